@@ -1,0 +1,1 @@
+"""Load and validate the project's content (scenarios/): barèmes, sector profiles, missions."""

@@ -1,0 +1,106 @@
+"""The dated legal figures (scenarios/baremes/<année>.yaml), validated with pydantic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from agora import SCENARIOS_DIR
+from agora.content.loading import load_yaml_model
+from agora.errors import UnknownCode
+
+BAREMES_DIR = SCENARIOS_DIR / "baremes"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Smic(_Strict):
+    horaire: Decimal
+    mensuel_35h: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class MinimumGaranti(_Strict):
+    valeur: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class Plafond(_Strict):
+    valeur: Decimal
+    pass_: Decimal = Field(alias="pass")
+    pjss: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class Durees(_Strict):
+    heures_mensuelles_35h: Decimal
+    majoration_hs_25: Decimal
+    majoration_hs_50: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class LigneCotisation(_Strict):
+    libelle: str
+    assiette: str = Field(pattern="^(brut|tranche_a|tranches_a_b|tranche_2|csg_crds)$")
+    taux_salarial: Decimal = Field(ge=0, le=100)
+    taux_patronal: Decimal = Field(ge=0, le=100)
+    deductible: bool
+    statuts: list[str] = Field(min_length=1)
+    effectif_min: int | None = None
+    effectif_max: int | None = None
+    sources: list[str] = Field(min_length=1)
+
+    def applies_to(self, statut: str, effectif: int) -> bool:
+        """Whether this line is on the payslip of this status in a company of this size."""
+        return (
+            statut in self.statuts
+            and (self.effectif_min is None or effectif >= self.effectif_min)
+            and (self.effectif_max is None or effectif <= self.effectif_max)
+        )
+
+
+class AtMp(_Strict):
+    taux_defaut: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class Mutuelle(_Strict):
+    total_min: Decimal
+    total_max: Decimal
+    part_patronale_min: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class Bareme(_Strict):
+    annee: int
+    en_vigueur_le: str
+    smic: Smic
+    minimum_garanti: MinimumGaranti
+    pmss: Plafond
+    durees: Durees
+    cotisations: list[LigneCotisation] = Field(min_length=1)
+    at_mp: AtMp
+    mutuelle: Mutuelle
+
+    def cotisations_pour(self, statut: str, effectif: int) -> list[LigneCotisation]:
+        """The contribution lines of one payslip, in barème order."""
+        return [line for line in self.cotisations if line.applies_to(statut, effectif)]
+
+
+def available_years(directory: Path = BAREMES_DIR) -> list[int]:
+    return sorted(int(p.stem) for p in directory.glob("*.yaml") if p.stem.isdigit())
+
+
+@cache
+def load_bareme(annee: int = 2026) -> Bareme:
+    """The barème of a year; UnknownCode when no file exists for it."""
+    path = BAREMES_DIR / f"{annee}.yaml"
+    if not path.exists():
+        years = ", ".join(map(str, available_years())) or "aucune"
+        raise UnknownCode(f"Aucun barème pour l'année {annee} (années disponibles : {years}).")
+    return load_yaml_model(path, Bareme)

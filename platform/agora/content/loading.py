@@ -1,0 +1,56 @@
+"""Read a YAML data file into a pydantic model, with French errors naming file and path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from agora.errors import ContentError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file; ContentError (file and line) when it is not valid YAML."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return yaml.safe_load(stream)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f", ligne {mark.line + 1}" if mark else ""
+        raise ContentError(f"{path}{where} : YAML invalide ({error})") from error
+    except OSError as error:
+        raise ContentError(f"{path} : fichier illisible ({error.strerror})") from error
+
+
+def load_yaml_model(path: Path, model: type[Model]) -> Model:
+    """Validate a YAML file against ``model``; ContentError naming the first bad path."""
+    data = read_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ContentError(f"{path} : {describe(error)}") from error
+
+
+def describe(error: ValidationError) -> str:
+    """One French line for a pydantic error: where in the file, and why."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "(racine)"
+    reasons = {
+        "missing": "champ obligatoire absent",
+        "extra_forbidden": "champ inconnu",
+        "string_type": "texte attendu",
+        "int_parsing": "nombre entier attendu",
+        "decimal_parsing": "nombre décimal attendu",
+        "string_pattern_mismatch": "valeur non conforme au format attendu",
+        "too_short": "liste trop courte",
+        "list_type": "liste attendue",
+        "dict_type": "objet (clé : valeur) attendu",
+        "bool_parsing": "booléen attendu (true ou false)",
+    }
+    reason = reasons.get(first["type"], first["msg"])
+    extra = f" ({error.error_count() - 1} autre(s) erreur(s))" if error.error_count() > 1 else ""
+    return f"à « {where} » : {reason}{extra}"

@@ -1,0 +1,1 @@
+"""The exercise engine: kinds of professional tasks, each generated, solved and graded."""

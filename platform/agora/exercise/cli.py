@@ -1,0 +1,72 @@
+"""`agora generate | solve | grade`: the exercise contract on the command line (JSON in, JSON out)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from agora.errors import InvalidInput
+from agora.exercise.base import NIVEAUX, dumps
+from agora.exercise.registry import KIND_NAMES, get_kind
+
+KIND = click.argument("kind", type=click.Choice(KIND_NAMES), metavar="KIND")
+
+
+def read_json(source: str | None, what: str) -> dict[str, Any]:
+    """A JSON object from a file (or stdin when ``source`` is None or '-'); InvalidInput otherwise."""
+    try:
+        text = sys.stdin.read() if source in (None, "-") else Path(source).read_text("utf-8")
+    except OSError as error:
+        raise InvalidInput(f"{what} : fichier illisible {source} ({error.strerror}).") from error
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"{what} : le fichier {source} n'est pas en UTF-8.") from error
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            f"{what} : JSON invalide (ligne {error.lineno}, colonne {error.colno} : {error.msg})."
+        ) from error
+    if not isinstance(document, dict):
+        raise InvalidInput(f"{what} : un objet JSON {{…}} est attendu.")
+    return document
+
+
+@click.command()
+@KIND
+@click.option("--seed", type=click.IntRange(min=0), required=True, help="Graine (entier ≥ 0).")
+@click.option("--niveau", type=click.IntRange(1, 3), default=2, show_default=True)
+def generate(kind: str, seed: int, niveau: int) -> None:
+    """Génère un exercice : paramètres et énoncé, en JSON."""
+    from agora.company import generate_company
+
+    assert niveau in NIVEAUX
+    variant = get_kind(kind).generate(seed, niveau, generate_company(seed))
+    click.echo(dumps(variant.to_json()))
+
+
+@click.command()
+@KIND
+@click.option(
+    "--params", "params_file", default=None, help="Fichier JSON (défaut : entrée standard)."
+)
+def solve(kind: str, params_file: str | None) -> None:
+    """Calcule la solution de référence à partir des paramètres (JSON)."""
+    module = get_kind(kind)
+    params = read_json(params_file, "paramètres")
+    click.echo(dumps(module.solve(module.check_params(params))))
+
+
+@click.command()
+@KIND
+@click.option("--params", "params_file", required=True, help="Fichier JSON des paramètres.")
+@click.option("--answer", "answer_file", required=True, help="Fichier JSON de la réponse.")
+def grade(kind: str, params_file: str, answer_file: str) -> None:
+    """Corrige une réponse d'élève et affiche la correction en JSON."""
+    module = get_kind(kind)
+    params = module.check_params(read_json(params_file, "paramètres"))
+    answer = read_json(answer_file, "réponse")
+    click.echo(dumps(module.grade(params, answer).to_json()))

@@ -1,0 +1,1 @@
+"""One module per exercise kind, each with the lifecycle of ``agora.exercise.base.ExerciseKind``."""

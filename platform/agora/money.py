@@ -1,0 +1,66 @@
+"""Money as Decimal: parse French-written amounts, round half up to the cent, print contract strings."""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from agora.errors import InvalidInput
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+# Spaces a French user (or a spreadsheet) may put between thousands.
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\t")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+# Largest amount we accept: a hostile answer must never make Decimal work hard.
+_MAX_DIGITS = 15
+
+
+def cents(value: Decimal | int | str) -> Decimal:
+    """Round to the cent, half up (the rounding printed on French business documents)."""
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal) -> str:
+    """The contract string of an amount: two decimals, a dot, no thousands separator."""
+    return str(cents(value))
+
+
+def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
+    """Read a French- or English-written number (« 1 234,56 », « 1234.56 », « 12 € »).
+
+    Raises InvalidInput with a French message on anything that is not a number.
+    """
+    if isinstance(text, bool):
+        raise InvalidInput(f"Le {what} doit être un nombre.")
+    if isinstance(text, int | Decimal):
+        value = Decimal(text)
+        if not value.is_finite():
+            raise InvalidInput(f"Le {what} doit être un nombre.")
+        return value
+    if not isinstance(text, str):
+        raise InvalidInput(f"Le {what} doit être un nombre écrit en chiffres.")
+    cleaned = text.translate(_SPACES).removesuffix("€").removesuffix("EUR").translate(_SPACES)
+    if not cleaned:
+        raise InvalidInput(f"Le {what} est vide : écrivez un nombre, par exemple 1 234,56.")
+    if not _NUMBER.match(cleaned):
+        raise InvalidInput(
+            f"« {text.strip()[:30]} » n'est pas un {what} valide : écrivez par exemple 1 234,56."
+        )
+    digits = cleaned.lstrip("+-").replace(",", ".")
+    if len(digits.split(".")[0]) > _MAX_DIGITS:
+        raise InvalidInput(f"Le {what} « {text.strip()[:30]} » est trop grand.")
+    try:
+        return Decimal(cleaned.replace(",", "."))
+    except InvalidOperation as error:  # pragma: no cover - the regex already filters
+        raise InvalidInput(f"« {text.strip()[:30]} » n'est pas un {what} valide.") from error
+
+
+def parse_amount(text: str | int | Decimal) -> Decimal:
+    """Read an amount in euros (« 1 234,56 € », « 1234.56 »): at most two decimals."""
+    value = parse_decimal(text, "montant")
+    if value != cents(value):
+        raise InvalidInput(
+            f"Le montant « {str(text).strip()[:30]} » a plus de deux décimales : "
+            "arrondissez au centime."
+        )
+    return cents(value)

@@ -1,0 +1,54 @@
+"""parse_amount and cents: how every amount a user types is read and rounded."""
+
+from decimal import Decimal
+
+import pytest
+
+from agora.errors import InvalidInput
+from agora.money import cents, fmt, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 234,56 €", "1234.56"),
+        ("1234.56", "1234.56"),
+        ("1\u00a0234,56", "1234.56"),
+        ("1\u202f234,56 €", "1234.56"),
+        ("1 234.56", "1234.56"),
+        ("12", "12.00"),
+        ("-45,5", "-45.50"),
+        (" 0,07 ", "0.07"),
+        ("1234,56EUR", "1234.56"),
+        (",5", "0.50"),
+    ],
+)
+def test_parse_amount_reads_french_and_english_writing(text, expected):
+    assert parse_amount(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1.234,56", "12,3,4", "1e5", "NaN", "Infinity", "--3", "12 € 50", "1" * 40]
+)
+def test_parse_amount_rejects_what_is_not_an_amount(text):
+    with pytest.raises(InvalidInput) as error:
+        parse_amount(text)
+    assert "\n" not in str(error.value)
+
+
+def test_parse_amount_refuses_more_than_two_decimals():
+    with pytest.raises(InvalidInput, match="centime"):
+        parse_amount("12,345")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("0.005", "0.01"), ("2.675", "2.68"), ("-0.005", "-0.01"), ("7.7049", "7.70")],
+)
+def test_cents_rounds_half_up(value, expected):
+    assert cents(Decimal(value)) == Decimal(expected)
+
+
+def test_fmt_prints_contract_strings():
+    assert fmt(Decimal("1234.5")) == "1234.50"
+    assert fmt(Decimal("7.695")) == "7.70"
