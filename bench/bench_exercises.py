@@ -1,0 +1,63 @@
+"""Throughput of each exercise kind on one core: generations, solves and grades per second.
+
+Usage: .venv/bin/python bench/bench_exercises.py [KIND ...] [--seconds 2]
+Prints, per kind and level, variants generated/s, solves/s, grades/s, and the 95th percentile
+of one solve (the planning target is p95 < 200 ms for 8 employees).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from agora.company import generate_company
+from agora.exercise.registry import KIND_NAMES, get_kind
+
+
+def rate(func, items, seconds: float) -> tuple[float, list[float]]:
+    """Calls per second of func over items (cycled) during about ``seconds``; and each duration."""
+    durations: list[float] = []
+    deadline = time.perf_counter() + seconds
+    i = 0
+    while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        func(items[i % len(items)])
+        durations.append(time.perf_counter() - start)
+        i += 1
+    return len(durations) / sum(durations), durations
+
+
+def p95(durations: list[float]) -> float:
+    return statistics.quantiles(durations, n=20)[-1] if len(durations) > 1 else durations[0]
+
+
+def bench_kind(name: str, seconds: float) -> None:
+    kind = get_kind(name)
+    companies = [generate_company(seed) for seed in range(20)]
+    for niveau in (1, 2, 3):
+        gen_rate, _ = rate(
+            lambda s: kind.generate(s, niveau, companies[s % 20]), list(range(200)), seconds
+        )
+        variants = [kind.generate(s, niveau, companies[s % 20]) for s in range(50)]
+        params = [v.params for v in variants]
+        solve_rate, solve_times = rate(kind.solve, params, seconds)
+        answers = [(p, kind.sample_answers(p)[1].answer) for p in params]
+        grade_rate, _ = rate(lambda pa: kind.grade(*pa), answers, seconds)
+        print(
+            f"{name:14} niveau {niveau} : {gen_rate:8.0f} générations/s  {solve_rate:8.0f} résolutions/s"
+            f" (p95 {p95(solve_times) * 1000:6.1f} ms)  {grade_rate:8.0f} corrections/s"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kinds", nargs="*", default=list(KIND_NAMES))
+    parser.add_argument("--seconds", type=float, default=2.0)
+    args = parser.parse_args()
+    for name in args.kinds:
+        bench_kind(name, args.seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""The state of an answer form (typed values, format errors, verdicts), for the kinds' templates.
+
+A kind's form template (templates/exercise/<kind>/form.html) names each input with the dotted
+path of its answer field (``groupes.0.net_commercial``); ``unflatten`` rebuilds the answer JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from agora.exercise.base import ChampResult, Grade
+
+
+def flatten(answer: Any, prefix: str = "") -> dict[str, str]:
+    """The inverse of ``unflatten``: nested answer JSON to dotted names and text values."""
+    if isinstance(answer, dict):
+        items: list[tuple[str, Any]] = list(answer.items())
+    elif isinstance(answer, list):
+        items = [(str(i), v) for i, v in enumerate(answer)]
+    else:
+        return {prefix: "" if answer is None else str(answer)}
+    flat: dict[str, str] = {}
+    for key, value in items:
+        flat.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    return flat
+
+
+@dataclass
+class AnswerForm:
+    """What a form template needs: what was typed, what could not be read, what was graded."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    results: dict[str, ChampResult] = field(default_factory=dict)
+    validate_url: str | None = None  # htmx endpoint checking one field's format as it is typed
+    disabled: bool = False
+
+    @classmethod
+    def from_answer(
+        cls, answer: dict[str, Any] | None, grade: Grade | None = None, **kwargs: Any
+    ) -> AnswerForm:
+        results = {c.champ: c for c in grade.champs} if grade else {}
+        return cls(values=flatten(answer or {}), results=results, **kwargs)
+
+    def value(self, name: str) -> str:
+        return self.values.get(name, "")
+
+    def error(self, name: str) -> str | None:
+        return self.errors.get(name)
+
+    def result(self, name: str) -> ChampResult | None:
+        return self.results.get(name)
+
+    @staticmethod
+    def dom_id(name: str) -> str:
+        """An HTML id for a dotted field name (dots are not valid in CSS selectors)."""
+        return "champ-" + name.replace(".", "-").replace("_", "-")

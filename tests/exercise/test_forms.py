@@ -1,0 +1,39 @@
+"""Form names <-> answer JSON: what a student types must reach the grader intact."""
+
+from agora.exercise.base import unflatten
+from agora.exercise.forms import AnswerForm, flatten
+
+
+def test_unflatten_builds_nested_lists_and_dicts():
+    form = {
+        "net_commercial": "384,75",
+        "tva.0.taux": "20",
+        "tva.0.montant": "81,41",
+        "tva.1.taux": "5.5",
+        "pointage.0.0": "C1",
+        "pointage.0.1": "B1",
+    }
+    assert unflatten(form) == {
+        "net_commercial": "384,75",
+        "tva": [{"taux": "20", "montant": "81,41"}, {"taux": "5.5"}],
+        "pointage": [["C1", "B1"]],
+    }
+
+
+def test_flatten_is_the_inverse_of_unflatten():
+    answer = {
+        "groupes": [{"taux_tva": "20", "reductions": [{"montant": "45.00"}]}],
+        "total_ht": "1",
+    }
+    assert unflatten(flatten(answer)) == answer
+
+
+def test_unflatten_fills_missing_rows_so_the_answer_stays_gradable():
+    assert unflatten({"lignes.1.montant_ht": "10"}) == {"lignes": [{}, {"montant_ht": "10"}]}
+
+
+def test_answer_form_exposes_values_and_safe_dom_ids():
+    form = AnswerForm.from_answer({"tva": [{"montant": "81.41"}]})
+    assert form.value("tva.0.montant") == "81.41"
+    assert form.value("absent") == ""
+    assert form.dom_id("tva.0.montant") == "champ-tva-0-montant"
