@@ -37,7 +37,7 @@ def bench_kind(name: str, seconds: float) -> None:
     companies = [generate_company(seed) for seed in range(20)]
     for niveau in (1, 2, 3):
         gen_rate, _ = rate(
-            lambda s: kind.generate(s, niveau, companies[s % 20]), list(range(200)), seconds
+            lambda s, n=niveau: kind.generate(s, n, companies[s % 20]), list(range(200)), seconds
         )
         variants = [kind.generate(s, niveau, companies[s % 20]) for s in range(50)]
         params = [v.params for v in variants]
