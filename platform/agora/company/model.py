@@ -113,6 +113,15 @@ class MoisHistorique:
 
 
 @dataclass(frozen=True)
+class Subvention:
+    """A grant received (associations, public bodies): outside VAT, not a sale."""
+
+    financeur: str
+    objet: str
+    montant: Decimal
+
+
+@dataclass(frozen=True)
 class Company:
     seed: int
     secteur: str  # profile code, file name in scenarios/secteurs/
@@ -148,6 +157,8 @@ class Company:
     historique: tuple[MoisHistorique, ...]
     relation: str  # "client" | "usager" | "adherent": how the organisation names who it serves
     contraintes: tuple[str, ...]  # regulatory constraints of the sector
+    taux_at_mp: Decimal | None = None  # employer's work-accident rate (%) of the sector
+    subventions: tuple[Subvention, ...] = ()  # grants of the current year (associations)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: Decimal and date become strings, field order kept."""

@@ -1,0 +1,35 @@
+"""`agora company`: print the organisation of a seed, as JSON or as the Markdown fiche."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from agora.company.fiche import render_fiche
+from agora.company.generator import generate_company
+
+
+@click.command("company")
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    required=True,
+    help="Graine (entier ≥ 0) de l'organisation.",
+)
+@click.option("--secteur", default=None, help="Code du secteur (par défaut : tiré de la graine).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="json : toutes les données ; md : la fiche entreprise.",
+)
+def company(seed: int, secteur: str | None, output_format: str) -> None:
+    """Générer l'organisation fictive d'un élève (identique pour une même graine)."""
+    organisation = generate_company(seed, secteur)
+    if output_format == "md":
+        click.echo(render_fiche(organisation), nl=False)
+    else:
+        click.echo(json.dumps(organisation.to_dict(), ensure_ascii=False, indent=2))

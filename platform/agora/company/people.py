@@ -1,0 +1,118 @@
+"""The staff of the organisation: employees with contracts, dates and hourly rates, and the manager."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from faker import Faker
+
+from agora.company.model import Salarie
+from agora.content.secteurs import Emploi, Secteur
+from agora.money import cents
+
+# Shares of contract types among employees whose job allows them (the rest are CDI).
+PART_APPRENTIS = 0.12
+PART_CDD = 0.10
+PART_TEMPS_PARTIEL = 0.12
+# Part-time hours: 24 h is the legal minimum outside derogations (Code du travail, L3123-27).
+HEURES_TEMPS_PARTIEL = ("24", "28", "30")
+
+
+@dataclass(frozen=True)
+class Generation:
+    """What every generation step draws from: the seeded sources and the fixed context."""
+
+    rng: random.Random
+    fake: Faker
+    secteur: Secteur
+    reference: date  # the simulated "today": 1 January of the barème year
+    smic: Decimal
+
+
+def personne(gen: Generation) -> tuple[str, str, bool]:
+    """(first name, last name, is a woman) drawn from Faker fr_FR."""
+    femme = gen.rng.random() < 0.5
+    prenom = gen.fake.first_name_female() if femme else gen.fake.first_name_male()
+    return prenom, gen.fake.last_name(), femme
+
+
+def salaries(gen: Generation, creation: date) -> tuple[Salarie, ...]:
+    """Between the sector's bounds (6 to 40) employees, every mandatory job filled."""
+    emplois = _emplois(gen)
+    order = {e.service: i for i, e in reversed(list(enumerate(gen.secteur.emplois)))}
+    emplois.sort(key=lambda e: (order[e.service], e.statut != "cadre", e.intitule))
+    return tuple(
+        _salarie(gen, f"E{rank}", emploi, creation) for rank, emploi in enumerate(emplois, 1)
+    )
+
+
+def _emplois(gen: Generation) -> list[Emploi]:
+    mandatory = [e for e in gen.secteur.emplois if e.obligatoire]
+    low = max(gen.secteur.effectif.min, len(mandatory))
+    count = gen.rng.randint(low, max(low, gen.secteur.effectif.max))
+    pool = gen.secteur.emplois
+    others = gen.rng.choices(pool, weights=[e.poids for e in pool], k=count - len(mandatory))
+    return mandatory + others
+
+
+def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Salarie:
+    rng = gen.rng
+    contrat, heures = _contrat(rng, emploi)
+    apprenti = contrat == "apprentissage"
+    # Apprentices are 16 to 21 (many under 18); other staff are adults.
+    age = (
+        rng.randint(16, 21)
+        if apprenti
+        else rng.randint(20 if emploi.statut == "non_cadre" else 26, 62)
+    )
+    naissance = gen.reference - timedelta(days=365 * age + rng.randrange(365))
+    prenom, nom, _ = personne(gen)
+    return Salarie(
+        id=ident,
+        nom=nom,
+        prenom=prenom,
+        date_naissance=naissance,
+        emploi=emploi.intitule,
+        service=emploi.service,
+        contrat=contrat,
+        heures_hebdo=Decimal(heures),
+        date_entree=_entree(gen, contrat, naissance, creation),
+        statut=emploi.statut,
+        taux_horaire=gen.smic if apprenti else _taux(rng, emploi, gen.smic),
+    )
+
+
+def _contrat(rng: random.Random, emploi: Emploi) -> tuple[str, str]:
+    draw = rng.random()
+    if emploi.apprentissage and draw < PART_APPRENTIS:
+        return "apprentissage", "35"
+    if draw < PART_APPRENTIS + PART_CDD:
+        return "CDD", "35"
+    if emploi.statut == "non_cadre" and draw < PART_APPRENTIS + PART_CDD + PART_TEMPS_PARTIEL:
+        return "temps_partiel", rng.choice(HEURES_TEMPS_PARTIEL)
+    return "CDI", "35"
+
+
+def _entree(gen: Generation, contrat: str, naissance: date, creation: date) -> date:
+    """Entry date: after the company's creation and the 16th birthday; recent for CDD/apprentices."""
+    earliest = max(creation, _anniversaire(naissance, 16))
+    if contrat in ("CDD", "apprentissage"):
+        earliest = max(earliest, gen.reference - timedelta(days=540))
+    span = max((gen.reference - timedelta(days=1) - earliest).days, 0)
+    return earliest + timedelta(days=gen.rng.randint(0, span))
+
+
+def _anniversaire(naissance: date, age: int) -> date:
+    try:
+        return naissance.replace(year=naissance.year + age)
+    except ValueError:  # born on 29 February
+        return date(naissance.year + age, 3, 1)
+
+
+def _taux(rng: random.Random, emploi: Emploi, smic: Decimal) -> Decimal:
+    low, high = emploi.taux_horaire.min, emploi.taux_horaire.max
+    drawn = cents(low + (high - low) * Decimal(rng.randrange(1001)) / 1000)
+    return max(drawn, smic)

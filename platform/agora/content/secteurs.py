@@ -1,0 +1,250 @@
+"""Sector profiles (scenarios/secteurs/<code>.yaml), validated with pydantic, looked up by code."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from agora import SCENARIOS_DIR
+from agora.content.loading import load_yaml_model
+from agora.errors import ContentError, UnknownCode
+
+SECTEURS_DIR = SCENARIOS_DIR / "secteurs"
+COMMUNES_FILE = SCENARIOS_DIR / "communes.yaml"
+
+# The only VAT rates of metropolitan France (CGI art. 278 to 281 nonies); 0 = outside VAT.
+TAUX_TVA_AUTORISES = (Decimal("0"), Decimal("2.1"), Decimal("5.5"), Decimal("10"), Decimal("20"))
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_HEURE = r"^([01]\d|2[0-3]):[0-5]\d$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fourchette(_Strict):
+    """A [min, max] range of Decimal values (prices, hourly rates, amounts)."""
+
+    min: Decimal = Field(ge=0)
+    max: Decimal = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Fourchette:
+        if self.min > self.max:
+            raise ValueError("le minimum dépasse le maximum")
+        return self
+
+
+class FourchetteEntiere(_Strict):
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FourchetteEntiere:
+        if self.min > self.max:
+            raise ValueError("le minimum dépasse le maximum")
+        return self
+
+
+class Naf(_Strict):
+    code: str = Field(pattern=r"^\d{2}\.\d{2}[A-Z]$")
+    libelle: str
+
+
+class Convention(_Strict):
+    idcc: str = Field(pattern=r"^\d{4}$")
+    nom: str
+
+
+class ModeleArticle(_Strict):
+    """One line of the catalogue pattern: the generator draws a price in the range."""
+
+    designation: str
+    unite: str
+    prix_ht: Fourchette
+    taux_tva: Decimal
+    stocke: bool = True
+
+    @field_validator("taux_tva")
+    @classmethod
+    def _taux_connu(cls, value: Decimal) -> Decimal:
+        if value not in TAUX_TVA_AUTORISES:
+            raise ValueError("taux de TVA inconnu (0, 2,1, 5,5, 10 ou 20)")
+        return value
+
+
+class Emploi(_Strict):
+    intitule: str
+    service: str
+    statut: Literal["cadre", "non_cadre"]
+    taux_horaire: Fourchette
+    poids: int = Field(default=1, ge=0)  # relative frequency among the other jobs
+    obligatoire: bool = False  # at least one such employee in every organisation
+    apprentissage: bool = False  # an apprentice may hold this job
+
+
+class ModeleSubvention(_Strict):
+    financeur: str
+    objet: str
+    montant: Fourchette
+
+
+class Secteur(_Strict):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    libelle: str
+    activite: Literal["vente", "services"]  # which turnover threshold of the VAT regime applies
+    relation: Literal["client", "usager", "adherent"]
+    naf: list[Naf] = Field(min_length=1)
+    convention_collective: Convention
+    formes_juridiques: list[str] = Field(min_length=1)
+    siren_prefixes: list[str] = Field(default=["3", "4", "5", "7", "8", "9"], min_length=1)
+    assujetti_tva: bool = True
+    option_tva_sur_debits: bool = False  # services firms may opt to pay VAT on invoicing
+    taux_tva: list[Decimal] = Field(min_length=1)  # every rate an item of this sector may carry
+    taux_at_mp: Decimal = Field(ge=0, le=20)
+    effectif: FourchetteEntiere
+    chiffre_affaires_par_salarie: Fourchette
+    delais_paiement_jours: list[int] = Field(min_length=1)
+    escompte_taux: list[Decimal] = Field(min_length=1)  # 0 = no escompte offered
+    mois_debut_exercice: list[int] = Field(default=[1], min_length=1)
+    saisonnalite: list[Decimal] = Field(min_length=12, max_length=12)
+    noms: list[str] = Field(min_length=3)  # patterns: {nom}, {nom2}, {prenom}, {ville}
+    catalogue: list[ModeleArticle] = Field(min_length=5)
+    prefixe_reference: str = Field(pattern=r"^[A-Z]{2,4}$")
+    clients_entreprises: list[str] = Field(min_length=1)
+    part_clients_entreprises: Decimal = Field(ge=0, le=1)
+    fournisseurs: list[str] = Field(min_length=3)
+    emplois: list[Emploi] = Field(min_length=3)
+    horaires: dict[str, tuple[str, str] | None]
+    contraintes: list[str] = Field(min_length=1)
+    subventions: list[ModeleSubvention] = []
+
+    @field_validator("taux_tva")
+    @classmethod
+    def _taux_connus(cls, values: list[Decimal]) -> list[Decimal]:
+        unknown = [str(v) for v in values if v not in TAUX_TVA_AUTORISES]
+        if unknown:
+            raise ValueError(f"taux de TVA inconnu(s) : {', '.join(unknown)}")
+        return values
+
+    @field_validator("delais_paiement_jours")
+    @classmethod
+    def _delai_legal(cls, values: list[int]) -> list[int]:
+        if any(not 0 <= v <= 60 for v in values):
+            raise ValueError("délai de paiement hors du plafond légal de 60 jours")
+        return values
+
+    @field_validator("horaires")
+    @classmethod
+    def _semaine(cls, value: dict[str, tuple[str, str] | None]) -> dict:
+        if tuple(value) != JOURS:
+            raise ValueError("les horaires doivent donner les sept jours, de lundi à dimanche")
+        for plage in value.values():
+            if plage and not all(_is_time(h) for h in plage):
+                raise ValueError("heure attendue au format HH:MM")
+        return value
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Secteur:
+        rates = set(self.taux_tva)
+        stray = {a.designation for a in self.catalogue if a.taux_tva not in rates}
+        if stray:
+            raise ValueError(f"article à un taux non prévu par le secteur : {sorted(stray)[0]}")
+        if not self.assujetti_tva and rates != {Decimal("0")}:
+            raise ValueError("un organisme non assujetti ne facture qu'à 0 %")
+        if not 6 <= self.effectif.min <= self.effectif.max <= 40:
+            raise ValueError("l'effectif doit rester entre 6 et 40 salariés")
+        if not any(e.obligatoire for e in self.emplois):
+            raise ValueError("au moins un emploi doit être obligatoire")
+        unknown = [f for f in self.formes_juridiques if f not in FORMES_JURIDIQUES]
+        if unknown:
+            raise ValueError(f"forme juridique inconnue : {unknown[0]}")
+        return self
+
+
+class FormeJuridique(BaseModel):
+    """What a legal form implies for the identity: manager's title, capital, RCS."""
+
+    model_config = ConfigDict(frozen=True)
+    fonction: tuple[str, str]  # (masculine, feminine)
+    capital: tuple[int, int] | None  # range in euros, None when the form has no capital
+    rcs: bool
+
+
+FORMES_JURIDIQUES: dict[str, FormeJuridique] = {
+    "SARL": FormeJuridique(fonction=("Gérant", "Gérante"), capital=(1_000, 50_000), rcs=True),
+    "EURL": FormeJuridique(fonction=("Gérant", "Gérante"), capital=(1_000, 20_000), rcs=True),
+    "SAS": FormeJuridique(fonction=("Président", "Présidente"), capital=(1_000, 100_000), rcs=True),
+    "SASU": FormeJuridique(fonction=("Président", "Présidente"), capital=(1_000, 30_000), rcs=True),
+    # SA: 37 000 € minimum (Code de commerce, art. L224-2).
+    "SA": FormeJuridique(
+        fonction=("Président-directeur général", "Présidente-directrice générale"),
+        capital=(37_000, 300_000),
+        rcs=True,
+    ),
+    "Association loi 1901": FormeJuridique(
+        fonction=("Président", "Présidente"), capital=None, rcs=False
+    ),
+    # An EPIC with legal personality is registered at the RCS (Code de commerce, art. L123-1).
+    "Régie dotée de la personnalité morale (EPIC)": FormeJuridique(
+        fonction=("Directeur", "Directrice"), capital=None, rcs=True
+    ),
+}
+
+
+class Commune(BaseModel):
+    """A real (postcode, city) pair, with the RCS registry and phone zone that serve it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    code_postal: str = Field(pattern=r"^\d{5}$")
+    ville: str
+    rcs: str
+    zone_tel: str = Field(pattern=r"^0[1-5]$")
+
+
+class _Communes(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    communes: list[Commune] = Field(min_length=10)
+
+
+def _is_time(text: str) -> bool:
+    return re.match(_HEURE, text) is not None
+
+
+@cache
+def load_secteurs(directory: Path = SECTEURS_DIR) -> dict[str, Secteur]:
+    """Every sector profile, by code (sorted); ContentError when a file is malformed."""
+    profiles: dict[str, Secteur] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        profile = load_yaml_model(path, Secteur)
+        if profile.code != path.stem:
+            raise ContentError(f"{path} : le code « {profile.code} » doit être le nom du fichier")
+        profiles[profile.code] = profile
+    if not profiles:
+        raise ContentError(f"{directory} : aucun profil de secteur")
+    return profiles
+
+
+def secteur_codes() -> list[str]:
+    """The known sector codes, sorted."""
+    return sorted(load_secteurs())
+
+
+def load_secteur(code: str) -> Secteur:
+    """One sector profile; UnknownCode (listing the known ones) when it does not exist."""
+    profiles = load_secteurs()
+    if code not in profiles:
+        known = ", ".join(sorted(profiles))
+        raise UnknownCode(f"Secteur inconnu : « {code} » (secteurs connus : {known}).")
+    return profiles[code]
+
+
+@cache
+def load_communes(path: Path = COMMUNES_FILE) -> tuple[Commune, ...]:
+    """The table of real communes addresses are drawn from."""
+    return tuple(load_yaml_model(path, _Communes).communes)
