@@ -33,7 +33,15 @@ JSON_OPTION = click.option(
 @JSON_OPTION
 @click.pass_context
 def referentiel(ctx: click.Context, as_json: bool) -> None:
-    """Le référentiel AGOrA : sans sous-commande, l'arbre pôles → activités → blocs → compétences."""
+    """Le référentiel AGOrA : sans sous-commande, l'arbre pôles → activités → blocs → compétences.
+
+    \b
+    Exemples :
+      agora referentiel                        l'arbre complet
+      agora referentiel show 2.2.1             la fiche d'une compétence
+      agora referentiel search rapprochement   chercher dans tous les textes
+      agora referentiel --json                 le référentiel entier en JSON
+    """
     ctx.meta[_JSON_KEY] = as_json
     if ctx.invoked_subcommand is not None:
         return
@@ -41,7 +49,7 @@ def referentiel(ctx: click.Context, as_json: bool) -> None:
     click.echo(_dumps(ref.to_json()) if as_json else "\n".join(tree_lines(ref)))
 
 
-@referentiel.command()
+@referentiel.command(short_help="Fiche d'une compétence : blocs, savoirs, exemples.")
 @click.argument("code")
 @JSON_OPTION
 @click.pass_context
@@ -54,7 +62,7 @@ def show(ctx: click.Context, code: str, as_json: bool) -> None:
         click.echo("\n".join(competence_lines(competence)))
 
 
-@referentiel.command()
+@referentiel.command(short_help="Chercher dans tous les textes (accents et majuscules ignorés).")
 @click.argument("texte", nargs=-1, required=True)
 @JSON_OPTION
 @click.pass_context
