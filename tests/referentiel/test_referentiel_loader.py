@@ -254,3 +254,24 @@ def test_missing_files(copy):
     assert "aucun fichier pole-*.yaml" in _error(copy)
     (copy / "competences.yaml").unlink()
     assert "competences.yaml : fichier illisible" in _error(copy)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'competences: ["1.1.1"]',
+            'competences: ["1.1.1", "1.1.1"]',
+            "compétence 1.1.1 citée deux fois",
+        ),
+        (
+            "- titre: Prise en charge de la demande",
+            "- titre: Accueil et renseignement",
+            "déjà présent",
+        ),
+        ('code: "1.2"', 'code: "1.1"', "à « activites.1.code » : activité 1.1 déjà présente"),
+    ],
+)
+def test_duplicates_inside_a_pole(copy, old, new, message):
+    _replace(copy / "pole-1.yaml", old, new)
+    assert message in _error(copy)
