@@ -1,0 +1,311 @@
+"""Grading of a ``facture`` answer: per-field verdicts, error carried forward, diagnostics."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.grading import read_amount
+from agora.exercise.kinds import _facture_calcul as calc
+from agora.exercise.kinds._facture_calcul import Facture, calcule
+from agora.money import fmt, parse_decimal
+
+KIND = "facture"
+SCALAIRES = (
+    "montant_brut_ht",
+    "total_reductions",
+    "net_commercial",
+    "escompte",
+    "net_financier",
+    "frais_port_ht",
+    "total_ht",
+    "total_tva",
+    "total_ttc",
+    "acompte",
+    "net_a_payer",
+)
+CHAMPS_GROUPE = ("montant_brut_ht", "net_commercial", "escompte", "net_financier")
+
+MESSAGES = {
+    calc.REDUCTIONS_ADDITIONNEES: "Les réductions se calculent en cascade : chaque taux s'applique "
+    "au montant déjà réduit, pas au montant brut. On n'additionne pas les taux.",
+    calc.ESCOMPTE_SUR_TTC: "L'escompte se calcule sur le net commercial, pas sur le TTC.",
+    calc.ESCOMPTE_SUR_BRUT: "L'escompte se calcule sur le net commercial (après les réductions), "
+    "pas sur le montant brut.",
+    calc.PORT_REDUIT: "Les frais de port ne sont pas réduits : remise, rabais et ristourne portent "
+    "seulement sur les marchandises. Le port s'ajoute après les réductions.",
+    calc.PORT_HORS_BASE_TVA: "Les frais de port sont soumis à la TVA : ajoutez-les à la base de "
+    "TVA de leur taux.",
+    calc.PORT_OUBLIE: "Total HT = net financier + frais de port : le port a été oublié.",
+    calc.TVA_AVANT_REDUCTIONS: "La TVA se calcule après les réductions : sa base est le net "
+    "financier (plus le port), pas le montant brut.",
+    calc.TVA_AVANT_ESCOMPTE: "La base de TVA est le net financier, après l'escompte, pas le net "
+    "commercial.",
+    calc.ACOMPTE_NON_DEDUIT: "L'acompte déjà versé se déduit : net à payer = total TTC − acompte.",
+    calc.TAUX_TVA_MELANGES: "Chaque taux de TVA a sa propre base et son propre montant : "
+    "n'appliquez pas un seul taux à tous les articles.",
+    calc.ARRONDI_TRONQUE: "Arrondissez au centime le plus proche : à partir d'un demi-centime, on "
+    "arrondit au centime supérieur (ne coupez pas les décimales).",
+}
+
+# Where each wrong method shows first (answer paths without their indexes).
+SIGNATURES = {
+    calc.REDUCTIONS_ADDITIONNEES: {
+        "groupes.reductions.montant",
+        "groupes.net_commercial",
+        "total_reductions",
+        "net_commercial",
+    },
+    calc.ESCOMPTE_SUR_TTC: {"groupes.escompte", "escompte"},
+    calc.ESCOMPTE_SUR_BRUT: {"groupes.escompte", "escompte"},
+    calc.PORT_REDUIT: {
+        "groupes.montant_brut_ht",
+        "groupes.reductions.montant",
+        "groupes.net_commercial",
+        "montant_brut_ht",
+        "total_reductions",
+        "net_commercial",
+    },
+    calc.PORT_HORS_BASE_TVA: {"tva.base", "tva.montant"},
+    calc.PORT_OUBLIE: {"total_ht"},
+    calc.TVA_AVANT_REDUCTIONS: {"tva.base", "tva.montant"},
+    calc.TVA_AVANT_ESCOMPTE: {"tva.base", "tva.montant"},
+    calc.ACOMPTE_NON_DEDUIT: {"net_a_payer"},
+    calc.TAUX_TVA_MELANGES: {"tva.montant", "total_tva"},
+    calc.ARRONDI_TRONQUE: {
+        "lignes.montant_ht",
+        "groupes.reductions.montant",
+        "groupes.escompte",
+        "tva.montant",
+    },
+}
+
+# A consequence of an error already named is not named again (the port put in the reduced
+# base is also missing after the net financier; a forgotten port is also out of the VAT base).
+SUIT_DE = {
+    calc.PORT_OUBLIE: {calc.PORT_REDUIT},
+    calc.PORT_HORS_BASE_TVA: {calc.PORT_REDUIT, calc.PORT_OUBLIE},
+}
+
+# Competency 1.2.2 (producing the customer document): the body of the invoice, down to the
+# net financier. 1.2.3 (following the sale up to its payment): VAT, totals, deposit, net à payer.
+COMPETENCE_CORPS = "1.2.2"
+COMPETENCE_SUIVI = "1.2.3"
+_CORPS = ("lignes", "groupes", "montant_brut_ht", "total_reductions", "net_commercial")
+_CORPS += ("escompte", "net_financier")
+_INDEX = re.compile(r"\.\d+")
+
+
+def noeud(path: str) -> str:
+    """An answer path without its indexes: ``groupes.0.reductions.1.montant`` → ``groupes.reductions.montant``."""
+    return _INDEX.sub("", path)
+
+
+def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
+    """The wrong methods that would change some amount of this invoice."""
+    fautes: list[tuple[str, Decimal | None]] = []
+    if len(f.reductions) >= 2:
+        fautes.append((calc.REDUCTIONS_ADDITIONNEES, None))
+    if f.escompte_taux:
+        fautes += [(calc.ESCOMPTE_SUR_TTC, None), (calc.ESCOMPTE_SUR_BRUT, None)]
+    if f.port:
+        fautes += [(calc.PORT_REDUIT, None), (calc.PORT_HORS_BASE_TVA, None)]
+        fautes.append((calc.PORT_OUBLIE, None))
+    if f.reductions:
+        fautes.append((calc.TVA_AVANT_REDUCTIONS, None))
+    if f.escompte_taux:
+        fautes.append((calc.TVA_AVANT_ESCOMPTE, None))
+    if f.acompte:
+        fautes.append((calc.ACOMPTE_NON_DEDUIT, None))
+    if len(f.taux) > 1:
+        fautes += [(calc.TAUX_TVA_MELANGES, taux) for taux in f.taux]
+    fautes.append((calc.ARRONDI_TRONQUE, None))
+    return fautes
+
+
+def _rate(raw: Any) -> Decimal | None:
+    if isinstance(raw, float) and raw == raw and abs(raw) < 1e6:
+        raw = repr(raw)
+    if not isinstance(raw, str | int) or isinstance(raw, bool):
+        return None
+    try:
+        return parse_decimal(raw, "taux")
+    except Exception:  # any unreadable rate simply does not identify the row
+        return None
+
+
+def _match(entries: list[Any], taux: tuple[Decimal, ...], key: str) -> dict[int, Any]:
+    """Answer rows by expected group: the row with the same rate, else the row at that place."""
+    rates = [_rate(e.get(key)) if isinstance(e, dict) else None for e in entries]
+    found: dict[int, Any] = {}
+    for g, t in enumerate(taux):
+        if t in rates:
+            found[g] = entries[rates.index(t)]
+        elif g < len(entries) and rates[g] not in taux:
+            found[g] = entries[g]
+    return found
+
+
+class _Collecte:
+    """The raw values of an answer by expected path, and the rows that cannot be read."""
+
+    def __init__(self, f: Facture, answer: Any):
+        self.raw: dict[str, Any] = {}
+        self.problemes: list[ChampResult] = []
+        if not isinstance(answer, dict):
+            self._probleme("réponse", answer, "La réponse doit être un objet JSON {…}.")
+            return
+        for key in SCALAIRES:
+            if key in answer:
+                self.raw[key] = answer[key]
+        self._lignes(f, answer)
+        self._groupes(f, answer)
+        self._tva(f, answer)
+
+    def _probleme(self, path: str, recu: Any, message: str) -> None:
+        self.problemes.append(ChampResult(path, None, str(recu)[:60], False, message))
+
+    def _liste(self, container: dict[str, Any], key: str, path: str = "") -> list[Any]:
+        if key not in container:
+            return []
+        value = container[key]
+        if not isinstance(value, list):
+            self._probleme(path or key, value, "Une liste […] est attendue ici.")
+            return []
+        return value
+
+    def _ligne_dict(self, path: str, entry: Any) -> dict[str, Any] | None:
+        if isinstance(entry, dict):
+            return entry
+        self._probleme(path, entry, "Un objet {…} est attendu ici.")
+        return None
+
+    def _lignes(self, f: Facture, answer: dict[str, Any]) -> None:
+        entries = self._liste(answer, "lignes")
+        for i, entry in enumerate(entries[: len(f.lignes)]):
+            row = self._ligne_dict(f"lignes.{i}", entry)
+            if row is not None and "montant_ht" in row:
+                self.raw[f"lignes.{i}.montant_ht"] = row["montant_ht"]
+
+    def _groupes(self, f: Facture, answer: dict[str, Any]) -> None:
+        entries = self._liste(answer, "groupes")
+        for g, entry in _match(entries, f.taux, "taux_tva").items():
+            row = self._ligne_dict(f"groupes.{g}", entry)
+            if row is None:
+                continue
+            for key in CHAMPS_GROUPE:
+                if key in row:
+                    self.raw[f"groupes.{g}.{key}"] = row[key]
+            self._reductions(f, row, g)
+
+    def _reductions(self, f: Facture, row: dict[str, Any], g: int) -> None:
+        entries = self._liste(row, "reductions", f"groupes.{g}.reductions")
+        for k, entry in enumerate(entries[: len(f.reductions)]):
+            red = self._ligne_dict(f"groupes.{g}.reductions.{k}", entry)
+            if red is not None and "montant" in red:
+                self.raw[f"groupes.{g}.reductions.{k}.montant"] = red["montant"]
+
+    def _tva(self, f: Facture, answer: dict[str, Any]) -> None:
+        entries = self._liste(answer, "tva")
+        for g, entry in _match(entries, f.taux, "taux").items():
+            row = self._ligne_dict(f"tva.{g}", entry)
+            for key in ("base", "montant"):
+                if row is not None and key in row:
+                    self.raw[f"tva.{g}.{key}"] = row[key]
+
+
+def _lire(raw: Any) -> tuple[Decimal | None, str | None]:
+    if isinstance(raw, float) and raw == raw and abs(raw) < 1e15:
+        raw = repr(raw)
+    return read_amount(raw)
+
+
+def _recu(raw: Any) -> Any:
+    return raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
+
+
+class _Diagnostiqueur:
+    """Finds which known wrong method gives a student's wrong amount (computed on demand)."""
+
+    def __init__(self, f: Facture, own: dict[str, Decimal]):
+        self.f = f
+        self.own = own
+        self.fautes = fautes_possibles(f)
+        self.cache: dict[tuple[str, Decimal | None], tuple[dict, dict]] = {}
+
+    def cherche(self, path: str, value: Decimal, deja: list[str]) -> str | None:
+        node = noeud(path)
+        for faute in self.fautes:
+            if node not in SIGNATURES[faute[0]] or SUIT_DE.get(faute[0], set()) & set(deja):
+                continue
+            if faute not in self.cache:
+                monde = calcule(self.f, faute=faute[0], taux_unique=faute[1])
+                local = calcule(self.f, self.own, faute=faute[0], taux_unique=faute[1])
+                self.cache[faute] = (monde, local)
+            monde, local = self.cache[faute]
+            if value in (monde.get(path), local.get(path)):
+                return faute[0]
+        return None
+
+
+def corrige(f: Facture, answer: Any) -> Grade:
+    """Grade one answer against the invoice; never raises."""
+    ref = calcule(f)
+    collecte = _Collecte(f, answer)
+    lus: dict[str, tuple[Any, Decimal | None, str | None]] = {}
+    own: dict[str, Decimal] = {}
+    for path in ref:
+        if path in collecte.raw:
+            raw = collecte.raw[path]
+            value, probleme = _lire(raw)
+            lus[path] = (raw, value, probleme)
+            if value is not None:
+                own[path] = value
+    ecf = calcule(f, own) if own else ref
+    diagnostiqueur = _Diagnostiqueur(f, own)
+    champs = list(collecte.problemes)
+    codes: list[str] = []
+    for path, (raw, value, probleme) in lus.items():
+        attendu = fmt(ref[path])
+        if value is None:
+            champs.append(ChampResult(path, attendu, _recu(raw), False, probleme or ""))
+            continue
+        if value == ref[path]:
+            champs.append(ChampResult(path, attendu, _recu(raw), True, "Juste."))
+        elif value == ecf[path]:
+            message = (
+                "Calcul juste à partir de vos montants précédents (erreur reportée) : "
+                f"point accordé. Avec les bons montants : {attendu} €."
+            )
+            champs.append(ChampResult(path, attendu, _recu(raw), True, message))
+        else:
+            code = diagnostiqueur.cherche(path, value, codes)
+            message = f"Attendu : {attendu} €."
+            if code:
+                message = f"{MESSAGES[code]} {message}"
+                if code not in codes:
+                    codes.append(code)
+            champs.append(ChampResult(path, attendu, _recu(raw), False, message))
+    return Grade(
+        kind=KIND,
+        score=score_ratio(sum(c.correct for c in champs), len(champs)),
+        champs=champs,
+        diagnostics=[Diagnostic(code, MESSAGES[code]) for code in codes],
+        competences=_competences(champs),
+    )
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """Each competency scored on its own fields; listed only when some were graded."""
+    parts: dict[str, list[bool]] = {COMPETENCE_CORPS: [], COMPETENCE_SUIVI: []}
+    for champ in champs:
+        racine = champ.champ.split(".")[0]
+        if racine == "réponse":
+            codes = list(parts)
+        else:
+            codes = [COMPETENCE_CORPS if racine in _CORPS else COMPETENCE_SUIVI]
+        for code in codes:
+            parts[code].append(champ.correct)
+    return [(code, score_ratio(sum(v), len(v))) for code, v in parts.items() if v]
