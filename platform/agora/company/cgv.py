@@ -58,12 +58,12 @@ def _texte(gen: Generation, nom: str, delai: int, penalites: str, escompte: str)
     )
     return "\n\n".join(
         [
-            f"**Objet.** Les présentes conditions s'appliquent à toute vente ou prestation de "
-            f"{nom}. Toute commande ou inscription vaut acceptation par {qui}.",
+            "**Objet.** Les présentes conditions s'appliquent à toute vente ou prestation de "
+            f"« {nom} ». Toute commande ou inscription vaut acceptation par {qui}.",
             f"**Prix.** {prix}",
             f"**Paiement.** {paiement} {escompte}",
-            f"**Retard de paiement.** Tout retard entraîne de plein droit des pénalités au "
-            f"{penalites}, ainsi que, pour un client professionnel, une indemnité forfaitaire "
+            "**Retard de paiement.** Tout retard entraîne de plein droit des pénalités de "
+            f"retard (taux : {penalites}), ainsi que, pour un client professionnel, une indemnité forfaitaire "
             f"pour frais de recouvrement de {INDEMNITE_RECOUVREMENT:.0f} € (art. D441-5 du Code "
             "de commerce).",
             "**Réclamations.** Toute réclamation doit être adressée par écrit dans les huit "

@@ -1,10 +1,175 @@
-"""The fiche entreprise: the organisation described in French Markdown."""
+"""The fiche entreprise: the organisation described in French Markdown (tables, no raw HTML)."""
 
 from __future__ import annotations
 
-from agora.company.model import Company
+from datetime import date
+from decimal import Decimal
+
+from agora.company.identifiers import format_iban
+from agora.company.model import Company, Salarie
+from agora.money import cents
+
+CATALOGUE_EXTRAIT = 8
+RELATIONS = {"client": "clients", "usager": "usagers", "adherent": "adhérents"}
+CONTRATS = {
+    "CDI": "CDI",
+    "CDD": "CDD",
+    "apprentissage": "Apprentissage",
+    "temps_partiel": "CDI à temps partiel",
+}
 
 
 def render_fiche(company: Company) -> str:
     """The fiche entreprise in Markdown (presentation, organigramme, chiffres, catalogue, CGV)."""
-    return f"# {company.raison_sociale}\n"
+    parts = [
+        f"# {company.raison_sociale}",
+        f"*{company.secteur_libelle}*",
+        _presentation(company),
+        _horaires(company),
+        "### Contraintes réglementaires du secteur\n\n"
+        + "\n".join(f"- {c}" for c in company.contraintes),
+        _organigramme(company),
+        _chiffres(company),
+        _catalogue(company),
+        "## Conditions générales de vente\n\n" + company.cgv.texte,
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _presentation(c: Company) -> str:
+    forme = c.forme_juridique
+    if c.capital is not None:
+        forme += f" au capital de {euros(c.capital)}"
+    rows = [
+        ("Forme juridique", forme),
+        ("SIREN", _groups(c.siren, (3, 3, 3))),
+        ("SIRET du siège", _groups(c.siret, (3, 3, 3, 5))),
+        (
+            "Immatriculation",
+            f"{c.rcs} {_groups(c.siren, (3, 3, 3))}" if c.rcs else "Non inscrite au RCS",
+        ),
+        ("Code NAF", f"{c.naf} – {c.naf_libelle}"),
+        ("N° de TVA intracommunautaire", c.tva_intracom or "Non assujettie à la TVA"),
+        ("Adresse", f"{c.adresse.rue}, {c.adresse.code_postal} {c.adresse.ville}"),
+        ("Téléphone", c.telephone),
+        ("Courriel", c.email),
+        ("Site web", c.site_web),
+        ("Dirigeant", f"{c.dirigeant}, {c.dirigeant_fonction.lower()}"),
+        ("Date de création", _date(c.date_creation)),
+        ("Exercice comptable", f"du {_date(c.exercice_debut)} au {_date(c.exercice_fin)}"),
+        (
+            "Régime de TVA",
+            c.regime_tva + (" (option pour la TVA sur les débits)" if c.tva_sur_debits else ""),
+        ),
+        (
+            "Convention collective",
+            f"{c.convention_collective.nom} (IDCC {c.convention_collective.idcc})",
+        ),
+        ("Banque", c.banque.nom),
+        ("IBAN", format_iban(c.banque.iban)),
+        ("BIC", c.banque.bic),
+        ("Public servi", RELATIONS[c.relation]),
+    ]
+    return "## Présentation\n\n" + _table(("Rubrique", "Information"), rows)
+
+
+def _horaires(c: Company) -> str:
+    rows = [
+        (jour.capitalize(), f"{plage[0]} – {plage[1]}" if plage else "Fermé")
+        for jour, plage in c.horaires.items()
+    ]
+    return "### Horaires d'ouverture\n\n" + _table(("Jour", "Horaires"), rows)
+
+
+def _organigramme(c: Company) -> str:
+    lines = ["## Organigramme", f"**Direction** : {c.dirigeant} ({c.dirigeant_fonction.lower()})"]
+    services: dict[str, list[Salarie]] = {}
+    for salarie in c.salaries:
+        services.setdefault(salarie.service, []).append(salarie)
+    for service, staff in services.items():
+        rows = [
+            (s.id, f"{s.prenom} {s.nom}", s.emploi, _contrat(s), s.statut.replace("_", "-"))
+            for s in staff
+        ]
+        header = ("Matricule", "Nom", "Emploi", "Contrat", "Statut")
+        lines.append(f"### {service} ({_plural(len(staff), 'salarié')})\n\n" + _table(header, rows))
+    return "\n\n".join(lines)
+
+
+def _chiffres(c: Company) -> str:
+    total = sum((m.chiffre_affaires_ht for m in c.historique), Decimal(0))
+    cadres = sum(1 for s in c.salaries if s.statut == "cadre")
+    apprentis = sum(1 for s in c.salaries if s.contrat == "apprentissage")
+    rows = [
+        (
+            "Effectif",
+            f"{_plural(len(c.salaries), 'salarié')} (dont {cadres} cadre(s), {apprentis} apprenti(s))",
+        ),
+        ("Chiffre d'affaires HT des 12 derniers mois", euros(total)),
+        (f"{RELATIONS[c.relation].capitalize()} du fichier (extrait)", str(len(c.clients))),
+        ("Fournisseurs réguliers", str(len(c.fournisseurs))),
+        (f"Solde bancaire au {_date(c.banque.date_solde)}", euros(c.banque.solde_initial)),
+    ]
+    rows += [(f"Subvention : {s.financeur} ({s.objet})", euros(s.montant)) for s in c.subventions]
+    history = [
+        (m.mois, euros(m.chiffre_affaires_ht), str(m.nombre_commandes), str(m.jours_absence))
+        for m in c.historique
+    ]
+    return (
+        "## Chiffres clés\n\n"
+        + _table(("Indicateur", "Valeur"), rows)
+        + "\n\n### Activité des douze derniers mois\n\n"
+        + _table(("Mois", "Chiffre d'affaires HT", "Commandes", "Jours d'absence"), history)
+    )
+
+
+def _catalogue(c: Company) -> str:
+    rows = [
+        (a.reference, a.designation, a.unite, euros(a.prix_ht), _taux(a.taux_tva))
+        for a in c.catalogue[:CATALOGUE_EXTRAIT]
+    ]
+    header = ("Référence", "Désignation", "Unité", "Prix HT", "TVA")
+    return "## Extrait du catalogue\n\n" + _table(header, rows)
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    lines = [_row(header), "|" + "|".join("---" for _ in header) + "|"]
+    return "\n".join(lines + [_row(row) for row in rows])
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def euros(amount: Decimal) -> str:
+    """« 12 345,67 € » with non-breaking spaces, as French documents print amounts."""
+    whole, _, decimals = f"{cents(amount):,.2f}".partition(".")
+    return whole.replace(",", "\u00a0") + "," + decimals + "\u00a0€"
+
+
+def _taux(rate: Decimal) -> str:
+    if not rate:
+        return "Hors TVA"
+    return format(rate.normalize(), "f").replace(".", ",") + " %"
+
+
+def _contrat(s: Salarie) -> str:
+    label = CONTRATS.get(s.contrat, s.contrat)
+    hours = format(s.heures_hebdo.normalize(), "f").replace(".", ",")
+    return f"{label}, {hours} h"
+
+
+def _groups(digits: str, sizes: tuple[int, ...]) -> str:
+    out, start = [], 0
+    for size in sizes:
+        out.append(digits[start : start + size])
+        start += size
+    return " ".join(out)
+
+
+def _date(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"

@@ -67,7 +67,10 @@ def _faker(seed: int) -> Faker:
     fake = getattr(_local, "faker", None)
     if fake is None:
         fake = _local.faker = Faker("fr_FR")
-    fake.seed_instance(seed)
+    # Not the bare seed: Faker draws from its own random.Random, and two generators seeded
+    # alike give the same stream, so the drawn city and surname would move together (names
+    # then repeat across seeds). A string seed is hashed with SHA-512: stable everywhere.
+    fake.seed_instance(f"agora-faker:{seed}")
     return fake
 
 
@@ -84,7 +87,7 @@ def _build(gen: Generation, seed: int) -> Company:
     staff = salaries(gen, creation)
     chiffre_affaires = _chiffre_affaires(gen, len(staff))
     articles = catalogue(gen)
-    domaine = slug(raison_sociale) + (".org" if forme.capital is None else ".fr")
+    domaine = slug(raison_sociale) + (".org" if secteur.relation == "adherent" else ".fr")
     debut = _debut_exercice(gen)
     banque_nom, iban, bic = identifiers.compte_bancaire(rng)
     return Company(
@@ -131,7 +134,7 @@ def _build(gen: Generation, seed: int) -> Company:
         relation=secteur.relation,
         contraintes=tuple(secteur.contraintes),
         taux_at_mp=secteur.taux_at_mp,
-        subventions=subventions(gen),
+        subventions=subventions(gen, lieu.ville),
     )
 
 

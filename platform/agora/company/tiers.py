@@ -34,7 +34,15 @@ def nom_depuis_modele(gen: Generation, modele: str, ville: str) -> str:
     while nom2 == nom:
         nom2 = gen.fake.last_name()
     prenom = gen.fake.first_name()
-    return modele.format(nom=nom, nom2=nom2, prenom=prenom, ville=ville)
+    return elide(modele.format(nom=nom, nom2=nom2, prenom=prenom, ville=ville))
+
+
+def elide(text: str) -> str:
+    """French elision and contraction: « de Avignon » → « d'Avignon », « de Le Mans » → « du Mans »."""
+    text = re.sub(r"\b([Dd])e Le ", r"\1u ", text)
+    text = re.sub(r"\b([Dd])e Les ", r"\1es ", text)
+    text = re.sub(r"-de-([AEIOUYHÉÈÊÂÎÔ])", r"-d'\1", text)
+    return re.sub(r"\b([Dd])e ([AEIOUYHÉÈÊÂÎÔ])", r"\1'\2", text)
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -152,11 +160,15 @@ def _stock(gen: Generation) -> tuple[int, int]:
     return gen.rng.randint(minimum, minimum * 8), minimum
 
 
-def subventions(gen: Generation) -> tuple[Subvention, ...]:
+def subventions(gen: Generation, ville: str) -> tuple[Subvention, ...]:
     """The grants of the year, for the sectors that receive some (associations)."""
     result = []
     for modele in gen.secteur.subventions:
         low, high = modele.montant.min, modele.montant.max
         montant = cents(low + (high - low) * Decimal(gen.rng.randrange(101)) / 100)
-        result.append(Subvention(financeur=modele.financeur, objet=modele.objet, montant=montant))
+        result.append(
+            Subvention(
+                financeur=modele.financeur.format(ville=ville), objet=modele.objet, montant=montant
+            )
+        )
     return tuple(result)

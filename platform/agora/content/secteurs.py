@@ -21,6 +21,7 @@ COMMUNES_FILE = SCENARIOS_DIR / "communes.yaml"
 TAUX_TVA_AUTORISES = (Decimal("0"), Decimal("2.1"), Decimal("5.5"), Decimal("10"), Decimal("20"))
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _HEURE = r"^([01]\d|2[0-3]):[0-5]\d$"
+_PLACEHOLDER = re.compile(r"\{(nom|nom2|prenom|ville)\}")
 
 
 class _Strict(BaseModel):
@@ -131,6 +132,15 @@ class Secteur(_Strict):
         if unknown:
             raise ValueError(f"taux de TVA inconnu(s) : {', '.join(unknown)}")
         return values
+
+    @field_validator("noms")
+    @classmethod
+    def _noms_varies(cls, patterns: list[str]) -> list[str]:
+        # Two drawn parts at least, so that a class of students gets distinct names.
+        for pattern in patterns:
+            if len(set(_PLACEHOLDER.findall(pattern))) < 2:
+                raise ValueError(f"« {pattern} » : au moins deux parties variables attendues")
+        return patterns
 
     @field_validator("delais_paiement_jours")
     @classmethod
