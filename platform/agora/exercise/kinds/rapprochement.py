@@ -1,0 +1,186 @@
+"""Bank reconciliation (état de rapprochement) from the 512 ledger and the bank statement.
+
+Competencies 2.2.1 (établir un état de rapprochement) and 2.2.3 (suivi des enregistrements de
+trésorerie). The calculation lives in _rapprochement_modele, the story in
+_rapprochement_generation and _rapprochement_enonce, the grading in _rapprochement_correction.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
+from agora.exercise.kinds import _rapprochement_reponse as lu
+from agora.exercise.kinds._rapprochement_correction import corriger
+from agora.exercise.kinds._rapprochement_enonce import rediger
+from agora.exercise.kinds._rapprochement_generation import generer
+from agora.exercise.kinds._rapprochement_modele import check, rapprocher, solution_json
+
+NAME = "rapprochement"
+TITRE = "État de rapprochement bancaire"
+COMPETENCES = ("2.2.1", "2.2.3")
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The params unchanged when usable; InvalidInput with one French line otherwise."""
+    check(params)
+    return params
+
+
+def generate(seed: int, niveau: int, organisation: Any) -> Variant:
+    """One month of the organisation's bank operations, with the statement to work from."""
+    params, contexte = generer(seed, niveau, organisation)
+    return Variant(NAME, seed, niveau, params, rediger(params, niveau, contexte))
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference reconciliation (contract JSON)."""
+    return solution_json(rapprocher(check(params)))
+
+
+def grade(params: dict[str, Any], answer: dict[str, Any]) -> Grade:
+    """Grade a student's answer: per field, with diagnostics and carried-forward credit."""
+    return corriger(rapprocher(check(params)), answer, NAME)
+
+
+def parse(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer with typed values (ids upper-cased, amounts as Decimal); FormatErrors if unreadable."""
+    if not isinstance(answer, dict):
+        raise FormatErrors({"réponse": "Un objet JSON {…} est attendu."})
+    typed: dict[str, Any] = {}
+    problemes: dict[str, str] = {}
+    if "pointage" in answer:
+        typed["pointage"], trouves = lu.lire_pointage(answer["pointage"])
+        problemes |= trouves
+    for nom in ("solde_compte_512", "solde_releve", "solde_rectifie"):
+        if nom in answer:
+            typed[nom], probleme = lu.lire_montant(answer[nom])
+            if probleme:
+                problemes[nom] = probleme
+    for nom in lu.COTES:
+        if nom in answer:
+            typed[nom], trouves = lu.lire_cote(answer[nom], nom)
+            problemes |= trouves
+    if "ecritures" in answer:
+        lignes, trouves = lu.lire_ecritures(answer["ecritures"])
+        typed["ecritures"] = [{k: v for k, v in e.items() if k != "k"} for e in lignes]
+        problemes |= trouves
+    if problemes:
+        raise FormatErrors(problemes)
+    return typed
+
+
+def validate_field(champ: str, valeur: str) -> str | None:
+    """The French format message of one form field while typing; None when readable."""
+    return lu.validate_field(champ, valeur)
+
+
+def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
+    """The reference answer, typical wrong ones (each with its expected diagnostics), one unreadable."""
+    r = rapprocher(check(params))
+    juste = solution_json(r)
+    samples = [SampleAnswer("Réponse juste", juste, True)]
+    for label, answer, codes in _erreurs_typiques(r, juste):
+        samples.append(SampleAnswer(label, answer, False, codes))
+    illisible = {
+        "pointage": "tout",
+        "solde_compte_512": "beaucoup",
+        "cote_entreprise": {"ajouts": ["???"]},
+        "ecritures": [{"ligne": "B1", "compte_debit": "banque", "montant": "12,345"}],
+    }
+    samples.append(SampleAnswer("Réponse illisible", illisible, False, invalid=True))
+    return samples
+
+
+def _erreurs_typiques(r, juste: dict[str, Any]):
+    """(label, answer, expected codes) for each misconception this variant can show."""
+
+    def variante():
+        return copy.deepcopy(juste)
+
+    inverse = variante()
+    ce = inverse["cote_entreprise"]
+    releve = [i for i in ce["ajouts"] + ce["deductions"] if i not in r.ecarts]
+    ce["ajouts"], ce["deductions"] = (
+        [i for i in ce["deductions"] if i in releve] + [i for i in ce["ajouts"] if i in r.ecarts],
+        [i for i in ce["ajouts"] if i in releve] + [i for i in ce["deductions"] if i in r.ecarts],
+    )
+    inverse["solde_releve"] = _fmt(
+        r.dossier.ouverture_releve - sum((b.effet for b in r.dossier.releve), r.solde_releve * 0)
+    )
+    yield "Relevé lu du point de vue de la banque", inverse, ("SENS_RELEVE_INVERSE",)
+
+    croise = variante()
+    croise["cote_entreprise"], croise["cote_banque"] = (
+        croise["cote_banque"],
+        croise["cote_entreprise"],
+    )
+    yield "Suspens placés du mauvais côté", croise, ("SUSPENS_MAUVAIS_COTE",)
+
+    cb = r.cote_banque
+    if cb["ajouts"]:
+        depot = variante()
+        depot["cote_banque"]["ajouts"].remove(cb["ajouts"][0])
+        depot["cote_banque"]["deductions"].append(cb["ajouts"][0])
+        yield "Remise non créditée en déduction", depot, ("DEPOT_NON_CREDITE_MAL_PLACE",)
+    if cb["deductions"]:
+        cheque = variante()
+        cheque["cote_banque"]["deductions"].remove(cb["deductions"][0])
+        cheque["cote_banque"]["ajouts"].append(cb["deductions"][0])
+        yield "Chèque non encaissé en ajout", cheque, ("CHEQUE_NON_ENCAISSE_MAL_PLACE",)
+
+    sens = variante()
+    for e in sens["ecritures"]:
+        e["compte_debit"], e["compte_credit"] = e["compte_credit"], e["compte_debit"]
+    yield "Écritures passées à l'envers", sens, ("ECRITURE_SENS_INVERSE",)
+
+    compte = variante()
+    e = compte["ecritures"][0]
+    cote = "compte_debit" if e["compte_credit"] == "512" else "compte_credit"
+    e[cote] = "471"
+    yield "Compte d'attente au lieu du bon compte", compte, ("COMPTE_INCORRECT",)
+
+    oubli = variante()
+    liste = "ajouts" if cb["ajouts"] else "deductions"
+    oubli["cote_banque"][liste] = oubli["cote_banque"][liste][1:]
+    yield "Un suspens côté banque oublié", oubli, ("OUBLI_SUSPENS", "SOLDES_RECTIFIES_DIFFERENTS")
+
+    inutile = variante()
+    ident = (cb["deductions"] or cb["ajouts"])[0]
+    montant = r.dossier.lignes[ident].montant
+    inutile["ecritures"].append(
+        {"ligne": ident, "compte_debit": "401", "compte_credit": "512", "montant": _fmt(montant)}
+    )
+    yield "Écriture pour un chèque non encaissé", inutile, ("ECRITURE_INUTILE",)
+
+    for ident, ecart in r.ecarts.items():
+        non_corrigee = variante()
+        for cote_ in non_corrigee["cote_entreprise"].values():
+            if ident in cote_:
+                cote_.remove(ident)
+        non_corrigee["ecritures"] = [x for x in non_corrigee["ecritures"] if x["ligne"] != ident]
+        yield (
+            "Erreur de saisie non corrigée",
+            non_corrigee,
+            ("ERREUR_SAISIE_NON_CORRIGEE", "ECRITURE_MANQUANTE"),
+        )
+        complet = variante()
+        for x in complet["ecritures"]:
+            if x["ligne"] == ident:
+                x["montant"] = _fmt(ecart.ligne.montant)
+        yield "Erreur corrigée du montant complet", complet, ("ERREUR_MONTANT_COMPLET",)
+
+    suspens_oublies = [s.id for s in r.dossier.suspens if s.id in cb["ajouts"] + cb["deductions"]]
+    if suspens_oublies:
+        oubli_s = variante()
+        for cote_ in oubli_s["cote_banque"].values():
+            if suspens_oublies[0] in cote_:
+                cote_.remove(suspens_oublies[0])
+        yield "Suspens du mois dernier oublié", oubli_s, ("SUSPENS_ANTERIEUR_OUBLIE",)
+
+
+def _fmt(value) -> str:
+    from agora.money import fmt
+
+    return fmt(value)

@@ -1,0 +1,253 @@
+"""Bank reconciliation: the reference answer scores 1, typical mistakes are named, grading never breaks."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agora.company import generate_company
+from agora.exercise.base import FormatErrors
+from agora.exercise.kinds import rapprochement as kind
+from agora.exercise.kinds._rapprochement_modele import check, nature, rapprocher
+
+SEEDS = range(100)
+NIVEAUX = (1, 2, 3)
+
+
+@cache
+def company(seed: int):
+    return generate_company(seed)
+
+
+@cache
+def variant(seed: int, niveau: int):
+    return kind.generate(seed, niveau, company(seed))
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_the_reference_answer_scores_one_over_100_seeds(niveau):
+    for seed in SEEDS:
+        params = variant(seed, niveau).params
+        grade = kind.grade(params, kind.solve(params))
+        assert grade.score == 1, (seed, niveau, grade.to_json())
+        assert not grade.diagnostics
+        assert [c for c, _ in grade.competences] == ["2.2.1", "2.2.3"]
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_each_typical_mistake_scores_below_one_and_is_named(niveau):
+    for seed in SEEDS:
+        params = variant(seed, niveau).params
+        samples = kind.sample_answers(params)
+        assert samples[0].correct and not samples[-1].correct and samples[-1].invalid
+        for sample in samples[1:]:
+            grade = kind.grade(params, sample.answer)
+            assert grade.score < 1, (seed, sample.label)
+            codes = {d.code for d in grade.diagnostics}
+            assert set(sample.expected_diagnostics) <= codes, (seed, sample.label, codes)
+
+
+def test_the_same_seed_gives_the_same_variant_and_different_seeds_differ():
+    for niveau in NIVEAUX:
+        one = json.dumps(kind.generate(7, niveau, generate_company(7)).to_json())
+        two = json.dumps(kind.generate(7, niveau, generate_company(7)).to_json())
+        assert one == two
+        assert one != json.dumps(kind.generate(8, niveau, generate_company(8)).to_json())
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_generated_variants_respect_the_level_sizes_and_unambiguous_pointage(niveau):
+    for seed in SEEDS:
+        params = variant(seed, niveau).params
+        r = rapprocher(check(params))
+        ledger = params.get("suspens_anterieurs", []) + params["compte_512"]
+        for lines, side in ((ledger, "debit"), (params["releve"], "credit")):
+            keys = [(line[side] != "0.00", line["debit"], line["credit"]) for line in lines]
+            assert len(keys) == len(set(keys)), "two matchable lines with the same amount"
+        sizes = {1: (5, 8), 2: (9, 16), 3: (9, 16)}[niveau]
+        assert sizes[0] <= len(params["compte_512"]) <= sizes[1]
+        assert sizes[0] <= len(params["releve"]) <= sizes[1]
+        entreprise = sum(len(v) for v in r.cote_entreprise.values())
+        banque = sum(len(v) for v in r.cote_banque.values())
+        assert entreprise >= 1 and banque >= 1
+        if niveau == 1:
+            assert entreprise <= 2 and banque <= 2 and "suspens_anterieurs" not in params
+        if niveau == 3:
+            assert params["suspens_anterieurs"] and len(r.ecarts) == 1
+        assert r.solde_compte_512 > 0 and r.solde_releve > 0
+
+
+def test_statement_labels_classify_to_the_intended_accounts():
+    seen = set()
+    for seed in SEEDS:
+        for niveau in NIVEAUX:
+            r = rapprocher(check(variant(seed, niveau).params))
+            for ident in r.cote_entreprise["ajouts"] + r.cote_entreprise["deductions"]:
+                line = r.dossier.lignes[ident]
+                if line.origine != "releve":
+                    continue
+                kind_ = nature(line)
+                seen.add(kind_)
+                texte = line.libelle
+                expected = (
+                    "urssaf" if "URSSAF" in texte
+                    else "agios" if "AGIOS" in texte
+                    else "interets" if "INTERETS CREDITEURS" in texte
+                    else "client" if "VIR SEPA RECU" in texte
+                    else "fournisseur" if texte.startswith("PRLV")
+                    else "frais"
+                )  # fmt: skip
+                assert kind_ == expected, texte
+    assert seen == {"urssaf", "agios", "interets", "client", "fournisseur", "frais"}
+
+
+def test_the_statement_names_the_organisation_its_bank_and_the_fields():
+    for niveau in NIVEAUX:
+        v = variant(3, niveau)
+        org = company(3)
+        assert org.raison_sociale in v.enonce and org.banque.nom in v.enonce
+        for champ in (
+            "solde_compte_512",
+            "solde_releve",
+            "cote_entreprise",
+            "cote_banque",
+            "solde_rectifie",
+            "ecritures",
+        ):
+            assert champ in v.enonce
+        for line in v.params["compte_512"] + v.params["releve"]:
+            assert f"| {line['id']} |" in v.enonce
+        assert "<" not in v.enonce
+    assert "Suspens du rapprochement précédent" in variant(3, 3).enonce
+    assert "Aide" in variant(3, 1).enonce and "Aide" not in variant(3, 2).enonce
+
+
+def test_parse_reads_french_writing_and_rejects_what_cannot_be_read():
+    typed = kind.parse(
+        {
+            "pointage": [["c1", " b2 "], ["C2", ""]],
+            "solde_releve": "1 234,50 €",
+            "cote_entreprise": {"ajouts": "B5, b6", "deductions": ["", "B7"]},
+            "ecritures": [
+                {"ligne": "B5", "compte_debit": "512", "compte_credit": "411 ", "montant": "12,5"},
+                {"ligne": "", "montant": ""},
+            ],
+        }
+    )
+    assert typed["pointage"] == [("C1", "B2")]
+    assert str(typed["solde_releve"]) == "1234.50"
+    assert typed["cote_entreprise"] == {"ajouts": ["B5", "B6"], "deductions": ["B7"]}
+    assert typed["ecritures"] == [
+        {
+            "ligne": "B5",
+            "compte_debit": "512",
+            "compte_credit": "411",
+            "montant": typed["ecritures"][0]["montant"],
+        }
+    ]
+    with pytest.raises(FormatErrors) as error:
+        kind.parse(kind.sample_answers(variant(1, 1).params)[-1].answer)
+    assert {"pointage", "solde_compte_512"} <= set(error.value.errors)
+    with pytest.raises(FormatErrors):
+        kind.parse(["pas", "un", "objet"])
+
+
+@pytest.mark.parametrize(
+    ("champ", "valeur", "ok"),
+    [
+        ("solde_releve", "1 234,56", True),
+        ("solde_releve", "douze", False),
+        ("ecritures.0.montant", "12,345", False),
+        ("ecritures.0.compte_debit", "627", True),
+        ("ecritures.0.compte_debit", "411DUPONT", True),
+        ("ecritures.0.compte_credit", "banque", False),
+        ("cote_banque.ajouts.0", "c4", True),
+        ("cote_banque.ajouts.0", "chèque", False),
+        ("pointage.0.1", "", True),
+    ],
+)
+def test_validate_field_gives_a_french_message_only_for_unreadable_text(champ, valeur, ok):
+    message = kind.validate_field(champ, valeur)
+    assert (message is None) == ok
+    assert message is None or "\n" not in message
+
+
+def test_check_params_refuses_unusable_params_with_one_french_line():
+    good = variant(2, 2).params
+    bad_cases = [
+        {k: v for k, v in good.items() if k != "releve"},
+        {**good, "periode": "mars"},
+        {**good, "solde_initial": "beaucoup"},
+        {**good, "compte_512": [{**good["compte_512"][0], "debit": "-5.00", "credit": "0.00"}]},
+        {**good, "compte_512": [{**good["compte_512"][0], "debit": "5.00", "credit": "5.00"}]},
+        {**good, "releve": [*good["releve"], good["releve"][0]]},
+        {**good, "releve": "rien"},
+        [],
+    ]
+    for bad in bad_cases:
+        with pytest.raises(Exception) as error:
+            kind.check_params(bad)
+        assert type(error.value).__name__ == "InvalidInput"
+        assert "\n" not in str(error.value)
+    assert kind.check_params(good) is good
+
+
+json_leaf = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=20),
+    st.just("9" * 400), st.integers(min_value=10**300, max_value=10**400), st.just("1 234,56"),
+    st.sampled_from(["C1", "B1", "S1", "c2", "B99", "627", "512", ""]),
+)  # fmt: skip
+json_value = st.recursive(
+    json_leaf,
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=30,
+)
+FIELDS = ["pointage", "solde_compte_512", "solde_releve", "cote_entreprise", "cote_banque",
+          "solde_rectifie", "ecritures"]  # fmt: skip
+answer_strategy = st.one_of(
+    json_value,
+    st.dictionaries(st.sampled_from(FIELDS), json_value, max_size=7),
+    st.fixed_dictionaries(
+        {
+            "cote_entreprise": st.dictionaries(
+                st.sampled_from(["ajouts", "deductions", "x"]), json_value, max_size=3
+            ),
+            "ecritures": st.lists(
+                st.dictionaries(
+                    st.sampled_from(["ligne", "compte_debit", "compte_credit", "montant"]),
+                    json_leaf,
+                ),
+                max_size=4,
+            ),
+            "pointage": st.lists(st.lists(json_leaf, max_size=3), max_size=5),
+        }
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer=answer_strategy, niveau=st.sampled_from(NIVEAUX))
+def test_grading_never_crashes_and_stays_between_zero_and_one(answer, niveau):
+    params = variant(11, niveau).params
+    grade = kind.grade(params, answer)
+    assert 0 <= grade.score <= 1
+    json.dumps(grade.to_json())
+    for _, score in grade.competences:
+        assert 0 <= score <= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_the_correct_answer_with_one_field_scrambled_never_crashes(data):
+    params = variant(12, 3).params
+    answer = kind.solve(params)
+    field = data.draw(st.sampled_from(FIELDS))
+    answer[field] = data.draw(json_value)
+    grade = kind.grade(params, answer)
+    assert 0 <= grade.score <= 1
