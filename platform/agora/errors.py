@@ -19,3 +19,11 @@ class UnknownCode(DomainError):
 
 class ContentError(DomainError):
     """A data file of the project (référentiel, scenario, barème) is malformed."""
+
+
+class AttemptLimitReached(DomainError):
+    """Every attempt the teacher allowed for this step has been used."""
+
+
+class DeadlinePassed(DomainError):
+    """The due date of the assignment is over: answers are no longer accepted."""

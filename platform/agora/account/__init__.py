@@ -1,0 +1,1 @@
+"""User accounts: students and teachers, passwords, sessions."""

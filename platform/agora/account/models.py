@@ -1,0 +1,37 @@
+"""The user table: one row per person who logs in (teacher or student)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from sqlmodel import Field, SQLModel
+
+from agora.db import utcnow
+
+ROLES = ("enseignant", "eleve")
+Role = Literal["enseignant", "eleve"]
+
+
+class User(SQLModel, table=True):
+    """Someone who logs in. ``session_version`` grows to invalidate every open session."""
+
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(max_length=80, unique=True, index=True)
+    role: str = Field(max_length=20)
+    prenom: str = Field(max_length=100)
+    nom: str = Field(max_length=100)
+    password_hash: str = Field(max_length=255)
+    must_change_password: bool = True
+    session_version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.prenom} {self.nom}"
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role == "enseignant"

@@ -1,0 +1,1 @@
+"""Classes, students, assignments of missions, attempts and their grading."""

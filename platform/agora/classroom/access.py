@@ -1,0 +1,34 @@
+"""Ownership checks for student routes: another student's object is a 404, like a missing one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException
+
+from agora.classroom.models import Assignment, StepAttempt
+from agora.classroom.service import is_assigned
+from agora.db import SessionDep
+from agora.web.deps import StudentDep
+
+NOT_FOUND = "Cette mission n'existe pas ou ne vous est pas attribuée."
+
+
+def owned_assignment(assignment_id: int, student: StudentDep, session: SessionDep) -> Assignment:
+    """The assignment ``assignment_id`` if it is given to the current student, else 404."""
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None or not is_assigned(session, assignment, student):
+        raise HTTPException(404, NOT_FOUND)
+    return assignment
+
+
+def owned_attempt(attempt_id: int, student: StudentDep, session: SessionDep) -> StepAttempt:
+    """The attempt ``attempt_id`` if the current student made it, else 404."""
+    attempt = session.get(StepAttempt, attempt_id)
+    if attempt is None or attempt.student_id != student.id:
+        raise HTTPException(404, "Cette tentative n'existe pas ou n'est pas la vôtre.")
+    return attempt
+
+
+OwnedAssignment = Annotated[Assignment, Depends(owned_assignment)]
+OwnedAttempt = Annotated[StepAttempt, Depends(owned_attempt)]

@@ -1,0 +1,115 @@
+"""Classroom tables: classes, students, assignments, step attempts and competency evidence.
+
+Datetimes are timezone-aware, stored in UTC (agora.db.utcnow); scores are Decimals in [0, 1] (agora.db.Score).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from agora.db import Score, utcnow
+
+CORRECTIONS = ("immediate", "after_due", "never")
+CORRECTIONS_LIBELLES = {
+    "immediate": "dès la réponse",
+    "after_due": "après la date limite",
+    "never": "jamais (l'enseignant corrige)",
+}
+
+
+class Classe(SQLModel, table=True):
+    """A class (« 1re AGOrA A ») owned by one teacher, for one school year."""
+
+    __tablename__ = "classes"
+
+    id: int | None = Field(default=None, primary_key=True)
+    teacher_id: int = Field(foreign_key="users.id", index=True)
+    nom: str = Field(max_length=100)
+    annee_scolaire: str = Field(max_length=9)  # "2025-2026"
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Student(SQLModel, table=True):
+    """A student of one class; ``org_seed`` generates their own organisation."""
+
+    __tablename__ = "students"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", unique=True)
+    classe_id: int = Field(foreign_key="classes.id", index=True)
+    org_seed: int
+    date_naissance: date | None = None
+    email: str | None = Field(default=None, max_length=255)
+
+
+class Assignment(SQLModel, table=True):
+    """A mission given to a class (or to some of its students, see AssignmentStudent)."""
+
+    __tablename__ = "assignments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    classe_id: int = Field(foreign_key="classes.id", index=True)
+    mission_slug: str = Field(max_length=100)
+    due_at: datetime | None = None  # aware UTC; None = no deadline
+    attempts_allowed: int = Field(default=3, ge=1)
+    corrections: str = Field(default="immediate", max_length=20)  # one of CORRECTIONS
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AssignmentStudent(SQLModel, table=True):
+    """Restricts an assignment to some students; no row at all = the whole class."""
+
+    __tablename__ = "assignment_students"
+
+    assignment_id: int = Field(foreign_key="assignments.id", primary_key=True)
+    student_id: int = Field(foreign_key="students.id", primary_key=True)
+
+
+class StepAttempt(SQLModel, table=True):
+    """One submitted answer to one step of an assigned mission, with its grading.
+
+    The variant is rebuilt from (kind, niveau, variant_seed, the student's org_seed), so an
+    answer can be re-graded or shown again at any time. A prose step (kind "redaction") has
+    no grade until the teacher grades it (``score`` None = awaiting grading).
+    """
+
+    __tablename__ = "step_attempts"
+    __table_args__ = (sa.Index("ix_step_attempts_student_step", "student_id", "assignment_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    student_id: int = Field(foreign_key="students.id")
+    assignment_id: int = Field(foreign_key="assignments.id", index=True)
+    step_index: int
+    kind: str = Field(max_length=40)
+    niveau: int
+    variant_seed: int = Field(sa_type=sa.BigInteger)
+    answer: dict[str, Any] = Field(sa_type=sa.JSON)
+    grade: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    score: Decimal | None = Field(default=None, sa_type=Score)
+    created_at: datetime = Field(default_factory=utcnow)
+    override_score: Decimal | None = Field(default=None, sa_type=Score)
+    override_comment: str | None = None
+    overridden_at: datetime | None = None
+
+    @property
+    def effective_score(self) -> Decimal | None:
+        """The teacher's score when given, else the grader's."""
+        return self.override_score if self.override_score is not None else self.score
+
+
+class CompetencyEvidence(SQLModel, table=True):
+    """One competency proven (to some degree) by one attempt."""
+
+    __tablename__ = "competency_evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    student_id: int = Field(foreign_key="students.id", index=True)
+    code: str = Field(max_length=10)
+    score: Decimal = Field(sa_type=Score)
+    attempt_id: int = Field(foreign_key="step_attempts.id", index=True)
+    at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,305 @@
+"""Typed page contexts of the student pages, built from the services (no HTTP here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from agora.account.models import User
+from agora.classroom import service
+from agora.classroom.models import Assignment, Classe, StepAttempt, Student
+from agora.competency.service import Level, level_of, student_evidence
+from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, personalise
+from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import get_kind
+
+
+def grade_from_json(data: dict[str, Any]) -> Grade:
+    """The Grade kept as JSON with an attempt, as objects again (for the form's verdicts)."""
+    return Grade(
+        kind=data["kind"],
+        score=Decimal(data["score"]),
+        champs=[ChampResult(**c) for c in data.get("champs", [])],
+        diagnostics=[
+            Diagnostic(
+                d["code"],
+                d["message"],
+                {k: v for k, v in d.items() if k not in {"code", "message"}},
+            )
+            for d in data.get("diagnostics", [])
+        ],
+        competences=[(c["code"], Decimal(c["score"])) for c in data.get("competences", [])],
+    )
+
+
+@dataclass
+class CompetenceLine:
+    code: str
+    libelle: str
+    score: Decimal | None = None
+
+
+@dataclass
+class StepView:
+    """One step of a mission page, with its form in the state the student left it."""
+
+    index: int
+    step: ExerciseStep | ProseStep
+    is_prose: bool
+    enonce: str
+    template: str | None
+    params: dict[str, Any]
+    form: AnswerForm
+    attempts: list[StepAttempt]
+    attempts_allowed: int
+    can_submit: bool
+    show_corrections: bool
+    grade: Grade | None
+    competences: list[CompetenceLine]
+    texte: str = ""
+    contexte: str = ""
+    message: str | None = None
+    message_kind: str = "info"
+
+    @property
+    def dom_id(self) -> str:
+        return f"etape-{self.index}"
+
+    @property
+    def last(self) -> StepAttempt | None:
+        return self.attempts[-1] if self.attempts else None
+
+    @property
+    def attempts_left(self) -> int:
+        return max(0, self.attempts_allowed - len(self.attempts))
+
+    def points_of(self, score: Decimal | None) -> Decimal | None:
+        """A score in [0, 1] as points of this step, to the half point."""
+        if score is None:
+            return None
+        return (score * self.step.points * 2).quantize(Decimal(1)) / 2
+
+
+@dataclass
+class MissionPage:
+    assignment: Assignment
+    mission: Mission
+    steps: list[StepView]
+    deadline_passed: bool
+    show_corrections: bool
+    company: Any
+    histoire: str
+
+
+def _competence_lines(codes, grade: Grade | None) -> list[CompetenceLine]:
+    from agora.referentiel import load_referentiel
+
+    referentiel = load_referentiel()
+    scores = dict(grade.competences) if grade else {}
+    return [CompetenceLine(c, referentiel.competence(c).libelle, scores.get(c)) for c in codes]
+
+
+def step_view(
+    student: Student,
+    assignment: Assignment,
+    mission: Mission,
+    index: int,
+    attempts: list[StepAttempt],
+    now: datetime,
+    validate_url: str,
+    *,
+    form: AnswerForm | None = None,
+    texte: str | None = None,
+) -> StepView:
+    """A step as the student sees it: statement, form (last answer or ``form``), verdicts."""
+    step = mission.etape(index)
+    show = service.corrections_visible(assignment, now)
+    open_ = assignment.due_at is None or now <= assignment.due_at
+    can_submit = open_ and len(attempts) < assignment.attempts_allowed
+    last = attempts[-1] if attempts else None
+    grade = grade_from_json(last.grade) if (last and last.grade and show) else None
+    company = service.company_for(student.org_seed)
+    contexte = personalise(step.contexte, company)
+    if isinstance(step, ProseStep):
+        return StepView(
+            index,
+            step,
+            True,
+            personalise(step.consigne, company),
+            None,
+            {},
+            AnswerForm(),
+            attempts,
+            assignment.attempts_allowed,
+            can_submit,
+            show,
+            None,
+            _competence_lines(step.competences, None),
+            texte=texte if texte is not None else (last.answer.get("texte", "") if last else ""),
+            contexte=contexte,
+        )
+    variant = service.step_variant(student, mission, index)
+    if form is None:
+        form = AnswerForm.from_answer(last.answer if last else None, grade)
+    form.validate_url = validate_url
+    form.disabled = not can_submit
+    return StepView(
+        index,
+        step,
+        False,
+        variant.enonce,
+        f"exercise/{step.kind}/form.html",
+        variant.params,
+        form,
+        attempts,
+        assignment.attempts_allowed,
+        can_submit,
+        show,
+        grade,
+        _competence_lines(get_kind(step.kind).COMPETENCES, grade),
+        contexte=contexte,
+    )
+
+
+def mission_page(
+    session: Session,
+    student: Student,
+    assignment: Assignment,
+    now: datetime,
+    validate_url,
+    override: StepView | None = None,
+) -> MissionPage:
+    """The mission page; ``override`` replaces one step's view (the one just submitted)."""
+    mission = get_mission(assignment.mission_slug)
+    attempts = service.attempts_of(session, student, assignment)
+    steps = []
+    for index in range(len(mission.etapes)):
+        if override is not None and override.index == index:
+            steps.append(override)
+            continue
+        mine = [a for a in attempts if a.step_index == index]
+        steps.append(step_view(student, assignment, mission, index, mine, now, validate_url(index)))
+    return MissionPage(
+        assignment,
+        mission,
+        steps,
+        deadline_passed=assignment.due_at is not None and now > assignment.due_at,
+        show_corrections=service.corrections_visible(assignment, now),
+        company=service.company_for(student.org_seed),
+        histoire=personalise(mission.histoire, service.company_for(student.org_seed)),
+    )
+
+
+@dataclass
+class MissionCard:
+    assignment: Assignment
+    mission: Mission
+    steps_done: int
+    score: Decimal | None  # points earned, when corrections are visible
+    late: bool
+
+    @property
+    def status(self) -> str:
+        if self.steps_done == len(self.mission.etapes):
+            return "terminée"
+        if self.late:
+            return "date limite passée"
+        return "en cours" if self.steps_done else "à faire"
+
+
+@dataclass
+class DashboardPage:
+    user: User
+    classe: Classe
+    cards: list[MissionCard]
+    company: Any
+
+
+def dashboard_page(session: Session, user: User, student: Student, now: datetime):
+    """The student's missions with progress, and their organisation."""
+    cards = []
+    assignments = service.assignments_for(session, student)
+    attempts = _attempts_by_assignment(session, student, [a.id for a in assignments])
+    for assignment in assignments:
+        mission = get_mission(assignment.mission_slug)
+        latest: dict[int, StepAttempt] = {}
+        for attempt in attempts.get(assignment.id, []):
+            latest[attempt.step_index] = attempt
+        score = None
+        if service.corrections_visible(assignment, now) and latest:
+            score = sum(
+                (a.effective_score or Decimal(0)) * mission.etapes[i].points
+                for i, a in latest.items()
+                if i < len(mission.etapes)
+            ).quantize(Decimal("0.1"))
+        late = assignment.due_at is not None and now > assignment.due_at
+        cards.append(MissionCard(assignment, mission, len(latest), score, late))
+    classe = session.get(Classe, student.classe_id)
+    return DashboardPage(user, classe, cards, service.company_for(student.org_seed))
+
+
+def _attempts_by_assignment(session, student, ids) -> dict[int, list[StepAttempt]]:
+    rows = session.exec(
+        select(StepAttempt)
+        .where(StepAttempt.student_id == student.id, col(StepAttempt.assignment_id).in_(ids))
+        .order_by(col(StepAttempt.created_at), col(StepAttempt.id))
+    )
+    grouped: dict[int, list[StepAttempt]] = {}
+    for attempt in rows:
+        grouped.setdefault(attempt.assignment_id, []).append(attempt)
+    return grouped
+
+
+@dataclass
+class CompetenceRow:
+    code: str
+    libelle: str
+    level: Level
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class CompetencesPage:
+    poles: list[tuple[Any, list[CompetenceRow]]]
+    evaluated: int
+    total: int
+
+
+def competences_page(session: Session, student: Student) -> CompetencesPage:
+    """Each competency of the référentiel, by pôle, with its level and the evidence behind."""
+    from agora.referentiel import load_referentiel
+
+    referentiel = load_referentiel()
+    evidence = student_evidence(session, student)
+    assignment_ids = {e.assignment_id for items in evidence.values() for e in items}
+    missions = {
+        a.id: get_mission(a.mission_slug)
+        for a in session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
+    }
+    poles = []
+    for pole in referentiel.poles:
+        rows = []
+        for competence in referentiel.competences:
+            if competence.pole.code != pole.code:
+                continue
+            items = evidence.get(competence.code, [])
+            details = [
+                {
+                    "mission": missions[e.assignment_id].titre,
+                    "etape": missions[e.assignment_id].etape(e.step_index).titre,
+                    "assignment_id": e.assignment_id,
+                    "score": e.score,
+                    "at": e.at,
+                }
+                for e in items
+            ]
+            level = level_of([e.score for e in items])
+            rows.append(CompetenceRow(competence.code, competence.libelle, level, details))
+        poles.append((pole, rows))
+    evaluated = sum(1 for _, rows in poles for r in rows if r.level.rang)
+    return CompetencesPage(poles, evaluated, len(referentiel.competences))

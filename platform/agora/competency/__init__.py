@@ -1,0 +1,1 @@
+"""Competency levels from the evidence left by graded attempts."""

@@ -1,0 +1,74 @@
+"""Settings of the platform (environment variables prefixed AGORA_), built once in create_app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from agora.errors import InvalidInput
+
+# The value shipped in the code: fine on a laptop demo, refused anywhere else.
+PLACEHOLDER_SECRET = "dev-secret-change-me"
+
+
+class Settings(BaseSettings):
+    """Every knob of the platform; each one can be set as AGORA_<NAME> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="AGORA_", extra="ignore")
+
+    environment: Literal["development", "production", "test"] = Field(
+        default="production",
+        description="« development » accepts the placeholder secret (demo on a laptop); "
+        "« production » refuses it. `agora serve` without AGORA_ENVIRONMENT runs in "
+        "development mode only when --demo is given.",
+    )
+    data_dir: Path = Field(
+        default=Path("var"),
+        description="Folder of the SQLite database (relative to the current directory).",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default sqlite:///<data_dir>/agora.sqlite3. "
+        "PostgreSQL: postgresql+psycopg://user:password@host:5432/base.",
+    )
+    secret_key: str = Field(
+        default=PLACEHOLDER_SECRET,
+        description="Signs the session cookie; a long random string outside development.",
+    )
+    session_max_age: int = Field(
+        default=8 * 3600, ge=60, description="Lifetime of a session, in seconds."
+    )
+    cookie_secure: bool = Field(
+        default=False, description="Send the session cookie over HTTPS only (true behind TLS)."
+    )
+    login_max_attempts_per_login: int = Field(
+        default=5, ge=1, description="Failed logins allowed for one login within the window."
+    )
+    login_max_attempts_per_ip: int = Field(
+        default=30, ge=1, description="Failed logins allowed from one IP within the window."
+    )
+    login_window_seconds: int = Field(
+        default=300, ge=1, description="Window of the login rate limit, in seconds."
+    )
+    sql_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
+
+    @model_validator(mode="after")
+    def _secret_is_set(self) -> Settings:
+        if self.environment == "production" and (
+            self.secret_key == PLACEHOLDER_SECRET or len(self.secret_key) < 16
+        ):
+            raise InvalidInput(
+                "AGORA_SECRET_KEY doit être une longue chaîne aléatoire (au moins 16 caractères) "
+                "en production ; pour une démonstration locale : AGORA_ENVIRONMENT=development."
+            )
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL actually used (the SQLite file under data_dir by default)."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'agora.sqlite3').resolve()}"

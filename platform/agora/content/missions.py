@@ -1,0 +1,215 @@
+"""Missions (scenarios/missions/*.md): Markdown stories with YAML front matter, validated.
+
+A mission chains steps in the student's organisation: exercise steps (a registered kind at a
+level) and prose steps (« redaction », graded by the teacher with the mission's rubric).
+Cross-references are checked at load: each kind is registered, each competency code exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from agora import SCENARIOS_DIR
+from agora.content.loading import describe
+from agora.errors import ContentError, UnknownCode
+from agora.exercise.registry import KIND_NAMES
+
+MISSIONS_DIR = SCENARIOS_DIR / "missions"
+
+# Words a mission text may write in braces ({organisation}); replaced by the student's own.
+PLACEHOLDERS = ("organisation", "ville", "dirigeant", "fonction", "relation")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExerciseStep(_Strict):
+    """A step graded automatically by an exercise kind."""
+
+    type: Literal["exercice"] = "exercice"
+    kind: str
+    niveau: int = Field(ge=1, le=3)
+    points: int = Field(ge=1)
+    titre: str
+    contexte: str = ""  # Markdown telling where this step sits in the story
+
+
+class Critere(_Strict):
+    """One line of a prose step's grading rubric."""
+
+    critere: str
+    points: int = Field(ge=1)
+    description: str
+
+
+class ProseStep(_Strict):
+    """A written answer (e-mail, note, letter) graded by the teacher with a rubric."""
+
+    type: Literal["redaction"]
+    titre: str
+    consigne: str  # Markdown
+    points: int = Field(ge=1)
+    competences: list[str] = Field(min_length=1)
+    rubrique: list[Critere] = Field(min_length=1)
+    contexte: str = ""
+
+    @model_validator(mode="after")
+    def _rubric_total(self) -> ProseStep:
+        total = sum(c.points for c in self.rubrique)
+        if total != self.points:
+            raise ValueError(f"la rubrique totalise {total} points au lieu de {self.points}")
+        return self
+
+
+Step = Annotated[ExerciseStep | ProseStep, Field(discriminator="type")]
+
+
+class Mission(_Strict):
+    """A mission: front matter fields, plus its slug (file name) and story (Markdown body)."""
+
+    slug: str
+    titre: str
+    niveau: int = Field(ge=1, le=3)
+    duree_minutes: int = Field(ge=5)
+    competences: list[str] = Field(min_length=1)
+    resume: str
+    etapes: list[Step] = Field(min_length=1)
+    histoire: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_step_type(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("etapes"), list):
+            data = dict(data)
+            data["etapes"] = [
+                {"type": "exercice", **step}
+                if isinstance(step, dict) and "type" not in step
+                else step
+                for step in data["etapes"]
+            ]
+        return data
+
+    @property
+    def points(self) -> int:
+        return sum(step.points for step in self.etapes)
+
+    def etape(self, index: int) -> ExerciseStep | ProseStep:
+        """The step at this index; UnknownCode when the mission has no such step."""
+        if not 0 <= index < len(self.etapes):
+            raise UnknownCode(f"La mission « {self.titre} » n'a pas d'étape n° {index + 1}.")
+        return self.etapes[index]
+
+
+def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
+    """(front matter dict, Markdown body) of a file starting with a '---' YAML block."""
+    if not text.startswith("---\n"):
+        raise ContentError(f"{path} : le fichier doit commencer par un bloc « --- » (YAML).")
+    head, sep, body = text[4:].partition("\n---\n")
+    if not sep:
+        raise ContentError(f"{path} : le bloc YAML d'en-tête n'est pas fermé par « --- ».")
+    try:
+        data = yaml.safe_load(head)
+    except yaml.YAMLError as error:
+        raise ContentError(f"{path} : en-tête YAML invalide ({error})") from error
+    if not isinstance(data, dict):
+        raise ContentError(f"{path} : l'en-tête YAML doit être un objet (clé : valeur).")
+    return data, body.strip()
+
+
+def load_mission(path: Path) -> Mission:
+    """One mission file, validated and cross-checked; ContentError naming file and field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ContentError(f"{path} : fichier illisible ({error.strerror})") from error
+    data, body = split_front_matter(path, text)
+    try:
+        mission = Mission.model_validate({**data, "slug": path.stem, "histoire": body})
+    except ValidationError as error:
+        raise ContentError(f"{path} : {describe(error)}") from error
+    _check_references(path, mission)
+    _check_placeholders(path, mission)
+    return mission
+
+
+def _texts(mission: Mission) -> list[tuple[str, str]]:
+    texts = [("(histoire)", mission.histoire)]
+    for index, step in enumerate(mission.etapes):
+        texts.append((f"etapes.{index}.contexte", step.contexte))
+        if isinstance(step, ProseStep):
+            texts.append((f"etapes.{index}.consigne", step.consigne))
+    return texts
+
+
+def _check_placeholders(path: Path, mission: Mission) -> None:
+    for where, text in _texts(mission):
+        for name in _PLACEHOLDER.findall(text):
+            if name not in PLACEHOLDERS:
+                raise ContentError(
+                    f"{path} : à « {where} » : {{{name}}} inconnu "
+                    f"(possibles : {', '.join('{' + p + '}' for p in PLACEHOLDERS)})"
+                )
+
+
+def personalise(text: str, company: Any) -> str:
+    """A mission text with {organisation}, {ville}… replaced by the student's organisation."""
+    values = {
+        "organisation": company.raison_sociale,
+        "ville": company.adresse.ville,
+        "dirigeant": company.dirigeant,
+        "fonction": company.dirigeant_fonction.lower(),
+        "relation": company.relation,
+    }
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _check_references(path: Path, mission: Mission) -> None:
+    from agora.referentiel import load_referentiel
+
+    referentiel = load_referentiel()
+    codes = [("competences", code) for code in mission.competences]
+    for index, step in enumerate(mission.etapes):
+        if isinstance(step, ExerciseStep) and step.kind not in KIND_NAMES:
+            raise ContentError(
+                f"{path} : à « etapes.{index}.kind » : type d'exercice inconnu « {step.kind} » "
+                f"(types connus : {', '.join(KIND_NAMES)})"
+            )
+        if isinstance(step, ProseStep):
+            codes += [(f"etapes.{index}.competences", code) for code in step.competences]
+    for where, code in codes:
+        try:
+            referentiel.competence(code)
+        except UnknownCode as error:
+            raise ContentError(f"{path} : à « {where} » : {error}") from error
+
+
+@cache
+def load_missions(directory: Path = MISSIONS_DIR) -> dict[str, Mission]:
+    """Every mission, by slug (file order); ContentError at the first malformed file."""
+    missions = {path.stem: load_mission(path) for path in sorted(directory.glob("*.md"))}
+    if not missions:
+        raise ContentError(f"{directory} : aucune mission")
+    return missions
+
+
+def get_mission(slug: str) -> Mission:
+    """One mission by slug; UnknownCode (French) when there is none."""
+    missions = load_missions()
+    if slug not in missions:
+        raise UnknownCode(f"Mission inconnue : « {slug} ».")
+    return missions[slug]
+
+
+def variant_seed(org_seed: int, slug: str, step_index: int) -> int:
+    """The seed of one student's variant of one step: stable, and different per step."""
+    digest = hashlib.sha256(f"{org_seed}:{slug}:{step_index}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF

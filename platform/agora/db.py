@@ -1,0 +1,98 @@
+"""The database engine (SQLite or PostgreSQL) and the session that commits at the request boundary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import Depends, Request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from agora.config import Settings
+
+# Every module declaring tables; imported before metadata is used (migrations, create_all).
+# Add yours here (e.g. "agora.exam.models").
+MODEL_MODULES: tuple[str, ...] = ("agora.account.models", "agora.classroom.models")
+
+
+def import_models() -> None:
+    """Import every table module so SQLModel.metadata knows all the tables."""
+    import importlib
+
+    for name in MODEL_MODULES:
+        importlib.import_module(name)
+
+
+def make_engine(settings: Settings) -> Engine:
+    """An engine for the settings' URL: SQLite in WAL mode with foreign keys, or PostgreSQL."""
+    url = settings.sqlalchemy_url
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(
+            url, echo=settings.sql_echo, connect_args={"check_same_thread": False}
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(url, echo=settings.sql_echo, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL: readers do not block the writer; busy_timeout: wait instead of "database is locked".
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """FastAPI dependency: one session per request, committed at the end, rolled back on error.
+
+    Services only flush; the commit here makes "grade the attempt and record the evidence"
+    one transaction.
+    """
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC: every stored datetime is aware (SQLModel's UTCDateTime)."""
+    return datetime.now(UTC)
+
+
+class Score(sa.types.TypeDecorator):
+    """A score in [0, 1] as a Decimal with 4 places, stored as an integer of ten-thousandths.
+
+    (SQLite has no exact decimal type; an integer keeps the value exact on both backends.)
+    """
+
+    impl = sa.Integer
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        return int((Decimal(value) * 10000).quantize(Decimal(1), ROUND_HALF_UP))
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return (Decimal(value) / 10000).quantize(Decimal("0.0001"))
+
+
+# The session of the request, closed (committed) before the response is sent.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -1,0 +1,1 @@
+"""The web layer: templates, rendering (htmx), security, error pages, CLI (serve, demo, db)."""

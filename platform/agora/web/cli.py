@@ -1,0 +1,91 @@
+"""The `agora serve`, `agora demo` and `agora db …` commands."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from agora.config import Settings
+
+
+def _settings(demo: bool = False) -> Settings:
+    # A local demo may run with the placeholder secret; anything else needs AGORA_SECRET_KEY.
+    if demo and "AGORA_ENVIRONMENT" not in os.environ:
+        return Settings(environment="development")
+    return Settings()
+
+
+@click.group()
+def db() -> None:
+    """Base de données : migrations."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Appliquer les migrations (créer ou mettre à jour les tables)."""
+    from agora import migrations
+    from agora.db import make_engine
+
+    settings = _settings(demo=True)
+    migrations.upgrade(make_engine(settings))
+    click.echo(f"Base à jour : {_shown_url(settings)}")
+
+
+@db.command()
+@click.option("-m", "--message", required=True, help="Ce que change la migration.")
+def revision(message: str) -> None:
+    """Générer une migration d'après les modèles (pour les développeurs)."""
+    from agora import migrations
+    from agora.db import make_engine
+
+    migrations.revision(make_engine(_settings(demo=True)), message)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adresse d'écoute.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port d'écoute.")
+@click.option(
+    "--demo", is_flag=True, help="Créer l'établissement de démonstration si la base est vide."
+)
+def serve(host: str, port: int, demo: bool) -> None:
+    """Démarrer la plateforme web (applique les migrations au démarrage)."""
+    import uvicorn
+
+    from agora import migrations
+    from agora.app import create_app
+
+    settings = _settings(demo)
+    app = create_app(settings)
+    migrations.upgrade(app.state.engine)
+    if demo:
+        from agora.web.demo import create_demo_if_empty
+
+        _print_logins(create_demo_if_empty(app.state.engine))
+    click.echo(f"Agora Sim : http://{host}:{port}/  (base : {_shown_url(settings)})")
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+@click.command()
+def demo() -> None:
+    """Créer l'établissement de démonstration (un enseignant, deux classes de 24 élèves)."""
+    from agora import migrations
+    from agora.db import make_engine
+    from agora.web.demo import create_demo_if_empty
+
+    engine = make_engine(_settings(demo=True))
+    migrations.upgrade(engine)
+    _print_logins(create_demo_if_empty(engine))
+
+
+def _print_logins(logins) -> None:
+    click.echo("Établissement de démonstration — identifiants :")
+    click.echo(f"  Enseignant : {logins.teacher[0]}  /  mot de passe : {logins.teacher[1]}")
+    for login in logins.students:
+        click.echo(f"  Élève      : {login}  /  mot de passe : {logins.student_password}")
+
+
+def _shown_url(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.sqlalchemy_url).render_as_string(hide_password=True)

@@ -1,0 +1,78 @@
+"""The dependency chain every route uses: current user -> role -> owned object (404 otherwise).
+
+    current_user     logged-in user (redirect to the login page otherwise), password changed
+    current_teacher  a user with role « enseignant » (403 otherwise)
+    current_student  the Student row of a user with role « eleve » (403 otherwise)
+
+Ownership checks live next to their objects (agora.classroom.access) and answer 404 for an
+object that belongs to someone else, exactly as for one that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from sqlmodel import select
+
+from agora.account.models import User
+from agora.classroom.models import Student
+from agora.db import SessionDep
+from agora.web.security import session_user_id
+
+
+class LoginRequired(Exception):
+    """No valid session: the handler sends the browser to the login page."""
+
+
+class PasswordChangeRequired(Exception):
+    """First login: the user must choose a password before anything else."""
+
+
+def optional_user(request: Request, session: SessionDep) -> User | None:
+    """The logged-in user, or None (stale session versions count as logged out)."""
+    stored = session_user_id(request)
+    if stored is None:
+        return None
+    user = session.get(User, stored[0])
+    if user is None or user.session_version != stored[1]:
+        request.session.clear()
+        return None
+    request.state.user = user
+    return user
+
+
+def user_even_if_password_expired(
+    user: Annotated[User | None, Depends(optional_user)],
+) -> User:
+    """The logged-in user, even one who must still change their password."""
+    if user is None:
+        raise LoginRequired
+    return user
+
+
+def current_user(user: Annotated[User, Depends(user_even_if_password_expired)]) -> User:
+    """The logged-in user, who has chosen their own password."""
+    if user.must_change_password:
+        raise PasswordChangeRequired
+    return user
+
+
+def current_teacher(user: Annotated[User, Depends(current_user)]) -> User:
+    if user.role != "enseignant":
+        raise HTTPException(403, "Cette page est réservée aux enseignants.")
+    return user
+
+
+def current_student(user: Annotated[User, Depends(current_user)], session: SessionDep) -> Student:
+    if user.role != "eleve":
+        raise HTTPException(403, "Cette page est réservée aux élèves.")
+    student = session.exec(select(Student).where(Student.user_id == user.id)).first()
+    if student is None:
+        raise HTTPException(403, "Ce compte élève n'est inscrit dans aucune classe.")
+    return student
+
+
+UserDep = Annotated[User, Depends(current_user)]
+TeacherDep = Annotated[User, Depends(current_teacher)]
+StudentDep = Annotated[Student, Depends(current_student)]

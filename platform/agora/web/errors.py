@@ -1,0 +1,80 @@
+"""French error pages: HTTP errors, domain errors (a message), login redirects, crashes."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+
+from agora.errors import DomainError
+from agora.web.deps import LoginRequired, PasswordChangeRequired
+from agora.web.rendering import is_htmx, redirect, render
+
+log = logging.getLogger("agora.web")
+
+TITLES = {
+    400: "Demande incorrecte",
+    403: "Accès refusé",
+    404: "Page introuvable",
+    405: "Action impossible",
+    500: "Erreur du serveur",
+}
+DEFAULT_DETAILS = {
+    403: "Vous n'avez pas accès à cette page.",
+    404: "Cette page n'existe pas, ou elle ne vous est pas accessible.",
+    405: "Cette action n'est pas possible ici.",
+    500: "Une erreur imprévue est survenue. Réessayez ; si elle persiste, prévenez l'enseignant.",
+}
+
+
+def error_page(request: Request, status: int, detail: str | None = None):
+    """The error page (or, for htmx, the toast block of it) with a French message."""
+    title = TITLES.get(status, "Erreur")
+    message = detail if detail and _is_french(detail) else DEFAULT_DETAILS.get(status, title)
+    context = {"status": status, "title": title, "message": message}
+    response = render(request, "errors/error.html", context, block="toast", status_code=status)
+    if is_htmx(request):
+        # Show the message in the toast area whatever element asked.
+        response.headers["HX-Retarget"] = "#toast"
+        response.headers["HX-Reswap"] = "innerHTML"
+    return response
+
+
+def _is_french(detail: str) -> bool:
+    # Starlette's default details are English ("Not Found"); ours always carry accents or
+    # French words, so plain English defaults are replaced by the French text above.
+    return detail not in {"Not Found", "Forbidden", "Method Not Allowed", "Internal Server Error"}
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, _exc: LoginRequired):
+        target = request.url_for("login_form").include_query_params(
+            suivant=request.url.path if request.method == "GET" else "/"
+        )
+        return redirect(request, str(target))
+
+    @app.exception_handler(PasswordChangeRequired)
+    async def _password(request: Request, _exc: PasswordChangeRequired):
+        return redirect(request, str(request.url_for("password_form")))
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException):
+        return error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, _exc: RequestValidationError):
+        return error_page(request, 400, "La demande est incomplète ou mal formée.")
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError):
+        return error_page(request, 400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception):
+        log.exception("Erreur imprévue sur %s", request.url.path, exc_info=exc)
+        return error_page(request, 500)

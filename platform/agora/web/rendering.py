@@ -1,0 +1,75 @@
+"""The one place that knows htmx's HX-* headers: full pages, named blocks, redirects.
+
+An htmx request gets the named block of the page template alone (the block is named after
+the DOM id it replaces); any other request gets the full page. Both vary on HX-Request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2_fragments import render_block
+
+
+def is_htmx(request: Request) -> bool:
+    """True for a request sent by htmx (and not a history restore, which needs a full page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | Any,
+    *,
+    block: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """Render ``template``; only ``block`` when htmx asked for it. ``context`` may be a dataclass."""
+    env = request.app.state.templates
+    values = _as_dict(context) | _globals(request)
+    if block and is_htmx(request):
+        html = render_block(env, template, block, values)
+    else:
+        html = env.get_template(template).render(values)
+    response = HTMLResponse(html, status_code=status_code)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def render_fragment(request: Request, template: str, block: str, context: dict[str, Any]):
+    """One block of a template, whatever the request (for htmx-only endpoints)."""
+    values = _as_dict(context) | _globals(request)
+    response = HTMLResponse(render_block(request.app.state.templates, template, block, values))
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def redirect(request: Request, url: str) -> Response:
+    """Go to ``url``: HX-Redirect for htmx (a full navigation), 303 See Other otherwise."""
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": str(url)})
+    return RedirectResponse(str(url), status_code=303)
+
+
+def _as_dict(context: Any) -> dict[str, Any]:
+    if isinstance(context, dict):
+        return dict(context)
+    # A typed page context (dataclass): its fields become the template's names.
+    return {name: getattr(context, name) for name in context.__dataclass_fields__}
+
+
+def _globals(request: Request) -> dict[str, Any]:
+    from agora.web.security import csrf_token
+
+    return {
+        "request": request,
+        "url_for": request.url_for,
+        # The crash handler runs outside the session middleware: no session there.
+        "csrf_token": csrf_token(request) if "session" in request.scope else "",
+        "current_user": getattr(request.state, "user", None),
+    }

@@ -1,0 +1,114 @@
+"""The one Jinja environment of the app, with French formatting filters (Babel) and Markdown."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_currency, format_decimal, format_percent
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+LOCALE = "fr_FR"
+PARIS = ZoneInfo("Europe/Paris")
+
+# CommonMark without raw HTML (user and content text can never inject markup), plus tables.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def markdown(text: str | None) -> Markup:
+    """Markdown to safe HTML: raw HTML in the source is shown as text, never interpreted."""
+    return Markup(_MARKDOWN.render(text or ""))
+
+
+def money(value: Decimal | int | str | None) -> str:
+    """« 1 234,56 € » (narrow no-break spaces as Babel prints them)."""
+    if value is None or value == "":
+        return ""
+    return format_currency(Decimal(str(value)), "EUR", locale=LOCALE)
+
+
+def number(value: Decimal | int | str | None, decimals: int | None = None) -> str:
+    """« 1 234,5 »; with ``decimals``, exactly that many decimals."""
+    if value is None or value == "":
+        return ""
+    pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    return format_decimal(Decimal(str(value)), format=pattern, locale=LOCALE)
+
+
+def percent(value: Decimal | float | str | None, decimals: int = 0) -> str:
+    """A ratio 0.755 -> « 76 % » (or « 75,5 % » with one decimal)."""
+    if value is None or value == "":
+        return ""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    return format_percent(Decimal(str(value)), format=pattern, locale=LOCALE)
+
+
+def rate(value: Decimal | str | None) -> str:
+    """A rate already in percent, « 5.5 » -> « 5,5 % »."""
+    if value is None or value == "":
+        return ""
+    return f"{number(value)}\u00a0%"
+
+
+def french_date(value: date | datetime | str | None, style: str = "long") -> str:
+    """« 3 mars 2026 » (style "long") or « 03/03/2026 » (style "short")."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    return format_date(
+        value, format="dd/MM/yyyy" if style == "short" else "d MMMM y", locale=LOCALE
+    )
+
+
+def french_month(value: date | str | None) -> str:
+    """« mars 2026 » from a date or a "2026-03" month."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value + "-01" if len(value) == 7 else value)
+    return format_date(value, format="LLLL y", locale=LOCALE)
+
+
+def french_datetime(value: datetime | None) -> str:
+    """« 3 mars 2026 à 14:05 » in Paris time (naive datetimes are taken as UTC)."""
+    if value is None:
+        return ""
+    return format_datetime(_local(value), format="d MMMM y 'à' HH:mm", locale=LOCALE)
+
+
+def _local(value: datetime) -> datetime:
+    aware = value if value.tzinfo else value.replace(tzinfo=ZoneInfo("UTC"))
+    return aware.astimezone(PARIS)
+
+
+FILTERS = {
+    "markdown": markdown,
+    "money": money,
+    "number": number,
+    "percent": percent,
+    "rate": rate,
+    "date_fr": french_date,
+    "datetime_fr": french_datetime,
+    "month_fr": french_month,
+}
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    """The app's Jinja environment (autoescape on; lenient Undefined, as the kinds' forms expect)."""
+    env = Environment(
+        loader=FileSystemLoader(templates_dir),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env

@@ -1,0 +1,286 @@
+"""Shared fixtures: a fresh app and database per test, factories of real objects, actors.
+
+Every test using ``app``/``client`` runs on SQLite (a temporary file) and, when
+AGORA_TEST_DATABASE_URL is set, on PostgreSQL too (a fresh schema per test).
+See docs/helpers/PLATFORM.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Callable
+from datetime import timedelta
+from functools import cache
+from urllib.parse import quote
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+from sqlmodel import Session, SQLModel
+
+PASSWORD = "motdepasse-de-test"
+_PG_URL = os.environ.get("AGORA_TEST_DATABASE_URL")
+BACKENDS = (
+    [
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+    if _PG_URL
+    else [pytest.param("sqlite", id="sqlite")]
+)
+
+
+@cache
+def password_hash() -> str:
+    from agora.account.service import hash_password
+
+    return hash_password(PASSWORD)  # once per run: argon2 is slow on purpose
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    """A database nobody else uses: a SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'agora.sqlite3'}"
+        return
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = sa.create_engine(_PG_URL)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in _PG_URL else "?"
+    yield f"{_PG_URL}{separator}options={quote(f'-csearch_path={schema}')}"
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture
+def settings(database_url, tmp_path):
+    from agora.config import Settings
+
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        data_dir=tmp_path,
+        secret_key="secret-de-test-0123456789abcdef",
+    )
+
+
+@pytest.fixture
+def app(settings):
+    """create_app(test settings) on an empty database with every table created."""
+    from agora.app import create_app
+
+    application = create_app(settings)
+    SQLModel.metadata.create_all(application.state.engine)
+    yield application
+    application.state.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def new_client(app):
+    """More browsers on the same app (one per actor)."""
+    clients = []
+
+    def make() -> TestClient:
+        clients.append(TestClient(app).__enter__())
+        return clients[-1]
+
+    yield make
+    for c in clients:
+        c.__exit__(None, None, None)
+
+
+@pytest.fixture
+def db(app):
+    """A session on the test database (commit what you build before requesting pages)."""
+    with Session(app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+# ----------------------------------------------------------------------------- factories
+
+
+@pytest.fixture
+def make_teacher(db) -> Callable:
+    from agora.account.service import create_user
+
+    def make(prenom: str = "Claire", nom: str = "Enseignante", **kwargs):
+        kwargs.setdefault("must_change_password", False)
+        user = create_user(
+            db,
+            role="enseignant",
+            prenom=prenom,
+            nom=nom,
+            password=PASSWORD,
+            password_hash=password_hash(),
+            **kwargs,
+        )
+        db.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_classe(db, make_teacher) -> Callable:
+    from agora.classroom.models import Classe
+
+    def make(teacher=None, nom: str = "1re AGOrA A", annee_scolaire: str = "2025-2026"):
+        teacher = teacher or make_teacher()
+        classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire=annee_scolaire)
+        db.add(classe)
+        db.commit()
+        return classe
+
+    return make
+
+
+@pytest.fixture
+def make_student(db, make_classe) -> Callable:
+    """make_student(classe=None, prenom=…, nom=…, org_seed=…) -> Student (user in .user_id)."""
+    from agora.account.service import create_user
+    from agora.classroom.models import Student
+
+    counter = iter(range(1, 10_000))
+
+    def make(
+        classe=None,
+        prenom: str = "Léa",
+        nom: str | None = None,
+        org_seed: int | None = None,
+        must_change_password: bool = False,
+    ):
+        classe = classe or make_classe()
+        number = next(counter)
+        user = create_user(
+            db,
+            role="eleve",
+            prenom=prenom,
+            nom=nom or f"Élève{number}",
+            password=PASSWORD,
+            password_hash=password_hash(),
+            must_change_password=must_change_password,
+        )
+        student = Student(
+            user_id=user.id,
+            classe_id=classe.id,
+            org_seed=org_seed if org_seed is not None else 1000 + number,
+        )
+        db.add(student)
+        db.commit()
+        return student
+
+    return make
+
+
+@pytest.fixture
+def make_assignment(db, make_classe) -> Callable:
+    """make_assignment(classe, mission_slug=…, due_in=timedelta, attempts_allowed, corrections,
+    students=[…] to restrict it)."""
+    from agora.classroom.models import Assignment, AssignmentStudent
+    from agora.db import utcnow
+
+    def make(
+        classe=None,
+        mission_slug: str = "du-devis-a-l-encaissement",
+        due_in: timedelta | None = timedelta(days=7),
+        attempts_allowed: int = 3,
+        corrections: str = "immediate",
+        students=(),
+    ):
+        classe = classe or make_classe()
+        assignment = Assignment(
+            classe_id=classe.id,
+            mission_slug=mission_slug,
+            due_at=utcnow() + due_in if due_in is not None else None,
+            attempts_allowed=attempts_allowed,
+            corrections=corrections,
+        )
+        db.add(assignment)
+        db.flush()
+        for student in students:
+            db.add(AssignmentStudent(assignment_id=assignment.id, student_id=student.id))
+        db.commit()
+        return assignment
+
+    return make
+
+
+# ------------------------------------------------------------------------------- actors
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+_HX_CSRF = re.compile(r'"X-CSRF-Token": "([^"]+)"')
+
+
+def _csrf(client: TestClient, path: str = "/connexion") -> str:
+    """The CSRF token of the client's session, read from a page as a browser would."""
+    html = client.get(path).text
+    found = _CSRF.search(html) or _HX_CSRF.search(html)
+    assert found, f"pas de jeton CSRF sur {path}"
+    return found.group(1)
+
+
+def _log_in(client: TestClient, login: str, password: str = PASSWORD):
+    """Log in through the real login form; returns the response (redirect followed)."""
+    token = _csrf(client, "/connexion")
+    return client.post(
+        "/connexion",
+        data={"identifiant": login, "mot_de_passe": password, "csrf_token": token},
+    )
+
+
+def _login_of(app, user_id: int) -> str:
+    from agora.account.models import User
+
+    with Session(app.state.engine) as session:
+        return session.get(User, user_id).login
+
+
+def _as_student(client: TestClient, student) -> TestClient:
+    """The client, logged in as this Student."""
+    response = _log_in(client, _login_of(client.app, student.user_id))
+    assert response.status_code == 200, response.text[:500]
+    return client
+
+
+def _as_teacher(client: TestClient, teacher) -> TestClient:
+    """The client, logged in as this teacher (a User)."""
+    response = _log_in(client, teacher.login)
+    assert response.status_code == 200, response.text[:500]
+    return client
+
+
+# Fixtures handing out the helpers (test modules cannot import conftest under importlib mode).
+
+
+@pytest.fixture
+def csrf():
+    """csrf(client, path="/connexion") -> the session's CSRF token read from a page."""
+    return _csrf
+
+
+@pytest.fixture
+def log_in():
+    """log_in(client, login, password=PASSWORD) -> response of the real login form."""
+    return _log_in
+
+
+@pytest.fixture
+def as_student():
+    """as_student(client, student) -> the client logged in as that Student."""
+    return _as_student
+
+
+@pytest.fixture
+def as_teacher():
+    """as_teacher(client, teacher_user) -> the client logged in as that teacher."""
+    return _as_teacher
