@@ -1,0 +1,397 @@
+"""Grading of a payslip answer: per-field verdicts, error carried forward and method diagnostics.
+
+Each step is judged against the reference value and against the right method applied to the
+student's own earlier values (its "context"); a field absent from the answer is not graded and
+its context is the value the right method gives from what the student wrote before.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.grading import read_amount
+from agora.exercise.kinds import _bulletin_paie_calcul as calcul
+from agora.exercise.kinds._bulletin_paie_calcul import ZERO, Donnees, montant_taux
+from agora.money import fmt
+
+CHAMPS_BRUT = ("salaire_base", "retenue_absence", "montant_hs_25", "montant_hs_50", "salaire_brut")
+CHAMPS_LIGNE = ("base", "montant_salarial", "montant_patronal")
+CHAMPS_NET = (
+    "total_salarial",
+    "total_patronal",
+    "net_imposable",
+    "net_avant_impot",
+    "prelevement_source",
+    "net_a_payer",
+    "cout_employeur",
+)
+# Competency 3.2.4 (elements of the payslip: hours, overtime, absences, primes, brut);
+# 3.2.5 (contributions, nets, withholding tax, employer cost) takes every other field.
+COMPETENCE_BRUT, COMPETENCE_COTISATIONS = "3.2.4", "3.2.5"
+
+ECF_MESSAGE = (
+    "Juste, calculé à partir de vos résultats précédents (erreur reportée : la méthode est bonne)."
+)
+# (diagnostic code, the value a student following that wrong method would write)
+Erreurs = list[tuple[str, Decimal]]
+
+MESSAGES = {
+    "SALAIRE_BASE_HEBDOMADAIRE": "Le salaire de base est mensuel : taux horaire × heures mensuelles "
+    "(151,67 h pour 35 h par semaine), pas × heures de la semaine.",
+    "HS_MAUVAIS_TAUX": "Heures supplémentaires : chaque heure est payée au taux horaire majoré, "
+    "× 1,25 pour les 8 premières heures de la semaine, × 1,50 au-delà.",
+    "HS_OUBLIEES": "Les heures supplémentaires font partie du salaire brut.",
+    "ABSENCE_NON_DEDUITE": "L'absence non rémunérée se retire du salaire de base : "
+    "taux horaire × heures d'absence.",
+    "PRIME_OUBLIEE": "Les primes font partie du salaire brut.",
+    "AVANTAGE_NATURE_HORS_BRUT": "L'avantage en nature s'ajoute au salaire brut : "
+    "il est soumis aux cotisations.",
+    "TRANSPORT_DANS_BRUT": "Le remboursement des frais de transport n'est pas un salaire : "
+    "il ne va pas dans le brut, il s'ajoute après les cotisations.",
+    "CSG_SUR_BRUT": "La CSG et la CRDS se calculent sur 98,25 % du brut (abattement de 1,75 %), "
+    "plus la part patronale de la complémentaire santé, pas sur 100 % du brut.",
+    "CSG_SANS_PATRONAL_MUTUELLE": "La part patronale de la complémentaire santé entre dans la "
+    "base de la CSG et de la CRDS : ajoutez-la à 98,25 % du brut.",
+    "TRANCHE_A_NON_PLAFONNEE": "Une cotisation plafonnée (tranche A) se calcule sur le brut "
+    "limité au plafond mensuel de la sécurité sociale (PMSS), pas sur tout le brut.",
+    "TRANCHE_2_MAL_CALCULEE": "La tranche 2 est la partie du brut au-dessus du PMSS : "
+    "brut − PMSS (jusqu'à 8 PMSS).",
+    "TAUX_SALARIAL_PATRONAL_INVERSES": "Taux salarial et taux patronal inversés : la part "
+    "salariale utilise le taux salarial, la part patronale le taux patronal.",
+    "NET_IMPOSABLE_SANS_CSG_NON_DEDUCTIBLE": "Net imposable : on ne retire que les cotisations "
+    "déductibles ; la CSG non déductible et la CRDS restent dans le net imposable.",
+    "NET_IMPOSABLE_SANS_PATRONAL_MUTUELLE": "La part patronale de la complémentaire santé est un "
+    "revenu imposable : ajoutez-la au net imposable.",
+    "AVANTAGE_NATURE_NON_DEDUIT": "L'avantage en nature a déjà été reçu (en repas, en logement…) : "
+    "il se retire du net, il n'est pas payé en argent.",
+    "REMBOURSEMENT_TRANSPORT_OUBLIE": "Le remboursement de l'abonnement de transport s'ajoute au "
+    "net à payer avant impôt.",
+    "NET_AVEC_COTISATIONS_PATRONALES": "Les cotisations patronales sont payées par l'employeur : "
+    "elles ne se retirent pas du salaire du salarié.",
+    "PAS_SUR_NET_A_PAYER": "Le prélèvement à la source se calcule sur le net imposable, "
+    "pas sur le net à payer.",
+    "PAS_SUR_BRUT": "Le prélèvement à la source se calcule sur le net imposable, pas sur le brut.",
+    "PAS_AJOUTE": "Le prélèvement à la source se retire du net avant impôt, il ne s'ajoute pas.",
+    "NET_A_PAYER_SANS_PAS": "Net à payer = net avant impôt − prélèvement à la source.",
+    "COUT_EMPLOYEUR_SANS_PATRONALES": "Coût employeur = salaire brut + cotisations patronales.",
+    "COUT_EMPLOYEUR_SUR_NET": "Le coût employeur part du salaire brut, pas du net.",
+}
+
+RAPPELS = {
+    "salaire_base": "Salaire de base = taux horaire × heures mensuelles.",
+    "retenue_absence": "Retenue = taux horaire × heures d'absence.",
+    "montant_hs_25": "Heures à 25 % = heures × taux horaire × 1,25.",
+    "montant_hs_50": "Heures à 50 % = heures × taux horaire × 1,50.",
+    "salaire_brut": "Brut = base − absence + heures sup. + primes + avantages en nature.",
+    "base": "Reprenez la base de la ligne (brut, tranche, base CSG…).",
+    "montant_salarial": "Part salariale = base × taux salarial.",
+    "montant_patronal": "Part patronale = base × taux patronal.",
+    "total_salarial": "Total des parts salariales de toutes les lignes.",
+    "total_patronal": "Total des parts patronales de toutes les lignes.",
+    "net_imposable": "Net imposable = brut − cotisations salariales déductibles "
+    "+ part patronale imposable de la mutuelle.",
+    "net_avant_impot": "Net avant impôt = brut − total salarial − avantages en nature "
+    "+ remboursement de transport.",
+    "prelevement_source": "Prélèvement = net imposable × taux de prélèvement.",
+    "net_a_payer": "Net à payer = net avant impôt − prélèvement à la source.",
+    "cout_employeur": "Coût employeur = brut + total patronal.",
+}
+
+
+def lire_valeur(raw: Any) -> tuple[Decimal | None, str | None]:
+    """An amount typed by the student (JSON numbers accepted too), or a French message."""
+    if isinstance(raw, float):
+        raw = repr(raw) if raw == raw and abs(raw) != float("inf") else "?"
+    if isinstance(raw, dict | list):
+        return None, "Un montant est attendu ici, pas une liste ni un objet."
+    return read_amount(raw)
+
+
+class Correction:
+    """Grades one answer field after field, keeping each step's context for the next ones."""
+
+    def __init__(self, d: Donnees, answer: dict[str, Any]):
+        self.d = d
+        self.answer = answer
+        self.ref = calcul.solution(d)
+        self.champs: list[ChampResult] = []
+        self.groupes: list[str] = []
+        self.diagnostics: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------ one field
+
+    def juger(self, champ: str, raw: Any, attendu: Decimal, ecf: Decimal, groupe: str):
+        """Record the verdict; return (value read or None, correct?)."""
+        value, problem = lire_valeur(raw)
+        recu = raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
+        nom = champ.rsplit(".", 1)[-1]
+        if problem:
+            message, correct = problem, False
+        elif value == attendu:
+            message, correct = "Juste.", True
+        elif value == ecf:
+            message, correct = ECF_MESSAGE, True
+        else:
+            message, correct = f"Faux. {RAPPELS[nom]}", False
+        self.champs.append(ChampResult(champ, fmt(attendu), recu, correct, message))
+        self.groupes.append(groupe)
+        return value, correct
+
+    def etape(
+        self,
+        champ: str,
+        raw_parent: dict,
+        attendu: Decimal,
+        ecf: Decimal,
+        groupe: str,
+        erreurs: Erreurs | None = None,
+        nom: str | None = None,
+    ) -> Decimal:
+        """Judge a field if present; return its context value; flag the matching misconceptions."""
+        key = nom or champ
+        if key not in raw_parent:
+            return ecf
+        value, correct = self.juger(champ, raw_parent[key], attendu, ecf, groupe)
+        if value is None:
+            return ecf
+        if not correct:
+            for code in dict.fromkeys(code for code, wrong in erreurs or () if value == wrong):
+                self.signaler(code, champ)
+        return value
+
+    def signaler(self, code: str, champ: str) -> None:
+        champs = self.diagnostics.setdefault(code, [])
+        if champ not in champs:
+            champs.append(champ)
+
+    # ------------------------------------------------------------ the answer
+
+    def corriger(self) -> None:
+        brut = self._brut()
+        salariales, patronales = self._lignes(brut)
+        self._nets(brut, salariales, patronales)
+
+    def _brut(self) -> Decimal:
+        d, ref, a = self.d, self.ref, self.answer
+        hebdo = calcul.cents(d.heures_mensuelles * 12 / 52)
+        par_semaine = [("SALAIRE_BASE_HEBDOMADAIRE", calcul.cents(d.taux_horaire * hebdo))]
+        base = self.etape(
+            "salaire_base", a, ref["salaire_base"], ref["salaire_base"], "brut", par_semaine
+        )
+        oubli = [("ABSENCE_NON_DEDUITE", ZERO)] if d.absence_heures else []
+        retenue = self.etape(
+            "retenue_absence", a, ref["retenue_absence"], ref["retenue_absence"], "brut", oubli
+        )
+        hs = [
+            self.etape(champ, a, ref[champ], ref[champ], "brut", _erreurs_hs(d, heures, bon))
+            for champ, heures, bon in (
+                ("montant_hs_25", d.heures_sup_25, calcul.MAJORATION_25),
+                ("montant_hs_50", d.heures_sup_50, calcul.MAJORATION_50),
+            )
+        ]
+        ecf = calcul.brut_de(d, base, retenue, hs[0], hs[1])
+        erreurs: Erreurs = []
+        if retenue:
+            erreurs.append(("ABSENCE_NON_DEDUITE", ecf + retenue))
+            erreurs.append(("ABSENCE_NON_DEDUITE", ref["salaire_brut"] + ref["retenue_absence"]))
+        if d.total_avantages:
+            erreurs.append(("AVANTAGE_NATURE_HORS_BRUT", ecf - d.total_avantages))
+        if d.total_primes:
+            erreurs.append(("PRIME_OUBLIEE", ecf - d.total_primes))
+        if hs[0] + hs[1]:
+            erreurs.append(("HS_OUBLIEES", ecf - hs[0] - hs[1]))
+        if d.remboursement_transport:
+            erreurs.append(("TRANSPORT_DANS_BRUT", ecf + d.remboursement_transport))
+        if "montant_hs_25" not in a:
+            erreurs += [
+                (code, ecf - hs[0] + wrong)
+                for code, wrong in _erreurs_hs(d, d.heures_sup_25, calcul.MAJORATION_25)
+            ]
+        return self.etape("salaire_brut", a, ref["salaire_brut"], ecf, "brut", erreurs)
+
+    def _lignes(self, brut: Decimal) -> tuple[list[Decimal], list[Decimal]]:
+        """Grade every contribution line; return the context amounts of each line."""
+        d = self.d
+        items = self._items()
+        salariales, patronales = [], []
+        for i, (ligne, ref) in enumerate(zip(d.lignes, self.ref["cotisations"], strict=True)):
+            item = items[i] if i < len(items) else None
+            if item is not None and not isinstance(item, dict):
+                self._illisible(
+                    f"cotisations.{i}",
+                    "Cette ligne doit être un objet {base, montant_salarial, montant_patronal}.",
+                )
+                item = None
+            s, p = self._ligne(i, ligne, ref, brut, item or {})
+            salariales.append(s)
+            patronales.append(p)
+        return salariales, patronales
+
+    def _items(self) -> list[Any]:
+        raw = self.answer.get("cotisations")
+        if raw is None and "cotisations" not in self.answer:
+            return []
+        if isinstance(raw, dict) and all(str(k).isdigit() for k in raw):
+            return [raw.get(str(i), raw.get(i)) for i in range(len(self.d.lignes))]
+        if isinstance(raw, list):
+            return raw
+        self._illisible("cotisations", "Les cotisations doivent être une liste de lignes.")
+        return []
+
+    def _illisible(self, champ: str, message: str) -> None:
+        self.champs.append(ChampResult(champ, None, None, False, message))
+        self.groupes.append("net")
+
+    def _ligne(self, i: int, ligne, ref: dict, brut: Decimal, item: dict):
+        d = self.d
+        prefix = f"cotisations.{i}."
+        if ligne.forfait:
+            s = self.etape(
+                prefix + "montant_salarial",
+                item,
+                ref["montant_salarial"],
+                ref["montant_salarial"],
+                "net",
+                nom="montant_salarial",
+            )
+            p = self.etape(
+                prefix + "montant_patronal",
+                item,
+                ref["montant_patronal"],
+                ref["montant_patronal"],
+                "net",
+                nom="montant_patronal",
+            )
+            return s, p
+        ecf_base = calcul.base_de(ligne.assiette, brut, d.pmss, d.forfait_csg)
+        base = self.etape(
+            prefix + "base",
+            item,
+            ref["base"],
+            ecf_base,
+            "net",
+            _erreurs_base(d, ligne.assiette, brut, ecf_base),
+            nom="base",
+        )
+        montants = []
+        for nom, taux, autre in (
+            ("montant_salarial", ligne.taux_salarial, ligne.taux_patronal),
+            ("montant_patronal", ligne.taux_patronal, ligne.taux_salarial),
+        ):
+            erreurs = _erreurs_base(d, ligne.assiette, brut, ecf_base, taux)
+            if autre != taux:
+                erreurs.append(("TAUX_SALARIAL_PATRONAL_INVERSES", montant_taux(base, autre)))
+            ecf = montant_taux(base, taux)
+            montants.append(self.etape(prefix + nom, item, ref[nom], ecf, "net", erreurs, nom))
+        return montants[0], montants[1]
+
+    def _nets(self, brut: Decimal, salariales: list[Decimal], patronales: list[Decimal]) -> None:
+        d, ref, a = self.d, self.ref, self.answer
+        total_s = self.etape(
+            "total_salarial", a, ref["total_salarial"], sum(salariales, ZERO), "net"
+        )
+        total_p = self.etape(
+            "total_patronal", a, ref["total_patronal"], sum(patronales, ZERO), "net"
+        )
+        ecf_ni = calcul.net_imposable_de(brut, d.lignes, salariales, patronales)
+        non_deductibles = sum(
+            (s for lg, s in zip(d.lignes, salariales, strict=True) if not lg.deductible), ZERO
+        )
+        imposable = sum(
+            (p for lg, p in zip(d.lignes, patronales, strict=True) if lg.patronal_imposable), ZERO
+        )
+        erreurs = [("NET_IMPOSABLE_SANS_CSG_NON_DEDUCTIBLE", ecf_ni - non_deductibles)]
+        if imposable:
+            erreurs += [
+                ("NET_IMPOSABLE_SANS_PATRONAL_MUTUELLE", ecf_ni - imposable),
+                ("NET_IMPOSABLE_SANS_CSG_NON_DEDUCTIBLE", ecf_ni - non_deductibles - imposable),
+                ("NET_IMPOSABLE_SANS_PATRONAL_MUTUELLE", ecf_ni - non_deductibles - imposable),
+            ]
+        ni = self.etape("net_imposable", a, ref["net_imposable"], ecf_ni, "net", erreurs)
+        ecf_nai = calcul.net_avant_impot_de(d, brut, total_s)
+        an, transport = d.total_avantages, d.remboursement_transport
+        erreurs = [("NET_AVEC_COTISATIONS_PATRONALES", ecf_nai - total_p)]
+        if an:
+            erreurs.append(("AVANTAGE_NATURE_NON_DEDUIT", ecf_nai + an))
+        if transport:
+            erreurs.append(("REMBOURSEMENT_TRANSPORT_OUBLIE", ecf_nai - transport))
+        if an and transport:
+            erreurs += [
+                ("AVANTAGE_NATURE_NON_DEDUIT", ecf_nai + an - transport),
+                ("REMBOURSEMENT_TRANSPORT_OUBLIE", ecf_nai + an - transport),
+            ]
+        nai = self.etape("net_avant_impot", a, ref["net_avant_impot"], ecf_nai, "net", erreurs)
+        erreurs = [
+            ("PAS_SUR_NET_A_PAYER", montant_taux(nai, d.taux_pas)),
+            ("PAS_SUR_BRUT", montant_taux(brut, d.taux_pas)),
+        ]
+        pas = self.etape(
+            "prelevement_source",
+            a,
+            ref["prelevement_source"],
+            montant_taux(ni, d.taux_pas),
+            "net",
+            erreurs,
+        )
+        erreurs = [("PAS_AJOUTE", nai + pas), ("NET_A_PAYER_SANS_PAS", nai)] if pas else []
+        self.etape("net_a_payer", a, ref["net_a_payer"], nai - pas, "net", erreurs)
+        erreurs = [
+            ("COUT_EMPLOYEUR_SANS_PATRONALES", brut),
+            ("COUT_EMPLOYEUR_SANS_PATRONALES", ref["salaire_brut"]),
+            ("COUT_EMPLOYEUR_SUR_NET", nai + total_p),
+        ]
+        self.etape("cout_employeur", a, ref["cout_employeur"], brut + total_p, "net", erreurs)
+
+    # ------------------------------------------------------------ the grade
+
+    def grade(self, kind: str) -> Grade:
+        points = sum(c.correct for c in self.champs)
+        competences = []
+        for code, groupe in ((COMPETENCE_BRUT, "brut"), (COMPETENCE_COTISATIONS, "net")):
+            verdicts = [
+                c.correct for c, g in zip(self.champs, self.groupes, strict=True) if g == groupe
+            ]
+            if verdicts:
+                competences.append((code, score_ratio(sum(verdicts), len(verdicts))))
+        diagnostics = [
+            Diagnostic(code, MESSAGES[code], {"champs": champs})
+            for code, champs in self.diagnostics.items()
+        ]
+        return Grade(
+            kind, score_ratio(points, len(self.champs)), self.champs, diagnostics, competences
+        )
+
+
+def _erreurs_hs(d: Donnees, heures: Decimal, bon: Decimal) -> Erreurs:
+    """Overtime paid without the majoration, at the other rate, or only its majoration."""
+    if not heures:
+        return []
+    facteurs = {Decimal(1), calcul.MAJORATION_25, calcul.MAJORATION_50, Decimal("1.1"), bon - 1}
+    return [
+        ("HS_MAUVAIS_TAUX", calcul.cents(heures * d.taux_horaire * f))
+        for f in sorted(facteurs - {bon})
+    ]
+
+
+def _erreurs_base(
+    d: Donnees, assiette: str, brut: Decimal, bonne: Decimal, taux: Decimal | None = None
+) -> Erreurs:
+    """Wrong bases a student typically takes for a line (or the amounts they then give)."""
+
+    def valeur(base: Decimal) -> Decimal:
+        return base if taux is None else montant_taux(base, taux)
+
+    if assiette == "csg_crds":
+        erreurs = [("CSG_SUR_BRUT", valeur(brut))]
+        if d.forfait_csg:
+            erreurs.append(("CSG_SUR_BRUT", valeur(brut + d.forfait_csg)))
+            erreurs.append(("CSG_SANS_PATRONAL_MUTUELLE", valeur(bonne - d.forfait_csg)))
+        return erreurs
+    plafonds = {"tranche_a": d.pmss, "tranches_a_b": 4 * d.pmss}
+    if assiette in plafonds and brut > plafonds[assiette]:
+        return [("TRANCHE_A_NON_PLAFONNEE", valeur(brut))]
+    if assiette == "tranche_2" and brut > d.pmss:
+        return [("TRANCHE_2_MAL_CALCULEE", valeur(brut)), ("TRANCHE_2_MAL_CALCULEE", valeur(ZERO))]
+    return []
