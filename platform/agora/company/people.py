@@ -68,7 +68,8 @@ def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Sal
         if apprenti
         else rng.randint(20 if emploi.statut == "non_cadre" else 26, 62)
     )
-    naissance = gen.reference - timedelta(days=365 * age + rng.randrange(365))
+    # Exactly ``age`` years old on the reference day.
+    naissance = _anniversaire(gen.reference, -age) - timedelta(days=rng.randrange(365))
     prenom, nom, _ = personne(gen)
     return Salarie(
         id=ident,

@@ -1,0 +1,76 @@
+"""`agora company`: JSON or Markdown on stdout, byte-identical per seed; bad input exits 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from agora.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        main(["company", *args])
+        code = 0
+    except SystemExit as done:
+        code = done.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output_is_the_company_dict(capsys):
+    code, out, _ = run(capsys, "--seed", "12", "--secteur", "librairie")
+    data = json.loads(out)
+    assert code == 0
+    assert data["seed"] == 12 and data["secteur"] == "librairie"
+    assert data["salaries"][0]["id"] == "E1"
+    assert "é" in out  # ensure_ascii=False: French text stays readable
+
+
+def test_markdown_output_is_the_fiche(capsys):
+    code, out, _ = run(capsys, "--seed", "12", "--format", "md")
+    assert code == 0
+    assert out.startswith("# ") and "## Conditions générales de vente" in out
+
+
+def test_same_seed_gives_byte_identical_output_across_processes():
+    # Different hash seeds: nothing may depend on set or dict ordering of strings.
+    outputs = []
+    for hash_seed in ("0", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        outputs.append(
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "from agora.cli import main; main()",
+                    "company",
+                    "--seed",
+                    "41",
+                ],
+                capture_output=True,
+                env=env,
+                check=True,
+            ).stdout
+        )
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--seed", "3", "--secteur", "inconnu"], "Secteur inconnu"),
+        (["--seed", "-1"], "--seed"),
+        (["--seed", "abc"], "--seed"),
+        (["--seed", "3", "--format", "pdf"], "--format"),
+    ],
+)
+def test_bad_input_prints_one_french_line_and_exits_2(capsys, args, expected):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and expected in err
+    assert "Traceback" not in err
