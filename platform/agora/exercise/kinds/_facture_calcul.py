@@ -8,9 +8,11 @@ recognise the misconception behind a wrong amount.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -18,6 +20,7 @@ from agora.money import CENT, ZERO, cents, parse_decimal
 
 NATURES = ("remise", "rabais", "ristourne")
 HUNDRED = Decimal(100)
+_CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?")
 
 # The wrong methods the grader recognises (codes of the public diagnostics).
 REDUCTIONS_ADDITIONNEES = "REDUCTIONS_ADDITIONNEES"
@@ -71,9 +74,28 @@ def taux_str(taux: Decimal) -> str:
     return f"{taux.normalize():f}"
 
 
-def _nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
+def texte_nombre(raw: Any) -> Any:
+    """A JSON number as the text a person wrote (never a binary float), so that the usual
+    checks (digits, size) apply to it; anything else unchanged."""
     if isinstance(raw, float) and raw == raw and abs(raw) < 1e15:
-        raw = repr(raw)  # a JSON number written by hand: read its decimal text, never the float
+        return repr(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return raw
+
+
+def nombre_canonique(raw: Any) -> Decimal | None:
+    """Fast path for a number already written as the contract writes it ("45.00", "20")."""
+    if type(raw) is str and len(raw) < 16 and _CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
+    return None
+
+
+def _nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
+    rapide = nombre_canonique(raw)
+    if rapide is not None:
+        return rapide
+    raw = texte_nombre(raw)
     if raw is None:
         raise InvalidInput(f"Paramètres : {where} manquant.")
     try:
@@ -150,7 +172,7 @@ def lire_params(params: Any) -> Facture:
     membres = tuple(tuple(i for i, ligne in enumerate(lignes) if ligne.taux == t) for t in taux)
     port = _montant(params.get("frais_port_ht", "0"), "frais_port_ht")
     taux_port = _taux_port(params.get("taux_tva_port"), taux, port)
-    facture = Facture(
+    return Facture(
         lignes=lignes,
         reductions=reductions,
         escompte_taux=_taux(params.get("escompte_taux", "0"), "escompte_taux"),
@@ -160,6 +182,11 @@ def lire_params(params: Any) -> Facture:
         taux=taux,
         membres=membres,
     )
+
+
+def verifie_params(params: Any) -> Facture:
+    """lire_params, plus the checks that need the whole invoice (the deposit fits in the TTC)."""
+    facture = lire_params(params)
     if facture.acompte > calcule(facture)["total_ttc"]:
         raise InvalidInput("Paramètres : l'acompte dépasse le total TTC de la facture.")
     return facture
@@ -182,6 +209,28 @@ def _tronque(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_DOWN)
 
 
+def _arrondi(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=256)
+def _chemins(lignes: int, groupes: int, reductions: int) -> tuple[tuple, tuple, tuple]:
+    """The answer paths of an invoice of this shape (built once: grading is a hot path)."""
+    chemins_lignes = tuple(f"lignes.{i}.montant_ht" for i in range(lignes))
+    chemins_groupes = tuple(
+        (
+            f"groupes.{g}.montant_brut_ht",
+            tuple(f"groupes.{g}.reductions.{k}.montant" for k in range(reductions)),
+            f"groupes.{g}.net_commercial",
+            f"groupes.{g}.escompte",
+            f"groupes.{g}.net_financier",
+        )
+        for g in range(groupes)
+    )
+    chemins_tva = tuple((f"tva.{g}.base", f"tva.{g}.montant") for g in range(groupes))
+    return chemins_lignes, chemins_groupes, chemins_tva
+
+
 def calcule(
     f: Facture,
     own: Mapping[str, Decimal] | None = None,
@@ -199,38 +248,42 @@ def calcule(
 
     def put(path: str, value: Decimal) -> Decimal:
         out[path] = value
-        return own.get(path, value)
+        return own.get(path, value) if own else value
 
-    rnd = _tronque if faute == ARRONDI_TRONQUE else cents
+    rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
+    chemins_lignes, chemins_groupes, chemins_tva = _chemins(
+        len(f.lignes), len(f.taux), len(f.reductions)
+    )
     lignes = [
-        put(f"lignes.{i}.montant_ht", rnd(ligne.quantite * ligne.prix))
-        for i, ligne in enumerate(f.lignes)
+        put(chemin, rnd(ligne.quantite * ligne.prix))
+        for chemin, ligne in zip(chemins_lignes, f.lignes, strict=True)
     ]
+    groupe_port = f.groupe_port
     port = own.get("frais_port_ht", f.port)
     port_dans_base = faute not in (PORT_HORS_BASE_TVA, PORT_OUBLIE, PORT_REDUIT)
     totaux = {"montant_brut_ht": ZERO, "total_reductions": ZERO, "net_commercial": ZERO}
     totaux |= {"escompte": ZERO, "net_financier": ZERO}
     groupes = []
     for g, membres in enumerate(f.membres):
-        p = f"groupes.{g}."
-        port_g = port if g == f.groupe_port else ZERO
-        brut = sum((lignes[i] for i in membres), ZERO)
-        brut = put(p + "montant_brut_ht", brut + port_g if faute == PORT_REDUIT else brut)
+        c_brut, c_reductions, c_nc, c_escompte, c_nf = chemins_groupes[g]
+        port_g = port if g == groupe_port else ZERO
+        brut = sum([lignes[i] for i in membres], ZERO)
+        brut = put(c_brut, brut + port_g if faute == PORT_REDUIT else brut)
         base = brut
         reduit = ZERO
-        for k, reduction in enumerate(f.reductions):
+        for chemin, reduction in zip(c_reductions, f.reductions, strict=True):
             assiette = brut if faute == REDUCTIONS_ADDITIONNEES else base
-            montant = put(f"{p}reductions.{k}.montant", rnd(assiette * reduction.taux / HUNDRED))
+            montant = put(chemin, rnd(assiette * reduction.taux / HUNDRED))
             base -= montant
             reduit += montant
-        nc = put(p + "net_commercial", brut - reduit)
+        nc = put(c_nc, brut - reduit)
         assiette = nc
         if faute == ESCOMPTE_SUR_BRUT:
             assiette = brut
         elif faute == ESCOMPTE_SUR_TTC:
             assiette = nc + port_g + rnd((nc + port_g) * f.taux[g] / HUNDRED)
-        escompte = put(p + "escompte", rnd(assiette * f.escompte_taux / HUNDRED))
-        nf = put(p + "net_financier", nc - escompte)
+        escompte = put(c_escompte, rnd(assiette * f.escompte_taux / HUNDRED))
+        nf = put(c_nf, nc - escompte)
         for key, value in zip(totaux, (brut, reduit, nc, escompte, nf), strict=True):
             totaux[key] += value
         groupes.append((brut, nc, nf, port_g))
@@ -242,9 +295,9 @@ def calcule(
     total_tva = ZERO
     for g, (brut, nc, nf, port_g) in enumerate(groupes):
         base = {TVA_AVANT_REDUCTIONS: brut, TVA_AVANT_ESCOMPTE: nc}.get(faute or "", nf)
-        base = put(f"tva.{g}.base", base + (port_g if port_dans_base else ZERO))
+        base = put(chemins_tva[g][0], base + (port_g if port_dans_base else ZERO))
         taux = taux_unique if faute == TAUX_TVA_MELANGES and taux_unique is not None else f.taux[g]
-        total_tva += put(f"tva.{g}.montant", rnd(base * taux / HUNDRED))
+        total_tva += put(chemins_tva[g][1], rnd(base * taux / HUNDRED))
     total_tva = put("total_tva", total_tva)
     total_ttc = put("total_ttc", total_ht + total_tva)
     acompte = put("acompte", f.acompte)

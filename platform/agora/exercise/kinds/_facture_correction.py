@@ -9,8 +9,8 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import read_amount
 from agora.exercise.kinds import _facture_calcul as calc
-from agora.exercise.kinds._facture_calcul import Facture, calcule
-from agora.money import fmt, parse_decimal
+from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
+from agora.money import CENT, parse_decimal
 
 KIND = "facture"
 SCALAIRES = (
@@ -126,9 +126,8 @@ def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
 
 
 def _rate(raw: Any) -> Decimal | None:
-    if isinstance(raw, float) and raw == raw and abs(raw) < 1e6:
-        raw = repr(raw)
-    if not isinstance(raw, str | int) or isinstance(raw, bool):
+    raw = texte_nombre(raw)
+    if not isinstance(raw, str):
         return None
     try:
         return parse_decimal(raw, "taux")
@@ -217,9 +216,10 @@ class _Collecte:
 
 
 def _lire(raw: Any) -> tuple[Decimal | None, str | None]:
-    if isinstance(raw, float) and raw == raw and abs(raw) < 1e15:
-        raw = repr(raw)
-    return read_amount(raw)
+    rapide = nombre_canonique(raw)
+    if rapide is not None and rapide == rapide.quantize(CENT):
+        return rapide, None
+    return read_amount(texte_nombre(raw))
 
 
 def _recu(raw: Any) -> Any:
@@ -233,19 +233,27 @@ class _Diagnostiqueur:
         self.f = f
         self.own = own
         self.fautes = fautes_possibles(f)
-        self.cache: dict[tuple[str, Decimal | None], tuple[dict, dict]] = {}
+        self.mondes: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
+        self.locaux: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
+
+    def _monde(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
+        """The whole invoice done with the wrong method (a student consistently wrong)."""
+        if faute not in self.mondes:
+            self.mondes[faute] = calcule(self.f, faute=faute[0], taux_unique=faute[1])
+        return self.mondes[faute]
+
+    def _local(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
+        """The wrong method applied to the student's own earlier amounts."""
+        if faute not in self.locaux:
+            self.locaux[faute] = calcule(self.f, self.own, faute=faute[0], taux_unique=faute[1])
+        return self.locaux[faute]
 
     def cherche(self, path: str, value: Decimal, deja: list[str]) -> str | None:
         node = noeud(path)
         for faute in self.fautes:
             if node not in SIGNATURES[faute[0]] or SUIT_DE.get(faute[0], set()) & set(deja):
                 continue
-            if faute not in self.cache:
-                monde = calcule(self.f, faute=faute[0], taux_unique=faute[1])
-                local = calcule(self.f, self.own, faute=faute[0], taux_unique=faute[1])
-                self.cache[faute] = (monde, local)
-            monde, local = self.cache[faute]
-            if value in (monde.get(path), local.get(path)):
+            if self._monde(faute).get(path) == value or self._local(faute).get(path) == value:
                 return faute[0]
         return None
 
@@ -263,12 +271,12 @@ def corrige(f: Facture, answer: Any) -> Grade:
             lus[path] = (raw, value, probleme)
             if value is not None:
                 own[path] = value
-    ecf = calcule(f, own) if own else ref
+    ecf = calcule(f, own) if any(own[p] != ref[p] for p in own) else ref
     diagnostiqueur = _Diagnostiqueur(f, own)
     champs = list(collecte.problemes)
     codes: list[str] = []
     for path, (raw, value, probleme) in lus.items():
-        attendu = fmt(ref[path])
+        attendu = str(ref[path].quantize(CENT))
         if value is None:
             champs.append(ChampResult(path, attendu, _recu(raw), False, probleme or ""))
             continue

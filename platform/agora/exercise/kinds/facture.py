@@ -14,7 +14,14 @@ from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
 from agora.exercise.grading import read_amount, read_number
 from agora.exercise.kinds import _facture_enonce as enonce
-from agora.exercise.kinds._facture_calcul import Facture, calcule, lire_params, taux_str
+from agora.exercise.kinds._facture_calcul import (
+    Facture,
+    calcule,
+    lire_params,
+    taux_str,
+    texte_nombre,
+    verifie_params,
+)
 from agora.exercise.kinds._facture_correction import (
     CHAMPS_GROUPE,
     SCALAIRES,
@@ -36,7 +43,7 @@ _TAUX = {"groupes.taux_tva", "groupes.reductions.taux", "tva.taux"}
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:
     """Validate params from outside; InvalidInput with one French line when unusable."""
-    lire_params(params)
+    verifie_params(params)
     return params
 
 
@@ -149,12 +156,16 @@ def _parse_node(node: Any, path: str, errors: dict[str, str]) -> Any:
     kind = noeud(path)
     if kind not in _MONTANTS and kind not in _TAUX:
         return node
-    message = validate_field(path, node if isinstance(node, str) else str(node))
-    if message or isinstance(node, bool):
-        errors[path] = message or "Un nombre est attendu."
+    texte = texte_nombre(node)
+    if not isinstance(texte, str):
+        errors[path] = "Un nombre écrit en chiffres est attendu."
+        return node
+    message = validate_field(path, texte)
+    if message:
+        errors[path] = message
         return node
     reader = read_amount if kind in _MONTANTS else read_number
-    return reader(node if isinstance(node, str | int) else str(node))[0]
+    return reader(texte)[0]
 
 
 def validate_field(champ: str, valeur: str) -> str | None:
