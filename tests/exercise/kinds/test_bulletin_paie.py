@@ -1,0 +1,244 @@
+"""bulletin_paie over many seeds: the reference scores 1, typical errors are named, the same seed
+gives the same variant, hostile answers never crash the grader, the form and the grader agree."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import cache
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import Environment, FileSystemLoader
+
+import agora
+from agora.company import generate_company
+from agora.content.baremes import load_bareme
+from agora.exercise.base import FormatErrors, unflatten
+from agora.exercise.forms import AnswerForm
+from agora.exercise.kinds import bulletin_paie as bp
+
+SEEDS = range(100)
+NIVEAUX = (1, 2, 3)
+BAREME = load_bareme(2026)
+
+
+@cache
+def company(seed: int):
+    return generate_company(seed)
+
+
+@cache
+def variant(seed: int, niveau: int):
+    return bp.generate(seed, niveau, company(seed))
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_reference_scores_one_and_samples_are_diagnosed(niveau):
+    for seed in SEEDS:
+        params = variant(seed, niveau).params
+        assert bp.check_params(params) is params
+        grade = bp.grade(params, bp.solve(params))
+        assert grade.score == 1, (seed, [c for c in grade.champs if not c.correct])
+        assert grade.diagnostics == []
+        samples = bp.sample_answers(params)
+        assert samples[0].correct and bp.grade(params, samples[0].answer).score == 1
+        assert len(samples) >= 6
+        for sample in samples[1:-1]:
+            result = bp.grade(params, sample.answer)
+            codes = {d.code for d in result.diagnostics}
+            assert result.score < 1, (seed, sample.label)
+            assert set(sample.expected_diagnostics) <= codes, (seed, sample.label, codes)
+        invalid = samples[-1]
+        assert invalid.invalid and not invalid.correct
+        with pytest.raises(FormatErrors):
+            bp.parse(invalid.answer)
+        assert bp.grade(params, invalid.answer).score == 0
+
+
+def test_every_diagnostic_required_by_the_brief_is_raised_by_some_sample():
+    required = {
+        "CSG_SUR_BRUT", "CSG_SANS_PATRONAL_MUTUELLE", "HS_MAUVAIS_TAUX", "ABSENCE_NON_DEDUITE",
+        "TRANCHE_A_NON_PLAFONNEE", "NET_IMPOSABLE_SANS_CSG_NON_DEDUCTIBLE",
+        "PAS_SUR_NET_A_PAYER", "PAS_SUR_BRUT", "AVANTAGE_NATURE_NON_DEDUIT",
+        "COUT_EMPLOYEUR_SANS_PATRONALES", "TAUX_SALARIAL_PATRONAL_INVERSES",
+    }  # fmt: skip
+    seen = {
+        code
+        for seed in range(10)
+        for sample in bp.sample_answers(variant(seed, 3).params)
+        for code in sample.expected_diagnostics
+    }
+    assert required <= seen
+
+
+def test_same_seed_same_variant_and_seeds_differ():
+    for niveau in NIVEAUX:
+        first = json.dumps(bp.generate(7, niveau, generate_company(7)).to_json(), sort_keys=True)
+        again = json.dumps(bp.generate(7, niveau, generate_company(7)).to_json(), sort_keys=True)
+        assert first == again
+    dumps = {json.dumps(variant(seed, 2).params, sort_keys=True) for seed in range(20)}
+    assert len(dumps) == 20
+
+
+def _decimal(params, champ):
+    return Decimal(params[champ])
+
+
+@pytest.mark.parametrize("seed", range(0, 100, 3))
+def test_variants_follow_the_levels_and_the_bareme(seed):
+    org = company(seed)
+    smic, pmss = BAREME.smic.horaire, BAREME.pmss.valeur
+    for niveau in NIVEAUX:
+        v = variant(seed, niveau)
+        p, sol = v.params, bp.solve(v.params)
+        assert _decimal(p, "taux_horaire") >= smic
+        assert p["pmss"] == str(pmss)
+        noms = {f"{s.prenom} {s.nom}" for s in org.salaries}
+        assert p["salarie"]["nom"] in noms and p["salarie"]["nom"] in v.enonce
+        assert org.raison_sociale in v.enonce
+        assert "montant net social" in v.enonce
+        at_mp = [c for c in p["cotisations"] if c["libelle"].startswith("Accidents du travail")]
+        if niveau == 1:
+            assert _decimal(p, "heures_sup_25") == _decimal(p, "absence_heures") == 0
+            assert len(p["cotisations"]) <= 8 and not at_mp
+            continue
+        assert p["heures_mensuelles"] == "151.67"  # 35 h × 52 / 12
+        assert _decimal(p, "heures_sup_25") > 0 and p["primes"]
+        assert len(at_mp) == 1 and Decimal(at_mp[0]["taux_patronal"]) > 0
+        assert "Carsat" in v.enonce and "heures supplémentaires sont traitées" in v.enonce
+        if niveau == 2:
+            assert _decimal(p, "heures_sup_50") == _decimal(p, "absence_heures") == 0
+            continue
+        assert Decimal(sol["salaire_brut"]) > pmss
+        assert _decimal(p, "heures_sup_50") > 0 and _decimal(p, "absence_heures") > 0
+        assert p["avantages_nature"] and _decimal(p, "remboursement_transport") > 0
+        tranche_2 = [c for c in sol["cotisations"] if "tranche 2" in c["libelle"]]
+        assert tranche_2 and all(Decimal(c["base"]) > 0 for c in tranche_2)
+        (mutuelle,) = [c for c in p["cotisations"] if c["assiette"] == "forfait"]
+        salarial, patronal = (
+            Decimal(mutuelle["montant_salarial"]),
+            Decimal(mutuelle["montant_patronal"]),
+        )
+        assert BAREME.mutuelle.total_min <= salarial + patronal <= BAREME.mutuelle.total_max
+        assert patronal >= salarial and mutuelle["patronal_assiette_csg"]
+        assert mutuelle["patronal_imposable"]
+        assert "PMSS n'est pas proratisé" in v.enonce
+
+
+def test_statement_lists_the_form_fields_in_order():
+    for niveau in NIVEAUX:
+        v = variant(3, niveau)
+        travail = v.enonce.split("## Travail à faire")[1]
+        assert travail.count("\n1. ") == 1
+        assert len([ligne for ligne in travail.splitlines() if ligne[:1].isdigit()]) == len(
+            bp.champs_demandes(v.params, niveau)
+        )
+
+
+# ---------------------------------------------------------------- hostile answers
+
+JUNK = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20)
+    | st.just("9" * 400)
+    | st.just("1 234,56 €")
+    | st.just("-0,005"),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+CHAMPS = [*bp.CHAMPS_BRUT, *bp.CHAMPS_NET, "cotisations"]
+LIGNE = st.dictionaries(
+    st.sampled_from(["base", "montant_salarial", "montant_patronal", "x"]), JUNK
+)
+ANSWERS = (
+    JUNK
+    | st.dictionaries(st.sampled_from(CHAMPS), JUNK)
+    | st.fixed_dictionaries(
+        {"cotisations": st.lists(LIGNE | JUNK, max_size=25)},
+        optional={c: JUNK for c in CHAMPS[:-1]},
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer=ANSWERS, niveau=st.sampled_from(NIVEAUX), seed=st.integers(0, 30))
+def test_grading_never_crashes(answer, niveau, seed):
+    grade = bp.grade(variant(seed, niveau).params, answer)
+    assert 0 <= grade.score <= 1
+    json.dumps(grade.to_json())
+    try:
+        bp.parse(answer)
+    except FormatErrors as error:
+        assert error.errors
+
+
+def test_empty_field_is_wrong_and_absent_field_is_not_graded():
+    params = variant(1, 2).params
+    grade = bp.grade(params, {"salaire_base": "", "cotisations": [{"base": None}]})
+    assert [(c.champ, c.correct, c.message) for c in grade.champs] == [
+        ("salaire_base", False, "Champ non rempli."),
+        ("cotisations.0.base", False, "Champ non rempli."),
+    ]
+    assert bp.grade(params, {}).champs == []
+
+
+def test_validate_field_messages():
+    assert bp.validate_field("salaire_brut", "1 234,56") is None
+    assert bp.validate_field("cotisations.3.base", "") is None
+    assert "valide" in bp.validate_field("net_a_payer", "douze")
+    assert "centime" in bp.validate_field("cotisations.0.montant_patronal", "1,234")
+    assert bp.validate_field("inconnu", "1") == "Champ inconnu pour ce bulletin de paie."
+
+
+# ---------------------------------------------------------------- the form
+
+
+class _Inputs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("input", "select") and attrs.get("name"):
+            self.values[attrs["name"]] = attrs.get("value") or ""
+
+
+ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+@pytest.mark.parametrize("seed", [0, 5, 11, 42])
+def test_form_filled_with_the_solution_scores_one(seed, niveau):
+    params = variant(seed, niveau).params
+    html = ENV.get_template("exercise/bulletin_paie/form.html").render(
+        params=params, niveau=niveau, form=AnswerForm.from_answer(bp.solve(params))
+    )
+    parser = _Inputs()
+    parser.feed(html)
+    grade = bp.grade(params, unflatten(parser.values))
+    assert grade.score == 1
+    demandes = bp.champs_demandes(params, niveau)
+    top = {name for name in parser.values if not name.startswith("cotisations.")}
+    assert top == set(demandes) - {"cotisations"}
+    lignes = {name for name in parser.values if name.startswith("cotisations.")}
+    attendues = {
+        f"cotisations.{i}.{col}"
+        for i, c in enumerate(params["cotisations"])
+        if c["assiette"] != "forfait"
+        for col, taux in (
+            ("base", "1"),
+            ("montant_salarial", c["taux_salarial"]),
+            ("montant_patronal", c["taux_patronal"]),
+        )
+        if Decimal(taux)
+    }
+    assert lignes == attendues
