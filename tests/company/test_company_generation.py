@@ -141,11 +141,16 @@ def test_identity_follows_the_sector_and_the_law(companies):
             assert c.tva_sur_debits is False or profile.option_tva_sur_debits
 
 
-def test_vat_regime_follows_turnover(companies):
-    for c in _all(companies):
-        turnover = sum(m.chiffre_affaires_ht for m in c.historique)
-        if c.regime_tva == "réel simplifié":
-            assert turnover < Decimal("1000000")  # 840 000 € threshold + monthly noise
+def test_vat_regime_follows_the_turnover_of_the_last_twelve_months(companies):
+    regimes = set()
+    for code, batch in companies.items():
+        threshold = {"vente": 840_000, "services": 254_000}[load_secteur(code).activite]
+        for c in batch:
+            turnover = sum(m.chiffre_affaires_ht for m in c.historique)
+            if turnover > threshold:
+                assert c.regime_tva in {"réel normal", "non assujetti"}, c.seed
+            regimes.add(c.regime_tva)
+    assert regimes == {"réel normal", "réel simplifié", "non assujetti"}
 
 
 def test_association_is_outside_vat_with_grants_and_members(companies):

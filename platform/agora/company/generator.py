@@ -75,6 +75,7 @@ def _faker(seed: int) -> Faker:
 
 
 def _build(gen: Generation, seed: int) -> Company:
+    # Every draw happens here, in this order: the order is part of what a seed means.
     rng, secteur = gen.rng, gen.secteur
     lieu = commune(gen)
     raison_sociale = nom_depuis_modele(gen, rng.choice(secteur.noms), lieu.ville)
@@ -84,27 +85,37 @@ def _build(gen: Generation, seed: int) -> Company:
     siren = identifiers.siren(rng, secteur.siren_prefixes)
     creation = gen.reference - timedelta(days=rng.randint(3 * 365, 35 * 365))
     prenom, nom, femme = personne(gen)
-    staff = salaries(gen, creation)
-    chiffre_affaires = _chiffre_affaires(gen, len(staff))
-    articles = catalogue(gen)
-    domaine = slug(raison_sociale) + (".org" if secteur.relation == "adherent" else ".fr")
+    capital = _capital(gen, forme.capital)
+    siege = adresse(gen, lieu)
+    telephone = _telephone(gen, lieu.zone_tel)
     debut = _debut_exercice(gen)
-    banque_nom, iban, bic = identifiers.compte_bancaire(rng)
+    staff = salaries(gen, creation)
+    articles = catalogue(gen)
+    historique = _historique(gen, _chiffre_affaires(gen, len(staff)), staff, articles)
+    # The turnover the fiche shows (last twelve months) decides the VAT regime.
+    chiffre_affaires = sum((m.chiffre_affaires_ht for m in historique), Decimal(0))
+    tva_sur_debits = secteur.option_tva_sur_debits and rng.random() < 0.5
+    cgv = conditions_generales(gen, raison_sociale)
+    banque = _banque(gen, chiffre_affaires)
+    tiers_clients = clients(gen, secteur.relation)
+    tiers_fournisseurs = fournisseurs(gen)
+    aides = subventions(gen, lieu.ville)
+    domaine = slug(raison_sociale) + (".org" if secteur.relation == "adherent" else ".fr")
     return Company(
         seed=seed,
         secteur=secteur.code,
         secteur_libelle=secteur.libelle,
         raison_sociale=raison_sociale,
         forme_juridique=forme_code,
-        capital=_capital(gen, forme.capital),
+        capital=capital,
         siren=siren,
         siret=identifiers.siret(siren),
         rcs=f"RCS {lieu.rcs}" if forme.rcs else None,
         naf=naf.code,
         naf_libelle=naf.libelle,
         tva_intracom=identifiers.tva_intracom(siren) if secteur.assujetti_tva else None,
-        adresse=adresse(gen, lieu),
-        telephone=_telephone(gen, lieu.zone_tel),
+        adresse=siege,
+        telephone=telephone,
         email=f"contact@{domaine}",
         site_web=f"https://www.{domaine}",
         dirigeant=f"{prenom} {nom}",
@@ -113,28 +124,35 @@ def _build(gen: Generation, seed: int) -> Company:
         exercice_debut=debut,
         exercice_fin=_add_years(debut, 1) - timedelta(days=1),
         regime_tva=_regime_tva(gen, chiffre_affaires, articles),
-        tva_sur_debits=secteur.option_tva_sur_debits and rng.random() < 0.5,
+        tva_sur_debits=tva_sur_debits,
         convention_collective=ConventionCollective(
             idcc=secteur.convention_collective.idcc, nom=secteur.convention_collective.nom
         ),
-        cgv=conditions_generales(gen, raison_sociale),
-        banque=Banque(
-            nom=banque_nom,
-            iban=iban,
-            bic=bic,
-            solde_initial=cents(chiffre_affaires / 12 * Decimal(rng.randint(15, 60)) / 100),
-            date_solde=gen.reference,
-        ),
+        cgv=cgv,
+        banque=banque,
         horaires=dict(secteur.horaires),
         salaries=staff,
-        clients=clients(gen, secteur.relation),
-        fournisseurs=fournisseurs(gen),
+        clients=tiers_clients,
+        fournisseurs=tiers_fournisseurs,
         catalogue=articles,
-        historique=_historique(gen, chiffre_affaires, staff, articles),
+        historique=historique,
         relation=secteur.relation,
         contraintes=tuple(secteur.contraintes),
         taux_at_mp=secteur.taux_at_mp,
-        subventions=subventions(gen, lieu.ville),
+        subventions=aides,
+    )
+
+
+def _banque(gen: Generation, chiffre_affaires: Decimal) -> Banque:
+    """The main account: a real bank, and an opening balance of 15 % to 60 % of a month's sales."""
+    nom, iban, bic = identifiers.compte_bancaire(gen.rng)
+    share = Decimal(gen.rng.randint(15, 60)) / 100
+    return Banque(
+        nom=nom,
+        iban=iban,
+        bic=bic,
+        solde_initial=cents(chiffre_affaires / 12 * share),
+        date_solde=gen.reference,
     )
 
 
