@@ -52,7 +52,9 @@ def salaries(gen: Generation, creation: date) -> tuple[Salarie, ...]:
 def _emplois(gen: Generation) -> list[Emploi]:
     mandatory = [e for e in gen.secteur.emplois if e.obligatoire]
     low = max(gen.secteur.effectif.min, len(mandatory))
-    count = gen.rng.randint(low, max(low, gen.secteur.effectif.max))
+    # Skewed towards small teams, as French firms are (squaring a uniform draw).
+    span = max(low, gen.secteur.effectif.max) - low
+    count = low + int((span + 1) * gen.rng.random() ** 2)
     pool = gen.secteur.emplois
     others = gen.rng.choices(pool, weights=[e.poids for e in pool], k=count - len(mandatory))
     return mandatory + others
