@@ -10,6 +10,7 @@ object that belongs to someone else, exactly as for one that does not exist.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -19,6 +20,21 @@ from agora.account.models import User
 from agora.classroom.models import Student
 from agora.db import SessionDep
 from agora.web.security import session_user_id
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """What every page shows of the logged-in user (``current_user`` in templates)."""
+
+    id: int
+    login: str
+    role: str
+    prenom: str
+    nom: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.prenom} {self.nom}"
 
 
 class LoginRequired(Exception):
@@ -38,7 +54,8 @@ def optional_user(request: Request, session: SessionDep) -> User | None:
     if user is None or user.session_version != stored[1]:
         request.session.clear()
         return None
-    request.state.user = user
+    # A detached snapshot for templates: error pages render after a rollback expired `user`.
+    request.state.user = CurrentUser(user.id, user.login, user.role, user.prenom, user.nom)
     return user
 
 

@@ -1,0 +1,144 @@
+"""The demo school: one teacher, two classes of 24 students, missions assigned, attempts done.
+
+Deterministic (Faker fr_FR seeded, random.Random seeded): the same database every time.
+Demo accounts do not have to change their password (they are printed for everyone to use).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from faker import Faker
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from agora.account.models import User
+from agora.account.service import create_user, hash_password
+from agora.classroom import service
+from agora.classroom.models import Assignment, Classe, Student
+from agora.content.missions import ExerciseStep, ProseStep, load_missions
+from agora.db import utcnow
+from agora.exercise.base import FormatErrors
+from agora.exercise.forms import flatten
+from agora.exercise.registry import get_kind
+
+SEED = 2026
+TEACHER = ("enseignant.demo", "agora-demo-2026")
+STUDENT_PASSWORD = "eleve-demo-2026"
+CLASSES = ("1re AGOrA A", "Tle AGOrA B")
+STUDENTS_PER_CLASS = 24
+PROSE_SAMPLE = (
+    "Objet : votre facture\n\nMadame, Monsieur,\n\nNous vous remercions pour votre commande. "
+    "Vous trouverez ci-joint la facture correspondante. Le montant net à payer est indiqué "
+    "en bas de la facture.\n\nNous vous prions d'agréer nos salutations distinguées.\n\n"
+    "L'assistant de gestion"
+)
+
+
+@dataclass(frozen=True)
+class DemoLogins:
+    teacher: tuple[str, str]
+    students: list[str]
+    student_password: str
+
+
+def create_demo_if_empty(engine: Engine) -> DemoLogins:
+    """Create the demo school in an empty database; in any case, return its logins."""
+    with Session(engine, expire_on_commit=False) as session:
+        if session.exec(select(User).limit(1)).first() is None:
+            create_demo(session)
+            session.commit()
+        students = session.exec(
+            select(User.login).where(User.role == "eleve").order_by(col(User.id)).limit(2)
+        ).all()
+    return DemoLogins(TEACHER, list(students), STUDENT_PASSWORD)
+
+
+def create_demo(session: Session) -> None:
+    """Fill the database with the demo school (flushes; the caller commits)."""
+    fake = Faker("fr_FR")
+    fake.seed_instance(SEED)
+    rng = random.Random(SEED)
+    teacher = create_user(
+        session,
+        role="enseignant",
+        prenom="Camille",
+        nom="Durand",
+        password=TEACHER[1],
+        login=TEACHER[0],
+        must_change_password=False,
+    )
+    student_hash = hash_password(STUDENT_PASSWORD)
+    missions = list(load_missions())
+    now = utcnow()
+    for number, nom in enumerate(CLASSES):
+        classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire="2025-2026")
+        session.add(classe)
+        session.flush()
+        students = []
+        for _ in range(STUDENTS_PER_CLASS):
+            user = create_user(
+                session,
+                role="eleve",
+                prenom=fake.first_name(),
+                nom=fake.last_name(),
+                password="",
+                password_hash=student_hash,
+                must_change_password=False,
+            )
+            student = Student(
+                user_id=user.id,
+                classe_id=classe.id,
+                org_seed=rng.randrange(1, 2**31),
+                date_naissance=fake.date_of_birth(minimum_age=15, maximum_age=18),
+            )
+            session.add(student)
+            students.append(student)
+        session.flush()
+        given = missions if number == 0 else missions[:2]
+        for rank, slug in enumerate(given):
+            assignment = Assignment(
+                classe_id=classe.id,
+                mission_slug=slug,
+                due_at=now + timedelta(days=7 * (rank + 1)),
+                attempts_allowed=3,
+                corrections="immediate" if rank != 2 else "after_due",
+            )
+            session.add(assignment)
+            session.flush()
+            if rank < 2:
+                for student in students:
+                    _work(session, rng, student, assignment, now - timedelta(days=2))
+
+
+def _work(session: Session, rng: random.Random, student, assignment, when) -> None:
+    """Some students answer the first steps: right, or with a typical mistake."""
+    if rng.random() < 0.25:
+        return  # not started yet
+    mission = load_missions()[assignment.mission_slug]
+    for index, step in enumerate(mission.etapes):
+        if rng.random() < 0.3:
+            break
+        moment = when + timedelta(minutes=10 * index + rng.randrange(60))
+        if isinstance(step, ProseStep):
+            service.submit_prose(session, student, assignment, index, PROSE_SAMPLE, moment)
+            continue
+        assert isinstance(step, ExerciseStep)
+        variant = service.step_variant(student, mission, index)
+        samples = [s for s in get_kind(step.kind).sample_answers(variant.params) if not s.invalid]
+        first = samples[0] if rng.random() < 0.5 else rng.choice(samples)
+        tries = [first] if first.correct or rng.random() < 0.5 else [first, samples[0]]
+        for offset, sample in enumerate(tries):
+            try:
+                service.submit_exercise(
+                    session,
+                    student,
+                    assignment,
+                    index,
+                    flatten(sample.answer),
+                    moment + timedelta(minutes=5 * offset),
+                )
+            except FormatErrors:
+                break
