@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from typing import Any
@@ -226,21 +227,50 @@ def _recu(raw: Any) -> Any:
     return raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
 
 
-class _Diagnostiqueur:
-    """Finds which known wrong method gives a student's wrong amount (computed on demand)."""
+class Reference:
+    """What grading needs from the params alone: the invoice, its amounts, and the whole
+    invoice done with each wrong method (filled on demand). Kept per params (see ``reference``)."""
 
-    def __init__(self, f: Facture, own: dict[str, Decimal]):
+    def __init__(self, f: Facture):
         self.f = f
-        self.own = own
+        self.ref = calcule(f)
         self.fautes = fautes_possibles(f)
         self.mondes: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
-        self.locaux: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
 
-    def _monde(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
+    def monde(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
         """The whole invoice done with the wrong method (a student consistently wrong)."""
         if faute not in self.mondes:
             self.mondes[faute] = calcule(self.f, faute=faute[0], taux_unique=faute[1])
         return self.mondes[faute]
+
+
+_REFERENCES: dict[str, Reference] = {}
+
+
+def reference(params: Any, lire: Any) -> Reference:
+    """The Reference of these params, memoised on their JSON text: every attempt at one
+    variant is graded against the same params. ``lire`` turns params into a Facture."""
+    try:
+        key = json.dumps(params, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return Reference(lire(params))
+    found = _REFERENCES.get(key)
+    if found is None:
+        if len(_REFERENCES) >= 256:
+            _REFERENCES.pop(next(iter(_REFERENCES)))
+        found = _REFERENCES[key] = Reference(lire(params))
+    return found
+
+
+class _Diagnostiqueur:
+    """Finds which known wrong method gives a student's wrong amount (computed on demand)."""
+
+    def __init__(self, reference: Reference, own: dict[str, Decimal]):
+        self.f = reference.f
+        self.reference = reference
+        self.own = own
+        self.fautes = reference.fautes
+        self.locaux: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
 
     def _local(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
         """The wrong method applied to the student's own earlier amounts."""
@@ -253,14 +283,17 @@ class _Diagnostiqueur:
         for faute in self.fautes:
             if node not in SIGNATURES[faute[0]] or SUIT_DE.get(faute[0], set()) & set(deja):
                 continue
-            if self._monde(faute).get(path) == value or self._local(faute).get(path) == value:
+            if (
+                self.reference.monde(faute).get(path) == value
+                or self._local(faute).get(path) == value
+            ):
                 return faute[0]
         return None
 
 
-def corrige(f: Facture, answer: Any) -> Grade:
+def corrige(reference: Reference, answer: Any) -> Grade:
     """Grade one answer against the invoice; never raises."""
-    ref = calcule(f)
+    f, ref = reference.f, reference.ref
     collecte = _Collecte(f, answer)
     lus: dict[str, tuple[Any, Decimal | None, str | None]] = {}
     own: dict[str, Decimal] = {}
@@ -272,7 +305,7 @@ def corrige(f: Facture, answer: Any) -> Grade:
             if value is not None:
                 own[path] = value
     ecf = calcule(f, own) if any(own[p] != ref[p] for p in own) else ref
-    diagnostiqueur = _Diagnostiqueur(f, own)
+    diagnostiqueur = _Diagnostiqueur(reference, own)
     champs = list(collecte.problemes)
     codes: list[str] = []
     for path, (raw, value, probleme) in lus.items():

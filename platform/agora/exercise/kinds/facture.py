@@ -29,6 +29,7 @@ from agora.exercise.kinds._facture_correction import (
     corrige,
     fautes_possibles,
     noeud,
+    reference,
 )
 from agora.money import fmt
 
@@ -104,7 +105,7 @@ def document(f: Facture, v: dict[str, Decimal]) -> dict[str, Any]:
 
 def grade(params: dict[str, Any], answer: Any) -> Grade:
     """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
-    return corrige(lire_params(params), answer)
+    return corrige(reference(params, lire_params), answer)
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
@@ -112,15 +113,14 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     f = lire_params(params)
     ref = calcule(f)
     samples = [SampleAnswer("Réponse juste", document(f, ref), True)]
-    vus: set[str] = set()
+    mondes: list[tuple[str, dict[str, Decimal]]] = []
     for code, taux in fautes_possibles(f):
         monde = calcule(f, faute=code, taux_unique=taux)
-        differe = any(monde[p] != ref[p] for p in ref if noeud(p) in SIGNATURES[code])
-        if code not in vus and differe:
-            vus.add(code)
+        if code not in {c for c, _ in mondes} and _reconnaissable(code, monde, ref, mondes):
             samples.append(
                 SampleAnswer(f"Méthode fausse : {code}", document(f, monde), False, (code,))
             )
+        mondes.append((code, monde))
     ligne = {"lignes.0.montant_ht": ref["lignes.0.montant_ht"] + 10}
     reporte = calcule(f, ligne) | ligne
     samples.append(
@@ -131,6 +131,17 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     illisible = {"lignes": "beaucoup", "total_ttc": "environ mille", "net_a_payer": "12,3,4"}
     samples.append(SampleAnswer("Réponse illisible", illisible, False, invalid=True))
     return samples
+
+
+def _reconnaissable(code: str, monde: dict, ref: dict, avant: list[tuple[str, dict]]) -> bool:
+    """Whether some amount of this wrong method differs from the right one and from every
+    wrong method tried before it (else the grader would name the earlier one)."""
+    return any(
+        monde[p] != ref[p]
+        and all(autre[p] != monde[p] for c, autre in avant if noeud(p) in SIGNATURES[c])
+        for p in ref
+        if noeud(p) in SIGNATURES[code]
+    )
 
 
 def parse(answer: Any) -> dict[str, Any]:
