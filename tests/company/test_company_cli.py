@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,16 @@ def test_bad_input_prints_one_french_line_and_exits_2(capsys, args, expected):
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and expected in err
     assert "Traceback" not in err
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("md", "md")])
+def test_output_matches_the_golden_file(capsys, fmt, suffix):
+    # A change here means every stored seed now gives another organisation (draw order,
+    # profile data or Faker version changed). If intended, regenerate with:
+    #   agora company --seed 7 --secteur restaurant [--format md] > tests/company/golden/…
+    code, out, _ = run(capsys, "--seed", "7", "--secteur", "restaurant", "--format", fmt)
+    assert code == 0
+    assert out == (GOLDEN / f"restaurant_7.{suffix}").read_text(encoding="utf-8")

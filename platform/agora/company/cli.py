@@ -8,6 +8,7 @@ import click
 
 from agora.company.fiche import render_fiche
 from agora.company.generator import generate_company
+from agora.content.secteurs import secteur_codes
 
 
 @click.command("company")
@@ -17,7 +18,13 @@ from agora.company.generator import generate_company
     required=True,
     help="Graine (entier ≥ 0) de l'organisation.",
 )
-@click.option("--secteur", default=None, help="Code du secteur (par défaut : tiré de la graine).")
+@click.option(
+    "--secteur",
+    default=None,
+    help="Code du secteur, parmi : "
+    + ", ".join(secteur_codes())
+    + " (par défaut : tiré de la graine).",
+)
 @click.option(
     "--format",
     "output_format",
