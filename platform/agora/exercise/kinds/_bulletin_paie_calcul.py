@@ -7,12 +7,14 @@ student's own earlier values (error carried forward).
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.money import ZERO, cents, fmt, parse_decimal
+from agora.money import CENT, ZERO, cents, fmt, parse_decimal
 
 ASSIETTES = ("brut", "tranche_a", "tranches_a_b", "tranche_2", "csg_crds", "forfait")
 # The CSG/CRDS base is 98.25 % of the brut: the 1.75 % allowance for professional costs
@@ -21,6 +23,8 @@ PART_CSG = Decimal("98.25")
 MAJORATION_25 = Decimal("1.25")
 MAJORATION_50 = Decimal("1.5")
 CENT_POUR_CENT = Decimal(100)
+# A number already written the contract's way ("13.20", "4") skips the lenient reader (speed).
+CANONIQUE = re.compile(r"\d{1,12}(?:\.\d{1,4})?")
 
 
 @dataclass(frozen=True)
@@ -58,21 +62,42 @@ class Donnees:
     taux_pas: Decimal
     remboursement_transport: Decimal
 
-    @property
-    def total_primes(self) -> Decimal:
-        return sum(self.primes, ZERO)
+    total_primes: Decimal = ZERO
+    total_avantages: Decimal = ZERO
+    forfait_csg: Decimal = ZERO  # employer's share of the forfait lines in the CSG/CRDS base
 
-    @property
-    def total_avantages(self) -> Decimal:
-        return sum(self.avantages_nature, ZERO)
 
-    @property
-    def forfait_csg(self) -> Decimal:
-        """Employer's share of the forfait lines that belongs to the CSG/CRDS base."""
-        return sum((lg.montant_patronal for lg in self.lignes if lg.patronal_assiette_csg), ZERO)
+def _donnees(**champs: Any) -> Donnees:
+    """Donnees with its sums computed once (the grader reads them many times)."""
+    lignes = champs["lignes"]
+    return Donnees(
+        **champs,
+        total_primes=sum(champs["primes"], ZERO),
+        total_avantages=sum(champs["avantages_nature"], ZERO),
+        forfait_csg=sum((lg.montant_patronal for lg in lignes if lg.patronal_assiette_csg), ZERO),
+    )
 
 
 # ---------------------------------------------------------------- reading the params
+
+
+# Typed params and solution of the last variants read: a class grades the same variant many
+# times. Keyed by id() but only reused when a stored copy still equals the params.
+_MEMOIRE: dict[int, tuple[dict[str, Any], Donnees, dict[str, Any]]] = {}
+_MEMOIRE_TAILLE = 256
+
+
+def lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
+    """lire(params) and solution() of it, remembered for the variants graded recently."""
+    entree = _MEMOIRE.get(id(params))
+    if entree is not None and entree[0] == params:
+        return entree[1], entree[2]
+    donnees = lire(params)
+    resultat = solution(donnees)
+    if len(_MEMOIRE) >= _MEMOIRE_TAILLE:
+        _MEMOIRE.pop(next(iter(_MEMOIRE)))
+    _MEMOIRE[id(params)] = (copy.deepcopy(params), donnees, resultat)
+    return donnees, resultat
 
 
 def lire(params: Any) -> Donnees:
@@ -83,13 +108,13 @@ def lire(params: Any) -> Donnees:
     absence = _nombre(params, "absence_heures")
     if absence > heures:
         raise InvalidInput("paramètres : absence_heures dépasse heures_mensuelles.")
-    pmss = _nombre(params, "pmss", obligatoire=True)
+    pmss = cents(_nombre(params, "pmss", obligatoire=True))
     if pmss == 0:
         raise InvalidInput("paramètres : le pmss doit être positif.")
     taux_pas = _nombre(params, "taux_pas")
     if taux_pas > CENT_POUR_CENT:
         raise InvalidInput("paramètres : taux_pas ne peut pas dépasser 100 %.")
-    return Donnees(
+    return _donnees(
         taux_horaire=_nombre(params, "taux_horaire", obligatoire=True),
         heures_mensuelles=heures,
         heures_sup_25=_nombre(params, "heures_sup_25"),
@@ -100,7 +125,7 @@ def lire(params: Any) -> Donnees:
         pmss=pmss,
         lignes=_lignes(params.get("cotisations")),
         taux_pas=taux_pas,
-        remboursement_transport=_nombre(params, "remboursement_transport"),
+        remboursement_transport=cents(_nombre(params, "remboursement_transport")),
     )
 
 
@@ -111,6 +136,8 @@ def _nombre(source: dict, champ: str, obligatoire: bool = False, ou: str = "") -
             raise InvalidInput(f"paramètres : le champ {where} est obligatoire.")
         return ZERO
     raw = source[champ]
+    if type(raw) is str and CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
     if isinstance(raw, float):
         raw = repr(raw)
     try:
@@ -175,7 +202,7 @@ def _ligne(item: Any, ou: str) -> Ligne:
 
 def montant_taux(base: Decimal, taux: Decimal) -> Decimal:
     """An amount printed on the payslip: base × rate %, rounded to the cent."""
-    return cents(base * taux / CENT_POUR_CENT)
+    return (base * taux / CENT_POUR_CENT).quantize(CENT, ROUND_HALF_UP)
 
 
 def base_csg(brut: Decimal, pmss: Decimal, forfait_csg: Decimal) -> Decimal:

@@ -7,14 +7,16 @@ its context is the value the right method gives from what the student wrote befo
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import read_amount
 from agora.exercise.kinds import _bulletin_paie_calcul as calcul
-from agora.exercise.kinds._bulletin_paie_calcul import ZERO, Donnees, montant_taux
-from agora.money import fmt
+from agora.exercise.kinds._bulletin_paie_calcul import ZERO, Donnees, Ligne, montant_taux
 
 CHAMPS_BRUT = ("salaire_base", "retenue_absence", "montant_hs_25", "montant_hs_50", "salaire_brut")
 CHAMPS_LIGNE = ("base", "montant_salarial", "montant_patronal")
@@ -34,6 +36,8 @@ COMPETENCE_BRUT, COMPETENCE_COTISATIONS = "3.2.4", "3.2.5"
 ECF_MESSAGE = (
     "Juste, calculé à partir de vos résultats précédents (erreur reportée : la méthode est bonne)."
 )
+_SIMPLES = (str, int, float, type(None))
+_MONTANT = re.compile(r"-?\d{1,13}(?:\.\d{1,2})?")
 # (diagnostic code, the value a student following that wrong method would write)
 Erreurs = list[tuple[str, Decimal]]
 
@@ -102,6 +106,8 @@ RAPPELS = {
 
 def lire_valeur(raw: Any) -> tuple[Decimal | None, str | None]:
     """An amount typed by the student (JSON numbers accepted too), or a French message."""
+    if type(raw) is str and _MONTANT.fullmatch(raw):
+        return Decimal(raw), None
     if isinstance(raw, float):
         raw = repr(raw) if raw == raw and abs(raw) != float("inf") else "?"
     if isinstance(raw, dict | list):
@@ -112,10 +118,10 @@ def lire_valeur(raw: Any) -> tuple[Decimal | None, str | None]:
 class Correction:
     """Grades one answer field after field, keeping each step's context for the next ones."""
 
-    def __init__(self, d: Donnees, answer: dict[str, Any]):
+    def __init__(self, d: Donnees, ref: dict[str, Any], answer: dict[str, Any]):
         self.d = d
         self.answer = answer
-        self.ref = calcul.solution(d)
+        self.ref = ref
         self.champs: list[ChampResult] = []
         self.groupes: list[str] = []
         self.diagnostics: dict[str, list[str]] = {}
@@ -125,8 +131,7 @@ class Correction:
     def juger(self, champ: str, raw: Any, attendu: Decimal, ecf: Decimal, groupe: str):
         """Record the verdict; return (value read or None, correct?)."""
         value, problem = lire_valeur(raw)
-        recu = raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
-        nom = champ.rsplit(".", 1)[-1]
+        recu = raw if type(raw) in _SIMPLES else str(raw)[:60]
         if problem:
             message, correct = problem, False
         elif value == attendu:
@@ -134,8 +139,9 @@ class Correction:
         elif value == ecf:
             message, correct = ECF_MESSAGE, True
         else:
-            message, correct = f"Faux. {RAPPELS[nom]}", False
-        self.champs.append(ChampResult(champ, fmt(attendu), recu, correct, message))
+            message, correct = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}", False
+        # every reference amount is already rounded to the cent: str() prints it as fmt() would
+        self.champs.append(ChampResult(champ, str(attendu), recu, correct, message))
         self.groupes.append(groupe)
         return value, correct
 
@@ -146,7 +152,7 @@ class Correction:
         attendu: Decimal,
         ecf: Decimal,
         groupe: str,
-        erreurs: Erreurs | None = None,
+        erreurs: Erreurs | Callable[[], Erreurs] = (),
         nom: str | None = None,
     ) -> Decimal:
         """Judge a field if present; return its context value; flag the matching misconceptions."""
@@ -157,7 +163,8 @@ class Correction:
         if value is None:
             return ecf
         if not correct:
-            for code in dict.fromkeys(code for code, wrong in erreurs or () if value == wrong):
+            candidats = erreurs() if callable(erreurs) else erreurs
+            for code in dict.fromkeys(code for code, wrong in candidats if value == wrong):
                 self.signaler(code, champ)
         return value
 
@@ -185,7 +192,9 @@ class Correction:
             "retenue_absence", a, ref["retenue_absence"], ref["retenue_absence"], "brut", oubli
         )
         hs = [
-            self.etape(champ, a, ref[champ], ref[champ], "brut", _erreurs_hs(d, heures, bon))
+            self.etape(
+                champ, a, ref[champ], ref[champ], "brut", partial(_erreurs_hs, d, heures, bon)
+            )
             for champ, heures, bon in (
                 ("montant_hs_25", d.heures_sup_25, calcul.MAJORATION_25),
                 ("montant_hs_50", d.heures_sup_50, calcul.MAJORATION_50),
@@ -244,48 +253,47 @@ class Correction:
         self.champs.append(ChampResult(champ, None, None, False, message))
         self.groupes.append("net")
 
-    def _ligne(self, i: int, ligne, ref: dict, brut: Decimal, item: dict):
+    def _ligne(self, i: int, ligne: Ligne, ref: dict, brut: Decimal, item: dict):
+        """Grade one line; return its context amounts (salarial, patronal)."""
         d = self.d
-        prefix = f"cotisations.{i}."
         if ligne.forfait:
-            s = self.etape(
-                prefix + "montant_salarial",
-                item,
-                ref["montant_salarial"],
-                ref["montant_salarial"],
-                "net",
-                nom="montant_salarial",
-            )
-            p = self.etape(
-                prefix + "montant_patronal",
-                item,
-                ref["montant_patronal"],
-                ref["montant_patronal"],
-                "net",
-                nom="montant_patronal",
-            )
-            return s, p
-        ecf_base = calcul.base_de(ligne.assiette, brut, d.pmss, d.forfait_csg)
-        base = self.etape(
-            prefix + "base",
-            item,
-            ref["base"],
-            ecf_base,
-            "net",
-            _erreurs_base(d, ligne.assiette, brut, ecf_base),
-            nom="base",
-        )
-        montants = []
-        for nom, taux, autre in (
-            ("montant_salarial", ligne.taux_salarial, ligne.taux_patronal),
-            ("montant_patronal", ligne.taux_patronal, ligne.taux_salarial),
-        ):
-            erreurs = _erreurs_base(d, ligne.assiette, brut, ecf_base, taux)
-            if autre != taux:
-                erreurs.append(("TAUX_SALARIAL_PATRONAL_INVERSES", montant_taux(base, autre)))
-            ecf = montant_taux(base, taux)
-            montants.append(self.etape(prefix + nom, item, ref[nom], ecf, "net", erreurs, nom))
-        return montants[0], montants[1]
+            bases: tuple[Decimal | None, ...] = (None,)
+            ecfs = [ref["montant_salarial"], ref["montant_patronal"]]
+        else:
+            # With the right brut the right method gives the reference base (no recomputing).
+            if brut == self.ref["salaire_brut"]:
+                ecf_base = ref["base"]
+            else:
+                ecf_base = calcul.base_de(ligne.assiette, brut, d.pmss, d.forfait_csg)
+            base = ecf_base
+            if "base" in item:
+                erreurs = partial(_erreurs_base, d, ligne.assiette, brut, ecf_base)
+                base = self.etape(
+                    f"cotisations.{i}.base", item, ref["base"], ecf_base, "net", erreurs, "base"
+                )
+            bases = (ecf_base, base)
+            if base == ref["base"]:
+                ecfs = [ref["montant_salarial"], ref["montant_patronal"]]
+            else:
+                ecfs = [montant_taux(base, t) for t in (ligne.taux_salarial, ligne.taux_patronal)]
+        for j, nom in enumerate(("montant_salarial", "montant_patronal")):
+            if nom in item:
+                erreurs = partial(self._erreurs_montant, ligne, brut, bases, j)
+                ecfs[j] = self.etape(
+                    f"cotisations.{i}.{nom}", item, ref[nom], ecfs[j], "net", erreurs, nom
+                )
+        return ecfs[0], ecfs[1]
+
+    def _erreurs_montant(self, ligne: Ligne, brut: Decimal, bases: tuple, j: int) -> Erreurs:
+        """Amounts on a wrong base, or with the employee and employer rates swapped."""
+        if ligne.forfait:
+            return []
+        ecf_base, base = bases
+        taux, autre = (ligne.taux_salarial, ligne.taux_patronal)[:: 1 - 2 * j]
+        candidats = _erreurs_base(self.d, ligne.assiette, brut, ecf_base, taux)
+        if autre != taux:
+            candidats.append(("TAUX_SALARIAL_PATRONAL_INVERSES", montant_taux(base, autre)))
+        return candidats
 
     def _nets(self, brut: Decimal, salariales: list[Decimal], patronales: list[Decimal]) -> None:
         d, ref, a = self.d, self.ref, self.answer

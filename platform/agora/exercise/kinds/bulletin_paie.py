@@ -79,12 +79,12 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
 def grade(params: dict[str, Any], answer: Any) -> Grade:
     """Grade an answer (pure, never raises): per-field verdicts, diagnostics, competencies."""
     try:
-        donnees = calcul.lire(params)
+        donnees, reference = calcul.lire_et_resoudre(params)
     except InvalidInput as error:
         return _rejet("paramètres", str(error))
     if not isinstance(answer, dict):
         return _rejet("réponse", "La réponse doit être un objet JSON {…} de montants.")
-    correction = Correction(donnees, answer)
+    correction = Correction(donnees, reference, answer)
     correction.corriger()
     return correction.grade(NAME)
 
