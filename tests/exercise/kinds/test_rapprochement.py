@@ -251,3 +251,18 @@ def test_the_correct_answer_with_one_field_scrambled_never_crashes(data):
     answer[field] = data.draw(json_value)
     grade = kind.grade(params, answer)
     assert 0 <= grade.score <= 1
+
+
+def test_the_memoised_reference_equals_a_fresh_calculation():
+    from agora.exercise.kinds.rapprochement import _cle
+
+    params = variant(21, 3).params
+    assert _cle(params) is not None
+    fresh = json.dumps(kind.solve(json.loads(json.dumps(params))))
+    assert json.dumps(kind.solve(params)) == fresh == json.dumps(kind.solve(params))
+    # A value not written as a string bypasses the memo and is still read (or refused) normally.
+    odd = {**params, "solde_initial": 5000}
+    assert _cle(odd) is None
+    assert kind.solve(odd)["solde_compte_512"] != kind.solve(params)["solde_compte_512"] or (
+        params["solde_initial"] == "5000.00"
+    )

@@ -88,6 +88,7 @@ class Correction:
     credits: dict[str, Decimal] = field(default_factory=dict)
     soldes: dict[str, Decimal | None] = field(default_factory=dict)
     cotes: dict[str, dict[str, list[str]] | None] = field(default_factory=dict)
+    propres: dict[str, Decimal | None] = field(default_factory=dict)
 
     def diagnostic(self, code: str, *lignes: str) -> None:
         deja = self.codes.setdefault(code, [])
@@ -203,7 +204,7 @@ def _solde_512(c: Correction, nom: str) -> Decimal:
     valeur = _lire_solde(c, nom, c.r.solde_compte_512)
     if valeur is None:
         return ZERO
-    mouvements = sum((ligne.effet for ligne in d.compte_512), ZERO)
+    mouvements = c.r.solde_compte_512 - d.solde_initial
     message = "Juste."
     if valeur != c.r.solde_compte_512:
         message = f"Attendu : {fmt(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
@@ -221,7 +222,7 @@ def _solde_releve(c: Correction, nom: str) -> Decimal:
     valeur = _lire_solde(c, nom, c.r.solde_releve)
     if valeur is None:
         return ZERO
-    mouvements = sum((ligne.effet for ligne in d.releve), ZERO)
+    mouvements = c.r.solde_releve - d.ouverture_releve
     message = "Juste."
     if valeur != c.r.solde_releve:
         message = f"Attendu : {fmt(c.r.solde_releve)} € (ancien solde + crédits − débits)."
@@ -310,6 +311,12 @@ def _solde_rectifie(c: Correction, nom: str) -> Decimal:
 
 def _propres(c: Correction, cote: str) -> Decimal | None:
     """The student's own rectified balance on one side: their balance and their lists."""
+    if cote not in c.propres:
+        c.propres[cote] = _calcul_propre(c, cote)
+    return c.propres[cote]
+
+
+def _calcul_propre(c: Correction, cote: str) -> Decimal | None:
     solde_nom = "solde_compte_512" if cote == "entreprise" else "solde_releve"
     solde = c.soldes.get(solde_nom)
     if solde is None:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -19,6 +20,7 @@ MAX_LIGNES = 200
 _PERIODE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$")
+_CONTRAT = re.compile(r"^\d{1,13}\.\d{2}$")
 
 # Accounts accepted for the counterpart of an adjusting entry, by kind of operation (first = shown).
 COMPTES_ADMIS: dict[str, tuple[str, ...]] = {
@@ -33,7 +35,7 @@ COMPTES_ADMIS: dict[str, tuple[str, ...]] = {
 COMPTES_TIERS = frozenset({"client", "fournisseur"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built for every line of every grading, and never changed
 class Ligne:
     """One line of the ledger (origine "512" or "suspens") or of the statement ("releve")."""
 
@@ -44,19 +46,15 @@ class Ligne:
     credit: Decimal
     origine: str
     ref: str | None = None
+    montant: Decimal = field(init=False)
+    entree: bool = field(init=False)  # True when the line brings money in for the company
+    effet: Decimal = field(init=False)
 
-    @property
-    def montant(self) -> Decimal:
-        return self.debit or self.credit
-
-    @property
-    def entree(self) -> bool:
-        """True when the line brings money in for the company."""
-        return bool(self.credit) if self.origine == "releve" else bool(self.debit)
-
-    @property
-    def effet(self) -> Decimal:
-        return self.montant if self.entree else -self.montant
+    def __post_init__(self) -> None:
+        entree = bool(self.credit) if self.origine == "releve" else bool(self.debit)
+        montant = self.debit or self.credit
+        self.montant, self.entree = montant, entree
+        self.effet = montant if entree else -montant
 
 
 @dataclass(frozen=True)
@@ -75,10 +73,8 @@ class Dossier:
         """Every ledger line the student may point: last month's suspense first."""
         return self.suspens + self.compte_512
 
-    @property
-    def ouverture_releve(self) -> Decimal:
-        """The statement's opening balance: the ledger's, less what the bank had not yet seen."""
-        return self.solde_initial - sum((s.effet for s in self.suspens), ZERO)
+    # The statement's opening balance: the ledger's, less what the bank had not yet seen.
+    ouverture_releve: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -135,7 +131,8 @@ def check(params: Any) -> Dossier:
         if ligne.id in lignes:
             raise InvalidInput(f"paramètres : l'identifiant « {ligne.id} » est utilisé deux fois.")
         lignes[ligne.id] = ligne
-    return Dossier(periode, solde, suspens, compte, releve, lignes)
+    ouverture = solde - sum((s.effet for s in suspens), ZERO)
+    return Dossier(periode, solde, suspens, compte, releve, lignes, ouverture)
 
 
 def _lignes(raw: Any, nom: str, origine: str) -> tuple[Ligne, ...]:
@@ -143,35 +140,41 @@ def _lignes(raw: Any, nom: str, origine: str) -> tuple[Ligne, ...]:
         raise InvalidInput(f"paramètres : « {nom} » doit être une liste de lignes.")
     if len(raw) > MAX_LIGNES:
         raise InvalidInput(f"paramètres : « {nom} » a trop de lignes (au plus {MAX_LIGNES}).")
-    return tuple(_ligne(item, f"{nom}[{i}]", origine) for i, item in enumerate(raw))
+    return tuple(_ligne(item, nom, i, origine) for i, item in enumerate(raw))
 
 
-def _ligne(raw: Any, where: str, origine: str) -> Ligne:
+def _ligne(raw: Any, nom: str, i: int, origine: str) -> Ligne:
+    # Messages are built only on failure: this runs for every line of every grading.
     if not isinstance(raw, dict):
-        raise InvalidInput(f"paramètres : {where} doit être un objet {{id, date, libelle…}}.")
-    ident = raw.get("id")
+        raise InvalidInput(f"paramètres : {nom}[{i}] doit être un objet {{id, date, libelle…}}.")
+    ident, date, libelle = raw.get("id"), raw.get("date"), raw.get("libelle")
     if not isinstance(ident, str) or not _ID.match(ident):
-        raise InvalidInput(f"paramètres : {where}.id doit être un identifiant comme « C1 ».")
-    date = raw.get("date")
+        raise InvalidInput(f"paramètres : {nom}[{i}].id doit être un identifiant comme « C1 ».")
     if not isinstance(date, str) or not _DATE.match(date):
-        raise InvalidInput(f"paramètres : {where}.date doit s'écrire AAAA-MM-JJ.")
-    libelle = raw.get("libelle")
+        raise InvalidInput(f"paramètres : {nom}[{i}].date doit s'écrire AAAA-MM-JJ.")
     if not isinstance(libelle, str) or not libelle.strip():
-        raise InvalidInput(f"paramètres : {where}.libelle manque.")
-    debit = _amount(raw.get("debit", "0.00"), f"{where}.debit")
-    credit = _amount(raw.get("credit", "0.00"), f"{where}.credit")
+        raise InvalidInput(f"paramètres : {nom}[{i}].libelle manque.")
+    debit = _amount(raw.get("debit", "0.00"), nom, i, "debit")
+    credit = _amount(raw.get("credit", "0.00"), nom, i, "credit")
     if bool(debit) == bool(credit):
-        raise InvalidInput(f"paramètres : {where} doit avoir un débit ou un crédit, pas les deux.")
+        raise InvalidInput(
+            f"paramètres : {nom}[{i}] doit avoir un débit ou un crédit, pas les deux."
+        )
     ref = raw.get("ref")
     ref = str(ref) if isinstance(ref, str | int) and not isinstance(ref, bool) else None
     return Ligne(ident, date, libelle, debit, credit, origine, ref)
 
 
-def _amount(raw: Any, where: str, signed: bool = False) -> Decimal:
+def _amount(raw: Any, nom: str, i: int | None = None, cle: str = "", signed=False) -> Decimal:
+    if isinstance(raw, str) and _CONTRAT.match(raw):
+        return Decimal(raw)  # the contract's own writing: no need for the lenient reader
+    where = nom if i is None else f"{nom}[{i}].{cle}"
     try:
         value = parse_amount(raw)
     except InvalidInput as error:
         raise InvalidInput(f"paramètres : {where} : {error}") from error
+    except ArithmeticError as error:
+        raise InvalidInput(f"paramètres : {where} est trop grand.") from error
     if value < 0 and not signed:
         raise InvalidInput(f"paramètres : {where} ne peut pas être négatif.")
     return value
@@ -263,20 +266,26 @@ def _pointer(dossier: Dossier) -> tuple[list[tuple[str, str]], dict[str, Ecart]]
 
 def nature(ligne: Ligne) -> str:
     """The kind of operation behind a line, from its label (see docs/exercices/rapprochement.md)."""
-    texte = sans_accents(ligne.libelle).upper()
+    return _nature(ligne.libelle, ligne.entree)
+
+
+@lru_cache(maxsize=4096)
+def _nature(libelle: str, entree: bool) -> str:
+    texte = sans_accents(libelle).upper()
     if "URSSAF" in texte:
         return "urssaf"
     if "AGIOS" in texte or "INTERETS DEBITEURS" in texte:
         return "agios"
-    if "INTERETS" in texte and ligne.entree:
+    if "INTERETS" in texte and entree:
         return "interets"
     if texte.startswith(("VIR", "REMISE CHEQUE", "CHQ")):
-        return "client" if ligne.entree else "fournisseur"
+        return "client" if entree else "fournisseur"
     if any(mot in texte for mot in ("FRAIS", "COMMISSION", "COTISATION", "TENUE DE COMPTE")):
         return "frais"
-    return "client" if ligne.entree else "fournisseur"
+    return "client" if entree else "fournisseur"
 
 
+@lru_cache(maxsize=4096)
 def sans_accents(texte: str) -> str:
     decomposed = unicodedata.normalize("NFKD", texte)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.grading import read_amount
 
 _ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$")
+_CONTRAT = re.compile(r"^-?\d{1,13}\.\d{2}$")
 _COMPTE = re.compile(r"^\d{3,8}[A-Z0-9]{0,12}$")
 MAX_LIGNES = 100  # more rows than any statement has: the rest is ignored
 COTES = ("cote_entreprise", "cote_banque")
@@ -23,11 +25,17 @@ Problemes = dict[str, str]
 
 
 def _vide(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip()) or raw in ({}, [])
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    return isinstance(raw, dict | list) and not raw
 
 
 def lire_montant(raw: Any) -> tuple[Decimal | None, str | None]:
     """read_amount, also for a huge JSON integer (which agora.money cannot round)."""
+    if isinstance(raw, str) and _CONTRAT.match(raw):
+        return Decimal(raw), None  # the contract's own writing, read fast
     try:
         return read_amount(raw)
     except ArithmeticError:
@@ -36,11 +44,18 @@ def lire_montant(raw: Any) -> tuple[Decimal | None, str | None]:
 
 def lire_id(raw: Any) -> tuple[str | None, str | None]:
     """(« C3 », None), (None, None) when empty, or (None, message)."""
+    if isinstance(raw, str):
+        return _lire_id_texte(raw[:40])
     if _vide(raw):
         return None, None
-    if not isinstance(raw, str):
-        return None, "Choisissez un numéro de ligne, par exemple C3 ou B5."
+    return None, "Choisissez un numéro de ligne, par exemple C3 ou B5."
+
+
+@lru_cache(maxsize=1024)
+def _lire_id_texte(raw: str) -> tuple[str | None, str | None]:
     ident = raw.strip().upper().replace(" ", "")
+    if not ident:
+        return None, None
     if not _ID.match(ident):
         return None, f"« {raw.strip()[:20]} » n'est pas un numéro de ligne (par exemple C3 ou B5)."
     return ident, None
@@ -54,6 +69,11 @@ def lire_compte(raw: Any) -> tuple[str | None, str | None]:
         raw = str(raw)
     if not isinstance(raw, str):
         return None, "Écrivez un numéro de compte, par exemple 627."
+    return _lire_compte_texte(raw[:40])
+
+
+@lru_cache(maxsize=1024)
+def _lire_compte_texte(raw: str) -> tuple[str | None, str | None]:
     compte = raw.replace(" ", "").replace("\u00a0", "").upper()
     if not _COMPTE.match(compte):
         return None, f"« {raw.strip()[:20]} » n'est pas un numéro de compte (par exemple 627, 411)."

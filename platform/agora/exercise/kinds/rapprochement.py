@@ -8,6 +8,7 @@ _rapprochement_generation and _rapprochement_enonce, the grading in _rapprocheme
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
@@ -15,7 +16,12 @@ from agora.exercise.kinds import _rapprochement_reponse as lu
 from agora.exercise.kinds._rapprochement_correction import corriger
 from agora.exercise.kinds._rapprochement_enonce import rediger
 from agora.exercise.kinds._rapprochement_generation import generer
-from agora.exercise.kinds._rapprochement_modele import check, rapprocher, solution_json
+from agora.exercise.kinds._rapprochement_modele import (
+    Rapprochement,
+    check,
+    rapprocher,
+    solution_json,
+)
 
 NAME = "rapprochement"
 TITRE = "État de rapprochement bancaire"
@@ -36,12 +42,52 @@ def generate(seed: int, niveau: int, organisation: Any) -> Variant:
 
 def solve(params: dict[str, Any]) -> dict[str, Any]:
     """The reference reconciliation (contract JSON)."""
-    return solution_json(rapprocher(check(params)))
+    return solution_json(_reference(params))
 
 
 def grade(params: dict[str, Any], answer: dict[str, Any]) -> Grade:
     """Grade a student's answer: per field, with diagnostics and carried-forward credit."""
-    return corriger(rapprocher(check(params)), answer, NAME)
+    return corriger(_reference(params), answer, NAME)
+
+
+def _reference(params: dict[str, Any]) -> Rapprochement:
+    """The reference reconciliation, memoised: a class grades the same variant many times."""
+    cle = _cle(params)
+    return rapprocher(check(params)) if cle is None else _reference_memo(cle)
+
+
+def _cle(params: Any) -> tuple | None:
+    """A hashable copy of params written the contract's way (every value a string), else None."""
+    if not isinstance(params, dict) or set(params) - set(_CLES):
+        return None
+    parts: list[Any] = []
+    for nom in _CLES:
+        value = params.get(nom)
+        if isinstance(value, list):
+            for ligne in value:
+                if not isinstance(ligne, dict) or any(type(v) is not str for v in ligne.values()):
+                    return None
+            parts.append((nom, tuple(tuple(ligne.items()) for ligne in value)))
+        elif type(value) is str or (value is None and nom not in params):
+            parts.append((nom, value))
+        else:
+            return None
+    return tuple(parts)
+
+
+_CLES = ("periode", "solde_initial", "suspens_anterieurs", "compte_512", "releve")
+
+
+@lru_cache(maxsize=512)
+def _reference_memo(cle: tuple) -> Rapprochement:
+    # Rebuilt from the key itself, so the result depends on nothing else; shared, never mutated.
+    params: dict[str, Any] = {}
+    for nom, value in cle:
+        if isinstance(value, tuple):
+            params[nom] = [dict(items) for items in value]
+        elif value is not None:
+            params[nom] = value
+    return rapprocher(check(params))
 
 
 def parse(answer: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +124,7 @@ def validate_field(champ: str, valeur: str) -> str | None:
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     """The reference answer, typical wrong ones (each with its expected diagnostics), one unreadable."""
-    r = rapprocher(check(params))
+    r = _reference(params)
     juste = solution_json(r)
     samples = [SampleAnswer("Réponse juste", juste, True)]
     for label, answer, codes in _erreurs_typiques(r, juste):
