@@ -10,7 +10,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import read_amount
 from agora.exercise.kinds import _facture_calcul as calc
-from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
+from agora.exercise.kinds._facture_calcul import Facture, calcule, texte_nombre
 from agora.money import CENT, parse_decimal
 
 KIND = "facture"
@@ -216,10 +216,12 @@ class _Collecte:
                     self.raw[f"tva.{g}.{key}"] = row[key]
 
 
+_MONTANT_CANONIQUE = re.compile(r"-?\d{1,12}\.\d\d")
+
+
 def _lire(raw: Any) -> tuple[Decimal | None, str | None]:
-    rapide = nombre_canonique(raw)
-    if rapide is not None and rapide == rapide.quantize(CENT):
-        return rapide, None
+    if type(raw) is str and _MONTANT_CANONIQUE.fullmatch(raw):
+        return Decimal(raw), None  # the contract's own writing: no need for the lenient reader
     return read_amount(texte_nombre(raw))
 
 
@@ -234,6 +236,7 @@ class Reference:
     def __init__(self, f: Facture):
         self.f = f
         self.ref = calcule(f)
+        self.attendus = {path: str(value.quantize(CENT)) for path, value in self.ref.items()}
         self.fautes = fautes_possibles(f)
         self.mondes: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
 
@@ -309,7 +312,7 @@ def corrige(reference: Reference, answer: Any) -> Grade:
     champs = list(collecte.problemes)
     codes: list[str] = []
     for path, (raw, value, probleme) in lus.items():
-        attendu = str(ref[path].quantize(CENT))
+        attendu = reference.attendus[path]
         if value is None:
             champs.append(ChampResult(path, attendu, _recu(raw), False, probleme or ""))
             continue
