@@ -100,7 +100,7 @@ def _build(gen: Generation, seed: int) -> Company:
     tiers_clients = clients(gen, secteur.relation)
     tiers_fournisseurs = fournisseurs(gen)
     aides = subventions(gen, lieu.ville)
-    domaine = slug(raison_sociale) + (".org" if secteur.relation == "adherent" else ".fr")
+    domaine = slug(raison_sociale, 30) + (".org" if secteur.relation == "adherent" else ".fr")
     return Company(
         seed=seed,
         secteur=secteur.code,

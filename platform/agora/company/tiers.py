@@ -45,11 +45,21 @@ def elide(text: str) -> str:
     return re.sub(r"\b([Dd])e ([AEIOUYHÉÈÊÂÎÔ])", r"\1'\2", text)
 
 
-def slug(text: str, limit: int = 40) -> str:
-    """ASCII, lower case, words joined by hyphens: for web sites and e-mail addresses."""
+# Little words a domain name leaves out (« Régie de l'eau du Pays » → regie-eau-pays).
+MOTS_VIDES = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "au", "aux"})
+
+
+def slug(text: str, limit: int = 40, *, mots_vides: bool = False) -> str:
+    """ASCII, lower case, words joined by hyphens, cut between words: for domains and e-mails."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return words[:limit].rstrip("-")
+    words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
+    kept = words if mots_vides else [w for w in words if w not in MOTS_VIDES] or words
+    result = kept[0][:limit]
+    for word in kept[1:]:
+        if len(result) + 1 + len(word) > limit:
+            break
+        result += "-" + word
+    return result
 
 
 def clients(gen: Generation, relation: str) -> tuple[Client, ...]:
@@ -94,7 +104,7 @@ def _client_personne(gen: Generation, code: str, lieu: Commune, kind: str) -> Cl
         nom=f"{prenom} {nom}",
         type=kind,
         adresse=adresse(gen, lieu),
-        email=f"{slug(prenom)}.{slug(nom)}@{domaine}",
+        email=f"{slug(prenom, mots_vides=True)}.{slug(nom, mots_vides=True)}@{domaine}",
     )
 
 
