@@ -242,3 +242,32 @@ def test_form_filled_with_the_solution_scores_one(seed, niveau):
         if Decimal(taux)
     }
     assert lignes == attendues
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [10**26, "9" * 400, float("nan"), float("inf"), 1e300, [1, 2], {"a": 1}, True, "12,345"],
+)
+def test_hostile_values_are_wrong_with_a_message(hostile):
+    params = variant(2, 3).params
+    grade = bp.grade(params, {"salaire_brut": hostile, "cotisations": [{"base": hostile}]})
+    assert grade.score == 0
+    assert all(c.message and not c.correct for c in grade.champs)
+    with pytest.raises(FormatErrors):
+        bp.parse({"net_a_payer": hostile})
+
+
+def test_expected_values_in_the_grading_are_the_solution_strings():
+    for niveau in NIVEAUX:
+        params = variant(9, niveau).params
+        solution = bp.solve(params)
+        flat = {
+            **{k: v for k, v in solution.items() if k != "cotisations"},
+            **{
+                f"cotisations.{i}.{k}": v
+                for i, c in enumerate(solution["cotisations"])
+                for k, v in c.items()
+            },
+        }
+        for champ in bp.grade(params, solution).champs:
+            assert champ.attendu == flat[champ.champ]

@@ -37,6 +37,8 @@ ECF_MESSAGE = (
     "Juste, calculé à partir de vos résultats précédents (erreur reportée : la méthode est bonne)."
 )
 _SIMPLES = (str, int, float, type(None))
+_ABSENT = object()
+_TROP_GRAND = 10**15
 _MONTANT = re.compile(r"-?\d{1,13}(?:\.\d{1,2})?")
 # (diagnostic code, the value a student following that wrong method would write)
 Erreurs = list[tuple[str, Decimal]]
@@ -112,6 +114,8 @@ def lire_valeur(raw: Any) -> tuple[Decimal | None, str | None]:
         raw = repr(raw) if raw == raw and abs(raw) != float("inf") else "?"
     if isinstance(raw, dict | list):
         return None, "Un montant est attendu ici, pas une liste ni un objet."
+    if type(raw) is int and abs(raw) >= _TROP_GRAND:  # money.cents cannot round beyond 28 digits
+        return None, "Ce montant est trop grand."
     return read_amount(raw)
 
 
@@ -128,38 +132,41 @@ class Correction:
 
     # ------------------------------------------------------------ one field
 
-    def juger(self, champ: str, raw: Any, attendu: Decimal, ecf: Decimal, groupe: str):
-        """Record the verdict; return (value read or None, correct?)."""
-        value, problem = lire_valeur(raw)
-        recu = raw if type(raw) in _SIMPLES else str(raw)[:60]
-        if problem:
-            message, correct = problem, False
-        elif value == attendu:
-            message, correct = "Juste.", True
-        elif value == ecf:
-            message, correct = ECF_MESSAGE, True
-        else:
-            message, correct = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}", False
-        # every reference amount is already rounded to the cent: str() prints it as fmt() would
-        self.champs.append(ChampResult(champ, str(attendu), recu, correct, message))
-        self.groupes.append(groupe)
-        return value, correct
-
     def etape(
         self,
         champ: str,
-        raw_parent: dict,
+        parent: dict,
         attendu: Decimal,
         ecf: Decimal,
         groupe: str,
         erreurs: Erreurs | Callable[[], Erreurs] = (),
         nom: str | None = None,
     ) -> Decimal:
-        """Judge a field if present; return its context value; flag the matching misconceptions."""
-        key = nom or champ
-        if key not in raw_parent:
+        """Judge a field if present (``nom`` is its key in ``parent``, default ``champ``).
+
+        Returns its context value (what the student wrote, else the right method's value) and
+        flags the misconceptions whose value matches a wrong answer.
+        """
+        raw = parent.get(nom or champ, _ABSENT)
+        if raw is _ABSENT:
             return ecf
-        value, correct = self.juger(champ, raw_parent[key], attendu, ecf, groupe)
+        if type(raw) is str and _MONTANT.fullmatch(raw):  # the common case, read fast
+            value, problem = Decimal(raw), None
+        else:
+            value, problem = lire_valeur(raw)
+        correct = value in (attendu, ecf)
+        if problem:
+            message = problem
+        elif value == attendu:
+            message = "Juste."
+        elif correct:
+            message = ECF_MESSAGE
+        else:
+            message = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
+        recu = raw if type(raw) in _SIMPLES else str(raw)[:60]
+        # every reference amount is already rounded to the cent: str() prints it as fmt() would
+        self.champs.append(ChampResult(champ, str(attendu), recu, correct, message))
+        self.groupes.append(groupe)
         if value is None:
             return ecf
         if not correct:
