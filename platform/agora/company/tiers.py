@@ -49,11 +49,11 @@ def elide(text: str) -> str:
 MOTS_VIDES = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "au", "aux"})
 
 
-def slug(text: str, limit: int = 40, *, mots_vides: bool = False) -> str:
+def slug(text: str, limit: int = 40, *, garder_mots_vides: bool = False) -> str:
     """ASCII, lower case, words joined by hyphens, cut between words: for domains and e-mails."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
-    kept = words if mots_vides else [w for w in words if w not in MOTS_VIDES] or words
+    kept = words if garder_mots_vides else [w for w in words if w not in MOTS_VIDES] or words
     result = kept[0][:limit]
     for word in kept[1:]:
         if len(result) + 1 + len(word) > limit:
@@ -104,7 +104,7 @@ def _client_personne(gen: Generation, code: str, lieu: Commune, kind: str) -> Cl
         nom=f"{prenom} {nom}",
         type=kind,
         adresse=adresse(gen, lieu),
-        email=f"{slug(prenom, mots_vides=True)}.{slug(nom, mots_vides=True)}@{domaine}",
+        email=f"{slug(prenom, garder_mots_vides=True)}.{slug(nom, garder_mots_vides=True)}@{domaine}",
     )
 
 
