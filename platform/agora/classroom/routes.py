@@ -97,7 +97,9 @@ async def submit(
     view.message, view.message_kind = message, message_kind
     if is_htmx(request):
         # htmx swaps only 2xx answers: the message is in the fragment itself.
-        return render(request, "student/mission.html", {"view": view}, block="etape")
+        return render(
+            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
+        )
     page = views.mission_page(
         session, student, assignment, now, _validate_url(request, assignment), override=view
     )

@@ -44,7 +44,7 @@ def percent(value: Decimal | float | str | None, decimals: int = 0) -> str:
     """A ratio 0.755 -> « 76 % » (or « 75,5 % » with one decimal)."""
     if value is None or value == "":
         return ""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u202f%"
     return format_percent(Decimal(str(value)), format=pattern, locale=LOCALE)
 
 
@@ -52,7 +52,7 @@ def rate(value: Decimal | str | None) -> str:
     """A rate already in percent, « 5.5 » -> « 5,5 % »."""
     if value is None or value == "":
         return ""
-    return f"{number(value)}\u00a0%"
+    return f"{number(value)}\u202f%"
 
 
 def french_date(value: date | datetime | str | None, style: str = "long") -> str:

@@ -1,0 +1,210 @@
+"""A student's missions: dashboard, mission page, answering, format errors, attempts, policies."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from agora.classroom.models import CompetencyEvidence, StepAttempt
+from agora.classroom.service import step_variant
+from agora.content.missions import get_mission
+from agora.exercise.forms import flatten
+from agora.exercise.registry import get_kind
+
+MISSION = "du-devis-a-l-encaissement"
+
+
+def _answers(student, index=0, which=0):
+    """The form fields of a sample answer of step ``index`` (0 = the correct one)."""
+    mission = get_mission(MISSION)
+    variant = step_variant(student, mission, index)
+    sample = get_kind(mission.etapes[index].kind).sample_answers(variant.params)[which]
+    return flatten(sample.answer), sample
+
+
+@pytest.fixture
+def given(make_classe, make_student, make_assignment):
+    """given(slug, **assignment options) -> (student, assignment) of the same class."""
+
+    def make(slug, **options):
+        classe = make_classe()
+        return make_student(classe), make_assignment(classe, slug, **options)
+
+    return make
+
+
+def _attempts(db, student):
+    db.expire_all()
+    return db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).all()
+
+
+def test_dashboard_lists_my_missions_only(
+    client, make_classe, make_student, make_assignment, as_student
+):
+    classe, other = make_classe(), make_classe(nom="Autre classe")
+    me = make_student(classe)
+    make_assignment(classe, MISSION)
+    make_assignment(other, "la-paie-de-mars")
+    page = as_student(client, me).get("/eleve")
+    assert "Du devis à l&#39;encaissement" in page.text
+    assert "La paie de mars" not in page.text
+
+
+def test_mission_page_shows_story_statement_and_form(client, given, as_student):
+    student, assignment = given(MISSION)
+    page = as_student(client, student).get(f"/eleve/missions/{assignment.id}")
+    assert page.status_code == 200
+    variant = step_variant(student, get_mission(MISSION), 0)
+    company_name = variant.enonce.split("**")[1]  # the statement names the organisation
+    assert company_name.replace("'", "&#39;") in page.text
+    assert 'id="etape-0"' in page.text and 'id="etape-1"' in page.text
+    assert 'name="net_a_payer"' in page.text
+    assert 'hx-post="/eleve/missions/' in page.text
+
+
+def test_right_answer_is_graded_kept_and_proves_competencies(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    fields, _ = _answers(student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0", data={**fields, "csrf_token": token}
+    )
+    assert page.status_code == 200
+    assert "Réponse enregistrée et corrigée" in page.text
+    assert "verdict--juste" in page.text and "verdict--faux" not in page.text
+    [attempt] = _attempts(db, student)
+    assert attempt.score == 1 and attempt.kind == "facture"
+    evidence = db.exec(select(CompetencyEvidence)).all()
+    assert {e.code for e in evidence} == set(get_kind("facture").COMPETENCES)
+
+
+def test_wrong_answer_shows_diagnostics_per_field(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    fields, sample = _answers(student, which=1)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0", data={**fields, "csrf_token": token}
+    )
+    assert "verdict--faux" in page.text
+    assert sample.expected_diagnostics
+    assert "Ce qu'il faut revoir" in page.text
+    assert _attempts(db, student)[0].score < 1
+
+
+def test_format_error_costs_no_attempt(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    fields, _ = _answers(student)
+    fields["net_a_payer"] = "douze euros"
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0", data={**fields, "csrf_token": token}
+    )
+    assert "Cette tentative n&#39;est pas décomptée" in page.text
+    assert "champ--erreur" in page.text
+    assert 'value="douze euros"' in page.text  # what was typed is kept
+    assert _attempts(db, student) == []
+
+
+def test_attempt_limit_is_the_teachers(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION, attempts_allowed=1)
+    as_student(client, student)
+    fields, _ = _answers(student, which=1)
+    url = f"/eleve/missions/{assignment.id}/etapes/0"
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    client.post(url, data={**fields, "csrf_token": token})
+    again = client.post(url, data={**fields, "csrf_token": token})
+    assert again.status_code == 409
+    assert "Vous avez utilisé vos 1 tentative" in again.text
+    assert len(_attempts(db, student)) == 1
+
+
+def test_corrections_hidden_until_due(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION, corrections="after_due")
+    as_student(client, student)
+    fields, _ = _answers(student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0", data={**fields, "csrf_token": token}
+    )
+    assert "La correction sera visible plus tard" in page.text
+    assert "verdict--juste" not in page.text
+    assert _attempts(db, student)[0].score == 1  # graded all the same, for the teacher
+
+
+def test_deadline_passed_refuses_answers(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION, due_in=timedelta(days=-1))
+    as_student(client, student)
+    fields, _ = _answers(student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0", data={**fields, "csrf_token": token}
+    )
+    assert "La date limite de cette mission est passée" in page.text
+    assert _attempts(db, student) == []
+
+
+def test_htmx_submit_returns_the_step_block_alone(client, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    fields, _ = _answers(student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    fragment = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0",
+        data=fields,
+        headers={"HX-Request": "true", "X-CSRF-Token": token},
+    )
+    assert fragment.status_code == 200
+    assert fragment.text.lstrip().startswith('<section id="etape-0"')
+    assert "<html" not in fragment.text
+    assert "HX-Request" in fragment.headers["Vary"]
+
+
+def test_field_validation_fragment(client, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    url = f"/eleve/missions/{assignment.id}/etapes/0/champ"
+    headers = {"HX-Request": "true", "X-CSRF-Token": token}
+    bad = client.post(url, data={"champ": "net_a_payer", "net_a_payer": "abc"}, headers=headers)
+    assert bad.text.startswith('<p class="champ-erreur" id="champ-net-a-payer-erreur"')
+    assert "abc" in bad.text
+    good = client.post(
+        url, data={"champ": "net_a_payer", "net_a_payer": "1 234,56"}, headers=headers
+    )
+    assert ">" + "</p>" in good.text  # empty message
+
+
+def test_prose_step_waits_for_the_teacher(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/1",
+        data={"texte": "Bonjour <b>Madame</b>, voici…", "csrf_token": token},
+    )
+    assert "en attente de correction" in page.text
+    assert "&lt;b&gt;Madame&lt;/b&gt;" in page.text
+    [attempt] = _attempts(db, student)
+    assert attempt.kind == "redaction" and attempt.score is None
+    assert attempt.answer == {"texte": "Bonjour <b>Madame</b>, voici…"}
+
+
+def test_empty_prose_is_refused_without_attempt(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    page = client.post(
+        f"/eleve/missions/{assignment.id}/etapes/1", data={"texte": "   ", "csrf_token": token}
+    )
+    assert "Votre texte est vide" in page.text
+    assert _attempts(db, student) == []
+
+
+def test_each_student_gets_their_own_variant(make_student):
+    first, second = make_student(org_seed=1), make_student(org_seed=2)
+    mission = get_mission(MISSION)
+    assert step_variant(first, mission, 0).params != step_variant(second, mission, 0).params
+    assert step_variant(first, mission, 0) == step_variant(first, mission, 0)

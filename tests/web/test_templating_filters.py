@@ -1,0 +1,48 @@
+"""French formatting filters and safe Markdown used by every page."""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from agora.web.templating import (
+    french_date,
+    french_datetime,
+    french_month,
+    markdown,
+    money,
+    number,
+    percent,
+    rate,
+)
+
+NNBSP = "\u202f"
+
+
+def test_money_is_french():
+    assert money(Decimal("1234.5")) == f"1{NNBSP}234,50\u00a0€"
+    assert money("0") == "0,00\u00a0€"
+    assert money(None) == ""
+
+
+def test_numbers_rates_and_percents():
+    assert number(Decimal("151.67")) == "151,67"
+    assert number("12", 2) == "12,00"
+    assert rate("5.5") == f"5,5{NNBSP}%"
+    assert percent(Decimal("0.755")) == f"76{NNBSP}%"
+    assert percent("0.755", 1) == f"75,5{NNBSP}%"
+
+
+def test_dates_in_french_and_paris_time():
+    assert french_date(date(2026, 3, 3)) == "3 mars 2026"
+    assert french_date("2026-03-03", "short") == "03/03/2026"
+    assert french_month("2026-03") == "mars 2026"
+    # 23:30 UTC on 31 March is already 1 April in Paris (summer time).
+    assert french_datetime(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "1 avril 2026 à 01:30"
+
+
+def test_markdown_keeps_tables_and_drops_raw_html():
+    html = str(markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n**gras**"))
+    assert "<table>" in html and "<td>1</td>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<strong>gras</strong>" in html
+    assert "<img" not in str(markdown('<img src=x onerror="alert(1)">'))
+    assert 'href="javascript:' not in str(markdown("[x](javascript:alert(1))"))
