@@ -92,7 +92,7 @@ def test_a_valid_file_loads(tmp_path):
 )
 def test_malformed_missions_name_file_and_field(tmp_path, changes, message):
     path = _write(tmp_path, _front(**changes))
-    with pytest.raises(ContentError, match="essai.md") as error:
+    with pytest.raises(ContentError, match=r"essai\.md") as error:
         load_mission(path)
     assert message in str(error.value)
 
