@@ -184,6 +184,8 @@ def test_7_a_wrong_net_commercial_then_the_escompte_right_on_it_earns_credit():
 def test_8_escompte_on_the_ttc_or_on_the_brut():
     # TTC before escompte: (384.75 + 30.00) = 414.75 ; + TVA 82.95 = 497.70 ; × 2 % = 9.954 → 9.95
     assert _codes(CONTRAT, {"escompte": "9.95"}) == ["ESCOMPTE_SUR_TTC"]
+    # or on the TTC of the goods alone: 384.75 + 76.95 = 461.70 ; × 2 % = 9.234 → 9.23
+    assert _codes(CONTRAT, {"escompte": "9.23"}) == ["ESCOMPTE_SUR_TTC"]
     # on the brut: 450.00 × 2 % = 9.00
     assert _codes(CONTRAT, {"groupes": [{"escompte": "9,00"}]}) == ["ESCOMPTE_SUR_BRUT"]
 

@@ -25,6 +25,8 @@ _CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?")
 # The wrong methods the grader recognises (codes of the public diagnostics).
 REDUCTIONS_ADDITIONNEES = "REDUCTIONS_ADDITIONNEES"
 ESCOMPTE_SUR_TTC = "ESCOMPTE_SUR_TTC"
+# The same misconception, with the TTC of the goods alone (port left aside).
+ESCOMPTE_SUR_TTC_HORS_PORT = "ESCOMPTE_SUR_TTC_HORS_PORT"
 ESCOMPTE_SUR_BRUT = "ESCOMPTE_SUR_BRUT"
 PORT_REDUIT = "PORT_REDUIT"
 PORT_HORS_BASE_TVA = "PORT_HORS_BASE_TVA"
@@ -34,6 +36,10 @@ TVA_AVANT_ESCOMPTE = "TVA_AVANT_ESCOMPTE"
 ACOMPTE_NON_DEDUIT = "ACOMPTE_NON_DEDUIT"
 TAUX_TVA_MELANGES = "TAUX_TVA_MELANGES"
 ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
+
+
+# Internal variants of a wrong method, by the public code that names them.
+CODE_PUBLIC = {ESCOMPTE_SUR_TTC_HORS_PORT: ESCOMPTE_SUR_TTC}
 
 
 @dataclass(frozen=True)
@@ -282,6 +288,8 @@ def calcule(
             assiette = brut
         elif faute == ESCOMPTE_SUR_TTC:
             assiette = nc + port_g + rnd((nc + port_g) * f.taux[g] / HUNDRED)
+        elif faute == ESCOMPTE_SUR_TTC_HORS_PORT:
+            assiette = nc + rnd(nc * f.taux[g] / HUNDRED)
         escompte = put(c_escompte, rnd(assiette * f.escompte_taux / HUNDRED))
         nf = put(c_nf, nc - escompte)
         for key, value in zip(totaux, (brut, reduit, nc, escompte, nf), strict=True):

@@ -105,12 +105,15 @@ def noeud(path: str) -> str:
 
 
 def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
-    """The wrong methods that would change some amount of this invoice."""
+    """The wrong methods (internal code, rate for TAUX_TVA_MELANGES) that would change some
+    amount of this invoice, in the order the grader tries them."""
     fautes: list[tuple[str, Decimal | None]] = []
     if len(f.reductions) >= 2:
         fautes.append((calc.REDUCTIONS_ADDITIONNEES, None))
     if f.escompte_taux:
         fautes += [(calc.ESCOMPTE_SUR_TTC, None), (calc.ESCOMPTE_SUR_BRUT, None)]
+    if f.escompte_taux and f.port:
+        fautes.append((calc.ESCOMPTE_SUR_TTC_HORS_PORT, None))
     if f.port:
         fautes += [(calc.PORT_REDUIT, None), (calc.PORT_HORS_BASE_TVA, None)]
         fautes.append((calc.PORT_OUBLIE, None))
@@ -284,13 +287,14 @@ class _Diagnostiqueur:
     def cherche(self, path: str, value: Decimal, deja: list[str]) -> str | None:
         node = noeud(path)
         for faute in self.fautes:
-            if node not in SIGNATURES[faute[0]] or SUIT_DE.get(faute[0], set()) & set(deja):
+            code = calc.CODE_PUBLIC.get(faute[0], faute[0])
+            if node not in SIGNATURES[code] or SUIT_DE.get(code, set()) & set(deja):
                 continue
             if (
                 self.reference.monde(faute).get(path) == value
                 or self._local(faute).get(path) == value
             ):
-                return faute[0]
+                return code
         return None
 
 

@@ -29,7 +29,7 @@ ACHATS: tuple[tuple[str, str, str, str], ...] = (
     ("ENT-ESS", "Essuie-mains papier (colis de 20)", "27.30", "20"),
     ("MOB-CHA", "Chaise pliante", "23.90", "20"),
     ("MOB-TAB", "Table pliante 180 cm", "79.00", "20"),
-    ("LIV-GUI", "Guide pratique de la vie associative", "24.00", "5.5"),
+    ("LIV-GUI", "Guide pratique du secrétariat", "24.00", "5.5"),
     ("LIV-DIC", "Dictionnaire de français", "18.90", "5.5"),
     ("ALI-CAF", "Café moulu (paquet de 1 kg)", "12.40", "5.5"),
     ("ALI-JUS", "Jus d'orange 1 L (carton de 6)", "9.60", "5.5"),
@@ -229,7 +229,8 @@ def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     if h.achat:
         debut = [
-            f"**{org.raison_sociale}** n'est pas assujettie à la TVA : elle ne facture pas de TVA.",
+            f"L'organisation **{org.raison_sociale}** n'est pas assujettie à la TVA : "
+            "elle ne facture pas de TVA.",
             "Mais ses fournisseurs, eux, lui facturent la TVA.",
             "",
         ]

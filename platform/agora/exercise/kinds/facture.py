@@ -15,6 +15,7 @@ from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
 from agora.exercise.grading import read_amount, read_number
 from agora.exercise.kinds import _facture_enonce as enonce
 from agora.exercise.kinds._facture_calcul import (
+    CODE_PUBLIC,
     Facture,
     calcule,
     lire_params,
@@ -114,8 +115,9 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     ref = calcule(f)
     samples = [SampleAnswer("Réponse juste", document(f, ref), True)]
     mondes: list[tuple[str, dict[str, Decimal]]] = []
-    for code, taux in fautes_possibles(f):
-        monde = calcule(f, faute=code, taux_unique=taux)
+    for faute, taux in fautes_possibles(f):
+        code = CODE_PUBLIC.get(faute, faute)
+        monde = calcule(f, faute=faute, taux_unique=taux)
         if code not in {c for c, _ in mondes} and _reconnaissable(code, monde, ref, mondes):
             samples.append(
                 SampleAnswer(f"Méthode fausse : {code}", document(f, monde), False, (code,))
