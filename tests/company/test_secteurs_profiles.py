@@ -67,3 +67,4 @@ def test_malformed_profile_gets_a_french_error_naming_the_file(tmp_path, old, ne
     with pytest.raises(ContentError, match=message) as error:
         _load_variant(tmp_path, old, new)
     assert "informatique.yaml" in str(error.value)
+    assert "Value error" not in str(error.value)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from agora import SCENARIOS_DIR
 from agora.content.loading import load_yaml_model
@@ -24,6 +25,11 @@ _HEURE = r"^([01]\d|2[0-3]):[0-5]\d$"
 _PLACEHOLDER = re.compile(r"\{(nom|nom2|prenom|ville)\}")
 
 
+def _erreur(message: str) -> PydanticCustomError:
+    """A validation error whose message is only the French text (no « Value error, »)."""
+    return PydanticCustomError("secteur", message)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -37,7 +43,7 @@ class Fourchette(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Fourchette:
         if self.min > self.max:
-            raise ValueError("le minimum dépasse le maximum")
+            raise _erreur("le minimum dépasse le maximum")
         return self
 
 
@@ -48,7 +54,7 @@ class FourchetteEntiere(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> FourchetteEntiere:
         if self.min > self.max:
-            raise ValueError("le minimum dépasse le maximum")
+            raise _erreur("le minimum dépasse le maximum")
         return self
 
 
@@ -75,7 +81,7 @@ class ModeleArticle(_Strict):
     @classmethod
     def _taux_connu(cls, value: Decimal) -> Decimal:
         if value not in TAUX_TVA_AUTORISES:
-            raise ValueError("taux de TVA inconnu (0, 2,1, 5,5, 10 ou 20)")
+            raise _erreur("taux de TVA inconnu (0, 2,1, 5,5, 10 ou 20)")
         return value
 
 
@@ -130,7 +136,7 @@ class Secteur(_Strict):
     def _taux_connus(cls, values: list[Decimal]) -> list[Decimal]:
         unknown = [str(v) for v in values if v not in TAUX_TVA_AUTORISES]
         if unknown:
-            raise ValueError(f"taux de TVA inconnu(s) : {', '.join(unknown)}")
+            raise _erreur(f"taux de TVA inconnu(s) : {', '.join(unknown)}")
         return values
 
     @field_validator("noms")
@@ -139,24 +145,24 @@ class Secteur(_Strict):
         # Two drawn parts at least, so that a class of students gets distinct names.
         for pattern in patterns:
             if len(set(_PLACEHOLDER.findall(pattern))) < 2:
-                raise ValueError(f"« {pattern} » : au moins deux parties variables attendues")
+                raise _erreur(f"« {pattern} » : au moins deux parties variables attendues")
         return patterns
 
     @field_validator("delais_paiement_jours")
     @classmethod
     def _delai_legal(cls, values: list[int]) -> list[int]:
         if any(not 0 <= v <= 60 for v in values):
-            raise ValueError("délai de paiement hors du plafond légal de 60 jours")
+            raise _erreur("délai de paiement hors du plafond légal de 60 jours")
         return values
 
     @field_validator("horaires")
     @classmethod
     def _semaine(cls, value: dict[str, tuple[str, str] | None]) -> dict:
         if tuple(value) != JOURS:
-            raise ValueError("les horaires doivent donner les sept jours, de lundi à dimanche")
+            raise _erreur("les horaires doivent donner les sept jours, de lundi à dimanche")
         for plage in value.values():
             if plage and not all(_is_time(h) for h in plage):
-                raise ValueError("heure attendue au format HH:MM")
+                raise _erreur("heure attendue au format HH:MM")
         return value
 
     @model_validator(mode="after")
@@ -164,16 +170,16 @@ class Secteur(_Strict):
         rates = set(self.taux_tva)
         stray = {a.designation for a in self.catalogue if a.taux_tva not in rates}
         if stray:
-            raise ValueError(f"article à un taux non prévu par le secteur : {sorted(stray)[0]}")
+            raise _erreur(f"article à un taux non prévu par le secteur : {sorted(stray)[0]}")
         if not self.assujetti_tva and rates != {Decimal("0")}:
-            raise ValueError("un organisme non assujetti ne facture qu'à 0 %")
+            raise _erreur("un organisme non assujetti ne facture qu'à 0 %")
         if not 6 <= self.effectif.min <= self.effectif.max <= 40:
-            raise ValueError("l'effectif doit rester entre 6 et 40 salariés")
+            raise _erreur("l'effectif doit rester entre 6 et 40 salariés")
         if not any(e.obligatoire for e in self.emplois):
-            raise ValueError("au moins un emploi doit être obligatoire")
+            raise _erreur("au moins un emploi doit être obligatoire")
         unknown = [f for f in self.formes_juridiques if f not in FORMES_JURIDIQUES]
         if unknown:
-            raise ValueError(f"forme juridique inconnue : {unknown[0]}")
+            raise _erreur(f"forme juridique inconnue : {unknown[0]}")
         return self
 
 
