@@ -294,3 +294,20 @@ def test_the_empty_form_grades_zero_with_french_messages():
     grade = facture.grade(variant.params, unflatten(parser.values))
     assert grade.score == 0
     assert all(c.message == "Champ non rempli." for c in grade.champs)
+
+
+def test_parse_types_the_amounts_and_explains_unreadable_ones():
+    typed = facture.parse(
+        {
+            "tva": [{"taux": "5,5", "montant": "4,90 €"}],
+            "total_ttc": "",
+            "lignes": [{"reference": "A"}],
+        }
+    )
+    assert typed["tva"][0] == {"taux": Decimal("5.5"), "montant": Decimal("4.90")}
+    assert typed["total_ttc"] is None and typed["lignes"] == [{"reference": "A"}]
+    with pytest.raises(FormatErrors) as error:
+        facture.parse({"groupes": [{"net_commercial": "trois cents", "escompte": True}]})
+    assert set(error.value.errors) == {"groupes.0.net_commercial", "groupes.0.escompte"}
+    with pytest.raises(FormatErrors):
+        facture.parse(["pas", "un", "objet"])
