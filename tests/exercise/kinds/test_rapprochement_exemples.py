@@ -241,3 +241,7 @@ def test_example_13_deposit_and_cheque_misplaced_on_the_bank_side():
     answer = {"cote_banque": {"ajouts": ["C2"], "deductions": ["C3"]}}
     codes = {d.code for d in kind.grade(params, answer).diagnostics}
     assert {"DEPOT_NON_CREDITE_MAL_PLACE", "CHEQUE_NON_ENCAISSE_MAL_PLACE"} <= codes
+
+
+def test_example_14_a_pair_written_statement_first_is_still_a_pair():
+    assert kind.grade(SIMPLE, {"pointage": [["B1", "C1"]]}).score == 1

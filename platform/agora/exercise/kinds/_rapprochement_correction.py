@@ -6,12 +6,14 @@ solde_rectifie 2, ecritures 2; a field absent from the answer is not graded.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.kinds import _rapprochement_reponse as lu
+from agora.exercise.kinds._rapprochement_enonce import euros
 from agora.exercise.kinds._rapprochement_modele import (
     Rapprochement,
     compte_admis,
@@ -140,9 +142,16 @@ def _grade(c: Correction, kind: str) -> Grade:
 
 
 def _recu(raw: Any) -> Any:
-    if raw is None or isinstance(raw, bool | int | str):
-        return raw if not isinstance(raw, str) else raw[:200]
-    return str(raw)[:200]
+    """What the student sent, as JSON (long or odd values shortened to a string)."""
+    if raw is None or isinstance(raw, bool | int):
+        return raw
+    if isinstance(raw, str):
+        return raw[:200]
+    try:
+        texte = json.dumps(raw, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return str(raw)[:200]
+    return raw if len(texte) <= 2000 else texte[:200]
 
 
 def _paire(p: tuple[str, str]) -> str:
@@ -156,6 +165,8 @@ def _pointage(c: Correction, nom: str) -> Decimal:
     utilises: set[str] = set()
     justes, fausses = 0, []
     for gauche, droite in paires:
+        if gauche in lignes and lignes[gauche].origine == "releve":
+            gauche, droite = droite, gauche  # a pair written statement first is still a pair
         if _paire_valide(c.r, gauche, droite) and not {gauche, droite} & utilises:
             justes += 1
             utilises |= {gauche, droite}
@@ -207,7 +218,7 @@ def _solde_512(c: Correction, nom: str) -> Decimal:
     mouvements = c.r.solde_compte_512 - d.solde_initial
     message = "Juste."
     if valeur != c.r.solde_compte_512:
-        message = f"Attendu : {fmt(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
+        message = f"Attendu : {euros(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
         if valeur == d.solde_initial - mouvements:
             c.diagnostic("SENS_512_INVERSE")
         elif valeur == mouvements:
@@ -225,7 +236,7 @@ def _solde_releve(c: Correction, nom: str) -> Decimal:
     mouvements = c.r.solde_releve - d.ouverture_releve
     message = "Juste."
     if valeur != c.r.solde_releve:
-        message = f"Attendu : {fmt(c.r.solde_releve)} € (ancien solde + crédits − débits)."
+        message = f"Attendu : {euros(c.r.solde_releve)} € (ancien solde + crédits − débits)."
         if valeur == d.ouverture_releve - mouvements:
             c.diagnostic("SENS_RELEVE_INVERSE")
         elif valeur == mouvements:
@@ -254,7 +265,7 @@ def _cote(c: Correction, nom: str) -> Decimal:
         erreurs = [m for k, m in problemes.items() if k.startswith(champ) or k == nom]
         correct = not en_trop and not manquants and not erreurs
         message = "Juste." if correct else _message_liste(c, en_trop, manquants, erreurs)
-        c.champ(champ, ", ".join(voulu), raw.get(liste, c.answer[nom]), correct, message)
+        c.champ(champ, ", ".join(voulu), raw.get(liste), correct, message)
     total = sum(len(v) for v in attendu.values())
     if not total:
         return Decimal(fausses == 0 and not problemes)
@@ -303,7 +314,7 @@ def _solde_rectifie(c: Correction, nom: str) -> Decimal:
         )
         credit = Decimal("0.5")
     else:
-        message = f"Attendu : {fmt(attendu)} € (solde + ajouts − déductions, des deux côtés)."
+        message = f"Attendu : {euros(attendu)} € (solde + ajouts − déductions, des deux côtés)."
         credit = ZERO
     c.champ(nom, fmt(attendu), c.answer[nom], False, message)
     return credit
@@ -423,7 +434,7 @@ def _juger_ecriture(c: Correction, row, attendue, erreurs: list[str]) -> tuple[b
             c.diagnostic("ERREUR_MONTANT_COMPLET", ident)
         else:
             c.diagnostic("ECRITURE_MONTANT_INCORRECT", ident)
-        fautes.append(f"Montant attendu : {fmt(attendue['montant'])} €.")
+        fautes.append(f"Montant attendu : {euros(attendue['montant'])} €.")
     correct = comptes_ok and montant == attendue["montant"] and not erreurs
     return correct, "Juste." if correct else " ".join(fautes)
 
