@@ -106,7 +106,7 @@ def _situation(org: Company, params: dict[str, Any], mois: Mois, niveau: int) ->
     s = mois.salarie
     lines = [
         f"# Bulletin de paie {de(_mois_texte(params))} : {s.prenom} {s.nom}",
-        f"**{org.raison_sociale}** ({org.secteur_libelle}, {len(org.salaries)} salariés).",
+        f"**{org.raison_sociale}** — {org.secteur_libelle} — {len(org.salaries)} salariés.",
         f"{org.dirigeant}, {org.dirigeant_fonction.lower()}, vous confie la paie du mois. "
         f"Vous préparez le bulletin {de(s.prenom)} {s.nom}, {s.emploi.lower()}.",
     ]
