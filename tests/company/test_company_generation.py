@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 import schwifty
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stdnum import bic, iban
 from stdnum.fr import siren, siret, tva
 
@@ -186,3 +188,12 @@ def test_threads_generating_at_once_get_the_same_organisations(companies):
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda seed: generate_company(seed, code), range(40)))
     assert results == companies[code][:40]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=2**63), secteur=st.sampled_from(SECTEURS))
+def test_any_seed_gives_a_valid_organisation(seed, secteur):
+    c = generate_company(seed, secteur)
+    assert siret.is_valid(c.siret) and iban.is_valid(c.banque.iban)
+    assert all(s.taux_horaire >= load_bareme(2026).smic.horaire for s in c.salaries)
+    assert json.loads(json.dumps(c.to_dict()))["seed"] == seed
