@@ -271,3 +271,9 @@ def test_expected_values_in_the_grading_are_the_solution_strings():
         }
         for champ in bp.grade(params, solution).champs:
             assert champ.attendu == flat[champ.champ]
+
+
+def test_grade_with_unusable_params_scores_zero_with_a_message():
+    grade = bp.grade({"taux_horaire": "x"}, {"salaire_brut": "1"})
+    assert grade.score == 0 and grade.champs[0].champ == "paramètres"
+    assert grade.champs[0].message.startswith("paramètres :")

@@ -107,3 +107,21 @@ def test_bad_answer_file_gives_one_line(capsys, tmp_path, variant):
         capsys, ["grade", "bulletin_paie", "--params", str(params), "--answer", str(answer)]
     )
     assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("champ", "valeur"),
+    [
+        ("taux_horaire", "9" * 15),
+        ("heures_mensuelles", "1000"),
+        ("taux_pas", "101"),
+        ("pmss", "0"),
+        ("absence_heures", "200"),
+        ("primes", "beaucoup"),
+    ],
+)
+def test_impossible_params_are_refused_on_one_line(capsys, monkeypatch, variant, champ, valeur):
+    params = dict(variant["params"], **{champ: valeur})
+    code, out, err = run(capsys, ["solve", "bulletin_paie"], json.dumps(params), monkeypatch)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert champ in err or "pmss" in err

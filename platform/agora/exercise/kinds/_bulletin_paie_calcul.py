@@ -24,6 +24,10 @@ MAJORATION_25 = Decimal("1.25")
 MAJORATION_50 = Decimal("1.5")
 CENT_POUR_CENT = Decimal(100)
 # A number already written the contract's way ("13.20", "4") skips the lenient reader (speed).
+# Bounds that keep every product far inside Decimal's 28 digits (and mean a real payslip).
+HEURES_MAXI = Decimal(744)  # hours in a 31-day month
+TAUX_HORAIRE_MAXI = Decimal(10_000)
+MONTANT_MAXI = Decimal(10_000_000)
 CANONIQUE = re.compile(r"\d{1,12}(?:\.\d{1,4})?")
 
 
@@ -104,21 +108,19 @@ def lire(params: Any) -> Donnees:
     """Validate the params and type them; InvalidInput with one French line otherwise."""
     if not isinstance(params, dict):
         raise InvalidInput("paramètres : un objet JSON {…} est attendu.")
-    heures = _nombre(params, "heures_mensuelles", obligatoire=True)
-    absence = _nombre(params, "absence_heures")
+    heures = _nombre(params, "heures_mensuelles", obligatoire=True, maxi=HEURES_MAXI)
+    absence = _nombre(params, "absence_heures", maxi=HEURES_MAXI)
     if absence > heures:
         raise InvalidInput("paramètres : absence_heures dépasse heures_mensuelles.")
     pmss = cents(_nombre(params, "pmss", obligatoire=True))
     if pmss == 0:
         raise InvalidInput("paramètres : le pmss doit être positif.")
-    taux_pas = _nombre(params, "taux_pas")
-    if taux_pas > CENT_POUR_CENT:
-        raise InvalidInput("paramètres : taux_pas ne peut pas dépasser 100 %.")
+    taux_pas = _nombre(params, "taux_pas", maxi=CENT_POUR_CENT)
     return _donnees(
-        taux_horaire=_nombre(params, "taux_horaire", obligatoire=True),
+        taux_horaire=_nombre(params, "taux_horaire", obligatoire=True, maxi=TAUX_HORAIRE_MAXI),
         heures_mensuelles=heures,
-        heures_sup_25=_nombre(params, "heures_sup_25"),
-        heures_sup_50=_nombre(params, "heures_sup_50"),
+        heures_sup_25=_nombre(params, "heures_sup_25", maxi=HEURES_MAXI),
+        heures_sup_50=_nombre(params, "heures_sup_50", maxi=HEURES_MAXI),
         absence_heures=absence,
         primes=_montants(params, "primes"),
         avantages_nature=_montants(params, "avantages_nature"),
@@ -129,7 +131,10 @@ def lire(params: Any) -> Donnees:
     )
 
 
-def _nombre(source: dict, champ: str, obligatoire: bool = False, ou: str = "") -> Decimal:
+def _nombre(
+    source: dict, champ: str, obligatoire: bool = False, ou: str = "", maxi: Decimal = MONTANT_MAXI
+) -> Decimal:
+    """A non-negative number of the params, at most ``maxi``; InvalidInput otherwise."""
     where = f"{ou}{champ}"
     if champ not in source or source[champ] is None:
         if obligatoire:
@@ -137,15 +142,16 @@ def _nombre(source: dict, champ: str, obligatoire: bool = False, ou: str = "") -
         return ZERO
     raw = source[champ]
     if type(raw) is str and CANONIQUE.fullmatch(raw):
-        return Decimal(raw)
-    if isinstance(raw, float):
-        raw = repr(raw)
-    try:
-        value = parse_decimal(raw, "nombre")
-    except InvalidInput as error:
-        raise InvalidInput(f"paramètres : {where} : {error}") from error
+        value = Decimal(raw)
+    else:
+        try:
+            value = parse_decimal(repr(raw) if isinstance(raw, float) else raw, "nombre")
+        except InvalidInput as error:
+            raise InvalidInput(f"paramètres : {where} : {error}") from error
     if value < 0:
         raise InvalidInput(f"paramètres : {where} ne peut pas être négatif.")
+    if value > maxi:
+        raise InvalidInput(f"paramètres : {where} est trop grand (au plus {maxi}).")
     return value
 
 
@@ -191,9 +197,7 @@ def _ligne(item: Any, ou: str) -> Ligne:
             montant_patronal=cents(_nombre(item, "montant_patronal", True, ou)),
             **flags,
         )
-    taux = [_nombre(item, c, True, ou) for c in ("taux_salarial", "taux_patronal")]
-    if max(taux) > CENT_POUR_CENT:
-        raise InvalidInput(f"paramètres : {ou}un taux ne peut pas dépasser 100 %.")
+    taux = [_nombre(item, c, True, ou, CENT_POUR_CENT) for c in ("taux_salarial", "taux_patronal")]
     return Ligne(libelle, assiette, taux[0], taux[1], **flags)
 
 
