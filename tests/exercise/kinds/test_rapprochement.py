@@ -266,3 +266,60 @@ def test_the_memoised_reference_equals_a_fresh_calculation():
     assert kind.solve(odd)["solde_compte_512"] != kind.solve(params)["solde_compte_512"] or (
         params["solde_initial"] == "5000.00"
     )
+
+
+def test_level_three_entry_errors_cover_customers_and_suppliers_both_ways():
+    combos = set()
+    for seed in SEEDS:
+        r = rapprocher(check(variant(seed, 3).params))
+        (ident, ecart), *_ = r.ecarts.items()
+        assert ecart.ligne.ref == ecart.releve.ref and ecart.ligne.montant != ecart.releve.montant
+        gap = abs(ecart.ligne.montant - ecart.releve.montant)
+        assert gap % 90 == 0, "two swapped digits of the hundreds and tens differ by 90 × k"
+        (entry,) = [e for e in r.ecritures if e["ligne"] == ident]
+        assert entry["montant"] == gap and "512" in (entry["compte_debit"], entry["compte_credit"])
+        combos.add((ecart.ligne.entree, ecart.montant_signe > 0))
+    assert combos == {(True, True), (True, False), (False, True), (False, False)}
+
+
+params_junk = st.recursive(
+    json_leaf,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(["periode", "solde_initial", "compte_512", "releve",
+                         "suspens_anterieurs", "id", "date", "libelle", "debit", "credit"]),
+        children, max_size=6,
+    ),
+    max_leaves=25,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=params_junk)
+def test_check_params_either_accepts_or_refuses_with_a_french_line(params):
+    from agora.errors import InvalidInput
+
+    try:
+        kind.check_params(params)
+    except InvalidInput as error:
+        assert "\n" not in str(error)
+    else:
+        kind.solve(params)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_valid_variant_with_one_value_corrupted_is_accepted_or_refused_cleanly(data):
+    from agora.errors import InvalidInput
+
+    params = json.loads(json.dumps(variant(13, 3).params))
+    liste = data.draw(st.sampled_from(["compte_512", "releve", "suspens_anterieurs"]))
+    ligne = data.draw(st.sampled_from(params[liste]))
+    cle = data.draw(st.sampled_from(["id", "date", "libelle", "debit", "credit", "ref"]))
+    ligne[cle] = data.draw(json_value)
+    try:
+        kind.check_params(params)
+    except InvalidInput as error:
+        assert "\n" not in str(error)
+    else:
+        assert kind.grade(params, kind.solve(params)).score == 1

@@ -6,7 +6,6 @@ solde_rectifie 2, ecritures 2; a field absent from the answer is not graded.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -142,16 +141,12 @@ def _grade(c: Correction, kind: str) -> Grade:
 
 
 def _recu(raw: Any) -> Any:
-    """What the student sent, as JSON (long or odd values shortened to a string)."""
-    if raw is None or isinstance(raw, bool | int):
-        return raw
+    """What the student sent (it came as JSON); a long text or list is shortened to a string."""
     if isinstance(raw, str):
         return raw[:200]
-    try:
-        texte = json.dumps(raw, ensure_ascii=False)
-    except (TypeError, ValueError):
+    if isinstance(raw, list | dict) and len(raw) > 100:
         return str(raw)[:200]
-    return raw if len(texte) <= 2000 else texte[:200]
+    return raw
 
 
 def _paire(p: tuple[str, str]) -> str:
