@@ -10,7 +10,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import read_amount
 from agora.exercise.kinds import _facture_calcul as calc
-from agora.exercise.kinds._facture_calcul import Facture, calcule, texte_nombre
+from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
 from agora.money import CENT, parse_decimal
 
 KIND = "facture"
@@ -130,6 +130,9 @@ def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
 
 
 def _rate(raw: Any) -> Decimal | None:
+    rapide = nombre_canonique(raw)
+    if rapide is not None:
+        return rapide
     raw = texte_nombre(raw)
     if not isinstance(raw, str):
         return None
@@ -349,7 +352,7 @@ def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """Each competency scored on its own fields; listed only when some were graded."""
     parts: dict[str, list[bool]] = {COMPETENCE_CORPS: [], COMPETENCE_SUIVI: []}
     for champ in champs:
-        racine = champ.champ.split(".")[0]
+        racine = champ.champ.partition(".")[0]
         if racine == "réponse":
             codes = list(parts)
         else:

@@ -278,7 +278,8 @@ def a_faire(p: dict[str, Any]) -> list[str]:
     if plusieurs:
         etapes.append(
             "Les articles n'ont pas tous le même taux de TVA : pour chaque taux "
-            "(une colonne par taux), faites les étapes suivantes jusqu'au net financier."
+            "(une colonne par taux), faites les étapes suivantes jusqu'au "
+            + ("net financier." if "escompte_taux" in p else "net commercial.")
         )
     etapes.append("Le **montant brut HT**.")
     if noms:
