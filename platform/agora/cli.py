@@ -47,8 +47,11 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="agora-sim", message="agora %(version)s")
+@click.group(cls=LazyGroup)
+@click.version_option(
+    package_name="agora-sim", message="agora %(version)s", help="Afficher la version et quitter."
+)
+@click.help_option("-h", "--help", help="Afficher cette aide et quitter.")
 def cli() -> None:
     """Agora Sim : entraînement au Bac Pro AGOrA dans une organisation fictive."""
 
