@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from agora.classroom.models import Assignment, AssignmentStudent, StepAttempt, Student
 from agora.competency.service import attempt_competences, record_evidence
@@ -100,7 +100,15 @@ def _check_open(session: Session, student, assignment, index: int, now: datetime
         raise DeadlinePassed(
             "La date limite de cette mission est passée : réponse non enregistrée."
         )
-    used = sum(1 for a in attempts_of(session, student, assignment) if a.step_index == index)
+    used = session.exec(
+        select(func.count())
+        .select_from(StepAttempt)
+        .where(
+            StepAttempt.student_id == student.id,
+            StepAttempt.assignment_id == assignment.id,
+            StepAttempt.step_index == index,
+        )
+    ).one()
     if used >= assignment.attempts_allowed:
         raise AttemptLimitReached(
             f"Vous avez utilisé vos {assignment.attempts_allowed} tentative"

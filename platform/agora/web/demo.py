@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from faker import Faker
 from sqlalchemy.engine import Engine
@@ -23,6 +23,7 @@ from agora.db import utcnow
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
+from agora.web.templating import PARIS
 
 SEED = 2026
 TEACHER = ("enseignant.demo", "agora-demo-2026")
@@ -111,6 +112,12 @@ def create_demo(session: Session) -> None:
             if rank < 2:
                 for student in students:
                     _work(session, rng, student, assignment, now - timedelta(days=2))
+
+
+def _evening(now: datetime, days: int) -> datetime:
+    """23:59 in Paris, ``days`` days from now: how a teacher sets a due date."""
+    local = (now + timedelta(days=days)).astimezone(PARIS)
+    return local.replace(hour=23, minute=59, second=0, microsecond=0).astimezone(UTC)
 
 
 def _work(session: Session, rng: random.Random, student, assignment, when) -> None:

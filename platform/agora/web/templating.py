@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,8 +21,12 @@ PARIS = ZoneInfo("Europe/Paris")
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+@lru_cache(maxsize=4096)
 def markdown(text: str | None) -> Markup:
-    """Markdown to safe HTML: raw HTML in the source is shown as text, never interpreted."""
+    """Markdown to safe HTML: raw HTML in the source is shown as text, never interpreted.
+
+    Cached: statements and stories are rendered again on every page view.
+    """
     return Markup(_MARKDOWN.render(text or ""))
 
 

@@ -49,6 +49,8 @@ MESSAGES = {
     "HS_MAUVAIS_TAUX": "Heures supplémentaires : chaque heure est payée au taux horaire majoré, "
     "× 1,25 pour les 8 premières heures de la semaine, × 1,50 au-delà.",
     "HS_OUBLIEES": "Les heures supplémentaires font partie du salaire brut.",
+    "HS_50_NON_DISTINGUEES": "Dans une semaine, seules les 8 premières heures supplémentaires "
+    "(de 35 h à 43 h) sont à 25 % ; les suivantes sont à 50 % : comptez-les semaine par semaine.",
     "ABSENCE_NON_DEDUITE": "L'absence non rémunérée se retire du salaire de base : "
     "taux horaire × heures d'absence.",
     "PRIME_OUBLIEE": "Les primes font partie du salaire brut.",
@@ -380,14 +382,19 @@ class Correction:
 
 
 def _erreurs_hs(d: Donnees, heures: Decimal, bon: Decimal) -> Erreurs:
-    """Overtime paid without the majoration, at the other rate, or only its majoration."""
+    """Overtime paid without the majoration, at the other rate, or only its majoration; or
+    every overtime hour of the month put at 25 % (the hours beyond 43 h not told apart)."""
     if not heures:
         return []
     facteurs = {Decimal(1), calcul.MAJORATION_25, calcul.MAJORATION_50, Decimal("1.1"), bon - 1}
-    return [
+    erreurs = [
         ("HS_MAUVAIS_TAUX", calcul.cents(heures * d.taux_horaire * f))
         for f in sorted(facteurs - {bon})
     ]
+    if bon == calcul.MAJORATION_25 and d.heures_sup_50:
+        toutes = d.heures_sup_25 + d.heures_sup_50
+        erreurs.append(("HS_50_NON_DISTINGUEES", calcul.cents(toutes * d.taux_horaire * bon)))
+    return erreurs
 
 
 def _erreurs_base(
