@@ -195,6 +195,13 @@ def _erreurs_typiques(d: calcul.Donnees, ref: dict[str, Any]):
             {"montant_hs_25": cents(d.heures_sup_25 * th)},
             ("HS_MAUVAIS_TAUX",),
         )
+    if d.heures_sup_50:
+        toutes = d.heures_sup_25 + d.heures_sup_50
+        yield (
+            "Toutes les heures supplémentaires à 25 %",
+            {"montant_hs_25": cents(toutes * th * calcul.MAJORATION_25)},
+            ("HS_50_NON_DISTINGUEES",),
+        )
     if d.absence_heures:
         yield (
             "Absence non déduite du brut",
