@@ -1,0 +1,336 @@
+"""Planning: the week read from params, the créneaux read from an answer, and the legal rules checked.
+
+Times are minutes; a day's time counts from its 00:00, a week's time from Monday 00:00.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from agora.errors import InvalidInput
+
+JOUR = 1440
+SEMAINE = 7 * JOUR
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MOIS = (
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Limites:
+    """The legal limits of one age group, in minutes."""
+
+    quotidienne: int  # most work in a day
+    hebdomadaire: int  # most work in the week
+    repos_quotidien: int  # least rest between two working days
+    pause: int  # shortest gap that counts as a break
+    periode_max: int  # longest continuous period allowed without a break
+
+
+ADULTE = Limites(600, 2880, 660, 20, 359)  # a period that reaches 6 h needs a break
+MINEUR = Limites(480, 2100, 720, 30, 270)  # a period may not exceed 4 h 30
+REPOS_HEBDOMADAIRE = 2100  # 24 h + 11 h
+
+
+@dataclass(frozen=True)
+class Employe:
+    id: str
+    nom: str
+    contrat: int  # weekly minutes the contract asks for
+    mineur: bool
+    indisponibles: frozenset[int]  # day indexes (0 = lundi)
+    fin_precedente: int | None  # end of last week's work, minutes from Monday 00:00 (negative)
+
+    @property
+    def limites(self) -> Limites:
+        return MINEUR if self.mineur else ADULTE
+
+
+@dataclass(frozen=True)
+class Besoin:
+    jour: int
+    debut: int
+    fin: int
+    effectif: int
+
+
+@dataclass(frozen=True)
+class Semaine:
+    lundi: date
+    employes: tuple[Employe, ...]
+    ouverture: dict[int, tuple[int, int]]  # day index -> (opening, closing); absent = closed
+    besoins: tuple[Besoin, ...]
+
+    def iso(self, jour: int) -> str:
+        return (self.lundi + timedelta(days=jour)).isoformat()
+
+    def jour_fr(self, jour: int) -> str:
+        d = self.lundi + timedelta(days=jour)
+        return f"{JOURS[d.weekday()]} {d.day}{'er' if d.day == 1 else ''} {MOIS[d.month - 1]}"
+
+    def employe(self, ident: str) -> Employe | None:
+        return next((e for e in self.employes if e.id == ident), None)
+
+
+@dataclass(frozen=True, order=True)
+class Creneau:
+    salarie: str
+    jour: int
+    debut: int
+    fin: int
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    salarie: str | None
+    jour: int | None
+    message: str
+    besoin: int | None = None  # index of the besoin a COUVERTURE violation is about
+
+
+# ---------------------------------------------------------------- reading times and params
+
+_HEURE = re.compile(r"^(\d{1,2})(?:[:hH](\d{2})?)?$")
+
+
+def lire_heure(texte: Any) -> int:
+    """Minutes of a time written « 09:00 », « 9:30 », « 9h30 » or « 9h » (InvalidInput if not)."""
+    if not isinstance(texte, str):
+        raise InvalidInput("Heure illisible : écrivez-la comme 09:00.")
+    cleaned = "".join(texte.split())
+    match = _HEURE.match(cleaned)
+    if not match:
+        raise InvalidInput(
+            f"« {texte.strip()[:20]} » n'est pas une heure : écrivez-la comme 09:00."
+        )
+    heures, minutes = int(match[1]), int(match[2] or 0)
+    if minutes > 59 or heures > 24 or (heures == 24 and minutes):
+        raise InvalidInput(f"« {texte.strip()[:20]} » n'existe pas : l'heure va de 00:00 à 24:00.")
+    return heures * 60 + minutes
+
+
+def heure(minutes: int) -> str:
+    """« 09:00 » for 540 (the contract's time format)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def en_json(semaine: Semaine, creneaux: list[Creneau]) -> dict[str, Any]:
+    """A planning as the contract's answer JSON."""
+    return {
+        "creneaux": [
+            {
+                "salarie": c.salarie,
+                "jour": semaine.iso(c.jour),
+                "debut": heure(c.debut),
+                "fin": heure(c.fin),
+            }
+            for c in creneaux
+        ]
+    }
+
+
+def duree(minutes: int) -> str:
+    """« 7 h 30 » for 450: how a duration is said in messages."""
+    h, m = divmod(abs(minutes), 60)
+    return f"{'-' if minutes < 0 else ''}{h} h{f' {m:02d}' if m else ''}"
+
+
+def _lire_date(texte: Any, quoi: str) -> date:
+    try:
+        return date.fromisoformat(texte)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            f"{quoi} : « {str(texte)[:30]} » n'est pas une date AAAA-MM-JJ."
+        ) from None
+
+
+def _jour_de(semaine_lundi: date, texte: Any, quoi: str) -> int:
+    jour = (_lire_date(texte, quoi) - semaine_lundi).days
+    if not 0 <= jour < 7:
+        raise InvalidInput(f"{quoi} : le {texte} n'est pas dans la semaine du {semaine_lundi}.")
+    return jour
+
+
+def _plage(valeur: Any, quoi: str) -> tuple[int, int]:
+    if not isinstance(valeur, list | tuple) or len(valeur) != 2:
+        raise InvalidInput(f"{quoi} : une plage [« 09:00 », « 19:00 »] est attendue.")
+    debut, fin = (lire_heure(v) for v in valeur)
+    if fin <= debut:
+        raise InvalidInput(f"{quoi} : la fin ({valeur[1]}) doit être après le début ({valeur[0]}).")
+    return debut, fin
+
+
+def _champ(objet: Any, cle: str, quoi: str) -> Any:
+    if not isinstance(objet, dict) or cle not in objet:
+        raise InvalidInput(f"{quoi} : le champ « {cle} » manque.")
+    return objet[cle]
+
+
+def lire_semaine(params: Any) -> Semaine:
+    """The week described by params; InvalidInput (one French line) when something is wrong."""
+    if not isinstance(params, dict):
+        raise InvalidInput("Paramètres : un objet JSON est attendu.")
+    lundi = _lire_date(_champ(params, "semaine", "Paramètres"), "semaine")
+    if lundi.weekday():
+        raise InvalidInput(f"semaine : le {lundi} n'est pas un lundi.")
+    brut = _champ(params, "salaries", "Paramètres")
+    if not isinstance(brut, list) or not brut:
+        raise InvalidInput("salaries : une liste d'au moins un salarié est attendue.")
+    fins = params.get("fin_semaine_precedente") or {}
+    if not isinstance(fins, dict):
+        raise InvalidInput(
+            "fin_semaine_precedente : un objet {« E1 »: « AAAA-MM-JJTHH:MM »} est attendu."
+        )
+    employes = tuple(_lire_employe(lundi, s, i, fins) for i, s in enumerate(brut))
+    ids = [e.id for e in employes]
+    if len(set(ids)) != len(ids):
+        raise InvalidInput("salaries : deux salariés ont le même identifiant.")
+    if inconnus := sorted(set(fins) - set(ids)):
+        raise InvalidInput(f"fin_semaine_precedente : salarié inconnu « {inconnus[0]} ».")
+    ouverture = params.get("ouverture", {})
+    if not isinstance(ouverture, dict):
+        raise InvalidInput("ouverture : un objet {« AAAA-MM-JJ »: [début, fin]} est attendu.")
+    jours = {
+        _jour_de(lundi, j, "ouverture"): _plage(p, f"ouverture {j}") for j, p in ouverture.items()
+    }
+    besoins = params.get("besoins", [])
+    if not isinstance(besoins, list):
+        raise InvalidInput("besoins : une liste est attendue.")
+    return Semaine(
+        lundi, employes, jours, tuple(_lire_besoin(lundi, b, i) for i, b in enumerate(besoins))
+    )
+
+
+def _lire_employe(lundi: date, brut: Any, i: int, fins: dict[str, Any]) -> Employe:
+    quoi = f"salaries.{i}"
+    ident = _champ(brut, "id", quoi)
+    if not isinstance(ident, str) or not ident.strip():
+        raise InvalidInput(f"{quoi}.id : un identifiant comme « E1 » est attendu.")
+    try:
+        heures = Decimal(str(_champ(brut, "contrat_heures", quoi)).replace(",", "."))
+    except InvalidOperation:
+        raise InvalidInput(f"{quoi}.contrat_heures : un nombre d'heures est attendu.") from None
+    if not heures.is_finite() or not 0 < heures <= 48:
+        raise InvalidInput(f"{quoi}.contrat_heures : entre 0 et 48 heures par semaine.")
+    mineur = brut.get("mineur", False)
+    if not isinstance(mineur, bool):
+        raise InvalidInput(f"{quoi}.mineur : true ou false est attendu.")
+    indispos = brut.get("indisponibilites", [])
+    if not isinstance(indispos, list):
+        raise InvalidInput(f"{quoi}.indisponibilites : une liste de dates est attendue.")
+    return Employe(
+        id=ident,
+        nom=str(brut.get("nom") or ident),
+        contrat=int(heures * 60),
+        mineur=mineur,
+        indisponibles=frozenset(_jour_de(lundi, j, f"{quoi}.indisponibilites") for j in indispos),
+        fin_precedente=_lire_fin(lundi, fins[ident]) if ident in fins else None,
+    )
+
+
+def _lire_fin(lundi: date, texte: Any) -> int:
+    try:
+        moment = datetime.fromisoformat(texte)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            f"fin_semaine_precedente : « {str(texte)[:30]} » n'est pas une date-heure AAAA-MM-JJTHH:MM."
+        ) from None
+    ecart = moment.replace(tzinfo=None) - datetime.combine(lundi, datetime.min.time())
+    return int(ecart.total_seconds() // 60)
+
+
+def _lire_besoin(lundi: date, brut: Any, i: int) -> Besoin:
+    quoi = f"besoins.{i}"
+    jour = _jour_de(lundi, _champ(brut, "jour", quoi), f"{quoi}.jour")
+    debut, fin = _plage([_champ(brut, "debut", quoi), _champ(brut, "fin", quoi)], quoi)
+    effectif = _champ(brut, "effectif", quoi)
+    if isinstance(effectif, bool) or not isinstance(effectif, int) or not 0 <= effectif <= 1000:
+        raise InvalidInput(
+            f"{quoi}.effectif : un nombre entier de personnes (0 ou plus) est attendu."
+        )
+    return Besoin(jour, debut, fin, effectif)
+
+
+# ---------------------------------------------------------------- reading an answer
+
+
+def lire_creneaux(
+    semaine: Semaine | None, brut: Any
+) -> tuple[list[tuple[int, Creneau]], dict[str, str], list[tuple[int, dict[str, Any]]]]:
+    """The readable créneaux (with their index), a French message per unreadable field, and the
+    unreadable créneaux themselves. A créneau whose debut and fin are both empty is ignored."""
+    if brut is None:
+        return [], {}, []
+    if not isinstance(brut, list):
+        return [], {"creneaux": "La liste des créneaux est illisible."}, []
+    lus: list[tuple[int, Creneau]] = []
+    erreurs: dict[str, str] = {}
+    rates: list[tuple[int, dict[str, Any]]] = []
+    for i, item in enumerate(brut):
+        if not isinstance(item, dict):
+            erreurs[f"creneaux.{i}"] = "Ce créneau est illisible."
+            rates.append((i, {}))
+            continue
+        if _vide(item.get("debut")) and _vide(item.get("fin")):
+            continue
+        creneau, problemes = _lire_creneau(semaine, item)
+        if creneau is None:
+            erreurs.update({f"creneaux.{i}.{champ}": m for champ, m in problemes.items()})
+            rates.append((i, item))
+        else:
+            lus.append((i, creneau))
+    return lus, erreurs, rates
+
+
+def _vide(valeur: Any) -> bool:
+    return valeur is None or (isinstance(valeur, str) and not valeur.strip())
+
+
+def _lire_creneau(
+    semaine: Semaine | None, item: dict[str, Any]
+) -> tuple[Creneau | None, dict[str, str]]:
+    problemes: dict[str, str] = {}
+    salarie = item.get("salarie")
+    if not isinstance(salarie, str) or not salarie.strip():
+        problemes["salarie"] = "Le salarié du créneau manque."
+    elif semaine is not None and semaine.employe(salarie) is None:
+        problemes["salarie"] = f"Salarié inconnu : « {salarie[:20]} »."
+    jour = _jour_creneau(semaine, item.get("jour"), problemes)
+    bornes = []
+    for champ in ("debut", "fin"):
+        try:
+            bornes.append(lire_heure(item.get(champ)) if not _vide(item.get(champ)) else None)
+        except InvalidInput as error:
+            problemes[champ] = str(error)
+            bornes.append(None)
+        if not problemes.get(champ) and bornes[-1] is None:
+            problemes[champ] = "Champ non rempli."
+    debut, fin = bornes
+    if debut is not None and fin is not None and fin <= debut:
+        problemes["fin"] = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
+    if problemes:
+        return None, problemes
+    return Creneau(salarie, jour, debut, fin), {}
+
+
+def _jour_creneau(semaine: Semaine | None, texte: Any, problemes: dict[str, str]) -> int:
+    try:
+        jour = date.fromisoformat(texte)
+    except (TypeError, ValueError):
+        problemes["jour"] = "Le jour du créneau n'est pas une date AAAA-MM-JJ."
+        return 0
+    if semaine is None:
+        return 0
+    index = (jour - semaine.lundi).days
+    if not 0 <= index < 7:
+        problemes["jour"] = (
+            f"Le {jour.isoformat()} n'est pas dans la semaine du {semaine.lundi.isoformat()}."
+        )
+    return index
