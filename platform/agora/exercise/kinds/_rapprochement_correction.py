@@ -456,7 +456,7 @@ def _diagnostics_croises(c: Correction) -> None:
         for liste, ids in getattr(r, nom).items()
         for ident in ids
     }
-    oublis = [i for i in attendus if i not in places]
+    oublis = [i for i in attendus if i not in places and i not in r.ecarts]
     if oublis:
         c.diagnostic("OUBLI_SUSPENS", *oublis)
     suspens = {s.id for s in r.dossier.suspens}

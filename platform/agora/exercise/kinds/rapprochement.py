@@ -185,7 +185,7 @@ def _erreurs_typiques(r: Rapprochement, juste: dict[str, Any]):
     )
 
     en_suspens = variante()
-    (ledger, releve), *reste = [p for p in r.pointage if p[0] not in r.ecarts]
+    ledger, releve = next(p for p in r.pointage if p[0] not in r.ecarts)
     en_suspens["pointage"] = [list(p) for p in r.pointage if p != (ledger, releve)]
     for ident, nom in ((releve, "cote_entreprise"), (ledger, "cote_banque")):
         ligne = d.lignes[ident]
