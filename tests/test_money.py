@@ -52,3 +52,9 @@ def test_cents_rounds_half_up(value, expected):
 def test_fmt_prints_contract_strings():
     assert fmt(Decimal("1234.5")) == "1234.50"
     assert fmt(Decimal("7.695")) == "7.70"
+
+
+@pytest.mark.parametrize("value", [10**26, Decimal("1E+30"), -(10**40)])
+def test_parse_amount_refuses_huge_numbers_given_as_numbers(value):
+    with pytest.raises(InvalidInput, match="trop grand"):
+        parse_amount(value)

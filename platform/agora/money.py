@@ -36,6 +36,8 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
         value = Decimal(text)
         if not value.is_finite():
             raise InvalidInput(f"Le {what} doit être un nombre.")
+        if value.adjusted() >= _MAX_DIGITS:
+            raise InvalidInput(f"Le {what} {value:.0f} est trop grand."[:80])
         return value
     if not isinstance(text, str):
         raise InvalidInput(f"Le {what} doit être un nombre écrit en chiffres.")
