@@ -266,7 +266,7 @@ def reference(params: Any, lire: Any) -> Reference:
     found = _REFERENCES.get(key)
     if found is None:
         if len(_REFERENCES) >= 256:
-            _REFERENCES.pop(next(iter(_REFERENCES)))
+            _REFERENCES.clear()  # simple and safe between threads; refilled on demand
         found = _REFERENCES[key] = Reference(lire(params))
     return found
 
