@@ -28,7 +28,11 @@ def upgrade() -> None:
     from agora.db import make_engine
 
     settings = _settings(demo=True)
-    migrations.upgrade(make_engine(settings))
+    engine = make_engine(settings)
+    try:
+        migrations.upgrade(engine)
+    finally:
+        engine.dispose()
     click.echo(f"Base à jour : {_shown_url(settings)}")
 
 
@@ -39,7 +43,11 @@ def revision(message: str) -> None:
     from agora import migrations
     from agora.db import make_engine
 
-    migrations.revision(make_engine(_settings(demo=True)), message)
+    engine = make_engine(_settings(demo=True))
+    try:
+        migrations.revision(engine, message)
+    finally:
+        engine.dispose()
 
 
 @click.command()
@@ -74,8 +82,12 @@ def demo() -> None:
     from agora.web.demo import create_demo_if_empty
 
     engine = make_engine(_settings(demo=True))
-    migrations.upgrade(engine)
-    _print_logins(create_demo_if_empty(engine))
+    try:
+        migrations.upgrade(engine)
+        logins = create_demo_if_empty(engine)
+    finally:
+        engine.dispose()
+    _print_logins(logins)
 
 
 def _print_logins(logins) -> None:

@@ -1,0 +1,45 @@
+"""`agora demo` builds the demo school once, deterministically, and prints working logins."""
+
+from sqlmodel import Session, func, select
+
+from agora import migrations
+from agora.account.models import User
+from agora.classroom.models import Assignment, Classe, StepAttempt, Student
+from agora.cli import main
+from agora.web.demo import STUDENT_PASSWORD, TEACHER, create_demo_if_empty
+
+
+def test_demo_school_is_built_once_and_its_logins_work(app, client, log_in):
+    engine = app.state.engine
+    logins = create_demo_if_empty(engine)
+    again = create_demo_if_empty(engine)
+    assert logins == again
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Classe)).one() == 2
+        assert session.exec(select(func.count()).select_from(Student)).one() == 48
+        assert session.exec(select(func.count()).select_from(Assignment)).one() == 6
+        assert session.exec(select(func.count()).select_from(StepAttempt)).one() > 20
+        assert session.exec(select(func.count()).select_from(User)).one() == 49
+    student_page = log_in(client, logins.students[0], STUDENT_PASSWORD)
+    assert str(student_page.url).endswith("/eleve")
+    assert "Du devis" in student_page.text
+
+
+def test_agora_demo_command_prints_the_logins(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("AGORA_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    monkeypatch.delenv("AGORA_ENVIRONMENT", raising=False)
+    main(["demo"])
+    out = capsys.readouterr().out
+    assert f"Enseignant : {TEACHER[0]}" in out
+    assert out.count("Élève      :") == 2
+
+
+def test_db_upgrade_command(tmp_path, monkeypatch, capsys, settings):
+    monkeypatch.setenv("AGORA_DATABASE_URL", settings.sqlalchemy_url)
+    main(["db", "upgrade"])
+    assert "Base à jour" in capsys.readouterr().out
+    from agora.db import make_engine
+
+    engine = make_engine(settings)
+    migrations.upgrade(engine)  # idempotent
+    engine.dispose()
