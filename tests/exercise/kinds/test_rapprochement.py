@@ -323,3 +323,10 @@ def test_a_valid_variant_with_one_value_corrupted_is_accepted_or_refused_cleanly
         assert "\n" not in str(error)
     else:
         assert kind.grade(params, kind.solve(params)).score == 1
+
+
+def test_at_most_one_rent_a_month():
+    for seed in SEEDS:
+        for niveau in NIVEAUX:
+            labels = [c["libelle"] for c in variant(seed, niveau).params["compte_512"]]
+            assert sum("loyer" in label for label in labels) <= 1

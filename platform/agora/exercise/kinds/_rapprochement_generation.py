@@ -173,6 +173,13 @@ def _jour(rng: random.Random, debut: date, lo: int, hi: int) -> date:
 def _paires(tirage, nombre, debut, fin, clients, fournisseurs) -> list[Operation]:
     rng = tirage.rng
     natures = ["remise", "cheque"] + [rng.choice(PAIRES) for _ in range(nombre - 2)]
+    if natures.count("loyer") > 1:  # one rent a month
+        premier = natures.index("loyer")
+        autres = [n for n in PAIRES if n != "loyer"]
+        natures = [
+            rng.choice(autres) if n == "loyer" and i != premier else n
+            for i, n in enumerate(natures)
+        ]
     ops = []
     for nature in natures:
         jour = _jour(rng, debut, 1, fin.day - 8)
@@ -257,8 +264,9 @@ def _libeller(tirage: Tirage, op: Operation) -> None:
         op.lib_512 = f"Remise de chèques n° {tirage.remise} — {op.tiers}"
         op.lib_releve = f"REMISE CHEQUES N° {tirage.remise}"
     elif op.nature in ("virement_recu", "virement_emis"):
+        # Our sales invoices are FA…, the suppliers' invoices (paid by transfer) FF….
         tirage.facture += 1
-        op.ref = f"FA{tirage.facture}"
+        op.ref = f"{'FA' if op.nature == 'virement_recu' else 'FF'}{tirage.facture}"
         sens = "reçu de" if op.nature == "virement_recu" else "émis à"
         op.lib_512 = f"Virement {sens} {op.tiers} — facture {op.ref}"
         banque = "VIR SEPA RECU" if op.nature == "virement_recu" else "VIR SEPA EMIS"
