@@ -173,8 +173,6 @@ def _amount(raw: Any, nom: str, i: int | None = None, cle: str = "", signed=Fals
         value = parse_amount(raw)
     except InvalidInput as error:
         raise InvalidInput(f"paramètres : {where} : {error}") from error
-    except ArithmeticError as error:
-        raise InvalidInput(f"paramètres : {where} est trop grand.") from error
     if value < 0 and not signed:
         raise InvalidInput(f"paramètres : {where} ne peut pas être négatif.")
     return value
