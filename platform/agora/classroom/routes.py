@@ -34,7 +34,7 @@ def organisation(request: Request, student: StudentDep):
     from agora.company import render_fiche
 
     company = service.company_for(student.org_seed)
-    context = {"company": company, "fiche": render_fiche(company)}
+    context = {"company": company, "fiche": views.fiche_body(render_fiche(company))}
     return render(request, "student/organisation.html", context)
 
 

@@ -303,3 +303,11 @@ def competences_page(session: Session, student: Student) -> CompetencesPage:
         poles.append((pole, rows))
     evaluated = sum(1 for _, rows in poles for r in rows if r.level.rang)
     return CompetencesPage(poles, evaluated, len(referentiel.competences))
+
+
+def fiche_body(fiche: str) -> str:
+    """The fiche entreprise under the page's own title: its « # » title dropped, levels shifted."""
+    lines = fiche.splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return "\n".join("#" + line if line.startswith("##") else line for line in lines)

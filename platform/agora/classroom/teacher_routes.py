@@ -1,0 +1,362 @@
+"""Teacher pages: classes, student import and login cards, assigning missions, progress,
+grading, competency coverage and exports. Thin: parse the form, call a service, render.
+
+Every route depends on TeacherDep (403 for anyone else) and loads its objects through the
+ownership dependencies of agora.classroom.teacher_access (404 for another teacher's).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import Response
+
+from agora.classroom import exports
+from agora.classroom import teacher_service as ts
+from agora.classroom import teacher_views as views
+from agora.classroom.cards import login_cards
+from agora.classroom.csv_import import MAX_BYTES
+from agora.classroom.models import Assignment, Classe, Student
+from agora.classroom.service import PROSE_KIND
+from agora.classroom.teacher_access import (
+    OwnedAssignment,
+    OwnedAttempt,
+    OwnedClasse,
+    OwnedWork,
+    students_of_classe,
+)
+from agora.db import SessionDep, utcnow
+from agora.errors import DomainError, InvalidInput
+from agora.web.deps import TeacherDep
+from agora.web.rendering import redirect, render
+
+router = APIRouter(prefix="/enseignant")
+Text = Annotated[str, Form(max_length=200)]
+Format = Literal["csv", "xlsx"]
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _url(request: Request, name: str, **params) -> str:
+    return str(request.url_for(name, **params))
+
+
+# ----------------------------------------------------------------------------- classes
+
+
+@router.get("", name="teacher_home")
+def home(request: Request, teacher: TeacherDep, session: SessionDep):
+    return render(request, "teacher/home.html", views.home_page(session, teacher, utcnow()))
+
+
+@router.post("/classes", name="teacher_create_classe")
+def create_classe(
+    request: Request,
+    teacher: TeacherDep,
+    session: SessionDep,
+    nom: Text = "",
+    annee_scolaire: Text = "",
+):
+    try:
+        classe = ts.create_classe(session, teacher, nom, annee_scolaire)
+    except InvalidInput as error:
+        values = {"nom": nom, "annee_scolaire": annee_scolaire}
+        page = views.home_page(session, teacher, utcnow(), values=values, error=str(error))
+        return render(request, "teacher/home.html", page, block="nouvelle-classe", status_code=400)
+    return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
+
+
+@router.get("/classes/{classe_id}", name="teacher_classe")
+def classe(request: Request, classe: OwnedClasse, session: SessionDep):
+    return render(request, "teacher/classe.html", views.classe_page(session, classe))
+
+
+@router.get("/a-corriger", name="teacher_queue")
+def queue(request: Request, teacher: TeacherDep, session: SessionDep):
+    return render(request, "teacher/queue.html", views.queue_page(session, teacher))
+
+
+# ----------------------------------------------------------------------------- import, cards
+
+
+@router.get("/classes/{classe_id}/import", name="teacher_import_form")
+def import_form(request: Request, classe: OwnedClasse):
+    return render(request, "teacher/import.html", views.ImportPage(classe))
+
+
+@router.post("/classes/{classe_id}/import", name="teacher_import_preview")
+async def import_preview(
+    request: Request,
+    classe: OwnedClasse,
+    session: SessionDep,
+    fichier: Annotated[UploadFile, File()],
+):
+    """Show what the file holds, line by line; nothing is saved yet."""
+    data = await fichier.read(MAX_BYTES + 1)
+    try:
+        preview = ts.preview_import(session, classe, data)
+    except DomainError as error:
+        page = views.ImportPage(classe, error=str(error))
+        return render(request, "teacher/import.html", page, status_code=400)
+    return render(request, "teacher/import.html", views.ImportPage(classe, preview))
+
+
+@router.post("/classes/{classe_id}/import/confirmer", name="teacher_import_confirm")
+def import_confirm(
+    request: Request,
+    classe: OwnedClasse,
+    session: SessionDep,
+    contenu: Annotated[str, Form(max_length=MAX_BYTES)] = "",
+):
+    """Create the accounts of the valid lines (the text is parsed and checked again)."""
+    try:
+        credentials = ts.import_students(session, classe, contenu)
+    except DomainError as error:
+        page = views.ImportPage(classe, error=str(error))
+        return render(request, "teacher/import.html", page, status_code=400)
+    count = len(credentials)
+    message = (
+        f"{count} élève{'s' if count > 1 else ''} ajouté{'s' if count > 1 else ''} à la classe."
+    )
+    page = views.CredentialsPage(classe, credentials, "Élèves importés", message)
+    return render(request, "teacher/credentials.html", page)
+
+
+@router.get("/classes/{classe_id}/mots-de-passe", name="teacher_passwords_form")
+def passwords_form(request: Request, classe: OwnedClasse, session: SessionDep):
+    return render(request, "teacher/passwords.html", views.passwords_page(session, classe))
+
+
+@router.post("/classes/{classe_id}/mots-de-passe", name="teacher_passwords_reset")
+def passwords_reset(
+    request: Request,
+    classe: OwnedClasse,
+    session: SessionDep,
+    pour: Text = "",
+    confirmation: Text = "",
+):
+    """New initial passwords for the chosen students, then their cards."""
+    if confirmation != "oui":
+        page = views.passwords_page(
+            session, classe, "Cochez la case de confirmation : les anciens mots de passe "
+            "cesseront de fonctionner."
+        )  # fmt: skip
+        return render(request, "teacher/passwords.html", page, status_code=400)
+    try:
+        credentials = ts.reset_passwords(session, classe, pour)
+    except InvalidInput as error:
+        page = views.passwords_page(session, classe, str(error))
+        return render(request, "teacher/passwords.html", page, status_code=400)
+    message = f"Nouveaux mots de passe provisoires pour {len(credentials)} élève(s)."
+    page = views.CredentialsPage(classe, credentials, "Mots de passe réinitialisés", message)
+    return render(request, "teacher/credentials.html", page)
+
+
+@router.post("/classes/{classe_id}/cartes.pdf", name="teacher_cards")
+async def cards(request: Request, classe: OwnedClasse, session: SessionDep):
+    """The PDF of the login cards, from the passwords the credentials page posts back."""
+    form = await request.form()
+    ids, passwords = form.getlist("eleve"), form.getlist("mot_de_passe")
+    if len(ids) != len(passwords) or len(ids) > 500:
+        raise InvalidInput("La liste des cartes est incomplète : réimprimez depuis la classe.")
+    try:
+        wanted = [int(i) for i in ids]
+    except ValueError:
+        raise InvalidInput("La liste des cartes est illisible.") from None
+    if any(not isinstance(p, str) or len(p) > 50 for p in passwords):
+        raise InvalidInput("La liste des cartes est illisible.")
+    students = {s.id: s for s in students_of_classe(session, classe, wanted)}
+    users = {s.id: u for s, u in ts.students_of(session, classe) if s.id in students}
+    credentials = [
+        ts.Credential(i, users[i].prenom, users[i].nom, users[i].login, p)
+        for i, p in zip(wanted, passwords, strict=True)
+    ]
+    pdf = login_cards(credentials, classe.nom, _url(request, "login_form"))
+    name = f"cartes-{exports.slug(classe.nom)}.pdf"
+    return Response(pdf, media_type="application/pdf", headers=_attachment(name))
+
+
+# ----------------------------------------------------------------------------- assignments
+
+
+@router.get("/classes/{classe_id}/attribuer", name="teacher_assign_form")
+def assign_form(request: Request, classe: OwnedClasse, session: SessionDep):
+    return render(request, "teacher/assign.html", views.assign_page(session, classe))
+
+
+@router.post("/classes/{classe_id}/attribuer", name="teacher_assign")
+async def assign(request: Request, classe: OwnedClasse, session: SessionDep):
+    form = await request.form()
+    values = {k: v for k, v in form.items() if isinstance(v, str) and len(v) <= 200}
+    values["eleves"] = [v for v in form.getlist("eleves") if isinstance(v, str)]
+    try:
+        ids = [int(i) for i in values["eleves"]] if values.get("pour") == "eleves" else []
+    except ValueError:
+        raise HTTPException(404, "Élève introuvable.") from None
+    students = students_of_classe(session, classe, ids)  # 404 for a student of another class
+    try:
+        if values.get("pour") == "eleves" and not students:
+            raise InvalidInput("Cochez au moins un élève, ou choisissez « toute la classe ».")
+        if not values.get("mission"):
+            raise InvalidInput("Choisissez une mission.")
+        ts.assign_mission(
+            session,
+            classe,
+            values["mission"],
+            due_at=ts.parse_due(values.get("date", ""), values.get("heure", "")),
+            attempts_allowed=_int(values.get("attempts", ""), "Le nombre de tentatives"),
+            corrections=values.get("corrections", ""),
+            students=students,
+            now=utcnow(),
+        )
+    except DomainError as error:
+        page = views.assign_page(session, classe, values, str(error))
+        return render(request, "teacher/assign.html", page, block="formulaire", status_code=400)
+    return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
+
+
+def _int(text: str, what: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{what} doit être un nombre entier.") from None
+
+
+# ----------------------------------------------------------------------------- progress
+
+
+@router.get("/devoirs/{assignment_id}", name="teacher_progress")
+def progress(request: Request, assignment: OwnedAssignment, session: SessionDep):
+    classe = _classe_of(session, assignment)
+    return render(
+        request, "teacher/progress.html", views.progress_page(session, classe, assignment)
+    )
+
+
+@router.get("/devoirs/{assignment_id}/eleves/{student_id}", name="teacher_student_work")
+def student_work(request: Request, work: OwnedWork, session: SessionDep, note: str = ""):
+    assignment, student = work
+    message = "Note enregistrée ; les compétences de l'élève sont à jour." if note else None
+    classe = _classe_of(session, assignment)
+    page = views.student_work_page(session, classe, assignment, student, message)
+    return render(request, "teacher/student_work.html", page)
+
+
+@router.post("/tentatives/{attempt_id}/note", name="teacher_override")
+def override(
+    request: Request,
+    attempt: OwnedAttempt,
+    session: SessionDep,
+    points: Annotated[str, Form(max_length=20)] = "",
+    commentaire: Annotated[str, Form(max_length=ts.COMMENT_MAX_LENGTH + 100)] = "",
+):
+    """The teacher's mark replaces the grader's (or, left empty, gives it back)."""
+    assignment = session.get(Assignment, attempt.assignment_id)
+    student = session.get(Student, attempt.student_id)
+    try:
+        ts.override_score(session, attempt, points, commentaire, utcnow())
+    except InvalidInput as error:
+        classe = _classe_of(session, assignment)
+        page = views.student_work_page(session, classe, assignment, student, str(error))
+        return render(request, "teacher/student_work.html", page, status_code=400)
+    url = request.url_for(
+        "teacher_student_work", assignment_id=assignment.id, student_id=student.id
+    ).include_query_params(note="enregistree")
+    return redirect(request, f"{url}#tentative-{attempt.id}")
+
+
+# ----------------------------------------------------------------------------- prose grading
+
+
+@router.get("/devoirs/{assignment_id}/corriger", name="teacher_grade_next")
+def grade_next(request: Request, assignment: OwnedAssignment, session: SessionDep):
+    """The first written answer waiting for grading, or the progress table when none."""
+    waiting = ts.ungraded_copies(session, assignment)
+    if waiting:
+        return redirect(request, _url(request, "teacher_grading", attempt_id=waiting[0].id))
+    return redirect(request, _url(request, "teacher_progress", assignment_id=assignment.id))
+
+
+@router.get("/tentatives/{attempt_id}/grille", name="teacher_grading")
+def grading(request: Request, attempt: OwnedAttempt, session: SessionDep):
+    _prose_only(attempt)
+    classe = _classe_of(session, session.get(Assignment, attempt.assignment_id))
+    return render(request, "teacher/grading.html", views.grading_page(session, classe, attempt))
+
+
+@router.post("/tentatives/{attempt_id}/grille", name="teacher_grade")
+async def grade(request: Request, attempt: OwnedAttempt, session: SessionDep):
+    """Save the rubric's points; « enregistrer et suivant » opens the next copy to grade."""
+    _prose_only(attempt)
+    form = await request.form()
+    values = {
+        "points": [v for v in form.getlist("points") if isinstance(v, str)][:20],
+        "commentaire": str(form.get("commentaire", ""))[: ts.COMMENT_MAX_LENGTH + 100],
+    }
+    assignment = session.get(Assignment, attempt.assignment_id)
+    try:
+        ts.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
+    except DomainError as error:
+        page = views.grading_page(
+            session, _classe_of(session, assignment), attempt, values, str(error)
+        )
+        return render(request, "teacher/grading.html", page, status_code=400)
+    if form.get("action") == "suivant":
+        return redirect(request, _url(request, "teacher_grade_next", assignment_id=assignment.id))
+    url = _url(
+        request,
+        "teacher_student_work",
+        assignment_id=assignment.id,
+        student_id=attempt.student_id,
+    )
+    return redirect(request, url)
+
+
+def _prose_only(attempt) -> None:
+    if attempt.kind != PROSE_KIND:
+        raise HTTPException(404, "Cette réponse n'est pas un texte rédigé à corriger.")
+
+
+# ----------------------------------------------------------------------------- coverage, exports
+
+
+@router.get("/classes/{classe_id}/competences", name="teacher_coverage")
+def coverage(request: Request, classe: OwnedClasse, session: SessionDep):
+    return render(request, "teacher/coverage.html", views.coverage_page(session, classe))
+
+
+@router.get("/classes/{classe_id}/notes.{fmt}", name="teacher_export_grades")
+def export_grades(classe: OwnedClasse, session: SessionDep, fmt: Format):
+    table = exports.grades_table(session, classe)
+    return _file(table, f"notes-{exports.slug(classe.nom)}-{classe.annee_scolaire}", fmt)
+
+
+@router.get("/classes/{classe_id}/competences.{fmt}", name="teacher_export_competences")
+def export_competences(classe: OwnedClasse, session: SessionDep, fmt: Format):
+    table = exports.competences_table(session, classe)
+    return _file(table, f"competences-{exports.slug(classe.nom)}-{classe.annee_scolaire}", fmt)
+
+
+@router.get("/devoirs/{assignment_id}/notes.{fmt}", name="teacher_export_assignment")
+def export_assignment(assignment: OwnedAssignment, session: SessionDep, fmt: Format):
+    classe = _classe_of(session, assignment)
+    table = exports.assignment_table(session, assignment, classe)
+    name = f"notes-{exports.slug(classe.nom)}-{assignment.mission_slug}"
+    return _file(table, name, fmt)
+
+
+def _file(table: exports.Table, name: str, fmt: str) -> Response:
+    content = exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
+    return Response(content, media_type=MEDIA[fmt], headers=_attachment(f"{name}.{fmt}"))
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    # File names are slugs (ASCII): no RFC 5987 encoding needed.
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}
+
+
+def _classe_of(session, assignment: Assignment) -> Classe:
+    return session.get(Classe, assignment.classe_id)
