@@ -9,7 +9,15 @@ from agora.exercise.base import FormatErrors
 from agora.exercise.kinds import planning
 
 LUNDI = "2026-03-09"
-JOURS = ["2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13", "2026-03-14", "2026-03-15"]
+JOURS = [
+    "2026-03-09",
+    "2026-03-10",
+    "2026-03-11",
+    "2026-03-12",
+    "2026-03-13",
+    "2026-03-14",
+    "2026-03-15",
+]
 
 
 def salarie(ident="E1", heures="35", mineur=False, indispos=()):
@@ -42,7 +50,9 @@ def c(jour, debut, fin, ident="E1"):
 
 def semaine_type(ident="E1", jours=range(5)):
     """7 h a day, Monday to Friday: 09:00-12:30 and 13:30-17:00 (3 h 30 + 3 h 30 = 35 h)."""
-    return [x for j in jours for x in (c(j, "09:00", "12:30", ident), c(j, "13:30", "17:00", ident))]
+    return [
+        x for j in jours for x in (c(j, "09:00", "12:30", ident), c(j, "13:30", "17:00", ident))
+    ]
 
 
 def diagnostics(params, creneaux):
@@ -100,7 +110,9 @@ def test_eleven_hours_of_rest_between_two_working_days():
     assert diagnostics(semaine(ouverture=ouverture), onze) == []
     # Tuesday from 07:00: 10 h 30 of rest only.
     dix = remplace(onze, 1, c(1, "07:00", "10:30"), c(1, "11:30", "15:00"))
-    assert diagnostics(semaine(ouverture=ouverture), dix) == [("REPOS_QUOTIDIEN", "E1", "2026-03-10")]
+    assert diagnostics(semaine(ouverture=ouverture), dix) == [
+        ("REPOS_QUOTIDIEN", "E1", "2026-03-10")
+    ]
 
 
 def test_daily_rest_counts_from_the_end_of_last_week():
@@ -283,7 +295,10 @@ def test_validate_field_speaks_french_about_times_only():
         ({"salaries": [salarie(indispos=["2026-04-01"])]}, "pas dans la semaine"),
         ({"ouverture": {JOURS[0]: ["19:00", "09:00"]}}, "après le début"),
         ({"ouverture": {JOURS[0]: ["09:00"]}}, "plage"),
-        ({"besoins": [{"jour": JOURS[0], "debut": "09:00", "fin": "12:00", "effectif": -1}]}, "effectif"),
+        (
+            {"besoins": [{"jour": JOURS[0], "debut": "09:00", "fin": "12:00", "effectif": -1}]},
+            "effectif",
+        ),
         ({"besoins": [{"jour": JOURS[0], "debut": "09:00", "effectif": 1}]}, "« fin » manque"),
         ({"fin_semaine_precedente": {"E9": "2026-03-07T19:00"}}, "inconnu"),
         ({"fin_semaine_precedente": {"E1": "samedi"}}, "date-heure"),
@@ -297,9 +312,9 @@ def test_check_params_refuses_impossible_weeks_in_one_french_line(modif, morceau
 
 
 def test_solve_finds_a_legal_week_for_hand_made_params():
-    besoins = [
-        {"jour": j, "debut": "08:00", "fin": "14:00", "effectif": 1} for j in JOURS[:6]
-    ] + [{"jour": j, "debut": "14:00", "fin": "20:00", "effectif": 1} for j in JOURS[:6]]
+    besoins = [{"jour": j, "debut": "08:00", "fin": "14:00", "effectif": 1} for j in JOURS[:6]] + [
+        {"jour": j, "debut": "14:00", "fin": "20:00", "effectif": 1} for j in JOURS[:6]
+    ]
     params = semaine(
         [salarie("E1"), salarie("E2", mineur=True), salarie("E3", "24", indispos=[JOURS[0]])],
         besoins=besoins,

@@ -242,6 +242,8 @@ def generer(seed: int, niveau: int, organisation: Company) -> tuple[dict[str, An
             employes.append(e)
             planning += semaine
             retenus.append(s)
+    if absences:
+        employes = _jours_libres(rng, employes, planning, ouverture, absences, motifs)
     ordre = {s.id: i for i, s in enumerate(organisation.salaries)}
     employes.sort(key=lambda e: ordre[e.id])
     planning.sort(key=lambda c: (ordre[c.salarie], c.jour, c.debut))
@@ -249,6 +251,27 @@ def generer(seed: int, niveau: int, organisation: Company) -> tuple[dict[str, An
     params = _params(lundi, employes, ouverture, besoins)
     assert not controler(Semaine(lundi, tuple(employes), ouverture, tuple(besoins)), planning)
     return params, Choix(tuple(retenus), motifs, tuple(planning))
+
+
+def _jours_libres(
+    rng: random.Random,
+    employes: list[Employe],
+    planning: list[Creneau],
+    ouverture: dict,
+    absences: int,
+    motifs: dict[str, str],
+) -> list[Employe]:
+    """Unavailability on an open day the planning leaves free, for employees who have one
+    (when no one could give up a working day)."""
+    resultat = []
+    for e in employes:
+        libres = sorted(set(ouverture) - {c.jour for c in planning if c.salarie == e.id})
+        if absences and libres and not e.indisponibles:
+            e = replace(e, indisponibles=frozenset([rng.choice(libres)]))
+            motifs[e.id] = rng.choice(MOTIFS)
+            absences -= 1
+        resultat.append(e)
+    return resultat
 
 
 def _params(
