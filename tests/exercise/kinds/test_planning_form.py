@@ -1,0 +1,109 @@
+"""Planning form: what the grid shows and sends back is what the grader reads."""
+
+from html.parser import HTMLParser
+
+import pytest
+from jinja2 import Environment, FileSystemLoader
+
+import agora
+from agora.company import generate_company
+from agora.exercise.base import unflatten
+from agora.exercise.forms import AnswerForm
+from agora.exercise.kinds import planning
+
+ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
+
+
+class Champs(HTMLParser):
+    """Every input name=value of a rendered form, and the placeholders of the time inputs."""
+
+    def __init__(self):
+        super().__init__()
+        self.valeurs: dict[str, str] = {}
+        self.inputmodes: set[str] = set()
+        self.titres: list[str] = []
+        self._titre = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and "name" in a:
+            self.valeurs[a["name"]] = a.get("value") or ""
+            if a.get("type") == "text":
+                self.inputmodes.add(a.get("inputmode"))
+        self._titre = tag == "h3"
+
+    def handle_data(self, data):
+        if self._titre and data.strip():
+            self.titres.append(data.strip())
+            self._titre = False
+
+
+def rendre(params, niveau, form):
+    champs = Champs()
+    champs.feed(
+        ENV.get_template("exercise/planning/form.html").render(
+            params=params, niveau=niveau, form=form
+        )
+    )
+    return champs
+
+
+@pytest.mark.parametrize("niveau", [1, 2, 3])
+def test_the_reference_planning_survives_the_form(niveau):
+    for seed in (0, 5, 11):
+        params = planning.generate(seed, niveau, generate_company(seed)).params
+        solution = planning.solve(params)
+        champs = rendre(params, niveau, AnswerForm.from_answer(solution))
+        assert champs.inputmodes == {"numeric"}
+        reponse = unflatten(champs.valeurs)
+        grade = planning.grade(params, reponse)
+        assert grade.score == 1, [d.to_json() for d in grade.diagnostics]
+        # Sent back and shown again (as after a submission): the grid does not move.
+        encore = rendre(params, niveau, AnswerForm.from_answer(reponse, grade))
+        assert encore.valeurs == champs.valeurs
+
+
+def test_extra_creneaux_get_extra_periods_and_typed_places_are_kept():
+    params = planning.generate(2, 1, generate_company(2)).params
+    ident, jour = params["salaries"][0]["id"], sorted(params["ouverture"])[0]
+    trois = [
+        {"salarie": ident, "jour": jour, "debut": d, "fin": f}
+        for d, f in (("09:00", "10:00"), ("11:00", "12:00"), ("14:00", "15:00"))
+    ]
+    champs = rendre(params, 1, AnswerForm.from_answer({"creneaux": trois}))
+    jours = len(params["ouverture"])
+    # Three periods per day now; the three créneaux fill the first day of the first employee.
+    assert len(champs.valeurs) == 4 * 3 * jours * len(params["salaries"])
+    assert [champs.valeurs[f"creneaux.{n}.debut"] for n in range(3)] == ["09:00", "11:00", "14:00"]
+    # Only the afternoon typed (grid index 1): it stays in the afternoon.
+    apres_midi = {
+        "creneaux.1.salarie": ident,
+        "creneaux.1.jour": jour,
+        "creneaux.1.debut": "14:00",
+        "creneaux.1.fin": "17:00",
+    }
+    champs = rendre(params, 1, AnswerForm(values=apres_midi))
+    assert champs.valeurs["creneaux.0.debut"] == ""
+    assert champs.valeurs["creneaux.1.debut"] == "14:00"
+
+
+def test_day_names_are_right_across_months_and_years():
+    params = {
+        "semaine": "2026-12-28",
+        "salaries": [
+            {
+                "id": "E1",
+                "nom": "A",
+                "contrat_heures": "35",
+                "mineur": False,
+                "indisponibilites": [],
+            }
+        ],
+        "ouverture": {"2026-12-28": ["09:00", "17:00"], "2027-01-03": ["09:00", "12:00"]},
+        "besoins": [],
+        "fin_semaine_precedente": {},
+    }
+    titres = rendre(params, 2, AnswerForm()).titres
+    assert titres == ["lundi 28/12", "dimanche 03/01"]
+    params["ouverture"] = {"2026-03-01": ["09:00", "12:00"], "2026-02-28": ["09:00", "12:00"]}
+    assert rendre(params, 2, AnswerForm()).titres == ["samedi 28/02", "dimanche 01/03"]
