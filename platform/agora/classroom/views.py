@@ -152,7 +152,7 @@ def step_view(
         index,
         step,
         False,
-        variant.enonce,
+        demote_headings(variant.enonce, 2),
         f"exercise/{step.kind}/form.html",
         variant.params,
         form,
@@ -303,6 +303,14 @@ def competences_page(session: Session, student: Student) -> CompetencesPage:
         poles.append((pole, rows))
     evaluated = sum(1 for _, rows in poles for r in rows if r.level.rang)
     return CompetencesPage(poles, evaluated, len(referentiel.competences))
+
+
+def demote_headings(markdown: str, levels: int) -> str:
+    """Markdown whose « # » titles sit ``levels`` lower (a statement inside a step's section)."""
+    prefix = "#" * levels
+    return "\n".join(
+        prefix + line if line.startswith("#") else line for line in markdown.split("\n")
+    )
 
 
 def fiche_body(fiche: str) -> str:

@@ -103,7 +103,7 @@ def create_demo(session: Session) -> None:
             assignment = Assignment(
                 classe_id=classe.id,
                 mission_slug=slug,
-                due_at=now + timedelta(days=7 * (rank + 1)),
+                due_at=_evening(now, 7 * (rank + 1)),
                 attempts_allowed=3,
                 corrections="immediate" if rank != 2 else "after_due",
             )
