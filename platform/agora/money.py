@@ -66,3 +66,9 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
             "arrondissez au centime."
         )
     return cents(value)
+
+
+def euros(value: Decimal | str | int, symbol: bool = True) -> str:
+    """An amount the French way for a reader: « 1 234,56 € » (non-breaking spaces)."""
+    text = f"{cents(Decimal(value)):,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{text}\u00a0€" if symbol else text

@@ -7,7 +7,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult
-from agora.money import fmt, parse_amount, parse_decimal
+from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
 def read_amount(raw: Any) -> tuple[Decimal | None, str | None]:
@@ -39,5 +39,5 @@ def amount_field(
     if problem:
         return ChampResult(champ, fmt(attendu), recu, False, problem), None
     correct = value == attendu
-    message = ok if correct else (ko or f"Attendu : {fmt(attendu)} €.")
+    message = ok if correct else (ko or f"Attendu : {euros(attendu)}.")
     return ChampResult(champ, fmt(attendu), recu, correct, message), value

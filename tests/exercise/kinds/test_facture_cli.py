@@ -80,7 +80,7 @@ def test_grade_prints_the_grading_json(capsys, monkeypatch, tmp_path):
         "attendu": "384.75",
         "recu": "1710.00",
         "correct": False,
-        "message": "Attendu : 384.75 €.",
+        "message": "Attendu : 384,75\u00a0€.",
     }
     assert [d["code"] for d in grade["diagnostics"]] == ["ESCOMPTE_SUR_TTC"]
     assert {c["code"] for c in grade["competences"]} == {"1.2.2"}

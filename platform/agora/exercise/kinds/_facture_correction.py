@@ -11,7 +11,7 @@ from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import read_amount
 from agora.exercise.kinds import _facture_calcul as calc
 from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
-from agora.money import CENT, parse_decimal
+from agora.money import CENT, euros, parse_decimal
 
 KIND = "facture"
 SCALAIRES = (
@@ -328,12 +328,12 @@ def corrige(reference: Reference, answer: Any) -> Grade:
         elif value == ecf[path]:
             message = (
                 "Calcul juste à partir de vos montants précédents (erreur reportée) : "
-                f"point accordé. Avec les bons montants : {attendu} €."
+                f"point accordé. Avec les bons montants : {euros(attendu)}."
             )
             champs.append(ChampResult(path, attendu, _recu(raw), True, message))
         else:
             code = diagnostiqueur.cherche(path, value, codes)
-            message = f"Attendu : {attendu} €."
+            message = f"Attendu : {euros(attendu)}."
             if code:
                 message = f"{MESSAGES[code]} {message}"
                 if code not in codes:

@@ -14,7 +14,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.exercise.kinds._facture_calcul import calcule, lire_params, taux_str
-from agora.money import cents
+from agora.money import cents, euros
 
 NBSP = "\u00a0"
 
@@ -145,12 +145,6 @@ def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
         acompte = (ttc * part / 100 / 10).to_integral_value(rounding=ROUND_FLOOR) * 10
         result["acompte"] = str(cents(acompte if acompte > 0 else cents(ttc * part / 100)))
     return result
-
-
-def euros(value: Decimal | str) -> str:
-    """« 1 234,56 € » with non-breaking spaces (French typography)."""
-    text = f"{cents(Decimal(value)):,.2f}".replace(",", NBSP).replace(".", ",")
-    return f"{text}{NBSP}€"
 
 
 def pourcent(value: str) -> str:
