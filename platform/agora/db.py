@@ -18,7 +18,7 @@ from agora.config import Settings
 
 # Every module declaring tables; imported before metadata is used (migrations, create_all).
 # Add yours here (e.g. "agora.exam.models").
-MODEL_MODULES: tuple[str, ...] = ("agora.account.models", "agora.classroom.models")
+MODEL_MODULES: tuple[str, ...] = ("agora.account.models", "agora.classroom.models", "agora.exam.models")
 
 
 def import_models() -> None:

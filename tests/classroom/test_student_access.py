@@ -134,3 +134,40 @@ def test_logged_out_visitor_is_sent_to_login(client, two_students):
     response = client.get(f"/eleve/missions/{mine.id}", follow_redirects=False)
     assert response.status_code == 303
     assert "/connexion?suivant=" in response.headers["location"]
+
+
+def test_attempt_pages_are_private(client, new_client, db, two_students, as_student, csrf):
+    (alice, mine), (bob, bobs) = two_students
+    other = as_student(new_client(), bob)
+    token = csrf(other, f"/eleve/missions/{bobs.id}")
+    other.post(
+        f"/eleve/missions/{bobs.id}/etapes/1", data={"texte": "Texte de Bob", "csrf_token": token}
+    )
+    db.expire_all()
+    [bobs_attempt] = db.exec(select(StepAttempt)).all()
+    assert "Texte de Bob" in other.get(f"/eleve/tentatives/{bobs_attempt.id}").text
+    as_student(client, alice)
+    response = client.get(f"/eleve/tentatives/{bobs_attempt.id}")
+    assert response.status_code == 404
+    assert "Texte de Bob" not in response.text
+    assert client.get("/eleve/tentatives/999999").status_code == 404
+
+
+def test_ids_slipped_into_a_form_do_not_change_the_owner(
+    client, db, two_students, as_student, csrf
+):
+    (alice, mine), (bob, bobs) = two_students
+    as_student(client, alice)
+    token = csrf(client, f"/eleve/missions/{mine.id}")
+    client.post(
+        f"/eleve/missions/{mine.id}/etapes/1",
+        data={
+            "texte": "Bonjour",
+            "student_id": str(bob.id),
+            "assignment_id": str(bobs.id),
+            "csrf_token": token,
+        },
+    )
+    db.expire_all()
+    [attempt] = db.exec(select(StepAttempt)).all()
+    assert (attempt.student_id, attempt.assignment_id) == (alice.id, mine.id)

@@ -208,3 +208,17 @@ def test_each_student_gets_their_own_variant(make_student):
     mission = get_mission(MISSION)
     assert step_variant(first, mission, 0).params != step_variant(second, mission, 0).params
     assert step_variant(first, mission, 0) == step_variant(first, mission, 0)
+
+
+def test_a_past_attempt_is_shown_read_only_with_its_correction(client, db, given, as_student, csrf):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    fields, _ = _answers(student, which=1)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    client.post(f"/eleve/missions/{assignment.id}/etapes/0", data={**fields, "csrf_token": token})
+    [attempt] = _attempts(db, student)
+    page = client.get(f"/eleve/tentatives/{attempt.id}")
+    assert page.status_code == 200
+    assert "tentative 1" in page.text
+    assert "verdict--faux" in page.text
+    assert "disabled" in page.text and 'type="submit"' not in page.text.split("<main")[1]

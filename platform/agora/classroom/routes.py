@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import escape
 
 from agora.classroom import service, views
-from agora.classroom.access import OwnedAssignment
+from agora.classroom.access import OwnedAssignment, OwnedAttempt
 from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
@@ -51,6 +51,14 @@ def mission(
         session, student, assignment, utcnow(), _validate_url(request, assignment)
     )
     return render(request, "student/mission.html", page)
+
+
+@router.get("/tentatives/{attempt_id}", name="student_attempt")
+def attempt(request: Request, attempt: OwnedAttempt, student: StudentDep, session: SessionDep):
+    """One of my past attempts, read-only (another student's is a 404)."""
+    return render(
+        request, "student/attempt.html", views.attempt_page(session, student, attempt, utcnow())
+    )
 
 
 @router.post("/missions/{assignment_id}/etapes/{index}", name="student_submit")

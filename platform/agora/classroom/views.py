@@ -319,3 +319,44 @@ def fiche_body(fiche: str) -> str:
     if lines and lines[0].startswith("# "):
         lines = lines[1:]
     return "\n".join("#" + line if line.startswith("##") else line for line in lines)
+
+
+@dataclass
+class AttemptPage:
+    """One past attempt, read-only: what was answered and, when allowed, the correction."""
+
+    assignment: Assignment
+    mission: Mission
+    attempt: StepAttempt
+    number: int
+    view: StepView
+
+
+def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
+    """An attempt of the student, shown as it was sent (form disabled)."""
+    assignment = session.get(Assignment, attempt.assignment_id)
+    mission = get_mission(assignment.mission_slug)
+    mine = [
+        a
+        for a in service.attempts_of(session, student, assignment)
+        if a.step_index == attempt.step_index
+    ]
+    show = service.corrections_visible(assignment, now)
+    grade = grade_from_json(attempt.grade) if (attempt.grade and show) else None
+    form = AnswerForm.from_answer(
+        attempt.answer if attempt.kind != service.PROSE_KIND else None, grade
+    )
+    texte = attempt.answer.get("texte", "") if attempt.kind == service.PROSE_KIND else None
+    view = step_view(
+        student,
+        assignment,
+        mission,
+        attempt.step_index,
+        [attempt],
+        now,
+        "",
+        form=form,
+        texte=texte,
+    )
+    view.grade, view.can_submit, view.form.disabled = grade, False, True
+    return AttemptPage(assignment, mission, attempt, mine.index(attempt) + 1, view)
