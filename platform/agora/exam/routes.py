@@ -1,0 +1,217 @@
+"""Student exam pages: enter the code, answer (autosave), timer, hand in, corrected copy.
+
+The router also carries the teacher pages (agora.exam.routes_teacher) and the lifespan task
+that collects and grades expired copies even when nobody is looking.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from anyio import to_thread
+from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
+
+from agora.db import SessionDep, utcnow
+from agora.errors import DomainError
+from agora.exam import service, views
+from agora.exam.access import ClockDep, OwnedCopy, client_of
+from agora.exam.models import Exam, ExamCopy
+from agora.exam.routes_teacher import router as teacher_router
+from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import get_kind
+from agora.web.deps import StudentDep
+from agora.web.rendering import is_htmx, redirect, render, render_fragment
+
+log = logging.getLogger("agora.exam")
+
+# How often the background task collects expired copies (seconds); app.state may override it.
+FINALISER_PERIOD = 15.0
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI):
+    """Run the finaliser in the background while the app serves."""
+    task = asyncio.create_task(_finaliser_loop(app))
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def _finaliser_loop(app: FastAPI) -> None:
+    while True:
+        await asyncio.sleep(getattr(app.state, "exam_finaliser_period", FINALISER_PERIOD))
+        clock = getattr(app.state, "clock", utcnow)
+        try:
+            await to_thread.run_sync(
+                service.finalise_in_own_transactions, app.state.engine, clock()
+            )
+        except Exception:  # the loop must survive a database hiccup
+            log.exception("Finalisation des copies échouée ; nouvel essai plus tard")
+
+
+router = APIRouter(lifespan=lifespan)
+student = APIRouter(prefix="/examen")
+_NOT_ANSWERS = {"csrf_token", "aller"}
+
+
+def _exam(session, copy: ExamCopy) -> Exam:
+    return session.get(Exam, copy.exam_id)
+
+
+def _lazy_finalise(session, copy: ExamCopy, now) -> None:
+    """Closed is computed from the stored deadline: collect and grade it now if needed."""
+    if service.is_closed(copy, now) and copy.graded_at is None:
+        service.finalise_copy(session, copy, now)
+        session.commit()
+        session.refresh(copy)
+
+
+@student.get("", name="exam_home")
+def home(request: Request, student: StudentDep, session: SessionDep, clock: ClockDep):
+    return render(request, "exam/code.html", views.ctx(views.home_page(session, student, clock())))
+
+
+@student.post("", name="exam_start")
+def start(
+    request: Request,
+    student: StudentDep,
+    session: SessionDep,
+    clock: ClockDep,
+    code: str = Form("", max_length=40),
+):
+    try:
+        exam = service.exam_for_code(session, student, code)
+        copy = service.start(session, exam, student, clock(), *client_of(request))
+    except DomainError as error:
+        page = views.home_page(session, student, clock())
+        page.message, page.code = str(error), code
+        return render(request, "exam/code.html", views.ctx(page), status_code=400)
+    return redirect(request, str(request.url_for("exam_question", copy_id=copy.id, position=1)))
+
+
+@student.get("/copies/{copy_id}", name="exam_copy")
+def copy_summary(
+    request: Request, copy: OwnedCopy, student: StudentDep, session: SessionDep, clock: ClockDep
+):
+    now = clock()
+    _lazy_finalise(session, copy, now)
+    page = views.copy_page(session, _exam(session, copy), copy, student, now)
+    return render(request, "exam/copie.html", views.ctx(page))
+
+
+@student.get("/copies/{copy_id}/questions/{position}", name="exam_question")
+def question(
+    request: Request,
+    position: int,
+    copy: OwnedCopy,
+    student: StudentDep,
+    session: SessionDep,
+    clock: ClockDep,
+):
+    now = clock()
+    exam = _exam(session, copy)
+    if copy.statut == "a_faire":
+        return redirect(request, str(request.url_for("exam_home")))
+    _lazy_finalise(session, copy, now)
+    if service.is_closed(copy, now):
+        return redirect(request, str(request.url_for("exam_copy", copy_id=copy.id)))
+    if views.question_index(exam, student, position) is None:
+        raise HTTPException(404, "Cette question n'existe pas.")
+    page = views.question_page(session, exam, copy, student, position, now)
+    return render(request, "exam/question.html", views.ctx(page))
+
+
+@student.post("/copies/{copy_id}/questions/{position}", name="exam_save")
+async def save(
+    request: Request,
+    position: int,
+    copy: OwnedCopy,
+    student: StudentDep,
+    session: SessionDep,
+    clock: ClockDep,
+):
+    """Autosave (htmx: the « Enregistré à … » line) or the no-JS save button (then navigate)."""
+    exam = _exam(session, copy)
+    index = views.question_index(exam, student, position)
+    if index is None:
+        raise HTTPException(404, "Cette question n'existe pas.")
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS and isinstance(v, str)}
+    context = {
+        "copy": copy,
+        "position": position,
+        "saved_at": None,
+        "message": None,
+        "field_errors": [],
+    }
+    try:
+        context["saved_at"] = service.save_answer(
+            session, copy, index, fields, clock, *client_of(request)
+        )
+        session.commit()  # durable before the acknowledgement is sent
+    except DomainError as error:
+        session.commit()  # keeps only the logged refusal (the write itself was rolled back)
+        context["message"] = str(error)
+        if not is_htmx(request):
+            raise
+    if not is_htmx(request):
+        target = _next_position(form.get("aller"), position, len(exam.questions))
+        url = request.url_for("exam_question", copy_id=copy.id, position=target)
+        return redirect(request, f"{url}#etat-sauvegarde")
+    kind = get_kind(exam.questions[index]["kind"])
+    context["field_errors"] = [
+        (AnswerForm.dom_id(name), kind.validate_field(name, value) or "")
+        for name, value in fields.items()
+    ]
+    return render_fragment(request, "exam/question.html", "sauvegarde", views.ctx(context))
+
+
+def _next_position(aller, position: int, count: int) -> int:
+    try:
+        target = int(aller) if isinstance(aller, str) else position
+    except ValueError:
+        target = position
+    return min(max(target, 1), count)
+
+
+@student.get("/copies/{copy_id}/minuteur", name="exam_timer")
+def timer(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDep):
+    """The self-contained countdown, resynchronised with the server clock."""
+    now = clock()
+    _lazy_finalise(session, copy, now)
+    state = service.state_of(copy, now)
+    response = render_fragment(
+        request, "exam/_minuteur.html", "minuteur", views.ctx(state=state, copy=copy)
+    )
+    if state.closed and is_htmx(request):
+        response.headers["HX-Redirect"] = str(request.url_for("exam_copy", copy_id=copy.id))
+    return response
+
+
+@student.post("/copies/{copy_id}/rendre", name="exam_submit")
+def submit(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDep):
+    service.submit(session, copy, clock, *client_of(request))
+    session.commit()
+    service.finalise_copy(session, copy, clock())
+    return redirect(request, str(request.url_for("exam_copy", copy_id=copy.id)))
+
+
+@student.get("/copies/{copy_id}/correction", name="exam_correction")
+def correction(
+    request: Request, copy: OwnedCopy, student: StudentDep, session: SessionDep, clock: ClockDep
+):
+    exam = _exam(session, copy)
+    _lazy_finalise(session, copy, clock())
+    if exam.published_at is None or not service.is_closed(copy, clock()):
+        raise HTTPException(404, "La correction n'est pas encore publiée par votre enseignant.")
+    page = views.correction_page(session, exam, copy, student)
+    return render(request, "exam/correction.html", views.ctx(page))
+
+
+router.include_router(student)
+router.include_router(teacher_router)

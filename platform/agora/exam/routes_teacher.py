@@ -1,0 +1,278 @@
+"""Teacher exam pages: create, live monitor (time, close, reopen), results, publish, exports, log."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import Response
+from sqlmodel import col, select
+
+from agora.classroom.models import Classe
+from agora.content.missions import load_missions
+from agora.db import SessionDep
+from agora.errors import DomainError, InvalidInput
+from agora.exam import exports, service, views
+from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
+from agora.exam.models import AMENAGEMENTS, Exam
+from agora.web.deps import TeacherDep
+from agora.web.rendering import redirect, render
+from agora.web.templating import PARIS
+
+router = APIRouter(prefix="/enseignant/evaluations")
+QUESTION_ROWS = 6
+
+
+def _flash(request: Request, message: str, kind: str = "succes") -> None:
+    request.session["exam_flash"] = [kind, message]
+
+
+def _take_flash(request: Request) -> tuple[str, str] | None:
+    flash = request.session.pop("exam_flash", None)
+    return tuple(flash) if flash else None
+
+
+def _back(request: Request, name: str, exam: Exam) -> Response:
+    return redirect(request, str(request.url_for(name, exam_id=exam.id)))
+
+
+@router.get("", name="exam_teacher_list")
+def exam_list(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
+    exams = session.exec(
+        select(Exam).where(Exam.teacher_id == teacher.id).order_by(col(Exam.opens_at).desc())
+    ).all()
+    classes = {c.id: c for c in session.exec(select(Classe).where(Classe.teacher_id == teacher.id))}
+    context = {"exams": exams, "classes": classes, "now": clock(), "flash": _take_flash(request)}
+    return render(request, "exam/teacher/list.html", views.ctx(context))
+
+
+def _new_context(session, teacher, now, values=None, message=None) -> dict:
+    classes = session.exec(select(Classe).where(Classe.teacher_id == teacher.id)).all()
+    start = (now.astimezone(PARIS) + timedelta(minutes=5)).replace(second=0, microsecond=0)
+    defaults = {
+        "titre": "",
+        "opens_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "duree_minutes": "55",
+        "source": "types",
+        "melange": "on",
+    }
+    return {
+        "classes": classes,
+        "missions": sorted(load_missions().values(), key=lambda m: m.titre),
+        "kinds": service.available_kinds(),
+        "rows": range(QUESTION_ROWS),
+        "values": defaults | (values or {}),
+        "message": message,
+    }
+
+
+@router.get("/nouvelle", name="exam_new")
+def new(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
+    return render(
+        request, "exam/teacher/new.html", views.ctx(_new_context(session, teacher, clock()))
+    )
+
+
+@router.post("/nouvelle", name="exam_create")
+async def create(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    try:
+        classe = session.get(Classe, _int(form.get("classe_id"), "la classe"))
+        if classe is None or classe.teacher_id != teacher.id:
+            raise InvalidInput("Choisissez une de vos classes.")
+        mission_slug = form.get("mission") if form.get("source") == "mission" else None
+        questions = (
+            service.questions_from_mission(mission_slug) if mission_slug else _questions(form)
+        )
+        exam = service.create_exam(
+            session,
+            teacher.id,
+            classe,
+            titre=form.get("titre", ""),
+            questions=questions,
+            opens_at=_moment(form.get("opens_at"), "le début"),
+            closes_at=_moment(form.get("closes_at"), "la fin"),
+            duree_minutes=_int(form.get("duree_minutes"), "la durée"),
+            melange=form.get("melange") == "on",
+            mission_slug=mission_slug,
+        )
+    except DomainError as error:
+        context = _new_context(session, teacher, clock(), form, str(error))
+        return render(request, "exam/teacher/new.html", views.ctx(context), status_code=400)
+    _flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
+    return _back(request, "exam_monitor", exam)
+
+
+def _questions(form: dict[str, str]) -> list[dict]:
+    questions = []
+    for i in range(QUESTION_ROWS):
+        kind = form.get(f"q{i}_kind")
+        if kind:
+            questions.append(
+                {
+                    "kind": kind,
+                    "niveau": _int(form.get(f"q{i}_niveau"), f"le niveau de la question {i + 1}"),
+                    "points": _int(form.get(f"q{i}_points"), f"les points de la question {i + 1}"),
+                }
+            )
+    return questions
+
+
+def _int(value: str | None, what: str) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise InvalidInput(f"Indiquez {what} (un nombre entier).") from None
+
+
+def _moment(value: str | None, what: str) -> datetime:
+    """A datetime-local field (Paris time) as aware UTC."""
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=PARIS)
+    except ValueError:
+        raise InvalidInput(f"Indiquez {what} de la période (date et heure).") from None
+
+
+@router.get("/{exam_id}", name="exam_monitor")
+def monitor(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    """The live monitor (the « suivi » block is polled by htmx)."""
+    now = clock()
+    service.finalise(session, now, exam.id)
+    session.commit()
+    page = views.monitor_page(session, exam, now)
+    context = {"page": page, "amenagements": AMENAGEMENTS, "flash": _take_flash(request)}
+    return render(request, "exam/teacher/monitor.html", views.ctx(context), block="suivi")
+
+
+@router.post("/{exam_id}/copies/{copy_id}/amenagement", name="exam_set_amenagement")
+def amenagement(
+    request: Request,
+    exam: OwnedExam,
+    copy: ExamCopyDep,
+    session: SessionDep,
+    amenagement: str = Form(max_length=20),
+    minutes: str = Form(""),
+):
+    try:
+        service.set_amenagement(session, copy, amenagement, _int(minutes or "0", "les minutes"))
+        _flash(request, "Aménagement enregistré.")
+    except DomainError as error:
+        _flash(request, str(error), "erreur")
+    return _back(request, "exam_monitor", exam)
+
+
+@router.post("/{exam_id}/temps", name="exam_add_time")
+def add_time(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    minutes: str = Form(""),
+    copy_id: str = Form(""),
+):
+    try:
+        copy = None
+        if copy_id:
+            copy = service.copy_in_exam(session, exam, _int(copy_id, "la copie"))
+        changed = service.add_time(session, exam, _int(minutes, "les minutes"), clock(), copy)
+        _flash(request, f"Temps ajouté à {changed} copie{'s' if changed > 1 else ''} en cours.")
+    except DomainError as error:
+        _flash(request, str(error), "erreur")
+    return _back(request, "exam_monitor", exam)
+
+
+@router.post("/{exam_id}/cloturer", name="exam_close")
+def close(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    graded = service.close_early(session, exam, clock())
+    _flash(
+        request,
+        f"Évaluation close : {graded} copie{'s' if graded > 1 else ''} corrigée"
+        f"{'s' if graded > 1 else ''}.",
+    )
+    return _back(request, "exam_monitor", exam)
+
+
+@router.post("/{exam_id}/copies/{copy_id}/rouvrir", name="exam_reopen")
+def reopen(
+    request: Request,
+    exam: OwnedExam,
+    copy: ExamCopyDep,
+    session: SessionDep,
+    clock: ClockDep,
+    minutes: str = Form(""),
+):
+    try:
+        service.reopen(session, copy, _int(minutes, "les minutes"), clock())
+        _flash(request, "Copie rouverte : l'élève peut reprendre avec le même code.")
+    except DomainError as error:
+        _flash(request, str(error), "erreur")
+    return _back(request, "exam_monitor", exam)
+
+
+@router.get("/{exam_id}/resultats", name="exam_results")
+def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    service.finalise(session, clock(), exam.id)
+    session.commit()
+    table = exports.results_table(session, exam)
+    context = {"exam": exam, "table": table, "flash": _take_flash(request)}
+    return render(request, "exam/teacher/results.html", views.ctx(context))
+
+
+@router.post("/{exam_id}/publier", name="exam_publish")
+def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    try:
+        service.publish(session, exam, clock())
+        _flash(request, "Résultats publiés : chaque élève voit sa copie corrigée.")
+    except DomainError as error:
+        _flash(request, str(error), "erreur")
+    return _back(request, "exam_results", exam)
+
+
+@router.post("/{exam_id}/depublier", name="exam_unpublish")
+def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    service.unpublish(session, exam, clock())
+    _flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
+    return _back(request, "exam_results", exam)
+
+
+@router.post("/{exam_id}/recorriger", name="exam_regrade")
+def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    changed, total = service.regrade(session, exam, clock())
+    _flash(
+        request,
+        f"Recorrection terminée : {changed} copie{'s' if changed > 1 else ''} sur "
+        f"{total} {'ont' if changed > 1 else 'a'} changé de note.",
+    )
+    return _back(request, "exam_results", exam)
+
+
+@router.get("/{exam_id}/resultats.csv", name="exam_export_csv")
+def export_csv(exam: OwnedExam, session: SessionDep):
+    body = exports.to_csv(exports.results_table(session, exam))
+    return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}.csv")
+
+
+@router.get("/{exam_id}/resultats.xlsx", name="exam_export_xlsx")
+def export_xlsx(exam: OwnedExam, session: SessionDep):
+    body = exports.to_xlsx(exports.results_table(session, exam))
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _download(body, mime, f"{exports.file_stem(exam)}.xlsx")
+
+
+@router.get("/{exam_id}/copies/{copy_id}/copie.pdf", name="exam_copy_pdf")
+def copy_pdf(exam: OwnedExam, copy: ExamCopyDep, session: SessionDep, clock: ClockDep):
+    service.finalise_copy(session, copy, clock())
+    body = exports.copy_pdf(session, exam, copy)
+    return _download(body, "application/pdf", f"{exports.file_stem(exam)}-copie-{copy.id}.pdf")
+
+
+@router.get("/{exam_id}/journal", name="exam_log")
+def journal(request: Request, exam: OwnedExam, session: SessionDep):
+    return render(request, "exam/teacher/journal.html", views.ctx(exports.journal(session, exam)))
+
+
+def _download(body: bytes, mime: str, filename: str) -> Response:
+    return Response(
+        body, media_type=mime, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )

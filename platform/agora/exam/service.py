@@ -1,0 +1,598 @@
+"""Exam rules: create, start, save, hand in, close at the deadline, grade, re-grade, publish.
+
+Plain functions, session passed in; the request commits. Concurrency rules (why the code looks
+the way it does):
+
+* the deadline is stored at start; a copy is closed when its status is finished OR the server
+  clock has reached the deadline (``is_closed``), so nothing depends on the student's browser;
+* a save locks the copy row for share (PostgreSQL), writes the answer, then re-reads the copy
+  inside the same transaction and compares the clock with the stored deadline: a late save is
+  rolled back. On SQLite the first write takes the database write lock, so the re-read is
+  authoritative too;
+* closing is a conditional UPDATE … WHERE statut = 'en_cours' (one winner however many
+  finalisers run); grading is idempotent (pure graders, raw answers stored).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from agora import TEMPLATES_DIR
+from agora.classroom.models import Classe, Student
+from agora.classroom.service import build_variant
+from agora.content.missions import ExerciseStep, get_mission
+from agora.errors import DomainError, InvalidInput, UnknownCode
+from agora.exam import grading
+from agora.exam.models import (
+    A_FAIRE,
+    AMENAGEMENTS,
+    EN_COURS,
+    FINIES,
+    RELEVEE,
+    RENDUE,
+    Exam,
+    ExamAnswer,
+    ExamCopy,
+    ExamEvent,
+)
+from agora.exercise.base import Variant
+from agora.exercise.registry import KIND_NAMES, get_kind
+
+# A readable access code: no 0/O, 1/l/I.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_QUESTIONS = 10
+MAX_FIELD_LENGTH = 2000
+MAX_FIELDS = 400
+
+
+class ExamClosed(DomainError):
+    """The copy is closed (deadline reached, handed in, or evaluation closed): nothing changes."""
+
+
+class ExamNotOpen(DomainError):
+    """The evaluation's window has not started yet, or is over."""
+
+
+Clock = Callable[[], datetime]
+
+
+# ------------------------------------------------------------------------------ creation
+
+
+def available_kinds() -> list[tuple[str, str]]:
+    """(name, title) of the kinds that have an answer form the exam page can show."""
+    return [
+        (name, get_kind(name).TITRE)
+        for name in KIND_NAMES
+        if (TEMPLATES_DIR / "exercise" / name / "form.html").exists()
+    ]
+
+
+def questions_from_mission(slug: str) -> list[dict[str, Any]]:
+    """The exercise steps of a mission as questions (prose steps are graded by hand: left out)."""
+    mission = get_mission(slug)
+    kinds = dict(available_kinds())
+    return [
+        {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}
+        for s in mission.etapes
+        if isinstance(s, ExerciseStep) and s.kind in kinds
+    ]
+
+
+def check_questions(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Validated questions (kind with a form, level 1-3, points 1-100); InvalidInput if not."""
+    kinds = dict(available_kinds())
+    if not questions:
+        raise InvalidInput("Choisissez au moins une question.")
+    if len(questions) > MAX_QUESTIONS:
+        raise InvalidInput(f"Une évaluation compte au plus {MAX_QUESTIONS} questions.")
+    checked = []
+    for number, q in enumerate(questions, start=1):
+        if q.get("kind") not in kinds:
+            raise InvalidInput(f"Question {number} : type d'exercice inconnu.")
+        niveau, points = int(q.get("niveau", 0)), int(q.get("points", 0))
+        if niveau not in (1, 2, 3):
+            raise InvalidInput(f"Question {number} : le niveau va de 1 à 3.")
+        if not 1 <= points <= 100:
+            raise InvalidInput(f"Question {number} : les points vont de 1 à 100.")
+        titre = str(q.get("titre") or kinds[q["kind"]])[:120]
+        checked.append({"kind": q["kind"], "niveau": niveau, "points": points, "titre": titre})
+    return checked
+
+
+def new_code(session: Session) -> str:
+    """A fresh access code nobody else uses."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if session.exec(select(Exam.id).where(Exam.code == code)).first() is None:
+            return code
+
+
+def normalise_code(typed: str) -> str:
+    """What the student typed, as stored: capitals, no spaces or dashes."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum())[:12]
+
+
+def create_exam(
+    session: Session,
+    teacher_id: int,
+    classe: Classe,
+    *,
+    titre: str,
+    questions: list[dict[str, Any]],
+    opens_at: datetime,
+    closes_at: datetime,
+    duree_minutes: int,
+    melange: bool,
+    mission_slug: str | None = None,
+) -> Exam:
+    """A new evaluation for ``classe``, with a code and one copy per student of the class."""
+    titre = titre.strip()
+    if not titre:
+        raise InvalidInput("Donnez un titre à l'évaluation.")
+    if closes_at <= opens_at:
+        raise InvalidInput("La fin de la période doit être après son début.")
+    if not 1 <= duree_minutes <= 600:
+        raise InvalidInput("La durée va de 1 à 600 minutes.")
+    exam = Exam(
+        teacher_id=teacher_id,
+        classe_id=classe.id,
+        titre=titre[:200],
+        mission_slug=mission_slug,
+        questions=check_questions(questions),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        duree_minutes=duree_minutes,
+        code=new_code(session),
+        melange=melange,
+    )
+    session.add(exam)
+    session.flush()
+    students = session.exec(select(Student.id).where(Student.classe_id == classe.id)).all()
+    for student_id in students:
+        session.add(ExamCopy(exam_id=exam.id, student_id=student_id))
+    session.flush()
+    return exam
+
+
+def set_amenagement(session: Session, copy: ExamCopy, amenagement: str, minutes: int) -> None:
+    """Set a student's extra time; it counts when they start (use « ajouter du temps » after)."""
+    if amenagement not in AMENAGEMENTS:
+        raise InvalidInput("Aménagement inconnu.")
+    if copy.statut != A_FAIRE:
+        raise InvalidInput(
+            "Cet élève a déjà commencé : utilisez « Ajouter du temps » dans le suivi."
+        )
+    if amenagement == "minutes" and not 1 <= minutes <= 600:
+        raise InvalidInput("Le temps supplémentaire va de 1 à 600 minutes.")
+    copy.amenagement = amenagement
+    copy.minutes_en_plus = minutes if amenagement == "minutes" else 0
+    session.add(copy)
+    session.flush()
+
+
+# ------------------------------------------------------------------------------- student
+
+
+def exam_for_code(session: Session, student: Student, typed: str) -> Exam:
+    """The evaluation of the student's class with this code (same message for any mismatch)."""
+    exam = session.exec(select(Exam).where(Exam.code == normalise_code(typed))).first()
+    if exam is None or exam.classe_id != student.classe_id:
+        raise UnknownCode("Ce code ne correspond à aucune évaluation de votre classe.")
+    return exam
+
+
+def copy_of(session: Session, exam: Exam, student: Student) -> ExamCopy:
+    """The student's copy (created for a student who joined the class after the exam)."""
+    copy = session.exec(
+        select(ExamCopy).where(ExamCopy.exam_id == exam.id, ExamCopy.student_id == student.id)
+    ).first()
+    if copy is None:
+        copy = ExamCopy(exam_id=exam.id, student_id=student.id)
+        session.add(copy)
+        session.flush()
+    return copy
+
+
+def variant_of(exam: Exam, org_seed: int, index: int) -> Variant:
+    """This student's variant of question ``index`` (rebuilt identically from the seeds)."""
+    q = exam.questions[index]
+    seed = grading.question_seed(org_seed, exam.id, index)
+    return build_variant(q["kind"], int(q["niveau"]), seed, org_seed)
+
+
+def start(
+    session: Session, exam: Exam, student: Student, now: datetime, ip: str, ua: str
+) -> ExamCopy:
+    """Start (or go on with) the student's copy; the deadline is fixed here and stored."""
+    copy = copy_of(session, exam, student)
+    if copy.statut != A_FAIRE:
+        note_client(session, copy, ip, ua, now)
+        return copy
+    if now < exam.opens_at:
+        raise ExamNotOpen("Cette évaluation n'est pas encore ouverte.")
+    if now >= exam.closes_at:
+        raise ExamNotOpen("Cette évaluation est terminée : il n'est plus possible de commencer.")
+    extra = grading.extra_minutes(copy.amenagement, copy.minutes_en_plus, exam.duree_minutes)
+    deadline = grading.deadline_at(now, exam.duree_minutes, extra, exam.closes_at)
+    won = session.execute(
+        sa.update(ExamCopy)
+        .where(col(ExamCopy.id) == copy.id, col(ExamCopy.statut) == A_FAIRE)
+        .values(
+            statut=EN_COURS, started_at=now, deadline=deadline, last_ip=ip, last_user_agent=ua[:300]
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if won:  # a double click starts once
+        for index in range(len(exam.questions)):
+            seed = grading.question_seed(student.org_seed, exam.id, index)
+            session.add(ExamAnswer(copy_id=copy.id, question=index, variant_seed=seed))
+        _log(session, exam.id, copy.id, "debut", f"fin prévue {_hm(deadline)}", now, ip, ua)
+        session.flush()
+    session.refresh(copy)
+    return copy
+
+
+def is_closed(copy: ExamCopy, now: datetime) -> bool:
+    """Closed: handed in, collected, or the stored deadline has passed (whatever the browser)."""
+    if copy.statut in FINIES:
+        return True
+    return copy.statut == EN_COURS and copy.deadline is not None and now >= copy.deadline
+
+
+def _locked_state(session: Session, copy_id: int) -> tuple[str, datetime | None]:
+    row = session.execute(
+        select(ExamCopy.statut, ExamCopy.deadline)
+        .where(col(ExamCopy.id) == copy_id)
+        .with_for_update(read=True)
+    ).one()
+    return row[0], row[1]
+
+
+def _refuse_if_closed(session, copy, statut, deadline, now, ip, ua) -> None:
+    """A late or duplicate write changes nothing: roll back, log the refusal, tell the student.
+
+    (The one place a service ends a transaction: whatever the caller does next, the refused
+    write must not be committed.)
+    """
+    if statut == EN_COURS and deadline is not None and now < deadline:
+        return
+    session.rollback()
+    _log(session, copy.exam_id, copy.id, "refus", "écriture après la fermeture", now, ip, ua)
+    if statut == RENDUE:
+        raise ExamClosed("Votre copie est déjà rendue : cette réponse n'a pas été enregistrée.")
+    raise ExamClosed(
+        "L'heure limite est passée : cette réponse n'a pas été enregistrée. "
+        "Votre copie a été relevée avec les réponses enregistrées avant l'heure limite."
+    )
+
+
+def save_answer(
+    session: Session,
+    copy: ExamCopy,
+    question: int,
+    fields: dict[str, str],
+    clock: Clock,
+    ip: str,
+    ua: str,
+) -> datetime:
+    """Store the raw fields of one question; the server time of the save (ExamClosed if late)."""
+    fields = _clean_fields(fields)
+    _locked_state(session, copy.id)  # PostgreSQL: lock order copy → answer (no deadlock)
+    now = clock()
+    updated = session.execute(
+        sa.update(ExamAnswer)
+        .where(col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
+        .values(fields=fields, saved_at=now, saves=ExamAnswer.saves + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
+    statut, deadline = _locked_state(session, copy.id)
+    _refuse_if_closed(session, copy, statut, deadline, clock(), ip, ua)
+    if not updated:
+        raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
+    _log(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
+    note_client(session, copy, ip, ua, now)
+    return now
+
+
+def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
+    if len(fields) > MAX_FIELDS:
+        raise InvalidInput("Trop de champs dans cette réponse.")
+    return {str(k)[:200]: str(v)[:MAX_FIELD_LENGTH] for k, v in fields.items()}
+
+
+def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> None:
+    """The student hands in: the copy is closed now (graded right after, see grade_copy)."""
+    _locked_state(session, copy.id)
+    now = clock()
+    won = session.execute(
+        sa.update(ExamCopy)
+        .where(col(ExamCopy.id) == copy.id, col(ExamCopy.statut) == EN_COURS)
+        .values(statut=RENDUE, finished_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    statut, deadline = _locked_state(session, copy.id)
+    if not won:
+        _refuse_if_closed(session, copy, statut, deadline, now, ip, ua)
+    _refuse_if_closed(session, copy, EN_COURS, deadline, clock(), ip, ua)
+    _log(session, copy.exam_id, copy.id, "remise", "copie rendue par l'élève", now, ip, ua)
+
+
+def note_client(session: Session, copy: ExamCopy, ip: str, ua: str, now: datetime) -> None:
+    """Log a change of IP address or browser during the exam (shown to the teacher)."""
+    ua = ua[:300]
+    changes = {}
+    if copy.last_ip and ip and ip != copy.last_ip:
+        _log(session, copy.exam_id, copy.id, "changement_ip", f"{copy.last_ip} → {ip}", now, ip, ua)
+        changes["last_ip"] = ip
+    if copy.last_user_agent and ua and ua != copy.last_user_agent:
+        _log(session, copy.exam_id, copy.id, "changement_navigateur", "", now, ip, ua)
+        changes["last_user_agent"] = ua
+    if changes:
+        session.execute(
+            sa.update(ExamCopy)
+            .where(col(ExamCopy.id) == copy.id)
+            .values(**changes)
+            .execution_options(synchronize_session=False)
+        )
+        for key, value in changes.items():
+            setattr(copy, key, value)
+
+
+def answers_of(session: Session, copy_id: int) -> dict[int, ExamAnswer]:
+    """The copy's answers by question index."""
+    rows = session.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id))
+    return {a.question: a for a in rows}
+
+
+# --------------------------------------------------------------------- closing and grading
+
+
+def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: datetime) -> bool:
+    """Collect one copy whose deadline has passed; True if this call did it (one winner)."""
+    if now < deadline:
+        return False
+    won = session.execute(
+        sa.update(ExamCopy)
+        .where(
+            col(ExamCopy.id) == copy_id,
+            col(ExamCopy.statut) == EN_COURS,
+            col(ExamCopy.deadline) == deadline,
+        )
+        .values(statut=RELEVEE, finished_at=deadline)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if won:
+        exam_id = session.execute(
+            select(ExamCopy.exam_id).where(col(ExamCopy.id) == copy_id)
+        ).scalar_one()
+        _log(session, exam_id, copy_id, "cloture", "relevée à l'heure limite", now, None, None)
+    return bool(won)
+
+
+def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
+    """Grade every saved answer of a finished copy from the raw fields; its points (None if open)."""
+    copy = session.get(ExamCopy, copy_id, populate_existing=True)
+    if copy is None or copy.statut not in FINIES:
+        return None
+    exam = session.get(Exam, copy.exam_id)
+    org_seed = session.get(Student, copy.student_id).org_seed
+    total = Decimal(0)
+    for answer in answers_of(session, copy.id).values():
+        q = exam.questions[answer.question]
+        variant = variant_of(exam, org_seed, answer.question)
+        grade = grading.grade_fields(q["kind"], variant.params, answer.fields)
+        answer.grade, answer.score = grade.to_json(), grade.score
+        session.add(answer)
+        total += grading.points_of(grade.score, int(q["points"]))
+    copy.points, copy.graded_at = total, now
+    session.add(copy)
+    session.flush()
+    return total
+
+
+def finalise_copy(session: Session, copy: ExamCopy, now: datetime) -> None:
+    """Collect this copy if its deadline has passed, and grade it if it is finished."""
+    session.refresh(copy)
+    if copy.statut == EN_COURS and copy.deadline is not None:
+        close_expired_copy(session, copy.id, copy.deadline, now)
+    if copy.graded_at is None:
+        grade_copy(session, copy.id, now)
+
+
+def finalise(session: Session, now: datetime, exam_id: int | None = None) -> int:
+    """Collect every expired copy and grade every finished, ungraded one; how many were graded.
+
+    Idempotent and safe when several run at once (the conditional UPDATE has one winner).
+    """
+    query = select(ExamCopy.id, ExamCopy.statut, ExamCopy.deadline, ExamCopy.graded_at).where(
+        col(ExamCopy.statut).in_((EN_COURS, *FINIES)), col(ExamCopy.graded_at).is_(None)
+    )
+    if exam_id is not None:
+        query = query.where(col(ExamCopy.exam_id) == exam_id)
+    graded = 0
+    for copy_id, statut, deadline, _ in session.execute(query).all():
+        if statut == EN_COURS and not (
+            deadline is not None and close_expired_copy(session, copy_id, deadline, now)
+        ):
+            continue
+        if grade_copy(session, copy_id, now) is not None:
+            graded += 1
+    return graded
+
+
+def finalise_in_own_transactions(engine: sa.Engine, now: datetime) -> int:
+    """The background finaliser: one short transaction per copy (saves never wait long)."""
+    with Session(engine, expire_on_commit=False) as session:
+        pending = session.execute(
+            select(ExamCopy.id, ExamCopy.exam_id).where(
+                col(ExamCopy.statut).in_((EN_COURS, *FINIES)), col(ExamCopy.graded_at).is_(None)
+            )
+        ).all()
+    graded = 0
+    for exam_id in sorted({e for _, e in pending}):
+        with Session(engine, expire_on_commit=False) as session:
+            graded += finalise(session, now, exam_id)
+            session.commit()
+    return graded
+
+
+# --------------------------------------------------------------------------- the teacher
+
+
+def add_time(
+    session: Session, exam: Exam, minutes: int, now: datetime, copy: ExamCopy | None = None
+) -> int:
+    """Push back the deadline of copies in progress (one or all); how many changed."""
+    if not 1 <= minutes <= 600:
+        raise InvalidInput("Le temps ajouté va de 1 à 600 minutes.")
+    finalise(session, now, exam.id)
+    copies = [copy] if copy is not None else _copies(session, exam)
+    changed = 0
+    for c in copies:
+        session.refresh(c)
+        if c.statut != EN_COURS or is_closed(c, now):
+            continue
+        c.deadline = c.deadline + timedelta(minutes=minutes)
+        session.add(c)
+        _log(session, exam.id, c.id, "temps", f"+{minutes} min, fin {_hm(c.deadline)}", now)
+        changed += 1
+    session.flush()
+    return changed
+
+
+def close_early(session: Session, exam: Exam, now: datetime) -> int:
+    """Close the evaluation now: nobody may start, copies in progress are collected and graded."""
+    exam.closes_at = min(exam.closes_at, now)
+    exam.closed_early_at = now
+    session.add(exam)
+    for c in _copies(session, exam):
+        if c.statut == EN_COURS and c.deadline and c.deadline > now:
+            c.deadline = now
+            session.add(c)
+    session.flush()
+    _log(session, exam.id, None, "cloture", "évaluation close par l'enseignant", now)
+    return finalise(session, now, exam.id)
+
+
+def reopen(session: Session, copy: ExamCopy, minutes: int, now: datetime) -> None:
+    """Technical incident: give a finished copy back to its student with a new deadline."""
+    if not 1 <= minutes <= 600:
+        raise InvalidInput("Le temps accordé va de 1 à 600 minutes.")
+    session.refresh(copy)
+    if copy.statut not in FINIES:
+        raise InvalidInput("Seule une copie rendue ou relevée peut être rouverte.")
+    copy.statut, copy.deadline = EN_COURS, now + timedelta(minutes=minutes)
+    copy.finished_at = copy.graded_at = copy.points = None
+    session.add(copy)
+    _log(
+        session,
+        copy.exam_id,
+        copy.id,
+        "reouverture",
+        f"{minutes} min, fin {_hm(copy.deadline)}",
+        now,
+    )
+    session.flush()
+
+
+def publish(session: Session, exam: Exam, now: datetime) -> None:
+    """Show results and corrections to the students (every copy must be finished)."""
+    finalise(session, now, exam.id)
+    running = [c for c in _copies(session, exam) if c.statut == EN_COURS]
+    if running:
+        raise InvalidInput(
+            f"{len(running)} copie{'s' if len(running) > 1 else ''} encore en cours : "
+            "attendez l'heure limite ou clôturez l'évaluation avant de publier."
+        )
+    exam.published_at = now
+    session.add(exam)
+    _log(session, exam.id, None, "publication", "résultats publiés", now)
+    session.flush()
+
+
+def unpublish(session: Session, exam: Exam, now: datetime) -> None:
+    """Hide the results again (after a mistake)."""
+    exam.published_at = None
+    session.add(exam)
+    _log(session, exam.id, None, "publication", "résultats retirés", now)
+    session.flush()
+
+
+def regrade(session: Session, exam: Exam, now: datetime) -> tuple[int, int]:
+    """Re-grade every finished copy from its stored answers: (copies whose points changed, total)."""
+    finalise(session, now, exam.id)
+    changed = total = 0
+    for c in _copies(session, exam):
+        if c.statut not in FINIES:
+            continue
+        before = c.points
+        after = grade_copy(session, c.id, now)
+        total += 1
+        changed += after != before
+    _log(session, exam.id, None, "recorrection", f"{changed} copie(s) changée(s) sur {total}", now)
+    session.flush()
+    return changed, total
+
+
+def copy_in_exam(session: Session, exam: Exam, copy_id: int) -> ExamCopy:
+    """A copy of this evaluation (InvalidInput otherwise)."""
+    copy = session.get(ExamCopy, copy_id)
+    if copy is None or copy.exam_id != exam.id:
+        raise InvalidInput("Cette copie n'appartient pas à cette évaluation.")
+    return copy
+
+
+def _copies(session: Session, exam: Exam) -> list[ExamCopy]:
+    return list(session.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id)))
+
+
+def _log(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> None:
+    session.add(
+        ExamEvent(
+            exam_id=exam_id,
+            copy_id=copy_id,
+            type=type_,
+            detail=detail[:500],
+            at=now,
+            ip=ip,
+            user_agent=(ua or None) and ua[:300],
+        )
+    )
+
+
+def _hm(moment: datetime) -> str:
+    from agora.web.templating import PARIS
+
+    return moment.astimezone(PARIS).strftime("%H h %M min %S s")
+
+
+@dataclass(frozen=True)
+class CopyState:
+    """What the pages say about a copy at ``now`` (closed is computed, never stored alone)."""
+
+    copy: ExamCopy
+    closed: bool
+    remaining_seconds: int
+
+
+def state_of(copy: ExamCopy, now: datetime) -> CopyState:
+    closed = is_closed(copy, now)
+    remaining = 0
+    if not closed and copy.deadline is not None:
+        remaining = max(0, int((copy.deadline - now).total_seconds()))
+    return CopyState(copy, closed, remaining)
+
+
+def ids(items: Iterable[Any]) -> list[int]:
+    return [i.id for i in items]

@@ -1,0 +1,353 @@
+"""Typed page contexts of the exam pages, built from the services (no HTTP here).
+
+Student contexts before publication carry the raw answers and times only: no grade, no
+score, no expected value ever reaches a student template before the teacher publishes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from agora.account.models import User
+from agora.classroom.models import Classe, Student
+from agora.classroom.views import grade_from_json
+from agora.exam import grading, service
+from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
+from agora.exercise.base import Grade
+from agora.exercise.forms import AnswerForm
+
+
+@dataclass
+class QuestionLink:
+    position: int  # 1-based, in the student's order
+    titre: str
+    points: int
+    saved_at: datetime | None
+
+
+@dataclass
+class CopyPage:
+    """The copy's summary (student): timer, questions with their last save, hand-in form."""
+
+    exam: Exam
+    copy: ExamCopy
+    state: service.CopyState
+    questions: list[QuestionLink]
+    statut_libelle: str
+    published: bool
+    note: Decimal | None = None  # only once published
+
+
+@dataclass
+class QuestionPage:
+    """One question (student): statement, the kind's form with what was saved, no verdict."""
+
+    exam: Exam
+    copy: ExamCopy
+    state: service.CopyState
+    questions: list[QuestionLink]
+    position: int
+    titre: str
+    points: int
+    enonce: str
+    template: str
+    params: dict[str, Any]
+    niveau: int
+    form: AnswerForm
+    saved_at: datetime | None
+
+
+@dataclass
+class MyExam:
+    exam: Exam
+    copy: ExamCopy
+    state: service.CopyState
+    statut_libelle: str
+
+
+@dataclass
+class HomePage:
+    """The code form, and the student's evaluations (started or published)."""
+
+    exams: list[MyExam]
+    message: str | None = None
+    code: str = ""
+
+
+def home_page(session: Session, student: Student, now: datetime) -> HomePage:
+    rows = session.exec(
+        select(ExamCopy, Exam)
+        .join(Exam, col(Exam.id) == ExamCopy.exam_id)
+        .where(ExamCopy.student_id == student.id, ExamCopy.statut != "a_faire")
+        .order_by(col(Exam.opens_at).desc())
+    ).all()
+    items = []
+    for copy, exam in rows:
+        state = service.state_of(copy, now)
+        items.append(MyExam(exam, copy, state, _libelle(copy, state)))
+    return HomePage(items)
+
+
+def _libelle(copy: ExamCopy, state: service.CopyState) -> str:
+    if copy.statut == "en_cours" and state.closed:
+        return STATUTS_LIBELLES["relevee"]
+    return STATUTS_LIBELLES[copy.statut]
+
+
+def _order(exam: Exam, student: Student) -> list[int]:
+    return grading.question_order(student.org_seed, exam.id, len(exam.questions), exam.melange)
+
+
+def _links(exam: Exam, order: list[int], answers: dict[int, ExamAnswer]) -> list[QuestionLink]:
+    links = []
+    for position, index in enumerate(order, start=1):
+        q = exam.questions[index]
+        saved = answers[index].saved_at if index in answers else None
+        links.append(QuestionLink(position, q["titre"], int(q["points"]), saved))
+    return links
+
+
+def copy_page(session: Session, exam: Exam, copy: ExamCopy, student: Student, now) -> CopyPage:
+    answers = service.answers_of(session, copy.id)
+    state = service.state_of(copy, now)
+    published = exam.published_at is not None and state.closed
+    note = None
+    if published and copy.points is not None:
+        note = grading.note_sur_20(copy.points, exam.total_points)
+    return CopyPage(
+        exam,
+        copy,
+        state,
+        _links(exam, _order(exam, student), answers),
+        _libelle(copy, state),
+        published,
+        note,
+    )
+
+
+def question_index(exam: Exam, student: Student, position: int) -> int | None:
+    """The question index shown at ``position`` (1-based) to this student, or None."""
+    order = _order(exam, student)
+    return order[position - 1] if 1 <= position <= len(order) else None
+
+
+def question_page(
+    session: Session, exam: Exam, copy: ExamCopy, student: Student, position: int, now
+) -> QuestionPage:
+    order = _order(exam, student)
+    index = order[position - 1]
+    answers = service.answers_of(session, copy.id)
+    answer = answers.get(index)
+    state = service.state_of(copy, now)
+    q = exam.questions[index]
+    variant = service.variant_of(exam, student.org_seed, index)
+    form = AnswerForm(values=dict(answer.fields) if answer else {}, disabled=state.closed)
+    return QuestionPage(
+        exam,
+        copy,
+        state,
+        _links(exam, order, answers),
+        position,
+        q["titre"],
+        int(q["points"]),
+        variant.enonce,
+        f"exercise/{q['kind']}/form.html",
+        variant.params,
+        int(q["niveau"]),
+        form,
+        answer.saved_at if answer else None,
+    )
+
+
+@dataclass
+class CorrectedQuestion:
+    position: int
+    titre: str
+    points: int
+    earned: Decimal
+    enonce: str
+    template: str
+    params: dict[str, Any]
+    niveau: int
+    form: AnswerForm
+    grade: Grade | None
+
+
+@dataclass
+class CorrectionPage:
+    """The corrected copy, once the teacher has published the results."""
+
+    exam: Exam
+    copy: ExamCopy
+    student_name: str
+    questions: list[CorrectedQuestion]
+    points: Decimal
+    note: Decimal
+    competences: list[tuple[str, str, Decimal]]
+
+
+def correction_page(session: Session, exam: Exam, copy: ExamCopy, student: Student):
+    from agora.referentiel import load_referentiel
+
+    answers = service.answers_of(session, copy.id)
+    items, weighted = [], []
+    for position, index in enumerate(_order(exam, student), start=1):
+        q = exam.questions[index]
+        answer = answers.get(index)
+        grade = grade_from_json(answer.grade) if answer and answer.grade else None
+        variant = service.variant_of(exam, student.org_seed, index)
+        form = AnswerForm(
+            values=dict(answer.fields) if answer else {},
+            results={c.champ: c for c in grade.champs} if grade else {},
+            disabled=True,
+        )
+        earned = grading.points_of(answer.score if answer else None, int(q["points"]))
+        items.append(
+            CorrectedQuestion(
+                position,
+                q["titre"],
+                int(q["points"]),
+                earned,
+                variant.enonce,
+                f"exercise/{q['kind']}/form.html",
+                variant.params,
+                int(q["niveau"]),
+                form,
+                grade,
+            )
+        )
+        if grade:
+            weighted.append((int(q["points"]), grade.competences))
+    referentiel = load_referentiel()
+    competences = [
+        (code, referentiel.competence(code).libelle, score)
+        for code, score in grading.competence_scores(weighted).items()
+    ]
+    user = session.get(User, student.user_id)
+    points = copy.points or Decimal(0)
+    return CorrectionPage(
+        exam,
+        copy,
+        f"{user.prenom} {user.nom}",
+        items,
+        points,
+        grading.note_sur_20(points, exam.total_points),
+        competences,
+    )
+
+
+# ----------------------------------------------------------------------------- teacher
+
+
+@dataclass
+class MonitorRow:
+    copy: ExamCopy
+    nom: str
+    prenom: str
+    state: service.CopyState
+    statut_libelle: str
+    last_save: datetime | None
+    saved_questions: int
+    incidents: int  # IP or browser changes
+
+
+@dataclass
+class MonitorPage:
+    exam: Exam
+    classe: Classe
+    rows: list[MonitorRow]
+    now: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def people(session: Session, student_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(nom, prénom) per student id."""
+    rows = session.execute(
+        select(Student.id, User.nom, User.prenom)
+        .join(User, col(User.id) == Student.user_id)
+        .where(col(Student.id).in_(student_ids))
+    ).all()
+    return {sid: (nom, prenom) for sid, nom, prenom in rows}
+
+
+def copies_sorted(session: Session, exam: Exam) -> list[tuple[ExamCopy, str, str]]:
+    copies = list(session.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id)))
+    names = people(session, [c.student_id for c in copies])
+    rows = [(c, *names.get(c.student_id, ("?", "?"))) for c in copies]
+    return sorted(rows, key=lambda r: (r[1].lower(), r[2].lower()))
+
+
+def monitor_page(session: Session, exam: Exam, now: datetime) -> MonitorPage:
+    copies = copies_sorted(session, exam)
+    copy_ids = [c.id for c, _, _ in copies]
+    answers = session.exec(select(ExamAnswer).where(col(ExamAnswer.copy_id).in_(copy_ids)))
+    last: dict[int, datetime] = {}
+    saved: dict[int, int] = {}
+    for a in answers:
+        if a.saved_at:
+            saved[a.copy_id] = saved.get(a.copy_id, 0) + 1
+            last[a.copy_id] = max(last.get(a.copy_id, a.saved_at), a.saved_at)
+    incidents: dict[int, int] = {}
+    for (copy_id,) in session.execute(
+        select(ExamEvent.copy_id).where(
+            ExamEvent.exam_id == exam.id,
+            col(ExamEvent.type).in_(("changement_ip", "changement_navigateur")),
+        )
+    ):
+        incidents[copy_id] = incidents.get(copy_id, 0) + 1
+    rows, counts = [], {}
+    for c, nom, prenom in copies:
+        state = service.state_of(c, now)
+        libelle = STATUTS_LIBELLES[c.statut]
+        if c.statut == "en_cours" and state.closed:
+            libelle = "temps écoulé"
+        counts[c.statut] = counts.get(c.statut, 0) + 1
+        rows.append(
+            MonitorRow(
+                c,
+                nom,
+                prenom,
+                state,
+                libelle,
+                last.get(c.id),
+                saved.get(c.id, 0),
+                incidents.get(c.id, 0),
+            )
+        )
+    return MonitorPage(exam, session.get(Classe, exam.classe_id), rows, now, counts)
+
+
+def heure(moment: datetime | None) -> str:
+    """« 10 h 42 min 13 s », Paris time (the time a save was stored)."""
+    if moment is None:
+        return ""
+    from agora.web.templating import PARIS
+
+    local = moment.astimezone(PARIS)
+    return f"{local.hour} h {local.minute:02d} min {local.second:02d} s"
+
+
+def duree(seconds: int) -> str:
+    """« 1 h 05 min 09 s » / « 12 min 30 s »."""
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min {secs:02d} s"
+    return f"{minutes} min {secs:02d} s"
+
+
+def ctx(page: Any = None, **extra: Any) -> dict[str, Any]:
+    """A page context (dataclass or dict) plus the time helpers every exam template uses."""
+    values: dict[str, Any] = {}
+    if page is not None:
+        values = (
+            dict(page)
+            if isinstance(page, dict)
+            else {name: getattr(page, name) for name in page.__dataclass_fields__}
+        )
+    return values | extra | {"heure": heure, "duree": duree}

@@ -1,0 +1,62 @@
+"""A student takes an evaluation: code, autosave, switch computer, hand in, graded, published."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from agora.exam.models import ExamAnswer, ExamCopy, ExamEvent
+
+
+def _copy(app, copy_id):
+    with Session(app.state.engine) as s:
+        return s.get(ExamCopy, copy_id)
+
+
+def test_student_starts_saves_switches_computer_and_hands_in(
+    app,
+    client,
+    new_client,
+    make_student,
+    classe,
+    make_exam,
+    clock,
+    as_student,
+    start_exam,
+    autosave,
+    token,
+):
+    student = make_student(classe=classe)
+    exam = make_exam(duree=30)
+    as_student(client, student)
+    copy_id = start_exam(client, exam.code.lower())
+    copy = _copy(app, copy_id)
+    assert copy.statut == "en_cours"
+    assert copy.deadline == clock() + timedelta(minutes=30)
+
+    page = client.get(f"/examen/copies/{copy_id}/questions/1")
+    assert page.status_code == 200
+    assert "Temps restant" in page.text and "30 min 00 s" in page.text
+    t = token(client, f"/examen/copies/{copy_id}/questions/1")
+    clock.advance(minutes=2, seconds=13)
+    saved = autosave(client, copy_id, 1, {"total_ht": "123,45"}, t)
+    assert saved.status_code == 200
+    assert "Enregistré à" in saved.text
+
+    other = as_student(new_client(), student)  # another computer
+    again = other.get(f"/examen/copies/{copy_id}/questions/1")
+    assert 'value="123,45"' in again.text
+    assert "27 min 47 s" in again.text  # the same stored deadline
+
+    t2 = token(other, f"/examen/copies/{copy_id}")
+    done = other.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": t2})
+    assert done.status_code == 200
+    assert "Copie rendue" in done.text
+    copy = _copy(app, copy_id)
+    assert copy.statut == "rendue" and copy.graded_at is not None
+    with Session(app.state.engine) as s:
+        types = [e.type for e in s.exec(select(ExamEvent).where(ExamEvent.copy_id == copy_id))]
+        answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()
+    assert types[0] == "debut" and "sauvegarde" in types and types[-1] == "remise"
+    assert sum(a.saves for a in answers) == 1
