@@ -209,11 +209,11 @@ def test_coverage_counts_people_over_half_open_intervals():
     assert [(d.code, d.details["salarie"], d.details["jour"]) for d in grade.diagnostics] == [
         ("COUVERTURE", None, "2026-03-09")
     ]
-    assert "de 13:00 à 13:30, il y a personne" in grade.diagnostics[0].message
+    assert "de 13:00 à 13:30, il n'y a personne" in grade.diagnostics[0].message
     # Two people asked: the overlap 11:00-13:00 is not enough.
     deux = semaine([salarie("E1", "4"), salarie("E2", "4")], besoins=[{**besoin, "effectif": 2}])
     message = planning.grade(deux, {"creneaux": relais}).diagnostics[0].message
-    assert "de 09:00 à 17:00, il y a seulement 1" in message
+    assert "de 09:00 à 17:00, il n'y en a que 1" in message
 
 
 def test_score_is_half_employees_half_besoins():

@@ -70,12 +70,11 @@ def _regles_salarie(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> l
 def _regles_jour(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> list[Violation]:
     out: list[Violation] = []
     lim = e.limites
-    quand = semaine.jour_fr(jour)
     travail = sum(f - d for d, f in plages)
     if travail > lim.quotidienne:
         age = " (moins de 18 ans)" if e.mineur else ""
         out.append(Violation("DUREE_QUOTIDIENNE", e.id, jour,
-            f"{e.nom} travaille {duree(travail)} le {quand} : le maximum{age} est "
+            f"{e.nom} travaille {duree(travail)} le {semaine.jour_fr(jour)} : le maximum{age} est "
             f"{duree(lim.quotidienne)} par jour."))  # fmt: skip
     for debut, fin, temps in _periodes(plages, lim.pause):
         if temps > lim.periode_max:
@@ -86,11 +85,11 @@ def _regles_jour(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> lis
                 else "dès 6 h de travail, une pause d'au moins 20 minutes consécutives est obligatoire"
             )
             out.append(Violation("PAUSE", e.id, jour,
-                f"{e.nom} travaille {duree(temps)} sans vraie pause le {quand} "
+                f"{e.nom} travaille {duree(temps)} sans vraie pause le {semaine.jour_fr(jour)} "
                 f"(de {heure(debut)} à {heure(fin)}) : {regle}."))  # fmt: skip
     if jour in e.indisponibles:
         out.append(Violation("INDISPONIBLE", e.id, jour,
-            f"{e.nom} est indisponible le {quand} : il ne peut pas travailler ce jour-là."))  # fmt: skip
+            f"{e.nom} est indisponible le {semaine.jour_fr(jour)} : il ne peut pas travailler ce jour-là."))  # fmt: skip
     out += _hors_ouverture(semaine, e, jour, plages)
     return out
 
@@ -108,17 +107,16 @@ def _periodes(plages: Plages, pause: int) -> list[tuple[int, int, int]]:
 
 
 def _hors_ouverture(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> list[Violation]:
-    quand = semaine.jour_fr(jour)
     if jour not in semaine.ouverture:
         return [Violation("HORS_OUVERTURE", e.id, jour,
-            f"{e.nom} travaille le {quand} alors que l'organisation est fermée ce jour-là.")]  # fmt: skip
+            f"{e.nom} travaille le {semaine.jour_fr(jour)} alors que l'organisation est fermée ce jour-là.")]  # fmt: skip
     ouvre, ferme = semaine.ouverture[jour]
     dehors = [(d, f) for d, f in plages if d < ouvre or f > ferme]
     if not dehors:
         return []
     d, f = dehors[0]
     return [Violation("HORS_OUVERTURE", e.id, jour,
-        f"{e.nom} travaille de {heure(d)} à {heure(f)} le {quand} alors que l'organisation "
+        f"{e.nom} travaille de {heure(d)} à {heure(f)} le {semaine.jour_fr(jour)} alors que l'organisation "
         f"est ouverte de {heure(ouvre)} à {heure(ferme)}.")]  # fmt: skip
 
 
@@ -175,11 +173,11 @@ def _couverture(semaine: Semaine, travail: dict[str, dict[int, Plages]]) -> list
         if manque is None:
             continue
         debut, fin, presents = manque
-        qui = "personne" if presents == 0 else f"seulement {presents}"
+        qui = "il n'y a personne" if presents == 0 else f"il n'y en a que {presents}"
         out.append(Violation("COUVERTURE", None, b.jour,
             f"Le {semaine.jour_fr(b.jour)}, de {heure(b.debut)} à {heure(b.fin)}, il faut "
             f"{b.effectif} personne{'s' if b.effectif > 1 else ''} au travail : de {heure(debut)} "
-            f"à {heure(fin)}, il y a {qui}.", besoin=index))  # fmt: skip
+            f"à {heure(fin)}, {qui}.", besoin=index))  # fmt: skip
     return out
 
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -75,7 +76,11 @@ class Semaine:
         return f"{JOURS[d.weekday()]} {d.day}{'er' if d.day == 1 else ''} {MOIS[d.month - 1]}"
 
     def employe(self, ident: str) -> Employe | None:
-        return next((e for e in self.employes if e.id == ident), None)
+        return self._par_id.get(ident)
+
+    @cached_property
+    def _par_id(self) -> dict[str, Employe]:
+        return {e.id: e for e in self.employes}
 
 
 @dataclass(frozen=True, order=True)
