@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 # Routers of other packages (teacher pages, exams), included when their module exists.
 # Add "module:attribute" here when you add a router.
-EXTRA_ROUTERS: tuple[str, ...] = ("agora.exam.routes:router",)
+EXTRA_ROUTERS: tuple[str, ...] = ("agora.classroom.teacher_routes:router", "agora.exam.routes:router")
 
 
 def _extra_routers():

@@ -65,7 +65,7 @@ def create_classe(
     except InvalidInput as error:
         values = {"nom": nom, "annee_scolaire": annee_scolaire}
         page = views.home_page(session, teacher, utcnow(), values=values, error=str(error))
-        return render(request, "teacher/home.html", page, block="nouvelle-classe", status_code=400)
+        return render(request, "teacher/home.html", page, block="nouvelle_classe", status_code=400)
     return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
 
 
