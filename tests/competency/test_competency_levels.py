@@ -64,3 +64,52 @@ def test_competences_page_shows_every_competency_and_the_evidence(
     assert after.count('<td><span class="niveau niveau--tres-bon"') == proven
     assert after.count('<td><span class="niveau niveau--non-evalue"') == 37 - proven
     assert "Établir la facture" in after and "100" in after
+
+
+def test_evidence_follows_teacher_grading_and_override(
+    db, make_classe, make_student, make_assignment
+):
+    from agora.classroom.models import StepAttempt
+    from agora.competency.service import attempt_competences, record_evidence, student_evidence
+    from agora.db import utcnow
+
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, "du-devis-a-l-encaissement")
+    prose = StepAttempt(
+        student_id=student.id,
+        assignment_id=assignment.id,
+        step_index=1,
+        kind="redaction",
+        niveau=2,
+        variant_seed=1,
+        answer={"texte": "x"},
+    )
+    db.add(prose)
+    db.flush()
+    assert attempt_competences(prose, ["1.1.1", "1.1.2"]) == []  # awaiting the teacher
+    prose.score = D("0.75")  # the teacher graded it with the rubric
+    record_evidence(db, prose, attempt_competences(prose, ["1.1.1", "1.1.2"]))
+    graded = StepAttempt(
+        student_id=student.id,
+        assignment_id=assignment.id,
+        step_index=0,
+        kind="facture",
+        niveau=2,
+        variant_seed=2,
+        answer={},
+        score=D("0.5"),
+        grade={"competences": [{"code": "1.2.2", "score": "0.5"}]},
+    )
+    db.add(graded)
+    db.flush()
+    record_evidence(db, graded, attempt_competences(graded))
+    graded.override_score, graded.overridden_at = D("0.9"), utcnow()
+    record_evidence(db, graded, attempt_competences(graded))  # replaces, does not add
+    db.commit()
+    evidence = student_evidence(db, student)
+    assert {code: [e.score for e in items] for code, items in evidence.items()} == {
+        "1.1.1": [D("0.75")],
+        "1.1.2": [D("0.75")],
+        "1.2.2": [D("0.9")],
+    }

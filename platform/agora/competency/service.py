@@ -102,13 +102,22 @@ def record_evidence(
 
 
 def attempt_competences(attempt: StepAttempt, step_codes: Sequence[str] = ()):
-    """(code, score) pairs an attempt proves: the grader's, or the teacher's score for each."""
-    if attempt.override_score is not None:
-        codes = step_codes or [c["code"] for c in (attempt.grade or {}).get("competences", [])]
-        return [(code, attempt.override_score) for code in codes]
-    if attempt.grade and attempt.score is not None:
-        return [(c["code"], Decimal(c["score"])) for c in attempt.grade.get("competences", [])]
-    return []
+    """(code, score) pairs an attempt proves.
+
+    The grader's per-competency scores; when the teacher overrode the score, or graded a prose
+    step (no per-competency scores), the effective score for each code (``step_codes`` being
+    the prose step's competencies). Nothing while a prose step awaits grading.
+    """
+    score = attempt.effective_score
+    if score is None:
+        return []
+    graded = [
+        (c["code"], Decimal(c["score"])) for c in (attempt.grade or {}).get("competences", [])
+    ]
+    if attempt.override_score is not None or not graded:
+        codes = [code for code, _ in graded] or list(step_codes)
+        return [(code, score) for code in codes]
+    return graded
 
 
 def student_evidence(session: Session, student: Student) -> dict[str, list[EvidenceView]]:
