@@ -106,8 +106,8 @@ def _regles(params: dict[str, Any], niveau: int) -> str:
         "- Chaque salarié fait **exactement** les heures de son contrat dans la semaine.",
         "- Pas plus de **10 h** de travail par jour, ni plus de **48 h** dans la semaine.",
         "- Une **pause d'au moins 20 minutes** avant d'atteindre 6 h de travail d'affilée.",
-        "- Au moins **11 h de repos** entre deux journées de travail (la fin de la semaine "
-        "d'avant compte pour le lundi).",
+        "- Au moins **11 h de repos** entre deux journées de travail, et depuis la fin de "
+        "travail de la semaine d'avant.",
         "- Au moins **35 h de repos d'affilée** dans la semaine (24 h + 11 h), en comptant "
         "depuis la fin de travail de la semaine d'avant.",
         "- Personne ne travaille en dehors des horaires d'ouverture, ni un jour où il n'est pas "

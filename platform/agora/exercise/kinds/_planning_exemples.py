@@ -19,6 +19,7 @@ def erreurs_typiques(semaine: Semaine, correct: list[dict[str, Any]]) -> list[Sa
         _sous_effectif(semaine, creneaux),
         _indisponible(semaine, creneaux),
         _mineur_sans_pause(semaine, creneaux),
+        _journee_trop_longue(semaine, creneaux),
     ]
     return [
         SampleAnswer(label, en_json(semaine, planning), False, codes)
@@ -55,7 +56,9 @@ def _sans_pause(semaine: Semaine, creneaux: list[Creneau]) -> Exemple:
 
 def _avant_ouverture(semaine: Semaine, creneaux: list[Creneau]) -> Exemple:
     c = creneaux[0]
-    tot = Creneau(c.salarie, c.jour, max(0, semaine.ouverture[c.jour][0] - 60), c.fin)
+    if semaine.ouverture[c.jour][0] < 60:
+        return None  # open from midnight: nothing is before the opening
+    tot = Creneau(c.salarie, c.jour, semaine.ouverture[c.jour][0] - 60, c.fin)
     return "arrivée avant l'ouverture", [tot, *creneaux[1:]], ("HORS_OUVERTURE",)
 
 
@@ -86,4 +89,19 @@ def _mineur_sans_pause(semaine: Semaine, creneaux: list[Creneau]) -> Exemple:
                 jour = [x for x in creneaux if (x.salarie, x.jour) != (c.salarie, c.jour)]
                 long = Creneau(c.salarie, c.jour, ouvre, ouvre + 300)
                 return "mineur : 5 h d'affilée sans pause", [*jour, long], ("PAUSE",)
+    return None
+
+
+def _journee_trop_longue(semaine: Semaine, creneaux: list[Creneau]) -> Exemple:
+    """10 h 30 in a day (5 h 30, a 30 min break, 5 h), when the opening hours allow it."""
+    for c in creneaux:
+        ouvre, ferme = semaine.ouverture[c.jour]
+        e = semaine.employe(c.salarie)
+        if e and not e.mineur and ferme - ouvre >= 660:
+            jour = [x for x in creneaux if (x.salarie, x.jour) != (c.salarie, c.jour)]
+            long = [
+                Creneau(c.salarie, c.jour, ouvre, ouvre + 330),
+                Creneau(c.salarie, c.jour, ouvre + 360, ouvre + 660),
+            ]
+            return "journée de 10 h 30", [*jour, *long], ("DUREE_QUOTIDIENNE",)
     return None
