@@ -1,0 +1,59 @@
+"""In a real browser: a student logs in, answers an invoice with a mistake, reads the diagnostic,
+fixes it (htmx swaps the step in place, without a page load)."""
+
+import pytest
+from sqlmodel import select
+
+from agora.account.models import User
+from agora.classroom.service import step_variant
+from agora.content.missions import get_mission
+from agora.exercise.forms import flatten
+from agora.exercise.registry import get_kind
+
+pytestmark = pytest.mark.browser
+MISSION = "du-devis-a-l-encaissement"
+
+
+def _fill(page, fields: dict[str, str]) -> None:
+    for name, value in fields.items():
+        field = page.locator(f'#etape-0 [name="{name}"]')
+        if field.count() and field.first.get_attribute("type") != "hidden":
+            field.first.fill(value)
+
+
+def test_student_fixes_an_invoice_after_the_diagnostic(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    variant = step_variant(student, get_mission(MISSION), 0)
+    samples = get_kind("facture").sample_answers(variant.params)
+    wrong = next(s for s in samples[1:] if not s.correct and not s.invalid)
+
+    page = browser_page
+    page.goto(f"{live_server}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", "motdepasse-de-test")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/eleve")
+    page.click("text=Du devis à l'encaissement")
+    page.wait_for_url(f"**/eleve/missions/{assignment.id}")
+
+    # Inline format check while typing: costs nothing.
+    page.fill('#etape-0 [name="net_a_payer"]', "douze")
+    page.locator("#champ-net-a-payer-erreur").filter(has_text="n'est pas un montant").wait_for()
+
+    page.evaluate("window.marqueur = 'même page'")  # survives only without a page load
+    _fill(page, flatten(wrong.answer))
+    page.click("#etape-0 button[type=submit]")
+    page.locator("#etape-0 .diagnostics").wait_for()
+    assert page.locator("#etape-0 .verdict--faux").count() > 0
+    assert page.evaluate("window.marqueur") == "même page"
+
+    _fill(page, flatten(samples[0].answer))
+    page.click("#etape-0 button[type=submit]")
+    page.locator("#etape-0 .bilan-score").filter(has_text="12 / 12").wait_for()
+    assert page.locator("#etape-0 .verdict--faux").count() == 0
+    assert "2 sur 3" in page.locator("#etape-0 .etape-meta").inner_text()
