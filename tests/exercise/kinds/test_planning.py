@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from agora.cli import main
 from agora.company import generate_company
+from agora.errors import InvalidInput
 from agora.exercise.base import Variant, dumps
 from agora.exercise.kinds import planning
 
@@ -205,3 +206,19 @@ def test_cli_bad_params_one_line_on_stderr_exit_2(capsys, monkeypatch, stdin):
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("agora")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    modif=st.dictionaries(
+        st.sampled_from(["semaine", "salaries", "ouverture", "besoins", "fin_semaine_precedente"]),
+        hostile,
+        max_size=3,
+    )
+)
+def test_check_params_refuses_junk_with_invalid_input_only(modif):
+    params = {**variant(2, 2).params, **modif}
+    try:
+        planning.check_params(params)
+    except InvalidInput as erreur:
+        assert "\n" not in str(erreur)

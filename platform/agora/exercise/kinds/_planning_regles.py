@@ -37,6 +37,7 @@ class Limites:
 ADULTE = Limites(600, 2880, 660, 20, 359)  # a period that reaches 6 h needs a break
 MINEUR = Limites(480, 2100, 720, 30, 270)  # a period may not exceed 4 h 30
 REPOS_HEBDOMADAIRE = 2100  # 24 h + 11 h
+MAX_SALARIES, MAX_BESOINS = 50, 500  # a bound on the work one request may ask for
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,8 @@ def lire_semaine(params: Any) -> Semaine:
     brut = _champ(params, "salaries", "Paramètres")
     if not isinstance(brut, list) or not brut:
         raise InvalidInput("salaries : une liste d'au moins un salarié est attendue.")
+    if len(brut) > MAX_SALARIES:
+        raise InvalidInput(f"salaries : {MAX_SALARIES} salariés au plus dans un planning.")
     fins = params.get("fin_semaine_precedente") or {}
     if not isinstance(fins, dict):
         raise InvalidInput(
@@ -206,8 +209,8 @@ def lire_semaine(params: Any) -> Semaine:
         _jour_de(lundi, j, "ouverture"): _plage(p, f"ouverture {j}") for j, p in ouverture.items()
     }
     besoins = params.get("besoins", [])
-    if not isinstance(besoins, list):
-        raise InvalidInput("besoins : une liste est attendue.")
+    if not isinstance(besoins, list) or len(besoins) > MAX_BESOINS:
+        raise InvalidInput(f"besoins : une liste de {MAX_BESOINS} besoins au plus est attendue.")
     return Semaine(
         lundi, employes, jours, tuple(_lire_besoin(lundi, b, i) for i, b in enumerate(besoins))
     )

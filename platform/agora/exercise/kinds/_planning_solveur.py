@@ -81,7 +81,13 @@ def _resoudre(semaine: Semaine, pas: int, lisible: bool) -> list[Creneau] | None
     solver.parameters.max_time_in_seconds = 10.0
     solver.parameters.linearization_level = 0  # measured: small feasibility models solve faster
     solver.parameters.cp_model_presolve = False
-    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    statut = solver.solve(model)
+    if statut == cp_model.UNKNOWN:
+        raise InvalidInput(
+            f"Le calcul du planning a dépassé {solver.parameters.max_time_in_seconds:.0f} s : "
+            "réduisez le nombre de salariés ou de besoins."
+        )
+    if statut not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return _lire(semaine, grille, solver, pas)
 
