@@ -115,3 +115,69 @@ def autosave() -> Callable:
 @pytest.fixture
 def token() -> Callable:
     return _token
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """A real uvicorn server in a thread (lifespan on: the background finaliser runs)."""
+
+    def __init__(self, app):
+        import threading
+
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        import time
+
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            assert time.monotonic() < deadline, "le serveur ne démarre pas"
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=20)
+
+
+@pytest.fixture
+def live_server():
+    """live_server(app) -> a LiveServer; every server is stopped at the end of the test."""
+    servers: list[LiveServer] = []
+
+    def start(app) -> LiveServer:
+        servers.append(LiveServer(app))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def http_log_in(client, login: str, password: str = "motdepasse-de-test") -> None:
+    """Log an httpx client in through the real login form."""
+    token = _CSRF.search(client.get("/connexion").text).group(1)
+    response = client.post(
+        "/connexion",
+        data={"identifiant": login, "mot_de_passe": password, "csrf_token": token},
+        follow_redirects=True,
+    )
+    assert response.status_code == 200, response.text[:300]
+
+
+@pytest.fixture
+def http_login() -> Callable:
+    return http_log_in

@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Annotated
 
 from anyio import to_thread
-from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
 
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
@@ -126,22 +127,27 @@ def question(
     return render(request, "exam/question.html", views.ctx(page))
 
 
+async def form_fields(request: Request) -> dict[str, str]:
+    """The posted form as text fields (read here, so the save route itself runs in a thread)."""
+    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+
+
 @student.post("/copies/{copy_id}/questions/{position}", name="exam_save")
-async def save(
+def save(
     request: Request,
     position: int,
     copy: OwnedCopy,
     student: StudentDep,
     session: SessionDep,
     clock: ClockDep,
+    form: Annotated[dict[str, str], Depends(form_fields)],
 ):
     """Autosave (htmx: the « Enregistré à … » line) or the no-JS save button (then navigate)."""
     exam = _exam(session, copy)
     index = views.question_index(exam, student, position)
     if index is None:
         raise HTTPException(404, "Cette question n'existe pas.")
-    form = await request.form()
-    fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS and isinstance(v, str)}
+    fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
     context = {
         "copy": copy,
         "position": position,
@@ -163,11 +169,12 @@ async def save(
         target = _next_position(form.get("aller"), position, len(exam.questions))
         url = request.url_for("exam_question", copy_id=copy.id, position=target)
         return redirect(request, f"{url}#etat-sauvegarde")
-    kind = get_kind(exam.questions[index]["kind"])
-    context["field_errors"] = [
-        (AnswerForm.dom_id(name), kind.validate_field(name, value) or "")
-        for name, value in fields.items()
-    ]
+    if context["saved_at"] is not None:  # format hints for what was just stored
+        kind = get_kind(exam.questions[index]["kind"])
+        context["field_errors"] = [
+            (AnswerForm.dom_id(name), kind.validate_field(name, value) or "")
+            for name, value in fields.items()
+        ]
     return render_fragment(request, "exam/question.html", "sauvegarde", views.ctx(context))
 
 

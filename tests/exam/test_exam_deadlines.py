@@ -1,0 +1,199 @@
+"""Deadlines: fixed at start with extra time, capped by the window, late writes refused, copies
+collected and graded at the deadline without any request from the student, re-grading."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from agora.exam import grading, service
+from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent
+
+
+def _copy(app, copy_id) -> ExamCopy:
+    with Session(app.state.engine) as s:
+        return s.get(ExamCopy, copy_id)
+
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("amenagement", "minutes", "duree", "expected"),
+    [
+        ("aucun", 0, 60, 60),
+        ("tiers_temps", 0, 60, 80),
+        ("tiers_temps", 0, 55, 74),  # 55 + ceil(55/3) = 55 + 19
+        ("tiers_temps", 0, 1, 2),
+        ("minutes", 15, 60, 75),
+        ("minutes", 0, 60, 60),
+    ],
+)
+def test_tiers_temps_arithmetic(amenagement, minutes, duree, expected):
+    extra = grading.extra_minutes(amenagement, minutes, duree)
+    deadline = grading.deadline_at(T0, duree, extra, T0 + timedelta(hours=5))
+    assert deadline == T0 + timedelta(minutes=expected)
+
+
+def test_deadline_never_past_the_window():
+    closes = T0 + timedelta(minutes=70)
+    assert grading.deadline_at(T0, 60, 20, closes) == closes
+
+
+def test_start_applies_extra_time_and_the_window(
+    app, client, new_client, db, classe, make_student, make_exam, clock, as_student, start_exam
+):
+    tiers, late_starter = make_student(classe=classe), make_student(classe=classe)
+    exam = make_exam(duree=60, closes=timedelta(minutes=90))
+    copies = {c.student_id: c for c in db.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id))}
+    service.set_amenagement(db, copies[tiers.id], "tiers_temps", 0)
+    db.commit()
+    copy_id = start_exam(as_student(client, tiers), exam.code)
+    assert _copy(app, copy_id).deadline == clock() + timedelta(minutes=80)
+    clock.advance(minutes=45)
+    late_id = start_exam(as_student(new_client(), late_starter), exam.code)
+    assert _copy(app, late_id).deadline == exam.closes_at  # capped: 45 + 60 > 90
+
+
+def test_a_student_cannot_start_outside_the_window(
+    client, classe, make_student, make_exam, clock, as_student, token
+):
+    exam = make_exam(opens=timedelta(minutes=10))
+    as_student(client, make_student(classe=classe))
+    page = client.post("/examen", data={"code": exam.code, "csrf_token": token(client)})
+    assert page.status_code == 400 and "pas encore ouverte" in page.text
+    clock.advance(hours=4)
+    page = client.post("/examen", data={"code": exam.code, "csrf_token": token(client)})
+    assert "terminée" in page.text
+    wrong = client.post("/examen", data={"code": "ZZZZZZ", "csrf_token": token(client)})
+    assert "aucune évaluation de votre classe" in wrong.text
+
+
+def test_late_saves_and_submissions_are_refused_and_change_nothing(
+    app, client, classe, make_student, make_exam, clock, as_student, start_exam, autosave, token
+):
+    exam = make_exam(duree=10)
+    as_student(client, make_student(classe=classe))
+    copy_id = start_exam(client, exam.code)
+    tok = token(client, f"/examen/copies/{copy_id}/questions/1")
+    assert "Enregistré" in autosave(client, copy_id, 1, {"a": "1"}, tok).text
+    clock.advance(minutes=10)  # exactly the deadline: closed
+    refused = autosave(client, copy_id, 1, {"a": "2"}, tok)
+    assert "heure limite est passée" in refused.text and "Enregistré" not in refused.text
+    plain = client.post(f"/examen/copies/{copy_id}/questions/1", data={"a": "3", "csrf_token": tok})
+    assert plain.status_code == 400 and "heure limite est passée" in plain.text
+    late = client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
+    assert late.status_code == 400 and "heure limite est passée" in late.text
+    with Session(app.state.engine) as s:
+        answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()
+        saved = [a for a in answers if a.saved_at]
+        assert len(saved) == 1 and saved[0].fields == {"a": "1"} and saved[0].saves == 1
+        refusals = s.exec(select(ExamEvent).where(ExamEvent.type == "refus")).all()
+        assert len(refusals) >= 1
+    assert _copy(app, copy_id).statut != "rendue"
+
+
+def test_expired_copies_are_collected_and_graded_without_the_student(
+    app,
+    client,
+    new_client,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    as_student,
+    start_exam,
+    autosave,
+    token,
+):
+    exam = make_exam(duree=15)
+    students = [make_student(classe=classe) for _ in range(3)]
+    copy_ids = []
+    for student in students:
+        browser = as_student(new_client(), student)
+        copy_id = start_exam(browser, exam.code)
+        tok = token(browser, f"/examen/copies/{copy_id}/questions/1")
+        autosave(browser, copy_id, 1, {"total_ht": "10,00"}, tok)
+        copy_ids.append(copy_id)  # then the browser is closed: no more requests
+    clock.advance(minutes=14)
+    assert service.finalise_in_own_transactions(app.state.engine, clock()) == 0
+    clock.advance(minutes=1)
+    # Several finalisers at once (the background task, a teacher page…): one winner per copy.
+    counts = []
+    threads = [
+        threading.Thread(
+            target=lambda: counts.append(
+                service.finalise_in_own_transactions(app.state.engine, clock())
+            )
+        )
+        for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for copy_id in copy_ids:
+        copy = _copy(app, copy_id)
+        assert copy.statut == "relevee" and copy.graded_at is not None and copy.points is not None
+        assert copy.finished_at == copy.deadline
+    with Session(app.state.engine) as s:
+        closes = s.exec(select(ExamEvent).where(ExamEvent.type == "cloture")).all()
+        assert len(closes) == 3  # collected once each, whatever the number of finalisers
+        answers = s.exec(select(ExamAnswer).where(ExamAnswer.saved_at.is_not(None))).all()
+        assert all(a.grade is not None for a in answers)
+    assert service.finalise_in_own_transactions(app.state.engine, clock()) == 0  # idempotent
+
+
+def test_lazy_close_on_read(
+    app, client, classe, make_student, make_exam, clock, as_student, start_exam
+):
+    exam = make_exam(duree=5)
+    as_student(client, make_student(classe=classe))
+    copy_id = start_exam(client, exam.code)
+    clock.advance(minutes=6)
+    page = client.get(f"/examen/copies/{copy_id}/questions/1")  # redirected to the summary
+    assert "Copie relevée" in page.text
+    assert _copy(app, copy_id).graded_at is not None
+    timer = client.get(f"/examen/copies/{copy_id}/minuteur", headers={"HX-Request": "true"})
+    assert "Temps écoulé" in timer.text and "hx-trigger" not in timer.text  # polling stops
+    assert timer.headers["HX-Redirect"].endswith(f"/examen/copies/{copy_id}")
+
+
+def test_regrade_recomputes_from_stored_answers_and_counts_changes(
+    app,
+    db,
+    client,
+    new_client,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    as_student,
+    start_exam,
+    autosave,
+    token,
+):
+    exam = make_exam(duree=15)
+    copy_ids = []
+    for _ in range(3):
+        browser = as_student(new_client(), make_student(classe=classe))
+        copy_id = start_exam(browser, exam.code)
+        autosave(
+            browser, copy_id, 1, {"total_ht": "10,00"}, token(browser, f"/examen/copies/{copy_id}")
+        )
+        copy_ids.append(copy_id)
+    clock.advance(minutes=20)
+    service.finalise_in_own_transactions(app.state.engine, clock())
+    # A grader was wrong for one copy: simulate with a stored result that differs.
+    with Session(app.state.engine) as s:
+        broken = s.get(ExamCopy, copy_ids[1])
+        broken.points = broken.points + 3
+        s.add(broken)
+        s.commit()
+    exam_row = db.get(Exam, exam.id)
+    assert service.regrade(db, exam_row, clock()) == (1, 3)
+    db.commit()
+    assert service.regrade(db, exam_row, clock()) == (0, 3)
