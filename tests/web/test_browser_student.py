@@ -2,6 +2,7 @@
 fixes it (htmx swaps the step in place, without a page load)."""
 
 import pytest
+from playwright.sync_api import expect
 from sqlmodel import select
 
 from agora.account.models import User
@@ -55,5 +56,5 @@ def test_student_fixes_an_invoice_after_the_diagnostic(
     _fill(page, flatten(samples[0].answer))
     page.click("#etape-0 button[type=submit]")
     page.locator("#etape-0 .bilan-score").filter(has_text="12 / 12").wait_for()
-    assert page.locator("#etape-0 .verdict--faux").count() == 0
+    expect(page.locator("#etape-0 .verdict--faux")).to_have_count(0)
     assert "2 sur 3" in page.locator("#etape-0 .etape-meta").inner_text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -79,10 +79,11 @@ class StepView:
         return max(0, self.attempts_allowed - len(self.attempts))
 
     def points_of(self, score: Decimal | None) -> Decimal | None:
-        """A score in [0, 1] as points of this step, to the half point."""
+        """A score in [0, 1] as points of this step, to the tenth, rounded down (never
+        showing full marks for an answer with a wrong field)."""
         if score is None:
             return None
-        return (score * self.step.points * 2).quantize(Decimal(1)) / 2
+        return (score * self.step.points).quantize(Decimal("0.1"), ROUND_DOWN)
 
 
 @dataclass
@@ -236,7 +237,7 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
                 (a.effective_score or Decimal(0)) * mission.etapes[i].points
                 for i, a in latest.items()
                 if i < len(mission.etapes)
-            ).quantize(Decimal("0.1"))
+            ).quantize(Decimal("0.1"), ROUND_DOWN)
         late = assignment.due_at is not None and now > assignment.due_at
         cards.append(MissionCard(assignment, mission, len(latest), score, late))
     classe = session.get(Classe, student.classe_id)
