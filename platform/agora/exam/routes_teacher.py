@@ -139,9 +139,11 @@ def monitor(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     """The live monitor (the « suivi » block is polled by htmx)."""
     now = clock()
     service.finalise(session, now, exam.id)
+    service.ensure_copies(session, exam)
     session.commit()
     page = views.monitor_page(session, exam, now)
-    context = {"page": page, "amenagements": AMENAGEMENTS, "flash": _take_flash(request)}
+    context = {"page": page, "exam": exam, "amenagements": AMENAGEMENTS}
+    context["flash"] = _take_flash(request)
     return render(request, "exam/teacher/monitor.html", views.ctx(context), block="suivi")
 
 
@@ -213,6 +215,7 @@ def reopen(
 @router.get("/{exam_id}/resultats", name="exam_results")
 def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     service.finalise(session, clock(), exam.id)
+    service.ensure_copies(session, exam)
     session.commit()
     table = exports.results_table(session, exam)
     context = {"exam": exam, "table": table, "flash": _take_flash(request)}

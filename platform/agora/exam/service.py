@@ -157,11 +157,18 @@ def create_exam(
     )
     session.add(exam)
     session.flush()
-    students = session.exec(select(Student.id).where(Student.classe_id == classe.id)).all()
-    for student_id in students:
-        session.add(ExamCopy(exam_id=exam.id, student_id=student_id))
-    session.flush()
+    ensure_copies(session, exam)
     return exam
+
+
+def ensure_copies(session: Session, exam: Exam) -> None:
+    """One copy per student of the class (students who joined since the exam was created too)."""
+    students = session.exec(select(Student.id).where(Student.classe_id == exam.classe_id)).all()
+    have = set(session.exec(select(ExamCopy.student_id).where(ExamCopy.exam_id == exam.id)))
+    for student_id in students:
+        if student_id not in have:
+            session.add(ExamCopy(exam_id=exam.id, student_id=student_id))
+    session.flush()
 
 
 def set_amenagement(session: Session, copy: ExamCopy, amenagement: str, minutes: int) -> None:

@@ -1,0 +1,259 @@
+"""Teacher side: create, access control, live monitor, time, close, reopen, results, publish,
+exports (CSV/XLSX/PDF), audit log with IP and browser changes."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from agora.exam import service
+from agora.exam.models import Exam, ExamCopy
+
+
+def _copy(app, copy_id) -> ExamCopy:
+    with Session(app.state.engine) as s:
+        return s.get(ExamCopy, copy_id)
+
+
+def _post(client, url, page, csrf, **data):
+    return client.post(url, data={**data, "csrf_token": csrf(client, page)})
+
+
+def test_teacher_creates_an_evaluation_from_kinds_or_a_mission(
+    app, client, teacher, classe, make_student, as_teacher, csrf, clock
+):
+    make_student(classe=classe)
+    make_student(classe=classe)
+    as_teacher(client, teacher)
+    form = client.get("/enseignant/evaluations/nouvelle")
+    assert form.status_code == 200 and "Nouvelle évaluation" in form.text
+    data = {
+        "titre": "CCF facturation",
+        "classe_id": str(classe.id),
+        "source": "types",
+        "q0_kind": "facture",
+        "q0_niveau": "2",
+        "q0_points": "12",
+        "q1_kind": "bulletin_paie",
+        "q1_niveau": "1",
+        "q1_points": "8",
+        "opens_at": "2026-03-02T08:00",
+        "closes_at": "2026-03-02T12:00",
+        "duree_minutes": "55",
+        "melange": "on",
+    }
+    created = _post(
+        client, "/enseignant/evaluations/nouvelle", "/enseignant/evaluations", csrf, **data
+    )
+    assert created.status_code == 200
+    code = re.search(
+        r"Code d'accès à donner aux élèves : ([A-Z0-9]+)", created.text.replace("&#39;", "'")
+    ).group(1)
+    assert len(code) == 6 and not set(code) & set("0O1lI")
+    with Session(app.state.engine) as s:
+        exam = s.exec(select(Exam).where(Exam.code == code)).one()
+        assert exam.total_points == 20 and exam.melange
+        assert exam.opens_at.hour == 7  # 8:00 in Paris in March is 7:00 UTC
+        assert len(s.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id)).all()) == 2
+    mission = _post(
+        client,
+        "/enseignant/evaluations/nouvelle",
+        "/enseignant/evaluations",
+        csrf,
+        **(data | {"source": "mission", "mission": "du-devis-a-l-encaissement"}),
+    )
+    assert mission.status_code == 200
+    bad = _post(
+        client,
+        "/enseignant/evaluations/nouvelle",
+        "/enseignant/evaluations",
+        csrf,
+        **(data | {"closes_at": "2026-03-02T07:00"}),
+    )
+    assert bad.status_code == 400 and "fin de la période doit être après" in bad.text
+
+
+def test_access_control(
+    app,
+    client,
+    new_client,
+    make_teacher,
+    classe,
+    make_student,
+    make_exam,
+    as_teacher,
+    as_student,
+    start_exam,
+):
+    exam = make_exam()
+    alice, bob = make_student(classe=classe), make_student(classe=classe)
+    other_teacher = make_teacher(prenom="Autre", nom="Prof")
+    as_teacher(client, other_teacher)
+    for path in ("", "/resultats", "/journal", "/resultats.csv"):
+        assert client.get(f"/enseignant/evaluations/{exam.id}{path}").status_code == 404
+    alice_browser = as_student(new_client(), alice)
+    copy_id = start_exam(alice_browser, exam.code)
+    assert alice_browser.get(f"/enseignant/evaluations/{exam.id}").status_code == 403
+    bob_browser = as_student(new_client(), bob)
+    assert bob_browser.get(f"/examen/copies/{copy_id}").status_code == 404
+    assert bob_browser.get(f"/examen/copies/{copy_id}/questions/1").status_code == 404
+    other_class = make_student()  # another class: the code means nothing to them
+    outsider = as_student(new_client(), other_class)
+    page = outsider.post("/examen", data={"code": exam.code, "csrf_token": _token(outsider)})
+    assert "aucune évaluation de votre classe" in page.text
+
+
+def _token(client):
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get("/examen").text).group(1)
+
+
+def test_monitor_time_close_reopen_publish_and_exports(
+    app,
+    client,
+    new_client,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    as_teacher,
+    as_student,
+    start_exam,
+    autosave,
+    token,
+    csrf,
+):
+    exam = make_exam(duree=30)
+    students = [make_student(classe=classe, nom=f"Nom{i}") for i in range(3)]
+    browsers = [as_student(new_client(), s) for s in students]
+    copy_ids = [start_exam(b, exam.code) for b in browsers[:2]]
+    for b, copy_id in zip(browsers[:2], copy_ids, strict=True):
+        autosave(b, copy_id, 1, {"total_ht": "12,00"}, token(b, f"/examen/copies/{copy_id}"))
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    monitor = client.get(base)
+    assert monitor.status_code == 200 and exam.code in monitor.text
+    assert "En cours : <strong>2</strong>" in monitor.text
+    assert "Pas commencé : <strong>1</strong>" in monitor.text
+    poll = client.get(base, headers={"HX-Request": "true"})
+    assert poll.text.lstrip().startswith('<section id="suivi"')
+
+    before = _copy(app, copy_ids[0]).deadline
+    _post(client, f"{base}/temps", base, csrf, minutes="10", copy_id=str(copy_ids[0]))
+    assert _copy(app, copy_ids[0]).deadline == before + timedelta(minutes=10)
+    page = _post(client, f"{base}/temps", base, csrf, minutes="5")
+    assert "Temps ajouté à 2 copies en cours" in page.text
+    assert _copy(app, copy_ids[1]).deadline == before + timedelta(minutes=5)
+
+    results = client.get(f"{base}/resultats")
+    published = _post(client, f"{base}/publier", f"{base}/resultats", csrf)
+    assert "encore en cours" in published.text
+    clock.advance(minutes=3)
+    closed = _post(client, f"{base}/cloturer", base, csrf)
+    assert "Évaluation close : 2 copies corrigées" in closed.text
+    assert all(_copy(app, c).statut == "relevee" for c in copy_ids)
+    refused = autosave(
+        browsers[0], copy_ids[0], 1, {"total_ht": "1"}, token(browsers[0], "/examen")
+    )
+    assert "heure limite est passée" in refused.text
+
+    # Technical incident: the teacher gives 10 minutes back to one student.
+    _post(client, f"{base}/copies/{copy_ids[0]}/rouvrir", base, csrf, minutes="10")
+    reopened = _copy(app, copy_ids[0])
+    assert reopened.statut == "en_cours" and reopened.deadline == clock() + timedelta(minutes=10)
+    again = autosave(
+        browsers[0], copy_ids[0], 1, {"total_ht": "13,00"}, token(browsers[0], "/examen")
+    )
+    assert "Enregistré à" in again.text
+    clock.advance(minutes=11)
+
+    results = client.get(f"{base}/resultats")
+    assert results.status_code == 200 and "absent" in results.text
+    published = _post(client, f"{base}/publier", f"{base}/resultats", csrf)
+    assert "Résultats publiés" in published.text
+    correction = browsers[0].get(f"/examen/copies/{copy_ids[0]}/correction")
+    assert correction.status_code == 200 and "verdict--faux" in correction.text
+    assert "/ 20" in correction.text
+
+    csv_body = client.get(f"{base}/resultats.csv").content
+    assert csv_body.startswith(b"\xef\xbb\xbf")
+    text = csv_body.decode("utf-8-sig")
+    header, *rows = text.strip().split("\r\n")
+    assert header.startswith("Nom;Prénom;Statut;Q1 ") and "Note /20" in header
+    assert len(rows) == 3 and any(";absent;" in r for r in rows)
+    assert re.search(r";\d+,\d\d;\d+,\d\d", rows[0] + rows[1] + rows[2])
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(client.get(f"{base}/resultats.xlsx").content))
+    assert book.active.max_row == 4 and book.active["A1"].value == "Nom"
+    pdf = client.get(f"{base}/copies/{copy_ids[0]}/copie.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF") and len(pdf.content) > 2000
+
+
+def test_audit_log_shows_ip_and_browser_changes(
+    app,
+    client,
+    new_client,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    as_teacher,
+    as_student,
+    start_exam,
+    autosave,
+    token,
+):
+    exam = make_exam()
+    student = make_student(classe=classe)
+    first = as_student(new_client(), student)
+    copy_id = start_exam(first, exam.code)
+    for _ in range(3):
+        autosave(first, copy_id, 1, {"total_ht": "1"}, token(first, "/examen"))
+    second = new_client()
+    second.headers["User-Agent"] = "Autre navigateur/2.0"
+    as_student(second, student)
+    autosave(second, copy_id, 2, {"total_ht": "2"}, token(second, "/examen"))
+    as_teacher(client, teacher)
+    journal = client.get(f"/enseignant/evaluations/{exam.id}/journal")
+    assert journal.status_code == 200
+    assert "4 enregistrements" in journal.text
+    assert "changement de navigateur" in journal.text and "Autre navigateur/2.0" in journal.text
+    assert "début" in journal.text
+    monitor = client.get(f"/enseignant/evaluations/{exam.id}")
+    assert "⚠ 1" in monitor.text
+
+
+def test_regrade_route_says_how_many_changed(
+    app,
+    db,
+    client,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    as_teacher,
+    as_student,
+    new_client,
+    start_exam,
+    csrf,
+):
+    exam = make_exam(duree=5)
+    browser = as_student(new_client(), make_student(classe=classe))
+    copy_id = start_exam(browser, exam.code)
+    clock.advance(minutes=6)
+    service.finalise_in_own_transactions(app.state.engine, clock())
+    with Session(app.state.engine) as s:
+        c = s.get(ExamCopy, copy_id)
+        c.points = c.points + 1
+        s.add(c)
+        s.commit()
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    page = _post(client, f"{base}/recorriger", f"{base}/resultats", csrf)
+    assert "Recorrection terminée : 1 copie sur 1 a changé de note." in page.text
