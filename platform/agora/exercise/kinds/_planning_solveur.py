@@ -81,6 +81,8 @@ def _resoudre(semaine: Semaine, pas: int, lisible: bool) -> list[Creneau] | None
     solver.parameters.max_time_in_seconds = 10.0
     solver.parameters.linearization_level = 0  # measured: small feasibility models solve faster
     solver.parameters.cp_model_presolve = False
+    if {ident for ident, _, _ in indice} == {e.id for e in semaine.employes}:
+        solver.parameters.search_branching = cp_model.HINT_SEARCH  # measured: shorter p95
     statut = solver.solve(model)
     if statut == cp_model.UNKNOWN:
         raise InvalidInput(
