@@ -96,7 +96,7 @@ def test_override_replaces_the_mark_and_the_competency_evidence(
     assert "note revue par l'enseignant" in page.text
     db.expire_all()
     saved = db.get(StepAttempt, attempt.id)
-    assert saved.override_score == Decimal("0.7917") and saved.override_comment.startswith("Erreur")
+    assert saved.override_score == Decimal("0.7917")  # 9.5 / 12, rounded up and saved.override_comment.startswith("Erreur")
     assert set(_evidence(db, lea).values()) == {Decimal("0.7917")}
     assert set(_evidence(db, lea)) == set(get_kind("facture").COMPETENCES)
     # The student sees the revised mark and the comment.
@@ -233,3 +233,16 @@ def test_progress_marks_pending_prose_and_gives_the_mark_once_graded(setting, db
     page = client.get(f"/enseignant/devoirs/{assignment.id}")
     row = page.text.split("Arnaud Léa</a></th>")[1].split("</tr>")[0]
     assert "<strong>20</strong>" in row
+
+
+def test_a_teacher_mark_is_shown_back_exactly_everywhere(setting, db, csrf, as_student, new_client):
+    client, _, assignment, lea, _ = setting
+    attempt, _ = _wrong(db, lea, assignment)
+    token = csrf(client, f"/enseignant/devoirs/{assignment.id}")
+    client.post(
+        f"/enseignant/tentatives/{attempt.id}/note", data={"points": "7", "csrf_token": token}
+    )
+    row = client.get(f"/enseignant/devoirs/{assignment.id}").text.split("Arnaud Léa</a></th>")[1]
+    assert ">7</a>" in row.split("</tr>")[0]  # 7/12 kept as 0.5834, never shown 6,9
+    seen = as_student(new_client(), lea).get(f"/eleve/missions/{assignment.id}").text
+    assert "7 / 12" in seen

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from sqlmodel import Session, col, select
 
@@ -35,6 +35,7 @@ from agora.money import parse_decimal
 from agora.web.templating import PARIS
 
 MAX_ATTEMPTS = 10
+TENTH = Decimal("0.1")
 COMMENT_MAX_LENGTH = 2000
 PASSWORD_SCOPES = {
     "nouveaux": "les élèves qui n'ont pas encore choisi leur mot de passe",
@@ -319,10 +320,20 @@ def latest_attempts(session: Session, assignment: Assignment) -> dict[tuple[int,
 
 
 def points(score: Decimal | None, step_points: int) -> Decimal | None:
-    """A score in [0, 1] as points of a step, to the tenth."""
+    """A score in [0, 1] as points of a step, to the tenth, rounded down as students see it
+    (an answer with a wrong field never shows full marks)."""
     if score is None:
         return None
-    return (score * step_points).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return (score * step_points).quantize(TENTH, ROUND_DOWN)
+
+
+def teacher_score(value: Decimal, maximum: int) -> Decimal:
+    """A mark typed by the teacher (7 points out of 12) as a score in [0, 1].
+
+    Rounded up to the 4 places a score keeps, so that the points shown back (rounded down)
+    are exactly the typed mark: 7/12 -> 0.5834, shown 7, not 6.9.
+    """
+    return (value / maximum).quantize(Decimal("0.0001"), ROUND_CEILING)
 
 
 @dataclass(frozen=True)
@@ -349,8 +360,8 @@ def mission_result(mission: Mission, cells: Sequence[StepCell]) -> MissionResult
     )
     sur_20 = None
     if started and not pending:
-        sur_20 = (total * 20 / mission.points).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return MissionResult(started, pending, total.quantize(Decimal("0.1"), ROUND_HALF_UP), sur_20)
+        sur_20 = (total * 20 / mission.points).quantize(TENTH, ROUND_DOWN)
+    return MissionResult(started, pending, total.quantize(TENTH, ROUND_DOWN), sur_20)
 
 
 # ----------------------------------------------------------------------------- grading
@@ -409,7 +420,7 @@ def override_score(
     step = mission.etape(attempt.step_index)
     if points_text.strip():
         value = _points_value(points_text, step.points, "note")
-        attempt.override_score = (value / step.points).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+        attempt.override_score = teacher_score(value, step.points)
         attempt.overridden_at = now
     else:
         attempt.override_score = None
@@ -450,7 +461,7 @@ def grade_prose(
         value = _points_value(text, critere.points, f"note « {critere.critere} »")
         lines.append({"critere": critere.critere, "points": str(value), "max": critere.points})
     total = sum((Decimal(line["points"]) for line in lines), Decimal(0))
-    score = (total / step.points).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    score = teacher_score(total, step.points)
     attempt.score = score
     attempt.grade = {
         "kind": attempt.kind,
