@@ -118,7 +118,11 @@ def _ordre(champ: str) -> tuple[int, str]:
 def _recu(brut: Any, champ: str) -> Any:
     parts = champ.split(".")
     try:
-        valeur = brut[int(parts[1])][parts[2]] if len(parts) == 3 else brut
+        valeur = brut
+        if len(parts) > 1:
+            valeur = valeur[int(parts[1])]
+        if len(parts) > 2:
+            valeur = valeur[parts[2]]
     except (KeyError, IndexError, TypeError, ValueError):
         return None
     return valeur if isinstance(valeur, str | int | float | type(None)) else str(valeur)[:80]
