@@ -40,7 +40,7 @@ def test_teacher_sees_the_fixed_invoice_in_the_table_and_the_heatmap(
     teacher = make_teacher()
     classe = make_classe(teacher)
     student = make_student(classe, prenom="Léa", nom="Arnaud")
-    assignment = make_assignment(classe, MISSION)
+    make_assignment(classe, MISSION)
     login = db.exec(select(User.login).where(User.id == student.user_id)).one()
     samples = get_kind("facture").sample_answers(
         step_variant(student, get_mission(MISSION), 0).params
