@@ -222,3 +222,14 @@ def test_check_params_refuses_junk_with_invalid_input_only(modif):
         planning.check_params(params)
     except InvalidInput as erreur:
         assert "\n" not in str(erreur)
+
+
+def test_generation_builds_its_needs_around_a_legal_week():
+    from agora.exercise.kinds._planning_generation import generer
+    from agora.exercise.kinds._planning_regles import en_json, lire_semaine
+
+    for seed in range(0, 100, 7):
+        for niveau in (1, 2, 3):
+            params, choix = generer(seed, niveau, company(seed))
+            reference = en_json(lire_semaine(params), list(choix.reference))
+            assert planning.grade(params, reference).score == 1

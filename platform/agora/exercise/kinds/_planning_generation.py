@@ -57,6 +57,7 @@ def _lundi(rng: random.Random) -> date:
 
 
 def _convient(s: Salarie, lundi: date) -> bool:
+    """A contract a week can hold: whole half hours, at most 44 h (35 h under 18)."""
     heures = s.heures_hebdo
     maximum = 35 if s.age_le(lundi) < 18 else 44
     return heures == (heures * 2).to_integral_value() / 2 and 4 <= heures <= maximum
