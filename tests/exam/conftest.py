@@ -154,8 +154,8 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_server():
-    """live_server(app) -> a LiveServer; every server is stopped at the end of the test."""
+def uvicorn_server():
+    """uvicorn_server(app) -> a LiveServer; every server is stopped at the end of the test."""
     servers: list[LiveServer] = []
 
     def start(app) -> LiveServer:

@@ -80,7 +80,7 @@ def _run_all(students, action) -> None:
 
 
 def test_forty_students_save_survive_a_restart_and_hand_in_together(
-    app, settings, db, classe, make_student, make_exam, live_server, http_login
+    app, settings, db, classe, make_student, make_exam, uvicorn_server, http_login
 ):
     from agora.app import create_app
 
@@ -88,7 +88,7 @@ def test_forty_students_save_survive_a_restart_and_hand_in_together(
     exam = make_exam(duree=60)
     logins = {s.id: db.get(User, s.user_id).login for s in made}
     students = [Student(logins[s.id], exam.code, http_login) for s in made]
-    server = live_server(app)
+    server = uvicorn_server(app)
     _run_all(students, lambda s: s.begin(server.url))
     _run_all(students, lambda s: s.saves(server.url, 1))
 
@@ -96,7 +96,7 @@ def test_forty_students_save_survive_a_restart_and_hand_in_together(
         deadlines = {c.id: c.deadline for c in s.exec(select(ExamCopy))}
     server.stop()  # the server restarts in the middle of the exam
     restarted = create_app(settings)
-    server = live_server(restarted)
+    server = uvicorn_server(restarted)
     _run_all(students, lambda s: s.saves(server.url, 2))
 
     barrier = threading.Barrier(STUDENTS)

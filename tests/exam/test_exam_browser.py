@@ -1,0 +1,64 @@
+"""In Chromium: a student starts with the code, answers (autosave), the time runs out (the
+server clock is moved), the copy is collected and graded; the teacher publishes; the student
+reads the correction."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlmodel import Session, select
+
+from agora.account.models import User
+from agora.exam.models import ExamCopy
+
+pytestmark = pytest.mark.browser
+PASSWORD = "motdepasse-de-test"
+
+
+def _log_in(page, base: str, login: str) -> None:
+    page.goto(f"{base}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
+    app, db, teacher, classe, make_student, make_exam, clock, uvicorn_server, browser_page
+):
+    student = make_student(classe=classe)
+    exam = make_exam(duree=1, questions=[{"kind": "facture", "niveau": 1, "points": 10}])
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    base = uvicorn_server(app).url
+    page = browser_page
+
+    _log_in(page, base, login)
+    page.goto(f"{base}/examen")
+    page.fill("#code", exam.code.lower())
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/examen/copies/\d+/questions/1$"))
+    assert "Temps restant" in page.locator("#minuteur").inner_text()
+    field = page.locator('input[name="total_ht"]')
+    field.fill("123,45")
+    page.locator("#etat-sauvegarde").filter(has_text="Enregistré à").wait_for()
+
+    clock.advance(minutes=2)  # the time runs out: the next poll of the timer sees it
+    page.wait_for_url(re.compile(r".*/examen/copies/\d+$"), timeout=15_000)
+    page.locator("h2").filter(has_text="Copie relevée").wait_for()
+    with Session(app.state.engine) as s:
+        copy = s.exec(select(ExamCopy).where(ExamCopy.student_id == student.id)).one()
+        assert copy.statut == "relevee" and copy.graded_at is not None
+    assert "Note" not in page.locator("main").inner_text()
+
+    teacher_page = page.context.browser.new_context(locale="fr-FR").new_page()
+    _log_in(teacher_page, base, teacher.login)
+    teacher_page.goto(f"{base}/enseignant/evaluations/{exam.id}/resultats")
+    teacher_page.click("text=Publier les résultats")
+    teacher_page.locator(".message--succes").filter(has_text="Résultats publiés").wait_for()
+
+    page.reload()
+    page.click("text=Voir ma copie corrigée")
+    page.wait_for_url(re.compile(r".*/correction$"))
+    assert page.locator(".verdict--faux").count() > 0
+    assert "/ 20" in page.locator("main").inner_text()
