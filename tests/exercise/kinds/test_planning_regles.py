@@ -185,6 +185,11 @@ def test_contract_and_weekly_maximum():
     grade = planning.grade(semaine(), {"creneaux": court})
     assert [d.code for d in grade.diagnostics] == ["CONTRAT"]
     assert "34 h 30" in grade.diagnostics[0].message
+    # 5 days of 8 h with a 1 h lunch break counted as work: 7 h x 5 = 35 h worked, 40 h contract.
+    params = semaine([salarie(heures="40")])
+    grade = planning.grade(params, {"creneaux": semaine_type()})
+    assert [d.code for d in grade.diagnostics] == ["CONTRAT"]
+    assert "les pauses ne sont pas du temps de travail" in grade.diagnostics[0].message
     # A 44 h contract done as 6 days of 8 h: 48 h, over the contract but not over the law.
     params = semaine([salarie(heures="44")])
     six = [x for j in range(6) for x in (c(j, "08:00", "12:00"), c(j, "13:00", "17:00"))]

@@ -58,13 +58,25 @@ def _regles_salarie(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> l
             f"{e.nom} travaille {duree(total)} dans la semaine : un salarié {qui}ne peut pas "
             f"dépasser {duree(lim.hebdomadaire)}."))  # fmt: skip
     if total != e.contrat:
-        out.append(Violation("CONTRAT", e.id, None,
-            f"{e.nom} travaille {duree(total)} cette semaine alors que son contrat prévoit "
-            f"{duree(e.contrat)}."))  # fmt: skip
+        out.append(Violation("CONTRAT", e.id, None, _message_contrat(e, jours, total)))
     out += _repos_quotidien(semaine, e, jours)
     if not _repos_hebdomadaire_ok(e, jours):
         out.append(Violation("REPOS_HEBDOMADAIRE", e.id, None, _message_repos_hebdo(e, jours)))
     return out
+
+
+def _message_contrat(e: Employe, jours: dict[int, Plages], total: int) -> str:
+    message = (
+        f"{e.nom} travaille {duree(total)} cette semaine alors que son contrat prévoit "
+        f"{duree(e.contrat)}."
+    )
+    amplitude = sum(plages[-1][1] - plages[0][0] for plages in jours.values())
+    if amplitude == e.contrat:  # the breaks were counted as work
+        message += (
+            " De l'arrivée au départ, cela fait bien le contrat, mais les pauses ne sont pas du "
+            "temps de travail : il faut les retirer."
+        )
+    return message
 
 
 def _regles_jour(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> list[Violation]:
