@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-# Routers of other packages (teacher pages, exams), included when their module exists.
+# Routers of other packages (teacher pages, exams), imported and included by create_app.
 # Add "module:attribute" here when you add a router.
 EXTRA_ROUTERS: tuple[str, ...] = ("agora.classroom.teacher_routes:router", "agora.exam.routes:router")
 

@@ -137,7 +137,7 @@ def test_logged_out_visitor_is_sent_to_login(client, two_students):
 
 
 def test_attempt_pages_are_private(client, new_client, db, two_students, as_student, csrf):
-    (alice, mine), (bob, bobs) = two_students
+    (alice, _), (bob, bobs) = two_students
     other = as_student(new_client(), bob)
     token = csrf(other, f"/eleve/missions/{bobs.id}")
     other.post(
