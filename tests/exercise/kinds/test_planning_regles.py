@@ -152,7 +152,12 @@ def test_minor_limits():
     assert diagnostics(params, plus) == [("PAUSE", "E1", "2026-03-09")]
     # A 20 min gap is not a break for a minor: 09:00-12:00 and 12:20-16:20 run together.
     vingt = remplace(semaine_type(), 1, c(1, "09:00", "12:00"), c(1, "12:20", "16:20"))
-    assert diagnostics(params, vingt) == [("PAUSE", "E1", "2026-03-10")]
+    grade = planning.grade(params, {"creneaux": vingt})
+    assert [d.code for d in grade.diagnostics] == ["PAUSE"]
+    assert "C'est la règle des adultes" in grade.diagnostics[0].message
+    # 5 h in a row: legal for an adult, not for a minor.
+    cinq = remplace(semaine_type(), 2, c(2, "09:00", "14:00"), c(2, "15:00", "17:00"))
+    assert "règle des adultes" in planning.grade(params, {"creneaux": cinq}).diagnostics[0].message
 
 
 def test_minor_needs_two_days_off_in_a_row_and_eight_hours_a_day_at_most():
@@ -160,6 +165,9 @@ def test_minor_needs_two_days_off_in_a_row_and_eight_hours_a_day_at_most():
     # Works Monday to Thursday and Saturday: Friday and Sunday off are not consecutive.
     eparpille = semaine_type(jours=(0, 1, 2, 3, 5))
     assert diagnostics(params, eparpille) == [("REPOS_HEBDOMADAIRE", "E1", None)]
+    # Thursday 17:00 to Saturday 09:00 is 40 h: enough for an adult, and the message says so.
+    message = planning.grade(params, {"creneaux": eparpille}).diagnostics[0].message
+    assert "règle des adultes" in message
     # 8 h 30 on Monday (09:00-13:00 + 13:30-18:00), 5 h 30 on Friday: 35 h.
     long = remplace(semaine_type(), 0, c(0, "09:00", "13:00"), c(0, "13:30", "18:00"))
     long = remplace(long, 4, c(4, "09:00", "12:00"), c(4, "13:00", "15:30"))

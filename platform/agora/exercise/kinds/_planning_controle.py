@@ -6,6 +6,7 @@ import itertools
 from collections import defaultdict
 
 from agora.exercise.kinds._planning_regles import (
+    ADULTE,
     JOUR,
     REPOS_HEBDOMADAIRE,
     SEMAINE,
@@ -56,13 +57,20 @@ def _regles_salarie(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> l
         qui = "de moins de 18 ans " if e.mineur else ""
         out.append(Violation("DUREE_HEBDOMADAIRE", e.id, None,
             f"{e.nom} travaille {duree(total)} dans la semaine : un salarié {qui}ne peut pas "
-            f"dépasser {duree(lim.hebdomadaire)}."))  # fmt: skip
+            f"dépasser {duree(lim.hebdomadaire)}." + _regle_adulte(e, total <= ADULTE.hebdomadaire)))  # fmt: skip
     if total != e.contrat:
         out.append(Violation("CONTRAT", e.id, None, _message_contrat(e, jours, total)))
     out += _repos_quotidien(semaine, e, jours)
     if not _repos_hebdomadaire_ok(e, jours):
         out.append(Violation("REPOS_HEBDOMADAIRE", e.id, None, _message_repos_hebdo(e, jours)))
     return out
+
+
+def _regle_adulte(e: Employe, legal_pour_un_adulte: bool) -> str:
+    """The method named when a minor was planned by the adults' rule."""
+    if e.mineur and legal_pour_un_adulte:
+        return f" C'est la règle des adultes, mais {e.nom} a moins de 18 ans."
+    return ""
 
 
 def _message_contrat(e: Employe, jours: dict[int, Plages], total: int) -> str:
@@ -87,7 +95,7 @@ def _regles_jour(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> lis
         age = " (moins de 18 ans)" if e.mineur else ""
         out.append(Violation("DUREE_QUOTIDIENNE", e.id, jour,
             f"{e.nom} travaille {duree(travail)} le {semaine.jour_fr(jour)} : le maximum{age} est "
-            f"{duree(lim.quotidienne)} par jour."))  # fmt: skip
+            f"{duree(lim.quotidienne)} par jour." + _regle_adulte(e, travail <= ADULTE.quotidienne)))  # fmt: skip
     for debut, fin, temps in _periodes(plages, lim.pause):
         if temps > lim.periode_max:
             regle = (
@@ -98,12 +106,19 @@ def _regles_jour(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> lis
             )
             out.append(Violation("PAUSE", e.id, jour,
                 f"{e.nom} travaille {duree(temps)} sans vraie pause le {semaine.jour_fr(jour)} "
-                f"(de {heure(debut)} à {heure(fin)}) : {regle}."))  # fmt: skip
+                f"(de {heure(debut)} à {heure(fin)}) : {regle}."
+                + _regle_adulte(e, _pauses_adultes_ok(plages, debut, fin))))  # fmt: skip
     if jour in e.indisponibles:
         out.append(Violation("INDISPONIBLE", e.id, jour,
             f"{e.nom} est indisponible le {semaine.jour_fr(jour)} : il ne peut pas travailler ce jour-là."))  # fmt: skip
     out += _hors_ouverture(semaine, e, jour, plages)
     return out
+
+
+def _pauses_adultes_ok(plages: Plages, debut: int, fin: int) -> bool:
+    """Whether the adults' break rule would accept this stretch of a minor's day."""
+    dedans = [p for p in plages if debut <= p[0] and p[1] <= fin]
+    return all(t <= ADULTE.periode_max for _, _, t in _periodes(dedans, ADULTE.pause))
 
 
 def _periodes(plages: Plages, pause: int) -> list[tuple[int, int, int]]:
@@ -142,7 +157,8 @@ def _repos_quotidien(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> 
             out.append(Violation("REPOS_QUOTIDIEN", e.id, jour,
                 f"{e.nom} n'a que {duree(debut - fin_avant)} de repos avant de reprendre le "
                 f"{semaine.jour_fr(jour)} à {heure(plages[0][0])} : il faut au moins "
-                f"{duree(minimum)} consécutives entre deux journées de travail."))  # fmt: skip
+                f"{duree(minimum)} consécutives entre deux journées de travail."
+                + _regle_adulte(e, debut - fin_avant >= ADULTE.repos_quotidien)))  # fmt: skip
         fin_avant = jour * JOUR + plages[-1][1]
     return out
 
@@ -169,7 +185,7 @@ def _message_repos_hebdo(e: Employe, jours: dict[int, Plages]) -> str:
         return (
             f"{e.nom} a moins de 18 ans : il lui faut deux jours de suite sans travail dans la "
             "semaine (du lundi au dimanche)."
-        )
+        ) + _regle_adulte(e, plus_long_repos(e, jours) >= REPOS_HEBDOMADAIRE)
     return (
         f"{e.nom} n'a jamais 35 h de repos d'affilée dans la semaine (au plus "
         f"{duree(plus_long_repos(e, jours))}) : il faut 24 h de repos hebdomadaire plus 11 h "
