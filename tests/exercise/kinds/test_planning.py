@@ -233,3 +233,12 @@ def test_generation_builds_its_needs_around_a_legal_week():
             params, choix = generer(seed, niveau, company(seed))
             reference = en_json(lire_semaine(params), list(choix.reference))
             assert planning.grade(params, reference).score == 1
+
+
+def test_an_organisation_closed_all_week_gets_a_french_error():
+    import dataclasses
+
+    ferme = dataclasses.replace(company(1), horaires=dict.fromkeys(company(1).horaires))
+    with pytest.raises(InvalidInput) as erreur:
+        planning.generate(1, 2, ferme)
+    assert "n'ouvre aucun jour" in str(erreur.value)

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from agora.company.model import Company, Salarie
+from agora.errors import InvalidInput
 from agora.exercise.kinds._planning_controle import controler
 from agora.exercise.kinds._planning_regles import (
     JOUR,
@@ -215,6 +216,8 @@ def generer(seed: int, niveau: int, organisation: Company) -> tuple[dict[str, An
     rng = random.Random(f"planning:{seed}:{niveau}")
     lundi = _lundi(rng)
     ouverture = _ouverture(organisation.horaires)
+    if not ouverture:
+        raise InvalidInput(f"{organisation.raison_sociale} n'ouvre aucun jour : pas de planning.")
     nombre, candidats = _equipe(rng, niveau, organisation.salaries, lundi)
     absences = 2 if niveau == 3 else 0
     employes: list[Employe] = []
@@ -248,6 +251,10 @@ def generer(seed: int, niveau: int, organisation: Company) -> tuple[dict[str, An
     ordre = {s.id: i for i, s in enumerate(organisation.salaries)}
     employes.sort(key=lambda e: ordre[e.id])
     planning.sort(key=lambda c: (ordre[c.salarie], c.jour, c.debut))
+    if not employes:
+        raise InvalidInput(
+            f"Aucun salarié de {organisation.raison_sociale} n'a un contrat qui se prête à un planning."
+        )
     besoins = _besoins(niveau, ouverture, planning)
     params = _params(lundi, employes, ouverture, besoins)
     assert not controler(Semaine(lundi, tuple(employes), ouverture, tuple(besoins)), planning)
