@@ -343,3 +343,9 @@ def test_solve_says_when_no_week_is_possible():
     with pytest.raises(InvalidInput) as erreur:
         planning.solve(params)
     assert "Aucun planning" in str(erreur.value)
+
+
+def test_solve_refuses_a_contract_over_the_legal_week():
+    # A minor may not work more than 35 h: a 36 h contract has no legal planning.
+    with pytest.raises(InvalidInput):
+        planning.solve(semaine([salarie(heures="36", mineur=True)]))

@@ -142,8 +142,8 @@ def _employe(model: Any, semaine: Semaine, e: Employe, pas: int, lisible: bool) 
         longueur = -(-PERIODE_MIN // pas) if lisible else 0
         _periodes(model, xs, lim.periode_max // pas + 1, -(-lim.pause // pas), longueur)
     heures = [x for cases in grille.values() for _, x in cases]
-    if len(heures) * pas < e.contrat:
-        return None
+    if len(heures) * pas < e.contrat or e.contrat > lim.hebdomadaire:
+        return None  # the contract does not fit in the open hours, or breaks the weekly maximum
     model.add(sum(heures) * pas == e.contrat)
     deja = _Deja(model, jours)
     for jour in jours:
