@@ -20,6 +20,7 @@ FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 CARD_W, CARD_H = 90.0, 54.0  # mm: two columns, five rows on A4
 COLUMNS, ROWS = 2, 5
 MARGIN_X, MARGIN_Y = 12.0, 13.5
+MIN_FONT_SIZE = 6.5
 # Characters outside latin-1 that French names or texts may hold, for the fallback font.
 _LATIN1 = str.maketrans({"œ": "oe", "Œ": "OE", "’": "'", "…": "...", "–": "-", "—": "-",
                          "\u202f": " ", "«": '"', "»": '"'})  # fmt: skip
@@ -51,9 +52,14 @@ class _Cards(FPDF):
         return text.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
 
     def line_at(self, x: float, y: float, text: str, size: float, bold: bool = False) -> None:
+        """One line of text, made smaller until it fits the card (long names, URLs)."""
+        text = self.text_of(text)
         self.set_font(self.family_name, "B" if bold else "", size)
+        while size > MIN_FONT_SIZE and self.get_string_width(text) > CARD_W - 8:
+            size -= 0.5
+            self.set_font_size(size)
         self.set_xy(x, y)
-        self.cell(CARD_W - 8, size * 0.5, self.text_of(text))
+        self.cell(CARD_W - 8, size * 0.5, text)
 
 
 def login_cards(
