@@ -296,3 +296,18 @@ def test_assign_errors_rerender_the_form(teacher_client, db, csrf, fields, messa
     page = _assign(client, csrf, classe, **fields)
     assert page.status_code == 400 and message in page.text
     assert db.exec(select(Assignment)).all() == []
+
+
+def test_assign_with_htmx_gets_the_form_block_or_a_redirect(teacher_client, db, csrf):
+    client, _, classe = teacher_client
+    token = csrf(client, f"/enseignant/classes/{classe.id}/attribuer")
+    url = f"/enseignant/classes/{classe.id}/attribuer"
+    data = {"csrf_token": token, "attempts": "3", "corrections": "immediate", "pour": "classe"}
+    htmx = {"HX-Request": "true"}
+    error = client.post(url, data=data, headers=htmx)
+    assert error.status_code == 400 and "HX-Request" in error.headers["vary"]
+    assert error.text.lstrip().startswith('<form id="formulaire"')
+    assert "Choisissez une mission." in error.text
+    done = client.post(url, data=data | {"mission": "la-paie-de-mars"}, headers=htmx)
+    assert done.status_code == 204
+    assert done.headers["HX-Redirect"].endswith(f"/enseignant/classes/{classe.id}")
