@@ -113,13 +113,16 @@ def lire_heure(texte: Any) -> int:
     cleaned = "".join(texte.split())
     match = _HEURE.match(cleaned)
     if not match:
-        raise InvalidInput(
-            f"« {texte.strip()[:20]} » n'est pas une heure : écrivez-la comme 09:00."
-        )
+        raise InvalidInput(f"« {cite(texte, 20)} » n'est pas une heure : écrivez-la comme 09:00.")
     heures, minutes = int(match[1]), int(match[2] or 0)
     if minutes > 59 or heures > 24 or (heures == 24 and minutes):
-        raise InvalidInput(f"« {texte.strip()[:20]} » n'existe pas : l'heure va de 00:00 à 24:00.")
+        raise InvalidInput(f"« {cite(texte, 20)} » n'existe pas : l'heure va de 00:00 à 24:00.")
     return heures * 60 + minutes
+
+
+def cite(valeur: Any, longueur: int = 30) -> str:
+    """A value typed by a user, quoted on one short line in a message."""
+    return " ".join(str(valeur).split())[:longueur]
 
 
 def heure(minutes: int) -> str:
@@ -152,15 +155,15 @@ def _lire_date(texte: Any, quoi: str) -> date:
     try:
         return date.fromisoformat(texte)
     except (TypeError, ValueError):
-        raise InvalidInput(
-            f"{quoi} : « {str(texte)[:30]} » n'est pas une date AAAA-MM-JJ."
-        ) from None
+        raise InvalidInput(f"{quoi} : « {cite(texte)} » n'est pas une date AAAA-MM-JJ.") from None
 
 
 def _jour_de(semaine_lundi: date, texte: Any, quoi: str) -> int:
     jour = (_lire_date(texte, quoi) - semaine_lundi).days
     if not 0 <= jour < 7:
-        raise InvalidInput(f"{quoi} : le {texte} n'est pas dans la semaine du {semaine_lundi}.")
+        raise InvalidInput(
+            f"{quoi} : le {cite(texte)} n'est pas dans la semaine du {semaine_lundi}."
+        )
     return jour
 
 
@@ -169,7 +172,9 @@ def _plage(valeur: Any, quoi: str) -> tuple[int, int]:
         raise InvalidInput(f"{quoi} : une plage [« 09:00 », « 19:00 »] est attendue.")
     debut, fin = (lire_heure(v) for v in valeur)
     if fin <= debut:
-        raise InvalidInput(f"{quoi} : la fin ({valeur[1]}) doit être après le début ({valeur[0]}).")
+        raise InvalidInput(
+            f"{quoi} : la fin ({cite(valeur[1])}) doit être après le début ({cite(valeur[0])})."
+        )
     return debut, fin
 
 
@@ -201,12 +206,13 @@ def lire_semaine(params: Any) -> Semaine:
     if len(set(ids)) != len(ids):
         raise InvalidInput("salaries : deux salariés ont le même identifiant.")
     if inconnus := sorted(set(fins) - set(ids)):
-        raise InvalidInput(f"fin_semaine_precedente : salarié inconnu « {inconnus[0]} ».")
+        raise InvalidInput(f"fin_semaine_precedente : salarié inconnu « {cite(inconnus[0])} ».")
     ouverture = params.get("ouverture", {})
     if not isinstance(ouverture, dict):
         raise InvalidInput("ouverture : un objet {« AAAA-MM-JJ »: [début, fin]} est attendu.")
     jours = {
-        _jour_de(lundi, j, "ouverture"): _plage(p, f"ouverture {j}") for j, p in ouverture.items()
+        _jour_de(lundi, j, "ouverture"): _plage(p, f"ouverture {cite(j)}")
+        for j, p in ouverture.items()
     }
     besoins = params.get("besoins", [])
     if not isinstance(besoins, list) or len(besoins) > MAX_BESOINS:
@@ -248,7 +254,7 @@ def _lire_fin(lundi: date, texte: Any) -> int:
         moment = datetime.fromisoformat(texte)
     except (TypeError, ValueError):
         raise InvalidInput(
-            f"fin_semaine_precedente : « {str(texte)[:30]} » n'est pas une date-heure AAAA-MM-JJTHH:MM."
+            f"fin_semaine_precedente : « {cite(texte)} » n'est pas une date-heure AAAA-MM-JJTHH:MM."
         ) from None
     ecart = moment.replace(tzinfo=None) - datetime.combine(lundi, datetime.min.time())
     return int(ecart.total_seconds() // 60)
@@ -309,7 +315,7 @@ def _lire_creneau(
     if not isinstance(salarie, str) or not salarie.strip():
         problemes["salarie"] = "Le salarié du créneau manque."
     elif semaine is not None and semaine.employe(salarie) is None:
-        problemes["salarie"] = f"Salarié inconnu : « {salarie[:20]} »."
+        problemes["salarie"] = f"Salarié inconnu : « {cite(salarie, 20)} »."
     jour = _jour_creneau(semaine, item.get("jour"), problemes)
     bornes = []
     for champ in ("debut", "fin"):
