@@ -11,9 +11,11 @@ from agora.account.service import verify_password
 from agora.classroom.cards import login_cards
 from agora.classroom.models import Assignment, AssignmentStudent, Classe, Student
 from agora.classroom.teacher_service import Credential, random_password
+from agora.content.missions import get_mission
 from agora.db import utcnow
 from agora.web.templating import PARIS
 
+PAIE = get_mission("la-paie-de-mars").titre
 CSV = (
     "NOM;Prénom;Né(e) le;Mail\r\n"
     "DUPONT;Léa;12/03/2009;lea@example.org\r\n"
@@ -257,11 +259,11 @@ def test_assign_a_mission_to_the_class(
     student = make_student(classe)
     day = (utcnow() + timedelta(days=10)).astimezone(PARIS).date().isoformat()
     page = _assign(client, csrf, classe, mission="la-paie-de-mars", date=day, heure="18:00")
-    assert page.status_code == 200 and "La paie de mars" in page.text
+    assert page.status_code == 200 and PAIE in page.text
     assignment = db.exec(select(Assignment).where(Assignment.classe_id == classe.id)).one()
     assert assignment.attempts_allowed == 2 and assignment.corrections == "immediate"
     assert assignment.due_at.astimezone(PARIS).strftime("%Y-%m-%d %H:%M") == f"{day} 18:00"
-    assert "La paie de mars" in as_student(new_client(), student).get("/eleve").text
+    assert PAIE in as_student(new_client(), student).get("/eleve").text
 
 
 def test_assign_to_some_students_only(
@@ -274,8 +276,8 @@ def test_assign_to_some_students_only(
     )
     assert page.status_code == 200
     assert [r.student_id for r in db.exec(select(AssignmentStudent)).all()] == [chosen.id]
-    assert "La paie de mars" in as_student(new_client(), chosen).get("/eleve").text
-    assert "La paie de mars" not in as_student(new_client(), other).get("/eleve").text
+    assert PAIE in as_student(new_client(), chosen).get("/eleve").text
+    assert PAIE not in as_student(new_client(), other).get("/eleve").text
 
 
 @pytest.mark.parametrize(

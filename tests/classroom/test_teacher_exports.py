@@ -31,7 +31,7 @@ def graded(client, db, make_teacher, make_classe, make_student, make_assignment,
     service.submit_exercise(db, lea, assignment, 0, flatten(right.answer), utcnow())
     prose = service.submit_prose(db, lea, assignment, 1, "Bonjour.", utcnow()).attempt
     db.commit()
-    from agora.classroom.teacher_service import grade_prose
+    from agora.classroom.teacher_grading import grade_prose
 
     grade_prose(db, prose, ["2", "2", "1", "1"], "", utcnow())
     db.commit()
@@ -53,7 +53,7 @@ def test_grades_csv_opens_in_french_spreadsheets(graded):
     )
     header, lea, tom = _csv_rows(response)
     assert header[:3] == ["Nom", "Prénom", "Identifiant"]
-    assert header[3].startswith("Du devis à l'encaissement (le ") and header[3].endswith("/20")
+    assert header[3].startswith(f"{get_mission(MISSION).titre} (le ") and header[3].endswith("/20")
     assert lea[:3] == ["Arnaud", "Léa", "lea.arnaud"]
     assert lea[3] == "18,0" and lea[4] == "non rendu"  # (12 + 6) / 20 points -> 18 / 20
     assert tom[0] == "Bernard" and tom[3:] == ["non rendu", "non rendu"]

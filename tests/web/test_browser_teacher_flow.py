@@ -59,7 +59,7 @@ def test_teacher_sees_the_fixed_invoice_in_the_table_and_the_heatmap(
     page = browser_page
     _log_in(page, live_server, login)
     page.wait_for_url("**/eleve")
-    page.click("text=Du devis à l'encaissement")
+    page.click(f"text={get_mission(MISSION).titre}")
     _fill(page, flatten(wrong.answer))
     page.click("#etape-0 button[type=submit]")
     page.locator("#etape-0 .diagnostics").wait_for()
@@ -70,7 +70,7 @@ def test_teacher_sees_the_fixed_invoice_in_the_table_and_the_heatmap(
 
     # The teacher: the attempt in the class table, then in the heatmap.
     prof.goto(f"{live_server}/enseignant/classes/{classe.id}")
-    prof.click("text=Du devis à l'encaissement")
+    prof.click(f"text={get_mission(MISSION).titre}")
     cell = prof.locator('tr:has(th a:text-is("Arnaud Léa")) td.score').first
     expect(cell).to_contain_text("12")
     expect(cell).to_contain_text("(2 tent.)")

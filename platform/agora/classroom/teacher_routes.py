@@ -13,6 +13,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import Response
 
 from agora.classroom import exports
+from agora.classroom import teacher_grading as grading
 from agora.classroom import teacher_service as ts
 from agora.classroom import teacher_views as views
 from agora.classroom.cards import login_cards
@@ -251,13 +252,13 @@ def override(
     attempt: OwnedAttempt,
     session: SessionDep,
     points: Annotated[str, Form(max_length=20)] = "",
-    commentaire: Annotated[str, Form(max_length=ts.COMMENT_MAX_LENGTH + 100)] = "",
+    commentaire: Annotated[str, Form(max_length=grading.COMMENT_MAX_LENGTH + 100)] = "",
 ):
     """The teacher's mark replaces the grader's (or, left empty, gives it back)."""
     assignment = session.get(Assignment, attempt.assignment_id)
     student = session.get(Student, attempt.student_id)
     try:
-        ts.override_score(session, attempt, points, commentaire, utcnow())
+        grading.override_score(session, attempt, points, commentaire, utcnow())
     except InvalidInput as error:
         classe = _classe_of(session, assignment)
         page = views.student_work_page(session, classe, assignment, student, str(error))
@@ -274,14 +275,14 @@ def override(
 @router.get("/devoirs/{assignment_id}/corriger", name="teacher_grade_next")
 def grade_next(request: Request, assignment: OwnedAssignment, session: SessionDep):
     """The first written answer waiting for grading, or the progress table when none."""
-    waiting = ts.ungraded_copies(session, assignment)
+    waiting = grading.ungraded_copies(session, assignment)
     if waiting:
         return redirect(request, _url(request, "teacher_grading", attempt_id=waiting[0].id))
     return redirect(request, _url(request, "teacher_progress", assignment_id=assignment.id))
 
 
 @router.get("/tentatives/{attempt_id}/grille", name="teacher_grading")
-def grading(request: Request, attempt: OwnedAttempt, session: SessionDep):
+def grading_form(request: Request, attempt: OwnedAttempt, session: SessionDep):
     _prose_only(attempt)
     classe = _classe_of(session, session.get(Assignment, attempt.assignment_id))
     return render(request, "teacher/grading.html", views.grading_page(session, classe, attempt))
@@ -294,11 +295,11 @@ async def grade(request: Request, attempt: OwnedAttempt, session: SessionDep):
     form = await request.form()
     values = {
         "points": [v for v in form.getlist("points") if isinstance(v, str)][:20],
-        "commentaire": str(form.get("commentaire", ""))[: ts.COMMENT_MAX_LENGTH + 100],
+        "commentaire": str(form.get("commentaire", ""))[: grading.COMMENT_MAX_LENGTH + 100],
     }
     assignment = session.get(Assignment, attempt.assignment_id)
     try:
-        ts.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
+        grading.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
     except DomainError as error:
         page = views.grading_page(
             session, _classe_of(session, assignment), attempt, values, str(error)

@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 
 from agora.account.models import User
 from agora.classroom import service
+from agora.classroom import teacher_grading as grading
 from agora.classroom import teacher_service as ts
 from agora.classroom.csv_import import ImportPreview
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
@@ -52,7 +53,7 @@ def home_page(session: Session, teacher: User, now: datetime, **form: Any) -> Ho
             select(func.count()).select_from(Student).where(Student.classe_id == classe.id)
         ).one()
         assignments = ts.assignments_of(session, classe)
-        to_grade = sum(len(ts.ungraded_copies(session, a)) for a in assignments)
+        to_grade = sum(len(grading.ungraded_copies(session, a)) for a in assignments)
         summaries.append(ClasseSummary(classe, count, len(assignments), to_grade))
     total = sum(s.to_grade for s in summaries)
     return HomePage(teacher, summaries, total, ts.current_school_year(now.date()), **form)
@@ -98,7 +99,7 @@ def classe_page(session: Session, classe: Classe) -> ClassePage:
                 get_mission(assignment.mission_slug),
                 len(targets) if targets is not None else len(students),
                 len({student_id for student_id, _ in cells}),
-                len(ts.ungraded_copies(session, assignment)),
+                len(grading.ungraded_copies(session, assignment)),
             )
         )
     waiting = sum(1 for row in students if row.user.must_change_password)
@@ -237,7 +238,7 @@ def progress_page(session: Session, classe: Classe, assignment: Assignment) -> P
         assignment,
         mission,
         rows,
-        len(ts.ungraded_copies(session, assignment)),
+        len(grading.ungraded_copies(session, assignment)),
         targets is not None,
         CORRECTIONS_LIBELLES[assignment.corrections],
     )
@@ -348,7 +349,7 @@ def grading_page(
     mission = get_mission(assignment.mission_slug)
     step = mission.etape(attempt.step_index)
     student = session.get(Student, attempt.student_id)
-    waiting = [a for a in ts.ungraded_copies(session, assignment) if a.id != attempt.id]
+    waiting = [a for a in grading.ungraded_copies(session, assignment) if a.id != attempt.id]
     if values is None:
         lines = (attempt.grade or {}).get("rubrique", [])
         values = {
@@ -389,7 +390,7 @@ def queue_page(session: Session, teacher: User) -> QueuePage:
     rows = []
     for classe in ts.classes_of(session, teacher):
         for assignment in ts.assignments_of(session, classe):
-            copies = ts.ungraded_copies(session, assignment)
+            copies = grading.ungraded_copies(session, assignment)
             if copies:
                 mission = get_mission(assignment.mission_slug)
                 rows.append(QueueRow(classe, assignment, mission, len(copies), copies[0]))
