@@ -120,6 +120,7 @@ def test_confirm_creates_accounts_with_initial_passwords(
     )
     assert preview.status_code == 200 and page.status_code == 200
     assert "2 élèves ajoutés à la classe." in page.text
+    assert page.headers["cache-control"] == "no-store"  # initial passwords: not cached
     rows = _students(db, classe)
     assert sorted(u.login for _, u in rows) == ["lea.dupont", "noel.le-gall"]
     assert all(u.must_change_password and u.role == "eleve" for _, u in rows)
@@ -184,6 +185,7 @@ def test_login_cards_pdf_from_the_credentials_page(teacher_client, db, csrf):
     pdf = client.post(f"/enseignant/classes/{classe.id}/cartes.pdf", data=fields)
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.headers["content-disposition"] == 'attachment; filename="cartes-1re-agora-a.pdf"'
+    assert pdf.headers["cache-control"] == "no-store"
     assert pdf.content.startswith(b"%PDF") and pdf.content.count(b"/Type /Page\n") == 2
 
 

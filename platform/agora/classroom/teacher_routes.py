@@ -123,7 +123,7 @@ def import_confirm(
         f"{count} élève{'s' if count > 1 else ''} ajouté{'s' if count > 1 else ''} à la classe."
     )
     page = views.CredentialsPage(classe, credentials, "Élèves importés", message)
-    return render(request, "teacher/credentials.html", page)
+    return _no_store(render(request, "teacher/credentials.html", page))
 
 
 @router.get("/classes/{classe_id}/mots-de-passe", name="teacher_passwords_form")
@@ -153,7 +153,7 @@ def passwords_reset(
         return render(request, "teacher/passwords.html", page, status_code=400)
     message = f"Nouveaux mots de passe provisoires pour {len(credentials)} élève(s)."
     page = views.CredentialsPage(classe, credentials, "Mots de passe réinitialisés", message)
-    return render(request, "teacher/credentials.html", page)
+    return _no_store(render(request, "teacher/credentials.html", page))
 
 
 @router.post("/classes/{classe_id}/cartes.pdf", name="teacher_cards")
@@ -177,7 +177,13 @@ async def cards(request: Request, classe: OwnedClasse, session: SessionDep):
     ]
     pdf = login_cards(credentials, classe.nom, _url(request, "login_form"))
     name = f"cartes-{exports.slug(classe.nom)}.pdf"
-    return Response(pdf, media_type="application/pdf", headers=_attachment(name))
+    return _no_store(Response(pdf, media_type="application/pdf", headers=_attachment(name)))
+
+
+def _no_store(response: Response) -> Response:
+    # Pages holding initial passwords must not stay in the browser's cache or history.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 # ----------------------------------------------------------------------------- assignments

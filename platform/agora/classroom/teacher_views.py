@@ -17,7 +17,7 @@ from agora.classroom.csv_import import ImportPreview
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
 from agora.classroom.teacher_coverage import MissionRef, class_levels, missions_assessing
 from agora.classroom.views import grade_from_json
-from agora.competency.service import LEVELS, Level
+from agora.competency.service import LEVELS, Level, level_of
 from agora.content.missions import Mission, ProseStep, get_mission, load_missions, personalise
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
@@ -184,17 +184,15 @@ class CellView:
             return "non-evalue"
         if self.cell.pending:
             return "a-corriger"
-        return ts_level(attempt.effective_score).code
+        return score_level(attempt.effective_score).code
 
     @property
     def revised(self) -> bool:
         return self.cell.attempt is not None and self.cell.attempt.override_score is not None
 
 
-def ts_level(score: Decimal | None) -> Level:
+def score_level(score: Decimal | None) -> Level:
     """The level a single score would give (colours of the progress table)."""
-    from agora.competency.service import level_of
-
     return level_of([score] if score is not None else [])
 
 
