@@ -190,14 +190,35 @@ def _besoins(niveau: int, ouverture: dict, creneaux: list[Creneau]) -> list[Beso
         ]
         milieu = 780 if ouvre + 120 <= 780 <= ferme - 120 else ouvre + (ferme - ouvre) // 60 * 30
         for debut, fin in ((ouvre, milieu), (milieu, ferme)):
-            effectif = min(presents[(debut - ouvre) // PAS : (fin - ouvre) // PAS])
-            if niveau == 1:
-                effectif = min(effectif, 1)
-            if effectif:
-                besoins.append(Besoin(jour, debut, fin, effectif))
+            besoin = _demi_journee(
+                jour, debut, fin, presents[(debut - ouvre) // PAS : (fin - ouvre) // PAS]
+            )
+            if besoin is not None:
+                besoins.append(
+                    replace(besoin, effectif=min(besoin.effectif, 1)) if niveau == 1 else besoin
+                )
         if niveau == 3 and len(presents) >= 4:
             besoins += _pic(jour, ouvre, presents, besoins)
     return sorted(besoins, key=lambda b: (b.jour, b.debut, b.fin))
+
+
+def _demi_journee(jour: int, debut: int, fin: int, presents: list[int]) -> Besoin | None:
+    """The need of a half day: the fewest people at work in it; when nobody is there at some
+    moment, the longest stretch of at least 2 h where someone always is."""
+    if min(presents) > 0:
+        return Besoin(jour, debut, fin, min(presents))
+    meilleur, depart = (0, 0), None
+    for i, n in enumerate([*presents, 0]):
+        if n and depart is None:
+            depart = i
+        elif not n and depart is not None:
+            meilleur = max(meilleur, (i - depart, -depart))
+            depart = None
+    longueur, depart = meilleur[0], -meilleur[1]
+    if longueur < 4:
+        return None
+    effectif = min(presents[depart : depart + longueur])
+    return Besoin(jour, debut + depart * PAS, debut + (depart + longueur) * PAS, effectif)
 
 
 def _pic(jour: int, ouvre: int, presents: list[int], besoins: list[Besoin]) -> list[Besoin]:
