@@ -107,3 +107,21 @@ def test_day_names_are_right_across_months_and_years():
     assert titres == ["lundi 28/12", "dimanche 03/01"]
     params["ouverture"] = {"2026-03-01": ["09:00", "12:00"], "2026-02-28": ["09:00", "12:00"]}
     assert rendre(params, 2, AnswerForm()).titres == ["samedi 28/02", "dimanche 01/03"]
+
+
+def test_verdicts_and_format_errors_show_in_their_period():
+    params = planning.generate(2, 1, generate_company(2)).params
+    solution = planning.solve(params)
+    champs = rendre(params, 1, AnswerForm.from_answer(solution))
+    reponse = unflatten(champs.valeurs)
+    premier = next(c for c in reponse["creneaux"] if c["debut"])
+    premier["debut"] = "25:00"
+    grade = planning.grade(params, reponse)
+    form = AnswerForm.from_answer(reponse, grade, validate_url="/valider", disabled=True)
+    html = ENV.get_template("exercise/planning/form.html").render(
+        params=params, niveau=1, form=form
+    )
+    assert "va de 00:00 à 24:00" in html  # the format error of the typed time
+    assert "Rien à signaler ce jour-là." in html
+    assert 'hx-post="/valider"' not in html  # a disabled form does not validate as you type
+    assert "disabled" in html
