@@ -111,3 +111,11 @@ def test_writers_format_decimals_the_french_way():
         sheet.title == "Notes   1re A" and sheet["B2"].value == 12.5 and sheet["B3"].value is None
     )
     assert slug("Tle AGOrA « B » 2025") == "tle-agora-b-2025"
+
+
+def test_names_looking_like_formulas_stay_text():
+    table = Table("Notes", ["Nom"], [['=HYPERLINK("http://x","clic")'], ["-Dupont"]])
+    rows = to_csv(table).decode("utf-8-sig").splitlines()
+    assert rows[1] == '"\'=HYPERLINK(""http://x"",""clic"")"' and rows[2] == "'-Dupont"
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value.startswith("=HYPERLINK")

@@ -125,12 +125,18 @@ def competences_table(session: Session, classe: Classe) -> Table:
     return Table(f"Compétences {classe.nom}", headers, rows)
 
 
+# A text cell starting with one of these is run as a formula by spreadsheet software
+# (« =HYPERLINK(…) » typed as a name): such texts are written as plain text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f").replace(".", ",")
-    return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def to_csv(table: Table) -> bytes:
@@ -156,6 +162,8 @@ def to_xlsx(table: Table) -> bytes:
         for cell, value in zip(sheet[sheet.max_row], row, strict=True):
             if isinstance(value, Decimal):
                 cell.number_format = "0.0"
+            elif isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # openpyxl would store it as a formula
     for index, header in enumerate(table.headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(40, max(10, len(header) + 2))
     sheet.freeze_panes = "D2"
