@@ -119,3 +119,18 @@ def test_names_looking_like_formulas_stay_text():
     assert rows[1] == '"\'=HYPERLINK(""http://x"",""clic"")"' and rows[2] == "'-Dupont"
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
     assert sheet["A2"].data_type == "s" and sheet["A2"].value.startswith("=HYPERLINK")
+
+
+def test_a_mission_given_to_some_students_only(
+    client, db, make_teacher, make_classe, make_student, make_assignment, as_teacher
+):
+    teacher = make_teacher()
+    classe = make_classe(teacher)
+    lea = make_student(classe, nom="Arnaud")
+    make_student(classe, nom="Bernard")
+    assignment = make_assignment(classe, MISSION, students=[lea])
+    as_teacher(client, teacher)
+    _, lea_row, tom_row = _csv_rows(client.get(f"/enseignant/classes/{classe.id}/notes.csv"))
+    assert lea_row[3] == "non rendu" and tom_row[3] == "non attribuée"
+    detail = _csv_rows(client.get(f"/enseignant/devoirs/{assignment.id}/notes.csv"))
+    assert [row[0] for row in detail[1:]] == ["Arnaud"]

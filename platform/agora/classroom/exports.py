@@ -29,12 +29,14 @@ from agora.classroom.teacher_service import (
     mission_result,
     points,
     students_of,
+    targeted_students,
 )
 from agora.content.missions import get_mission
 from agora.web.templating import french_date
 
 PENDING = "à corriger"
 NOT_DONE = "non rendu"
+NOT_GIVEN = "non attribuée"
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def grades_table(session: Session, classe: Classe) -> Table:
     """One row per student, one column per assigned mission: the mark on 20.
 
     A mission not started is « non rendu »; one with a written step still to grade is
-    « à corriger ». A step not done counts 0 once the mission is started.
+    « à corriger »; one given to other students only is « non attribuée ». A step not done
+    counts 0 once the mission is started.
     """
     assignments = assignments_of(session, classe)
     missions = [get_mission(a.mission_slug) for a in assignments]
@@ -69,10 +72,14 @@ def grades_table(session: Session, classe: Classe) -> Table:
         for a, m in zip(assignments, missions, strict=True)
     ]
     cells = [latest_attempts(session, a) for a in assignments]
+    targets = [targeted_students(session, a) for a in assignments]
     rows = []
     for student, user in students_of(session, classe):
         row = _identity(user)
-        for mission, by_key in zip(missions, cells, strict=True):
+        for mission, by_key, only in zip(missions, cells, targets, strict=True):
+            if only is not None and student.id not in only:
+                row.append(NOT_GIVEN)
+                continue
             steps = [
                 by_key.get((student.id, i), StepCell(None)) for i in range(len(mission.etapes))
             ]
@@ -89,8 +96,11 @@ def assignment_table(session: Session, assignment: Assignment, classe: Classe) -
     headers += [f"Étape {i + 1} /{s.points}" for i, s in enumerate(mission.etapes)]
     headers += [f"Total /{mission.points}", "Note /20"]
     by_key = latest_attempts(session, assignment)
+    only = targeted_students(session, assignment)
     rows = []
     for student, user in students_of(session, classe):
+        if only is not None and student.id not in only:
+            continue
         steps = [by_key.get((student.id, i), StepCell(None)) for i in range(len(mission.etapes))]
         row = _identity(user)
         for cell, step in zip(steps, mission.etapes, strict=True):
