@@ -177,7 +177,7 @@ def test_7_a_wrong_net_commercial_then_the_escompte_right_on_it_earns_credit():
     verdicts = _verdicts(CONTRAT, answer)
     assert not verdicts["groupes.0.net_commercial"].correct
     assert verdicts["groupes.0.escompte"].correct
-    assert "7.70" in verdicts["groupes.0.escompte"].message  # the right figure is still shown
+    assert "7,70" in verdicts["groupes.0.escompte"].message  # the right figure is still shown
     assert facture.grade(CONTRAT, answer).score == Decimal("0.5")
 
 
