@@ -181,3 +181,24 @@ def http_log_in(client, login: str, password: str = "motdepasse-de-test") -> Non
 @pytest.fixture
 def http_login() -> Callable:
     return http_log_in
+
+
+@pytest.fixture
+def wait_graded(app) -> Callable:
+    """wait_graded(copy_id) -> the copy once the background finaliser has graded it."""
+    import time
+
+    from sqlmodel import Session
+
+    from agora.exam.models import ExamCopy
+
+    def wait(copy_id: int, seconds: float = 30):
+        deadline = time.monotonic() + seconds
+        while True:
+            with Session(app.state.engine) as session:
+                copy = session.get(ExamCopy, copy_id)
+            if copy.graded_at is not None or time.monotonic() > deadline:
+                return copy
+            time.sleep(0.05)
+
+    return wait

@@ -25,7 +25,16 @@ def _log_in(page, base: str, login: str) -> None:
 
 
 def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
-    app, db, teacher, classe, make_student, make_exam, clock, uvicorn_server, browser_page
+    app,
+    db,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    uvicorn_server,
+    browser_page,
+    wait_graded,
 ):
     student = make_student(classe=classe)
     exam = make_exam(duree=1, questions=[{"kind": "facture", "niveau": 1, "points": 10}])
@@ -47,8 +56,9 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     page.wait_for_url(re.compile(r".*/examen/copies/\d+$"), timeout=15_000)
     page.locator("h2").filter(has_text="Copie relevée").wait_for()
     with Session(app.state.engine) as s:
-        copy = s.exec(select(ExamCopy).where(ExamCopy.student_id == student.id)).one()
-        assert copy.statut == "relevee" and copy.graded_at is not None
+        copy_id = s.exec(select(ExamCopy.id).where(ExamCopy.student_id == student.id)).one()
+    copy = wait_graded(copy_id)
+    assert copy.statut == "relevee" and copy.graded_at is not None
     assert "Note" not in page.locator("main").inner_text()
 
     teacher_page = page.context.browser.new_context(locale="fr-FR").new_page()

@@ -79,6 +79,17 @@ def _run_all(students, action) -> None:
         t.join(timeout=300)
 
 
+def _wait_until_graded(engine, seconds: float = 60) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with Session(engine) as session:
+            if not session.exec(select(ExamCopy).where(ExamCopy.graded_at.is_(None))).all():
+                return
+        time.sleep(0.1)
+
+
 def test_forty_students_save_survive_a_restart_and_hand_in_together(
     app, settings, db, classe, make_student, make_exam, uvicorn_server, http_login
 ):
@@ -105,6 +116,7 @@ def test_forty_students_save_survive_a_restart_and_hand_in_together(
     assert [e for s in students for e in s.errors] == []
     assert all(s.handed_in for s in students)
     org_seeds = {s.id: s.org_seed for s in made}
+    _wait_until_graded(restarted.state.engine)  # graded just after each response was sent
     with Session(restarted.state.engine) as session:
         copies = {c.id: c for c in session.exec(select(ExamCopy))}
         answers = session.exec(select(ExamAnswer)).all()

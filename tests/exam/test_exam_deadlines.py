@@ -148,7 +148,7 @@ def test_expired_copies_are_collected_and_graded_without_the_student(
 
 
 def test_lazy_close_on_read(
-    app, client, classe, make_student, make_exam, clock, as_student, start_exam
+    app, client, classe, make_student, make_exam, clock, as_student, start_exam, wait_graded
 ):
     exam = make_exam(duree=5)
     as_student(client, make_student(classe=classe))
@@ -156,7 +156,7 @@ def test_lazy_close_on_read(
     clock.advance(minutes=6)
     page = client.get(f"/examen/copies/{copy_id}/questions/1")  # redirected to the summary
     assert "Copie relevée" in page.text
-    assert _copy(app, copy_id).graded_at is not None
+    assert wait_graded(copy_id).graded_at is not None  # graded by the woken finaliser
     timer = client.get(f"/examen/copies/{copy_id}/minuteur", headers={"HX-Request": "true"})
     assert "Temps écoulé" in timer.text and "hx-trigger" not in timer.text  # polling stops
     assert timer.headers["HX-Redirect"].endswith(f"/examen/copies/{copy_id}")

@@ -26,6 +26,7 @@ def test_student_starts_saves_switches_computer_and_hands_in(
     start_exam,
     autosave,
     token,
+    wait_graded,
 ):
     student = make_student(classe=classe)
     exam = make_exam(duree=30)
@@ -53,7 +54,7 @@ def test_student_starts_saves_switches_computer_and_hands_in(
     done = other.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": t2})
     assert done.status_code == 200
     assert "Copie rendue" in done.text
-    copy = _copy(app, copy_id)
+    copy = wait_graded(copy_id)  # the hand-in woke the background finaliser
     assert copy.statut == "rendue" and copy.graded_at is not None
     with Session(app.state.engine) as s:
         types = [e.type for e in s.exec(select(ExamEvent).where(ExamEvent.copy_id == copy_id))]

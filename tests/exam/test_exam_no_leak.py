@@ -113,7 +113,7 @@ def _leaks(bodies, expected) -> list[str]:
 
 
 def test_a_full_exam_leaks_nothing_before_publication(
-    app, client, classe, make_student, make_exam, clock, as_student, start_exam, token
+    app, client, classe, make_student, make_exam, clock, as_student, start_exam, token, wait_graded
 ):
     student = make_student(classe=classe)
     exam = make_exam(duree=20)
@@ -153,10 +153,7 @@ def test_a_full_exam_leaks_nothing_before_publication(
     assert "déjà rendue" in late.text
     rec.get("/examen")
 
-    with Session(app.state.engine) as s:
-        from agora.exam.models import ExamCopy
-
-        assert s.get(ExamCopy, copy_id).points is not None  # graded, just not shown
+    assert wait_graded(copy_id).points is not None  # graded, just not shown
     assert len(rec.bodies) > 25
     assert _leaks(rec.bodies, expected) == []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from typing import Annotated
 
@@ -33,19 +34,28 @@ FINALISER_PERIOD = 15.0
 
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI):
-    """Run the finaliser in the background while the app serves."""
-    task = asyncio.create_task(_finaliser_loop(app))
+    """Run the finaliser in the background while the app serves (woken early by hand-ins)."""
+    loop, wakeup = asyncio.get_running_loop(), asyncio.Event()
+    wake = functools.partial(loop.call_soon_threadsafe, wakeup.set)
+    if not hasattr(app.state, "exam_wakers"):
+        app.state.exam_wakers = set()
+    app.state.exam_wakers.add(wake)  # (tests may run several lifespans on one app)
+    task = asyncio.create_task(_finaliser_loop(app, wakeup))
     try:
         yield
     finally:
+        app.state.exam_wakers.discard(wake)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
 
 
-async def _finaliser_loop(app: FastAPI) -> None:
+async def _finaliser_loop(app: FastAPI, wakeup: asyncio.Event) -> None:
+    period = getattr(app.state, "exam_finaliser_period", FINALISER_PERIOD)
     while True:
-        await asyncio.sleep(getattr(app.state, "exam_finaliser_period", FINALISER_PERIOD))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wakeup.wait(), timeout=period)
+        wakeup.clear()
         clock = getattr(app.state, "clock", utcnow)
         try:
             await to_thread.run_sync(
@@ -53,6 +63,13 @@ async def _finaliser_loop(app: FastAPI) -> None:
             )
         except Exception:  # the loop must survive a database hiccup
             log.exception("Finalisation des copies échouée ; nouvel essai plus tard")
+
+
+def wake_finaliser(request: Request) -> None:
+    """Ask the background finaliser to grade now (a no-op when it is not running)."""
+    for wake in list(getattr(request.app.state, "exam_wakers", ())):
+        with contextlib.suppress(RuntimeError):  # a loop closing meanwhile
+            wake()
 
 
 router = APIRouter(lifespan=lifespan)
@@ -64,12 +81,15 @@ def _exam(session, copy: ExamCopy) -> Exam:
     return session.get(Exam, copy.exam_id)
 
 
-def _lazy_finalise(session, copy: ExamCopy, now) -> None:
-    """Closed is computed from the stored deadline: collect and grade it now if needed."""
-    if service.is_closed(copy, now) and copy.graded_at is None:
-        service.finalise_copy(session, copy, now)
+def _lazy_close(request: Request, session, copy: ExamCopy, now) -> None:
+    """Closed is computed from the stored deadline: collect it now; the finaliser grades it."""
+    if copy.statut != "en_cours" or not service.is_closed(copy, now):
+        return
+    with service.write_lock(request.app.state.engine):
+        service.close_expired_copy(session, copy.id, copy.deadline, now)
         session.commit()
-        session.refresh(copy)
+    session.refresh(copy)
+    wake_finaliser(request)
 
 
 @student.get("", name="exam_home")
@@ -87,7 +107,9 @@ def start(
 ):
     try:
         exam = service.exam_for_code(session, student, code)
-        copy = service.start(session, exam, student, clock(), *client_of(request))
+        with service.write_lock(request.app.state.engine):
+            copy = service.start(session, exam, student, clock(), *client_of(request))
+            session.commit()
     except DomainError as error:
         page = views.home_page(session, student, clock())
         page.message, page.code = str(error), code
@@ -97,10 +119,14 @@ def start(
 
 @student.get("/copies/{copy_id}", name="exam_copy")
 def copy_summary(
-    request: Request, copy: OwnedCopy, student: StudentDep, session: SessionDep, clock: ClockDep
+    request: Request,
+    copy: OwnedCopy,
+    student: StudentDep,
+    session: SessionDep,
+    clock: ClockDep,
 ):
     now = clock()
-    _lazy_finalise(session, copy, now)
+    _lazy_close(request, session, copy, now)
     page = views.copy_page(session, _exam(session, copy), copy, student, now)
     return render(request, "exam/copie.html", views.ctx(page))
 
@@ -118,7 +144,7 @@ def question(
     exam = _exam(session, copy)
     if copy.statut == "a_faire":
         return redirect(request, str(request.url_for("exam_home")))
-    _lazy_finalise(session, copy, now)
+    _lazy_close(request, session, copy, now)
     if service.is_closed(copy, now):
         return redirect(request, str(request.url_for("exam_copy", copy_id=copy.id)))
     if views.question_index(exam, student, position) is None:
@@ -156,12 +182,14 @@ def save(
         "field_errors": [],
     }
     try:
-        context["saved_at"] = service.save_answer(
-            session, copy, index, fields, clock, *client_of(request)
-        )
-        session.commit()  # durable before the acknowledgement is sent
+        with service.write_lock(request.app.state.engine):
+            context["saved_at"] = service.save_answer(
+                session, copy, index, fields, clock, *client_of(request)
+            )
+            session.commit()  # durable before the acknowledgement is sent
     except DomainError as error:
-        session.commit()  # keeps only the logged refusal (the write itself was rolled back)
+        with service.write_lock(request.app.state.engine):
+            session.commit()  # keeps only the logged refusal (the write was rolled back)
         context["message"] = str(error)
         if not is_htmx(request):
             raise
@@ -190,7 +218,7 @@ def _next_position(aller, position: int, count: int) -> int:
 def timer(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDep):
     """The self-contained countdown, resynchronised with the server clock."""
     now = clock()
-    _lazy_finalise(session, copy, now)
+    _lazy_close(request, session, copy, now)
     state = service.state_of(copy, now)
     response = render_fragment(
         request, "exam/_minuteur.html", "minuteur", views.ctx(state=state, copy=copy)
@@ -202,9 +230,11 @@ def timer(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDe
 
 @student.post("/copies/{copy_id}/rendre", name="exam_submit")
 def submit(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDep):
-    service.submit(session, copy, clock, *client_of(request))
-    session.commit()
-    service.finalise_copy(session, copy, clock())
+    """Hand in: closed at once (committed); the background finaliser grades it right away."""
+    with service.write_lock(request.app.state.engine):
+        service.submit(session, copy, clock, *client_of(request))
+        session.commit()
+    wake_finaliser(request)
     return redirect(request, str(request.url_for("exam_copy", copy_id=copy.id)))
 
 
@@ -213,7 +243,10 @@ def correction(
     request: Request, copy: OwnedCopy, student: StudentDep, session: SessionDep, clock: ClockDep
 ):
     exam = _exam(session, copy)
-    _lazy_finalise(session, copy, clock())
+    if service.is_closed(copy, clock()) and copy.graded_at is None:  # reopened after publication
+        with service.write_lock(request.app.state.engine):
+            service.finalise_copy(session, copy, clock())
+            session.commit()
     if exam.published_at is None or not service.is_closed(copy, clock()):
         raise HTTPException(404, "La correction n'est pas encore publiée par votre enseignant.")
     page = views.correction_page(session, exam, copy, student)

@@ -1,0 +1,451 @@
+"""Load test of an exam against the running server: N students start, save 10 times, hand in.
+
+Usage: .venv/bin/python bench/exam_load.py [--students 200] [--saves 10] [--think 0]
+                                           [--database-url URL] [--time-limit 300]
+
+What it does, in one run on this machine:
+1. a temporary SQLite database (or --database-url, e.g. a PostgreSQL database you own) is
+   migrated and filled: one teacher, one class of N students, an open evaluation of three
+   questions (facture, rapprochement, bulletin de paie);
+2. `agora serve` is started on a free port (a subprocess, as in production: one uvicorn
+   process), and, next to it, the floor of this stack: a bare FastAPI endpoint (same uvicorn
+   settings, same engine settings, a sync route) that inserts one row in the same database;
+3. every student logs in (not timed), then, all at once: start with the code, ``--saves``
+   autosaves (htmx requests, as the browser sends them) and the hand-in; ``--think`` seconds
+   (random, up to that value) between two requests of one student; 0 = saturation;
+4. the bare endpoint receives the same number of clients and requests, same pattern;
+5. prints throughput, p50/p95/p99 latency and errors of both, then checks the database:
+   every acknowledged save must be stored (the last acknowledged value of each question, and
+   as many saves as acknowledgements).
+
+Targets (issue 6): zero errors and zero lost saves at 200 students; p99 < 250 ms on SQLite;
+throughput at least half of the bare endpoint's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+
+PASSWORD = "bench-exam-2026"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+# ------------------------------------------------------------------------------ setup
+
+
+def prepare(database_url: str, students: int) -> tuple[str, list[str]]:
+    """Migrate and fill the database; returns the exam code and the students' logins."""
+    from sqlmodel import Session
+
+    from agora import migrations
+    from agora.account.service import create_user, hash_password
+    from agora.classroom.models import Classe, Student
+    from agora.config import Settings
+    from agora.db import make_engine, utcnow
+    from agora.exam import service
+
+    engine = make_engine(Settings(environment="test", database_url=database_url))
+    migrations.upgrade(engine)
+    password_hash = hash_password(PASSWORD)
+    logins = []
+    with Session(engine, expire_on_commit=False) as session:
+        teacher = create_user(
+            session,
+            role="enseignant",
+            prenom="Banc",
+            nom="Essai",
+            password="",
+            password_hash=password_hash,
+            must_change_password=False,
+        )
+        classe = Classe(teacher_id=teacher.id, nom="Banc d'essai", annee_scolaire="2025-2026")
+        session.add(classe)
+        session.flush()
+        for i in range(students):
+            user = create_user(
+                session,
+                role="eleve",
+                prenom="Eleve",
+                nom=f"Banc{i:04d}",
+                password="",
+                password_hash=password_hash,
+                must_change_password=False,
+            )
+            session.add(Student(user_id=user.id, classe_id=classe.id, org_seed=10_000 + i))
+            logins.append(user.login)
+        session.flush()
+        now = utcnow()
+        exam = service.create_exam(
+            session,
+            teacher.id,
+            classe,
+            titre="Banc d'essai",
+            questions=[
+                {"kind": "facture", "niveau": 2, "points": 8},
+                {"kind": "rapprochement", "niveau": 1, "points": 6},
+                {"kind": "bulletin_paie", "niveau": 1, "points": 6},
+            ],
+            opens_at=now - timedelta(minutes=1),
+            closes_at=now + timedelta(hours=3),
+            duree_minutes=120,
+            melange=True,
+        )
+        session.commit()
+        code = exam.code
+    engine.dispose()
+    return code, logins
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(args: list[str], env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+    # Access logs on, as `agora serve` has them; into a file (a pipe nobody reads would block).
+    with log.open("wb") as out:
+        process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process
+        except OSError:
+            if process.poll() is not None:
+                raise SystemExit(log.read_text(errors="replace")[-2000:]) from None
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("le serveur ne démarre pas")
+
+
+# -------------------------------------------------------------- the bare endpoint (floor)
+
+
+def bare_app(database_url: str):
+    """One sync route inserting one row, same engine settings: the floor of this stack."""
+    import sqlalchemy as sa
+    from fastapi import FastAPI
+    from fastapi.responses import PlainTextResponse
+
+    from agora.config import Settings
+    from agora.db import make_engine
+
+    engine = make_engine(Settings(environment="test", database_url=database_url))
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE IF NOT EXISTS bench_bare (id INTEGER PRIMARY KEY, client TEXT, "
+            "valeur TEXT)"
+            if engine.dialect.name == "sqlite"
+            else "CREATE TABLE IF NOT EXISTS bench_bare (id SERIAL PRIMARY KEY, client TEXT, "
+            "valeur TEXT)"
+        )
+    app = FastAPI()
+    insert = sa.text("INSERT INTO bench_bare (client, valeur) VALUES (:c, :v)")
+
+    @app.post("/bare")
+    def bare(c: str = "", v: str = ""):
+        with engine.begin() as connection:
+            connection.execute(insert, {"c": c, "v": v})
+        return PlainTextResponse("ok")
+
+    return app
+
+
+# ------------------------------------------------------------------------------ the load
+
+
+class Stats:
+    def __init__(self):
+        self.latencies: dict[str, list[float]] = {}
+        self.errors: Counter[str] = Counter()
+        self.started = self.ended = 0.0
+
+    def add(self, what: str, seconds: float) -> None:
+        self.latencies.setdefault(what, []).append(seconds)
+
+    def report(self, title: str) -> dict[str, float]:
+        every = sorted(x for values in self.latencies.values() for x in values)
+        elapsed = self.ended - self.started
+        line = {"n": len(every), "rps": len(every) / elapsed if elapsed else 0.0}
+        print(
+            f"\n{title}: {len(every)} requêtes en {elapsed:.2f} s -> {line['rps']:.0f} req/s, "
+            f"erreurs : {sum(self.errors.values())} {dict(self.errors) or ''}"
+        )
+        for what, values in [("toutes", every), *sorted(self.latencies.items())]:
+            values = sorted(values)
+            if not values:
+                continue
+            p = {
+                q: values[min(len(values) - 1, int(q / 100 * len(values)))] * 1000
+                for q in (50, 95, 99)
+            }
+            print(
+                f"  {what:<10} n={len(values):>5}  p50 {p[50]:7.1f} ms  p95 {p[95]:7.1f} ms  "
+                f"p99 {p[99]:7.1f} ms"
+            )
+            if what == "toutes":
+                line.update({"p50": p[50], "p95": p[95], "p99": p[99]})
+        return line
+
+
+async def timed(stats: Stats, what: str, call):
+    t = time.perf_counter()
+    try:
+        response = await call
+    except httpx.HTTPError as error:
+        stats.errors[f"{what}: {type(error).__name__}"] += 1
+        return None
+    stats.add(what, time.perf_counter() - t)
+    if response.status_code >= 400:
+        stats.errors[f"{what}: HTTP {response.status_code}"] += 1
+        return None
+    return response
+
+
+class Eleve:
+    def __init__(self, login: str, base: str):
+        self.login = login
+        self.client = httpx.AsyncClient(base_url=base, timeout=60)
+        self.acked: dict[int, str] = {}
+        self.ack_count: Counter[int] = Counter()
+        self.copy_id = 0
+
+    async def log_in(self) -> None:
+        page = await self.client.get("/connexion")
+        token = CSRF.search(page.text).group(1)
+        await self.client.post(
+            "/connexion",
+            data={"identifiant": self.login, "mot_de_passe": PASSWORD, "csrf_token": token},
+        )
+        self.token = CSRF.search((await self.client.get("/examen")).text).group(1)
+
+    async def take(self, code: str, saves: int, think: float, stats: Stats, rng) -> None:
+        r = await timed(
+            stats,
+            "début",
+            self.client.post("/examen", data={"code": code, "csrf_token": self.token}),
+        )
+        if r is None or "location" not in r.headers:
+            stats.errors["début: pas de copie"] += 1
+            return
+        self.copy_id = int(re.search(r"/copies/(\d+)/", r.headers["location"]).group(1))
+        headers = {"HX-Request": "true", "X-CSRF-Token": self.token}
+        for k in range(saves):
+            await asyncio.sleep(rng.uniform(0, think))
+            position = k % 3 + 1
+            value = f"{self.login}-{k}"
+            r = await timed(
+                stats,
+                "sauvegarde",
+                self.client.post(
+                    f"/examen/copies/{self.copy_id}/questions/{position}",
+                    data={"total_ht": value},
+                    headers=headers,
+                ),
+            )
+            if r is not None and "Enregistré à" in r.text:
+                self.acked[position] = value
+                self.ack_count[position] += 1
+            elif r is not None:
+                stats.errors["sauvegarde: refusée"] += 1
+        await asyncio.sleep(rng.uniform(0, think))
+        r = await timed(
+            stats,
+            "remise",
+            self.client.post(
+                f"/examen/copies/{self.copy_id}/rendre", data={"csrf_token": self.token}
+            ),
+        )
+        if r is None or r.status_code != 303:
+            stats.errors["remise: non rendue"] += 1
+
+
+async def bare_client(base: str, requests: int, think: float, stats: Stats, rng, i: int):
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        for k in range(requests):
+            await asyncio.sleep(rng.uniform(0, think))
+            await timed(stats, "insertion", client.post("/bare", params={"c": str(i), "v": str(k)}))
+
+
+async def run_exam(base, code, logins, saves, think, limit) -> tuple[Stats, list[Eleve]]:
+    eleves = [Eleve(login, base) for login in logins]
+    gate = asyncio.Semaphore(16)  # logins are argon2-slow on purpose: not part of the measure
+
+    async def log_in(e):
+        async with gate:
+            await e.log_in()
+
+    await asyncio.gather(*(log_in(e) for e in eleves))
+    stats = Stats()
+    stats.started = time.perf_counter()
+    await asyncio.wait_for(
+        asyncio.gather(
+            *(e.take(code, saves, think, stats, random.Random(i)) for i, e in enumerate(eleves))
+        ),
+        timeout=limit,
+    )
+    stats.ended = time.perf_counter()
+    for e in eleves:
+        await e.client.aclose()
+    return stats, eleves
+
+
+async def run_bare(base, clients, requests, think, limit) -> Stats:
+    stats = Stats()
+    stats.started = time.perf_counter()
+    await asyncio.wait_for(
+        asyncio.gather(
+            *(
+                bare_client(base, requests, think, stats, random.Random(i), i)
+                for i in range(clients)
+            )
+        ),
+        timeout=limit,
+    )
+    stats.ended = time.perf_counter()
+    return stats
+
+
+def lost_saves(database_url: str, eleves: list[Eleve]) -> int:
+    """Acknowledged saves missing from the database (value or count)."""
+    from sqlmodel import Session, select
+
+    from agora.classroom.models import Student
+    from agora.config import Settings
+    from agora.db import make_engine
+    from agora.exam.grading import question_order
+    from agora.exam.models import Exam, ExamAnswer, ExamCopy
+
+    engine = make_engine(Settings(environment="test", database_url=database_url))
+    lost = 0
+    with Session(engine) as session:
+        exam = session.exec(select(Exam)).one()
+        for e in eleves:
+            copy = session.get(ExamCopy, e.copy_id) if e.copy_id else None
+            if copy is None:
+                lost += len(e.acked)
+                continue
+            org_seed = session.get(Student, copy.student_id).org_seed
+            order = question_order(org_seed, exam.id, len(exam.questions), exam.melange)
+            for position, value in e.acked.items():
+                answer = session.exec(
+                    select(ExamAnswer).where(
+                        ExamAnswer.copy_id == copy.id, ExamAnswer.question == order[position - 1]
+                    )
+                ).one()
+                if answer.fields != {"total_ht": value} or answer.saves != e.ack_count[position]:
+                    lost += 1
+    engine.dispose()
+    return lost
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=200)
+    parser.add_argument("--saves", type=int, default=10)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="pause maximale (s) entre deux requêtes d'un élève ; 0 = saturation",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="base à utiliser (vide !) ; par défaut une base SQLite temporaire",
+    )
+    parser.add_argument("--time-limit", type=float, default=300.0)
+    parser.add_argument("--bare-server", nargs=2, metavar=("PORT", "URL"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_server:
+        import uvicorn
+
+        uvicorn.run(
+            bare_app(args.bare_server[1]),
+            host="127.0.0.1",
+            port=int(args.bare_server[0]),
+            log_level="info",
+        )
+        return
+    if not 1 <= args.students <= 2000 or not 1 <= args.saves <= 100:
+        raise SystemExit("--students va de 1 à 2000, --saves de 1 à 100")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        code, logins = prepare(url, args.students)
+        env = os.environ | {
+            "AGORA_DATABASE_URL": url,
+            "AGORA_ENVIRONMENT": "production",
+            "AGORA_SECRET_KEY": os.urandom(24).hex(),
+            "AGORA_DATA_DIR": tmp,
+            "AGORA_LOGIN_MAX_ATTEMPTS_PER_IP": "100000",
+        }
+        agora_port, bare_port = free_port(), free_port()
+        agora = start_server(
+            [str(Path(sys.executable).parent / "agora"), "serve", "--port", str(agora_port)],
+            env,
+            agora_port,
+            Path(tmp) / "agora.log",
+        )
+        bare = start_server(
+            [sys.executable, __file__, "--bare-server", str(bare_port), url],
+            env,
+            bare_port,
+            Path(tmp) / "bare.log",
+        )
+        try:
+            print(
+                f"{args.students} élèves × (début + {args.saves} sauvegardes + remise), "
+                f"pause max {args.think} s, base {url.split(':')[0]}"
+            )
+            stats, eleves = asyncio.run(
+                run_exam(
+                    f"http://127.0.0.1:{agora_port}",
+                    code,
+                    logins,
+                    args.saves,
+                    args.think,
+                    args.time_limit,
+                )
+            )
+            floor = asyncio.run(
+                run_bare(
+                    f"http://127.0.0.1:{bare_port}",
+                    args.students,
+                    args.saves + 2,
+                    args.think,
+                    args.time_limit,
+                )
+            )
+        finally:
+            for process in (agora, bare):
+                process.terminate()
+                process.wait(timeout=20)
+        exam_line = stats.report("Évaluation (agora serve)")
+        floor_line = floor.report("Plancher (FastAPI nu, une insertion)")
+        lost = lost_saves(url, eleves)
+        ratio = exam_line["rps"] / floor_line["rps"] if floor_line["rps"] else 0
+        print(f"\nSauvegardes acquittées perdues : {lost}")
+        print(
+            f"Débit évaluation / plancher : {ratio:.2f} (objectif ≥ 0,5) ; "
+            f"p99 {exam_line.get('p99', 0):.0f} ms (objectif < 250 ms sur SQLite) ; "
+            f"erreurs {sum(stats.errors.values())} (objectif 0)"
+        )
+
+
+if __name__ == "__main__":
+    main()
