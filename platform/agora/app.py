@@ -58,7 +58,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 # Routers of other packages (teacher pages, exams), imported and included by create_app.
 # Add "module:attribute" here when you add a router.
-EXTRA_ROUTERS: tuple[str, ...] = ("agora.classroom.teacher_routes:router", "agora.exam.routes:router")
+EXTRA_ROUTERS: tuple[str, ...] = (
+    "agora.classroom.teacher_routes:router",
+    "agora.exam.routes:router",
+)
 
 
 def _extra_routers():

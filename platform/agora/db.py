@@ -18,7 +18,11 @@ from agora.config import Settings
 
 # Every module declaring tables; imported before metadata is used (migrations, create_all).
 # Add yours here (e.g. "agora.exam.models").
-MODEL_MODULES: tuple[str, ...] = ("agora.account.models", "agora.classroom.models", "agora.exam.models")
+MODEL_MODULES: tuple[str, ...] = (
+    "agora.account.models",
+    "agora.classroom.models",
+    "agora.exam.models",
+)
 
 
 def import_models() -> None:
@@ -37,7 +41,14 @@ def make_engine(settings: Settings) -> Engine:
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
-            url, echo=settings.sql_echo, connect_args={"check_same_thread": False}
+            url,
+            echo=settings.sql_echo,
+            connect_args={"check_same_thread": False},
+            # Never wait for a pooled connection (SQLite ones are cheap): a thread waiting for
+            # one holds a threadpool slot the holders need for their next sync dependency, a
+            # deadlock under load (measured: 200 concurrent students, bench/exam_load.py).
+            pool_size=20,
+            max_overflow=-1,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
