@@ -220,7 +220,10 @@ async def timed(stats: Stats, what: str, call):
 class Eleve:
     def __init__(self, login: str, base: str):
         self.login = login
-        self.client = httpx.AsyncClient(base_url=base, timeout=60)
+        # Idle connections dropped before uvicorn's 5 s keep-alive does (no reuse race).
+        self.client = httpx.AsyncClient(
+            base_url=base, timeout=60, limits=httpx.Limits(keepalive_expiry=2.0)
+        )
         self.acked: dict[int, str] = {}
         self.ack_count: Counter[int] = Counter()
         self.copy_id = 0
@@ -235,6 +238,7 @@ class Eleve:
         self.token = CSRF.search((await self.client.get("/examen")).text).group(1)
 
     async def take(self, code: str, saves: int, think: float, stats: Stats, rng) -> None:
+        await asyncio.sleep(rng.uniform(0, think))
         r = await timed(
             stats,
             "début",
@@ -276,7 +280,8 @@ class Eleve:
 
 
 async def bare_client(base: str, requests: int, think: float, stats: Stats, rng, i: int):
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+    limits = httpx.Limits(keepalive_expiry=2.0)
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         for k in range(requests):
             await asyncio.sleep(rng.uniform(0, think))
             await timed(stats, "insertion", client.post("/bare", params={"c": str(i), "v": str(k)}))
@@ -435,6 +440,14 @@ def main() -> None:
             for process in (agora, bare):
                 process.terminate()
                 process.wait(timeout=20)
+            problems = [
+                line
+                for line in (Path(tmp) / "agora.log").read_text(errors="replace").splitlines()
+                if "Error" in line or "ERROR" in line
+            ]
+            if problems:
+                print(f"Journal du serveur : {len(problems)} lignes d'erreur, dont :")
+                print("\n".join(sorted(set(problems))[:8]))
         exam_line = stats.report("Évaluation (agora serve)")
         floor_line = floor.report("Plancher (FastAPI nu, une insertion)")
         lost = lost_saves(url, eleves)

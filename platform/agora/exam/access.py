@@ -13,8 +13,8 @@ from agora.exam.models import Exam, ExamCopy
 from agora.web.deps import StudentDep, TeacherDep
 
 
-def clock_of(request: Request) -> Callable[[], datetime]:
-    """The server clock (``app.state.clock`` when a test or the browser test moves time)."""
+async def clock_of(request: Request) -> Callable[[], datetime]:
+    """The server clock (``app.state.clock`` when a test moves time); async: no thread hop."""
     return getattr(request.app.state, "clock", utcnow)
 
 

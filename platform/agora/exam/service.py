@@ -606,8 +606,10 @@ def _copies(session: Session, exam: Exam) -> list[ExamCopy]:
 
 
 def _log(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> None:
-    session.add(
-        ExamEvent(
+    # A Core insert: one row per save is written on the hot path, the ORM unit of work is not
+    # needed for rows nobody reads back in this transaction.
+    session.execute(
+        sa.insert(ExamEvent).values(
             exam_id=exam_id,
             copy_id=copy_id,
             type=type_,
