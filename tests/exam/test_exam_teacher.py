@@ -100,10 +100,38 @@ def test_access_control(
     bob_browser = as_student(new_client(), bob)
     assert bob_browser.get(f"/examen/copies/{copy_id}").status_code == 404
     assert bob_browser.get(f"/examen/copies/{copy_id}/questions/1").status_code == 404
+    bob_save = bob_browser.post(  # the autosave checks the same way (one thread hop)
+        f"/examen/copies/{copy_id}/questions/1",
+        data={"total_ht": "1", "csrf_token": _token(bob_browser)},
+    )
+    assert bob_save.status_code == 404
+    teacher_save = client.post(
+        f"/examen/copies/{copy_id}/questions/1",
+        data={"total_ht": "1", "csrf_token": _token_of(client)},
+        follow_redirects=False,
+    )
+    assert teacher_save.status_code == 403
+    with Session(app.state.engine) as s:
+        from agora.exam.models import ExamAnswer
+
+        assert all(not a.saved_at for a in s.exec(select(ExamAnswer)))
+    anonymous = new_client()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', anonymous.get("/connexion").text)
+    gone = anonymous.post(
+        f"/examen/copies/{copy_id}/questions/1",
+        data={"total_ht": "1", "csrf_token": token.group(1)},
+        follow_redirects=False,
+    )
+    assert gone.status_code == 303 and "/connexion" in gone.headers["location"]
     other_class = make_student()  # another class: the code means nothing to them
     outsider = as_student(new_client(), other_class)
     page = outsider.post("/examen", data={"code": exam.code, "csrf_token": _token(outsider)})
     assert "aucune évaluation de votre classe" in page.text
+
+
+def _token_of(client):
+    page = client.get("/enseignant/evaluations").text
+    return re.search(r'"X-CSRF-Token": "([^"]+)"', page).group(1)
 
 
 def _token(client):
