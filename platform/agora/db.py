@@ -47,7 +47,7 @@ def make_engine(settings: Settings) -> Engine:
             # Never wait for a pooled connection (SQLite ones are cheap): a thread waiting for
             # one holds a threadpool slot the holders need for their next sync dependency, a
             # deadlock under load (measured: 200 concurrent students, bench/exam_load.py).
-            pool_size=20,
+            pool_size=50,
             max_overflow=-1,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
