@@ -41,6 +41,7 @@ def bench_kind(name: str, seconds: float) -> None:
         )
         variants = [kind.generate(s, niveau, companies[s % 20]) for s in range(50)]
         params = [v.params for v in variants]
+        kind.solve(params[0])  # warm-up: lazy imports (OR-Tools for planning) are not a solve
         solve_rate, solve_times = rate(kind.solve, params, seconds)
         answers = [(p, kind.sample_answers(p)[1].answer) for p in params]
         grade_rate, _ = rate(lambda pa: kind.grade(*pa), answers, seconds)
