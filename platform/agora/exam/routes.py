@@ -105,23 +105,32 @@ def home(request: Request, student: StudentDep, session: SessionDep, clock: Cloc
     return render(request, "exam/code.html", views.ctx(views.home_page(session, student, clock())))
 
 
+def _student_in_one_hop(request: Request, session: Session):
+    """UserDep → StudentDep, the very same checks, called in the route's own worker thread.
+
+    The burst routes of an exam (start, autosave, hand-in) open their session themselves:
+    with one thread hop per dependency, 200 students arriving at once held pooled
+    connections between hops while the threads waiting for one held every worker slot
+    (bench/exam_load.py on PostgreSQL: a 30 s pool timeout, then errors).
+    """
+    user = current_user(user_even_if_password_expired(optional_user(request, session)))
+    return current_student(user, session)
+
+
 @student.post("", name="exam_start")
-def start(
-    request: Request,
-    student: StudentDep,
-    session: SessionDep,
-    clock: ClockDep,
-    code: str = Form("", max_length=40),
-):
-    try:
-        exam = service.exam_for_code(session, student, code)
-        with service.write_lock(request.app.state.engine):
-            copy = service.start(session, exam, student, clock(), *client_of(request))
-            session.commit()
-    except DomainError as error:
-        page = views.home_page(session, student, clock())
-        page.message, page.code = str(error), code
-        return render(request, "exam/code.html", views.ctx(page), status_code=400)
+def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)):
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        student = _student_in_one_hop(request, session)
+        try:
+            exam = service.exam_for_code(session, student, code)
+            with service.write_lock(request.app.state.engine):
+                copy = service.start(session, exam, student, clock(), *client_of(request))
+                session.commit()
+        except DomainError as error:
+            session.rollback()
+            page = views.home_page(session, student, clock())
+            page.message, page.code = str(error), code
+            return render(request, "exam/code.html", views.ctx(page), status_code=400)
     return redirect(request, str(request.url_for("exam_question", copy_id=copy.id, position=1)))
 
 
@@ -177,13 +186,10 @@ def save(
     """Autosave (htmx: the « Enregistré à … » line) or the no-JS save button (then navigate).
 
     The hot path of an exam: the same checks as UserDep → StudentDep → OwnedCopy (the very
-    same functions) but called in ONE worker thread with the session opened here, instead of
-    one thread hop per dependency (measured with bench/exam_load.py: the hops, not the
-    queries, were most of the time under 200 students).
+    same functions) in one worker thread, see _student_in_one_hop.
     """
     with Session(request.app.state.engine, expire_on_commit=False) as session:
-        user = current_user(user_even_if_password_expired(optional_user(request, session)))
-        student = current_student(user, session)
+        student = _student_in_one_hop(request, session)
         copy = owned_copy(copy_id, student, session)
         return _save(request, session, student, copy, position, clock, form)
 
@@ -249,13 +255,15 @@ def timer(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDe
 
 
 @student.post("/copies/{copy_id}/rendre", name="exam_submit")
-def submit(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDep):
+def submit(request: Request, copy_id: int, clock: ClockDep):
     """Hand in: closed at once (committed); the background finaliser grades it right away."""
-    with service.write_lock(request.app.state.engine):
-        service.submit(session, copy, clock, *client_of(request))
-        session.commit()
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        copy = owned_copy(copy_id, _student_in_one_hop(request, session), session)
+        with service.write_lock(request.app.state.engine):
+            service.submit(session, copy, clock, *client_of(request))
+            session.commit()
     wake_finaliser(request)
-    return redirect(request, str(request.url_for("exam_copy", copy_id=copy.id)))
+    return redirect(request, str(request.url_for("exam_copy", copy_id=copy_id)))
 
 
 @student.get("/copies/{copy_id}/correction", name="exam_correction")
