@@ -1,8 +1,8 @@
 """Money as Decimal: parse French-written amounts, round half up to the cent, print contract strings."""
 
 import re
-from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from agora.errors import InvalidInput
 
