@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from agora.exam import grading, service
+from agora.exam import closing, grading, service
 from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent
 
 
@@ -119,14 +119,14 @@ def test_expired_copies_are_collected_and_graded_without_the_student(
         autosave(browser, copy_id, 1, {"total_ht": "10,00"}, tok)
         copy_ids.append(copy_id)  # then the browser is closed: no more requests
     clock.advance(minutes=14)
-    assert service.finalise_in_own_transactions(app.state.engine, clock()) == 0
+    assert closing.finalise_in_own_transactions(app.state.engine, clock()) == 0
     clock.advance(minutes=1)
     # Several finalisers at once (the background task, a teacher page…): one winner per copy.
     counts = []
     threads = [
         threading.Thread(
             target=lambda: counts.append(
-                service.finalise_in_own_transactions(app.state.engine, clock())
+                closing.finalise_in_own_transactions(app.state.engine, clock())
             )
         )
         for _ in range(4)
@@ -144,7 +144,7 @@ def test_expired_copies_are_collected_and_graded_without_the_student(
         assert len(closes) == 3  # collected once each, whatever the number of finalisers
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.saved_at.is_not(None))).all()
         assert all(a.grade is not None for a in answers)
-    assert service.finalise_in_own_transactions(app.state.engine, clock()) == 0  # idempotent
+    assert closing.finalise_in_own_transactions(app.state.engine, clock()) == 0  # idempotent
 
 
 def test_lazy_close_on_read(
@@ -186,7 +186,7 @@ def test_regrade_recomputes_from_stored_answers_and_counts_changes(
         )
         copy_ids.append(copy_id)
     clock.advance(minutes=20)
-    service.finalise_in_own_transactions(app.state.engine, clock())
+    closing.finalise_in_own_transactions(app.state.engine, clock())
     # A grader was wrong for one copy: simulate with a stored result that differs.
     with Session(app.state.engine) as s:
         broken = s.get(ExamCopy, copy_ids[1])
@@ -194,6 +194,6 @@ def test_regrade_recomputes_from_stored_answers_and_counts_changes(
         s.add(broken)
         s.commit()
     exam_row = db.get(Exam, exam.id)
-    assert service.regrade(db, exam_row, clock()) == (1, 3)
+    assert closing.regrade(db, exam_row, clock()) == (1, 3)
     db.commit()
-    assert service.regrade(db, exam_row, clock()) == (0, 3)
+    assert closing.regrade(db, exam_row, clock()) == (0, 3)

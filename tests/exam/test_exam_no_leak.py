@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from agora.exam import grading, service
+from agora.exam import closing, grading, service
 from agora.exam.models import Exam
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
@@ -159,7 +159,7 @@ def test_a_full_exam_leaks_nothing_before_publication(
 
     # The same scan on the published correction finds the expected values: it can fail.
     with Session(app.state.engine) as s:
-        service.publish(s, s.get(Exam, exam.id), clock())
+        closing.publish(s, s.get(Exam, exam.id), clock())
         s.commit()
     published = Recorder(client)
     published.get(f"/examen/copies/{copy_id}/correction")

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from agora.exam import service
+from agora.exam import closing
 from agora.exam.models import Exam, ExamCopy
 
 
@@ -275,7 +275,7 @@ def test_regrade_route_says_how_many_changed(
     browser = as_student(new_client(), make_student(classe=classe))
     copy_id = start_exam(browser, exam.code)
     clock.advance(minutes=6)
-    service.finalise_in_own_transactions(app.state.engine, clock())
+    closing.finalise_in_own_transactions(app.state.engine, clock())
     with Session(app.state.engine) as s:
         c = s.get(ExamCopy, copy_id)
         c.points = c.points + 1

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
-from agora.exam import service, views
+from agora.exam import closing, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
 from agora.exam.models import Exam, ExamCopy
 from agora.exam.routes_teacher import router as teacher_router
@@ -67,7 +67,7 @@ async def _finaliser_loop(app: FastAPI, wakeup: asyncio.Event) -> None:
         clock = getattr(app.state, "clock", utcnow)
         try:
             await to_thread.run_sync(
-                service.finalise_in_own_transactions, app.state.engine, clock()
+                closing.finalise_in_own_transactions, app.state.engine, clock()
             )
         except Exception:  # the loop must survive a database hiccup
             log.exception("Finalisation des copies échouée ; nouvel essai plus tard")
@@ -94,7 +94,7 @@ def _lazy_close(request: Request, session, copy: ExamCopy, now) -> None:
     if copy.statut != "en_cours" or not service.is_closed(copy, now):
         return
     with service.write_lock(request.app.state.engine):
-        service.close_expired_copy(session, copy.id, copy.deadline, now)
+        closing.close_expired_copy(session, copy.id, copy.deadline, now)
         session.commit()
     session.refresh(copy)
     wake_finaliser(request)
@@ -273,7 +273,7 @@ def correction(
     exam = _exam(session, copy)
     if service.is_closed(copy, clock()) and copy.graded_at is None:  # reopened after publication
         with service.write_lock(request.app.state.engine):
-            service.finalise_copy(session, copy, clock())
+            closing.finalise_copy(session, copy, clock())
             session.commit()
     if exam.published_at is None or not service.is_closed(copy, clock()):
         raise HTTPException(404, "La correction n'est pas encore publiée par votre enseignant.")

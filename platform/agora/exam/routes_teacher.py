@@ -12,7 +12,7 @@ from agora.classroom.models import Classe
 from agora.content.missions import load_missions
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
-from agora.exam import exports, service, views
+from agora.exam import closing, exports, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import TeacherDep
@@ -138,7 +138,7 @@ def _moment(value: str | None, what: str) -> datetime:
 def monitor(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     """The live monitor (the « suivi » block is polled by htmx)."""
     now = clock()
-    service.finalise(session, now, exam.id)
+    closing.finalise(session, now, exam.id)
     service.ensure_copies(session, exam)
     session.commit()
     page = views.monitor_page(session, exam, now)
@@ -176,8 +176,8 @@ def add_time(
     try:
         copy = None
         if copy_id:
-            copy = service.copy_in_exam(session, exam, _int(copy_id, "la copie"))
-        changed = service.add_time(session, exam, _int(minutes, "les minutes"), clock(), copy)
+            copy = closing.copy_in_exam(session, exam, _int(copy_id, "la copie"))
+        changed = closing.add_time(session, exam, _int(minutes, "les minutes"), clock(), copy)
         _flash(request, f"Temps ajouté à {changed} copie{'s' if changed > 1 else ''} en cours.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -186,7 +186,7 @@ def add_time(
 
 @router.post("/{exam_id}/cloturer", name="exam_close")
 def close(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    graded = service.close_early(session, exam, clock())
+    graded = closing.close_early(session, exam, clock())
     _flash(
         request,
         f"Évaluation close : {graded} copie{'s' if graded > 1 else ''} corrigée"
@@ -205,7 +205,7 @@ def reopen(
     minutes: str = Form(""),
 ):
     try:
-        service.reopen(session, copy, _int(minutes, "les minutes"), clock())
+        closing.reopen(session, copy, _int(minutes, "les minutes"), clock())
         _flash(request, "Copie rouverte : l'élève peut reprendre avec le même code.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -214,7 +214,7 @@ def reopen(
 
 @router.get("/{exam_id}/resultats", name="exam_results")
 def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    service.finalise(session, clock(), exam.id)
+    closing.finalise(session, clock(), exam.id)
     service.ensure_copies(session, exam)
     session.commit()
     table = exports.results_table(session, exam)
@@ -225,7 +225,7 @@ def results(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 @router.post("/{exam_id}/publier", name="exam_publish")
 def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     try:
-        service.publish(session, exam, clock())
+        closing.publish(session, exam, clock())
         _flash(request, "Résultats publiés : chaque élève voit sa copie corrigée.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -234,14 +234,14 @@ def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 
 @router.post("/{exam_id}/depublier", name="exam_unpublish")
 def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    service.unpublish(session, exam, clock())
+    closing.unpublish(session, exam, clock())
     _flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
     return _back(request, "exam_results", exam)
 
 
 @router.post("/{exam_id}/recorriger", name="exam_regrade")
 def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    changed, total = service.regrade(session, exam, clock())
+    changed, total = closing.regrade(session, exam, clock())
     _flash(
         request,
         f"Recorrection terminée : {changed} copie{'s' if changed > 1 else ''} sur "
@@ -265,7 +265,7 @@ def export_xlsx(exam: OwnedExam, session: SessionDep):
 
 @router.get("/{exam_id}/copies/{copy_id}/copie.pdf", name="exam_copy_pdf")
 def copy_pdf(exam: OwnedExam, copy: ExamCopyDep, session: SessionDep, clock: ClockDep):
-    service.finalise_copy(session, copy, clock())
+    closing.finalise_copy(session, copy, clock())
     body = exports.copy_pdf(session, exam, copy)
     return _download(body, "application/pdf", f"{exports.file_stem(exam)}-copie-{copy.id}.pdf")
 

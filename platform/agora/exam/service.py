@@ -1,7 +1,7 @@
-"""Exam rules: create, start, save, hand in, close at the deadline, grade, re-grade, publish.
+"""Exam rules: create an evaluation, start a copy, save answers, hand in (closing and grading
+are in agora.exam.closing).
 
-Plain functions, session passed in; the request commits. Concurrency rules (why the code looks
-the way it does):
+Plain functions, session passed in. Concurrency rules (why the code looks the way it does):
 
 * the deadline is stored at start; a copy is closed when its status is finished OR the server
   clock has reached the deadline (``is_closed``), so nothing depends on the student's browser;
@@ -19,11 +19,10 @@ import contextlib
 import secrets
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from decimal import Decimal
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,7 +39,6 @@ from agora.exam.models import (
     AMENAGEMENTS,
     EN_COURS,
     FINIES,
-    RELEVEE,
     RENDUE,
     Exam,
     ExamAnswer,
@@ -264,7 +262,9 @@ def start(
         for index in range(len(exam.questions)):
             seed = grading.question_seed(student.org_seed, exam.id, index)
             session.add(ExamAnswer(copy_id=copy.id, question=index, variant_seed=seed))
-        _log(session, exam.id, copy.id, "debut", f"fin prévue {_hm(deadline)}", now, ip, ua)
+        log_event(
+            session, exam.id, copy.id, "debut", f"fin prévue {heure_courte(deadline)}", now, ip, ua
+        )
         session.flush()
     session.refresh(copy)
     return copy
@@ -295,7 +295,7 @@ def _refuse_if_closed(session, copy, statut, deadline, now, ip, ua) -> None:
     if statut == EN_COURS and deadline is not None and now < deadline:
         return
     session.rollback()
-    _log(session, copy.exam_id, copy.id, "refus", "écriture après la fermeture", now, ip, ua)
+    log_event(session, copy.exam_id, copy.id, "refus", "écriture après la fermeture", now, ip, ua)
     if statut == RENDUE:
         raise ExamClosed("Votre copie est déjà rendue : cette réponse n'a pas été enregistrée.")
     raise ExamClosed(
@@ -329,7 +329,7 @@ def save_answer(
     _refuse_if_closed(session, copy, statut, deadline, clock(), ip, ua)
     if not updated:
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
-    _log(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
+    log_event(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
     note_client(session, copy, ip, ua, now)
     return now
 
@@ -354,7 +354,7 @@ def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> 
     if not won:
         _refuse_if_closed(session, copy, statut, deadline, now, ip, ua)
     _refuse_if_closed(session, copy, EN_COURS, deadline, clock(), ip, ua)
-    _log(session, copy.exam_id, copy.id, "remise", "copie rendue par l'élève", now, ip, ua)
+    log_event(session, copy.exam_id, copy.id, "remise", "copie rendue par l'élève", now, ip, ua)
 
 
 def note_client(session: Session, copy: ExamCopy, ip: str, ua: str, now: datetime) -> None:
@@ -362,10 +362,12 @@ def note_client(session: Session, copy: ExamCopy, ip: str, ua: str, now: datetim
     ua = ua[:300]
     changes = {}
     if copy.last_ip and ip and ip != copy.last_ip:
-        _log(session, copy.exam_id, copy.id, "changement_ip", f"{copy.last_ip} → {ip}", now, ip, ua)
+        log_event(
+            session, copy.exam_id, copy.id, "changement_ip", f"{copy.last_ip} → {ip}", now, ip, ua
+        )
         changes["last_ip"] = ip
     if copy.last_user_agent and ua and ua != copy.last_user_agent:
-        _log(session, copy.exam_id, copy.id, "changement_navigateur", "", now, ip, ua)
+        log_event(session, copy.exam_id, copy.id, "changement_navigateur", "", now, ip, ua)
         changes["last_user_agent"] = ua
     if changes:
         session.execute(
@@ -384,228 +386,7 @@ def answers_of(session: Session, copy_id: int) -> dict[int, ExamAnswer]:
     return {a.question: a for a in rows}
 
 
-# --------------------------------------------------------------------- closing and grading
-
-
-def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: datetime) -> bool:
-    """Collect one copy whose deadline has passed; True if this call did it (one winner)."""
-    if now < deadline:
-        return False
-    won = session.execute(
-        sa.update(ExamCopy)
-        .where(
-            col(ExamCopy.id) == copy_id,
-            col(ExamCopy.statut) == EN_COURS,
-            col(ExamCopy.deadline) == deadline,
-        )
-        .values(statut=RELEVEE, finished_at=deadline)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if won:
-        exam_id = session.execute(
-            select(ExamCopy.exam_id).where(col(ExamCopy.id) == copy_id)
-        ).scalar_one()
-        _log(session, exam_id, copy_id, "cloture", "relevée à l'heure limite", now, None, None)
-    return bool(won)
-
-
-def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
-    """Grade every saved answer of a finished copy from the raw fields; its points (None if open)."""
-    copy = session.get(ExamCopy, copy_id, populate_existing=True)
-    if copy is None or copy.statut not in FINIES:
-        return None
-    exam = session.get(Exam, copy.exam_id)
-    org_seed = session.get(Student, copy.student_id).org_seed
-    total = Decimal(0)
-    for answer in answers_of(session, copy.id).values():
-        q = exam.questions[answer.question]
-        variant = variant_of(exam, org_seed, answer.question)
-        grade = grading.grade_fields(q["kind"], variant.params, answer.fields)
-        answer.grade, answer.score = grade.to_json(), grade.score
-        session.add(answer)
-        total += grading.points_of(grade.score, int(q["points"]))
-    copy.points, copy.graded_at = total, now
-    session.add(copy)
-    session.flush()
-    return total
-
-
-def finalise_copy(session: Session, copy: ExamCopy, now: datetime) -> None:
-    """Collect this copy if its deadline has passed, and grade it if it is finished."""
-    session.refresh(copy)
-    if copy.statut == EN_COURS and copy.deadline is not None:
-        close_expired_copy(session, copy.id, copy.deadline, now)
-    if copy.graded_at is None:
-        grade_copy(session, copy.id, now)
-
-
-def variants_ready(session: Session, copy: ExamCopy) -> None:
-    """Build (and cache) the copy's variants before taking the write lock."""
-    exam = session.get(Exam, copy.exam_id)
-    org_seed = session.get(Student, copy.student_id).org_seed
-    for index in range(len(exam.questions)):
-        variant_of(exam, org_seed, index)
-
-
-def finalise(session: Session, now: datetime, exam_id: int | None = None) -> int:
-    """Collect every expired copy and grade every finished, ungraded one; how many were graded.
-
-    Idempotent and safe when several run at once (the conditional UPDATE has one winner).
-    """
-    query = select(ExamCopy.id, ExamCopy.statut, ExamCopy.deadline, ExamCopy.graded_at).where(
-        col(ExamCopy.statut).in_((EN_COURS, *FINIES)), col(ExamCopy.graded_at).is_(None)
-    )
-    if exam_id is not None:
-        query = query.where(col(ExamCopy.exam_id) == exam_id)
-    graded = 0
-    for copy_id, statut, deadline, _ in session.execute(query).all():
-        if statut == EN_COURS and not (
-            deadline is not None and close_expired_copy(session, copy_id, deadline, now)
-        ):
-            continue
-        if grade_copy(session, copy_id, now) is not None:
-            graded += 1
-    return graded
-
-
-def finalise_in_own_transactions(engine: sa.Engine, now: datetime) -> int:
-    """The background finaliser: collect expired copies, grade finished ones; how many graded.
-
-    One short transaction per copy, the slow part (building the variants) outside the write
-    lock, so that students still writing are never held up for long.
-    """
-    with Session(engine) as session:
-        pending = session.execute(
-            select(ExamCopy.id, ExamCopy.statut, ExamCopy.deadline).where(
-                col(ExamCopy.statut).in_((EN_COURS, *FINIES)), col(ExamCopy.graded_at).is_(None)
-            )
-        ).all()
-    graded = 0
-    for copy_id, statut, deadline in pending:
-        if statut == EN_COURS and (deadline is None or now < deadline):
-            continue
-        with Session(engine, expire_on_commit=False) as session:
-            variants_ready(session, session.get(ExamCopy, copy_id))
-            session.rollback()  # end the read (PostgreSQL snapshot) before writing
-            with write_lock(engine):
-                if statut == EN_COURS:
-                    close_expired_copy(session, copy_id, deadline, now)
-                graded += grade_copy(session, copy_id, now) is not None
-                session.commit()
-    return graded
-
-
-# --------------------------------------------------------------------------- the teacher
-
-
-def add_time(
-    session: Session, exam: Exam, minutes: int, now: datetime, copy: ExamCopy | None = None
-) -> int:
-    """Push back the deadline of copies in progress (one or all); how many changed."""
-    if not 1 <= minutes <= 600:
-        raise InvalidInput("Le temps ajouté va de 1 à 600 minutes.")
-    finalise(session, now, exam.id)
-    copies = [copy] if copy is not None else _copies(session, exam)
-    changed = 0
-    for c in copies:
-        session.refresh(c)
-        if c.statut != EN_COURS or is_closed(c, now):
-            continue
-        c.deadline = c.deadline + timedelta(minutes=minutes)
-        session.add(c)
-        _log(session, exam.id, c.id, "temps", f"+{minutes} min, fin {_hm(c.deadline)}", now)
-        changed += 1
-    session.flush()
-    return changed
-
-
-def close_early(session: Session, exam: Exam, now: datetime) -> int:
-    """Close the evaluation now: nobody may start, copies in progress are collected and graded."""
-    exam.closes_at = min(exam.closes_at, now)
-    exam.closed_early_at = now
-    session.add(exam)
-    for c in _copies(session, exam):
-        if c.statut == EN_COURS and c.deadline and c.deadline > now:
-            c.deadline = now
-            session.add(c)
-    session.flush()
-    _log(session, exam.id, None, "cloture", "évaluation close par l'enseignant", now)
-    return finalise(session, now, exam.id)
-
-
-def reopen(session: Session, copy: ExamCopy, minutes: int, now: datetime) -> None:
-    """Technical incident: give a finished copy back to its student with a new deadline."""
-    if not 1 <= minutes <= 600:
-        raise InvalidInput("Le temps accordé va de 1 à 600 minutes.")
-    session.refresh(copy)
-    if copy.statut not in FINIES:
-        raise InvalidInput("Seule une copie rendue ou relevée peut être rouverte.")
-    copy.statut, copy.deadline = EN_COURS, now + timedelta(minutes=minutes)
-    copy.finished_at = copy.graded_at = copy.points = None
-    session.add(copy)
-    _log(
-        session,
-        copy.exam_id,
-        copy.id,
-        "reouverture",
-        f"{minutes} min, fin {_hm(copy.deadline)}",
-        now,
-    )
-    session.flush()
-
-
-def publish(session: Session, exam: Exam, now: datetime) -> None:
-    """Show results and corrections to the students (every copy must be finished)."""
-    finalise(session, now, exam.id)
-    running = [c for c in _copies(session, exam) if c.statut == EN_COURS]
-    if running:
-        raise InvalidInput(
-            f"{len(running)} copie{'s' if len(running) > 1 else ''} encore en cours : "
-            "attendez l'heure limite ou clôturez l'évaluation avant de publier."
-        )
-    exam.published_at = now
-    session.add(exam)
-    _log(session, exam.id, None, "publication", "résultats publiés", now)
-    session.flush()
-
-
-def unpublish(session: Session, exam: Exam, now: datetime) -> None:
-    """Hide the results again (after a mistake)."""
-    exam.published_at = None
-    session.add(exam)
-    _log(session, exam.id, None, "publication", "résultats retirés", now)
-    session.flush()
-
-
-def regrade(session: Session, exam: Exam, now: datetime) -> tuple[int, int]:
-    """Re-grade every finished copy from its stored answers: (copies whose points changed, total)."""
-    finalise(session, now, exam.id)
-    changed = total = 0
-    for c in _copies(session, exam):
-        if c.statut not in FINIES:
-            continue
-        before = c.points
-        after = grade_copy(session, c.id, now)
-        total += 1
-        changed += after != before
-    _log(session, exam.id, None, "recorrection", f"{changed} copie(s) changée(s) sur {total}", now)
-    session.flush()
-    return changed, total
-
-
-def copy_in_exam(session: Session, exam: Exam, copy_id: int) -> ExamCopy:
-    """A copy of this evaluation (InvalidInput otherwise)."""
-    copy = session.get(ExamCopy, copy_id)
-    if copy is None or copy.exam_id != exam.id:
-        raise InvalidInput("Cette copie n'appartient pas à cette évaluation.")
-    return copy
-
-
-def _copies(session: Session, exam: Exam) -> list[ExamCopy]:
-    return list(session.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id)))
-
-
-def _log(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> None:
+def log_event(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> None:
     # A Core insert: one row per save is written on the hot path, the ORM unit of work is not
     # needed for rows nobody reads back in this transaction.
     session.execute(
@@ -621,7 +402,8 @@ def _log(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> Non
     )
 
 
-def _hm(moment: datetime) -> str:
+def heure_courte(moment: datetime) -> str:
+    """« 10 h 42 min 13 s », Paris time (for the audit log)."""
     from agora.web.templating import PARIS
 
     return moment.astimezone(PARIS).strftime("%H h %M min %S s")
@@ -642,7 +424,3 @@ def state_of(copy: ExamCopy, now: datetime) -> CopyState:
     if not closed and copy.deadline is not None:
         remaining = max(0, int((copy.deadline - now).total_seconds()))
     return CopyState(copy, closed, remaining)
-
-
-def ids(items: Iterable[Any]) -> list[int]:
-    return [i.id for i in items]
