@@ -20,6 +20,12 @@ What it does, in one run on this machine:
 
 Targets (issue 6): zero errors and zero lost saves at 200 students; p99 < 250 ms on SQLite;
 throughput at least half of the bare endpoint's.
+
+Reading the figures: with --think 0 all 200 students have a request in flight all the time,
+so every latency is about 200 / throughput (Little's law) for the exam AND for the bare
+endpoint; the throughput ratio is the figure to read there. Latency is read with students
+who pause between two saves (--think 4: a save every 2 s on average per student, which is
+still far more often than a real student types).
 """
 
 from __future__ import annotations
