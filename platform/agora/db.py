@@ -52,7 +52,11 @@ def make_engine(settings: Settings) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return sa.create_engine(url, echo=settings.sql_echo, pool_pre_ping=True)
+    # One connection per busy worker thread (anyio's pool has 40): with SQLAlchemy's default
+    # 5 + 10, a class starting an exam at the same second queued on the pool, not on the server.
+    return sa.create_engine(
+        url, echo=settings.sql_echo, pool_pre_ping=True, pool_size=20, max_overflow=25
+    )
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -61,3 +61,10 @@ def test_student_starts_saves_switches_computer_and_hands_in(
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()
     assert types[0] == "debut" and "sauvegarde" in types and types[-1] == "remise"
     assert sum(a.saves for a in answers) == 1
+
+
+def test_a_student_finds_the_evaluations_from_every_page(client, make_student, classe, as_student):
+    as_student(client, make_student(classe=classe))
+    dashboard = client.get("/eleve")
+    assert 'href="http://testserver/examen"' in dashboard.text or 'href="/examen"' in dashboard.text
+    assert "Évaluations" in dashboard.text
