@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -141,16 +141,33 @@ class Correction:
         attendu: Decimal,
         ecf: Decimal,
         groupe: str,
-        erreurs: Erreurs | Callable[[], Erreurs] = (),
+        erreurs: Erreurs | Callable[..., Erreurs] = (),
         nom: str | None = None,
+        args: tuple = (),
     ) -> Decimal:
         """Judge a field if present (``nom`` is its key in ``parent``, default ``champ``).
 
         Returns its context value (what the student wrote, else the right method's value) and
-        flags the misconceptions whose value matches a wrong answer.
+        flags the misconceptions whose value matches a wrong answer. ``erreurs`` may be a
+        function of ``args`` instead: only called for a wrong value (no partial built per field).
         """
         raw = parent.get(nom or champ, _ABSENT)
         if raw is _ABSENT:
+            return ecf
+        # every reference amount is already rounded to the cent: str() prints it as fmt() would
+        texte = str(attendu)
+        recu = raw if type(raw) in _SIMPLES else str(raw)[:60]
+        # Most fields are written exactly as the reference or the carried-forward value prints:
+        # such a text reads back as that very Decimal, so the reading below can be skipped.
+        # (A Decimal's str() is such an amount when it is plain with two decimals, which an
+        # exponent form is not, and has at most 13 integer digits, as _MONTANT requires.)
+        if raw == texte and texte[-3:-2] == "." and len(texte) < 17:
+            self.champs.append(ChampResult(champ, texte, recu, True, "Juste."))
+            self.groupes.append(groupe)
+            return attendu
+        if ecf != attendu and raw == str(ecf) and raw[-3:-2] == "." and len(raw) < 17:
+            self.champs.append(ChampResult(champ, texte, recu, True, ECF_MESSAGE))
+            self.groupes.append(groupe)
             return ecf
         if type(raw) is str and _MONTANT.fullmatch(raw):  # the common case, read fast
             value, problem = Decimal(raw), None
@@ -165,14 +182,12 @@ class Correction:
             message = ECF_MESSAGE
         else:
             message = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
-        recu = raw if type(raw) in _SIMPLES else str(raw)[:60]
-        # every reference amount is already rounded to the cent: str() prints it as fmt() would
-        self.champs.append(ChampResult(champ, str(attendu), recu, correct, message))
+        self.champs.append(ChampResult(champ, texte, recu, correct, message))
         self.groupes.append(groupe)
         if value is None:
             return ecf
         if not correct:
-            candidats = erreurs() if callable(erreurs) else erreurs
+            candidats = erreurs(*args) if callable(erreurs) else erreurs
             for code in dict.fromkeys(code for code, wrong in candidats if value == wrong):
                 self.signaler(code, champ)
         return value
@@ -202,7 +217,7 @@ class Correction:
         )
         hs = [
             self.etape(
-                champ, a, ref[champ], ref[champ], "brut", partial(_erreurs_hs, d, heures, bon)
+                champ, a, ref[champ], ref[champ], "brut", _erreurs_hs, None, (d, heures, bon)
             )
             for champ, heures, bon in (
                 ("montant_hs_25", d.heures_sup_25, calcul.MAJORATION_25),
@@ -234,6 +249,7 @@ class Correction:
         d = self.d
         items = self._items()
         salariales, patronales = [], []
+        chemins = _chemins(len(d.lignes))
         for i, (ligne, ref) in enumerate(zip(d.lignes, self.ref["cotisations"], strict=True)):
             item = items[i] if i < len(items) else None
             if item is not None and not isinstance(item, dict):
@@ -242,7 +258,7 @@ class Correction:
                     "Cette ligne doit être un objet {base, montant_salarial, montant_patronal}.",
                 )
                 item = None
-            s, p = self._ligne(i, ligne, ref, brut, item or {})
+            s, p = self._ligne(chemins[i], ligne, ref, brut, item or {})
             salariales.append(s)
             patronales.append(p)
         return salariales, patronales
@@ -262,8 +278,9 @@ class Correction:
         self.champs.append(ChampResult(champ, None, None, False, message))
         self.groupes.append("net")
 
-    def _ligne(self, i: int, ligne: Ligne, ref: dict, brut: Decimal, item: dict):
-        """Grade one line; return its context amounts (salarial, patronal)."""
+    def _ligne(self, chemins: tuple, ligne: Ligne, ref: dict, brut: Decimal, item: dict):
+        """Grade one line (``chemins``: its fields' paths); return its context amounts
+        (salarial, patronal)."""
         d = self.d
         if ligne.forfait:
             bases: tuple[Decimal | None, ...] = (None,)
@@ -276,9 +293,9 @@ class Correction:
                 ecf_base = calcul.base_de(ligne.assiette, brut, d.pmss, d.forfait_csg)
             base = ecf_base
             if "base" in item:
-                erreurs = partial(_erreurs_base, d, ligne.assiette, brut, ecf_base)
+                args = (d, ligne.assiette, brut, ecf_base)
                 base = self.etape(
-                    f"cotisations.{i}.base", item, ref["base"], ecf_base, "net", erreurs, "base"
+                    chemins[0], item, ref["base"], ecf_base, "net", _erreurs_base, "base", args
                 )
             bases = (ecf_base, base)
             if base == ref["base"]:
@@ -287,9 +304,9 @@ class Correction:
                 ecfs = [montant_taux(base, t) for t in (ligne.taux_salarial, ligne.taux_patronal)]
         for j, nom in enumerate(("montant_salarial", "montant_patronal")):
             if nom in item:
-                erreurs = partial(self._erreurs_montant, ligne, brut, bases, j)
+                erreurs, args = self._erreurs_montant, (ligne, brut, bases, j)
                 ecfs[j] = self.etape(
-                    f"cotisations.{i}.{nom}", item, ref[nom], ecfs[j], "net", erreurs, nom
+                    chemins[j + 1], item, ref[nom], ecfs[j], "net", erreurs, nom, args
                 )
         return ecfs[0], ecfs[1]
 
@@ -379,6 +396,12 @@ class Correction:
         return Grade(
             kind, score_ratio(points, len(self.champs)), self.champs, diagnostics, competences
         )
+
+
+@lru_cache(maxsize=16)
+def _chemins(lignes: int) -> tuple[tuple[str, str, str], ...]:
+    """The answer paths (base, salarial, patronal) of each line, built once per line count."""
+    return tuple(tuple(f"cotisations.{i}.{nom}" for nom in CHAMPS_LIGNE) for i in range(lignes))
 
 
 def _erreurs_hs(d: Donnees, heures: Decimal, bon: Decimal) -> Erreurs:
