@@ -277,7 +277,7 @@ def competences_page(session: Session, student: Student) -> CompetencesPage:
 
     referentiel = load_referentiel()
     evidence = student_evidence(session, student)
-    assignment_ids = {e.assignment_id for items in evidence.values() for e in items}
+    assignment_ids = {e.assignment_id for items in evidence.values() for e in items} - {None}
     missions = {
         a.id: get_mission(a.mission_slug)
         for a in session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
@@ -294,6 +294,14 @@ def competences_page(session: Session, student: Student) -> CompetencesPage:
                     "mission": missions[e.assignment_id].titre,
                     "etape": missions[e.assignment_id].etape(e.step_index).titre,
                     "assignment_id": e.assignment_id,
+                    "score": e.score,
+                    "at": e.at,
+                }
+                if e.exam_titre is None
+                else {
+                    "evaluation": e.exam_titre,
+                    "question": e.question,
+                    "copy_id": e.copy_id,
                     "score": e.score,
                     "at": e.at,
                 }

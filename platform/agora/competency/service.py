@@ -1,4 +1,5 @@
-"""Competency levels: a pure function over evidence scores, plus recording evidence of attempts.
+"""Competency levels: a pure function over evidence scores, plus recording evidence of mission
+attempts and of published exam answers.
 
 Thresholds (docs/competences.md): no evidence « non évalué »; average < 0.40 « insuffisant »;
 < 0.60 « fragile »; < 0.80 « satisfaisant »; otherwise « très bon ». A teacher's level, when
@@ -15,6 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlmodel import Session, col, delete, select
 
 from agora.classroom.models import CompetencyEvidence, StepAttempt, Student
+from agora.exam.grading import question_order
+from agora.exam.models import FINIES, Exam, ExamAnswer, ExamCopy
+from agora.exercise.registry import get_kind
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,17 @@ def level_of(scores: Sequence[Decimal], override: Level | None = None) -> Level:
 
 @dataclass(frozen=True)
 class EvidenceView:
-    """One piece of evidence as pages show it."""
+    """One piece of evidence as pages show it: from a mission step or from an exam question."""
 
     code: str
     score: Decimal
     at: datetime
-    attempt_id: int
-    assignment_id: int
-    step_index: int
+    attempt_id: int | None = None
+    assignment_id: int | None = None
+    step_index: int | None = None
+    exam_titre: str | None = None
+    copy_id: int | None = None
+    question: int | None = None  # the question's number as this student saw it (1, 2…)
 
 
 def record_evidence(
@@ -120,24 +127,83 @@ def attempt_competences(attempt: StepAttempt, step_codes: Sequence[str] = ()):
     return graded
 
 
+def record_exam_evidence(session: Session, exam: Exam, copy_id: int | None = None) -> None:
+    """Replace the evidence of an exam's answers (one copy's, or every copy's) by what they prove.
+
+    Results count only once published: before publication, after it is withdrawn, or while a
+    copy is reopened, its answers prove nothing. Each graded answer of a finished copy proves
+    the grader's per-competency scores; an unanswered question counts as the exam counts it
+    (0 on each competency of its kind). Call after publishing, unpublishing, reopening or
+    (re-)grading. Only flushes.
+    """
+    copies = select(ExamCopy.id).where(ExamCopy.exam_id == exam.id)
+    if copy_id is not None:
+        copies = copies.where(ExamCopy.id == copy_id)
+    answers = select(ExamAnswer.id).where(col(ExamAnswer.copy_id).in_(copies))
+    session.exec(
+        delete(CompetencyEvidence).where(col(CompetencyEvidence.exam_answer_id).in_(answers))
+    )
+    if exam.published_at is not None:
+        graded = session.exec(
+            select(ExamAnswer, ExamCopy)
+            .join(ExamCopy, col(ExamCopy.id) == ExamAnswer.copy_id)
+            .where(
+                col(ExamAnswer.copy_id).in_(copies),
+                col(ExamCopy.statut).in_(FINIES),
+                col(ExamCopy.graded_at).is_not(None),
+            )
+        ).all()
+        session.add_all(
+            CompetencyEvidence(
+                student_id=copy.student_id,
+                code=code,
+                score=score,
+                exam_answer_id=answer.id,
+                at=copy.finished_at or copy.graded_at,
+            )
+            for answer, copy in graded
+            for code, score in _answer_competences(exam, answer)
+        )
+    session.flush()
+
+
+def _answer_competences(exam: Exam, answer: ExamAnswer) -> list[tuple[str, Decimal]]:
+    """The grader's per-competency scores; for a blank or unreadable answer (the graders give
+    no per-competency score then) the answer's score, 0, on each competency of its kind."""
+    graded = [(c["code"], Decimal(c["score"])) for c in (answer.grade or {}).get("competences", [])]
+    if graded or answer.score is None:
+        return graded
+    kind = get_kind(exam.questions[answer.question]["kind"])
+    return [(code, answer.score) for code in kind.COMPETENCES]
+
+
 def student_evidence(session: Session, student: Student) -> dict[str, list[EvidenceView]]:
     """Every piece of evidence of a student, by competency code, oldest first."""
     rows = session.exec(
-        select(CompetencyEvidence, StepAttempt)
-        .join(StepAttempt, col(StepAttempt.id) == CompetencyEvidence.attempt_id)
+        select(CompetencyEvidence, StepAttempt, ExamAnswer, Exam)
+        .outerjoin(StepAttempt, col(StepAttempt.id) == CompetencyEvidence.attempt_id)
+        .outerjoin(ExamAnswer, col(ExamAnswer.id) == CompetencyEvidence.exam_answer_id)
+        .outerjoin(ExamCopy, col(ExamCopy.id) == ExamAnswer.copy_id)
+        .outerjoin(Exam, col(Exam.id) == ExamCopy.exam_id)
         .where(CompetencyEvidence.student_id == student.id)
         .order_by(col(CompetencyEvidence.at), col(CompetencyEvidence.id))
     ).all()
     by_code: dict[str, list[EvidenceView]] = {}
-    for evidence, attempt in rows:
+    for evidence, attempt, answer, exam in rows:
+        if attempt is not None:
+            source = {
+                "attempt_id": attempt.id,
+                "assignment_id": attempt.assignment_id,
+                "step_index": attempt.step_index,
+            }
+        else:
+            order = question_order(student.org_seed, exam.id, len(exam.questions), exam.melange)
+            source = {
+                "exam_titre": exam.titre,
+                "copy_id": answer.copy_id,
+                "question": order.index(answer.question) + 1,
+            }
         by_code.setdefault(evidence.code, []).append(
-            EvidenceView(
-                evidence.code,
-                evidence.score,
-                evidence.at,
-                attempt.id,
-                attempt.assignment_id,
-                attempt.step_index,
-            )
+            EvidenceView(evidence.code, evidence.score, evidence.at, **source)
         )
     return by_code

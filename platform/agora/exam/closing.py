@@ -1,5 +1,6 @@
 """Closing copies and grading them (deadline, hand-in, background finaliser), and the teacher's
-actions on a running evaluation: time, early close, reopen, publish, re-grade.
+actions on a running evaluation: time, early close, reopen, publish, re-grade. Published
+results are competency evidence (agora.competency.service.record_exam_evidence).
 
 Closing is a conditional UPDATE … WHERE statut = 'en_cours' (one winner however many
 finalisers run); grading is idempotent (pure graders over the raw answers stored).
@@ -14,6 +15,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from agora.classroom.models import Student
+from agora.competency.service import record_exam_evidence
 from agora.errors import InvalidInput
 from agora.exam import grading
 from agora.exam.models import EN_COURS, FINIES, RELEVEE, Exam, ExamCopy
@@ -67,6 +69,8 @@ def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
     copy.points, copy.graded_at = total, now
     session.add(copy)
     session.flush()
+    if exam.published_at is not None:  # a copy reopened after publication, or a re-grade
+        record_exam_evidence(session, exam, copy.id)
     return total
 
 
@@ -194,6 +198,7 @@ def reopen(session: Session, copy: ExamCopy, minutes: int, now: datetime) -> Non
         now,
     )
     session.flush()
+    record_exam_evidence(session, session.get(Exam, copy.exam_id), copy.id)
 
 
 def publish(session: Session, exam: Exam, now: datetime) -> None:
@@ -209,6 +214,7 @@ def publish(session: Session, exam: Exam, now: datetime) -> None:
     session.add(exam)
     log_event(session, exam.id, None, "publication", "résultats publiés", now)
     session.flush()
+    record_exam_evidence(session, exam)
 
 
 def unpublish(session: Session, exam: Exam, now: datetime) -> None:
@@ -217,6 +223,7 @@ def unpublish(session: Session, exam: Exam, now: datetime) -> None:
     session.add(exam)
     log_event(session, exam.id, None, "publication", "résultats retirés", now)
     session.flush()
+    record_exam_evidence(session, exam)
 
 
 def regrade(session: Session, exam: Exam, now: datetime) -> tuple[int, int]:

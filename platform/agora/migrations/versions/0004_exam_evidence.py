@@ -27,9 +27,7 @@ def upgrade() -> None:
             batch_op.f("ix_competency_evidence_exam_answer_id"), ["exam_answer_id"], unique=False
         )
         batch_op.create_foreign_key(FK, "exam_answers", ["exam_answer_id"], ["id"])
-        batch_op.create_check_constraint(
-            CHECK, "(attempt_id IS NULL) <> (exam_answer_id IS NULL)"
-        )
+        batch_op.create_check_constraint(CHECK, "(attempt_id IS NULL) <> (exam_answer_id IS NULL)")
 
 
 def downgrade() -> None:

@@ -1,0 +1,174 @@
+"""Published exam results are competency evidence: on the student's « Mes compétences » page and
+in the teacher's heatmap, from publication on only; withdrawn with it; updated by a re-grade."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from sqlmodel import Session, select
+
+from agora.classroom.models import CompetencyEvidence
+from agora.exam import closing, grading, service
+from agora.exam.models import ExamAnswer
+from agora.exercise.forms import flatten
+from agora.exercise.registry import get_kind
+
+# facture proves 1.2.2 and 1.2.3, rapprochement 2.2.1 and 2.2.3 (disjoint: levels are readable).
+QUESTIONS = [
+    {"kind": "facture", "niveau": 1, "points": 8},
+    {"kind": "rapprochement", "niveau": 1, "points": 6},
+]
+IP, UA = "10.0.0.1", "test"
+
+
+def _correct(exam, student, index) -> dict[str, str]:
+    params = service.variant_of(exam, student.org_seed, index).params
+    samples = get_kind(exam.questions[index]["kind"]).sample_answers(params)
+    return flatten(next(s for s in samples if s.correct and not s.invalid).answer)
+
+
+def _take(db, exam, student, clock, right: int) -> int:
+    """The student answers question ``right`` correctly, leaves the other blank, hands in."""
+    copy = service.start(db, exam, student, clock(), IP, UA)
+    service.save_answer(db, copy, right, _correct(exam, student, right), clock, IP, UA)
+    service.submit(db, copy, clock, IP, UA)
+    closing.finalise(db, clock(), exam.id)
+    db.commit()
+    return copy.id
+
+
+def _level(page: str, code: str) -> str:
+    row = page.split(f'<td class="code">{code}</td>')[1].split("</tr>")[0]
+    return re.search(r'<span class="niveau niveau--[^"]+">([^<]+)</span>', row).group(1)
+
+
+def _proofs(page: str, code: str) -> list[str]:
+    row = page.split(f'<td class="code">{code}</td>')[1].split("</tr>")[0]
+    return [html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", row)]
+
+
+def _heatmap(client, classe, name) -> dict[str, str]:
+    page = client.get(f"/enseignant/classes/{classe.id}/competences").text
+    row = page.split(f'<th scope="row">{name}</th>')[1].split("</tr>")[0]
+    return dict(re.findall(r'title="([\d.]+) : ([^"]+)"', row))
+
+
+def _setup(db, clock, classe, make_student, make_exam, as_student, new_client):
+    lea = make_student(classe=classe, prenom="Léa", nom="Arnaud")
+    tom = make_student(classe=classe, prenom="Tom", nom="Bernard")
+    exam = make_exam(questions=QUESTIONS, melange=True)
+    lea_client = as_student(new_client(), lea)
+    before = lea_client.get("/eleve/competences").text
+    _take(db, exam, lea, clock, right=0)
+    _take(db, exam, tom, clock, right=1)
+    return lea, tom, exam, lea_client, before
+
+
+def _post(client, url, csrf, **data):
+    token = csrf(client, "/enseignant/evaluations")
+    response = client.post(url, data={**data, "csrf_token": token})
+    assert response.status_code == 200, response.text[:500]
+    return response
+
+
+def test_results_count_from_publication_on_the_student_page_and_in_the_heatmap(
+    app,
+    db,
+    client,
+    clock,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    as_student,
+    as_teacher,
+    new_client,
+    csrf,
+):
+    lea, _tom, exam, lea_client, before = _setup(
+        db, clock, classe, make_student, make_exam, as_student, new_client
+    )
+    as_teacher(client, teacher)
+    # Graded but not published: nothing on the student's page, nothing in the heatmap.
+    assert lea_client.get("/eleve/competences").text == before
+    assert set(_heatmap(client, classe, "Arnaud Léa").values()) == {"non évalué"}
+
+    _post(client, f"/enseignant/evaluations/{exam.id}/publier", csrf)
+    page = lea_client.get("/eleve/competences").text
+    assert _level(page, "1.2.2") == _level(page, "1.2.3") == "très bon"
+    assert _level(page, "2.2.1") == _level(page, "2.2.3") == "insuffisant"
+    assert _level(page, "3.2.4") == "non évalué"  # bulletin de paie: not in this exam
+    order = grading.question_order(lea.org_seed, exam.id, len(QUESTIONS), exam.melange)
+    invoice, bank = order.index(0) + 1, order.index(1) + 1
+    [proof] = _proofs(page, "1.2.2")
+    assert proof.startswith(f"Évaluation : Évaluation de test, question {invoice} : 100\u202f%")
+    assert " le " in proof  # the date it was composed
+    [proof] = _proofs(page, "2.2.1")
+    assert proof.startswith(f"Évaluation : Évaluation de test, question {bank} : 0\u202f%")
+    assert f'/examen/copies/{service.copy_of(db, exam, lea).id}/correction"' in page
+    # Tom's copy never shows on Léa's page: one proof per competency, hers.
+    assert all(len(_proofs(page, code)) == 1 for code in ("1.2.2", "1.2.3", "2.2.1", "2.2.3"))
+
+    # The heatmap agrees (same level_of), student by student.
+    lea_cells = _heatmap(client, classe, "Arnaud Léa")
+    tom_cells = _heatmap(client, classe, "Bernard Tom")
+    assert lea_cells["1.2.2"] == tom_cells["2.2.1"] == "très bon"
+    assert lea_cells["2.2.1"] == tom_cells["1.2.2"] == "insuffisant"
+    for code, level in lea_cells.items():
+        assert _level(page, code) == level, code
+
+
+def test_unpublish_withdraws_and_regrade_or_reopen_updates(
+    app,
+    db,
+    client,
+    clock,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    as_student,
+    as_teacher,
+    new_client,
+    csrf,
+):
+    lea, _tom, exam, lea_client, before = _setup(
+        db, clock, classe, make_student, make_exam, as_student, new_client
+    )
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    _post(client, f"{base}/publier", csrf)
+    assert _level(lea_client.get("/eleve/competences").text, "1.2.2") == "très bon"
+
+    _post(client, f"{base}/depublier", csrf)
+    assert lea_client.get("/eleve/competences").text == before
+    assert set(_heatmap(client, classe, "Bernard Tom").values()) == {"non évalué"}
+
+    # Re-grade (as after a grader was fixed): here Léa's stored blank reconciliation becomes
+    # right, so the re-grade changes her score and the evidence follows.
+    _post(client, f"{base}/publier", csrf)
+    copy_id = service.copy_of(db, exam, lea).id
+    answer = db.exec(
+        select(ExamAnswer).where(ExamAnswer.copy_id == copy_id, ExamAnswer.question == 1)
+    ).one()
+    answer.fields = _correct(exam, lea, 1)
+    db.add(answer)
+    db.commit()
+    assert _level(lea_client.get("/eleve/competences").text, "2.2.1") == "insuffisant"
+    _post(client, f"{base}/recorriger", csrf)
+    page = lea_client.get("/eleve/competences").text
+    assert _level(page, "2.2.1") == "très bon" and len(_proofs(page, "2.2.1")) == 1
+    assert _heatmap(client, classe, "Arnaud Léa")["2.2.1"] == "très bon"
+
+    # A copy reopened after publication proves nothing until handed in and graded again.
+    _post(client, f"{base}/copies/{copy_id}/rouvrir", csrf, minutes="10")
+    with Session(app.state.engine) as s:
+        query = select(CompetencyEvidence).where(CompetencyEvidence.student_id == lea.id)
+        assert s.exec(query).all() == []
+        service.submit(s, service.copy_of(s, exam, lea), clock, IP, UA)
+        closing.finalise(s, clock(), exam.id)
+        s.commit()
+    page = lea_client.get("/eleve/competences").text
+    assert _level(page, "1.2.2") == _level(page, "2.2.1") == "très bon"
+    assert _level(page, "3.2.4") == "non évalué"
