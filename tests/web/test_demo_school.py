@@ -6,6 +6,7 @@ from agora import migrations
 from agora.account.models import User
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.cli import main
+from agora.exam.models import Exam, ExamCopy
 from agora.web.demo import STUDENT_PASSWORD, TEACHER, create_demo_if_empty
 
 
@@ -25,6 +26,18 @@ def test_demo_school_is_built_once_and_its_logins_work(app, client, log_in):
     assert "Du devis" in student_page.text
 
 
+def test_demo_school_has_a_published_evaluation_and_an_open_one(app):
+    logins = create_demo_if_empty(app.state.engine)
+    with Session(app.state.engine) as session:
+        exams = session.exec(select(Exam).order_by(Exam.id)).all()
+        assert [e.published_at is not None for e in exams] == [True, False]
+        graded = session.exec(
+            select(func.count()).select_from(ExamCopy).where(ExamCopy.points.is_not(None))
+        ).one()
+        assert graded > 15  # most of the 24 students sat the practice exam
+    assert logins.exam_code == exams[1].code
+
+
 def test_agora_demo_command_prints_the_logins(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("AGORA_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     monkeypatch.delenv("AGORA_ENVIRONMENT", raising=False)
@@ -32,6 +45,7 @@ def test_agora_demo_command_prints_the_logins(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert f"Enseignant : {TEACHER[0]}" in out
     assert out.count("Élève      :") == 2
+    assert "Évaluation ouverte" in out
 
 
 def test_db_upgrade_command(tmp_path, monkeypatch, capsys, settings):

@@ -95,6 +95,10 @@ def _print_logins(logins) -> None:
     click.echo(f"  Enseignant : {logins.teacher[0]}  /  mot de passe : {logins.teacher[1]}")
     for login in logins.students:
         click.echo(f"  Élève      : {login}  /  mot de passe : {logins.student_password}")
+    if logins.exam_code:
+        click.echo(
+            f"  Évaluation ouverte (menu « Évaluations » de l'élève) : code {logins.exam_code}"
+        )
 
 
 def _shown_url(settings: Settings) -> str:

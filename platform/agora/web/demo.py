@@ -20,6 +20,7 @@ from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
 from agora.content.missions import ExerciseStep, ProseStep, load_missions
 from agora.db import utcnow
+from agora.exam.demo import create_demo_exams, open_demo_code
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
@@ -43,6 +44,7 @@ class DemoLogins:
     teacher: tuple[str, str]
     students: list[str]
     student_password: str
+    exam_code: str | None = None
 
 
 def create_demo_if_empty(engine: Engine) -> DemoLogins:
@@ -54,7 +56,8 @@ def create_demo_if_empty(engine: Engine) -> DemoLogins:
         students = session.exec(
             select(User.login).where(User.role == "eleve").order_by(col(User.id)).limit(2)
         ).all()
-    return DemoLogins(TEACHER, list(students), STUDENT_PASSWORD)
+        exam_code = open_demo_code(session)
+    return DemoLogins(TEACHER, list(students), STUDENT_PASSWORD, exam_code)
 
 
 def create_demo(session: Session) -> None:
@@ -112,6 +115,8 @@ def create_demo(session: Session) -> None:
             if rank < 2:
                 for student in students:
                     _work(session, rng, student, assignment, now - timedelta(days=2))
+        if number == 0:
+            create_demo_exams(session, teacher.id, classe, students, now)
 
 
 def _evening(now: datetime, days: int) -> datetime:
