@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.grading import MemoParams
 from agora.money import CENT, ZERO, cents, fmt, parse_decimal
 
 ASSIETTES = ("brut", "tranche_a", "tranches_a_b", "tranche_2", "csg_crds", "forfait")
@@ -86,22 +87,19 @@ def _donnees(**champs: Any) -> Donnees:
 
 
 # Typed params and solution of the last variants read: a class grades the same variant many
-# times. Keyed by id() but only reused when a stored copy still equals the params.
-_MEMOIRE: dict[int, tuple[dict[str, Any], Donnees, dict[str, Any]]] = {}
-_MEMOIRE_TAILLE = 256
+# times. Reused only for the same params object, still equal to a copy taken when stored.
+_MEMOIRE = MemoParams()
 
 
 def lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
     """lire(params) and solution() of it, remembered for the variants graded recently."""
-    entree = _MEMOIRE.get(id(params))
-    if entree is not None and entree[0] == params:
-        return entree[1], entree[2]
+    found = _MEMOIRE.get(params)
+    if found is not None:
+        return found
     donnees = lire(params)
-    resultat = solution(donnees)
-    if len(_MEMOIRE) >= _MEMOIRE_TAILLE:
-        _MEMOIRE.pop(next(iter(_MEMOIRE)))
-    _MEMOIRE[id(params)] = (copy.deepcopy(params), donnees, resultat)
-    return donnees, resultat
+    found = donnees, solution(donnees)
+    _MEMOIRE.put(params, copy.deepcopy(params), found)
+    return found
 
 
 def lire(params: Any) -> Donnees:

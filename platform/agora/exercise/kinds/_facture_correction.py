@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.grading import read_amount
+from agora.exercise.grading import MemoParams, read_amount
 from agora.exercise.kinds import _facture_calcul as calc
 from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
 from agora.money import CENT, euros, parse_decimal
@@ -253,22 +253,32 @@ class Reference:
         return self.mondes[faute]
 
 
-_REFERENCES: dict[str, Reference] = {}
+# By JSON text: (those params read back from it, their Reference).
+_REFERENCES: dict[str, tuple[Any, Reference]] = {}
+# The same params object graded again is found without writing its JSON text.
+_MEMO = MemoParams()
 
 
 def reference(params: Any, lire: Any) -> Reference:
     """The Reference of these params, memoised on their JSON text: every attempt at one
     variant is graded against the same params. ``lire`` turns params into a Facture."""
+    found = _MEMO.get(params)
+    if found is not None:
+        return found
     try:
         key = json.dumps(params, sort_keys=True, ensure_ascii=False)
     except (TypeError, ValueError):
         return Reference(lire(params))
-    found = _REFERENCES.get(key)
-    if found is None:
+    entree = _REFERENCES.get(key)
+    if entree is None:
         if len(_REFERENCES) >= 256:
             _REFERENCES.clear()  # simple and safe between threads; refilled on demand
-        found = _REFERENCES[key] = Reference(lire(params))
-    return found
+        entree = _REFERENCES[key] = (json.loads(key), Reference(lire(params)))
+    # A copy read back from JSON equals the params unless they hold what JSON cannot keep
+    # (a tuple, a non-string key): those are simply not remembered by identity.
+    if entree[0] == params:
+        _MEMO.put(params, entree[0], entree[1])
+    return entree[1]
 
 
 class _Diagnostiqueur:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
+from agora.exercise.grading import MemoParams
 from agora.exercise.kinds import _rapprochement_reponse as lu
 from agora.exercise.kinds._rapprochement_correction import corriger
 from agora.exercise.kinds._rapprochement_enonce import rediger
@@ -53,8 +54,15 @@ def grade(params: dict[str, Any], answer: dict[str, Any]) -> Grade:
 
 def _reference(params: dict[str, Any]) -> Rapprochement:
     """The reference reconciliation, memoised: a class grades the same variant many times."""
+    found = _MEMO.get(params)
+    if found is not None:
+        return found
     cle = _cle(params)
-    return rapprocher(check(params)) if cle is None else _reference_memo(cle)
+    if cle is None:
+        return rapprocher(check(params))
+    copie, found = _reference_memo(cle)
+    _MEMO.put(params, copie, found)
+    return found
 
 
 def _cle(params: Any) -> tuple | None:
@@ -79,16 +87,22 @@ def _cle(params: Any) -> tuple | None:
 _CLES = ("periode", "solde_initial", "suspens_anterieurs", "compte_512", "releve")
 
 
+# The same params object graded again is found without computing its key.
+_MEMO = MemoParams()
+
+
 @lru_cache(maxsize=512)
-def _reference_memo(cle: tuple) -> Rapprochement:
-    # Rebuilt from the key itself, so the result depends on nothing else; shared, never mutated.
+def _reference_memo(cle: tuple) -> tuple[dict[str, Any], Rapprochement]:
+    """The params rebuilt from the key (equal to those it was computed from) and their
+    reconciliation. Rebuilt from the key itself, so the result depends on nothing else; both are
+    shared, never mutated."""
     params: dict[str, Any] = {}
     for nom, value in cle:
         if isinstance(value, tuple):
             params[nom] = [dict(items) for items in value]
         elif value is not None:
             params[nom] = value
-    return rapprocher(check(params))
+    return params, rapprocher(check(params))
 
 
 def parse(answer: dict[str, Any]) -> dict[str, Any]:

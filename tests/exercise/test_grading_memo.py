@@ -1,0 +1,44 @@
+"""The graders' per-params memo never serves a stale reference: params changed in place are
+graded afresh, and the same params object grades exactly like an equal copy of it."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from agora.company import generate_company
+from agora.exercise.grading import MemoParams
+from agora.exercise.registry import get_kind
+
+
+def test_the_memo_answers_only_for_the_same_unchanged_object():
+    memo = MemoParams()
+    params = {"montant": "10.00", "lignes": [{"taux": "20"}]}
+    memo.put(params, copy.deepcopy(params), "résultat")
+    assert memo.get(params) == "résultat"
+    assert memo.get(copy.deepcopy(params)) is None  # an equal copy is not the same object
+    params["lignes"][0]["taux"] = "5.5"
+    assert memo.get(params) is None
+
+
+# (kind, a change of one amount deep in its params)
+CHANGES = [
+    ("facture", lambda p: p["lignes"][0].__setitem__("prix_unitaire_ht", "999.99")),
+    ("rapprochement", lambda p: p.__setitem__("solde_initial", "123.45")),
+    ("bulletin_paie", lambda p: p.__setitem__("taux_horaire", "15.00")),
+]
+
+
+@pytest.mark.parametrize(("name", "change"), CHANGES)
+def test_params_changed_in_place_are_graded_against_their_new_values(name, change):
+    kind = get_kind(name)
+    for seed in range(5):
+        params = kind.generate(seed, 3, generate_company(seed)).params
+        answer = kind.sample_answers(params)[1].answer
+        before = kind.grade(params, answer).to_json()
+        assert before == kind.grade(copy.deepcopy(params), answer).to_json()
+        change(params)
+        after = kind.grade(params, answer).to_json()
+        assert after == kind.grade(copy.deepcopy(params), answer).to_json()
+        assert after != before
