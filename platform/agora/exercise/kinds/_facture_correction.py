@@ -94,8 +94,17 @@ SUIT_DE = {
 # net financier. 1.2.3 (following the sale up to its payment): VAT, totals, deposit, net à payer.
 COMPETENCE_CORPS = "1.2.2"
 COMPETENCE_SUIVI = "1.2.3"
-_CORPS = ("lignes", "groupes", "montant_brut_ht", "total_reductions", "net_commercial")
-_CORPS += ("escompte", "net_financier")
+_CORPS = frozenset(
+    {
+        "lignes",
+        "groupes",
+        "montant_brut_ht",
+        "total_reductions",
+        "net_commercial",
+        "escompte",
+        "net_financier",
+    }
+)
 _INDEX = re.compile(r"\.\d+")
 
 
@@ -232,6 +241,8 @@ def _lire(raw: Any) -> tuple[Decimal | None, str | None]:
 
 
 def _recu(raw: Any) -> Any:
+    if type(raw) is str:  # nearly always: the isinstance() below is slower
+        return raw
     return raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
 
 
@@ -360,13 +371,16 @@ def corrige(reference: Reference, answer: Any) -> Grade:
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """Each competency scored on its own fields; listed only when some were graded."""
-    parts: dict[str, list[bool]] = {COMPETENCE_CORPS: [], COMPETENCE_SUIVI: []}
+    corps: list[bool] = []
+    suivi: list[bool] = []
     for champ in champs:
         racine = champ.champ.partition(".")[0]
-        if racine == "réponse":
-            codes = list(parts)
+        if racine in _CORPS:
+            corps.append(champ.correct)
+        elif racine == "réponse":
+            corps.append(champ.correct)
+            suivi.append(champ.correct)
         else:
-            codes = [COMPETENCE_CORPS if racine in _CORPS else COMPETENCE_SUIVI]
-        for code in codes:
-            parts[code].append(champ.correct)
-    return [(code, score_ratio(sum(v), len(v))) for code, v in parts.items() if v]
+            suivi.append(champ.correct)
+    parts = ((COMPETENCE_CORPS, corps), (COMPETENCE_SUIVI, suivi))
+    return [(code, score_ratio(sum(v), len(v))) for code, v in parts if v]
