@@ -32,6 +32,7 @@ class Classe(SQLModel, table=True):
     nom: str = Field(max_length=100)
     annee_scolaire: str = Field(max_length=9)  # "2025-2026"
     created_at: datetime = Field(default_factory=utcnow)
+    archived_at: datetime | None = None  # archived: off the home list, nothing deleted
 
 
 class Student(SQLModel, table=True):

@@ -27,6 +27,7 @@ from agora.classroom.teacher_access import (
     OwnedWork,
     students_of_classe,
 )
+from agora.classroom.teacher_edit_routes import router as edit_router
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import TeacherDep
@@ -39,6 +40,9 @@ MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+router.include_router(edit_router)  # editing, archiving, moving: same prefix and rules
 
 
 def _url(request: Request, name: str, **params) -> str:

@@ -62,8 +62,8 @@ def current_school_year(today: date) -> str:
     return f"{start}-{start + 1}"
 
 
-def create_classe(session: Session, teacher: User, nom: str, annee_scolaire: str) -> Classe:
-    """A new class of this teacher; InvalidInput (French) on a missing name or a bad year."""
+def clean_classe(nom: str, annee_scolaire: str) -> tuple[str, str]:
+    """A class's name and school year, tidied; InvalidInput (French) if either is wrong."""
     nom = " ".join(nom.split())
     if not nom:
         raise InvalidInput("Donnez un nom à la classe, par exemple « 1re AGOrA A ».")
@@ -72,7 +72,13 @@ def create_classe(session: Session, teacher: User, nom: str, annee_scolaire: str
     match = _YEAR.match(annee_scolaire.strip())
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidInput("L'année scolaire s'écrit comme « 2025-2026 ».")
-    classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire=annee_scolaire.strip())
+    return nom, annee_scolaire.strip()
+
+
+def create_classe(session: Session, teacher: User, nom: str, annee_scolaire: str) -> Classe:
+    """A new class of this teacher; InvalidInput (French) on a missing name or a bad year."""
+    nom, annee_scolaire = clean_classe(nom, annee_scolaire)
+    classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire=annee_scolaire)
     session.add(classe)
     session.flush()
     return classe

@@ -41,14 +41,18 @@ class HomePage:
     summaries: list[ClasseSummary]
     to_grade: int
     annee: str
+    archived: int = 0  # classes on the « Archives » page
     values: dict[str, str] = field(default_factory=dict)
     error: str | None = None
 
 
 def home_page(session: Session, teacher: User, now: datetime, **form: Any) -> HomePage:
     """The teacher's classes with their size, missions and copies to grade."""
-    summaries = []
+    summaries, archived = [], 0
     for classe in ts.classes_of(session, teacher):
+        if classe.archived_at is not None:  # listed on the « Archives » page instead
+            archived += 1
+            continue
         count = session.exec(
             select(func.count()).select_from(Student).where(Student.classe_id == classe.id)
         ).one()
@@ -56,7 +60,8 @@ def home_page(session: Session, teacher: User, now: datetime, **form: Any) -> Ho
         to_grade = sum(len(grading.ungraded_copies(session, a)) for a in assignments)
         summaries.append(ClasseSummary(classe, count, len(assignments), to_grade))
     total = sum(s.to_grade for s in summaries)
-    return HomePage(teacher, summaries, total, ts.current_school_year(now.date()), **form)
+    annee = ts.current_school_year(now.date())
+    return HomePage(teacher, summaries, total, annee, archived=archived, **form)
 
 
 @dataclass
