@@ -129,7 +129,8 @@ class Correction:
         self.answer = answer
         self.ref = ref
         self.champs: list[ChampResult] = []
-        self.groupes: list[str] = []
+        # each field's verdict by competency group, kept as it is judged
+        self.verdicts: dict[str, list[bool]] = {"brut": [], "net": []}
         self.diagnostics: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ one field
@@ -163,11 +164,11 @@ class Correction:
         # exponent form is not, and has at most 13 integer digits, as _MONTANT requires.)
         if raw == texte and texte[-3:-2] == "." and len(texte) < 17:
             self.champs.append(ChampResult(champ, texte, recu, True, "Juste."))
-            self.groupes.append(groupe)
+            self.verdicts[groupe].append(True)
             return attendu
         if ecf != attendu and raw == str(ecf) and raw[-3:-2] == "." and len(raw) < 17:
             self.champs.append(ChampResult(champ, texte, recu, True, ECF_MESSAGE))
-            self.groupes.append(groupe)
+            self.verdicts[groupe].append(True)
             return ecf
         if type(raw) is str and _MONTANT.fullmatch(raw):  # the common case, read fast
             value, problem = Decimal(raw), None
@@ -183,7 +184,7 @@ class Correction:
         else:
             message = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
         self.champs.append(ChampResult(champ, texte, recu, correct, message))
-        self.groupes.append(groupe)
+        self.verdicts[groupe].append(correct)
         if value is None:
             return ecf
         if not correct:
@@ -276,7 +277,7 @@ class Correction:
 
     def _illisible(self, champ: str, message: str) -> None:
         self.champs.append(ChampResult(champ, None, None, False, message))
-        self.groupes.append("net")
+        self.verdicts["net"].append(False)
 
     def _ligne(self, chemins: tuple, ligne: Ligne, ref: dict, brut: Decimal, item: dict):
         """Grade one line (``chemins``: its fields' paths); return its context amounts
@@ -381,12 +382,11 @@ class Correction:
     # ------------------------------------------------------------ the grade
 
     def grade(self, kind: str) -> Grade:
-        points = sum(c.correct for c in self.champs)
+        points = 0
         competences = []
         for code, groupe in ((COMPETENCE_BRUT, "brut"), (COMPETENCE_COTISATIONS, "net")):
-            verdicts = [
-                c.correct for c, g in zip(self.champs, self.groupes, strict=True) if g == groupe
-            ]
+            verdicts = self.verdicts[groupe]
+            points += sum(verdicts)
             if verdicts:
                 competences.append((code, score_ratio(sum(verdicts), len(verdicts))))
         diagnostics = [
