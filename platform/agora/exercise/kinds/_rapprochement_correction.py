@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.grading import verdict
 from agora.exercise.kinds import _rapprochement_reponse as lu
 from agora.exercise.kinds._rapprochement_enonce import euros
 from agora.exercise.kinds._rapprochement_modele import (
@@ -98,16 +99,14 @@ class Correction:
                 deja.append(ident)
 
     def champ(self, nom: str, attendu: str | None, recu: Any, correct: bool, message: str) -> None:
-        self.champs.append(ChampResult(nom, attendu, _recu(recu), correct, message))
+        self.champs.append(verdict(nom, attendu, _recu(recu), correct, message))
 
 
 def corriger(r: Rapprochement, answer: Any, kind: str) -> Grade:
     """Grade one answer against the reference reconciliation (never raises)."""
     if not isinstance(answer, dict):
-        verdict = ChampResult(
-            "réponse", None, _recu(answer), False, "Un objet JSON {…} est attendu."
-        )
-        return Grade(kind, Decimal(0), [verdict], [], [])
+        rejet = ChampResult("réponse", None, _recu(answer), False, "Un objet JSON {…} est attendu.")
+        return Grade(kind, Decimal(0), [rejet], [], [])
     c = Correction(r, answer)
     for nom, juge in (
         ("pointage", _pointage),
