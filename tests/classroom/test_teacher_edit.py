@@ -1,6 +1,7 @@
 """Editing what a teacher set up: assignment conditions, delete/close, class rename/archive,
 moving a student. Through the real pages and forms, checked in the database."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -160,6 +161,7 @@ def test_moving_a_student_keeps_their_work_and_gives_them_the_new_missions(
     client, db, setup, make_assignment
 ):
     new_mission = make_assignment(setup["other"], "la-paie-de-mars", due_in=timedelta(days=3))
+    only_alice = make_assignment(setup["classe"], "la-paie-de-mars", students=[setup["alice"]])
     service.submit_prose(db, setup["alice"], setup["assignment"], 1, "Mon texte", utcnow())
     db.commit()
     url = f"/enseignant/classes/{setup['classe'].id}/changer-de-classe"
@@ -174,6 +176,14 @@ def test_moving_a_student_keeps_their_work_and_gives_them_the_new_missions(
     attempts = db.exec(select(StepAttempt)).all()
     assert [a.student_id for a in attempts] == [alice.id]
     assert [a.id for a in service.assignments_for(db, alice)] == [new_mission.id]
+    # Alice's personal mission did not become the whole old class's.
+    bruno = _fresh(db, Student, setup["bruno"].id)
+    assert not service.is_assigned(db, _fresh(db, Assignment, only_alice.id), bruno)
+    old_class = client.get(f"/enseignant/classes/{setup['classe'].id}").text
+    row = re.search(
+        rf'devoirs/{only_alice.id}".*?</td>\s*<td class="nombre">(\d+)<', old_class, re.S
+    )
+    assert row.group(1) == "0"  # the old class has nobody left that mission is given to
     same = client.post(
         f"/enseignant/classes/{setup['other'].id}/changer-de-classe",
         data=data | {"destination": str(setup["other"].id), "confirmation": "oui"},

@@ -1,5 +1,7 @@
 """Editing pages: teachers only (403), own classes only (404, nothing changed), CSRF on forms."""
 
+import re
+
 import pytest
 from sqlmodel import select
 
@@ -146,3 +148,13 @@ def test_every_form_needs_the_csrf_token(client, db, world, as_teacher, path, da
     assert forged.status_code == 403
     assert _unchanged(db, ids)
     assert len(db.exec(select(Assignment)).all()) == 1
+
+
+@pytest.mark.parametrize("path", GET_PAGES)
+def test_every_form_of_the_editing_pages_carries_the_token(client, world, as_teacher, path):
+    owner, _, _, ids = world
+    html = as_teacher(client, owner).get(path.format(**ids)).text
+    forms = re.findall(r"<form[^>]*method=\"post\".*?</form>", html, re.S)
+    assert forms, "au moins le formulaire de déconnexion"
+    for form in forms:
+        assert 'name="csrf_token"' in form

@@ -94,6 +94,7 @@ class ClassePage:
 def classe_page(session: Session, classe: Classe) -> ClassePage:
     """A class: its students and the missions given to it, with progress figures."""
     students = [StudentRow(s, u) for s, u in ts.students_of(session, classe)]
+    ids = {row.student.id for row in students}
     rows = []
     for assignment in ts.assignments_of(session, classe):
         targets = ts.targeted_students(session, assignment)
@@ -102,7 +103,8 @@ def classe_page(session: Session, classe: Classe) -> ClassePage:
             AssignmentRow(
                 assignment,
                 get_mission(assignment.mission_slug),
-                len(targets) if targets is not None else len(students),
+                # A student moved to another class since stays in ``targets``: not counted.
+                len(targets & ids) if targets is not None else len(students),
                 len({student_id for student_id, _ in cells}),
                 len(grading.ungraded_copies(session, assignment)),
             )
