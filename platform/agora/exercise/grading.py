@@ -1,6 +1,5 @@
-"""Helpers shared by the graders: read a student's value leniently, judge one field, build
-verdicts fast and remember what a variant's params give (a class grades the same variant many
-times)."""
+"""Helpers shared by the graders: read a student's value leniently, judge one field, and
+remember what a variant's params give (a class grades the same variant many times)."""
 
 from __future__ import annotations
 
@@ -30,27 +29,6 @@ def read_number(raw: Any, what: str = "nombre") -> tuple[Decimal | None, str | N
         return parse_decimal(raw, what), None
     except InvalidInput as error:
         return None, str(error)
-
-
-_NOUVEAU = object.__new__
-
-
-def verdict(champ: str, attendu: str | None, recu: Any, correct: bool, message: str) -> ChampResult:
-    """ChampResult(champ, attendu, recu, correct, message), built in about a third of the time.
-
-    A grade builds one per answer field, and the frozen dataclass's __init__ (one
-    object.__setattr__ per field) was the largest single cost of grading a payslip. The fields
-    go where __init__ puts them (ChampResult has no __slots__ and no __post_init__): the object
-    is the same, still frozen (test_grading_verdict checks both).
-    """
-    result = _NOUVEAU(ChampResult)
-    fields = result.__dict__
-    fields["champ"] = champ
-    fields["attendu"] = attendu
-    fields["recu"] = recu
-    fields["correct"] = correct
-    fields["message"] = message
-    return result
 
 
 def amount_field(

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.grading import read_amount, verdict
+from agora.exercise.grading import read_amount
 from agora.exercise.kinds import _bulletin_paie_calcul as calcul
 from agora.exercise.kinds._bulletin_paie_calcul import ZERO, Donnees, Ligne, montant_taux
 
@@ -163,11 +163,11 @@ class Correction:
         # (A Decimal's str() is such an amount when it is plain with two decimals, which an
         # exponent form is not, and has at most 13 integer digits, as _MONTANT requires.)
         if raw == texte and texte[-3:-2] == "." and len(texte) < 17:
-            self.champs.append(verdict(champ, texte, recu, True, "Juste."))
+            self.champs.append(ChampResult(champ, texte, recu, True, "Juste."))
             self.verdicts[groupe].append(True)
             return attendu
         if ecf != attendu and raw == str(ecf) and raw[-3:-2] == "." and len(raw) < 17:
-            self.champs.append(verdict(champ, texte, recu, True, ECF_MESSAGE))
+            self.champs.append(ChampResult(champ, texte, recu, True, ECF_MESSAGE))
             self.verdicts[groupe].append(True)
             return ecf
         if type(raw) is str and _MONTANT.fullmatch(raw):  # the common case, read fast
@@ -183,7 +183,7 @@ class Correction:
             message = ECF_MESSAGE
         else:
             message = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
-        self.champs.append(verdict(champ, texte, recu, correct, message))
+        self.champs.append(ChampResult(champ, texte, recu, correct, message))
         self.verdicts[groupe].append(correct)
         if value is None:
             return ecf
@@ -276,7 +276,7 @@ class Correction:
         return []
 
     def _illisible(self, champ: str, message: str) -> None:
-        self.champs.append(verdict(champ, None, None, False, message))
+        self.champs.append(ChampResult(champ, None, None, False, message))
         self.verdicts["net"].append(False)
 
     def _ligne(self, chemins: tuple, ligne: Ligne, ref: dict, brut: Decimal, item: dict):

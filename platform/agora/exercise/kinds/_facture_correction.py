@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.grading import MemoParams, read_amount, verdict
+from agora.exercise.grading import MemoParams, read_amount
 from agora.exercise.kinds import _facture_calcul as calc
 from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
 from agora.money import CENT, euros, parse_decimal
@@ -342,16 +342,16 @@ def corrige(reference: Reference, answer: Any) -> Grade:
     for path, (raw, value, probleme) in lus.items():
         attendu = reference.attendus[path]
         if value is None:
-            champs.append(verdict(path, attendu, _recu(raw), False, probleme or ""))
+            champs.append(ChampResult(path, attendu, _recu(raw), False, probleme or ""))
             continue
         if value == ref[path]:
-            champs.append(verdict(path, attendu, _recu(raw), True, "Juste."))
+            champs.append(ChampResult(path, attendu, _recu(raw), True, "Juste."))
         elif value == ecf[path]:
             message = (
                 "Calcul juste à partir de vos montants précédents (erreur reportée) : "
                 f"point accordé. Avec les bons montants : {euros(attendu)}."
             )
-            champs.append(verdict(path, attendu, _recu(raw), True, message))
+            champs.append(ChampResult(path, attendu, _recu(raw), True, message))
         else:
             code = diagnostiqueur.cherche(path, value, codes)
             message = f"Attendu : {euros(attendu)}."
@@ -359,7 +359,7 @@ def corrige(reference: Reference, answer: Any) -> Grade:
                 message = f"{MESSAGES[code]} {message}"
                 if code not in codes:
                     codes.append(code)
-            champs.append(verdict(path, attendu, _recu(raw), False, message))
+            champs.append(ChampResult(path, attendu, _recu(raw), False, message))
     return Grade(
         kind=KIND,
         score=score_ratio(sum(c.correct for c in champs), len(champs)),

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.grading import verdict
 from agora.exercise.kinds import _rapprochement_reponse as lu
 from agora.exercise.kinds._rapprochement_enonce import euros
 from agora.exercise.kinds._rapprochement_modele import (
@@ -99,7 +98,7 @@ class Correction:
                 deja.append(ident)
 
     def champ(self, nom: str, attendu: str | None, recu: Any, correct: bool, message: str) -> None:
-        self.champs.append(verdict(nom, attendu, _recu(recu), correct, message))
+        self.champs.append(ChampResult(nom, attendu, _recu(recu), correct, message))
 
 
 def corriger(r: Rapprochement, answer: Any, kind: str) -> Grade:
