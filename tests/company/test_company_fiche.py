@@ -8,8 +8,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from agora.company import generate_company, render_fiche
-from agora.company.fiche import euros
 from agora.content.secteurs import secteur_codes
+from agora.money import euros
 
 SECTIONS = (
     "## Présentation",

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from agora.company.identifiers import format_iban
 from agora.company.model import Company, Salarie
-from agora.money import cents
+from agora.money import euros
 
 CATALOGUE_EXTRAIT = 8
 RELATIONS = {"client": "clients", "usager": "usagers", "adherent": "adhérents"}
@@ -139,12 +139,6 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
 def _row(cells: tuple[str, ...]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
-
-def euros(amount: Decimal) -> str:
-    """« 12 345,67 € » with non-breaking spaces, as French documents print amounts."""
-    whole, _, decimals = f"{cents(amount):,.2f}".partition(".")
-    return whole.replace(",", "\u00a0") + "," + decimals + "\u00a0€"
 
 
 def _taux(rate: Decimal) -> str:

@@ -5,15 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import MOIS
 from agora.company.model import Company
 from agora.exercise.kinds._bulletin_paie_generation import LIBELLE_AT_MP, Mois, nombre
 from agora.money import cents
 
 NBSP = "\u00a0"
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 # The form's labels, in the form's order (the template prints the same words).
 LIBELLES = {
     "salaire_base": "le salaire de base",

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from agora.calendrier import date_longue
 from agora.exercise.kinds._facture_calcul import calcule, lire_params, taux_str
 from agora.money import cents, euros
 
@@ -159,11 +160,6 @@ def _jour(rng: random.Random, organisation: Any) -> date:
     return jour
 
 
-def _date_fr(jour: date) -> str:
-    mois = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    return f"{jour.day}{'er' if jour.day == 1 else ''} {mois.split()[jour.month - 1]} {jour.year}"
-
-
 def _cellule(text: Any) -> str:
     return str(text).replace("|", "/").replace("\n", " ")
 
@@ -218,7 +214,7 @@ def _conditions(rng: random.Random, p: dict[str, Any]) -> list[str]:
 def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list[str]:
     org = h.organisation
     devis = f"D{jour.year}-{rng.randint(1, 300):04d}"
-    accepte = _date_fr(jour - timedelta(days=rng.randint(7, 30)))
+    accepte = date_longue(jour - timedelta(days=rng.randint(7, 30)))
     nom = h.tiers.nom if h.tiers else "le client"
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     if h.achat:
@@ -234,7 +230,7 @@ def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list
             *debut,
             f"Le {accepte}, {org.raison_sociale} a accepté le devis n° {devis} "
             f"du fournisseur **{nom}**.",
-            f"La livraison est arrivée le {_date_fr(jour)}, avec la facture n° {numero}.",
+            f"La livraison est arrivée le {date_longue(jour)}, avec la facture n° {numero}.",
             f"{chef} vous demande de **vérifier cette facture** avant de la payer.",
             "Refaites tous les calculs de la facture.",
             "",
@@ -242,7 +238,7 @@ def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list
     return [
         f"Vous travaillez au service commercial de **{org.raison_sociale}** ({org.adresse.ville}).",
         f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis}.",
-        f"Les articles ont été livrés le {_date_fr(jour)}.",
+        f"Les articles ont été livrés le {date_longue(jour)}.",
         f"{chef} vous demande de **préparer la facture** n° {numero}.",
         "",
     ]

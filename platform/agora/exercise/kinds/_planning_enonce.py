@@ -5,14 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from agora.calendrier import date_longue
 from agora.company.model import Company
 from agora.exercise.kinds._planning_generation import Choix
-from agora.exercise.kinds._planning_regles import JOURS, MOIS
-
-
-def _date_fr(d: date, annee: bool = False) -> str:
-    texte = f"{JOURS[d.weekday()]} {d.day}{'er' if d.day == 1 else ''} {MOIS[d.month - 1]}"
-    return f"{texte} {d.year}" if annee else texte
 
 
 def _heures(texte: str) -> str:
@@ -23,7 +18,7 @@ def enonce(params: dict[str, Any], niveau: int, organisation: Company, choix: Ch
     lundi = date.fromisoformat(params["semaine"])
     dimanche = lundi + timedelta(days=6)
     parties = [
-        f"# Planning de la semaine du {_date_fr(lundi)} au {_date_fr(dimanche, True)}",
+        f"# Planning de la semaine du {_jour_planning(lundi)} au {_jour_planning(dimanche, True)}",
         _situation(organisation, len(params["salaries"]), niveau),
         _equipe(params, choix),
         _ouverture(params, lundi),
@@ -60,14 +55,14 @@ def _equipe(params: dict[str, Any], choix: Choix) -> str:
     for s in params["salaries"]:
         nom = s["nom"] + (" (moins de 18 ans)" if s["mineur"] else "")
         absent = ", ".join(
-            _date_fr(date.fromisoformat(j))
+            _jour_planning(date.fromisoformat(j))
             + (f" ({choix.motifs[s['id']]})" if s["id"] in choix.motifs else "")
             for j in s["indisponibilites"]
         )
         fin = params["fin_semaine_precedente"].get(s["id"], "")
         if fin:
             moment = date.fromisoformat(fin[:10])
-            fin = f"{_date_fr(moment)} à {fin[11:16]}"
+            fin = f"{_jour_planning(moment)} à {fin[11:16]}"
         lignes.append(
             f"| {nom} | {s['id']} | {postes.get(s['id'], '')} | {_heures(s['contrat_heures'])} "
             f"| {absent or '—'} | {fin or '—'} |"
@@ -80,7 +75,9 @@ def _ouverture(params: dict[str, Any], lundi: date) -> str:
     for i in range(7):
         jour = lundi + timedelta(days=i)
         plage = params["ouverture"].get(jour.isoformat())
-        lignes.append(f"| {_date_fr(jour)} | {f'{plage[0]} – {plage[1]}' if plage else 'fermé'} |")
+        lignes.append(
+            f"| {_jour_planning(jour)} | {f'{plage[0]} – {plage[1]}' if plage else 'fermé'} |"
+        )
     return "\n".join(lignes)
 
 
@@ -94,7 +91,7 @@ def _besoins(params: dict[str, Any]) -> str:
         "|---|---|---|---|",
     ]
     for b in params["besoins"]:
-        jour = _date_fr(date.fromisoformat(b["jour"]))
+        jour = _jour_planning(date.fromisoformat(b["jour"]))
         lignes.append(f"| {jour} | {b['debut']} | {b['fin']} | {b['effectif']} |")
     return "\n".join(lignes)
 
@@ -147,3 +144,7 @@ def _consignes(niveau: int) -> str:
             "5. Relisez les règles : pause, repos entre deux journées, repos de la semaine."
         )
     return "\n".join(lignes)
+
+
+def _jour_planning(jour: date, annee: bool = False) -> str:
+    return date_longue(jour, jour_semaine=True, annee=annee)

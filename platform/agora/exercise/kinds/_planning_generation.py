@@ -13,12 +13,12 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from agora.calendrier import JOURS
 from agora.company.model import Company, Salarie
 from agora.errors import InvalidInput
 from agora.exercise.kinds._planning_controle import controler
 from agora.exercise.kinds._planning_regles import (
     JOUR,
-    JOURS,
     Besoin,
     Creneau,
     Employe,

@@ -12,15 +12,11 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any
 
+from agora.calendrier import date_longue
 from agora.errors import InvalidInput
 
 JOUR = 1440
 SEMAINE = 7 * JOUR
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-    "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ class Semaine:
 
     def jour_fr(self, jour: int) -> str:
         d = self.lundi + timedelta(days=jour)
-        return f"{JOURS[d.weekday()]} {d.day}{'er' if d.day == 1 else ''} {MOIS[d.month - 1]}"
+        return date_longue(d, jour_semaine=True, annee=False)
 
     def employe(self, ident: str) -> Employe | None:
         return self._par_id.get(ident)

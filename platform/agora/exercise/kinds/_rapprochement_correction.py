@@ -12,7 +12,7 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.kinds import _rapprochement_reponse as lu
-from agora.exercise.kinds._rapprochement_enonce import euros
+from agora.exercise.kinds._rapprochement_enonce import montant as montant_fr
 from agora.exercise.kinds._rapprochement_modele import (
     Rapprochement,
     compte_admis,
@@ -211,7 +211,9 @@ def _solde_512(c: Correction, nom: str) -> Decimal:
     mouvements = c.r.solde_compte_512 - d.solde_initial
     message = "Juste."
     if valeur != c.r.solde_compte_512:
-        message = f"Attendu : {euros(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
+        message = (
+            f"Attendu : {montant_fr(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
+        )
         if valeur == d.solde_initial - mouvements:
             c.diagnostic("SENS_512_INVERSE")
         elif valeur == mouvements:
@@ -229,7 +231,7 @@ def _solde_releve(c: Correction, nom: str) -> Decimal:
     mouvements = c.r.solde_releve - d.ouverture_releve
     message = "Juste."
     if valeur != c.r.solde_releve:
-        message = f"Attendu : {euros(c.r.solde_releve)} € (ancien solde + crédits − débits)."
+        message = f"Attendu : {montant_fr(c.r.solde_releve)} € (ancien solde + crédits − débits)."
         if valeur == d.ouverture_releve - mouvements:
             c.diagnostic("SENS_RELEVE_INVERSE")
         elif valeur == mouvements:
@@ -307,7 +309,9 @@ def _solde_rectifie(c: Correction, nom: str) -> Decimal:
         )
         credit = Decimal("0.5")
     else:
-        message = f"Attendu : {euros(attendu)} € (solde + ajouts − déductions, des deux côtés)."
+        message = (
+            f"Attendu : {montant_fr(attendu)} € (solde + ajouts − déductions, des deux côtés)."
+        )
         credit = ZERO
     c.champ(nom, fmt(attendu), c.answer[nom], False, message)
     return credit
@@ -427,7 +431,7 @@ def _juger_ecriture(c: Correction, row, attendue, erreurs: list[str]) -> tuple[b
             c.diagnostic("ERREUR_MONTANT_COMPLET", ident)
         else:
             c.diagnostic("ECRITURE_MONTANT_INCORRECT", ident)
-        fautes.append(f"Montant attendu : {euros(attendue['montant'])} €.")
+        fautes.append(f"Montant attendu : {montant_fr(attendue['montant'])} €.")
     correct = comptes_ok and montant == attendue["montant"] and not erreurs
     return correct, "Juste." if correct else " ".join(fautes)
 

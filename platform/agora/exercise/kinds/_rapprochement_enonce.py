@@ -6,18 +6,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import MOIS
 from agora.exercise.kinds._rapprochement_generation import Contexte
-
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
+from agora.money import euros
 
 
-def euros(value: str | Decimal) -> str:
-    """« 1 234,56 » with a non-breaking space between thousands."""
-    text = f"{Decimal(value):,.2f}"
-    return text.replace(",", "\u00a0").replace(".", ",")
+def montant(value: str | Decimal) -> str:
+    """« 1 234,56 » (the € is in the column header)."""
+    return euros(value, symbol=False)
 
 
 def jour(iso: str) -> str:
@@ -25,7 +21,7 @@ def jour(iso: str) -> str:
 
 
 def _montant(raw: str) -> str:
-    return euros(raw) if Decimal(raw) else ""
+    return montant(raw) if Decimal(raw) else ""
 
 
 def rediger(params: dict[str, Any], niveau: int, ctx: Contexte) -> str:
@@ -87,7 +83,7 @@ def _grand_livre(params: dict[str, Any], ctx: Contexte) -> str:
         "| Ligne | Date | Pièce | Libellé | Débit | Crédit |",
         "|---|---|---|---|--:|--:|",
         f"| | {ctx.debut.strftime('%d/%m/%Y')} | | **Solde au début du mois** "
-        f"| {euros(params['solde_initial'])} | |",
+        f"| {montant(params['solde_initial'])} | |",
     ]
     for c in params["compte_512"]:
         lignes.append(
@@ -118,7 +114,7 @@ def _releve(params: dict[str, Any], ctx: Contexte, niveau: int) -> str:
         "|---|---|---|--:|--:|",
         f"| | {ctx.debut.strftime('%d/%m/%Y')} | **Ancien solde "
         f"{'créditeur' if ouverture >= 0 else 'débiteur'}** | "
-        + (f"| {euros(ouverture)} |" if ouverture >= 0 else f"{euros(-ouverture)} | |"),
+        + (f"| {montant(ouverture)} |" if ouverture >= 0 else f"{montant(-ouverture)} | |"),
     ]
     for b in params["releve"]:
         lignes.append(
