@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import Response
 
+from agora import spreadsheet
 from agora.classroom import exports
 from agora.classroom import teacher_grading as grading
 from agora.classroom import teacher_service as ts
@@ -359,8 +360,8 @@ def export_assignment(assignment: OwnedAssignment, session: SessionDep, fmt: For
     return _file(table, name, fmt)
 
 
-def _file(table: exports.Table, name: str, fmt: str) -> Response:
-    content = exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
+def _file(table: spreadsheet.Table, name: str, fmt: str) -> Response:
+    content = spreadsheet.to_csv(table) if fmt == "csv" else spreadsheet.to_xlsx(table)
     return Response(content, media_type=MEDIA[fmt], headers=_attachment(f"{name}.{fmt}"))
 
 
