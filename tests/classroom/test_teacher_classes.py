@@ -315,3 +315,30 @@ def test_assign_with_htmx_gets_the_form_block_or_a_redirect(teacher_client, db, 
     done = client.post(url, data=data | {"mission": "la-paie-de-mars"}, headers=htmx)
     assert done.status_code == 204
     assert done.headers["HX-Redirect"].endswith(f"/enseignant/classes/{classe.id}")
+
+
+def test_import_of_long_names_and_control_characters_keeps_the_other_lines(
+    teacher_client, db, csrf
+):
+    """Two 60-letter names made a 121-character login (the column holds 80): the whole import
+    failed on PostgreSQL; a NUL byte in a name did too."""
+    client, _, classe = teacher_client
+    prenom = "Marie-" + "a" * 54
+    text = (
+        "Nom;Prénom;Né le\n"
+        f"{'B' * 60};{prenom};12/03/2009\n"
+        f"{'B' * 59}C;{prenom};12/03/2009\n"
+        "DUP\x00ONT;Léa;12/03/2009\n"
+        "MARTIN;Zoé;2009-11-30\n"
+    )
+    page = client.post(
+        f"/enseignant/classes/{classe.id}/import/confirmer",
+        data={"contenu": text, "csrf_token": csrf(client, "/enseignant")},
+    )
+    assert page.status_code == 200 and "3 élèves ajoutés à la classe." in page.text
+    long_login = f"marie-{'a' * 54}.{'b' * 19}"  # cut to the 80 characters of the column
+    assert {u.login for _, u in _students(db, classe)} == {
+        long_login,
+        long_login[:79] + "2",  # the same once cut: numbered within the 80 characters
+        "zoe.martin",
+    }

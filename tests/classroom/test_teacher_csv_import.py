@@ -193,3 +193,43 @@ def test_decode_says_which_encoding():
     assert decode("é".encode())[1] == "UTF-8"
     assert decode("é".encode("cp1252"))[1] == "Windows-1252"
     assert decode(b"abc")[1] == "UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("DUP\x00ONT;Léa;12/03/2009;", "Nom avec un caractère invisible interdit (U+0000)"),
+        ("DUPONT;L\x1béa;12/03/2009;", "Prénom avec un caractère invisible interdit (U+001B)"),
+        ("DUPONT;Léa;12/03/2009;lea\x7f@example.org", "Adresse e-mail invalide « lea\ufffd@"),
+    ],
+    ids=["nul-nom", "echap-prenom", "suppr-mail"],
+)
+def test_control_characters_are_refused_on_their_line_only(line, problem):
+    text = f"Nom;Prénom;Né le;Mail\n{line}\nMARTIN;Zoé;2009-11-30;\n"
+    preview = parse_class_list(text)
+    assert [s.nom for s in preview.students] == ["MARTIN"]
+    [error] = preview.errors
+    assert error.ligne == 2 and error.message.startswith(problem)
+
+
+def test_control_characters_in_an_uploaded_file_are_refused_on_their_line():
+    data = "Nom;Prénom;Né le\nDUPONT;Lé\x01a;12/03/2009\nMARTIN;Zoé;2009-11-30\n".encode()
+    preview = parse_class_list(data)
+    assert [s.nom for s in preview.students] == ["MARTIN"]
+    assert preview.errors[0].message.startswith("Prénom avec un caractère invisible interdit")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Nom;Prénom;Né le\nDUPONT;Léa;12/03/2009;" + "x" * 131_073 + "\n", 2),
+        ("Nom;Prénom;Né le;" + "x" * 131_073 + "\nDUPONT;Léa;12/03/2009\n", 1),
+    ],
+    ids=["cellule", "entete"],
+)
+def test_a_cell_over_the_csv_limit_gets_a_french_message(text, line):
+    with pytest.raises(CsvImportError) as error:
+        parse_class_list(text.encode())
+    assert str(error.value).startswith(
+        f"Ligne {line} : une cellule dépasse 131\u202f072 caractères"
+    )

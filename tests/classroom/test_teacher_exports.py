@@ -2,13 +2,12 @@
 
 import csv
 import io
-from decimal import Decimal
 
 import openpyxl
 import pytest
 
 from agora.classroom import service
-from agora.classroom.exports import Table, slug, to_csv, to_xlsx
+from agora.classroom.exports import slug
 from agora.content.missions import get_mission
 from agora.db import utcnow
 from agora.exercise.forms import flatten
@@ -103,22 +102,31 @@ def test_unknown_format_is_a_404(graded):
     assert client.get(f"/enseignant/classes/{classe.id}/notes.pdf").status_code in (404, 400)
 
 
-def test_writers_format_decimals_the_french_way():
-    table = Table("Notes : 1re/A", ["Nom", "Note"], [["Dupont", Decimal("12.5")], ["Martin", None]])
-    assert to_csv(table).decode("utf-8-sig") == "Nom;Note\r\nDupont;12,5\r\nMartin;\r\n"
-    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
-    assert (
-        sheet.title == "Notes   1re A" and sheet["B2"].value == 12.5 and sheet["B3"].value is None
-    )
+def test_file_names_are_ascii_slugs():
     assert slug("Tle AGOrA « B » 2025") == "tle-agora-b-2025"
 
 
-def test_names_looking_like_formulas_stay_text():
-    table = Table("Notes", ["Nom"], [['=HYPERLINK("http://x","clic")'], ["-Dupont"]])
-    rows = to_csv(table).decode("utf-8-sig").splitlines()
-    assert rows[1] == '"\'=HYPERLINK(""http://x"",""clic"")"' and rows[2] == "'-Dupont"
-    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(table))).active
-    assert sheet["A2"].data_type == "s" and sheet["A2"].value.startswith("=HYPERLINK")
+FORMULA_NAMES = ['=HYPERLINK("http://x","clic")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)"]
+
+
+@pytest.mark.parametrize("export", ["notes", "competences"])
+def test_formula_names_are_text_in_every_class_export(
+    client, make_teacher, make_classe, make_student, make_assignment, as_teacher, export
+):
+    teacher = make_teacher()
+    classe = make_classe(teacher, nom="=1+1")
+    for name in FORMULA_NAMES:
+        make_student(classe, prenom=name, nom=name)
+    make_assignment(classe, MISSION)
+    as_teacher(client, teacher)
+    base = f"/enseignant/classes/{classe.id}/{export}"
+    _, *rows = _csv_rows(client.get(f"{base}.csv"))
+    assert sorted(row[0] for row in rows) == sorted("'" + name for name in FORMULA_NAMES)
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{base}.xlsx").content)).active
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    names = [sheet.cell(r, 1) for r in range(2, sheet.max_row + 1)]
+    assert sorted(c.value for c in names) == sorted(FORMULA_NAMES)
+    assert all(c.data_type == "s" and c.quotePrefix for c in names)
 
 
 def test_a_mission_given_to_some_students_only(

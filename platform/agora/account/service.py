@@ -40,26 +40,39 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+LOGIN_MAX_LENGTH = 80  # the width of the user.login column
+
+
 def login_base(prenom: str, nom: str) -> str:
-    """« Léa », « Le Gall » -> « lea.le-gall »: lowercase ASCII letters, dots and hyphens."""
+    """« Léa », « Le Gall » -> « lea.le-gall »: lowercase ASCII letters, dots and hyphens.
+
+    Cut to the login column's width (two 60-letter names would not fit).
+    """
 
     def clean(text: str) -> str:
         ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         return re.sub(r"[^a-z]+", "-", ascii_text.lower()).strip("-") or "x"
 
-    return f"{clean(prenom)}.{clean(nom)}"
+    return f"{clean(prenom)}.{clean(nom)}"[:LOGIN_MAX_LENGTH].rstrip("-.")
 
 
 def unique_login(session: Session, prenom: str, nom: str) -> str:
-    """prenom.nom, or prenom.nom2, prenom.nom3… when already taken."""
+    """prenom.nom, or prenom.nom2, prenom.nom3… when already taken (always within the column)."""
     base = login_base(prenom, nom)
-    taken = set(session.exec(select(User.login).where(User.login.startswith(base))))
+    # Every candidate starts with this prefix, whatever the number the base is cut for.
+    prefix = base[: LOGIN_MAX_LENGTH - 10]
+    taken = set(session.exec(select(User.login).where(User.login.startswith(prefix))))
     if base not in taken:
         return base
     number = 2
-    while f"{base}{number}" in taken:
+    while _numbered(base, number) in taken:
         number += 1
-    return f"{base}{number}"
+    return _numbered(base, number)
+
+
+def _numbered(base: str, number: int) -> str:
+    suffix = str(number)
+    return base[: LOGIN_MAX_LENGTH - len(suffix)] + suffix
 
 
 def create_user(

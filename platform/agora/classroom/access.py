@@ -10,11 +10,12 @@ from agora.classroom.models import Assignment, StepAttempt
 from agora.classroom.service import is_assigned
 from agora.db import SessionDep
 from agora.web.deps import StudentDep
+from agora.web.ids import DbId
 
 NOT_FOUND = "Cette mission n'existe pas ou ne vous est pas attribuée."
 
 
-def owned_assignment(assignment_id: int, student: StudentDep, session: SessionDep) -> Assignment:
+def owned_assignment(assignment_id: DbId, student: StudentDep, session: SessionDep) -> Assignment:
     """The assignment ``assignment_id`` if it is given to the current student, else 404."""
     assignment = session.get(Assignment, assignment_id)
     if assignment is None or not is_assigned(session, assignment, student):
@@ -22,7 +23,7 @@ def owned_assignment(assignment_id: int, student: StudentDep, session: SessionDe
     return assignment
 
 
-def owned_attempt(attempt_id: int, student: StudentDep, session: SessionDep) -> StepAttempt:
+def owned_attempt(attempt_id: DbId, student: StudentDep, session: SessionDep) -> StepAttempt:
     """The attempt ``attempt_id`` if the current student made it, else 404."""
     attempt = session.get(StepAttempt, attempt_id)
     if attempt is None or attempt.student_id != student.id:

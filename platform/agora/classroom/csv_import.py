@@ -135,7 +135,7 @@ def parse_class_list(data: bytes | str) -> ImportPreview:
     _refuse_binary(text)
     lines = text.splitlines()
     header_index, separator, columns = _find_header(lines)
-    rows = list(csv.reader(lines[header_index:], delimiter=separator))
+    rows = _rows(lines[header_index:], separator, header_index)
     preview = ImportPreview(separator=separator, encoding=encoding, text=text)
     preview.columns = {name: rows[0][i].strip() for name, i in columns.items()}
     seen: dict[tuple[str, str, date], int] = {}
@@ -213,10 +213,34 @@ def _find_header(lines: list[str]) -> tuple[int, str, dict[str, int]]:
     for index in candidates:
         separator = guess_separator(lines[index])
         try:
-            return index, separator, _columns(next(csv.reader([lines[index]], delimiter=separator)))
+            return index, separator, _columns(_rows([lines[index]], separator, index)[0])
         except CsvImportError as error:
             first_error = first_error or error
     raise first_error
+
+
+def _rows(lines: list[str], separator: str, offset: int) -> list[list[str]]:
+    """The cells of these lines (the first is line ``offset + 1`` of the file).
+
+    CsvImportError when the csv module cannot read them: a cell over its limit of 131 072
+    characters, or any other malformed CSV; never its English error.
+    """
+    reader = csv.reader(lines, delimiter=separator)
+    try:
+        return list(reader)
+    except csv.Error as error:
+        where = f"Ligne {offset + reader.line_num}"
+        if "field limit" in str(error):
+            raise CsvImportError(
+                f"{where} : une cellule dépasse {csv.field_size_limit():_} caractères".replace(
+                    "_", "\u202f"
+                )
+                + ". Ce n'est pas une liste d'élèves : exportez la liste de la classe en CSV."
+            ) from None
+        raise CsvImportError(
+            f"{where} : le fichier CSV est mal formé. Exportez de nouveau la liste de la "
+            "classe au format CSV."
+        ) from None
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -252,12 +276,14 @@ def _read_row(preview, seen, number, row, columns, separator) -> None:
             problems.append(f"{label} trop long ({len(value)} caractères)")
         elif "\ufffd" in value:
             problems.append(f"{label} illisible (caractères inconnus)")
+        elif control := _control_character(value):
+            problems.append(f"{label} avec un caractère invisible interdit ({control})")
     naissance, date_problem = parse_date(cell("date_naissance"))
     if date_problem:
         problems.append(date_problem)
     email = cell("email") or None
-    if email and not _EMAIL.match(email):
-        problems.append(f"adresse e-mail invalide « {email} »")
+    if email and (_control_character(email) or not _EMAIL.match(email)):
+        problems.append(f"adresse e-mail invalide « {_visible(email)} »")
     if problems:
         message = " ; ".join(problems)
         preview.errors.append(LineError(number, message[0].upper() + message[1:] + ".", contenu))
@@ -270,6 +296,17 @@ def _read_row(preview, seen, number, row, columns, separator) -> None:
         return
     seen[student.key] = number
     preview.students.append(student)
+
+
+def _control_character(text: str) -> str | None:
+    """« U+0000 » for the first control character of the text (a database refuses NUL), or None."""
+    found = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
+    return None if found is None else f"U+{ord(found):04X}"
+
+
+def _visible(text: str) -> str:
+    # Control characters shown as « \ufffd » in a message, never sent to the page as they are.
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
 def parse_date(text: str) -> tuple[date | None, str | None]:

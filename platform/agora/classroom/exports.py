@@ -1,23 +1,15 @@
 """Spreadsheet exports of a class: marks on 20 per mission, competency levels per student.
 
-Two formats from one table: CSV as French spreadsheet software expects it (« ; » separator,
-UTF-8 with BOM, decimal comma) and XLSX (openpyxl). Building the table reads the database;
-writing it is pure.
+Building the table reads the database; agora.spreadsheet writes it (CSV or XLSX), as it
+writes every export of the platform.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlmodel import Session
 
 from agora.classroom.models import Assignment, Classe
@@ -32,20 +24,12 @@ from agora.classroom.teacher_service import (
     targeted_students,
 )
 from agora.content.missions import get_mission
+from agora.spreadsheet import Table
 from agora.web.templating import french_date
 
 PENDING = "à corriger"
 NOT_DONE = "non rendu"
 NOT_GIVEN = "non attribuée"
-
-
-@dataclass(frozen=True)
-class Table:
-    """A titled grid: header texts, then rows of text, Decimal or None (empty cell)."""
-
-    title: str
-    headers: list[str]
-    rows: list[list[Any]]
 
 
 def slug(text: str) -> str:
@@ -133,50 +117,3 @@ def competences_table(session: Session, classe: Classe) -> Table:
         for student, user in students_of(session, classe)
     ]
     return Table(f"Compétences {classe.nom}", headers, rows)
-
-
-# A text cell starting with one of these is run as a formula by spreadsheet software
-# (« =HYPERLINK(…) » typed as a name): such texts are written as plain text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f").replace(".", ",")
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def to_csv(table: Table) -> bytes:
-    """CSV for French spreadsheet software: « ; », decimal comma, UTF-8 with BOM, CRLF."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.headers)
-    writer.writerows([_text(v) for v in row] for row in table.rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(table: Table) -> bytes:
-    """An XLSX workbook of one sheet: bold header, numbers as numbers, frozen names."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31]
-    sheet.append(table.headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        # XLSX stores every number as a double: a mark to the tenth is exact enough there.
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=True):
-            if isinstance(value, Decimal):
-                cell.number_format = "0.0"
-            elif isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # openpyxl would store it as a formula
-    for index, header in enumerate(table.headers, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(40, max(10, len(header) + 2))
-    sheet.freeze_panes = "D2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

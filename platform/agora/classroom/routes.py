@@ -15,6 +15,7 @@ from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
 from agora.web.deps import StudentDep, UserDep
+from agora.web.ids import Index
 from agora.web.rendering import is_htmx, render
 
 router = APIRouter(prefix="/eleve")
@@ -64,7 +65,7 @@ def attempt(request: Request, attempt: OwnedAttempt, student: StudentDep, sessio
 @router.post("/missions/{assignment_id}/etapes/{index}", name="student_submit")
 async def submit(
     request: Request,
-    index: int,
+    index: Index,
     assignment: OwnedAssignment,
     student: StudentDep,
     session: SessionDep,
@@ -117,7 +118,7 @@ async def submit(
 @router.post("/missions/{assignment_id}/etapes/{index}/champ", name="student_validate_field")
 async def validate_field(
     request: Request,
-    index: int,
+    index: Index,
     assignment: OwnedAssignment,
     champ: str = Form(max_length=200),
 ):

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.db import SessionDep
 from agora.web.deps import TeacherDep
+from agora.web.ids import DbId
 
 NOT_FOUND = "Cette page n'existe pas ou ne concerne pas l'une de vos classes."
 
@@ -27,12 +28,12 @@ def _owned(session: Session, classe_id: int, teacher_id: int) -> Classe:
     return classe
 
 
-def owned_classe(classe_id: int, teacher: TeacherDep, session: SessionDep) -> Classe:
+def owned_classe(classe_id: DbId, teacher: TeacherDep, session: SessionDep) -> Classe:
     """The class ``classe_id`` if the current teacher owns it, else 404."""
     return _owned(session, classe_id, teacher.id)
 
 
-def owned_assignment(assignment_id: int, teacher: TeacherDep, session: SessionDep) -> Assignment:
+def owned_assignment(assignment_id: DbId, teacher: TeacherDep, session: SessionDep) -> Assignment:
     """The assignment ``assignment_id`` if it belongs to one of the teacher's classes, else 404."""
     assignment = session.get(Assignment, assignment_id)
     if assignment is None:
@@ -41,7 +42,7 @@ def owned_assignment(assignment_id: int, teacher: TeacherDep, session: SessionDe
     return assignment
 
 
-def owned_attempt(attempt_id: int, teacher: TeacherDep, session: SessionDep) -> StepAttempt:
+def owned_attempt(attempt_id: DbId, teacher: TeacherDep, session: SessionDep) -> StepAttempt:
     """The attempt ``attempt_id`` if it was made in one of the teacher's classes, else 404."""
     attempt = session.get(StepAttempt, attempt_id)
     if attempt is None:
@@ -50,7 +51,7 @@ def owned_attempt(attempt_id: int, teacher: TeacherDep, session: SessionDep) -> 
     return attempt
 
 
-def owned_student(student_id: int, teacher: TeacherDep, session: SessionDep) -> Student:
+def owned_student(student_id: DbId, teacher: TeacherDep, session: SessionDep) -> Student:
     """The student ``student_id`` if they are in one of the teacher's classes, else 404."""
     student = session.get(Student, student_id)
     if student is None:

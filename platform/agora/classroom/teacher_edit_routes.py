@@ -26,6 +26,7 @@ from agora.classroom.teacher_access import (
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 
 router = APIRouter()
@@ -72,7 +73,7 @@ async def assignment_edit(request: Request, assignment: OwnedAssignment, session
     values["eleves"] = [v for v in form.getlist("eleves") if isinstance(v, str)]
     classe = _classe_of(session, assignment)
     try:
-        ids = [int(i) for i in values["eleves"]] if values.get("pour") == "eleves" else []
+        ids = [form_id(i) for i in values["eleves"]] if values.get("pour") == "eleves" else []
     except ValueError:
         raise HTTPException(404, "Élève introuvable.") from None
     students = students_of_classe(session, classe, ids)  # 404 for a student of another class
@@ -206,7 +207,7 @@ def student_move(
 ):
     """Move one student of this class to another class of the same teacher."""
     try:
-        student_id, destination_id = int(eleve), int(destination)
+        student_id, destination_id = form_id(eleve), form_id(destination)
     except ValueError:
         student_id = destination_id = None
     try:

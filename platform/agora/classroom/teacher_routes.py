@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import Response
 
+from agora import spreadsheet
 from agora.classroom import exports
 from agora.classroom import teacher_grading as grading
 from agora.classroom import teacher_service as ts
@@ -31,6 +32,7 @@ from agora.classroom.teacher_edit_routes import router as edit_router
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 
 router = APIRouter(prefix="/enseignant")
@@ -168,7 +170,7 @@ async def cards(request: Request, classe: OwnedClasse, session: SessionDep):
     if len(ids) != len(passwords) or len(ids) > 500:
         raise InvalidInput("La liste des cartes est incomplète : réimprimez depuis la classe.")
     try:
-        wanted = [int(i) for i in ids]
+        wanted = [form_id(i) for i in ids]
     except ValueError:
         raise InvalidInput("La liste des cartes est illisible.") from None
     if any(not isinstance(p, str) or len(p) > 50 for p in passwords):
@@ -204,7 +206,7 @@ async def assign(request: Request, classe: OwnedClasse, session: SessionDep):
     values = {k: v for k, v in form.items() if isinstance(v, str) and len(v) <= 200}
     values["eleves"] = [v for v in form.getlist("eleves") if isinstance(v, str)]
     try:
-        ids = [int(i) for i in values["eleves"]] if values.get("pour") == "eleves" else []
+        ids = [form_id(i) for i in values["eleves"]] if values.get("pour") == "eleves" else []
     except ValueError:
         raise HTTPException(404, "Élève introuvable.") from None
     students = students_of_classe(session, classe, ids)  # 404 for a student of another class
@@ -359,8 +361,8 @@ def export_assignment(assignment: OwnedAssignment, session: SessionDep, fmt: For
     return _file(table, name, fmt)
 
 
-def _file(table: exports.Table, name: str, fmt: str) -> Response:
-    content = exports.to_csv(table) if fmt == "csv" else exports.to_xlsx(table)
+def _file(table: spreadsheet.Table, name: str, fmt: str) -> Response:
+    content = spreadsheet.to_csv(table) if fmt == "csv" else spreadsheet.to_xlsx(table)
     return Response(content, media_type=MEDIA[fmt], headers=_attachment(f"{name}.{fmt}"))
 
 

@@ -11,6 +11,7 @@ from fastapi import Depends, HTTPException, Request
 from agora.db import SessionDep, utcnow
 from agora.exam.models import Exam, ExamCopy
 from agora.web.deps import StudentDep, TeacherDep
+from agora.web.ids import DbId
 
 
 async def clock_of(request: Request) -> Callable[[], datetime]:
@@ -24,7 +25,7 @@ def client_of(request: Request) -> tuple[str, str]:
     return ip, request.headers.get("user-agent", "")[:300]
 
 
-def owned_copy(copy_id: int, student: StudentDep, session: SessionDep) -> ExamCopy:
+def owned_copy(copy_id: DbId, student: StudentDep, session: SessionDep) -> ExamCopy:
     """The copy ``copy_id`` if it is the current student's, else 404."""
     copy = session.get(ExamCopy, copy_id)
     if copy is None or copy.student_id != student.id:
@@ -32,7 +33,7 @@ def owned_copy(copy_id: int, student: StudentDep, session: SessionDep) -> ExamCo
     return copy
 
 
-def owned_exam(exam_id: int, teacher: TeacherDep, session: SessionDep) -> Exam:
+def owned_exam(exam_id: DbId, teacher: TeacherDep, session: SessionDep) -> Exam:
     """The evaluation ``exam_id`` if the current teacher created it, else 404."""
     exam = session.get(Exam, exam_id)
     if exam is None or exam.teacher_id != teacher.id:
@@ -40,7 +41,7 @@ def owned_exam(exam_id: int, teacher: TeacherDep, session: SessionDep) -> Exam:
     return exam
 
 
-def exam_copy(copy_id: int, exam: Annotated[Exam, Depends(owned_exam)], session: SessionDep):
+def exam_copy(copy_id: DbId, exam: Annotated[Exam, Depends(owned_exam)], session: SessionDep):
     """A copy of one of the teacher's evaluations, else 404."""
     copy = session.get(ExamCopy, copy_id)
     if copy is None or copy.exam_id != exam.id:

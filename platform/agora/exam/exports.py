@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,10 +11,12 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from agora import spreadsheet
 from agora.classroom.models import Classe, Student
 from agora.classroom.views import grade_from_json
 from agora.exam import grading, views
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
+from agora.spreadsheet import Table
 from agora.web.templating import PARIS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -100,58 +100,31 @@ def _percent(value: Decimal | None) -> Decimal | None:
     return None if value is None else (value * 100).quantize(Decimal("0.1"))
 
 
+def sheet(table: ResultsTable) -> Table:
+    """The results as a grid for agora.spreadsheet: names, status, points, mark, competencies."""
+    rows = [
+        [
+            r.nom,
+            r.prenom,
+            r.statut,
+            *r.points,
+            r.total,
+            r.note,
+            *[_percent(r.competences.get(c)) for c in table.competence_codes],
+        ]
+        for r in table.rows
+    ]
+    return Table("Résultats", _header(table), rows)
+
+
 def to_csv(table: ResultsTable) -> bytes:
-    """Semicolon-separated, UTF-8 with BOM, decimal commas (French spreadsheet software)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_header(table))
-    for r in table.rows:
-        writer.writerow(
-            [
-                r.nom,
-                r.prenom,
-                r.statut,
-                *[_fr(p) for p in r.points],
-                _fr(r.total),
-                _fr(r.note),
-                *[_fr(_percent(r.competences.get(c))) for c in table.competence_codes],
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """The results for French spreadsheet software (formula-looking names made harmless)."""
+    return spreadsheet.to_csv(sheet(table))
 
 
 def to_xlsx(table: ResultsTable) -> bytes:
-    """The same table as an Excel workbook (numbers stay numbers)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Résultats"
-    sheet.append(_header(table))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for r in table.rows:
-        sheet.append(
-            [
-                r.nom,
-                r.prenom,
-                r.statut,
-                *[_num(p) for p in r.points],
-                _num(r.total),
-                _num(r.note),
-                *[_num(_percent(r.competences.get(c))) for c in table.competence_codes],
-            ]
-        )
-    sheet.freeze_panes = "D2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _num(value: Decimal | None) -> float | None:
-    # openpyxl writes numbers as floats; the values are already rounded to the cent.
-    return None if value is None else float(value)
+    """The same table as an Excel workbook (numbers stay numbers, texts stay texts)."""
+    return spreadsheet.to_xlsx(sheet(table))
 
 
 def file_stem(exam: Exam) -> str:

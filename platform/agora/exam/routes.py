@@ -31,6 +31,7 @@ from agora.web.deps import (
     optional_user,
     user_even_if_password_expired,
 )
+from agora.web.ids import DbId, Position
 from agora.web.rendering import is_htmx, redirect, render, render_fragment
 
 log = logging.getLogger("agora.exam")
@@ -151,7 +152,7 @@ def copy_summary(
 @student.get("/copies/{copy_id}/questions/{position}", name="exam_question")
 def question(
     request: Request,
-    position: int,
+    position: Position,
     copy: OwnedCopy,
     student: StudentDep,
     session: SessionDep,
@@ -178,8 +179,8 @@ async def form_fields(request: Request) -> dict[str, str]:
 @student.post("/copies/{copy_id}/questions/{position}", name="exam_save")
 def save(
     request: Request,
-    copy_id: int,
-    position: int,
+    copy_id: DbId,
+    position: Position,
     clock: ClockDep,
     form: Annotated[dict[str, str], Depends(form_fields)],
 ):
@@ -255,7 +256,7 @@ def timer(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDe
 
 
 @student.post("/copies/{copy_id}/rendre", name="exam_submit")
-def submit(request: Request, copy_id: int, clock: ClockDep):
+def submit(request: Request, copy_id: DbId, clock: ClockDep):
     """Hand in: closed at once (committed); the background finaliser grades it right away."""
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         copy = owned_copy(copy_id, _student_in_one_hop(request, session), session)

@@ -16,6 +16,7 @@ from agora.exam import closing, exports, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import TeacherDep
+from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 from agora.web.templating import PARIS
 
@@ -78,7 +79,7 @@ def new(request: Request, teacher: TeacherDep, session: SessionDep, clock: Clock
 async def create(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     try:
-        classe = session.get(Classe, _int(form.get("classe_id"), "la classe"))
+        classe = session.get(Classe, _id(form.get("classe_id"), "Choisissez une de vos classes."))
         if classe is None or classe.teacher_id != teacher.id:
             raise InvalidInput("Choisissez une de vos classes.")
         mission_slug = form.get("mission") if form.get("source") == "mission" else None
@@ -124,6 +125,14 @@ def _int(value: str | None, what: str) -> int:
         return int(str(value).strip())
     except ValueError:
         raise InvalidInput(f"Indiquez {what} (un nombre entier).") from None
+
+
+def _id(value: str | None, message: str) -> int:
+    """A row id from the form; InvalidInput(message) when no row can have it (2³¹, « abc »)."""
+    try:
+        return form_id(str(value))
+    except ValueError:
+        raise InvalidInput(message) from None
 
 
 def _moment(value: str | None, what: str) -> datetime:
@@ -176,7 +185,8 @@ def add_time(
     try:
         copy = None
         if copy_id:
-            copy = closing.copy_in_exam(session, exam, _int(copy_id, "la copie"))
+            wanted = _id(copy_id, "Cette copie n'appartient pas à cette évaluation.")
+            copy = closing.copy_in_exam(session, exam, wanted)
         changed = closing.add_time(session, exam, _int(minutes, "les minutes"), clock(), copy)
         _flash(request, f"Temps ajouté à {changed} copie{'s' if changed > 1 else ''} en cours.")
     except DomainError as error:

@@ -67,7 +67,10 @@ def install(app: FastAPI) -> None:
         return error_page(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, _exc: RequestValidationError):
+    async def _validation(request: Request, exc: RequestValidationError):
+        if any(error["loc"][0] == "path" for error in exc.errors()):
+            # An id no row can have (« abc », 0, 2³¹…): a page that does not exist.
+            return error_page(request, 404)
         return error_page(request, 400, "La demande est incomplète ou mal formée.")
 
     @app.exception_handler(DomainError)
