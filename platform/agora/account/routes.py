@@ -63,7 +63,14 @@ def login(
 
 
 @router.post("/deconnexion", name="logout")
-def logout(request: Request):
+def logout(
+    request: Request,
+    session: SessionDep,
+    user: Annotated[User | None, Depends(optional_user)],
+):
+    """End this session and every copy of its cookie (other browsers of the user too)."""
+    if user is not None:
+        service.end_sessions(session, user)
     log_out(request)
     return redirect(request, str(request.url_for("login_form")))
 

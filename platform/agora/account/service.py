@@ -116,6 +116,13 @@ def change_password(session: Session, user: User, current: str, new: str, confir
     session.flush()
 
 
+def end_sessions(session: Session, user: User) -> None:
+    """Invalidate every session of ``user``: a signed cookie cannot be revoked, its version can."""
+    user.session_version += 1
+    session.add(user)
+    session.flush()
+
+
 class LoginThrottle:
     """Failed-login counter per login and per IP over a sliding window.
 
