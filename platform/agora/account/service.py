@@ -8,15 +8,16 @@ import unicodedata
 from collections import defaultdict, deque
 from collections.abc import Callable
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from agora.account.models import ROLES, User
+from agora.account.passwords import (
+    check_password_policy,
+    hash_password,
+    verify_nobody,
+    verify_password,
+)
 from agora.errors import DomainError, InvalidInput
-
-_HASHER = PasswordHasher()
-MIN_PASSWORD_LENGTH = 8
 
 
 class LoginRefused(DomainError):
@@ -25,19 +26,6 @@ class LoginRefused(DomainError):
 
 class TooManyLoginAttempts(DomainError):
     """Too many failed logins for this login or from this address."""
-
-
-def hash_password(password: str) -> str:
-    """An argon2id hash (salted, with its parameters) of a password."""
-    return _HASHER.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    """True when the password matches the stored hash."""
-    try:
-        return _HASHER.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def login_base(prenom: str, nom: str) -> str:
@@ -96,10 +84,7 @@ def check_new_password(user: User, new: str, confirmation: str) -> None:
     """InvalidInput (French) when the new password is too weak or mistyped."""
     if new != confirmation:
         raise InvalidInput("Les deux mots de passe saisis ne sont pas identiques.")
-    if len(new) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            f"Le mot de passe doit contenir au moins {MIN_PASSWORD_LENGTH} caractères."
-        )
+    check_password_policy(new, user.login, user.prenom, user.nom)
     if verify_password(user.password_hash, new):
         raise InvalidInput("Choisissez un mot de passe différent de l'ancien.")
 
@@ -111,9 +96,7 @@ def change_password(session: Session, user: User, current: str, new: str, confir
     check_new_password(user, new, confirmation)
     user.password_hash = hash_password(new)
     user.must_change_password = False
-    user.session_version += 1
-    session.add(user)
-    session.flush()
+    end_sessions(session, user)  # the route keeps the current one (refresh_version)
 
 
 def end_sessions(session: Session, user: User) -> None:
@@ -175,6 +158,8 @@ def authenticate(
     login = login.strip().lower()
     throttle.check(login, ip)
     user = session.exec(select(User).where(User.login == login)).first()
+    if user is None:
+        verify_nobody(password)  # same time as a wrong password: logins stay secret
     if user is None or not verify_password(user.password_hash, password):
         throttle.failed(login, ip)
         raise LoginRefused("Identifiant ou mot de passe incorrect.")
