@@ -16,7 +16,7 @@ STATIC_DIR = TEMPLATES_DIR.parent / "static"
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app: engine, templates, login throttle and routers, all on app.state."""
     from agora.account.routes import router as account_router
-    from agora.account.service import LoginThrottle
+    from agora.account.throttle import LoginThrottle
     from agora.classroom.routes import router as classroom_router
     from agora.web import errors
     from agora.web.security import csrf_protect
@@ -35,9 +35,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings)
     app.state.templates = make_environment(TEMPLATES_DIR)
     app.state.login_throttle = LoginThrottle(
-        settings.login_max_attempts_per_login,
-        settings.login_max_attempts_per_ip,
-        settings.login_window_seconds,
+        free_failures=settings.login_free_failures,
+        base_delay=settings.login_backoff_seconds,
+        max_delay=settings.login_backoff_max_seconds,
+        per_ip=settings.login_max_failures_per_ip,
+        ip_window=settings.login_ip_window_seconds,
     )
     app.add_middleware(
         SessionMiddleware,
