@@ -66,6 +66,21 @@ class Settings(BaseSettings):
     login_ip_window_seconds: int = Field(
         default=600, ge=1, description="Window of the per-address limit, in seconds."
     )
+    max_body_login_bytes: int = Field(
+        default=16 * 1024,
+        ge=1024,
+        description="Largest request body on the login, logout and password forms.",
+    )
+    max_body_answers_bytes: int = Field(
+        default=1024 * 1024,
+        ge=16 * 1024,
+        description="Largest request body elsewhere (answers, autosaves, teacher forms).",
+    )
+    max_body_import_bytes: int = Field(
+        default=4 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Largest request body of the CSV import (the file, then its confirmation).",
+    )
     sql_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
 
     @model_validator(mode="after")

@@ -112,7 +112,7 @@ def test_a_flood_from_the_school_address_does_not_lock_the_teacher(
 
 
 def test_teacher_unlocks_their_student(
-    browser_at, make_student, make_teacher, make_classe, as_teacher, log_in, csrf, db
+    browser_at, make_student, make_teacher, make_classe, as_teacher, log_in, csrf, db, clock
 ):
     teacher = make_teacher()
     student = make_student(make_classe(teacher))
@@ -132,7 +132,7 @@ def test_teacher_unlocks_their_student(
 
 
 def test_unlock_is_refused_for_another_teachers_student(
-    browser_at, make_student, make_teacher, make_classe, as_teacher, log_in, csrf, db
+    browser_at, make_student, make_teacher, make_classe, as_teacher, log_in, csrf, db, clock
 ):
     student = make_student(make_classe(make_teacher()))
     login = _login_of(db, student)

@@ -117,7 +117,11 @@ def is_known_address(session: Session, user: User, ip: str, now: datetime) -> bo
 
 
 def remember_address(session: Session, user: User, ip: str, now: datetime) -> None:
-    """Record a successful login of ``user`` from ``ip`` (insert, or refresh its date)."""
+    """Record a successful login of ``user`` from ``ip`` (insert, or refresh a day-old date).
+
+    Most logins come from a known address seen today: they write nothing (on SQLite every
+    write queues behind the exam autosaves).
+    """
     known = session.exec(
         select(KnownAddress).where(KnownAddress.user_id == user.id, KnownAddress.ip == ip[:64])
     ).first()
@@ -129,7 +133,7 @@ def remember_address(session: Session, user: User, ip: str, now: datetime) -> No
             .values(user_id=user.id, ip=ip[:64], last_login_at=now)
             .on_conflict_do_nothing(index_elements=["user_id", "ip"])
         )
-    else:
+    elif known.last_login_at < now - timedelta(days=1):
         known.last_login_at = now
         session.add(known)
     session.flush()
@@ -140,7 +144,7 @@ def authenticate(
 ) -> User:
     """The user whose login and password these are; LoginRefused or TooManyLoginAttempts.
 
-    From an address the account has logged in from, the right password is never refused: a
+    The caller records the address (``remember_address``) in its own short write. From an address the account has logged in from, the right password is never refused: a
     classmate's wrong guesses, or a flood from the school's shared address, cannot lock the
     owner out. Anywhere else, each (login, address) pair waits longer after each failure.
     """
@@ -152,7 +156,6 @@ def authenticate(
         verify_nobody(password)  # same time as a wrong password: logins stay secret
     elif verify_password(user.password_hash, password):
         throttle.succeeded(login, ip)
-        remember_address(session, user, ip, now)
         return user
     throttle.failed(login, ip)
     raise LoginRefused("Identifiant ou mot de passe incorrect.")
