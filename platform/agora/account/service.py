@@ -144,7 +144,8 @@ def authenticate(
 ) -> User:
     """The user whose login and password these are; LoginRefused or TooManyLoginAttempts.
 
-    The caller records the address (``remember_address``) in its own short write. From an address the account has logged in from, the right password is never refused: a
+    The caller records the address (``remember_address``) in its own short write. From an
+    address the account has logged in from, the right password is never refused: a
     classmate's wrong guesses, or a flood from the school's shared address, cannot lock the
     owner out. Anywhere else, each (login, address) pair waits longer after each failure.
     """
