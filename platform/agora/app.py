@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, FastAPI
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -16,10 +16,12 @@ STATIC_DIR = TEMPLATES_DIR.parent / "static"
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app: engine, templates, login throttle and routers, all on app.state."""
     from agora.account.routes import router as account_router
-    from agora.account.service import LoginThrottle
+    from agora.account.throttle import LoginThrottle
     from agora.classroom.routes import router as classroom_router
     from agora.web import errors
-    from agora.web.security import csrf_protect
+    from agora.web.headers import SecurityHeadersMiddleware
+    from agora.web.limits import BodyLimitMiddleware, BodyLimits
+    from agora.web.security import CsrfMiddleware
     from agora.web.templating import make_environment
 
     settings = settings or Settings()
@@ -29,16 +31,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
-        dependencies=[Depends(csrf_protect)],
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     app.state.templates = make_environment(TEMPLATES_DIR)
     app.state.login_throttle = LoginThrottle(
-        settings.login_max_attempts_per_login,
-        settings.login_max_attempts_per_ip,
-        settings.login_window_seconds,
+        free_failures=settings.login_free_failures,
+        base_delay=settings.login_backoff_seconds,
+        max_delay=settings.login_backoff_max_seconds,
+        per_ip=settings.login_max_failures_per_ip,
+        ip_window=settings.login_ip_window_seconds,
     )
+    # Outermost last: headers on everything, then the size limit before anything reads the
+    # body, then the session, then the CSRF check (it needs the session's token).
+    app.add_middleware(CsrfMiddleware)
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -47,6 +53,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.cookie_secure,
     )
+    limits = BodyLimits(
+        login=settings.max_body_login_bytes,
+        answers=settings.max_body_answers_bytes,
+        upload=settings.max_body_import_bytes,
+    )
+    app.add_middleware(BodyLimitMiddleware, limits=limits)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(account_router)
     app.include_router(classroom_router)

@@ -44,14 +44,42 @@ class Settings(BaseSettings):
     cookie_secure: bool = Field(
         default=False, description="Send the session cookie over HTTPS only (true behind TLS)."
     )
-    login_max_attempts_per_login: int = Field(
-        default=5, ge=1, description="Failed logins allowed for one login within the window."
+    login_free_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Failed logins allowed for one login from one address before it must wait.",
     )
-    login_max_attempts_per_ip: int = Field(
-        default=30, ge=1, description="Failed logins allowed from one IP within the window."
+    login_backoff_seconds: float = Field(
+        default=2,
+        gt=0,
+        description="First wait after the free failures; doubled after each further failure.",
     )
-    login_window_seconds: int = Field(
-        default=300, ge=1, description="Window of the login rate limit, in seconds."
+    login_backoff_max_seconds: float = Field(
+        default=900, gt=0, description="Longest wait between two tries of one login, one address."
+    )
+    login_max_failures_per_ip: int = Field(
+        default=300,
+        ge=1,
+        description="Failed logins allowed from one address within login_ip_window_seconds "
+        "(a whole school may share one address; known addresses of an account are exempt).",
+    )
+    login_ip_window_seconds: int = Field(
+        default=600, ge=1, description="Window of the per-address limit, in seconds."
+    )
+    max_body_login_bytes: int = Field(
+        default=16 * 1024,
+        ge=1024,
+        description="Largest request body on the login, logout and password forms.",
+    )
+    max_body_answers_bytes: int = Field(
+        default=1024 * 1024,
+        ge=16 * 1024,
+        description="Largest request body elsewhere (answers, autosaves, teacher forms).",
+    )
+    max_body_import_bytes: int = Field(
+        default=4 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Largest request body of the CSV import (the file, then its confirmation).",
     )
     sql_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from agora.db import utcnow
@@ -35,3 +36,15 @@ class User(SQLModel, table=True):
     @property
     def is_teacher(self) -> bool:
         return self.role == "enseignant"
+
+
+class KnownAddress(SQLModel, table=True):
+    """An address this user has logged in from: the login limit never refuses them from it."""
+
+    __tablename__ = "login_known_addresses"
+    __table_args__ = (UniqueConstraint("user_id", "ip"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    ip: str = Field(max_length=64)
+    last_login_at: datetime = Field(default_factory=utcnow)

@@ -9,8 +9,9 @@ from starlette.routing import NoMatchFound
 
 from agora.account import service
 from agora.account.models import User
-from agora.db import SessionDep
+from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
+from agora.exam.service import write_lock
 from agora.web.deps import UserDep, optional_user, user_even_if_password_expired
 from agora.web.rendering import redirect, render
 from agora.web.security import log_in, log_out, refresh_version
@@ -56,6 +57,11 @@ def login(
     except DomainError as error:
         context = {"suivant": _safe_next(suivant), "error": str(error), "identifiant": identifiant}
         return render(request, "account/login.html", context, status_code=400)
+    # One short write under the process's SQLite write lock, like the exam autosaves: forty
+    # students logging in at once must queue here, not in SQLite's busy handler.
+    with write_lock(request.app.state.engine):
+        service.remember_address(session, user, ip, utcnow())
+        session.commit()
     log_in(request, user)
     if user.must_change_password:
         return redirect(request, str(request.url_for("password_form")))
@@ -63,7 +69,14 @@ def login(
 
 
 @router.post("/deconnexion", name="logout")
-def logout(request: Request):
+def logout(
+    request: Request,
+    session: SessionDep,
+    user: Annotated[User | None, Depends(optional_user)],
+):
+    """End this session and every copy of its cookie (other browsers of the user too)."""
+    if user is not None:
+        service.end_sessions(session, user)
     log_out(request)
     return redirect(request, str(request.url_for("login_form")))
 

@@ -1,43 +1,31 @@
-"""Account rules: argon2 password hashes, unique logins, authentication with a rate limit."""
+"""Account rules: users, unique logins, password changes, authentication with the login limit."""
 
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
-from collections import defaultdict, deque
-from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
-from agora.account.models import ROLES, User
+from agora.account.models import ROLES, KnownAddress, User
+from agora.account.passwords import (
+    check_password_policy,
+    hash_password,
+    verify_nobody,
+    verify_password,
+)
+from agora.account.throttle import LoginThrottle
+from agora.db import utcnow
 from agora.errors import DomainError, InvalidInput
 
-_HASHER = PasswordHasher()
-MIN_PASSWORD_LENGTH = 8
+# An address the account logged in from within this many days counts as « known ».
+KNOWN_ADDRESS_DAYS = 180
 
 
 class LoginRefused(DomainError):
     """Wrong login or password (one message for both: do not reveal which logins exist)."""
-
-
-class TooManyLoginAttempts(DomainError):
-    """Too many failed logins for this login or from this address."""
-
-
-def hash_password(password: str) -> str:
-    """An argon2id hash (salted, with its parameters) of a password."""
-    return _HASHER.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    """True when the password matches the stored hash."""
-    try:
-        return _HASHER.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 LOGIN_MAX_LENGTH = 80  # the width of the user.login column
@@ -109,10 +97,7 @@ def check_new_password(user: User, new: str, confirmation: str) -> None:
     """InvalidInput (French) when the new password is too weak or mistyped."""
     if new != confirmation:
         raise InvalidInput("Les deux mots de passe saisis ne sont pas identiques.")
-    if len(new) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            f"Le mot de passe doit contenir au moins {MIN_PASSWORD_LENGTH} caractères."
-        )
+    check_password_policy(new, user.login, user.prenom, user.nom)
     if verify_password(user.password_hash, new):
         raise InvalidInput("Choisissez un mot de passe différent de l'ancien.")
 
@@ -124,65 +109,67 @@ def change_password(session: Session, user: User, current: str, new: str, confir
     check_new_password(user, new, confirmation)
     user.password_hash = hash_password(new)
     user.must_change_password = False
+    end_sessions(session, user)  # the route keeps the current one (refresh_version)
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """Invalidate every session of ``user``: a signed cookie cannot be revoked, its version can."""
     user.session_version += 1
     session.add(user)
     session.flush()
 
 
-class LoginThrottle:
-    """Failed-login counter per login and per IP over a sliding window.
+def is_known_address(session: Session, user: User, ip: str, now: datetime) -> bool:
+    """True when ``user`` logged in from ``ip`` within KNOWN_ADDRESS_DAYS."""
+    seen = session.exec(
+        select(KnownAddress.last_login_at).where(
+            KnownAddress.user_id == user.id, KnownAddress.ip == ip[:64]
+        )
+    ).first()
+    return seen is not None and seen > now - timedelta(days=KNOWN_ADDRESS_DAYS)
 
-    In memory: right for one server process (the default `agora serve`); several processes
-    would each count on their own.
+
+def remember_address(session: Session, user: User, ip: str, now: datetime) -> None:
+    """Record a successful login of ``user`` from ``ip`` (insert, or refresh a day-old date).
+
+    Most logins come from a known address seen today: they write nothing (on SQLite every
+    write queues behind the exam autosaves).
     """
-
-    def __init__(
-        self,
-        per_login: int,
-        per_ip: int,
-        window_seconds: int,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.per_login, self.per_ip, self.window = per_login, per_ip, window_seconds
-        self.clock = clock
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-
-    def _count(self, key: str) -> int:
-        stamps, horizon = self._failures[key], self.clock() - self.window
-        while stamps and stamps[0] < horizon:
-            stamps.popleft()
-        return len(stamps)
-
-    def check(self, login: str, ip: str) -> None:
-        """TooManyLoginAttempts when this login or this address failed too often lately."""
-        if (
-            self._count(f"login:{login.lower()}") >= self.per_login
-            or self._count(f"ip:{ip}") >= self.per_ip
-        ):
-            minutes = max(1, self.window // 60)
-            raise TooManyLoginAttempts(
-                "Trop de tentatives de connexion : patientez "
-                f"{minutes} minute{'s' if minutes > 1 else ''} avant de réessayer."
-            )
-
-    def failed(self, login: str, ip: str) -> None:
-        now = self.clock()
-        self._failures[f"login:{login.lower()}"].append(now)
-        self._failures[f"ip:{ip}"].append(now)
-
-    def succeeded(self, login: str) -> None:
-        self._failures.pop(f"login:{login.lower()}", None)
+    known = session.exec(
+        select(KnownAddress).where(KnownAddress.user_id == user.id, KnownAddress.ip == ip[:64])
+    ).first()
+    if known is None:
+        # Two simultaneous logins may both insert: the second is ignored, not an error.
+        insert = (postgresql if session.bind.dialect.name == "postgresql" else sqlite).insert
+        session.execute(
+            insert(KnownAddress)
+            .values(user_id=user.id, ip=ip[:64], last_login_at=now)
+            .on_conflict_do_nothing(index_elements=["user_id", "ip"])
+        )
+    elif known.last_login_at < now - timedelta(days=1):
+        known.last_login_at = now
+        session.add(known)
+    session.flush()
 
 
 def authenticate(
     session: Session, throttle: LoginThrottle, login: str, password: str, ip: str
 ) -> User:
-    """The user whose login and password these are; LoginRefused or TooManyLoginAttempts."""
-    login = login.strip().lower()
-    throttle.check(login, ip)
+    """The user whose login and password these are; LoginRefused or TooManyLoginAttempts.
+
+    The caller records the address (``remember_address``) in its own short write. From an
+    address the account has logged in from, the right password is never refused: a
+    classmate's wrong guesses, or a flood from the school's shared address, cannot lock the
+    owner out. Anywhere else, each (login, address) pair waits longer after each failure.
+    """
+    login, now = login.strip().lower(), utcnow()
     user = session.exec(select(User).where(User.login == login)).first()
-    if user is None or not verify_password(user.password_hash, password):
-        throttle.failed(login, ip)
-        raise LoginRefused("Identifiant ou mot de passe incorrect.")
-    throttle.succeeded(login)
-    return user
+    if user is None or not is_known_address(session, user, ip, now):
+        throttle.check(login, ip)
+    if user is None:
+        verify_nobody(password)  # same time as a wrong password: logins stay secret
+    elif verify_password(user.password_hash, password):
+        throttle.succeeded(login, ip)
+        return user
+    throttle.failed(login, ip)
+    raise LoginRefused("Identifiant ou mot de passe incorrect.")

@@ -13,6 +13,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import Response
 
 from agora import spreadsheet
+from agora.account.models import User
 from agora.classroom import exports
 from agora.classroom import teacher_grading as grading
 from agora.classroom import teacher_service as ts
@@ -25,6 +26,7 @@ from agora.classroom.teacher_access import (
     OwnedAssignment,
     OwnedAttempt,
     OwnedClasse,
+    OwnedStudent,
     OwnedWork,
     students_of_classe,
 )
@@ -42,6 +44,7 @@ MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+UNLOCKED = "Connexion débloquée : l'élève peut se reconnecter tout de suite."
 
 
 router.include_router(edit_router)  # editing, archiving, moving: same prefix and rules
@@ -77,8 +80,20 @@ def create_classe(
 
 
 @router.get("/classes/{classe_id}", name="teacher_classe")
-def classe(request: Request, classe: OwnedClasse, session: SessionDep):
-    return render(request, "teacher/classe.html", views.classe_page(session, classe))
+def classe(request: Request, classe: OwnedClasse, session: SessionDep, debloque: str = ""):
+    message = UNLOCKED if debloque else None
+    slowed = request.app.state.login_throttle.is_slowed
+    return render(
+        request, "teacher/classe.html", views.classe_page(session, classe, slowed, message)
+    )
+
+
+@router.post("/eleves/{student_id}/debloquer", name="teacher_student_unlock")
+def student_unlock(request: Request, student: OwnedStudent, session: SessionDep):
+    """Lift the login limit on one of the teacher's students (who is at the door, in person)."""
+    request.app.state.login_throttle.unlock(session.get(User, student.user_id).login)
+    url = request.url_for("teacher_classe", classe_id=student.classe_id)
+    return redirect(request, str(url.include_query_params(debloque="ok")))
 
 
 @router.get("/a-corriger", name="teacher_queue")

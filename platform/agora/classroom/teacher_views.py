@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -68,6 +69,7 @@ def home_page(session: Session, teacher: User, now: datetime, **form: Any) -> Ho
 class StudentRow:
     student: Student
     user: User
+    slowed: bool = False  # the login limit currently makes someone wait on this account
 
 
 @dataclass
@@ -89,11 +91,17 @@ class ClassePage:
     students: list[StudentRow]
     assignments: list[AssignmentRow]
     waiting_password: int  # students who have not chosen their password yet
+    message: str | None = None
 
 
-def classe_page(session: Session, classe: Classe) -> ClassePage:
-    """A class: its students and the missions given to it, with progress figures."""
-    students = [StudentRow(s, u) for s, u in ts.students_of(session, classe)]
+def classe_page(
+    session: Session,
+    classe: Classe,
+    slowed: Callable[[str], bool] = lambda _login: False,
+    message: str | None = None,
+) -> ClassePage:
+    """A class: its students (``slowed``: login limit on them) and its missions, with figures."""
+    students = [StudentRow(s, u, slowed(u.login)) for s, u in ts.students_of(session, classe)]
     ids = {row.student.id for row in students}
     rows = []
     for assignment in ts.assignments_of(session, classe):
@@ -110,7 +118,7 @@ def classe_page(session: Session, classe: Classe) -> ClassePage:
             )
         )
     waiting = sum(1 for row in students if row.user.must_change_password)
-    return ClassePage(classe, students, rows, waiting)
+    return ClassePage(classe, students, rows, waiting, message)
 
 
 @dataclass

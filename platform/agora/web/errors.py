@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 
 from agora.errors import DomainError
 from agora.web.deps import LoginRequired, PasswordChangeRequired
+from agora.web.headers import add_security_headers
 from agora.web.rendering import is_htmx, redirect, render
 
 log = logging.getLogger("agora.web")
@@ -19,6 +20,7 @@ TITLES = {
     403: "Accès refusé",
     404: "Page introuvable",
     405: "Action impossible",
+    413: "Envoi trop volumineux",
     500: "Erreur du serveur",
 }
 DEFAULT_DETAILS = {
@@ -80,4 +82,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):
         log.exception("Erreur imprévue sur %s", request.url.path, exc_info=exc)
-        return error_page(request, 500)
+        response = error_page(request, 500)
+        # Crashes are answered outside the middlewares (Starlette's outermost layer).
+        add_security_headers(response.headers)
+        return response

@@ -19,6 +19,19 @@ PARIS = ZoneInfo("Europe/Paris")
 
 # CommonMark without raw HTML (user and content text can never inject markup), plus tables.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_ALIGNMENTS = {"left": "gauche", "right": "droite", "center": "centre"}
+
+
+def _alignment_classes(state) -> None:
+    """Table column alignment as a class, not style="": the CSP refuses inline styles."""
+    for token in state.tokens:
+        for child in [token, *(token.children or [])]:
+            style = child.attrs.pop("style", None) if child.attrs else None
+            if style and style.startswith("text-align:"):
+                child.attrSet("class", f"aligne-{_ALIGNMENTS.get(style[11:], 'gauche')}")
+
+
+_MARKDOWN.core.ruler.push("alignment_classes", _alignment_classes)
 
 
 @lru_cache(maxsize=4096)

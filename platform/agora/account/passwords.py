@@ -1,0 +1,87 @@
+"""Passwords: argon2 hashes, a verification that costs the same for unknown logins, the policy."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from agora.errors import InvalidInput
+
+_HASHER = PasswordHasher()
+MIN_PASSWORD_LENGTH = 8
+# Shipped with the account rules, not in scenarios/: it is a security rule, not teaching content.
+COMMON_PASSWORDS_FILE = Path(__file__).with_name("mots_de_passe_courants.txt")
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash (salted, with its parameters) of a password."""
+    return _HASHER.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """True when the password matches the stored hash."""
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def verify_nobody(password: str) -> bool:
+    """Spend the time of a real verification for a login that does not exist (always False).
+
+    Without it, « unknown login » answers faster than « wrong password » and tells an attacker
+    which logins exist.
+    """
+    verify_password(_dummy_hash(), password)
+    return False
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of common passwords, lowercase."""
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line and not line.startswith("#"))
+
+
+def _letters(text: str) -> str:
+    """« Le Gall-Éric » -> « legallEric » lowercased: ASCII letters and digits only."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
+
+
+def _from_identity(password: str, login: str, prenom: str, nom: str) -> bool:
+    """True when the password is the login, the first or last name, or one of them + digits."""
+    first, last = _letters(prenom), _letters(nom)
+    identity = {_letters(login), first, last, first + last, last + first} - {""}
+    core = _letters(password)
+    return core in identity or core.rstrip("0123456789") in identity
+
+
+def check_password_policy(password: str, login: str, prenom: str, nom: str) -> None:
+    """InvalidInput (French) when a new password is too short, trivial, personal or common."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(
+            f"Le mot de passe doit contenir au moins {MIN_PASSWORD_LENGTH} caractères."
+        )
+    if len(set(password)) == 1:
+        raise InvalidInput("Le mot de passe ne peut pas être un seul caractère répété.")
+    if _from_identity(password, login, prenom, nom):
+        raise InvalidInput(
+            "Le mot de passe ne doit reprendre ni votre identifiant, ni votre prénom, ni votre nom."
+        )
+    if password.lower() in common_passwords():
+        raise InvalidInput(
+            "Ce mot de passe fait partie des plus utilisés en France : "
+            "choisissez-en un moins prévisible."
+        )
