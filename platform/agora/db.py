@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -50,7 +51,9 @@ def make_engine(settings: Settings) -> Engine:
             pool_size=50,
             max_overflow=-1,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(
+            engine, "connect", functools.partial(_sqlite_pragmas, settings.sqlite_synchronous)
+        )
         return engine
     # One connection per busy worker thread (anyio's pool has 40): with SQLAlchemy's default
     # 5 + 10, a class starting an exam at the same second queued on the pool, not on the server.
@@ -59,13 +62,16 @@ def make_engine(settings: Settings) -> Engine:
     )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(synchronous: str, dbapi_connection, _record) -> None:
     # WAL: readers do not block the writer; busy_timeout: wait instead of "database is locked".
+    # synchronous (Settings.sqlite_synchronous, validated NORMAL or FULL): in WAL mode NORMAL
+    # loses no commit when the process dies, but may lose the last ones on a power cut; FULL
+    # syncs the log at every commit.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={synchronous}")
     cursor.close()
 
 
