@@ -2,6 +2,8 @@
 
 Usage: .venv/bin/python bench/exam_load.py [--students 200] [--saves 10] [--think 0]
                                            [--database-url URL] [--time-limit 300]
+                                           [--close-during-load heure_limite|enseignant]
+                                           [--close-after 3]
 
 What it does, in one run on this machine:
 1. a temporary SQLite database (or --database-url, e.g. a PostgreSQL database you own) is
@@ -17,6 +19,14 @@ What it does, in one run on this machine:
 5. prints throughput, p50/p95/p99 latency and errors of both, then checks the database:
    every acknowledged save must be stored (the last acknowledged value of each question, and
    as many saves as acknowledgements).
+
+--close-during-load (issue 9): the students start, then autosave (up to --saves, pausing as
+--think says) while the exam closes --close-after seconds into the load, by its deadline
+(heure_limite: the window's end is set then) or by the teacher's « Clôturer maintenant »
+(enseignant); each student stops at their first refusal. A probe reads GET /connexion every
+100 ms. Prints p99 of saves and of GET /connexion around the close (from 2 s before to 5 s
+after), 5xx errors, refused saves and acknowledged saves lost. The durability setting is read
+from the environment: AGORA_SQLITE_SYNCHRONOUS=FULL .venv/bin/python bench/exam_load.py …
 
 Targets (issue 6): zero errors and zero lost saves at 200 students; p99 < 250 ms on SQLite;
 throughput at least half of the bare endpoint's.
@@ -53,8 +63,8 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # ------------------------------------------------------------------------------ setup
 
 
-def prepare(database_url: str, students: int) -> tuple[str, list[str]]:
-    """Migrate and fill the database; returns the exam code and the students' logins."""
+def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
+    """Migrate and fill the database; the exam code, the students' logins, the teacher's."""
     from sqlmodel import Session
 
     from agora import migrations
@@ -111,9 +121,26 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str]]:
             melange=True,
         )
         session.commit()
-        code = exam.code
+        code, teacher_login = exam.code, teacher.login
     engine.dispose()
-    return code, logins
+    return code, logins, teacher_login
+
+
+def end_window_in(database_url: str, seconds: float) -> None:
+    """Move the end of the evaluation's window to ``seconds`` from now (the deadline closes)."""
+    from sqlmodel import Session, select
+
+    from agora.config import Settings
+    from agora.db import make_engine, utcnow
+    from agora.exam.models import Exam
+
+    engine = make_engine(Settings(environment="test", database_url=database_url))
+    with Session(engine) as session:
+        exam = session.exec(select(Exam)).one()
+        exam.closes_at = utcnow() + timedelta(seconds=seconds)
+        session.add(exam)
+        session.commit()
+    engine.dispose()
 
 
 def free_port() -> int:
@@ -180,9 +207,13 @@ class Stats:
         self.latencies: dict[str, list[float]] = {}
         self.errors: Counter[str] = Counter()
         self.started = self.ended = 0.0
+        self.timeline: list[tuple[str, float, float]] = []  # (what, sent at, seconds)
+        self.refused = 0
+        self.close_moment = 0.0
 
     def add(self, what: str, seconds: float) -> None:
         self.latencies.setdefault(what, []).append(seconds)
+        self.timeline.append((what, time.perf_counter() - seconds, seconds))
 
     def report(self, title: str) -> dict[str, float]:
         every = sorted(x for values in self.latencies.values() for x in values)
@@ -244,7 +275,9 @@ class Eleve:
         )
         self.token = CSRF.search((await self.client.get("/examen")).text).group(1)
 
-    async def take(self, code: str, saves: int, think: float, stats: Stats, rng) -> None:
+    async def take(
+        self, code: str, saves: int, think: float, stats: Stats, rng, until_refused=False
+    ) -> None:
         await asyncio.sleep(rng.uniform(0, think))
         r = await timed(
             stats,
@@ -273,8 +306,13 @@ class Eleve:
             if r is not None and "Enregistré à" in r.text:
                 self.acked[position] = value
                 self.ack_count[position] += 1
+            elif r is not None and until_refused and "pas été enregistrée" in r.text:
+                stats.refused += 1
+                return
             elif r is not None:
                 stats.errors["sauvegarde: refusée"] += 1
+        if until_refused:
+            return
         await asyncio.sleep(rng.uniform(0, think))
         r = await timed(
             stats,
@@ -316,6 +354,88 @@ async def run_exam(base, code, logins, saves, think, limit) -> tuple[Stats, list
     for e in eleves:
         await e.client.aclose()
     return stats, eleves
+
+
+async def probe_login_page(base: str, stats: Stats, done: asyncio.Event) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        while not done.is_set():
+            await timed(stats, "connexion", client.get("/connexion"))
+            await asyncio.sleep(0.1)
+
+
+async def teacher_close(base: str, login: str, after: float) -> float:
+    """Log the teacher in, wait, click « Clôturer maintenant »; the moment of the click."""
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        token = CSRF.search((await client.get("/connexion")).text).group(1)
+        await client.post(
+            "/connexion", data={"identifiant": login, "mot_de_passe": PASSWORD, "csrf_token": token}
+        )
+        page = await client.get("/enseignant/evaluations/1")  # the only one (a fresh database)
+        token = CSRF.search(page.text).group(1)
+        await asyncio.sleep(after)
+        moment = time.perf_counter()
+        r = await client.post("/enseignant/evaluations/1/cloturer", data={"csrf_token": token})
+        if r.status_code != 303:
+            raise SystemExit(f"clôture par l'enseignant : HTTP {r.status_code}")
+        return moment
+
+
+async def run_close(base, code, logins, args, url, teacher_login) -> tuple[Stats, list[Eleve]]:
+    """Students autosave while the exam closes (deadline or teacher); see the module doc."""
+    eleves = [Eleve(login, base) for login in logins]
+    gate = asyncio.Semaphore(16)
+
+    async def log_in(e):
+        async with gate:
+            await e.log_in()
+
+    await asyncio.gather(*(log_in(e) for e in eleves))
+    stats, done = Stats(), asyncio.Event()
+    probe = asyncio.create_task(probe_login_page(base, stats, done))
+    stats.started = time.perf_counter()
+    if args.close_during_load == "heure_limite":
+        end_window_in(url, args.close_after)
+        closer = asyncio.sleep(0, result=time.perf_counter() + args.close_after)
+    else:
+        closer = teacher_close(base, teacher_login, args.close_after)
+    moment, _ = await asyncio.wait_for(
+        asyncio.gather(
+            closer,
+            asyncio.gather(
+                *(
+                    e.take(code, args.saves, args.think, stats, random.Random(i), True)
+                    for i, e in enumerate(eleves)
+                )
+            ),
+        ),
+        timeout=args.time_limit,
+    )
+    stats.ended = time.perf_counter()
+    done.set()
+    await probe
+    for e in eleves:
+        await e.client.aclose()
+    stats.close_moment = moment
+    return stats, eleves
+
+
+def report_close(stats: Stats, lost: int) -> None:
+    window = (stats.close_moment - 2, stats.close_moment + 5)
+    print("\nAutour de la clôture (de 2 s avant à 5 s après) :")
+    for what in ("sauvegarde", "connexion"):
+        values = sorted(
+            s for w, at, s in stats.timeline if w == what and window[0] <= at <= window[1]
+        )
+        if values:
+            p99 = values[min(len(values) - 1, int(0.99 * len(values)))] * 1000
+            print(
+                f"  {what:<10} n={len(values):>5}  p99 {p99:7.1f} ms  max {values[-1] * 1000:7.1f} ms"
+            )
+    errors = sum(stats.errors.values())
+    print(
+        f"Erreurs : {errors} {dict(stats.errors) or ''} ; sauvegardes refusées (après la "
+        f"clôture) : {stats.refused} ; sauvegardes acquittées perdues : {lost}"
+    )
 
 
 async def run_bare(base, clients, requests, think, limit) -> Stats:
@@ -388,6 +508,14 @@ def main() -> None:
         help="base à utiliser (vide !) ; par défaut une base SQLite temporaire",
     )
     parser.add_argument("--time-limit", type=float, default=300.0)
+    parser.add_argument(
+        "--close-during-load",
+        choices=["heure_limite", "enseignant"],
+        help="l'évaluation se ferme pendant les sauvegardes (voir l'aide du module)",
+    )
+    parser.add_argument(
+        "--close-after", type=float, default=3.0, help="secondes de charge avant la clôture"
+    )
     parser.add_argument("--bare-server", nargs=2, metavar=("PORT", "URL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
@@ -404,7 +532,7 @@ def main() -> None:
         raise SystemExit("--students va de 1 à 2000, --saves de 1 à 100")
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        code, logins = prepare(url, args.students)
+        code, logins, teacher_login = prepare(url, args.students)
         env = os.environ | {
             "AGORA_DATABASE_URL": url,
             "AGORA_ENVIRONMENT": "production",
@@ -425,6 +553,22 @@ def main() -> None:
             bare_port,
             Path(tmp) / "bare.log",
         )
+        if args.close_during_load:
+            try:
+                print(
+                    f"{args.students} élèves sauvegardent, clôture ({args.close_during_load}) "
+                    f"après {args.close_after} s ; base {url.split(':')[0]}, synchronous "
+                    f"{os.environ.get('AGORA_SQLITE_SYNCHRONOUS', 'NORMAL')}"
+                )
+                base = f"http://127.0.0.1:{agora_port}"
+                stats, eleves = asyncio.run(run_close(base, code, logins, args, url, teacher_login))
+            finally:
+                for process in (agora, bare):
+                    process.terminate()
+                    process.wait(timeout=20)
+            stats.report("Évaluation (agora serve)")
+            report_close(stats, lost_saves(url, eleves))
+            return
         try:
             print(
                 f"{args.students} élèves × (début + {args.saves} sauvegardes + remise), "

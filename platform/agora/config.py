@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from agora.errors import InvalidInput
@@ -82,6 +82,17 @@ class Settings(BaseSettings):
         description="Largest request body of the CSV import (the file, then its confirmation).",
     )
     sql_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
+    sqlite_synchronous: Literal["NORMAL", "FULL"] = Field(
+        default="NORMAL",
+        description="SQLite durability: NORMAL, a commit survives a crash of the server process "
+        "but not a power cut or a system crash; FULL, it survives those too (each commit waits "
+        "for the disk). Ignored on PostgreSQL.",
+    )
+
+    @field_validator("sqlite_synchronous", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _secret_is_set(self) -> Settings:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
+import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from agora.config import Settings
+from agora.errors import DomainError
 
 # Every module declaring tables; imported before metadata is used (migrations, create_all).
 # Add yours here (e.g. "agora.exam.models").
@@ -50,7 +55,9 @@ def make_engine(settings: Settings) -> Engine:
             pool_size=50,
             max_overflow=-1,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(
+            engine, "connect", functools.partial(_sqlite_pragmas, settings.sqlite_synchronous)
+        )
         return engine
     # One connection per busy worker thread (anyio's pool has 40): with SQLAlchemy's default
     # 5 + 10, a class starting an exam at the same second queued on the pool, not on the server.
@@ -59,13 +66,56 @@ def make_engine(settings: Settings) -> Engine:
     )
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+class ServerBusy(DomainError):
+    """The database stayed busy too long: nothing was written, the user may try again."""
+
+    status_code = 503
+
+
+_write_locks: weakref.WeakKeyDictionary[sa.Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_write_locks_guard = threading.Lock()
+
+
+# How long a write waits for this process's write lock before answering « réessayez »: far
+# above a queue of short transactions (bench/exam_load.py), short enough that no worker thread
+# is stuck forever (a server stopping waits for its threads).
+WRITE_LOCK_TIMEOUT = 5.0
+BUSY = "Le serveur est très occupé : rien n'a été enregistré. Réessayez dans quelques secondes."
+
+
+@contextlib.contextmanager
+def write_lock(engine: sa.Engine) -> Iterator[None]:
+    """Serialise this process's writes on SQLite (a no-op on PostgreSQL).
+
+    SQLite has one writer at a time; threads that find the database locked wait in SQLite's
+    busy handler, which sleeps in growing steps (up to 100 ms): under 40+ concurrent saves
+    that sleeping, not the work, made the latency. A process lock queues them instead, each
+    holding it for one short transaction. busy_timeout still covers other processes.
+    Bounded: ServerBusy after WRITE_LOCK_TIMEOUT seconds.
+    """
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    with _write_locks_guard:
+        lock = _write_locks.setdefault(engine, threading.Lock())
+    if not lock.acquire(timeout=WRITE_LOCK_TIMEOUT):
+        raise ServerBusy(BUSY)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _sqlite_pragmas(synchronous: str, dbapi_connection, _record) -> None:
     # WAL: readers do not block the writer; busy_timeout: wait instead of "database is locked".
+    # synchronous (Settings.sqlite_synchronous, validated NORMAL or FULL): in WAL mode NORMAL
+    # loses no commit when the process dies, but may lose the last ones on a power cut; FULL
+    # syncs the log at every commit.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={synchronous}")
     cursor.close()
 
 

@@ -22,3 +22,17 @@ def test_environment_variables_are_read(monkeypatch):
     monkeypatch.setenv("AGORA_ENVIRONMENT", "development")
     monkeypatch.setenv("AGORA_DATABASE_URL", "postgresql+psycopg://u@h/b")
     assert Settings().sqlalchemy_url == "postgresql+psycopg://u@h/b"
+
+
+def test_sqlite_durability_is_a_validated_setting(tmp_path):
+
+    from agora.db import make_engine
+
+    assert Settings(environment="test").sqlite_synchronous == "NORMAL"
+    with pytest.raises(ValueError, match="sqlite_synchronous"):
+        Settings(environment="test", sqlite_synchronous="OFF")
+    url = f"sqlite:///{tmp_path / 'full.sqlite3'}"
+    engine = make_engine(Settings(environment="test", database_url=url, sqlite_synchronous="full"))
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    engine.dispose()

@@ -9,9 +9,8 @@ from starlette.routing import NoMatchFound
 
 from agora.account import service
 from agora.account.models import User
-from agora.db import SessionDep, utcnow
+from agora.db import SessionDep, utcnow, write_lock
 from agora.errors import DomainError, InvalidInput
-from agora.exam.service import write_lock
 from agora.web.deps import UserDep, optional_user, user_even_if_password_expired
 from agora.web.rendering import redirect, render
 from agora.web.security import log_in, log_out, refresh_version

@@ -3,11 +3,15 @@ actions on a running evaluation: time, early close, reopen, publish, re-grade. P
 results are competency evidence (agora.competency.service.record_exam_evidence).
 
 Closing is a conditional UPDATE … WHERE statut = 'en_cours' (one winner however many
-finalisers run); grading is idempotent (pure graders over the raw answers stored).
+finalisers run); grading is idempotent (pure graders over the raw answers stored). A copy
+whose grading raises is marked « correction impossible : à vérifier » for the teacher and
+skipped until the teacher re-grades: it never stops the other copies.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -18,15 +22,20 @@ from agora.classroom.models import Student
 from agora.competency.service import record_exam_evidence
 from agora.errors import InvalidInput
 from agora.exam import grading
-from agora.exam.models import EN_COURS, FINIES, RELEVEE, Exam, ExamCopy
+from agora.exam.models import EN_COURS, FINIES, RELEVEE, Exam, ExamAnswer, ExamCopy
 from agora.exam.service import (
     answers_of,
     heure_courte,
     is_closed,
     log_event,
     variant_of,
-    write_lock,
+    writing,
 )
+from agora.exercise.base import Grade
+
+log = logging.getLogger("agora.exam")
+
+CORRECTION_IMPOSSIBLE = "correction impossible : à vérifier"
 
 
 def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: datetime) -> bool:
@@ -52,26 +61,50 @@ def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: 
 
 
 def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
-    """Grade every saved answer of a finished copy from the raw fields; its points (None if open)."""
+    """Grade every saved answer of a finished copy from the raw fields; its points.
+
+    None if the copy is open, or if grading raised: then the copy is marked for the teacher
+    (nothing else of it is changed, so the caller's transaction goes on with the other copies).
+    """
     copy = session.get(ExamCopy, copy_id, populate_existing=True)
     if copy is None or copy.statut not in FINIES:
         return None
     exam = session.get(Exam, copy.exam_id)
-    org_seed = session.get(Student, copy.student_id).org_seed
+    answers = list(answers_of(session, copy.id).values())
+    try:  # every grade computed before anything is written: a failure leaves no half-grade
+        grades = _grades(exam, session.get(Student, copy.student_id).org_seed, answers)
+    except Exception:  # whatever a grader raises on stored input
+        log.exception("Copie %s : correction impossible", copy.id)
+        _mark_ungradable(session, copy, now)
+        return None
     total = Decimal(0)
-    for answer in answers_of(session, copy.id).values():
-        q = exam.questions[answer.question]
-        variant = variant_of(exam, org_seed, answer.question)
-        grade = grading.grade_fields(q["kind"], variant.params, answer.fields)
+    for answer, grade in zip(answers, grades, strict=True):
         answer.grade, answer.score = grade.to_json(), grade.score
         session.add(answer)
-        total += grading.points_of(grade.score, int(q["points"]))
-    copy.points, copy.graded_at = total, now
+        total += grading.points_of(grade.score, int(exam.questions[answer.question]["points"]))
+    copy.points, copy.graded_at, copy.correction_erreur = total, now, None
     session.add(copy)
     session.flush()
     if exam.published_at is not None:  # a copy reopened after publication, or a re-grade
         record_exam_evidence(session, exam, copy.id)
     return total
+
+
+def _grades(exam: Exam, org_seed: int, answers: list[ExamAnswer]) -> list[Grade]:
+    grades = []
+    for answer in answers:
+        variant = variant_of(exam, org_seed, answer.question)
+        kind = exam.questions[answer.question]["kind"]
+        grades.append(grading.grade_fields(kind, variant.params, answer.fields))
+    return grades
+
+
+def _mark_ungradable(session: Session, copy: ExamCopy, now: datetime) -> None:
+    if copy.correction_erreur is None:  # logged once, not at every attempt
+        log_event(session, copy.exam_id, copy.id, "correction", CORRECTION_IMPOSSIBLE, now)
+    copy.correction_erreur = CORRECTION_IMPOSSIBLE
+    session.add(copy)
+    session.flush()
 
 
 def finalise_copy(session: Session, copy: ExamCopy, now: datetime) -> None:
@@ -91,18 +124,25 @@ def variants_ready(session: Session, copy: ExamCopy) -> None:
         variant_of(exam, org_seed, index)
 
 
+def _pending(exam_id: int | None):
+    """Copies to collect or grade: in progress or finished, ungraded, not marked ungradable."""
+    query = select(ExamCopy.id, ExamCopy.statut, ExamCopy.deadline).where(
+        col(ExamCopy.statut).in_((EN_COURS, *FINIES)),
+        col(ExamCopy.graded_at).is_(None),
+        col(ExamCopy.correction_erreur).is_(None),
+    )
+    if exam_id is not None:
+        query = query.where(col(ExamCopy.exam_id) == exam_id)
+    return query
+
+
 def finalise(session: Session, now: datetime, exam_id: int | None = None) -> int:
     """Collect every expired copy and grade every finished, ungraded one; how many were graded.
 
     Idempotent and safe when several run at once (the conditional UPDATE has one winner).
     """
-    query = select(ExamCopy.id, ExamCopy.statut, ExamCopy.deadline, ExamCopy.graded_at).where(
-        col(ExamCopy.statut).in_((EN_COURS, *FINIES)), col(ExamCopy.graded_at).is_(None)
-    )
-    if exam_id is not None:
-        query = query.where(col(ExamCopy.exam_id) == exam_id)
     graded = 0
-    for copy_id, statut, deadline, _ in session.execute(query).all():
+    for copy_id, statut, deadline in session.execute(_pending(exam_id)).all():
         if statut == EN_COURS and not (
             deadline is not None and close_expired_copy(session, copy_id, deadline, now)
         ):
@@ -112,31 +152,46 @@ def finalise(session: Session, now: datetime, exam_id: int | None = None) -> int
     return graded
 
 
-def finalise_in_own_transactions(engine: sa.Engine, now: datetime) -> int:
+def finalise_in_own_transactions(
+    engine: sa.Engine,
+    now: datetime,
+    exam_id: int | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> int:
     """The background finaliser: collect expired copies, grade finished ones; how many graded.
 
     One short transaction per copy, the slow part (building the variants) outside the write
-    lock, so that students still writing are never held up for long.
+    lock, so that students still writing are never held up for long; a copy that fails is
+    logged with its id and never stops the others. ``should_stop`` ends the pass early (the
+    server is stopping).
     """
     with Session(engine) as session:
-        pending = session.execute(
-            select(ExamCopy.id, ExamCopy.statut, ExamCopy.deadline).where(
-                col(ExamCopy.statut).in_((EN_COURS, *FINIES)), col(ExamCopy.graded_at).is_(None)
-            )
-        ).all()
+        pending = session.execute(_pending(exam_id)).all()
     graded = 0
     for copy_id, statut, deadline in pending:
+        if should_stop():
+            break
         if statut == EN_COURS and (deadline is None or now < deadline):
             continue
-        with Session(engine, expire_on_commit=False) as session:
-            variants_ready(session, session.get(ExamCopy, copy_id))
-            session.rollback()  # end the read (PostgreSQL snapshot) before writing
-            with write_lock(engine):
-                if statut == EN_COURS:
-                    close_expired_copy(session, copy_id, deadline, now)
-                graded += grade_copy(session, copy_id, now) is not None
-                session.commit()
+        try:
+            graded += finalise_one(engine, copy_id, now)
+        except Exception:  # a database hiccup on this copy: the next pass tries it again
+            log.exception("Copie %s : finalisation échouée, nouvel essai plus tard", copy_id)
     return graded
+
+
+def finalise_one(engine: sa.Engine, copy_id: int, now: datetime) -> bool:
+    """Collect (if expired) and grade one copy in its own transaction; True if it was graded."""
+    with Session(engine, expire_on_commit=False) as session:
+        copy = session.get(ExamCopy, copy_id)
+        try:
+            variants_ready(session, copy)
+        except Exception:  # only a warm-up: grade_copy meets the same error and marks the copy
+            log.debug("Copie %s : variantes non préparées", copy_id, exc_info=True)
+        session.rollback()  # end the read (PostgreSQL snapshot) before writing
+        with writing(session):
+            finalise_copy(session, copy, now)
+        return copy.graded_at is not None
 
 
 # --------------------------------------------------------------------------- the teacher
@@ -165,8 +220,11 @@ def add_time(
     return changed
 
 
-def close_early(session: Session, exam: Exam, now: datetime) -> int:
-    """Close the evaluation now: nobody may start, copies in progress are collected and graded."""
+def close_early(session: Session, exam: Exam, now: datetime) -> None:
+    """Close the evaluation now: nobody may start, copies in progress are due now.
+
+    (Collecting and grading them is the finaliser's job, one copy per transaction.)
+    """
     exam.closes_at = min(exam.closes_at, now)
     exam.closed_early_at = now
     session.add(exam)
@@ -176,7 +234,6 @@ def close_early(session: Session, exam: Exam, now: datetime) -> int:
             session.add(c)
     session.flush()
     log_event(session, exam.id, None, "cloture", "évaluation close par l'enseignant", now)
-    return finalise(session, now, exam.id)
 
 
 def reopen(session: Session, copy: ExamCopy, minutes: int, now: datetime) -> None:
@@ -187,7 +244,7 @@ def reopen(session: Session, copy: ExamCopy, minutes: int, now: datetime) -> Non
     if copy.statut not in FINIES:
         raise InvalidInput("Seule une copie rendue ou relevée peut être rouverte.")
     copy.statut, copy.deadline = EN_COURS, now + timedelta(minutes=minutes)
-    copy.finished_at = copy.graded_at = copy.points = None
+    copy.finished_at = copy.graded_at = copy.points = copy.correction_erreur = None
     session.add(copy)
     log_event(
         session,

@@ -76,6 +76,9 @@ class ExamCopy(SQLModel, table=True):
     finished_at: datetime | None = None
     graded_at: datetime | None = None  # None on a finished copy = still to grade
     points: Decimal | None = Field(default=None, sa_type=Score)
+    # Set when grading raised on this copy (shown to the teacher, skipped by the finaliser
+    # until « Recorriger »); None once graded.
+    correction_erreur: str | None = Field(default=None, max_length=120)
     last_ip: str | None = Field(default=None, max_length=64)
     last_user_agent: str | None = Field(default=None, max_length=300)
 

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import threading
 from typing import Annotated
 
 from anyio import to_thread
@@ -49,27 +50,30 @@ async def lifespan(app: FastAPI):
     if not hasattr(app.state, "exam_wakers"):
         app.state.exam_wakers = set()
     app.state.exam_wakers.add(wake)  # (tests may run several lifespans on one app)
-    task = asyncio.create_task(_finaliser_loop(app, wakeup))
+    stopping = threading.Event()
+    task = asyncio.create_task(_finaliser_loop(app, wakeup, stopping))
     try:
         yield
     finally:
         app.state.exam_wakers.discard(wake)
+        stopping.set()  # a pass under way stops after its current copy
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
 
 
-async def _finaliser_loop(app: FastAPI, wakeup: asyncio.Event) -> None:
+async def _finaliser_loop(app: FastAPI, wakeup: asyncio.Event, stopping: threading.Event) -> None:
     period = getattr(app.state, "exam_finaliser_period", FINALISER_PERIOD)
     while True:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(wakeup.wait(), timeout=period)
         wakeup.clear()
         clock = getattr(app.state, "clock", utcnow)
+        pass_ = functools.partial(closing.finalise_in_own_transactions, should_stop=stopping.is_set)
         try:
-            await to_thread.run_sync(
-                closing.finalise_in_own_transactions, app.state.engine, clock()
-            )
+            # abandon_on_cancel: a stopping server does not wait for the pass (it stops at
+            # the next copy, its transaction committed or rolled back by then).
+            await to_thread.run_sync(pass_, app.state.engine, clock(), abandon_on_cancel=True)
         except Exception:  # the loop must survive a database hiccup
             log.exception("Finalisation des copies échouée ; nouvel essai plus tard")
 
@@ -94,9 +98,8 @@ def _lazy_close(request: Request, session, copy: ExamCopy, now) -> None:
     """Closed is computed from the stored deadline: collect it now; the finaliser grades it."""
     if copy.statut != "en_cours" or not service.is_closed(copy, now):
         return
-    with service.write_lock(request.app.state.engine):
+    with service.writing(session):
         closing.close_expired_copy(session, copy.id, copy.deadline, now)
-        session.commit()
     session.refresh(copy)
     wake_finaliser(request)
 
@@ -124,11 +127,9 @@ def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)
         student = _student_in_one_hop(request, session)
         try:
             exam = service.exam_for_code(session, student, code)
-            with service.write_lock(request.app.state.engine):
+            with service.writing(session):
                 copy = service.start(session, exam, student, clock(), *client_of(request))
-                session.commit()
         except DomainError as error:
-            session.rollback()
             page = views.home_page(session, student, clock())
             page.message, page.code = str(error), code
             return render(request, "exam/code.html", views.ctx(page), status_code=400)
@@ -209,14 +210,11 @@ def _save(request, session, student, copy, position, clock, form):
         "field_errors": [],
     }
     try:
-        with service.write_lock(request.app.state.engine):
+        with service.writing(session):  # committed (durable) before the acknowledgement
             context["saved_at"] = service.save_answer(
                 session, copy, index, fields, clock, *client_of(request)
             )
-            session.commit()  # durable before the acknowledgement is sent
-    except DomainError as error:
-        with service.write_lock(request.app.state.engine):
-            session.commit()  # keeps only the logged refusal (the write was rolled back)
+    except DomainError as error:  # refused, or the server is busy: says "not saved"
         context["message"] = str(error)
         if not is_htmx(request):
             raise
@@ -257,12 +255,14 @@ def timer(request: Request, copy: OwnedCopy, session: SessionDep, clock: ClockDe
 
 @student.post("/copies/{copy_id}/rendre", name="exam_submit")
 def submit(request: Request, copy_id: DbId, clock: ClockDep):
-    """Hand in: closed at once (committed); the background finaliser grades it right away."""
+    """Hand in: closed at once (committed); the background finaliser grades it right away.
+
+    A second click (the copy is already handed in) is logged and shows the copy.
+    """
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         copy = owned_copy(copy_id, _student_in_one_hop(request, session), session)
-        with service.write_lock(request.app.state.engine):
+        with contextlib.suppress(service.AlreadyHandedIn), service.writing(session):
             service.submit(session, copy, clock, *client_of(request))
-            session.commit()
     wake_finaliser(request)
     return redirect(request, str(request.url_for("exam_copy", copy_id=copy_id)))
 
@@ -273,9 +273,8 @@ def correction(
 ):
     exam = _exam(session, copy)
     if service.is_closed(copy, clock()) and copy.graded_at is None:  # reopened after publication
-        with service.write_lock(request.app.state.engine):
-            closing.finalise_copy(session, copy, clock())
-            session.commit()
+        closing.finalise_one(request.app.state.engine, copy.id, clock())
+        session.refresh(copy)
     if exam.published_at is None or not service.is_closed(copy, clock()):
         raise HTTPException(404, "La correction n'est pas encore publiée par votre enseignant.")
     page = views.correction_page(session, exam, copy, student)

@@ -37,6 +37,17 @@ def _back(request: Request, name: str, exam: Exam) -> Response:
     return redirect(request, str(request.url_for(name, exam_id=exam.id)))
 
 
+def _collect(request: Request, session, exam: Exam, now: datetime) -> int:
+    """Collect and grade the copies due, one transaction per copy (as the background finaliser:
+    the write lock is never held for a whole class, a copy that cannot be graded stops none);
+    the copies of students who joined the class since; how many were graded."""
+    graded = closing.finalise_in_own_transactions(request.app.state.engine, now, exam.id)
+    with service.writing(session):
+        service.ensure_copies(session, exam)
+    session.expire_all()  # the copies changed in other transactions
+    return graded
+
+
 @router.get("", name="exam_teacher_list")
 def exam_list(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
     exams = session.exec(
@@ -86,18 +97,19 @@ async def create(request: Request, teacher: TeacherDep, session: SessionDep, clo
         questions = (
             service.questions_from_mission(mission_slug) if mission_slug else _questions(form)
         )
-        exam = service.create_exam(
-            session,
-            teacher.id,
-            classe,
-            titre=form.get("titre", ""),
-            questions=questions,
-            opens_at=_moment(form.get("opens_at"), "le début"),
-            closes_at=_moment(form.get("closes_at"), "la fin"),
-            duree_minutes=_int(form.get("duree_minutes"), "la durée"),
-            melange=form.get("melange") == "on",
-            mission_slug=mission_slug,
-        )
+        with service.writing(session):
+            exam = service.create_exam(
+                session,
+                teacher.id,
+                classe,
+                titre=form.get("titre", ""),
+                questions=questions,
+                opens_at=_moment(form.get("opens_at"), "le début"),
+                closes_at=_moment(form.get("closes_at"), "la fin"),
+                duree_minutes=_int(form.get("duree_minutes"), "la durée"),
+                melange=form.get("melange") == "on",
+                mission_slug=mission_slug,
+            )
     except DomainError as error:
         context = _new_context(session, teacher, clock(), form, str(error))
         return render(request, "exam/teacher/new.html", views.ctx(context), status_code=400)
@@ -147,9 +159,7 @@ def _moment(value: str | None, what: str) -> datetime:
 def monitor(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     """The live monitor (the « suivi » block is polled by htmx)."""
     now = clock()
-    closing.finalise(session, now, exam.id)
-    service.ensure_copies(session, exam)
-    session.commit()
+    _collect(request, session, exam, now)
     page = views.monitor_page(session, exam, now)
     context = {"page": page, "exam": exam, "amenagements": AMENAGEMENTS}
     context["flash"] = _take_flash(request)
@@ -166,7 +176,8 @@ def amenagement(
     minutes: str = Form(""),
 ):
     try:
-        service.set_amenagement(session, copy, amenagement, _int(minutes or "0", "les minutes"))
+        with service.writing(session):
+            service.set_amenagement(session, copy, amenagement, _int(minutes or "0", "les minutes"))
         _flash(request, "Aménagement enregistré.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -187,7 +198,10 @@ def add_time(
         if copy_id:
             wanted = _id(copy_id, "Cette copie n'appartient pas à cette évaluation.")
             copy = closing.copy_in_exam(session, exam, wanted)
-        changed = closing.add_time(session, exam, _int(minutes, "les minutes"), clock(), copy)
+        now = clock()
+        _collect(request, session, exam, now)  # an expired copy is collected, never revived
+        with service.writing(session):
+            changed = closing.add_time(session, exam, _int(minutes, "les minutes"), now, copy)
         _flash(request, f"Temps ajouté à {changed} copie{'s' if changed > 1 else ''} en cours.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -196,7 +210,10 @@ def add_time(
 
 @router.post("/{exam_id}/cloturer", name="exam_close")
 def close(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    graded = closing.close_early(session, exam, clock())
+    now = clock()
+    with service.writing(session):
+        closing.close_early(session, exam, now)
+    graded = _collect(request, session, exam, now)
     _flash(
         request,
         f"Évaluation close : {graded} copie{'s' if graded > 1 else ''} corrigée"
@@ -215,7 +232,8 @@ def reopen(
     minutes: str = Form(""),
 ):
     try:
-        closing.reopen(session, copy, _int(minutes, "les minutes"), clock())
+        with service.writing(session):
+            closing.reopen(session, copy, _int(minutes, "les minutes"), clock())
         _flash(request, "Copie rouverte : l'élève peut reprendre avec le même code.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -224,18 +242,20 @@ def reopen(
 
 @router.get("/{exam_id}/resultats", name="exam_results")
 def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    closing.finalise(session, clock(), exam.id)
-    service.ensure_copies(session, exam)
-    session.commit()
+    _collect(request, session, exam, clock())
     table = exports.results_table(session, exam)
     context = {"exam": exam, "table": table, "flash": _take_flash(request)}
+    context["a_verifier"] = views.ungradable(session, exam)
     return render(request, "exam/teacher/results.html", views.ctx(context))
 
 
 @router.post("/{exam_id}/publier", name="exam_publish")
 def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     try:
-        closing.publish(session, exam, clock())
+        now = clock()
+        _collect(request, session, exam, now)
+        with service.writing(session):
+            closing.publish(session, exam, now)
         _flash(request, "Résultats publiés : chaque élève voit sa copie corrigée.")
     except DomainError as error:
         _flash(request, str(error), "erreur")
@@ -244,14 +264,18 @@ def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 
 @router.post("/{exam_id}/depublier", name="exam_unpublish")
 def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    closing.unpublish(session, exam, clock())
+    with service.writing(session):
+        closing.unpublish(session, exam, clock())
     _flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
     return _back(request, "exam_results", exam)
 
 
 @router.post("/{exam_id}/recorriger", name="exam_regrade")
 def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    changed, total = closing.regrade(session, exam, clock())
+    now = clock()
+    _collect(request, session, exam, now)
+    with service.writing(session):
+        changed, total = closing.regrade(session, exam, now)
     _flash(
         request,
         f"Recorrection terminée : {changed} copie{'s' if changed > 1 else ''} sur "
@@ -274,8 +298,12 @@ def export_xlsx(exam: OwnedExam, session: SessionDep):
 
 
 @router.get("/{exam_id}/copies/{copy_id}/copie.pdf", name="exam_copy_pdf")
-def copy_pdf(exam: OwnedExam, copy: ExamCopyDep, session: SessionDep, clock: ClockDep):
-    closing.finalise_copy(session, copy, clock())
+def copy_pdf(
+    request: Request, exam: OwnedExam, copy: ExamCopyDep, session: SessionDep, clock: ClockDep
+):
+    if copy.graded_at is None:
+        closing.finalise_one(request.app.state.engine, copy.id, clock())
+        session.refresh(copy)
     body = exports.copy_pdf(session, exam, copy)
     return _download(body, "application/pdf", f"{exports.file_stem(exam)}-copie-{copy.id}.pdf")
 

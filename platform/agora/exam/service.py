@@ -16,11 +16,9 @@ Plain functions, session passed in. Concurrency rules (why the code looks the wa
 from __future__ import annotations
 
 import contextlib
+import logging
 import secrets
-import threading
-import weakref
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,6 +30,7 @@ from agora import TEMPLATES_DIR
 from agora.classroom.models import Classe, Student
 from agora.classroom.service import build_variant
 from agora.content.missions import ExerciseStep, get_mission
+from agora.db import BUSY, ServerBusy, write_lock
 from agora.errors import DomainError, InvalidInput, UnknownCode
 from agora.exam import grading
 from agora.exam.models import (
@@ -56,8 +55,22 @@ MAX_FIELD_LENGTH = 2000
 MAX_FIELDS = 400
 
 
+log = logging.getLogger("agora.exam")
+
+
 class ExamClosed(DomainError):
-    """The copy is closed (deadline reached, handed in, or evaluation closed): nothing changes."""
+    """The copy is closed (deadline reached, handed in, or evaluation closed): nothing changes.
+
+    ``refusal`` holds the audit-log row of the refused write (see ``writing``).
+    """
+
+    def __init__(self, message: str, refusal: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.refusal = refusal
+
+
+class AlreadyHandedIn(ExamClosed):
+    """The student already handed the copy in (a second click on « Rendre », a late save)."""
 
 
 class ExamNotOpen(DomainError):
@@ -66,22 +79,43 @@ class ExamNotOpen(DomainError):
 
 Clock = Callable[[], datetime]
 
-_write_locks: weakref.WeakKeyDictionary[sa.Engine, threading.Lock] = weakref.WeakKeyDictionary()
-_write_locks_guard = threading.Lock()
 
+@contextlib.contextmanager
+def writing(session: Session) -> Iterator[None]:
+    """One write transaction under the write lock, committed or rolled back before its release.
 
-def write_lock(engine: sa.Engine) -> AbstractContextManager:
-    """Serialise this process's exam writes on SQLite (a no-op on PostgreSQL).
-
-    SQLite has one writer at a time; threads that find the database locked wait in SQLite's
-    busy handler, which sleeps in growing steps (up to 100 ms): under 40+ concurrent saves
-    that sleeping, not the work, made the latency. A process lock queues them instead, each
-    holding it for one short transaction. busy_timeout still covers other processes.
+    The one lock order of the platform: this process's write lock first, then the database's
+    (SQLite's write lock is taken by the first write inside and released by the commit or
+    rollback here, never held while waiting for the process lock). A refused write
+    (ExamClosed) is rolled back and its refusal logged in its own short transaction, still
+    inside the lock; a database that stays locked gives ServerBusy, nothing half-written.
     """
-    if engine.dialect.name != "sqlite":
-        return contextlib.nullcontext()
-    with _write_locks_guard:
-        return _write_locks.setdefault(engine, threading.Lock())
+    with write_lock(session.get_bind()):
+        try:
+            yield
+            session.commit()
+        except ExamClosed as refused:
+            session.rollback()
+            _log_refusal(session, refused)
+            raise
+        except sa.exc.OperationalError as error:
+            session.rollback()
+            log.warning("Base occupée, écriture abandonnée : %s", error)
+            raise ServerBusy(BUSY) from error
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def _log_refusal(session: Session, refused: ExamClosed) -> None:
+    if refused.refusal is None:
+        return
+    try:
+        log_event(session, **refused.refusal)
+        session.commit()
+    except sa.exc.SQLAlchemyError:  # the student is still told; the server log keeps it
+        session.rollback()
+        log.exception("Refus non journalisé : %s", refused.refusal)
 
 
 # ------------------------------------------------------------------------------ creation
@@ -286,21 +320,31 @@ def _locked_state(session: Session, copy_id: int) -> tuple[str, datetime | None]
     return row[0], row[1]
 
 
-def _refuse_if_closed(session, copy, statut, deadline, now, ip, ua) -> None:
-    """A late or duplicate write changes nothing: roll back, log the refusal, tell the student.
+def _refuse_if_closed(copy, statut, deadline, now, ip, ua, what: str) -> None:
+    """A late or duplicate write changes nothing: ExamClosed, carrying the refusal to log.
 
-    (The one place a service ends a transaction: whatever the caller does next, the refused
-    write must not be committed.)
+    ``writing`` rolls the write back and logs the refusal (a service only flushes).
     """
     if statut == EN_COURS and deadline is not None and now < deadline:
         return
-    session.rollback()
-    log_event(session, copy.exam_id, copy.id, "refus", "écriture après la fermeture", now, ip, ua)
+    why = "copie déjà rendue" if statut == RENDUE else "après la fermeture"
+    refusal = {
+        "exam_id": copy.exam_id,
+        "copy_id": copy.id,
+        "type_": "refus",
+        "detail": f"{what} refusée : {why}",
+        "now": now,
+        "ip": ip,
+        "ua": ua,
+    }
     if statut == RENDUE:
-        raise ExamClosed("Votre copie est déjà rendue : cette réponse n'a pas été enregistrée.")
+        raise AlreadyHandedIn(
+            "Votre copie est déjà rendue : cette réponse n'a pas été enregistrée.", refusal
+        )
     raise ExamClosed(
         "L'heure limite est passée : cette réponse n'a pas été enregistrée. "
-        "Votre copie a été relevée avec les réponses enregistrées avant l'heure limite."
+        "Votre copie a été relevée avec les réponses enregistrées avant l'heure limite.",
+        refusal,
     )
 
 
@@ -313,7 +357,10 @@ def save_answer(
     ip: str,
     ua: str,
 ) -> datetime:
-    """Store the raw fields of one question; the server time of the save (ExamClosed if late)."""
+    """Store the raw fields of one question; the server time of the save (ExamClosed if late).
+
+    Call inside ``writing`` (it rolls a refused save back and logs the refusal).
+    """
     fields = _clean_fields(fields)
     if session.get_bind().dialect.name == "postgresql":
         _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser: no deadlock
@@ -326,7 +373,7 @@ def save_answer(
     ).rowcount
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
     statut, deadline = _locked_state(session, copy.id)
-    _refuse_if_closed(session, copy, statut, deadline, clock(), ip, ua)
+    _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")
     if not updated:
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
     log_event(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
@@ -341,7 +388,7 @@ def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
 
 
 def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> None:
-    """The student hands in: the copy is closed now (graded right after, see grade_copy)."""
+    """The student hands in: the copy is closed now (graded right after); call inside ``writing``."""
     _locked_state(session, copy.id)
     now = clock()
     won = session.execute(
@@ -352,8 +399,8 @@ def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> 
     ).rowcount
     statut, deadline = _locked_state(session, copy.id)
     if not won:
-        _refuse_if_closed(session, copy, statut, deadline, now, ip, ua)
-    _refuse_if_closed(session, copy, EN_COURS, deadline, clock(), ip, ua)
+        _refuse_if_closed(copy, statut, deadline, now, ip, ua, "remise")
+    _refuse_if_closed(copy, EN_COURS, deadline, clock(), ip, ua, "remise")
     log_event(session, copy.exam_id, copy.id, "remise", "copie rendue par l'élève", now, ip, ua)
 
 

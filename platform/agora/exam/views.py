@@ -306,6 +306,8 @@ def monitor_page(session: Session, exam: Exam, now: datetime) -> MonitorPage:
         libelle = STATUTS_LIBELLES[c.statut]
         if c.statut == "en_cours" and state.closed:
             libelle = "temps écoulé"
+        if c.correction_erreur:
+            libelle = f"{libelle} — {c.correction_erreur}"
         counts[c.statut] = counts.get(c.statut, 0) + 1
         rows.append(
             MonitorRow(
@@ -320,6 +322,17 @@ def monitor_page(session: Session, exam: Exam, now: datetime) -> MonitorPage:
             )
         )
     return MonitorPage(exam, session.get(Classe, exam.classe_id), rows, now, counts)
+
+
+def ungradable(session: Session, exam: Exam) -> list[tuple[str, str]]:
+    """(nom, prénom) of the students whose copy could not be graded (« à vérifier »)."""
+    copies = session.exec(
+        select(ExamCopy).where(
+            ExamCopy.exam_id == exam.id, col(ExamCopy.correction_erreur).is_not(None)
+        )
+    ).all()
+    names = people(session, [c.student_id for c in copies])
+    return sorted(names.get(c.student_id, ("?", "?")) for c in copies)
 
 
 def heure(moment: datetime | None) -> str:

@@ -5,15 +5,31 @@ from __future__ import annotations
 import os
 
 import click
+from pydantic import ValidationError
 
 from agora.config import Settings
+from agora.errors import InvalidInput
 
 
 def _settings(demo: bool = False) -> Settings:
     # A local demo may run with the placeholder secret; anything else needs AGORA_SECRET_KEY.
-    if demo and "AGORA_ENVIRONMENT" not in os.environ:
-        return Settings(environment="development")
-    return Settings()
+    try:
+        if demo and "AGORA_ENVIRONMENT" not in os.environ:
+            return Settings(environment="development")
+        return Settings()
+    except ValidationError as error:  # a wrong AGORA_… variable: one French line, exit 2
+        raise InvalidInput(" ; ".join(_refused(e) for e in error.errors())) from None
+
+
+def _refused(error: dict) -> str:
+    name = "AGORA_" + "_".join(str(part) for part in error["loc"]).upper()
+    expected = error.get("ctx", {}).get("expected")
+    allowed = f" (valeurs possibles : {expected.replace(' or ', ' ou ')})" if expected else ""
+    return f"{name} : valeur refusée « {error.get('input')} »{allowed}"
+
+
+# Seconds a stopping server gives the requests in flight (the whole stop must stay under 5 s).
+GRACEFUL_SECONDS = 3
 
 
 @click.group()
@@ -71,7 +87,11 @@ def serve(host: str, port: int, demo: bool) -> None:
 
         _print_logins(create_demo_if_empty(app.state.engine))
     click.echo(f"Agora Sim : http://{host}:{port}/  (base : {_shown_url(settings)})")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    # SIGTERM: requests in flight get a few seconds to finish, then the server stops (exam
+    # writes are short and their wait for the write lock is bounded, see exam.service).
+    uvicorn.run(
+        app, host=host, port=port, log_level="info", timeout_graceful_shutdown=GRACEFUL_SECONDS
+    )
 
 
 @click.command()

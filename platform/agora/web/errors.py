@@ -6,6 +6,7 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
 from agora.errors import DomainError
@@ -22,12 +23,14 @@ TITLES = {
     405: "Action impossible",
     413: "Envoi trop volumineux",
     500: "Erreur du serveur",
+    503: "Serveur occupé",
 }
 DEFAULT_DETAILS = {
     403: "Vous n'avez pas accès à cette page.",
     404: "Cette page n'existe pas, ou elle ne vous est pas accessible.",
     405: "Cette action n'est pas possible ici.",
     500: "Une erreur imprévue est survenue. Réessayez ; si elle persiste, prévenez l'enseignant.",
+    503: "Le serveur est très occupé : rien n'a été enregistré. Réessayez dans quelques secondes.",
 }
 
 
@@ -77,7 +80,15 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError):
-        return error_page(request, 400, str(exc))
+        # A DomainError may name its status (ServerBusy: 503, « réessayez »).
+        return error_page(request, getattr(exc, "status_code", 400), str(exc))
+
+    @app.exception_handler(OperationalError)
+    async def _busy(request: Request, exc: OperationalError):
+        # "database is locked" and the like: the session was rolled back and closed on the way
+        # out (get_session), so no connection keeps the lock; the user may simply retry.
+        log.warning("Base occupée sur %s : %s", request.url.path, exc)
+        return error_page(request, 503)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception):
