@@ -15,6 +15,7 @@ from typing import Any
 from agora.company.model import Company
 from agora.content.baremes import load_bareme
 from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import ChampResult, FormatErrors, Grade, SampleAnswer, Variant
 from agora.exercise.kinds import _bulletin_paie_calcul as calcul
 from agora.exercise.kinds import _bulletin_paie_generation as generation
@@ -31,8 +32,21 @@ from agora.money import ZERO, cents, fmt
 NAME = "bulletin_paie"
 TITRE = "Bulletin de paie : du salaire brut au net à payer"
 COMPETENCES = ("3.2.4", "3.2.5")
+MAX_COTISATIONS = 100  # a payslip has about twenty lines
+
+# The names of an answer (its form, its solution): the totals, and each contribution line.
+ANSWER_SCHEMA = AnswerSchema(
+    (
+        *CHAMPS_BRUT,
+        *CHAMPS_NET,
+        "cotisations.#.libelle",
+        *(f"cotisations.#.{champ}" for champ in CHAMPS_LIGNE),
+    ),
+    {"cotisations": MAX_COTISATIONS},
+)
 
 __all__ = [
+    "ANSWER_SCHEMA",
     "COMPETENCES",
     "NAME",
     "TITRE",
