@@ -84,7 +84,7 @@ def check_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, s
     """
     for nom, valeur in fields.items():
         if not isinstance(nom, str) or not schema.accepte(nom):
-            raise InvalidInput(f"Champ inconnu « {_cite(nom)} » : {_NOT_SAVED}.")
+            raise InvalidInput(f"{unknown_name(nom)[:-1]} : {_NOT_SAVED}.")
         if not isinstance(valeur, str):
             raise InvalidInput(f"Le champ « {_cite(nom)} » doit être du texte : {_NOT_SAVED}.")
         if len(valeur) > MAX_VALUE_LENGTH:
@@ -97,6 +97,11 @@ def check_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, s
 def known_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, Any]:
     """Only the fields whose names the schema accepts (a stored copy is graded without the rest)."""
     return {nom: v for nom, v in fields.items() if isinstance(nom, str) and schema.accepte(nom)}
+
+
+def unknown_name(nom: Any) -> str:
+    """The French message for a field name that is not in the answer (quoted short)."""
+    return f"Champ inconnu « {_cite(nom)} »."
 
 
 def _cite(nom: Any) -> str:
