@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agora.company import generate_company
-from agora.exercise.base import Grade, unflatten
+from agora.exercise.base import FormatErrors, Grade, unflatten
 from agora.exercise.registry import KIND_NAMES, get_kind
 
 
@@ -61,3 +61,14 @@ def test_grading_whatever_unflatten_returns_gives_a_grade(kind, niveau, data):
 def test_grading_any_json_answer_gives_a_grade(kind, data):
     answer = data.draw(json_answers(kind))
     assert isinstance(get_kind(kind).grade(params_of(kind, 2), answer), Grade)
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES)
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_reading_any_json_answer_gives_a_typed_answer_or_format_errors(kind, data):
+    answer = data.draw(json_answers(kind))
+    try:
+        get_kind(kind).parse(answer)
+    except FormatErrors as errors:
+        assert errors.errors

@@ -21,7 +21,7 @@ from agora.money import CENT, ZERO, cents, parse_decimal
 NATURES = ("remise", "rabais", "ristourne")
 HUNDRED = Decimal(100)
 MAX_LIGNES, MAX_REDUCTIONS = 200, 10  # what params may hold (a VAT rate per line at most)
-_CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?")
+_CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?", re.ASCII)
 
 # The wrong methods the grader recognises (codes of the public diagnostics).
 REDUCTIONS_ADDITIONNEES = "REDUCTIONS_ADDITIONNEES"

@@ -62,7 +62,8 @@ __all__ = [
 
 _CHAMP = re.compile(
     r"^(?:(?P<haut>" + "|".join(CHAMPS_BRUT + CHAMPS_NET) + r")|"
-    r"cotisations\.(?P<ligne>\d{1,3})\.(?P<col>" + "|".join(CHAMPS_LIGNE) + r"))$"
+    r"cotisations\.(?P<ligne>\d{1,3})\.(?P<col>" + "|".join(CHAMPS_LIGNE) + r"))$",
+    re.ASCII,
 )
 
 
@@ -133,7 +134,7 @@ def _typer(champ: str, raw: Any, errors: dict[str, str]) -> Decimal | None:
 
 
 def _typer_lignes(raw: Any, errors: dict[str, str]) -> list[dict[str, Any] | None]:
-    if isinstance(raw, dict) and all(str(k).isdigit() for k in raw):
+    if isinstance(raw, dict) and all(str(k).isascii() and str(k).isdigit() for k in raw):
         raw = [raw[k] for k in sorted(raw, key=int)]
     if not isinstance(raw, list):
         errors["cotisations"] = "Les cotisations doivent être une liste de lignes."

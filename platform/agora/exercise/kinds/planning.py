@@ -122,7 +122,8 @@ def grade(params: dict[str, Any], answer: Any) -> Grade:
 
 def _ordre(champ: str) -> tuple[int, str]:
     parts = champ.split(".")
-    return (int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1, champ)
+    index = len(parts) > 1 and parts[1].isascii() and parts[1].isdigit()  # int("²") raises
+    return (int(parts[1]) if index else -1, champ)
 
 
 def _recu(brut: Any, champ: str) -> Any:
