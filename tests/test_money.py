@@ -58,3 +58,10 @@ def test_fmt_prints_contract_strings():
 def test_parse_amount_refuses_huge_numbers_given_as_numbers(value):
     with pytest.raises(InvalidInput, match="trop grand"):
         parse_amount(value)
+
+
+@pytest.mark.parametrize("text", ["١٢٣", "１２３,４５", "۱۲۳", "12²", "१२३.४५", "1 ２34,56 €"])
+def test_other_digits_are_a_format_message_never_a_silent_conversion(text):
+    # Decimal("١٢٣") is 123: the student must see what the platform cannot read.
+    with pytest.raises(InvalidInput, match="chiffres de 0 à 9"):
+        parse_amount(text)

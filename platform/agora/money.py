@@ -11,7 +11,8 @@ ZERO = Decimal("0.00")
 
 # Spaces a French user (or a spreadsheet) may put between thousands.
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\t")
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+# ASCII digits only: Python's \d, int() and Decimal() also read « ١٢٣ » or « １２３ » as 123.
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
 # Largest amount we accept: a hostile answer must never make Decimal work hard.
 _MAX_DIGITS = 15
 
@@ -45,6 +46,11 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
     cleaned = text.translate(_SPACES).removesuffix("€").removesuffix("EUR").translate(_SPACES)
     if not cleaned:
         raise InvalidInput(f"Le {what} est vide : écrivez un nombre, par exemple 1 234,56.")
+    if other_digits(cleaned):
+        raise InvalidInput(
+            f"« {text.strip()[:30]} » : écrivez le {what} avec les chiffres de 0 à 9, "
+            "par exemple 1 234,56."
+        )
     if not _NUMBER.match(cleaned):
         raise InvalidInput(
             f"« {text.strip()[:30]} » n'est pas un {what} valide : écrivez par exemple 1 234,56."
@@ -56,6 +62,11 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
         return Decimal(cleaned.replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the regex already filters
         raise InvalidInput(f"« {text.strip()[:30]} » n'est pas un {what} valide.") from error
+
+
+def other_digits(text: str) -> bool:
+    """True when ``text`` has digits other than 0-9 (Arabic-Indic, full-width, superscript…)."""
+    return any(c.isdigit() and not c.isascii() for c in text)
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:

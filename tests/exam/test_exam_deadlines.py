@@ -75,22 +75,24 @@ def test_a_student_cannot_start_outside_the_window(
 def test_late_saves_and_submissions_are_refused_and_change_nothing(
     app, client, classe, make_student, make_exam, clock, as_student, start_exam, autosave, token
 ):
-    exam = make_exam(duree=10)
+    exam = make_exam(duree=10, melange=False)  # question 1 is the facture
     as_student(client, make_student(classe=classe))
     copy_id = start_exam(client, exam.code)
     tok = token(client, f"/examen/copies/{copy_id}/questions/1")
-    assert "Enregistré" in autosave(client, copy_id, 1, {"a": "1"}, tok).text
+    assert "Enregistré" in autosave(client, copy_id, 1, {"total_ht": "1"}, tok).text
     clock.advance(minutes=10)  # exactly the deadline: closed
-    refused = autosave(client, copy_id, 1, {"a": "2"}, tok)
+    refused = autosave(client, copy_id, 1, {"total_ht": "2"}, tok)
     assert "heure limite est passée" in refused.text and "Enregistré" not in refused.text
-    plain = client.post(f"/examen/copies/{copy_id}/questions/1", data={"a": "3", "csrf_token": tok})
+    plain = client.post(
+        f"/examen/copies/{copy_id}/questions/1", data={"total_ht": "3", "csrf_token": tok}
+    )
     assert plain.status_code == 400 and "heure limite est passée" in plain.text
     late = client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
     assert late.status_code == 400 and "heure limite est passée" in late.text
     with Session(app.state.engine) as s:
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()
         saved = [a for a in answers if a.saved_at]
-        assert len(saved) == 1 and saved[0].fields == {"a": "1"} and saved[0].saves == 1
+        assert len(saved) == 1 and saved[0].fields == {"total_ht": "1"} and saved[0].saves == 1
         refusals = s.exec(select(ExamEvent).where(ExamEvent.type == "refus")).all()
         assert len(refusals) >= 1
     assert _copy(app, copy_id).statut != "rendue"

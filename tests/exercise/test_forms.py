@@ -37,3 +37,24 @@ def test_answer_form_exposes_values_and_safe_dom_ids():
     assert form.value("tva.0.montant") == "81.41"
     assert form.value("absent") == ""
     assert form.dom_id("tva.0.montant") == "champ-tva-0-montant"
+
+
+def test_unflatten_never_raises_on_clashing_or_odd_names():
+    form = {"a": "x", "a.0": "y", "b.0": "1", "b.0.c": "2", "l.²": "3", "l.01": "4", "m.0.k": "5"}
+    assert unflatten(form) == {"a": "x", "b": ["1"], "l": {"²": "3", "01": "4"}, "m": [{"k": "5"}]}
+
+
+def test_unflatten_leaves_out_huge_indexes_and_deep_names_without_building_them():
+    import tracemalloc
+
+    deep = "groupes." + ".".join(["0"] * 450)
+    hostile = {"lignes.80000000": "x", deep: "y", **{f"l{i}.9999": "z" for i in range(500)}}
+    tracemalloc.start()
+    try:
+        answer = unflatten({"total_ht": "1", **hostile})
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert answer["total_ht"] == "1" and "lignes" not in answer and "groupes" not in answer
+    assert sum(len(v) for k, v in answer.items() if k.startswith("l")) <= 20_000  # row budget
+    assert peak < 20_000_000  # bytes: the 80-million-row list alone would be gigabytes

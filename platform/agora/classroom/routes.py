@@ -11,6 +11,7 @@ from agora.classroom.access import OwnedAssignment, OwnedAttempt
 from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
+from agora.exercise.answer_names import known_fields, unknown_name
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
@@ -94,8 +95,8 @@ async def submit(
             "Cette tentative n'est pas décomptée.",
             "erreur",
         )
-    except DomainError as error:
-        form = AnswerForm(values=fields) if step.type != "redaction" else None
+    except DomainError as error:  # a refused field name is not shown back
+        form = _refused_form(step, fields)
         message, message_kind, status = str(error), "erreur", 409
     attempts = [
         a for a in service.attempts_of(session, student, assignment) if a.step_index == index
@@ -120,20 +121,29 @@ async def validate_field(
     request: Request,
     index: Index,
     assignment: OwnedAssignment,
-    champ: str = Form(max_length=200),
+    champ: str = Form(),
 ):
     """The inline format message of one field as it is typed (costs no attempt)."""
     step = get_mission(assignment.mission_slug).etape(index)
     value = (await request.form()).get(champ, "")
     message = None
     if step.type == "exercice" and isinstance(value, str):
-        message = get_kind(step.kind).validate_field(champ, value)
-    dom_id = AnswerForm.dom_id(champ)
+        kind = get_kind(step.kind)
+        known = kind.ANSWER_SCHEMA.accepte(champ)
+        message = kind.validate_field(champ, value) if known else unknown_name(champ)
+    dom_id = AnswerForm.dom_id(champ[:200])
     html = (
         f'<p class="champ-erreur" id="{escape(dom_id)}-erreur" role="status" '
         f'aria-live="polite">{escape(message or "")}</p>'
     )
     return HTMLResponse(html, headers={"Vary": "HX-Request"})
+
+
+def _refused_form(step, fields: dict[str, str]) -> AnswerForm | None:
+    """The form shown again after a refusal: what was typed in the kind's own fields."""
+    if step.type == "redaction":
+        return None
+    return AnswerForm(values=known_fields(get_kind(step.kind).ANSWER_SCHEMA, fields))
 
 
 def _validate_url(request: Request, assignment):

@@ -15,6 +15,7 @@ from agora.classroom.models import Assignment, AssignmentStudent, StepAttempt, S
 from agora.competency.service import attempt_competences, record_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, variant_seed
 from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput
+from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Grade, Variant, unflatten
 from agora.exercise.registry import get_kind
 
@@ -133,14 +134,19 @@ def submit_exercise(
     fields: dict[str, str],
     now: datetime,
 ) -> Submitted:
-    """Grade and keep an answer (FormatErrors, costing no attempt, when it cannot be read)."""
+    """Grade and keep an answer (FormatErrors, costing no attempt, when it cannot be read).
+
+    A field name the kind's form does not have is refused (InvalidInput) before anything is
+    built or stored.
+    """
     mission = get_mission(assignment.mission_slug)
     step = mission.etape(index)
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Cette étape attend un texte rédigé.")
+    kind = get_kind(step.kind)
+    fields = check_fields(kind.ANSWER_SCHEMA, fields)
     _check_open(session, student, assignment, index, now)
     variant = step_variant(student, mission, index)
-    kind = get_kind(step.kind)
     answer = unflatten(fields)
     kind.parse(answer)  # raises FormatErrors: nothing is saved
     grade = kind.grade(variant.params, answer)

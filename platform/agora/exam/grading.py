@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from agora.exercise.answer_names import known_fields
 from agora.exercise.base import Grade, unflatten
 from agora.exercise.registry import get_kind
 
@@ -51,8 +52,12 @@ def deadline_at(started: datetime, duree_minutes: int, extra: int, closes_at: da
 
 
 def grade_fields(kind: str, params: dict[str, Any], fields: dict[str, str]) -> Grade:
-    """Grade the raw form fields of one answer (the kinds' graders never raise)."""
-    return get_kind(kind).grade(params, unflatten(fields))
+    """Grade the raw form fields of one answer (the kinds' graders never raise).
+
+    Names outside the kind's answer schema (stored before it was checked) are left out.
+    """
+    module = get_kind(kind)
+    return module.grade(params, unflatten(known_fields(module.ANSWER_SCHEMA, fields)))
 
 
 def points_of(score: Decimal | None, points: int) -> Decimal:

@@ -44,6 +44,7 @@ from agora.exam.models import (
     ExamCopy,
     ExamEvent,
 )
+from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Variant
 from agora.exercise.registry import KIND_NAMES, get_kind
 
@@ -51,8 +52,6 @@ from agora.exercise.registry import KIND_NAMES, get_kind
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 MAX_QUESTIONS = 10
-MAX_FIELD_LENGTH = 2000
-MAX_FIELDS = 400
 
 
 log = logging.getLogger("agora.exam")
@@ -361,7 +360,7 @@ def save_answer(
 
     Call inside ``writing`` (it rolls a refused save back and logs the refusal).
     """
-    fields = _clean_fields(fields)
+    fields = _clean_fields(session, copy, question, fields)
     if session.get_bind().dialect.name == "postgresql":
         _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser: no deadlock
     now = clock()
@@ -381,10 +380,13 @@ def save_answer(
     return now
 
 
-def _clean_fields(fields: dict[str, str]) -> dict[str, str]:
-    if len(fields) > MAX_FIELDS:
-        raise InvalidInput("Trop de champs dans cette réponse.")
-    return {str(k)[:200]: str(v)[:MAX_FIELD_LENGTH] for k, v in fields.items()}
+def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict) -> dict[str, str]:
+    """The fields to store, when every name is one of the question's kind (else InvalidInput,
+    saying it was not saved): a stored name is graded and shown again after every restart."""
+    questions = session.get(Exam, copy.exam_id).questions
+    if not 0 <= question < len(questions):
+        raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
+    return check_fields(get_kind(questions[question]["kind"]).ANSWER_SCHEMA, fields)
 
 
 def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> None:

@@ -12,6 +12,7 @@ Every kind module (``agora.exercise.kinds.<name>``) exposes the same small inter
     grade(params: dict, answer: dict) -> Grade    pure: no clock, no database, never raises
     sample_answers(params: dict) -> list[SampleAnswer]   one correct, typical wrong ones, one invalid
     validate_field(champ: str, valeur: str) -> str | None   French format message for one form field
+    ANSWER_SCHEMA: AnswerSchema    the answer's field names (exercise.answer_names), checked on save
 
 Grading is pure, so any stored raw answer can be re-graded at any time.
 """
@@ -21,9 +22,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
 
 from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema
 
 NIVEAUX = (1, 2, 3)
 
@@ -127,6 +130,7 @@ class ExerciseKind(Protocol):
     NAME: str
     TITRE: str
     COMPETENCES: tuple[str, ...]
+    ANSWER_SCHEMA: AnswerSchema
 
     def check_params(self, params: dict[str, Any]) -> dict[str, Any]: ...
     def generate(self, seed: int, niveau: int, organisation: Any) -> Variant: ...
@@ -145,43 +149,76 @@ def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:
     return max(Decimal(0), min(Decimal(1), ratio)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
 
-def unflatten(form: dict[str, str]) -> dict[str, Any]:
+# Bounds of unflatten, above any kind's answer schema: an index, a depth, and the list rows one
+# call may create (holes included), so no stored or posted name can make it allocate much.
+UNFLATTEN_MAX_INDEX = 10_000
+UNFLATTEN_MAX_DEPTH = 10
+UNFLATTEN_MAX_ROWS = 20_000
+
+
+def unflatten(form: dict[str, Any]) -> dict[str, Any]:
     """Turn flat form names (``groupes.0.net_commercial``) into the nested answer JSON.
 
     Numeric path parts become list indexes; holes in lists are filled with empty dicts,
-    so a form missing a row still yields a gradable answer.
+    so a form missing a row still yields a gradable answer. Total and bounded: a name that
+    clashes with an earlier one (``a`` then ``a.0``), goes too deep, or asks for an index or
+    more rows than the bounds allow is left out, never an exception.
     """
     root: dict[str, Any] = {}
+    budget = [UNFLATTEN_MAX_ROWS]
     for name, value in form.items():
-        parts = name.split(".")
-        node: Any = root
-        for part, nxt in zip(parts, [*parts[1:], None], strict=True):
-            key: Any = int(part) if part.isdigit() and isinstance(node, list) else part
-            if nxt is None:
-                _put(node, key, value)
-            else:
-                child = [] if nxt.isdigit() else {}
-                node = _get_or_put(node, key, child)
+        parts = str(name).split(".", UNFLATTEN_MAX_DEPTH)
+        if len(parts) <= UNFLATTEN_MAX_DEPTH:
+            keys = [_key(part) for part in parts]
+            if None not in keys:
+                _place(root, keys, value, budget)
     return root
 
 
-def _put(node: Any, key: Any, value: Any) -> None:
-    if isinstance(node, list):
-        while len(node) <= key:
-            node.append({})
-        node[key] = value
+def _key(part: str) -> int | str | None:
+    """An index for ASCII digits as flatten writes them, the text otherwise; None if too big."""
+    if not (part.isascii() and part.isdigit()) or (len(part) > 1 and part[0] == "0"):
+        return part  # « ² », « ١٢ », « 01 »: a plain key (int() would fail or alias « 1 »)
+    if len(part) > len(str(UNFLATTEN_MAX_INDEX)) or int(part) >= UNFLATTEN_MAX_INDEX:
+        return None
+    return int(part)
+
+
+def _place(node: Any, keys: list[Any], value: Any, budget: list[int]) -> None:
+    """Put ``value`` at ``keys`` under ``node``; silently nothing when it clashes or over budget."""
+    for key, nxt in pairwise(keys):
+        node = _child(node, key, [] if isinstance(nxt, int) else {}, budget)
+        if node is None:
+            return
+    last = keys[-1]
+    if isinstance(node, dict) and isinstance(last, str) and last not in node:
+        node[last] = value
+    elif isinstance(node, list) and isinstance(last, int) and _grow(node, last, budget):
+        node[last] = value if node[last] == {} else node[last]  # a hole, not a row already given
+
+
+def _child(node: Any, key: Any, default: list | dict, budget: list[int]) -> Any:
+    """The container at ``key`` (created if absent or a hole); None when the shapes clash."""
+    if isinstance(node, dict) and isinstance(key, str):
+        child = node.setdefault(key, default)
+    elif isinstance(node, list) and isinstance(key, int) and _grow(node, key, budget):
+        if node[key] == {} and isinstance(default, list):
+            node[key] = default  # a hole becomes the list this name needs
+        child = node[key]
     else:
-        node[key] = value
+        return None
+    return child if type(child) is type(default) else None
 
 
-def _get_or_put(node: Any, key: Any, default: Any) -> Any:
-    if isinstance(node, list):
-        while len(node) <= key:
-            node.append(type(default)())
-        if not isinstance(node[key], type(default)) or node[key] == {}:
-            node[key] = node[key] if isinstance(node[key], type(default)) else default
-        return node[key]
-    return node.setdefault(key, default)
+def _grow(node: list, index: int, budget: list[int]) -> bool:
+    """Pad ``node`` with holes up to ``index`` if the row budget allows."""
+    missing = index + 1 - len(node)
+    if missing > budget[0]:
+        return False
+    if missing > 0:
+        budget[0] -= missing
+        node.extend({} for _ in range(missing))
+    return True
 
 
 def dumps(document: Any) -> str:

@@ -29,7 +29,7 @@ CENT_POUR_CENT = Decimal(100)
 HEURES_MAXI = Decimal(744)  # hours in a 31-day month
 TAUX_HORAIRE_MAXI = Decimal(10_000)
 MONTANT_MAXI = Decimal(10_000_000)
-CANONIQUE = re.compile(r"\d{1,12}(?:\.\d{1,4})?")
+CANONIQUE = re.compile(r"\d{1,12}(?:\.\d{1,4})?", re.ASCII)
 
 
 @dataclass(frozen=True)

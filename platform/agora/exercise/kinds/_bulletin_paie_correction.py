@@ -39,7 +39,7 @@ ECF_MESSAGE = (
 _SIMPLES = (str, int, float, type(None))
 _ABSENT = object()
 _TROP_GRAND = 10**15
-_MONTANT = re.compile(r"-?\d{1,13}(?:\.\d{1,2})?")
+_MONTANT = re.compile(r"-?\d{1,13}(?:\.\d{1,2})?", re.ASCII)
 # (diagnostic code, the value a student following that wrong method would write)
 Erreurs = list[tuple[str, Decimal]]
 
@@ -268,7 +268,7 @@ class Correction:
         raw = self.answer.get("cotisations")
         if raw is None and "cotisations" not in self.answer:
             return []
-        if isinstance(raw, dict) and all(str(k).isdigit() for k in raw):
+        if isinstance(raw, dict) and all(str(k).isascii() and str(k).isdigit() for k in raw):
             return [raw.get(str(i), raw.get(i)) for i in range(len(self.d.lignes))]
         if isinstance(raw, list):
             return raw

@@ -20,7 +20,8 @@ from agora.money import CENT, ZERO, cents, parse_decimal
 
 NATURES = ("remise", "rabais", "ristourne")
 HUNDRED = Decimal(100)
-_CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?")
+MAX_LIGNES, MAX_REDUCTIONS = 200, 10  # what params may hold (a VAT rate per line at most)
+_CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?", re.ASCII)
 
 # The wrong methods the grader recognises (codes of the public diagnostics).
 REDUCTIONS_ADDITIONNEES = "REDUCTIONS_ADDITIONNEES"
@@ -167,12 +168,14 @@ def lire_params(params: Any) -> Facture:
     lignes_raw = params.get("lignes")
     if not isinstance(lignes_raw, list) or not lignes_raw:
         raise InvalidInput("Paramètres : « lignes » doit être une liste d'au moins une ligne.")
-    if len(lignes_raw) > 200:
-        raise InvalidInput("Paramètres : trop de lignes (200 au plus).")
+    if len(lignes_raw) > MAX_LIGNES:
+        raise InvalidInput(f"Paramètres : trop de lignes ({MAX_LIGNES} au plus).")
     lignes = tuple(_ligne(raw, i) for i, raw in enumerate(lignes_raw))
     reductions_raw = params.get("reductions") or []
-    if not isinstance(reductions_raw, list) or len(reductions_raw) > 10:
-        raise InvalidInput("Paramètres : « reductions » doit être une liste (10 au plus).")
+    if not isinstance(reductions_raw, list) or len(reductions_raw) > MAX_REDUCTIONS:
+        raise InvalidInput(
+            f"Paramètres : « reductions » doit être une liste ({MAX_REDUCTIONS} au plus)."
+        )
     reductions = tuple(_reduction(raw, k) for k, raw in enumerate(reductions_raw))
     taux = tuple(dict.fromkeys(ligne.taux for ligne in lignes))
     membres = tuple(tuple(i for i, ligne in enumerate(lignes) if ligne.taux == t) for t in taux)

@@ -105,7 +105,7 @@ _CORPS = frozenset(
         "net_financier",
     }
 )
-_INDEX = re.compile(r"\.\d+")
+_INDEX = re.compile(r"\.\d+", re.ASCII)
 
 
 def noeud(path: str) -> str:
@@ -231,7 +231,7 @@ class _Collecte:
                     self.raw[f"tva.{g}.{key}"] = row[key]
 
 
-_MONTANT_CANONIQUE = re.compile(r"-?\d{1,12}\.\d\d")
+_MONTANT_CANONIQUE = re.compile(r"-?\d{1,12}\.\d\d", re.ASCII)
 
 
 def _lire(raw: Any) -> tuple[Decimal | None, str | None]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.errors import InvalidInput
+from agora.money import other_digits
 
 JOUR = 1440
 SEMAINE = 7 * JOUR
@@ -99,7 +100,7 @@ class Violation:
 
 # ---------------------------------------------------------------- reading times and params
 
-_HEURE = re.compile(r"^(\d{1,2})(?:[:hH](\d{2})?)?$")
+_HEURE = re.compile(r"^(\d{1,2})(?:[:hH](\d{2})?)?$", re.ASCII)
 
 
 def lire_heure(texte: Any) -> int:
@@ -107,6 +108,8 @@ def lire_heure(texte: Any) -> int:
     if not isinstance(texte, str):
         raise InvalidInput("Heure illisible : écrivez-la comme 09:00.")
     cleaned = "".join(texte.split())
+    if other_digits(cleaned):  # int() would read « ０９:００ » as 9:00
+        raise InvalidInput(f"« {cite(texte, 20)} » : écrivez l'heure avec les chiffres de 0 à 9.")
     match = _HEURE.match(cleaned)
     if not match:
         raise InvalidInput(f"« {cite(texte, 20)} » n'est pas une heure : écrivez-la comme 09:00.")

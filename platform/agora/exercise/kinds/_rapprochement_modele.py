@@ -17,10 +17,10 @@ from agora.errors import InvalidInput
 from agora.money import ZERO, fmt, parse_amount
 
 MAX_LIGNES = 200
-_PERIODE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$")
-_CONTRAT = re.compile(r"^\d{1,13}\.\d{2}$")
+_PERIODE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$", re.ASCII)
+_CONTRAT = re.compile(r"^\d{1,13}\.\d{2}$", re.ASCII)
 
 # Accounts accepted for the counterpart of an adjusting entry, by kind of operation (first = shown).
 COMPTES_ADMIS: dict[str, tuple[str, ...]] = {

@@ -14,9 +14,9 @@ from typing import Any
 
 from agora.exercise.grading import read_amount
 
-_ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$")
-_CONTRAT = re.compile(r"^-?\d{1,13}\.\d{2}$")
-_COMPTE = re.compile(r"^\d{3,8}[A-Z0-9]{0,12}$")
+_ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$", re.ASCII)
+_CONTRAT = re.compile(r"^-?\d{1,13}\.\d{2}$", re.ASCII)
+_COMPTE = re.compile(r"^\d{3,8}[A-Z0-9]{0,12}$", re.ASCII)
 MAX_LIGNES = 100  # more rows than any statement has: the rest is ignored
 COTES = ("cote_entreprise", "cote_banque")
 LISTES = ("ajouts", "deductions")

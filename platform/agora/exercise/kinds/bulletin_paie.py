@@ -15,6 +15,7 @@ from typing import Any
 from agora.company.model import Company
 from agora.content.baremes import load_bareme
 from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import ChampResult, FormatErrors, Grade, SampleAnswer, Variant
 from agora.exercise.kinds import _bulletin_paie_calcul as calcul
 from agora.exercise.kinds import _bulletin_paie_generation as generation
@@ -31,8 +32,21 @@ from agora.money import ZERO, cents, fmt
 NAME = "bulletin_paie"
 TITRE = "Bulletin de paie : du salaire brut au net à payer"
 COMPETENCES = ("3.2.4", "3.2.5")
+MAX_COTISATIONS = 100  # a payslip has about twenty lines
+
+# The names of an answer (its form, its solution): the totals, and each contribution line.
+ANSWER_SCHEMA = AnswerSchema(
+    (
+        *CHAMPS_BRUT,
+        *CHAMPS_NET,
+        "cotisations.#.libelle",
+        *(f"cotisations.#.{champ}" for champ in CHAMPS_LIGNE),
+    ),
+    {"cotisations": MAX_COTISATIONS},
+)
 
 __all__ = [
+    "ANSWER_SCHEMA",
     "COMPETENCES",
     "NAME",
     "TITRE",
@@ -48,7 +62,8 @@ __all__ = [
 
 _CHAMP = re.compile(
     r"^(?:(?P<haut>" + "|".join(CHAMPS_BRUT + CHAMPS_NET) + r")|"
-    r"cotisations\.(?P<ligne>\d{1,3})\.(?P<col>" + "|".join(CHAMPS_LIGNE) + r"))$"
+    r"cotisations\.(?P<ligne>\d{1,3})\.(?P<col>" + "|".join(CHAMPS_LIGNE) + r"))$",
+    re.ASCII,
 )
 
 
@@ -119,7 +134,7 @@ def _typer(champ: str, raw: Any, errors: dict[str, str]) -> Decimal | None:
 
 
 def _typer_lignes(raw: Any, errors: dict[str, str]) -> list[dict[str, Any] | None]:
-    if isinstance(raw, dict) and all(str(k).isdigit() for k in raw):
+    if isinstance(raw, dict) and all(str(k).isascii() and str(k).isdigit() for k in raw):
         raw = [raw[k] for k in sorted(raw, key=int)]
     if not isinstance(raw, list):
         errors["cotisations"] = "Les cotisations doivent être une liste de lignes."

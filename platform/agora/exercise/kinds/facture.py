@@ -11,11 +11,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
 from agora.exercise.grading import read_amount, read_number
 from agora.exercise.kinds import _facture_enonce as enonce
 from agora.exercise.kinds._facture_calcul import (
     CODE_PUBLIC,
+    MAX_LIGNES,
+    MAX_REDUCTIONS,
     Facture,
     calcule,
     lire_params,
@@ -37,6 +40,25 @@ from agora.money import fmt
 NAME = "facture"
 TITRE = "Facture avec réductions, escompte, port et TVA"
 COMPETENCES = ("1.2.2", "1.2.3")
+
+# The names of an answer (its form, its solution); one group and one VAT row per rate.
+ANSWER_SCHEMA = AnswerSchema(
+    (
+        "lignes.#.reference",
+        "lignes.#.montant_ht",
+        "groupes.#.taux_tva",
+        *(f"groupes.#.{champ}" for champ in CHAMPS_GROUPE),
+        *(f"groupes.#.reductions.#.{champ}" for champ in ("nature", "taux", "montant")),
+        *(f"tva.#.{champ}" for champ in ("taux", "base", "montant")),
+        *SCALAIRES,
+    ),
+    {
+        "lignes": MAX_LIGNES,
+        "groupes": MAX_LIGNES,
+        "groupes.#.reductions": MAX_REDUCTIONS,
+        "tva": MAX_LIGNES,
+    },
+)
 
 _MONTANTS = {*SCALAIRES, "lignes.montant_ht", "groupes.reductions.montant", "tva.base"}
 _MONTANTS |= {"tva.montant", *(f"groupes.{champ}" for champ in CHAMPS_GROUPE)}

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import (
     ChampResult,
     Diagnostic,
@@ -23,6 +24,7 @@ from agora.exercise.base import (
 )
 from agora.exercise.kinds._planning_controle import controler
 from agora.exercise.kinds._planning_regles import (
+    MAX_SALARIES,
     Creneau,
     Semaine,
     Violation,
@@ -36,6 +38,14 @@ from agora.exercise.kinds._planning_regles import (
 NAME = "planning"
 TITRE = "Planning hebdomadaire du personnel"
 COMPETENCES = ("3.2.1", "2.1.5")
+
+# The names of an answer: créneaux of every employee, every day of the week, a few a day (the
+# form gives two periods a day, more when a stored answer has more).
+PERIODES_PAR_JOUR = 4
+ANSWER_SCHEMA = AnswerSchema(
+    tuple(f"creneaux.#.{champ}" for champ in ("salarie", "jour", "debut", "fin")),
+    {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
+)
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {
@@ -112,7 +122,8 @@ def grade(params: dict[str, Any], answer: Any) -> Grade:
 
 def _ordre(champ: str) -> tuple[int, str]:
     parts = champ.split(".")
-    return (int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1, champ)
+    index = len(parts) > 1 and parts[1].isascii() and parts[1].isdigit()  # int("²") raises
+    return (int(parts[1]) if index else -1, champ)
 
 
 def _recu(brut: Any, champ: str) -> Any:

@@ -11,6 +11,7 @@ import copy
 from functools import lru_cache
 from typing import Any
 
+from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import FormatErrors, Grade, SampleAnswer, Variant
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds import _rapprochement_reponse as lu
@@ -18,6 +19,7 @@ from agora.exercise.kinds._rapprochement_correction import corriger
 from agora.exercise.kinds._rapprochement_enonce import rediger
 from agora.exercise.kinds._rapprochement_generation import generer
 from agora.exercise.kinds._rapprochement_modele import (
+    MAX_LIGNES,
     Rapprochement,
     check,
     rapprocher,
@@ -28,6 +30,36 @@ from agora.money import fmt
 NAME = "rapprochement"
 TITRE = "État de rapprochement bancaire"
 COMPETENCES = ("2.2.1", "2.2.3")
+
+# The names of an answer: a pointage pair per ledger line (suspens and 512, each at most
+# MAX_LIGNES), the balances, the four lists of each side, the adjusting entries.
+ANSWER_SCHEMA = AnswerSchema(
+    (
+        "pointage.#.#",
+        "solde_compte_512",
+        "solde_releve",
+        *(
+            f"{cote}.{liste}.#"
+            for cote in ("cote_entreprise", "cote_banque")
+            for liste in ("ajouts", "deductions")
+        ),
+        "solde_rectifie",
+        *(
+            f"ecritures.#.{champ}"
+            for champ in ("ligne", "compte_debit", "compte_credit", "montant")
+        ),
+    ),
+    {
+        "pointage": 2 * MAX_LIGNES,
+        "pointage.#": 2,
+        **{
+            f"{cote}.{liste}": lu.MAX_LIGNES
+            for cote in ("cote_entreprise", "cote_banque")
+            for liste in ("ajouts", "deductions")
+        },
+        "ecritures": lu.MAX_LIGNES,
+    },
+)
 
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,109 @@
+"""Which answer field names a kind accepts: its answer schema, and the one validator of posted names.
+
+Each kind declares ``ANSWER_SCHEMA``: the dotted names its form renders, written as patterns
+(``groupes.#.reductions.#.montant``) where ``#`` is a row index below a bound the kind owns. A
+posted answer is checked against it *before* anything is stored or unflattened, so a name such
+as ``lignes.80000000`` (a list padded to that index) or one nested 450 deep is refused with a
+French message; stored copies are filtered with the same schema before grading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from agora.errors import InvalidInput
+
+INDEX = "#"
+_FIN = "."  # marks the end of a name in the tree: never a part, since names are split on dots
+# Longest value a field may hold: amounts, hours, ids and accounts are a few characters.
+MAX_VALUE_LENGTH = 200
+_NOT_SAVED = "cette réponse n'a pas été enregistrée"
+
+
+@dataclass(frozen=True)
+class AnswerSchema:
+    """The names of a kind's answer: dotted patterns, and the number of rows allowed per list.
+
+    ``bornes`` maps the pattern prefix before a ``#`` (``groupes.#.reductions``) to the number
+    of rows that list may have. A list's own name (``lignes``) is accepted as one value too: a
+    JSON answer may write it so, and its grader reports it as unreadable.
+    """
+
+    noms: tuple[str, ...]
+    bornes: Mapping[str, int]
+    _arbre: dict[str, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        arbre: dict[str, Any] = {}
+        for nom in self.noms:
+            noeud, chemin = arbre, []
+            for part in nom.split("."):
+                if part == INDEX and ".".join(chemin) not in self.bornes:
+                    raise ValueError(f"{nom}: no bound for the list {'.'.join(chemin)}")
+                chemin.append(part)
+                noeud = noeud.setdefault(part, {})
+            noeud[_FIN] = True  # a name ends here
+        object.__setattr__(self, "_arbre", arbre)
+
+    @property
+    def profondeur(self) -> int:
+        """The number of parts of the longest name."""
+        return max(len(nom.split(".")) for nom in self.noms)
+
+    def accepte(self, nom: str) -> bool:
+        """True when ``nom`` is a name of this answer, with every index within its bound."""
+        parts = nom.split(".", self.profondeur)  # never splits a hostile name further
+        if len(parts) > self.profondeur:
+            return False
+        noeud, chemin = self._arbre, []
+        for part in parts:
+            if part in noeud and part != INDEX:
+                chemin.append(part)
+            elif INDEX in noeud and _index_below(part, self.bornes[".".join(chemin)]):
+                chemin.append(INDEX)
+                part = INDEX
+            else:
+                return False
+            noeud = noeud[part]
+        return _FIN in noeud or INDEX in noeud
+
+
+def _index_below(part: str, borne: int) -> bool:
+    """An index as ``flatten`` writes it (ASCII digits, no leading zero) below ``borne``."""
+    if not (part.isascii() and part.isdigit()) or (len(part) > 1 and part[0] == "0"):
+        return False
+    return len(part) <= len(str(borne)) and int(part) < borne
+
+
+def check_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, str]:
+    """The fields unchanged when every name is known and every value short; else InvalidInput.
+
+    The message says the answer was not saved: the caller stores nothing.
+    """
+    for nom, valeur in fields.items():
+        if not isinstance(nom, str) or not schema.accepte(nom):
+            raise InvalidInput(f"{unknown_name(nom)[:-1]} : {_NOT_SAVED}.")
+        if not isinstance(valeur, str):
+            raise InvalidInput(f"Le champ « {_cite(nom)} » doit être du texte : {_NOT_SAVED}.")
+        if len(valeur) > MAX_VALUE_LENGTH:
+            raise InvalidInput(
+                f"Le champ « {_cite(nom)} » dépasse {MAX_VALUE_LENGTH} caractères : {_NOT_SAVED}."
+            )
+    return dict(fields)
+
+
+def known_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Only the fields whose names the schema accepts (a stored copy is graded without the rest)."""
+    return {nom: v for nom, v in fields.items() if isinstance(nom, str) and schema.accepte(nom)}
+
+
+def unknown_name(nom: Any) -> str:
+    """The French message for a field name that is not in the answer (quoted short)."""
+    return f"Champ inconnu « {_cite(nom)} »."
+
+
+def _cite(nom: Any) -> str:
+    texte = str(nom)
+    return texte if len(texte) <= 40 else texte[:40] + "…"
