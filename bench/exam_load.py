@@ -59,6 +59,10 @@ import httpx
 PASSWORD = "bench-exam-2026"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
+# One field of each question's kind (facture, rapprochement, bulletin de paie): an autosave
+# carrying a name outside the kind's answer schema is refused (issue 9).
+ANSWER_FIELD = {1: "total_ht", 2: "solde_releve", 3: "net_a_payer"}
+
 
 # ------------------------------------------------------------------------------ setup
 
@@ -118,7 +122,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
             opens_at=now - timedelta(minutes=1),
             closes_at=now + timedelta(hours=3),
             duree_minutes=120,
-            melange=True,
+            melange=False,  # positions are questions: each save posts a field of its kind
         )
         session.commit()
         code, teacher_login = exam.code, teacher.login
@@ -299,7 +303,7 @@ class Eleve:
                 "sauvegarde",
                 self.client.post(
                     f"/examen/copies/{self.copy_id}/questions/{position}",
-                    data={"total_ht": value},
+                    data={ANSWER_FIELD[position]: value},
                     headers=headers,
                 ),
             )
@@ -485,7 +489,7 @@ def lost_saves(database_url: str, eleves: list[Eleve]) -> int:
                 # last acknowledged one: newer values are fine, older or missing ones are lost.
                 sent = e.sent[position]
                 newer = sent[len(sent) - 1 - sent[::-1].index(value) :]
-                stored = answer.fields.get("total_ht")
+                stored = answer.fields.get(ANSWER_FIELD[position])
                 if stored not in newer or answer.saves < e.ack_count[position]:
                     lost += 1
     engine.dispose()
