@@ -342,3 +342,18 @@ def test_import_of_long_names_and_control_characters_keeps_the_other_lines(
         long_login[:79] + "2",  # the same once cut: numbered within the 80 characters
         "zoe.martin",
     }
+
+
+def test_a_nul_character_in_a_typed_name_is_refused_in_french_and_nothing_is_saved(
+    teacher_client, db, csrf
+):
+    client, _, _ = teacher_client
+    token = csrf(client, "/enseignant")
+    refused = client.post(
+        "/enseignant/classes",
+        data={"nom": "1re\x00A", "annee_scolaire": "2025-2026", "csrf_token": token},
+    )
+    assert refused.status_code == 400 and "caractère invisible" in refused.text
+    assert [c.nom for c in db.exec(select(Classe))] == ["1re AGOrA A"]  # the fixture's only
+    still = client.get("/enseignant")  # the teacher goes on working
+    assert still.status_code == 200

@@ -1,4 +1,4 @@
-"""Bodies over their route's limit are refused (413) before parsing; CSRF is checked first too."""
+"""Bodies over their route's limit (413) or forms carrying a NUL (400) are refused before parsing."""
 
 import asyncio
 
@@ -139,3 +139,19 @@ def test_ordinary_forms_still_pass(client, make_student, log_in, db):
 
     login = db.get(User, make_student().user_id).login
     assert log_in(client, login).status_code == 200
+
+
+def test_a_nul_split_across_two_chunks_is_refused_before_parsing(app, client, csrf, monkeypatch):
+    token = csrf(client)
+    cookie = f"agora_session={client.cookies['agora_session']}".encode()
+    parsed = []
+    monkeypatch.setattr(Request, "form", lambda *a, **k: parsed.append(1))
+    body = f"csrf_token={token}&nom=1re%0".encode(), b"0A&annee_scolaire=2025-2026"
+    status, text, _ = _call(
+        app,
+        "POST",
+        "/enseignant/classes",
+        [(b"content-type", b"application/x-www-form-urlencoded"), (b"cookie", cookie)],
+        iter(body),
+    )
+    assert status == 400 and "caractère invisible" in text and parsed == []

@@ -1,4 +1,4 @@
-"""Request size limits: a body over its route's limit is refused (413) before anything parses it.
+"""Request body limits: over its route's size (413), or a form carrying a NUL (400), before parsing.
 
 Pure ASGI, outside every other layer: a declared Content-Length over the limit is answered at
 once without calling the app; a chunked body is counted as it streams, and the read that
@@ -19,6 +19,10 @@ TOO_LARGE = (
     "Envoi trop volumineux : rien n'a été enregistré. Raccourcissez le texte ou choisissez "
     "un fichier plus petit, puis réessayez."
 )
+NUL_REFUSED = (
+    "Le texte envoyé contient un caractère invisible (NUL) : rien n'a été enregistré. "
+    "Retapez-le au clavier plutôt que de le coller, puis réessayez."
+)
 LOGIN_PATHS = frozenset({"/connexion", "/mot-de-passe", "/deconnexion"})
 IMPORT_PATH = re.compile(r"/enseignant/classes/[^/]+/import(/confirmer)?")
 
@@ -28,6 +32,13 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self) -> None:
         super().__init__(413, TOO_LARGE)
+
+
+class NulInForm(HTTPException):
+    """A form field holds a NUL character: no database column can store it (PostgreSQL)."""
+
+    def __init__(self) -> None:
+        super().__init__(400, NUL_REFUSED)
 
 
 @dataclass(frozen=True)
@@ -58,7 +69,7 @@ class BodyLimitMiddleware:
             return
         limit = self.limits.for_path(scope["path"])
         if _declared_length(scope) > limit:
-            await _refuse(scope, receive, send)
+            await _refuse(scope, receive, send, 413, TOO_LARGE)
             return
         started = False
 
@@ -67,12 +78,13 @@ class BodyLimitMiddleware:
             started = started or message["type"] == "http.response.start"
             await send(message)
 
+        checked = _counting(receive, limit, nul_check=_is_urlencoded(scope))
         try:
-            await self.app(scope, _counting(receive, limit), counted_send)
-        except BodyTooLarge:
+            await self.app(scope, checked, counted_send)
+        except (BodyTooLarge, NulInForm) as refused:
             if started:
                 raise
-            await _refuse(scope, receive, send)
+            await _refuse(scope, receive, send, refused.status_code, refused.detail)
 
 
 def _declared_length(scope: Scope) -> int:
@@ -80,24 +92,38 @@ def _declared_length(scope: Scope) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def _counting(receive: Receive, limit: int) -> Receive:
-    received = 0
+def _is_urlencoded(scope: Scope) -> bool:
+    content_type = Headers(scope=scope).get("content-type", "")
+    return content_type.startswith("application/x-www-form-urlencoded")
+
+
+def _counting(receive: Receive, limit: int, nul_check: bool) -> Receive:
+    received, tail = 0, b""
 
     async def receive_counted() -> Message:
-        nonlocal received
+        nonlocal received, tail
         message = await receive()
         if message["type"] == "http.request":
-            received += len(message.get("body", b""))
+            body = message.get("body", b"")
+            received += len(body)
             if received > limit:
                 raise BodyTooLarge
+            # A form field is percent-encoded: "%00" may straddle two chunks, hence the tail.
+            if nul_check and _has_nul(tail + body):
+                raise NulInForm
+            tail = (tail + body)[-2:]
         return message
 
     return receive_counted
 
 
-async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
+def _has_nul(chunk: bytes) -> bool:
+    return b"\x00" in chunk or b"%00" in chunk
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
     from agora.web.errors import error_page
 
-    response = error_page(Request(scope), 413, TOO_LARGE)
+    response = error_page(Request(scope), status, message)
     response.headers["Connection"] = "close"  # the rest of the body is not read
     await response(scope, receive, send)
