@@ -11,10 +11,9 @@ import contextlib
 import functools
 import logging
 import threading
-from typing import Annotated
 
 from anyio import to_thread
-from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Request
+from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
 from sqlmodel import Session
 
 from agora.db import SessionDep, utcnow
@@ -26,6 +25,7 @@ from agora.exam.routes_teacher import router as teacher_router
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import all_kinds, get_kind
 from agora.web.deps import (
+    FormFields,
     StudentDep,
     current_student,
     current_user,
@@ -172,18 +172,13 @@ def question(
     return render(request, "exam/question.html", views.ctx(page))
 
 
-async def form_fields(request: Request) -> dict[str, str]:
-    """The posted form as text fields (read here, so the save route itself runs in a thread)."""
-    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-
-
 @student.post("/copies/{copy_id}/questions/{position}", name="exam_save")
 def save(
     request: Request,
     copy_id: DbId,
     position: Position,
     clock: ClockDep,
-    form: Annotated[dict[str, str], Depends(form_fields)],
+    form: FormFields,
 ):
     """Autosave (htmx: the « Enregistré à … » line) or the no-JS save button (then navigate).
 

@@ -15,7 +15,7 @@ from agora.errors import DomainError, InvalidInput
 from agora.exam import closing, exports, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
-from agora.web.deps import TeacherDep
+from agora.web.deps import FormFields, TeacherDep
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 from agora.web.templating import PARIS
@@ -87,8 +87,10 @@ def new(request: Request, teacher: TeacherDep, session: SessionDep, clock: Clock
 
 
 @router.post("/nouvelle", name="exam_create")
-async def create(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+def create(
+    request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep, form: FormFields
+):
+    """Create an evaluation (a sync route: it waits for the write lock in a worker thread)."""
     try:
         classe = session.get(Classe, _id(form.get("classe_id"), "Choisissez une de vos classes."))
         if classe is None or classe.teacher_id != teacher.id:

@@ -93,3 +93,12 @@ def current_student(user: Annotated[User, Depends(current_user)], session: Sessi
 UserDep = Annotated[User, Depends(current_user)]
 TeacherDep = Annotated[User, Depends(current_teacher)]
 StudentDep = Annotated[Student, Depends(current_student)]
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """The posted form as text fields, read on the event loop so the route itself can be sync
+    (its database work then runs in a worker thread, never blocking the loop)."""
+    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+
+
+FormFields = Annotated[dict[str, str], Depends(form_fields)]
