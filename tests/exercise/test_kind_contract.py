@@ -39,7 +39,8 @@ def assert_grading_json(document: dict[str, Any], kind: str) -> None:
         assert isinstance(champ["correct"], bool) and champ["message"]
     for diagnostic in document["diagnostics"]:
         assert diagnostic["code"].isupper() and diagnostic["message"], diagnostic
-        assert list(diagnostic)[0] == "code" and list(diagnostic)[-1] == "message"
+        keys = list(diagnostic)
+        assert keys[0] == "code" and keys[-1] == "message"
     for competence in document["competences"]:
         assert list(competence) == ["code", "score"]
         assert competence["code"] in get_kind(kind).COMPETENCES
