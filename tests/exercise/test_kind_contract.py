@@ -175,45 +175,42 @@ def test_grade_prints_the_grading_json(kind, run_cli, variant, tmp_path):
         assert (document["score"] == "1.0000") == sample.correct, sample.label
 
 
-def bad_inputs(kind: str, good_params: str, directory) -> dict[str, tuple[list[str], str]]:
-    """Each way a user can get the command wrong: (argv, stdin)."""
+def bad_inputs(kind: str, good_params: str, directory) -> dict[str, tuple[list[str], str, str]]:
+    """Each way a user can get the command wrong: (argv, stdin, words the message must hold)."""
     files = {"params": good_params, "empty": "{}", "list": "[1, 2]", "broken": "{pas du json"}
     for name, text in files.items():
         (directory / f"{name}.json").write_text(text, "utf-8")
-    params, answer = str(directory / "params.json"), str(directory / "empty.json")
+    params, empty = str(directory / "params.json"), str(directory / "empty.json")
+    absent = str(directory / "absent.json")
+
+    def answer(name: str) -> list[str]:
+        return ["grade", kind, "--params", params, "--answer", name]
+
     return {
-        "negative seed": (["generate", kind, "--seed", "-1"], ""),
-        "seed not a number": (["generate", kind, "--seed", "douze"], ""),
-        "no seed": (["generate", kind], ""),
-        "level 4": (["generate", kind, "--seed", "1", "--niveau", "4"], ""),
-        "unknown kind": (["generate", "devis_magique", "--seed", "1"], ""),
-        "malformed params": (["solve", kind], "{pas du json"),
-        "params not an object": (["solve", kind], "[1, 2]"),
-        "params missing everything": (["solve", kind], "{}"),
-        "absent params file": (["solve", kind, "--params", str(directory / "absent.json")], ""),
-        "grade with bad params": (["grade", kind, "--params", answer, "--answer", answer], ""),
-        "malformed answer": (
-            ["grade", kind, "--params", params, "--answer", str(directory / "broken.json")],
-            "",
-        ),
-        "answer not an object": (
-            ["grade", kind, "--params", params, "--answer", str(directory / "list.json")],
-            "",
-        ),
-        "absent answer file": (
-            ["grade", kind, "--params", params, "--answer", str(directory / "absent.json")],
-            "",
-        ),
+        "negative seed": (["generate", kind, "--seed", "-1"], "", "seed"),
+        "seed not a number": (["generate", kind, "--seed", "douze"], "", "seed"),
+        "no seed": (["generate", kind], "", "seed"),
+        "level 4": (["generate", kind, "--seed", "1", "--niveau", "4"], "", "niveau"),
+        "unknown kind": (["generate", "devis_magique", "--seed", "1"], "", "devis_magique"),
+        "malformed params": (["solve", kind], "{pas du json", "JSON invalide"),
+        "params not an object": (["solve", kind], "[1, 2]", "objet JSON"),
+        "params missing everything": (["solve", kind], "{}", ""),
+        "absent params file": (["solve", kind, "--params", absent], "", "illisible"),
+        "grade with bad params": (["grade", kind, "--params", empty, "--answer", empty], "", ""),
+        "malformed answer": (answer(str(directory / "broken.json")), "", "JSON invalide"),
+        "answer not an object": (answer(str(directory / "list.json")), "", "objet JSON"),
+        "absent answer file": (answer(absent), "", "illisible"),
     }
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES)
 def test_bad_input_prints_one_french_line_and_exits_2(kind, run_cli, variant, tmp_path):
     good = json.dumps(variant(kind, 5, 2).params)
-    for case, (argv, stdin) in bad_inputs(kind, good, tmp_path).items():
+    for case, (argv, stdin, words) in bad_inputs(kind, good, tmp_path).items():
         run = run_cli(argv, stdin=stdin)
         assert run.code == 2 and run.out == "", case
         assert len(run.err.splitlines()) == 1 and run.err.startswith("agora : "), (case, run.err)
+        assert words in run.err, (case, run.err)
 
 
 GENERATE_ALL = """
