@@ -86,6 +86,12 @@ def submitted(html: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def form_html():
+    """form_html(kind, params, niveau, form): the kind's rendered form fragment."""
+    return render_form
+
+
+@pytest.fixture(scope="session")
 def form_values():
     """form_values(kind, params, niveau, form): render the kind's form, read back what it posts."""
 
