@@ -3,8 +3,10 @@
 The reference answer scores exactly 1; each sample wrong answer scores below 1 and raises its
 diagnostics; the unreadable sample gives format errors and still grades; the form filled with
 the reference answer posts it back and scores 1; the grading JSON has the contract keys; the
-command line follows the spec (docs: the shared exercise contract), byte for byte whatever the
-hash seed. Hostile answers are in test_grading_hostile.py; hand-checked cases in kinds/.
+command line follows the contract (README « Les exercices », docs/exercices/), byte for byte
+whatever the hash seed. Hostile answers: test_grading_hostile.py; the catalogue (form, page,
+mission, competencies): test_catalogue.py; hand-checked cases: kinds/. How to add a kind:
+docs/ajouter-un-exercice.md.
 """
 
 from __future__ import annotations
