@@ -2,7 +2,7 @@
 
 Every test using ``app``/``client`` runs on SQLite (a temporary file) and, when
 AGORA_TEST_DATABASE_URL is set, on PostgreSQL too (a fresh schema per test).
-See docs/helpers/PLATFORM.md.
+See docs/contribuer.md.
 """
 
 from __future__ import annotations

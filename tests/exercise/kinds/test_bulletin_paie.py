@@ -1,22 +1,16 @@
-"""bulletin_paie over many seeds: the reference scores 1, typical errors are named, the same seed
-gives the same variant, hostile answers never crash the grader, the form and the grader agree."""
+"""bulletin_paie beyond the shared contract (tests/exercise/test_kind_contract.py): the levels and
+the barème, the misconceptions named, the statement, French messages, what the form asks."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from functools import cache
-from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from jinja2 import Environment, FileSystemLoader
 
-import agora
 from agora.company import generate_company
 from agora.content.baremes import load_bareme
-from agora.exercise.base import FormatErrors, unflatten
+from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds import bulletin_paie as bp
 
@@ -35,29 +29,6 @@ def variant(seed: int, niveau: int):
     return bp.generate(seed, niveau, company(seed))
 
 
-@pytest.mark.parametrize("niveau", NIVEAUX)
-def test_reference_scores_one_and_samples_are_diagnosed(niveau):
-    for seed in SEEDS:
-        params = variant(seed, niveau).params
-        assert bp.check_params(params) is params
-        grade = bp.grade(params, bp.solve(params))
-        assert grade.score == 1, (seed, [c for c in grade.champs if not c.correct])
-        assert grade.diagnostics == []
-        samples = bp.sample_answers(params)
-        assert samples[0].correct and bp.grade(params, samples[0].answer).score == 1
-        assert len(samples) >= 6
-        for sample in samples[1:-1]:
-            result = bp.grade(params, sample.answer)
-            codes = {d.code for d in result.diagnostics}
-            assert result.score < 1, (seed, sample.label)
-            assert set(sample.expected_diagnostics) <= codes, (seed, sample.label, codes)
-        invalid = samples[-1]
-        assert invalid.invalid and not invalid.correct
-        with pytest.raises(FormatErrors):
-            bp.parse(invalid.answer)
-        assert bp.grade(params, invalid.answer).score == 0
-
-
 def test_every_diagnostic_required_by_the_brief_is_raised_by_some_sample():
     required = {
         "CSG_SUR_BRUT", "CSG_SANS_PATRONAL_MUTUELLE", "HS_MAUVAIS_TAUX", "ABSENCE_NON_DEDUITE",
@@ -74,13 +45,12 @@ def test_every_diagnostic_required_by_the_brief_is_raised_by_some_sample():
     assert required <= seen
 
 
-def test_same_seed_same_variant_and_seeds_differ():
+def test_six_typical_cases_at_least_and_the_unreadable_one_scores_zero():
     for niveau in NIVEAUX:
-        first = json.dumps(bp.generate(7, niveau, generate_company(7)).to_json(), sort_keys=True)
-        again = json.dumps(bp.generate(7, niveau, generate_company(7)).to_json(), sort_keys=True)
-        assert first == again
-    dumps = {json.dumps(variant(seed, 2).params, sort_keys=True) for seed in range(20)}
-    assert len(dumps) == 20
+        params = variant(3, niveau).params
+        samples = bp.sample_answers(params)
+        assert len(samples) >= 6
+        assert bp.grade(params, samples[-1].answer).score == 0
 
 
 def _decimal(params, champ):
@@ -138,48 +108,6 @@ def test_statement_lists_the_form_fields_in_order():
         )
 
 
-# ---------------------------------------------------------------- hostile answers
-
-JUNK = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text(max_size=20)
-    | st.just("9" * 400)
-    | st.just("1 234,56 €")
-    | st.just("-0,005"),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    ),
-    max_leaves=12,
-)
-CHAMPS = [*bp.CHAMPS_BRUT, *bp.CHAMPS_NET, "cotisations"]
-LIGNE = st.dictionaries(
-    st.sampled_from(["base", "montant_salarial", "montant_patronal", "x"]), JUNK
-)
-ANSWERS = (
-    JUNK
-    | st.dictionaries(st.sampled_from(CHAMPS), JUNK)
-    | st.fixed_dictionaries(
-        {"cotisations": st.lists(LIGNE | JUNK, max_size=25)},
-        optional={c: JUNK for c in CHAMPS[:-1]},
-    )
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(answer=ANSWERS, niveau=st.sampled_from(NIVEAUX), seed=st.integers(0, 30))
-def test_grading_never_crashes(answer, niveau, seed):
-    grade = bp.grade(variant(seed, niveau).params, answer)
-    assert 0 <= grade.score <= 1
-    json.dumps(grade.to_json())
-    try:
-        bp.parse(answer)
-    except FormatErrors as error:
-        assert error.errors
-
-
 def test_empty_field_is_wrong_and_absent_field_is_not_graded():
     params = variant(1, 2).params
     grade = bp.grade(params, {"salaire_base": "", "cotisations": [{"base": None}]})
@@ -201,35 +129,15 @@ def test_validate_field_messages():
 # ---------------------------------------------------------------- the form
 
 
-class _Inputs(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.values: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("input", "select") and attrs.get("name"):
-            self.values[attrs["name"]] = attrs.get("value") or ""
-
-
-ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
-
-
 @pytest.mark.parametrize("niveau", NIVEAUX)
 @pytest.mark.parametrize("seed", [0, 5, 11, 42])
-def test_form_filled_with_the_solution_scores_one(seed, niveau):
+def test_the_form_asks_the_fields_of_the_level(seed, niveau, form_values):
     params = variant(seed, niveau).params
-    html = ENV.get_template("exercise/bulletin_paie/form.html").render(
-        params=params, niveau=niveau, form=AnswerForm.from_answer(bp.solve(params))
-    )
-    parser = _Inputs()
-    parser.feed(html)
-    grade = bp.grade(params, unflatten(parser.values))
-    assert grade.score == 1
+    posted = form_values("bulletin_paie", params, niveau, AnswerForm.from_answer(bp.solve(params)))
     demandes = bp.champs_demandes(params, niveau)
-    top = {name for name in parser.values if not name.startswith("cotisations.")}
+    top = {name for name in posted if not name.startswith("cotisations.")}
     assert top == set(demandes) - {"cotisations"}
-    lignes = {name for name in parser.values if name.startswith("cotisations.")}
+    lignes = {name for name in posted if name.startswith("cotisations.")}
     attendues = {
         f"cotisations.{i}.{col}"
         for i, c in enumerate(params["cotisations"])

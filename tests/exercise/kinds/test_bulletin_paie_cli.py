@@ -1,67 +1,36 @@
-"""`agora generate | solve | grade bulletin_paie`: JSON out, one French line and exit 2 on bad input."""
+"""`agora generate | grade bulletin_paie` on a level-3 payslip, and the French line each impossible
+params get. The command line's shape is in tests/exercise/test_kind_contract.py."""
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from agora.cli import main
-
-
-def run(capsys, argv, stdin: str | None = None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as done:
-        code = done.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 @pytest.fixture
-def variant(capsys):
-    code, out, _ = run(capsys, ["generate", "bulletin_paie", "--seed", "4", "--niveau", "3"])
-    assert code == 0
-    return json.loads(out)
+def payslip(run_cli):
+    return json.loads(run_cli(["generate", "bulletin_paie", "--seed", "4", "--niveau", "3"]).out)
 
 
-def test_generate_prints_the_contract_document(variant):
-    assert variant["kind"] == "bulletin_paie" and variant["seed"] == 4 and variant["niveau"] == 3
-    assert variant["enonce"].startswith("# Bulletin de paie")
+def test_generate_prints_a_level_3_payslip(payslip):
+    assert payslip["kind"] == "bulletin_paie" and payslip["seed"] == 4 and payslip["niveau"] == 3
+    assert payslip["enonce"].startswith("# Bulletin de paie")
     assert {"taux_horaire", "heures_mensuelles", "cotisations", "pmss", "taux_pas"} <= set(
-        variant["params"]
+        payslip["params"]
     )
 
 
-def test_solve_from_stdin_and_file(capsys, monkeypatch, tmp_path, variant):
-    params = json.dumps(variant["params"])
-    code, out, _ = run(capsys, ["solve", "bulletin_paie"], params, monkeypatch)
-    assert code == 0
-    solution = json.loads(out)
-    assert {"salaire_brut", "cotisations", "net_a_payer", "cout_employeur"} <= set(solution)
-    path = tmp_path / "params.json"
-    path.write_text(params, "utf-8")
-    code, again, _ = run(capsys, ["solve", "bulletin_paie", "--params", str(path)])
-    assert code == 0 and json.loads(again) == solution
-
-
-def test_grade_files(capsys, monkeypatch, tmp_path, variant):
+def test_grade_names_the_employer_cost_without_contributions(run_cli, tmp_path, payslip):
     params = tmp_path / "params.json"
-    params.write_text(json.dumps(variant["params"]), "utf-8")
-    _, out, _ = run(capsys, ["solve", "bulletin_paie", "--params", str(params)])
-    answer = json.loads(out)
+    params.write_text(json.dumps(payslip["params"]), "utf-8")
+    answer = json.loads(run_cli(["solve", "bulletin_paie", "--params", str(params)]).out)
     answer["cout_employeur"] = answer["salaire_brut"]
     answer_file = tmp_path / "answer.json"
     answer_file.write_text(json.dumps(answer), "utf-8")
-    code, out, _ = run(
-        capsys, ["grade", "bulletin_paie", "--params", str(params), "--answer", str(answer_file)]
-    )
-    assert code == 0
-    result = json.loads(out)
+    run = run_cli(["grade", "bulletin_paie", "--params", str(params), "--answer", str(answer_file)])
+    assert run.code == 0
+    result = json.loads(run.out)
     assert result["kind"] == "bulletin_paie" and result["score"] != "1.0000"
     assert "COUT_EMPLOYEUR_SANS_PATRONALES" in {d["code"] for d in result["diagnostics"]}
     assert {c["code"] for c in result["competences"]} == {"3.2.4", "3.2.5"}
@@ -70,7 +39,6 @@ def test_grade_files(capsys, monkeypatch, tmp_path, variant):
 @pytest.mark.parametrize(
     ("params", "needle"),
     [
-        ("{not json", "JSON invalide"),
         ('{"taux_horaire": "13.20", "pmss": "4005", "cotisations": []}', "heures_mensuelles"),
         (
             '{"taux_horaire": "13.20", "heures_mensuelles": "151.67", "pmss": "4005",'
@@ -89,24 +57,12 @@ def test_grade_files(capsys, monkeypatch, tmp_path, variant):
             ' "taux_patronal": "1", "deductible": true}]}',
             "assiette",
         ),
-        ("[1, 2]", "objet JSON"),
     ],
 )
-def test_bad_params_give_one_line_and_exit_2(capsys, monkeypatch, params, needle):
-    code, out, err = run(capsys, ["solve", "bulletin_paie"], params, monkeypatch)
-    assert code == 2 and out == ""
-    assert len(err.strip().splitlines()) == 1 and needle in err
-
-
-def test_bad_answer_file_gives_one_line(capsys, tmp_path, variant):
-    params = tmp_path / "params.json"
-    params.write_text(json.dumps(variant["params"]), "utf-8")
-    answer = tmp_path / "answer.json"
-    answer.write_text("{oops", "utf-8")
-    code, _, err = run(
-        capsys, ["grade", "bulletin_paie", "--params", str(params), "--answer", str(answer)]
-    )
-    assert code == 2 and len(err.strip().splitlines()) == 1
+def test_bad_params_give_one_line_and_exit_2(run_cli, params, needle):
+    run = run_cli(["solve", "bulletin_paie"], params)
+    assert run.code == 2 and run.out == ""
+    assert len(run.err.strip().splitlines()) == 1 and needle in run.err
 
 
 @pytest.mark.parametrize(
@@ -120,8 +76,8 @@ def test_bad_answer_file_gives_one_line(capsys, tmp_path, variant):
         ("primes", "beaucoup"),
     ],
 )
-def test_impossible_params_are_refused_on_one_line(capsys, monkeypatch, variant, champ, valeur):
-    params = dict(variant["params"], **{champ: valeur})
-    code, out, err = run(capsys, ["solve", "bulletin_paie"], json.dumps(params), monkeypatch)
-    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
-    assert champ in err or "pmss" in err
+def test_impossible_params_are_refused_on_one_line(run_cli, payslip, champ, valeur):
+    params = dict(payslip["params"], **{champ: valeur})
+    run = run_cli(["solve", "bulletin_paie"], json.dumps(params))
+    assert run.code == 2 and run.out == "" and len(run.err.strip().splitlines()) == 1
+    assert champ in run.err or "pmss" in run.err

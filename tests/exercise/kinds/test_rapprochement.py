@@ -1,4 +1,6 @@
-"""Bank reconciliation: the reference answer scores 1, typical mistakes are named, grading never breaks."""
+"""Bank reconciliation beyond the shared contract (tests/exercise/test_kind_contract.py): the sizes
+of each level, how statement lines are classified, the statement's words, French messages, and
+params corrupted inside one line."""
 
 from __future__ import annotations
 
@@ -26,37 +28,6 @@ def company(seed: int):
 @cache
 def variant(seed: int, niveau: int):
     return kind.generate(seed, niveau, company(seed))
-
-
-@pytest.mark.parametrize("niveau", NIVEAUX)
-def test_the_reference_answer_scores_one_over_100_seeds(niveau):
-    for seed in SEEDS:
-        params = variant(seed, niveau).params
-        grade = kind.grade(params, kind.solve(params))
-        assert grade.score == 1, (seed, niveau, grade.to_json())
-        assert not grade.diagnostics
-        assert [c for c, _ in grade.competences] == ["2.2.1", "2.2.3"]
-
-
-@pytest.mark.parametrize("niveau", NIVEAUX)
-def test_each_typical_mistake_scores_below_one_and_is_named(niveau):
-    for seed in SEEDS:
-        params = variant(seed, niveau).params
-        samples = kind.sample_answers(params)
-        assert samples[0].correct and not samples[-1].correct and samples[-1].invalid
-        for sample in samples[1:]:
-            grade = kind.grade(params, sample.answer)
-            assert grade.score < 1, (seed, sample.label)
-            codes = {d.code for d in grade.diagnostics}
-            assert set(sample.expected_diagnostics) <= codes, (seed, sample.label, codes)
-
-
-def test_the_same_seed_gives_the_same_variant_and_different_seeds_differ():
-    for niveau in NIVEAUX:
-        one = json.dumps(kind.generate(7, niveau, generate_company(7)).to_json())
-        two = json.dumps(kind.generate(7, niveau, generate_company(7)).to_json())
-        assert one == two
-        assert one != json.dumps(kind.generate(8, niveau, generate_company(8)).to_json())
 
 
 @pytest.mark.parametrize("niveau", NIVEAUX)
@@ -196,63 +167,6 @@ def test_check_params_refuses_unusable_params_with_one_french_line():
     assert kind.check_params(good) is good
 
 
-json_leaf = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-    st.just("9" * 400), st.integers(min_value=10**300, max_value=10**400), st.just("1 234,56"),
-    st.sampled_from(["C1", "B1", "S1", "c2", "B99", "627", "512", ""]),
-)  # fmt: skip
-json_value = st.recursive(
-    json_leaf,
-    lambda children: (
-        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
-    ),
-    max_leaves=30,
-)
-FIELDS = ["pointage", "solde_compte_512", "solde_releve", "cote_entreprise", "cote_banque",
-          "solde_rectifie", "ecritures"]  # fmt: skip
-answer_strategy = st.one_of(
-    json_value,
-    st.dictionaries(st.sampled_from(FIELDS), json_value, max_size=7),
-    st.fixed_dictionaries(
-        {
-            "cote_entreprise": st.dictionaries(
-                st.sampled_from(["ajouts", "deductions", "x"]), json_value, max_size=3
-            ),
-            "ecritures": st.lists(
-                st.dictionaries(
-                    st.sampled_from(["ligne", "compte_debit", "compte_credit", "montant"]),
-                    json_leaf,
-                ),
-                max_size=4,
-            ),
-            "pointage": st.lists(st.lists(json_leaf, max_size=3), max_size=5),
-        }
-    ),
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(answer=answer_strategy, niveau=st.sampled_from(NIVEAUX))
-def test_grading_never_crashes_and_stays_between_zero_and_one(answer, niveau):
-    params = variant(11, niveau).params
-    grade = kind.grade(params, answer)
-    assert 0 <= grade.score <= 1
-    json.dumps(grade.to_json())
-    for _, score in grade.competences:
-        assert 0 <= score <= 1
-
-
-@settings(max_examples=100, deadline=None)
-@given(data=st.data())
-def test_the_correct_answer_with_one_field_scrambled_never_crashes(data):
-    params = variant(12, 3).params
-    answer = kind.solve(params)
-    field = data.draw(st.sampled_from(FIELDS))
-    answer[field] = data.draw(json_value)
-    grade = kind.grade(params, answer)
-    assert 0 <= grade.score <= 1
-
-
 def test_the_memoised_reference_equals_a_fresh_calculation():
     from agora.exercise.kinds.rapprochement import _cle
 
@@ -282,29 +196,18 @@ def test_level_three_entry_errors_cover_customers_and_suppliers_both_ways():
     assert combos == {(True, True), (True, False), (False, True), (False, False)}
 
 
-params_junk = st.recursive(
-    json_leaf,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["periode", "solde_initial", "compte_512", "releve",
-                         "suspens_anterieurs", "id", "date", "libelle", "debit", "credit"]),
-        children, max_size=6,
-    ),
-    max_leaves=25,
+json_leaf = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=20),
+    st.just("9" * 400), st.integers(min_value=10**300, max_value=10**400), st.just("1 234,56"),
+    st.sampled_from(["C1", "B1", "S1", "c2", "B99", "627", "512", ""]),
 )  # fmt: skip
-
-
-@settings(max_examples=200, deadline=None)
-@given(params=params_junk)
-def test_check_params_either_accepts_or_refuses_with_a_french_line(params):
-    from agora.errors import InvalidInput
-
-    try:
-        kind.check_params(params)
-    except InvalidInput as error:
-        assert "\n" not in str(error)
-    else:
-        kind.solve(params)
+json_value = st.recursive(
+    json_leaf,
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=30,
+)
 
 
 @settings(max_examples=150, deadline=None)
