@@ -22,8 +22,8 @@ QUESTIONS = [
 IP, UA = "10.0.0.1", "test"
 
 
-def _correct(exam, student, index) -> dict[str, str]:
-    params = service.variant_of(exam, student.org_seed, index).params
+def _correct(db, exam, copy, index) -> dict[str, str]:
+    params = service.answers_of(db, copy.id)[index].params
     samples = get_kind(exam.questions[index]["kind"]).sample_answers(params)
     return flatten(next(s for s in samples if s.correct and not s.invalid).answer)
 
@@ -31,7 +31,7 @@ def _correct(exam, student, index) -> dict[str, str]:
 def _take(db, exam, student, clock, right: int) -> int:
     """The student answers question ``right`` correctly, leaves the other blank, hands in."""
     copy = service.start(db, exam, student, clock(), IP, UA)
-    service.save_answer(db, copy, right, _correct(exam, student, right), clock, IP, UA)
+    service.save_answer(db, copy, right, _correct(db, exam, copy, right), clock, IP, UA)
     service.submit(db, copy, clock, IP, UA)
     closing.finalise(db, clock(), exam.id)
     db.commit()
@@ -148,11 +148,12 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     # Re-grade (as after a grader was fixed): here Léa's stored blank reconciliation becomes
     # right, so the re-grade changes her score and the evidence follows.
     _post(client, f"{base}/publier", csrf)
-    copy_id = service.copy_of(db, exam, lea).id
+    copy = service.copy_of(db, exam, lea)
+    copy_id = copy.id
     answer = db.exec(
         select(ExamAnswer).where(ExamAnswer.copy_id == copy_id, ExamAnswer.question == 1)
     ).one()
-    answer.fields = _correct(exam, lea, 1)
+    answer.fields = _correct(db, exam, copy, 1)
     db.add(answer)
     db.commit()
     assert _level(lea_client.get("/eleve/competences").text, "2.2.1") == "insuffisant"

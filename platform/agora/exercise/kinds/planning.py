@@ -38,6 +38,9 @@ from agora.exercise.kinds._planning_regles import (
 NAME = "planning"
 TITRE = "Planning hebdomadaire du personnel"
 COMPETENCES = ("3.2.1", "2.1.5")
+# Bumped when a change makes a seed draw other params or another statement (see
+# agora.exercise.history): stored exercises keep the version that drew them.
+VERSION = 1
 
 # The names of an answer: créneaux of every employee, every day of the week, a few a day (the
 # form gives two periods a day, more when a stored answer has more).
