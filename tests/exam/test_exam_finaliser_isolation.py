@@ -49,7 +49,9 @@ def test_a_copy_that_cannot_be_graded_blocks_no_other(
     app.state.exam_finaliser_period = 3600  # this test runs the finaliser itself
     _poisoned_grader(monkeypatch)
     other_classe = make_classe(teacher=teacher, nom="1re AGOrA B")
-    exam, other_exam = make_exam(duree=10), make_exam(duree=10, on_classe=other_classe)
+    # In order, so that position 1 is the invoice whose « total_ht » each student types.
+    exam = make_exam(duree=10, melange=False)
+    other_exam = make_exam(duree=10, melange=False, on_classe=other_classe)
     # The poisoned copy first: the finaliser meets it before the others.
     steps = (start_exam, autosave, token)
     poisoned = _take(as_student(new_client(), make_student(classe=classe)), exam, POISON, *steps)
