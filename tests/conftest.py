@@ -314,6 +314,27 @@ def live_server(app):
 
 
 @pytest.fixture
+def move_generator(monkeypatch) -> Callable:
+    """move_generator(kind): from now on ``kind`` draws other numbers for every seed, as an
+    upgraded generator would, and no variant drawn before is served from a cache."""
+    from agora.classroom.service import build_variant
+    from agora.exercise.registry import get_kind
+
+    def move(kind: str) -> None:
+        module = get_kind(kind)
+        drawn_before = module.generate
+
+        def upgraded(seed, niveau, organisation):
+            return drawn_before(seed + 1, niveau, organisation)
+
+        monkeypatch.setattr(module, "generate", upgraded)
+        build_variant.cache_clear()
+
+    yield move
+    build_variant.cache_clear()  # no moved variant is left for the next test
+
+
+@pytest.fixture
 def browser_page():
     """A Playwright page in Debian's Chromium (/usr/bin/chromium; never a browser download)."""
     if not Path(CHROMIUM).exists():

@@ -49,7 +49,7 @@ def test_a_copy_that_cannot_be_graded_blocks_no_other(
     app.state.exam_finaliser_period = 3600  # this test runs the finaliser itself
     _poisoned_grader(monkeypatch)
     other_classe = make_classe(teacher=teacher, nom="1re AGOrA B")
-    # In order: position 1 is the facture, whose schema has total_ht.
+    # In order, so that position 1 is the invoice whose « total_ht » each student types.
     exam = make_exam(duree=10, melange=False)
     other_exam = make_exam(duree=10, melange=False, on_classe=other_classe)
     # The poisoned copy first: the finaliser meets it before the others.

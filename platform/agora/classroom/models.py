@@ -74,9 +74,11 @@ class AssignmentStudent(SQLModel, table=True):
 class StepAttempt(SQLModel, table=True):
     """One submitted answer to one step of an assigned mission, with its grading.
 
-    The variant is rebuilt from (kind, niveau, variant_seed, the student's org_seed), so an
-    answer can be re-graded or shown again at any time. A prose step (kind "redaction") has
-    no grade until the teacher grades it (``score`` None = awaiting grading).
+    The variant the answer was graded against is stored with it (``params``, the statement
+    ``enonce``, the ``content_version`` of the generator that drew it), so an upgrade of a
+    generator or of the company model never changes it; the seeds stay for audits. A prose
+    step (kind "redaction") has no variant, and no grade until the teacher grades it
+    (``score`` None = awaiting grading).
     """
 
     __tablename__ = "step_attempts"
@@ -89,6 +91,9 @@ class StepAttempt(SQLModel, table=True):
     kind: str = Field(max_length=40)
     niveau: int
     variant_seed: int = Field(sa_type=sa.BigInteger)
+    params: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)  # None: prose step
+    enonce: str | None = Field(default=None, sa_type=sa.Text)
+    content_version: str | None = Field(default=None, max_length=40)  # "facture/1"
     answer: dict[str, Any] = Field(sa_type=sa.JSON)
     grade: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     score: Decimal | None = Field(default=None, sa_type=Score)

@@ -17,6 +17,7 @@ from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission
 from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput
 from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Grade, Variant, unflatten
+from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
 
 PROSE_KIND = "redaction"
@@ -43,6 +44,42 @@ def step_variant(student: Student, mission: Mission, index: int) -> Variant:
     assert isinstance(step, ExerciseStep)
     seed = variant_seed(student.org_seed, mission.slug, index)
     return build_variant(step.kind, step.niveau, seed, student.org_seed)
+
+
+def attempt_variant(attempt: StepAttempt) -> Variant:
+    """The variant stored with an exercise attempt (the generators are not called)."""
+    if attempt.params is None or attempt.enonce is None:
+        raise InvalidInput("Cette tentative n'a pas de variante enregistrée.")
+    return Variant(
+        attempt.kind, attempt.variant_seed, attempt.niveau, attempt.params, attempt.enonce
+    )
+
+
+def current_variant(
+    student: Student, mission: Mission, index: int, last: StepAttempt | None
+) -> Variant:
+    """The variant the student works on: the one stored with their last attempt at this step,
+    else today's draw (a step whose kind or level the mission changed since is drawn anew)."""
+    step = mission.etape(index)
+    assert isinstance(step, ExerciseStep)
+    if last is not None and (last.kind, last.niveau) == (step.kind, step.niveau):
+        return attempt_variant(last)
+    return step_variant(student, mission, index)
+
+
+def last_attempt(
+    session: Session, student: Student, assignment: Assignment, index: int
+) -> StepAttempt | None:
+    """The student's latest attempt at one step of an assignment, if any."""
+    return session.exec(
+        select(StepAttempt)
+        .where(
+            StepAttempt.student_id == student.id,
+            StepAttempt.assignment_id == assignment.id,
+            StepAttempt.step_index == index,
+        )
+        .order_by(col(StepAttempt.created_at).desc(), col(StepAttempt.id).desc())
+    ).first()
 
 
 def assignments_for(session: Session, student: Student) -> list[Assignment]:
@@ -134,7 +171,8 @@ def submit_exercise(
     fields: dict[str, str],
     now: datetime,
 ) -> Submitted:
-    """Grade and keep an answer (FormatErrors, costing no attempt, when it cannot be read).
+    """Grade and keep an answer (FormatErrors, costing no attempt, when it cannot be read),
+    with the variant it was graded against: the one of the step's previous attempt, if any.
 
     A field name the kind's form does not have is refused (InvalidInput) before anything is
     built or stored.
@@ -146,7 +184,9 @@ def submit_exercise(
     kind = get_kind(step.kind)
     fields = check_fields(kind.ANSWER_SCHEMA, fields)
     _check_open(session, student, assignment, index, now)
-    variant = step_variant(student, mission, index)
+    variant = current_variant(
+        student, mission, index, last_attempt(session, student, assignment, index)
+    )
     answer = unflatten(fields)
     kind.parse(answer)  # raises FormatErrors: nothing is saved
     grade = kind.grade(variant.params, answer)
@@ -157,6 +197,7 @@ def submit_exercise(
         kind=step.kind,
         niveau=step.niveau,
         variant_seed=variant.seed,
+        **stored_columns(variant),
         answer=answer,
         grade=grade.to_json(),
         score=grade.score,

@@ -308,11 +308,13 @@ def student_work_page(
     steps = []
     for index, step in enumerate(mission.etapes):
         mine = [a for a in attempts if a.step_index == index]
-        views = [_attempt_view(a, n, n == len(mine), student, step) for n, a in enumerate(mine, 1)]
+        views = [_attempt_view(a, n, n == len(mine), step) for n, a in enumerate(mine, 1)]
         if isinstance(step, ProseStep):
             enonce = personalise(step.consigne, company)
         else:
-            enonce = service.step_variant(student, mission, index).enonce
+            enonce = service.current_variant(
+                student, mission, index, mine[-1] if mine else None
+            ).enonce
         steps.append(StepWork(index, step, isinstance(step, ProseStep), enonce, views))
     cells = [ts.StepCell(s.attempts[-1].attempt if s.attempts else None) for s in steps]
     result = ts.mission_result(mission, cells)
@@ -320,7 +322,7 @@ def student_work_page(
     return StudentWorkPage(classe, assignment, mission, student, user, steps, result, message)
 
 
-def _attempt_view(attempt: StepAttempt, number: int, latest: bool, student, step) -> AttemptView:
+def _attempt_view(attempt: StepAttempt, number: int, latest: bool, step) -> AttemptView:
     score_points = ts.points(attempt.effective_score, step.points)
     grader = ts.points(attempt.score, step.points)
     if attempt.kind == service.PROSE_KIND:
@@ -328,9 +330,7 @@ def _attempt_view(attempt: StepAttempt, number: int, latest: bool, student, step
         return AttemptView(
             attempt, number, latest, None, None, None, {}, score_points, grader, rubrique
         )
-    variant = service.build_variant(
-        attempt.kind, attempt.niveau, attempt.variant_seed, student.org_seed
-    )
+    variant = service.attempt_variant(attempt)
     grade = grade_from_json(attempt.grade) if attempt.grade else None
     form = AnswerForm.from_answer(attempt.answer, grade, disabled=True)
     return AttemptView(

@@ -144,7 +144,7 @@ def step_view(
             texte=texte if texte is not None else (last.answer.get("texte", "") if last else ""),
             contexte=contexte,
         )
-    variant = service.step_variant(student, mission, index)
+    variant = service.current_variant(student, mission, index, last)
     if form is None:
         form = AnswerForm.from_answer(last.answer if last else None, grade)
     form.validate_url = validate_url

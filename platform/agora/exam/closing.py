@@ -18,7 +18,6 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from agora.classroom.models import Student
 from agora.competency.service import record_exam_evidence
 from agora.errors import InvalidInput
 from agora.exam import grading
@@ -28,7 +27,7 @@ from agora.exam.service import (
     heure_courte,
     is_closed,
     log_event,
-    variant_of,
+    stored_variant,
     writing,
 )
 from agora.exercise.base import Grade
@@ -61,7 +60,8 @@ def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: 
 
 
 def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
-    """Grade every saved answer of a finished copy from the raw fields; its points.
+    """Grade every saved answer of a finished copy from the raw fields and the variant stored
+    at start (never one rebuilt by today's generators); its points.
 
     None if the copy is open, or if grading raised: then the copy is marked for the teacher
     (nothing else of it is changed, so the caller's transaction goes on with the other copies).
@@ -72,7 +72,7 @@ def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
     exam = session.get(Exam, copy.exam_id)
     answers = list(answers_of(session, copy.id).values())
     try:  # every grade computed before anything is written: a failure leaves no half-grade
-        grades = _grades(exam, session.get(Student, copy.student_id).org_seed, answers)
+        grades = _grades(exam, answers)
     except Exception:  # whatever a grader raises on stored input
         log.exception("Copie %s : correction impossible", copy.id)
         _mark_ungradable(session, copy, now)
@@ -90,12 +90,11 @@ def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
     return total
 
 
-def _grades(exam: Exam, org_seed: int, answers: list[ExamAnswer]) -> list[Grade]:
+def _grades(exam: Exam, answers: list[ExamAnswer]) -> list[Grade]:
     grades = []
     for answer in answers:
-        variant = variant_of(exam, org_seed, answer.question)
-        kind = exam.questions[answer.question]["kind"]
-        grades.append(grading.grade_fields(kind, variant.params, answer.fields))
+        variant = stored_variant(exam, answer)
+        grades.append(grading.grade_fields(variant.kind, variant.params, answer.fields))
     return grades
 
 
@@ -114,14 +113,6 @@ def finalise_copy(session: Session, copy: ExamCopy, now: datetime) -> None:
         close_expired_copy(session, copy.id, copy.deadline, now)
     if copy.graded_at is None:
         grade_copy(session, copy.id, now)
-
-
-def variants_ready(session: Session, copy: ExamCopy) -> None:
-    """Build (and cache) the copy's variants before taking the write lock."""
-    exam = session.get(Exam, copy.exam_id)
-    org_seed = session.get(Student, copy.student_id).org_seed
-    for index in range(len(exam.questions)):
-        variant_of(exam, org_seed, index)
 
 
 def _pending(exam_id: int | None):
@@ -160,8 +151,8 @@ def finalise_in_own_transactions(
 ) -> int:
     """The background finaliser: collect expired copies, grade finished ones; how many graded.
 
-    One short transaction per copy, the slow part (building the variants) outside the write
-    lock, so that students still writing are never held up for long; a copy that fails is
+    One short transaction per copy (the variants are stored: nothing slow to build), so that
+    students still writing are never held up for long; a copy that fails is
     logged with its id and never stops the others. ``should_stop`` ends the pass early (the
     server is stopping).
     """
@@ -184,10 +175,6 @@ def finalise_one(engine: sa.Engine, copy_id: int, now: datetime) -> bool:
     """Collect (if expired) and grade one copy in its own transaction; True if it was graded."""
     with Session(engine, expire_on_commit=False) as session:
         copy = session.get(ExamCopy, copy_id)
-        try:
-            variants_ready(session, copy)
-        except Exception:  # only a warm-up: grade_copy meets the same error and marks the copy
-            log.debug("Copie %s : variantes non préparées", copy_id, exc_info=True)
         session.rollback()  # end the read (PostgreSQL snapshot) before writing
         with writing(session):
             finalise_copy(session, copy, now)

@@ -59,8 +59,8 @@ def create_demo_exams(
 def _sit(session: Session, exam: Exam, student: Student, start: datetime, rng) -> None:
     """One student starts, answers each question (right or with a typical mistake), hands in."""
     copy = service.start(session, exam, student, start, DEMO_IP, DEMO_UA)
-    for index, _question in enumerate(exam.questions):
-        variant = service.variant_of(exam, student.org_seed, index)
+    for index, row in sorted(service.answers_of(session, copy.id).items()):
+        variant = service.stored_variant(exam, row)
         samples = [
             s for s in get_kind(variant.kind).sample_answers(variant.params) if not s.invalid
         ]

@@ -84,7 +84,14 @@ class ExamCopy(SQLModel, table=True):
 
 
 class ExamAnswer(SQLModel, table=True):
-    """The raw answer to one question of one copy (form fields as typed), and its grading."""
+    """The raw answer to one question of one copy (form fields as typed), and its grading.
+
+    Created when the copy starts, with the student's variant stored whole (``params``, the
+    statement ``enonce``, the generator's ``content_version``): the question page, grading,
+    re-grading and the corrected copy read them, never a variant rebuilt later. Nullable in
+    the schema only so that adding the columns needed no table rebuild (migration 0008
+    back-fills every older row).
+    """
 
     __tablename__ = "exam_answers"
     __table_args__ = (sa.UniqueConstraint("copy_id", "question", name="uq_exam_answer_question"),)
@@ -93,6 +100,9 @@ class ExamAnswer(SQLModel, table=True):
     copy_id: int = Field(foreign_key="exam_copies.id", index=True)
     question: int  # index in Exam.questions (not the position the student saw)
     variant_seed: int = Field(sa_type=sa.BigInteger)
+    params: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    enonce: str | None = Field(default=None, sa_type=sa.Text)
+    content_version: str | None = Field(default=None, max_length=40)  # "facture/1"
     fields: dict[str, str] = Field(default_factory=dict, sa_type=sa.JSON)
     saved_at: datetime | None = None
     saves: int = 0

@@ -127,6 +127,7 @@ def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)
         student = _student_in_one_hop(request, session)
         try:
             exam = service.exam_for_code(session, student, code)
+            service.new_variants(exam, student)  # built (and cached) outside the write lock
             with service.writing(session):
                 copy = service.start(session, exam, student, clock(), *client_of(request))
         except DomainError as error:

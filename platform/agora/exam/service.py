@@ -46,6 +46,7 @@ from agora.exam.models import (
 )
 from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Variant
+from agora.exercise.history import stored_columns
 from agora.exercise.registry import KIND_NAMES, get_kind
 
 # A readable access code: no 0/O, 1/l/I.
@@ -262,17 +263,33 @@ def copy_of(session: Session, exam: Exam, student: Student) -> ExamCopy:
     return copy
 
 
-def variant_of(exam: Exam, org_seed: int, index: int) -> Variant:
-    """This student's variant of question ``index`` (rebuilt identically from the seeds)."""
+def new_variant(exam: Exam, org_seed: int, index: int) -> Variant:
+    """This student's variant of question ``index`` drawn by today's generators: only when the
+    copy starts (then it is stored, see ``stored_variant``)."""
     q = exam.questions[index]
     seed = grading.question_seed(org_seed, exam.id, index)
     return build_variant(q["kind"], int(q["niveau"]), seed, org_seed)
 
 
+def new_variants(exam: Exam, student: Student) -> list[Variant]:
+    """The variants a copy starts with (cached: call it before the write lock to build them
+    outside it)."""
+    return [new_variant(exam, student.org_seed, index) for index in range(len(exam.questions))]
+
+
+def stored_variant(exam: Exam, answer: ExamAnswer) -> Variant:
+    """The variant stored with an answer when its copy started (the generators are not called)."""
+    q = exam.questions[answer.question]
+    if answer.params is None or answer.enonce is None:
+        raise InvalidInput(f"Question {answer.question + 1} : variante non enregistrée.")
+    return Variant(q["kind"], answer.variant_seed, int(q["niveau"]), answer.params, answer.enonce)
+
+
 def start(
     session: Session, exam: Exam, student: Student, now: datetime, ip: str, ua: str
 ) -> ExamCopy:
-    """Start (or go on with) the student's copy; the deadline is fixed here and stored."""
+    """Start (or go on with) the student's copy; the deadline is fixed here and stored, and so
+    is each question's variant (call ``new_variants`` first to build them outside the lock)."""
     copy = copy_of(session, exam, student)
     if copy.statut != A_FAIRE:
         note_client(session, copy, ip, ua, now)
@@ -292,9 +309,15 @@ def start(
         .execution_options(synchronize_session=False)
     ).rowcount
     if won:  # a double click starts once
-        for index in range(len(exam.questions)):
-            seed = grading.question_seed(student.org_seed, exam.id, index)
-            session.add(ExamAnswer(copy_id=copy.id, question=index, variant_seed=seed))
+        for index, variant in enumerate(new_variants(exam, student)):
+            session.add(
+                ExamAnswer(
+                    copy_id=copy.id,
+                    question=index,
+                    variant_seed=variant.seed,
+                    **stored_columns(variant),
+                )
+            )
         log_event(
             session, exam.id, copy.id, "debut", f"fin prévue {heure_courte(deadline)}", now, ip, ua
         )

@@ -142,11 +142,11 @@ def question_page(
     order = _order(exam, student)
     index = order[position - 1]
     answers = service.answers_of(session, copy.id)
-    answer = answers.get(index)
+    answer = answers[index]  # created with the stored variant when the copy started
     state = service.state_of(copy, now)
     q = exam.questions[index]
-    variant = service.variant_of(exam, student.org_seed, index)
-    form = AnswerForm(values=dict(answer.fields) if answer else {}, disabled=state.closed)
+    variant = service.stored_variant(exam, answer)
+    form = AnswerForm(values=dict(answer.fields), disabled=state.closed)
     return QuestionPage(
         exam,
         copy,
@@ -160,7 +160,7 @@ def question_page(
         variant.params,
         int(q["niveau"]),
         form,
-        answer.saved_at if answer else None,
+        answer.saved_at,
     )
 
 
@@ -171,11 +171,37 @@ class CorrectedQuestion:
     points: int
     earned: Decimal
     enonce: str
-    template: str
+    template: str | None  # None: the copy never started, no variant was drawn
     params: dict[str, Any]
     niveau: int
     form: AnswerForm
     grade: Grade | None
+
+
+NOT_STARTED = "Copie non commencée : aucun énoncé n'a été tiré pour cette question."
+
+
+def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None):
+    """One question of the corrected copy, from the variant stored when the copy started."""
+    q = exam.questions[index]
+    points = int(q["points"])
+    if answer is None:  # an absent student's copy (the teacher's PDF)
+        earned = grading.points_of(None, points)
+        return CorrectedQuestion(
+            position, q["titre"], points, earned, NOT_STARTED, None, {}, int(q["niveau"]),
+            AnswerForm(disabled=True), None,
+        )  # fmt: skip
+    grade = grade_from_json(answer.grade) if answer.grade else None
+    variant = service.stored_variant(exam, answer)
+    form = AnswerForm(
+        values=dict(answer.fields),
+        results={c.champ: c for c in grade.champs} if grade else {},
+        disabled=True,
+    )
+    return CorrectedQuestion(
+        position, q["titre"], points, grading.points_of(answer.score, points), variant.enonce,
+        f"exercise/{variant.kind}/form.html", variant.params, variant.niveau, form, grade,
+    )  # fmt: skip
 
 
 @dataclass
@@ -197,32 +223,10 @@ def correction_page(session: Session, exam: Exam, copy: ExamCopy, student: Stude
     answers = service.answers_of(session, copy.id)
     items, weighted = [], []
     for position, index in enumerate(_order(exam, student), start=1):
-        q = exam.questions[index]
-        answer = answers.get(index)
-        grade = grade_from_json(answer.grade) if answer and answer.grade else None
-        variant = service.variant_of(exam, student.org_seed, index)
-        form = AnswerForm(
-            values=dict(answer.fields) if answer else {},
-            results={c.champ: c for c in grade.champs} if grade else {},
-            disabled=True,
-        )
-        earned = grading.points_of(answer.score if answer else None, int(q["points"]))
-        items.append(
-            CorrectedQuestion(
-                position,
-                q["titre"],
-                int(q["points"]),
-                earned,
-                variant.enonce,
-                f"exercise/{q['kind']}/form.html",
-                variant.params,
-                int(q["niveau"]),
-                form,
-                grade,
-            )
-        )
-        if grade:
-            weighted.append((int(q["points"]), grade.competences))
+        item = _corrected(exam, position, index, answers.get(index))
+        items.append(item)
+        if item.grade:
+            weighted.append((item.points, item.grade.competences))
     referentiel = load_referentiel()
     competences = [
         (code, referentiel.competence(code).libelle, score)

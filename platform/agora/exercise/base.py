@@ -5,6 +5,7 @@ Every kind module (``agora.exercise.kinds.<name>``) exposes the same small inter
     NAME: str                      the kind, as in the public contract ("facture")
     TITRE: str                     a French title for pages ("Facture avec réductions")
     COMPETENCES: tuple[str, ...]   the référentiel codes the kind proves ("1.2.2", …)
+    VERSION: int                   the generator's version, bumped when a seed draws otherwise
     check_params(params: dict) -> dict   validated params; InvalidInput (one French line) if not
     generate(seed, niveau, organisation) -> Variant
     parse(answer: dict) -> dict    typed answer; raises FormatErrors (costs no attempt)
@@ -130,6 +131,7 @@ class ExerciseKind(Protocol):
     NAME: str
     TITRE: str
     COMPETENCES: tuple[str, ...]
+    VERSION: int
     ANSWER_SCHEMA: AnswerSchema
 
     def check_params(self, params: dict[str, Any]) -> dict[str, Any]: ...

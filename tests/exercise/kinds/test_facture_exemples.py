@@ -250,15 +250,14 @@ def test_14_french_writing_is_read_and_bad_writing_is_explained():
     assert set(_verdicts(CONTRAT, {"total_ttc": "488.46"})) == {"total_ttc"}
 
 
-def test_15_competencies_split_the_document_body_and_its_follow_up():
+def test_15_only_the_document_body_proves_a_competency():
     answer = {
         "groupes": [{"net_commercial": "384.75"}],
         "total_ttc": "1.00",
         "net_a_payer": "488.46",
     }
     grade = facture.grade(CONTRAT, answer)
-    # 1.2.2: nc right (1/1) ; 1.2.3: total_ttc wrong, net à payer right (1/2)
-    assert grade.competences == [("1.2.2", Decimal("1.0000")), ("1.2.3", Decimal("0.5000"))]
-    assert facture.grade(CONTRAT, {"total_ttc": "488.46"}).competences == [
-        ("1.2.3", Decimal("1.0000"))
-    ]
+    # 1.2.2 on the body: the net commercial is right; the totals count in the score only
+    assert grade.competences == [("1.2.2", Decimal("1.0000"))]
+    assert grade.score == Decimal("0.6667")  # total_ttc wrong: 2 right of 3 fields graded
+    assert facture.grade(CONTRAT, {"total_ttc": "488.46"}).competences == []

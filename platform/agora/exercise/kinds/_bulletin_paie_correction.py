@@ -29,9 +29,11 @@ CHAMPS_NET = (
     "net_a_payer",
     "cout_employeur",
 )
-# Competency 3.2.4 (elements of the payslip: hours, overtime, absences, primes, brut);
-# 3.2.5 (contributions, nets, withholding tax, employer cost) takes every other field.
-COMPETENCE_BRUT, COMPETENCE_COTISATIONS = "3.2.4", "3.2.5"
+# Competency 3.2.4 (elements of the payslip: hours, overtime, absences, primes, brut) is scored
+# on those fields. The other fields (contributions, nets, withholding tax, employer cost) count
+# in the score but prove no competency of their own: 3.2.5 (following the payroll's recording)
+# is for a kind that records it.
+COMPETENCE_BRUT = "3.2.4"
 
 ECF_MESSAGE = (
     "Juste, calculé à partir de vos résultats précédents (erreur reportée : la méthode est bonne)."
@@ -382,13 +384,9 @@ class Correction:
     # ------------------------------------------------------------ the grade
 
     def grade(self, kind: str) -> Grade:
-        points = 0
-        competences = []
-        for code, groupe in ((COMPETENCE_BRUT, "brut"), (COMPETENCE_COTISATIONS, "net")):
-            verdicts = self.verdicts[groupe]
-            points += sum(verdicts)
-            if verdicts:
-                competences.append((code, score_ratio(sum(verdicts), len(verdicts))))
+        points = sum(self.verdicts["brut"]) + sum(self.verdicts["net"])
+        brut = self.verdicts["brut"]
+        competences = [(COMPETENCE_BRUT, score_ratio(sum(brut), len(brut)))] if brut else []
         diagnostics = [
             Diagnostic(code, MESSAGES[code], {"champs": champs})
             for code, champs in self.diagnostics.items()

@@ -91,9 +91,9 @@ SUIT_DE = {
 }
 
 # Competency 1.2.2 (producing the customer document): the body of the invoice, down to the
-# net financier. 1.2.3 (following the sale up to its payment): VAT, totals, deposit, net à payer.
+# net financier. VAT, totals, deposit and net à payer prove no competency of their own: 1.2.3
+# (following the recording of sales and payments) is for a kind that records them.
 COMPETENCE_CORPS = "1.2.2"
-COMPETENCE_SUIVI = "1.2.3"
 _CORPS = frozenset(
     {
         "lignes",
@@ -370,17 +370,6 @@ def corrige(reference: Reference, answer: Any) -> Grade:
 
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """Each competency scored on its own fields; listed only when some were graded."""
-    corps: list[bool] = []
-    suivi: list[bool] = []
-    for champ in champs:
-        racine = champ.champ.partition(".")[0]
-        if racine in _CORPS:
-            corps.append(champ.correct)
-        elif racine == "réponse":
-            corps.append(champ.correct)
-            suivi.append(champ.correct)
-        else:
-            suivi.append(champ.correct)
-    parts = ((COMPETENCE_CORPS, corps), (COMPETENCE_SUIVI, suivi))
-    return [(code, score_ratio(sum(v), len(v))) for code, v in parts if v]
+    """1.2.2 scored on the body's fields (an unreadable answer counts); none when none graded."""
+    corps = [c.correct for c in champs if c.champ.partition(".")[0] in {*_CORPS, "réponse"}]
+    return [(COMPETENCE_CORPS, score_ratio(sum(corps), len(corps)))] if corps else []

@@ -30,6 +30,9 @@ from agora.money import fmt
 NAME = "rapprochement"
 TITRE = "État de rapprochement bancaire"
 COMPETENCES = ("2.2.1", "2.2.3")
+# Bumped when a change makes a seed draw other params or another statement (see
+# agora.exercise.history): stored exercises keep the version that drew them.
+VERSION = 1
 
 # The names of an answer: a pointage pair per ledger line (suspens and 512, each at most
 # MAX_LIGNES), the balances, the four lists of each side, the adjusting entries.
