@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 from sqlmodel import col, select
 
+from agora.calendrier import PARIS
 from agora.classroom.models import Classe
 from agora.content.missions import load_missions
 from agora.db import SessionDep
@@ -18,7 +19,6 @@ from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import TeacherDep
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
-from agora.web.templating import PARIS
 
 router = APIRouter(prefix="/enseignant/evaluations")
 QUESTION_ROWS = 6
