@@ -27,9 +27,9 @@ from agora.classroom.models import Assignment, CompetencyEvidence, StepAttempt, 
 from agora.classroom.service import step_variant
 from agora.config import Settings
 from agora.content.missions import get_mission
+from agora.demo import STUDENT_PASSWORD, create_demo_if_empty
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
-from agora.web.demo import STUDENT_PASSWORD, create_demo_if_empty
 
 MISSION = "du-devis-a-l-encaissement"
 
