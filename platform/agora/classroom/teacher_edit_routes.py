@@ -1,7 +1,7 @@
 """Teacher pages that change what already exists: edit, close or delete an assignment;
 rename, archive or restore a class; move a student to another class.
 
-Included by agora.classroom.teacher_routes (same /enseignant prefix). Every route depends on
+Same /enseignant prefix as agora.classroom.teacher_routes. Every route depends on
 TeacherDep and on the ownership dependencies of agora.classroom.teacher_access (404 for
 another teacher's objects); every POST is CSRF-checked by the app. Destructive actions
 require their confirmation box to be ticked (checked here, not only in the browser).
@@ -29,7 +29,7 @@ from agora.web.deps import TeacherDep
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 
-router = APIRouter()
+router = APIRouter(prefix="/enseignant")
 Text = Annotated[str, Form(max_length=200)]
 CONFIRM = "Cochez la case de confirmation pour continuer."
 

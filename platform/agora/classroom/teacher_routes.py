@@ -30,7 +30,6 @@ from agora.classroom.teacher_access import (
     OwnedWork,
     students_of_classe,
 )
-from agora.classroom.teacher_edit_routes import router as edit_router
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import TeacherDep
@@ -45,9 +44,6 @@ MEDIA = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 UNLOCKED = "Connexion débloquée : l'élève peut se reconnecter tout de suite."
-
-
-router.include_router(edit_router)  # editing, archiving, moving: same prefix and rules
 
 
 def _url(request: Request, name: str, **params) -> str:

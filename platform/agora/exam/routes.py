@@ -1,7 +1,7 @@
 """Student exam pages: enter the code, answer (autosave), timer, hand in, corrected copy.
 
-The router also carries the teacher pages (agora.exam.routes_teacher) and the lifespan task
-that collects and grades expired copies even when nobody is looking.
+Also the lifespan task that collects and grades expired copies even when nobody is looking
+(create_app runs it); the teacher pages are in agora.exam.routes_teacher.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from agora.errors import DomainError
 from agora.exam import closing, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
 from agora.exam.models import Exam, ExamCopy
-from agora.exam.routes_teacher import router as teacher_router
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import all_kinds, get_kind
 from agora.web.deps import (
@@ -85,7 +84,6 @@ def wake_finaliser(request: Request) -> None:
             wake()
 
 
-router = APIRouter(lifespan=lifespan)
 student = APIRouter(prefix="/examen")
 _NOT_ANSWERS = {"csrf_token", "aller"}
 
@@ -279,7 +277,3 @@ def correction(
         raise HTTPException(404, "La correction n'est pas encore publiée par votre enseignant.")
     page = views.correction_page(session, exam, copy, student)
     return render(request, "exam/correction.html", views.ctx(page))
-
-
-router.include_router(student)
-router.include_router(teacher_router)
