@@ -26,12 +26,14 @@ from agora.classroom.teacher_access import (
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.flash import flash
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 
 router = APIRouter(prefix="/enseignant")
 Text = Annotated[str, Form(max_length=200)]
 CONFIRM = "Cochez la case de confirmation pour continuer."
+SAVED = "Modifications enregistrées."
 
 
 def _url(request: Request, name: str, **params) -> str:
@@ -53,15 +55,9 @@ def _int(text: str, what: str) -> int:
 
 
 @router.get("/devoirs/{assignment_id}/modifier", name="teacher_assignment_edit_form")
-def assignment_edit_form(
-    request: Request, assignment: OwnedAssignment, session: SessionDep, ok: str = ""
-):
-    messages = {
-        "enregistre": "Modifications enregistrées.",
-        "close": "Mission close : plus aucune réponse n'est acceptée.",
-    }
+def assignment_edit_form(request: Request, assignment: OwnedAssignment, session: SessionDep):
     page = views.assignment_edit_page(
-        session, _classe_of(session, assignment), assignment, utcnow(), message=messages.get(ok)
+        session, _classe_of(session, assignment), assignment, utcnow()
     )
     return render(request, "teacher/assignment_edit.html", page)
 
@@ -97,8 +93,10 @@ async def assignment_edit(request: Request, assignment: OwnedAssignment, session
         return render(
             request, "teacher/assignment_edit.html", page, block="formulaire", status_code=400
         )
-    url = request.url_for("teacher_assignment_edit_form", assignment_id=assignment.id)
-    return redirect(request, str(url.include_query_params(ok="enregistre")))
+    flash(request, SAVED)
+    return redirect(
+        request, _url(request, "teacher_assignment_edit_form", assignment_id=assignment.id)
+    )
 
 
 @router.post("/devoirs/{assignment_id}/clore", name="teacher_assignment_close")
@@ -108,8 +106,10 @@ def assignment_close(request: Request, assignment: OwnedAssignment, session: Ses
         edit.close_assignment(session, assignment, utcnow())
     except DomainError as error:
         return _edit_error(request, session, assignment, str(error))
-    url = request.url_for("teacher_assignment_edit_form", assignment_id=assignment.id)
-    return redirect(request, str(url.include_query_params(ok="close")))
+    flash(request, "Mission close : plus aucune réponse n'est acceptée.")
+    return redirect(
+        request, _url(request, "teacher_assignment_edit_form", assignment_id=assignment.id)
+    )
 
 
 @router.post("/devoirs/{assignment_id}/supprimer", name="teacher_assignment_delete")
@@ -144,14 +144,9 @@ def archives(request: Request, teacher: TeacherDep, session: SessionDep):
 
 @router.get("/classes/{classe_id}/modifier", name="teacher_classe_edit_form")
 def classe_edit_form(
-    request: Request, classe: OwnedClasse, teacher: TeacherDep, session: SessionDep, ok: str = ""
+    request: Request, classe: OwnedClasse, teacher: TeacherDep, session: SessionDep
 ):
-    messages = {
-        "enregistre": "Modifications enregistrées.",
-        "deplace": "Élève changé de classe ; ses travaux le suivent.",
-        "restauree": "La classe est de retour dans « Mes classes ».",
-    }
-    page = views.classe_edit_page(session, teacher, classe, message=messages.get(ok))
+    page = views.classe_edit_page(session, teacher, classe)
     return render(request, "teacher/classe_edit.html", page)
 
 
@@ -170,8 +165,8 @@ def classe_edit(
         values = {"nom": nom, "annee_scolaire": annee_scolaire}
         page = views.classe_edit_page(session, teacher, classe, values, error=str(error))
         return render(request, "teacher/classe_edit.html", page, block="renommer", status_code=400)
-    url = request.url_for("teacher_classe_edit_form", classe_id=classe.id)
-    return redirect(request, str(url.include_query_params(ok="enregistre")))
+    flash(request, SAVED)
+    return redirect(request, _url(request, "teacher_classe_edit_form", classe_id=classe.id))
 
 
 @router.post("/classes/{classe_id}/archiver", name="teacher_classe_archive")
@@ -221,5 +216,5 @@ def student_move(
     except DomainError as error:
         page = views.classe_edit_page(session, teacher, classe, move_error=str(error))
         return render(request, "teacher/classe_edit.html", page, block="deplacer", status_code=400)
-    url = request.url_for("teacher_classe_edit_form", classe_id=classe.id)
-    return redirect(request, str(url.include_query_params(ok="deplace")))
+    flash(request, "Élève changé de classe ; ses travaux le suivent.")
+    return redirect(request, _url(request, "teacher_classe_edit_form", classe_id=classe.id))

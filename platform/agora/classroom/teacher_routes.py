@@ -33,6 +33,7 @@ from agora.classroom.teacher_access import (
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.flash import flash
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, render
 
@@ -76,20 +77,17 @@ def create_classe(
 
 
 @router.get("/classes/{classe_id}", name="teacher_classe")
-def classe(request: Request, classe: OwnedClasse, session: SessionDep, debloque: str = ""):
-    message = UNLOCKED if debloque else None
+def classe(request: Request, classe: OwnedClasse, session: SessionDep):
     slowed = request.app.state.login_throttle.is_slowed
-    return render(
-        request, "teacher/classe.html", views.classe_page(session, classe, slowed, message)
-    )
+    return render(request, "teacher/classe.html", views.classe_page(session, classe, slowed))
 
 
 @router.post("/eleves/{student_id}/debloquer", name="teacher_student_unlock")
 def student_unlock(request: Request, student: OwnedStudent, session: SessionDep):
     """Lift the login limit on one of the teacher's students (who is at the door, in person)."""
     request.app.state.login_throttle.unlock(session.get(User, student.user_id).login)
-    url = request.url_for("teacher_classe", classe_id=student.classe_id)
-    return redirect(request, str(url.include_query_params(debloque="ok")))
+    flash(request, UNLOCKED)
+    return redirect(request, _url(request, "teacher_classe", classe_id=student.classe_id))
 
 
 @router.get("/a-corriger", name="teacher_queue")
@@ -261,11 +259,10 @@ def progress(request: Request, assignment: OwnedAssignment, session: SessionDep)
 
 
 @router.get("/devoirs/{assignment_id}/eleves/{student_id}", name="teacher_student_work")
-def student_work(request: Request, work: OwnedWork, session: SessionDep, note: str = ""):
+def student_work(request: Request, work: OwnedWork, session: SessionDep):
     assignment, student = work
-    message = "Note enregistrée ; les compétences de l'élève sont à jour." if note else None
     classe = _classe_of(session, assignment)
-    page = views.student_work_page(session, classe, assignment, student, message)
+    page = views.student_work_page(session, classe, assignment, student)
     return render(request, "teacher/student_work.html", page)
 
 
@@ -286,9 +283,8 @@ def override(
         classe = _classe_of(session, assignment)
         page = views.student_work_page(session, classe, assignment, student, str(error))
         return render(request, "teacher/student_work.html", page, status_code=400)
-    url = request.url_for(
-        "teacher_student_work", assignment_id=assignment.id, student_id=student.id
-    ).include_query_params(note="enregistree")
+    flash(request, "Note enregistrée ; les compétences de l'élève sont à jour.")
+    url = _url(request, "teacher_student_work", assignment_id=assignment.id, student_id=student.id)
     return redirect(request, f"{url}#tentative-{attempt.id}")
 
 

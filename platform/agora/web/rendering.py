@@ -12,6 +12,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2_fragments import render_block
 
+from agora.web.flash import take_flash
+
 
 def is_htmx(request: Request) -> bool:
     """True for a request sent by htmx (and not a history restore, which needs a full page)."""
@@ -31,8 +33,10 @@ def render(
 ) -> HTMLResponse:
     """Render ``template``; only ``block`` when htmx asked for it. ``context`` may be a dataclass."""
     env = request.app.state.templates
-    values = _as_dict(context) | _globals(request)
-    if block and is_htmx(request):
+    partial = bool(block) and is_htmx(request)
+    # Only a full page takes the flash message: a fragment has no place to show it.
+    values = _as_dict(context) | _globals(request, with_flash=not partial)
+    if partial:
         html = render_block(env, template, block, values)
     else:
         html = env.get_template(template).render(values)
@@ -43,7 +47,7 @@ def render(
 
 def render_fragment(request: Request, template: str, block: str, context: dict[str, Any]):
     """One block of a template, whatever the request (for htmx-only endpoints)."""
-    values = _as_dict(context) | _globals(request)
+    values = _as_dict(context) | _globals(request, with_flash=False)
     response = HTMLResponse(render_block(request.app.state.templates, template, block, values))
     response.headers["Vary"] = "HX-Request"
     return response
@@ -63,10 +67,11 @@ def _as_dict(context: Any) -> dict[str, Any]:
     return {name: getattr(context, name) for name in context.__dataclass_fields__}
 
 
-def _globals(request: Request) -> dict[str, Any]:
+def _globals(request: Request, with_flash: bool) -> dict[str, Any]:
     from agora.web.security import csrf_token
 
     return {
+        "flash": take_flash(request) if with_flash else None,
         "request": request,
         "url_for": request.url_for,
         # The crash handler runs outside the session middleware: no session there.
