@@ -32,7 +32,7 @@ from agora.web.deps import (
     user_even_if_password_expired,
 )
 from agora.web.ids import DbId, Position
-from agora.web.rendering import is_htmx, redirect, render, render_fragment
+from agora.web.rendering import is_htmx, redirect, refused_form, render, render_fragment
 
 log = logging.getLogger("agora.exam")
 
@@ -123,14 +123,16 @@ def _student_in_one_hop(request: Request, session: Session):
 def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)):
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         student = _student_in_one_hop(request, session)
-        try:
+
+        def page(error: str):
+            home = views.home_page(session, student, clock())
+            home.message, home.code = error, code
+            return views.ctx(home)
+
+        with refused_form(request, "exam/code.html", page):
             exam = service.exam_for_code(session, student, code)
             with service.writing(session):
                 copy = service.start(session, exam, student, clock(), *client_of(request))
-        except DomainError as error:
-            page = views.home_page(session, student, clock())
-            page.message, page.code = str(error), code
-            return render(request, "exam/code.html", views.ctx(page), status_code=400)
     return redirect(request, str(request.url_for("exam_question", copy_id=copy.id, position=1)))
 
 

@@ -19,7 +19,7 @@ from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import TeacherDep
 from agora.web.flash import flash
 from agora.web.ids import form_id
-from agora.web.rendering import redirect, render
+from agora.web.rendering import redirect, refused_form, render
 
 router = APIRouter(prefix="/enseignant/evaluations")
 QUESTION_ROWS = 6
@@ -81,7 +81,11 @@ def new(request: Request, teacher: TeacherDep, session: SessionDep, clock: Clock
 @router.post("/nouvelle", name="exam_create")
 async def create(request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep):
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    try:
+
+    def page(error: str):
+        return views.ctx(_new_context(session, teacher, clock(), form, error))
+
+    with refused_form(request, "exam/teacher/new.html", page):
         classe = session.get(Classe, _id(form.get("classe_id"), "Choisissez une de vos classes."))
         if classe is None or classe.teacher_id != teacher.id:
             raise InvalidInput("Choisissez une de vos classes.")
@@ -102,9 +106,6 @@ async def create(request: Request, teacher: TeacherDep, session: SessionDep, clo
                 melange=form.get("melange") == "on",
                 mission_slug=mission_slug,
             )
-    except DomainError as error:
-        context = _new_context(session, teacher, clock(), form, str(error))
-        return render(request, "exam/teacher/new.html", views.ctx(context), status_code=400)
     flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
     return _back(request, "exam_monitor", exam)
 

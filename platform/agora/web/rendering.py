@@ -6,12 +6,15 @@ the DOM id it replaces); any other request gets the full page. Both vary on HX-R
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2_fragments import render_block
 
+from agora.errors import DomainError
 from agora.web.flash import take_flash
 
 
@@ -51,6 +54,36 @@ def render_fragment(request: Request, template: str, block: str, context: dict[s
     response = HTMLResponse(render_block(request.app.state.templates, template, block, values))
     response.headers["Vary"] = "HX-Request"
     return response
+
+
+class FormRefused(Exception):
+    """The form rendered again with its message, carried out of the route to the client."""
+
+    def __init__(self, response: HTMLResponse) -> None:
+        super().__init__("formulaire refusé")
+        self.response = response
+
+
+@contextmanager
+def refused_form(
+    request: Request,
+    template: str,
+    page: Callable[[str], Any],
+    *,
+    block: str | None = None,
+    refuse: type[DomainError] = DomainError,
+) -> Iterator[None]:
+    """On a ``refuse`` error inside, the same form again with its French message, as a 400.
+
+    ``page(message)`` builds the page context showing the message; an htmx request gets only
+    ``block``. The response leaves as an exception, so the request's transaction rolls back:
+    a refused form writes nothing.
+    """
+    try:
+        yield
+    except refuse as error:
+        response = render(request, template, page(str(error)), block=block, status_code=400)
+        raise FormRefused(response) from error
 
 
 def redirect(request: Request, url: str) -> Response:
