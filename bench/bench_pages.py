@@ -23,13 +23,14 @@ from sqlmodel import Session, col, delete, select
 from agora import migrations
 from agora.account.models import User
 from agora.app import create_app
-from agora.classroom.models import Assignment, CompetencyEvidence, StepAttempt, Student
+from agora.classroom.models import Assignment, StepAttempt, Student
 from agora.classroom.service import step_variant
+from agora.competency.models import CompetencyEvidence
 from agora.config import Settings
 from agora.content.missions import get_mission
+from agora.demo import STUDENT_PASSWORD, create_demo_if_empty
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
-from agora.web.demo import STUDENT_PASSWORD, create_demo_if_empty
 
 MISSION = "du-devis-a-l-encaissement"
 

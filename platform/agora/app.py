@@ -7,23 +7,25 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from agora import TEMPLATES_DIR
+from agora.account import routes as account_routes
+from agora.account.throttle import LoginThrottle
+from agora.classroom import routes as student_routes
+from agora.classroom import teacher_edit_routes, teacher_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
+from agora.exam import routes as exam_routes
+from agora.exam import routes_teacher as exam_teacher_routes
+from agora.web import errors
+from agora.web.headers import SecurityHeadersMiddleware
+from agora.web.limits import BodyLimitMiddleware, BodyLimits
+from agora.web.security import CsrfMiddleware
+from agora.web.templating import make_environment
 
 STATIC_DIR = TEMPLATES_DIR.parent / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app: engine, templates, login throttle and routers, all on app.state."""
-    from agora.account.routes import router as account_router
-    from agora.account.throttle import LoginThrottle
-    from agora.classroom.routes import router as classroom_router
-    from agora.web import errors
-    from agora.web.headers import SecurityHeadersMiddleware
-    from agora.web.limits import BodyLimitMiddleware, BodyLimits
-    from agora.web.security import CsrfMiddleware
-    from agora.web.templating import make_environment
-
     settings = settings or Settings()
     import_models()
     app = FastAPI(
@@ -31,6 +33,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
+        # The exam finaliser grades expired copies in the background while the app serves.
+        lifespan=exam_routes.lifespan,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
@@ -61,25 +65,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, limits=limits)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.include_router(account_router)
-    app.include_router(classroom_router)
-    for router in _extra_routers():
-        app.include_router(router)
+    _include_routers(app)
     errors.install(app)
     return app
 
 
-# Routers of other packages (teacher pages, exams), imported and included by create_app.
-# Add "module:attribute" here when you add a router.
-EXTRA_ROUTERS: tuple[str, ...] = (
-    "agora.classroom.teacher_routes:router",
-    "agora.exam.routes:router",
-)
-
-
-def _extra_routers():
-    import importlib
-
-    for target in EXTRA_ROUTERS:
-        module_name, attribute = target.split(":")
-        yield getattr(importlib.import_module(module_name), attribute)
+def _include_routers(app: FastAPI) -> None:
+    """Every page of the platform, one router per line (add yours here)."""
+    app.include_router(account_routes.router)  # login, password, home
+    app.include_router(student_routes.router)  # /eleve: missions, organisation, competences
+    app.include_router(exam_routes.student)  # /examen: the student's exam copy
+    app.include_router(teacher_routes.router)  # /enseignant: classes, assignments, grading
+    app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
+    app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations

@@ -1,6 +1,10 @@
-"""French calendar words for statements and documents: month and day names, long dates."""
+"""French calendar: the Paris time zone, month and day names, long dates for documents."""
 
 from datetime import date
+from zoneinfo import ZoneInfo
+
+# Every time a user reads is Paris time; the database stores UTC.
+PARIS = ZoneInfo("Europe/Paris")
 
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",

@@ -23,9 +23,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("agora.exercise.cli:generate", "Générer un exercice (paramètres et énoncé)."),
     "solve": ("agora.exercise.cli:solve", "Calculer la solution de référence d'un exercice."),
     "grade": ("agora.exercise.cli:grade", "Corriger une réponse d'élève."),
-    "serve": ("agora.web.cli:serve", "Démarrer la plateforme web."),
-    "demo": ("agora.web.cli:demo", "Créer l'établissement de démonstration."),
-    "db": ("agora.web.cli:db", "Base de données : migrations."),
+    "serve": ("agora.serve:serve", "Démarrer la plateforme web."),
+    "demo": ("agora.serve:demo", "Créer l'établissement de démonstration."),
+    "db": ("agora.migrations.cli:db", "Base de données : migrations."),
 }
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from agora.errors import InvalidInput
@@ -111,3 +112,30 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'agora.sqlite3').resolve()}"
+
+    @property
+    def shown_url(self) -> str:
+        """The database URL as printed for the user (password hidden)."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.sqlalchemy_url).render_as_string(hide_password=True)
+
+
+def settings_from_environment(demo: bool = False) -> Settings:
+    """The settings of a command (`agora serve`, `agora db …`): a wrong AGORA_… is one French line.
+
+    A local demo may run with the placeholder secret; anything else needs AGORA_SECRET_KEY.
+    """
+    try:
+        if demo and "AGORA_ENVIRONMENT" not in os.environ:
+            return Settings(environment="development")
+        return Settings()
+    except ValidationError as error:
+        raise InvalidInput(" ; ".join(_refused(e) for e in error.errors())) from None
+
+
+def _refused(error: dict) -> str:
+    name = "AGORA_" + "_".join(str(part) for part in error["loc"]).upper()
+    expected = error.get("ctx", {}).get("expected")
+    allowed = f" (valeurs possibles : {expected.replace(' or ', ' ou ')})" if expected else ""
+    return f"{name} : valeur refusée « {error.get('input')} »{allowed}"

@@ -27,6 +27,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "agora.account.models",
     "agora.classroom.models",
     "agora.exam.models",
+    "agora.competency.models",
 )
 
 

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from agora.classroom.models import CompetencyEvidence, StepAttempt
+from agora.classroom.models import StepAttempt
 from agora.classroom.service import step_variant
+from agora.competency.models import CompetencyEvidence
 from agora.content.missions import get_mission
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind

@@ -8,12 +8,12 @@ from sqlmodel import select
 
 from agora.account.models import User
 from agora.account.service import verify_password
+from agora.calendrier import PARIS
 from agora.classroom.cards import login_cards
 from agora.classroom.models import Assignment, AssignmentStudent, Classe, Student
 from agora.classroom.teacher_service import Credential, random_password
 from agora.content.missions import get_mission
 from agora.db import utcnow
-from agora.web.templating import PARIS
 
 PAIE = get_mission("la-paie-de-mars").titre
 CSV = (

@@ -6,7 +6,8 @@ import pytest
 from sqlmodel import select
 
 from agora.classroom import service
-from agora.classroom.models import CompetencyEvidence, StepAttempt
+from agora.classroom.models import StepAttempt
+from agora.competency.models import CompetencyEvidence
 from agora.content.missions import get_mission
 from agora.db import utcnow
 from agora.exercise.forms import flatten

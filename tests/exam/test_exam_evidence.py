@@ -8,7 +8,7 @@ import re
 
 from sqlmodel import Session, select
 
-from agora.classroom.models import CompetencyEvidence
+from agora.competency.models import CompetencyEvidence
 from agora.exam import closing, grading, service
 from agora.exam.models import ExamAnswer
 from agora.exercise.forms import flatten

@@ -1,5 +1,9 @@
 """The app starts from the factory, serves French pages, and sends anonymous users to log in."""
 
+import os
+import subprocess
+import sys
+
 
 def test_anonymous_home_redirects_to_login(client):
     response = client.get("/", follow_redirects=False)
@@ -25,3 +29,14 @@ def test_static_htmx_is_vendored(client):
     response = client.get("/static/js/htmx.min.js")
     assert response.status_code == 200
     assert "htmx" in response.text[:100]
+
+
+def test_importing_the_app_module_builds_nothing(tmp_path):
+    # Production settings with the placeholder secret are refused: building Settings (or an
+    # engine) while importing the routers would fail here and leave a database file behind.
+    env = {**os.environ, "AGORA_ENVIRONMENT": "production", "AGORA_DATA_DIR": str(tmp_path)}
+    env.pop("AGORA_SECRET_KEY", None)
+    code = "import agora.app, agora.cli, agora.serve, agora.migrations.cli"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -10,9 +10,9 @@ from starlette.routing import NoMatchFound
 from agora.account import service
 from agora.account.models import User
 from agora.db import SessionDep, utcnow, write_lock
-from agora.errors import DomainError, InvalidInput
+from agora.errors import InvalidInput
 from agora.web.deps import UserDep, optional_user, user_even_if_password_expired
-from agora.web.rendering import redirect, render
+from agora.web.rendering import redirect, refused_form, render
 from agora.web.security import log_in, log_out, refresh_version
 
 router = APIRouter()
@@ -49,13 +49,14 @@ def login(
     suivant: Annotated[str, Form(max_length=500)] = "/",
 ):
     ip = request.client.host if request.client else "?"
-    try:
+
+    def page(error: str):
+        return {"suivant": _safe_next(suivant), "error": error, "identifiant": identifiant}
+
+    with refused_form(request, "account/login.html", page):
         user = service.authenticate(
             session, request.app.state.login_throttle, identifiant, mot_de_passe, ip
         )
-    except DomainError as error:
-        context = {"suivant": _safe_next(suivant), "error": str(error), "identifiant": identifiant}
-        return render(request, "account/login.html", context, status_code=400)
     # One short write under the process's SQLite write lock, like the exam autosaves: forty
     # students logging in at once must queue here, not in SQLite's busy handler.
     with write_lock(request.app.state.engine):
@@ -94,11 +95,11 @@ def change_password(
     nouveau: Annotated[str, Form(max_length=500)] = "",
     confirmation: Annotated[str, Form(max_length=500)] = "",
 ):
-    try:
+    def page(error: str):
+        return {"user": user, "error": error}
+
+    with refused_form(request, "account/password.html", page, refuse=InvalidInput):
         service.change_password(session, user, actuel, nouveau, confirmation)
-    except InvalidInput as error:
-        context = {"user": user, "error": str(error)}
-        return render(request, "account/password.html", context, status_code=400)
     refresh_version(request, user)
     return redirect(request, str(request.url_for("home")))
 

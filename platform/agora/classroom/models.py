@@ -1,4 +1,4 @@
-"""Classroom tables: classes, students, assignments, step attempts and competency evidence.
+"""Classroom tables: classes, students, assignments and step attempts.
 
 Datetimes are timezone-aware, stored in UTC (agora.db.utcnow); scores are Decimals in [0, 1] (agora.db.Score).
 """
@@ -106,23 +106,3 @@ class StepAttempt(SQLModel, table=True):
     def effective_score(self) -> Decimal | None:
         """The teacher's score when given, else the grader's."""
         return self.override_score if self.override_score is not None else self.score
-
-
-class CompetencyEvidence(SQLModel, table=True):
-    """One competency proven (to some degree) by one mission attempt or one published exam
-    answer: exactly one of the two is set."""
-
-    __tablename__ = "competency_evidence"
-    __table_args__ = (
-        sa.CheckConstraint(
-            "(attempt_id IS NULL) <> (exam_answer_id IS NULL)", name="ck_evidence_one_source"
-        ),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    student_id: int = Field(foreign_key="students.id", index=True)
-    code: str = Field(max_length=10)
-    score: Decimal = Field(sa_type=Score)
-    attempt_id: int | None = Field(default=None, foreign_key="step_attempts.id", index=True)
-    exam_answer_id: int | None = Field(default=None, foreign_key="exam_answers.id", index=True)
-    at: datetime = Field(default_factory=utcnow)

@@ -1,7 +1,7 @@
 """Teacher pages that change what already exists: edit, close or delete an assignment;
 rename, archive or restore a class; move a student to another class.
 
-Included by agora.classroom.teacher_routes (same /enseignant prefix). Every route depends on
+Same /enseignant prefix as agora.classroom.teacher_routes. Every route depends on
 TeacherDep and on the ownership dependencies of agora.classroom.teacher_access (404 for
 another teacher's objects); every POST is CSRF-checked by the app. Destructive actions
 require their confirmation box to be ticked (checked here, not only in the browser).
@@ -24,14 +24,16 @@ from agora.classroom.teacher_access import (
     students_of_classe,
 )
 from agora.db import SessionDep, utcnow
-from agora.errors import DomainError, InvalidInput
+from agora.errors import InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.flash import flash
 from agora.web.ids import form_id
-from agora.web.rendering import redirect, render
+from agora.web.rendering import redirect, refused_form, render
 
-router = APIRouter()
+router = APIRouter(prefix="/enseignant")
 Text = Annotated[str, Form(max_length=200)]
 CONFIRM = "Cochez la case de confirmation pour continuer."
+SAVED = "Modifications enregistrées."
 
 
 def _url(request: Request, name: str, **params) -> str:
@@ -53,15 +55,9 @@ def _int(text: str, what: str) -> int:
 
 
 @router.get("/devoirs/{assignment_id}/modifier", name="teacher_assignment_edit_form")
-def assignment_edit_form(
-    request: Request, assignment: OwnedAssignment, session: SessionDep, ok: str = ""
-):
-    messages = {
-        "enregistre": "Modifications enregistrées.",
-        "close": "Mission close : plus aucune réponse n'est acceptée.",
-    }
+def assignment_edit_form(request: Request, assignment: OwnedAssignment, session: SessionDep):
     page = views.assignment_edit_page(
-        session, _classe_of(session, assignment), assignment, utcnow(), message=messages.get(ok)
+        session, _classe_of(session, assignment), assignment, utcnow()
     )
     return render(request, "teacher/assignment_edit.html", page)
 
@@ -78,7 +74,11 @@ async def assignment_edit(request: Request, assignment: OwnedAssignment, session
         raise HTTPException(404, "Élève introuvable.") from None
     students = students_of_classe(session, classe, ids)  # 404 for a student of another class
     now = utcnow()
-    try:
+
+    def page(error: str):
+        return views.assignment_edit_page(session, classe, assignment, now, values, error=error)
+
+    with refused_form(request, "teacher/assignment_edit.html", page, block="formulaire"):
         if values.get("pour") == "eleves" and not students:
             raise InvalidInput("Cochez au moins un élève, ou choisissez « toute la classe ».")
         edit.update_assignment(
@@ -90,26 +90,21 @@ async def assignment_edit(request: Request, assignment: OwnedAssignment, session
             students=students,
             now=now,
         )
-    except DomainError as error:
-        page = views.assignment_edit_page(
-            session, classe, assignment, now, values, error=str(error)
-        )
-        return render(
-            request, "teacher/assignment_edit.html", page, block="formulaire", status_code=400
-        )
-    url = request.url_for("teacher_assignment_edit_form", assignment_id=assignment.id)
-    return redirect(request, str(url.include_query_params(ok="enregistre")))
+    flash(request, SAVED)
+    return redirect(
+        request, _url(request, "teacher_assignment_edit_form", assignment_id=assignment.id)
+    )
 
 
 @router.post("/devoirs/{assignment_id}/clore", name="teacher_assignment_close")
 def assignment_close(request: Request, assignment: OwnedAssignment, session: SessionDep):
     """The due date becomes now (the way out when a mission cannot be deleted)."""
-    try:
+    with _refused_action(request, session, assignment):
         edit.close_assignment(session, assignment, utcnow())
-    except DomainError as error:
-        return _edit_error(request, session, assignment, str(error))
-    url = request.url_for("teacher_assignment_edit_form", assignment_id=assignment.id)
-    return redirect(request, str(url.include_query_params(ok="close")))
+    flash(request, "Mission close : plus aucune réponse n'est acceptée.")
+    return redirect(
+        request, _url(request, "teacher_assignment_edit_form", assignment_id=assignment.id)
+    )
 
 
 @router.post("/devoirs/{assignment_id}/supprimer", name="teacher_assignment_delete")
@@ -117,21 +112,22 @@ def assignment_delete(
     request: Request, assignment: OwnedAssignment, session: SessionDep, confirmation: Text = ""
 ):
     """Delete a mission nobody answered; otherwise say why not and offer to close it."""
-    if confirmation != "oui":
-        return _edit_error(request, session, assignment, CONFIRM)
     classe_id = assignment.classe_id
-    try:
+    with _refused_action(request, session, assignment):
+        if confirmation != "oui":
+            raise InvalidInput(CONFIRM)
         edit.delete_assignment(session, assignment)
-    except DomainError as error:
-        return _edit_error(request, session, assignment, str(error))
     return redirect(request, _url(request, "teacher_classe", classe_id=classe_id))
 
 
-def _edit_error(request: Request, session, assignment: Assignment, error: str):
-    page = views.assignment_edit_page(
-        session, _classe_of(session, assignment), assignment, utcnow(), action_error=error
-    )
-    return render(request, "teacher/assignment_edit.html", page, block="actions", status_code=400)
+def _refused_action(request: Request, session, assignment: Assignment):
+    """Closing or deleting refused: the actions block again, saying why."""
+
+    def page(error: str):
+        classe = _classe_of(session, assignment)
+        return views.assignment_edit_page(session, classe, assignment, utcnow(), action_error=error)
+
+    return refused_form(request, "teacher/assignment_edit.html", page, block="actions")
 
 
 # ----------------------------------------------------------------------------- classes
@@ -144,14 +140,9 @@ def archives(request: Request, teacher: TeacherDep, session: SessionDep):
 
 @router.get("/classes/{classe_id}/modifier", name="teacher_classe_edit_form")
 def classe_edit_form(
-    request: Request, classe: OwnedClasse, teacher: TeacherDep, session: SessionDep, ok: str = ""
+    request: Request, classe: OwnedClasse, teacher: TeacherDep, session: SessionDep
 ):
-    messages = {
-        "enregistre": "Modifications enregistrées.",
-        "deplace": "Élève changé de classe ; ses travaux le suivent.",
-        "restauree": "La classe est de retour dans « Mes classes ».",
-    }
-    page = views.classe_edit_page(session, teacher, classe, message=messages.get(ok))
+    page = views.classe_edit_page(session, teacher, classe)
     return render(request, "teacher/classe_edit.html", page)
 
 
@@ -164,14 +155,17 @@ def classe_edit(
     nom: Text = "",
     annee_scolaire: Text = "",
 ):
-    try:
+    values = {"nom": nom, "annee_scolaire": annee_scolaire}
+
+    def page(error: str):
+        return views.classe_edit_page(session, teacher, classe, values, error=error)
+
+    with refused_form(
+        request, "teacher/classe_edit.html", page, block="renommer", refuse=InvalidInput
+    ):
         edit.rename_classe(session, classe, nom, annee_scolaire)
-    except InvalidInput as error:
-        values = {"nom": nom, "annee_scolaire": annee_scolaire}
-        page = views.classe_edit_page(session, teacher, classe, values, error=str(error))
-        return render(request, "teacher/classe_edit.html", page, block="renommer", status_code=400)
-    url = request.url_for("teacher_classe_edit_form", classe_id=classe.id)
-    return redirect(request, str(url.include_query_params(ok="enregistre")))
+    flash(request, SAVED)
+    return redirect(request, _url(request, "teacher_classe_edit_form", classe_id=classe.id))
 
 
 @router.post("/classes/{classe_id}/archiver", name="teacher_classe_archive")
@@ -182,10 +176,13 @@ def classe_archive(
     session: SessionDep,
     confirmation: Text = "",
 ):
-    if confirmation != "oui":
-        page = views.classe_edit_page(session, teacher, classe, archive_error=CONFIRM)
-        return render(request, "teacher/classe_edit.html", page, block="archiver", status_code=400)
-    edit.archive_classe(session, classe, utcnow())
+    def page(error: str):
+        return views.classe_edit_page(session, teacher, classe, archive_error=error)
+
+    with refused_form(request, "teacher/classe_edit.html", page, block="archiver"):
+        if confirmation != "oui":
+            raise InvalidInput(CONFIRM)
+        edit.archive_classe(session, classe, utcnow())
     return redirect(request, _url(request, "teacher_archives"))
 
 
@@ -210,7 +207,11 @@ def student_move(
         student_id, destination_id = form_id(eleve), form_id(destination)
     except ValueError:
         student_id = destination_id = None
-    try:
+
+    def page(error: str):
+        return views.classe_edit_page(session, teacher, classe, move_error=error)
+
+    with refused_form(request, "teacher/classe_edit.html", page, block="deplacer"):
         if student_id is None:
             raise InvalidInput("Choisissez l'élève et sa nouvelle classe.")
         if confirmation != "oui":
@@ -218,8 +219,5 @@ def student_move(
         (student,) = students_of_classe(session, classe, [student_id])  # 404 if not in it
         target = owned_classe(destination_id, teacher, session)  # 404 if not the teacher's
         edit.move_student(session, student, target)
-    except DomainError as error:
-        page = views.classe_edit_page(session, teacher, classe, move_error=str(error))
-        return render(request, "teacher/classe_edit.html", page, block="deplacer", status_code=400)
-    url = request.url_for("teacher_classe_edit_form", classe_id=classe.id)
-    return redirect(request, str(url.include_query_params(ok="deplace")))
+    flash(request, "Élève changé de classe ; ses travaux le suivent.")
+    return redirect(request, _url(request, "teacher_classe_edit_form", classe_id=classe.id))

@@ -9,12 +9,12 @@ from typing import Any
 from sqlmodel import Session
 
 from agora.account.models import User
+from agora.calendrier import PARIS
 from agora.classroom import teacher_edit as edit
 from agora.classroom import teacher_service as ts
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe
 from agora.classroom.teacher_views import StudentRow
 from agora.content.missions import Mission, get_mission
-from agora.web.templating import PARIS
 
 
 @dataclass
@@ -28,7 +28,6 @@ class AssignmentEditPage:
     submitters: int  # students who already answered: the mission cannot be deleted then
     closed: bool  # its due date is past
     error: str | None = None  # of the conditions form
-    message: str | None = None
     action_error: str | None = None  # of closing or deleting
 
 
@@ -74,7 +73,6 @@ class ClasseEditPage:
     others: list[Classe]  # the teacher's other classes, where a student can be moved
     values: dict[str, str] = field(default_factory=dict)
     error: str | None = None
-    message: str | None = None
     move_error: str | None = None
     archive_error: str | None = None
 

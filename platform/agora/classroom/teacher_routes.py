@@ -7,6 +7,7 @@ ownership dependencies of agora.classroom.teacher_access (404 for another teache
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
@@ -30,12 +31,12 @@ from agora.classroom.teacher_access import (
     OwnedWork,
     students_of_classe,
 )
-from agora.classroom.teacher_edit_routes import router as edit_router
 from agora.db import SessionDep, utcnow
-from agora.errors import DomainError, InvalidInput
+from agora.errors import InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.flash import flash
 from agora.web.ids import form_id
-from agora.web.rendering import redirect, render
+from agora.web.rendering import redirect, refused_form, render
 
 router = APIRouter(prefix="/enseignant")
 Text = Annotated[str, Form(max_length=200)]
@@ -45,9 +46,6 @@ MEDIA = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 UNLOCKED = "Connexion débloquée : l'élève peut se reconnecter tout de suite."
-
-
-router.include_router(edit_router)  # editing, archiving, moving: same prefix and rules
 
 
 def _url(request: Request, name: str, **params) -> str:
@@ -70,30 +68,30 @@ def create_classe(
     nom: Text = "",
     annee_scolaire: Text = "",
 ):
-    try:
+    values = {"nom": nom, "annee_scolaire": annee_scolaire}
+
+    def page(error: str):
+        return views.home_page(session, teacher, utcnow(), values=values, error=error)
+
+    with refused_form(
+        request, "teacher/home.html", page, block="nouvelle_classe", refuse=InvalidInput
+    ):
         classe = ts.create_classe(session, teacher, nom, annee_scolaire)
-    except InvalidInput as error:
-        values = {"nom": nom, "annee_scolaire": annee_scolaire}
-        page = views.home_page(session, teacher, utcnow(), values=values, error=str(error))
-        return render(request, "teacher/home.html", page, block="nouvelle_classe", status_code=400)
     return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
 
 
 @router.get("/classes/{classe_id}", name="teacher_classe")
-def classe(request: Request, classe: OwnedClasse, session: SessionDep, debloque: str = ""):
-    message = UNLOCKED if debloque else None
+def classe(request: Request, classe: OwnedClasse, session: SessionDep):
     slowed = request.app.state.login_throttle.is_slowed
-    return render(
-        request, "teacher/classe.html", views.classe_page(session, classe, slowed, message)
-    )
+    return render(request, "teacher/classe.html", views.classe_page(session, classe, slowed))
 
 
 @router.post("/eleves/{student_id}/debloquer", name="teacher_student_unlock")
 def student_unlock(request: Request, student: OwnedStudent, session: SessionDep):
     """Lift the login limit on one of the teacher's students (who is at the door, in person)."""
     request.app.state.login_throttle.unlock(session.get(User, student.user_id).login)
-    url = request.url_for("teacher_classe", classe_id=student.classe_id)
-    return redirect(request, str(url.include_query_params(debloque="ok")))
+    flash(request, UNLOCKED)
+    return redirect(request, _url(request, "teacher_classe", classe_id=student.classe_id))
 
 
 @router.get("/a-corriger", name="teacher_queue")
@@ -118,11 +116,8 @@ async def import_preview(
 ):
     """Show what the file holds, line by line; nothing is saved yet."""
     data = await fichier.read(MAX_BYTES + 1)
-    try:
+    with _refused_import(request, classe):
         preview = ts.preview_import(session, classe, data)
-    except DomainError as error:
-        page = views.ImportPage(classe, error=str(error))
-        return render(request, "teacher/import.html", page, status_code=400)
     return render(request, "teacher/import.html", views.ImportPage(classe, preview))
 
 
@@ -134,17 +129,20 @@ def import_confirm(
     contenu: Annotated[str, Form(max_length=MAX_BYTES)] = "",
 ):
     """Create the accounts of the valid lines (the text is parsed and checked again)."""
-    try:
+    with _refused_import(request, classe):
         credentials = ts.import_students(session, classe, contenu)
-    except DomainError as error:
-        page = views.ImportPage(classe, error=str(error))
-        return render(request, "teacher/import.html", page, status_code=400)
     count = len(credentials)
     message = (
         f"{count} élève{'s' if count > 1 else ''} ajouté{'s' if count > 1 else ''} à la classe."
     )
     page = views.CredentialsPage(classe, credentials, "Élèves importés", message)
     return _no_store(render(request, "teacher/credentials.html", page))
+
+
+def _refused_import(request: Request, classe: Classe):
+    """A file or a text that cannot be imported: the import page again, saying why."""
+    page = functools.partial(views.ImportPage, classe, None)
+    return refused_form(request, "teacher/import.html", page)
 
 
 @router.get("/classes/{classe_id}/mots-de-passe", name="teacher_passwords_form")
@@ -161,17 +159,14 @@ def passwords_reset(
     confirmation: Text = "",
 ):
     """New initial passwords for the chosen students, then their cards."""
-    if confirmation != "oui":
-        page = views.passwords_page(
-            session, classe, "Cochez la case de confirmation : les anciens mots de passe "
-            "cesseront de fonctionner."
-        )  # fmt: skip
-        return render(request, "teacher/passwords.html", page, status_code=400)
-    try:
+    page = functools.partial(views.passwords_page, session, classe)
+    with refused_form(request, "teacher/passwords.html", page, refuse=InvalidInput):
+        if confirmation != "oui":
+            raise InvalidInput(
+                "Cochez la case de confirmation : les anciens mots de passe cesseront de "
+                "fonctionner."
+            )
         credentials = ts.reset_passwords(session, classe, pour)
-    except InvalidInput as error:
-        page = views.passwords_page(session, classe, str(error))
-        return render(request, "teacher/passwords.html", page, status_code=400)
     message = f"Nouveaux mots de passe provisoires pour {len(credentials)} élève(s)."
     page = views.CredentialsPage(classe, credentials, "Mots de passe réinitialisés", message)
     return _no_store(render(request, "teacher/credentials.html", page))
@@ -225,7 +220,8 @@ async def assign(request: Request, classe: OwnedClasse, session: SessionDep):
     except ValueError:
         raise HTTPException(404, "Élève introuvable.") from None
     students = students_of_classe(session, classe, ids)  # 404 for a student of another class
-    try:
+    page = functools.partial(views.assign_page, session, classe, values)
+    with refused_form(request, "teacher/assign.html", page, block="formulaire"):
         if values.get("pour") == "eleves" and not students:
             raise InvalidInput("Cochez au moins un élève, ou choisissez « toute la classe ».")
         if not values.get("mission"):
@@ -240,9 +236,6 @@ async def assign(request: Request, classe: OwnedClasse, session: SessionDep):
             students=students,
             now=utcnow(),
         )
-    except DomainError as error:
-        page = views.assign_page(session, classe, values, str(error))
-        return render(request, "teacher/assign.html", page, block="formulaire", status_code=400)
     return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
 
 
@@ -265,11 +258,10 @@ def progress(request: Request, assignment: OwnedAssignment, session: SessionDep)
 
 
 @router.get("/devoirs/{assignment_id}/eleves/{student_id}", name="teacher_student_work")
-def student_work(request: Request, work: OwnedWork, session: SessionDep, note: str = ""):
+def student_work(request: Request, work: OwnedWork, session: SessionDep):
     assignment, student = work
-    message = "Note enregistrée ; les compétences de l'élève sont à jour." if note else None
     classe = _classe_of(session, assignment)
-    page = views.student_work_page(session, classe, assignment, student, message)
+    page = views.student_work_page(session, classe, assignment, student)
     return render(request, "teacher/student_work.html", page)
 
 
@@ -284,15 +276,15 @@ def override(
     """The teacher's mark replaces the grader's (or, left empty, gives it back)."""
     assignment = session.get(Assignment, attempt.assignment_id)
     student = session.get(Student, attempt.student_id)
-    try:
-        grading.override_score(session, attempt, points, commentaire, utcnow())
-    except InvalidInput as error:
+
+    def page(error: str):
         classe = _classe_of(session, assignment)
-        page = views.student_work_page(session, classe, assignment, student, str(error))
-        return render(request, "teacher/student_work.html", page, status_code=400)
-    url = request.url_for(
-        "teacher_student_work", assignment_id=assignment.id, student_id=student.id
-    ).include_query_params(note="enregistree")
+        return views.student_work_page(session, classe, assignment, student, error)
+
+    with refused_form(request, "teacher/student_work.html", page, refuse=InvalidInput):
+        grading.override_score(session, attempt, points, commentaire, utcnow())
+    flash(request, "Note enregistrée ; les compétences de l'élève sont à jour.")
+    url = _url(request, "teacher_student_work", assignment_id=assignment.id, student_id=student.id)
     return redirect(request, f"{url}#tentative-{attempt.id}")
 
 
@@ -325,13 +317,13 @@ async def grade(request: Request, attempt: OwnedAttempt, session: SessionDep):
         "commentaire": str(form.get("commentaire", ""))[: grading.COMMENT_MAX_LENGTH + 100],
     }
     assignment = session.get(Assignment, attempt.assignment_id)
-    try:
+
+    def page(error: str):
+        classe = _classe_of(session, assignment)
+        return views.grading_page(session, classe, attempt, values, error)
+
+    with refused_form(request, "teacher/grading.html", page):
         grading.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
-    except DomainError as error:
-        page = views.grading_page(
-            session, _classe_of(session, assignment), attempt, values, str(error)
-        )
-        return render(request, "teacher/grading.html", page, status_code=400)
     if form.get("action") == "suivant":
         return redirect(request, _url(request, "teacher_grade_next", assignment_id=assignment.id))
     url = _url(

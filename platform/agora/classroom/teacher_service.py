@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from agora.account.models import User
 from agora.account.service import create_user, hash_password
+from agora.calendrier import PARIS
 from agora.classroom.csv_import import ImportPreview, LineError, fold, parse_class_list
 from agora.classroom.models import (
     CORRECTIONS,
@@ -29,7 +30,6 @@ from agora.classroom.models import (
 )
 from agora.content.missions import Mission, get_mission
 from agora.errors import InvalidInput
-from agora.web.templating import PARIS
 
 MAX_ATTEMPTS = 10
 TENTH = Decimal("0.1")

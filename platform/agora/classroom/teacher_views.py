@@ -91,14 +91,10 @@ class ClassePage:
     students: list[StudentRow]
     assignments: list[AssignmentRow]
     waiting_password: int  # students who have not chosen their password yet
-    message: str | None = None
 
 
 def classe_page(
-    session: Session,
-    classe: Classe,
-    slowed: Callable[[str], bool] = lambda _login: False,
-    message: str | None = None,
+    session: Session, classe: Classe, slowed: Callable[[str], bool] = lambda _login: False
 ) -> ClassePage:
     """A class: its students (``slowed``: login limit on them) and its missions, with figures."""
     students = [StudentRow(s, u, slowed(u.login)) for s, u in ts.students_of(session, classe)]
@@ -118,7 +114,7 @@ def classe_page(
             )
         )
     waiting = sum(1 for row in students if row.user.must_change_password)
-    return ClassePage(classe, students, rows, waiting, message)
+    return ClassePage(classe, students, rows, waiting)
 
 
 @dataclass
@@ -295,7 +291,7 @@ class StudentWorkPage:
     user: User
     steps: list[StepWork]
     result: ts.MissionResult
-    message: str | None = None
+    message: str | None = None  # why the teacher's mark was refused
 
 
 def student_work_page(

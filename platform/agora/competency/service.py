@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from sqlmodel import Session, col, delete, select
 
-from agora.classroom.models import CompetencyEvidence, StepAttempt, Student
+from agora.classroom.models import StepAttempt, Student
+from agora.competency.models import CompetencyEvidence
 from agora.exam.grading import question_order
 from agora.exam.models import FINIES, Exam, ExamAnswer, ExamCopy
 from agora.exercise.registry import get_kind

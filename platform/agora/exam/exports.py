@@ -12,12 +12,12 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from agora import spreadsheet
+from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.classroom.views import grade_from_json
 from agora.exam import grading, views
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
 from agora.spreadsheet import Table
-from agora.web.templating import PARIS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 

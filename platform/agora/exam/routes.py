@@ -1,7 +1,7 @@
 """Student exam pages: enter the code, answer (autosave), timer, hand in, corrected copy.
 
-The router also carries the teacher pages (agora.exam.routes_teacher) and the lifespan task
-that collects and grades expired copies even when nobody is looking.
+Also the lifespan task that collects and grades expired copies even when nobody is looking
+(create_app runs it); the teacher pages are in agora.exam.routes_teacher.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from agora.errors import DomainError
 from agora.exam import closing, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
 from agora.exam.models import Exam, ExamCopy
-from agora.exam.routes_teacher import router as teacher_router
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import all_kinds, get_kind
 from agora.web.deps import (
@@ -33,7 +32,7 @@ from agora.web.deps import (
     user_even_if_password_expired,
 )
 from agora.web.ids import DbId, Position
-from agora.web.rendering import is_htmx, redirect, render, render_fragment
+from agora.web.rendering import is_htmx, redirect, refused_form, render, render_fragment
 
 log = logging.getLogger("agora.exam")
 
@@ -85,7 +84,6 @@ def wake_finaliser(request: Request) -> None:
             wake()
 
 
-router = APIRouter(lifespan=lifespan)
 student = APIRouter(prefix="/examen")
 _NOT_ANSWERS = {"csrf_token", "aller"}
 
@@ -125,15 +123,17 @@ def _student_in_one_hop(request: Request, session: Session):
 def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)):
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         student = _student_in_one_hop(request, session)
-        try:
+
+        def page(error: str):
+            home = views.home_page(session, student, clock())
+            home.message, home.code = error, code
+            return views.ctx(home)
+
+        with refused_form(request, "exam/code.html", page):
             exam = service.exam_for_code(session, student, code)
             service.new_variants(exam, student)  # built (and cached) outside the write lock
             with service.writing(session):
                 copy = service.start(session, exam, student, clock(), *client_of(request))
-        except DomainError as error:
-            page = views.home_page(session, student, clock())
-            page.message, page.code = str(error), code
-            return render(request, "exam/code.html", views.ctx(page), status_code=400)
     return redirect(request, str(request.url_for("exam_question", copy_id=copy.id, position=1)))
 
 
@@ -275,7 +275,3 @@ def correction(
         raise HTTPException(404, "La correction n'est pas encore publiée par votre enseignant.")
     page = views.correction_page(session, exam, copy, student)
     return render(request, "exam/correction.html", views.ctx(page))
-
-
-router.include_router(student)
-router.include_router(teacher_router)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 from sqlmodel import col, select
 
+from agora.calendrier import PARIS
 from agora.classroom.models import Classe
 from agora.content.missions import load_missions
 from agora.db import SessionDep
@@ -16,21 +17,12 @@ from agora.exam import closing, exports, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import FormFields, TeacherDep
+from agora.web.flash import flash
 from agora.web.ids import form_id
-from agora.web.rendering import redirect, render
-from agora.web.templating import PARIS
+from agora.web.rendering import redirect, refused_form, render
 
 router = APIRouter(prefix="/enseignant/evaluations")
 QUESTION_ROWS = 6
-
-
-def _flash(request: Request, message: str, kind: str = "succes") -> None:
-    request.session["exam_flash"] = [kind, message]
-
-
-def _take_flash(request: Request) -> tuple[str, str] | None:
-    flash = request.session.pop("exam_flash", None)
-    return tuple(flash) if flash else None
 
 
 def _back(request: Request, name: str, exam: Exam) -> Response:
@@ -54,7 +46,7 @@ def exam_list(request: Request, teacher: TeacherDep, session: SessionDep, clock:
         select(Exam).where(Exam.teacher_id == teacher.id).order_by(col(Exam.opens_at).desc())
     ).all()
     classes = {c.id: c for c in session.exec(select(Classe).where(Classe.teacher_id == teacher.id))}
-    context = {"exams": exams, "classes": classes, "now": clock(), "flash": _take_flash(request)}
+    context = {"exams": exams, "classes": classes, "now": clock()}
     return render(request, "exam/teacher/list.html", views.ctx(context))
 
 
@@ -91,7 +83,11 @@ def create(
     request: Request, teacher: TeacherDep, session: SessionDep, clock: ClockDep, form: FormFields
 ):
     """Create an evaluation (a sync route: it waits for the write lock in a worker thread)."""
-    try:
+
+    def page(error: str):
+        return views.ctx(_new_context(session, teacher, clock(), form, error))
+
+    with refused_form(request, "exam/teacher/new.html", page):
         classe = session.get(Classe, _id(form.get("classe_id"), "Choisissez une de vos classes."))
         if classe is None or classe.teacher_id != teacher.id:
             raise InvalidInput("Choisissez une de vos classes.")
@@ -112,10 +108,7 @@ def create(
                 melange=form.get("melange") == "on",
                 mission_slug=mission_slug,
             )
-    except DomainError as error:
-        context = _new_context(session, teacher, clock(), form, str(error))
-        return render(request, "exam/teacher/new.html", views.ctx(context), status_code=400)
-    _flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
+    flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
     return _back(request, "exam_monitor", exam)
 
 
@@ -164,7 +157,6 @@ def monitor(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     _collect(request, session, exam, now)
     page = views.monitor_page(session, exam, now)
     context = {"page": page, "exam": exam, "amenagements": AMENAGEMENTS}
-    context["flash"] = _take_flash(request)
     return render(request, "exam/teacher/monitor.html", views.ctx(context), block="suivi")
 
 
@@ -180,9 +172,9 @@ def amenagement(
     try:
         with service.writing(session):
             service.set_amenagement(session, copy, amenagement, _int(minutes or "0", "les minutes"))
-        _flash(request, "Aménagement enregistré.")
+        flash(request, "Aménagement enregistré.")
     except DomainError as error:
-        _flash(request, str(error), "erreur")
+        flash(request, str(error), "erreur")
     return _back(request, "exam_monitor", exam)
 
 
@@ -204,9 +196,9 @@ def add_time(
         _collect(request, session, exam, now)  # an expired copy is collected, never revived
         with service.writing(session):
             changed = closing.add_time(session, exam, _int(minutes, "les minutes"), now, copy)
-        _flash(request, f"Temps ajouté à {changed} copie{'s' if changed > 1 else ''} en cours.")
+        flash(request, f"Temps ajouté à {changed} copie{'s' if changed > 1 else ''} en cours.")
     except DomainError as error:
-        _flash(request, str(error), "erreur")
+        flash(request, str(error), "erreur")
     return _back(request, "exam_monitor", exam)
 
 
@@ -216,7 +208,7 @@ def close(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDe
     with service.writing(session):
         closing.close_early(session, exam, now)
     graded = _collect(request, session, exam, now)
-    _flash(
+    flash(
         request,
         f"Évaluation close : {graded} copie{'s' if graded > 1 else ''} corrigée"
         f"{'s' if graded > 1 else ''}.",
@@ -236,9 +228,9 @@ def reopen(
     try:
         with service.writing(session):
             closing.reopen(session, copy, _int(minutes, "les minutes"), clock())
-        _flash(request, "Copie rouverte : l'élève peut reprendre avec le même code.")
+        flash(request, "Copie rouverte : l'élève peut reprendre avec le même code.")
     except DomainError as error:
-        _flash(request, str(error), "erreur")
+        flash(request, str(error), "erreur")
     return _back(request, "exam_monitor", exam)
 
 
@@ -246,7 +238,7 @@ def reopen(
 def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     _collect(request, session, exam, clock())
     table = exports.results_table(session, exam)
-    context = {"exam": exam, "table": table, "flash": _take_flash(request)}
+    context = {"exam": exam, "table": table}
     context["a_verifier"] = views.ungradable(session, exam)
     return render(request, "exam/teacher/results.html", views.ctx(context))
 
@@ -258,9 +250,9 @@ def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
         _collect(request, session, exam, now)
         with service.writing(session):
             closing.publish(session, exam, now)
-        _flash(request, "Résultats publiés : chaque élève voit sa copie corrigée.")
+        flash(request, "Résultats publiés : chaque élève voit sa copie corrigée.")
     except DomainError as error:
-        _flash(request, str(error), "erreur")
+        flash(request, str(error), "erreur")
     return _back(request, "exam_results", exam)
 
 
@@ -268,7 +260,7 @@ def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
     with service.writing(session):
         closing.unpublish(session, exam, clock())
-    _flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
+    flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
     return _back(request, "exam_results", exam)
 
 
@@ -278,7 +270,7 @@ def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     _collect(request, session, exam, now)
     with service.writing(session):
         changed, total = closing.regrade(session, exam, now)
-    _flash(
+    flash(
         request,
         f"Recorrection terminée : {changed} copie{'s' if changed > 1 else ''} sur "
         f"{total} {'ont' if changed > 1 else 'a'} changé de note.",

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
+from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.classroom.service import build_variant
 from agora.content.missions import ExerciseStep, get_mission
@@ -476,8 +477,6 @@ def log_event(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -
 
 def heure_courte(moment: datetime) -> str:
     """« 10 h 42 min 13 s », Paris time (for the audit log)."""
-    from agora.web.templating import PARIS
-
     return moment.astimezone(PARIS).strftime("%H h %M min %S s")
 
 

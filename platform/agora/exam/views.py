@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
+from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.classroom.views import grade_from_json
 from agora.exam import grading, service
@@ -343,8 +344,6 @@ def heure(moment: datetime | None) -> str:
     """« 10 h 42 min 13 s », Paris time (the time a save was stored)."""
     if moment is None:
         return ""
-    from agora.web.templating import PARIS
-
     local = moment.astimezone(PARIS)
     return f"{local.hour} h {local.minute:02d} min {local.second:02d} s"
 

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from agora.errors import DomainError
 from agora.web.deps import LoginRequired, PasswordChangeRequired
 from agora.web.headers import add_security_headers
-from agora.web.rendering import is_htmx, redirect, render
+from agora.web.rendering import FormRefused, is_htmx, redirect, render
 
 log = logging.getLogger("agora.web")
 
@@ -66,6 +66,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(PasswordChangeRequired)
     async def _password(request: Request, _exc: PasswordChangeRequired):
         return redirect(request, str(request.url_for("password_form")))
+
+    @app.exception_handler(FormRefused)
+    async def _refused(_request: Request, exc: FormRefused):
+        return exc.response  # built by rendering.refused_form, inside the route
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):

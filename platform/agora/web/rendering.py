@@ -6,11 +6,16 @@ the DOM id it replaces); any other request gets the full page. Both vary on HX-R
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2_fragments import render_block
+
+from agora.errors import DomainError
+from agora.web.flash import take_flash
 
 
 def is_htmx(request: Request) -> bool:
@@ -31,8 +36,10 @@ def render(
 ) -> HTMLResponse:
     """Render ``template``; only ``block`` when htmx asked for it. ``context`` may be a dataclass."""
     env = request.app.state.templates
-    values = _as_dict(context) | _globals(request)
-    if block and is_htmx(request):
+    partial = bool(block) and is_htmx(request)
+    # Only a full page takes the flash message: a fragment has no place to show it.
+    values = _as_dict(context) | _globals(request, with_flash=not partial)
+    if partial:
         html = render_block(env, template, block, values)
     else:
         html = env.get_template(template).render(values)
@@ -43,10 +50,40 @@ def render(
 
 def render_fragment(request: Request, template: str, block: str, context: dict[str, Any]):
     """One block of a template, whatever the request (for htmx-only endpoints)."""
-    values = _as_dict(context) | _globals(request)
+    values = _as_dict(context) | _globals(request, with_flash=False)
     response = HTMLResponse(render_block(request.app.state.templates, template, block, values))
     response.headers["Vary"] = "HX-Request"
     return response
+
+
+class FormRefused(Exception):
+    """The form rendered again with its message, carried out of the route to the client."""
+
+    def __init__(self, response: HTMLResponse) -> None:
+        super().__init__("formulaire refusé")
+        self.response = response
+
+
+@contextmanager
+def refused_form(
+    request: Request,
+    template: str,
+    page: Callable[[str], Any],
+    *,
+    block: str | None = None,
+    refuse: type[DomainError] = DomainError,
+) -> Iterator[None]:
+    """On a ``refuse`` error inside, the same form again with its French message, as a 400.
+
+    ``page(message)`` builds the page context showing the message; an htmx request gets only
+    ``block``. The response leaves as an exception, so the request's transaction rolls back:
+    a refused form writes nothing.
+    """
+    try:
+        yield
+    except refuse as error:
+        response = render(request, template, page(str(error)), block=block, status_code=400)
+        raise FormRefused(response) from error
 
 
 def redirect(request: Request, url: str) -> Response:
@@ -63,10 +100,11 @@ def _as_dict(context: Any) -> dict[str, Any]:
     return {name: getattr(context, name) for name in context.__dataclass_fields__}
 
 
-def _globals(request: Request) -> dict[str, Any]:
+def _globals(request: Request, with_flash: bool) -> dict[str, Any]:
     from agora.web.security import csrf_token
 
     return {
+        "flash": take_flash(request) if with_flash else None,
         "request": request,
         "url_for": request.url_for,
         # The crash handler runs outside the session middleware: no session there.

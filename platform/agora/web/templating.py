@@ -14,8 +14,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from agora.calendrier import PARIS
+
 LOCALE = "fr_FR"
-PARIS = ZoneInfo("Europe/Paris")
 
 # CommonMark without raw HTML (user and content text can never inject markup), plus tables.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from agora.account.models import User
 from agora.account.service import create_user, hash_password
+from agora.calendrier import PARIS
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
 from agora.content.missions import ExerciseStep, ProseStep, load_missions
@@ -24,7 +25,6 @@ from agora.exam.demo import create_demo_exams, open_demo_code
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
-from agora.web.templating import PARIS
 
 SEED = 2026
 TEACHER = ("enseignant.demo", "agora-demo-2026")

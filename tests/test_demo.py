@@ -2,12 +2,11 @@
 
 from sqlmodel import Session, func, select
 
-from agora import migrations
 from agora.account.models import User
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.cli import main
+from agora.demo import STUDENT_PASSWORD, TEACHER, create_demo_if_empty
 from agora.exam.models import Exam, ExamCopy
-from agora.web.demo import STUDENT_PASSWORD, TEACHER, create_demo_if_empty
 
 
 def test_demo_school_is_built_once_and_its_logins_work(app, client, log_in):
@@ -46,14 +45,3 @@ def test_agora_demo_command_prints_the_logins(tmp_path, monkeypatch, capsys):
     assert f"Enseignant : {TEACHER[0]}" in out
     assert out.count("Élève      :") == 2
     assert "Évaluation ouverte" in out
-
-
-def test_db_upgrade_command(tmp_path, monkeypatch, capsys, settings):
-    monkeypatch.setenv("AGORA_DATABASE_URL", settings.sqlalchemy_url)
-    main(["db", "upgrade"])
-    assert "Base à jour" in capsys.readouterr().out
-    from agora.db import make_engine
-
-    engine = make_engine(settings)
-    migrations.upgrade(engine)  # idempotent
-    engine.dispose()

@@ -1,0 +1,65 @@
+"""The commands that bring the platform up: `agora serve` (the web server) and `agora demo`."""
+
+from __future__ import annotations
+
+import click
+
+from agora.config import settings_from_environment
+
+# Seconds a stopping server gives the requests in flight (the whole stop must stay under 5 s).
+GRACEFUL_SECONDS = 3
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adresse d'écoute.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port d'écoute.")
+@click.option(
+    "--demo", is_flag=True, help="Créer l'établissement de démonstration si la base est vide."
+)
+def serve(host: str, port: int, demo: bool) -> None:
+    """Démarrer la plateforme web (applique les migrations au démarrage)."""
+    import uvicorn
+
+    from agora import migrations
+    from agora.app import create_app
+
+    settings = settings_from_environment(demo)
+    app = create_app(settings)
+    migrations.upgrade(app.state.engine)
+    if demo:
+        from agora.demo import create_demo_if_empty
+
+        _print_logins(create_demo_if_empty(app.state.engine))
+    click.echo(f"Agora Sim : http://{host}:{port}/  (base : {settings.shown_url})")
+    # SIGTERM: requests in flight get a few seconds to finish, then the server stops (exam
+    # writes are short and their wait for the write lock is bounded, see exam.service).
+    uvicorn.run(
+        app, host=host, port=port, log_level="info", timeout_graceful_shutdown=GRACEFUL_SECONDS
+    )
+
+
+@click.command()
+def demo() -> None:
+    """Créer l'établissement de démonstration (un enseignant, deux classes de 24 élèves)."""
+    from agora import migrations
+    from agora.db import make_engine
+    from agora.demo import create_demo_if_empty
+
+    engine = make_engine(settings_from_environment(demo=True))
+    try:
+        migrations.upgrade(engine)
+        logins = create_demo_if_empty(engine)
+    finally:
+        engine.dispose()
+    _print_logins(logins)
+
+
+def _print_logins(logins) -> None:
+    click.echo("Établissement de démonstration — identifiants :")
+    click.echo(f"  Enseignant : {logins.teacher[0]}  /  mot de passe : {logins.teacher[1]}")
+    for login in logins.students:
+        click.echo(f"  Élève      : {login}  /  mot de passe : {logins.student_password}")
+    if logins.exam_code:
+        click.echo(
+            f"  Évaluation ouverte (menu « Évaluations » de l'élève) : code {logins.exam_code}"
+        )
