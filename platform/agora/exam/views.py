@@ -15,11 +15,11 @@ from sqlmodel import Session, col, select
 
 from agora.account.models import User
 from agora.classroom.models import Classe, Student
-from agora.classroom.views import grade_from_json
 from agora.exam import grading, service
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import form_template
 
 
 @dataclass
@@ -156,7 +156,7 @@ def question_page(
         q["titre"],
         int(q["points"]),
         variant.enonce,
-        f"exercise/{q['kind']}/form.html",
+        form_template(q["kind"]),
         variant.params,
         int(q["niveau"]),
         form,
@@ -199,7 +199,7 @@ def correction_page(session: Session, exam: Exam, copy: ExamCopy, student: Stude
     for position, index in enumerate(_order(exam, student), start=1):
         q = exam.questions[index]
         answer = answers.get(index)
-        grade = grade_from_json(answer.grade) if answer and answer.grade else None
+        grade = Grade.from_json(answer.grade) if answer and answer.grade else None
         variant = service.variant_of(exam, student.org_seed, index)
         form = AnswerForm(
             values=dict(answer.fields) if answer else {},
@@ -214,7 +214,7 @@ def correction_page(session: Session, exam: Exam, copy: ExamCopy, student: Stude
                 int(q["points"]),
                 earned,
                 variant.enonce,
-                f"exercise/{q['kind']}/form.html",
+                form_template(q["kind"]),
                 variant.params,
                 int(q["niveau"]),
                 form,

@@ -18,7 +18,9 @@ from agora.company import generate_company
 from agora.content.baremes import load_bareme
 from agora.exercise.base import FormatErrors, unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.kinds import bulletin_paie as bp
+from agora.exercise.kinds.bulletin_paie import KIND as bp
+from agora.exercise.kinds.bulletin_paie.answer import CHAMPS_BRUT, CHAMPS_NET
+from agora.exercise.kinds.bulletin_paie.statement import champs_demandes
 
 SEEDS = range(100)
 NIVEAUX = (1, 2, 3)
@@ -134,7 +136,7 @@ def test_statement_lists_the_form_fields_in_order():
         travail = v.enonce.split("## Travail à faire")[1]
         assert travail.count("\n1. ") == 1
         assert len([ligne for ligne in travail.splitlines() if ligne[:1].isdigit()]) == len(
-            bp.champs_demandes(v.params, niveau)
+            champs_demandes(v.params, niveau)
         )
 
 
@@ -154,7 +156,7 @@ JUNK = st.recursive(
     ),
     max_leaves=12,
 )
-CHAMPS = [*bp.CHAMPS_BRUT, *bp.CHAMPS_NET, "cotisations"]
+CHAMPS = [*CHAMPS_BRUT, *CHAMPS_NET, "cotisations"]
 LIGNE = st.dictionaries(
     st.sampled_from(["base", "montant_salarial", "montant_patronal", "x"]), JUNK
 )
@@ -226,7 +228,7 @@ def test_form_filled_with_the_solution_scores_one(seed, niveau):
     parser.feed(html)
     grade = bp.grade(params, unflatten(parser.values))
     assert grade.score == 1
-    demandes = bp.champs_demandes(params, niveau)
+    demandes = champs_demandes(params, niveau)
     top = {name for name in parser.values if not name.startswith("cotisations.")}
     assert top == set(demandes) - {"cotisations"}
     lignes = {name for name in parser.values if name.startswith("cotisations.")}

@@ -11,7 +11,7 @@ import agora
 from agora.company import generate_company
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.kinds import rapprochement as kind
+from agora.exercise.kinds.rapprochement import KIND as kind
 
 ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
 

@@ -7,6 +7,7 @@ week has at least one valid planning; the rule checker that grades students conf
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -16,8 +17,9 @@ from typing import Any
 from agora.calendrier import JOURS
 from agora.company.model import Company, Salarie
 from agora.errors import InvalidInput
-from agora.exercise.kinds._planning_controle import controler
-from agora.exercise.kinds._planning_regles import (
+from agora.exercise.base import Variant
+from agora.exercise.kinds.planning.params import NAME
+from agora.exercise.kinds.planning.rules import (
     JOUR,
     Besoin,
     Creneau,
@@ -26,6 +28,8 @@ from agora.exercise.kinds._planning_regles import (
     heure,
     lire_heure,
 )
+from agora.exercise.kinds.planning.statement import enonce
+from agora.exercise.kinds.planning.violations import controler
 
 PAS = 30
 # niveau -> (fewest, most employees)
@@ -338,3 +342,11 @@ def _params(
             if e.fin_precedente is not None
         },
     }
+
+
+def generate(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
+) -> Variant:
+    """A week of the organisation's staff with at least one planning without violation."""
+    params, choix = generer(seed, niveau, organisation)
+    return Variant(NAME, seed, niveau, params, enonce(params, niveau, organisation, choix))

@@ -6,7 +6,9 @@ import itertools
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.kinds._planning_regles import Creneau, Semaine, en_json, lire_creneaux
+from agora.exercise.kinds.planning.params import lire_semaine
+from agora.exercise.kinds.planning.rules import Creneau, Semaine, en_json, lire_creneaux
+from agora.exercise.kinds.planning.solve import solve
 
 
 def erreurs_typiques(semaine: Semaine, correct: list[dict[str, Any]]) -> list[SampleAnswer]:
@@ -105,3 +107,30 @@ def _journee_trop_longue(semaine: Semaine, creneaux: list[Creneau]) -> Exemple:
             ]
             return "journée de 10 h 30", [*jour, *long], ("DUREE_QUOTIDIENNE",)
     return None
+
+
+def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
+    """The reference planning, typical mistakes (each with the rule it breaks), an unreadable one."""
+    correct = solve(params)
+    semaine = lire_semaine(params)
+    return [
+        SampleAnswer("planning de référence", correct, True),
+        *erreurs_typiques(semaine, correct["creneaux"]),
+        SampleAnswer(
+            "heure impossible et salarié inconnu",
+            {
+                "creneaux": [
+                    {
+                        "salarie": semaine.employes[0].id,
+                        "jour": semaine.iso(0),
+                        "debut": "25:00",
+                        "fin": "12:00",
+                    },
+                    {"salarie": "Z99", "jour": semaine.iso(1), "debut": "09:00", "fin": "12:00"},
+                ]
+            },
+            False,
+            ("CRENEAU_ILLISIBLE",),
+            invalid=True,
+        ),
+    ]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agora.calendrier import MOIS
 from agora.company.model import Company
-from agora.exercise.kinds._bulletin_paie_generation import LIBELLE_AT_MP, Mois, nombre
+from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, nombre
 from agora.money import cents
+
+if TYPE_CHECKING:  # generate imports this module
+    from agora.exercise.kinds.bulletin_paie.generate import Mois
+
 
 NBSP = "\u00a0"
 # The form's labels, in the form's order (the template prints the same words).

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import calendar
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.kinds._rapprochement_modele import sans_accents
+from agora.exercise.base import Variant
+from agora.exercise.kinds.rapprochement.params import NAME
+from agora.exercise.kinds.rapprochement.solve import sans_accents
+from agora.exercise.kinds.rapprochement.statement import rediger
 from agora.money import fmt
 
 # (pairs matched, ledger-only, statement-only) ranges by level.
@@ -326,3 +330,11 @@ def _ligne_releve(ident: str, op: Operation) -> dict[str, Any]:
     ligne = {"id": ident, "date": op.jour_releve.isoformat(), "libelle": op.lib_releve}
     ligne |= {"debit": debit, "credit": credit}
     return ligne | ({"ref": op.ref} if op.ref else {})
+
+
+def generate(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
+) -> Variant:
+    """One month of the organisation's bank operations, with the statement to work from."""
+    params, contexte = generer(seed, niveau, organisation)
+    return Variant(NAME, seed, niveau, params, rediger(params, niveau, contexte))

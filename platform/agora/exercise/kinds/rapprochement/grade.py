@@ -11,13 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.kinds import _rapprochement_reponse as lu
-from agora.exercise.kinds._rapprochement_enonce import montant as montant_fr
-from agora.exercise.kinds._rapprochement_modele import (
-    Rapprochement,
-    compte_admis,
-    nature_ecriture,
-)
+from agora.exercise.kinds.rapprochement import answer as lu
+from agora.exercise.kinds.rapprochement.ecritures import juger_ecritures
+from agora.exercise.kinds.rapprochement.messages import MESSAGES
+from agora.exercise.kinds.rapprochement.params import NAME
+from agora.exercise.kinds.rapprochement.solve import Rapprochement, reference
+from agora.exercise.kinds.rapprochement.statement import montant as montant_fr
 from agora.money import ZERO, fmt
 
 POIDS = {
@@ -38,43 +37,6 @@ COMPETENCES_DES_CHAMPS = {
     "cote_banque": ("2.2.1",),
     "solde_rectifie": ("2.2.1",),
     "ecritures": ("2.2.3",),
-}
-MESSAGES = {
-    "POINTAGE_INCORRECT": "Une paire pointée ne correspond pas : on pointe une ligne du compte 512 "
-    "avec la ligne du relevé de même montant et de même sens.",
-    "SENS_RELEVE_INVERSE": "Le relevé est écrit du point de vue de la banque : son crédit est de "
-    "l'argent qui entre pour l'entreprise, son débit de l'argent qui sort.",
-    "SENS_512_INVERSE": "Dans le compte 512, le débit est l'argent qui entre et le crédit l'argent "
-    "qui sort : solde = solde de départ + débits − crédits.",
-    "OUBLI_SOLDE_INITIAL": "Le solde de fin de mois part du solde de début de mois.",
-    "OUVERTURE_RELEVE_INCORRECTE": "Le relevé part de son propre ancien solde, pas du solde de "
-    "départ du compte 512 (les suspens du mois dernier les rendent différents).",
-    "SUSPENS_MAUVAIS_COTE": "Côté entreprise : les lignes du relevé absentes du compte 512. Côté "
-    "banque : les lignes du compte 512 absentes du relevé.",
-    "DEPOT_NON_CREDITE_MAL_PLACE": "Une remise pas encore créditée par la banque est de l'argent "
-    "qui va arriver : c'est un ajout côté banque.",
-    "CHEQUE_NON_ENCAISSE_MAL_PLACE": "Un chèque émis pas encore encaissé est de l'argent qui va "
-    "sortir : c'est une déduction côté banque.",
-    "LIGNE_POINTABLE_EN_SUSPENS": "Une ligne présente dans les deux documents se pointe : elle ne "
-    "va pas dans l'état de rapprochement.",
-    "OUBLI_SUSPENS": "Une opération non pointée manque dans l'état de rapprochement.",
-    "SUSPENS_ANTERIEUR_OUBLIE": "Les suspens du mois dernier se pointent avec le relevé de ce "
-    "mois ; s'ils n'y sont toujours pas, ils restent dans l'état côté banque.",
-    "ERREUR_SAISIE_NON_CORRIGEE": "Une opération a été saisie dans le compte 512 avec un montant "
-    "faux : l'écart se corrige côté entreprise.",
-    "ERREUR_SAISIE_MAL_PLACEE": "L'écart d'une erreur de saisie va côté entreprise : en ajout si "
-    "le compte 512 montre moins d'argent que la banque, en déduction sinon.",
-    "SOLDES_RECTIFIES_DIFFERENTS": "Vos deux côtés ne donnent pas le même solde rectifié : il y a "
-    "une erreur dans une des listes ou un des soldes.",
-    "ECRITURE_SENS_INVERSE": "Argent qui entre : on débite le 512 ; argent qui sort : on crédite "
-    "le 512.",
-    "COMPTE_INCORRECT": "Le compte de contrepartie ne convient pas à cette opération.",
-    "ECRITURE_MONTANT_INCORRECT": "Le montant de l'écriture est celui de la ligne du relevé.",
-    "ERREUR_MONTANT_COMPLET": "Pour corriger une erreur de saisie, l'écriture porte sur l'écart, "
-    "pas sur le montant complet.",
-    "ECRITURE_MANQUANTE": "Chaque ligne du côté entreprise demande une écriture.",
-    "ECRITURE_INUTILE": "On ne passe d'écriture que pour le côté entreprise : les suspens côté "
-    "banque et les lignes pointées sont déjà dans le compte 512.",
 }
 
 
@@ -114,7 +76,7 @@ def corriger(r: Rapprochement, answer: Any, kind: str) -> Grade:
         ("cote_entreprise", _cote),
         ("cote_banque", _cote),
         ("solde_rectifie", _solde_rectifie),
-        ("ecritures", _ecritures),
+        ("ecritures", juger_ecritures),
     ):
         if nom in answer:
             c.credits[nom] = max(ZERO, min(Decimal(1), juge(c, nom)))
@@ -350,92 +312,6 @@ def _listes(c: Correction, nom: str) -> dict[str, list[str]] | None:
     return {k: list(v) for k, v in getattr(c.r, nom).items()}
 
 
-def _ecritures(c: Correction, nom: str) -> Decimal:
-    lignes, problemes = lu.lire_ecritures(c.answer[nom])
-    attendues = {e["ligne"]: e for e in c.r.ecritures}
-    restantes = dict(attendues)
-    justes, en_trop = 0, 0
-    for row in lignes:
-        k = row["k"]
-        erreurs = [m for p, m in problemes.items() if p.startswith(f"{nom}.{k}.")]
-        cle = row["ligne"] or _par_montant(restantes, row["montant"])
-        attendue = restantes.pop(cle, None) if cle else None
-        if attendue is None:
-            en_trop += 1
-            message = _ecriture_en_trop(c, cle, attendues)
-            c.champ(
-                f"{nom}.{k}", None, _row_recu(c, nom, k), False, " ".join([message, *erreurs[:1]])
-            )
-            continue
-        correct, message = _juger_ecriture(c, row, attendue, erreurs)
-        justes += correct
-        c.champ(f"{nom}.{k}", _attendu_ecriture(attendue), _row_recu(c, nom, k), correct, message)
-    if restantes:
-        c.diagnostic("ECRITURE_MANQUANTE", *restantes)
-        message = "Écriture(s) manquante(s) pour : " + ", ".join(restantes) + "."
-        attendu = "; ".join(_attendu_ecriture(e) for e in c.r.ecritures)
-        c.champ(nom, attendu, None if lignes else c.answer[nom], False, message)
-    if problemes.get(nom):
-        c.champ(nom, None, c.answer[nom], False, problemes[nom])
-    total = len(attendues) + en_trop
-    return Decimal(1) if not total else Decimal(justes) / total
-
-
-def _par_montant(restantes: dict[str, dict[str, Any]], montant: Decimal | None) -> str | None:
-    return next((k for k, e in restantes.items() if e["montant"] == montant), None)
-
-
-def _row_recu(c: Correction, nom: str, k: int) -> Any:
-    raw = c.answer[nom]
-    rows = list(raw.values()) if isinstance(raw, dict) else raw
-    return rows[k]
-
-
-def _attendu_ecriture(e: dict[str, Any]) -> str:
-    return f"{e['ligne']} : débit {e['compte_debit']}, crédit {e['compte_credit']}, {fmt(e['montant'])}"
-
-
-def _ecriture_en_trop(c: Correction, cle: str | None, attendues: dict[str, Any]) -> str:
-    if cle is None:
-        return "Indiquez la ligne concernée par cette écriture."
-    if cle in attendues:
-        return f"Écriture en double pour {cle}."
-    if cle not in c.r.dossier.lignes:
-        return f"Ligne inconnue : {cle}."
-    c.diagnostic("ECRITURE_INUTILE", cle)
-    return f"Pas d'écriture pour {cle} : cette opération est déjà dans le compte 512."
-
-
-def _juger_ecriture(c: Correction, row, attendue, erreurs: list[str]) -> tuple[bool, str]:
-    ident = attendue["ligne"]
-    nature = nature_ecriture(c.r, ident)
-    cote_debit = "512" if attendue["compte_debit"] == "512" else nature
-    cote_credit = "512" if attendue["compte_credit"] == "512" else nature
-    debit, credit = row["compte_debit"] or "", row["compte_credit"] or ""
-    fautes = list(erreurs[:1])
-    comptes_ok = compte_admis(cote_debit, debit) and compte_admis(cote_credit, credit)
-    if not comptes_ok and debit and credit:
-        if compte_admis(cote_credit, debit) and compte_admis(cote_debit, credit):
-            c.diagnostic("ECRITURE_SENS_INVERSE", ident)
-            fautes.append("Débit et crédit sont inversés.")
-        else:
-            c.diagnostic("COMPTE_INCORRECT", ident)
-            fautes.append(
-                f"Comptes attendus : débit {attendue['compte_debit']}, "
-                f"crédit {attendue['compte_credit']}."
-            )
-    montant = row["montant"]
-    if montant is not None and montant != attendue["montant"]:
-        ecart = c.r.ecarts.get(ident)
-        if ecart and montant in (ecart.ligne.montant, ecart.releve.montant):
-            c.diagnostic("ERREUR_MONTANT_COMPLET", ident)
-        else:
-            c.diagnostic("ECRITURE_MONTANT_INCORRECT", ident)
-        fautes.append(f"Montant attendu : {montant_fr(attendue['montant'])} €.")
-    correct = comptes_ok and montant == attendue["montant"] and not erreurs
-    return correct, "Juste." if correct else " ".join(fautes)
-
-
 def _diagnostics_croises(c: Correction) -> None:
     """Misconceptions seen across the two sides: where each unpointed line was put."""
     if not c.cotes or any(v is None for v in c.cotes.values()):
@@ -496,3 +372,8 @@ def _placement(c: Correction, ident: str, nom: str, liste: str, pointees: set[st
             c.diagnostic("DEPOT_NON_CREDITE_MAL_PLACE", ident)
         if not ligne.entree and liste == "ajouts":
             c.diagnostic("CHEQUE_NON_ENCAISSE_MAL_PLACE", ident)
+
+
+def grade(params: dict[str, Any], answer: dict[str, Any]) -> Grade:
+    """Grade a student's answer: per field, with diagnostics and carried-forward credit."""
+    return corriger(reference(params), answer, NAME)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from agora.exercise.kinds._planning_regles import (
+from agora.exercise.kinds.planning.rules import (
     ADULTE,
     JOUR,
     REPOS_HEBDOMADAIRE,

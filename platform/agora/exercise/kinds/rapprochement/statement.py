@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agora.calendrier import MOIS
-from agora.exercise.kinds._rapprochement_generation import Contexte
 from agora.money import euros
+
+if TYPE_CHECKING:  # generate imports this module
+    from agora.exercise.kinds.rapprochement.generate import Contexte
 
 
 def montant(value: str | Decimal) -> str:

@@ -7,14 +7,18 @@ the AT/MP rate from the organisation's sector profile when it has one.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from agora.company.model import Company, Salarie
-from agora.content.baremes import Bareme, LigneCotisation
+from agora.content.baremes import Bareme, LigneCotisation, load_bareme
 from agora.errors import DomainError, InvalidInput
-from agora.exercise.kinds._bulletin_paie_calcul import MAJORATION_25, MAJORATION_50
+from agora.exercise.base import Variant
+from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, NAME, nombre
+from agora.exercise.kinds.bulletin_paie.solve import MAJORATION_25, MAJORATION_50
+from agora.exercise.kinds.bulletin_paie.statement import enonce
 from agora.money import cents, fmt
 
 ANNEE = 2026
@@ -28,7 +32,8 @@ LIGNES_NIVEAU_1 = (
     "CSG non déductible",
     "CRDS",
 )
-LIBELLE_AT_MP = "Accidents du travail - maladies professionnelles"
+
+
 LIBELLE_MUTUELLE = "Complémentaire santé"
 # Avantage en nature nourriture 2026: 5,50 € a meal (URSSAF, évaluation forfaitaire 2026,
 # https://www.cabinetdesnault.fr/nos-actualites-juridiques/compte-personnel-de-formation-4);
@@ -81,11 +86,6 @@ class Mois:
             + sum((m for _, m in self.primes), Decimal(0))
             + sum((m for _, m in self.avantages), Decimal(0))
         )
-
-
-def nombre(value: Decimal) -> str:
-    """Hours and rates as contract strings: "151.67", "4", "3.5"."""
-    return format(value.normalize(), "f")
 
 
 def choisir_salarie(rng: random.Random, organisation: Company, niveau: int) -> Salarie:
@@ -264,3 +264,18 @@ def params_de(
         "taux_pas": rng.choice(TAUX_PAS[niveau]),
         "remboursement_transport": fmt(mois.transport[2] if mois.transport else Decimal(0)),
     }
+
+
+def generate(
+    seed: int, niveau: int, organisation: Company, options: Mapping[str, str] | None = None
+) -> Variant:
+    """A payslip of one of the organisation's employees, for the level (1 guided, 3 aléas)."""
+    if niveau not in (1, 2, 3):
+        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
+    rng = random.Random(f"{NAME}:{seed}:{niveau}")
+    bareme = load_bareme(ANNEE)
+    mois = tirer_mois(rng, organisation, niveau, bareme)
+    at_mp = taux_at_mp(organisation, bareme)
+    cotisations = lignes(mois, niveau, bareme, len(organisation.salaries), at_mp)
+    params = params_de(rng, mois, niveau, bareme, cotisations)
+    return Variant(NAME, seed, niveau, params, enonce(organisation, params, mois, niveau))

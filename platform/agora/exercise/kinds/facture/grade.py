@@ -9,25 +9,14 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import MemoParams, read_amount
-from agora.exercise.kinds import _facture_calcul as calc
-from agora.exercise.kinds._facture_calcul import Facture, calcule, nombre_canonique, texte_nombre
+from agora.exercise.kinds.facture import solve as calc
+from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
+from agora.exercise.kinds.facture.params import Facture, lire_params, nombre_canonique, texte_nombre
+from agora.exercise.kinds.facture.solve import calcule
 from agora.money import CENT, euros, parse_decimal
 
 KIND = "facture"
-SCALAIRES = (
-    "montant_brut_ht",
-    "total_reductions",
-    "net_commercial",
-    "escompte",
-    "net_financier",
-    "frais_port_ht",
-    "total_ht",
-    "total_tva",
-    "total_ttc",
-    "acompte",
-    "net_a_payer",
-)
-CHAMPS_GROUPE = ("montant_brut_ht", "net_commercial", "escompte", "net_financier")
+
 
 MESSAGES = {
     calc.REDUCTIONS_ADDITIONNEES: "Les réductions se calculent en cascade : chaque taux s'applique "
@@ -105,12 +94,6 @@ _CORPS = frozenset(
         "net_financier",
     }
 )
-_INDEX = re.compile(r"\.\d+", re.ASCII)
-
-
-def noeud(path: str) -> str:
-    """An answer path without its indexes: ``groupes.0.reductions.1.montant`` → ``groupes.reductions.montant``."""
-    return _INDEX.sub("", path)
 
 
 def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
@@ -384,3 +367,8 @@ def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
             suivi.append(champ.correct)
     parts = ((COMPETENCE_CORPS, corps), (COMPETENCE_SUIVI, suivi))
     return [(code, score_ratio(sum(v), len(v))) for code, v in parts if v]
+
+
+def grade(params: dict[str, Any], answer: Any) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params, lire_params), answer)

@@ -12,7 +12,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from agora.exercise.answer_names import AnswerSchema
+from agora.exercise.base import FormatErrors
 from agora.exercise.grading import read_amount
+from agora.exercise.kinds.rapprochement import params
 
 _ID = re.compile(r"^[A-Z]{1,3}\d{1,4}$", re.ASCII)
 _CONTRAT = re.compile(r"^-?\d{1,13}\.\d{2}$", re.ASCII)
@@ -188,3 +191,61 @@ def validate_field(champ: str, valeur: str) -> str | None:
     if dernier.startswith("compte_"):
         return lire_compte(valeur)[1]
     return lire_id(valeur)[1]
+
+
+# The names of an answer: a pointage pair per ledger line (suspens and 512, each at most
+# MAX_LIGNES), the balances, the four lists of each side, the adjusting entries.
+ANSWER_SCHEMA = AnswerSchema(
+    (
+        "pointage.#.#",
+        "solde_compte_512",
+        "solde_releve",
+        *(
+            f"{cote}.{liste}.#"
+            for cote in ("cote_entreprise", "cote_banque")
+            for liste in ("ajouts", "deductions")
+        ),
+        "solde_rectifie",
+        *(
+            f"ecritures.#.{champ}"
+            for champ in ("ligne", "compte_debit", "compte_credit", "montant")
+        ),
+    ),
+    {
+        "pointage": 2 * params.MAX_LIGNES,
+        "pointage.#": 2,
+        **{
+            f"{cote}.{liste}": MAX_LIGNES
+            for cote in ("cote_entreprise", "cote_banque")
+            for liste in ("ajouts", "deductions")
+        },
+        "ecritures": MAX_LIGNES,
+    },
+)
+
+
+def parse(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer with typed values (ids upper-cased, amounts as Decimal); FormatErrors if unreadable."""
+    if not isinstance(answer, dict):
+        raise FormatErrors({"réponse": "Un objet JSON {…} est attendu."})
+    typed: dict[str, Any] = {}
+    problemes: dict[str, str] = {}
+    if "pointage" in answer:
+        typed["pointage"], trouves = lire_pointage(answer["pointage"])
+        problemes |= trouves
+    for nom in ("solde_compte_512", "solde_releve", "solde_rectifie"):
+        if nom in answer:
+            typed[nom], probleme = lire_montant(answer[nom])
+            if probleme:
+                problemes[nom] = probleme
+    for nom in COTES:
+        if nom in answer:
+            typed[nom], trouves = lire_cote(answer[nom], nom)
+            problemes |= trouves
+    if "ecritures" in answer:
+        lignes, trouves = lire_ecritures(answer["ecritures"])
+        typed["ecritures"] = [{k: v for k, v in e.items() if k != "k"} for e in lignes]
+        problemes |= trouves
+    if problemes:
+        raise FormatErrors(problemes)
+    return typed

@@ -1,51 +1,14 @@
-"""The `planning` kind: a weekly staff schedule under the working-time rules and the coverage needs.
-
-The rules live in _planning_regles (reading) and _planning_controle (checking), the CP-SAT
-search in _planning_solveur, the week built from the organisation in _planning_generation and
-the statement in _planning_enonce.
-"""
+"""Planning: grading a week's créneaux, every violation a diagnostic."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.errors import InvalidInput
-from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.base import (
-    ChampResult,
-    Diagnostic,
-    FormatErrors,
-    Grade,
-    SampleAnswer,
-    Variant,
-    score_ratio,
-)
-from agora.exercise.kinds._planning_controle import controler
-from agora.exercise.kinds._planning_regles import (
-    MAX_SALARIES,
-    Creneau,
-    Semaine,
-    Violation,
-    en_json,
-    heure,
-    lire_creneaux,
-    lire_heure,
-    lire_semaine,
-)
-
-NAME = "planning"
-TITRE = "Planning hebdomadaire du personnel"
-COMPETENCES = ("3.2.1", "2.1.5")
-
-# The names of an answer: créneaux of every employee, every day of the week, a few a day (the
-# form gives two periods a day, more when a stored answer has more).
-PERIODES_PAR_JOUR = 4
-ANSWER_SCHEMA = AnswerSchema(
-    tuple(f"creneaux.#.{champ}" for champ in ("salarie", "jour", "debut", "fin")),
-    {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
-)
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.kinds.planning.params import NAME, lire_semaine
+from agora.exercise.kinds.planning.rules import Creneau, Semaine, Violation, heure, lire_creneaux
+from agora.exercise.kinds.planning.violations import controler
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {
@@ -56,48 +19,6 @@ REGLES = {
     "HORS_OUVERTURE": "hors des heures d'ouverture",
     "COUVERTURE": "besoin en personnel non couvert",
 }
-
-
-def check_params(params: dict[str, Any]) -> dict[str, Any]:
-    """The params if they describe a week (InvalidInput with one French line otherwise)."""
-    lire_semaine(params)
-    return params
-
-
-def generate(seed: int, niveau: int, organisation: Any) -> Variant:
-    """A week of the organisation's staff with at least one planning without violation."""
-    from agora.exercise.kinds._planning_enonce import enonce
-    from agora.exercise.kinds._planning_generation import generer
-
-    params, choix = generer(seed, niveau, organisation)
-    return Variant(NAME, seed, niveau, params, enonce(params, niveau, organisation, choix))
-
-
-def parse(answer: dict[str, Any], params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The créneaux typed cleanly (times as HH:MM); empty ones dropped. FormatErrors on a bad
-    time, an end before the start, or, when params are given, an unknown employee or day."""
-    if not isinstance(answer, dict):
-        raise FormatErrors({"creneaux": "La réponse doit contenir une liste de créneaux."})
-    semaine = lire_semaine(params) if params is not None else None
-    lus, erreurs, _ = lire_creneaux(semaine, answer.get("creneaux", []))
-    if erreurs:
-        raise FormatErrors(erreurs)
-    brut = answer["creneaux"] if lus else []
-    creneaux = []
-    for i, c in lus:
-        jour = date.fromisoformat(brut[i]["jour"]).isoformat()
-        creneaux.append(
-            {"salarie": c.salarie, "jour": jour, "debut": heure(c.debut), "fin": heure(c.fin)}
-        )
-    return {"creneaux": creneaux}
-
-
-def solve(params: dict[str, Any]) -> dict[str, Any]:
-    """One planning with no violation (OR-Tools CP-SAT); InvalidInput when none exists."""
-    from agora.exercise.kinds._planning_solveur import resoudre
-
-    semaine = lire_semaine(params)
-    return en_json(semaine, resoudre(semaine))
 
 
 def grade(params: dict[str, Any], answer: Any) -> Grade:
@@ -195,43 +116,3 @@ def _score(
         return salaries, salaries
     couverture = score_ratio(len(semaine.besoins) - len(manques), len(semaine.besoins))
     return score_ratio(salaries + couverture, 2), couverture
-
-
-def validate_field(champ: str, valeur: str) -> str | None:
-    """The format message of a start or end time while it is typed (None when readable or empty)."""
-    if not champ.endswith((".debut", ".fin")) or not isinstance(valeur, str) or not valeur.strip():
-        return None
-    try:
-        lire_heure(valeur)
-    except InvalidInput as error:
-        return str(error)
-    return None
-
-
-def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
-    """The reference planning, typical mistakes (each with the rule it breaks), an unreadable one."""
-    from agora.exercise.kinds._planning_exemples import erreurs_typiques
-
-    correct = solve(params)
-    semaine = lire_semaine(params)
-    return [
-        SampleAnswer("planning de référence", correct, True),
-        *erreurs_typiques(semaine, correct["creneaux"]),
-        SampleAnswer(
-            "heure impossible et salarié inconnu",
-            {
-                "creneaux": [
-                    {
-                        "salarie": semaine.employes[0].id,
-                        "jour": semaine.iso(0),
-                        "debut": "25:00",
-                        "fin": "12:00",
-                    },
-                    {"salarie": "Z99", "jour": semaine.iso(1), "debut": "09:00", "fin": "12:00"},
-                ]
-            },
-            False,
-            ("CRENEAU_ILLISIBLE",),
-            invalid=True,
-        ),
-    ]

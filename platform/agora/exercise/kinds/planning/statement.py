@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agora.calendrier import date_longue
 from agora.company.model import Company
-from agora.exercise.kinds._planning_generation import Choix
+
+if TYPE_CHECKING:  # generate imports this module
+    from agora.exercise.kinds.planning.generate import Choix
 
 
 def _heures(texte: str) -> str:

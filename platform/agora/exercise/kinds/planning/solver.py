@@ -14,7 +14,8 @@ from math import gcd
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.kinds._planning_regles import (
+from agora.exercise.kinds.planning.generate import PAS, semaine_possible
+from agora.exercise.kinds.planning.rules import (
     JOUR,
     REPOS_HEBDOMADAIRE,
     SEMAINE,
@@ -117,7 +118,6 @@ def _resoudre(semaine: Semaine, pas: int, lisible: bool, limite: float) -> list[
 def _indice(semaine: Semaine) -> set[tuple[str, int, int]]:
     """A first guess for the search (measured: it cuts the p95 by two or more): for each
     employee, of a few weeks that keep his own rules, the one covering most missing needs."""
-    from agora.exercise.kinds._planning_generation import PAS, semaine_possible
 
     manque = {}
     for b in semaine.besoins:

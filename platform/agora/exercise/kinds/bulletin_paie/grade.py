@@ -7,118 +7,31 @@ its context is the value the right method gives from what the student wrote befo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.grading import read_amount
-from agora.exercise.kinds import _bulletin_paie_calcul as calcul
-from agora.exercise.kinds._bulletin_paie_calcul import ZERO, Donnees, Ligne, montant_taux
+from agora.exercise.kinds.bulletin_paie import solve as calcul
+from agora.exercise.kinds.bulletin_paie.answer import CHAMPS_LIGNE, MONTANT_CANONIQUE, lire_valeur
+from agora.exercise.kinds.bulletin_paie.messages import ECF_MESSAGE, MESSAGES, RAPPELS
+from agora.exercise.kinds.bulletin_paie.params import NAME, Donnees, Ligne
+from agora.exercise.kinds.bulletin_paie.solve import montant_taux
+from agora.money import ZERO, cents
 
-CHAMPS_BRUT = ("salaire_base", "retenue_absence", "montant_hs_25", "montant_hs_50", "salaire_brut")
-CHAMPS_LIGNE = ("base", "montant_salarial", "montant_patronal")
-CHAMPS_NET = (
-    "total_salarial",
-    "total_patronal",
-    "net_imposable",
-    "net_avant_impot",
-    "prelevement_source",
-    "net_a_payer",
-    "cout_employeur",
-)
 # Competency 3.2.4 (elements of the payslip: hours, overtime, absences, primes, brut);
 # 3.2.5 (contributions, nets, withholding tax, employer cost) takes every other field.
 COMPETENCE_BRUT, COMPETENCE_COTISATIONS = "3.2.4", "3.2.5"
 
-ECF_MESSAGE = (
-    "Juste, calculé à partir de vos résultats précédents (erreur reportée : la méthode est bonne)."
-)
+
 _SIMPLES = (str, int, float, type(None))
 _ABSENT = object()
-_TROP_GRAND = 10**15
-_MONTANT = re.compile(r"-?\d{1,13}(?:\.\d{1,2})?", re.ASCII)
+
+
 # (diagnostic code, the value a student following that wrong method would write)
 Erreurs = list[tuple[str, Decimal]]
-
-MESSAGES = {
-    "SALAIRE_BASE_HEBDOMADAIRE": "Le salaire de base est mensuel : taux horaire × heures mensuelles "
-    "(151,67 h pour 35 h par semaine), pas × heures de la semaine.",
-    "HS_MAUVAIS_TAUX": "Heures supplémentaires : chaque heure est payée au taux horaire majoré, "
-    "× 1,25 pour les 8 premières heures de la semaine, × 1,50 au-delà.",
-    "HS_OUBLIEES": "Les heures supplémentaires font partie du salaire brut.",
-    "HS_50_NON_DISTINGUEES": "Dans une semaine, seules les 8 premières heures supplémentaires "
-    "(de 35 h à 43 h) sont à 25 % ; les suivantes sont à 50 % : comptez-les semaine par semaine.",
-    "ABSENCE_NON_DEDUITE": "L'absence non rémunérée se retire du salaire de base : "
-    "taux horaire × heures d'absence.",
-    "PRIME_OUBLIEE": "Les primes font partie du salaire brut.",
-    "AVANTAGE_NATURE_HORS_BRUT": "L'avantage en nature s'ajoute au salaire brut : "
-    "il est soumis aux cotisations.",
-    "TRANSPORT_DANS_BRUT": "Le remboursement des frais de transport n'est pas un salaire : "
-    "il ne va pas dans le brut, il s'ajoute après les cotisations.",
-    "CSG_SUR_BRUT": "La CSG et la CRDS se calculent sur 98,25 % du brut (abattement de 1,75 %), "
-    "plus la part patronale de la complémentaire santé, pas sur 100 % du brut.",
-    "CSG_SANS_PATRONAL_MUTUELLE": "La part patronale de la complémentaire santé entre dans la "
-    "base de la CSG et de la CRDS : ajoutez-la à 98,25 % du brut.",
-    "TRANCHE_A_NON_PLAFONNEE": "Une cotisation plafonnée (tranche A) se calcule sur le brut "
-    "limité au plafond mensuel de la sécurité sociale (PMSS), pas sur tout le brut.",
-    "TRANCHE_2_MAL_CALCULEE": "La tranche 2 est la partie du brut au-dessus du PMSS : "
-    "brut − PMSS (jusqu'à 8 PMSS).",
-    "TAUX_SALARIAL_PATRONAL_INVERSES": "Taux salarial et taux patronal inversés : la part "
-    "salariale utilise le taux salarial, la part patronale le taux patronal.",
-    "NET_IMPOSABLE_SANS_CSG_NON_DEDUCTIBLE": "Net imposable : on ne retire que les cotisations "
-    "déductibles ; la CSG non déductible et la CRDS restent dans le net imposable.",
-    "NET_IMPOSABLE_SANS_PATRONAL_MUTUELLE": "La part patronale de la complémentaire santé est un "
-    "revenu imposable : ajoutez-la au net imposable.",
-    "AVANTAGE_NATURE_NON_DEDUIT": "L'avantage en nature a déjà été reçu (en repas, en logement…) : "
-    "il se retire du net, il n'est pas payé en argent.",
-    "REMBOURSEMENT_TRANSPORT_OUBLIE": "Le remboursement de l'abonnement de transport s'ajoute au "
-    "net à payer avant impôt.",
-    "NET_AVEC_COTISATIONS_PATRONALES": "Les cotisations patronales sont payées par l'employeur : "
-    "elles ne se retirent pas du salaire du salarié.",
-    "PAS_SUR_NET_A_PAYER": "Le prélèvement à la source se calcule sur le net imposable, "
-    "pas sur le net à payer.",
-    "PAS_SUR_BRUT": "Le prélèvement à la source se calcule sur le net imposable, pas sur le brut.",
-    "PAS_AJOUTE": "Le prélèvement à la source se retire du net avant impôt, il ne s'ajoute pas.",
-    "NET_A_PAYER_SANS_PAS": "Net à payer = net avant impôt − prélèvement à la source.",
-    "COUT_EMPLOYEUR_SANS_PATRONALES": "Coût employeur = salaire brut + cotisations patronales.",
-    "COUT_EMPLOYEUR_SUR_NET": "Le coût employeur part du salaire brut, pas du net.",
-}
-
-RAPPELS = {
-    "salaire_base": "Salaire de base = taux horaire × heures mensuelles.",
-    "retenue_absence": "Retenue = taux horaire × heures d'absence.",
-    "montant_hs_25": "Heures à 25 % = heures × taux horaire × 1,25.",
-    "montant_hs_50": "Heures à 50 % = heures × taux horaire × 1,50.",
-    "salaire_brut": "Brut = base − absence + heures sup. + primes + avantages en nature.",
-    "base": "Reprenez la base de la ligne (brut, tranche, base CSG…).",
-    "montant_salarial": "Part salariale = base × taux salarial.",
-    "montant_patronal": "Part patronale = base × taux patronal.",
-    "total_salarial": "Total des parts salariales de toutes les lignes.",
-    "total_patronal": "Total des parts patronales de toutes les lignes.",
-    "net_imposable": "Net imposable = brut − cotisations salariales déductibles "
-    "+ part patronale imposable de la mutuelle.",
-    "net_avant_impot": "Net avant impôt = brut − total salarial − avantages en nature "
-    "+ remboursement de transport.",
-    "prelevement_source": "Prélèvement = net imposable × taux de prélèvement.",
-    "net_a_payer": "Net à payer = net avant impôt − prélèvement à la source.",
-    "cout_employeur": "Coût employeur = brut + total patronal.",
-}
-
-
-def lire_valeur(raw: Any) -> tuple[Decimal | None, str | None]:
-    """An amount typed by the student (JSON numbers accepted too), or a French message."""
-    if type(raw) is str and _MONTANT.fullmatch(raw):
-        return Decimal(raw), None
-    if isinstance(raw, float):
-        raw = repr(raw) if raw == raw and abs(raw) != float("inf") else "?"
-    if isinstance(raw, dict | list):
-        return None, "Un montant est attendu ici, pas une liste ni un objet."
-    if type(raw) is int and abs(raw) >= _TROP_GRAND:  # money.cents cannot round beyond 28 digits
-        return None, "Ce montant est trop grand."
-    return read_amount(raw)
 
 
 class Correction:
@@ -161,7 +74,7 @@ class Correction:
         # Most fields are written exactly as the reference or the carried-forward value prints:
         # such a text reads back as that very Decimal, so the reading below can be skipped.
         # (A Decimal's str() is such an amount when it is plain with two decimals, which an
-        # exponent form is not, and has at most 13 integer digits, as _MONTANT requires.)
+        # exponent form is not, and has at most 13 integer digits, as MONTANT_CANONIQUE requires.)
         if raw == texte and texte[-3:-2] == "." and len(texte) < 17:
             self.champs.append(ChampResult(champ, texte, recu, True, "Juste."))
             self.verdicts[groupe].append(True)
@@ -170,7 +83,7 @@ class Correction:
             self.champs.append(ChampResult(champ, texte, recu, True, ECF_MESSAGE))
             self.verdicts[groupe].append(True)
             return ecf
-        if type(raw) is str and _MONTANT.fullmatch(raw):  # the common case, read fast
+        if type(raw) is str and MONTANT_CANONIQUE.fullmatch(raw):  # the common case, read fast
             value, problem = Decimal(raw), None
         else:
             value, problem = lire_valeur(raw)
@@ -207,8 +120,8 @@ class Correction:
 
     def _brut(self) -> Decimal:
         d, ref, a = self.d, self.ref, self.answer
-        hebdo = calcul.cents(d.heures_mensuelles * 12 / 52)
-        par_semaine = [("SALAIRE_BASE_HEBDOMADAIRE", calcul.cents(d.taux_horaire * hebdo))]
+        hebdo = cents(d.heures_mensuelles * 12 / 52)
+        par_semaine = [("SALAIRE_BASE_HEBDOMADAIRE", cents(d.taux_horaire * hebdo))]
         base = self.etape(
             "salaire_base", a, ref["salaire_base"], ref["salaire_base"], "brut", par_semaine
         )
@@ -411,12 +324,11 @@ def _erreurs_hs(d: Donnees, heures: Decimal, bon: Decimal) -> Erreurs:
         return []
     facteurs = {Decimal(1), calcul.MAJORATION_25, calcul.MAJORATION_50, Decimal("1.1"), bon - 1}
     erreurs = [
-        ("HS_MAUVAIS_TAUX", calcul.cents(heures * d.taux_horaire * f))
-        for f in sorted(facteurs - {bon})
+        ("HS_MAUVAIS_TAUX", cents(heures * d.taux_horaire * f)) for f in sorted(facteurs - {bon})
     ]
     if bon == calcul.MAJORATION_25 and d.heures_sup_50:
         toutes = d.heures_sup_25 + d.heures_sup_50
-        erreurs.append(("HS_50_NON_DISTINGUEES", calcul.cents(toutes * d.taux_horaire * bon)))
+        erreurs.append(("HS_50_NON_DISTINGUEES", cents(toutes * d.taux_horaire * bon)))
     return erreurs
 
 
@@ -440,3 +352,20 @@ def _erreurs_base(
     if assiette == "tranche_2" and brut > d.pmss:
         return [("TRANCHE_2_MAL_CALCULEE", valeur(brut)), ("TRANCHE_2_MAL_CALCULEE", valeur(ZERO))]
     return []
+
+
+def grade(params: dict[str, Any], answer: Any) -> Grade:
+    """Grade an answer (pure, never raises): per-field verdicts, diagnostics, competencies."""
+    try:
+        donnees, reference = calcul.lire_et_resoudre(params)
+    except InvalidInput as error:
+        return _rejet("paramètres", str(error))
+    if not isinstance(answer, dict):
+        return _rejet("réponse", "La réponse doit être un objet JSON {…} de montants.")
+    correction = Correction(donnees, reference, answer)
+    correction.corriger()
+    return correction.grade(NAME)
+
+
+def _rejet(champ: str, message: str) -> Grade:
+    return Grade(NAME, Decimal(0), [ChampResult(champ, None, None, False, message)], [], [])
