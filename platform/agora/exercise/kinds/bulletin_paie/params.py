@@ -13,7 +13,6 @@ from agora.money import ZERO, cents, parse_decimal
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "bulletin_paie"
 
-
 ASSIETTES = ("brut", "tranche_a", "tranches_a_b", "tranche_2", "csg_crds", "forfait")
 
 

@@ -13,7 +13,6 @@ from agora.money import ZERO, cents, parse_decimal
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "facture"
 
-
 NATURES = ("remise", "rabais", "ristourne")
 HUNDRED = Decimal(100)
 MAX_LIGNES, MAX_REDUCTIONS = 200, 10  # what params may hold (a VAT rate per line at most)

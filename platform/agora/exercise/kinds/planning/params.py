@@ -12,7 +12,6 @@ from agora.exercise.kinds.planning.rules import Besoin, Employe, Semaine, cite, 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "planning"
 
-
 MAX_SALARIES, MAX_BESOINS = 50, 500  # a bound on the work one request may ask for
 
 

@@ -194,7 +194,7 @@ def validate_field(champ: str, valeur: str) -> str | None:
 
 
 # The names of an answer: a pointage pair per ledger line (suspens and 512, each at most
-# MAX_LIGNES), the balances, the four lists of each side, the adjusting entries.
+# params.MAX_LIGNES), the balances, the four lists of each side, the adjusting entries.
 ANSWER_SCHEMA = AnswerSchema(
     (
         "pointage.#.#",

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # grade imports this module
 
 
 def juger_ecritures(c: Correction, nom: str) -> Decimal:
+    """The credit of the entries: each row judged against the entry its line expects."""
     lignes, problemes = lu.lire_ecritures(c.answer[nom])
     attendues = {e["ligne"]: e for e in c.r.ecritures}
     restantes = dict(attendues)

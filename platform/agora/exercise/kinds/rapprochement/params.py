@@ -13,7 +13,6 @@ from agora.money import ZERO, parse_amount
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "rapprochement"
 
-
 MAX_LIGNES = 200
 _PERIODE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$", re.ASCII)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
