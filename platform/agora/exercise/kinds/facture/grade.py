@@ -11,12 +11,15 @@ from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.grading import MemoParams, read_amount
 from agora.exercise.kinds.facture import solve as calc
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
-from agora.exercise.kinds.facture.params import Facture, lire_params, nombre_canonique, texte_nombre
+from agora.exercise.kinds.facture.params import (
+    NAME,
+    Facture,
+    lire_params,
+    nombre_canonique,
+    texte_nombre,
+)
 from agora.exercise.kinds.facture.solve import calcule
 from agora.money import CENT, euros, parse_decimal
-
-KIND = "facture"
-
 
 MESSAGES = {
     calc.REDUCTIONS_ADDITIONNEES: "Les réductions se calculent en cascade : chaque taux s'applique "
@@ -344,7 +347,7 @@ def corrige(reference: Reference, answer: Any) -> Grade:
                     codes.append(code)
             champs.append(ChampResult(path, attendu, _recu(raw), False, message))
     return Grade(
-        kind=KIND,
+        kind=NAME,
         score=score_ratio(sum(c.correct for c in champs), len(champs)),
         champs=champs,
         diagnostics=[Diagnostic(code, MESSAGES[code]) for code in codes],
