@@ -12,7 +12,7 @@ import statistics
 import time
 
 from agora.company import generate_company
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS
 
 
 def rate(func, items, seconds: float) -> tuple[float, list[float]]:
@@ -33,7 +33,7 @@ def p95(durations: list[float]) -> float:
 
 
 def bench_kind(name: str, seconds: float) -> None:
-    kind = get_kind(name)
+    kind = KINDS[name]
     companies = [generate_company(seed) for seed in range(20)]
     for niveau in (1, 2, 3):
         gen_rate, _ = rate(
@@ -53,7 +53,7 @@ def bench_kind(name: str, seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kinds", nargs="*", default=list(KIND_NAMES))
+    parser.add_argument("kinds", nargs="*", default=list(KINDS))
     parser.add_argument("--seconds", type=float, default=2.0)
     args = parser.parse_args()
     for name in args.kinds:

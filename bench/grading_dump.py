@@ -18,12 +18,12 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from agora.company import generate_company
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS
 
 
 def cases(name: str, seeds: int):
     """(label, document) pairs of one kind, in a fixed order."""
-    kind = get_kind(name)
+    kind = KINDS[name]
     for seed in range(seeds):
         company = generate_company(seed)
         for niveau in (1, 2, 3):
@@ -40,7 +40,7 @@ def cases(name: str, seeds: int):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kinds", nargs="*", default=list(KIND_NAMES))
+    parser.add_argument("kinds", nargs="*", default=list(KINDS))
     parser.add_argument("--seeds", type=int, default=200)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()

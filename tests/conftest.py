@@ -317,21 +317,22 @@ def live_server(app):
 def move_generator(monkeypatch) -> Callable:
     """move_generator(kind): from now on ``kind`` draws other numbers for every seed, as an
     upgraded generator would, and no variant drawn before is served from a cache."""
-    from agora.classroom.service import build_variant
-    from agora.exercise.registry import get_kind
+    from dataclasses import replace
+
+    from agora.exercise import variants
+    from agora.exercise.registry import KINDS
 
     def move(kind: str) -> None:
-        module = get_kind(kind)
-        drawn_before = module.generate
+        drawn_before = KINDS[kind].generate
 
-        def upgraded(seed, niveau, organisation):
-            return drawn_before(seed + 1, niveau, organisation)
+        def upgraded(seed, niveau, organisation, options=None):
+            return drawn_before(seed + 1, niveau, organisation, options)
 
-        monkeypatch.setattr(module, "generate", upgraded)
-        build_variant.cache_clear()
+        monkeypatch.setitem(KINDS, kind, replace(KINDS[kind], generate=upgraded))
+        variants._build.cache_clear()
 
     yield move
-    build_variant.cache_clear()  # no moved variant is left for the next test
+    variants._build.cache_clear()  # no moved variant is left for the next test
 
 
 @pytest.fixture

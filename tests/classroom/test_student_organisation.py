@@ -2,7 +2,7 @@
 
 from markupsafe import escape
 
-from agora.classroom.service import company_for
+from agora.exercise.variants import company_for
 from agora.web.templating import money
 
 

@@ -15,6 +15,7 @@ from agora.exercise.answer_names import known_fields, unknown_name
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
+from agora.exercise.variants import company_for
 from agora.web.deps import StudentDep, UserDep
 from agora.web.ids import Index
 from agora.web.rendering import is_htmx, render
@@ -35,7 +36,7 @@ def dashboard(request: Request, user: UserDep, student: StudentDep, session: Ses
 def organisation(request: Request, student: StudentDep):
     from agora.company import render_fiche
 
-    company = service.company_for(student.org_seed)
+    company = company_for(student.org_seed)
     context = {"company": company, "fiche": views.fiche_body(render_fiche(company))}
     return render(request, "student/organisation.html", context)
 

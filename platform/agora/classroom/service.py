@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 
 from sqlmodel import Session, col, func, or_, select
 
@@ -19,23 +18,10 @@ from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Grade, Variant, unflatten
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
+from agora.exercise.variants import build_variant
 
 PROSE_KIND = "redaction"
 PROSE_MAX_LENGTH = 10_000
-
-
-@lru_cache(maxsize=256)
-def company_for(org_seed: int):
-    """The student's organisation (deterministic, so cached per seed)."""
-    from agora.company import generate_company
-
-    return generate_company(org_seed)
-
-
-@lru_cache(maxsize=2048)
-def build_variant(kind: str, niveau: int, seed: int, org_seed: int) -> Variant:
-    """The variant of one step for one student: rebuilt identically from what is stored."""
-    return get_kind(kind).generate(seed, niveau, company_for(org_seed))
 
 
 def step_variant(student: Student, mission: Mission, index: int) -> Variant:
@@ -43,7 +29,7 @@ def step_variant(student: Student, mission: Mission, index: int) -> Variant:
     step = mission.etape(index)
     assert isinstance(step, ExerciseStep)
     seed = variant_seed(student.org_seed, mission.slug, index)
-    return build_variant(step.kind, step.niveau, seed, student.org_seed)
+    return build_variant(step.kind, step.niveau, seed, student.org_seed, step.options)
 
 
 def attempt_variant(attempt: StepAttempt) -> Variant:

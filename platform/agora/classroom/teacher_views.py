@@ -17,11 +17,12 @@ from agora.classroom import teacher_service as ts
 from agora.classroom.csv_import import ImportPreview
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
 from agora.classroom.teacher_coverage import MissionRef, class_levels, missions_assessing
-from agora.classroom.views import grade_from_json
 from agora.competency.service import LEVELS, Level, level_of
 from agora.content.missions import Mission, ProseStep, get_mission, load_missions, personalise
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import form_template
+from agora.exercise.variants import company_for
 
 # Short forms of the levels for the heatmap cells (with the full word in <abbr title>).
 LEVEL_ABBR = {"non-evalue": "–", "insuffisant": "I", "fragile": "F", "satisfaisant": "S",
@@ -299,7 +300,7 @@ def student_work_page(
 ) -> StudentWorkPage:
     """Every attempt of one student on one mission, with raw answers and feedback."""
     mission = get_mission(assignment.mission_slug)
-    company = service.company_for(student.org_seed)
+    company = company_for(student.org_seed)
     attempts = service.attempts_of(session, student, assignment)
     steps = []
     for index, step in enumerate(mission.etapes):
@@ -327,10 +328,10 @@ def _attempt_view(attempt: StepAttempt, number: int, latest: bool, step) -> Atte
             attempt, number, latest, None, None, None, {}, score_points, grader, rubrique
         )
     variant = service.attempt_variant(attempt)
-    grade = grade_from_json(attempt.grade) if attempt.grade else None
+    grade = Grade.from_json(attempt.grade) if attempt.grade else None
     form = AnswerForm.from_answer(attempt.answer, grade, disabled=True)
     return AttemptView(
-        attempt, number, latest, grade, form, f"exercise/{attempt.kind}/form.html",
+        attempt, number, latest, grade, form, form_template(attempt.kind),
         variant.params, score_points, grader, [],
     )  # fmt: skip
 
@@ -373,7 +374,7 @@ def grading_page(
         student,
         session.get(User, student.user_id),
         step,
-        personalise(step.consigne, service.company_for(student.org_seed)),
+        personalise(step.consigne, company_for(student.org_seed)),
         len(waiting),
         values,
         error,

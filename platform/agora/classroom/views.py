@@ -14,27 +14,10 @@ from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.competency.service import Level, level_of, student_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, personalise
-from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
-from agora.exercise.registry import get_kind
-
-
-def grade_from_json(data: dict[str, Any]) -> Grade:
-    """The Grade kept as JSON with an attempt, as objects again (for the form's verdicts)."""
-    return Grade(
-        kind=data["kind"],
-        score=Decimal(data["score"]),
-        champs=[ChampResult(**c) for c in data.get("champs", [])],
-        diagnostics=[
-            Diagnostic(
-                d["code"],
-                d["message"],
-                {k: v for k, v in d.items() if k not in {"code", "message"}},
-            )
-            for d in data.get("diagnostics", [])
-        ],
-        competences=[(c["code"], Decimal(c["score"])) for c in data.get("competences", [])],
-    )
+from agora.exercise.registry import form_template, get_kind
+from agora.exercise.variants import company_for
 
 
 @dataclass
@@ -123,8 +106,8 @@ def step_view(
     open_ = assignment.due_at is None or now <= assignment.due_at
     can_submit = open_ and len(attempts) < assignment.attempts_allowed
     last = attempts[-1] if attempts else None
-    grade = grade_from_json(last.grade) if (last and last.grade and show) else None
-    company = service.company_for(student.org_seed)
+    grade = Grade.from_json(last.grade) if (last and last.grade and show) else None
+    company = company_for(student.org_seed)
     contexte = personalise(step.contexte, company)
     if isinstance(step, ProseStep):
         return StepView(
@@ -154,7 +137,7 @@ def step_view(
         step,
         False,
         demote_headings(variant.enonce, 2),
-        f"exercise/{step.kind}/form.html",
+        form_template(step.kind),
         variant.params,
         form,
         attempts,
@@ -191,8 +174,8 @@ def mission_page(
         steps,
         deadline_passed=assignment.due_at is not None and now > assignment.due_at,
         show_corrections=service.corrections_visible(assignment, now),
-        company=service.company_for(student.org_seed),
-        histoire=personalise(mission.histoire, service.company_for(student.org_seed)),
+        company=company_for(student.org_seed),
+        histoire=personalise(mission.histoire, company_for(student.org_seed)),
     )
 
 
@@ -241,7 +224,7 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
         late = assignment.due_at is not None and now > assignment.due_at
         cards.append(MissionCard(assignment, mission, len(latest), score, late))
     classe = session.get(Classe, student.classe_id)
-    return DashboardPage(user, classe, cards, service.company_for(student.org_seed))
+    return DashboardPage(user, classe, cards, company_for(student.org_seed))
 
 
 def _attempts_by_assignment(session, student, ids) -> dict[int, list[StepAttempt]]:
@@ -351,7 +334,7 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
         if a.step_index == attempt.step_index
     ]
     show = service.corrections_visible(assignment, now)
-    grade = grade_from_json(attempt.grade) if (attempt.grade and show) else None
+    grade = Grade.from_json(attempt.grade) if (attempt.grade and show) else None
     form = AnswerForm.from_answer(
         attempt.answer if attempt.kind != service.PROSE_KIND else None, grade
     )

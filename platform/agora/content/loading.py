@@ -50,6 +50,8 @@ def describe(error: ValidationError) -> str:
         "list_type": "liste attendue",
         "dict_type": "objet (clé : valeur) attendu",
         "bool_parsing": "booléen attendu (true ou false)",
+        "greater_than_equal": "valeur trop petite",
+        "less_than_equal": "valeur trop grande",
     }
     reason = reasons.get(first["type"], first["msg"])
     extra = f" ({error.error_count() - 1} autre(s) erreur(s))" if error.error_count() > 1 else ""

@@ -1,8 +1,10 @@
 """Missions (scenarios/missions/*.md): Markdown stories with YAML front matter, validated.
 
 A mission chains steps in the student's organisation: exercise steps (a registered kind at a
-level) and prose steps (« redaction », graded by the teacher with the mission's rubric).
-Cross-references are checked at load: each kind is registered, each competency code exists.
+level, with the options it accepts) and prose steps (« redaction », graded by the teacher with
+the mission's rubric). Cross-references are checked at load: each kind is registered with the
+options chosen, each competency code exists, and a step taking its input from an earlier one
+(``depuis``) names an earlier exercise whose kind produces what this one consumes.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from agora import SCENARIOS_DIR
 from agora.content.loading import describe
-from agora.errors import ContentError, UnknownCode
-from agora.exercise.registry import KIND_NAMES
+from agora.errors import ContentError, InvalidInput, UnknownCode
+from agora.exercise.registry import KINDS
 
 MISSIONS_DIR = SCENARIOS_DIR / "missions"
 
@@ -41,6 +43,8 @@ class ExerciseStep(_Strict):
     points: int = Field(ge=1)
     titre: str
     contexte: str = ""  # Markdown telling where this step sits in the story
+    options: dict[str, str] = {}  # the kind's options this mission chooses (others: defaults)
+    depuis: int | None = Field(default=None, ge=1)  # the step number whose document it takes
 
 
 class Critere(_Strict):
@@ -178,11 +182,9 @@ def _check_references(path: Path, mission: Mission) -> None:
     referentiel = load_referentiel()
     codes = [("competences", code) for code in mission.competences]
     for index, step in enumerate(mission.etapes):
-        if isinstance(step, ExerciseStep) and step.kind not in KIND_NAMES:
-            raise ContentError(
-                f"{path} : à « etapes.{index}.kind » : type d'exercice inconnu « {step.kind} » "
-                f"(types connus : {', '.join(KIND_NAMES)})"
-            )
+        if isinstance(step, ExerciseStep):
+            _check_kind(path, index, step)
+            _check_source(path, mission, index, step)
         if isinstance(step, ProseStep):
             codes += [(f"etapes.{index}.competences", code) for code in step.competences]
     for where, code in codes:
@@ -190,6 +192,39 @@ def _check_references(path: Path, mission: Mission) -> None:
             referentiel.competence(code)
         except UnknownCode as error:
             raise ContentError(f"{path} : à « {where} » : {error}") from error
+
+
+def _check_kind(path: Path, index: int, step: ExerciseStep) -> None:
+    """The kind is registered and accepts the options the step chooses."""
+    if step.kind not in KINDS:
+        raise ContentError(
+            f"{path} : à « etapes.{index}.kind » : type d'exercice inconnu « {step.kind} » "
+            f"(types connus : {', '.join(KINDS)})"
+        )
+    try:
+        KINDS[step.kind].choose_options(step.options)
+    except InvalidInput as error:
+        raise ContentError(f"{path} : à « etapes.{index}.options » : {error}") from error
+
+
+def _check_source(path: Path, mission: Mission, index: int, step: ExerciseStep) -> None:
+    """A step chained to an earlier one (``depuis``, a step number) can take its document."""
+    if step.depuis is None:
+        return
+    where = f"{path} : à « etapes.{index}.depuis »"
+    if step.depuis > index:
+        raise ContentError(
+            f"{where} : l'étape n° {step.depuis} ne précède pas l'étape n° {index + 1}."
+        )
+    source = mission.etapes[step.depuis - 1]
+    produit = KINDS[source.kind].PRODUIT if isinstance(source, ExerciseStep) else None
+    consomme = KINDS[step.kind].CONSOMME
+    if produit is None or produit not in consomme:
+        attendu = ", ".join(consomme) or "rien"
+        raise ContentError(
+            f"{where} : l'étape n° {step.depuis} ne produit pas un document que « {step.kind} » "
+            f"peut reprendre (produit : {produit or 'aucun document'} ; attendu : {attendu})."
+        )
 
 
 @cache

@@ -14,9 +14,9 @@ from sqlmodel import Session, col, select
 from agora import spreadsheet
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
-from agora.classroom.views import grade_from_json
 from agora.exam import grading, views
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
+from agora.exercise.base import Grade
 from agora.spreadsheet import Table
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -66,7 +66,7 @@ def results_table(session: Session, exam: Exam) -> ResultsTable:
             a = mine.get(index)
             points.append(grading.points_of(a.score, int(q["points"])) if graded and a else None)
             if graded and a and a.grade:
-                weighted.append((int(q["points"]), grade_from_json(a.grade).competences))
+                weighted.append((int(q["points"]), Grade.from_json(a.grade).competences))
         competences = grading.competence_scores(weighted)
         codes.update(competences)
         total = copy.points if graded else None

@@ -22,7 +22,7 @@ from agora.exam import closing, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
 from agora.exam.models import Exam, ExamCopy
 from agora.exercise.forms import AnswerForm
-from agora.exercise.registry import all_kinds, get_kind
+from agora.exercise.registry import get_kind
 from agora.web.deps import (
     FormFields,
     StudentDep,
@@ -43,7 +43,6 @@ FINALISER_PERIOD = 15.0
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI):
     """Run the finaliser in the background while the app serves (woken early by hand-ins)."""
-    all_kinds()  # import the graders now, not during the first students' requests
     loop, wakeup = asyncio.get_running_loop(), asyncio.Event()
     wake = functools.partial(loop.call_soon_threadsafe, wakeup.set)
     if not hasattr(app.state, "exam_wakers"):

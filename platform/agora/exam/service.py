@@ -29,7 +29,6 @@ from sqlmodel import Session, col, select
 from agora import TEMPLATES_DIR
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
-from agora.classroom.service import build_variant
 from agora.content.missions import ExerciseStep, get_mission
 from agora.db import BUSY, ServerBusy, write_lock
 from agora.errors import DomainError, InvalidInput, UnknownCode
@@ -48,7 +47,8 @@ from agora.exam.models import (
 from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Variant
 from agora.exercise.history import stored_columns
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, form_template, get_kind
+from agora.exercise.variants import build_variant
 
 # A readable access code: no 0/O, 1/l/I.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -125,9 +125,9 @@ def _log_refusal(session: Session, refused: ExamClosed) -> None:
 def available_kinds() -> list[tuple[str, str]]:
     """(name, title) of the kinds that have an answer form the exam page can show."""
     return [
-        (name, get_kind(name).TITRE)
-        for name in KIND_NAMES
-        if (TEMPLATES_DIR / "exercise" / name / "form.html").exists()
+        (kind.NAME, kind.TITRE)
+        for kind in KINDS.values()
+        if (TEMPLATES_DIR / form_template(kind.NAME)).exists()
     ]
 
 

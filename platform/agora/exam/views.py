@@ -16,11 +16,11 @@ from sqlmodel import Session, col, select
 from agora.account.models import User
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
-from agora.classroom.views import grade_from_json
 from agora.exam import grading, service
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import form_template
 
 
 @dataclass
@@ -157,7 +157,7 @@ def question_page(
         q["titre"],
         int(q["points"]),
         variant.enonce,
-        f"exercise/{q['kind']}/form.html",
+        form_template(q["kind"]),
         variant.params,
         int(q["niveau"]),
         form,
@@ -192,7 +192,7 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
             position, q["titre"], points, earned, NOT_STARTED, None, {}, int(q["niveau"]),
             AnswerForm(disabled=True), None,
         )  # fmt: skip
-    grade = grade_from_json(answer.grade) if answer.grade else None
+    grade = Grade.from_json(answer.grade) if answer.grade else None
     variant = service.stored_variant(exam, answer)
     form = AnswerForm(
         values=dict(answer.fields),
@@ -201,7 +201,7 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
     )
     return CorrectedQuestion(
         position, q["titre"], points, grading.points_of(answer.score, points), variant.enonce,
-        f"exercise/{variant.kind}/form.html", variant.params, variant.niveau, form, grade,
+        form_template(variant.kind), variant.params, variant.niveau, form, grade,
     )  # fmt: skip
 
 

@@ -1,30 +1,19 @@
-"""The shared vocabulary of exercise kinds: Variant, Grade, FormatErrors and the ExerciseKind protocol.
+"""The shared vocabulary of exercise kinds: Variant, Grade, FormatErrors and ExerciseKind.
 
-Every kind module (``agora.exercise.kinds.<name>``) exposes the same small interface:
-
-    NAME: str                      the kind, as in the public contract ("facture")
-    TITRE: str                     a French title for pages ("Facture avec réductions")
-    COMPETENCES: tuple[str, ...]   the référentiel codes the kind proves ("1.2.2", …)
-    VERSION: int                   the generator's version, bumped when a seed draws otherwise
-    check_params(params: dict) -> dict   validated params; InvalidInput (one French line) if not
-    generate(seed, niveau, organisation) -> Variant
-    parse(answer: dict) -> dict    typed answer; raises FormatErrors (costs no attempt)
-    solve(params: dict) -> dict    the reference solution, contract JSON
-    grade(params: dict, answer: dict) -> Grade    pure: no clock, no database, never raises
-    sample_answers(params: dict) -> list[SampleAnswer]   one correct, typical wrong ones, one invalid
-    validate_field(champ: str, valeur: str) -> str | None   French format message for one form field
-    ANSWER_SCHEMA: AnswerSchema    the answer's field names (exercise.answer_names), checked on save
-
-Grading is pure, so any stored raw answer can be re-graded at any time.
+Every kind is a package (``agora.exercise.kinds.<name>``) whose ``KIND`` is an ExerciseKind:
+its name, French title, competencies, answer schema and lifecycle functions, plus the options
+a mission may choose and the documents it produces or consumes (chaining). Grading is pure, so
+any stored raw answer can be re-graded at any time.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema
@@ -41,15 +30,20 @@ class Variant:
     niveau: int
     params: dict[str, Any]
     enonce: str
+    # The options the variant was made with (every option of its kind); part of its identity.
+    options: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        document = {
             "kind": self.kind,
             "seed": self.seed,
             "niveau": self.niveau,
             "params": self.params,
             "enonce": self.enonce,
         }
+        if self.options:  # a kind without options keeps the contract JSON it always had
+            document["options"] = dict(self.options)
+        return document
 
 
 class ChampResult(NamedTuple):
@@ -106,6 +100,24 @@ class Grade:
             "competences": [{"code": code, "score": str(s)} for code, s in self.competences],
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Grade:
+        """The Grade stored as JSON (``to_json``) as objects again, e.g. for a form's verdicts."""
+        return cls(
+            kind=data["kind"],
+            score=Decimal(data["score"]),
+            champs=[ChampResult(**c) for c in data.get("champs", [])],
+            diagnostics=[
+                Diagnostic(
+                    d["code"],
+                    d["message"],
+                    {k: v for k, v in d.items() if k not in {"code", "message"}},
+                )
+                for d in data.get("diagnostics", [])
+            ],
+            competences=[(c["code"], Decimal(c["score"])) for c in data.get("competences", [])],
+        )
+
 
 class FormatErrors(InvalidInput):
     """An answer that cannot be read: a French message per field. Not a wrong answer."""
@@ -127,20 +139,68 @@ class SampleAnswer:
     invalid: bool = False
 
 
-class ExerciseKind(Protocol):
-    NAME: str
-    TITRE: str
-    COMPETENCES: tuple[str, ...]
-    VERSION: int
-    ANSWER_SCHEMA: AnswerSchema
+@dataclass(frozen=True)
+class KindOption:
+    """A choice a mission may make for a kind's variants (stock valuation CMUP or FIFO…)."""
 
-    def check_params(self, params: dict[str, Any]) -> dict[str, Any]: ...
-    def generate(self, seed: int, niveau: int, organisation: Any) -> Variant: ...
-    def parse(self, answer: dict[str, Any]) -> dict[str, Any]: ...
-    def solve(self, params: dict[str, Any]) -> dict[str, Any]: ...
-    def grade(self, params: dict[str, Any], answer: dict[str, Any]) -> Grade: ...
-    def sample_answers(self, params: dict[str, Any]) -> list[SampleAnswer]: ...
-    def validate_field(self, champ: str, valeur: str) -> str | None: ...
+    libelle: str  # French, for the teacher: « Méthode de valorisation des stocks »
+    valeurs: Mapping[str, str]  # each allowed value and its French label
+    defaut: str
+
+
+# The callables of a kind, typed once (params, answers and solutions are contract JSON).
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class ExerciseKind:
+    """One exercise kind: what it is, its lifecycle functions, and what a mission may set.
+
+    A frozen dataclass each kind package instantiates as ``KIND``, rather than a Protocol that
+    modules satisfy: building it fails at import when a kind lacks a function, the optional
+    declarations (options, chaining) have defaults in one place, and the registry holds objects
+    of one type that every caller and type checker sees. Names of the declarations stay in
+    capitals, as when kinds were modules, so existing callers read ``kind.NAME`` unchanged.
+    """
+
+    NAME: str  # as in the public contract ("facture"); also the package and form folder name
+    TITRE: str  # a French title for pages
+    COMPETENCES: tuple[str, ...]  # the référentiel codes the kind proves
+    # The generator's version, bumped when a change makes a seed draw other params or another
+    # statement (agora.exercise.history): stored exercises keep the version that drew them.
+    VERSION: int
+    ANSWER_SCHEMA: AnswerSchema  # the answer's field names, checked on save
+    check_params: Callable[[Json], Json]  # validated params; InvalidInput (one French line)
+    generate: Callable[..., Variant]  # (seed, niveau, organisation, options=None)
+    parse: Callable[..., Json]  # typed answer; FormatErrors (costs no attempt)
+    solve: Callable[[Json], Json]  # the reference solution, contract JSON
+    grade: Callable[[Json, Any], Grade]  # pure: no clock, no database, never raises
+    sample_answers: Callable[[Json], list[SampleAnswer]]
+    validate_field: Callable[[str, str], str | None]  # French format message for one field
+    OPTIONS: Mapping[str, KindOption] = field(default_factory=dict)
+    # Chaining: the document type this kind's solved answer is (an invoice is a "facture"), and
+    # the document types it can take from an earlier step (type -> French description).
+    PRODUIT: str | None = None
+    CONSOMME: Mapping[str, str] = field(default_factory=dict)
+
+    def choose_options(self, chosen: Mapping[str, Any] | None = None) -> dict[str, str]:
+        """Every option of the kind with its value (the mission's choice, else the default);
+        InvalidInput with a French message for an unknown option or value."""
+        chosen = dict(chosen or {})
+        for name, value in chosen.items():
+            option = self.OPTIONS.get(name)
+            if option is None:
+                known = ", ".join(self.OPTIONS) or "aucune"
+                raise InvalidInput(
+                    f"Option inconnue pour « {self.NAME} » : « {name} » (options : {known})."
+                )
+            if value not in option.valeurs:
+                allowed = ", ".join(option.valeurs)
+                raise InvalidInput(
+                    f"Valeur « {value} » impossible pour l'option « {name} » de « {self.NAME} » "
+                    f"({option.libelle} : {allowed})."
+                )
+        return {name: chosen.get(name, option.defaut) for name, option in self.OPTIONS.items()}
 
 
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:

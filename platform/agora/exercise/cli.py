@@ -11,9 +11,10 @@ import click
 
 from agora.errors import InvalidInput
 from agora.exercise.base import NIVEAUX, dumps
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, get_kind
+from agora.exercise.variants import build_variant
 
-KIND = click.argument("kind", type=click.Choice(KIND_NAMES), metavar="KIND")
+KIND = click.argument("kind", type=click.Choice(list(KINDS)), metavar="KIND")
 
 
 def read_json(source: str | None, what: str) -> dict[str, Any]:
@@ -41,10 +42,8 @@ def read_json(source: str | None, what: str) -> dict[str, Any]:
 @click.option("--niveau", type=click.IntRange(1, 3), default=2, show_default=True)
 def generate(kind: str, seed: int, niveau: int) -> None:
     """Génère un exercice : paramètres et énoncé, en JSON."""
-    from agora.company import generate_company
-
     assert niveau in NIVEAUX
-    variant = get_kind(kind).generate(seed, niveau, generate_company(seed))
+    variant = build_variant(kind, niveau, seed, org_seed=seed)
     click.echo(dumps(variant.to_json()))
 
 
@@ -55,9 +54,9 @@ def generate(kind: str, seed: int, niveau: int) -> None:
 )
 def solve(kind: str, params_file: str | None) -> None:
     """Calcule la solution de référence à partir des paramètres (JSON)."""
-    module = get_kind(kind)
+    exercise = get_kind(kind)
     params = read_json(params_file, "paramètres")
-    click.echo(dumps(module.solve(module.check_params(params))))
+    click.echo(dumps(exercise.solve(exercise.check_params(params))))
 
 
 @click.command()
@@ -66,7 +65,7 @@ def solve(kind: str, params_file: str | None) -> None:
 @click.option("--answer", "answer_file", required=True, help="Fichier JSON de la réponse.")
 def grade(kind: str, params_file: str, answer_file: str) -> None:
     """Corrige une réponse d'élève et affiche la correction en JSON."""
-    module = get_kind(kind)
-    params = module.check_params(read_json(params_file, "paramètres"))
+    exercise = get_kind(kind)
+    params = exercise.check_params(read_json(params_file, "paramètres"))
     answer = read_json(answer_file, "réponse")
-    click.echo(dumps(module.grade(params, answer).to_json()))
+    click.echo(dumps(exercise.grade(params, answer).to_json()))

@@ -1,22 +1,26 @@
 """The registry of exercise kinds: built-in kinds register exactly like an extension would."""
 
-import importlib
-from types import ModuleType
-
 from agora.errors import UnknownCode
+from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds import bulletin_paie, facture, planning, rapprochement
 
-# Each name is a module of agora.exercise.kinds exposing the ExerciseKind interface.
-KIND_NAMES: tuple[str, ...] = ("facture", "rapprochement", "bulletin_paie", "planning")
+# Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
+KINDS: dict[str, ExerciseKind] = {
+    kind.NAME: kind
+    for kind in (facture.KIND, rapprochement.KIND, bulletin_paie.KIND, planning.KIND)
+}
+KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 
 
-def get_kind(name: str) -> ModuleType:
-    """The module of one kind; UnknownCode (French message) for a name not registered."""
-    if name not in KIND_NAMES:
-        known = ", ".join(KIND_NAMES)
+def get_kind(name: str) -> ExerciseKind:
+    """One registered kind; UnknownCode (French message) for a name not registered."""
+    kind = KINDS.get(name)
+    if kind is None:
+        known = ", ".join(KINDS)
         raise UnknownCode(f"Type d'exercice inconnu : « {name} » (types connus : {known}).")
-    return importlib.import_module(f"agora.exercise.kinds.{name}")
+    return kind
 
 
-def all_kinds() -> dict[str, ModuleType]:
-    """Every registered kind, by name, in registry order."""
-    return {name: get_kind(name) for name in KIND_NAMES}
+def form_template(kind: str) -> str:
+    """The template of a kind's answer form (``templates/exercise/<kind>/form.html``)."""
+    return f"exercise/{kind}/form.html"

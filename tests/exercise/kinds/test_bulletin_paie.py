@@ -12,7 +12,8 @@ from agora.company import generate_company
 from agora.content.baremes import load_bareme
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
-from agora.exercise.kinds import bulletin_paie as bp
+from agora.exercise.kinds.bulletin_paie import KIND as bp
+from agora.exercise.kinds.bulletin_paie.statement import champs_demandes
 
 SEEDS = range(100)
 NIVEAUX = (1, 2, 3)
@@ -104,7 +105,7 @@ def test_statement_lists_the_form_fields_in_order():
         travail = v.enonce.split("## Travail à faire")[1]
         assert travail.count("\n1. ") == 1
         assert len([ligne for ligne in travail.splitlines() if ligne[:1].isdigit()]) == len(
-            bp.champs_demandes(v.params, niveau)
+            champs_demandes(v.params, niveau)
         )
 
 
@@ -134,7 +135,7 @@ def test_validate_field_messages():
 def test_the_form_asks_the_fields_of_the_level(seed, niveau, form_values):
     params = variant(seed, niveau).params
     posted = form_values("bulletin_paie", params, niveau, AnswerForm.from_answer(bp.solve(params)))
-    demandes = bp.champs_demandes(params, niveau)
+    demandes = champs_demandes(params, niveau)
     top = {name for name in posted if not name.startswith("cotisations.")}
     assert top == set(demandes) - {"cotisations"}
     lignes = {name for name in posted if name.startswith("cotisations.")}

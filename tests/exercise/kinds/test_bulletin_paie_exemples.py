@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from agora.content.baremes import load_bareme
-from agora.exercise.kinds import bulletin_paie as bp
+from agora.exercise.kinds.bulletin_paie import KIND as bp
 
 VIEILLESSE_PLAF = {"libelle": "Assurance vieillesse plafonnée", "assiette": "tranche_a",
                    "taux_salarial": "6.90", "taux_patronal": "8.55", "deductible": True}  # fmt: skip

@@ -12,7 +12,7 @@ from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors, unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.kinds import facture
+from agora.exercise.kinds.facture import KIND as facture
 
 SEEDS = range(100)
 NIVEAUX = (1, 2, 3)

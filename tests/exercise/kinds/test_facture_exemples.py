@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from agora.exercise.kinds import facture
+from agora.exercise.kinds.facture import KIND as facture
 
 # The contract's worked example: 10 chairs at 45.00, remise 10 %, rabais 5 %, escompte 2 %,
 # port 30.00 at 20 %.

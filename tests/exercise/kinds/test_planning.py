@@ -10,7 +10,7 @@ import pytest
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant
-from agora.exercise.kinds import planning
+from agora.exercise.kinds.planning import KIND as planning
 
 SEEDS = range(100)
 
@@ -108,8 +108,9 @@ def test_impossible_params_give_one_line_on_stderr_and_exit_2(run_cli, stdin):
 
 
 def test_generation_builds_its_needs_around_a_legal_week():
-    from agora.exercise.kinds._planning_generation import generer
-    from agora.exercise.kinds._planning_regles import en_json, lire_semaine
+    from agora.exercise.kinds.planning.generate import generer
+    from agora.exercise.kinds.planning.params import lire_semaine
+    from agora.exercise.kinds.planning.rules import en_json
 
     for seed in range(0, 100, 7):
         for niveau in (1, 2, 3):

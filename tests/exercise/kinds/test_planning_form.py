@@ -9,7 +9,7 @@ import agora
 from agora.company import generate_company
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.kinds import planning
+from agora.exercise.kinds.planning import KIND as planning
 
 ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
 

@@ -6,7 +6,7 @@ import pytest
 
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors
-from agora.exercise.kinds import planning
+from agora.exercise.kinds.planning import KIND as planning
 
 LUNDI = "2026-03-09"
 JOURS = [

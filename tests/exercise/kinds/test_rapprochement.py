@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from agora.company import generate_company
 from agora.exercise.base import FormatErrors
-from agora.exercise.kinds import rapprochement as kind
-from agora.exercise.kinds._rapprochement_modele import check, nature, rapprocher
+from agora.exercise.kinds.rapprochement import KIND as kind
+from agora.exercise.kinds.rapprochement.params import check
+from agora.exercise.kinds.rapprochement.solve import nature, rapprocher
 
 SEEDS = range(100)
 NIVEAUX = (1, 2, 3)
@@ -168,7 +169,7 @@ def test_check_params_refuses_unusable_params_with_one_french_line():
 
 
 def test_the_memoised_reference_equals_a_fresh_calculation():
-    from agora.exercise.kinds.rapprochement import _cle
+    from agora.exercise.kinds.rapprochement.solve import _cle
 
     params = variant(21, 3).params
     assert _cle(params) is not None

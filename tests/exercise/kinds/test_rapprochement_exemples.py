@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from agora.exercise.kinds import rapprochement as kind
+from agora.exercise.kinds.rapprochement import KIND as kind
 
 
 def line(ident, debit="0.00", credit="0.00", libelle="Opération", ref=None, date="2026-03-10"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.kinds import rapprochement as kind
+from agora.exercise.kinds.rapprochement import KIND as kind
 
 
 def test_an_empty_form_grades_every_part_of_the_reconciliation(variant, form_values):

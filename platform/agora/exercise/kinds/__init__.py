@@ -1,1 +1,1 @@
-"""One module per exercise kind, each with the lifecycle of ``agora.exercise.base.ExerciseKind``."""
+"""One package per exercise kind, the same modules in each; its ``KIND`` is an ``ExerciseKind``."""

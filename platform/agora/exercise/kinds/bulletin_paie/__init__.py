@@ -1,0 +1,25 @@
+"""The bulletin_paie exercise: payslip components from the base salary to net à payer and employer cost.
+
+The calculation lives in ``solve``, the grading (error carried forward, diagnostics) in ``grade``
+(its French texts in ``messages``), the drawing of a variant in ``generate`` and the French
+statement in ``statement`` (with ``champs_demandes``, the fields each level asks for).
+"""
+
+from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds.bulletin_paie import answer, generate, grade, params, samples, solve
+
+KIND = ExerciseKind(
+    NAME=params.NAME,
+    TITRE="Bulletin de paie : du salaire brut au net à payer",
+    COMPETENCES=("3.2.4",),
+    VERSION=1,
+    ANSWER_SCHEMA=answer.ANSWER_SCHEMA,
+    check_params=params.check_params,
+    generate=generate.generate,
+    parse=answer.parse,
+    solve=solve.solve,
+    grade=grade.grade,
+    sample_answers=samples.sample_answers,
+    validate_field=answer.validate_field,
+    PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
+)

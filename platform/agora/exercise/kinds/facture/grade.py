@@ -1,0 +1,366 @@
+"""Grading of a ``facture`` answer: per-field verdicts, error carried forward, diagnostics."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.grading import MemoParams, read_amount
+from agora.exercise.kinds.facture import solve as calc
+from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
+from agora.exercise.kinds.facture.params import (
+    NAME,
+    Facture,
+    lire_params,
+    nombre_canonique,
+    texte_nombre,
+)
+from agora.exercise.kinds.facture.solve import calcule
+from agora.money import CENT, euros, parse_decimal
+
+MESSAGES = {
+    calc.REDUCTIONS_ADDITIONNEES: "Les réductions se calculent en cascade : chaque taux s'applique "
+    "au montant déjà réduit, pas au montant brut. On n'additionne pas les taux.",
+    calc.ESCOMPTE_SUR_TTC: "L'escompte se calcule sur le net commercial, pas sur le TTC.",
+    calc.ESCOMPTE_SUR_BRUT: "L'escompte se calcule sur le net commercial (après les réductions), "
+    "pas sur le montant brut.",
+    calc.PORT_REDUIT: "Les frais de port ne sont pas réduits : remise, rabais et ristourne portent "
+    "seulement sur les marchandises. Le port s'ajoute après les réductions.",
+    calc.PORT_HORS_BASE_TVA: "Les frais de port sont soumis à la TVA : ajoutez-les à la base de "
+    "TVA de leur taux.",
+    calc.PORT_OUBLIE: "Total HT = net financier + frais de port : le port a été oublié.",
+    calc.TVA_AVANT_REDUCTIONS: "La TVA se calcule après les réductions : sa base est le net "
+    "financier (plus le port), pas le montant brut.",
+    calc.TVA_AVANT_ESCOMPTE: "La base de TVA est le net financier, après l'escompte, pas le net "
+    "commercial.",
+    calc.ACOMPTE_NON_DEDUIT: "L'acompte déjà versé se déduit : net à payer = total TTC − acompte.",
+    calc.TAUX_TVA_MELANGES: "Chaque taux de TVA a sa propre base et son propre montant : "
+    "n'appliquez pas un seul taux à tous les articles.",
+    calc.ARRONDI_TRONQUE: "Arrondissez au centime le plus proche : à partir d'un demi-centime, on "
+    "arrondit au centime supérieur (ne coupez pas les décimales).",
+}
+
+# Where each wrong method shows first (answer paths without their indexes).
+SIGNATURES = {
+    calc.REDUCTIONS_ADDITIONNEES: {
+        "groupes.reductions.montant",
+        "groupes.net_commercial",
+        "total_reductions",
+        "net_commercial",
+    },
+    calc.ESCOMPTE_SUR_TTC: {"groupes.escompte", "escompte"},
+    calc.ESCOMPTE_SUR_BRUT: {"groupes.escompte", "escompte"},
+    calc.PORT_REDUIT: {
+        "groupes.montant_brut_ht",
+        "groupes.reductions.montant",
+        "groupes.net_commercial",
+        "montant_brut_ht",
+        "total_reductions",
+        "net_commercial",
+    },
+    calc.PORT_HORS_BASE_TVA: {"tva.base", "tva.montant"},
+    calc.PORT_OUBLIE: {"total_ht"},
+    calc.TVA_AVANT_REDUCTIONS: {"tva.base", "tva.montant"},
+    calc.TVA_AVANT_ESCOMPTE: {"tva.base", "tva.montant"},
+    calc.ACOMPTE_NON_DEDUIT: {"net_a_payer"},
+    calc.TAUX_TVA_MELANGES: {"tva.montant", "total_tva"},
+    calc.ARRONDI_TRONQUE: {
+        "lignes.montant_ht",
+        "groupes.reductions.montant",
+        "groupes.escompte",
+        "tva.montant",
+    },
+}
+
+# A consequence of an error already named is not named again (the port put in the reduced
+# base is also missing after the net financier; a forgotten port is also out of the VAT base).
+SUIT_DE = {
+    calc.PORT_OUBLIE: {calc.PORT_REDUIT},
+    calc.PORT_HORS_BASE_TVA: {calc.PORT_REDUIT, calc.PORT_OUBLIE},
+}
+
+# Competency 1.2.2 (producing the customer document): the body of the invoice, down to the
+# net financier. VAT, totals, deposit and net à payer prove no competency of their own: 1.2.3
+# (following the recording of sales and payments) is for a kind that records them.
+COMPETENCE_CORPS = "1.2.2"
+_CORPS = frozenset(
+    {
+        "lignes",
+        "groupes",
+        "montant_brut_ht",
+        "total_reductions",
+        "net_commercial",
+        "escompte",
+        "net_financier",
+    }
+)
+
+
+def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
+    """The wrong methods (internal code, rate for TAUX_TVA_MELANGES) that would change some
+    amount of this invoice, in the order the grader tries them."""
+    fautes: list[tuple[str, Decimal | None]] = []
+    if len(f.reductions) >= 2:
+        fautes.append((calc.REDUCTIONS_ADDITIONNEES, None))
+    if f.escompte_taux:
+        fautes += [(calc.ESCOMPTE_SUR_TTC, None), (calc.ESCOMPTE_SUR_BRUT, None)]
+    if f.escompte_taux and f.port:
+        fautes.append((calc.ESCOMPTE_SUR_TTC_HORS_PORT, None))
+    if f.port:
+        fautes += [(calc.PORT_REDUIT, None), (calc.PORT_HORS_BASE_TVA, None)]
+        fautes.append((calc.PORT_OUBLIE, None))
+    if f.reductions:
+        fautes.append((calc.TVA_AVANT_REDUCTIONS, None))
+    if f.escompte_taux:
+        fautes.append((calc.TVA_AVANT_ESCOMPTE, None))
+    if f.acompte:
+        fautes.append((calc.ACOMPTE_NON_DEDUIT, None))
+    if len(f.taux) > 1:
+        fautes += [(calc.TAUX_TVA_MELANGES, taux) for taux in f.taux]
+    fautes.append((calc.ARRONDI_TRONQUE, None))
+    return fautes
+
+
+def _rate(raw: Any) -> Decimal | None:
+    rapide = nombre_canonique(raw)
+    if rapide is not None:
+        return rapide
+    raw = texte_nombre(raw)
+    if not isinstance(raw, str):
+        return None
+    try:
+        return parse_decimal(raw, "taux")
+    except Exception:  # any unreadable rate simply does not identify the row
+        return None
+
+
+def _match(entries: list[Any], taux: tuple[Decimal, ...], key: str) -> dict[int, Any]:
+    """Answer rows by expected group: the row with the same rate, else the row at that place."""
+    rates = [_rate(e.get(key)) if isinstance(e, dict) else None for e in entries]
+    found: dict[int, Any] = {}
+    for g, t in enumerate(taux):
+        if t in rates:
+            found[g] = entries[rates.index(t)]
+        elif g < len(entries) and rates[g] not in taux:
+            found[g] = entries[g]
+    return found
+
+
+class _Collecte:
+    """The raw values of an answer by expected path, and the rows that cannot be read."""
+
+    def __init__(self, f: Facture, answer: Any):
+        self.raw: dict[str, Any] = {}
+        self.problemes: list[ChampResult] = []
+        if not isinstance(answer, dict):
+            self._probleme("réponse", answer, "La réponse doit être un objet JSON {…}.")
+            return
+        for key in SCALAIRES:
+            if key in answer:
+                self.raw[key] = answer[key]
+        self._lignes(f, answer)
+        self._groupes(f, answer)
+        self._tva(f, answer)
+
+    def _probleme(self, path: str, recu: Any, message: str) -> None:
+        self.problemes.append(ChampResult(path, None, str(recu)[:60], False, message))
+
+    def _liste(self, container: dict[str, Any], key: str, path: str = "") -> list[Any]:
+        if key not in container:
+            return []
+        value = container[key]
+        if not isinstance(value, list):
+            self._probleme(path or key, value, "Une liste […] est attendue ici.")
+            return []
+        return value
+
+    def _ligne_dict(self, path: str, entry: Any) -> dict[str, Any] | None:
+        if isinstance(entry, dict):
+            return entry
+        self._probleme(path, entry, "Un objet {…} est attendu ici.")
+        return None
+
+    def _lignes(self, f: Facture, answer: dict[str, Any]) -> None:
+        entries = self._liste(answer, "lignes")
+        for i, entry in enumerate(entries[: len(f.lignes)]):
+            row = self._ligne_dict(f"lignes.{i}", entry)
+            if row is not None and "montant_ht" in row:
+                self.raw[f"lignes.{i}.montant_ht"] = row["montant_ht"]
+
+    def _groupes(self, f: Facture, answer: dict[str, Any]) -> None:
+        entries = self._liste(answer, "groupes")
+        for g, entry in _match(entries, f.taux, "taux_tva").items():
+            row = self._ligne_dict(f"groupes.{g}", entry)
+            if row is None:
+                continue
+            for key in CHAMPS_GROUPE:
+                if key in row:
+                    self.raw[f"groupes.{g}.{key}"] = row[key]
+            self._reductions(f, row, g)
+
+    def _reductions(self, f: Facture, row: dict[str, Any], g: int) -> None:
+        entries = self._liste(row, "reductions", f"groupes.{g}.reductions")
+        for k, entry in enumerate(entries[: len(f.reductions)]):
+            red = self._ligne_dict(f"groupes.{g}.reductions.{k}", entry)
+            if red is not None and "montant" in red:
+                self.raw[f"groupes.{g}.reductions.{k}.montant"] = red["montant"]
+
+    def _tva(self, f: Facture, answer: dict[str, Any]) -> None:
+        entries = self._liste(answer, "tva")
+        for g, entry in _match(entries, f.taux, "taux").items():
+            row = self._ligne_dict(f"tva.{g}", entry)
+            for key in ("base", "montant"):
+                if row is not None and key in row:
+                    self.raw[f"tva.{g}.{key}"] = row[key]
+
+
+_MONTANT_CANONIQUE = re.compile(r"-?\d{1,12}\.\d\d", re.ASCII)
+
+
+def _lire(raw: Any) -> tuple[Decimal | None, str | None]:
+    if type(raw) is str and _MONTANT_CANONIQUE.fullmatch(raw):
+        return Decimal(raw), None  # the contract's own writing: no need for the lenient reader
+    return read_amount(texte_nombre(raw))
+
+
+def _recu(raw: Any) -> Any:
+    if type(raw) is str:  # nearly always: the isinstance() below is slower
+        return raw
+    return raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
+
+
+class Reference:
+    """What grading needs from the params alone: the invoice, its amounts, and the whole
+    invoice done with each wrong method (filled on demand). Kept per params (see ``reference``)."""
+
+    def __init__(self, f: Facture):
+        self.f = f
+        self.ref = calcule(f)
+        self.attendus = {path: str(value.quantize(CENT)) for path, value in self.ref.items()}
+        self.fautes = fautes_possibles(f)
+        self.mondes: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
+
+    def monde(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
+        """The whole invoice done with the wrong method (a student consistently wrong)."""
+        if faute not in self.mondes:
+            self.mondes[faute] = calcule(self.f, faute=faute[0], taux_unique=faute[1])
+        return self.mondes[faute]
+
+
+# By JSON text: (those params read back from it, their Reference).
+_REFERENCES: dict[str, tuple[Any, Reference]] = {}
+# The same params object graded again is found without writing its JSON text.
+_MEMO = MemoParams()
+
+
+def reference(params: Any, lire: Any) -> Reference:
+    """The Reference of these params, memoised on their JSON text: every attempt at one
+    variant is graded against the same params. ``lire`` turns params into a Facture."""
+    found = _MEMO.get(params)
+    if found is not None:
+        return found
+    try:
+        key = json.dumps(params, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return Reference(lire(params))
+    entree = _REFERENCES.get(key)
+    if entree is None:
+        if len(_REFERENCES) >= 256:
+            _REFERENCES.clear()  # simple and safe between threads; refilled on demand
+        entree = _REFERENCES[key] = (json.loads(key), Reference(lire(params)))
+    # A copy read back from JSON equals the params unless they hold what JSON cannot keep
+    # (a tuple, a non-string key): those are simply not remembered by identity.
+    if entree[0] == params:
+        _MEMO.put(params, entree[0], entree[1])
+    return entree[1]
+
+
+class _Diagnostiqueur:
+    """Finds which known wrong method gives a student's wrong amount (computed on demand)."""
+
+    def __init__(self, reference: Reference, own: dict[str, Decimal]):
+        self.f = reference.f
+        self.reference = reference
+        self.own = own
+        self.fautes = reference.fautes
+        self.locaux: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
+
+    def _local(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
+        """The wrong method applied to the student's own earlier amounts."""
+        if faute not in self.locaux:
+            self.locaux[faute] = calcule(self.f, self.own, faute=faute[0], taux_unique=faute[1])
+        return self.locaux[faute]
+
+    def cherche(self, path: str, value: Decimal, deja: list[str]) -> str | None:
+        node = noeud(path)
+        for faute in self.fautes:
+            code = calc.CODE_PUBLIC.get(faute[0], faute[0])
+            if node not in SIGNATURES[code] or SUIT_DE.get(code, set()) & set(deja):
+                continue
+            if (
+                self.reference.monde(faute).get(path) == value
+                or self._local(faute).get(path) == value
+            ):
+                return code
+        return None
+
+
+def corrige(reference: Reference, answer: Any) -> Grade:
+    """Grade one answer against the invoice; never raises."""
+    f, ref = reference.f, reference.ref
+    collecte = _Collecte(f, answer)
+    lus: dict[str, tuple[Any, Decimal | None, str | None]] = {}
+    own: dict[str, Decimal] = {}
+    for path in ref:
+        if path in collecte.raw:
+            raw = collecte.raw[path]
+            value, probleme = _lire(raw)
+            lus[path] = (raw, value, probleme)
+            if value is not None:
+                own[path] = value
+    ecf = calcule(f, own) if any(own[p] != ref[p] for p in own) else ref
+    diagnostiqueur = _Diagnostiqueur(reference, own)
+    champs = list(collecte.problemes)
+    codes: list[str] = []
+    for path, (raw, value, probleme) in lus.items():
+        attendu = reference.attendus[path]
+        if value is None:
+            champs.append(ChampResult(path, attendu, _recu(raw), False, probleme or ""))
+            continue
+        if value == ref[path]:
+            champs.append(ChampResult(path, attendu, _recu(raw), True, "Juste."))
+        elif value == ecf[path]:
+            message = (
+                "Calcul juste à partir de vos montants précédents (erreur reportée) : "
+                f"point accordé. Avec les bons montants : {euros(attendu)}."
+            )
+            champs.append(ChampResult(path, attendu, _recu(raw), True, message))
+        else:
+            code = diagnostiqueur.cherche(path, value, codes)
+            message = f"Attendu : {euros(attendu)}."
+            if code:
+                message = f"{MESSAGES[code]} {message}"
+                if code not in codes:
+                    codes.append(code)
+            champs.append(ChampResult(path, attendu, _recu(raw), False, message))
+    return Grade(
+        kind=NAME,
+        score=score_ratio(sum(c.correct for c in champs), len(champs)),
+        champs=champs,
+        diagnostics=[Diagnostic(code, MESSAGES[code]) for code in codes],
+        competences=_competences(champs),
+    )
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """1.2.2 scored on the body's fields (an unreadable answer counts); none when none graded."""
+    corps = [c.correct for c in champs if c.champ.partition(".")[0] in {*_CORPS, "réponse"}]
+    return [(COMPETENCE_CORPS, score_ratio(sum(corps), len(corps)))] if corps else []
+
+
+def grade(params: dict[str, Any], answer: Any) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params, lire_params), answer)

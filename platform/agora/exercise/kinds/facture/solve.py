@@ -1,0 +1,183 @@
+"""The invoice calculation of the ``facture`` contract, run right or with one typical mistake.
+
+One function, ``calcule``, walks the invoice from the lines to the net à payer. It is used
+three ways by the grader: with the correct method (the reference), on the student's own
+earlier amounts (error carried forward), and with a known wrong method (a ``faute``) to
+recognise the misconception behind a wrong amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES
+from agora.exercise.kinds.facture.params import HUNDRED, Facture, lire_params, taux_str
+from agora.money import CENT, ZERO, fmt
+
+# The wrong methods the grader recognises (codes of the public diagnostics).
+REDUCTIONS_ADDITIONNEES = "REDUCTIONS_ADDITIONNEES"
+ESCOMPTE_SUR_TTC = "ESCOMPTE_SUR_TTC"
+# The same misconception, with the TTC of the goods alone (port left aside).
+ESCOMPTE_SUR_TTC_HORS_PORT = "ESCOMPTE_SUR_TTC_HORS_PORT"
+ESCOMPTE_SUR_BRUT = "ESCOMPTE_SUR_BRUT"
+PORT_REDUIT = "PORT_REDUIT"
+PORT_HORS_BASE_TVA = "PORT_HORS_BASE_TVA"
+PORT_OUBLIE = "PORT_OUBLIE"
+TVA_AVANT_REDUCTIONS = "TVA_AVANT_REDUCTIONS"
+TVA_AVANT_ESCOMPTE = "TVA_AVANT_ESCOMPTE"
+ACOMPTE_NON_DEDUIT = "ACOMPTE_NON_DEDUIT"
+TAUX_TVA_MELANGES = "TAUX_TVA_MELANGES"
+ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
+
+
+# Internal variants of a wrong method, by the public code that names them.
+CODE_PUBLIC = {ESCOMPTE_SUR_TTC_HORS_PORT: ESCOMPTE_SUR_TTC}
+
+
+def _tronque(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_DOWN)
+
+
+def _arrondi(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@lru_cache(maxsize=256)
+def _chemins(lignes: int, groupes: int, reductions: int) -> tuple[tuple, tuple, tuple]:
+    """The answer paths of an invoice of this shape (built once: grading is a hot path)."""
+    chemins_lignes = tuple(f"lignes.{i}.montant_ht" for i in range(lignes))
+    chemins_groupes = tuple(
+        (
+            f"groupes.{g}.montant_brut_ht",
+            tuple(f"groupes.{g}.reductions.{k}.montant" for k in range(reductions)),
+            f"groupes.{g}.net_commercial",
+            f"groupes.{g}.escompte",
+            f"groupes.{g}.net_financier",
+        )
+        for g in range(groupes)
+    )
+    chemins_tva = tuple((f"tva.{g}.base", f"tva.{g}.montant") for g in range(groupes))
+    return chemins_lignes, chemins_groupes, chemins_tva
+
+
+def calcule(
+    f: Facture,
+    own: Mapping[str, Decimal] | None = None,
+    faute: str | None = None,
+    taux_unique: Decimal | None = None,
+) -> dict[str, Decimal]:
+    """Every amount of the invoice by its answer path (``groupes.0.net_commercial``…).
+
+    ``own`` holds amounts already written by a student: each step is computed from them
+    when present (error carried forward), else from the step's own result. ``faute`` runs
+    one known wrong method instead of the right one (``taux_unique`` for TAUX_TVA_MELANGES).
+    """
+    own = own or {}
+    out: dict[str, Decimal] = {}
+
+    def put(path: str, value: Decimal) -> Decimal:
+        out[path] = value
+        return own.get(path, value) if own else value
+
+    rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
+    chemins_lignes, chemins_groupes, chemins_tva = _chemins(
+        len(f.lignes), len(f.taux), len(f.reductions)
+    )
+    lignes = [
+        put(chemin, rnd(ligne.quantite * ligne.prix))
+        for chemin, ligne in zip(chemins_lignes, f.lignes, strict=True)
+    ]
+    groupe_port = f.groupe_port
+    port = own.get("frais_port_ht", f.port)
+    port_dans_base = faute not in (PORT_HORS_BASE_TVA, PORT_OUBLIE, PORT_REDUIT)
+    totaux = {"montant_brut_ht": ZERO, "total_reductions": ZERO, "net_commercial": ZERO}
+    totaux |= {"escompte": ZERO, "net_financier": ZERO}
+    groupes = []
+    for g, membres in enumerate(f.membres):
+        c_brut, c_reductions, c_nc, c_escompte, c_nf = chemins_groupes[g]
+        port_g = port if g == groupe_port else ZERO
+        brut = sum([lignes[i] for i in membres], ZERO)
+        brut = put(c_brut, brut + port_g if faute == PORT_REDUIT else brut)
+        base = brut
+        reduit = ZERO
+        for chemin, reduction in zip(c_reductions, f.reductions, strict=True):
+            assiette = brut if faute == REDUCTIONS_ADDITIONNEES else base
+            montant = put(chemin, rnd(assiette * reduction.taux / HUNDRED))
+            base -= montant
+            reduit += montant
+        nc = put(c_nc, brut - reduit)
+        assiette = nc
+        if faute == ESCOMPTE_SUR_BRUT:
+            assiette = brut
+        elif faute == ESCOMPTE_SUR_TTC:
+            assiette = nc + port_g + rnd((nc + port_g) * f.taux[g] / HUNDRED)
+        elif faute == ESCOMPTE_SUR_TTC_HORS_PORT:
+            assiette = nc + rnd(nc * f.taux[g] / HUNDRED)
+        escompte = put(c_escompte, rnd(assiette * f.escompte_taux / HUNDRED))
+        nf = put(c_nf, nc - escompte)
+        for key, value in zip(totaux, (brut, reduit, nc, escompte, nf), strict=True):
+            totaux[key] += value
+        groupes.append((brut, nc, nf, port_g))
+    for key, value in totaux.items():
+        totaux[key] = put(key, value)
+    put("frais_port_ht", f.port)
+    total_ht = totaux["net_financier"] + (port if port_dans_base else ZERO)
+    total_ht = put("total_ht", total_ht + (port if faute == PORT_HORS_BASE_TVA else ZERO))
+    total_tva = ZERO
+    for g, (brut, nc, nf, port_g) in enumerate(groupes):
+        base = {TVA_AVANT_REDUCTIONS: brut, TVA_AVANT_ESCOMPTE: nc}.get(faute or "", nf)
+        base = put(chemins_tva[g][0], base + (port_g if port_dans_base else ZERO))
+        taux = taux_unique if faute == TAUX_TVA_MELANGES and taux_unique is not None else f.taux[g]
+        total_tva += put(chemins_tva[g][1], rnd(base * taux / HUNDRED))
+    total_tva = put("total_tva", total_tva)
+    total_ttc = put("total_ttc", total_ht + total_tva)
+    acompte = put("acompte", f.acompte)
+    put("net_a_payer", total_ttc - (ZERO if faute == ACOMPTE_NON_DEDUIT else acompte))
+    return out
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    f = lire_params(params)
+    return document(f, calcule(f))
+
+
+def document(f: Facture, v: dict[str, Decimal]) -> dict[str, Any]:
+    """The contract JSON of an invoice from its amounts by answer path."""
+    groupes = []
+    for g, taux in enumerate(f.taux):
+        p = f"groupes.{g}."
+        reductions = [
+            {
+                "nature": r.nature,
+                "taux": taux_str(r.taux),
+                "montant": fmt(v[f"{p}reductions.{k}.montant"]),
+            }
+            for k, r in enumerate(f.reductions)
+        ]
+        groupe = {"taux_tva": taux_str(taux), "montant_brut_ht": fmt(v[p + "montant_brut_ht"])}
+        groupe["reductions"] = reductions
+        groupe |= {key: fmt(v[p + key]) for key in CHAMPS_GROUPE[1:]}
+        groupes.append(groupe)
+    result: dict[str, Any] = {
+        "lignes": [
+            {"reference": ligne.reference, "montant_ht": fmt(v[f"lignes.{i}.montant_ht"])}
+            for i, ligne in enumerate(f.lignes)
+        ],
+        "groupes": groupes,
+    }
+    for key in SCALAIRES:
+        if key == "total_tva":
+            result["tva"] = [
+                {
+                    "taux": taux_str(t),
+                    "base": fmt(v[f"tva.{g}.base"]),
+                    "montant": fmt(v[f"tva.{g}.montant"]),
+                }
+                for g, t in enumerate(f.taux)
+            ]
+        result[key] = fmt(v[key])
+    return result

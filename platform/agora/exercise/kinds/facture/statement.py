@@ -1,0 +1,315 @@
+"""The story of a ``facture`` variant: params drawn from the organisation, and the French statement.
+
+A VAT-registered organisation invoices one of its business customers after a devis was
+accepted. An organisation outside VAT (association, public body) charges no VAT: it checks a
+purchase invoice received from one of its suppliers instead (same calculation).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from agora.calendrier import date_longue
+from agora.exercise.kinds.facture.params import lire_params, taux_str
+from agora.exercise.kinds.facture.solve import calcule
+from agora.money import cents, euros
+
+NBSP = "\u00a0"
+
+# What an organisation outside VAT buys from its suppliers (reference, designation, price, rate):
+# office supplies and cleaning products at 20 %, books and food at 5.5 %, catered meals at 10 %.
+ACHATS: tuple[tuple[str, str, str, str], ...] = (
+    ("PAP-A4", "Ramette papier A4 80 g (500 feuilles)", "4.90", "20"),
+    ("CAR-NR", "Cartouche d'encre noire", "32.50", "20"),
+    ("CLA-80", "Classeur à levier dos 80 mm", "3.45", "20"),
+    ("STY-50", "Boîte de 50 stylos à bille", "11.80", "20"),
+    ("ENT-GEL", "Gel hydroalcoolique 1 L", "6.75", "20"),
+    ("ENT-ESS", "Essuie-mains papier (colis de 20)", "27.30", "20"),
+    ("MOB-CHA", "Chaise pliante", "23.90", "20"),
+    ("MOB-TAB", "Table pliante 180 cm", "79.00", "20"),
+    ("LIV-GUI", "Guide pratique du secrétariat", "24.00", "5.5"),
+    ("LIV-DIC", "Dictionnaire de français", "18.90", "5.5"),
+    ("ALI-CAF", "Café moulu (paquet de 1 kg)", "12.40", "5.5"),
+    ("ALI-JUS", "Jus d'orange 1 L (carton de 6)", "9.60", "5.5"),
+    ("ALI-EAU", "Eau minérale 1,5 L (pack de 6)", "3.30", "5.5"),
+    ("REP-PLA", "Plateau-repas livré par le traiteur", "14.50", "10"),
+    ("REP-BUF", "Buffet froid livré (par personne)", "18.75", "10"),
+)
+
+MOTIFS = {
+    "remise": ("pour l'importance de la commande", "accordée aux clients fidèles"),
+    "rabais": ("pour un retard de livraison", "pour un léger défaut d'aspect"),
+    "ristourne": ("sur le chiffre d'affaires de l'année",),
+}
+TAUX_REDUCTION = {
+    "remise": ("2", "3", "4", "5", "8", "10", "12", "15"),
+    "rabais": ("2", "3", "4", "5", "6"),
+    "ristourne": ("1", "1.5", "2", "2.5", "3"),
+}
+ARTICLES = {"remise": "la", "rabais": "le", "ristourne": "la"}
+PORTS = ("12.50", "15.00", "18.90", "22.40", "25.00", "29.90", "30.00", "35.50", "42.00", "48.60")
+
+
+@dataclass(frozen=True)
+class Histoire:
+    """Who sells to whom, and the articles on offer (reference, designation, price, rate)."""
+
+    achat: bool
+    hors_tva: bool  # the organisation itself charges no VAT
+    organisation: Any
+    tiers: Any  # a Client (sale) or a Fournisseur (purchase), or None when the list is empty
+    articles: tuple[tuple[str, str, str, str], ...]
+
+
+def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
+    """Sale to a business customer; a purchase to check when the organisation is outside VAT,
+    or at level 3 when its catalogue has a single VAT rate (the supplier sells at several)."""
+    vendables = tuple(
+        (a.reference, a.designation, str(a.prix_ht), taux_str(a.taux_tva))
+        for a in organisation.catalogue
+        if a.taux_tva > 0 and a.prix_ht > 0
+    )
+    hors_tva = organisation.tva_intracom is None or not vendables
+    un_seul_taux = len({article[3] for article in vendables}) < 2
+    if hors_tva or (niveau == 3 and un_seul_taux):
+        fournisseurs = list(organisation.fournisseurs)
+        tiers = rng.choice(fournisseurs) if fournisseurs else None
+        return Histoire(True, hors_tva, organisation, tiers, ACHATS)
+    clients = list(organisation.clients)
+    entreprises = [c for c in clients if c.type == "entreprise" and c.siret]
+    tiers = rng.choice(entreprises or clients) if clients else None
+    return Histoire(False, False, organisation, tiers, vendables)
+
+
+def _choisit_articles(rng: random.Random, articles: tuple, niveau: int) -> list[tuple]:
+    par_taux: dict[str, list[tuple]] = {}
+    for article in articles:
+        par_taux.setdefault(article[3], []).append(article)
+    taux = sorted(par_taux, key=lambda t: (-len(par_taux[t]), Decimal(t)))
+    if niveau == 3 and len(taux) > 1:
+        pris = rng.sample(taux, 3 if len(taux) > 2 and rng.random() < 0.3 else 2)
+        choisis = [rng.choice(par_taux[t]) for t in pris]
+        reste = [a for t in pris for a in par_taux[t] if a not in choisis]
+        choisis += rng.sample(reste, min(len(reste), rng.randint(1, 3)))
+        rng.shuffle(choisis)
+        return choisis
+    # levels 1 and 2 keep one VAT rate: the rate with the most articles, or any at level 1
+    candidats = par_taux[rng.choice(taux) if niveau == 1 else taux[0]]
+    nombre = rng.randint(1, 2) if niveau == 1 else rng.randint(3, 5)
+    return rng.sample(candidats, min(nombre, len(candidats)))
+
+
+def _quantite(rng: random.Random, prix: str) -> str:
+    plafond = max(1, min(40, int(1500 / max(Decimal(prix), Decimal(1)))))
+    return str(rng.randint(1, plafond))
+
+
+def _reductions(rng: random.Random, niveau: int) -> list[dict[str, str]]:
+    natures = {1: ["remise"], 2: ["remise", "rabais"]}.get(niveau)
+    if natures is None:
+        natures = (
+            ["remise", "rabais", "ristourne"] if rng.random() < 0.4 else ["remise", "ristourne"]
+        )
+    return [{"nature": n, "taux": rng.choice(TAUX_REDUCTION[n])} for n in natures]
+
+
+def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
+    """Contract params for the level: lines, reductions, escompte, port, deposit."""
+    lignes = [
+        {
+            "reference": ref,
+            "designation": designation,
+            "quantite": _quantite(rng, prix),
+            "prix_unitaire_ht": prix,
+            "taux_tva": taux,
+        }
+        for ref, designation, prix, taux in _choisit_articles(rng, h.articles, niveau)
+    ]
+    result: dict[str, Any] = {"lignes": lignes, "reductions": _reductions(rng, niveau)}
+    if niveau == 1:
+        return result
+    cgv = getattr(h.organisation, "cgv", None)
+    escompte = (
+        taux_str(cgv.escompte_taux) if cgv and cgv.escompte_taux > 0 and not h.achat else None
+    )
+    if niveau == 2 or rng.random() < 0.5:
+        result["escompte_taux"] = escompte or rng.choice(("1", "1.5", "2", "3"))
+    result["frais_port_ht"] = rng.choice(PORTS)
+    taux = list(dict.fromkeys(ligne["taux_tva"] for ligne in lignes))
+    result["taux_tva_port"] = rng.choice(taux)
+    if niveau == 3:
+        ttc = calcule(lire_params(result))["total_ttc"]
+        part = Decimal(rng.choice((20, 25, 30, 40)))
+        acompte = (ttc * part / 100 / 10).to_integral_value(rounding=ROUND_FLOOR) * 10
+        result["acompte"] = str(cents(acompte if acompte > 0 else cents(ttc * part / 100)))
+    return result
+
+
+def pourcent(value: str) -> str:
+    return f"{value.replace('.', ',')}{NBSP}%"
+
+
+def _jour(rng: random.Random, organisation: Any) -> date:
+    debut = getattr(organisation, "exercice_debut", date(2026, 1, 1))
+    jour = debut + timedelta(days=rng.randint(20, 320))
+    while jour.weekday() > 4:
+        jour += timedelta(days=1)
+    return jour
+
+
+def _cellule(text: Any) -> str:
+    return str(text).replace("|", "/").replace("\n", " ")
+
+
+def _tiers(h: Histoire) -> list[str]:
+    t = h.tiers
+    if t is None:
+        return []
+    titre = "Le fournisseur" if h.achat else "Le client"
+    adresse = f"{t.adresse.rue}, {t.adresse.code_postal} {t.adresse.ville}"
+    lignes = [f"### {titre}", "", "| Nom | SIRET | Adresse |", "|---|---|---|"]
+    lignes.append(f"| {_cellule(t.nom)} | {t.siret or '—'} | {_cellule(adresse)} |")
+    return [*lignes, ""]
+
+
+def _articles(p: dict[str, Any]) -> list[str]:
+    lignes = [
+        "| Référence | Désignation | Quantité | Prix unitaire HT | TVA |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for ligne in p["lignes"]:
+        lignes.append(
+            f"| {_cellule(ligne['reference'])} | {_cellule(ligne['designation'])} "
+            f"| {ligne['quantite']} | {euros(ligne['prix_unitaire_ht'])} "
+            f"| {pourcent(ligne['taux_tva'])} |"
+        )
+    return [*lignes, ""]
+
+
+def _conditions(rng: random.Random, p: dict[str, Any]) -> list[str]:
+    lignes = []
+    for r in p["reductions"]:
+        motif = rng.choice(MOTIFS[r["nature"]])
+        lignes.append(f"- {r['nature'].capitalize()} de {pourcent(r['taux'])} {motif}.")
+    if len(p["reductions"]) > 1:
+        lignes.append("- Les réductions s'appliquent dans cet ordre, l'une après l'autre.")
+    if "escompte_taux" in p:
+        lignes.append(
+            f"- Escompte de {pourcent(p['escompte_taux'])} pour paiement comptant : "
+            "il est déduit sur la facture."
+        )
+    if "frais_port_ht" in p:
+        lignes.append(
+            f"- Frais de port : {euros(p['frais_port_ht'])} HT, "
+            f"TVA à {pourcent(p['taux_tva_port'])}."
+        )
+    if "acompte" in p:
+        lignes.append(f"- Acompte déjà versé à la commande : {euros(p['acompte'])}.")
+    return lignes
+
+
+def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list[str]:
+    org = h.organisation
+    devis = f"D{jour.year}-{rng.randint(1, 300):04d}"
+    accepte = date_longue(jour - timedelta(days=rng.randint(7, 30)))
+    nom = h.tiers.nom if h.tiers else "le client"
+    chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
+    if h.achat:
+        debut = [
+            f"L'organisation **{org.raison_sociale}** n'est pas assujettie à la TVA : "
+            "elle ne facture pas de TVA.",
+            "Mais ses fournisseurs, eux, lui facturent la TVA.",
+            "",
+        ]
+        if not h.hors_tva:
+            debut = [f"Vous travaillez au service comptable de **{org.raison_sociale}**.", ""]
+        return [
+            *debut,
+            f"Le {accepte}, {org.raison_sociale} a accepté le devis n° {devis} "
+            f"du fournisseur **{nom}**.",
+            f"La livraison est arrivée le {date_longue(jour)}, avec la facture n° {numero}.",
+            f"{chef} vous demande de **vérifier cette facture** avant de la payer.",
+            "Refaites tous les calculs de la facture.",
+            "",
+        ]
+    return [
+        f"Vous travaillez au service commercial de **{org.raison_sociale}** ({org.adresse.ville}).",
+        f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis}.",
+        f"Les articles ont été livrés le {date_longue(jour)}.",
+        f"{chef} vous demande de **préparer la facture** n° {numero}.",
+        "",
+    ]
+
+
+METHODE = [
+    "### Méthode",
+    "",
+    "1. Montant HT d'une ligne = quantité × prix unitaire HT.",
+    "2. Montant brut HT = somme des montants HT des lignes.",
+    "3. Remise = montant brut HT × taux de la remise ÷ 100.",
+    "4. Net commercial = montant brut HT − remise. C'est le total HT de la facture.",
+    "5. TVA = total HT × taux de TVA ÷ 100. La base de TVA est le total HT.",
+    "6. Total TTC = total HT + TVA. Ici, le net à payer est égal au total TTC.",
+    "",
+]
+
+
+def a_faire(p: dict[str, Any]) -> list[str]:
+    """The numbered list of what to compute, in the order of the form."""
+    plusieurs = len({ligne["taux_tva"] for ligne in p["lignes"]}) > 1
+    noms = [
+        f"{ARTICLES[r['nature']]} **{r['nature']}** de {pourcent(r['taux'])}"
+        for r in p["reductions"]
+    ]
+    etapes = ["Pour chaque ligne, le **montant HT**."]
+    if plusieurs:
+        etapes.append(
+            "Les articles n'ont pas tous le même taux de TVA : pour chaque taux "
+            "(une colonne par taux), faites les étapes suivantes jusqu'au "
+            + ("net financier." if "escompte_taux" in p else "net commercial.")
+        )
+    etapes.append("Le **montant brut HT**.")
+    if noms:
+        etapes.append(
+            ("Chaque réduction, dans l'ordre : " if len(noms) > 1 else "")
+            + ", puis ".join(noms)
+            + "."
+        )
+    etapes.append("Le **net commercial**.")
+    if "escompte_taux" in p:
+        etapes.append("L'**escompte** et le **net financier**.")
+    etapes.append("Le **total HT** de la facture.")
+    etapes.append(
+        "Pour chaque taux, la **base de TVA** et le **montant de TVA**."
+        if plusieurs
+        else "La **base de TVA** et le **montant de TVA**."
+    )
+    if plusieurs:
+        etapes.append("Le **total TVA**.")
+    etapes.append("Le **total TTC**.")
+    etapes.append(
+        "Le **net à payer**" + (" (l'acompte est déjà versé)." if "acompte" in p else ".")
+    )
+    lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
+    return lignes + [f"{i}. {etape[0].upper()}{etape[1:]}" for i, etape in enumerate(etapes, 1)]
+
+
+def enonce(rng: random.Random, h: Histoire, p: dict[str, Any], niveau: int) -> str:
+    """The French Markdown statement: situation, documents, conditions, what to compute."""
+    org = h.organisation
+    jour = _jour(rng, org)
+    numero = f"FA{jour.year}-{rng.randint(1, 900):04d}"
+    titre = "Vérifier une facture fournisseur" if h.achat else "Préparer une facture client"
+    lignes = [f"## {titre}", "", "### La situation", ""]
+    lignes += _situation(rng, h, jour, numero)
+    lignes += _tiers(h)
+    lignes += ["### Les articles livrés", "", *_articles(p)]
+    lignes += ["### Les conditions", "", *_conditions(rng, p), ""]
+    if niveau == 1:
+        lignes += METHODE
+    lignes += a_faire(p)
+    return "\n".join(lignes) + "\n"

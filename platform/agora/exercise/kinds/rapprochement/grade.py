@@ -1,0 +1,379 @@
+"""Bank reconciliation, grading: per-field verdicts, recognised misconceptions, carried-forward credit.
+
+Points: pointage 2, solde_compte_512 1, solde_releve 1, cote_entreprise 2, cote_banque 2,
+solde_rectifie 2, ecritures 2; a field absent from the answer is not graded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.kinds.rapprochement import answer as lu
+from agora.exercise.kinds.rapprochement.ecritures import juger_ecritures
+from agora.exercise.kinds.rapprochement.messages import MESSAGES
+from agora.exercise.kinds.rapprochement.params import NAME
+from agora.exercise.kinds.rapprochement.solve import Rapprochement, reference
+from agora.exercise.kinds.rapprochement.statement import montant as montant_fr
+from agora.money import ZERO, fmt
+
+POIDS = {
+    "pointage": 2,
+    "solde_compte_512": 1,
+    "solde_releve": 1,
+    "cote_entreprise": 2,
+    "cote_banque": 2,
+    "solde_rectifie": 2,
+    "ecritures": 2,
+}
+# Which competency each graded field proves (2.2.1 état de rapprochement, 2.2.3 enregistrements).
+COMPETENCES_DES_CHAMPS = {
+    "pointage": ("2.2.1", "2.2.3"),
+    "solde_compte_512": ("2.2.1",),
+    "solde_releve": ("2.2.1",),
+    "cote_entreprise": ("2.2.1",),
+    "cote_banque": ("2.2.1",),
+    "solde_rectifie": ("2.2.1",),
+    "ecritures": ("2.2.3",),
+}
+
+
+@dataclass
+class Correction:
+    """The grading of one answer, built field by field."""
+
+    r: Rapprochement
+    answer: dict[str, Any]
+    champs: list[ChampResult] = field(default_factory=list)
+    codes: dict[str, list[str]] = field(default_factory=dict)
+    credits: dict[str, Decimal] = field(default_factory=dict)
+    soldes: dict[str, Decimal | None] = field(default_factory=dict)
+    cotes: dict[str, dict[str, list[str]] | None] = field(default_factory=dict)
+    propres: dict[str, Decimal | None] = field(default_factory=dict)
+
+    def diagnostic(self, code: str, *lignes: str) -> None:
+        deja = self.codes.setdefault(code, [])
+        for ident in lignes:
+            if ident not in deja:
+                deja.append(ident)
+
+    def champ(self, nom: str, attendu: str | None, recu: Any, correct: bool, message: str) -> None:
+        self.champs.append(ChampResult(nom, attendu, _recu(recu), correct, message))
+
+
+def corriger(r: Rapprochement, answer: Any, kind: str) -> Grade:
+    """Grade one answer against the reference reconciliation (never raises)."""
+    if not isinstance(answer, dict):
+        rejet = ChampResult("réponse", None, _recu(answer), False, "Un objet JSON {…} est attendu.")
+        return Grade(kind, Decimal(0), [rejet], [], [])
+    c = Correction(r, answer)
+    for nom, juge in (
+        ("pointage", _pointage),
+        ("solde_compte_512", _solde_512),
+        ("solde_releve", _solde_releve),
+        ("cote_entreprise", _cote),
+        ("cote_banque", _cote),
+        ("solde_rectifie", _solde_rectifie),
+        ("ecritures", juger_ecritures),
+    ):
+        if nom in answer:
+            c.credits[nom] = max(ZERO, min(Decimal(1), juge(c, nom)))
+    _diagnostics_croises(c)
+    return _grade(c, kind)
+
+
+def _grade(c: Correction, kind: str) -> Grade:
+    points = sum((POIDS[n] * v for n, v in c.credits.items()), ZERO)
+    total = sum(POIDS[n] for n in c.credits)
+    competences = []
+    for code in ("2.2.1", "2.2.3"):
+        noms = [n for n in c.credits if code in COMPETENCES_DES_CHAMPS[n]]
+        if noms:
+            gagne = sum((POIDS[n] * c.credits[n] for n in noms), ZERO)
+            competences.append((code, score_ratio(gagne, sum(POIDS[n] for n in noms))))
+    diagnostics = [
+        Diagnostic(code, MESSAGES[code], {"lignes": lignes} if lignes else {})
+        for code, lignes in c.codes.items()
+    ]
+    return Grade(kind, score_ratio(points, total), c.champs, diagnostics, competences)
+
+
+def _recu(raw: Any) -> Any:
+    """What the student sent (it came as JSON); a long text or list is shortened to a string."""
+    if isinstance(raw, str):
+        return raw[:200]
+    if isinstance(raw, list | dict) and len(raw) > 100:
+        return str(raw)[:200]
+    return raw
+
+
+def _paire(p: tuple[str, str]) -> str:
+    return f"{p[0]}↔{p[1]}"
+
+
+def _pointage(c: Correction, nom: str) -> Decimal:
+    paires, problemes = lu.lire_pointage(c.answer[nom])
+    attendu = ", ".join(_paire(p) for p in c.r.pointage)
+    lignes = c.r.dossier.lignes
+    utilises: set[str] = set()
+    justes, fausses = 0, []
+    for gauche, droite in paires:
+        if gauche in lignes and lignes[gauche].origine == "releve":
+            gauche, droite = droite, gauche  # a pair written statement first is still a pair
+        if _paire_valide(c.r, gauche, droite) and not {gauche, droite} & utilises:
+            justes += 1
+            utilises |= {gauche, droite}
+        else:
+            fausses.append((gauche, droite))
+    if fausses:
+        c.diagnostic("POINTAGE_INCORRECT", *(g for g, _ in fausses if g in lignes))
+    oublis = [g for g, _ in c.r.pointage if g not in utilises]
+    correct = not problemes and not fausses and not oublis
+    if correct:
+        message = "Pointage juste."
+    else:
+        morceaux = [f"{justes} paire(s) juste(s) sur {len(c.r.pointage)}."]
+        if fausses:
+            morceaux.append("Paires fausses : " + ", ".join(map(_paire, fausses)) + ".")
+        if oublis:
+            morceaux.append("Lignes du compte 512 à pointer encore : " + ", ".join(oublis) + ".")
+        morceaux += list(problemes.values())[:1]
+        message = " ".join(morceaux)
+    c.champ(nom, attendu, c.answer[nom], correct, message)
+    if not c.r.pointage:
+        return Decimal(1) if not fausses else ZERO
+    return Decimal(max(0, justes - len(fausses))) / len(c.r.pointage)
+
+
+def _paire_valide(r: Rapprochement, gauche: str, droite: str) -> bool:
+    ledger, releve = r.dossier.lignes.get(gauche), r.dossier.lignes.get(droite)
+    if ledger is None or releve is None or ledger.origine == "releve" or releve.origine != "releve":
+        return False
+    if gauche in r.ecarts:
+        return r.ecarts[gauche].releve.id == droite
+    return ledger.entree == releve.entree and ledger.montant == releve.montant
+
+
+def _lire_solde(c: Correction, nom: str, attendu: Decimal) -> Decimal | None:
+    valeur, probleme = lu.lire_montant(c.answer[nom])
+    if probleme:
+        c.champ(nom, fmt(attendu), c.answer[nom], False, probleme)
+        return None
+    c.soldes[nom] = valeur
+    return valeur
+
+
+def _solde_512(c: Correction, nom: str) -> Decimal:
+    d = c.r.dossier
+    valeur = _lire_solde(c, nom, c.r.solde_compte_512)
+    if valeur is None:
+        return ZERO
+    mouvements = c.r.solde_compte_512 - d.solde_initial
+    message = "Juste."
+    if valeur != c.r.solde_compte_512:
+        message = (
+            f"Attendu : {montant_fr(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
+        )
+        if valeur == d.solde_initial - mouvements:
+            c.diagnostic("SENS_512_INVERSE")
+        elif valeur == mouvements:
+            c.diagnostic("OUBLI_SOLDE_INITIAL")
+    correct = valeur == c.r.solde_compte_512
+    c.champ(nom, fmt(c.r.solde_compte_512), c.answer[nom], correct, message)
+    return Decimal(correct)
+
+
+def _solde_releve(c: Correction, nom: str) -> Decimal:
+    d = c.r.dossier
+    valeur = _lire_solde(c, nom, c.r.solde_releve)
+    if valeur is None:
+        return ZERO
+    mouvements = c.r.solde_releve - d.ouverture_releve
+    message = "Juste."
+    if valeur != c.r.solde_releve:
+        message = f"Attendu : {montant_fr(c.r.solde_releve)} € (ancien solde + crédits − débits)."
+        if valeur == d.ouverture_releve - mouvements:
+            c.diagnostic("SENS_RELEVE_INVERSE")
+        elif valeur == mouvements:
+            c.diagnostic("OUBLI_SOLDE_INITIAL")
+        elif d.suspens and valeur == d.solde_initial + mouvements:
+            c.diagnostic("OUVERTURE_RELEVE_INCORRECTE")
+    correct = valeur == c.r.solde_releve
+    c.champ(nom, fmt(c.r.solde_releve), c.answer[nom], correct, message)
+    return Decimal(correct)
+
+
+def _cote(c: Correction, nom: str) -> Decimal:
+    cote, problemes = lu.lire_cote(c.answer[nom], nom)
+    attendu = c.r.cote_entreprise if nom == "cote_entreprise" else c.r.cote_banque
+    raw = c.answer[nom] if isinstance(c.answer[nom], dict) else {}
+    c.cotes[nom] = None if problemes else cote
+    justes, fausses = 0, 0
+    for liste in lu.LISTES:
+        recu, voulu = cote[liste], attendu[liste]
+        vus = set(recu)
+        en_trop = [i for i in recu if i not in voulu] + _doublons(recu)
+        manquants = [i for i in voulu if i not in vus]
+        justes += len(vus & set(voulu))
+        fausses += len(en_trop)
+        champ = f"{nom}.{liste}"
+        erreurs = [m for k, m in problemes.items() if k.startswith(champ) or k == nom]
+        correct = not en_trop and not manquants and not erreurs
+        message = "Juste." if correct else _message_liste(c, en_trop, manquants, erreurs)
+        c.champ(champ, ", ".join(voulu), raw.get(liste), correct, message)
+    total = sum(len(v) for v in attendu.values())
+    if not total:
+        return Decimal(fausses == 0 and not problemes)
+    return Decimal(max(0, justes - fausses)) / total
+
+
+def _doublons(ids: list[str]) -> list[str]:
+    vus: set[str] = set()
+    doubles = []
+    for i in ids:
+        if i in vus:
+            doubles.append(i)
+        vus.add(i)
+    return doubles
+
+
+def _message_liste(c: Correction, en_trop: list[str], manquants: list[str], erreurs) -> str:
+    morceaux = []
+    inconnues = [i for i in en_trop if i not in c.r.dossier.lignes]
+    if inconnues:
+        morceaux.append("Ligne(s) inconnue(s) : " + ", ".join(inconnues) + ".")
+    if placees := [i for i in en_trop if i in c.r.dossier.lignes]:
+        morceaux.append("Ne vont pas ici : " + ", ".join(placees) + ".")
+    if manquants:
+        morceaux.append("Il manque : " + ", ".join(manquants) + ".")
+    return " ".join(morceaux + erreurs[:1])
+
+
+def _solde_rectifie(c: Correction, nom: str) -> Decimal:
+    attendu = c.r.solde_rectifie
+    valeur, probleme = lu.lire_montant(c.answer[nom])
+    if probleme:
+        c.champ(nom, fmt(attendu), c.answer[nom], False, probleme)
+        return ZERO
+    propre_e, propre_b = _propres(c, "entreprise"), _propres(c, "banque")
+    if valeur == attendu:
+        c.champ(nom, fmt(attendu), c.answer[nom], True, "Juste.")
+        return Decimal(1)
+    if propre_e is not None and valeur == propre_e == propre_b:
+        message = "Faux, mais bien calculé à partir de vos soldes et de vos listes (erreur reportée) : point accordé."
+        credit = Decimal(1)
+    elif valeur in (propre_e, propre_b):
+        message = (
+            "Bien calculé sur un des côtés à partir de vos propres valeurs (erreur reportée, "
+            "moitié des points), mais vos deux côtés ne donnent pas le même solde."
+        )
+        credit = Decimal("0.5")
+    else:
+        message = (
+            f"Attendu : {montant_fr(attendu)} € (solde + ajouts − déductions, des deux côtés)."
+        )
+        credit = ZERO
+    c.champ(nom, fmt(attendu), c.answer[nom], False, message)
+    return credit
+
+
+def _propres(c: Correction, cote: str) -> Decimal | None:
+    """The student's own rectified balance on one side: their balance and their lists."""
+    if cote not in c.propres:
+        c.propres[cote] = _calcul_propre(c, cote)
+    return c.propres[cote]
+
+
+def _calcul_propre(c: Correction, cote: str) -> Decimal | None:
+    solde_nom = "solde_compte_512" if cote == "entreprise" else "solde_releve"
+    solde = c.soldes.get(solde_nom)
+    if solde is None:
+        solde = c.r.solde_compte_512 if cote == "entreprise" else c.r.solde_releve
+    listes = _listes(c, f"cote_{cote}")
+    if listes is None:
+        return None
+    total = solde
+    for liste, signe in (("ajouts", 1), ("deductions", -1)):
+        for ident in listes[liste]:
+            montant = c.r.montant(ident, cote)
+            if montant is None:
+                return None
+            total += signe * montant
+    return total
+
+
+def _listes(c: Correction, nom: str) -> dict[str, list[str]] | None:
+    if nom in c.cotes:
+        return c.cotes[nom]
+    if nom in c.answer:
+        return None
+    return {k: list(v) for k, v in getattr(c.r, nom).items()}
+
+
+def _diagnostics_croises(c: Correction) -> None:
+    """Misconceptions seen across the two sides: where each unpointed line was put."""
+    if not c.cotes or any(v is None for v in c.cotes.values()):
+        return
+    r = c.r
+    places = {
+        ident: (nom, liste)
+        for nom, cote in c.cotes.items()
+        for liste, ids in (cote or {}).items()
+        for ident in ids
+    }
+    pointees = {g for g, _ in r.pointage if g not in r.ecarts} | {
+        d for g, d in r.pointage if g not in r.ecarts
+    }
+    for ident, (nom, liste) in places.items():
+        _placement(c, ident, nom, liste, pointees)
+    attendus = {
+        ident: (nom, liste)
+        for nom in c.cotes
+        for liste, ids in getattr(r, nom).items()
+        for ident in ids
+    }
+    oublis = [i for i in attendus if i not in places and i not in r.ecarts]
+    if oublis:
+        c.diagnostic("OUBLI_SUSPENS", *oublis)
+    suspens = {s.id for s in r.dossier.suspens}
+    if any(i in suspens for i in oublis):
+        c.diagnostic("SUSPENS_ANTERIEUR_OUBLIE", *(i for i in oublis if i in suspens))
+    if "cote_entreprise" in c.cotes:
+        for ident in r.ecarts:
+            if ident not in places:
+                c.diagnostic("ERREUR_SAISIE_NON_CORRIGEE", ident)
+    if len(c.cotes) == 2:
+        e, b = _propres(c, "entreprise"), _propres(c, "banque")
+        if e is not None and b is not None and e != b:
+            c.diagnostic("SOLDES_RECTIFIES_DIFFERENTS")
+
+
+def _placement(c: Correction, ident: str, nom: str, liste: str, pointees: set[str]) -> None:
+    r = c.r
+    ligne = r.dossier.lignes.get(ident)
+    if ligne is None:
+        return
+    if ident in r.ecarts:
+        voulu = r.cote_entreprise
+        if nom != "cote_entreprise" or ident not in voulu[liste]:
+            c.diagnostic("ERREUR_SAISIE_MAL_PLACEE", ident)
+        return
+    if ident in pointees:
+        c.diagnostic("LIGNE_POINTABLE_EN_SUSPENS", ident)
+    du_releve = ligne.origine == "releve"
+    if du_releve != (nom == "cote_entreprise"):
+        c.diagnostic("SUSPENS_MAUVAIS_COTE", ident)
+    if du_releve and nom == "cote_entreprise" and ligne.entree != (liste == "ajouts"):
+        c.diagnostic("SENS_RELEVE_INVERSE", ident)
+    if not du_releve and ident not in pointees:
+        if ligne.entree and liste == "deductions":
+            c.diagnostic("DEPOT_NON_CREDITE_MAL_PLACE", ident)
+        if not ligne.entree and liste == "ajouts":
+            c.diagnostic("CHEQUE_NON_ENCAISSE_MAL_PLACE", ident)
+
+
+def grade(params: dict[str, Any], answer: dict[str, Any]) -> Grade:
+    """Grade a student's answer: per field, with diagnostics and carried-forward credit."""
+    return corriger(reference(params), answer, NAME)

@@ -1,0 +1,271 @@
+"""Bank reconciliation, the calculation: match the lines, build the contract solution.
+
+Everything is seen from the company: a line's ``effet`` is +amount when money comes in
+(ledger debit, statement credit) and −amount when money goes out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.rapprochement.params import COMPTES_TIERS, Dossier, Ligne, check
+from agora.money import ZERO, fmt
+
+# Accounts accepted for the counterpart of an adjusting entry, by kind of operation (first = shown).
+COMPTES_ADMIS: dict[str, tuple[str, ...]] = {
+    "frais": ("627", "6278"),
+    "agios": ("661", "6615", "6616"),
+    "interets": ("768",),
+    "urssaf": ("431",),
+    "client": ("411",),
+    "fournisseur": ("401",),
+}
+
+
+@dataclass(frozen=True)
+class Ecart:
+    """A ledger line entered with the wrong amount, and its statement line."""
+
+    ligne: Ligne
+    releve: Ligne
+
+    @property
+    def montant_signe(self) -> Decimal:
+        """What the company side must add (positive) or deduct (negative)."""
+        return self.releve.effet - self.ligne.effet
+
+
+@dataclass(frozen=True)
+class Rapprochement:
+    """The reference reconciliation, in typed form."""
+
+    dossier: Dossier
+    pointage: tuple[tuple[str, str], ...]
+    ecarts: dict[str, Ecart]
+    cote_entreprise: dict[str, tuple[str, ...]]
+    cote_banque: dict[str, tuple[str, ...]]
+    solde_compte_512: Decimal
+    solde_releve: Decimal
+    solde_rectifie: Decimal
+    ecritures: tuple[dict[str, Any], ...]
+
+    def montant(self, ident: str, cote: str) -> Decimal | None:
+        """The amount an id stands for in a list of one side (an error stands for its gap)."""
+        if cote == "entreprise" and ident in self.ecarts:
+            return abs(self.ecarts[ident].montant_signe)
+        ligne = self.dossier.lignes.get(ident)
+        return ligne.montant if ligne else None
+
+
+def rapprocher(dossier: Dossier) -> Rapprochement:
+    """Match, sort into the two sides, compute the balances and the adjusting entries."""
+    paires, ecarts = _pointer(dossier)
+    pointes = {i for paire in paires for i in paire}
+    entreprise: dict[str, list[str]] = {"ajouts": [], "deductions": []}
+    for ligne in dossier.releve:
+        if ligne.id not in pointes:
+            entreprise["ajouts" if ligne.entree else "deductions"].append(ligne.id)
+    for ident, ecart in ecarts.items():
+        entreprise["ajouts" if ecart.montant_signe > 0 else "deductions"].append(ident)
+    banque: dict[str, list[str]] = {"ajouts": [], "deductions": []}
+    for ligne in dossier.grand_livre:
+        if ligne.id not in pointes:
+            banque["ajouts" if ligne.entree else "deductions"].append(ligne.id)
+    solde_512 = dossier.solde_initial + sum((c.effet for c in dossier.compte_512), ZERO)
+    solde_releve = dossier.ouverture_releve + sum((b.effet for b in dossier.releve), ZERO)
+    base = Rapprochement(
+        dossier,
+        tuple(paires),
+        ecarts,
+        {k: tuple(v) for k, v in entreprise.items()},
+        {k: tuple(v) for k, v in banque.items()},
+        solde_512,
+        solde_releve,
+        ZERO,
+        (),
+    )
+    rectifie = (
+        solde_512 + _somme(base, entreprise["ajouts"]) - _somme(base, entreprise["deductions"])
+    )
+    ecritures = tuple(ecriture_attendue(base, i) for i in _ordre(dossier, entreprise))
+    return Rapprochement(
+        dossier,
+        base.pointage,
+        ecarts,
+        base.cote_entreprise,
+        base.cote_banque,
+        solde_512,
+        solde_releve,
+        rectifie,
+        ecritures,
+    )
+
+
+def _somme(rapprochement: Rapprochement, ids: list[str]) -> Decimal:
+    return sum((rapprochement.montant(i, "entreprise") or ZERO for i in ids), ZERO)
+
+
+def _ordre(dossier: Dossier, entreprise: dict[str, list[str]]) -> list[str]:
+    """Company-side items in document order: statement lines first, then ledger errors."""
+    rang = {ident: i for i, ident in enumerate(dossier.lignes)}
+    items = entreprise["ajouts"] + entreprise["deductions"]
+    return sorted(items, key=lambda i: (dossier.lignes[i].origine != "releve", rang[i]))
+
+
+def _pointer(dossier: Dossier) -> tuple[list[tuple[str, str]], dict[str, Ecart]]:
+    """Same direction and amount (the same reference first, then date order); then same-ref errors."""
+    libres: dict[tuple[bool, Decimal], list[Ligne]] = {}
+    for ligne in dossier.releve:
+        libres.setdefault((ligne.entree, ligne.montant), []).append(ligne)
+    paires: list[tuple[str, str]] = []
+    restants: list[Ligne] = []
+    for ligne in dossier.grand_livre:
+        candidats = libres.get((ligne.entree, ligne.montant))
+        if not candidats:
+            restants.append(ligne)
+            continue
+        choisi = next((b for b in candidats if ligne.ref and b.ref == ligne.ref), candidats[0])
+        candidats.remove(choisi)
+        paires.append((ligne.id, choisi.id))
+    par_ref = {
+        (b.entree, b.ref): b for group in libres.values() for b in group if b.ref is not None
+    }
+    ecarts: dict[str, Ecart] = {}
+    for ligne in restants:
+        releve = par_ref.pop((ligne.entree, ligne.ref), None) if ligne.ref else None
+        if releve is not None:
+            paires.append((ligne.id, releve.id))
+            ecarts[ligne.id] = Ecart(ligne, releve)
+    rang = {ligne.id: i for i, ligne in enumerate(dossier.grand_livre)}
+    paires.sort(key=lambda p: rang[p[0]])
+    return paires, ecarts
+
+
+def nature(ligne: Ligne) -> str:
+    """The kind of operation behind a line, from its label (see docs/exercices/rapprochement.md)."""
+    return _nature(ligne.libelle, ligne.entree)
+
+
+@lru_cache(maxsize=4096)
+def _nature(libelle: str, entree: bool) -> str:
+    texte = sans_accents(libelle).upper()
+    if "URSSAF" in texte:
+        return "urssaf"
+    if "AGIOS" in texte or "INTERETS DEBITEURS" in texte:
+        return "agios"
+    if "INTERETS" in texte and entree:
+        return "interets"
+    if texte.startswith(("VIR", "REMISE CHEQUE", "CHQ")):
+        return "client" if entree else "fournisseur"
+    if any(mot in texte for mot in ("FRAIS", "COMMISSION", "COTISATION", "TENUE DE COMPTE")):
+        return "frais"
+    return "client" if entree else "fournisseur"
+
+
+@lru_cache(maxsize=4096)
+def sans_accents(texte: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", texte)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def nature_ecriture(rapprochement: Rapprochement, ident: str) -> str:
+    """The counterpart kind of the entry for a company-side item (an error: customer or supplier)."""
+    if ident in rapprochement.ecarts:
+        return "client" if rapprochement.ecarts[ident].ligne.entree else "fournisseur"
+    return nature(rapprochement.dossier.lignes[ident])
+
+
+def ecriture_attendue(rapprochement: Rapprochement, ident: str) -> dict[str, Any]:
+    """The adjusting entry of one company-side item: money in debits 512, money out credits it."""
+    if ident in rapprochement.ecarts:
+        signe = rapprochement.ecarts[ident].montant_signe
+    else:
+        signe = rapprochement.dossier.lignes[ident].effet
+    compte = COMPTES_ADMIS[nature_ecriture(rapprochement, ident)][0]
+    debit, credit = ("512", compte) if signe > 0 else (compte, "512")
+    return {"ligne": ident, "compte_debit": debit, "compte_credit": credit, "montant": abs(signe)}
+
+
+def compte_admis(nature_: str, compte: str) -> bool:
+    """Is ``compte`` acceptable for this kind of counterpart (or for 512 when nature_ is 512)?"""
+    if nature_ == "512":
+        return compte.startswith("512")
+    if nature_ in COMPTES_TIERS:
+        return compte.startswith(COMPTES_ADMIS[nature_][0])
+    return compte in COMPTES_ADMIS[nature_]
+
+
+def solution_json(r: Rapprochement) -> dict[str, Any]:
+    """The contract solution JSON."""
+    return {
+        "pointage": [list(p) for p in r.pointage],
+        "solde_compte_512": fmt(r.solde_compte_512),
+        "solde_releve": fmt(r.solde_releve),
+        "cote_entreprise": {k: list(v) for k, v in r.cote_entreprise.items()},
+        "cote_banque": {k: list(v) for k, v in r.cote_banque.items()},
+        "solde_rectifie": fmt(r.solde_rectifie),
+        "ecritures": [{**e, "montant": fmt(e["montant"])} for e in r.ecritures],
+    }
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference reconciliation (contract JSON)."""
+    return solution_json(reference(params))
+
+
+def reference(params: dict[str, Any]) -> Rapprochement:
+    """The reference reconciliation, memoised: a class grades the same variant many times."""
+    found = _MEMO.get(params)
+    if found is not None:
+        return found
+    cle = _cle(params)
+    if cle is None:
+        return rapprocher(check(params))
+    copie, found = _reference_memo(cle)
+    _MEMO.put(params, copie, found)
+    return found
+
+
+def _cle(params: Any) -> tuple | None:
+    """A hashable copy of params written the contract's way (every value a string), else None."""
+    if not isinstance(params, dict) or set(params) - set(_CLES):
+        return None
+    parts: list[Any] = []
+    for nom in _CLES:
+        value = params.get(nom)
+        if isinstance(value, list):
+            for ligne in value:
+                if not isinstance(ligne, dict) or any(type(v) is not str for v in ligne.values()):
+                    return None
+            parts.append((nom, tuple(tuple(ligne.items()) for ligne in value)))
+        elif type(value) is str or (value is None and nom not in params):
+            parts.append((nom, value))
+        else:
+            return None
+    return tuple(parts)
+
+
+_CLES = ("periode", "solde_initial", "suspens_anterieurs", "compte_512", "releve")
+
+
+# The same params object graded again is found without computing its key.
+_MEMO = MemoParams()
+
+
+@lru_cache(maxsize=512)
+def _reference_memo(cle: tuple) -> tuple[dict[str, Any], Rapprochement]:
+    """The params rebuilt from the key (equal to those it was computed from) and their
+    reconciliation. Rebuilt from the key itself, so the result depends on nothing else; both are
+    shared, never mutated."""
+    params: dict[str, Any] = {}
+    for nom, value in cle:
+        if isinstance(value, tuple):
+            params[nom] = [dict(items) for items in value]
+        elif value is not None:
+            params[nom] = value
+    return params, rapprocher(check(params))
