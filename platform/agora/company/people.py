@@ -23,7 +23,7 @@ HEURES_TEMPS_PARTIEL = ("24", "28", "30")
 
 @dataclass(frozen=True)
 class Generation:
-    """What every generation step draws from: the seeded sources and the fixed context."""
+    """What one section of the organisation draws from: its own seeded sources and the fixed context."""
 
     rng: random.Random
     fake: Faker
