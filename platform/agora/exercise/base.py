@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -182,6 +183,24 @@ class ExerciseKind:
     # the document types it can take from an earlier step (type -> French description).
     PRODUIT: str | None = None
     CONSOMME: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:
+        """The kind whose functions are in ``(params, answer, generate, solve, grade, samples)``,
+        the modules every kind package has: its ``__init__`` declares only what is its own."""
+        params, answer, generate, solve, grade, samples = modules
+        return cls(
+            NAME=params.NAME,
+            ANSWER_SCHEMA=answer.ANSWER_SCHEMA,
+            check_params=params.check_params,
+            generate=generate.generate,
+            parse=answer.parse,
+            solve=solve.solve,
+            grade=grade.grade,
+            sample_answers=samples.sample_answers,
+            validate_field=answer.validate_field,
+            **declarations,
+        )
 
     def choose_options(self, chosen: Mapping[str, Any] | None = None) -> dict[str, str]:
         """Every option of the kind with its value (the mission's choice, else the default);

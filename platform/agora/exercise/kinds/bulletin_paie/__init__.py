@@ -8,18 +8,10 @@ statement in ``statement`` (with ``champs_demandes``, the fields each level asks
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.bulletin_paie import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind(
-    NAME=params.NAME,
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
     TITRE="Bulletin de paie : du salaire brut au net à payer",
     COMPETENCES=("3.2.4",),
     VERSION=1,
-    ANSWER_SCHEMA=answer.ANSWER_SCHEMA,
-    check_params=params.check_params,
-    generate=generate.generate,
-    parse=answer.parse,
-    solve=solve.solve,
-    grade=grade.grade,
-    sample_answers=samples.sample_answers,
-    validate_field=answer.validate_field,
     PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
 )

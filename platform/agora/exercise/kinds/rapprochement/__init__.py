@@ -8,17 +8,9 @@ grading in ``grade`` (the adjusting entries in ``ecritures``, the explanations i
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.rapprochement import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind(
-    NAME=params.NAME,
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
     TITRE="État de rapprochement bancaire",
     COMPETENCES=("2.2.1", "2.2.3"),
     VERSION=1,
-    ANSWER_SCHEMA=answer.ANSWER_SCHEMA,
-    check_params=params.check_params,
-    generate=generate.generate,
-    parse=answer.parse,
-    solve=solve.solve,
-    grade=grade.grade,
-    sample_answers=samples.sample_answers,
-    validate_field=answer.validate_field,
 )
