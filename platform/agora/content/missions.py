@@ -192,6 +192,22 @@ def _check_references(path: Path, mission: Mission) -> None:
             referentiel.competence(code)
         except UnknownCode as error:
             raise ContentError(f"{path} : à « {where} » : {error}") from error
+    _check_proven(path, mission)
+
+
+def _check_proven(path: Path, mission: Mission) -> None:
+    """The mission announces only competencies one of its steps assesses (a kind's fields or a
+    prose step's rubric): a teacher reads that list as what the mission proves."""
+    proven = set()
+    for step in mission.etapes:
+        proven |= set(KINDS[step.kind].COMPETENCES if isinstance(step, ExerciseStep) else ())
+        proven |= set(step.competences if isinstance(step, ProseStep) else ())
+    for code in mission.competences:
+        if code not in proven:
+            raise ContentError(
+                f"{path} : à « competences » : aucune étape n'évalue la compétence {code} "
+                f"(évaluées : {', '.join(sorted(proven)) or 'aucune'})."
+            )
 
 
 def _check_kind(path: Path, index: int, step: ExerciseStep) -> None:
