@@ -112,7 +112,6 @@ def _wait_for_port(port: int, process: subprocess.Popen) -> None:
     raise AssertionError("le serveur ne démarre pas")
 
 
-@pytest.mark.slow
 def test_sigterm_stops_the_server_under_load_and_keeps_acknowledged_saves(tmp_path):
     from agora.exam.models import ExamAnswer
 
