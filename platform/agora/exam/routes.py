@@ -21,6 +21,7 @@ from agora.errors import DomainError
 from agora.exam import closing, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
 from agora.exam.models import Exam, ExamCopy
+from agora.exercise import variants
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
 from agora.web.deps import (
@@ -43,6 +44,7 @@ FINALISER_PERIOD = 15.0
 @contextlib.asynccontextmanager
 async def lifespan(app: FastAPI):
     """Run the finaliser in the background while the app serves (woken early by hand-ins)."""
+    await to_thread.run_sync(variants.warm_up)  # before a class can start at the same second
     loop, wakeup = asyncio.get_running_loop(), asyncio.Event()
     wake = functools.partial(loop.call_soon_threadsafe, wakeup.set)
     if not hasattr(app.state, "exam_wakers"):

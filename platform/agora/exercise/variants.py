@@ -38,3 +38,16 @@ def _build(
     chosen = dict(options)
     variant = get_kind(kind).generate(seed, niveau, company_for(org_seed), chosen)
     return replace(variant, options=chosen) if chosen else variant
+
+
+def warm_up() -> None:
+    """Draw one variant of every kind, so Faker, the sector profiles, the barèmes and the kinds'
+    data are loaded once before the first requests.
+
+    Cold, each of thirty-five students starting an exam at the same second loaded them again
+    in its own worker thread (bench/exam_load.py, 35 starts: p50 6.7 s instead of 0.3 s).
+    """
+    from agora.exercise.registry import KINDS
+
+    for kind in KINDS:
+        build_variant(kind, 1, 0, 0)
