@@ -13,7 +13,7 @@ from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema, check_fields, known_fields
 from agora.exercise.forms import AnswerForm, flatten
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, get_kind
 
 ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
 
@@ -39,7 +39,7 @@ def rendered_names(kind: str, params, niveau: int, answer) -> set[str]:
 
 
 @pytest.mark.parametrize("niveau", (1, 2, 3))
-@pytest.mark.parametrize("name", KIND_NAMES)
+@pytest.mark.parametrize("name", KINDS)
 @pytest.mark.parametrize("seed", (0, 7, 23, 101))
 def test_every_name_of_the_form_the_solution_and_the_samples_is_accepted(name, niveau, seed):
     kind = get_kind(name)

@@ -16,7 +16,7 @@ import agora
 from agora.content.missions import ExerciseStep, load_missions
 from agora.exercise.base import NIVEAUX, unflatten
 from agora.exercise.forms import flatten
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, get_kind
 from agora.referentiel import load_referentiel
 from agora.referentiel.model import code_key
 
@@ -51,7 +51,7 @@ def fields_by_competency(kind: str, params: dict) -> dict[str, set[str]]:
 def assessment() -> dict[str, dict[str, frozenset[str]]]:
     """competency code -> kind -> the fields assessing it, over every level and a few seeds."""
     table: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for kind in KIND_NAMES:
+    for kind in KINDS:
         for niveau in NIVEAUX:
             for seed in REPORT_SEEDS:
                 params = _params(kind, seed, niveau)
@@ -90,7 +90,7 @@ def _params(kind: str, seed: int, niveau: int) -> dict:
     return get_kind(kind).generate(seed, niveau, generate_company(seed)).params
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_has_a_form_a_page_and_a_mission(kind):
     assert (agora.TEMPLATES_DIR / "exercise" / kind / "form.html").is_file()
     assert (DOCS / f"{kind}.md").is_file()
@@ -102,7 +102,7 @@ def test_every_kind_has_a_form_a_page_and_a_mission(kind):
     assert missions, f"no mission in scenarios/missions uses {kind}"
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_the_page_names_its_competencies_and_diagnostic_codes(kind):
     page = (DOCS / f"{kind}.md").read_text("utf-8")
     module = get_kind(kind)
@@ -119,7 +119,7 @@ def test_the_page_names_its_competencies_and_diagnostic_codes(kind):
     assert sorted(code for code in diagnostics if code not in page) == []
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_each_declared_competency_exists_and_is_scored_from_a_field(kind):
     module = get_kind(kind)
     referentiel = load_referentiel()
@@ -140,7 +140,7 @@ def test_the_competency_report_is_consistent():
     assert codes == sorted(codes, key=code_key)
     assert set(codes) == {c.code for c in load_referentiel().competences}
     for code, _, kinds in rows:
-        claimants = [kind for kind in KIND_NAMES if code in get_kind(kind).COMPETENCES]
+        claimants = [kind for kind in KINDS if code in get_kind(kind).COMPETENCES]
         # no kind scores a code it does not claim, and none claims a code in vain
         assert sorted(kind for kind, _ in kinds) == sorted(claimants), code
         assert all(fields for _, fields in kinds), code

@@ -16,7 +16,7 @@ from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors, Grade, unflatten
 from agora.exercise.forms import flatten
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, get_kind
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Drawing a whole answer leaf by leaf, or solving, costs more per example: fewer of them.
@@ -85,7 +85,7 @@ def shaped_like(node: Any, data: st.DataObject, leaves) -> Any:
 
 
 @pytest.mark.parametrize("niveau", (1, 3))
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @SETTINGS
 @given(data=st.data())
 def test_grading_whatever_unflatten_returns_gives_a_grade(kind, niveau, data):
@@ -93,7 +93,7 @@ def test_grading_whatever_unflatten_returns_gives_a_grade(kind, niveau, data):
     assert_sane(get_kind(kind).grade(params_of(kind, niveau), unflatten(fields)), kind)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @SETTINGS
 @given(data=st.data())
 def test_grading_any_json_answer_gives_a_grade(kind, data):
@@ -101,7 +101,7 @@ def test_grading_any_json_answer_gives_a_grade(kind, data):
     assert_sane(get_kind(kind).grade(params_of(kind, 2), answer), kind)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @FEWER
 @given(data=st.data())
 def test_the_reference_answer_with_junk_leaves_gives_a_grade(kind, data):
@@ -111,7 +111,7 @@ def test_the_reference_answer_with_junk_leaves_gives_a_grade(kind, data):
     assert_sane(get_kind(kind).grade(params_of(kind, 3), answer), kind)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @SETTINGS
 @given(data=st.data())
 def test_the_reference_answer_with_one_field_scrambled_gives_a_grade(kind, data):
@@ -120,7 +120,7 @@ def test_the_reference_answer_with_one_field_scrambled_gives_a_grade(kind, data)
     assert_sane(get_kind(kind).grade(params_of(kind, 2), answer), kind)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @SETTINGS
 @given(data=st.data())
 def test_reading_any_json_answer_gives_a_typed_answer_or_format_errors(kind, data):
@@ -131,7 +131,7 @@ def test_reading_any_json_answer_gives_a_typed_answer_or_format_errors(kind, dat
         assert errors.errors
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @SETTINGS
 @given(data=st.data())
 def test_checking_one_typed_field_gives_a_message_or_none(kind, data):
@@ -143,7 +143,7 @@ def test_checking_one_typed_field_gives_a_message_or_none(kind, data):
     assert message is None or (isinstance(message, str) and message)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 @FEWER
 @given(data=st.data())
 def test_params_from_outside_are_accepted_or_refused_in_one_french_line(kind, data):

@@ -23,11 +23,11 @@ import pytest
 from agora.company import generate_company
 from agora.exercise.base import NIVEAUX, FormatErrors, dumps, unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, get_kind
 
 SEEDS = (0, 7, 23)
 MANY_SEEDS = range(100)
-CASES = [(kind, niveau, seed) for kind in KIND_NAMES for niveau in NIVEAUX for seed in SEEDS]
+CASES = [(kind, niveau, seed) for kind in KINDS for niveau in NIVEAUX for seed in SEEDS]
 GRADE_KEYS = ["kind", "score", "champs", "diagnostics", "competences"]
 CHAMP_KEYS = ["champ", "attendu", "recu", "correct", "message"]
 
@@ -92,7 +92,7 @@ def test_the_reference_scores_one_and_each_sample_is_diagnosed(kind, niveau, see
 
 @pytest.mark.slow
 @pytest.mark.parametrize("niveau", NIVEAUX)
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_the_reference_and_the_samples_over_a_hundred_seeds(kind, niveau):
     for seed in MANY_SEEDS:
         params = get_kind(kind).generate(seed, niveau, generate_company(seed)).params
@@ -100,12 +100,12 @@ def test_the_reference_and_the_samples_over_a_hundred_seeds(kind, niveau):
         check_samples(kind, params)
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_different_seeds_give_different_exercises(kind, variant):
     assert len({json.dumps(variant(kind, seed, 2).params) for seed in range(10)}) == 10
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_an_empty_answer_grades_no_field_and_scores_zero(kind, variant):
     params = variant(kind, 0, 2).params
     grade = get_kind(kind).grade(params, {})
@@ -130,7 +130,7 @@ def test_the_form_filled_from_solve_posts_an_answer_that_scores_one(
 
 
 @pytest.mark.parametrize("niveau", NIVEAUX)
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_the_empty_form_is_gradable_and_scores_zero(kind, niveau, variant, form_values):
     params = variant(kind, 0, niveau).params
     answer = unflatten(form_values(kind, params, niveau, AnswerForm()))
@@ -140,7 +140,7 @@ def test_the_empty_form_is_gradable_and_scores_zero(kind, niveau, variant, form_
 # --- the command line -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_generate_prints_the_variant(kind, run_cli, variant):
     run = run_cli(["generate", kind, "--seed", "5", "--niveau", "3"])
     assert run.code == 0 and run.err == ""
@@ -150,7 +150,7 @@ def test_generate_prints_the_variant(kind, run_cli, variant):
     assert json.loads(run_cli(["generate", kind, "--seed", "5"]).out)["niveau"] == 2
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_solve_reads_the_params_from_stdin_or_a_file(kind, run_cli, variant, tmp_path):
     params = variant(kind, 5, 2).params
     from_stdin = run_cli(["solve", kind], stdin=json.dumps(params))
@@ -161,7 +161,7 @@ def test_solve_reads_the_params_from_stdin_or_a_file(kind, run_cli, variant, tmp
     assert run_cli(["solve", kind, "--params", str(path)]).out == from_stdin.out
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_grade_prints_the_grading_json(kind, run_cli, variant, tmp_path):
     module = get_kind(kind)
     params = variant(kind, 5, 3).params
@@ -205,7 +205,7 @@ def bad_inputs(kind: str, good_params: str, directory) -> dict[str, tuple[list[s
     }
 
 
-@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("kind", KINDS)
 def test_bad_input_prints_one_french_line_and_exits_2(kind, run_cli, variant, tmp_path):
     good = json.dumps(variant(kind, 5, 2).params)
     for case, (argv, stdin, words) in bad_inputs(kind, good, tmp_path).items():
@@ -228,14 +228,14 @@ def generated_under(hash_seed: str) -> list[str]:
     """`agora generate` of every kind in a fresh interpreter with this PYTHONHASHSEED."""
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     done = subprocess.run(
-        [sys.executable, "-c", GENERATE_ALL, *KIND_NAMES],
+        [sys.executable, "-c", GENERATE_ALL, *KINDS],
         env=env,
         capture_output=True,
         check=True,
         text=True,
         encoding="utf-8",
     )
-    return done.stdout.split("\x00\n")[: len(KIND_NAMES)]
+    return done.stdout.split("\x00\n")[: len(KINDS)]
 
 
 @pytest.fixture(scope="module")
@@ -243,9 +243,9 @@ def outputs_by_hash_seed() -> tuple[list[str], list[str]]:
     return generated_under("0"), generated_under("2026")
 
 
-@pytest.mark.parametrize("index", range(len(KIND_NAMES)), ids=KIND_NAMES)
+@pytest.mark.parametrize("index", range(len(KINDS)), ids=list(KINDS))
 def test_generate_is_byte_identical_whatever_the_hash_seed(index, outputs_by_hash_seed, variant):
     first, second = (outputs[index] for outputs in outputs_by_hash_seed)
-    kind = KIND_NAMES[index]
+    kind = list(KINDS)[index]
     assert first == second
     assert first == dumps(variant(kind, 13, 3).to_json()) + "\n"

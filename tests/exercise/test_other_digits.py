@@ -8,7 +8,7 @@ import pytest
 from agora.company import generate_company
 from agora.exercise.base import FormatErrors, unflatten
 from agora.exercise.forms import flatten
-from agora.exercise.registry import KIND_NAMES, get_kind
+from agora.exercise.registry import KINDS, get_kind
 
 OTHER_DIGITS = {
     "arabe": str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"),
@@ -30,7 +30,7 @@ def formatted_fields(kind, fields: dict[str, str]) -> list[str]:
 
 @pytest.mark.parametrize("digits", OTHER_DIGITS)
 @pytest.mark.parametrize("niveau", (1, 2, 3))
-@pytest.mark.parametrize("name", KIND_NAMES)
+@pytest.mark.parametrize("name", KINDS)
 def test_other_digits_are_refused_field_by_field(name, niveau, digits):
     kind = get_kind(name)
     params = kind.generate(5, niveau, generate_company(5)).params

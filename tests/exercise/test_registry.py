@@ -5,12 +5,11 @@ import pytest
 from agora import TEMPLATES_DIR
 from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
-from agora.exercise.registry import KIND_NAMES, KINDS, form_template, get_kind
+from agora.exercise.registry import KINDS, form_template, get_kind
 
 
 def test_kinds_are_typed_objects_registered_under_their_name():
     assert list(KINDS) == ["facture", "rapprochement", "bulletin_paie", "planning"]
-    assert tuple(KINDS) == KIND_NAMES
     for name, kind in KINDS.items():
         assert isinstance(kind, ExerciseKind) and name == kind.NAME and get_kind(name) is kind
 

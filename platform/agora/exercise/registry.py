@@ -9,7 +9,6 @@ KINDS: dict[str, ExerciseKind] = {
     kind.NAME: kind
     for kind in (facture.KIND, rapprochement.KIND, bulletin_paie.KIND, planning.KIND)
 }
-KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 
 
 def get_kind(name: str) -> ExerciseKind:
