@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import ExerciseKind, Grade, KindOption, Variant
+from agora.exercise.fields import MONTANT, Lecture
 
 
 def _generate(name: str):
@@ -19,14 +20,13 @@ def _kind(name: str, **declarations) -> ExerciseKind:
         TITRE="Essai",
         COMPETENCES=("1.2.2",),
         VERSION=1,
-        ANSWER_SCHEMA=AnswerSchema(("total",), {}),
+        ANSWER_SCHEMA=AnswerSchema({"total": MONTANT}, {}),
         check_params=lambda params: params,
         generate=_generate(name),
-        parse=lambda answer: answer,
+        read=lambda answer: Lecture(answer, {}),
         solve=lambda params: {"total": "1.00"},
-        grade=lambda params, answer: Grade(name, 1, [], [], []),
+        grade_read=lambda params, lecture: Grade(name, 1, [], [], []),
         sample_answers=lambda params: [],
-        validate_field=lambda champ, valeur: None,
         **declarations,
     )
 

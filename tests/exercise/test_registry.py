@@ -27,4 +27,4 @@ def test_every_kind_has_its_form_template(name):
 
 def test_a_kind_missing_a_function_fails_when_it_is_built():
     with pytest.raises(TypeError, match="grade"):
-        ExerciseKind(**{f: getattr(KINDS["facture"], f) for f in ("NAME", "TITRE", "COMPETENCES", "ANSWER_SCHEMA", "check_params", "generate", "parse", "solve", "sample_answers", "validate_field")})  # fmt: skip
+        ExerciseKind(**{f: getattr(KINDS["facture"], f) for f in ("NAME", "TITRE", "COMPETENCES", "VERSION", "ANSWER_SCHEMA", "check_params", "generate", "read", "solve", "sample_answers")})  # fmt: skip

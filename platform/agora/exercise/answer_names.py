@@ -1,10 +1,12 @@
-"""Which answer field names a kind accepts: its answer schema, and the one validator of posted names.
+"""A kind's answer schema: its field names with their types, and the one validator of posted names.
 
 Each kind declares ``ANSWER_SCHEMA``: the dotted names its form renders, written as patterns
-(``groupes.#.reductions.#.montant``) where ``#`` is a row index below a bound the kind owns. A
-posted answer is checked against it *before* anything is stored or unflattened, so a name such
-as ``lignes.80000000`` (a list padded to that index) or one nested 450 deep is refused with a
-French message; stored copies are filtered with the same schema before grading.
+(``groupes.#.reductions.#.montant``) where ``#`` is a row index below a bound the kind owns,
+each with its field type (``agora.exercise.fields``). A posted answer is checked against it
+*before* anything is stored or unflattened, so a name such as ``lignes.80000000`` (a list
+padded to that index) or one nested 450 deep is refused with a French message; stored copies
+are filtered with the same schema before grading. The same schema reads the answer
+(``read``) and gives the format message of one field while it is typed (``validate``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.fields import Field, Lecture, pattern_of, read_tree
 
 INDEX = "#"
 _FIN = "."  # marks the end of a name in the tree: never a part, since names are split on dots
@@ -24,16 +27,37 @@ _NOT_SAVED = "cette réponse n'a pas été enregistrée"
 
 @dataclass(frozen=True)
 class AnswerSchema:
-    """The names of a kind's answer: dotted patterns, and the number of rows allowed per list.
+    """The fields of a kind's answer: dotted patterns with their types, and the number of rows
+    allowed per list.
 
     ``bornes`` maps the pattern prefix before a ``#`` (``groupes.#.reductions``) to the number
     of rows that list may have. A list's own name (``lignes``) is accepted as one value too: a
     JSON answer may write it so, and its grader reports it as unreadable.
     """
 
-    noms: tuple[str, ...]
+    champs: Mapping[str, Field]
     bornes: Mapping[str, int]
     _arbre: dict[str, Any] = field(init=False, repr=False, compare=False)
+
+    @property
+    def noms(self) -> tuple[str, ...]:
+        """The dotted patterns of the answer's fields."""
+        return tuple(self.champs)
+
+    def type_of(self, nom: str) -> Field | None:
+        """The type of the field named ``nom`` (``tva.0.montant``); None for an unknown name."""
+        return self.champs.get(pattern_of(nom)) if self.accepte(nom) else None
+
+    def validate(self, nom: str, valeur: Any) -> str | None:
+        """The French format message of one field while it is typed; None when readable."""
+        type_champ = self.type_of(nom) if isinstance(nom, str) else None
+        if type_champ is None:
+            return unknown_name(nom)
+        return type_champ.validate(valeur)
+
+    def read(self, answer: Any) -> Lecture:
+        """The answer JSON read field by field (never raises; see ``fields.read_tree``)."""
+        return read_tree(self.champs, answer)
 
     def __post_init__(self) -> None:
         arbre: dict[str, Any] = {}

@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.answer_names import AnswerSchema
+
+if TYPE_CHECKING:  # both read the vocabulary of this module
+    from agora.exercise.answer_names import AnswerSchema
+    from agora.exercise.fields import Lecture
 
 NIVEAUX = (1, 2, 3)
 
@@ -170,14 +173,13 @@ class ExerciseKind:
     # The generator's version, bumped when a change makes a seed draw other params or another
     # statement (agora.exercise.history): stored exercises keep the version that drew them.
     VERSION: int
-    ANSWER_SCHEMA: AnswerSchema  # the answer's field names, checked on save
+    ANSWER_SCHEMA: AnswerSchema  # the answer's fields and their types, checked on save
     check_params: Callable[[Json], Json]  # validated params; InvalidInput (one French line)
     generate: Callable[..., Variant]  # (seed, niveau, organisation, options=None)
-    parse: Callable[..., Json]  # typed answer; FormatErrors (costs no attempt)
+    read: Callable[[Json], Lecture]  # the answer read field by field; never raises
     solve: Callable[[Json], Json]  # the reference solution, contract JSON
-    grade: Callable[[Json, Any], Grade]  # pure: no clock, no database, never raises
+    grade_read: Callable[[Json, Lecture], Grade]  # pure: no clock, no database, never raises
     sample_answers: Callable[[Json], list[SampleAnswer]]
-    validate_field: Callable[[str, str], str | None]  # French format message for one field
     OPTIONS: Mapping[str, KindOption] = field(default_factory=dict)
     # Chaining: the document type this kind's solved answer is (an invoice is a "facture"), and
     # the document types it can take from an earlier step (type -> French description).
@@ -187,20 +189,35 @@ class ExerciseKind:
     @classmethod
     def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:
         """The kind whose functions are in ``(params, answer, generate, solve, grade, samples)``,
-        the modules every kind package has: its ``__init__`` declares only what is its own."""
+        the modules every kind package has: its ``__init__`` declares only what is its own.
+
+        The answer module declares ``ANSWER_SCHEMA``, and ``read`` only when the answer has a
+        shape the schema's generic reader does not know (pairs, lists written « B5, B6 »…)."""
         params, answer, generate, solve, grade, samples = modules
+        schema = answer.ANSWER_SCHEMA
         return cls(
             NAME=params.NAME,
-            ANSWER_SCHEMA=answer.ANSWER_SCHEMA,
+            ANSWER_SCHEMA=schema,
             check_params=params.check_params,
             generate=generate.generate,
-            parse=answer.parse,
+            read=getattr(answer, "read", schema.read),
             solve=solve.solve,
-            grade=grade.grade,
+            grade_read=grade.grade,
             sample_answers=samples.sample_answers,
-            validate_field=answer.validate_field,
             **declarations,
         )
+
+    def parse(self, answer: Json) -> Lecture:
+        """The answer read, for grading; FormatErrors (which costs no attempt) if unreadable."""
+        return self.read(answer).raise_errors()
+
+    def grade(self, params: Json, answer: Json) -> Grade:
+        """The grading of an answer JSON as stored or posted (unreadable fields are wrong)."""
+        return self.grade_read(params, self.read(answer))
+
+    def validate_field(self, name: str, value: str) -> str | None:
+        """The French format message of one field while it is typed; None when readable."""
+        return self.ANSWER_SCHEMA.validate(name, value)
 
     def choose_options(self, chosen: Mapping[str, Any] | None = None) -> dict[str, str]:
         """Every option of the kind with its value (the mission's choice, else the default);

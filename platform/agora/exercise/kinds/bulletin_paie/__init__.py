@@ -5,13 +5,18 @@ The calculation lives in ``solve``, the grading (error carried forward, diagnost
 statement in ``statement`` (with ``champs_demandes``, the fields each level asks for).
 """
 
+from agora.exercise._legacy import raw_answer_kind
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.bulletin_paie import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
-    TITRE="Bulletin de paie : du salaire brut au net à payer",
-    COMPETENCES=("3.2.4",),
-    VERSION=1,
-    PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
+KIND = raw_answer_kind(
+    ExerciseKind.from_modules(
+        (params, answer, generate, solve, grade, samples),
+        TITRE="Bulletin de paie : du salaire brut au net à payer",
+        COMPETENCES=("3.2.4",),
+        VERSION=1,
+        PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
+    ),
+    answer.parse,
+    grade.grade,
 )

@@ -8,6 +8,7 @@ from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import FormatErrors
+from agora.exercise.fields import MONTANT, TEXTE
 from agora.exercise.grading import read_amount
 
 CHAMPS_BRUT = ("salaire_base", "retenue_absence", "montant_hs_25", "montant_hs_50", "salaire_brut")
@@ -44,12 +45,11 @@ MAX_COTISATIONS = 100  # a payslip has about twenty lines
 
 # The names of an answer (its form, its solution): the totals, and each contribution line.
 ANSWER_SCHEMA = AnswerSchema(
-    (
-        *CHAMPS_BRUT,
-        *CHAMPS_NET,
-        "cotisations.#.libelle",
-        *(f"cotisations.#.{champ}" for champ in CHAMPS_LIGNE),
-    ),
+    {
+        **dict.fromkeys(CHAMPS_BRUT + CHAMPS_NET, MONTANT),
+        "cotisations.#.libelle": TEXTE,
+        **{f"cotisations.#.{champ}": MONTANT for champ in CHAMPS_LIGNE},
+    },
     {"cotisations": MAX_COTISATIONS},
 )
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import FormatErrors
+from agora.exercise.fields import MONTANT, TAUX, TEXTE
 from agora.exercise.grading import read_amount, read_number
 from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS, texte_nombre
 
@@ -36,15 +37,19 @@ def noeud(path: str) -> str:
 
 # The names of an answer (its form, its solution); one group and one VAT row per rate.
 ANSWER_SCHEMA = AnswerSchema(
-    (
-        "lignes.#.reference",
-        "lignes.#.montant_ht",
-        "groupes.#.taux_tva",
-        *(f"groupes.#.{champ}" for champ in CHAMPS_GROUPE),
-        *(f"groupes.#.reductions.#.{champ}" for champ in ("nature", "taux", "montant")),
-        *(f"tva.#.{champ}" for champ in ("taux", "base", "montant")),
-        *SCALAIRES,
-    ),
+    {
+        "lignes.#.reference": TEXTE,
+        "lignes.#.montant_ht": MONTANT,
+        "groupes.#.taux_tva": TAUX,
+        **{f"groupes.#.{champ}": MONTANT for champ in CHAMPS_GROUPE},
+        "groupes.#.reductions.#.nature": TEXTE,
+        "groupes.#.reductions.#.taux": TAUX,
+        "groupes.#.reductions.#.montant": MONTANT,
+        "tva.#.taux": TAUX,
+        "tva.#.base": MONTANT,
+        "tva.#.montant": MONTANT,
+        **dict.fromkeys(SCALAIRES, MONTANT),
+    },
     {
         "lignes": MAX_LIGNES,
         "groupes": MAX_LIGNES,

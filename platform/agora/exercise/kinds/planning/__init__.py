@@ -5,12 +5,17 @@ The rules live in ``rules`` (reading) and ``violations`` (checking), the CP-SAT 
 ``statement``.
 """
 
+from agora.exercise._legacy import raw_answer_kind
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.planning import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
-    TITRE="Planning hebdomadaire du personnel",
-    COMPETENCES=("3.2.1",),
-    VERSION=1,
+KIND = raw_answer_kind(
+    ExerciseKind.from_modules(
+        (params, answer, generate, solve, grade, samples),
+        TITRE="Planning hebdomadaire du personnel",
+        COMPETENCES=("3.2.1",),
+        VERSION=1,
+    ),
+    answer.parse,
+    grade.grade,
 )

@@ -8,6 +8,7 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import FormatErrors
+from agora.exercise.fields import HORAIRE, JOUR, Text
 from agora.exercise.kinds.planning.params import MAX_SALARIES, lire_semaine
 from agora.exercise.kinds.planning.rules import heure, lire_creneaux, lire_heure
 
@@ -15,7 +16,12 @@ from agora.exercise.kinds.planning.rules import heure, lire_creneaux, lire_heure
 # form gives two periods a day, more when a stored answer has more).
 PERIODES_PAR_JOUR = 4
 ANSWER_SCHEMA = AnswerSchema(
-    tuple(f"creneaux.#.{champ}" for champ in ("salarie", "jour", "debut", "fin")),
+    {
+        "creneaux.#.salarie": Text(20),
+        "creneaux.#.jour": JOUR,
+        "creneaux.#.debut": HORAIRE,
+        "creneaux.#.fin": HORAIRE,
+    },
     {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
 )
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import FormatErrors
+from agora.exercise.fields import COMPTE, LIGNE, MONTANT
 from agora.exercise.grading import read_amount
 from agora.exercise.kinds.rapprochement import params
 
@@ -196,21 +197,17 @@ def validate_field(champ: str, valeur: str) -> str | None:
 # The names of an answer: a pointage pair per ledger line (suspens and 512, each at most
 # params.MAX_LIGNES), the balances, the four lists of each side, the adjusting entries.
 ANSWER_SCHEMA = AnswerSchema(
-    (
-        "pointage.#.#",
-        "solde_compte_512",
-        "solde_releve",
-        *(
-            f"{cote}.{liste}.#"
-            for cote in ("cote_entreprise", "cote_banque")
-            for liste in ("ajouts", "deductions")
-        ),
-        "solde_rectifie",
-        *(
-            f"ecritures.#.{champ}"
-            for champ in ("ligne", "compte_debit", "compte_credit", "montant")
-        ),
-    ),
+    {
+        "pointage.#.#": LIGNE,
+        "solde_compte_512": MONTANT,
+        "solde_releve": MONTANT,
+        **{f"{cote}.{liste}.#": LIGNE for cote in COTES for liste in LISTES},
+        "solde_rectifie": MONTANT,
+        "ecritures.#.ligne": LIGNE,
+        "ecritures.#.compte_debit": COMPTE,
+        "ecritures.#.compte_credit": COMPTE,
+        "ecritures.#.montant": MONTANT,
+    },
     {
         "pointage": 2 * params.MAX_LIGNES,
         "pointage.#": 2,

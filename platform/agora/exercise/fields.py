@@ -1,0 +1,472 @@
+"""The answer toolkit: the types of an answer's fields, read leniently, printed canonically, compared.
+
+A kind declares its answer schema with these types (``AnswerSchema({"lignes.#.montant_ht":
+MONTANT, …}, bornes)``); from that one schema come the checked field names of a save, the
+inline format message while the student types (``validate``), the typed answer (``read``,
+then ``parse`` which refuses an unreadable one at no attempt's cost), the widgets of the form
+(``form.field(name)`` in the macros) and the verdicts of the grader (``verdict``). A value is
+read once: ``read`` keeps, per field, what was typed, what it means and why it could not be
+read (``Lu``), and the grader judges that.
+
+Every type reads what a French person writes (« 1 234,56 € », « 12,5 % », « 8 h 30 »,
+« 401000 », « 03/12/2026 »), with ASCII digits only (``money.parse_decimal``'s rules), and
+answers an unreadable value with one French message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from agora.errors import InvalidInput
+from agora.exercise.base import ChampResult, FormatErrors
+from agora.money import cents, euros, fmt, other_digits, parse_amount, parse_decimal
+
+EMPTY = "Champ non rempli."
+# Longest text a value may have before it is read at all (the save refuses longer ones too).
+_MAX_TEXT = 200
+
+
+def cite(raw: Any, longueur: int = 30) -> str:
+    """A value typed by a user, quoted on one short line in a message."""
+    return " ".join(str(raw).split())[:longueur]
+
+
+def is_empty(raw: Any) -> bool:
+    """None, a blank string, or an empty list or object: a field the student left empty."""
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    return isinstance(raw, dict | list) and not raw
+
+
+def as_text(raw: Any) -> Any:
+    """A JSON number as the text a person wrote (never a binary float); anything else unchanged."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, float):
+        return repr(raw) if raw == raw and abs(raw) < 1e15 else "?"
+    if isinstance(raw, int):
+        return str(raw) if abs(raw) < 10**15 else "?" * 16
+    return raw
+
+
+class Lu(NamedTuple):
+    """One field as read: what was typed, its typed value (None: empty or unreadable), and the
+    French message when it could not be read."""
+
+    brut: Any
+    valeur: Any
+    erreur: str | None
+
+    @property
+    def recu(self) -> Any:
+        """What the grading JSON reports as received (JSON scalars as typed, else text)."""
+        brut = self.brut
+        return brut if isinstance(brut, str | int | float | type(None)) else str(brut)
+
+
+class Field:
+    """A type of answer field. Subclasses set ``widget`` (the form macro that renders it),
+    ``inputmode`` and ``suffixe``, and override ``convert`` (and ``canonical``/``display``)."""
+
+    widget = "texte"
+    inputmode = "text"
+    suffixe = ""
+
+    def convert(self, raw: Any) -> Any:
+        """The typed value of a non-empty raw value; InvalidInput with a French message."""
+        raise NotImplementedError
+
+    def read(self, raw: Any) -> Lu:
+        """``raw`` read: never raises (an empty field reads as None with no message)."""
+        if is_empty(raw):
+            return Lu(raw, None, None)
+        if isinstance(raw, dict | list):
+            return Lu(raw, None, "Une seule valeur est attendue ici, pas une liste ni un objet.")
+        try:
+            return Lu(raw, self.convert(raw), None)
+        except InvalidInput as error:
+            return Lu(raw, None, str(error))
+
+    def validate(self, raw: Any) -> str | None:
+        """The message shown while the student types; None when readable or still empty."""
+        return self.read(raw).erreur
+
+    def canonical(self, value: Any) -> str:
+        """The contract's writing of a value (``"1234.50"``, ``"5.5"``, ``"2026-12-03"``)."""
+        return str(value)
+
+    def display(self, value: Any) -> str:
+        """The French writing of a value for a reader (« 1 234,50 € »)."""
+        return self.canonical(value)
+
+    def same(self, expected: Any, value: Any) -> bool:
+        """True when the value read is the expected one (to the cent, the accepted account…)."""
+        return value == expected
+
+
+_CONTRACT_AMOUNT = re.compile(r"-?\d{1,13}\.\d{2}", re.ASCII)
+
+
+class Amount(Field):
+    """An amount in euros, to the cent: « 1 234,56 € », « 1234.56 », « -12 »."""
+
+    widget = "montant"
+    inputmode = "decimal"
+    suffixe = "€"
+
+    def convert(self, raw: Any) -> Decimal:
+        if type(raw) is str and _CONTRACT_AMOUNT.fullmatch(raw):
+            return Decimal(raw)  # the contract's own writing: the common case, read fast
+        return parse_amount(_number_text(raw, "montant"))
+
+    def canonical(self, value: Decimal) -> str:
+        return fmt(value)
+
+    def display(self, value: Decimal) -> str:
+        return euros(value)
+
+
+class Number(Field):
+    """A number with any decimals (a rate, a quantity, hours in decimal): « 12,5 », « 5.5 % »."""
+
+    widget = "montant"
+    inputmode = "decimal"
+
+    def __init__(self, quoi: str = "nombre", suffixe: str = ""):
+        self.quoi = quoi
+        self.suffixe = suffixe
+
+    def convert(self, raw: Any) -> Decimal:
+        texte = _number_text(raw, self.quoi)
+        if isinstance(texte, str) and self.suffixe:
+            texte = texte.strip().removesuffix(self.suffixe)
+        return parse_decimal(texte, self.quoi)
+
+    def canonical(self, value: Decimal) -> str:
+        """« 20 », « 5.5 », « 151.67 »: no useless zero."""
+        texte = f"{value:f}"
+        return texte.rstrip("0").rstrip(".") if "." in texte else texte
+
+    def display(self, value: Decimal) -> str:
+        texte = self.canonical(value).replace(".", ",")
+        return f"{texte}\u00a0{self.suffixe}" if self.suffixe else texte
+
+
+def _number_text(raw: Any, quoi: str) -> Any:
+    texte = as_text(raw)
+    if isinstance(texte, bool) or not isinstance(texte, str):
+        raise InvalidInput(f"Le {quoi} doit être un nombre écrit en chiffres.")
+    if len(texte) > _MAX_TEXT:
+        raise InvalidInput(f"Le {quoi} « {cite(texte, 20)}… » est trop long.")
+    return texte
+
+
+_HOURS = re.compile(r"(\d{1,3})(?:h|:)(\d{2})?", re.ASCII)
+
+
+class Hours(Field):
+    """A duration in hours, decimal or in hours and minutes: « 151,67 », « 8 h 30 », « 8:30 »."""
+
+    widget = "montant"
+    inputmode = "decimal"
+    suffixe = "h"
+
+    def convert(self, raw: Any) -> Decimal:
+        texte = _number_text(raw, "nombre d'heures")
+        compact = "".join(texte.lower().split())
+        match = _HOURS.fullmatch(compact)
+        if match:
+            minutes = int(match[2] or 0)
+            if minutes > 59:
+                raise InvalidInput(f"« {cite(texte, 20)} » : les minutes vont de 00 à 59.")
+            return cents(Decimal(int(match[1])) + Decimal(minutes) / 60)
+        return parse_decimal(compact.removesuffix("h"), "nombre d'heures")
+
+    def canonical(self, value: Decimal) -> str:
+        return Number().canonical(value)
+
+    def display(self, value: Decimal) -> str:
+        return f"{Number().display(value)}\u00a0h"
+
+
+_TIME = re.compile(r"(\d{1,2})(?:[h:](\d{2})?)?", re.ASCII)
+
+
+class TimeOfDay(Field):
+    """A time of day, as minutes after midnight: « 09:00 », « 9h30 », « 9 h »."""
+
+    inputmode = "text"
+
+    def convert(self, raw: Any) -> int:
+        if not isinstance(raw, str):
+            raise InvalidInput("Heure illisible : écrivez-la comme 09:00.")
+        compact = "".join(raw.lower().split())
+        if other_digits(compact):
+            raise InvalidInput(f"« {cite(raw, 20)} » : écrivez l'heure avec les chiffres de 0 à 9.")
+        match = _TIME.fullmatch(compact)
+        if not match:
+            raise InvalidInput(f"« {cite(raw, 20)} » n'est pas une heure : écrivez-la comme 09:00.")
+        heures, minutes = int(match[1]), int(match[2] or 0)
+        if minutes > 59 or heures > 24 or (heures == 24 and minutes):
+            raise InvalidInput(f"« {cite(raw, 20)} » n'existe pas : l'heure va de 00:00 à 24:00.")
+        return heures * 60 + minutes
+
+    def canonical(self, value: int) -> str:
+        return f"{value // 60:02d}:{value % 60:02d}"
+
+
+_FRENCH_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+class Day(Field):
+    """A calendar day: « 03/12/2026 », « 3.12.2026 » or ISO « 2026-12-03 »."""
+
+    widget = "jour"
+    inputmode = "numeric"
+
+    def convert(self, raw: Any) -> date:
+        if not isinstance(raw, str):
+            raise InvalidInput("Écrivez la date comme 03/12/2026.")
+        compact = "".join(raw.split())
+        try:
+            if _ISO_DATE.fullmatch(compact):
+                return date.fromisoformat(compact)
+            match = _FRENCH_DATE.fullmatch(compact)
+            if match:
+                return date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            raise InvalidInput(f"« {cite(raw, 20)} » : ce jour n'existe pas.") from None
+        raise InvalidInput(f"« {cite(raw, 20)} » n'est pas une date : écrivez-la comme 03/12/2026.")
+
+    def canonical(self, value: date) -> str:
+        return value.isoformat()
+
+    def display(self, value: date) -> str:
+        return value.strftime("%d/%m/%Y")
+
+
+_ACCOUNT = re.compile(r"\d{2,8}[A-Z0-9]{0,12}", re.ASCII)
+
+
+class Account(Field):
+    """A PCG account number: « 401 », « 401000 » (the same account), « 411DUPONT »."""
+
+    inputmode = "text"
+
+    def convert(self, raw: Any) -> str:
+        texte = as_text(raw)
+        if not isinstance(texte, str) or isinstance(raw, bool):
+            raise InvalidInput("Écrivez un numéro de compte, par exemple 627.")
+        return _account(texte[:40])
+
+    def same(self, expected: str | Iterable[str], value: str) -> bool:
+        """``expected`` is an account or the set of accepted ones; « 4010 » is « 401 »."""
+        accepted = (expected,) if isinstance(expected, str) else expected
+        return account_root(value) in {account_root(a) for a in accepted}
+
+
+@lru_cache(maxsize=1024)
+def _account(texte: str) -> str:
+    compte = "".join(texte.split()).upper()
+    if not _ACCOUNT.fullmatch(compte):
+        raise InvalidInput(
+            f"« {cite(texte, 20)} » n'est pas un numéro de compte (par exemple 627, 411)."
+        )
+    return compte
+
+
+def account_root(compte: str) -> str:
+    """An account without the zeros that pad it to a software's length: « 401000 » → « 401 »."""
+    if not compte.isdigit():
+        return compte
+    racine = compte.rstrip("0")
+    return racine if len(racine) >= 3 else compte[:3]
+
+
+_LINE_REF = re.compile(r"[A-Z]{1,3}\d{1,4}", re.ASCII)
+
+
+class LineRef(Field):
+    """A reference to a line of a document in the statement: « C3 », « b 5 »."""
+
+    inputmode = "text"
+
+    def __init__(self, exemple: str = "C3 ou B5"):
+        self.exemple = exemple
+
+    def convert(self, raw: Any) -> str:
+        if not isinstance(raw, str):
+            raise InvalidInput(f"Choisissez un numéro de ligne, par exemple {self.exemple}.")
+        ident = "".join(raw[:40].split()).upper()
+        if not _LINE_REF.fullmatch(ident):
+            raise InvalidInput(
+                f"« {cite(raw, 20)} » n'est pas un numéro de ligne (par exemple {self.exemple})."
+            )
+        return ident
+
+
+class Choice(Field):
+    """One value among a fixed set (its keys), each with a French label for the form."""
+
+    widget = "choix"
+
+    def __init__(self, valeurs: Mapping[str, str]):
+        self.valeurs = dict(valeurs)
+
+    def convert(self, raw: Any) -> str:
+        key = str(raw).strip() if isinstance(raw, str) else None
+        if key not in self.valeurs:
+            return self._unknown(raw)
+        return key
+
+    def _unknown(self, raw: Any) -> str:
+        raise InvalidInput(f"« {cite(raw, 20)} » n'est pas un choix proposé.")
+
+    def display(self, value: str) -> str:
+        return self.valeurs.get(value, value)
+
+
+class Text(Field):
+    """A free text of at most ``longueur`` characters, kept as typed (spaces trimmed)."""
+
+    def __init__(self, longueur: int = _MAX_TEXT):
+        self.longueur = longueur
+
+    def convert(self, raw: Any) -> str:
+        if not isinstance(raw, str):
+            raise InvalidInput("Un texte est attendu ici.")
+        if len(raw) > self.longueur:
+            raise InvalidInput(f"Ce texte dépasse {self.longueur} caractères : raccourcissez-le.")
+        return raw.strip()
+
+
+# The shared instances kinds declare their schemas with.
+MONTANT = Amount()
+TAUX = Number("taux", "%")
+QUANTITE = Number("nombre")
+HEURES = Hours()
+HORAIRE = TimeOfDay()
+JOUR = Day()
+COMPTE = Account()
+LIGNE = LineRef()
+TEXTE = Text()
+
+
+def verdict(
+    champ: str, field: Field, attendu: Any, lu: Lu | None, ok: str = "Juste.", ko: str = ""
+) -> ChampResult:
+    """The verdict on one field: unfilled, unreadable, right, or wrong (« Attendu : … »)."""
+    canon = field.canonical(attendu) if attendu is not None else None
+    if lu is None or lu.valeur is None:
+        message = (lu.erreur if lu else None) or EMPTY
+        return ChampResult(champ, canon, lu.recu if lu else None, False, message)
+    correct = field.same(attendu, lu.valeur)
+    message = ok if correct else (ko or f"Attendu : {field.display(attendu)}.")
+    return ChampResult(champ, canon, lu.recu, correct, message)
+
+
+@dataclass(frozen=True)
+class Lecture:
+    """An answer as read: the same tree with a ``Lu`` at each known field, and the format
+    errors by dotted field name (empty when every field could be read)."""
+
+    arbre: dict[str, Any]
+    erreurs: dict[str, str]
+
+    def lu(self, *chemin: str | int) -> Lu | None:
+        """The field at this path (``lu("groupes", 0, "escompte")``), None when absent."""
+        noeud: Any = self.arbre
+        for part in chemin:
+            if isinstance(noeud, dict) and isinstance(part, str):
+                noeud = noeud.get(part)
+            elif isinstance(noeud, list) and isinstance(part, int) and 0 <= part < len(noeud):
+                noeud = noeud[part]
+            else:
+                return None
+        return noeud if isinstance(noeud, Lu) else None
+
+    def valeur(self, *chemin: str | int) -> Any:
+        """The typed value at this path (None when absent, empty or unreadable)."""
+        lu = self.lu(*chemin)
+        return lu.valeur if lu else None
+
+    def raise_errors(self) -> Lecture:
+        """Itself when readable; FormatErrors (no attempt is spent) otherwise."""
+        if self.erreurs:
+            raise FormatErrors(self.erreurs)
+        return self
+
+
+_INDEX = re.compile(r"(?<=\.)\d+(?=\.|$)|^\d+(?=\.|$)", re.ASCII)
+
+
+def pattern_of(name: str) -> str:
+    """A dotted field name with its row indexes as ``#``: ``tva.0.montant`` → ``tva.#.montant``."""
+    return _INDEX.sub("#", name)
+
+
+def read_tree(champs: Mapping[str, Field], answer: Any) -> Lecture:
+    """The answer JSON read against a schema's fields: every known leaf becomes a ``Lu``;
+    an object where a value is expected (or the reverse) is a format error; unknown names are
+    left out. Never raises."""
+    if not isinstance(answer, dict):
+        return Lecture({}, {"réponse": "La réponse doit être un objet JSON {…}."})
+    erreurs: dict[str, str] = {}
+    prefixes = _prefixes(tuple(champs))
+    arbre = _read_node(champs, prefixes, answer, "", "", erreurs)
+    return Lecture(arbre, erreurs)
+
+
+@lru_cache(maxsize=64)
+def _prefixes(noms: tuple[str, ...]) -> frozenset[str]:
+    """Every pattern prefix that is a container (``groupes``, ``groupes.#``, ``tva.#``…)."""
+    return frozenset(".".join(n.split(".")[:i]) for n in noms for i in range(1, n.count(".") + 1))
+
+
+def _read_node(
+    champs: Mapping[str, Field],
+    prefixes: frozenset[str],
+    node: Any,
+    path: str,
+    pattern: str,
+    erreurs: dict[str, str],
+) -> Any:
+    if isinstance(node, dict):
+        items: Iterable[tuple[str, Any, str]] = (
+            (str(k), v, f"{pattern}.{k}" if pattern else str(k)) for k, v in node.items()
+        )
+    elif isinstance(node, list):
+        items = ((str(i), v, f"{pattern}.#") for i, v in enumerate(node))
+    else:
+        items = ()
+    lu_noeud: Any = {} if isinstance(node, dict) else []
+    for key, value, sub in items:
+        sub_path = f"{path}.{key}" if path else key
+        field = champs.get(sub)
+        if field is not None:
+            lu = field.read(value)
+            if lu.erreur:
+                erreurs[sub_path] = lu.erreur
+            child: Any = lu
+        elif sub in prefixes and isinstance(value, dict | list):
+            child = _read_node(champs, prefixes, value, sub_path, sub, erreurs)
+        elif sub in prefixes and not is_empty(value):
+            erreurs[sub_path] = "Plusieurs valeurs sont attendues ici (une ligne, une liste)."
+            child = None
+        else:
+            child = None  # an unknown name, or an empty row: nothing to read
+        if isinstance(lu_noeud, dict):
+            if child is not None:
+                lu_noeud[key] = child
+        else:
+            lu_noeud.append(child)
+    return lu_noeud
