@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from agora.calendrier import PARIS
+from agora.exercise.registry import get_kind
 
 LOCALE = "fr_FR"
 
@@ -130,4 +131,6 @@ def make_environment(templates_dir: Path) -> Environment:
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    # A kind's form template reads its answer schema: the `champ` macro picks each widget from it.
+    env.globals["answer_schema"] = lambda kind: get_kind(kind).ANSWER_SCHEMA
     return env
