@@ -1,17 +1,17 @@
-"""Planning form beyond the shared round trip (tests/exercise/test_kind_contract.py): numeric
-keyboards, extra créneaux, day names, verdicts and errors in their period."""
+"""Planning form beyond the shared round trip (tests/exercise/test_kind_contract.py): the time
+fields' keyboard, extra créneaux, day names, verdicts and errors in their period."""
 
 from html.parser import HTMLParser
-
-from jinja2 import Environment, FileSystemLoader
 
 import agora
 from agora.company import generate_company
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.planning import KIND as planning
+from agora.web.templating import make_environment
 
-ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
+# The app's own environment: a form reads its answer schema (answer_schema) as in the app.
+ENV = make_environment(agora.TEMPLATES_DIR)
 
 
 class Champs(HTMLParser):
@@ -21,6 +21,7 @@ class Champs(HTMLParser):
         super().__init__()
         self.valeurs: dict[str, str] = {}
         self.inputmodes: set[str] = set()
+        self.placeholders: set[str] = set()
         self.titres: list[str] = []
         self._titre = False
 
@@ -30,6 +31,7 @@ class Champs(HTMLParser):
             self.valeurs[a["name"]] = a.get("value") or ""
             if a.get("type") == "text":
                 self.inputmodes.add(a.get("inputmode"))
+                self.placeholders.add(a.get("placeholder"))
         self._titre = tag == "h3"
 
     def handle_data(self, data):
@@ -48,10 +50,14 @@ def rendre(params, niveau, form):
     return champs
 
 
-def test_time_fields_bring_up_a_numeric_keyboard():
+def test_time_fields_take_a_keyboard_that_can_type_a_time_and_show_one():
     params = planning.generate(5, 3, generate_company(5)).params
     champs = rendre(params, 3, AnswerForm.from_answer(planning.solve(params)))
-    assert champs.inputmodes == {"numeric"}
+    # The widget comes from the field's type (HORAIRE): a phone's numeric or decimal pad has
+    # no « : » nor « h », so « 09:30 » or « 9h30 » could not be typed with it.
+    assert champs.inputmodes == {planning.ANSWER_SCHEMA.type_of("creneaux.0.debut").inputmode}
+    assert champs.inputmodes == {"text"}
+    assert champs.placeholders == {"09:00"}
 
 
 def test_extra_creneaux_get_extra_periods_and_typed_places_are_kept():

@@ -1,5 +1,6 @@
 """Planning: hand-checked weeks, one rule at a time, at the exact boundaries of the law."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -7,6 +8,8 @@ import pytest
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors
 from agora.exercise.kinds.planning import KIND as planning
+from agora.exercise.kinds.planning.params import lire_semaine
+from agora.exercise.kinds.planning.rules import Besoin, Employe
 
 LUNDI = "2026-03-09"
 JOURS = [
@@ -259,41 +262,66 @@ def test_unreadable_creneaux_are_wrong_fields_and_spoil_their_week():
     ]
     grade = planning.grade(semaine(), {"creneaux": creneaux})
     faux = {ch.champ: ch.message for ch in grade.champs if not ch.correct}
-    assert set(faux) == {
-        "creneaux.10.debut",
-        "creneaux.11.fin",
-        "creneaux.12.salarie",
-        "creneaux.13.jour",
+    assert faux == {
+        "creneaux.10.debut": "« 25:00 » n'existe pas : l'heure va de 00:00 à 24:00.",
+        "creneaux.11.fin": "La fin (13:00) doit être après le début (14:00).",
+        "creneaux.12.salarie": "Salarié inconnu : « Z9 ».",
+        "creneaux.13.jour": "Le 2026-03-20 n'est pas dans la semaine du 2026-03-09.",
     }
-    assert "00:00 à 24:00" in faux["creneaux.10.debut"]
     assert [d.code for d in grade.diagnostics] == ["CRENEAU_ILLISIBLE"] * 4
     # E1's week is spoiled; Z9 counts as one more wrong week: 0 / (1 + 1).
     assert grade.score == 0
+    # Before grading, what can be read without the week is refused at no attempt's cost; the
+    # employee and the day are the week's to judge.
     with pytest.raises(FormatErrors) as erreur:
-        planning.parse({"creneaux": creneaux}, semaine())
-    assert set(erreur.value.errors) == set(faux)
+        planning.parse({"creneaux": creneaux})
+    assert erreur.value.errors == {k: faux[k] for k in ("creneaux.10.debut", "creneaux.11.fin")}
 
 
-def test_parse_normalises_times_and_drops_empty_periods():
-    lu = planning.parse({"creneaux": [c(0, "9h", "12h30"), c(0, " ", ""), c(1, "9:05", "10:00")]})
-    assert lu == {
-        "creneaux": [
-            {"salarie": "E1", "jour": JOURS[0], "debut": "09:00", "fin": "12:30"},
-            {"salarie": "E1", "jour": JOURS[1], "debut": "09:05", "fin": "10:00"},
-        ]
-    }
-    with pytest.raises(FormatErrors):
+def test_a_week_written_the_french_way_grades_as_the_canonical_one():
+    francais = [x for j in range(5) for x in (c(j, "9h", "12h30"), c(j, "13 h 30", "17 H"))]
+    francais[0] = {**francais[0], "jour": "09/03/2026", "salarie": " E1 "}
+    canonique = planning.grade(semaine(), {"creneaux": semaine_type()})
+    assert planning.grade(semaine(), {"creneaux": francais}) == canonique
+    assert canonique.score == 1
+
+
+def test_the_creneaux_are_read_once_and_empty_periods_dropped():
+    lecture = planning.parse(
+        {"creneaux": [c(0, "9h", "12h30"), c(0, " ", ""), c(1, "9:05", "10 h"), {}]}
+    )
+    assert lecture.valeur("creneaux", 0, "debut") == 9 * 60
+    assert lecture.valeur("creneaux", 0, "fin") == 12 * 60 + 30
+    assert lecture.arbre["creneaux"][1] is None and lecture.arbre["creneaux"][3] is None
+    assert lecture.valeur("creneaux", 2, "jour") == date(2026, 3, 10)
+    assert lecture.valeur("creneaux", 2, "fin") == 10 * 60
+    with pytest.raises(FormatErrors) as erreur:
         planning.parse({"creneaux": [c(0, "9h", "")]})
-    with pytest.raises(FormatErrors):
+    assert erreur.value.errors == {"creneaux.0.fin": "Champ non rempli."}
+    with pytest.raises(FormatErrors) as erreur:
+        planning.parse({"creneaux": [{"debut": "09:00", "fin": "12:00"}]})
+    assert erreur.value.errors == {
+        "creneaux.0.salarie": "Le salarié du créneau manque.",
+        "creneaux.0.jour": "Le jour du créneau manque.",
+    }
+    with pytest.raises(FormatErrors) as erreur:
         planning.parse({"creneaux": "lundi matin"})
+    assert erreur.value.errors == {"creneaux": "La liste des créneaux est illisible."}
 
 
-def test_validate_field_speaks_french_about_times_only():
+def test_validate_field_speaks_french_about_times_and_days():
     assert planning.validate_field("creneaux.3.debut", "09:00") is None
+    assert planning.validate_field("creneaux.3.debut", "8 h 30") is None
     assert planning.validate_field("creneaux.3.fin", "") is None
     assert "n'est pas une heure" in planning.validate_field("creneaux.3.debut", "midi")
     assert "n'existe pas" in planning.validate_field("creneaux.3.fin", "25:00")
+    assert "chiffres de 0 à 9" in planning.validate_field("creneaux.3.fin", "１２:００")
+    assert planning.validate_field("creneaux.3.jour", "10/03/2026") is None
+    assert "n'est pas une date" in planning.validate_field("creneaux.3.jour", "mardi")
     assert planning.validate_field("creneaux.3.salarie", "???") is None
+    assert planning.validate_field("creneaux.3.pause", "12:00") == (
+        "Champ inconnu « creneaux.3.pause »."
+    )
 
 
 @pytest.mark.parametrize(
@@ -322,6 +350,51 @@ def test_check_params_refuses_impossible_weeks_in_one_french_line(modif, morceau
         planning.check_params({**semaine(), **modif})
     assert morceau in str(erreur.value)
     assert "\n" not in str(erreur.value)
+
+
+def test_params_are_read_into_the_week_the_rules_check():
+    params = semaine(
+        [salarie("E1", "24,5", indispos=[JOURS[2]]), salarie("E2", mineur=True)],
+        besoins=[{"jour": JOURS[1], "debut": "9h", "fin": "12:30", "effectif": 2}],
+        fins={"E1": "2026-03-07T19:00"},
+    )
+    lue = lire_semaine(params)
+    assert lue.lundi == date(2026, 3, 9)
+    # 24,5 h = 1 470 min; Wednesday is day 2; last week ended Saturday 19:00, 29 h before
+    # Monday 00:00: -1 740 min.
+    assert lue.employes == (
+        Employe("E1", "Salarié E1", 1470, False, frozenset({2}), -1740),
+        Employe("E2", "Salarié E2", 35 * 60, True, frozenset(), None),
+    )
+    assert lue.ouverture == {j: (8 * 60, 20 * 60) for j in range(6)}
+    assert lue.besoins == (Besoin(1, 9 * 60, 12 * 60 + 30, 2),)
+    assert planning.check_params(params) is params  # accepted params are returned unchanged
+
+
+def test_params_name_the_first_field_at_fault():
+    assert _refus({"salaries": [salarie(heures="50"), 7]}) == (
+        "salaries.0.contrat_heures : entre 0 et 48 heures par semaine."
+    )
+    assert _refus({"salaries": [salarie(), {"nom": "B"}]}) == "salaries.1 : le champ « id » manque."
+    besoin = {"jour": JOURS[0], "debut": "12:00", "fin": "9h", "effectif": 1}
+    assert (
+        _refus({"besoins": [besoin]}) == "besoins.0 : la fin (9h) doit être après le début (12:00)."
+    )
+    assert _refus({"ouverture": {JOURS[0]: ["9h", "25:00"]}}) == (
+        "« 25:00 » n'existe pas : l'heure va de 00:00 à 24:00."
+    )
+    assert _refus({"ouverture": {"lundi": ["09:00", "12:00"]}}) == (
+        "ouverture : « lundi » n'est pas une date AAAA-MM-JJ."
+    )
+    assert _refus({"fin_semaine_precedente": "samedi"}) == (
+        "fin_semaine_precedente : un objet {« E1 »: « AAAA-MM-JJTHH:MM »} est attendu."
+    )
+
+
+def _refus(modif):
+    with pytest.raises(InvalidInput) as erreur:
+        planning.check_params({**semaine(), **modif})
+    return str(erreur.value)
 
 
 def test_solve_finds_a_legal_week_for_hand_made_params():

@@ -1,21 +1,17 @@
 """The `planning` kind: a weekly staff schedule under the working-time rules and the coverage needs.
 
-The rules live in ``rules`` (reading) and ``violations`` (checking), the CP-SAT search in
-``solver``, the week built from the organisation in ``generate`` and the statement in
-``statement``.
+The params are read in ``params`` (typed models), the answer in ``answer`` (its schema and the
+créneaux read once), the week and its legal limits in ``rules``, the checks in ``violations``;
+the CP-SAT search is in ``solver``, the week built from the organisation in ``generate`` and
+the statement in ``statement``.
 """
 
-from agora.exercise._legacy import raw_answer_kind
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.planning import answer, generate, grade, params, samples, solve
 
-KIND = raw_answer_kind(
-    ExerciseKind.from_modules(
-        (params, answer, generate, solve, grade, samples),
-        TITRE="Planning hebdomadaire du personnel",
-        COMPETENCES=("3.2.1",),
-        VERSION=1,
-    ),
-    answer.parse,
-    grade.grade,
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="Planning hebdomadaire du personnel",
+    COMPETENCES=("3.2.1",),
+    VERSION=1,
 )

@@ -1,56 +1,79 @@
-"""Planning: the answer's field names, and the créneaux read as typed values."""
+"""Planning: the answer's fields and their types, and the créneaux read once from it (``read``).
+
+The generic reader of the schema does not know a créneau's shape: a period of the grid left
+empty (no start, no end) is no créneau at all, the other fields of a créneau are then due, and
+its end comes after its start. ``read`` says so without the params; the grader then checks the
+employee and the day against the week.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.base import FormatErrors
-from agora.exercise.fields import HORAIRE, JOUR, Text
-from agora.exercise.kinds.planning.params import MAX_SALARIES, lire_semaine
-from agora.exercise.kinds.planning.rules import heure, lire_creneaux, lire_heure
+from agora.exercise.fields import EMPTY, HORAIRE, JOUR, Lecture, Lu, Text
+from agora.exercise.kinds.planning.params import MAX_SALARIES
+from agora.exercise.kinds.planning.rules import heure
 
 # The names of an answer: créneaux of every employee, every day of the week, a few a day (the
 # form gives two periods a day, more when a stored answer has more).
 PERIODES_PAR_JOUR = 4
+# A créneau's fields and their types. The employee is an id of the params (any length there):
+# the schema bounds it only as the save bounds every value.
+CHAMPS = {"salarie": Text(), "jour": JOUR, "debut": HORAIRE, "fin": HORAIRE}
 ANSWER_SCHEMA = AnswerSchema(
-    {
-        "creneaux.#.salarie": Text(20),
-        "creneaux.#.jour": JOUR,
-        "creneaux.#.debut": HORAIRE,
-        "creneaux.#.fin": HORAIRE,
-    },
+    {f"creneaux.#.{nom}": champ for nom, champ in CHAMPS.items()},
     {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
 )
 
+LISTE_ILLISIBLE = "La liste des créneaux est illisible."
+CRENEAU_ILLISIBLE = "Ce créneau est illisible."
+# What a créneau lacks, when it has a start or an end.
+MANQUE = {
+    "salarie": "Le salarié du créneau manque.",
+    "jour": "Le jour du créneau manque.",
+    "debut": EMPTY,
+    "fin": EMPTY,
+}
 
-def parse(answer: dict[str, Any], params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The créneaux typed cleanly (times as HH:MM); empty ones dropped. FormatErrors on a bad
-    time, an end before the start, or, when params are given, an unknown employee or day."""
-    if not isinstance(answer, dict):
-        raise FormatErrors({"creneaux": "La réponse doit contenir une liste de créneaux."})
-    semaine = lire_semaine(params) if params is not None else None
-    lus, erreurs, _ = lire_creneaux(semaine, answer.get("creneaux", []))
-    if erreurs:
-        raise FormatErrors(erreurs)
-    brut = answer["creneaux"] if lus else []
-    creneaux = []
-    for i, c in lus:
-        jour = date.fromisoformat(brut[i]["jour"]).isoformat()
-        creneaux.append(
-            {"salarie": c.salarie, "jour": jour, "debut": heure(c.debut), "fin": heure(c.fin)}
-        )
-    return {"creneaux": creneaux}
+# One créneau as read: its fields, or the créneau itself when it is not an object.
+CreneauLu = dict[str, Lu] | Lu
 
 
-def validate_field(champ: str, valeur: str) -> str | None:
-    """The format message of a start or end time while it is typed (None when readable or empty)."""
-    if not champ.endswith((".debut", ".fin")) or not isinstance(valeur, str) or not valeur.strip():
-        return None
-    try:
-        lire_heure(valeur)
-    except InvalidInput as error:
-        return str(error)
-    return None
+def read(answer: Any) -> Lecture:
+    """The answer read: ``creneaux`` is a list with, per créneau, its fields as ``Lu`` (each
+    with its message when it cannot be read), a ``Lu`` for a créneau that is not an object, or
+    None for an empty period; or one ``Lu`` when the list itself is unreadable. Never raises.
+
+    An answer that is a list is taken as the list of créneaux."""
+    brut = answer.get("creneaux") if isinstance(answer, dict) else answer
+    if brut is None:
+        return Lecture({"creneaux": []}, {})
+    if not isinstance(brut, list):
+        return Lecture({"creneaux": Lu(brut, None, LISTE_ILLISIBLE)}, {"creneaux": LISTE_ILLISIBLE})
+    erreurs: dict[str, str] = {}
+    creneaux = [_creneau(f"creneaux.{i}", item, erreurs) for i, item in enumerate(brut)]
+    return Lecture({"creneaux": creneaux}, erreurs)
+
+
+def _creneau(nom: str, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
+    if not isinstance(item, dict):
+        erreurs[nom] = CRENEAU_ILLISIBLE
+        return Lu(item, None, CRENEAU_ILLISIBLE)
+    lus = {champ: type_champ.read(item.get(champ)) for champ, type_champ in CHAMPS.items()}
+    if _vide(lus["debut"]) and _vide(lus["fin"]):
+        return None  # a period of the grid not worked
+    debut, fin = lus["debut"].valeur, lus["fin"].valeur
+    if debut is not None and fin is not None and fin <= debut:
+        message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
+        lus["fin"] = lus["fin"]._replace(valeur=None, erreur=message)
+    for champ, lu in lus.items():
+        if _vide(lu):
+            lus[champ] = lu._replace(erreur=MANQUE[champ])
+        if lus[champ].erreur:
+            erreurs[f"{nom}.{champ}"] = lus[champ].erreur
+    return lus
+
+
+def _vide(lu: Lu) -> bool:
+    return lu.valeur is None and lu.erreur is None

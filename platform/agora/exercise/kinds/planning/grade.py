@@ -6,8 +6,10 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Lecture, Lu, cite
+from agora.exercise.kinds.planning.answer import LISTE_ILLISIBLE, CreneauLu
 from agora.exercise.kinds.planning.params import NAME, lire_semaine
-from agora.exercise.kinds.planning.rules import Creneau, Semaine, Violation, heure, lire_creneaux
+from agora.exercise.kinds.planning.rules import Creneau, Semaine, Violation, heure
 from agora.exercise.kinds.planning.violations import controler
 
 # Short French names of the rules, for the verdict of one créneau.
@@ -21,43 +23,71 @@ REGLES = {
 }
 
 
-def grade(params: dict[str, Any], answer: Any) -> Grade:
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Every violation as a diagnostic; half the score per employee, half per besoin covered."""
     semaine = lire_semaine(params)
-    brut = answer.get("creneaux") if isinstance(answer, dict) else answer
-    lus, erreurs, rates = lire_creneaux(semaine, brut)
+    lus, fautes, rates = _dans_la_semaine(semaine, lecture.arbre["creneaux"])
     violations = controler(semaine, [c for _, c in lus])
     champs = [_verdict(semaine, i, c, violations) for i, c in lus]
-    champs += [
-        ChampResult(champ, None, _recu(brut, champ), False, m) for champ, m in erreurs.items()
-    ]
+    champs += [ChampResult(champ, None, _recu(lu), False, lu.erreur) for champ, lu in fautes]
     champs.sort(key=lambda r: _ordre(r.champ))
-    illisibles = [_illisible(semaine, i, item) for i, item in rates]
-    if "creneaux" in erreurs:
-        illisibles.append(Diagnostic("CRENEAU_ILLISIBLE", "La liste des créneaux est illisible.",
+    illisibles = [_illisible(i, creneau) for i, creneau in rates]
+    if isinstance(lecture.arbre["creneaux"], Lu):
+        illisibles.append(Diagnostic("CRENEAU_ILLISIBLE", LISTE_ILLISIBLE,
                                      {"salarie": None, "jour": None}))  # fmt: skip
     diagnostics = [_diagnostic(semaine, v) for v in violations] + illisibles
     score = _score(semaine, violations, illisibles)
     return Grade(NAME, score, champs, diagnostics, [("3.2.1", score)])
 
 
+def _dans_la_semaine(
+    semaine: Semaine, creneaux: list[CreneauLu | None] | Lu
+) -> tuple[list[tuple[int, Creneau]], list[tuple[str, Lu]], list[tuple[int, CreneauLu]]]:
+    """The créneaux that count (with their index), every field at fault with its message, and
+    the créneaux that do not count: unreadable, or naming an employee or a day not of the week."""
+    if isinstance(creneaux, Lu):
+        return [], [("creneaux", creneaux)], []
+    lus, fautes, rates = [], [], []
+    for i, creneau in enumerate(creneaux):
+        if creneau is None:
+            continue  # a period of the grid not worked
+        if isinstance(creneau, Lu):
+            fautes.append((f"creneaux.{i}", creneau))
+            rates.append((i, creneau))
+            continue
+        champs = _dans_sa_semaine(semaine, creneau)
+        faux = [(f"creneaux.{i}.{nom}", lu) for nom, lu in champs.items() if lu.erreur]
+        if faux:
+            fautes += faux
+            rates.append((i, champs))
+        else:
+            v = {nom: lu.valeur for nom, lu in champs.items()}
+            jour = (v["jour"] - semaine.lundi).days
+            lus.append((i, Creneau(v["salarie"], jour, v["debut"], v["fin"])))
+    return lus, fautes, rates
+
+
+def _dans_sa_semaine(semaine: Semaine, creneau: dict[str, Lu]) -> dict[str, Lu]:
+    """The créneau's fields, with the message of an employee or a day the week does not have."""
+    salarie, jour = creneau["salarie"], creneau["jour"]
+    if not salarie.erreur and semaine.employe(salarie.valeur) is None:
+        message = f"Salarié inconnu : « {cite(salarie.valeur, 20)} »."
+        creneau = {**creneau, "salarie": salarie._replace(valeur=None, erreur=message)}
+    if not jour.erreur and not 0 <= (jour.valeur - semaine.lundi).days < 7:
+        message = f"Le {jour.valeur.isoformat()} n'est pas dans la semaine du {semaine.lundi}."
+        creneau = {**creneau, "jour": jour._replace(valeur=None, erreur=message)}
+    return creneau
+
+
 def _ordre(champ: str) -> tuple[int, str]:
     parts = champ.split(".")
-    index = len(parts) > 1 and parts[1].isascii() and parts[1].isdigit()  # int("²") raises
-    return (int(parts[1]) if index else -1, champ)
+    return (int(parts[1]) if len(parts) > 1 else -1, champ)
 
 
-def _recu(brut: Any, champ: str) -> Any:
-    parts = champ.split(".")
-    try:
-        valeur = brut
-        if len(parts) > 1:
-            valeur = valeur[int(parts[1])]
-        if len(parts) > 2:
-            valeur = valeur[parts[2]]
-    except (KeyError, IndexError, TypeError, ValueError):
-        return None
-    return valeur if isinstance(valeur, str | int | float | type(None)) else str(valeur)[:80]
+def _recu(lu: Lu) -> Any:
+    """What was typed, as the grading JSON reports it (a list or an object shortened)."""
+    brut = lu.brut
+    return brut if isinstance(brut, str | int | float | type(None)) else str(brut)[:80]
 
 
 def _verdict(semaine: Semaine, i: int, c: Creneau, violations: list[Violation]) -> ChampResult:
@@ -78,21 +108,18 @@ def _diagnostic(semaine: Semaine, v: Violation) -> Diagnostic:
     return Diagnostic(v.code, v.message, {"salarie": v.salarie, "jour": jour})
 
 
-def _illisible(semaine: Semaine, i: int, item: dict[str, Any]) -> Diagnostic:
-    salarie = item.get("salarie")
-    jour = item.get("jour")
+def _illisible(i: int, creneau: CreneauLu) -> Diagnostic:
+    """The créneau that does not count, with its employee and day when they are the week's."""
+    champs = creneau if isinstance(creneau, dict) else {}
+    salarie, jour = champs.get("salarie"), champs.get("jour")
     return Diagnostic(
         "CRENEAU_ILLISIBLE",
         f"Le créneau n° {i + 1} est illisible : il n'est pas compté dans le planning.",
         {
-            "salarie": salarie if isinstance(salarie, str) and semaine.employe(salarie) else None,
-            "jour": jour if isinstance(jour, str) and jour in _jours_iso(semaine) else None,
+            "salarie": salarie.valeur if salarie else None,
+            "jour": jour.valeur.isoformat() if jour and jour.valeur else None,
         },
     )
-
-
-def _jours_iso(semaine: Semaine) -> set[str]:
-    return {semaine.iso(j) for j in range(7)}
 
 
 def _score(semaine: Semaine, violations: list[Violation], illisibles: list[Diagnostic]) -> Decimal:

@@ -1,139 +1,280 @@
-"""Planning: the week read from params (staff, opening hours, needs), with French messages."""
+"""Planning: the params as typed models (pydantic) with French messages, and the week they describe.
+
+The models read each value of the contract once (ISO dates within the week, times « 09:00 »,
+contract hours, staff needed); ``lire_semaine`` turns them into the ``Semaine`` the rules
+check, and refuses bad params with one French line naming the first field at fault.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ModelWrapValidatorHandler,
+    PlainValidator,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from agora.errors import InvalidInput
-from agora.exercise.kinds.planning.rules import Besoin, Employe, Semaine, cite, lire_heure
+from agora.exercise.fields import HORAIRE, cite
+from agora.exercise.kinds.planning.rules import Besoin, Employe, Semaine
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "planning"
 
 MAX_SALARIES, MAX_BESOINS = 50, 500  # a bound on the work one request may ask for
 
+# A message follows the place of its field (« salaries.0.id : … ») or, when it names its own
+# place or is a time's message (« « 25:00 » n'existe pas… »), stands whole.
+_A_SA_PLACE, _ENTIER = "planning", "planning_entier"
 
-def _lire_date(texte: Any, quoi: str) -> date:
+
+def _erreur(message: str, entier: bool = False) -> PydanticCustomError:
+    # The text travels in the context: as a template, its « { » would read as a placeholder.
+    return PydanticCustomError(_ENTIER if entier else _A_SA_PLACE, "{texte}", {"texte": message})
+
+
+def _date(texte: Any) -> date:
     try:
         return date.fromisoformat(texte)
     except (TypeError, ValueError):
-        raise InvalidInput(f"{quoi} : « {cite(texte)} » n'est pas une date AAAA-MM-JJ.") from None
+        raise _erreur(f"« {cite(texte)} » n'est pas une date AAAA-MM-JJ.") from None
 
 
-def _jour_de(semaine_lundi: date, texte: Any, quoi: str) -> int:
-    jour = (_lire_date(texte, quoi) - semaine_lundi).days
-    if not 0 <= jour < 7:
-        raise InvalidInput(
-            f"{quoi} : le {cite(texte)} n'est pas dans la semaine du {semaine_lundi}."
-        )
+def _lundi(texte: Any) -> date:
+    lundi = _date(texte)
+    if lundi.weekday():
+        raise _erreur(f"le {lundi} n'est pas un lundi.")
+    return lundi
+
+
+def _jour(texte: Any, info: ValidationInfo) -> date:
+    """A date of the week being read (``lundi`` in the context; None: the week is unreadable)."""
+    jour, lundi = _date(texte), (info.context or {}).get("lundi")
+    if lundi is not None and not 0 <= (jour - lundi).days < 7:
+        raise _erreur(f"le {cite(texte)} n'est pas dans la semaine du {lundi}.")
     return jour
 
 
-def _plage(valeur: Any, quoi: str) -> tuple[int, int]:
+def _jours(valeur: Any, info: ValidationInfo) -> tuple[date, ...]:
+    if not isinstance(valeur, list):
+        raise _erreur("une liste de dates est attendue.")
+    return tuple(_jour(texte, info) for texte in valeur)
+
+
+def _heure(texte: Any) -> int:
+    """Minutes after midnight, read as an answer's times are (« 09:00 », « 9h30 »)."""
+    try:
+        return HORAIRE.convert(texte)
+    except InvalidInput as error:
+        raise _erreur(str(error), entier=True) from None
+
+
+def _heures_contrat(valeur: Any) -> Decimal:
+    try:
+        heures = Decimal(str(valeur).replace(",", "."))
+    except InvalidOperation:
+        raise _erreur("un nombre d'heures est attendu.") from None
+    if not heures.is_finite() or not 0 < heures <= 48:
+        raise _erreur("entre 0 et 48 heures par semaine.")
+    return heures
+
+
+def _identifiant(valeur: Any) -> str:
+    if not isinstance(valeur, str) or not valeur.strip():
+        raise _erreur("un identifiant comme « E1 » est attendu.")
+    return valeur
+
+
+def _booleen(valeur: Any) -> bool:
+    if not isinstance(valeur, bool):
+        raise _erreur("true ou false est attendu.")
+    return valeur
+
+
+def _effectif(valeur: Any) -> int:
+    if isinstance(valeur, bool) or not isinstance(valeur, int) or not 0 <= valeur <= 1000:
+        raise _erreur("un nombre entier de personnes (0 ou plus) est attendu.")
+    return valeur
+
+
+def _un_objet(data: Any, premier: str) -> Any:
+    """The fields of one row; a row that is not an object lacks its first field."""
+    if not isinstance(data, dict):
+        raise _erreur(f"le champ « {premier} » manque.")
+    return data
+
+
+class _Modele(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class SalarieParams(_Modele):
+    """One employee: the hours of the contract a week, the days they cannot work."""
+
+    id: Annotated[str, PlainValidator(_identifiant)]
+    nom: Annotated[str | None, PlainValidator(lambda v: str(v) if v else None)] = None
+    contrat_heures: Annotated[Decimal, PlainValidator(_heures_contrat)]
+    mineur: Annotated[bool, PlainValidator(_booleen)] = False
+    indisponibilites: Annotated[tuple[date, ...], PlainValidator(_jours)] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _objet(cls, data: Any) -> Any:
+        return _un_objet(data, "id")
+
+
+class BesoinParams(_Modele):
+    """At least ``effectif`` people at work on ``jour`` from ``debut`` to ``fin`` (minutes)."""
+
+    jour: Annotated[date, PlainValidator(_jour)]
+    debut: Annotated[int, PlainValidator(_heure)]
+    fin: Annotated[int, PlainValidator(_heure)]
+    effectif: Annotated[int, PlainValidator(_effectif)]
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _dans_l_ordre(
+        cls, data: Any, lire: ModelWrapValidatorHandler[BesoinParams]
+    ) -> BesoinParams:
+        besoin = lire(_un_objet(data, "jour"))
+        if besoin.fin <= besoin.debut:  # said with the times as they are written
+            raise _erreur(
+                f"la fin ({cite(data['fin'])}) doit être après le début ({cite(data['debut'])})."
+            )
+        return besoin
+
+
+def _plage(jour: Any, valeur: Any) -> tuple[int, int]:
+    """A day's opening hours, in minutes; the message names the day as it is written."""
+    quoi = f"ouverture {cite(jour)}"
     if not isinstance(valeur, list | tuple) or len(valeur) != 2:
-        raise InvalidInput(f"{quoi} : une plage [« 09:00 », « 19:00 »] est attendue.")
-    debut, fin = (lire_heure(v) for v in valeur)
+        raise _erreur(f"{quoi} : une plage [« 09:00 », « 19:00 »] est attendue.", entier=True)
+    debut, fin = (_heure(v) for v in valeur)
     if fin <= debut:
-        raise InvalidInput(
-            f"{quoi} : la fin ({cite(valeur[1])}) doit être après le début ({cite(valeur[0])})."
+        raise _erreur(
+            f"{quoi} : la fin ({cite(valeur[1])}) doit être après le début ({cite(valeur[0])}).",
+            entier=True,
         )
     return debut, fin
 
 
-def _champ(objet: Any, cle: str, quoi: str) -> Any:
-    if not isinstance(objet, dict) or cle not in objet:
-        raise InvalidInput(f"{quoi} : le champ « {cle} » manque.")
-    return objet[cle]
+def _ouverture(valeur: Any, info: ValidationInfo) -> dict[date, tuple[int, int]]:
+    if not isinstance(valeur, dict):
+        raise _erreur("un objet {« AAAA-MM-JJ »: [début, fin]} est attendu.")
+    return {_jour(jour, info): _plage(jour, plage) for jour, plage in valeur.items()}
+
+
+def _salaries(valeur: Any) -> Any:
+    if not isinstance(valeur, list) or not valeur:
+        raise _erreur("une liste d'au moins un salarié est attendue.")
+    if len(valeur) > MAX_SALARIES:
+        raise _erreur(f"{MAX_SALARIES} salariés au plus dans un planning.")
+    return valeur
+
+
+def _uniques(salaries: tuple[SalarieParams, ...]) -> tuple[SalarieParams, ...]:
+    if len({s.id for s in salaries}) != len(salaries):
+        raise _erreur("deux salariés ont le même identifiant.")
+    return salaries
+
+
+def _besoins(valeur: Any) -> Any:
+    if not isinstance(valeur, list) or len(valeur) > MAX_BESOINS:
+        raise _erreur(f"une liste de {MAX_BESOINS} besoins au plus est attendue.")
+    return valeur
+
+
+def _fins(valeur: Any, info: ValidationInfo) -> dict[str, datetime]:
+    """Last week's end of each employee, read in the employees' order; only known employees."""
+    valeur = valeur or {}
+    if not isinstance(valeur, dict):
+        raise _erreur("un objet {« E1 »: « AAAA-MM-JJTHH:MM »} est attendu.")
+    ids = [s.id for s in info.data.get("salaries", ())]
+    fins = {ident: _moment(valeur[ident]) for ident in ids if ident in valeur}
+    if inconnus := sorted(set(valeur) - set(ids)):
+        raise _erreur(f"salarié inconnu « {cite(inconnus[0])} ».")
+    return fins
+
+
+def _moment(texte: Any) -> datetime:
+    try:
+        return datetime.fromisoformat(texte)
+    except (TypeError, ValueError):
+        raise _erreur(f"« {cite(texte)} » n'est pas une date-heure AAAA-MM-JJTHH:MM.") from None
+
+
+class PlanningParams(_Modele):
+    """The params of a planning, as the contract writes them (docs/exercices/planning.md)."""
+
+    semaine: Annotated[date, PlainValidator(_lundi)]
+    salaries: Annotated[
+        tuple[SalarieParams, ...], BeforeValidator(_salaries), AfterValidator(_uniques)
+    ]
+    fin_semaine_precedente: Annotated[dict[str, datetime], PlainValidator(_fins)] = {}
+    ouverture: Annotated[dict[date, tuple[int, int]], PlainValidator(_ouverture)] = {}
+    besoins: Annotated[tuple[BesoinParams, ...], BeforeValidator(_besoins)] = ()
+
+    def semaine_(self) -> Semaine:
+        """The week the rules check: days as indexes from Monday, times as minutes."""
+        lundi = self.semaine
+        debut = datetime.combine(lundi, datetime.min.time())
+        employes = tuple(
+            Employe(
+                id=s.id,
+                nom=s.nom or s.id,
+                contrat=int(s.contrat_heures * 60),
+                mineur=s.mineur,
+                indisponibles=frozenset((j - lundi).days for j in s.indisponibilites),
+                fin_precedente=_minutes(self.fin_semaine_precedente.get(s.id), debut),
+            )
+            for s in self.salaries
+        )
+        ouverture = {(j - lundi).days: plage for j, plage in self.ouverture.items()}
+        besoins = tuple(
+            Besoin((b.jour - lundi).days, b.debut, b.fin, b.effectif) for b in self.besoins
+        )
+        return Semaine(lundi, employes, ouverture, besoins)
+
+
+def _minutes(moment: datetime | None, lundi: datetime) -> int | None:
+    if moment is None:
+        return None
+    return int((moment.replace(tzinfo=None) - lundi).total_seconds() // 60)
 
 
 def lire_semaine(params: Any) -> Semaine:
     """The week described by params; InvalidInput (one French line) when something is wrong."""
     if not isinstance(params, dict):
         raise InvalidInput("Paramètres : un objet JSON est attendu.")
-    lundi = _lire_date(_champ(params, "semaine", "Paramètres"), "semaine")
-    if lundi.weekday():
-        raise InvalidInput(f"semaine : le {lundi} n'est pas un lundi.")
-    brut = _champ(params, "salaries", "Paramètres")
-    if not isinstance(brut, list) or not brut:
-        raise InvalidInput("salaries : une liste d'au moins un salarié est attendue.")
-    if len(brut) > MAX_SALARIES:
-        raise InvalidInput(f"salaries : {MAX_SALARIES} salariés au plus dans un planning.")
-    fins = params.get("fin_semaine_precedente") or {}
-    if not isinstance(fins, dict):
-        raise InvalidInput(
-            "fin_semaine_precedente : un objet {« E1 »: « AAAA-MM-JJTHH:MM »} est attendu."
-        )
-    employes = tuple(_lire_employe(lundi, s, i, fins) for i, s in enumerate(brut))
-    ids = [e.id for e in employes]
-    if len(set(ids)) != len(ids):
-        raise InvalidInput("salaries : deux salariés ont le même identifiant.")
-    if inconnus := sorted(set(fins) - set(ids)):
-        raise InvalidInput(f"fin_semaine_precedente : salarié inconnu « {cite(inconnus[0])} ».")
-    ouverture = params.get("ouverture", {})
-    if not isinstance(ouverture, dict):
-        raise InvalidInput("ouverture : un objet {« AAAA-MM-JJ »: [début, fin]} est attendu.")
-    jours = {
-        _jour_de(lundi, j, "ouverture"): _plage(p, f"ouverture {cite(j)}")
-        for j, p in ouverture.items()
-    }
-    besoins = params.get("besoins", [])
-    if not isinstance(besoins, list) or len(besoins) > MAX_BESOINS:
-        raise InvalidInput(f"besoins : une liste de {MAX_BESOINS} besoins au plus est attendue.")
-    return Semaine(
-        lundi, employes, jours, tuple(_lire_besoin(lundi, b, i) for i, b in enumerate(besoins))
-    )
-
-
-def _lire_employe(lundi: date, brut: Any, i: int, fins: dict[str, Any]) -> Employe:
-    quoi = f"salaries.{i}"
-    ident = _champ(brut, "id", quoi)
-    if not isinstance(ident, str) or not ident.strip():
-        raise InvalidInput(f"{quoi}.id : un identifiant comme « E1 » est attendu.")
     try:
-        heures = Decimal(str(_champ(brut, "contrat_heures", quoi)).replace(",", "."))
-    except InvalidOperation:
-        raise InvalidInput(f"{quoi}.contrat_heures : un nombre d'heures est attendu.") from None
-    if not heures.is_finite() or not 0 < heures <= 48:
-        raise InvalidInput(f"{quoi}.contrat_heures : entre 0 et 48 heures par semaine.")
-    mineur = brut.get("mineur", False)
-    if not isinstance(mineur, bool):
-        raise InvalidInput(f"{quoi}.mineur : true ou false est attendu.")
-    indispos = brut.get("indisponibilites", [])
-    if not isinstance(indispos, list):
-        raise InvalidInput(f"{quoi}.indisponibilites : une liste de dates est attendue.")
-    return Employe(
-        id=ident,
-        nom=str(brut.get("nom") or ident),
-        contrat=int(heures * 60),
-        mineur=mineur,
-        indisponibles=frozenset(_jour_de(lundi, j, f"{quoi}.indisponibilites") for j in indispos),
-        fin_precedente=_lire_fin(lundi, fins[ident]) if ident in fins else None,
-    )
-
-
-def _lire_fin(lundi: date, texte: Any) -> int:
+        lundi = _lundi(params.get("semaine"))
+    except PydanticCustomError:
+        lundi = None  # the model says why
     try:
-        moment = datetime.fromisoformat(texte)
-    except (TypeError, ValueError):
-        raise InvalidInput(
-            f"fin_semaine_precedente : « {cite(texte)} » n'est pas une date-heure AAAA-MM-JJTHH:MM."
-        ) from None
-    ecart = moment.replace(tzinfo=None) - datetime.combine(lundi, datetime.min.time())
-    return int(ecart.total_seconds() // 60)
+        modele = PlanningParams.model_validate(params, context={"lundi": lundi})
+    except ValidationError as error:
+        raise InvalidInput(_message(error.errors(include_url=False)[0])) from None
+    return modele.semaine_()
 
 
-def _lire_besoin(lundi: date, brut: Any, i: int) -> Besoin:
-    quoi = f"besoins.{i}"
-    jour = _jour_de(lundi, _champ(brut, "jour", quoi), f"{quoi}.jour")
-    debut, fin = _plage([_champ(brut, "debut", quoi), _champ(brut, "fin", quoi)], quoi)
-    effectif = _champ(brut, "effectif", quoi)
-    if isinstance(effectif, bool) or not isinstance(effectif, int) or not 0 <= effectif <= 1000:
-        raise InvalidInput(
-            f"{quoi}.effectif : un nombre entier de personnes (0 ou plus) est attendu."
-        )
-    return Besoin(jour, debut, fin, effectif)
+def _message(erreur: ErrorDetails) -> str:
+    """One French line: the place of the field at fault (dotted), then what is wrong."""
+    place = ".".join(str(part) for part in erreur["loc"])
+    if erreur["type"] == "missing":
+        parent = ".".join(str(part) for part in erreur["loc"][:-1]) or "Paramètres"
+        return f"{parent} : le champ « {erreur['loc'][-1]} » manque."
+    texte = erreur.get("ctx", {}).get("texte", "valeur illisible.")
+    return texte if erreur["type"] == _ENTIER else f"{place or 'Paramètres'} : {texte}"
 
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:

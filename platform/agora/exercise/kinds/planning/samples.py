@@ -7,13 +7,12 @@ from typing import Any
 
 from agora.exercise.base import SampleAnswer
 from agora.exercise.kinds.planning.params import lire_semaine
-from agora.exercise.kinds.planning.rules import Creneau, Semaine, en_json, lire_creneaux
-from agora.exercise.kinds.planning.solve import solve
+from agora.exercise.kinds.planning.rules import Creneau, Semaine, en_json
+from agora.exercise.kinds.planning.solver import resoudre
 
 
-def erreurs_typiques(semaine: Semaine, correct: list[dict[str, Any]]) -> list[SampleAnswer]:
+def erreurs_typiques(semaine: Semaine, creneaux: list[Creneau]) -> list[SampleAnswer]:
     """The mistakes a student makes most, when the week lends itself to them."""
-    creneaux = [c for _, c in lire_creneaux(semaine, correct)[0]]
     exemples = [
         _jour_oublie(creneaux),
         _sans_pause(semaine, creneaux),
@@ -111,11 +110,11 @@ def _journee_trop_longue(semaine: Semaine, creneaux: list[Creneau]) -> Exemple:
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     """The reference planning, typical mistakes (each with the rule it breaks), an unreadable one."""
-    correct = solve(params)
     semaine = lire_semaine(params)
+    creneaux = resoudre(semaine)  # the reference planning, as solve gives it
     return [
-        SampleAnswer("planning de référence", correct, True),
-        *erreurs_typiques(semaine, correct["creneaux"]),
+        SampleAnswer("planning de référence", en_json(semaine, creneaux), True),
+        *erreurs_typiques(semaine, creneaux),
         SampleAnswer(
             "heure impossible et salarié inconnu",
             {
