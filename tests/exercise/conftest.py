@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
 
 import agora
 from agora.cli import main
@@ -18,8 +17,10 @@ from agora.company import generate_company
 from agora.exercise.base import Variant
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
+from agora.web.templating import make_environment
 
-FORMS = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
+# The app's own environment: its filters and globals (answer_schema) are what forms use.
+FORMS = make_environment(agora.TEMPLATES_DIR)
 
 
 @cache
