@@ -14,22 +14,20 @@ from jinja2 import Environment, FileSystemLoader
 
 import agora
 from agora.cli import main
-from agora.company import generate_company
 from agora.exercise.base import Variant
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
+from agora.exercise.variants import build_variant
 
 FORMS = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
-
-
-@cache
-def _company(seed: int):
-    return generate_company(seed)
+# As the platform's templating does: a form built with the champ macro reads its kind's schema.
+FORMS.globals["answer_schema"] = lambda kind: get_kind(kind).ANSWER_SCHEMA
 
 
 @cache
 def _variant(kind: str, seed: int, niveau: int) -> Variant:
-    return get_kind(kind).generate(seed, niveau, _company(seed))
+    # As `agora generate` builds it: a kind with options names its default choices.
+    return build_variant(kind, niveau, seed, org_seed=seed)
 
 
 @pytest.fixture(scope="session")

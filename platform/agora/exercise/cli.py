@@ -40,11 +40,25 @@ def read_json(source: str | None, what: str) -> dict[str, Any]:
 @KIND
 @click.option("--seed", type=click.IntRange(min=0), required=True, help="Graine (entier ≥ 0).")
 @click.option("--niveau", type=click.IntRange(1, 3), default=2, show_default=True)
-def generate(kind: str, seed: int, niveau: int) -> None:
+@click.option(
+    "--option", "options", multiple=True, metavar="NOM=VALEUR", help="Option du type (répétable)."
+)
+def generate(kind: str, seed: int, niveau: int, options: tuple[str, ...]) -> None:
     """Génère un exercice : paramètres et énoncé, en JSON."""
     assert niveau in NIVEAUX
-    variant = build_variant(kind, niveau, seed, org_seed=seed)
+    variant = build_variant(kind, niveau, seed, org_seed=seed, options=_options(options))
     click.echo(dumps(variant.to_json()))
+
+
+def _options(texts: tuple[str, ...]) -> dict[str, str]:
+    """``--option nom=valeur`` pairs; InvalidInput when one has no « = » (values: the kind's)."""
+    options = {}
+    for text in texts:
+        nom, egal, valeur = text.partition("=")
+        if not egal:
+            raise InvalidInput(f"Option « {text} » : écrivez-la nom=valeur.")
+        options[nom.strip()] = valeur.strip()
+    return options
 
 
 @click.command()
