@@ -16,8 +16,10 @@ from agora.exercise.kinds.devis import statement
 from agora.exercise.kinds.devis.params import NAME, lire_params, taux_str
 from agora.exercise.kinds.devis.solve import calcule
 
-# Units a quote is never made of: consumption billed by a meter or a period, a single cup.
+# Units a quote is not made of: consumption billed by a meter or a period, a single cup; when a
+# catalogue has too few other articles, a first period (a new subscription) may be quoted.
 NON_DEVISABLES = frozenset({"m³", "semestre", "saison", "séance", "tasse", "verre"})
+JAMAIS_DEVISABLES = frozenset({"m³", "tasse", "verre"})
 # Catalogue lines meant for private homes (reduced VAT) or for businesses only (building trade).
 POUR_PARTICULIERS = ("logement", "rénovation énergétique")
 POUR_ENTREPRISES = ("professionnel", "construction neuve")
@@ -40,12 +42,17 @@ class Histoire:
 
 
 def _devisables(organisation: Any, particulier: bool) -> tuple[Any, ...]:
+    articles = _filtre(organisation, particulier, NON_DEVISABLES)
+    return articles if len(articles) >= 2 else _filtre(organisation, particulier, JAMAIS_DEVISABLES)
+
+
+def _filtre(organisation: Any, particulier: bool, exclues: frozenset[str]) -> tuple[Any, ...]:
     def convient(article: Any) -> bool:
         nom = article.designation.lower()
         reserve = POUR_ENTREPRISES if particulier else POUR_PARTICULIERS
         return (
             article.prix_ht > 0
-            and article.unite not in NON_DEVISABLES
+            and article.unite not in exclues
             and not nom.startswith("livraison")
             and not any(mot in nom for mot in reserve)
         )
@@ -74,7 +81,7 @@ def histoire(rng: random.Random, organisation: Any) -> Histoire:
 def _quantite(rng: random.Random, article: Any) -> str:
     """A quantity a customer would ask for, by the article's unit and price."""
     unite = article.unite
-    if unite == "forfait":
+    if unite in ("forfait", "semestre", "saison"):
         return "1"
     if unite == "m²":
         return str(Decimal(rng.randint(16, 240)) / 2)  # surfaces to the half square metre
@@ -116,7 +123,7 @@ def _livraison(rng: random.Random, h: Histoire, lignes: list[dict]) -> list[dict
     autres = [a for a in h.articles if a.reference not in {ligne["reference"] for ligne in lignes}]
     ecarts = ["manquant", "partiel", "excedent"] + (["reference"] if autres else [])
     rng.shuffle(ecarts)
-    ecarts = ecarts[: rng.randint(2, 3)]
+    ecarts = ecarts[: min(len(lignes), rng.randint(2, 3))]
     lignes_ecart = dict(zip(rng.sample(range(len(lignes)), len(ecarts)), ecarts, strict=False))
     livraison = []
     for i, ligne in enumerate(lignes):
