@@ -67,6 +67,8 @@ class Reference:
         self.champs: list[tuple[str, tuple[str | int, ...], Field]] = [
             (path, _parts(path), ANSWER_SCHEMA.type_of(path)) for path in self.valeurs
         ]
+        # The contract's writing of each expected value, written once per variant.
+        self.canon = {path: f.canonical(self.valeurs[path]) for path, _, f in self.champs}
 
     def monde(self, faute: str) -> dict[str, Any]:
         if faute not in self.mondes:
@@ -124,12 +126,13 @@ class _Diagnostic:
             return calc.VALIDITE_MAL_CALCULEE if _validite_fausse(self.ref.d, valeur) else None
         if node == "desistement":
             return calc.ARRHES_ACOMPTE_CONFONDUS
-        for faute in self.ref.fautes:
-            if node in SIGNATURES[faute] and valeur in (
-                self.ref.monde(faute).get(path),
-                self._local(faute).get(path),
-            ):
-                return faute
+        candidates = [f for f in self.ref.fautes if node in SIGNATURES[f]]
+        # The whole quote done the wrong way first (cached per variant), then the wrong way
+        # from the student's own earlier values (computed for this answer only if needed).
+        for monde in (self.ref.monde, self._local):
+            for faute in candidates:
+                if monde(faute).get(path) == valeur:
+                    return faute
         return None
 
 
@@ -152,7 +155,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     codes: list[str] = []
     for path, (lu, field) in lus.items():
         attendu = ref.valeurs[path]
-        if lu.valeur is None or field.same(attendu, lu.valeur):
+        if lu.valeur is not None and field.same(attendu, lu.valeur):
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+        elif lu.valeur is None:
             champs.append(verdict(path, field, attendu, lu))
         elif field.same(ecf[path], lu.valeur):
             message = (
