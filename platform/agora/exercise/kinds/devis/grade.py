@@ -173,13 +173,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
                 if code not in codes:
                     codes.append(code)
             champs.append(verdict(path, field, attendu, lu, ko=ko))
-    return Grade(
-        kind=NAME,
-        score=score_ratio(sum(c.correct for c in champs), len(champs)),
-        champs=champs,
-        diagnostics=[Diagnostic(code, MESSAGES[code]) for code in codes],
-        competences=_competences(champs),
-    )
+    justes = sum(c.correct for c in champs)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
 
 
 def _illisible(nom: str, message: str) -> ChampResult:

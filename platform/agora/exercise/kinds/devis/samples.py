@@ -27,15 +27,13 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         vus.append(monde)
     prix = {"lignes.0.prix_unitaire_ht": ref["lignes.0.prix_unitaire_ht"] + 1}
     prix["date_validite"] = ref["date_validite"] + timedelta(days=5)
-    reporte = calcule(d, prix) | prix
-    samples.append(
-        SampleAnswer(
-            "Mauvais prix du catalogue, suite juste (erreur reportée)", document(d, reporte), False
-        )
-    )
+    reporte = document(d, calcule(d, prix) | prix)
     illisible = {"lignes": "beaucoup", "total_ttc": "environ mille", "date_validite": "bientôt"}
-    samples.append(SampleAnswer("Réponse illisible", illisible, False, invalid=True))
-    return samples
+    return [
+        *samples,
+        SampleAnswer("Mauvais prix du catalogue, suite juste (erreur reportée)", reporte, False),
+        SampleAnswer("Réponse illisible", illisible, False, invalid=True),
+    ]
 
 
 def _reconnaissable(faute: str, monde: dict, ref: dict, avant: list[dict]) -> bool:
