@@ -231,7 +231,7 @@ class Day(Field):
     """A calendar day: « 03/12/2026 », « 3.12.2026 » or ISO « 2026-12-03 »."""
 
     widget = "jour"
-    inputmode = "numeric"
+    inputmode = "text"  # a phone's numeric keypad often has no « / »
 
     def convert(self, raw: Any) -> date:
         if not isinstance(raw, str):
