@@ -15,8 +15,7 @@ from agora.exercise.forms import AnswerForm, flatten
 from agora.exercise.registry import KINDS, get_kind
 from agora.web.templating import make_environment
 
-# The app's own environment: a form reads its answer schema (answer_schema) as in the app.
-ENV = make_environment(agora.TEMPLATES_DIR)
+ENV = make_environment(agora.TEMPLATES_DIR)  # the app's: forms read answer_schema
 
 
 class FormNames(HTMLParser):

@@ -10,8 +10,7 @@ from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.planning import KIND as planning
 from agora.web.templating import make_environment
 
-# The app's own environment: a form reads its answer schema (answer_schema) as in the app.
-ENV = make_environment(agora.TEMPLATES_DIR)
+ENV = make_environment(agora.TEMPLATES_DIR)  # the app's: forms read answer_schema
 
 
 class Champs(HTMLParser):
