@@ -214,7 +214,6 @@ class Hours(Field):
 
 
 _TIME = re.compile(r"(\d{1,2})(?:[h:](\d{2})?)?", re.ASCII)
-_CONTRACT_TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00", re.ASCII)
 
 
 class TimeOfDay(Field):
@@ -223,8 +222,6 @@ class TimeOfDay(Field):
     inputmode = "text"
 
     def convert(self, raw: Any) -> int:
-        if type(raw) is str and _CONTRACT_TIME.fullmatch(raw):
-            return int(raw[:2]) * 60 + int(raw[3:])  # the contract's own writing, read fast
         if not isinstance(raw, str):
             raise InvalidInput("Heure illisible : écrivez-la comme 09:00.")
         compact = "".join(raw.lower().split())
