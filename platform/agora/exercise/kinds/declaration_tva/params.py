@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.kinds.declaration_tva.baremes import bareme_tva
 from agora.money import cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "declaration_tva"
 
-# The CA3 line of each rate (France métropolitaine), in the form's order.
-LIGNE_DU_TAUX = {"20": "08", "5.5": "09", "10": "9B", "2.1": "T6"}
+# The CA3 line of each rate (France métropolitaine), in the form's order, from the barème.
+LIGNE_DU_TAUX = {t.taux: t.ligne_ca3 for t in bareme_tva(2026).taux}
 TAUX_UE = Decimal(20)  # the goods acquired in the EU are all at the normal rate (simplification)
 NATURES_ACHAT = ("biens_services", "immobilisation", "non_deductible")
 MAX_LIGNES = 12
