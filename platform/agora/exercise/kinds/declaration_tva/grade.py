@@ -29,7 +29,7 @@ def fautes_possibles(d: Declaration) -> list[str]:
     if d.prestations_facturees:
         fautes.append(calc.EXIGIBILITE_FACTURATION)
     if d.acquisitions_ue:
-        fautes += [calc.AUTOLIQUIDATION_OUBLIEE, calc.AUTOLIQUIDATION_NON_DEDUITE]
+        fautes += [calc.AUTOLIQUIDATION_NON_DEDUITE, calc.AUTOLIQUIDATION_OUBLIEE]
     if any(a.nature == "immobilisation" for a in d.achats):
         fautes.append(calc.IMMOBILISATION_EN_ABS)
     if any(a.nature == "non_deductible" for a in d.achats):
