@@ -75,9 +75,13 @@ def test_vat_due_and_its_entry():
     # Sales 1 000 + 500 at 20 % → base 1 500, VAT 300. Purchases: VAT 40 → line 20 = 23 = 40.
     # 300 − 40 = 260 to pay (line 28). Entry: D 44571 300, C 44566 40, C 44551 260.
     p = params([("20", "1000.00"), ("20", "500.00")], [("biens_services", "200.00", "20", "40.00")])
-    l = lignes(p)
-    assert (l["ligne_01"], l["ligne_08_base"], l["ligne_16"]) == ("1500.00", "1500.00", "300.00")
-    assert (l["ligne_23"], l["ligne_25"], l["ligne_28"]) == ("40.00", "0.00", "260.00")
+    ca3 = lignes(p)
+    assert (ca3["ligne_01"], ca3["ligne_08_base"], ca3["ligne_16"]) == (
+        "1500.00",
+        "1500.00",
+        "300.00",
+    )
+    assert (ca3["ligne_23"], ca3["ligne_25"], ca3["ligne_28"]) == ("40.00", "0.00", "260.00")
     assert ecriture(p) == [
         ("44571", "300.00", "0.00"),
         ("44566", "0.00", "40.00"),
@@ -89,8 +93,8 @@ def test_a_fixed_asset_leaves_a_credit():
     # VAT 200 on sales; a machine 5 000 HT, VAT 1 000 → line 19. 1 000 − 200 = 800 credit
     # (line 25). Entry: D 44571 200, C 44562 1 000, D 44567 800.
     p = params([("20", "1000.00")], [("immobilisation", "5000.00", "20", "1000.00")])
-    l = lignes(p)
-    assert (l["ligne_19"], l["ligne_20"], l["ligne_25"], l["ligne_28"]) == (
+    ca3 = lignes(p)
+    assert (ca3["ligne_19"], ca3["ligne_20"], ca3["ligne_25"], ca3["ligne_28"]) == (
         "1000.00",
         "0.00",
         "800.00",
@@ -106,8 +110,8 @@ def test_a_fixed_asset_leaves_a_credit():
 def test_previous_credit_is_deducted():
     # 200 − (40 + credit 100) = 60 to pay; the old credit leaves 44567 on the credit side.
     p = params([("20", "1000.00")], [("biens_services", "200.00", "20", "40.00")], "100.00")
-    l = lignes(p)
-    assert (l["ligne_22"], l["ligne_23"], l["ligne_28"]) == ("100.00", "140.00", "60.00")
+    ca3 = lignes(p)
+    assert (ca3["ligne_22"], ca3["ligne_23"], ca3["ligne_28"]) == ("100.00", "140.00", "60.00")
     assert ("44567", "0.00", "100.00") in ecriture(p)
     forgot = {"ligne_22": "0", "ligne_23": "40"}
     assert "CREDIT_ANTERIEUR_OUBLIE" in codes(p, forgot)
@@ -125,8 +129,8 @@ def test_services_taxed_on_receipts_not_invoices():
         ],
         prestations_facturees=[{"libelle": "F", "taux": "20", "montant_ht": "5000.00"}],
     )
-    l = lignes(p)
-    assert (l["ligne_01"], l["ligne_08_base"], l["ligne_08_taxe"]) == (
+    ca3 = lignes(p)
+    assert (ca3["ligne_01"], ca3["ligne_08_base"], ca3["ligne_08_taxe"]) == (
         "1833.34",
         "1833.34",
         "366.67",
@@ -146,14 +150,14 @@ def test_intra_eu_acquisition_is_self_assessed():
             {"piece": "UE", "fournisseur": "DE", "libelle": "X", "montant_ht": "500.00"}
         ],
     )
-    l = lignes(p)
-    assert (l["ligne_03"], l["ligne_08_base"], l["ligne_16"], l["ligne_17"]) == (
+    ca3 = lignes(p)
+    assert (ca3["ligne_03"], ca3["ligne_08_base"], ca3["ligne_16"], ca3["ligne_17"]) == (
         "500.00",
         "1500.00",
         "300.00",
         "100.00",
     )
-    assert (l["ligne_20"], l["ligne_28"]) == ("140.00", "160.00")
+    assert (ca3["ligne_20"], ca3["ligne_28"]) == ("140.00", "160.00")
     assert ecriture(p) == [
         ("44571", "200.00", "0.00"),
         ("4452", "100.00", "0.00"),
