@@ -12,7 +12,6 @@ each unreadable piece by its dotted path, as the form names its fields.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -27,8 +26,6 @@ LISTES = ("ajouts", "deductions")
 ECRITURE = {"ligne": LIGNE, "compte_debit": COMPTE, "compte_credit": COMPTE, "montant": MONTANT}
 # What separates the ids of a list written as one text (« B5, B6 », « B5 ; B6 », « B5 B6 »).
 _SEPARATEUR = re.compile(r"[,;\s]+")
-# Longest text whose reading is remembered: ids, accounts and amounts are a few characters.
-_MEMO_TEXTE = 40
 
 PAS_UN_OBJET = "Un objet JSON {…} est attendu."
 _PAIRES = "Une liste de paires [ligne du compte 512, ligne du relevé]."
@@ -77,23 +74,10 @@ def read(answer: Any) -> Lecture:
 
 def _valeur(type_champ: Field, raw: Any, chemin: str, erreurs: dict[str, str]) -> Lu:
     """One value read by its type; its message, if unreadable, kept under its path."""
-    lu = _lu(type_champ, raw)
+    lu = type_champ.read(raw)
     if lu.erreur:
         erreurs[chemin] = lu.erreur
     return lu
-
-
-def _lu(type_champ: Field, raw: Any) -> Lu:
-    """``raw`` read by its type; a short text's reading is remembered (a Lu never changes, and a
-    class writes the same ids and amounts: reading each anew made grading slower than before)."""
-    if type(raw) is str and len(raw) <= _MEMO_TEXTE:
-        return _lu_texte(type_champ, raw)
-    return type_champ.read(raw)
-
-
-@lru_cache(maxsize=4096)
-def _lu_texte(type_champ: Field, raw: str) -> Lu:
-    return type_champ.read(raw)
 
 
 def _refus(raw: Any, chemin: str, message: str, erreurs: dict[str, str]) -> Lu:
@@ -123,7 +107,7 @@ def _pointage(raw: Any, erreurs: dict[str, str]) -> Lu:
         if not isinstance(row, list | tuple) or len(row) != 2:
             erreurs[f"pointage.{i}"] = _PAIRE
             continue
-        gauche, droite = _lu(LIGNE, row[0]), _lu(LIGNE, row[1])
+        gauche, droite = LIGNE.read(row[0]), LIGNE.read(row[1])
         if gauche.erreur or droite.erreur:
             erreurs[f"pointage.{i}"] = gauche.erreur or droite.erreur or ""
         elif gauche.valeur and droite.valeur:
