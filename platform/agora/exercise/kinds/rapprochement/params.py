@@ -53,7 +53,7 @@ def _refus(suite: str, cite: bool = False) -> PydanticCustomError:
     return PydanticCustomError("parametre", "{suite}", {"suite": suite, "cite": cite})
 
 
-def _texte(motif: re.Pattern[str], suite: str, cite: bool = False):
+def _texte(motif: re.Pattern[str], suite: str, cite: bool = False) -> PlainValidator:
     """A validator of a text written as ``motif``; the refusal says ``suite``."""
 
     def valider(raw: Any) -> str:
