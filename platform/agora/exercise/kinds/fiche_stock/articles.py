@@ -319,3 +319,36 @@ PAR_DEFAUT = (
 def articles(secteur: str) -> tuple[ArticleStocke, ...]:
     """The articles a sector keeps stock cards for (office paper when the sector is unknown)."""
     return ARTICLES.get(secteur, PAR_DEFAUT)
+
+
+# Who sells each article, named after the organisation's town (« Minoterie de Cergy »).
+FOURNISSEURS = {
+    "FAR-T55": "Minoterie",
+    "VIN-CDR": "Cave et vignobles",
+    "HUI-OL5": "Épicerie en gros",
+    "FAR-T65": "Minoterie",
+    "BEU-AOP": "Crémerie en gros",
+    "SUC-25": "Épicerie en gros",
+    "LIV-POC": "Diffusion du livre",
+    "BD-T1": "Diffusion du livre",
+    "MAN-SCO": "Diffusion scolaire",
+    "CIM-35": "Négoce de matériaux",
+    "BA13": "Négoce de matériaux",
+    "PEI-10L": "Comptoir des peintures",
+    "CPT-DN15": "Comptoir des réseaux d'eau",
+    "PEHD-32": "Comptoir des réseaux d'eau",
+    "COL-PEC": "Comptoir des réseaux d'eau",
+    "BAL-T5": "Équipement sportif",
+    "CHA-ENT": "Équipement sportif",
+    "MAI-CLU": "Textile sportif",
+    "RAM-A4": "Papeterie en gros",
+    "CLA-80": "Papeterie en gros",
+    "TON-NR": "Distribution informatique",
+    "SOU-SF": "Distribution informatique",
+    "RJ45-3": "Distribution informatique",
+}
+
+
+def fournisseur(article: ArticleStocke, ville: str) -> str:
+    """The article's supplier, in the organisation's town."""
+    return f"{FOURNISSEURS.get(article.reference, 'Fournitures')} de {ville}"

@@ -12,7 +12,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant
-from agora.exercise.kinds.fiche_stock.articles import ArticleStocke, articles
+from agora.exercise.kinds.fiche_stock.articles import ArticleStocke, articles, fournisseur
 from agora.exercise.kinds.fiche_stock.params import CONSTATS, METHODES, NAME
 from agora.exercise.kinds.fiche_stock.statement import enonce
 
@@ -124,7 +124,7 @@ def params(rng: random.Random, organisation: Any, niveau: int, methode: str) -> 
             "pluriel": article.pluriel,
             "usage": article.usage,
         },
-        "fournisseur": _fournisseur(rng, organisation),
+        "fournisseur": fournisseur(article, organisation.adresse.ville),
         "periode": {"debut": debut.isoformat(), "fin": _fin_du_mois(debut).isoformat()},
         "stock_initial": si,
         "mouvements": lignes,
@@ -143,11 +143,6 @@ def params(rng: random.Random, organisation: Any, niveau: int, methode: str) -> 
 
 def _fin_du_mois(debut: date) -> date:
     return debut.replace(day=calendar.monthrange(debut.year, debut.month)[1])
-
-
-def _fournisseur(rng: random.Random, organisation: Any) -> str:
-    fournisseurs = organisation.fournisseurs
-    return rng.choice(fournisseurs).nom if fournisseurs else "le fournisseur habituel"
 
 
 def generate(

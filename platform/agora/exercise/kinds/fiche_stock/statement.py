@@ -66,6 +66,11 @@ def _q(texte: str) -> str:
     return f"{Decimal(texte):,}".replace(",", "\u00a0")
 
 
+def _qu(texte: str, article: dict[str, str]) -> str:
+    """A quantity with its unit, singular for one: « 1 ballon », « 12 ballons »."""
+    return f"{_q(texte)} {article['unite'] if Decimal(texte) == 1 else article['pluriel']}"
+
+
 def _documents(p: dict[str, Any], ht: str) -> list[str]:
     a, si = p["article"], p["stock_initial"]
     valeur = euros(Decimal(si["quantite"]) * Decimal(si["cout_unitaire"]))
@@ -74,7 +79,7 @@ def _documents(p: dict[str, Any], ht: str) -> list[str]:
         "",
         f"| Quantité | Coût unitaire {ht} | Valeur |",
         "|---:|---:|---:|",
-        f"| {_q(si['quantite'])} {a['pluriel']} | {euros(si['cout_unitaire'])} | {valeur} |",
+        f"| {_qu(si['quantite'], a)} | {euros(si['cout_unitaire'])} | {valeur} |",
         "",
         "## Les mouvements du mois",
         "",
@@ -96,16 +101,16 @@ def _documents(p: dict[str, Any], ht: str) -> list[str]:
 
 
 def _appro(p: dict[str, Any]) -> list[str]:
-    a, pl = p["approvisionnement"], p["article"]["pluriel"]
+    a, art = p["approvisionnement"], p["article"]
     return [
         "## L'approvisionnement",
         "",
         "| Donnée | Valeur |",
         "|---|---:|",
-        f"| Consommation moyenne par jour | {_q(a['consommation_jour'])} {pl} |",
+        f"| Consommation moyenne par jour | {_qu(a['consommation_jour'], art)} |",
         f"| Délai de livraison du fournisseur | {a['delai_jours']} jours |",
-        f"| Stock de sécurité | {_q(a['stock_securite'])} {pl} |",
-        f"| Stock maximum (place disponible) | {_q(a['stock_maximum'])} {pl} |",
+        f"| Stock de sécurité | {_qu(a['stock_securite'], art)} |",
+        f"| Stock maximum (place disponible) | {_qu(a['stock_maximum'], art)} |",
     ]
 
 
@@ -115,7 +120,7 @@ def _inventaire(p: dict[str, Any]) -> list[str]:
         "## L'inventaire du dernier jour",
         "",
         f"Le {jour(p['periode']['fin'])}, vous comptez les {a['pluriel']} dans la réserve : "
-        f"**{_q(inv['quantite_comptee'])} {a['pluriel']}**.",
+        f"**{_qu(inv['quantite_comptee'], a)}**.",
         "",
         CONSTAT[inv["constat"]].format(pluriel=a["pluriel"]),
     ]
