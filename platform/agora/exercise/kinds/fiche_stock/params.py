@@ -8,16 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.kinds.fiche_stock.regles import load_regles
 from agora.money import cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "fiche_stock"
 
-METHODES = {
-    "cmup_periode": "Coût moyen unitaire pondéré de fin de période",
-    "cmup_mouvement": "Coût moyen unitaire pondéré après chaque entrée",
-    "peps": "Premier entré, premier sorti (PEPS)",
-}
+# The valuation methods the law allows (scenarios/baremes/stocks.yaml), by code.
+METHODES = {m.code: m.libelle for m in load_regles().methodes}
 CONSTATS = ("casse", "sortie_non_saisie", "demarque_inconnue", "livraison_non_saisie")
 MAX_MOUVEMENTS = 40
 _MAX_QUANTITE = Decimal(1_000_000)
