@@ -113,8 +113,11 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     ]
     codes: list[str] = []
     for path, field, lu in lus:
-        if lu.valeur is None or _juste(field, a.calcul, path, lu.valeur):
+        if lu.valeur is None:
             champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
+        elif _juste(field, a.calcul, path, lu.valeur):
+            canon = field.canonical(a.calcul.valeurs[path])
+            champs.append(ChampResult(path, canon, lu.recu, True, "Juste."))
         elif _juste(field, suite, path, lu.valeur):
             ko = REPORTE + f"Avec les bons résultats : {field.display(a.calcul.valeurs[path])}."
             champs.append(
