@@ -5,7 +5,6 @@ forward, what each level and method puts in the exercise, and the refused params
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 
 import pytest
 

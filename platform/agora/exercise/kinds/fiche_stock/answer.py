@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, QUANTITE, Choice
+from agora.exercise.fields import MONTANT, QUANTITE, Choice, Field, pattern_of
 from agora.exercise.kinds.fiche_stock.params import MAX_MOUVEMENTS
 
 COMMANDER = Choice({"oui": "Oui, il faut commander", "non": "Non, pas encore"})
@@ -42,3 +44,9 @@ ANSWER_SCHEMA = AnswerSchema(
     },
     {"mouvements": MAX_MOUVEMENTS},
 )
+
+
+@lru_cache(maxsize=1024)
+def type_champ(path: str) -> Field:
+    """The type of a field the solver writes (``mouvements.3.stock_montant``), found fast."""
+    return ANSWER_SCHEMA.champs[pattern_of(path)]

@@ -9,7 +9,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Field, Lecture, pattern_of, verdict
 from agora.exercise.grading import MemoParams
-from agora.exercise.kinds.fiche_stock.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
 from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
@@ -28,8 +28,10 @@ class Attendu:
         self.fiche = fiche
         self.calcul = calcule(fiche)
         self.champs: list[tuple[str, tuple[str | int, ...], Field]] = [
-            (path, _chemin(path), ANSWER_SCHEMA.type_of(path)) for path in self.calcul.valeurs
+            (path, _chemin(path), type_champ(path)) for path in self.calcul.valeurs
         ]
+        # The contract's writing of each expected value, written once per variant.
+        self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
         self.fautes = FAUTES[fiche.methode]
         self._mondes: dict[str, dict[str, Any]] = {}
 
@@ -116,8 +118,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         if lu.valeur is None:
             champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
         elif _juste(field, a.calcul, path, lu.valeur):
-            canon = field.canonical(a.calcul.valeurs[path])
-            champs.append(ChampResult(path, canon, lu.recu, True, "Juste."))
+            champs.append(ChampResult(path, a.canon[path], lu.recu, True, "Juste."))
         elif _juste(field, suite, path, lu.valeur):
             ko = REPORTE + f"Avec les bons résultats : {field.display(a.calcul.valeurs[path])}."
             champs.append(

@@ -209,12 +209,12 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
 
 def document(fiche: Fiche, valeurs: Mapping[str, Any]) -> dict[str, Any]:
     """Field values as the answer JSON (nested, canonical strings), one row per movement."""
-    from agora.exercise.kinds.fiche_stock.answer import ANSWER_SCHEMA
+    from agora.exercise.kinds.fiche_stock.answer import type_champ
 
     lignes: list[dict[str, str]] = [{} for _ in fiche.mouvements]
     racine: dict[str, Any] = {"mouvements": lignes}
     for path, valeur in valeurs.items():
-        texte = ANSWER_SCHEMA.type_of(path).canonical(valeur)
+        texte = type_champ(path).canonical(valeur)
         parts = path.split(".")
         if parts[0] == "mouvements":
             lignes[int(parts[1])][parts[2]] = texte
