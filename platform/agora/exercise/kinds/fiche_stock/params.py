@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.fiche_stock.regles import load_regles
@@ -33,16 +33,18 @@ class Mouvement:
     frais: Decimal = Decimal(0)  # incidental costs of the whole delivery (receipts)
 
 
-@dataclass(frozen=True)
-class Appro:
+class Appro(NamedTuple):
+    """The supply data: daily use, supplier lead time, safety and maximum stock (units)."""
+
     consommation_jour: Decimal
     delai_jours: Decimal
     stock_securite: Decimal
     stock_maximum: Decimal
 
 
-@dataclass(frozen=True)
-class Inventaire:
+class Inventaire(NamedTuple):
+    """Level 3: the units counted on the last day, and what the statement says happened."""
+
     quantite_comptee: Decimal
     constat: str
 
