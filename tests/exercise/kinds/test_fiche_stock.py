@@ -276,6 +276,7 @@ def test_amounts_and_quantities_are_read_as_a_french_person_writes_them():
     ("change", "words"),
     [
         ({"methode": "dernier_entre"}, "méthode inconnue"),
+        ({"methode": ["peps"]}, "méthode inconnue"),  # found by hypothesis: was a TypeError
         ({"stock_initial": {"quantite": "2,5", "cout_unitaire": "1"}}, "entier"),
         (
             {

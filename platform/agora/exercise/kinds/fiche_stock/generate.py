@@ -152,7 +152,7 @@ def generate(
     if niveau not in (1, 2, 3):
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
     choisie = dict(options or {}).get("methode", AU_CHOIX)
-    if choisie != AU_CHOIX and choisie not in METHODES:
+    if choisie != AU_CHOIX and (not isinstance(choisie, str) or choisie not in METHODES):
         raise InvalidInput(f"Méthode inconnue : « {choisie} » ({', '.join(METHODES)}).")
     rng = random.Random(f"{NAME}:{seed}:{niveau}:{choisie}")
     methode = rng.choice(sorted(METHODES)) if choisie == AU_CHOIX else choisie

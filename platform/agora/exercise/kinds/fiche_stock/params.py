@@ -143,7 +143,7 @@ def lire_params(params: Any) -> Fiche:
     """The typed stock card; InvalidInput (one French line) when the params are unusable."""
     p = _objet(params, "les paramètres (un objet JSON)")
     methode = p.get("methode")
-    if methode not in METHODES:
+    if not isinstance(methode, str) or methode not in METHODES:
         raise InvalidInput(f"Paramètres : méthode inconnue ({', '.join(METHODES)}).")
     si = _objet(p.get("stock_initial"), "« stock_initial »")
     brut = p.get("mouvements")
