@@ -4,7 +4,6 @@ with a realistic purchase cost, daily use and supplier lead time (drawn by the g
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -18,10 +17,6 @@ class ArticleStocke:
     usage: str  # what the issues are, for the statement: « pour la cuisine »
     conso_jour: tuple[int, int]  # units used or sold per working day
     lot: int  # receipts are multiples of this (a pallet, a carton)
-
-    @property
-    def couts(self) -> tuple[Decimal, Decimal]:
-        return Decimal(self.cout[0]), Decimal(self.cout[1])
 
 
 def _a(*args: object) -> ArticleStocke:

@@ -126,7 +126,7 @@ def _inventaire(p: dict[str, Any]) -> list[str]:
     ]
 
 
-def _questions(p: dict[str, Any], niveau: int) -> list[str]:
+def _questions(p: dict[str, Any]) -> list[str]:
     methode, pl = p["methode"], p["article"]["pluriel"]
     q = [
         "Pour chaque entrée, calculez le **coût d'achat unitaire** (prix d'achat net + frais de "
@@ -199,6 +199,6 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
         "",
         "Arrondissez chaque coût unitaire et chaque montant au centime le plus proche.",
         "",
-        *_questions(p, niveau),
+        *_questions(p),
     ]
     return "\n".join(texte) + "\n"
