@@ -82,6 +82,19 @@ def test_a_receipt_costs_its_net_price_plus_its_share_of_the_transport():
     assert (lignes[3]["entree_cout_unitaire"], lignes[3]["entree_montant"]) == ("13.20", "660.00")
 
 
+def test_transport_that_does_not_divide_evenly_keeps_the_total_cost():
+    # 30 sacs à 13,00 + 10,00 de transport : coût d'achat 390,00 + 10,00 = 400,00 ;
+    # coût unitaire 400 ÷ 30 = 13,333… → 13,33.  30 × 13,33 = 399,90 is accepted too.
+    params = card()
+    params["mouvements"][1] |= {"quantite": "30", "frais_accessoires": "10.00"}
+    params["mouvements"][2]["quantite"] = "35"
+    ligne = fiche_stock.solve(params)["mouvements"][1]
+    assert (ligne["entree_cout_unitaire"], ligne["entree_montant"]) == ("13.33", "400.00")
+    assert grade(params, mouvements=[{}, {"entree_montant": "399,90"}])[
+        "mouvements.1.entree_montant"
+    ]["correct"]
+
+
 def test_cmup_after_each_receipt():
     # S 30 at 12,50 = 375,00; stock 10 → 125,00.  E 60: 125,00 + 810,00 = 935,00 for 70 sacs,
     # CMUP 935 ÷ 70 = 13,357… → 13,36.  S 45 × 13,36 = 601,20; stock 25 × 13,36 = 334,00.

@@ -52,16 +52,22 @@ class Calcul:
         return valeur if mien is None or isinstance(mien, str) != isinstance(valeur, str) else mien
 
     def entree(self, i: int, m: Mouvement) -> tuple[Decimal, Decimal]:
-        """The receipt's unit purchase cost (net price + its share of the incidental costs)."""
+        """The receipt's purchase cost: in all, net price × quantity + incidental costs; per unit,
+        that ÷ quantity to the cent. Quantity × the unit cost is the other accepted amount."""
         if self.faute == FRAIS_OUBLIES:
-            cout = m.prix_net
+            total = m.quantite * m.prix_net
         elif self.faute == FRAIS_NON_REPARTIS:
-            cout = m.prix_net + m.frais
+            total = m.quantite * (m.prix_net + m.frais)
         else:
-            cout = cents(m.prix_net + m.frais / m.quantite)
-        cout = self.pose(f"mouvements.{i}.entree_cout_unitaire", cout)
+            total = cents(m.quantite * m.prix_net + m.frais)
+        exact = divise(total, m.quantite)
+        cout = self.pose(f"mouvements.{i}.entree_cout_unitaire", exact)
+        par_unite = cents(m.quantite * cout)
+        montant = cents(total) if cout == exact else par_unite
+        if par_unite != montant:
+            self.autres[f"mouvements.{i}.entree_montant"] = par_unite
         self.dernier_cout = cout
-        return cout, self.pose(f"mouvements.{i}.entree_montant", cents(m.quantite * cout))
+        return cout, self.pose(f"mouvements.{i}.entree_montant", montant)
 
     def cmup_mouvement(self) -> tuple[Decimal, Decimal]:
         f = self.f
