@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal, DecimalException
 from typing import Any
 
@@ -36,25 +35,28 @@ class Attendu:
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
-        if faute not in self._mondes:
-            self._mondes[faute] = calcule(self.fiche, faute=faute).valeurs
-        return self._mondes[faute]
+        """The card done with this wrong method, computed the first time it is asked for."""
+        monde = self._mondes.get(faute)
+        if monde is None:
+            monde = self._mondes[faute] = calcule(self.fiche, faute=faute).valeurs
+        return monde
+
+    @classmethod
+    def de(cls, params: Any) -> Attendu:
+        return cls(lire_params(params))
 
 
 def _chemin(path: str) -> tuple[str | int, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in path.split("."))
+    """``mouvements.2.stock_montant`` as the path ``Lecture.lu`` walks: (« mouvements », 2, …)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
 
 
 _MEMO = MemoParams()
 
 
 def attendu(params: Any) -> Attendu:
-    """The Attendu of these params (a class grades the same params object many times)."""
-    found = _MEMO.get(params)
-    if found is None:
-        found = Attendu(lire_params(params))
-        _MEMO.put(params, copy.deepcopy(params), found)
-    return found
+    """What these params give (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, Attendu.de)
 
 
 def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:

@@ -21,8 +21,7 @@ MAX_MOUVEMENTS = 40
 _MAX_QUANTITE = Decimal(1_000_000)
 
 
-@dataclass(frozen=True)
-class Mouvement:
+class Mouvement(NamedTuple):
     """One line of the period: a receipt (``entree``, with its purchase cost) or an issue."""
 
     jour: date
