@@ -2,11 +2,13 @@
 
 from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
+<<<<<<< HEAD
 from agora.exercise.kinds import (
     bulletin_paie,
     declaration_tva,
     devis,
     facture,
+    fiche_stock,
     planning,
     rapprochement,
 )
@@ -18,9 +20,10 @@ KINDS: dict[str, ExerciseKind] = {
         facture.KIND,
         devis.KIND,
         rapprochement.KIND,
+        fiche_stock.KIND,
+        declaration_tva.KIND,
         bulletin_paie.KIND,
         planning.KIND,
-        declaration_tva.KIND,
     )
 }
 
