@@ -2,7 +2,6 @@
 
 from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
-<<<<<<< HEAD
 from agora.exercise.kinds import (
     bulletin_paie,
     declaration_tva,
