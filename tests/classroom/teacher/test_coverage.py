@@ -5,7 +5,7 @@ import re
 import pytest
 
 from agora.classroom import service
-from agora.classroom.teacher_coverage import mission_codes
+from agora.classroom.teacher.coverage import mission_codes
 from agora.content.missions import get_mission, load_missions
 from agora.db import utcnow
 from agora.exercise.forms import flatten

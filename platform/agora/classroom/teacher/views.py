@@ -12,11 +12,11 @@ from sqlmodel import Session, func, select
 
 from agora.account.models import User
 from agora.classroom import service
-from agora.classroom import teacher_grading as grading
-from agora.classroom import teacher_service as ts
-from agora.classroom.csv_import import ImportPreview
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
-from agora.classroom.teacher_coverage import MissionRef, class_levels, missions_assessing
+from agora.classroom.teacher import grading as grading
+from agora.classroom.teacher import service as ts
+from agora.classroom.teacher.coverage import MissionRef, class_levels, missions_assessing
+from agora.classroom.teacher.csv_import import ImportPreview
 from agora.competency.service import LEVELS, Level, level_of
 from agora.content.missions import Mission, ProseStep, get_mission, load_missions, personalise
 from agora.exercise.base import Grade
