@@ -20,7 +20,7 @@ from agora.classroom.teacher.access import (
     owned_classe,
     students_of_classe,
 )
-from agora.classroom.teacher.forms import CONFIRM, AssignmentForm, Text
+from agora.classroom.teacher.forms import CONFIRM, AssignmentForm, ClasseValues, Text
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -121,18 +121,15 @@ def classe_edit(
     classe: OwnedClasse,
     teacher: TeacherDep,
     session: SessionDep,
-    nom: Text = "",
-    annee_scolaire: Text = "",
+    values: ClasseValues,
 ):
-    values = {"nom": nom, "annee_scolaire": annee_scolaire}
-
     def page(error: str):
         return edit_views.classe_edit_page(session, teacher, classe, values, error=error)
 
     with refused_form(
         request, "teacher/classe_edit.html", page, block="renommer", refuse=InvalidInput
     ):
-        edit.rename_classe(session, classe, nom, annee_scolaire)
+        edit.rename_classe(session, classe, **values)
     flash(request, SAVED)
     return redirect(request, request.url_for("teacher_classe_edit_form", classe_id=classe.id))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Form, HTTPException
+from fastapi import Depends, Form, HTTPException
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
@@ -18,6 +18,14 @@ from agora.web.ids import form_id
 
 Text = Annotated[str, Form(max_length=200)]
 CONFIRM = "Cochez la case de confirmation pour continuer."
+
+
+async def classe_values(nom: Text = "", annee_scolaire: Text = "") -> dict[str, str]:
+    """What a class form posts (created or renamed); async: nothing here needs a thread."""
+    return {"nom": nom, "annee_scolaire": annee_scolaire}
+
+
+ClasseValues = Annotated[dict[str, str], Depends(classe_values)]
 
 
 def whole_number(text: str, what: str) -> int:

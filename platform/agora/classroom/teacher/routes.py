@@ -32,7 +32,7 @@ from agora.classroom.teacher.access import (
 )
 from agora.classroom.teacher.cards import login_cards
 from agora.classroom.teacher.csv_import import MAX_BYTES
-from agora.classroom.teacher.forms import AssignmentForm, Text
+from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -58,22 +58,14 @@ def home(request: Request, teacher: TeacherDep, session: SessionDep):
 
 
 @router.post("/classes", name="teacher_create_classe")
-def create_classe(
-    request: Request,
-    teacher: TeacherDep,
-    session: SessionDep,
-    nom: Text = "",
-    annee_scolaire: Text = "",
-):
-    values = {"nom": nom, "annee_scolaire": annee_scolaire}
-
+def create_classe(request: Request, teacher: TeacherDep, session: SessionDep, values: ClasseValues):
     def page(error: str):
         return views.home_page(session, teacher, utcnow(), values=values, error=error)
 
     with refused_form(
         request, "teacher/home.html", page, block="nouvelle_classe", refuse=InvalidInput
     ):
-        classe = ts.create_classe(session, teacher, nom, annee_scolaire)
+        classe = ts.create_classe(session, teacher, **values)
     return redirect(request, request.url_for("teacher_classe", classe_id=classe.id))
 
 
