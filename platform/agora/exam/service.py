@@ -381,8 +381,7 @@ def save_answer(
     ip: str,
     ua: str,
 ) -> datetime:
-    """Write the fields of one question, as typed, into its stored answer; the server time of
-    the save (ExamClosed if late).
+    """Write one question's fields into its stored answer; the server time (ExamClosed if late).
 
     Call inside ``writing`` (it rolls a refused save back and logs the refusal).
     """
@@ -390,23 +389,14 @@ def save_answer(
     if session.get_bind().dialect.name == "postgresql":
         _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser: no deadlock
     now = clock()
-    this_answer = (col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
-    # The first write takes the answer's row lock (SQLite: the write lock) and returns what is
-    # stored: no other save can slip between this read and the merged answer written below.
-    stored = session.execute(
-        sa.update(ExamAnswer)
-        .where(*this_answer)
-        .values(saved_at=now, saves=ExamAnswer.saves + 1)
-        .returning(ExamAnswer.answer)
-        .execution_options(synchronize_session=False)
-    ).first()
+    this = (col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
+    update = sa.update(ExamAnswer).where(*this).execution_options(synchronize_session=False)
+    # The first write locks the row (SQLite: the database) and returns the stored answer, so
+    # no other save slips in before the merged answer is written.
+    counted = update.values(saved_at=now, saves=ExamAnswer.saves + 1)
+    stored = session.execute(counted.returning(ExamAnswer.answer)).first()
     if stored is not None:
-        session.execute(
-            sa.update(ExamAnswer)
-            .where(*this_answer)
-            .values(answer=merge_fields(stored[0], fields))
-            .execution_options(synchronize_session=False)
-        )
+        session.execute(update.values(answer=merge_fields(stored[0], fields)))
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
     statut, deadline = _locked_state(session, copy.id)
     _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")

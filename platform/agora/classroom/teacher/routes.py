@@ -19,7 +19,7 @@ from agora import spreadsheet
 from agora.account.models import User
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.service import PROSE_KIND
-from agora.classroom.teacher import exports, grading, views
+from agora.classroom.teacher import exports, grading, views, work_views
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.access import (
     OwnedAssignment,
@@ -85,7 +85,7 @@ def student_unlock(request: Request, student: OwnedStudent, session: SessionDep)
 
 @router.get("/a-corriger", name="teacher_queue")
 def queue(request: Request, teacher: TeacherDep, session: SessionDep):
-    return render(request, "teacher/queue.html", views.queue_page(session, teacher))
+    return render(request, "teacher/queue.html", work_views.queue_page(session, teacher))
 
 
 # ----------------------------------------------------------------------------- import, cards
@@ -221,7 +221,7 @@ def assign(request: Request, classe: OwnedClasse, session: SessionDep, form: Pos
 def progress(request: Request, assignment: OwnedAssignment, session: SessionDep):
     classe = classe_of(session, assignment)
     return render(
-        request, "teacher/progress.html", views.progress_page(session, classe, assignment)
+        request, "teacher/progress.html", work_views.progress_page(session, classe, assignment)
     )
 
 
@@ -229,7 +229,7 @@ def progress(request: Request, assignment: OwnedAssignment, session: SessionDep)
 def student_work(request: Request, work: OwnedWork, session: SessionDep):
     assignment, student = work
     classe = classe_of(session, assignment)
-    page = views.student_work_page(session, classe, assignment, student)
+    page = work_views.student_work_page(session, classe, assignment, student)
     return render(request, "teacher/student_work.html", page)
 
 
@@ -247,7 +247,7 @@ def override(
 
     def page(error: str):
         classe = classe_of(session, assignment)
-        return views.student_work_page(session, classe, assignment, student, error)
+        return work_views.student_work_page(session, classe, assignment, student, error)
 
     with refused_form(request, "teacher/student_work.html", page, refuse=InvalidInput):
         grading.override_score(session, attempt, points, commentaire, utcnow())
@@ -274,7 +274,9 @@ def grade_next(request: Request, assignment: OwnedAssignment, session: SessionDe
 def grading_form(request: Request, attempt: OwnedAttempt, session: SessionDep):
     _prose_only(attempt)
     classe = classe_of(session, session.get(Assignment, attempt.assignment_id))
-    return render(request, "teacher/grading.html", views.grading_page(session, classe, attempt))
+    return render(
+        request, "teacher/grading.html", work_views.grading_page(session, classe, attempt)
+    )
 
 
 @router.post("/tentatives/{attempt_id}/grille", name="teacher_grade")
@@ -289,7 +291,7 @@ def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: Po
 
     def page(error: str):
         classe = classe_of(session, assignment)
-        return views.grading_page(session, classe, attempt, values, error)
+        return work_views.grading_page(session, classe, attempt, values, error)
 
     with refused_form(request, "teacher/grading.html", page):
         grading.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
@@ -313,7 +315,7 @@ def _prose_only(attempt) -> None:
 
 @router.get("/classes/{classe_id}/competences", name="teacher_coverage")
 def coverage(request: Request, classe: OwnedClasse, session: SessionDep):
-    return render(request, "teacher/coverage.html", views.coverage_page(session, classe))
+    return render(request, "teacher/coverage.html", work_views.coverage_page(session, classe))
 
 
 @router.get("/classes/{classe_id}/notes.{fmt}", name="teacher_export_grades")
