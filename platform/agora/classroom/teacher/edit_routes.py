@@ -20,7 +20,7 @@ from agora.classroom.teacher.access import (
     owned_classe,
     students_of_classe,
 )
-from agora.classroom.teacher.forms import CONFIRM, AssignmentForm, ClasseValues, Text
+from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -81,8 +81,7 @@ def assignment_delete(
     """Delete a mission nobody answered; otherwise say why not and offer to close it."""
     classe_id = assignment.classe_id
     with _refused_action(request, session, assignment):
-        if confirmation != "oui":
-            raise InvalidInput(CONFIRM)
+        check_confirmed(confirmation)
         edit.delete_assignment(session, assignment)
     return redirect(request, request.url_for("teacher_classe", classe_id=classe_id))
 
@@ -146,8 +145,7 @@ def classe_archive(
         return edit_views.classe_edit_page(session, teacher, classe, archive_error=error)
 
     with refused_form(request, "teacher/classe_edit.html", page, block="archiver"):
-        if confirmation != "oui":
-            raise InvalidInput(CONFIRM)
+        check_confirmed(confirmation)
         edit.archive_classe(session, classe, utcnow())
     return redirect(request, request.url_for("teacher_archives"))
 
@@ -180,8 +178,7 @@ def student_move(
     with refused_form(request, "teacher/classe_edit.html", page, block="deplacer"):
         if student_id is None:
             raise InvalidInput("Choisissez l'élève et sa nouvelle classe.")
-        if confirmation != "oui":
-            raise InvalidInput(CONFIRM)
+        check_confirmed(confirmation)
         (student,) = students_of_classe(session, classe, [student_id])  # 404 if not in it
         target = owned_classe(destination_id, teacher, session)  # 404 if not the teacher's
         edit.move_student(session, student, target)

@@ -20,6 +20,13 @@ Text = Annotated[str, Form(max_length=200)]
 CONFIRM = "Cochez la case de confirmation pour continuer."
 
 
+def check_confirmed(confirmation: str, message: str = CONFIRM) -> None:
+    """InvalidInput unless the confirmation box of a destructive action was ticked (checked
+    on the server, not only in the browser)."""
+    if confirmation != "oui":
+        raise InvalidInput(message)
+
+
 async def classe_values(nom: Text = "", annee_scolaire: Text = "") -> dict[str, str]:
     """What a class form posts (created or renamed); async: nothing here needs a thread."""
     return {"nom": nom, "annee_scolaire": annee_scolaire}

@@ -32,7 +32,7 @@ from agora.classroom.teacher.access import (
 )
 from agora.classroom.teacher.cards import login_cards
 from agora.classroom.teacher.csv_import import MAX_BYTES
-from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text
+from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -46,6 +46,9 @@ MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+PASSWORDS_CONFIRM = (
+    "Cochez la case de confirmation : les anciens mots de passe cesseront de fonctionner."
+)
 UNLOCKED = "Connexion débloquée : l'élève peut se reconnecter tout de suite."
 
 
@@ -149,11 +152,7 @@ def passwords_reset(
     """New initial passwords for the chosen students, then their cards."""
     page = functools.partial(views.passwords_page, session, classe)
     with refused_form(request, "teacher/passwords.html", page, refuse=InvalidInput):
-        if confirmation != "oui":
-            raise InvalidInput(
-                "Cochez la case de confirmation : les anciens mots de passe cesseront de "
-                "fonctionner."
-            )
+        check_confirmed(confirmation, PASSWORDS_CONFIRM)
         credentials = ts.reset_passwords(session, classe, pour)
     message = f"Nouveaux mots de passe provisoires pour {len(credentials)} élève(s)."
     return _credentials(request, classe, credentials, "Mots de passe réinitialisés", message)
