@@ -10,26 +10,22 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
 
 import agora
 from agora.cli import main
-from agora.company import generate_company
 from agora.exercise.base import Variant
 from agora.exercise.forms import AnswerForm
-from agora.exercise.registry import get_kind
+from agora.exercise.variants import build_variant
+from agora.web.templating import make_environment
 
-FORMS = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
-
-
-@cache
-def _company(seed: int):
-    return generate_company(seed)
+# The app's own environment: its filters and globals (answer_schema) are what forms use.
+FORMS = make_environment(agora.TEMPLATES_DIR)
 
 
 @cache
 def _variant(kind: str, seed: int, niveau: int) -> Variant:
-    return get_kind(kind).generate(seed, niveau, _company(seed))
+    # As `agora generate` builds it: a kind with options names its default choices.
+    return build_variant(kind, niveau, seed, org_seed=seed)
 
 
 @pytest.fixture(scope="session")

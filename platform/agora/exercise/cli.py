@@ -14,7 +14,19 @@ from agora.exercise.base import NIVEAUX, dumps
 from agora.exercise.registry import KINDS, get_kind
 from agora.exercise.variants import build_variant
 
-KIND = click.argument("kind", type=click.Choice(list(KINDS)), metavar="KIND")
+
+class KindName(click.Choice):
+    """A registered kind's name, read from the registry when the command runs (not at import)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    def convert(self, value, param, ctx):
+        self.choices = list(KINDS)
+        return super().convert(value, param, ctx)
+
+
+KIND = click.argument("kind", type=KindName(), metavar="KIND")
 
 
 def read_json(source: str | None, what: str) -> dict[str, Any]:
@@ -40,11 +52,31 @@ def read_json(source: str | None, what: str) -> dict[str, Any]:
 @KIND
 @click.option("--seed", type=click.IntRange(min=0), required=True, help="Graine (entier ≥ 0).")
 @click.option("--niveau", type=click.IntRange(1, 3), default=2, show_default=True)
-def generate(kind: str, seed: int, niveau: int) -> None:
+@click.option(
+    "--option",
+    "options",
+    multiple=True,
+    metavar="NOM=VALEUR",
+    help="Option du type d'exercice, comme une mission la choisit (répétable).",
+)
+def generate(kind: str, seed: int, niveau: int, options: tuple[str, ...]) -> None:
     """Génère un exercice : paramètres et énoncé, en JSON."""
     assert niveau in NIVEAUX
-    variant = build_variant(kind, niveau, seed, org_seed=seed)
+    variant = build_variant(kind, niveau, seed, org_seed=seed, options=read_options(options))
     click.echo(dumps(variant.to_json()))
+
+
+def read_options(options: tuple[str, ...]) -> dict[str, str]:
+    """``("methode=fifo",)`` as ``{"methode": "fifo"}``; InvalidInput for a malformed one."""
+    chosen: dict[str, str] = {}
+    for option in options:
+        name, sep, value = option.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InvalidInput(f"Option « {option[:40]} » : écrivez-la NOM=VALEUR (methode=fifo).")
+        if name.strip() in chosen:
+            raise InvalidInput(f"Option « {name.strip()[:40]} » donnée deux fois.")
+        chosen[name.strip()] = value.strip()
+    return chosen
 
 
 @click.command()
