@@ -12,7 +12,7 @@ from functools import cache
 from sqlmodel import Session, col, select
 
 from agora.classroom.models import Assignment, Classe
-from agora.classroom.teacher_service import students_of
+from agora.classroom.teacher.service import students_of
 from agora.competency.models import CompetencyEvidence
 from agora.competency.service import Level, level_of
 from agora.content.missions import ExerciseStep, Mission, ProseStep, load_missions

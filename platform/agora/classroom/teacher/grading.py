@@ -13,9 +13,9 @@ from decimal import ROUND_CEILING, Decimal
 
 from sqlmodel import Session, col, select
 
-from agora.classroom.csv_import import fold
 from agora.classroom.models import Assignment, Classe, StepAttempt
-from agora.classroom.teacher_service import latest_attempts, students_of
+from agora.classroom.teacher.csv_import import fold
+from agora.classroom.teacher.service import latest_attempts, students_of
 from agora.competency.service import attempt_competences, record_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission
 from agora.errors import InvalidInput

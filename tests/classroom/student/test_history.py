@@ -8,7 +8,7 @@ page still shows the stored statement, a new attempt is graded against the store
 from __future__ import annotations
 
 from agora.classroom import service
-from agora.classroom.teacher_views import student_work_page
+from agora.classroom.teacher.work_views import student_work_page
 from agora.content.missions import get_mission
 from agora.db import utcnow
 from agora.exercise.forms import flatten

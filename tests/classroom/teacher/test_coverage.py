@@ -2,10 +2,8 @@
 
 import re
 
-import pytest
-
 from agora.classroom import service
-from agora.classroom.teacher_coverage import mission_codes
+from agora.classroom.teacher.coverage import mission_codes
 from agora.content.missions import get_mission, load_missions
 from agora.db import utcnow
 from agora.exercise.forms import flatten
@@ -13,17 +11,6 @@ from agora.exercise.registry import get_kind
 from agora.referentiel import load_referentiel
 
 MISSION = "du-devis-a-l-encaissement"
-
-
-@pytest.fixture
-def classroom(client, db, make_teacher, make_classe, make_student, make_assignment, as_teacher):
-    teacher = make_teacher()
-    classe = make_classe(teacher)
-    lea = make_student(classe, prenom="Léa", nom="Arnaud")
-    tom = make_student(classe, prenom="Tom", nom="Bernard")
-    assignment = make_assignment(classe, MISSION)
-    as_teacher(client, teacher)
-    return client, classe, assignment, lea, tom
 
 
 def _submit(db, student, assignment, correct=True):

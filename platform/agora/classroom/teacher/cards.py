@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from agora.classroom.teacher_service import Credential
+from agora.classroom.teacher.service import Credential
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 CARD_W, CARD_H = 90.0, 54.0  # mm: two columns, five rows on A4

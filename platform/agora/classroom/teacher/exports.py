@@ -13,8 +13,8 @@ from typing import Any
 from sqlmodel import Session
 
 from agora.classroom.models import Assignment, Classe
-from agora.classroom.teacher_coverage import class_levels
-from agora.classroom.teacher_service import (
+from agora.classroom.teacher.coverage import class_levels
+from agora.classroom.teacher.service import (
     StepCell,
     assignments_of,
     latest_attempts,

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from agora.classroom import service
-from agora.classroom.exports import slug
+from agora.classroom.teacher.exports import slug
 from agora.content.missions import get_mission
 from agora.db import utcnow
 from agora.exercise.forms import flatten
@@ -30,7 +30,7 @@ def graded(client, db, make_teacher, make_classe, make_student, make_assignment,
     service.submit_exercise(db, lea, assignment, 0, flatten(right.answer), utcnow())
     prose = service.submit_prose(db, lea, assignment, 1, "Bonjour.", utcnow()).attempt
     db.commit()
-    from agora.classroom.teacher_grading import grade_prose
+    from agora.classroom.teacher.grading import grade_prose
 
     grade_prose(db, prose, ["2", "2", "1", "1"], "", utcnow())
     db.commit()

@@ -15,17 +15,14 @@ from sqlmodel import Session, col, select
 
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.db import SessionDep
-from agora.web.deps import TeacherDep
+from agora.web.deps import TeacherDep, owned_or_404
 from agora.web.ids import DbId
 
 NOT_FOUND = "Cette page n'existe pas ou ne concerne pas l'une de vos classes."
 
 
 def _owned(session: Session, classe_id: int, teacher_id: int) -> Classe:
-    classe = session.get(Classe, classe_id)
-    if classe is None or classe.teacher_id != teacher_id:
-        raise HTTPException(404, NOT_FOUND)
-    return classe
+    return owned_or_404(session, Classe, classe_id, NOT_FOUND, teacher_id=teacher_id)
 
 
 def owned_classe(classe_id: DbId, teacher: TeacherDep, session: SessionDep) -> Classe:
@@ -35,29 +32,28 @@ def owned_classe(classe_id: DbId, teacher: TeacherDep, session: SessionDep) -> C
 
 def owned_assignment(assignment_id: DbId, teacher: TeacherDep, session: SessionDep) -> Assignment:
     """The assignment ``assignment_id`` if it belongs to one of the teacher's classes, else 404."""
-    assignment = session.get(Assignment, assignment_id)
-    if assignment is None:
-        raise HTTPException(404, NOT_FOUND)
+    assignment = owned_or_404(session, Assignment, assignment_id, NOT_FOUND)
     _owned(session, assignment.classe_id, teacher.id)
     return assignment
 
 
 def owned_attempt(attempt_id: DbId, teacher: TeacherDep, session: SessionDep) -> StepAttempt:
     """The attempt ``attempt_id`` if it was made in one of the teacher's classes, else 404."""
-    attempt = session.get(StepAttempt, attempt_id)
-    if attempt is None:
-        raise HTTPException(404, NOT_FOUND)
+    attempt = owned_or_404(session, StepAttempt, attempt_id, NOT_FOUND)
     owned_assignment(attempt.assignment_id, teacher, session)
     return attempt
 
 
 def owned_student(student_id: DbId, teacher: TeacherDep, session: SessionDep) -> Student:
     """The student ``student_id`` if they are in one of the teacher's classes, else 404."""
-    student = session.get(Student, student_id)
-    if student is None:
-        raise HTTPException(404, NOT_FOUND)
+    student = owned_or_404(session, Student, student_id, NOT_FOUND)
     _owned(session, student.classe_id, teacher.id)
     return student
+
+
+def classe_of(session: Session, assignment: Assignment) -> Classe:
+    """The class an assignment was given to (already checked to be the teacher's)."""
+    return session.get(Classe, assignment.classe_id)
 
 
 def students_of_classe(session: Session, classe: Classe, ids: Iterable[int]) -> list[Student]:

@@ -2,7 +2,7 @@
 or closing it, renaming or archiving a class, moving a student to another class.
 
 Plain functions with the session passed in; they only flush (the request commits). Ownership
-is checked before (agora.classroom.teacher_access). Nothing here deletes a student's work.
+is checked before (agora.classroom.teacher.access). Nothing here deletes a student's work.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from datetime import datetime
 
 from sqlmodel import Session, col, delete, func, select
 
-from agora.classroom.models import (
-    CORRECTIONS,
-    Assignment,
-    AssignmentStudent,
-    Classe,
-    StepAttempt,
-    Student,
-)
-from agora.classroom.teacher_service import MAX_ATTEMPTS, clean_classe
+from agora.classroom.models import Assignment, AssignmentStudent, Classe, StepAttempt, Student
+from agora.classroom.teacher.service import check_conditions, clean_classe
 from agora.errors import InvalidInput
+
+PAST_DUE = (
+    "Cette date limite est déjà passée. Pour arrêter la mission tout de suite, "
+    "utilisez « Clore maintenant »."
+)
 
 # ----------------------------------------------------------------------------- assignments
 
@@ -50,19 +48,15 @@ def update_assignment(
     A due date already past is refused unless it is the one already set: closing a mission
     at once is its own action (``close_assignment``), so it is never done by a typo.
     """
-    if corrections not in CORRECTIONS:
-        raise InvalidInput("Choisissez quand la correction est montrée aux élèves.")
-    if not 1 <= attempts_allowed <= MAX_ATTEMPTS:
-        raise InvalidInput(f"Le nombre de tentatives va de 1 à {MAX_ATTEMPTS}.")
-    if due_at is not None and due_at <= now and due_at != assignment.due_at:
-        raise InvalidInput(
-            "Cette date limite est déjà passée. Pour arrêter la mission tout de suite, "
-            "utilisez « Clore maintenant »."
-        )
-    if corrections == "after_due" and due_at is None:
-        raise InvalidInput("« Après la date limite » demande une date limite : indiquez-en une.")
-    if any(s.classe_id != assignment.classe_id for s in students):
-        raise InvalidInput("Un élève choisi n'est pas dans cette classe.")
+    past = due_at is not None and due_at <= now and due_at != assignment.due_at
+    check_conditions(
+        assignment.classe_id,
+        PAST_DUE if past else None,
+        due_at=due_at,
+        attempts_allowed=attempts_allowed,
+        corrections=corrections,
+        students=students,
+    )
     assignment.due_at = due_at
     assignment.attempts_allowed = attempts_allowed
     assignment.corrections = corrections

@@ -2,7 +2,9 @@
 grading, competency coverage and exports. Thin: parse the form, call a service, render.
 
 Every route depends on TeacherDep (403 for anyone else) and loads its objects through the
-ownership dependencies of agora.classroom.teacher_access (404 for another teacher's).
+ownership dependencies of agora.classroom.teacher.access (404 for another teacher's). Routes
+are sync, the posted form read before them (PostedForm): their database work runs in a
+worker thread, never on the event loop.
 """
 
 from __future__ import annotations
@@ -15,41 +17,39 @@ from fastapi.responses import Response
 
 from agora import spreadsheet
 from agora.account.models import User
-from agora.classroom import exports
-from agora.classroom import teacher_grading as grading
-from agora.classroom import teacher_service as ts
-from agora.classroom import teacher_views as views
-from agora.classroom.cards import login_cards
-from agora.classroom.csv_import import MAX_BYTES
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.service import PROSE_KIND
-from agora.classroom.teacher_access import (
+from agora.classroom.teacher import exports, grading, views, work_views
+from agora.classroom.teacher import service as ts
+from agora.classroom.teacher.access import (
     OwnedAssignment,
     OwnedAttempt,
     OwnedClasse,
     OwnedStudent,
     OwnedWork,
+    classe_of,
     students_of_classe,
 )
+from agora.classroom.teacher.cards import login_cards
+from agora.classroom.teacher.csv_import import MAX_BYTES
+from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
-from agora.web.deps import TeacherDep
+from agora.web.deps import PostedForm, TeacherDep
 from agora.web.flash import flash
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, refused_form, render
 
 router = APIRouter(prefix="/enseignant")
-Text = Annotated[str, Form(max_length=200)]
 Format = Literal["csv", "xlsx"]
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+PASSWORDS_CONFIRM = (
+    "Cochez la case de confirmation : les anciens mots de passe cesseront de fonctionner."
+)
 UNLOCKED = "Connexion débloquée : l'élève peut se reconnecter tout de suite."
-
-
-def _url(request: Request, name: str, **params) -> str:
-    return str(request.url_for(name, **params))
 
 
 # ----------------------------------------------------------------------------- classes
@@ -61,23 +61,15 @@ def home(request: Request, teacher: TeacherDep, session: SessionDep):
 
 
 @router.post("/classes", name="teacher_create_classe")
-def create_classe(
-    request: Request,
-    teacher: TeacherDep,
-    session: SessionDep,
-    nom: Text = "",
-    annee_scolaire: Text = "",
-):
-    values = {"nom": nom, "annee_scolaire": annee_scolaire}
-
+def create_classe(request: Request, teacher: TeacherDep, session: SessionDep, values: ClasseValues):
     def page(error: str):
         return views.home_page(session, teacher, utcnow(), values=values, error=error)
 
     with refused_form(
         request, "teacher/home.html", page, block="nouvelle_classe", refuse=InvalidInput
     ):
-        classe = ts.create_classe(session, teacher, nom, annee_scolaire)
-    return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
+        classe = ts.create_classe(session, teacher, **values)
+    return redirect(request, request.url_for("teacher_classe", classe_id=classe.id))
 
 
 @router.get("/classes/{classe_id}", name="teacher_classe")
@@ -91,12 +83,12 @@ def student_unlock(request: Request, student: OwnedStudent, session: SessionDep)
     """Lift the login limit on one of the teacher's students (who is at the door, in person)."""
     request.app.state.login_throttle.unlock(session.get(User, student.user_id).login)
     flash(request, UNLOCKED)
-    return redirect(request, _url(request, "teacher_classe", classe_id=student.classe_id))
+    return redirect(request, request.url_for("teacher_classe", classe_id=student.classe_id))
 
 
 @router.get("/a-corriger", name="teacher_queue")
 def queue(request: Request, teacher: TeacherDep, session: SessionDep):
-    return render(request, "teacher/queue.html", views.queue_page(session, teacher))
+    return render(request, "teacher/queue.html", work_views.queue_page(session, teacher))
 
 
 # ----------------------------------------------------------------------------- import, cards
@@ -108,14 +100,14 @@ def import_form(request: Request, classe: OwnedClasse):
 
 
 @router.post("/classes/{classe_id}/import", name="teacher_import_preview")
-async def import_preview(
+def import_preview(
     request: Request,
     classe: OwnedClasse,
     session: SessionDep,
     fichier: Annotated[UploadFile, File()],
 ):
     """Show what the file holds, line by line; nothing is saved yet."""
-    data = await fichier.read(MAX_BYTES + 1)
+    data = fichier.file.read(MAX_BYTES + 1)  # spooled by the form parser: no I/O on the loop
     with _refused_import(request, classe):
         preview = ts.preview_import(session, classe, data)
     return render(request, "teacher/import.html", views.ImportPage(classe, preview))
@@ -135,8 +127,7 @@ def import_confirm(
     message = (
         f"{count} élève{'s' if count > 1 else ''} ajouté{'s' if count > 1 else ''} à la classe."
     )
-    page = views.CredentialsPage(classe, credentials, "Élèves importés", message)
-    return _no_store(render(request, "teacher/credentials.html", page))
+    return _credentials(request, classe, credentials, "Élèves importés", message)
 
 
 def _refused_import(request: Request, classe: Classe):
@@ -161,21 +152,21 @@ def passwords_reset(
     """New initial passwords for the chosen students, then their cards."""
     page = functools.partial(views.passwords_page, session, classe)
     with refused_form(request, "teacher/passwords.html", page, refuse=InvalidInput):
-        if confirmation != "oui":
-            raise InvalidInput(
-                "Cochez la case de confirmation : les anciens mots de passe cesseront de "
-                "fonctionner."
-            )
+        check_confirmed(confirmation, PASSWORDS_CONFIRM)
         credentials = ts.reset_passwords(session, classe, pour)
     message = f"Nouveaux mots de passe provisoires pour {len(credentials)} élève(s)."
-    page = views.CredentialsPage(classe, credentials, "Mots de passe réinitialisés", message)
+    return _credentials(request, classe, credentials, "Mots de passe réinitialisés", message)
+
+
+def _credentials(request: Request, classe: Classe, credentials, title: str, message: str):
+    """The page showing new initial passwords once, with their cards to print."""
+    page = views.CredentialsPage(classe, credentials, title, message)
     return _no_store(render(request, "teacher/credentials.html", page))
 
 
 @router.post("/classes/{classe_id}/cartes.pdf", name="teacher_cards")
-async def cards(request: Request, classe: OwnedClasse, session: SessionDep):
+def cards(request: Request, classe: OwnedClasse, session: SessionDep, form: PostedForm):
     """The PDF of the login cards, from the passwords the credentials page posts back."""
-    form = await request.form()
     ids, passwords = form.getlist("eleve"), form.getlist("mot_de_passe")
     if len(ids) != len(passwords) or len(ids) > 500:
         raise InvalidInput("La liste des cartes est incomplète : réimprimez depuis la classe.")
@@ -191,7 +182,7 @@ async def cards(request: Request, classe: OwnedClasse, session: SessionDep):
         ts.Credential(i, users[i].prenom, users[i].nom, users[i].login, p)
         for i, p in zip(wanted, passwords, strict=True)
     ]
-    pdf = login_cards(credentials, classe.nom, _url(request, "login_form"))
+    pdf = login_cards(credentials, classe.nom, str(request.url_for("login_form")))
     name = f"cartes-{exports.slug(classe.nom)}.pdf"
     return _no_store(Response(pdf, media_type="application/pdf", headers=_attachment(name)))
 
@@ -211,39 +202,15 @@ def assign_form(request: Request, classe: OwnedClasse, session: SessionDep):
 
 
 @router.post("/classes/{classe_id}/attribuer", name="teacher_assign")
-async def assign(request: Request, classe: OwnedClasse, session: SessionDep):
-    form = await request.form()
-    values = {k: v for k, v in form.items() if isinstance(v, str) and len(v) <= 200}
-    values["eleves"] = [v for v in form.getlist("eleves") if isinstance(v, str)]
-    try:
-        ids = [form_id(i) for i in values["eleves"]] if values.get("pour") == "eleves" else []
-    except ValueError:
-        raise HTTPException(404, "Élève introuvable.") from None
-    students = students_of_classe(session, classe, ids)  # 404 for a student of another class
-    page = functools.partial(views.assign_page, session, classe, values)
+def assign(request: Request, classe: OwnedClasse, session: SessionDep, form: PostedForm):
+    posted = AssignmentForm.read(session, classe, form)
+    page = functools.partial(views.assign_page, session, classe, posted.values)
     with refused_form(request, "teacher/assign.html", page, block="formulaire"):
-        if values.get("pour") == "eleves" and not students:
-            raise InvalidInput("Cochez au moins un élève, ou choisissez « toute la classe ».")
-        if not values.get("mission"):
+        if not posted.values.get("mission"):
             raise InvalidInput("Choisissez une mission.")
-        ts.assign_mission(
-            session,
-            classe,
-            values["mission"],
-            due_at=ts.parse_due(values.get("date", ""), values.get("heure", "")),
-            attempts_allowed=_int(values.get("attempts", ""), "Le nombre de tentatives"),
-            corrections=values.get("corrections", ""),
-            students=students,
-            now=utcnow(),
-        )
-    return redirect(request, _url(request, "teacher_classe", classe_id=classe.id))
-
-
-def _int(text: str, what: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise InvalidInput(f"{what} doit être un nombre entier.") from None
+        mission = posted.values["mission"]
+        ts.assign_mission(session, classe, mission, **posted.conditions(), now=utcnow())
+    return redirect(request, request.url_for("teacher_classe", classe_id=classe.id))
 
 
 # ----------------------------------------------------------------------------- progress
@@ -251,17 +218,17 @@ def _int(text: str, what: str) -> int:
 
 @router.get("/devoirs/{assignment_id}", name="teacher_progress")
 def progress(request: Request, assignment: OwnedAssignment, session: SessionDep):
-    classe = _classe_of(session, assignment)
+    classe = classe_of(session, assignment)
     return render(
-        request, "teacher/progress.html", views.progress_page(session, classe, assignment)
+        request, "teacher/progress.html", work_views.progress_page(session, classe, assignment)
     )
 
 
 @router.get("/devoirs/{assignment_id}/eleves/{student_id}", name="teacher_student_work")
 def student_work(request: Request, work: OwnedWork, session: SessionDep):
     assignment, student = work
-    classe = _classe_of(session, assignment)
-    page = views.student_work_page(session, classe, assignment, student)
+    classe = classe_of(session, assignment)
+    page = work_views.student_work_page(session, classe, assignment, student)
     return render(request, "teacher/student_work.html", page)
 
 
@@ -278,13 +245,15 @@ def override(
     student = session.get(Student, attempt.student_id)
 
     def page(error: str):
-        classe = _classe_of(session, assignment)
-        return views.student_work_page(session, classe, assignment, student, error)
+        classe = classe_of(session, assignment)
+        return work_views.student_work_page(session, classe, assignment, student, error)
 
     with refused_form(request, "teacher/student_work.html", page, refuse=InvalidInput):
         grading.override_score(session, attempt, points, commentaire, utcnow())
     flash(request, "Note enregistrée ; les compétences de l'élève sont à jour.")
-    url = _url(request, "teacher_student_work", assignment_id=assignment.id, student_id=student.id)
+    url = request.url_for(
+        "teacher_student_work", assignment_id=assignment.id, student_id=student.id
+    )
     return redirect(request, f"{url}#tentative-{attempt.id}")
 
 
@@ -296,22 +265,23 @@ def grade_next(request: Request, assignment: OwnedAssignment, session: SessionDe
     """The first written answer waiting for grading, or the progress table when none."""
     waiting = grading.ungraded_copies(session, assignment)
     if waiting:
-        return redirect(request, _url(request, "teacher_grading", attempt_id=waiting[0].id))
-    return redirect(request, _url(request, "teacher_progress", assignment_id=assignment.id))
+        return redirect(request, request.url_for("teacher_grading", attempt_id=waiting[0].id))
+    return redirect(request, request.url_for("teacher_progress", assignment_id=assignment.id))
 
 
 @router.get("/tentatives/{attempt_id}/grille", name="teacher_grading")
 def grading_form(request: Request, attempt: OwnedAttempt, session: SessionDep):
     _prose_only(attempt)
-    classe = _classe_of(session, session.get(Assignment, attempt.assignment_id))
-    return render(request, "teacher/grading.html", views.grading_page(session, classe, attempt))
+    classe = classe_of(session, session.get(Assignment, attempt.assignment_id))
+    return render(
+        request, "teacher/grading.html", work_views.grading_page(session, classe, attempt)
+    )
 
 
 @router.post("/tentatives/{attempt_id}/grille", name="teacher_grade")
-async def grade(request: Request, attempt: OwnedAttempt, session: SessionDep):
+def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: PostedForm):
     """Save the rubric's points; « enregistrer et suivant » opens the next copy to grade."""
     _prose_only(attempt)
-    form = await request.form()
     values = {
         "points": [v for v in form.getlist("points") if isinstance(v, str)][:20],
         "commentaire": str(form.get("commentaire", ""))[: grading.COMMENT_MAX_LENGTH + 100],
@@ -319,15 +289,14 @@ async def grade(request: Request, attempt: OwnedAttempt, session: SessionDep):
     assignment = session.get(Assignment, attempt.assignment_id)
 
     def page(error: str):
-        classe = _classe_of(session, assignment)
-        return views.grading_page(session, classe, attempt, values, error)
+        classe = classe_of(session, assignment)
+        return work_views.grading_page(session, classe, attempt, values, error)
 
     with refused_form(request, "teacher/grading.html", page):
         grading.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
     if form.get("action") == "suivant":
-        return redirect(request, _url(request, "teacher_grade_next", assignment_id=assignment.id))
-    url = _url(
-        request,
+        return redirect(request, request.url_for("teacher_grade_next", assignment_id=assignment.id))
+    url = request.url_for(
         "teacher_student_work",
         assignment_id=assignment.id,
         student_id=attempt.student_id,
@@ -345,7 +314,7 @@ def _prose_only(attempt) -> None:
 
 @router.get("/classes/{classe_id}/competences", name="teacher_coverage")
 def coverage(request: Request, classe: OwnedClasse, session: SessionDep):
-    return render(request, "teacher/coverage.html", views.coverage_page(session, classe))
+    return render(request, "teacher/coverage.html", work_views.coverage_page(session, classe))
 
 
 @router.get("/classes/{classe_id}/notes.{fmt}", name="teacher_export_grades")
@@ -362,7 +331,7 @@ def export_competences(classe: OwnedClasse, session: SessionDep, fmt: Format):
 
 @router.get("/devoirs/{assignment_id}/notes.{fmt}", name="teacher_export_assignment")
 def export_assignment(assignment: OwnedAssignment, session: SessionDep, fmt: Format):
-    classe = _classe_of(session, assignment)
+    classe = classe_of(session, assignment)
     table = exports.assignment_table(session, assignment, classe)
     name = f"notes-{exports.slug(classe.nom)}-{assignment.mission_slug}"
     return _file(table, name, fmt)
@@ -376,7 +345,3 @@ def _file(table: spreadsheet.Table, name: str, fmt: str) -> Response:
 def _attachment(filename: str) -> dict[str, str]:
     # File names are slugs (ASCII): no RFC 5987 encoding needed.
     return {"Content-Disposition": f'attachment; filename="{filename}"'}
-
-
-def _classe_of(session, assignment: Assignment) -> Classe:
-    return session.get(Classe, assignment.classe_id)

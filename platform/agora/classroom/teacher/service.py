@@ -1,7 +1,7 @@
 """Teacher-side rules: classes, importing students, passwords, assigning missions, grading.
 
 Plain functions with the session passed in; they only flush (the request commits). No HTTP
-here: ownership is checked before (agora.classroom.teacher_access).
+here: ownership is checked before (agora.classroom.teacher.access).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from sqlmodel import Session, col, select
 from agora.account.models import User
 from agora.account.service import create_user, hash_password
 from agora.calendrier import PARIS
-from agora.classroom.csv_import import ImportPreview, LineError, fold, parse_class_list
 from agora.classroom.models import (
     CORRECTIONS,
     Assignment,
@@ -28,6 +27,7 @@ from agora.classroom.models import (
     StepAttempt,
     Student,
 )
+from agora.classroom.teacher.csv_import import ImportPreview, LineError, fold, parse_class_list
 from agora.content.missions import Mission, get_mission
 from agora.errors import InvalidInput
 
@@ -242,16 +242,15 @@ def assign_mission(
 ) -> Assignment:
     """Give a mission to the class, or only to ``students`` (all of them in the class)."""
     get_mission(mission_slug)  # UnknownCode (French) for an unknown mission
-    if corrections not in CORRECTIONS:
-        raise InvalidInput("Choisissez quand la correction est montrée aux élèves.")
-    if not 1 <= attempts_allowed <= MAX_ATTEMPTS:
-        raise InvalidInput(f"Le nombre de tentatives va de 1 à {MAX_ATTEMPTS}.")
-    if due_at is not None and due_at <= now:
-        raise InvalidInput("La date limite est déjà passée : choisissez une date à venir.")
-    if corrections == "after_due" and due_at is None:
-        raise InvalidInput("« Après la date limite » demande une date limite : indiquez-en une.")
-    if any(s.classe_id != classe.id for s in students):
-        raise InvalidInput("Un élève choisi n'est pas dans cette classe.")
+    past = due_at is not None and due_at <= now
+    check_conditions(
+        classe.id,
+        "La date limite est déjà passée : choisissez une date à venir." if past else None,
+        due_at=due_at,
+        attempts_allowed=attempts_allowed,
+        corrections=corrections,
+        students=students,
+    )
     assignment = Assignment(
         classe_id=classe.id,
         mission_slug=mission_slug,
@@ -266,6 +265,29 @@ def assign_mission(
     )
     session.flush()
     return assignment
+
+
+def check_conditions(
+    classe_id: int,
+    past_due: str | None,
+    *,
+    due_at: datetime | None,
+    attempts_allowed: int,
+    corrections: str,
+    students: Sequence[Student],
+) -> None:
+    """InvalidInput (French) for conditions no assignment of the class may have, given or
+    changed; ``past_due`` is the message refusing its due date (None: the date is accepted)."""
+    if corrections not in CORRECTIONS:
+        raise InvalidInput("Choisissez quand la correction est montrée aux élèves.")
+    if not 1 <= attempts_allowed <= MAX_ATTEMPTS:
+        raise InvalidInput(f"Le nombre de tentatives va de 1 à {MAX_ATTEMPTS}.")
+    if past_due is not None:
+        raise InvalidInput(past_due)
+    if corrections == "after_due" and due_at is None:
+        raise InvalidInput("« Après la date limite » demande une date limite : indiquez-en une.")
+    if any(s.classe_id != classe_id for s in students):
+        raise InvalidInput("Un élève choisi n'est pas dans cette classe.")
 
 
 def assignments_of(session: Session, classe: Classe) -> list[Assignment]:

@@ -1,13 +1,18 @@
-"""Student pages: dashboard, organisation file, competencies, missions (answer, validate a field)."""
+"""Student pages: dashboard, organisation file, competencies, missions (answer, validate a field).
+
+The two form routes are sync, the form read before them (FormFields): grading and the
+database work run in a worker thread, never on the event loop.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import escape
 
-from agora.classroom import service, views
-from agora.classroom.access import OwnedAssignment, OwnedAttempt
+from agora.classroom import service
+from agora.classroom.student import views
+from agora.classroom.student.access import OwnedAssignment, OwnedAttempt
 from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
@@ -16,7 +21,7 @@ from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
 from agora.exercise.variants import company_for
-from agora.web.deps import StudentDep, UserDep
+from agora.web.deps import FormFields, StudentDep, UserDep
 from agora.web.ids import Index
 from agora.web.rendering import is_htmx, render
 
@@ -65,18 +70,18 @@ def attempt(request: Request, attempt: OwnedAttempt, student: StudentDep, sessio
 
 
 @router.post("/missions/{assignment_id}/etapes/{index}", name="student_submit")
-async def submit(
+def submit(
     request: Request,
     index: Index,
     assignment: OwnedAssignment,
     student: StudentDep,
     session: SessionDep,
+    form: FormFields,
 ):
     """Grade and keep an answer; re-show the step (alone for htmx, in the page otherwise)."""
     mission_ = get_mission(assignment.mission_slug)
     step = mission_.etape(index)
-    fields = {k: v for k, v in (await request.form()).items() if k not in _NOT_ANSWERS}
-    fields = {k: v for k, v in fields.items() if isinstance(v, str)}
+    fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
     now = utcnow()
     url = _validate_url(request, assignment)(index)
     form = texte = None
@@ -118,17 +123,13 @@ async def submit(
 
 
 @router.post("/missions/{assignment_id}/etapes/{index}/champ", name="student_validate_field")
-async def validate_field(
-    request: Request,
-    index: Index,
-    assignment: OwnedAssignment,
-    champ: str = Form(),
-):
+def validate_field(index: Index, assignment: OwnedAssignment, form: FormFields):
     """The inline format message of one field as it is typed (costs no attempt)."""
     step = get_mission(assignment.mission_slug).etape(index)
-    value = (await request.form()).get(champ, "")
+    champ = form.get("champ", "")
+    value = form.get(champ, "")
     message = None
-    if step.type == "exercice" and isinstance(value, str):
+    if step.type == "exercice":
         kind = get_kind(step.kind)
         known = kind.ANSWER_SCHEMA.accepte(champ)
         message = kind.validate_field(champ, value) if known else unknown_name(champ)

@@ -16,18 +16,6 @@ from agora.exercise.registry import get_kind
 MISSION = "du-devis-a-l-encaissement"  # step 0: facture (12 pts), step 1: courriel (8 pts)
 
 
-@pytest.fixture
-def setting(client, db, make_teacher, make_classe, make_student, make_assignment, as_teacher):
-    """A teacher logged in, a class of two students, the mission assigned."""
-    teacher = make_teacher()
-    classe = make_classe(teacher)
-    lea = make_student(classe, prenom="Léa", nom="Arnaud")
-    tom = make_student(classe, prenom="Tom", nom="Bernard")
-    assignment = make_assignment(classe, MISSION)
-    as_teacher(client, teacher)
-    return client, classe, assignment, lea, tom
-
-
 def _answer(db, student, assignment, which=0):
     """Submit sample answer ``which`` of step 0 (0 = right) as the student would."""
     mission = get_mission(MISSION)
@@ -57,8 +45,8 @@ def _evidence(db, student):
     return {e.code: e.score for e in rows}
 
 
-def test_progress_table_shows_points_text_and_attempt_counts(setting, db):
-    client, _, assignment, lea, _ = setting
+def test_progress_table_shows_points_text_and_attempt_counts(classroom, db):
+    client, _, assignment, lea, _ = classroom
     _wrong(db, lea, assignment)
     _answer(db, lea, assignment)
     page = client.get(f"/enseignant/devoirs/{assignment.id}")
@@ -70,8 +58,8 @@ def test_progress_table_shows_points_text_and_attempt_counts(setting, db):
     assert "non rendu" in tom_row and "score--non-evalue" in tom_row
 
 
-def test_student_attempts_show_raw_answers_verdicts_and_diagnostics(setting, db):
-    client, _, assignment, lea, _ = setting
+def test_student_attempts_show_raw_answers_verdicts_and_diagnostics(classroom, db):
+    client, _, assignment, lea, _ = classroom
     attempt, sample = _wrong(db, lea, assignment)
     page = client.get(f"/enseignant/devoirs/{assignment.id}/eleves/{lea.id}")
     assert page.status_code == 200
@@ -84,9 +72,9 @@ def test_student_attempts_show_raw_answers_verdicts_and_diagnostics(setting, db)
 
 
 def test_override_replaces_the_mark_and_the_competency_evidence(
-    setting, db, csrf, as_student, new_client
+    classroom, db, csrf, as_student, new_client
 ):
-    client, _, assignment, lea, _ = setting
+    client, _, assignment, lea, _ = classroom
     attempt, _ = _wrong(db, lea, assignment)
     token = csrf(client, f"/enseignant/devoirs/{assignment.id}/eleves/{lea.id}")
     page = client.post(
@@ -122,8 +110,8 @@ def test_override_replaces_the_mark_and_the_competency_evidence(
     ("points", "message"),
     [("13", "va de 0 à 12"), ("-1", "va de 0 à 12"), ("abc", "pas un"), ("7,3", "demi-point")],
 )
-def test_override_errors_say_why(setting, db, csrf, points, message):
-    client, _, assignment, lea, _ = setting
+def test_override_errors_say_why(classroom, db, csrf, points, message):
+    client, _, assignment, lea, _ = classroom
     attempt, _ = _wrong(db, lea, assignment)
     token = csrf(client, f"/enseignant/devoirs/{assignment.id}/eleves/{lea.id}")
     page = client.post(
@@ -135,8 +123,8 @@ def test_override_errors_say_why(setting, db, csrf, points, message):
     assert db.get(StepAttempt, attempt.id).override_score is None
 
 
-def test_only_the_latest_attempt_can_be_revised(setting, db, csrf):
-    client, _, assignment, lea, _ = setting
+def test_only_the_latest_attempt_can_be_revised(classroom, db, csrf):
+    client, _, assignment, lea, _ = classroom
     first, _ = _wrong(db, lea, assignment)
     _answer(db, lea, assignment)
     token = csrf(client, f"/enseignant/devoirs/{assignment.id}/eleves/{lea.id}")
@@ -146,8 +134,8 @@ def test_only_the_latest_attempt_can_be_revised(setting, db, csrf):
     assert page.status_code == 400 and "dernière tentative" in page.text
 
 
-def test_prose_grading_with_the_rubric_then_next_copy(setting, db, csrf, as_student, new_client):
-    client, _, assignment, lea, tom = setting
+def test_prose_grading_with_the_rubric_then_next_copy(classroom, db, csrf, as_student, new_client):
+    client, _, assignment, lea, tom = classroom
     first, second = _prose(db, lea, assignment), _prose(db, tom, assignment, "Bonjour.")
     queue = client.get("/enseignant/a-corriger")
     assert get_mission(MISSION).titre.replace("'", "&#39;") in queue.text
@@ -202,8 +190,8 @@ def test_prose_grading_with_the_rubric_then_next_copy(setting, db, csrf, as_stud
         (["1", "", "1", "1"], "Donnez une note au critère"),
     ],
 )
-def test_prose_grading_errors_keep_the_typed_values(setting, db, csrf, points, message):
-    client, _, assignment, lea, _ = setting
+def test_prose_grading_errors_keep_the_typed_values(classroom, db, csrf, points, message):
+    client, _, assignment, lea, _ = classroom
     attempt = _prose(db, lea, assignment)
     token = csrf(client, f"/enseignant/tentatives/{attempt.id}/grille")
     page = client.post(
@@ -216,14 +204,14 @@ def test_prose_grading_errors_keep_the_typed_values(setting, db, csrf, points, m
     assert db.get(StepAttempt, attempt.id).score is None
 
 
-def test_an_exercise_attempt_has_no_rubric_page(setting, db):
-    client, _, assignment, lea, _ = setting
+def test_an_exercise_attempt_has_no_rubric_page(classroom, db):
+    client, _, assignment, lea, _ = classroom
     attempt, _ = _answer(db, lea, assignment)
     assert client.get(f"/enseignant/tentatives/{attempt.id}/grille").status_code == 404
 
 
-def test_progress_marks_pending_prose_and_gives_the_mark_once_graded(setting, db, csrf):
-    client, _, assignment, lea, _ = setting
+def test_progress_marks_pending_prose_and_gives_the_mark_once_graded(classroom, db, csrf):
+    client, _, assignment, lea, _ = classroom
     _answer(db, lea, assignment)
     attempt = _prose(db, lea, assignment)
     page = client.get(f"/enseignant/devoirs/{assignment.id}")
@@ -239,8 +227,10 @@ def test_progress_marks_pending_prose_and_gives_the_mark_once_graded(setting, db
     assert "<strong>20</strong>" in row
 
 
-def test_a_teacher_mark_is_shown_back_exactly_everywhere(setting, db, csrf, as_student, new_client):
-    client, _, assignment, lea, _ = setting
+def test_a_teacher_mark_is_shown_back_exactly_everywhere(
+    classroom, db, csrf, as_student, new_client
+):
+    client, _, assignment, lea, _ = classroom
     attempt, _ = _wrong(db, lea, assignment)
     token = csrf(client, f"/enseignant/devoirs/{assignment.id}")
     client.post(

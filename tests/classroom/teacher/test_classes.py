@@ -9,9 +9,9 @@ from sqlmodel import select
 from agora.account.models import User
 from agora.account.service import verify_password
 from agora.calendrier import PARIS
-from agora.classroom.cards import login_cards
 from agora.classroom.models import Assignment, AssignmentStudent, Classe, Student
-from agora.classroom.teacher_service import Credential, random_password
+from agora.classroom.teacher.cards import login_cards
+from agora.classroom.teacher.service import Credential, random_password
 from agora.content.missions import get_mission
 from agora.db import utcnow
 
@@ -209,7 +209,7 @@ def test_cards_with_the_core_font_keep_french_accents():
 
 
 def test_cards_embed_dejavu_when_installed():
-    from agora.classroom.cards import _dejavu
+    from agora.classroom.teacher.cards import _dejavu
 
     if _dejavu() is None:
         pytest.skip("DejaVu Sans n'est pas installée (paquet fonts-dejavu-core)")

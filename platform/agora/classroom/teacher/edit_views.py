@@ -10,10 +10,10 @@ from sqlmodel import Session
 
 from agora.account.models import User
 from agora.calendrier import PARIS
-from agora.classroom import teacher_edit as edit
-from agora.classroom import teacher_service as ts
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe
-from agora.classroom.teacher_views import StudentRow
+from agora.classroom.teacher import edit as edit
+from agora.classroom.teacher import service as ts
+from agora.classroom.teacher.views import StudentRow
 from agora.content.missions import Mission, get_mission
 
 

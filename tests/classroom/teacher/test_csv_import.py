@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from agora.classroom.csv_import import (
+from agora.classroom.teacher.csv_import import (
     MAX_BYTES,
     CsvImportError,
     decode,
