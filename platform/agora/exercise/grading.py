@@ -3,6 +3,8 @@ remember what a variant's params give (a class grades the same variant many time
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -70,3 +72,11 @@ class MemoParams:
         if len(self._entrees) >= self._taille:
             self._entrees.clear()  # simple and safe between threads; refilled on demand
         self._entrees[id(params)] = (params, copie, resultat)
+
+    def obtenir(self, params: Any, construire: Callable[[Any], Any]) -> Any:
+        """The result for these params: the one kept, else ``construire(params)``, then kept."""
+        resultat = self.get(params)
+        if resultat is None:
+            resultat = construire(params)
+            self.put(params, copy.deepcopy(params), resultat)
+        return resultat
