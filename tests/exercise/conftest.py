@@ -13,10 +13,9 @@ import pytest
 
 import agora
 from agora.cli import main
-from agora.company import generate_company
 from agora.exercise.base import Variant
 from agora.exercise.forms import AnswerForm
-from agora.exercise.registry import get_kind
+from agora.exercise.variants import build_variant
 from agora.web.templating import make_environment
 
 # The app's own environment: its filters and globals (answer_schema) are what forms use.
@@ -24,13 +23,9 @@ FORMS = make_environment(agora.TEMPLATES_DIR)
 
 
 @cache
-def _company(seed: int):
-    return generate_company(seed)
-
-
-@cache
 def _variant(kind: str, seed: int, niveau: int) -> Variant:
-    return get_kind(kind).generate(seed, niveau, _company(seed))
+    # As `agora generate` makes it: a kind with options gets their defaults, named in the JSON.
+    return build_variant(kind, niveau, seed, org_seed=seed)
 
 
 @pytest.fixture(scope="session")
