@@ -341,9 +341,12 @@ class DocNumber(Field):
         return piece_key(expected) == piece_key(value)
 
 
+_NI_LETTRE_NI_CHIFFRE = re.compile(r"[^A-Z0-9]+", re.ASCII)
+
+
 def piece_key(numero: str) -> str:
     """A document number reduced to its letters and digits, in upper case."""
-    return "".join(c for c in numero.upper() if c.isascii() and c.isalnum())
+    return _NI_LETTRE_NI_CHIFFRE.sub("", numero.upper())
 
 
 class Choice(Field):

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_longue
-from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir.histoire import (
     Article,
     Histoire,
@@ -27,7 +26,7 @@ from agora.exercise.kinds.avoir.histoire import (
     organisation_partie,
 )
 from agora.exercise.kinds.avoir.mentions import RegleMention, facturation
-from agora.money import euros
+from agora.money import cents, euros
 
 NATURES_OPERATION = {
     (True, False): "Livraisons de biens",
@@ -75,16 +74,19 @@ def _parties(rng: random.Random, org: Any, h: Histoire) -> tuple[bool, Partie, P
 def _attendus(rng: random.Random, regles, s_applique, niveau: int) -> dict[str, str]:
     """The planted omissions: two classic mentions at level 2; three or four at level 3, at
     least one of them from the reform."""
-    requises = [r for r in regles if s_applique(r)]
+    requises = [r.code for r in regles if s_applique(r)]
     if niveau == 3:
-        reforme = [r for r in requises if r.groupe == "reforme"]
-        omises = [rng.choice(reforme)]
-        reste = [r for r in requises if r not in omises]
-        omises += rng.sample(reste, rng.randint(2, 3))
+        reforme = [r.code for r in regles if r.groupe == "reforme" and r.code in requises]
+        omises = {rng.choice(reforme)}
+        omises |= set(rng.sample([c for c in requises if c not in omises], rng.randint(2, 3)))
     else:
-        omises = rng.sample(requises, 2)
+        omises = set(rng.sample(requises, 2))
     return {
-        r.code: "manquante" if r in omises else "presente" if s_applique(r) else "non_exigee"
+        r.code: "manquante"
+        if r.code in omises
+        else "presente"
+        if r.code in requises
+        else "non_exigee"
         for r in regles
     }
 
@@ -136,24 +138,15 @@ def params_mentions(b: Brouillon) -> list[dict[str, str]]:
 
 
 def _totaux(b: Brouillon) -> list[str]:
-    lignes = [
-        {
-            "reference": a.reference,
-            "quantite": str(q),
-            "prix_unitaire_ht": a.prix,
-            "taux_tva": a.taux,
-        }
-        for a, q in b.lignes
-    ]
-    solution = facture.KIND.solve({"lignes": lignes})
-    tva = " · ".join(
-        f"TVA à {t['taux'].replace('.', ',')} % : {euros(t['montant'])}" for t in solution["tva"]
-    )
-    return [
-        f"Total HT : {euros(solution['total_ht'])} · {tva} · "
-        f"**Total TTC : {euros(solution['total_ttc'])}**",
-        "",
-    ]
+    """Total HT, the VAT of each rate (on the rate's total, rounded half up), total TTC."""
+    par_taux: dict[str, Decimal] = {}
+    for a, q in b.lignes:
+        par_taux[a.taux] = par_taux.get(a.taux, Decimal(0)) + Decimal(a.prix) * q
+    tva = {t: cents(ht * Decimal(t) / 100) for t, ht in par_taux.items()}
+    total_ht = sum(par_taux.values(), Decimal(0))
+    texte = " · ".join(f"TVA à {t.replace('.', ',')} % : {euros(m)}" for t, m in tva.items())
+    ttc = total_ht + sum(tva.values(), Decimal(0))
+    return [f"Total HT : {euros(total_ht)} · {texte} · **Total TTC : {euros(ttc)}**", ""]
 
 
 def _entete(b: Brouillon) -> list[str]:

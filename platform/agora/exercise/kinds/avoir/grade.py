@@ -32,6 +32,7 @@ class Reference:
             (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
         ]
         self.mondes: dict[m.Faute, dict[str, Decimal]] = {}
+        self.autres_pieces = frozenset(piece_key(p) for p in a.autres_pieces)
 
     def monde(self, faute: m.Faute) -> dict[str, Decimal]:
         """The whole credit note done with the wrong method (a student consistently wrong)."""
@@ -128,7 +129,7 @@ class _Correction:
             cite_autre = (
                 lu is not None
                 and lu.valeur is not None
-                and piece_key(lu.valeur) in {piece_key(p) for p in a.autres_pieces}
+                and piece_key(lu.valeur) in self.reference.autres_pieces
             )
             code = m.REFERENCE_ERRONEE if cite_autre else None
             self._verdict("reference_facture", NUMERO, a.reference, lu, code)
