@@ -31,32 +31,31 @@ def _jour(iso: str) -> str:
 
 
 def situation(h: Histoire) -> list[str]:
+    """Who the student is, the invoice, what happened, and what is asked."""
     org, p = h.organisation, h.params
     avoir = p["pieces"]["avoir"]
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
+    service = "comptable" if h.achat else "commercial"
+    lignes = [
+        f"Vous travaillez au service {service} de **{org.raison_sociale}** ({org.adresse.ville})."
+    ]
+    if p["nature"] != "ristourne":
+        lignes.append(
+            f"Le {date_longue(h.jour_facture)}, **{h.vendeur.nom}** a envoyé la facture "
+            f"n° {p['facture']['numero']} à **{h.client.nom}**."
+        )
+    lignes.append(h.raison)
     if h.achat:
-        debut = [
-            f"Vous travaillez au service comptable de **{org.raison_sociale}**.",
-            f"Le fournisseur **{h.vendeur.nom}** envoie l'avoir n° {avoir} du "
-            f"{date_longue(h.jour_avoir)}.",
+        lignes += [
+            f"Le fournisseur envoie l'avoir n° {avoir} du {date_longue(h.jour_avoir)}.",
+            f"{chef} vous demande de **vérifier cet avoir** : refaites tous ses calculs.",
         ]
-        fin = f"{chef} vous demande de **vérifier cet avoir** : refaites tous ses calculs."
     else:
-        debut = [
-            f"Vous travaillez au service commercial de **{org.raison_sociale}** "
-            f"({org.adresse.ville}).",
-        ]
-        fin = (
+        lignes.append(
             f"{chef} vous demande d'établir l'**avoir n° {avoir}** (une facture d'avoir) "
             f"daté du {date_longue(h.jour_avoir)}."
         )
-    if p["nature"] != "ristourne":
-        numero = p["facture"]["numero"]
-        debut.append(
-            f"Le {date_longue(h.jour_facture)}, **{h.vendeur.nom}** a envoyé la facture "
-            f"n° {numero} à **{h.client.nom}**."
-        )
-    return [*debut, h.raison, fin, ""]
+    return [*lignes, ""]
 
 
 def _lignes_facture(invoice: dict[str, Any]) -> list[str]:
@@ -152,9 +151,10 @@ def ce_qui_est_credite(h: Histoire, niveau: int) -> list[str]:
     if p["nature"] == "ristourne":
         annee = p["ristourne"]["annee"]
         lignes = [f"### Les factures de l'année {annee} à {h.client.nom}", "", *_releve(p, niveau)]
+        par_taux = ", taux de TVA par taux de TVA" if len(_taux(p)) > 1 else ""
         lignes.append(
             f"La ristourne vaut {pourcent(p['ristourne']['taux'])} du chiffre d'affaires "
-            f"**hors taxes** de l'année {annee}, taux de TVA par taux de TVA."
+            f"**hors taxes** de l'année {annee}{par_taux}."
         )
         return [*lignes, ""]
     lignes = ["### Ce que l'avoir crédite", ""]
@@ -189,9 +189,7 @@ def partie_2(b: b2.Brouillon, niveau: int) -> list[str]:
     lignes += ["", *b2.document(b)]
     if niveau == 3:
         lignes += _reforme(b)
-    choix = "**présente** ou **manquante** (à ajouter)"
-    if niveau == 3:
-        choix = "**présente**, **manquante** (à ajouter) ou **pas obligatoire sur cette facture**"
+    choix = "**présente**, **manquante** (à ajouter) ou **pas obligatoire sur cette facture**"
     lignes += [f"Pour chaque mention de la liste, dites si elle est {choix} :", ""]
     lignes += [f"{i}. {r.libelle}" for i, r in enumerate(b.regles, 1)]
     return [*lignes, ""]
@@ -232,8 +230,9 @@ def methode(p: dict[str, Any]) -> list[str]:
                 "L'avoir reprend la remise de la facture : remise = montant brut HT × taux ÷ 100."
             )
             etapes.append("Net commercial = montant brut HT − remise.")
+    total = "ristourne" if nature == "ristourne" else "net commercial (ici, pas d'escompte)"
     etapes += [
-        "Total HT de l'avoir = net commercial (ici, pas d'escompte).",
+        f"Total HT de l'avoir = {total}.",
         "TVA = total HT × taux de TVA ÷ 100.",
         "Total TTC = total HT + TVA.",
     ]
