@@ -134,9 +134,11 @@ def parties(rng: random.Random, org: Any) -> tuple[bool, Partie, Partie, tuple[A
 
 def nature(rng: random.Random, motif: str, niveau: int, articles, client: Partie) -> str:
     """The nature of the credit note: the mission's choice when this organisation can tell it,
-    else the nearest one that fits what it sells (a return needs goods, a ristourne a business)."""
+    else the nearest one that fits what it sells (a return needs a trade of goods, a ristourne
+    a business customer)."""
     possibles = ["rabais"]
-    if any(a.bien for a in articles):
+    biens = sum(a.bien for a in articles)
+    if biens and 2 * biens >= len(articles):  # a trade of goods (a water utility sells water)
         possibles.append("retour")
     if not all(a.bien for a in articles):
         possibles.append("trop_facture")
