@@ -15,6 +15,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.kinds.avoir.histoire import (
+    QUANTITES,
     Article,
     Histoire,
     Partie,
@@ -24,6 +25,7 @@ from agora.exercise.kinds.avoir.histoire import (
     fournisseur_partie,
     jour_ouvre,
     organisation_partie,
+    quantite,
 )
 from agora.exercise.kinds.avoir.mentions import RegleMention, facturation
 from agora.money import cents, euros
@@ -96,7 +98,8 @@ def tire(rng: random.Random, h: Histoire, niveau: int) -> Brouillon:
     org = h.organisation
     recu, vendeur, client, fournisseur = _parties(rng, org, h)
     articles = articles_fournisseur() if recu else articles_de(org)
-    lignes = tuple((a, rng.randint(1, 12)) for a in rng.sample(articles, min(3, len(articles))))
+    choisis = rng.sample(articles, min(3, len(articles)))
+    lignes = tuple((a, quantite(rng, a) - (1 if a.unite in QUANTITES else 0)) for a in choisis)
     biens = any(a.bien for a, _ in lignes)
     livraison = None
     if biens and rng.random() < 0.5:

@@ -64,11 +64,13 @@ def _par_facture(rng: random.Random, h: dict[str, Any], niveau: int) -> dict[str
     lignes, numeros = histoire.lignes_facture(rng, h["articles"], h["nature"], niveau)
     invoice = histoire.facture_origine(rng, h, niveau, lignes)
     params: dict[str, Any] = {"nature": h["nature"], "facture": invoice}
+    premier = lignes[numeros[0] - 1]  # the story speaks of the first credited article
+    numeros.sort()
     if h["nature"] == "rabais":
-        params["rabais"] = {"taux": rng.choice(histoire.RABAIS), "lignes": sorted(numeros)}
+        params["rabais"] = {"taux": rng.choice(histoire.RABAIS), "lignes": numeros}
     else:
         params["credits"] = histoire.credits(rng, invoice, numeros, niveau)
-    h["raison"] = _raison(rng, h, lignes[numeros[0] - 1])
+    h["raison"] = _raison(rng, h, premier)
     return params
 
 
@@ -87,7 +89,10 @@ def _ristourne(rng: random.Random, h: dict[str, Any], niveau: int) -> dict[str, 
 def histoire_de(rng: random.Random, org: Any, niveau: int, motif: str) -> histoire.Histoire:
     """The story and the params of a variant."""
     achat, vendeur, client, articles = histoire.parties(rng, org)
-    nature = histoire.nature(rng, motif, niveau, articles, client)
+    # A year-end rebate is a business customer's, and no public service grants one.
+    service_public = getattr(org, "relation", "") == "usager" and not achat
+    ristourne = client.entreprise and not service_public
+    nature = histoire.nature(rng, motif, niveau, articles, ristourne)
     jour = histoire.jour_ouvre(org.exercice_debut + timedelta(days=rng.randint(20, 300)))
     cgv = getattr(org, "cgv", None)
     escompte = cgv.escompte_taux if cgv and not achat else 0
@@ -96,6 +101,7 @@ def histoire_de(rng: random.Random, org: Any, niveau: int, motif: str) -> histoi
         "nature": nature,
         "articles": articles,
         "secteur": getattr(org, "secteur", ""),
+        "service_public": service_public,
         "jour_facture": jour,
         "escompte_cgv": f"{escompte.normalize():f}" if escompte else None,
         "jour_avoir": histoire.jour_ouvre(jour + timedelta(days=rng.randint(5, 25))),

@@ -132,17 +132,17 @@ def parties(rng: random.Random, org: Any) -> tuple[bool, Partie, Partie, tuple[A
     return False, organisation_partie(org), client, articles
 
 
-def nature(rng: random.Random, motif: str, niveau: int, articles, client: Partie) -> str:
+def nature(rng: random.Random, motif: str, niveau: int, articles, ristourne: bool) -> str:
     """The nature of the credit note: the mission's choice when this organisation can tell it,
-    else the nearest one that fits what it sells (a return needs a trade of goods, a ristourne
-    a business customer)."""
+    else the nearest one that fits what it sells (a return needs a trade of goods; a ristourne,
+    possible or not, is said by the caller)."""
     possibles = ["rabais"]
     biens = sum(a.bien for a in articles)
     if biens and 2 * biens >= len(articles):  # a trade of goods (a water utility sells water)
         possibles.append("retour")
     if not all(a.bien for a in articles):
         possibles.append("trop_facture")
-    if client.entreprise:
+    if ristourne:
         possibles.append("ristourne")
     par_quantite = "retour" if "retour" in possibles else "trop_facture"
     if motif == "retour" or (motif == "au_choix" and niveau == 1):
@@ -155,8 +155,26 @@ def nature(rng: random.Random, motif: str, niveau: int, articles, client: Partie
     return rng.choices(choix, weights=[POIDS[n] for n in choix])[0]
 
 
-def _quantite(rng: random.Random, prix: str) -> int:
-    plafond = max(3, min(40, int(1500 / max(Decimal(prix), Decimal(1)))))
+# Quantities that fit the unit (a consumption in m³, hours of work, periodic subscriptions);
+# at least 2, so that part of a line can be credited.
+QUANTITES = {
+    "m³": (40, 400),
+    "heure": (4, 40),
+    "jour": (2, 15),
+    "mois": (2, 12),
+    "forfait": (2, 4),
+    "semestre": (2, 4),
+    "saison": (2, 6),
+    "stage": (2, 8),
+    "licence": (2, 10),
+}
+
+
+def quantite(rng: random.Random, article: Article) -> int:
+    """An invoiced quantity for this article: by its unit, else about 1 500 € at most."""
+    if article.unite in QUANTITES:
+        return rng.randint(*QUANTITES[article.unite])
+    plafond = max(3, min(40, int(1500 / max(Decimal(article.prix), Decimal(1)))))
     return rng.randint(2, plafond)
 
 
@@ -205,14 +223,16 @@ def facture_origine(
             {
                 "reference": a.reference,
                 "designation": a.designation,
-                "quantite": str(_quantite(rng, a.prix)),
+                "quantite": str(quantite(rng, a)),
                 "prix_unitaire_ht": a.prix,
                 "taux_tva": a.taux,
             }
             for a in lignes
         ],
-        "reductions": _reductions(rng, niveau),
     }
+    if h["service_public"]:  # a public service's tariff has no commercial reductions
+        return invoice
+    invoice["reductions"] = _reductions(rng, niveau)
     escompte = h["escompte_cgv"]
     if niveau > 1 and (escompte or rng.random() < (0.5 if niveau == 2 else 0.6)):
         invoice["escompte_taux"] = escompte or rng.choice(ESCOMPTES)
