@@ -60,13 +60,13 @@ def situation(h: Histoire) -> list[str]:
 
 def _lignes_facture(invoice: dict[str, Any]) -> list[str]:
     lignes = [
-        "| Ligne | Référence | Désignation | Quantité | Prix unitaire HT | TVA | Montant HT |",
-        "|---:|---|---|---:|---:|---:|---:|",
+        "| Ligne | Désignation | Quantité | Prix unitaire HT | TVA | Montant HT |",
+        "|---:|---|---:|---:|---:|---:|",
     ]
     for n, ligne in enumerate(invoice["lignes"], 1):
         montant = Decimal(ligne["quantite"]) * Decimal(ligne["prix_unitaire_ht"])
         lignes.append(
-            f"| {n} | {_cellule(ligne['reference'])} | {_cellule(ligne['designation'])} "
+            f"| {n} | {_cellule(ligne['designation'])} "
             f"| {ligne['quantite']} | {euros(ligne['prix_unitaire_ht'])} "
             f"| {pourcent(ligne['taux_tva'])} | {euros(montant)} |"
         )
@@ -113,14 +113,13 @@ def _credit_par_quantite(p: dict[str, Any]) -> list[str]:
     invoice = p["facture"]
     entete = QUANTITE_CREDITEE[p["nature"]]
     lignes = [
-        f"| Ligne de la facture | Référence | Désignation | {entete} |",
-        "|---:|---|---|---:|",
+        f"| Ligne de la facture | Désignation | {entete} |",
+        "|---:|---|---:|",
     ]
     for credit in p["credits"]:
         ligne = invoice["lignes"][credit["ligne"] - 1]
         lignes.append(
-            f"| {credit['ligne']} | {_cellule(ligne['reference'])} "
-            f"| {_cellule(ligne['designation'])} | {credit['quantite']} |"
+            f"| {credit['ligne']} | {_cellule(ligne['designation'])} | {credit['quantite']} |"
         )
     return [*lignes, ""]
 
