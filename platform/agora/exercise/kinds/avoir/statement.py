@@ -130,7 +130,7 @@ def _credit_rabais(p: dict[str, Any]) -> list[str]:
     return [f"Rabais de {pourcent(p['rabais']['taux'])} sur : {noms}.", ""]
 
 
-def _releve(p: dict[str, Any], niveau: int) -> list[str]:
+def _releve(p: dict[str, Any]) -> list[str]:
     ristourne = p["ristourne"]
     taux = list(
         dict.fromkeys(m["taux_tva"] for f in ristourne["factures"] for m in f["montants_ht"])
@@ -149,7 +149,7 @@ def ce_qui_est_credite(h: Histoire, niveau: int) -> list[str]:
     p = h.params
     if p["nature"] == "ristourne":
         annee = p["ristourne"]["annee"]
-        lignes = [f"### Les factures de l'année {annee} à {h.client.nom}", "", *_releve(p, niveau)]
+        lignes = [f"### Les factures de l'année {annee} à {h.client.nom}", "", *_releve(p)]
         par_taux = ", taux de TVA par taux de TVA" if len(_taux(p)) > 1 else ""
         lignes.append(
             f"La ristourne vaut {pourcent(p['ristourne']['taux'])} du chiffre d'affaires "
