@@ -17,6 +17,18 @@ from agora.exercise.variants import build_variant
 
 KIND = avoir.KIND
 
+
+def ligne(ref: str, quantite: str, prix: str, taux: str, nom: str = "") -> dict[str, str]:
+    """A line of an original invoice, in the facture kind's params."""
+    return {
+        "reference": ref,
+        "designation": nom or ref,
+        "quantite": quantite,
+        "prix_unitaire_ht": prix,
+        "taux_tva": taux,
+    }
+
+
 # The contract example (docs/exercices/avoir.md): 10 chairs and 2 tables invoiced with two
 # remises in cascade, an escompte and port; the customer sends back 3 chairs.
 CHAISES = {
@@ -25,20 +37,8 @@ CHAISES = {
         "numero": "FA2026-0042",
         "date": "2026-03-10",
         "lignes": [
-            {
-                "reference": "CH-12",
-                "designation": "Chaise visiteur",
-                "quantite": "10",
-                "prix_unitaire_ht": "45.00",
-                "taux_tva": "20",
-            },
-            {
-                "reference": "TB-80",
-                "designation": "Table de réunion",
-                "quantite": "2",
-                "prix_unitaire_ht": "389.00",
-                "taux_tva": "20",
-            },
+            ligne("CH-12", "10", "45.00", "20", "Chaise visiteur"),
+            ligne("TB-80", "2", "389.00", "20", "Table de réunion"),
         ],
         "reductions": [{"nature": "remise", "taux": "10"}, {"nature": "remise", "taux": "5"}],
         "escompte_taux": "2",
@@ -48,16 +48,6 @@ CHAISES = {
     "credits": [{"ligne": 1, "quantite": "3"}],
     "pieces": {"avoir": "AV2026-0007", "devis": "D2026-0031", "bon_livraison": "BL2026-0050"},
 }
-
-
-def ligne(ref: str, quantite: str, prix: str, taux: str) -> dict[str, str]:
-    return {
-        "reference": ref,
-        "designation": ref,
-        "quantite": quantite,
-        "prix_unitaire_ht": prix,
-        "taux_tva": taux,
-    }
 
 
 def totaux(solution: dict) -> tuple[str, str, str]:

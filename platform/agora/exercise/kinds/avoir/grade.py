@@ -37,7 +37,7 @@ class Reference:
     def monde(self, faute: m.Faute) -> dict[str, Decimal]:
         """The whole credit note done with the wrong method (a student consistently wrong)."""
         if faute not in self.mondes:
-            self.mondes[faute] = calcule(self.a, faute=faute[0], taux_unique=faute[1])
+            self.mondes[faute] = calcule(self.a, faute=faute)
         return self.mondes[faute]
 
 
@@ -183,7 +183,7 @@ class _Correction:
 
     def _local(self, faute: m.Faute, own: dict[str, Decimal]) -> dict[str, Decimal]:
         if faute not in self.locaux:
-            self.locaux[faute] = calcule(self.a, own, faute=faute[0], taux_unique=faute[1])
+            self.locaux[faute] = calcule(self.a, own, faute)
         return self.locaux[faute]
 
     def mentions(self) -> None:

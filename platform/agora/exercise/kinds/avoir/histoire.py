@@ -158,22 +158,22 @@ def nature(rng: random.Random, motif: str, niveau: int, articles, ristourne: boo
 # Quantities that fit the unit (a consumption in m³, hours of work, periodic subscriptions);
 # at least 2, so that part of a line can be credited.
 QUANTITES = {
-    "m³": (40, 400),
-    "heure": (4, 40),
-    "jour": (2, 15),
-    "mois": (2, 12),
-    "forfait": (2, 4),
-    "semestre": (2, 4),
-    "saison": (2, 6),
-    "stage": (2, 8),
-    "licence": (2, 10),
+    "m³": range(40, 401),
+    "heure": range(4, 41),
+    "jour": range(2, 16),
+    "mois": range(2, 13),
+    "forfait": range(2, 5),
+    "semestre": range(2, 5),
+    "saison": range(2, 7),
+    "stage": range(2, 9),
+    "licence": range(2, 11),
 }
 
 
 def quantite(rng: random.Random, article: Article) -> int:
     """An invoiced quantity for this article: by its unit, else about 1 500 € at most."""
     if article.unite in QUANTITES:
-        return rng.randint(*QUANTITES[article.unite])
+        return rng.choice(QUANTITES[article.unite])
     plafond = max(3, min(40, int(1500 / max(Decimal(article.prix), Decimal(1)))))
     return rng.randint(2, plafond)
 

@@ -30,9 +30,9 @@ def _reconnaissable(code: str, monde: dict, ref: dict, avant: list[tuple[str, di
 
 def _methodes(a: Avoir, ref: dict[str, Decimal]) -> list[SampleAnswer]:
     samples, mondes = [], []
-    for faute, taux in m.fautes_possibles(a):
-        code = m.CODE_PUBLIC.get(faute, faute)
-        monde = calcule(a, faute=faute, taux_unique=taux)
+    for faute in m.fautes_possibles(a):
+        code = m.CODE_PUBLIC.get(faute[0], faute[0])
+        monde = calcule(a, faute=faute)
         if code not in {c for c, _ in mondes} and _reconnaissable(code, monde, ref, mondes):
             samples.append(
                 SampleAnswer(f"Méthode fausse : {code}", document(a, monde), False, (code,))

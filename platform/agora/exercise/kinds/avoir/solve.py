@@ -98,17 +98,16 @@ class _Calcul:
 
 
 def calcule(
-    a: Avoir,
-    own: Mapping[str, Decimal] | None = None,
-    faute: str | None = None,
-    taux_unique: Decimal | None = None,
+    a: Avoir, own: Mapping[str, Decimal] | None = None, faute: m.Faute | None = None
 ) -> dict[str, Decimal]:
     """Every amount of the credit note by its answer path (``groupes.0.net_commercial``…).
 
     ``own`` holds amounts a student wrote: each step starts from them when present (error
-    carried forward). ``faute`` runs one wrong method (``taux_unique`` for TAUX_TVA_MELANGES).
+    carried forward). ``faute`` runs one wrong method: its code, and for TAUX_TVA_MELANGES
+    the one rate applied everywhere.
     """
-    return _Calcul(a, own or {}, faute, taux_unique).run()
+    code, taux_unique = faute or (None, None)
+    return _Calcul(a, own or {}, code, taux_unique).run()
 
 
 def taux_str(taux: Decimal) -> str:
