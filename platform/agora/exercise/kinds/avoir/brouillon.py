@@ -135,6 +135,18 @@ def tire(rng: random.Random, h: Histoire, niveau: int) -> Brouillon:
     )
 
 
+def contexte(b: Brouillon) -> list[str]:
+    """What the invoice alone does not tell: where the goods went, the seller's VAT option."""
+    lignes = []
+    if any(a.bien for a, _ in b.lignes):
+        lieu = f"à cette adresse : {b.livraison}" if b.livraison else "à l'adresse du client"
+        lignes.append(f"Le bon de livraison indique que les articles ont été livrés {lieu}.")
+    if "option_debits" in b.attendus:
+        option = "a opté" if b.option_debits else "n'a pas opté"
+        lignes.append(f"{b.vendeur.nom} {option} pour le paiement de la TVA d'après les débits.")
+    return lignes
+
+
 def params_mentions(b: Brouillon) -> list[dict[str, str]]:
     """The contract params of part 2: each mention to check, with the expected answer."""
     return [{"code": r.code, "libelle": r.libelle, "attendu": b.attendus[r.code]} for r in b.regles]

@@ -185,7 +185,7 @@ def partie_2(b: b2.Brouillon, niveau: int) -> list[str]:
             f"Un collègue a préparé le brouillon de la facture ci-dessous pour **{b.client.nom}**. "
             "Avant de l'envoyer, vérifiez qu'elle porte toutes les mentions obligatoires."
         )
-    lignes += ["", *b2.document(b)]
+    lignes += [*b2.contexte(b), "", *b2.document(b)]
     if niveau == 3:
         lignes += _reforme(b)
     choix = "**présente**, **manquante** (à ajouter) ou **pas obligatoire sur cette facture**"
