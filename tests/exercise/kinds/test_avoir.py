@@ -13,6 +13,8 @@ import pytest
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.kinds import avoir, facture
+from agora.exercise.kinds.avoir.mentions import facturation
+from agora.exercise.kinds.avoir.params import CODES_MENTIONS
 from agora.exercise.variants import build_variant
 
 KIND = avoir.KIND
@@ -411,3 +413,11 @@ def test_an_organisation_outside_vat_checks_the_credit_note_of_its_supplier():
     assert all(
         Decimal(x["taux_tva"]) > 0 for x in variant.params.get("facture", {"lignes": []})["lignes"]
     )
+
+
+def test_the_dated_invoicing_rules_cover_exactly_the_mentions_a_student_checks():
+    regles = facturation()
+    assert tuple(r.code for r in regles.mentions) == CODES_MENTIONS
+    assert all(r.sources for r in regles.mentions)
+    assert regles.indemnite_recouvrement.montant == Decimal("40.00")
+    assert regles.reforme.emission_pme_et_micro.isoformat() == "2027-09-01"
