@@ -83,11 +83,20 @@ def fournisseur_partie(fournisseur: Any) -> Partie:
     )
 
 
+# The articles of the catalogues seen recently, by the catalogue object itself (an
+# organisation is drawn once and reused for its every variant).
+_VENDABLES: dict[int, tuple[Any, tuple[Article, ...]]] = {}
+
+
 def articles_de(org: Any) -> tuple[Article, ...]:
     """The articles the organisation sells with VAT (empty outside VAT)."""
     if org.tva_intracom is None:
         return ()
-    return tuple(
+    catalogue = org.catalogue
+    connu = _VENDABLES.get(id(catalogue))
+    if connu is not None and connu[0] is catalogue:
+        return connu[1]
+    articles = tuple(
         Article(
             a.reference,
             a.designation,
@@ -96,9 +105,13 @@ def articles_de(org: Any) -> tuple[Article, ...]:
             a.unite,
             a.stock_minimum > 0,
         )
-        for a in org.catalogue
+        for a in catalogue
         if a.taux_tva > 0 and a.prix_ht > 0
     )
+    if len(_VENDABLES) >= 256:
+        _VENDABLES.clear()  # simple and safe between threads; refilled on demand
+    _VENDABLES[id(catalogue)] = (catalogue, articles)
+    return articles
 
 
 def articles_fournisseur() -> tuple[Article, ...]:
