@@ -6,7 +6,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
 
 import agora
 from agora.company import generate_company
@@ -14,8 +13,10 @@ from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema, check_fields, known_fields
 from agora.exercise.forms import AnswerForm, flatten
 from agora.exercise.registry import KINDS, get_kind
+from agora.web.templating import make_environment
 
-ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
+# The app's own environment: forms built with the champ macro read answer_schema from it.
+ENV = make_environment(agora.TEMPLATES_DIR)
 
 
 class FormNames(HTMLParser):

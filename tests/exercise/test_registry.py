@@ -9,7 +9,7 @@ from agora.exercise.registry import KINDS, form_template, get_kind
 
 
 def test_kinds_are_typed_objects_registered_under_their_name():
-    assert list(KINDS) == ["facture", "rapprochement", "bulletin_paie", "planning"]
+    assert list(KINDS) == ["facture", "avoir", "rapprochement", "bulletin_paie", "planning"]
     for name, kind in KINDS.items():
         assert isinstance(kind, ExerciseKind) and name == kind.NAME and get_kind(name) is kind
 

@@ -38,6 +38,8 @@ ANSWER_SCHEMA = AnswerSchema(
         "lignes.#.montant_ht": MONTANT,
         "groupes.#.taux_tva": TAUX,
         **{f"groupes.#.{champ}": MONTANT for champ in CHAMPS_GROUPE},
+        "groupes.#.reductions.#.nature": TEXTE,  # as the solution writes it, not graded
+        "groupes.#.reductions.#.taux": TAUX,
         "groupes.#.reductions.#.montant": MONTANT,
         "tva.#.taux": TAUX,
         "tva.#.base": MONTANT,

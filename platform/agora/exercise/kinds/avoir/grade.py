@@ -145,7 +145,8 @@ class _Correction:
     def montants(self) -> None:
         """Each amount: right, right from the student's own earlier amounts, or wrong (named)."""
         ref = self.reference.ref
-        lus = montants_lus(self.a, self.arbre)
+        # Only the amounts this credit note has (a turnover is a ristourne's alone).
+        lus = {p: lu for p, lu in montants_lus(self.a, self.arbre).items() if p in ref}
         own = {path: lu.valeur for path, lu in lus.items() if lu.valeur is not None}
         ecf = calcule(self.a, own) if any(own[p] != ref[p] for p in own) else ref
         for path in ref:
