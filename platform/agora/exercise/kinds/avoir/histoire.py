@@ -262,7 +262,8 @@ def credits(rng: random.Random, invoice: dict[str, Any], numeros: list[int], niv
     for rang, numero in enumerate(numeros):
         facturee = int(invoice["lignes"][numero - 1]["quantite"])
         tout = niveau == 3 and rang == 1 and rng.random() < 0.3
-        quantite = facturee if tout else rng.randint(1, facturee - 1)
+        # Part of a line comes back (a third at most); at level 3, sometimes the whole line.
+        quantite = facturee if tout else rng.randint(1, max(1, facturee // 3))
         result.append({"ligne": numero, "quantite": str(quantite)})
     return result
 
