@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from agora.cli import main
+from agora.content.secteurs import secteur_codes
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -78,13 +79,17 @@ def test_bad_input_prints_one_french_line_and_exits_2(capsys, args, expected):
 
 
 GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_SEED = 7
 
 
-@pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("md", "md")])
-def test_output_matches_the_golden_file(capsys, fmt, suffix):
-    # A change here means every stored seed now gives another organisation (draw order,
-    # profile data or Faker version changed). If intended, regenerate with:
-    #   agora company --seed 7 --secteur restaurant [--format md] > tests/company/golden/…
-    code, out, _ = run(capsys, "--seed", "7", "--secteur", "restaurant", "--format", fmt)
+@pytest.mark.parametrize(
+    ("secteur", "fmt"), [(code, "json") for code in secteur_codes()] + [("restaurant", "md")]
+)
+def test_output_matches_the_golden_organisation(capsys, secteur, fmt):
+    # One pinned organisation per sector (and one fiche). A change here means stored seeds now
+    # give other organisations (a section's draws, profile data or Faker version changed). If
+    # intended, say so in the commit and regenerate with:
+    #   agora company --seed 7 --secteur <secteur> [--format md] > tests/company/golden/<secteur>_7.<json|md>
+    code, out, _ = run(capsys, "--seed", str(GOLDEN_SEED), "--secteur", secteur, "--format", fmt)
     assert code == 0
-    assert out == (GOLDEN / f"restaurant_7.{suffix}").read_text(encoding="utf-8")
+    assert out == (GOLDEN / f"{secteur}_{GOLDEN_SEED}.{fmt}").read_text(encoding="utf-8")

@@ -77,7 +77,10 @@ def test_a_valid_file_loads(tmp_path):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"etapes": "[{kind: devis, niveau: 1, points: 5, titre: X}]"}, "type d'exercice inconnu"),
+        (
+            {"etapes": "[{kind: inventaire, niveau: 1, points: 5, titre: X}]"},
+            "type d'exercice inconnu",
+        ),
         ({"competences": '["9.9.9"]'}, "Compétence inconnue"),
         ({"competences": '["1.2.2", "1.2.1"]'}, "aucune étape n'évalue la compétence 1.2.1"),
         ({"titre": None}, "titre"),

@@ -24,7 +24,7 @@ FORMS = make_environment(agora.TEMPLATES_DIR)
 
 @cache
 def _variant(kind: str, seed: int, niveau: int) -> Variant:
-    # As `agora generate` makes it: a kind with options gets their defaults, named in the JSON.
+    # As `agora generate` builds it: a kind with options names its default choices.
     return build_variant(kind, niveau, seed, org_seed=seed)
 
 

@@ -15,8 +15,7 @@ from agora.exercise.forms import AnswerForm, flatten
 from agora.exercise.registry import KINDS, get_kind
 from agora.web.templating import make_environment
 
-# The app's own environment: forms built with the champ macro read answer_schema from it.
-ENV = make_environment(agora.TEMPLATES_DIR)
+ENV = make_environment(agora.TEMPLATES_DIR)  # the app's: forms read answer_schema
 
 
 class FormNames(HTMLParser):

@@ -145,7 +145,7 @@ def test_generate_prints_the_variant(kind, run_cli, variant):
     run = run_cli(["generate", kind, "--seed", "5", "--niveau", "3"])
     assert run.code == 0 and run.err == ""
     document = json.loads(run.out)
-    options = ["options"] if get_kind(kind).OPTIONS else []  # a kind's options are named
+    options = ["options"] if get_kind(kind).OPTIONS else []  # a kind with options names them
     assert list(document) == ["kind", "seed", "niveau", "params", "enonce", *options]
     assert run.out == dumps(variant(kind, 5, 3).to_json()) + "\n"
     assert json.loads(run_cli(["generate", kind, "--seed", "5"]).out)["niveau"] == 2

@@ -85,8 +85,10 @@ def _old_rows(engine) -> None:
 
 
 def _drawn_today(kind: str, niveau: int, seed: int) -> dict:
-    variant = get_kind(kind).generate(seed, niveau, generate_company(ORG_SEED))
-    return {"params": variant.params, "enonce": variant.enonce, "content_version": f"{kind}/1"}
+    module = get_kind(kind)
+    variant = module.generate(seed, niveau, generate_company(ORG_SEED))
+    version = f"{kind}/{module.VERSION}"  # the generator of the release that runs the upgrade
+    return {"params": variant.params, "enonce": variant.enonce, "content_version": version}
 
 
 def _stored(connection, table: str) -> list[dict]:

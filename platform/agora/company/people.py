@@ -23,7 +23,7 @@ HEURES_TEMPS_PARTIEL = ("24", "28", "30")
 
 @dataclass(frozen=True)
 class Generation:
-    """What every generation step draws from: the seeded sources and the fixed context."""
+    """What one section of the organisation draws from: its own seeded sources and the fixed context."""
 
     rng: random.Random
     fake: Faker
@@ -70,8 +70,9 @@ def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Sal
         if apprenti
         else rng.randint(20 if emploi.statut == "non_cadre" else 26, 62)
     )
-    # Exactly ``age`` years old on the reference day.
-    naissance = _anniversaire(gen.reference, -age) - timedelta(days=rng.randrange(365))
+    # Exactly ``age`` years old on the reference day, the birthday already past: born on that
+    # very day, a 16-year-old would turn 16 too late to have been hired before it.
+    naissance = _anniversaire(gen.reference, -age) - timedelta(days=1 + rng.randrange(364))
     prenom, nom, _ = personne(gen)
     return Salarie(
         id=ident,

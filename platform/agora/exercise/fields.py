@@ -86,6 +86,11 @@ class Field:
 
     def read(self, raw: Any) -> Lu:
         """``raw`` read: never raises (an empty field reads as None with no message)."""
+        if type(raw) is str and len(raw) <= _MAX_TEXT:
+            return _read_text(self, raw)  # a class types the same amounts over and over
+        return self._read(raw)
+
+    def _read(self, raw: Any) -> Lu:
         if is_empty(raw):
             return Lu(raw, None, None)
         if isinstance(raw, dict | list):
@@ -115,6 +120,12 @@ class Field:
 _CONTRACT_AMOUNT = re.compile(r"-?\d{1,13}\.\d{2}", re.ASCII)
 
 
+@lru_cache(maxsize=16384)
+def _read_text(field: Field, raw: str) -> Lu:
+    """A text read by a field type, remembered: the Lu is immutable, so it can be shared."""
+    return field._read(raw)
+
+
 class Amount(Field):
     """An amount in euros, to the cent: « 1 234,56 € », « 1234.56 », « -12 »."""
 
@@ -134,6 +145,9 @@ class Amount(Field):
         return euros(value)
 
 
+_CONTRACT_NUMBER = re.compile(r"-?\d{1,13}(?:\.\d{1,6})?", re.ASCII)
+
+
 class Number(Field):
     """A number with any decimals (a rate, a quantity, hours in decimal): « 12,5 », « 5.5 % »."""
 
@@ -145,6 +159,8 @@ class Number(Field):
         self.suffixe = suffixe
 
     def convert(self, raw: Any) -> Decimal:
+        if type(raw) is str and _CONTRACT_NUMBER.fullmatch(raw):
+            return Decimal(raw)  # the contract's own writing (« 20 », « 5.5 »), read fast
         texte = _number_text(raw, self.quoi)
         if isinstance(texte, str) and self.suffixe:
             texte = texte.strip().removesuffix(self.suffixe)
@@ -231,7 +247,7 @@ class Day(Field):
     """A calendar day: « 03/12/2026 », « 3.12.2026 » or ISO « 2026-12-03 »."""
 
     widget = "jour"
-    inputmode = "numeric"
+    inputmode = "text"  # a phone's numeric keypad often has no « / »
 
     def convert(self, raw: Any) -> date:
         if not isinstance(raw, str):
@@ -471,38 +487,48 @@ def _prefixes(noms: tuple[str, ...]) -> frozenset[str]:
 def _read_node(
     champs: Mapping[str, Field],
     prefixes: frozenset[str],
-    node: Any,
+    node: dict[str, Any] | list[Any],
     path: str,
     pattern: str,
     erreurs: dict[str, str],
 ) -> Any:
     if isinstance(node, dict):
-        items: Iterable[tuple[str, Any, str]] = (
-            (str(k), v, f"{pattern}.{k}" if pattern else str(k)) for k, v in node.items()
-        )
-    elif isinstance(node, list):
-        items = ((str(i), v, f"{pattern}.#") for i, v in enumerate(node))
-    else:
-        items = ()
-    lu_noeud: Any = {} if isinstance(node, dict) else []
-    for key, value, sub in items:
-        sub_path = f"{path}.{key}" if path else key
-        field = champs.get(sub)
-        if field is not None:
-            lu = field.read(value)
-            if lu.erreur:
-                erreurs[sub_path] = lu.erreur
-            child: Any = lu
-        elif sub in prefixes and isinstance(value, dict | list):
-            child = _read_node(champs, prefixes, value, sub_path, sub, erreurs)
-        elif sub in prefixes and not is_empty(value):
-            erreurs[sub_path] = "Plusieurs valeurs sont attendues ici (une ligne, une liste)."
-            child = None
-        else:
-            child = None  # an unknown name, or an empty row: nothing to read
-        if isinstance(lu_noeud, dict):
+        lu_dict: dict[str, Any] = {}
+        for key, value in node.items():
+            key = str(key)
+            sub = f"{pattern}.{key}" if pattern else key
+            child = _read_child(
+                champs, prefixes, value, f"{path}.{key}" if path else key, sub, erreurs
+            )
             if child is not None:
-                lu_noeud[key] = child
-        else:
-            lu_noeud.append(child)
-    return lu_noeud
+                lu_dict[key] = child
+        return lu_dict
+    sub = f"{pattern}.#"
+    return [
+        _read_child(champs, prefixes, value, f"{path}.{i}", sub, erreurs)
+        for i, value in enumerate(node)
+    ]
+
+
+def _read_child(
+    champs: Mapping[str, Field],
+    prefixes: frozenset[str],
+    value: Any,
+    path: str,
+    pattern: str,
+    erreurs: dict[str, str],
+) -> Any:
+    """One value of the answer: a field read, a row or list read further, or None (unknown)."""
+    field = champs.get(pattern)
+    if field is not None:
+        lu = field.read(value)
+        if lu.erreur:
+            erreurs[path] = lu.erreur
+        return lu
+    if pattern not in prefixes:
+        return None  # an unknown name: nothing to read
+    if isinstance(value, dict | list):
+        return _read_node(champs, prefixes, value, path, pattern, erreurs)
+    if not is_empty(value):
+        erreurs[path] = "Plusieurs valeurs sont attendues ici (une ligne, une liste)."
+    return None

@@ -2,12 +2,19 @@
 
 from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds import avoir, bulletin_paie, facture, planning, rapprochement
+from agora.exercise.kinds import avoir, bulletin_paie, devis, facture, planning, rapprochement
 
 # Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
 KINDS: dict[str, ExerciseKind] = {
     kind.NAME: kind
-    for kind in (facture.KIND, avoir.KIND, rapprochement.KIND, bulletin_paie.KIND, planning.KIND)
+    for kind in (
+        facture.KIND,
+        devis.KIND,
+        avoir.KIND,
+        rapprochement.KIND,
+        bulletin_paie.KIND,
+        planning.KIND,
+    )
 }
 
 

@@ -3,15 +3,14 @@ keyboards, extra créneaux, day names, verdicts and errors in their period."""
 
 from html.parser import HTMLParser
 
-from jinja2 import Environment, FileSystemLoader
-
 import agora
 from agora.company import generate_company
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.planning import KIND as planning
+from agora.web.templating import make_environment
 
-ENV = Environment(loader=FileSystemLoader(agora.TEMPLATES_DIR), autoescape=True)
+ENV = make_environment(agora.TEMPLATES_DIR)  # the app's: forms read answer_schema
 
 
 class Champs(HTMLParser):

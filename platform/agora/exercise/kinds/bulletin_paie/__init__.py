@@ -14,7 +14,7 @@ KIND = raw_answer_kind(
         (params, answer, generate, solve, grade, samples),
         TITRE="Bulletin de paie : du salaire brut au net à payer",
         COMPETENCES=("3.2.4",),
-        VERSION=1,
+        VERSION=2,
         PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
     ),
     answer.parse,

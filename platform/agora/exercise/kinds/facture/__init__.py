@@ -13,7 +13,7 @@ KIND = raw_answer_kind(
         (params, answer, generate, solve, grade, samples),
         TITRE="Facture avec réductions, escompte, port et TVA",
         COMPETENCES=("1.2.2",),
-        VERSION=1,
+        VERSION=2,
         PRODUIT="facture",  # the solved invoice: the document a later step may record
     ),
     answer.parse,

@@ -14,7 +14,7 @@ KIND = raw_answer_kind(
         (params, answer, generate, solve, grade, samples),
         TITRE="Planning hebdomadaire du personnel",
         COMPETENCES=("3.2.1",),
-        VERSION=1,
+        VERSION=2,
     ),
     answer.parse,
     grade.grade,

@@ -72,14 +72,17 @@ def _equipe(
     rng: random.Random, niveau: int, salaries: tuple[Salarie, ...], lundi: date
 ) -> tuple[int, list[Salarie]]:
     """How many employees to plan, and the candidates in order of preference: those whose
-    contracts fit, a part-timer first from level 2, a minor first at level 3, then the others."""
+    contracts fit (no minor below level 3, no cadre unless too few others), a part-timer first
+    from level 2, a minor first at level 3, then the others."""
     bas, haut = EFFECTIFS[niveau]
-    candidats = [s for s in salaries if _convient(s, lundi) and s.statut != "cadre"]
-    if len(candidats) < bas:
-        candidats = [s for s in salaries if _convient(s, lundi)]
-    mineurs = [s for s in candidats if s.age_le(lundi) < 18]
+    candidats = [s for s in salaries if _convient(s, lundi)]
     if niveau < 3:
-        candidats = [s for s in candidats if s not in mineurs]
+        candidats = [s for s in candidats if s.age_le(lundi) >= 18]
+    # Counted once the minors are out: an apprentice among three non-cadres left a team of two.
+    non_cadres = [s for s in candidats if s.statut != "cadre"]
+    if len(non_cadres) >= bas:
+        candidats = non_cadres
+    mineurs = [s for s in candidats if s.age_le(lundi) < 18]
     partiels = [s for s in candidats if s.heures_hebdo < 35]
     if niveau == 1 and len(candidats) - len(partiels) >= bas:
         candidats = [s for s in candidats if s not in partiels]

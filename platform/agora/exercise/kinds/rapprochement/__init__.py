@@ -14,7 +14,7 @@ KIND = raw_answer_kind(
         (params, answer, generate, solve, grade, samples),
         TITRE="État de rapprochement bancaire",
         COMPETENCES=("2.2.1", "2.2.3"),
-        VERSION=1,
+        VERSION=2,
     ),
     answer.parse,
     grade.grade,

@@ -1,0 +1,198 @@
+"""Grading of a ``devis`` answer: per-field verdicts, error carried forward, diagnostics."""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lecture, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.devis import solve as calc
+from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.devis.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
+
+# The fields that prove each competency (answer paths without their indexes, first part).
+# 1.2.2, producing the customer document: the body of the quote down to its totals.
+# 1.2.1, applying the procedures and the CGV: validity, deposit and its nature, acceptance,
+# and the order against the delivery note.
+COMPETENCES = {
+    "1.2.1": frozenset(
+        {"date_validite", "acompte", "versement", "desistement", "bon_pour_accord", "livraison"}
+    ),
+    "1.2.2": frozenset(
+        {"lignes", "taux", "net_commercial", "port_ht", "total_ht", "total_tva", "total_ttc"}
+    ),
+}
+_INDEX = re.compile(r"\.\d+", re.ASCII)
+
+
+def noeud(path: str) -> str:
+    """A path without its indexes: ``taux.0.remises.1.montant`` → ``taux.remises.montant``."""
+    return _INDEX.sub("", path)
+
+
+def fautes_possibles(d: Devis) -> list[str]:
+    """The wrong methods that would change some value of this quote, in the order tried."""
+    fautes = []
+    if len(d.remises) >= 2:
+        fautes.append(calc.REMISES_ADDITIONNEES)
+    if d.port:
+        fautes += [calc.PORT_MAL_APPLIQUE, calc.PORT_HORS_BASE_TVA]
+    if d.remises and any(d.taux):
+        fautes.append(calc.TVA_SUR_BRUT)
+    fautes += [calc.ACOMPTE_SUR_HT, calc.ARRHES_ACOMPTE_CONFONDUS, calc.VALIDITE_MAL_CALCULEE]
+    if any(calc.ecart(d, i)[0] != "conforme" for i in range(len(d.livraison))):
+        fautes += [
+            calc.ECART_LIVRAISON_COMMANDE_FACTUREE,
+            calc.ECART_LIVRAISON_HORS_COMMANDE_FACTUREE,
+        ]
+    fautes.append(calc.ARRONDI_TRONQUE)
+    return fautes
+
+
+class Reference:
+    """What grading needs from the params alone: the quote, its values, each graded field
+    with its type, and the quote done with each wrong method (filled on demand)."""
+
+    def __init__(self, d: Devis):
+        self.d = d
+        self.valeurs = calc.calcule(d)
+        self.fautes = fautes_possibles(d)
+        self.mondes: dict[str, dict[str, Any]] = {}
+        self.champs: list[tuple[str, tuple[str | int, ...], Field]] = [
+            (path, _parts(path), ANSWER_SCHEMA.type_of(path)) for path in self.valeurs
+        ]
+        # The contract's writing of each expected value, written once per variant.
+        self.canon = {path: f.canonical(self.valeurs[path]) for path, _, f in self.champs}
+
+    def monde(self, faute: str) -> dict[str, Any]:
+        if faute not in self.mondes:
+            self.mondes[faute] = calc.calcule(self.d, faute=faute)
+        return self.mondes[faute]
+
+
+def _parts(path: str) -> tuple[str | int, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in path.split("."))
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    found = _MEMO.get(params)
+    if found is None:
+        found = Reference(lire_params(params))
+        _MEMO.put(params, copy.deepcopy(params), found)
+    return found
+
+
+def _validite_fausse(d: Devis, valeur: Any) -> bool:
+    """A date one day off (the day of the quote counted, or one too many), or months added."""
+    if not isinstance(valeur, date):
+        return False
+    attendu = d.date_devis + timedelta(days=d.validite_jours)
+    if abs((valeur - attendu).days) == 1:
+        return True
+    mois = d.date_devis.month - 1 + max(1, round(d.validite_jours / 30))
+    try:
+        return valeur == d.date_devis.replace(
+            year=d.date_devis.year + mois // 12, month=mois % 12 + 1
+        )
+    except ValueError:
+        return False
+
+
+class _Diagnostic:
+    """Finds the known wrong method behind a student's wrong value (computed on demand)."""
+
+    def __init__(self, ref: Reference, own: dict[str, Any]):
+        self.ref, self.own = ref, own
+        self.locaux: dict[str, dict[str, Any]] = {}
+
+    def _local(self, faute: str) -> dict[str, Any]:
+        if faute not in self.locaux:
+            self.locaux[faute] = calc.calcule(self.ref.d, self.own, faute)
+        return self.locaux[faute]
+
+    def cherche(self, path: str, valeur: Any) -> str | None:
+        node = noeud(path)
+        if node == "date_validite":
+            return calc.VALIDITE_MAL_CALCULEE if _validite_fausse(self.ref.d, valeur) else None
+        if node == "desistement":
+            return calc.ARRHES_ACOMPTE_CONFONDUS
+        candidates = [f for f in self.ref.fautes if node in SIGNATURES[f]]
+        # The whole quote done the wrong way first (cached per variant), then the wrong way
+        # from the student's own earlier values (computed for this answer only if needed).
+        for monde in (self.ref.monde, self._local):
+            for faute in candidates:
+                if monde(faute).get(path) == valeur:
+                    return faute
+        return None
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read against the quote; never raises."""
+    lus = {}
+    own: dict[str, Any] = {}
+    for path, parts, field in ref.champs:
+        lu = lecture.lu(*parts)
+        if lu is not None:
+            lus[path] = (lu, field)
+            if lu.valeur is not None:
+                own[path] = lu.valeur
+    differe = any(not lus[p][1].same(ref.valeurs[p], v) for p, v in own.items())
+    ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
+    diagnostic = _Diagnostic(ref, own)
+    champs = [
+        _illisible(nom, message) for nom, message in lecture.erreurs.items() if nom not in lus
+    ]
+    codes: list[str] = []
+    for path, (lu, field) in lus.items():
+        attendu = ref.valeurs[path]
+        if lu.valeur is not None and field.same(attendu, lu.valeur):
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+        elif lu.valeur is None:
+            champs.append(verdict(path, field, attendu, lu))
+        elif field.same(ecf[path], lu.valeur):
+            message = (
+                "Calcul juste à partir de vos résultats précédents (erreur reportée) : point "
+                f"accordé. Avec les bons résultats : {field.display(attendu)}."
+            )
+            champs.append(verdict(path, field, attendu, lu, ko=message)._replace(correct=True))
+        else:
+            code = diagnostic.cherche(path, lu.valeur)
+            ko = f"Attendu : {field.display(attendu)}."
+            if code:
+                ko = f"{MESSAGES[code]} {ko}"
+                if code not in codes:
+                    codes.append(code)
+            champs.append(verdict(path, field, attendu, lu, ko=ko))
+    justes = sum(c.correct for c in champs)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
+
+
+def _illisible(nom: str, message: str) -> ChampResult:
+    """A part of the answer that could not be read at all (a list written as one value…)."""
+    return ChampResult(nom, None, None, False, message)
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """Each competency scored on its fields; none when none of its fields was graded."""
+    result = []
+    for code, racines in COMPETENCES.items():
+        notes = [c.correct for c in champs if c.champ.partition(".")[0] in racines]
+        if notes:
+            result.append((code, score_ratio(sum(notes), len(notes))))
+    return result
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

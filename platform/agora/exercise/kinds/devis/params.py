@@ -1,0 +1,206 @@
+"""The params of a ``devis`` variant: read and checked, with one French line when unusable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.money import cents, parse_decimal
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "devis"
+
+MAX_LIGNES, MAX_REMISES = 30, 4
+# What the customer pays on signing: its legal nature decides what a withdrawal costs.
+NATURES = ("acompte", "arrhes")
+# The gap between an order line and the delivery note (level 3).
+ECARTS = ("conforme", "manquant", "partiel", "excedent", "reference")
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Ligne:
+    reference: str
+    designation: str
+    unite: str
+    quantite: Decimal
+    prix: Decimal
+    taux: Decimal
+
+
+@dataclass(frozen=True)
+class Port:
+    """The CGV's rule: ``forfait`` HT is charged below ``franco`` HT of goods after remises."""
+
+    libelle: str
+    forfait: Decimal
+    franco: Decimal
+    taux: Decimal
+
+
+@dataclass(frozen=True)
+class Livre:
+    """What the delivery note shows for one order line: the reference delivered (None: the
+    line is absent from the note) and its quantity."""
+
+    reference: str | None
+    quantite: Decimal
+
+
+@dataclass(frozen=True)
+class Devis:
+    """Typed, validated params. ``taux`` are the distinct VAT rates in order of appearance."""
+
+    date_devis: date
+    lignes: tuple[Ligne, ...]
+    remises: tuple[Decimal, ...]
+    port: Port | None
+    validite_jours: int
+    nature: str
+    part: Decimal  # percent of the TTC paid on signing
+    livraison: tuple[Livre, ...]  # empty below level 3
+    taux: tuple[Decimal, ...]
+
+
+def taux_str(taux: Decimal) -> str:
+    """A rate as the contract prints it: "20", "5.5", "2.1"."""
+    return f"{taux.normalize():f}"
+
+
+def _nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
+    try:
+        return parse_decimal(str(raw), what)
+    except InvalidInput as error:
+        raise InvalidInput(f"Paramètres : {where} — {error}") from error
+
+
+def _taux(raw: Any, where: str) -> Decimal:
+    value = _nombre(raw, where, "taux")
+    if not 0 <= value < HUNDRED:
+        raise InvalidInput(f"Paramètres : {where} doit être compris entre 0 et 100 (exclu).")
+    return value
+
+
+def _montant(raw: Any, where: str) -> Decimal:
+    value = _nombre(raw, where, "montant")
+    if value < 0 or value != cents(value):
+        raise InvalidInput(f"Paramètres : {where} doit être un montant positif au centime.")
+    return value
+
+
+def _objet(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"Paramètres : {where} doit être un objet {{…}}.")
+    return raw
+
+
+def _liste(raw: Any, where: str, maximum: int, vide: bool = False) -> list[Any]:
+    if not isinstance(raw, list) or (not raw and not vide) or len(raw) > maximum:
+        minimum = 0 if vide else 1
+        raise InvalidInput(
+            f"Paramètres : « {where} » doit être une liste de {minimum} à {maximum}."
+        )
+    return raw
+
+
+def _ligne(raw: Any, i: int) -> Ligne:
+    where = f"ligne {i + 1}"
+    row = _objet(raw, f"la {where}")
+    quantite = _nombre(row.get("quantite"), f"quantité de la {where}")
+    if quantite <= 0:
+        raise InvalidInput(f"Paramètres : la quantité de la {where} doit être positive.")
+    return Ligne(
+        reference=str(row.get("reference", f"L{i + 1}"))[:40],
+        designation=str(row.get("designation", ""))[:120],
+        unite=str(row.get("unite", ""))[:20],
+        quantite=quantite,
+        prix=_montant(row.get("prix_unitaire_ht"), f"prix unitaire HT de la {where}"),
+        taux=_taux(row.get("taux_tva"), f"taux de TVA de la {where}"),
+    )
+
+
+def _port(raw: Any, taux: tuple[Decimal, ...]) -> Port | None:
+    if raw is None:
+        return None
+    row = _objet(raw, "port")
+    port = Port(
+        libelle=str(row.get("libelle", "frais de port"))[:40],
+        forfait=_montant(row.get("forfait_ht"), "port.forfait_ht"),
+        franco=_montant(row.get("franco_ht"), "port.franco_ht"),
+        taux=_taux(row.get("taux_tva"), "port.taux_tva"),
+    )
+    if port.taux not in taux:
+        raise InvalidInput("Paramètres : port.taux_tva doit être l'un des taux des lignes.")
+    return port
+
+
+def _versement(raw: Any) -> tuple[str, Decimal]:
+    row = _objet(raw, "versement")
+    nature = row.get("nature")
+    if nature not in NATURES:
+        raise InvalidInput("Paramètres : versement.nature vaut « acompte » ou « arrhes ».")
+    part = _taux(row.get("taux"), "versement.taux")
+    if part <= 0:
+        raise InvalidInput("Paramètres : versement.taux doit être positif.")
+    return nature, part
+
+
+def _livre(raw: Any, i: int) -> Livre:
+    row = _objet(raw, f"livraison {i + 1}")
+    reference = row.get("reference_livree")
+    quantite = _nombre(row.get("quantite_livree", "0"), f"quantité livrée {i + 1}")
+    if quantite < 0 or (reference is not None and not isinstance(reference, str)):
+        raise InvalidInput(f"Paramètres : livraison {i + 1} illisible.")
+    return Livre(reference[:40] if reference else None, quantite)
+
+
+def _date(raw: Any) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise InvalidInput("Paramètres : date_devis doit être une date ISO (2026-03-12).") from None
+
+
+def _jours(raw: Any) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 365:
+        raise InvalidInput("Paramètres : validite_jours doit être un entier de 1 à 365.")
+    return raw
+
+
+def lire_params(params: Any) -> Devis:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = _objet(params, "l'ensemble")
+    lignes = tuple(
+        _ligne(r, i) for i, r in enumerate(_liste(p.get("lignes"), "lignes", MAX_LIGNES))
+    )
+    taux = tuple(dict.fromkeys(ligne.taux for ligne in lignes))
+    remises = _liste(p.get("remises", []), "remises", MAX_REMISES, vide=True)
+    remises_taux = tuple(_taux(r, f"remise {k + 1}") for k, r in enumerate(remises))
+    if any(r <= 0 for r in remises_taux):
+        raise InvalidInput("Paramètres : chaque remise doit avoir un taux positif.")
+    nature, part = _versement(p.get("versement"))
+    livraison = _liste(p.get("livraison", []), "livraison", MAX_LIGNES, vide=True)
+    if livraison and len(livraison) != len(lignes):
+        raise InvalidInput("Paramètres : « livraison » a une ligne par ligne du devis.")
+    return Devis(
+        date_devis=_date(p.get("date_devis")),
+        lignes=lignes,
+        remises=remises_taux,
+        port=_port(p.get("port"), taux),
+        validite_jours=_jours(p.get("validite_jours")),
+        nature=nature,
+        part=part,
+        livraison=tuple(_livre(r, i) for i, r in enumerate(livraison)),
+        taux=taux,
+    )
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params
