@@ -22,12 +22,31 @@ def test_the_memo_answers_only_for_the_same_unchanged_object():
     assert memo.get(params) is None
 
 
+def test_get_or_build_builds_once_per_unchanged_object():
+    memo, built = MemoParams(), []
+    params = {"montant": "10.00"}
+    assert memo.get_or_build(params, lambda p: built.append(p) or len(built)) == 1
+    assert memo.get_or_build(params, lambda p: built.append(p) or len(built)) == 1
+    params["montant"] = "12.00"  # changed in place: built again from the new values
+    assert memo.get_or_build(params, lambda p: built.append(p) or len(built)) == 2
+
+
 # (kind, a change of one amount deep in its params)
 CHANGES = [
     ("facture", lambda p: p["lignes"][0].__setitem__("prix_unitaire_ht", "999.99")),
     ("rapprochement", lambda p: p.__setitem__("solde_initial", "123.45")),
     ("bulletin_paie", lambda p: p.__setitem__("taux_horaire", "15.00")),
+    ("avoir", lambda p: _change_avoir(p)),
 ]
+
+
+def _change_avoir(params: dict) -> None:
+    """A rate or a price the credit note is computed from, changed in place."""
+    if "rabais" in params or "ristourne" in params:
+        params.get("rabais", params.get("ristourne"))["taux"] = "9"
+    else:
+        numero = params["credits"][0]["ligne"]
+        params["facture"]["lignes"][numero - 1]["prix_unitaire_ht"] = "999.99"
 
 
 @pytest.mark.parametrize(("name", "change"), CHANGES)

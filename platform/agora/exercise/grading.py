@@ -3,6 +3,8 @@ remember what a variant's params give (a class grades the same variant many time
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -64,6 +66,15 @@ class MemoParams:
         if entree is not None and entree[0] is params and entree[1] == params:
             return entree[2]
         return None
+
+    def get_or_build(self, params: Any, build: Callable[[Any], Any]) -> Any:
+        """The result for this params object: remembered, or built by ``build(params)`` and
+        remembered with a copy of the params taken now."""
+        found = self.get(params)
+        if found is None:
+            found = build(params)
+            self.put(params, copy.deepcopy(params), found)
+        return found
 
     def put(self, params: Any, copie: Any, resultat: Any) -> None:
         """Remember ``resultat`` for ``params``; ``copie`` equals them now and is never mutated."""

@@ -3,7 +3,6 @@ named method errors, and the mandatory mentions of the draft invoice."""
 
 from __future__ import annotations
 
-import copy
 import re
 from decimal import Decimal
 from typing import Any
@@ -46,11 +45,7 @@ _MEMO = MemoParams()
 
 def reference(params: Any) -> Reference:
     """The Reference of these params, remembered for the very same params object."""
-    found = _MEMO.get(params)
-    if found is None:
-        found = Reference(lire_params(params))
-        _MEMO.put(params, copy.deepcopy(params), found)
-    return found
+    return _MEMO.get_or_build(params, lambda p: Reference(lire_params(p)))
 
 
 def _lu(node: Any, key: str) -> Lu | None:
