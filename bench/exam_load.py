@@ -489,7 +489,7 @@ def lost_saves(database_url: str, eleves: list[Eleve]) -> int:
                 # last acknowledged one: newer values are fine, older or missing ones are lost.
                 sent = e.sent[position]
                 newer = sent[len(sent) - 1 - sent[::-1].index(value) :]
-                stored = answer.fields.get(ANSWER_FIELD[position])
+                stored = answer.answer.get(ANSWER_FIELD[position])  # top-level fields
                 if stored not in newer or answer.saves < e.ack_count[position]:
                     lost += 1
     engine.dispose()

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import pytest
 import sqlalchemy as sa
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlmodel import Session, SQLModel
 
@@ -78,6 +79,24 @@ def app(settings):
     SQLModel.metadata.create_all(application.state.engine)
     yield application
     application.state.engine.dispose()
+
+
+def _api_routes(routes) -> list:
+    found = []
+    for route in routes:
+        included = getattr(route, "original_router", None)  # FastAPI wraps included routers
+        if included is not None:
+            found += _api_routes(included.routes)
+        elif isinstance(route, APIRoute):
+            found.append(route)
+    return found
+
+
+@pytest.fixture
+def api_routes(app) -> Callable:
+    """api_routes() -> every page of the app as an APIRoute, those of included routers too
+    (``app.routes`` lists only the wrappers of included routers)."""
+    return lambda: _api_routes(app.routes)
 
 
 @pytest.fixture

@@ -162,7 +162,7 @@ def test_sigterm_stops_the_server_under_load_and_keeps_acknowledged_saves(tmp_pa
     for t in typists:
         answer = stored[t.copy_id]
         # A save stored just as the connection was cut may follow the last acknowledged one.
-        assert int(answer.fields["total_ht"]) >= t.acked and answer.saves >= t.acks
+        assert int(answer.answer["total_ht"]) >= t.acked and answer.saves >= t.acks
 
 
 def test_a_wrong_setting_is_one_french_line(monkeypatch, capsys):

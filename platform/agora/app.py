@@ -9,8 +9,9 @@ from starlette.middleware.sessions import SessionMiddleware
 from agora import TEMPLATES_DIR
 from agora.account import routes as account_routes
 from agora.account.throttle import LoginThrottle
-from agora.classroom import routes as student_routes
-from agora.classroom import teacher_edit_routes, teacher_routes
+from agora.classroom.student import routes as student_routes
+from agora.classroom.teacher import edit_routes as teacher_edit_routes
+from agora.classroom.teacher import routes as teacher_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
 from agora.exam import routes as exam_routes

@@ -1,13 +1,15 @@
 """Exam answers keep only the kind's fields: a hostile name is refused at autosave (nothing
-stored, a French message saying so), and a copy stored with one is graded without it."""
+stored, a French message saying so), a save writes its fields into the stored answer, and a
+copy stored with hostile fields is graded without them."""
 
 from __future__ import annotations
 
 import pytest
 from sqlmodel import Session, select
 
-from agora.exam import grading
 from agora.exam.models import RENDUE, ExamAnswer, ExamCopy
+from agora.exercise import answer_names
+from agora.exercise.registry import get_kind
 
 FACTURE_FIRST = [{"kind": "facture", "niveau": 1, "points": 10}]
 HOSTILE = [
@@ -19,21 +21,39 @@ HOSTILE = [
 ]
 
 
+def _deep(levels: int) -> dict:
+    node: dict | str = "1"
+    for _ in range(levels):
+        node = {"a": node}
+    return node
+
+
+# A row stored before names were checked, as migration 0010 nested it, or written by hand:
+# a key that is no index, an object 450 deep, an object where a value goes, rows past bounds.
+HOSTILE_ANSWER = {
+    "net_a_payer": "1,00",
+    "lignes": {"²": {"montant_ht": "1"}},
+    "groupes": [_deep(450)],
+    "total_ht": {"0": "1"},
+    "tva": [{"montant": "1"}] * 300,
+}
+
+
 @pytest.fixture
 def spy_unflatten(monkeypatch):
-    """Fails the test when grading hands a hostile name to unflatten (before it builds it)."""
-    real = grading.unflatten
+    """Fails the test when grading hands unflatten a name outside the kind's schema."""
+    real, schema = answer_names.unflatten, get_kind("facture").ANSWER_SCHEMA
 
     def spy(form):
-        assert not set(form) & set(HOSTILE), "hostile name handed to unflatten"
+        assert all(schema.accepte(name) for name in form), "unknown name handed to unflatten"
         return real(form)
 
-    monkeypatch.setattr(grading, "unflatten", spy)
+    monkeypatch.setattr(answer_names, "unflatten", spy)
 
 
-def _stored(app, copy_id) -> dict[str, str]:
+def _stored(app, copy_id) -> dict:
     with Session(app.state.engine) as s:
-        return s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one().fields
+        return s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one().answer
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -62,7 +82,7 @@ def test_a_copy_stored_with_hostile_names_is_graded_without_them(
     copy_id = start_exam(client, exam.code)
     with Session(app.state.engine) as s:  # a legacy row, stored before names were checked
         answer = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one()
-        answer.fields = {"net_a_payer": "1,00", **dict.fromkeys(HOSTILE, "1")}
+        answer.answer = HOSTILE_ANSWER
         copy = s.get(ExamCopy, copy_id)
         copy.statut = RENDUE
         s.add_all([answer, copy])
@@ -72,6 +92,21 @@ def test_a_copy_stored_with_hostile_names_is_graded_without_them(
         graded = s.get(ExamCopy, copy_id)
     assert score is not None and graded.graded_at is not None
     assert "net_a_payer" in {c["champ"] for c in _grade_of(app, copy_id)["champs"]}
+
+
+def test_a_save_writes_its_fields_into_the_stored_answer(
+    app, client, make_student, classe, make_exam, as_student, start_exam, autosave, token
+):
+    exam = make_exam(questions=FACTURE_FIRST, melange=False)
+    as_student(client, make_student(classe=classe))
+    copy_id = start_exam(client, exam.code)
+    t = token(client, f"/examen/copies/{copy_id}/questions/1")
+    autosave(client, copy_id, 1, {"total_ht": "12,00", "lignes.1.montant_ht": "3"}, t)
+    autosave(client, copy_id, 1, {"lignes.0.montant_ht": "4", "total_ht": "13,00"}, t)
+    stored = _stored(app, copy_id)
+    assert stored == {"total_ht": "13,00", "lignes": [{"montant_ht": "4"}, {"montant_ht": "3"}]}
+    page = client.get(f"/examen/copies/{copy_id}/questions/1").text
+    assert 'value="13,00"' in page and 'value="3"' in page  # the form shows the stored answer
 
 
 def _grade_of(app, copy_id):

@@ -126,7 +126,7 @@ def test_a_class_typing_while_the_exam_closes(
             e.copy_id for e in session.exec(select(ExamEvent).where(ExamEvent.type == "refus"))
         )
     for t in typists:
-        assert answers[t.copy_id].fields == {"total_ht": t.acked}  # the last acknowledged
+        assert answers[t.copy_id].answer == {"total_ht": t.acked}  # the last acknowledged
         assert answers[t.copy_id].saves == t.acks
         assert refusals[t.copy_id] == REFUSALS_EACH  # each refusal is in the exam log
         assert service.is_closed(copies[t.copy_id], clock())

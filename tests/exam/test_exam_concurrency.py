@@ -131,7 +131,7 @@ def test_forty_students_save_survive_a_restart_and_hand_in_together(
         order = grading.question_order(org_seeds[copy.student_id], exam.id, 3, exam.melange)
         for position, value in student.acked.items():
             answer = by_copy[(copy.id, order[position - 1])]
-            assert answer.fields == {FIELD[position]: value}  # the last acknowledged save
+            assert answer.answer == {FIELD[position]: value}  # the last acknowledged save
             assert answer.saves == student.ack_count[position]
     assert len(save_events) == STUDENTS * SAVES_PER_PHASE * 2
     restarted.state.engine.dispose()

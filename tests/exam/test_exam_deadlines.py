@@ -92,7 +92,7 @@ def test_late_saves_and_submissions_are_refused_and_change_nothing(
     with Session(app.state.engine) as s:
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()
         saved = [a for a in answers if a.saved_at]
-        assert len(saved) == 1 and saved[0].fields == {"total_ht": "1"} and saved[0].saves == 1
+        assert len(saved) == 1 and saved[0].answer == {"total_ht": "1"} and saved[0].saves == 1
         refusals = s.exec(select(ExamEvent).where(ExamEvent.type == "refus")).all()
         assert len(refusals) >= 1
     assert _copy(app, copy_id).statut != "rendue"

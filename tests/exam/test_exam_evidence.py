@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from agora.competency.models import CompetencyEvidence
 from agora.exam import closing, grading, service
 from agora.exam.models import ExamAnswer
+from agora.exercise.base import unflatten
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
@@ -154,7 +155,7 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     answer = db.exec(
         select(ExamAnswer).where(ExamAnswer.copy_id == copy_id, ExamAnswer.question == 1)
     ).one()
-    answer.fields = _correct(db, exam, copy, 1)
+    answer.answer = unflatten(_correct(db, exam, copy, 1))
     db.add(answer)
     db.commit()
     assert _level(lea_client.get("/eleve/competences").text, "2.2.1") == "insuffisant"

@@ -12,14 +12,14 @@ POISON = "fait planter le correcteur"
 
 
 def _poisoned_grader(monkeypatch) -> None:
-    real = grading.grade_fields
+    real = grading.grade_answer
 
-    def grade_fields(kind, params, fields):
-        if POISON in fields.values():
+    def grade_answer(kind, params, answer):
+        if POISON in answer.values():
             raise ValueError("un correcteur qui plante")
-        return real(kind, params, fields)
+        return real(kind, params, answer)
 
-    monkeypatch.setattr(grading, "grade_fields", grade_fields)
+    monkeypatch.setattr(grading, "grade_answer", grade_answer)
 
 
 def _take(browser, exam, value, start_exam, autosave, token) -> int:

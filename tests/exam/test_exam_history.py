@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from agora.exam import closing, grading, service, views
 from agora.exam.models import Exam, ExamCopy
+from agora.exercise.base import unflatten
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
@@ -47,7 +48,8 @@ def test_an_upgraded_generator_changes_nothing_of_a_started_copy(
     assert client.get(page).text == before  # same statement, same form
     fields = _right_fields(stored)
     moved = service.new_variant(exam, student.org_seed, 0)
-    assert grading.grade_fields("facture", moved.params, fields).score < 1  # would be wrong
+    answer = unflatten(fields)
+    assert grading.grade_answer("facture", moved.params, answer).score < 1  # would be wrong
 
     tok = token(client)
     assert "Enregistré à" in autosave(client, copy_id, 1, fields, tok).text

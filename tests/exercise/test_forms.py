@@ -1,7 +1,7 @@
 """Form names <-> answer JSON: what a student types must reach the grader intact."""
 
 from agora.exercise.base import unflatten
-from agora.exercise.forms import AnswerForm, flatten
+from agora.exercise.forms import AnswerForm, flatten, merge_fields
 
 
 def test_unflatten_builds_nested_lists_and_dicts():
@@ -26,6 +26,21 @@ def test_flatten_is_the_inverse_of_unflatten():
         "total_ht": "1",
     }
     assert unflatten(flatten(answer)) == answer
+
+
+def test_an_autosaved_field_is_written_into_the_stored_answer_and_keeps_the_others():
+    stored = {"total_ht": "1", "tva": [{"taux": "20", "montant": "2"}]}
+    merged = merge_fields(stored, {"tva.0.montant": "3", "tva.1.taux": "5.5"})
+    assert merged == {"total_ht": "1", "tva": [{"taux": "20", "montant": "3"}, {"taux": "5.5"}]}
+    assert stored["tva"][0]["montant"] == "2"  # the stored answer itself is left as it was
+
+
+def test_a_posted_name_replaces_what_the_stored_answer_held_above_or_below_it():
+    assert merge_fields({"lignes": "x", "total_ht": "1"}, {"lignes.0.reference": "C1"}) == {
+        "lignes": [{"reference": "C1"}],
+        "total_ht": "1",
+    }
+    assert merge_fields({"lignes": [{"reference": "C1"}]}, {"lignes": ""}) == {"lignes": ""}
 
 
 def test_unflatten_fills_missing_rows_so_the_answer_stays_gradable():

@@ -22,13 +22,18 @@ def test_the_memo_answers_only_for_the_same_unchanged_object():
     assert memo.get(params) is None
 
 
-def test_get_or_build_builds_once_per_unchanged_object():
+def test_obtenir_builds_once_per_unchanged_object_and_again_after_a_change():
     memo, built = MemoParams(), []
+
+    def build(params):
+        built.append(params["montant"])
+        return params["montant"]
+
     params = {"montant": "10.00"}
-    assert memo.get_or_build(params, lambda p: built.append(p) or len(built)) == 1
-    assert memo.get_or_build(params, lambda p: built.append(p) or len(built)) == 1
-    params["montant"] = "12.00"  # changed in place: built again from the new values
-    assert memo.get_or_build(params, lambda p: built.append(p) or len(built)) == 2
+    assert memo.obtenir(params, build) == memo.obtenir(params, build) == "10.00"
+    params["montant"] = "12.00"
+    assert memo.obtenir(params, build) == "12.00"
+    assert built == ["10.00", "12.00"]
 
 
 # (kind, a change of one amount deep in its params)
@@ -36,6 +41,7 @@ CHANGES = [
     ("facture", lambda p: p["lignes"][0].__setitem__("prix_unitaire_ht", "999.99")),
     ("rapprochement", lambda p: p.__setitem__("solde_initial", "123.45")),
     ("bulletin_paie", lambda p: p.__setitem__("taux_horaire", "15.00")),
+    ("fiche_stock", lambda p: p["stock_initial"].__setitem__("cout_unitaire", "99.99")),
     ("avoir", lambda p: _change_avoir(p)),
 ]
 

@@ -174,8 +174,8 @@ def submit_exercise(
         student, mission, index, last_attempt(session, student, assignment, index)
     )
     answer = unflatten(fields)
-    kind.parse(answer)  # raises FormatErrors: nothing is saved
-    grade = kind.grade(variant.params, answer)
+    lecture = kind.parse(answer)  # FormatErrors: nothing is saved, no attempt is spent
+    grade = kind.grade_read(variant.params, lecture)  # the answer as read above, not again
     attempt = StepAttempt(
         student_id=student.id,
         assignment_id=assignment.id,

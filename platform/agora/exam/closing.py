@@ -60,7 +60,7 @@ def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: 
 
 
 def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
-    """Grade every saved answer of a finished copy from the raw fields and the variant stored
+    """Grade every saved answer of a finished copy from the answer and the variant stored
     at start (never one rebuilt by today's generators); its points.
 
     None if the copy is open, or if grading raised: then the copy is marked for the teacher
@@ -94,7 +94,7 @@ def _grades(exam: Exam, answers: list[ExamAnswer]) -> list[Grade]:
     grades = []
     for answer in answers:
         variant = stored_variant(exam, answer)
-        grades.append(grading.grade_fields(variant.kind, variant.params, answer.fields))
+        grades.append(grading.grade_answer(variant.kind, variant.params, answer.answer))
     return grades
 
 

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from agora.exercise.answer_names import known_fields
-from agora.exercise.base import Grade, unflatten
+from agora.exercise.answer_names import known_answer
+from agora.exercise.base import Grade
 from agora.exercise.registry import get_kind
 
 CENT = Decimal("0.01")
@@ -51,13 +51,14 @@ def deadline_at(started: datetime, duree_minutes: int, extra: int, closes_at: da
     return min(started + timedelta(minutes=duree_minutes + extra), closes_at)
 
 
-def grade_fields(kind: str, params: dict[str, Any], fields: dict[str, str]) -> Grade:
-    """Grade the raw form fields of one answer (the kinds' graders never raise).
+def grade_answer(kind: str, params: dict[str, Any], answer: dict[str, Any]) -> Grade:
+    """Grade one stored answer, read once, whatever it holds: a finished copy is graded even
+    with fields that cannot be read (they are wrong), so no FormatErrors here.
 
     Names outside the kind's answer schema (stored before it was checked) are left out.
     """
-    module = get_kind(kind)
-    return module.grade(params, unflatten(known_fields(module.ANSWER_SCHEMA, fields)))
+    exercise = get_kind(kind)
+    return exercise.grade(params, known_answer(exercise.ANSWER_SCHEMA, answer))
 
 
 def points_of(score: Decimal | None, points: int) -> Decimal:

@@ -1,4 +1,4 @@
-"""Exam tables: evaluations, one copy per student, the raw answers saved as typed, the audit log.
+"""Exam tables: evaluations, one copy per student, the answers saved as typed, the audit log.
 
 Datetimes are aware UTC (agora.db.utcnow). A copy's deadline is fixed on the server when the
 student starts and stored; "closed" is always computed from it (see agora.exam.service).
@@ -84,7 +84,10 @@ class ExamCopy(SQLModel, table=True):
 
 
 class ExamAnswer(SQLModel, table=True):
-    """The raw answer to one question of one copy (form fields as typed), and its grading.
+    """The answer to one question of one copy, and its grading.
+
+    ``answer`` is the nested answer JSON of the public contract, as typed (the shape a mission
+    attempt stores too): each autosave writes its fields into it (``merge_fields``).
 
     Created when the copy starts, with the student's variant stored whole (``params``, the
     statement ``enonce``, the generator's ``content_version``): the question page, grading,
@@ -103,7 +106,7 @@ class ExamAnswer(SQLModel, table=True):
     params: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     enonce: str | None = Field(default=None, sa_type=sa.Text)
     content_version: str | None = Field(default=None, max_length=40)  # "facture/1"
-    fields: dict[str, str] = Field(default_factory=dict, sa_type=sa.JSON)
+    answer: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     saved_at: datetime | None = None
     saves: int = 0
     grade: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

@@ -46,6 +46,7 @@ from agora.exam.models import (
 )
 from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Variant
+from agora.exercise.forms import merge_fields
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import KINDS, form_template, get_kind
 from agora.exercise.variants import build_variant
@@ -380,7 +381,7 @@ def save_answer(
     ip: str,
     ua: str,
 ) -> datetime:
-    """Store the raw fields of one question; the server time of the save (ExamClosed if late).
+    """Write one question's fields into its stored answer; the server time (ExamClosed if late).
 
     Call inside ``writing`` (it rolls a refused save back and logs the refusal).
     """
@@ -388,16 +389,18 @@ def save_answer(
     if session.get_bind().dialect.name == "postgresql":
         _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser: no deadlock
     now = clock()
-    updated = session.execute(
-        sa.update(ExamAnswer)
-        .where(col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
-        .values(fields=fields, saved_at=now, saves=ExamAnswer.saves + 1)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    this = (col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
+    update = sa.update(ExamAnswer).where(*this).execution_options(synchronize_session=False)
+    # The first write locks the row (SQLite: the database) and returns the stored answer, so
+    # no other save slips in before the merged answer is written.
+    counted = update.values(saved_at=now, saves=ExamAnswer.saves + 1)
+    stored = session.execute(counted.returning(ExamAnswer.answer)).first()
+    if stored is not None:
+        session.execute(update.values(answer=merge_fields(stored[0], fields)))
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
     statut, deadline = _locked_state(session, copy.id)
     _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")
-    if not updated:
+    if stored is None:
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
     log_event(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
     note_client(session, copy, ip, ua, now)
@@ -405,7 +408,7 @@ def save_answer(
 
 
 def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict) -> dict[str, str]:
-    """The fields to store, when every name is one of the question's kind (else InvalidInput,
+    """The fields to save, when every name is one of the question's kind (else InvalidInput,
     saying it was not saved): a stored name is graded and shown again after every restart."""
     questions = session.get(Exam, copy.exam_id).questions
     if not 0 <= question < len(questions):

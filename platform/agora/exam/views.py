@@ -147,7 +147,7 @@ def question_page(
     state = service.state_of(copy, now)
     q = exam.questions[index]
     variant = service.stored_variant(exam, answer)
-    form = AnswerForm(values=dict(answer.fields), disabled=state.closed)
+    form = AnswerForm.from_answer(answer.answer, disabled=state.closed)
     return QuestionPage(
         exam,
         copy,
@@ -194,11 +194,7 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
         )  # fmt: skip
     grade = Grade.from_json(answer.grade) if answer.grade else None
     variant = service.stored_variant(exam, answer)
-    form = AnswerForm(
-        values=dict(answer.fields),
-        results={c.champ: c for c in grade.champs} if grade else {},
-        disabled=True,
-    )
+    form = AnswerForm.from_answer(answer.answer, grade, disabled=True)
     return CorrectedQuestion(
         position, q["titre"], points, grading.points_of(answer.score, points), variant.enonce,
         form_template(variant.kind), variant.params, variant.niveau, form, grade,

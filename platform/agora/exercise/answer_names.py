@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.base import unflatten
 from agora.exercise.fields import Field, Lecture, pattern_of, read_tree
+from agora.exercise.forms import flatten
 
 INDEX = "#"
 _FIN = "."  # marks the end of a name in the tree: never a part, since names are split on dots
@@ -121,6 +123,12 @@ def check_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, s
 def known_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, Any]:
     """Only the fields whose names the schema accepts (a stored copy is graded without the rest)."""
     return {nom: v for nom, v in fields.items() if isinstance(nom, str) and schema.accepte(nom)}
+
+
+def known_answer(schema: AnswerSchema, answer: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored nested answer with only the fields the schema accepts (one stored before the
+    names were checked keeps its other fields in the database, never in its grading)."""
+    return unflatten(known_fields(schema, flatten(dict(answer))))
 
 
 def unknown_name(nom: Any) -> str:

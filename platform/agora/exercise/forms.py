@@ -1,7 +1,9 @@
 """The state of an answer form (typed values, format errors, verdicts), for the kinds' templates.
 
 A kind's form template (templates/exercise/<kind>/form.html) names each input with the dotted
-path of its answer field (``groupes.0.net_commercial``); ``unflatten`` rebuilds the answer JSON.
+path of its answer field (``groupes.0.net_commercial``); ``unflatten`` rebuilds the answer JSON,
+the one shape every answer is stored in (mission attempts and exam answers alike), and
+``merge_fields`` writes an autosaved field into it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade
+from agora.exercise.base import ChampResult, Grade, unflatten
 
 
 def flatten(answer: Any, prefix: str = "") -> dict[str, str]:
@@ -24,6 +26,20 @@ def flatten(answer: Any, prefix: str = "") -> dict[str, str]:
     for key, value in items:
         flat.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
     return flat
+
+
+def merge_fields(answer: dict[str, Any] | None, fields: dict[str, str]) -> dict[str, Any]:
+    """The nested ``answer`` with the flat ``fields`` written into it: a posted name replaces
+    what the answer held at that name, below it or above it (``lignes`` then ``lignes.0.x``),
+    and every other field stays as it was."""
+    above = {".".join(n.split(".")[:i]) for n in fields for i in range(1, n.count(".") + 1)}
+
+    def replaced(name: str) -> bool:
+        parts = name.split(".")
+        return name in above or any(".".join(parts[:i]) in fields for i in range(1, len(parts)))
+
+    kept = {name: v for name, v in flatten(answer or {}).items() if not replaced(name)}
+    return unflatten(kept | fields)
 
 
 @dataclass

@@ -67,17 +67,16 @@ class MemoParams:
             return entree[2]
         return None
 
-    def get_or_build(self, params: Any, build: Callable[[Any], Any]) -> Any:
-        """The result for this params object: remembered, or built by ``build(params)`` and
-        remembered with a copy of the params taken now."""
-        found = self.get(params)
-        if found is None:
-            found = build(params)
-            self.put(params, copy.deepcopy(params), found)
-        return found
-
     def put(self, params: Any, copie: Any, resultat: Any) -> None:
         """Remember ``resultat`` for ``params``; ``copie`` equals them now and is never mutated."""
         if len(self._entrees) >= self._taille:
             self._entrees.clear()  # simple and safe between threads; refilled on demand
         self._entrees[id(params)] = (params, copie, resultat)
+
+    def obtenir(self, params: Any, construire: Callable[[Any], Any]) -> Any:
+        """The result for these params: the one kept, else ``construire(params)``, then kept."""
+        resultat = self.get(params)
+        if resultat is None:
+            resultat = construire(params)
+            self.put(params, copy.deepcopy(params), resultat)
+        return resultat

@@ -2,7 +2,16 @@
 
 from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds import avoir, bulletin_paie, devis, facture, planning, rapprochement
+from agora.exercise.kinds import (
+    avoir,
+    bulletin_paie,
+    declaration_tva,
+    devis,
+    facture,
+    fiche_stock,
+    planning,
+    rapprochement,
+)
 
 # Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
 KINDS: dict[str, ExerciseKind] = {
@@ -12,6 +21,8 @@ KINDS: dict[str, ExerciseKind] = {
         devis.KIND,
         avoir.KIND,
         rapprochement.KIND,
+        fiche_stock.KIND,
+        declaration_tva.KIND,
         bulletin_paie.KIND,
         planning.KIND,
     )

@@ -4,17 +4,18 @@
     current_teacher  a user with role « enseignant » (403 otherwise)
     current_student  the Student row of a user with role « eleve » (403 otherwise)
 
-Ownership checks live next to their objects (agora.classroom.access) and answer 404 for an
+Ownership checks live next to their objects (agora.classroom.student.access) and answer 404 for an
 object that belongs to someone else, exactly as for one that does not exist.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Request
-from sqlmodel import select
+from sqlmodel import Session, select
+from starlette.datastructures import FormData
 
 from agora.account.models import User
 from agora.classroom.models import Student
@@ -95,10 +96,29 @@ TeacherDep = Annotated[User, Depends(current_teacher)]
 StudentDep = Annotated[Student, Depends(current_student)]
 
 
-async def form_fields(request: Request) -> dict[str, str]:
-    """The posted form as text fields, read on the event loop so the route itself can be sync
-    (its database work then runs in a worker thread, never blocking the loop)."""
-    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+Row = TypeVar("Row")
 
 
+def owned_or_404(session: Session, model: type[Row], row_id: int, message: str, **owner) -> Row:
+    """The row ``row_id`` of ``model`` when its columns hold the ``owner`` values given
+    (``student_id=student.id``); else a 404 with ``message``, for someone else's row exactly
+    as for a missing one."""
+    row = session.get(model, row_id)
+    if row is None or any(getattr(row, name) != value for name, value in owner.items()):
+        raise HTTPException(404, message)
+    return row
+
+
+async def posted_form(request: Request) -> FormData:
+    """The posted form whole (``getlist`` for a repeated name), read on the event loop so the
+    route itself can be sync: its database work and grading then run in a worker thread."""
+    return await request.form()
+
+
+async def form_fields(form: Annotated[FormData, Depends(posted_form)]) -> dict[str, str]:
+    """The posted form as text fields (the last value of a repeated name), for a sync route."""
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+PostedForm = Annotated[FormData, Depends(posted_form)]
 FormFields = Annotated[dict[str, str], Depends(form_fields)]

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2_fragments import render_block
+from starlette.datastructures import URL
 
 from agora.errors import DomainError
 from agora.web.flash import take_flash
@@ -86,8 +87,9 @@ def refused_form(
         raise FormRefused(response) from error
 
 
-def redirect(request: Request, url: str) -> Response:
-    """Go to ``url``: HX-Redirect for htmx (a full navigation), 303 See Other otherwise."""
+def redirect(request: Request, url: str | URL) -> Response:
+    """Go to ``url`` (a ``url_for`` result as it is): HX-Redirect for htmx (a full
+    navigation), 303 See Other otherwise."""
     if is_htmx(request):
         return Response(status_code=204, headers={"HX-Redirect": str(url)})
     return RedirectResponse(str(url), status_code=303)

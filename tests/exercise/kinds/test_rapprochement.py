@@ -5,6 +5,7 @@ params corrupted inside one line."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from functools import cache
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agora.company import generate_company
+from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors
 from agora.exercise.kinds.rapprochement import KIND as kind
 from agora.exercise.kinds.rapprochement.params import check
@@ -99,33 +101,57 @@ def test_the_statement_names_the_organisation_its_bank_and_the_fields():
 
 
 def test_parse_reads_french_writing_and_rejects_what_cannot_be_read():
-    typed = kind.parse(
+    lecture = kind.parse(
         {
-            "pointage": [["c1", " b2 "], ["C2", ""]],
+            "pointage": [["c1", " b2 "], ["C2", ""], {"0": "c3", "1": "B\t4"}],
             "solde_releve": "1 234,50 €",
-            "cote_entreprise": {"ajouts": "B5, b6", "deductions": ["", "B7"]},
+            "cote_entreprise": {"ajouts": "B5, b6 ;B8", "deductions": ["", "B7"]},
             "ecritures": [
                 {"ligne": "B5", "compte_debit": "512", "compte_credit": "411 ", "montant": "12,5"},
                 {"ligne": "", "montant": ""},
             ],
         }
     )
-    assert typed["pointage"] == [("C1", "B2")]
-    assert str(typed["solde_releve"]) == "1234.50"
-    assert typed["cote_entreprise"] == {"ajouts": ["B5", "B6"], "deductions": ["B7"]}
-    assert typed["ecritures"] == [
-        {
-            "ligne": "B5",
-            "compte_debit": "512",
-            "compte_credit": "411",
-            "montant": typed["ecritures"][0]["montant"],
-        }
-    ]
+    assert lecture.erreurs == {}
+    # A pair with one side left on « non pointée » is no pair; an object row is a pair too.
+    assert lecture.valeur("pointage") == (("C1", "B2"), ("C3", "B4"))
+    assert lecture.valeur("solde_releve") == Decimal("1234.50")
+    assert lecture.valeur("cote_entreprise", "ajouts") == ("B5", "B6", "B8")
+    assert lecture.valeur("cote_entreprise", "deductions") == ("B7",)
+    premiere, blanche = lecture.valeur("ecritures")
+    assert blanche is None  # a form row left blank is no entry
+    assert {nom: lu.valeur for nom, lu in premiere.valeur.items()} == {
+        "ligne": "B5",
+        "compte_debit": "512",
+        "compte_credit": "411",
+        "montant": Decimal("12.50"),
+    }
     with pytest.raises(FormatErrors) as error:
         kind.parse(kind.sample_answers(variant(1, 1).params)[-1].answer)
-    assert {"pointage", "solde_compte_512"} <= set(error.value.errors)
+    assert error.value.errors == {
+        "pointage": "Une liste de paires [ligne du compte 512, ligne du relevé].",
+        "solde_compte_512": "« beaucoup » n'est pas un montant valide : écrivez par exemple 1 234,56.",
+        "cote_entreprise.ajouts.0": "« ??? » n'est pas un numéro de ligne (par exemple C3 ou B5).",
+        "ecritures.0.compte_debit": "« banque » n'est pas un numéro de compte (par exemple 627, 411).",
+        "ecritures.0.montant": "Le montant « 12,345 » a plus de deux décimales : arrondissez au centime.",
+    }
     with pytest.raises(FormatErrors):
         kind.parse(["pas", "un", "objet"])
+
+
+def test_an_empty_field_of_an_entry_is_wrong_not_unreadable():
+    # Readable (an empty field is a wrong answer, as in every kind: it costs an attempt), and the
+    # row's verdict says what is missing.
+    params = variant(2, 2).params
+    entry = kind.solve(params)["ecritures"][0]
+    answer = {"ecritures": [{**entry, "montant": ""}]}
+    kind.parse(answer)
+    verdict = kind.grade(params, answer).champs[0]
+    assert (verdict.champ, verdict.correct, verdict.message) == (
+        "ecritures.0",
+        False,
+        "Champ non rempli.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,6 +192,38 @@ def test_check_params_refuses_unusable_params_with_one_french_line():
         assert type(error.value).__name__ == "InvalidInput"
         assert "\n" not in str(error.value)
     assert kind.check_params(good) is good
+
+
+def _sans(params, cle):
+    return {k: v for k, v in params.items() if k != cle}
+
+
+def _ligne(params, liste, **valeurs):
+    return {**params, liste: [{**params[liste][0], **valeurs}, *params[liste][1:]]}
+
+
+@pytest.mark.parametrize(
+    ("abimer", "message"),
+    [
+        # A missing field is named first, whatever else is wrong (the contract lists them first).
+        (lambda p: _sans({**p, "periode": "mars"}, "releve"), "le champ « releve » manque."),
+        (lambda p: {**p, "periode": "2026-3"}, "« periode » doit s'écrire AAAA-MM, par exemple 2026-03."),
+        (lambda p: {**p, "solde_initial": "mille"}, "solde_initial : « mille » n'est pas un montant valide : écrivez par exemple 1 234,56."),
+        (lambda p: {**p, "releve": {}}, "« releve » doit être une liste de lignes."),
+        (lambda p: {**p, "releve": [p["releve"][0]] * 201}, "« releve » a trop de lignes (au plus 200)."),
+        (lambda p: {**p, "compte_512": ["C1"]}, "compte_512[0] doit être un objet {id, date, libelle…}."),
+        (lambda p: _ligne(p, "compte_512", id="C1\n"), "compte_512[0].id doit être un identifiant comme « C1 »."),
+        (lambda p: _ligne(p, "releve", date="02/03/2026"), "releve[0].date doit s'écrire AAAA-MM-JJ."),
+        (lambda p: _ligne(p, "releve", libelle=" "), "releve[0].libelle manque."),
+        (lambda p: _ligne(p, "releve", debit="-4,00", credit="0.00"), "releve[0].debit ne peut pas être négatif."),
+        (lambda p: _ligne(p, "releve", debit="4.00", credit="4.00"), "releve[0] doit avoir un débit ou un crédit, pas les deux."),
+        (lambda p: {**p, "releve": [*p["releve"], p["releve"][0]]}, "l'identifiant « B1 » est utilisé deux fois."),
+    ],
+)  # fmt: skip
+def test_check_params_names_the_first_unusable_value_in_one_french_line(abimer, message):
+    with pytest.raises(InvalidInput) as error:
+        kind.check_params(abimer(variant(2, 2).params))
+    assert str(error.value) == f"paramètres : {message}"
 
 
 def test_the_memoised_reference_equals_a_fresh_calculation():
@@ -214,7 +272,6 @@ json_value = st.recursive(
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_a_valid_variant_with_one_value_corrupted_is_accepted_or_refused_cleanly(data):
-    from agora.errors import InvalidInput
 
     params = json.loads(json.dumps(variant(13, 3).params))
     liste = data.draw(st.sampled_from(["compte_512", "releve", "suspens_anterieurs"]))

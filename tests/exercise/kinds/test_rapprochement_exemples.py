@@ -245,3 +245,38 @@ def test_example_13_deposit_and_cheque_misplaced_on_the_bank_side():
 
 def test_example_14_a_pair_written_statement_first_is_still_a_pair():
     assert kind.grade(SIMPLE, {"pointage": [["B1", "C1"]]}).score == 1
+
+
+def test_example_15_an_account_padded_with_zeros_is_the_same_account():
+    # Accounting software pads accounts to six digits: « 627000 » is 627, « 627800 » is 6278.
+    for debit, credit in (
+        ("627000", "512000"),
+        ("6270", "512"),
+        ("627800", "5121"),
+        ("627 000", "512"),
+    ):
+        answer = {"ecritures": [{"ligne": "B2", "compte_debit": debit, "compte_credit": credit,
+                                 "montant": "12,50"}]}  # fmt: skip
+        assert kind.grade(SIMPLE, answer).score == 1, debit
+    # Another account of the class is still another account: 6271 is not 627 nor 6278.
+    answer = {"ecritures": [{"ligne": "B2", "compte_debit": "6271", "compte_credit": "512",
+                             "montant": "12,50"}]}  # fmt: skip
+    grade = kind.grade(SIMPLE, answer)
+    assert grade.score == 0 and [d.code for d in grade.diagnostics] == ["COMPTE_INCORRECT"]
+
+
+def test_example_16_the_whole_answer_written_the_french_way_scores_one():
+    # The solution of example 1 as a French student types it: « 1 050,00 € », « b 1 », a list as
+    # one text, an amount without its cents.
+    answer = {
+        "pointage": [["c1", "b 1"]],
+        "solde_compte_512": "1 050,00 €",
+        "solde_releve": "1187,5",
+        "cote_entreprise": {"ajouts": "", "deductions": "b2"},
+        "cote_banque": {"ajouts": [], "deductions": "C2 ;"},
+        "solde_rectifie": "1\u00a0037,50\u00a0€",
+        "ecritures": [{"ligne": " b2", "compte_debit": "627", "compte_credit": "512",
+                       "montant": "12,5 €"}],
+    }  # fmt: skip
+    grade = kind.grade(SIMPLE, answer)
+    assert grade.score == 1, [c for c in grade.champs if not c.correct]

@@ -3,6 +3,8 @@ what the empty form grades, verdicts and choices shown again, the help each leve
 
 from __future__ import annotations
 
+import re
+
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.rapprochement import KIND as kind
@@ -36,3 +38,18 @@ def test_level_one_guides_and_level_three_mentions_the_entry_error(variant, form
     html3 = form_html("rapprochement", params3, 3, AnswerForm())
     assert "montant faux" in html3
     assert 'name="pointage.0.0" value="S1"' in html3
+
+
+def test_each_input_gets_the_widget_of_its_type(variant, form_html):
+    # Amounts: the decimal keyboard and the € unit; accounts: a short text with an example, so
+    # that « 411DUPONT » can be typed on a phone (a numeric keypad has no letters).
+    html = form_html("rapprochement", variant("rapprochement", 6, 2).params, 2, AnswerForm())
+    for name in ("solde_compte_512", "solde_releve", "solde_rectifie", "ecritures.0.montant"):
+        tag = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*>\s*(<span[^>]*>[^<]*)', html)
+        assert tag and 'inputmode="decimal"' in tag[0] and tag[1].endswith("€"), name
+    for name, exemple in (
+        ("ecritures.0.compte_debit", "627"),
+        ("ecritures.0.compte_credit", "512"),
+    ):
+        tag = re.search(rf'<input[^>]*name="{re.escape(name)}"[^>]*>', html)
+        assert tag and 'inputmode="text"' in tag[0] and f'placeholder="{exemple}"' in tag[0]

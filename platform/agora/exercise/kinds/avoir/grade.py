@@ -45,7 +45,7 @@ _MEMO = MemoParams()
 
 def reference(params: Any) -> Reference:
     """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.get_or_build(params, lambda p: Reference(lire_params(p)))
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
 def _lu(node: Any, key: str) -> Lu | None:

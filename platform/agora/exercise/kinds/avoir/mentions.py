@@ -1,5 +1,5 @@
 """The mandatory mentions of an invoice and the dated figures they cite, read from
-scenarios/baremes/facturation-2026.yaml (each rule with its official source)."""
+scenarios/baremes/facturation.yaml (each rule with its official source)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from agora import SCENARIOS_DIR
 from agora.content.loading import load_yaml_model
 
-FICHIER = SCENARIOS_DIR / "baremes" / "facturation-2026.yaml"
+FICHIER = SCENARIOS_DIR / "baremes" / "facturation.yaml"
 
 
 class _Strict(BaseModel):

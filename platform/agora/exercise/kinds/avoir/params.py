@@ -25,7 +25,7 @@ NAME = "avoir"
 NATURES = ("retour", "rabais", "ristourne", "trop_facture")
 PAR_QUANTITE = ("retour", "trop_facture")  # the credit is quantity × unit price
 ETATS = ("presente", "manquante", "non_exigee")
-# The mentions a student may check, in reading order (scenarios/baremes/facturation-2026.yaml).
+# The mentions a student may check, in reading order (scenarios/baremes/facturation.yaml).
 CODES_MENTIONS = (
     "numero",
     "date",

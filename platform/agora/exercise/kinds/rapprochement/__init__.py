@@ -5,17 +5,12 @@ trésorerie). The calculation lives in ``solve``, the story in ``generate`` and 
 grading in ``grade`` (the adjusting entries in ``ecritures``, the explanations in ``messages``).
 """
 
-from agora.exercise._legacy import raw_answer_kind
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.rapprochement import answer, generate, grade, params, samples, solve
 
-KIND = raw_answer_kind(
-    ExerciseKind.from_modules(
-        (params, answer, generate, solve, grade, samples),
-        TITRE="État de rapprochement bancaire",
-        COMPETENCES=("2.2.1", "2.2.3"),
-        VERSION=2,
-    ),
-    answer.parse,
-    grade.grade,
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="État de rapprochement bancaire",
+    COMPETENCES=("2.2.1", "2.2.3"),
+    VERSION=2,
 )

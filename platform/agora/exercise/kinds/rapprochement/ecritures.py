@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from agora.exercise.kinds.rapprochement import answer as lu
+from agora.exercise.fields import EMPTY, Lu
 from agora.exercise.kinds.rapprochement.solve import compte_admis, nature_ecriture
 from agora.exercise.kinds.rapprochement.statement import montant as montant_fr
 from agora.money import fmt
@@ -16,32 +16,31 @@ if TYPE_CHECKING:  # grade imports this module
 
 def juger_ecritures(c: Correction, nom: str) -> Decimal:
     """The credit of the entries: each row judged against the entry its line expects."""
-    lignes, problemes = lu.lire_ecritures(c.answer[nom])
+    lu = c.lu(nom)
+    lignes = [(k, row) for k, row in enumerate(lu.valeur or ()) if row is not None]
     attendues = {e["ligne"]: e for e in c.r.ecritures}
     restantes = dict(attendues)
     justes, en_trop = 0, 0
-    for row in lignes:
-        k = row["k"]
-        erreurs = [m for p, m in problemes.items() if p.startswith(f"{nom}.{k}.")]
-        cle = row["ligne"] or _par_montant(restantes, row["montant"])
+    for k, row in lignes:
+        champs: dict[str, Lu] = row.valeur
+        erreurs = _faute(champs)
+        cle = champs["ligne"].valeur or _par_montant(restantes, champs["montant"].valeur)
         attendue = restantes.pop(cle, None) if cle else None
         if attendue is None:
             en_trop += 1
             message = _ecriture_en_trop(c, cle, attendues)
-            c.champ(
-                f"{nom}.{k}", None, _row_recu(c, nom, k), False, " ".join([message, *erreurs[:1]])
-            )
+            c.champ(f"{nom}.{k}", None, row.brut, False, " ".join([message, *erreurs]))
             continue
-        correct, message = _juger_ecriture(c, row, attendue, erreurs)
+        correct, message = _juger_ecriture(c, champs, attendue, erreurs)
         justes += correct
-        c.champ(f"{nom}.{k}", _attendu_ecriture(attendue), _row_recu(c, nom, k), correct, message)
+        c.champ(f"{nom}.{k}", _attendu_ecriture(attendue), row.brut, correct, message)
     if restantes:
         c.diagnostic("ECRITURE_MANQUANTE", *restantes)
         message = "Écriture(s) manquante(s) pour : " + ", ".join(restantes) + "."
         attendu = "; ".join(_attendu_ecriture(e) for e in c.r.ecritures)
-        c.champ(nom, attendu, None if lignes else c.answer[nom], False, message)
-    if problemes.get(nom):
-        c.champ(nom, None, c.answer[nom], False, problemes[nom])
+        c.champ(nom, attendu, None if lignes else lu.brut, False, message)
+    if lu.valeur is None and lu.erreur:  # not a list of entries at all
+        c.champ(nom, None, lu.brut, False, lu.erreur)
     total = len(attendues) + en_trop
     return Decimal(1) if not total else Decimal(justes) / total
 
@@ -50,10 +49,12 @@ def _par_montant(restantes: dict[str, dict[str, Any]], montant: Decimal | None) 
     return next((k for k, e in restantes.items() if e["montant"] == montant), None)
 
 
-def _row_recu(c: Correction, nom: str, k: int) -> Any:
-    raw = c.answer[nom]
-    rows = list(raw.values()) if isinstance(raw, dict) else raw
-    return rows[k]
+def _faute(champs: dict[str, Lu]) -> list[str]:
+    """The first fault of a row's fields: unreadable, or an account or amount left empty."""
+    for nom, lu in champs.items():
+        if lu.erreur or (lu.valeur is None and nom != "ligne"):
+            return [lu.erreur or EMPTY]
+    return []
 
 
 def _attendu_ecriture(e: dict[str, Any]) -> str:
@@ -71,13 +72,15 @@ def _ecriture_en_trop(c: Correction, cle: str | None, attendues: dict[str, Any])
     return f"Pas d'écriture pour {cle} : cette opération est déjà dans le compte 512."
 
 
-def _juger_ecriture(c: Correction, row, attendue, erreurs: list[str]) -> tuple[bool, str]:
+def _juger_ecriture(
+    c: Correction, champs: dict[str, Lu], attendue: dict[str, Any], erreurs: list[str]
+) -> tuple[bool, str]:
     ident = attendue["ligne"]
     nature = nature_ecriture(c.r, ident)
     cote_debit = "512" if attendue["compte_debit"] == "512" else nature
     cote_credit = "512" if attendue["compte_credit"] == "512" else nature
-    debit, credit = row["compte_debit"] or "", row["compte_credit"] or ""
-    fautes = list(erreurs[:1])
+    debit, credit = champs["compte_debit"].valeur or "", champs["compte_credit"].valeur or ""
+    fautes = list(erreurs)
     comptes_ok = compte_admis(cote_debit, debit) and compte_admis(cote_credit, credit)
     if not comptes_ok and debit and credit:
         if compte_admis(cote_credit, debit) and compte_admis(cote_debit, credit):
@@ -89,7 +92,7 @@ def _juger_ecriture(c: Correction, row, attendue, erreurs: list[str]) -> tuple[b
                 f"Comptes attendus : débit {attendue['compte_debit']}, "
                 f"crédit {attendue['compte_credit']}."
             )
-    montant = row["montant"]
+    montant = champs["montant"].valeur
     if montant is not None and montant != attendue["montant"]:
         ecart = c.r.ecarts.get(ident)
         if ecart and montant in (ecart.ligne.montant, ecart.releve.montant):

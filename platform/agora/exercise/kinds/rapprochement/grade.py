@@ -1,5 +1,6 @@
 """Bank reconciliation, grading: per-field verdicts, recognised misconceptions, carried-forward credit.
 
+The grader judges the answer as ``answer.read`` read it (a ``Lecture``): it never reads text.
 Points: pointage 2, solde_compte_512 1, solde_releve 1, cote_entreprise 2, cote_banque 2,
 solde_rectifie 2, ecritures 2; a field absent from the answer is not graded.
 """
@@ -11,13 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.kinds.rapprochement import answer as lu
+from agora.exercise.fields import MONTANT, Lecture, Lu, verdict
+from agora.exercise.kinds.rapprochement.answer import LISTES
 from agora.exercise.kinds.rapprochement.ecritures import juger_ecritures
 from agora.exercise.kinds.rapprochement.messages import MESSAGES
 from agora.exercise.kinds.rapprochement.params import NAME
 from agora.exercise.kinds.rapprochement.solve import Rapprochement, reference
 from agora.exercise.kinds.rapprochement.statement import montant as montant_fr
-from agora.money import ZERO, fmt
+from agora.money import ZERO
 
 POIDS = {
     "pointage": 2,
@@ -45,7 +47,7 @@ class Correction:
     """The grading of one answer, built field by field."""
 
     r: Rapprochement
-    answer: dict[str, Any]
+    lecture: Lecture
     champs: list[ChampResult] = field(default_factory=list)
     codes: dict[str, list[str]] = field(default_factory=dict)
     credits: dict[str, Decimal] = field(default_factory=dict)
@@ -62,13 +64,18 @@ class Correction:
     def champ(self, nom: str, attendu: str | None, recu: Any, correct: bool, message: str) -> None:
         self.champs.append(ChampResult(nom, attendu, _recu(recu), correct, message))
 
+    def lu(self, nom: str) -> Lu:
+        """The part ``nom`` as read (the answer has it: absent parts are not graded)."""
+        return self.lecture.arbre[nom]
 
-def corriger(r: Rapprochement, answer: Any, kind: str) -> Grade:
-    """Grade one answer against the reference reconciliation (never raises)."""
-    if not isinstance(answer, dict):
-        rejet = ChampResult("réponse", None, _recu(answer), False, "Un objet JSON {…} est attendu.")
-        return Grade(kind, Decimal(0), [rejet], [], [])
-    c = Correction(r, answer)
+
+def corriger(r: Rapprochement, lecture: Lecture, kind: str) -> Grade:
+    """Grade one answer, as read, against the reference reconciliation (never raises)."""
+    rejet = lecture.lu("réponse")
+    if rejet is not None:  # not an object: nothing to grade
+        champ = ChampResult("réponse", None, _recu(rejet.brut), False, rejet.erreur or "")
+        return Grade(kind, Decimal(0), [champ], [], [])
+    c = Correction(r, lecture)
     for nom, juge in (
         ("pointage", _pointage),
         ("solde_compte_512", _solde_512),
@@ -78,7 +85,7 @@ def corriger(r: Rapprochement, answer: Any, kind: str) -> Grade:
         ("solde_rectifie", _solde_rectifie),
         ("ecritures", juger_ecritures),
     ):
-        if nom in answer:
+        if nom in lecture.arbre:
             c.credits[nom] = max(ZERO, min(Decimal(1), juge(c, nom)))
     _diagnostics_croises(c)
     return _grade(c, kind)
@@ -114,7 +121,8 @@ def _paire(p: tuple[str, str]) -> str:
 
 
 def _pointage(c: Correction, nom: str) -> Decimal:
-    paires, problemes = lu.lire_pointage(c.answer[nom])
+    lu = c.lu(nom)
+    paires = lu.valeur or ()
     attendu = ", ".join(_paire(p) for p in c.r.pointage)
     lignes = c.r.dossier.lignes
     utilises: set[str] = set()
@@ -130,7 +138,7 @@ def _pointage(c: Correction, nom: str) -> Decimal:
     if fausses:
         c.diagnostic("POINTAGE_INCORRECT", *(g for g, _ in fausses if g in lignes))
     oublis = [g for g, _ in c.r.pointage if g not in utilises]
-    correct = not problemes and not fausses and not oublis
+    correct = not lu.erreur and not fausses and not oublis
     if correct:
         message = "Pointage juste."
     else:
@@ -139,9 +147,9 @@ def _pointage(c: Correction, nom: str) -> Decimal:
             morceaux.append("Paires fausses : " + ", ".join(map(_paire, fausses)) + ".")
         if oublis:
             morceaux.append("Lignes du compte 512 à pointer encore : " + ", ".join(oublis) + ".")
-        morceaux += list(problemes.values())[:1]
+        morceaux += [lu.erreur] if lu.erreur else []
         message = " ".join(morceaux)
-    c.champ(nom, attendu, c.answer[nom], correct, message)
+    c.champ(nom, attendu, lu.brut, correct, message)
     if not c.r.pointage:
         return Decimal(1) if not fausses else ZERO
     return Decimal(max(0, justes - len(fausses))) / len(c.r.pointage)
@@ -156,62 +164,55 @@ def _paire_valide(r: Rapprochement, gauche: str, droite: str) -> bool:
     return ledger.entree == releve.entree and ledger.montant == releve.montant
 
 
-def _lire_solde(c: Correction, nom: str, attendu: Decimal) -> Decimal | None:
-    valeur, probleme = lu.lire_montant(c.answer[nom])
-    if probleme:
-        c.champ(nom, fmt(attendu), c.answer[nom], False, probleme)
-        return None
-    c.soldes[nom] = valeur
-    return valeur
+def _solde(c: Correction, nom: str, attendu: Decimal, ko: str) -> Decimal | None:
+    """The balance as read, judged against ``attendu`` (``ko`` says how it is computed)."""
+    lu = c.lu(nom)
+    c.champs.append(verdict(nom, MONTANT, attendu, lu, ko=ko))
+    if lu.valeur is not None:
+        c.soldes[nom] = lu.valeur
+    return lu.valeur
 
 
 def _solde_512(c: Correction, nom: str) -> Decimal:
-    d = c.r.dossier
-    valeur = _lire_solde(c, nom, c.r.solde_compte_512)
+    d, attendu = c.r.dossier, c.r.solde_compte_512
+    ko = f"Attendu : {montant_fr(attendu)} € (solde de départ + débits − crédits)."
+    valeur = _solde(c, nom, attendu, ko)
     if valeur is None:
         return ZERO
-    mouvements = c.r.solde_compte_512 - d.solde_initial
-    message = "Juste."
-    if valeur != c.r.solde_compte_512:
-        message = (
-            f"Attendu : {montant_fr(c.r.solde_compte_512)} € (solde de départ + débits − crédits)."
-        )
+    mouvements = attendu - d.solde_initial
+    if valeur != attendu:
         if valeur == d.solde_initial - mouvements:
             c.diagnostic("SENS_512_INVERSE")
         elif valeur == mouvements:
             c.diagnostic("OUBLI_SOLDE_INITIAL")
-    correct = valeur == c.r.solde_compte_512
-    c.champ(nom, fmt(c.r.solde_compte_512), c.answer[nom], correct, message)
-    return Decimal(correct)
+    return Decimal(valeur == attendu)
 
 
 def _solde_releve(c: Correction, nom: str) -> Decimal:
-    d = c.r.dossier
-    valeur = _lire_solde(c, nom, c.r.solde_releve)
+    d, attendu = c.r.dossier, c.r.solde_releve
+    ko = f"Attendu : {montant_fr(attendu)} € (ancien solde + crédits − débits)."
+    valeur = _solde(c, nom, attendu, ko)
     if valeur is None:
         return ZERO
-    mouvements = c.r.solde_releve - d.ouverture_releve
-    message = "Juste."
-    if valeur != c.r.solde_releve:
-        message = f"Attendu : {montant_fr(c.r.solde_releve)} € (ancien solde + crédits − débits)."
+    mouvements = attendu - d.ouverture_releve
+    if valeur != attendu:
         if valeur == d.ouverture_releve - mouvements:
             c.diagnostic("SENS_RELEVE_INVERSE")
         elif valeur == mouvements:
             c.diagnostic("OUBLI_SOLDE_INITIAL")
         elif d.suspens and valeur == d.solde_initial + mouvements:
             c.diagnostic("OUVERTURE_RELEVE_INCORRECTE")
-    correct = valeur == c.r.solde_releve
-    c.champ(nom, fmt(c.r.solde_releve), c.answer[nom], correct, message)
-    return Decimal(correct)
+    return Decimal(valeur == attendu)
 
 
 def _cote(c: Correction, nom: str) -> Decimal:
-    cote, problemes = lu.lire_cote(c.answer[nom], nom)
+    lus: dict[str, Lu] = c.lecture.arbre[nom]
     attendu = c.r.cote_entreprise if nom == "cote_entreprise" else c.r.cote_banque
-    raw = c.answer[nom] if isinstance(c.answer[nom], dict) else {}
-    c.cotes[nom] = None if problemes else cote
+    cote = {liste: list(lus[liste].valeur or ()) for liste in LISTES}
+    illisible = any(lu.erreur for lu in lus.values())
+    c.cotes[nom] = None if illisible else cote
     justes, fausses = 0, 0
-    for liste in lu.LISTES:
+    for liste in LISTES:
         recu, voulu = cote[liste], attendu[liste]
         vus = set(recu)
         en_trop = [i for i in recu if i not in voulu] + _doublons(recu)
@@ -219,13 +220,13 @@ def _cote(c: Correction, nom: str) -> Decimal:
         justes += len(vus & set(voulu))
         fausses += len(en_trop)
         champ = f"{nom}.{liste}"
-        erreurs = [m for k, m in problemes.items() if k.startswith(champ) or k == nom]
+        erreurs = [lus[liste].erreur] if lus[liste].erreur else []
         correct = not en_trop and not manquants and not erreurs
         message = "Juste." if correct else _message_liste(c, en_trop, manquants, erreurs)
-        c.champ(champ, ", ".join(voulu), raw.get(liste), correct, message)
+        c.champ(champ, ", ".join(voulu), lus[liste].brut, correct, message)
     total = sum(len(v) for v in attendu.values())
     if not total:
-        return Decimal(fausses == 0 and not problemes)
+        return Decimal(fausses == 0 and not illisible)
     return Decimal(max(0, justes - fausses)) / total
 
 
@@ -252,14 +253,14 @@ def _message_liste(c: Correction, en_trop: list[str], manquants: list[str], erre
 
 
 def _solde_rectifie(c: Correction, nom: str) -> Decimal:
-    attendu = c.r.solde_rectifie
-    valeur, probleme = lu.lire_montant(c.answer[nom])
-    if probleme:
-        c.champ(nom, fmt(attendu), c.answer[nom], False, probleme)
+    attendu, lu = c.r.solde_rectifie, c.lu(nom)
+    valeur = lu.valeur
+    if valeur is None:
+        c.champs.append(verdict(nom, MONTANT, attendu, lu))
         return ZERO
     propre_e, propre_b = _propres(c, "entreprise"), _propres(c, "banque")
     if valeur == attendu:
-        c.champ(nom, fmt(attendu), c.answer[nom], True, "Juste.")
+        c.champs.append(verdict(nom, MONTANT, attendu, lu))
         return Decimal(1)
     if propre_e is not None and valeur == propre_e == propre_b:
         message = "Faux, mais bien calculé à partir de vos soldes et de vos listes (erreur reportée) : point accordé."
@@ -275,7 +276,7 @@ def _solde_rectifie(c: Correction, nom: str) -> Decimal:
             f"Attendu : {montant_fr(attendu)} € (solde + ajouts − déductions, des deux côtés)."
         )
         credit = ZERO
-    c.champ(nom, fmt(attendu), c.answer[nom], False, message)
+    c.champs.append(verdict(nom, MONTANT, attendu, lu, ko=message))
     return credit
 
 
@@ -307,7 +308,7 @@ def _calcul_propre(c: Correction, cote: str) -> Decimal | None:
 def _listes(c: Correction, nom: str) -> dict[str, list[str]] | None:
     if nom in c.cotes:
         return c.cotes[nom]
-    if nom in c.answer:
+    if nom in c.lecture.arbre:
         return None
     return {k: list(v) for k, v in getattr(c.r, nom).items()}
 
@@ -374,6 +375,6 @@ def _placement(c: Correction, ident: str, nom: str, liste: str, pointees: set[st
             c.diagnostic("CHEQUE_NON_ENCAISSE_MAL_PLACE", ident)
 
 
-def grade(params: dict[str, Any], answer: dict[str, Any]) -> Grade:
-    """Grade a student's answer: per field, with diagnostics and carried-forward credit."""
-    return corriger(reference(params), answer, NAME)
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Grade a student's answer as read: per field, with diagnostics and carried-forward credit."""
+    return corriger(reference(params), lecture, NAME)

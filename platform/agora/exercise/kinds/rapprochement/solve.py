@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from agora.exercise.fields import COMPTE
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.rapprochement.params import COMPTES_TIERS, Dossier, Ligne, check
 from agora.money import ZERO, fmt
@@ -192,12 +193,15 @@ def ecriture_attendue(rapprochement: Rapprochement, ident: str) -> dict[str, Any
 
 
 def compte_admis(nature_: str, compte: str) -> bool:
-    """Is ``compte`` acceptable for this kind of counterpart (or for 512 when nature_ is 512)?"""
+    """Is ``compte`` acceptable for this kind of counterpart (or for 512 when nature_ is 512)?
+
+    The bank and third parties take any subsidiary account (« 5121 », « 411DUPONT »); the others
+    one of their accepted accounts, padded with zeros or not (« 627000 » is « 627 »)."""
     if nature_ == "512":
         return compte.startswith("512")
     if nature_ in COMPTES_TIERS:
         return compte.startswith(COMPTES_ADMIS[nature_][0])
-    return compte in COMPTES_ADMIS[nature_]
+    return COMPTE.same(COMPTES_ADMIS[nature_], compte)
 
 
 def solution_json(r: Rapprochement) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""The student side of the classroom: their missions, organisation file and competencies."""

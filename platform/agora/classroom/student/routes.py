@@ -1,0 +1,163 @@
+"""Student pages: dashboard, organisation file, competencies, missions (answer, validate a field).
+
+The two form routes are sync, the form read before them (FormFields): grading and the
+database work run in a worker thread, never on the event loop.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import escape
+
+from agora.classroom import service
+from agora.classroom.student import views
+from agora.classroom.student.access import OwnedAssignment, OwnedAttempt
+from agora.content.missions import get_mission
+from agora.db import SessionDep, utcnow
+from agora.errors import DomainError
+from agora.exercise.answer_names import known_fields, unknown_name
+from agora.exercise.base import FormatErrors
+from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import get_kind
+from agora.exercise.variants import company_for
+from agora.web.deps import FormFields, StudentDep, UserDep
+from agora.web.ids import Index
+from agora.web.rendering import is_htmx, render
+
+router = APIRouter(prefix="/eleve")
+
+# Form fields that are plumbing, not answer fields.
+_NOT_ANSWERS = {"csrf_token", "champ"}
+
+
+@router.get("", name="student_dashboard")
+def dashboard(request: Request, user: UserDep, student: StudentDep, session: SessionDep):
+    page = views.dashboard_page(session, user, student, utcnow())
+    return render(request, "student/dashboard.html", page)
+
+
+@router.get("/organisation", name="student_organisation")
+def organisation(request: Request, student: StudentDep):
+    from agora.company import render_fiche
+
+    company = company_for(student.org_seed)
+    context = {"company": company, "fiche": views.fiche_body(render_fiche(company))}
+    return render(request, "student/organisation.html", context)
+
+
+@router.get("/competences", name="student_competences")
+def competences(request: Request, student: StudentDep, session: SessionDep):
+    return render(request, "student/competences.html", views.competences_page(session, student))
+
+
+@router.get("/missions/{assignment_id}", name="student_mission")
+def mission(
+    request: Request, assignment: OwnedAssignment, student: StudentDep, session: SessionDep
+):
+    page = views.mission_page(
+        session, student, assignment, utcnow(), _validate_url(request, assignment)
+    )
+    return render(request, "student/mission.html", page)
+
+
+@router.get("/tentatives/{attempt_id}", name="student_attempt")
+def attempt(request: Request, attempt: OwnedAttempt, student: StudentDep, session: SessionDep):
+    """One of my past attempts, read-only (another student's is a 404)."""
+    return render(
+        request, "student/attempt.html", views.attempt_page(session, student, attempt, utcnow())
+    )
+
+
+@router.post("/missions/{assignment_id}/etapes/{index}", name="student_submit")
+def submit(
+    request: Request,
+    index: Index,
+    assignment: OwnedAssignment,
+    student: StudentDep,
+    session: SessionDep,
+    form: FormFields,
+):
+    """Grade and keep an answer; re-show the step (alone for htmx, in the page otherwise)."""
+    mission_ = get_mission(assignment.mission_slug)
+    step = mission_.etape(index)
+    fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
+    now = utcnow()
+    url = _validate_url(request, assignment)(index)
+    form = texte = None
+    message, message_kind, status = None, "succes", 200
+    try:
+        if step.type == "redaction":
+            texte = fields.get("texte", "")
+            service.submit_prose(session, student, assignment, index, texte, now)
+            message = "Texte envoyé : votre enseignant le corrigera avec la grille de la mission."
+        else:
+            done = service.submit_exercise(session, student, assignment, index, fields, now)
+            message = _saved_message(assignment, done, now)
+    except FormatErrors as errors:
+        form = AnswerForm(values=fields, errors=errors.errors)
+        message, message_kind = (
+            "Certaines réponses ne sont pas écrites correctement : corrigez les champs signalés. "
+            "Cette tentative n'est pas décomptée.",
+            "erreur",
+        )
+    except DomainError as error:  # a refused field name is not shown back
+        form = _refused_form(step, fields)
+        message, message_kind, status = str(error), "erreur", 409
+    attempts = [
+        a for a in service.attempts_of(session, student, assignment) if a.step_index == index
+    ]
+    view = views.step_view(
+        student, assignment, mission_, index, attempts, now, url, form=form, texte=texte
+    )
+    view.message, view.message_kind = message, message_kind
+    if is_htmx(request):
+        # htmx swaps only 2xx answers: the message is in the fragment itself.
+        return render(
+            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
+        )
+    page = views.mission_page(
+        session, student, assignment, now, _validate_url(request, assignment), override=view
+    )
+    return render(request, "student/mission.html", page, status_code=status)
+
+
+@router.post("/missions/{assignment_id}/etapes/{index}/champ", name="student_validate_field")
+def validate_field(index: Index, assignment: OwnedAssignment, form: FormFields):
+    """The inline format message of one field as it is typed (costs no attempt)."""
+    step = get_mission(assignment.mission_slug).etape(index)
+    champ = form.get("champ", "")
+    value = form.get(champ, "")
+    message = None
+    if step.type == "exercice":
+        kind = get_kind(step.kind)
+        known = kind.ANSWER_SCHEMA.accepte(champ)
+        message = kind.validate_field(champ, value) if known else unknown_name(champ)
+    dom_id = AnswerForm.dom_id(champ[:200])
+    html = (
+        f'<p class="champ-erreur" id="{escape(dom_id)}-erreur" role="status" '
+        f'aria-live="polite">{escape(message or "")}</p>'
+    )
+    return HTMLResponse(html, headers={"Vary": "HX-Request"})
+
+
+def _refused_form(step, fields: dict[str, str]) -> AnswerForm | None:
+    """The form shown again after a refusal: what was typed in the kind's own fields."""
+    if step.type == "redaction":
+        return None
+    return AnswerForm(values=known_fields(get_kind(step.kind).ANSWER_SCHEMA, fields))
+
+
+def _validate_url(request: Request, assignment):
+    def url(index: int) -> str:
+        return str(
+            request.url_for("student_validate_field", assignment_id=assignment.id, index=index).path
+        )
+
+    return url
+
+
+def _saved_message(assignment, done: service.Submitted, now) -> str:
+    if service.corrections_visible(assignment, now):
+        return "Réponse enregistrée et corrigée : voyez le détail sous chaque champ."
+    return "Réponse enregistrée. La correction sera visible plus tard."

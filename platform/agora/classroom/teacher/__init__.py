@@ -1,0 +1,1 @@
+"""The teacher side of the classroom: classes, students, assignments, grading and exports."""

@@ -1,0 +1,312 @@
+"""Typed page contexts of the teacher pages about the students' work: a mission's progress
+table, one student's attempts, grading a written answer, the queue to grade, the competency
+heatmap of a class. Built from the services (no HTTP here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session
+
+from agora.account.models import User
+from agora.classroom import service
+from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
+from agora.classroom.teacher import grading as grading
+from agora.classroom.teacher import service as ts
+from agora.classroom.teacher.coverage import MissionRef, class_levels, missions_assessing
+from agora.competency.service import LEVELS, Level, level_of
+from agora.content.missions import Mission, ProseStep, get_mission, personalise
+from agora.exercise.base import Grade
+from agora.exercise.forms import AnswerForm
+from agora.exercise.registry import form_template
+from agora.exercise.variants import company_for
+
+# Short forms of the levels for the heatmap cells (with the full word in <abbr title>).
+LEVEL_ABBR = {"non-evalue": "–", "insuffisant": "I", "fragile": "F", "satisfaisant": "S",
+              "tres-bon": "TB"}  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- progress
+
+
+@dataclass
+class CellView:
+    """One student × step cell: points, a level-like class for colour, and text for all."""
+
+    index: int
+    cell: ts.StepCell
+    step_points: int
+
+    @property
+    def points(self) -> Decimal | None:
+        attempt = self.cell.attempt
+        return ts.points(attempt.effective_score, self.step_points) if attempt else None
+
+    @property
+    def css(self) -> str:
+        attempt = self.cell.attempt
+        if attempt is None:
+            return "non-evalue"
+        if self.cell.pending:
+            return "a-corriger"
+        return score_level(attempt.effective_score).code
+
+    @property
+    def revised(self) -> bool:
+        return self.cell.attempt is not None and self.cell.attempt.override_score is not None
+
+
+def score_level(score: Decimal | None) -> Level:
+    """The level a single score would give (colours of the progress table)."""
+    return level_of([score] if score is not None else [])
+
+
+@dataclass
+class ProgressRow:
+    student: Student
+    user: User
+    cells: list[CellView]
+    result: ts.MissionResult
+
+
+@dataclass
+class ProgressPage:
+    classe: Classe
+    assignment: Assignment
+    mission: Mission
+    rows: list[ProgressRow]
+    to_grade: int
+    restricted: bool
+    corrections: str
+    levels: tuple[Level, ...] = LEVELS
+
+
+def progress_page(session: Session, classe: Classe, assignment: Assignment) -> ProgressPage:
+    """Students × steps: the latest attempt's points of each step, total and mark on 20."""
+    mission = get_mission(assignment.mission_slug)
+    targets = ts.targeted_students(session, assignment)
+    cells = ts.latest_attempts(session, assignment)
+    rows = []
+    for student, user in ts.students_of(session, classe):
+        if targets is not None and student.id not in targets:
+            continue
+        views = [
+            CellView(i, cells.get((student.id, i), ts.StepCell(None)), step.points)
+            for i, step in enumerate(mission.etapes)
+        ]
+        result = ts.mission_result(mission, [v.cell for v in views])
+        rows.append(ProgressRow(student, user, views, result))
+    return ProgressPage(
+        classe,
+        assignment,
+        mission,
+        rows,
+        len(grading.ungraded_copies(session, assignment)),
+        targets is not None,
+        CORRECTIONS_LIBELLES[assignment.corrections],
+    )
+
+
+@dataclass
+class AttemptView:
+    """One attempt as the teacher reviews it: the form read-only with the grader's verdicts."""
+
+    attempt: StepAttempt
+    number: int
+    latest: bool
+    grade: Grade | None
+    form: AnswerForm | None
+    template: str | None
+    params: dict[str, Any]
+    points: Decimal | None
+    grader_points: Decimal | None
+    rubrique: list[dict[str, Any]]
+
+    @property
+    def dom_id(self) -> str:
+        return f"tentative-{self.attempt.id}"
+
+
+@dataclass
+class StepWork:
+    index: int
+    step: Any
+    is_prose: bool
+    enonce: str
+    attempts: list[AttemptView]
+
+
+@dataclass
+class StudentWorkPage:
+    classe: Classe
+    assignment: Assignment
+    mission: Mission
+    student: Student
+    user: User
+    steps: list[StepWork]
+    result: ts.MissionResult
+    message: str | None = None  # why the teacher's mark was refused
+
+
+def student_work_page(
+    session: Session, classe: Classe, assignment: Assignment, student: Student, message=None
+) -> StudentWorkPage:
+    """Every attempt of one student on one mission, with raw answers and feedback."""
+    mission = get_mission(assignment.mission_slug)
+    company = company_for(student.org_seed)
+    attempts = service.attempts_of(session, student, assignment)
+    steps = []
+    for index, step in enumerate(mission.etapes):
+        mine = [a for a in attempts if a.step_index == index]
+        views = [_attempt_view(a, n, n == len(mine), step) for n, a in enumerate(mine, 1)]
+        if isinstance(step, ProseStep):
+            enonce = personalise(step.consigne, company)
+        else:
+            enonce = service.current_variant(
+                student, mission, index, mine[-1] if mine else None
+            ).enonce
+        steps.append(StepWork(index, step, isinstance(step, ProseStep), enonce, views))
+    cells = [ts.StepCell(s.attempts[-1].attempt if s.attempts else None) for s in steps]
+    result = ts.mission_result(mission, cells)
+    user = session.get(User, student.user_id)
+    return StudentWorkPage(classe, assignment, mission, student, user, steps, result, message)
+
+
+def _attempt_view(attempt: StepAttempt, number: int, latest: bool, step) -> AttemptView:
+    score_points = ts.points(attempt.effective_score, step.points)
+    grader = ts.points(attempt.score, step.points)
+    if attempt.kind == service.PROSE_KIND:
+        rubrique = (attempt.grade or {}).get("rubrique", [])
+        return AttemptView(
+            attempt, number, latest, None, None, None, {}, score_points, grader, rubrique
+        )
+    variant = service.attempt_variant(attempt)
+    grade = Grade.from_json(attempt.grade) if attempt.grade else None
+    form = AnswerForm.from_answer(attempt.answer, grade, disabled=True)
+    return AttemptView(
+        attempt, number, latest, grade, form, form_template(attempt.kind),
+        variant.params, score_points, grader, [],
+    )  # fmt: skip
+
+
+@dataclass
+class GradingPage:
+    classe: Classe
+    assignment: Assignment
+    mission: Mission
+    attempt: StepAttempt
+    student: Student
+    user: User
+    step: ProseStep
+    consigne: str
+    remaining: int  # other copies waiting after this one
+    values: dict[str, Any]
+    error: str | None = None
+
+
+def grading_page(
+    session: Session, classe: Classe, attempt: StepAttempt, values=None, error=None
+) -> GradingPage:
+    """A written answer next to the rubric: one number per criterion and a comment."""
+    assignment = session.get(Assignment, attempt.assignment_id)
+    mission = get_mission(assignment.mission_slug)
+    step = mission.etape(attempt.step_index)
+    student = session.get(Student, attempt.student_id)
+    waiting = [a for a in grading.ungraded_copies(session, assignment) if a.id != attempt.id]
+    if values is None:
+        lines = (attempt.grade or {}).get("rubrique", [])
+        values = {
+            "points": [line["points"].replace(".", ",") for line in lines] or [""] * len(step.rubrique),
+            "commentaire": attempt.override_comment or "",
+        }  # fmt: skip
+    return GradingPage(
+        classe,
+        assignment,
+        mission,
+        attempt,
+        student,
+        session.get(User, student.user_id),
+        step,
+        personalise(step.consigne, company_for(student.org_seed)),
+        len(waiting),
+        values,
+        error,
+    )
+
+
+@dataclass
+class QueueRow:
+    classe: Classe
+    assignment: Assignment
+    mission: Mission
+    copies: int
+    first: StepAttempt
+
+
+@dataclass
+class QueuePage:
+    rows: list[QueueRow]
+
+
+def queue_page(session: Session, teacher: User) -> QueuePage:
+    """Every mission of the teacher's classes with written answers waiting for grading."""
+    rows = []
+    for classe in ts.classes_of(session, teacher):
+        for assignment in ts.assignments_of(session, classe):
+            copies = grading.ungraded_copies(session, assignment)
+            if copies:
+                mission = get_mission(assignment.mission_slug)
+                rows.append(QueueRow(classe, assignment, mission, len(copies), copies[0]))
+    return QueuePage(rows)
+
+
+# ----------------------------------------------------------------------------- coverage
+
+
+@dataclass
+class CoverageRow:
+    student: Student
+    user: User
+    levels: list[Level]  # in the order of CoveragePage.competences
+
+    @property
+    def evaluated(self) -> int:
+        return sum(1 for level in self.levels if level.rang)
+
+
+@dataclass
+class CoveragePage:
+    classe: Classe
+    poles: list[tuple[Any, list[Any]]]  # (pôle, its competencies)
+    competences: list[Any]
+    rows: list[CoverageRow]
+    missions: dict[str, list[MissionRef]]
+    counts: dict[str, dict[str, int]]  # code -> level code -> students
+    levels: tuple[Level, ...] = LEVELS
+    abbr: dict[str, str] = field(default_factory=lambda: LEVEL_ABBR)
+
+
+def coverage_page(session: Session, classe: Classe) -> CoveragePage:
+    """The class heatmap: students × the 37 competencies, grouped by pôle."""
+    from agora.referentiel import load_referentiel
+
+    referentiel = load_referentiel()
+    poles = [
+        (pole, [c for c in referentiel.competences if c.pole.code == pole.code])
+        for pole in referentiel.poles
+    ]
+    competences = [c for _, group in poles for c in group]
+    levels = class_levels(session, classe)
+    rows = [
+        CoverageRow(s, u, [levels[s.id][c.code] for c in competences])
+        for s, u in ts.students_of(session, classe)
+    ]
+    counts = {
+        c.code: {lv.code: sum(1 for r in rows if r.levels[i].code == lv.code) for lv in LEVELS}
+        for i, c in enumerate(competences)
+    }
+    return CoveragePage(
+        classe, poles, competences, rows, missions_assessing(session, classe), counts
+    )

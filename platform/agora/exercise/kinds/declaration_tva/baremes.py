@@ -1,0 +1,48 @@
+"""The dated VAT figures the return applies (scenarios/baremes/tva/<année>.yaml), validated."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from agora.content.baremes import BAREMES_DIR
+from agora.content.loading import load_yaml_model
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Taux(_Strict):
+    taux: str
+    ligne_ca3: str
+    portee: str
+    sources: list[str] = Field(min_length=1)
+
+
+class Seuil(_Strict):
+    valeur: Decimal
+    sources: list[str] = Field(min_length=1)
+
+
+class Formulaire(_Strict):
+    nom: str
+    cerfa: str
+    notice: str
+    sources: list[str] = Field(min_length=1)
+
+
+class BaremeTva(_Strict):
+    annee: int
+    en_vigueur_le: str
+    taux: list[Taux] = Field(min_length=1)
+    cadeaux_seuil_ttc: Seuil
+    formulaire: Formulaire
+
+
+@cache
+def bareme_tva(annee: int = 2026) -> BaremeTva:
+    """The VAT figures of a year (ContentError naming the file when it is invalid)."""
+    return load_yaml_model(BAREMES_DIR / "tva" / f"{annee}.yaml", BaremeTva)

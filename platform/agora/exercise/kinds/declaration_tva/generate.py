@@ -1,0 +1,186 @@
+"""A ``declaration_tva`` variant drawn from the organisation: the month's sales from its catalogue,
+its purchases from its suppliers, and at level 3 receipts on services, an EU acquisition and a
+VAT that cannot be deducted."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.base import Variant
+from agora.exercise.kinds.declaration_tva import activites, statement
+from agora.exercise.kinds.declaration_tva.params import NAME, taux_str
+from agora.money import cents, euros
+
+HUNDRED = Decimal(100)
+ANNEE = 2026
+# The monthly sales the purchase amounts of activites.py are written for.
+ECHELLE = Decimal(30000)
+
+
+def _montant(rng: random.Random, bas: int, haut: int, niveau: int) -> Decimal:
+    """An amount HT; at level 1 round figures, else to the cent (rounding traps included)."""
+    if niveau == 1:
+        return Decimal(rng.randint(bas // 10, haut // 10) * 10)
+    return Decimal(rng.randint(bas * 100, haut * 100)) / HUNDRED
+
+
+def _ventes(rng: random.Random, org: Any, mois: int, niveau: int) -> list[dict[str, Any]]:
+    """The month's taxable sales by line of the catalogue: quantity × price HT."""
+    if org.secteur == "association_sportive":
+        lignes = activites.ASSOCIATION_VENTES[: 2 if niveau == 1 else 4]
+        return [
+            {"libelle": lib, "taux": t, "montant_ht": str(_montant(rng, b, h, niveau))}
+            for lib, t, b, h in lignes
+        ]
+    articles = [a for a in org.catalogue if a.prix_ht > 0 and a.taux_tva > 0]
+    par_taux: dict[Decimal, list[Any]] = {}
+    for a in articles:
+        par_taux.setdefault(a.taux_tva, []).append(a)
+    taux = sorted(par_taux, reverse=True)[: 2 if niveau == 1 else 4]
+    choisis = [rng.choice(par_taux[t]) for t in taux]
+    if niveau > 1 and len(choisis) < 3:
+        autres = [a for a in articles if a not in choisis]
+        choisis += rng.sample(autres, min(len(autres), 3 - len(choisis)))
+    mensuel = org.historique[mois - 1].chiffre_affaires_ht if org.historique else Decimal(20000)
+    lignes = []
+    for a in choisis:
+        part = mensuel * Decimal(rng.randint(15, 40)) / HUNDRED
+        quantite = max(1, int(part / a.prix_ht))
+        if niveau == 1:
+            quantite = max(10, quantite // 10 * 10)
+        lignes.append(
+            {
+                "libelle": f"{a.designation} ({quantite} × {euros(a.prix_ht)} HT)",
+                "taux": taux_str(a.taux_tva),
+                "montant_ht": str(cents(a.prix_ht * quantite)),
+            }
+        )
+    return lignes
+
+
+def _achat(
+    rng: random.Random,
+    org: Any,
+    i: int,
+    libelle: str,
+    taux: str,
+    bas: int,
+    haut: int,
+    nature: str,
+    niveau: int,
+) -> dict[str, Any]:
+    montant = _montant(rng, bas, haut, niveau)
+    fournisseur = org.fournisseurs[i % len(org.fournisseurs)].nom if org.fournisseurs else "—"
+    return {
+        "piece": f"FA-{i + 101}",
+        "fournisseur": fournisseur,
+        "libelle": libelle,
+        "nature": nature,
+        "montant_ht": str(montant),
+        "taux": taux,
+        "tva": str(cents(montant * Decimal(taux) / HUNDRED)),
+    }
+
+
+def _achats(rng: random.Random, org: Any, niveau: int, ventes: Decimal) -> list[dict[str, Any]]:
+    """The month's purchase invoices, in proportion to its sales (a wholesaler buys a lot)."""
+    echelle = max(1, int(ventes / ECHELLE))
+    catalogue = [
+        (lib, t, b * echelle, h * echelle) for lib, t, b, h in activites.ACHATS[org.secteur]
+    ]
+    nombre = {1: 2, 2: 3}.get(niveau, 4)
+    achats = [
+        _achat(rng, org, i, lib, t, b, h, "biens_services", niveau)
+        for i, (lib, t, b, h) in enumerate(rng.sample(catalogue, min(nombre, len(catalogue))))
+    ]
+    if niveau > 1:
+        lib, b, h = activites.IMMOBILISATIONS[org.secteur]
+        achats.append(_achat(rng, org, len(achats), lib, "20", b, h, "immobilisation", niveau))
+    if niveau == 3:
+        lib = "Coffret cadeau offert à un client (95 € HT)"
+        cadeau = _achat(rng, org, len(achats), lib, "20", 95, 95, "non_deductible", 2)
+        achats.append(cadeau | {"montant_ht": "95.00", "tva": "19.00"})
+    rng.shuffle(achats)
+    return achats
+
+
+def _services(rng: random.Random, org: Any, ventes: list[dict[str, Any]], niveau: int) -> dict:
+    """Level 3, a services company without the débits option: the services invoiced this month
+    are not due yet; the receipts of the month on earlier invoices are."""
+    if niveau < 3 or org.secteur not in activites.SERVICES or org.tva_sur_debits:
+        return {}
+    goods = tuple(a.designation for a in org.catalogue if a.stock > 0)
+    rang = next((i for i, v in enumerate(ventes) if not v["libelle"].startswith(goods)), None)
+    if rang is None or len(ventes) < 2:
+        return {}
+    taux = ventes[rang]["taux"]
+    factures = [ventes.pop(rang)]
+    encaissements = []
+    for k in range(2):
+        ht = _montant(rng, 1500, 9000, niveau)
+        ttc = cents(ht * (HUNDRED + Decimal(taux)) / HUNDRED) + Decimal(k) / HUNDRED
+        encaissements.append(
+            {
+                "libelle": f"Règlement reçu de la facture FV-{rng.randint(100, 400)}",
+                "taux": taux,
+                "montant_ttc": str(ttc),
+            }
+        )
+    return {"prestations_facturees": factures, "encaissements": encaissements}
+
+
+def _acquisitions(rng: random.Random, org: Any, niveau: int) -> list[dict[str, Any]]:
+    if niveau < 3 or org.secteur not in activites.ACQUISITIONS_UE:
+        return []
+    lib, pays, b, h = activites.ACQUISITIONS_UE[org.secteur]
+    return [
+        {
+            "piece": "FA-UE-01",
+            "fournisseur": f"Fournisseur établi en {pays} (n° TVA {activites.PAYS_FOURNISSEUR[pays]}…)",
+            "libelle": lib,
+            "montant_ht": str(_montant(rng, b, h, niveau)),
+        }
+    ]
+
+
+def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
+    """Contract params for the level."""
+    if org.secteur not in activites.ACHATS:
+        raise InvalidInput(f"Pas de déclaration de TVA prévue pour le secteur {org.secteur}.")
+    mois = rng.randint(1, 11)
+    ventes = _ventes(rng, org, mois, niveau)
+    p: dict[str, Any] = {
+        "regime": "ca3_mensuelle",
+        "periode": f"{ANNEE}-{mois:02d}",
+        "date_declaration": date(ANNEE, mois + 1, 19).isoformat(),
+    }
+    services = _services(rng, org, ventes, niveau)
+    p["ventes"] = ventes
+    p.update(services)
+    if org.secteur == "association_sportive" and niveau > 1:
+        p["exonerees"] = [
+            {"libelle": lib, "montant": str(_montant(rng, 500, 4000, niveau))}
+            for lib in activites.ASSOCIATION_EXONEREES
+        ]
+    total = sum(Decimal(v["montant_ht"]) for v in ventes)
+    p["achats"] = _achats(rng, org, niveau, total)
+    p["acquisitions_ue"] = _acquisitions(rng, org, niveau)
+    credit = niveau > 1 and rng.random() < 0.5
+    p["credit_anterieur"] = str(_montant(rng, 150, 2500, niveau)) if credit else "0.00"
+    return p
+
+
+def generate(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
+) -> Variant:
+    """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime."""
+    if niveau not in (1, 2, 3):
+        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
+    rng = random.Random(f"declaration_tva:{seed}:{niveau}")
+    p = params(rng, organisation, niveau)
+    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))

@@ -1,0 +1,238 @@
+"""Grading of a ``declaration_tva`` answer: per-line verdicts, error carried forward, the
+settlement entry matched row by row on its accounts, diagnostics."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import COMPTE, MONTANT, Lecture, Lu, account_root, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.declaration_tva import solve as calc
+from agora.exercise.kinds.declaration_tva.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.declaration_tva.params import NAME, Declaration, lire_params
+from agora.money import euros
+
+COMPETENCE = "2.2.4"  # every field of the return and of its entry proves it
+_REPORTE = "Calcul juste à partir de vos résultats précédents (erreur reportée) : point accordé."
+# The VAT accounts a student may confuse with one another.
+_COMPTES_TVA = frozenset({"44571", "4452", "44562", "44566", "445662", "44567", "44551"})
+
+
+def fautes_possibles(d: Declaration) -> list[str]:
+    """The wrong methods that would change some value of this return, in the order tried."""
+    fautes = []
+    if d.encaissements:
+        fautes.append(calc.ENCAISSEMENT_TTC_COMME_HT)
+    if d.prestations_facturees:
+        fautes.append(calc.EXIGIBILITE_FACTURATION)
+    if d.acquisitions_ue:
+        fautes += [calc.AUTOLIQUIDATION_NON_DEDUITE, calc.AUTOLIQUIDATION_OUBLIEE]
+    if any(a.nature == "immobilisation" for a in d.achats):
+        fautes.append(calc.IMMOBILISATION_EN_ABS)
+    if any(a.nature == "non_deductible" for a in d.achats):
+        fautes.append(calc.TVA_NON_DEDUCTIBLE_DEDUITE)
+    if d.credit_anterieur:
+        fautes.append(calc.CREDIT_ANTERIEUR_OUBLIE)
+    fautes += [calc.SOLDE_INVERSE, calc.ARRONDI_TRONQUE]
+    return fautes
+
+
+class Reference:
+    """What grading needs from the params alone: the return's values, and the return done
+    with each wrong method (filled on demand)."""
+
+    def __init__(self, d: Declaration):
+        self.d = d
+        self.valeurs = calc.calcule(d)
+        self.fautes = fautes_possibles(d)
+        self.lignes = [p for p in self.valeurs if p != "ecriture"]
+        self.canon = {p: MONTANT.canonical(self.valeurs[p]) for p in self.lignes}
+        self.mondes: dict[str, dict[str, Any]] = {}
+
+    def monde(self, faute: str) -> dict[str, Any]:
+        if faute not in self.mondes:
+            self.mondes[faute] = calc.calcule(self.d, faute=faute)
+        return self.mondes[faute]
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    found = _MEMO.get(params)
+    if found is None:
+        found = Reference(lire_params(params))
+        _MEMO.put(params, copy.deepcopy(params), found)
+    return found
+
+
+def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) -> str | None:
+    """The known wrong method behind a wrong value: the whole return done that way, then that
+    way from the student's own earlier values."""
+    candidates = [f for f in ref.fautes if path in SIGNATURES[f]]
+    for faute in candidates:
+        if ref.monde(faute).get(path) == valeur:
+            return faute
+    for faute in candidates:
+        if calc.calcule(ref.d, own, faute).get(path) == valeur:
+            return faute
+    return None
+
+
+def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[ChampResult], dict]:
+    """The verdicts on the CA3 lines, and the return computed from the student's own values."""
+    lus: dict[str, Lu] = {}
+    own: dict[str, Any] = {}
+    for path in ref.lignes:
+        lu = lecture.lu(path)
+        if lu is not None:
+            lus[path] = lu
+            if lu.valeur is not None:
+                own[path] = lu.valeur
+    differe = any(ref.valeurs[p] != v for p, v in own.items())
+    ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
+    champs = []
+    for path, lu in lus.items():
+        attendu = ref.valeurs[path]
+        if lu.valeur == attendu:
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+        elif lu.valeur is None:
+            champs.append(verdict(path, MONTANT, attendu, lu))
+        elif lu.valeur == ecf[path]:
+            ko = f"{_REPORTE} Avec les bons résultats : {euros(attendu)}."
+            champs.append(verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True))
+        else:
+            code = _cherche(ref, own, path, lu.valeur)
+            ko = f"Attendu : {euros(attendu)}."
+            if code:
+                ko = f"{MESSAGES[code]} {ko}"
+                if code not in codes:
+                    codes.append(code)
+            champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
+    return champs, ecf
+
+
+def _accepte(compte: str) -> frozenset[str]:
+    return calc.ACCEPTES.get(compte, frozenset({compte}))
+
+
+def _rang(attendues: list, libres: list[int], compte: Any, debit: Any) -> int | None:
+    """The expected row this student row stands for: same account (the debit side first when
+    the account appears twice), else the first row still free; None when none is left."""
+    if compte is not None:
+        memes = [k for k in libres if COMPTE.same(_accepte(attendues[k][0]), compte)]
+        if memes:
+            du_debit = [k for k in memes if bool(attendues[k][1]) == bool(debit)]
+            return (du_debit or memes)[0]
+    return libres[0] if libres else None
+
+
+def _montant(champ: str, attendu: Decimal, ecf: Decimal | None, lu: Lu | None) -> ChampResult:
+    """One side of an entry row: a blank side is 0; an amount from the student's own lines
+    (carried forward) earns its credit."""
+    if lu is not None and lu.valeur is None and not lu.erreur and not attendu:
+        return ChampResult(champ, MONTANT.canonical(attendu), lu.recu, True, "Juste.")
+    resultat = verdict(champ, MONTANT, attendu, lu)
+    if not resultat.correct and lu is not None and ecf is not None and lu.valeur == ecf:
+        ko = f"{_REPORTE} Avec les bons résultats : {euros(attendu)}."
+        return resultat._replace(correct=True, message=ko)
+    return resultat
+
+
+def _rangee(lecture: Lecture, i: int) -> tuple[Lu | None, Lu | None, Lu | None]:
+    return (
+        lecture.lu("ecriture", i, "compte"),
+        lecture.lu("ecriture", i, "debit"),
+        lecture.lu("ecriture", i, "credit"),
+    )
+
+
+def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list[ChampResult]:
+    """The settlement entry: each row the student wrote matched to an expected row."""
+    rangees = lecture.arbre.get("ecriture")
+    if not isinstance(rangees, list):
+        return []
+    attendues = ref.valeurs["ecriture"]
+    propres = {r[0] + ("D" if r[1] else "C"): r for r in ecf["ecriture"]}
+    libres = list(range(len(attendues)))
+    champs: list[ChampResult] = []
+    for i in range(len(rangees)):
+        lus = _rangee(lecture, i)
+        if all(lu is None or (lu.valeur is None and not lu.erreur) for lu in lus):
+            continue  # a blank row of the form
+        compte, debit, credit = (lu.valeur if lu else None for lu in lus)
+        k = _rang(attendues, libres, compte, debit)
+        if k is None:
+            champs.append(
+                ChampResult(
+                    f"ecriture.{i}.compte",
+                    None,
+                    lus[0].recu if lus[0] else None,
+                    False,
+                    "Cette ligne est de trop dans l'écriture.",
+                )
+            )
+            continue
+        libres.remove(k)
+        attendu = attendues[k]
+        champs.append(_compte(f"ecriture.{i}.compte", attendu[0], lus[0], codes))
+        propre = propres.get(attendu[0] + ("D" if attendu[1] else "C"))
+        champs.append(_montant(f"ecriture.{i}.debit", attendu[1], propre and propre[1], lus[1]))
+        champs.append(_montant(f"ecriture.{i}.credit", attendu[2], propre and propre[2], lus[2]))
+        if debit == attendu[2] and credit == attendu[1] and debit != credit:
+            _note(codes, calc.ECRITURE_SENS_INVERSE)
+    for k in libres:
+        compte = attendues[k][0]
+        champs.append(
+            ChampResult(
+                "ecriture",
+                compte,
+                None,
+                False,
+                f"Il manque la ligne du compte {compte} dans l'écriture.",
+            )
+        )
+    return champs
+
+
+def _compte(champ: str, attendu: str, lu: Lu | None, codes: list[str]) -> ChampResult:
+    resultat = verdict(champ, COMPTE, _accepte(attendu), lu)._replace(attendu=attendu)
+    if not resultat.correct and lu is not None and lu.valeur is not None:
+        if account_root(lu.valeur) in _COMPTES_TVA:
+            _note(codes, calc.COMPTE_TVA_CONFONDU)
+            return resultat._replace(
+                message=f"{MESSAGES[calc.COMPTE_TVA_CONFONDU]} Attendu : {attendu}."
+            )
+        return resultat._replace(message=f"Attendu : {attendu}.")
+    return resultat
+
+
+def _note(codes: list[str], code: str) -> None:
+    if code not in codes:
+        codes.append(code)
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read against the return; never raises."""
+    codes: list[str] = []
+    champs, ecf = _lignes(ref, lecture, codes)
+    champs += _ecriture(ref, lecture, ecf, codes)
+    vus = {c.champ for c in champs}
+    champs += [
+        ChampResult(nom, None, None, False, message)
+        for nom, message in lecture.erreurs.items()
+        if nom not in vus
+    ]
+    justes = sum(c.correct for c in champs)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    competences = [(COMPETENCE, score_ratio(justes, len(champs)))] if champs else []
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, competences)
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

@@ -1,0 +1,185 @@
+"""The params of a ``declaration_tva`` variant: read and checked, with one French line when unusable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.kinds.declaration_tva.baremes import bareme_tva
+from agora.money import cents, parse_decimal
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "declaration_tva"
+
+# The CA3 line of each rate (France métropolitaine), in the form's order, from the barème.
+LIGNE_DU_TAUX = {t.taux: t.ligne_ca3 for t in bareme_tva(2026).taux}
+TAUX_UE = Decimal(20)  # the goods acquired in the EU are all at the normal rate (simplification)
+NATURES_ACHAT = ("biens_services", "immobilisation", "non_deductible")
+MAX_LIGNES = 12
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Vente:
+    """A taxable sale of the month (HT), or a receipt on a service (TTC) at level 3."""
+
+    libelle: str
+    taux: Decimal
+    montant: Decimal
+
+
+@dataclass(frozen=True)
+class Achat:
+    piece: str
+    fournisseur: str
+    libelle: str
+    nature: str
+    montant_ht: Decimal
+    taux: Decimal
+    tva: Decimal
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """Typed, validated params."""
+
+    periode: str  # "2026-03"
+    date_declaration: date
+    ventes: tuple[Vente, ...]  # HT, VAT due this month
+    encaissements: tuple[Vente, ...]  # TTC received on services (VAT on receipts)
+    prestations_facturees: tuple[Vente, ...]  # HT invoiced, not yet received: not due
+    exonerees: tuple[Vente, ...]  # outside VAT (an association's membership fees)
+    achats: tuple[Achat, ...]
+    acquisitions_ue: tuple[Achat, ...]
+    credit_anterieur: Decimal
+
+    @property
+    def taux(self) -> tuple[str, ...]:
+        """The rates of the CA3 lines to fill, in the form's order."""
+        presents = {taux_str(v.taux) for v in (*self.ventes, *self.encaissements)}
+        if self.acquisitions_ue:
+            presents.add(taux_str(TAUX_UE))
+        return tuple(t for t in LIGNE_DU_TAUX if t in presents)
+
+
+def taux_str(taux: Decimal) -> str:
+    """A rate as the contract prints it: "20", "5.5", "2.1"."""
+    return f"{taux.normalize():f}"
+
+
+def _nombre(raw: Any, where: str, what: str) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
+    try:
+        return parse_decimal(str(raw), what)
+    except InvalidInput as error:
+        raise InvalidInput(f"Paramètres : {where} — {error}") from error
+
+
+def _montant(raw: Any, where: str) -> Decimal:
+    value = _nombre(raw, where, "montant")
+    if value < 0 or value != cents(value) or value >= 10**9:
+        raise InvalidInput(f"Paramètres : {where} doit être un montant positif au centime.")
+    return value
+
+
+def _taux(raw: Any, where: str) -> Decimal:
+    value = _nombre(raw, where, "taux")
+    if taux_str(value) not in LIGNE_DU_TAUX:
+        raise InvalidInput(f"Paramètres : {where} doit être 20, 10, 5.5 ou 2.1.")
+    return value
+
+
+def _objet(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"Paramètres : {where} doit être un objet {{…}}.")
+    return raw
+
+
+def _liste(raw: Any, where: str) -> list[Any]:
+    if not isinstance(raw, list) or len(raw) > MAX_LIGNES:
+        raise InvalidInput(f"Paramètres : « {where} » doit être une liste de 0 à {MAX_LIGNES}.")
+    return raw
+
+
+def _texte(raw: Any, longueur: int = 120) -> str:
+    return str(raw)[:longueur] if raw is not None else ""
+
+
+def _vente(raw: Any, where: str, champ: str, taxable: bool = True) -> Vente:
+    row = _objet(raw, where)
+    taux = _taux(row.get("taux"), f"taux de {where}") if taxable else Decimal(0)
+    return Vente(_texte(row.get("libelle")), taux, _montant(row.get(champ), f"{champ} de {where}"))
+
+
+def _achat(raw: Any, where: str, ue: bool) -> Achat:
+    row = _objet(raw, where)
+    nature = "biens_services" if ue else row.get("nature")
+    if nature not in NATURES_ACHAT:
+        raise InvalidInput(f"Paramètres : nature de {where} inconnue ({', '.join(NATURES_ACHAT)}).")
+    montant = _montant(row.get("montant_ht"), f"montant_ht de {where}")
+    taux = TAUX_UE if ue else _taux(row.get("taux"), f"taux de {where}")
+    tva = cents(montant * taux / HUNDRED) if ue else _montant(row.get("tva"), f"tva de {where}")
+    if not ue and abs(tva - montant * taux / HUNDRED) > 1:
+        raise InvalidInput(f"Paramètres : la TVA de {where} ne correspond pas à son taux.")
+    fournisseur = _texte(row.get("fournisseur"))
+    return Achat(
+        _texte(row.get("piece"), 30),
+        fournisseur,
+        _texte(row.get("libelle")),
+        nature,
+        montant,
+        taux,
+        tva,
+    )
+
+
+def _lignes(p: dict[str, Any], cle: str, lire: Any) -> tuple[Any, ...]:
+    return tuple(lire(r, f"{cle} {i + 1}") for i, r in enumerate(_liste(p.get(cle, []), cle)))
+
+
+def _date(raw: Any) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise InvalidInput("Paramètres : date_declaration doit être une date ISO.") from None
+
+
+def _periode(raw: Any) -> str:
+    try:
+        date.fromisoformat(f"{raw}-01")
+    except (TypeError, ValueError):
+        raise InvalidInput("Paramètres : periode doit être un mois (2026-03).") from None
+    return raw
+
+
+def lire_params(params: Any) -> Declaration:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = _objet(params, "l'ensemble")
+    if p.get("regime", "ca3_mensuelle") != "ca3_mensuelle":
+        raise InvalidInput("Paramètres : regime vaut « ca3_mensuelle ».")
+    d = Declaration(
+        periode=_periode(p.get("periode")),
+        date_declaration=_date(p.get("date_declaration")),
+        ventes=_lignes(p, "ventes", lambda r, w: _vente(r, w, "montant_ht")),
+        encaissements=_lignes(p, "encaissements", lambda r, w: _vente(r, w, "montant_ttc")),
+        prestations_facturees=_lignes(
+            p, "prestations_facturees", lambda r, w: _vente(r, w, "montant_ht")
+        ),
+        exonerees=_lignes(p, "exonerees", lambda r, w: _vente(r, w, "montant", False)),
+        achats=_lignes(p, "achats", lambda r, w: _achat(r, w, False)),
+        acquisitions_ue=_lignes(p, "acquisitions_ue", lambda r, w: _achat(r, w, True)),
+        credit_anterieur=_montant(p.get("credit_anterieur", "0.00"), "credit_anterieur"),
+    )
+    if not d.ventes and not d.encaissements:
+        raise InvalidInput("Paramètres : il faut au moins une vente ou un encaissement taxable.")
+    return d
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

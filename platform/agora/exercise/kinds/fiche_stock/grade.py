@@ -1,0 +1,169 @@
+"""Grading of a stock card as read: a verdict per field, errors carried forward, named methods."""
+
+from __future__ import annotations
+
+from decimal import Decimal, DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lecture, pattern_of, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.fiche_stock.answer import type_champ
+from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
+from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
+from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
+
+# 2.3.1 (supplies: when and how much to order) is proved by the reorder fields; every other
+# field (valuation, stock card, stock-taking) proves 2.1.1.
+APPRO = "2.3.1"
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+
+
+class Attendu:
+    """What grading needs from the params alone, computed once per variant: the card, its
+    values, each field with its type, and the card done with each wrong method (on demand)."""
+
+    def __init__(self, fiche: Fiche):
+        self.fiche = fiche
+        self.calcul = calcule(fiche)
+        self.champs: list[tuple[str, tuple[str | int, ...], Field]] = [
+            (path, _chemin(path), type_champ(path)) for path in self.calcul.valeurs
+        ]
+        # The contract's writing of each expected value, written once per variant.
+        self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
+        self.fautes = FAUTES[fiche.methode]
+        self._mondes: dict[str, dict[str, Any]] = {}
+
+    def monde(self, faute: str) -> dict[str, Any]:
+        """The card done with this wrong method, computed the first time it is asked for."""
+        monde = self._mondes.get(faute)
+        if monde is None:
+            monde = self._mondes[faute] = calcule(self.fiche, faute=faute).valeurs
+        return monde
+
+    @classmethod
+    def de(cls, params: Any) -> Attendu:
+        return cls(lire_params(params))
+
+
+def _chemin(path: str) -> tuple[str | int, ...]:
+    """``mouvements.2.stock_montant`` as the path ``Lecture.lu`` walks: (« mouvements », 2, …)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+_MEMO = MemoParams()
+
+
+def attendu(params: Any) -> Attendu:
+    """What these params give (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, Attendu.de)
+
+
+def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
+    """The value is the field's, or the other rounding the contract accepts for it."""
+    autre = calcul.autres.get(path)
+    return field.same(calcul.valeurs[path], valeur) or (
+        autre is not None and field.same(autre, valeur)
+    )
+
+
+def _suite(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
+    """The card computed from the student's own values (None if they are absurdly large)."""
+    try:
+        return calcule(a.fiche, own, faute)
+    except (DecimalException, OverflowError):
+        return None
+
+
+class Enquete:
+    """Looks for the named wrong method behind a wrong value (the whole card done that way
+    first, then that way from the student's own earlier values)."""
+
+    def __init__(self, a: Attendu, own: dict[str, Any]):
+        self.a, self.own = a, own
+        self._siens: dict[str, Calcul | None] = {}
+
+    def cause(self, path: str, field: Field, valeur: Any) -> str | None:
+        noeud = pattern_of(path).replace(".#", "")
+        candidates = [f for f in self.a.fautes if noeud in SIGNATURES[f]]
+        for faute in candidates:
+            if path in self.a.monde(faute) and field.same(self.a.monde(faute)[path], valeur):
+                return faute
+        for faute in candidates:
+            if faute not in self._siens:
+                self._siens[faute] = _suite(self.a, self.own, faute)
+            sien = self._siens[faute]
+            if sien and path in sien.valeurs and field.same(sien.valeurs[path], valeur):
+                return faute
+        return None
+
+
+def corrige(a: Attendu, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    lus, own = [], {}
+    for path, chemin, field in a.champs:
+        lu = lecture.lu(*chemin)
+        if lu is not None:
+            lus.append((path, field, lu))
+            if lu.valeur is not None:
+                own[path] = lu.valeur
+    faux = [
+        p for p, f, lu in lus if lu.valeur is not None and not _juste(f, a.calcul, p, lu.valeur)
+    ]
+    suite = (_suite(a, own) if faux else None) or a.calcul
+    enquete = Enquete(a, own)
+    champs = [
+        ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if not _connu(n, a)
+    ]
+    codes: list[str] = []
+    for path, field, lu in lus:
+        if lu.valeur is None:
+            champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
+        elif _juste(field, a.calcul, path, lu.valeur):
+            champs.append(ChampResult(path, a.canon[path], lu.recu, True, "Juste."))
+        elif _juste(field, suite, path, lu.valeur):
+            ko = REPORTE + f"Avec les bons résultats : {field.display(a.calcul.valeurs[path])}."
+            champs.append(
+                verdict(path, field, a.calcul.valeurs[path], lu, ko=ko)._replace(correct=True)
+            )
+        else:
+            champs.append(_nomme(path, field, lu, a, enquete, codes))
+    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    return Grade(
+        NAME,
+        score_ratio(sum(c.correct for c in champs), len(champs)),
+        champs,
+        diagnostics,
+        _competences(champs),
+    )
+
+
+def _connu(nom: str, a: Attendu) -> bool:
+    return nom in a.calcul.valeurs
+
+
+def _nomme(
+    path: str, field: Field, lu: Any, a: Attendu, enquete: Enquete, codes: list[str]
+) -> ChampResult:
+    """A wrong value, with the wrong method that explains it when one does."""
+    attendu_ = a.calcul.valeurs[path]
+    ko = f"Attendu : {field.display(attendu_)}."
+    code = enquete.cause(path, field, lu.valeur)
+    if code:
+        ko = f"{MESSAGES[code]} {ko}"
+        if code not in codes:
+            codes.append(code)
+    return verdict(path, field, attendu_, lu, ko=ko)
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """2.1.1 then 2.3.1, each scored on its own fields; absent when none of them was graded."""
+    stock = [c.correct for c in champs if not c.champ.startswith("appro.")]
+    appro = [c.correct for c in champs if c.champ.startswith("appro.")]
+    notes = (("2.1.1", stock), (APPRO, appro))
+    return [(code, score_ratio(sum(n), len(n))) for code, n in notes if n]
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(attendu(params), lecture)

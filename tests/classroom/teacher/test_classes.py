@@ -1,0 +1,359 @@
+"""Teacher: classes, importing students from CSV, login cards, passwords, assigning missions."""
+
+import zlib
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from agora.account.models import User
+from agora.account.service import verify_password
+from agora.calendrier import PARIS
+from agora.classroom.models import Assignment, AssignmentStudent, Classe, Student
+from agora.classroom.teacher.cards import login_cards
+from agora.classroom.teacher.service import Credential, random_password
+from agora.content.missions import get_mission
+from agora.db import utcnow
+
+PAIE = get_mission("la-paie-de-mars").titre
+CSV = (
+    "NOM;Prénom;Né(e) le;Mail\r\n"
+    "DUPONT;Léa;12/03/2009;lea@example.org\r\n"
+    ";Paul;12/03/2009;\r\n"
+    "MARTIN;Zoé;31/02/2009;\r\n"
+    "\r\n"
+    "LE GALL;Noël;2008-09-01;\r\n"
+)
+
+
+@pytest.fixture
+def teacher_client(client, make_teacher, make_classe, as_teacher):
+    """(client logged in as a teacher, that teacher, one of their classes)."""
+    teacher = make_teacher()
+    classe = make_classe(teacher)
+    return as_teacher(client, teacher), teacher, classe
+
+
+def _upload(client, csrf, classe, data: bytes, name="eleves.csv"):
+    token = csrf(client, f"/enseignant/classes/{classe.id}/import")
+    return client.post(
+        f"/enseignant/classes/{classe.id}/import",
+        params={"csrf_token": token},  # a multipart form carries it in its action URL
+        files={"fichier": (name, data, "text/csv")},
+    )
+
+
+def _students(db, classe):
+    db.expire_all()
+    return db.exec(select(Student, User).join(User).where(Student.classe_id == classe.id)).all()
+
+
+def test_home_lists_my_classes_and_creates_one(teacher_client, db, csrf):
+    client, teacher, classe = teacher_client
+    page = client.get("/enseignant")
+    assert page.status_code == 200 and classe.nom in page.text
+    assert 'aria-current="page"' in page.text and "Copies à corriger" in page.text
+    token = csrf(client, "/enseignant")
+    created = client.post(
+        "/enseignant/classes",
+        data={"nom": "  Tle   AGOrA B ", "annee_scolaire": "2025-2026", "csrf_token": token},
+    )
+    assert created.status_code == 200 and "<h1>Tle AGOrA B" in created.text
+    assert db.exec(select(Classe).where(Classe.nom == "Tle AGOrA B")).one().teacher_id == teacher.id
+
+
+def test_home_redirects_a_teacher_to_the_teacher_home(teacher_client):
+    client, _, _ = teacher_client
+    assert client.get("/", follow_redirects=False).headers["location"].endswith("/enseignant")
+
+
+@pytest.mark.parametrize(
+    ("nom", "annee", "message"),
+    [
+        ("", "2025-2026", "Donnez un nom"),
+        ("1re A", "2025-2027", "2025-2026"),
+        ("1re A", "x", "2025"),
+    ],
+)
+def test_create_class_errors_rerender_the_form_block(teacher_client, csrf, nom, annee, message):
+    client, _, _ = teacher_client
+    token = csrf(client, "/enseignant")
+    page = client.post(
+        "/enseignant/classes",
+        data={"nom": nom, "annee_scolaire": annee, "csrf_token": token},
+        headers={"HX-Request": "true"},
+    )
+    assert page.status_code == 400 and message in page.text
+    assert page.text.lstrip().startswith('<section id="nouvelle-classe"')
+
+
+def test_import_preview_shows_line_errors_and_saves_nothing(teacher_client, db, csrf):
+    client, _, classe = teacher_client
+    page = _upload(client, csrf, classe, CSV.encode("cp1252"))
+    assert page.status_code == 200
+    assert "2 élèves</strong> prêts" in page.text and "2 lignes en erreur" in page.text
+    assert "1 ligne vide ignorée" in page.text and "Windows-1252" in page.text
+    assert "Nom manquant." in page.text and "Date de naissance impossible" in page.text
+    assert "Rien n'est encore enregistré" in page.text
+    assert 'name="contenu"' in page.text
+    assert _students(db, classe) == []
+
+
+def test_import_of_a_broken_file_says_why(teacher_client, db, csrf):
+    client, _, classe = teacher_client
+    page = _upload(client, csrf, classe, b"PK\x03\x04\x00\x00binary", "classe.xlsx")
+    assert page.status_code == 400 and "pas un fichier texte CSV" in page.text
+    big = _upload(client, csrf, classe, b"Nom;Pr\xc3\xa9nom;N\xc3\xa9 le\n" + b"x" * 2_000_000)
+    assert big.status_code == 400 and "trop gros" in big.text
+
+
+def test_confirm_creates_accounts_with_initial_passwords(
+    teacher_client, db, csrf, new_client, log_in
+):
+    client, _, classe = teacher_client
+    preview = _upload(client, csrf, classe, CSV.encode())
+    token = csrf(client, "/enseignant")
+    text = CSV.replace("\r\n", "\n")
+    page = client.post(
+        f"/enseignant/classes/{classe.id}/import/confirmer",
+        data={"contenu": text, "csrf_token": token},
+    )
+    assert preview.status_code == 200 and page.status_code == 200
+    assert "2 élèves ajoutés à la classe." in page.text
+    assert page.headers["cache-control"] == "no-store"  # initial passwords: not cached
+    rows = _students(db, classe)
+    assert sorted(u.login for _, u in rows) == ["lea.dupont", "noel.le-gall"]
+    assert all(u.must_change_password and u.role == "eleve" for _, u in rows)
+    assert len({s.org_seed for s, _ in rows}) == 2
+    lea = next((s, u) for s, u in rows if u.prenom == "Léa")
+    assert lea[0].email == "lea@example.org" and str(lea[0].date_naissance) == "2009-03-12"
+    # The page shows each initial password once; it opens the account (first login: change it).
+    password = page.text.split('lea.dupont</td><td class="code">')[1].split("<")[0]
+    assert verify_password(lea[1].password_hash, password)
+    student_browser = new_client()
+    answer = log_in(student_browser, "lea.dupont", password)
+    assert answer.url.path == "/mot-de-passe"
+
+
+def test_confirm_reparses_the_posted_text_and_skips_students_already_there(
+    teacher_client, db, csrf, make_student
+):
+    client, _, classe = teacher_client
+    existing = make_student(classe, prenom="Léa", nom="DUPONT")
+    db.get(Student, existing.id).date_naissance = (
+        utcnow().date().replace(year=2009, month=3, day=12)
+    )
+    db.commit()
+    token = csrf(client, "/enseignant")
+    tampered = "Nom;Prénom;Né le\nDUPONT;Léa;12/03/2009\nX;;bad\nNOUVEAU;Tom;01/01/2009\n"
+    page = client.post(
+        f"/enseignant/classes/{classe.id}/import/confirmer",
+        data={"contenu": tampered, "csrf_token": token},
+    )
+    assert "1 élève ajouté" in page.text
+    assert sorted(u.nom for _, u in _students(db, classe)) == ["DUPONT", "NOUVEAU"]
+    # Homonyms in another class get their own login.
+    assert "tom.nouveau" in page.text
+
+
+def test_preview_flags_students_already_in_the_class(teacher_client, db, csrf, make_student):
+    client, _, classe = teacher_client
+    existing = make_student(classe, prenom="Léa", nom="Dupont")
+    db.get(Student, existing.id).date_naissance = (
+        utcnow().date().replace(year=2009, month=3, day=12)
+    )
+    db.commit()
+    page = _upload(client, csrf, classe, CSV.encode())
+    assert "Déjà inscrit dans cette classe." in page.text and "1 élève</strong> prêt" in page.text
+
+
+def test_login_cards_pdf_from_the_credentials_page(teacher_client, db, csrf):
+    client, _, classe = teacher_client
+    token = csrf(client, "/enseignant")
+    lines = "".join(f"ELEVE{i};Prénom{i};01/01/2009\n" for i in range(12))
+    page = client.post(
+        f"/enseignant/classes/{classe.id}/import/confirmer",
+        data={"contenu": "Nom;Prénom;Né le\n" + lines, "csrf_token": token},
+    )
+    assert 'name="mot_de_passe"' in page.text
+    rows = _students(db, classe)
+    fields = {
+        "csrf_token": token,
+        "eleve": [str(student.id) for student, _ in rows],
+        "mot_de_passe": ["pass-" + user.login for _, user in rows],
+    }
+    pdf = client.post(f"/enseignant/classes/{classe.id}/cartes.pdf", data=fields)
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.headers["content-disposition"] == 'attachment; filename="cartes-1re-agora-a.pdf"'
+    assert pdf.headers["cache-control"] == "no-store"
+    assert pdf.content.startswith(b"%PDF") and pdf.content.count(b"/Type /Page\n") == 2
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text drawn with the core font (latin-1 literals in the deflated page streams)."""
+    chunks = []
+    for part in pdf.split(b"stream\n")[1:]:
+        try:
+            chunks.append(zlib.decompress(part.split(b"\nendstream")[0]).decode("latin-1"))
+        except zlib.error:
+            continue
+    return "".join(chunks)
+
+
+def test_cards_with_the_core_font_keep_french_accents():
+    cards = [Credential(1, "Noël", "Lefèvre-Œuvre", "noel.lefevre-oeuvre", "baku-tevi-47")]
+    text = _pdf_text(login_cards(cards, "1re AGOrA A", "http://lycee.example/", font_files=False))
+    assert "No\xebl Lef\xe8vre-OEuvre" in text and "baku-tevi-47" in text
+    assert "Mot de passe provisoire" in text and "http://lycee.example/" in text
+    assert "\xc0 la premi\xe8re connexion" in text
+
+
+def test_cards_embed_dejavu_when_installed():
+    from agora.classroom.teacher.cards import _dejavu
+
+    if _dejavu() is None:
+        pytest.skip("DejaVu Sans n'est pas installée (paquet fonts-dejavu-core)")
+    pdf = login_cards([Credential(1, "Zoé", "Œil", "zoe.oeil", "x")], "1re A", "http://x/")
+    assert b"DejaVu" in pdf
+
+
+def test_random_passwords_are_readable_and_different():
+    passwords = {random_password() for _ in range(200)}
+    assert len(passwords) == 200
+    assert all(len(p) >= 8 and p.isascii() and "l" not in p and "o" not in p for p in passwords)
+
+
+def test_reset_passwords_needs_confirmation_then_resets_only_new_students(
+    teacher_client, db, csrf, make_student, log_in, new_client
+):
+    client, _, classe = teacher_client
+    active = make_student(classe, prenom="Active")
+    waiting = make_student(classe, prenom="Attente", must_change_password=True)
+    token = csrf(client, f"/enseignant/classes/{classe.id}/mots-de-passe")
+    url = f"/enseignant/classes/{classe.id}/mots-de-passe"
+    refused = client.post(url, data={"pour": "nouveaux", "csrf_token": token})
+    assert refused.status_code == 400 and "Cochez la case de confirmation" in refused.text
+    page = client.post(url, data={"pour": "nouveaux", "confirmation": "oui", "csrf_token": token})
+    assert "pour 1 élève(s)" in page.text
+    db.expire_all()
+    waiting_user = db.get(User, waiting.user_id)
+    assert waiting_user.session_version == 2 and waiting_user.must_change_password
+    assert not verify_password(waiting_user.password_hash, "motdepasse-de-test")
+    assert db.get(User, active.user_id).session_version == 1
+    # « tous » resets everybody, who must then choose a new password.
+    client.post(url, data={"pour": "tous", "confirmation": "oui", "csrf_token": token})
+    db.expire_all()
+    assert db.get(User, active.user_id).must_change_password
+    assert log_in(new_client(), db.get(User, active.user_id).login).status_code == 400
+
+
+def _assign(client, csrf, classe, **fields):
+    token = csrf(client, f"/enseignant/classes/{classe.id}/attribuer")
+    data = {"csrf_token": token, "attempts": "2", "corrections": "immediate", "pour": "classe"}
+    data.update(fields)
+    return client.post(f"/enseignant/classes/{classe.id}/attribuer", data=data)
+
+
+def test_assign_a_mission_to_the_class(
+    teacher_client, db, csrf, make_student, as_student, new_client
+):
+    client, _, classe = teacher_client
+    student = make_student(classe)
+    day = (utcnow() + timedelta(days=10)).astimezone(PARIS).date().isoformat()
+    page = _assign(client, csrf, classe, mission="la-paie-de-mars", date=day, heure="18:00")
+    assert page.status_code == 200 and PAIE in page.text
+    assignment = db.exec(select(Assignment).where(Assignment.classe_id == classe.id)).one()
+    assert assignment.attempts_allowed == 2 and assignment.corrections == "immediate"
+    assert assignment.due_at.astimezone(PARIS).strftime("%Y-%m-%d %H:%M") == f"{day} 18:00"
+    assert PAIE in as_student(new_client(), student).get("/eleve").text
+
+
+def test_assign_to_some_students_only(
+    teacher_client, db, csrf, make_student, as_student, new_client
+):
+    client, _, classe = teacher_client
+    chosen, other = make_student(classe), make_student(classe)
+    page = _assign(
+        client, csrf, classe, mission="la-paie-de-mars", pour="eleves", eleves=[str(chosen.id)]
+    )
+    assert page.status_code == 200
+    assert [r.student_id for r in db.exec(select(AssignmentStudent)).all()] == [chosen.id]
+    assert PAIE in as_student(new_client(), chosen).get("/eleve").text
+    assert PAIE not in as_student(new_client(), other).get("/eleve").text
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({}, "Choisissez une mission."),
+        ({"mission": "inconnue"}, "Mission inconnue"),
+        ({"mission": "la-paie-de-mars", "date": "2020-01-01"}, "déjà passée"),
+        ({"mission": "la-paie-de-mars", "date": "12/03/2030"}, "JJ/MM/AAAA"),
+        ({"mission": "la-paie-de-mars", "attempts": "0"}, "de 1 à 10"),
+        ({"mission": "la-paie-de-mars", "attempts": "deux"}, "nombre entier"),
+        ({"mission": "la-paie-de-mars", "corrections": "after_due"}, "demande une date limite"),
+        ({"mission": "la-paie-de-mars", "pour": "eleves"}, "Cochez au moins un élève"),
+    ],
+)
+def test_assign_errors_rerender_the_form(teacher_client, db, csrf, fields, message):
+    client, _, classe = teacher_client
+    page = _assign(client, csrf, classe, **fields)
+    assert page.status_code == 400 and message in page.text
+    assert db.exec(select(Assignment)).all() == []
+
+
+def test_assign_with_htmx_gets_the_form_block_or_a_redirect(teacher_client, db, csrf):
+    client, _, classe = teacher_client
+    token = csrf(client, f"/enseignant/classes/{classe.id}/attribuer")
+    url = f"/enseignant/classes/{classe.id}/attribuer"
+    data = {"csrf_token": token, "attempts": "3", "corrections": "immediate", "pour": "classe"}
+    htmx = {"HX-Request": "true"}
+    error = client.post(url, data=data, headers=htmx)
+    assert error.status_code == 400 and "HX-Request" in error.headers["vary"]
+    assert error.text.lstrip().startswith('<form id="formulaire"')
+    assert "Choisissez une mission." in error.text
+    done = client.post(url, data=data | {"mission": "la-paie-de-mars"}, headers=htmx)
+    assert done.status_code == 204
+    assert done.headers["HX-Redirect"].endswith(f"/enseignant/classes/{classe.id}")
+
+
+def test_import_of_long_names_and_control_characters_keeps_the_other_lines(
+    teacher_client, db, csrf
+):
+    """Two 60-letter names made a 121-character login (the column holds 80): the whole import
+    failed on PostgreSQL; a NUL byte in a name did too."""
+    client, _, classe = teacher_client
+    prenom = "Marie-" + "a" * 54
+    text = (
+        "Nom;Prénom;Né le\n"
+        f"{'B' * 60};{prenom};12/03/2009\n"
+        f"{'B' * 59}C;{prenom};12/03/2009\n"
+        "DUP\x00ONT;Léa;12/03/2009\n"
+        "MARTIN;Zoé;2009-11-30\n"
+    )
+    page = client.post(
+        f"/enseignant/classes/{classe.id}/import/confirmer",
+        data={"contenu": text, "csrf_token": csrf(client, "/enseignant")},
+    )
+    assert page.status_code == 200 and "3 élèves ajoutés à la classe." in page.text
+    long_login = f"marie-{'a' * 54}.{'b' * 19}"  # cut to the 80 characters of the column
+    assert {u.login for _, u in _students(db, classe)} == {
+        long_login,
+        long_login[:79] + "2",  # the same once cut: numbered within the 80 characters
+        "zoe.martin",
+    }
+
+
+def test_a_nul_character_in_a_typed_name_is_refused_in_french_and_nothing_is_saved(
+    teacher_client, db, csrf
+):
+    client, _, _ = teacher_client
+    token = csrf(client, "/enseignant")
+    refused = client.post(
+        "/enseignant/classes",
+        data={"nom": "1re\x00A", "annee_scolaire": "2025-2026", "csrf_token": token},
+    )
+    assert refused.status_code == 400 and "caractère invisible" in refused.text
+    assert [c.nom for c in db.exec(select(Classe))] == ["1re AGOrA A"]  # the fixture's only
+    still = client.get("/enseignant")  # the teacher goes on working
+    assert still.status_code == 200
