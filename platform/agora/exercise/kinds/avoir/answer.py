@@ -6,20 +6,21 @@ from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.fields import MONTANT, NUMERO, TAUX, TEXTE, Choice
 from agora.exercise.kinds.avoir.params import CODES_MENTIONS, MAX_LIGNES
 
+# The choices and their labels, as the form's lists show them.
 NATURE = Choice(
-    {
-        "retour": "Retour de marchandises",
-        "rabais": "Rabais (défaut, retard, non-conformité)",
-        "ristourne": "Ristourne de fin d'année",
-        "trop_facture": "Quantité facturée en trop (erreur de facturation)",
-    }
+    dict(
+        retour="Retour de marchandises",
+        rabais="Rabais (défaut, retard, non-conformité)",
+        ristourne="Ristourne de fin d'année",
+        trop_facture="Quantité facturée en trop (erreur de facturation)",
+    )
 )
 ETAT = Choice(
-    {
-        "presente": "Présente",
-        "manquante": "Manquante : à ajouter",
-        "non_exigee": "Pas obligatoire sur cette facture",
-    }
+    dict(
+        presente="Présente",
+        manquante="Manquante : à ajouter",
+        non_exigee="Pas obligatoire sur cette facture",
+    )
 )
 CHAMPS_GROUPE = (
     "chiffre_affaires_ht",

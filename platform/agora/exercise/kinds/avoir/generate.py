@@ -107,7 +107,9 @@ def histoire_de(rng: random.Random, org: Any, niveau: int, motif: str) -> histoi
         "jour_avoir": histoire.jour_ouvre(jour + timedelta(days=rng.randint(5, 25))),
     }
     if nature == "ristourne":
-        h["jour_avoir"] = histoire.jour_ouvre(date(jour.year + 1, 1, rng.randint(5, 20)))
+        # The calendar year closed within the current financial year, credited in January.
+        janvier = date(org.exercice_fin.year, 1, rng.randint(5, 20))
+        h["jour_avoir"] = histoire.jour_ouvre(janvier)
         params = _ristourne(rng, h, niveau)
     else:
         params = _par_facture(rng, h, niveau)

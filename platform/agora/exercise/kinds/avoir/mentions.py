@@ -8,41 +8,34 @@ from decimal import Decimal
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agora import SCENARIOS_DIR
-from agora.content.loading import load_yaml_model
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
 
 FICHIER = SCENARIOS_DIR / "baremes" / "facturation.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Indemnite(_Strict):
+class Indemnite(Sourced):
     montant: Decimal
     depuis: date
-    sources: list[str] = Field(min_length=1)
 
 
-class Reforme(_Strict):
+class Reforme(Sourced):
     reception_toutes: date
     emission_grandes_et_eti: date
     emission_pme_et_micro: date
-    sources: list[str] = Field(min_length=1)
 
 
-class RegleMention(_Strict):
+class RegleMention(Sourced):
     code: str
     libelle: str
     groupe: Literal["classique", "reforme"]
     condition: Literal["toujours", "livraison_ailleurs", "option_debits"]
     depuis: date | None = None
-    sources: list[str] = Field(min_length=1)
 
 
-class Facturation(_Strict):
+class Facturation(StrictModel):
     en_vigueur_le: date
     indemnite_recouvrement: Indemnite
     reforme: Reforme
