@@ -17,6 +17,7 @@ from agora.exercise.fields import (
     JOUR,
     LIGNE,
     MONTANT,
+    NUMERO,
     QUANTITE,
     TAUX,
     TEXTE,
@@ -118,6 +119,18 @@ def test_an_account_padded_with_zeros_is_the_same_account():
 def test_a_line_reference_is_upper_cased_and_checked():
     assert LIGNE.read("c 3").valeur == "C3"
     assert "numéro de ligne" in LIGNE.read("troisième").erreur
+
+
+@pytest.mark.parametrize("typed", ["FA2026-0042", "fa 2026-0042", "n° FA2026-0042", "FA 2026/0042"])
+def test_a_document_number_is_the_same_whatever_its_case_spaces_or_dashes(typed):
+    assert NUMERO.same("FA2026-0042", NUMERO.read(typed).valeur)
+
+
+def test_a_document_number_differs_by_a_digit_and_must_hold_one():
+    assert not NUMERO.same("FA2026-0042", NUMERO.read("FA2026-042").valeur)
+    assert NUMERO.read("NC2026-7").valeur == "NC2026-7"  # a number may start with N
+    assert "n'est pas un numéro" in NUMERO.read("facture").erreur
+    assert "n'est pas un numéro" in NUMERO.read("FA2026#0042").erreur
 
 
 def test_a_choice_accepts_only_its_values():

@@ -42,7 +42,17 @@ CHANGES = [
     ("rapprochement", lambda p: p.__setitem__("solde_initial", "123.45")),
     ("bulletin_paie", lambda p: p.__setitem__("taux_horaire", "15.00")),
     ("fiche_stock", lambda p: p["stock_initial"].__setitem__("cout_unitaire", "99.99")),
+    ("avoir", lambda p: _change_avoir(p)),
 ]
+
+
+def _change_avoir(params: dict) -> None:
+    """A rate or a price the credit note is computed from, changed in place."""
+    if "rabais" in params or "ristourne" in params:
+        params.get("rabais", params.get("ristourne"))["taux"] = "9"
+    else:
+        numero = params["credits"][0]["ligne"]
+        params["facture"]["lignes"][numero - 1]["prix_unitaire_ht"] = "999.99"
 
 
 @pytest.mark.parametrize(("name", "change"), CHANGES)

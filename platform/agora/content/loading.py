@@ -6,11 +6,23 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agora.errors import ContentError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+class StrictModel(BaseModel):
+    """A model of a data file: an unknown key is an error, and what is read is frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(StrictModel):
+    """A dated figure or rule of scenarios/: it cites at least one official source."""
+
+    sources: list[str] = Field(min_length=1)
 
 
 def read_yaml(path: Path) -> object:

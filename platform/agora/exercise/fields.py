@@ -330,6 +330,41 @@ class LineRef(Field):
         return ident
 
 
+# « n° », « No. », « numéro : » before a document number: what a person writes, not the number.
+_PIECE_PREFIXE = re.compile(r"(?:N[°º]|NO[.:\s]|N[.:]|NUM[ÉE]RO)\s*:?\s*")
+_PIECE = re.compile(r"[A-Z0-9][A-Z0-9 ./_-]{0,39}", re.ASCII)
+
+
+class DocNumber(Field):
+    """The number of a business document (invoice, credit note, quote): « FA2026-0042 »,
+    « fa 2026-0042 », « n° FA2026-0042 »; the same number whatever its case, spaces or dashes."""
+
+    inputmode = "text"
+
+    def convert(self, raw: Any) -> str:
+        if not isinstance(raw, str):
+            raise InvalidInput("Écrivez le numéro du document, par exemple FA2026-0042.")
+        texte = " ".join(raw[:60].split()).upper()
+        texte = _PIECE_PREFIXE.sub("", texte, count=1)
+        if not _PIECE.fullmatch(texte) or not any(c.isdigit() for c in texte):
+            raise InvalidInput(
+                f"« {cite(raw, 20)} » n'est pas un numéro de document (par exemple FA2026-0042)."
+            )
+        return texte
+
+    def same(self, expected: str, value: str) -> bool:
+        """Letters and digits compared, in upper case: « FA 2026/0042 » is « FA2026-0042 »."""
+        return piece_key(expected) == piece_key(value)
+
+
+_NI_LETTRE_NI_CHIFFRE = re.compile(r"[^A-Z0-9]+", re.ASCII)
+
+
+def piece_key(numero: str) -> str:
+    """A document number reduced to its letters and digits, in upper case."""
+    return _NI_LETTRE_NI_CHIFFRE.sub("", numero.upper())
+
+
 class Choice(Field):
     """One value among a fixed set (its keys), each with a French label for the form."""
 
@@ -375,6 +410,7 @@ JOUR = Day()
 COMPTE = Account()
 LIGNE = LineRef()
 TEXTE = Text()
+NUMERO = DocNumber()
 
 
 def verdict(

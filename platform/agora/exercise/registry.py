@@ -3,6 +3,7 @@
 from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds import (
+    avoir,
     bulletin_paie,
     declaration_tva,
     devis,
@@ -18,6 +19,7 @@ KINDS: dict[str, ExerciseKind] = {
     for kind in (
         facture.KIND,
         devis.KIND,
+        avoir.KIND,
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,

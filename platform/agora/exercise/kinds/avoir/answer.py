@@ -1,0 +1,52 @@
+"""The answer of an ``avoir``: its fields and their types (the one schema form and grader read)."""
+
+from __future__ import annotations
+
+from agora.exercise.answer_names import AnswerSchema
+from agora.exercise.fields import MONTANT, NUMERO, TAUX, TEXTE, Choice
+from agora.exercise.kinds.avoir.params import CODES_MENTIONS, MAX_LIGNES
+
+# The choices and their labels, as the form's lists show them.
+NATURE = Choice(
+    dict(
+        retour="Retour de marchandises",
+        rabais="Rabais (défaut, retard, non-conformité)",
+        ristourne="Ristourne de fin d'année",
+        trop_facture="Quantité facturée en trop (erreur de facturation)",
+    )
+)
+ETAT = Choice(
+    dict(
+        presente="Présente",
+        manquante="Manquante : à ajouter",
+        non_exigee="Pas obligatoire sur cette facture",
+    )
+)
+CHAMPS_GROUPE = (
+    "chiffre_affaires_ht",
+    "montant_brut_ht",
+    "net_commercial",
+    "escompte",
+    "net_financier",
+)
+TOTAUX = ("total_ht", "total_tva", "total_ttc")
+
+ANSWER_SCHEMA = AnswerSchema(
+    {
+        "reference_facture": NUMERO,
+        "nature": NATURE,
+        "lignes.#.reference": TEXTE,
+        "lignes.#.montant_ht": MONTANT,
+        "groupes.#.taux_tva": TAUX,
+        **{f"groupes.#.{champ}": MONTANT for champ in CHAMPS_GROUPE},
+        "groupes.#.reductions.#.nature": TEXTE,  # as the solution writes it, not graded
+        "groupes.#.reductions.#.taux": TAUX,
+        "groupes.#.reductions.#.montant": MONTANT,
+        "tva.#.taux": TAUX,
+        "tva.#.base": MONTANT,
+        "tva.#.montant": MONTANT,
+        **dict.fromkeys(TOTAUX, MONTANT),
+        **{f"mentions.{code}": ETAT for code in CODES_MENTIONS},
+    },
+    {"lignes": MAX_LIGNES, "groupes": 5, "groupes.#.reductions": 10, "tva": 5},
+)

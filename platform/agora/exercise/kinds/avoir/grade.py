@@ -1,0 +1,225 @@
+"""Grading of an ``avoir`` answer as read (Lecture): per-field verdicts, error carried forward,
+named method errors, and the mandatory mentions of the draft invoice."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import MONTANT, NUMERO, Lecture, Lu, piece_key, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.avoir import methodes as m
+from agora.exercise.kinds.avoir.answer import ETAT, NATURE
+from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
+from agora.exercise.kinds.avoir.solve import calcule
+
+COMPETENCE = "1.2.2"  # producing the customer documents: every field of the credit note
+_INDEX = re.compile(r"\.\d+", re.ASCII)
+
+
+class Reference:
+    """What grading needs from the params alone, and the credit note done with each wrong
+    method (filled on demand). Kept per params object: a class grades one variant many times."""
+
+    def __init__(self, a: Avoir):
+        self.a = a
+        self.ref = calcule(a)
+        self.noeuds = {path: _INDEX.sub("", path) for path in self.ref}
+        self.fautes = [
+            (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
+        ]
+        self.mondes: dict[m.Faute, dict[str, Decimal]] = {}
+        self.autres_pieces = frozenset(piece_key(p) for p in a.autres_pieces)
+
+    def monde(self, faute: m.Faute) -> dict[str, Decimal]:
+        """The whole credit note done with the wrong method (a student consistently wrong)."""
+        if faute not in self.mondes:
+            self.mondes[faute] = calcule(self.a, faute=faute)
+        return self.mondes[faute]
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params, remembered for the very same params object."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _lu(node: Any, key: str) -> Lu | None:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, Lu) else None
+
+
+def _rangs(rows: Any, taux: tuple[Decimal, ...], cle: str) -> dict[int, dict[str, Any]]:
+    """Answer rows by expected group: the row with the same rate, else the row at that place."""
+    if not isinstance(rows, list):
+        return {}
+    lus = [lu.valeur if (lu := _lu(row, cle)) else None for row in rows]
+    found: dict[int, dict[str, Any]] = {}
+    for g, t in enumerate(taux):
+        if t in lus:
+            rang = lus.index(t)
+        elif g < len(rows) and lus[g] not in taux:
+            rang = g
+        else:
+            continue
+        if isinstance(rows[rang], dict):
+            found[g] = rows[rang]
+    return found
+
+
+def montants_lus(a: Avoir, arbre: dict[str, Any]) -> dict[str, Lu]:
+    """The student's amount fields by the path of the expected amount they answer."""
+    lus: dict[str, Lu] = {}
+    lignes = arbre.get("lignes")
+    for i, row in enumerate(lignes[: len(a.lignes)] if isinstance(lignes, list) else []):
+        _garde(lus, f"lignes.{i}.montant_ht", _lu(row, "montant_ht"))
+    for g, row in _rangs(arbre.get("groupes"), a.taux, "taux_tva").items():
+        for key in ("chiffre_affaires_ht", "montant_brut_ht", "net_commercial", "escompte"):
+            _garde(lus, f"groupes.{g}.{key}", _lu(row, key))
+        _garde(lus, f"groupes.{g}.net_financier", _lu(row, "net_financier"))
+        reductions = row.get("reductions")
+        if isinstance(reductions, list):
+            for k, red in enumerate(reductions[: len(a.reductions)]):
+                _garde(lus, f"groupes.{g}.reductions.{k}.montant", _lu(red, "montant"))
+    for g, row in _rangs(arbre.get("tva"), a.taux, "taux").items():
+        _garde(lus, f"tva.{g}.base", _lu(row, "base"))
+        _garde(lus, f"tva.{g}.montant", _lu(row, "montant"))
+    for key in ("total_ht", "total_tva", "total_ttc"):
+        _garde(lus, key, _lu(arbre, key))
+    return lus
+
+
+def _garde(lus: dict[str, Lu], path: str, lu: Lu | None) -> None:
+    if lu is not None:
+        lus[path] = lu
+
+
+class _Correction:
+    """One answer being graded: the verdicts, and the codes named so far."""
+
+    def __init__(self, reference: Reference, lecture: Lecture):
+        self.reference, self.a = reference, reference.a
+        self.arbre = lecture.arbre if isinstance(lecture.arbre, dict) else {}
+        self.champs = _problemes(lecture)
+        self.codes: list[str] = []
+        self.locaux: dict[m.Faute, dict[str, Decimal]] = {}
+
+    def nomme(self, code: str | None) -> str:
+        """The message of a named error (empty when none); each code is listed once."""
+        if code is None:
+            return ""
+        if code not in self.codes:
+            self.codes.append(code)
+        return m.MESSAGES[code] + " "
+
+    def pieces(self) -> None:
+        """The reference of the original invoice and the nature of the credit note."""
+        a, arbre = self.a, self.arbre
+        if a.reference is not None and "reference_facture" in arbre:
+            lu = _lu(arbre, "reference_facture")
+            cite_autre = (
+                lu is not None
+                and lu.valeur is not None
+                and piece_key(lu.valeur) in self.reference.autres_pieces
+            )
+            code = m.REFERENCE_ERRONEE if cite_autre else None
+            self._verdict("reference_facture", NUMERO, a.reference, lu, code)
+        if "nature" in arbre:
+            lu = _lu(arbre, "nature")
+            wrong = lu is not None and lu.valeur is not None and lu.valeur != a.nature
+            self._verdict("nature", NATURE, a.nature, lu, m.NATURE_CONFONDUE if wrong else None)
+
+    def _verdict(self, champ: str, field: Any, attendu: Any, lu: Lu | None, code: str | None):
+        ko = f"{self.nomme(code)}Attendu : {field.display(attendu)}." if code else ""
+        self.champs.append(verdict(champ, field, attendu, lu, ko=ko))
+
+    def montants(self) -> None:
+        """Each amount: right, right from the student's own earlier amounts, or wrong (named)."""
+        ref = self.reference.ref
+        # Only the amounts this credit note has (a turnover is a ristourne's alone).
+        lus = {p: lu for p, lu in montants_lus(self.a, self.arbre).items() if p in ref}
+        own = {path: lu.valeur for path, lu in lus.items() if lu.valeur is not None}
+        ecf = calcule(self.a, own) if any(own[p] != ref[p] for p in own) else ref
+        for path in ref:
+            lu = lus.get(path)
+            if lu is None:
+                continue
+            if lu.valeur is not None and lu.valeur != ref[path] and lu.valeur == ecf[path]:
+                message = (
+                    "Calcul juste à partir de vos montants précédents (erreur reportée) : point "
+                    f"accordé. Avec les bons montants : {MONTANT.display(ref[path])}."
+                )
+                self.champs.append(
+                    ChampResult(path, MONTANT.canonical(ref[path]), lu.recu, True, message)
+                )
+                continue
+            ko = ""
+            if lu.valeur is not None and lu.valeur != ref[path]:
+                code = self._cherche(path, lu.valeur, own)
+                ko = f"{self.nomme(code)}Attendu : {MONTANT.display(ref[path])}."
+            self.champs.append(verdict(path, MONTANT, ref[path], lu, ko=ko))
+
+    def _cherche(self, path: str, value: Decimal, own: dict[str, Decimal]) -> str | None:
+        """The first wrong method that gives this amount, on the whole note or on the
+        student's own earlier amounts."""
+        noeud = self.reference.noeuds[path]
+        for faute, code in self.reference.fautes:
+            if noeud not in m.SIGNATURES[code]:
+                continue
+            if (
+                self.reference.monde(faute).get(path) == value
+                or self._local(faute, own).get(path) == value
+            ):
+                return code
+        return None
+
+    def _local(self, faute: m.Faute, own: dict[str, Decimal]) -> dict[str, Decimal]:
+        if faute not in self.locaux:
+            self.locaux[faute] = calcule(self.a, own, faute)
+        return self.locaux[faute]
+
+    def mentions(self) -> None:
+        """Each mention of the list: present, missing (to add) or not required here."""
+        reponses = self.arbre.get("mentions")
+        if not isinstance(reponses, dict):
+            return
+        for mention in self.a.mentions:
+            if mention.code not in reponses:
+                continue
+            lu = _lu(reponses, mention.code)
+            code = m.CODE_MENTION.get((mention.attendu, lu.valeur if lu else None))
+            ko = f"{self.nomme(code)}{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
+            self.champs.append(
+                verdict(f"mentions.{mention.code}", ETAT, mention.attendu, lu, ko=ko)
+            )
+
+
+def _problemes(lecture: Lecture) -> list[ChampResult]:
+    """What cannot be read as the answer's structure (a value where rows are expected…)."""
+    problemes = []
+    for path, message in lecture.erreurs.items():
+        parts = [int(p) if p.isascii() and p.isdigit() else p for p in path.split(".")]
+        if lecture.lu(*parts) is None:
+            problemes.append(ChampResult(path, None, None, False, message))
+    return problemes
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    correction = _Correction(reference(params), lecture)
+    correction.pieces()
+    correction.montants()
+    correction.mentions()
+    champs = correction.champs
+    score = score_ratio(sum(c.correct for c in champs), len(champs))
+    return Grade(
+        kind=NAME,
+        score=score,
+        champs=champs,
+        diagnostics=[Diagnostic(code, m.MESSAGES[code]) for code in correction.codes],
+        competences=[(COMPETENCE, score)] if champs else [],
+    )
