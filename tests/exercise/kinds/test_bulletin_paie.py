@@ -124,7 +124,7 @@ def test_validate_field_messages():
     assert bp.validate_field("cotisations.3.base", "") is None
     assert "valide" in bp.validate_field("net_a_payer", "douze")
     assert "centime" in bp.validate_field("cotisations.0.montant_patronal", "1,234")
-    assert bp.validate_field("inconnu", "1") == "Champ inconnu pour ce bulletin de paie."
+    assert bp.validate_field("inconnu", "1") == "Champ inconnu « inconnu »."
 
 
 # ---------------------------------------------------------------- the form

@@ -1,15 +1,11 @@
-"""The answer of a payslip: its field names, and its amounts read as typed values."""
+"""The answer of a payslip: its fields and their types, and the shape of its contribution lines."""
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.base import FormatErrors
-from agora.exercise.fields import MONTANT, TEXTE
-from agora.exercise.grading import read_amount
+from agora.exercise.fields import MONTANT, TEXTE, Field, Lecture, is_empty
 
 CHAMPS_BRUT = ("salaire_base", "retenue_absence", "montant_hs_25", "montant_hs_50", "salaire_brut")
 CHAMPS_LIGNE = ("base", "montant_salarial", "montant_patronal")
@@ -23,24 +19,6 @@ CHAMPS_NET = (
     "cout_employeur",
 )
 
-
-_TROP_GRAND = 10**15
-MONTANT_CANONIQUE = re.compile(r"-?\d{1,13}(?:\.\d{1,2})?", re.ASCII)
-
-
-def lire_valeur(raw: Any) -> tuple[Decimal | None, str | None]:
-    """An amount typed by the student (JSON numbers accepted too), or a French message."""
-    if type(raw) is str and MONTANT_CANONIQUE.fullmatch(raw):
-        return Decimal(raw), None
-    if isinstance(raw, float):
-        raw = repr(raw) if raw == raw and abs(raw) != float("inf") else "?"
-    if isinstance(raw, dict | list):
-        return None, "Un montant est attendu ici, pas une liste ni un objet."
-    if type(raw) is int and abs(raw) >= _TROP_GRAND:  # money.cents cannot round beyond 28 digits
-        return None, "Ce montant est trop grand."
-    return read_amount(raw)
-
-
 MAX_COTISATIONS = 100  # a payslip has about twenty lines
 
 # The names of an answer (its form, its solution): the totals, and each contribution line.
@@ -53,67 +31,65 @@ ANSWER_SCHEMA = AnswerSchema(
     {"cotisations": MAX_COTISATIONS},
 )
 
+# An answer of the wrong shape: the grader reports these as the verdict of the whole, the
+# lines, or one line (the grading JSON has always carried them).
+REPONSE_NON_OBJET = "La réponse doit être un objet JSON {…} de montants."
+LIGNES_NON_LISTE = "Les cotisations doivent être une liste de lignes."
+LIGNE_NON_OBJET = "Cette ligne doit être un objet {base, montant_salarial, montant_patronal}."
 
-_CHAMP = re.compile(
-    r"^(?:(?P<haut>" + "|".join(CHAMPS_BRUT + CHAMPS_NET) + r")|"
-    r"cotisations\.(?P<ligne>\d{1,3})\.(?P<col>" + "|".join(CHAMPS_LIGNE) + r"))$",
-    re.ASCII,
-)
+# The schema's fields by level: the payslip's totals, and those of one contribution line.
+_TOTAUX = {nom: ANSWER_SCHEMA.champs[nom] for nom in CHAMPS_BRUT + CHAMPS_NET}
+_LIGNE = {nom.rsplit(".", 1)[1]: f for nom, f in ANSWER_SCHEMA.champs.items() if "#" in nom}
 
 
-def parse(answer: Any) -> dict[str, Any]:
-    """The typed answer (Decimal, or None for an empty field); FormatErrors on unreadable values."""
+def read(answer: Any) -> Lecture:
+    """The answer read field by field with the schema's types, in the payslip's shape: the totals,
+    and the lines as a list (or an object numbered « 0 », « 1 »… as the form numbers them) of
+    line objects. Walks that known shape rather than the generic tree: twice as fast, and a
+    class grades many payslips at once."""
     if not isinstance(answer, dict):
-        raise FormatErrors({"réponse": "La réponse doit être un objet JSON {…} de montants."})
-    errors: dict[str, str] = {}
-    typed: dict[str, Any] = {}
-    for champ in CHAMPS_BRUT + CHAMPS_NET:
-        if champ in answer:
-            typed[champ] = _typer(champ, answer[champ], errors)
+        return Lecture({}, {"réponse": REPONSE_NON_OBJET})
+    erreurs: dict[str, str] = {}
+    arbre = _lire(_TOTAUX, answer, "", erreurs)
     if "cotisations" in answer:
-        typed["cotisations"] = _typer_lignes(answer["cotisations"], errors)
-    if errors:
-        raise FormatErrors(errors)
-    return typed
+        arbre["cotisations"] = [
+            None if ligne is None else _lire(_LIGNE, ligne, f"cotisations.{i}.", erreurs)
+            for i, ligne in enumerate(_lignes(answer["cotisations"], erreurs))
+        ]
+    return Lecture(arbre, erreurs)
 
 
-def _typer(champ: str, raw: Any, errors: dict[str, str]) -> Decimal | None:
-    if raw is None or raw == "":
-        return None
-    value, problem = lire_valeur(raw)
-    if problem:
-        errors[champ] = problem
-    return value
+def _lire(champs: dict[str, Field], objet: dict, prefixe: str, erreurs: dict[str, str]) -> dict:
+    """The fields of ``champs`` that ``objet`` has, each read once (``prefixe``: their path)."""
+    lus = {}
+    for nom, valeur in objet.items():
+        champ = champs.get(nom)
+        if champ is not None:
+            lu = lus[nom] = champ.read(valeur)
+            if lu.erreur:
+                erreurs[prefixe + nom] = lu.erreur
+    return lus
 
 
-def _typer_lignes(raw: Any, errors: dict[str, str]) -> list[dict[str, Any] | None]:
-    if isinstance(raw, dict) and all(str(k).isascii() and str(k).isdigit() for k in raw):
-        raw = [raw[k] for k in sorted(raw, key=int)]
-    if not isinstance(raw, list):
-        errors["cotisations"] = "Les cotisations doivent être une liste de lignes."
+def _lignes(raw: Any, erreurs: dict[str, str]) -> list[dict | None]:
+    """The lines as a list of objects (None for an empty or unreadable one); the shape's
+    French messages go into ``erreurs``."""
+    if is_empty(raw):
         return []
-    lignes: list[dict[str, Any] | None] = []
-    for i, item in enumerate(raw):
-        if item is None:
-            lignes.append(None)
-        elif not isinstance(item, dict):
-            errors[f"cotisations.{i}"] = "Cette ligne doit être un objet {base, montants}."
-            lignes.append(None)
-        else:
-            lignes.append(
-                {
-                    col: _typer(f"cotisations.{i}.{col}", item[col], errors)
-                    for col in CHAMPS_LIGNE
-                    if col in item
-                }
-            )
-    return lignes
+    lignes = _numerotees(raw) if isinstance(raw, dict) else raw
+    if not isinstance(lignes, list):
+        erreurs["cotisations"] = LIGNES_NON_LISTE
+        return []
+    for i, ligne in enumerate(lignes):
+        if not isinstance(ligne, dict) and not is_empty(ligne):
+            erreurs[f"cotisations.{i}"] = LIGNE_NON_OBJET
+    return [ligne if isinstance(ligne, dict) else None for ligne in lignes]
 
 
-def validate_field(champ: str, valeur: str) -> str | None:
-    """The inline format message for one form field; None when it reads as an amount (or is empty)."""
-    if not isinstance(champ, str) or not _CHAMP.match(champ):
-        return "Champ inconnu pour ce bulletin de paie."
-    if valeur is None or (isinstance(valeur, str) and not valeur.strip()):
+def _numerotees(lignes: dict[Any, Any]) -> list[Any] | None:
+    """The lines of an object numbered as the form numbers them (« 0 », « 1 »…, below the
+    schema's bound), in a list by number; None when a key is not such a number."""
+    if not all(ANSWER_SCHEMA.accepte(f"cotisations.{k}.base") for k in lignes):
         return None
-    return lire_valeur(valeur)[1]
+    par_rang = {int(k): ligne for k, ligne in lignes.items()}
+    return [par_rang.get(i) for i in range(max(par_rang) + 1)]

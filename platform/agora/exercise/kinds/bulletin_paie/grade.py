@@ -2,7 +2,8 @@
 
 Each step is judged against the reference value and against the right method applied to the
 student's own earlier values (its "context"); a field absent from the answer is not graded and
-its context is the value the right method gives from what the student wrote before.
+its context is the value the right method gives from what the student wrote before. The answer
+comes read (``answer.read``): each field a ``Lu`` with its Decimal, or why it could not be read.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import EMPTY, Lecture
 from agora.exercise.kinds.bulletin_paie import solve as calcul
-from agora.exercise.kinds.bulletin_paie.answer import CHAMPS_LIGNE, MONTANT_CANONIQUE, lire_valeur
+from agora.exercise.kinds.bulletin_paie.answer import CHAMPS_LIGNE
 from agora.exercise.kinds.bulletin_paie.messages import ECF_MESSAGE, MESSAGES, RAPPELS
 from agora.exercise.kinds.bulletin_paie.params import NAME, Donnees, Ligne
 from agora.exercise.kinds.bulletin_paie.solve import montant_taux
@@ -28,10 +30,6 @@ from agora.money import ZERO, cents
 COMPETENCE_BRUT = "3.2.4"
 
 
-_SIMPLES = (str, int, float, type(None))
-_ABSENT = object()
-
-
 # (diagnostic code, the value a student following that wrong method would write)
 Erreurs = list[tuple[str, Decimal]]
 
@@ -39,9 +37,10 @@ Erreurs = list[tuple[str, Decimal]]
 class Correction:
     """Grades one answer field after field, keeping each step's context for the next ones."""
 
-    def __init__(self, d: Donnees, ref: dict[str, Any], answer: dict[str, Any]):
+    def __init__(self, d: Donnees, ref: dict[str, Any], lecture: Lecture):
         self.d = d
-        self.answer = answer
+        self.lecture = lecture
+        self.answer = lecture.arbre
         self.ref = ref
         self.champs: list[ChampResult] = []
         # each field's verdict by competency group, kept as it is judged
@@ -61,44 +60,26 @@ class Correction:
         nom: str | None = None,
         args: tuple = (),
     ) -> Decimal:
-        """Judge a field if present (``nom`` is its key in ``parent``, default ``champ``).
+        """Judge a field if the answer has it (``nom`` is its key in ``parent``, default ``champ``).
 
         Returns its context value (what the student wrote, else the right method's value) and
         flags the misconceptions whose value matches a wrong answer. ``erreurs`` may be a
         function of ``args`` instead: only called for a wrong value (no partial built per field).
         """
-        raw = parent.get(nom or champ, _ABSENT)
-        if raw is _ABSENT:
+        lu = parent.get(nom or champ)
+        if lu is None:
             return ecf
-        # every reference amount is already rounded to the cent: str() prints it as fmt() would
-        texte = str(attendu)
-        recu = raw if type(raw) in _SIMPLES else str(raw)[:60]
-        # Most fields are written exactly as the reference or the carried-forward value prints:
-        # such a text reads back as that very Decimal, so the reading below can be skipped.
-        # (A Decimal's str() is such an amount when it is plain with two decimals, which an
-        # exponent form is not, and has at most 13 integer digits, as MONTANT_CANONIQUE requires.)
-        if raw == texte and texte[-3:-2] == "." and len(texte) < 17:
-            self.champs.append(ChampResult(champ, texte, recu, True, "Juste."))
-            self.verdicts[groupe].append(True)
-            return attendu
-        if ecf != attendu and raw == str(ecf) and raw[-3:-2] == "." and len(raw) < 17:
-            self.champs.append(ChampResult(champ, texte, recu, True, ECF_MESSAGE))
-            self.verdicts[groupe].append(True)
-            return ecf
-        if type(raw) is str and MONTANT_CANONIQUE.fullmatch(raw):  # the common case, read fast
-            value, problem = Decimal(raw), None
-        else:
-            value, problem = lire_valeur(raw)
-        correct = value in (attendu, ecf)
-        if problem:
-            message = problem
+        value = lu.valeur
+        if value is None:  # left empty, or unreadable: the reader said why
+            correct, message = False, lu.erreur or EMPTY
         elif value == attendu:
-            message = "Juste."
-        elif correct:
-            message = ECF_MESSAGE
+            correct, message = True, "Juste."
+        elif value == ecf:
+            correct, message = True, ECF_MESSAGE
         else:
-            message = f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
-        self.champs.append(ChampResult(champ, texte, recu, correct, message))
+            correct, message = False, f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
+        # every reference amount is already rounded to the cent: str() prints it as fmt() would
+        self.champs.append(ChampResult(champ, str(attendu), lu.recu, correct, message))
         self.verdicts[groupe].append(correct)
         if value is None:
             return ecf
@@ -163,32 +144,20 @@ class Correction:
     def _lignes(self, brut: Decimal) -> tuple[list[Decimal], list[Decimal]]:
         """Grade every contribution line; return the context amounts of each line."""
         d = self.d
-        items = self._items()
+        erreurs = self.lecture.erreurs
+        if "cotisations" in erreurs:
+            self._illisible("cotisations", erreurs["cotisations"])
+        items = self.answer.get("cotisations") or ()
         salariales, patronales = [], []
         chemins = _chemins(len(d.lignes))
         for i, (ligne, ref) in enumerate(zip(d.lignes, self.ref["cotisations"], strict=True)):
             item = items[i] if i < len(items) else None
-            if item is not None and not isinstance(item, dict):
-                self._illisible(
-                    f"cotisations.{i}",
-                    "Cette ligne doit être un objet {base, montant_salarial, montant_patronal}.",
-                )
-                item = None
+            if item is None and f"cotisations.{i}" in erreurs:  # not a line object
+                self._illisible(f"cotisations.{i}", erreurs[f"cotisations.{i}"])
             s, p = self._ligne(chemins[i], ligne, ref, brut, item or {})
             salariales.append(s)
             patronales.append(p)
         return salariales, patronales
-
-    def _items(self) -> list[Any]:
-        raw = self.answer.get("cotisations")
-        if raw is None and "cotisations" not in self.answer:
-            return []
-        if isinstance(raw, dict) and all(str(k).isascii() and str(k).isdigit() for k in raw):
-            return [raw.get(str(i), raw.get(i)) for i in range(len(self.d.lignes))]
-        if isinstance(raw, list):
-            return raw
-        self._illisible("cotisations", "Les cotisations doivent être une liste de lignes.")
-        return []
 
     def _illisible(self, champ: str, message: str) -> None:
         self.champs.append(ChampResult(champ, None, None, False, message))
@@ -352,15 +321,16 @@ def _erreurs_base(
     return []
 
 
-def grade(params: dict[str, Any], answer: Any) -> Grade:
-    """Grade an answer (pure, never raises): per-field verdicts, diagnostics, competencies."""
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Grade an answer as read (pure, never raises): per-field verdicts, diagnostics,
+    competencies."""
     try:
         donnees, reference = calcul.lire_et_resoudre(params)
     except InvalidInput as error:
         return _rejet("paramètres", str(error))
-    if not isinstance(answer, dict):
-        return _rejet("réponse", "La réponse doit être un objet JSON {…} de montants.")
-    correction = Correction(donnees, reference, answer)
+    if "réponse" in lecture.erreurs:  # not an object: nothing to judge field by field
+        return _rejet("réponse", lecture.erreurs["réponse"])
+    correction = Correction(donnees, reference, lecture)
     correction.corriger()
     return correction.grade(NAME)
 
