@@ -78,8 +78,10 @@ class Correction:
             correct, message = True, ECF_MESSAGE
         else:
             correct, message = False, f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
+        brut = lu.brut  # as typed: most often a text (Lu.recu's general case costs more)
+        recu = brut if type(brut) is str else lu.recu
         # every reference amount is already rounded to the cent: str() prints it as fmt() would
-        self.champs.append(ChampResult(champ, str(attendu), lu.recu, correct, message))
+        self.champs.append(ChampResult(champ, str(attendu), recu, correct, message))
         self.verdicts[groupe].append(correct)
         if value is None:
             return ecf
