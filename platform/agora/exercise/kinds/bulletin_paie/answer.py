@@ -45,8 +45,8 @@ _LIGNE = {nom.rsplit(".", 1)[1]: f for nom, f in ANSWER_SCHEMA.champs.items() if
 def read(answer: Any) -> Lecture:
     """The answer read field by field with the schema's types, in the payslip's shape: the totals,
     and the lines as a list (or an object numbered « 0 », « 1 »… as the form numbers them) of
-    line objects. Walks that known shape rather than the generic tree: twice as fast, and a
-    class grades many payslips at once."""
+    line objects. Walks that known shape rather than the schema's generic tree: a class grades
+    many payslips at once, and the generic walk cost a fifth more per grade (callgrind)."""
     if not isinstance(answer, dict):
         return Lecture({}, {"réponse": REPONSE_NON_OBJET})
     erreurs: dict[str, str] = {}
