@@ -7,7 +7,6 @@ student's own earlier values (error carried forward).
 
 from __future__ import annotations
 
-import copy
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -30,13 +29,12 @@ _MEMOIRE = MemoParams()
 
 def lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
     """lire(params) and solution() of it, remembered for the variants graded recently."""
-    found = _MEMOIRE.get(params)
-    if found is not None:
-        return found
+    return _MEMOIRE.obtenir(params, _lire_et_resoudre)
+
+
+def _lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
     donnees = lire(params)
-    found = donnees, solution(donnees)
-    _MEMOIRE.put(params, copy.deepcopy(params), found)
-    return found
+    return donnees, solution(donnees)
 
 
 def montant_taux(base: Decimal, taux: Decimal) -> Decimal:
