@@ -48,7 +48,7 @@ def taux_str(taux: Decimal) -> str:
     return f"{taux.normalize():f}"
 
 
-def texte_nombre(raw: Any) -> Any:
+def _texte_nombre(raw: Any) -> Any:
     """A JSON number as the text a person wrote (never a binary float), so that the usual
     checks (digits, size) apply to it; anything else unchanged."""
     if isinstance(raw, float) and raw == raw and abs(raw) < 1e15:
@@ -64,7 +64,7 @@ def _nombre(quoi: str) -> Callable[[Any], Decimal]:
     def lire(raw: Any) -> Decimal:
         if type(raw) is str and len(raw) < 16 and _CANONIQUE.fullmatch(raw):
             return Decimal(raw)  # the contract's own writing ("45.00", "20"): read fast
-        raw = texte_nombre(raw)
+        raw = _texte_nombre(raw)
         if raw is None:
             raise _refus("{ou} manquant.")
         try:
