@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors, unflatten
-from agora.exercise.fields import Lu
+from agora.exercise.fields import MONTANT, Lu
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.facture import KIND as facture
 from agora.exercise.kinds.facture.params import lire_params
@@ -212,6 +213,31 @@ def test_the_form_asks_the_fields_of_the_level(niveau, variant, form_values):
         assert "groupes.0.reductions.0.montant" in graded and "net_a_payer" in graded
         assert ("groupes.0.escompte" in graded) == ("escompte_taux" in params)
         assert ("tva.1.montant" in graded) == (niveau == 3)
+
+
+class _Saisies(HTMLParser):
+    """The text inputs of a rendered form: name -> inputmode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saisies: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("type") == "text":
+            self.saisies[a["name"]] = a.get("inputmode")
+
+
+def test_every_amount_typed_opens_the_decimal_keyboard_with_its_euro_unit(variant, form_html):
+    params = variant("facture", 3, 3).params
+    html = form_html("facture", params, 3, AnswerForm())
+    parser = _Saisies()
+    parser.feed(html)
+    assert len(parser.saisies) > 10 and set(parser.saisies.values()) == {"decimal"}
+    assert {facture.ANSWER_SCHEMA.type_of(name) for name in parser.saisies} == {MONTANT}
+    assert html.count('<span class="champ-unite" aria-hidden="true">€</span>') == len(
+        parser.saisies
+    )
 
 
 def test_the_empty_form_says_each_field_is_not_filled(variant, form_values):

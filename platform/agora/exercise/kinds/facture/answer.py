@@ -75,19 +75,19 @@ def read(answer: Any) -> Lecture:
     return Lecture(arbre, erreurs)
 
 
-def _formes(brut: dict, lu: dict, prefixe: str, listes: tuple[str, ...], erreurs: dict) -> None:
-    """Mark in ``lu`` each of ``listes`` that is not a list, and each of their rows that is
-    not an object, with the message that says so."""
+def _formes(brut: dict, arbre: dict, prefixe: str, listes: tuple[str, ...], erreurs: dict) -> None:
+    """Put an unreadable ``Lu`` in ``arbre`` (the reading of ``brut``) for each of ``listes``
+    that is not a list and each of their rows that is not an object."""
     for cle in listes:
         if cle not in brut:
             continue
         lignes = brut[cle]
         if not isinstance(lignes, list):
-            lu[cle] = _illisible(lignes, prefixe + cle, LISTE, erreurs)
+            arbre[cle] = _illisible(lignes, prefixe + cle, LISTE, erreurs)
             continue
         for i, ligne in enumerate(lignes):
             if not isinstance(ligne, dict):
-                lu[cle][i] = _illisible(ligne, f"{prefixe}{cle}.{i}", OBJET, erreurs)
+                arbre[cle][i] = _illisible(ligne, f"{prefixe}{cle}.{i}", OBJET, erreurs)
 
 
 def _illisible(brut: Any, chemin: str, message: str, erreurs: dict) -> Lu:
