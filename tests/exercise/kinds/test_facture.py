@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors, unflatten
+from agora.exercise.fields import MONTANT, Lu
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.facture import KIND as facture
+from agora.exercise.kinds.facture.params import lire_params
 
 SEEDS = range(100)
 NIVEAUX = (1, 2, 3)
@@ -111,39 +114,88 @@ def test_validate_field_messages():
     assert facture.validate_field("champ.inconnu", "1") is not None
 
 
-def test_check_params_refuses_impossible_values_in_french():
-    bad = [
-        {},
-        {"lignes": []},
-        {"lignes": [{"quantite": "-2", "prix_unitaire_ht": "10.00", "taux_tva": "20"}]},
-        {"lignes": [{"quantite": "2", "prix_unitaire_ht": "dix", "taux_tva": "20"}]},
-        {"lignes": [{"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "120"}]},
-        {"lignes": [{"quantite": "2", "prix_unitaire_ht": "10.00"}]},
-        {
-            "lignes": [{"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "20"}],
-            "reductions": [{"nature": "soldes", "taux": "10"}],
-        },
-        {
-            "lignes": [
-                {"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "20"},
-                {"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "5.5"},
-            ],
-            "frais_port_ht": "10.00",
-        },
-        {
-            "lignes": [{"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "20"}],
-            "taux_tva_port": "5.5",
-            "frais_port_ht": "10.00",
-        },
-        {
-            "lignes": [{"quantite": "1", "prix_unitaire_ht": "10.00", "taux_tva": "20"}],
-            "acompte": "50.00",
-        },
-    ]
-    for params in bad:
-        with pytest.raises(InvalidInput) as error:
-            facture.check_params(params)
-        assert "\n" not in str(error.value) and str(error.value).startswith("Paramètres")
+LIGNE = {"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "20"}
+A_5_5 = {"quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "5.5"}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ([], "un objet JSON {…} est attendu."),
+        ({}, "« lignes » doit être une liste d'au moins une ligne."),
+        ({"lignes": []}, "« lignes » doit être une liste d'au moins une ligne."),
+        ({"lignes": [LIGNE] * 201}, "trop de lignes (200 au plus)."),
+        ({"lignes": [LIGNE, "B"]}, "la ligne 2 doit être un objet {…}."),
+        (
+            {"lignes": [{**LIGNE, "quantite": "-2"}]},
+            "la quantité de la ligne 1 doit être positive.",
+        ),
+        ({"lignes": [{**LIGNE, "quantite": None}]}, "quantité de la ligne 1 manquant."),
+        (
+            {"lignes": [LIGNE, {**LIGNE, "prix_unitaire_ht": "dix"}]},
+            "prix unitaire HT de la ligne 2 — « dix » n'est pas un montant valide : écrivez par "
+            "exemple 1 234,56.",
+        ),
+        (
+            {"lignes": [{**LIGNE, "prix_unitaire_ht": "-1"}]},
+            "le prix unitaire HT de la ligne 1 est négatif.",
+        ),
+        (
+            {"lignes": [{**LIGNE, "taux_tva": "120"}]},
+            "taux de TVA de la ligne 1 doit être compris entre 0 et 100 (exclu).",
+        ),
+        (
+            {"lignes": [{"quantite": "2", "prix_unitaire_ht": "10.00"}]},
+            "taux de TVA de la ligne 1 manquant.",
+        ),
+        (
+            {"lignes": [LIGNE], "reductions": [{"nature": "soldes", "taux": "10"}]},
+            "nature de la réduction 1 inconnue (remise, rabais ou ristourne).",
+        ),
+        (
+            {"lignes": [LIGNE], "reductions": [{"nature": "remise", "taux": "10"}, 5]},
+            "la réduction 2 doit être un objet {…}.",
+        ),
+        (
+            {"lignes": [LIGNE], "reductions": [{"nature": "rabais", "taux": "0"}]},
+            "le taux de la réduction 1 doit être positif.",
+        ),
+        (
+            {"lignes": [LIGNE], "reductions": "remise"},
+            "« reductions » doit être une liste (10 au plus).",
+        ),
+        ({"lignes": [LIGNE], "frais_port_ht": "10.005"}, "frais_port_ht a plus de deux décimales."),
+        ({"lignes": [LIGNE], "acompte": "-5"}, "acompte ne peut pas être négatif."),
+        (
+            {"lignes": [LIGNE, A_5_5], "frais_port_ht": "10.00"},
+            "taux_tva_port est obligatoire quand les articles ont plusieurs taux.",
+        ),
+        (
+            {"lignes": [LIGNE], "taux_tva_port": "5.5", "frais_port_ht": "10.00"},
+            "taux_tva_port doit être l'un des taux des articles.",
+        ),
+        ({"lignes": [LIGNE], "escompte_taux": None}, "escompte_taux manquant."),
+        ({"lignes": [LIGNE], "acompte": "50.00"}, "l'acompte dépasse le total TTC de la facture."),
+        # several refusals: the first param checked is the one named
+        (
+            {"lignes": [LIGNE, {**LIGNE, "quantite": "0"}], "escompte_taux": "x", "acompte": "-1"},
+            "la quantité de la ligne 2 doit être positive.",
+        ),
+    ],
+)
+def test_check_params_refuses_impossible_values_in_one_french_line(params, message):
+    with pytest.raises(InvalidInput) as error:
+        facture.check_params(params)
+    assert str(error.value) == f"Paramètres : {message}"
+
+
+def test_check_params_gives_back_the_params_and_reads_them_typed():
+    params = {"lignes": [LIGNE, {**A_5_5, "reference": "B"}], "taux_tva_port": "5.5"}
+    assert facture.check_params(params) is params
+    f = lire_params(params)
+    assert [ligne.reference for ligne in f.lignes] == ["L1", "B"]  # by place when absent
+    assert f.taux == (Decimal("20"), Decimal("5.5")) and f.groupe_port == 1
+    assert (f.port, f.escompte_taux, f.acompte, f.reductions) == (0, 0, 0, ())
 
 
 # --- the form asks the fields of the level ------------------------------------------------
@@ -163,24 +215,105 @@ def test_the_form_asks_the_fields_of_the_level(niveau, variant, form_values):
         assert ("tva.1.montant" in graded) == (niveau == 3)
 
 
+class _Saisies(HTMLParser):
+    """The text inputs of a rendered form: name -> inputmode."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saisies: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("type") == "text":
+            self.saisies[a["name"]] = a.get("inputmode")
+
+
+def test_every_amount_typed_opens_the_decimal_keyboard_with_its_euro_unit(variant, form_html):
+    params = variant("facture", 3, 3).params
+    html = form_html("facture", params, 3, AnswerForm())
+    parser = _Saisies()
+    parser.feed(html)
+    assert len(parser.saisies) > 10 and set(parser.saisies.values()) == {"decimal"}
+    assert {facture.ANSWER_SCHEMA.type_of(name) for name in parser.saisies} == {MONTANT}
+    assert html.count('<span class="champ-unite" aria-hidden="true">€</span>') == len(
+        parser.saisies
+    )
+
+
 def test_the_empty_form_says_each_field_is_not_filled(variant, form_values):
     params = variant("facture", 4, 2).params
     grade = facture.grade(params, unflatten(form_values("facture", params, 2, AnswerForm())))
     assert grade.champs and all(c.message == "Champ non rempli." for c in grade.champs)
 
 
-def test_parse_types_the_amounts_and_explains_unreadable_ones():
-    typed = facture.parse(
+def test_read_types_the_amounts_and_rates_written_the_french_way():
+    lecture = facture.parse(
         {
-            "tva": [{"taux": "5,5", "montant": "4,90 €"}],
+            "tva": [{"taux": "5,5 %", "montant": "4,90 €"}],
             "total_ttc": "",
-            "lignes": [{"reference": "A"}],
+            "lignes": [{"reference": "A", "montant_ht": 45}],
         }
     )
-    assert typed["tva"][0] == {"taux": Decimal("5.5"), "montant": Decimal("4.90")}
-    assert typed["total_ttc"] is None and typed["lignes"] == [{"reference": "A"}]
+    assert lecture.valeur("tva", 0, "taux") == Decimal("5.5")
+    assert lecture.valeur("tva", 0, "montant") == Decimal("4.90")
+    assert lecture.valeur("lignes", 0, "montant_ht") == Decimal("45.00")  # a JSON number
+    assert lecture.valeur("lignes", 0, "reference") == "A"
+    # empty: no format error, graded « Champ non rempli. »
+    assert lecture.lu("total_ttc") == Lu("", None, None)
+
+
+def test_parse_names_each_unreadable_field_and_costs_no_attempt():
     with pytest.raises(FormatErrors) as error:
         facture.parse({"groupes": [{"net_commercial": "trois cents", "escompte": True}]})
     assert set(error.value.errors) == {"groupes.0.net_commercial", "groupes.0.escompte"}
-    with pytest.raises(FormatErrors):
+    assert "n'est pas un montant valide" in error.value.errors["groupes.0.net_commercial"]
+    with pytest.raises(FormatErrors) as error:
         facture.parse(["pas", "un", "objet"])
+    assert error.value.errors == {"réponse": "La réponse doit être un objet JSON {…}."}
+
+
+def test_a_list_or_row_of_the_wrong_shape_is_refused_and_graded_as_received():
+    params = {
+        "lignes": [
+            {"reference": "A", "quantite": "2", "prix_unitaire_ht": "10.00", "taux_tva": "20"}
+        ]
+    }
+    answer = {"lignes": "beaucoup", "groupes": [12], "tva": [{"taux": "20", "montant": "4,00"}]}
+    with pytest.raises(FormatErrors) as error:
+        facture.parse(answer)
+    assert error.value.errors == {
+        "lignes": "Une liste […] est attendue ici.",
+        "groupes.0": "Un objet {…} est attendu ici.",
+    }
+    champs = {c.champ: c for c in facture.grade(params, answer).champs}
+    assert (champs["lignes"].recu, champs["lignes"].correct) == ("beaucoup", False)
+    assert champs["groupes.0"].message == "Un objet {…} est attendu ici."
+    assert champs["tva.0.montant"].correct  # 2 × 10.00 × 20 % = 4.00, read the French way
+    assert facture.grade(params, [1, 2]).champs[0].recu == "[1, 2]"
+
+
+def test_a_rate_written_with_its_percent_sign_finds_its_vat_group():
+    # DEUX_TAUX of the hand-checked cases, groups written in the other order: 5.5 % first
+    params = {
+        "lignes": [
+            {"reference": "A", "quantite": "4", "prix_unitaire_ht": "25.00", "taux_tva": "20"},
+            {"reference": "B", "quantite": "10", "prix_unitaire_ht": "8.40", "taux_tva": "5.5"},
+        ]
+    }
+    answer = {
+        "groupes": [
+            {"taux_tva": "5,5 %", "montant_brut_ht": "84,00 €"},
+            {"taux_tva": "20 %", "montant_brut_ht": "100,00 €"},
+        ],
+        "tva": [{"taux": "5,5 %", "montant": "4,62"}, {"taux": " 20 ", "montant": "20,00"}],
+    }
+    grade = facture.grade(params, answer)
+    assert grade.score == 1
+    assert {c.champ for c in grade.champs} == {
+        "groupes.0.montant_brut_ht",
+        "groupes.1.montant_brut_ht",
+        "tva.0.montant",
+        "tva.1.montant",
+    }
+    assert facture.validate_field("groupes.0.reductions.1.taux", "12,5 %") is None
+    assert "n'est pas un taux valide" in facture.validate_field("tva.0.taux", "vingt")

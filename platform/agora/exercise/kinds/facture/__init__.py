@@ -4,18 +4,13 @@ Contract: the ``facture`` section of the exercise specification. The params are 
 ``params``, the calculation is in ``solve``, the grading in ``grade``, the story in ``statement``.
 """
 
-from agora.exercise._legacy import raw_answer_kind
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.facture import answer, generate, grade, params, samples, solve
 
-KIND = raw_answer_kind(
-    ExerciseKind.from_modules(
-        (params, answer, generate, solve, grade, samples),
-        TITRE="Facture avec réductions, escompte, port et TVA",
-        COMPETENCES=("1.2.2",),
-        VERSION=2,
-        PRODUIT="facture",  # the solved invoice: the document a later step may record
-    ),
-    answer.parse,
-    grade.grade,
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="Facture avec réductions, escompte, port et TVA",
+    COMPETENCES=("1.2.2",),
+    VERSION=2,
+    PRODUIT="facture",  # the solved invoice: the document a later step may record
 )

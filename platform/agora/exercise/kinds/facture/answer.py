@@ -1,4 +1,4 @@
-"""The answer of a ``facture``: its field names, and its amounts and rates read as typed values."""
+"""The answer of a ``facture``: its fields with their types, and its lists and rows of the wrong shape."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import re
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.base import FormatErrors
-from agora.exercise.fields import MONTANT, TAUX, TEXTE
-from agora.exercise.grading import read_amount, read_number
-from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS, texte_nombre
+from agora.exercise.fields import MONTANT, TAUX, TEXTE, Lecture, Lu
+from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS
 
 SCALAIRES = (
     "montant_brut_ht",
@@ -58,53 +56,40 @@ ANSWER_SCHEMA = AnswerSchema(
     },
 )
 
-_MONTANTS = {*SCALAIRES, "lignes.montant_ht", "groupes.reductions.montant", "tva.base"}
-_MONTANTS |= {"tva.montant", *(f"groupes.{champ}" for champ in CHAMPS_GROUPE)}
-_TAUX = {"groupes.taux_tva", "groupes.reductions.taux", "tva.taux"}
+LISTE = "Une liste […] est attendue ici."
+OBJET = "Un objet {…} est attendu ici."
 
 
-def parse(answer: Any) -> dict[str, Any]:
-    """The answer with amounts as Decimal (empty fields as None); FormatErrors when unreadable."""
-    errors: dict[str, str] = {}
+def read(answer: Any) -> Lecture:
+    """The schema's reading, where a list or a row of the wrong shape (« lignes » : "beaucoup")
+    stays in the tree as an unreadable ``Lu``: the grader shows what was received there."""
+    lecture = ANSWER_SCHEMA.read(answer)
     if not isinstance(answer, dict):
-        raise FormatErrors({"réponse": "La réponse doit être un objet JSON {…}."})
-    typed = _parse_node(answer, "", errors)
-    if errors:
-        raise FormatErrors(errors)
-    return typed
+        return Lecture({"réponse": Lu(answer, None, lecture.erreurs["réponse"])}, lecture.erreurs)
+    arbre, erreurs = lecture.arbre, dict(lecture.erreurs)
+    _formes(answer, arbre, "", ("lignes", "groupes", "tva"), erreurs)
+    groupes = answer.get("groupes")
+    for g, groupe in enumerate(groupes if isinstance(groupes, list) else ()):
+        if isinstance(groupe, dict):
+            _formes(groupe, arbre["groupes"][g], f"groupes.{g}.", ("reductions",), erreurs)
+    return Lecture(arbre, erreurs)
 
 
-def _parse_node(node: Any, path: str, errors: dict[str, str]) -> Any:
-    if isinstance(node, dict):
-        return {
-            k: _parse_node(v, f"{path}.{k}" if path else str(k), errors) for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [_parse_node(v, f"{path}.{i}", errors) for i, v in enumerate(node)]
-    if node is None or node == "":
-        return None
-    kind = noeud(path)
-    if kind not in _MONTANTS and kind not in _TAUX:
-        return node
-    texte = texte_nombre(node)
-    if not isinstance(texte, str):
-        errors[path] = "Un nombre écrit en chiffres est attendu."
-        return node
-    message = validate_field(path, texte)
-    if message:
-        errors[path] = message
-        return node
-    reader = read_amount if kind in _MONTANTS else read_number
-    return reader(texte)[0]
+def _formes(brut: dict, arbre: dict, prefixe: str, listes: tuple[str, ...], erreurs: dict) -> None:
+    """Put an unreadable ``Lu`` in ``arbre`` (the reading of ``brut``) for each of ``listes``
+    that is not a list and each of their rows that is not an object."""
+    for cle in listes:
+        if cle not in brut:
+            continue
+        lignes = brut[cle]
+        if not isinstance(lignes, list):
+            arbre[cle] = _illisible(lignes, prefixe + cle, LISTE, erreurs)
+            continue
+        for i, ligne in enumerate(lignes):
+            if not isinstance(ligne, dict):
+                arbre[cle][i] = _illisible(ligne, f"{prefixe}{cle}.{i}", OBJET, erreurs)
 
 
-def validate_field(champ: str, valeur: str) -> str | None:
-    """The French format message shown while the student types; None when readable."""
-    kind = noeud(champ)
-    if valeur is None or str(valeur).strip() == "":
-        return None
-    if kind in _MONTANTS:
-        return read_amount(valeur)[1]
-    if kind in _TAUX:
-        return read_number(valeur, "taux")[1]
-    return f"Champ inconnu : « {champ[:40]} »."
+def _illisible(brut: Any, chemin: str, message: str, erreurs: dict) -> Lu:
+    erreurs[chemin] = message
+    return Lu(brut, None, message)

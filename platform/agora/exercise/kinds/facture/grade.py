@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.grading import MemoParams, read_amount
+from agora.exercise.fields import EMPTY, Lecture, Lu
+from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.facture import solve as calc
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
-from agora.exercise.kinds.facture.params import (
-    NAME,
-    Facture,
-    lire_params,
-    nombre_canonique,
-    texte_nombre,
-)
+from agora.exercise.kinds.facture.params import NAME, Facture, lire_params
 from agora.exercise.kinds.facture.solve import calcule
-from agora.money import CENT, euros, parse_decimal
+from agora.money import CENT, euros
 
 MESSAGES = {
     calc.REDUCTIONS_ADDITIONNEES: "Les réductions se calculent en cascade : chaque taux s'applique "
@@ -124,22 +118,15 @@ def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
     return fautes
 
 
-def _rate(raw: Any) -> Decimal | None:
-    rapide = nombre_canonique(raw)
-    if rapide is not None:
-        return rapide
-    raw = texte_nombre(raw)
-    if not isinstance(raw, str):
-        return None
-    try:
-        return parse_decimal(raw, "taux")
-    except Exception:  # any unreadable rate simply does not identify the row
-        return None
+def _taux(ligne: Any, key: str) -> Decimal | None:
+    """The rate read in an answer row (None: no row, no rate, or unreadable)."""
+    lu = ligne.get(key) if isinstance(ligne, dict) else None
+    return lu.valeur if lu is not None else None
 
 
 def _match(entries: list[Any], taux: tuple[Decimal, ...], key: str) -> dict[int, Any]:
     """Answer rows by expected group: the row with the same rate, else the row at that place."""
-    rates = [_rate(e.get(key)) if isinstance(e, dict) else None for e in entries]
+    rates = [_taux(e, key) for e in entries]
     found: dict[int, Any] = {}
     for g, t in enumerate(taux):
         if t in rates:
@@ -150,86 +137,71 @@ def _match(entries: list[Any], taux: tuple[Decimal, ...], key: str) -> dict[int,
 
 
 class _Collecte:
-    """The raw values of an answer by expected path, and the rows that cannot be read."""
+    """The fields read of an answer by expected path, and the lists or rows that could not be
+    read (``answer.read`` leaves them as unreadable ``Lu``)."""
 
-    def __init__(self, f: Facture, answer: Any):
-        self.raw: dict[str, Any] = {}
+    def __init__(self, f: Facture, lecture: Lecture):
+        self.lus: dict[str, Lu] = {}
         self.problemes: list[ChampResult] = []
-        if not isinstance(answer, dict):
-            self._probleme("réponse", answer, "La réponse doit être un objet JSON {…}.")
+        arbre = lecture.arbre
+        if "réponse" in arbre:
+            self._probleme("réponse", arbre["réponse"])
             return
         for key in SCALAIRES:
-            if key in answer:
-                self.raw[key] = answer[key]
-        self._lignes(f, answer)
-        self._groupes(f, answer)
-        self._tva(f, answer)
+            if key in arbre:
+                self.lus[key] = arbre[key]
+        self._lignes(f, arbre)
+        self._groupes(f, arbre)
+        self._tva(f, arbre)
 
-    def _probleme(self, path: str, recu: Any, message: str) -> None:
-        self.problemes.append(ChampResult(path, None, str(recu)[:60], False, message))
+    def _probleme(self, path: str, lu: Lu) -> None:
+        self.problemes.append(ChampResult(path, None, str(lu.brut)[:60], False, lu.erreur))
 
     def _liste(self, container: dict[str, Any], key: str, path: str = "") -> list[Any]:
-        if key not in container:
+        value = container.get(key)
+        if isinstance(value, Lu):
+            self._probleme(path or key, value)
             return []
-        value = container[key]
-        if not isinstance(value, list):
-            self._probleme(path or key, value, "Une liste […] est attendue ici.")
-            return []
-        return value
+        return value or []
 
-    def _ligne_dict(self, path: str, entry: Any) -> dict[str, Any] | None:
-        if isinstance(entry, dict):
-            return entry
-        self._probleme(path, entry, "Un objet {…} est attendu ici.")
-        return None
+    def _ligne(self, path: str, entry: Any) -> dict[str, Any] | None:
+        if isinstance(entry, Lu):
+            self._probleme(path, entry)
+            return None
+        return entry
 
-    def _lignes(self, f: Facture, answer: dict[str, Any]) -> None:
-        entries = self._liste(answer, "lignes")
+    def _lignes(self, f: Facture, arbre: dict[str, Any]) -> None:
+        entries = self._liste(arbre, "lignes")
         for i, entry in enumerate(entries[: len(f.lignes)]):
-            row = self._ligne_dict(f"lignes.{i}", entry)
+            row = self._ligne(f"lignes.{i}", entry)
             if row is not None and "montant_ht" in row:
-                self.raw[f"lignes.{i}.montant_ht"] = row["montant_ht"]
+                self.lus[f"lignes.{i}.montant_ht"] = row["montant_ht"]
 
-    def _groupes(self, f: Facture, answer: dict[str, Any]) -> None:
-        entries = self._liste(answer, "groupes")
+    def _groupes(self, f: Facture, arbre: dict[str, Any]) -> None:
+        entries = self._liste(arbre, "groupes")
         for g, entry in _match(entries, f.taux, "taux_tva").items():
-            row = self._ligne_dict(f"groupes.{g}", entry)
+            row = self._ligne(f"groupes.{g}", entry)
             if row is None:
                 continue
             for key in CHAMPS_GROUPE:
                 if key in row:
-                    self.raw[f"groupes.{g}.{key}"] = row[key]
+                    self.lus[f"groupes.{g}.{key}"] = row[key]
             self._reductions(f, row, g)
 
     def _reductions(self, f: Facture, row: dict[str, Any], g: int) -> None:
         entries = self._liste(row, "reductions", f"groupes.{g}.reductions")
         for k, entry in enumerate(entries[: len(f.reductions)]):
-            red = self._ligne_dict(f"groupes.{g}.reductions.{k}", entry)
+            red = self._ligne(f"groupes.{g}.reductions.{k}", entry)
             if red is not None and "montant" in red:
-                self.raw[f"groupes.{g}.reductions.{k}.montant"] = red["montant"]
+                self.lus[f"groupes.{g}.reductions.{k}.montant"] = red["montant"]
 
-    def _tva(self, f: Facture, answer: dict[str, Any]) -> None:
-        entries = self._liste(answer, "tva")
+    def _tva(self, f: Facture, arbre: dict[str, Any]) -> None:
+        entries = self._liste(arbre, "tva")
         for g, entry in _match(entries, f.taux, "taux").items():
-            row = self._ligne_dict(f"tva.{g}", entry)
+            row = self._ligne(f"tva.{g}", entry)
             for key in ("base", "montant"):
                 if row is not None and key in row:
-                    self.raw[f"tva.{g}.{key}"] = row[key]
-
-
-_MONTANT_CANONIQUE = re.compile(r"-?\d{1,12}\.\d\d", re.ASCII)
-
-
-def _lire(raw: Any) -> tuple[Decimal | None, str | None]:
-    if type(raw) is str and _MONTANT_CANONIQUE.fullmatch(raw):
-        return Decimal(raw), None  # the contract's own writing: no need for the lenient reader
-    return read_amount(texte_nombre(raw))
-
-
-def _recu(raw: Any) -> Any:
-    if type(raw) is str:  # nearly always: the isinstance() below is slower
-        return raw
-    return raw if isinstance(raw, str | int | float | type(None)) else str(raw)[:60]
+                    self.lus[f"tva.{g}.{key}"] = row[key]
 
 
 class Reference:
@@ -308,36 +280,28 @@ class _Diagnostiqueur:
         return None
 
 
-def corrige(reference: Reference, answer: Any) -> Grade:
-    """Grade one answer against the invoice; never raises."""
+def corrige(reference: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read against the invoice; never raises."""
     f, ref = reference.f, reference.ref
-    collecte = _Collecte(f, answer)
-    lus: dict[str, tuple[Any, Decimal | None, str | None]] = {}
-    own: dict[str, Decimal] = {}
-    for path in ref:
-        if path in collecte.raw:
-            raw = collecte.raw[path]
-            value, probleme = _lire(raw)
-            lus[path] = (raw, value, probleme)
-            if value is not None:
-                own[path] = value
+    collecte = _Collecte(f, lecture)
+    lus = {path: collecte.lus[path] for path in ref if path in collecte.lus}
+    own = {path: lu.valeur for path, lu in lus.items() if lu.valeur is not None}
     ecf = calcule(f, own) if any(own[p] != ref[p] for p in own) else ref
     diagnostiqueur = _Diagnostiqueur(reference, own)
     champs = list(collecte.problemes)
     codes: list[str] = []
-    for path, (raw, value, probleme) in lus.items():
-        attendu = reference.attendus[path]
+    for path, lu in lus.items():
+        attendu, value = reference.attendus[path], lu.valeur
         if value is None:
-            champs.append(ChampResult(path, attendu, _recu(raw), False, probleme or ""))
-            continue
-        if value == ref[path]:
-            champs.append(ChampResult(path, attendu, _recu(raw), True, "Juste."))
+            champs.append(ChampResult(path, attendu, lu.recu, False, lu.erreur or EMPTY))
+        elif value == ref[path]:
+            champs.append(ChampResult(path, attendu, lu.recu, True, "Juste."))
         elif value == ecf[path]:
             message = (
                 "Calcul juste à partir de vos montants précédents (erreur reportée) : "
                 f"point accordé. Avec les bons montants : {euros(attendu)}."
             )
-            champs.append(ChampResult(path, attendu, _recu(raw), True, message))
+            champs.append(ChampResult(path, attendu, lu.recu, True, message))
         else:
             code = diagnostiqueur.cherche(path, value, codes)
             message = f"Attendu : {euros(attendu)}."
@@ -345,7 +309,7 @@ def corrige(reference: Reference, answer: Any) -> Grade:
                 message = f"{MESSAGES[code]} {message}"
                 if code not in codes:
                     codes.append(code)
-            champs.append(ChampResult(path, attendu, _recu(raw), False, message))
+            champs.append(ChampResult(path, attendu, lu.recu, False, message))
     return Grade(
         kind=NAME,
         score=score_ratio(sum(c.correct for c in champs), len(champs)),
@@ -361,6 +325,6 @@ def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     return [(COMPETENCE_CORPS, score_ratio(sum(corps), len(corps)))] if corps else []
 
 
-def grade(params: dict[str, Any], answer: Any) -> Grade:
-    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
-    return corrige(reference(params, lire_params), answer)
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics of an answer as read."""
+    return corrige(reference(params, lire_params), lecture)

@@ -1,11 +1,29 @@
-"""The params of a ``facture`` variant: read and checked, with one French line when unusable."""
+"""The params of a ``facture`` variant: a typed model of the contract's params, refused in one French line.
+
+``Facture`` (pydantic) declares each param with its contract name, its reading and its bounds;
+a refusal names the param where it stands (« quantité de la ligne 2 ») in the line that
+``lire_params`` raises. The fields keep the short names the calculation uses (``prix``,
+``taux``, ``port``…).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from agora.errors import InvalidInput
 from agora.money import ZERO, cents, parse_decimal
@@ -19,37 +37,10 @@ MAX_LIGNES, MAX_REDUCTIONS = 200, 10  # what params may hold (a VAT rate per lin
 _CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?", re.ASCII)
 
 
-@dataclass(frozen=True)
-class Ligne:
-    reference: str
-    designation: str
-    quantite: Decimal
-    prix: Decimal
-    taux: Decimal
-
-
-@dataclass(frozen=True)
-class Reduction:
-    nature: str
-    taux: Decimal
-
-
-@dataclass(frozen=True)
-class Facture:
-    """Typed, validated params. Groups are the distinct VAT rates in order of first appearance."""
-
-    lignes: tuple[Ligne, ...]
-    reductions: tuple[Reduction, ...]
-    escompte_taux: Decimal
-    port: Decimal
-    taux_port: Decimal
-    acompte: Decimal
-    taux: tuple[Decimal, ...]
-    membres: tuple[tuple[int, ...], ...]
-
-    @property
-    def groupe_port(self) -> int:
-        return self.taux.index(self.taux_port)
+def _refus(gabarit: str, detail: str = "") -> PydanticCustomError:
+    """A refused param: ``gabarit`` is the French line after « Paramètres : », where ``{ou}``
+    names the param (« taux de la réduction 2 ») and ``{detail}`` is the reader's message."""
+    return PydanticCustomError("parametre", "{gabarit}", {"gabarit": gabarit, "detail": detail})
 
 
 def taux_str(taux: Decimal) -> str:
@@ -57,7 +48,7 @@ def taux_str(taux: Decimal) -> str:
     return f"{taux.normalize():f}"
 
 
-def texte_nombre(raw: Any) -> Any:
+def _texte_nombre(raw: Any) -> Any:
     """A JSON number as the text a person wrote (never a binary float), so that the usual
     checks (digits, size) apply to it; anything else unchanged."""
     if isinstance(raw, float) and raw == raw and abs(raw) < 1e15:
@@ -67,106 +58,214 @@ def texte_nombre(raw: Any) -> Any:
     return raw
 
 
-def nombre_canonique(raw: Any) -> Decimal | None:
-    """Fast path for a number already written as the contract writes it ("45.00", "20")."""
-    if type(raw) is str and len(raw) < 16 and _CANONIQUE.fullmatch(raw):
-        return Decimal(raw)
-    return None
+def _nombre(quoi: str) -> Callable[[Any], Decimal]:
+    """The reader of a number param (``quoi`` names it in the reader's message)."""
+
+    def lire(raw: Any) -> Decimal:
+        if type(raw) is str and len(raw) < 16 and _CANONIQUE.fullmatch(raw):
+            return Decimal(raw)  # the contract's own writing ("45.00", "20"): read fast
+        raw = _texte_nombre(raw)
+        if raw is None:
+            raise _refus("{ou} manquant.")
+        try:
+            return parse_decimal(raw, quoi)
+        except InvalidInput as error:
+            raise _refus("{ou} — {detail}", str(error)) from None
+
+    return lire
 
 
-def _nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
-    rapide = nombre_canonique(raw)
-    if rapide is not None:
-        return rapide
-    raw = texte_nombre(raw)
-    if raw is None:
-        raise InvalidInput(f"Paramètres : {where} manquant.")
-    try:
-        return parse_decimal(raw, what)
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {where} — {error}") from error
+def _borne(quoi: str, test: Callable[[Decimal], bool], gabarit: str) -> Callable[[Any], Decimal]:
+    """The reader of a number param that refuses it with ``gabarit`` unless ``test``."""
+    lire = _nombre(quoi)
+
+    def valide(raw: Any) -> Decimal:
+        value = lire(raw)
+        if not test(value):
+            raise _refus(gabarit)
+        return value
+
+    return valide
 
 
-def _taux(raw: Any, where: str) -> Decimal:
-    value = _nombre(raw, where, "taux")
-    if not ZERO <= value < HUNDRED:
-        raise InvalidInput(f"Paramètres : {where} doit être compris entre 0 et 100 (exclu).")
-    return value
+_lire_taux = _borne(
+    "taux", lambda t: ZERO <= t < HUNDRED, "{ou} doit être compris entre 0 et 100 (exclu)."
+)
+_lire_quantite = _borne("nombre", lambda q: q > 0, "la {ou} doit être positive.")
+_lire_prix = _borne("montant", lambda p: p >= 0, "le {ou} est négatif.")
+_lire_nombre_montant = _nombre("montant")
 
 
-def _montant(raw: Any, where: str) -> Decimal:
-    value = _nombre(raw, where, "montant")
+def _lire_montant(raw: Any) -> Decimal:
+    value = _lire_nombre_montant(raw)
     if value < 0:
-        raise InvalidInput(f"Paramètres : {where} ne peut pas être négatif.")
+        raise _refus("{ou} ne peut pas être négatif.")
     if value != cents(value):
-        raise InvalidInput(f"Paramètres : {where} a plus de deux décimales.")
+        raise _refus("{ou} a plus de deux décimales.")
     return value
 
 
-def _ligne(raw: Any, i: int) -> Ligne:
-    where = f"ligne {i + 1}"
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : la {where} doit être un objet {{…}}.")
-    quantite = _nombre(raw.get("quantite"), f"quantité de la {where}", "nombre")
-    if quantite <= 0:
-        raise InvalidInput(f"Paramètres : la quantité de la {where} doit être positive.")
-    prix = _nombre(raw.get("prix_unitaire_ht"), f"prix unitaire HT de la {where}", "montant")
-    if prix < 0:
-        raise InvalidInput(f"Paramètres : le prix unitaire HT de la {where} est négatif.")
-    return Ligne(
-        reference=str(raw.get("reference", f"L{i + 1}"))[:40],
-        designation=str(raw.get("designation", ""))[:120],
-        quantite=quantite,
-        prix=prix,
-        taux=_taux(raw.get("taux_tva"), f"taux de TVA de la {where}"),
-    )
-
-
-def _reduction(raw: Any, k: int) -> Reduction:
-    where = f"réduction {k + 1}"
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : la {where} doit être un objet {{…}}.")
-    nature = raw.get("nature")
-    if nature not in NATURES:
-        raise InvalidInput(
-            f"Paramètres : nature de la {where} inconnue (remise, rabais ou ristourne)."
-        )
-    taux = _taux(raw.get("taux"), f"taux de la {where}")
+def _lire_taux_reduction(raw: Any) -> Decimal:
+    taux = _lire_taux(raw)
     if taux <= 0:
-        raise InvalidInput(f"Paramètres : le taux de la {where} doit être positif.")
-    return Reduction(nature, taux)
+        raise _refus("le {ou} doit être positif.")
+    return taux
+
+
+def _lire_nature(raw: Any) -> str:
+    if raw not in NATURES:
+        raise _refus("{ou} inconnue (remise, rabais ou ristourne).")
+    return raw
+
+
+def _texte(longueur: int) -> PlainValidator:
+    return PlainValidator(lambda raw: str(raw)[:longueur])
+
+
+Taux = Annotated[Decimal, PlainValidator(_lire_taux)]
+Montant = Annotated[Decimal, PlainValidator(_lire_montant)]
+
+
+class Ligne(BaseModel):
+    """A line of the invoice: what is sold, how many, at what price and VAT rate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reference: Annotated[str | None, _texte(40)] = None  # absent: « L1 », « L2 »… by place
+    designation: Annotated[str, _texte(120)] = ""
+    quantite: Annotated[Decimal, PlainValidator(_lire_quantite)]
+    prix: Annotated[Decimal, PlainValidator(_lire_prix)] = Field(alias="prix_unitaire_ht")
+    taux: Taux = Field(alias="taux_tva")
+
+
+class Reduction(BaseModel):
+    """A commercial reduction (remise, rabais, ristourne) at a rate, applied in cascade."""
+
+    model_config = ConfigDict(frozen=True)
+
+    nature: Annotated[str, PlainValidator(_lire_nature)] = Field(None, validate_default=True)
+    taux: Annotated[Decimal, PlainValidator(_lire_taux_reduction)]
+
+
+def _distincts(lignes: tuple[Ligne, ...]) -> tuple[Decimal, ...]:
+    """The VAT rates of the lines, each once, in order of first appearance."""
+    return tuple(dict.fromkeys(ligne.taux for ligne in lignes))
+
+
+class Facture(BaseModel):
+    """Typed, validated params. Groups are the distinct VAT rates in order of first appearance.
+
+    The fields are declared in the order they are checked: the first refused one is named."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lignes: tuple[Ligne, ...] = Field(None, validate_default=True)
+    reductions: tuple[Reduction, ...] = ()
+    port: Montant = Field(Decimal(0), alias="frais_port_ht")
+    taux_port: Decimal = Field(None, alias="taux_tva_port", validate_default=True)
+    escompte_taux: Taux = Decimal(0)
+    acompte: Montant = Decimal(0)
+
+    @field_validator("lignes", mode="before")
+    @classmethod
+    def _liste_lignes(cls, raw: Any) -> Any:
+        if not isinstance(raw, list) or not raw:
+            raise _refus("« lignes » doit être une liste d'au moins une ligne.")
+        if len(raw) > MAX_LIGNES:
+            raise _refus(f"trop de lignes ({MAX_LIGNES} au plus).")
+        return raw
+
+    @field_validator("lignes")
+    @classmethod
+    def _references(cls, lignes: tuple[Ligne, ...]) -> tuple[Ligne, ...]:
+        if all(ligne.reference is not None for ligne in lignes):
+            return lignes
+        return tuple(
+            ligne.model_copy(update={"reference": f"L{i + 1}"})
+            if ligne.reference is None
+            else ligne
+            for i, ligne in enumerate(lignes)
+        )
+
+    @field_validator("reductions", mode="before")
+    @classmethod
+    def _liste_reductions(cls, raw: Any) -> Any:
+        raw = raw or []
+        if not isinstance(raw, list) or len(raw) > MAX_REDUCTIONS:
+            raise _refus(f"« reductions » doit être une liste ({MAX_REDUCTIONS} au plus).")
+        return raw
+
+    @field_validator("taux_port", mode="plain")
+    @classmethod
+    def _taux_port(cls, raw: Any, info: ValidationInfo) -> Decimal | None:
+        """One of the goods' rates (the transport of goods follows their rate); the only one
+        by default, so required when the goods carry several."""
+        if "lignes" not in info.data or "port" not in info.data:
+            return None  # an earlier param is refused: it is the one named
+        taux = _distincts(info.data["lignes"])
+        if raw is None:
+            if len(taux) > 1 and info.data["port"] > 0:
+                raise _refus("taux_tva_port est obligatoire quand les articles ont plusieurs taux.")
+            return taux[0]
+        value = _lire_taux(raw)
+        if value not in taux:
+            raise _refus("taux_tva_port doit être l'un des taux des articles.")
+        return value
+
+    @cached_property
+    def taux(self) -> tuple[Decimal, ...]:
+        """The distinct VAT rates of the goods: one group each."""
+        return _distincts(self.lignes)
+
+    @cached_property
+    def membres(self) -> tuple[tuple[int, ...], ...]:
+        """The lines of each group, by index."""
+        return tuple(
+            tuple(i for i, ligne in enumerate(self.lignes) if ligne.taux == t) for t in self.taux
+        )
+
+    @property
+    def groupe_port(self) -> int:
+        return self.taux.index(self.taux_port)
+
+
+# Where a refused param stands, by its place in the params (« ligne 2 », « taux de TVA… »).
+_NOMS = {
+    "quantite": "quantité de la {}",
+    "prix_unitaire_ht": "prix unitaire HT de la {}",
+    "taux_tva": "taux de TVA de la {}",
+    "nature": "nature de la {}",
+    "taux": "taux de la {}",
+}
+_LISTES = {"lignes": "ligne {}", "reductions": "réduction {}"}
+# pydantic's own refusals: a param absent, a line that is not an object.
+_GABARITS = {"missing": "{ou} manquant.", "model_type": "la {ou} doit être un objet {{…}}."}
+
+
+def _ou(loc: tuple[int | str, ...]) -> str:
+    """The French name of the param at ``loc`` (``("lignes", 1, "quantite")``)."""
+    if len(loc) < 2:
+        return str(loc[0]) if loc else "les paramètres"
+    ligne = _LISTES.get(str(loc[0]), "{}").format(int(loc[1]) + 1)
+    return _NOMS.get(str(loc[2]), "{}").format(ligne) if len(loc) > 2 else ligne
+
+
+def _message(error: ValidationError) -> str:
+    """The one French line of a refusal: its first error, the first param checked."""
+    first = error.errors(include_url=False)[0]
+    ctx = first.get("ctx") or {}
+    gabarit = ctx.get("gabarit") or _GABARITS.get(first["type"], "{ou} : valeur impossible.")
+    return "Paramètres : " + gabarit.format(ou=_ou(first["loc"]), detail=ctx.get("detail", ""))
 
 
 def lire_params(params: Any) -> Facture:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
     if not isinstance(params, dict):
         raise InvalidInput("Paramètres : un objet JSON {…} est attendu.")
-    lignes_raw = params.get("lignes")
-    if not isinstance(lignes_raw, list) or not lignes_raw:
-        raise InvalidInput("Paramètres : « lignes » doit être une liste d'au moins une ligne.")
-    if len(lignes_raw) > MAX_LIGNES:
-        raise InvalidInput(f"Paramètres : trop de lignes ({MAX_LIGNES} au plus).")
-    lignes = tuple(_ligne(raw, i) for i, raw in enumerate(lignes_raw))
-    reductions_raw = params.get("reductions") or []
-    if not isinstance(reductions_raw, list) or len(reductions_raw) > MAX_REDUCTIONS:
-        raise InvalidInput(
-            f"Paramètres : « reductions » doit être une liste ({MAX_REDUCTIONS} au plus)."
-        )
-    reductions = tuple(_reduction(raw, k) for k, raw in enumerate(reductions_raw))
-    taux = tuple(dict.fromkeys(ligne.taux for ligne in lignes))
-    membres = tuple(tuple(i for i, ligne in enumerate(lignes) if ligne.taux == t) for t in taux)
-    port = _montant(params.get("frais_port_ht", "0"), "frais_port_ht")
-    taux_port = _taux_port(params.get("taux_tva_port"), taux, port)
-    return Facture(
-        lignes=lignes,
-        reductions=reductions,
-        escompte_taux=_taux(params.get("escompte_taux", "0"), "escompte_taux"),
-        port=port,
-        taux_port=taux_port,
-        acompte=_montant(params.get("acompte", "0"), "acompte"),
-        taux=taux,
-        membres=membres,
-    )
+    try:
+        return Facture.model_validate(params)
+    except ValidationError as error:
+        raise InvalidInput(_message(error)) from None
 
 
 def verifie_params(params: Any) -> Facture:
@@ -177,19 +276,6 @@ def verifie_params(params: Any) -> Facture:
     if facture.acompte > calcule(facture)["total_ttc"]:
         raise InvalidInput("Paramètres : l'acompte dépasse le total TTC de la facture.")
     return facture
-
-
-def _taux_port(raw: Any, taux: tuple[Decimal, ...], port: Decimal) -> Decimal:
-    if raw is None:
-        if len(taux) > 1 and port > 0:
-            raise InvalidInput(
-                "Paramètres : taux_tva_port est obligatoire quand les articles ont plusieurs taux."
-            )
-        return taux[0]
-    value = _taux(raw, "taux_tva_port")
-    if value not in taux:
-        raise InvalidInput("Paramètres : taux_tva_port doit être l'un des taux des articles.")
-    return value
 
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:
