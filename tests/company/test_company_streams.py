@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from agora.classroom import service as classroom
-from agora.classroom import teacher_views as classroom_teacher
+from agora.classroom.teacher import work_views as classroom_teacher
 from agora.company import generate_company
 from agora.company import generator as generator_module
 from agora.company.model import Company
