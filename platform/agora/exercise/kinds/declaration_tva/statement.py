@@ -6,25 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
 from agora.money import euros
 
 NBSP = "\u00a0"
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 NATURE = {
     "biens_services": "achat ou service",
     "immobilisation": "immobilisation",

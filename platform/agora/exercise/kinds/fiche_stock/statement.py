@@ -7,22 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import MOIS
 from agora.money import euros
-
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 METHODE = {
     "cmup_periode": (
