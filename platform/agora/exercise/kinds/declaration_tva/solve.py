@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from agora.exercise import journal
 from agora.exercise.kinds.declaration_tva.params import (
     HUNDRED,
     LIGNE_DU_TAUX,
@@ -34,7 +35,7 @@ AUTOLIQUIDATION_OUBLIEE = "AUTOLIQUIDATION_OUBLIEE"
 AUTOLIQUIDATION_NON_DEDUITE = "AUTOLIQUIDATION_NON_DEDUITE"
 SOLDE_INVERSE = "SOLDE_INVERSE"
 # Named by the grader from the entry alone (no calculation to run).
-ECRITURE_SENS_INVERSE = "ECRITURE_SENS_INVERSE"
+ECRITURE_SENS_INVERSE = journal.SENS_INVERSE
 COMPTE_TVA_CONFONDU = "COMPTE_TVA_CONFONDU"
 
 # The settlement entry's accounts (PCG), and those a student may write for them.
