@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.fields import MONTANT, Choice, Field, Number, pattern_of
 from agora.exercise.kinds.equilibre_financier.params import MASSES, MAX_POSTES
+from agora.money import CENT
 
-# A ratio is a coefficient with two decimals (« 1,25 »), not a percentage.
-RATIO = Number("ratio")
+
+class Ratio(Number):
+    """A ratio: a coefficient written with two decimals (« 1,25 »), not a percentage; read as
+    any number (« 1,3 » is 1,30)."""
+
+    def canonical(self, value: Decimal) -> str:
+        return str(value.quantize(CENT))
+
+    def display(self, value: Decimal) -> str:
+        return self.canonical(value).replace(".", ",")
+
+
+RATIO = Ratio("ratio")
 
 MASSE = Choice(
     {

@@ -160,7 +160,7 @@ def _dettes(
     d: Mapping[str, int], st: str, emprunt: int, decouvert: int, t: Tirage
 ) -> list[tuple[str, str, int]]:
     fournisseurs = d["dettes"] * t.rng.randint(55, 70) // 100 // t.pas * t.pas
-    pca = "cotisations de la saison suivante" if st == "association" else "facturé d'avance"
+    pca = LIBELLES[st]["pca"]
     return [
         ("Provision pour risques (litige en cours)", "provision", d.get("provision", 0)),
         ("Emprunts auprès des établissements de crédit", "emprunt", emprunt),

@@ -85,8 +85,10 @@ class Copie:
 
     def juge(self, path: str, field: Field, lu: Lu) -> ChampResult:
         attendu = self.ref.juste.valeurs[path]
-        if lu.valeur is None or _vaut(field, self.ref.juste, path, lu.valeur):
+        if lu.valeur is None:
             return verdict(path, field, attendu, lu)
+        if _vaut(field, self.ref.juste, path, lu.valeur):  # the value or its other writing
+            return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
         avec = f"Avec les bons résultats : {field.display(attendu)}."
         if _vaut(field, self.suite, path, lu.valeur):
             return verdict(path, field, attendu, lu, ko=REPORTE + avec)._replace(correct=True)

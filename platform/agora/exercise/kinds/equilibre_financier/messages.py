@@ -67,8 +67,8 @@ _CALCULS = (
     s.BFR_AVEC_TRESORERIE,
     s.TRESORERIE_SANS_CONCOURS,
     s.VERIFICATION_INVERSEE,
+    s.RATIO_TRONQUE,  # before the inverse: near 1, both can give the same value
     s.RATIO_INVERSE,
-    s.RATIO_TRONQUE,
     s.RATIO_EN_POURCENTAGE,
     s.LECTURE_MALGRE_TRESORERIE,
     s.LECTURE_SANS_FRNG,

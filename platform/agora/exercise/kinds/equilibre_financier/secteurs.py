@@ -40,8 +40,8 @@ PROFILS: dict[str, Profil] = {
         ("2.50", "4.50"), ("0.01", "0.03"), ("0.10", "0.18"), ("0.08", "0.14"),
     ),
     "association_sportive": Profil(
-        (("Minibus du club", True), ("Matériel sportif et équipement des vestiaires", True)),
-        ("0.50", "1.20"), ("0.01", "0.03"), ("0.06", "0.14"), ("0.06", "0.12"),
+        (("Minibus du club", True), ("Aménagement des vestiaires et du club-house", True)),
+        ("0.30", "0.80"), ("0.01", "0.03"), ("0.06", "0.14"), ("0.06", "0.12"),
     ),
     "grossiste_fournitures": Profil(
         (("Agencement de l'entrepôt et rayonnages", True), ("Chariots et camion de livraison", True)),
@@ -69,7 +69,7 @@ def statut(relation: str) -> str:
     return {"adherent": "association", "usager": "service_public"}.get(relation, "entreprise")
 
 
-# The wording of each line, by status: capitaux propres, receivables, and what they are called.
+# The wording of each line, by status: equity, receivables, deferred income.
 LIBELLES = {
     "entreprise": {
         "apport": "Capital",
@@ -77,7 +77,7 @@ LIBELLES = {
         "resultat": "Résultat de l'exercice",
         "capitaux_propres": "Capitaux propres",
         "creances": "Créances clients",
-        "qui": "les clients",
+        "pca": "prestations facturées d'avance",
     },
     "association": {
         "apport": "Fonds associatifs sans droit de reprise",
@@ -85,7 +85,7 @@ LIBELLES = {
         "resultat": "Résultat de l'exercice (excédent)",
         "capitaux_propres": "Fonds associatifs",
         "creances": "Cotisations et subventions à recevoir",
-        "qui": "les adhérents et les financeurs",
+        "pca": "cotisations de la saison suivante",
     },
     "service_public": {
         "apport": "Dotation de la collectivité",
@@ -93,6 +93,6 @@ LIBELLES = {
         "resultat": "Résultat de l'exercice",
         "capitaux_propres": "Fonds propres (dotation, réserves, résultat)",
         "creances": "Créances sur les usagers",
-        "qui": "les usagers",
+        "pca": "abonnements facturés d'avance",
     },
 }

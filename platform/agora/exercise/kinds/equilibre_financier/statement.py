@@ -62,6 +62,7 @@ def _comptable(p: dict[str, Any]) -> list[str]:
     lignes = ["", "### Actif", "", "| Poste | Brut | Amortissements et dépréciations | Net |",
               "|---|---:|---:|---:|"]
     postes = p["postes"]
+    totaux = [Decimal(0), Decimal(0)]
     actif = [i for i, x in enumerate(postes) if _a_l_actif(x["nature"])]
     for i in actif:
         poste = postes[i]
@@ -71,14 +72,20 @@ def _comptable(p: dict[str, Any]) -> list[str]:
         moins = suivant if suivant and suivant["nature"] in (
             "amortissement", "depreciation_circulant") else None
         deduit = Decimal(moins["montant"]) if moins else Decimal(0)
+        totaux[0] += Decimal(poste["montant"])
+        totaux[1] += deduit
         lignes.append(
             f"| {poste['libelle']} | {_e(poste['montant'])} | {euros(deduit) if moins else ''} | "
             f"{euros(Decimal(poste['montant']) - deduit)} |"
         )
+    brut, deduit = totaux
+    lignes.append(f"| **Total de l'actif** | {euros(brut)} | {euros(deduit)} | "
+                  f"**{euros(brut - deduit)}** |")
     lignes += ["", "### Passif", "", "| Poste | Montant |", "|---|---:|"]
-    for poste in postes:
-        if not _a_l_actif(poste["nature"]):
-            lignes.append(f"| {poste['libelle']} | {_e(poste['montant'])} |")
+    passif = [x for x in postes if not _a_l_actif(x["nature"])]
+    lignes += [f"| {x['libelle']} | {_e(x['montant'])} |" for x in passif]
+    total = sum((Decimal(x["montant"]) for x in passif), Decimal(0))
+    lignes.append(f"| **Total du passif** | **{euros(total)}** |")
     return lignes
 
 
