@@ -289,8 +289,9 @@ def test_an_error_is_carried_forward():
     assert result["codes"] == []
     # The reading follows the student's own net cash: +5 000 (overdraft forgotten) reads as a
     # balance, and its remedy « garder l'équilibre » is right from it.
-    result = grade(CAS_A, tresorerie_nette="5000", lecture={"situation": "equilibre",
-                                                            "remede": "maintenir"})
+    result = grade(
+        CAS_A, tresorerie_nette="5000", lecture={"situation": "equilibre", "remede": "maintenir"}
+    )
     assert result["codes"] == ["TRESORERIE_SANS_CONCOURS"]
     assert result["lecture.situation"]["correct"] and result["lecture.remede"]["correct"]
 
@@ -337,8 +338,9 @@ def test_the_level_3_form_has_a_list_per_line(form_html):
     html = form_html("equilibre_financier", params, 3, AnswerForm())
     assert html.count('name="postes.') == len(params["postes"])
     assert 'name="ratios.couverture_emplois_stables"' in html and "style=" not in html
-    simple = form_html("equilibre_financier", equilibre.generate(5, 1, generate_company(5)).params,
-                       1, AnswerForm())
+    simple = form_html(
+        "equilibre_financier", equilibre.generate(5, 1, generate_company(5)).params, 1, AnswerForm()
+    )
     assert 'name="postes.' not in simple and 'name="bfre"' not in simple
 
 

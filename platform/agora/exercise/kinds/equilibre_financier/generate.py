@@ -49,7 +49,9 @@ def _immobilisations(t: Tirage, p: Profil, niveau: int) -> list[tuple[str, str, 
         lignes.append((libelle, "immobilisation", brut))
         if amorti:
             cumul = t.part(("0.25", "0.60"), Decimal(brut))
-            lignes.append((f"Amortissements : {libelle[0].lower()}{libelle[1:]}", "amortissement", cumul))
+            lignes.append(
+                (f"Amortissements ({libelle[0].lower()}{libelle[1:]})", "amortissement", cumul)
+            )
     return lignes
 
 
@@ -62,7 +64,9 @@ def _exploitation(t: Tirage, p: Profil, st: str, niveau: int) -> dict[str, int]:
         d["pca"] = t.part(("0.005", "0.020")) if st == "association" or t.rng.random() < 0.5 else 0
         d["creance_he"] = t.part(("0.005", "0.020")) if t.rng.random() < 0.6 else 0
         d["dette_immo"] = t.part(("0.010", "0.040"))
-        d["depreciation"] = t.part(("0.04", "0.10"), Decimal(d["creances"])) if t.rng.random() < 0.5 else 0
+        d["depreciation"] = (
+            t.part(("0.04", "0.10"), Decimal(d["creances"])) if t.rng.random() < 0.5 else 0
+        )
         d["provision"] = t.part(("0.005", "0.015")) if t.rng.random() < 0.5 else 0
     return d
 
@@ -148,10 +152,16 @@ def _circulant(d: Mapping[str, int], st: str, disponible: int) -> list[tuple[str
         ("Stocks", "stock", d["stocks"]),
         (LIBELLES[st]["creances"], "creance_exploitation", d["creances"]),
         ("Dépréciation des créances", "depreciation_circulant", d.get("depreciation", 0)),
-        ("Créance sur la vente d'une immobilisation", "creance_hors_exploitation",
-         d.get("creance_he", 0)),
-        ("Charges constatées d'avance (assurance payée d'avance)", "charge_constatee_avance",
-         d.get("cca", 0)),
+        (
+            "Créance sur la vente d'une immobilisation",
+            "creance_hors_exploitation",
+            d.get("creance_he", 0),
+        ),
+        (
+            "Charges constatées d'avance (assurance payée d'avance)",
+            "charge_constatee_avance",
+            d.get("cca", 0),
+        ),
         ("Disponibilités (banque et caisse)", "disponibilites", disponible),
     ]
 
@@ -167,8 +177,11 @@ def _dettes(
         ("Concours bancaires courants (découvert)", "concours_bancaires", decouvert),
         ("Dettes fournisseurs", "dette_exploitation", fournisseurs),
         ("Dettes fiscales et sociales", "dette_exploitation", d["dettes"] - fournisseurs),
-        ("Dettes sur immobilisations (fournisseur de matériel)", "dette_immobilisation",
-         d.get("dette_immo", 0)),
+        (
+            "Dettes sur immobilisations (fournisseur de matériel)",
+            "dette_immobilisation",
+            d.get("dette_immo", 0),
+        ),
         (f"Produits constatés d'avance ({pca})", "produit_constate_avance", d.get("pca", 0)),
     ]
 
@@ -186,17 +199,23 @@ def params(rng: random.Random, organisation: Any, niveau: int, cible: str) -> di
     }
 
 
+def _cible(options: Mapping[str, str] | None) -> str:
+    """The situation a mission chose (``au_choix``: drawn for each student); InvalidInput."""
+    choisie = dict(options or {}).get("situation", AU_CHOIX)
+    if choisie == AU_CHOIX or (isinstance(choisie, str) and choisie in SITUATIONS):
+        return choisie
+    raise InvalidInput(f"Situation inconnue : « {choisie} » ({', '.join(SITUATIONS)}).")
+
+
 def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """The variant of this seed, level and situation in the organisation."""
-    if niveau not in (1, 2, 3):
+    if niveau not in ARRONDI:
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    choisie = dict(options or {}).get("situation", AU_CHOIX)
-    if choisie != AU_CHOIX and (not isinstance(choisie, str) or choisie not in SITUATIONS):
-        raise InvalidInput(f"Situation inconnue : « {choisie} » ({', '.join(SITUATIONS)}).")
+    choisie = _cible(options)
     rng = random.Random(f"{NAME}:{seed}:{niveau}:{choisie}")
-    cible = rng.choice(SITUATIONS) if choisie == AU_CHOIX else choisie
+    cible = choisie if choisie in SITUATIONS else rng.choice(SITUATIONS)
     document = params(rng, organisation, niveau, cible)
-    return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau),
-                   {"situation": choisie})
+    texte = enonce(document, organisation, niveau)
+    return Variant(NAME, seed, niveau, document, texte, {"situation": choisie})

@@ -97,8 +97,9 @@ class Copie:
             return verdict(path, field, attendu, lu)
         if code not in self.codes:
             self.codes.append(code)
-        return verdict(path, field, attendu, lu, ko=f"{MESSAGES[code]} Attendu : "
-                       f"{field.display(attendu)}.")
+        return verdict(
+            path, field, attendu, lu, ko=f"{MESSAGES[code]} Attendu : {field.display(attendu)}."
+        )
 
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         """The named wrong method that gives this value: done all the way that way first, then
@@ -132,5 +133,3 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     competences = [(COMPETENCE, score)] if champs else []
     diagnostics = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
     return Grade(NAME, score, champs, diagnostics, competences)
-
-

@@ -24,8 +24,7 @@ MESSAGES = {
     "FRNG − BFR.",
     s.RATIO_INVERSE: "Le ratio a été calculé à l'envers : reprenez la formule (numérateur ÷ "
     "dénominateur).",
-    s.RATIO_TRONQUE: "Le ratio a été coupé à deux décimales au lieu d'être arrondi au plus "
-    "proche.",
+    s.RATIO_TRONQUE: "Le ratio a été coupé à deux décimales au lieu d'être arrondi au plus proche.",
     s.RATIO_EN_POURCENTAGE: "Un ratio s'écrit comme un nombre décimal (par exemple 1,25), pas "
     "en pourcentage.",
     s.LECTURE_MALGRE_TRESORERIE: "La trésorerie nette est négative : ce n'est pas une "
@@ -48,12 +47,21 @@ SIGNATURES = {
     s.BFR_AVEC_TRESORERIE: {"bfr"},
     s.TRESORERIE_SANS_CONCOURS: {"tresorerie_nette"},
     s.VERIFICATION_INVERSEE: {"verification"},
-    s.RATIO_INVERSE: {"ratios.autonomie_financiere", "ratios.liquidite_generale",
-                      "ratios.couverture_emplois_stables"},
-    s.RATIO_TRONQUE: {"ratios.autonomie_financiere", "ratios.liquidite_generale",
-                      "ratios.couverture_emplois_stables"},
-    s.RATIO_EN_POURCENTAGE: {"ratios.autonomie_financiere", "ratios.liquidite_generale",
-                             "ratios.couverture_emplois_stables"},
+    s.RATIO_INVERSE: {
+        "ratios.autonomie_financiere",
+        "ratios.liquidite_generale",
+        "ratios.couverture_emplois_stables",
+    },
+    s.RATIO_TRONQUE: {
+        "ratios.autonomie_financiere",
+        "ratios.liquidite_generale",
+        "ratios.couverture_emplois_stables",
+    },
+    s.RATIO_EN_POURCENTAGE: {
+        "ratios.autonomie_financiere",
+        "ratios.liquidite_generale",
+        "ratios.couverture_emplois_stables",
+    },
     s.LECTURE_MALGRE_TRESORERIE: {"lecture.situation"},
     s.LECTURE_SANS_FRNG: {"lecture.situation"},
     s.REMEDE_DECOUVERT: {"lecture.remede"},

@@ -13,6 +13,8 @@ from agora.money import cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "equilibre_financier"
+MAX_POSTES = 30  # lines of a balance sheet
+_MAX_MONTANT = Decimal(1_000_000_000)
 
 MASSE_DE = regles().masse_de()  # nature code -> its mass in the functional balance sheet
 MASSES_ACTIF = (
@@ -34,16 +36,19 @@ DEDUCTIONS = ("amortissement", "depreciation_circulant")
 HORS_EXPLOITATION = ("creance_hors_exploitation", "dette_immobilisation")
 STATUTS = ("entreprise", "association", "service_public")
 PRESENTATIONS = ("fonctionnel", "comptable")
-MAX_POSTES = 30
-_MAX_MONTANT = Decimal(1_000_000_000)
 
 
 class Poste(NamedTuple):
-    """One line of the balance sheet: its wording, its nature (regles) and its amount."""
+    """One line of the balance sheet (wording, nature as in regles, amount in euros)."""
 
     libelle: str
     nature: str
     montant: Decimal
+
+    @property
+    def masse(self) -> str:
+        """Where the line goes in the functional balance sheet."""
+        return MASSE_DE[self.nature]
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,9 @@ def lire_params(params: Any) -> Bilan:
     presentation = _choix(p, "presentation", PRESENTATIONS)
     brut = p.get("postes")
     if not isinstance(brut, list) or not brut or len(brut) > MAX_POSTES:
-        raise InvalidInput(f"Paramètres : « postes » doit être une liste de 1 à {MAX_POSTES} lignes.")
+        raise InvalidInput(
+            f"Paramètres : « postes » doit être une liste de 1 à {MAX_POSTES} lignes."
+        )
     bilan = Bilan(statut, presentation, tuple(_poste(raw, i) for i, raw in enumerate(brut)))
     _analysable(bilan)
     return bilan
@@ -118,14 +125,18 @@ def lire_params(params: Any) -> Bilan:
 def _analysable(bilan: Bilan) -> None:
     """What the analysis divides by is not zero, and the functional sheet balances."""
     if not bilan.comptable and any(p.nature in HORS_EXPLOITATION for p in bilan.postes):
-        raise InvalidInput("Paramètres : un bilan déjà fonctionnel n'a pas de poste hors exploitation.")
+        raise InvalidInput(
+            "Paramètres : un bilan déjà fonctionnel n'a pas de poste hors exploitation."
+        )
     if not bilan.total("immobilisation"):
         raise InvalidInput("Paramètres : aucune immobilisation, pas d'emplois stables à financer.")
     if not bilan.total("emprunt"):
         raise InvalidInput("Paramètres : aucun emprunt, l'autonomie financière ne se calcule pas.")
     court_terme = [n for n, m in MASSE_DE.items() if m in MASSES_PASSIF[1:]]
     if not bilan.total(*court_terme):
-        raise InvalidInput("Paramètres : aucune dette à court terme, la liquidité ne se calcule pas.")
+        raise InvalidInput(
+            "Paramètres : aucune dette à court terme, la liquidité ne se calcule pas."
+        )
     actif = bilan.total(*[n for n, m in MASSE_DE.items() if m in MASSES_ACTIF])
     passif = bilan.total(*[n for n, m in MASSE_DE.items() if m in MASSES_PASSIF])
     if actif != passif:

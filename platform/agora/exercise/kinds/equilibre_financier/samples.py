@@ -18,14 +18,17 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
 
     bilan = lire_params(params)
     juste = calcule(bilan).valeurs
-    echantillons = [SampleAnswer("Réponse juste", document(bilan, juste), True)]
-    for faute in FAUTES[bilan.presentation]:
-        faux = document(bilan, calcule(bilan, faute=faute).valeurs)
-        if faux == echantillons[0].answer:
-            continue  # this sheet does not show this wrong method (no overdraft, no rounding…)
-        trouves = {d.code for d in grade(params, ANSWER_SCHEMA.read(faux)).diagnostics}
-        if faute in trouves:
-            echantillons.append(SampleAnswer(f"Méthode fausse : {faute}", faux, False, (faute,)))
+    reference = document(bilan, juste)
+    faux = {f: document(bilan, calcule(bilan, faute=f).valeurs) for f in FAUTES[bilan.presentation]}
+    # Only the wrong methods this sheet shows (no overdraft, no rounding trap…) and the grader
+    # names on it.
+    montrees = [
+        SampleAnswer(f"Méthode fausse : {faute}", reponse, False, (faute,))
+        for faute, reponse in faux.items()
+        if reponse != reference
+        and faute in {d.code for d in grade(params, ANSWER_SCHEMA.read(reponse)).diagnostics}
+    ]
+    echantillons = [SampleAnswer("Réponse juste", reference, True), *montrees]
     echantillons.append(_reporte(bilan, juste))
     illisible = {"frng": "beaucoup", "ratios": {"liquidite_generale": "1,2,3"}}
     echantillons.append(SampleAnswer("Réponse illisible", illisible, False, invalid=True))

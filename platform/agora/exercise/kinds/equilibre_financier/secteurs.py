@@ -21,41 +21,71 @@ class Profil:
 PROFILS: dict[str, Profil] = {
     "restaurant": Profil(
         (("Fonds commercial", False), ("Matériel de cuisine et mobilier de salle", True)),
-        ("0.45", "0.80"), ("0.02", "0.04"), ("0.01", "0.03"), ("0.10", "0.16"),
+        ("0.45", "0.80"),
+        ("0.02", "0.04"),
+        ("0.01", "0.03"),
+        ("0.10", "0.16"),
     ),
     "boulangerie": Profil(
         (("Fonds commercial", False), ("Four, pétrin et matériel du fournil", True)),
-        ("0.40", "0.70"), ("0.02", "0.04"), ("0.01", "0.02"), ("0.09", "0.14"),
+        ("0.40", "0.70"),
+        ("0.02", "0.04"),
+        ("0.01", "0.02"),
+        ("0.09", "0.14"),
     ),
     "librairie": Profil(
         (("Fonds commercial", False), ("Agencement du magasin et rayonnages", True)),
-        ("0.15", "0.30"), ("0.15", "0.25"), ("0.03", "0.06"), ("0.12", "0.18"),
+        ("0.15", "0.30"),
+        ("0.15", "0.25"),
+        ("0.03", "0.06"),
+        ("0.12", "0.18"),
     ),
     "batiment": Profil(
         (("Véhicules utilitaires", True), ("Outillage et échafaudages", True)),
-        ("0.20", "0.40"), ("0.04", "0.08"), ("0.15", "0.25"), ("0.14", "0.20"),
+        ("0.20", "0.40"),
+        ("0.04", "0.08"),
+        ("0.15", "0.25"),
+        ("0.14", "0.20"),
     ),
     "regie_eau": Profil(
         (("Réseaux et branchements d'eau", True), ("Station de traitement et réservoirs", True)),
-        ("2.50", "4.50"), ("0.01", "0.03"), ("0.10", "0.18"), ("0.08", "0.14"),
+        ("2.50", "4.50"),
+        ("0.01", "0.03"),
+        ("0.10", "0.18"),
+        ("0.08", "0.14"),
     ),
     "association_sportive": Profil(
         (("Minibus du club", True), ("Aménagement des vestiaires et du club-house", True)),
-        ("0.30", "0.80"), ("0.01", "0.03"), ("0.06", "0.14"), ("0.06", "0.12"),
+        ("0.30", "0.80"),
+        ("0.01", "0.03"),
+        ("0.06", "0.14"),
+        ("0.06", "0.12"),
     ),
     "grossiste_fournitures": Profil(
-        (("Agencement de l'entrepôt et rayonnages", True), ("Chariots et camion de livraison", True)),
-        ("0.10", "0.25"), ("0.12", "0.20"), ("0.15", "0.22"), ("0.16", "0.24"),
+        (
+            ("Agencement de l'entrepôt et rayonnages", True),
+            ("Chariots et camion de livraison", True),
+        ),
+        ("0.10", "0.25"),
+        ("0.12", "0.20"),
+        ("0.15", "0.22"),
+        ("0.16", "0.24"),
     ),
     "informatique": Profil(
         (("Logiciels", True), ("Serveurs et matériel informatique", True)),
-        ("0.10", "0.25"), ("0.03", "0.06"), ("0.18", "0.25"), ("0.12", "0.18"),
+        ("0.10", "0.25"),
+        ("0.03", "0.06"),
+        ("0.18", "0.25"),
+        ("0.12", "0.18"),
     ),
 }
 # An organisation of a sector not described here: an office with its furniture and computers.
 PAR_DEFAUT = Profil(
     (("Mobilier de bureau", True), ("Matériel informatique", True)),
-    ("0.15", "0.35"), ("0.02", "0.06"), ("0.08", "0.16"), ("0.10", "0.16"),
+    ("0.15", "0.35"),
+    ("0.02", "0.06"),
+    ("0.08", "0.16"),
+    ("0.10", "0.16"),
 )
 
 

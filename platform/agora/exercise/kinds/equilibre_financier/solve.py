@@ -143,7 +143,9 @@ class Calcul:
         return self.pose(f"ratios.{nom}", valeur)
 
     def ratios(self, m: dict[str, Decimal]) -> None:
-        self.ratio("autonomie_financiere", self.b.total("capitaux_propres"), self.b.total("emprunt"))
+        self.ratio(
+            "autonomie_financiere", self.b.total("capitaux_propres"), self.b.total("emprunt")
+        )
         circulant = m["actif_exploitation"] + m["actif_hors_exploitation"] + m["tresorerie_active"]
         court_terme = (
             m["dettes_exploitation"] + m["dettes_hors_exploitation"] + m["tresorerie_passive"]
@@ -152,7 +154,9 @@ class Calcul:
         depreciations = self.b.total("depreciation_circulant")
         if depreciations and court_terme and self.faute is None:
             # The accounting sheet's net current assets: the other reading textbooks use.
-            self.autres["ratios.liquidite_generale"] = cents((circulant - depreciations) / court_terme)
+            self.autres["ratios.liquidite_generale"] = cents(
+                (circulant - depreciations) / court_terme
+            )
         if self.b.comptable:
             self.ratio("couverture_emplois_stables", m["ressources_stables"], m["emplois_stables"])
 

@@ -41,64 +41,87 @@ def _e(texte: str) -> str:
     return euros(Decimal(texte))
 
 
+def _tableau(titre: str, entetes: str, gauche: int, lignes: list[str]) -> list[str]:
+    """A Markdown table under its heading: ``gauche`` text columns, then amounts on the right."""
+    colonnes = entetes.count("|") - 1
+    alignement = "|---" * gauche + "|---:" * (colonnes - gauche) + "|"
+    return ["", f"### {titre}", "", entetes, alignement, *lignes]
+
+
 def _fonctionnel(p: dict[str, Any]) -> list[str]:
     """The functional sheet: one table for the uses (assets), one for the resources."""
-    lignes: list[str] = []
-    for cote, masses in (
+    cotes = (
         ("Les emplois (actif)", ("emplois_stables", "actif_exploitation", "tresorerie_active")),
-        ("Les ressources (passif)", ("ressources_stables", "dettes_exploitation",
-                                     "tresorerie_passive")),
-    ):
-        lignes += ["", f"### {cote}", "", "| Masse | Poste | Montant |", "|---|---|---:|"]
-        for masse in masses:
-            for poste in p["postes"]:
-                if MASSE_DE[poste["nature"]] == masse:
-                    lignes.append(f"| {TITRES[masse]} | {poste['libelle']} | {_e(poste['montant'])} |")
-    return lignes
+        (
+            "Les ressources (passif)",
+            ("ressources_stables", "dettes_exploitation", "tresorerie_passive"),
+        ),
+    )
+    texte: list[str] = []
+    for titre, masses in cotes:
+        rangees = [
+            f"| {TITRES[m]} | {x['libelle']} | {_e(x['montant'])} |"
+            for m in masses
+            for x in p["postes"]
+            if MASSE_DE[x["nature"]] == m
+        ]
+        texte += _tableau(titre, "| Masse | Poste | Montant |", 2, rangees)
+    return texte
+
+
+def _reduit(postes: list[dict[str, str]], i: int) -> Decimal | None:
+    """The amortisation or impairment printed on the same row as line ``i``, if any."""
+    suivant = postes[i + 1] if i + 1 < len(postes) else None
+    if suivant and suivant["nature"] in ("amortissement", "depreciation_circulant"):
+        return Decimal(suivant["montant"])
+    return None
 
 
 def _comptable(p: dict[str, Any]) -> list[str]:
     """The accounting sheet: assets with gross, amortisation and net; then liabilities."""
-    lignes = ["", "### Actif", "", "| Poste | Brut | Amortissements et dépréciations | Net |",
-              "|---|---:|---:|---:|"]
-    postes = p["postes"]
-    totaux = [Decimal(0), Decimal(0)]
-    actif = [i for i, x in enumerate(postes) if _a_l_actif(x["nature"])]
-    for i in actif:
-        poste = postes[i]
-        if poste["nature"] in ("amortissement", "depreciation_circulant"):
+    postes, actif, brut, amortis = p["postes"], [], Decimal(0), Decimal(0)
+    for i, x in enumerate(postes):
+        if not _a_l_actif(x["nature"]) or x["nature"] in (
+            "amortissement",
+            "depreciation_circulant",
+        ):
             continue
-        suivant = postes[i + 1] if i + 1 < len(postes) else None
-        moins = suivant if suivant and suivant["nature"] in (
-            "amortissement", "depreciation_circulant") else None
-        deduit = Decimal(moins["montant"]) if moins else Decimal(0)
-        totaux[0] += Decimal(poste["montant"])
-        totaux[1] += deduit
-        lignes.append(
-            f"| {poste['libelle']} | {_e(poste['montant'])} | {euros(deduit) if moins else ''} | "
-            f"{euros(Decimal(poste['montant']) - deduit)} |"
+        moins = _reduit(postes, i)
+        valeur = Decimal(x["montant"])
+        brut, amortis = brut + valeur, amortis + (moins or 0)
+        colonne = euros(moins) if moins is not None else ""
+        actif.append(
+            f"| {x['libelle']} | {euros(valeur)} | {colonne} | {euros(valeur - (moins or 0))} |"
         )
-    brut, deduit = totaux
-    lignes.append(f"| **Total de l'actif** | {euros(brut)} | {euros(deduit)} | "
-                  f"**{euros(brut - deduit)}** |")
-    lignes += ["", "### Passif", "", "| Poste | Montant |", "|---|---:|"]
-    passif = [x for x in postes if not _a_l_actif(x["nature"])]
-    lignes += [f"| {x['libelle']} | {_e(x['montant'])} |" for x in passif]
-    total = sum((Decimal(x["montant"]) for x in passif), Decimal(0))
-    lignes.append(f"| **Total du passif** | **{euros(total)}** |")
-    return lignes
+    actif.append(
+        f"| **Total de l'actif** | {euros(brut)} | {euros(amortis)} | **{euros(brut - amortis)}** |"
+    )
+    dettes = [x for x in postes if not _a_l_actif(x["nature"])]
+    passif = [f"| {x['libelle']} | {_e(x['montant'])} |" for x in dettes]
+    total = sum((Decimal(x["montant"]) for x in dettes), Decimal(0))
+    passif.append(f"| **Total du passif** | **{euros(total)}** |")
+    entetes = "| Poste | Brut | Amortissements et dépréciations | Net |"
+    return _tableau("Actif", entetes, 1, actif) + _tableau(
+        "Passif", "| Poste | Montant |", 1, passif
+    )
 
 
 def _a_l_actif(nature: str) -> bool:
     """Where the accounting sheet prints a line: amortisations under the asset they reduce."""
     return nature in ("amortissement", "depreciation_circulant") or MASSE_DE[nature] in (
-        "emplois_stables", "actif_exploitation", "actif_hors_exploitation", "tresorerie_active")
+        "emplois_stables",
+        "actif_exploitation",
+        "actif_hors_exploitation",
+        "tresorerie_active",
+    )
 
 
 def _ratios(niveau: int) -> list[str]:
-    noms = {"autonomie_financiere": "l'**autonomie financière**",
-            "liquidite_generale": "la **liquidité générale**",
-            "couverture_emplois_stables": "la **couverture des emplois stables**"}
+    noms = {
+        "autonomie_financiere": "l'**autonomie financière**",
+        "liquidite_generale": "la **liquidité générale**",
+        "couverture_emplois_stables": "la **couverture des emplois stables**",
+    }
     lignes = []
     for ratio in regles().ratios:
         if ratio.code == "couverture_emplois_stables" and niveau < 3:
@@ -111,13 +134,17 @@ def _ratios(niveau: int) -> list[str]:
 def _questions(niveau: int) -> list[str]:
     q = []
     if niveau == 3:
-        q.append("Classez chaque ligne du bilan dans une **masse du bilan fonctionnel**. "
-                 "Attention : l'actif se prend à sa valeur **brute**.")
+        q.append(
+            "Classez chaque ligne du bilan dans une **masse du bilan fonctionnel**. "
+            "Attention : l'actif se prend à sa valeur **brute**."
+        )
     q.append("Calculez le **total de chaque masse** du bilan fonctionnel.")
     q.append("Calculez le **fonds de roulement net global** (FRNG).")
     if niveau == 3:
-        q.append("Calculez le **BFR d'exploitation**, le **BFR hors exploitation**, puis le "
-                 "**BFR** total.")
+        q.append(
+            "Calculez le **BFR d'exploitation**, le **BFR hors exploitation**, puis le "
+            "**BFR** total."
+        )
     else:
         q.append("Calculez le **besoin en fonds de roulement** (BFR).")
     q.append("Calculez la **trésorerie nette**, puis vérifiez-la : FRNG − BFR.")
@@ -138,16 +165,28 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
         "",
     ]
     if comptable:
-        texte += [f"## Le bilan comptable au {jour} (en euros)", "",
-                  "Vous devez d'abord le reclasser en bilan fonctionnel."]
+        texte += [
+            f"## Le bilan comptable au {jour} (en euros)",
+            "",
+            "Vous devez d'abord le reclasser en bilan fonctionnel.",
+        ]
         texte += _comptable(p)
     else:
-        texte += [f"## Le bilan fonctionnel au {jour} (en euros)", "",
-                  "Le bilan est déjà classé en grandes masses."]
+        texte += [
+            f"## Le bilan fonctionnel au {jour} (en euros)",
+            "",
+            "Le bilan est déjà classé en grandes masses.",
+        ]
         texte += _fonctionnel(p)
     if niveau == 1:
         texte += ["", AIDE]
-    texte += ["", "## Travail à faire", "",
-              "Les montants sont en euros. Arrondissez chaque ratio à deux décimales, au plus "
-              "proche (par exemple 1,25).", "", *_questions(niveau)]
+    texte += [
+        "",
+        "## Travail à faire",
+        "",
+        "Les montants sont en euros. Arrondissez chaque ratio à deux décimales, au plus "
+        "proche (par exemple 1,25).",
+        "",
+        *_questions(niveau),
+    ]
     return "\n".join(texte) + "\n"
