@@ -29,6 +29,8 @@ class Reference:
             (path, tuple(int(p) if p.isdigit() else p for p in path.split(".")), type_champ(path))
             for path in self.juste.valeurs
         ]
+        # The contract's writing of each expected value, written once per variant.
+        self.canon = {path: f.canonical(self.juste.valeurs[path]) for path, _, f in self.champs}
         self.fautes = FAUTES[bilan.presentation]
         self._faux: dict[str, Calcul] = {}
 
@@ -79,16 +81,22 @@ class Copie:
                 self.lus.append((path, field, lu))
                 if lu.valeur is not None:
                     self.own[path] = lu.valeur
-        self.suite = _depuis(ref.bilan, self.own) if self.own else None
         self.codes: list[str] = []
-        self._siens: dict[str, Calcul | None] = {}
+        self._siens: dict[str | None, Calcul | None] = {}  # None: no wrong method, own values
+
+    @property
+    def suite(self) -> Calcul | None:
+        """The analysis carried on from the student's values (done once, when a value is wrong)."""
+        if None not in self._siens:
+            self._siens[None] = _depuis(self.ref.bilan, self.own)
+        return self._siens[None]
 
     def juge(self, path: str, field: Field, lu: Lu) -> ChampResult:
         attendu = self.ref.juste.valeurs[path]
         if lu.valeur is None:
             return verdict(path, field, attendu, lu)
         if _vaut(field, self.ref.juste, path, lu.valeur):  # the value or its other writing
-            return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
+            return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
         avec = f"Avec les bons résultats : {field.display(attendu)}."
         if _vaut(field, self.suite, path, lu.valeur):
             return verdict(path, field, attendu, lu, ko=REPORTE + avec)._replace(correct=True)
