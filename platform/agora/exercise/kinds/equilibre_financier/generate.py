@@ -170,12 +170,20 @@ def _dettes(
     d: Mapping[str, int], st: str, emprunt: int, decouvert: int, t: Tirage
 ) -> list[tuple[str, str, int]]:
     fournisseurs = d["dettes"] * t.rng.randint(55, 70) // 100 // t.pas * t.pas
+    if t.pas == ARRONDI[1]:
+        fournisseurs = d["dettes"]  # level 1, few lines: the operating debts on one line
     pca = LIBELLES[st]["pca"]
     return [
         ("Provision pour risques (litige en cours)", "provision", d.get("provision", 0)),
         ("Emprunts auprès des établissements de crédit", "emprunt", emprunt),
         ("Concours bancaires courants (découvert)", "concours_bancaires", decouvert),
-        ("Dettes fournisseurs", "dette_exploitation", fournisseurs),
+        (
+            "Dettes fournisseurs"
+            if fournisseurs < d["dettes"]
+            else "Dettes fournisseurs, fiscales et sociales",
+            "dette_exploitation",
+            fournisseurs,
+        ),
         ("Dettes fiscales et sociales", "dette_exploitation", d["dettes"] - fournisseurs),
         (
             "Dettes sur immobilisations (fournisseur de matériel)",
