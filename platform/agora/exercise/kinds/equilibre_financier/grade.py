@@ -92,10 +92,10 @@ class Copie:
         return self._siens[None]
 
     def juge(self, path: str, field: Field, lu: Lu) -> ChampResult:
-        attendu = self.ref.juste.valeurs[path]
-        if lu.valeur is None:
+        attendu, valeur = self.ref.juste.valeurs[path], lu.valeur
+        if valeur is None:
             return verdict(path, field, attendu, lu)
-        if _vaut(field, self.ref.juste, path, lu.valeur):  # the value or its other writing
+        if valeur == attendu or _vaut(field, self.ref.juste, path, valeur):  # or its other writing
             return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
         avec = f"Avec les bons résultats : {field.display(attendu)}."
         if _vaut(field, self.suite, path, lu.valeur):
