@@ -7,12 +7,13 @@ from decimal import DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Field, Lecture, Lu, pattern_of, verdict
+from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
 from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
 
 COMPETENCE = "2.2.6"  # every field: reporting on the organisation's financial balance
 REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
