@@ -16,7 +16,7 @@ from typing import Any
 
 from agora.exercise.base import Variant
 from agora.exercise.kinds.rapprochement.params import NAME
-from agora.exercise.kinds.rapprochement.solve import sans_accents
+from agora.exercise.kinds.rapprochement.libelles import sans_accents
 from agora.exercise.kinds.rapprochement.statement import rediger
 from agora.money import fmt
 
