@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import Variant
-from agora.exercise.kinds.rapprochement.params import NAME
 from agora.exercise.kinds.rapprochement.libelles import sans_accents
+from agora.exercise.kinds.rapprochement.params import NAME
 from agora.exercise.kinds.rapprochement.statement import rediger
 from agora.money import fmt
 

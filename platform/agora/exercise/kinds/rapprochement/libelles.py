@@ -129,7 +129,7 @@ def _decouper(phrase: str) -> tuple[str, ...]:
     decoupe: list[str] = []
     for brut in phrase.split():
         partie = mots(brut.rstrip("*"))
-        decoupe += partie[:-1] + (partie[-1] + "*" * brut.endswith("*"),)
+        decoupe += (*partie[:-1], partie[-1] + "*" * brut.endswith("*"))
     return tuple(decoupe)
 
 
