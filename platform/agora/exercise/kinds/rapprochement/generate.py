@@ -41,6 +41,34 @@ PAIRES = ("remise", "virement_recu", "cb", "cheque", "virement_emis", "loyer")
 ENTREES = frozenset({"remise", "virement_recu", "cb", "depot_especes", "interets"})
 FRAIS = ("FRAIS TENUE DE COMPTE", "COMMISSION CARTE BANCAIRE", "COTISATION CARTE AFFAIRES")
 PRELEVEURS = ("ENGIE", "EDF ENTREPRISES", "ORANGE BUSINESS", "VEOLIA EAU", "SFR BUSINESS")
+# From level 2, the bank's wording varies as real statements do (scenarios/banque/libelles.yaml
+# says how each one is read and which accounts it takes).
+REELS = {
+    "frais": (
+        *FRAIS,
+        "COTIS CARTE BUSINESS",
+        "COMMISSION D'INTERVENTION",
+        "FRAIS TENUE CPTE",
+        "COMMISSION DE MOUVEMENT",
+        "ABON BANQUE EN LIGNE PRO",
+    ),
+    "agios": ("AGIOS INTERETS DEBITEURS TRIMESTRE", "INT DEB TRIMESTRE", "AGIOS"),
+    "interets": ("INTERETS CREDITEURS DU COMPTE", "INT CREDITEURS", "REMUNERATION COMPTE"),
+    "urssaf": (
+        "PRLV SEPA URSSAF COTISATIONS",
+        "PRLV SEPA URSSAF DSN",
+        "PRELEVEMENT EUROPEEN URSSAF",
+    ),
+    "preleveur": (
+        *PRELEVEURS,
+        "AXA FRANCE IARD",
+        "MALAKOFF HUMANIS",
+        "LA POSTE AFFRANCHISSEMENT",
+        "BOUYGUES TELECOM",
+    ),
+    "prelevement": ("PRLV SEPA", "PRELEVEMENT EUROPEEN", "PRLV"),
+    "virement_recu": ("VIR SEPA RECU", "VIREMENT EN VOTRE FAVEUR", "VIR RECU"),
+}
 
 
 @dataclass
@@ -166,7 +194,7 @@ def _params(rng, niveau, solde, debut, fin, clients, fournisseurs) -> dict[str, 
     if niveau == 3:
         _erreur_de_saisie(tirage, [o for o in ops if _erreur_possible(o)])
     for op in sorted(ops, key=lambda o: o.jour_512 or o.jour_releve):
-        _libeller(tirage, op)
+        _libeller(tirage, op, niveau)
     return _documents(debut, solde, ops)
 
 
@@ -255,7 +283,7 @@ def _operation(tirage, nature, jour_512, jour_releve, clients, fournisseurs) -> 
     return op
 
 
-def _libeller(tirage: Tirage, op: Operation) -> None:
+def _libeller(tirage: Tirage, op: Operation, niveau: int) -> None:
     """The accountant's label and the bank's (upper case, short), with running numbers."""
     quand = (op.jour_512 or op.jour_releve or date(2026, 1, 1)).strftime("%d/%m")
     if op.nature == "cheque":
@@ -274,9 +302,20 @@ def _libeller(tirage: Tirage, op: Operation) -> None:
         sens = "reçu de" if op.nature == "virement_recu" else "émis à"
         op.lib_512 = f"Virement {sens} {op.tiers} — facture {op.ref}"
         banque = "VIR SEPA RECU" if op.nature == "virement_recu" else "VIR SEPA EMIS"
+        if op.nature == "virement_recu" and niveau >= 2 and op.jour_512 is None:
+            banque = tirage.rng.choice(REELS["virement_recu"])
         op.lib_releve = f"{banque} {_majuscules(op.tiers)} {op.ref}"
+    elif niveau >= 2 and op.nature in REELS:
+        op.lib_releve = _libelle_reel(tirage.rng, op.nature)
     else:
         op.lib_512, op.lib_releve = _libelles_simples(tirage.rng, op.nature, quand, op.tiers)
+
+
+def _libelle_reel(rng: random.Random, nature: str) -> str:
+    """A statement-only line worded as a real bank words it (levels 2 and 3)."""
+    if nature == "prelevement":
+        return f"{rng.choice(REELS['prelevement'])} {rng.choice(REELS['preleveur'])}"
+    return rng.choice(REELS[nature])
 
 
 def _libelles_simples(rng, nature, quand, fournisseur) -> tuple[str, str]:
