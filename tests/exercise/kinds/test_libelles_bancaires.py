@@ -244,3 +244,15 @@ def test_a_wrong_account_is_named_with_every_account_the_wording_allows():
     # 2 entries wrong of 8: the entries earn 6/8 × 2 = 1,5 of their 2 points; every other field
     # is right (10 points): 11,5 / 12 = 0,958333… → 0,9583
     assert grade.score == Decimal("0.9583")
+
+
+def test_a_broken_vocabulary_file_is_refused_naming_the_file_and_the_field(tmp_path):
+    from agora.content.loading import load_yaml_model
+    from agora.errors import ContentError
+    from agora.exercise.kinds.rapprochement.libelles import FICHIER, Vocabulaire
+
+    texte = FICHIER.read_text(encoding="utf-8").replace("sources: [bp_sud, lcl,", "sources: [x,")
+    fichier = tmp_path / "libelles.yaml"
+    fichier.write_text(texte, encoding="utf-8")
+    with pytest.raises(ContentError, match=r"libelles\.yaml.*source inconnue x"):
+        load_yaml_model(fichier, Vocabulaire)
