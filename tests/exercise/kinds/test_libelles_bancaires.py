@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from tests.exercise.kinds.test_rapprochement_exemples import line
 
 from agora.exercise.kinds.rapprochement import KIND
 from agora.exercise.kinds.rapprochement.libelles import classer, compte_admis, vocabulaire
@@ -144,9 +145,8 @@ def test_accounts_are_compared_as_a_bookkeeper_writes_them(comptes, compte, admi
     assert compte_admis(comptes, compte) is admis
 
 
-def ligne(ident, date, libelle, debit="0.00", credit="0.00", ref=None):
-    d = {"id": ident, "date": date, "libelle": libelle, "debit": debit, "credit": credit}
-    return d | ({"ref": ref} if ref else {})
+def ligne(ident: str, date: str, libelle: str, **montants: str) -> dict:
+    return line(ident, libelle=libelle, date=date, **montants)
 
 
 # A teacher's statement, typed by hand with a textbook's wording.
