@@ -79,6 +79,8 @@ def test_statement_labels_classify_to_the_intended_accounts():
 # wordings of levels 2 and 3 (generate.REELS).
 ATTENDUS = (
     (("URSSAF",), "urssaf"),
+    (("DGFIP TVA",), "tva"),
+    (("DGFIP",), "dgfip"),
     (("AGIOS", "INT DEB"), "agios"),
     (("INTERETS CREDITEURS", "INT CREDITEURS", "REMUNERATION"), "interets"),
     (("MAIRIE",), "collectivite"),

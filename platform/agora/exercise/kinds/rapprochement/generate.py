@@ -35,6 +35,7 @@ MONTANTS = {
     "agios": (6, 55),
     "interets": (1, 25),
     "urssaf": (350, 2600),
+    "impots": (300, 2400),
     "prelevement": (45, 420),
 }
 PAIRES = ("remise", "virement_recu", "cb", "cheque", "virement_emis", "loyer")
@@ -67,6 +68,8 @@ REELS = {
         "BOUYGUES TELECOM",
     ),
     "prelevement": ("PRLV SEPA", "PRELEVEMENT EUROPEEN", "PRLV"),
+    # level 3 only: « DGFIP » alone does not say which tax, so several accounts are accepted
+    "impots": ("PRLV SEPA DGFIP TVA", "PRLV B2B DGFIP", "PRLV SEPA DGFIP IMPOT"),
     "virement_recu": ("VIR SEPA RECU", "VIREMENT EN VOTRE FAVEUR", "VIR RECU"),
 }
 
@@ -240,6 +243,8 @@ def _releve_seul(tirage, nombre, niveau, debut, fin, clients, fournisseurs) -> l
     autres = ["virement_recu", "prelevement"]
     if niveau >= 2:
         autres += ["urssaf", rng.choice(("agios", "interets"))]
+    if niveau == 3:
+        autres.append("impots")
     natures = ["frais", *rng.sample(autres, min(nombre - 1, len(autres)))]
     ops = []
     for nature in natures:
