@@ -63,6 +63,9 @@ LIGNES = [
     ("entree", "VIR SEPA RECU /DE SARL DURAND /REF FA2026-0142", ("411",), "abrev"),
     ("entree", "REM CHQ N 0001234", ("411", "511", "5112"), "abrev"),
     ("entree", "REMISE CB DU 12/03", ("411", "58", "580", "511"), "own"),
+    ("entree", "REMISE LCR A L ENCAISSEMENT", ("413", "411", "511", "5113"), "lcl"),
+    ("sortie", "LCR IMPAYEE DURAND", ("411",), "lcl"),  # the unpaid bill, not one we pay
+    ("sortie", "LCR DOMICILIEE ECH 31/03", ("403", "401"), "lcl"),
     # suppliers and running costs: the charge first, 401 if the invoice was already entered
     ("sortie", "Prélèvement automatique EDF", ("606", "6061", "401"), "manuel"),
     ("sortie", "PRLV SEPA ORANGE BUSINESS", ("626", "6262", "401"), "own"),
