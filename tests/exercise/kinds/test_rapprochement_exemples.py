@@ -83,7 +83,7 @@ def test_example_3_urssaf_agios_interest_and_direct_debit_accounts():
         "B1": ("431", "512"),
         "B2": ("661", "512"),
         "B3": ("512", "768"),
-        "B4": ("401", "512"),
+        "B4": ("606", "512"),  # ENGIE: energy (606); 401 is accepted too (scenarios/banque)
     }
 
 

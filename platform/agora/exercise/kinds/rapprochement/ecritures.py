@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from agora.exercise.fields import EMPTY, Lu
-from agora.exercise.kinds.rapprochement.solve import compte_admis, nature_ecriture
+from agora.exercise.kinds.rapprochement.libelles import compte_admis
+from agora.exercise.kinds.rapprochement.solve import BANQUE, nature_ecriture
 from agora.exercise.kinds.rapprochement.statement import montant as montant_fr
 from agora.money import fmt
 
@@ -76,9 +77,9 @@ def _juger_ecriture(
     c: Correction, champs: dict[str, Lu], attendue: dict[str, Any], erreurs: list[str]
 ) -> tuple[bool, str]:
     ident = attendue["ligne"]
-    nature = nature_ecriture(c.r, ident)
-    cote_debit = "512" if attendue["compte_debit"] == "512" else nature
-    cote_credit = "512" if attendue["compte_credit"] == "512" else nature
+    classement = nature_ecriture(c.r, ident)
+    cote_debit = BANQUE if attendue["compte_debit"] == BANQUE[0] else classement.comptes
+    cote_credit = BANQUE if attendue["compte_credit"] == BANQUE[0] else classement.comptes
     debit, credit = champs["compte_debit"].valeur or "", champs["compte_credit"].valeur or ""
     fautes = list(erreurs)
     comptes_ok = compte_admis(cote_debit, debit) and compte_admis(cote_credit, credit)
@@ -92,6 +93,8 @@ def _juger_ecriture(
                 f"Comptes attendus : débit {attendue['compte_debit']}, "
                 f"crédit {attendue['compte_credit']}."
             )
+            if classement.ambigu:  # the wording does not tell: say every account accepted
+                fautes.append("Comptes acceptés ici : " + ", ".join(classement.comptes) + ".")
     montant = champs["montant"].valeur
     if montant is not None and montant != attendue["montant"]:
         ecart = c.r.ecarts.get(ident)

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import Variant
+from agora.exercise.kinds.rapprochement.libelles import sans_accents
 from agora.exercise.kinds.rapprochement.params import NAME
-from agora.exercise.kinds.rapprochement.solve import sans_accents
 from agora.exercise.kinds.rapprochement.statement import rediger
 from agora.money import fmt
 
@@ -35,12 +35,43 @@ MONTANTS = {
     "agios": (6, 55),
     "interets": (1, 25),
     "urssaf": (350, 2600),
+    "impots": (300, 2400),
     "prelevement": (45, 420),
 }
 PAIRES = ("remise", "virement_recu", "cb", "cheque", "virement_emis", "loyer")
 ENTREES = frozenset({"remise", "virement_recu", "cb", "depot_especes", "interets"})
 FRAIS = ("FRAIS TENUE DE COMPTE", "COMMISSION CARTE BANCAIRE", "COTISATION CARTE AFFAIRES")
 PRELEVEURS = ("ENGIE", "EDF ENTREPRISES", "ORANGE BUSINESS", "VEOLIA EAU", "SFR BUSINESS")
+# From level 2, the bank's wording varies as real statements do (scenarios/banque/libelles.yaml
+# says how each one is read and which accounts it takes).
+REELS = {
+    "frais": (
+        *FRAIS,
+        "COTIS CARTE BUSINESS",
+        "COMMISSION D'INTERVENTION",
+        "FRAIS TENUE CPTE",
+        "COMMISSION DE MOUVEMENT",
+        "ABON BANQUE EN LIGNE PRO",
+    ),
+    "agios": ("AGIOS INTERETS DEBITEURS TRIMESTRE", "INT DEB TRIMESTRE", "AGIOS"),
+    "interets": ("INTERETS CREDITEURS DU COMPTE", "INT CREDITEURS", "REMUNERATION COMPTE"),
+    "urssaf": (
+        "PRLV SEPA URSSAF COTISATIONS",
+        "PRLV SEPA URSSAF DSN",
+        "PRELEVEMENT EUROPEEN URSSAF",
+    ),
+    "preleveur": (
+        *PRELEVEURS,
+        "AXA FRANCE IARD",
+        "MALAKOFF HUMANIS",
+        "LA POSTE AFFRANCHISSEMENT",
+        "BOUYGUES TELECOM",
+    ),
+    "prelevement": ("PRLV SEPA", "PRELEVEMENT EUROPEEN", "PRLV"),
+    # level 3 only: « DGFIP » alone does not say which tax, so several accounts are accepted
+    "impots": ("PRLV SEPA DGFIP TVA", "PRLV B2B DGFIP", "PRLV SEPA DGFIP IMPOT"),
+    "virement_recu": ("VIR SEPA RECU", "VIREMENT EN VOTRE FAVEUR", "VIR RECU"),
+}
 
 
 @dataclass
@@ -166,7 +197,7 @@ def _params(rng, niveau, solde, debut, fin, clients, fournisseurs) -> dict[str, 
     if niveau == 3:
         _erreur_de_saisie(tirage, [o for o in ops if _erreur_possible(o)])
     for op in sorted(ops, key=lambda o: o.jour_512 or o.jour_releve):
-        _libeller(tirage, op)
+        _libeller(tirage, op, niveau)
     return _documents(debut, solde, ops)
 
 
@@ -212,6 +243,8 @@ def _releve_seul(tirage, nombre, niveau, debut, fin, clients, fournisseurs) -> l
     autres = ["virement_recu", "prelevement"]
     if niveau >= 2:
         autres += ["urssaf", rng.choice(("agios", "interets"))]
+    if niveau == 3:
+        autres.append("impots")
     natures = ["frais", *rng.sample(autres, min(nombre - 1, len(autres)))]
     ops = []
     for nature in natures:
@@ -255,7 +288,7 @@ def _operation(tirage, nature, jour_512, jour_releve, clients, fournisseurs) -> 
     return op
 
 
-def _libeller(tirage: Tirage, op: Operation) -> None:
+def _libeller(tirage: Tirage, op: Operation, niveau: int) -> None:
     """The accountant's label and the bank's (upper case, short), with running numbers."""
     quand = (op.jour_512 or op.jour_releve or date(2026, 1, 1)).strftime("%d/%m")
     if op.nature == "cheque":
@@ -274,9 +307,20 @@ def _libeller(tirage: Tirage, op: Operation) -> None:
         sens = "reçu de" if op.nature == "virement_recu" else "émis à"
         op.lib_512 = f"Virement {sens} {op.tiers} — facture {op.ref}"
         banque = "VIR SEPA RECU" if op.nature == "virement_recu" else "VIR SEPA EMIS"
+        if op.nature == "virement_recu" and niveau >= 2 and op.jour_512 is None:
+            banque = tirage.rng.choice(REELS["virement_recu"])
         op.lib_releve = f"{banque} {_majuscules(op.tiers)} {op.ref}"
+    elif niveau >= 2 and op.nature in REELS:
+        op.lib_releve = _libelle_reel(tirage.rng, op.nature)
     else:
         op.lib_512, op.lib_releve = _libelles_simples(tirage.rng, op.nature, quand, op.tiers)
+
+
+def _libelle_reel(rng: random.Random, nature: str) -> str:
+    """A statement-only line worded as a real bank words it (levels 2 and 3)."""
+    if nature == "prelevement":
+        return f"{rng.choice(REELS['prelevement'])} {rng.choice(REELS['preleveur'])}"
+    return rng.choice(REELS[nature])
 
 
 def _libelles_simples(rng, nature, quand, fournisseur) -> tuple[str, str]:

@@ -45,9 +45,6 @@ _CHAMPS_LIGNE = {
     "ref": None,
 }
 
-# Third-party accounts may be written with a subsidiary suffix (411DUPONT, 4010012).
-COMPTES_TIERS = frozenset({"client", "fournisseur"})
-
 
 def _refus(suite: str, cite: bool = False) -> PydanticCustomError:
     """A refusal whose French message is the value's place (quoted if ``cite``) then ``suite``."""

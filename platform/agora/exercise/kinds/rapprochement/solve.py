@@ -6,26 +6,18 @@ Everything is seen from the company: a line's ``effet`` is +amount when money co
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from agora.exercise.fields import COMPTE
 from agora.exercise.grading import MemoParams
-from agora.exercise.kinds.rapprochement.params import COMPTES_TIERS, Dossier, Ligne, check
+from agora.exercise.kinds.rapprochement.libelles import Classement, classer, par_defaut
+from agora.exercise.kinds.rapprochement.params import Dossier, Ligne, check
 from agora.money import ZERO, fmt
 
-# Accounts accepted for the counterpart of an adjusting entry, by kind of operation (first = shown).
-COMPTES_ADMIS: dict[str, tuple[str, ...]] = {
-    "frais": ("627", "6278"),
-    "agios": ("661", "6615", "6616"),
-    "interets": ("768",),
-    "urssaf": ("431",),
-    "client": ("411",),
-    "fournisseur": ("401",),
-}
+# The bank's own account, on the other side of every adjusting entry (« 5121 » accepted too).
+BANQUE = ("512",)
 
 
 @dataclass(frozen=True)
@@ -147,37 +139,16 @@ def _pointer(dossier: Dossier) -> tuple[list[tuple[str, str]], dict[str, Ecart]]
     return paires, ecarts
 
 
-def nature(ligne: Ligne) -> str:
-    """The kind of operation behind a line, from its label (see docs/exercices/rapprochement.md)."""
-    return _nature(ligne.libelle, ligne.entree)
+def nature(ligne: Ligne) -> Classement:
+    """What a line's wording says (scenarios/banque/libelles.yaml, docs/exercices/rapprochement.md)."""
+    return classer(ligne.libelle, ligne.entree)
 
 
-@lru_cache(maxsize=4096)
-def _nature(libelle: str, entree: bool) -> str:
-    texte = sans_accents(libelle).upper()
-    if "URSSAF" in texte:
-        return "urssaf"
-    if "AGIOS" in texte or "INTERETS DEBITEURS" in texte:
-        return "agios"
-    if "INTERETS" in texte and entree:
-        return "interets"
-    if texte.startswith(("VIR", "REMISE CHEQUE", "CHQ")):
-        return "client" if entree else "fournisseur"
-    if any(mot in texte for mot in ("FRAIS", "COMMISSION", "COTISATION", "TENUE DE COMPTE")):
-        return "frais"
-    return "client" if entree else "fournisseur"
-
-
-@lru_cache(maxsize=4096)
-def sans_accents(texte: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", texte)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def nature_ecriture(rapprochement: Rapprochement, ident: str) -> str:
-    """The counterpart kind of the entry for a company-side item (an error: customer or supplier)."""
+def nature_ecriture(rapprochement: Rapprochement, ident: str) -> Classement:
+    """The counterpart of the entry for a company-side item; an entry error is the customer's
+    (money in) or the supplier's (money out) operation, whatever its wording."""
     if ident in rapprochement.ecarts:
-        return "client" if rapprochement.ecarts[ident].ligne.entree else "fournisseur"
+        return par_defaut(rapprochement.ecarts[ident].ligne.entree)
     return nature(rapprochement.dossier.lignes[ident])
 
 
@@ -187,21 +158,9 @@ def ecriture_attendue(rapprochement: Rapprochement, ident: str) -> dict[str, Any
         signe = rapprochement.ecarts[ident].montant_signe
     else:
         signe = rapprochement.dossier.lignes[ident].effet
-    compte = COMPTES_ADMIS[nature_ecriture(rapprochement, ident)][0]
-    debit, credit = ("512", compte) if signe > 0 else (compte, "512")
+    compte = nature_ecriture(rapprochement, ident).comptes[0]
+    debit, credit = (BANQUE[0], compte) if signe > 0 else (compte, BANQUE[0])
     return {"ligne": ident, "compte_debit": debit, "compte_credit": credit, "montant": abs(signe)}
-
-
-def compte_admis(nature_: str, compte: str) -> bool:
-    """Is ``compte`` acceptable for this kind of counterpart (or for 512 when nature_ is 512)?
-
-    The bank and third parties take any subsidiary account (« 5121 », « 411DUPONT »); the others
-    one of their accepted accounts, padded with zeros or not (« 627000 » is « 627 »)."""
-    if nature_ == "512":
-        return compte.startswith("512")
-    if nature_ in COMPTES_TIERS:
-        return compte.startswith(COMPTES_ADMIS[nature_][0])
-    return COMPTE.same(COMPTES_ADMIS[nature_], compte)
 
 
 def solution_json(r: Rapprochement) -> dict[str, Any]:

@@ -163,6 +163,7 @@ def _aide() -> str:
             "- Argent qui entre = ajout ; argent qui sort = déduction.",
             "- Solde rectifié = solde + ajouts − déductions.",
             "- Comptes utiles : 627 services bancaires, 661 charges d'intérêts, "
-            "768 produits financiers, 411 clients, 401 fournisseurs, 431 URSSAF.",
+            "768 produits financiers, 411 clients, 401 fournisseurs, 431 URSSAF, "
+            "606 énergie et eau, 626 téléphone et internet.",
         ]
     )
