@@ -10,6 +10,7 @@ from agora.exercise.kinds import (
     facture,
     fiche_stock,
     planning,
+    qualite_donnees,
     rapprochement,
 )
 
@@ -25,6 +26,7 @@ KINDS: dict[str, ExerciseKind] = {
         declaration_tva.KIND,
         bulletin_paie.KIND,
         planning.KIND,
+        qualite_donnees.KIND,
     )
 }
 
