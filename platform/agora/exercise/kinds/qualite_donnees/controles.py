@@ -131,7 +131,9 @@ def meme_tiers(a: Ligne, b: Ligne) -> bool:
 def originaux(f: Fichier) -> list[int | None]:
     """For each row, the index of the first earlier row of the same tiers (None: none)."""
     lignes = f.lignes
-    return [next((i for i in range(j) if meme_tiers(lignes[i], b)), None) for j, b in enumerate(lignes)]
+    return [
+        next((i for i in range(j) if meme_tiers(lignes[i], b)), None) for j, b in enumerate(lignes)
+    ]
 
 
 def problemes_de(f: Fichier, ligne: Ligne, doublon: bool) -> tuple[str, ...]:

@@ -87,7 +87,9 @@ def _autre_code_postal(rng: random.Random, ville: str) -> str:
     return rng.choice(communes).code_postal
 
 
-def abimer(rng: random.Random, record: dict[str, Any], probleme: str, controle: date, subtil: bool) -> None:
+def abimer(
+    rng: random.Random, record: dict[str, Any], probleme: str, controle: date, subtil: bool
+) -> None:
     """Give the record one problem."""
     if probleme == "conservation_depassee":
         jour = plus_annees(controle, -3) - timedelta(days=rng.randint(30, 700))
@@ -115,7 +117,9 @@ def variante_nom(rng: random.Random, record: dict[str, Any]) -> str:
     return rng.choice((f"{nom} {forme}", f"{forme} {nom}", nom.upper()))
 
 
-def doublon(rng: random.Random, original: dict[str, Any], code: str, controle: date) -> dict[str, Any]:
+def doublon(
+    rng: random.Random, original: dict[str, Any], code: str, controle: date
+) -> dict[str, Any]:
     """A second record of the same tiers, typed later by someone else."""
     copie = dict(original)
     copie.update(
@@ -132,7 +136,10 @@ def doublon(rng: random.Random, original: dict[str, Any], code: str, controle: d
 def piege_encours(rng: random.Random, record: dict[str, Any], controle: date) -> None:
     """An old customer or supplier still owing (or owed) an invoice: the record is kept."""
     jour = plus_annees(controle, -3) - timedelta(days=rng.randint(60, 500))
-    record.update(derniere_activite=jour.isoformat(), encours=f"{rng.randint(80, 2400)}.{rng.randint(0, 99):02d}")
+    record.update(
+        derniere_activite=jour.isoformat(),
+        encours=f"{rng.randint(80, 2400)}.{rng.randint(0, 99):02d}",
+    )
 
 
 def piege_limite(rng: random.Random, record: dict[str, Any], controle: date) -> None:

@@ -16,13 +16,36 @@ from agora.exercise.kinds.qualite_donnees.roles import CATEGORIES_DU_FICHIER, ro
 from agora.exercise.kinds.qualite_donnees.statement import enonce
 from agora.exercise.kinds.qualite_donnees.tiers import base
 
+# The keys of a row in the params, in the order of the file's columns.
+ORDRE_DES_CLES = (
+    "code",
+    "nom",
+    "type",
+    "code_postal",
+    "ville",
+    "email",
+    "siret",
+    "tva",
+    "iban",
+    "derniere_activite",
+    "encours",
+    "commentaire",
+    "commentaire_sensible",
+)
+
 
 def _controle(rng: random.Random, organisation: Any) -> date:
     """The day the file is checked, within the organisation's financial year."""
     return organisation.exercice_debut + timedelta(days=rng.randint(30, 330))
 
 
-def _placer(rng: random.Random, lignes: list[dict[str, Any]], specs: list[tuple[str, ...]], niveau: int, controle: date) -> None:
+def _placer(
+    rng: random.Random,
+    lignes: list[dict[str, Any]],
+    specs: list[tuple[str, ...]],
+    niveau: int,
+    controle: date,
+) -> None:
     """Give each planned problem row its problems; a duplicate is a new row after its original."""
     libres = list(range(len(lignes)))  # clean rows not yet used (an original stays clean)
     suivant = len(lignes) + 1
@@ -46,7 +69,9 @@ def _placer(rng: random.Random, lignes: list[dict[str, Any]], specs: list[tuple[
     _pieges(rng, lignes, libres, niveau, controle)
 
 
-def _pieges(rng: random.Random, lignes: list[dict[str, Any]], libres: list[int], niveau: int, controle: date) -> None:
+def _pieges(
+    rng: random.Random, lignes: list[dict[str, Any]], libres: list[int], niveau: int, controle: date
+) -> None:
     """Level 3: records that look old but are kept, and one past the ten years."""
     if niveau < 3:
         return
@@ -74,7 +99,7 @@ def params(rng: random.Random, organisation: Any, niveau: int, fichier: str) -> 
         "date_controle": controle.isoformat(),
         "deux_problemes": niveau == 3,
         "indices": niveau == 1,
-        "lignes": lignes,
+        "lignes": [{cle: record.get(cle) for cle in ORDRE_DES_CLES} for record in lignes],
         "categories": list(CATEGORIES_DU_FICHIER[fichier]),
         "roles": roles(rng, niveau, organisation.relation, fichier),
     }

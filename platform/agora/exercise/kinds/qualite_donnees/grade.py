@@ -63,13 +63,30 @@ class Copie:
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
         lus = {k: self.lecture.lu("lignes", i, k) for k in COMPETENCE}
         signales = self._problemes(i, attendu, lus)
-        codes = diagnostics_ligne(self.ref.fichier, ligne, attendu, signales, _valeur(lus["action"]))
+        action = _valeur(lus["action"])
+        reportee = self._reportee(ligne, attendu, signales, action)
+        # A decision carried forward is right: only the diagnosis behind it is named.
+        codes = diagnostics_ligne(
+            self.ref.fichier, ligne, attendu, signales, None if reportee else action
+        )
         conseil = " ".join(self.nomme(code, str(i + 1)) for code in codes)
-        self._action(i, ligne, attendu, lus["action"], signales, conseil)
+        self._action(i, attendu, lus["action"], reportee, conseil)
         if attendu.fusion is not None and lus["fusion_avec"] is not None:
             self._fusion(i, attendu.fusion, lus["fusion_avec"])
 
-    def _problemes(self, i: int, attendu: Attendu, lus: dict[str, Lu | None]) -> frozenset[str] | None:
+    def _reportee(
+        self, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None
+    ) -> bool:
+        """A wrong decision that the rules give for the problems the student reported."""
+        if action is None or action in acceptees(attendu.action) or signales is None:
+            return False
+        if signales == frozenset(attendu.problemes):
+            return False
+        return action in acceptees(action_pour(self.ref.fichier, ligne, signales))
+
+    def _problemes(
+        self, i: int, attendu: Attendu, lus: dict[str, Lu | None]
+    ) -> frozenset[str] | None:
         """Judge the problem fields; returns the problems the student reported (None: none)."""
         if self.ref.fichier.deux_problemes:
             noms, restants = ("probleme", "probleme_2"), [*attendu.problemes, "aucun", "aucun"][:2]
@@ -91,21 +108,22 @@ class Copie:
             self.champs.append(resultat._replace(correct=juste))
         return frozenset(signales - {"aucun"}) if signales else None
 
-    def _action(self, i: int, ligne: Ligne, attendu: Attendu, lu: Lu | None, signales: frozenset[str] | None, conseil: str) -> None:
+    def _action(
+        self, i: int, attendu: Attendu, lu: Lu | None, reportee: bool, conseil: str
+    ) -> None:
         if lu is None:
             return
         champ = f"lignes.{i}.action"
         valeur = lu.valeur
         if valeur is None or valeur in acceptees(attendu.action):
-            self.champs.append(verdict(champ, ACTION, attendu.action if valeur is None else valeur, lu))
+            juste = attendu.action if valeur is None else valeur
+            self.champs.append(verdict(champ, ACTION, juste, lu))
             return
         attendu_texte = f"Attendu : {ACTION.display(attendu.action)}."
-        if signales is not None and signales != frozenset(attendu.problemes):
-            sienne = action_pour(self.ref.fichier, ligne, signales)
-            if valeur in acceptees(sienne):
-                ko = REPORTE + attendu_texte
-                self.champs.append(verdict(champ, ACTION, attendu.action, lu, ko=ko)._replace(correct=True))
-                return
+        if reportee:
+            resultat = verdict(champ, ACTION, attendu.action, lu, ko=REPORTE + attendu_texte)
+            self.champs.append(resultat._replace(correct=True))
+            return
         ko = f"{conseil} {attendu_texte}".strip()
         self.champs.append(verdict(champ, ACTION, attendu.action, lu, ko=ko))
 
@@ -137,7 +155,9 @@ def _valeur(lu: Lu | None) -> Any:
     return lu.valeur if lu is not None else None
 
 
-def diagnostics_ligne(f: Fichier, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None) -> list[str]:
+def diagnostics_ligne(
+    f: Fichier, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None
+) -> list[str]:
     """The named errors behind a row's answer: a problem not reported, one reported wrongly,
     a decision the rules do not give."""
     codes: list[str] = []
@@ -188,9 +208,13 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         copie.ligne(i, ligne, attendu)
     copie.droits()
     connus = {c.champ for c in copie.champs}
-    champs = [ChampResult(n, None, None, False, e) for n, e in lecture.erreurs.items() if n not in connus]
+    champs = [
+        ChampResult(n, None, None, False, e) for n, e in lecture.erreurs.items() if n not in connus
+    ]
     champs += copie.champs
-    diagnostics = [Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()]
+    diagnostics = [
+        Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
+    ]
     return Grade(
         NAME,
         score_ratio(sum(c.correct for c in champs), len(champs)),

@@ -24,7 +24,7 @@ TYPES = ("entreprise", "particulier", "usager", "adherent")
 CATEGORIES = ("coordonnees", "bancaire", "factures", "echanges")
 DROITS = ("aucun", "lecture", "modification")
 ROLES = ("accueil", "commercial", "comptabilite", "direction", "stagiaire")
-MIN_LIGNES, MAX_LIGNES = 2, 20
+MIN_LIGNES, MAX_LIGNES = 1, 20
 _MAX_TEXTE = 120
 
 
@@ -137,7 +137,9 @@ def _role(raw: Any, categories: tuple[str, ...]) -> Role:
 
 def _liste(raw: Any, ou: str, mini: int, maxi: int) -> list[Any]:
     if not isinstance(raw, list) or not mini <= len(raw) <= maxi:
-        raise InvalidInput(f"Paramètres : « {ou} » doit être une liste de {mini} à {maxi} éléments.")
+        raise InvalidInput(
+            f"Paramètres : « {ou} » doit être une liste de {mini} à {maxi} éléments."
+        )
     return raw
 
 

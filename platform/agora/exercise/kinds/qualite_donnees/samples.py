@@ -9,7 +9,13 @@ from typing import Any
 
 from agora.exercise.base import SampleAnswer
 from agora.exercise.kinds.qualite_donnees import messages as m
-from agora.exercise.kinds.qualite_donnees.controles import CLES, Attendu, action_pour, attendus, encours_retenu
+from agora.exercise.kinds.qualite_donnees.controles import (
+    CLES,
+    Attendu,
+    action_pour,
+    attendus,
+    encours_retenu,
+)
 from agora.exercise.kinds.qualite_donnees.params import Fichier, lire_params
 from agora.exercise.kinds.qualite_donnees.solve import solution
 
@@ -71,7 +77,12 @@ def _reporte(f: Fichier, reference: dict[str, Any], cas: list[Attendu]) -> Sampl
         if a.problemes == ("cp_ville",):
             answer = _faux(reference, i, {"probleme": "conservation_depassee"})
             answer["lignes"][i]["action"] = action_pour(f, f.lignes[i], {"conservation_depassee"})
-            return SampleAnswer("Problème mal nommé, décision juste d'après lui (erreur reportée)", answer, False, (m.CP_VILLE_NON_CONTROLE,))
+            return SampleAnswer(
+                "Problème mal nommé, décision juste d'après lui (erreur reportée)",
+                answer,
+                False,
+                (m.CP_VILLE_NON_CONTROLE,),
+            )
     return None
 
 
@@ -84,12 +95,27 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     for code, regle, changes in FAUTES:
         i = next((i for i, a in enumerate(cas) if regle(f, i, a)), None)
         if i is not None:
-            samples.append(SampleAnswer(f"Méthode fausse : {code}", _faux(reference, i, changes), False, (code,)))
+            samples.append(
+                SampleAnswer(
+                    f"Méthode fausse : {code}", _faux(reference, i, changes), False, (code,)
+                )
+            )
     cellules = [d for role in f.roles for d in role.droits.values()]
     if any(d != "modification" for d in cellules):
-        samples.append(SampleAnswer("Droits trop larges", _droits(reference, "modification"), False, (m.DROITS_TROP_LARGES,)))
+        samples.append(
+            SampleAnswer(
+                "Droits trop larges",
+                _droits(reference, "modification"),
+                False,
+                (m.DROITS_TROP_LARGES,),
+            )
+        )
     if any(d != "aucun" for d in cellules):
-        samples.append(SampleAnswer("Droits insuffisants", _droits(reference, "aucun"), False, (m.DROITS_INSUFFISANTS,)))
+        samples.append(
+            SampleAnswer(
+                "Droits insuffisants", _droits(reference, "aucun"), False, (m.DROITS_INSUFFISANTS,)
+            )
+        )
     reporte = _reporte(f, reference, cas)
     if reporte:
         samples.append(reporte)

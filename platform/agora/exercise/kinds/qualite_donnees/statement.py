@@ -76,7 +76,9 @@ def _tableau(p: dict[str, Any]) -> list[str]:
             cellules.append(format_iban(r["iban"]) if r.get("iban") else "—")
         cellules.append(_jour(r["derniere_activite"]))
         if encours:
-            cellules.append(euros(r.get("encours", "0")) if r.get("encours", "0") not in ("0", "0.00") else "—")
+            cellules.append(
+                euros(r.get("encours", "0")) if r.get("encours", "0") not in ("0", "0.00") else "—"
+            )
         cellules.append(r.get("commentaire") or "—")
         lignes.append(f"| {' | '.join(cellules)} |")
     return lignes
@@ -96,7 +98,7 @@ def _regles(p: dict[str, Any], niveau: int) -> list[str]:
     pieces = load_regles().conservation.pieces_comptables.annees
     qui = tiers(p)
     texte = [
-        f"- **Doublon** : une même personne ou entreprise n'a qu'une fiche. Même SIRET, même e-mail, "
+        "- **Doublon** : une même personne ou entreprise n'a qu'une fiche. Même SIRET, même e-mail, "
         "ou même nom écrit autrement à la même adresse : c'est un doublon. On garde la première "
         "fiche et on **fusionne** la seconde avec elle.",
         "- **Numéros** : un SIRET a 14 chiffres, un numéro de TVA français FR + 11 chiffres, un "
@@ -140,7 +142,9 @@ def _roles(p: dict[str, Any]) -> list[str]:
             taches = ["consulte toutes les données pour suivre l'activité, mais ne saisit rien"]
         else:
             taches = [tache(c, d, qui) for c, d in role["droits"].items() if d != "aucun"]
-        phrase = " ; ".join(taches) or "n'a besoin d'aucune donnée du fichier (il classe le courrier)"
+        phrase = (
+            " ; ".join(taches) or "n'a besoin d'aucune donnée du fichier (il classe le courrier)"
+        )
         texte.append(f"- **{role['libelle']}** : {phrase}.")
     texte += [
         "",
@@ -159,9 +163,7 @@ def _indices(p: dict[str, Any]) -> list[str]:
     cas = attendus(lire_params(p))
     texte = ["## Indices", ""]
     texte += [
-        f"- Ligne {n} : {INDICES[a.problemes[0]]}."
-        for n, a in enumerate(cas, 1)
-        if a.problemes
+        f"- Ligne {n} : {INDICES[a.problemes[0]]}." for n, a in enumerate(cas, 1) if a.problemes
     ]
     return [*texte, "- Les autres lignes n'ont pas de problème."]
 

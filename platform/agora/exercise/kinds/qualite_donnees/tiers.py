@@ -62,16 +62,24 @@ class Source:
                 gens.append(tuple(c.nom.split(" ", 1)))  # type: ignore[arg-type]
         self.prenoms = sorted({p for p, _ in gens})
         self.noms = sorted({n for _, n in gens})
-        self.type_personne = "particulier" if organisation.relation == "client" else organisation.relation
+        self.type_personne = (
+            "particulier" if organisation.relation == "client" else organisation.relation
+        )
 
     def modeles(self) -> list[str]:
-        return self.secteur.fournisseurs if self.fichier == "fournisseurs" else self.secteur.clients_entreprises
+        return (
+            self.secteur.fournisseurs
+            if self.fichier == "fournisseurs"
+            else self.secteur.clients_entreprises
+        )
 
     def entreprise(self, rng: random.Random) -> dict[str, Any]:
         lieu = rng.choice(load_communes())
         prenom, nom = _personne(rng, self.prenoms, self.noms)
         autre = rng.choice(self.noms)
-        raison = elide(rng.choice(self.modeles()).format(nom=nom, nom2=autre, prenom=prenom, ville=lieu.ville))
+        raison = elide(
+            rng.choice(self.modeles()).format(nom=nom, nom2=autre, prenom=prenom, ville=lieu.ville)
+        )
         siren = identifiers.siren(rng, PREFIXES_ENTREPRISES)
         boite = "commandes" if self.fichier == "fournisseurs" else "contact"
         return {
@@ -121,7 +129,9 @@ def _prefixe(fichier: str) -> str:
     return {"clients": "C", "prospects": "P", "fournisseurs": "F"}[fichier]
 
 
-def base(rng: random.Random, organisation: Any, fichier: str, nombre: int, controle: date) -> list[dict[str, Any]]:
+def base(
+    rng: random.Random, organisation: Any, fichier: str, nombre: int, controle: date
+) -> list[dict[str, Any]]:
     """``nombre`` clean records, at least three of them businesses (SIRET and VAT to check)."""
     source = Source(organisation, fichier)
     candidats = source.existants()
@@ -145,7 +155,9 @@ def base(rng: random.Random, organisation: Any, fichier: str, nombre: int, contr
     return lignes
 
 
-def _completer(rng: random.Random, record: dict[str, Any], fichier: str, controle: date, code: str) -> None:
+def _completer(
+    rng: random.Random, record: dict[str, Any], fichier: str, controle: date, code: str
+) -> None:
     """Code, bank details, last activity, open invoices and a comment."""
     iban = None
     if fichier == "fournisseurs" or (fichier == "clients" and rng.random() < 0.45):
