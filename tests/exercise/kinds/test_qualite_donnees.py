@@ -369,7 +369,7 @@ def test_bad_params_are_refused_in_one_french_line():
     for casse, message in (
         ({"fichier": "clients_vip"}, "fichier inconnu"),
         ({"lignes": []}, "de 1 à 20"),
-        ({"date_controle": "23/08/2026"}, "AAAA-MM-JJ"),
+        ({"date_controle": "le 23 août"}, "AAAA-MM-JJ"),
         ({"roles": [{"code": "pirate", "libelle": "x", "droits": {}}]}, "rôle inconnu"),
     ):
         with pytest.raises(InvalidInput, match=message):

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
@@ -113,27 +113,38 @@ def encours_retenu(f: Fichier, ligne: Ligne) -> bool:
     return ligne.encours > 0 and depassee(ligne.derniere_activite, f.date_controle, annees)
 
 
+@lru_cache(maxsize=8192)
 def cle_nom(nom: str) -> frozenset[str]:
     """A name's words, without case, accents, punctuation, order or legal form."""
     texte = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode().lower()
     return frozenset(m for m in _MOTS.findall(texte) if m not in _FORMES)
 
 
+def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
+    """What tells a tiers: its SIRET, its e-mail, its name's words at its postcode. Two rows
+    sharing any one of them are the same tiers."""
+    result: list[tuple[str, Any]] = [("email", ligne.email.strip().lower())]
+    if ligne.siret:
+        result.append(("siret", "".join(ligne.siret.split())))
+    result.append(("nom", (cle_nom(ligne.nom), ligne.code_postal.strip())))
+    return tuple(result)
+
+
 def meme_tiers(a: Ligne, b: Ligne) -> bool:
     """Same SIRET, same e-mail, or same name words at the same postcode."""
-    if a.siret and b.siret and "".join(a.siret.split()) == "".join(b.siret.split()):
-        return True
-    if a.email.strip().lower() == b.email.strip().lower():
-        return True
-    return cle_nom(a.nom) == cle_nom(b.nom) and a.code_postal.strip() == b.code_postal.strip()
+    return bool(set(marques(a)) & set(marques(b)))
 
 
 def originaux(f: Fichier) -> list[int | None]:
     """For each row, the index of the first earlier row of the same tiers (None: none)."""
-    lignes = f.lignes
-    return [
-        next((i for i in range(j) if meme_tiers(lignes[i], b)), None) for j, b in enumerate(lignes)
-    ]
+    premiere: dict[tuple[str, Any], int] = {}
+    result: list[int | None] = []
+    for j, ligne in enumerate(f.lignes):
+        vues = [premiere[m] for m in marques(ligne) if m in premiere]
+        result.append(min(vues) if vues else None)
+        for m in marques(ligne):
+            premiere.setdefault(m, j)
+    return result
 
 
 def problemes_de(f: Fichier, ligne: Ligne, doublon: bool) -> tuple[str, ...]:

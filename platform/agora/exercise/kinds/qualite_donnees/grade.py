@@ -8,7 +8,7 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lecture, Lu, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import MemoParams, grade_of
 from agora.exercise.kinds.qualite_donnees import messages as m
 from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LIGNE, PROBLEME
 from agora.exercise.kinds.qualite_donnees.controles import (
@@ -53,6 +53,8 @@ class Copie:
         self.ref, self.lecture = ref, lecture
         self.champs: list[ChampResult] = []
         self.codes: dict[str, list[str]] = {}  # code -> where it was seen (rows, cells)
+        lignes = lecture.arbre.get("lignes")
+        self.lignes_lues = lignes if isinstance(lignes, list) else []
 
     def nomme(self, code: str, ou: str) -> str:
         self.codes.setdefault(code, [])
@@ -61,7 +63,7 @@ class Copie:
         return m.MESSAGES[code]
 
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
-        lus = {k: self.lecture.lu("lignes", i, k) for k in COMPETENCE}
+        lus = _ligne_lue(self.lignes_lues, i)
         signales = self._problemes(i, attendu, lus)
         action = _valeur(lus["action"])
         reportee = self._reportee(ligne, attendu, signales, action)
@@ -151,6 +153,14 @@ class Copie:
                 self.champs.append(resultat)
 
 
+def _ligne_lue(lignes: list[Any], i: int) -> dict[str, Lu | None]:
+    """The fields of row ``i`` as read (None for each one absent), found once per row."""
+    ligne = lignes[i] if i < len(lignes) else None
+    if not isinstance(ligne, dict):
+        return dict.fromkeys(COMPETENCE)
+    return {k: v if isinstance(v := ligne.get(k), Lu) else None for k in COMPETENCE}
+
+
 def _valeur(lu: Lu | None) -> Any:
     return lu.valeur if lu is not None else None
 
@@ -215,13 +225,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]
-    return Grade(
-        NAME,
-        score_ratio(sum(c.correct for c in champs), len(champs)),
-        champs,
-        diagnostics,
-        _competences(champs),
-    )
+    return grade_of(NAME, champs, diagnostics, _competences(champs))
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

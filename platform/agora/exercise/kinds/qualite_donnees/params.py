@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
+from agora.exercise.fields import JOUR
 from agora.money import cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -91,10 +92,10 @@ def _parmi(raw: Any, valeurs: tuple[str, ...] | dict[str, str], ou: str) -> str:
 
 
 def _jour(raw: Any, ou: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.") from None
+    jour = JOUR.read(raw).valeur if isinstance(raw, str) else None
+    if jour is None:
+        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.")
+    return jour
 
 
 def _montant(raw: Any, ou: str) -> Decimal:

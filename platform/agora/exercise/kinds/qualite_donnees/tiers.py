@@ -11,7 +11,7 @@ from typing import Any
 from agora.company import identifiers
 from agora.company.tiers import DOMAINES_PERSONNELS, PREFIXES_ENTREPRISES, elide, slug
 from agora.content.secteurs import load_communes, load_secteur
-from agora.exercise.kinds.qualite_donnees.controles import meme_tiers
+from agora.exercise.kinds.qualite_donnees.controles import marques
 from agora.exercise.kinds.qualite_donnees.params import Ligne
 from agora.money import fmt
 
@@ -138,6 +138,7 @@ def base(
     rng.shuffle(candidats)
     part = float(source.secteur.part_clients_entreprises) if fichier != "fournisseurs" else 1.0
     lignes: list[dict[str, Any]] = []
+    vues: set[tuple[str, Any]] = set()
     essais = 0
     while len(lignes) < nombre and essais < 50 * nombre:
         essais += 1
@@ -148,8 +149,10 @@ def base(
             record = source.entreprise(rng)
         else:
             record = source.personne(rng)
-        if not any(meme_tiers(en_ligne(r), en_ligne(record)) for r in lignes):
+        propres = set(marques(en_ligne(record)))
+        if not propres & vues:  # never two records of one tiers by chance
             lignes.append(record)
+            vues |= propres
     for i, record in enumerate(lignes):
         _completer(rng, record, fichier, controle, f"{_prefixe(fichier)}{i + 1:03d}")
     return lignes
