@@ -16,7 +16,7 @@ LIBELLES_CATEGORIES = {
     "coordonnees": "Coordonnées (nom, adresse, e-mail)",
     "bancaire": "Coordonnées bancaires (IBAN)",
     "factures": "Factures et règlements",
-    "echanges": "Historique des échanges (appels, devis)",
+    "echanges": "Historique des échanges (appels, propositions)",
 }
 # The rights each job may need on each category; one is drawn per variant.
 BESOINS = {
@@ -94,6 +94,6 @@ def tache(categorie: str, droit: str, tiers: str) -> str:
         ("factures", "lecture"): "consulte les factures pour répondre aux questions",
         ("factures", "modification"): "saisit les factures et les règlements",
         ("echanges", "lecture"): "lit l'historique des échanges avant d'appeler",
-        ("echanges", "modification"): "note chaque appel et chaque devis envoyé",
+        ("echanges", "modification"): "note chaque appel et chaque proposition envoyée",
     }
     return phrases[(categorie, droit)]

@@ -33,6 +33,11 @@ POURQUOI = {
     "prospects": "Une invitation va partir par e-mail à tous les {tiers}.",
     "fournisseurs": "Les virements du mois vont partir vers les fournisseurs.",
 }
+TITRE = {
+    "clients": "avant l'envoi",
+    "prospects": "avant l'invitation",
+    "fournisseurs": "avant les virements",
+}
 INDICES = {
     "doublon": "cette fiche ressemble beaucoup à une autre",
     "siret_invalide": "comptez les chiffres du SIRET (il en faut 14)",
@@ -190,7 +195,7 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
     qui = tiers(p)
     controle = date_longue(date.fromisoformat(p["date_controle"]))
     texte = [
-        f"# Le fichier des {qui} avant l'envoi",
+        f"# Le fichier des {qui} {TITRE[p['fichier']]}",
         "",
         f"Vous travaillez chez **{organisation.raison_sociale}** ({organisation.secteur_libelle}).",
         POURQUOI[p["fichier"]].format(tiers=qui),
