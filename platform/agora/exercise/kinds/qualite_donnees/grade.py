@@ -19,7 +19,9 @@ from agora.exercise.kinds.qualite_donnees.controles import (
     encours_retenu,
 )
 from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
+from agora.exercise.kinds.qualite_donnees.solve import ligne_solution
 
+JUSTE = "Juste."
 REPORTE = "Juste d'après le problème que vous avez signalé (erreur reportée) : point accordé. "
 # Which competency each field proves (the last part of its name).
 COMPETENCE = {"action": "1.3.1", "fusion_avec": "1.3.1", "probleme": "1.3.2", "probleme_2": "1.3.2"}
@@ -33,6 +35,22 @@ class Reference:
     def __init__(self, fichier: Fichier):
         self.fichier = fichier
         self.attendus = attendus(fichier)
+        # Each row's reference fields, typed as read and as the contract writes them: a row
+        # answered exactly so is judged at once (most rows of most answers).
+        self.competence_de = {
+            f"lignes.{i}.{k}": code
+            for i in range(len(fichier.lignes))
+            for k, code in COMPETENCE.items()
+        }
+        self.competence_de |= {
+            f"droits.{r.code}.{c}": PROTECTION for r in fichier.roles for c in fichier.categories
+        }
+        self.justes: list[list[tuple[str, str, Any, str]]] = []
+        for i, a in enumerate(self.attendus):
+            solution = ligne_solution(a, fichier.deux_problemes)
+            self.justes.append(
+                [(k, f"lignes.{i}.{k}", _type(k, v), v) for k, v in solution.items()]
+            )
 
     @classmethod
     def de(cls, params: Any) -> Reference:
@@ -64,6 +82,13 @@ class Copie:
 
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
         lus = _ligne_lue(self.lignes_lues, i)
+        justes = self.ref.justes[i]
+        if all((lu := lus[k]) is not None and lu.valeur == v for k, _, v, _ in justes):
+            self.champs += [
+                ChampResult(chemin, canon, lus[k].recu, True, JUSTE)  # type: ignore[union-attr]
+                for k, chemin, _, canon in justes
+            ]
+            return
         signales = self._problemes(i, attendu, lus)
         action = _valeur(lus["action"])
         reportee = self._reportee(ligne, attendu, signales, action)
@@ -144,6 +169,9 @@ class Copie:
                 if lu is None:
                     continue
                 champ = f"droits.{role.code}.{categorie}"
+                if lu.valeur == attendu:
+                    self.champs.append(ChampResult(champ, attendu, lu.recu, True, JUSTE))
+                    continue
                 resultat = verdict(champ, DROIT, attendu, lu)
                 if lu.valeur is not None and not resultat.correct:
                     trop = DROITS.index(lu.valeur) > DROITS.index(attendu)
@@ -151,6 +179,11 @@ class Copie:
                     conseil = self.nomme(code, f"{role.code}.{categorie}")
                     resultat = resultat._replace(message=f"{conseil} {resultat.message}")
                 self.champs.append(resultat)
+
+
+def _type(champ: str, canon: str) -> Any:
+    """A reference value as the answer reads it (the merge row is a number)."""
+    return Decimal(canon) if champ == "fusion_avec" else canon
 
 
 def _ligne_lue(lignes: list[Any], i: int) -> dict[str, Lu | None]:
@@ -199,16 +232,17 @@ def _mauvaise_decision(f: Fichier, ligne: Ligne, attendu: Attendu, action: str) 
     return []
 
 
-def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """1.3.1 (decisions), 1.3.2 (problems reported), 1.3.3 (access rights), each on its fields."""
-    notes: dict[str, list[bool]] = {code: [] for code in ORDRE_COMPETENCES}
+def _competences(ref: Reference, champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """1.3.1 (decisions), 1.3.2 (problems reported), 1.3.3 (access rights), each on its fields
+    (a format error outside the fields proves none)."""
+    justes = dict.fromkeys(ORDRE_COMPETENCES, 0)
+    notes = dict.fromkeys(ORDRE_COMPETENCES, 0)
     for c in champs:
-        racine, _, fin = c.champ.rpartition(".")
-        if c.champ.startswith("droits."):
-            notes[PROTECTION].append(c.correct)
-        elif racine.startswith("lignes.") and fin in COMPETENCE:
-            notes[COMPETENCE[fin]].append(c.correct)
-    return [(code, score_ratio(sum(n), len(n))) for code, n in notes.items() if n]
+        code = ref.competence_de.get(c.champ)
+        if code is not None:
+            notes[code] += 1
+            justes[code] += c.correct
+    return [(code, score_ratio(justes[code], n)) for code, n in notes.items() if n]
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
@@ -225,7 +259,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]
-    return grade_of(NAME, champs, diagnostics, _competences(champs))
+    return grade_of(NAME, champs, diagnostics, _competences(ref, champs))
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
