@@ -46,10 +46,12 @@ def plan(rng: random.Random, fichier: str, niveau: int) -> list[tuple[str, ...]]
     return specs
 
 
-def _accepte(record: dict[str, Any], problemes: tuple[str, ...]) -> bool:
-    """The record has what the problems spoil (a SIRET, a VAT number, an IBAN)."""
-    besoins = {"siret_invalide": "siret", "tva_invalide": "tva", "iban_invalide": "iban"}
-    return all(record.get(besoins[p]) for p in problemes if p in besoins)
+# The value each wrong-key problem spoils: only a record that has it can carry the problem.
+BESOINS = {"siret_invalide": "siret", "tva_invalide": "tva", "iban_invalide": "iban"}
+
+
+def besoins(problemes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(BESOINS[p] for p in problemes if p in BESOINS)
 
 
 def _chiffre_change(rng: random.Random, texte: str, debut: int, fin: int) -> str:

@@ -52,7 +52,8 @@ def _placer(
     prefixe = lignes[0]["code"][0]
     for spec in specs:
         autres = tuple(p for p in spec if p != "doublon")
-        choix = [i for i in libres if defauts._accepte(lignes[i], autres)]
+        cles = defauts.besoins(autres)
+        choix = [i for i in libres if all(lignes[i][c] for c in cles)] if cles else list(libres)
         if not choix:
             continue  # no record of this file can carry it (never for the common problems)
         i = rng.choice(choix)

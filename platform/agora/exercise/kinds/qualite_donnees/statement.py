@@ -60,7 +60,7 @@ def activite(p: dict[str, Any]) -> str:
 
 
 def _jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"  # params dates are ISO (checked)
 
 
 def _tableau(p: dict[str, Any]) -> list[str]:
