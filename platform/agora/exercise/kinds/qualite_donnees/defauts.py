@@ -54,6 +54,18 @@ def besoins(problemes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(BESOINS[p] for p in problemes if p in BESOINS)
 
 
+def sans_cle(problemes: tuple[str, ...]) -> tuple[str, ...]:
+    """The same number of problems, a wrong key replaced by one any record can carry."""
+    result: list[str] = []
+    for p in problemes:
+        if p in BESOINS:
+            p = next(
+                r for r in ("cp_ville", "donnee_sensible") if r not in problemes and r not in result
+            )
+        result.append(p)
+    return tuple(result)
+
+
 def _chiffre_change(rng: random.Random, texte: str, debut: int, fin: int) -> str:
     """One digit between ``debut`` and ``fin`` replaced by another: a typing error."""
     i = rng.randrange(debut, fin)

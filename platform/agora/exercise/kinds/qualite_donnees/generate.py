@@ -52,10 +52,13 @@ def _placer(
     prefixe = lignes[0]["code"][0]
     for spec in specs:
         autres = tuple(p for p in spec if p != "doublon")
-        cles = defauts.besoins(autres)
-        choix = [i for i in libres if all(lignes[i][c] for c in cles)] if cles else list(libres)
+        choix = _porteurs(lignes, libres, autres)
+        if not choix:  # no free record has that number: a problem any record can carry
+            autres = defauts.sans_cle(autres)
+            spec = ("doublon", *autres) if "doublon" in spec else autres
+            choix = _porteurs(lignes, libres, autres)
         if not choix:
-            continue  # no record of this file can carry it (never for the common problems)
+            continue  # more problems than clean rows (params built by hand only)
         i = rng.choice(choix)
         libres.remove(i)
         cible = lignes[i]
@@ -68,6 +71,14 @@ def _placer(
         for probleme in autres:
             defauts.abimer(rng, cible, probleme, controle, subtil=niveau == 3)
     _pieges(rng, lignes, libres, niveau, controle)
+
+
+def _porteurs(
+    lignes: list[dict[str, Any]], libres: list[int], problemes: tuple[str, ...]
+) -> list[int]:
+    """The free rows that have what these problems spoil (a SIRET, a VAT number, an IBAN)."""
+    cles = defauts.besoins(problemes)
+    return [i for i in libres if all(lignes[i][c] for c in cles)]
 
 
 def _pieges(
