@@ -76,7 +76,7 @@ def iban_ok(numero: str) -> bool:
 
 
 @cache
-def _codes_postaux() -> dict[str, frozenset[str]]:
+def codes_postaux() -> dict[str, frozenset[str]]:
     """Each town of scenarios/communes.yaml with its postcodes (Paris has several)."""
     table: dict[str, set[str]] = {}
     for commune in load_communes():
@@ -85,7 +85,7 @@ def _codes_postaux() -> dict[str, frozenset[str]]:
 
 
 def cp_ok(code_postal: str, ville: str) -> bool:
-    return code_postal.strip() in _codes_postaux().get(ville.strip(), frozenset())
+    return code_postal.strip() in codes_postaux().get(ville.strip(), frozenset())
 
 
 def plus_annees(jour: date, annees: int) -> date:

@@ -9,7 +9,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.company.identifiers import format_iban
-from agora.exercise.kinds.qualite_donnees.controles import _codes_postaux, attendus
+from agora.exercise.kinds.qualite_donnees.controles import attendus, codes_postaux
 from agora.exercise.kinds.qualite_donnees.params import lire_params
 from agora.exercise.kinds.qualite_donnees.regles import load_regles
 from agora.exercise.kinds.qualite_donnees.roles import LIBELLES_CATEGORIES, tache
@@ -91,7 +91,7 @@ def _tableau(p: dict[str, Any]) -> list[str]:
 
 def _communes(p: dict[str, Any]) -> list[str]:
     """The real postcodes of the towns of the file (scenarios/communes.yaml)."""
-    codes = _codes_postaux()
+    codes = codes_postaux()
     villes = sorted({r["ville"] for r in p["lignes"]})
     lignes = ["| Ville | Code postal |", "|---|---|"]
     lignes += [f"| {v} | {', '.join(sorted(codes.get(v, ())))} |" for v in villes]
