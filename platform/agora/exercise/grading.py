@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import ChampResult
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -44,6 +44,17 @@ def amount_field(
     correct = value == attendu
     message = ok if correct else (ko or f"Attendu : {euros(attendu)}.")
     return ChampResult(champ, fmt(attendu), recu, correct, message), value
+
+
+def grade_of(
+    kind: str,
+    champs: list[ChampResult],
+    diagnostics: list[Diagnostic],
+    competences: list[tuple[str, Decimal]],
+) -> Grade:
+    """The Grade of these verdicts, its score the share of right fields (every field counts one)."""
+    score = score_ratio(sum(c.correct for c in champs), len(champs))
+    return Grade(kind, score, champs, diagnostics, competences)
 
 
 class MemoParams:

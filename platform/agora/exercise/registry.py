@@ -11,6 +11,7 @@ from agora.exercise.kinds import (
     facture,
     fiche_stock,
     planning,
+    qualite_donnees,
     rapprochement,
 )
 
@@ -21,12 +22,13 @@ KINDS: dict[str, ExerciseKind] = {
         facture.KIND,
         devis.KIND,
         avoir.KIND,
+        qualite_donnees.KIND,
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
+        equilibre_financier.KIND,
         bulletin_paie.KIND,
         planning.KIND,
-        equilibre_financier.KIND,
     )
 }
 

@@ -1,0 +1,189 @@
+"""The checks of a customer, prospect or supplier file, and the rule that turns a row's problems
+into its decision: what ``solve`` applies, and what ``grade`` applies to the student's own
+diagnosis to credit a decision carried forward from it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+from stdnum.fr import siret as siret_fr
+from stdnum.fr import tva as tva_fr
+
+from agora.content.secteurs import load_communes
+from agora.exercise.kinds.qualite_donnees.params import Fichier, Ligne
+from agora.exercise.kinds.qualite_donnees.regles import load_regles
+
+# The problem codes, in the order a row's problems are listed (the decision follows the first).
+PROBLEMES = {
+    "aucun": "Aucun problème",
+    "conservation_depassee": "Durée de conservation dépassée",
+    "doublon": "Doublon : la même personne ou entreprise deux fois",
+    "siret_invalide": "SIRET faux (clé de contrôle)",
+    "tva_invalide": "Numéro de TVA intracommunautaire faux",
+    "iban_invalide": "IBAN faux (clé de contrôle)",
+    "cp_ville": "Le code postal ne correspond pas à la ville",
+    "donnee_sensible": "Donnée interdite dans le commentaire",
+}
+ORDRE = tuple(PROBLEMES)
+CLES = ("siret_invalide", "tva_invalide", "iban_invalide")
+ACTIONS = {
+    "conserver": "Conserver la fiche telle quelle",
+    "corriger": "Corriger la fiche",
+    "fusionner": "Fusionner avec une autre ligne",
+    "archiver": "Archiver",
+    "supprimer": "Supprimer",
+    "anonymiser": "Anonymiser",
+}
+# At the end of a retention period the law accepts deletion or anonymisation alike.
+ACCEPTEES = {"supprimer": frozenset({"supprimer", "anonymiser"})}
+# Words that name a legal form, not the business: « SARL Dupont » is « Dupont SARL ».
+_FORMES = frozenset({"sarl", "sas", "sasu", "eurl", "sa", "sci", "snc", "ei", "scop"})
+_MOTS = re.compile(r"[a-z0-9]+", re.ASCII)
+
+
+class Attendu(NamedTuple):
+    """What a row calls for: its problems (in ``ORDRE``), the decision, the row to merge into."""
+
+    problemes: tuple[str, ...]
+    action: str
+    fusion: int | None  # the number (from 1) of the row it duplicates
+
+
+@lru_cache(maxsize=4096)
+def siret_ok(numero: str) -> bool:
+    return siret_fr.is_valid(numero)
+
+
+@lru_cache(maxsize=4096)
+def tva_ok(numero: str) -> bool:
+    return tva_fr.is_valid(numero)
+
+
+@lru_cache(maxsize=4096)
+def iban_ok(numero: str) -> bool:
+    """ISO 13616 check digits and, for a French IBAN, the RIB key of its BBAN."""
+    try:
+        IBAN(numero, validate_bban=True)
+    except (SchwiftyException, ValueError):
+        return False
+    return True
+
+
+@cache
+def codes_postaux() -> dict[str, frozenset[str]]:
+    """Each town of scenarios/communes.yaml with its postcodes (Paris has several)."""
+    table: dict[str, set[str]] = {}
+    for commune in load_communes():
+        table.setdefault(commune.ville, set()).add(commune.code_postal)
+    return {ville: frozenset(codes) for ville, codes in table.items()}
+
+
+def cp_ok(code_postal: str, ville: str) -> bool:
+    return code_postal.strip() in codes_postaux().get(ville.strip(), frozenset())
+
+
+def plus_annees(jour: date, annees: int) -> date:
+    """The same day ``annees`` later (a 29 February becomes the 28th)."""
+    try:
+        return jour.replace(year=jour.year + annees)
+    except ValueError:
+        return jour.replace(year=jour.year + annees, day=28)
+
+
+def depassee(jour: date, controle: date, annees: int) -> bool:
+    """More than ``annees`` years have passed since ``jour`` on the day of the check."""
+    return controle > plus_annees(jour, annees)
+
+
+def expiree(f: Fichier, ligne: Ligne) -> bool:
+    """Past the file's retention period, and no invoice still open (the relationship goes on)."""
+    annees = load_regles().duree(f.fichier).annees
+    return ligne.encours == 0 and depassee(ligne.derniere_activite, f.date_controle, annees)
+
+
+def encours_retenu(f: Fichier, ligne: Ligne) -> bool:
+    """Old enough to archive, but an open invoice keeps it (the level-3 trap)."""
+    annees = load_regles().duree(f.fichier).annees
+    return ligne.encours > 0 and depassee(ligne.derniere_activite, f.date_controle, annees)
+
+
+@lru_cache(maxsize=8192)
+def cle_nom(nom: str) -> frozenset[str]:
+    """A name's words, without case, accents, punctuation, order or legal form."""
+    texte = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode().lower()
+    return frozenset(m for m in _MOTS.findall(texte) if m not in _FORMES)
+
+
+def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
+    """What tells a tiers: its SIRET, its e-mail, its name's words at its postcode. Two rows
+    sharing any one of them are the same tiers."""
+    result: list[tuple[str, Any]] = [("email", ligne.email.strip().lower())]
+    if ligne.siret:
+        result.append(("siret", "".join(ligne.siret.split())))
+    result.append(("nom", (cle_nom(ligne.nom), ligne.code_postal.strip())))
+    return tuple(result)
+
+
+def meme_tiers(a: Ligne, b: Ligne) -> bool:
+    """Same SIRET, same e-mail, or same name words at the same postcode."""
+    return bool(set(marques(a)) & set(marques(b)))
+
+
+def originaux(f: Fichier) -> list[int | None]:
+    """For each row, the index of the first earlier row of the same tiers (None: none)."""
+    premiere: dict[tuple[str, Any], int] = {}
+    result: list[int | None] = []
+    for j, ligne in enumerate(f.lignes):
+        vues = [premiere[m] for m in marques(ligne) if m in premiere]
+        result.append(min(vues) if vues else None)
+        for m in marques(ligne):
+            premiere.setdefault(m, j)
+    return result
+
+
+def problemes_de(f: Fichier, ligne: Ligne, doublon: bool) -> tuple[str, ...]:
+    """The problems of one row, in ``ORDRE``."""
+    trouves = {
+        "conservation_depassee": expiree(f, ligne),
+        "doublon": doublon,
+        "siret_invalide": ligne.siret is not None and not siret_ok(ligne.siret),
+        "tva_invalide": ligne.tva is not None and not tva_ok(ligne.tva),
+        "iban_invalide": ligne.iban is not None and not iban_ok(ligne.iban),
+        "cp_ville": not cp_ok(ligne.code_postal, ligne.ville),
+        "donnee_sensible": ligne.sensible,
+    }
+    return tuple(code for code in ORDRE if trouves.get(code))
+
+
+def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:
+    """The decision the rules give for these problems: retention first, then the duplicate,
+    then the corrections; nothing to do without a problem."""
+    if "conservation_depassee" in problemes:
+        pieces = load_regles().conservation.pieces_comptables.annees
+        if f.fichier == "prospects" or depassee(ligne.derniere_activite, f.date_controle, pieces):
+            return "supprimer"  # nothing to keep: no invoice, or past the ten years
+        return "archiver"  # the invoices are kept ten years (Code de commerce, L123-22)
+    if "doublon" in problemes:
+        return "fusionner"
+    return "corriger" if problemes else "conserver"
+
+
+def attendus(f: Fichier) -> list[Attendu]:
+    """What each row of the file calls for."""
+    result = []
+    for ligne, origine in zip(f.lignes, originaux(f), strict=True):
+        problemes = problemes_de(f, ligne, origine is not None)
+        fusion = origine + 1 if "doublon" in problemes and origine is not None else None
+        result.append(Attendu(problemes, action_pour(f, ligne, problemes), fusion))
+    return result
+
+
+def droits_attendus(f: Fichier) -> dict[str, dict[str, str]]:
+    """The access matrix the tasks call for: role → category → right."""
+    return {role.code: dict(role.droits) for role in f.roles}

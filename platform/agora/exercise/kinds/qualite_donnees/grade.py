@@ -1,0 +1,268 @@
+"""Grading of a file cleaning as read: a verdict per field, the decision carried forward from the
+student's own diagnosis, the named method errors, a score per competency."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Lu, verdict
+from agora.exercise.grading import MemoParams, grade_of
+from agora.exercise.kinds.qualite_donnees import messages as m
+from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LIGNE, PROBLEME
+from agora.exercise.kinds.qualite_donnees.controles import (
+    ACCEPTEES,
+    Attendu,
+    action_pour,
+    attendus,
+    encours_retenu,
+)
+from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
+from agora.exercise.kinds.qualite_donnees.solve import ligne_solution
+from agora.exercise.reading import Lecture
+
+JUSTE = "Juste."
+REPORTE = "Juste d'après le problème que vous avez signalé (erreur reportée) : point accordé. "
+# Which competency each field proves (the last part of its name).
+COMPETENCE = {"action": "1.3.1", "fusion_avec": "1.3.1", "probleme": "1.3.2", "probleme_2": "1.3.2"}
+PROTECTION = "1.3.3"
+ORDRE_COMPETENCES = ("1.3.1", "1.3.2", "1.3.3")
+
+
+class Reference:
+    """What grading needs from the params alone, computed once per variant."""
+
+    def __init__(self, fichier: Fichier):
+        self.fichier = fichier
+        self.attendus = attendus(fichier)
+        # Each row's reference fields, typed as read and as the contract writes them: a row
+        # answered exactly so is judged at once (most rows of most answers).
+        self.competence_de = {
+            f"lignes.{i}.{k}": code
+            for i in range(len(fichier.lignes))
+            for k, code in COMPETENCE.items()
+        }
+        self.competence_de |= {
+            f"droits.{r.code}.{c}": PROTECTION for r in fichier.roles for c in fichier.categories
+        }
+        self.justes: list[list[tuple[str, str, Any, str]]] = []
+        for i, a in enumerate(self.attendus):
+            solution = ligne_solution(a, fichier.deux_problemes)
+            self.justes.append(
+                [(k, f"lignes.{i}.{k}", _type(k, v), v) for k, v in solution.items()]
+            )
+
+    @classmethod
+    def de(cls, params: Any) -> Reference:
+        return cls(lire_params(params))
+
+
+_MEMO = MemoParams()
+
+
+def acceptees(action: str) -> frozenset[str]:
+    return ACCEPTEES.get(action, frozenset({action}))
+
+
+class Copie:
+    """The verdicts and named errors of one answer, filled row by row."""
+
+    def __init__(self, ref: Reference, lecture: Lecture):
+        self.ref, self.lecture = ref, lecture
+        self.champs: list[ChampResult] = []
+        self.codes: dict[str, list[str]] = {}  # code -> where it was seen (rows, cells)
+        lignes = lecture.arbre.get("lignes")
+        self.lignes_lues = lignes if isinstance(lignes, list) else []
+
+    def nomme(self, code: str, ou: str) -> str:
+        self.codes.setdefault(code, [])
+        if ou not in self.codes[code]:
+            self.codes[code].append(ou)
+        return m.MESSAGES[code]
+
+    def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
+        lus = _ligne_lue(self.lignes_lues, i)
+        justes = self.ref.justes[i]
+        if all((lu := lus[k]) is not None and lu.valeur == v for k, _, v, _ in justes):
+            self.champs += [
+                ChampResult(chemin, canon, lus[k].recu, True, JUSTE)  # type: ignore[union-attr]
+                for k, chemin, _, canon in justes
+            ]
+            return
+        signales = self._problemes(i, attendu, lus)
+        action = _valeur(lus["action"])
+        reportee = self._reportee(ligne, attendu, signales, action)
+        # A decision carried forward is right: only the diagnosis behind it is named.
+        codes = diagnostics_ligne(
+            self.ref.fichier, ligne, attendu, signales, None if reportee else action
+        )
+        conseil = " ".join(self.nomme(code, str(i + 1)) for code in codes)
+        self._action(i, attendu, lus["action"], reportee, conseil)
+        if attendu.fusion is not None and lus["fusion_avec"] is not None:
+            self._fusion(i, attendu.fusion, lus["fusion_avec"])
+
+    def _reportee(
+        self, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None
+    ) -> bool:
+        """A wrong decision that the rules give for the problems the student reported."""
+        if action is None or action in acceptees(attendu.action) or signales is None:
+            return False
+        if signales == frozenset(attendu.problemes):
+            return False
+        return action in acceptees(action_pour(self.ref.fichier, ligne, signales))
+
+    def _problemes(
+        self, i: int, attendu: Attendu, lus: dict[str, Lu | None]
+    ) -> frozenset[str] | None:
+        """Judge the problem fields; returns the problems the student reported (None: none)."""
+        if self.ref.fichier.deux_problemes:
+            noms, restants = ("probleme", "probleme_2"), [*attendu.problemes, "aucun", "aucun"][:2]
+        else:  # one field: any of the row's problems names it
+            noms, restants = ("probleme",), [*attendu.problemes] or ["aucun"]
+        signales: set[str] = set()
+        for nom in noms:
+            lu = lus[nom]
+            if lu is None:
+                continue
+            valeur = lu.valeur
+            juste = valeur in restants
+            if valeur is not None:
+                signales.add(valeur)
+            if juste:
+                restants.remove(valeur)
+            cible = valeur if juste else (restants[0] if restants else "aucun")
+            resultat = verdict(f"lignes.{i}.{nom}", PROBLEME, cible, lu)
+            self.champs.append(resultat._replace(correct=juste))
+        return frozenset(signales - {"aucun"}) if signales else None
+
+    def _action(
+        self, i: int, attendu: Attendu, lu: Lu | None, reportee: bool, conseil: str
+    ) -> None:
+        if lu is None:
+            return
+        champ = f"lignes.{i}.action"
+        valeur = lu.valeur
+        if valeur is None or valeur in acceptees(attendu.action):
+            juste = attendu.action if valeur is None else valeur
+            self.champs.append(verdict(champ, ACTION, juste, lu))
+            return
+        attendu_texte = f"Attendu : {ACTION.display(attendu.action)}."
+        if reportee:
+            resultat = verdict(champ, ACTION, attendu.action, lu, ko=REPORTE + attendu_texte)
+            self.champs.append(resultat._replace(correct=True))
+            return
+        ko = f"{conseil} {attendu_texte}".strip()
+        self.champs.append(verdict(champ, ACTION, attendu.action, lu, ko=ko))
+
+    def _fusion(self, i: int, fusion: int, lu: Lu) -> None:
+        attendu = Decimal(fusion)
+        resultat = verdict(f"lignes.{i}.fusion_avec", NUMERO_LIGNE, attendu, lu)
+        if lu.valeur is not None and not resultat.correct:
+            conseil = self.nomme(m.FUSION_MAUVAISE_LIGNE, str(i + 1))
+            resultat = resultat._replace(message=f"{conseil} Attendu : ligne {fusion}.")
+        self.champs.append(resultat)
+
+    def droits(self) -> None:
+        for role in self.ref.fichier.roles:
+            for categorie, attendu in role.droits.items():
+                lu = self.lecture.lu("droits", role.code, categorie)
+                if lu is None:
+                    continue
+                champ = f"droits.{role.code}.{categorie}"
+                if lu.valeur == attendu:
+                    self.champs.append(ChampResult(champ, attendu, lu.recu, True, JUSTE))
+                    continue
+                resultat = verdict(champ, DROIT, attendu, lu)
+                if lu.valeur is not None and not resultat.correct:
+                    trop = DROITS.index(lu.valeur) > DROITS.index(attendu)
+                    code = m.DROITS_TROP_LARGES if trop else m.DROITS_INSUFFISANTS
+                    conseil = self.nomme(code, f"{role.code}.{categorie}")
+                    resultat = resultat._replace(message=f"{conseil} {resultat.message}")
+                self.champs.append(resultat)
+
+
+def _type(champ: str, canon: str) -> Any:
+    """A reference value as the answer reads it (the merge row is a number)."""
+    return Decimal(canon) if champ == "fusion_avec" else canon
+
+
+def _ligne_lue(lignes: list[Any], i: int) -> dict[str, Lu | None]:
+    """The fields of row ``i`` as read (None for each one absent), found once per row."""
+    ligne = lignes[i] if i < len(lignes) else None
+    if not isinstance(ligne, dict):
+        return dict.fromkeys(COMPETENCE)
+    return {k: v if isinstance(v := ligne.get(k), Lu) else None for k in COMPETENCE}
+
+
+def _valeur(lu: Lu | None) -> Any:
+    return lu.valeur if lu is not None else None
+
+
+def diagnostics_ligne(
+    f: Fichier, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None
+) -> list[str]:
+    """The named errors behind a row's answer: a problem not reported, one reported wrongly,
+    a decision the rules do not give."""
+    codes: list[str] = []
+    if signales is not None:
+        codes += [m.MANQUE[p] for p in attendu.problemes if p not in signales]
+        if signales and not attendu.problemes:
+            retenu = "conservation_depassee" in signales and encours_retenu(f, ligne)
+            codes.append(m.ENCOURS_OUBLIE if retenu else m.FAUSSE_ANOMALIE)
+    if action is not None and action not in acceptees(attendu.action):
+        codes += _mauvaise_decision(f, ligne, attendu, action)
+    return list(dict.fromkeys(codes))
+
+
+def _mauvaise_decision(f: Fichier, ligne: Ligne, attendu: Attendu, action: str) -> list[str]:
+    prevue = attendu.action
+    garde = action in ("conserver", "corriger")
+    if prevue == "fusionner" and garde:
+        return [m.DOUBLON_NON_VU]
+    if prevue == "archiver" and action in acceptees("supprimer"):
+        return [m.PIECES_COMPTABLES_SUPPRIMEES]
+    if prevue == "supprimer" and action == "archiver":
+        return [m.ARCHIVE_AU_LIEU_DE_SUPPRIMER]
+    if "conservation_depassee" in attendu.problemes and garde:
+        return [m.CONSERVATION_IGNOREE]
+    if prevue in ("conserver", "corriger") and not garde and action != "fusionner":
+        return [m.ENCOURS_OUBLIE if encours_retenu(f, ligne) else m.SUPPRESSION_ABUSIVE]
+    if prevue == "corriger" and action == "conserver":
+        return [m.MANQUE[p] for p in attendu.problemes if p in m.MANQUE][:1]
+    return []
+
+
+def _competences(ref: Reference, champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """1.3.1 (decisions), 1.3.2 (problems reported), 1.3.3 (access rights), each on its fields
+    (a format error outside the fields proves none)."""
+    justes = dict.fromkeys(ORDRE_COMPETENCES, 0)
+    notes = dict.fromkeys(ORDRE_COMPETENCES, 0)
+    for c in champs:
+        code = ref.competence_de.get(c.champ)
+        if code is not None:
+            notes[code] += 1
+            justes[code] += c.correct
+    return [(code, score_ratio(justes[code], n)) for code, n in notes.items() if n]
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    copie = Copie(ref, lecture)
+    for i, (ligne, attendu) in enumerate(zip(ref.fichier.lignes, ref.attendus, strict=True)):
+        copie.ligne(i, ligne, attendu)
+    copie.droits()
+    connus = {c.champ for c in copie.champs}
+    champs = [
+        ChampResult(n, None, None, False, e) for n, e in lecture.erreurs.items() if n not in connus
+    ]
+    champs += copie.champs
+    diagnostics = [
+        Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
+    ]
+    return grade_of(NAME, champs, diagnostics, _competences(ref, champs))
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, decisions carried forward and diagnostics; never raises on the answer."""
+    return corrige(_MEMO.obtenir(params, Reference.de), lecture)
