@@ -8,6 +8,7 @@ from agora.exercise.kinds import (
     declaration_tva,
     devis,
     facture,
+    facture_achat,
     fiche_stock,
     planning,
     rapprochement,
@@ -23,6 +24,7 @@ KINDS: dict[str, ExerciseKind] = {
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
+        facture_achat.KIND,
         bulletin_paie.KIND,
         planning.KIND,
     )
