@@ -148,17 +148,16 @@ class _Correction:
 
     def _compte(self, attendue: LigneEcriture, compte: str) -> str | None:
         """The method error behind a wrong account, named."""
-        racine = account_root(compte)
-        attendu = attendue.compte
-        if attendu.startswith("2") or attendu in ("44562", "404"):
-            faux = racine.startswith("6") or racine in ("44566", "401")
-            code = m.IMMOBILISATION_EN_CHARGE if faux else None
-        elif attendu in _COMPTES_TVA:
-            code = m.COMPTE_TVA_CONFONDU if racine in _COMPTES_TVA else None
-        elif attendu.startswith("6"):
-            code = m.COMPTE_ACHAT_CONFONDU if racine[:1] in ("2", "6") else None
-        else:
-            code = None
+        racine, attendu = account_root(compte), attendue.compte
+        code = None
+        if attendu == "44562" and racine == "44566":
+            code = m.IMMOBILISATION_EN_CHARGE
+        elif attendu in _COMPTES_TVA and racine in _COMPTES_TVA:
+            code = m.COMPTE_TVA_CONFONDU
+        elif attendu.startswith("2") or attendu == "404":
+            code = m.IMMOBILISATION_EN_CHARGE if racine[:1] == "6" or racine == "401" else None
+        elif attendu.startswith("6") and racine[:1] in ("2", "6"):
+            code = m.COMPTE_ACHAT_CONFONDU
         return self.note(code).strip() or None
 
 
