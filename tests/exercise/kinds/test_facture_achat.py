@@ -123,7 +123,11 @@ def test_half_a_cent_of_vat_rounds_up():
     # 10 × 31,90 = 319,00 ; TVA 5,5 % : 319 × 0,055 = 17,545 → 17,55 (tronqué : 17,54).
     p = params(ligne(("10", "31.90", "0", "5.5"), "10", ("10", "31.90", "0", "5.5"), "319.00"))
     s = KIND.solve(p)
-    assert (s["tva"][0]["montant"], s["net_a_payer"], s["decision"]) == ("17.55", "336.55", "accepter")
+    assert (s["tva"][0]["montant"], s["net_a_payer"], s["decision"]) == (
+        "17.55",
+        "336.55",
+        "accepter",
+    )
     assert codes(p, {"tva": [{"montant": "17.54"}]}) == {"ARRONDI_TRONQUE"}
 
 
@@ -172,7 +176,9 @@ def test_an_article_never_ordered_costs_nothing_and_the_invoice_is_refused():
     assert s["lignes"][1]["montant_corrige"] == "0.00"
     assert (s["total_ht"], s["decision"], s["ecriture"]) == ("50.00", "refuser", [])
     # A row written for a refused invoice is one too many.
-    assert not champ(p, {"ecriture": [{"compte": "601", "debit": "110"}]}, "ecriture.0.compte").correct
+    assert not champ(
+        p, {"ecriture": [{"compte": "601", "debit": "110"}]}, "ecriture.0.compte"
+    ).correct
 
 
 def test_a_wrong_vat_rate_is_refused_and_the_order_rate_applies():
@@ -195,7 +201,9 @@ def test_the_supplier_sub_account_is_accepted_and_a_reversed_entry_named():
         {"compte": "401MARTIN", "credit": "336,55"},
     ]
     assert KIND.grade(p, {"ecriture": juste}).score == 1
-    inverse = [{"compte": r["compte"], "credit": r.get("debit"), "debit": r.get("credit")} for r in juste]
+    inverse = [
+        {"compte": r["compte"], "credit": r.get("debit"), "debit": r.get("credit")} for r in juste
+    ]
     assert "ECRITURE_SENS_INVERSE" in codes(p, {"ecriture": inverse})
     assert "COMPTE_ACHAT_CONFONDU" in codes(p, {"ecriture": [{"compte": "607", "debit": "319"}]})
 
@@ -212,7 +220,9 @@ def test_a_fixed_asset_and_its_port_go_to_class_2_with_44562_and_404():
         ("44562", "1164.00", "0.00"),
         ("404", "0.00", "6984.00"),
     ]
-    assert "IMMOBILISATION_EN_CHARGE" in codes(p, {"ecriture": [{"compte": "6063", "debit": "5820"}]})
+    assert "IMMOBILISATION_EN_CHARGE" in codes(
+        p, {"ecriture": [{"compte": "6063", "debit": "5820"}]}
+    )
 
 
 def test_an_eu_purchase_is_paid_ht_and_its_vat_self_assessed():

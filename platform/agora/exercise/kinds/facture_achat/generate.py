@@ -220,7 +220,9 @@ def _params(
             "numero": f"FC{annee}-{rng.randint(100, 9999):05d}",
             "date": str(facture),
             "escompte_taux": escompte if recuperable else "0",
-            "port_ht": fmt(port if niveau > 1 and biens and recuperable and rng.random() < 0.6 else 0),
+            "port_ht": fmt(
+                port if niveau > 1 and biens and recuperable and rng.random() < 0.6 else 0
+            ),
         },
         "lignes": [_ligne_json(x) for x in lignes],
     }

@@ -101,7 +101,9 @@ class _Correction:
             attendu = valeurs[path]
             if lu.valeur is not None and lu.valeur != attendu and lu.valeur == ecf[path]:
                 ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-                self.champs.append(verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True))
+                self.champs.append(
+                    verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True)
+                )
                 continue
             ko = ""
             if lu.valeur is not None and lu.valeur != attendu:
@@ -130,7 +132,9 @@ class _Correction:
         propre = calc.decision([c or "aucun" for c in choix]) if None not in choix else None
         if lu.valeur is not None and lu.valeur != attendu and lu.valeur == propre:
             ko = f"{REPORTE} Avec les bons écarts : {DECISION.display(attendu)}."
-            self.champs.append(verdict("decision", DECISION, attendu, lu, ko=ko)._replace(correct=True))
+            self.champs.append(
+                verdict("decision", DECISION, attendu, lu, ko=ko)._replace(correct=True)
+            )
             return
         code = m.DECISION_INADAPTEE if lu.valeur is not None and lu.valeur != attendu else None
         ko = f"{self.note(code)}Attendu : {DECISION.display(attendu)}." if code else ""

@@ -189,7 +189,9 @@ def _coherence(a: Achat) -> None:
     if len(taux) > MAX_TAUX:
         raise InvalidInput(f"Paramètres : au plus {MAX_TAUX} taux de TVA sur une facture.")
     if (a.port or a.escompte_taux) and len(taux) > 1:
-        raise InvalidInput("Paramètres : port et escompte seulement sur une facture à un seul taux.")
+        raise InvalidInput(
+            "Paramètres : port et escompte seulement sur une facture à un seul taux."
+        )
     if a.intracommunautaire and not a.tva_recuperable:
         raise InvalidInput("Paramètres : un achat dans l'UE suppose la TVA récupérable.")
     if not a.tva_recuperable and (len({ligne.compte for ligne in a.lignes}) > 1 or a.port):

@@ -3,7 +3,6 @@ the decision misjudged, the entry's typical mistakes, a carried error, an unread
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
@@ -51,7 +50,9 @@ def _choix(ecarts: list[str], juste: dict[str, Any]) -> list[SampleAnswer]:
             SampleAnswer("Écarts non vus", juste | {"lignes": lignes}, False, (m.ECART_NON_VU,))
         )
     if "aucun" in ecarts:
-        lignes = [x | {"ecart": "prix" if x["ecart"] == "aucun" else x["ecart"]} for x in juste["lignes"]]
+        lignes = [
+            x | {"ecart": "prix" if x["ecart"] == "aucun" else x["ecart"]} for x in juste["lignes"]
+        ]
         faux = juste | {"lignes": lignes}
         samples.append(SampleAnswer("Écart imaginé", faux, False, (m.ECART_IMAGINAIRE,)))
     autre = "refuser" if juste["decision"] != "refuser" else "accepter"
@@ -77,13 +78,18 @@ def _ecritures(a: Achat, juste: dict[str, Any]) -> list[SampleAnswer]:
         faux = [r for r in rows if r["compte"] not in ("4452", "445662")]
         code = m.AUTOLIQUIDATION_OUBLIEE
     else:
-        faux = [r | {"compte": _CONFUSION.get(r["compte"], "606")} if r["compte"][0] == "6" else r for r in rows]
+        faux = [
+            r | {"compte": _CONFUSION.get(r["compte"], "606")} if r["compte"][0] == "6" else r
+            for r in rows
+        ]
         code = m.COMPTE_ACHAT_CONFONDU
     samples.append(SampleAnswer("Mauvais compte", juste | {"ecriture": faux}, False, (code,)))
     if a.tva_recuperable and not a.intracommunautaire:
         tva = [r | {"compte": "4452"} if r["compte"].startswith("4456") else r for r in rows]
         faux = juste | {"ecriture": tva}
-        samples.append(SampleAnswer("Compte de TVA confondu", faux, False, (m.COMPTE_TVA_CONFONDU,)))
+        samples.append(
+            SampleAnswer("Compte de TVA confondu", faux, False, (m.COMPTE_TVA_CONFONDU,))
+        )
     return samples
 
 
@@ -92,7 +98,9 @@ def _reporte(a: Achat, ecarts: list[str], choix: str) -> SampleAnswer:
     own = {"lignes.0.montant_corrige": calc.calcule(a)["lignes.0.montant_corrige"] + 10}
     valeurs = calc.calcule(a, own) | own
     document = calc.document(a, valeurs, ecarts, choix)
-    return SampleAnswer("Erreur sur la première ligne, suite juste (erreur reportée)", document, False)
+    return SampleAnswer(
+        "Erreur sur la première ligne, suite juste (erreur reportée)", document, False
+    )
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
