@@ -10,8 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.fields import as_text
-from agora.money import cents, parse_decimal
+from agora.exercise.fields import QUANTITE, as_text
+from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "facture_achat"
@@ -69,14 +69,14 @@ class Achat:
         return self.lignes[0].immobilisation
 
 
-def nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
-    """A number of the params (« 18.40 », 18 read as the text written); one French line."""
-    if raw is None or isinstance(raw, bool | dict | list):
-        raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
-    try:
-        return parse_decimal(as_text(raw), what)
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {where} — {error}") from None
+def nombre(raw: Any, where: str) -> Decimal:
+    """A number of the params (« 18.40 », 18 read as the text written); one French line. Read
+    by the answer toolkit's number type, whose reads of a text are cached (a class generates
+    and grades the same params over and over)."""
+    lu = QUANTITE.read(as_text(raw))
+    if lu.valeur is None:
+        raise InvalidInput(f"Paramètres : {where} — {lu.erreur or 'manquant'}")
+    return lu.valeur
 
 
 def _borne(raw: Any, where: str, haut: Decimal, au_centime: bool = False) -> Decimal:

@@ -9,7 +9,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.fields import TAUX
-from agora.exercise.kinds.facture_achat.params import lire_params
+from agora.exercise.kinds.facture_achat.params import Achat, lire_params
 from agora.exercise.kinds.facture_achat.solve import facture_imprimee
 from agora.money import euros
 
@@ -57,9 +57,14 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     lignes = [
         f"Vous travaillez au service comptable de **{org.raison_sociale}** ({org.adresse.ville}).",
         f"Le {_jour(p['commande']['date'])}, nous avons commandé à **{f['nom']}**{pays}.",
-        f"La livraison est arrivée le {_jour(p['livraison']['date'])}.",
+        (
+            f"La livraison est arrivée le {_jour(p['livraison']['date'])}."
+            if _biens(p)
+            else f"Le travail a été fait le {_jour(p['livraison']['date'])}."
+        ),
         f"La facture est arrivée le {_jour(p['facture']['date'])}.",
-        "Avant de la payer, vous la comparez au bon de commande et au bon de livraison.",
+        "Avant de la payer, vous la comparez au bon de commande et au bon de "
+        + ("livraison." if _biens(p) else "réception."),
         "",
     ]
     if not p["tva_recuperable"]:
@@ -89,11 +94,17 @@ def _commande(p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
+def _biens(p: dict[str, Any]) -> bool:
+    """Goods are delivered; a service is received (the document is then a service report)."""
+    return all(x["compte"][:2] in ("60", "21") for x in p["lignes"])
+
+
 def _livraison(p: dict[str, Any]) -> list[str]:
+    titre = "Le bon de livraison" if _biens(p) else "Le bon de réception des prestations"
     lignes = [
-        f"### Le bon de livraison n° {p['livraison']['numero']}",
+        f"### {titre} n° {p['livraison']['numero']}",
         "",
-        "| Référence | Désignation | Quantité livrée |",
+        f"| Référence | Désignation | Quantité {'livrée' if _biens(p) else 'reçue'} |",
         "|---|---|---:|",
     ]
     for x in p["lignes"]:
@@ -104,11 +115,11 @@ def _livraison(p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
-def _facture(p: dict[str, Any]) -> list[str]:
+def _facture(p: dict[str, Any], a: Achat) -> list[str]:
     ue = p["intracommunautaire"]
     tva = "" if ue else " Taux de TVA |"
     lignes = [
-        f"### La facture n° {p['facture']['numero']} de {_cellule(p['fournisseur']['nom'])}",
+        f"### La facture n° {p['facture']['numero']} (fournisseur : {_cellule(p['fournisseur']['nom'])})",
         "",
         f"| Référence | Désignation | Quantité | Prix unitaire HT | Remise | Montant HT |{tva}",
         "|---|---|---:|---:|---:|---:|" + ("" if ue else "---:|"),
@@ -121,11 +132,10 @@ def _facture(p: dict[str, Any]) -> list[str]:
             f"| {euros(f['montant_ht'])} |"
         )
         lignes.append(ligne + ("" if ue else f" {_pourcent(f['taux_tva'])} |"))
-    return [*lignes, "", *_pied(p)]
+    return [*lignes, "", *_pied(a)]
 
 
-def _pied(p: dict[str, Any]) -> list[str]:
-    a = lire_params(p)
+def _pied(a: Achat) -> list[str]:
     v = facture_imprimee(a)
     lignes = [f"- Net commercial HT : {euros(v['net_commercial'])}"]
     if a.escompte_taux:
@@ -151,7 +161,7 @@ def _pied(p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
-def _plan(niveau: int) -> list[str]:
+def _plan() -> list[str]:
     lignes = ["### Extrait du plan comptable", "", "| Compte | Intitulé |", "|---|---|"]
     lignes += [f"| {numero} | {intitule} |" for numero, intitule in COMPTES]
     return [*lignes, ""]
@@ -170,9 +180,8 @@ METHODE = [
 ]
 
 
-def a_faire(p: dict[str, Any]) -> list[str]:
+def a_faire(a: Achat) -> list[str]:
     """The numbered list of what to do, in the order of the form."""
-    a = lire_params(p)
     etapes = [
         "Pour chaque ligne de la facture : l'écart (aucun, quantité, prix, remise, taux de TVA,"
         " calcul ou référence non commandée) et le montant HT qui aurait dû être facturé"
@@ -188,7 +197,9 @@ def a_faire(p: dict[str, Any]) -> list[str]:
         etapes.append("La TVA de chaque taux (base et montant), puis le total de TVA.")
     etapes += [
         "Le net à payer corrigé.",
-        "Le coût d'achat : net financier + frais de port"
+        "Le coût d'achat : net "
+        + ("financier" if a.escompte_taux else "commercial")
+        + (" + frais de port" if a.port else "")
         + ("." if a.tva_recuperable else " + TVA (non récupérable)."),
         "Votre décision : accepter la facture, demander un avoir, ou la refuser.",
         "L'écriture de la facture **telle que nous l'avons reçue** au journal des achats (HA),"
@@ -200,6 +211,7 @@ def a_faire(p: dict[str, Any]) -> list[str]:
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement."""
+    a = lire_params(p)
     lignes = [
         "## Contrôler et enregistrer une facture d'achat",
         "",
@@ -208,10 +220,10 @@ def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
         *_situation(org, p),
         *_commande(p),
         *_livraison(p),
-        *_facture(p),
-        *_plan(niveau),
+        *_facture(p, a),
+        *_plan(),
     ]
     if niveau == 1:
         lignes += METHODE
-    lignes += a_faire(p)
+    lignes += a_faire(a)
     return "\n".join(lignes) + "\n"
