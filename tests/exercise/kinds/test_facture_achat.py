@@ -95,6 +95,14 @@ def test_the_foot_deducts_the_escompte_before_vat_and_adds_the_port():
     assert s["total_ht"] == "333.35"
     assert s["tva"] == [{"taux": "5.5", "base": "333.35", "montant": "18.33"}]
     assert (s["total_tva"], s["net_a_payer"], s["cout_achat"]) == ("18.33", "351.68", "333.35")
+    # Avoir à demander : 387,83 facturé (voir l'écriture ci-dessous) − 351,68 dû = 36,15.
+    assert s["montant_avoir"] == "36.15"
+
+
+def test_the_credit_note_asked_follows_the_students_own_net_to_pay():
+    # Net à payer de l'élève 350,00 (faux) : son avoir 387,83 − 350,00 = 37,83 est crédité.
+    grade = KIND.grade(FARINE, {"net_a_payer": "350.00", "montant_avoir": "37.83"})
+    assert [c.correct for c in grade.champs] == [False, True]
 
 
 def test_the_entry_records_the_invoice_as_received_with_the_escompte_obtained():
@@ -175,6 +183,7 @@ def test_an_article_never_ordered_costs_nothing_and_the_invoice_is_refused():
     assert [x["ecart"] for x in s["lignes"]] == ["aucun", "reference"]
     assert s["lignes"][1]["montant_corrige"] == "0.00"
     assert (s["total_ht"], s["decision"], s["ecriture"]) == ("50.00", "refuser", [])
+    assert s["montant_avoir"] == "0.00"  # a refused invoice is replaced, not credited
     # A row written for a refused invoice is one too many.
     assert not champ(
         p, {"ecriture": [{"compte": "601", "debit": "110"}]}, "ecriture.0.compte"

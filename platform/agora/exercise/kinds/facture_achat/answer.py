@@ -26,7 +26,15 @@ DECISION = Choice(
 )
 # Rows the student may write in the entry (the right one has at most seven).
 MAX_ECRITURE = 10
-PIED = ("net_commercial", "escompte", "net_financier", "total_ht", "total_tva", "net_a_payer")
+PIED = (
+    "net_commercial",
+    "escompte",
+    "net_financier",
+    "total_ht",
+    "total_tva",
+    "net_a_payer",
+    "montant_avoir",
+)
 
 ANSWER_SCHEMA = AnswerSchema(
     {

@@ -20,7 +20,7 @@ from agora.money import euros
 
 # The check and the entry prove 2.1.2; what sets the payment to come proves 2.2.3.
 SUIVI_ACHATS, TRESORERIE = "2.1.2", "2.2.3"
-_TRESORERIE = frozenset({"escompte", "net_financier", "net_a_payer"})
+_TRESORERIE = frozenset({"escompte", "net_financier", "net_a_payer", "montant_avoir"})
 _COMPTES_TRESORERIE = frozenset({"401", "404", "765"})
 _COMPTES_TVA = frozenset({"44566", "44562", "445662", "4452"})
 _INDEX = re.compile(r"\.\d+", re.ASCII)

@@ -69,17 +69,24 @@ MESSAGES = {
 }
 
 _PIED = {"net_commercial", "escompte", "net_financier", "total_ht", "tva.base", "tva.montant"}
-_FIN = {"total_tva", "net_a_payer", "cout_achat"}
+_FIN = {"total_tva", "net_a_payer", "montant_avoir", "cout_achat"}
 # Where each wrong method shows (answer paths without their indexes).
 SIGNATURES = {
     QUANTITE_COMMANDEE: {"lignes.montant_corrige"},
     REMISE_OUBLIEE: {"lignes.montant_corrige"},
     MONTANT_FACTURE_RECOPIE: {"lignes.montant_corrige"},
     ESCOMPTE_NON_DEDUIT: {"total_ht", "tva.base", "tva.montant"} | _FIN,
-    PORT_OUBLIE: {"total_ht", "tva.base", "tva.montant", "total_tva", "net_a_payer"},
+    PORT_OUBLIE: {
+        "total_ht",
+        "tva.base",
+        "tva.montant",
+        "total_tva",
+        "net_a_payer",
+        "montant_avoir",
+    },
     COUT_SANS_FRAIS: {"cout_achat"},
-    TVA_TAUX_FACTURE: {"tva.montant", "total_tva", "net_a_payer"},
-    AUTOLIQUIDATION_PAYEE: {"net_a_payer"},
+    TVA_TAUX_FACTURE: {"tva.montant", "total_tva", "net_a_payer", "montant_avoir"},
+    AUTOLIQUIDATION_PAYEE: {"net_a_payer", "montant_avoir"},
     ARRONDI_TRONQUE: {"lignes.montant_corrige"} | _PIED | _FIN,
 }
 

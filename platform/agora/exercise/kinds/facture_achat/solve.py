@@ -104,7 +104,16 @@ def calcule(a: Achat, own: Mapping[str, Any] | None = None, faute: str | None = 
     faux = {x.commande.taux: x.facture.taux for x in a.lignes if x.commande}
     taux = {t: faux[t] if faute == m.TVA_TAUX_FACTURE else t for t in taux_corriges(a)}
     pied(a, nets, taux, put, rnd, faute)
+    put("montant_avoir", _avoir(a, own.get("net_a_payer", out["net_a_payer"])))
     return out
+
+
+def _avoir(a: Achat, net_a_payer: Decimal) -> Decimal:
+    """The credit note to ask for: what was invoiced too much, TTC (0 unless an avoir is the
+    decision: an accepted invoice owes nothing back, a refused one is replaced)."""
+    if decision([ecart(x) for x in a.lignes]) != "demander_avoir":
+        return ZERO
+    return facture_imprimee(a)["net_a_payer"] - net_a_payer
 
 
 def pied(
@@ -218,7 +227,7 @@ def document(a: Achat, valeurs: Mapping[str, Decimal], ecarts: list[str], choix:
         }
         for g, t in enumerate(taux_corriges(a))
     ]
-    for cle in ("total_tva", "net_a_payer", "cout_achat"):
+    for cle in ("total_tva", "net_a_payer", "montant_avoir", "cout_achat"):
         doc[cle] = fmt(valeurs[cle])
     doc["decision"] = choix
     doc["ecriture"] = [_ligne_json(a, r) for r in ecriture(a, decision(ecarts))]

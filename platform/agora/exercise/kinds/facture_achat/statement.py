@@ -196,7 +196,8 @@ def a_faire(a: Achat) -> list[str]:
     else:
         etapes.append("La TVA de chaque taux (base et montant), puis le total de TVA.")
     etapes += [
-        "Le net à payer corrigé.",
+        "Le net à payer corrigé, puis l'avoir à demander : net à payer de la facture reçue"
+        " − net à payer corrigé (0 si vous acceptez ou refusez la facture).",
         "Le coût d'achat : net "
         + ("financier" if a.escompte_taux else "commercial")
         + (" + frais de port" if a.port else "")
