@@ -5,6 +5,7 @@ carried errors, and what each level puts in the exercise."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from agora.company import generate_company
 from agora.content.secteurs import load_secteurs
 from agora.errors import InvalidInput
+from agora.exercise.kinds.facture_achat.regles import load_regles
 from agora.exercise.registry import get_kind
 
 KIND = get_kind("facture_achat")
@@ -331,3 +333,13 @@ def test_every_sector_buys_what_it_needs_from_its_own_suppliers(secteur):
         variant = KIND.generate(3, niveau, org)
         assert KIND.grade(variant.params, KIND.solve(variant.params)).score == 1
         assert org.raison_sociale in variant.enonce
+
+
+def test_every_fixed_asset_drawn_is_above_the_capitalisation_threshold():
+    # BOI-BIC-CHG-20-30-10 : au-delà de 500 € HT l'unité, un bien durable s'immobilise.
+    seuil = load_regles().seuil_immobilisation_ht.valeur
+    for seed in range(30):
+        p = KIND.generate(seed, 3, generate_company(seed)).params
+        for x in p["lignes"]:
+            if x["compte"].startswith("2") and x["reference"] != "INS-MES":
+                assert Decimal(x["commande"]["prix_unitaire_ht"]) > seuil

@@ -15,6 +15,7 @@ from agora.exercise.base import NIVEAUX, Variant
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat import achats, statement
 from agora.exercise.kinds.facture_achat.params import NAME
+from agora.exercise.kinds.facture_achat.regles import load_regles
 from agora.exercise.kinds.facture_achat.solve import net_ligne
 from agora.money import cents, fmt
 
@@ -123,6 +124,8 @@ def _refus(rng: random.Random, lignes: list[dict], articles: list[tuple], niveau
 
 def _immobilisation(rng: random.Random, org: Any, niveau: int) -> tuple[str, list[dict]]:
     mot, ref, designation, bas, haut, compte = achats.IMMOBILISATIONS[org.secteur]
+    # Above the capitalisation threshold, or it could be expensed (scenarios/baremes/achats.yaml).
+    bas = max(bas, int(load_regles().seuil_immobilisation_ht.valeur) + 1)
     noms = [f.nom for f in org.fournisseurs if mot.lower() in f.nom.lower()]
     nom = noms[0] if noms else (org.fournisseurs[0].nom if org.fournisseurs else "Équipements")
     article = (mot, ref, designation, "pièce", bas, haut, "20", compte)
