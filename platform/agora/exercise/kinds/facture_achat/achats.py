@@ -117,6 +117,15 @@ ARTICLES = {
     ),
 }
 
+# Other accounts accepted for an account, besides its three-digit root: the sub-accounts a PCG
+# user writes (6155 maintenance of movables, 6262 telecoms…) and, for software, the rentals a
+# subscription may be booked to.
+AUSSI_ACCEPTES = {
+    "615": ("6152", "6155"),
+    "626": ("6262",),
+    "651": ("6511", "613", "6135", "6156"),
+}
+
 # A fixed asset the organisation may buy (level 3): (supplier keyword, reference, designation,
 # lowest and highest price HT, account). Above the capitalisation threshold (achats.yaml).
 IMMOBILISATIONS = {

@@ -55,7 +55,9 @@ def _ligne(rng: random.Random, article: tuple, niveau: int, remises: bool) -> di
         quantite = Decimal(1)
     prix = _prix(rng, bas, haut, niveau)
     remise = Decimal(rng.choice((0, 0, 2, 5, 10))) if remises else Decimal(0)
-    acceptes = sorted({compte, compte[:3]}) if compte.startswith("6") else [compte]
+    acceptes = [compte]
+    if compte.startswith("6"):
+        acceptes = sorted({compte, compte[:3], *achats.AUSSI_ACCEPTES.get(compte, ())})
     commande = {"quantite": quantite, "prix": prix, "remise": remise, "taux": Decimal(taux)}
     return {
         "reference": ref,
