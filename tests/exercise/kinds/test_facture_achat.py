@@ -343,3 +343,20 @@ def test_every_fixed_asset_drawn_is_above_the_capitalisation_threshold():
         for x in p["lignes"]:
             if x["compte"].startswith("2") and x["reference"] != "INS-MES":
                 assert Decimal(x["commande"]["prix_unitaire_ht"]) > seuil
+
+
+def test_the_autonomous_level_grades_the_date_and_the_document_number():
+    p = FARINE | {"colonnes_notees": ["date", "piece"]}
+    ligne_401 = {
+        "compte": "401",
+        "credit": "387,83",
+        "date": "06/03/2026",
+        "piece": "fc 2026 00815",
+    }
+    verdicts = {c.champ: c.correct for c in KIND.grade(p, {"ecriture": [ligne_401]}).champs}
+    assert verdicts["ecriture.0.date"] and verdicts["ecriture.0.piece"]
+    faux = ligne_401 | {"date": "05/03/2026", "piece": "BL-4471"}
+    verdicts = {c.champ: c.correct for c in KIND.grade(p, {"ecriture": [faux]}).champs}
+    assert not verdicts["ecriture.0.date"] and not verdicts["ecriture.0.piece"]
+    assert all(KIND.generate(s, 3, generate_company(s)).params["colonnes_notees"] for s in range(3))
+    assert not KIND.generate(1, 2, generate_company(1)).params["colonnes_notees"]

@@ -230,6 +230,8 @@ def _params(
             ),
         },
         "lignes": [_ligne_json(x) for x in lignes],
+        # Autonomous level: the entry is complete, with its date and document number.
+        "colonnes_notees": ["date", "piece"] if niveau == 3 else [],
     }
 
 

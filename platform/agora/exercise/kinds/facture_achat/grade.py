@@ -143,7 +143,15 @@ class _Correction:
     def ecriture(self) -> list[ChampResult]:
         """The entry, each row the student wrote matched to an expected row."""
         attendues = self.ref.ecriture
-        champs = journal.juge("ecriture", attendues, self.lecture, (), self._compte, self.note)
+        champs = journal.juge(
+            "ecriture",
+            attendues,
+            self.lecture,
+            (),
+            self._compte,
+            self.note,
+            self.ref.a.colonnes_notees,
+        )
         manquants = {c.attendu for c in champs if c.champ == "ecriture"}
         if self.ref.a.intracommunautaire and manquants & {"4452", "445662"}:
             self.note(m.AUTOLIQUIDATION_OUBLIEE)

@@ -18,6 +18,8 @@ NAME = "facture_achat"
 
 MAX_LIGNES = 8
 MAX_TAUX = 4
+# The columns of the entry a level may grade besides account and amounts (exercise/journal.py).
+COLONNES = ("date", "piece")
 HUNDRED = Decimal(100)
 _COMPTE = re.compile(r"[26]\d{2,7}", re.ASCII)
 
@@ -63,6 +65,7 @@ class Achat:
     port: Decimal
     tva_recuperable: bool  # False for a body outside VAT (an association)
     intracommunautaire: bool  # an EU supplier: invoice HT, VAT self-assessed (autoliquidation)
+    colonnes_notees: tuple[str, ...] = ()  # the entry's columns graded too: "date", "piece"
 
     @property
     def immobilisation(self) -> bool:
@@ -163,6 +166,12 @@ def _drapeau(raw: Any, where: str) -> bool:
     return raw
 
 
+def _colonnes(raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, list) or any(c not in COLONNES for c in raw):
+        raise InvalidInput("Paramètres : « colonnes_notees » est une liste de date et piece.")
+    return tuple(c for c in COLONNES if c in raw)
+
+
 def lire_params(params: Any) -> Achat:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
     p = _objet(params, "l'ensemble")
@@ -177,6 +186,7 @@ def lire_params(params: Any) -> Achat:
         port=_borne(facture.get("port_ht", "0"), "le port", Decimal(10**6), True),
         tva_recuperable=_drapeau(p.get("tva_recuperable", True), "tva_recuperable"),
         intracommunautaire=_drapeau(p.get("intracommunautaire", False), "intracommunautaire"),
+        colonnes_notees=_colonnes(p.get("colonnes_notees", [])),
     )
     _coherence(achat)
     return achat

@@ -201,7 +201,7 @@ def ecriture(a: Achat, decision_juste: str) -> list[LigneEcriture]:
         rows.append(LigneEcriture("765", credit=imprime["escompte"]))
     fournisseur = "404" if a.immobilisation else "401"
     rows.append(LigneEcriture(fournisseur, credit=imprime["net_a_payer"]))
-    return rows
+    return [replace(r, piece=a.numero_facture, journal=JOURNAL, date=a.date_facture) for r in rows]
 
 
 def document(a: Achat, valeurs: Mapping[str, Decimal], ecarts: list[str], choix: str) -> dict:
@@ -235,10 +235,7 @@ def document(a: Achat, valeurs: Mapping[str, Decimal], ecarts: list[str], choix:
 
 
 def _ligne_json(a: Achat, r: LigneEcriture) -> dict[str, str]:
-    libelle = f"Facture {a.numero_facture} {a.fournisseur}"[:80]
-    return replace(
-        r, libelle=libelle, piece=a.numero_facture, journal=JOURNAL, date=a.date_facture
-    ).to_json()
+    return replace(r, libelle=f"Facture {a.numero_facture} {a.fournisseur}"[:80]).to_json()
 
 
 def solve(params: dict[str, Any]) -> dict[str, Any]:

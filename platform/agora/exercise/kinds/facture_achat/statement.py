@@ -204,7 +204,9 @@ def a_faire(a: Achat) -> list[str]:
         + ("." if a.tva_recuperable else " + TVA (non récupérable)."),
         "Votre décision : accepter la facture, demander un avoir, ou la refuser.",
         "L'écriture de la facture **telle que nous l'avons reçue** au journal des achats (HA),"
-        " si elle n'est pas refusée : les comptes, les débits et les crédits.",
+        " si elle n'est pas refusée : "
+        + ("la date, la pièce, " if a.colonnes_notees else "")
+        + "les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
     return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
