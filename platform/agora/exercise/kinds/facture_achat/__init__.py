@@ -1,0 +1,19 @@
+"""The ``facture_achat`` exercise: check a supplier invoice against the order and the delivery
+note (discrepancies line by line, amounts owed, decision), then record it in the purchases
+journal (HA) — purchases by nature, fixed assets, EU purchases with autoliquidation.
+
+Contract: docs/exercices/facture_achat.md. The params are read in ``params``, the calculation
+is in ``solve``, the wrong methods in ``methodes``, the grading in ``grade``, the story in
+``achats`` and ``generate``, the statement in ``statement``.
+"""
+
+from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds.facture_achat import answer, generate, grade, params, samples, solve
+
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="Contrôle et enregistrement d'une facture d'achat",
+    COMPETENCES=("2.1.2", "2.2.3"),
+    VERSION=1,
+    PRODUIT="facture_achat",
+)

@@ -1,0 +1,223 @@
+"""Grading of a ``facture_achat`` answer as read: the discrepancy named per line, the amounts owed
+(error carried forward, wrong methods named), the decision, and the entry row by row."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise import journal
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import MONTANT, Lu, account_root, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.journal import REPORTE, LigneEcriture
+from agora.exercise.kinds.facture_achat import methodes as m
+from agora.exercise.kinds.facture_achat import solve as calc
+from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
+from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
+from agora.exercise.reading import Lecture
+from agora.money import euros
+
+# The check and the entry prove 2.1.2; what sets the payment to come proves 2.2.3.
+SUIVI_ACHATS, TRESORERIE = "2.1.2", "2.2.3"
+_TRESORERIE = frozenset({"escompte", "net_financier", "net_a_payer", "montant_avoir"})
+_COMPTES_TRESORERIE = frozenset({"401", "404", "765"})
+_COMPTES_TVA = frozenset({"44566", "44562", "445662", "4452"})
+_INDEX = re.compile(r"\.\d+", re.ASCII)
+
+
+class Reference:
+    """What grading needs from the params alone, and the invoice checked with each wrong
+    method (filled on demand)."""
+
+    def __init__(self, a: Achat):
+        self.a = a
+        self.ecarts = [calc.ecart(x) for x in a.lignes]
+        self.decision = calc.decision(self.ecarts)
+        self.valeurs = calc.calcule(a)
+        self.noeuds = {path: _INDEX.sub("", path) for path in self.valeurs}
+        self.fautes = m.fautes_possibles(a, self.ecarts)
+        self.ecriture = calc.ecriture(a, self.decision)
+        self.mondes: dict[str, dict[str, Decimal]] = {}
+
+    def monde(self, faute: str) -> dict[str, Decimal]:
+        if faute not in self.mondes:
+            self.mondes[faute] = calc.calcule(self.a, faute=faute)
+        return self.mondes[faute]
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params, remembered for the very same params object."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _lu(lecture: Lecture, path: str) -> Lu | None:
+    parts = [int(p) if p.isdigit() else p for p in path.split(".")]
+    return lecture.lu(*parts)
+
+
+class _Correction:
+    """One answer being graded: the verdicts, and the codes named so far."""
+
+    def __init__(self, ref: Reference, lecture: Lecture):
+        self.ref, self.lecture = ref, lecture
+        self.champs: list[ChampResult] = []
+        self.codes: list[str] = []
+
+    def note(self, code: str | None) -> str:
+        """The message of a named error (empty when none); each code is listed once."""
+        if code is None:
+            return ""
+        if code not in self.codes:
+            self.codes.append(code)
+        return m.MESSAGES[code] + " "
+
+    def ecarts(self) -> list[str | None]:
+        """Each line's discrepancy; returns the student's choices (None: not given)."""
+        choix: list[str | None] = []
+        for i, attendu in enumerate(self.ref.ecarts):
+            lu = self.lecture.lu("lignes", i, "ecart")
+            choix.append(lu.valeur if lu else None)
+            if lu is None:
+                continue
+            code = None
+            if lu.valeur is not None and lu.valeur != attendu:
+                code = m.ECART_NON_VU if lu.valeur == "aucun" else m.ECART_CONFONDU
+                code = m.ECART_IMAGINAIRE if attendu == "aucun" else code
+            ko = f"{self.note(code)}Attendu : {ECART.display(attendu)}." if code else ""
+            self.champs.append(verdict(f"lignes.{i}.ecart", ECART, attendu, lu, ko=ko))
+        return choix
+
+    def montants(self) -> None:
+        """Each amount: right, right from the student's own earlier amounts, or wrong (named)."""
+        valeurs = self.ref.valeurs
+        lus = {p: lu for p in valeurs if (lu := _lu(self.lecture, p)) is not None}
+        own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
+        ecf = calc.calcule(self.ref.a, own) if any(own[p] != valeurs[p] for p in own) else valeurs
+        for path, lu in lus.items():
+            attendu = valeurs[path]
+            if lu.valeur is not None and lu.valeur != attendu and lu.valeur == ecf[path]:
+                ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
+                self.champs.append(
+                    verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True)
+                )
+                continue
+            ko = ""
+            if lu.valeur is not None and lu.valeur != attendu:
+                code = self._cherche(path, lu.valeur, own)
+                ko = f"{self.note(code)}Attendu : {euros(attendu)}."
+            self.champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
+
+    def _cherche(self, path: str, valeur: Decimal, own: dict[str, Decimal]) -> str | None:
+        """The first wrong method giving this amount, on the whole invoice or from the
+        student's own earlier amounts."""
+        candidates = [f for f in self.ref.fautes if self.ref.noeuds[path] in m.SIGNATURES[f]]
+        for faute in candidates:
+            if self.ref.monde(faute).get(path) == valeur:
+                return faute
+        for faute in candidates:
+            if calc.calcule(self.ref.a, own, faute).get(path) == valeur:
+                return faute
+        return None
+
+    def decision(self, choix: list[str | None]) -> None:
+        """The decision; one consistent with the student's own discrepancies earns its credit."""
+        lu = self.lecture.lu("decision")
+        if lu is None:
+            return
+        attendu = self.ref.decision
+        propre = calc.decision([c or "aucun" for c in choix]) if None not in choix else None
+        if lu.valeur is not None and lu.valeur != attendu and lu.valeur == propre:
+            ko = f"{REPORTE} Avec les bons écarts : {DECISION.display(attendu)}."
+            self.champs.append(
+                verdict("decision", DECISION, attendu, lu, ko=ko)._replace(correct=True)
+            )
+            return
+        code = m.DECISION_INADAPTEE if lu.valeur is not None and lu.valeur != attendu else None
+        ko = f"{self.note(code)}Attendu : {DECISION.display(attendu)}." if code else ""
+        self.champs.append(verdict("decision", DECISION, attendu, lu, ko=ko))
+
+    def ecriture(self) -> list[ChampResult]:
+        """The entry, each row the student wrote matched to an expected row."""
+        attendues = self.ref.ecriture
+        champs = journal.juge(
+            "ecriture",
+            attendues,
+            self.lecture,
+            (),
+            self._compte,
+            self.note,
+            self.ref.a.colonnes_notees,
+        )
+        manquants = {c.attendu for c in champs if c.champ == "ecriture"}
+        if self.ref.a.intracommunautaire and manquants & {"4452", "445662"}:
+            self.note(m.AUTOLIQUIDATION_OUBLIEE)
+        self.champs += champs
+        return champs
+
+    def _compte(self, attendue: LigneEcriture, compte: str) -> str | None:
+        """The method error behind a wrong account, named."""
+        racine, attendu = account_root(compte), attendue.compte
+        code = None
+        if attendu == "44562" and racine == "44566":
+            code = m.IMMOBILISATION_EN_CHARGE
+        elif attendu in _COMPTES_TVA and racine in _COMPTES_TVA:
+            code = m.COMPTE_TVA_CONFONDU
+        elif attendu.startswith("2") or attendu == "404":
+            code = m.IMMOBILISATION_EN_CHARGE if racine[:1] == "6" or racine == "401" else None
+        elif attendu.startswith("6") and racine[:1] in ("2", "6"):
+            code = m.COMPTE_ACHAT_CONFONDU
+        return self.note(code).strip() or None
+
+
+def _competence(champ: ChampResult, comptes: dict[str, str | None]) -> str:
+    """The competency a verdict proves: the payment to come (2.2.3) or the purchase (2.1.2)."""
+    if champ.champ in _TRESORERIE:
+        return TRESORERIE
+    if champ.champ.startswith("ecriture"):
+        rangee = champ.champ.rsplit(".", 1)[0]
+        compte = champ.attendu if champ.champ == "ecriture" else comptes.get(rangee)
+        if compte in _COMPTES_TRESORERIE:
+            return TRESORERIE
+    return SUIVI_ACHATS
+
+
+def _scores(champs: list[ChampResult], ecriture: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    comptes = {
+        c.champ.rsplit(".", 1)[0]: c.attendu for c in ecriture if c.champ.endswith(".compte")
+    }
+    par_code: dict[str, list[bool]] = {SUIVI_ACHATS: [], TRESORERIE: []}
+    for c in champs:
+        par_code[_competence(c, comptes)].append(c.correct)
+    return [(code, score_ratio(sum(v), len(v))) for code, v in par_code.items() if v]
+
+
+def _problemes(lecture: Lecture, vus: set[str]) -> list[ChampResult]:
+    """What cannot be read as the answer's structure (a value where rows are expected…)."""
+    return [
+        ChampResult(nom, None, None, False, message)
+        for nom, message in lecture.erreurs.items()
+        if nom not in vus
+    ]
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    c = _Correction(reference(params), lecture)
+    choix = c.ecarts()
+    c.montants()
+    c.decision(choix)
+    ecriture = c.ecriture()
+    champs = c.champs + _problemes(lecture, {x.champ for x in c.champs})
+    score = score_ratio(sum(x.correct for x in champs), len(champs))
+    return Grade(
+        kind=NAME,
+        score=score,
+        champs=champs,
+        diagnostics=[Diagnostic(code, m.MESSAGES[code]) for code in c.codes],
+        competences=_scores(champs, ecriture),
+    )
