@@ -40,7 +40,7 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
     """
     if isinstance(text, bool):
         raise InvalidInput(f"Le {what} doit être un nombre.")
-    if isinstance(text, int | Decimal):
+    if isinstance(text, (int, Decimal)):
         value = Decimal(text)
         if not value.is_finite():
             raise InvalidInput(f"Le {what} doit être un nombre.")

@@ -168,8 +168,8 @@ class Company:
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
-    if isinstance(value, Decimal | date):
+    if isinstance(value, (Decimal, date)):
         return str(value) if isinstance(value, Decimal) else value.isoformat()
     return value

@@ -27,6 +27,9 @@ from agora.exercise.base import ChampResult
 from agora.money import cents, euros, fmt, other_digits, parse_amount, parse_decimal
 
 EMPTY = "Champ non rempli."
+# Tuples, not ``str | int`` unions: a union is built anew at each call, on every field read.
+_SCALAIRES_JSON = (str, int, float, type(None))
+_CONTENEURS_JSON = (dict, list)
 # Longest text a value may have before it is read at all (the save refuses longer ones too).
 _MAX_TEXT = 200
 
@@ -42,7 +45,7 @@ def is_empty(raw: Any) -> bool:
         return True
     if isinstance(raw, str):
         return not raw.strip()
-    return isinstance(raw, dict | list) and not raw
+    return isinstance(raw, _CONTENEURS_JSON) and not raw
 
 
 def as_text(raw: Any) -> Any:
@@ -68,7 +71,7 @@ class Lu(NamedTuple):
     def recu(self) -> Any:
         """What the grading JSON reports as received (JSON scalars as typed, else text)."""
         brut = self.brut
-        return brut if isinstance(brut, str | int | float | type(None)) else str(brut)
+        return brut if isinstance(brut, _SCALAIRES_JSON) else str(brut)
 
 
 class Field:
@@ -92,7 +95,7 @@ class Field:
     def _read(self, raw: Any) -> Lu:
         if is_empty(raw):
             return Lu(raw, None, None)
-        if isinstance(raw, dict | list):
+        if isinstance(raw, _CONTENEURS_JSON):
             return Lu(raw, None, "Une seule valeur est attendue ici, pas une liste ni un objet.")
         try:
             return Lu(raw, self.convert(raw), None)
@@ -176,7 +179,7 @@ class Number(Field):
 
 
 def _number_text(raw: Any, quoi: str) -> Any:
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and not abs(raw) < 10**15:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and not abs(raw) < 10**15:
         # A JSON number too large to write, or NaN / infinity: say so rather than quote it.
         if raw == raw and abs(raw) != float("inf"):
             raise InvalidInput(f"Ce {quoi} est trop grand : 15 chiffres au plus.")

@@ -38,7 +38,7 @@ def amount_field(
 ) -> tuple[ChampResult, Decimal | None]:
     """Judge one amount against the expected value; returns the verdict and the value read."""
     value, problem = read_amount(raw)
-    recu = raw if isinstance(raw, str | int | float | type(None)) else str(raw)
+    recu = raw if isinstance(raw, (str, int, float, type(None))) else str(raw)
     if problem:
         return ChampResult(champ, fmt(attendu), recu, False, problem), None
     correct = value == attendu

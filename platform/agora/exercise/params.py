@@ -43,7 +43,7 @@ def taux_str(taux: Decimal) -> str:
 
 def lire_nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
     """A number written as the contract writes it (a string or an integer)."""
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
     try:
         return parse_decimal(str(raw), what)

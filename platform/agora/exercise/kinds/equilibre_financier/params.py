@@ -79,7 +79,7 @@ def _montant(raw: Any, ou: str) -> Decimal:
         raise InvalidInput(f"Paramètres : le montant de {ou} manque.")
     texte = repr(raw) if isinstance(raw, float) else raw
     try:
-        valeur = parse_decimal(texte if isinstance(texte, int | str) else str(texte)[:40])
+        valeur = parse_decimal(texte if isinstance(texte, (int, str)) else str(texte)[:40])
     except InvalidInput as error:
         raise InvalidInput(f"Paramètres : {ou} — {error}") from None
     if not 0 <= valeur <= _MAX_MONTANT or valeur != cents(valeur):

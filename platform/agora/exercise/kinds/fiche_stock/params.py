@@ -72,7 +72,7 @@ def _nombre(raw: Any, ou: str) -> Decimal:
     if isinstance(raw, float):
         raw = repr(raw)
     try:
-        valeur = parse_decimal(raw if isinstance(raw, int | str) else str(raw)[:40], "nombre")
+        valeur = parse_decimal(raw if isinstance(raw, (int, str)) else str(raw)[:40], "nombre")
     except InvalidInput as error:
         raise InvalidInput(f"Paramètres : {ou} — {error}") from None
     if valeur < 0 or valeur > _MAX_QUANTITE:

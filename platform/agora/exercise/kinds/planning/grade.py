@@ -88,7 +88,7 @@ def _ordre(champ: str) -> tuple[int, str]:
 def _recu(lu: Lu) -> Any:
     """What was typed, as the grading JSON reports it (a list or an object shortened)."""
     brut = lu.brut
-    return brut if isinstance(brut, str | int | float | type(None)) else str(brut)[:80]
+    return brut if isinstance(brut, (str, int, float, type(None))) else str(brut)[:80]
 
 
 def _verdict(semaine: Semaine, i: int, c: Creneau, violations: list[Violation]) -> ChampResult:

@@ -157,7 +157,7 @@ class BesoinParams(_Modele):
 def _plage(jour: Any, valeur: Any) -> tuple[int, int]:
     """A day's opening hours, in minutes; the message names the day as it is written."""
     quoi = f"ouverture {cite(jour)}"
-    if not isinstance(valeur, list | tuple) or len(valeur) != 2:
+    if not isinstance(valeur, (list, tuple)) or len(valeur) != 2:
         raise _erreur(f"{quoi} : une plage [« 09:00 », « 19:00 »] est attendue.", entier=True)
     debut, fin = (_heure(v) for v in valeur)
     if fin <= debut:

@@ -105,7 +105,7 @@ def _pointage(raw: Any, erreurs: dict[str, str]) -> Lu:
             continue
         if isinstance(row, dict):
             row = [row.get("0", row.get("compte_512")), row.get("1", row.get("releve"))]
-        if not isinstance(row, list | tuple) or len(row) != 2:
+        if not isinstance(row, (list, tuple)) or len(row) != 2:
             erreurs[f"pointage.{i}"] = _PAIRE
             continue
         gauche, droite = LIGNE.read(row[0]), LIGNE.read(row[1])

@@ -112,7 +112,7 @@ def _recu(raw: Any) -> Any:
     """What the student sent (it came as JSON); a long text or list is shortened to a string."""
     if isinstance(raw, str):
         return raw[:200]
-    if isinstance(raw, list | dict) and len(raw) > 100:
+    if isinstance(raw, (list, dict)) and len(raw) > 100:
         return str(raw)[:200]
     return raw
 

@@ -87,7 +87,7 @@ def _libelle(raw: Any) -> str:
 
 def _ref(raw: Any) -> str | None:
     """A document number, kept as text; anything but a text or a number is no reference."""
-    return str(raw) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
+    return str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
 
 
 class Ligne(BaseModel):
