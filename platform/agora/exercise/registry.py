@@ -11,6 +11,7 @@ from agora.exercise.kinds import (
     fiche_stock,
     planning,
     rapprochement,
+    relances,
 )
 
 # Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
@@ -25,6 +26,7 @@ KINDS: dict[str, ExerciseKind] = {
         declaration_tva.KIND,
         bulletin_paie.KIND,
         planning.KIND,
+        relances.KIND,
     )
 }
 

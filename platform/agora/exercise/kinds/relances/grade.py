@@ -1,0 +1,163 @@
+"""Grading of an ageing balance as read: a verdict per field, errors carried forward, the named
+wrong methods, and the letter's automatic checks."""
+
+from __future__ import annotations
+
+from decimal import DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import EMPTY, Field, Lecture, Lu, pattern_of, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.relances.answer import type_champ
+from agora.exercise.kinds.relances.lettre import manques
+from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
+from agora.exercise.kinds.relances.params import NAME, Balance, lire_params
+from agora.exercise.kinds.relances.solve import Calcul, calcule
+
+COMPETENCE = "1.2.4"  # Assurer le suivi des relances clients: every field proves it
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+LETTRE_OK = (
+    "Vérification automatique réussie : chaque facture en retard est citée avec son numéro, "
+    "son montant et son échéance. Votre professeur corrigera le reste de la lettre."
+)
+
+
+class Attendu:
+    """What grading needs from the params alone, computed once per variant."""
+
+    def __init__(self, b: Balance):
+        self.b = b
+        self.calcul = calcule(b)
+        self.champs = [(p, _chemin(p), type_champ(p)) for p in self.calcul.valeurs]
+        self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
+        self._mondes: dict[str, dict[str, Any]] = {}
+
+    def monde(self, faute: str) -> dict[str, Any]:
+        """The balance done with this wrong method, computed the first time it is asked for."""
+        if faute not in self._mondes:
+            self._mondes[faute] = calcule(self.b, faute=faute).valeurs
+        return self._mondes[faute]
+
+    @classmethod
+    def de(cls, params: Any) -> Attendu:
+        return cls(lire_params(params))
+
+
+def _chemin(path: str) -> tuple[str | int, ...]:
+    """``factures.2.penalites`` as the path ``Lecture.lu`` walks: (« factures », 2, …)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+_MEMO = MemoParams()
+
+
+def attendu(params: Any) -> Attendu:
+    """What these params give (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, Attendu.de)
+
+
+def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
+    """The balance from the student's own values (None when they are absurdly large)."""
+    try:
+        return calcule(a.b, own, faute)
+    except (DecimalException, OverflowError, ValueError):
+        return None
+
+
+class Enquete:
+    """Looks for the named wrong method behind a wrong value: the whole balance done that way,
+    then that way from the student's own earlier values."""
+
+    def __init__(self, a: Attendu, own: dict[str, Any]):
+        self.a, self.own = a, own
+        self._siens: dict[str, Calcul | None] = {}
+
+    def _sien(self, faute: str) -> Calcul | None:
+        if faute not in self._siens:
+            self._siens[faute] = _refait(self.a, self.own, faute)
+        return self._siens[faute]
+
+    def cause(self, path: str, field: Field, valeur: Any) -> str | None:
+        noeud = pattern_of(path).replace(".#", "")
+        candidates = [f for f in FAUTES if noeud in SIGNATURES[f]]
+        for faute in candidates:
+            monde = self.a.monde(faute)
+            if path in monde and field.same(monde[path], valeur):
+                return faute
+        for faute in candidates:
+            sien = self._sien(faute)
+            if sien and path in sien.valeurs and field.same(sien.valeurs[path], valeur):
+                return faute
+        return None
+
+
+def _lus(a: Attendu, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
+    """The fields the answer gives, and the values the student computed (for carried errors)."""
+    lus, own = [], {}
+    for path, chemin, field in a.champs:
+        lu = lecture.lu(*chemin)
+        if lu is not None:
+            lus.append((path, field, lu))
+            if lu.valeur is not None:
+                own[path] = lu.valeur
+    return lus, own
+
+
+def _juge(
+    path: str, field: Field, lu: Lu, a: Attendu, suite: Calcul, enquete: Enquete, codes: list[str]
+) -> ChampResult:
+    """One field: right, right from the student's own earlier values, or wrong (named)."""
+    attendu_ = a.calcul.valeurs[path]
+    if lu.valeur is None:
+        return verdict(path, field, attendu_, lu)
+    if field.same(attendu_, lu.valeur):
+        return ChampResult(path, a.canon[path], lu.recu, True, "Juste.")
+    if path in suite.valeurs and field.same(suite.valeurs[path], lu.valeur):
+        ko = REPORTE + f"Avec les bons résultats : {field.display(attendu_)}."
+        return verdict(path, field, attendu_, lu, ko=ko)._replace(correct=True)
+    ko = f"Attendu : {field.display(attendu_)}."
+    code = enquete.cause(path, field, lu.valeur)
+    if code:
+        ko = f"{MESSAGES[code]} {ko}"
+        if code not in codes:
+            codes.append(code)
+    return verdict(path, field, attendu_, lu, ko=ko)
+
+
+def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
+    """The letter's automatic checks (numbers, amounts, due dates cited)."""
+    if lu.valeur is None or not isinstance(lu.valeur, str):
+        return ChampResult("lettre", None, lu.recu, False, lu.erreur or EMPTY)
+    oublis = manques(a.b, lu.valeur)
+    if not oublis:
+        return ChampResult("lettre", None, lu.recu, True, LETTRE_OK)
+    codes.append(LETTRE_INCOMPLETE)
+    message = f"{MESSAGES[LETTRE_INCOMPLETE]} Il manque : {' ; '.join(oublis)}."
+    return ChampResult("lettre", None, lu.recu, False, message)
+
+
+def corrige(a: Attendu, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    lus, own = _lus(a, lecture)
+    faux = any(lu.valeur is not None and lu.valeur != a.calcul.valeurs[p] for p, _, lu in lus)
+    suite = (_refait(a, own) if faux else None) or a.calcul
+    enquete, codes = Enquete(a, own), []
+    champs = [
+        ChampResult(n, None, None, False, m)
+        for n, m in lecture.erreurs.items()
+        if n not in a.calcul.valeurs and n != "lettre"
+    ]
+    champs += [_juge(p, f, lu, a, suite, enquete, codes) for p, f, lu in lus]
+    lettre = lecture.lu("lettre")
+    if lettre is not None:
+        champs.append(_lettre(a, lettre, codes))
+    notes = [c.correct for c in champs]
+    competences = [(COMPETENCE, score_ratio(sum(notes), len(notes)))] if notes else []
+    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    return Grade(NAME, score_ratio(sum(notes), len(notes)), champs, diagnostics, competences)
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(attendu(params), lecture)
