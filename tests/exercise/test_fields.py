@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from agora.exercise.answer_names import AnswerSchema
+from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema, check_fields
 from agora.exercise.fields import (
     COMPTE,
     EMPTY,
@@ -22,6 +23,7 @@ from agora.exercise.fields import (
     TAUX,
     TEXTE,
     Choice,
+    LongText,
     Lu,
     pattern_of,
     verdict,
@@ -187,3 +189,14 @@ def test_a_schema_gives_the_message_of_one_field_while_it_is_typed():
 def test_pattern_of_replaces_row_indexes_only():
     assert pattern_of("groupes.0.reductions.12.montant") == "groupes.#.reductions.#.montant"
     assert pattern_of("solde_512") == "solde_512"
+
+
+def test_a_long_text_holds_a_letter_and_a_save_accepts_its_own_length():
+    lettre = LongText(1000)
+    schema = AnswerSchema({"lettre": lettre, "total": MONTANT}, {})
+    texte = "Madame, Monsieur,\n" + "x" * 600
+    assert lettre.read(f"  {texte} ").valeur == texte
+    assert check_fields(schema, {"lettre": texte}) == {"lettre": texte}
+    assert "dépasse 1000" in lettre.read("x" * 1001).erreur
+    with pytest.raises(InvalidInput, match="dépasse 200"):
+        check_fields(schema, {"total": "1" * 201})  # an amount keeps the short limit

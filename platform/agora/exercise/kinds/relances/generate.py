@@ -41,7 +41,12 @@ def date_balance(rng: random.Random, organisation: Any) -> tuple[date, Semestre]
     """A month's last day in the organisation's year, late in a half-year (the invoices it shows
     fall due in that half-year, so one rate applies); verified figures preferred."""
     debut = organisation.exercice_debut
-    fins = [_fin_de_mois(date(debut.year + (debut.month - 1 + k) // 12, (debut.month - 1 + k) % 12 + 1, 1)) for k in range(12)]
+    fins = [
+        _fin_de_mois(
+            date(debut.year + (debut.month - 1 + k) // 12, (debut.month - 1 + k) % 12 + 1, 1)
+        )
+        for k in range(12)
+    ]
     b = baremes()
     fins = [(f, b.semestre_du(f)) for f in fins if f.month in (5, 6, 11, 12)]
     connus = [(f, s) for f, s in fins if s is not None]
@@ -130,13 +135,17 @@ def _factures(t: Tirage, plancher: Decimal) -> list[dict[str, Any]]:
         ligne = t.facture(pro, client, etape, piege == "illegal")
         if piege == "acompte":
             ttc = Decimal(ligne["montant_ttc"])
-            ligne["deja_paye"] = str((ttc * t.rng.randint(2, 5) / 10).quantize(Decimal(1)) + Decimal("0.00"))
+            ligne["deja_paye"] = str(
+                (ttc * t.rng.randint(2, 5) / 10).quantize(Decimal(1)) + Decimal("0.00")
+            )
         if piege == "contrat":
             sous = [x for x in range(3, 8) if x < plancher]
             ligne["taux_contrat"] = f"{t.rng.choice(sous or [3])}.00"
         lignes.append(ligne)
     if t.niveau >= 2:  # one customer with two invoices: a letter that lists both
-        double = dict(t.facture(lignes[0]["professionnel"], _client(t, lignes[0]), t.rng.randint(1, 3)))
+        double = dict(
+            t.facture(lignes[0]["professionnel"], _client(t, lignes[0]), t.rng.randint(1, 3))
+        )
         lignes.append(double)
     return lignes
 
@@ -171,7 +180,11 @@ def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]
             "indemnite": str(baremes().indemnite_recouvrement.montant),
         },
         "clause_penalites": clause,
-        "procedure": dict(zip(("relance_amiable", "deuxieme_relance", "mise_en_demeure"), t.procedure, strict=True)),
+        "procedure": dict(
+            zip(
+                ("relance_amiable", "deuxieme_relance", "mise_en_demeure"), t.procedure, strict=True
+            )
+        ),
         "factures": [{"numero": ligne.pop("numero"), **ligne} for ligne in lignes],
         "guide": niveau == 1,
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from agora.calendrier import date_longue
-from agora.exercise.fields import Citations
+from agora.exercise.citations import Citations
 from agora.exercise.kinds.relances.params import Balance, Facture
 from agora.exercise.kinds.relances.solve import echeance, niveau_relance
 from agora.money import euros
@@ -32,9 +32,7 @@ DEMANDES = {
 
 def en_retard(b: Balance) -> list[Facture]:
     """The invoices of the letter's customer that are late on the day of the balance."""
-    return [
-        f for f in b.factures if f.client == b.lettre_client and echeance(f) < b.date_balance
-    ]
+    return [f for f in b.factures if f.client == b.lettre_client and echeance(f) < b.date_balance]
 
 
 def _ligne(f: Facture) -> str:

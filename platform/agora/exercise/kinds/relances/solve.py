@@ -91,7 +91,9 @@ class Calcul:
 
     def taux_contrat(self, plancher: Decimal) -> Decimal | None:
         """A customer's contract rate, raised to the floor when it is below (L441-10 II)."""
-        contrat = next((f.taux_contrat for f in self.b.factures if f.taux_contrat is not None), None)
+        contrat = next(
+            (f.taux_contrat for f in self.b.factures if f.taux_contrat is not None), None
+        )
         if contrat is None:
             return None
         taux = contrat if self.faute == m.TAUX_CONTRAT_SOUS_PLANCHER else max(contrat, plancher)
@@ -104,7 +106,9 @@ class Calcul:
             jour = self.pose(p + "echeance", jour)
         depart = f.date if faute == m.RETARD_DEPUIS_FACTURE else jour
         retard = Decimal((b.date_balance - depart).days)
-        retard = self.pose(p + "jours_retard", retard if faute == m.RETARD_NEGATIF else max(retard, ZERO))
+        retard = self.pose(
+            p + "jours_retard", retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
+        )
         self.pose(p + "niveau", niveau_relance(b, retard))
         if f.professionnel and not b.guide:
             plafond = 60 if faute == m.PLAFOND_FIN_DE_MOIS_60 else PLAFOND_FIN_DE_MOIS

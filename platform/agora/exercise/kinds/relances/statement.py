@@ -124,13 +124,20 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
     pour = ["Pour chaque facture :"]
     if not guide:
         pour.append("son **échéance** ;")
-    pour.append(f"ses **jours de retard** au {_jour(p['date_balance'])} (0 si elle n'est pas échue) ;")
+    pour.append(
+        f"ses **jours de retard** au {_jour(p['date_balance'])} (0 si elle n'est pas échue) ;"
+    )
     pour.append("l'**action de relance** que demande la procédure ;")
     if not guide:
-        pour.append("pour un client professionnel : le **délai de paiement** respecte-t-il la loi ?")
+        pour.append(
+            "pour un client professionnel : le **délai de paiement** respecte-t-il la loi ?"
+        )
     if any(Decimal(f["deja_paye"]) for f in p["factures"]):
         pour.append("le **reste dû** (montant TTC − déjà payé) ;")
-    pour += ["les **pénalités de retard** ;", "l'**indemnité forfaitaire** (0 si elle n'est pas due)."]
+    pour += [
+        "les **pénalités de retard** ;",
+        "l'**indemnité forfaitaire** (0 si elle n'est pas due).",
+    ]
     q.append(" ".join(pour))
     q.append(
         f"Rédigez la **lettre** pour {p['lettre_client']} (relance ou mise en demeure, selon la "
