@@ -22,3 +22,5 @@ def test_citations_find_the_amounts_days_and_numbers_a_letter_writes():
     assert cite.cite_numero("FA2026-0042")
     assert not cite.cite_numero("FA2026-0043")
     assert not Citations.de("le 31/02/2026").jours  # no such day: not cited
+    # A year before an amount is not read as its thousands: « 2026 150,00 € » cites 150.
+    assert Citations.de("échue le 31 mai 2026 150,00 € à payer").cite_montant(Decimal("150"))

@@ -11,9 +11,12 @@ from decimal import Decimal
 
 from agora.exercise.fields import piece_key
 
-# A space between groups of three digits (« 1 234,56 ») is part of the number, not a separator.
-_MILLIERS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
-_NOMBRE_CITE = re.compile(r"(?<![\d.,])\d{1,13}(?:[.,]\d{1,2})?(?!\d|[.,]\d)", re.ASCII)
+# A number as a letter writes it: « 1 234,56 » (groups of three after a space, a no-break
+# space or a narrow one), « 1234.56 », « 40 »; never a piece of a longer number or date.
+_NOMBRE_CITE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,13})([.,]\d{1,2})?(?!\d|[.,]\d)", re.ASCII
+)
+_ESPACES = re.compile(r"[ \u00a0\u202f]")
 _JOUR_CITE = re.compile(
     r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
 )
@@ -38,8 +41,10 @@ class Citations:
 
     @classmethod
     def de(cls, texte: str) -> Citations:
-        compact = _MILLIERS.sub("", texte)
-        montants = frozenset(Decimal(n.replace(",", ".")) for n in _NOMBRE_CITE.findall(compact))
+        montants = frozenset(
+            Decimal(_ESPACES.sub("", entier) + decimales.replace(",", "."))
+            for entier, decimales in _NOMBRE_CITE.findall(texte)
+        )
         return cls(montants, frozenset(_jours_cites(texte)), piece_key(texte))
 
     def cite_montant(self, montant: Decimal) -> bool:

@@ -1,15 +1,18 @@
-"""Helpers shared by the graders: read a student's value leniently, judge one field, and
-remember what a variant's params give (a class grades the same variant many times)."""
+"""Helpers shared by the graders: read a student's value leniently, judge one field, remember
+what a variant's params give (a class grades the same variant many times), walk to a field of
+a Lecture, and read a variant's params strictly (each bad value refused in one French line)."""
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult
+from agora.exercise.fields import Field, Lecture, Lu, verdict
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -80,3 +83,93 @@ class MemoParams:
             resultat = construire(params)
             self.put(params, copy.deepcopy(params), resultat)
         return resultat
+
+
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+
+
+def verdict_reporte(champ: str, field: Field, attendu: Any, lu: Lu) -> ChampResult:
+    """A value right from the student's own earlier wrong values: credited, the right one told."""
+    ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
+    return verdict(champ, field, attendu, lu, ko=ko)._replace(correct=True)
+
+
+def verdict_nomme(
+    champ: str, field: Field, attendu: Any, lu: Lu, explication: str | None
+) -> ChampResult:
+    """A wrong value, preceded by the message of the wrong method that explains it, if any."""
+    ko = f"Attendu : {field.display(attendu)}."
+    return verdict(champ, field, attendu, lu, ko=f"{explication} {ko}" if explication else ko)
+
+
+def lus(
+    champs: list[tuple[str, tuple[str | int, ...], Field]], lecture: Lecture
+) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
+    """Of the expected fields (path, path walked, type), those the answer gives, as read; and
+    the typed values the student wrote, by path (to carry their errors forward)."""
+    donnes, siens = [], {}
+    for path, parcours, field in champs:
+        lu = lecture.lu(*parcours)
+        if lu is not None:
+            donnes.append((path, field, lu))
+            if lu.valeur is not None:
+                siens[path] = lu.valeur
+    return donnes, siens
+
+
+def chemin(path: str) -> tuple[str | int, ...]:
+    """A dotted field name as the path ``Lecture.lu`` walks: ``lignes.2.montant`` → (« lignes »,
+    2, « montant »)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+# Readers of a variant's params (from the command line or a stored copy): each returns the typed
+# value or raises InvalidInput with one French line naming where (« ou ») the value is.
+
+
+def param_objet(raw: Any, ou: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"Paramètres : {ou} doit être un objet {{…}}.")
+    return raw
+
+
+def param_nombre(raw: Any, ou: str, maximum: Decimal) -> Decimal:
+    """A number written as JSON text or integer (never a float), between 0 and ``maximum``."""
+    if raw is None:
+        raise InvalidInput(f"Paramètres : {ou} manquant.")
+    if isinstance(raw, bool) or not isinstance(raw, int | str):
+        raise InvalidInput(f"Paramètres : {ou} doit être un nombre écrit comme « 12.50 ».")
+    try:
+        valeur = parse_decimal(raw, "nombre")
+    except InvalidInput as error:
+        raise InvalidInput(f"Paramètres : {ou} — {error}") from None
+    if not 0 <= valeur <= maximum:
+        raise InvalidInput(f"Paramètres : {ou} doit être compris entre 0 et {maximum}.")
+    return valeur
+
+
+def param_montant(raw: Any, ou: str, maximum: Decimal = Decimal(10_000_000)) -> Decimal:
+    valeur = param_nombre(raw, ou, maximum)
+    if valeur != valeur.quantize(Decimal("0.01")):
+        raise InvalidInput(f"Paramètres : {ou} a plus de deux décimales.")
+    return valeur
+
+
+def param_entier(raw: Any, ou: str, maximum: int) -> int:
+    valeur = param_nombre(raw, ou, Decimal(maximum))
+    if valeur != valeur.to_integral_value():
+        raise InvalidInput(f"Paramètres : {ou} doit être un nombre entier.")
+    return int(valeur)
+
+
+def param_jour(raw: Any, ou: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.") from None
+
+
+def param_booleen(raw: Any, ou: str) -> bool:
+    if not isinstance(raw, bool):
+        raise InvalidInput(f"Paramètres : {ou} doit valoir true ou false.")
+    return raw

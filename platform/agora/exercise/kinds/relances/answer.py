@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import JOUR, MONTANT, QUANTITE, TAUX, Choice, Field, LongText, pattern_of
+from agora.exercise.fields import JOUR, MONTANT, QUANTITE, TAUX, Choice, LongText
 from agora.exercise.kinds.relances.params import MAX_FACTURES
 
 NIVEAU = Choice(
@@ -35,9 +33,3 @@ ANSWER_SCHEMA = AnswerSchema(
     },
     {"factures": MAX_FACTURES},
 )
-
-
-@lru_cache(maxsize=1024)
-def type_champ(path: str) -> Field:
-    """The type of a field the solver writes (``factures.3.penalites``), found fast."""
-    return ANSWER_SCHEMA.champs[pattern_of(path)]

@@ -8,15 +8,14 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Field, Lecture, Lu, pattern_of, verdict
-from agora.exercise.grading import MemoParams
-from agora.exercise.kinds.relances.answer import type_champ
+from agora.exercise.grading import MemoParams, chemin, lus, verdict_nomme, verdict_reporte
+from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
-from agora.exercise.kinds.relances.params import NAME, Balance, lire_params
+from agora.exercise.kinds.relances.params import NAME, lire_params
 from agora.exercise.kinds.relances.solve import Calcul, calcule
 
 COMPETENCE = "1.2.4"  # Assurer le suivi des relances clients: every field proves it
-REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
 LETTRE_OK = (
     "Vérification automatique réussie : chaque facture en retard est citée avec son numéro, "
     "son montant et son échéance. Votre professeur corrigera le reste de la lettre."
@@ -24,12 +23,14 @@ LETTRE_OK = (
 
 
 class Attendu:
-    """What grading needs from the params alone, computed once per variant."""
+    """What grading needs from the params alone, computed once per variant: the balance, its
+    values, each field with its path and type, and the balance done each wrong way (on demand)."""
 
-    def __init__(self, b: Balance):
-        self.b = b
-        self.calcul = calcule(b)
-        self.champs = [(p, _chemin(p), type_champ(p)) for p in self.calcul.valeurs]
+    def __init__(self, params: Any):
+        self.b = lire_params(params)
+        self.calcul = calcule(self.b)
+        types = ANSWER_SCHEMA.champs
+        self.champs = [(p, chemin(p), types[pattern_of(p)]) for p in self.calcul.valeurs]
         self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
         self._mondes: dict[str, dict[str, Any]] = {}
 
@@ -39,22 +40,13 @@ class Attendu:
             self._mondes[faute] = calcule(self.b, faute=faute).valeurs
         return self._mondes[faute]
 
-    @classmethod
-    def de(cls, params: Any) -> Attendu:
-        return cls(lire_params(params))
 
-
-def _chemin(path: str) -> tuple[str | int, ...]:
-    """``factures.2.penalites`` as the path ``Lecture.lu`` walks: (« factures », 2, …)."""
-    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
-
-
-_MEMO = MemoParams()
+# A class grades the same params object many times: what they give is kept (MemoParams).
+_ATTENDUS = MemoParams()
 
 
 def attendu(params: Any) -> Attendu:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, Attendu.de)
+    return _ATTENDUS.obtenir(params, Attendu)
 
 
 def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
@@ -92,18 +84,6 @@ class Enquete:
         return None
 
 
-def _lus(a: Attendu, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
-    """The fields the answer gives, and the values the student computed (for carried errors)."""
-    lus, own = [], {}
-    for path, chemin, field in a.champs:
-        lu = lecture.lu(*chemin)
-        if lu is not None:
-            lus.append((path, field, lu))
-            if lu.valeur is not None:
-                own[path] = lu.valeur
-    return lus, own
-
-
 def _juge(
     path: str, field: Field, lu: Lu, a: Attendu, suite: Calcul, enquete: Enquete, codes: list[str]
 ) -> ChampResult:
@@ -114,15 +94,11 @@ def _juge(
     if field.same(attendu_, lu.valeur):
         return ChampResult(path, a.canon[path], lu.recu, True, "Juste.")
     if path in suite.valeurs and field.same(suite.valeurs[path], lu.valeur):
-        ko = REPORTE + f"Avec les bons résultats : {field.display(attendu_)}."
-        return verdict(path, field, attendu_, lu, ko=ko)._replace(correct=True)
-    ko = f"Attendu : {field.display(attendu_)}."
+        return verdict_reporte(path, field, attendu_, lu)
     code = enquete.cause(path, field, lu.valeur)
-    if code:
-        ko = f"{MESSAGES[code]} {ko}"
-        if code not in codes:
-            codes.append(code)
-    return verdict(path, field, attendu_, lu, ko=ko)
+    if code and code not in codes:
+        codes.append(code)
+    return verdict_nomme(path, field, attendu_, lu, MESSAGES.get(code or ""))
 
 
 def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
@@ -139,8 +115,8 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
 
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    lus, own = _lus(a, lecture)
-    faux = any(lu.valeur is not None and lu.valeur != a.calcul.valeurs[p] for p, _, lu in lus)
+    donnes, own = lus(a.champs, lecture)
+    faux = any(lu.valeur is not None and lu.valeur != a.calcul.valeurs[p] for p, _, lu in donnes)
     suite = (_refait(a, own) if faux else None) or a.calcul
     enquete, codes = Enquete(a, own), []
     champs = [
@@ -148,7 +124,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
-    champs += [_juge(p, f, lu, a, suite, enquete, codes) for p, f, lu in lus]
+    champs += [_juge(p, f, lu, a, suite, enquete, codes) for p, f, lu in donnes]
     lettre = lecture.lu("lettre")
     if lettre is not None:
         champs.append(_lettre(a, lettre, codes))

@@ -8,14 +8,20 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.money import cents, parse_decimal
+from agora.exercise.grading import (
+    param_booleen,
+    param_entier,
+    param_jour,
+    param_montant,
+    param_nombre,
+    param_objet,
+)
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "relances"
 MAX_FACTURES = 12
 NIVEAUX_RELANCE = ("aucune", "relance_amiable", "deuxieme_relance", "mise_en_demeure")
 CLAUSES = ("bce", "triple_legal")  # what the organisation's CGV say the penalty rate is
-_MAX_MONTANT = Decimal(10_000_000)
 
 
 class Facture(NamedTuple):
@@ -56,49 +62,8 @@ class Balance:
     lettre_client: str
 
 
-def _objet(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {ou} doit être un objet {{…}}.")
-    return raw
-
-
-def _nombre(raw: Any, ou: str, maximum: Decimal = _MAX_MONTANT) -> Decimal:
-    if raw is None:
-        raise InvalidInput(f"Paramètres : {ou} manquant.")
-    if isinstance(raw, bool) or not isinstance(raw, int | str):
-        raise InvalidInput(f"Paramètres : {ou} doit être un nombre écrit comme « 12.50 ».")
-    try:
-        valeur = parse_decimal(raw, "nombre")
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {ou} — {error}") from None
-    if valeur < 0 or valeur > maximum:
-        raise InvalidInput(f"Paramètres : {ou} doit être compris entre 0 et {maximum}.")
-    return valeur
-
-
-def _montant(raw: Any, ou: str) -> Decimal:
-    valeur = _nombre(raw, ou)
-    if valeur != cents(valeur):
-        raise InvalidInput(f"Paramètres : {ou} a plus de deux décimales.")
-    return valeur
-
-
 def _taux(raw: Any, ou: str) -> Decimal:
-    return _nombre(raw, ou, Decimal(100))
-
-
-def _entier(raw: Any, ou: str, maximum: int) -> int:
-    valeur = _nombre(raw, ou, Decimal(maximum))
-    if valeur != valeur.to_integral_value():
-        raise InvalidInput(f"Paramètres : {ou} doit être un nombre entier.")
-    return int(valeur)
-
-
-def _jour(raw: Any, ou: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.") from None
+    return param_nombre(raw, ou, Decimal(100))
 
 
 def _texte(raw: Any, ou: str) -> str:
@@ -107,28 +72,22 @@ def _texte(raw: Any, ou: str) -> str:
     return raw
 
 
-def _booleen(raw: Any, ou: str) -> bool:
-    if not isinstance(raw, bool):
-        raise InvalidInput(f"Paramètres : {ou} doit valoir true ou false.")
-    return raw
-
-
 def _facture(raw: Any, i: int) -> Facture:
     ou = f"facture {i + 1}"
-    f = _objet(raw, f"la {ou}")
-    conditions = _objet(f.get("conditions"), f"les conditions de la {ou}")
-    ttc = _montant(f.get("montant_ttc"), f"montant TTC de la {ou}")
-    paye = _montant(f.get("deja_paye", "0.00"), f"déjà payé de la {ou}")
+    f = param_objet(raw, f"la {ou}")
+    conditions = param_objet(f.get("conditions"), f"les conditions de la {ou}")
+    ttc = param_montant(f.get("montant_ttc"), f"montant TTC de la {ou}")
+    paye = param_montant(f.get("deja_paye", "0.00"), f"déjà payé de la {ou}")
     if paye >= ttc:
         raise InvalidInput(f"Paramètres : la {ou} est déjà entièrement payée.")
     contrat = f.get("taux_contrat")
     return Facture(
         numero=_texte(f.get("numero"), f"numéro de la {ou}"),
         client=_texte(f.get("client"), f"client de la {ou}"),
-        professionnel=_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
-        date=_jour(f.get("date"), f"date de la {ou}"),
-        jours=_entier(conditions.get("jours"), f"délai de la {ou}", 120),
-        fin_de_mois=_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
+        professionnel=param_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
+        date=param_jour(f.get("date"), f"date de la {ou}"),
+        jours=param_entier(conditions.get("jours"), f"délai de la {ou}", 120),
+        fin_de_mois=param_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
         montant_ttc=ttc,
         deja_paye=paye,
         taux_contrat=None if contrat is None else _taux(contrat, f"taux du contrat, {ou}"),
@@ -136,8 +95,8 @@ def _facture(raw: Any, i: int) -> Facture:
 
 
 def _procedure(raw: Any) -> Procedure:
-    p = _objet(raw, "« procedure »")
-    seuils = [_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
+    p = param_objet(raw, "« procedure »")
+    seuils = [param_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
     if not 1 <= seuils[0] < seuils[1] < seuils[2]:
         raise InvalidInput("Paramètres : les seuils de la procédure doivent croître à partir de 1.")
     return Procedure(*seuils)
@@ -145,8 +104,8 @@ def _procedure(raw: Any) -> Procedure:
 
 def lire_params(params: Any) -> Balance:
     """The typed balance; InvalidInput (one French line) when the params are unusable."""
-    p = _objet(params, "les paramètres (un objet JSON)")
-    b = _objet(p.get("baremes"), "« baremes »")
+    p = param_objet(params, "les paramètres (un objet JSON)")
+    b = param_objet(p.get("baremes"), "« baremes »")
     clause = p.get("clause_penalites")
     if not isinstance(clause, str) or clause not in CLAUSES:
         raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
@@ -162,17 +121,17 @@ def lire_params(params: Any) -> Balance:
     if lettre not in [f.client for f in factures]:
         raise InvalidInput("Paramètres : « lettre_client » n'a aucune facture dans la balance.")
     return Balance(
-        date_balance=_jour(p.get("date_balance"), "« date_balance »"),
+        date_balance=param_jour(p.get("date_balance"), "« date_balance »"),
         taux_bce=_taux(b.get("taux_bce"), "taux de la BCE"),
         taux_legal_autres=_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
         taux_legal_particuliers=_taux(
             b.get("taux_legal_particuliers"), "taux de l'intérêt légal des particuliers"
         ),
-        indemnite=_montant(b.get("indemnite"), "indemnité forfaitaire"),
+        indemnite=param_montant(b.get("indemnite"), "indemnité forfaitaire"),
         clause=clause,
         procedure=_procedure(p.get("procedure")),
         factures=factures,
-        guide=_booleen(p.get("guide", False), "« guide »"),
+        guide=param_booleen(p.get("guide", False), "« guide »"),
         lettre_client=lettre,
     )
 

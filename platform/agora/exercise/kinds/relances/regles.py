@@ -14,6 +14,8 @@ from agora.content.loading import Sourced, StrictModel, load_yaml_model
 
 
 class Semestre(Sourced):
+    """One half-year: the ECB rate on its first day, the two legal interest rates by decree."""
+
     semestre: str = Field(pattern=r"^\d{4}-S[12]$")
     debut: date
     taux_bce: Decimal = Field(ge=0, le=100)
@@ -23,19 +25,18 @@ class Semestre(Sourced):
 
 
 class Indemnite(Sourced):
+    """The flat recovery indemnity (D441-5) and the day it applies from."""
+
     montant: Decimal
     depuis: date
 
 
-class Regles(StrictModel):
-    penalites: list[str] = Field(min_length=1)
-    indemnite: list[str] = Field(min_length=1)
-    delais: list[str] = Field(min_length=1)
-
-
 class Baremes(StrictModel):
+    """The whole file: the rules' sources by topic (penalites, indemnite, delais), the 40 €, and
+    one entry per half-year."""
+
     en_vigueur_le: date
-    regles: Regles
+    regles: dict[str, list[str]]
     indemnite_recouvrement: Indemnite
     semestres: list[Semestre] = Field(min_length=1)
 

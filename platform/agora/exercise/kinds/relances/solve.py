@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
+from agora.exercise.fields import pattern_of
 from agora.exercise.kinds.relances import messages as m
 from agora.exercise.kinds.relances.params import Balance, Facture, lire_params
 from agora.money import CENT, cents
@@ -153,12 +154,12 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
 
 def document(b: Balance, valeurs: Mapping[str, Any]) -> dict[str, Any]:
     """Field values as the answer JSON (nested, canonical strings), one row per invoice."""
-    from agora.exercise.kinds.relances.answer import type_champ
+    from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 
     lignes: list[dict[str, str]] = [{} for _ in b.factures]
     racine: dict[str, Any] = {}
     for path, valeur in valeurs.items():
-        texte = type_champ(path).canonical(valeur)
+        texte = ANSWER_SCHEMA.champs[pattern_of(path)].canonical(valeur)
         parts = path.split(".")
         if parts[0] == "factures":
             lignes[int(parts[1])][parts[2]] = texte
