@@ -32,13 +32,29 @@ class Attendu:
         types = ANSWER_SCHEMA.champs
         self.champs = [(p, chemin(p), types[pattern_of(p)]) for p in self.calcul.valeurs]
         self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
+        # The wrong methods that may show in each field, looked up once per variant.
+        self.fautes = {p: _fautes_du_champ(p) for p in self.calcul.valeurs}
         self._mondes: dict[str, dict[str, Any]] = {}
+        self._lettres: dict[str, list[str]] = {}
+
+    def oublis(self, texte: str) -> list[str]:
+        """What a letter leaves out, kept per text (a class often sends the same letter again)."""
+        if texte not in self._lettres:
+            if len(self._lettres) >= 64:
+                self._lettres.clear()
+            self._lettres[texte] = manques(self.b, texte)
+        return self._lettres[texte]
 
     def monde(self, faute: str) -> dict[str, Any]:
         """The balance done with this wrong method, computed the first time it is asked for."""
         if faute not in self._mondes:
             self._mondes[faute] = calcule(self.b, faute=faute).valeurs
         return self._mondes[faute]
+
+
+def _fautes_du_champ(path: str) -> list[str]:
+    noeud = pattern_of(path).replace(".#", "")
+    return [f for f in FAUTES if noeud in SIGNATURES[f]]
 
 
 # A class grades the same params object many times: what they give is kept (MemoParams).
@@ -71,8 +87,7 @@ class Enquete:
         return self._siens[faute]
 
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
-        noeud = pattern_of(path).replace(".#", "")
-        candidates = [f for f in FAUTES if noeud in SIGNATURES[f]]
+        candidates = self.a.fautes[path]
         for faute in candidates:
             monde = self.a.monde(faute)
             if path in monde and field.same(monde[path], valeur):
@@ -105,7 +120,7 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
     """The letter's automatic checks (numbers, amounts, due dates cited)."""
     if lu.valeur is None or not isinstance(lu.valeur, str):
         return ChampResult("lettre", None, lu.recu, False, lu.erreur or EMPTY)
-    oublis = manques(a.b, lu.valeur)
+    oublis = a.oublis(lu.valeur)
     if not oublis:
         return ChampResult("lettre", None, lu.recu, True, LETTRE_OK)
     codes.append(LETTRE_INCOMPLETE)

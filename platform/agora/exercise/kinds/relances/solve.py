@@ -66,6 +66,7 @@ class Calcul:
     def __init__(self, b: Balance, own: Mapping[str, Any], faute: str | None):
         self.b, self.own, self.faute = b, own, faute
         self.valeurs: dict[str, Any] = {}
+        self.reste = avec_reste(b)
 
     def pose(self, path: str, valeur: Any) -> Any:
         self.valeurs[path] = valeur
@@ -115,7 +116,7 @@ class Calcul:
             plafond = 60 if faute == m.PLAFOND_FIN_DE_MOIS_60 else PLAFOND_FIN_DE_MOIS
             self.pose(p + "delai_legal", "oui" if delai_legal(f, plafond) else "non")
         base = f.montant_ttc if faute == m.PENALITES_SANS_ACOMPTE else f.montant_ttc - f.deja_paye
-        if avec_reste(b):
+        if self.reste:
             base = self.pose(p + "reste_du", base)
         applique = contrat if f.taux_contrat is not None and contrat is not None else taux
         self.pose(p + "penalites", penalites(base, applique, retard, faute))
@@ -152,14 +153,24 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
     return reponse
 
 
-def document(b: Balance, valeurs: Mapping[str, Any]) -> dict[str, Any]:
-    """Field values as the answer JSON (nested, canonical strings), one row per invoice."""
+_TYPES: dict[str, Any] = {}
+
+
+def _type(path: str) -> Any:
+    """The answer type of a field the solver writes (``factures.3.penalites``), looked up once."""
     from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 
+    if path not in _TYPES:
+        _TYPES[path] = ANSWER_SCHEMA.champs[pattern_of(path)]
+    return _TYPES[path]
+
+
+def document(b: Balance, valeurs: Mapping[str, Any]) -> dict[str, Any]:
+    """Field values as the answer JSON (nested, canonical strings), one row per invoice."""
     lignes: list[dict[str, str]] = [{} for _ in b.factures]
     racine: dict[str, Any] = {}
     for path, valeur in valeurs.items():
-        texte = ANSWER_SCHEMA.champs[pattern_of(path)].canonical(valeur)
+        texte = _type(path).canonical(valeur)
         parts = path.split(".")
         if parts[0] == "factures":
             lignes[int(parts[1])][parts[2]] = texte

@@ -48,13 +48,14 @@ def _balance(p: dict[str, Any], niveau: int) -> list[str]:
     if acompte:
         tete, regle = tete + " Déjà payé |", regle + "---:|"
     lignes = [f"## La balance âgée au {_jour(p['date_balance'])}", "", tete, regle]
-    b = lire_params(p)
-    for n, (f, typee) in enumerate(zip(p["factures"], b.factures, strict=True), 1):
+    # Level 1 gives the due dates, computed as the solver does.
+    dues = [echeance(f) for f in lire_params(p).factures] if niveau == 1 else []
+    for n, f in enumerate(p["factures"], 1):
         sorte = "Professionnel" if f["professionnel"] else personne
         ligne = f"| {n} | {f['client']} | {sorte} | {f['numero']} | {_jour(f['date'])} | "
         ligne += f"{conditions(f['conditions'])} |"
         if niveau == 1:
-            ligne += f" {echeance(typee):%d/%m/%Y} |"
+            ligne += f" {dues[n - 1]:%d/%m/%Y} |"
         ligne += f" {euros(f['montant_ttc'])} |"
         if acompte:
             ligne += f" {euros(f['deja_paye'])} |"
