@@ -31,6 +31,15 @@ TERMES = {
     "illegal": ((75, False), (90, False), (60, True), (50, True)),
 }
 ALIMENTAIRE = ("boulangerie", "restaurant")
+# Invoice amounts TTC in cents (business customer, consumer), by sector: a club's or a water
+# utility's bills are smaller than a wholesaler's.
+MONTANTS = {
+    "association_sportive": ((8_000, 150_000), (3_000, 40_000)),
+    "regie_eau": ((15_000, 300_000), (4_000, 60_000)),
+    "boulangerie": ((5_000, 80_000), (1_000, 15_000)),
+    "restaurant": ((20_000, 250_000), (2_000, 30_000)),
+}
+MONTANTS_AUTRES = ((15_000, 600_000), (3_000, 90_000))
 
 
 def _fin_de_mois(jour: date) -> date:
@@ -76,7 +85,8 @@ class Tirage:
         return self.rng.choice(pool or self.pros or self.personnes)
 
     def montant(self, pro: bool) -> Decimal:
-        centimes = self.rng.randint(15_000, 600_000) if pro else self.rng.randint(3_000, 90_000)
+        bornes = MONTANTS.get(self.org.secteur, MONTANTS_AUTRES)[0 if pro else 1]
+        centimes = self.rng.randint(*bornes)
         return Decimal(centimes).scaleb(-2)
 
     def terme(self, pro: bool, illegal: bool) -> tuple[int, bool]:
