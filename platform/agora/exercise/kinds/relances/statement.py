@@ -122,7 +122,7 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
             f"Quel **taux** appliquez-vous à {contrat['client']} ? Un taux de contrat ne peut "
             "pas être plus bas que le plancher."
         )
-    pour = ["Pour chaque facture :"]
+    pour = []
     if not guide:
         pour.append("son **échéance** ;")
     pour.append(
@@ -139,7 +139,7 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
         "les **pénalités de retard** ;",
         "l'**indemnité forfaitaire** (0 si elle n'est pas due).",
     ]
-    q.append(" ".join(pour))
+    q.append("Pour chaque facture, trouvez :\n" + "\n".join(f"   - {ligne}" for ligne in pour))
     q.append(
         f"Rédigez la **lettre** pour {p['lettre_client']} (relance ou mise en demeure, selon la "
         "procédure). Citez chaque facture en retard : son numéro, le montant restant dû et "
