@@ -1,19 +1,18 @@
 """Helpers shared by the graders: read a student's value leniently, judge one field, remember
-what a variant's params give (a class grades the same variant many times), walk to a field of
-a Lecture, and read a variant's params strictly (each bad value refused in one French line)."""
+what a variant's params give (a class grades the same variant many times), carry a student's
+values step by step, and tell a value right from their own earlier values or a named wrong one."""
 
 from __future__ import annotations
 
 import copy
-import re
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult
-from agora.exercise.fields import Field, Lecture, Lu, verdict
+from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.reading import Lecture
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -86,6 +85,25 @@ class MemoParams:
         return resultat
 
 
+class Etapes:
+    """The printed steps of one calculation by their answer path (``groupes.0.net_ht``…).
+
+    Each step continues from the student's own value when they gave one: a later field
+    computed right from an earlier wrong value is their error carried forward, not a new one.
+    """
+
+    __slots__ = ("out", "own")
+
+    def __init__(self, own: Mapping[str, Any] | None = None):
+        self.own = own or {}
+        self.out: dict[str, Any] = {}
+
+    def put(self, path: str, value: Any) -> Any:
+        """Record the step's right value; what the next steps start from."""
+        self.out[path] = value
+        return self.own.get(path, value)
+
+
 REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
 
 
@@ -122,61 +140,3 @@ def chemin(path: str) -> tuple[str | int, ...]:
     """A dotted field name as the path ``Lecture.lu`` walks: ``lignes.2.montant`` → (« lignes »,
     2, « montant »)."""
     return tuple(int(part) if part.isdigit() else part for part in path.split("."))
-
-
-# Readers of a variant's params (from the command line or a stored copy): each returns the typed
-# value or raises InvalidInput with one French line naming where (« ou ») the value is.
-
-
-def param_objet(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {ou} doit être un objet {{…}}.")
-    return raw
-
-
-_NOMBRE_CONTRAT = re.compile(r"\d{1,13}(?:\.\d{1,6})?", re.ASCII)
-
-
-def param_nombre(raw: Any, ou: str, maximum: Decimal) -> Decimal:
-    """A number written as JSON text or integer (never a float), between 0 and ``maximum``."""
-    if raw is None:
-        raise InvalidInput(f"Paramètres : {ou} manquant.")
-    if isinstance(raw, bool) or not isinstance(raw, int | str):
-        raise InvalidInput(f"Paramètres : {ou} doit être un nombre écrit comme « 12.50 ».")
-    if isinstance(raw, str) and _NOMBRE_CONTRAT.fullmatch(raw):
-        valeur = Decimal(raw)  # the contract's own writing (« 12.50 »): the common case, fast
-    else:
-        try:
-            valeur = parse_decimal(raw, "nombre")
-        except InvalidInput as error:
-            raise InvalidInput(f"Paramètres : {ou} — {error}") from None
-    if not 0 <= valeur <= maximum:
-        raise InvalidInput(f"Paramètres : {ou} doit être compris entre 0 et {maximum}.")
-    return valeur
-
-
-def param_montant(raw: Any, ou: str, maximum: Decimal = Decimal(10_000_000)) -> Decimal:
-    valeur = param_nombre(raw, ou, maximum)
-    if valeur != valeur.quantize(Decimal("0.01")):
-        raise InvalidInput(f"Paramètres : {ou} a plus de deux décimales.")
-    return valeur
-
-
-def param_entier(raw: Any, ou: str, maximum: int) -> int:
-    valeur = param_nombre(raw, ou, Decimal(maximum))
-    if valeur != valeur.to_integral_value():
-        raise InvalidInput(f"Paramètres : {ou} doit être un nombre entier.")
-    return int(valeur)
-
-
-def param_jour(raw: Any, ou: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.") from None
-
-
-def param_booleen(raw: Any, ou: str) -> bool:
-    if not isinstance(raw, bool):
-        raise InvalidInput(f"Paramètres : {ou} doit valoir true ou false.")
-    return raw

@@ -13,8 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.company.cgv import PENALITES
-from agora.errors import InvalidInput
-from agora.exercise.base import NIVEAUX, Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.relances.params import NAME
 from agora.exercise.kinds.relances.regles import Semestre, baremes
 from agora.exercise.kinds.relances.solve import TROIS, echeance, lire_params
@@ -212,8 +211,6 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """The variant of this seed and level in the organisation."""
-    if niveau not in NIVEAUX:
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"{NAME}:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     document = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau))

@@ -7,13 +7,14 @@ from decimal import DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import EMPTY, Field, Lecture, Lu, pattern_of, verdict
+from agora.exercise.fields import EMPTY, Field, Lu, verdict
 from agora.exercise.grading import MemoParams, chemin, lus, verdict_nomme, verdict_reporte
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
 from agora.exercise.kinds.relances.params import NAME, lire_params
 from agora.exercise.kinds.relances.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
 
 COMPETENCE = "1.2.4"  # Assurer le suivi des relances clients: every field proves it
 LETTRE_OK = (

@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.grading import (
-    param_booleen,
-    param_entier,
-    param_jour,
-    param_montant,
-    param_nombre,
-    param_objet,
+from agora.exercise.params import (
+    lire_booleen,
+    lire_entier,
+    lire_jour,
+    lire_liste,
+    lire_montant,
+    lire_nombre,
+    lire_objet,
 )
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -63,7 +64,10 @@ class Balance:
 
 
 def _taux(raw: Any, ou: str) -> Decimal:
-    return param_nombre(raw, ou, Decimal(100))
+    taux = lire_nombre(raw, ou, "taux")
+    if not 0 <= taux <= 100:
+        raise InvalidInput(f"Paramètres : {ou} doit être un taux de 0 à 100.")
+    return taux
 
 
 def _texte(raw: Any, ou: str) -> str:
@@ -74,20 +78,20 @@ def _texte(raw: Any, ou: str) -> str:
 
 def _facture(raw: Any, i: int) -> Facture:
     ou = f"facture {i + 1}"
-    f = param_objet(raw, f"la {ou}")
-    conditions = param_objet(f.get("conditions"), f"les conditions de la {ou}")
-    ttc = param_montant(f.get("montant_ttc"), f"montant TTC de la {ou}")
-    paye = param_montant(f.get("deja_paye", "0.00"), f"déjà payé de la {ou}")
+    f = lire_objet(raw, f"la {ou}")
+    conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
+    ttc = lire_montant(f.get("montant_ttc"), f"montant TTC de la {ou}")
+    paye = lire_montant(f.get("deja_paye", "0.00"), f"déjà payé de la {ou}")
     if paye >= ttc:
         raise InvalidInput(f"Paramètres : la {ou} est déjà entièrement payée.")
     contrat = f.get("taux_contrat")
     return Facture(
         numero=_texte(f.get("numero"), f"numéro de la {ou}"),
         client=_texte(f.get("client"), f"client de la {ou}"),
-        professionnel=param_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
-        date=param_jour(f.get("date"), f"date de la {ou}"),
-        jours=param_entier(conditions.get("jours"), f"délai de la {ou}", 120),
-        fin_de_mois=param_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
+        professionnel=lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
+        date=lire_jour(f.get("date"), f"date de la {ou}"),
+        jours=lire_entier(conditions.get("jours"), f"délai de la {ou}", 120),
+        fin_de_mois=lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
         montant_ttc=ttc,
         deja_paye=paye,
         taux_contrat=None if contrat is None else _taux(contrat, f"taux du contrat, {ou}"),
@@ -95,8 +99,8 @@ def _facture(raw: Any, i: int) -> Facture:
 
 
 def _procedure(raw: Any) -> Procedure:
-    p = param_objet(raw, "« procedure »")
-    seuils = [param_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
+    p = lire_objet(raw, "« procedure »")
+    seuils = [lire_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
     if not 1 <= seuils[0] < seuils[1] < seuils[2]:
         raise InvalidInput("Paramètres : les seuils de la procédure doivent croître à partir de 1.")
     return Procedure(*seuils)
@@ -104,16 +108,12 @@ def _procedure(raw: Any) -> Procedure:
 
 def lire_params(params: Any) -> Balance:
     """The typed balance; InvalidInput (one French line) when the params are unusable."""
-    p = param_objet(params, "les paramètres (un objet JSON)")
-    b = param_objet(p.get("baremes"), "« baremes »")
+    p = lire_objet(params, "les paramètres (un objet JSON)")
+    b = lire_objet(p.get("baremes"), "« baremes »")
     clause = p.get("clause_penalites")
     if not isinstance(clause, str) or clause not in CLAUSES:
         raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
-    brut = p.get("factures")
-    if not isinstance(brut, list) or not brut or len(brut) > MAX_FACTURES:
-        raise InvalidInput(
-            f"Paramètres : « factures » doit être une liste de 1 à {MAX_FACTURES} factures."
-        )
+    brut = lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
     factures = tuple(_facture(f, i) for i, f in enumerate(brut))
     if len({f.taux_contrat for f in factures if f.taux_contrat is not None}) > 1:
         raise InvalidInput("Paramètres : un seul taux de contrat par balance.")
@@ -121,17 +121,17 @@ def lire_params(params: Any) -> Balance:
     if lettre not in [f.client for f in factures]:
         raise InvalidInput("Paramètres : « lettre_client » n'a aucune facture dans la balance.")
     return Balance(
-        date_balance=param_jour(p.get("date_balance"), "« date_balance »"),
+        date_balance=lire_jour(p.get("date_balance"), "« date_balance »"),
         taux_bce=_taux(b.get("taux_bce"), "taux de la BCE"),
         taux_legal_autres=_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
         taux_legal_particuliers=_taux(
             b.get("taux_legal_particuliers"), "taux de l'intérêt légal des particuliers"
         ),
-        indemnite=param_montant(b.get("indemnite"), "indemnité forfaitaire"),
+        indemnite=lire_montant(b.get("indemnite"), "indemnité forfaitaire"),
         clause=clause,
         procedure=_procedure(p.get("procedure")),
         factures=factures,
-        guide=param_booleen(p.get("guide", False), "« guide »"),
+        guide=lire_booleen(p.get("guide", False), "« guide »"),
         lettre_client=lettre,
     )
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import Any
 
-from agora.exercise.fields import pattern_of
+from agora.exercise.grading import Etapes
 from agora.exercise.kinds.relances import messages as m
 from agora.exercise.kinds.relances.params import Balance, Facture, lire_params
-from agora.money import CENT, cents
+from agora.exercise.reading import pattern_of
+from agora.money import cents, cents_down
 
 ZERO = Decimal(0)
 DIX_POINTS = Decimal(10)
@@ -51,7 +52,7 @@ def penalites(base: Decimal, taux: Decimal, jours: Decimal, faute: str | None = 
     """Amount × rate × days late ÷ 365, rounded half up to the cent once, at the end."""
     annee = Decimal(360 if faute == m.PENALITES_360 else 365)
     exact = base * taux * max(jours, ZERO) / (100 * annee)
-    return exact.quantize(CENT, ROUND_DOWN) if faute == m.PENALITES_TRONQUEES else cents(exact)
+    return cents_down(exact) if faute == m.PENALITES_TRONQUEES else cents(exact)
 
 
 def avec_reste(b: Balance) -> bool:
@@ -64,14 +65,11 @@ class Calcul:
     with the student's own value of that field when there is one (the error carried forward)."""
 
     def __init__(self, b: Balance, own: Mapping[str, Any], faute: str | None):
-        self.b, self.own, self.faute = b, own, faute
-        self.valeurs: dict[str, Any] = {}
+        self.b, self.faute = b, faute
+        self.etapes = Etapes(own)
+        self.valeurs = self.etapes.out  # every field's value, by path, in form order
+        self.pose = self.etapes.put
         self.reste = avec_reste(b)
-
-    def pose(self, path: str, valeur: Any) -> Any:
-        self.valeurs[path] = valeur
-        mien = self.own.get(path)
-        return valeur if mien is None or type(mien) is not type(valeur) else mien
 
     def taux_cgv(self) -> Decimal:
         """The organisation's rate: ECB + 10 points, or 3 × the legal rate, as its CGV say."""
