@@ -1,5 +1,5 @@
 """The shared readers of a kind's params that relances added: a whole number in bounds, an ISO
-day, a JSON boolean; each refuses in one French line naming where the value is."""
+day, a JSON boolean, a rate; each refuses in one French line naming where the value is."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from agora.errors import InvalidInput
-from agora.exercise.params import lire_booleen, lire_entier, lire_jour
+from agora.exercise.params import lire_booleen, lire_entier, lire_jour, lire_taux
 
 
 def test_a_whole_number_within_its_bounds():
@@ -31,3 +31,9 @@ def test_a_json_boolean_not_a_text():
     for mauvais in ("true", 1, None):
         with pytest.raises(InvalidInput, match="true ou false"):
             lire_booleen(mauvais, "guide")
+
+
+def test_a_rate_from_0_to_100():
+    assert str(lire_taux("12.15", "taux")) == "12.15"
+    with pytest.raises(InvalidInput, match="taux de 0 à 100"):
+        lire_taux("100.01", "taux")

@@ -97,3 +97,11 @@ def lire_booleen(raw: Any, where: str) -> bool:
     if not isinstance(raw, bool):
         raise InvalidInput(f"Paramètres : {where} doit valoir true ou false.")
     return raw
+
+
+def lire_taux(raw: Any, where: str) -> Decimal:
+    """A rate in percent, from 0 to 100."""
+    value = lire_nombre(raw, where, "taux")
+    if not 0 <= value <= HUNDRED:
+        raise InvalidInput(f"Paramètres : {where} doit être un taux de 0 à 100.")
+    return value

@@ -14,8 +14,8 @@ from agora.exercise.params import (
     lire_jour,
     lire_liste,
     lire_montant,
-    lire_nombre,
     lire_objet,
+    lire_taux,
 )
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -63,20 +63,15 @@ class Balance:
     lettre_client: str
 
 
-def _taux(raw: Any, ou: str) -> Decimal:
-    taux = lire_nombre(raw, ou, "taux")
-    if not 0 <= taux <= 100:
-        raise InvalidInput(f"Paramètres : {ou} doit être un taux de 0 à 100.")
-    return taux
-
-
 def _texte(raw: Any, ou: str) -> str:
+    """A name as the statement prints it (a customer, an invoice number)."""
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 80:
         raise InvalidInput(f"Paramètres : {ou} doit être un texte de 1 à 80 caractères.")
     return raw
 
 
 def _facture(raw: Any, i: int) -> Facture:
+    """One invoice of the balance; its partial payment is less than its amount."""
     ou = f"facture {i + 1}"
     f = lire_objet(raw, f"la {ou}")
     conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
@@ -94,7 +89,7 @@ def _facture(raw: Any, i: int) -> Facture:
         fin_de_mois=lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
         montant_ttc=ttc,
         deja_paye=paye,
-        taux_contrat=None if contrat is None else _taux(contrat, f"taux du contrat, {ou}"),
+        taux_contrat=None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
     )
 
 
@@ -122,9 +117,9 @@ def lire_params(params: Any) -> Balance:
         raise InvalidInput("Paramètres : « lettre_client » n'a aucune facture dans la balance.")
     return Balance(
         date_balance=lire_jour(p.get("date_balance"), "« date_balance »"),
-        taux_bce=_taux(b.get("taux_bce"), "taux de la BCE"),
-        taux_legal_autres=_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
-        taux_legal_particuliers=_taux(
+        taux_bce=lire_taux(b.get("taux_bce"), "taux de la BCE"),
+        taux_legal_autres=lire_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
+        taux_legal_particuliers=lire_taux(
             b.get("taux_legal_particuliers"), "taux de l'intérêt légal des particuliers"
         ),
         indemnite=lire_montant(b.get("indemnite"), "indemnité forfaitaire"),
