@@ -63,13 +63,6 @@ class Balance:
     lettre_client: str
 
 
-def _texte(raw: Any, ou: str) -> str:
-    """A name as the statement prints it (a customer, an invoice number)."""
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > 80:
-        raise InvalidInput(f"Paramètres : {ou} doit être un texte de 1 à 80 caractères.")
-    return raw
-
-
 def _facture(raw: Any, i: int) -> Facture:
     """One invoice of the balance; its partial payment is less than its amount."""
     ou = f"facture {i + 1}"
@@ -91,6 +84,13 @@ def _facture(raw: Any, i: int) -> Facture:
         deja_paye=paye,
         taux_contrat=None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
     )
+
+
+def _texte(raw: Any, ou: str) -> str:
+    """A name as the statement prints it (a customer, an invoice number)."""
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 80:
+        raise InvalidInput(f"Paramètres : {ou} doit être un texte de 1 à 80 caractères.")
+    return raw
 
 
 def _procedure(raw: Any) -> Procedure:
