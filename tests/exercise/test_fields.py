@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from agora.exercise.answer_names import AnswerSchema
+from agora.errors import InvalidInput
+from agora.exercise.answer_names import AnswerSchema, check_fields
 from agora.exercise.fields import (
     COMPTE,
     EMPTY,
@@ -22,6 +23,7 @@ from agora.exercise.fields import (
     TAUX,
     TEXTE,
     Choice,
+    LongText,
     Lu,
     verdict,
 )
@@ -197,3 +199,14 @@ def test_a_json_number_too_large_or_not_a_number_gets_a_message_that_says_so(fie
     for nan in (float("nan"), float("inf")):
         assert field.read(nan).erreur.endswith("doit être un nombre écrit en chiffres.")
     assert field.read(12345678901234).valeur == 12345678901234
+
+
+def test_a_long_text_holds_a_letter_and_a_save_accepts_its_own_length():
+    lettre = LongText(1000)
+    schema = AnswerSchema({"lettre": lettre, "total": MONTANT}, {})
+    texte = "Madame, Monsieur,\n" + "x" * 600
+    assert lettre.read(f"  {texte} ").valeur == texte
+    assert check_fields(schema, {"lettre": texte}) == {"lettre": texte}
+    assert "dépasse 1000" in lettre.read("x" * 1001).erreur
+    with pytest.raises(InvalidInput, match="dépasse 200"):
+        check_fields(schema, {"total": "1" * 201})  # an amount keeps the short limit

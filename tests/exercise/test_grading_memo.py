@@ -4,6 +4,7 @@ graded afresh, and the same params object grades exactly like an equal copy of i
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 
 import pytest
 
@@ -67,3 +68,24 @@ def test_params_changed_in_place_are_graded_against_their_new_values(name, chang
         after = kind.grade(params, answer).to_json()
         assert after == kind.grade(copy.deepcopy(params), answer).to_json()
         assert after != before
+
+
+def test_lus_gives_the_fields_of_an_answer_as_lecture_lu_finds_them():
+    from agora.exercise.answer_names import AnswerSchema
+    from agora.exercise.fields import MONTANT
+    from agora.exercise.grading import chemin, lus
+
+    schema = AnswerSchema({"total": MONTANT, "lignes.#.montant": MONTANT}, {"lignes": 5})
+    lecture = schema.read({"total": "12", "lignes": [{"montant": "1,50"}, {}, {"montant": "x"}]})
+    paths = [
+        "total",
+        "lignes.0.montant",
+        "lignes.1.montant",
+        "lignes.2.montant",
+        "lignes.3.montant",
+    ]
+    champs = [(p, chemin(p), MONTANT) for p in paths]
+    donnes, siens = lus(champs, lecture)
+    assert [p for p, _, _ in donnes] == ["total", "lignes.0.montant", "lignes.2.montant"]
+    assert [lu for _, _, lu in donnes] == [lecture.lu(*chemin(p)) for p, _, _ in donnes]
+    assert siens == {"total": Decimal("12.00"), "lignes.0.montant": Decimal("1.50")}

@@ -116,9 +116,11 @@ def check_fields(schema: AnswerSchema, fields: Mapping[str, Any]) -> dict[str, s
             raise InvalidInput(f"{unknown_name(nom)[:-1]} : {_NOT_SAVED}.")
         if not isinstance(valeur, str):
             raise InvalidInput(f"Le champ « {_cite(nom)} » doit être du texte : {_NOT_SAVED}.")
-        if len(valeur) > MAX_VALUE_LENGTH:
+        # A letter's text area holds more than an amount (its type says how much).
+        limite = getattr(schema.type_of(nom), "longueur_saisie", MAX_VALUE_LENGTH)
+        if len(valeur) > limite:
             raise InvalidInput(
-                f"Le champ « {_cite(nom)} » dépasse {MAX_VALUE_LENGTH} caractères : {_NOT_SAVED}."
+                f"Le champ « {_cite(nom)} » dépasse {limite} caractères : {_NOT_SAVED}."
             )
     return dict(fields)
 

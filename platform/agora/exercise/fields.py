@@ -81,6 +81,7 @@ class Field:
     widget = "texte"
     inputmode = "text"
     suffixe = ""
+    longueur_saisie = _MAX_TEXT  # the longest value a save accepts for a field of this type
 
     def convert(self, raw: Any) -> Any:
         """The typed value of a non-empty raw value; InvalidInput with a French message."""
@@ -405,6 +406,17 @@ class Text(Field):
         if len(raw) > self.longueur:
             raise InvalidInput(f"Ce texte dépasse {self.longueur} caractères : raccourcissez-le.")
         return raw.strip()
+
+
+class LongText(Text):
+    """A long free text typed in a text area (a letter, an e-mail): up to ``longueur`` characters,
+    which is also what a save accepts for it."""
+
+    widget = "zone"
+
+    def __init__(self, longueur: int = 4000):
+        super().__init__(longueur)
+        self.longueur_saisie = longueur
 
 
 # The shared instances kinds declare their schemas with.

@@ -1,5 +1,6 @@
-"""Helpers shared by the graders: read a student's value leniently, judge one field, and
-remember what a variant's params give (a class grades the same variant many times)."""
+"""Helpers shared by the graders: read a student's value leniently, judge one field, remember
+what a variant's params give (a class grades the same variant many times), carry a student's
+values step by step, and tell a value right from their own earlier values or a named wrong one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.reading import Lecture
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -110,3 +113,59 @@ class Etapes:
         """Record the step's right value; what the next steps start from."""
         self.out[path] = value
         return self.own.get(path, value)
+
+
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+
+
+def verdict_reporte(champ: str, field: Field, attendu: Any, lu: Lu) -> ChampResult:
+    """A value right from the student's own earlier wrong values: credited, the right one told."""
+    ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
+    return verdict(champ, field, attendu, lu, ko=ko)._replace(correct=True)
+
+
+def verdict_nomme(
+    champ: str, field: Field, attendu: Any, lu: Lu, explication: str | None
+) -> ChampResult:
+    """A wrong value, preceded by the message of the wrong method that explains it, if any."""
+    ko = f"Attendu : {field.display(attendu)}."
+    return verdict(champ, field, attendu, lu, ko=f"{explication} {ko}" if explication else ko)
+
+
+def lus(
+    champs: list[tuple[str, tuple[str | int, ...], Field]], lecture: Lecture
+) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
+    """Of the expected fields (path, path walked, type), those the answer gives, as read; and
+    the typed values the student wrote, by path (to carry their errors forward). Each row of
+    the answer is walked to once, not once per field (a balance has 50 fields in 8 rows)."""
+    donnes, siens = [], {}
+    parents: dict[tuple[str | int, ...], Any] = {(): lecture.arbre}
+    for path, parcours, field in champs:
+        lu = _enfant(_noeud(parents, parcours[:-1]), parcours[-1])
+        if isinstance(lu, Lu):
+            donnes.append((path, field, lu))
+            if lu.valeur is not None:
+                siens[path] = lu.valeur
+    return donnes, siens
+
+
+def _noeud(parents: dict[tuple[str | int, ...], Any], chemin: tuple[str | int, ...]) -> Any:
+    """The node at ``chemin``, walked to once and kept in ``parents`` (the root is at ())."""
+    if chemin not in parents:
+        parents[chemin] = _enfant(_noeud(parents, chemin[:-1]), chemin[-1])
+    return parents[chemin]
+
+
+def _enfant(noeud: Any, part: str | int) -> Any:
+    """One step down a read answer (as ``Lecture.lu`` walks it); None when there is nothing."""
+    if isinstance(noeud, dict) and isinstance(part, str):
+        return noeud.get(part)
+    if isinstance(noeud, list) and isinstance(part, int) and 0 <= part < len(noeud):
+        return noeud[part]
+    return None
+
+
+def chemin(path: str) -> tuple[str | int, ...]:
+    """A dotted field name as the path ``Lecture.lu`` walks: ``lignes.2.montant`` → (« lignes »,
+    2, « montant »)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))

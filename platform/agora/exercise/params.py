@@ -4,6 +4,7 @@ one French line that says where (``Paramètres : ligne 2 — …``), as the CLI 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -73,3 +74,34 @@ def lire_liste(raw: Any, where: str, maximum: int, minimum: int = 0) -> list[Any
             f"Paramètres : « {where} » doit être une liste de {minimum} à {maximum}."
         )
     return raw
+
+
+def lire_entier(raw: Any, where: str, maximum: int) -> int:
+    """A whole number from 0 to ``maximum`` (days, thresholds)."""
+    value = lire_nombre(raw, where)
+    if value != value.to_integral_value() or not 0 <= value <= maximum:
+        raise InvalidInput(f"Paramètres : {where} doit être un nombre entier de 0 à {maximum}.")
+    return int(value)
+
+
+def lire_jour(raw: Any, where: str) -> date:
+    """A day written as the contract writes it (ISO, « 2026-06-30 »)."""
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"Paramètres : {where} doit être une date AAAA-MM-JJ.") from None
+
+
+def lire_booleen(raw: Any, where: str) -> bool:
+    """true or false (a JSON boolean, not a text)."""
+    if not isinstance(raw, bool):
+        raise InvalidInput(f"Paramètres : {where} doit valoir true ou false.")
+    return raw
+
+
+def lire_taux(raw: Any, where: str) -> Decimal:
+    """A rate in percent, from 0 to 100."""
+    value = lire_nombre(raw, where, "taux")
+    if not 0 <= value <= HUNDRED:
+        raise InvalidInput(f"Paramètres : {where} doit être un taux de 0 à 100.")
+    return value

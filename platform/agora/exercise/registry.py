@@ -14,6 +14,7 @@ from agora.exercise.kinds import (
     planning,
     qualite_donnees,
     rapprochement,
+    relances,
 )
 
 # Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
@@ -23,6 +24,7 @@ KINDS: dict[str, ExerciseKind] = {
         facture.KIND,
         devis.KIND,
         avoir.KIND,
+        relances.KIND,
         qualite_donnees.KIND,
         facture_achat.KIND,
         rapprochement.KIND,

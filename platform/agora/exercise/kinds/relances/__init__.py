@@ -1,0 +1,19 @@
+"""Kind ``relances``: follow up the customers' unpaid invoices from the ageing balance.
+
+On a month's last day: per invoice its due date, days late and the reminder step the
+organisation's procedure calls for, whether its payment term is legal (L441-10), the late-payment
+penalties (CGV rate or ECB + 10 points, never under 3 × the legal interest rate) and the 40 €
+indemnity (business customers only); then the reminder letter, whose invoice numbers, amounts
+and due dates are checked automatically. The public contract is docs/exercices/relances.md.
+"""
+
+from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds.relances import answer, generate, grade, params, samples, solve
+
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="Relances clients : retards, pénalités, indemnité et lettre de relance",
+    COMPETENCES=("1.2.4",),
+    VERSION=1,
+    PRODUIT="relance",  # the reminder letter and its figures, for a later step
+)

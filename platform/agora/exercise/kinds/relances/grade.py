@@ -1,0 +1,155 @@
+"""Grading of an ageing balance as read: a verdict per field, errors carried forward, the named
+wrong methods, and the letter's automatic checks."""
+
+from __future__ import annotations
+
+from decimal import DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import EMPTY, Field, Lu, verdict
+from agora.exercise.grading import MemoParams, chemin, lus, verdict_nomme, verdict_reporte
+from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.relances.lettre import manques
+from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
+from agora.exercise.kinds.relances.params import NAME, lire_params
+from agora.exercise.kinds.relances.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
+
+COMPETENCE = "1.2.4"  # Assurer le suivi des relances clients: every field proves it
+LETTRE_OK = (
+    "Vérification automatique réussie : chaque facture en retard est citée avec son numéro, "
+    "son montant et son échéance. Votre professeur corrigera le reste de la lettre."
+)
+
+
+class Attendu:
+    """What grading needs from the params alone, computed once per variant: the balance, its
+    values, each field with its path and type, and the balance done each wrong way (on demand)."""
+
+    def __init__(self, params: Any):
+        self.b = lire_params(params)
+        self.calcul = calcule(self.b)
+        types = ANSWER_SCHEMA.champs
+        self.champs = [(p, chemin(p), types[pattern_of(p)]) for p in self.calcul.valeurs]
+        self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
+        # The wrong methods that may show in each field, looked up once per variant.
+        self.fautes = {p: _fautes_du_champ(p) for p in self.calcul.valeurs}
+        self._mondes: dict[str, dict[str, Any]] = {}
+        self._lettres: dict[str, list[str]] = {}
+
+    def oublis(self, texte: str) -> list[str]:
+        """What a letter leaves out, kept per text (a class often sends the same letter again)."""
+        if texte not in self._lettres:
+            if len(self._lettres) >= 64:
+                self._lettres.clear()
+            self._lettres[texte] = manques(self.b, texte)
+        return self._lettres[texte]
+
+    def monde(self, faute: str) -> dict[str, Any]:
+        """The balance done with this wrong method, computed the first time it is asked for."""
+        if faute not in self._mondes:
+            self._mondes[faute] = calcule(self.b, faute=faute).valeurs
+        return self._mondes[faute]
+
+
+def _fautes_du_champ(path: str) -> list[str]:
+    noeud = pattern_of(path).replace(".#", "")
+    return [f for f in FAUTES if noeud in SIGNATURES[f]]
+
+
+# A class grades the same params object many times: what they give is kept (MemoParams).
+_ATTENDUS = MemoParams()
+
+
+def attendu(params: Any) -> Attendu:
+    return _ATTENDUS.obtenir(params, Attendu)
+
+
+def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
+    """The balance from the student's own values (None when they are absurdly large)."""
+    try:
+        return calcule(a.b, own, faute)
+    except (DecimalException, OverflowError, ValueError):
+        return None
+
+
+class Enquete:
+    """Looks for the named wrong method behind a wrong value: the whole balance done that way,
+    then that way from the student's own earlier values."""
+
+    def __init__(self, a: Attendu, own: dict[str, Any]):
+        self.a, self.own = a, own
+        self._siens: dict[str, Calcul | None] = {}
+
+    def _sien(self, faute: str) -> Calcul | None:
+        if faute not in self._siens:
+            self._siens[faute] = _refait(self.a, self.own, faute)
+        return self._siens[faute]
+
+    def cause(self, path: str, field: Field, valeur: Any) -> str | None:
+        candidates = self.a.fautes[path]
+        for faute in candidates:
+            monde = self.a.monde(faute)
+            if path in monde and field.same(monde[path], valeur):
+                return faute
+        for faute in candidates:
+            sien = self._sien(faute)
+            if sien and path in sien.valeurs and field.same(sien.valeurs[path], valeur):
+                return faute
+        return None
+
+
+def _juge(
+    path: str, field: Field, lu: Lu, a: Attendu, suite: Calcul, enquete: Enquete, codes: list[str]
+) -> ChampResult:
+    """One field: right, right from the student's own earlier values, or wrong (named)."""
+    attendu_ = a.calcul.valeurs[path]
+    if lu.valeur is None:
+        return verdict(path, field, attendu_, lu)
+    if field.same(attendu_, lu.valeur):
+        return ChampResult(path, a.canon[path], lu.recu, True, "Juste.")
+    if path in suite.valeurs and field.same(suite.valeurs[path], lu.valeur):
+        return verdict_reporte(path, field, attendu_, lu)
+    code = enquete.cause(path, field, lu.valeur)
+    if code and code not in codes:
+        codes.append(code)
+    return verdict_nomme(path, field, attendu_, lu, MESSAGES.get(code or ""))
+
+
+def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
+    """The letter's automatic checks (numbers, amounts, due dates cited)."""
+    if lu.valeur is None or not isinstance(lu.valeur, str):
+        return ChampResult("lettre", None, lu.recu, False, lu.erreur or EMPTY)
+    oublis = a.oublis(lu.valeur)
+    if not oublis:
+        return ChampResult("lettre", None, lu.recu, True, LETTRE_OK)
+    codes.append(LETTRE_INCOMPLETE)
+    message = f"{MESSAGES[LETTRE_INCOMPLETE]} Il manque : {' ; '.join(oublis)}."
+    return ChampResult("lettre", None, lu.recu, False, message)
+
+
+def corrige(a: Attendu, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    donnes, own = lus(a.champs, lecture)
+    faux = any(lu.valeur is not None and lu.valeur != a.calcul.valeurs[p] for p, _, lu in donnes)
+    suite = (_refait(a, own) if faux else None) or a.calcul
+    enquete, codes = Enquete(a, own), []
+    champs = [
+        ChampResult(n, None, None, False, m)
+        for n, m in lecture.erreurs.items()
+        if n not in a.calcul.valeurs and n != "lettre"
+    ]
+    champs += [_juge(p, f, lu, a, suite, enquete, codes) for p, f, lu in donnes]
+    lettre = lecture.lu("lettre")
+    if lettre is not None:
+        champs.append(_lettre(a, lettre, codes))
+    notes = [c.correct for c in champs]
+    competences = [(COMPETENCE, score_ratio(sum(notes), len(notes)))] if notes else []
+    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    return Grade(NAME, score_ratio(sum(notes), len(notes)), champs, diagnostics, competences)
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    return corrige(attendu(params), lecture)

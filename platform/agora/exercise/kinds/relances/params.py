@@ -1,0 +1,137 @@
+"""The params of a ``relances`` variant: read into typed objects, refused in one French line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from agora.errors import InvalidInput
+from agora.exercise.params import (
+    lire_booleen,
+    lire_entier,
+    lire_jour,
+    lire_liste,
+    lire_montant,
+    lire_objet,
+    lire_taux,
+)
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "relances"
+MAX_FACTURES = 12
+NIVEAUX_RELANCE = ("aucune", "relance_amiable", "deuxieme_relance", "mise_en_demeure")
+CLAUSES = ("bce", "triple_legal")  # what the organisation's CGV say the penalty rate is
+
+
+class Facture(NamedTuple):
+    """One open invoice of the ageing balance."""
+
+    numero: str
+    client: str
+    professionnel: bool  # a business customer (owes the 40 €), not a consumer
+    date: date
+    jours: int  # the payment term granted, in days (0: on receipt)
+    fin_de_mois: bool  # « N jours fin de mois »: N days after the invoice, then end of month
+    montant_ttc: Decimal
+    deja_paye: Decimal  # a partial payment received before the due date
+    taux_contrat: Decimal | None  # a rate the customer's own contract sets (level 3)
+
+
+class Procedure(NamedTuple):
+    """The organisation's reminder procedure: from how many days late each step starts."""
+
+    relance_amiable: int
+    deuxieme_relance: int
+    mise_en_demeure: int
+
+
+@dataclass(frozen=True)
+class Balance:
+    """Typed, validated params of one ageing balance."""
+
+    date_balance: date
+    taux_bce: Decimal
+    taux_legal_autres: Decimal
+    taux_legal_particuliers: Decimal
+    indemnite: Decimal
+    clause: str
+    procedure: Procedure
+    factures: tuple[Facture, ...]
+    guide: bool  # level 1: the due dates are given; no floor, no legality check
+    lettre_client: str
+
+
+def _facture(raw: Any, i: int) -> Facture:
+    """One invoice of the balance; its partial payment is less than its amount."""
+    ou = f"facture {i + 1}"
+    f = lire_objet(raw, f"la {ou}")
+    conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
+    ttc = lire_montant(f.get("montant_ttc"), f"montant TTC de la {ou}")
+    paye = lire_montant(f.get("deja_paye", "0.00"), f"déjà payé de la {ou}")
+    if paye >= ttc:
+        raise InvalidInput(f"Paramètres : la {ou} est déjà entièrement payée.")
+    contrat = f.get("taux_contrat")
+    return Facture(
+        numero=_texte(f.get("numero"), f"numéro de la {ou}"),
+        client=_texte(f.get("client"), f"client de la {ou}"),
+        professionnel=lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
+        date=lire_jour(f.get("date"), f"date de la {ou}"),
+        jours=lire_entier(conditions.get("jours"), f"délai de la {ou}", 120),
+        fin_de_mois=lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
+        montant_ttc=ttc,
+        deja_paye=paye,
+        taux_contrat=None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
+    )
+
+
+def _texte(raw: Any, ou: str) -> str:
+    """A name as the statement prints it (a customer, an invoice number)."""
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 80:
+        raise InvalidInput(f"Paramètres : {ou} doit être un texte de 1 à 80 caractères.")
+    return raw
+
+
+def _procedure(raw: Any) -> Procedure:
+    p = lire_objet(raw, "« procedure »")
+    seuils = [lire_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
+    if not 1 <= seuils[0] < seuils[1] < seuils[2]:
+        raise InvalidInput("Paramètres : les seuils de la procédure doivent croître à partir de 1.")
+    return Procedure(*seuils)
+
+
+def lire_params(params: Any) -> Balance:
+    """The typed balance; InvalidInput (one French line) when the params are unusable."""
+    p = lire_objet(params, "les paramètres (un objet JSON)")
+    b = lire_objet(p.get("baremes"), "« baremes »")
+    clause = p.get("clause_penalites")
+    if not isinstance(clause, str) or clause not in CLAUSES:
+        raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
+    brut = lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
+    factures = tuple(_facture(f, i) for i, f in enumerate(brut))
+    if len({f.taux_contrat for f in factures if f.taux_contrat is not None}) > 1:
+        raise InvalidInput("Paramètres : un seul taux de contrat par balance.")
+    lettre = _texte(p.get("lettre_client"), "« lettre_client »")
+    if lettre not in [f.client for f in factures]:
+        raise InvalidInput("Paramètres : « lettre_client » n'a aucune facture dans la balance.")
+    return Balance(
+        date_balance=lire_jour(p.get("date_balance"), "« date_balance »"),
+        taux_bce=lire_taux(b.get("taux_bce"), "taux de la BCE"),
+        taux_legal_autres=lire_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
+        taux_legal_particuliers=lire_taux(
+            b.get("taux_legal_particuliers"), "taux de l'intérêt légal des particuliers"
+        ),
+        indemnite=lire_montant(b.get("indemnite"), "indemnité forfaitaire"),
+        clause=clause,
+        procedure=_procedure(p.get("procedure")),
+        factures=factures,
+        guide=lire_booleen(p.get("guide", False), "« guide »"),
+        lettre_client=lettre,
+    )
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,178 @@
+"""The ageing balance worked out: the rates, then per invoice its due date, days late, reminder
+step, legality of its term, amount still owed, penalties and 40 € indemnity; from the student's
+own earlier values when given (errors carried forward), or with one named wrong method (to
+recognise it in an answer)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.grading import Etapes
+from agora.exercise.kinds.relances import messages as m
+from agora.exercise.kinds.relances.params import Balance, Facture, lire_params
+from agora.exercise.reading import pattern_of
+from agora.money import cents, cents_down
+
+ZERO = Decimal(0)
+DIX_POINTS = Decimal(10)
+TROIS = Decimal(3)
+# L441-10 I: at most 60 days from the invoice date, or 45 days end of month.
+PLAFOND_DATE_FACTURE = 60
+PLAFOND_FIN_DE_MOIS = 45
+
+
+def echeance(f: Facture, sans_fin_de_mois: bool = False) -> date:
+    """The due date: invoice date + the term; « fin de mois » then goes to that month's end."""
+    jour = f.date + timedelta(days=f.jours)
+    if f.fin_de_mois and not sans_fin_de_mois:
+        jour = jour.replace(day=calendar.monthrange(jour.year, jour.month)[1])
+    return jour
+
+
+def delai_legal(f: Facture, plafond_fin_de_mois: int = PLAFOND_FIN_DE_MOIS) -> bool:
+    """Whether the term granted stays under the LME ceilings."""
+    return f.jours <= (plafond_fin_de_mois if f.fin_de_mois else PLAFOND_DATE_FACTURE)
+
+
+def niveau_relance(b: Balance, jours: Decimal) -> str:
+    """The reminder step the procedure calls for after this many days late."""
+    p = b.procedure
+    if jours >= p.mise_en_demeure:
+        return "mise_en_demeure"
+    if jours >= p.deuxieme_relance:
+        return "deuxieme_relance"
+    return "relance_amiable" if jours >= p.relance_amiable else "aucune"
+
+
+def penalites(base: Decimal, taux: Decimal, jours: Decimal, faute: str | None = None) -> Decimal:
+    """Amount × rate × days late ÷ 365, rounded half up to the cent once, at the end."""
+    annee = Decimal(360 if faute == m.PENALITES_360 else 365)
+    exact = base * taux * max(jours, ZERO) / (100 * annee)
+    return cents_down(exact) if faute == m.PENALITES_TRONQUEES else cents(exact)
+
+
+def avec_reste(b: Balance) -> bool:
+    """Level 3's partial payments: the amount still owed is asked for."""
+    return any(f.deja_paye for f in b.factures)
+
+
+class Calcul:
+    """One pass down the balance. ``pose`` records the value a field should hold and carries on
+    with the student's own value of that field when there is one (the error carried forward)."""
+
+    def __init__(self, b: Balance, own: Mapping[str, Any], faute: str | None):
+        self.b, self.faute = b, faute
+        self.etapes = Etapes(own)
+        self.valeurs = self.etapes.out  # every field's value, by path, in form order
+        self.pose = self.etapes.put
+        self.reste = avec_reste(b)
+
+    def taux_cgv(self) -> Decimal:
+        """The organisation's rate: ECB + 10 points, or 3 × the legal rate, as its CGV say."""
+        b, faute = self.b, self.faute
+        if b.clause == "bce":
+            taux = b.taux_bce if faute == m.TAUX_BCE_SANS_MAJORATION else b.taux_bce + DIX_POINTS
+        else:
+            taux = self.plancher_exact()
+        return self.pose("taux_cgv", taux)
+
+    def plancher_exact(self) -> Decimal:
+        """3 × the legal interest rate of « other cases » (the creditor is a business)."""
+        b, faute = self.b, self.faute
+        if faute == m.TAUX_LEGAL_NON_TRIPLE:
+            return b.taux_legal_autres
+        if faute == m.TAUX_LEGAL_PARTICULIERS:
+            return TROIS * b.taux_legal_particuliers
+        return TROIS * b.taux_legal_autres
+
+    def taux_contrat(self, plancher: Decimal) -> Decimal | None:
+        """A customer's contract rate, raised to the floor when it is below (L441-10 II)."""
+        contrat = next(
+            (f.taux_contrat for f in self.b.factures if f.taux_contrat is not None), None
+        )
+        if contrat is None:
+            return None
+        taux = contrat if self.faute == m.TAUX_CONTRAT_SOUS_PLANCHER else max(contrat, plancher)
+        return self.pose("taux_contrat", taux)
+
+    def facture(self, i: int, f: Facture, taux: Decimal, contrat: Decimal | None) -> None:
+        b, faute, p = self.b, self.faute, f"factures.{i}."
+        jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
+        if not b.guide:
+            jour = self.pose(p + "echeance", jour)
+        depart = f.date if faute == m.RETARD_DEPUIS_FACTURE else jour
+        retard = Decimal((b.date_balance - depart).days)
+        retard = self.pose(
+            p + "jours_retard", retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
+        )
+        self.pose(p + "niveau", niveau_relance(b, retard))
+        if f.professionnel and not b.guide:
+            plafond = 60 if faute == m.PLAFOND_FIN_DE_MOIS_60 else PLAFOND_FIN_DE_MOIS
+            self.pose(p + "delai_legal", "oui" if delai_legal(f, plafond) else "non")
+        base = f.montant_ttc if faute == m.PENALITES_SANS_ACOMPTE else f.montant_ttc - f.deja_paye
+        if self.reste:
+            base = self.pose(p + "reste_du", base)
+        applique = contrat if f.taux_contrat is not None and contrat is not None else taux
+        self.pose(p + "penalites", penalites(base, applique, retard, faute))
+        self.pose(p + "indemnite", self.indemnite(f, retard))
+
+    def indemnite(self, f: Facture, retard: Decimal) -> Decimal:
+        """40 € per late invoice of a business customer (D441-5); never for a consumer."""
+        due = retard > 0 and (f.professionnel or self.faute == m.INDEMNITE_CONSOMMATEUR)
+        if f.professionnel and self.faute == m.INDEMNITE_OUBLIEE:
+            due = False
+        return self.b.indemnite if due else ZERO
+
+
+def calcule(b: Balance, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
+    """Every field's value but the letter's, by field path, in form order."""
+    c = Calcul(b, own or {}, faute)
+    taux = c.taux_cgv()
+    plancher = c.plancher_exact()
+    if not b.guide:
+        plancher = c.pose("taux_plancher", plancher)
+    contrat = c.taux_contrat(plancher)
+    for i, f in enumerate(b.factures):
+        c.facture(i, f, taux, contrat)
+    return c
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference answer, contract JSON (with a model letter that passes the checks)."""
+    from agora.exercise.kinds.relances.lettre import modele
+
+    b = lire_params(params)
+    reponse = document(b, calcule(b).valeurs)
+    reponse["lettre"] = modele(b, params)
+    return reponse
+
+
+_TYPES: dict[str, Any] = {}
+
+
+def _type(path: str) -> Any:
+    """The answer type of a field the solver writes (``factures.3.penalites``), looked up once."""
+    from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
+
+    if path not in _TYPES:
+        _TYPES[path] = ANSWER_SCHEMA.champs[pattern_of(path)]
+    return _TYPES[path]
+
+
+def document(b: Balance, valeurs: Mapping[str, Any]) -> dict[str, Any]:
+    """Field values as the answer JSON (nested, canonical strings), one row per invoice."""
+    lignes: list[dict[str, str]] = [{} for _ in b.factures]
+    racine: dict[str, Any] = {}
+    for path, valeur in valeurs.items():
+        texte = _type(path).canonical(valeur)
+        parts = path.split(".")
+        if parts[0] == "factures":
+            lignes[int(parts[1])][parts[2]] = texte
+        else:
+            racine[path] = texte
+    racine["factures"] = lignes
+    return racine

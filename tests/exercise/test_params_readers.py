@@ -1,0 +1,39 @@
+"""The shared readers of a kind's params that relances added: a whole number in bounds, an ISO
+day, a JSON boolean, a rate; each refuses in one French line naming where the value is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agora.errors import InvalidInput
+from agora.exercise.params import lire_booleen, lire_entier, lire_jour, lire_taux
+
+
+def test_a_whole_number_within_its_bounds():
+    assert lire_entier("45", "délai", 120) == 45
+    assert lire_entier(0, "délai", 120) == 0
+    for mauvais in ("45.5", "121", "-1", 4.5, None, True):
+        with pytest.raises(InvalidInput, match=r"^Paramètres : délai"):
+            lire_entier(mauvais, "délai", 120)
+
+
+def test_an_iso_day():
+    assert lire_jour("2026-06-30", "date") == date(2026, 6, 30)
+    for mauvais in ("30/06/2026", "2026-02-30", 20260630, None):
+        with pytest.raises(InvalidInput, match="AAAA-MM-JJ"):
+            lire_jour(mauvais, "date")
+
+
+def test_a_json_boolean_not_a_text():
+    assert lire_booleen(False, "guide") is False
+    for mauvais in ("true", 1, None):
+        with pytest.raises(InvalidInput, match="true ou false"):
+            lire_booleen(mauvais, "guide")
+
+
+def test_a_rate_from_0_to_100():
+    assert str(lire_taux("12.15", "taux")) == "12.15"
+    with pytest.raises(InvalidInput, match="taux de 0 à 100"):
+        lire_taux("100.01", "taux")
