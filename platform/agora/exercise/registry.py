@@ -5,6 +5,7 @@ from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds import (
     avoir,
     bulletin_paie,
+    conges_payes,
     declaration_tva,
     devis,
     facture,
@@ -25,6 +26,7 @@ KINDS: dict[str, ExerciseKind] = {
         declaration_tva.KIND,
         bulletin_paie.KIND,
         planning.KIND,
+        conges_payes.KIND,
     )
 }
 

@@ -1,0 +1,160 @@
+"""Grading of paid leave as read: a verdict per field, errors carried forward, named methods."""
+
+from __future__ import annotations
+
+from decimal import Decimal, DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lecture, Lu, pattern_of, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.conges_payes.answer import type_champ
+from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
+from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
+from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+
+# 3.2.1 (planning presence and leave) is proved by each employee's row; 3.2.4 (the elements of
+# the payslip) by the leave pay.
+PLANNING, PAIE = "3.2.1", "3.2.4"
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+
+
+class Reference:
+    """What grading needs from the params alone, computed once per variant: the exercise, its
+    values, each field's path and type, and the exercise done with each wrong method (lazily)."""
+
+    def __init__(self, c: Conges):
+        self.c = c
+        self.calcul = calcule(c)
+        self.champs = [(p, _chemin(p), type_champ(p)) for p in self.calcul.valeurs]
+        self.canon = {p: t.canonical(self.calcul.valeurs[p]) for p, _, t in self.champs}
+        self.fautes = FAUTES[c.decompte]
+        self._avec_faute: dict[str, dict[str, Any]] = {}
+
+    def avec_faute(self, faute: str) -> dict[str, Any]:
+        """The values of the exercise done with this wrong method, computed when first asked."""
+        if faute not in self._avec_faute:
+            self._avec_faute[faute] = calcule(self.c, faute=faute).valeurs
+        return self._avec_faute[faute]
+
+    @classmethod
+    def de(cls, params: Any) -> Reference:
+        return cls(lire_params(params))
+
+
+def _chemin(path: str) -> tuple[str | int, ...]:
+    """``salaries.2.pris`` as the path ``Lecture.lu`` walks: (« salaries », 2, « pris »)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """What these params give (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, Reference.de)
+
+
+def accepte(t: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
+    """The value is the field's, or the other rounding the contract accepts for it."""
+    autre = calcul.autres.get(path)
+    return t.same(calcul.valeurs[path], valeur) or (autre is not None and t.same(autre, valeur))
+
+
+def _recalcule(ref: Reference, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
+    """The exercise computed from the student's own values (None if they are absurdly large)."""
+    try:
+        return calcule(ref.c, own, faute)
+    except (DecimalException, OverflowError, ValueError):
+        return None
+
+
+class Cause:
+    """Finds the named wrong method behind a wrong value: the whole exercise done that way
+    first, then that way from the student's own earlier values."""
+
+    def __init__(self, ref: Reference, own: dict[str, Any]):
+        self.ref, self.own = ref, own
+        self._propres: dict[str, Calcul | None] = {}
+
+    def _propre(self, faute: str) -> Calcul | None:
+        if faute not in self._propres:
+            self._propres[faute] = _recalcule(self.ref, self.own, faute)
+        return self._propres[faute]
+
+    def de(self, path: str, t: Field, valeur: Any) -> str | None:
+        rubrique = pattern_of(path).replace(".#", "")
+        candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
+        for faute in candidates:
+            monde = self.ref.avec_faute(faute)
+            if path in monde and t.same(monde[path], valeur):
+                return faute
+        for faute in candidates:
+            propre = self._propre(faute)
+            if propre and path in propre.valeurs and t.same(propre.valeurs[path], valeur):
+                return faute
+        return None
+
+
+def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
+    """The fields the answer holds, and the student's readable values by path."""
+    lus, own = [], {}
+    for path, chemin, t in ref.champs:
+        lu = lecture.lu(*chemin)
+        if lu is not None:
+            lus.append((path, t, lu))
+            if lu.valeur is not None:
+                own[path] = lu.valeur
+    return lus, own
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    lus, own = _lus(ref, lecture)
+    juste = ref.calcul
+    faux = any(lu.valeur is not None and not accepte(t, juste, p, lu.valeur) for p, t, lu in lus)
+    suite = (_recalcule(ref, own) if faux else None) or juste
+    cause = Cause(ref, own)
+    champs = [ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if n not in ref.canon]
+    codes: list[str] = []
+    for path, t, lu in lus:
+        attendu = juste.valeurs[path]
+        if lu.valeur is None:
+            champs.append(verdict(path, t, attendu, lu))
+        elif accepte(t, juste, path, lu.valeur):
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+        elif accepte(t, suite, path, lu.valeur):
+            ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
+            champs.append(verdict(path, t, attendu, lu, ko=ko)._replace(correct=True))
+        else:
+            champs.append(_faux(path, t, lu, attendu, cause.de(path, t, lu.valeur), codes))
+    return Grade(
+        NAME,
+        score_ratio(sum(c.correct for c in champs), len(champs)),
+        champs,
+        [Diagnostic(code, MESSAGES[code]) for code in codes],
+        _competences(champs),
+    )
+
+
+def _faux(path: str, t: Field, lu: Lu, attendu: Any, code: str | None, codes: list[str]) -> ChampResult:
+    """A wrong value, with the wrong method that explains it when one does."""
+    ko = f"Attendu : {t.display(attendu)}."
+    if code:
+        ko = f"{MESSAGES[code]} {ko}"
+        if code not in codes:
+            codes.append(code)
+    return verdict(path, t, attendu, lu, ko=ko)
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """3.2.1 then 3.2.4, each scored on its own fields; absent when none of them was graded."""
+    paie = [c.correct for c in champs if c.champ.startswith("indemnite.")]
+    planning = [c.correct for c in champs if not c.champ.startswith("indemnite.")]
+    notes = ((PLANNING, planning), (PAIE, paie))
+    return [(code, score_ratio(sum(n), len(n))) for code, n in notes if n]
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)
