@@ -82,13 +82,24 @@ class Cause:
             self._propres[faute] = _recalcule(self.ref, self.own, faute)
         return self._propres[faute]
 
+    def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
+        """How many of the student's values of this kind of field the wrong method gives."""
+        return sum(
+            1
+            for path, valeur in self.own.items()
+            if pattern_of(path).replace(".#", "") == rubrique and monde.get(path) == valeur
+        )
+
     def de(self, path: str, t: Field, valeur: Any) -> str | None:
         rubrique = pattern_of(path).replace(".#", "")
         candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
-        for faute in candidates:
-            monde = self.ref.avec_faute(faute)
-            if path in monde and t.same(monde[path], valeur):
-                return faute
+        mondes = [
+            (faute, monde)
+            for faute in candidates
+            if path in (monde := self.ref.avec_faute(faute)) and t.same(monde[path], valeur)
+        ]
+        if mondes:  # several wrong methods give this value: the one the other answers follow
+            return max(mondes, key=lambda fm: self._accord(rubrique, fm[1]))[0]
         for faute in candidates:
             propre = self._propre(faute)
             if propre and path in propre.valeurs and t.same(propre.valeurs[path], valeur):
