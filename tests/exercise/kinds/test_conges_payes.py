@@ -56,9 +56,7 @@ MAGASIN = {
             "emploi": "Vendeuse",
             "date_entree": "2020-09-01",
             "salaire_mensuel": "2100.00",
-            "absences": [
-                {"motif": "accident_travail", "debut": "2025-11-01", "fin": "2025-11-30"}
-            ],
+            "absences": [{"motif": "accident_travail", "debut": "2025-11-01", "fin": "2025-11-30"}],
             "demande": {"date": "2026-01-15", "depart": "2026-07-20", "reprise": "2026-08-03"},
         },
     ],
@@ -222,9 +220,7 @@ def test_named_wrong_methods_on_days():
     # month 17,5 → 18 (named); rounded down, 19 (named too).
     params["salaries"][1]["mois_incomplet"]["jours_travailles"] = 20
     assert ligne(conges.solve(params), 1)["acquis"] == "20"
-    assert grade(params, {"salaries": [{}, {"acquis": "18"}]})["codes"] == [
-        "MOIS_INCOMPLET_OUBLIE"
-    ]
+    assert grade(params, {"salaries": [{}, {"acquis": "18"}]})["codes"] == ["MOIS_INCOMPLET_OUBLIE"]
     assert grade(params, {"salaries": [{}, {"acquis": "19"}]})["codes"] == ["ARRONDI_INFERIEUR"]
 
 
@@ -237,9 +233,7 @@ def test_named_wrong_methods_on_decisions():
     inverted = {"salaries": [{"decision": "refuse_effectif"}, {}, {"decision": "accorde"}]}
     assert "PRIORITE_INVERSEE" in grade(params, inverted)["codes"]
     # Inès refused but 17 days taken from her rights anyway: 30 − 12 = 18.
-    assert grade(params, {"salaries": [{}, {}, {"reste": "18"}]})["codes"] == [
-        "RESTE_CONGE_REFUSE"
-    ]
+    assert grade(params, {"salaries": [{}, {}, {"reste": "18"}]})["codes"] == ["RESTE_CONGE_REFUSE"]
 
 
 def test_errors_carried_forward_earn_their_credit():

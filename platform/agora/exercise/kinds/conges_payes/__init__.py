@@ -14,7 +14,10 @@ from agora.exercise.kinds.conges_payes import answer, generate, grade, params, s
 # A mission may fix the way days are counted; by default the level chooses (see generate).
 DECOMPTE = KindOption(
     libelle="Décompte des jours de congé",
-    valeurs={"au_choix": "Selon le niveau (ouvrables au niveau 1, ouvrés au niveau 3)", **params.DECOMPTES},
+    valeurs={
+        "au_choix": "Selon le niveau (ouvrables au niveau 1, ouvrés au niveau 3)",
+        **params.DECOMPTES,
+    },
     defaut="au_choix",
 )
 

@@ -40,10 +40,7 @@ def equipe(
     n = niveau
     service, membres = _service(staff, n + 1)
     anciens = [s for s in membres if s.date_entree <= DEBUT_REFERENCE]
-    if niveau == 1 and anciens:
-        membres_possibles = anciens
-    else:
-        membres_possibles = membres
+    membres_possibles = anciens if niveau == 1 and anciens else membres
     entrees: dict[date, Salarie] = {}
     for s in membres_possibles:
         entrees.setdefault(s.date_entree, s)  # distinct entry dates: seniority has no tie
@@ -63,11 +60,15 @@ def mois_entree(s: Salarie) -> dict[str, Any] | None:
     if not DEBUT_REFERENCE < s.date_entree <= FIN_REFERENCE or s.date_entree.day == 1:
         return None
     debut, fin = mois_de(s.date_entree)
-    feries = {j for j, _ in feries_francais(debut, fin)}
+    feries = frozenset(j for j, _ in feries_francais(debut, fin))
     travailles = compte(s.date_entree, fin, OUVRABLES, feries)
     if travailles >= 24:
         return None
-    return {"mois": s.date_entree.strftime("%Y-%m"), "jours_travailles": travailles, "raison": "entree"}
+    return {
+        "mois": s.date_entree.strftime("%Y-%m"),
+        "jours_travailles": travailles,
+        "raison": "entree",
+    }
 
 
 def absence(motif: str, premier: date, nombre: int) -> dict[str, str]:

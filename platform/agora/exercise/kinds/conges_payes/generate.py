@@ -8,13 +8,20 @@ import random
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache, lru_cache
 from typing import Any
 
 from agora.company.model import Salarie
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant
 from agora.exercise.kinds.conges_payes import equipe as eq
-from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, feries_francais, mois_de
+from agora.exercise.kinds.conges_payes.jours import (
+    OUVRABLES,
+    OUVRES,
+    compte,
+    feries_francais,
+    mois_de,
+)
 from agora.exercise.kinds.conges_payes.params import DECOMPTES, NAME, lire_params, rang_mois
 from agora.exercise.kinds.conges_payes.solve import ACCORDE, calcule
 from agora.exercise.kinds.conges_payes.statement import enonce
@@ -23,7 +30,10 @@ AU_CHOIX = "au_choix"
 ETE = (date(2026, 5, 1), date(2026, 10, 31))
 # What happens to the other requests, by level: granted, overlapping the priority one's leave,
 # too short or too long for the main leave, or more days than acquired.
-SCENARIOS = {2: ("ok", "conflit", "court", "droits"), 3: ("conflit", "court", "long", "droits", "ok")}
+SCENARIOS = {
+    2: ("ok", "conflit", "court", "droits"),
+    3: ("conflit", "court", "long", "droits", "ok"),
+}
 ESSAIS = 30
 
 
@@ -32,39 +42,51 @@ class Ete:
 
     def __init__(self) -> None:
         self.feries = feries_francais(*ETE)
-        self.jours_feries = {j for j, _ in self.feries}
+        self.jours_feries = frozenset(j for j, _ in self.feries)
         lundis = [date(2026, 5, 4) + timedelta(weeks=k) for k in range(23)]
         self.conges = [
             (lundi, lundi + timedelta(weeks=w), w)
             for lundi in lundis
             for w in range(1, 6)
-            if lundi not in self.jours_feries and lundi.month <= 9
+            if lundi not in self.jours_feries
+            and lundi.month <= 9
             and lundi + timedelta(weeks=w) not in self.jours_feries
             and lundi + timedelta(weeks=w) <= ETE[1] + timedelta(days=1)
         ]
 
-    def ouvrables(self, depart: date, reprise: date) -> int:
-        return compte(depart, reprise, OUVRABLES, self.jours_feries)
+    @lru_cache(maxsize=16)  # noqa: B019 (one Ete per process: ete_2026 is cached)
+    def prioritaires(self, niveau: int, decompte: str) -> list[tuple[date, date]]:
+        """The leaves the priority employee may ask for at this level."""
+        return [(d, r) for d, r, w in self.conges if _convient(self, d, r, w, niveau, decompte)]
 
     def ferie_dedans(self, depart: date, reprise: date, decompte: str) -> bool:
         """A public holiday falls on a day the counting would otherwise include."""
-        return compte(depart, reprise, decompte, set()) > compte(depart, reprise, decompte, self.jours_feries)
+        return compte(depart, reprise, decompte, frozenset()) > compte(
+            depart, reprise, decompte, self.jours_feries
+        )
 
 
 def _un_mois(depart: date, reprise: date) -> bool:
     return mois_de(depart) == mois_de(reprise - timedelta(days=1))
 
 
-def conge_prioritaire(rng: random.Random, ete: Ete, niveau: int, decompte: str) -> tuple[date, date]:
-    """The priority employee's leave: 2 to 4 weeks in one month, valid; at level 3 it crosses a
-    public holiday, and a two-week leave never does (12 days would become 11)."""
-    choix = []
-    for depart, reprise, w in ete.conges:
-        ferie = ete.ferie_dedans(depart, reprise, decompte)
-        if 2 <= w <= 4 and _un_mois(depart, reprise) and not (w == 2 and ferie):
-            if (niveau == 3) == ferie and (niveau == 3 or 6 <= depart.month <= 8):
-                choix.append((depart, reprise))
-    return rng.choice(choix)
+def conge_prioritaire(
+    rng: random.Random, ete: Ete, niveau: int, decompte: str
+) -> tuple[date, date]:
+    """The priority employee's leave: 2 to 4 weeks in one month, valid."""
+    return rng.choice(ete.prioritaires(niveau, decompte))
+
+
+def _convient(ete: Ete, depart: date, reprise: date, w: int, niveau: int, decompte: str) -> bool:
+    """At level 3 the leave crosses a public holiday it would count; below, none, in summer. A
+    two-week leave never crosses one (its 12 jours ouvrables would become 11)."""
+    if not 2 <= w <= 4 or not _un_mois(depart, reprise):
+        return False
+    if w == 2 and ete.ferie_dedans(depart, reprise, OUVRABLES):
+        return False
+    if niveau == 3:
+        return ete.ferie_dedans(depart, reprise, decompte)
+    return 6 <= depart.month <= 8 and not ete.ferie_dedans(depart, reprise, OUVRABLES)
 
 
 def _chevauche(a: tuple[date, date], b: tuple[date, date]) -> bool:
@@ -81,7 +103,11 @@ def conge_autre(
         for d, r, w in ete.conges
         if w in semaines
         and not (w == 2 and ete.ferie_dedans(d, r, OUVRABLES))
-        and (_chevauche((d, r), pris[0]) if scenario == "conflit" else not any(_chevauche((d, r), p) for p in pris))
+        and (
+            _chevauche((d, r), pris[0])
+            if scenario == "conflit"
+            else not any(_chevauche((d, r), p) for p in pris)
+        )
     ]
     return rng.choice(choix)
 
@@ -95,7 +121,11 @@ def _personne(s: Salarie, demande: tuple[date, date], le: date) -> dict[str, Any
         "date_entree": s.date_entree.isoformat(),
         "salaire_mensuel": str(eq.salaire_mensuel(s)),
         "absences": [],
-        "demande": {"date": le.isoformat(), "depart": demande[0].isoformat(), "reprise": demande[1].isoformat()},
+        "demande": {
+            "date": le.isoformat(),
+            "depart": demande[0].isoformat(),
+            "reprise": demande[1].isoformat(),
+        },
     }
 
 
@@ -120,7 +150,11 @@ def _periode(rng: random.Random, s: Salarie, ligne: dict[str, Any], role: str, n
         restants = [m for m in eq.mois_libres(s, occupes) if not _dans(m, ligne["absences"])]
         if restants:
             mois = rng.choice(restants)
-            incomplet = {"mois": mois.strftime("%Y-%m"), "jours_travailles": rng.randint(6, 20), "raison": "sans_solde"}
+            incomplet = {
+                "mois": mois.strftime("%Y-%m"),
+                "jours_travailles": rng.randint(6, 20),
+                "raison": "sans_solde",
+            }
     if incomplet:
         ligne["mois_incomplet"] = incomplet
 
@@ -135,7 +169,9 @@ def _scenarios(rng: random.Random, niveau: int, n: int) -> list[str]:
     return [rng.choice(SCENARIOS[niveau]) for _ in range(n - 1)]
 
 
-def _tirage(rng: random.Random, organisation: Any, niveau: int, decompte: str, ete: Ete) -> dict[str, Any]:
+def _tirage(
+    rng: random.Random, organisation: Any, niveau: int, decompte: str, ete: Ete
+) -> dict[str, Any]:
     service, demandeurs, autres = eq.equipe(rng, organisation.salaries, niveau)
     scenarios = _scenarios(rng, niveau, len(demandeurs))
     priorite = rng.choice(("anciennete", "date_demande")) if niveau > 1 else "anciennete"
@@ -151,13 +187,18 @@ def _tirage(rng: random.Random, organisation: Any, niveau: int, decompte: str, e
     for k, s in enumerate(demandeurs):
         ligne = _personne(s, conges[k], dates[k])
         role = "prioritaire" if k == 0 else ("second" if k == 1 else "autre")
-        _periode(rng, s, ligne, scenarios[k - 1] if k and scenarios[k - 1] == "droits" else role, niveau)
+        _periode(
+            rng, s, ligne, scenarios[k - 1] if k and scenarios[k - 1] == "droits" else role, niveau
+        )
         lignes.append(ligne)
     premier = lignes[0]
     salaire = eq.salaire_mensuel(demandeurs[0])
     return {
         "decompte": decompte,
-        "periode_reference": {"debut": eq.DEBUT_REFERENCE.isoformat(), "fin": eq.FIN_REFERENCE.isoformat()},
+        "periode_reference": {
+            "debut": eq.DEBUT_REFERENCE.isoformat(),
+            "fin": eq.FIN_REFERENCE.isoformat(),
+        },
         "ete": {"debut": ETE[0].isoformat(), "fin": ETE[1].isoformat()},
         "jours_feries": [{"date": j.isoformat(), "nom": nom} for j, nom in ete.feries],
         "equipe": {
@@ -168,7 +209,10 @@ def _tirage(rng: random.Random, organisation: Any, niveau: int, decompte: str, e
         },
         "priorite": priorite,
         "salaries": sorted(lignes, key=lambda ligne: ligne["id"]),
-        "indemnite": {"salarie": premier["id"], "brut_reference": eq.brut_reference(rng, salaire, _mois_payes(premier))},
+        "indemnite": {
+            "salarie": premier["id"],
+            "brut_reference": eq.brut_reference(rng, salaire, _mois_payes(premier)),
+        },
         "scenarios": scenarios,
     }
 
@@ -191,14 +235,26 @@ def _conforme(document: dict[str, Any]) -> bool:
     decisions = [valeurs[f"salaries.{i}.decision"] for i in range(len(c.salaries))]
     if decisions[c.paie] != ACCORDE:
         return False
-    attendus = {"ok": ACCORDE, "conflit": "refuse_effectif", "court": "refuse_duree", "long": "refuse_duree", "droits": "refuse_droits"}
-    voulus = sorted(attendus[s] for s in document["scenarios"]) + [ACCORDE]
+    attendus = {
+        "ok": ACCORDE,
+        "conflit": "refuse_effectif",
+        "court": "refuse_duree",
+        "long": "refuse_duree",
+        "droits": "refuse_droits",
+    }
+    voulus = [*(attendus[s] for s in document["scenarios"]), ACCORDE]
     return sorted(decisions) == sorted(voulus)
+
+
+@cache
+def ete_2026() -> Ete:
+    """The summer of 2026, built once (every variant draws its leave from it)."""
+    return Ete()
 
 
 def params(rng: random.Random, organisation: Any, niveau: int, decompte: str) -> dict[str, Any]:
     """The params of one variant: drawn again until the requests end as their scenarios say."""
-    ete = Ete()
+    ete = ete_2026()
     for _ in range(ESSAIS):
         document = _tirage(rng, organisation, niveau, decompte, ete)
         if _conforme(document):
@@ -207,7 +263,9 @@ def params(rng: random.Random, organisation: Any, niveau: int, decompte: str) ->
     return document
 
 
-def generate(seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None) -> Variant:
+def generate(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
+) -> Variant:
     """The variant of this seed, level and way of counting in the organisation."""
     if niveau not in (1, 2, 3):
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")

@@ -98,6 +98,8 @@ class Cause:
             for faute in candidates
             if path in (monde := self.ref.avec_faute(faute)) and t.same(monde[path], valeur)
         ]
+        if len(mondes) == 1:
+            return mondes[0][0]
         if mondes:  # several wrong methods give this value: the one the other answers follow
             return max(mondes, key=lambda fm: self._accord(rubrique, fm[1]))[0]
         for faute in candidates:
@@ -126,7 +128,11 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     faux = any(lu.valeur is not None and not accepte(t, juste, p, lu.valeur) for p, t, lu in lus)
     suite = (_recalcule(ref, own) if faux else None) or juste
     cause = Cause(ref, own)
-    champs = [ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if n not in ref.canon]
+    champs = [
+        ChampResult(n, None, None, False, m)
+        for n, m in lecture.erreurs.items()
+        if n not in ref.canon
+    ]
     codes: list[str] = []
     for path, t, lu in lus:
         attendu = juste.valeurs[path]
@@ -148,7 +154,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     )
 
 
-def _faux(path: str, t: Field, lu: Lu, attendu: Any, code: str | None, codes: list[str]) -> ChampResult:
+def _faux(
+    path: str, t: Field, lu: Lu, attendu: Any, code: str | None, codes: list[str]
+) -> ChampResult:
     """A wrong value, with the wrong method that explains it when one does."""
     ko = f"Attendu : {t.display(attendu)}."
     if code:

@@ -4,8 +4,9 @@ public holidays left out, and the public holidays of a summer from the French ca
 from __future__ import annotations
 
 import calendar
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 OUVRABLES = "ouvrables"
 OUVRES = "ouvres"
@@ -23,8 +24,10 @@ def jours(debut: date, fin_exclue: date) -> Iterator[date]:
         jour += timedelta(days=1)
 
 
-def compte(debut: date, fin_exclue: date, decompte: str, feries: Collection[date]) -> int:
-    """The leave days of [debut, fin_exclue[ counted one way, public holidays left out."""
+@lru_cache(maxsize=8192)
+def compte(debut: date, fin_exclue: date, decompte: str, feries: frozenset[date]) -> int:
+    """The leave days of [debut, fin_exclue[ counted one way, public holidays left out
+    (remembered: a class grades the same few leaves over and over)."""
     dernier = _DERNIER_JOUR[decompte]
     return sum(1 for j in jours(debut, fin_exclue) if j.weekday() <= dernier and j not in feries)
 
@@ -36,7 +39,8 @@ def mois_de(jour: date) -> tuple[date, date]:
     return debut, debut + timedelta(days=longueur)
 
 
-def feries_francais(debut: date, fin: date) -> list[tuple[date, str]]:
+@lru_cache(maxsize=64)
+def feries_francais(debut: date, fin: date) -> tuple[tuple[date, str], ...]:
     """The French public holidays between two days (both included), with their French names.
 
     Read from the ``holidays`` library when a variant is generated; the variant keeps the list,
@@ -45,4 +49,4 @@ def feries_francais(debut: date, fin: date) -> list[tuple[date, str]]:
 
     annees = list(range(debut.year, fin.year + 1))
     calendrier = holidays.France(years=annees, language="fr")
-    return sorted((j, str(nom)) for j, nom in calendrier.items() if debut <= j <= fin)
+    return tuple(sorted((j, str(nom)) for j, nom in calendrier.items() if debut <= j <= fin))

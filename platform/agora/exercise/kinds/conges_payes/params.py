@@ -98,7 +98,10 @@ def _entier(raw: Any, quoi: str, bas: int, haut: int) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int | str):
         raise _refus(f"{quoi} doit être un nombre entier.")
     texte = str(raw)
-    if not (texte.isascii() and texte.isdigit() and len(texte) <= 6) or not bas <= int(texte) <= haut:
+    if (
+        not (texte.isascii() and texte.isdigit() and len(texte) <= 6)
+        or not bas <= int(texte) <= haut
+    ):
         raise _refus(f"{quoi} doit être un nombre entier de {bas} à {haut}.")
     return int(texte)
 
@@ -131,7 +134,10 @@ def _absence(raw: Any, quoi: str, debut: date) -> Absence:
     motif = a.get("motif")
     if not isinstance(motif, str) or motif not in MOTIFS:
         raise _refus(f"motif de {quoi} inconnu ({', '.join(MOTIFS)}).")
-    premier, dernier = _date(a.get("debut"), f"début de {quoi}"), _date(a.get("fin"), f"fin de {quoi}")
+    premier, dernier = (
+        _date(a.get("debut"), f"début de {quoi}"),
+        _date(a.get("fin"), f"fin de {quoi}"),
+    )
     if premier.day != 1 or mois_de(dernier)[1] != dernier + timedelta(days=1) or dernier < premier:
         raise _refus(f"{quoi} doit couvrir des mois entiers (du 1er au dernier jour du mois).")
     return Absence(motif, tuple(range(rang_mois(debut, premier), rang_mois(debut, dernier) + 1)))

@@ -38,6 +38,4 @@ def _reporte(c: Conges) -> SampleAnswer:
     chemin = "indemnite.dixieme_total"
     erreur = {chemin: calcule(c).valeurs[chemin] + Decimal(10)}
     suite = calcule(c, erreur).valeurs | erreur
-    return SampleAnswer(
-        "Dixième faux, suite juste (erreur reportée)", document(c, suite), False
-    )
+    return SampleAnswer("Dixième faux, suite juste (erreur reportée)", document(c, suite), False)

@@ -10,10 +10,11 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.kinds.conges_payes import fautes as f
-from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, jours, mois_de
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
 from agora.exercise.kinds.conges_payes.params import Conges, Salarie, lire_params
 from agora.exercise.kinds.conges_payes.regles import regles
 from agora.money import CENT, cents
@@ -31,12 +32,17 @@ def _fraction(valeur: Decimal | int) -> Fraction:
     return Fraction(Decimal(valeur))
 
 
+@lru_cache(maxsize=4096)
 def acquis_exact(s: Salarie, faute: str | None = None) -> Fraction:
     """The jours ouvrables earned over the reference period, before rounding (L3141-3, -4, -5,
     -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
-    most), 2,5 × days worked ÷ 24 for a part month; 30 at most."""
+    most), 2,5 × days worked ÷ 24 for a part month; 30 at most. Remembered: it depends on the
+    employee alone, and grading computes it again from each answer's own values."""
     r = regles()
-    par_mois, maladie_mois = _fraction(r.acquisition.jours_par_mois), _fraction(r.maladie.jours_par_mois)
+    par_mois, maladie_mois = (
+        _fraction(r.acquisition.jours_par_mois),
+        _fraction(r.maladie.jours_par_mois),
+    )
     motifs = {m: a.motif for a in s.absences for m in a.mois}
     incomplet = s.incomplet[0] if s.incomplet else None
     travail = assimile = maladie = 0
@@ -95,9 +101,15 @@ def ordre(c: Conges, faute: str | None = None) -> list[int]:
     return rangs[::-1] if faute == f.PRIORITE_INVERSEE else rangs
 
 
-def manque_de_monde(c: Conges, accordes: list[tuple[date, date]], depart: date, reprise: date) -> bool:
-    """True when, some day of [depart, reprise[, fewer than the minimum would be present."""
-    for jour in jours(depart, reprise):
+def manque_de_monde(
+    c: Conges, accordes: list[tuple[date, date]], depart: date, reprise: date
+) -> bool:
+    """True when, some day of [depart, reprise[, fewer than the minimum would be present.
+
+    The most people are away on the first day of this leave or of a granted leave that starts
+    during it: only those days are counted."""
+    debuts = [depart, *(a for a, _ in accordes if depart < a < reprise)]
+    for jour in debuts:
         absents = 1 + sum(1 for a, b in accordes if a <= jour < b)
         if c.effectif - absents < c.presents_minimum:
             return True
@@ -135,7 +147,10 @@ class Calcul:
         for i in ordre(c, faute):
             s, (acquis, pris) = c.salaries[i], droits[i]
             d = s.demande
-            if faute != f.DUREE_IGNOREE and not r.minimum_continu <= duree_ouvrable(c, s) <= r.maximum:
+            if (
+                faute != f.DUREE_IGNOREE
+                and not r.minimum_continu <= duree_ouvrable(c, s) <= r.maximum
+            ):
                 decision = REFUS_DUREE
             elif faute != f.DROITS_IGNORES and pris > acquis:
                 decision = REFUS_DROITS
@@ -160,7 +175,11 @@ class Calcul:
         the monthly salary ÷ the month's days × the days taken; the larger is paid (L3141-24)."""
         c, faute = self.c, self.faute
         dixieme_brut = c.brut_reference * regles().indemnite.dixieme
-        total = dixieme_brut.quantize(CENT, ROUND_DOWN) if faute == f.DIXIEME_TRONQUE else cents(dixieme_brut)
+        total = (
+            dixieme_brut.quantize(CENT, ROUND_DOWN)
+            if faute == f.DIXIEME_TRONQUE
+            else cents(dixieme_brut)
+        )
         total = self.pose("indemnite.dixieme_total", total)
         if faute == f.DIXIEME_SANS_PRORATA:
             dixieme = total
@@ -171,7 +190,9 @@ class Calcul:
         salarie = c.salaries[c.paie]
         debut, fin = mois_de(salarie.demande.depart)
         feries = frozenset() if faute == f.FERIE_DANS_LE_MOIS else c.feries
-        jours_mois = self.pose("indemnite.jours_mois", Decimal(compte(debut, fin, c.decompte, feries)))
+        jours_mois = self.pose(
+            "indemnite.jours_mois", Decimal(compte(debut, fin, c.decompte, feries))
+        )
         salaire = salarie.salaire_mensuel
         valeur_jour = self.pose("indemnite.valeur_jour", _prorata(salaire, Decimal(1), jours_mois))
         maintien = self.pose("indemnite.maintien", cents(valeur_jour * pris))

@@ -119,10 +119,14 @@ def _absences(p: dict[str, Any]) -> list[str]:
     faits = []
     for s in p["salaries"]:
         for a in s.get("absences", []):
-            faits.append(f"- {_nom(s)} : {MOTIF[a['motif']]} du {_jour(a['debut'])} au {_jour(a['fin'])}.")
+            faits.append(
+                f"- {_nom(s)} : {MOTIF[a['motif']]} du {_jour(a['debut'])} au {_jour(a['fin'])}."
+            )
         m = s.get("mois_incomplet")
         if m:
-            pourquoi = "entrée en cours de mois" if m.get("raison") == "entree" else "congé sans solde"
+            pourquoi = (
+                "entrée en cours de mois" if m.get("raison") == "entree" else "congé sans solde"
+            )
             faits.append(
                 f"- {_nom(s)} : {pourquoi} ; en {_mois(m['mois'])}, "
                 f"{m['jours_travailles']} jours ouvrables travaillés."
@@ -144,7 +148,7 @@ def _demandes(p: dict[str, Any]) -> list[str]:
             f"| {date_longue(date.fromisoformat(d['reprise']), True)} |"
         )
     feries = ", ".join(f"{f['nom']} ({_jour(f['date'])})" for f in p["jours_feries"])
-    return lignes + ["", f"Jours fériés de l'été : {feries}."]
+    return [*lignes, "", f"Jours fériés de l'été : {feries}."]
 
 
 def paie_de(p: dict[str, Any]) -> dict[str, Any]:
