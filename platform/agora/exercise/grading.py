@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import ChampResult
+from agora.exercise.base import ChampResult, score_ratio
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -80,3 +80,60 @@ class MemoParams:
             resultat = construire(params)
             self.put(params, copy.deepcopy(params), resultat)
         return resultat
+
+
+def chemin(path: str) -> tuple[str | int, ...]:
+    """A dotted field name as the path ``Lecture.lu`` walks: ``lignes.2.montant`` becomes
+    (« lignes », 2, « montant »)."""
+    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+class Reporte:
+    """Values a solver computes field by field, carrying on with the student's own value of a
+    field when there is one (the error carried forward), and a second accepted value per field
+    (the other rounding) when the contract allows one."""
+
+    def __init__(self, own: Any):
+        self.own = own
+        self.valeurs: dict[str, Any] = {}
+        self.autres: dict[str, Any] = {}
+
+    def pose(self, path: str, valeur: Any) -> Any:
+        """Record the value ``path`` should hold; return the one to go on with (the student's,
+        when it is of the same kind: text for a choice, a number for a number)."""
+        self.valeurs[path] = valeur
+        mien = self.own.get(path)
+        return valeur if mien is None or isinstance(mien, str) != isinstance(valeur, str) else mien
+
+    def accepte(self, field: Any, path: str, valeur: Any) -> bool:
+        """The value is the one recorded for ``path``, or the other value accepted for it."""
+        autre = self.autres.get(path)
+        return field.same(self.valeurs[path], valeur) or (
+            autre is not None and field.same(autre, valeur)
+        )
+
+
+def notes_par_competence(
+    champs: list[ChampResult], competence_de: Callable[[str], str], codes: tuple[str, ...]
+) -> list[tuple[str, Decimal]]:
+    """Each competency in ``codes`` scored on the fields it proves (``competence_de`` names the
+    competency of a field's path), in that order; left out when none of its fields was graded."""
+    justes: dict[str, list[bool]] = {code: [] for code in codes}
+    for c in champs:
+        justes[competence_de(c.champ)].append(c.correct)
+    return [(code, score_ratio(sum(n), len(n))) for code, n in justes.items() if n]
+
+
+def champs_lus(
+    champs: list[tuple[str, tuple[str | int, ...], Any]], lecture: Any
+) -> tuple[list[tuple[str, Any, Any]], dict[str, Any]]:
+    """The expected fields (path, ``chemin(path)``, type) the answer holds, as (path, type, Lu),
+    and the student's readable values by path (what their errors carry forward from)."""
+    lus, valeurs = [], {}
+    for path, parts, field in champs:
+        lu = lecture.lu(*parts)
+        if lu is not None:
+            lus.append((path, field, lu))
+            if lu.valeur is not None:
+                valeurs[path] = lu.valeur
+    return lus, valeurs

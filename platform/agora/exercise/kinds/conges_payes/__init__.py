@@ -11,20 +11,20 @@ module of the package does one step of the exercise's life.
 from agora.exercise.base import ExerciseKind, KindOption
 from agora.exercise.kinds.conges_payes import answer, generate, grade, params, samples, solve
 
-# A mission may fix the way days are counted; by default the level chooses (see generate).
-DECOMPTE = KindOption(
-    libelle="Décompte des jours de congé",
-    valeurs={
-        "au_choix": "Selon le niveau (ouvrables au niveau 1, ouvrés au niveau 3)",
-        **params.DECOMPTES,
-    },
-    defaut="au_choix",
-)
+# A mission may fix how days are counted; by default the level chooses (see generate).
+OPTIONS = {
+    "decompte": KindOption(
+        "Décompte des jours de congé",
+        {"au_choix": "Selon le niveau (ouvrables au niveau 1, ouvrés au niveau 3)"}
+        | params.DECOMPTES,
+        "au_choix",
+    )
+}
 
 KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Congés payés : droits acquis, demandes de congé d'été et indemnité",
     COMPETENCES=("3.2.1", "3.2.4"),
     VERSION=1,
-    OPTIONS={"decompte": DECOMPTE},
+    OPTIONS=OPTIONS,
 )

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, QUANTITE, Choice, Field, pattern_of
+from agora.exercise.fields import MONTANT, QUANTITE, Choice
 from agora.exercise.kinds.conges_payes.params import MAX_SALARIES
-
-DECISION = Choice(
-    {
-        "accorde": "Accordé",
-        "refuse_duree": "Refusé : le congé d'été doit durer de 12 à 24 jours ouvrables",
-        "refuse_droits": "Refusé : pas assez de jours acquis",
-        "refuse_effectif": "Refusé : trop peu de personnes présentes",
-    }
-)
+from agora.exercise.kinds.conges_payes.solve import DECISIONS
 
 ANSWER_SCHEMA = AnswerSchema(
     {
         "salaries.#.acquis": QUANTITE,
         "salaries.#.acquis_ouvres": QUANTITE,
         "salaries.#.pris": QUANTITE,
-        "salaries.#.decision": DECISION,
+        "salaries.#.decision": Choice(DECISIONS),
         "salaries.#.reste": QUANTITE,
         "indemnite.dixieme_total": MONTANT,
         "indemnite.dixieme": MONTANT,
@@ -33,9 +23,3 @@ ANSWER_SCHEMA = AnswerSchema(
     },
     {"salaries": MAX_SALARIES},
 )
-
-
-@lru_cache(maxsize=256)
-def type_champ(path: str) -> Field:
-    """The type of a field the solver writes (``salaries.1.pris``), found fast."""
-    return ANSWER_SCHEMA.champs[pattern_of(path)]

@@ -263,20 +263,27 @@ def params(rng: random.Random, organisation: Any, niveau: int, decompte: str) ->
     return document
 
 
+# The way of counting a level takes when the mission leaves it to the level (None: drawn).
+PAR_NIVEAU = {1: OUVRABLES, 2: None, 3: OUVRES}
+
+
+def _decompte(choisi: Any, niveau: int, rng: random.Random) -> str:
+    """The mission's way of counting, or the level's (drawn for each student at level 2)."""
+    if choisi == AU_CHOIX:
+        return PAR_NIVEAU[niveau] or rng.choice((OUVRABLES, OUVRES))
+    if isinstance(choisi, str) and choisi in DECOMPTES:
+        return choisi
+    raise InvalidInput(f"Décompte inconnu : « {choisi} » ({', '.join(DECOMPTES)}).")
+
+
 def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """The variant of this seed, level and way of counting in the organisation."""
-    if niveau not in (1, 2, 3):
+    if niveau not in PAR_NIVEAU:
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
     choisi = dict(options or {}).get("decompte", AU_CHOIX)
-    if choisi != AU_CHOIX and (not isinstance(choisi, str) or choisi not in DECOMPTES):
-        raise InvalidInput(f"Décompte inconnu : « {choisi} » ({', '.join(DECOMPTES)}).")
     rng = random.Random(f"{NAME}:{seed}:{niveau}:{choisi}")
-    if choisi == AU_CHOIX:
-        decompte = {1: OUVRABLES, 3: OUVRES}.get(niveau) or rng.choice((OUVRABLES, OUVRES))
-    else:
-        decompte = choisi
-    document = params(rng, organisation, niveau, decompte)
+    document = params(rng, organisation, niveau, _decompte(choisi, niveau, rng))
     texte = enonce(document, organisation, niveau)
     return Variant(NAME, seed, niveau, document, texte, {"decompte": choisi})

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, DecimalException
+from decimal import DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Field, Lecture, Lu, pattern_of, verdict
-from agora.exercise.grading import MemoParams
-from agora.exercise.kinds.conges_payes.answer import type_champ
+from agora.exercise.grading import MemoParams, champs_lus, chemin, notes_par_competence
+from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
@@ -26,7 +26,7 @@ class Reference:
     def __init__(self, c: Conges):
         self.c = c
         self.calcul = calcule(c)
-        self.champs = [(p, _chemin(p), type_champ(p)) for p in self.calcul.valeurs]
+        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.calcul.valeurs]
         self.canon = {p: t.canonical(self.calcul.valeurs[p]) for p, _, t in self.champs}
         self.fautes = FAUTES[c.decompte]
         self._avec_faute: dict[str, dict[str, Any]] = {}
@@ -37,28 +37,14 @@ class Reference:
             self._avec_faute[faute] = calcule(self.c, faute=faute).valeurs
         return self._avec_faute[faute]
 
-    @classmethod
-    def de(cls, params: Any) -> Reference:
-        return cls(lire_params(params))
 
-
-def _chemin(path: str) -> tuple[str | int, ...]:
-    """``salaries.2.pris`` as the path ``Lecture.lu`` walks: (« salaries », 2, « pris »)."""
-    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
-
-
+# A class grades the same params object many times: what they give is kept.
 _MEMO = MemoParams()
 
 
 def reference(params: Any) -> Reference:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, Reference.de)
-
-
-def accepte(t: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
-    """The value is the field's, or the other rounding the contract accepts for it."""
-    autre = calcul.autres.get(path)
-    return t.same(calcul.valeurs[path], valeur) or (autre is not None and t.same(autre, valeur))
+    """What these params give, computed once per params object."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
 def _recalcule(ref: Reference, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
@@ -109,23 +95,11 @@ class Cause:
         return None
 
 
-def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
-    """The fields the answer holds, and the student's readable values by path."""
-    lus, own = [], {}
-    for path, chemin, t in ref.champs:
-        lu = lecture.lu(*chemin)
-        if lu is not None:
-            lus.append((path, t, lu))
-            if lu.valeur is not None:
-                own[path] = lu.valeur
-    return lus, own
-
-
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    lus, own = _lus(ref, lecture)
+    lus, own = champs_lus(ref.champs, lecture)
     juste = ref.calcul
-    faux = any(lu.valeur is not None and not accepte(t, juste, p, lu.valeur) for p, t, lu in lus)
+    faux = any(lu.valeur is not None and not juste.accepte(t, p, lu.valeur) for p, t, lu in lus)
     suite = (_recalcule(ref, own) if faux else None) or juste
     cause = Cause(ref, own)
     champs = [
@@ -138,9 +112,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         attendu = juste.valeurs[path]
         if lu.valeur is None:
             champs.append(verdict(path, t, attendu, lu))
-        elif accepte(t, juste, path, lu.valeur):
+        elif juste.accepte(t, path, lu.valeur):
             champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
-        elif accepte(t, suite, path, lu.valeur):
+        elif suite.accepte(t, path, lu.valeur):
             ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
             champs.append(verdict(path, t, attendu, lu, ko=ko)._replace(correct=True))
         else:
@@ -150,7 +124,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         score_ratio(sum(c.correct for c in champs), len(champs)),
         champs,
         [Diagnostic(code, MESSAGES[code]) for code in codes],
-        _competences(champs),
+        notes_par_competence(champs, _competence, (PLANNING, PAIE)),
     )
 
 
@@ -166,12 +140,9 @@ def _faux(
     return verdict(path, t, attendu, lu, ko=ko)
 
 
-def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """3.2.1 then 3.2.4, each scored on its own fields; absent when none of them was graded."""
-    paie = [c.correct for c in champs if c.champ.startswith("indemnite.")]
-    planning = [c.correct for c in champs if not c.champ.startswith("indemnite.")]
-    notes = ((PLANNING, planning), (PAIE, paie))
-    return [(code, score_ratio(sum(n), len(n))) for code, n in notes if n]
+def _competence(path: str) -> str:
+    """3.2.4 for the leave pay's fields, 3.2.1 for the rest (each employee's leave)."""
+    return PAIE if path.startswith("indemnite.") else PLANNING
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

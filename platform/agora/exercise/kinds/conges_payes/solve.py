@@ -13,6 +13,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
+from agora.exercise.grading import Reporte
 from agora.exercise.kinds.conges_payes import fautes as f
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
 from agora.exercise.kinds.conges_payes.params import Conges, Salarie, lire_params
@@ -23,6 +24,13 @@ ACCORDE = "accorde"
 REFUS_DUREE = "refuse_duree"
 REFUS_DROITS = "refuse_droits"
 REFUS_EFFECTIF = "refuse_effectif"
+# Each decision as the form offers it.
+DECISIONS = {
+    ACCORDE: "Accordé",
+    REFUS_DUREE: "Refusé : le congé d'été doit durer de 12 à 24 jours ouvrables",
+    REFUS_DROITS: "Refusé : pas assez de jours acquis",
+    REFUS_EFFECTIF: "Refusé : trop peu de personnes présentes",
+}
 ZERO = Decimal(0)
 # The fields of one employee's row, in the order of the form.
 RUBRIQUES = ("acquis", "acquis_ouvres", "pris", "decision", "reste")
@@ -116,19 +124,13 @@ def manque_de_monde(
     return False
 
 
-class Calcul:
-    """One pass over the exercise. ``pose`` records the value a field should hold and carries on
-    with the student's own value of that field when there is one (the error carried forward)."""
+class Calcul(Reporte):
+    """One pass over the exercise, from the student's own earlier values when given (``pose``),
+    or with one named wrong method (``faute``)."""
 
     def __init__(self, c: Conges, own: Mapping[str, Any], faute: str | None):
-        self.c, self.own, self.faute = c, own, faute
-        self.valeurs: dict[str, Any] = {}
-        self.autres: dict[str, Decimal] = {}  # a second value accepted (the other rounding)
-
-    def pose(self, path: str, valeur: Any) -> Any:
-        self.valeurs[path] = valeur
-        mien = self.own.get(path)
-        return valeur if mien is None or isinstance(mien, str) != isinstance(valeur, str) else mien
+        super().__init__(own)
+        self.c, self.faute = c, faute
 
     def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
         """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
@@ -234,12 +236,12 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
 
 def document(c: Conges, valeurs: Mapping[str, Any]) -> dict[str, Any]:
     """Field values as the answer JSON (nested, canonical strings), one row per employee."""
-    from agora.exercise.kinds.conges_payes.answer import type_champ
+    from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 
     lignes: list[dict[str, str]] = [{} for _ in c.salaries]
     racine: dict[str, Any] = {"salaries": lignes, "indemnite": {}}
     for path, valeur in valeurs.items():
-        texte = type_champ(path).canonical(valeur)
+        texte = ANSWER_SCHEMA.type_of(path).canonical(valeur)
         parts = path.split(".")
         if parts[0] == "salaries":
             lignes[int(parts[1])][parts[2]] = texte

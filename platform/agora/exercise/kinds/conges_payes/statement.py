@@ -97,17 +97,20 @@ def _regles(p: dict[str, Any], niveau: int) -> list[str]:
     return lignes
 
 
+def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple[str, ...]]) -> list[str]:
+    """A titled Markdown table; a column whose name ends in « brut » is right-aligned."""
+    alignement = ["---:" if c.endswith("brut") else "---" for c in colonnes]
+    entete = [f"| {' | '.join(colonnes)} |", f"|{'|'.join(alignement)}|"]
+    return [f"## {titre}", "", *entete, *(f"| {' | '.join(r)} |" for r in rangees)]
+
+
 def _equipe(p: dict[str, Any]) -> list[str]:
-    lignes = [
-        "## L'équipe",
-        "",
-        "| Salarié | Emploi | Entrée | Salaire mensuel brut |",
-        "|---|---|---|---:|",
+    colonnes = ("Salarié", "Emploi", "Entrée", "Salaire mensuel brut")
+    rangees = [
+        (_nom(s), s["emploi"], _jour(s["date_entree"]), euros(s["salaire_mensuel"]))
+        for s in p["salaries"]
     ]
-    for s in p["salaries"]:
-        lignes.append(
-            f"| {_nom(s)} | {s['emploi']} | {_jour(s['date_entree'])} | {euros(s['salaire_mensuel'])} |"
-        )
+    lignes = _tableau("L'équipe", colonnes, rangees)
     autres = p["equipe"]["autres"]
     if autres:
         lignes += ["", f"Restent présents tout l'été : {', '.join(autres)}."]
@@ -135,18 +138,17 @@ def _absences(p: dict[str, Any]) -> list[str]:
 
 
 def _demandes(p: dict[str, Any]) -> list[str]:
-    lignes = [
-        "## Les demandes de congé d'été",
-        "",
-        "| Salarié | Demande faite le | Départ (1er jour de congé) | Reprise du travail |",
-        "|---|---|---|---|",
-    ]
-    for s in p["salaries"]:
-        d = s["demande"]
-        lignes.append(
-            f"| {_nom(s)} | {_jour(d['date'])} | {date_longue(date.fromisoformat(d['depart']), True)} "
-            f"| {date_longue(date.fromisoformat(d['reprise']), True)} |"
+    colonnes = ("Salarié", "Demande faite le", "Départ (1er jour de congé)", "Reprise du travail")
+    rangees = [
+        (
+            _nom(s),
+            _jour(s["demande"]["date"]),
+            date_longue(date.fromisoformat(s["demande"]["depart"]), True),
+            date_longue(date.fromisoformat(s["demande"]["reprise"]), True),
         )
+        for s in p["salaries"]
+    ]
+    lignes = _tableau("Les demandes de congé d'été", colonnes, rangees)
     feries = ", ".join(f"{f['nom']} ({_jour(f['date'])})" for f in p["jours_feries"])
     return [*lignes, "", f"Jours fériés de l'été : {feries}."]
 
