@@ -45,6 +45,11 @@ def _mois(texte: str) -> str:
     return f"{MOIS[int(mois) - 1]} {annee}"
 
 
+def _de(mot: str) -> str:
+    """« de juin », « d'août » : « de » elided before a vowel."""
+    return f"d'{mot}" if mot[0] in "aeiouéèâ" else f"de {mot}"
+
+
 def _nom(s: dict[str, Any]) -> str:
     return f"{s['prenom']} {s['nom']}"
 
@@ -164,12 +169,12 @@ def _indemnite(p: dict[str, Any]) -> list[str]:
     return [
         f"## L'indemnité de congés payés de {_nom(s)}",
         "",
-        f"- Salaire brut de la période de référence (primes comprises) : "
+        f"- Salaire brut de la période de référence, retenu par la paie (primes comprises) : "
         f"{euros(p['indemnite']['brut_reference'])}.",
         f"- Salaire mensuel brut : {euros(s['salaire_mensuel'])}.",
         f"- Règle du dixième : brut de la période ÷ 10, puis × jours pris ÷ jours acquis "
         f"(en {unite}).",
-        f"- Maintien de salaire : salaire mensuel ÷ nombre de {unite} du mois de {mois} "
+        f"- Maintien de salaire : salaire mensuel ÷ nombre de {unite} du mois {_de(mois)} "
         "(jours fériés exclus), puis × jours pris.",
         "- Le salarié reçoit le montant le plus favorable des deux.",
     ]
