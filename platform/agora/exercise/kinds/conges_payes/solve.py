@@ -209,14 +209,15 @@ def _prorata(montant: Decimal, part: Decimal, tout: Decimal) -> Decimal:
 
 
 def calcule(c: Conges, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
-    """Every field's value, by field path (``salaries.1.pris``), in the order of the form."""
+    """Every field's value by field path (``salaries.1.pris``); the reference's in the form's order."""
     calcul = Calcul(c, own or {}, faute)
     droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
     calcul.decisions(droits)
     calcul.restes(droits)
     calcul.indemnite(*droits[c.paie])
-    ordonnees = sorted(calcul.valeurs, key=_rang)
-    calcul.valeurs = {path: calcul.valeurs[path] for path in ordonnees}
+    if not own and faute is None:  # the reference: its fields in the order of the form
+        ordonnees = sorted(calcul.valeurs, key=_rang)
+        calcul.valeurs = {path: calcul.valeurs[path] for path in ordonnees}
     return calcul
 
 
