@@ -9,10 +9,12 @@ import copy
 
 import pytest
 
+import agora
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.conges_payes import KIND as conges
+from agora.exercise.kinds.conges_payes.statement import CONTEXTE
 
 # A bakery's shop team in summer 2026 (the example of the contract page). Calendar of 2026:
 # July: Sundays 5, 12, 19, 26; Tuesday 14 July is a public holiday.
@@ -295,3 +297,19 @@ def test_the_statement_speaks_of_the_organisation_and_the_form_asks_for_ouvres(f
     assert "jours ouvrés" in variant.enonce
     html = form_html("conges_payes", variant.params, 3, AnswerForm())
     assert 'name="salaries.0.acquis_ouvres"' in html and 'name="indemnite.montant"' in html
+
+
+SECTEURS = sorted(p.stem for p in (agora.SCENARIOS_DIR / "secteurs").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("secteur", SECTEURS)
+def test_every_kind_of_organisation_gets_its_summer_leave(secteur):
+    # Companies, the association and the public water service: a team from their own staff,
+    # a sentence of their trade, and a reference answer that scores 1 at every level.
+    organisation = generate_company(4, secteur=secteur)
+    noms = {f"{s.prenom} {s.nom}" for s in organisation.salaries}
+    for niveau in (1, 2, 3):
+        variant = conges.generate(4, niveau, organisation)
+        assert {f"{s['prenom']} {s['nom']}" for s in variant.params["salaries"]} <= noms
+        assert conges.grade(variant.params, conges.solve(variant.params)).score == 1
+    assert CONTEXTE[secteur] in variant.enonce
