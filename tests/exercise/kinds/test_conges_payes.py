@@ -283,6 +283,7 @@ def test_what_each_level_puts_in_the_exercise(seed):
     assert trois["decompte"] == "ouvres" and len(trois["salaries"]) == 3
     paye = next(s for s in trois["salaries"] if s["id"] == trois["indemnite"]["salarie"])
     assert [a["motif"] for a in paye["absences"]] == ["maladie"]
+    assert any(s.get("mois_incomplet") for s in trois["salaries"])
     feries = {f["date"] for f in trois["jours_feries"]}
     depart, reprise = paye["demande"]["depart"], paye["demande"]["reprise"]
     assert any(depart <= jour < reprise for jour in feries)

@@ -129,25 +129,27 @@ def _personne(s: Salarie, demande: tuple[date, date], le: date) -> dict[str, Any
     }
 
 
-def _periode(rng: random.Random, s: Salarie, ligne: dict[str, Any], role: str, niveau: int) -> None:
+def _periode(
+    rng: random.Random, s: Salarie, ligne: dict[str, Any], rang: int, scenario: str, niveau: int
+) -> None:
     """The employee's reference period: a part month when they started during it; at level 3
-    sick leave for the priority one and a part month for the next; otherwise now and then an
-    occupational accident (counted as work); a long unpaid leave when rights must fall short."""
+    sick leave for the priority one (``rang`` 0) and a part month for the next; a long unpaid
+    leave when rights must fall short; otherwise now and then an occupational accident."""
     incomplet = eq.mois_entree(s)
     occupes: set[date] = {date.fromisoformat(incomplet["mois"] + "-01")} if incomplet else set()
     libres = eq.mois_libres(s, occupes)
-    if role == "prioritaire" and niveau == 3 and len(libres) >= 4:
+    if rang == 0 and niveau == 3 and len(libres) >= 4:
         n = rng.randint(2, 4)
         debut = rng.choice(libres[: len(libres) - n + 1])
         ligne["absences"].append(eq.absence("maladie", debut, n))
-    elif role == "droits" and len(libres) >= 7:
+    elif scenario == "droits" and len(libres) >= 7:
         n = rng.randint(6, min(8, len(libres)))
         ligne["absences"].append(eq.absence("sans_solde", libres[len(libres) - n], n))
     elif niveau >= 2 and rng.random() < 0.4 and len(libres) >= 3:
         n = rng.randint(1, 2)
         ligne["absences"].append(eq.absence("accident_travail", libres[0], n))
-    if niveau == 3 and role == "second" and incomplet is None:
-        restants = [m for m in eq.mois_libres(s, occupes) if not _dans(m, ligne["absences"])]
+    if niveau == 3 and rang == 1 and incomplet is None:
+        restants = [m for m in libres if not _dans(m, ligne["absences"])]
         if restants:
             mois = rng.choice(restants)
             incomplet = {
@@ -169,6 +171,13 @@ def _scenarios(rng: random.Random, niveau: int, n: int) -> list[str]:
     return [rng.choice(SCENARIOS[niveau]) for _ in range(n - 1)]
 
 
+def _dates_demandes(rng: random.Random, n: int, priorite: str) -> list[date]:
+    """Distinct request days, the priority employee's first by date; by seniority the most
+    senior asked last instead (the order of the dates is then a trap)."""
+    dates = sorted(date(2026, 1, 5) + timedelta(days=j) for j in rng.sample(range(100), n))
+    return dates[::-1] if priorite == "anciennete" else dates
+
+
 def _tirage(
     rng: random.Random, organisation: Any, niveau: int, decompte: str, ete: Ete
 ) -> dict[str, Any]:
@@ -178,18 +187,11 @@ def _tirage(
     conges = [conge_prioritaire(rng, ete, niveau, decompte)]
     for scenario in scenarios:
         conges.append(conge_autre(rng, ete, scenario, conges))
-    # Distinct request days; by seniority the most senior asked last (the order is a trap).
-    jours = rng.sample(range(100), len(demandeurs))
-    dates = sorted(date(2026, 1, 5) + timedelta(days=j) for j in jours)
-    if priorite == "anciennete":
-        dates.reverse()
+    dates = _dates_demandes(rng, len(demandeurs), priorite)
     lignes = []
     for k, s in enumerate(demandeurs):
         ligne = _personne(s, conges[k], dates[k])
-        role = "prioritaire" if k == 0 else ("second" if k == 1 else "autre")
-        _periode(
-            rng, s, ligne, scenarios[k - 1] if k and scenarios[k - 1] == "droits" else role, niveau
-        )
+        _periode(rng, s, ligne, k, scenarios[k - 1] if k else "prioritaire", niveau)
         lignes.append(ligne)
     premier = lignes[0]
     salaire = eq.salaire_mensuel(demandeurs[0])
