@@ -4,7 +4,7 @@ remember what a variant's params give (a class grades the same variant many time
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -82,35 +82,29 @@ class MemoParams:
         return resultat
 
 
+class Etapes:
+    """The printed steps of one calculation by their answer path (``groupes.0.net_ht``…).
+
+    Each step continues from the student's own value when they gave one: a later field
+    computed right from an earlier wrong value is their error carried forward, not a new one.
+    """
+
+    __slots__ = ("out", "own")
+
+    def __init__(self, own: Mapping[str, Any] | None = None):
+        self.own = own or {}
+        self.out: dict[str, Any] = {}
+
+    def put(self, path: str, value: Any) -> Any:
+        """Record the step's right value; what the next steps start from."""
+        self.out[path] = value
+        return self.own.get(path, value)
+
+
 def chemin(path: str) -> tuple[str | int, ...]:
     """A dotted field name as the path ``Lecture.lu`` walks: ``lignes.2.montant`` becomes
     (« lignes », 2, « montant »)."""
     return tuple(int(part) if part.isdigit() else part for part in path.split("."))
-
-
-class Reporte:
-    """Values a solver computes field by field, carrying on with the student's own value of a
-    field when there is one (the error carried forward), and a second accepted value per field
-    (the other rounding) when the contract allows one."""
-
-    def __init__(self, own: Any):
-        self.own = own
-        self.valeurs: dict[str, Any] = {}
-        self.autres: dict[str, Any] = {}
-
-    def pose(self, path: str, valeur: Any) -> Any:
-        """Record the value ``path`` should hold; return the one to go on with (the student's,
-        when it is of the same kind: text for a choice, a number for a number)."""
-        self.valeurs[path] = valeur
-        mien = self.own.get(path)
-        return valeur if mien is None or isinstance(mien, str) != isinstance(valeur, str) else mien
-
-    def accepte(self, field: Any, path: str, valeur: Any) -> bool:
-        """The value is the one recorded for ``path``, or the other value accepted for it."""
-        autre = self.autres.get(path)
-        return field.same(self.valeurs[path], valeur) or (
-            autre is not None and field.same(autre, valeur)
-        )
 
 
 def notes_par_competence(

@@ -8,6 +8,7 @@ from agora.exercise.kinds import (
     conges_payes,
     declaration_tva,
     devis,
+    equilibre_financier,
     facture,
     fiche_stock,
     planning,
@@ -26,6 +27,7 @@ KINDS: dict[str, ExerciseKind] = {
         declaration_tva.KIND,
         bulletin_paie.KIND,
         planning.KIND,
+        equilibre_financier.KIND,
         conges_payes.KIND,
     )
 }

@@ -13,7 +13,7 @@ from typing import Any
 
 from agora.company.model import Salarie
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.conges_payes import equipe as eq
 from agora.exercise.kinds.conges_payes.jours import (
     OUVRABLES,
@@ -233,7 +233,7 @@ def _conforme(document: dict[str, Any]) -> bool:
     """The drawn requests end as their scenarios say: the priority one granted, a refusal for
     each scenario that asks for one, a grant for each « ok »."""
     c = lire_params(document)
-    valeurs = calcule(c).valeurs
+    valeurs = calcule(c).out
     decisions = [valeurs[f"salaries.{i}.decision"] for i in range(len(c.salaries))]
     if decisions[c.paie] != ACCORDE:
         return False
@@ -282,10 +282,8 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """The variant of this seed, level and way of counting in the organisation."""
-    if niveau not in PAR_NIVEAU:
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
     choisi = dict(options or {}).get("decompte", AU_CHOIX)
-    rng = random.Random(f"{NAME}:{seed}:{niveau}:{choisi}")
+    rng = tirage(NAME, seed, niveau, str(choisi))
     document = params(rng, organisation, niveau, _decompte(choisi, niveau, rng))
     texte = enonce(document, organisation, niveau)
     return Variant(NAME, seed, niveau, document, texte, {"decompte": choisi})

@@ -6,12 +6,13 @@ from decimal import DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Field, Lecture, Lu, pattern_of, verdict
+from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import MemoParams, champs_lus, chemin, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
 
 # 3.2.1 (planning presence and leave) is proved by each employee's row; 3.2.4 (the elements of
 # the payslip) by the leave pay.
@@ -26,15 +27,15 @@ class Reference:
     def __init__(self, c: Conges):
         self.c = c
         self.calcul = calcule(c)
-        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.calcul.valeurs]
-        self.canon = {p: t.canonical(self.calcul.valeurs[p]) for p, _, t in self.champs}
+        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.calcul.out]
+        self.canon = {p: t.canonical(self.calcul.out[p]) for p, _, t in self.champs}
         self.fautes = FAUTES[c.decompte]
         self._avec_faute: dict[str, dict[str, Any]] = {}
 
     def avec_faute(self, faute: str) -> dict[str, Any]:
         """The values of the exercise done with this wrong method, computed when first asked."""
         if faute not in self._avec_faute:
-            self._avec_faute[faute] = calcule(self.c, faute=faute).valeurs
+            self._avec_faute[faute] = calcule(self.c, faute=faute).out
         return self._avec_faute[faute]
 
 
@@ -90,7 +91,7 @@ class Cause:
             return max(mondes, key=lambda fm: self._accord(rubrique, fm[1]))[0]
         for faute in candidates:
             propre = self._propre(faute)
-            if propre and path in propre.valeurs and t.same(propre.valeurs[path], valeur):
+            if propre and path in propre.out and t.same(propre.out[path], valeur):
                 return faute
         return None
 
@@ -109,7 +110,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     ]
     codes: list[str] = []
     for path, t, lu in lus:
-        attendu = juste.valeurs[path]
+        attendu = juste.out[path]
         if lu.valeur is None:
             champs.append(verdict(path, t, attendu, lu))
         elif juste.accepte(t, path, lu.valeur):

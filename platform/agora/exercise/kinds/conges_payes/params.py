@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, mois_de
-from agora.money import cents, parse_decimal
+from agora.exercise.params import lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "conges_payes"
@@ -21,7 +21,6 @@ PRIORITES = ("anciennete", "date_demande")
 MOTIFS = ("maladie", "maternite", "accident_travail", "sans_solde")
 MAX_SALARIES = 6
 MAX_FERIES = 30
-_MAX_MONTANT = Decimal(10_000_000)
 
 
 class Absence(NamedTuple):
@@ -73,18 +72,6 @@ def _refus(message: str) -> InvalidInput:
     return InvalidInput(f"Paramètres : {message}")
 
 
-def _objet(raw: Any, quoi: str) -> dict[str, Any]:
-    if isinstance(raw, dict):
-        return raw
-    raise _refus(f"{quoi} doit être un objet {{…}}.")
-
-
-def _liste(raw: Any, quoi: str, maximum: int, minimum: int = 0) -> list[Any]:
-    if isinstance(raw, list) and minimum <= len(raw) <= maximum:
-        return raw
-    raise _refus(f"{quoi} doit être une liste de {minimum} à {maximum} éléments.")
-
-
 def _date(raw: Any, quoi: str) -> date:
     if isinstance(raw, str) and len(raw) == 10:
         try:
@@ -106,18 +93,6 @@ def _entier(raw: Any, quoi: str, bas: int, haut: int) -> int:
     return int(texte)
 
 
-def _montant(raw: Any, quoi: str) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise _refus(f"{quoi} doit être un montant écrit en chiffres.")
-    try:
-        valeur = parse_decimal(raw, "montant")
-    except InvalidInput as error:
-        raise _refus(f"{quoi} — {error}") from None
-    if not Decimal(0) < valeur < _MAX_MONTANT or valeur != cents(valeur):
-        raise _refus(f"{quoi} doit être un montant positif à deux décimales au plus.")
-    return valeur
-
-
 def rang_mois(debut: date, jour: date) -> int:
     """The month of ``jour`` counted from the reference period's first month (0 to 11)."""
     return (jour.year - debut.year) * 12 + jour.month - debut.month
@@ -130,7 +105,7 @@ def fin_reference(debut: date) -> date:
 
 
 def _absence(raw: Any, quoi: str, debut: date) -> Absence:
-    a = _objet(raw, quoi)
+    a = lire_objet(raw, quoi)
     motif = a.get("motif")
     if not isinstance(motif, str) or motif not in MOTIFS:
         raise _refus(f"motif de {quoi} inconnu ({', '.join(MOTIFS)}).")
@@ -146,13 +121,13 @@ def _absence(raw: Any, quoi: str, debut: date) -> Absence:
 def _incomplet(raw: Any, quoi: str, debut: date) -> tuple[int, int] | None:
     if raw is None:
         return None
-    m = _objet(raw, f"le mois incomplet de {quoi}")
+    m = lire_objet(raw, f"le mois incomplet de {quoi}")
     mois = _date(f"{m.get('mois')}-01" if isinstance(m.get("mois"), str) else None, "mois")
     return rang_mois(debut, mois), _entier(m.get("jours_travailles"), "jours_travailles", 1, 27)
 
 
 def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
-    d = _objet(raw, f"la demande de {quoi}")
+    d = lire_objet(raw, f"la demande de {quoi}")
     demande = Demande(
         _date(d.get("date"), f"date de la demande de {quoi}"),
         _date(d.get("depart"), f"départ de {quoi}"),
@@ -167,14 +142,14 @@ def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
 
 def _salarie(raw: Any, n: int, debut: date, ete: tuple[date, date]) -> Salarie:
     quoi = f"salarié {n + 1}"
-    s = _objet(raw, f"le {quoi}")
+    s = lire_objet(raw, f"le {quoi}")
     entree = _date(s.get("date_entree"), f"date d'entrée du {quoi}")
     if entree > fin_reference(debut):
         raise _refus(f"le {quoi} est entré après la période de référence.")
     premier = max(0, rang_mois(debut, entree))
     absences = tuple(
         _absence(a, f"l'absence {i + 1} du {quoi}", debut)
-        for i, a in enumerate(_liste(s.get("absences", []), f"absences du {quoi}", 12))
+        for i, a in enumerate(lire_liste(s.get("absences", []), f"absences du {quoi}", 12))
     )
     incomplet = _incomplet(s.get("mois_incomplet"), f"du {quoi}", debut)
     occupes = [m for a in absences for m in a.mois] + ([incomplet[0]] if incomplet else [])
@@ -189,17 +164,19 @@ def _salarie(raw: Any, n: int, debut: date, ete: tuple[date, date]) -> Salarie:
         incomplet=incomplet,
         absences=absences,
         demande=_demande(s.get("demande"), f"du {quoi}", ete),
-        salaire_mensuel=_montant(s.get("salaire_mensuel"), f"salaire mensuel du {quoi}"),
+        salaire_mensuel=lire_montant(s.get("salaire_mensuel"), f"salaire mensuel du {quoi}"),
     )
 
 
 def _feries(raw: Any) -> frozenset[date]:
-    feries = _liste(raw, "« jours_feries »", MAX_FERIES)
-    return frozenset(_date(_objet(f, "un jour férié").get("date"), "jour férié") for f in feries)
+    feries = lire_liste(raw, "« jours_feries »", MAX_FERIES)
+    return frozenset(
+        _date(lire_objet(f, "un jour férié").get("date"), "jour férié") for f in feries
+    )
 
 
 def _paie(raw: Any, salaries: tuple[Salarie, ...]) -> tuple[int, Decimal]:
-    p = _objet(raw, "« indemnite »")
+    p = lire_objet(raw, "« indemnite »")
     ids = [s.id for s in salaries]
     qui = p.get("salarie")
     if not isinstance(qui, str) or qui not in ids:
@@ -207,30 +184,30 @@ def _paie(raw: Any, salaries: tuple[Salarie, ...]) -> tuple[int, Decimal]:
     demande = salaries[ids.index(qui)].demande
     if mois_de(demande.depart) != mois_de(demande.reprise - timedelta(days=1)):
         raise _refus("le congé de l'indemnité doit tenir dans un seul mois.")
-    return ids.index(qui), _montant(p.get("brut_reference"), "brut_reference")
+    return ids.index(qui), lire_montant(p.get("brut_reference"), "brut_reference")
 
 
 def lire_params(params: Any) -> Conges:
     """The typed exercise; InvalidInput (one French line) when the params are unusable."""
-    p = _objet(params, "les paramètres (un objet JSON)")
+    p = lire_objet(params, "les paramètres (un objet JSON)")
     decompte, priorite = p.get("decompte"), p.get("priorite")
     if not isinstance(decompte, str) or decompte not in DECOMPTES:
         raise _refus(f"décompte inconnu ({', '.join(DECOMPTES)}).")
     if not isinstance(priorite, str) or priorite not in PRIORITES:
         raise _refus(f"ordre de priorité inconnu ({', '.join(PRIORITES)}).")
-    reference = _objet(p.get("periode_reference"), "« periode_reference »")
+    reference = lire_objet(p.get("periode_reference"), "« periode_reference »")
     debut = _date(reference.get("debut"), "début de la période de référence")
     if debut.day != 1:
         raise _refus("la période de référence commence le 1er d'un mois.")
-    e = _objet(p.get("ete"), "« ete »")
+    e = lire_objet(p.get("ete"), "« ete »")
     ete = (_date(e.get("debut"), "début de l'été"), _date(e.get("fin"), "fin de l'été"))
     if not debut < ete[0] <= ete[1] or (ete[1] - ete[0]).days > 366:
         raise _refus("la période des congés d'été commence après le début de la référence.")
-    brut = _liste(p.get("salaries"), "« salaries »", MAX_SALARIES, 1)
+    brut = lire_liste(p.get("salaries"), "« salaries »", MAX_SALARIES, 1)
     salaries = tuple(_salarie(s, n, debut, ete) for n, s in enumerate(brut))
     if len({s.id for s in salaries}) != len(salaries):
         raise _refus("deux salariés ont le même id.")
-    equipe = _objet(p.get("equipe"), "« equipe »")
+    equipe = lire_objet(p.get("equipe"), "« equipe »")
     effectif = _entier(equipe.get("effectif"), "effectif de l'équipe", len(salaries), 100)
     minimum = _entier(equipe.get("presents_minimum"), "presents_minimum", 0, effectif - 1)
     paie, brut_reference = _paie(p.get("indemnite"), salaries)

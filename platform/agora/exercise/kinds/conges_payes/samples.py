@@ -17,7 +17,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     from agora.exercise.kinds.conges_payes.grade import corrige, reference
 
     c = lire_params(params)
-    juste = calcule(c).valeurs
+    juste = calcule(c).out
     samples = [SampleAnswer("Réponse juste", document(c, juste), True)]
     ref = reference(params)
     for faute in ref.fautes:
@@ -36,6 +36,6 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
 def _reporte(c: Conges) -> SampleAnswer:
     """The leave pay's tenth wrong by 10 €, the rest computed right from it."""
     chemin = "indemnite.dixieme_total"
-    erreur = {chemin: calcule(c).valeurs[chemin] + Decimal(10)}
-    suite = calcule(c, erreur).valeurs | erreur
+    erreur = {chemin: calcule(c).out[chemin] + Decimal(10)}
+    suite = calcule(c, erreur).out | erreur
     return SampleAnswer("Dixième faux, suite juste (erreur reportée)", document(c, suite), False)

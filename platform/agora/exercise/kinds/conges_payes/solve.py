@@ -8,17 +8,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from agora.exercise.grading import Reporte
+from agora.exercise.grading import Etapes
 from agora.exercise.kinds.conges_payes import fautes as f
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
 from agora.exercise.kinds.conges_payes.params import Conges, Salarie, lire_params
 from agora.exercise.kinds.conges_payes.regles import regles
-from agora.money import CENT, cents
+from agora.money import cents, cents_down
 
 ACCORDE = "accorde"
 REFUS_DUREE = "refuse_duree"
@@ -124,22 +124,29 @@ def manque_de_monde(
     return False
 
 
-class Calcul(Reporte):
-    """One pass over the exercise, from the student's own earlier values when given (``pose``),
-    or with one named wrong method (``faute``)."""
+class Calcul(Etapes):
+    """One pass over the exercise (``out``: each field's value by path), from the student's own
+    earlier values when given (``put``), or with one named wrong method (``faute``); ``autres``
+    holds a second accepted value of a field (the other rounding)."""
 
     def __init__(self, c: Conges, own: Mapping[str, Any], faute: str | None):
         super().__init__(own)
         self.c, self.faute = c, faute
+        self.autres: dict[str, Decimal] = {}
+
+    def accepte(self, t: Any, path: str, valeur: Any) -> bool:
+        """The value is the one this pass gives ``path``, or the other value accepted for it."""
+        autre = self.autres.get(path)
+        return t.same(self.out[path], valeur) or (autre is not None and t.same(autre, valeur))
 
     def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
         """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
         p = f"salaries.{i}."
-        acquis = self.pose(p + "acquis", arrondi_acquis(acquis_exact(s, self.faute), self.faute))
+        acquis = self.put(p + "acquis", arrondi_acquis(acquis_exact(s, self.faute), self.faute))
         if self.c.decompte == OUVRES:
             converti = acquis if self.faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
-            acquis = self.pose(p + "acquis_ouvres", converti)
-        return acquis, self.pose(p + "pris", jours_pris(self.c, s, self.faute))
+            acquis = self.put(p + "acquis_ouvres", converti)
+        return acquis, self.put(p + "pris", jours_pris(self.c, s, self.faute))
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
@@ -160,47 +167,43 @@ class Calcul(Reporte):
                 decision = REFUS_EFFECTIF
             else:
                 decision = ACCORDE
-            if self.pose(f"salaries.{i}.decision", decision) == ACCORDE:
+            if self.put(f"salaries.{i}.decision", decision) == ACCORDE:
                 accordes.append((d.depart, d.reprise))
 
     def restes(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """The days left: rights − days taken when the leave is granted, the rights otherwise."""
         for i, (acquis, pris) in enumerate(droits):
-            accorde = self.valeurs[f"salaries.{i}.decision"] == ACCORDE
+            accorde = self.out[f"salaries.{i}.decision"] == ACCORDE
             mienne = self.own.get(f"salaries.{i}.decision")
             accorde = accorde if mienne is None else mienne == ACCORDE
             pris_ou_rien = pris if accorde or self.faute == f.RESTE_CONGE_REFUSE else ZERO
-            self.pose(f"salaries.{i}.reste", acquis - pris_ou_rien)
+            self.put(f"salaries.{i}.reste", acquis - pris_ou_rien)
 
     def indemnite(self, acquis: Decimal, pris: Decimal) -> None:
         """The leave pay: the tenth of the reference gross pro rata of the days taken, against
         the monthly salary ÷ the month's days × the days taken; the larger is paid (L3141-24)."""
         c, faute = self.c, self.faute
         dixieme_brut = c.brut_reference * regles().indemnite.dixieme
-        total = (
-            dixieme_brut.quantize(CENT, ROUND_DOWN)
-            if faute == f.DIXIEME_TRONQUE
-            else cents(dixieme_brut)
-        )
-        total = self.pose("indemnite.dixieme_total", total)
+        total = cents_down(dixieme_brut) if faute == f.DIXIEME_TRONQUE else cents(dixieme_brut)
+        total = self.put("indemnite.dixieme_total", total)
         if faute == f.DIXIEME_SANS_PRORATA:
             dixieme = total
         else:
             dixieme = _prorata(total, pris, acquis)
             self.autres["indemnite.dixieme"] = _prorata(dixieme_brut, pris, acquis)
-        dixieme = self.pose("indemnite.dixieme", dixieme)
+        dixieme = self.put("indemnite.dixieme", dixieme)
         salarie = c.salaries[c.paie]
         debut, fin = mois_de(salarie.demande.depart)
         feries = frozenset() if faute == f.FERIE_DANS_LE_MOIS else c.feries
-        jours_mois = self.pose(
+        jours_mois = self.put(
             "indemnite.jours_mois", Decimal(compte(debut, fin, c.decompte, feries))
         )
         salaire = salarie.salaire_mensuel
-        valeur_jour = self.pose("indemnite.valeur_jour", _prorata(salaire, Decimal(1), jours_mois))
-        maintien = self.pose("indemnite.maintien", cents(valeur_jour * pris))
+        valeur_jour = self.put("indemnite.valeur_jour", _prorata(salaire, Decimal(1), jours_mois))
+        maintien = self.put("indemnite.maintien", cents(valeur_jour * pris))
         self.autres["indemnite.maintien"] = _prorata(salaire, pris, jours_mois)
         choix = min if faute == f.MOINS_FAVORABLE else max
-        self.pose("indemnite.montant", choix(dixieme, maintien))
+        self.put("indemnite.montant", choix(dixieme, maintien))
 
 
 def _prorata(montant: Decimal, part: Decimal, tout: Decimal) -> Decimal:
@@ -216,8 +219,8 @@ def calcule(c: Conges, own: Mapping[str, Any] | None = None, faute: str | None =
     calcul.restes(droits)
     calcul.indemnite(*droits[c.paie])
     if not own and faute is None:  # the reference: its fields in the order of the form
-        ordonnees = sorted(calcul.valeurs, key=_rang)
-        calcul.valeurs = {path: calcul.valeurs[path] for path in ordonnees}
+        ordonnees = sorted(calcul.out, key=_rang)
+        calcul.out = {path: calcul.out[path] for path in ordonnees}
     return calcul
 
 
@@ -232,7 +235,7 @@ def _rang(path: str) -> tuple[int, int, str]:
 def solve(params: dict[str, Any]) -> dict[str, Any]:
     """The reference answer, contract JSON."""
     c = lire_params(params)
-    return document(c, calcule(c).valeurs)
+    return document(c, calcule(c).out)
 
 
 def document(c: Conges, valeurs: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The answer of a ``declaration_tva``: the CA3 lines and the settlement entry, with their types."""
 
+from agora.exercise import journal
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import COMPTE, JOUR, MONTANT, Text
+from agora.exercise.fields import MONTANT
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX
 
 # Rows the student may write in the settlement entry (the right one has at most seven).
@@ -14,13 +15,7 @@ ANSWER_SCHEMA = AnswerSchema(
         **{f"ligne_{ligne}_base": MONTANT for ligne in LIGNE_DU_TAUX.values()},
         **{f"ligne_{ligne}_taxe": MONTANT for ligne in LIGNE_DU_TAUX.values()},
         # The neutral journal shape: date, journal, piece and label are given, not graded.
-        "ecriture.#.date": JOUR,
-        "ecriture.#.journal": Text(10),
-        "ecriture.#.piece": Text(40),
-        "ecriture.#.libelle": Text(80),
-        "ecriture.#.compte": COMPTE,
-        "ecriture.#.debit": MONTANT,
-        "ecriture.#.credit": MONTANT,
+        **journal.schema("ecriture"),
     },
     {"ecriture": MAX_ECRITURE},
 )

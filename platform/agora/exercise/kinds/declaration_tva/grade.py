@@ -3,16 +3,18 @@ settlement entry matched row by row on its accounts, diagnostics."""
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Any
 
+from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import COMPTE, MONTANT, Lecture, Lu, account_root, verdict
+from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import MemoParams
+from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.declaration_tva.params import NAME, Declaration, lire_params
+from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.4"  # every field of the return and of its entry proves it
@@ -63,11 +65,7 @@ _MEMO = MemoParams()
 
 def reference(params: Any) -> Reference:
     """The Reference of these params (a class grades the same params object many times)."""
-    found = _MEMO.get(params)
-    if found is None:
-        found = Reference(lire_params(params))
-        _MEMO.put(params, copy.deepcopy(params), found)
-    return found
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) -> str | None:
@@ -116,99 +114,27 @@ def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[Ch
     return champs, ecf
 
 
-def _accepte(compte: str) -> frozenset[str]:
-    return calc.ACCEPTES.get(compte, frozenset({compte}))
-
-
-def _rang(attendues: list, libres: list[int], compte: Any, debit: Any) -> int | None:
-    """The expected row this student row stands for: same account (the debit side first when
-    the account appears twice), else the first row still free; None when none is left."""
-    if compte is not None:
-        memes = [k for k in libres if COMPTE.same(_accepte(attendues[k][0]), compte)]
-        if memes:
-            du_debit = [k for k in memes if bool(attendues[k][1]) == bool(debit)]
-            return (du_debit or memes)[0]
-    return libres[0] if libres else None
-
-
-def _montant(champ: str, attendu: Decimal, ecf: Decimal | None, lu: Lu | None) -> ChampResult:
-    """One side of an entry row: a blank side is 0; an amount from the student's own lines
-    (carried forward) earns its credit."""
-    if lu is not None and lu.valeur is None and not lu.erreur and not attendu:
-        return ChampResult(champ, MONTANT.canonical(attendu), lu.recu, True, "Juste.")
-    resultat = verdict(champ, MONTANT, attendu, lu)
-    if not resultat.correct and lu is not None and ecf is not None and lu.valeur == ecf:
-        ko = f"{_REPORTE} Avec les bons résultats : {euros(attendu)}."
-        return resultat._replace(correct=True, message=ko)
-    return resultat
-
-
-def _rangee(lecture: Lecture, i: int) -> tuple[Lu | None, Lu | None, Lu | None]:
-    return (
-        lecture.lu("ecriture", i, "compte"),
-        lecture.lu("ecriture", i, "debit"),
-        lecture.lu("ecriture", i, "credit"),
-    )
+def _lignes_ecriture(rows: list) -> list[LigneEcriture]:
+    return [
+        LigneEcriture(compte, debit, credit, acceptes=calc.ACCEPTES.get(compte, frozenset()))
+        for compte, debit, credit in rows
+    ]
 
 
 def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list[ChampResult]:
     """The settlement entry: each row the student wrote matched to an expected row."""
-    rangees = lecture.arbre.get("ecriture")
-    if not isinstance(rangees, list):
-        return []
-    attendues = ref.valeurs["ecriture"]
-    propres = {r[0] + ("D" if r[1] else "C"): r for r in ecf["ecriture"]}
-    libres = list(range(len(attendues)))
-    champs: list[ChampResult] = []
-    for i in range(len(rangees)):
-        lus = _rangee(lecture, i)
-        if all(lu is None or (lu.valeur is None and not lu.erreur) for lu in lus):
-            continue  # a blank row of the form
-        compte, debit, credit = (lu.valeur if lu else None for lu in lus)
-        k = _rang(attendues, libres, compte, debit)
-        if k is None:
-            champs.append(
-                ChampResult(
-                    f"ecriture.{i}.compte",
-                    None,
-                    lus[0].recu if lus[0] else None,
-                    False,
-                    "Cette ligne est de trop dans l'écriture.",
-                )
-            )
-            continue
-        libres.remove(k)
-        attendu = attendues[k]
-        champs.append(_compte(f"ecriture.{i}.compte", attendu[0], lus[0], codes))
-        propre = propres.get(attendu[0] + ("D" if attendu[1] else "C"))
-        champs.append(_montant(f"ecriture.{i}.debit", attendu[1], propre and propre[1], lus[1]))
-        champs.append(_montant(f"ecriture.{i}.credit", attendu[2], propre and propre[2], lus[2]))
-        if debit == attendu[2] and credit == attendu[1] and debit != credit:
-            _note(codes, calc.ECRITURE_SENS_INVERSE)
-    for k in libres:
-        compte = attendues[k][0]
-        champs.append(
-            ChampResult(
-                "ecriture",
-                compte,
-                None,
-                False,
-                f"Il manque la ligne du compte {compte} dans l'écriture.",
-            )
-        )
-    return champs
 
+    def tva_confondue(attendue: LigneEcriture, compte: str) -> str | None:
+        if account_root(compte) not in _COMPTES_TVA:
+            return None
+        _note(codes, calc.COMPTE_TVA_CONFONDU)
+        return MESSAGES[calc.COMPTE_TVA_CONFONDU]
 
-def _compte(champ: str, attendu: str, lu: Lu | None, codes: list[str]) -> ChampResult:
-    resultat = verdict(champ, COMPTE, _accepte(attendu), lu)._replace(attendu=attendu)
-    if not resultat.correct and lu is not None and lu.valeur is not None:
-        if account_root(lu.valeur) in _COMPTES_TVA:
-            _note(codes, calc.COMPTE_TVA_CONFONDU)
-            return resultat._replace(
-                message=f"{MESSAGES[calc.COMPTE_TVA_CONFONDU]} Attendu : {attendu}."
-            )
-        return resultat._replace(message=f"Attendu : {attendu}.")
-    return resultat
+    attendues = _lignes_ecriture(ref.valeurs["ecriture"])
+    propres = _lignes_ecriture(ecf["ecriture"])
+    return journal.juge(
+        "ecriture", attendues, lecture, propres, tva_confondue, lambda code: _note(codes, code)
+    )
 
 
 def _note(codes: list[str], code: str) -> None:
