@@ -29,6 +29,8 @@ class Reference:
         self.calcul = calcule(c)
         self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.calcul.out]
         self.canon = {p: t.canonical(self.calcul.out[p]) for p, _, t in self.champs}
+        # Each field's kind (``salaries.pris``): where a wrong method may show (SIGNATURES).
+        self.rubriques = {p: pattern_of(p).replace(".#", "") for p in self.calcul.out}
         self.fautes = FAUTES[c.decompte]
         self._avec_faute: dict[str, dict[str, Any]] = {}
 
@@ -71,14 +73,15 @@ class Cause:
 
     def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
         """How many of the student's values of this kind of field the wrong method gives."""
+        rubriques = self.ref.rubriques
         return sum(
             1
             for path, valeur in self.own.items()
-            if pattern_of(path).replace(".#", "") == rubrique and monde.get(path) == valeur
+            if rubriques[path] == rubrique and monde.get(path) == valeur
         )
 
     def de(self, path: str, t: Field, valeur: Any) -> str | None:
-        rubrique = pattern_of(path).replace(".#", "")
+        rubrique = self.ref.rubriques[path]
         candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
         mondes = [
             (faute, monde)
@@ -100,7 +103,8 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = champs_lus(ref.champs, lecture)
     juste = ref.calcul
-    faux = any(lu.valeur is not None and not juste.accepte(t, p, lu.valeur) for p, t, lu in lus)
+    bons = {p for p, t, lu in lus if lu.valeur is not None and juste.accepte(t, p, lu.valeur)}
+    faux = len(bons) < len(own)
     suite = (_recalcule(ref, own) if faux else None) or juste
     cause = Cause(ref, own)
     champs = [
@@ -113,7 +117,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         attendu = juste.out[path]
         if lu.valeur is None:
             champs.append(verdict(path, t, attendu, lu))
-        elif juste.accepte(t, path, lu.valeur):
+        elif path in bons:
             champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
         elif suite.accepte(t, path, lu.valeur):
             ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
