@@ -73,7 +73,7 @@ def test_params_changed_in_place_are_graded_against_their_new_values(name, chang
 def test_lus_gives_the_fields_of_an_answer_as_lecture_lu_finds_them():
     from agora.exercise.answer_names import AnswerSchema
     from agora.exercise.fields import MONTANT
-    from agora.exercise.grading import chemin, lus
+    from agora.exercise.grading import champs_lus, chemin
 
     schema = AnswerSchema({"total": MONTANT, "lignes.#.montant": MONTANT}, {"lignes": 5})
     lecture = schema.read({"total": "12", "lignes": [{"montant": "1,50"}, {}, {"montant": "x"}]})
@@ -85,7 +85,7 @@ def test_lus_gives_the_fields_of_an_answer_as_lecture_lu_finds_them():
         "lignes.3.montant",
     ]
     champs = [(p, chemin(p), MONTANT) for p in paths]
-    donnes, siens = lus(champs, lecture)
+    donnes, siens = champs_lus(champs, lecture)
     assert [p for p, _, _ in donnes] == ["total", "lignes.0.montant", "lignes.2.montant"]
     assert [lu for _, _, lu in donnes] == [lecture.lu(*chemin(p)) for p, _, _ in donnes]
     assert siens == {"total": Decimal("12.00"), "lignes.0.montant": Decimal("1.50")}

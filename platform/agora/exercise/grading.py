@@ -132,7 +132,7 @@ def verdict_nomme(
     return verdict(champ, field, attendu, lu, ko=f"{explication} {ko}" if explication else ko)
 
 
-def lus(
+def champs_lus(
     champs: list[tuple[str, tuple[str | int, ...], Field]], lecture: Lecture
 ) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
     """Of the expected fields (path, path walked, type), those the answer gives, as read; and
@@ -169,3 +169,14 @@ def chemin(path: str) -> tuple[str | int, ...]:
     """A dotted field name as the path ``Lecture.lu`` walks: ``lignes.2.montant`` → (« lignes »,
     2, « montant »)."""
     return tuple(int(part) if part.isdigit() else part for part in path.split("."))
+
+
+def notes_par_competence(
+    champs: list[ChampResult], competence_de: Callable[[str], str], codes: tuple[str, ...]
+) -> list[tuple[str, Decimal]]:
+    """Each competency in ``codes`` scored on the fields it proves (``competence_de`` names the
+    competency of a field's path), in that order; left out when none of its fields was graded."""
+    justes: dict[str, list[bool]] = {code: [] for code in codes}
+    for c in champs:
+        justes[competence_de(c.champ)].append(c.correct)
+    return [(code, score_ratio(sum(n), len(n))) for code, n in justes.items() if n]

@@ -5,6 +5,7 @@ from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds import (
     avoir,
     bulletin_paie,
+    conges_payes,
     declaration_tva,
     devis,
     equilibre_financier,
@@ -33,6 +34,7 @@ KINDS: dict[str, ExerciseKind] = {
         equilibre_financier.KIND,
         bulletin_paie.KIND,
         planning.KIND,
+        conges_payes.KIND,
     )
 }
 

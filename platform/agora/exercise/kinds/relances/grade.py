@@ -8,7 +8,7 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Field, Lu, verdict
-from agora.exercise.grading import MemoParams, chemin, lus, verdict_nomme, verdict_reporte
+from agora.exercise.grading import MemoParams, champs_lus, chemin, verdict_nomme, verdict_reporte
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
@@ -131,7 +131,7 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
 
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    donnes, own = lus(a.champs, lecture)
+    donnes, own = champs_lus(a.champs, lecture)
     faux = any(lu.valeur is not None and lu.valeur != a.calcul.valeurs[p] for p, _, lu in donnes)
     suite = (_refait(a, own) if faux else None) or a.calcul
     enquete, codes = Enquete(a, own), []

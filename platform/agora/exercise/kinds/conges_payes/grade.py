@@ -1,0 +1,155 @@
+"""Grading of paid leave as read: a verdict per field, errors carried forward, named methods."""
+
+from __future__ import annotations
+
+from decimal import DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.grading import MemoParams, champs_lus, chemin, notes_par_competence
+from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
+from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
+from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
+
+# 3.2.1 (planning presence and leave) is proved by each employee's row; 3.2.4 (the elements of
+# the payslip) by the leave pay.
+PLANNING, PAIE = "3.2.1", "3.2.4"
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+
+
+class Reference:
+    """What grading needs from the params alone, computed once per variant: the exercise, its
+    values, each field's path and type, and the exercise done with each wrong method (lazily)."""
+
+    def __init__(self, c: Conges):
+        self.c = c
+        self.calcul = calcule(c)
+        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.calcul.out]
+        self.canon = {p: t.canonical(self.calcul.out[p]) for p, _, t in self.champs}
+        # Each field's kind (``salaries.pris``): where a wrong method may show (SIGNATURES).
+        self.rubriques = {p: pattern_of(p).replace(".#", "") for p in self.calcul.out}
+        self.fautes = FAUTES[c.decompte]
+        self._avec_faute: dict[str, dict[str, Any]] = {}
+
+    def avec_faute(self, faute: str) -> dict[str, Any]:
+        """The values of the exercise done with this wrong method, computed when first asked."""
+        if faute not in self._avec_faute:
+            self._avec_faute[faute] = calcule(self.c, faute=faute).out
+        return self._avec_faute[faute]
+
+
+# A class grades the same params object many times: what they give is kept.
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """What these params give, computed once per params object."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _recalcule(ref: Reference, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
+    """The exercise computed from the student's own values (None if they are absurdly large)."""
+    try:
+        return calcule(ref.c, own, faute)
+    except (DecimalException, OverflowError, ValueError):
+        return None
+
+
+class Cause:
+    """Finds the named wrong method behind a wrong value: the whole exercise done that way
+    first, then that way from the student's own earlier values."""
+
+    def __init__(self, ref: Reference, own: dict[str, Any]):
+        self.ref, self.own = ref, own
+        self._propres: dict[str, Calcul | None] = {}
+
+    def _propre(self, faute: str) -> Calcul | None:
+        if faute not in self._propres:
+            self._propres[faute] = _recalcule(self.ref, self.own, faute)
+        return self._propres[faute]
+
+    def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
+        """How many of the student's values of this kind of field the wrong method gives."""
+        rubriques = self.ref.rubriques
+        return sum(
+            1
+            for path, valeur in self.own.items()
+            if rubriques[path] == rubrique and monde.get(path) == valeur
+        )
+
+    def de(self, path: str, t: Field, valeur: Any) -> str | None:
+        rubrique = self.ref.rubriques[path]
+        candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
+        mondes = [
+            (faute, monde)
+            for faute in candidates
+            if path in (monde := self.ref.avec_faute(faute)) and t.same(monde[path], valeur)
+        ]
+        if len(mondes) == 1:
+            return mondes[0][0]
+        if mondes:  # several wrong methods give this value: the one the other answers follow
+            return max(mondes, key=lambda fm: self._accord(rubrique, fm[1]))[0]
+        for faute in candidates:
+            propre = self._propre(faute)
+            if propre and path in propre.out and t.same(propre.out[path], valeur):
+                return faute
+        return None
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    lus, own = champs_lus(ref.champs, lecture)
+    juste = ref.calcul
+    bons = {p for p, t, lu in lus if lu.valeur is not None and juste.accepte(t, p, lu.valeur)}
+    faux = len(bons) < len(own)
+    suite = (_recalcule(ref, own) if faux else None) or juste
+    cause = Cause(ref, own)
+    champs = [
+        ChampResult(n, None, None, False, m)
+        for n, m in lecture.erreurs.items()
+        if n not in ref.canon
+    ]
+    codes: list[str] = []
+    for path, t, lu in lus:
+        attendu = juste.out[path]
+        if lu.valeur is None:
+            champs.append(verdict(path, t, attendu, lu))
+        elif path in bons:
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+        elif suite.accepte(t, path, lu.valeur):
+            ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
+            champs.append(verdict(path, t, attendu, lu, ko=ko)._replace(correct=True))
+        else:
+            champs.append(_faux(path, t, lu, attendu, cause.de(path, t, lu.valeur), codes))
+    return Grade(
+        NAME,
+        score_ratio(sum(c.correct for c in champs), len(champs)),
+        champs,
+        [Diagnostic(code, MESSAGES[code]) for code in codes],
+        notes_par_competence(champs, _competence, (PLANNING, PAIE)),
+    )
+
+
+def _faux(
+    path: str, t: Field, lu: Lu, attendu: Any, code: str | None, codes: list[str]
+) -> ChampResult:
+    """A wrong value, with the wrong method that explains it when one does."""
+    ko = f"Attendu : {t.display(attendu)}."
+    if code:
+        ko = f"{MESSAGES[code]} {ko}"
+        if code not in codes:
+            codes.append(code)
+    return verdict(path, t, attendu, lu, ko=ko)
+
+
+def _competence(path: str) -> str:
+    """3.2.4 for the leave pay's fields, 3.2.1 for the rest (each employee's leave)."""
+    return PAIE if path.startswith("indemnite.") else PLANNING
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

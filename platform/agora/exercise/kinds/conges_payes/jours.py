@@ -1,0 +1,52 @@
+"""Counting leave days: jours ouvrables (Monday to Saturday) or ouvrés (Monday to Friday),
+public holidays left out, and the public holidays of a summer from the French calendar."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from datetime import date, timedelta
+from functools import lru_cache
+
+OUVRABLES = "ouvrables"
+OUVRES = "ouvres"
+# The last weekday (Monday = 0) each way of counting includes.
+_DERNIER_JOUR = {OUVRABLES: 5, OUVRES: 4}
+DIMANCHE = 6
+SAMEDI = 5
+
+
+def jours(debut: date, fin_exclue: date) -> Iterator[date]:
+    """Every calendar day from ``debut`` up to the day before ``fin_exclue``."""
+    jour = debut
+    while jour < fin_exclue:
+        yield jour
+        jour += timedelta(days=1)
+
+
+@lru_cache(maxsize=8192)
+def compte(debut: date, fin_exclue: date, decompte: str, feries: frozenset[date]) -> int:
+    """The leave days of [debut, fin_exclue[ counted one way, public holidays left out
+    (remembered: a class grades the same few leaves over and over)."""
+    dernier = _DERNIER_JOUR[decompte]
+    return sum(1 for j in jours(debut, fin_exclue) if j.weekday() <= dernier and j not in feries)
+
+
+def mois_de(jour: date) -> tuple[date, date]:
+    """The first day of ``jour``'s month and the first day of the next month."""
+    debut = jour.replace(day=1)
+    longueur = calendar.monthrange(jour.year, jour.month)[1]
+    return debut, debut + timedelta(days=longueur)
+
+
+@lru_cache(maxsize=64)
+def feries_francais(debut: date, fin: date) -> tuple[tuple[date, str], ...]:
+    """The French public holidays between two days (both included), with their French names.
+
+    Read from the ``holidays`` library when a variant is generated; the variant keeps the list,
+    so a later version of the library never changes an exercise already drawn."""
+    import holidays  # imported here: only generation needs it
+
+    annees = list(range(debut.year, fin.year + 1))
+    calendrier = holidays.France(years=annees, language="fr")
+    return tuple(sorted((j, str(nom)) for j, nom in calendrier.items() if debut <= j <= fin))

@@ -1,0 +1,223 @@
+"""The params of a ``conges_payes`` variant: read into typed objects, refused in one French line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from agora.errors import InvalidInput
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, mois_de
+from agora.exercise.params import lire_liste, lire_montant, lire_objet
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "conges_payes"
+
+DECOMPTES = {OUVRABLES: "En jours ouvrables (du lundi au samedi)", OUVRES: "En jours ouvrés"}
+PRIORITES = ("anciennete", "date_demande")
+# Absences of the reference period: counted as work (2,5 days a month), as sick leave (2 days a
+# month since the law of 22 April 2024), or not at all (unpaid leave).
+MOTIFS = ("maladie", "maternite", "accident_travail", "sans_solde")
+MAX_SALARIES = 6
+MAX_FERIES = 30
+
+
+class Absence(NamedTuple):
+    """An absence of whole months: its reason and the months it covers (0 = the first month of
+    the reference period)."""
+
+    motif: str
+    mois: tuple[int, ...]
+
+
+class Demande(NamedTuple):
+    """A leave request: the day it was made, the first day of leave, the day work resumes."""
+
+    le: date
+    depart: date
+    reprise: date
+
+
+@dataclass(frozen=True)
+class Salarie:
+    """One employee of the team, typed."""
+
+    id: str
+    nom: str
+    date_entree: date
+    premier_mois: int  # the first month of the reference period the employee worked in
+    incomplet: tuple[int, int] | None  # (month, jours ouvrables worked) of a part month
+    absences: tuple[Absence, ...]
+    demande: Demande
+    salaire_mensuel: Decimal
+
+
+@dataclass(frozen=True)
+class Conges:
+    """Typed, validated params of one exercise."""
+
+    decompte: str
+    debut_reference: date
+    feries: frozenset[date]
+    effectif: int
+    presents_minimum: int
+    priorite: str
+    salaries: tuple[Salarie, ...]
+    paie: int  # the index of the employee whose leave pay is computed
+    brut_reference: Decimal
+
+
+def _refus(message: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {message}")
+
+
+def _date(raw: Any, quoi: str) -> date:
+    if isinstance(raw, str) and len(raw) == 10:
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise _refus(f"{quoi} doit être une date AAAA-MM-JJ.")
+
+
+def _entier(raw: Any, quoi: str, bas: int, haut: int) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int | str):
+        raise _refus(f"{quoi} doit être un nombre entier.")
+    texte = str(raw)
+    if (
+        not (texte.isascii() and texte.isdigit() and len(texte) <= 6)
+        or not bas <= int(texte) <= haut
+    ):
+        raise _refus(f"{quoi} doit être un nombre entier de {bas} à {haut}.")
+    return int(texte)
+
+
+def rang_mois(debut: date, jour: date) -> int:
+    """The month of ``jour`` counted from the reference period's first month (0 to 11)."""
+    return (jour.year - debut.year) * 12 + jour.month - debut.month
+
+
+def fin_reference(debut: date) -> date:
+    """The last day of the twelve months that start on ``debut``."""
+    annee, mois = divmod(debut.month - 1 + 12, 12)
+    return date(debut.year + annee, mois + 1, 1) - timedelta(days=1)
+
+
+def _absence(raw: Any, quoi: str, debut: date) -> Absence:
+    a = lire_objet(raw, quoi)
+    motif = a.get("motif")
+    if not isinstance(motif, str) or motif not in MOTIFS:
+        raise _refus(f"motif de {quoi} inconnu ({', '.join(MOTIFS)}).")
+    premier, dernier = (
+        _date(a.get("debut"), f"début de {quoi}"),
+        _date(a.get("fin"), f"fin de {quoi}"),
+    )
+    if premier.day != 1 or mois_de(dernier)[1] != dernier + timedelta(days=1) or dernier < premier:
+        raise _refus(f"{quoi} doit couvrir des mois entiers (du 1er au dernier jour du mois).")
+    return Absence(motif, tuple(range(rang_mois(debut, premier), rang_mois(debut, dernier) + 1)))
+
+
+def _incomplet(raw: Any, quoi: str, debut: date) -> tuple[int, int] | None:
+    if raw is None:
+        return None
+    m = lire_objet(raw, f"le mois incomplet de {quoi}")
+    mois = _date(f"{m.get('mois')}-01" if isinstance(m.get("mois"), str) else None, "mois")
+    return rang_mois(debut, mois), _entier(m.get("jours_travailles"), "jours_travailles", 1, 27)
+
+
+def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
+    d = lire_objet(raw, f"la demande de {quoi}")
+    demande = Demande(
+        _date(d.get("date"), f"date de la demande de {quoi}"),
+        _date(d.get("depart"), f"départ de {quoi}"),
+        _date(d.get("reprise"), f"reprise de {quoi}"),
+    )
+    if not ete[0] <= demande.depart < demande.reprise <= ete[1] + timedelta(days=1):
+        raise _refus(f"le congé de {quoi} doit être pris entre le {ete[0]} et le {ete[1]}.")
+    if (demande.reprise - demande.depart).days > 62:
+        raise _refus(f"le congé de {quoi} dépasse deux mois.")
+    return demande
+
+
+def _salarie(raw: Any, n: int, debut: date, ete: tuple[date, date]) -> Salarie:
+    quoi = f"salarié {n + 1}"
+    s = lire_objet(raw, f"le {quoi}")
+    entree = _date(s.get("date_entree"), f"date d'entrée du {quoi}")
+    if entree > fin_reference(debut):
+        raise _refus(f"le {quoi} est entré après la période de référence.")
+    premier = max(0, rang_mois(debut, entree))
+    absences = tuple(
+        _absence(a, f"l'absence {i + 1} du {quoi}", debut)
+        for i, a in enumerate(lire_liste(s.get("absences", []), f"absences du {quoi}", 12))
+    )
+    incomplet = _incomplet(s.get("mois_incomplet"), f"du {quoi}", debut)
+    occupes = [m for a in absences for m in a.mois] + ([incomplet[0]] if incomplet else [])
+    if len(set(occupes)) != len(occupes) or any(not premier <= m < 12 for m in occupes):
+        raise _refus(f"les absences du {quoi} se chevauchent ou sortent de la période.")
+    nom = " ".join(str(s.get(k, ""))[:40] for k in ("prenom", "nom")).strip()
+    return Salarie(
+        id=str(s.get("id", n + 1))[:10],
+        nom=nom or quoi,
+        date_entree=entree,
+        premier_mois=premier,
+        incomplet=incomplet,
+        absences=absences,
+        demande=_demande(s.get("demande"), f"du {quoi}", ete),
+        salaire_mensuel=lire_montant(s.get("salaire_mensuel"), f"salaire mensuel du {quoi}"),
+    )
+
+
+def _feries(raw: Any) -> frozenset[date]:
+    feries = lire_liste(raw, "« jours_feries »", MAX_FERIES)
+    return frozenset(
+        _date(lire_objet(f, "un jour férié").get("date"), "jour férié") for f in feries
+    )
+
+
+def _paie(raw: Any, salaries: tuple[Salarie, ...]) -> tuple[int, Decimal]:
+    p = lire_objet(raw, "« indemnite »")
+    ids = [s.id for s in salaries]
+    qui = p.get("salarie")
+    if not isinstance(qui, str) or qui not in ids:
+        raise _refus("« indemnite.salarie » doit être l'id d'un salarié de la liste.")
+    demande = salaries[ids.index(qui)].demande
+    if mois_de(demande.depart) != mois_de(demande.reprise - timedelta(days=1)):
+        raise _refus("le congé de l'indemnité doit tenir dans un seul mois.")
+    return ids.index(qui), lire_montant(p.get("brut_reference"), "brut_reference")
+
+
+def lire_params(params: Any) -> Conges:
+    """The typed exercise; InvalidInput (one French line) when the params are unusable."""
+    p = lire_objet(params, "les paramètres (un objet JSON)")
+    decompte, priorite = p.get("decompte"), p.get("priorite")
+    if not isinstance(decompte, str) or decompte not in DECOMPTES:
+        raise _refus(f"décompte inconnu ({', '.join(DECOMPTES)}).")
+    if not isinstance(priorite, str) or priorite not in PRIORITES:
+        raise _refus(f"ordre de priorité inconnu ({', '.join(PRIORITES)}).")
+    reference = lire_objet(p.get("periode_reference"), "« periode_reference »")
+    debut = _date(reference.get("debut"), "début de la période de référence")
+    if debut.day != 1:
+        raise _refus("la période de référence commence le 1er d'un mois.")
+    e = lire_objet(p.get("ete"), "« ete »")
+    ete = (_date(e.get("debut"), "début de l'été"), _date(e.get("fin"), "fin de l'été"))
+    if not debut < ete[0] <= ete[1] or (ete[1] - ete[0]).days > 366:
+        raise _refus("la période des congés d'été commence après le début de la référence.")
+    brut = lire_liste(p.get("salaries"), "« salaries »", MAX_SALARIES, 1)
+    salaries = tuple(_salarie(s, n, debut, ete) for n, s in enumerate(brut))
+    if len({s.id for s in salaries}) != len(salaries):
+        raise _refus("deux salariés ont le même id.")
+    equipe = lire_objet(p.get("equipe"), "« equipe »")
+    effectif = _entier(equipe.get("effectif"), "effectif de l'équipe", len(salaries), 100)
+    minimum = _entier(equipe.get("presents_minimum"), "presents_minimum", 0, effectif - 1)
+    paie, brut_reference = _paie(p.get("indemnite"), salaries)
+    return Conges(
+        decompte, debut, _feries(p.get("jours_feries")), effectif, minimum, priorite, salaries,
+        paie, brut_reference,
+    )  # fmt: skip
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,254 @@
+"""The paid leave computed: days acquired, days of each request, decisions in priority order,
+days left, and the leave pay (tenth rule against salary maintenance); from the student's own
+earlier values when given (errors carried forward), or with one named wrong method (to
+recognise it in an answer)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from agora.exercise.grading import Etapes
+from agora.exercise.kinds.conges_payes import fautes as f
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
+from agora.exercise.kinds.conges_payes.params import Conges, Salarie, lire_params
+from agora.exercise.kinds.conges_payes.regles import regles
+from agora.money import cents, cents_down
+
+ACCORDE = "accorde"
+REFUS_DUREE = "refuse_duree"
+REFUS_DROITS = "refuse_droits"
+REFUS_EFFECTIF = "refuse_effectif"
+# Each decision as the form offers it.
+DECISIONS = {
+    ACCORDE: "Accordé",
+    REFUS_DUREE: "Refusé : le congé d'été doit durer de 12 à 24 jours ouvrables",
+    REFUS_DROITS: "Refusé : pas assez de jours acquis",
+    REFUS_EFFECTIF: "Refusé : trop peu de personnes présentes",
+}
+ZERO = Decimal(0)
+# The fields of one employee's row, in the order of the form.
+RUBRIQUES = ("acquis", "acquis_ouvres", "pris", "decision", "reste")
+
+
+def _fraction(valeur: Decimal | int) -> Fraction:
+    return Fraction(Decimal(valeur))
+
+
+@lru_cache(maxsize=4096)
+def acquis_exact(s: Salarie, faute: str | None = None) -> Fraction:
+    """The jours ouvrables earned over the reference period, before rounding (L3141-3, -4, -5,
+    -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
+    most), 2,5 × days worked ÷ 24 for a part month; 30 at most. Remembered: it depends on the
+    employee alone, and grading computes it again from each answer's own values."""
+    r = regles()
+    par_mois, maladie_mois = (
+        _fraction(r.acquisition.jours_par_mois),
+        _fraction(r.maladie.jours_par_mois),
+    )
+    motifs = {m: a.motif for a in s.absences for m in a.mois}
+    incomplet = s.incomplet[0] if s.incomplet else None
+    travail = assimile = maladie = 0
+    for mois in range(s.premier_mois, 12):
+        motif = motifs.get(mois, "travail" if mois != incomplet else None)
+        travail += motif == "travail"
+        assimile += motif in r.assimiles.motifs
+        maladie += motif == "maladie"
+    if faute == f.ASSIMILE_NON_COMPTE:
+        assimile = 0
+    total = par_mois * (travail + assimile)
+    if faute == f.MALADIE_COMME_TRAVAIL:
+        total += par_mois * maladie
+    elif faute != f.MALADIE_NON_COMPTEE:
+        total += min(Fraction(r.maladie.plafond), maladie_mois * maladie)
+    if s.incomplet and faute != f.MOIS_INCOMPLET_OUBLIE:
+        equivalent = r.acquisition.jours_equivalents_mois
+        total += par_mois * Fraction(min(s.incomplet[1], equivalent), equivalent)
+    return min(total, Fraction(r.acquisition.plafond))
+
+
+def arrondi_acquis(exact: Fraction, faute: str | None = None) -> Decimal:
+    """A fractional number of days is raised to the next whole day (L3141-7)."""
+    return Decimal(math.floor(exact) if faute == f.ARRONDI_INFERIEUR else math.ceil(exact))
+
+
+def en_ouvres(acquis: Decimal) -> Decimal:
+    """Jours ouvrables as jours ouvrés: × 5 ÷ 6, raised to the next whole day (30 → 25)."""
+    return Decimal(math.ceil(_fraction(acquis) * 5 / 6))
+
+
+def duree_ouvrable(c: Conges, s: Salarie) -> int:
+    """The jours ouvrables of a request (public holidays left out): the 12-to-24 rule's count."""
+    return compte(s.demande.depart, s.demande.reprise, OUVRABLES, c.feries)
+
+
+def jours_pris(c: Conges, s: Salarie, faute: str | None = None) -> Decimal:
+    """The leave days a request uses, counted the exercise's way (or a named wrong way)."""
+    d = s.demande
+    if faute == f.JOURS_CALENDAIRES:
+        return Decimal((d.reprise - d.depart).days)
+    fin = d.reprise + timedelta(days=1) if faute == f.REPRISE_COMPTEE else d.reprise
+    feries = frozenset() if faute == f.FERIE_COMPTE else c.feries
+    decompte = c.decompte
+    if faute == f.MAUVAIS_DECOMPTE:
+        decompte = OUVRES if decompte == OUVRABLES else OUVRABLES
+    return Decimal(compte(d.depart, fin, decompte, feries))
+
+
+def ordre(c: Conges, faute: str | None = None) -> list[int]:
+    """The employees' indexes in the order their requests are decided."""
+    if c.priorite == "anciennete":
+        rangs = sorted(range(len(c.salaries)), key=lambda i: (c.salaries[i].date_entree, i))
+    else:
+        rangs = sorted(range(len(c.salaries)), key=lambda i: (c.salaries[i].demande.le, i))
+    return rangs[::-1] if faute == f.PRIORITE_INVERSEE else rangs
+
+
+def manque_de_monde(
+    c: Conges, accordes: list[tuple[date, date]], depart: date, reprise: date
+) -> bool:
+    """True when, some day of [depart, reprise[, fewer than the minimum would be present.
+
+    The most people are away on the first day of this leave or of a granted leave that starts
+    during it: only those days are counted."""
+    debuts = [depart, *(a for a, _ in accordes if depart < a < reprise)]
+    for jour in debuts:
+        absents = 1 + sum(1 for a, b in accordes if a <= jour < b)
+        if c.effectif - absents < c.presents_minimum:
+            return True
+    return False
+
+
+class Calcul(Etapes):
+    """One pass over the exercise (``out``: each field's value by path), from the student's own
+    earlier values when given (``put``), or with one named wrong method (``faute``); ``autres``
+    holds a second accepted value of a field (the other rounding)."""
+
+    def __init__(self, c: Conges, own: Mapping[str, Any], faute: str | None):
+        super().__init__(own)
+        self.c, self.faute = c, faute
+        self.autres: dict[str, Decimal] = {}
+
+    def accepte(self, t: Any, path: str, valeur: Any) -> bool:
+        """The value is the one this pass gives ``path``, or the other value accepted for it."""
+        autre = self.autres.get(path)
+        return t.same(self.out[path], valeur) or (autre is not None and t.same(autre, valeur))
+
+    def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
+        """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
+        p = f"salaries.{i}."
+        acquis = self.put(p + "acquis", arrondi_acquis(acquis_exact(s, self.faute), self.faute))
+        if self.c.decompte == OUVRES:
+            converti = acquis if self.faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
+            acquis = self.put(p + "acquis_ouvres", converti)
+        return acquis, self.put(p + "pris", jours_pris(self.c, s, self.faute))
+
+    def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
+        """Each request decided in priority order: duration, rights, then staffing."""
+        c, faute = self.c, self.faute
+        r = regles().conge_principal
+        accordes: list[tuple[date, date]] = []
+        for i in ordre(c, faute):
+            s, (acquis, pris) = c.salaries[i], droits[i]
+            d = s.demande
+            if (
+                faute != f.DUREE_IGNOREE
+                and not r.minimum_continu <= duree_ouvrable(c, s) <= r.maximum
+            ):
+                decision = REFUS_DUREE
+            elif faute != f.DROITS_IGNORES and pris > acquis:
+                decision = REFUS_DROITS
+            elif faute != f.EFFECTIF_IGNORE and manque_de_monde(c, accordes, d.depart, d.reprise):
+                decision = REFUS_EFFECTIF
+            else:
+                decision = ACCORDE
+            if self.put(f"salaries.{i}.decision", decision) == ACCORDE:
+                accordes.append((d.depart, d.reprise))
+
+    def restes(self, droits: list[tuple[Decimal, Decimal]]) -> None:
+        """The days left: rights − days taken when the leave is granted, the rights otherwise."""
+        for i, (acquis, pris) in enumerate(droits):
+            accorde = self.out[f"salaries.{i}.decision"] == ACCORDE
+            mienne = self.own.get(f"salaries.{i}.decision")
+            accorde = accorde if mienne is None else mienne == ACCORDE
+            pris_ou_rien = pris if accorde or self.faute == f.RESTE_CONGE_REFUSE else ZERO
+            self.put(f"salaries.{i}.reste", acquis - pris_ou_rien)
+
+    def indemnite(self, acquis: Decimal, pris: Decimal) -> None:
+        """The leave pay: the tenth of the reference gross pro rata of the days taken, against
+        the monthly salary ÷ the month's days × the days taken; the larger is paid (L3141-24)."""
+        c, faute = self.c, self.faute
+        dixieme_brut = c.brut_reference * regles().indemnite.dixieme
+        total = cents_down(dixieme_brut) if faute == f.DIXIEME_TRONQUE else cents(dixieme_brut)
+        total = self.put("indemnite.dixieme_total", total)
+        if faute == f.DIXIEME_SANS_PRORATA:
+            dixieme = total
+        else:
+            dixieme = _prorata(total, pris, acquis)
+            self.autres["indemnite.dixieme"] = _prorata(dixieme_brut, pris, acquis)
+        dixieme = self.put("indemnite.dixieme", dixieme)
+        salarie = c.salaries[c.paie]
+        debut, fin = mois_de(salarie.demande.depart)
+        feries = frozenset() if faute == f.FERIE_DANS_LE_MOIS else c.feries
+        jours_mois = self.put(
+            "indemnite.jours_mois", Decimal(compte(debut, fin, c.decompte, feries))
+        )
+        salaire = salarie.salaire_mensuel
+        valeur_jour = self.put("indemnite.valeur_jour", _prorata(salaire, Decimal(1), jours_mois))
+        maintien = self.put("indemnite.maintien", cents(valeur_jour * pris))
+        self.autres["indemnite.maintien"] = _prorata(salaire, pris, jours_mois)
+        choix = min if faute == f.MOINS_FAVORABLE else max
+        self.put("indemnite.montant", choix(dixieme, maintien))
+
+
+def _prorata(montant: Decimal, part: Decimal, tout: Decimal) -> Decimal:
+    """montant × part ÷ tout to the cent, half up; 0 when ``tout`` is 0."""
+    return cents(montant * part / tout) if tout else ZERO
+
+
+def calcule(c: Conges, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
+    """Every field's value by field path (``salaries.1.pris``); the reference's in the form's order."""
+    calcul = Calcul(c, own or {}, faute)
+    droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
+    calcul.decisions(droits)
+    calcul.restes(droits)
+    calcul.indemnite(*droits[c.paie])
+    if not own and faute is None:  # the reference: its fields in the order of the form
+        ordonnees = sorted(calcul.out, key=_rang)
+        calcul.out = {path: calcul.out[path] for path in ordonnees}
+    return calcul
+
+
+def _rang(path: str) -> tuple[int, int, str]:
+    """Rows first, in order, each field in the form's order; then the leave pay."""
+    parts = path.split(".")
+    if parts[0] == "salaries":
+        return 0, int(parts[1]), str(RUBRIQUES.index(parts[2]))
+    return 1, 0, ""  # the leave pay's fields keep the order they were computed in
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference answer, contract JSON."""
+    c = lire_params(params)
+    return document(c, calcule(c).out)
+
+
+def document(c: Conges, valeurs: Mapping[str, Any]) -> dict[str, Any]:
+    """Field values as the answer JSON (nested, canonical strings), one row per employee."""
+    from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
+
+    lignes: list[dict[str, str]] = [{} for _ in c.salaries]
+    racine: dict[str, Any] = {"salaries": lignes, "indemnite": {}}
+    for path, valeur in valeurs.items():
+        texte = ANSWER_SCHEMA.type_of(path).canonical(valeur)
+        parts = path.split(".")
+        if parts[0] == "salaries":
+            lignes[int(parts[1])][parts[2]] = texte
+        else:
+            racine["indemnite"][parts[1]] = texte
+    return racine
