@@ -9,6 +9,7 @@ from agora.exercise.kinds import (
     devis,
     facture,
     fiche_stock,
+    frais_deplacement,
     planning,
     rapprochement,
 )
@@ -24,6 +25,7 @@ KINDS: dict[str, ExerciseKind] = {
         fiche_stock.KIND,
         declaration_tva.KIND,
         bulletin_paie.KIND,
+        frais_deplacement.KIND,
         planning.KIND,
     )
 }
