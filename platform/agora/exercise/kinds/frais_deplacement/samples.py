@@ -38,7 +38,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         )
     faux = {"vehicules.0.ik": ref["vehicules.0.ik"] + Decimal(10)}
     reporte = calc.document(n, calc.calcule(n, faux) | faux)
-    illisible = {"total_frais": "beaucoup", "a_rembourser": "cent euros", "budget": "rien"}
+    illisible = {"total_frais": "beaucoup", "a_rembourser": "cent euros", "budget": {"total": "?"}}
     return [
         *samples,
         SampleAnswer("IK fausse, suite juste (erreur reportée)", reporte, False),
