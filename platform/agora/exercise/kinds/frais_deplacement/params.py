@@ -113,7 +113,10 @@ def _rangs(raw: Any, ou: str, maximum: int) -> list[dict[str, Any]]:
 def _euros(raw: Any, ou: str) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise _refus(ou, "montant absent ou illisible")
-    valeur = parse_decimal(str(raw), "montant")
+    try:
+        valeur = parse_decimal(str(raw), "montant")
+    except InvalidInput as error:
+        raise _refus(ou, str(error)) from error
     if not 0 <= valeur < 100_000 or valeur != cents(valeur):
         raise _refus(ou, "un montant positif au centime est attendu")
     return valeur
