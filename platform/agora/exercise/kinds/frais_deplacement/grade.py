@@ -9,7 +9,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Field, Lecture, Lu, pattern_of, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import MemoParams, Mondes, illisibles
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
@@ -29,19 +29,14 @@ def fautes_possibles(n: Note) -> list[str]:
 
 class Reference:
     """What grading needs from the params alone: the answer's values, and the exercise done
-    with each wrong method (filled on demand)."""
+    with each wrong method (on demand)."""
 
     def __init__(self, n: Note):
         self.n = n
         self.valeurs = calc.calcule(n)
         self.fautes = fautes_possibles(n)
         self.chemins = [p for p in self.valeurs if p != "ecriture"]
-        self.mondes: dict[str, dict[str, Any]] = {}
-
-    def monde(self, faute: str) -> dict[str, Any]:
-        if faute not in self.mondes:
-            self.mondes[faute] = calc.calcule(self.n, faute=faute)
-        return self.mondes[faute]
+        self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
 
 _MEMO = MemoParams()
@@ -82,17 +77,16 @@ def _code_decision(ref: Reference, path: str, choix: str) -> str | None:
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
-    """The known wrong method behind a wrong value: the whole exercise done that way, then
-    that way from the student's own earlier values."""
+    """The known wrong method behind a wrong value: first the whole exercise done that way,
+    then that way from the student's own earlier values."""
     motif = pattern_of(path)
     candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
-    for faute in candidates:
-        if ref.monde(faute).get(path) == valeur:
-            return faute
-    for faute in candidates:
-        if calc.calcule(ref.n, own, faute).get(path) == valeur:
-            return faute
-    return None
+
+    def depuis_les_siennes(faute: str) -> dict[str, Any]:
+        return calc.calcule(ref.n, own, faute)
+
+    essais = [(f, ref.monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
+    return next((f for f, monde in essais if monde(f).get(path) == valeur), None)
 
 
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
@@ -114,14 +108,8 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
-    lus: dict[str, Lu] = {}
-    own: dict[str, Any] = {}
-    for path in ref.chemins:
-        lu = _lu(lecture, path)
-        if lu is not None:
-            lus[path] = lu
-            if lu.valeur is not None:
-                own[path] = lu.valeur
+    lus = {p: lu for p in ref.chemins if (lu := _lu(lecture, p)) is not None}
+    own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
     differe = any(ref.valeurs[p] != v for p, v in own.items())
     ecf = calc.calcule(ref.n, own) if differe else ref.valeurs
     return [_champ(ref, path, lu, ecf, own, codes) for path, lu in lus.items()], ecf
@@ -154,12 +142,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     codes: list[str] = []
     champs, ecf = _champs(ref, lecture, codes)
     champs += _ecriture(ref, lecture, ecf, codes)
-    vus = {c.champ for c in champs}
-    champs += [
-        ChampResult(nom, None, None, False, message)
-        for nom, message in lecture.erreurs.items()
-        if nom not in vus
-    ]
+    champs += illisibles(lecture.erreurs, {c.champ for c in champs})
     justes = sum(c.correct for c in champs)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))

@@ -8,6 +8,7 @@ from typing import Any
 
 from agora.exercise.base import SampleAnswer
 from agora.exercise.fields import pattern_of
+from agora.exercise.grading import methodes_montrables
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.grade import fautes_possibles
 from agora.exercise.kinds.frais_deplacement.messages import SIGNATURES
@@ -20,13 +21,11 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     ref = calc.calcule(n)
     juste = calc.document(n, ref)
     samples = [SampleAnswer("Réponse juste", juste, True)]
-    vus: list[dict[str, Any]] = []
-    for faute in fautes_possibles(n):
-        monde = calc.calcule(n, faute=faute)
-        if _reconnaissable(faute, monde, ref, vus):
-            label = f"Méthode fausse : {faute}"
-            samples.append(SampleAnswer(label, calc.document(n, monde), False, (faute,)))
-        vus.append(monde)
+    for faute, monde in methodes_montrables(
+        fautes_possibles(n), lambda f: calc.calcule(n, faute=f), ref, _signe
+    ):
+        label = f"Méthode fausse : {faute}"
+        samples.append(SampleAnswer(label, calc.document(n, monde), False, (faute,)))
     if "ecriture" in juste:
         inverse = juste | {
             "ecriture": [
@@ -46,11 +45,6 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     ]
 
 
-def _reconnaissable(faute: str, monde: dict, ref: dict, avant: list[dict]) -> bool:
-    """Whether some value of this wrong method differs from the right one and from every wrong
-    method tried before it (else the grader would name the earlier one)."""
-    return any(
-        monde[p] != ref[p] and all(autre.get(p) != monde[p] for autre in avant)
-        for p in ref
-        if p != "ecriture" and pattern_of(p) in SIGNATURES[faute]
-    )
+def _signe(faute: str, path: str) -> bool:
+    """Whether this answer field is one the wrong method changes."""
+    return path != "ecriture" and pattern_of(path) in SIGNATURES[faute]
