@@ -94,7 +94,7 @@ def _sejour(rng: random.Random, voyage: Voyage, depart: date, nuits: int, repas:
         libelle = f"Nuit et petit déjeuner à {voyage.lieu}"
         lignes.append(Ligne(depart + timedelta(k), "hotel", libelle, ttc, taux.hotel, ailleurs))
     for k in range(repas):
-        jour = depart + timedelta((k + 1) // 2)
+        jour = depart + timedelta(k // 2)  # lunch then dinner, day after day
         moment = "Déjeuner" if k % 2 == 0 else "Dîner"
         ttc = _euros(rng, 1150, 3800 if ailleurs else 2890)
         lignes.append(
@@ -121,7 +121,8 @@ def _pieges(rng: random.Random, voyage: Voyage, depart: date, retour: date, nive
     """Level 2: one receipt to refuse; level 3: two, and a fuel ticket."""
     ailleurs = voyage.zone == "etranger"
     taux = PAYS[voyage.pays].restaurant if ailleurs else Decimal(10)
-    perdu = Ligne(depart, "repas", "Dîner (ticket perdu)", _euros(rng, 1500, 2600), taux, ailleurs)
+    taxi = "Taxi de l'hôtel au rendez-vous (reçu perdu)"
+    perdu = Ligne(depart, "divers", taxi, _euros(rng, 1500, 2600), taux, ailleurs)
     apres = Ligne(
         retour + timedelta(1), "repas", "Dîner au restaurant", _euros(rng, 1800, 3200), taux
     )

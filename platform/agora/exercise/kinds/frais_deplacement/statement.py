@@ -179,19 +179,21 @@ def _methode(n: Note) -> list[str]:
     ]
 
 
-def _comptes() -> str:
+def _comptes(n: Note) -> str:
+    tva = "44566 TVA déductible, " if n.tva_recuperable else ""
     return (
         "L'écriture de la note de frais (journal des opérations diverses) : 6251 Voyages et "
-        "déplacements (IK, péages, parkings), 6256 Missions (repas et hôtel), 44566 TVA "
-        "déductible, 425 Personnel – avances et acomptes (l'avance), 421 Personnel – "
-        "rémunérations dues (le reste, payé avec le salaire)."
+        f"déplacements (IK, péages, parkings), 6256 Missions (repas et hôtel), {tva}425 "
+        "Personnel – avances et acomptes (l'avance), 421 Personnel – rémunérations dues (le "
+        "reste, payé avec le salaire)."
     )
 
 
 def a_faire(n: Note) -> list[str]:
     """The numbered list of what to do, in the order of the form."""
+    comme = ", calculée comme à l'étape 2" if n.niveau > 1 else ""
     etapes = [
-        "Le budget de l'ordre de mission : transport (IK sur la distance prévue), "
+        f"Le budget de l'ordre de mission : transport (IK sur la distance prévue{comme}), "
         "hébergement, repas, et le total.",
     ]
     if n.niveau > 1:
@@ -209,7 +211,8 @@ def a_faire(n: Note) -> list[str]:
         "Le montant à rembourser au salarié.",
     ]
     if n.niveau > 1:
-        etapes.append(f"{_comptes()} Montants HT quand la TVA est récupérée.")
+        ht = " Montants HT quand la TVA est récupérée." if n.tva_recuperable else ""
+        etapes.append(_comptes(n) + ht)
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
     return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
 
