@@ -8,7 +8,7 @@ from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Field, Lecture, Lu, pattern_of, verdict
+from agora.exercise.fields import Lecture, Lu, pattern_of, verdict
 from agora.exercise.grading import MemoParams, Mondes, illisibles
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
@@ -36,6 +36,13 @@ class Reference:
         self.valeurs = calc.calcule(n)
         self.fautes = fautes_possibles(n)
         self.chemins = [p for p in self.valeurs if p != "ecriture"]
+        # Each field's place in the answer, its type and its expected writing, found once:
+        # a class grades the same variant over and over.
+        self.parts = {
+            p: tuple(int(x) if x.isdigit() else x for x in p.split(".")) for p in self.chemins
+        }
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.chemins}
+        self.canon = {p: self.types[p].canonical(self.valeurs[p]) for p in self.chemins}
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
 
@@ -45,14 +52,6 @@ _MEMO = MemoParams()
 def reference(params: Any) -> Reference:
     """The Reference of these params (a class grades the same params object many times)."""
     return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
-
-
-def _lu(lecture: Lecture, path: str) -> Lu | None:
-    return lecture.lu(*(int(part) if part.isdigit() else part for part in path.split(".")))
-
-
-def _type(path: str) -> Field:
-    return ANSWER_SCHEMA.champs[pattern_of(path)]
 
 
 def _note(codes: list[str], code: str | None) -> str:
@@ -92,7 +91,9 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
     """The verdict on one field: right, carried forward from the student's values, or wrong
     with the method error named when one explains it."""
-    field, attendu = _type(path), ref.valeurs[path]
+    field, attendu = ref.types[path], ref.valeurs[path]
+    if lu.valeur == attendu:
+        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None or field.same(attendu, lu.valeur):
         return verdict(path, field, attendu, lu)
     attendu_lu = f"Attendu : {field.display(attendu)}."
@@ -108,7 +109,7 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
-    lus = {p: lu for p in ref.chemins if (lu := _lu(lecture, p)) is not None}
+    lus = {p: lu for p in ref.chemins if (lu := lecture.lu(*ref.parts[p])) is not None}
     own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
     differe = any(ref.valeurs[p] != v for p, v in own.items())
     ecf = calc.calcule(ref.n, own) if differe else ref.valeurs

@@ -63,6 +63,7 @@ def load_frais() -> Frais:
     return load_yaml_model(BAREMES_DIR / "frais.yaml", Frais)
 
 
+@cache
 def puissance(cv: int) -> Puissance:
     """The barème line of a fiscal power (7 CV and more share the last line)."""
     lignes = load_frais().bareme_kilometrique.puissances
@@ -71,5 +72,17 @@ def puissance(cv: int) -> Puissance:
 
 def tranche(km: int | Decimal) -> int:
     """The band (0, 1 or 2) of a yearly distance: up to 5 000 km, up to 20 000 km, beyond."""
-    bas, haut = load_frais().bareme_kilometrique.seuils_km
+    bas, haut = _seuils()
     return 0 if km <= bas else 1 if km <= haut else 2
+
+
+@cache
+def _seuils() -> tuple[int, int]:
+    bas, haut = load_frais().bareme_kilometrique.seuils_km
+    return bas, haut
+
+
+@cache
+def tva_exclue(nature: str) -> bool:
+    """Whether the VAT of this kind of expense is never deductible (lodging of staff)."""
+    return nature in load_frais().tva.non_deductible

@@ -25,7 +25,7 @@ from agora.exercise.kinds.frais_deplacement.params import (
     Vehicule,
     lire_params,
 )
-from agora.exercise.kinds.frais_deplacement.regles import load_frais, puissance, tranche
+from agora.exercise.kinds.frais_deplacement.regles import puissance, tranche, tva_exclue
 from agora.money import CENT, ZERO, fmt
 
 # The wrong methods calcule can run (codes of the public diagnostics).
@@ -89,7 +89,9 @@ def motif_refus(n: Note, j: Justificatif) -> str | None:
 
 
 def plafond(n: Note, j: Justificatif) -> Decimal | None:
-    return {"repas": n.plafond_repas, "hotel": n.plafond_nuit}.get(j.nature)
+    if j.nature == "repas":
+        return n.plafond_repas
+    return n.plafond_nuit if j.nature == "hotel" else None
 
 
 def decision(n: Note, j: Justificatif, faute: str | None = None) -> str:
@@ -116,7 +118,7 @@ def tva_deductible(n: Note, j: Justificatif, paye: Decimal, rnd: Arrondi, faute:
     IV-2) nor on foreign VAT, and only the part of the ceiling when it caps the receipt."""
     if not n.tva_recuperable or not paye:
         return ZERO
-    exclue = j.nature in load_frais().tva.non_deductible or j.etranger
+    exclue = tva_exclue(j.nature) or j.etranger
     if exclue and faute != TVA_NON_DEDUCTIBLE_DEDUITE:
         return ZERO
     if paye == j.ttc:
