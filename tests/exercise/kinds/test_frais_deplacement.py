@@ -79,6 +79,7 @@ def test_the_contract_example_step_by_step():
         "hebergement": "113.60",
         "repas": "107.00",
         "total": "387.07",
+        "ecart": "-51.81",  # 335,26 spent − 387,07 planned: the budget is kept
     }
     # 4 800 + 325 = 5 125 km: 5 125 × 0,357 = 1 829,625, + 1 395 = 3 224,625 → 3 224,63
     # (half a cent, rounded up); IK = 3 224,63 − 3 052,80 = 171,83.
@@ -233,6 +234,11 @@ def test_receipts_paid_against_the_rules_are_named_by_their_reason():
 def test_days_counted_as_nights_and_a_forgotten_advance_are_named():
     g = grade(TOURNEE, budget__hebergement="170.40", a_rembourser="335.26")
     assert codes(g) == {"NUITS_COMPTEES_EN_JOURS", "AVANCE_OUBLIEE"}
+
+
+def test_a_gap_written_budget_minus_spent_is_named():
+    # 387,07 − 335,26 = 51,81: the sign of the gap is reversed.
+    assert codes(grade(TOURNEE, budget__ecart="51.81")) == {"ECART_INVERSE"}
 
 
 def test_hotel_vat_deducted_is_named():

@@ -23,6 +23,7 @@ ANSWER_SCHEMA = AnswerSchema(
         "budget.hebergement": MONTANT,
         "budget.repas": MONTANT,
         "budget.total": MONTANT,
+        "budget.ecart": MONTANT,
         "vehicules.#.distance_annuelle": QUANTITE,
         "vehicules.#.ik_annuelle": MONTANT,
         "vehicules.#.ik": MONTANT,

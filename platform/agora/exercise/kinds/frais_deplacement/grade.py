@@ -24,6 +24,8 @@ def fautes_possibles(n: Note) -> list[str]:
     fautes += [calc.IK_DEJA_REMBOURSE_OUBLIE, *calc.MOTIFS.values(), calc.PLAFOND_IGNORE]
     if n.tva_recuperable and n.niveau > 1:
         fautes.append(calc.TVA_NON_DEDUCTIBLE_DEDUITE)
+    if n.niveau > 1:
+        fautes.append(calc.ECART_INVERSE)
     return [*fautes, calc.AVANCE_OUBLIEE, calc.ARRONDI_TRONQUE]
 
 

@@ -38,6 +38,10 @@ MESSAGES = {
         "déduisent pas : 0."
     ),
     calc.AVANCE_OUBLIEE: "L'avance déjà versée au salarié n'a pas été retirée.",
+    calc.ECART_INVERSE: (
+        "L'écart se calcule réel − budget : négatif quand le budget est respecté, positif "
+        "quand il est dépassé."
+    ),
     calc.ECRITURE_SENS_INVERSE: (
         "Débit et crédit inversés : les frais et la TVA au débit, l'avance et la dette envers "
         "le salarié au crédit."
@@ -46,14 +50,14 @@ MESSAGES = {
 
 # The answer fields (as patterns) whose value each wrong method changes.
 _DECISIONS = ("justificatifs.#.decision", "justificatifs.#.retenu", "justificatifs.#.tva")
-_TOTAUX = ("total_frais", "a_rembourser")
+_TOTAUX = ("total_frais", "a_rembourser", "budget.ecart")
 _IK = ("vehicules.#.ik", "budget.transport", "budget.total", *_TOTAUX)
 SIGNATURES = {
     calc.ARRONDI_TRONQUE: ("vehicules.#.ik_annuelle", "justificatifs.#.tva", *_IK),
     calc.IK_SANS_CUMUL: ("vehicules.#.distance_annuelle", "vehicules.#.ik_annuelle", *_IK),
     calc.IK_FORFAIT_SUR_LE_TRAJET: _IK,
     calc.IK_DEJA_REMBOURSE_OUBLIE: _IK,
-    calc.NUITS_COMPTEES_EN_JOURS: ("budget.hebergement", "budget.total"),
+    calc.NUITS_COMPTEES_EN_JOURS: ("budget.hebergement", "budget.total", "budget.ecart"),
     calc.PLAFOND_IGNORE: (*_DECISIONS, *_TOTAUX),
     calc.JUSTIFICATIF_ABSENT_ACCEPTE: (*_DECISIONS, *_TOTAUX),
     calc.DEPENSE_PERSONNELLE_ACCEPTEE: (*_DECISIONS, *_TOTAUX),
@@ -61,4 +65,5 @@ SIGNATURES = {
     calc.CARBURANT_EN_PLUS_DES_IK: (*_DECISIONS, *_TOTAUX),
     calc.TVA_NON_DEDUCTIBLE_DEDUITE: ("justificatifs.#.tva",),
     calc.AVANCE_OUBLIEE: ("a_rembourser",),
+    calc.ECART_INVERSE: ("budget.ecart",),
 }

@@ -41,6 +41,7 @@ HORS_MISSION_ACCEPTE = "HORS_MISSION_ACCEPTE"
 CARBURANT_EN_PLUS_DES_IK = "CARBURANT_EN_PLUS_DES_IK"
 TVA_NON_DEDUCTIBLE_DEDUITE = "TVA_NON_DEDUCTIBLE_DEDUITE"
 AVANCE_OUBLIEE = "AVANCE_OUBLIEE"
+ECART_INVERSE = "ECART_INVERSE"
 # Named by the grader from the entry alone (no calculation to run).
 ECRITURE_SENS_INVERSE = journal.SENS_INVERSE
 
@@ -136,8 +137,9 @@ def ik_trajet(v: Vehicule, annuelle: Decimal, rnd: Arrondi, faute: str | None) -
     return annuelle - bareme(v.cv, v.km_anterieurs, rnd)
 
 
-def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None) -> None:
-    """The travel order's budget (3.2.2): planned km, nights and meals at the ceilings."""
+def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
+    """The travel order's budget (3.2.2): planned km, nights and meals at the ceilings;
+    returns its total."""
     v = n.vehicules[0]
     if faute == IK_SANS_CUMUL:
         transport = bareme(v.cv, n.ordre.km_prevus, rnd)
@@ -150,7 +152,7 @@ def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | 
         put("budget.hebergement", nuits * n.plafond_nuit),
         put("budget.repas", n.ordre.repas * n.plafond_repas),
     ]
-    put("budget.total", sum(postes, ZERO))
+    return put("budget.total", sum(postes, ZERO))
 
 
 def _vehicules(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
@@ -184,7 +186,7 @@ def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = N
         return mien if type(mien) is type(value) else value
 
     rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
-    _budget(n, put, rnd, faute)
+    prevu = _budget(n, put, rnd, faute)
     ik = _vehicules(n, put, rnd, faute)
     payes, tvas = [], []
     for i, j in enumerate(n.justificatifs):
@@ -198,6 +200,8 @@ def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = N
     total = put("total_frais", ik + sum(payes, ZERO))
     avance = ZERO if faute == AVANCE_OUBLIEE else n.ordre.avance
     du = put("a_rembourser", total - avance)
+    if n.niveau > 1:  # the gap between what was spent and what was planned (3.2.2)
+        put("budget.ecart", prevu - total if faute == ECART_INVERSE else total - prevu)
     if n.niveau > 1:
         out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
     return out

@@ -211,6 +211,11 @@ def a_faire(n: Note) -> list[str]:
         "Le montant à rembourser au salarié.",
     ]
     if n.niveau > 1:
+        etapes.append(
+            "L'écart avec le budget : total des frais retenus − total du budget "
+            "(négatif : le budget est respecté)."
+        )
+    if n.niveau > 1:
         ht = " Montants HT quand la TVA est récupérée." if n.tva_recuperable else ""
         etapes.append(_comptes(n) + ht)
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
