@@ -7,6 +7,7 @@ from agora.exercise.kinds import (
     bulletin_paie,
     declaration_tva,
     devis,
+    equilibre_financier,
     facture,
     fiche_stock,
     frais_deplacement,
@@ -27,6 +28,7 @@ KINDS: dict[str, ExerciseKind] = {
         bulletin_paie.KIND,
         frais_deplacement.KIND,
         planning.KIND,
+        equilibre_financier.KIND,
     )
 }
 

@@ -11,8 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.frais_deplacement import deplacements, statement
 from agora.exercise.kinds.frais_deplacement.deplacements import PAYS, Voyage
 from agora.exercise.kinds.frais_deplacement.params import NAME, lire_params
@@ -220,8 +219,6 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its staff, its sector's trips, its VAT regime."""
-    if niveau not in (1, 2, 3):
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"frais_deplacement:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))

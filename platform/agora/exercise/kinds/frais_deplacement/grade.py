@@ -8,12 +8,13 @@ from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Lecture, Lu, pattern_of, verdict
+from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import MemoParams, Mondes, illisibles
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.frais_deplacement.params import NAME, Note, lire_params
+from agora.exercise.reading import Lecture, pattern_of
 
 BUDGET, NOTE_DE_FRAIS = "3.2.2", "3.2.3"  # the travel order's budget; the expense report
 

@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.money import cents, parse_decimal
+from agora.exercise.params import lire_liste, lire_montant, lire_objet
+from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "frais_deplacement"
@@ -98,28 +99,9 @@ def _refus(ou: str, quoi: str) -> InvalidInput:
     return InvalidInput(f"Paramètres : {ou} — {quoi}.")
 
 
-def _dict(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise _refus(ou, "un objet {…} est attendu")
-    return raw
-
-
 def _rangs(raw: Any, ou: str, maximum: int) -> list[dict[str, Any]]:
-    if not isinstance(raw, list) or not 1 <= len(raw) <= maximum:
-        raise _refus(ou, f"une liste de 1 à {maximum} lignes est attendue")
-    return [_dict(r, f"{ou} {i + 1}") for i, r in enumerate(raw)]
-
-
-def _euros(raw: Any, ou: str) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise _refus(ou, "montant absent ou illisible")
-    try:
-        valeur = parse_decimal(str(raw), "montant")
-    except InvalidInput as error:
-        raise _refus(ou, str(error)) from error
-    if not 0 <= valeur < 100_000 or valeur != cents(valeur):
-        raise _refus(ou, "un montant positif au centime est attendu")
-    return valeur
+    lignes = lire_liste(raw, ou, maximum, minimum=1)
+    return [lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
 
 
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
@@ -154,7 +136,7 @@ def _oui_non(raw: Any, ou: str) -> bool:
 
 
 def _ordre(raw: Any) -> Ordre:
-    o = _dict(raw, "ordre")
+    o = lire_objet(raw, "ordre")
     ordre = Ordre(
         numero=_texte(o.get("numero"), "ordre.numero")[:20],
         salarie=_texte(o.get("salarie"), "ordre.salarie"),
@@ -167,7 +149,7 @@ def _ordre(raw: Any) -> Ordre:
         km_prevus=_entier(o.get("km_prevus"), "ordre.km_prevus", 1, 5_000),
         nuits=_entier(o.get("nuits"), "ordre.nuits", 0, 20),
         repas=_entier(o.get("repas"), "ordre.repas", 0, 40),
-        avance=_euros(o.get("avance"), "ordre.avance"),
+        avance=lire_montant(o.get("avance"), "ordre.avance"),
     )
     if not 0 <= (ordre.retour - ordre.depart).days <= 20:
         raise _refus("ordre.retour", "le retour suit le départ de 0 à 20 jours")
@@ -184,7 +166,7 @@ def _vehicule(v: dict[str, Any], ou: str) -> Vehicule:
 
 
 def _justificatif(j: dict[str, Any], ou: str) -> Justificatif:
-    taux = _euros(j.get("taux_tva"), f"{ou}.taux_tva")
+    taux = lire_montant(j.get("taux_tva"), f"{ou}.taux_tva")
     if taux > MAX_TAUX_TVA:
         raise _refus(f"{ou}.taux_tva", f"un taux de 0 à {MAX_TAUX_TVA} % est attendu")
     return Justificatif(
@@ -192,7 +174,7 @@ def _justificatif(j: dict[str, Any], ou: str) -> Justificatif:
         jour=_jour(j.get("date"), f"{ou}.date"),
         nature=_parmi(j.get("nature"), f"{ou}.nature", NATURES),
         libelle=_texte(j.get("libelle"), f"{ou}.libelle"),
-        ttc=_euros(j.get("ttc"), f"{ou}.ttc"),
+        ttc=lire_montant(j.get("ttc"), f"{ou}.ttc"),
         taux_tva=taux,
         fourni=_oui_non(j.get("fourni"), f"{ou}.fourni"),
         personnel=_oui_non(j.get("personnel"), f"{ou}.personnel"),
@@ -202,13 +184,13 @@ def _justificatif(j: dict[str, Any], ou: str) -> Justificatif:
 
 def lire_params(params: Any) -> Note:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = _dict(params, "l'ensemble")
-    plafonds = _dict(p.get("plafonds"), "plafonds")
+    p = lire_objet(params, "l'ensemble")
+    plafonds = lire_objet(p.get("plafonds"), "plafonds")
     note = Note(
         niveau=_entier(p.get("niveau"), "niveau", 1, 3),
         tva_recuperable=_oui_non(p.get("tva_recuperable"), "tva_recuperable"),
-        plafond_repas=_euros(plafonds.get("repas"), "plafonds.repas"),
-        plafond_nuit=_euros(plafonds.get("nuit"), "plafonds.nuit"),
+        plafond_repas=lire_montant(plafonds.get("repas"), "plafonds.repas"),
+        plafond_nuit=lire_montant(plafonds.get("nuit"), "plafonds.nuit"),
         ordre=_ordre(p.get("ordre")),
         vehicules=tuple(
             _vehicule(v, f"vehicules {i + 1}")

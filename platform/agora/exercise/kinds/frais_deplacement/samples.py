@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.fields import pattern_of
 from agora.exercise.grading import methodes_montrables
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.grade import fautes_possibles
 from agora.exercise.kinds.frais_deplacement.messages import SIGNATURES
 from agora.exercise.kinds.frais_deplacement.params import lire_params
+from agora.exercise.reading import pattern_of
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:

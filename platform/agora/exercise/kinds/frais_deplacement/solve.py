@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import unflatten
 from agora.exercise.fields import QUANTITE
+from agora.exercise.grading import Etapes
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.frais_deplacement.params import (
     CENT_POUR_CENT,
@@ -26,7 +27,7 @@ from agora.exercise.kinds.frais_deplacement.params import (
     lire_params,
 )
 from agora.exercise.kinds.frais_deplacement.regles import puissance, tranche, tva_exclue
-from agora.money import CENT, ZERO, fmt
+from agora.money import ZERO, cents, cents_down, fmt
 
 # The wrong methods calcule can run (codes of the public diagnostics).
 ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
@@ -62,15 +63,7 @@ JOURNAL = "OD"
 Arrondi = Callable[[Decimal], Decimal]
 
 
-def _arrondi(valeur: Decimal) -> Decimal:
-    return valeur.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _tronque(valeur: Decimal) -> Decimal:
-    return valeur.quantize(CENT, rounding=ROUND_DOWN)
-
-
-def bareme(cv: int, km: int | Decimal, rnd: Arrondi = _arrondi) -> Decimal:
+def bareme(cv: int, km: int | Decimal, rnd: Arrondi = cents) -> Decimal:
     """The barème amount of a yearly distance with a car of this power: d × a + b, to the cent."""
     t = puissance(cv).tranches[tranche(km)]
     return rnd(km * t.a + t.b)
@@ -177,15 +170,9 @@ def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = N
 
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
-    own = own or {}
-    out: dict[str, Any] = {}
-
-    def put(path: str, value: Any) -> Any:
-        out[path] = value
-        mien = own.get(path, value)
-        return mien if type(mien) is type(value) else value
-
-    rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
+    etapes = Etapes(own)
+    put = etapes.put
+    rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     prevu = _budget(n, put, rnd, faute)
     ik = _vehicules(n, put, rnd, faute)
     payes, tvas = [], []
@@ -203,8 +190,8 @@ def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = N
     if n.niveau > 1:  # the gap between what was spent and what was planned (3.2.2)
         put("budget.ecart", prevu - total if faute == ECART_INVERSE else total - prevu)
     if n.niveau > 1:
-        out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
-    return out
+        etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
+    return etapes.out
 
 
 def ecriture(n: Note, ik: Decimal, payes: list, tvas: list, avance: Decimal, du: Decimal):
