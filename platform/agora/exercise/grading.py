@@ -180,3 +180,48 @@ def notes_par_competence(
     for c in champs:
         justes[competence_de(c.champ)].append(c.correct)
     return [(code, score_ratio(sum(n), len(n))) for code, n in justes.items() if n]
+
+
+def illisibles(erreurs: dict[str, str], vus: set[str]) -> list[ChampResult]:
+    """The unreadable fields no verdict speaks of yet: each one wrong, with its French message."""
+    return [ChampResult(nom, None, None, False, m) for nom, m in erreurs.items() if nom not in vus]
+
+
+class Mondes:
+    """An exercise done with each known wrong method (``calcule(faute)``), each done once, when
+    a grader first needs it to name the method behind a wrong value."""
+
+    def __init__(self, calcule: Callable[[str], dict[str, Any]]):
+        self._calcule = calcule
+        self._faits: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, faute: str) -> dict[str, Any]:
+        if faute not in self._faits:
+            self._faits[faute] = self._calcule(faute)
+        return self._faits[faute]
+
+
+def reconnaissable(monde: dict, juste: dict, avant: list[dict], chemins: Callable) -> bool:
+    """Whether a wrong method's values differ from the right ones somewhere ``chemins(path)``
+    allows, and there from every method tried before (else a grader names the earlier one):
+    the test a kind's typical answers pass to be told apart."""
+    return any(
+        monde[p] != juste[p] and all(autre.get(p) != monde[p] for autre in avant)
+        for p in juste
+        if chemins(p)
+    )
+
+
+def methodes_montrables(
+    fautes: list[str], monde_de: Callable[[str], dict], juste: dict, change: Callable
+) -> list[tuple[str, dict]]:
+    """The wrong methods a typical answer can show apart, each with its values, in the order
+    tried; ``change(faute, path)``: whether that method may change that field."""
+    vus: list[dict] = []
+    montrables = []
+    for faute in fautes:
+        monde = monde_de(faute)
+        if reconnaissable(monde, juste, vus, lambda path, f=faute: change(f, path)):
+            montrables.append((faute, monde))
+        vus.append(monde)
+    return montrables

@@ -12,6 +12,7 @@ from agora.exercise.kinds import (
     facture,
     facture_achat,
     fiche_stock,
+    frais_deplacement,
     planning,
     qualite_donnees,
     rapprochement,
@@ -35,6 +36,7 @@ KINDS: dict[str, ExerciseKind] = {
         bulletin_paie.KIND,
         planning.KIND,
         conges_payes.KIND,
+        frais_deplacement.KIND,
     )
 }
 

@@ -1,0 +1,224 @@
+"""A ``frais_deplacement`` variant drawn from the organisation: one of its staff travels for a
+purpose of its sector; the travel order and its budget, then the expense report with its
+receipts (a capped one, and from level 2 receipts to refuse; at level 3 a trip abroad, a
+second car and a fuel ticket)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from agora.exercise.base import Variant, tirage
+from agora.exercise.kinds.frais_deplacement import deplacements, statement
+from agora.exercise.kinds.frais_deplacement.deplacements import PAYS, Voyage
+from agora.exercise.kinds.frais_deplacement.params import NAME, lire_params
+from agora.exercise.kinds.frais_deplacement.regles import load_frais
+from agora.exercise.kinds.frais_deplacement.solve import calcule
+
+ANNEE = 2026
+VOITURES = {
+    3: "Citroën C1",
+    4: "Renault Clio",
+    5: "Peugeot 308",
+    6: "Škoda Octavia",
+    7: "Peugeot 5008",
+}
+_DISTANCE_AR = {"province": (18, 70), "paris": (25, 90), "etranger": (80, 140)}  # × 10 km
+_HOTEL = {"province": (4800, 9500), "paris": (6500, 14000), "etranger": (8000, 15000)}  # cents
+FRANCE = deplacements.Pays(Decimal(10), Decimal(10), Decimal(20))
+
+
+def _euros(rng: random.Random, bas: int, haut: int) -> str:
+    """An amount in euros drawn between two amounts in cents."""
+    return str(Decimal(rng.randint(bas, haut)) / 100)
+
+
+def _voyageur(rng: random.Random, org: Any) -> Any:
+    """An employee whose job makes them travel, else anyone on the staff."""
+    nomades = [
+        s for s in org.salaries if any(m in s.emploi.lower() for m in deplacements.METIERS_NOMADES)
+    ]
+    return rng.choice(nomades or list(org.salaries))
+
+
+def _plafonds(zone: str) -> dict[str, str]:
+    """The organisation's ceilings: the URSSAF limits in France, its own abroad."""
+    if zone == "etranger":
+        repas, nuit = deplacements.PLAFOND_REPAS_ETRANGER, deplacements.PLAFOND_NUIT_ETRANGER
+    else:
+        u = load_frais().urssaf
+        repas, nuit = (
+            u.repas_restaurant,
+            u.logement_paris if zone == "paris" else u.logement_province,
+        )
+    return {"repas": str(repas), "nuit": str(nuit)}
+
+
+class Ligne(NamedTuple):
+    """One line of the expense report before it is numbered."""
+
+    jour: date
+    nature: str
+    libelle: str
+    ttc: str
+    taux: Decimal
+    etranger: bool = False
+    fourni: bool = True
+    personnel: bool = False
+
+    def to_json(self, numero: int) -> dict[str, Any]:
+        return {
+            "numero": f"J{numero}",
+            "date": self.jour.isoformat(),
+            "nature": self.nature,
+            "libelle": self.libelle,
+            "ttc": self.ttc,
+            "taux_tva": str(self.taux),
+            "fourni": self.fourni,
+            "personnel": self.personnel,
+            "etranger": self.etranger,
+        }
+
+
+def _sejour(rng: random.Random, voyage: Voyage, depart: date, nuits: int, repas: int) -> list:
+    """The hotel nights and the meals of the trip (some above the ceilings)."""
+    ailleurs = voyage.zone == "etranger"
+    taux = PAYS[voyage.pays] if ailleurs else FRANCE
+    lignes = []
+    for k in range(nuits):
+        ttc = _euros(rng, *_HOTEL[voyage.zone])
+        libelle = f"Nuit et petit déjeuner à {voyage.lieu}"
+        lignes.append(Ligne(depart + timedelta(k), "hotel", libelle, ttc, taux.hotel, ailleurs))
+    for k in range(repas):
+        jour = depart + timedelta(k // 2)  # lunch then dinner, day after day
+        moment = "Déjeuner" if k % 2 == 0 else "Dîner"
+        ttc = _euros(rng, 1150, 3800 if ailleurs else 2890)
+        lignes.append(
+            Ligne(jour, "repas", f"{moment} au restaurant", ttc, taux.restaurant, ailleurs)
+        )
+    return lignes
+
+
+def _route(rng: random.Random, voyage: Voyage, depart: date, retour: date, niveau: int) -> list:
+    """Tolls in France on the way there and back; from level 2 a parking ticket."""
+    vingt = Decimal(20)
+    lignes = [Ligne(depart, "peage", "Péage d'autoroute (aller)", _euros(rng, 420, 2890), vingt)]
+    if niveau > 1:
+        ttc = _euros(rng, 420, 2890)
+        lignes.append(Ligne(retour, "peage", "Péage d'autoroute (retour)", ttc, vingt))
+        ailleurs = voyage.zone == "etranger"
+        taux = PAYS[voyage.pays].parking if ailleurs else vingt
+        ttc = _euros(rng, 600, 2400)
+        lignes.append(Ligne(depart, "parking", f"Parking à {voyage.lieu}", ttc, taux, ailleurs))
+    return lignes
+
+
+def _pieges(rng: random.Random, voyage: Voyage, depart: date, retour: date, niveau: int):
+    """Level 2: one receipt to refuse; level 3: two, and a fuel ticket."""
+    ailleurs = voyage.zone == "etranger"
+    taux = PAYS[voyage.pays].restaurant if ailleurs else Decimal(10)
+    taxi = "Taxi de l'hôtel au rendez-vous (reçu perdu)"
+    perdu = Ligne(depart, "divers", taxi, _euros(rng, 1500, 2600), taux, ailleurs)
+    apres = Ligne(
+        retour + timedelta(1), "repas", "Dîner au restaurant", _euros(rng, 1800, 3200), taux
+    )
+    minibar = "Minibar et film à la demande à l'hôtel"
+    choix = [
+        perdu._replace(fourni=False),
+        apres,
+        Ligne(depart, "divers", minibar, _euros(rng, 900, 2200), Decimal(20), ailleurs, True, True),
+    ]
+    lignes = rng.sample(choix, niveau - 1)
+    if niveau == 3:
+        lignes.append(
+            Ligne(depart, "carburant", "Plein de gazole", _euros(rng, 5500, 8500), Decimal(20))
+        )
+    return lignes
+
+
+def _justificatifs(rng, voyage: Voyage, depart: date, retour: date, nuits: int, niveau: int):
+    lignes = _sejour(rng, voyage, depart, nuits, {1: 2, 2: 3}.get(niveau, 3))
+    lignes += _route(rng, voyage, depart, retour, niveau)
+    if niveau > 1:
+        lignes += _pieges(rng, voyage, depart, retour, niveau)
+    lignes.sort(key=lambda ligne: ligne.jour)
+    return [ligne.to_json(i) for i, ligne in enumerate(lignes, 1)]
+
+
+def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str, Any]]:
+    """The traveller's car (km already driven this year from level 2); at level 3 a second car."""
+    cv = rng.randint(3, 7)
+    anterieurs = 0 if niveau == 1 else rng.choice((rng.randint(8, 45), rng.randint(60, 180))) * 100
+    if niveau == 3:
+        anterieurs = rng.randint(60, 180) * 100
+    km = km_prevus + rng.randint(0, 6) * 5
+    vehicules = [
+        {"libelle": f"{VOITURES[cv]}, {cv} CV", "cv": cv, "km_anterieurs": anterieurs, "km": km}
+    ]
+    if niveau == 3:
+        autre = rng.choice([c for c in VOITURES if c != cv])
+        vehicules.append(
+            {
+                "libelle": f"{VOITURES[autre]} du conjoint, {autre} CV",
+                "cv": autre,
+                "km_anterieurs": rng.randint(5, 40) * 100,
+                "km": rng.randint(4, 16) * 10 + 5,
+            }
+        )
+    return vehicules
+
+
+def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
+    """Contract params for the level."""
+    voyage = rng.choice(deplacements.voyages(org.secteur, niveau == 3))
+    salarie = _voyageur(rng, org)
+    nuits = niveau if niveau < 3 else rng.randint(2, 3)
+    depart = date(ANNEE, rng.randint(1, 11), rng.randint(2, 20))
+    retour = depart + timedelta(nuits)
+    bas, haut = _DISTANCE_AR[voyage.zone]
+    km_prevus = rng.randint(bas, haut) * 10 + rng.choice((0, 5))
+    lieu = voyage.lieu if voyage.pays == "France" else f"{voyage.lieu} ({voyage.pays})"
+    ordre = {
+        "numero": f"OM-{ANNEE}-{rng.randint(10, 99):03d}",
+        "salarie": f"{salarie.prenom} {salarie.nom}",
+        "emploi": salarie.emploi,
+        "objet": voyage.objet,
+        "lieu": lieu,
+        "zone": voyage.zone,
+        "depart": depart.isoformat(),
+        "retour": retour.isoformat(),
+        "km_prevus": km_prevus,
+        "nuits": nuits,
+        "repas": 2 * nuits + 1,
+        "avance": "0.00",
+    }
+    p = {
+        "niveau": niveau,
+        "tva_recuperable": org.regime_tva not in ("non assujetti", "franchise en base"),
+        "plafonds": _plafonds(voyage.zone),
+        "ordre": ordre,
+        "vehicules": _vehicules(rng, km_prevus, niveau),
+        "justificatifs": _justificatifs(rng, voyage, depart, retour, nuits, niveau),
+        "date_note": (retour + timedelta(rng.randint(2, 6))).isoformat(),
+    }
+    ordre["avance"] = _avance(p)
+    return p
+
+
+def _avance(p: dict[str, Any]) -> str:
+    """An advance of about 40 % of the budget, in round fifties, below what the report pays."""
+    valeurs = calcule(lire_params(p))
+    avance = max(50, int(valeurs["budget.total"] * Decimal("0.4") / 50) * 50)
+    return f"{avance}.00" if valeurs["total_frais"] > avance else "0.00"
+
+
+def generate(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
+) -> Variant:
+    """A variant drawn from the organisation: its staff, its sector's trips, its VAT regime."""
+    rng = tirage(NAME, seed, niveau)
+    p = params(rng, organisation, niveau)
+    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))

@@ -1,0 +1,157 @@
+"""Grading of a ``frais_deplacement`` answer: per-field verdicts, errors carried forward, the
+decision on each receipt named by its reason, the entry matched row by row, diagnostics."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise import journal
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Lu, verdict
+from agora.exercise.grading import MemoParams, Mondes, illisibles
+from agora.exercise.kinds.frais_deplacement import solve as calc
+from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.frais_deplacement.params import NAME, Note, lire_params
+from agora.exercise.reading import Lecture, pattern_of
+
+BUDGET, NOTE_DE_FRAIS = "3.2.2", "3.2.3"  # the travel order's budget; the expense report
+
+
+def fautes_possibles(n: Note) -> list[str]:
+    """The wrong methods that could change some value of this exercise, in the order tried."""
+    fautes = [calc.NUITS_COMPTEES_EN_JOURS, calc.IK_SANS_CUMUL, calc.IK_FORFAIT_SUR_LE_TRAJET]
+    fautes += [calc.IK_DEJA_REMBOURSE_OUBLIE, *calc.MOTIFS.values(), calc.PLAFOND_IGNORE]
+    if n.tva_recuperable and n.niveau > 1:
+        fautes.append(calc.TVA_NON_DEDUCTIBLE_DEDUITE)
+    if n.niveau > 1:
+        fautes.append(calc.ECART_INVERSE)
+    return [*fautes, calc.AVANCE_OUBLIEE, calc.ARRONDI_TRONQUE]
+
+
+class Reference:
+    """What grading needs from the params alone: the answer's values, and the exercise done
+    with each wrong method (on demand)."""
+
+    def __init__(self, n: Note):
+        self.n = n
+        self.valeurs = calc.calcule(n)
+        self.fautes = fautes_possibles(n)
+        self.chemins = [p for p in self.valeurs if p != "ecriture"]
+        # Each field's place in the answer, its type and its expected writing, found once:
+        # a class grades the same variant over and over.
+        self.parts = {
+            p: tuple(int(x) if x.isdigit() else x for x in p.split(".")) for p in self.chemins
+        }
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.chemins}
+        self.canon = {p: self.types[p].canonical(self.valeurs[p]) for p in self.chemins}
+        self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _note(codes: list[str], code: str | None) -> str:
+    """Keep the code once; the message that starts the field's verdict (empty for none)."""
+    if code is None:
+        return ""
+    if code not in codes:
+        codes.append(code)
+    return f"{MESSAGES[code]} "
+
+
+def _code_decision(ref: Reference, path: str, choix: str) -> str | None:
+    """The rule a wrong decision on a receipt breaks: its reason of refusal, or the ceiling."""
+    j = ref.n.justificatifs[int(path.split(".")[1])]
+    attendu = ref.valeurs[path]
+    motif = calc.motif_refus(ref.n, j)
+    if attendu == calc.REFUSE and motif:
+        return calc.MOTIFS[motif]
+    if attendu == calc.PLAFONNE and choix == calc.REMBOURSE:
+        return calc.PLAFOND_IGNORE
+    return None
+
+
+def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
+    """The known wrong method behind a wrong value: first the whole exercise done that way,
+    then that way from the student's own earlier values."""
+    motif = pattern_of(path)
+    candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
+
+    def depuis_les_siennes(faute: str) -> dict[str, Any]:
+        return calc.calcule(ref.n, own, faute)
+
+    essais = [(f, ref.monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
+    return next((f for f, monde in essais if monde(f).get(path) == valeur), None)
+
+
+def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
+    """The verdict on one field: right, carried forward from the student's values, or wrong
+    with the method error named when one explains it."""
+    field, attendu = ref.types[path], ref.valeurs[path]
+    if lu.valeur == attendu:
+        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
+    if lu.valeur is None or field.same(attendu, lu.valeur):
+        return verdict(path, field, attendu, lu)
+    attendu_lu = f"Attendu : {field.display(attendu)}."
+    if path.endswith(".decision"):
+        methode = _note(codes, _code_decision(ref, path, lu.valeur))
+        return verdict(path, field, attendu, lu, ko=methode + attendu_lu)
+    if lu.valeur == ecf.get(path):
+        ko = f"{journal.REPORTE} Avec les bons résultats : {field.display(attendu)}."
+        return verdict(path, field, attendu, lu, ko=ko)._replace(correct=True)
+    methode = _note(codes, _cherche(ref, own, path, lu.valeur))
+    return verdict(path, field, attendu, lu, ko=methode + attendu_lu)
+
+
+def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
+    """The verdicts on the answer's values, and the exercise computed from the student's own."""
+    lus = {p: lu for p in ref.chemins if (lu := lecture.lu(*ref.parts[p])) is not None}
+    own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
+    differe = any(ref.valeurs[p] != v for p, v in own.items())
+    ecf = calc.calcule(ref.n, own) if differe else ref.valeurs
+    return [_champ(ref, path, lu, ecf, own, codes) for path, lu in lus.items()], ecf
+
+
+def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list:
+    if "ecriture" not in ref.valeurs:
+        return []  # level 1 asks no entry
+    return journal.juge(
+        "ecriture",
+        ref.valeurs["ecriture"],
+        lecture,
+        ecf.get("ecriture", ()),
+        note=lambda code: _note(codes, code),
+    )
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """Each competency scored on its own fields: the budget proves 3.2.2, the rest 3.2.3."""
+    scores = []
+    for code in (BUDGET, NOTE_DE_FRAIS):
+        siens = [c for c in champs if c.champ.startswith("budget.") == (code == BUDGET)]
+        if siens:
+            scores.append((code, score_ratio(sum(c.correct for c in siens), len(siens))))
+    return scores
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    codes: list[str] = []
+    champs, ecf = _champs(ref, lecture, codes)
+    champs += _ecriture(ref, lecture, ecf, codes)
+    champs += illisibles(lecture.erreurs, {c.champ for c in champs})
+    justes = sum(c.correct for c in champs)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

@@ -1,0 +1,215 @@
+"""The params of a ``frais_deplacement`` variant: the travel order, the organisation's ceilings,
+the vehicles and the receipts of the expense report, read into typed objects or refused in one
+French line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.params import lire_liste, lire_montant, lire_objet
+from agora.money import cents
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "frais_deplacement"
+
+ZONES = ("province", "paris", "etranger")
+# What a receipt pays for; repas and hotel have a ceiling, the others go to 6251.
+NATURES = ("repas", "hotel", "peage", "parking", "carburant", "divers")
+MAX_TAUX_TVA = Decimal(30)  # receipts abroad carry their country's rates (6 %, 12 %, 21 %…)
+MAX_JUSTIFICATIFS = 12
+MAX_VEHICULES = 2
+MAX_KM = 100_000
+CENT_POUR_CENT = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Ordre:
+    """The travel order (ordre de mission): who goes where, when, and the advance paid."""
+
+    numero: str
+    salarie: str
+    emploi: str
+    objet: str
+    lieu: str
+    zone: str
+    depart: date
+    retour: date
+    km_prevus: int
+    nuits: int
+    repas: int
+    avance: Decimal
+
+
+@dataclass(frozen=True)
+class Vehicule:
+    """The traveller's own car: fiscal power, km already driven for work this year, km now."""
+
+    libelle: str
+    cv: int
+    km_anterieurs: int
+    km: int
+
+
+@dataclass(frozen=True)
+class Justificatif:
+    """One line of the expense report as the employee wrote it."""
+
+    numero: str
+    jour: date
+    nature: str
+    libelle: str
+    ttc: Decimal
+    taux_tva: Decimal
+    fourni: bool  # the receipt is attached
+    personnel: bool  # a private expense (what the statement's wording shows)
+    etranger: bool  # paid abroad: its VAT is foreign
+
+    @property
+    def tva(self) -> Decimal:
+        """The VAT the receipt shows: TTC × rate ÷ (100 + rate), to the cent."""
+        return cents(self.ttc * self.taux_tva / (CENT_POUR_CENT + self.taux_tva))
+
+
+@dataclass(frozen=True)
+class Note:
+    """Typed, validated params of one trip and its expense report."""
+
+    niveau: int
+    tva_recuperable: bool
+    plafond_repas: Decimal
+    plafond_nuit: Decimal
+    ordre: Ordre
+    vehicules: tuple[Vehicule, ...]
+    justificatifs: tuple[Justificatif, ...]
+    date_note: date
+
+    @property
+    def piece(self) -> str:
+        return f"NF-{self.ordre.numero.removeprefix('OM-')}"
+
+    def pendant_la_mission(self, jour: date) -> bool:
+        return self.ordre.depart <= jour <= self.ordre.retour
+
+
+def _refus(ou: str, quoi: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
+
+
+def _rangs(raw: Any, ou: str, maximum: int) -> list[dict[str, Any]]:
+    lignes = lire_liste(raw, ou, maximum, minimum=1)
+    return [lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
+
+
+def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not bas <= raw <= haut:
+        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+    return raw
+
+
+def _jour(raw: Any, ou: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise _refus(ou, "une date ISO (2026-03-10) est attendue") from None
+
+
+def _texte(raw: Any, ou: str) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 160:
+        raise _refus(ou, "un texte court est attendu")
+    return raw
+
+
+def _parmi(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
+    if not isinstance(raw, str) or raw not in valeurs:
+        raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
+    return raw
+
+
+def _oui_non(raw: Any, ou: str) -> bool:
+    if not isinstance(raw, bool):
+        raise _refus(ou, "true ou false est attendu")
+    return raw
+
+
+def _ordre(raw: Any) -> Ordre:
+    o = lire_objet(raw, "ordre")
+    ordre = Ordre(
+        numero=_texte(o.get("numero"), "ordre.numero")[:20],
+        salarie=_texte(o.get("salarie"), "ordre.salarie"),
+        emploi=_texte(o.get("emploi"), "ordre.emploi"),
+        objet=_texte(o.get("objet"), "ordre.objet"),
+        lieu=_texte(o.get("lieu"), "ordre.lieu"),
+        zone=_parmi(o.get("zone"), "ordre.zone", ZONES),
+        depart=_jour(o.get("depart"), "ordre.depart"),
+        retour=_jour(o.get("retour"), "ordre.retour"),
+        km_prevus=_entier(o.get("km_prevus"), "ordre.km_prevus", 1, 5_000),
+        nuits=_entier(o.get("nuits"), "ordre.nuits", 0, 20),
+        repas=_entier(o.get("repas"), "ordre.repas", 0, 40),
+        avance=lire_montant(o.get("avance"), "ordre.avance"),
+    )
+    if not 0 <= (ordre.retour - ordre.depart).days <= 20:
+        raise _refus("ordre.retour", "le retour suit le départ de 0 à 20 jours")
+    return ordre
+
+
+def _vehicule(v: dict[str, Any], ou: str) -> Vehicule:
+    return Vehicule(
+        libelle=_texte(v.get("libelle"), f"{ou}.libelle"),
+        cv=_entier(v.get("cv"), f"{ou}.cv", 1, 7),
+        km_anterieurs=_entier(v.get("km_anterieurs"), f"{ou}.km_anterieurs", 0, MAX_KM),
+        km=_entier(v.get("km"), f"{ou}.km", 1, 5_000),
+    )
+
+
+def _justificatif(j: dict[str, Any], ou: str) -> Justificatif:
+    taux = lire_montant(j.get("taux_tva"), f"{ou}.taux_tva")
+    if taux > MAX_TAUX_TVA:
+        raise _refus(f"{ou}.taux_tva", f"un taux de 0 à {MAX_TAUX_TVA} % est attendu")
+    return Justificatif(
+        numero=_texte(j.get("numero"), f"{ou}.numero")[:10],
+        jour=_jour(j.get("date"), f"{ou}.date"),
+        nature=_parmi(j.get("nature"), f"{ou}.nature", NATURES),
+        libelle=_texte(j.get("libelle"), f"{ou}.libelle"),
+        ttc=lire_montant(j.get("ttc"), f"{ou}.ttc"),
+        taux_tva=taux,
+        fourni=_oui_non(j.get("fourni"), f"{ou}.fourni"),
+        personnel=_oui_non(j.get("personnel"), f"{ou}.personnel"),
+        etranger=_oui_non(j.get("etranger"), f"{ou}.etranger"),
+    )
+
+
+def lire_params(params: Any) -> Note:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = lire_objet(params, "l'ensemble")
+    plafonds = lire_objet(p.get("plafonds"), "plafonds")
+    note = Note(
+        niveau=_entier(p.get("niveau"), "niveau", 1, 3),
+        tva_recuperable=_oui_non(p.get("tva_recuperable"), "tva_recuperable"),
+        plafond_repas=lire_montant(plafonds.get("repas"), "plafonds.repas"),
+        plafond_nuit=lire_montant(plafonds.get("nuit"), "plafonds.nuit"),
+        ordre=_ordre(p.get("ordre")),
+        vehicules=tuple(
+            _vehicule(v, f"vehicules {i + 1}")
+            for i, v in enumerate(_rangs(p.get("vehicules"), "vehicules", MAX_VEHICULES))
+        ),
+        justificatifs=tuple(
+            _justificatif(j, f"justificatifs {i + 1}")
+            for i, j in enumerate(
+                _rangs(p.get("justificatifs"), "justificatifs", MAX_JUSTIFICATIFS)
+            )
+        ),
+        date_note=_jour(p.get("date_note"), "date_note"),
+    )
+    if note.plafond_repas <= 0 or note.plafond_nuit <= 0:
+        raise _refus("plafonds", "des plafonds positifs sont attendus")
+    return note
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,253 @@
+"""The travel budget and the expense report of the ``frais_deplacement`` contract, run right or
+with one typical mistake.
+
+``calcule`` gives every value of the answer by its path (``vehicules.0.ik``…) plus the entry's
+rows. The grader runs it three ways: right (the reference), from the student's own earlier
+values (an error carried forward earns its credit), and with a known wrong method (a
+``faute``) to name the misconception behind a wrong value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise import journal
+from agora.exercise.base import unflatten
+from agora.exercise.fields import QUANTITE
+from agora.exercise.grading import Etapes
+from agora.exercise.journal import LigneEcriture
+from agora.exercise.kinds.frais_deplacement.params import (
+    CENT_POUR_CENT,
+    Justificatif,
+    Note,
+    Vehicule,
+    lire_params,
+)
+from agora.exercise.kinds.frais_deplacement.regles import puissance, tranche, tva_exclue
+from agora.money import ZERO, cents, cents_down, fmt
+
+# The wrong methods calcule can run (codes of the public diagnostics).
+ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
+IK_SANS_CUMUL = "IK_SANS_CUMUL"
+IK_FORFAIT_SUR_LE_TRAJET = "IK_FORFAIT_SUR_LE_TRAJET"
+IK_DEJA_REMBOURSE_OUBLIE = "IK_DEJA_REMBOURSE_OUBLIE"
+NUITS_COMPTEES_EN_JOURS = "NUITS_COMPTEES_EN_JOURS"
+PLAFOND_IGNORE = "PLAFOND_IGNORE"
+JUSTIFICATIF_ABSENT_ACCEPTE = "JUSTIFICATIF_ABSENT_ACCEPTE"
+DEPENSE_PERSONNELLE_ACCEPTEE = "DEPENSE_PERSONNELLE_ACCEPTEE"
+HORS_MISSION_ACCEPTE = "HORS_MISSION_ACCEPTE"
+CARBURANT_EN_PLUS_DES_IK = "CARBURANT_EN_PLUS_DES_IK"
+TVA_NON_DEDUCTIBLE_DEDUITE = "TVA_NON_DEDUCTIBLE_DEDUITE"
+AVANCE_OUBLIEE = "AVANCE_OUBLIEE"
+ECART_INVERSE = "ECART_INVERSE"
+# Named by the grader from the entry alone (no calculation to run).
+ECRITURE_SENS_INVERSE = journal.SENS_INVERSE
+
+# Decisions on a receipt (the answer's choice values).
+REMBOURSE, PLAFONNE, REFUSE = "rembourse", "plafonne", "refuse"
+# Why a receipt is refused, and the diagnostic of a student who pays it anyway.
+MOTIFS = {
+    "sans_justificatif": JUSTIFICATIF_ABSENT_ACCEPTE,
+    "hors_dates": HORS_MISSION_ACCEPTE,
+    "personnel": DEPENSE_PERSONNELLE_ACCEPTEE,
+    "carburant": CARBURANT_EN_PLUS_DES_IK,
+}
+
+# The entry's accounts (PCG) and those accepted for them: the convention of the contract page.
+C_DEPLACEMENTS, C_MISSIONS, C_TVA, C_AVANCE, C_DU = "6251", "6256", "44566", "425", "421"
+ACCEPTES = {C_DU: frozenset({"421", "467"}), C_TVA: frozenset({"44566", "445660"})}
+JOURNAL = "OD"
+Arrondi = Callable[[Decimal], Decimal]
+
+
+def bareme(cv: int, km: int | Decimal, rnd: Arrondi = cents) -> Decimal:
+    """The barème amount of a yearly distance with a car of this power: d × a + b, to the cent."""
+    t = puissance(cv).tranches[tranche(km)]
+    return rnd(km * t.a + t.b)
+
+
+def motif_refus(n: Note, j: Justificatif) -> str | None:
+    """Why the organisation refuses this receipt, None when it pays it."""
+    if not j.fourni:
+        return "sans_justificatif"
+    if not n.pendant_la_mission(j.jour):
+        return "hors_dates"
+    if j.personnel:
+        return "personnel"
+    if j.nature == "carburant":
+        return "carburant"  # the barème kilométrique already pays the fuel
+    return None
+
+
+def plafond(n: Note, j: Justificatif) -> Decimal | None:
+    if j.nature == "repas":
+        return n.plafond_repas
+    return n.plafond_nuit if j.nature == "hotel" else None
+
+
+def decision(n: Note, j: Justificatif, faute: str | None = None) -> str:
+    """Refused, capped at the ceiling, or paid in full (``faute``: one wrong rule)."""
+    motif = motif_refus(n, j)
+    if motif and MOTIFS[motif] != faute:
+        return REFUSE
+    haut = plafond(n, j)
+    if haut is not None and j.ttc > haut and faute != PLAFOND_IGNORE:
+        return PLAFONNE
+    return REMBOURSE
+
+
+def retenu(n: Note, j: Justificatif, choix: Any) -> Decimal:
+    """What the organisation pays for the receipt after the decision ``choix``."""
+    if choix == REFUSE:
+        return ZERO
+    haut = plafond(n, j)
+    return haut if choix == PLAFONNE and haut is not None and haut < j.ttc else j.ttc
+
+
+def tva_deductible(n: Note, j: Justificatif, paye: Decimal, rnd: Arrondi, faute: str | None):
+    """The VAT the organisation deducts on what it pays: none on lodging (CGI ann. II art. 206
+    IV-2) nor on foreign VAT, and only the part of the ceiling when it caps the receipt."""
+    if not n.tva_recuperable or not paye:
+        return ZERO
+    exclue = tva_exclue(j.nature) or j.etranger
+    if exclue and faute != TVA_NON_DEDUCTIBLE_DEDUITE:
+        return ZERO
+    if paye == j.ttc:
+        return j.tva
+    return rnd(paye * j.taux_tva / (CENT_POUR_CENT + j.taux_tva))
+
+
+def ik_trajet(v: Vehicule, annuelle: Decimal, rnd: Arrondi, faute: str | None) -> Decimal:
+    """The allowance of this report: this year's barème amount less what was already paid."""
+    if faute == IK_FORFAIT_SUR_LE_TRAJET:
+        t = puissance(v.cv).tranches[tranche(v.km_anterieurs + v.km)]
+        return rnd(v.km * t.a + t.b)
+    if faute == IK_DEJA_REMBOURSE_OUBLIE:
+        return annuelle
+    return annuelle - bareme(v.cv, v.km_anterieurs, rnd)
+
+
+def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
+    """The travel order's budget (3.2.2): planned km, nights and meals at the ceilings;
+    returns its total."""
+    v = n.vehicules[0]
+    if faute == IK_SANS_CUMUL:
+        transport = bareme(v.cv, n.ordre.km_prevus, rnd)
+    else:
+        avant = v.km_anterieurs
+        transport = bareme(v.cv, avant + n.ordre.km_prevus, rnd) - bareme(v.cv, avant, rnd)
+    nuits = n.ordre.nuits + (1 if faute == NUITS_COMPTEES_EN_JOURS else 0)
+    postes = [
+        put("budget.transport", transport),
+        put("budget.hebergement", nuits * n.plafond_nuit),
+        put("budget.repas", n.ordre.repas * n.plafond_repas),
+    ]
+    return put("budget.total", sum(postes, ZERO))
+
+
+def _vehicules(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
+    """The mileage allowance of each car; returns their total."""
+    total = ZERO
+    for i, v in enumerate(n.vehicules):
+        cle = f"vehicules.{i}"
+        sans_cumul = faute == IK_SANS_CUMUL
+        if n.niveau == 1:
+            annuelle = bareme(v.cv, v.km if sans_cumul else v.km_anterieurs + v.km, rnd)
+        else:
+            km = v.km if sans_cumul else v.km_anterieurs + v.km
+            distance = put(f"{cle}.distance_annuelle", Decimal(km))
+            annuelle = put(f"{cle}.ik_annuelle", bareme(v.cv, distance, rnd))
+        ik = annuelle if sans_cumul else ik_trajet(v, annuelle, rnd, faute)
+        total += put(f"{cle}.ik", ik)
+    return total
+
+
+def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
+    """Every value of the answer by its path, plus ``ecriture`` (its rows).
+
+    ``own`` holds values already given by a student: each later step starts from them when
+    present. ``faute`` runs one known wrong method instead of the right one."""
+    etapes = Etapes(own)
+    put = etapes.put
+    rnd = cents_down if faute == ARRONDI_TRONQUE else cents
+    prevu = _budget(n, put, rnd, faute)
+    ik = _vehicules(n, put, rnd, faute)
+    payes, tvas = [], []
+    for i, j in enumerate(n.justificatifs):
+        choix = put(f"justificatifs.{i}.decision", decision(n, j, faute))
+        paye = put(f"justificatifs.{i}.retenu", retenu(n, j, choix))
+        tva = tva_deductible(n, j, paye, rnd, faute)
+        if n.niveau > 1 and n.tva_recuperable:
+            tva = put(f"justificatifs.{i}.tva", tva)
+        payes.append(paye)
+        tvas.append(tva if n.tva_recuperable else ZERO)
+    total = put("total_frais", ik + sum(payes, ZERO))
+    avance = ZERO if faute == AVANCE_OUBLIEE else n.ordre.avance
+    du = put("a_rembourser", total - avance)
+    if n.niveau > 1:  # the gap between what was spent and what was planned (3.2.2)
+        put("budget.ecart", prevu - total if faute == ECART_INVERSE else total - prevu)
+    if n.niveau > 1:
+        etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
+    return etapes.out
+
+
+def ecriture(n: Note, ik: Decimal, payes: list, tvas: list, avance: Decimal, du: Decimal):
+    """The entry of the expense report: travel costs and missions (HT when the VAT is
+    recovered), deductible VAT, the advance settled, the balance owed to the employee."""
+    sejour = ZERO
+    trajet = ik
+    for j, paye, tva in zip(n.justificatifs, payes, tvas, strict=True):
+        if j.nature in ("repas", "hotel"):
+            sejour += paye - tva
+        else:
+            trajet += paye - tva
+    lignes = [
+        LigneEcriture(C_DEPLACEMENTS, debit=trajet),
+        LigneEcriture(C_MISSIONS, debit=sejour),
+        LigneEcriture(C_TVA, debit=sum(tvas, ZERO), acceptes=ACCEPTES[C_TVA]),
+        LigneEcriture(C_AVANCE, credit=avance),
+        LigneEcriture(C_DU, credit=du, acceptes=ACCEPTES[C_DU]),
+    ]
+    return [ligne for ligne in lignes if ligne.debit or ligne.credit]
+
+
+LIBELLES = {
+    C_DEPLACEMENTS: "Indemnités kilométriques et frais de route",
+    C_MISSIONS: "Repas et hébergement",
+    C_TVA: "TVA déductible",
+    C_AVANCE: "Avance sur frais réglée",
+    C_DU: "Note de frais à rembourser",
+}
+
+
+def document(n: Note, v: Mapping[str, Any]) -> dict[str, Any]:
+    """The contract JSON of an answer from its values by path (nested as the form posts it)."""
+    plat = {
+        path: valeur if isinstance(valeur, str) else _texte(path, valeur)
+        for path, valeur in v.items()
+        if path != "ecriture"
+    }
+    resultat = unflatten(plat)
+    if "ecriture" in v:
+        resultat["ecriture"] = [_rangee(n, ligne) for ligne in v["ecriture"]]
+    return resultat
+
+
+def _texte(path: str, valeur: Any) -> str:
+    return QUANTITE.canonical(valeur) if path.endswith("distance_annuelle") else fmt(valeur)
+
+
+def _rangee(n: Note, ligne: LigneEcriture) -> dict[str, str]:
+    complete = replace(
+        ligne, date=n.date_note, journal=JOURNAL, piece=n.piece, libelle=LIBELLES[ligne.compte]
+    )
+    return complete.to_json()
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    n = lire_params(params)
+    return document(n, calcule(n))
