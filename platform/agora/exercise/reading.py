@@ -92,9 +92,16 @@ def _objet(node: dict, spec: dict[str, Any], path: str, erreurs: dict[str, str])
         sous = spec.get(key)
         if sous is None:
             continue  # an unknown name: nothing to read
-        child = _valeur(value, sous, f"{path}.{key}" if path else key, erreurs)
-        if child is not None:
-            lu_dict[key] = child
+        if type(sous) is dict:  # a row or a list: read further
+            child = _conteneur(value, sous, f"{path}.{key}" if path else key, erreurs)
+            if child is not None:
+                lu_dict[key] = child
+            continue
+        # A field, read here rather than through a call: most of an answer is its leaves,
+        # and their path is spelled out only when there is an error to report.
+        lu = lu_dict[key] = sous.read(value)
+        if lu.erreur:
+            erreurs[f"{path}.{key}" if path else key] = lu.erreur
     return lu_dict
 
 
@@ -102,20 +109,17 @@ def _liste(node: list, spec: dict[str, Any], path: str, erreurs: dict[str, str])
     sous = spec.get("#")
     if sous is None:
         return [None] * len(node)
-    return [_valeur(value, sous, f"{path}.{i}", erreurs) for i, value in enumerate(node)]
-
-
-def _valeur(value: Any, spec: Any, path: str, erreurs: dict[str, str]) -> Any:
-    """One value of the answer: a field read, a row or a list read further, or None."""
-    if isinstance(spec, Field):
-        lu = spec.read(value)
+    if type(sous) is dict:
+        return [_conteneur(value, sous, f"{path}.{i}", erreurs) for i, value in enumerate(node)]
+    lus = [sous.read(value) for value in node]
+    for i, lu in enumerate(lus):
         if lu.erreur:
-            erreurs[path] = lu.erreur
-        return lu
-    if type(value) is dict:
-        return _objet(value, spec, path, erreurs)
-    if type(value) is list:
-        return _liste(value, spec, path, erreurs)
+            erreurs[f"{path}.{i}"] = lu.erreur
+    return lus
+
+
+def _conteneur(value: Any, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> Any:
+    """A value where the schema has a row or a list: read further, or None."""
     if isinstance(value, dict):
         return _objet(value, spec, path, erreurs)
     if isinstance(value, list):
