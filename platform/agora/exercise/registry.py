@@ -7,6 +7,7 @@ from agora.exercise.kinds import (
     bulletin_paie,
     declaration_tva,
     devis,
+    encaissements,
     facture,
     fiche_stock,
     planning,
@@ -23,6 +24,7 @@ KINDS: dict[str, ExerciseKind] = {
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
+        encaissements.KIND,
         bulletin_paie.KIND,
         planning.KIND,
     )
