@@ -217,6 +217,11 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     client = rng.choice(clients)
     (_niveau_1, _niveau_2, _niveau_3)[niveau - 1](t)
     balance = t.avance(10, 45)
+    if niveau > 1:
+        # At levels 2 and 3 the first due date is passed, up to about two months and a half:
+        # the bands of the balance are not all « non échu ».
+        echeance = min(date.fromisoformat(d["echeance"]) for d in t.documents if "echeance" in d)
+        balance = jour_ouvre(max(balance, echeance + timedelta(days=rng.randint(5, 75))))
     return {
         "client": {"nom": client.nom, "compte": f"411{client.code}"},
         "compte_produits": t.secteur.compte,
