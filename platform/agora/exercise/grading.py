@@ -10,6 +10,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult
+from agora.exercise.fields import Lecture
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -80,3 +81,14 @@ class MemoParams:
             resultat = construire(params)
             self.put(params, copy.deepcopy(params), resultat)
         return resultat
+
+
+def illisibles(champs: list[ChampResult], lecture: Lecture) -> list[ChampResult]:
+    """The fields the answer could not read that no verdict names yet: each one wrong, with
+    its format message (a finished exam copy is graded as it is)."""
+    vus = {c.champ for c in champs}
+    return [
+        ChampResult(nom, None, None, False, message)
+        for nom, message in lecture.erreurs.items()
+        if nom not in vus
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lecture, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import MemoParams, illisibles
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.encaissements import messages as m
 from agora.exercise.kinds.encaissements import solve as calc
@@ -252,12 +252,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs, propres = _ecritures(ref, lecture, codes)
     champs += _lettrage(ref, lecture, codes)
     champs += _balance(ref, lecture, propres, codes)
-    vus = {c.champ for c in champs}
-    champs += [
-        ChampResult(nom, None, None, False, message)
-        for nom, message in lecture.erreurs.items()
-        if nom not in vus
-    ]
+    champs += illisibles(champs, lecture)
     justes = sum(c.correct for c in champs)
     nommes = [Diagnostic(code, m.MESSAGES[code]) for code in codes]
     score = score_ratio(justes, len(champs))

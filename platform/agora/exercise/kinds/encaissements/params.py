@@ -123,26 +123,25 @@ def _texte(raw: Any, ou: str, longueur: int = 40) -> str:
     return raw.strip()
 
 
-def _euros(raw: Any, ou: str) -> Decimal:
-    """A positive amount to the cent, written as the contract writes it (« 120.00 »)."""
+def _nombre(raw: Any, ou: str, quoi: str) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
         raise _refus(f"{ou} manquant ou illisible.")
     try:
-        value = parse_decimal(str(raw), "montant")
+        return parse_decimal(str(raw), quoi)
     except InvalidInput as error:
         raise _refus(f"{ou} — {error}") from None
+
+
+def _euros(raw: Any, ou: str) -> Decimal:
+    """A positive amount to the cent, written as the contract writes it (« 120.00 »)."""
+    value = _nombre(raw, ou, "montant")
     if not ZERO < value < 10**8 or value != cents(value):
         raise _refus(f"{ou} doit être un montant positif au centime.")
     return value
 
 
 def _taux(raw: Any, ou: str) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise _refus(f"{ou} manquant ou illisible.")
-    try:
-        value = parse_decimal(str(raw), "taux")
-    except InvalidInput as error:
-        raise _refus(f"{ou} — {error}") from None
+    value = _nombre(raw, ou, "taux")
     if not ZERO <= value < HUNDRED:
         raise _refus(f"{ou} doit être compris entre 0 et 100 (exclu).")
     return value
