@@ -16,10 +16,9 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import NIVEAUX, Variant
-from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir.histoire import jour_ouvre
 from agora.exercise.kinds.encaissements import statement
-from agora.exercise.kinds.encaissements.params import NAME
+from agora.exercise.kinds.encaissements.params import NAME, solution_facture
 from agora.exercise.kinds.encaissements.regles import regles
 from agora.money import cents
 
@@ -144,7 +143,7 @@ class Tirage:
 
 
 def _a_payer(invoice: dict[str, Any]) -> Decimal:
-    return Decimal(facture.KIND.solve(invoice)["net_a_payer"])
+    return Decimal(solution_facture(invoice)["net_a_payer"])
 
 
 def _partiel(rng: random.Random, du: Decimal) -> Decimal:
@@ -180,7 +179,7 @@ def _niveau_3(t: Tirage) -> None:
     t.documents.append({})  # the deposit, received before its invoice: filled below
     rang = len(t.documents) - 1
     f1 = t.facture(remise=True)
-    ttc = Decimal(facture.KIND.solve(f1)["total_ttc"])
+    ttc = Decimal(solution_facture(f1)["total_ttc"])
     acompte = (ttc * Decimal(rng.choice((20, 25, 30))) / 1000).to_integral_value(ROUND_FLOOR) * 10
     f1["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
     cgv = t.org.cgv.escompte_taux

@@ -85,16 +85,17 @@ def _rangees(lecture: Lecture, k: int) -> list[tuple[Any, Any, Any]]:
     if not isinstance(lignes, list):
         return []
     return [
-        tuple(_valeur(lecture.lu("ecritures", k, "lignes", i, c)) for c in COLONNES)
-        for i in range(len(lignes))
+        tuple(_valeur(ligne.get(c)) for c in COLONNES)
+        for ligne in lignes
+        if isinstance(ligne, dict)
     ]
 
 
 COLONNES = ("compte", "debit", "credit")
 
 
-def _valeur(lu: Lu | None) -> Any:
-    if lu is None or (lu.valeur is None and not lu.erreur):
+def _valeur(lu: Any) -> Any:
+    if not isinstance(lu, Lu) or (lu.valeur is None and not lu.erreur):
         return ZERO
     return lu.valeur
 

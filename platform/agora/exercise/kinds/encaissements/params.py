@@ -8,10 +8,12 @@ are those the ``facture`` kind computes.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -153,6 +155,21 @@ def _liste(raw: Any, ou: str, maximum: int) -> list[Any]:
     return raw
 
 
+@lru_cache(maxsize=2048)
+def _solution(cle: str) -> dict[str, Any]:
+    return facture.KIND.solve(json.loads(cle))
+
+
+def solution_facture(invoice: dict[str, Any]) -> dict[str, Any]:
+    """The ``facture`` kind's solution of an invoice (read only), remembered: a variant's
+    invoices are computed when it is drawn, in its statement and for its grading."""
+    try:
+        cle = json.dumps(invoice, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):  # not JSON (a caller's own objects): computed each time
+        return facture.KIND.solve(invoice)
+    return _solution(cle)
+
+
 def _facture(doc: dict[str, Any], ou: str) -> Facture:
     """An invoice: its params are checked and computed by the ``facture`` kind itself."""
     invoice = _objet(doc.get("facture"), f"« facture » du {ou}")
@@ -162,7 +179,7 @@ def _facture(doc: dict[str, Any], ou: str) -> Facture:
     if echeance < jour:
         raise _refus(f"l'échéance du {ou} précède la date de la facture.")
     try:
-        s = facture.KIND.solve(invoice)
+        s = solution_facture(invoice)
     except InvalidInput as error:
         detail = str(error).removeprefix("Paramètres : ")
         raise _refus(f"facture du {ou} — {detail}") from None

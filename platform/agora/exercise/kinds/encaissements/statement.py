@@ -28,7 +28,6 @@ MOTIFS = {
     "retour": "retour de marchandises",
     "trop_facture": "quantité facturée en trop",
 }
-QUI = {"client": "client", "usager": "usager", "adherent": "adhérent"}
 
 
 def _jour(jour: date) -> str:
@@ -80,10 +79,13 @@ def _ligne(d: Any, niveau: int) -> str:
 
 
 def _situation(org: Any, e: Encaissements) -> list[str]:
-    relation = QUI.get(getattr(org, "relation", "client"), "client")
+    qui = {"usager": "les usagers", "adherent": "les adhérents et les partenaires"}.get(
+        getattr(org, "relation", "client"), "les clients"
+    )
     return [
         f"Vous êtes assistant ou assistante de gestion chez **{org.raison_sociale}**.",
-        f"Vous suivez le compte de **{e.client}**, un {relation} (compte {e.compte_client}).",
+        f"Vous suivez ce que {qui} doivent à l'organisation.",
+        f"Aujourd'hui, c'est le compte de **{e.client}** (compte {e.compte_client}).",
         "Voici ses documents de la période, dans l'ordre des dates.",
     ]
 
@@ -116,7 +118,7 @@ def _a_faire(e: Encaissements, niveau: int) -> list[str]:
             "   L'acompte reçu avant la facture va au compte 4191. Le jour de la facture, "
             "passez une écriture à part pour l'imputer (débit 4191, crédit 411)."
         )
-    if any(isinstance(d, Avoir) and d.motif in RRR for d in e.documents):
+    if niveau < 3 and any(isinstance(d, Avoir) and d.motif in RRR for d in e.documents):
         lignes.append("   Un rabais accordé après la facture va au compte 709.")
     lignes += [
         f"2. Lettrez le compte {e.compte_client} : donnez la même lettre (A, B…) aux lignes "
