@@ -16,7 +16,6 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import NIVEAUX, Variant
-from agora.exercise.kinds.avoir.histoire import jour_ouvre
 from agora.exercise.kinds.encaissements import statement
 from agora.exercise.kinds.encaissements.params import NAME, solution_facture
 from agora.exercise.kinds.encaissements.regles import regles
@@ -26,6 +25,17 @@ REMISES = ("2", "3", "5", "8", "10")
 RABAIS = (5, 8, 10, 15)
 ESCOMPTES = ("1", "1.5", "2")
 PIECES = {"cheque": "CHQ", "virement": "VIR", "carte": "CB"}
+
+
+# Fixed public holidays: no document is dated on them (nor on a weekend).
+FERIES = frozenset({(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)})
+
+
+def jour_ouvre(jour: date) -> date:
+    """The first working day from ``jour``."""
+    while jour.weekday() > 4 or (jour.month, jour.day) in FERIES:
+        jour += timedelta(days=1)
+    return jour
 
 
 def _articles(org: Any, stockes: bool) -> list[tuple[str, str, str, str]]:
@@ -129,17 +139,22 @@ class Tirage:
         rng = self.rng
         mode = rng.choice(("cheque", "virement", "carte") if exact else ("cheque", "virement"))
         jour = self.avance(2, 7)
-        numero = rng.randint(1000000, 9999999) if mode == "cheque" else rng.randint(1000, 9999)
         self.documents.append(
             {
                 "type": "reglement",
-                "piece": f"{PIECES[mode]}-{numero}",
+                "piece": _piece(rng, mode),
                 "date": jour.isoformat(),
                 "mode": mode,
                 "montant": f"{montant}",
                 "factures": factures,
             }
         )
+
+
+def _piece(rng: random.Random, mode: str) -> str:
+    """The bank's reference of a receipt: a cheque's seven-digit number, else a short one."""
+    numero = rng.randint(1000000, 9999999) if mode == "cheque" else rng.randint(1000, 9999)
+    return f"{PIECES[mode]}-{numero}"
 
 
 def _a_payer(invoice: dict[str, Any]) -> Decimal:
@@ -199,7 +214,7 @@ def _niveau_3(t: Tirage) -> None:
     mode = rng.choice(("virement", "cheque"))
     t.documents[rang] = {
         "type": "acompte",
-        "piece": f"{PIECES[mode]}-{rng.randint(1000, 9999)}",
+        "piece": _piece(rng, mode),
         "date": min(jour, date.fromisoformat(f1["date"])).isoformat(),
         "mode": mode,
         "montant": f1["acompte"],

@@ -39,7 +39,13 @@ def _taux(taux: Decimal) -> str:
 
 
 def _facture(f: Facture) -> str:
-    morceaux = [f"ventes HT {euros(f.net_commercial)}"]
+    if f.ttc == f.total_ht + f.port and not f.escompte and not any(m for _, m in f.tva):
+        # An organisation outside VAT: one amount, no VAT.
+        morceaux = [f"**montant {euros(f.ttc)}** (pas de TVA)"]
+        if f.acompte:
+            morceaux.append(f"acompte déjà reçu {euros(f.acompte)}")
+        return " ; ".join([*morceaux, f"échéance {_jour(f.echeance)}"])
+    morceaux = [f"montant HT {euros(f.net_commercial)}"]
     if f.escompte:
         morceaux.append(f"escompte {euros(f.escompte)} (net financier {euros(f.total_ht)})")
     if f.port:
@@ -54,6 +60,8 @@ def _facture(f: Facture) -> str:
 
 def _avoir(a: Avoir, niveau: int) -> str:
     morceaux = [f"{MOTIFS[a.motif]} sur la facture {a.facture}"]
+    if not any(t for t, _ in a.ht):
+        return " ; ".join([*morceaux, f"**montant {euros(a.ttc)}** (pas de TVA)"])
     for (t, ht), (_, tva) in zip(a.ht, a.tva, strict=True):
         morceaux.append(f"HT {euros(ht)} (TVA {_taux(t)})")
         if niveau < 3 and tva:
@@ -93,15 +101,16 @@ def _situation(org: Any, e: Encaissements) -> list[str]:
 def _aide(e: Encaissements) -> list[str]:
     """Level 1: the accounts and the rules, written out."""
     r = regles()
-    comptes = [e.compte_client[:3], e.compte_produits, "44571", "512"]
+    tva = any(m for f in e.factures for _, m in f.tva)
+    comptes = [e.compte_client[:3], e.compte_produits, *(["44571"] if tva else []), "512"]
     lignes = ["", "**Aide.** Les comptes à utiliser :", ""]
     lignes += [f"- {c} : {r.libelle(c)}" for c in comptes]
-    lignes += [
-        "",
-        "- Une facture : débit 411 (TTC), crédit ventes (HT), crédit 44571 (TVA).",
-        "- Un règlement : débit 512, crédit 411.",
-    ]
-    return lignes
+    facture = (
+        "débit 411 (TTC), crédit ventes (HT), crédit 44571 (TVA)"
+        if tva
+        else ("débit 411, crédit ventes (pas de TVA)")
+    )
+    return [*lignes, "", f"- Une facture : {facture}.", "- Un règlement : débit 512, crédit 411."]
 
 
 def _a_faire(e: Encaissements, niveau: int) -> list[str]:
