@@ -102,9 +102,9 @@ def _valeur(lu: Any) -> Any:
 
 def _client(rangees: list[tuple[Any, Any, Any]], cote: int) -> Decimal | None:
     """The amount the student wrote on the customer account, on one side (1 debit, 2 credit)."""
-    client = LigneEcriture(calc.CLIENT)
     for row in rangees:
-        if isinstance(row[0], str) and client.accepte(row[0]) and row[cote]:
+        # 411, 411000 or a customer's sub-account (411DURAND), as journal.juge accepts them.
+        if isinstance(row[0], str) and row[0].startswith(calc.CLIENT) and row[cote]:
             return row[cote]
     return None
 
