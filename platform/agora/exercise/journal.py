@@ -58,7 +58,8 @@ class LigneEcriture:
     def accepte(self, compte: str) -> bool:
         """Is this account right for the row? A customer or supplier row also takes the
         third party's own sub-account (« 411DURAND », « 4010012 »), as a PGI keeps them."""
-        if COMPTE.same(self.comptes_acceptes, compte):
+        acceptes = self.comptes_acceptes
+        if compte in acceptes or COMPTE.same(acceptes, compte):
             return True
         return self.compte in COMPTES_COLLECTIFS and compte.startswith(self.compte)
 
@@ -128,11 +129,12 @@ def juge(
     par_cle = {r.cle: r for r in propres}
     libres = list(range(len(attendues)))
     champs: list[ChampResult] = []
-    for i in range(len(rangees)):
-        lus = {nom: lecture.lu(*chemin, i, nom) for nom in ("compte", "debit", "credit", *notes)}
+    for i, rangee in enumerate(rangees):
+        lus = {nom: _lu(rangee, nom) for nom in ("compte", "debit", "credit", *notes)}
         if all(lu is None or (lu.valeur is None and not lu.erreur) for lu in lus.values()):
             continue  # a blank row of the form
-        k = _rang(attendues, libres, lus, lecture.valeur(*chemin, i, "piece"))
+        piece = _lu(rangee, "piece")
+        k = _rang(attendues, libres, lus, piece.valeur if piece else None)
         if k is None:
             recu = lus["compte"].recu if lus["compte"] else None
             champs.append(ChampResult(f"{prefixe}.{i}.compte", None, recu, False, LIGNE_EN_TROP))
@@ -155,6 +157,12 @@ def _chemin(prefixe: str) -> tuple[str | int, ...]:
     """A dotted prefix as a path: ``ecritures.2.lignes`` → ("ecritures", 2, "lignes"), so the
     rows of one entry among several can be judged."""
     return tuple(int(p) if p.isdigit() else p for p in prefixe.split("."))
+
+
+def _lu(rangee: Any, nom: str) -> Lu | None:
+    """One cell of a row as read (None when absent), as ``Lecture.lu`` finds it."""
+    lu = rangee.get(nom) if isinstance(rangee, dict) else None
+    return lu if isinstance(lu, Lu) else None
 
 
 def _noeud(lecture: Lecture, chemin: tuple[str | int, ...]) -> Any:
