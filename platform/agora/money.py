@@ -1,7 +1,7 @@
 """Money as Decimal: parse French-written amounts, round half up to the cent, print contract strings."""
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from agora.errors import InvalidInput
@@ -20,6 +20,12 @@ _MAX_DIGITS = 15
 def cents(value: Decimal | int | str) -> Decimal:
     """Round to the cent, half up (the rounding printed on French business documents)."""
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def cents_down(value: Decimal) -> Decimal:
+    """Cut to the cent instead of rounded: the wrong method of a student who truncates, which
+    graders recognise."""
+    return value.quantize(CENT, rounding=ROUND_DOWN)
 
 
 def fmt(value: Decimal) -> str:

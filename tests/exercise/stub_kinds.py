@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.base import ExerciseKind, Grade, KindOption, Variant
-from agora.exercise.fields import MONTANT, Lecture
+from agora.exercise.fields import MONTANT
+from agora.exercise.reading import Lecture
 
 
 def _generate(name: str):

@@ -23,9 +23,9 @@ from agora.exercise.fields import (
     TEXTE,
     Choice,
     Lu,
-    pattern_of,
     verdict,
 )
+from agora.exercise.reading import pattern_of
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,13 @@ def test_a_schema_gives_the_message_of_one_field_while_it_is_typed():
 def test_pattern_of_replaces_row_indexes_only():
     assert pattern_of("groupes.0.reductions.12.montant") == "groupes.#.reductions.#.montant"
     assert pattern_of("solde_512") == "solde_512"
+
+
+@pytest.mark.parametrize("field", [MONTANT, TAUX, QUANTITE])
+def test_a_json_number_too_large_or_not_a_number_gets_a_message_that_says_so(field):
+    # Before: « ???????????????? » n'est pas un montant valide — quoting a placeholder.
+    for huge in (10**20, -(10**16), 1e300):
+        assert field.read(huge).erreur.endswith("est trop grand : 15 chiffres au plus.")
+    for nan in (float("nan"), float("inf")):
+        assert field.read(nan).erreur.endswith("doit être un nombre écrit en chiffres.")
+    assert field.read(12345678901234).valeur == 12345678901234

@@ -6,45 +6,37 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agora import SCENARIOS_DIR
-from agora.content.loading import load_yaml_model
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
 from agora.errors import UnknownCode
 
 BAREMES_DIR = SCENARIOS_DIR / "baremes"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Smic(_Strict):
+class Smic(Sourced):
     horaire: Decimal
     mensuel_35h: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class MinimumGaranti(_Strict):
+class MinimumGaranti(Sourced):
     valeur: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class Plafond(_Strict):
+class Plafond(Sourced):
     valeur: Decimal
     pass_: Decimal = Field(alias="pass")
     pjss: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class Durees(_Strict):
+class Durees(Sourced):
     heures_mensuelles_35h: Decimal
     majoration_hs_25: Decimal
     majoration_hs_50: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class LigneCotisation(_Strict):
+class LigneCotisation(Sourced):
     libelle: str
     assiette: str = Field(pattern="^(brut|tranche_a|tranches_a_b|tranche_2|csg_crds)$")
     taux_salarial: Decimal = Field(ge=0, le=100)
@@ -53,7 +45,6 @@ class LigneCotisation(_Strict):
     statuts: list[str] = Field(min_length=1)
     effectif_min: int | None = None
     effectif_max: int | None = None
-    sources: list[str] = Field(min_length=1)
 
     def applies_to(self, statut: str, effectif: int) -> bool:
         """Whether this line is on the payslip of this status in a company of this size."""
@@ -64,19 +55,17 @@ class LigneCotisation(_Strict):
         )
 
 
-class AtMp(_Strict):
+class AtMp(Sourced):
     taux_defaut: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class Mutuelle(_Strict):
+class Mutuelle(Sourced):
     total_min: Decimal
     total_max: Decimal
     part_patronale_min: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class Bareme(_Strict):
+class Bareme(StrictModel):
     annee: int
     en_vigueur_le: str
     smic: Smic

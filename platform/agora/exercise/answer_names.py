@@ -17,8 +17,9 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import unflatten
-from agora.exercise.fields import Field, Lecture, pattern_of, read_tree
+from agora.exercise.fields import Field
 from agora.exercise.forms import flatten
+from agora.exercise.reading import Lecture, Reader, pattern_of
 
 INDEX = "#"
 _FIN = "."  # marks the end of a name in the tree: never a part, since names are split on dots
@@ -40,6 +41,7 @@ class AnswerSchema:
     champs: Mapping[str, Field]
     bornes: Mapping[str, int]
     _arbre: dict[str, Any] = field(init=False, repr=False, compare=False)
+    _reader: Reader = field(init=False, repr=False, compare=False)
 
     @property
     def noms(self) -> tuple[str, ...]:
@@ -58,8 +60,8 @@ class AnswerSchema:
         return type_champ.validate(valeur)
 
     def read(self, answer: Any) -> Lecture:
-        """The answer JSON read field by field (never raises; see ``fields.read_tree``)."""
-        return read_tree(self.champs, answer)
+        """The answer JSON read field by field (never raises; see ``reading.Reader``)."""
+        return self._reader.read(answer)
 
     def __post_init__(self) -> None:
         arbre: dict[str, Any] = {}
@@ -72,6 +74,7 @@ class AnswerSchema:
                 noeud = noeud.setdefault(part, {})
             noeud[_FIN] = True  # a name ends here
         object.__setattr__(self, "_arbre", arbre)
+        object.__setattr__(self, "_reader", Reader(self.champs))
 
     @property
     def profondeur(self) -> int:

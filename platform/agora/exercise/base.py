@@ -9,6 +9,7 @@ any stored raw answer can be re-graded at any time.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,7 +21,7 @@ from agora.errors import InvalidInput
 
 if TYPE_CHECKING:  # both read the vocabulary of this module
     from agora.exercise.answer_names import AnswerSchema
-    from agora.exercise.fields import Lecture
+    from agora.exercise.reading import Lecture
 
 NIVEAUX = (1, 2, 3)
 
@@ -237,6 +238,14 @@ class ExerciseKind:
                     f"({option.libelle} : {allowed})."
                 )
         return {name: chosen.get(name, option.defaut) for name, option in self.OPTIONS.items()}
+
+
+def tirage(nom: str, seed: int, niveau: int, *options: str) -> random.Random:
+    """The random stream of one variant, from the kind's name, the seed, the level and the
+    options that change the draw; InvalidInput (French) for a level other than 1, 2 or 3."""
+    if niveau not in NIVEAUX:
+        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
+    return random.Random(":".join((nom, str(seed), str(niveau), *options)))
 
 
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:

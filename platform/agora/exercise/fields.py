@@ -3,10 +3,10 @@
 A kind declares its answer schema with these types (``AnswerSchema({"lignes.#.montant_ht":
 MONTANT, …}, bornes)``); from that one schema come the checked field names of a save, the
 inline format message while the student types (``validate``), the typed answer (``read``,
-then ``parse`` which refuses an unreadable one at no attempt's cost), the widgets of the form
-(``form.field(name)`` in the macros) and the verdicts of the grader (``verdict``). A value is
-read once: ``read`` keeps, per field, what was typed, what it means and why it could not be
-read (``Lu``), and the grader judges that.
+then ``parse`` which refuses an unreadable one at no attempt's cost; ``exercise/reading.py``),
+the widgets of the form (``form.field(name)`` in the macros) and the verdicts of the grader
+(``verdict``). A value is read once: ``read`` keeps, per field, what was typed, what it means
+and why it could not be read (``Lu``), and the grader judges that.
 
 Every type reads what a French person writes (« 1 234,56 € », « 12,5 % », « 8 h 30 »,
 « 401000 », « 03/12/2026 »), with ASCII digits only (``money.parse_decimal``'s rules), and
@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.base import ChampResult, FormatErrors
+from agora.exercise.base import ChampResult
 from agora.money import cents, euros, fmt, other_digits, parse_amount, parse_decimal
 
 EMPTY = "Champ non rempli."
@@ -177,6 +176,11 @@ class Number(Field):
 
 
 def _number_text(raw: Any, quoi: str) -> Any:
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and not abs(raw) < 10**15:
+        # A JSON number too large to write, or NaN / infinity: say so rather than quote it.
+        if raw == raw and abs(raw) != float("inf"):
+            raise InvalidInput(f"Ce {quoi} est trop grand : 15 chiffres au plus.")
+        raise InvalidInput(f"Le {quoi} doit être un nombre écrit en chiffres.")
     texte = as_text(raw)
     if isinstance(texte, bool) or not isinstance(texte, str):
         raise InvalidInput(f"Le {quoi} doit être un nombre écrit en chiffres.")
@@ -424,111 +428,3 @@ def verdict(
     correct = field.same(attendu, lu.valeur)
     message = ok if correct else (ko or f"Attendu : {field.display(attendu)}.")
     return ChampResult(champ, canon, lu.recu, correct, message)
-
-
-@dataclass(frozen=True)
-class Lecture:
-    """An answer as read: the same tree with a ``Lu`` at each known field, and the format
-    errors by dotted field name (empty when every field could be read)."""
-
-    arbre: dict[str, Any]
-    erreurs: dict[str, str]
-
-    def lu(self, *chemin: str | int) -> Lu | None:
-        """The field at this path (``lu("groupes", 0, "escompte")``), None when absent."""
-        noeud: Any = self.arbre
-        for part in chemin:
-            if isinstance(noeud, dict) and isinstance(part, str):
-                noeud = noeud.get(part)
-            elif isinstance(noeud, list) and isinstance(part, int) and 0 <= part < len(noeud):
-                noeud = noeud[part]
-            else:
-                return None
-        return noeud if isinstance(noeud, Lu) else None
-
-    def valeur(self, *chemin: str | int) -> Any:
-        """The typed value at this path (None when absent, empty or unreadable)."""
-        lu = self.lu(*chemin)
-        return lu.valeur if lu else None
-
-    def raise_errors(self) -> Lecture:
-        """Itself when readable; FormatErrors (no attempt is spent) otherwise."""
-        if self.erreurs:
-            raise FormatErrors(self.erreurs)
-        return self
-
-
-_INDEX = re.compile(r"(?<=\.)\d+(?=\.|$)|^\d+(?=\.|$)", re.ASCII)
-
-
-def pattern_of(name: str) -> str:
-    """A dotted field name with its row indexes as ``#``: ``tva.0.montant`` → ``tva.#.montant``."""
-    return _INDEX.sub("#", name)
-
-
-def read_tree(champs: Mapping[str, Field], answer: Any) -> Lecture:
-    """The answer JSON read against a schema's fields: every known leaf becomes a ``Lu``;
-    an object where a value is expected (or the reverse) is a format error; unknown names are
-    left out. Never raises."""
-    if not isinstance(answer, dict):
-        return Lecture({}, {"réponse": "La réponse doit être un objet JSON {…}."})
-    erreurs: dict[str, str] = {}
-    prefixes = _prefixes(tuple(champs))
-    arbre = _read_node(champs, prefixes, answer, "", "", erreurs)
-    return Lecture(arbre, erreurs)
-
-
-@lru_cache(maxsize=64)
-def _prefixes(noms: tuple[str, ...]) -> frozenset[str]:
-    """Every pattern prefix that is a container (``groupes``, ``groupes.#``, ``tva.#``…)."""
-    return frozenset(".".join(n.split(".")[:i]) for n in noms for i in range(1, n.count(".") + 1))
-
-
-def _read_node(
-    champs: Mapping[str, Field],
-    prefixes: frozenset[str],
-    node: dict[str, Any] | list[Any],
-    path: str,
-    pattern: str,
-    erreurs: dict[str, str],
-) -> Any:
-    if isinstance(node, dict):
-        lu_dict: dict[str, Any] = {}
-        for key, value in node.items():
-            key = str(key)
-            sub = f"{pattern}.{key}" if pattern else key
-            child = _read_child(
-                champs, prefixes, value, f"{path}.{key}" if path else key, sub, erreurs
-            )
-            if child is not None:
-                lu_dict[key] = child
-        return lu_dict
-    sub = f"{pattern}.#"
-    return [
-        _read_child(champs, prefixes, value, f"{path}.{i}", sub, erreurs)
-        for i, value in enumerate(node)
-    ]
-
-
-def _read_child(
-    champs: Mapping[str, Field],
-    prefixes: frozenset[str],
-    value: Any,
-    path: str,
-    pattern: str,
-    erreurs: dict[str, str],
-) -> Any:
-    """One value of the answer: a field read, a row or list read further, or None (unknown)."""
-    field = champs.get(pattern)
-    if field is not None:
-        lu = field.read(value)
-        if lu.erreur:
-            erreurs[path] = lu.erreur
-        return lu
-    if pattern not in prefixes:
-        return None  # an unknown name: nothing to read
-    if isinstance(value, dict | list):
-        return _read_node(champs, prefixes, value, path, pattern, erreurs)
-    if not is_empty(value):
-        erreurs[path] = "Plusieurs valeurs sont attendues ici (une ligne, une liste)."
-    return None

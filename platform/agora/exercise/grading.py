@@ -4,13 +4,13 @@ remember what a variant's params give (a class grades the same variant many time
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult
-from agora.exercise.fields import Lecture
+from agora.exercise.reading import Lecture
 from agora.money import euros, fmt, parse_amount, parse_decimal
 
 
@@ -81,6 +81,25 @@ class MemoParams:
             resultat = construire(params)
             self.put(params, copy.deepcopy(params), resultat)
         return resultat
+
+
+class Etapes:
+    """The printed steps of one calculation by their answer path (``groupes.0.net_ht``…).
+
+    Each step continues from the student's own value when they gave one: a later field
+    computed right from an earlier wrong value is their error carried forward, not a new one.
+    """
+
+    __slots__ = ("out", "own")
+
+    def __init__(self, own: Mapping[str, Any] | None = None):
+        self.own = own or {}
+        self.out: dict[str, Any] = {}
+
+    def put(self, path: str, value: Any) -> Any:
+        """Record the step's right value; what the next steps start from."""
+        self.out[path] = value
+        return self.own.get(path, value)
 
 
 def illisibles(champs: list[ChampResult], lecture: Lecture) -> list[ChampResult]:

@@ -18,17 +18,8 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult
-from agora.exercise.fields import (
-    COMPTE,
-    JOUR,
-    MONTANT,
-    Field,
-    Lecture,
-    Lu,
-    Text,
-    piece_key,
-    verdict,
-)
+from agora.exercise.fields import COMPTE, JOUR, MONTANT, Field, Lu, Text, piece_key, verdict
+from agora.exercise.reading import Lecture
 from agora.money import ZERO, euros, fmt
 
 # The collective third-party accounts whose rows take a sub-account per customer or supplier.

@@ -8,6 +8,7 @@ from agora.exercise.kinds import (
     declaration_tva,
     devis,
     encaissements,
+    equilibre_financier,
     facture,
     fiche_stock,
     planning,
@@ -27,6 +28,7 @@ KINDS: dict[str, ExerciseKind] = {
         encaissements.KIND,
         bulletin_paie.KIND,
         planning.KIND,
+        equilibre_financier.KIND,
     )
 }
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import NIVEAUX, Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.avoir import brouillon, histoire
 from agora.exercise.kinds.avoir import statement as enonce
 from agora.exercise.kinds.avoir.params import NAME
@@ -130,12 +130,10 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation; the mission's ``motif`` picks the nature."""
-    if niveau not in NIVEAUX:
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
     motif = (options or {}).get("motif", "au_choix")
     if motif not in MOTIFS:
         raise InvalidInput(f"Motif inconnu : « {motif} » ({', '.join(MOTIFS)}).")
-    rng = random.Random(f"avoir:{seed}:{niveau}:{motif}")
+    rng = tirage("avoir", seed, niveau, motif)
     h = histoire_de(rng, organisation, niveau, motif)
     partie2 = brouillon.tire(rng, h, niveau) if niveau > 1 else None
     if partie2 is not None:

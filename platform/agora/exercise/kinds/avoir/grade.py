@@ -8,12 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import MONTANT, NUMERO, Lecture, Lu, piece_key, verdict
+from agora.exercise.fields import MONTANT, NUMERO, Lu, piece_key, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.avoir import methodes as m
 from agora.exercise.kinds.avoir.answer import ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
+from agora.exercise.reading import Lecture
 
 COMPETENCE = "1.2.2"  # producing the customer documents: every field of the credit note
 _INDEX = re.compile(r"\.\d+", re.ASCII)

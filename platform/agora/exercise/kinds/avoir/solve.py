@@ -8,33 +8,26 @@ carried forward), and with a known wrong method (``methodes``) to name a misconc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from typing import Any
 
+from agora.exercise.grading import Etapes
 from agora.exercise.kinds.avoir import methodes as m
 from agora.exercise.kinds.avoir.params import PAR_QUANTITE, Avoir, lire_params
-from agora.money import CENT, ZERO, cents, fmt
+from agora.exercise.params import taux_str
+from agora.money import ZERO, cents, cents_down, fmt
 
 
-def _tronque(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_DOWN)
-
-
-class _Calcul:
+class _Calcul(Etapes):
     """One run of the calculation; ``out`` holds every amount by its answer path."""
 
     def __init__(
         self, a: Avoir, own: Mapping[str, Decimal], faute: str | None, taux_unique: Decimal | None
     ):
-        self.a, self.own, self.faute, self.taux_unique = a, own, faute, taux_unique
-        self.rnd = _tronque if faute == m.ARRONDI_TRONQUE else cents
+        super().__init__(own)
+        self.a, self.faute, self.taux_unique = a, faute, taux_unique
+        self.rnd = cents_down if faute == m.ARRONDI_TRONQUE else cents
         self.groupe_port = a.taux.index(a.taux_port) if a.taux_port in a.taux else None
-        self.out: dict[str, Decimal] = {}
-
-    def put(self, path: str, value: Decimal) -> Decimal:
-        """Record the step; the next steps start from the student's value when there is one."""
-        self.out[path] = value
-        return self.own.get(path, value)
 
     def run(self) -> dict[str, Decimal]:
         lignes = [self.ligne(i) for i in range(len(self.a.lignes))]
@@ -108,11 +101,6 @@ def calcule(
     """
     code, taux_unique = faute or (None, None)
     return _Calcul(a, own or {}, code, taux_unique).run()
-
-
-def taux_str(taux: Decimal) -> str:
-    """A rate as the contract prints it: "20", "5.5" (no trailing zeros, no exponent)."""
-    return f"{taux.normalize():f}"
 
 
 def _groupe(a: Avoir, v: Mapping[str, Decimal], g: int) -> dict[str, Any]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, TEXTE, Field, Lecture, is_empty
+from agora.exercise.fields import MONTANT, TEXTE, Field, is_empty
+from agora.exercise.reading import Lecture
 
 CHAMPS_BRUT = ("salaire_base", "retenue_absence", "montant_hs_25", "montant_hs_50", "salaire_brut")
 CHAMPS_LIGNE = ("base", "montant_salarial", "montant_patronal")

@@ -15,7 +15,7 @@ from typing import Any
 from agora.company.model import Company, Salarie
 from agora.content.baremes import Bareme, LigneCotisation, load_bareme
 from agora.errors import DomainError, InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, NAME, nombre
 from agora.exercise.kinds.bulletin_paie.solve import MAJORATION_25, MAJORATION_50
 from agora.exercise.kinds.bulletin_paie.statement import enonce
@@ -270,9 +270,7 @@ def generate(
     seed: int, niveau: int, organisation: Company, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A payslip of one of the organisation's employees, for the level (1 guided, 3 aléas)."""
-    if niveau not in (1, 2, 3):
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"{NAME}:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     bareme = load_bareme(ANNEE)
     mois = tirer_mois(rng, organisation, niveau, bareme)
     at_mp = taux_at_mp(organisation, bareme)

@@ -15,12 +15,13 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import EMPTY, Lecture
+from agora.exercise.fields import EMPTY
 from agora.exercise.kinds.bulletin_paie import solve as calcul
 from agora.exercise.kinds.bulletin_paie.answer import CHAMPS_LIGNE
 from agora.exercise.kinds.bulletin_paie.messages import ECF_MESSAGE, MESSAGES, RAPPELS
 from agora.exercise.kinds.bulletin_paie.params import NAME, Donnees, Ligne
 from agora.exercise.kinds.bulletin_paie.solve import montant_taux
+from agora.exercise.reading import Lecture
 from agora.money import ZERO, cents
 
 # Competency 3.2.4 (elements of the payslip: hours, overtime, absences, primes, brut) is scored

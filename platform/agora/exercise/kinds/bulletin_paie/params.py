@@ -20,7 +20,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -28,6 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from agora.errors import InvalidInput
+from agora.exercise.params import valide
 from agora.money import ZERO, cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -235,12 +235,7 @@ class Donnees(_Objet):
 
 def lire(params: Any) -> Donnees:
     """Validate the params and type them; InvalidInput with one French line otherwise."""
-    if not isinstance(params, dict):
-        raise InvalidInput("paramètres : un objet JSON {…} est attendu.")
-    try:
-        return Donnees.model_validate(params)
-    except ValidationError as error:
-        raise InvalidInput(f"paramètres : {_message(error.errors()[0])}") from error
+    return valide(Donnees, params, lambda error: f"paramètres : {_message(error.errors()[0])}")
 
 
 def _message(erreur: Any) -> str:

@@ -5,36 +5,29 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import load_yaml_model
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Taux(_Strict):
+class Taux(Sourced):
     taux: str
     ligne_ca3: str
     portee: str
-    sources: list[str] = Field(min_length=1)
 
 
-class Seuil(_Strict):
+class Seuil(Sourced):
     valeur: Decimal
-    sources: list[str] = Field(min_length=1)
 
 
-class Formulaire(_Strict):
+class Formulaire(Sourced):
     nom: str
     cerfa: str
     notice: str
-    sources: list[str] = Field(min_length=1)
 
 
-class BaremeTva(_Strict):
+class BaremeTva(StrictModel):
     annee: int
     en_vigueur_le: str
     taux: list[Taux] = Field(min_length=1)

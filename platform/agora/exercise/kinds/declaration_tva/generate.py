@@ -11,12 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.declaration_tva import activites, statement
-from agora.exercise.kinds.declaration_tva.params import NAME, taux_str
+from agora.exercise.kinds.declaration_tva.params import NAME
+from agora.exercise.params import HUNDRED, taux_str
 from agora.money import cents, euros
 
-HUNDRED = Decimal(100)
 ANNEE = 2026
 # The monthly sales the purchase amounts of activites.py are written for.
 ECHELLE = Decimal(30000)
@@ -179,8 +179,6 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime."""
-    if niveau not in (1, 2, 3):
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"declaration_tva:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))

@@ -3,18 +3,18 @@ settlement entry matched row by row on its accounts, diagnostics."""
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import MONTANT, Lecture, Lu, account_root, verdict
+from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import MemoParams, illisibles
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.declaration_tva.params import NAME, Declaration, lire_params
+from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.4"  # every field of the return and of its entry proves it
@@ -65,11 +65,7 @@ _MEMO = MemoParams()
 
 def reference(params: Any) -> Reference:
     """The Reference of these params (a class grades the same params object many times)."""
-    found = _MEMO.get(params)
-    if found is None:
-        found = Reference(lire_params(params))
-        _MEMO.put(params, copy.deepcopy(params), found)
-    return found
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) -> str | None:

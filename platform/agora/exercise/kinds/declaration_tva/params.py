@@ -9,7 +9,15 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.declaration_tva.baremes import bareme_tva
-from agora.money import cents, parse_decimal
+from agora.exercise.params import (
+    HUNDRED,
+    lire_liste,
+    lire_montant,
+    lire_nombre,
+    lire_objet,
+    taux_str,
+)
+from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "declaration_tva"
@@ -19,7 +27,6 @@ LIGNE_DU_TAUX = {t.taux: t.ligne_ca3 for t in bareme_tva(2026).taux}
 TAUX_UE = Decimal(20)  # the goods acquired in the EU are all at the normal rate (simplification)
 NATURES_ACHAT = ("biens_services", "immobilisation", "non_deductible")
 MAX_LIGNES = 12
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -65,44 +72,11 @@ class Declaration:
         return tuple(t for t in LIGNE_DU_TAUX if t in presents)
 
 
-def taux_str(taux: Decimal) -> str:
-    """A rate as the contract prints it: "20", "5.5", "2.1"."""
-    return f"{taux.normalize():f}"
-
-
-def _nombre(raw: Any, where: str, what: str) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
-    try:
-        return parse_decimal(str(raw), what)
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {where} — {error}") from error
-
-
-def _montant(raw: Any, where: str) -> Decimal:
-    value = _nombre(raw, where, "montant")
-    if value < 0 or value != cents(value) or value >= 10**9:
-        raise InvalidInput(f"Paramètres : {where} doit être un montant positif au centime.")
-    return value
-
-
 def _taux(raw: Any, where: str) -> Decimal:
-    value = _nombre(raw, where, "taux")
+    value = lire_nombre(raw, where, "taux")
     if taux_str(value) not in LIGNE_DU_TAUX:
         raise InvalidInput(f"Paramètres : {where} doit être 20, 10, 5.5 ou 2.1.")
     return value
-
-
-def _objet(raw: Any, where: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {where} doit être un objet {{…}}.")
-    return raw
-
-
-def _liste(raw: Any, where: str) -> list[Any]:
-    if not isinstance(raw, list) or len(raw) > MAX_LIGNES:
-        raise InvalidInput(f"Paramètres : « {where} » doit être une liste de 0 à {MAX_LIGNES}.")
-    return raw
 
 
 def _texte(raw: Any, longueur: int = 120) -> str:
@@ -110,19 +84,21 @@ def _texte(raw: Any, longueur: int = 120) -> str:
 
 
 def _vente(raw: Any, where: str, champ: str, taxable: bool = True) -> Vente:
-    row = _objet(raw, where)
+    row = lire_objet(raw, where)
     taux = _taux(row.get("taux"), f"taux de {where}") if taxable else Decimal(0)
-    return Vente(_texte(row.get("libelle")), taux, _montant(row.get(champ), f"{champ} de {where}"))
+    return Vente(
+        _texte(row.get("libelle")), taux, lire_montant(row.get(champ), f"{champ} de {where}")
+    )
 
 
 def _achat(raw: Any, where: str, ue: bool) -> Achat:
-    row = _objet(raw, where)
+    row = lire_objet(raw, where)
     nature = "biens_services" if ue else row.get("nature")
     if nature not in NATURES_ACHAT:
         raise InvalidInput(f"Paramètres : nature de {where} inconnue ({', '.join(NATURES_ACHAT)}).")
-    montant = _montant(row.get("montant_ht"), f"montant_ht de {where}")
+    montant = lire_montant(row.get("montant_ht"), f"montant_ht de {where}")
     taux = TAUX_UE if ue else _taux(row.get("taux"), f"taux de {where}")
-    tva = cents(montant * taux / HUNDRED) if ue else _montant(row.get("tva"), f"tva de {where}")
+    tva = cents(montant * taux / HUNDRED) if ue else lire_montant(row.get("tva"), f"tva de {where}")
     if not ue and abs(tva - montant * taux / HUNDRED) > 1:
         raise InvalidInput(f"Paramètres : la TVA de {where} ne correspond pas à son taux.")
     fournisseur = _texte(row.get("fournisseur"))
@@ -138,7 +114,9 @@ def _achat(raw: Any, where: str, ue: bool) -> Achat:
 
 
 def _lignes(p: dict[str, Any], cle: str, lire: Any) -> tuple[Any, ...]:
-    return tuple(lire(r, f"{cle} {i + 1}") for i, r in enumerate(_liste(p.get(cle, []), cle)))
+    return tuple(
+        lire(r, f"{cle} {i + 1}") for i, r in enumerate(lire_liste(p.get(cle, []), cle, MAX_LIGNES))
+    )
 
 
 def _date(raw: Any) -> date:
@@ -158,7 +136,7 @@ def _periode(raw: Any) -> str:
 
 def lire_params(params: Any) -> Declaration:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = _objet(params, "l'ensemble")
+    p = lire_objet(params, "l'ensemble")
     if p.get("regime", "ca3_mensuelle") != "ca3_mensuelle":
         raise InvalidInput("Paramètres : regime vaut « ca3_mensuelle ».")
     d = Declaration(
@@ -172,7 +150,7 @@ def lire_params(params: Any) -> Declaration:
         exonerees=_lignes(p, "exonerees", lambda r, w: _vente(r, w, "montant", False)),
         achats=_lignes(p, "achats", lambda r, w: _achat(r, w, False)),
         acquisitions_ue=_lignes(p, "acquisitions_ue", lambda r, w: _achat(r, w, True)),
-        credit_anterieur=_montant(p.get("credit_anterieur", "0.00"), "credit_anterieur"),
+        credit_anterieur=lire_montant(p.get("credit_anterieur", "0.00"), "credit_anterieur"),
     )
     if not d.ventes and not d.encaissements:
         raise InvalidInput("Paramètres : il faut au moins une vente ou un encaissement taxable.")

@@ -10,10 +10,11 @@ to name the misconception behind a wrong value.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from agora.exercise import journal
+from agora.exercise.grading import Etapes
 from agora.exercise.kinds.declaration_tva.params import (
     HUNDRED,
     LIGNE_DU_TAUX,
@@ -22,7 +23,7 @@ from agora.exercise.kinds.declaration_tva.params import (
     lire_params,
     taux_str,
 )
-from agora.money import CENT, ZERO, fmt
+from agora.money import ZERO, cents, cents_down, fmt
 
 # The wrong methods calcule can run (codes of the public diagnostics).
 ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
@@ -45,17 +46,9 @@ ACCEPTES = {C_ABS: frozenset({"44566", "445662"}), C_DUE_UE: frozenset({"4452"})
 JOURNAL = "OD"
 
 
-def _arrondi(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _tronque(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_DOWN)
-
-
 def base_encaissement(ttc: Decimal, taux: Decimal) -> Decimal:
     """The HT part of a receipt: TTC × 100 ÷ (100 + rate), to the cent."""
-    return _arrondi(ttc * HUNDRED / (HUNDRED + taux))
+    return cents(ttc * HUNDRED / (HUNDRED + taux))
 
 
 def _bases(d: Declaration, faute: str | None) -> tuple[dict[str, Decimal], Decimal]:
@@ -88,14 +81,9 @@ def calcule(d: Declaration, own: Mapping[str, Any] | None = None, faute: str | N
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one.
     """
-    own = own or {}
-    out: dict[str, Any] = {}
-
-    def put(path: str, value: Any) -> Any:
-        out[path] = value
-        return own.get(path, value)
-
-    rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
+    etapes = Etapes(own)
+    put, own, out = etapes.put, etapes.own, etapes.out
+    rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     bases, ventes = _bases(d, faute)
     ue = (
         ZERO

@@ -11,10 +11,11 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.devis import statement
-from agora.exercise.kinds.devis.params import NAME, lire_params, taux_str
+from agora.exercise.kinds.devis.params import NAME, lire_params
 from agora.exercise.kinds.devis.solve import calcule
+from agora.exercise.params import taux_str
 
 # Units a quote is not made of: consumption billed by a meter or a period, a single cup; when a
 # catalogue has too few other articles, a first period (a new subscription) may be quoted.
@@ -181,9 +182,7 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its customer, its catalogue and its CGV."""
-    if niveau not in (1, 2, 3):
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"devis:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     choix = (options or {}).get("versement", "au_choix")
     nature = rng.choice(("acompte", "arrhes")) if choix == "au_choix" else choix
     h = histoire(rng, organisation)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Field, Lecture, verdict
+from agora.exercise.fields import Field, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.devis.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
+from agora.exercise.reading import Lecture
 
 # The fields that prove each competency (answer paths without their indexes, first part).
 # 1.2.2, producing the customer document: the body of the quote down to its totals.
@@ -85,11 +85,7 @@ _MEMO = MemoParams()
 
 def reference(params: Any) -> Reference:
     """The Reference of these params (a class grades the same params object many times)."""
-    found = _MEMO.get(params)
-    if found is None:
-        found = Reference(lire_params(params))
-        _MEMO.put(params, copy.deepcopy(params), found)
-    return found
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
 def _validite_fausse(d: Devis, valeur: Any) -> bool:

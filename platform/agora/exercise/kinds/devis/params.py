@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.money import cents, parse_decimal
+from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "devis"
@@ -18,7 +18,6 @@ MAX_LIGNES, MAX_REMISES = 30, 4
 NATURES = ("acompte", "arrhes")
 # The gap between an order line and the delivery note (level 3).
 ECARTS = ("conforme", "manquant", "partiel", "excedent", "reference")
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -65,53 +64,17 @@ class Devis:
     taux: tuple[Decimal, ...]
 
 
-def taux_str(taux: Decimal) -> str:
-    """A rate as the contract prints it: "20", "5.5", "2.1"."""
-    return f"{taux.normalize():f}"
-
-
-def _nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
-    try:
-        return parse_decimal(str(raw), what)
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {where} — {error}") from error
-
-
 def _taux(raw: Any, where: str) -> Decimal:
-    value = _nombre(raw, where, "taux")
+    value = lire_nombre(raw, where, "taux")
     if not 0 <= value < HUNDRED:
         raise InvalidInput(f"Paramètres : {where} doit être compris entre 0 et 100 (exclu).")
     return value
 
 
-def _montant(raw: Any, where: str) -> Decimal:
-    value = _nombre(raw, where, "montant")
-    if value < 0 or value != cents(value):
-        raise InvalidInput(f"Paramètres : {where} doit être un montant positif au centime.")
-    return value
-
-
-def _objet(raw: Any, where: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {where} doit être un objet {{…}}.")
-    return raw
-
-
-def _liste(raw: Any, where: str, maximum: int, vide: bool = False) -> list[Any]:
-    if not isinstance(raw, list) or (not raw and not vide) or len(raw) > maximum:
-        minimum = 0 if vide else 1
-        raise InvalidInput(
-            f"Paramètres : « {where} » doit être une liste de {minimum} à {maximum}."
-        )
-    return raw
-
-
 def _ligne(raw: Any, i: int) -> Ligne:
     where = f"ligne {i + 1}"
-    row = _objet(raw, f"la {where}")
-    quantite = _nombre(row.get("quantite"), f"quantité de la {where}")
+    row = lire_objet(raw, f"la {where}")
+    quantite = lire_nombre(row.get("quantite"), f"quantité de la {where}")
     if quantite <= 0:
         raise InvalidInput(f"Paramètres : la quantité de la {where} doit être positive.")
     return Ligne(
@@ -119,7 +82,7 @@ def _ligne(raw: Any, i: int) -> Ligne:
         designation=str(row.get("designation", ""))[:120],
         unite=str(row.get("unite", ""))[:20],
         quantite=quantite,
-        prix=_montant(row.get("prix_unitaire_ht"), f"prix unitaire HT de la {where}"),
+        prix=lire_montant(row.get("prix_unitaire_ht"), f"prix unitaire HT de la {where}"),
         taux=_taux(row.get("taux_tva"), f"taux de TVA de la {where}"),
     )
 
@@ -127,11 +90,11 @@ def _ligne(raw: Any, i: int) -> Ligne:
 def _port(raw: Any, taux: tuple[Decimal, ...]) -> Port | None:
     if raw is None:
         return None
-    row = _objet(raw, "port")
+    row = lire_objet(raw, "port")
     port = Port(
         libelle=str(row.get("libelle", "frais de port"))[:40],
-        forfait=_montant(row.get("forfait_ht"), "port.forfait_ht"),
-        franco=_montant(row.get("franco_ht"), "port.franco_ht"),
+        forfait=lire_montant(row.get("forfait_ht"), "port.forfait_ht"),
+        franco=lire_montant(row.get("franco_ht"), "port.franco_ht"),
         taux=_taux(row.get("taux_tva"), "port.taux_tva"),
     )
     if port.taux not in taux:
@@ -140,7 +103,7 @@ def _port(raw: Any, taux: tuple[Decimal, ...]) -> Port | None:
 
 
 def _versement(raw: Any) -> tuple[str, Decimal]:
-    row = _objet(raw, "versement")
+    row = lire_objet(raw, "versement")
     nature = row.get("nature")
     if nature not in NATURES:
         raise InvalidInput("Paramètres : versement.nature vaut « acompte » ou « arrhes ».")
@@ -151,9 +114,9 @@ def _versement(raw: Any) -> tuple[str, Decimal]:
 
 
 def _livre(raw: Any, i: int) -> Livre:
-    row = _objet(raw, f"livraison {i + 1}")
+    row = lire_objet(raw, f"livraison {i + 1}")
     reference = row.get("reference_livree")
-    quantite = _nombre(row.get("quantite_livree", "0"), f"quantité livrée {i + 1}")
+    quantite = lire_nombre(row.get("quantite_livree", "0"), f"quantité livrée {i + 1}")
     if quantite < 0 or (reference is not None and not isinstance(reference, str)):
         raise InvalidInput(f"Paramètres : livraison {i + 1} illisible.")
     return Livre(reference[:40] if reference else None, quantite)
@@ -174,17 +137,17 @@ def _jours(raw: Any) -> int:
 
 def lire_params(params: Any) -> Devis:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = _objet(params, "l'ensemble")
+    p = lire_objet(params, "l'ensemble")
     lignes = tuple(
-        _ligne(r, i) for i, r in enumerate(_liste(p.get("lignes"), "lignes", MAX_LIGNES))
+        _ligne(r, i) for i, r in enumerate(lire_liste(p.get("lignes"), "lignes", MAX_LIGNES, 1))
     )
     taux = tuple(dict.fromkeys(ligne.taux for ligne in lignes))
-    remises = _liste(p.get("remises", []), "remises", MAX_REMISES, vide=True)
+    remises = lire_liste(p.get("remises", []), "remises", MAX_REMISES)
     remises_taux = tuple(_taux(r, f"remise {k + 1}") for k, r in enumerate(remises))
     if any(r <= 0 for r in remises_taux):
         raise InvalidInput("Paramètres : chaque remise doit avoir un taux positif.")
     nature, part = _versement(p.get("versement"))
-    livraison = _liste(p.get("livraison", []), "livraison", MAX_LIGNES, vide=True)
+    livraison = lire_liste(p.get("livraison", []), "livraison", MAX_LIGNES)
     if livraison and len(livraison) != len(lignes):
         raise InvalidInput("Paramètres : « livraison » a une ligne par ligne du devis.")
     return Devis(

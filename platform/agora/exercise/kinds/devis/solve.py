@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from agora.exercise.kinds.devis.params import HUNDRED, Devis, lire_params, taux_str
-from agora.money import CENT, ZERO, fmt
+from agora.exercise.grading import Etapes
+from agora.exercise.kinds.devis.params import Devis, lire_params
+from agora.exercise.params import HUNDRED, taux_str
+from agora.money import ZERO, cents, cents_down, fmt
 
 # The wrong methods calcule can run (codes of the public diagnostics).
 REMISES_ADDITIONNEES = "REMISES_ADDITIONNEES"
@@ -32,14 +34,6 @@ ECART_LIVRAISON_HORS_COMMANDE_FACTUREE = "ECART_LIVRAISON_HORS_COMMANDE_FACTUREE
 CONSEQUENCE = {"acompte": "engagement_ferme", "arrhes": "arrhes_perdues"}
 AUTRE_NATURE = {"acompte": "arrhes", "arrhes": "acompte"}
 BON_POUR_ACCORD = "mention_date_signature"
-
-
-def _arrondi(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _tronque(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_DOWN)
 
 
 def ecart(d: Devis, i: int) -> tuple[str, Decimal]:
@@ -61,14 +55,9 @@ def calcule(d: Devis, own: Mapping[str, Any] | None = None, faute: str | None = 
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one.
     """
-    own = own or {}
-    out: dict[str, Any] = {}
-
-    def put(path: str, value: Any) -> Any:
-        out[path] = value
-        return own.get(path, value)
-
-    rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
+    etapes = Etapes(own)
+    put, own, out = etapes.put, etapes.own, etapes.out
+    rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     bruts = dict.fromkeys(d.taux, ZERO)
     for i, ligne in enumerate(d.lignes):
         put(f"lignes.{i}.reference", ligne.reference)

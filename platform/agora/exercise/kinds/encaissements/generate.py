@@ -15,7 +15,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import NIVEAUX, Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.encaissements import statement
 from agora.exercise.kinds.encaissements.params import NAME, solution_facture
 from agora.exercise.kinds.encaissements.regles import regles
@@ -249,8 +249,6 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its customer, catalogue, sector and CGV."""
-    if niveau not in NIVEAUX:
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"encaissements:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))

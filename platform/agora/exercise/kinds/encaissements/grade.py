@@ -9,7 +9,7 @@ from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import MONTANT, Lecture, Lu, account_root, verdict
+from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import MemoParams, illisibles
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.encaissements import messages as m
@@ -22,6 +22,7 @@ from agora.exercise.kinds.encaissements.params import (
     Facture,
     lire_params,
 )
+from agora.exercise.reading import Lecture
 from agora.money import ZERO, euros
 
 COMPETENCE = "1.2.3"  # every field records, letters or follows the customer's receipts

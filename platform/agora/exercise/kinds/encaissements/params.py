@@ -18,7 +18,8 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds import facture
-from agora.money import ZERO, cents, parse_decimal
+from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
+from agora.money import ZERO, cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "encaissements"
@@ -27,7 +28,6 @@ MODES = ("cheque", "virement", "carte")
 MOTIFS = ("rabais", "remise", "ristourne", "retour", "trop_facture")
 RRR = ("rabais", "remise", "ristourne")  # reductions granted after the invoice: account 709
 MAX_DOCUMENTS, MAX_LIGNES_AVOIR, MAX_FACTURES_REGLEES = 20, 5, 10
-HUNDRED = Decimal(100)
 _COMPTE = re.compile(r"\d{3,8}", re.ASCII)
 _COMPTE_CLIENT = re.compile(r"411[A-Z0-9]{0,12}", re.ASCII)
 
@@ -96,18 +96,9 @@ class Encaissements:
     def factures(self) -> tuple[Facture, ...]:
         return tuple(d for d in self.documents if isinstance(d, Facture))
 
-    def facture(self, piece: str) -> Facture:
-        return next(f for f in self.factures if f.piece == piece)
-
 
 def _refus(message: str) -> InvalidInput:
     return InvalidInput(f"Paramètres : {message}")
-
-
-def _objet(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise _refus(f"{ou} doit être un objet {{…}}.")
-    return raw
 
 
 def _jour(raw: Any, ou: str) -> date:
@@ -125,34 +116,19 @@ def _texte(raw: Any, ou: str, longueur: int = 40) -> str:
     return raw.strip()
 
 
-def _nombre(raw: Any, ou: str, quoi: str) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, str | int):
-        raise _refus(f"{ou} manquant ou illisible.")
-    try:
-        return parse_decimal(str(raw), quoi)
-    except InvalidInput as error:
-        raise _refus(f"{ou} — {error}") from None
-
-
 def _euros(raw: Any, ou: str) -> Decimal:
     """A positive amount to the cent, written as the contract writes it (« 120.00 »)."""
-    value = _nombre(raw, ou, "montant")
-    if not ZERO < value < 10**8 or value != cents(value):
+    value = lire_montant(raw, ou)
+    if not value:
         raise _refus(f"{ou} doit être un montant positif au centime.")
     return value
 
 
 def _taux(raw: Any, ou: str) -> Decimal:
-    value = _nombre(raw, ou, "taux")
+    value = lire_nombre(raw, ou, "taux")
     if not ZERO <= value < HUNDRED:
         raise _refus(f"{ou} doit être compris entre 0 et 100 (exclu).")
     return value
-
-
-def _liste(raw: Any, ou: str, maximum: int) -> list[Any]:
-    if not isinstance(raw, list) or not 1 <= len(raw) <= maximum:
-        raise _refus(f"{ou} doit être une liste de 1 à {maximum} éléments.")
-    return raw
 
 
 @lru_cache(maxsize=2048)
@@ -172,7 +148,7 @@ def solution_facture(invoice: dict[str, Any]) -> dict[str, Any]:
 
 def _facture(doc: dict[str, Any], ou: str) -> Facture:
     """An invoice: its params are checked and computed by the ``facture`` kind itself."""
-    invoice = _objet(doc.get("facture"), f"« facture » du {ou}")
+    invoice = lire_objet(doc.get("facture"), f"« facture » du {ou}")
     piece = _texte(invoice.get("numero"), f"le numéro de la facture du {ou}")
     jour = _jour(invoice.get("date"), f"la date de la facture du {ou}")
     echeance = _jour(doc.get("echeance"), f"l'échéance du {ou}")
@@ -204,8 +180,8 @@ def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
     if not isinstance(motif, str) or motif not in MOTIFS:
         raise _refus(f"le motif du {ou} doit être l'un de : {', '.join(MOTIFS)}.")
     ht = []
-    for i, row in enumerate(_liste(doc.get("montants_ht"), f"« montants_ht » du {ou}", 5)):
-        row = _objet(row, f"le montant {i + 1} du {ou}")
+    for i, row in enumerate(lire_liste(doc.get("montants_ht"), f"montants_ht du {ou}", 5, 1)):
+        row = lire_objet(row, f"le montant {i + 1} du {ou}")
         taux = _taux(row.get("taux_tva"), f"le taux de TVA {i + 1} du {ou}")
         ht.append((taux, _euros(row.get("montant_ht"), f"le montant HT {i + 1} du {ou}")))
     if len({t for t, _ in ht}) < len(ht):
@@ -228,7 +204,7 @@ def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
     if acompte:
         factures = (_texte(doc.get("facture"), f"la facture du {ou}"),)
     else:
-        brutes = _liste(doc.get("factures"), f"« factures » du {ou}", MAX_FACTURES_REGLEES)
+        brutes = lire_liste(doc.get("factures"), f"factures du {ou}", MAX_FACTURES_REGLEES, 1)
         factures = tuple(_texte(p, f"une facture du {ou}") for p in brutes)
     return Reglement(
         _texte(doc.get("piece"), f"la pièce du {ou}"),
@@ -242,7 +218,7 @@ def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
 
 def _document(raw: Any, rang: int) -> Document:
     ou = f"document {rang}"
-    doc = _objet(raw, f"le {ou}")
+    doc = lire_objet(raw, f"le {ou}")
     kind = doc.get("type")
     if kind == "facture":
         return _facture(doc, ou)
@@ -293,14 +269,14 @@ def _comptes(p: dict[str, Any]) -> tuple[str, frozenset[str]]:
 
 def lire_params(params: Any) -> Encaissements:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = _objet(params, "l'ensemble")
-    client = _objet(p.get("client"), "« client »")
+    p = lire_objet(params, "l'ensemble")
+    client = lire_objet(p.get("client"), "« client »")
     compte_client = client.get("compte", "411")
     if not isinstance(compte_client, str) or not _COMPTE_CLIENT.fullmatch(compte_client):
         raise _refus("le compte du client doit commencer par 411 (411, 411DUPONT…).")
     compte, acceptes = _comptes(p)
     balance = _jour(p.get("date_balance"), "date_balance")
-    brutes = _liste(p.get("documents"), "« documents »", MAX_DOCUMENTS)
+    brutes = lire_liste(p.get("documents"), "documents", MAX_DOCUMENTS, 1)
     documents = tuple(_document(raw, i + 1) for i, raw in enumerate(brutes))
     _coherents(documents, balance)
     return Encaissements(

@@ -6,8 +6,9 @@ import re
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, TAUX, TEXTE, Lecture, Lu
+from agora.exercise.fields import MONTANT, TAUX, TEXTE, Lu
 from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS
+from agora.exercise.reading import Lecture
 
 SCALAIRES = (
     "montant_brut_ht",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping
 from typing import Any
 
-from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.facture import statement as enonce
 from agora.exercise.kinds.facture.params import NAME
 
@@ -16,9 +14,7 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its customer (or supplier) and its catalogue."""
-    if niveau not in (1, 2, 3):
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
-    rng = random.Random(f"facture:{seed}:{niveau}")
+    rng = tirage(NAME, seed, niveau)
     histoire = enonce.histoire(rng, organisation, niveau)
     params = enonce.params(rng, histoire, niveau)
     texte = enonce.enonce(rng, histoire, params, niveau)

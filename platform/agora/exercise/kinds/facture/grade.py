@@ -7,12 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import EMPTY, Lecture, Lu
+from agora.exercise.fields import EMPTY, Lu
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.facture import solve as calc
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
 from agora.exercise.kinds.facture.params import NAME, Facture, lire_params
 from agora.exercise.kinds.facture.solve import calcule
+from agora.exercise.reading import Lecture
 from agora.money import CENT, euros
 
 MESSAGES = {

@@ -26,13 +26,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from agora.errors import InvalidInput
+from agora.exercise.params import HUNDRED, valide
 from agora.money import ZERO, cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "facture"
 
 NATURES = ("remise", "rabais", "ristourne")
-HUNDRED = Decimal(100)
 MAX_LIGNES, MAX_REDUCTIONS = 200, 10  # what params may hold (a VAT rate per line at most)
 _CANONIQUE = re.compile(r"-?\d{1,12}(\.\d{1,3})?", re.ASCII)
 
@@ -41,11 +41,6 @@ def _refus(gabarit: str, detail: str = "") -> PydanticCustomError:
     """A refused param: ``gabarit`` is the French line after « Paramètres : », where ``{ou}``
     names the param (« taux de la réduction 2 ») and ``{detail}`` is the reader's message."""
     return PydanticCustomError("parametre", "{gabarit}", {"gabarit": gabarit, "detail": detail})
-
-
-def taux_str(taux: Decimal) -> str:
-    """A rate as the contract prints it: "20", "5.5", "2.1" (no trailing zeros, no exponent)."""
-    return f"{taux.normalize():f}"
 
 
 def _texte_nombre(raw: Any) -> Any:
@@ -260,12 +255,7 @@ def _message(error: ValidationError) -> str:
 
 def lire_params(params: Any) -> Facture:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    if not isinstance(params, dict):
-        raise InvalidInput("Paramètres : un objet JSON {…} est attendu.")
-    try:
-        return Facture.model_validate(params)
-    except ValidationError as error:
-        raise InvalidInput(_message(error)) from None
+    return valide(Facture, params, _message)
 
 
 def verifie_params(params: Any) -> Facture:

@@ -9,13 +9,15 @@ recognise the misconception behind a wrong amount.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from agora.exercise.grading import Etapes
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES
-from agora.exercise.kinds.facture.params import HUNDRED, Facture, lire_params, taux_str
-from agora.money import CENT, ZERO, fmt
+from agora.exercise.kinds.facture.params import Facture, lire_params
+from agora.exercise.params import HUNDRED, taux_str
+from agora.money import ZERO, cents, cents_down, fmt
 
 # The wrong methods the grader recognises (codes of the public diagnostics).
 REDUCTIONS_ADDITIONNEES = "REDUCTIONS_ADDITIONNEES"
@@ -35,14 +37,6 @@ ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
 
 # Internal variants of a wrong method, by the public code that names them.
 CODE_PUBLIC = {ESCOMPTE_SUR_TTC_HORS_PORT: ESCOMPTE_SUR_TTC}
-
-
-def _tronque(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_DOWN)
-
-
-def _arrondi(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @lru_cache(maxsize=256)
@@ -75,14 +69,9 @@ def calcule(
     when present (error carried forward), else from the step's own result. ``faute`` runs
     one known wrong method instead of the right one (``taux_unique`` for TAUX_TVA_MELANGES).
     """
-    own = own or {}
-    out: dict[str, Decimal] = {}
-
-    def put(path: str, value: Decimal) -> Decimal:
-        out[path] = value
-        return own.get(path, value) if own else value
-
-    rnd = _tronque if faute == ARRONDI_TRONQUE else _arrondi
+    etapes = Etapes(own)
+    put, own, out = etapes.put, etapes.own, etapes.out
+    rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     chemins_lignes, chemins_groupes, chemins_tva = _chemins(
         len(f.lignes), len(f.taux), len(f.reductions)
     )

@@ -14,8 +14,9 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.calendrier import date_longue
-from agora.exercise.kinds.facture.params import lire_params, taux_str
+from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.kinds.facture.solve import calcule
+from agora.exercise.params import taux_str
 from agora.money import cents, euros
 
 NBSP = "\u00a0"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, QUANTITE, Choice, Field, pattern_of
+from agora.exercise.fields import MONTANT, QUANTITE, Choice, Field
 from agora.exercise.kinds.fiche_stock.params import MAX_MOUVEMENTS
+from agora.exercise.reading import pattern_of
 
 COMMANDER = Choice({"oui": "Oui, il faut commander", "non": "Non, pas encore"})
 EXPLICATION = Choice(

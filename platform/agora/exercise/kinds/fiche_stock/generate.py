@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.fiche_stock.articles import ArticleStocke, articles, fournisseur
 from agora.exercise.kinds.fiche_stock.params import CONSTATS, METHODES, NAME
 from agora.exercise.kinds.fiche_stock.statement import enonce
@@ -149,12 +149,10 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """The variant of this seed, level and method in the organisation."""
-    if niveau not in (1, 2, 3):
-        raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")
     choisie = dict(options or {}).get("methode", AU_CHOIX)
     if choisie != AU_CHOIX and (not isinstance(choisie, str) or choisie not in METHODES):
         raise InvalidInput(f"Méthode inconnue : « {choisie} » ({', '.join(METHODES)}).")
-    rng = random.Random(f"{NAME}:{seed}:{niveau}:{choisie}")
+    rng = tirage(NAME, seed, niveau, choisie)
     methode = rng.choice(sorted(METHODES)) if choisie == AU_CHOIX else choisie
     document = params(rng, organisation, niveau, methode)
     texte = enonce(document, organisation, niveau)

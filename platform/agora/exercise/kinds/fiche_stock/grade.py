@@ -6,12 +6,13 @@ from decimal import Decimal, DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Field, Lecture, pattern_of, verdict
+from agora.exercise.fields import Field, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
 from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
 
 # 2.3.1 (supplies: when and how much to order) is proved by the reorder fields; every other
 # field (valuation, stock card, stock-taking) proves 2.1.1.

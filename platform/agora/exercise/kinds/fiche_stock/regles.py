@@ -4,28 +4,22 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import load_yaml_model
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Methode(_Strict):
+class Methode(Sourced):
     code: str
     libelle: str
-    sources: list[str] = Field(min_length=1)
 
 
-class Regle(_Strict):
+class Regle(Sourced):
     regle: str
-    sources: list[str] = Field(min_length=1)
 
 
-class Regles(_Strict):
+class Regles(StrictModel):
     en_vigueur_le: str
     methodes: list[Methode] = Field(min_length=1)
     cout_acquisition: Regle

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import EMPTY, HORAIRE, JOUR, Lecture, Lu, Text
+from agora.exercise.fields import EMPTY, HORAIRE, JOUR, Lu, Text
 from agora.exercise.kinds.planning.params import MAX_SALARIES
 from agora.exercise.kinds.planning.rules import heure
+from agora.exercise.reading import Lecture
 
 # The names of an answer: créneaux of every employee, every day of the week, a few a day (the
 # form gives two periods a day, more when a stored answer has more).

@@ -6,11 +6,12 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import Lecture, Lu, cite
+from agora.exercise.fields import Lu, cite
 from agora.exercise.kinds.planning.answer import LISTE_ILLISIBLE, CreneauLu
 from agora.exercise.kinds.planning.params import NAME, lire_semaine
 from agora.exercise.kinds.planning.rules import Creneau, Semaine, Violation, heure
 from agora.exercise.kinds.planning.violations import controler
+from agora.exercise.reading import Lecture
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {

@@ -18,7 +18,6 @@ from pydantic import (
     ConfigDict,
     ModelWrapValidatorHandler,
     PlainValidator,
-    ValidationError,
     ValidationInfo,
     model_validator,
 )
@@ -27,6 +26,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from agora.errors import InvalidInput
 from agora.exercise.fields import HORAIRE, cite
 from agora.exercise.kinds.planning.rules import Besoin, Employe, Semaine
+from agora.exercise.params import valide
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "planning"
@@ -254,16 +254,16 @@ def _minutes(moment: datetime | None, lundi: datetime) -> int | None:
 
 def lire_semaine(params: Any) -> Semaine:
     """The week described by params; InvalidInput (one French line) when something is wrong."""
-    if not isinstance(params, dict):
-        raise InvalidInput("Paramètres : un objet JSON est attendu.")
     try:
-        lundi = _lundi(params.get("semaine"))
+        lundi = _lundi(params.get("semaine")) if isinstance(params, dict) else None
     except PydanticCustomError:
         lundi = None  # the model says why
-    try:
-        modele = PlanningParams.model_validate(params, context={"lundi": lundi})
-    except ValidationError as error:
-        raise InvalidInput(_message(error.errors(include_url=False)[0])) from None
+    modele = valide(
+        PlanningParams,
+        params,
+        lambda error: _message(error.errors(include_url=False)[0]),
+        {"lundi": lundi},
+    )
     return modele.semaine_()
 
 

@@ -16,8 +16,9 @@ from itertools import islice
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import COMPTE, LIGNE, MONTANT, Field, Lecture, Lu, is_empty
+from agora.exercise.fields import COMPTE, LIGNE, MONTANT, Field, Lu, is_empty
 from agora.exercise.kinds.rapprochement import params
+from agora.exercise.reading import Lecture
 
 MAX_LIGNES = 100  # more rows than any statement has: the rest is ignored
 SOLDES = ("solde_compte_512", "solde_releve", "solde_rectifie")

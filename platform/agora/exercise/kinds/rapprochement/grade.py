@@ -12,13 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import MONTANT, Lecture, Lu, verdict
+from agora.exercise.fields import MONTANT, Lu, verdict
 from agora.exercise.kinds.rapprochement.answer import LISTES
 from agora.exercise.kinds.rapprochement.ecritures import juger_ecritures
 from agora.exercise.kinds.rapprochement.messages import MESSAGES
 from agora.exercise.kinds.rapprochement.params import NAME
 from agora.exercise.kinds.rapprochement.solve import Rapprochement, reference
 from agora.exercise.kinds.rapprochement.statement import montant as montant_fr
+from agora.exercise.reading import Lecture
 from agora.money import ZERO
 
 POIDS = {

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from agora.errors import InvalidInput
+from agora.exercise.params import valide
 from agora.money import ZERO, parse_amount
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -192,12 +193,7 @@ class Dossier(BaseModel):
 
 def check(params: Any) -> Dossier:
     """The params as a Dossier; InvalidInput with one French line when they cannot be used."""
-    if not isinstance(params, dict):
-        raise InvalidInput("paramètres : un objet JSON {…} est attendu.")
-    try:
-        return Dossier.model_validate(params)
-    except ValidationError as error:
-        raise InvalidInput(f"paramètres : {_premier_refus(error)}") from None
+    return valide(Dossier, params, lambda error: f"paramètres : {_premier_refus(error)}")
 
 
 def _premier_refus(error: ValidationError) -> str:

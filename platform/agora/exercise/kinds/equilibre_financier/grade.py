@@ -1,0 +1,144 @@
+"""Grading of a functional analysis as read: a verdict per field, errors carried forward (a
+value right from the student's own earlier values earns its point), named wrong methods."""
+
+from __future__ import annotations
+
+from decimal import DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.grading import MemoParams
+from agora.exercise.kinds.equilibre_financier.answer import type_champ
+from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
+from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
+from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
+from agora.exercise.reading import Lecture, pattern_of
+
+COMPETENCE = "2.2.6"  # every field: reporting on the organisation's financial balance
+REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
+
+
+class Reference:
+    """What grading needs from the params alone, once per variant: the analysis done right,
+    each field with its path and type, and (on demand) the analysis done each wrong way."""
+
+    def __init__(self, bilan: Bilan):
+        self.bilan = bilan
+        self.juste = calcule(bilan)
+        self.champs = [
+            (path, tuple(int(p) if p.isdigit() else p for p in path.split(".")), type_champ(path))
+            for path in self.juste.valeurs
+        ]
+        # The contract's writing of each expected value, written once per variant.
+        self.canon = {path: f.canonical(self.juste.valeurs[path]) for path, _, f in self.champs}
+        self.fautes = FAUTES[bilan.presentation]
+        self._faux: dict[str, Calcul] = {}
+
+    def faux(self, faute: str) -> Calcul:
+        """The whole analysis done with this wrong method (computed the first time asked)."""
+        if faute not in self._faux:
+            self._faux[faute] = calcule(self.bilan, faute=faute)
+        return self._faux[faute]
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """What these params give (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _vaut(field: Field, calcul: Calcul | None, path: str, valeur: Any) -> bool:
+    """The value is the one this calculation gives the field (or its other accepted writing)."""
+    if calcul is None or calcul.valeurs.get(path) is None:
+        return False
+    autre = calcul.autres.get(path)
+    return field.same(calcul.valeurs[path], valeur) or (
+        autre is not None and field.same(autre, valeur)
+    )
+
+
+def _depuis(bilan: Bilan, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
+    """The analysis carried on from the student's own values (None if they are absurdly large)."""
+    try:
+        return calcule(bilan, own, faute)
+    except (DecimalException, OverflowError):
+        return None
+
+
+class Copie:
+    """One answer being graded: the fields read, the student's values, the analysis carried on
+    from them, and the named wrong methods found so far."""
+
+    def __init__(self, ref: Reference, lecture: Lecture):
+        self.ref = ref
+        self.lus: list[tuple[str, Field, Lu]] = []
+        self.own: dict[str, Any] = {}
+        for path, chemin, field in ref.champs:
+            lu = lecture.lu(*chemin)
+            if lu is not None:
+                self.lus.append((path, field, lu))
+                if lu.valeur is not None:
+                    self.own[path] = lu.valeur
+        self.codes: list[str] = []
+        self._siens: dict[str | None, Calcul | None] = {}  # None: no wrong method, own values
+
+    @property
+    def suite(self) -> Calcul | None:
+        """The analysis carried on from the student's values (done once, when a value is wrong)."""
+        if None not in self._siens:
+            self._siens[None] = _depuis(self.ref.bilan, self.own)
+        return self._siens[None]
+
+    def juge(self, path: str, field: Field, lu: Lu) -> ChampResult:
+        attendu, valeur = self.ref.juste.valeurs[path], lu.valeur
+        if valeur is None:
+            return verdict(path, field, attendu, lu)
+        if valeur == attendu or _vaut(field, self.ref.juste, path, valeur):  # or its other writing
+            return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
+        avec = f"Avec les bons résultats : {field.display(attendu)}."
+        if _vaut(field, self.suite, path, lu.valeur):
+            return verdict(path, field, attendu, lu, ko=REPORTE + avec)._replace(correct=True)
+        code = self.cause(path, field, lu.valeur)
+        if code is None:
+            return verdict(path, field, attendu, lu)
+        if code not in self.codes:
+            self.codes.append(code)
+        return verdict(
+            path, field, attendu, lu, ko=f"{MESSAGES[code]} Attendu : {field.display(attendu)}."
+        )
+
+    def cause(self, path: str, field: Field, valeur: Any) -> str | None:
+        """The named wrong method that gives this value: done all the way that way first, then
+        that way from the student's own earlier values."""
+        noeud = pattern_of(path).replace(".#", "")
+        candidates = [f for f in self.ref.fautes if noeud in SIGNATURES[f]]
+        for faute in candidates:
+            if _vaut(field, self.ref.faux(faute), path, valeur):
+                return faute
+        for faute in candidates:
+            if faute not in self._siens:
+                self._siens[faute] = _depuis(self.ref.bilan, self.own, faute)
+            if _vaut(field, self._siens[faute], path, valeur):
+                return faute
+        return None
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    ref = reference(params)
+    copie = Copie(ref, lecture)
+    attendus = ref.juste.valeurs
+    champs = [
+        ChampResult(nom, None, None, False, message)
+        for nom, message in lecture.erreurs.items()
+        if nom not in attendus
+    ]
+    champs += [copie.juge(path, field, lu) for path, field, lu in copie.lus]
+    justes = sum(c.correct for c in champs)
+    score = score_ratio(justes, len(champs))
+    competences = [(COMPETENCE, score)] if champs else []
+    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
+    return Grade(NAME, score, champs, diagnostics, competences)
