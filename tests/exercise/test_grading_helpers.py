@@ -50,10 +50,12 @@ def test_the_fields_an_answer_holds_and_its_readable_values():
 
 
 def test_unreadable_fields_without_a_verdict_are_wrong_with_their_message():
-    erreurs = {"total": "« abc » n'est pas un montant valide.", "ik": "Champ illisible."}
-    restes = illisibles(erreurs, {"ik"})
+    schema = AnswerSchema({"total": MONTANT, "ik": MONTANT}, {})
+    lecture = schema.read({"total": "abc", "ik": "x"})
+    deja = [ChampResult("ik", None, "x", False, "Déjà jugé.")]
+    restes = illisibles(deja, lecture)
     assert [(c.champ, c.correct, c.message) for c in restes] == [
-        ("total", False, "« abc » n'est pas un montant valide.")
+        ("total", False, lecture.erreurs["total"])
     ]
 
 

@@ -126,3 +126,42 @@ def test_unreadable_cells_are_wrong_with_their_format_message_and_never_raise():
     assert not champs["ecriture.0.debit"].correct
     assert champs["ecriture.0.debit"].message != "Juste."
     assert journal.juge("ecriture", VENTE, SCHEMA.read({"ecriture": "x"})) == []
+
+
+def test_two_vat_rows_of_one_account_are_told_apart_by_their_amounts():
+    # An invoice at two rates: 44571 credit 20,00 (20 %) and 5,50 (5,5 %); the student writes
+    # the 5,5 % row first. Matched on account and side alone, it would be judged against the
+    # 20 % row and both would be wrong.
+    attendues = (
+        LigneEcriture("411", debit=D("125.50")),
+        LigneEcriture("707", credit=D("200.00")),
+        LigneEcriture("44571", credit=D("20.00")),
+        LigneEcriture("44571", credit=D("5.50")),
+    )
+    rows = [
+        {"compte": "411", "debit": "125,50"},
+        {"compte": "707", "credit": "200"},
+        {"compte": "44571", "credit": "5,50"},
+        {"compte": "44571", "credit": "20"},
+    ]
+    champs, _ = juge(rows, attendues)
+    assert all(c.correct for c in champs.values()), champs
+
+
+def test_the_rows_of_one_entry_among_several_are_judged_under_a_nested_prefix():
+    schema = AnswerSchema(
+        journal.schema("ecritures.#.lignes"), {"ecritures": 3, "ecritures.#.lignes": 5}
+    )
+    reponse = {
+        "ecritures": [
+            {"lignes": [{"compte": "512", "debit": "50"}, {"compte": "411", "credit": "50"}]},
+            {"lignes": [{"compte": "411", "debit": "1200"}, {"compte": "707", "credit": "1000"}]},
+        ]
+    }
+    champs = journal.juge("ecritures.1.lignes", VENTE, schema.read(reponse))
+    par_nom = {c.champ: c for c in champs}
+    assert par_nom["ecritures.1.lignes.0.debit"].correct
+    assert par_nom["ecritures.1.lignes.1.credit"].correct
+    assert not par_nom["ecritures.1.lignes"].correct  # the 44571 row is missing
+    assert "44571" in par_nom["ecritures.1.lignes"].message
+    assert journal.juge("ecritures.2.lignes", VENTE, schema.read(reponse)) == []

@@ -147,11 +147,6 @@ def notes_par_competence(
     return [(code, score_ratio(sum(n), len(n))) for code, n in justes.items() if n]
 
 
-def illisibles(erreurs: dict[str, str], vus: set[str]) -> list[ChampResult]:
-    """The unreadable fields no verdict speaks of yet: each one wrong, with its French message."""
-    return [ChampResult(nom, None, None, False, m) for nom, m in erreurs.items() if nom not in vus]
-
-
 class Mondes:
     """An exercise done with each known wrong method (``calcule(faute)``), each done once, when
     a grader first needs it to name the method behind a wrong value."""
@@ -190,3 +185,14 @@ def methodes_montrables(
             montrables.append((faute, monde))
         vus.append(monde)
     return montrables
+
+
+def illisibles(champs: list[ChampResult], lecture: Lecture) -> list[ChampResult]:
+    """The fields the answer could not read that no verdict names yet: each one wrong, with
+    its format message (a finished exam copy is graded as it is)."""
+    vus = {c.champ for c in champs}
+    return [
+        ChampResult(nom, None, None, False, message)
+        for nom, message in lecture.erreurs.items()
+        if nom not in vus
+    ]

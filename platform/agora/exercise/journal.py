@@ -49,7 +49,8 @@ class LigneEcriture:
     def accepte(self, compte: str) -> bool:
         """Is this account right for the row? A customer or supplier row also takes the
         third party's own sub-account (« 411DURAND », « 4010012 »), as a PGI keeps them."""
-        if COMPTE.same(self.comptes_acceptes, compte):
+        acceptes = self.comptes_acceptes
+        if compte in acceptes or COMPTE.same(acceptes, compte):
             return True
         return self.compte in COMPTES_COLLECTIFS and compte.startswith(self.compte)
 
@@ -112,17 +113,19 @@ def juge(
 
     ``notes`` names the other columns graded too (``"date"``, ``"piece"``); the journal and
     the label are never graded (their wording is free)."""
-    rangees = lecture.arbre.get(prefixe)
+    chemin = _chemin(prefixe)
+    rangees = _noeud(lecture, chemin)
     if not isinstance(rangees, list):
         return []
     par_cle = {r.cle: r for r in propres}
     libres = list(range(len(attendues)))
     champs: list[ChampResult] = []
-    for i in range(len(rangees)):
-        lus = {nom: lecture.lu(prefixe, i, nom) for nom in ("compte", "debit", "credit", *notes)}
+    for i, rangee in enumerate(rangees):
+        lus = {nom: _lu(rangee, nom) for nom in ("compte", "debit", "credit", *notes)}
         if all(lu is None or (lu.valeur is None and not lu.erreur) for lu in lus.values()):
             continue  # a blank row of the form
-        k = _rang(attendues, libres, lus, lecture.valeur(prefixe, i, "piece"))
+        piece = _lu(rangee, "piece")
+        k = _rang(attendues, libres, lus, piece.valeur if piece else None)
         if k is None:
             recu = lus["compte"].recu if lus["compte"] else None
             champs.append(ChampResult(f"{prefixe}.{i}.compte", None, recu, False, LIGNE_EN_TROP))
@@ -141,20 +144,49 @@ def juge(
     return champs
 
 
+def _chemin(prefixe: str) -> tuple[str | int, ...]:
+    """A dotted prefix as a path: ``ecritures.2.lignes`` → ("ecritures", 2, "lignes"), so the
+    rows of one entry among several can be judged."""
+    return tuple(int(p) if p.isdigit() else p for p in prefixe.split("."))
+
+
+def _lu(rangee: Any, nom: str) -> Lu | None:
+    """One cell of a row as read (None when absent), as ``Lecture.lu`` finds it."""
+    lu = rangee.get(nom) if isinstance(rangee, dict) else None
+    return lu if isinstance(lu, Lu) else None
+
+
+def _noeud(lecture: Lecture, chemin: tuple[str | int, ...]) -> Any:
+    noeud: Any = lecture.arbre
+    for part in chemin:
+        if isinstance(noeud, dict) and isinstance(part, str):
+            noeud = noeud.get(part)
+        elif isinstance(noeud, list) and isinstance(part, int) and part < len(noeud):
+            noeud = noeud[part]
+        else:
+            return None
+    return noeud
+
+
 def _rang(
     attendues: Sequence[LigneEcriture], libres: list[int], lus: dict[str, Lu | None], piece: Any
 ) -> int | None:
     """The expected row this student row stands for: same account (then same document, then
-    the side written), else the first row still free; None when none is left."""
+    the side written, then the amount written: two VAT rows of one account are told apart by
+    their amounts, whatever their order), else the first row still free; None when none is
+    left."""
     compte = lus["compte"].valeur if lus["compte"] else None
     if compte is not None:
         memes = [k for k in libres if attendues[k].accepte(compte)]
         if piece:
             memes = [k for k in memes if piece_key(attendues[k].piece) == piece_key(piece)] or memes
         if memes:
-            debit = lus["debit"].valeur if lus["debit"] else None
-            du_cote = [k for k in memes if bool(attendues[k].debit) == bool(debit)]
-            return (du_cote or memes)[0]
+            debit, credit = _cote(lus["debit"]), _cote(lus["credit"])
+            du_cote = [k for k in memes if bool(attendues[k].debit) == bool(debit)] or memes
+            justes = [
+                k for k in du_cote if (attendues[k].debit, attendues[k].credit) == (debit, credit)
+            ]
+            return (justes or du_cote)[0]
     return libres[0] if libres else None
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import MemoParams, illisibles
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import MESSAGES, SIGNATURES
@@ -147,12 +147,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     codes: list[str] = []
     champs, ecf = _lignes(ref, lecture, codes)
     champs += _ecriture(ref, lecture, ecf, codes)
-    vus = {c.champ for c in champs}
-    champs += [
-        ChampResult(nom, None, None, False, message)
-        for nom, message in lecture.erreurs.items()
-        if nom not in vus
-    ]
+    champs += illisibles(champs, lecture)
     justes = sum(c.correct for c in champs)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     competences = [(COMPETENCE, score_ratio(justes, len(champs)))] if champs else []

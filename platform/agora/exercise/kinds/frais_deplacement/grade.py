@@ -146,7 +146,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     codes: list[str] = []
     champs, ecf = _champs(ref, lecture, codes)
     champs += _ecriture(ref, lecture, ecf, codes)
-    champs += illisibles(lecture.erreurs, {c.champ for c in champs})
+    champs += illisibles(champs, lecture)
     justes = sum(c.correct for c in champs)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))

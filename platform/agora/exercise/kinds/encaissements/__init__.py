@@ -1,0 +1,20 @@
+"""The ``encaissements`` exercise: record a customer's sales invoices, credit notes, deposits and
+receipts of the period (journals VT and BQ), letter the customer account, and draw up the
+ageing balance at a date.
+
+Contract: docs/exercices/encaissements.md. The params are read in ``params``, the entries,
+lettering and balance are in ``solve``, the grading in ``grade`` (messages in ``messages``), the
+story in ``generate`` and ``statement``, the accounts and rules in ``regles``.
+"""
+
+from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds.encaissements import answer, generate, grade, params, samples, solve
+
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
+    COMPETENCES=("1.2.3",),
+    VERSION=1,
+    PRODUIT="balance_agee",
+    CONSOMME={"facture": "la facture de vente"},
+)

@@ -1,0 +1,254 @@
+"""An ``encaissements`` variant drawn from the organisation: one of its customers, invoices from
+its catalogue (its sales account by its activity), and the period's receipts by level.
+
+Level 1: two invoices at one VAT rate, one payment. Level 2: three invoices, a credit note, an
+exact payment and a partial one. Level 3: a deposit, an escompte (a company only), a credit
+note, a payment of two invoices, a partial payment and an overpayment.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.base import Variant, tirage
+from agora.exercise.kinds.encaissements import statement
+from agora.exercise.kinds.encaissements.params import NAME, solution_facture
+from agora.exercise.kinds.encaissements.regles import regles
+from agora.money import cents
+
+REMISES = ("2", "3", "5", "8", "10")
+RABAIS = (5, 8, 10, 15)
+ESCOMPTES = ("1", "1.5", "2")
+PIECES = {"cheque": "CHQ", "virement": "VIR", "carte": "CB"}
+
+
+# Fixed public holidays: no document is dated on them (nor on a weekend).
+FERIES = frozenset({(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)})
+
+
+def jour_ouvre(jour: date) -> date:
+    """The first working day from ``jour``."""
+    while jour.weekday() > 4 or (jour.month, jour.day) in FERIES:
+        jour += timedelta(days=1)
+    return jour
+
+
+def _articles(org: Any, stockes: bool) -> list[tuple[str, str, str, str]]:
+    """(reference, designation, price HT, VAT rate) of what the organisation invoices; an
+    organisation outside VAT charges none."""
+    hors_tva = org.tva_intracom is None
+    tous = [a for a in org.catalogue if a.prix_ht > 0]
+    pris = [a for a in tous if (a.stock > 0 or a.stock_minimum > 0) == stockes] or tous
+    return [
+        (a.reference, a.designation, f"{a.prix_ht:.2f}", "0" if hors_tva else f"{a.taux_tva:f}")
+        for a in pris
+    ]
+
+
+class Tirage:
+    """The drawing of one variant: its random source, the organisation and the running date."""
+
+    def __init__(self, rng: random.Random, org: Any, niveau: int):
+        self.rng, self.org, self.niveau = rng, org, niveau
+        secteur = regles().secteurs.get(org.secteur)
+        if secteur is None:
+            raise InvalidInput(f"Pas d'encaissements prévus pour le secteur {org.secteur}.")
+        self.secteur = secteur
+        self.articles = _articles(org, secteur.articles == "stockes")
+        taux = sorted({a[3] for a in self.articles}, key=Decimal)
+        self.taux = [rng.choice(taux)] if niveau == 1 else taux
+        self.entreprise = getattr(org, "relation", "client") == "client"
+        self.delai = org.cgv.delai_paiement_jours or 30
+        debut = org.exercice_debut + timedelta(days=rng.randint(20, 150))
+        self.jour = jour_ouvre(debut)
+        self.annee = self.jour.year
+        self.numero = rng.randint(40, 700)
+        self.documents: list[dict[str, Any]] = []
+
+    def avance(self, bas: int, haut: int) -> date:
+        self.jour = jour_ouvre(self.jour + timedelta(days=self.rng.randint(bas, haut)))
+        return self.jour
+
+    def facture(self, remise: bool = False, escompte: str | None = None) -> dict[str, Any]:
+        """An invoice in the ``facture`` kind's params, with its number, date and due date."""
+        rng = self.rng
+        candidats = [a for a in self.articles if a[3] in self.taux]
+        nombre = 1 if self.niveau == 1 else rng.randint(2, 3)
+        lignes = [
+            {
+                "reference": ref,
+                "designation": designation,
+                "quantite": str(rng.randint(2, max(2, min(60, int(1200 / Decimal(prix)))))),
+                "prix_unitaire_ht": prix,
+                "taux_tva": taux,
+            }
+            for ref, designation, prix, taux in rng.sample(candidats, min(nombre, len(candidats)))
+        ]
+        self.numero += rng.randint(3, 25)
+        jour = self.avance(3, 10)
+        invoice: dict[str, Any] = {
+            "numero": f"FA{jour.year}-{self.numero:04d}",
+            "date": jour.isoformat(),
+            "lignes": lignes,
+        }
+        if remise and self.entreprise:
+            invoice["reductions"] = [{"nature": "remise", "taux": rng.choice(REMISES)}]
+        if escompte:
+            invoice["escompte_taux"] = escompte
+        echeance = jour + timedelta(days=self.delai)
+        document = {"type": "facture", "echeance": echeance.isoformat(), "facture": invoice}
+        self.documents.append(document)
+        return invoice
+
+    def avoir(self, invoice: dict[str, Any]) -> None:
+        """A credit note on one line of an invoice without reductions."""
+        rng = self.rng
+        ligne = rng.choice(invoice["lignes"])
+        prix, quantite = Decimal(ligne["prix_unitaire_ht"]), int(ligne["quantite"])
+        if not self.entreprise or (self.secteur.articles == "non_stockes" and rng.random() < 0.5):
+            motif = "trop_facture"
+        else:
+            motif = rng.choice(
+                ("rabais", "retour" if self.secteur.articles == "stockes" else "rabais")
+            )
+        if motif == "rabais":
+            ht = cents(prix * quantite * rng.choice(RABAIS) / 100)
+        else:
+            ht = prix * rng.randint(1, max(1, quantite // 3))
+        self.numero += 1
+        jour = self.avance(2, 8)
+        self.documents.append(
+            {
+                "type": "avoir",
+                "piece": f"AV{jour.year}-{rng.randint(5, 300):04d}",
+                "date": jour.isoformat(),
+                "facture": invoice["numero"],
+                "motif": motif,
+                "montants_ht": [{"taux_tva": ligne["taux_tva"], "montant_ht": f"{cents(ht)}"}],
+            }
+        )
+
+    def reglement(self, factures: list[str], montant: Decimal, exact: bool = True) -> None:
+        """A payment of invoices; a card pays the exact amount, so an amount that is not what
+        is due comes by cheque or transfer."""
+        rng = self.rng
+        mode = rng.choice(("cheque", "virement", "carte") if exact else ("cheque", "virement"))
+        jour = self.avance(2, 7)
+        self.documents.append(
+            {
+                "type": "reglement",
+                "piece": _piece(rng, mode),
+                "date": jour.isoformat(),
+                "mode": mode,
+                "montant": f"{montant}",
+                "factures": factures,
+            }
+        )
+
+
+def _piece(rng: random.Random, mode: str) -> str:
+    """The bank's reference of a receipt: a cheque's seven-digit number, else a short one."""
+    numero = rng.randint(1000000, 9999999) if mode == "cheque" else rng.randint(1000, 9999)
+    return f"{PIECES[mode]}-{numero}"
+
+
+def _a_payer(invoice: dict[str, Any]) -> Decimal:
+    return Decimal(solution_facture(invoice)["net_a_payer"])
+
+
+def _partiel(rng: random.Random, du: Decimal) -> Decimal:
+    """A part of what is due: about a third to two thirds, in tens of euros when possible."""
+    part = du * Decimal(rng.randint(30, 70)) / 100
+    dizaines = (part / 10).to_integral_value(rounding=ROUND_FLOOR) * 10
+    return dizaines if 0 < dizaines < du else cents(part)
+
+
+def _avoir_ttc(t: Tirage) -> Decimal:
+    ht = Decimal(t.documents[-1]["montants_ht"][0]["montant_ht"])
+    taux = Decimal(t.documents[-1]["montants_ht"][0]["taux_tva"])
+    return ht + cents(ht * taux / 100)
+
+
+def _niveau_1(t: Tirage) -> None:
+    f1 = t.facture()
+    t.facture()
+    t.reglement([f1["numero"]], _a_payer(f1))
+
+
+def _niveau_2(t: Tirage) -> None:
+    f1 = t.facture()
+    f2 = t.facture(remise=True)
+    t.avoir(f1)
+    t.reglement([f1["numero"]], _a_payer(f1) - _avoir_ttc(t))
+    t.facture(remise=t.rng.random() < 0.5)
+    t.reglement([f2["numero"]], _partiel(t.rng, _a_payer(f2)), exact=False)
+
+
+def _niveau_3(t: Tirage) -> None:
+    rng = t.rng
+    t.documents.append({})  # the deposit, received before its invoice: filled below
+    rang = len(t.documents) - 1
+    f1 = t.facture(remise=True)
+    ttc = Decimal(solution_facture(f1)["total_ttc"])
+    acompte = (ttc * Decimal(rng.choice((20, 25, 30))) / 1000).to_integral_value(ROUND_FLOOR) * 10
+    f1["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
+    cgv = t.org.cgv.escompte_taux
+    escompte = (f"{cgv.normalize():f}" if cgv else rng.choice(ESCOMPTES)) if t.entreprise else None
+    f2 = t.facture(escompte=escompte)
+    t.reglement([f1["numero"], f2["numero"]], _a_payer(f1) + _a_payer(f2))
+    f3 = t.facture()
+    t.avoir(f3)
+    du3 = _a_payer(f3) - _avoir_ttc(t)
+    f4 = t.facture(remise=True)
+    t.reglement([f3["numero"]], _partiel(rng, du3), exact=False)
+    # The customer rounds its payment up to the next ten euros: an overpayment.
+    ttc4 = _a_payer(f4)
+    t.reglement([f4["numero"]], (ttc4 / 10).to_integral_value(ROUND_FLOOR) * 10 + 10, exact=False)
+    # The deposit came a few days before its invoice, by transfer or cheque.
+    jour = jour_ouvre(date.fromisoformat(f1["date"]) - timedelta(days=rng.randint(6, 12)))
+    mode = rng.choice(("virement", "cheque"))
+    t.documents[rang] = {
+        "type": "acompte",
+        "piece": _piece(rng, mode),
+        "date": min(jour, date.fromisoformat(f1["date"])).isoformat(),
+        "mode": mode,
+        "montant": f1["acompte"],
+        "facture": f1["numero"],
+    }
+
+
+def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
+    """Contract params for the level."""
+    t = Tirage(rng, org, niveau)
+    clients = [c for c in org.clients if c.type == "entreprise"] or list(org.clients)
+    if not clients:
+        raise InvalidInput("L'organisation n'a pas de client à qui facturer.")
+    client = rng.choice(clients)
+    (_niveau_1, _niveau_2, _niveau_3)[niveau - 1](t)
+    balance = t.avance(10, 45)
+    if niveau > 1:
+        # At levels 2 and 3 the first due date is passed, up to about two months and a half:
+        # the bands of the balance are not all « non échu ».
+        echeance = min(date.fromisoformat(d["echeance"]) for d in t.documents if "echeance" in d)
+        balance = jour_ouvre(max(balance, echeance + timedelta(days=rng.randint(5, 75))))
+    return {
+        "client": {"nom": client.nom, "compte": f"411{client.code}"},
+        "compte_produits": t.secteur.compte,
+        "comptes_produits_acceptes": list(t.secteur.acceptes),
+        "date_balance": balance.isoformat(),
+        "documents": t.documents,
+    }
+
+
+def generate(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
+) -> Variant:
+    """A variant drawn from the organisation: its customer, catalogue, sector and CGV."""
+    rng = tirage(NAME, seed, niveau)
+    p = params(rng, organisation, niveau)
+    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))

@@ -1,0 +1,267 @@
+"""Grading of an ``encaissements`` answer: each entry's rows matched on their accounts, the
+letters compared as groups, the ageing balance with errors carried forward from the student's
+own entries, and the named method errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise import journal
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import MONTANT, Lu, account_root, verdict
+from agora.exercise.grading import MemoParams, illisibles
+from agora.exercise.journal import REPORTE, LigneEcriture
+from agora.exercise.kinds.encaissements import messages as m
+from agora.exercise.kinds.encaissements import solve as calc
+from agora.exercise.kinds.encaissements.answer import LETTRE, TRANCHE
+from agora.exercise.kinds.encaissements.params import (
+    NAME,
+    Avoir,
+    Encaissements,
+    Facture,
+    lire_params,
+)
+from agora.exercise.reading import Lecture
+from agora.money import ZERO, euros
+
+COMPETENCE = "1.2.3"  # every field records, letters or follows the customer's receipts
+
+
+class Reference:
+    """What grading needs from the params alone."""
+
+    def __init__(self, e: Encaissements):
+        self.e = e
+        self.ecritures = calc.ecritures(e)
+        self.mvts = calc.mouvements(e)
+        self.lettres = calc.lettres(self.mvts)
+        self.balance = calc.balance(e)
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+class _Codes(list):
+    def note(self, code: str) -> None:
+        if code not in self:
+            self.append(code)
+
+
+def _message_compte(codes: _Codes, e: Encaissements):
+    """The method error behind a wrong account, by the account expected and the one written."""
+
+    def message(attendue: LigneEcriture, compte: str) -> str | None:
+        racine = account_root(compte)
+        code = None
+        if attendue.compte in (*e.acceptes, calc.RRR_ACCORDES) and racine[:2] in ("70", "75"):
+            code = m.COMPTE_PRODUIT_CONFONDU
+        elif attendue.compte == calc.TVA and racine.startswith("4456"):
+            code = m.TVA_DEDUCTIBLE_CONFONDUE
+        elif attendue.compte == calc.ESCOMPTE and racine.startswith("765"):
+            code = m.ESCOMPTE_OBTENU_CONFONDU
+        elif attendue.compte == calc.ACOMPTES and racine[:3] in ("411", "701", "706", "707"):
+            code = m.ACOMPTE_CONFONDU
+        elif attendue.compte == calc.CLIENT and racine[:2] == "70":
+            code = m.ENCAISSEMENT_EN_VENTE
+        if code is None:
+            return None
+        codes.note(code)
+        return m.MESSAGES[code]
+
+    return message
+
+
+def _rangees(lecture: Lecture, k: int) -> list[tuple[Any, Any, Any]]:
+    """The (account, debit, credit) values the student wrote in entry k; blank sides are 0."""
+    rows = lecture.arbre.get("ecritures")
+    if not isinstance(rows, list) or k >= len(rows) or not isinstance(rows[k], dict):
+        return []
+    lignes = rows[k].get("lignes")
+    if not isinstance(lignes, list):
+        return []
+    return [
+        tuple(_valeur(ligne.get(c)) for c in COLONNES)
+        for ligne in lignes
+        if isinstance(ligne, dict)
+    ]
+
+
+COLONNES = ("compte", "debit", "credit")
+
+
+def _valeur(lu: Any) -> Any:
+    if not isinstance(lu, Lu) or (lu.valeur is None and not lu.erreur):
+        return ZERO
+    return lu.valeur
+
+
+def _client(rangees: list[tuple[Any, Any, Any]], cote: int) -> Decimal | None:
+    """The amount the student wrote on the customer account, on one side (1 debit, 2 credit)."""
+    for row in rangees:
+        # 411, 411000 or a customer's sub-account (411DURAND), as journal.juge accepts them.
+        if isinstance(row[0], str) and row[0].startswith(calc.CLIENT) and row[cote]:
+            return row[cote]
+    return None
+
+
+def _scan(ref: Reference, x: calc.Ecriture, rangees: list, codes: _Codes) -> None:
+    """The method errors seen in an entry's amounts: the customer at HT, the escompte taken
+    off the sales."""
+    d = x.document
+    if isinstance(d, Facture) and not x.imputation:
+        if d.total_ht != d.ttc and _client(rangees, 1) == d.total_ht:
+            codes.note(m.CLIENT_AU_HT)
+        net_financier = d.net_commercial - d.escompte
+        for compte, _, credit in rangees:
+            if d.escompte and credit == net_financier and compte in ref.e.acceptes:
+                codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
+    if isinstance(d, Avoir) and d.total_ht != d.ttc and _client(rangees, 2) == d.total_ht:
+        codes.note(m.CLIENT_AU_HT)
+
+
+def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, dict]:
+    """Every entry's verdicts, and the student's own amounts on the customer account."""
+    champs: list[ChampResult] = []
+    propres: dict[str, Decimal] = {}
+    message = _message_compte(codes, ref.e)
+    for k, x in enumerate(ref.ecritures):
+        champs += journal.juge(f"ecritures.{k}.lignes", x.lignes, lecture, (), message, codes.note)
+        rangees = _rangees(lecture, k)
+        _scan(ref, x, rangees, codes)
+        for cote, sens in ((1, "D"), (2, "C")):
+            montant = _client(rangees, cote)
+            if montant is not None and isinstance(montant, Decimal):
+                propres.setdefault(f"{x.piece}:{sens}", montant)
+    return champs, propres
+
+
+def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResult]:
+    """Each letter is right when it groups exactly the movements of the expected group."""
+    lus = [lecture.lu("lettrage", i, "lettre") for i in range(len(ref.mvts))]
+    ecrites = [lu.valeur if lu is not None else None for lu in lus]
+    champs = []
+    for i, lu in enumerate(lus):
+        if lu is None:
+            continue
+        attendue = ref.lettres[i]
+        resultat = verdict(f"lettrage.{i}.lettre", LETTRE, attendue, lu)
+        if lu.valeur is None:
+            champs.append(resultat)
+            continue
+        juste = _meme_groupe(ref.lettres, ecrites, i)
+        message = "Juste." if juste else _attendu_lettre(ref, i)
+        champs.append(resultat._replace(correct=juste, message=message))
+    for lettre in dict.fromkeys(ecrites):
+        groupe = {j for j, e in enumerate(ecrites) if e == lettre}
+        if lettre not in (None, calc.NON_LETTRE) and not calc.equilibre(ref.mvts, groupe):
+            codes.note(m.LETTRAGE_DESEQUILIBRE)
+    return champs
+
+
+def _meme_groupe(attendues: list[str], ecrites: list[Any], i: int) -> bool:
+    if attendues[i] == calc.NON_LETTRE or ecrites[i] == calc.NON_LETTRE:
+        return attendues[i] == ecrites[i]
+    groupe = {j for j, a in enumerate(attendues) if a == attendues[i]}
+    return groupe == {j for j, e in enumerate(ecrites) if e == ecrites[i]}
+
+
+def _attendu_lettre(ref: Reference, i: int) -> str:
+    if ref.lettres[i] == calc.NON_LETTRE:
+        return "Attendu : non lettré (débits et crédits ne s'équilibrent pas)."
+    autres = [mv.libelle for j, mv in enumerate(ref.mvts) if ref.lettres[j] == ref.lettres[i]]
+    return f"Attendu : une même lettre pour {', '.join(autres)}, et pour elles seules."
+
+
+def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> ChampResult:
+    """An amount; the right one from the student's own earlier results earns its credit."""
+    resultat = verdict(champ, MONTANT, attendu, lu)
+    if not resultat.correct and lu.valeur is not None and lu.valeur == propre:
+        ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
+        return resultat._replace(correct=True, message=ko)
+    return resultat
+
+
+def _ligne_balance(
+    ref: Reference, k: int, f: Facture, propre: Decimal, lecture: Lecture, codes: _Codes
+) -> list[ChampResult]:
+    _, reste, bande = ref.balance["lignes"][k]
+    champs = []
+    lu = lecture.lu("balance", k, "reste_du")
+    if lu is not None:
+        resultat = _montant(f"balance.{k}.reste_du", reste, propre, lu)
+        if not resultat.correct and lu.valeur == f.ttc:
+            codes.note(m.RESTE_DU_NON_DIMINUE)
+            resultat = resultat._replace(
+                message=f"{m.MESSAGES[m.RESTE_DU_NON_DIMINUE]} {resultat.message}"
+            )
+        champs.append(resultat)
+    lu_t = lecture.lu("balance", k, "tranche")
+    if lu_t is not None:
+        ecrit = lu.valeur if lu is not None and lu.valeur is not None else reste
+        # A band right for the amount the student found earns its credit (error carried).
+        sienne = calc.tranche(ref.e, f.echeance, ecrit)
+        resultat = verdict(f"balance.{k}.tranche", TRANCHE, bande, lu_t)
+        if not resultat.correct and lu_t.valeur is not None and lu_t.valeur == sienne:
+            resultat = resultat._replace(correct=True, message=f"{REPORTE}")
+        elif not resultat.correct and lu_t.valeur == calc.tranche(ref.e, f.jour, ecrit):
+            codes.note(m.TRANCHE_DATE_FACTURE)
+            message = f"{m.MESSAGES[m.TRANCHE_DATE_FACTURE]} {resultat.message}"
+            resultat = resultat._replace(message=message)
+        champs.append(resultat)
+    return champs
+
+
+def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> list:
+    """The ageing balance: each invoice's amount due and band, the totals, the balance."""
+    restes_propres, trop_propre = calc.restes(ref.e, propres)
+    champs: list[ChampResult] = []
+    totaux_propres = {code: ZERO for code, _ in calc.TRANCHES}
+    for k, f in enumerate(ref.e.factures):
+        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], lecture, codes)
+        _, reste, bande = ref.balance["lignes"][k]
+        montant = lecture.valeur("balance", k, "reste_du")
+        code = lecture.valeur("balance", k, "tranche")
+        montant, code = (reste, bande) if montant is None or code is None else (montant, code)
+        if code in totaux_propres:
+            totaux_propres[code] += montant
+    for code, total in ref.balance["totaux"].items():
+        lu = lecture.lu("totaux", code)
+        if lu is not None:
+            champs.append(_montant(f"totaux.{code}", total, totaux_propres[code], lu))
+    trop = ref.balance["trop_percu"]
+    lu = lecture.lu("trop_percu")
+    if lu is not None and trop:
+        champs.append(_montant("trop_percu", trop, trop_propre, lu))
+    ecrits = {c: lecture.valeur("totaux", c) for c in totaux_propres}
+    somme = sum((v if v is not None else totaux_propres[c] for c, v in ecrits.items()), ZERO)
+    trop_ecrit = lecture.valeur("trop_percu") if trop else None
+    lu = lecture.lu("solde_client")
+    if lu is not None:
+        propre = somme - (trop_ecrit if trop_ecrit is not None else trop)
+        champs.append(_montant("solde_client", ref.balance["solde"], propre, lu))
+    return champs
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    codes = _Codes()
+    champs, propres = _ecritures(ref, lecture, codes)
+    champs += _lettrage(ref, lecture, codes)
+    champs += _balance(ref, lecture, propres, codes)
+    champs += illisibles(champs, lecture)
+    justes = sum(c.correct for c in champs)
+    nommes = [Diagnostic(code, m.MESSAGES[code]) for code in codes]
+    score = score_ratio(justes, len(champs))
+    competences = [(COMPETENCE, score)] if champs else []
+    return Grade(NAME, score, champs, nommes, competences)
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

@@ -1,0 +1,295 @@
+"""The params of an ``encaissements`` variant: read and checked, with one French line when unusable.
+
+A period's documents for one customer, in the order they are recorded: deposits received,
+sales invoices (each in the ``facture`` kind's params, plus its number and date, so an invoice
+made in an earlier step can be one of them), credit notes and receipts. Each invoice's amounts
+are those the ``facture`` kind computes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.kinds import facture
+from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
+from agora.money import ZERO, cents
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "encaissements"
+
+MODES = ("cheque", "virement", "carte")
+MOTIFS = ("rabais", "remise", "ristourne", "retour", "trop_facture")
+RRR = ("rabais", "remise", "ristourne")  # reductions granted after the invoice: account 709
+MAX_DOCUMENTS, MAX_LIGNES_AVOIR, MAX_FACTURES_REGLEES = 20, 5, 10
+_COMPTE = re.compile(r"\d{3,8}", re.ASCII)
+_COMPTE_CLIENT = re.compile(r"411[A-Z0-9]{0,12}", re.ASCII)
+
+
+@dataclass(frozen=True)
+class Facture:
+    """A sales invoice and the amounts the ``facture`` kind computes for it."""
+
+    piece: str
+    jour: date
+    echeance: date
+    ttc: Decimal
+    total_ht: Decimal
+    net_commercial: Decimal
+    escompte: Decimal
+    port: Decimal
+    tva: tuple[tuple[Decimal, Decimal], ...]  # (rate, VAT) of each rate, in the invoice's order
+    acompte: Decimal  # the deposit already received, imputed on this invoice
+
+
+@dataclass(frozen=True)
+class Avoir:
+    piece: str
+    jour: date
+    facture: str
+    motif: str
+    ht: tuple[tuple[Decimal, Decimal], ...]  # (rate, HT) of each rate
+    tva: tuple[tuple[Decimal, Decimal], ...]  # (rate, VAT), VAT = HT × rate, to the cent
+
+    @property
+    def total_ht(self) -> Decimal:
+        return sum((m for _, m in self.ht), ZERO)
+
+    @property
+    def ttc(self) -> Decimal:
+        return self.total_ht + sum((m for _, m in self.tva), ZERO)
+
+
+@dataclass(frozen=True)
+class Reglement:
+    """A receipt: a deposit before the invoice (``acompte``) or a payment of invoices."""
+
+    piece: str
+    jour: date
+    mode: str
+    montant: Decimal
+    factures: tuple[str, ...]
+    acompte: bool = False
+
+
+Document = Facture | Avoir | Reglement
+
+
+@dataclass(frozen=True)
+class Encaissements:
+    """Typed, validated params."""
+
+    client: str
+    compte_client: str
+    compte_produits: str
+    acceptes: frozenset[str]  # the sales accounts accepted (textbooks differ)
+    date_balance: date
+    documents: tuple[Document, ...]
+
+    @property
+    def factures(self) -> tuple[Facture, ...]:
+        return tuple(d for d in self.documents if isinstance(d, Facture))
+
+
+def _refus(message: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {message}")
+
+
+def _jour(raw: Any, ou: str) -> date:
+    try:
+        if isinstance(raw, str) and len(raw) == 10:
+            return date.fromisoformat(raw)
+    except ValueError:
+        pass
+    raise _refus(f"{ou} doit être une date AAAA-MM-JJ.")
+
+
+def _texte(raw: Any, ou: str, longueur: int = 40) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > longueur:
+        raise _refus(f"{ou} doit être un texte de 1 à {longueur} caractères.")
+    return raw.strip()
+
+
+def _euros(raw: Any, ou: str) -> Decimal:
+    """A positive amount to the cent, written as the contract writes it (« 120.00 »)."""
+    value = lire_montant(raw, ou)
+    if not value:
+        raise _refus(f"{ou} doit être un montant positif au centime.")
+    return value
+
+
+def _taux(raw: Any, ou: str) -> Decimal:
+    value = lire_nombre(raw, ou, "taux")
+    if not ZERO <= value < HUNDRED:
+        raise _refus(f"{ou} doit être compris entre 0 et 100 (exclu).")
+    return value
+
+
+@lru_cache(maxsize=2048)
+def _solution(cle: str) -> dict[str, Any]:
+    return facture.KIND.solve(json.loads(cle))
+
+
+def solution_facture(invoice: dict[str, Any]) -> dict[str, Any]:
+    """The ``facture`` kind's solution of an invoice (read only), remembered: a variant's
+    invoices are computed when it is drawn, in its statement and for its grading."""
+    try:
+        cle = json.dumps(invoice, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):  # not JSON (a caller's own objects): computed each time
+        return facture.KIND.solve(invoice)
+    return _solution(cle)
+
+
+def _facture(doc: dict[str, Any], ou: str) -> Facture:
+    """An invoice: its params are checked and computed by the ``facture`` kind itself."""
+    invoice = lire_objet(doc.get("facture"), f"« facture » du {ou}")
+    piece = _texte(invoice.get("numero"), f"le numéro de la facture du {ou}")
+    jour = _jour(invoice.get("date"), f"la date de la facture du {ou}")
+    echeance = _jour(doc.get("echeance"), f"l'échéance du {ou}")
+    if echeance < jour:
+        raise _refus(f"l'échéance du {ou} précède la date de la facture.")
+    try:
+        s = solution_facture(invoice)
+    except InvalidInput as error:
+        detail = str(error).removeprefix("Paramètres : ")
+        raise _refus(f"facture du {ou} — {detail}") from None
+    if Decimal(s["net_a_payer"]) < 0 or Decimal(s["total_ttc"]) <= 0:
+        raise _refus(f"la facture du {ou} doit avoir un total positif.")
+    return Facture(
+        piece,
+        jour,
+        echeance,
+        Decimal(s["total_ttc"]),
+        Decimal(s["total_ht"]),
+        Decimal(s["net_commercial"]),
+        Decimal(s["escompte"]),
+        Decimal(s["frais_port_ht"]),
+        tuple((Decimal(t["taux"]), Decimal(t["montant"])) for t in s["tva"]),
+        Decimal(s["acompte"]),
+    )
+
+
+def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
+    motif = doc.get("motif")
+    if not isinstance(motif, str) or motif not in MOTIFS:
+        raise _refus(f"le motif du {ou} doit être l'un de : {', '.join(MOTIFS)}.")
+    ht = []
+    for i, row in enumerate(lire_liste(doc.get("montants_ht"), f"montants_ht du {ou}", 5, 1)):
+        row = lire_objet(row, f"le montant {i + 1} du {ou}")
+        taux = _taux(row.get("taux_tva"), f"le taux de TVA {i + 1} du {ou}")
+        ht.append((taux, _euros(row.get("montant_ht"), f"le montant HT {i + 1} du {ou}")))
+    if len({t for t, _ in ht}) < len(ht):
+        raise _refus(f"le {ou} a deux montants au même taux de TVA.")
+    tva = tuple((t, cents(m * t / HUNDRED)) for t, m in ht)
+    return Avoir(
+        _texte(doc.get("piece"), f"la pièce du {ou}"),
+        _jour(doc.get("date"), f"la date du {ou}"),
+        _texte(doc.get("facture"), f"la facture du {ou}"),
+        motif,
+        tuple(ht),
+        tva,
+    )
+
+
+def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
+    mode = doc.get("mode")
+    if not isinstance(mode, str) or mode not in MODES:
+        raise _refus(f"le mode du {ou} doit être l'un de : {', '.join(MODES)}.")
+    if acompte:
+        factures = (_texte(doc.get("facture"), f"la facture du {ou}"),)
+    else:
+        brutes = lire_liste(doc.get("factures"), f"factures du {ou}", MAX_FACTURES_REGLEES, 1)
+        factures = tuple(_texte(p, f"une facture du {ou}") for p in brutes)
+    return Reglement(
+        _texte(doc.get("piece"), f"la pièce du {ou}"),
+        _jour(doc.get("date"), f"la date du {ou}"),
+        mode,
+        _euros(doc.get("montant"), f"le montant du {ou}"),
+        factures,
+        acompte,
+    )
+
+
+def _document(raw: Any, rang: int) -> Document:
+    ou = f"document {rang}"
+    doc = lire_objet(raw, f"le {ou}")
+    kind = doc.get("type")
+    if kind == "facture":
+        return _facture(doc, ou)
+    if kind == "avoir":
+        return _avoir(doc, ou)
+    if kind in ("reglement", "acompte"):
+        return _reglement(doc, ou, kind == "acompte")
+    raise _refus(f"le type du {ou} doit être facture, avoir, acompte ou reglement.")
+
+
+def _coherents(documents: tuple[Document, ...], balance: date) -> None:
+    """Each piece once, every invoice named exists, each deposit is imputed on its invoice."""
+    pieces = [d.piece for d in documents]
+    if len(set(pieces)) < len(pieces):
+        raise _refus("deux documents ont le même numéro de pièce.")
+    factures = {d.piece: d for d in documents if isinstance(d, Facture)}
+    if not factures:
+        raise _refus("il faut au moins une facture.")
+    for d in documents:
+        nommees = d.factures if isinstance(d, Reglement) else (getattr(d, "facture", d.piece),)
+        if any(p not in factures for p in nommees):
+            raise _refus(f"le document {d.piece} cite une facture absente des documents.")
+        if isinstance(d, Avoir) and d.ttc > factures[d.facture].ttc:
+            raise _refus(f"l'avoir {d.piece} dépasse sa facture.")
+        if d.jour > balance:
+            raise _refus(f"le document {d.piece} est postérieur à la date de la balance.")
+    for f in factures.values():
+        recus = sum((d.montant for d in documents if _acompte_de(d, f.piece)), ZERO)
+        if recus != f.acompte:
+            raise _refus(f"les acomptes reçus pour {f.piece} diffèrent de l'acompte de la facture.")
+
+
+def _acompte_de(d: Document, piece: str) -> bool:
+    return isinstance(d, Reglement) and d.acompte and d.factures == (piece,)
+
+
+def _comptes(p: dict[str, Any]) -> tuple[str, frozenset[str]]:
+    compte = p.get("compte_produits")
+    if not isinstance(compte, str) or not _COMPTE.fullmatch(compte) or compte[:2] != "70":
+        raise _refus("compte_produits doit être un compte de ventes 70x (701, 706, 707…).")
+    acceptes = p.get("comptes_produits_acceptes", [compte])
+    if not isinstance(acceptes, list) or not all(
+        isinstance(a, str) and _COMPTE.fullmatch(a) for a in acceptes
+    ):
+        raise _refus("comptes_produits_acceptes doit être une liste de comptes.")
+    return compte, frozenset([compte, *acceptes])
+
+
+def lire_params(params: Any) -> Encaissements:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = lire_objet(params, "l'ensemble")
+    client = lire_objet(p.get("client"), "« client »")
+    compte_client = client.get("compte", "411")
+    if not isinstance(compte_client, str) or not _COMPTE_CLIENT.fullmatch(compte_client):
+        raise _refus("le compte du client doit commencer par 411 (411, 411DUPONT…).")
+    compte, acceptes = _comptes(p)
+    balance = _jour(p.get("date_balance"), "date_balance")
+    brutes = lire_liste(p.get("documents"), "documents", MAX_DOCUMENTS, 1)
+    documents = tuple(_document(raw, i + 1) for i, raw in enumerate(brutes))
+    _coherents(documents, balance)
+    return Encaissements(
+        _texte(client.get("nom"), "le nom du client", 120),
+        compte_client,
+        compte,
+        acceptes,
+        balance,
+        documents,
+    )
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,47 @@
+"""The accounts and rules the kind applies (scenarios/baremes/encaissements.yaml), with their sources."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import Field
+
+from agora.content.baremes import BAREMES_DIR
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
+
+
+class Compte(StrictModel):
+    numero: str
+    libelle: str
+
+
+class CompteSecteur(StrictModel):
+    """The sales account of a sector, the ones textbooks also accept, and what it invoices."""
+
+    compte: str
+    acceptes: list[str] = Field(min_length=1)
+    articles: Literal["stockes", "non_stockes"]
+
+
+class Regle(Sourced):
+    code: str
+    regle: str
+
+
+class Regles(StrictModel):
+    en_vigueur_le: str
+    comptes: list[Compte] = Field(min_length=1)
+    sources_comptes: list[str] = Field(min_length=1)
+    secteurs: dict[str, CompteSecteur]
+    regles: list[Regle] = Field(min_length=1)
+
+    def libelle(self, numero: str) -> str:
+        """The PCG title of an account (the number itself when the file does not name it)."""
+        return next((c.libelle for c in self.comptes if c.numero == numero), numero)
+
+
+@cache
+def regles() -> Regles:
+    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
+    return load_yaml_model(BAREMES_DIR / "encaissements.yaml", Regles)

@@ -1,0 +1,280 @@
+"""The reference of an ``encaissements``: the entries of the period (VT, BQ), the lettering of
+the customer account and the ageing balance, from the documents alone.
+
+Each document gives one entry, in the documents' order; an invoice with a deposit gives a second
+one, the deposit's imputation. The customer account's movements are what is lettered: a group
+of invoices with the documents that settle them gets a letter when its debits equal its credits
+exactly. The ageing balance allocates the credits to the invoices they name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.journal import LigneEcriture
+from agora.exercise.kinds.encaissements.params import (
+    RRR,
+    Avoir,
+    Encaissements,
+    Facture,
+    Reglement,
+    lire_params,
+)
+from agora.money import ZERO, fmt
+
+CLIENT, BANQUE, ACOMPTES, TVA, ESCOMPTE, PORT, RRR_ACCORDES = (
+    "411",
+    "512",
+    "4191",
+    "44571",
+    "665",
+    "7085",
+    "709",
+)
+# The bands of the ageing balance: the last day of lateness each takes (None: no end).
+TRANCHES = (("non_echu", 0), ("de_1_a_30", 30), ("de_31_a_60", 60), ("plus_de_60", None))
+SOLDEE = "soldee"
+# The letters of the lettering (one per settled group; params hold 20 documents at most).
+LETTRES = "ABCDEFGHIJKLMNOPQRST"
+NON_LETTRE = "non_lettre"
+
+
+@dataclass(frozen=True)
+class Ecriture:
+    journal: str
+    piece: str
+    jour: date
+    libelle: str
+    lignes: tuple[LigneEcriture, ...]
+    document: Facture | Avoir | Reglement
+    imputation: bool = False  # the deposit's imputation on its invoice
+
+
+@dataclass(frozen=True)
+class Mouvement:
+    """A row of the customer account: the invoice's debit, or a credit that settles invoices."""
+
+    piece: str
+    libelle: str
+    debit: Decimal
+    credit: Decimal
+    factures: tuple[str, ...]
+
+
+def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
+    commun = {"journal": "VT", "piece": f.piece, "date": f.jour}
+    lignes = [
+        LigneEcriture(CLIENT, f.ttc, ZERO, f"Facture {e.client}", **commun),
+        LigneEcriture(ESCOMPTE, f.escompte, ZERO, "Escompte accordé", **commun),
+        LigneEcriture(
+            e.compte_produits, ZERO, f.net_commercial, "Ventes", acceptes=e.acceptes, **commun
+        ),
+        LigneEcriture(PORT, ZERO, f.port, "Port facturé", **commun),
+        *(
+            LigneEcriture(TVA, ZERO, montant, f"TVA collectée {taux.normalize():f} %", **commun)
+            for taux, montant in f.tva
+        ),
+    ]
+    ecritures = [Ecriture("VT", f.piece, f.jour, f"Facture {f.piece}", _non_nulles(lignes), f)]
+    if f.acompte:
+        imputation = (
+            LigneEcriture(ACOMPTES, f.acompte, ZERO, "Imputation de l'acompte", **commun),
+            LigneEcriture(CLIENT, ZERO, f.acompte, "Imputation de l'acompte", **commun),
+        )
+        libelle = "Imputation de l'acompte"
+        ecritures.append(Ecriture("VT", f.piece, f.jour, libelle, imputation, f, True))
+    return ecritures
+
+
+def _avoir(e: Encaissements, a: Avoir) -> Ecriture:
+    commun = {"journal": "VT", "piece": a.piece, "date": a.jour}
+    # A reduction granted after the invoice goes to 709 (70x accepted); a return or a quantity
+    # invoiced too many cancels part of the sale itself: 70x.
+    if a.motif in RRR:
+        produit = LigneEcriture(
+            RRR_ACCORDES, a.total_ht, ZERO, "Avoir", acceptes=e.acceptes | {RRR_ACCORDES}, **commun
+        )
+    else:
+        produit = LigneEcriture(
+            e.compte_produits, a.total_ht, ZERO, "Avoir", acceptes=e.acceptes, **commun
+        )
+    lignes = [
+        produit,
+        *(
+            LigneEcriture(TVA, montant, ZERO, f"TVA {taux.normalize():f} % reprise", **commun)
+            for taux, montant in a.tva
+        ),
+        LigneEcriture(CLIENT, ZERO, a.ttc, f"Avoir {e.client}", **commun),
+    ]
+    libelle = f"Avoir {a.piece} sur {a.facture}"
+    return Ecriture("VT", a.piece, a.jour, libelle, _non_nulles(lignes), a)
+
+
+def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
+    commun = {"journal": "BQ", "piece": r.piece, "date": r.jour}
+    credit = ACOMPTES if r.acompte else CLIENT
+    quoi = "Acompte" if r.acompte else "Règlement"
+    lignes = (
+        LigneEcriture(BANQUE, r.montant, ZERO, f"{quoi} {e.client}", **commun),
+        LigneEcriture(credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", **commun),
+    )
+    return Ecriture("BQ", r.piece, r.jour, f"{quoi} {r.piece}", lignes, r)
+
+
+def _non_nulles(lignes: list[LigneEcriture]) -> tuple[LigneEcriture, ...]:
+    return tuple(ligne for ligne in lignes if ligne.debit or ligne.credit)
+
+
+def ecritures(e: Encaissements) -> list[Ecriture]:
+    """The entries of the period, in the documents' order."""
+    result: list[Ecriture] = []
+    for d in e.documents:
+        if isinstance(d, Facture):
+            result += _facture(e, d)
+        elif isinstance(d, Avoir):
+            result.append(_avoir(e, d))
+        else:
+            result.append(_reglement(e, d))
+    return result
+
+
+def mouvements(e: Encaissements) -> list[Mouvement]:
+    """The rows of the customer account, in the order of the entries."""
+    result = []
+    for d in e.documents:
+        if isinstance(d, Facture):
+            result.append(Mouvement(d.piece, f"Facture {d.piece}", d.ttc, ZERO, (d.piece,)))
+            if d.acompte:
+                libelle = f"Imputation de l'acompte sur {d.piece}"
+                result.append(Mouvement(d.piece, libelle, ZERO, d.acompte, (d.piece,)))
+        elif isinstance(d, Avoir):
+            result.append(Mouvement(d.piece, f"Avoir {d.piece}", ZERO, d.ttc, (d.facture,)))
+        elif not d.acompte:
+            result.append(Mouvement(d.piece, f"Règlement {d.piece}", ZERO, d.montant, d.factures))
+    return result
+
+
+def groupes(mvts: list[Mouvement]) -> list[frozenset[int]]:
+    """The movements that settle one another: invoices joined by a credit naming both, with
+    every credit naming them (each movement in one group)."""
+    parent: dict[str, str] = {}
+
+    def racine(p: str) -> str:
+        while parent.setdefault(p, p) != p:
+            p = parent[p]
+        return p
+
+    for m in mvts:
+        for autre in m.factures[1:]:
+            parent[racine(autre)] = racine(m.factures[0])
+    par_racine: dict[str, set[int]] = {}
+    for i, m in enumerate(mvts):
+        par_racine.setdefault(racine(m.factures[0]), set()).add(i)
+    return [frozenset(g) for g in par_racine.values()]
+
+
+def equilibre(mvts: list[Mouvement], groupe: frozenset[int] | set[int]) -> bool:
+    """Debits equal credits: the group can be lettered."""
+    return sum((mvts[i].debit - mvts[i].credit for i in groupe), ZERO) == 0
+
+
+def lettres(mvts: list[Mouvement]) -> list[str]:
+    """The letter of each movement (A, B… in the order of their first movement); NON_LETTRE
+    for a movement left open."""
+    result = [NON_LETTRE] * len(mvts)
+    equilibres = sorted((g for g in groupes(mvts) if equilibre(mvts, g)), key=min)
+    for lettre, groupe in zip(LETTRES, equilibres, strict=False):
+        for i in groupe:
+            result[i] = lettre
+    return result
+
+
+def restes(e: Encaissements, montants: dict[str, Decimal] | None = None) -> tuple[dict, Decimal]:
+    """What each invoice still owes, and the overpayment: a credit settles the invoices it names
+    in their order, the last one taking what remains. ``montants`` replaces the amount of a
+    movement (by its piece and side, ``"FA-1:D"``) with a student's own value."""
+    montants = montants or {}
+    reste = {f.piece: montants.get(f"{f.piece}:D", f.ttc) for f in e.factures}
+    for m in mouvements(e):
+        if m.debit:
+            continue
+        credit = montants.get(f"{m.piece}:C", m.credit)
+        for k, piece in enumerate(m.factures):
+            part = credit if k == len(m.factures) - 1 else min(credit, max(reste[piece], ZERO))
+            reste[piece] -= part
+            credit -= part
+    trop_percu = sum((-r for r in reste.values() if r < 0), ZERO)
+    return {p: max(r, ZERO) for p, r in reste.items()}, trop_percu
+
+
+def tranche(e: Encaissements, depuis: date, reste: Decimal) -> str:
+    """The band of an amount still due, by its days late at the balance date."""
+    if not reste:
+        return SOLDEE
+    retard = (e.date_balance - depuis).days
+    return next(code for code, fin in TRANCHES if fin is None or retard <= fin)
+
+
+def balance(e: Encaissements) -> dict[str, Any]:
+    """The ageing balance: each invoice's amount due and band, the totals, the overpayment and
+    the customer's balance (debits − credits of the account)."""
+    reste, trop_percu = restes(e)
+    lignes = [(f, reste[f.piece], tranche(e, f.echeance, reste[f.piece])) for f in e.factures]
+    totaux = {code: ZERO for code, _ in TRANCHES}
+    for _, montant, code in lignes:
+        if code != SOLDEE:
+            totaux[code] += montant
+    return {
+        "lignes": lignes,
+        "totaux": totaux,
+        "trop_percu": trop_percu,
+        "solde": sum(totaux.values(), ZERO) - trop_percu,
+    }
+
+
+def a_trop_percu(e: Encaissements) -> bool:
+    return restes(e)[1] > 0
+
+
+def document(e: Encaissements) -> dict[str, Any]:
+    """The contract JSON of the solution."""
+    mvts = mouvements(e)
+    b = balance(e)
+    result: dict[str, Any] = {
+        "ecritures": [
+            {
+                "journal": x.journal,
+                "piece": x.piece,
+                "date": x.jour.isoformat(),
+                "libelle": x.libelle,
+                "lignes": [ligne.to_json() for ligne in x.lignes],
+            }
+            for x in ecritures(e)
+        ],
+        "lettrage": [
+            {"piece": m.piece, "libelle": m.libelle, "lettre": lettre}
+            for m, lettre in zip(mvts, lettres(mvts), strict=True)
+        ],
+        "balance": [
+            {
+                "facture": f.piece,
+                "echeance": f.echeance.isoformat(),
+                "reste_du": fmt(montant),
+                "tranche": code,
+            }
+            for f, montant, code in b["lignes"]
+        ],
+        "totaux": {code: fmt(montant) for code, montant in b["totaux"].items()},
+    }
+    if b["trop_percu"]:
+        result["trop_percu"] = fmt(b["trop_percu"])
+    result["solde_client"] = fmt(b["solde"])
+    return result
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    return document(lire_params(params))
