@@ -15,7 +15,8 @@ class logs in and opens the mission. Saved in DIR, at desktop width (1280 px) an
 - ``<slug>-<largeur>-page.png``: the whole mission page (story and every step);
 - ``<slug>-<largeur>-etape-N.png``: step N alone (its statement and its form);
 - with ``--solve``, ``<slug>-<largeur>-etape-N-corrigee.png``: the step after the reference
-  answer (``KIND.solve(params)``, flattened into the form fields) was sent, with its correction,
+  answer (``KIND.solve(params)``, flattened into the form fields; a row of a list goes to the
+  form's row whose hidden fields match it) was sent, with its correction,
   and ``<slug>-<largeur>-page-corrigee.png``. The answer is sent once, at desktop width (one
   attempt per step), and the phone reloads the page. The score of each step is printed and,
   when it is not full marks, the fields of the reference answer the form has no input for.
@@ -110,6 +111,43 @@ def fill(page: Page, step: str, fields: dict[str, str]) -> list[str]:
     return missing
 
 
+def _rows(fields: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The rows of list answers: ``{"creneaux.3": {"salarie": "S1", "debut": "09:00"}}``."""
+    rows: dict[str, dict[str, str]] = {}
+    for name, value in fields.items():
+        head, _, key = name.rpartition(".")
+        if head.rpartition(".")[2].isdigit():
+            rows.setdefault(head, {})[key] = value
+    return rows
+
+
+def in_form_order(answer: dict[str, str], hidden: dict[str, str]) -> dict[str, str]:
+    """The answer with each row of a list moved to the form's row whose hidden fields hold the
+    same values: a form may list the rows in its own order (the planning grid goes by employee
+    and day, the reference answer by time slot). Rows without hidden fields stay where they are."""
+    form_rows = _rows(hidden)
+    placed: dict[str, str] = {}
+    used: set[str] = set()
+    for head, row in _rows(answer).items():
+        ids = {key: value for key, value in row.items() if f"{head}.{key}" in hidden}
+        liste = head.rpartition(".")[0]
+        target = next(
+            (
+                other
+                for other, other_ids in form_rows.items()
+                if ids
+                and other not in used
+                and other.rpartition(".")[0] == liste
+                and all(other_ids.get(key) == value for key, value in ids.items())
+            ),
+            head,
+        )
+        used.add(target)
+        placed |= {f"{target}.{key}": value for key, value in row.items()}
+    rows = {f"{head}.{key}" for head, row in _rows(answer).items() for key in row}
+    return {name: value for name, value in answer.items() if name not in rows} | placed
+
+
 def student_page(browser, url: str, logins, width: int) -> Page:
     """A demo student logged in, in a browser window ``width`` pixels wide."""
     phone = width < 600
@@ -140,7 +178,10 @@ def send_reference_answers(page: Page, student, mission) -> None:
         dom_id = f"etape-{index}"
         params = step_variant(student, mission, index).params
         answer = {k: v for k, v in flatten(get_kind(step.kind).solve(params)).items() if v}
-        missing = fill(page, dom_id, answer)
+        hidden = page.eval_on_selector_all(
+            f'#{dom_id} input[type="hidden"][name]', "els => els.map(e => [e.name, e.value])"
+        )
+        missing = fill(page, dom_id, in_form_order(answer, dict(hidden)))
         page.click(f"#{dom_id} button[type=submit]")
         page.locator(f"#{dom_id} .bilan-score, #{dom_id} .message--erreur").first.wait_for()
         score = page.locator(f"#{dom_id} .bilan-score")
