@@ -48,3 +48,30 @@ def test_agora_demo_command_prints_the_logins(tmp_path, monkeypatch, capsys):
     assert f"Enseignant : {TEACHER[0]}" in out
     assert out.count("Élève      :") == 2
     assert "Évaluation ouverte" in out
+
+
+def test_the_first_class_shows_evidence_of_every_competency_a_mission_exercise_assesses(app):
+    # The teacher's coverage page of the demo school is where a visitor sees what the platform
+    # assesses: each competency an exercise of a mission proves must have evidence there.
+    from agora.competency.models import CompetencyEvidence
+    from agora.content.missions import ExerciseStep
+    from agora.exercise.registry import KINDS
+
+    create_demo_if_empty(app.state.engine)
+    assessed = {
+        code
+        for mission in load_missions().values()
+        for step in mission.etapes
+        if isinstance(step, ExerciseStep)
+        for code in KINDS[step.kind].COMPETENCES
+    }
+    with Session(app.state.engine) as session:
+        first = session.exec(select(Classe).order_by(Classe.id)).first()
+        shown = set(
+            session.exec(
+                select(CompetencyEvidence.code)
+                .join(Student, Student.id == CompetencyEvidence.student_id)
+                .where(Student.classe_id == first.id)
+            )
+        )
+    assert assessed - shown == set()

@@ -112,11 +112,21 @@ def create_demo(session: Session) -> None:
             )
             session.add(assignment)
             session.flush()
-            if rank < 2:
-                for student in students:
-                    _work(session, rng, student, assignment, now - timedelta(days=2))
+            for student in _workers(students, rank, number):
+                _work(session, rng, student, assignment, now - timedelta(days=2), rank >= 2)
         if number == 0:
             create_demo_exams(session, teacher.id, classe, students, now)
+
+
+def _workers(students: list[Student], rank: int, number: int) -> list[Student]:
+    """Who has started a mission: the whole class for the first two; in the first class, a
+    third of the students for each later one (every competency a kind assesses then shows in
+    the teacher's coverage, at a fraction of the cost)."""
+    if rank < 2:
+        return students
+    if number != 0:
+        return []
+    return students[rank % 3 :: 3]
 
 
 def _evening(now: datetime, days: int) -> datetime:
@@ -125,13 +135,16 @@ def _evening(now: datetime, days: int) -> datetime:
     return local.replace(hour=23, minute=59, second=0, microsecond=0).astimezone(UTC)
 
 
-def _work(session: Session, rng: random.Random, student, assignment, when) -> None:
-    """Some students answer the first steps: right, or with a typical mistake."""
-    if rng.random() < 0.25:
+def _work(
+    session: Session, rng: random.Random, student, assignment, when, assidu: bool = False
+) -> None:
+    """Some students answer the first steps: right, or with a typical mistake. An ``assidu``
+    student starts the mission and answers every step."""
+    if not assidu and rng.random() < 0.25:
         return  # not started yet
     mission = load_missions()[assignment.mission_slug]
     for index, step in enumerate(mission.etapes):
-        if rng.random() < 0.3:
+        if not assidu and rng.random() < 0.3:
             break
         moment = when + timedelta(minutes=10 * index + rng.randrange(60))
         if isinstance(step, ProseStep):
