@@ -294,8 +294,15 @@ class Account(Field):
 
     def same(self, expected: str | Iterable[str], value: str) -> bool:
         """``expected`` is an account or the set of accepted ones; « 4010 » is « 401 »."""
-        accepted = (expected,) if isinstance(expected, str) else expected
-        return account_root(value) in {account_root(a) for a in accepted}
+        if isinstance(expected, str):
+            return account_root(value) == account_root(expected)
+        return account_root(value) in _roots(frozenset(expected))
+
+
+@lru_cache(maxsize=1024)
+def _roots(accepted: frozenset[str]) -> frozenset[str]:
+    """The roots of a set of accepted accounts (an entry's rows ask for the same sets often)."""
+    return frozenset(account_root(a) for a in accepted)
 
 
 @lru_cache(maxsize=1024)
@@ -308,6 +315,7 @@ def _account(texte: str) -> str:
     return compte
 
 
+@lru_cache(maxsize=4096)
 def account_root(compte: str) -> str:
     """An account without the zeros that pad it to a software's length: « 401000 » → « 401 »."""
     if not compte.isdigit():
@@ -368,6 +376,7 @@ class DocNumber(Field):
 _NI_LETTRE_NI_CHIFFRE = re.compile(r"[^A-Z0-9]+", re.ASCII)
 
 
+@lru_cache(maxsize=4096)
 def piece_key(numero: str) -> str:
     """A document number reduced to its letters and digits, in upper case."""
     return _NI_LETTRE_NI_CHIFFRE.sub("", numero.upper())
