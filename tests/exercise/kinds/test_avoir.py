@@ -12,6 +12,7 @@ import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
+from agora.exercise.forms import AnswerForm, flatten
 from agora.exercise.kinds import avoir, facture
 from agora.exercise.kinds.avoir.mentions import facturation
 from agora.exercise.kinds.avoir.params import CODES_MENTIONS
@@ -421,3 +422,38 @@ def test_the_dated_invoicing_rules_cover_exactly_the_mentions_a_student_checks()
     assert all(r.sources for r in regles.mentions)
     assert regles.indemnite_recouvrement.montant == Decimal("40.00")
     assert regles.reforme.emission_pme_et_micro.isoformat() == "2027-09-01"
+
+
+# The solution's fields the form may not ask, and what each is worth then, from the fields it
+# asks (docs/exercices/avoir.md, « Ce que la solution contient en plus du formulaire »):
+# no escompte on the invoice → escompte 0.00 and net financier = net commercial; a ristourne has
+# no reduction → net commercial = brut; one rate → total TVA = that rate's TVA.
+def _deduit(solution: dict, chemin: str) -> str | None:
+    match chemin.split("."):
+        case ["groupes", g, "escompte"]:
+            return "0.00"
+        case ["groupes", g, "net_financier"]:
+            return solution["groupes"][int(g)]["net_commercial"]
+        case ["groupes", g, "net_commercial"] if solution["nature"] == "ristourne":
+            return solution["groupes"][int(g)]["montant_brut_ht"]
+        case ["total_tva"] if len(solution["tva"]) == 1:
+            return solution["tva"][0]["montant"]
+    return None
+
+
+@pytest.mark.parametrize("motif", ["au_choix", "retour", "rabais", "ristourne"])
+@pytest.mark.parametrize("niveau", [1, 2, 3])
+def test_the_solution_holds_the_form_fields_and_only_values_they_imply(motif, niveau, form_values):
+    # Regression: the reference answer held lignes.N.reference and the reductions' nature and
+    # rate, which the form never sent. The contract keeps them (they name the row, as the rate
+    # of a VAT column): the form now sends them in hidden fields, as it sends the rates. Every
+    # other field of the solution the form does not ask is a value the asked fields imply.
+    for seed in range(6):
+        variant = build_variant("avoir", niveau, seed, seed, {"motif": motif})
+        solution = KIND.solve(variant.params)
+        posted = form_values("avoir", variant.params, niveau, AnswerForm())
+        for chemin, valeur in flatten(solution).items():
+            if chemin not in posted:
+                assert _deduit(solution, chemin) == valeur, (seed, chemin)
+            elif chemin.endswith((".reference", ".nature", ".taux", ".taux_tva")):
+                assert posted[chemin] == valeur, (seed, chemin)

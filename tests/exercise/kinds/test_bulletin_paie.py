@@ -10,6 +10,7 @@ import pytest
 
 from agora.company import generate_company
 from agora.content.baremes import load_bareme
+from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.bulletin_paie import KIND as bp
@@ -186,3 +187,34 @@ def test_grade_with_unusable_params_scores_zero_with_a_message():
     grade = bp.grade({"taux_horaire": "x"}, {"salaire_brut": "1"})
     assert grade.score == 0 and grade.champs[0].champ == "paramètres"
     assert grade.champs[0].message.startswith("paramètres :")
+
+
+def test_the_march_payroll_mission_makes_march_payslips():
+    # Regression: « La paie de mars » gave each student a payslip of a month drawn from the
+    # seed (April for some). The mission's step sets the kind's option mois: mars.
+    from agora.content.missions import ExerciseStep, load_missions, variant_seed
+    from agora.exercise.variants import build_variant
+
+    mission = load_missions()["la-paie-de-mars"]
+    assert "mars" in mission.titre
+    index, step = next((i, s) for i, s in enumerate(mission.etapes) if isinstance(s, ExerciseStep))
+    for org_seed in (1, 77, 4242, 9):
+        seed = variant_seed(org_seed, mission.slug, index)
+        variant = build_variant(step.kind, step.niveau, seed, org_seed, step.options)
+        assert variant.params["periode"] == "2026-03"
+        assert "## Les éléments du mois de mars" in variant.enonce
+        assert "avril" not in variant.enonce
+
+
+def test_a_fixed_month_changes_only_the_period():
+    # The default (au_choix) draws the month as before (VERSION unchanged); a fixed month
+    # keeps every other draw of the same seed, so only the period and its wording differ.
+    assert bp.choose_options() == {"mois": "au_choix"}
+    for seed, niveau in ((4, 1), (11, 2), (23, 3)):
+        drawn = bp.generate(seed, niveau, company(seed))
+        assert bp.generate(seed, niveau, company(seed), {"mois": "au_choix"}) == drawn
+        fixed = bp.generate(seed, niveau, company(seed), {"mois": "décembre"})
+        assert fixed.params["periode"] == "2026-12"
+        assert {**fixed.params, "periode": drawn.params["periode"]} == drawn.params
+    with pytest.raises(InvalidInput, match="Valeur « 13 » impossible pour l'option « mois »"):
+        bp.choose_options({"mois": "13"})

@@ -229,3 +229,46 @@ def test_params_from_outside_are_refused_in_one_french_line():
     with pytest.raises(InvalidInput, match="acompte"):
         KIND.check_params(bad)
     assert Decimal(KIND.grade(CAS_1, {"lignes": "beaucoup"}).score) == 0
+
+
+def test_the_quote_mission_names_no_charge_its_variants_do_not_bill():
+    # Regression: « Le devis du client » announced « frais de port » while the CGV of a
+    # building, IT or water organisation bill « frais de déplacement » (and the form asks for
+    # them under that name). Every sector's variant of the mission's step is checked.
+    from agora.content.missions import ExerciseStep, load_missions
+    from agora.content.secteurs import secteur_codes
+
+    mission = load_missions()["le-devis-du-client"]
+    etapes = [s for s in mission.etapes if isinstance(s, ExerciseStep) and s.kind == "devis"]
+    texte = " ".join(
+        [mission.resume, mission.histoire]
+        + [getattr(s, champ, "") for s in mission.etapes for champ in ("contexte", "consigne")]
+    ).lower()
+    vus = set()
+    for secteur in secteur_codes():
+        organisation = generate_company(5, secteur)
+        for step in etapes:
+            variant = KIND.generate(11, step.niveau, organisation, step.options)
+            libelle = variant.params["port"]["libelle"]
+            vus.add(libelle)
+            assert libelle in variant.enonce
+            for autre in {"frais de port", "frais de déplacement"} - {libelle}:
+                assert autre not in texte, (secteur, autre)
+    assert vus == {"frais de port", "frais de déplacement"}
+
+
+def test_the_charge_messages_use_the_cgv_word():
+    # A building firm's CGV say « frais de déplacement »: the feedback says it too. Case 7 with
+    # that word: 4 × 125 = 500 ≥ 500 franco, so 15,00 charged is the rule read the wrong way.
+    p = devis([("A", "4", "125.00", "20")], (), ("frais de déplacement", "15.00", "500.00", "20"))
+    answer = KIND.solve(p)
+    answer["port_ht"] = "15.00"
+    grade = KIND.grade(p, answer)
+    (diagnostic,) = grade.diagnostics
+    assert diagnostic.code == "PORT_MAL_APPLIQUE"
+    assert "frais de déplacement" in diagnostic.message and "port" not in diagnostic.message
+    champ = next(c for c in grade.champs if c.champ == "port_ht")
+    assert "frais de déplacement" in champ.message and "port" not in champ.message
+    # Port left out of the VAT base: 121,64 × 20 % = 24,328 → 24,33 (CAS_1, frais de port).
+    (diagnostic,) = codes(CAS_1, taux__0__base_tva="121.64")[0].diagnostics
+    assert diagnostic.message.startswith("Les frais de port sont soumis à la TVA")

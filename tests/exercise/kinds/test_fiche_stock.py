@@ -5,11 +5,14 @@ forward, what each level and method puts in the exercise, and the refused params
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
+from agora.exercise.fields import QUANTITE
+from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.fiche_stock import KIND as fiche_stock
 
 # One month of a bakery's flour, used by most cases (own computation, shown in each test):
@@ -319,3 +322,31 @@ def test_levels_and_options_shape_the_exercise():
             assert ("Aide :" in v.enonce) == (niveau == 1)
     drawn = {fiche_stock.generate(s, 2, generate_company(s)).params["methode"] for s in range(12)}
     assert drawn == {"cmup_periode", "cmup_mouvement", "peps"}
+
+
+def _quantity_boxes(html: str) -> dict[str, tuple[str, str]]:
+    """Each quantity box of the rendered form: its name -> (its label, the unit shown by it)."""
+    boxes = {}
+    for block in html.split('<div class="champ')[1:]:
+        name = re.search(r'<input [^>]*name="([^"]+)"', block)
+        if name and fiche_stock.ANSWER_SCHEMA.type_of(name[1]) is QUANTITE:
+            label = re.search(r"<label [^>]*>(.*?)</label>", block, re.S)[1]
+            unit = re.search(r'<span class="champ-unite"[^>]*>(.*?)</span>', block, re.S)
+            boxes[name[1]] = (label, unit[1] if unit else "")
+    return boxes
+
+
+@pytest.mark.parametrize("methode", ["cmup_mouvement", "cmup_periode", "peps"])
+def test_every_quantity_box_shows_the_article_unit(methode, form_html):
+    # Regression: « Quantité en stock, ligne n » had no unit while the totals said « (sacs) »;
+    # on a wide screen the labels of the card's table are for screen readers only, so the unit
+    # is written beside each box too (as « € » beside an amount).
+    params = card(methode, inventaire={"quantite_comptee": "33", "constat": "casse"})
+    html = form_html("fiche_stock", params, 3, AnswerForm())
+    boxes = _quantity_boxes(html)
+    assert "appro.quantite" in boxes and "inventaire.ecart_quantite" in boxes
+    if methode != "cmup_periode":
+        assert "mouvements.0.stock_quantite" in boxes
+    for name, (label, unit) in boxes.items():
+        assert "sacs" in label, name
+        assert unit == "sacs", name

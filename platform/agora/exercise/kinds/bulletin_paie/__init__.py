@@ -6,13 +6,24 @@ statement in ``statement`` (with ``champs_demandes``, the fields each level asks
 answer's fields and their types in ``answer``.
 """
 
-from agora.exercise.base import ExerciseKind
+from agora.calendrier import MOIS
+from agora.exercise.base import ExerciseKind, KindOption
 from agora.exercise.kinds.bulletin_paie import answer, generate, grade, params, samples, solve
+
+# A mission whose story is set in a month fixes it (« La paie de mars »); by default each
+# student draws one.
+MOIS_DU_BULLETIN = KindOption(
+    libelle="Mois du bulletin de paie",
+    valeurs={generate.AU_CHOIX: "Tiré au hasard pour chaque élève"}
+    | {nom: f"{nom.capitalize()} {generate.ANNEE}" for nom in MOIS},
+    defaut=generate.AU_CHOIX,
+)
 
 KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Bulletin de paie : du salaire brut au net à payer",
     COMPETENCES=("3.2.4",),
-    VERSION=2,
+    VERSION=2,  # the option mois left the default draw unchanged
+    OPTIONS={"mois": MOIS_DU_BULLETIN},
     PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
 )

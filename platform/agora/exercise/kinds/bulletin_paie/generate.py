@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import MOIS as NOMS_MOIS
 from agora.company.model import Company, Salarie
 from agora.content.baremes import Bareme, LigneCotisation, load_bareme
 from agora.errors import DomainError, InvalidInput
@@ -22,6 +23,8 @@ from agora.exercise.kinds.bulletin_paie.statement import enonce
 from agora.money import cents, fmt
 
 ANNEE = 2026
+# The option ``mois``'s default: each student's payslip month is drawn from the seed.
+AU_CHOIX = "au_choix"
 # Level 1: a short payslip with the lines every student meets first.
 LIGNES_NIVEAU_1 = (
     "Sécurité sociale - Maladie, maternité, invalidité, décès",
@@ -244,14 +247,22 @@ def _ligne(ligne: LigneCotisation) -> dict[str, Any]:
     }
 
 
+def periode(rng: random.Random, choisi: Any) -> str:
+    """The payslip's month, « 2026-03 »: the mission's (option ``mois``), else the seed's."""
+    # Drawn even when the month is fixed, so that every later draw stays the seed's.
+    tire = rng.randint(1, 12)
+    numero = NOMS_MOIS.index(choisi) + 1 if choisi in NOMS_MOIS else tire
+    return f"{ANNEE}-{numero:02d}"
+
+
 def params_de(
-    rng: random.Random, mois: Mois, niveau: int, bareme: Bareme, lignes_: list
+    rng: random.Random, mois: Mois, niveau: int, bareme: Bareme, lignes_: list, choisi: Any
 ) -> dict[str, Any]:
-    """The contract params of the variant."""
+    """The contract params of the variant (``choisi``: the option ``mois``)."""
     s = mois.salarie
     return {
         "salarie": {"nom": f"{s.prenom} {s.nom}", "statut": s.statut, "emploi": s.emploi},
-        "periode": f"{ANNEE}-{rng.randint(1, 12):02d}",
+        "periode": periode(rng, choisi),
         "taux_horaire": fmt(mois.taux_horaire),
         "heures_mensuelles": nombre(mois.heures_mensuelles),
         "heures_sup_25": nombre(mois.heures_sup_25),
@@ -269,11 +280,13 @@ def params_de(
 def generate(
     seed: int, niveau: int, organisation: Company, options: Mapping[str, str] | None = None
 ) -> Variant:
-    """A payslip of one of the organisation's employees, for the level (1 guided, 3 aléas)."""
+    """A payslip of one of the organisation's employees, for the level (1 guided, 3 aléas), of
+    the month the option ``mois`` names (by default drawn for each student)."""
     rng = tirage(NAME, seed, niveau)
     bareme = load_bareme(ANNEE)
     mois = tirer_mois(rng, organisation, niveau, bareme)
     at_mp = taux_at_mp(organisation, bareme)
     cotisations = lignes(mois, niveau, bareme, len(organisation.salaries), at_mp)
-    params = params_de(rng, mois, niveau, bareme, cotisations)
+    choisi = (options or {}).get("mois", AU_CHOIX)
+    params = params_de(rng, mois, niveau, bareme, cotisations, choisi)
     return Variant(NAME, seed, niveau, params, enonce(organisation, params, mois, niveau))

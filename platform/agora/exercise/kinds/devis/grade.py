@@ -12,7 +12,7 @@ from agora.exercise.fields import Field, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
-from agora.exercise.kinds.devis.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.devis.messages import SIGNATURES, texte
 from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
 from agora.exercise.reading import Lecture
 
@@ -165,12 +165,12 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
             code = diagnostic.cherche(path, lu.valeur)
             ko = f"Attendu : {field.display(attendu)}."
             if code:
-                ko = f"{MESSAGES[code]} {ko}"
+                ko = f"{texte(code, ref.d)} {ko}"
                 if code not in codes:
                     codes.append(code)
             champs.append(verdict(path, field, attendu, lu, ko=ko))
     justes = sum(c.correct for c in champs)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    nommes = [Diagnostic(code, texte(code, ref.d)) for code in codes]
     return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
 
 

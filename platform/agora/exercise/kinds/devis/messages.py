@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from agora.exercise.kinds.devis import solve as calc
+from agora.exercise.kinds.devis.params import Devis
+
+# The charge's name when the params have no rule (the CGV of a goods seller).
+FRAIS_DE_PORT = "frais de port"
 
 MESSAGES = {
     calc.REMISES_ADDITIONNEES: "Les remises se calculent en cascade : la deuxième s'applique au "
     "montant déjà diminué de la première. On n'additionne pas les taux.",
-    calc.PORT_MAL_APPLIQUE: "Relisez la règle des frais de port des CGV : le port est gratuit "
-    "(franco) quand le net commercial HT atteint le seuil, sinon on facture le forfait.",
-    calc.PORT_HORS_BASE_TVA: "Les frais de port sont soumis à la TVA : ajoutez-les à la base de "
-    "TVA de leur taux.",
+    calc.PORT_MAL_APPLIQUE: "Relisez la règle des {frais} des CGV : ils sont offerts (franco) "
+    "quand le net commercial HT atteint le seuil, sinon on facture le forfait.",
+    calc.PORT_HORS_BASE_TVA: "Les {frais} sont soumis à la TVA : ajoutez-les à la base de TVA "
+    "de leur taux.",
     calc.TVA_SUR_BRUT: "La TVA se calcule après les remises : sa base est le net commercial HT "
-    "(plus le port), pas le montant brut.",
+    "(plus les {frais}), pas le montant brut.",
     calc.ARRONDI_TRONQUE: "Arrondissez au centime le plus proche : à partir d'un demi-centime, on "
     "arrondit au centime supérieur (ne coupez pas les décimales).",
     calc.VALIDITE_MAL_CALCULEE: "Date de validité = date du devis + le nombre de jours des CGV, "
@@ -28,6 +32,14 @@ MESSAGES = {
     calc.ECART_LIVRAISON_HORS_COMMANDE_FACTUREE: "On ne facture que ce qui a été commandé : un "
     "article livré en trop ou une mauvaise référence ne se facture pas (il est repris).",
 }
+
+
+def texte(code: str, d: Devis) -> str:
+    """The code's message, naming the charge as the CGV do (« frais de déplacement » for a
+    firm working on site), so that the feedback uses the statement's and the form's word."""
+    frais = d.port.libelle if d.port else FRAIS_DE_PORT
+    return MESSAGES[code].replace("{frais}", frais)
+
 
 # Where each wrong method shows (answer paths without their indexes).
 _MONTANTS_TVA = {"taux.base_tva", "taux.tva", "total_tva", "total_ttc"}
