@@ -44,8 +44,7 @@ MESSAGES = {
 }
 
 _TAUX = frozenset(
-    f"canaux.#.{c}"
-    for c in ("taux_ouverture", "taux_clic", "taux_reponse", "taux_transformation")
+    f"canaux.#.{c}" for c in ("taux_ouverture", "taux_clic", "taux_reponse", "taux_transformation")
 )
 _COUTS = frozenset(f"canaux.#.{c}" for c in ("cout_contact", "cout_reponse", "cout_client"))
 
