@@ -13,7 +13,7 @@ RETOURS = {
     "ouvert_sans_reponse": "A ouvert l'e-mail, sans répondre",
     "demande_info": "A répondu : demande des informations",
     "desabonne": "A ouvert l'e-mail, puis a cliqué sur « se désabonner »",
-    "npai": "Courrier revenu : « n'habite pas à l'adresse indiquée » (NPAI)",
+    "npai": "Envoi revenu : adresse fausse (NPAI, « n'habite pas à l'adresse indiquée »)",
     "non_ouvert": "N'a pas ouvert l'e-mail",
     "devenu_client": "A signé : devenu client, adhérent ou usager inscrit",
 }
@@ -87,7 +87,13 @@ def regles(p: dict[str, Any]) -> list[str]:
             "Arrondissez au centime.",
             "- Le canal le plus rentable a le coût par contact gagné le plus bas.",
         ]
-    if p.get("delai_relance") is not None:
+    if p.get("delai_relance") is None:  # levels 1 and 2: the file's rules are given
+        lignes += [
+            "- Fichier : une adresse revenue (NPAI) est à corriger ; une personne désabonnée "
+            "s'oppose à la prospection : on note son opposition ; un prospect qui a signé "
+            "passe en client (ou adhérent, usager).",
+        ]
+    else:
         lignes += [
             f"- E-mail ouvert sans réponse : relance par téléphone {p['delai_relance']} jours "
             "après la dernière action.",
