@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 class Campagne(NamedTuple):
     offre: str  # « la nouvelle gamme … », after « pour faire connaître »
-    salon: str  # the event where the organisation holds a stand
+    salon: str  # where the organisation holds a stand (« au salon de l'habitat »)
     gagne: str  # a contact won, plural (« nouveaux clients »)
     entreprises: bool  # prospects are businesses (else people)
 
@@ -16,57 +16,55 @@ class Campagne(NamedTuple):
 SECTEURS = {
     "regie_eau": Campagne(
         "le nouveau service d'alerte fuite par SMS et la mensualisation",
-        "le stand de la régie à la foire de la ville",
+        "à la foire de la ville",
         "usagers inscrits au service",
         False,
     ),
     "association_sportive": Campagne(
         "la nouvelle section de sport santé et l'appel aux dons",
-        "le stand du club au forum des associations",
+        "au forum des associations",
         "nouveaux adhérents ou donateurs",
         False,
     ),
     "boulangerie": Campagne(
         "l'offre de plateaux petit-déjeuner pour les entreprises du quartier",
-        "le stand de la boulangerie au marché des producteurs",
+        "au marché des producteurs",
         "nouveaux clients",
         True,
     ),
     "grossiste_fournitures": Campagne(
         "le catalogue de mobilier de bureau de la rentrée",
-        "le stand au salon des professionnels du bureau",
+        "au salon des professionnels du bureau",
         "nouveaux clients",
         True,
     ),
     "informatique": Campagne(
         "l'offre de maintenance informatique pour les PME",
-        "le stand au salon du numérique des entreprises",
+        "au salon du numérique des entreprises",
         "nouveaux clients",
         True,
     ),
     "batiment": Campagne(
         "l'offre de rénovation énergétique des logements",
-        "le stand au salon de l'habitat",
+        "au salon de l'habitat",
         "nouveaux clients",
         False,
     ),
     "librairie": Campagne(
         "la carte de fidélité et les rencontres d'auteurs",
-        "le stand de la librairie au salon du livre",
+        "au salon du livre",
         "nouveaux clients",
         False,
     ),
     "restaurant": Campagne(
         "l'offre traiteur pour les repas d'entreprise",
-        "le stand au salon des métiers de bouche",
+        "au salon des métiers de bouche",
         "nouveaux clients",
         True,
     ),
 }
 # An organisation of a sector not listed above (a new profile) still gets a coherent campaign.
-DEFAUT = Campagne(
-    "sa nouvelle offre", "son stand au salon professionnel", "nouveaux clients", False
-)
+DEFAUT = Campagne("sa nouvelle offre", "à un salon professionnel", "nouveaux clients", False)
 
 PERSONNES = (
     "Mme Lefèvre",

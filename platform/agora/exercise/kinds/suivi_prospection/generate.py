@@ -16,10 +16,12 @@ from agora.exercise.kinds.suivi_prospection.campagnes import ENTREPRISES, PERSON
 from agora.exercise.kinds.suivi_prospection.params import NAME, lire_params
 from agora.exercise.kinds.suivi_prospection.solve import calcule
 
+# Short column headings: the statement's table must fit a phone.
 LIBELLES = {
     "emailing": "E-mailing",
-    "mailing": "Publipostage (courrier)",
-    "telephone": "Phoning (appels)",
+    "mailing": "Courrier",
+    "telephone": "Téléphone",
+    "salon": "Stand",
 }
 # Per channel: contacts (low, high, step), response share of contacts reached (per mille),
 # cost per contact in cents (low, high) and a fixed cost in euros (low, high).
@@ -41,14 +43,14 @@ def _part(rng: random.Random, total: int, bas: int, haut: int, minimum: int = 1)
     return max(minimum, total * rng.randint(bas, haut) // 1000)
 
 
-def _canal(rng: random.Random, canal: str, niveau: int, salon: str) -> dict[str, Any]:
+def _canal(rng: random.Random, canal: str, niveau: int) -> dict[str, Any]:
     (bas, haut, pas), (r_bas, r_haut), (c_bas, c_haut), (f_bas, f_haut) = VOLUMES[canal]
     envoyes = rng.randrange(bas, haut + 1, pas)
     non_distribues = _part(rng, envoyes, 15, 60) if niveau == 3 and canal != "salon" else 0
     touches = envoyes - non_distribues
     row: dict[str, Any] = {
         "canal": canal,
-        "libelle": LIBELLES.get(canal, salon[0].upper() + salon[1:]),
+        "libelle": LIBELLES[canal],
         "envoyes": envoyes,
         "non_distribues": non_distribues,
     }
@@ -63,11 +65,11 @@ def _canal(rng: random.Random, canal: str, niveau: int, salon: str) -> dict[str,
     return row
 
 
-def _canaux(rng: random.Random, niveau: int, salon: str) -> list[dict[str, Any]]:
+def _canaux(rng: random.Random, niveau: int) -> list[dict[str, Any]]:
     autres = ["mailing", "telephone", "salon"]
     rng.shuffle(autres)
     noms = ["emailing", *autres[: niveau - 1]]
-    return [_canal(rng, c, niveau, salon) for c in noms]
+    return [_canal(rng, c, niveau) for c in noms]
 
 
 def _prospects(rng: random.Random, niveau: int, debut: date, entreprises: bool) -> list[dict]:
@@ -98,7 +100,7 @@ def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]
     debut = date(2026, 3, 2) + timedelta(days=rng.randint(0, 40))
     p: dict[str, Any] = {"date_campagne": debut.isoformat(), "couts": niveau > 1}
     for _ in range(20):  # a tie is rare: draw the channels again
-        p["canaux"] = _canaux(rng, niveau, c.salon)
+        p["canaux"] = _canaux(rng, niveau)
         if niveau == 1 or _un_meilleur(p | {"prospects": [], "couts": True}):
             break
     p["prospects"] = _prospects(rng, niveau, debut, c.entreprises)

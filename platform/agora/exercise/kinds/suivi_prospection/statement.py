@@ -33,6 +33,11 @@ def situation(org: Any, p: dict[str, Any]) -> list[str]:
         f"Vous êtes assistant ou assistante chez **{org.raison_sociale}**, à {org.adresse.ville}.",
         f"Le {_jour(p['date_campagne'])}, l'organisation a lancé une campagne de prospection "
         f"pour faire connaître {c.offre}.",
+        *(
+            [f"L'organisation a aussi tenu un stand {c.salon}."]
+            if any(k["canal"] == "salon" for k in p["canaux"])
+            else []
+        ),
         "Votre responsable veut savoir si la campagne a marché.",
         f"Ici, les « contacts gagnés » sont les {c.gagne}.",
         "",
@@ -41,21 +46,28 @@ def situation(org: Any, p: dict[str, Any]) -> list[str]:
 
 def tableau_canaux(p: dict[str, Any]) -> list[str]:
     canaux = p["canaux"]
-    lignes = ["### Les chiffres de la campagne", ""]
+    lignes = [
+        "### Les chiffres de la campagne",
+        "",
+        "Envois : e-mails, lettres, appels passés ou visiteurs du stand. Non distribués : "
+        "e-mails en erreur, lettres revenues (NPAI), numéros faux. Réponses : demandes "
+        "d'information ou de rendez-vous. Gagnés : contacts gagnés.",
+        "",
+    ]
     lignes.append("| | " + " | ".join(c["libelle"] for c in canaux) + " |")
     lignes.append("|---|" + "---:|" * len(canaux))
     rangs = [
-        ("Envois (e-mails, lettres, appels, visiteurs du stand)", "envoyes"),
-        ("Non distribués (erreur, NPAI, numéro faux)", "non_distribues"),
-        ("Ouvertures de l'e-mail", "ouvertures"),
-        ("Clics dans l'e-mail", "clics"),
-        ("Réponses (demandes, rendez-vous)", "reponses"),
-        ("Contacts gagnés", "gagnes"),
+        ("Envois", "envoyes"),
+        ("Non distribués", "non_distribues"),
+        ("Ouvertures", "ouvertures"),
+        ("Clics", "clics"),
+        ("Réponses", "reponses"),
+        ("Gagnés", "gagnes"),
     ]
     for titre, cle in rangs:
         lignes.append(f"| {titre} | " + " | ".join(_nombre(c.get(cle)) for c in canaux) + " |")
     if p["couts"]:
-        lignes.append("| Coût total | " + " | ".join(euros(c["cout"]) for c in canaux) + " |")
+        lignes.append("| Coût | " + " | ".join(euros(c["cout"]) for c in canaux) + " |")
     return [*lignes, ""]
 
 
