@@ -18,6 +18,7 @@ from agora.exercise.kinds import (
     qualite_donnees,
     rapprochement,
     relances,
+    suivi_prospection,
 )
 
 # Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
@@ -39,6 +40,7 @@ KINDS: dict[str, ExerciseKind] = {
         planning.KIND,
         conges_payes.KIND,
         frais_deplacement.KIND,
+        suivi_prospection.KIND,
     )
 }
 

@@ -1,0 +1,163 @@
+"""The campaign's figures and the prospect follow-up, run right or with one typical mistake.
+
+``calcule`` walks each channel from the contacts reached to the cost per customer won, picks
+the best channel, and decides each prospect's follow-up and file update. The grader runs it
+right (the reference), from the student's own earlier values (an error carried forward earns
+its credit), and with a known wrong method (a ``faute``) to name the misconception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from agora.exercise.grading import Etapes
+from agora.exercise.kinds.suivi_prospection.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.suivi_prospection.params import Campagne, Canal, Prospect, lire_params
+from agora.exercise.params import HUNDRED
+from agora.money import cents, cents_down
+
+# The wrong methods calcule can run (codes of the public diagnostics).
+NON_DISTRIBUES_COMPTES = "NON_DISTRIBUES_COMPTES"
+CLIC_SUR_OUVERTURES = "CLIC_SUR_OUVERTURES"
+TRANSFORMATION_SUR_CONTACTS = "TRANSFORMATION_SUR_CONTACTS"
+TAUX_TRONQUE = "TAUX_TRONQUE"
+ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
+MEILLEUR_CANAL_COUT_TOTAL = "MEILLEUR_CANAL_COUT_TOTAL"
+MEILLEUR_CANAL_COUT_CONTACT = "MEILLEUR_CANAL_COUT_CONTACT"
+OPPOSITION_RECONTACTEE = "OPPOSITION_RECONTACTEE"
+NPAI_CONSERVE = "NPAI_CONSERVE"
+RELANCE_DEPUIS_CAMPAGNE = "RELANCE_DEPUIS_CAMPAGNE"
+
+DIXIEME = Decimal("0.1")
+# Each return of the campaign: the follow-up action and the file update (the rule of the
+# statement; an opposition is final: RGPD art. 21, CNIL).
+SUITE = {
+    "ouvert_sans_reponse": ("relancer_telephone", "conserver"),
+    "demande_info": ("envoyer_offre", "conserver"),
+    "desabonne": ("ne_plus_contacter", "opposition"),
+    "npai": ("rien", "corriger_adresse"),
+    "non_ouvert": ("rien", "conserver"),
+    "devenu_client": ("rien", "passer_client"),
+}
+
+
+def _taux(num: Any, den: Any, faute: str | None) -> Decimal | None:
+    """num / den in percent to 0.1 % half up (cut with TAUX_TRONQUE); None when the student's
+    own denominator makes it impossible (zero, absurd)."""
+    arrondi = ROUND_DOWN if faute == TAUX_TRONQUE else ROUND_HALF_UP
+    try:
+        return (Decimal(num) * HUNDRED / Decimal(den)).quantize(DIXIEME, rounding=arrondi)
+    except (ArithmeticError, TypeError):
+        return None
+
+
+def _cout(cout: Decimal, den: Any, faute: str | None) -> Decimal | None:
+    """A cost per unit, to the cent half up (cut with ARRONDI_TRONQUE); None when impossible."""
+    try:
+        valeur = cout / Decimal(den)
+        return cents_down(valeur) if faute == ARRONDI_TRONQUE else cents(valeur)
+    except (ArithmeticError, TypeError):
+        return None
+
+
+def _canal(c: Canal, p: str, put: Any, faute: str | None) -> Any:
+    """The figures of one channel; returns its cost per customer won (the student's if given)."""
+    envoyes, touches = Decimal(c.envoyes), Decimal(c.envoyes - c.non_distribues)
+    touches = put(p + "touches", envoyes if faute == NON_DISTRIBUES_COMPTES else touches)
+    if c.ouvertures is not None:
+        put(p + "taux_ouverture", _taux(c.ouvertures, touches, faute))
+        base_clic = c.ouvertures if faute == CLIC_SUR_OUVERTURES else touches
+        put(p + "taux_clic", _taux(c.clics, base_clic, faute))
+    put(p + "taux_reponse", _taux(c.reponses, touches, faute))
+    base = touches if faute == TRANSFORMATION_SUR_CONTACTS else c.reponses
+    put(p + "taux_transformation", _taux(c.gagnes, base, faute))
+    return touches
+
+
+def _couts(c: Canal, p: str, touches: Any, put: Any, faute: str | None) -> Any:
+    put(p + "cout_contact", _cout(c.cout, touches, faute))
+    put(p + "cout_reponse", _cout(c.cout, c.reponses, faute))
+    return put(p + "cout_client", _cout(c.cout, c.gagnes, faute))
+
+
+def _meilleur(d: Campagne, par_client: list[Any], par_contact: list[Any], faute: str | None):
+    """The channel with the lowest cost per customer won (from the student's own costs)."""
+    if faute == MEILLEUR_CANAL_COUT_TOTAL:
+        critere: list[Any] = [c.cout for c in d.canaux]
+    elif faute == MEILLEUR_CANAL_COUT_CONTACT:
+        critere = par_contact
+    else:
+        critere = par_client
+    candidats = [(v, i) for i, v in enumerate(critere) if isinstance(v, Decimal)]
+    if not candidats:
+        return None
+    return d.canaux[min(candidats)[1]].canal
+
+
+def _suite(d: Campagne, pr: Prospect, faute: str | None) -> tuple[str, str]:
+    action, fichier = SUITE[pr.retour]
+    if faute == OPPOSITION_RECONTACTEE and pr.retour == "desabonne":
+        return "relancer_telephone", "conserver"
+    if faute == NPAI_CONSERVE and pr.retour == "npai":
+        return action, "conserver"
+    return action, fichier
+
+
+def _prospect(d: Campagne, k: int, put: Any, faute: str | None) -> None:
+    pr = d.prospects[k]
+    p = f"prospects.{k}."
+    action, fichier = _suite(d, pr, faute)
+    if d.delai_relance is not None:
+        action = put(p + "action", action)
+        delai = {"relancer_telephone": d.delai_relance, "envoyer_offre": d.delai_offre}
+        if SUITE[pr.retour][0] in delai:
+            depart = d.date_campagne if faute == RELANCE_DEPUIS_CAMPAGNE else pr.jour
+            # The student's own action sets the delay (carried); one without a delay, the rule's.
+            jours = delai.get(action, delai[SUITE[pr.retour][0]])
+            put(p + "date_relance", depart + timedelta(days=jours))
+    put(p + "fichier", fichier)
+
+
+def calcule(d: Campagne, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
+    """Every value of the answer by its path (``canaux.0.taux_clic``…); ``own`` holds the
+    student's values each later step starts from, ``faute`` runs one known wrong method."""
+    etapes = Etapes(own)
+    par_client, par_contact = [], []
+    for i, c in enumerate(d.canaux):
+        p = f"canaux.{i}."
+        touches = _canal(c, p, etapes.put, faute)
+        if d.couts:
+            par_client.append(_couts(c, p, touches, etapes.put, faute))
+            par_contact.append(etapes.own.get(p + "cout_contact", etapes.out[p + "cout_contact"]))
+    if d.couts and len(d.canaux) > 1:
+        etapes.put("meilleur_canal", _meilleur(d, par_client, par_contact, faute))
+    for k in range(len(d.prospects)):
+        _prospect(d, k, etapes.put, faute)
+    return etapes.out
+
+
+def document(d: Campagne, v: Mapping[str, Any]) -> dict[str, Any]:
+    """The contract JSON of the answer from its values by path (a value None is left out)."""
+    result: dict[str, Any] = {"canaux": [{} for _ in d.canaux]}
+    if d.prospects:
+        result["prospects"] = [{} for _ in d.prospects]
+    for path, valeur in v.items():
+        if valeur is None:
+            continue
+        texte = ANSWER_SCHEMA.type_of(path).canonical(valeur)
+        racine, _, reste = path.partition(".")
+        if not reste:
+            result[racine] = texte
+            continue
+        index, _, champ = reste.partition(".")
+        result[racine][int(index)][champ] = texte
+    return result
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    d = lire_params(params)
+    return document(d, calcule(d))
