@@ -30,6 +30,7 @@ KINDS: dict[str, ExerciseKind] = {
         avoir.KIND,
         encaissements.KIND,
         relances.KIND,
+        suivi_prospection.KIND,
         qualite_donnees.KIND,
         facture_achat.KIND,
         rapprochement.KIND,
@@ -40,7 +41,6 @@ KINDS: dict[str, ExerciseKind] = {
         planning.KIND,
         conges_payes.KIND,
         frais_deplacement.KIND,
-        suivi_prospection.KIND,
     )
 }
 
