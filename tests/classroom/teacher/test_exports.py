@@ -54,7 +54,9 @@ def test_grades_csv_opens_in_french_spreadsheets(graded):
     assert header[:3] == ["Nom", "Prénom", "Identifiant"]
     assert header[3].startswith(f"{get_mission(MISSION).titre} (le ") and header[3].endswith("/20")
     assert lea[:3] == ["Arnaud", "Léa", "lea.arnaud"]
-    assert lea[3] == "18,0" and lea[4] == "non rendu"  # (12 + 6) / 20 points -> 18 / 20
+    # (12 + 6) of the mission's 32 points -> 11.25 / 20, shown 11,2: rounded down, a mark is
+    # never more than what was earned.
+    assert lea[3] == "11,2" and lea[4] == "non rendu"
     assert tom[0] == "Bernard" and tom[3:] == ["non rendu", "non rendu"]
     assert b"\r\n" in response.content
 
@@ -66,7 +68,7 @@ def test_grades_xlsx_holds_numbers(graded):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Nom", "Prénom", "Identifiant")
-    assert rows[1][0] == "Arnaud" and rows[1][3] == 18.0 and rows[1][4] == "non rendu"
+    assert rows[1][0] == "Arnaud" and rows[1][3] == 11.2 and rows[1][4] == "non rendu"
     assert sheet["D2"].number_format == "0.0" and sheet.freeze_panes == "D2"
 
 
@@ -74,13 +76,13 @@ def test_one_mission_in_detail(graded):
     client, _, assignment = graded
     response = client.get(f"/enseignant/devoirs/{assignment.id}/notes.csv")
     header, lea, tom = _csv_rows(response)
-    assert header[3:] == ["Étape 1 /12", "Étape 2 /8", "Total /20", "Note /20"]
-    assert lea[3:] == ["12,0", "6,0", "18,0", "18,0"]
-    assert tom[3:] == ["", "", "", "non rendu"]
+    assert header[3:] == ["Étape 1 /12", "Étape 2 /8", "Étape 3 /12", "Total /32", "Note /20"]
+    assert lea[3:] == ["12,0", "6,0", "", "18,0", "11,2"]
+    assert tom[3:] == ["", "", "", "", "non rendu"]
     sheet = openpyxl.load_workbook(
         io.BytesIO(client.get(f"/enseignant/devoirs/{assignment.id}/notes.xlsx").content)
     ).active
-    assert [c.value for c in sheet[2]][3:] == [12.0, 6.0, 18.0, 18.0]
+    assert [c.value for c in sheet[2]][3:] == [12.0, 6.0, None, 18.0, 11.2]
 
 
 def test_competency_levels_csv_and_xlsx(graded):
