@@ -53,7 +53,8 @@ def test_progress_table_shows_points_text_and_attempt_counts(classroom, db):
     assert page.status_code == 200
     row = page.text.split("Arnaud Léa</a></th>")[1].split("</tr>")[0]
     assert "score--tres-bon" in row and ">12</a>" in row and "(2 tent.)" in row
-    assert "<strong>12</strong>" in row  # 12 / 20 points: the e-mail not written counts 0
+    # 12 of the mission's 32 points: 7,5 / 20 (the e-mail and the payments not done count 0)
+    assert "<strong>7,5</strong>" in row
     tom_row = page.text.split("Bernard Tom</a></th>")[1].split("</tr>")[0]
     assert "non rendu" in tom_row and "score--non-evalue" in tom_row
 
@@ -224,7 +225,7 @@ def test_progress_marks_pending_prose_and_gives_the_mark_once_graded(classroom, 
     )
     page = client.get(f"/enseignant/devoirs/{assignment.id}")
     row = page.text.split("Arnaud Léa</a></th>")[1].split("</tr>")[0]
-    assert "<strong>20</strong>" in row
+    assert "<strong>12,5</strong>" in row  # 12 + 8 of 32 points: 12,5 / 20
 
 
 def test_a_teacher_mark_is_shown_back_exactly_everywhere(
