@@ -83,3 +83,13 @@ def test_only_the_methods_that_show_apart_make_a_typical_answer():
     mondes = {"A": {"a": 3, "b": 2}, "B": {"a": 3, "b": 2}, "C": {"a": 1, "b": 5}}
     montrables = methodes_montrables(list(mondes), mondes.get, juste, lambda f, p: True)
     assert [f for f, _ in montrables] == ["A", "C"]  # B looks just like A
+
+
+def test_the_wrong_method_is_found_on_the_whole_exercise_first_then_from_own_values():
+    from agora.exercise.grading import methode_fausse
+
+    mondes = {"A": {"x": 1}, "B": {"x": 2}}
+    siens = {"A": {"x": 3}, "B": {"x": 1}}
+    assert methode_fausse(["A", "B"], mondes.get, siens.get, "x", 1) == "A"  # whole exercise first
+    assert methode_fausse(["A", "B"], mondes.get, siens.get, "x", 3) == "A"  # from own values
+    assert methode_fausse(["A", "B"], mondes.get, siens.get, "x", 9) is None

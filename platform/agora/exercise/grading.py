@@ -196,3 +196,21 @@ def illisibles(champs: list[ChampResult], lecture: Lecture) -> list[ChampResult]
         for nom, message in lecture.erreurs.items()
         if nom not in vus
     ]
+
+
+def methode_fausse(
+    candidates: list[str],
+    monde: Callable[[str], dict[str, Any]],
+    depuis_siens: Callable[[str], dict[str, Any]],
+    path: str,
+    valeur: Any,
+) -> str | None:
+    """The known wrong method behind a wrong value: the whole exercise done that way first,
+    then that way from the student's own earlier values; None when none gives it."""
+    for faute in candidates:
+        if monde(faute).get(path) == valeur:
+            return faute
+    for faute in candidates:
+        if depuis_siens(faute).get(path) == valeur:
+            return faute
+    return None

@@ -9,7 +9,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams, illisibles
+from agora.exercise.grading import MemoParams, illisibles, methode_fausse
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import MESSAGES, SIGNATURES
@@ -72,13 +72,8 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) ->
     """The known wrong method behind a wrong value: the whole return done that way, then that
     way from the student's own earlier values."""
     candidates = [f for f in ref.fautes if path in SIGNATURES[f]]
-    for faute in candidates:
-        if ref.monde(faute).get(path) == valeur:
-            return faute
-    for faute in candidates:
-        if calc.calcule(ref.d, own, faute).get(path) == valeur:
-            return faute
-    return None
+    siens = lambda faute: calc.calcule(ref.d, own, faute)  # noqa: E731 (read as a name)
+    return methode_fausse(candidates, ref.monde, siens, path, valeur)
 
 
 def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[ChampResult], dict]:

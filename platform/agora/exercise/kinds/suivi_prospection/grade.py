@@ -15,6 +15,7 @@ from agora.exercise.grading import (
     chemin,
     grade_of,
     illisibles,
+    methode_fausse,
     notes_par_competence,
     verdict_nomme,
     verdict_reporte,
@@ -97,13 +98,8 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
         return regle
     motif = pattern_of(path)
     candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
-    for f in candidates:
-        if ref.monde(f).get(path) == valeur:
-            return f
-    for f in candidates:
-        if calc.calcule(ref.d, own, f).get(path) == valeur:
-            return f
-    return None
+    siens = lambda faute: calc.calcule(ref.d, own, faute)  # noqa: E731 (read as a name)
+    return methode_fausse(candidates, ref.monde, siens, path, valeur)
 
 
 def _champ(ref: Reference, path: str, field: Any, lu: Lu, ecf: dict, own: dict, codes: list):
