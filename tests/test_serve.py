@@ -23,6 +23,7 @@ from agora.cli import main
 STUDENTS = 8
 PASSWORD = "arret-propre-2026"
 STOP_BOUND = 8.0  # seconds; the target is 5 (bench and README), this is a hang guard
+IDLE_BETWEEN_SAVES = 8  # seconds a student may think between two autosaves (and more)
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -112,11 +113,8 @@ def _wait_for_port(port: int, process: subprocess.Popen) -> None:
     raise AssertionError("le serveur ne démarre pas")
 
 
-def test_sigterm_stops_the_server_under_load_and_keeps_acknowledged_saves(tmp_path):
-    from agora.exam.models import ExamAnswer
-
-    url = f"sqlite:///{tmp_path / 'agora.sqlite3'}"
-    code, logins = _prepare(url)
+def _agora_serve(tmp_path: Path, url: str) -> tuple[subprocess.Popen, int]:
+    """A real `agora serve` in production settings on a free port (not yet answering)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -131,6 +129,15 @@ def test_sigterm_stops_the_server_under_load_and_keeps_acknowledged_saves(tmp_pa
         server = subprocess.Popen(
             [str(agora), "serve", "--port", str(port)], env=env, stdout=log, stderr=log
         )
+    return server, port
+
+
+def test_sigterm_stops_the_server_under_load_and_keeps_acknowledged_saves(tmp_path):
+    from agora.exam.models import ExamAnswer
+
+    url = f"sqlite:///{tmp_path / 'agora.sqlite3'}"
+    code, logins = _prepare(url)
+    server, port = _agora_serve(tmp_path, url)
     try:
         _wait_for_port(port, server)
         typists = [Typist(f"http://127.0.0.1:{port}", login, code) for login in logins]
@@ -163,6 +170,37 @@ def test_sigterm_stops_the_server_under_load_and_keeps_acknowledged_saves(tmp_pa
         answer = stored[t.copy_id]
         # A save stored just as the connection was cut may follow the last acknowledged one.
         assert int(answer.answer["total_ht"]) >= t.acked and answer.saves >= t.acks
+
+
+def _is_open(sock: socket.socket) -> bool:
+    """Whether the server still holds this idle connection (it sent no FIN, no reset)."""
+    sock.setblocking(False)
+    try:
+        return sock.recv(1, socket.MSG_PEEK) != b""
+    except BlockingIOError:
+        return True
+    except ConnectionResetError:
+        return False
+
+
+def test_an_idle_student_connection_stays_open_between_two_autosaves(tmp_path):
+    # A student thinks for a few seconds between two autosaves and the browser reuses its
+    # connection; with uvicorn's 5 s default the server closed it meanwhile, and a save sent
+    # just then failed on a reset connection (seen in test_exam_closing_load).
+    url = f"sqlite:///{tmp_path / 'agora.sqlite3'}"
+    _prepare(url)
+    server, port = _agora_serve(tmp_path, url)
+    try:
+        _wait_for_port(port, server)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(b"GET /connexion HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            with sock.makefile("rb") as response:
+                assert response.readline().startswith(b"HTTP/1.1 200")
+            time.sleep(IDLE_BETWEEN_SAVES)
+            assert _is_open(sock), f"connexion fermée après {IDLE_BETWEEN_SAVES} s d'inactivité"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_a_wrong_setting_is_one_french_line(monkeypatch, capsys):

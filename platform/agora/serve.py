@@ -8,6 +8,18 @@ from agora.config import settings_from_environment
 
 # Seconds a stopping server gives the requests in flight (the whole stop must stay under 5 s).
 GRACEFUL_SECONDS = 3
+# Seconds an idle connection stays open. uvicorn's 5 s default closes a student's connection
+# while the browser reuses it for the next autosave: the save then fails on a reset
+# connection. Longer than the browsers' and proxies' own idle limits (nginx: 60–75 s).
+KEEP_ALIVE_SECONDS = 75
+
+
+def server_options() -> dict:
+    """The uvicorn settings of every Agora server (``agora serve`` and the tests' live one)."""
+    return {
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "timeout_graceful_shutdown": GRACEFUL_SECONDS,
+    }
 
 
 @click.command()
@@ -33,9 +45,7 @@ def serve(host: str, port: int, demo: bool) -> None:
     click.echo(f"Agora Sim : http://{host}:{port}/  (base : {settings.shown_url})")
     # SIGTERM: requests in flight get a few seconds to finish, then the server stops (exam
     # writes are short and their wait for the write lock is bounded, see exam.service).
-    uvicorn.run(
-        app, host=host, port=port, log_level="info", timeout_graceful_shutdown=GRACEFUL_SECONDS
-    )
+    uvicorn.run(app, host=host, port=port, log_level="info", **server_options())
 
 
 @click.command()
