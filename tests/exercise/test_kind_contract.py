@@ -24,6 +24,7 @@ from agora.company import generate_company
 from agora.exercise.base import NIVEAUX, FormatErrors, dumps, unflatten
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import KINDS, get_kind
+from agora.exercise.variants import build_variant, source_of
 
 SEEDS = (0, 7, 23)
 MANY_SEEDS = range(100)
@@ -98,6 +99,31 @@ def test_the_reference_and_the_samples_over_a_hundred_seeds(kind, niveau):
         params = get_kind(kind).generate(seed, niveau, generate_company(seed)).params
         check_reference(kind, params)
         check_samples(kind, params)
+
+
+CHAINS = [
+    (producer, consumer)
+    for producer, made in KINDS.items()
+    for consumer, taking in KINDS.items()
+    if made.PRODUIT in taking.CONSOMME and made.document and taking.reprendre
+]
+
+
+@pytest.mark.parametrize(("producer", "consumer"), CHAINS)
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_a_variant_built_on_an_earlier_steps_document_keeps_the_contract(
+    producer, consumer, niveau
+):
+    chained = 0
+    for seed in range(8):
+        for source_niveau in NIVEAUX:
+            source = source_of(producer, source_niveau, seed, None)
+            built = build_variant(consumer, niveau, seed + 100, seed, None, source)
+            chained += built != build_variant(consumer, niveau, seed + 100, seed)
+            assert built.enonce.strip() and "<" not in built.enonce
+            check_reference(consumer, built.params)
+            check_samples(consumer, built.params)
+    assert chained, "aucune variante n'a repris le document de l'étape précédente"
 
 
 @pytest.mark.parametrize("kind", KINDS)

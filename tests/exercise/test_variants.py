@@ -6,7 +6,7 @@ from tests.exercise.stub_kinds import STOCKS
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.registry import KINDS
-from agora.exercise.variants import build_variant, company_for
+from agora.exercise.variants import Source, build_variant, company_for, source_of
 
 
 @pytest.fixture
@@ -57,3 +57,57 @@ def test_unknown_options_and_values_are_refused_in_french(stocks, options, messa
 def test_a_kind_without_options_refuses_any(stocks):
     with pytest.raises(InvalidInput, match="options : aucune"):
         build_variant("facture", 1, 3, 4, {"methode": "fifo"})
+
+
+def _first_invoice(params):
+    return next(d for d in params["documents"] if d["type"] == "facture")
+
+
+def test_a_chained_step_records_the_invoice_of_the_earlier_step():
+    # « Du devis à l'encaissement »: the invoice the student prepared at step 1 (number, date,
+    # customer, lines) is the first invoice of the period they record at step 3.
+    facture = KINDS["facture"]
+    taken = 0
+    for org_seed in range(12):
+        source = source_of("facture", 2, 40 + org_seed, None)
+        issued = facture.document(
+            build_variant("facture", 2, 40 + org_seed, org_seed), company_for(org_seed)
+        )
+        if issued["achat"]:
+            continue
+        taken += 1
+        chained = build_variant("encaissements", 2, 7, org_seed, None, source)
+        first = _first_invoice(chained.params)
+        expected = {"numero": issued["numero"], "date": issued["date"], **issued["facture"]}
+        assert first["facture"] == expected
+        assert chained.params["client"]["compte"] == f"411{issued['client']['code']}"
+        assert issued["numero"] in chained.enonce and "étape précédente" in chained.enonce
+        assert issued["client"]["nom"] in chained.enonce
+    assert taken >= 6
+
+
+def test_the_invoice_taken_is_the_one_the_statement_of_the_earlier_step_gives():
+    variant = build_variant("facture", 2, 3, 5)
+    issued = KINDS["facture"].document(variant, company_for(5))
+    assert f"facture** n° {issued['numero']}" in variant.enonce
+    assert issued["client"]["nom"] in variant.enonce and issued["facture"] == variant.params
+
+
+def test_a_purchase_to_check_gives_no_sale_to_record_so_the_step_is_drawn_as_usual():
+    # An organisation outside VAT checks a supplier's invoice at the facture step.
+    org_seed = next(s for s in range(200) if company_for(s).tva_intracom is None)
+    issued = KINDS["facture"].document(
+        build_variant("facture", 2, 9, org_seed), company_for(org_seed)
+    )
+    assert issued["achat"]
+    try:
+        alone = build_variant("encaissements", 1, 4, org_seed)
+    except InvalidInput:
+        pytest.skip("pas d'encaissements pour ce secteur")
+    chained = build_variant("encaissements", 1, 4, org_seed, None, Source("facture", 2, 9))
+    assert chained == alone
+
+
+def test_a_source_whose_document_the_kind_does_not_take_changes_nothing():
+    plain = build_variant("encaissements", 1, 4, 3)
+    assert build_variant("encaissements", 1, 4, 3, None, Source("planning", 1, 2)) == plain

@@ -18,7 +18,7 @@ from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Grade, Variant, unflatten
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
-from agora.exercise.variants import build_variant
+from agora.exercise.variants import build_variant, source_of
 
 PROSE_KIND = "redaction"
 PROSE_MAX_LENGTH = 10_000
@@ -29,7 +29,13 @@ def step_variant(student: Student, mission: Mission, index: int) -> Variant:
     step = mission.etape(index)
     assert isinstance(step, ExerciseStep)
     seed = variant_seed(student.org_seed, mission.slug, index)
-    return build_variant(step.kind, step.niveau, seed, student.org_seed, step.options)
+    source = None
+    if step.depuis is not None:  # the document of an earlier step (checked when loading)
+        earlier = mission.etape(step.depuis - 1)
+        assert isinstance(earlier, ExerciseStep)
+        earlier_seed = variant_seed(student.org_seed, mission.slug, step.depuis - 1)
+        source = source_of(earlier.kind, earlier.niveau, earlier_seed, earlier.options)
+    return build_variant(step.kind, step.niveau, seed, student.org_seed, step.options, source)
 
 
 def attempt_variant(attempt: StepAttempt) -> Variant:

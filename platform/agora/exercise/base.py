@@ -186,6 +186,11 @@ class ExerciseKind:
     # the document types it can take from an earlier step (type -> French description).
     PRODUIT: str | None = None
     CONSOMME: Mapping[str, str] = field(default_factory=dict)
+    # A producer's document for a later step: (variant, organisation) -> JSON (generate.document).
+    document: Callable[[Variant, Any], Json] | None = None
+    # A consumer's variant built on earlier documents: (seed, niveau, organisation, options,
+    # {type: document}) -> Variant (generate.reprendre).
+    reprendre: Callable[..., Variant] | None = None
 
     @classmethod
     def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:
@@ -205,6 +210,8 @@ class ExerciseKind:
             solve=solve.solve,
             grade_read=grade.grade,
             sample_answers=samples.sample_answers,
+            document=getattr(generate, "document", None),
+            reprendre=getattr(generate, "reprendre", None),
             **declarations,
         )
 

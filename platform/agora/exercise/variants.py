@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from agora.exercise.base import Variant
+from agora.exercise.base import ExerciseKind, Variant
 from agora.exercise.registry import get_kind
 
 
@@ -19,25 +19,67 @@ def company_for(org_seed: int):
     return generate_company(org_seed)
 
 
+@dataclass(frozen=True)
+class Source:
+    """The earlier step whose document a chained step takes (a mission's ``depuis``)."""
+
+    kind: str
+    niveau: int
+    seed: int
+    options: tuple[tuple[str, str], ...] = ()
+
+
 def build_variant(
-    kind: str, niveau: int, seed: int, org_seed: int, options: Mapping[str, Any] | None = None
+    kind: str,
+    niveau: int,
+    seed: int,
+    org_seed: int,
+    options: Mapping[str, Any] | None = None,
+    source: Source | None = None,
 ) -> Variant:
     """The variant of one exercise for one organisation, rebuilt identically from what is stored.
 
     ``options`` are a mission's choices for the kind (checked, defaults filled in): a different
-    option gives a different variant, kept apart in the cache and named in the variant.
+    option gives a different variant, kept apart in the cache and named in the variant. With a
+    ``source`` whose document the kind takes, the variant is built on that document (the
+    invoice of the mission's earlier step); otherwise it is drawn as usual.
     """
     chosen = get_kind(kind).choose_options(options)
-    return _build(kind, niveau, seed, org_seed, tuple(sorted(chosen.items())))
+    return _build(kind, niveau, seed, org_seed, tuple(sorted(chosen.items())), source)
 
 
 @lru_cache(maxsize=2048)
 def _build(
-    kind: str, niveau: int, seed: int, org_seed: int, options: tuple[tuple[str, str], ...]
+    kind: str,
+    niveau: int,
+    seed: int,
+    org_seed: int,
+    options: tuple[tuple[str, str], ...],
+    source: Source | None = None,
 ) -> Variant:
-    chosen = dict(options)
-    variant = get_kind(kind).generate(seed, niveau, company_for(org_seed), chosen)
+    chosen, made, organisation = dict(options), get_kind(kind), company_for(org_seed)
+    documents = _documents(made, source, org_seed) if source is not None else None
+    if documents:
+        variant = made.reprendre(seed, niveau, organisation, chosen, documents)
+    else:
+        variant = made.generate(seed, niveau, organisation, chosen)
     return replace(variant, options=chosen) if chosen else variant
+
+
+def _documents(consumer: ExerciseKind, source: Source, org_seed: int) -> dict[str, Any]:
+    """The source step's document by type, when the consumer can take it (else empty)."""
+    producer = get_kind(source.kind)
+    produit = producer.PRODUIT
+    if produit not in consumer.CONSOMME or not (producer.document and consumer.reprendre):
+        return {}
+    earlier = _build(source.kind, source.niveau, source.seed, org_seed, source.options)
+    return {produit: producer.document(earlier, company_for(org_seed))}
+
+
+def source_of(kind: str, niveau: int, seed: int, options: Mapping[str, Any] | None) -> Source:
+    """The Source of an earlier step, its options completed as its variant was built."""
+    chosen = get_kind(kind).choose_options(options)
+    return Source(kind, niveau, seed, tuple(sorted(chosen.items())))
 
 
 def warm_up() -> None:

@@ -11,6 +11,7 @@ from agora.competency.models import CompetencyEvidence
 from agora.content.missions import get_mission
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
+from agora.exercise.variants import company_for
 
 MISSION = "du-devis-a-l-encaissement"
 
@@ -209,6 +210,25 @@ def test_each_student_gets_their_own_variant(make_student):
     mission = get_mission(MISSION)
     assert step_variant(first, mission, 0).params != step_variant(second, mission, 0).params
     assert step_variant(first, mission, 0) == step_variant(first, mission, 0)
+
+
+def test_the_recording_step_shows_the_invoice_the_student_prepared_at_step_one(
+    client, make_classe, make_student, make_assignment, as_student
+):
+    # depuis: 1 — the customer and the invoice number of step 1 are those of step 3's ledger
+    # (in an organisation that sells with VAT: one outside VAT checks a purchase at step 1).
+    mission = get_mission(MISSION)
+    org_seed = next(s for s in range(100) if company_for(s).tva_intracom is not None)
+    classe = make_classe()
+    student = make_student(classe, org_seed=org_seed)
+    assignment = make_assignment(classe, MISSION)
+    issued = get_kind("facture").document(step_variant(student, mission, 0), company_for(org_seed))
+    assert not issued["achat"]
+    recorded = step_variant(student, mission, 2)
+    assert recorded.params["documents"][0]["facture"]["numero"] == issued["numero"]
+    assert recorded.params["client"]["nom"] == issued["client"]["nom"]
+    page = as_student(client, student).get(f"/eleve/missions/{assignment.id}").text
+    assert f"La facture {issued['numero']} est celle que vous avez préparée" in page
 
 
 def test_a_past_attempt_is_shown_read_only_with_its_correction(client, db, given, as_student, csrf):

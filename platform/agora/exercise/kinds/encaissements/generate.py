@@ -53,8 +53,12 @@ def _articles(org: Any, stockes: bool) -> list[tuple[str, str, str, str]]:
 class Tirage:
     """The drawing of one variant: its random source, the organisation and the running date."""
 
-    def __init__(self, rng: random.Random, org: Any, niveau: int):
+    def __init__(
+        self, rng: random.Random, org: Any, niveau: int, emise: dict[str, Any] | None = None
+    ):
         self.rng, self.org, self.niveau = rng, org, niveau
+        # The invoice the student made at an earlier step: the period's first invoice.
+        self.emise = emise
         secteur = regles().secteurs.get(org.secteur)
         if secteur is None:
             raise InvalidInput(f"Pas d'encaissements prévus pour le secteur {org.secteur}.")
@@ -70,12 +74,20 @@ class Tirage:
         self.numero = rng.randint(40, 700)
         self.documents: list[dict[str, Any]] = []
 
+    def reserve(self) -> int:
+        """A place in the period for a document filled in later (a deposit before its
+        invoice, drawn once the invoice is)."""
+        self.documents.append({})
+        return len(self.documents) - 1
+
     def avance(self, bas: int, haut: int) -> date:
         self.jour = jour_ouvre(self.jour + timedelta(days=self.rng.randint(bas, haut)))
         return self.jour
 
     def facture(self, remise: bool = False, escompte: str | None = None) -> dict[str, Any]:
         """An invoice in the ``facture`` kind's params, with its number, date and due date."""
+        if self.emise is not None:
+            return self._reprise()
         rng = self.rng
         candidats = [a for a in self.articles if a[3] in self.taux]
         nombre = 1 if self.niveau == 1 else rng.randint(2, 3)
@@ -100,9 +112,24 @@ class Tirage:
             invoice["reductions"] = [{"nature": "remise", "taux": rng.choice(REMISES)}]
         if escompte:
             invoice["escompte_taux"] = escompte
+        return self._emet(invoice, jour)
+
+    def _emet(self, invoice: dict[str, Any], jour: date) -> dict[str, Any]:
         echeance = jour + timedelta(days=self.delai)
         document = {"type": "facture", "echeance": echeance.isoformat(), "facture": invoice}
         self.documents.append(document)
+        return invoice
+
+    def _reprise(self) -> dict[str, Any]:
+        """The earlier step's invoice as it was issued; the period goes on from its date."""
+        emise, self.emise = self.emise, None
+        jour = self.jour = date.fromisoformat(emise["date"])
+        self.numero = int(emise["numero"].rpartition("-")[2])
+        invoice = {"numero": emise["numero"], "date": jour.isoformat(), **emise["facture"]}
+        rang = self.reserve() if "acompte" in invoice else -1
+        self._emet(invoice, jour)
+        if rang >= 0:
+            _depot(self, rang, invoice)
         return invoice
 
     def avoir(self, invoice: dict[str, Any]) -> None:
@@ -181,22 +208,28 @@ def _niveau_1(t: Tirage) -> None:
 
 
 def _niveau_2(t: Tirage) -> None:
+    chainee = t.emise is not None
     f1 = t.facture()
     f2 = t.facture(remise=True)
-    t.avoir(f1)
-    t.reglement([f1["numero"]], _a_payer(f1) - _avoir_ttc(t))
+    # The credit note is on one of the period's own invoices, not on the student's (an
+    # earlier step), which may be one article or come with a deposit: little left to credit.
+    credite, autre = (f2, f1) if chainee else (f1, f2)
+    t.avoir(credite)
+    t.reglement([credite["numero"]], _a_payer(credite) - _avoir_ttc(t))
     t.facture(remise=t.rng.random() < 0.5)
-    t.reglement([f2["numero"]], _partiel(t.rng, _a_payer(f2)), exact=False)
+    t.reglement([autre["numero"]], _partiel(t.rng, _a_payer(autre)), exact=False)
 
 
 def _niveau_3(t: Tirage) -> None:
     rng = t.rng
-    t.documents.append({})  # the deposit, received before its invoice: filled below
-    rang = len(t.documents) - 1
-    f1 = t.facture(remise=True)
-    ttc = Decimal(solution_facture(f1)["total_ttc"])
-    acompte = (ttc * Decimal(rng.choice((20, 25, 30))) / 1000).to_integral_value(ROUND_FLOOR) * 10
-    f1["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
+    # The deposit goes on the first invoice, unless it is the student's own (an earlier step),
+    # which keeps the deposit it had, or, without one, leaves it to the last invoice.
+    chainee = t.emise is not None
+    sur_f4 = chainee and "acompte" not in t.emise["facture"]
+    rang = -1 if chainee else t.reserve()
+    f1 = t.facture(remise=True)  # the student's own invoice brings its deposit, if any
+    if not chainee:
+        _acompte(rng, f1)
     cgv = t.org.cgv.escompte_taux
     escompte = (f"{cgv.normalize():f}" if cgv else rng.choice(ESCOMPTES)) if t.entreprise else None
     f2 = t.facture(escompte=escompte)
@@ -204,28 +237,49 @@ def _niveau_3(t: Tirage) -> None:
     f3 = t.facture()
     t.avoir(f3)
     du3 = _a_payer(f3) - _avoir_ttc(t)
+    rang = t.reserve() if sur_f4 else rang
     f4 = t.facture(remise=True)
+    if sur_f4:
+        _acompte(rng, f4)
     t.reglement([f3["numero"]], _partiel(rng, du3), exact=False)
     # The customer rounds its payment up to the next ten euros: an overpayment.
     ttc4 = _a_payer(f4)
     t.reglement([f4["numero"]], (ttc4 / 10).to_integral_value(ROUND_FLOOR) * 10 + 10, exact=False)
-    # The deposit came a few days before its invoice, by transfer or cheque.
-    jour = jour_ouvre(date.fromisoformat(f1["date"]) - timedelta(days=rng.randint(6, 12)))
+    if rang >= 0:
+        _depot(t, rang, f4 if sur_f4 else f1)
+
+
+def _acompte(rng: random.Random, invoice: dict[str, Any]) -> None:
+    """A deposit of a fifth to under a third of the total, in tens of euros."""
+    ttc = Decimal(solution_facture(invoice)["total_ttc"])
+    acompte = (ttc * Decimal(rng.choice((20, 25, 30))) / 1000).to_integral_value(ROUND_FLOOR) * 10
+    invoice["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
+
+
+def _depot(t: Tirage, rang: int, invoice: dict[str, Any]) -> None:
+    """The deposit, received a few days before its invoice, by transfer or cheque."""
+    rng = t.rng
+    jour = jour_ouvre(date.fromisoformat(invoice["date"]) - timedelta(days=rng.randint(6, 12)))
     mode = rng.choice(("virement", "cheque"))
     t.documents[rang] = {
         "type": "acompte",
         "piece": _piece(rng, mode),
-        "date": min(jour, date.fromisoformat(f1["date"])).isoformat(),
+        "date": min(jour, date.fromisoformat(invoice["date"])).isoformat(),
         "mode": mode,
-        "montant": f1["acompte"],
-        "facture": f1["numero"],
+        "montant": invoice["acompte"],
+        "facture": invoice["numero"],
     }
 
 
-def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
-    """Contract params for the level."""
-    t = Tirage(rng, org, niveau)
+def params(
+    rng: random.Random, org: Any, niveau: int, emise: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Contract params for the level; with ``emise``, the period starts with that invoice,
+    made at an earlier step for its customer."""
+    t = Tirage(rng, org, niveau, emise)
     clients = [c for c in org.clients if c.type == "entreprise"] or list(org.clients)
+    if emise is not None:
+        clients = [c for c in org.clients if c.code == emise["client"]["code"]]
     if not clients:
         raise InvalidInput("L'organisation n'a pas de client à qui facturer.")
     client = rng.choice(clients)
@@ -252,3 +306,21 @@ def generate(
     rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+
+
+def reprendre(
+    seed: int,
+    niveau: int,
+    organisation: Any,
+    options: Mapping[str, str] | None,
+    documents: Mapping[str, dict[str, Any]],
+) -> Variant:
+    """The variant whose first invoice is the one the student made at an earlier step (a
+    ``facture`` document); drawn as usual when that step checked a purchase instead."""
+    emise = documents.get("facture")
+    if emise is None or emise["achat"] or emise["client"] is None:
+        return generate(seed, niveau, organisation, options)
+    rng = tirage(NAME, seed, niveau, "depuis")
+    p = params(rng, organisation, niveau, emise)
+    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"])
+    return Variant(NAME, seed, niveau, p, texte)

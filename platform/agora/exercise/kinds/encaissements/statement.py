@@ -148,10 +148,16 @@ def _a_faire(e: Encaissements, niveau: int) -> list[str]:
     return lignes
 
 
-def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
-    """The Markdown statement for the level."""
+def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
+    """The Markdown statement for the level; ``reprise`` is the number of the invoice the
+    student made at an earlier step of the mission."""
     e = lire_params(params)
     lignes = [f"## Les encaissements de {e.client}", "", *_situation(org, e), ""]
+    if reprise is not None:
+        lignes[-1:-1] = [
+            f"La facture {reprise} est celle que vous avez préparée à l'étape précédente "
+            "de la mission : enregistrez ses montants justes."
+        ]
     lignes += ["| Date | Pièce | Document | Détail |", "|---|---|---|---|"]
     lignes += [_ligne(d, niveau) for d in e.documents]
     if niveau == 1:

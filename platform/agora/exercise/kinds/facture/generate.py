@@ -19,3 +19,23 @@ def generate(
     params = enonce.params(rng, histoire, niveau)
     texte = enonce.enonce(rng, histoire, params, niveau)
     return Variant(NAME, seed, niveau, params, texte)
+
+
+def document(variant: Variant, organisation: Any) -> dict[str, Any]:
+    """The invoice a later step of a mission takes (``encaissements`` records it): its number,
+    date and customer as the statement gave them, replayed from the draw, and its params.
+
+    ``achat`` is true when the variant checks a supplier's invoice (an organisation outside
+    VAT): no sale to record then."""
+    rng = tirage(NAME, variant.seed, variant.niveau)
+    histoire = enonce.histoire(rng, organisation, variant.niveau)
+    enonce.params(rng, histoire, variant.niveau)
+    jour, numero = enonce.piece(rng, organisation)
+    tiers = histoire.tiers
+    return {
+        "numero": numero,
+        "date": jour.isoformat(),
+        "achat": histoire.achat,
+        "client": None if tiers is None else {"nom": tiers.nom, "code": tiers.code},
+        "facture": variant.params,
+    }

@@ -162,6 +162,12 @@ def _jour(rng: random.Random, organisation: Any) -> date:
     return jour
 
 
+def piece(rng: random.Random, organisation: Any) -> tuple[date, str]:
+    """The invoice's date (the delivery day) and number, drawn after its params."""
+    jour = _jour(rng, organisation)
+    return jour, f"FA{jour.year}-{rng.randint(1, 900):04d}"
+
+
 def _cellule(text: Any) -> str:
     return str(text).replace("|", "/").replace("\n", " ")
 
@@ -302,8 +308,7 @@ def a_faire(p: dict[str, Any]) -> list[str]:
 def enonce(rng: random.Random, h: Histoire, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement: situation, documents, conditions, what to compute."""
     org = h.organisation
-    jour = _jour(rng, org)
-    numero = f"FA{jour.year}-{rng.randint(1, 900):04d}"
+    jour, numero = piece(rng, org)
     titre = "Vérifier une facture fournisseur" if h.achat else "Préparer une facture client"
     lignes = [f"## {titre}", "", "### La situation", ""]
     lignes += _situation(rng, h, jour, numero)
