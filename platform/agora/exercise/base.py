@@ -191,6 +191,9 @@ class ExerciseKind:
     # A consumer's variant built on earlier documents: (seed, niveau, organisation, options,
     # {type: document}) -> Variant (generate.reprendre).
     reprendre: Callable[..., Variant] | None = None
+    # The student's answer as the real business document (an invoice): (variant, organisation,
+    # Lecture) -> agora.documents.commercial.DocumentCommercial.
+    piece_commerciale: Callable[..., Any] | None = None
 
     @classmethod
     def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:

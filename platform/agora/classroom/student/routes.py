@@ -7,7 +7,8 @@ database work run in a worker thread, never on the event loop.
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from jinja2_fragments import render_block
 from markupsafe import escape
 
 from agora.classroom import service
@@ -15,7 +16,8 @@ from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment, OwnedAttempt
 from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
-from agora.errors import DomainError
+from agora.documents import commercial, facturx, pdf
+from agora.errors import DomainError, InvalidInput
 from agora.exercise.answer_names import known_fields, unknown_name
 from agora.exercise.base import FormatErrors
 from agora.exercise.forms import AnswerForm
@@ -66,6 +68,55 @@ def attempt(request: Request, attempt: OwnedAttempt, student: StudentDep, sessio
     """One of my past attempts, read-only (another student's is a 404)."""
     return render(
         request, "student/attempt.html", views.attempt_page(session, student, attempt, utcnow())
+    )
+
+
+@router.get("/tentatives/{attempt_id}/document", name="student_document")
+def document(request: Request, attempt: OwnedAttempt, student: StudentDep):
+    """My answer as the real document (an invoice), with the PDF and Factur-X downloads."""
+    doc = views.attempt_document(student, attempt)
+    xml, message = None, None
+    try:
+        xml = facturx.cii_xml(doc).decode()
+    except InvalidInput as error:
+        message = str(error)
+    context = {
+        "doc": doc,
+        "rangees": commercial.pied(doc),
+        "parties": commercial.parties(doc),
+        "xml": xml,
+        "facturx_message": message,
+        "pdf_url": request.url_for("student_document_pdf", attempt_id=attempt.id),
+        "facturx_url": xml and request.url_for("student_facturx", attempt_id=attempt.id),
+        "retour_url": request.url_for("student_attempt", attempt_id=attempt.id),
+    }
+    return render(request, "documents/commercial.html", context)
+
+
+@router.get("/tentatives/{attempt_id}/document.pdf", name="student_document_pdf")
+def document_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep):
+    doc = views.attempt_document(student, attempt)
+    return _pdf(_document_pdf(request, doc), f"{doc.numero}.pdf")
+
+
+@router.get("/tentatives/{attempt_id}/facturx.pdf", name="student_facturx")
+def facturx_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep):
+    doc = views.attempt_document(student, attempt)
+    return _pdf(facturx.pdf_facturx(_document_pdf(request, doc), doc), f"{doc.numero}-facturx.pdf")
+
+
+def _document_pdf(request: Request, doc) -> bytes:
+    values = {"doc": doc, "rangees": commercial.pied(doc), "parties": commercial.parties(doc)}
+    html = render_block(
+        request.app.state.templates, "documents/commercial.html", "document", values
+    )
+    return pdf.pdf_de_html(html, f"{doc.titre} {doc.numero}", doc.vendeur.nom, doc.date)
+
+
+def _pdf(content: bytes, filename: str) -> Response:
+    disposition = f'attachment; filename="{filename}"'
+    return Response(
+        content, media_type="application/pdf", headers={"Content-Disposition": disposition}
     )
 
 

@@ -14,6 +14,8 @@ from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.competency.service import Level, level_of, student_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, personalise
+from agora.documents.commercial import DocumentCommercial
+from agora.errors import UnknownCode
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import form_template, get_kind
@@ -322,6 +324,7 @@ class AttemptPage:
     attempt: StepAttempt
     number: int
     view: StepView
+    document: bool = False  # the answer can be seen as the business document (an invoice)
 
 
 def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
@@ -351,4 +354,22 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
         texte=texte,
     )
     view.grade, view.can_submit, view.form.disabled = grade, False, True
-    return AttemptPage(assignment, mission, attempt, mine.index(attempt) + 1, view)
+    number = mine.index(attempt) + 1
+    return AttemptPage(assignment, mission, attempt, number, view, has_document(attempt))
+
+
+def attempt_document(student: Student, attempt: StepAttempt) -> DocumentCommercial:
+    """The business document an attempt produced (the student's invoice, with their own
+    amounts); UnknownCode when the kind makes none."""
+    kind = get_kind(attempt.kind) if attempt.kind != service.PROSE_KIND else None
+    if kind is None or kind.piece_commerciale is None:
+        raise UnknownCode("Cette tentative ne produit pas de document commercial.")
+    variant = service.attempt_variant(attempt)
+    return kind.piece_commerciale(variant, company_for(student.org_seed), kind.read(attempt.answer))
+
+
+def has_document(attempt: StepAttempt) -> bool:
+    """Whether the attempt's kind shows the student's answer as a business document."""
+    if attempt.kind == service.PROSE_KIND:
+        return False
+    return get_kind(attempt.kind).piece_commerciale is not None

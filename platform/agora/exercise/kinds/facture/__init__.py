@@ -5,12 +5,13 @@ Contract: the ``facture`` section of the exercise specification. The params are 
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.facture import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.facture import answer, generate, grade, params, piece, samples, solve
 
 KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Facture avec réductions, escompte, port et TVA",
     COMPETENCES=("1.2.2",),
-    VERSION=2,
+    VERSION=3,  # 3: level 3 statements tell of the 2026 e-invoicing reform
     PRODUIT="facture",  # the solved invoice: the document a later step may record
+    piece_commerciale=piece.piece_commerciale,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from agora.exercise.base import Variant, tirage
@@ -21,16 +22,23 @@ def generate(
     return Variant(NAME, seed, niveau, params, texte)
 
 
-def document(variant: Variant, organisation: Any) -> dict[str, Any]:
-    """The invoice a later step of a mission takes (``encaissements`` records it): its number,
-    date and customer as the statement gave them, replayed from the draw, and its params.
-
-    ``achat`` is true when the variant checks a supplier's invoice (an organisation outside
-    VAT): no sale to record then."""
+def rejoue(variant: Variant, organisation: Any) -> tuple[enonce.Histoire, date, str]:
+    """The variant's story, invoice date and number, replayed from its draw (the contract
+    params do not carry them; the statement gave them)."""
     rng = tirage(NAME, variant.seed, variant.niveau)
     histoire = enonce.histoire(rng, organisation, variant.niveau)
     enonce.params(rng, histoire, variant.niveau)
     jour, numero = enonce.piece(rng, organisation)
+    return histoire, jour, numero
+
+
+def document(variant: Variant, organisation: Any) -> dict[str, Any]:
+    """The invoice a later step of a mission takes (``encaissements`` records it): its number,
+    date and customer as the statement gave them, and its params.
+
+    ``achat`` is true when the variant checks a supplier's invoice (an organisation outside
+    VAT): no sale to record then."""
+    histoire, jour, numero = rejoue(variant, organisation)
     tiers = histoire.tiers
     return {
         "numero": numero,

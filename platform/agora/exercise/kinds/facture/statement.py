@@ -265,6 +265,22 @@ METHODE = [
 ]
 
 
+# The e-invoicing reform (CGI art. 289 bis, loi de finances 2024): every company receives
+# electronic invoices from 1 September 2026; large and mid-sized ones issue them from then,
+# small ones from 1 September 2027.
+REFORME = [
+    "### La facture électronique",
+    "",
+    "Depuis le 1er septembre 2026, toute entreprise doit pouvoir **recevoir** ses factures "
+    "sous forme électronique (par exemple au format Factur-X : un PDF qui contient aussi les "
+    "données de la facture, lisibles par un logiciel). Les petites entreprises devront aussi "
+    "les **émettre** ainsi à partir du 1er septembre 2027.",
+    "Après votre réponse, vous pourrez télécharger votre facture en PDF et en Factur-X : "
+    "le logiciel du client lira vos montants tels quels, vérifiez-les bien.",
+    "",
+]
+
+
 def a_faire(p: dict[str, Any]) -> list[str]:
     """The numbered list of what to compute, in the order of the form."""
     plusieurs = len({ligne["taux_tva"] for ligne in p["lignes"]}) > 1
@@ -317,5 +333,7 @@ def enonce(rng: random.Random, h: Histoire, p: dict[str, Any], niveau: int) -> s
     lignes += ["### Les conditions", "", *_conditions(rng, p), ""]
     if niveau == 1:
         lignes += METHODE
+    if niveau == 3:
+        lignes += REFORME
     lignes += a_faire(p)
     return "\n".join(lignes) + "\n"

@@ -1,0 +1,83 @@
+"""My invoice as the customer gets it: the page, the PDF and the Factur-X of one of my
+attempts, with my own amounts; nobody else's; a message instead of an electronic invoice when
+an amount is missing."""
+
+from facturx import get_xml_from_pdf
+from sqlmodel import select
+
+from agora.classroom.models import StepAttempt
+from agora.classroom.service import step_variant
+from agora.content.missions import get_mission
+from agora.exercise.forms import flatten
+from agora.exercise.registry import get_kind
+
+MISSION = "du-devis-a-l-encaissement"
+
+
+def _send(client, csrf, db, student, assignment, change=None):
+    """Post the reference answer of step 1 (changed by ``change``); the attempt it made."""
+    variant = step_variant(student, get_mission(MISSION), 0)
+    answer = get_kind("facture").solve(variant.params)
+    if change:
+        change(answer)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0",
+        data={**flatten(answer), "csrf_token": token},
+    )
+    db.expire_all()
+    return db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).all()[-1]
+
+
+def test_my_invoice_page_pdf_and_facturx(
+    client, db, csrf, make_classe, make_student, make_assignment, as_student
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    as_student(client, student)
+    attempt = _send(client, csrf, db, student, assignment, lambda a: a.update(total_ttc="999.99"))
+    assert (
+        f"/eleve/tentatives/{attempt.id}/document"
+        in client.get(f"/eleve/tentatives/{attempt.id}").text
+    )
+
+    page = client.get(f"/eleve/tentatives/{attempt.id}/document")
+    assert page.status_code == 200
+    assert "999,99" in page.text  # my own (wrong) total, not the expected one
+    assert "Télécharger la facture électronique (Factur-X)" in page.text
+    assert "CrossIndustryInvoice" in page.text  # the XML, escaped in a <pre>
+
+    pdf = client.get(f"/eleve/tentatives/{attempt.id}/document.pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    facturx = client.get(f"/eleve/tentatives/{attempt.id}/facturx.pdf")
+    assert facturx.status_code == 200
+    filename, xml = get_xml_from_pdf(facturx.content, check_xsd=True)
+    assert filename == "factur-x.xml" and b"<ram:GrandTotalAmount>999.99<" in xml
+
+
+def test_a_missing_amount_gives_a_message_instead_of_the_electronic_invoice(
+    client, db, csrf, make_classe, make_student, make_assignment, as_student
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    as_student(client, student)
+    attempt = _send(client, csrf, db, student, assignment, lambda a: a.pop("net_a_payer"))
+    page = client.get(f"/eleve/tentatives/{attempt.id}/document")
+    assert page.status_code == 200 and "Complétez tous les montants" in page.text
+    assert "facturx.pdf" not in page.text
+    assert client.get(f"/eleve/tentatives/{attempt.id}/facturx.pdf").status_code == 400
+
+
+def test_another_students_invoice_is_not_found(
+    client, new_client, db, csrf, make_classe, make_student, make_assignment, as_student
+):
+    classe = make_classe()
+    owner, other = make_student(classe), make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    as_student(client, owner)
+    attempt = _send(client, csrf, db, owner, assignment)
+    intruder = as_student(new_client(), other)
+    for path in ("document", "document.pdf", "facturx.pdf"):
+        assert intruder.get(f"/eleve/tentatives/{attempt.id}/{path}").status_code == 404
