@@ -121,3 +121,21 @@ def test_the_invoice_has_the_mandatory_mentions_of_a_sale_to_a_business():
     texte = " ".join(doc.mentions)
     for needed in ("livraison", "Pénalités de retard", "40 €", org.cgv.escompte_conditions):
         assert needed in texte, needed
+
+
+@pytest.mark.parametrize("niveau", [1, 2, 3])
+def test_the_invoice_made_from_the_form_is_complete(niveau):
+    # The form does not ask what the statement gives (the port) nor the total VAT of a single
+    # rate: the document still has every amount, so the student gets their Factur-X.
+    from tests.exercise.conftest import render_form, submitted
+
+    from agora.exercise.base import unflatten
+    from agora.exercise.forms import AnswerForm
+
+    for seed in range(4):
+        variant = build_variant("facture", niveau, seed, seed)
+        form = AnswerForm.from_answer(FACTURE.solve(variant.params), None)
+        posted = unflatten(submitted(render_form("facture", variant.params, niveau, form)))
+        _, reference = _document(seed, niveau)
+        _, doc = _document(seed, niveau, posted)
+        assert doc == reference

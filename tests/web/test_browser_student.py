@@ -58,3 +58,39 @@ def test_student_fixes_an_invoice_after_the_diagnostic(
     page.locator("#etape-0 .bilan-score").filter(has_text="12 / 12").wait_for()
     expect(page.locator("#etape-0 .verdict--faux")).to_have_count(0)
     assert "2 sur 3" in page.locator("#etape-0 .etape-meta").inner_text()
+
+
+def test_student_downloads_their_invoice_as_facturx(
+    live_server, browser_page, db, make_classe, make_student, make_assignment, tmp_path
+):
+    from facturx import get_xml_from_pdf
+
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    variant = step_variant(student, get_mission(MISSION), 0)
+    right = get_kind("facture").sample_answers(variant.params)[0]
+
+    page = browser_page
+    page.goto(f"{live_server}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", "motdepasse-de-test")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/eleve")
+    page.goto(f"{live_server}/eleve/missions/{assignment.id}")
+    _fill(page, flatten(right.answer))
+    page.click("#etape-0 button[type=submit]")
+    page.locator("#etape-0 .bilan-score").wait_for()
+    page.click("#etape-0 .historique summary")
+    page.locator("#etape-0 .historique").get_by_text("voir la facture").click()
+    page.wait_for_url("**/document")
+    expect(page.locator("h1")).to_contain_text("Facture FA")
+    with page.expect_download() as download:
+        page.click("text=Télécharger la facture électronique (Factur-X)")
+    saved = tmp_path / "facture.pdf"
+    download.value.save_as(saved)
+    filename, xml = get_xml_from_pdf(saved.read_bytes(), check_xsd=True)
+    total = get_kind("facture").solve(variant.params)["net_a_payer"]
+    assert filename == "factur-x.xml" and f"<ram:DuePayableAmount>{total}<".encode() in xml
+    page.screenshot(path=str(tmp_path / "facture.png"), full_page=True)

@@ -56,6 +56,11 @@ class StepView:
         return f"etape-{self.index}"
 
     @property
+    def document(self) -> bool:
+        """Each attempt can be seen as the business document it makes (an invoice)."""
+        return not self.is_prose and get_kind(self.step.kind).piece_commerciale is not None
+
+    @property
     def last(self) -> StepAttempt | None:
         return self.attempts[-1] if self.attempts else None
 

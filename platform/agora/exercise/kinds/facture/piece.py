@@ -61,6 +61,11 @@ def _escompte_fournisseur(params: dict[str, Any]) -> str:
     return "Pas d'escompte pour paiement anticipé."
 
 
+def _somme(montants: list[Decimal | None]) -> Decimal | None:
+    """A total the form does not ask (one VAT rate: the total VAT is its amount)."""
+    return None if None in montants else sum(montants, Decimal(0))
+
+
 def _montant(lecture: Lecture, *chemin: str | int) -> Decimal | None:
     valeur = lecture.valeur(*chemin)
     return valeur if isinstance(valeur, Decimal) else None
@@ -84,8 +89,17 @@ def piece_commerciale(variant: Variant, organisation: Any, lecture: Lecture) -> 
             reductions.append(Ajustement("Escompte", taux_tva, montant, escompte))
     frais = ()
     if "frais_port_ht" in params:
-        port = _montant(lecture, "frais_port_ht")
+        # Given in the statement, not asked in the form: the student's value if they wrote one.
+        port = _montant(lecture, "frais_port_ht") or Decimal(params["frais_port_ht"])
         frais = (Ajustement("Frais de port", Decimal(params["taux_tva_port"]), port),)
+    tva = tuple(
+        LigneTva(
+            Decimal(t["taux"]),
+            _montant(lecture, "tva", i, "base"),
+            _montant(lecture, "tva", i, "montant"),
+        )
+        for i, t in enumerate(reference["tva"])
+    )
     org = organisation
     tiers = histoire.tiers
     vendeur = _partie(tiers) if histoire.achat else _vendeur_organisation(org)
@@ -127,16 +141,9 @@ def piece_commerciale(variant: Variant, organisation: Any, lecture: Lecture) -> 
         ),
         reductions=tuple(reductions),
         frais=frais,
-        tva=tuple(
-            LigneTva(
-                Decimal(t["taux"]),
-                _montant(lecture, "tva", i, "base"),
-                _montant(lecture, "tva", i, "montant"),
-            )
-            for i, t in enumerate(reference["tva"])
-        ),
+        tva=tva,
         total_ht=_montant(lecture, "total_ht"),
-        total_tva=_montant(lecture, "total_tva"),
+        total_tva=_montant(lecture, "total_tva") or _somme([t.montant for t in tva]),
         total_ttc=_montant(lecture, "total_ttc"),
         acompte=Decimal(params["acompte"]) if "acompte" in params else None,
         net_a_payer=_montant(lecture, "net_a_payer"),
