@@ -92,12 +92,12 @@ def _paie(rng: random.Random, s: Any, debut: date, fin: date, niveau: int) -> li
         jours = (min(fin, fin_mois) - max(debut, mois)).days + 1
         base = cents(mensuel * jours / fin_mois.day)
         autres = Decimal(rng.randint(1500, 18000)) / 100 if niveau > 1 and rng.random() < 0.5 else 0
-        lignes.append({"mois": mois.strftime("%Y-%m"), "base": base, "autres": Decimal(autres)})
+        lignes.append({"mois": mois.strftime("%Y-%m"), "base": base, "autres": cents(autres)})
         mois = plus_mois(mois, 1)
     if niveau > 1 and rng.random() < 0.5:  # total ending in 5 cents: 10 % falls on a half cent
         total = sum(x["base"] + x["autres"] for x in lignes)
         lignes[-1]["autres"] += Decimal((5 - int(total * 100) % 10) % 10) / 100
-    return [{k: str(v) for k, v in x.items()} for x in lignes]
+    return [{k: str(cents(v)) if k != "mois" else v for k, v in x.items()} for x in lignes]
 
 
 def _depart(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
