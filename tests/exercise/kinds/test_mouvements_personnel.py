@@ -140,9 +140,7 @@ def test_retention_dates():
 
 
 def test_trial_period_across_the_new_year_without_renewal():
-    params = fournil(
-        convention={"renouvellement_essai": False}, embauche={"debut": "2026-12-01"}
-    )
+    params = fournil(convention={"renouvellement_essai": False}, embauche={"debut": "2026-12-01"})
     s = mouvements.solve(params)["embauche"]
     # 01/12/2026 + 2 months = 01/02/2027, the eve: 31/01/2027; no renewal: same last day.
     # DPAE from 23/11/2026 (1st December − 8 days).
@@ -217,7 +215,10 @@ def test_cdi_refused_no_indemnity_and_leave_pay_on_the_total():
 def test_seasonal_and_holiday_jobs_have_no_indemnity():
     saison = mouvements.solve(fournil(depart={"motif": "saisonnier"}))["depart"]
     vacances = mouvements.solve(fournil(depart={"motif": "vacances_scolaires"}))["depart"]
-    assert (saison["indemnite_cas"], vacances["indemnite_cas"]) == ("saisonnier", "etudiant_vacances")
+    assert (saison["indemnite_cas"], vacances["indemnite_cas"]) == (
+        "saisonnier",
+        "etudiant_vacances",
+    )
     assert saison["indemnite_precarite"] == vacances["indemnite_precarite"] == "0.00"
 
 
@@ -239,7 +240,13 @@ def test_early_end_at_the_employees_request():
     ("champs", "code"),
     [
         # The 8 days counted after: 16/03 then 24/03.
-        ({"embauche__dpae_au_plus_tot": "2026-03-16", "embauche__dpae_au_plus_tard": "2026-03-24"}, "DPAE_COMPTEE_APRES"),
+        (
+            {
+                "embauche__dpae_au_plus_tot": "2026-03-16",
+                "embauche__dpae_au_plus_tard": "2026-03-24",
+            },
+            "DPAE_COMPTEE_APRES",
+        ),
         # Same day of the month: 16/05 instead of 15/05.
         ({"embauche__fin_essai": "16/05/2026"}, "ESSAI_MEME_QUANTIEME"),
         # 2 × 22 working days from Monday 16/03 (counted): 8 weeks = 40 days to Friday 08/05,

@@ -72,6 +72,10 @@ def phrases(rng: random.Random, niveau: int, org: Any, poste: str) -> list[dict[
     corps = [(t, AUCUN) for t in bonnes[1:] + pieges] + mauvaises
     rng.shuffle(corps)
     ordre = [(bonnes[0], AUCUN), *corps, (PERMISES[-1], AUCUN)]
-    valeurs = {"organisation": org.raison_sociale, "poste": poste.lower(), "ville": org.adresse.ville}
+    valeurs = {
+        "organisation": org.raison_sociale,
+        "poste": poste.lower(),
+        "ville": org.adresse.ville,
+    }
     valeurs["email"] = org.email
     return [{"texte": t.format(**valeurs), "critere": c} for t, c in ordre]

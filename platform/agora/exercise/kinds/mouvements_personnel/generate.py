@@ -107,11 +107,16 @@ def _depart(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     if cas == "etudiant_vacances":
         debut, duree = date(ANNEE, 7, 1), 2
     else:
-        debut, duree = date(ANNEE, rng.randint(1, 6), 1), rng.randint(*{1: (2, 2)}.get(niveau, (3, 6)))
+        debut, duree = (
+            date(ANNEE, rng.randint(1, 6), 1),
+            rng.randint(*{1: (2, 2)}.get(niveau, (3, 6))),
+        )
     fin_prevue = plus_mois(debut, duree) - timedelta(days=1)
     while debut.weekday() > 4 or debut in FERIES:  # the first working day of the month
         debut += timedelta(days=1)
-    fin = fin_prevue - timedelta(days=rng.randint(6, 20)) if cas == "rupture_salarie" else fin_prevue
+    fin = (
+        fin_prevue - timedelta(days=rng.randint(6, 20)) if cas == "rupture_salarie" else fin_prevue
+    )
     return {
         "salarie": _nom(rng) if cas == "etudiant_vacances" or not cdd else f"{s.prenom} {s.nom}",
         "emploi": s.emploi,

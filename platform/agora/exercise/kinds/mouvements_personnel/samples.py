@@ -41,7 +41,9 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     illisible = {"depart": {"total_brut": "beaucoup"}, "embauche": {"fin_essai": "en mai"}}
     return [
         *samples,
-        SampleAnswer("Total brut faux, suite juste (erreur reportée)", calc.document(reporte), False),
+        SampleAnswer(
+            "Total brut faux, suite juste (erreur reportée)", calc.document(reporte), False
+        ),
         SampleAnswer("Réponse illisible", illisible, False, invalid=True),
     ]
 

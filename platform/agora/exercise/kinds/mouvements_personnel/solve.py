@@ -148,7 +148,9 @@ def _conservation(m: Mouvements, e: Etapes, faute: str | None) -> None:
     sortie = e.own.get("registre.sortie", e.out["registre.sortie"])
     for i, p in enumerate(m.pieces):
         regle = piece(p.code)
-        depuis_depart = regle.point_de_depart == "depart" and faute != CONSERVATION_DEPUIS_LE_DOCUMENT
+        depuis_depart = (
+            regle.point_de_depart == "depart" and faute != CONSERVATION_DEPUIS_LE_DOCUMENT
+        )
         debut = sortie if depuis_depart else p.date_piece
         annees = 10 if faute == CONSERVATION_DIX_ANS else regle.annees
         e.put(f"conservation.{i}.jusqu_au", plus_ans(debut, annees))

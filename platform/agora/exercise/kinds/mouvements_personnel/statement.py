@@ -110,7 +110,10 @@ def _dossiers(m: Mouvements, guide: bool) -> list[str]:
     for i, p in enumerate(m.pieces, start=1):
         lignes.append(f"| {i} | {piece(p.code).libelle} ({_qui(m, p.code)}) | {_j(p.date_piece)} |")
     if guide:
-        lignes += ["", "Aide : bulletins de paie, 5 ans ; registre du personnel, 5 ans après le départ."]
+        lignes += [
+            "",
+            "Aide : bulletins de paie, 5 ans ; registre du personnel, 5 ans après le départ.",
+        ]
     return [*lignes, ""]
 
 
