@@ -109,15 +109,17 @@ def _refus(ou: str, quoi: str) -> InvalidInput:
 
 
 def _texte(raw: Any, ou: str, longueur: int = 160) -> str:
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > longueur:
-        raise _refus(ou, "un texte court est attendu")
-    return raw
+    """A short non-blank text (names, jobs, the ad's sentences)."""
+    if isinstance(raw, str) and raw.strip() and len(raw) <= longueur:
+        return raw
+    raise _refus(ou, "un texte court est attendu")
 
 
 def _parmi(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
-    if not isinstance(raw, str) or raw not in valeurs:
-        raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
-    return raw
+    """One of the codes the contract lists (a str checked before it is looked up)."""
+    if isinstance(raw, str) and raw in valeurs:
+        return raw
+    raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
 
 
 def _jour(raw: Any, ou: str) -> date:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from agora.exercise.fields import JOUR
 from agora.exercise.kinds.mouvements_personnel.params import Mouvements, lire_params
 from agora.exercise.kinds.mouvements_personnel.regles import mois_essai, piece
 from agora.money import euros
@@ -24,12 +25,16 @@ MOTIFS = {
 }
 
 
+# A table cell holds one line and no column bar.
+_CELLULE = str.maketrans({"|": "/", "\n": " "})
+
+
 def _j(jour: date) -> str:
-    return jour.strftime("%d/%m/%Y")
+    return JOUR.display(jour)
 
 
 def _cellule(texte: Any) -> str:
-    return str(texte).replace("|", "/").replace("\n", " ")
+    return str(texte).translate(_CELLULE)
 
 
 def _arrivee(m: Mouvements, guide: bool) -> list[str]:
