@@ -103,7 +103,8 @@ def _paie(rng: random.Random, s: Any, debut: date, fin: date, niveau: int) -> li
 def _depart(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     cas = rng.choice(CAS[niveau])
     cdd = [s for s in org.salaries if s.contrat == "CDD"]
-    s = rng.choice(cdd or list(org.salaries))
+    non_cadres = [s for s in org.salaries if s.statut != "cadre"]
+    s = rng.choice(cdd or non_cadres or list(org.salaries))
     if cas == "etudiant_vacances":
         debut, duree = date(ANNEE, 7, 1), 2
     else:

@@ -27,6 +27,13 @@ from agora.exercise.kinds.mouvements_personnel.params import AUCUN, NAME, Mouvem
 from agora.exercise.reading import Lecture, pattern_of
 
 ENTREES_SORTIES, DOSSIERS = "3.1.1", "3.1.2"  # hiring and leaving; the personnel records
+# The fields computed from earlier answers (the others come from the params alone).
+REPORTABLES = (
+    "embauche.fin_essai_maximale",
+    "depart.indemnite_precarite",
+    "depart.iccp",
+    "conservation.",
+)
 
 
 def competence_de(path: str) -> str:
@@ -88,8 +95,16 @@ class Correction:
 
     def __init__(self, ref: Reference, own: dict[str, Any]):
         self.ref, self.own, self.codes = ref, own, []
-        differe = any(ref.valeurs[p] != v for p, v in own.items())
-        self.ecf = calc.calcule(ref.m, own) if differe else ref.valeurs
+        self._ecf: dict[str, Any] | None = None
+
+    def reporte(self, path: str) -> Any:
+        """The value of a field computed from the student's own earlier values (worked out
+        once, and only for a wrong field that depends on earlier ones)."""
+        if not path.startswith(REPORTABLES):
+            return None
+        if self._ecf is None:
+            self._ecf = calc.calcule(self.ref.m, self.own)
+        return self._ecf.get(path)
 
     def nomme(self, code: str | None) -> str | None:
         if code is not None and code not in self.codes:
@@ -108,7 +123,7 @@ class Correction:
             return verdict(path, field, attendu, lu)
         if path.startswith("annonce."):
             code = code_annonce(attendu, lu.valeur)
-        elif lu.valeur == self.ecf.get(path):
+        elif lu.valeur == self.reporte(path):
             return verdict_reporte(path, field, attendu, lu)
         else:
             candidates = ref.candidates[path]

@@ -113,7 +113,7 @@ def _dossiers(m: Mouvements, guide: bool) -> list[str]:
         "|---:|---|---|",
     ]
     for i, p in enumerate(m.pieces, start=1):
-        lignes.append(f"| {i} | {piece(p.code).libelle} ({_qui(m, p.code)}) | {_j(p.date_piece)} |")
+        lignes.append(f"| {i} | {piece(p.code).libelle} — {_qui(m, p.code)} | {_j(p.date_piece)} |")
     if guide:
         lignes += [
             "",
