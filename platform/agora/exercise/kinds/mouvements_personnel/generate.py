@@ -40,7 +40,7 @@ HEURES_MOIS = Decimal("151.67")
 # Public holidays of 2026 on a weekday: nobody starts on one.
 FERIES = frozenset(
     date(ANNEE, m, j)
-    for m, j in ((1, 1), (4, 6), (5, 1), (5, 8), (5, 14), (5, 25), (7, 14), (11, 11))
+    for m, j in ((1, 1), (4, 6), (5, 1), (5, 8), (5, 14), (5, 25), (7, 14), (8, 15), (11, 11))
 )
 
 
@@ -95,8 +95,11 @@ def _paie(rng: random.Random, s: Any, debut: date, fin: date, niveau: int) -> li
         lignes.append({"mois": mois.strftime("%Y-%m"), "base": base, "autres": cents(autres)})
         mois = plus_mois(mois, 1)
     if niveau > 1 and rng.random() < 0.5:  # total ending in 5 cents: 10 % falls on a half cent
+        primes = [x for x in lignes if x["autres"]] or [lignes[-1]]
+        if not primes[-1]["autres"]:
+            primes[-1]["autres"] = Decimal(rng.randint(1500, 9000)) / 100
         total = sum(x["base"] + x["autres"] for x in lignes)
-        lignes[-1]["autres"] += Decimal((5 - int(total * 100) % 10) % 10) / 100
+        primes[-1]["autres"] += Decimal((5 - int(total * 100) % 10) % 10) / 100
     return [{k: str(cents(v)) if k != "mois" else v for k, v in x.items()} for x in lignes]
 
 
@@ -118,6 +121,8 @@ def _depart(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     fin = (
         fin_prevue - timedelta(days=rng.randint(6, 20)) if cas == "rupture_salarie" else fin_prevue
     )
+    while fin != fin_prevue and (fin.weekday() > 4 or fin in FERIES):
+        fin -= timedelta(days=1)  # an early end falls on a working day
     return {
         "salarie": _nom(rng) if cas == "etudiant_vacances" or not cdd else f"{s.prenom} {s.nom}",
         "emploi": s.emploi,
