@@ -1,0 +1,173 @@
+"""The statement of a ``mouvements_personnel`` exercise, in Markdown: the arrival and the
+departure in the organisation, the pay of the ending contract, the items to file and the job
+ad as tables, then numbered questions in the order of the form (short sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from agora.exercise.fields import JOUR
+from agora.exercise.kinds.mouvements_personnel.params import Mouvements, lire_params
+from agora.exercise.kinds.mouvements_personnel.regles import mois_essai, piece
+from agora.money import euros
+
+CATEGORIES = {
+    "employe": "ouvrier ou employé",
+    "agent_maitrise": "agent de maîtrise ou technicien",
+    "cadre": "cadre",
+}
+MOTIFS = {
+    "accroissement": "un surcroît temporaire d'activité",
+    "remplacement": "le remplacement d'un salarié absent",
+    "saisonnier": "la saison (emploi saisonnier)",
+    "vacances_scolaires": "un emploi d'été : c'est un étudiant, pendant ses vacances",
+}
+
+
+# A table cell holds one line and no column bar.
+_CELLULE = str.maketrans({"|": "/", "\n": " "})
+
+
+def _j(jour: date) -> str:
+    return JOUR.display(jour)
+
+
+def _cellule(texte: Any) -> str:
+    return str(texte).translate(_CELLULE)
+
+
+def _arrivee(m: Mouvements, guide: bool) -> list[str]:
+    e = m.embauche
+    renouvelle = "permet" if m.renouvellement_permis else "ne permet pas"
+    contrat = "prévoit" if e.renouvellement_au_contrat else "ne prévoit pas"
+    lignes = [
+        "## 1. Une arrivée",
+        "",
+        "| Nouveau salarié | Emploi | Catégorie | Contrat | Premier jour | Né le |",
+        "|---|---|---|---|---|---|",
+        f"| {_cellule(e.salarie)} | {_cellule(e.emploi)} | {CATEGORIES[e.categorie]} | CDI "
+        f"| {_j(e.debut)} | {_j(e.date_naissance)} |",
+        "",
+        f"- La convention collective ({_cellule(m.convention)}) **{renouvelle}** de renouveler "
+        "la période d'essai une fois.",
+        f"- Le contrat de travail **{contrat}** ce renouvellement.",
+    ]
+    if e.travail_de_nuit:
+        lignes.append(f"- {e.salarie} travaillera **de nuit** (fournil).")
+    if guide:
+        n = mois_essai(e.categorie)
+        lignes += [
+            f"- Aide : la période d'essai d'un {CATEGORIES[e.categorie]} dure **{n} mois**. "
+            "Elle se compte de date à date et finit la veille du même jour du mois.",
+            "- Aide : la DPAE se fait au plus tôt 8 jours **avant** le premier jour.",
+        ]
+    return [*lignes, ""]
+
+
+def _depart(m: Mouvements, guide: bool) -> list[str]:
+    d = m.depart
+    lignes = [
+        "## 2. Un départ",
+        "",
+        f"{d.salarie} ({_cellule(d.emploi)}) a un **CDD** du {_j(d.debut)} au {_j(d.fin_prevue)}, "
+        f"conclu pour {MOTIFS[d.motif]}.",
+    ]
+    if d.proposition_cdi == "refusee":
+        lignes.append(
+            f"Avant la fin, l'organisation a proposé à {d.salarie} un CDI au même poste, au "
+            "même salaire : la proposition a été refusée."
+        )
+    if d.rupture_anticipee:
+        lignes.append(
+            f"{d.salarie} a trouvé un CDI ailleurs et a demandé à partir plus tôt (lettre du "
+            f"{_j(d.courrier)}) : son dernier jour est le **{_j(d.fin)}**."
+        )
+    else:
+        lignes.append(f"Un courrier du {_j(d.courrier)} lui a rappelé la date de fin du contrat.")
+    lignes += [
+        "Aucun jour de congé n'a été pris pendant le contrat.",
+        "",
+        "| Mois | Salaire de base brut | Heures supplémentaires et primes |",
+        "|---|---:|---:|",
+        *(f"| {x.mois[5:]}/{x.mois[:4]} | {euros(x.base)} | {euros(x.autres)} |" for x in d.mois),
+        "",
+    ]
+    if guide:
+        lignes += [
+            "Aide : l'indemnité de fin de contrat (prime de précarité) vaut 10 % du total brut ; "
+            "l'indemnité de congés payés vaut 10 % du total brut **plus** cette indemnité.",
+            "",
+        ]
+    return lignes
+
+
+def _dossiers(m: Mouvements, guide: bool) -> list[str]:
+    lignes = [
+        "## 3. Les dossiers du personnel",
+        "",
+        "Vous mettez à jour le registre unique du personnel et vous notez jusqu'à quand garder "
+        "ces pièces :",
+        "",
+        "| N° | Pièce | Date de la pièce |",
+        "|---:|---|---|",
+    ]
+    for i, p in enumerate(m.pieces, start=1):
+        lignes.append(f"| {i} | {piece(p.code).libelle} — {_qui(m, p.code)} | {_j(p.date_piece)} |")
+    if guide:
+        lignes += [
+            "",
+            "Aide : bulletins de paie, 5 ans ; registre du personnel, 5 ans après le départ.",
+        ]
+    return [*lignes, ""]
+
+
+def _qui(m: Mouvements, code: str) -> str:
+    return f"candidat au poste « {m.poste} »" if code == "cv" else m.depart.salarie
+
+
+def _annonce(m: Mouvements) -> list[str]:
+    lignes = [
+        "## 4. L'annonce",
+        "",
+        f"Pour le poste « {m.poste} », un collègue a écrit cette annonce :",
+        "",
+        "| N° | Phrase |",
+        "|---:|---|",
+    ]
+    lignes += [f"| {i} | {_cellule(p.texte)} |" for i, p in enumerate(m.phrases, start=1)]
+    return [*lignes, ""]
+
+
+def _questions(m: Mouvements) -> list[str]:
+    pieces = len(m.pieces)
+    return [
+        "## À faire",
+        "",
+        "1. Donnez la première et la dernière date pour faire la DPAE.",
+        "2. Donnez la date de fin de la période d'essai, dites si elle peut être renouvelée, et "
+        "donnez sa date de fin au plus tard (renouvellement compris s'il est possible).",
+        "3. Donnez la date limite de la visite d'information et de prévention.",
+        "4. Calculez le total brut du CDD, dites si l'indemnité de fin de contrat est due, puis "
+        "calculez-la (0 si elle n'est pas due) et l'indemnité compensatrice de congés payés. "
+        "Arrondissez au centime le plus proche.",
+        "5. Datez le certificat de travail, l'attestation France Travail et le reçu pour solde "
+        "de tout compte.",
+        "6. Registre du personnel : date d'entrée du nouveau salarié, date de sortie du CDD.",
+        f"7. Pour chacune des {pieces} pièces, la date jusqu'à laquelle la garder.",
+        "8. Pour chaque phrase de l'annonce, dites si elle est permise ou quel critère interdit "
+        "elle utilise (article L1132-1 du Code du travail).",
+    ]
+
+
+def enonce(params: dict[str, Any], org: Any) -> str:
+    """The statement of these params in the organisation."""
+    m = lire_params(params)
+    guide = m.niveau == 1
+    tete = [
+        f"Vous travaillez au service du personnel de **{org.raison_sociale}** "
+        f"({org.adresse.ville}). Cette semaine, une personne arrive et une autre part.",
+        "",
+    ]
+    corps = _arrivee(m, guide) + _depart(m, guide) + _dossiers(m, guide) + _annonce(m)
+    return "\n".join(tete + corps + _questions(m)) + "\n"
