@@ -34,25 +34,45 @@ IBAN, IBAN_FAUX = "FR7630006000011234567890189", "FR7630006000011234567890180"
 
 
 def ligne(controle: str, objet: str = "Objet", jour: str = "2026-03-10", **champs) -> dict:
-    row = {"date": jour, "controle": controle, "objet": objet, "code": None, "valeur": None,
-           "echeance": None, "lot": None, "fournisseur": None}
+    row = {
+        "date": jour,
+        "controle": controle,
+        "objet": objet,
+        "code": None,
+        "valeur": None,
+        "echeance": None,
+        "lot": None,
+        "fournisseur": None,
+    }
     row.update(champs)
     return row
 
 
 def fournisseur(code: str, **champs) -> dict:
     """A clean supplier record: valid SIRET and IBAN, a 12 000 € contract, a recent attestation."""
-    record = {"code": code, "nom": f"Fournisseur {code}", "siret": SIRET, "iban": IBAN,
-              "email": f"{code.lower()}@exemple.fr", "montant_contrat": "12000.00",
-              "attestation_vigilance": "2026-01-05"}
+    record = {
+        "code": code,
+        "nom": f"Fournisseur {code}",
+        "siret": SIRET,
+        "iban": IBAN,
+        "email": f"{code.lower()}@exemple.fr",
+        "montant_contrat": "12000.00",
+        "attestation_vigilance": "2026-01-05",
+    }
     record.update(champs)
     return record
 
 
 def registre(*lignes: dict, registre: str = "haccp", fournisseurs=(), rappels=()) -> dict:
-    return {"secteur": "Boulangerie-pâtisserie artisanale", "registre": registre,
-            "date_controle": CONTROLE, "indices": False, "lignes": list(lignes),
-            "rappels": list(rappels), "fournisseurs": list(fournisseurs)}
+    return {
+        "secteur": "Boulangerie-pâtisserie artisanale",
+        "registre": registre,
+        "date_controle": CONTROLE,
+        "indices": False,
+        "lignes": list(lignes),
+        "rappels": list(rappels),
+        "fournisseurs": list(fournisseurs),
+    }
 
 
 def anomalies(params: dict, partie: str = "lignes") -> list[str]:
@@ -72,8 +92,12 @@ def test_cold_chain_limits_are_allowed_and_a_tenth_above_is_not():
         ligne("froid_negatif", valeur="-18.0"),
         ligne("froid_negatif", valeur="-17.9"),
     )
-    assert anomalies(params) == ["aucune", "temperature_hors_plage", "aucune",
-                                 "temperature_hors_plage"]
+    assert anomalies(params) == [
+        "aucune",
+        "temperature_hors_plage",
+        "aucune",
+        "temperature_hors_plage",
+    ]
     assert conformite.solve(params)["lignes"][1]["action"] == "reparer"
 
 
@@ -90,8 +114,9 @@ def test_a_freezer_judged_with_the_fridge_limit_is_named():
 
 def test_use_by_date_is_allowed_on_the_day_and_passed_the_day_after():
     # DLC 12/03 on the 12/03: still sold; DLC 11/03 on the 12/03: passed by one day.
-    params = registre(ligne("dlc", echeance="2026-03-12", lot="L1"),
-                      ligne("dlc", echeance="2026-03-11", lot="L2"))
+    params = registre(
+        ligne("dlc", echeance="2026-03-12", lot="L1"), ligne("dlc", echeance="2026-03-11", lot="L2")
+    )
     assert anomalies(params) == ["aucune", "dlc_depassee"]
     answer = {"lignes": [{"anomalie": "dlc_depassee"}, {"anomalie": "aucune"}]}
     assert codes(params, answer) == {"LIMITE_PERMISE", "ECHEANCE_DEPASSEE"}
@@ -120,16 +145,21 @@ def test_periodic_checks_add_the_periodicity_to_the_last_check():
         ligne("verification", jour="2025-12-10", code="echafaudage"),
         registre="chantier",
     )
-    assert anomalies(params) == ["aucune", "verification_en_retard", "aucune",
-                                 "verification_en_retard"]
+    assert anomalies(params) == [
+        "aucune",
+        "verification_en_retard",
+        "aucune",
+        "verification_en_retard",
+    ]
     assert conformite.solve(params)["lignes"][1]["action"] == "relancer_controle"
 
 
 def test_a_month_end_last_check_falls_due_on_the_last_day_of_the_month():
     # 31/08/2025 + 6 months: there is no 31/02/2026, so the 28/02/2026 (2026 is not a leap year).
     assert plus_mois(date(2025, 8, 31), 6) == date(2026, 2, 28)
-    params = registre(ligne("verification", jour="2025-08-31", code="chariot_elevateur"),
-                      registre="tracabilite")
+    params = registre(
+        ligne("verification", jour="2025-08-31", code="chariot_elevateur"), registre="tracabilite"
+    )
     assert anomalies({**params, "date_controle": "2026-02-28"}) == ["aucune"]
     assert anomalies({**params, "date_controle": "2026-03-01"}) == ["verification_en_retard"]
 
@@ -166,8 +196,11 @@ def test_lots_without_supplier_or_recalled_and_the_neighbouring_lot():
 
 def test_ten_year_insurance_valid_until_its_last_day():
     # Valid until 12/03/2026 on the 12/03: covered; until 11/03/2026: expired.
-    params = registre(ligne("decennale", echeance="2026-03-12"),
-                      ligne("decennale", echeance="2026-03-11"), registre="chantier")
+    params = registre(
+        ligne("decennale", echeance="2026-03-12"),
+        ligne("decennale", echeance="2026-03-11"),
+        registre="chantier",
+    )
     assert anomalies(params) == ["aucune", "decennale_expiree"]
     assert conformite.solve(params)["lignes"][1]["action"] == "demander_attestation"
 
@@ -180,19 +213,27 @@ def test_vigilance_every_six_months_from_5000_euros():
         ligne("froid_positif", valeur="2.0"),
         fournisseurs=[
             fournisseur("F001", montant_contrat="5000.00", attestation_vigilance="2025-09-12"),
-            fournisseur("F002", montant_contrat="5000.00", attestation_vigilance="2025-09-11",
-                        siret=SIRETS[0]),
+            fournisseur(
+                "F002",
+                montant_contrat="5000.00",
+                attestation_vigilance="2025-09-11",
+                siret=SIRETS[0],
+            ),
             fournisseur("F003", attestation_vigilance=None, siret=SIRETS[1]),
-            fournisseur("F004", montant_contrat="4999.99", attestation_vigilance=None,
-                        siret=SIRETS[2]),
+            fournisseur(
+                "F004", montant_contrat="4999.99", attestation_vigilance=None, siret=SIRETS[2]
+            ),
         ],
     )
-    assert anomalies(params, "fournisseurs") == ["aucune", "vigilance_perimee",
-                                                 "vigilance_perimee", "aucune"]
+    assert anomalies(params, "fournisseurs") == [
+        "aucune",
+        "vigilance_perimee",
+        "vigilance_perimee",
+        "aucune",
+    ]
     flagged = {"anomalie": "vigilance_perimee", "action": "demander_attestation"}
     answer = {"fournisseurs": [flagged, {"anomalie": "aucune"}, {}, flagged]}
-    assert codes(params, answer) == {"LIMITE_PERMISE", "VIGILANCE_6_MOIS",
-                                     "VIGILANCE_SOUS_SEUIL"}
+    assert codes(params, answer) == {"LIMITE_PERMISE", "VIGILANCE_6_MOIS", "VIGILANCE_SOUS_SEUIL"}
 
 
 def test_supplier_keys_missing_siret_and_duplicates():
@@ -208,7 +249,11 @@ def test_supplier_keys_missing_siret_and_duplicates():
         ],
     )
     assert anomalies(params, "fournisseurs") == [
-        "aucune", "siret_invalide", "siret_invalide", "iban_invalide", "siret_manquant",
+        "aucune",
+        "siret_invalide",
+        "siret_invalide",
+        "iban_invalide",
+        "siret_manquant",
         "doublon",
     ]
     answer = {"fournisseurs": [{"anomalie": "siret_invalide"}, {"anomalie": "aucune"}]}
@@ -218,10 +263,12 @@ def test_supplier_keys_missing_siret_and_duplicates():
 
 def test_wrong_type_with_its_own_action_is_carried_forward_and_wrong_action_named():
     params = registre(ligne("froid_positif", valeur="7.5"), ligne("froid_positif", valeur="6.0"))
-    answer = {"lignes": [
-        {"anomalie": "dlc_depassee", "action": "jeter"},  # wrong type, its own action
-        {"anomalie": "temperature_hors_plage", "action": "jeter"},  # right type, wrong action
-    ]}
+    answer = {
+        "lignes": [
+            {"anomalie": "dlc_depassee", "action": "jeter"},  # wrong type, its own action
+            {"anomalie": "temperature_hors_plage", "action": "jeter"},  # right type, wrong action
+        ]
+    }
     grade = conformite.grade(params, answer)
     assert [c.correct for c in grade.champs] == [False, True, True, False]
     assert codes(params, answer) == {"MAUVAIS_TYPE", "ACTION_INADAPTEE"}
@@ -242,9 +289,7 @@ def test_each_sector_keeps_its_register_and_levels_shape_the_exercise():
     assert len(trois.params["lignes"]) == 12 and "Indice" not in trois.enonce
     assert sum(a != "aucune" for a in anomalies(trois.params)) == 4
     seul = conformite.generate(3, 2, org, {"fournisseurs": "non"})
-    assert seul.params["fournisseurs"] == [] and "fournisseurs" not in conformite.solve(
-        seul.params
-    )
+    assert seul.params["fournisseurs"] == [] and "fournisseurs" not in conformite.solve(seul.params)
     grade = conformite.grade(seul.params, conformite.solve(seul.params))
     assert grade.competences == [("2.1.4", 1)]
 

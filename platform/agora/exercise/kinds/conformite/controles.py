@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from agora.exercise.kinds.conformite.params import Fournisseur, Registre, Releve
 from agora.exercise.kinds.conformite.regles import load_regles
@@ -79,7 +79,7 @@ def plus_mois(jour: date, mois: int) -> date:
     return date(annee, m + 1, min(jour.day, dernier))
 
 
-def limite(releve: Releve) -> object:
+def limite(releve: Releve) -> Any:
     """The limit of a row: a maximum value (°C, analysis) or the last day allowed."""
     regles = load_regles()
     if releve.controle in ("froid_positif", "froid_negatif"):
@@ -101,12 +101,9 @@ def anomalie_releve(registre: Registre, releve: Releve) -> str:
         return "lot_rappele" if releve.lot in registre.rappels else "aucune"
     if c == "ddm":
         return "aucune"  # a DDM passed is a matter of quality, not a non-conformity
-    borne = limite(releve)
-    if c in DATES:
-        depasse = registre.date_controle > borne  # type: ignore[operator]
-    else:
-        depasse = releve.valeur > borne  # type: ignore[operator]
-    if not depasse:
+    borne: Any = limite(releve)
+    mesure: Any = registre.date_controle if c in DATES else releve.valeur
+    if not mesure > borne:
         return "aucune"
     return {
         "froid_positif": "temperature_hors_plage",

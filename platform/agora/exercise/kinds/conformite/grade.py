@@ -7,8 +7,13 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade
 from agora.exercise.fields import Choice, Lu, verdict
-from agora.exercise.grading import MemoParams, grade_of, illisibles, notes_par_competence
-from agora.exercise.grading import verdict_reporte
+from agora.exercise.grading import (
+    MemoParams,
+    grade_of,
+    illisibles,
+    notes_par_competence,
+    verdict_reporte,
+)
 from agora.exercise.kinds.conformite import messages as m
 from agora.exercise.kinds.conformite.answer import ACTION, ANOMALIE, ANOMALIE_FOURNISSEUR
 from agora.exercise.kinds.conformite.controles import (
@@ -33,8 +38,10 @@ class Reference:
 
     def __init__(self, registre: Registre):
         self.registre = registre
-        self.constats = {"lignes": constats(registre),
-                         "fournisseurs": constats_fournisseurs(registre)}
+        self.constats = {
+            "lignes": constats(registre),
+            "fournisseurs": constats_fournisseurs(registre),
+        }
 
     @classmethod
     def de(cls, params: Any) -> Reference:

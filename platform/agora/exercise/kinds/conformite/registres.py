@@ -24,21 +24,49 @@ REGISTRE_DU_SECTEUR = {
 FROID_POSITIF = ("Chambre froide positive", "Réfrigérateur du laboratoire", "Vitrine réfrigérée")
 FROID_NEGATIF = ("Congélateur", "Chambre froide négative", "Armoire de congélation")
 PRODUITS_DLC = {
-    "boulangerie": ("Crème liquide 35 %", "Lait entier", "Crème pâtissière maison",
-                    "Jambon cuit en tranches", "Fromage blanc", "Œufs liquides pasteurisés"),
-    "restaurant": ("Filets de poulet", "Steaks hachés", "Crème fraîche", "Saumon frais",
-                   "Yaourts nature", "Lardons fumés"),
+    "boulangerie": (
+        "Crème liquide 35 %",
+        "Lait entier",
+        "Crème pâtissière maison",
+        "Jambon cuit en tranches",
+        "Fromage blanc",
+        "Œufs liquides pasteurisés",
+    ),
+    "restaurant": (
+        "Filets de poulet",
+        "Steaks hachés",
+        "Crème fraîche",
+        "Saumon frais",
+        "Yaourts nature",
+        "Lardons fumés",
+    ),
 }
 PRODUITS_DDM = {
-    "boulangerie": ("Farine T65", "Chocolat de couverture", "Sucre glace", "Levure sèche",
-                    "Amandes en poudre"),
-    "restaurant": ("Pâtes sèches", "Riz basmati", "Huile d'olive", "Tomates pelées en conserve",
-                   "Café en grains"),
+    "boulangerie": (
+        "Farine T65",
+        "Chocolat de couverture",
+        "Sucre glace",
+        "Levure sèche",
+        "Amandes en poudre",
+    ),
+    "restaurant": (
+        "Pâtes sèches",
+        "Riz basmati",
+        "Huile d'olive",
+        "Tomates pelées en conserve",
+        "Café en grains",
+    ),
 }
 METIERS = ("Électricité", "Plomberie", "Charpente", "Carrelage", "Maçonnerie", "Plâtrerie")
 NOMS = ("Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Garnier", "Roux", "Fabre")
-POINTS_EAU = ("Station de traitement", "Réservoir du haut service", "Robinet de la mairie",
-              "Robinet de l'école", "Sortie du captage", "Robinet d'un usager")
+POINTS_EAU = (
+    "Station de traitement",
+    "Réservoir du haut service",
+    "Robinet de la mairie",
+    "Robinet de l'école",
+    "Sortie du captage",
+    "Robinet d'un usager",
+)
 LIEUX = ("accueil", "bureaux", "réserve", "atelier", "étage", "local technique")
 EQUIPEMENTS = {
     "tracabilite": ("chariot_elevateur", "extincteurs", "electricite"),
@@ -62,8 +90,16 @@ def _jour(texte: date) -> str:
 
 
 def _ligne(controle: str, jour: date, objet: str, **champs: Any) -> dict[str, Any]:
-    row = {"date": _jour(jour), "controle": controle, "objet": objet, "code": None,
-           "valeur": None, "echeance": None, "lot": None, "fournisseur": None}
+    row = {
+        "date": _jour(jour),
+        "controle": controle,
+        "objet": objet,
+        "code": None,
+        "valeur": None,
+        "echeance": None,
+        "lot": None,
+        "fournisseur": None,
+    }
     row.update(champs)
     return row
 
@@ -80,7 +116,9 @@ class Tirage:
         self.rng, self.controle, self.org = rng, controle, organisation
         self.subtil = niveau == 3
         self.rappels: list[str] = []
-        self.secteur = organisation.secteur if organisation.secteur in PRODUITS_DLC else "restaurant"
+        self.secteur = (
+            organisation.secteur if organisation.secteur in PRODUITS_DLC else "restaurant"
+        )
 
     def recent(self, jours: int = 13) -> date:
         return self.controle - timedelta(days=self.rng.randint(0, jours))
@@ -92,31 +130,44 @@ class Tirage:
     def froid(self, mode: str, negatif: bool) -> dict[str, Any]:
         rng = self.rng
         if negatif:
-            valeur = {"ok": _dixiemes(rng, -250, -185), "nc": _dixiemes(rng, -175, -100),
-                      "piege": "-18.0"}[mode]
+            valeur = {
+                "ok": _dixiemes(rng, -250, -185),
+                "nc": _dixiemes(rng, -175, -100),
+                "piege": "-18.0",
+            }[mode]
             objet = rng.choice(FROID_NEGATIF)
         else:
             haut = 44 if self.subtil else 90
-            valeur = {"ok": _dixiemes(rng, 5, 35), "nc": _dixiemes(rng, 41, haut),
-                      "piege": "4.0"}[mode]
+            valeur = {"ok": _dixiemes(rng, 5, 35), "nc": _dixiemes(rng, 41, haut), "piege": "4.0"}[
+                mode
+            ]
             objet = rng.choice(FROID_POSITIF)
         controle = "froid_negatif" if negatif else "froid_positif"
         return _ligne(controle, self.recent(), objet, valeur=valeur)
 
     def dlc(self, mode: str) -> dict[str, Any]:
         c = self.controle
-        echeance = {"ok": c + timedelta(days=self.rng.randint(1, 8)),
-                    "nc": c - timedelta(days=self.depasse(4)), "piege": c}[mode]
+        echeance = {
+            "ok": c + timedelta(days=self.rng.randint(1, 8)),
+            "nc": c - timedelta(days=self.depasse(4)),
+            "piege": c,
+        }[mode]
         produit = self.rng.choice(PRODUITS_DLC[self.secteur])
-        return _ligne("dlc", self.recent(10) - timedelta(days=2), produit,
-                      echeance=_jour(echeance), lot=self.numero_lot())
+        return _ligne(
+            "dlc",
+            self.recent(10) - timedelta(days=2),
+            produit,
+            echeance=_jour(echeance),
+            lot=self.numero_lot(),
+        )
 
     def ddm(self, mode: str) -> dict[str, Any]:
         decalage = self.rng.randint(30, 300)
         echeance = self.controle + timedelta(days=decalage if mode == "ok" else -decalage // 5)
         produit = self.rng.choice(PRODUITS_DDM[self.secteur])
-        return _ligne("ddm", self.recent(40), produit, echeance=_jour(echeance),
-                      lot=self.numero_lot())
+        return _ligne(
+            "ddm", self.recent(40), produit, echeance=_jour(echeance), lot=self.numero_lot()
+        )
 
     def numero_lot(self) -> str:
         return f"L{self.rng.randint(10000, 99999)}"
@@ -134,13 +185,17 @@ class Tirage:
         elif mode == "piege":  # the recall names a lot one digit away
             proche = numero[:-1] + str((int(numero[-1]) + rng.randint(1, 8)) % 10)
             self.rappels.append(proche)
-        return _ligne("lot", self.recent(60), rng.choice(articles), lot=numero,
-                      fournisseur=fournisseur)
+        return _ligne(
+            "lot", self.recent(60), rng.choice(articles), lot=numero, fournisseur=fournisseur
+        )
 
     def decennale(self, mode: str) -> dict[str, Any]:
         c = self.controle
-        fin = {"ok": c + timedelta(days=self.rng.randint(10, 300)),
-               "nc": c - timedelta(days=self.depasse(90)), "piege": c}[mode]
+        fin = {
+            "ok": c + timedelta(days=self.rng.randint(10, 300)),
+            "nc": c - timedelta(days=self.depasse(90)),
+            "piege": c,
+        }[mode]
         objet = f"{self.rng.choice(METIERS)} {self.rng.choice(NOMS)} (sous-traitant)"
         return _ligne("decennale", fin - timedelta(days=365), objet, echeance=_jour(fin))
 
@@ -148,8 +203,11 @@ class Tirage:
         code = self.rng.choice(EQUIPEMENTS[registre])
         equipement = load_regles().verifications.equipements[code]
         base = plus_mois(self.controle, -equipement.mois)  # due on the day of the check
-        jour = {"ok": base + timedelta(days=self.rng.randint(5, 80)),
-                "nc": base - timedelta(days=self.depasse(60)), "piege": base}[mode]
+        jour = {
+            "ok": base + timedelta(days=self.rng.randint(5, 80)),
+            "nc": base - timedelta(days=self.depasse(60)),
+            "piege": base,
+        }[mode]
         objet = f"{equipement.libelle} ({self.rng.choice(LIEUX)})"
         return _ligne("verification", jour, objet, code=code)
 

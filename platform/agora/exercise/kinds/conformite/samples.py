@@ -71,13 +71,22 @@ def _mauvaise_action(r: Registre, i: int, c: Constat) -> dict[str, str]:
 
 # Register rows: the error, the rows that show it, and how the row's answer goes wrong.
 FAUTES_REGISTRE: tuple[tuple[str, Regle, Callable[[Registre, int, Constat], dict]], ...] = (
-    (m.DDM_COMME_DLC, lambda r, i, c: r.lignes[i].controle == "ddm",
-     lambda r, i, c: _signale(r, i)),
+    (
+        m.DDM_COMME_DLC,
+        lambda r, i, c: r.lignes[i].controle == "ddm",
+        lambda r, i, c: _signale(r, i),
+    ),
     (m.SEUILS_CONFONDUS, _congelateur_tiede, lambda r, i, c: AUCUNE),
-    (m.LIMITE_PERMISE, lambda r, i, c: c.a_la_limite and not _nc(r, i, c),
-     lambda r, i, c: _signale(r, i)),
-    (m.ECHEANCE_DEPASSEE, lambda r, i, c: _nc(r, i, c) and r.lignes[i].controle in DATES,
-     lambda r, i, c: AUCUNE),
+    (
+        m.LIMITE_PERMISE,
+        lambda r, i, c: c.a_la_limite and not _nc(r, i, c),
+        lambda r, i, c: _signale(r, i),
+    ),
+    (
+        m.ECHEANCE_DEPASSEE,
+        lambda r, i, c: _nc(r, i, c) and r.lignes[i].controle in DATES,
+        lambda r, i, c: AUCUNE,
+    ),
     (m.ANOMALIE_NON_VUE, _non_vue, lambda r, i, c: AUCUNE),
     (m.FAUSSE_ANOMALIE, _propre, lambda r, i, c: _signale(r, i)),
     (m.MAUVAIS_TYPE, _nc, _autre_type),
@@ -87,12 +96,13 @@ SIGNALE_VIGILANCE = {"anomalie": "vigilance_perimee", "action": "demander_attest
 SIGNALE_SIRET = {"anomalie": "siret_invalide", "action": "corriger_fiche"}
 FAUTES_FICHIER: tuple[tuple[str, Regle, dict[str, str]], ...] = (
     (m.VIGILANCE_6_MOIS, lambda r, i, c: c.anomalie == "vigilance_perimee", AUCUNE),
-    (m.VIGILANCE_SOUS_SEUIL,
-     lambda r, i, c: c.anomalie == "aucune" and not vigilance_exigee(r.fournisseurs[i]),
-     SIGNALE_VIGILANCE),
+    (
+        m.VIGILANCE_SOUS_SEUIL,
+        lambda r, i, c: c.anomalie == "aucune" and not vigilance_exigee(r.fournisseurs[i]),
+        SIGNALE_VIGILANCE,
+    ),
     (m.SIRET_VALIDE_SIGNALE, lambda r, i, c: c.anomalie == "aucune", SIGNALE_SIRET),
-    (m.CLE_NON_VERIFIEE, lambda r, i, c: c.anomalie in ("siret_invalide", "iban_invalide"),
-     AUCUNE),
+    (m.CLE_NON_VERIFIEE, lambda r, i, c: c.anomalie in ("siret_invalide", "iban_invalide"), AUCUNE),
 )
 
 
@@ -125,9 +135,14 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     if i is not None:  # a wrong finding, and the action it calls for: carried forward
         autre = _autre_type(r, i, cas[i])["anomalie"]
         changes = {"anomalie": autre, "action": ACTION_POUR[autre]}
-        samples.append(SampleAnswer("Problème mal nommé, action juste d'après lui (erreur "
-                                    "reportée)", _faux(reference, "lignes", i, changes), False,
-                                    (m.MAUVAIS_TYPE,)))
+        samples.append(
+            SampleAnswer(
+                "Problème mal nommé, action juste d'après lui (erreur reportée)",
+                _faux(reference, "lignes", i, changes),
+                False,
+                (m.MAUVAIS_TYPE,),
+            )
+        )
     illisible = {"lignes": [{"anomalie": "trop chaud", "action": "on verra"}]}
     samples.append(SampleAnswer("Réponse illisible", illisible, False, invalid=True))
     return samples

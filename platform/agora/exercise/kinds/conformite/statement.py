@@ -10,9 +10,8 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.company.identifiers import format_iban
-from agora.exercise.kinds.conformite.params import REGISTRES
 from agora.exercise.kinds.conformite.controles import constats, constats_fournisseurs
-from agora.exercise.kinds.conformite.params import lire_params
+from agora.exercise.kinds.conformite.params import REGISTRES, lire_params
 from agora.exercise.kinds.conformite.registres import EQUIPEMENTS
 from agora.exercise.kinds.conformite.regles import load_regles
 from agora.money import euros
@@ -64,18 +63,24 @@ def _regles(registre: str, niveau: int) -> list[str]:
             "DLC (« à consommer jusqu'au ») : après cette date, le produit est jeté.",
         ]
         if rappel:
-            lignes += ["Le jour même de la DLC, le produit peut encore être vendu.",
-                       "DDM (« à consommer de préférence avant ») : une simple indication de "
-                       "qualité ; le produit peut être vendu après."]
+            lignes += [
+                "Le jour même de la DLC, le produit peut encore être vendu.",
+                "DDM (« à consommer de préférence avant ») : une simple indication de "
+                "qualité ; le produit peut être vendu après.",
+            ]
         return lignes
     if registre == "eau":
-        lignes = [f"{p.libelle} : {nombre(str(p.limite))} {p.unite} au plus."
-                  for p in regles.eau.parametres.values()]
+        lignes = [
+            f"{p.libelle} : {nombre(str(p.limite))} {p.unite} au plus."
+            for p in regles.eau.parametres.values()
+        ]
         return [*lignes, f"{ANALYSE_REGLE} : on informe la hiérarchie et l'ARS."]
     lignes = []
     if registre == "chantier":
-        lignes.append("Chaque sous-traitant doit avoir une attestation d'assurance décennale "
-                      "valable le jour du contrôle.")
+        lignes.append(
+            "Chaque sous-traitant doit avoir une attestation d'assurance décennale "
+            "valable le jour du contrôle."
+        )
     if registre == "tracabilite":
         lignes.append("Chaque lot reçu doit avoir son fournisseur ; un lot rappelé est isolé.")
     equipements = regles.verifications.equipements
@@ -84,8 +89,10 @@ def _regles(registre: str, niveau: int) -> list[str]:
         for code in EQUIPEMENTS[registre]
     ]
     if rappel:
-        lignes.append("Une vérification est en retard quand la date de la dernière vérification "
-                      "plus la périodicité est passée (le jour même, elle est encore à l'heure).")
+        lignes.append(
+            "Une vérification est en retard quand la date de la dernière vérification "
+            "plus la périodicité est passée (le jour même, elle est encore à l'heure)."
+        )
     return lignes
 
 
@@ -113,8 +120,11 @@ def _table_fournisseurs(p: dict[str, Any]) -> list[str]:
 def _fournisseurs(p: dict[str, Any], niveau: int) -> list[str]:
     vigilance = load_regles().vigilance
     lignes = [
-        "", "### Le fichier fournisseurs", "",
-        "Vérifiez aussi le fichier des fournisseurs avant les paiements du mois :", "",
+        "",
+        "### Le fichier fournisseurs",
+        "",
+        "Vérifiez aussi le fichier des fournisseurs avant les paiements du mois :",
+        "",
         "- un SIRET a 14 chiffres et une clé de contrôle (clé de Luhn) ; un IBAN français a "
         "27 caractères et une clé de contrôle ;",
         "- une fiche sans SIRET est incomplète ; un même SIRET sur deux fiches est un doublon ;",
@@ -143,14 +153,20 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
     registre = REGISTRES[p["registre"]]
     avec = bool(p["fournisseurs"])
     lignes = [
-        f"## Contrôle du registre du {date_longue(controle)}", "",
+        f"## Contrôle du registre du {date_longue(controle)}",
+        "",
         f"Vous travaillez chez **{organisation.raison_sociale}** ({p['secteur']}).",
         f"Aujourd'hui, {date_longue(controle, jour_semaine=True)}, la responsable vous confie "
         f"le contrôle du **{registre.lower()}**.",
         "Pour chaque ligne, dites si elle est conforme. Sinon, nommez le problème et l'action.",
-        "", "### Les règles à appliquer", "",
+        "",
+        "### Les règles à appliquer",
+        "",
         *[f"- {r}" for r in _regles(p["registre"], niveau)],
-        "", f"### {registre}", "", *_table_registre(p),
+        "",
+        f"### {registre}",
+        "",
+        *_table_registre(p),
     ]
     if p["registre"] == "tracabilite":
         rappels = ", ".join(p["rappels"]) or "aucun"
@@ -160,10 +176,14 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
     if p["indices"]:
         lignes += ["", _indice(p)]
     lignes += [
-        "", "### Ce que vous devez faire", "",
+        "",
+        "### Ce que vous devez faire",
+        "",
         "1. Pour chaque ligne du registre : la non-conformité (ou « conforme ») et l'action.",
     ]
     if avec:
-        lignes.append("2. Pour chaque fournisseur : le problème de la fiche (ou « fiche "
-                      "correcte ») et l'action.")
+        lignes.append(
+            "2. Pour chaque fournisseur : le problème de la fiche (ou « fiche "
+            "correcte ») et l'action."
+        )
     return "\n".join(lignes) + "\n"
