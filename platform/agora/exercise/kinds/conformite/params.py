@@ -107,21 +107,34 @@ def _valeur(raw: Any, ou: str) -> Decimal | None:
     return valeur
 
 
+def _jour_ou_rien(raw: Any, ou: str) -> date | None:
+    return None if raw is None else lire_jour(raw, ou)
+
+
+def _controle(raw: Any, ou: str) -> str:
+    return _parmi(raw, CONTROLES, ou)
+
+
+# Each key of a register row: its reader and how a message names it.
+LECTURE_RELEVE = (
+    ("date", lire_jour, "date"),
+    ("controle", _controle, "contrôle"),
+    ("objet", _texte, "objet"),
+    ("code", _option, "code"),
+    ("valeur", _valeur, "valeur"),
+    ("echeance", _jour_ou_rien, "échéance"),
+    ("lot", _option, "lot"),
+    ("fournisseur", _option, "fournisseur"),
+)
+
+
 def _releve(raw: Any, i: int) -> Releve:
     ou = f"ligne {i + 1}"
     r = lire_objet(raw, f"la {ou}")
-    controle = _parmi(r.get("controle"), CONTROLES, f"contrôle de la {ou}")
-    echeance = r.get("echeance")
     releve = Releve(
-        date=lire_jour(r.get("date"), f"date de la {ou}"),
-        controle=controle,
-        objet=_texte(r.get("objet"), f"objet de la {ou}"),
-        code=_option(r.get("code"), f"code de la {ou}"),
-        valeur=_valeur(r.get("valeur"), f"valeur de la {ou}"),
-        echeance=None if echeance is None else lire_jour(echeance, f"échéance de la {ou}"),
-        lot=_option(r.get("lot"), f"lot de la {ou}"),
-        fournisseur=_option(r.get("fournisseur"), f"fournisseur de la {ou}"),
+        **{champ: lire(r.get(champ), f"{nom} de la {ou}") for champ, lire, nom in LECTURE_RELEVE}
     )
+    controle = releve.controle
     for champ in CONTROLES[controle]:
         if getattr(releve, champ) is None:
             raise InvalidInput(f"Paramètres : « {champ} » manque à la {ou} ({controle}).")
@@ -133,20 +146,25 @@ def _releve(raw: Any, i: int) -> Releve:
     return releve
 
 
+# Each key of a supplier record: its reader and how a message names it.
+LECTURE_FOURNISSEUR = (
+    ("code", "code", _texte, "code"),
+    ("nom", "nom", _texte, "nom"),
+    ("siret", "siret", _option, "SIRET"),
+    ("iban", "iban", _option, "IBAN"),
+    ("email", "email", _texte, "e-mail"),
+    ("montant", "montant_contrat", lire_montant, "montant du contrat"),
+    ("attestation", "attestation_vigilance", _jour_ou_rien, "attestation de vigilance"),
+)
+
+
 def _fournisseur(raw: Any, i: int) -> Fournisseur:
-    ou = f"fournisseur {i + 1}"
-    r = lire_objet(raw, f"le {ou}")
-    attestation = r.get("attestation_vigilance")
+    r = lire_objet(raw, f"le fournisseur {i + 1}")
     return Fournisseur(
-        code=_texte(r.get("code"), f"code du {ou}"),
-        nom=_texte(r.get("nom"), f"nom du {ou}"),
-        siret=_option(r.get("siret"), f"SIRET du {ou}"),
-        iban=_option(r.get("iban"), f"IBAN du {ou}"),
-        email=_texte(r.get("email"), f"e-mail du {ou}"),
-        montant=lire_montant(r.get("montant_contrat"), f"montant du contrat du {ou}"),
-        attestation=None
-        if attestation is None
-        else lire_jour(attestation, f"attestation de vigilance du {ou}"),
+        **{
+            champ: lire(r.get(cle), f"{nom} du fournisseur {i + 1}")
+            for champ, cle, lire, nom in LECTURE_FOURNISSEUR
+        }
     )
 
 
