@@ -116,6 +116,7 @@ class Tirage:
         self.rng, self.controle, self.org = rng, controle, organisation
         self.subtil = niveau == 3
         self.rappels: list[str] = []
+        self.verifies: set[tuple[str, str]] = set()
         self.secteur = (
             organisation.secteur if organisation.secteur in PRODUITS_DLC else "restaurant"
         )
@@ -200,7 +201,11 @@ class Tirage:
         return _ligne("decennale", fin - timedelta(days=365), objet, echeance=_jour(fin))
 
     def verification(self, mode: str, registre: str) -> dict[str, Any]:
-        code = self.rng.choice(EQUIPEMENTS[registre])
+        """The last check of one equipment at one place (each listed once: a later check of
+        the same equipment would replace the earlier one)."""
+        libres = [(c, lieu) for c in EQUIPEMENTS[registre] for lieu in LIEUX]
+        code, lieu = self.rng.choice([e for e in libres if e not in self.verifies])
+        self.verifies.add((code, lieu))
         equipement = load_regles().verifications.equipements[code]
         base = plus_mois(self.controle, -equipement.mois)  # due on the day of the check
         jour = {
@@ -208,8 +213,7 @@ class Tirage:
             "nc": base - timedelta(days=self.depasse(60)),
             "piege": base,
         }[mode]
-        objet = f"{equipement.libelle} ({self.rng.choice(LIEUX)})"
-        return _ligne("verification", jour, objet, code=code)
+        return _ligne("verification", jour, f"{equipement.libelle} ({lieu})", code=code)
 
     def analyse(self, mode: str) -> dict[str, Any]:
         rng = self.rng
