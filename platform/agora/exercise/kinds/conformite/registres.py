@@ -213,7 +213,7 @@ class Tirage:
             "nc": base - timedelta(days=self.depasse(60)),
             "piege": base,
         }[mode]
-        return _ligne("verification", jour, f"{equipement.libelle} ({lieu})", code=code)
+        return _ligne("verification", jour, f"{equipement.libelle} — {lieu}", code=code)
 
     def analyse(self, mode: str) -> dict[str, Any]:
         rng = self.rng

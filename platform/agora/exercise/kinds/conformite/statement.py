@@ -155,7 +155,7 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
     lignes = [
         f"## Contrôle du registre du {date_longue(controle)}",
         "",
-        f"Vous travaillez chez **{organisation.raison_sociale}** ({p['secteur']}).",
+        f"Vous travaillez chez **{organisation.raison_sociale}**. Secteur : {p['secteur']}.",
         f"Aujourd'hui, {date_longue(controle, jour_semaine=True)}, la responsable vous confie "
         f"le contrôle du **{registre.lower()}**.",
         "Pour chaque ligne, dites si elle est conforme. Sinon, nommez le problème et l'action.",
