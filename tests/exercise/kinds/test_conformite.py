@@ -308,3 +308,11 @@ def test_unusable_params_are_refused_in_one_french_line(change, message):
     with pytest.raises(InvalidInput) as erreur:
         conformite.check_params(params)
     assert message in str(erreur.value) and "\n" not in str(erreur.value)
+
+
+def test_a_fridge_judged_with_the_freezer_limit_is_named():
+    # +2.5 °C ≤ +4: conforming; flagged, it was judged against −18 °C. +4.0 flagged: the limit.
+    params = registre(ligne("froid_positif", valeur="2.5"), ligne("froid_positif", valeur="4.0"))
+    hors_plage = {"anomalie": "temperature_hors_plage", "action": "reparer"}
+    answer = {"lignes": [hors_plage, hors_plage]}
+    assert codes(params, answer) == {"SEUILS_CONFONDUS", "LIMITE_PERMISE"}

@@ -66,7 +66,10 @@ def code_registre(registre: Registre, i: int, c: Constat, signale: str) -> str:
     if c.anomalie == "aucune":
         if releve.controle == "ddm":
             return m.DDM_COMME_DLC
-        return m.LIMITE_PERMISE if c.a_la_limite else m.FAUSSE_ANOMALIE
+        if c.a_la_limite:
+            return m.LIMITE_PERMISE
+        # a fridge within +4 °C flagged: the freezer's −18 °C applied to it
+        return m.SEUILS_CONFONDUS if releve.controle == "froid_positif" else m.FAUSSE_ANOMALIE
     return m.MAUVAIS_TYPE
 
 

@@ -16,8 +16,8 @@ CLE_NON_VERIFIEE = "CLE_NON_VERIFIEE"
 MESSAGES = {
     DDM_COMME_DLC: "« À consommer de préférence avant » (DDM) n'est pas « à consommer jusqu'au » "
     "(DLC) : après la DDM, le produit peut encore être vendu. Ce n'est pas une non-conformité.",
-    SEUILS_CONFONDUS: "Le congélateur n'a pas la limite du réfrigérateur : le froid négatif doit "
-    "rester à −18 °C ou moins, le froid positif à +4 °C ou moins.",
+    SEUILS_CONFONDUS: "Le congélateur et le réfrigérateur n'ont pas la même limite : le froid "
+    "négatif doit rester à −18 °C ou moins, le froid positif à +4 °C ou moins.",
     LIMITE_PERMISE: "Une valeur égale à la limite est permise : +4 °C, −18 °C, 50 mg/L, ou le "
     "dernier jour de validité, c'est encore conforme. Seul ce qui dépasse est à signaler.",
     ECHEANCE_DEPASSEE: "La date est passée, même d'un jour : comparez-la au jour du contrôle "

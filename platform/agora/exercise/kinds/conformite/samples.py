@@ -34,6 +34,8 @@ TYPE_DE = {
 }
 Regle = Callable[[Registre, int, Constat], bool]
 AUCUNE = {"anomalie": "aucune", "action": "aucune"}
+# Conforming rows whose flagging has its own name (a passed DDM, a fridge judged at −18 °C).
+NOMMES = ("ddm", "froid_positif")
 
 
 def _nc(r: Registre, i: int, c: Constat) -> bool:
@@ -51,7 +53,11 @@ def _non_vue(r: Registre, i: int, c: Constat) -> bool:
 
 
 def _propre(r: Registre, i: int, c: Constat) -> bool:
-    return not _nc(r, i, c) and not c.a_la_limite and r.lignes[i].controle != "ddm"
+    return not _nc(r, i, c) and not c.a_la_limite and r.lignes[i].controle not in NOMMES
+
+
+def _frigo_conforme(r: Registre, i: int, c: Constat) -> bool:
+    return not _nc(r, i, c) and not c.a_la_limite and r.lignes[i].controle == "froid_positif"
 
 
 def _signale(r: Registre, i: int) -> dict[str, str]:
@@ -77,6 +83,7 @@ FAUTES_REGISTRE: tuple[tuple[str, Regle, Callable[[Registre, int, Constat], dict
         lambda r, i, c: _signale(r, i),
     ),
     (m.SEUILS_CONFONDUS, _congelateur_tiede, lambda r, i, c: AUCUNE),
+    (m.SEUILS_CONFONDUS, _frigo_conforme, lambda r, i, c: _signale(r, i)),
     (
         m.LIMITE_PERMISE,
         lambda r, i, c: c.a_la_limite and not _nc(r, i, c),
