@@ -122,8 +122,14 @@ class Copie:
         self, nom: str, i: int, c: Constat, champ: Choice, anomalie: Lu | None, action: Lu | None
     ) -> None:
         p = f"{nom}.{i}."
-        ou = f"{nom} {i + 1}"
         signale = anomalie.valeur if anomalie is not None else None
+        if signale == c.anomalie and action is not None and action.valeur == c.action:
+            self.champs += [  # the row as the reference gives it: most rows of most answers
+                ChampResult(p + "anomalie", c.anomalie, anomalie.recu, True, JUSTE),  # type: ignore[union-attr]
+                ChampResult(p + "action", c.action, action.recu, True, JUSTE),
+            ]
+            return
+        ou = f"{nom} {i + 1}"
         if anomalie is not None:
             if signale is None or signale == c.anomalie:
                 self.champs.append(verdict(p + "anomalie", champ, c.anomalie, anomalie))
