@@ -5,6 +5,7 @@ from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds import (
     avoir,
     bulletin_paie,
+    conformite,
     conges_payes,
     declaration_tva,
     devis,
@@ -34,6 +35,7 @@ KINDS: dict[str, ExerciseKind] = {
         suivi_prospection.KIND,
         qualite_donnees.KIND,
         facture_achat.KIND,
+        conformite.KIND,
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
