@@ -33,7 +33,13 @@ def personne(matricule, nom, prenom, sexe, naissance, entree, sortie=None):
 
 
 def accident(jour, salarie, jours, nature="travail", arret=True):
-    return {"date": jour, "salarie": salarie, "nature": nature, "arret": arret, "jours_perdus": jours}
+    return {
+        "date": jour,
+        "salarie": salarie,
+        "nature": nature,
+        "arret": arret,
+        "jours_perdus": jours,
+    }
 
 
 # The contract page's example (level 2): 10 people on 1 January, an arrival in March and June,
@@ -45,8 +51,18 @@ ANNEE_2025 = {
     "date_bilan": "2026-02-15",
     "effectif_debut": 10,
     "mois": mois(
-        (0, 0, 10), (0, 0, 10), (1, 0, 11), (0, 0, 11), (0, 0, 11), (1, 0, 12),
-        (0, 0, 12), (0, 0, 12), (0, 1, 11), (0, 0, 11), (0, 0, 11), (0, 0, 11),
+        (0, 0, 10),
+        (0, 0, 10),
+        (1, 0, 11),
+        (0, 0, 11),
+        (0, 0, 11),
+        (1, 0, 12),
+        (0, 0, 12),
+        (0, 0, 12),
+        (0, 1, 11),
+        (0, 0, 11),
+        (0, 0, 11),
+        (0, 0, 11),
     ),
     "heures_theoriques": "17810",
     "heures_travaillees": "17157.5",
@@ -76,7 +92,12 @@ ANNEE_2025 = {
         personne("E10", "Girard", "Emma", "F", "1995-04-04", "2017-01-02"),  # 30
         personne("E11", "André", "Noah", "H", "1992-10-10", "2020-05-05"),  # 33
     ],
-    "graphiques": ["evolution_effectif", "pyramide_ages", "absences_par_motif", "absenteisme_par_service"],
+    "graphiques": [
+        "evolution_effectif",
+        "pyramide_ages",
+        "absences_par_motif",
+        "absenteisme_par_service",
+    ],
     "controles": ["doublon", "age", "dates", "effectif"],
 }
 
@@ -159,7 +180,10 @@ def test_half_up_on_the_frequency_rate():
     # 1 × 1 000 000 / 64 000 = 15.625 → 15.63 ; TG = 9 × 1 000 / 64 000 = 0.140625 → 0.14.
     params = avec(heures_travaillees="64000", accidents=[accident("2025-03-04", "Léa Martin", 9)])
     assert tdb.solve(params)["accidents"] == {
-        "avec_arret": "1", "jours_perdus": "9", "tf": "15.63", "tg": "0.14"
+        "avec_arret": "1",
+        "jours_perdus": "9",
+        "tf": "15.63",
+        "tg": "0.14",
     }
 
 
@@ -194,8 +218,11 @@ def test_absenteeism_on_hours_worked_is_named():
 def test_paid_leave_counted_as_absence_is_named_and_carried():
     # Level 3: + 35 h of training + 140 h of paid leave = 871.5 h; 871.5 / 17 810 × 100 =
     # 4.8933… → 4.89, right from the student's total: credited.
-    absences = [*ANNEE_2025["absences"], {"motif": "formation", "heures": "35"},
-                {"motif": "conges_payes", "heures": "140"}]
+    absences = [
+        *ANNEE_2025["absences"],
+        {"motif": "formation", "heures": "35"},
+        {"motif": "conges_payes", "heures": "140"},
+    ]
     params = avec(niveau=3, absences=absences)
     assert tdb.solve(params)["absences"] == {"total": "696.5", "taux": "3.91"}
     g = grade(params, {"absences": {"total": "871.5", "taux": "4.89"}})
@@ -233,16 +260,22 @@ def test_wrong_ages_in_the_pyramid_are_named():
         "AGE_MAUVAISE_DATE"
     }
     # Bounds shifted: E3 (25) counted under 25, E1 (35) in 25-34, E7 (45) in 35-44.
-    g = grade(ANNEE_2025, {"pyramide": {"moins_de_25": {"femmes": "1"}, "de_45_a_54": {"femmes": "1"}}})
+    g = grade(
+        ANNEE_2025, {"pyramide": {"moins_de_25": {"femmes": "1"}, "de_45_a_54": {"femmes": "1"}}}
+    )
     assert codes(g) == {"BORNES_DECALEES"}
     # The duplicate counted twice (3 women aged 25-34), the 13-year-old counted (2 boys).
-    assert codes(grade(ANNEE_2025, {"pyramide": {"de_25_a_34": {"femmes": "3"}}})) == {"DOUBLON_COMPTE"}
+    assert codes(grade(ANNEE_2025, {"pyramide": {"de_25_a_34": {"femmes": "3"}}})) == {
+        "DOUBLON_COMPTE"
+    }
     g = grade(ANNEE_2025, {"pyramide": {"moins_de_25": {"hommes": "2"}}})
     assert codes(g) == {"AGE_IMPOSSIBLE_COMPTE"}
 
 
 def test_charts_and_actions_are_named():
-    g = grade(ANNEE_2025, {"graphiques": {"evolution_effectif": "secteurs", "pyramide_ages": "pyramide"}})
+    g = grade(
+        ANNEE_2025, {"graphiques": {"evolution_effectif": "secteurs", "pyramide_ages": "pyramide"}}
+    )
     assert codes(g) == {"GRAPHIQUE_INADAPTE"}
     assert g.score == Decimal("0.5")
     g = grade(ANNEE_2025, {"anomalies": {"age": {"ligne": "E12", "action": "corriger_seul"}}})
@@ -256,8 +289,10 @@ def test_answers_are_read_as_a_french_person_writes_them():
     answer = {
         "effectif": {"moyen": "11,08"},
         "absences": {"total": "696,5 ", "taux": "3,91 %"},
-        "anomalies": {"doublon": {"ligne": "e 03", "action": "supprimer"},
-                      "dates": {"ligne": "Néant", "action": "rien"}},
+        "anomalies": {
+            "doublon": {"ligne": "e 03", "action": "supprimer"},
+            "dates": {"ligne": "Néant", "action": "rien"},
+        },
     }
     g = grade(ANNEE_2025, answer)
     assert g.score == 1 and not g.diagnostics
@@ -277,7 +312,9 @@ def test_each_level_puts_its_traps_in_the_exercise(niveau):
     natures = {(a["nature"], a["arret"]) for a in p["accidents"]}
     motifs = {a["motif"] for a in p["absences"]}
     trouve = tdb.solve(p)["anomalies"]
-    signalees = [c for c, v in trouve.items() if v.get("ligne", v.get("mois")) not in ("aucune", "aucun")]
+    signalees = [
+        c for c, v in trouve.items() if v.get("ligne", v.get("mois")) not in ("aucune", "aucun")
+    ]
     if niveau == 1:
         assert p["controles"] == ["doublon"] and len(p["graphiques"]) == 2
         assert natures == {("travail", True)} and signalees == ["doublon"]

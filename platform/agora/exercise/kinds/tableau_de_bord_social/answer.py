@@ -89,11 +89,7 @@ ANSWER_SCHEMA = AnswerSchema(
         "accidents.jours_perdus": QUANTITE,
         "accidents.tf": QUANTITE,
         "accidents.tg": QUANTITE,
-        **{
-            f"pyramide.{b}.{s}": QUANTITE
-            for b in calc.BANDES
-            for s in calc.SEXE_CHAMP.values()
-        },
+        **{f"pyramide.{b}.{s}": QUANTITE for b in calc.BANDES for s in calc.SEXE_CHAMP.values()},
         **{f"graphiques.{g}": GRAPHIQUE for g in GRAPHIQUES},
         **{
             f"anomalies.{c}.{'mois' if c == 'effectif' else 'ligne'}": (

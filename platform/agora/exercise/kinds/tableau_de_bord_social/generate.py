@@ -30,8 +30,15 @@ def _jour(rng: random.Random, annee: int, mois: tuple[int, int] = (1, 12)) -> da
     return date(annee, rng.randint(*mois), rng.randint(1, 28))
 
 
-def _ligne(matricule: str, prenom: str, nom: str, sexe: str, naissance: date, entree: date,
-           sortie: date | None = None) -> dict[str, Any]:
+def _ligne(
+    matricule: str,
+    prenom: str,
+    nom: str,
+    sexe: str,
+    naissance: date,
+    entree: date,
+    sortie: date | None = None,
+) -> dict[str, Any]:
     return {
         "matricule": matricule,
         "nom": nom,
@@ -50,8 +57,14 @@ class Registre:
         self.rng = rng
         staff = [s for s in org.salaries if s.date_entree <= REFERENCE][: TAILLE[niveau]]
         self.lignes = [
-            _ligne(s.id, s.prenom, s.nom, "F" if s.prenom in FEMININS else "H",
-                   s.date_naissance, s.date_entree)
+            _ligne(
+                s.id,
+                s.prenom,
+                s.nom,
+                "F" if s.prenom in FEMININS else "H",
+                s.date_naissance,
+                s.date_entree,
+            )
             for s in staff
         ]
         self.rang = max((int(s.id.lstrip("E")) for s in org.salaries), default=0)
@@ -75,8 +88,10 @@ def _pieges_ages(rng: random.Random, r: Registre, bilan: date, niveau: int) -> N
     r.ajoute(apres, _jour(rng, ANNEE, (2, 10)))
     if niveau > 1:
         b = rng.choice(bornes())
-        avant = date(ANNEE + 1 - b, 1, rng.randint(2, 28)) if bilan.month > 1 else date(
-            ANNEE + 1 - b, 1, rng.randint(2, bilan.day)
+        avant = (
+            date(ANNEE + 1 - b, 1, rng.randint(2, 28))
+            if bilan.month > 1
+            else date(ANNEE + 1 - b, 1, rng.randint(2, bilan.day))
         )
         r.ajoute(avant, _jour(rng, ANNEE, (2, 10)))
 
@@ -85,15 +100,21 @@ def _anomalies(rng: random.Random, r: Registre, niveau: int) -> set[str]:
     """The anomalies put in the data: at level 1 a duplicate, then 2 or 3 of the four."""
     choisies = {"doublon"} if niveau == 1 else set(rng.sample(CONTROLES, niveau))
     if "age" in choisies:
-        naissance = rng.choice((_jour(rng, rng.randint(2010, 2013)), _jour(rng, rng.randint(1945, 1953))))
+        naissance = rng.choice(
+            (_jour(rng, rng.randint(2010, 2013)), _jour(rng, rng.randint(1945, 1953)))
+        )
         r.ajoute(naissance, _jour(rng, rng.randint(2015, 2024)))
     if "dates" in choisies:
         entree = _jour(rng, ANNEE, (7, 11))
-        r.ajoute(_jour(rng, rng.randint(1970, 2002)), entree, entree - timedelta(rng.randint(60, 150)))
+        r.ajoute(
+            _jour(rng, rng.randint(1970, 2002)), entree, entree - timedelta(rng.randint(60, 150))
+        )
     if niveau > 1:  # people who left during the year: on the register, not in the pyramid
         for _ in range(rng.randint(1, 2)):
             sortie = _jour(rng, ANNEE, (2, 11))
-            r.ajoute(_jour(rng, rng.randint(1965, 2003)), _jour(rng, rng.randint(2012, 2024)), sortie)
+            r.ajoute(
+                _jour(rng, rng.randint(1965, 2003)), _jour(rng, rng.randint(2012, 2024)), sortie
+            )
     if "doublon" in choisies:
         copie = rng.choice(r.lignes[: len(r.lignes) // 2 + 1])
         r.lignes.insert(rng.randint(r.lignes.index(copie) + 2, len(r.lignes)), dict(copie))
@@ -196,9 +217,21 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     p["personnel"] = r.lignes
     p["graphiques"] = list(GRAPHIQUES[:2] if niveau == 1 else GRAPHIQUES)
     p["controles"] = ["doublon"] if niveau == 1 else list(CONTROLES)
-    ordre = ("niveau", "annee", "date_reference", "date_bilan", "effectif_debut", "mois",
-             "heures_theoriques", "heures_travaillees", "absences", "accidents", "personnel",
-             "graphiques", "controles")
+    ordre = (
+        "niveau",
+        "annee",
+        "date_reference",
+        "date_bilan",
+        "effectif_debut",
+        "mois",
+        "heures_theoriques",
+        "heures_travaillees",
+        "absences",
+        "accidents",
+        "personnel",
+        "graphiques",
+        "controles",
+    )
     return {cle: p[cle] for cle in ordre}
 
 

@@ -4,6 +4,7 @@ for each competency (the indicators prove 3.3.3, the checks of the data 1.3.1)."
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -11,9 +12,9 @@ from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
+    champs_lus,
     illisibles,
     methode_fausse,
-    notes_par_competence,
     verdict_nomme,
     verdict_reporte,
 )
@@ -49,8 +50,8 @@ class Reference:
         self.d = d
         self.valeurs = calc.calcule(d)
         self.fautes = fautes_possibles(d)
-        self.parts = {p: tuple(p.split(".")) for p in self.valeurs}
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.valeurs}
+        self.champs = [(p, tuple(p.split(".")), self.types[p]) for p in self.valeurs]
         self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
         self.candidats = {
             p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
@@ -88,7 +89,7 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
     code = _code_choix(path, lu.valeur) or methode_fausse(
         ref.candidats[path],
         ref.monde,
-        lambda faute: calc.calcule(ref.d, own, faute),
+        lambda faute: calc.calcule(ref.d, own, faute, complet=False),
         path,
         lu.valeur,
     )
@@ -99,21 +100,25 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    lus = {p: lu for p in ref.valeurs if (lu := lecture.lu(*ref.parts[p])) is not None}
-    own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
+    donnes, own = champs_lus(ref.champs, lecture)
     differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
+    ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
     codes: list[str] = []
-    champs = [_champ(ref, path, lu, ecf, own, codes) for path, lu in lus.items()]
+    champs = [_champ(ref, path, lu, ecf, own, codes) for path, _, lu in donnes]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     justes = sum(c.correct for c in champs)
-    competences = notes_par_competence(champs, _competence, COMPETENCES)
-    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, competences)
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
 
 
-def _competence(path: str) -> str:
-    return DONNEES if path.startswith("anomalies.") else INDICATEURS
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """3.3.3 scored on the indicators, 1.3.1 on the checks of the data (``anomalies.*``)."""
+    notes = {INDICATEURS: [0, 0], DONNEES: [0, 0]}
+    for c in champs:
+        note = notes[DONNEES if c.champ.startswith("anomalies.") else INDICATEURS]
+        note[0] += c.correct
+        note[1] += 1
+    return [(code, score_ratio(*notes[code])) for code in COMPETENCES if notes[code][1]]
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -71,9 +71,7 @@ MESSAGES = {
 }
 
 # The answer fields (as patterns) whose value each wrong method changes.
-_PYRAMIDE = tuple(
-    f"pyramide.{b}.{s}" for b in calc.BANDES for s in calc.SEXE_CHAMP.values()
-)
+_PYRAMIDE = tuple(f"pyramide.{b}.{s}" for b in calc.BANDES for s in calc.SEXE_CHAMP.values())
 _ROTATION = ("rotation.taux",)
 _ANOMALIES = tuple(
     f"anomalies.{c}.{champ}"

@@ -197,8 +197,7 @@ def lire_params(params: Any) -> Donnees:
         date_bilan=_jour(p.get("date_bilan"), "date_bilan"),
         effectif_debut=_entier(p.get("effectif_debut"), "effectif_debut", 0, MAX_EFFECTIF),
         mois=tuple(
-            _mois(m, f"mois {i + 1}")
-            for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))
+            _mois(m, f"mois {i + 1}") for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))
         ),
         heures_theoriques=_heures(p.get("heures_theoriques"), "heures_theoriques"),
         heures_travaillees=_heures(p.get("heures_travaillees"), "heures_travaillees"),

@@ -18,7 +18,11 @@ from agora.exercise.base import unflatten
 from agora.exercise.fields import QUANTITE
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.tableau_de_bord_social.params import Donnees, Personne, lire_params
-from agora.exercise.kinds.tableau_de_bord_social.regles import bornes, load_indicateurs, motif_compte
+from agora.exercise.kinds.tableau_de_bord_social.regles import (
+    bornes,
+    load_indicateurs,
+    motif_compte,
+)
 from agora.money import ZERO, cents
 
 # The wrong methods calcule can run (codes of the public diagnostics).
@@ -56,7 +60,12 @@ _GRAPHIQUE_FAUX = {
 }
 # What to do of each anomaly; « aucune » when the check finds nothing.
 AUCUNE, AUCUN_MOIS = "aucune", "aucun"
-SUPPRIMER, FAIRE_VERIFIER, CORRIGER_SEUL, RIEN = "supprimer", "faire_verifier", "corriger_seul", "rien"
+SUPPRIMER, FAIRE_VERIFIER, CORRIGER_SEUL, RIEN = (
+    "supprimer",
+    "faire_verifier",
+    "corriger_seul",
+    "rien",
+)
 AGE_MIN, AGE_MAX = 16, 70
 MILLION, MILLE = Decimal(1_000_000), Decimal(1000)
 CENT = Decimal(100)
@@ -149,8 +158,13 @@ def _effectif(d: Donnees, faute: str | None) -> Decimal:
 
 def _absences(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) -> None:
     toutes = faute == ABSENCE_NON_COMPTABLE_INCLUSE
-    total = put("absences.total", sum((a.heures for a in d.absences if toutes or motif_compte(a.motif)), ZERO))
-    base = d.heures_travaillees if faute == ABSENTEISME_SUR_HEURES_TRAVAILLEES else d.heures_theoriques
+    total = put(
+        "absences.total",
+        sum((a.heures for a in d.absences if toutes or motif_compte(a.motif)), ZERO),
+    )
+    base = (
+        d.heures_travaillees if faute == ABSENTEISME_SUR_HEURES_TRAVAILLEES else d.heures_theoriques
+    )
     put("absences.taux", cents(total * CENT / base))
 
 
@@ -192,15 +206,21 @@ def _controles(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) ->
         put(f"anomalies.{controle}.action", action)
 
 
-def calcule(d: Donnees, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
+def calcule(
+    d: Donnees, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
+) -> dict:
     """Every value of the answer by its path. ``own`` holds values already given by a student:
-    each later step starts from them when present. ``faute`` runs one known wrong method."""
+    each later step starts from them when present. ``faute`` runs one known wrong method.
+    ``complet`` False: the indicators only, the fields later steps start from (the pyramid,
+    the charts and the checks start from nothing the student wrote)."""
     etapes = Etapes(own)
     put = etapes.put
     moyen = put("effectif.moyen", _effectif(d, faute))
     _absences(d, put, faute)
     _rotation(d, put, moyen, faute)
     _accidents(d, put, faute)
+    if not complet:
+        return etapes.out
     for path, nombre in pyramide(d, faute).items():
         put(path, Decimal(nombre))
     for g in d.graphiques:
@@ -211,9 +231,7 @@ def calcule(d: Donnees, own: Mapping[str, Any] | None = None, faute: str | None 
 
 def document(v: Mapping[str, Any]) -> dict[str, Any]:
     """The contract JSON of an answer from its values by path (nested as the form posts it)."""
-    return unflatten(
-        {p: x if isinstance(x, str) else QUANTITE.canonical(x) for p, x in v.items()}
-    )
+    return unflatten({p: x if isinstance(x, str) else QUANTITE.canonical(x) for p, x in v.items()})
 
 
 def solve(params: dict[str, Any]) -> dict[str, Any]:

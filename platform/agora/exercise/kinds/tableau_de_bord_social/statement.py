@@ -10,8 +10,20 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.tableau_de_bord_social.params import MOTIFS, Donnees, lire_params
 
-MOIS = ("Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre",
-        "Octobre", "Novembre", "Décembre")
+MOIS = (
+    "Janvier",
+    "Février",
+    "Mars",
+    "Avril",
+    "Mai",
+    "Juin",
+    "Juillet",
+    "Août",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+)
 INDICATEURS_GRAPHIQUES = {
     "evolution_effectif": "l'évolution de l'effectif mois par mois",
     "pyramide_ages": "la répartition du personnel par âge et par sexe",
@@ -193,5 +205,3 @@ def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
         *a_faire(d),
     ]
     return "\n".join(lignes) + "\n"
-
-
