@@ -10,7 +10,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.params import lire_liste, lire_nombre, lire_objet
+from agora.exercise.params import (
+    lire_booleen,
+    lire_entier,
+    lire_jour,
+    lire_liste,
+    lire_nombre,
+    lire_objet,
+)
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "tableau_de_bord_social"
@@ -99,29 +106,27 @@ def _refus(ou: str, quoi: str) -> InvalidInput:
     return InvalidInput(f"Paramètres : {ou} — {quoi}.")
 
 
-def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
-    if isinstance(raw, bool) or not isinstance(raw, int) or not bas <= raw <= haut:
+def _entier(raw: Any, ou: str, haut: int, bas: int = 0) -> int:
+    """A whole number written as a JSON integer (not a text), from ``bas`` to ``haut``."""
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise _refus(ou, "un nombre entier est attendu")
+    valeur = lire_entier(raw, ou, haut)
+    if valeur < bas:
         raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
-    return raw
-
-
-def _jour(raw: Any, ou: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise _refus(ou, "une date ISO (2025-12-31) est attendue") from None
+    return valeur
 
 
 def _texte(raw: Any, ou: str, longueur: int = 80) -> str:
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > longueur:
-        raise _refus(ou, "un texte court est attendu")
-    return raw
+    if isinstance(raw, str) and raw.strip() and len(raw) <= longueur:
+        return raw
+    raise _refus(ou, "un texte court est attendu")
 
 
-def _parmi(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
-    if not isinstance(raw, str) or raw not in valeurs:
-        raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
-    return raw
+def _code(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
+    """One of the contract's codes (a motif, a sex, a chart…)."""
+    if isinstance(raw, str) and raw in valeurs:
+        return raw
+    raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
 
 
 def _heures(raw: Any, ou: str) -> Decimal:
@@ -138,7 +143,7 @@ def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, 
 
 def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
     liste = lire_liste(raw, ou, len(valeurs), minimum=1)
-    choisis = tuple(_parmi(v, ou, valeurs) for v in liste)
+    choisis = tuple(_code(v, ou, valeurs) for v in liste)
     if len(set(choisis)) != len(choisis):
         raise _refus(ou, "chaque valeur une seule fois")
     return choisis
@@ -146,28 +151,26 @@ def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
 
 def _mois(m: dict[str, Any], ou: str) -> Mois:
     return Mois(
-        entrees=_entier(m.get("entrees"), f"{ou}.entrees", 0, MAX_EFFECTIF),
-        sorties=_entier(m.get("sorties"), f"{ou}.sorties", 0, MAX_EFFECTIF),
-        effectif_fin=_entier(m.get("effectif_fin"), f"{ou}.effectif_fin", 0, MAX_EFFECTIF),
+        entrees=_entier(m.get("entrees"), f"{ou}.entrees", MAX_EFFECTIF),
+        sorties=_entier(m.get("sorties"), f"{ou}.sorties", MAX_EFFECTIF),
+        effectif_fin=_entier(m.get("effectif_fin"), f"{ou}.effectif_fin", MAX_EFFECTIF),
     )
 
 
 def _absence(a: dict[str, Any], ou: str) -> Absence:
-    motif = _parmi(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
+    motif = _code(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
     return Absence(motif, _heures(a.get("heures"), f"{ou}.heures"))
 
 
 def _accident(a: dict[str, Any], ou: str) -> Accident:
-    arret = a.get("arret")
-    if not isinstance(arret, bool):
-        raise _refus(f"{ou}.arret", "true ou false est attendu")
-    jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 0, 366)
+    arret = lire_booleen(a.get("arret"), f"{ou}.arret")
+    jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 366)
     if not arret and jours:
         raise _refus(f"{ou}.jours_perdus", "0 pour un accident sans arrêt")
     return Accident(
-        jour=_jour(a.get("date"), f"{ou}.date"),
+        jour=lire_jour(a.get("date"), f"{ou}.date"),
         salarie=_texte(a.get("salarie"), f"{ou}.salarie"),
-        nature=_parmi(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
+        nature=_code(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
         arret=arret,
         jours_perdus=jours,
     )
@@ -179,23 +182,23 @@ def _personne(p: dict[str, Any], ou: str) -> Personne:
         matricule=_texte(p.get("matricule"), f"{ou}.matricule", 8),
         nom=_texte(p.get("nom"), f"{ou}.nom"),
         prenom=_texte(p.get("prenom"), f"{ou}.prenom"),
-        sexe=_parmi(p.get("sexe"), f"{ou}.sexe", SEXES),
-        naissance=_jour(p.get("naissance"), f"{ou}.naissance"),
-        entree=_jour(p.get("entree"), f"{ou}.entree"),
-        sortie=None if sortie is None else _jour(sortie, f"{ou}.sortie"),
+        sexe=_code(p.get("sexe"), f"{ou}.sexe", SEXES),
+        naissance=lire_jour(p.get("naissance"), f"{ou}.naissance"),
+        entree=lire_jour(p.get("entree"), f"{ou}.entree"),
+        sortie=None if sortie is None else lire_jour(sortie, f"{ou}.sortie"),
     )
 
 
 def lire_params(params: Any) -> Donnees:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
     p = lire_objet(params, "l'ensemble")
-    annee = _entier(p.get("annee"), "annee", 2000, 2100)
+    annee = _entier(p.get("annee"), "annee", 2100, 2000)
     d = Donnees(
-        niveau=_entier(p.get("niveau"), "niveau", 1, 3),
+        niveau=_entier(p.get("niveau"), "niveau", 3, 1),
         annee=annee,
-        date_reference=_jour(p.get("date_reference"), "date_reference"),
-        date_bilan=_jour(p.get("date_bilan"), "date_bilan"),
-        effectif_debut=_entier(p.get("effectif_debut"), "effectif_debut", 0, MAX_EFFECTIF),
+        date_reference=lire_jour(p.get("date_reference"), "date_reference"),
+        date_bilan=lire_jour(p.get("date_bilan"), "date_bilan"),
+        effectif_debut=_entier(p.get("effectif_debut"), "effectif_debut", MAX_EFFECTIF),
         mois=tuple(
             _mois(m, f"mois {i + 1}") for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))
         ),
