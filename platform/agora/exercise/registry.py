@@ -21,6 +21,7 @@ from agora.exercise.kinds import (
     rapprochement,
     relances,
     suivi_prospection,
+    tableau_de_bord_social,
 )
 
 # Every kind by name, in the order pages list them; a new kind adds its package's KIND here.
@@ -45,6 +46,7 @@ KINDS: dict[str, ExerciseKind] = {
         planning.KIND,
         conges_payes.KIND,
         frais_deplacement.KIND,
+        tableau_de_bord_social.KIND,
     )
 }
 

@@ -1,0 +1,126 @@
+"""Grading of a ``tableau_de_bord_social`` answer: per-field verdicts, errors carried forward
+(a rate right from the student's own totals), the wrong method named, diagnostics, and a score
+for each competency (the indicators prove 3.3.3, the checks of the data 1.3.1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Lu, verdict
+from agora.exercise.grading import (
+    MemoParams,
+    Mondes,
+    champs_lus,
+    illisibles,
+    methode_fausse,
+    verdict_nomme,
+    verdict_reporte,
+)
+from agora.exercise.kinds.tableau_de_bord_social import solve as calc
+from agora.exercise.kinds.tableau_de_bord_social.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.tableau_de_bord_social.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.tableau_de_bord_social.params import NAME, Donnees, lire_params
+from agora.exercise.kinds.tableau_de_bord_social.regles import motif_compte
+from agora.exercise.reading import Lecture, pattern_of
+
+INDICATEURS, DONNEES = "3.3.3", "1.3.1"  # the social dashboard; the checks of the data
+COMPETENCES = (INDICATEURS, DONNEES)
+
+
+def fautes_possibles(d: Donnees) -> list[str]:
+    """The wrong methods that could change some value of this exercise, in the order tried."""
+    fautes = [calc.EFFECTIF_FIN_ANNEE, calc.EFFECTIF_DEBUT_FIN]
+    if any(not motif_compte(a.motif) for a in d.absences):
+        fautes.append(calc.ABSENCE_NON_COMPTABLE_INCLUSE)
+    fautes += [calc.ABSENTEISME_SUR_HEURES_TRAVAILLEES, calc.ROTATION_NON_DIVISEE]
+    fautes += [calc.ACCIDENT_SANS_ARRET_COMPTE, calc.ACCIDENT_TRAJET_COMPTE]
+    fautes += [calc.TF_POUR_MILLE, calc.TG_POUR_MILLION]
+    fautes += [calc.DOUBLON_COMPTE, calc.AGE_IMPOSSIBLE_COMPTE]
+    fautes += [calc.BORNES_DECALEES, calc.AGE_MAUVAISE_DATE]
+    return [*fautes, calc.GRAPHIQUE_INADAPTE, calc.ANOMALIE_NON_VUE, calc.ANOMALIE_CORRIGEE_AU_JUGE]
+
+
+class Reference:
+    """What grading needs from the params alone: the answer's values, each field's place and
+    type, and the exercise done with each wrong method (on demand)."""
+
+    def __init__(self, d: Donnees):
+        self.d = d
+        self.valeurs = calc.calcule(d)
+        self.fautes = fautes_possibles(d)
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.valeurs}
+        self.champs = [(p, tuple(p.split(".")), self.types[p]) for p in self.valeurs]
+        self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
+        self.candidats = {
+            p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
+        }
+        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _code_choix(path: str, valeur: Any) -> str | None:
+    """The rule a wrong choice breaks: the chart, or a correction made without checking."""
+    if path.startswith("graphiques."):
+        return calc.GRAPHIQUE_INADAPTE
+    if valeur == calc.CORRIGER_SEUL:
+        return calc.ANOMALIE_CORRIGEE_AU_JUGE
+    return None
+
+
+def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
+    """The verdict on one field: right, carried forward from the student's values, or wrong
+    with the method error named when one explains it."""
+    field, attendu = ref.types[path], ref.valeurs[path]
+    if lu.valeur == attendu:
+        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
+    if lu.valeur is None:
+        return verdict(path, field, attendu, lu)
+    if lu.valeur == ecf.get(path):
+        return verdict_reporte(path, field, attendu, lu)
+    code = _code_choix(path, lu.valeur) or methode_fausse(
+        ref.candidats[path],
+        ref.monde,
+        lambda faute: calc.calcule(ref.d, own, faute, complet=False),
+        path,
+        lu.valeur,
+    )
+    if code and code not in codes:
+        codes.append(code)
+    return verdict_nomme(path, field, attendu, lu, MESSAGES[code] if code else None)
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    donnes, own = champs_lus(ref.champs, lecture)
+    differe = any(ref.valeurs[p] != v for p, v in own.items())
+    ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
+    codes: list[str] = []
+    champs = [_champ(ref, path, lu, ecf, own, codes) for path, _, lu in donnes]
+    champs += illisibles(champs, lecture)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    justes = sum(c.correct for c in champs)
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
+
+
+def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """3.3.3 scored on the indicators, 1.3.1 on the checks of the data (``anomalies.*``)."""
+    notes = {INDICATEURS: [0, 0], DONNEES: [0, 0]}
+    for c in champs:
+        note = notes[DONNEES if c.champ.startswith("anomalies.") else INDICATEURS]
+        note[0] += c.correct
+        note[1] += 1
+    return [(code, score_ratio(*notes[code])) for code in COMPETENCES if notes[code][1]]
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

@@ -1,0 +1,232 @@
+"""The params of a ``tableau_de_bord_social`` variant: a year of the organisation's staff data
+(monthly headcounts and movements, hours, absences by reason, accidents, the staff register),
+read into typed objects or refused in one French line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.params import (
+    lire_booleen,
+    lire_entier,
+    lire_jour,
+    lire_liste,
+    lire_nombre,
+    lire_objet,
+)
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "tableau_de_bord_social"
+
+MOTIFS = {
+    "maladie": "Maladie",
+    "accident_travail": "Accident du travail ou de trajet",
+    "absence_injustifiee": "Absence injustifiée",
+    "conges_payes": "Congés payés",
+    "formation": "Formation",
+}
+NATURES_ACCIDENT = ("travail", "trajet")
+SEXES = ("F", "H")
+# The charts the student chooses, in the form's order.
+GRAPHIQUES = (
+    "evolution_effectif",
+    "pyramide_ages",
+    "absences_par_motif",
+    "absenteisme_par_service",
+)
+# The checks of the data (1.3.1), in the form's order.
+CONTROLES = ("doublon", "age", "dates", "effectif")
+MAX_PERSONNEL = 60
+MAX_ACCIDENTS = 10
+MAX_EFFECTIF = 10_000
+MAX_HEURES = Decimal(20_000_000)
+
+
+@dataclass(frozen=True)
+class Mois:
+    """One month of the headcount table, as the payroll software printed it."""
+
+    entrees: int
+    sorties: int
+    effectif_fin: int
+
+
+@dataclass(frozen=True)
+class Absence:
+    motif: str
+    heures: Decimal
+
+
+@dataclass(frozen=True)
+class Accident:
+    jour: date
+    salarie: str
+    nature: str  # travail | trajet
+    arret: bool
+    jours_perdus: int
+
+
+@dataclass(frozen=True)
+class Personne:
+    """One row of the staff register (a duplicate row repeats a matricule)."""
+
+    matricule: str
+    nom: str
+    prenom: str
+    sexe: str
+    naissance: date
+    entree: date
+    sortie: date | None
+
+
+@dataclass(frozen=True)
+class Donnees:
+    """Typed, validated params of one year of staff data."""
+
+    niveau: int
+    annee: int
+    date_reference: date
+    date_bilan: date
+    effectif_debut: int
+    mois: tuple[Mois, ...]
+    heures_theoriques: Decimal
+    heures_travaillees: Decimal
+    absences: tuple[Absence, ...]
+    accidents: tuple[Accident, ...]
+    personnel: tuple[Personne, ...]
+    graphiques: tuple[str, ...]
+    controles: tuple[str, ...]
+
+
+def _refus(ou: str, quoi: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
+
+
+def _entier(raw: Any, ou: str, haut: int, bas: int = 0) -> int:
+    """A whole number written as a JSON integer (not a text), from ``bas`` to ``haut``."""
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise _refus(ou, "un nombre entier est attendu")
+    valeur = lire_entier(raw, ou, haut)
+    if valeur < bas:
+        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+    return valeur
+
+
+def _texte(raw: Any, ou: str, longueur: int = 80) -> str:
+    if isinstance(raw, str) and raw.strip() and len(raw) <= longueur:
+        return raw
+    raise _refus(ou, "un texte court est attendu")
+
+
+def _code(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
+    """One of the contract's codes (a motif, a sex, a chart…)."""
+    if isinstance(raw, str) and raw in valeurs:
+        return raw
+    raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
+
+
+def _heures(raw: Any, ou: str) -> Decimal:
+    valeur = lire_nombre(raw, ou, "nombre d'heures")
+    if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(Decimal("0.01")):
+        raise _refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
+    return valeur
+
+
+def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, Any]]:
+    lignes = lire_liste(raw, ou, maximum, minimum=minimum)
+    return [lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
+
+
+def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
+    liste = lire_liste(raw, ou, len(valeurs), minimum=1)
+    choisis = tuple(_code(v, ou, valeurs) for v in liste)
+    if len(set(choisis)) != len(choisis):
+        raise _refus(ou, "chaque valeur une seule fois")
+    return choisis
+
+
+def _mois(m: dict[str, Any], ou: str) -> Mois:
+    return Mois(
+        entrees=_entier(m.get("entrees"), f"{ou}.entrees", MAX_EFFECTIF),
+        sorties=_entier(m.get("sorties"), f"{ou}.sorties", MAX_EFFECTIF),
+        effectif_fin=_entier(m.get("effectif_fin"), f"{ou}.effectif_fin", MAX_EFFECTIF),
+    )
+
+
+def _absence(a: dict[str, Any], ou: str) -> Absence:
+    motif = _code(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
+    return Absence(motif, _heures(a.get("heures"), f"{ou}.heures"))
+
+
+def _accident(a: dict[str, Any], ou: str) -> Accident:
+    arret = lire_booleen(a.get("arret"), f"{ou}.arret")
+    jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 366)
+    if not arret and jours:
+        raise _refus(f"{ou}.jours_perdus", "0 pour un accident sans arrêt")
+    return Accident(
+        jour=lire_jour(a.get("date"), f"{ou}.date"),
+        salarie=_texte(a.get("salarie"), f"{ou}.salarie"),
+        nature=_code(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
+        arret=arret,
+        jours_perdus=jours,
+    )
+
+
+def _personne(p: dict[str, Any], ou: str) -> Personne:
+    sortie = p.get("sortie")
+    return Personne(
+        matricule=_texte(p.get("matricule"), f"{ou}.matricule", 8),
+        nom=_texte(p.get("nom"), f"{ou}.nom"),
+        prenom=_texte(p.get("prenom"), f"{ou}.prenom"),
+        sexe=_code(p.get("sexe"), f"{ou}.sexe", SEXES),
+        naissance=lire_jour(p.get("naissance"), f"{ou}.naissance"),
+        entree=lire_jour(p.get("entree"), f"{ou}.entree"),
+        sortie=None if sortie is None else lire_jour(sortie, f"{ou}.sortie"),
+    )
+
+
+def lire_params(params: Any) -> Donnees:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = lire_objet(params, "l'ensemble")
+    annee = _entier(p.get("annee"), "annee", 2100, 2000)
+    d = Donnees(
+        niveau=_entier(p.get("niveau"), "niveau", 3, 1),
+        annee=annee,
+        date_reference=lire_jour(p.get("date_reference"), "date_reference"),
+        date_bilan=lire_jour(p.get("date_bilan"), "date_bilan"),
+        effectif_debut=_entier(p.get("effectif_debut"), "effectif_debut", MAX_EFFECTIF),
+        mois=tuple(
+            _mois(m, f"mois {i + 1}") for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))
+        ),
+        heures_theoriques=_heures(p.get("heures_theoriques"), "heures_theoriques"),
+        heures_travaillees=_heures(p.get("heures_travaillees"), "heures_travaillees"),
+        absences=tuple(
+            _absence(a, f"absences {i + 1}")
+            for i, a in enumerate(_rangs(p.get("absences"), "absences", len(MOTIFS)))
+        ),
+        accidents=tuple(
+            _accident(a, f"accidents {i + 1}")
+            for i, a in enumerate(_rangs(p.get("accidents"), "accidents", MAX_ACCIDENTS, 0))
+        ),
+        personnel=tuple(
+            _personne(r, f"personnel {i + 1}")
+            for i, r in enumerate(_rangs(p.get("personnel"), "personnel", MAX_PERSONNEL))
+        ),
+        graphiques=_noms(p.get("graphiques"), "graphiques", GRAPHIQUES),
+        controles=_noms(p.get("controles"), "controles", CONTROLES),
+    )
+    if d.heures_theoriques <= 0 or d.heures_travaillees <= 0:
+        raise _refus("heures", "des heures théoriques et travaillées positives sont attendues")
+    if len({a.motif for a in d.absences}) != len(d.absences):
+        raise _refus("absences", "un motif une seule fois")
+    return d
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,40 @@
+"""Typical ``tableau_de_bord_social`` answers: the right one, one per wrong method this
+exercise can show, a carried error, an unreadable one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import SampleAnswer
+from agora.exercise.grading import methodes_montrables
+from agora.exercise.kinds.tableau_de_bord_social import solve as calc
+from agora.exercise.kinds.tableau_de_bord_social.grade import fautes_possibles
+from agora.exercise.kinds.tableau_de_bord_social.messages import SIGNATURES
+from agora.exercise.kinds.tableau_de_bord_social.params import lire_params
+from agora.exercise.reading import pattern_of
+
+
+def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
+    """The correct answer, the wrong methods, a carried error, an unreadable answer."""
+    d = lire_params(params)
+    ref = calc.calcule(d)
+    samples = [SampleAnswer("Réponse juste", calc.document(ref), True)]
+    for faute, monde in methodes_montrables(
+        fautes_possibles(d), lambda f: calc.calcule(d, faute=f), ref, _signe
+    ):
+        label = f"Méthode fausse : {faute}"
+        samples.append(SampleAnswer(label, calc.document(monde), False, (faute,)))
+    faux = {"effectif.moyen": ref["effectif.moyen"] + Decimal(3)}
+    reporte = calc.document(calc.calcule(d, faux) | faux)
+    illisible = {"effectif": {"moyen": "beaucoup"}, "absences": {"taux": "un peu"}}
+    return [
+        *samples,
+        SampleAnswer("Effectif moyen faux, rotation juste (erreur reportée)", reporte, False),
+        SampleAnswer("Réponse illisible", illisible, False, invalid=True),
+    ]
+
+
+def _signe(faute: str, path: str) -> bool:
+    """Whether this answer field is one the wrong method changes."""
+    return pattern_of(path) in SIGNATURES[faute]
