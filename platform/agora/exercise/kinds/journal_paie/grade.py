@@ -5,6 +5,7 @@ date, the payment of the salaries (carried from the student's own net à payer).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
@@ -39,6 +40,15 @@ _PAR_CHEMIN = {
 }
 # Each body's amount is the credit of one row of the entry (437 only when it is alone there).
 _COMPTE_DE = {URSSAF: s.SECU, RETRAITE: s.AUTRES, PREVOYANCE: s.AUTRES, DGFIP: s.PAS}
+
+
+@lru_cache(maxsize=1024)
+def _compte_de(ecrit: str) -> str | None:
+    """The account of the entry a written account stands for (« 6411 » → 641), if any."""
+    for compte, _ in s.ORDRE:
+        if LigneEcriture(compte, acceptes=s.ACCEPTES.get(compte, frozenset())).accepte(ecrit):
+            return compte
+    return None
 
 
 class Reference:
@@ -102,11 +112,10 @@ class _Correction:
             debits, credits = debits + debit, credits + credit
             if not isinstance(lu, Lu) or not isinstance(lu.valeur, str):
                 continue
-            for compte, au_debit in s.ORDRE:
-                attendue = LigneEcriture(compte, acceptes=s.ACCEPTES.get(compte, frozenset()))
-                if attendue.accepte(lu.valeur):
-                    siens[compte] = siens.get(compte, ZERO) + (debit if au_debit else credit)
-                    break
+            compte = _compte_de(lu.valeur)
+            if compte is not None:
+                au_debit = compte in (s.BRUT, s.PATRONAL)
+                siens[compte] = siens.get(compte, ZERO) + (debit if au_debit else credit)
         if debits != credits:
             self.note(m.ECRITURE_DESEQUILIBREE)
         return siens

@@ -7,6 +7,7 @@ is refused: its entry could not balance.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,6 +29,8 @@ NAME = "journal_paie"
 MAX_BULLETINS = 12
 MAX_LIGNES = 40
 EFFECTIF_MAX = 100_000
+# An amount already written the contract's way ("1234.50") skips the lenient reader (speed).
+CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,12 @@ class Paie:
     bulletins: tuple[Bulletin, ...]
 
 
+def _montant(raw: Any, where: str) -> Decimal:
+    if type(raw) is str and CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, where)
+
+
 def _texte(raw: Any, where: str) -> str:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 120:
         raise InvalidInput(f"Paramètres : {where} doit être un texte non vide.")
@@ -82,8 +91,8 @@ def _cotisation(raw: Any, where: str) -> Cotisation:
     return Cotisation(
         _texte(c.get("libelle"), f"{where}.libelle"),
         organisme,
-        lire_montant(c.get("salarial"), f"{where}.salarial"),
-        lire_montant(c.get("patronal"), f"{where}.patronal"),
+        _montant(c.get("salarial"), f"{where}.salarial"),
+        _montant(c.get("patronal"), f"{where}.patronal"),
     )
 
 
@@ -92,14 +101,14 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     lignes = lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
-        brut=lire_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
+        brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
         cotisations=tuple(
             _cotisation(c, f"{where}.cotisations.{i}") for i, c in enumerate(lignes)
         ),
-        net_avant_impot=lire_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
-        pas=lire_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
-        net_a_payer=lire_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
-        acompte=lire_montant(b.get("acompte", "0.00"), f"{where}.acompte"),
+        net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
+        pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
+        net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
+        acompte=_montant(b.get("acompte", "0.00"), f"{where}.acompte"),
     )
     if bulletin.net_avant_impot != bulletin.brut - bulletin.total_salarial:
         raise InvalidInput(
