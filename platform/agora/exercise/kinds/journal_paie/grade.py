@@ -9,14 +9,12 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import JOUR, MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
-    grade_of,
     illisibles,
-    notes_par_competence,
     verdict_nomme,
     verdict_reporte,
 )
@@ -186,12 +184,13 @@ class _Correction:
                 if lu.valeur not in (None, attendu) and lu.valeur == propre:
                     self.champs.append(verdict_reporte(path, field, attendu, lu))
                     continue
-                faute = None
-                if lu.valeur not in (None, attendu):
-                    faute = next(
-                        (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur),
-                        None,
-                    )
+                if lu.valeur is None or lu.valeur == attendu:
+                    self.champs.append(verdict(path, field, attendu, lu))
+                    continue
+                faute = next(
+                    (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur),
+                    None,
+                )
                 message = self.note(faute) or None
                 self.champs.append(verdict_nomme(path, field, attendu, lu, message))
 
@@ -212,5 +211,6 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     c.reglement()
     champs = c.champs + illisibles(c.champs, lecture)
     diagnostics = [Diagnostic(code, m.MESSAGES[code]) for code in c.codes]
-    competences = notes_par_competence(champs, lambda _: COMPETENCE, (COMPETENCE,))
-    return grade_of(NAME, champs, diagnostics, competences)
+    score = score_ratio(sum(x.correct for x in champs), len(champs))
+    # One competency, proved by every field: its score is the exercise's.
+    return Grade(NAME, score, champs, diagnostics, [(COMPETENCE, score)] if champs else [])

@@ -82,7 +82,20 @@ def _texte(raw: Any, where: str) -> str:
     return raw
 
 
-def _cotisation(raw: Any, where: str) -> Cotisation:
+def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
+    if type(raw) is dict:  # the usual line, written the contract's way: read at once (speed)
+        libelle, salarial, patronal = raw.get("libelle"), raw.get("salarial"), raw.get("patronal")
+        if (
+            raw.get("organisme") in ORGANISMES_COTISATIONS
+            and type(libelle) is str
+            and 0 < len(libelle.strip()) <= len(libelle) <= 120
+            and type(salarial) is str
+            and type(patronal) is str
+            and CANONIQUE.fullmatch(salarial)
+            and CANONIQUE.fullmatch(patronal)
+        ):
+            return Cotisation(libelle, raw["organisme"], Decimal(salarial), Decimal(patronal))
+    where = f"{bulletin}.cotisations.{rang}"
     c = lire_objet(raw, where)
     organisme = c.get("organisme")
     if not isinstance(organisme, str) or organisme not in ORGANISMES_COTISATIONS:
@@ -103,7 +116,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
         brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
         cotisations=tuple(
-            _cotisation(c, f"{where}.cotisations.{i}") for i, c in enumerate(lignes)
+            _cotisation(c, where, i) for i, c in enumerate(lignes)
         ),
         net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
         pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),

@@ -31,12 +31,21 @@ def _methodes(p: Paie, juste: dict[str, Any]) -> list[SampleAnswer]:
 
 
 def _sans_noms(document: dict[str, Any]) -> dict[str, Any]:
-    """An answer as the form sends it: no body names or accounts."""
+    """An answer as the form sends it: no body names or accounts, and of each row only the
+    account, debit and credit typed."""
     organismes = {
         o: {"montant": v["montant"], "echeance": v["echeance"]}
         for o, v in document["organismes"].items()
     }
-    return document | {"organismes": organismes}
+    return {
+        "ecriture": [_saisie(r) for r in document["ecriture"]],
+        "organismes": organismes,
+        "reglement": [_saisie(r) for r in document["reglement"]],
+    }
+
+
+def _saisie(rangee: dict[str, str]) -> dict[str, str]:
+    return {"compte": rangee["compte"], "debit": rangee["debit"], "credit": rangee["credit"]}
 
 
 def _ecritures(juste: dict[str, Any]) -> list[SampleAnswer]:
