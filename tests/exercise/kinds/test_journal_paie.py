@@ -32,8 +32,12 @@ LEA = {
     "cotisations": [
         ligne("Assurance vieillesse plafonnée", "urssaf", "138.00", "171.00"),
         ligne("Sécurité sociale - Maladie", "urssaf", "0.00", "260.00"),
-        ligne("Retraite complémentaire AGIRC-ARRCO tranche 1", "retraite_complementaire",
-              "63.00", "94.40"),  # fmt: skip
+        ligne(
+            "Retraite complémentaire AGIRC-ARRCO tranche 1",
+            "retraite_complementaire",
+            "63.00",
+            "94.40",
+        ),
         ligne("CSG déductible", "urssaf", "133.62", "0.00"),
     ],
     "net_avant_impot": "1665.38",
@@ -49,8 +53,12 @@ TOM = {
     "salaire_brut": "1823.07",
     "cotisations": [
         ligne("Assurance vieillesse plafonnée", "urssaf", "125.79", "155.87"),
-        ligne("Contribution d'équilibre général (CEG) tranche 1", "retraite_complementaire",
-              "15.68", "23.52"),  # fmt: skip
+        ligne(
+            "Contribution d'équilibre général (CEG) tranche 1",
+            "retraite_complementaire",
+            "15.68",
+            "23.52",
+        ),
     ],
     "net_avant_impot": "1681.60",
     "prelevement_source": "0.00",
@@ -81,8 +89,9 @@ def echeances(p: dict) -> set[str]:
 def reponse(p: dict, **changes: Any) -> dict:
     """The right answer as the form sends it, with some parts changed."""
     s = KIND.solve(p)
-    organismes = {o: {"montant": v["montant"], "echeance": v["echeance"]}
-                  for o, v in s["organismes"].items()}  # fmt: skip
+    organismes = {
+        o: {"montant": v["montant"], "echeance": v["echeance"]} for o, v in s["organismes"].items()
+    }
     return {"ecriture": s["ecriture"], "organismes": organismes, "reglement": s["reglement"]} | (
         changes
     )
@@ -168,12 +177,21 @@ def test_half_cent_rounding_comes_from_the_payslip():
         "taux_pas": "2.3",
         "primes": [{"libelle": "Prime de rendement", "montant": "178.18"}],
         "cotisations": [
-            {"libelle": "Assurance vieillesse déplafonnée", "assiette": "brut",
-             "taux_salarial": "0.40", "taux_patronal": "2.11", "deductible": True},
-            {"libelle": "Retraite complémentaire AGIRC-ARRCO tranche 1",
-             "assiette": "tranche_a", "taux_salarial": "3.15", "taux_patronal": "4.72",
-             "deductible": True},
-        ],  # fmt: skip
+            {
+                "libelle": "Assurance vieillesse déplafonnée",
+                "assiette": "brut",
+                "taux_salarial": "0.40",
+                "taux_patronal": "2.11",
+                "deductible": True,
+            },
+            {
+                "libelle": "Retraite complémentaire AGIRC-ARRCO tranche 1",
+                "assiette": "tranche_a",
+                "taux_salarial": "3.15",
+                "taux_patronal": "4.72",
+                "deductible": True,
+            },
+        ],
     }
     r = resume(bulletin)
     assert r["salaire_brut"] == "2001.25"
@@ -217,8 +235,13 @@ def test_due_dates(periode, effectif, dans_le_mois, attendue):
 def test_employer_charges_in_641():
     p = paie(LEA)
     # 641 = 2 000,00 + 525,40 = 2 525,40, no 645 row.
-    rows = lignes(("641", "2525.40", ""), ("431", "", "702.62"), ("437", "", "157.40"),
-                  ("4421", "", "38.30"), ("421", "", "1627.08"))  # fmt: skip
+    rows = lignes(
+        ("641", "2525.40", ""),
+        ("431", "", "702.62"),
+        ("437", "", "157.40"),
+        ("4421", "", "38.30"),
+        ("421", "", "1627.08"),
+    )
     answer = reponse(p, ecriture=rows)
     assert "CHARGES_PATRONALES_EN_641" in codes(p, answer)
     assert champ(p, answer, "ecriture.0.debit").message.startswith("Les cotisations patronales")
@@ -227,8 +250,14 @@ def test_employer_charges_in_641():
 def test_employee_contributions_in_645():
     p = paie(LEA)
     # 641 = 2 000,00 − 334,62 = 1 665,38 ; 645 = 525,40 + 334,62 = 860,02 (balanced).
-    rows = lignes(("641", "1665.38", ""), ("645", "860.02", ""), ("431", "", "702.62"),
-                  ("437", "", "157.40"), ("4421", "", "38.30"), ("421", "", "1627.08"))  # fmt: skip
+    rows = lignes(
+        ("641", "1665.38", ""),
+        ("645", "860.02", ""),
+        ("431", "", "702.62"),
+        ("437", "", "157.40"),
+        ("4421", "", "38.30"),
+        ("421", "", "1627.08"),
+    )
     assert codes(p, reponse(p, ecriture=rows)) == {"COTISATIONS_SALARIALES_EN_645"}
 
 
@@ -247,8 +276,11 @@ def test_net_before_tax_or_tax_forgotten():
 def test_urssaf_employee_share_only():
     p = paie(LEA)
     # 138,00 + 0 + 133,62 = 271,62 instead of 702,62.
-    answer = reponse(p, organismes=reponse(p)["organismes"] | {
-        "urssaf": {"montant": "271,62 €", "echeance": "15/04/2026"}})  # fmt: skip
+    answer = reponse(
+        p,
+        organismes=reponse(p)["organismes"]
+        | {"urssaf": {"montant": "271,62 €", "echeance": "15/04/2026"}},
+    )
     assert codes(p, answer) == {"URSSAF_PART_SALARIALE"}
 
 
@@ -263,9 +295,7 @@ def test_advance_forgotten():
 def test_due_date_confused_or_not_postponed():
     p = paie(LEA, periode="2026-07")
     un = {"urssaf": {"montant": "702.62", "echeance": "05/08/2026"}}
-    assert codes(p, reponse(p, organismes=reponse(p)["organismes"] | un)) == {
-        "ECHEANCE_CONFONDUE"
-    }
+    assert codes(p, reponse(p, organismes=reponse(p)["organismes"] | un)) == {"ECHEANCE_CONFONDUE"}
     un = {"urssaf": {"montant": "702.62", "echeance": "2026-08-15"}}
     assert codes(p, reponse(p, organismes=reponse(p)["organismes"] | un)) == {
         "ECHEANCE_NON_REPORTEE"
@@ -277,9 +307,14 @@ def test_errors_carried_forward():
     # 431 written 712,62 (and 645 535,40: balanced); the URSSAF paid from it; 421 written
     # 1 617,08 with 4421 at 48,30; the transfer from that 421.
     rows = [
-        r | {"credit": {"431": "712.62", "4421": "48.30", "421": "1617.08"}.get(r["compte"], r["credit"])}
+        r
+        | {
+            "credit": {"431": "712.62", "4421": "48.30", "421": "1617.08"}.get(
+                r["compte"], r["credit"]
+            )
+        }
         for r in reponse(p)["ecriture"]
-    ]  # fmt: skip
+    ]
     rows = [r | {"debit": "535.40"} if r["compte"] == "645" else r for r in rows]
     organismes = reponse(p)["organismes"] | {
         "urssaf": {"montant": "712.62", "echeance": "2026-04-15"},
@@ -297,8 +332,14 @@ def test_errors_carried_forward():
 
 def test_answers_written_the_french_way():
     p = paie(LEA)
-    rows = lignes(("641000", "2 000,00 €", ""), ("6451", "525,40", ""), ("431", "", "702,62"),
-                  ("437", "", "157,4"), ("4421", "", "38,30"), ("421MARTIN", "", "1 627,08"))  # fmt: skip
+    rows = lignes(
+        ("641000", "2 000,00 €", ""),
+        ("6451", "525,40", ""),
+        ("431", "", "702,62"),
+        ("437", "", "157,4"),
+        ("4421", "", "38,30"),
+        ("421MARTIN", "", "1 627,08"),
+    )
     assert KIND.grade(p, reponse(p, ecriture=rows)).score == 1
 
 

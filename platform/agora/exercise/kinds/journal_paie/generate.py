@@ -50,9 +50,7 @@ def salaries(organisation: Company, niveau: int) -> list[Salarie]:
 def mois_reportes(annee: int) -> list[int]:
     """The months of ``annee`` whose payment on the 15th of the next month is postponed."""
     return [
-        m
-        for m in range(1, 13)
-        if reporte(mois_suivant(annee, m, 15)) != mois_suivant(annee, m, 15)
+        m for m in range(1, 13) if reporte(mois_suivant(annee, m, 15)) != mois_suivant(annee, m, 15)
     ]
 
 

@@ -148,9 +148,11 @@ class _Correction:
             self.note(m.PAS_OUBLIE)
         elif compte == s.ACOMPTE and self.ref.acompte and net:
             self.note(m.ACOMPTE_OUBLIE)
-        elif compte == s.PATRONAL and s.BRUT in self.siens:
-            if self.siens[s.BRUT] == self.ref.mondes(m.CHARGES_PATRONALES_EN_641)[s.BRUT]:
-                self.note(m.CHARGES_PATRONALES_EN_641)
+        elif compte == s.PATRONAL and self.siens.get(s.BRUT) == self._en_641():
+            self.note(m.CHARGES_PATRONALES_EN_641)
+
+    def _en_641(self) -> Decimal:
+        return self.ref.mondes(m.CHARGES_PATRONALES_EN_641)[s.BRUT]
 
     def _montant(self, c: ChampResult, compte: str | None) -> ChampResult:
         rang, cote = c.champ.split(".")[1:]

@@ -115,9 +115,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
         brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
-        cotisations=tuple(
-            _cotisation(c, where, i) for i, c in enumerate(lignes)
-        ),
+        cotisations=tuple(_cotisation(c, where, i) for i, c in enumerate(lignes)),
         net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
         pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
         net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),

@@ -29,8 +29,15 @@ from agora.money import ZERO, fmt
 
 # The accounts of the entry, and the sub-accounts accepted for each row.
 BRUT, PATRONAL, NET, ACOMPTE, SECU, AUTRES, PAS, BANQUE = (
-    "641", "645", "421", "425", "431", "437", "4421", "512",
-)  # fmt: skip
+    "641",
+    "645",
+    "421",
+    "425",
+    "431",
+    "437",
+    "4421",
+    "512",
+)
 ACCEPTES = {
     BRUT: frozenset({"641", "6411"}),
     PATRONAL: frozenset({"645", "6451", "6452", "6453", "6454", "6458"}),
@@ -41,8 +48,15 @@ ACCEPTES = {
     BANQUE: frozenset({"512", "5121"}),
 }
 # The rows of the entry, in the order the solution writes them: (account, debit side).
-ORDRE = ((BRUT, True), (PATRONAL, True), (SECU, False), (AUTRES, False), (PAS, False),
-         (ACOMPTE, False), (NET, False))  # fmt: skip
+ORDRE = (
+    (BRUT, True),
+    (PATRONAL, True),
+    (SECU, False),
+    (AUTRES, False),
+    (PAS, False),
+    (ACOMPTE, False),
+    (NET, False),
+)
 JOURNAL_PAIE, JOURNAL_BANQUE = "OD", "BQ"
 
 
@@ -170,7 +184,9 @@ def reglement(p: Paie, net: Decimal) -> list[LigneEcriture]:
     commun = {"journal": JOURNAL_BANQUE, "piece": f"VIR-{piece(p)}", "date": p.date_paie}
     return [
         LigneEcriture(NET, net, ZERO, "Virement des salaires", **commun),
-        LigneEcriture(BANQUE, ZERO, net, "Virement des salaires", acceptes=ACCEPTES[BANQUE], **commun),
+        LigneEcriture(
+            BANQUE, ZERO, net, "Virement des salaires", acceptes=ACCEPTES[BANQUE], **commun
+        ),
     ]
 
 

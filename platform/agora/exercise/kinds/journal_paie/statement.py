@@ -108,13 +108,11 @@ def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
         f"1. Passez l'écriture de paie du mois (journal OD, pièce {piece(p)}, le "
         f"{p.date_paie.strftime('%d/%m/%Y')}) : une ligne par compte, avec le total de tous "
         "les bulletins.",
-        "2. Pour chaque organisme, calculez le montant à lui payer et la date limite de "
-        "paiement.",
+        "2. Pour chaque organisme, calculez le montant à lui payer et la date limite de paiement.",
         "3. Passez l'écriture du virement des salaires (journal BQ).",
     ]
     if niveau == 1 and jour.day != jour_regle(p):
         lignes.append(
-            f"   Attention : le {jour_regle(p)} du mois suivant n'est pas un jour ouvré cette "
-            "fois."
+            f"   Attention : le {jour_regle(p)} du mois suivant n'est pas un jour ouvré cette fois."
         )
     return "\n".join(lignes) + "\n"
