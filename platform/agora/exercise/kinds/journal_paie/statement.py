@@ -1,5 +1,6 @@
-"""The statement of a ``journal_paie`` variant: the month's payslips in tables (each contribution
-line with the body it is paid to, but at level 3), then what to record and pay, in the form's
+"""The statement of a ``journal_paie`` variant: the month's payslips in tables (level 1: each
+contribution line with its body; level 2: the contributions summed by body, as a PGI's summary
+prints them; level 3: each line, without its body), then what to record and pay, in the form's
 order (Markdown, no HTML)."""
 
 from __future__ import annotations
@@ -10,23 +11,52 @@ from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.journal_paie.params import Bulletin, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import regles
 from agora.exercise.kinds.journal_paie.solve import echeance, jour_regle, piece
-from agora.money import euros
+from agora.money import ZERO, euros
+
+
+def _lignes(b: Bulletin, niveau: int) -> list[str]:
+    """The payslip's contribution lines: with their body at level 1, without at level 3."""
+    r = regles()
+    if niveau == 1:
+        lignes = [
+            "| Cotisation | Organisme | Part salariale | Part patronale |",
+            "|---|---|---:|---:|",
+        ]
+        for c in b.cotisations:
+            organisme = r.organismes[c.organisme].libelle
+            lignes.append(
+                f"| {c.libelle} | {organisme} | {euros(c.salarial)} | {euros(c.patronal)} |"
+            )
+        total = f"| **Total** | | **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |"
+        return [*lignes, total]
+    lignes = ["| Cotisation | Part salariale | Part patronale |", "|---|---:|---:|"]
+    lignes += [
+        f"| {c.libelle} | {euros(c.salarial)} | {euros(c.patronal)} |" for c in b.cotisations
+    ]
+    return [
+        *lignes,
+        f"| **Total** | **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |",
+    ]
+
+
+def _recapitulatif(b: Bulletin) -> list[str]:
+    """Level 2: the payslip's contributions summed by body, as a PGI prints them."""
+    r = regles()
+    lignes = ["| Organisme | Part salariale | Part patronale |", "|---|---:|---:|"]
+    for o in r.organismes:
+        sal = sum((c.salarial for c in b.cotisations if c.organisme == o), ZERO)
+        pat = sum((c.patronal for c in b.cotisations if c.organisme == o), ZERO)
+        if any(c.organisme == o for c in b.cotisations):
+            lignes.append(f"| {r.organismes[o].libelle} | {euros(sal)} | {euros(pat)} |")
+    return [
+        *lignes,
+        f"| **Total** | **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |",
+    ]
 
 
 def _bulletin(b: Bulletin, niveau: int) -> list[str]:
-    r = regles()
-    avec_organisme = niveau < 3
-    titre = ["| Cotisation | Organisme | Part salariale | Part patronale |", "|---|---|---:|---:|"]
-    if not avec_organisme:
-        titre = ["| Cotisation | Part salariale | Part patronale |", "|---|---:|---:|"]
-    lignes = [f"### Bulletin de {b.salarie}", "", *titre]
-    for c in b.cotisations:
-        organisme = f" {r.organismes[c.organisme].libelle} |" if avec_organisme else ""
-        lignes.append(f"| {c.libelle} |{organisme} {euros(c.salarial)} | {euros(c.patronal)} |")
-    vide = " |" if avec_organisme else ""
-    lignes.append(
-        f"| **Total** |{vide} **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |"
-    )
+    tableau = _recapitulatif(b) if niveau == 2 else _lignes(b, niveau)
+    lignes = [f"### Bulletin de {b.salarie}", "", *tableau]
     lignes += [
         "",
         f"Salaire brut : **{euros(b.brut)}** ; net avant impôt : {euros(b.net_avant_impot)} ; "
@@ -66,10 +96,19 @@ def _regle_echeance(p: Paie) -> list[str]:
     ]
 
 
-def _qui(p: Paie) -> str:
-    if len(p.bulletins) == 1:
-        return "ce salarié"
-    return f"ces {len(p.bulletins)} salariés (un collègue enregistre les autres)"
+def _qui(p: Paie, de_mois: str) -> str:
+    """Whose payslips the student records: one employee's, or some of them."""
+    n = len(p.bulletins)
+    if n == 1:
+        return (
+            f"Le bulletin de paie {de_mois} de {p.bulletins[0].salarie} est prêt. Vous "
+            "l'enregistrez dans le PGI, puis vous préparez les paiements."
+        )
+    autres = " (un collègue enregistre les autres)" if n < p.effectif else ""
+    return (
+        f"Les bulletins de paie {de_mois} sont prêts. Vous enregistrez dans le PGI ceux de "
+        f"ces {n} salariés{autres}, puis vous préparez les paiements."
+    )
 
 
 def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
@@ -80,10 +119,8 @@ def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
     lignes = [
         f"## La paie {de_mois} à enregistrer",
         "",
-        f"Vous êtes assistant ou assistante de gestion chez **{org.raison_sociale}** "
-        f"({org.secteur_libelle.lower()}).",
-        f"Les bulletins de paie {de_mois} sont prêts. Vous enregistrez dans le PGI ceux "
-        f"de {_qui(p)}, puis vous préparez les paiements.",
+        f"Vous êtes assistant ou assistante de gestion chez **{org.raison_sociale}**.",
+        _qui(p, de_mois),
         f"L'organisation emploie **{p.effectif} salariés**. Les salaires sont versés par "
         f"virement le **{date_longue(p.date_paie)}**.",
         "",
