@@ -9,11 +9,11 @@ due date falls on a weekend or a public holiday when the mission does not fix th
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.calendrier import MOIS as NOMS_MOIS
@@ -47,7 +47,8 @@ def salaries(organisation: Company, niveau: int) -> list[Salarie]:
     return ordinaires
 
 
-def mois_reportes(annee: int) -> list[int]:
+@lru_cache(maxsize=8)
+def mois_reportes(annee: int) -> tuple[int, ...]:
     """The months of ``annee`` whose payment on the 15th of the next month is postponed."""
     return [
         m for m in range(1, 13) if reporte(mois_suivant(annee, m, 15)) != mois_suivant(annee, m, 15)
@@ -90,13 +91,24 @@ def resume(params_bulletin: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class _Seul:
+    """The organisation seen with one employee: bulletin_paie's drawing then takes that one
+    (a view, not a copy of the organisation: generation speed)."""
+
+    def __init__(self, organisation: Company, salarie: Salarie):
+        self._organisation = organisation
+        self.salaries = (salarie,)
+
+    def __getattr__(self, nom: str) -> Any:
+        return getattr(self._organisation, nom)
+
+
 def bulletin(
     rng: random.Random, organisation: Company, salarie: Salarie, niveau: int, nom_mois: str
 ) -> dict[str, Any]:
     """The bulletin_paie params of one employee's payslip of the month."""
     bareme = load_bareme(paie.ANNEE)
-    seul = dataclasses.replace(organisation, salaries=(salarie,))
-    mois = paie.tirer_mois(rng, seul, niveau, bareme)
+    mois = paie.tirer_mois(rng, _Seul(organisation, salarie), niveau, bareme)
     at_mp = paie.taux_at_mp(organisation, bareme)
     lignes = paie.lignes(mois, niveau, bareme, len(organisation.salaries), at_mp)
     return paie.params_de(rng, mois, niveau, bareme, lignes, nom_mois)
