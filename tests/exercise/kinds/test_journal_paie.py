@@ -366,3 +366,23 @@ def test_levels():
         # The 15th of the next month is not a working day: the date is postponed.
         assert not any(e.endswith("-15") for e in echeances(p))
         assert "Organisme" not in trois.enonce
+
+
+def test_a_payslip_from_an_earlier_step_is_the_first_of_the_month():
+    # The payslip the student computed at the mission's step 1 (bulletin_paie, level 2, May):
+    # its summary is the month's first payslip, of its month; the others are drawn.
+    from agora.exercise.kinds.journal_paie.generate import reprendre
+
+    org = generate_company(3)
+    source = get_kind("bulletin_paie").generate(3, 2, org, {"mois": "mai"}).params
+    variant = reprendre(3, 2, org, {"mois": "au_choix"}, {"bulletin_paie": source})
+    p = variant.params
+    assert p["periode"] == "2026-05" and p["bulletins"][0] == resume(source)
+    assert len({b["salarie"] for b in p["bulletins"]}) == len(p["bulletins"]) >= 2
+    assert "étape précédente" in variant.enonce
+    assert KIND.grade(p, KIND.solve(p)).score == 1
+    # A payslip with benefits in kind (bulletin_paie level 3) cannot serve: drawn as usual.
+    avantages = get_kind("bulletin_paie").generate(3, 3, org).params
+    tiree = reprendre(3, 2, org, {"mois": "au_choix"}, {"bulletin_paie": avantages})
+    assert tiree == KIND.generate(3, 2, org, {"mois": "au_choix"})
+    assert reprendre(3, 1, org, {}, {"bulletin_paie": {"junk": 1}}) == KIND.generate(3, 1, org, {})

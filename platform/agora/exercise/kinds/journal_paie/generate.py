@@ -25,7 +25,7 @@ from agora.exercise.kinds.bulletin_paie import generate as paie
 from agora.exercise.kinds.bulletin_paie.params import lire as lire_bulletin
 from agora.exercise.kinds.bulletin_paie.solve import solution as solution_bulletin
 from agora.exercise.kinds.journal_paie import statement
-from agora.exercise.kinds.journal_paie.params import NAME
+from agora.exercise.kinds.journal_paie.params import NAME, lire_params
 from agora.exercise.kinds.journal_paie.regles import mois_suivant, ouvre, regles, reporte
 from agora.money import fmt
 
@@ -129,16 +129,27 @@ def acompte(rng: random.Random, net: Decimal) -> Decimal:
 
 
 def params(
-    rng: random.Random, organisation: Company, niveau: int, choisi: str = AU_CHOIX
+    rng: random.Random,
+    organisation: Company,
+    niveau: int,
+    choisi: str = AU_CHOIX,
+    premier: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Contract params for the level."""
+    """Contract params for the level; ``premier``: the summary of a payslip taken from an
+    earlier step, the month's first payslip (its month is then the variant's)."""
     nom_mois = choisir_mois(rng, niveau, choisi)
     numero = NOMS_MOIS.index(nom_mois) + 1
     pool = salaries(organisation, niveau)
     bas, haut = NOMBRE[niveau]
-    choisis = rng.sample(pool, min(len(pool), rng.randint(bas, haut)))
+    nombre = rng.randint(bas, haut)
+    if premier is not None:
+        pool = [s for s in pool if f"{s.prenom} {s.nom}" != premier["salarie"]]
+        nombre -= 1
+    choisis = rng.sample(pool, min(len(pool), nombre))
     niveau_b = NIVEAU_BULLETIN[niveau]
     resumes = [resume(bulletin(rng, organisation, s, niveau_b, nom_mois)) for s in choisis]
+    if premier is not None:
+        resumes.insert(0, premier)
     if niveau == 3:
         b = rng.choice(resumes)
         b["acompte"] = fmt(acompte(rng, Decimal(b["net_a_payer"])))
@@ -162,3 +173,29 @@ def generate(
     return Variant(
         NAME, seed, niveau, p, statement.enonce(organisation, p, niveau), {"mois": choisi}
     )
+
+
+def reprendre(
+    seed: int,
+    niveau: int,
+    organisation: Company,
+    options: Mapping[str, str] | None,
+    documents: Mapping[str, Any],
+) -> Variant:
+    """The variant whose first payslip is the one the student made at an earlier step (a
+    ``bulletin_paie`` document: that payslip's params), of its month; drawn as usual when the
+    document cannot serve (another year, or a payslip with benefits in kind or a transport
+    refund, which this version does not record)."""
+    source = documents.get("bulletin_paie")
+    try:
+        premier = resume(source)
+        annee, numero = (int(x) for x in source["periode"].split("-"))
+        if annee != paie.ANNEE or not 1 <= numero <= 12:
+            raise InvalidInput("autre année")
+        rng = tirage(NAME, seed, niveau, "depuis")
+        p = params(rng, organisation, niveau, NOMS_MOIS[numero - 1], premier)
+        lire_params(p)
+    except (InvalidInput, KeyError, TypeError, ValueError, AttributeError):
+        return generate(seed, niveau, organisation, options)
+    texte = statement.enonce(organisation, p, niveau, reprise=True)
+    return Variant(NAME, seed, niveau, p, texte, {"mois": (options or {}).get("mois", AU_CHOIX)})

@@ -111,8 +111,9 @@ def _qui(p: Paie, de_mois: str) -> str:
     )
 
 
-def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
-    """The Markdown statement for the level."""
+def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: bool = False) -> str:
+    """The Markdown statement for the level; ``reprise``: the first payslip is the one the
+    student made at the mission's earlier step."""
     p = lire_params(params)
     nom_mois = f"{MOIS[p.mois - 1]} {p.annee}"
     de_mois = ("d'" if nom_mois[0] in "aeiouy" else "de ") + nom_mois
@@ -125,6 +126,12 @@ def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
         f"virement le **{date_longue(p.date_paie)}**.",
         "",
     ]
+    if reprise:
+        lignes += [
+            f"Le bulletin de {p.bulletins[0].salarie} est celui que vous avez calculé à "
+            "l'étape précédente (avec ses montants justes).",
+            "",
+        ]
     for b in p.bulletins:
         lignes += _bulletin(b, niveau)
     if niveau == 3:
