@@ -1,0 +1,22 @@
+"""The ``journal_paie`` exercise: from the month's payslips, the payroll entry (641, 645, 421,
+425, 431, 437, 4421), the amount and due date for each body (URSSAF, AGIRC-ARRCO, prévoyance,
+DGFiP) and the payment of the net salaries (421 / 512).
+
+Contract: docs/exercices/journal_paie.md. The params are read in ``params``, the entries and
+amounts in ``solve`` (with each named wrong method, ``methodes``), the grading in ``grade``, the
+payslips drawn by the ``bulletin_paie`` kind in ``generate``, the story in ``statement``, the
+bodies, accounts and due dates in ``regles`` (scenarios/baremes/paie_versements.yaml).
+"""
+
+from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds.bulletin_paie import MOIS_DU_BULLETIN
+from agora.exercise.kinds.journal_paie import answer, generate, grade, params, samples, solve
+
+KIND = ExerciseKind.from_modules(
+    (params, answer, generate, solve, grade, samples),
+    TITRE="Journal de paie : l'écriture de paie et le paiement des organismes",
+    COMPETENCES=("3.2.5",),
+    VERSION=1,
+    OPTIONS={"mois": MOIS_DU_BULLETIN},
+    CONSOMME={"bulletin_paie": "les bulletins de paie du mois"},
+)

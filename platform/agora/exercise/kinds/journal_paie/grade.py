@@ -1,0 +1,218 @@
+"""Grading of a ``journal_paie`` answer as read: the payroll entry row by row (wrong methods named
+from the amount written), each body's amount (carried from the student's own entry) and due
+date, the payment of the salaries (carried from the student's own net à payer)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from agora.exercise import journal
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import JOUR, MONTANT, Lu, account_root, verdict
+from agora.exercise.grading import (
+    MemoParams,
+    Mondes,
+    illisibles,
+    verdict_nomme,
+    verdict_reporte,
+)
+from agora.exercise.journal import LigneEcriture
+from agora.exercise.kinds.journal_paie import methodes as m
+from agora.exercise.kinds.journal_paie import solve as s
+from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
+from agora.exercise.kinds.journal_paie.regles import DGFIP, PREVOYANCE, RETRAITE, URSSAF
+from agora.exercise.reading import Lecture
+from agora.money import ZERO
+
+COMPETENCE = "3.2.5"
+# The wrong methods that may change each value, in the order they are tried.
+_PAR_CHEMIN = {
+    s.BRUT: (m.CHARGES_PATRONALES_EN_641, m.COTISATIONS_SALARIALES_EN_645),
+    s.PATRONAL: (m.COTISATIONS_SALARIALES_EN_645,),
+    s.SECU: (m.URSSAF_PART_SALARIALE,),
+    s.NET: (m.PAS_OUBLIE, m.NET_AVANT_IMPOT_EN_421, m.ACOMPTE_OUBLIE),
+    "montant": (m.URSSAF_PART_SALARIALE, m.PAS_OUBLIE),
+    "echeance": (m.ECHEANCE_NON_REPORTEE, m.ECHEANCE_CONFONDUE),
+}
+# Each body's amount is the credit of one row of the entry (437 only when it is alone there).
+_COMPTE_DE = {URSSAF: s.SECU, RETRAITE: s.AUTRES, PREVOYANCE: s.AUTRES, DGFIP: s.PAS}
+
+
+@lru_cache(maxsize=1024)
+def _compte_de(ecrit: str) -> str | None:
+    """The account of the entry a written account stands for (« 6411 » → 641), if any."""
+    for compte, _ in s.ORDRE:
+        if LigneEcriture(compte, acceptes=s.ACCEPTES.get(compte, frozenset())).accepte(ecrit):
+            return compte
+    return None
+
+
+class Reference:
+    """What grading needs from the params alone, and the exercise done with each wrong method
+    (on demand)."""
+
+    def __init__(self, p: Paie):
+        self.p = p
+        self.valeurs = s.calcule(p)
+        self.ecriture = s.ecriture(p, self.valeurs)
+        self.reglement = s.reglement(p, self.valeurs["net_verse"])
+        self.organismes = s.organismes_payes(p)
+        self.pas = self.valeurs[s.PAS]
+        self.acompte = self.valeurs[s.ACOMPTE]
+        self.mondes = Mondes(lambda faute: s.calcule(p, faute))
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params, remembered for the very same params object."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _rangees(lecture: Lecture, prefixe: str) -> list[dict[str, Any]]:
+    rangees = lecture.arbre.get(prefixe) if isinstance(lecture.arbre, dict) else None
+    return [r for r in rangees if isinstance(r, dict)] if isinstance(rangees, list) else []
+
+
+def _valeur(rangee: dict[str, Any], nom: str) -> Decimal | None:
+    lu = rangee.get(nom)
+    return lu.valeur if isinstance(lu, Lu) and isinstance(lu.valeur, Decimal) else None
+
+
+class _Correction:
+    """One answer being graded: the verdicts, and the codes named so far."""
+
+    def __init__(self, ref: Reference, lecture: Lecture):
+        self.ref, self.lecture = ref, lecture
+        self.champs: list[ChampResult] = []
+        self.codes: list[str] = []
+        self.siens = self._siens()
+
+    def note(self, code: str | None) -> str:
+        """The message of a named error (empty when none); each code is listed once."""
+        if code is None:
+            return ""
+        if code not in self.codes:
+            self.codes.append(code)
+        return m.MESSAGES[code]
+
+    def _siens(self) -> dict[str, Decimal]:
+        """The student's own entry: the amount of each expected account, as they wrote it
+        (the side the account is on), and whether the entry balances."""
+        siens: dict[str, Decimal] = {}
+        debits = credits = ZERO
+        for rangee in _rangees(self.lecture, "ecriture"):
+            lu = rangee.get("compte")
+            debit, credit = _valeur(rangee, "debit") or ZERO, _valeur(rangee, "credit") or ZERO
+            debits, credits = debits + debit, credits + credit
+            if not isinstance(lu, Lu) or not isinstance(lu.valeur, str):
+                continue
+            compte = _compte_de(lu.valeur)
+            if compte is not None:
+                au_debit = compte in (s.BRUT, s.PATRONAL)
+                siens[compte] = siens.get(compte, ZERO) + (debit if au_debit else credit)
+        if debits != credits:
+            self.note(m.ECRITURE_DESEQUILIBREE)
+        return siens
+
+    def _compte(self, attendue: LigneEcriture, compte: str) -> str | None:
+        """The method error behind a wrong account, named."""
+        if attendue.compte == s.PATRONAL and account_root(compte).startswith(s.BRUT):
+            return self.note(m.CHARGES_PATRONALES_EN_641)
+        return None
+
+    def ecriture(self) -> None:
+        """The payroll entry, each row matched to an expected row; a wrong amount named by the
+        wrong method that gives it."""
+        champs = journal.juge(
+            "ecriture", self.ref.ecriture, self.lecture, (), self._compte, self.note
+        )
+        comptes = {c.champ.rsplit(".", 1)[0]: c.attendu for c in champs if ".compte" in c.champ}
+        for c in champs:
+            if c.champ == "ecriture":
+                self._manquante(c.attendu)
+                self.champs.append(c)
+            elif c.correct or c.champ.endswith(".compte"):
+                self.champs.append(c)
+            else:
+                self.champs.append(self._montant(c, comptes.get(c.champ.rsplit(".", 1)[0])))
+
+    def _manquante(self, compte: str | None) -> None:
+        """A row left out that names a method: the tax or the advance, when the student wrote
+        the net à payer without them; 645, when 641 holds the employer's charges."""
+        net = s.NET in self.siens
+        if compte == s.PAS and self.ref.pas and net:
+            self.note(m.PAS_OUBLIE)
+        elif compte == s.ACOMPTE and self.ref.acompte and net:
+            self.note(m.ACOMPTE_OUBLIE)
+        elif compte == s.PATRONAL and self.siens.get(s.BRUT) == self._en_641():
+            self.note(m.CHARGES_PATRONALES_EN_641)
+
+    def _en_641(self) -> Decimal:
+        return self.ref.mondes(m.CHARGES_PATRONALES_EN_641)[s.BRUT]
+
+    def _montant(self, c: ChampResult, compte: str | None) -> ChampResult:
+        rang, cote = c.champ.split(".")[1:]
+        lu = self.lecture.lu("ecriture", int(rang), cote)
+        valeur = lu.valeur if lu is not None else None
+        if valeur is None or compte is None:
+            return c
+        au_debit = compte in (s.BRUT, s.PATRONAL)
+        if valeur == self.ref.valeurs[compte] or (cote == "debit") is not au_debit:
+            return c  # a right amount on the wrong side: the row is reversed
+        fautes = _PAR_CHEMIN.get(compte, ())
+        if compte == s.NET:  # the tax forgotten or the net before tax: the 4421 row tells
+            exclue = m.PAS_OUBLIE if s.PAS in self.siens else m.NET_AVANT_IMPOT_EN_421
+            fautes = tuple(f for f in fautes if f != exclue)
+        faute = next((f for f in fautes if self.ref.mondes(f).get(compte) == valeur), None)
+        return c._replace(message=f"{self.note(faute)} {c.message}") if faute else c
+
+    def organismes(self) -> None:
+        """Each body's amount and due date: right, carried from the student's own entry, or
+        wrong (named)."""
+        autres = sum(o in (RETRAITE, PREVOYANCE) for o in self.ref.organismes)
+        for o in self.ref.organismes:
+            for nom, field in (("montant", MONTANT), ("echeance", JOUR)):
+                lu = self.lecture.lu("organismes", o, nom)
+                if lu is None:
+                    continue
+                path = f"organismes.{o}.{nom}"
+                attendu = self.ref.valeurs[path]
+                seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
+                propre = self.siens.get(_COMPTE_DE[o]) if nom == "montant" and seul else None
+                if lu.valeur not in (None, attendu) and lu.valeur == propre:
+                    self.champs.append(verdict_reporte(path, field, attendu, lu))
+                    continue
+                if lu.valeur is None or lu.valeur == attendu:
+                    self.champs.append(verdict(path, field, attendu, lu))
+                    continue
+                faute = next(
+                    (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur),
+                    None,
+                )
+                message = self.note(faute) or None
+                self.champs.append(verdict_nomme(path, field, attendu, lu, message))
+
+    def reglement(self) -> None:
+        """The payment of the net salaries: right from the student's own 421 earns its credit."""
+        net = self.siens.get(s.NET)
+        propres = s.reglement(self.ref.p, net) if net is not None else ()
+        self.champs += journal.juge(
+            "reglement", self.ref.reglement, self.lecture, propres, None, self.note
+        )
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
+    c = _Correction(reference(params), lecture)
+    c.ecriture()
+    c.organismes()
+    c.reglement()
+    champs = c.champs + illisibles(c.champs, lecture)
+    diagnostics = [Diagnostic(code, m.MESSAGES[code]) for code in c.codes]
+    score = score_ratio(sum(x.correct for x in champs), len(champs))
+    # One competency, proved by every field: its score is the exercise's.
+    return Grade(NAME, score, champs, diagnostics, [(COMPETENCE, score)] if champs else [])

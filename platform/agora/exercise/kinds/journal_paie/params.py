@@ -1,0 +1,167 @@
+"""The params of a ``journal_paie`` variant, read and checked: the month, the organisation's
+headcount, and the summary of each payslip of the month (what a ``bulletin_paie`` step provides).
+
+A payslip whose amounts do not follow one another (net à payer ≠ brut − employee shares − tax)
+is refused: its entry could not balance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.kinds.journal_paie.regles import ORGANISMES_COTISATIONS
+from agora.exercise.params import (
+    lire_booleen,
+    lire_entier,
+    lire_jour,
+    lire_liste,
+    lire_montant,
+    lire_objet,
+)
+from agora.money import ZERO, euros
+
+NAME = "journal_paie"
+MAX_BULLETINS = 12
+MAX_LIGNES = 40
+EFFECTIF_MAX = 100_000
+# An amount already written the contract's way ("1234.50") skips the lenient reader (speed).
+CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
+
+
+@dataclass(frozen=True)
+class Cotisation:
+    libelle: str
+    organisme: str
+    salarial: Decimal
+    patronal: Decimal
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    salarie: str
+    brut: Decimal
+    cotisations: tuple[Cotisation, ...]
+    net_avant_impot: Decimal
+    pas: Decimal
+    net_a_payer: Decimal
+    acompte: Decimal
+
+    @property
+    def total_salarial(self) -> Decimal:
+        return sum((c.salarial for c in self.cotisations), ZERO)
+
+    @property
+    def total_patronal(self) -> Decimal:
+        return sum((c.patronal for c in self.cotisations), ZERO)
+
+
+@dataclass(frozen=True)
+class Paie:
+    annee: int
+    mois: int
+    effectif: int
+    paie_dans_le_mois: bool
+    date_paie: date
+    bulletins: tuple[Bulletin, ...]
+
+
+def _montant(raw: Any, where: str) -> Decimal:
+    if type(raw) is str and CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, where)
+
+
+def _texte(raw: Any, where: str) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 120:
+        raise InvalidInput(f"Paramètres : {where} doit être un texte non vide.")
+    return raw
+
+
+def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
+    if type(raw) is dict:  # the usual line, written the contract's way: read at once (speed)
+        libelle, salarial, patronal = raw.get("libelle"), raw.get("salarial"), raw.get("patronal")
+        if (
+            raw.get("organisme") in ORGANISMES_COTISATIONS
+            and type(libelle) is str
+            and 0 < len(libelle.strip()) <= len(libelle) <= 120
+            and type(salarial) is str
+            and type(patronal) is str
+            and CANONIQUE.fullmatch(salarial)
+            and CANONIQUE.fullmatch(patronal)
+        ):
+            return Cotisation(libelle, raw["organisme"], Decimal(salarial), Decimal(patronal))
+    where = f"{bulletin}.cotisations.{rang}"
+    c = lire_objet(raw, where)
+    organisme = c.get("organisme")
+    if not isinstance(organisme, str) or organisme not in ORGANISMES_COTISATIONS:
+        permis = ", ".join(ORGANISMES_COTISATIONS)
+        raise InvalidInput(f"Paramètres : {where}.organisme doit être l'un de : {permis}.")
+    return Cotisation(
+        _texte(c.get("libelle"), f"{where}.libelle"),
+        organisme,
+        _montant(c.get("salarial"), f"{where}.salarial"),
+        _montant(c.get("patronal"), f"{where}.patronal"),
+    )
+
+
+def _bulletin(raw: Any, where: str) -> Bulletin:
+    b = lire_objet(raw, where)
+    lignes = lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
+    bulletin = Bulletin(
+        salarie=_texte(b.get("salarie"), f"{where}.salarie"),
+        brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
+        cotisations=tuple(_cotisation(c, where, i) for i, c in enumerate(lignes)),
+        net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
+        pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
+        net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
+        acompte=_montant(b.get("acompte", "0.00"), f"{where}.acompte"),
+    )
+    if bulletin.net_avant_impot != bulletin.brut - bulletin.total_salarial:
+        raise InvalidInput(
+            f"Paramètres : {where} — le net avant impôt n'est pas le brut moins les "
+            f"cotisations salariales ({euros(bulletin.brut - bulletin.total_salarial)})."
+        )
+    if bulletin.net_a_payer != bulletin.net_avant_impot - bulletin.pas:
+        raise InvalidInput(
+            f"Paramètres : {where} — le net à payer n'est pas le net avant impôt moins le "
+            "prélèvement à la source."
+        )
+    if bulletin.acompte > bulletin.net_a_payer:
+        raise InvalidInput(f"Paramètres : {where} — l'acompte dépasse le net à payer.")
+    return bulletin
+
+
+def _periode(raw: Any) -> tuple[int, int]:
+    try:
+        jour = date.fromisoformat(f"{raw}-01") if isinstance(raw, str) and len(raw) == 7 else None
+    except ValueError:
+        jour = None
+    if jour is None or not 2000 <= jour.year <= 2098:
+        raise InvalidInput("Paramètres : periode doit être un mois AAAA-MM.")
+    return jour.year, jour.month
+
+
+def lire_params(params: Any) -> Paie:
+    """The typed params; InvalidInput (one French line) when they cannot be used."""
+    p = lire_objet(params, "les paramètres")
+    annee, mois = _periode(p.get("periode"))
+    bulletins = lire_liste(p.get("bulletins"), "bulletins", MAX_BULLETINS, 1)
+    return Paie(
+        annee=annee,
+        mois=mois,
+        effectif=max(1, lire_entier(p.get("effectif"), "effectif", EFFECTIF_MAX)),
+        paie_dans_le_mois=lire_booleen(p.get("paie_dans_le_mois", True), "paie_dans_le_mois"),
+        date_paie=lire_jour(p.get("date_paie"), "date_paie"),
+        bulletins=tuple(_bulletin(b, f"bulletins.{i}") for i, b in enumerate(bulletins)),
+    )
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The params if the contract can compute them; InvalidInput (one French line) otherwise."""
+    lire_params(params)
+    return params

@@ -1,0 +1,93 @@
+"""The payroll payment rules the kind applies (scenarios/baremes/paie_versements.yaml): the bodies
+paid and their accounts, which payslip line goes to which body, the due date of the DSN and its
+postponement past a weekend or a public holiday."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache, lru_cache
+
+from agora.content.baremes import BAREMES_DIR
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
+
+URSSAF, RETRAITE, PREVOYANCE, DGFIP = "urssaf", "retraite_complementaire", "prevoyance", "dgfip"
+# The bodies a payslip line may go to, in the order the solution lists them; the DGFiP (the
+# tax withheld) comes last.
+ORGANISMES_COTISATIONS = (URSSAF, RETRAITE, PREVOYANCE)
+ORGANISMES = (*ORGANISMES_COTISATIONS, DGFIP)
+
+
+class Organisme(Sourced):
+    libelle: str
+    compte: str
+
+
+class Rattachement(Sourced):
+    retraite_complementaire: tuple[str, ...]
+    prevoyance: tuple[str, ...]
+
+
+class Echeances(Sourced):
+    seuil_effectif: int
+    jour_avant_seuil: int
+    jour_des_le_seuil: int
+    a_verifier: bool = False
+
+
+class Regle(Sourced):
+    regle: str
+    a_verifier: bool = False
+
+
+class Regles(StrictModel):
+    en_vigueur_le: str
+    organismes: dict[str, Organisme]
+    rattachement: Rattachement
+    echeances: Echeances
+    report: Regle
+    comptes: Regle
+
+    def organisme_de(self, libelle: str) -> str:
+        """The body a payslip line is paid to, by its label (URSSAF unless listed)."""
+        if libelle in self.rattachement.retraite_complementaire:
+            return RETRAITE
+        if libelle in self.rattachement.prevoyance:
+            return PREVOYANCE
+        return URSSAF
+
+    def jour_echeance(self, effectif: int, paie_dans_le_mois: bool) -> int:
+        """The day of month M+1 the DSN and the payments are due: 5 or 15."""
+        e = self.echeances
+        grand = effectif >= e.seuil_effectif and paie_dans_le_mois
+        return e.jour_des_le_seuil if grand else e.jour_avant_seuil
+
+
+@cache
+def regles() -> Regles:
+    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
+    return load_yaml_model(BAREMES_DIR / "paie_versements.yaml", Regles)
+
+
+@lru_cache(maxsize=64)
+def feries(annee: int) -> frozenset[date]:
+    """The French public holidays of a year (metropolitan France)."""
+    from agora.exercise.kinds.conges_payes.jours import feries_francais
+
+    return frozenset(j for j, _ in feries_francais(date(annee, 1, 1), date(annee, 12, 31)))
+
+
+def ouvre(jour: date) -> bool:
+    return jour.weekday() < 5 and jour not in feries(jour.year)
+
+
+@lru_cache(maxsize=1024)
+def reporte(jour: date) -> date:
+    """The first working day from ``jour`` (``jour`` itself when it is one)."""
+    while not ouvre(jour):
+        jour += timedelta(days=1)
+    return jour
+
+
+def mois_suivant(annee: int, mois: int, jour: int) -> date:
+    """The day ``jour`` of the month after (annee, mois)."""
+    return date(annee + mois // 12, mois % 12 + 1, jour)

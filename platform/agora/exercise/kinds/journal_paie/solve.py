@@ -1,0 +1,218 @@
+"""The payroll entry, the amount and due date for each body, and the payment of the net salaries,
+from the month's payslips; also the same exercise done with each named wrong method (``faute``),
+which the grader compares a wrong value with.
+
+Every amount is a sum of amounts already rounded to the cent on the payslips: no rounding here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.journal import LigneEcriture
+from agora.exercise.kinds.journal_paie import methodes as m
+from agora.exercise.kinds.journal_paie.params import Paie, lire_params
+from agora.exercise.kinds.journal_paie.regles import (
+    DGFIP,
+    ORGANISMES,
+    PREVOYANCE,
+    RETRAITE,
+    URSSAF,
+    mois_suivant,
+    regles,
+    reporte,
+)
+from agora.money import ZERO, fmt
+
+# The accounts of the entry, and the sub-accounts accepted for each row.
+BRUT, PATRONAL, NET, ACOMPTE, SECU, AUTRES, PAS, BANQUE = (
+    "641",
+    "645",
+    "421",
+    "425",
+    "431",
+    "437",
+    "4421",
+    "512",
+)
+ACCEPTES = {
+    BRUT: frozenset({"641", "6411"}),
+    PATRONAL: frozenset({"645", "6451", "6452", "6453", "6454", "6458"}),
+    SECU: frozenset({"431"}),
+    AUTRES: frozenset({"437", *(f"437{k}" for k in range(1, 9))}),
+    PAS: frozenset({"4421", "442"}),
+    ACOMPTE: frozenset({"425"}),
+    BANQUE: frozenset({"512", "5121"}),
+}
+# The rows of the entry, in the order the solution writes them: (account, debit side).
+ORDRE = (
+    (BRUT, True),
+    (PATRONAL, True),
+    (SECU, False),
+    (AUTRES, False),
+    (PAS, False),
+    (ACOMPTE, False),
+    (NET, False),
+)
+JOURNAL_PAIE, JOURNAL_BANQUE = "OD", "BQ"
+
+
+@dataclass(frozen=True)
+class Totaux:
+    """The month's sums over the payslips."""
+
+    brut: Decimal
+    salarial: dict[str, Decimal]  # by body
+    patronal: dict[str, Decimal]
+    net_avant_impot: Decimal
+    pas: Decimal
+    net_a_payer: Decimal  # before the advances
+    acompte: Decimal
+
+    @property
+    def total_salarial(self) -> Decimal:
+        return sum(self.salarial.values(), ZERO)
+
+    @property
+    def total_patronal(self) -> Decimal:
+        return sum(self.patronal.values(), ZERO)
+
+
+def totaux(p: Paie) -> Totaux:
+    salarial = {o: ZERO for o in ORGANISMES[:-1]}
+    patronal = dict(salarial)
+    for b in p.bulletins:
+        for c in b.cotisations:
+            salarial[c.organisme] += c.salarial
+            patronal[c.organisme] += c.patronal
+    return Totaux(
+        brut=sum((b.brut for b in p.bulletins), ZERO),
+        salarial=salarial,
+        patronal=patronal,
+        net_avant_impot=sum((b.net_avant_impot for b in p.bulletins), ZERO),
+        pas=sum((b.pas for b in p.bulletins), ZERO),
+        net_a_payer=sum((b.net_a_payer for b in p.bulletins), ZERO),
+        acompte=sum((b.acompte for b in p.bulletins), ZERO),
+    )
+
+
+def organismes_payes(p: Paie) -> tuple[str, ...]:
+    """The bodies the month pays: those the payslips' lines name, and always the DGFiP (the
+    DSN declares the tax withheld, even at 0)."""
+    vus = {c.organisme for b in p.bulletins for c in b.cotisations}
+    return (*(o for o in ORGANISMES[:-1] if o in vus), DGFIP)
+
+
+def jour_regle(p: Paie) -> int:
+    return regles().jour_echeance(p.effectif, p.paie_dans_le_mois)
+
+
+def echeance(p: Paie, jour: int | None = None, report: bool = True) -> date:
+    """The due date: the 5th or the 15th of the next month, postponed past a non-working day."""
+    brute = mois_suivant(p.annee, p.mois, jour or jour_regle(p))
+    return reporte(brute) if report else brute
+
+
+def calcule(p: Paie, faute: str | None = None) -> dict[str, Any]:
+    """The values of the exercise by answer path, done right or with the wrong method ``faute``:
+    each row of the entry by its account, each body's amount and due date, the net paid."""
+    t = totaux(p)
+    v: dict[str, Any] = {
+        BRUT: t.brut,
+        PATRONAL: t.total_patronal,
+        SECU: t.salarial[URSSAF] + t.patronal[URSSAF],
+        AUTRES: sum((t.salarial[o] + t.patronal[o] for o in (RETRAITE, PREVOYANCE)), ZERO),
+        PAS: t.pas,
+        ACOMPTE: t.acompte,
+        NET: t.net_a_payer - t.acompte,
+    }
+    montants = {o: t.salarial[o] + t.patronal[o] for o in ORGANISMES[:-1]} | {DGFIP: t.pas}
+    jour = echeance(p)
+    if faute == m.CHARGES_PATRONALES_EN_641:
+        v[BRUT], v[PATRONAL] = t.brut + t.total_patronal, ZERO
+    elif faute == m.COTISATIONS_SALARIALES_EN_645:
+        v[BRUT], v[PATRONAL] = t.brut - t.total_salarial, t.total_patronal + t.total_salarial
+    elif faute == m.NET_AVANT_IMPOT_EN_421:
+        v[NET] = t.net_avant_impot - t.acompte
+    elif faute == m.PAS_OUBLIE:
+        v[PAS], v[NET], montants[DGFIP] = ZERO, t.net_avant_impot - t.acompte, ZERO
+    elif faute == m.URSSAF_PART_SALARIALE:
+        v[SECU] = montants[URSSAF] = t.salarial[URSSAF]
+    elif faute == m.ACOMPTE_OUBLIE:
+        v[ACOMPTE], v[NET] = ZERO, t.net_a_payer
+    elif faute == m.ECHEANCE_CONFONDUE:
+        jour = echeance(p, 20 - jour_regle(p))  # the 5th for the 15th, the 15th for the 5th
+    elif faute == m.ECHEANCE_NON_REPORTEE:
+        jour = echeance(p, report=False)
+    for o in organismes_payes(p):
+        v[f"organismes.{o}.montant"] = montants[o]
+        v[f"organismes.{o}.echeance"] = jour
+    v["net_verse"] = v[NET]
+    return v
+
+
+def ecriture(p: Paie, v: dict[str, Any]) -> list[LigneEcriture]:
+    """The payroll entry of the month (rows at 0 left out)."""
+    commun = {"journal": JOURNAL_PAIE, "piece": piece(p), "date": p.date_paie}
+    libelles = {
+        BRUT: "Salaires bruts",
+        PATRONAL: "Cotisations patronales",
+        SECU: "URSSAF",
+        AUTRES: "Retraite complémentaire et prévoyance",
+        PAS: "Prélèvement à la source",
+        ACOMPTE: "Acomptes versés",
+        NET: "Net à payer",
+    }
+    lignes = []
+    for compte, au_debit in ORDRE:
+        montant = v[compte]
+        if not montant:
+            continue
+        debit, credit = (montant, ZERO) if au_debit else (ZERO, montant)
+        acceptes = ACCEPTES.get(compte, frozenset())
+        lignes.append(
+            LigneEcriture(compte, debit, credit, libelles[compte], acceptes=acceptes, **commun)
+        )
+    return lignes
+
+
+def reglement(p: Paie, net: Decimal) -> list[LigneEcriture]:
+    """The payment of the net salaries by bank transfer on the pay day."""
+    commun = {"journal": JOURNAL_BANQUE, "piece": f"VIR-{piece(p)}", "date": p.date_paie}
+    return [
+        LigneEcriture(NET, net, ZERO, "Virement des salaires", **commun),
+        LigneEcriture(
+            BANQUE, ZERO, net, "Virement des salaires", acceptes=ACCEPTES[BANQUE], **commun
+        ),
+    ]
+
+
+def piece(p: Paie) -> str:
+    return f"PAIE-{p.annee}-{p.mois:02d}"
+
+
+def document(p: Paie, v: dict[str, Any]) -> dict[str, Any]:
+    """The contract JSON of the solution (or of an answer done with a wrong method)."""
+    r = regles()
+    return {
+        "ecriture": [ligne.to_json() for ligne in ecriture(p, v)],
+        "organismes": {
+            o: {
+                "libelle": r.organismes[o].libelle,
+                "compte": r.organismes[o].compte,
+                "montant": fmt(v[f"organismes.{o}.montant"]),
+                "echeance": v[f"organismes.{o}.echeance"].isoformat(),
+            }
+            for o in organismes_payes(p)
+        },
+        "reglement": [ligne.to_json() for ligne in reglement(p, v["net_verse"])],
+    }
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    p = lire_params(params)
+    return document(p, calcule(p))
