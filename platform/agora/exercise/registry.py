@@ -17,6 +17,7 @@ from agora.exercise.kinds import (
     planning,
     qualite_donnees,
     rapprochement,
+    reglements_fournisseurs,
     relances,
     suivi_prospection,
 )
@@ -33,6 +34,7 @@ KINDS: dict[str, ExerciseKind] = {
         suivi_prospection.KIND,
         qualite_donnees.KIND,
         facture_achat.KIND,
+        reglements_fournisseurs.KIND,
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
