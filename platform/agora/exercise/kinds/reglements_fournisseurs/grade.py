@@ -35,10 +35,10 @@ def fautes_possibles(r: Reglements) -> list[str]:
     if r.niveau == 3:
         fautes += [calc.AVOIR_NON_DEDUIT, calc.ACOMPTE_NON_DEDUIT]
     if r.rang_escompte is not None:
-        fautes += [calc.ESCOMPTE_SUR_TTC, calc.ESCOMPTE_SANS_TVA, calc.JOURS_DEPUIS_FACTURE]
-        fautes += [calc.DECOUVERT_365, calc.COUT_SUR_TTC]
+        # The decision alone first: a decision wrong with every amount right is the gain.
         fautes += [calc.GAIN_TTC] if r.assujettie else []
-        fautes.append(calc.ARRONDI_TRONQUE)
+        fautes += [calc.ESCOMPTE_SUR_TTC, calc.ESCOMPTE_SANS_TVA, calc.JOURS_DEPUIS_FACTURE]
+        fautes += [calc.DECOUVERT_365, calc.COUT_SUR_TTC, calc.ARRONDI_TRONQUE]
     return fautes
 
 
