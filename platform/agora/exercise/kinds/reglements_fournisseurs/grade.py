@@ -11,6 +11,8 @@ from agora.exercise.fields import Lu, account_root, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
+    champs_lus,
+    chemin,
     grade_of,
     illisibles,
     methode_fausse,
@@ -51,10 +53,9 @@ class Reference:
         self.valeurs = calc.calcule(r)
         self.fautes = fautes_possibles(r)
         self.chemins = [p for p in self.valeurs if p != "ecriture"]
-        self.parts = {
-            p: tuple(int(x) if x.isdigit() else x for x in p.split(".")) for p in self.chemins
-        }
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.chemins}
+        # Each field's path walked in the answer and its type, found once.
+        self.attendus = [(p, chemin(p), self.types[p]) for p in self.chemins]
         self.canon = {p: self.types[p].canonical(self.valeurs[p]) for p in self.chemins}
         self.monde = Mondes(lambda faute: calc.calcule(r, faute=faute))
 
@@ -110,11 +111,10 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
-    lus = {p: lu for p in ref.chemins if (lu := lecture.lu(*ref.parts[p])) is not None}
-    own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
+    lus, own = champs_lus(ref.attendus, lecture)
     differe = any(ref.valeurs[p] != v for p, v in own.items())
     ecf = (_depuis(ref, own) or ref.valeurs) if differe else ref.valeurs
-    return [_champ(ref, path, lu, ecf, own, codes) for path, lu in lus.items()], ecf
+    return [_champ(ref, path, lu, ecf, own, codes) for path, _, lu in lus], ecf
 
 
 def _message_compte(codes: list[str]):

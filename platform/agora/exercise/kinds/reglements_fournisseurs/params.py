@@ -90,11 +90,7 @@ class Reglements:
     taux_decouvert: Decimal
     reference: str
     factures: tuple[FactureFournisseur, ...]
-
-    @property
-    def rang_escompte(self) -> int | None:
-        """The index of the invoice that offers an escompte, if any."""
-        return next((i for i, f in enumerate(self.factures) if f.escompte), None)
+    rang_escompte: int | None  # the index of the invoice that offers an escompte, if any
 
 
 def _refus(message: str) -> InvalidInput:
@@ -214,6 +210,7 @@ def lire_params(params: Any) -> Reglements:
         taux,
         _motif(p.get("reference_remise"), _REFERENCE, "reference_remise", "VIR-2026-03-09-0417"),
         factures,
+        next((i for i, f in enumerate(factures) if f.escompte), None),
     )
 
 

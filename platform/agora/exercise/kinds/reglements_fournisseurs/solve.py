@@ -21,6 +21,7 @@ from agora.exercise.grading import Etapes
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.reglements_fournisseurs.params import (
     HUNDRED,
+    MAX_FACTURES,
     FactureFournisseur,
     Reglements,
     lire_params,
@@ -113,35 +114,47 @@ def decision(quand: Any, coordonnees: Any, escompte_pris: bool) -> str:
     return PAYER if quand in (ECHUE, CETTE_SEMAINE) or escompte_pris else ATTENDRE
 
 
+# The answer paths of each invoice's fields, written once (calcule runs many times a grade).
+CHEMINS = tuple(
+    tuple(
+        f"factures.{i}.{champ}" for champ in ("situation", "rib", "reste_du", "decision", "montant")
+    )
+    for i in range(MAX_FACTURES)
+)
+
+
 def calcule(r: Reglements, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
     """Every value of the answer by its path, plus ``ecriture`` (its rows).
 
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
     etapes = Etapes(own)
-    put = etapes.put
+    put, siens = etapes.put, etapes.own
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
-    restes = []
-    for i, f in enumerate(r.factures):
-        put(f"factures.{i}.situation", situation(r, f, faute))
-        put(f"factures.{i}.rib", rib(f, faute))
+    rang = r.rang_escompte
+    restes, quand, coordonnees = [], [], []
+    for f, (p_situation, p_rib, p_reste, _, _) in zip(r.factures, CHEMINS, strict=False):
+        juste = situation(r, f, faute)
+        put(p_situation, juste)
+        quand.append(siens.get(p_situation, juste))
+        juste = rib(f, faute)
+        put(p_rib, juste)
+        coordonnees.append(siens.get(p_rib, juste))
         reste = reste_du(f, faute)
-        restes.append(put(f"factures.{i}.reste_du", reste) if r.niveau == 3 else reste)
+        restes.append(put(p_reste, reste) if r.niveau == 3 else reste)
     pris, esc_ht, esc_tva = NE_PAS_PRENDRE, ZERO, ZERO
-    if r.rang_escompte is not None:
+    if rang is not None:
         pris, esc_ht, esc_tva = escompte(r, put, rnd, faute)
     payes: list[tuple[FactureFournisseur, Decimal, Decimal]] = []
     remise = ZERO
     for i, f in enumerate(r.factures):
-        avec_escompte = i == r.rang_escompte and pris == PRENDRE
-        quand = etapes.own.get(f"factures.{i}.situation", etapes.out[f"factures.{i}.situation"])
-        coordonnees = etapes.own.get(f"factures.{i}.rib", etapes.out[f"factures.{i}.rib"])
-        choix = put(f"factures.{i}.decision", decision(quand, coordonnees, avec_escompte))
+        avec_escompte = i == rang and pris == PRENDRE
+        choix = put(CHEMINS[i][3], decision(quand[i], coordonnees[i], avec_escompte))
         if choix != PAYER:
             continue
         du = restes[i] if isinstance(restes[i], Decimal) else reste_du(f)
         net = du - esc_ht - esc_tva if avec_escompte else du
-        montant = put(f"factures.{i}.montant", net)
+        montant = put(CHEMINS[i][4], net)
         montant = montant if isinstance(montant, Decimal) else net
         payes.append((f, du, montant))
         remise += montant
