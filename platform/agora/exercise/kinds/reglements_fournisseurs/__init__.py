@@ -17,9 +17,7 @@ from agora.exercise.kinds.reglements_fournisseurs import (
     solve,
 )
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
-    TITRE="Règlements fournisseurs : échéancier, escompte, virements SEPA",
-    COMPETENCES=("2.2.2", "2.2.3"),
-    VERSION=1,
-)
+# The payment procedure proves 2.2.2, the record of the bank movement 2.2.3 (grade.py).
+TITRE = "Règlements fournisseurs : échéancier, escompte, virements SEPA"
+MODULES = (params, answer, generate, solve, grade, samples)
+KIND = ExerciseKind.from_modules(MODULES, TITRE=TITRE, COMPETENCES=grade.COMPETENCES, VERSION=1)

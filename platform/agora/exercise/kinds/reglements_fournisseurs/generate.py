@@ -152,10 +152,11 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+Options = Mapping[str, str] | None
+
+
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation: its suppliers, its bank, a Monday of its year."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+    p = params(tirage(NAME, seed, niveau), organisation, niveau)
+    enonce = statement.enonce(organisation, p, niveau)
+    return Variant(NAME, seed, niveau, p, enonce)

@@ -5,20 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from agora.exercise import grading as kit
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade
 from agora.exercise.fields import Lu, account_root, verdict
-from agora.exercise.grading import (
-    MemoParams,
-    Mondes,
-    champs_lus,
-    chemin,
-    grade_of,
-    illisibles,
-    methode_fausse,
-    notes_par_competence,
-    verdict_reporte,
-)
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.reglements_fournisseurs import solve as calc
 from agora.exercise.kinds.reglements_fournisseurs.answer import ANSWER_SCHEMA
@@ -29,6 +19,7 @@ from agora.exercise.reading import Lecture, pattern_of
 # The payment procedure (schedule, bank details, escompte, amounts) proves 2.2.2; recording
 # the week's bank movement (its total and the entry) proves 2.2.3.
 PROCEDURE, ENREGISTREMENT = "2.2.2", "2.2.3"
+COMPETENCES = (PROCEDURE, ENREGISTREMENT)
 
 
 def fautes_possibles(r: Reglements) -> list[str]:
@@ -45,102 +36,83 @@ def fautes_possibles(r: Reglements) -> list[str]:
 
 
 class Reference:
-    """What grading needs from the params alone: the answer's values, their types and
-    writing, and the exercise done with each wrong method (on demand)."""
+    """The params' own results, kept for every answer to the same variant: the right values by
+    path (with their type, their path in the answer, their canonical writing) and the exercise
+    done with each wrong method, computed the first time a grader asks for it."""
 
     def __init__(self, r: Reglements):
         self.r = r
         self.valeurs = calc.calcule(r)
         self.fautes = fautes_possibles(r)
-        self.chemins = [p for p in self.valeurs if p != "ecriture"]
-        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.chemins}
-        # Each field's path walked in the answer and its type, found once.
-        self.attendus = [(p, chemin(p), self.types[p]) for p in self.chemins]
-        self.canon = {p: self.types[p].canonical(self.valeurs[p]) for p in self.chemins}
-        self.monde = Mondes(lambda faute: calc.calcule(r, faute=faute))
+        self.attendus = []
+        self.canon = {}
+        for path, valeur in self.valeurs.items():
+            if path != "ecriture":
+                field = ANSWER_SCHEMA.champs[pattern_of(path)]
+                self.attendus.append((path, kit.chemin(path), field))
+                self.canon[path] = field.canonical(valeur)
+        self.monde = kit.Mondes(lambda faute: calc.calcule(r, faute=faute))
 
 
-_MEMO = MemoParams()
+_REFERENCES = kit.MemoParams()
 
 
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+class Correction:
+    """One answer being graded: the student's own values, the exercise redone from them, the
+    method errors named so far (each once, in the order met)."""
 
+    def __init__(self, ref: Reference, own: dict[str, Any]):
+        self.ref, self.own = ref, own
+        self.codes: list[str] = []
+        differe = any(ref.valeurs[p] != v for p, v in own.items())
+        self.siennes = (self.depuis(None) or ref.valeurs) if differe else ref.valeurs
 
-def _note(codes: list[str], code: str | None) -> str:
-    """Keep the code once; the message that starts the field's verdict (empty for none)."""
-    if code is None:
-        return ""
-    if code not in codes:
-        codes.append(code)
-    return f"{MESSAGES[code]} "
+    def depuis(self, faute: str | None) -> dict[str, Any]:
+        """The exercise from the student's own values (a hostile huge value computes nothing)."""
+        try:
+            return calc.calcule(self.ref.r, self.own, faute)
+        except ArithmeticError:
+            return {}
 
+    def nomme(self, code: str | None) -> str:
+        """Keep the code once; the message that starts the field's verdict (empty for none)."""
+        if code is None:
+            return ""
+        if code not in self.codes:
+            self.codes.append(code)
+        return MESSAGES[code] + " "
 
-def _depuis(ref: Reference, own: dict[str, Any], faute: str | None = None) -> dict[str, Any]:
-    """The exercise from the student's own values (a hostile huge value computes nothing)."""
-    try:
-        return calc.calcule(ref.r, own, faute)
-    except ArithmeticError:
-        return {}
+    def methode(self, path: str, valeur: Any) -> str | None:
+        """The known wrong method behind a wrong value, among those that change this field."""
+        motif = pattern_of(path)
+        fautes = [f for f in self.ref.fautes if motif in SIGNATURES[f]]
+        return (
+            fautes and kit.methode_fausse(fautes, self.ref.monde, self.depuis, path, valeur)
+        ) or None
 
+    def champ(self, path: str, field: Any, lu: Lu) -> ChampResult:
+        """Right, carried forward from the student's values, or wrong with the method named."""
+        attendu = self.ref.valeurs[path]
+        if lu.valeur == attendu:
+            return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
+        if lu.valeur is None or field.same(attendu, lu.valeur):
+            return verdict(path, field, attendu, lu)
+        if lu.valeur == self.siennes.get(path, attendu):
+            return kit.verdict_reporte(path, field, attendu, lu)
+        explication = self.nomme(self.methode(path, lu.valeur))
+        return verdict(
+            path, field, attendu, lu, ko=f"{explication}Attendu : {field.display(attendu)}."
+        )
 
-def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
-    """The known wrong method behind a wrong value."""
-    motif = pattern_of(path)
-    candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
-    if not candidates:
-        return None
-    return methode_fausse(
-        candidates, ref.monde, lambda faute: _depuis(ref, own, faute), path, valeur
-    )
-
-
-def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
-    """Right, carried forward from the student's values, or wrong with the method named."""
-    field, attendu = ref.types[path], ref.valeurs[path]
-    if lu.valeur == attendu:
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
-    if lu.valeur is None or field.same(attendu, lu.valeur):
-        return verdict(path, field, attendu, lu)
-    if path in ecf and lu.valeur == ecf[path]:
-        return verdict_reporte(path, field, attendu, lu)
-    methode = _note(codes, _cherche(ref, own, path, lu.valeur))
-    return verdict(path, field, attendu, lu, ko=f"{methode}Attendu : {field.display(attendu)}.")
-
-
-def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
-    """The verdicts on the answer's values, and the exercise computed from the student's own."""
-    lus, own = champs_lus(ref.attendus, lecture)
-    differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = (_depuis(ref, own) or ref.valeurs) if differe else ref.valeurs
-    return [_champ(ref, path, lu, ecf, own, codes) for path, _, lu in lus], ecf
-
-
-def _message_compte(codes: list[str]):
-    """The method error behind a wrong account of the entry."""
-
-    def message(attendue: LigneEcriture, compte: str) -> str | None:
+    def compte(self, attendue: LigneEcriture, compte: str) -> str | None:
+        """The method error behind a wrong account of the entry."""
         racine = account_root(compte)
         code = None
         if attendue.compte == calc.C_ESCOMPTE and racine[:3] in ("665", "609", "709"):
             code = calc.ESCOMPTE_OBTENU_CONFONDU
         elif attendue.compte == calc.C_TVA and racine.startswith("4457"):
             code = calc.TVA_COLLECTEE_CONFONDUE
-        return _note(codes, code).strip() or None
-
-    return message
-
-
-def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list:
-    return journal.juge(
-        "ecriture",
-        ref.valeurs["ecriture"],
-        lecture,
-        ecf.get("ecriture", ()),
-        _message_compte(codes),
-        note=lambda code: _note(codes, code),
-    )
+        return self.nomme(code).strip() or None
 
 
 def _competence(path: str) -> str:
@@ -149,15 +121,18 @@ def _competence(path: str) -> str:
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    codes: list[str] = []
-    champs, ecf = _champs(ref, lecture, codes)
-    champs += _ecriture(ref, lecture, ecf, codes)
-    champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    competences = notes_par_competence(champs, _competence, (PROCEDURE, ENREGISTREMENT))
-    return grade_of(NAME, champs, nommes, competences)
+    lus, own = kit.champs_lus(ref.attendus, lecture)
+    c = Correction(ref, own)
+    champs = [c.champ(path, field, lu) for path, field, lu in lus]
+    propres = c.siennes.get("ecriture", ())
+    champs += journal.juge("ecriture", ref.valeurs["ecriture"], lecture, propres, c.compte, c.nomme)
+    champs += kit.illisibles(champs, lecture)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in c.codes]
+    competences = kit.notes_par_competence(champs, _competence, COMPETENCES)
+    return kit.grade_of(NAME, champs, nommes, competences)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
-    return corrige(reference(params), lecture)
+    ref = _REFERENCES.obtenir(params, lambda p: Reference(lire_params(p)))
+    return corrige(ref, lecture)

@@ -16,24 +16,20 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.params import (
-    HUNDRED,
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_montant,
-    lire_objet,
-    lire_taux,
-)
+from agora.exercise import params as kit
 from agora.money import ZERO, cents
 
 NAME = "reglements_fournisseurs"
 MAX_FACTURES = 10
-_IBAN = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", re.ASCII)
-_BIC = re.compile(r"[A-Z0-9]{8}([A-Z0-9]{3})?", re.ASCII)
-_CODE = re.compile(r"[A-Z0-9]{1,12}", re.ASCII)
-_REFERENCE = re.compile(r"[A-Za-z0-9/\-?:().,'+ ]{1,35}", re.ASCII)
+# How a value is written (an IBAN, a BIC, a supplier code, a SEPA message id), and an example
+# the refusal gives.
+FORMES = {
+    "iban": (r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", "FR7630004000031234567890143"),
+    "bic": (r"[A-Z0-9]{8}([A-Z0-9]{3})?", "BNPAFRPPXXX"),
+    "code": (r"[A-Z0-9]{1,12}", "F001"),
+    "reference": (r"[A-Za-z0-9/\-?:().,'+ ]{1,35}", "VIR20260309-417"),
+}
+_MOTIFS = {forme: re.compile(motif, re.ASCII) for forme, (motif, _) in FORMES.items()}
 
 
 @dataclass(frozen=True)
@@ -103,14 +99,14 @@ def _texte(raw: Any, ou: str, longueur: int = 70) -> str:
     return raw.strip()
 
 
-def _motif(raw: Any, motif: re.Pattern[str], ou: str, exemple: str) -> str:
-    if not isinstance(raw, str) or not motif.fullmatch(raw):
-        raise _refus(f"{ou} doit s'écrire comme {exemple}.")
+def _forme(raw: Any, forme: str, ou: str) -> str:
+    if not isinstance(raw, str) or not _MOTIFS[forme].fullmatch(raw):
+        raise _refus(f"{ou} doit s'écrire comme {FORMES[forme][1]}.")
     return raw
 
 
 def _positif(raw: Any, ou: str) -> Decimal:
-    value = lire_montant(raw, ou)
+    value = kit.lire_montant(raw, ou)
     if not value:
         raise _refus(f"{ou} doit être un montant positif au centime.")
     return value
@@ -119,53 +115,52 @@ def _positif(raw: Any, ou: str) -> Decimal:
 def _escompte(raw: Any, ou: str) -> Escompte | None:
     if raw is None:
         return None
-    e = lire_objet(raw, f"l'escompte de la {ou}")
-    taux = lire_taux(e.get("taux"), f"le taux d'escompte de la {ou}")
+    e = kit.lire_objet(raw, f"l'escompte de la {ou}")
+    taux = kit.lire_taux(e.get("taux"), f"le taux d'escompte de la {ou}")
     if not ZERO < taux <= 10:
         raise _refus(f"le taux d'escompte de la {ou} doit être compris entre 0 (exclu) et 10.")
-    jours = lire_entier(e.get("jours"), f"le délai d'escompte de la {ou}", 60)
+    jours = kit.lire_entier(e.get("jours"), f"le délai d'escompte de la {ou}", 60)
     return Escompte(taux, jours)
 
 
 def _avoir(raw: Any, ou: str, taux_tva: Decimal, ht_facture: Decimal) -> Avoir | None:
     if raw is None:
         return None
-    a = lire_objet(raw, f"l'avoir de la {ou}")
+    a = kit.lire_objet(raw, f"l'avoir de la {ou}")
     ht = _positif(a.get("montant_ht"), f"le montant HT de l'avoir de la {ou}")
     if ht >= ht_facture:
         raise _refus(f"l'avoir de la {ou} doit être inférieur à la facture.")
     numero = _texte(a.get("numero"), f"le numéro de l'avoir de la {ou}", 35)
-    return Avoir(numero, ht, cents(ht * taux_tva / HUNDRED))
+    return Avoir(numero, ht, cents(ht * taux_tva / kit.HUNDRED))
 
 
 def _facture(raw: Any, rang: int) -> FactureFournisseur:
     ou = f"facture {rang}"
-    f = lire_objet(raw, f"la {ou}")
-    four = lire_objet(f.get("fournisseur"), f"le fournisseur de la {ou}")
-    jour = lire_jour(f.get("date"), f"la date de la {ou}")
-    echeance = lire_jour(f.get("echeance"), f"l'échéance de la {ou}")
+    f = kit.lire_objet(raw, f"la {ou}")
+    four = kit.lire_objet(f.get("fournisseur"), f"le fournisseur de la {ou}")
+    jour = kit.lire_jour(f.get("date"), f"la date de la {ou}")
+    echeance = kit.lire_jour(f.get("echeance"), f"l'échéance de la {ou}")
     if echeance < jour:
         raise _refus(f"l'échéance de la {ou} précède sa date.")
     ht = _positif(f.get("montant_ht"), f"le montant HT de la {ou}")
-    taux = lire_taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
-    tva = cents(ht * taux / HUNDRED)
+    taux = kit.lire_taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
+    tva = cents(ht * taux / kit.HUNDRED)
     avoir = _avoir(f.get("avoir"), ou, taux, ht)
-    deja = lire_montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
+    deja = kit.lire_montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
     reste = ht + tva - (avoir.ttc if avoir else ZERO) - deja
     if reste <= 0:
         raise _refus(f"la {ou} doit laisser un reste à payer positif.")
     escompte = _escompte(f.get("escompte"), ou)
     if escompte and (avoir or deja):
         raise _refus(f"la {ou} ne peut avoir à la fois un escompte et un avoir ou un acompte.")
-    iban_ex, bic_ex = "FR7630004000031234567890143", "BNPAFRPPXXX"
     return FactureFournisseur(
         _texte(f.get("numero"), f"le numéro de la {ou}", 35),
-        _motif(four.get("code"), _CODE, f"le code du fournisseur de la {ou}", "F001"),
+        _forme(four.get("code"), "code", f"le code du fournisseur de la {ou}"),
         _texte(four.get("nom"), f"le nom du fournisseur de la {ou}"),
-        _motif(four.get("iban"), _IBAN, f"l'IBAN du fichier pour la {ou}", iban_ex),
-        _motif(four.get("bic"), _BIC, f"le BIC du fichier pour la {ou}", bic_ex),
-        _motif(f.get("iban"), _IBAN, f"l'IBAN imprimé sur la {ou}", iban_ex),
-        _motif(f.get("bic"), _BIC, f"le BIC imprimé sur la {ou}", bic_ex),
+        _forme(four.get("iban"), "iban", f"l'IBAN du fichier pour la {ou}"),
+        _forme(four.get("bic"), "bic", f"le BIC du fichier pour la {ou}"),
+        _forme(f.get("iban"), "iban", f"l'IBAN imprimé sur la {ou}"),
+        _forme(f.get("bic"), "bic", f"le BIC imprimé sur la {ou}"),
         jour,
         echeance,
         ht,
@@ -179,17 +174,17 @@ def _facture(raw: Any, rang: int) -> FactureFournisseur:
 
 def lire_params(params: Any) -> Reglements:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
-    org = lire_objet(p.get("organisation"), "« organisation »")
-    niveau = lire_entier(p.get("niveau", 2), "niveau", 3)
-    paiement = lire_jour(p.get("date_paiement"), "date_paiement")
-    fin = lire_jour(p.get("fin_semaine"), "fin_semaine")
+    p = kit.lire_objet(params, "l'ensemble")
+    org = kit.lire_objet(p.get("organisation"), "« organisation »")
+    niveau = kit.lire_entier(p.get("niveau", 2), "niveau", 3)
+    paiement = kit.lire_jour(p.get("date_paiement"), "date_paiement")
+    fin = kit.lire_jour(p.get("fin_semaine"), "fin_semaine")
     if not 0 <= (fin - paiement).days <= 6:
         raise _refus("fin_semaine doit tomber dans les 6 jours qui suivent date_paiement.")
-    taux = lire_taux(p.get("taux_decouvert"), "taux_decouvert")
+    taux = kit.lire_taux(p.get("taux_decouvert"), "taux_decouvert")
     if not ZERO < taux <= 30:
         raise _refus("taux_decouvert doit être compris entre 0 (exclu) et 30.")
-    brutes = lire_liste(p.get("factures"), "factures", MAX_FACTURES, 1)
+    brutes = kit.lire_liste(p.get("factures"), "factures", MAX_FACTURES, 1)
     factures = tuple(_facture(raw, i + 1) for i, raw in enumerate(brutes))
     if len({f.numero for f in factures}) < len(factures):
         raise _refus("deux factures ont le même numéro.")
@@ -202,13 +197,13 @@ def lire_params(params: Any) -> Reglements:
     return Reglements(
         niveau,
         _texte(org.get("nom"), "le nom de l'organisation", 120),
-        _motif(org.get("iban"), _IBAN, "l'IBAN de l'organisation", "FR76…"),
-        _motif(org.get("bic"), _BIC, "le BIC de l'organisation", "BNPAFRPPXXX"),
-        lire_booleen(org.get("assujettie_tva"), "assujettie_tva"),
+        _forme(org.get("iban"), "iban", "l'IBAN de l'organisation"),
+        _forme(org.get("bic"), "bic", "le BIC de l'organisation"),
+        kit.lire_booleen(org.get("assujettie_tva"), "assujettie_tva"),
         paiement,
         fin,
         taux,
-        _motif(p.get("reference_remise"), _REFERENCE, "reference_remise", "VIR-2026-03-09-0417"),
+        _forme(p.get("reference_remise"), "reference", "reference_remise"),
         factures,
         next((i for i, f in enumerate(factures) if f.escompte), None),
     )

@@ -20,13 +20,13 @@ from agora.exercise.fields import QUANTITE
 from agora.exercise.grading import Etapes
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.reglements_fournisseurs.params import (
-    HUNDRED,
     MAX_FACTURES,
     FactureFournisseur,
     Reglements,
     lire_params,
 )
 from agora.exercise.kinds.reglements_fournisseurs.rib import motifs_refus
+from agora.exercise.params import HUNDRED
 from agora.money import ZERO, cents, cents_down, fmt
 
 # The wrong methods calcule can run (codes of the public diagnostics).
@@ -194,19 +194,16 @@ LIBELLES = {C_ESCOMPTE: "Escompte obtenu", C_TVA: "TVA sur escompte", C_BANQUE: 
 
 
 def document(r: Reglements, v: Mapping[str, Any]) -> dict[str, Any]:
-    """The contract JSON of an answer from its values by path (nested as the form posts it)."""
-    plat = {
-        path: valeur if isinstance(valeur, str) else _texte(path, valeur)
-        for path, valeur in v.items()
-        if path != "ecriture"
-    }
-    resultat = unflatten(plat)
-    resultat["ecriture"] = [_rangee(r, ligne) for ligne in v.get("ecriture", ())]
-    return resultat
-
-
-def _texte(path: str, valeur: Any) -> str:
-    return QUANTITE.canonical(valeur) if path == "escompte.jours" else fmt(valeur)
+    """The contract JSON of an answer from its values by path (nested as the form posts it):
+    amounts with two decimals, the days as a whole number, the entry's rows completed."""
+    ecrits: dict[str, Any] = {}
+    for path, valeur in v.items():
+        if path == "ecriture":
+            continue
+        if isinstance(valeur, Decimal):
+            valeur = QUANTITE.canonical(valeur) if path == "escompte.jours" else fmt(valeur)
+        ecrits[path] = valeur
+    return unflatten(ecrits) | {"ecriture": [_rangee(r, row) for row in v.get("ecriture", ())]}
 
 
 def _rangee(r: Reglements, ligne: LigneEcriture) -> dict[str, str]:

@@ -17,12 +17,10 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
 from agora.money import euros
 
 
-def _cellule(texte: Any) -> str:
-    return str(texte).replace("|", "/").replace("\n", " ")
-
-
-def _jour(jour: date) -> str:
-    return jour.strftime("%d/%m/%Y")
+def _rangee(*cellules: Any) -> str:
+    """A row of a Markdown table; a date as the French write it, no « | » inside a cell."""
+    textes = (f"{c:%d/%m/%Y}" if isinstance(c, date) else str(c) for c in cellules)
+    return "| " + " | ".join(t.replace("|", "/").replace("\n", " ") for t in textes) + " |"
 
 
 def _taux(taux: Any) -> str:
@@ -31,7 +29,7 @@ def _taux(taux: Any) -> str:
 
 def _situation(r: Reglements) -> list[str]:
     return [
-        f"Vous travaillez au service comptable de **{_cellule(r.organisation)}**.",
+        f"Vous travaillez au service comptable de **{r.organisation}**.",
         f"Nous sommes le **{date_longue(r.date_paiement)}**.",
         "Chaque lundi, vous préparez les virements aux fournisseurs de la semaine.",
         f"La semaine se termine le {date_longue(r.fin_semaine)}.",
@@ -92,7 +90,7 @@ def _conditions(f: FactureFournisseur) -> str:
         morceaux.append(f"avoir {f.avoir.numero} reçu : {euros(f.avoir.ht)} HT")
     if f.deja_paye:
         morceaux.append(f"déjà payé : {euros(f.deja_paye)}")
-    return _cellule(" ; ".join(morceaux) or "—")
+    return " ; ".join(morceaux) or "—"
 
 
 def _echeancier(r: Reglements) -> list[str]:
@@ -103,10 +101,19 @@ def _echeancier(r: Reglements) -> list[str]:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for i, f in enumerate(r.factures, 1):
+        tva = f"{euros(f.tva)} ({_taux(f.taux_tva)})"
         tableau.append(
-            f"| {i} | {_cellule(f.fournisseur)} | {_cellule(f.numero)} | {_jour(f.jour)} | "
-            f"{_jour(f.echeance)} | {euros(f.ht)} | {euros(f.tva)} ({_taux(f.taux_tva)}) | "
-            f"{euros(f.ttc)} | {_conditions(f)} |"
+            _rangee(
+                i,
+                f.fournisseur,
+                f.numero,
+                f.jour,
+                f.echeance,
+                euros(f.ht),
+                tva,
+                euros(f.ttc),
+                _conditions(f),
+            )
         )
     return [*tableau, ""]
 
@@ -119,10 +126,8 @@ def _coordonnees(r: Reglements) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for i, f in enumerate(r.factures, 1):
-        tableau.append(
-            f"| {i} | {format_iban(f.iban_fichier)} | {f.bic_fichier} | "
-            f"{format_iban(f.iban)} | {f.bic} |"
-        )
+        fichier, facture = format_iban(f.iban_fichier), format_iban(f.iban)
+        tableau.append(_rangee(i, fichier, f.bic_fichier, facture, f.bic))
     return [*tableau, ""]
 
 
@@ -149,7 +154,7 @@ def _a_faire(r: Reglements) -> list[str]:
         "**bloquer le paiement** ; écrivez le **montant viré** des factures payées.",
         "Calculez le **total** des virements de la semaine.",
         f"Passez l'**écriture** des virements au journal de banque, le "
-        f"{_jour(r.date_paiement)} : une ligne 401 par facture payée, puis l'escompte s'il "
+        f"{r.date_paiement:%d/%m/%Y} : une ligne 401 par facture payée, puis l'escompte s'il "
         "est pris, puis la banque.",
     ]
     lignes += [f"{k}. {texte}" for k, texte in enumerate(etapes, 1)]
