@@ -8,14 +8,8 @@ public contract is docs/exercices/reglements_fournisseurs.md.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.reglements_fournisseurs import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
+
+from . import answer, generate, grade, params, samples, solve
 
 # The payment procedure proves 2.2.2, the record of the bank movement 2.2.3 (grade.py).
 TITRE = "Règlements fournisseurs : échéancier, escompte, virements SEPA"

@@ -41,19 +41,19 @@ def _situation(r: Reglements) -> list[str]:
 
 
 def _regles(r: Reglements) -> list[str]:
-    lignes = [
-        "### Les règles de paiement de l'organisation",
-        "",
-        "1. On paie aujourd'hui les factures **déjà échues** et celles qui arrivent à "
-        "échéance **avant la fin de la semaine**. Les autres attendent leur échéance.",
-        "2. On ne vire qu'aux coordonnées du **fichier fournisseurs**. Si l'IBAN de la "
-        "facture est différent, si la clé de l'IBAN est fausse ou si le BIC n'est pas du "
-        "pays de l'IBAN (lettres 5 et 6 du BIC = 2 premières lettres de l'IBAN), on "
-        "**bloque** le paiement et on appelle le fournisseur.",
-        f"3. Le compte bancaire est à découvert. Le découvert coûte **{_taux(r.taux_decouvert)}"
-        "** par an (année de 360 jours).",
-        "4. Un escompte se prend seulement s'il rapporte **plus** que le découvert ne coûte.",
-    ]
+    regles = (
+        "On paie aujourd'hui les factures **déjà échues** et celles qui arrivent à échéance "
+        "**avant la fin de la semaine**. Les autres attendent leur échéance.",
+        "On ne vire qu'aux coordonnées du **fichier fournisseurs**. Si l'IBAN de la facture "
+        "est différent, si la clé de l'IBAN est fausse ou si le BIC n'est pas du pays de "
+        "l'IBAN (lettres 5 et 6 du BIC = 2 premières lettres de l'IBAN), on **bloque** le "
+        "paiement et on appelle le fournisseur.",
+        f"Le compte bancaire est à découvert. Le découvert coûte **{_taux(r.taux_decouvert)}** "
+        "par an (année de 360 jours).",
+        "Un escompte se prend seulement s'il rapporte **plus** que le découvert ne coûte.",
+    )
+    lignes = ["### Les règles de paiement de l'organisation", ""]
+    lignes += [f"{k}. {texte}" for k, texte in enumerate(regles, 1)]
     if r.assujettie:
         lignes.append(
             "   L'organisation récupère la TVA : l'escompte rapporte son montant **hors taxes**."
@@ -95,42 +95,48 @@ def _conditions(f: FactureFournisseur) -> str:
     return " ; ".join(morceaux) or "—"
 
 
+def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple[Any, ...]]) -> list[str]:
+    """A titled Markdown table: its header, its separator, one row a tuple of cells."""
+    separateur = "|" + "---|" * len(colonnes)
+    return [f"### {titre}", "", _rangee(*colonnes), separateur, *(_rangee(*c) for c in rangees), ""]
+
+
 def _echeancier(r: Reglements) -> list[str]:
-    tableau = [
-        "### L'échéancier des fournisseurs",
-        "",
-        "| N° | Fournisseur | Facture | Date | Échéance | HT | TVA | TTC | Conditions |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    for i, f in enumerate(r.factures, 1):
-        tva = f"{euros(f.tva)} ({_taux(f.taux_tva)})"
-        tableau.append(
-            _rangee(
-                i,
-                f.fournisseur,
-                f.numero,
-                f.jour,
-                f.echeance,
-                euros(f.ht),
-                tva,
-                euros(f.ttc),
-                _conditions(f),
-            )
+    colonnes = (
+        "N°",
+        "Fournisseur",
+        "Facture",
+        "Date",
+        "Échéance",
+        "HT",
+        "TVA",
+        "TTC",
+        "Conditions",
+    )
+    rangees = [
+        (
+            i,
+            f.fournisseur,
+            f.numero,
+            f.jour,
+            f.echeance,
+            euros(f.ht),
+            f"{euros(f.tva)} ({_taux(f.taux_tva)})",
+            euros(f.ttc),
+            _conditions(f),
         )
-    return [*tableau, ""]
+        for i, f in enumerate(r.factures, 1)
+    ]
+    return _tableau("L'échéancier des fournisseurs", colonnes, rangees)
 
 
 def _coordonnees(r: Reglements) -> list[str]:
-    tableau = [
-        "### Les coordonnées bancaires",
-        "",
-        "| N° | Fichier fournisseurs : IBAN | BIC | Sur la facture : IBAN | BIC |",
-        "|---|---|---|---|---|",
+    colonnes = ("N°", "Fichier fournisseurs : IBAN", "BIC", "Sur la facture : IBAN", "BIC")
+    rangees = [
+        (i, format_iban(f.iban_fichier), f.bic_fichier, format_iban(f.iban), f.bic)
+        for i, f in enumerate(r.factures, 1)
     ]
-    for i, f in enumerate(r.factures, 1):
-        fichier, facture = format_iban(f.iban_fichier), format_iban(f.iban)
-        tableau.append(_rangee(i, fichier, f.bic_fichier, facture, f.bic))
-    return [*tableau, ""]
+    return _tableau("Les coordonnées bancaires", colonnes, rangees)
 
 
 def _a_faire(r: Reglements) -> list[str]:
