@@ -426,3 +426,15 @@ def test_the_sepa_files_of_100_seeds_validate_against_the_pain_001_schema():
         for niveau in (1, 2, 3):
             params = reglements.generate(seed, niveau, org).params
             sepa.valide(sepa.fichier_reference(params))
+
+
+def test_a_long_remittance_reference_and_odd_amounts_still_give_a_valid_file():
+    p = semaine(reference_remise="R" * 35)
+    answer = reglements.solve(p)
+    answer["factures"][0]["montant"] = "0"  # nothing to send
+    answer["factures"][1]["montant"] = "1055,005"  # unreadable (three decimals): left out
+    xml = sepa.fichier_eleve(p, answer)
+    sepa.valide(xml)  # the payment block's id stays within 35 characters
+    assert "<NbOfTxs>1</NbOfTxs>" in xml.decode()
+    assert '<InstdAmt Ccy="EUR">1451.47</InstdAmt>' in xml.decode()
+    assert sepa.fichier_eleve(p, {"factures": [{"decision": "attendre"}]}) is None

@@ -22,6 +22,7 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
     Reglements,
     lire_params,
 )
+from agora.money import cents
 
 SCHEMA = "pain.001.001.03"
 _NON_SEPA = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")
@@ -37,7 +38,9 @@ def pain001(r: Reglements, paiements: list[tuple[FactureFournisseur, Decimal]]) 
     none; each to the supplier file's bank details, on the payment day, in one batch."""
     from sepaxml import SepaTransfer
 
-    virements = [(f, montant) for f, montant in paiements if montant > 0]
+    # In cents, rounded half up (sepaxml takes whole cents); nothing below one cent is sent.
+    virements = [(f, int(cents(montant) * 100)) for f, montant in paiements]
+    virements = [(f, centimes) for f, centimes in virements if centimes > 0]
     if not virements:
         return None
     config = {
@@ -48,13 +51,13 @@ def pain001(r: Reglements, paiements: list[tuple[FactureFournisseur, Decimal]]) 
         "currency": "EUR",
     }
     fichier = SepaTransfer(config, schema=SCHEMA, clean=True)
-    for f, montant in virements:
+    for f, centimes in virements:
         fichier.add_payment(
             {
                 "name": f.fournisseur,
                 "IBAN": f.iban_fichier,
                 "BIC": f.bic_fichier,
-                "amount": int(montant * 100),
+                "amount": centimes,
                 "execution_date": r.date_paiement,
                 "description": f"Facture {f.numero}",
                 "endtoend_id": _identifiant(f.numero),
@@ -70,7 +73,8 @@ def _fige(xml: bytes, r: Reglements) -> bytes:
     quand = f"{r.date_paiement.isoformat()}T08:00:00".encode()
     xml = re.sub(rb"<MsgId>[^<]*</MsgId>", b"<MsgId>" + reference + b"</MsgId>", xml)
     xml = re.sub(rb"<CreDtTm>[^<]*</CreDtTm>", b"<CreDtTm>" + quand + b"</CreDtTm>", xml)
-    return re.sub(rb"<PmtInfId>[^<]*</PmtInfId>", b"<PmtInfId>" + reference + b"-1</PmtInfId>", xml)
+    bloc = reference[:33] + b"-1"  # at most 35 characters, as the schema wants
+    return re.sub(rb"<PmtInfId>[^<]*</PmtInfId>", b"<PmtInfId>" + bloc + b"</PmtInfId>", xml)
 
 
 @cache
