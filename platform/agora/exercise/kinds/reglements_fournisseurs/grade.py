@@ -1,0 +1,138 @@
+"""Grading of a ``reglements_fournisseurs`` answer: per-field verdicts, errors carried forward
+from the student's own values, the wrong method named, the entry matched row by row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agora.exercise import grading as kit
+from agora.exercise import journal
+from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.fields import Lu, account_root, verdict
+from agora.exercise.journal import LigneEcriture
+from agora.exercise.kinds.reglements_fournisseurs import solve as calc
+from agora.exercise.kinds.reglements_fournisseurs.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.reglements_fournisseurs.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.reglements_fournisseurs.params import NAME, Reglements, lire_params
+from agora.exercise.reading import Lecture, pattern_of
+
+# The payment procedure (schedule, bank details, escompte, amounts) proves 2.2.2; recording
+# the week's bank movement (its total and the entry) proves 2.2.3.
+PROCEDURE, ENREGISTREMENT = "2.2.2", "2.2.3"
+COMPETENCES = (PROCEDURE, ENREGISTREMENT)
+
+
+def fautes_possibles(r: Reglements) -> list[str]:
+    """The wrong methods that could change some value of this exercise, in the order tried."""
+    fautes = [calc.ECHUE_NON_VUE, calc.FIN_DE_SEMAINE_OUBLIEE, calc.RIB_NON_CONTROLE]
+    if r.niveau == 3:
+        fautes += [calc.AVOIR_NON_DEDUIT, calc.ACOMPTE_NON_DEDUIT]
+    if r.rang_escompte is not None:
+        # The decision alone first: a decision wrong with every amount right is the gain.
+        fautes += [calc.GAIN_TTC] if r.assujettie else []
+        fautes += [calc.ESCOMPTE_SUR_TTC, calc.ESCOMPTE_SANS_TVA, calc.JOURS_DEPUIS_FACTURE]
+        fautes += [calc.DECOUVERT_365, calc.COUT_SUR_TTC, calc.ARRONDI_TRONQUE]
+    return fautes
+
+
+class Reference:
+    """The params' own results, kept for every answer to the same variant: the right values by
+    path (with their type, their path in the answer, their canonical writing) and the exercise
+    done with each wrong method, computed the first time a grader asks for it."""
+
+    def __init__(self, r: Reglements):
+        self.r = r
+        self.valeurs = calc.calcule(r)
+        self.fautes = fautes_possibles(r)
+        self.attendus = []
+        self.canon = {}
+        for path, valeur in self.valeurs.items():
+            if path != "ecriture":
+                field = ANSWER_SCHEMA.champs[pattern_of(path)]
+                self.attendus.append((path, kit.chemin(path), field))
+                self.canon[path] = field.canonical(valeur)
+        self.monde = kit.Mondes(lambda faute: calc.calcule(r, faute=faute))
+
+
+_REFERENCES = kit.MemoParams()
+
+
+class Correction:
+    """One answer being graded: the student's own values, the exercise redone from them, the
+    method errors named so far (each once, in the order met)."""
+
+    def __init__(self, ref: Reference, own: dict[str, Any]):
+        self.ref, self.own = ref, own
+        self.codes: list[str] = []
+        differe = any(ref.valeurs[p] != v for p, v in own.items())
+        self.siennes = (self.depuis(None) or ref.valeurs) if differe else ref.valeurs
+
+    def depuis(self, faute: str | None) -> dict[str, Any]:
+        """The exercise from the student's own values (a hostile huge value computes nothing)."""
+        try:
+            return calc.calcule(self.ref.r, self.own, faute)
+        except ArithmeticError:
+            return {}
+
+    def nomme(self, code: str | None) -> str:
+        """Keep the code once; the message that starts the field's verdict (empty for none)."""
+        if code is None:
+            return ""
+        if code not in self.codes:
+            self.codes.append(code)
+        return MESSAGES[code] + " "
+
+    def methode(self, path: str, valeur: Any) -> str | None:
+        """The known wrong method behind a wrong value, among those that change this field."""
+        motif = pattern_of(path)
+        fautes = [f for f in self.ref.fautes if motif in SIGNATURES[f]]
+        return (
+            fautes and kit.methode_fausse(fautes, self.ref.monde, self.depuis, path, valeur)
+        ) or None
+
+    def champ(self, path: str, field: Any, lu: Lu) -> ChampResult:
+        """Right, carried forward from the student's values, or wrong with the method named."""
+        attendu = self.ref.valeurs[path]
+        if lu.valeur == attendu:
+            return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
+        if lu.valeur is None or field.same(attendu, lu.valeur):
+            return verdict(path, field, attendu, lu)
+        if lu.valeur == self.siennes.get(path, attendu):
+            return kit.verdict_reporte(path, field, attendu, lu)
+        explication = self.nomme(self.methode(path, lu.valeur))
+        return verdict(
+            path, field, attendu, lu, ko=f"{explication}Attendu : {field.display(attendu)}."
+        )
+
+    def compte(self, attendue: LigneEcriture, compte: str) -> str | None:
+        """The method error behind a wrong account of the entry."""
+        racine = account_root(compte)
+        code = None
+        if attendue.compte == calc.C_ESCOMPTE and racine[:3] in ("665", "609", "709"):
+            code = calc.ESCOMPTE_OBTENU_CONFONDU
+        elif attendue.compte == calc.C_TVA and racine.startswith("4457"):
+            code = calc.TVA_COLLECTEE_CONFONDUE
+        return self.nomme(code).strip() or None
+
+
+def _competence(path: str) -> str:
+    return ENREGISTREMENT if path.startswith("ecriture") or path == "total" else PROCEDURE
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    lus, own = kit.champs_lus(ref.attendus, lecture)
+    c = Correction(ref, own)
+    champs = [c.champ(path, field, lu) for path, field, lu in lus]
+    propres = c.siennes.get("ecriture", ())
+    champs += journal.juge("ecriture", ref.valeurs["ecriture"], lecture, propres, c.compte, c.nomme)
+    champs += kit.illisibles(champs, lecture)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in c.codes]
+    competences = kit.notes_par_competence(champs, _competence, COMPETENCES)
+    return kit.grade_of(NAME, champs, nommes, competences)
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    ref = _REFERENCES.obtenir(params, lambda p: Reference(lire_params(p)))
+    return corrige(ref, lecture)

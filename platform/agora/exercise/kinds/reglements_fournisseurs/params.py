@@ -1,0 +1,215 @@
+"""The params of a ``reglements_fournisseurs`` variant: read and checked, one French line when
+unusable.
+
+The organisation (its bank account, whether it recovers VAT), the payment day and the end of
+its week, the overdraft rate, and the open supplier invoices of the schedule: each with the
+supplier's bank details from the supplier file and those printed on the invoice, an escompte
+offer (one invoice at most), a credit note to deduct or a part already paid (level 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise import params as kit
+from agora.money import ZERO, cents
+
+NAME = "reglements_fournisseurs"
+MAX_FACTURES = 10
+# How a value is written (an IBAN, a BIC, a supplier code, a SEPA message id), and an example
+# the refusal gives.
+FORMES = {
+    "iban": (r"[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}", "FR7630004000031234567890143"),
+    "bic": (r"[A-Z0-9]{8}([A-Z0-9]{3})?", "BNPAFRPPXXX"),
+    "code": (r"[A-Z0-9]{1,12}", "F001"),
+    "reference": (r"[A-Za-z0-9/\-?:().,'+ ]{1,35}", "VIR20260309-417"),
+}
+_MOTIFS = {forme: re.compile(motif, re.ASCII) for forme, (motif, _) in FORMES.items()}
+
+
+@dataclass(frozen=True)
+class Escompte:
+    taux: Decimal  # percent of the HT amount
+    jours: int  # paid within this many days of the invoice date
+
+
+@dataclass(frozen=True)
+class Avoir:
+    numero: str
+    ht: Decimal
+    tva: Decimal
+
+    @property
+    def ttc(self) -> Decimal:
+        return self.ht + self.tva
+
+
+@dataclass(frozen=True)
+class FactureFournisseur:
+    numero: str
+    code: str  # the supplier's code in the supplier file (F001…)
+    fournisseur: str
+    iban_fichier: str
+    bic_fichier: str
+    iban: str  # as printed on the invoice
+    bic: str
+    jour: date
+    echeance: date
+    ht: Decimal
+    taux_tva: Decimal
+    tva: Decimal
+    escompte: Escompte | None
+    avoir: Avoir | None
+    deja_paye: Decimal
+
+    @property
+    def ttc(self) -> Decimal:
+        return self.ht + self.tva
+
+
+@dataclass(frozen=True)
+class Reglements:
+    """Typed, validated params."""
+
+    niveau: int
+    organisation: str
+    iban: str
+    bic: str
+    assujettie: bool
+    date_paiement: date
+    fin_semaine: date
+    taux_decouvert: Decimal
+    reference: str
+    factures: tuple[FactureFournisseur, ...]
+    rang_escompte: int | None  # the index of the invoice that offers an escompte, if any
+
+
+def _refus(message: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {message}")
+
+
+def _texte(raw: Any, ou: str, longueur: int = 70) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > longueur:
+        raise _refus(f"{ou} doit être un texte de 1 à {longueur} caractères.")
+    return raw.strip()
+
+
+def _forme(raw: Any, forme: str, ou: str) -> str:
+    if not isinstance(raw, str) or not _MOTIFS[forme].fullmatch(raw):
+        raise _refus(f"{ou} doit s'écrire comme {FORMES[forme][1]}.")
+    return raw
+
+
+def _positif(raw: Any, ou: str) -> Decimal:
+    value = kit.lire_montant(raw, ou)
+    if not value:
+        raise _refus(f"{ou} doit être un montant positif au centime.")
+    return value
+
+
+def _escompte(raw: Any, ou: str) -> Escompte | None:
+    if raw is None:
+        return None
+    e = kit.lire_objet(raw, f"l'escompte de la {ou}")
+    taux = kit.lire_taux(e.get("taux"), f"le taux d'escompte de la {ou}")
+    if not ZERO < taux <= 10:
+        raise _refus(f"le taux d'escompte de la {ou} doit être compris entre 0 (exclu) et 10.")
+    jours = kit.lire_entier(e.get("jours"), f"le délai d'escompte de la {ou}", 60)
+    return Escompte(taux, jours)
+
+
+def _avoir(raw: Any, ou: str, taux_tva: Decimal, ht_facture: Decimal) -> Avoir | None:
+    if raw is None:
+        return None
+    a = kit.lire_objet(raw, f"l'avoir de la {ou}")
+    ht = _positif(a.get("montant_ht"), f"le montant HT de l'avoir de la {ou}")
+    if ht >= ht_facture:
+        raise _refus(f"l'avoir de la {ou} doit être inférieur à la facture.")
+    numero = _texte(a.get("numero"), f"le numéro de l'avoir de la {ou}", 35)
+    return Avoir(numero, ht, cents(ht * taux_tva / kit.HUNDRED))
+
+
+def _facture(raw: Any, rang: int) -> FactureFournisseur:
+    ou = f"facture {rang}"
+    f = kit.lire_objet(raw, f"la {ou}")
+    four = kit.lire_objet(f.get("fournisseur"), f"le fournisseur de la {ou}")
+    jour = kit.lire_jour(f.get("date"), f"la date de la {ou}")
+    echeance = kit.lire_jour(f.get("echeance"), f"l'échéance de la {ou}")
+    if echeance < jour:
+        raise _refus(f"l'échéance de la {ou} précède sa date.")
+    ht = _positif(f.get("montant_ht"), f"le montant HT de la {ou}")
+    taux = kit.lire_taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
+    tva = cents(ht * taux / kit.HUNDRED)
+    avoir = _avoir(f.get("avoir"), ou, taux, ht)
+    deja = kit.lire_montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
+    reste = ht + tva - (avoir.ttc if avoir else ZERO) - deja
+    if reste <= 0:
+        raise _refus(f"la {ou} doit laisser un reste à payer positif.")
+    escompte = _escompte(f.get("escompte"), ou)
+    if escompte and (avoir or deja):
+        raise _refus(f"la {ou} ne peut avoir à la fois un escompte et un avoir ou un acompte.")
+    return FactureFournisseur(
+        _texte(f.get("numero"), f"le numéro de la {ou}", 35),
+        _forme(four.get("code"), "code", f"le code du fournisseur de la {ou}"),
+        _texte(four.get("nom"), f"le nom du fournisseur de la {ou}"),
+        _forme(four.get("iban"), "iban", f"l'IBAN du fichier pour la {ou}"),
+        _forme(four.get("bic"), "bic", f"le BIC du fichier pour la {ou}"),
+        _forme(f.get("iban"), "iban", f"l'IBAN imprimé sur la {ou}"),
+        _forme(f.get("bic"), "bic", f"le BIC imprimé sur la {ou}"),
+        jour,
+        echeance,
+        ht,
+        taux,
+        tva,
+        escompte,
+        avoir,
+        deja,
+    )
+
+
+def lire_params(params: Any) -> Reglements:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = kit.lire_objet(params, "l'ensemble")
+    org = kit.lire_objet(p.get("organisation"), "« organisation »")
+    niveau = kit.lire_entier(p.get("niveau", 2), "niveau", 3)
+    paiement = kit.lire_jour(p.get("date_paiement"), "date_paiement")
+    fin = kit.lire_jour(p.get("fin_semaine"), "fin_semaine")
+    if not 0 <= (fin - paiement).days <= 6:
+        raise _refus("fin_semaine doit tomber dans les 6 jours qui suivent date_paiement.")
+    taux = kit.lire_taux(p.get("taux_decouvert"), "taux_decouvert")
+    if not ZERO < taux <= 30:
+        raise _refus("taux_decouvert doit être compris entre 0 (exclu) et 30.")
+    brutes = kit.lire_liste(p.get("factures"), "factures", MAX_FACTURES, 1)
+    factures = tuple(_facture(raw, i + 1) for i, raw in enumerate(brutes))
+    if len({f.numero for f in factures}) < len(factures):
+        raise _refus("deux factures ont le même numéro.")
+    if sum(1 for f in factures if f.escompte) > 1:
+        raise _refus("une seule facture peut proposer un escompte.")
+    if any(f.jour > paiement for f in factures):
+        raise _refus("une facture est postérieure à date_paiement.")
+    if niveau < 1:
+        raise _refus("niveau doit valoir 1, 2 ou 3.")
+    return Reglements(
+        niveau,
+        _texte(org.get("nom"), "le nom de l'organisation", 120),
+        _forme(org.get("iban"), "iban", "l'IBAN de l'organisation"),
+        _forme(org.get("bic"), "bic", "le BIC de l'organisation"),
+        kit.lire_booleen(org.get("assujettie_tva"), "assujettie_tva"),
+        paiement,
+        fin,
+        taux,
+        _forme(p.get("reference_remise"), "reference", "reference_remise"),
+        factures,
+        next((i for i, f in enumerate(factures) if f.escompte), None),
+    )
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,47 @@
+"""The figures and rules the kind applies (scenarios/baremes/reglements.yaml), with sources."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import Field
+
+from agora.content.baremes import BAREMES_DIR
+from agora.content.loading import Sourced, StrictModel, load_yaml_model
+
+
+class TauxAchats(Sourced):
+    secteurs: dict[str, list[str]]
+
+
+class Decouvert(Sourced):
+    depuis: str
+    a_verifier: bool = False
+    taux_min: str
+    taux_max: str
+    base_jours: int
+
+
+class Compte(StrictModel):
+    numero: str
+    libelle: str
+
+
+class Regle(Sourced):
+    code: str
+    regle: str
+
+
+class Regles(StrictModel):
+    en_vigueur_le: str
+    taux_tva_achats: TauxAchats
+    decouvert: Decouvert
+    comptes: list[Compte] = Field(min_length=1)
+    sources_comptes: list[str] = Field(min_length=1)
+    regles: list[Regle] = Field(min_length=1)
+
+
+@cache
+def regles() -> Regles:
+    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
+    return load_yaml_model(BAREMES_DIR / "reglements.yaml", Regles)
