@@ -13,6 +13,7 @@ from agora.exercise.kinds import (
     facture,
     facture_achat,
     fiche_stock,
+    formation,
     frais_deplacement,
     planning,
     qualite_donnees,
@@ -41,6 +42,7 @@ KINDS: dict[str, ExerciseKind] = {
         planning.KIND,
         conges_payes.KIND,
         frais_deplacement.KIND,
+        formation.KIND,
     )
 }
 
