@@ -23,8 +23,8 @@ def _taux(texte: str) -> str:
 
 def situation(org: Any, p: dict[str, Any]) -> list[str]:
     return [
-        f"Vous êtes assistant ou assistante RH chez **{org.raison_sociale}** "
-        f"({org.secteur_libelle.lower()}), à {org.adresse.ville}.",
+        f"Vous êtes assistant ou assistante RH chez **{org.raison_sociale}**, à "
+        f"{org.adresse.ville}. Secteur : {org.secteur_libelle.lower()}.",
         f"L'organisation compte {len(org.salaries)} salariés.",
         f"Votre responsable vous confie le suivi du **plan de développement des compétences** "
         f"{p['annee']} : les formations prévues pour le personnel.",
