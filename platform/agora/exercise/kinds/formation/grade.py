@@ -71,6 +71,7 @@ class Reference:
         self.fautes = fautes_possibles(d)
         self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.valeurs]
         self.canon = {p: f.canonical(self.valeurs[p]) for p, _, f in self.champs}
+        self.competence = {p: competence_de(p) for p in self.valeurs}
         self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
 
 
@@ -109,7 +110,7 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
 def _champ(ref: Reference, path: str, field: Any, lu: Lu, ecf: dict, own: dict, codes: list):
     """Right, carried forward from the student's values, or wrong with the method named."""
     attendu = ref.valeurs[path]
-    if lu.valeur is not None and field.same(attendu, lu.valeur):
+    if lu.valeur is not None and (lu.valeur == attendu or field.same(attendu, lu.valeur)):
         return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
@@ -126,12 +127,13 @@ def corrige(ref: Reference, lecture: Lecture):
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(ref.champs, lecture)
     differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
+    ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
     codes: list[str] = []
     champs = [_champ(ref, p, f, lu, ecf, own, codes) for p, f, lu in donnes]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    notes = notes_par_competence(champs, competence_de, (FORMATION, CSE))
+    competence = ref.competence.get
+    notes = notes_par_competence(champs, lambda p: competence(p, FORMATION), (FORMATION, CSE))
     return grade_of(NAME, champs, nommes, notes)
 
 

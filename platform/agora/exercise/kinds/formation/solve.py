@@ -62,7 +62,7 @@ def _quotient(num: Any, den: Any, faute: str | None) -> Decimal | None:
 
 def _somme(valeurs: list[Any]) -> Decimal | None:
     try:
-        return sum((Decimal(v) for v in valeurs), Decimal("0.00"))
+        return sum(valeurs, Decimal("0.00"))
     except (ArithmeticError, TypeError):
         return None
 
@@ -180,9 +180,13 @@ def contribution(effectif: int, masse: Decimal, faute: str | None = None) -> Dec
     return cents(masse * taux / HUNDRED)
 
 
-def calcule(d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
+def calcule(
+    d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
+) -> dict:
     """Every value of the answer by its path (``sessions.0.cout_total``…); ``own`` holds the
-    student's values each later step starts from, ``faute`` runs one known wrong method."""
+    student's values each later step starts from, ``faute`` runs one known wrong method;
+    ``complet=False`` leaves out the steps that start from no earlier value (the convocation,
+    the contribution): what a grader needs to credit errors carried forward."""
     etapes = Etapes(own)
     put = etapes.put
     couts = [_session(d, i, put, faute) for i in range(len(d.sessions))]
@@ -196,8 +200,9 @@ def calcule(d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = N
         reporte = reportees(d, couts, faute)
         for i in range(len(d.sessions)):
             put(f"sessions.{i}.decision", "reporter" if i in reporte else "maintenir")
-    _convocation(d, put, faute)
-    if d.contribution is not None:
+    if complet:
+        _convocation(d, put, faute)
+    if complet and d.contribution is not None:
         put("contribution", contribution(*d.contribution, faute))
     _cse(d.cse, put, faute)
     return etapes.out
