@@ -10,6 +10,8 @@ import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
+from agora.exercise.base import unflatten
+from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
 KIND = get_kind("formation")
@@ -78,16 +80,9 @@ SESSIONS_3 = [
 ]
 
 
-def corrige(params, **changes):
-    """Grade the reference answer with some fields changed (path ``sessions__0__frais``)."""
-    answer = KIND.solve(params)
-    for path, value in changes.items():
-        node = answer
-        *parents, last = path.split("__")
-        for part in parents:
-            node = node[int(part)] if part.isdigit() else node[part]
-        node[int(last) if last.isdigit() else last] = value
-    grade = KIND.grade(params, answer)
+def corrige(params, changes):
+    """Grade the reference answer with some fields written otherwise (by dotted name)."""
+    grade = KIND.grade(params, unflatten(flatten(KIND.solve(params)) | changes))
     return grade, [d.code for d in grade.diagnostics]
 
 
@@ -124,32 +119,32 @@ def test_plan_face_au_budget():
 def test_erreurs_nommees_du_plan():
     p = plan()
     # 645.125 cut instead of rounded: 645.12.
-    assert "ARRONDI_TRONQUE" in corrige(p, sessions__1__cout_participant="645,12")[1]
+    assert "ARRONDI_TRONQUE" in corrige(p, {"sessions.1.cout_participant": "645,12"})[1]
     # Budget − actual: −222.80 (and −5.30 %).
-    assert corrige(p, ecart="-222,80")[1] == ["ECART_SIGNE_INVERSE"]
+    assert corrige(p, {"ecart": "-222,80"})[1] == ["ECART_SIGNE_INVERSE"]
     # On the actual: 222.80 ÷ 4 422.80 × 100 = 5.0375… → 5.04 %.
-    assert corrige(p, ecart_pct="5,04 %")[1] == ["ECART_PCT_SUR_REALISE"]
+    assert corrige(p, {"ecart_pct": "5,04 %"})[1] == ["ECART_PCT_SUR_REALISE"]
     # Divided by the 3 sessions: 4 422.80 ÷ 3 = 1 474.266… → 1 474.27.
-    assert corrige(p, cout_moyen="1 474,27 €")[1] == ["COUT_MOYEN_PAR_SESSIONS"]
+    assert corrige(p, {"cout_moyen": "1 474,27 €"})[1] == ["COUT_MOYEN_PAR_SESSIONS"]
     # The day price taken once: 645.50 instead of 1 291.00.
-    assert corrige(p, sessions__0__cout_pedagogique="645.50")[1] == ["TARIF_NON_MULTIPLIE"]
+    assert corrige(p, {"sessions.0.cout_pedagogique": "645.50"})[1] == ["TARIF_NON_MULTIPLIE"]
     # Expenses of one trainee: 37.45 instead of 112.35.
-    assert corrige(p, sessions__0__frais="37.45")[1] == ["FRAIS_NON_MULTIPLIES"]
-    assert corrige(p, ecart_sens="favorable")[1] == ["SENS_INVERSE"]
+    assert corrige(p, {"sessions.0.frais": "37.45"})[1] == ["FRAIS_NON_MULTIPLIES"]
+    assert corrige(p, {"ecart_sens": "favorable"})[1] == ["SENS_INVERSE"]
 
 
 def test_erreur_reportee():
     # A wrong teaching cost 1 391.00: total 1 391.00 + 112.35 = 1 503.35, ÷ 3 = 501.116… →
     # 501.12, plan 4 522.80, variance 322.80, 322.80 ÷ 4 200 × 100 = 7.6857… → 7.69 %.
-    grade, codes = corrige(
-        plan(),
-        sessions__0__cout_pedagogique="1391.00",
-        sessions__0__cout_total="1503.35",
-        sessions__0__cout_participant="501.12",
-        total_plan="4522.80",
-        ecart="322.80",
-        ecart_pct="7.69",
-    )
+    eleve = {
+        "sessions.0.cout_pedagogique": "1391.00",
+        "sessions.0.cout_total": "1503.35",
+        "sessions.0.cout_participant": "501.12",
+        "total_plan": "4522.80",
+        "ecart": "322.80",
+        "ecart_pct": "7.69",
+    }
+    grade, codes = corrige(plan(), eleve)
     assert not champ(grade, "sessions.0.cout_pedagogique").correct
     for path in ("sessions.0.cout_total", "sessions.0.cout_participant", "total_plan", "ecart"):
         assert champ(grade, path).correct and "reportée" in champ(grade, path).message
@@ -160,14 +155,15 @@ def test_convocation():
     r = KIND.solve(plan())["convocation"]
     # intitulé, dates, lieu, frais: yes; salary and social security number: no.
     assert [e["figure"] for e in r] == ["oui", "oui", "non", "oui", "non", "oui"]
-    assert corrige(plan(), convocation__1__figure="non")[1] == ["CONVOCATION_ELEMENT_MANQUANT"]
-    assert corrige(plan(), convocation__2__figure="oui")[1] == ["CONVOCATION_ELEMENT_INUTILE"]
+    manque = corrige(plan(), {"convocation.1.figure": "non"})[1]
+    assert manque == ["CONVOCATION_ELEMENT_MANQUANT"]
+    assert corrige(plan(), {"convocation.2.figure": "oui"})[1] == ["CONVOCATION_ELEMENT_INUTILE"]
 
 
 def test_contribution_formation():
     # 12 employees: 1 % × 412 345.67 = 4 123.4567 → 4 123.46; 0.55 % would give 2 267.90.
     assert KIND.solve(plan())["contribution"] == "4123.46"
-    assert corrige(plan(), contribution="2267.90")[1] == ["CONTRIBUTION_TAUX_CONFONDU"]
+    assert corrige(plan(), {"contribution": "2267.90"})[1] == ["CONTRIBUTION_TAUX_CONFONDU"]
     # 9 employees: 0.55 % × 250 001.00 = 1 375.0055 → 1 375.01.
     p = plan()
     p["contribution"] = {"effectif": 9, "masse_salariale_brute": "250001.00"}
@@ -186,10 +182,10 @@ def test_budgets_sous_50_salaries():
         "asc_sens": "defavorable",
     }
     # 0.20 % applied anyway: 412 345.67 × 0.002 = 824.69134 → 824.69.
-    grade, codes = corrige(plan(), cse__budget_fonctionnement="824.69")
+    codes = corrige(plan(), {"cse.budget_fonctionnement": "824.69"})[1]
     assert codes == ["FONCTIONNEMENT_SOUS_50"]
     # On the net payroll: 321 629.62 × 0.0075 = 2 412.22215 → 2 412.22.
-    assert corrige(plan(), cse__budget_asc="2412.22")[1] == ["MASSE_NETTE"]
+    assert corrige(plan(), {"cse.budget_asc": "2412.22"})[1] == ["MASSE_NETTE"]
 
 
 @pytest.mark.parametrize(
@@ -207,7 +203,7 @@ def test_budget_de_fonctionnement_du_cse(effectif, attendu, confondu):
     cse["masse_salariale_brute"] = "81234562.50"
     p = plan(cse=cse)
     assert KIND.solve(p)["cse"]["budget_fonctionnement"] == attendu
-    codes = corrige(p, cse__budget_fonctionnement=confondu)[1]
+    codes = corrige(p, {"cse.budget_fonctionnement": confondu})[1]
     assert codes == ["TAUX_FONCTIONNEMENT_CONFONDU"]
 
 
@@ -228,9 +224,9 @@ def test_niveau_3_salaires_et_reports():
     # Postpone from the lowest priority: the fire-safety session (4) is mandatory, kept; the
     # spreadsheet one (3) postponed: 8 412.65 − 1 498.90 = 6 913.75 ≤ 7 500.
     assert [x["decision"] for x in s] == ["maintenir", "maintenir", "reporter", "maintenir"]
-    assert corrige(p, sessions__3__decision="reporter")[1] == ["REPORT_OBLIGATOIRE"]
+    assert corrige(p, {"sessions.3.decision": "reporter"})[1] == ["REPORT_OBLIGATOIRE"]
     # Salaries left out of the first total: 1 800 + 120 = 1 920.00.
-    assert corrige(p, sessions__0__cout_total="1920.00")[1] == ["SALAIRES_OUBLIES"]
+    assert corrige(p, {"sessions.0.cout_total": "1920.00"})[1] == ["SALAIRES_OUBLIES"]
 
 
 def test_ce_que_chaque_niveau_demande():

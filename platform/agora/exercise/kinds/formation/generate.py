@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Variant, variante
 from agora.exercise.kinds.formation import statement
 from agora.exercise.kinds.formation.catalogue import (
     ACTIVITES,
@@ -142,7 +142,9 @@ def _budget(rng: random.Random, p: dict[str, Any], niveau: int) -> str:
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """The contract params of a variant of this level, for this organisation."""
     effectif, brut = _masses(org)
-    sessions = [_session(rng, a, niveau, effectif) for a in _choix_actions(rng, org.secteur, niveau)]
+    sessions = [
+        _session(rng, a, niveau, effectif) for a in _choix_actions(rng, org.secteur, niveau)
+    ]
     _priorites(rng, sessions, niveau)
     sessions.sort(key=lambda s: s["priorite"])
     requis, inutiles = NB_ELEMENTS[niveau]
@@ -175,6 +177,4 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its sector's trainings, its staff and budgets."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+    return variante(NAME, seed, niveau, organisation, params, statement.enonce)

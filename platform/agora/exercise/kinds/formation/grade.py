@@ -7,19 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic
-from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
-    Mondes,
-    champs_lus,
-    chemin,
-    grade_of,
-    illisibles,
+    ReferenceEtapes,
+    corrige_etapes,
     methode_fausse,
-    notes_par_competence,
-    verdict_nomme,
-    verdict_reporte,
 )
 from agora.exercise.kinds.formation import solve as calc
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
@@ -61,18 +53,16 @@ def fautes_possibles(d: Plan) -> list[str]:
     return fautes
 
 
-class Reference:
-    """What grading needs from the params alone: the answer's values, each field's type and
-    writing, and the exercise done with each wrong method (on demand)."""
+class Reference(ReferenceEtapes):
+    """The reference of one variant, its wrong methods and the competency of each field."""
 
     def __init__(self, d: Plan):
+        super().__init__(
+            calc.calcule(d), ANSWER_SCHEMA.type_of, lambda faute: calc.calcule(d, faute=faute)
+        )
         self.d = d
-        self.valeurs = calc.calcule(d)
         self.fautes = fautes_possibles(d)
-        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.valeurs]
-        self.canon = {p: f.canonical(self.valeurs[p]) for p, _, f in self.champs}
         self.competence = {p: competence_de(p) for p in self.valeurs}
-        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
 
 
 _MEMO = MemoParams()
@@ -89,52 +79,37 @@ def _regle(ref: Reference, path: str, valeur: Any) -> str | None:
     if path.startswith("convocation."):
         requis = ELEMENTS[ref.d.elements[int(path.split(".")[1])]][1]
         return calc.CONVOCATION_ELEMENT_MANQUANT if requis else calc.CONVOCATION_ELEMENT_INUTILE
-    if path.endswith(".decision") and valeur == "reporter":
-        if ref.d.sessions[int(path.split(".")[1])].obligatoire:
-            return calc.REPORT_OBLIGATOIRE
+    reporte = path.endswith(".decision") and valeur == "reporter"
+    if reporte and ref.d.sessions[int(path.split(".")[1])].obligatoire:
+        return calc.REPORT_OBLIGATOIRE
     return None
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: a rule broken, else the whole exercise done
     that way, then that way from the student's own earlier values."""
-    regle = _regle(ref, path, valeur)
-    if regle:
-        return regle
     motif = pattern_of(path)
-    candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
-    siens = lambda faute: calc.calcule(ref.d, own, faute)  # noqa: E731 (read as a name)
-    return methode_fausse(candidates, ref.monde, siens, path, valeur)
-
-
-def _champ(ref: Reference, path: str, field: Any, lu: Lu, ecf: dict, own: dict, codes: list):
-    """Right, carried forward from the student's values, or wrong with the method named."""
-    attendu = ref.valeurs[path]
-    if lu.valeur is not None and (lu.valeur == attendu or field.same(attendu, lu.valeur)):
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
-    if lu.valeur is None:
-        return verdict(path, field, attendu, lu)
-    carried = ecf.get(path)
-    if carried is not None and field.same(carried, lu.valeur):
-        return verdict_reporte(path, field, attendu, lu)
-    code = _cherche(ref, own, path, lu.valeur)
-    if code and code not in codes:
-        codes.append(code)
-    return verdict_nomme(path, field, attendu, lu, MESSAGES[code] if code else None)
+    return _regle(ref, path, valeur) or methode_fausse(
+        [faute for faute in ref.fautes if motif in SIGNATURES[faute]],
+        ref.monde,
+        lambda faute: calc.calcule(ref.d, own, faute),
+        path,
+        valeur,
+    )
 
 
 def corrige(ref: Reference, lecture: Lecture):
     """Grade one answer as read; never raises."""
-    donnes, own = champs_lus(ref.champs, lecture)
-    differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
-    codes: list[str] = []
-    champs = [_champ(ref, p, f, lu, ecf, own, codes) for p, f, lu in donnes]
-    champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     competence = ref.competence.get
-    notes = notes_par_competence(champs, lambda p: competence(p, FORMATION), (FORMATION, CSE))
-    return grade_of(NAME, champs, nommes, notes)
+    return corrige_etapes(
+        NAME,
+        ref,
+        lecture,
+        lambda own: calc.calcule(ref.d, own, complet=False),
+        lambda own, path, valeur: _cherche(ref, own, path, valeur),
+        MESSAGES,
+        (lambda path: competence(path, FORMATION), (FORMATION, CSE)),
+    )
 
 
 def grade(params: dict[str, Any], lecture: Lecture):

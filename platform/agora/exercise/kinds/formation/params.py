@@ -17,7 +17,9 @@ from agora.exercise.params import (
     lire_montant,
     lire_nombre,
     lire_objet,
+    lire_parmi,
     lire_taux,
+    lire_texte,
 )
 from agora.money import ZERO
 
@@ -90,12 +92,6 @@ def _refus(ou: str, quoi: str) -> InvalidInput:
     return InvalidInput(f"Paramètres : {ou} — {quoi}.")
 
 
-def _texte(raw: Any, ou: str) -> str:
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > 160:
-        raise _refus(ou, "un texte court est attendu")
-    return raw
-
-
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
     valeur = lire_entier(raw, ou, haut)
     if valeur < bas:
@@ -103,24 +99,18 @@ def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
     return valeur
 
 
-def _parmi(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
-    if not isinstance(raw, str) or raw not in valeurs:
-        raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
-    return raw
-
-
 def _session(raw: Any, i: int) -> Session:
     ou = f"sessions {i + 1}"
     s = lire_objet(raw, ou)
     return Session(
-        intitule=_texte(s.get("intitule"), f"{ou}.intitule"),
-        organisme=_texte(s.get("organisme"), f"{ou}.organisme"),
+        intitule=lire_texte(s.get("intitule"), f"{ou}.intitule"),
+        organisme=lire_texte(s.get("organisme"), f"{ou}.organisme"),
         obligatoire=lire_booleen(s.get("obligatoire"), f"{ou}.obligatoire"),
         priorite=_entier(s.get("priorite"), f"{ou}.priorite", 1, MAX_SESSIONS),
         distanciel=lire_booleen(s.get("distanciel"), f"{ou}.distanciel"),
         jours=_entier(s.get("jours"), f"{ou}.jours", 1, MAX_JOURS),
         tarif=lire_montant(s.get("tarif"), f"{ou}.tarif"),
-        tarif_par=_parmi(s.get("tarif_par"), f"{ou}.tarif_par", TARIFS),
+        tarif_par=lire_parmi(s.get("tarif_par"), f"{ou}.tarif_par", TARIFS),
         participants=_entier(s.get("participants"), f"{ou}.participants", 1, MAX_PARTICIPANTS),
         frais_par_participant=lire_montant(
             s.get("frais_par_participant"), f"{ou}.frais_par_participant"
@@ -131,7 +121,7 @@ def _session(raw: Any, i: int) -> Session:
 def _activite(raw: Any, i: int) -> Activite:
     a = lire_objet(raw, f"activites {i + 1}")
     return Activite(
-        _texte(a.get("libelle"), f"activites {i + 1}.libelle"),
+        lire_texte(a.get("libelle"), f"activites {i + 1}.libelle"),
         lire_montant(a.get("montant"), f"activites {i + 1}.montant"),
     )
 
@@ -168,7 +158,7 @@ def _contribution(raw: Any) -> tuple[int, Decimal] | None:
 
 def _elements(raw: Any) -> tuple[str, ...]:
     codes = lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1)
-    elements = tuple(_parmi(c, "convocation.elements", tuple(ELEMENTS)) for c in codes)
+    elements = tuple(lire_parmi(c, "convocation.elements", tuple(ELEMENTS)) for c in codes)
     if len(set(elements)) != len(elements):
         raise _refus("convocation.elements", "chaque élément ne figure qu'une fois")
     return elements
@@ -191,7 +181,7 @@ def lire_params(params: Any) -> Plan:
         cout_horaire=None if horaire is None else lire_montant(horaire, "cout_horaire"),
         arbitrage=lire_booleen(p.get("arbitrage"), "arbitrage"),
         sessions=sessions,
-        participant=_texte(convocation.get("participant"), "convocation.participant"),
+        participant=lire_texte(convocation.get("participant"), "convocation.participant"),
         session_convoquee=_entier(
             convocation.get("session"), "convocation.session", 0, len(sessions) - 1
         ),

@@ -45,12 +45,6 @@ class Formation(StrictModel):
     convocation: Regle
 
 
-@cache
-def load_regles() -> Formation:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "formation.yaml", Formation)
-
-
 def taux_fonctionnement(effectif: int) -> Decimal:
     """The operating budget's rate in percent for this headcount: 0 under 50, 0.20, 0.22."""
     b = load_regles().budget_fonctionnement
@@ -63,3 +57,9 @@ def taux_contribution(effectif: int) -> Decimal:
     """The training contribution's rate in percent: 0.55 under 11 employees, 1 from 11."""
     c = load_regles().contribution_formation
     return c.taux_moins_11 if effectif < c.seuil_effectif else c.taux
+
+
+@cache
+def load_regles() -> Formation:
+    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
+    return load_yaml_model(BAREMES_DIR / "formation.yaml", Formation)

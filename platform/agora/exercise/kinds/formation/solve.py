@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from agora.exercise.grading import Etapes
+from agora.exercise.grading import Etapes, document_json
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
 from agora.exercise.kinds.formation.params import Cse, Plan, Session, lire_params
@@ -208,29 +208,12 @@ def calcule(
     return etapes.out
 
 
-def document(d: Plan, v: Mapping[str, Any]) -> dict[str, Any]:
+def document(v: Mapping[str, Any]) -> dict[str, Any]:
     """The contract JSON of the answer from its values by path (a value None is left out)."""
-    result: dict[str, Any] = {
-        "sessions": [{} for _ in d.sessions],
-        "convocation": [{} for _ in d.elements],
-        "cse": {},
-    }
-    for path, valeur in v.items():
-        if valeur is None:
-            continue
-        texte = ANSWER_SCHEMA.type_of(path).canonical(valeur)
-        racine, _, reste = path.partition(".")
-        if not reste:
-            result[racine] = texte
-        elif racine == "cse":
-            result["cse"][reste] = texte
-        else:
-            index, _, champ = reste.partition(".")
-            result[racine][int(index)][champ] = texte
-    return result
+    return document_json(v, ANSWER_SCHEMA.type_of)
 
 
 def solve(params: dict[str, Any]) -> dict[str, Any]:
     """The reference solution, contract JSON."""
     d = lire_params(params)
-    return document(d, calcule(d))
+    return document(calcule(d))

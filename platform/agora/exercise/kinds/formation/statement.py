@@ -87,8 +87,7 @@ def regles(p: dict[str, Any], niveau: int) -> list[str]:
             "- Coût moyen par participant = coût total du plan ÷ nombre total de participants."
         )
     lignes += [
-        "- Écart = coût réalisé − budget ; écart en % = écart ÷ budget × 100, arrondi au "
-        "centième.",
+        "- Écart = coût réalisé − budget ; écart en % = écart ÷ budget × 100, arrondi au centième.",
         "- Une dépense au-dessus de son budget donne un écart **défavorable** ; en dessous (ou "
         "égale), **favorable**.",
     ]
