@@ -141,9 +141,9 @@ def _cse_situation(c: dict[str, Any]) -> list[str]:
     effectif = _nombre(c["effectif"])
     if c["hypothetique"]:
         return [
-            "Un projet est à l'étude : l'organisation va rejoindre un groupe du même secteur. "
-            f"La nouvelle entreprise comptera **{effectif} salariés**. Votre responsable veut "
-            "connaître les budgets de son comité social et économique (CSE).",
+            "Un projet est à l'étude : l'organisation va être regroupée avec d'autres structures "
+            f"du même secteur. L'ensemble comptera **{effectif} salariés**. Votre responsable "
+            "veut connaître les budgets de son comité social et économique (CSE).",
         ]
     if c["effectif"] >= 50:
         return [f"L'organisation compte {effectif} salariés : son CSE a deux budgets."]
