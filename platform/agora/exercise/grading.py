@@ -252,8 +252,9 @@ def juge(
         return ChampResult(path, canon, lu.recu, True, "Juste.")
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
-    if reporte is not None and field.same(reporte, lu.valeur):
-        return verdict_reporte(path, field, attendu, lu)
+    if reporte is not None and field.same(reporte, lu.valeur):  # verdict_reporte, written once
+        ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
+        return ChampResult(path, canon, lu.recu, True, ko)
     code = cause()
     if code and code not in codes:
         codes.append(code)
@@ -279,20 +280,17 @@ def corrige_etapes(
     differe = any(ref.valeurs[p] != v for p, v in own.items())
     ecf = reporte(own) if differe else ref.valeurs
     codes: list[str] = []
-    champs = [
-        juge(
-            path,
-            field,
-            lu,
-            ref.valeurs[path],
-            ref.canon[path],
-            ecf.get(path),
-            partial(cause, own, path, lu.valeur),
-            messages,
-            codes,
+    champs = []
+    for path, field, lu in donnes:
+        attendu, valeur = ref.valeurs[path], lu.valeur
+        if valeur is not None and (valeur == attendu or field.same(attendu, valeur)):
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+            continue  # the common case, without the cost of a judge
+        trouve = partial(cause, own, path, valeur)
+        reporte_ = ecf.get(path)
+        champs.append(
+            juge(path, field, lu, attendu, ref.canon[path], reporte_, trouve, messages, codes)
         )
-        for path, field, lu in donnes
-    ]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, messages[code]) for code in codes]
     return grade_of(nom, champs, nommes, notes_par_competence(champs, *competences))

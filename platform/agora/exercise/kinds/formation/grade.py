@@ -62,7 +62,15 @@ class Reference(ReferenceEtapes):
         )
         self.d = d
         self.fautes = fautes_possibles(d)
-        self.competence = {p: competence_de(p) for p in self.valeurs}
+        self.competence = _Competences((p, competence_de(p)) for p in self.valeurs)
+
+
+class _Competences(dict):
+    """The competency of each field of the reference; 3.1.3 for any other name (an unreadable
+    field the answer adds)."""
+
+    def __missing__(self, path: str) -> str:
+        return FORMATION
 
 
 _MEMO = MemoParams()
@@ -100,7 +108,6 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
 
 def corrige(ref: Reference, lecture: Lecture):
     """Grade one answer as read; never raises."""
-    competence = ref.competence.get
     return corrige_etapes(
         NAME,
         ref,
@@ -108,7 +115,7 @@ def corrige(ref: Reference, lecture: Lecture):
         lambda own: calc.calcule(ref.d, own, complet=False),
         lambda own, path, valeur: _cherche(ref, own, path, valeur),
         MESSAGES,
-        (lambda path: competence(path, FORMATION), (FORMATION, CSE)),
+        (ref.competence.__getitem__, (FORMATION, CSE)),
     )
 
 
