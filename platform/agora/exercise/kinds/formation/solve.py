@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.grading import Etapes, document_json
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
-from agora.exercise.kinds.formation.params import Cse, Plan, Session, lire_params
+from agora.exercise.kinds.formation.params import MAX_SESSIONS, Cse, Plan, Session, lire_params
 from agora.exercise.kinds.formation.regles import (
     load_regles,
     taux_contribution,
@@ -74,19 +75,36 @@ def cout_pedagogique(s: Session, faute: str | None = None) -> Decimal:
     return cents(s.tarif * (s.jours if s.tarif_par == "jour" else s.participants))
 
 
+# Each session's answer fields by row, named once (a grade walks them for every answer).
+_CHAMPS = ("cout_pedagogique", "frais", "salaires", "cout_total", "cout_participant")
+_NOMS = [tuple(f"sessions.{i}.{champ}" for champ in _CHAMPS) for i in range(MAX_SESSIONS)]
+
+
+@lru_cache(maxsize=4096)
+def _fixes(s: Session, heures_par_jour: Decimal, cout_horaire: Decimal | None) -> tuple:
+    """A session's parts that start from no student value, computed right once: teaching
+    cost, expenses, salaries maintained (None when not asked)."""
+    salaires = None
+    if cout_horaire is not None:
+        salaires = cents(s.participants * s.jours * heures_par_jour * cout_horaire)
+    return cout_pedagogique(s), cents(s.frais_par_participant * s.participants), salaires
+
+
 def _session(d: Plan, i: int, put: Put, faute: str | None) -> Any:
     """One session's costs; returns its total cost (the student's if given)."""
-    s, p = d.sessions[i], f"sessions.{i}."
-    parts = [put(p + "cout_pedagogique", cout_pedagogique(s, faute))]
-    nombre = 1 if faute == FRAIS_NON_MULTIPLIES else s.participants
-    parts.append(put(p + "frais", cents(s.frais_par_participant * nombre)))
-    if d.cout_horaire is not None:
-        heures = s.participants * s.jours * d.heures_par_jour
-        salaires = put(p + "salaires", cents(heures * d.cout_horaire))
+    s, noms = d.sessions[i], _NOMS[i]
+    pedagogique, frais, salaires = _fixes(s, d.heures_par_jour, d.cout_horaire)
+    if faute == TARIF_NON_MULTIPLIE:
+        pedagogique = cout_pedagogique(s, faute)
+    elif faute == FRAIS_NON_MULTIPLIES:
+        frais = s.frais_par_participant
+    parts = [put(noms[0], pedagogique), put(noms[1], frais)]
+    if salaires is not None:
+        salaires = put(noms[2], salaires)
         if faute != SALAIRES_OUBLIES:
             parts.append(salaires)
-    total = put(p + "cout_total", _somme(parts))
-    put(p + "cout_participant", _quotient(total, s.participants, faute))
+    total = put(noms[3], _somme(parts))
+    put(noms[4], _quotient(total, s.participants, faute))
     return total
 
 
