@@ -93,3 +93,69 @@ def test_the_wrong_method_is_found_on_the_whole_exercise_first_then_from_own_val
     assert methode_fausse(["A", "B"], mondes.get, siens.get, "x", 1) == "A"  # whole exercise first
     assert methode_fausse(["A", "B"], mondes.get, siens.get, "x", 3) == "A"  # from own values
     assert methode_fausse(["A", "B"], mondes.get, siens.get, "x", 9) is None
+
+
+def _etapes(own=None, faute=None):
+    """A two-step exercise: a price × 2 = its total; the wrong method « DOUBLE » takes × 3."""
+    from agora.exercise.grading import Etapes
+
+    etapes = Etapes(own)
+    prix = etapes.put("prix", Decimal("10.00"))
+    etapes.put("total", prix * (3 if faute == "DOUBLE" else 2))
+    return etapes.out
+
+
+def test_a_step_by_step_grade_credits_carried_errors_and_names_wrong_methods():
+    from agora.exercise.grading import ReferenceEtapes, corrige_etapes, methode_fausse
+
+    schema = AnswerSchema({"prix": MONTANT, "total": MONTANT, "note": MONTANT}, {})
+    ref = ReferenceEtapes(_etapes(), schema.type_of, lambda f: _etapes(faute=f))
+    assert ref.canon == {"prix": "10.00", "total": "20.00"}
+
+    def corrige(answer):
+        return corrige_etapes(
+            "essai",
+            ref,
+            schema.read(answer),
+            _etapes,
+            lambda own, path, v: methode_fausse(
+                ["DOUBLE"], ref.monde, lambda f: _etapes(own, f), path, v
+            ),
+            {"DOUBLE": "Le total est le prix × 2."},
+            (lambda path: "1.1", ("1.1",)),
+        )
+
+    juste = corrige({"prix": "10", "total": "20,00 €"})
+    assert juste.score == 1 and juste.competences == [("1.1", Decimal(1))]
+    reporte = corrige({"prix": "11", "total": "22"})  # 11 × 2: carried forward
+    assert [c.correct for c in reporte.champs] == [False, True]
+    assert "reportée" in reporte.champs[1].message
+    nomme = corrige({"prix": "10", "total": "30", "note": "x"})
+    assert [d.code for d in nomme.diagnostics] == ["DOUBLE"]
+    assert nomme.champs[1].message.startswith("Le total est le prix × 2. Attendu")
+    assert [c.champ for c in nomme.champs] == ["prix", "total", "note"]  # unreadable: wrong
+    assert nomme.score == Decimal("0.3333")
+
+
+def test_an_answer_json_is_written_from_its_values_by_path():
+    from agora.exercise.grading import document_json
+
+    schema = AnswerSchema({"lignes.#.q": QUANTITE, "t.m": MONTANT, "x": MONTANT}, {"lignes": 3})
+    valeurs = {"lignes.0.q": Decimal(2), "lignes.1.q": Decimal("1.50"), "t.m": Decimal(5)}
+    assert document_json(valeurs | {"x": None, "inconnu": 1}, schema.type_of) == {
+        "lignes": [{"q": "2"}, {"q": "1.5"}],
+        "t": {"m": "5.00"},
+    }
+
+
+def test_a_typical_answer_per_method_shown_apart():
+    from agora.exercise.grading import reponses_fausses
+
+    juste = {"a": 1}
+    mondes = {"A": {"a": 2}, "B": {"a": 2}}
+    (seule,) = reponses_fausses(list(mondes), mondes.get, juste, lambda f, p: True, dict)
+    assert (seule.label, seule.answer, seule.expected_diagnostics) == (
+        "Méthode fausse : A",
+        {"a": 2},
+        ("A",),
+    )

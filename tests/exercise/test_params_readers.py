@@ -37,3 +37,16 @@ def test_a_rate_from_0_to_100():
     assert str(lire_taux("12.15", "taux")) == "12.15"
     with pytest.raises(InvalidInput, match="taux de 0 à 100"):
         lire_taux("100.01", "taux")
+
+
+def test_a_short_text_and_a_code_among_the_contract_s():
+    from agora.exercise.params import lire_parmi, lire_texte
+
+    assert lire_texte("Formavenir", "organisme") == "Formavenir"
+    for mauvais in ("", "   ", "x" * 161, 12, None):
+        with pytest.raises(InvalidInput, match=r"^Paramètres : organisme"):
+            lire_texte(mauvais, "organisme")
+    assert lire_parmi("jour", "tarif_par", ("jour", "session")) == "jour"
+    for mauvais in ("heure", ["jour"], None):
+        with pytest.raises(InvalidInput, match="jour ou session"):
+            lire_parmi(mauvais, "tarif_par", ("jour", "session"))

@@ -258,6 +258,21 @@ def tirage(nom: str, seed: int, niveau: int, *options: str) -> random.Random:
     return random.Random(":".join((nom, str(seed), str(niveau), *options)))
 
 
+def variante(
+    nom: str,
+    seed: int,
+    niveau: int,
+    organisation: Any,
+    tire: Callable[[random.Random, Any, int], dict[str, Any]],
+    enonce: Callable[[Any, dict[str, Any], int], str],
+) -> Variant:
+    """The variant of a kind without options: params drawn by ``tire(rng, organisation,
+    niveau)`` from the stream ``tirage`` gives, and the statement ``enonce(organisation,
+    params, niveau)``."""
+    params = tire(tirage(nom, seed, niveau), organisation, niveau)
+    return Variant(nom, seed, niveau, params, enonce(organisation, params, niveau))
+
+
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:
     """A score in [0, 1] as a decimal with 4 places (0 when nothing was gradable)."""
     if not total:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, SampleAnswer, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.reading import Lecture
 
@@ -214,3 +215,114 @@ def methode_fausse(
         if depuis_siens(faute).get(path) == valeur:
             return faute
     return None
+
+
+class ReferenceEtapes:
+    """What a step-by-step grader needs from the params alone: the reference values by path,
+    each field with its path walked and type, the reference's writing of each, and the
+    exercise done with each wrong method (``monde(faute)``, computed once when first asked)."""
+
+    def __init__(
+        self,
+        valeurs: dict[str, Any],
+        type_of: Callable[[str], Any],
+        monde: Callable[[str], dict[str, Any]],
+    ):
+        self.valeurs = valeurs
+        self.champs = [(p, chemin(p), type_of(p)) for p in valeurs]
+        self.canon = {p: f.canonical(valeurs[p]) for p, _, f in self.champs}
+        self.monde = Mondes(monde)
+
+
+def juge(
+    path: str,
+    field: Field,
+    lu: Lu,
+    attendu: Any,
+    canon: str,
+    reporte: Any,
+    cause: Callable[[], str | None],
+    messages: Mapping[str, str],
+    codes: list[str],
+) -> ChampResult:
+    """One field's verdict: right; empty; right from the student's own earlier values
+    (``reporte``, credited); else wrong, with the message of the method ``cause()`` names (its
+    code added once to ``codes``)."""
+    if lu.valeur is not None and (lu.valeur == attendu or field.same(attendu, lu.valeur)):
+        return ChampResult(path, canon, lu.recu, True, "Juste.")
+    if lu.valeur is None:
+        return verdict(path, field, attendu, lu)
+    if reporte is not None and field.same(reporte, lu.valeur):  # verdict_reporte, written once
+        ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
+        return ChampResult(path, canon, lu.recu, True, ko)
+    code = cause()
+    if code and code not in codes:
+        codes.append(code)
+    return verdict_nomme(path, field, attendu, lu, messages[code] if code else None)
+
+
+def corrige_etapes(
+    nom: str,
+    ref: Any,
+    lecture: Lecture,
+    reporte: Callable[[dict[str, Any]], Mapping[str, Any]],
+    cause: Callable[[dict[str, Any], str, Any], str | None],
+    messages: Mapping[str, str],
+    competences: tuple[Callable[[str], str], tuple[str, ...]],
+) -> Grade:
+    """The Grade of an answer read against a step-by-step reference ``ref`` (its ``champs`` as
+    (path, path walked, type), ``valeurs`` and ``canon`` by path): each field judged by
+    ``juge``, the carried-forward values computed once from the student's own
+    (``reporte(own)``, only when some value differs), the wrong method named by ``cause(own,
+    path, value)``, unreadable fields left over wrong, a score per competency (``competences``:
+    the competency of a path, and the codes in order). Never raises if its callables don't."""
+    donnes, own = champs_lus(ref.champs, lecture)
+    differe = any(ref.valeurs[p] != v for p, v in own.items())
+    ecf = reporte(own) if differe else ref.valeurs
+    codes: list[str] = []
+    champs = []
+    for path, field, lu in donnes:
+        attendu, valeur = ref.valeurs[path], lu.valeur
+        if valeur is not None and (valeur == attendu or field.same(attendu, valeur)):
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+            continue  # the common case, without the cost of a judge
+        trouve = partial(cause, own, path, valeur)
+        reporte_ = ecf.get(path)
+        champs.append(
+            juge(path, field, lu, attendu, ref.canon[path], reporte_, trouve, messages, codes)
+        )
+    champs += illisibles(champs, lecture)
+    nommes = [Diagnostic(code, messages[code]) for code in codes]
+    return grade_of(nom, champs, nommes, notes_par_competence(champs, *competences))
+
+
+def document_json(valeurs: Mapping[str, Any], type_of: Callable[[str], Field | None]) -> dict:
+    """The answer JSON of values by dotted path (``lignes.0.montant``, ``total``), each written
+    as its type writes it (``type_of(path)``, an AnswerSchema's); a None value is left out,
+    rows of a list are objects created in order."""
+    document: dict[str, Any] = {}
+    for path, valeur in valeurs.items():
+        field = type_of(path)
+        if valeur is None or field is None:
+            continue
+        *parents, dernier = chemin(path)
+        noeud: Any = document
+        for part, suivant in zip(parents, [*parents, dernier][1:], strict=True):
+            if isinstance(part, int):
+                noeud.extend({} for _ in range(part + 1 - len(noeud)))
+                noeud = noeud[part]
+            else:
+                noeud = noeud.setdefault(part, [] if isinstance(suivant, int) else {})
+        noeud[dernier] = field.canonical(valeur)
+    return document
+
+
+def reponses_fausses(
+    fautes: list[str], monde_de: Callable, juste: dict, change: Callable, document: Callable
+) -> list[SampleAnswer]:
+    """A typical answer per wrong method this exercise shows apart (``methodes_montrables``),
+    labelled with it and expecting its diagnostic; ``document(valeurs)`` writes an answer."""
+    return [
+        SampleAnswer(f"Méthode fausse : {faute}", document(monde), False, (faute,))
+        for faute, monde in methodes_montrables(fautes, monde_de, juste, change)
+    ]

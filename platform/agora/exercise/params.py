@@ -105,3 +105,17 @@ def lire_taux(raw: Any, where: str) -> Decimal:
     if not 0 <= value <= HUNDRED:
         raise InvalidInput(f"Paramètres : {where} doit être un taux de 0 à 100.")
     return value
+
+
+def lire_texte(raw: Any, where: str, longueur: int = 160) -> str:
+    """A short text, not blank, of at most ``longueur`` characters (a name, a title)."""
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > longueur:
+        raise InvalidInput(f"Paramètres : {where} doit être un texte court (1 à {longueur}).")
+    return raw
+
+
+def lire_parmi(raw: Any, where: str, valeurs: tuple[str, ...]) -> str:
+    """One of the contract's codes (a unit, a category)."""
+    if not isinstance(raw, str) or raw not in valeurs:
+        raise InvalidInput(f"Paramètres : {where} doit valoir {' ou '.join(valeurs)}.")
+    return raw

@@ -14,6 +14,7 @@ from agora.exercise.kinds import (
     facture,
     facture_achat,
     fiche_stock,
+    formation,
     frais_deplacement,
     journal_paie,
     mouvements_personnel,
@@ -50,6 +51,7 @@ KINDS: dict[str, ExerciseKind] = {
         planning.KIND,
         conges_payes.KIND,
         frais_deplacement.KIND,
+        formation.KIND,
         tableau_de_bord_social.KIND,
     )
 }

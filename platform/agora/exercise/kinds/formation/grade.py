@@ -1,0 +1,124 @@
+"""Grading of a ``formation`` answer: per-field verdicts, errors carried forward (a session's
+total from the student's own parts, the plan's total, variance and postponements from their
+own session costs, the ASC variance from their own budget), the rules of the convocation and of
+the mandatory trainings named, diagnostics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agora.exercise.grading import (
+    MemoParams,
+    ReferenceEtapes,
+    corrige_etapes,
+    methode_fausse,
+)
+from agora.exercise.kinds.formation import solve as calc
+from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.formation.catalogue import ELEMENTS
+from agora.exercise.kinds.formation.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.formation.params import NAME, Plan, lire_params
+from agora.exercise.reading import Lecture, pattern_of
+
+FORMATION, CSE = "3.1.3", "3.3.2"  # the training plan; the staff's social budgets
+
+
+def competence_de(path: str) -> str:
+    """The CSE's budgets prove 3.3.2; the plan, the convocation and the contribution 3.1.3."""
+    return CSE if path.startswith("cse.") else FORMATION
+
+
+def fautes_possibles(d: Plan) -> list[str]:
+    """The wrong methods that could change some value of this exercise, in the order tried."""
+    fautes = []
+    if any(s.tarif_par != "session" for s in d.sessions):
+        fautes.append(calc.TARIF_NON_MULTIPLIE)
+    if any(s.participants > 1 and s.frais_par_participant for s in d.sessions):
+        fautes.append(calc.FRAIS_NON_MULTIPLIES)
+    if d.cout_horaire is not None:
+        fautes.append(calc.SALAIRES_OUBLIES)
+    fautes.append(calc.ARRONDI_TRONQUE)
+    if d.niveau > 1:
+        fautes.append(calc.COUT_MOYEN_PAR_SESSIONS)
+    fautes += [calc.ECART_SIGNE_INVERSE, calc.ECART_PCT_SUR_REALISE, calc.SENS_INVERSE]
+    if d.arbitrage:
+        fautes.append(calc.REPORT_OBLIGATOIRE)
+    fautes += [calc.CONVOCATION_ELEMENT_MANQUANT, calc.CONVOCATION_ELEMENT_INUTILE]
+    if d.contribution is not None:
+        fautes.append(calc.CONTRIBUTION_TAUX_CONFONDU)
+    if d.cse.fonctionnement:
+        fautes += [calc.FONCTIONNEMENT_SOUS_50, calc.TAUX_FONCTIONNEMENT_CONFONDU]
+    if d.cse.masse_nette is not None:
+        fautes.append(calc.MASSE_NETTE)
+    return fautes
+
+
+class Reference(ReferenceEtapes):
+    """The reference of one variant, its wrong methods and the competency of each field."""
+
+    def __init__(self, d: Plan):
+        super().__init__(
+            calc.calcule(d), ANSWER_SCHEMA.type_of, lambda faute: calc.calcule(d, faute=faute)
+        )
+        self.d = d
+        self.fautes = fautes_possibles(d)
+        self.competence = _Competences((p, competence_de(p)) for p in self.valeurs)
+
+
+class _Competences(dict):
+    """The competency of each field of the reference; 3.1.3 for any other name (an unreadable
+    field the answer adds)."""
+
+    def __missing__(self, path: str) -> str:
+        return FORMATION
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _regle(ref: Reference, path: str, valeur: Any) -> str | None:
+    """A wrong choice that breaks a rule, whatever else was done: an item of the convocation
+    left out or added, a mandatory training postponed."""
+    if path.startswith("convocation."):
+        requis = ELEMENTS[ref.d.elements[int(path.split(".")[1])]][1]
+        return calc.CONVOCATION_ELEMENT_MANQUANT if requis else calc.CONVOCATION_ELEMENT_INUTILE
+    reporte = path.endswith(".decision") and valeur == "reporter"
+    if reporte and ref.d.sessions[int(path.split(".")[1])].obligatoire:
+        return calc.REPORT_OBLIGATOIRE
+    return None
+
+
+def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
+    """The known wrong method behind a wrong value: a rule broken, else the whole exercise done
+    that way, then that way from the student's own earlier values."""
+    motif = pattern_of(path)
+    return _regle(ref, path, valeur) or methode_fausse(
+        [faute for faute in ref.fautes if motif in SIGNATURES[faute]],
+        ref.monde,
+        lambda faute: calc.calcule(ref.d, own, faute),
+        path,
+        valeur,
+    )
+
+
+def corrige(ref: Reference, lecture: Lecture):
+    """Grade one answer as read; never raises."""
+    return corrige_etapes(
+        NAME,
+        ref,
+        lecture,
+        lambda own: calc.calcule(ref.d, own, complet=False),
+        lambda own, path, valeur: _cherche(ref, own, path, valeur),
+        MESSAGES,
+        (ref.competence.__getitem__, (FORMATION, CSE)),
+    )
+
+
+def grade(params: dict[str, Any], lecture: Lecture):
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

@@ -1,0 +1,202 @@
+"""The params of a ``formation`` variant: the year's training plan (sessions, budget), the
+convocation to check, the training contribution and the CSE's budgets, read into typed objects
+or refused in one French line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.kinds.formation.catalogue import ELEMENTS
+from agora.exercise.params import (
+    lire_booleen,
+    lire_entier,
+    lire_liste,
+    lire_montant,
+    lire_nombre,
+    lire_objet,
+    lire_parmi,
+    lire_taux,
+    lire_texte,
+)
+from agora.money import ZERO
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "formation"
+
+MAX_SESSIONS, MAX_ELEMENTS, MAX_ACTIVITES = 8, 12, 8
+MAX_EFFECTIF = 1_000_000
+MAX_JOURS, MAX_PARTICIPANTS = 60, 500
+# How a training body prices a session: per day of the group, for the whole session, per trainee.
+TARIFS = ("jour", "session", "participant")
+SENS = ("favorable", "defavorable")
+
+
+@dataclass(frozen=True)
+class Session:
+    """One action of the plan as the training body quoted it."""
+
+    intitule: str
+    organisme: str
+    obligatoire: bool  # a safety training the job requires: never postponed
+    priorite: int  # the manager's order, 1 first
+    distanciel: bool
+    jours: int
+    tarif: Decimal
+    tarif_par: str
+    participants: int
+    frais_par_participant: Decimal  # travel and meals per trainee
+
+
+@dataclass(frozen=True)
+class Activite:
+    libelle: str
+    montant: Decimal
+
+
+@dataclass(frozen=True)
+class Cse:
+    """The staff's social budgets: the headcount and payroll they are computed on, the ASC rate
+    set by agreement, what the social activities cost this year."""
+
+    effectif: int
+    hypothetique: bool  # a headcount of a project (level 3), not the organisation's today
+    masse_brute: Decimal
+    masse_nette: Decimal | None  # shown beside the gross one as a trap (levels 2 and 3)
+    taux_asc: Decimal
+    fonctionnement: bool  # the operating budget is asked
+    activites: tuple[Activite, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Typed, validated params of one variant."""
+
+    niveau: int
+    annee: int
+    budget: Decimal
+    heures_par_jour: Decimal
+    cout_horaire: Decimal | None  # level 3: the salary maintained during training is counted
+    arbitrage: bool  # level 3: which sessions to postpone to stay within budget
+    sessions: tuple[Session, ...]
+    participant: str
+    session_convoquee: int
+    elements: tuple[str, ...]
+    contribution: tuple[int, Decimal] | None  # headcount and gross payroll, when asked
+    cse: Cse
+
+
+def _refus(ou: str, quoi: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
+
+
+def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
+    valeur = lire_entier(raw, ou, haut)
+    if valeur < bas:
+        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+    return valeur
+
+
+def _session(raw: Any, i: int) -> Session:
+    ou = f"sessions {i + 1}"
+    s = lire_objet(raw, ou)
+    return Session(
+        intitule=lire_texte(s.get("intitule"), f"{ou}.intitule"),
+        organisme=lire_texte(s.get("organisme"), f"{ou}.organisme"),
+        obligatoire=lire_booleen(s.get("obligatoire"), f"{ou}.obligatoire"),
+        priorite=_entier(s.get("priorite"), f"{ou}.priorite", 1, MAX_SESSIONS),
+        distanciel=lire_booleen(s.get("distanciel"), f"{ou}.distanciel"),
+        jours=_entier(s.get("jours"), f"{ou}.jours", 1, MAX_JOURS),
+        tarif=lire_montant(s.get("tarif"), f"{ou}.tarif"),
+        tarif_par=lire_parmi(s.get("tarif_par"), f"{ou}.tarif_par", TARIFS),
+        participants=_entier(s.get("participants"), f"{ou}.participants", 1, MAX_PARTICIPANTS),
+        frais_par_participant=lire_montant(
+            s.get("frais_par_participant"), f"{ou}.frais_par_participant"
+        ),
+    )
+
+
+def _activite(raw: Any, i: int) -> Activite:
+    a = lire_objet(raw, f"activites {i + 1}")
+    return Activite(
+        lire_texte(a.get("libelle"), f"activites {i + 1}.libelle"),
+        lire_montant(a.get("montant"), f"activites {i + 1}.montant"),
+    )
+
+
+def _cse(raw: Any) -> Cse:
+    c = lire_objet(raw, "cse")
+    nette = c.get("masse_salariale_nette")
+    cse = Cse(
+        effectif=_entier(c.get("effectif"), "cse.effectif", 1, MAX_EFFECTIF),
+        hypothetique=lire_booleen(c.get("hypothetique"), "cse.hypothetique"),
+        masse_brute=lire_montant(c.get("masse_salariale_brute"), "cse.masse_salariale_brute"),
+        masse_nette=None if nette is None else lire_montant(nette, "cse.masse_salariale_nette"),
+        taux_asc=lire_taux(c.get("taux_asc"), "cse.taux_asc"),
+        fonctionnement=lire_booleen(c.get("fonctionnement"), "cse.fonctionnement"),
+        activites=tuple(
+            _activite(r, i)
+            for i, r in enumerate(lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1))
+        ),
+    )
+    if cse.masse_brute <= ZERO:
+        raise _refus("cse.masse_salariale_brute", "un montant positif est attendu")
+    return cse
+
+
+def _contribution(raw: Any) -> tuple[int, Decimal] | None:
+    if raw is None:
+        return None
+    c = lire_objet(raw, "contribution")
+    return (
+        _entier(c.get("effectif"), "contribution.effectif", 1, MAX_EFFECTIF),
+        lire_montant(c.get("masse_salariale_brute"), "contribution.masse_salariale_brute"),
+    )
+
+
+def _elements(raw: Any) -> tuple[str, ...]:
+    codes = lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1)
+    elements = tuple(lire_parmi(c, "convocation.elements", tuple(ELEMENTS)) for c in codes)
+    if len(set(elements)) != len(elements):
+        raise _refus("convocation.elements", "chaque élément ne figure qu'une fois")
+    return elements
+
+
+def lire_params(params: Any) -> Plan:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = lire_objet(params, "l'ensemble")
+    sessions = tuple(
+        _session(r, i)
+        for i, r in enumerate(lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
+    )
+    convocation = lire_objet(p.get("convocation"), "convocation")
+    horaire = p.get("cout_horaire")
+    plan = Plan(
+        niveau=_entier(p.get("niveau"), "niveau", 1, 3),
+        annee=_entier(p.get("annee"), "annee", 2000, 2100),
+        budget=lire_montant(p.get("budget"), "budget"),
+        heures_par_jour=lire_nombre(p.get("heures_par_jour"), "heures_par_jour"),
+        cout_horaire=None if horaire is None else lire_montant(horaire, "cout_horaire"),
+        arbitrage=lire_booleen(p.get("arbitrage"), "arbitrage"),
+        sessions=sessions,
+        participant=lire_texte(convocation.get("participant"), "convocation.participant"),
+        session_convoquee=_entier(
+            convocation.get("session"), "convocation.session", 0, len(sessions) - 1
+        ),
+        elements=_elements(convocation.get("elements")),
+        contribution=_contribution(p.get("contribution")),
+        cse=_cse(p.get("cse")),
+    )
+    if plan.budget <= ZERO:
+        raise _refus("budget", "un montant positif est attendu")
+    if not Decimal(1) <= plan.heures_par_jour <= Decimal(12):
+        raise _refus("heures_par_jour", "de 1 à 12 heures par jour")
+    return plan
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,237 @@
+"""The training plan's costs and the staff's social budgets, run right or with one typical
+mistake.
+
+``calcule`` walks each session from its teaching cost to its cost per trainee, then the plan's
+total, its variance against the budget and (level 3) the sessions to postpone, the
+convocation's checklist, the training contribution and the CSE's budgets. The grader runs it
+right (the reference), from the student's own earlier values (an error carried forward earns
+its credit), and with a known wrong method (a ``faute``) to name the misconception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+from agora.exercise.grading import Etapes, document_json
+from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.formation.catalogue import ELEMENTS
+from agora.exercise.kinds.formation.params import MAX_SESSIONS, Cse, Plan, Session, lire_params
+from agora.exercise.kinds.formation.regles import (
+    load_regles,
+    taux_contribution,
+    taux_fonctionnement,
+)
+from agora.exercise.params import HUNDRED
+from agora.money import cents, cents_down
+
+# The wrong methods calcule can run (codes of the public diagnostics).
+TARIF_NON_MULTIPLIE = "TARIF_NON_MULTIPLIE"
+FRAIS_NON_MULTIPLIES = "FRAIS_NON_MULTIPLIES"
+SALAIRES_OUBLIES = "SALAIRES_OUBLIES"
+ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
+COUT_MOYEN_PAR_SESSIONS = "COUT_MOYEN_PAR_SESSIONS"
+ECART_SIGNE_INVERSE = "ECART_SIGNE_INVERSE"
+ECART_PCT_SUR_REALISE = "ECART_PCT_SUR_REALISE"
+SENS_INVERSE = "SENS_INVERSE"
+REPORT_OBLIGATOIRE = "REPORT_OBLIGATOIRE"
+CONVOCATION_ELEMENT_MANQUANT = "CONVOCATION_ELEMENT_MANQUANT"
+CONVOCATION_ELEMENT_INUTILE = "CONVOCATION_ELEMENT_INUTILE"
+CONTRIBUTION_TAUX_CONFONDU = "CONTRIBUTION_TAUX_CONFONDU"
+FONCTIONNEMENT_SOUS_50 = "FONCTIONNEMENT_SOUS_50"
+TAUX_FONCTIONNEMENT_CONFONDU = "TAUX_FONCTIONNEMENT_CONFONDU"
+MASSE_NETTE = "MASSE_NETTE"
+
+CENTIEME = Decimal("0.01")
+Put = Callable[[str, Any], Any]
+
+
+def _arrondi(valeur: Decimal, faute: str | None) -> Decimal:
+    """To the cent half up; cut with ARRONDI_TRONQUE."""
+    return cents_down(valeur) if faute == ARRONDI_TRONQUE else cents(valeur)
+
+
+def _quotient(num: Any, den: Any, faute: str | None) -> Decimal | None:
+    """num ÷ den to the cent; None when the student's own values make it impossible."""
+    try:
+        return _arrondi(Decimal(num) / Decimal(den), faute)
+    except (ArithmeticError, TypeError):
+        return None
+
+
+def _somme(valeurs: list[Any]) -> Decimal | None:
+    try:
+        return sum(valeurs, Decimal("0.00"))
+    except (ArithmeticError, TypeError):
+        return None
+
+
+def cout_pedagogique(s: Session, faute: str | None = None) -> Decimal:
+    """The training body's price: per day × days, per trainee × trainees, or the flat price."""
+    if faute == TARIF_NON_MULTIPLIE or s.tarif_par == "session":
+        return s.tarif
+    return cents(s.tarif * (s.jours if s.tarif_par == "jour" else s.participants))
+
+
+# Each session's answer fields by row, named once (a grade walks them for every answer).
+_CHAMPS = ("cout_pedagogique", "frais", "salaires", "cout_total", "cout_participant")
+_NOMS = [tuple(f"sessions.{i}.{champ}" for champ in _CHAMPS) for i in range(MAX_SESSIONS)]
+
+
+@lru_cache(maxsize=4096)
+def _fixes(s: Session, heures_par_jour: Decimal, cout_horaire: Decimal | None) -> tuple:
+    """A session's parts that start from no student value, computed right once: teaching
+    cost, expenses, salaries maintained (None when not asked)."""
+    salaires = None
+    if cout_horaire is not None:
+        salaires = cents(s.participants * s.jours * heures_par_jour * cout_horaire)
+    return cout_pedagogique(s), cents(s.frais_par_participant * s.participants), salaires
+
+
+def _session(d: Plan, i: int, put: Put, faute: str | None) -> Any:
+    """One session's costs; returns its total cost (the student's if given)."""
+    s, noms = d.sessions[i], _NOMS[i]
+    pedagogique, frais, salaires = _fixes(s, d.heures_par_jour, d.cout_horaire)
+    if faute == TARIF_NON_MULTIPLIE:
+        pedagogique = cout_pedagogique(s, faute)
+    elif faute == FRAIS_NON_MULTIPLIES:
+        frais = s.frais_par_participant
+    parts = [put(noms[0], pedagogique), put(noms[1], frais)]
+    if salaires is not None:
+        salaires = put(noms[2], salaires)
+        if faute != SALAIRES_OUBLIES:
+            parts.append(salaires)
+    total = put(noms[3], _somme(parts))
+    put(noms[4], _quotient(total, s.participants, faute))
+    return total
+
+
+def _ecart(d: Plan, total: Any, put: Put, faute: str | None) -> None:
+    """The variance against the budget: actual − budget, its share of the budget, its sense."""
+    try:
+        reel = Decimal(total)
+        ecart = d.budget - reel if faute == ECART_SIGNE_INVERSE else reel - d.budget
+        ecart = put("ecart", ecart)
+        base = reel if faute == ECART_PCT_SUR_REALISE else d.budget
+        pct = (Decimal(ecart) * HUNDRED / base).quantize(CENTIEME, ROUND_HALF_UP)
+    except (ArithmeticError, TypeError):
+        pct = None
+    put("ecart_pct", pct)
+    put("ecart_sens", _sens(total, d.budget, faute))
+
+
+def _sens(reel: Any, budget: Any, faute: str | None) -> str | None:
+    """A cost above its budget is unfavourable (from the student's own figures)."""
+    try:
+        defavorable = Decimal(reel) > Decimal(budget)
+    except (ArithmeticError, TypeError):
+        return None
+    if faute == SENS_INVERSE:
+        defavorable = not defavorable
+    return "defavorable" if defavorable else "favorable"
+
+
+def reportees(d: Plan, couts: list[Any], faute: str | None = None) -> set[int]:
+    """The sessions to postpone: the optional ones from the lowest priority up, until the plan
+    fits the budget (every session, mandatory ones too, with REPORT_OBLIGATOIRE)."""
+    try:
+        total = sum((Decimal(c) for c in couts), Decimal(0))
+    except (ArithmeticError, TypeError):
+        return set()
+    ordre = sorted(range(len(d.sessions)), key=lambda i: (-d.sessions[i].priorite, -i))
+    reportees: set[int] = set()
+    for i in ordre:
+        if total <= d.budget:
+            break
+        if d.sessions[i].obligatoire and faute != REPORT_OBLIGATOIRE:
+            continue
+        reportees.add(i)
+        total -= Decimal(couts[i])
+    return reportees
+
+
+def _convocation(d: Plan, put: Put, faute: str | None) -> None:
+    premier_requis = next((c for c in d.elements if ELEMENTS[c][1]), None)
+    for k, code in enumerate(d.elements):
+        requis = ELEMENTS[code][1]
+        if faute == CONVOCATION_ELEMENT_MANQUANT and code == premier_requis:
+            requis = False
+        elif faute == CONVOCATION_ELEMENT_INUTILE:
+            requis = True
+        put(f"convocation.{k}.figure", "oui" if requis else "non")
+
+
+def _base(c: Cse, faute: str | None) -> Decimal:
+    return c.masse_nette if faute == MASSE_NETTE and c.masse_nette is not None else c.masse_brute
+
+
+def taux_cse(effectif: int, faute: str | None = None) -> Decimal:
+    """The operating budget's rate; the wrong ones of FONCTIONNEMENT_SOUS_50 and the swap."""
+    taux, b = taux_fonctionnement(effectif), load_regles().budget_fonctionnement
+    if faute == FONCTIONNEMENT_SOUS_50 and not taux:
+        return b.taux
+    if faute == TAUX_FONCTIONNEMENT_CONFONDU and taux:
+        return b.taux if taux == b.taux_majore else b.taux_majore
+    return taux
+
+
+def _cse(c: Cse, put: Put, faute: str | None) -> None:
+    if c.fonctionnement:
+        taux = taux_cse(c.effectif, faute)
+        put("cse.budget_fonctionnement", cents(_base(c, faute) * taux / HUNDRED))
+    budget = put("cse.budget_asc", cents(_base(c, faute) * c.taux_asc / HUNDRED))
+    realise = put("cse.asc_realise", _somme([a.montant for a in c.activites]))
+    try:
+        ecart = Decimal(realise) - Decimal(budget)
+        put("cse.asc_ecart", -ecart if faute == ECART_SIGNE_INVERSE else ecart)
+    except (ArithmeticError, TypeError):
+        put("cse.asc_ecart", None)
+    put("cse.asc_sens", _sens(realise, budget, faute))
+
+
+def contribution(effectif: int, masse: Decimal, faute: str | None = None) -> Decimal:
+    taux = taux_contribution(effectif)
+    if faute == CONTRIBUTION_TAUX_CONFONDU:
+        taux = taux_contribution(1 if effectif >= 11 else 11)
+    return cents(masse * taux / HUNDRED)
+
+
+def calcule(
+    d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
+) -> dict:
+    """Every value of the answer by its path (``sessions.0.cout_total``…); ``own`` holds the
+    student's values each later step starts from, ``faute`` runs one known wrong method;
+    ``complet=False`` leaves out the steps that start from no earlier value (the convocation,
+    the contribution): what a grader needs to credit errors carried forward."""
+    etapes = Etapes(own)
+    put = etapes.put
+    couts = [_session(d, i, put, faute) for i in range(len(d.sessions))]
+    total = put("total_plan", _somme(couts))
+    if d.niveau > 1:
+        diviseur = len(d.sessions) if faute == COUT_MOYEN_PAR_SESSIONS else None
+        departs = diviseur or sum(s.participants for s in d.sessions)
+        put("cout_moyen", _quotient(total, departs, faute))
+    _ecart(d, total, put, faute)
+    if d.arbitrage:
+        reporte = reportees(d, couts, faute)
+        for i in range(len(d.sessions)):
+            put(f"sessions.{i}.decision", "reporter" if i in reporte else "maintenir")
+    if complet:
+        _convocation(d, put, faute)
+    if complet and d.contribution is not None:
+        put("contribution", contribution(*d.contribution, faute))
+    _cse(d.cse, put, faute)
+    return etapes.out
+
+
+def document(v: Mapping[str, Any]) -> dict[str, Any]:
+    """The contract JSON of the answer from its values by path (a value None is left out)."""
+    return document_json(v, ANSWER_SCHEMA.type_of)
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    d = lire_params(params)
+    return document(calcule(d))
