@@ -32,11 +32,13 @@ AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit
 
 def fautes_possibles(n: Projet) -> list[str]:
     """The wrong methods that could change some value of this exercise, in the order tried."""
-    fautes = [calc.DEBUT_SOMME_DES_FINS, calc.ANTERIORITE_OUBLIEE, calc.FIN_TARD_MAXIMUM]
+    # The calendar's mistakes first: a wrong end date is more likely miscounted than the
+    # result of a wrong pass the student's other values do not show.
+    fautes = [calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE]
+    fautes += [calc.DEBUT_SOMME_DES_FINS, calc.ANTERIORITE_OUBLIEE, calc.FIN_TARD_MAXIMUM]
     fautes.append(calc.MARGE_FIN_TARD_MOINS_DEBUT_TOT)
     if n.niveau == 3:
         fautes += [calc.MARGE_LIBRE_EGALE_TOTALE, calc.RETARD_AJOUTE_A_LA_FIN]
-    fautes += [calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE]
     fautes += [calc.CAPACITE_IGNOREE, calc.RESERVATIONS_CHEVAUCHEES]
     if n.niveau > 1:
         fautes += [calc.DUREE_SEXAGESIMALE, calc.ARRONDI_TRONQUE]

@@ -45,12 +45,13 @@ CHEMIN_AVEC_MARGE = "CHEMIN_AVEC_MARGE"
 CHEMIN_INCOMPLET = "CHEMIN_INCOMPLET"
 
 
-def _jours(valeur: Any, juste: int) -> int:
+def _jours(valeur: Any, juste: Any) -> int:
     """A number of days the calendar can walk: the student's own when it is one, else the
-    right one (a duration of 12.5 or −3 days has no end date)."""
-    if isinstance(valeur, (int, Decimal)) and valeur == int(valeur) and 1 <= valeur <= MAX_JOURS:
-        return int(valeur)
-    return juste
+    right one (a duration of 12.5 or −3 days has no end date), else one day."""
+    for jours in (valeur, juste):
+        if isinstance(jours, (int, Decimal)) and 1 <= jours <= MAX_JOURS and jours == int(jours):
+            return int(jours)
+    return 1
 
 
 def date_fin(n: Projet, duree: int, faute: str | None = None):
