@@ -83,11 +83,12 @@ def _incident(rng: random.Random, taches: tuple[Tache, ...]) -> dict[str, Any]:
     """A task with slack runs late: either less than its slack (the end does not move) or
     more (the end moves and the critical path changes)."""
     marges, _ = _reseau(_projet(taches))
-    lettre = rng.choice([k for k, m in marges.items() if m > 0])
+    petites = [k for k, m in marges.items() if 0 < m <= 8]
+    lettre = rng.choice(petites or [k for k, m in marges.items() if m > 0])
     marge = marges[lettre]
     retard = marge + rng.randint(1, 3)
-    if marge > 1 and rng.random() < 0.5:
-        retard = rng.randint(1, marge - 1)
+    if marge > 8 or (marge > 1 and rng.random() < 0.5):
+        retard = rng.randint(1, min(marge - 1, 5))
     return {"tache": lettre, "retard": retard, "motif": rng.choice(MOTIFS)}
 
 

@@ -14,7 +14,6 @@ from agora.exercise.grading import (
     chemin,
     grade_of,
     illisibles,
-    methode_fausse,
     notes_par_competence,
     verdict_nomme,
     verdict_reporte,
@@ -95,6 +94,17 @@ class Copie:
             self._siens[faute] = calc.calcule(self.ref.n, self.own, faute)
         return self._siens[faute]
 
+    def methode(self, path: str, valeur: Any) -> str | None:
+        """The known wrong method behind a wrong value: first that method from the student's
+        own earlier values (it changes only the step it is about), then the whole exercise
+        done that way."""
+        candidates = self.ref.candidates[path]
+        for monde in (self.depuis_siens, self.ref.monde):
+            faute = next((f for f in candidates if monde(f).get(path) == valeur), None)
+            if faute is not None:
+                return faute
+        return None
+
     def probleme(self, path: str) -> str | None:
         i = int(path.split(".")[1])
         return reservations.probleme(i, self.choix, self.ref.n.demandes, self.ref.n.ressources)
@@ -125,9 +135,7 @@ def _champ(copie: Copie, path: str, lu: Lu) -> ChampResult:
         if path.endswith(".cout") and copie.probleme(path) is None:
             return ChampResult(path, field.canonical(lu.valeur), lu.recu, True, "Juste.")
         return verdict_reporte(path, field, attendu, lu)
-    faute = methode_fausse(
-        ref.candidates[path], ref.monde, copie.depuis_siens, path, lu.valeur
-    )
+    faute = copie.methode(path, lu.valeur)
     if faute is None and path.endswith("chemin_critique"):
         faute = copie.code_chemin(path, lu.valeur)
     return verdict_nomme(path, field, attendu, lu, copie.note(faute))
