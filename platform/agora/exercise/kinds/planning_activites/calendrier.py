@@ -5,7 +5,7 @@ library; the day n of the project is its n-th working day counted from the start
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 from pydantic import Field
@@ -83,6 +83,7 @@ def ouvre(jour: date, avec_feries: bool = True) -> bool:
     return jour.weekday() < 5 and not (avec_feries and ferie(jour))
 
 
+@lru_cache(maxsize=4096)
 def jour_ouvre(debut: date, rang: int, avec_feries: bool = True) -> date:
     """The working day n° ``rang`` of a project started on ``debut`` (n° 0 is the first working
     day on or after ``debut``); ``avec_feries`` False counts public holidays as working days."""

@@ -127,7 +127,7 @@ def _demandes(rng: random.Random, parc, ressources, debut: date, niveau: int) ->
             )
         demandes.sort(key=lambda d: (d.jour, d.debut))
         demandes = [replace(d, numero=f"R{k + 1}") for k, d in enumerate(demandes)]
-        if reservations.affecter(demandes, ressources) is None:
+        if reservations.affecter(tuple(demandes), tuple(ressources)) is None:
             continue
         chevauchent = any(a.chevauche(b) for a in demandes for b in demandes if a is not b)
         trop_grand = any(d.besoin > ressources[0].capacite for d in demandes)

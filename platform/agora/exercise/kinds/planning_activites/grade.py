@@ -11,6 +11,7 @@ from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
+    champs_lus,
     chemin,
     grade_of,
     illisibles,
@@ -52,8 +53,8 @@ class Reference:
         self.n = n
         self.valeurs = calc.calcule(n)
         self.fautes = fautes_possibles(n)
-        self.parts = {p: chemin(p) for p in self.valeurs}
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.valeurs}
+        self.champs = [(p, chemin(p), self.types[p]) for p in self.valeurs]
         self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
         self.candidates = {
             p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
@@ -72,9 +73,9 @@ def reference(params: Any) -> Reference:
 class Copie:
     """One answer being graded: its values, the exercise redone from them, the codes found."""
 
-    def __init__(self, ref: Reference, lus: dict[str, Lu]):
+    def __init__(self, ref: Reference, own: dict[str, Any]):
         self.ref = ref
-        self.own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
+        self.own = own
         differe = any(ref.valeurs[p] != v for p, v in self.own.items())
         self.ecf = calc.calcule(ref.n, self.own) if differe else ref.valeurs
         self.choix = [self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))]
@@ -147,9 +148,9 @@ def _competence(path: str) -> str:
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    lus = {p: lu for p in ref.valeurs if (lu := lecture.lu(*ref.parts[p])) is not None}
-    copie = Copie(ref, lus)
-    champs = [_champ(copie, path, lu) for path, lu in lus.items()]
+    donnes, own = champs_lus(ref.champs, lecture)
+    copie = Copie(ref, own)
+    champs = [_champ(copie, path, lu) for path, _, lu in donnes]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
     competences = notes_par_competence(champs, _competence, (PLANNING, RESSOURCES))

@@ -1,10 +1,12 @@
 """Booking the shared resources: each request gets a resource big enough that no other request
 holds at the same time. The reference is the first valid assignment in the order of the
-requests and of the resources (backtracking); the grader accepts any valid one."""
+requests and of the resources (backtracking); the grader accepts any valid one. Results are kept per requests and
+resources (frozen, hashable): a class grades the same variant over and over."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from agora.exercise.kinds.planning_activites.params import Demande, Ressource
 
@@ -14,15 +16,16 @@ RESERVATIONS_CHEVAUCHEES = "RESERVATIONS_CHEVAUCHEES"
 RESSOURCE_INCONNUE = "RESSOURCE_INCONNUE"
 
 
+@lru_cache(maxsize=1024)
 def affecter(
-    demandes: Sequence[Demande], ressources: Sequence[Ressource], faute: str | None = None
-) -> list[str] | None:
+    demandes: tuple[Demande, ...], ressources: tuple[Ressource, ...], faute: str | None = None
+) -> tuple[str, ...] | None:
     """A code per request, or None when no assignment serves them all; ``faute`` runs a wrong
     method: ignore the capacity, or ignore the slots (first resource that is big enough)."""
     if faute == RESERVATIONS_CHEVAUCHEES:
-        return [_premiere(d, ressources) for d in demandes]
+        return tuple(_premiere(d, ressources) for d in demandes)
     choix: list[str] = []
-    return choix if _place(demandes, ressources, choix, faute) else None
+    return tuple(choix) if _place(demandes, ressources, choix, faute) else None
 
 
 def _premiere(d: Demande, ressources: Sequence[Ressource]) -> str:

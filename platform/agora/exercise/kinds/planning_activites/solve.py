@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import unflatten
@@ -126,20 +127,23 @@ def _marges_libres(n: Projet, put, tot, fin_tot, duree, marges, faute) -> None:
         put(f"taches.{i}.marge_libre", libre)
 
 
+@lru_cache(maxsize=1024)
+def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
+    """The duration and critical path once the incident's task is delayed: the plan redone
+    from the task table (not from the student's dates), kept per project."""
+    durees = {t.lettre: t.duree for t in n.taches}
+    durees[n.incident.tache] += n.incident.retard
+    nouveau = plan(n, durees, Etapes().put)
+    return nouveau[2], nouveau[4]
+
+
 def _incident(n: Projet, e: Etapes, duree, critique, faute: str | None) -> None:
     """Level 3: the plan again with the delayed task; its new duration, end date and path."""
-    incident = n.incident
-    durees = {t.lettre: t.duree for t in n.taches}
-    durees[incident.tache] += incident.retard
-    muet = Etapes()  # the new plan is done from the task table, not from the student's dates
-    nouveau = plan(n, durees, muet.put)
-    nouvelle = nouveau[2]
-    if faute == RETARD_AJOUTE_A_LA_FIN:
-        nouvelle = duree + incident.retard
+    juste, chemin_juste = apres_incident(n)
+    nouvelle = duree + n.incident.retard if faute == RETARD_AJOUTE_A_LA_FIN else juste
     nouvelle = e.put("incident.duree_projet", nouvelle)
-    juste = muet.out["duree_projet"]
     e.put("incident.date_fin", date_fin(n, _jours(nouvelle, juste), faute))
-    chemin = e.put("incident.chemin_critique", nouveau[4])
+    chemin = e.put("incident.chemin_critique", chemin_juste)
     e.put("incident.chemin_change", "non" if chemin == critique else "oui")
 
 
