@@ -18,12 +18,23 @@ from agora.exercise.kinds.planning_activites.calendrier import feries, load_plan
 
 
 def tache(lettre, duree, *avant):
-    return {"lettre": lettre, "libelle": f"Tâche {lettre}", "duree": duree, "anteriorites": list(avant)}
+    return {
+        "lettre": lettre,
+        "libelle": f"Tâche {lettre}",
+        "duree": duree,
+        "anteriorites": list(avant),
+    }
 
 
 def demande(numero, debut, fin, besoin, jour="2026-05-04"):
-    return {"numero": numero, "objet": "Réunion", "jour": jour, "debut": debut, "fin": fin,
-            "besoin": besoin}
+    return {
+        "numero": numero,
+        "objet": "Réunion",
+        "jour": jour,
+        "debut": debut,
+        "fin": fin,
+        "besoin": besoin,
+    }
 
 
 # The contract page's example: start Monday 4 May 2026 (8 May and 14 May, Ascension, are
@@ -75,8 +86,10 @@ def test_the_passes_slacks_critical_path_and_end_date_by_hand():
     # End: working day n° 10 from Mon 4 May: 4, 5, 6, 7 (n° 0-3), 8 May off, 11, 12, 13
     # (n° 4-6), 14 May (Ascension) off, 15, 18, 19, 20 (n° 7-10) → Wednesday 20 May 2026.
     s = planning.solve(DEMENAGEMENT)
-    dates = [(t["debut_tot"], t["fin_tot"], t["debut_tard"], t["fin_tard"], t["marge_totale"])
-             for t in s["taches"]]
+    dates = [
+        (t["debut_tot"], t["fin_tot"], t["debut_tard"], t["fin_tard"], t["marge_totale"])
+        for t in s["taches"]
+    ]
     assert dates == [
         ("0", "3", "0", "3", "0"),
         ("3", "5", "4", "6", "1"),
@@ -85,7 +98,11 @@ def test_the_passes_slacks_critical_path_and_end_date_by_hand():
         ("5", "7", "6", "8", "1"),
         ("8", "11", "8", "11", "0"),
     ]
-    assert (s["duree_projet"], s["chemin_critique"], s["date_fin"]) == ("11", "A, C, D, F", "2026-05-20")
+    assert (s["duree_projet"], s["chemin_critique"], s["date_fin"]) == (
+        "11",
+        "A, C, D, F",
+        "2026-05-20",
+    )
     assert "incident" not in s and "marge_libre" not in s["taches"][0]
 
 
@@ -123,8 +140,11 @@ def test_end_date_mistakes_are_named():
     # Day 0 counted as day 1: n° 11 → Thursday 21 May (14 May is off, 21 May is worked).
     # Holidays forgotten: 4-8 (n° 0-4), 11-15 (5-9), 18 (10) → Monday 18 May.
     # Weekends counted: 4 May + 10 calendar days → 14 May.
-    for ecrit, code in (("21/05/2026", "JOUR_EN_TROP"), ("18/05/2026", "FERIE_IGNORE"),
-                        ("14/05/2026", "WEEKENDS_COMPTES")):
+    for ecrit, code in (
+        ("21/05/2026", "JOUR_EN_TROP"),
+        ("18/05/2026", "FERIE_IGNORE"),
+        ("14/05/2026", "WEEKENDS_COMPTES"),
+    ):
         g = planning.grade(DEMENAGEMENT, {"date_fin": ecrit})
         assert codes(g) == [code]
         assert champ(g, "date_fin").attendu == "2026-05-20"
@@ -151,20 +171,29 @@ def test_backward_pass_and_slack_mistakes_are_named():
 
 
 def test_the_critical_path_is_a_set_of_letters():
-    assert champ(planning.grade(DEMENAGEMENT, {"chemin_critique": "F-D-C-A"}), "chemin_critique").correct
-    assert champ(planning.grade(DEMENAGEMENT, {"chemin_critique": "acdf"}), "chemin_critique").correct
+    assert champ(
+        planning.grade(DEMENAGEMENT, {"chemin_critique": "F-D-C-A"}), "chemin_critique"
+    ).correct
+    assert champ(
+        planning.grade(DEMENAGEMENT, {"chemin_critique": "acdf"}), "chemin_critique"
+    ).correct
     assert codes(planning.grade(DEMENAGEMENT, {"chemin_critique": "A, B, C, D, F"})) == [
         "CHEMIN_AVEC_MARGE"
     ]
-    assert codes(planning.grade(DEMENAGEMENT, {"chemin_critique": "A, C, F"})) == ["CHEMIN_INCOMPLET"]
+    assert codes(planning.grade(DEMENAGEMENT, {"chemin_critique": "A, C, F"})) == [
+        "CHEMIN_INCOMPLET"
+    ]
     assert planning.read({"chemin_critique": "A, 3"}).erreurs
 
 
 def test_errors_carried_forward_earn_their_point():
     # Duration 12 (wrong): F LF 12 and LS 12 − 3 = 9 follow from it; the end date from 12 days
     # is n° 11 = Thursday 21 May.
-    reponse = {"duree_projet": "12", "taches": [{}, {}, {}, {}, {}, {"fin_tard": "12",
-               "debut_tard": "9"}], "date_fin": "21/05/2026"}
+    reponse = {
+        "duree_projet": "12",
+        "taches": [{}, {}, {}, {}, {}, {"fin_tard": "12", "debut_tard": "9"}],
+        "date_fin": "21/05/2026",
+    }
     g = planning.grade(DEMENAGEMENT, reponse)
     assert not champ(g, "duree_projet").correct
     for nom in ("taches.5.fin_tard", "taches.5.debut_tard", "date_fin"):
@@ -187,8 +216,10 @@ def test_any_valid_booking_is_right_and_bad_ones_are_named():
     g = planning.grade(DEMENAGEMENT, {"reservations": [{"ressource": "s3", "cout": "60,15 €"}]})
     assert all(c.correct for c in g.champs) and not g.diagnostics
     # R3 (10 people) in S1 (6 places); R2 in S2 while R1 holds it 9:00-10:30; a code not listed.
-    g = planning.grade(DEMENAGEMENT, {"reservations": [{"ressource": "S2"}, {"ressource": "S2"},
-                                                         {"ressource": "S1"}]})
+    g = planning.grade(
+        DEMENAGEMENT,
+        {"reservations": [{"ressource": "S2"}, {"ressource": "S2"}, {"ressource": "S1"}]},
+    )
     assert codes(g) == ["RESERVATIONS_CHEVAUCHEES", "CAPACITE_IGNOREE"]
     assert codes(planning.grade(DEMENAGEMENT, {"reservations": [{"ressource": "S9"}]})) == [
         "RESSOURCE_INCONNUE"

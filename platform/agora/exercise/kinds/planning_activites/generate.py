@@ -122,8 +122,14 @@ def _demandes(rng: random.Random, parc, ressources, debut: date, niveau: int) ->
             depart = rng.randint(32, 64) * 15
             duree = rng.randint(3, 12) * 15
             demandes.append(
-                Demande(f"R{k + 1}", rng.choice(parc.objets), rng.choice(jours), depart,
-                        depart + duree, rng.randint(1, plus_grande))
+                Demande(
+                    f"R{k + 1}",
+                    rng.choice(parc.objets),
+                    rng.choice(jours),
+                    depart,
+                    depart + duree,
+                    rng.randint(1, plus_grande),
+                )
             )
         demandes.sort(key=lambda d: (d.jour, d.debut))
         demandes = [replace(d, numero=f"R{k + 1}") for k, d in enumerate(demandes)]
@@ -152,21 +158,35 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
         "niveau": niveau,
         "projet": {"titre": modele.titre, "debut": debut.isoformat()},
         "taches": [
-            {"lettre": t.lettre, "libelle": t.libelle, "duree": t.duree,
-             "anteriorites": list(t.anteriorites)}
+            {
+                "lettre": t.lettre,
+                "libelle": t.libelle,
+                "duree": t.duree,
+                "anteriorites": list(t.anteriorites),
+            }
             for t in taches
         ],
         "incident": _incident(rng, taches) if niveau == 3 else None,
         "famille": parc.famille,
         "unite": parc.unite,
         "ressources": [
-            {"code": r.code, "libelle": r.libelle, "capacite": r.capacite,
-             "tarif_horaire": f"{r.tarif_horaire:.2f}"}
+            {
+                "code": r.code,
+                "libelle": r.libelle,
+                "capacite": r.capacite,
+                "tarif_horaire": f"{r.tarif_horaire:.2f}",
+            }
             for r in ressources
         ],
         "demandes": [
-            {"numero": d.numero, "objet": d.objet, "jour": d.jour.isoformat(),
-             "debut": _heure(d.debut), "fin": _heure(d.fin), "besoin": d.besoin}
+            {
+                "numero": d.numero,
+                "objet": d.objet,
+                "jour": d.jour.isoformat(),
+                "debut": _heure(d.debut),
+                "fin": _heure(d.fin),
+                "besoin": d.besoin,
+            }
             for d in demandes
         ],
     }

@@ -78,7 +78,9 @@ class Copie:
         self.own = own
         differe = any(ref.valeurs[p] != v for p, v in self.own.items())
         self.ecf = calc.calcule(ref.n, self.own) if differe else ref.valeurs
-        self.choix = [self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))]
+        self.choix = [
+            self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))
+        ]
         self.codes: list[str] = []
         self._siens: dict[str, dict] = {}
 

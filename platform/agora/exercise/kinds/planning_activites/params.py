@@ -136,11 +136,15 @@ def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, 
 def _tache(t: dict[str, Any], i: int) -> Tache:
     ou = f"taches {i + 1}"
     if t.get("lettre") != LETTRES[i]:
-        raise _refus(f"{ou}.lettre", f"les tâches sont nommées A, B, C… dans l'ordre ({LETTRES[i]})")
+        raise _refus(
+            f"{ou}.lettre", f"les tâches sont nommées A, B, C… dans l'ordre ({LETTRES[i]})"
+        )
     avant = lire_liste(t.get("anteriorites"), f"{ou}.anteriorites", 4)
     for lettre in avant:
         if not isinstance(lettre, str) or lettre not in LETTRES[:i]:
-            raise _refus(f"{ou}.anteriorites", "une tâche ne suit que des tâches placées avant elle")
+            raise _refus(
+                f"{ou}.anteriorites", "une tâche ne suit que des tâches placées avant elle"
+            )
     if len(set(avant)) != len(avant):
         raise _refus(f"{ou}.anteriorites", "une antériorité est écrite deux fois")
     return Tache(
@@ -160,8 +164,11 @@ def _incident(raw: Any, taches: tuple[Tache, ...], niveau: int) -> Incident | No
     lettre = i.get("tache")
     if not isinstance(lettre, str) or lettre not in [t.lettre for t in taches]:
         raise _refus("incident.tache", "la lettre d'une tâche du projet est attendue")
-    return Incident(lettre, _entier(i.get("retard"), "incident.retard", 1, MAX_RETARD),
-                    _texte(i.get("motif"), "incident.motif"))
+    return Incident(
+        lettre,
+        _entier(i.get("retard"), "incident.retard", 1, MAX_RETARD),
+        _texte(i.get("motif"), "incident.motif"),
+    )
 
 
 def _ressource(r: dict[str, Any], ou: str) -> Ressource:
@@ -218,10 +225,12 @@ def lire_params(params: Any) -> Projet:
             for i, d in enumerate(_rangs(p.get("demandes"), "demandes", MAX_DEMANDES))
         ),
     )
-    from agora.exercise.kinds.planning_activites.reservations import affecter  # noqa: PLC0415
+    from agora.exercise.kinds.planning_activites.reservations import affecter
 
     if affecter(projet.demandes, projet.ressources) is None:
-        raise _refus("demandes", "aucune affectation des ressources ne les sert toutes sans conflit")
+        raise _refus(
+            "demandes", "aucune affectation des ressources ne les sert toutes sans conflit"
+        )
     return projet
 
 

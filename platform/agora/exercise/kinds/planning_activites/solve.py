@@ -79,10 +79,7 @@ def _au_plus_tot(n, durees, put, prefixe: str, faute: str | None) -> tuple[dict,
     for i, t in enumerate(n.taches):
         avant = t.anteriorites[:1] if faute == ANTERIORITE_OUBLIEE else t.anteriorites
         fins = [fin[a] for a in avant]
-        if faute == DEBUT_SOMME_DES_FINS:
-            tot = sum(fins, 0)
-        else:
-            tot = max(fins, default=0)
+        tot = sum(fins, 0) if faute == DEBUT_SOMME_DES_FINS else max(fins, default=0)
         debut[t.lettre] = put(f"{prefixe}taches.{i}.debut_tot", tot)
         fin[t.lettre] = put(f"{prefixe}taches.{i}.fin_tot", debut[t.lettre] + durees[t.lettre])
     return debut, fin, put(f"{prefixe}duree_projet", max(fin.values()))

@@ -13,8 +13,18 @@ from agora.money import euros
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 
@@ -54,12 +64,13 @@ def _calendrier(p: dict[str, Any], niveau: int) -> list[str]:
         "La date de fin du projet est son dernier jour travaillé.",
     ]
     if niveau < 3:
-        fin = jour_ouvre(debut, 120)
-        feries = feries_entre(debut, fin)[:3]
+        # Up to the end of the project were every task done one after the other.
+        fin = jour_ouvre(debut, sum(t["duree"] for t in p["taches"]))
+        feries = feries_entre(debut, fin)
         if feries:
             liste = ", ".join(f"{en_clair(j)} ({nom})" for j, nom in feries)
             lignes.append("")
-            lignes.append(f"Jours fériés à venir : {liste}.")
+            lignes.append(f"Jours fériés pendant la période : {liste}.")
         else:
             lignes += ["", "Aucun jour férié ne tombe pendant le projet."]
     return lignes
@@ -102,16 +113,22 @@ def _travail(p: dict[str, Any], niveau: int) -> list[str]:
     lignes = ["", "## Travail à faire", ""]
     aide = (
         " Début au plus tôt = la plus grande fin au plus tôt des antériorités (0 s'il n'y en a "
-        "pas) ; fin au plus tôt = début au plus tôt + durée." if guide else ""
+        "pas) ; fin au plus tôt = début au plus tôt + durée."
+        if guide
+        else ""
     )
     lignes.append(f"1. Pour chaque tâche, calculez le début et la fin au plus tôt.{aide}")
     aide = (
         " Fin au plus tard = le plus petit début au plus tard des tâches qui suivent (la durée "
         "du projet pour une tâche sans suivante) ; début au plus tard = fin au plus tard − "
-        "durée." if guide else ""
+        "durée."
+        if guide
+        else ""
     )
-    lignes.append(f"2. Calculez la durée du projet (en jours ouvrés), puis le début et la fin "
-                  f"au plus tard de chaque tâche.{aide}")
+    lignes.append(
+        f"2. Calculez la durée du projet (en jours ouvrés), puis le début et la fin "
+        f"au plus tard de chaque tâche.{aide}"
+    )
     libre = " et sa marge libre" if niveau == 3 else ""
     aide = " Marge totale = début au plus tard − début au plus tôt." if guide else ""
     lignes.append(f"3. Calculez la marge totale de chaque tâche{libre}.{aide}")
@@ -135,8 +152,8 @@ def _travail(p: dict[str, Any], niveau: int) -> list[str]:
         lignes.append(
             f"{rang + 1}. Calculez le coût de chaque réservation : durée en heures × tarif à "
             "l'heure, arrondi au centime le plus proche (1 h 30 = 1,5 h)."
-            if niveau == 2 else
-            f"{rang + 1}. Calculez le coût de chaque réservation, arrondi au centime."
+            if niveau == 2
+            else f"{rang + 1}. Calculez le coût de chaque réservation, arrondi au centime."
         )
     return lignes
 
