@@ -27,6 +27,8 @@ from agora.exercise.kinds.planning_activites.params import NAME, Projet, lire_pa
 from agora.exercise.reading import Lecture, pattern_of
 
 PLANNING, RESSOURCES = "2.1.5", "2.3.1"  # the project plan; the shared resources booked
+DUREE_DE = {"date_fin": "duree_projet", "incident.date_fin": "incident.duree_projet"}
+DATES = (calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE)
 AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit)."
 
 
@@ -76,13 +78,20 @@ class Copie:
     def __init__(self, ref: Reference, own: dict[str, Any]):
         self.ref = ref
         self.own = own
-        differe = any(ref.valeurs[p] != v for p, v in self.own.items())
-        self.ecf = calc.calcule(ref.n, self.own) if differe else ref.valeurs
+        self._ecf: dict[str, Any] | None = None
         self.choix = [
             self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))
         ]
         self.codes: list[str] = []
         self._siens: dict[str, dict] = {}
+
+    @property
+    def ecf(self) -> dict[str, Any]:
+        """The exercise redone from the student's own values (when first needed: only a wrong
+        value needs it)."""
+        if self._ecf is None:
+            self._ecf = calc.calcule(self.ref.n, self.own)
+        return self._ecf
 
     def note(self, code: str | None) -> str | None:
         """Keep the code once; its message (None for no code)."""
@@ -102,6 +111,12 @@ class Copie:
         own earlier values (it changes only the step it is about), then the whole exercise
         done that way."""
         candidates = self.ref.candidates[path]
+        if path in DUREE_DE:  # a date is miscounted from the duration: no need to redo it all
+            duree = DUREE_DE[path]
+            jours = calc.jours(self.own.get(duree, self.ecf[duree]), self.ecf[duree])
+            faute = next((f for f in DATES if calc.date_fin(self.ref.n, jours, f) == valeur), None)
+            if faute is not None:
+                return faute
         for monde in (self.depuis_siens, self.ref.monde):
             faute = next((f for f in candidates if monde(f).get(path) == valeur), None)
             if faute is not None:
@@ -152,7 +167,13 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(ref.champs, lecture)
     copie = Copie(ref, own)
-    champs = [_champ(copie, path, lu) for path, _, lu in donnes]
+    valeurs, canon = ref.valeurs, ref.canon
+    champs = [
+        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+        if lu.valeur == valeurs[path]
+        else _champ(copie, path, lu)
+        for path, _, lu in donnes
+    ]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
     competences = notes_par_competence(champs, _competence, (PLANNING, RESSOURCES))

@@ -5,7 +5,8 @@ booking requests, read into typed objects or refused in one French line."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -87,6 +88,15 @@ class Projet:
     unite: str
     ressources: tuple[Ressource, ...]
     demandes: tuple[Demande, ...]
+    # What the solver derives from these params alone (successors, reference booking…), kept
+    # with them: found by identity, where an lru_cache would hash the whole project each time.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def garde(self, cle: str, construire: Callable[[], Any]) -> Any:
+        """The value kept under ``cle``, built the first time it is asked for."""
+        if cle not in self.memo:
+            self.memo[cle] = construire()
+        return self.memo[cle]
 
     def index(self, lettre: str) -> int:
         return LETTRES.index(lettre)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import unflatten
@@ -22,7 +21,12 @@ from agora.exercise.grading import Etapes
 from agora.exercise.kinds.planning_activites import reservations
 from agora.exercise.kinds.planning_activites.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.planning_activites.calendrier import MAX_JOURS, jour_ouvre
-from agora.exercise.kinds.planning_activites.params import Demande, Projet, lire_params
+from agora.exercise.kinds.planning_activites.params import (
+    MAX_TACHES,
+    Demande,
+    Projet,
+    lire_params,
+)
 from agora.exercise.reading import pattern_of
 from agora.money import cents, cents_down
 
@@ -46,7 +50,7 @@ CHEMIN_AVEC_MARGE = "CHEMIN_AVEC_MARGE"
 CHEMIN_INCOMPLET = "CHEMIN_INCOMPLET"
 
 
-def _jours(valeur: Any, juste: Any) -> int:
+def jours(valeur: Any, juste: Any) -> int:
     """A number of days the calendar can walk: the student's own when it is one, else the
     right one (a duration of 12.5 or −3 days has no end date), else one day."""
     for jours in (valeur, juste):
@@ -66,6 +70,11 @@ def date_fin(n: Projet, duree: int, faute: str | None = None):
 
 
 def successeurs(n: Projet) -> dict[str, list[str]]:
+    """The tasks that follow each task (kept per project; never mutated by the passes)."""
+    return n.garde("successeurs", lambda: _successeurs(n))
+
+
+def _successeurs(n: Projet) -> dict[str, list[str]]:
     suite: dict[str, list[str]] = {t.lettre: [] for t in n.taches}
     for t in n.taches:
         for avant in t.anteriorites:
@@ -73,43 +82,54 @@ def successeurs(n: Projet) -> dict[str, list[str]]:
     return suite
 
 
-def _au_plus_tot(n, durees, put, prefixe: str, faute: str | None) -> tuple[dict, dict, Any]:
+# Each task row's answer paths, written once: (debut_tot, fin_tot, debut_tard, fin_tard,
+# marge_totale, marge_libre).
+CHEMINS = [
+    tuple(
+        f"taches.{i}.{nom}"
+        for nom in ("debut_tot", "fin_tot", "debut_tard", "fin_tard", "marge_totale", "marge_libre")
+    )
+    for i in range(MAX_TACHES)
+]
+
+
+def _au_plus_tot(n, durees, put, faute: str | None) -> tuple[dict, dict, Any]:
     """The forward pass: earliest start = the latest of the predecessors' earliest finishes."""
     debut, fin = {}, {}
     for i, t in enumerate(n.taches):
         avant = t.anteriorites[:1] if faute == ANTERIORITE_OUBLIEE else t.anteriorites
         fins = [fin[a] for a in avant]
         tot = sum(fins, 0) if faute == DEBUT_SOMME_DES_FINS else max(fins, default=0)
-        debut[t.lettre] = put(f"{prefixe}taches.{i}.debut_tot", tot)
-        fin[t.lettre] = put(f"{prefixe}taches.{i}.fin_tot", debut[t.lettre] + durees[t.lettre])
-    return debut, fin, put(f"{prefixe}duree_projet", max(fin.values()))
+        debut[t.lettre] = put(CHEMINS[i][0], tot)
+        fin[t.lettre] = put(CHEMINS[i][1], debut[t.lettre] + durees[t.lettre])
+    return debut, fin, put("duree_projet", max(fin.values()))
 
 
-def _au_plus_tard(n, durees, put, prefixe: str, duree, faute: str | None) -> tuple[dict, dict]:
+def _au_plus_tard(n, durees, put, duree, faute: str | None) -> tuple[dict, dict]:
     """The backward pass: latest finish = the earliest of the successors' latest starts (the
     project's duration for a last task)."""
     suite = successeurs(n)
     debut, fin = {}, {}
+    choisi = max if faute == FIN_TARD_MAXIMUM else min
     for i in reversed(range(len(n.taches))):
         t = n.taches[i]
         debuts = [debut[s] for s in suite[t.lettre]]
-        choisi = max if faute == FIN_TARD_MAXIMUM else min
-        fin[t.lettre] = put(f"{prefixe}taches.{i}.fin_tard", choisi(debuts) if debuts else duree)
-        debut[t.lettre] = put(f"{prefixe}taches.{i}.debut_tard", fin[t.lettre] - durees[t.lettre])
+        fin[t.lettre] = put(CHEMINS[i][3], choisi(debuts) if debuts else duree)
+        debut[t.lettre] = put(CHEMINS[i][2], fin[t.lettre] - durees[t.lettre])
     return debut, fin
 
 
-def plan(n: Projet, durees: Mapping[str, int], put, prefixe: str = "", faute=None) -> tuple:
+def plan(n: Projet, durees: Mapping[str, int], put, faute=None) -> tuple:
     """Both passes and the total slacks; the tasks of zero slack (the critical path)."""
-    tot, fin_tot, duree = _au_plus_tot(n, durees, put, prefixe, faute)
-    tard, fin_tard = _au_plus_tard(n, durees, put, prefixe, duree, faute)
+    tot, fin_tot, duree = _au_plus_tot(n, durees, put, faute)
+    tard, fin_tard = _au_plus_tard(n, durees, put, duree, faute)
     marges = {}
     for i, t in enumerate(n.taches):
         if faute == MARGE_FIN_TARD_MOINS_DEBUT_TOT:
             marge = fin_tard[t.lettre] - tot[t.lettre]
         else:
             marge = tard[t.lettre] - tot[t.lettre]
-        marges[t.lettre] = put(f"{prefixe}taches.{i}.marge_totale", marge)
+        marges[t.lettre] = put(CHEMINS[i][4], marge)
     critique = tuple(t.lettre for t in n.taches if marges[t.lettre] == 0)
     return tot, fin_tot, duree, marges, critique
 
@@ -121,13 +141,16 @@ def _marges_libres(n: Projet, put, tot, fin_tot, duree, marges, faute) -> None:
     for i, t in enumerate(n.taches):
         apres = min((tot[s] for s in suite[t.lettre]), default=duree)
         libre = marges[t.lettre] if faute == MARGE_LIBRE_EGALE_TOTALE else apres - fin_tot[t.lettre]
-        put(f"taches.{i}.marge_libre", libre)
+        put(CHEMINS[i][5], libre)
 
 
-@lru_cache(maxsize=1024)
 def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
     """The duration and critical path once the incident's task is delayed: the plan redone
     from the task table (not from the student's dates), kept per project."""
+    return n.garde("incident", lambda: _apres_incident(n))
+
+
+def _apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
     durees = {t.lettre: t.duree for t in n.taches}
     durees[n.incident.tache] += n.incident.retard
     nouveau = plan(n, durees, Etapes().put)
@@ -139,7 +162,7 @@ def _incident(n: Projet, e: Etapes, duree, critique, faute: str | None) -> None:
     juste, chemin_juste = apres_incident(n)
     nouvelle = duree + n.incident.retard if faute == RETARD_AJOUTE_A_LA_FIN else juste
     nouvelle = e.put("incident.duree_projet", nouvelle)
-    e.put("incident.date_fin", date_fin(n, _jours(nouvelle, juste), faute))
+    e.put("incident.date_fin", date_fin(n, jours(nouvelle, juste), faute))
     chemin = e.put("incident.chemin_critique", chemin_juste)
     e.put("incident.chemin_change", "non" if chemin == critique else "oui")
 
@@ -154,8 +177,12 @@ def heures(d: Demande, faute: str | None) -> Decimal:
 
 def _reservations(n: Projet, put, faute: str | None) -> None:
     """A resource for each request, and (from level 2) its cost: hours × hourly rate."""
-    justes = reservations.affecter(n.demandes, n.ressources) or [""] * len(n.demandes)
-    choix = reservations.affecter(n.demandes, n.ressources, faute) or justes
+    justes = n.garde("affectation", lambda: reservations.affecter(n.demandes, n.ressources))
+    justes = justes or ("",) * len(n.demandes)
+    if faute in (CAPACITE_IGNOREE, RESERVATIONS_CHEVAUCHEES):
+        choix = reservations.affecter(n.demandes, n.ressources, faute) or justes
+    else:
+        choix = justes
     arrondi = cents_down if faute == ARRONDI_TRONQUE else cents
     for i, d in enumerate(n.demandes):
         code = put(f"reservations.{i}.ressource", choix[i])
@@ -175,7 +202,7 @@ def calcule(
         _marges_libres(n, e.put, tot, fin_tot, duree, marges, faute)
     juste = e.out["duree_projet"]
     critique = e.put("chemin_critique", critique)
-    e.put("date_fin", date_fin(n, _jours(duree, juste), faute))
+    e.put("date_fin", date_fin(n, jours(duree, juste), faute))
     if n.incident is not None:
         _incident(n, e, duree, critique, faute)
     _reservations(n, e.put, faute)
