@@ -93,6 +93,21 @@ class Copie:
             self._ecf = calc.calcule(self.ref.n, self.own)
         return self._ecf
 
+    def duree(self, path: str) -> int:
+        """The duration (working days) an end date is counted from: the student's own when
+        they gave a usable one (then the whole plan need not be redone), else as calcule."""
+        cle = DUREE_DE[path]
+        sienne = self.own.get(cle)
+        if sienne is not None and calc.jours(sienne, None) == sienne:
+            return int(sienne)
+        return calc.jours(self.ecf[cle], self.ecf[cle])
+
+    def reporte(self, path: str) -> Any:
+        """The value of ``path`` computed right from the student's own earlier values."""
+        if path in DUREE_DE:
+            return calc.date_fin(self.ref.n, self.duree(path))
+        return self.ecf.get(path)
+
     def note(self, code: str | None) -> str | None:
         """Keep the code once; its message (None for no code)."""
         if code is None:
@@ -112,8 +127,7 @@ class Copie:
         done that way."""
         candidates = self.ref.candidates[path]
         if path in DUREE_DE:  # a date is miscounted from the duration: no need to redo it all
-            duree = DUREE_DE[path]
-            jours = calc.jours(self.own.get(duree, self.ecf[duree]), self.ecf[duree])
+            jours = self.duree(path)
             faute = next((f for f in DATES if calc.date_fin(self.ref.n, jours, f) == valeur), None)
             if faute is not None:
                 return faute
@@ -149,7 +163,7 @@ def _champ(copie: Copie, path: str, lu: Lu) -> ChampResult:
         if code is None:
             return ChampResult(path, ref.canon[path], lu.recu, True, AUTRE_AFFECTATION)
         return verdict_nomme(path, field, attendu, lu, copie.note(code))
-    if lu.valeur == copie.ecf.get(path):
+    if lu.valeur == copie.reporte(path):
         if path.endswith(".cout") and copie.probleme(path) is None:
             return ChampResult(path, field.canonical(lu.valeur), lu.recu, True, "Juste.")
         return verdict_reporte(path, field, attendu, lu)
