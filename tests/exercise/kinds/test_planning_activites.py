@@ -264,3 +264,20 @@ def test_bad_params_are_refused_in_one_french_line():
     plein["demandes"] = [demande(f"R{k}", "09:00", "10:00", 4) for k in range(1, 5)]
     with pytest.raises(InvalidInput, match="sans conflit"):
         planning.check_params(plein)
+
+
+def test_a_delay_equal_to_the_slack_keeps_the_end_but_changes_the_path():
+    # E (slack 1) lasts 2 + 1 = 3: E 5→8, F max(8, 8) = 8→11: still 11 days, Wed 20 May.
+    # Backward: F LS 8 ; E LF 8, LS 5 (slack 0) ; D LF 8, LS 7 ; C LF 7, LS 3 ; B LF min(7, 5)
+    # = 5, LS 3 (slack 0) ; A LF 3 → every task is critical now: the path changed.
+    # Adding the delay at the end instead: 12 days → n° 11 = Thursday 21 May.
+    params = NIVEAU_3 | {"incident": {"tache": "E", "retard": 1, "motif": "météo"}}
+    assert planning.solve(params)["incident"] == {
+        "duree_projet": "11",
+        "date_fin": "2026-05-20",
+        "chemin_critique": "A, B, C, D, E, F",
+        "chemin_change": "oui",
+    }
+    g = planning.grade(params, {"incident": {"duree_projet": "12", "chemin_change": "non"}})
+    assert codes(g) == ["RETARD_AJOUTE_A_LA_FIN"]
+    assert not champ(g, "incident.chemin_change").correct
