@@ -1,0 +1,199 @@
+"""Grading of a ``planning_activites`` answer: per-field verdicts, errors carried forward (the
+latest dates from the student's own duration, the slacks from their own dates…), any valid
+booking accepted, the wrong method named, diagnostics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.fields import Lu, verdict
+from agora.exercise.grading import (
+    MemoParams,
+    Mondes,
+    champs_lus,
+    chemin,
+    grade_of,
+    illisibles,
+    notes_par_competence,
+    verdict_nomme,
+    verdict_reporte,
+)
+from agora.exercise.kinds.planning_activites import reservations
+from agora.exercise.kinds.planning_activites import solve as calc
+from agora.exercise.kinds.planning_activites.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.planning_activites.messages import MESSAGES, SIGNATURES
+from agora.exercise.kinds.planning_activites.params import NAME, Projet, lire_params
+from agora.exercise.reading import Lecture, pattern_of
+
+PLANNING, RESSOURCES = "2.1.5", "2.3.1"  # the project plan; the shared resources booked
+DUREE_DE = {"date_fin": "duree_projet", "incident.date_fin": "incident.duree_projet"}
+DATES = (calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE)
+AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit)."
+
+
+def fautes_possibles(n: Projet) -> list[str]:
+    """The wrong methods that could change some value of this exercise, in the order tried."""
+    # The calendar's mistakes first: a wrong end date is more likely miscounted than the
+    # result of a wrong pass the student's other values do not show.
+    fautes = [calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE]
+    fautes += [calc.DEBUT_SOMME_DES_FINS, calc.ANTERIORITE_OUBLIEE, calc.FIN_TARD_MAXIMUM]
+    fautes.append(calc.MARGE_FIN_TARD_MOINS_DEBUT_TOT)
+    if n.niveau == 3:
+        fautes += [calc.MARGE_LIBRE_EGALE_TOTALE, calc.RETARD_AJOUTE_A_LA_FIN]
+    fautes += [calc.CAPACITE_IGNOREE, calc.RESERVATIONS_CHEVAUCHEES]
+    if n.niveau > 1:
+        fautes += [calc.DUREE_SEXAGESIMALE, calc.ARRONDI_TRONQUE]
+    return fautes
+
+
+class Reference:
+    """What grading needs from the params alone: the answer's values, their place and type,
+    and the exercise done with each wrong method (on demand)."""
+
+    def __init__(self, n: Projet):
+        self.n = n
+        self.valeurs = calc.calcule(n)
+        self.fautes = fautes_possibles(n)
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.valeurs}
+        self.champs = [(p, chemin(p), self.types[p]) for p in self.valeurs]
+        self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
+        self.candidates = {
+            p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
+        }
+        self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """The Reference of these params (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+class Copie:
+    """One answer being graded: its values, the exercise redone from them, the codes found."""
+
+    def __init__(self, ref: Reference, own: dict[str, Any]):
+        self.ref = ref
+        self.own = own
+        self._ecf: dict[str, Any] | None = None
+        self.choix = [
+            self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))
+        ]
+        self.codes: list[str] = []
+        self._siens: dict[str, dict] = {}
+
+    @property
+    def ecf(self) -> dict[str, Any]:
+        """The exercise redone from the student's own values (when first needed: only a wrong
+        value needs it)."""
+        if self._ecf is None:
+            self._ecf = calc.calcule(self.ref.n, self.own)
+        return self._ecf
+
+    def duree(self, path: str) -> int:
+        """The duration (working days) an end date is counted from: the student's own when
+        they gave a usable one (then the whole plan need not be redone), else as calcule."""
+        cle = DUREE_DE[path]
+        sienne = self.own.get(cle)
+        if sienne is not None and calc.jours(sienne, None) == sienne:
+            return int(sienne)
+        return calc.jours(self.ecf[cle], self.ecf[cle])
+
+    def reporte(self, path: str) -> Any:
+        """The value of ``path`` computed right from the student's own earlier values."""
+        if path in DUREE_DE:
+            return calc.date_fin(self.ref.n, self.duree(path))
+        return self.ecf.get(path)
+
+    def note(self, code: str | None) -> str | None:
+        """Keep the code once; its message (None for no code)."""
+        if code is None:
+            return None
+        if code not in self.codes:
+            self.codes.append(code)
+        return MESSAGES[code]
+
+    def depuis_siens(self, faute: str) -> dict[str, Any]:
+        if faute not in self._siens:
+            self._siens[faute] = calc.calcule(self.ref.n, self.own, faute)
+        return self._siens[faute]
+
+    def methode(self, path: str, valeur: Any) -> str | None:
+        """The known wrong method behind a wrong value: first that method from the student's
+        own earlier values (it changes only the step it is about), then the whole exercise
+        done that way."""
+        candidates = self.ref.candidates[path]
+        if path in DUREE_DE:  # a date is miscounted from the duration: no need to redo it all
+            jours = self.duree(path)
+            faute = next((f for f in DATES if calc.date_fin(self.ref.n, jours, f) == valeur), None)
+            if faute is not None:
+                return faute
+        for monde in (self.depuis_siens, self.ref.monde):
+            faute = next((f for f in candidates if monde(f).get(path) == valeur), None)
+            if faute is not None:
+                return faute
+        return None
+
+    def probleme(self, path: str) -> str | None:
+        i = int(path.split(".")[1])
+        return reservations.probleme(i, self.choix, self.ref.n.demandes, self.ref.n.ressources)
+
+    def code_chemin(self, path: str, valeur: tuple[str, ...]) -> str | None:
+        """A critical path with a task of some slack, or without a task of none."""
+        attendu = set(self.ecf[path])
+        if set(valeur) - attendu - set(self.ref.valeurs[path]):
+            return calc.CHEMIN_AVEC_MARGE
+        return calc.CHEMIN_INCOMPLET if attendu - set(valeur) else None
+
+
+def _champ(copie: Copie, path: str, lu: Lu) -> ChampResult:
+    """The verdict on one field: right, another valid booking, carried forward from the
+    student's values, or wrong with the method error named when one explains it."""
+    ref = copie.ref
+    field, attendu = ref.types[path], ref.valeurs[path]
+    if lu.valeur == attendu:
+        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
+    if lu.valeur is None:
+        return verdict(path, field, attendu, lu)
+    if path.endswith(".ressource"):
+        code = copie.probleme(path)
+        if code is None:
+            return ChampResult(path, ref.canon[path], lu.recu, True, AUTRE_AFFECTATION)
+        return verdict_nomme(path, field, attendu, lu, copie.note(code))
+    if lu.valeur == copie.reporte(path):
+        if path.endswith(".cout") and copie.probleme(path) is None:
+            return ChampResult(path, field.canonical(lu.valeur), lu.recu, True, "Juste.")
+        return verdict_reporte(path, field, attendu, lu)
+    faute = copie.methode(path, lu.valeur)
+    if faute is None and path.endswith("chemin_critique"):
+        faute = copie.code_chemin(path, lu.valeur)
+    return verdict_nomme(path, field, attendu, lu, copie.note(faute))
+
+
+def _competence(path: str) -> str:
+    return RESSOURCES if path.startswith("reservations.") else PLANNING
+
+
+def corrige(ref: Reference, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises."""
+    donnes, own = champs_lus(ref.champs, lecture)
+    copie = Copie(ref, own)
+    valeurs, canon = ref.valeurs, ref.canon
+    champs = [
+        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+        if lu.valeur == valeurs[path]
+        else _champ(copie, path, lu)
+        for path, _, lu in donnes
+    ]
+    champs += illisibles(champs, lecture)
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
+    competences = notes_par_competence(champs, _competence, (PLANNING, RESSOURCES))
+    return grade_of(NAME, champs, nommes, competences)
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    return corrige(reference(params), lecture)

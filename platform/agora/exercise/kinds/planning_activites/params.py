@@ -1,0 +1,250 @@
+"""The params of a ``planning_activites`` variant: the project's tasks (durations in working
+days, predecessors), its start date, the incident of level 3, the shared resources and the
+booking requests, read into typed objects or refused in one French line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.params import lire_liste, lire_montant, lire_objet
+
+# The kind's name, in its variants and grades (every module of the kind may import params).
+NAME = "planning_activites"
+
+MAX_TACHES = 14
+MAX_DUREE = 30  # working days of one task
+MAX_RETARD = 20
+MAX_RESSOURCES = 5
+MAX_DEMANDES = 8
+MAX_CAPACITE = 500
+LETTRES = "ABCDEFGHIJKLMN"
+_HEURE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}", re.ASCII)
+SOIXANTE = Decimal(60)
+
+
+@dataclass(frozen=True)
+class Tache:
+    lettre: str
+    libelle: str
+    duree: int
+    anteriorites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Incident:
+    """Level 3: a task that takes ``retard`` more working days than planned."""
+
+    tache: str
+    retard: int
+    motif: str
+
+
+@dataclass(frozen=True)
+class Ressource:
+    code: str
+    libelle: str
+    capacite: int
+    tarif_horaire: Decimal
+
+
+@dataclass(frozen=True)
+class Demande:
+    """A booking request: a day, a slot in minutes from midnight, what it needs."""
+
+    numero: str
+    objet: str
+    jour: date
+    debut: int
+    fin: int
+    besoin: int
+
+    @property
+    def heures(self) -> Decimal:
+        """The slot's length in decimal hours (1 h 30 → 1.5)."""
+        return Decimal(self.fin - self.debut) / SOIXANTE
+
+    def chevauche(self, autre: Demande) -> bool:
+        """Same day and the slots overlap (one ending when the other starts does not)."""
+        return self.jour == autre.jour and self.debut < autre.fin and autre.debut < self.fin
+
+
+@dataclass(frozen=True)
+class Projet:
+    """Typed, validated params of one project and its bookings."""
+
+    niveau: int
+    titre: str
+    debut: date
+    taches: tuple[Tache, ...]
+    incident: Incident | None
+    famille: str
+    unite: str
+    ressources: tuple[Ressource, ...]
+    demandes: tuple[Demande, ...]
+    # What the solver derives from these params alone (successors, reference booking…), kept
+    # with them: found by identity, where an lru_cache would hash the whole project each time.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def garde(self, cle: str, construire: Callable[[], Any]) -> Any:
+        """The value kept under ``cle``, built the first time it is asked for."""
+        if cle not in self.memo:
+            self.memo[cle] = construire()
+        return self.memo[cle]
+
+    def index(self, lettre: str) -> int:
+        return LETTRES.index(lettre)
+
+    def ressource(self, code: Any) -> Ressource | None:
+        return next((r for r in self.ressources if r.code == code), None)
+
+
+def _refus(ou: str, quoi: str) -> InvalidInput:
+    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
+
+
+def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not bas <= raw <= haut:
+        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+    return raw
+
+
+def _texte(raw: Any, ou: str) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 160:
+        raise _refus(ou, "un texte court est attendu")
+    return raw
+
+
+def _jour(raw: Any, ou: str) -> date:
+    try:
+        jour = date.fromisoformat(raw)
+    except (TypeError, ValueError):
+        raise _refus(ou, "une date ISO (2026-03-10) est attendue") from None
+    if not 2000 <= jour.year <= 2100:
+        raise _refus(ou, "une date de 2000 à 2100 est attendue")
+    return jour
+
+
+def _heure(raw: Any, ou: str) -> int:
+    trouve = _HEURE.fullmatch(raw) if isinstance(raw, str) else None
+    if trouve is None:
+        raise _refus(ou, "une heure HH:MM (09:30) est attendue")
+    return int(trouve[1]) * 60 + int(trouve[2])
+
+
+def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, Any]]:
+    lignes = lire_liste(raw, ou, maximum, minimum=minimum)
+    return [lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
+
+
+def _tache(t: dict[str, Any], i: int) -> Tache:
+    ou = f"taches {i + 1}"
+    if t.get("lettre") != LETTRES[i]:
+        raise _refus(
+            f"{ou}.lettre", f"les tâches sont nommées A, B, C… dans l'ordre ({LETTRES[i]})"
+        )
+    avant = lire_liste(t.get("anteriorites"), f"{ou}.anteriorites", 4)
+    for lettre in avant:
+        if not isinstance(lettre, str) or lettre not in LETTRES[:i]:
+            raise _refus(
+                f"{ou}.anteriorites", "une tâche ne suit que des tâches placées avant elle"
+            )
+    if len(set(avant)) != len(avant):
+        raise _refus(f"{ou}.anteriorites", "une antériorité est écrite deux fois")
+    return Tache(
+        lettre=LETTRES[i],
+        libelle=_texte(t.get("libelle"), f"{ou}.libelle"),
+        duree=_entier(t.get("duree"), f"{ou}.duree", 1, MAX_DUREE),
+        anteriorites=tuple(sorted(avant)),
+    )
+
+
+def _incident(raw: Any, taches: tuple[Tache, ...], niveau: int) -> Incident | None:
+    if niveau < 3:
+        if raw is not None:
+            raise _refus("incident", "un incident n'est prévu qu'au niveau 3 (null sinon)")
+        return None
+    i = lire_objet(raw, "incident")
+    lettre = i.get("tache")
+    if not isinstance(lettre, str) or lettre not in [t.lettre for t in taches]:
+        raise _refus("incident.tache", "la lettre d'une tâche du projet est attendue")
+    return Incident(
+        lettre,
+        _entier(i.get("retard"), "incident.retard", 1, MAX_RETARD),
+        _texte(i.get("motif"), "incident.motif"),
+    )
+
+
+def _ressource(r: dict[str, Any], ou: str) -> Ressource:
+    code = r.get("code")
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        raise _refus(f"{ou}.code", "un code court (S1, V2…) est attendu")
+    return Ressource(
+        code=code,
+        libelle=_texte(r.get("libelle"), f"{ou}.libelle"),
+        capacite=_entier(r.get("capacite"), f"{ou}.capacite", 1, MAX_CAPACITE),
+        tarif_horaire=lire_montant(r.get("tarif_horaire"), f"{ou}.tarif_horaire"),
+    )
+
+
+def _demande(d: dict[str, Any], ou: str) -> Demande:
+    demande = Demande(
+        numero=_texte(d.get("numero"), f"{ou}.numero")[:10],
+        objet=_texte(d.get("objet"), f"{ou}.objet"),
+        jour=_jour(d.get("jour"), f"{ou}.jour"),
+        debut=_heure(d.get("debut"), f"{ou}.debut"),
+        fin=_heure(d.get("fin"), f"{ou}.fin"),
+        besoin=_entier(d.get("besoin"), f"{ou}.besoin", 1, MAX_CAPACITE),
+    )
+    if demande.fin <= demande.debut:
+        raise _refus(f"{ou}.fin", "la fin suit le début")
+    return demande
+
+
+def lire_params(params: Any) -> Projet:
+    """Validate the contract params; InvalidInput with one French line when they are unusable."""
+    p = lire_objet(params, "l'ensemble")
+    niveau = _entier(p.get("niveau"), "niveau", 1, 3)
+    entete = lire_objet(p.get("projet"), "projet")
+    taches = tuple(
+        _tache(t, i) for i, t in enumerate(_rangs(p.get("taches"), "taches", MAX_TACHES, 2))
+    )
+    ressources = tuple(
+        _ressource(r, f"ressources {i + 1}")
+        for i, r in enumerate(_rangs(p.get("ressources"), "ressources", MAX_RESSOURCES))
+    )
+    if len({r.code for r in ressources}) != len(ressources):
+        raise _refus("ressources", "deux ressources ont le même code")
+    projet = Projet(
+        niveau=niveau,
+        titre=_texte(entete.get("titre"), "projet.titre"),
+        debut=_jour(entete.get("debut"), "projet.debut"),
+        taches=taches,
+        incident=_incident(p.get("incident"), taches, niveau),
+        famille=_texte(p.get("famille"), "famille"),
+        unite=_texte(p.get("unite"), "unite"),
+        ressources=ressources,
+        demandes=tuple(
+            _demande(d, f"demandes {i + 1}")
+            for i, d in enumerate(_rangs(p.get("demandes"), "demandes", MAX_DEMANDES))
+        ),
+    )
+    from agora.exercise.kinds.planning_activites.reservations import affecter
+
+    if affecter(projet.demandes, projet.ressources) is None:
+        raise _refus(
+            "demandes", "aucune affectation des ressources ne les sert toutes sans conflit"
+        )
+    return projet
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,225 @@
+"""The project plan and the bookings of the ``planning_activites`` contract, run right or with
+one typical mistake.
+
+``calcule`` gives every value of the answer by its path (``taches.2.debut_tot``…): the forward
+pass (earliest dates), the backward pass (latest dates), the slacks, the critical path, the end
+date in working days, the incident of level 3, then the resource and cost of each booking. The
+grader runs it three ways: right (the reference), from the student's own earlier values (an
+error carried forward earns its credit), and with a known wrong method (a ``faute``) to name
+the misconception behind a wrong value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.base import unflatten
+from agora.exercise.grading import Etapes
+from agora.exercise.kinds.planning_activites import reservations
+from agora.exercise.kinds.planning_activites.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.planning_activites.calendrier import MAX_JOURS, jour_ouvre
+from agora.exercise.kinds.planning_activites.params import (
+    MAX_TACHES,
+    Demande,
+    Projet,
+    lire_params,
+)
+from agora.exercise.reading import pattern_of
+from agora.money import cents, cents_down
+
+# The wrong methods calcule can run (codes of the public diagnostics).
+DEBUT_SOMME_DES_FINS = "DEBUT_SOMME_DES_FINS"
+ANTERIORITE_OUBLIEE = "ANTERIORITE_OUBLIEE"
+FIN_TARD_MAXIMUM = "FIN_TARD_MAXIMUM"
+MARGE_FIN_TARD_MOINS_DEBUT_TOT = "MARGE_FIN_TARD_MOINS_DEBUT_TOT"
+MARGE_LIBRE_EGALE_TOTALE = "MARGE_LIBRE_EGALE_TOTALE"
+JOUR_EN_TROP = "JOUR_EN_TROP"
+WEEKENDS_COMPTES = "WEEKENDS_COMPTES"
+FERIE_IGNORE = "FERIE_IGNORE"
+RETARD_AJOUTE_A_LA_FIN = "RETARD_AJOUTE_A_LA_FIN"
+DUREE_SEXAGESIMALE = "DUREE_SEXAGESIMALE"
+ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
+CAPACITE_IGNOREE = reservations.CAPACITE_IGNOREE
+RESERVATIONS_CHEVAUCHEES = reservations.RESERVATIONS_CHEVAUCHEES
+# Named by the grader from the answer alone (no calculation to run).
+RESSOURCE_INCONNUE = reservations.RESSOURCE_INCONNUE
+CHEMIN_AVEC_MARGE = "CHEMIN_AVEC_MARGE"
+CHEMIN_INCOMPLET = "CHEMIN_INCOMPLET"
+
+
+def jours(valeur: Any, juste: Any) -> int:
+    """A number of days the calendar can walk: the student's own when it is one, else the
+    right one (a duration of 12.5 or −3 days has no end date), else one day."""
+    for jours in (valeur, juste):
+        if isinstance(jours, (int, Decimal)) and 1 <= jours <= MAX_JOURS and jours == int(jours):
+            return int(jours)
+    return 1
+
+
+def date_fin(n: Projet, duree: int, faute: str | None = None):
+    """The last working day of a project of ``duree`` working days: working day n° duree − 1,
+    day 0 being the start; or as a typical mistake counts it."""
+    if faute == JOUR_EN_TROP:
+        return jour_ouvre(n.debut, duree)
+    if faute == WEEKENDS_COMPTES:
+        return jour_ouvre(n.debut, 0) + timedelta(duree - 1)
+    return jour_ouvre(n.debut, duree - 1, avec_feries=faute != FERIE_IGNORE)
+
+
+def successeurs(n: Projet) -> dict[str, list[str]]:
+    """The tasks that follow each task (kept per project; never mutated by the passes)."""
+    return n.garde("successeurs", lambda: _successeurs(n))
+
+
+def _successeurs(n: Projet) -> dict[str, list[str]]:
+    suite: dict[str, list[str]] = {t.lettre: [] for t in n.taches}
+    for t in n.taches:
+        for avant in t.anteriorites:
+            suite[avant].append(t.lettre)
+    return suite
+
+
+# Each task row's answer paths, written once: (debut_tot, fin_tot, debut_tard, fin_tard,
+# marge_totale, marge_libre).
+CHEMINS = [
+    tuple(
+        f"taches.{i}.{nom}"
+        for nom in ("debut_tot", "fin_tot", "debut_tard", "fin_tard", "marge_totale", "marge_libre")
+    )
+    for i in range(MAX_TACHES)
+]
+
+
+def _au_plus_tot(n, durees, put, faute: str | None) -> tuple[dict, dict, Any]:
+    """The forward pass: earliest start = the latest of the predecessors' earliest finishes."""
+    debut, fin = {}, {}
+    for i, t in enumerate(n.taches):
+        avant = t.anteriorites[:1] if faute == ANTERIORITE_OUBLIEE else t.anteriorites
+        fins = [fin[a] for a in avant]
+        tot = sum(fins, 0) if faute == DEBUT_SOMME_DES_FINS else max(fins, default=0)
+        debut[t.lettre] = put(CHEMINS[i][0], tot)
+        fin[t.lettre] = put(CHEMINS[i][1], debut[t.lettre] + durees[t.lettre])
+    return debut, fin, put("duree_projet", max(fin.values()))
+
+
+def _au_plus_tard(n, durees, put, duree, faute: str | None) -> tuple[dict, dict]:
+    """The backward pass: latest finish = the earliest of the successors' latest starts (the
+    project's duration for a last task)."""
+    suite = successeurs(n)
+    debut, fin = {}, {}
+    choisi = max if faute == FIN_TARD_MAXIMUM else min
+    for i in reversed(range(len(n.taches))):
+        t = n.taches[i]
+        debuts = [debut[s] for s in suite[t.lettre]]
+        fin[t.lettre] = put(CHEMINS[i][3], choisi(debuts) if debuts else duree)
+        debut[t.lettre] = put(CHEMINS[i][2], fin[t.lettre] - durees[t.lettre])
+    return debut, fin
+
+
+def plan(n: Projet, durees: Mapping[str, int], put, faute=None) -> tuple:
+    """Both passes and the total slacks; the tasks of zero slack (the critical path)."""
+    tot, fin_tot, duree = _au_plus_tot(n, durees, put, faute)
+    tard, fin_tard = _au_plus_tard(n, durees, put, duree, faute)
+    marges = {}
+    for i, t in enumerate(n.taches):
+        if faute == MARGE_FIN_TARD_MOINS_DEBUT_TOT:
+            marge = fin_tard[t.lettre] - tot[t.lettre]
+        else:
+            marge = tard[t.lettre] - tot[t.lettre]
+        marges[t.lettre] = put(CHEMINS[i][4], marge)
+    critique = tuple(t.lettre for t in n.taches if marges[t.lettre] == 0)
+    return tot, fin_tot, duree, marges, critique
+
+
+def _marges_libres(n: Projet, put, tot, fin_tot, duree, marges, faute) -> None:
+    """Free slack: the earliest of the successors' earliest starts (the project's end for a
+    last task) − the task's earliest finish."""
+    suite = successeurs(n)
+    for i, t in enumerate(n.taches):
+        apres = min((tot[s] for s in suite[t.lettre]), default=duree)
+        libre = marges[t.lettre] if faute == MARGE_LIBRE_EGALE_TOTALE else apres - fin_tot[t.lettre]
+        put(CHEMINS[i][5], libre)
+
+
+def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
+    """The duration and critical path once the incident's task is delayed: the plan redone
+    from the task table (not from the student's dates), kept per project."""
+    return n.garde("incident", lambda: _apres_incident(n))
+
+
+def _apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
+    durees = {t.lettre: t.duree for t in n.taches}
+    durees[n.incident.tache] += n.incident.retard
+    nouveau = plan(n, durees, Etapes().put)
+    return nouveau[2], nouveau[4]
+
+
+def _incident(n: Projet, e: Etapes, duree, critique, faute: str | None) -> None:
+    """Level 3: the plan again with the delayed task; its new duration, end date and path."""
+    juste, chemin_juste = apres_incident(n)
+    nouvelle = duree + n.incident.retard if faute == RETARD_AJOUTE_A_LA_FIN else juste
+    nouvelle = e.put("incident.duree_projet", nouvelle)
+    e.put("incident.date_fin", date_fin(n, jours(nouvelle, juste), faute))
+    chemin = e.put("incident.chemin_critique", chemin_juste)
+    e.put("incident.chemin_change", "non" if chemin == critique else "oui")
+
+
+def heures(d: Demande, faute: str | None) -> Decimal:
+    """The slot's length in hours: 1 h 30 is 1.5 h (written 1.30 by a typical mistake)."""
+    if faute == DUREE_SEXAGESIMALE:
+        minutes = d.fin - d.debut
+        return Decimal(f"{minutes // 60}.{minutes % 60:02d}")
+    return d.heures
+
+
+def _reservations(n: Projet, put, faute: str | None) -> None:
+    """A resource for each request, and (from level 2) its cost: hours × hourly rate."""
+    justes = n.garde("affectation", lambda: reservations.affecter(n.demandes, n.ressources))
+    justes = justes or ("",) * len(n.demandes)
+    if faute in (CAPACITE_IGNOREE, RESERVATIONS_CHEVAUCHEES):
+        choix = reservations.affecter(n.demandes, n.ressources, faute) or justes
+    else:
+        choix = justes
+    arrondi = cents_down if faute == ARRONDI_TRONQUE else cents
+    for i, d in enumerate(n.demandes):
+        code = put(f"reservations.{i}.ressource", choix[i])
+        r = n.ressource(code) or n.ressource(justes[i])
+        if n.niveau > 1 and r is not None:
+            put(f"reservations.{i}.cout", arrondi(heures(d, faute) * r.tarif_horaire))
+
+
+def calcule(
+    n: Projet, own: Mapping[str, Any] | None = None, faute: str | None = None
+) -> dict[str, Any]:
+    """Every value of the answer by path, from the student's own earlier values when given."""
+    e = Etapes(own)
+    durees = {t.lettre: t.duree for t in n.taches}
+    tot, fin_tot, duree, marges, critique = plan(n, durees, e.put, faute=faute)
+    if n.niveau == 3:
+        _marges_libres(n, e.put, tot, fin_tot, duree, marges, faute)
+    juste = e.out["duree_projet"]
+    critique = e.put("chemin_critique", critique)
+    e.put("date_fin", date_fin(n, jours(duree, juste), faute))
+    if n.incident is not None:
+        _incident(n, e, duree, critique, faute)
+    _reservations(n, e.put, faute)
+    return e.out
+
+
+def document(v: Mapping[str, Any]) -> dict[str, Any]:
+    """The contract JSON of an answer from its values by path (nested as the form posts it)."""
+    types = ANSWER_SCHEMA.champs
+    return unflatten(
+        {
+            path: valeur if isinstance(valeur, str) else types[pattern_of(path)].canonical(valeur)
+            for path, valeur in v.items()
+        }
+    )
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference solution, contract JSON."""
+    return document(calcule(lire_params(params)))
