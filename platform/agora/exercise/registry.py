@@ -4,6 +4,7 @@ from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds import (
     avoir,
+    budget_tresorerie,
     bulletin_paie,
     conges_payes,
     declaration_tva,
@@ -36,6 +37,7 @@ KINDS: dict[str, ExerciseKind] = {
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
+        budget_tresorerie.KIND,
         equilibre_financier.KIND,
         bulletin_paie.KIND,
         planning.KIND,
