@@ -4,21 +4,20 @@ methods."""
 
 from __future__ import annotations
 
-from decimal import DecimalException
+from decimal import Decimal, DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import verdict
+from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
-    champs_lus,
     chemin,
     illisibles,
     methode_fausse,
     verdict_nomme,
-    verdict_reporte,
+    REPORTE,
 )
-from agora.exercise.kinds.budget_tresorerie.answer import type_champ
+from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
     MESSAGES,
     SIGNATURES,
@@ -38,16 +37,40 @@ class Reference:
 
     def __init__(self, b: Budget):
         self.b = b
-        self.valeurs = calcule(b).valeurs
+        juste = calcule(b)
+        self.valeurs = juste.valeurs
+        self.flux: dict[str | None, dict[str, list[Decimal]]] = {None: juste.lignes}
         self.champs = [(path, chemin(path), type_champ(path)) for path in self.valeurs]
+        # The fields of each month (path, name in the month's row, type), to walk the rows once.
+        self.par_mois: list[list[tuple[str, str, Field]]] = [[] for _ in range(b.n)]
+        for path, parcours, field in self.champs:
+            if len(parcours) == 3:
+                self.par_mois[int(parcours[1])].append((path, str(parcours[2]), field))
         self.canon = {path: f.canonical(self.valeurs[path]) for path, _, f in self.champs}
+        # The message of a value right from the student's own values, written once per variant.
+        self.reporte = {
+            path: f"{REPORTE}Avec les bons résultats : {f.display(self.valeurs[path])}."
+            for path, _, f in self.champs
+        }
         self.fautes = fautes_possibles(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
+        """The whole budget done with this wrong method (computed the first time asked)."""
         if faute not in self._mondes:
-            self._mondes[faute] = calcule(self.b, faute=faute).valeurs
+            fait = calcule(self.b, faute=faute)
+            self._mondes[faute], self.flux[faute] = fait.valeurs, fait.lignes
         return self._mondes[faute]
+
+    def depuis(self, own: dict[str, Any], faute: str | None = None) -> dict[str, Any]:
+        """The budget carried on from the student's own values ({} if they are absurdly
+        large), with this wrong method's rows."""
+        if faute is not None:
+            self.monde(faute)
+        try:
+            return calcule(self.b, own, faute, self.flux[faute]).valeurs
+        except (DecimalException, OverflowError):
+            return {}
 
 
 _MEMO = MemoParams()
@@ -58,25 +81,42 @@ def reference(params: Any) -> Reference:
     return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
-def _depuis(b: Budget, own: dict[str, Any], faute: str | None = None) -> dict[str, Any]:
-    """The budget carried on from the student's own values ({} if they are absurdly large)."""
-    try:
-        return calcule(b, own, faute).valeurs
-    except (DecimalException, OverflowError):
-        return {}
+def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict]:
+    """The expected fields the answer gives, as read, and the student's typed values by path
+    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy)."""
+    donnes: list[tuple[str, Field, Lu]] = []
+    siens: dict[str, Any] = {}
+    arbre = lecture.arbre
+    lignes = arbre.get("mois") if isinstance(arbre, dict) else None
+    if isinstance(lignes, list):
+        for rangee, champs in zip(lignes, ref.par_mois, strict=False):
+            if not isinstance(rangee, dict):
+                continue
+            for path, nom, field in champs:
+                lu = rangee.get(nom)
+                if isinstance(lu, Lu):
+                    donnes.append((path, field, lu))
+                    if lu.valeur is not None:
+                        siens[path] = lu.valeur
+    lu = arbre.get("remede") if isinstance(arbre, dict) else None
+    if isinstance(lu, Lu):
+        donnes.append(("remede", REMEDE, lu))
+        if lu.valeur is not None:
+            siens["remede"] = lu.valeur
+    return donnes, siens
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
     ref = reference(params)
-    lus, own = champs_lus(ref.champs, lecture)
+    lus, own = _lus(ref, lecture)
     faux = any(ref.valeurs[p] != v for p, v in own.items())
-    suite = _depuis(ref.b, own) if faux else ref.valeurs
+    suite = ref.depuis(own) if faux else ref.valeurs
     siens: dict[str, dict[str, Any]] = {}
 
     def depuis_siens(faute: str) -> dict[str, Any]:
         if faute not in siens:
-            siens[faute] = _depuis(ref.b, own, faute)
+            siens[faute] = ref.depuis(own, faute)
         return siens[faute]
 
     codes: list[str] = []
@@ -88,7 +128,7 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         elif valeur is None:
             champs.append(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:
-            champs.append(verdict_reporte(path, field, attendu, lu))
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, ref.reporte[path]))
         else:
             nom = signature(path)
             candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]

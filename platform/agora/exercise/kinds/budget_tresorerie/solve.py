@@ -13,8 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.grading import Etapes
-from agora.exercise.kinds.budget_tresorerie.answer import type_champ
-from agora.exercise.kinds.budget_tresorerie.params import HUNDRED, Budget, lire_params
+from agora.exercise.kinds.budget_tresorerie.answer import (
+    CALCULS,
+    DECAISSEMENTS,
+    ENCAISSEMENTS,
+    SOLDES,
+    type_champ,
+)
+from agora.exercise.kinds.budget_tresorerie.params import HUNDRED, MAX_MOIS, Budget, lire_params
 from agora.money import ZERO, cents
 
 # The named wrong methods (diagnostic codes); their messages are in messages.py.
@@ -30,6 +36,13 @@ SOLDE_CUMULE = "SOLDE_CUMULE"
 DEBUT_NON_REPORTE = "DEBUT_NON_REPORTE"
 TENSION_SOUS_ZERO = "TENSION_SOUS_ZERO"
 DECOUVERT_BESOIN_DURABLE = "DECOUVERT_BESOIN_DURABLE"
+
+
+# Each field's path by month and name, written once (a grading runs down the budget often).
+CHEMINS = tuple(
+    {nom: f"mois.{j}.{nom}" for nom in (*ENCAISSEMENTS, *DECAISSEMENTS, *CALCULS, *SOLDES, "tension")}
+    for j in range(MAX_MOIS)
+)
 
 
 def ttc(ht: Decimal, taux: Decimal) -> Decimal:
@@ -140,42 +153,54 @@ class Calcul:
     """One pass down the budget: ``valeurs`` the value each field should hold (from the
     student's earlier values when given), ``flux`` the rows of this method."""
 
-    def __init__(self, b: Budget, own: Mapping[str, Any] | None, faute: str | None):
+    def __init__(
+        self,
+        b: Budget,
+        own: Mapping[str, Any] | None,
+        faute: str | None,
+        lignes: dict[str, list[Decimal]] | None = None,
+    ):
         self.b, self.faute = b, faute
         self.etapes = Etapes(own)
         self.valeurs = self.etapes.out
-        self.lignes = flux(b, faute)
+        self.lignes = flux(b, faute) if lignes is None else lignes
+        self.enc, self.dec = b.lignes()
 
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
-        put, b = self.etapes.put, self.b
-        enc, dec = b.lignes()
-        recu = sum((put(f"mois.{j}.{ligne}", self.lignes[ligne][j]) for ligne in enc), ZERO)
-        paye = sum((put(f"mois.{j}.{ligne}", self.lignes[ligne][j]) for ligne in dec), ZERO)
-        recu = put(f"mois.{j}.total_encaissements", recu)
-        paye = put(f"mois.{j}.total_decaissements", paye)
+        put, b, lignes, chemin = self.etapes.put, self.b, self.lignes, CHEMINS[j]
+        recu = sum([put(chemin[ligne], lignes[ligne][j]) for ligne in self.enc], ZERO)
+        paye = sum([put(chemin[ligne], lignes[ligne][j]) for ligne in self.dec], ZERO)
+        recu = put(chemin["total_encaissements"], recu)
+        paye = put(chemin["total_decaissements"], paye)
         net, cumul = recu - paye, cumul + recu - paye
         if self.faute == SOLDE_INVERSE:
-            solde = put(f"mois.{j}.solde_mois", -net)
+            solde = put(chemin["solde_mois"], -net)
         elif self.faute == SOLDE_CUMULE:
-            put(f"mois.{j}.solde_mois", cumul)  # the closing cash is right: start + cumul
+            put(chemin["solde_mois"], cumul)  # the closing cash is right: start + cumul
             solde = net
         else:
-            solde = put(f"mois.{j}.solde_mois", net)
+            solde = put(chemin["solde_mois"], net)
         if self.faute == DEBUT_NON_REPORTE:
             debut = b.tresorerie_initiale
-        debut = put(f"mois.{j}.tresorerie_debut", debut)
-        fin = put(f"mois.{j}.tresorerie_fin", debut + solde)
+        debut = put(chemin["tresorerie_debut"], debut)
+        fin = put(chemin["tresorerie_fin"], debut + solde)
         return fin, net, cumul
 
     def tension(self, j: int, fin: Decimal) -> str:
         seuil = ZERO if self.faute == TENSION_SOUS_ZERO else self.b.seuil
-        return self.etapes.put(f"mois.{j}.tension", "oui" if fin < seuil else "non")
+        return self.etapes.put(CHEMINS[j]["tension"], "oui" if fin < seuil else "non")
 
 
-def calcule(b: Budget, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
-    """Every field's value, by field path (``mois.0.ventes``…), in the order of the form."""
-    c = Calcul(b, own, faute)
+def calcule(
+    b: Budget,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    lignes: dict[str, list[Decimal]] | None = None,
+) -> Calcul:
+    """Every field's value, by field path (``mois.0.ventes``…), in the order of the form;
+    ``lignes``: the rows of this method when already computed (``flux(b, faute)``)."""
+    c = Calcul(b, own, faute, lignes)
     debut, cumul = b.tresorerie_initiale, ZERO
     fins, tensions = [], []
     for j in range(b.n):
