@@ -22,12 +22,13 @@ from agora.exercise.params import (
     lire_objet,
     lire_taux,
 )
+from agora.exercise.kinds.budget_tresorerie.regles import regles
 from agora.money import cents
 
 NAME = "budget_tresorerie"
 MIN_MOIS, MAX_MOIS = 3, 6
 MAX_OPERATIONS = 40  # sales or purchases over the budget and the two months before
-MAX_DELAI = 2  # months: payment at 60 days at most (Code de commerce, L441-10)
+MAX_DELAI = regles().delai_paiement_maximum.mois  # 60 days at most (Code de commerce, L441-10)
 STATUTS = ("entreprise", "association", "service_public")
 
 

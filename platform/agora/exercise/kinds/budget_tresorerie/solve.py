@@ -21,7 +21,13 @@ from agora.exercise.kinds.budget_tresorerie.answer import (
     type_champ,
 )
 from agora.exercise.kinds.budget_tresorerie.params import HUNDRED, MAX_MOIS, Budget, lire_params
+from agora.exercise.kinds.budget_tresorerie.regles import regles
 from agora.money import ZERO, cents
+
+# When VAT, social charges and wages are paid: months after the month they belong to.
+APRES_TVA = regles().tva.decalage_mois
+APRES_COTISATIONS = regles().cotisations_sociales.decalage_mois
+APRES_SALAIRES = regles().salaires.decalage_mois
 
 # The named wrong methods (diagnostic codes); their messages are in messages.py.
 VENTES_HT = "VENTES_HT"
@@ -87,9 +93,9 @@ def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
     for a in b.achats:
         montant = a.montant_ht if faute == ACHATS_HT else ttc(a.montant_ht, a.taux_tva)
         ajoute("achats", a.mois + a.delai, montant)
-    decalage = 0 if faute == CHARGES_SOCIALES_MEME_MOIS else 1
+    decalage = APRES_SALAIRES if faute == CHARGES_SOCIALES_MEME_MOIS else APRES_COTISATIONS
     for s in b.salaires:
-        ajoute("salaires", s.mois, s.net)
+        ajoute("salaires", s.mois + APRES_SALAIRES, s.net)
         ajoute("charges_sociales", s.mois + decalage, s.charges)
     if b.assujetti_tva:
         lignes["tva"] = tva_a_payer(b, faute)
@@ -122,7 +128,7 @@ def tva_du_mois(b: Budget, mois: int, faute: str | None) -> Decimal:
 def tva_a_payer(b: Budget, faute: str | None = None) -> list[Decimal]:
     """The VAT paid each month: the previous month's net VAT (a credit is carried to the next
     month's return and nothing is paid)."""
-    decalage = 0 if faute == TVA_MEME_MOIS else 1
+    decalage = 0 if faute == TVA_MEME_MOIS else APRES_TVA
     payee, credit = [], ZERO
     for j in range(b.n):
         due = tva_du_mois(b, j - decalage, faute) - credit
