@@ -181,7 +181,9 @@ def _fixes(t: Tirage, params: dict[str, Any], cible: str) -> None:
         fixes = f1 + (haut - f1) * t.rng.randint(30, 70) / 100
     else:
         fixes = f2 + abs(f2) * t.rng.randint(5, 15) / 100
-    params["charges_fixes"]["montant"] = str(t.arrondi(fixes))
+    ventes = sum((Decimal(v["montant_ht"]) for v in params["ventes"]), Decimal(0))
+    plancher = ventes / len(params["ventes"]) / 50  # rent and insurance: 2 % of a month's sales
+    params["charges_fixes"]["montant"] = str(t.arrondi(max(fixes, plancher)))
 
 
 def _investissement(t: Tirage, org: Any, params: dict[str, Any], cible: str) -> None:

@@ -57,10 +57,12 @@ def ttc(ht: Decimal, taux: Decimal) -> Decimal:
 
 
 def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
-    """``total`` split by percentages: each part to the cent, the last one the remainder."""
+    """``total`` split by percentages: each part to the cent, the last non-zero one the
+    remainder (the parts add up to ``total`` exactly)."""
     montants, reste = [], total
+    derniere = max((i for i, part in enumerate(parts) if part), default=len(parts) - 1)
     for i, part in enumerate(parts):
-        montant = reste if i == len(parts) - 1 else cents(total * part / HUNDRED)
+        montant = reste if i == derniere else cents(total * part / HUNDRED)
         montants.append(montant)
         reste -= montant
     return montants
