@@ -18,8 +18,13 @@ from agora.exercise.kinds.budget_tresorerie.solve import tranches, ttc
 
 
 def vente(mois, ht, parts=("0", "100"), taux="20"):
-    return {"libelle": "Ventes", "mois": mois, "montant_ht": ht, "taux_tva": taux,
-            "parts": list(parts)}  # fmt: skip
+    return {
+        "libelle": "Ventes",
+        "mois": mois,
+        "montant_ht": ht,
+        "taux_tva": taux,
+        "parts": list(parts),
+    }
 
 
 def achat(mois, ht, delai=1, taux="20"):
@@ -72,16 +77,29 @@ def test_case_a_month_by_month():
     solution = KIND.solve(CAS_A)
     avril, mai, juin = solution["mois"]
     assert avril == {
-        "ventes": "1200.00", "achats": "600.00", "salaires": "1000.00",
-        "charges_sociales": "600.00", "tva": "100.00", "charges_fixes": "300.00",
-        "total_encaissements": "1200.00", "total_decaissements": "2600.00",
-        "solde_mois": "-1400.00", "tresorerie_debut": "5000.00", "tresorerie_fin": "3600.00",
+        "ventes": "1200.00",
+        "achats": "600.00",
+        "salaires": "1000.00",
+        "charges_sociales": "600.00",
+        "tva": "100.00",
+        "charges_fixes": "300.00",
+        "total_encaissements": "1200.00",
+        "total_decaissements": "2600.00",
+        "solde_mois": "-1400.00",
+        "tresorerie_debut": "5000.00",
+        "tresorerie_fin": "3600.00",
         "tension": "non",
-    }  # fmt: skip
+    }
     assert (mai["total_decaissements"], mai["solde_mois"], mai["tresorerie_fin"]) == (
-        "3150.00", "-750.00", "2850.00")  # fmt: skip
+        "3150.00",
+        "-750.00",
+        "2850.00",
+    )
     assert (juin["tva"], juin["total_decaissements"], juin["tresorerie_fin"]) == (
-        "160.00", "2920.00", "1730.00")  # fmt: skip
+        "160.00",
+        "2920.00",
+        "1730.00",
+    )
     assert solution["remede"] == "aucune"
 
 
@@ -98,10 +116,15 @@ def test_instalments_round_half_up_and_the_last_takes_the_remainder():
     # 1 234,08 HT at 5,5 %: TTC 1 301,9544 → 1 301,95; 30 % = 390,585 → 390,59;
     # 70 % = 1 301,95 − 390,59 = 911,36 (not 911,365 → 911,37: the parts add up to the TTC).
     assert tranches(Decimal("1301.95"), (Decimal(30), Decimal(70))) == [
-        Decimal("390.59"), Decimal("911.36")]  # fmt: skip
+        Decimal("390.59"),
+        Decimal("911.36"),
+    ]
     # 100,01 at 50 / 50 / 0: 50,005 → 50,01, then the last non-zero part 50,00, then 0.
     assert tranches(Decimal("100.01"), (Decimal(50), Decimal(50), Decimal(0))) == [
-        Decimal("50.01"), Decimal("50.00"), Decimal("0")]  # fmt: skip
+        Decimal("50.01"),
+        Decimal("50.00"),
+        Decimal("0"),
+    ]
     params = cas(ventes=[vente(-1, "1234.08", ("30", "70"), "5.5"), vente(0, "0.01")])
     # March's sale, 30 % in March (before the budget) and 70 % in April: April gets 911,36;
     # April's sale at 30 days brings nothing in April.
@@ -157,18 +180,26 @@ def test_an_association_grant_in_two_instalments():
     params = cas(
         organisation={"nom": "Club de Dole", "statut": "association"},
         assujetti_tva=False,
-        ventes=[vente(0, "800", ("100",), "0"), vente(1, "900", ("100",), "0"),
-                vente(2, "700", ("100",), "0")],  # fmt: skip
-        subvention={"financeur": "Commune de Dole", "montant": "1234.25",
-                    "versements": [{"mois": 0, "part": "70"}, {"mois": 2, "part": "30"}]},
-    )  # fmt: skip
+        ventes=[
+            vente(0, "800", ("100",), "0"),
+            vente(1, "900", ("100",), "0"),
+            vente(2, "700", ("100",), "0"),
+        ],
+        subvention={
+            "financeur": "Commune de Dole",
+            "montant": "1234.25",
+            "versements": [{"mois": 0, "part": "70"}, {"mois": 2, "part": "30"}],
+        },
+    )
     avril, mai, juin = KIND.solve(params)["mois"]
     assert (avril["subvention"], mai["subvention"], juin["subvention"]) == (
-        "863.98", "0.00", "370.27")  # fmt: skip
+        "863.98",
+        "0.00",
+        "370.27",
+    )
     # April: 800 + 863,98 = 1 663,98 in; out: 600 + 1 000 + 600 + 300 = 2 500 (no VAT).
     assert "tva" not in avril
-    assert (avril["total_encaissements"], avril["total_decaissements"]) == (
-        "1663.98", "2500.00")  # fmt: skip
+    assert (avril["total_encaissements"], avril["total_decaissements"]) == ("1663.98", "2500.00")
 
 
 def test_an_error_carried_forward_costs_only_its_own_field():
@@ -176,8 +207,12 @@ def test_an_error_carried_forward_costs_only_its_own_field():
     # total 1 000, net −1 600, cash 3 400, May starts 3 400, ends 2 650, June 1 530.
     reponse = KIND.solve(CAS_A)
     avril, mai, juin = reponse["mois"]
-    avril |= {"ventes": "1 000", "total_encaissements": "1000", "solde_mois": "-1 600,00",
-              "tresorerie_fin": "3400"}  # fmt: skip
+    avril |= {
+        "ventes": "1 000",
+        "total_encaissements": "1000",
+        "solde_mois": "-1 600,00",
+        "tresorerie_fin": "3400",
+    }
     mai |= {"tresorerie_debut": "3400", "tresorerie_fin": "2650"}
     juin |= {"tresorerie_debut": "2650", "tresorerie_fin": "1530"}
     grade = KIND.grade(CAS_A, reponse)

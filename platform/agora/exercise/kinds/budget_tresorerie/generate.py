@@ -15,8 +15,8 @@ from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.budget_tresorerie.params import NAME, lire_params
 from agora.exercise.kinds.budget_tresorerie.secteurs import Profil, profil, statut
 from agora.exercise.kinds.budget_tresorerie.solve import flux
-from agora.money import CENT
 from agora.exercise.kinds.budget_tresorerie.statement import enonce
+from agora.money import CENT
 
 # Amounts to the hundred euros at level 1 (easy to add), the ten at 2, the cent at 3.
 PAS = {1: Decimal(100), 2: Decimal(10), 3: Decimal("0.01")}

@@ -10,12 +10,12 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
+    REPORTE,
     MemoParams,
     chemin,
     illisibles,
     methode_fausse,
     verdict_nomme,
-    REPORTE,
 )
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.kinds.budget_tresorerie.regles import regles
 from agora.exercise.params import (
     HUNDRED,
     MONTANT_MAX,
@@ -22,7 +23,6 @@ from agora.exercise.params import (
     lire_objet,
     lire_taux,
 )
-from agora.exercise.kinds.budget_tresorerie.regles import regles
 from agora.money import cents
 
 NAME = "budget_tresorerie"
@@ -130,7 +130,9 @@ def _texte(raw: Any, ou: str) -> str:
 def _mois(raw: Any, ou: str, n: int, avant: int = -MAX_DELAI) -> int:
     """A month offset: from ``avant`` (months before the budget) to the budget's last month."""
     if isinstance(raw, bool) or not isinstance(raw, int) or not avant <= raw < n:
-        raise InvalidInput(f"Paramètres : le mois de {ou} doit être un entier de {avant} à {n - 1}.")
+        raise InvalidInput(
+            f"Paramètres : le mois de {ou} doit être un entier de {avant} à {n - 1}."
+        )
     return raw
 
 

@@ -46,7 +46,10 @@ DECOUVERT_BESOIN_DURABLE = "DECOUVERT_BESOIN_DURABLE"
 
 # Each field's path by month and name, written once (a grading runs down the budget often).
 CHEMINS = tuple(
-    {nom: f"mois.{j}.{nom}" for nom in (*ENCAISSEMENTS, *DECAISSEMENTS, *CALCULS, *SOLDES, "tension")}
+    {
+        nom: f"mois.{j}.{nom}"
+        for nom in (*ENCAISSEMENTS, *DECAISSEMENTS, *CALCULS, *SOLDES, "tension")
+    }
     for j in range(MAX_MOIS)
 )
 

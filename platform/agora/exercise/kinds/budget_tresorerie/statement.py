@@ -163,8 +163,9 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
         f"- Trésorerie au début de {nom_mois(p, 0)} : "
         f"**{euros(Decimal(p['tresorerie_initiale']))}**.",
         f"- Seuil de sécurité : un mois est **en tension** si sa trésorerie de fin est sous "
-        f"**{euros(seuil)}**." if seuil else
-        "- Un mois est **en tension** si sa trésorerie de fin est **négative**.",
+        f"**{euros(seuil)}**."
+        if seuil
+        else "- Un mois est **en tension** si sa trésorerie de fin est **négative**.",
         f"- La banque peut accorder un découvert autorisé de "
         f"**{euros(Decimal(p['decouvert_maximum']))}** au plus.",
     ]
