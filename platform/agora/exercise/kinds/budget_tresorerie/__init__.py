@@ -9,15 +9,9 @@ module of the package does one step of the life of the exercise.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.budget_tresorerie import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
+from agora.exercise.kinds.budget_tresorerie import answer, generate, grade, params, samples, solve
 
+# One competency: every field of the budget is part of the periodic cash statement.
 KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Budget de trésorerie : encaissements, décaissements, soldes et tensions",
