@@ -38,6 +38,11 @@ def nom_mois(p: dict[str, Any], k: int) -> str:
     return f"{MOIS[mois % 12]} {annee + mois // 12}"
 
 
+def de(mois: str) -> str:
+    """« de mars », « d'avril », « d'août », « d'octobre »."""
+    return f"d'{mois}" if mois[0] in "aeiouéâ" else f"de {mois}"
+
+
 def reglement(parts: list[str]) -> str:
     """« comptant », « à 30 jours », « 30 % comptant, 70 % à 30 jours »."""
     quand = ("comptant", "à 30 jours", "à 60 jours")
@@ -155,12 +160,12 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
     n = len(p["mois"])
     seuil = Decimal(p["seuil"])
     texte = [
-        f"# Le budget de trésorerie de {nom_mois(p, 0)} à {nom_mois(p, n - 1)}",
+        f"# Le budget de trésorerie {de(nom_mois(p, 0))} à {nom_mois(p, n - 1)}",
         "",
         f"Vous travaillez chez **{p['organisation']['nom']}** ({organisation.secteur_libelle}).",
         DEMANDE[p["organisation"]["statut"]],
         "",
-        f"- Trésorerie au début de {nom_mois(p, 0)} : "
+        f"- Trésorerie au début {de(nom_mois(p, 0))} : "
         f"**{euros(Decimal(p['tresorerie_initiale']))}**.",
         f"- Seuil de sécurité : un mois est **en tension** si sa trésorerie de fin est sous "
         f"**{euros(seuil)}**."
