@@ -62,9 +62,10 @@ def _ca_mensuels(organisation: Any, debut: int, n: int) -> list[Decimal]:
     return [par_mois.get((debut - 1 + k) % 12 + 1, defaut) or defaut for k in range(-2, n)]
 
 
-def _ventes(t: Tirage, p: Profil, ca: list[Decimal]) -> list[dict[str, Any]]:
+def _ventes(t: Tirage, p: Profil, ca: list[Decimal], assujetti: bool) -> list[dict[str, Any]]:
     """The sales of each month from two months before (their late instalments fall in the
-    budget), one line per way of selling; a half-yearly billing in one month only."""
+    budget), one line per way of selling; a half-yearly billing in one month only; no VAT on
+    the sales of an organisation not liable to it (an association, the franchise en base)."""
     lignes, facture = [], t.rng.randint(0, len(ca) - 3)
     for forme in p.ventes if t.niveau > 1 else p.ventes[:1]:
         retard = len(forme.parts) - 1
@@ -73,10 +74,10 @@ def _ventes(t: Tirage, p: Profil, ca: list[Decimal]) -> list[dict[str, Any]]:
                 continue
             lignes.append(
                 {
-                    "libelle": f"{forme.libelle}",
+                    "libelle": forme.libelle,
                     "mois": k - 2,
                     "montant_ht": str(t.part(base, *forme.poids)),
-                    "taux_tva": forme.taux,
+                    "taux_tva": forme.taux if assujetti else "0",
                     "parts": list(forme.parts),
                 }
             )
@@ -132,14 +133,15 @@ def _base(t: Tirage, org: Any, niveau: int) -> dict[str, Any]:
     debut = t.rng.randint(1, 12)
     ca = _ca_mensuels(org, debut, n)
     moyenne = sum(ca, Decimal(0)) / len(ca)
+    assujetti = org.regime_tva in ("réel normal", "réel simplifié")
     params: dict[str, Any] = {
         "organisation": {"nom": org.raison_sociale, "statut": st},
         "mois": [_mois_iso(debut, _annee(org), k) for k in range(n)],
         "tresorerie_initiale": str(t.part(moyenne, "0.15", "0.45")),
         "seuil": "0.00" if niveau == 1 else str(t.part(moyenne, "0.05", "0.15")),
         "decouvert_maximum": str(t.part(moyenne, "0.10", "0.25")),
-        "assujetti_tva": org.regime_tva != "non assujetti",
-        "ventes": _ventes(t, p, ca),
+        "assujetti_tva": assujetti,
+        "ventes": _ventes(t, p, ca, assujetti),
         "achats": _achats(t, p, ca),
         "salaires": _salaires(t, p, ca),
         "charges_fixes": {"libelle": p.charges_fixes, "montant": "0.00"},
