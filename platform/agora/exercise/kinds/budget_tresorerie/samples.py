@@ -29,7 +29,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         for faute, monde in montrees
     ]
     erreur = {"mois.0.total_encaissements": juste["mois.0.total_encaissements"] + Decimal(1000)}
-    suite = calcule(b, erreur).valeurs | erreur
+    suite = juste | calcule(b, erreur).valeurs | erreur
     echantillons.append(
         SampleAnswer(
             "Total des encaissements faux, suite juste (erreur reportée)",

@@ -172,16 +172,26 @@ class Calcul:
         lignes: dict[str, list[Decimal]] | None = None,
     ):
         self.b, self.faute = b, faute
-        self.etapes = Etapes(own)
+        self.own = own or {}
+        self.etapes = Etapes(self.own)
         self.valeurs = self.etapes.out
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
+    def ligne(self, j: int, ligne: str) -> Decimal:
+        """A row's value in month ``j``: written down in a whole run; carried on from the
+        student's value in a run from their values (the rows come from the params alone, so
+        there they equal the whole run's and need not be written again)."""
+        chemin = CHEMINS[j][ligne]
+        if self.own:
+            return self.own.get(chemin, self.lignes[ligne][j])
+        return self.etapes.put(chemin, self.lignes[ligne][j])
+
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
-        put, b, lignes, chemin = self.etapes.put, self.b, self.lignes, CHEMINS[j]
-        recu = sum([put(chemin[ligne], lignes[ligne][j]) for ligne in self.enc], ZERO)
-        paye = sum([put(chemin[ligne], lignes[ligne][j]) for ligne in self.dec], ZERO)
+        put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
+        recu = sum([self.ligne(j, ligne) for ligne in self.enc], ZERO)
+        paye = sum([self.ligne(j, ligne) for ligne in self.dec], ZERO)
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
         net, cumul = recu - paye, cumul + recu - paye
@@ -209,8 +219,9 @@ def calcule(
     faute: str | None = None,
     lignes: dict[str, list[Decimal]] | None = None,
 ) -> Calcul:
-    """Every field's value, by field path (``mois.0.ventes``…), in the order of the form;
-    ``lignes``: the rows of this method when already computed (``flux(b, faute)``)."""
+    """Every field's value, by field path (``mois.0.ventes``…), in the order of the form; from
+    the student's values ``own``, only the fields computed from earlier ones (totals, net,
+    cash, strain, remedy). ``lignes``: the rows of this method when already computed."""
     c = Calcul(b, own, faute, lignes)
     debut, cumul = b.tresorerie_initiale, ZERO
     fins, tensions = [], []
