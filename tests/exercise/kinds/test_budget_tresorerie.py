@@ -144,12 +144,36 @@ def test_a_one_month_strain_within_the_overdraft_calls_for_an_overdraft():
     solution = KIND.solve(cas(tresorerie_initiale="3000"))
     assert [m["tension"] for m in solution["mois"]] == ["non", "non", "oui"]
     assert solution["remede"] == "decouvert"
-    # The bank grants 200 only: 270 is more → lasting financing.
+
+
+def test_a_longer_strain_mobilises_the_receivables_when_they_cover_it():
+    # The bank grants 200 only: June's 270 is more. Customers owe at the end of June the
+    # June sale at 30 days, 3 600 TTC ≥ 270 → mobilise the receivables.
     assert KIND.solve(cas(tresorerie_initiale="3000", decouvert_maximum="200"))["remede"] == (
-        "apport"
+        "affacturage"
     )
-    # Opening cash 2 000: ends 600, −150, −1 270: two months → lasting financing.
-    assert KIND.solve(cas(tresorerie_initiale="2000"))["remede"] == "apport"
+    # Opening cash 2 000: ends 600, −150, −1 270: two months. Owed at the end of May: May's
+    # sale 1 800 ≥ 150; at the end of June: 3 600 ≥ 1 270 → mobilise the receivables.
+    assert KIND.solve(cas(tresorerie_initiale="2000"))["remede"] == "affacturage"
+
+
+def test_cash_sales_leave_no_receivables_and_call_for_lasting_financing():
+    # The same receipts sold for cash (March 1 000, April 1 000, May 2 000, June 1 500 HT):
+    # April 1 200, May 2 400, June 1 800. VAT paid: April = March's 200 − 100 = 100; May =
+    # April's 200 − 160 = 40; June = May's 400 − 140 = 260.
+    # April: 1 200 − (600 + 1 000 + 600 + 100 + 300 = 2 600) = −1 400; 2 000 → 600.
+    # May: 2 400 − (960 + 1 000 + 650 + 40 + 300 = 2 950) = −550; 600 → 50.
+    # June: 1 800 − (840 + 1 000 + 620 + 260 + 300 = 3 020) = −1 220; 50 → −1 170.
+    # One month, 1 170 short, more than the 1 000 the bank grants; no receivables → apport.
+    comptant = [vente(k, ht, ("100",)) for k, ht in ((-1, "1000"), (0, "1000"), (1, "2000"))]
+    params = cas(
+        tresorerie_initiale="2000",
+        decouvert_maximum="1000",
+        ventes=[*comptant, vente(2, "1500", ("100",))],
+    )
+    solution = KIND.solve(params)
+    assert [m["tresorerie_fin"] for m in solution["mois"]] == ["600.00", "50.00", "-1170.00"]
+    assert solution["remede"] == "apport"
 
 
 def test_the_threshold_decides_the_strain_and_equal_is_not_under():

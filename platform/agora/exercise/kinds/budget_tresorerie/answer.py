@@ -26,6 +26,7 @@ REMEDE = Choice(
         "aucune": "Aucune mesure : la trésorerie reste au-dessus du seuil chaque mois",
         "decouvert": "Demander un découvert autorisé à la banque (besoin court et limité)",
         "report_investissement": "Reporter l'investissement prévu",
+        "affacturage": "Mobiliser les créances clients (escompte, affacturage)",
         "apport": "Trouver un financement durable (apport, avance, emprunt à moyen terme)",
     }
 )

@@ -29,7 +29,7 @@ MESSAGES = {
     s.TENSION_SOUS_ZERO: "Un mois est en tension dès que la trésorerie de fin passe sous le "
     "seuil de sécurité, même si elle reste positive.",
     s.DECOUVERT_BESOIN_DURABLE: "Un découvert ne couvre qu'un besoin court et limité : ici le "
-    "manque dure plusieurs mois ou dépasse le découvert possible, il faut un financement durable.",
+    "manque dure plusieurs mois ou dépasse le découvert possible.",
 }
 
 # The fields (without the month) where each wrong method shows.

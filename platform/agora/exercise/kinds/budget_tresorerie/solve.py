@@ -43,6 +43,9 @@ DEBUT_NON_REPORTE = "DEBUT_NON_REPORTE"
 TENSION_SOUS_ZERO = "TENSION_SOUS_ZERO"
 DECOUVERT_BESOIN_DURABLE = "DECOUVERT_BESOIN_DURABLE"
 
+# Not a row of the budget: what customers owe at the end of each month (the remedy reads it).
+CREANCES = "creances_clients"
+
 
 # Each field's path by month and name, written once (a grading runs down the budget often).
 CHEMINS = tuple(
@@ -80,6 +83,7 @@ def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
         if 0 <= mois < n:
             lignes[ligne][mois] += montant
 
+    lignes[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * n
     for v in b.ventes:
         base = v.montant_ht if faute == VENTES_HT else ttc(v.montant_ht, v.taux_tva)
         if faute == ENCAISSEMENT_MOIS_VENTE:
@@ -114,6 +118,17 @@ def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
     return lignes
 
 
+def creances_clients(b: Budget) -> list[Decimal]:
+    """What customers still owe at the end of each month: the instalments of the sales
+    invoiced by then that fall after it (the receivables a bank can discount or factor)."""
+    dues = [ZERO] * b.n
+    for v in b.ventes:
+        for k, montant in enumerate(tranches(ttc(v.montant_ht, v.taux_tva), v.parts)):
+            for j in range(max(v.mois, 0), min(v.mois + k, b.n)):
+                dues[j] += montant
+    return dues
+
+
 def tva_du_mois(b: Budget, mois: int, faute: str | None) -> Decimal:
     """VAT collected on the month's sales − VAT deductible on its purchases and investment."""
     collectee = sum(
@@ -142,10 +157,17 @@ def tva_a_payer(b: Budget, faute: str | None = None) -> list[Decimal]:
     return payee
 
 
-def remede(b: Budget, fins: list[Decimal], tensions: list[str], faute: str | None) -> str:
+def remede(
+    b: Budget,
+    fins: list[Decimal],
+    tensions: list[str],
+    faute: str | None,
+    creances: list[Decimal],
+) -> str:
     """The decision rule of the contract: no strain, none; strain that the investment alone
     causes, postpone it; one month short by no more than the overdraft the bank grants, an
-    authorised overdraft; otherwise lasting financing."""
+    authorised overdraft; a company whose customers owe, each month under strain, at least
+    what is missing, its receivables mobilised; otherwise lasting financing."""
     tendus = [j for j, t in enumerate(tensions) if t == "oui"]
     if not tendus:
         return "aucune"
@@ -157,7 +179,11 @@ def remede(b: Budget, fins: list[Decimal], tensions: list[str], faute: str | Non
     besoin = max(b.seuil - fins[j] for j in tendus)
     if len(tendus) == 1 and besoin <= b.decouvert_maximum:
         return "decouvert"
-    return "decouvert" if faute == DECOUVERT_BESOIN_DURABLE else "apport"
+    if faute == DECOUVERT_BESOIN_DURABLE:
+        return "decouvert"
+    if all(creances[j] >= b.seuil - fins[j] for j in tendus):
+        return "affacturage"
+    return "apport"
 
 
 class Calcul:
@@ -230,7 +256,7 @@ def calcule(
         fins.append(fin)
         tensions.append(c.tension(j, fin))
         debut = fin
-    c.etapes.put("remede", remede(b, fins, tensions, faute))
+    c.etapes.put("remede", remede(b, fins, tensions, faute, c.lignes[CREANCES]))
     return c
 
 

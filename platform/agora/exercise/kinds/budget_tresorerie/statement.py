@@ -137,7 +137,9 @@ def _regles(p: dict[str, Any], niveau: int) -> list[str]:
             "- Pour la mesure à proposer : aucune mesure si aucun mois n'est en tension ; "
             "reporter l'investissement s'il est la seule cause de la tension ; un découvert "
             "autorisé si un seul mois est en tension et qu'il manque au plus le découvert "
-            "possible ; sinon, un financement durable."
+            "possible ; sinon, pour une entreprise dont les clients doivent, à la fin de chaque "
+            "mois en tension, au moins ce qui manque, mobiliser ses créances clients ; sinon, "
+            "un financement durable."
         )
     return regles
 
