@@ -121,21 +121,22 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
 
     codes: list[str] = []
     champs: list[ChampResult] = []
+    valeurs, canon, reporte, ajoute = ref.valeurs, ref.canon, ref.reporte, champs.append
     for path, field, lu in lus:
-        attendu, valeur = ref.valeurs[path], lu.valeur
+        attendu, valeur = valeurs[path], lu.valeur
         if valeur == attendu:
-            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+            ajoute(ChampResult(path, canon[path], lu.recu, True, "Juste."))
         elif valeur is None:
-            champs.append(verdict(path, field, attendu, lu))
+            ajoute(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:
-            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, ref.reporte[path]))
+            ajoute(ChampResult(path, canon[path], lu.recu, True, reporte[path]))
         else:
             nom = signature(path)
             candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]
             code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
             if code and code not in codes:
                 codes.append(code)
-            champs.append(verdict_nomme(path, field, attendu, lu, MESSAGES.get(code or "")))
+            ajoute(verdict_nomme(path, field, attendu, lu, MESSAGES.get(code or "")))
     champs += illisibles(champs, lecture)
     score = score_ratio(sum(c.correct for c in champs), len(champs))
     competences = [(COMPETENCE, score)] if champs else []
