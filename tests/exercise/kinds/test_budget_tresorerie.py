@@ -196,6 +196,11 @@ def test_the_strain_the_investment_alone_causes_calls_for_postponing_it():
     assert (mai["investissement"], mai["tresorerie_fin"]) == ("2400.00", "450.00")
     assert (juin["tva"], juin["tresorerie_fin"], juin["tension"]) == ("0.00", "-510.00", "oui")
     assert solution["remede"] == "report_investissement"
+    # Paid HT (2 000 instead of 2 400): named.
+    reponse = solution | {"mois": [*solution["mois"]]}
+    reponse["mois"][1] = mai | {"investissement": "2000"}
+    grade = KIND.grade(cas(investissement=x), reponse)
+    assert "INVESTISSEMENT_HT" in [d.code for d in grade.diagnostics]
 
 
 def test_an_association_grant_in_two_instalments():

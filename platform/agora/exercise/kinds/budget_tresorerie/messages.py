@@ -15,6 +15,8 @@ MESSAGES = {
     "encaissé le mois où il est reçu.",
     s.ACHATS_HT: "Un achat se paie toutes taxes comprises : décaissez le montant TTC, pas le "
     "montant HT.",
+    s.INVESTISSEMENT_HT: "L'investissement se paie toutes taxes comprises : décaissez le TTC ; "
+    "sa TVA est récupérée ensuite, en moins sur la TVA à payer du mois suivant.",
     s.CHARGES_SOCIALES_MEME_MOIS: "Les charges sociales d'une paie sont payées à l'Urssaf le "
     "mois suivant, pas le mois de la paie.",
     s.TVA_MEME_MOIS: "La TVA d'un mois se paie le mois suivant : en février, on paie la TVA "
@@ -38,6 +40,7 @@ SIGNATURES = {
     s.ENCAISSEMENT_MOIS_VENTE: "ventes",
     s.SUBVENTION_ENTIERE: "subvention",
     s.ACHATS_HT: "achats",
+    s.INVESTISSEMENT_HT: "investissement",
     s.CHARGES_SOCIALES_MEME_MOIS: "charges_sociales",
     s.TVA_MEME_MOIS: "tva",
     s.TVA_DEDUCTIBLE_OUBLIEE: "tva",

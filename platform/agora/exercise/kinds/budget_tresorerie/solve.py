@@ -34,6 +34,7 @@ VENTES_HT = "VENTES_HT"
 ENCAISSEMENT_MOIS_VENTE = "ENCAISSEMENT_MOIS_VENTE"
 SUBVENTION_ENTIERE = "SUBVENTION_ENTIERE"
 ACHATS_HT = "ACHATS_HT"
+INVESTISSEMENT_HT = "INVESTISSEMENT_HT"
 CHARGES_SOCIALES_MEME_MOIS = "CHARGES_SOCIALES_MEME_MOIS"
 TVA_MEME_MOIS = "TVA_MEME_MOIS"
 TVA_DEDUCTIBLE_OUBLIEE = "TVA_DEDUCTIBLE_OUBLIEE"
@@ -114,7 +115,8 @@ def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
             ajoute("emprunt", j, b.emprunt)
     if b.investissement:
         x = b.investissement
-        ajoute("investissement", x.mois, ttc(x.montant_ht, x.taux_tva))
+        montant = x.montant_ht if faute == INVESTISSEMENT_HT else ttc(x.montant_ht, x.taux_tva)
+        ajoute("investissement", x.mois, montant)
     return lignes
 
 
