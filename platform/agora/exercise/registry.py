@@ -4,6 +4,7 @@ from agora.errors import UnknownCode
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds import (
     avoir,
+    budget_tresorerie,
     bulletin_paie,
     conformite,
     conges_payes,
@@ -45,6 +46,7 @@ KINDS: dict[str, ExerciseKind] = {
         rapprochement.KIND,
         fiche_stock.KIND,
         declaration_tva.KIND,
+        budget_tresorerie.KIND,
         equilibre_financier.KIND,
         planning_activites.KIND,
         mouvements_personnel.KIND,

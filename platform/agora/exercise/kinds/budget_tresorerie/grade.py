@@ -1,0 +1,143 @@
+"""Grading of a cash budget as read: a verdict per field, errors carried forward (a total, a
+net or a balance right from the student's own earlier values earns its point), named wrong
+methods."""
+
+from __future__ import annotations
+
+from decimal import Decimal, DecimalException
+from typing import Any
+
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.grading import (
+    REPORTE,
+    MemoParams,
+    chemin,
+    illisibles,
+    methode_fausse,
+    verdict_nomme,
+)
+from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
+from agora.exercise.kinds.budget_tresorerie.messages import (
+    MESSAGES,
+    SIGNATURES,
+    fautes_possibles,
+    signature,
+)
+from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
+from agora.exercise.kinds.budget_tresorerie.solve import calcule
+from agora.exercise.reading import Lecture
+
+COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
+
+
+class Reference:
+    """What grading needs from the params alone, once per variant: the budget done right, each
+    field with its path and type, and (on demand) the budget done each wrong way."""
+
+    def __init__(self, b: Budget):
+        self.b = b
+        juste = calcule(b)
+        self.valeurs = juste.valeurs
+        self.flux: dict[str | None, dict[str, list[Decimal]]] = {None: juste.lignes}
+        self.champs = [(path, chemin(path), type_champ(path)) for path in self.valeurs]
+        # The fields of each month (path, name in the month's row, type), to walk the rows once.
+        self.par_mois: list[list[tuple[str, str, Field]]] = [[] for _ in range(b.n)]
+        for path, parcours, field in self.champs:
+            if len(parcours) == 3:
+                self.par_mois[int(parcours[1])].append((path, str(parcours[2]), field))
+        self.canon = {path: f.canonical(self.valeurs[path]) for path, _, f in self.champs}
+        # The message of a value right from the student's own values, written once per variant.
+        self.reporte = {
+            path: f"{REPORTE}Avec les bons résultats : {f.display(self.valeurs[path])}."
+            for path, _, f in self.champs
+        }
+        self.fautes = fautes_possibles(b)
+        self._mondes: dict[str, dict[str, Any]] = {}
+
+    def monde(self, faute: str) -> dict[str, Any]:
+        """The whole budget done with this wrong method (computed the first time asked)."""
+        if faute not in self._mondes:
+            fait = calcule(self.b, faute=faute)
+            self._mondes[faute], self.flux[faute] = fait.valeurs, fait.lignes
+        return self._mondes[faute]
+
+    def depuis(self, own: dict[str, Any], faute: str | None = None) -> dict[str, Any]:
+        """The budget carried on from the student's own values ({} if they are absurdly
+        large), with this wrong method's rows."""
+        if faute is not None:
+            self.monde(faute)
+        try:
+            return calcule(self.b, own, faute, self.flux[faute]).valeurs
+        except (DecimalException, OverflowError):
+            return {}
+
+
+_MEMO = MemoParams()
+
+
+def reference(params: Any) -> Reference:
+    """What these params give (a class grades the same params object many times)."""
+    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+
+
+def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict]:
+    """The expected fields the answer gives, as read, and the student's typed values by path
+    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy)."""
+    donnes: list[tuple[str, Field, Lu]] = []
+    siens: dict[str, Any] = {}
+    arbre = lecture.arbre
+    lignes = arbre.get("mois") if isinstance(arbre, dict) else None
+    if isinstance(lignes, list):
+        for rangee, champs in zip(lignes, ref.par_mois, strict=False):
+            if not isinstance(rangee, dict):
+                continue
+            for path, nom, field in champs:
+                lu = rangee.get(nom)
+                if isinstance(lu, Lu):
+                    donnes.append((path, field, lu))
+                    if lu.valeur is not None:
+                        siens[path] = lu.valeur
+    lu = arbre.get("remede") if isinstance(arbre, dict) else None
+    if isinstance(lu, Lu):
+        donnes.append(("remede", REMEDE, lu))
+        if lu.valeur is not None:
+            siens["remede"] = lu.valeur
+    return donnes, siens
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    ref = reference(params)
+    lus, own = _lus(ref, lecture)
+    faux = any(ref.valeurs[p] != v for p, v in own.items())
+    suite = ref.depuis(own) if faux else ref.valeurs
+    siens: dict[str, dict[str, Any]] = {}
+
+    def depuis_siens(faute: str) -> dict[str, Any]:
+        if faute not in siens:
+            siens[faute] = ref.depuis(own, faute)
+        return siens[faute]
+
+    codes: list[str] = []
+    champs: list[ChampResult] = []
+    valeurs, canon, reporte, ajoute = ref.valeurs, ref.canon, ref.reporte, champs.append
+    for path, field, lu in lus:
+        attendu, valeur = valeurs[path], lu.valeur
+        if valeur == attendu:
+            ajoute(ChampResult(path, canon[path], lu.recu, True, "Juste."))
+        elif valeur is None:
+            ajoute(verdict(path, field, attendu, lu))
+        elif suite.get(path) == valeur:
+            ajoute(ChampResult(path, canon[path], lu.recu, True, reporte[path]))
+        else:
+            nom = signature(path)
+            candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]
+            code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
+            if code and code not in codes:
+                codes.append(code)
+            ajoute(verdict_nomme(path, field, attendu, lu, MESSAGES.get(code or "")))
+    champs += illisibles(champs, lecture)
+    score = score_ratio(sum(c.correct for c in champs), len(champs))
+    competences = [(COMPETENCE, score)] if champs else []
+    return Grade(NAME, score, champs, [Diagnostic(c, MESSAGES[c]) for c in codes], competences)

@@ -1,0 +1,273 @@
+"""The params of a ``budget_tresorerie`` variant: the organisation's forecasts read into typed
+objects, refused in one French line when they cannot be used.
+
+Every operation is placed by ``mois``: 0 is the first month of the budget, -1 and -2 the months
+before it (sales and purchases still to be paid, wages whose social charges fall in month 0)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from agora.errors import InvalidInput
+from agora.exercise.kinds.budget_tresorerie.regles import regles
+from agora.exercise.params import (
+    HUNDRED,
+    MONTANT_MAX,
+    lire_booleen,
+    lire_entier,
+    lire_liste,
+    lire_montant,
+    lire_nombre,
+    lire_objet,
+    lire_taux,
+)
+from agora.money import cents
+
+NAME = "budget_tresorerie"
+MIN_MOIS, MAX_MOIS = 3, 6
+MAX_OPERATIONS = 40  # sales or purchases over the budget and the two months before
+MAX_DELAI = regles().delai_paiement_maximum.mois  # 60 days at most (Code de commerce, L441-10)
+STATUTS = ("entreprise", "association", "service_public")
+
+
+@dataclass(frozen=True)
+class Vente:
+    """A sale (or a billing of members or users): invoiced in ``mois``, collected TTC in
+    parts, ``parts[k]`` percent ``k`` months later."""
+
+    libelle: str
+    mois: int
+    montant_ht: Decimal
+    taux_tva: Decimal
+    parts: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class Achat:
+    """A purchase invoiced in ``mois``, paid TTC ``delai`` months later."""
+
+    libelle: str
+    mois: int
+    montant_ht: Decimal
+    taux_tva: Decimal
+    delai: int
+
+
+@dataclass(frozen=True)
+class Salaires:
+    """The wages of a month: net paid that month, social charges paid the month after."""
+
+    mois: int
+    net: Decimal
+    charges: Decimal
+
+
+@dataclass(frozen=True)
+class Investissement:
+    """Equipment bought and paid TTC in ``mois``; its VAT deductible that month."""
+
+    libelle: str
+    mois: int
+    montant_ht: Decimal
+    taux_tva: Decimal
+
+
+@dataclass(frozen=True)
+class Subvention:
+    """A grant paid in instalments: ``(mois, percent)``, the last one takes the remainder."""
+
+    financeur: str
+    montant: Decimal
+    versements: tuple[tuple[int, Decimal], ...]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Typed, validated params."""
+
+    nom: str
+    statut: str
+    mois: tuple[str, ...]
+    tresorerie_initiale: Decimal
+    seuil: Decimal
+    decouvert_maximum: Decimal
+    assujetti_tva: bool
+    ventes: tuple[Vente, ...]
+    achats: tuple[Achat, ...]
+    salaires: tuple[Salaires, ...]
+    charges_fixes: Decimal
+    libelle_charges_fixes: str
+    emprunt: Decimal
+    investissement: Investissement | None
+    subvention: Subvention | None
+
+    @property
+    def n(self) -> int:
+        return len(self.mois)
+
+    def lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The budget's receipt rows and payment rows, in the order of the table."""
+        enc = ("ventes",) + (("subvention",) if self.subvention else ())
+        dec = ["achats", "salaires", "charges_sociales"]
+        if self.assujetti_tva:
+            dec.append("tva")
+        if self.emprunt:
+            dec.append("emprunt")
+        dec.append("charges_fixes")
+        if self.investissement:
+            dec.append("investissement")
+        return enc, tuple(dec)
+
+
+def _texte(raw: Any, ou: str) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise InvalidInput(f"Paramètres : {ou} n'a pas de libellé.")
+    return raw.strip()[:120]
+
+
+def _mois(raw: Any, ou: str, n: int, avant: int = -MAX_DELAI) -> int:
+    """A month offset: from ``avant`` (months before the budget) to the budget's last month."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or not avant <= raw < n:
+        raise InvalidInput(
+            f"Paramètres : le mois de {ou} doit être un entier de {avant} à {n - 1}."
+        )
+    return raw
+
+
+def _signe(raw: Any, ou: str) -> Decimal:
+    """An amount to the cent that may be negative (an opening overdraft)."""
+    valeur = lire_nombre(raw, ou, "montant")
+    if abs(valeur) >= MONTANT_MAX or valeur != cents(valeur):
+        raise InvalidInput(f"Paramètres : {ou} doit être un montant au centime.")
+    return valeur
+
+
+def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
+    brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
+    parts = tuple(lire_taux(p, f"une part de {ou}") for p in brut)
+    if sum(parts) != HUNDRED:
+        raise InvalidInput(f"Paramètres : les parts de {ou} doivent faire 100 %.")
+    return parts
+
+
+def _vente(raw: Any, i: int, n: int) -> Vente:
+    ou = f"la vente {i + 1}"
+    v = lire_objet(raw, ou)
+    return Vente(
+        _texte(v.get("libelle"), ou),
+        _mois(v.get("mois"), ou, n),
+        lire_montant(v.get("montant_ht"), f"le montant HT de {ou}"),
+        lire_taux(v.get("taux_tva"), f"le taux de TVA de {ou}"),
+        _parts(v.get("parts"), ou),
+    )
+
+
+def _achat(raw: Any, i: int, n: int) -> Achat:
+    ou = f"l'achat {i + 1}"
+    a = lire_objet(raw, ou)
+    return Achat(
+        _texte(a.get("libelle"), ou),
+        _mois(a.get("mois"), ou, n),
+        lire_montant(a.get("montant_ht"), f"le montant HT de {ou}"),
+        lire_taux(a.get("taux_tva"), f"le taux de TVA de {ou}"),
+        lire_entier(a.get("delai"), f"le délai de {ou} (en mois)", MAX_DELAI),
+    )
+
+
+def _salaires(raw: Any, i: int, n: int) -> Salaires:
+    ou = f"la paie {i + 1}"
+    s = lire_objet(raw, ou)
+    return Salaires(
+        _mois(s.get("mois"), ou, n, -1),
+        lire_montant(s.get("net"), f"le net de {ou}"),
+        lire_montant(s.get("charges"), f"les charges sociales de {ou}"),
+    )
+
+
+def _investissement(raw: Any, n: int) -> Investissement | None:
+    if raw is None:
+        return None
+    ou = "l'investissement"
+    x = lire_objet(raw, ou)
+    return Investissement(
+        _texte(x.get("libelle"), ou),
+        _mois(x.get("mois"), ou, n, 0),
+        lire_montant(x.get("montant_ht"), f"le montant HT de {ou}"),
+        lire_taux(x.get("taux_tva"), f"le taux de TVA de {ou}"),
+    )
+
+
+def _subvention(raw: Any, n: int) -> Subvention | None:
+    if raw is None:
+        return None
+    ou = "la subvention"
+    s = lire_objet(raw, ou)
+    versements = []
+    for i, v in enumerate(lire_liste(s.get("versements"), "versements", n, 1)):
+        v = lire_objet(v, f"le versement {i + 1}")
+        versements.append(
+            (_mois(v.get("mois"), f"le versement {i + 1}", n, 0), lire_taux(v.get("part"), ou))
+        )
+    if sum(p for _, p in versements) != HUNDRED:
+        raise InvalidInput("Paramètres : les versements de la subvention doivent faire 100 %.")
+    return Subvention(
+        _texte(s.get("financeur"), ou),
+        lire_montant(s.get("montant"), f"le montant de {ou}"),
+        tuple(versements),
+    )
+
+
+def _periode(raw: Any) -> tuple[str, ...]:
+    mois = lire_liste(raw, "mois", MAX_MOIS, MIN_MOIS)
+    for m in mois:
+        if not isinstance(m, str) or len(m) != 7 or m[4] != "-" or not m.replace("-", "").isdigit():
+            raise InvalidInput("Paramètres : chaque mois s'écrit AAAA-MM (« 2026-04 »).")
+        if not 1 <= int(m[5:]) <= 12:
+            raise InvalidInput(f"Paramètres : mois impossible « {m} ».")
+    return tuple(mois)
+
+
+def lire_params(params: Any) -> Budget:
+    """The typed budget; InvalidInput (one French line) when the params are unusable."""
+    p = lire_objet(params, "les paramètres (un objet JSON)")
+    org = lire_objet(p.get("organisation"), "« organisation »")
+    statut = org.get("statut")
+    if not isinstance(statut, str) or statut not in STATUTS:
+        raise InvalidInput(f"Paramètres : « statut » inconnu ({', '.join(STATUTS)}).")
+    mois = _periode(p.get("mois"))
+    n = len(mois)
+    fixes = lire_objet(p.get("charges_fixes"), "« charges_fixes »")
+    return Budget(
+        nom=_texte(org.get("nom"), "l'organisation"),
+        statut=statut,
+        mois=mois,
+        tresorerie_initiale=_signe(p.get("tresorerie_initiale"), "la trésorerie initiale"),
+        seuil=lire_montant(p.get("seuil"), "le seuil de sécurité"),
+        decouvert_maximum=lire_montant(p.get("decouvert_maximum"), "le découvert maximum"),
+        assujetti_tva=lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
+        ventes=tuple(
+            _vente(v, i, n)
+            for i, v in enumerate(lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1))
+        ),
+        achats=tuple(
+            _achat(a, i, n)
+            for i, a in enumerate(lire_liste(p.get("achats"), "achats", MAX_OPERATIONS))
+        ),
+        salaires=tuple(
+            _salaires(s, i, n)
+            for i, s in enumerate(lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1))
+        ),
+        charges_fixes=lire_montant(fixes.get("montant"), "le montant des charges fixes"),
+        libelle_charges_fixes=_texte(fixes.get("libelle"), "les charges fixes"),
+        emprunt=lire_montant(p.get("emprunt"), "l'échéance d'emprunt"),
+        investissement=_investissement(p.get("investissement"), n),
+        subvention=_subvention(p.get("subvention"), n),
+    )
+
+
+def check_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Validate params from outside; InvalidInput with one French line when unusable."""
+    lire_params(params)
+    return params

@@ -1,0 +1,282 @@
+"""The cash budget computed month by month: each receipt and payment row, the totals, the month's
+net, the opening and closing cash, the months under strain and the remedy; from the student's own
+earlier values when given (errors carried forward), or done with one named wrong method (to
+recognise it in an answer).
+
+Rounding: each TTC amount and each instalment is rounded half up to the cent (the last
+instalment takes the remainder, so that the instalments add up to the TTC amount)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from agora.exercise.grading import Etapes
+from agora.exercise.kinds.budget_tresorerie.answer import (
+    CALCULS,
+    DECAISSEMENTS,
+    ENCAISSEMENTS,
+    SOLDES,
+    type_champ,
+)
+from agora.exercise.kinds.budget_tresorerie.params import HUNDRED, MAX_MOIS, Budget, lire_params
+from agora.exercise.kinds.budget_tresorerie.regles import regles
+from agora.money import ZERO, cents
+
+# When VAT, social charges and wages are paid: months after the month they belong to.
+APRES_TVA = regles().tva.decalage_mois
+APRES_COTISATIONS = regles().cotisations_sociales.decalage_mois
+APRES_SALAIRES = regles().salaires.decalage_mois
+
+# The named wrong methods (diagnostic codes); their messages are in messages.py.
+VENTES_HT = "VENTES_HT"
+ENCAISSEMENT_MOIS_VENTE = "ENCAISSEMENT_MOIS_VENTE"
+SUBVENTION_ENTIERE = "SUBVENTION_ENTIERE"
+ACHATS_HT = "ACHATS_HT"
+INVESTISSEMENT_HT = "INVESTISSEMENT_HT"
+CHARGES_SOCIALES_MEME_MOIS = "CHARGES_SOCIALES_MEME_MOIS"
+TVA_MEME_MOIS = "TVA_MEME_MOIS"
+TVA_DEDUCTIBLE_OUBLIEE = "TVA_DEDUCTIBLE_OUBLIEE"
+SOLDE_INVERSE = "SOLDE_INVERSE"
+SOLDE_CUMULE = "SOLDE_CUMULE"
+DEBUT_NON_REPORTE = "DEBUT_NON_REPORTE"
+TENSION_SOUS_ZERO = "TENSION_SOUS_ZERO"
+DECOUVERT_BESOIN_DURABLE = "DECOUVERT_BESOIN_DURABLE"
+
+# Not a row of the budget: what customers owe at the end of each month (the remedy reads it).
+CREANCES = "creances_clients"
+
+
+# Each field's path by month and name, written once (a grading runs down the budget often).
+CHEMINS = tuple(
+    {
+        nom: f"mois.{j}.{nom}"
+        for nom in (*ENCAISSEMENTS, *DECAISSEMENTS, *CALCULS, *SOLDES, "tension")
+    }
+    for j in range(MAX_MOIS)
+)
+
+
+def ttc(ht: Decimal, taux: Decimal) -> Decimal:
+    """HT × (100 + rate) ÷ 100, to the cent."""
+    return cents(ht * (HUNDRED + taux) / HUNDRED)
+
+
+def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
+    """``total`` split by percentages: each part to the cent, the last non-zero one the
+    remainder (the parts add up to ``total`` exactly)."""
+    montants, reste = [], total
+    derniere = max((i for i, part in enumerate(parts) if part), default=len(parts) - 1)
+    for i, part in enumerate(parts):
+        montant = reste if i == derniere else cents(total * part / HUNDRED)
+        montants.append(montant)
+        reste -= montant
+    return montants
+
+
+def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
+    """Each row of the budget, month by month (params alone: no student value enters them)."""
+    n = b.n
+    lignes = {nom: [ZERO] * n for nom in (*b.lignes()[0], *b.lignes()[1])}
+
+    def ajoute(ligne: str, mois: int, montant: Decimal) -> None:
+        if 0 <= mois < n:
+            lignes[ligne][mois] += montant
+
+    lignes[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * n
+    for v in b.ventes:
+        base = v.montant_ht if faute == VENTES_HT else ttc(v.montant_ht, v.taux_tva)
+        if faute == ENCAISSEMENT_MOIS_VENTE:
+            ajoute("ventes", v.mois, base)
+            continue
+        for k, montant in enumerate(tranches(base, v.parts)):
+            ajoute("ventes", v.mois + k, montant)
+    if b.subvention:
+        s = b.subvention
+        if faute == SUBVENTION_ENTIERE:
+            ajoute("subvention", s.versements[0][0], s.montant)
+        else:
+            parts = tuple(p for _, p in s.versements)
+            for (mois, _), montant in zip(s.versements, tranches(s.montant, parts), strict=True):
+                ajoute("subvention", mois, montant)
+    for a in b.achats:
+        montant = a.montant_ht if faute == ACHATS_HT else ttc(a.montant_ht, a.taux_tva)
+        ajoute("achats", a.mois + a.delai, montant)
+    decalage = APRES_SALAIRES if faute == CHARGES_SOCIALES_MEME_MOIS else APRES_COTISATIONS
+    for s in b.salaires:
+        ajoute("salaires", s.mois + APRES_SALAIRES, s.net)
+        ajoute("charges_sociales", s.mois + decalage, s.charges)
+    if b.assujetti_tva:
+        lignes["tva"] = tva_a_payer(b, faute)
+    for j in range(n):
+        ajoute("charges_fixes", j, b.charges_fixes)
+        if b.emprunt:
+            ajoute("emprunt", j, b.emprunt)
+    if b.investissement:
+        x = b.investissement
+        montant = x.montant_ht if faute == INVESTISSEMENT_HT else ttc(x.montant_ht, x.taux_tva)
+        ajoute("investissement", x.mois, montant)
+    return lignes
+
+
+def creances_clients(b: Budget) -> list[Decimal]:
+    """What customers still owe at the end of each month: the instalments of the sales
+    invoiced by then that fall after it (the receivables a bank can discount or factor)."""
+    dues = [ZERO] * b.n
+    for v in b.ventes:
+        for k, montant in enumerate(tranches(ttc(v.montant_ht, v.taux_tva), v.parts)):
+            for j in range(max(v.mois, 0), min(v.mois + k, b.n)):
+                dues[j] += montant
+    return dues
+
+
+def tva_du_mois(b: Budget, mois: int, faute: str | None) -> Decimal:
+    """VAT collected on the month's sales − VAT deductible on its purchases and investment."""
+    collectee = sum(
+        (ttc(v.montant_ht, v.taux_tva) - v.montant_ht for v in b.ventes if v.mois == mois), ZERO
+    )
+    if faute == TVA_DEDUCTIBLE_OUBLIEE:
+        return collectee
+    deductible = sum(
+        (ttc(a.montant_ht, a.taux_tva) - a.montant_ht for a in b.achats if a.mois == mois), ZERO
+    )
+    x = b.investissement
+    if x and x.mois == mois:
+        deductible += ttc(x.montant_ht, x.taux_tva) - x.montant_ht
+    return collectee - deductible
+
+
+def tva_a_payer(b: Budget, faute: str | None = None) -> list[Decimal]:
+    """The VAT paid each month: the previous month's net VAT (a credit is carried to the next
+    month's return and nothing is paid)."""
+    decalage = 0 if faute == TVA_MEME_MOIS else APRES_TVA
+    payee, credit = [], ZERO
+    for j in range(b.n):
+        due = tva_du_mois(b, j - decalage, faute) - credit
+        credit = -due if due < 0 else ZERO
+        payee.append(max(due, ZERO))
+    return payee
+
+
+def remede(
+    b: Budget,
+    fins: list[Decimal],
+    tensions: list[str],
+    faute: str | None,
+    creances: list[Decimal],
+) -> str:
+    """The decision rule of the contract: no strain, none; strain that the investment alone
+    causes, postpone it; one month short by no more than the overdraft the bank grants, an
+    authorised overdraft; a company whose customers owe, each month under strain, at least
+    what is missing, its receivables mobilised; otherwise lasting financing."""
+    tendus = [j for j, t in enumerate(tensions) if t == "oui"]
+    if not tendus:
+        return "aucune"
+    x = b.investissement
+    if x:
+        montant = ttc(x.montant_ht, x.taux_tva)
+        if all(fin + (montant if j >= x.mois else ZERO) >= b.seuil for j, fin in enumerate(fins)):
+            return "report_investissement"
+    besoin = max(b.seuil - fins[j] for j in tendus)
+    if len(tendus) == 1 and besoin <= b.decouvert_maximum:
+        return "decouvert"
+    if faute == DECOUVERT_BESOIN_DURABLE:
+        return "decouvert"
+    if all(creances[j] >= b.seuil - fins[j] for j in tendus):
+        return "affacturage"
+    return "apport"
+
+
+class Calcul:
+    """One pass down the budget: ``valeurs`` the value each field should hold (from the
+    student's earlier values when given), ``flux`` the rows of this method."""
+
+    def __init__(
+        self,
+        b: Budget,
+        own: Mapping[str, Any] | None,
+        faute: str | None,
+        lignes: dict[str, list[Decimal]] | None = None,
+    ):
+        self.b, self.faute = b, faute
+        self.own = own or {}
+        self.etapes = Etapes(self.own)
+        self.valeurs = self.etapes.out
+        self.lignes = flux(b, faute) if lignes is None else lignes
+        self.enc, self.dec = b.lignes()
+
+    def ligne(self, j: int, ligne: str) -> Decimal:
+        """A row's value in month ``j``: written down in a whole run; carried on from the
+        student's value in a run from their values (the rows come from the params alone, so
+        there they equal the whole run's and need not be written again)."""
+        chemin = CHEMINS[j][ligne]
+        if self.own:
+            return self.own.get(chemin, self.lignes[ligne][j])
+        return self.etapes.put(chemin, self.lignes[ligne][j])
+
+    def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+        """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
+        put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
+        recu = sum([self.ligne(j, ligne) for ligne in self.enc], ZERO)
+        paye = sum([self.ligne(j, ligne) for ligne in self.dec], ZERO)
+        recu = put(chemin["total_encaissements"], recu)
+        paye = put(chemin["total_decaissements"], paye)
+        net, cumul = recu - paye, cumul + recu - paye
+        if self.faute == SOLDE_INVERSE:
+            solde = put(chemin["solde_mois"], -net)
+        elif self.faute == SOLDE_CUMULE:
+            put(chemin["solde_mois"], cumul)  # the closing cash is right: start + cumul
+            solde = net
+        else:
+            solde = put(chemin["solde_mois"], net)
+        if self.faute == DEBUT_NON_REPORTE:
+            debut = b.tresorerie_initiale
+        debut = put(chemin["tresorerie_debut"], debut)
+        fin = put(chemin["tresorerie_fin"], debut + solde)
+        return fin, net, cumul
+
+    def tension(self, j: int, fin: Decimal) -> str:
+        seuil = ZERO if self.faute == TENSION_SOUS_ZERO else self.b.seuil
+        return self.etapes.put(CHEMINS[j]["tension"], "oui" if fin < seuil else "non")
+
+
+def calcule(
+    b: Budget,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    lignes: dict[str, list[Decimal]] | None = None,
+) -> Calcul:
+    """Every field's value, by field path (``mois.0.ventes``…), in the order of the form; from
+    the student's values ``own``, only the fields computed from earlier ones (totals, net,
+    cash, strain, remedy). ``lignes``: the rows of this method when already computed."""
+    c = Calcul(b, own, faute, lignes)
+    debut, cumul = b.tresorerie_initiale, ZERO
+    fins, tensions = [], []
+    for j in range(b.n):
+        fin, _, cumul = c.mois(j, debut, cumul)
+        fins.append(fin)
+        tensions.append(c.tension(j, fin))
+        debut = fin
+    c.etapes.put("remede", remede(b, fins, tensions, faute, c.lignes[CREANCES]))
+    return c
+
+
+def solve(params: dict[str, Any]) -> dict[str, Any]:
+    """The reference answer, contract JSON."""
+    b = lire_params(params)
+    return document(b, calcule(b).valeurs)
+
+
+def document(b: Budget, valeurs: Mapping[str, Any]) -> dict[str, Any]:
+    """Field values as the answer JSON (nested, canonical strings)."""
+    mois: list[dict[str, str]] = [{} for _ in range(b.n)]
+    racine: dict[str, Any] = {"mois": mois}
+    for path, valeur in valeurs.items():
+        texte = type_champ(path).canonical(valeur)
+        if path == "remede":
+            racine["remede"] = texte
+        else:
+            _, j, champ = path.split(".")
+            mois[int(j)][champ] = texte
+    return racine
