@@ -243,3 +243,16 @@ def test_a_past_attempt_is_shown_read_only_with_its_correction(client, db, given
     assert "tentative 1" in page.text
     assert "verdict--faux" in page.text
     assert "disabled" in page.text and 'type="submit"' not in page.text.split("<main")[1]
+
+
+def test_the_payroll_journal_records_the_payslip_the_student_made_at_step_one(make_student):
+    # « La clôture de la paie du mois »: step 3 (depuis: 1) starts from the step-1 payslip.
+    from agora.exercise.kinds.journal_paie.generate import resume
+
+    mission = get_mission("la-cloture-de-la-paie-du-mois")
+    student = make_student(org_seed=4)
+    payslip = step_variant(student, mission, 0)
+    journal = step_variant(student, mission, 2)
+    assert journal.params["bulletins"][0] == resume(payslip.params)
+    assert "étape" in journal.enonce
+    assert step_variant(student, mission, 1).params["bulletins"][0] != resume(payslip.params)

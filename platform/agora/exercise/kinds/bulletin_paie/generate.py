@@ -290,3 +290,9 @@ def generate(
     choisi = (options or {}).get("mois", AU_CHOIX)
     params = params_de(rng, mois, niveau, bareme, cotisations, choisi)
     return Variant(NAME, seed, niveau, params, enonce(organisation, params, mois, niveau))
+
+
+def document(variant: Variant, organisation: Any) -> dict[str, Any]:
+    """The payslip a later step of a mission records (``journal_paie``): its params, which
+    carry the period, the employee and every line the payroll entry needs."""
+    return variant.params
