@@ -18,7 +18,7 @@ from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Grade, Variant, unflatten
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
-from agora.exercise.variants import build_variant, source_of
+from agora.exercise.variants import Source, build_variant, documents_of, source_of
 
 PROSE_KIND = "redaction"
 PROSE_MAX_LENGTH = 10_000
@@ -29,13 +29,29 @@ def step_variant(student: Student, mission: Mission, index: int) -> Variant:
     step = mission.etape(index)
     assert isinstance(step, ExerciseStep)
     seed = variant_seed(student.org_seed, mission.slug, index)
-    source = None
-    if step.depuis is not None:  # the document of an earlier step (checked when loading)
-        earlier = mission.etape(step.depuis - 1)
-        assert isinstance(earlier, ExerciseStep)
-        earlier_seed = variant_seed(student.org_seed, mission.slug, step.depuis - 1)
-        source = source_of(earlier.kind, earlier.niveau, earlier_seed, earlier.options)
+    source = _source(student, mission, step.depuis)
     return build_variant(step.kind, step.niveau, seed, student.org_seed, step.options, source)
+
+
+def step_documents(student: Student, mission: Mission, index: int) -> dict | None:
+    """The earlier steps' documents the step's variant is built on (the quote an invoice
+    follows), to show the student's work as the document it made; None for a step alone."""
+    step = mission.etape(index)
+    if not isinstance(step, ExerciseStep):
+        return None
+    return documents_of(step.kind, _source(student, mission, step.depuis), student.org_seed)
+
+
+def _source(student: Student, mission: Mission, depuis: int | None) -> Source | None:
+    """The earlier step a step takes its document from (checked when loading), and so on up
+    the chain: the quote an invoice follows, the invoice that is recorded."""
+    if depuis is None:
+        return None
+    earlier = mission.etape(depuis - 1)
+    assert isinstance(earlier, ExerciseStep)
+    seed = variant_seed(student.org_seed, mission.slug, depuis - 1)
+    upstream = _source(student, mission, earlier.depuis)
+    return source_of(earlier.kind, earlier.niveau, seed, earlier.options, upstream)
 
 
 def attempt_variant(attempt: StepAttempt) -> Variant:

@@ -186,8 +186,9 @@ class ExerciseKind:
     # the document types it can take from an earlier step (type -> French description).
     PRODUIT: str | None = None
     CONSOMME: Mapping[str, str] = field(default_factory=dict)
-    # A producer's document for a later step: (variant, organisation) -> JSON (generate.document).
-    document: Callable[[Variant, Any], Json] | None = None
+    # A producer's document for a later step: (variant, organisation, the documents the variant
+    # was itself built on, or None) -> JSON (generate.document).
+    document: Callable[[Variant, Any, Any], Json] | None = None
     # A consumer's variant built on earlier documents: (seed, niveau, organisation, options,
     # {type: document}) -> Variant (generate.reprendre).
     reprendre: Callable[..., Variant] | None = None

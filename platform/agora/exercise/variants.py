@@ -21,12 +21,14 @@ def company_for(org_seed: int):
 
 @dataclass(frozen=True)
 class Source:
-    """The earlier step whose document a chained step takes (a mission's ``depuis``)."""
+    """The earlier step whose document a chained step takes (a mission's ``depuis``), and the
+    step that one was itself built on, if any."""
 
     kind: str
     niveau: int
     seed: int
     options: tuple[tuple[str, str], ...] = ()
+    source: Source | None = None
 
 
 def build_variant(
@@ -72,14 +74,28 @@ def _documents(consumer: ExerciseKind, source: Source, org_seed: int) -> dict[st
     produit = producer.PRODUIT
     if produit not in consumer.CONSOMME or not (producer.document and consumer.reprendre):
         return {}
-    earlier = _build(source.kind, source.niveau, source.seed, org_seed, source.options)
-    return {produit: producer.document(earlier, company_for(org_seed))}
+    earlier = _build(
+        source.kind, source.niveau, source.seed, org_seed, source.options, source.source
+    )
+    upstream = _documents(producer, source.source, org_seed) if source.source else None
+    return {produit: producer.document(earlier, company_for(org_seed), upstream or None)}
 
 
-def source_of(kind: str, niveau: int, seed: int, options: Mapping[str, Any] | None) -> Source:
+def documents_of(kind: str, source: Source | None, org_seed: int) -> dict[str, Any] | None:
+    """The earlier steps' documents a variant of ``kind`` was built on (None: none)."""
+    return (_documents(get_kind(kind), source, org_seed) or None) if source else None
+
+
+def source_of(
+    kind: str,
+    niveau: int,
+    seed: int,
+    options: Mapping[str, Any] | None,
+    source: Source | None = None,
+) -> Source:
     """The Source of an earlier step, its options completed as its variant was built."""
     chosen = get_kind(kind).choose_options(options)
-    return Source(kind, niveau, seed, tuple(sorted(chosen.items())))
+    return Source(kind, niveau, seed, tuple(sorted(chosen.items())), source)
 
 
 def warm_up() -> None:

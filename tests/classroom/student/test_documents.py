@@ -81,3 +81,28 @@ def test_another_students_invoice_is_not_found(
     intruder = as_student(new_client(), other)
     for path in ("document", "document.pdf", "facturx.pdf"):
         assert intruder.get(f"/eleve/tentatives/{attempt.id}/{path}").status_code == 404
+
+
+def test_the_invoice_of_a_signed_quote_keeps_the_number_and_customer_its_statement_gave(
+    client, db, csrf, make_classe, make_student, make_assignment, as_student
+):
+    # « De la demande du client à la relance », step 2 follows the quote of step 1: the
+    # document replays that chained draw, not the invoice drawn alone.
+    slug = "de-la-demande-du-client-a-la-relance"
+    mission = get_mission(slug)
+    classe = make_classe()
+    student = make_student(classe, org_seed=2)
+    assignment = make_assignment(classe, slug)
+    as_student(client, student)
+    variant = step_variant(student, mission, 1)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    client.post(
+        f"/eleve/missions/{assignment.id}/etapes/1",
+        data={**flatten(get_kind("facture").solve(variant.params)), "csrf_token": token},
+    )
+    db.expire_all()
+    attempt = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).one()
+    page = client.get(f"/eleve/tentatives/{attempt.id}/document").text
+    numero = page.split("Facture n° ")[1].split("<")[0].strip()
+    assert f"facture** n° {numero}" in variant.enonce
+    assert "étape précédente" in variant.enonce

@@ -256,3 +256,34 @@ def test_the_payroll_journal_records_the_payslip_the_student_made_at_step_one(ma
     assert journal.params["bulletins"][0] == resume(payslip.params)
     assert "étape" in journal.enonce
     assert step_variant(student, mission, 1).params["bulletins"][0] != resume(payslip.params)
+
+
+def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one(make_student):
+    # The quote of step 1 is invoiced at step 2 (same customer, lines, remises), and that
+    # invoice is the first recorded at step 4: a chain over two steps.
+    from agora.exercise.kinds.devis.generate import document as devis_document
+    from agora.exercise.kinds.facture.generate import document as facture_document
+
+    mission = get_mission("de-la-demande-du-client-a-la-relance")
+    chained = 0
+    for org_seed in range(6):
+        student = make_student(org_seed=org_seed)
+        organisation = company_for(org_seed)
+        quote = devis_document(step_variant(student, mission, 0), organisation)
+        invoice_variant = step_variant(student, mission, 1)
+        if quote["numero"] not in invoice_variant.enonce:
+            continue  # a quote whose deposit a short delivery cannot absorb: drawn as usual
+        chained += 1
+        assert [ligne["reference"] for ligne in invoice_variant.params["lignes"]] == [
+            ligne["reference"] for ligne in quote["devis"]["lignes"]
+        ]
+        assert [r["taux"] for r in invoice_variant.params["reductions"]] == quote["devis"][
+            "remises"
+        ]
+        assert quote["client"]["nom"] in invoice_variant.enonce
+        invoice = facture_document(invoice_variant, organisation, {"devis": quote})
+        recorded = step_variant(student, mission, 3)
+        first = next(d for d in recorded.params["documents"] if d["type"] == "facture")
+        assert first["facture"]["numero"] == invoice["numero"] in invoice_variant.enonce
+        assert recorded.params["client"]["nom"] == quote["client"]["nom"]
+    assert chained >= 4

@@ -72,9 +72,9 @@ def attempt(request: Request, attempt: OwnedAttempt, student: StudentDep, sessio
 
 
 @router.get("/tentatives/{attempt_id}/document", name="student_document")
-def document(request: Request, attempt: OwnedAttempt, student: StudentDep):
+def document(request: Request, attempt: OwnedAttempt, student: StudentDep, session: SessionDep):
     """My answer as the real document (an invoice), with the PDF and Factur-X downloads."""
-    doc = views.attempt_document(student, attempt)
+    doc = views.attempt_document(session, student, attempt)
     xml, message = None, None
     try:
         xml = facturx.cii_xml(doc).decode()
@@ -94,14 +94,14 @@ def document(request: Request, attempt: OwnedAttempt, student: StudentDep):
 
 
 @router.get("/tentatives/{attempt_id}/document.pdf", name="student_document_pdf")
-def document_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep):
-    doc = views.attempt_document(student, attempt)
+def document_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep, session: SessionDep):
+    doc = views.attempt_document(session, student, attempt)
     return _pdf(_document_pdf(request, doc), f"{doc.numero}.pdf")
 
 
 @router.get("/tentatives/{attempt_id}/facturx.pdf", name="student_facturx")
-def facturx_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep):
-    doc = views.attempt_document(student, attempt)
+def facturx_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep, session: SessionDep):
+    doc = views.attempt_document(session, student, attempt)
     return _pdf(facturx.pdf_facturx(_document_pdf(request, doc), doc), f"{doc.numero}-facturx.pdf")
 
 

@@ -363,14 +363,20 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
     return AttemptPage(assignment, mission, attempt, number, view, has_document(attempt))
 
 
-def attempt_document(student: Student, attempt: StepAttempt) -> DocumentCommercial:
+def attempt_document(
+    session: Session, student: Student, attempt: StepAttempt
+) -> DocumentCommercial:
     """The business document an attempt produced (the student's invoice, with their own
-    amounts); UnknownCode when the kind makes none."""
-    kind = get_kind(attempt.kind) if attempt.kind != service.PROSE_KIND else None
-    if kind is None or kind.piece_commerciale is None:
+    amounts, on the quote of an earlier step if it followed one); UnknownCode when the kind
+    makes none."""
+    if not has_document(attempt):
         raise UnknownCode("Cette tentative ne produit pas de document commercial.")
+    kind = get_kind(attempt.kind)
+    mission = get_mission(session.get(Assignment, attempt.assignment_id).mission_slug)
+    documents = service.step_documents(student, mission, attempt.step_index)
+    organisation = company_for(student.org_seed)
     variant = service.attempt_variant(attempt)
-    return kind.piece_commerciale(variant, company_for(student.org_seed), kind.read(attempt.answer))
+    return kind.piece_commerciale(variant, organisation, kind.read(attempt.answer), documents)
 
 
 def has_document(attempt: StepAttempt) -> bool:

@@ -292,7 +292,7 @@ def generate(
     return Variant(NAME, seed, niveau, params, enonce(organisation, params, mois, niveau))
 
 
-def document(variant: Variant, organisation: Any) -> dict[str, Any]:
+def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
     """The payslip a later step of a mission records (``journal_paie``): its params, which
     carry the period, the employee and every line the payroll entry needs."""
     return variant.params

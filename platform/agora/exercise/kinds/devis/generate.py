@@ -14,7 +14,7 @@ from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.devis import statement
 from agora.exercise.kinds.devis.params import NAME, lire_params
-from agora.exercise.kinds.devis.solve import calcule
+from agora.exercise.kinds.devis.solve import calcule, solve
 from agora.exercise.params import taux_str
 
 # Units a quote is not made of: consumption billed by a meter or a period, a single cup; when a
@@ -182,9 +182,34 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its customer, its catalogue and its CGV."""
+    rng, h, p = _tirage(seed, niveau, organisation, options)
+    return Variant(NAME, seed, niveau, p, statement.enonce(rng, h, p, niveau))
+
+
+def _tirage(
+    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None
+) -> tuple[random.Random, Histoire, dict[str, Any]]:
     rng = tirage(NAME, seed, niveau)
     choix = (options or {}).get("versement", "au_choix")
     nature = rng.choice(("acompte", "arrhes")) if choix == "au_choix" else choix
     h = histoire(rng, organisation)
-    p = params(rng, h, niveau, nature)
-    return Variant(NAME, seed, niveau, p, statement.enonce(rng, h, p, niveau))
+    return rng, h, params(rng, h, niveau, nature)
+
+
+def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
+    """The accepted quote a later step invoices (``facture``): its number and customer as the
+    statement gave them, its params, and what the quote computes that the invoice carries
+    over (the port charged, the deposit or arrhes paid, at level 3 the quantities to invoice)."""
+    rng, h, p = _tirage(variant.seed, variant.niveau, organisation, variant.options)
+    numero = statement.numero_devis(rng, date.fromisoformat(p["date_devis"]))
+    solution = solve(variant.params)
+    livraison = solution.get("livraison") or []
+    return {
+        "numero": numero,
+        "date": variant.params["date_devis"],
+        "client": {"nom": h.client.nom, "code": h.client.code, "type": h.client.type},
+        "devis": variant.params,
+        "port_ht": solution.get("port_ht", "0.00"),  # no port at level 1
+        "versement": solution["acompte"],
+        "a_facturer": {ligne["reference"]: ligne["a_facturer"] for ligne in livraison},
+    }

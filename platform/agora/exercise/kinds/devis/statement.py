@@ -175,11 +175,16 @@ def a_faire(h: Any, p: dict[str, Any]) -> list[str]:
     return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
 
 
+def numero_devis(rng: random.Random, jour: date) -> str:
+    """The quote's number, drawn after its params."""
+    return f"D{jour.year}-{rng.randint(1, 400):04d}"
+
+
 def enonce(rng: random.Random, h: Any, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement."""
     org = h.organisation
     jour = date.fromisoformat(p["date_devis"])
-    numero = f"D{jour.year}-{rng.randint(1, 400):04d}"
+    numero = numero_devis(rng, jour)
     lignes = [
         "## Établir un devis",
         "",

@@ -13,5 +13,6 @@ KIND = ExerciseKind.from_modules(
     COMPETENCES=("1.2.2",),
     VERSION=3,  # 3: level 3 statements tell of the 2026 e-invoicing reform
     PRODUIT="facture",  # the solved invoice: the document a later step may record
+    CONSOMME={"devis": "le devis accepté"},
     piece_commerciale=piece.piece_commerciale,
 )

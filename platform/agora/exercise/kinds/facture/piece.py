@@ -71,10 +71,13 @@ def _montant(lecture: Lecture, *chemin: str | int) -> Decimal | None:
     return valeur if isinstance(valeur, Decimal) else None
 
 
-def piece_commerciale(variant: Variant, organisation: Any, lecture: Lecture) -> DocumentCommercial:
-    """The invoice with the amounts the student wrote (None where not given or unreadable)."""
+def piece_commerciale(
+    variant: Variant, organisation: Any, lecture: Lecture, documents: Any = None
+) -> DocumentCommercial:
+    """The invoice with the amounts the student wrote (None where not given or unreadable);
+    ``documents``: the quote of an earlier step the invoice followed, if any."""
     params = variant.params
-    histoire, jour, numero = rejoue(variant, organisation)
+    histoire, jour, numero = rejoue(variant, organisation, documents)
     reference = solve(params)  # only for the order of the VAT groups the form shows
     reductions: list[Ajustement] = []
     for g, groupe in enumerate(reference["groupes"]):

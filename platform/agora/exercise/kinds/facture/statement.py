@@ -168,6 +168,62 @@ def piece(rng: random.Random, organisation: Any) -> tuple[date, str]:
     return jour, f"FA{jour.year}-{rng.randint(1, 900):04d}"
 
 
+def piece_apres(rng: random.Random, devis: dict[str, Any]) -> tuple[date, str]:
+    """The invoice's date (the delivery, one to three weeks after the quote) and number."""
+    jour = date.fromisoformat(devis["date"]) + timedelta(days=rng.randint(7, 21))
+    while jour.weekday() > 4:
+        jour += timedelta(days=1)
+    return jour, f"FA{jour.year}-{rng.randint(1, 900):04d}"
+
+
+def histoire_du_devis(organisation: Any, devis: dict[str, Any]) -> Histoire:
+    """The sale that follows a quote: to the quote's customer."""
+    code = devis["client"]["code"]
+    client = next(c for c in organisation.clients if c.code == code)
+    return Histoire(False, False, organisation, client, ())
+
+
+def params_du_devis(devis: dict[str, Any], organisation: Any, niveau: int) -> dict[str, Any]:
+    """The invoice of a quote: its lines (at level 3 of the quote, the quantities delivered to
+    invoice), its remises, the port it charged, the deposit or arrhes paid at signature, and
+    the escompte of the CGV from level 2."""
+    quote, a_facturer = devis["devis"], devis["a_facturer"]
+    lignes = [
+        {
+            "reference": ligne["reference"],
+            "designation": ligne["designation"],
+            "quantite": a_facturer.get(ligne["reference"], ligne["quantite"]),
+            "prix_unitaire_ht": ligne["prix_unitaire_ht"],
+            "taux_tva": ligne["taux_tva"],
+        }
+        for ligne in quote["lignes"]
+    ]
+    result: dict[str, Any] = {
+        "lignes": [ligne for ligne in lignes if Decimal(ligne["quantite"]) > 0],
+        "reductions": [{"nature": "remise", "taux": taux} for taux in quote["remises"]],
+    }
+    escompte = organisation.cgv.escompte_taux
+    if niveau > 1 and escompte > 0:
+        result["escompte_taux"] = taux_str(escompte)
+    if Decimal(devis["port_ht"]) > 0:
+        result["frais_port_ht"] = devis["port_ht"]
+        result["taux_tva_port"] = _taux_du_port(quote["port"]["taux_tva"], result["lignes"])
+    if Decimal(devis["versement"]) > 0:
+        result["acompte"] = devis["versement"]
+    return result
+
+
+def _taux_du_port(taux: str, lignes: list[dict[str, str]]) -> str:
+    """The port's VAT rate: the quote's when an invoiced article has it, else the rate of the
+    main article (an accessory expense follows the principal operation, BOI-TVA-BASE-10-10-10)."""
+    if any(ligne["taux_tva"] == taux for ligne in lignes):
+        return taux
+    principal = max(
+        lignes, key=lambda ligne: Decimal(ligne["quantite"]) * Decimal(ligne["prix_unitaire_ht"])
+    )
+    return principal["taux_tva"]
+
+
 def _cellule(text: Any) -> str:
     return str(text).replace("|", "/").replace("\n", " ")
 
@@ -219,12 +275,24 @@ def _conditions(rng: random.Random, p: dict[str, Any]) -> list[str]:
     return lignes
 
 
-def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list[str]:
+def _situation(
+    rng: random.Random, h: Histoire, jour: date, numero: str, devis: dict | None = None
+) -> list[str]:
     org = h.organisation
-    devis = f"D{jour.year}-{rng.randint(1, 300):04d}"
-    accepte = date_longue(jour - timedelta(days=rng.randint(7, 30)))
     nom = h.tiers.nom if h.tiers else "le client"
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
+    if devis is not None:
+        return [
+            f"Vous travaillez au service commercial de **{org.raison_sociale}** "
+            f"({org.adresse.ville}).",
+            f"Le client **{nom}** a signé le devis n° {devis['numero']} que vous avez préparé "
+            "à l'étape précédente de la mission.",
+            f"Les articles ont été livrés le {date_longue(jour)}.",
+            f"{chef} vous demande de **préparer la facture** n° {numero}, aux conditions du devis.",
+            "",
+        ]
+    devis_numero = f"D{jour.year}-{rng.randint(1, 300):04d}"
+    accepte = date_longue(jour - timedelta(days=rng.randint(7, 30)))
     if h.achat:
         debut = [
             f"L'organisation **{org.raison_sociale}** n'est pas assujettie à la TVA : "
@@ -236,7 +304,7 @@ def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list
             debut = [f"Vous travaillez au service comptable de **{org.raison_sociale}**.", ""]
         return [
             *debut,
-            f"Le {accepte}, {org.raison_sociale} a accepté le devis n° {devis} "
+            f"Le {accepte}, {org.raison_sociale} a accepté le devis n° {devis_numero} "
             f"du fournisseur **{nom}**.",
             f"La livraison est arrivée le {date_longue(jour)}, avec la facture n° {numero}.",
             f"{chef} vous demande de **vérifier cette facture** avant de la payer.",
@@ -245,7 +313,7 @@ def _situation(rng: random.Random, h: Histoire, jour: date, numero: str) -> list
         ]
     return [
         f"Vous travaillez au service commercial de **{org.raison_sociale}** ({org.adresse.ville}).",
-        f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis}.",
+        f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis_numero}.",
         f"Les articles ont été livrés le {date_longue(jour)}.",
         f"{chef} vous demande de **préparer la facture** n° {numero}.",
         "",
@@ -321,13 +389,22 @@ def a_faire(p: dict[str, Any]) -> list[str]:
     return lignes + [f"{i}. {etape[0].upper()}{etape[1:]}" for i, etape in enumerate(etapes, 1)]
 
 
-def enonce(rng: random.Random, h: Histoire, p: dict[str, Any], niveau: int) -> str:
-    """The French Markdown statement: situation, documents, conditions, what to compute."""
+def enonce(
+    rng: random.Random,
+    h: Histoire,
+    p: dict[str, Any],
+    niveau: int,
+    piece_devis: tuple[date, str, dict] | None = None,
+) -> str:
+    """The French Markdown statement: situation, documents, conditions, what to compute.
+
+    ``piece_devis``: the invoice's date and number, and the quote of an earlier step of the
+    mission that the invoice follows (else both are drawn and the quote is only named)."""
     org = h.organisation
-    jour, numero = piece(rng, org)
+    jour, numero, devis = piece_devis if piece_devis else (*piece(rng, org), None)
     titre = "Vérifier une facture fournisseur" if h.achat else "Préparer une facture client"
     lignes = [f"## {titre}", "", "### La situation", ""]
-    lignes += _situation(rng, h, jour, numero)
+    lignes += _situation(rng, h, jour, numero, devis)
     lignes += _tiers(h)
     lignes += ["### Les articles livrés", "", *_articles(p)]
     lignes += ["### Les conditions", "", *_conditions(rng, p), ""]
