@@ -101,6 +101,15 @@ class ModeleSubvention(_Strict):
     montant: Fourchette
 
 
+class ReglePaie(_Strict):
+    """A payroll rule of the sector's agreement that a payslip follows, as the statement
+    states it, with its source (overtime rates, meals of staff fed by the employer)."""
+
+    sujet: Literal["heures_supplementaires", "repas"]
+    texte: str
+    source: str
+
+
 class Secteur(_Strict):
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     libelle: str
@@ -129,7 +138,11 @@ class Secteur(_Strict):
     emplois: list[Emploi] = Field(min_length=3)
     horaires: dict[str, tuple[str, str] | None]
     contraintes: list[str] = Field(min_length=1)
+    regles_paie: list[ReglePaie] = []
     subventions: list[ModeleSubvention] = []
+
+    def regle_paie(self, sujet: str) -> ReglePaie | None:
+        return next((r for r in self.regles_paie if r.sujet == sujet), None)
 
     @field_validator("taux_tva")
     @classmethod

@@ -218,3 +218,41 @@ def test_a_fixed_month_changes_only_the_period():
         assert {**fixed.params, "periode": drawn.params["periode"]} == drawn.params
     with pytest.raises(InvalidInput, match="Valeur « 13 » impossible pour l'option « mois »"):
         bp.choose_options({"mois": "13"})
+
+
+def _restaurant_seed() -> int:
+    return next(s for s in range(200) if company(s).secteur == "restaurant")
+
+
+@pytest.mark.parametrize("niveau", [1, 2, 3])
+def test_a_restaurants_payslip_counts_the_staff_meals_at_the_minimum_garanti(niveau):
+    # HCR (IDCC 1979): staff fed at work get the meals as a benefit in kind, one minimum
+    # garanti a meal (4,25 € in the 2026 barème); at level 1 the employee is not fed and gets
+    # the compensatory allowance of the same amount. 13 meals × 4,25 € = 55,25 €.
+    seed = _restaurant_seed()
+    params = bp.generate(seed, niveau, company(seed)).params
+    mg = load_bareme(2026).minimum_garanti.valeur
+    avantages = {a["libelle"]: Decimal(a["montant"]) for a in params.get("avantages_nature", [])}
+    primes = {p["libelle"]: Decimal(p["montant"]) for p in params.get("primes", [])}
+    repas = avantages.get("Avantage en nature repas") or primes.get(
+        "Indemnité compensatrice de nourriture"
+    )
+    assert repas is not None and repas % mg == 0 and 8 <= repas / mg <= 20
+    assert ("Indemnité compensatrice de nourriture" in primes) == (niveau == 1)
+    assert bp.grade(params, bp.solve(params)).score == 1
+
+
+def test_a_restaurants_statement_states_the_company_agreement_on_overtime_with_its_source():
+    seed = _restaurant_seed()
+    texte = bp.generate(seed, 2, company(seed)).enonce
+    assert "## Les règles de paie de l'entreprise" in texte
+    assert "accord d'entreprise" in texte and "10 % de la 36e à la 39e heure" in texte
+    assert "L3121-33" in texte and "IDCC 1979" in texte
+
+
+def test_a_payslip_outside_hotels_and_restaurants_has_no_meal_rule():
+    seed = next(s for s in range(200) if company(s).secteur == "librairie")
+    for niveau in (1, 2):
+        variant = bp.generate(seed, niveau, company(seed))
+        assert "avantages_nature" not in variant.params or not variant.params["avantages_nature"]
+        assert "Les règles de paie" not in variant.enonce

@@ -108,8 +108,32 @@ def choisir_salarie(rng: random.Random, organisation: Company, niveau: int) -> S
     return rng.choice(pool)
 
 
-def tirer_mois(rng: random.Random, organisation: Company, niveau: int, bareme: Bareme) -> Mois:
-    """The employee and the month's events for the level."""
+def tirer_mois(
+    rng: random.Random, organisation: Company, niveau: int, bareme: Bareme, nourri: bool = True
+) -> Mois:
+    """The employee and the month's events for the level, and the meals the sector's
+    agreement counts (hotels, cafés, restaurants: at every level). ``nourri=False``: an
+    employee not fed at work (the compensatory allowance, never a benefit in kind)."""
+    mois = _evenements(rng, organisation, niveau, bareme)
+    if niveau < 3 and organisation.convention_collective.idcc == IDCC_HCR:
+        _repas_hcr(rng, mois, nourri and niveau > 1, bareme)
+    return mois
+
+
+def _repas_hcr(rng: random.Random, mois: Mois, nourri: bool, bareme: Bareme) -> None:
+    """HCR: staff fed at work get the meals as a benefit in kind at the minimum garanti; one
+    who works outside the staff's meal times (level 1) gets the compensatory allowance instead
+    (the same amount, a plain line of the gross pay)."""
+    valeur = bareme.minimum_garanti.valeur
+    repas = rng.randint(8, 20)
+    mois.repas = (repas, valeur)
+    if not nourri:
+        mois.primes.append(("Indemnité compensatrice de nourriture", cents(repas * valeur)))
+    else:
+        mois.avantages.append(("Avantage en nature repas", cents(repas * valeur)))
+
+
+def _evenements(rng: random.Random, organisation: Company, niveau: int, bareme: Bareme) -> Mois:
     salarie = choisir_salarie(rng, organisation, niveau)
     hebdo = salarie.heures_hebdo if niveau == 1 else Decimal(35)
     hebdo = min(hebdo, Decimal(35))

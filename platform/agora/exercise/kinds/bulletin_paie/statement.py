@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from agora.calendrier import MOIS
 from agora.company.model import Company
+from agora.content.secteurs import load_secteur
+from agora.errors import DomainError
 from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, nombre
 from agora.money import cents
 
@@ -85,6 +87,7 @@ def enonce(organisation: Company, params: dict[str, Any], mois: Mois, niveau: in
         _situation(organisation, params, mois, niveau),
         _contrat(params, mois),
         _elements(params, mois, niveau),
+        regles_du_secteur(organisation, mois),
         _cotisations(params),
         _rappels(params, niveau),
         _simplifications(params, mois, niveau),
@@ -151,13 +154,9 @@ def _elements(params: dict[str, Any], mois: Mois, niveau: int) -> str:
         )
     if niveau == 1:
         items.append("Pas d'heures supplémentaires ni d'absence ce mois-ci.")
-    items += [f"{lib} : {eur(m)}." for lib, m in mois.primes]
+    items += [f"{lib} : {eur(m)}." for lib, m in mois.primes if not lib.startswith("Indemnité")]
     if mois.repas:
-        nb, valeur = mois.repas
-        items.append(
-            f"L'employeur a fourni {nb} repas de midi, évalués {eur(valeur)} chacun "
-            f"(avantage en nature repas : {nb} × {eur(valeur)} = {eur(nb * valeur)})."
-        )
+        items.append(_repas(mois))
     if mois.transport:
         nom, prix, rembourse = mois.transport
         items.append(
@@ -166,6 +165,39 @@ def _elements(params: dict[str, Any], mois: Mois, niveau: int) -> str:
         )
     out.append("\n".join(f"- {item}" for item in items))
     return "\n\n".join(out)
+
+
+def _repas(mois: Mois) -> str:
+    nb, valeur = mois.repas
+    calcul = f"{nb} × {eur(valeur)} = {eur(nb * valeur)}"
+    if any(lib.startswith("Indemnité compensatrice") for lib, _ in mois.primes):
+        return (
+            f"{mois.salarie.prenom} travaille en dehors des repas du personnel : il n'est pas "
+            f"nourri. Il reçoit l'indemnité compensatrice de nourriture pour {nb} repas, "
+            f"évalués {eur(valeur)} chacun ({calcul})."
+        )
+    return (
+        f"L'employeur a fourni {nb} repas de midi, évalués {eur(valeur)} chacun "
+        f"(avantage en nature repas : {calcul})."
+    )
+
+
+def regles_du_secteur(organisation: Company, mois: Mois) -> str:
+    """The sector's payroll rules this payslip follows (overtime, meals), with their source."""
+    try:
+        secteur = load_secteur(organisation.secteur)
+    except DomainError:
+        return ""
+    sujets = []
+    if mois.heures_sup_25 or mois.heures_sup_50:
+        sujets.append("heures_supplementaires")
+    if mois.repas:
+        sujets.append("repas")
+    regles = [r for sujet in sujets if (r := secteur.regle_paie(sujet))]
+    if not regles:
+        return ""
+    lignes = [f"- {r.texte} *({r.source}.)*" for r in regles]
+    return "## Les règles de paie de l'entreprise\n\n" + "\n".join(lignes)
 
 
 def _cotisations(params: dict[str, Any]) -> str:

@@ -108,7 +108,9 @@ def bulletin(
 ) -> dict[str, Any]:
     """The bulletin_paie params of one employee's payslip of the month."""
     bareme = load_bareme(paie.ANNEE)
-    mois = paie.tirer_mois(rng, _Seul(organisation, salarie), niveau, bareme)
+    # This version's entry has no line for a benefit in kind: in a restaurant (HCR), these
+    # employees are not fed at work and get the compensatory allowance, part of the gross pay.
+    mois = paie.tirer_mois(rng, _Seul(organisation, salarie), niveau, bareme, nourri=False)
     at_mp = paie.taux_at_mp(organisation, bareme)
     lignes = paie.lignes(mois, niveau, bareme, len(organisation.salaries), at_mp)
     return paie.params_de(rng, mois, niveau, bareme, lignes, nom_mois)
