@@ -49,13 +49,9 @@ def test_formula_text_is_written_as_text(text):
     assert row.lstrip('"').startswith("'") and row.endswith(";-1,5\r\n")
     body = to_xlsx(table)
     sheet = openpyxl.load_workbook(io.BytesIO(body)).active
-    # (XML reads a carriage return back as a line feed)
-    written = text.replace("\r", "\n")
-    assert (sheet["A2"].value, sheet["A2"].data_type, sheet["A2"].quotePrefix) == (
-        written,
-        "s",
-        True,
-    )
+    # The standard XML parser reads a carriage return back as a line feed; lxml keeps it.
+    assert sheet["A2"].value in (text, text.replace("\r", "\n"))
+    assert (sheet["A2"].data_type, sheet["A2"].quotePrefix) == ("s", True)
     assert sheet["B2"].value == -1.5  # a negative number is a number, not a formula
     assert b"<f>" not in zipfile.ZipFile(io.BytesIO(body)).read("xl/worksheets/sheet1.xml")
 

@@ -28,9 +28,16 @@ def formatted_fields(kind, fields: dict[str, str]) -> list[str]:
     ]
 
 
+def _with_numbers(name: str) -> bool:
+    """A kind some of whose fields are typed numbers (conformite's are all choices)."""
+    from agora.exercise.fields import Choice
+
+    return any(not isinstance(t, Choice) for t in get_kind(name).ANSWER_SCHEMA.champs.values())
+
+
 @pytest.mark.parametrize("digits", OTHER_DIGITS)
 @pytest.mark.parametrize("niveau", (1, 2, 3))
-@pytest.mark.parametrize("name", KINDS)
+@pytest.mark.parametrize("name", [name for name in KINDS if _with_numbers(name)])
 def test_other_digits_are_refused_field_by_field(name, niveau, digits):
     kind = get_kind(name)
     params = kind.generate(5, niveau, generate_company(5)).params
