@@ -7,8 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 TITRES = {"facture": "Facture", "devis": "Devis", "avoir": "Avoir"}
+# « voir la facture », « voir le devis »: the document named with its article.
+NOMMES = {"facture": "la facture", "devis": "le devis", "avoir": "l'avoir"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ def pied(doc: DocumentCommercial) -> list[Rangee]:
     ]
     rangees.append(Rangee("Total TVA", doc.total_tva))
     rangees.append(Rangee("Total TTC", doc.total_ttc, total=True))
+    if doc.type == "devis":  # what the customer pays at signature is in the mentions
+        return rangees
     if doc.acompte:
         rangees.append(Rangee("Acompte déjà versé", doc.acompte))
     rangees.append(Rangee("Net à payer", doc.net_a_payer, total=True))
@@ -148,3 +153,31 @@ def parties(doc: DocumentCommercial) -> list[tuple[str, str]]:
     gauche += [""] * (hauteur - len(gauche))
     droite += [""] * (hauteur - len(droite))
     return list(zip(gauche, droite, strict=True))
+
+
+def partie_de(tiers: Any, mentions: tuple[str, ...] = ()) -> Partie:
+    """A customer, a supplier or the organisation as a document prints them."""
+    siret = getattr(tiers, "siret", None)
+    return Partie(
+        nom=getattr(tiers, "raison_sociale", None) or tiers.nom,
+        rue=tiers.adresse.rue,
+        code_postal=tiers.adresse.code_postal,
+        ville=tiers.adresse.ville,
+        siren=getattr(tiers, "siren", None) or (siret[:9] if siret else None),
+        siret=siret,
+        tva_intracom=getattr(tiers, "tva_intracom", None),
+        mentions=mentions,
+    )
+
+
+def vendeur_de(org: Any) -> Partie:
+    """The organisation as the seller: with its legal form, capital and RCS."""
+    capital = f", au capital de {org.capital:,.0f} €".replace(",", "\u202f") if org.capital else ""
+    mentions = (f"{org.forme_juridique}{capital}", *([org.rcs] if org.rcs else []))
+    return partie_de(org, mentions)
+
+
+def montant_lu(lecture: Any, *chemin: str | int) -> Decimal | None:
+    """An amount the student wrote, read; None when not given or unreadable."""
+    valeur = lecture.valeur(*chemin)
+    return valeur if isinstance(valeur, Decimal) else None

@@ -106,3 +106,27 @@ def test_the_invoice_of_a_signed_quote_keeps_the_number_and_customer_its_stateme
     numero = page.split("Facture n° ")[1].split("<")[0].strip()
     assert f"facture** n° {numero}" in variant.enonce
     assert "étape précédente" in variant.enonce
+
+
+def test_my_quote_is_shown_as_a_quote_without_an_electronic_invoice(
+    client, db, csrf, make_classe, make_student, make_assignment, as_student
+):
+    slug = "le-devis-du-client"
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, slug)
+    as_student(client, student)
+    variant = step_variant(student, get_mission(slug), 0)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0",
+        data={**flatten(get_kind("devis").solve(variant.params)), "csrf_token": token},
+    )
+    db.expire_all()
+    attempt = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).one()
+    assert "voir le devis (PDF)" in client.get(f"/eleve/missions/{assignment.id}").text
+    page = client.get(f"/eleve/tentatives/{attempt.id}/document")
+    assert page.status_code == 200 and "Devis n° D" in page.text
+    assert "Factur-X" not in page.text and "Complétez" not in page.text
+    pdf = client.get(f"/eleve/tentatives/{attempt.id}/document.pdf")
+    assert pdf.content.startswith(b"%PDF")

@@ -76,10 +76,11 @@ def document(request: Request, attempt: OwnedAttempt, student: StudentDep, sessi
     """My answer as the real document (an invoice), with the PDF and Factur-X downloads."""
     doc = views.attempt_document(session, student, attempt)
     xml, message = None, None
-    try:
-        xml = facturx.cii_xml(doc).decode()
-    except InvalidInput as error:
-        message = str(error)
+    if doc.type in facturx.TYPES:  # an invoice or a credit note, not a quote
+        try:
+            xml = facturx.cii_xml(doc).decode()
+        except InvalidInput as error:
+            message = str(error)
     context = {
         "doc": doc,
         "rangees": commercial.pied(doc),

@@ -14,7 +14,7 @@ from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.competency.service import Level, level_of, student_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, personalise
-from agora.documents.commercial import DocumentCommercial
+from agora.documents.commercial import NOMMES, DocumentCommercial
 from agora.errors import UnknownCode
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
@@ -56,9 +56,11 @@ class StepView:
         return f"etape-{self.index}"
 
     @property
-    def document(self) -> bool:
-        """Each attempt can be seen as the business document it makes (an invoice)."""
-        return not self.is_prose and get_kind(self.step.kind).piece_commerciale is not None
+    def document(self) -> str | None:
+        """The business document each attempt makes, named (« la facture »), if any."""
+        if self.is_prose or get_kind(self.step.kind).piece_commerciale is None:
+            return None
+        return NOMMES[self.step.kind]
 
     @property
     def last(self) -> StepAttempt | None:
@@ -329,7 +331,7 @@ class AttemptPage:
     attempt: StepAttempt
     number: int
     view: StepView
-    document: bool = False  # the answer can be seen as the business document (an invoice)
+    document: str | None = None  # the business document the answer makes (« la facture »)
 
 
 def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
@@ -360,7 +362,7 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
     )
     view.grade, view.can_submit, view.form.disabled = grade, False, True
     number = mine.index(attempt) + 1
-    return AttemptPage(assignment, mission, attempt, number, view, has_document(attempt))
+    return AttemptPage(assignment, mission, attempt, number, view, view.document)
 
 
 def attempt_document(

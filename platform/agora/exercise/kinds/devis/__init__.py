@@ -7,7 +7,7 @@ Contract: docs/exercices/devis.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.devis import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.devis import answer, generate, grade, params, piece, samples, solve
 
 KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
@@ -26,4 +26,5 @@ KIND = ExerciseKind.from_modules(
         )
     },
     PRODUIT="devis",  # the accepted quote: the document a later step (the invoice) may take
+    piece_commerciale=piece.piece_commerciale,
 )

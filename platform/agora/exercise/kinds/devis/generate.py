@@ -182,13 +182,14 @@ def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
     """A variant drawn from the organisation: its customer, its catalogue and its CGV."""
-    rng, h, p = _tirage(seed, niveau, organisation, options)
+    rng, h, p = tire(seed, niveau, organisation, options)
     return Variant(NAME, seed, niveau, p, statement.enonce(rng, h, p, niveau))
 
 
-def _tirage(
+def tire(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None
 ) -> tuple[random.Random, Histoire, dict[str, Any]]:
+    """The variant's random stream, story and params (replayed for its document)."""
     rng = tirage(NAME, seed, niveau)
     choix = (options or {}).get("versement", "au_choix")
     nature = rng.choice(("acompte", "arrhes")) if choix == "au_choix" else choix
@@ -200,7 +201,7 @@ def document(variant: Variant, organisation: Any, documents: Any = None) -> dict
     """The accepted quote a later step invoices (``facture``): its number and customer as the
     statement gave them, its params, and what the quote computes that the invoice carries
     over (the port charged, the deposit or arrhes paid, at level 3 the quantities to invoice)."""
-    rng, h, p = _tirage(variant.seed, variant.niveau, organisation, variant.options)
+    rng, h, p = tire(variant.seed, variant.niveau, organisation, variant.options)
     numero = statement.numero_devis(rng, date.fromisoformat(p["date_devis"]))
     solution = solve(variant.params)
     livraison = solution.get("livraison") or []

@@ -9,7 +9,15 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.documents.commercial import Ajustement, DocumentCommercial, Ligne, LigneTva, Partie
+from agora.documents.commercial import (
+    Ajustement,
+    DocumentCommercial,
+    Ligne,
+    LigneTva,
+    montant_lu,
+    partie_de,
+    vendeur_de,
+)
 from agora.exercise.base import Variant
 from agora.exercise.kinds.facture.generate import rejoue
 from agora.exercise.kinds.facture.solve import solve
@@ -21,26 +29,6 @@ PENALITES_LEGALES = (
     "majoré de 10 points"
 )
 NATURES = {"remise": "Remise", "rabais": "Rabais", "ristourne": "Ristourne"}
-
-
-def _partie(tiers: Any, mentions: tuple[str, ...] = ()) -> Partie:
-    siret = getattr(tiers, "siret", None)
-    return Partie(
-        nom=getattr(tiers, "raison_sociale", None) or tiers.nom,
-        rue=tiers.adresse.rue,
-        code_postal=tiers.adresse.code_postal,
-        ville=tiers.adresse.ville,
-        siren=getattr(tiers, "siren", None) or (siret[:9] if siret else None),
-        siret=siret,
-        tva_intracom=getattr(tiers, "tva_intracom", None),
-        mentions=mentions,
-    )
-
-
-def _vendeur_organisation(org: Any) -> Partie:
-    capital = f", au capital de {org.capital:,.0f} €".replace(",", "\u202f") if org.capital else ""
-    mentions = (f"{org.forme_juridique}{capital}", *([org.rcs] if org.rcs else []))
-    return _partie(org, mentions)
 
 
 def _nature(params: dict[str, Any], org: Any, achat: bool) -> str:
@@ -66,11 +54,6 @@ def _somme(montants: list[Decimal | None]) -> Decimal | None:
     return None if None in montants else sum(montants, Decimal(0))
 
 
-def _montant(lecture: Lecture, *chemin: str | int) -> Decimal | None:
-    valeur = lecture.valeur(*chemin)
-    return valeur if isinstance(valeur, Decimal) else None
-
-
 def piece_commerciale(
     variant: Variant, organisation: Any, lecture: Lecture, documents: Any = None
 ) -> DocumentCommercial:
@@ -83,30 +66,30 @@ def piece_commerciale(
     for g, groupe in enumerate(reference["groupes"]):
         taux_tva = Decimal(groupe["taux_tva"])
         for k, r in enumerate(groupe["reductions"]):
-            montant = _montant(lecture, "groupes", g, "reductions", k, "montant")
+            montant = montant_lu(lecture, "groupes", g, "reductions", k, "montant")
             libelle = NATURES.get(r["nature"], r["nature"])
             reductions.append(Ajustement(libelle, taux_tva, montant, Decimal(r["taux"])))
         if "escompte_taux" in params:
-            montant = _montant(lecture, "groupes", g, "escompte")
+            montant = montant_lu(lecture, "groupes", g, "escompte")
             escompte = Decimal(params["escompte_taux"])
             reductions.append(Ajustement("Escompte", taux_tva, montant, escompte))
     frais = ()
     if "frais_port_ht" in params:
         # Given in the statement, not asked in the form: the student's value if they wrote one.
-        port = _montant(lecture, "frais_port_ht") or Decimal(params["frais_port_ht"])
+        port = montant_lu(lecture, "frais_port_ht") or Decimal(params["frais_port_ht"])
         frais = (Ajustement("Frais de port", Decimal(params["taux_tva_port"]), port),)
     tva = tuple(
         LigneTva(
             Decimal(t["taux"]),
-            _montant(lecture, "tva", i, "base"),
-            _montant(lecture, "tva", i, "montant"),
+            montant_lu(lecture, "tva", i, "base"),
+            montant_lu(lecture, "tva", i, "montant"),
         )
         for i, t in enumerate(reference["tva"])
     )
     org = organisation
     tiers = histoire.tiers
-    vendeur = _partie(tiers) if histoire.achat else _vendeur_organisation(org)
-    client = _vendeur_organisation(org) if histoire.achat else _partie(tiers)
+    vendeur = partie_de(tiers) if histoire.achat else vendeur_de(org)
+    client = vendeur_de(org) if histoire.achat else partie_de(tiers)
     cgv = org.cgv
     delai = getattr(tiers, "delai_paiement_jours", None) if histoire.achat else None
     echeance = jour + timedelta(days=delai or cgv.delai_paiement_jours)
@@ -138,18 +121,18 @@ def piece_commerciale(
                 Decimal(ligne["quantite"]),
                 Decimal(ligne["prix_unitaire_ht"]),
                 Decimal(ligne["taux_tva"]),
-                _montant(lecture, "lignes", i, "montant_ht"),
+                montant_lu(lecture, "lignes", i, "montant_ht"),
             )
             for i, ligne in enumerate(params["lignes"])
         ),
         reductions=tuple(reductions),
         frais=frais,
         tva=tva,
-        total_ht=_montant(lecture, "total_ht"),
-        total_tva=_montant(lecture, "total_tva") or _somme([t.montant for t in tva]),
-        total_ttc=_montant(lecture, "total_ttc"),
+        total_ht=montant_lu(lecture, "total_ht"),
+        total_tva=montant_lu(lecture, "total_tva") or _somme([t.montant for t in tva]),
+        total_ttc=montant_lu(lecture, "total_ttc"),
         acompte=Decimal(params["acompte"]) if "acompte" in params else None,
-        net_a_payer=_montant(lecture, "net_a_payer"),
+        net_a_payer=montant_lu(lecture, "net_a_payer"),
         echeance=echeance,
         date_livraison=jour,
         nature=_nature(params, org, histoire.achat),
