@@ -74,6 +74,7 @@ class DocumentCommercial:
     echeance: date | None = None
     date_livraison: date | None = None
     nature: str = "biens"  # "biens", "services" or "mixte" (the 2026 e-invoicing mention)
+    reference: str | None = None  # the invoice a credit note corrects
     mentions: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -121,6 +122,9 @@ def pied(doc: DocumentCommercial) -> list[Rangee]:
     rangees.append(Rangee("Total TVA", doc.total_tva))
     rangees.append(Rangee("Total TTC", doc.total_ttc, total=True))
     if doc.type == "devis":  # what the customer pays at signature is in the mentions
+        return rangees
+    if doc.type == "avoir":
+        rangees.append(Rangee("Montant de l'avoir", doc.net_a_payer, total=True))
         return rangees
     if doc.acompte:
         rangees.append(Rangee("Acompte déjà versé", doc.acompte))

@@ -120,6 +120,9 @@ def _reglement(transaction, doc: DocumentCommercial) -> None:
     _el(total, "ram:GrandTotalAmount", _montant(doc.total_ttc))
     _el(total, "ram:TotalPrepaidAmount", _montant(doc.acompte or Decimal(0)))
     _el(total, "ram:DuePayableAmount", _montant(doc.net_a_payer))
+    if doc.reference:  # BG-3: the invoice a credit note corrects
+        referenced = _el(settlement, "ram:InvoiceReferencedDocument")
+        _el(referenced, "ram:IssuerAssignedID", doc.reference)
 
 
 def cii_xml(doc: DocumentCommercial) -> bytes:

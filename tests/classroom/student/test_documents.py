@@ -130,3 +130,28 @@ def test_my_quote_is_shown_as_a_quote_without_an_electronic_invoice(
     assert "Factur-X" not in page.text and "Complétez" not in page.text
     pdf = client.get(f"/eleve/tentatives/{attempt.id}/document.pdf")
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_my_credit_note_is_shown_with_its_electronic_credit_note(
+    client, db, csrf, make_classe, make_student, make_assignment, as_student
+):
+    slug = "la-reclamation-du-client"
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, slug)
+    as_student(client, student)
+    variant = step_variant(student, get_mission(slug), 0)
+    token = csrf(client, f"/eleve/missions/{assignment.id}")
+    client.post(
+        f"/eleve/missions/{assignment.id}/etapes/0",
+        data={**flatten(get_kind("avoir").solve(variant.params)), "csrf_token": token},
+    )
+    db.expire_all()
+    attempt = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).one()
+    assert "voir l&#39;avoir (PDF)" in client.get(f"/eleve/missions/{assignment.id}").text
+    page = client.get(f"/eleve/tentatives/{attempt.id}/document")
+    assert page.status_code == 200 and "Avoir n° AV" in page.text
+    assert "Montant de l&#39;avoir" in page.text
+    facturx = client.get(f"/eleve/tentatives/{attempt.id}/facturx.pdf")
+    _, xml = get_xml_from_pdf(facturx.content, check_xsd=True)
+    assert b"<ram:TypeCode>381</ram:TypeCode>" in xml

@@ -7,7 +7,7 @@ Contract: docs/exercices/avoir.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.avoir import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.avoir import answer, generate, grade, params, piece, samples, solve
 
 KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
@@ -28,4 +28,5 @@ KIND = ExerciseKind.from_modules(
     },
     PRODUIT="avoir",
     CONSOMME={"facture": "la facture d'origine"},
+    piece_commerciale=piece.piece_commerciale,
 )
