@@ -2,6 +2,7 @@
 attempts, with my own amounts; nobody else's; a message instead of an electronic invoice when
 an amount is missing."""
 
+import pytest
 from facturx import get_xml_from_pdf
 from sqlmodel import select
 
@@ -14,28 +15,40 @@ from agora.exercise.registry import get_kind
 MISSION = "du-devis-a-l-encaissement"
 
 
-def _send(client, csrf, db, student, assignment, change=None):
-    """Post the reference answer of step 1 (changed by ``change``); the attempt it made."""
-    variant = step_variant(student, get_mission(MISSION), 0)
-    answer = get_kind("facture").solve(variant.params)
+def _send(client, csrf, db, student, assignment, change=None, index=0):
+    """Post the reference answer of step ``index`` of the assignment's mission (changed by
+    ``change``); the attempt it made."""
+    mission = get_mission(assignment.mission_slug)
+    variant = step_variant(student, mission, index)
+    answer = get_kind(mission.etapes[index].kind).solve(variant.params)
     if change:
         change(answer)
     token = csrf(client, f"/eleve/missions/{assignment.id}")
     client.post(
-        f"/eleve/missions/{assignment.id}/etapes/0",
+        f"/eleve/missions/{assignment.id}/etapes/{index}",
         data={**flatten(answer), "csrf_token": token},
     )
     db.expire_all()
     return db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).all()[-1]
 
 
-def test_my_invoice_page_pdf_and_facturx(
-    client, db, csrf, make_classe, make_student, make_assignment, as_student
-):
-    classe = make_classe()
-    student = make_student(classe)
-    assignment = make_assignment(classe, MISSION)
-    as_student(client, student)
+@pytest.fixture
+def logged_in(client, make_classe, make_student, make_assignment, as_student):
+    """logged_in(slug, org_seed=None) -> (student, assignment): a student of a class given the
+    mission, logged in on ``client``."""
+
+    def make(slug: str = MISSION, org_seed: int | None = None):
+        classe = make_classe()
+        student = make_student(classe, org_seed=org_seed)
+        assignment = make_assignment(classe, slug)
+        as_student(client, student)
+        return student, assignment
+
+    return make
+
+
+def test_my_invoice_page_pdf_and_facturx(client, db, csrf, logged_in):
+    student, assignment = logged_in()
     attempt = _send(client, csrf, db, student, assignment, lambda a: a.update(total_ttc="999.99"))
     assert (
         f"/eleve/tentatives/{attempt.id}/document"
@@ -57,12 +70,9 @@ def test_my_invoice_page_pdf_and_facturx(
 
 
 def test_a_missing_amount_gives_a_message_instead_of_the_electronic_invoice(
-    client, db, csrf, make_classe, make_student, make_assignment, as_student
+    client, db, csrf, logged_in
 ):
-    classe = make_classe()
-    student = make_student(classe)
-    assignment = make_assignment(classe, MISSION)
-    as_student(client, student)
+    student, assignment = logged_in()
     attempt = _send(client, csrf, db, student, assignment, lambda a: a.pop("net_a_payer"))
     page = client.get(f"/eleve/tentatives/{attempt.id}/document")
     assert page.status_code == 200 and "Complétez tous les montants" in page.text
@@ -84,46 +94,24 @@ def test_another_students_invoice_is_not_found(
 
 
 def test_the_invoice_of_a_signed_quote_keeps_the_number_and_customer_its_statement_gave(
-    client, db, csrf, make_classe, make_student, make_assignment, as_student
+    client, db, csrf, logged_in
 ):
     # « De la demande du client à la relance », step 2 follows the quote of step 1: the
     # document replays that chained draw, not the invoice drawn alone.
     slug = "de-la-demande-du-client-a-la-relance"
-    mission = get_mission(slug)
-    classe = make_classe()
-    student = make_student(classe, org_seed=2)
-    assignment = make_assignment(classe, slug)
-    as_student(client, student)
-    variant = step_variant(student, mission, 1)
-    token = csrf(client, f"/eleve/missions/{assignment.id}")
-    client.post(
-        f"/eleve/missions/{assignment.id}/etapes/1",
-        data={**flatten(get_kind("facture").solve(variant.params)), "csrf_token": token},
-    )
-    db.expire_all()
-    attempt = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).one()
+    student, assignment = logged_in(slug, org_seed=2)
+    variant = step_variant(student, get_mission(slug), 1)
+    attempt = _send(client, csrf, db, student, assignment, index=1)
     page = client.get(f"/eleve/tentatives/{attempt.id}/document").text
     numero = page.split("Facture n° ")[1].split("<")[0].strip()
     assert f"facture** n° {numero}" in variant.enonce
     assert "étape précédente" in variant.enonce
 
 
-def test_my_quote_is_shown_as_a_quote_without_an_electronic_invoice(
-    client, db, csrf, make_classe, make_student, make_assignment, as_student
-):
+def test_my_quote_is_shown_as_a_quote_without_an_electronic_invoice(client, db, csrf, logged_in):
     slug = "le-devis-du-client"
-    classe = make_classe()
-    student = make_student(classe)
-    assignment = make_assignment(classe, slug)
-    as_student(client, student)
-    variant = step_variant(student, get_mission(slug), 0)
-    token = csrf(client, f"/eleve/missions/{assignment.id}")
-    client.post(
-        f"/eleve/missions/{assignment.id}/etapes/0",
-        data={**flatten(get_kind("devis").solve(variant.params)), "csrf_token": token},
-    )
-    db.expire_all()
-    attempt = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).one()
+    student, assignment = logged_in(slug)
+    attempt = _send(client, csrf, db, student, assignment)
     assert "voir le devis (PDF)" in client.get(f"/eleve/missions/{assignment.id}").text
     page = client.get(f"/eleve/tentatives/{attempt.id}/document")
     assert page.status_code == 200 and "Devis n° D" in page.text
@@ -132,22 +120,10 @@ def test_my_quote_is_shown_as_a_quote_without_an_electronic_invoice(
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_my_credit_note_is_shown_with_its_electronic_credit_note(
-    client, db, csrf, make_classe, make_student, make_assignment, as_student
-):
+def test_my_credit_note_is_shown_with_its_electronic_credit_note(client, db, csrf, logged_in):
     slug = "la-reclamation-du-client"
-    classe = make_classe()
-    student = make_student(classe)
-    assignment = make_assignment(classe, slug)
-    as_student(client, student)
-    variant = step_variant(student, get_mission(slug), 0)
-    token = csrf(client, f"/eleve/missions/{assignment.id}")
-    client.post(
-        f"/eleve/missions/{assignment.id}/etapes/0",
-        data={**flatten(get_kind("avoir").solve(variant.params)), "csrf_token": token},
-    )
-    db.expire_all()
-    attempt = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).one()
+    student, assignment = logged_in(slug)
+    attempt = _send(client, csrf, db, student, assignment)
     assert "voir l&#39;avoir (PDF)" in client.get(f"/eleve/missions/{assignment.id}").text
     page = client.get(f"/eleve/tentatives/{attempt.id}/document")
     assert page.status_code == 200 and "Avoir n° AV" in page.text
