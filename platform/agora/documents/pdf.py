@@ -24,15 +24,21 @@ def pdf_de_html(html: str, titre: str, auteur: str, jour: date) -> bytes:
     pdf.set_author(auteur)
     pdf.set_creator("Agora Sim")
     pdf.set_auto_page_break(True, margin=15)
-    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-    if regular.is_file() and bold.is_file():
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-        family = "DejaVu"
-    else:
-        family = "Helvetica"
+    family = polices(pdf)
+    if family == "Helvetica":
         html = html.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
     pdf.add_page()
     pdf.set_font(family, size=9)
     pdf.write_html(html, font_family=family)
     return bytes(pdf.output())
+
+
+def polices(pdf) -> str:
+    """The font family for French text: DejaVu Sans (regular and bold) added to ``pdf`` when
+    installed, else fpdf's built-in Helvetica (latin-1 only)."""
+    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
+    if not (regular.is_file() and bold.is_file()):
+        return "Helvetica"
+    pdf.add_font("DejaVu", "", str(regular))
+    pdf.add_font("DejaVu", "B", str(bold))
+    return "DejaVu"

@@ -7,19 +7,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from agora import spreadsheet
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
+from agora.documents.pdf import polices
 from agora.exam import grading, views
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
 from agora.exercise.base import Grade
 from agora.spreadsheet import Table
-
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 @dataclass
@@ -143,7 +141,7 @@ def copy_pdf(session: Session, exam: Exam, copy: ExamCopy) -> bytes:
     student = session.get(Student, copy.student_id)
     page = views.correction_page(session, exam, copy, student)
     pdf = FPDF(format="A4")
-    family = _fonts(pdf)
+    family = polices(pdf)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     write = _Writer(pdf, family)
@@ -179,15 +177,6 @@ def copy_pdf(session: Session, exam: Exam, copy: ExamCopy) -> bytes:
         for code, libelle, score in page.competences:
             write.text(f"{code} {libelle} : {_fr(_percent(score))} %", size=8)
     return bytes(pdf.output())
-
-
-def _fonts(pdf) -> str:
-    regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
-    if regular.exists() and bold.exists():
-        pdf.add_font("DejaVu", "", str(regular))
-        pdf.add_font("DejaVu", "B", str(bold))
-        return "DejaVu"
-    return "Helvetica"
 
 
 class _Writer:
