@@ -139,3 +139,84 @@ def generate(
     if partie2 is not None:
         h.params["mentions"] = brouillon.params_mentions(partie2)
     return Variant(NAME, seed, niveau, h.params, enonce.enonce(h, niveau, partie2))
+
+
+def reprendre(
+    seed: int,
+    niveau: int,
+    organisation: Any,
+    options: Mapping[str, str] | None,
+    documents: Mapping[str, dict[str, Any]],
+) -> Variant:
+    """The credit note on the invoice the student made at an earlier step (a ``facture``
+    document): its customer, its lines, its number and date; drawn as usual when that step
+    checked a purchase, or when the mission asks for a ristourne (a year's invoices)."""
+    motif = (options or {}).get("motif", "au_choix")
+    emise = documents.get("facture")
+    if not _reprenable(emise, motif):
+        return generate(seed, niveau, organisation, options)
+    h = histoire_sur(seed, niveau, organisation, motif, emise)
+    partie2 = brouillon.tire(tirage(NAME, seed, niveau, motif, "mentions"), h, niveau)
+    if niveau > 1:
+        h.params["mentions"] = brouillon.params_mentions(partie2)
+    texte = enonce.enonce(h, niveau, partie2 if niveau > 1 else None, reprise=True)
+    return Variant(NAME, seed, niveau, h.params, texte)
+
+
+def histoire_sur(
+    seed: int, niveau: int, org: Any, motif: str, emise: dict[str, Any]
+) -> histoire.Histoire:
+    """The story of a credit note on an invoice of an earlier step (replayed for its document)."""
+    rng = tirage(NAME, seed, niveau, motif, "depuis")
+    invoice = {"numero": emise["numero"], "date": emise["date"], **emise["facture"]}
+    invoice.pop("acompte", None)  # the deposit was settled: the credit note does not touch it
+    client = next(c for c in org.clients if c.code == emise["client"]["code"])
+    catalogue = {a.reference: a for a in histoire.articles_de(org)}
+    lignes = [catalogue.get(ligne["reference"]) for ligne in invoice["lignes"]]
+    articles = tuple(a for a in lignes if a is not None)
+    nature = histoire.nature(rng, motif, niveau, articles or histoire.articles_de(org), False)
+    eligibles = [
+        i + 1
+        for i, a in enumerate(lignes)
+        if nature == "rabais" or (a is not None and (a.bien if nature == "retour" else not a.bien))
+    ] or list(range(1, len(lignes) + 1))
+    numeros = sorted(rng.sample(eligibles, min(len(eligibles), 1 if niveau == 1 else 2)))
+    jour_facture = date.fromisoformat(emise["date"])
+    jour_avoir = histoire.jour_ouvre(jour_facture + timedelta(days=rng.randint(5, 25)))
+    params: dict[str, Any] = {"nature": nature, "facture": invoice}
+    if nature == "rabais":
+        params["rabais"] = {"taux": rng.choice(histoire.RABAIS), "lignes": numeros}
+    else:
+        params["credits"] = histoire.credits(rng, invoice, numeros, niveau)
+    premier = lignes[numeros[0] - 1] or histoire.articles_de(org)[0]
+    h = {"client": histoire.client_partie(client), "nature": nature, "secteur": org.secteur}
+    raison = _raison(rng, h, premier)
+    annee = jour_avoir.year
+    params["pieces"] = {
+        "avoir": f"AV{annee}-{rng.randint(5, 400):04d}",
+        "devis": f"D{jour_facture.year}-{rng.randint(1, 300):04d}",
+        "bon_livraison": f"BL{jour_facture.year}-{rng.randint(1, 600):04d}",
+    }
+    vendeur = histoire.organisation_partie(org)
+    return histoire.Histoire(
+        False, org, vendeur, h["client"], jour_facture, jour_avoir, raison, params
+    )
+
+
+def _reprenable(emise: dict[str, Any] | None, motif: str) -> bool:
+    """A sale to a customer, and a credit note on one invoice (not a year's ristourne)."""
+    return (
+        bool(emise) and not emise["achat"] and emise["client"] is not None and motif != "ristourne"
+    )
+
+
+def rejoue(
+    variant: Variant, organisation: Any, documents: Mapping[str, Any] | None = None
+) -> histoire.Histoire:
+    """The variant's story, replayed from its draw (on the earlier step's invoice, if any)."""
+    motif = variant.options.get("motif", "au_choix")
+    emise = (documents or {}).get("facture")
+    if _reprenable(emise, motif):
+        return histoire_sur(variant.seed, variant.niveau, organisation, motif, emise)
+    rng = tirage(NAME, variant.seed, variant.niveau, motif)
+    return histoire_de(rng, organisation, variant.niveau, motif)

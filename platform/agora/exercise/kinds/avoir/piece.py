@@ -17,10 +17,9 @@ from agora.documents.commercial import (
     montant_lu,
     vendeur_de,
 )
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Variant
 from agora.exercise.kinds.avoir import histoire
-from agora.exercise.kinds.avoir.generate import histoire_de
-from agora.exercise.kinds.avoir.params import NAME
+from agora.exercise.kinds.avoir.generate import rejoue
 from agora.exercise.kinds.avoir.solve import solve
 from agora.exercise.reading import Lecture
 
@@ -88,10 +87,7 @@ def piece_commerciale(
 ) -> DocumentCommercial:
     """The credit note with the amounts the student wrote (None where not given)."""
     params = variant.params
-    motif = variant.options.get("motif", "au_choix")
-    h = histoire_de(
-        tirage(NAME, variant.seed, variant.niveau, motif), organisation, variant.niveau, motif
-    )
+    h = rejoue(variant, organisation, documents)
     reference = solve(params)
     reductions = []
     for g, groupe in enumerate(reference["groupes"]):
