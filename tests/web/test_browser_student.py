@@ -52,6 +52,11 @@ def test_student_fixes_an_invoice_after_the_diagnostic(
     page.locator("#etape-0 .diagnostics").wait_for()
     assert page.locator("#etape-0 .verdict--faux").count() > 0
     assert page.evaluate("window.marqueur") == "même page"
+    # The keyboard focus and the view go to the correction, not left at the button below.
+    expect(page.locator("#etape-0 .bilan")).to_be_focused()
+    assert page.evaluate(
+        "Math.abs(document.querySelector('#etape-0 .bilan').getBoundingClientRect().top) < 40"
+    )
 
     _fill(page, flatten(samples[0].answer))
     page.click("#etape-0 button[type=submit]")
