@@ -98,13 +98,13 @@ def test_the_statement_names_the_organisation_its_bank_and_the_fields():
         v = variant(3, niveau)
         org = company(3)
         assert org.raison_sociale in v.enonce and org.banque.nom in v.enonce
-        for champ in (
-            "solde_compte_512",
-            "solde_releve",
-            "cote_entreprise",
-            "cote_banque",
-            "solde_rectifie",
-            "ecritures",
+        for champ in (  # in French, as the form's labels say them (no internal name)
+            "Solde du compte 512",
+            "Solde du relevé",
+            "Côté entreprise",
+            "Côté banque",
+            "Solde rectifié",
+            "Écritures",
         ):
             assert champ in v.enonce
         for line in v.params["compte_512"] + v.params["releve"]:

@@ -12,5 +12,5 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="État de rapprochement bancaire",
     COMPETENCES=("2.2.1", "2.2.3"),
-    VERSION=3,  # 3: real bank wording from level 2; level 1 help names 606 and 626
+    VERSION=4,  # 4: the statement names no internal field name
 )

@@ -131,14 +131,14 @@ def _travail(niveau: int) -> str:
         "## Travail à faire",
         "1. **Pointage** : pour chaque ligne du compte 512, choisissez la ligne du relevé "
         "qui correspond (même montant, même sens). Laissez vide si aucune ne correspond.",
-        "2. **Solde du compte 512** à la fin du mois (`solde_compte_512`).",
-        "3. **Solde du relevé** à la fin du mois (`solde_releve`).",
-        "4. **Côté entreprise** (`cote_entreprise`) : les lignes du relevé qui ne sont pas "
+        "2. **Solde du compte 512** à la fin du mois.",
+        "3. **Solde du relevé** à la fin du mois.",
+        "4. **Côté entreprise** : les lignes du relevé qui ne sont pas "
         "dans le compte 512, en ajouts ou en déductions.",
-        "5. **Côté banque** (`cote_banque`) : les lignes du compte 512 qui ne sont pas sur "
+        "5. **Côté banque** : les lignes du compte 512 qui ne sont pas sur "
         "le relevé, en ajouts ou en déductions.",
-        "6. **Solde rectifié** (`solde_rectifie`) : il doit être le même des deux côtés.",
-        "7. **Écritures** (`ecritures`) : une écriture pour chaque ligne du côté entreprise "
+        "6. **Solde rectifié** : il doit être le même des deux côtés.",
+        "7. **Écritures** : une écriture pour chaque ligne du côté entreprise "
         "(ligne, compte débité, compte crédité, montant).",
     ]
     if niveau == 3:
