@@ -1,6 +1,7 @@
 """French calendar: the Paris time zone, month and day names, long dates for documents."""
 
 from datetime import date
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 # Every time a user reads is Paris time; the database stores UTC.
@@ -19,3 +20,16 @@ def date_longue(jour: date, jour_semaine: bool = False, annee: bool = True) -> s
     if jour_semaine:
         texte = f"{JOURS[jour.weekday()]} {texte}"
     return f"{texte} {jour.year}" if annee else texte
+
+
+@lru_cache(maxsize=64)
+def feries_francais(debut: date, fin: date) -> tuple[tuple[date, str], ...]:
+    """The French public holidays between two days (both included), with their French names.
+
+    Read from the ``holidays`` library when a variant is generated; the variant keeps the list,
+    so a later version of the library never changes an exercise already drawn."""
+    import holidays  # imported here: only generation needs it
+
+    annees = list(range(debut.year, fin.year + 1))
+    calendrier = holidays.France(years=annees, language="fr")
+    return tuple(sorted((j, str(nom)) for j, nom in calendrier.items() if debut <= j <= fin))

@@ -109,7 +109,7 @@ def _reglement(transaction, doc: DocumentCommercial) -> None:
     _ajustements(settlement, doc.frais, charge=True)
     if doc.echeance is not None:
         terms = _el(settlement, "ram:SpecifiedTradePaymentTerms")
-        _el(terms, "ram:Description", " ".join(doc.mentions[1:3]))
+        _el(terms, "ram:Description", f"Paiement au plus tard le {doc.echeance:%d/%m/%Y}.")
         _date(terms, "ram:DueDateDateTime", doc.echeance)
     total = _el(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
     _el(total, "ram:LineTotalAmount", _montant(sum(ligne.montant_ht for ligne in doc.lignes)))

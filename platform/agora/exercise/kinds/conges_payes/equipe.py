@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import feries_francais
 from agora.company.model import Salarie
-from agora.exercise.kinds.conges_payes.jours import OUVRABLES, compte, feries_francais, mois_de
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, compte, mois_de
 from agora.money import cents
 
 DEBUT_REFERENCE = date(2025, 6, 1)

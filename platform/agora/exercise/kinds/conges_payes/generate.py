@@ -11,17 +11,12 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
+from agora.calendrier import feries_francais
 from agora.company.model import Salarie
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.conges_payes import equipe as eq
-from agora.exercise.kinds.conges_payes.jours import (
-    OUVRABLES,
-    OUVRES,
-    compte,
-    feries_francais,
-    mois_de,
-)
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
 from agora.exercise.kinds.conges_payes.params import DECOMPTES, NAME, lire_params, rang_mois
 from agora.exercise.kinds.conges_payes.solve import ACCORDE, calcule
 from agora.exercise.kinds.conges_payes.statement import enonce

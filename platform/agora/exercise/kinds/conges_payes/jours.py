@@ -37,16 +37,3 @@ def mois_de(jour: date) -> tuple[date, date]:
     debut = jour.replace(day=1)
     longueur = calendar.monthrange(jour.year, jour.month)[1]
     return debut, debut + timedelta(days=longueur)
-
-
-@lru_cache(maxsize=64)
-def feries_francais(debut: date, fin: date) -> tuple[tuple[date, str], ...]:
-    """The French public holidays between two days (both included), with their French names.
-
-    Read from the ``holidays`` library when a variant is generated; the variant keeps the list,
-    so a later version of the library never changes an exercise already drawn."""
-    import holidays  # imported here: only generation needs it
-
-    annees = list(range(debut.year, fin.year + 1))
-    calendrier = holidays.France(years=annees, language="fr")
-    return tuple(sorted((j, str(nom)) for j, nom in calendrier.items() if debut <= j <= fin))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from agora.calendrier import feries_francais
 from agora.content.baremes import BAREMES_DIR
 from agora.content.loading import Sourced, StrictModel, load_yaml_model
 
@@ -71,8 +72,6 @@ def regles() -> Regles:
 @lru_cache(maxsize=64)
 def feries(annee: int) -> frozenset[date]:
     """The French public holidays of a year (metropolitan France)."""
-    from agora.exercise.kinds.conges_payes.jours import feries_francais
-
     return frozenset(j for j, _ in feries_francais(date(annee, 1, 1), date(annee, 12, 31)))
 
 

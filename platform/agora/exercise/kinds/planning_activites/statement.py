@@ -8,30 +8,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import date_longue
 from agora.exercise.kinds.planning_activites.calendrier import feries_entre, jour_ouvre
 from agora.money import euros
-
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MOIS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def en_clair(jour: date) -> str:
     """« lundi 2 mars 2026 »."""
-    quantieme = "1er" if jour.day == 1 else str(jour.day)
-    return f"{JOURS[jour.weekday()]} {quantieme} {MOIS[jour.month - 1]} {jour.year}"
+    return date_longue(jour, jour_semaine=True)
 
 
 def _heure(texte: str) -> str:

@@ -16,8 +16,6 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
 )
 from agora.money import euros
 
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-
 
 def _rangee(*cellules: Any) -> str:
     """A row of a Markdown table; a date as the French write it, no « | » inside a cell."""
@@ -32,9 +30,9 @@ def _taux(taux: Any) -> str:
 def _situation(r: Reglements) -> list[str]:
     return [
         f"Vous travaillez au service comptable de **{r.organisation}**.",
-        f"Nous sommes le **{JOURS[r.date_paiement.weekday()]} {date_longue(r.date_paiement)}**.",
+        f"Nous sommes le **{date_longue(r.date_paiement, jour_semaine=True)}**.",
         "Chaque lundi, vous préparez les virements aux fournisseurs de la semaine.",
-        f"La semaine se termine le {JOURS[r.fin_semaine.weekday()]} {date_longue(r.fin_semaine)}.",
+        f"La semaine se termine le {date_longue(r.fin_semaine, jour_semaine=True)}.",
         "Les virements partent aujourd'hui, dans un seul fichier remis à la banque.",
         "",
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agora.calendrier import MOIS as NOMS_MOIS
 from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.fields import QUANTITE, TAUX, Choice, Text, cite
@@ -46,26 +47,7 @@ GRAPHIQUE = Choice(
 MOIS = Choice(
     {
         calc.AUCUN_MOIS: "Aucun mois",
-        **{
-            f"{i:02d}": nom
-            for i, nom in enumerate(
-                (
-                    "janvier",
-                    "février",
-                    "mars",
-                    "avril",
-                    "mai",
-                    "juin",
-                    "juillet",
-                    "août",
-                    "septembre",
-                    "octobre",
-                    "novembre",
-                    "décembre",
-                ),
-                1,
-            )
-        },
+        **{f"{i:02d}": nom for i, nom in enumerate(NOMS_MOIS, 1)},
     }
 )
 ACTION = Choice(
