@@ -48,11 +48,20 @@ class ExerciseStep(_Strict):
 
 
 class Critere(_Strict):
-    """One line of a prose step's grading rubric."""
+    """One line of a prose step's grading rubric.
+
+    ``competences``: the codes this criterion proves (evidence is recorded per criterion);
+    empty = the step's own competences.
+    """
 
     critere: str
     points: int = Field(ge=1)
     description: str
+    competences: list[str] = []
+
+
+# The shape of a written answer: a plain text, or the parts of the real document.
+FORMATS_REDACTION = ("texte", "courriel", "lettre", "note", "compte_rendu", "publication", "affiche")
 
 
 class ProseStep(_Strict):
@@ -61,6 +70,7 @@ class ProseStep(_Strict):
     type: Literal["redaction"]
     titre: str
     consigne: str  # Markdown
+    format: Literal[FORMATS_REDACTION] = "texte"  # type: ignore[valid-type]
     points: int = Field(ge=1)
     competences: list[str] = Field(min_length=1)
     rubrique: list[Critere] = Field(min_length=1)
@@ -187,6 +197,11 @@ def _check_references(path: Path, mission: Mission) -> None:
             _check_source(path, mission, index, step)
         if isinstance(step, ProseStep):
             codes += [(f"etapes.{index}.competences", code) for code in step.competences]
+            codes += [
+                (f"etapes.{index}.rubrique.{line}.competences", code)
+                for line, critere in enumerate(step.rubrique)
+                for code in critere.competences
+            ]
     for where, code in codes:
         try:
             referentiel.competence(code)
