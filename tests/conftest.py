@@ -218,7 +218,7 @@ def make_student(db, make_classe) -> Callable:
 @pytest.fixture
 def make_assignment(db, make_classe) -> Callable:
     """make_assignment(classe, mission_slug=…, due_in=timedelta, attempts_allowed, corrections,
-    students=[…] to restrict it)."""
+    meme_enonce (False: a new variant per try), students=[…] to restrict it)."""
     from agora.classroom.models import Assignment, AssignmentStudent
     from agora.db import utcnow
 
@@ -228,6 +228,7 @@ def make_assignment(db, make_classe) -> Callable:
         due_in: timedelta | None = timedelta(days=7),
         attempts_allowed: int = 3,
         corrections: str = "immediate",
+        meme_enonce: bool = False,
         students=(),
     ):
         classe = classe or make_classe()
@@ -237,6 +238,7 @@ def make_assignment(db, make_classe) -> Callable:
             due_at=utcnow() + due_in if due_in is not None else None,
             attempts_allowed=attempts_allowed,
             corrections=corrections,
+            meme_enonce=meme_enonce,
         )
         db.add(assignment)
         db.flush()

@@ -108,7 +108,7 @@ def create_demo(session: Session) -> None:
                 mission_slug=slug,
                 due_at=_evening(now, 7 * (rank + 1)),
                 attempts_allowed=3,
-                corrections="immediate" if rank != 2 else "after_due",
+                corrections="diagnostics" if rank != 2 else "after_due",
             )
             session.add(assignment)
             session.flush()
@@ -151,18 +151,25 @@ def _work(
             service.submit_prose(session, student, assignment, index, PROSE_SAMPLE, moment)
             continue
         assert isinstance(step, ExerciseStep)
-        variant = service.step_variant(student, mission, index)
-        samples = [s for s in get_kind(step.kind).sample_answers(variant.params) if not s.invalid]
+        kind = get_kind(step.kind)
+        first_try = service.step_variant(student, mission, index)
+        samples = [s for s in kind.sample_answers(first_try.params) if not s.invalid]
         first = samples[0] if rng.random() < 0.5 else rng.choice(samples)
-        tries = [first] if first.correct or rng.random() < 0.5 else [first, samples[0]]
-        for offset, sample in enumerate(tries):
+        retry = not first.correct and rng.random() < 0.5
+        for offset in range(2 if retry else 1):
+            done = service.attempts_of(session, student, assignment)
+            variant = service.next_variant(
+                student, assignment, mission, index, [a for a in done if a.step_index == index]
+            )
+            right = kind.sample_answers(variant.params)[0]  # the first sample is the solution
+            answer = first.answer if offset == 0 else right.answer
             try:
                 service.submit_exercise(
                     session,
                     student,
                     assignment,
                     index,
-                    flatten(sample.answer),
+                    flatten(answer),
                     moment + timedelta(minutes=5 * offset),
                 )
             except FormatErrors:

@@ -27,3 +27,7 @@ class AttemptLimitReached(DomainError):
 
 class DeadlinePassed(DomainError):
     """The due date of the assignment is over: answers are no longer accepted."""
+
+
+class StaleTry(DomainError):
+    """An answer sent from a form showing an earlier try's statement (another tab, a resend)."""

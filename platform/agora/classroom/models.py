@@ -14,10 +14,16 @@ from sqlmodel import Field, SQLModel
 
 from agora.db import Score, utcnow
 
-CORRECTIONS = ("immediate", "after_due", "never")
+# What a student sees of the correction of an exercise step, chosen per assignment.
+# « diagnostics » (the default): after each try, right or wrong per field and the method
+# errors, but the expected values only once the tries are used up or the due date passed, so
+# that copying the shown values into the next try cannot look like learning.
+CORRECTIONS = ("diagnostics", "immediate", "after_due", "never")
 CORRECTIONS_LIBELLES = {
-    "immediate": "dès la réponse",
-    "after_due": "après la date limite",
+    "diagnostics": "juste ou faux et les erreurs de méthode à chaque essai, "
+    "les valeurs attendues à la fin",
+    "immediate": "tout, dès la réponse (valeurs attendues comprises)",
+    "after_due": "rien avant la date limite",
     "never": "jamais (l'enseignant corrige)",
 }
 
@@ -58,7 +64,10 @@ class Assignment(SQLModel, table=True):
     mission_slug: str = Field(max_length=100)
     due_at: datetime | None = None  # aware UTC; None = no deadline
     attempts_allowed: int = Field(default=3, ge=1)
-    corrections: str = Field(default="immediate", max_length=20)  # one of CORRECTIONS
+    corrections: str = Field(default="diagnostics", max_length=20)  # one of CORRECTIONS
+    # False: each new try of an exercise step is a new variant (same organisation, new
+    # figures); True: the teacher's choice « même énoncé à chaque essai ».
+    meme_enonce: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: datetime = Field(default_factory=utcnow)
 
 

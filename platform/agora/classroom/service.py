@@ -5,7 +5,7 @@ Plain functions with the session passed in; they only flush (the request commits
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel import Session, col, func, or_, select
@@ -13,8 +13,9 @@ from sqlmodel import Session, col, func, or_, select
 from agora.classroom.models import Assignment, AssignmentStudent, StepAttempt, Student
 from agora.competency.service import attempt_competences, record_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, variant_seed
-from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput
+from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput, StaleTry
 from agora.exercise.answer_names import check_fields
+from agora.exercise.fields import EMPTY
 from agora.exercise.base import Grade, Variant, unflatten
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
@@ -24,11 +25,11 @@ PROSE_KIND = "redaction"
 PROSE_MAX_LENGTH = 10_000
 
 
-def step_variant(student: Student, mission: Mission, index: int) -> Variant:
-    """This student's variant of the exercise step ``index`` of ``mission``."""
+def step_variant(student: Student, mission: Mission, index: int, essai: int = 0) -> Variant:
+    """This student's variant of the exercise step ``index`` of ``mission`` for one try."""
     step = mission.etape(index)
     assert isinstance(step, ExerciseStep)
-    seed = variant_seed(student.org_seed, mission.slug, index)
+    seed = variant_seed(student.org_seed, mission.slug, index, essai)
     source = _source(student, mission, step.depuis)
     return build_variant(step.kind, step.niveau, seed, student.org_seed, step.options, source)
 
@@ -63,31 +64,60 @@ def attempt_variant(attempt: StepAttempt) -> Variant:
     )
 
 
-def current_variant(
-    student: Student, mission: Mission, index: int, last: StepAttempt | None
+def same_statement(assignment: Assignment, mission: Mission, index: int) -> bool:
+    """Does every try of this step answer the same variant? The teacher's choice, or forced for
+    a step whose document a later step takes (the rest of the story is built on it)."""
+    feeds_later = any(
+        isinstance(step, ExerciseStep) and step.depuis == index + 1 for step in mission.etapes
+    )
+    return assignment.meme_enonce or feeds_later
+
+
+def next_variant(
+    student: Student,
+    assignment: Assignment,
+    mission: Mission,
+    index: int,
+    attempts: list[StepAttempt],
 ) -> Variant:
-    """The variant the student works on: the one stored with their last attempt at this step,
-    else today's draw (a step whose kind or level the mission changed since is drawn anew)."""
+    """The variant the student's next try answers, given their tries so far at this step.
+
+    With the same statement on every try: the one stored with the last try (a step whose kind
+    or level the mission changed since is drawn anew). Otherwise a new draw per try, as
+    PrairieLearn does, so that copying the last correction does not pass for learning."""
     step = mission.etape(index)
     assert isinstance(step, ExerciseStep)
+    last = attempts[-1] if attempts else None
+    if not same_statement(assignment, mission, index):
+        return step_variant(student, mission, index, len(attempts))
     if last is not None and (last.kind, last.niveau) == (step.kind, step.niveau):
         return attempt_variant(last)
     return step_variant(student, mission, index)
 
 
-def last_attempt(
-    session: Session, student: Student, assignment: Assignment, index: int
-) -> StepAttempt | None:
-    """The student's latest attempt at one step of an assignment, if any."""
-    return session.exec(
-        select(StepAttempt)
-        .where(
-            StepAttempt.student_id == student.id,
-            StepAttempt.assignment_id == assignment.id,
-            StepAttempt.step_index == index,
-        )
-        .order_by(col(StepAttempt.created_at).desc(), col(StepAttempt.id).desc())
-    ).first()
+def values_visible(assignment: Assignment, now: datetime, used: int) -> bool:
+    """May the student see the expected values (not only right or wrong), after ``used`` tries?"""
+    due_passed = assignment.due_at is not None and now >= assignment.due_at
+    if assignment.corrections == "immediate":
+        return True
+    if assignment.corrections == "diagnostics":
+        return due_passed or used >= assignment.attempts_allowed
+    if assignment.corrections == "after_due":
+        return due_passed
+    return False
+
+
+def without_values(grade: Grade) -> Grade:
+    """The grading as a student may read it before the expected values are released: right or
+    wrong per field and the method errors, but no expected value (a wrong field's own message
+    often names it: « Attendu : 26,70 € »)."""
+    champs = [
+        c
+        if c.correct or c.message == EMPTY
+        else c._replace(attendu=None, message="À revoir : relisez « Ce qu'il faut revoir ».")
+        for c in grade.champs
+    ]
+    return replace(grade, champs=champs)
 
 
 def assignments_for(session: Session, student: Student) -> list[Assignment]:
@@ -132,8 +162,9 @@ def attempts_of(session: Session, student: Student, assignment: Assignment) -> l
 
 
 def corrections_visible(assignment: Assignment, now: datetime) -> bool:
-    """May the student see right/wrong and explanations now?"""
-    if assignment.corrections == "immediate":
+    """May the student see their score, right or wrong per field and the method errors now?
+    (The expected values may wait longer: ``values_visible``.)"""
+    if assignment.corrections in ("immediate", "diagnostics"):
         return True
     if assignment.corrections == "after_due":
         return assignment.due_at is not None and now >= assignment.due_at
@@ -178,12 +209,15 @@ def submit_exercise(
     index: int,
     fields: dict[str, str],
     now: datetime,
+    essai: int | None = None,
 ) -> Submitted:
     """Grade and keep an answer (FormatErrors, costing no attempt, when it cannot be read),
     with the variant it was graded against: the one of the step's previous attempt, if any.
 
     A field name the kind's form does not have is refused (InvalidInput) before anything is
-    built or stored.
+    built or stored. ``essai``, when the form says which try it was shown for (0 = the first),
+    must be the try this answer would be: a form left open in another tab while a try was sent
+    shows a variant that is no longer the one graded (StaleTry, nothing spent).
     """
     mission = get_mission(assignment.mission_slug)
     step = mission.etape(index)
@@ -191,10 +225,14 @@ def submit_exercise(
         raise InvalidInput("Cette étape attend un texte rédigé.")
     kind = get_kind(step.kind)
     fields = check_fields(kind.ANSWER_SCHEMA, fields)
-    _check_open(session, student, assignment, index, now)
-    variant = current_variant(
-        student, mission, index, last_attempt(session, student, assignment, index)
-    )
+    used = _check_open(session, student, assignment, index, now)
+    if essai is not None and essai != used:
+        raise StaleTry(
+            "Cet énoncé n'est plus celui de votre essai : la page a changé depuis. "
+            "Rechargez-la pour voir votre nouvel énoncé (aucun essai n'est décompté)."
+        )
+    attempts = [a for a in attempts_of(session, student, assignment) if a.step_index == index]
+    variant = next_variant(student, assignment, mission, index, attempts)
     answer = unflatten(fields)
     lecture = kind.parse(answer)  # FormatErrors: nothing is saved, no attempt is spent
     grade = kind.grade_read(variant.params, lecture)  # the answer as read above, not again

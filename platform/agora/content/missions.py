@@ -61,7 +61,15 @@ class Critere(_Strict):
 
 
 # The shape of a written answer: a plain text, or the parts of the real document.
-FORMATS_REDACTION = ("texte", "courriel", "lettre", "note", "compte_rendu", "publication", "affiche")
+FORMATS_REDACTION = (
+    "texte",
+    "courriel",
+    "lettre",
+    "note",
+    "compte_rendu",
+    "publication",
+    "affiche",
+)
 
 
 class ProseStep(_Strict):
@@ -275,7 +283,9 @@ def get_mission(slug: str) -> Mission:
     return missions[slug]
 
 
-def variant_seed(org_seed: int, slug: str, step_index: int) -> int:
-    """The seed of one student's variant of one step: stable, and different per step."""
-    digest = hashlib.sha256(f"{org_seed}:{slug}:{step_index}".encode()).digest()
+def variant_seed(org_seed: int, slug: str, step_index: int, essai: int = 0) -> int:
+    """The seed of one student's variant of one step: stable, and different per step and per
+    try (``essai`` 0 is the first try, whose seed predates per-try variants)."""
+    key = f"{org_seed}:{slug}:{step_index}" + (f":{essai}" if essai else "")
+    digest = hashlib.sha256(key.encode()).digest()
     return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF

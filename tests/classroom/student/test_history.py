@@ -26,7 +26,8 @@ def test_an_attempted_step_keeps_its_variant_when_the_generator_moves(
     client, db, make_classe, make_student, make_assignment, as_student, move_generator
 ):
     classe = make_classe()
-    student, assignment = make_student(classe), make_assignment(classe, MISSION)
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION, meme_enonce=True)
     mission = get_mission(MISSION)
     drawn = service.step_variant(student, mission, 0)
     first = service.submit_exercise(db, student, assignment, 0, _sample(drawn, False), utcnow())

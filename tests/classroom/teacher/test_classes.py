@@ -357,3 +357,14 @@ def test_a_nul_character_in_a_typed_name_is_refused_in_french_and_nothing_is_sav
     assert [c.nom for c in db.exec(select(Classe))] == ["1re AGOrA A"]  # the fixture's only
     still = client.get("/enseignant")  # the teacher goes on working
     assert still.status_code == 200
+
+
+def test_a_teacher_chooses_the_same_statement_on_every_try(teacher_client, db, csrf):
+    client, _, classe = teacher_client
+    page = client.get(f"/enseignant/classes/{classe.id}/attribuer").text
+    assert 'value="diagnostics" checked' in page  # the default policy
+    _assign(client, csrf, classe, mission="la-paie-de-mars", meme_enonce="oui")
+    _assign(client, csrf, classe, mission="le-devis-du-client")
+    db.expire_all()
+    chosen = {a.mission_slug: a.meme_enonce for a in db.exec(select(Assignment))}
+    assert chosen == {"la-paie-de-mars": True, "le-devis-du-client": False}

@@ -30,7 +30,7 @@ from agora.web.rendering import is_htmx, render
 router = APIRouter(prefix="/eleve")
 
 # Form fields that are plumbing, not answer fields.
-_NOT_ANSWERS = {"csrf_token", "champ"}
+_NOT_ANSWERS = {"csrf_token", "champ", "essai"}
 
 
 @router.get("", name="student_dashboard")
@@ -50,7 +50,8 @@ def organisation(request: Request, student: StudentDep):
 
 @router.get("/competences", name="student_competences")
 def competences(request: Request, student: StudentDep, session: SessionDep):
-    return render(request, "student/competences.html", views.competences_page(session, student))
+    page = views.competences_page(session, student, utcnow())
+    return render(request, "student/competences.html", page)
 
 
 @router.get("/missions/{assignment_id}", name="student_mission")
@@ -134,6 +135,7 @@ def submit(
     mission_ = get_mission(assignment.mission_slug)
     step = mission_.etape(index)
     fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
+    essai = _try_number(form.get("essai"))
     now = utcnow()
     url = _validate_url(request, assignment)(index)
     form = texte = None
@@ -144,7 +146,7 @@ def submit(
             service.submit_prose(session, student, assignment, index, texte, now)
             message = "Texte envoyé : votre enseignant le corrigera avec la grille de la mission."
         else:
-            done = service.submit_exercise(session, student, assignment, index, fields, now)
+            done = service.submit_exercise(session, student, assignment, index, fields, now, essai)
             message = _saved_message(assignment, done, now)
     except FormatErrors as errors:
         form = AnswerForm(values=fields, errors=errors.errors)
@@ -172,6 +174,40 @@ def submit(
         session, student, assignment, now, _validate_url(request, assignment), override=view
     )
     return render(request, "student/mission.html", page, status_code=status)
+
+
+@router.get("/missions/{assignment_id}/etapes/{index}/nouvel-essai", name="student_new_try")
+def new_try(
+    request: Request,
+    index: Index,
+    assignment: OwnedAssignment,
+    student: StudentDep,
+    session: SessionDep,
+):
+    """The step with the figures of the student's next try and an empty form."""
+    mission_ = get_mission(assignment.mission_slug)
+    mission_.etape(index)
+    now = utcnow()
+    attempts = [
+        a for a in service.attempts_of(session, student, assignment) if a.step_index == index
+    ]
+    url = _validate_url(request, assignment)
+    view = views.step_view(
+        student, assignment, mission_, index, attempts, now, url(index), fresh=True
+    )
+    if view.can_submit:
+        view.message = "Nouvel essai : les chiffres ont changé, relisez l'énoncé."
+    if is_htmx(request):
+        return render(
+            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
+        )
+    page = views.mission_page(session, student, assignment, now, url, override=view)
+    return render(request, "student/mission.html", page)
+
+
+def _try_number(text: str | None) -> int | None:
+    """The try a form was shown for (hidden field), None when absent or unreadable."""
+    return int(text) if text is not None and text.isdigit() and len(text) < 4 else None
 
 
 @router.post("/missions/{assignment_id}/etapes/{index}/champ", name="student_validate_field")

@@ -50,6 +50,8 @@ class StepView:
     contexte: str = ""
     message: str | None = None
     message_kind: str = "info"
+    essai: int | None = None  # the try the form is for (0 = first), sent back with it
+    nouvel_essai: bool = False  # the last try's correction is shown; a new try has new figures
 
     @property
     def dom_id(self) -> str:
@@ -108,14 +110,21 @@ def step_view(
     *,
     form: AnswerForm | None = None,
     texte: str | None = None,
+    fresh: bool = False,
+    review: bool = False,
 ) -> StepView:
-    """A step as the student sees it: statement, form (last answer or ``form``), verdicts."""
+    """A step as the student sees it: statement, form (last answer or ``form``), verdicts.
+
+    When each try has its own figures, the last try is shown with its correction (read-only)
+    until the student asks for a new try (``fresh``), or sends one (``form``: what they typed).
+    ``review`` shows the last of ``attempts`` as it was sent, whatever the mode.
+    """
     step = mission.etape(index)
     show = service.corrections_visible(assignment, now)
     open_ = assignment.due_at is None or now <= assignment.due_at
     can_submit = open_ and len(attempts) < assignment.attempts_allowed
     last = attempts[-1] if attempts else None
-    grade = Grade.from_json(last.grade) if (last and last.grade and show) else None
+    grade = shown_grade(last, assignment, now, len(attempts)) if show else None
     company = company_for(student.org_seed)
     contexte = personalise(step.contexte, company)
     if isinstance(step, ProseStep):
@@ -136,11 +145,21 @@ def step_view(
             texte=texte if texte is not None else (last.answer.get("texte", "") if last else ""),
             contexte=contexte,
         )
-    variant = service.current_variant(student, mission, index, last)
+    same = service.same_statement(assignment, mission, index)
+    review = last is not None and (
+        review or (not same and form is None and not (fresh and can_submit))
+    )
+    if review:
+        variant = service.attempt_variant(last)
+    else:
+        variant = service.next_variant(student, assignment, mission, index, attempts)
+    if not same and not review:
+        grade = None  # the last try's verdicts are about other figures
     if form is None:
-        form = AnswerForm.from_answer(last.answer if last else None, grade)
+        shown = last.answer if last is not None and (same or review) else None
+        form = AnswerForm.from_answer(shown, grade)
     form.validate_url = validate_url
-    form.disabled = not can_submit
+    form.disabled = not can_submit or review
     return StepView(
         index,
         step,
@@ -156,7 +175,22 @@ def step_view(
         grade,
         _competence_lines(get_kind(step.kind).COMPETENCES, grade),
         contexte=contexte,
+        essai=None if review or not can_submit else len(attempts),
+        nouvel_essai=review and can_submit,
     )
+
+
+def shown_grade(
+    attempt: StepAttempt | None, assignment: Assignment, now: datetime, used: int
+) -> Grade | None:
+    """An exercise attempt's grading as the student may read it now (no expected value
+    before the assignment's policy releases them); None for a prose or ungraded attempt."""
+    if attempt is None or not attempt.grade or attempt.kind == service.PROSE_KIND:
+        return None
+    grade = Grade.from_json(attempt.grade)
+    if service.values_visible(assignment, now, used):
+        return grade
+    return service.without_values(grade)
 
 
 def mission_page(
@@ -263,16 +297,23 @@ class CompetencesPage:
     total: int
 
 
-def competences_page(session: Session, student: Student) -> CompetencesPage:
-    """Each competency of the référentiel, by pôle, with its level and the evidence behind."""
+def competences_page(session: Session, student: Student, now: datetime) -> CompetencesPage:
+    """Each competency of the référentiel, by pôle, with its level and the evidence behind;
+    the evidence of a mission whose corrections are not shown yet waits until they are (a
+    level moving after each try would tell the score the policy hides)."""
     from agora.referentiel import load_referentiel
 
     referentiel = load_referentiel()
     evidence = student_evidence(session, student)
     assignment_ids = {e.assignment_id for items in evidence.values() for e in items} - {None}
-    missions = {
-        a.id: get_mission(a.mission_slug)
-        for a in session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
+    assignments = list(
+        session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
+    )
+    missions = {a.id: get_mission(a.mission_slug) for a in assignments}
+    hidden = {a.id for a in assignments if not service.corrections_visible(a, now)}
+    evidence = {
+        code: [e for e in items if e.assignment_id not in hidden]
+        for code, items in evidence.items()
     }
     poles = []
     for pole in referentiel.poles:
@@ -344,7 +385,7 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
         if a.step_index == attempt.step_index
     ]
     show = service.corrections_visible(assignment, now)
-    grade = Grade.from_json(attempt.grade) if (attempt.grade and show) else None
+    grade = shown_grade(attempt, assignment, now, len(mine)) if show else None
     form = AnswerForm.from_answer(
         attempt.answer if attempt.kind != service.PROSE_KIND else None, grade
     )
@@ -359,8 +400,10 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
         "",
         form=form,
         texte=texte,
+        review=True,
     )
     view.grade, view.can_submit, view.form.disabled = grade, False, True
+    view.essai, view.nouvel_essai = None, False
     number = mine.index(attempt) + 1
     return AttemptPage(assignment, mission, attempt, number, view, view.document)
 

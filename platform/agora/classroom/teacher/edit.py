@@ -42,6 +42,7 @@ def update_assignment(
     corrections: str,
     students: Sequence[Student],
     now: datetime,
+    meme_enonce: bool = False,
 ) -> Assignment:
     """New conditions and targets (``students`` empty = the whole class).
 
@@ -60,6 +61,7 @@ def update_assignment(
     assignment.due_at = due_at
     assignment.attempts_allowed = attempts_allowed
     assignment.corrections = corrections
+    assignment.meme_enonce = meme_enonce
     session.add(assignment)
     session.exec(
         delete(AssignmentStudent).where(col(AssignmentStudent.assignment_id) == assignment.id)

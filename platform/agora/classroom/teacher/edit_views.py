@@ -40,6 +40,7 @@ def assignment_values(session: Session, assignment: Assignment) -> dict[str, Any
         "heure": due.strftime("%H:%M") if due else "23:59",
         "attempts": str(assignment.attempts_allowed),
         "corrections": assignment.corrections,
+        "meme_enonce": "oui" if assignment.meme_enonce else "",
         "pour": "eleves" if targets else "classe",
         "eleves": [str(i) for i in sorted(targets or ())],
     }

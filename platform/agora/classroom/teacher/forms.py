@@ -73,5 +73,6 @@ class AssignmentForm:
             "due_at": parse_due(values.get("date", ""), values.get("heure", "")),
             "attempts_allowed": whole_number(values.get("attempts", ""), "Le nombre de tentatives"),
             "corrections": values.get("corrections", ""),
+            "meme_enonce": values.get("meme_enonce") == "oui",
             "students": self.students,
         }

@@ -237,6 +237,7 @@ def assign_mission(
     due_at: datetime | None,
     attempts_allowed: int,
     corrections: str,
+    meme_enonce: bool = False,
     students: Sequence[Student] = (),
     now: datetime,
 ) -> Assignment:
@@ -257,6 +258,7 @@ def assign_mission(
         due_at=due_at,
         attempts_allowed=attempts_allowed,
         corrections=corrections,
+        meme_enonce=meme_enonce,
     )
     session.add(assignment)
     session.flush()
@@ -285,7 +287,9 @@ def check_conditions(
     if past_due is not None:
         raise InvalidInput(past_due)
     if corrections == "after_due" and due_at is None:
-        raise InvalidInput("« Après la date limite » demande une date limite : indiquez-en une.")
+        raise InvalidInput(
+            "« Rien avant la date limite » demande une date limite : indiquez-en une."
+        )
     if any(s.classe_id != classe_id for s in students):
         raise InvalidInput("Un élève choisi n'est pas dans cette classe.")
 

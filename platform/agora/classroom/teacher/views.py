@@ -150,7 +150,7 @@ class AssignPage:
 def assign_page(
     session: Session, classe: Classe, values: dict[str, Any] | None = None, error=None
 ) -> AssignPage:
-    defaults = {"attempts": "3", "corrections": "immediate", "heure": "23:59", "pour": "classe"}
+    defaults = {"attempts": "3", "corrections": "diagnostics", "heure": "23:59", "pour": "classe"}
     return AssignPage(
         classe,
         list(load_missions().values()),

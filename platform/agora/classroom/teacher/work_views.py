@@ -164,9 +164,7 @@ def student_work_page(
         if isinstance(step, ProseStep):
             enonce = personalise(step.consigne, company)
         else:
-            enonce = service.current_variant(
-                student, mission, index, mine[-1] if mine else None
-            ).enonce
+            enonce = service.next_variant(student, assignment, mission, index, mine).enonce
         steps.append(StepWork(index, step, isinstance(step, ProseStep), enonce, views))
     cells = [ts.StepCell(s.attempts[-1].attempt if s.attempts else None) for s in steps]
     result = ts.mission_result(mission, cells)
