@@ -15,8 +15,8 @@ from agora.competency.service import attempt_competences, record_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, variant_seed
 from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput, StaleTry
 from agora.exercise.answer_names import check_fields
-from agora.exercise.fields import EMPTY
 from agora.exercise.base import Grade, Variant, unflatten
+from agora.exercise.fields import EMPTY
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
 from agora.exercise.variants import Source, build_variant, documents_of, source_of
