@@ -116,7 +116,9 @@ def _liste(node: list, spec: dict[str, Any], path: str, erreurs: dict[str, str])
     if type(sous) is dict:
         return [_conteneur(value, sous, f"{path}.{i}", erreurs) for i, value in enumerate(node)]
     lus = [
-        _read_text(sous, value) if type(value) is str and len(value) <= _MAX_TEXT else sous.read(value)
+        _read_text(sous, value)
+        if type(value) is str and len(value) <= _MAX_TEXT
+        else sous.read(value)
         for value in node
     ]
     for i, lu in enumerate(lus):
