@@ -122,8 +122,8 @@ def juge(
     champs: list[ChampResult] = []
     colonnes = ("compte", "debit", "credit", *notes)
     for i, rangee in enumerate(rangees):
-        lus = {nom: _lu(rangee, nom) for nom in colonnes}
-        if all(lu is None or (lu.valeur is None and not lu.erreur) for lu in lus.values()):
+        lus, vide = _lus(rangee, colonnes)
+        if vide:
             continue  # a blank row of the form
         piece = _lu(rangee, "piece")
         k = _rang(attendues, libres, lus, piece.valeur if piece else None)
@@ -149,6 +149,23 @@ def _chemin(prefixe: str) -> tuple[str | int, ...]:
     """A dotted prefix as a path: ``ecritures.2.lignes`` → ("ecritures", 2, "lignes"), so the
     rows of one entry among several can be judged."""
     return tuple(int(p) if p.isdigit() else p for p in prefixe.split("."))
+
+
+def _lus(rangee: Any, colonnes: tuple[str, ...]) -> tuple[dict[str, Lu | None], bool]:
+    """The cells of a row as read (None when absent), and whether the row is blank: nothing
+    typed in any of them. One pass per row (an entry's form has many rows, some blank)."""
+    if not isinstance(rangee, dict):
+        return dict.fromkeys(colonnes), True
+    lus: dict[str, Lu | None] = {}
+    vide = True
+    for nom in colonnes:
+        lu = rangee.get(nom)
+        if not isinstance(lu, Lu):
+            lu = None
+        elif lu.valeur is not None or lu.erreur:
+            vide = False
+        lus[nom] = lu
+    return lus, vide
 
 
 def _lu(rangee: Any, nom: str) -> Lu | None:
