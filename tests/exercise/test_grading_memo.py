@@ -44,6 +44,13 @@ CHANGES = [
     ("bulletin_paie", lambda p: p.__setitem__("taux_horaire", "15.00")),
     ("fiche_stock", lambda p: p["stock_initial"].__setitem__("cout_unitaire", "99.99")),
     ("avoir", lambda p: _change_avoir(p)),
+    # The week validated once per params (planning's memo): an employee away all week.
+    (
+        "planning",
+        lambda p: p["salaries"][0]["indisponibilites"].__setitem__(
+            slice(None), list(p["ouverture"])
+        ),
+    ),
 ]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agora.exercise.base import FormatErrors
-from agora.exercise.fields import Field, Lu, is_empty
+from agora.exercise.fields import _MAX_TEXT, Field, Lu, _read_text, is_empty
 
 _INDEX = re.compile(r"(?<=\.)\d+(?=\.|$)|^\d+(?=\.|$)", re.ASCII)
 _PAS_UN_OBJET = "La réponse doit être un objet JSON {…}."
@@ -98,8 +98,12 @@ def _objet(node: dict, spec: dict[str, Any], path: str, erreurs: dict[str, str])
                 lu_dict[key] = child
             continue
         # A field, read here rather than through a call: most of an answer is its leaves,
-        # and their path is spelled out only when there is an error to report.
-        lu = lu_dict[key] = sous.read(value)
+        # and their path is spelled out only when there is an error to report. A short text
+        # goes straight to the shared memo of ``Field.read`` (one Python call less per leaf).
+        if type(value) is str and len(value) <= _MAX_TEXT:
+            lu = lu_dict[key] = _read_text(sous, value)
+        else:
+            lu = lu_dict[key] = sous.read(value)
         if lu.erreur:
             erreurs[f"{path}.{key}" if path else key] = lu.erreur
     return lu_dict
@@ -111,7 +115,12 @@ def _liste(node: list, spec: dict[str, Any], path: str, erreurs: dict[str, str])
         return [None] * len(node)
     if type(sous) is dict:
         return [_conteneur(value, sous, f"{path}.{i}", erreurs) for i, value in enumerate(node)]
-    lus = [sous.read(value) for value in node]
+    lus = [
+        _read_text(sous, value)
+        if type(value) is str and len(value) <= _MAX_TEXT
+        else sous.read(value)
+        for value in node
+    ]
     for i, lu in enumerate(lus):
         if lu.erreur:
             erreurs[f"{path}.{i}"] = lu.erreur

@@ -9,7 +9,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import MemoParams, Mondes, illisibles
+from agora.exercise.grading import MemoParams, Mondes, champs_lus, illisibles
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
@@ -46,6 +46,7 @@ class Reference:
         }
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.chemins}
         self.canon = {p: self.types[p].canonical(self.valeurs[p]) for p in self.chemins}
+        self.champs = [(p, self.parts[p], self.types[p]) for p in self.chemins]
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
 
@@ -112,8 +113,9 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
-    lus = {p: lu for p in ref.chemins if (lu := lecture.lu(*ref.parts[p])) is not None}
-    own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
+    # Each row of the answer walked to once (``champs_lus``), not once per field.
+    donnes, own = champs_lus(ref.champs, lecture)
+    lus = {p: lu for p, _, lu in donnes}
     differe = any(ref.valeurs[p] != v for p, v in own.items())
     ecf = calc.calcule(ref.n, own) if differe else ref.valeurs
     return [_champ(ref, path, lu, ecf, own, codes) for path, lu in lus.items()], ecf

@@ -63,7 +63,13 @@ class Semaine:
     besoins: tuple[Besoin, ...]
 
     def iso(self, jour: int) -> str:
+        if 0 <= jour < 7:
+            return self._isos[jour]  # every créneau graded prints its day: written once
         return (self.lundi + timedelta(days=jour)).isoformat()
+
+    @cached_property
+    def _isos(self) -> tuple[str, ...]:
+        return tuple((self.lundi + timedelta(days=j)).isoformat() for j in range(7))
 
     def jour_fr(self, jour: int) -> str:
         d = self.lundi + timedelta(days=jour)
