@@ -64,7 +64,9 @@ def _corps(rng: random.Random, p: dict[str, Any], s: Situation, article: str) ->
     phrases = [s.probleme.format(ref=ref, article=article.lower())]
     if demande["leurre"]:
         piece = PIECES[s.piece]
-        phrases.append(f"Ne confondez pas avec {piece} {demande['leurre']} : ça, c'était la fois d'avant.")
+        phrases.append(
+            f"Ne confondez pas avec {piece} {demande['leurre']} : ça, c'était la fois d'avant."
+        )
     phrases.append(s.demande_piege if niveau == 3 else s.demande_claire)
     if niveau == 3 and not s.urgent:
         phrases.append("C'est très, très urgent !")

@@ -47,8 +47,7 @@ MESSAGES = {
         "Un jour férié n'est pas un jour ouvré : il ne compte pas dans le délai."
     ),
     calc.ECHEANCE_JOUR_COMPTE: (
-        "Le jour où la demande est reçue ne compte pas : le délai commence le jour ouvré "
-        "suivant."
+        "Le jour où la demande est reçue ne compte pas : le délai commence le jour ouvré suivant."
     ),
 }
 
