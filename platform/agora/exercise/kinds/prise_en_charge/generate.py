@@ -119,7 +119,7 @@ def _demandeur(rng: random.Random, org: Any, s: Situation, niveau: int, canal: s
     if canal == "courriel" or rng.random() < 0.4:
         domaine = rng.choice(DOMAINES)
         if organisation and s.demandeur != "salarie":
-            domaine = f"{ascii_minuscule(organisation)[:18]}.fr"
+            domaine = f"{ascii_minuscule(organisation)[:30]}.fr"
         courriel = f"{ascii_minuscule(prenom)}.{ascii_minuscule(nom)}@{domaine}"
     return {
         "civilite": civilite,

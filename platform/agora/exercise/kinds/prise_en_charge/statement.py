@@ -44,6 +44,8 @@ def _regles(d: Fiche) -> list[str]:
         "",
         *(f"- {regle}" for regle in d.urgences),
         "",
+        "Délais :",
+        "",
         f"- Une demande urgente est traitée en **{d.delai_urgent} jour ouvré** ; toute autre "
         f"demande en **{d.delai_normal} jours ouvrés**.",
         "- Les jours ouvrés vont du lundi au vendredi, sans les jours fériés. Le jour où la "
