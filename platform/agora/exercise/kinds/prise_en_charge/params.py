@@ -5,13 +5,14 @@ objects or refused in one French line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.coordonnees import COURRIEL, TELEPHONE
-from agora.exercise.fields import HORAIRE
+from agora.exercise.fields import HORAIRE, Field
 from agora.exercise.kinds.prise_en_charge.situations import (
     ACTIONS,
     BESOINS,
@@ -95,26 +96,24 @@ def _option(raw: Any, ou: str, lire: Any) -> Any:
     return None if raw is None else lire(raw, ou)
 
 
-def _tel(raw: Any, ou: str) -> str:
-    lu = TELEPHONE.read(raw) if isinstance(raw, str) else None
-    if lu is None or lu.valeur is None:
-        raise _refus(ou, "un numéro de téléphone à 10 chiffres est attendu")
-    return lu.valeur
+def _lecteur(field: Field, attendu: str) -> Callable[[Any, str], Any]:
+    """A reader of a param written as the answer field writes it (a phone, an e-mail, a
+    time: the value the grader compares with), refused with ``attendu`` when unreadable."""
+
+    def lire(raw: Any, ou: str) -> Any:
+        lu = field.read(raw) if isinstance(raw, str) else None
+        if lu is None or lu.valeur is None:
+            raise _refus(ou, attendu)
+        return lu.valeur
+
+    return lire
 
 
-def _courriel(raw: Any, ou: str) -> str:
-    lu = COURRIEL.read(raw) if isinstance(raw, str) else None
-    if lu is None or lu.valeur is None:
-        raise _refus(ou, "une adresse électronique est attendue")
-    return lu.valeur
-
-
-def _heure(raw: Any, ou: str) -> int:
-    """A time of day HH:MM, as minutes after midnight (the answer's HORAIRE value)."""
-    lu = HORAIRE.read(raw) if isinstance(raw, str) else None
-    if lu is None or lu.valeur is None:
-        raise _refus(ou, "une heure HH:MM est attendue")
-    return lu.valeur
+_tel = _lecteur(TELEPHONE, "un numéro de téléphone à 10 chiffres est attendu")
+_courriel = _lecteur(COURRIEL, "une adresse électronique est attendue")
+_heure = _lecteur(
+    HORAIRE, "une heure HH:MM est attendue"
+)  # minutes after midnight, HORAIRE's value
 
 
 def _jour(raw: Any, ou: str) -> date:
