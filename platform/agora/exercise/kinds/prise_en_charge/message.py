@@ -21,11 +21,24 @@ PIECES = {
     "dossier": "le dossier",
     "bulletin": "le bulletin",
 }
-HORS_SUJET = (
-    "Excusez le bruit, je suis sur le parking du supermarché.",
-    "Je vous appelle entre deux rendez-vous, j'ai dû attendre dix minutes au standard.",
-    "Il fait un temps épouvantable aujourd'hui, vous avez vu ?",
-)
+# An irrelevant detail (level 3), as one says it on the phone, at the desk, or writes it.
+HORS_SUJET = {
+    "telephone": (
+        "Excusez le bruit, je suis sur le parking du supermarché.",
+        "Je vous appelle entre deux rendez-vous, j'ai dû attendre dix minutes au standard.",
+        "Il fait un temps épouvantable aujourd'hui, vous avez vu ?",
+    ),
+    "accueil": (
+        "Je suis garé en double file, je fais vite.",
+        "Il fait un temps épouvantable aujourd'hui, vous avez vu ?",
+        "J'ai eu du mal à trouver une place, votre parking est plein.",
+    ),
+    "courriel": (
+        "Au passage, votre site internet ne marchait pas hier soir.",
+        "Je vous écris depuis mon téléphone, excusez les fautes.",
+        "J'ai essayé de vous appeler mais ça sonnait occupé.",
+    ),
+}
 
 
 def heure_dite(heure: str) -> str:
@@ -38,17 +51,17 @@ def _qui(p: dict[str, Any]) -> str:
     d = p["demandeur"]
     qui = f"{CIVILITES[d['civilite']]} {d['prenom']} {d['nom']}"
     if d["organisation"]:
-        nom = d["organisation"]
-        lien = "d'" if nom[0].lower() in "aeiouyéèêàâîôh" else "de "
         if p["situation"] == "paie_heures_manquantes":
-            lien = "du service "
-        qui += f", {lien}{nom}"
+            qui += f", du service {d['organisation']}"
+        else:  # in brackets: no article to agree with « Restaurant », « Collège »…
+            qui += f" ({d['organisation']})"
     return qui
 
 
 def _numero(p: dict[str, Any]) -> str:
     d, niveau = p["demandeur"], p["niveau"]
-    dire = en_lettres if niveau == 3 else par_paires
+    # Dictated in words on the phone or at the desk at level 3; an e-mail writes figures.
+    dire = en_lettres if niveau == 3 and p["canal"] != "courriel" else par_paires
     texte = f"le {dire(d['telephone'])}"
     if d["telephone_dit"]:
         texte = f"le {dire(d['telephone_dit'])}… non pardon, je me trompe : {texte}"
@@ -61,7 +74,7 @@ def _corps(rng: random.Random, p: dict[str, Any], s: Situation, article: str) ->
     demande = p["demande"]
     niveau = p["niveau"]
     ref = demande["reference"]
-    phrases = [s.probleme.format(ref=ref, article=article.lower())]
+    phrases = [s.probleme.format(ref=ref, article=article[:1].lower() + article[1:])]
     if demande["leurre"]:
         piece = PIECES[s.piece]
         phrases.append(
@@ -71,7 +84,8 @@ def _corps(rng: random.Random, p: dict[str, Any], s: Situation, article: str) ->
     if niveau == 3 and not s.urgent:
         phrases.append("C'est très, très urgent !")
     if niveau == 3:
-        phrases.insert(0, rng.choice(HORS_SUJET))
+        canal = "telephone" if p["canal"] == "messagerie" else p["canal"]
+        phrases.insert(0, rng.choice(HORS_SUJET[canal]))
     return phrases
 
 

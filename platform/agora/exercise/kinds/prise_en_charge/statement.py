@@ -102,7 +102,7 @@ def enonce(params: dict[str, Any], org: Any) -> str:
     """The statement of these params in the organisation."""
     d = lire_params(params)
     tete = [
-        f"Vous travaillez à l'accueil de **{org.raison_sociale}** ({org.secteur_libelle}). "
+        f"Vous travaillez à l'accueil, chez **{org.raison_sociale}** ({org.secteur_libelle}). "
         f"{CANAUX[d.canal]} : notez la demande sur la fiche de prise en charge, pour la "
         "transmettre au bon service.",
         "",
