@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agora.exercise.coordonnees import COURRIEL, NOM_PERSONNE, TELEPHONE
+from agora.exercise.coordonnees import COURRIEL, NOM_ORGANISATION, NOM_PERSONNE, TELEPHONE
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,18 @@ def test_a_name_is_the_family_name_whatever_the_case_accents_first_name_or_civil
 
 def test_a_name_without_any_letter_is_refused():
     assert NOM_PERSONNE.read("1234").erreur == "« 1234 » n'est pas un nom."
+
+
+@pytest.mark.parametrize(
+    ("attendu", "saisie", "juste"),
+    [("Restaurant Da Costa d'Angoulême", "Restaurant Da Costa", True),
+     ("Restaurant Da Costa d'Angoulême", "restaurant da costa d'angouleme", True),
+     ("Restaurant Da Costa d'Angoulême", "Costa", False),
+     ("Restaurant Da Costa d'Angoulême", "Restaurant Dacosta", False),
+     ("Salle", "service Salle", True),
+     ("Salle", "Cuisine", False),
+     ("Camping Joly de Strasbourg", "Camping Joly", True),
+     ("Camping Joly de Strasbourg", "Camping du Lac", False)],
+)  # fmt: skip
+def test_an_organisation_is_recognised_by_its_words_without_foreign_ones(attendu, saisie, juste):
+    assert NOM_ORGANISATION.same(attendu, NOM_ORGANISATION.read(saisie).valeur) is juste

@@ -89,6 +89,33 @@ class NomPersonne(Field):
         return set(attendus) <= set(donnes) and len(donnes) <= len(attendus) + 2
 
 
+# Words a note may put before an organisation's name without changing which one it is.
+_GENERIQUES = frozenset(
+    {"service", "societe", "ste", "entreprise", "equipe", "de", "du", "la", "le"}
+)
+
+
+class NomOrganisation(NomPersonne):
+    """An organisation's or a service's name as noted on a message: no word that is not in
+    its name (« service », « société » aside), and at least two of its words of three letters
+    or more (all of them when it has fewer): « Restaurant Da Costa » is « Restaurant Da Costa
+    d'Angoulême », « service Salle » is « Salle »; case and accents do not count."""
+
+    def convert(self, raw: Any) -> str:
+        if not isinstance(raw, str):
+            raise InvalidInput("Écrivez le nom de l'organisation ou du service.")
+        return super().convert(raw)
+
+    def same(self, expected: str, value: str) -> bool:
+        attendus = set(mots(expected))
+        donnes = set(mots(value))
+        forts = {m for m in attendus if len(m) > 2 or m.isdigit()}
+        if not donnes or not donnes <= attendus | _GENERIQUES:
+            return False
+        return len(donnes & forts) >= min(2, len(forts))
+
+
 TELEPHONE = Telephone()
 COURRIEL = Courriel()
 NOM_PERSONNE = NomPersonne()
+NOM_ORGANISATION = NomOrganisation()

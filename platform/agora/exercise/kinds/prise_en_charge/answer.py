@@ -3,7 +3,7 @@ urgent, the need expressed and the real one, to whom it goes, the follow-up and 
 with their types (form, save and grader read them)."""
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.coordonnees import COURRIEL, NOM_PERSONNE, TELEPHONE
+from agora.exercise.coordonnees import COURRIEL, NOM_ORGANISATION, NOM_PERSONNE, TELEPHONE
 from agora.exercise.fields import HORAIRE, JOUR, NUMERO, Choice
 from agora.exercise.kinds.prise_en_charge.situations import (
     ACTIONS,
@@ -20,7 +20,7 @@ ANSWER_SCHEMA = AnswerSchema(
     {
         "demandeur.civilite": CIVILITE,
         "demandeur.nom": NOM_PERSONNE,
-        "demandeur.organisation": NOM_PERSONNE,
+        "demandeur.organisation": NOM_ORGANISATION,
         "demandeur.telephone": TELEPHONE,
         "demandeur.courriel": COURRIEL,
         "demande.date": JOUR,
