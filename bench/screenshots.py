@@ -42,7 +42,7 @@ from sqlmodel import Session, col, select
 from agora import migrations
 from agora.account.models import User
 from agora.app import create_app
-from agora.classroom.models import Assignment, Classe, Student
+from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.classroom.service import step_variant
 from agora.config import Settings
 from agora.content.missions import ExerciseStep, get_mission, load_missions
@@ -226,6 +226,19 @@ def shoot_mission(browser, slug: str, out: Path, solve: bool) -> None:
             for name, page in pages.items():
                 page.goto(f"{url}/eleve/missions/{assignment_id}")
                 shoot(page, mission, out / f"{slug}-{name}", "-corrigee")
+            # Each attempt's own page: the answer as sent and, for a kind that makes one, the
+            # filled document (a fiche de prise en charge).
+            with Session(app.state.engine) as session:
+                attempts = session.exec(
+                    select(StepAttempt.id, StepAttempt.step_index)
+                    .where(StepAttempt.assignment_id == assignment_id)
+                    .order_by(col(StepAttempt.id))
+                ).all()
+            for name, page in pages.items():
+                for attempt_id, index in attempts:
+                    page.goto(f"{url}/eleve/tentatives/{attempt_id}")
+                    nom = f"{slug}-{name}-tentative-etape-{index + 1}.png"
+                    page.screenshot(path=str(out / nom), full_page=True)
         for page in pages.values():
             page.context.close()
     finally:

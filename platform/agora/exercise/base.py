@@ -195,6 +195,9 @@ class ExerciseKind:
     # The student's answer as the real business document (an invoice): (variant, organisation,
     # Lecture) -> agora.documents.commercial.DocumentCommercial.
     piece_commerciale: Callable[..., Any] | None = None
+    # The student's answer as the real document when it is not a business one (a filled fiche):
+    # (params, organisation, Lecture) -> the context of templates/exercise/<kind>/apercu.html.
+    apercu: Callable[..., Any] | None = None
 
     @classmethod
     def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:

@@ -21,6 +21,7 @@ from agora.exercise.kinds import (
     mouvements_personnel,
     planning,
     planning_activites,
+    prise_en_charge,
     qualite_donnees,
     rapprochement,
     reglements_fournisseurs,
@@ -33,6 +34,7 @@ from agora.exercise.kinds import (
 KINDS: dict[str, ExerciseKind] = {
     kind.NAME: kind
     for kind in (
+        prise_en_charge.KIND,
         facture.KIND,
         devis.KIND,
         avoir.KIND,

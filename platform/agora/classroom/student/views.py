@@ -373,6 +373,16 @@ class AttemptPage:
     number: int
     view: StepView
     document: str | None = None  # the business document the answer makes (« la facture »)
+    apercu: dict[str, Any] | None = None  # the answer as a filled document (a fiche), if any
+    apercu_template: str | None = None
+
+
+def attempt_apercu(student: Student, attempt: StepAttempt) -> dict[str, Any] | None:
+    """The answer as the filled document its kind shows (a fiche), else None."""
+    kind = get_kind(attempt.kind) if attempt.kind != service.PROSE_KIND else None
+    if kind is None or kind.apercu is None or attempt.params is None:
+        return None
+    return kind.apercu(attempt.params, company_for(student.org_seed), kind.read(attempt.answer))
 
 
 def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
@@ -405,7 +415,9 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
     view.grade, view.can_submit, view.form.disabled = grade, False, True
     view.essai, view.nouvel_essai = None, False
     number = mine.index(attempt) + 1
-    return AttemptPage(assignment, mission, attempt, number, view, view.document)
+    apercu = attempt_apercu(student, attempt)
+    modele = f"exercise/{attempt.kind}/apercu.html" if apercu else None
+    return AttemptPage(assignment, mission, attempt, number, view, view.document, apercu, modele)
 
 
 def attempt_document(

@@ -1,0 +1,41 @@
+"""Typical ``prise_en_charge`` answers: the right fiche, one per wrong method this exercise can
+show, a wrong date with the deadline right from it (carried forward), an unreadable one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from agora.exercise.base import SampleAnswer
+from agora.exercise.grading import reponses_fausses
+from agora.exercise.kinds.prise_en_charge import solve as calc
+from agora.exercise.kinds.prise_en_charge.grade import fautes_possibles
+from agora.exercise.kinds.prise_en_charge.messages import SIGNATURES
+from agora.exercise.kinds.prise_en_charge.params import lire_params
+from agora.exercise.reading import pattern_of
+
+ILLISIBLE = {"demandeur": {"telephone": "zéro six douze"}, "suite": {"echeance": "mardi"}}
+
+
+def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
+    """The correct answer, the wrong methods, a carried error, an unreadable answer."""
+    d = lire_params(params)
+    juste = calc.calcule(d)
+    monde = lambda faute: calc.calcule(d, faute=faute)  # noqa: E731 (read as a name)
+    # The request noted a week late, the deadline counted right from that date.
+    faux = {"demande.date": juste["demande.date"] + timedelta(days=7)}
+    return [
+        SampleAnswer("Réponse juste", calc.document(juste), True),
+        *reponses_fausses(fautes_possibles(d), monde, juste, _signe, calc.document),
+        SampleAnswer(
+            "Date mal notée, échéance juste d'après elle (erreur reportée)",
+            calc.document(calc.calcule(d, faux) | faux),
+            False,
+        ),
+        SampleAnswer("Réponse illisible", ILLISIBLE, False, invalid=True),
+    ]
+
+
+def _signe(faute: str, path: str) -> bool:
+    """Whether this answer field is one the wrong method changes."""
+    return pattern_of(path) in SIGNATURES[faute]

@@ -1,0 +1,116 @@
+"""The statement of a ``prise_en_charge`` exercise, in Markdown: the situation at the
+organisation's desk, the message quoted as it arrived, the organisation's rules (urgent cases,
+handling times, hour limit, public holidays ahead), the internal directory, then what to fill
+in, in the order of the fiche (short sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from agora.calendrier import date_longue
+from agora.exercise.kinds.prise_en_charge.params import Fiche, lire_params
+from agora.exercise.kinds.prise_en_charge.situations import FONCTIONS
+
+CANAUX = {
+    "telephone": "Vous tenez le standard téléphonique",
+    "messagerie": "En arrivant, vous écoutez la messagerie du standard",
+    "courriel": "Vous relevez la boîte de courriel de l'accueil",
+    "accueil": "Vous tenez l'accueil",
+}
+_CELLULE = str.maketrans({"|": "/", "\n": " "})
+
+
+def _cellule(texte: Any) -> str:
+    return str(texte).translate(_CELLULE)
+
+
+def _heure(minutes: int) -> str:
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+def _message(p: dict[str, Any]) -> list[str]:
+    lignes = ["## Le message", ""]
+    for ligne in p["message"]:
+        lignes += [f"> {ligne}", ">"]
+    return [*lignes[:-1], ""]
+
+
+def _regles(d: Fiche) -> list[str]:
+    lignes = [
+        "## Les règles de prise en charge de l'organisation",
+        "",
+        "Sont **urgents** :",
+        "",
+        *(f"- {regle}" for regle in d.urgences),
+        "",
+        "Délais :",
+        "",
+        f"- Une demande urgente est traitée en **{d.delai_urgent} jour ouvré** ; toute autre "
+        f"demande en **{d.delai_normal} jours ouvrés**.",
+        "- Les jours ouvrés vont du lundi au vendredi, sans les jours fériés. Le jour où la "
+        "demande est reçue ne compte pas.",
+        f"- Une demande arrivée après **{_heure(d.heure_limite)}**, un samedi, un dimanche ou "
+        "un jour férié compte comme reçue le jour ouvré suivant.",
+    ]
+    if d.feries:
+        jours = ", ".join(date_longue(j, jour_semaine=True) for j in sorted(d.feries))
+        lignes.append(f"- Jours fériés à venir : {jours}.")
+    return [*lignes, ""]
+
+
+def _annuaire(d: Fiche) -> list[str]:
+    lignes = [
+        "## L'annuaire interne",
+        "",
+        "| Service | Personne | Emploi | S'occupe de |",
+        "|---|---|---|---|",
+    ]
+    for m in d.annuaire:
+        role = FONCTIONS[m.fonction]
+        lignes.append(
+            f"| {_cellule(m.service)} | {_cellule(m.nom)} | {_cellule(m.emploi)} | {role} |"
+        )
+    return [*lignes, ""]
+
+
+def _questions(d: Fiche) -> list[str]:
+    guide = d.niveau == 1
+    lignes = [
+        "## À faire : remplissez la fiche de prise en charge",
+        "",
+        "1. Qui demande : civilité, nom"
+        + (", organisation ou service" if d.demandeur.organisation else "")
+        + ", téléphone"
+        + (", adresse électronique" if d.demandeur.courriel else "")
+        + ".",
+        "2. La demande : date et heure d'arrivée, objet, référence citée, urgence.",
+        "3. Le besoin exprimé par la personne et son besoin réel.",
+        "4. La suite : à quel service transmettre, quelle action, avant quelle date.",
+    ]
+    if guide:
+        lignes += [
+            "",
+            "Aide : notez le numéro de téléphone deux chiffres par deux chiffres. Cherchez "
+            "l'urgence dans la liste des cas urgents. Pour l'échéance, partez du jour de "
+            "réception et avancez jour ouvré par jour ouvré.",
+        ]
+    return lignes
+
+
+def enonce(params: dict[str, Any], org: Any) -> str:
+    """The statement of these params in the organisation."""
+    d = lire_params(params)
+    tete = [
+        f"Vous travaillez à l'accueil, chez **{org.raison_sociale}** ({org.secteur_libelle}). "
+        f"{CANAUX[d.canal]} : notez la demande sur la fiche de prise en charge, pour la "
+        "transmettre au bon service.",
+        "",
+    ]
+    corps = _message(params) + _regles(d) + _annuaire(d)
+    return "\n".join(tete + corps + _questions(d)) + "\n"
+
+
+def jour_long(jour: date) -> str:
+    """« vendredi 13 mars 2026 », as the fiche prints a date."""
+    return date_longue(jour, jour_semaine=True)
