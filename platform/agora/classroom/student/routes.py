@@ -14,6 +14,7 @@ from markupsafe import escape
 from agora.classroom import service
 from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment, OwnedAttempt
+from agora.classroom.student.competences import competences_page
 from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.documents import commercial, facturx, pdf
@@ -50,7 +51,7 @@ def organisation(request: Request, student: StudentDep):
 
 @router.get("/competences", name="student_competences")
 def competences(request: Request, student: StudentDep, session: SessionDep):
-    page = views.competences_page(session, student, utcnow())
+    page = competences_page(session, student, utcnow())
     return render(request, "student/competences.html", page)
 
 

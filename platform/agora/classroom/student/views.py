@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
@@ -12,7 +12,6 @@ from sqlmodel import Session, col, select
 from agora.account.models import User
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
-from agora.competency.service import Level, level_of, student_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, personalise
 from agora.documents.commercial import NOMMES, DocumentCommercial
 from agora.errors import UnknownCode
@@ -124,7 +123,6 @@ def step_view(
     open_ = assignment.due_at is None or now <= assignment.due_at
     can_submit = open_ and len(attempts) < assignment.attempts_allowed
     last = attempts[-1] if attempts else None
-    grade = shown_grade(last, assignment, now, len(attempts)) if show else None
     company = company_for(student.org_seed)
     contexte = personalise(step.contexte, company)
     if isinstance(step, ProseStep):
@@ -153,8 +151,9 @@ def step_view(
         variant = service.attempt_variant(last)
     else:
         variant = service.next_variant(student, assignment, mission, index, attempts)
-    if not same and not review:
-        grade = None  # the last try's verdicts are about other figures
+    # A new try's verdicts are not yet known: the last try's were about other figures.
+    shows_last = show and (same or review)
+    grade = shown_grade(last, assignment, now, len(attempts)) if shows_last else None
     if form is None:
         shown = last.answer if last is not None and (same or review) else None
         form = AnswerForm.from_answer(shown, grade)
@@ -280,71 +279,6 @@ def _attempts_by_assignment(session, student, ids) -> dict[int, list[StepAttempt
     for attempt in rows:
         grouped.setdefault(attempt.assignment_id, []).append(attempt)
     return grouped
-
-
-@dataclass
-class CompetenceRow:
-    code: str
-    libelle: str
-    level: Level
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class CompetencesPage:
-    poles: list[tuple[Any, list[CompetenceRow]]]
-    evaluated: int
-    total: int
-
-
-def competences_page(session: Session, student: Student, now: datetime) -> CompetencesPage:
-    """Each competency of the référentiel, by pôle, with its level and the evidence behind;
-    the evidence of a mission whose corrections are not shown yet waits until they are (a
-    level moving after each try would tell the score the policy hides)."""
-    from agora.referentiel import load_referentiel
-
-    referentiel = load_referentiel()
-    evidence = student_evidence(session, student)
-    assignment_ids = {e.assignment_id for items in evidence.values() for e in items} - {None}
-    assignments = list(
-        session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
-    )
-    missions = {a.id: get_mission(a.mission_slug) for a in assignments}
-    hidden = {a.id for a in assignments if not service.corrections_visible(a, now)}
-    evidence = {
-        code: [e for e in items if e.assignment_id not in hidden]
-        for code, items in evidence.items()
-    }
-    poles = []
-    for pole in referentiel.poles:
-        rows = []
-        for competence in referentiel.competences:
-            if competence.pole.code != pole.code:
-                continue
-            items = evidence.get(competence.code, [])
-            details = [
-                {
-                    "mission": missions[e.assignment_id].titre,
-                    "etape": missions[e.assignment_id].etape(e.step_index).titre,
-                    "assignment_id": e.assignment_id,
-                    "score": e.score,
-                    "at": e.at,
-                }
-                if e.exam_titre is None
-                else {
-                    "evaluation": e.exam_titre,
-                    "question": e.question,
-                    "copy_id": e.copy_id,
-                    "score": e.score,
-                    "at": e.at,
-                }
-                for e in items
-            ]
-            level = level_of([e.score for e in items])
-            rows.append(CompetenceRow(competence.code, competence.libelle, level, details))
-        poles.append((pole, rows))
-    evaluated = sum(1 for _, rows in poles for r in rows if r.level.rang)
-    return CompetencesPage(poles, evaluated, len(referentiel.competences))
 
 
 def demote_headings(markdown: str, levels: int) -> str:
