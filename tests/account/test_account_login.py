@@ -112,3 +112,9 @@ def test_logins_are_ascii_and_unique(db, make_student):
     logins = sorted(db.exec(select(User.login).where(User.nom == "Durand")))
     assert logins == ["eric.durand", "eric.durand2"]
     assert first.user_id != second.user_id
+
+
+def test_a_name_with_a_ligature_keeps_its_letters_in_the_login():
+    # « Œillet » became « berenice.illet »: NFKD has no decomposition for Œ, so it was dropped.
+    assert login_base("Bérénice", "Œillet") == "berenice.oeillet"
+    assert login_base("Łukasz", "Straße") == "lukasz.strasse"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime, timedelta
 
+from anyascii import anyascii
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -38,8 +38,8 @@ def login_base(prenom: str, nom: str) -> str:
     """
 
     def clean(text: str) -> str:
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[^a-z]+", "-", ascii_text.lower()).strip("-") or "x"
+        # anyascii transliterates what NFKD leaves out (« Œ » -> « OE », « ß » -> « ss », « Ł » -> « L »).
+        return re.sub(r"[^a-z]+", "-", anyascii(text).lower()).strip("-") or "x"
 
     return f"{clean(prenom)}.{clean(nom)}"[:LOGIN_MAX_LENGTH].rstrip("-.")
 

@@ -165,6 +165,8 @@ def test_preview_flags_students_already_in_the_class(teacher_client, db, csrf, m
     db.commit()
     page = _upload(client, csrf, classe, CSV.encode())
     assert "Déjà inscrit dans cette classe." in page.text and "1 élève</strong> prêt" in page.text
+    # The refused line shows what it holds, as the other errors do (the cell was empty).
+    assert '<td class="code">DUPONT;Léa;12/03/2009;lea@example.org</td>' in page.text
 
 
 def test_login_cards_pdf_from_the_credentials_page(teacher_client, db, csrf):

@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from anyascii import anyascii
+
 from agora.errors import InvalidInput
 
 MAX_BYTES = 1_000_000  # a class of 35 weighs ~2 kB; a whole school export stays far below
@@ -80,6 +82,7 @@ class ImportedStudent:
     prenom: str
     date_naissance: date
     email: str | None
+    contenu: str = ""  # the line as written, shown if it is refused later (already in the class)
 
     @property
     def key(self) -> tuple[str, str, date]:
@@ -111,8 +114,7 @@ class ImportPreview:
 
 def fold(text: str) -> str:
     """Lowercase, no accents, single spaces: « Élodie  LE GALL » -> « elodie le gall »."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return " ".join(ascii_text.lower().split())
+    return " ".join(anyascii(text).lower().split())
 
 
 def parse_class_list(data: bytes | str) -> ImportPreview:
@@ -288,7 +290,7 @@ def _read_row(preview, seen, number, row, columns, separator) -> None:
         message = " ; ".join(problems)
         preview.errors.append(LineError(number, message[0].upper() + message[1:] + ".", contenu))
         return
-    student = ImportedStudent(number, nom, prenom, naissance, email)
+    student = ImportedStudent(number, nom, prenom, naissance, email, contenu)
     if student.key in seen:
         preview.errors.append(
             LineError(number, f"Doublon de la ligne {seen[student.key]} (même élève).", contenu)
