@@ -264,6 +264,8 @@ def test_assign_a_mission_to_the_class(
     day = (utcnow() + timedelta(days=10)).astimezone(PARIS).date().isoformat()
     page = _assign(client, csrf, classe, mission="la-paie-de-mars", date=day, heure="18:00")
     assert page.status_code == 200 and PAIE in page.text
+    # The teacher is told what was done (the page used to come back without a word).
+    assert f"Mission « {PAIE} » donnée à 1 élève de {classe.nom}, à rendre le " in page.text
     assignment = db.exec(select(Assignment).where(Assignment.classe_id == classe.id)).one()
     assert assignment.attempts_allowed == 2 and assignment.corrections == "immediate"
     assert assignment.due_at.astimezone(PARIS).strftime("%Y-%m-%d %H:%M") == f"{day} 18:00"

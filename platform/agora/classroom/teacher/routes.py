@@ -209,7 +209,10 @@ def assign(request: Request, classe: OwnedClasse, session: SessionDep, form: Pos
         if not posted.values.get("mission"):
             raise InvalidInput("Choisissez une mission.")
         mission = posted.values["mission"]
-        ts.assign_mission(session, classe, mission, **posted.conditions(), now=utcnow())
+        assignment = ts.assign_mission(
+            session, classe, mission, **posted.conditions(), now=utcnow()
+        )
+    flash(request, views.assigned_message(session, classe, assignment))
     return redirect(request, request.url_for("teacher_classe", classe_id=classe.id))
 
 

@@ -127,7 +127,9 @@ def preview_import(session: Session, classe: Classe, data: bytes | str) -> Impor
     kept = []
     for student in preview.students:
         if student.key in known:
-            preview.errors.append(LineError(student.ligne, "Déjà inscrit dans cette classe.", student.contenu))
+            preview.errors.append(
+                LineError(student.ligne, "Déjà inscrit dans cette classe.", student.contenu)
+            )
         else:
             kept.append(student)
     preview.students = kept

@@ -15,6 +15,7 @@ from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.csv_import import ImportPreview
 from agora.content.missions import Mission, get_mission, load_missions
+from agora.web.templating import french_datetime
 
 
 @dataclass
@@ -159,3 +160,13 @@ def assign_page(
         defaults | (values or {}),
         error,
     )
+
+
+def assigned_message(session: Session, classe: Classe, assignment: Assignment) -> str:
+    """What the teacher reads after « Attribuer »: which mission, to how many, until when."""
+    targeted = ts.targeted_students(session, assignment)
+    count = len(targeted) if targeted is not None else len(ts.students_of(session, classe))
+    eleves = f"{count} élève{'s' if count > 1 else ''}"
+    due = f", à rendre le {french_datetime(assignment.due_at)}" if assignment.due_at else ""
+    titre = get_mission(assignment.mission_slug).titre
+    return f"Mission « {titre} » donnée à {eleves} de {classe.nom}{due}."
