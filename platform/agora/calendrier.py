@@ -1,6 +1,6 @@
 """French calendar: the Paris time zone, month and day names, long dates for documents."""
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,12 @@ def date_longue(jour: date, jour_semaine: bool = False, annee: bool = True) -> s
     if jour_semaine:
         texte = f"{JOURS[jour.weekday()]} {texte}"
     return f"{texte} {jour.year}" if annee else texte
+
+
+def date_heure(moment: datetime) -> str:
+    """« mardi 3 mars 2026 à 14:05 », in Paris time (``moment`` is aware)."""
+    local = moment.astimezone(PARIS)
+    return f"{date_longue(local.date(), jour_semaine=True)} à {local:%H:%M}"
 
 
 @lru_cache(maxsize=64)

@@ -110,7 +110,8 @@ def test_a_class_typing_while_the_exam_closes(
         clock.advance(minutes=30)
     else:
         closed = teacher_browser.post(
-            f"/enseignant/evaluations/{exam.id}/cloturer", data={"csrf_token": teacher_token}
+            f"/enseignant/evaluations/{exam.id}/cloturer",
+            data={"csrf_token": teacher_token, "confirmation": "oui"},
         )
         assert closed.status_code == 200 and "Évaluation close" in closed.text
     for w in workers:
@@ -212,7 +213,7 @@ def test_every_exam_write_takes_the_process_lock_before_sqlites(
     for path, data in [
         ("/temps", {"minutes": "5"}),
         (f"/copies/{late_copy}/rouvrir", {"minutes": "5"}),
-        ("/cloturer", {}),
+        ("/cloturer", {"confirmation": "oui"}),
         ("/publier", {}),
         ("/recorriger", {}),
         ("/depublier", {}),

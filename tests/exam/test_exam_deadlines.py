@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from agora.calendrier import date_heure
 from agora.exam import closing, grading, service
 from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent
 
@@ -65,6 +66,8 @@ def test_a_student_cannot_start_outside_the_window(
     as_student(client, make_student(classe=classe))
     page = client.post("/examen", data={"code": exam.code, "csrf_token": token(client)})
     assert page.status_code == 400 and "pas encore ouverte" in page.text
+    # The student is told when to come back (in Paris time), not only « not yet ».
+    assert f"elle ouvre le {date_heure(exam.opens_at)}" in page.text.replace("&#39;", "'")
     clock.advance(hours=4)
     page = client.post("/examen", data={"code": exam.code, "csrf_token": token(client)})
     assert "terminée" in page.text

@@ -79,7 +79,8 @@ def test_a_copy_that_cannot_be_graded_blocks_no_other(
     results = prof.get(base + "/resultats")
     assert results.status_code == 200 and "Correction impossible : à vérifier" in results.text
     for action in ("/cloturer", "/publier", "/recorriger"):
-        assert prof.post(base + action, data={"csrf_token": tok}).status_code == 200
+        data = {"csrf_token": tok, "confirmation": "oui"}
+        assert prof.post(base + action, data=data).status_code == 200
     assert "Résultats publiés le" in prof.get(base + "/resultats").text
     assert prof.get(f"{base}/copies/{poisoned}/copie.pdf").status_code == 200
 

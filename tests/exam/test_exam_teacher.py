@@ -180,9 +180,18 @@ def test_monitor_time_close_reopen_publish_and_exports(
     published = _post(client, f"{base}/publier", f"{base}/resultats", csrf)
     assert "encore en cours" in published.text
     clock.advance(minutes=3)
-    closed = _post(client, f"{base}/cloturer", base, csrf)
+    # One click does not end the class's exam: the box must be ticked (checked on the server).
+    unconfirmed = _post(client, f"{base}/cloturer", base, csrf)
+    assert "Rien n&#39;a été clôturé" in unconfirmed.text
+    assert all(_copy(app, c).statut == "en_cours" for c in copy_ids)
+    closed = _post(client, f"{base}/cloturer", base, csrf, confirmation="oui")
     assert "Évaluation close : 2 copies corrigées" in closed.text
     assert all(_copy(app, c).statut == "relevee" for c in copy_ids)
+    # Closed early by the teacher, not at the time limit (the students had time left).
+    assert "relevée à la clôture par l&#39;enseignant" in closed.text
+    assert "relevée à l&#39;heure limite" not in closed.text
+    mine = browsers[0].get(f"/examen/copies/{copy_ids[0]}")
+    assert "Copie relevée à la clôture par l&#39;enseignant" in mine.text
     refused = autosave(
         browsers[0], copy_ids[0], 1, {"total_ht": "1"}, token(browsers[0], "/examen")
     )

@@ -15,7 +15,7 @@ from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.documents.pdf import polices
 from agora.exam import grading, views
-from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
+from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
 from agora.exercise.base import Grade
 from agora.spreadsheet import Table
 
@@ -69,7 +69,7 @@ def results_table(session: Session, exam: Exam) -> ResultsTable:
         codes.update(competences)
         total = copy.points if graded else None
         note = grading.note_sur_20(total, exam.total_points) if total is not None else None
-        statut = "absent" if copy.statut == "a_faire" else STATUTS_LIBELLES[copy.statut]
+        statut = "absent" if copy.statut == "a_faire" else status_label(copy, exam)
         rows.append(ResultRow(copy, nom, prenom, statut, points, total, note, competences))
     return ResultsTable(exam, session.get(Classe, exam.classe_id), rows, sorted(codes))
 
@@ -146,7 +146,7 @@ def copy_pdf(session: Session, exam: Exam, copy: ExamCopy) -> bytes:
     pdf.add_page()
     write = _Writer(pdf, family)
     write.title(exam.titre)
-    write.line(f"Élève : {page.student_name} — copie {STATUTS_LIBELLES[copy.statut]}")
+    write.line(f"Élève : {page.student_name} — copie {status_label(copy, exam)}")
     if copy.started_at:
         write.line(f"Commencée le {_when(copy.started_at)}, fin le {_when(copy.finished_at)}")
     if copy.graded_at is not None:

@@ -24,6 +24,7 @@ STATUTS_LIBELLES = {
     RELEVEE: "relevée à l'heure limite",
 }
 FINIES = (RENDUE, RELEVEE)
+RELEVEE_CLOTURE = "relevée à la clôture par l'enseignant"
 
 # Extra time (tiers-temps: a third of the duration more; or a number of minutes).
 AMENAGEMENTS = {
@@ -126,3 +127,17 @@ class ExamEvent(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
     ip: str | None = Field(default=None, max_length=64)
     user_agent: str | None = Field(default=None, max_length=300)
+
+
+def status_label(copy: ExamCopy, exam: Exam, closed: bool = False) -> str:
+    """The copy's status in French; ``closed``: its deadline has passed (not yet collected).
+
+    A copy collected because the teacher closed the evaluation early is not « relevée à l'heure
+    limite » (the student had time left): close_early set its deadline to the closing time.
+    """
+    if copy.statut == EN_COURS and not closed:
+        return STATUTS_LIBELLES[EN_COURS]
+    if copy.statut in (EN_COURS, RELEVEE):
+        early = exam.closed_early_at is not None and copy.deadline == exam.closed_early_at
+        return RELEVEE_CLOTURE if early else STATUTS_LIBELLES[RELEVEE]
+    return STATUTS_LIBELLES[copy.statut]

@@ -25,6 +25,11 @@ router = APIRouter(prefix="/enseignant/evaluations")
 QUESTION_ROWS = 6
 
 
+CONFIRM_CLOSE = (
+    "Rien n'a été clôturé : cochez « Je confirme » pour relever maintenant les copies en cours."
+)
+
+
 def _back(request: Request, name: str, exam: Exam) -> Response:
     return redirect(request, str(request.url_for(name, exam_id=exam.id)))
 
@@ -203,7 +208,16 @@ def add_time(
 
 
 @router.post("/{exam_id}/cloturer", name="exam_close")
-def close(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def close(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":  # one click must not end 35 students' exam
+        flash(request, CONFIRM_CLOSE, "erreur")
+        return _back(request, "exam_monitor", exam)
     now = clock()
     with service.writing(session):
         closing.close_early(session, exam, now)

@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
-from agora.calendrier import PARIS
+from agora.calendrier import PARIS, date_heure
 from agora.classroom.models import Classe, Student
 from agora.content.missions import ExerciseStep, get_mission
 from agora.db import BUSY, ServerBusy, write_lock
@@ -297,7 +297,10 @@ def start(
         note_client(session, copy, ip, ua, now)
         return copy
     if now < exam.opens_at:
-        raise ExamNotOpen("Cette évaluation n'est pas encore ouverte.")
+        raise ExamNotOpen(
+            f"Cette évaluation n'est pas encore ouverte : elle ouvre le {date_heure(exam.opens_at)}."
+            " Revenez à ce moment-là avec le même code."
+        )
     if now >= exam.closes_at:
         raise ExamNotOpen("Cette évaluation est terminée : il n'est plus possible de commencer.")
     extra = grading.extra_minutes(copy.amenagement, copy.minutes_en_plus, exam.duree_minutes)

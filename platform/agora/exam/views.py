@@ -17,7 +17,7 @@ from agora.account.models import User
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.exam import grading, service
-from agora.exam.models import STATUTS_LIBELLES, Exam, ExamAnswer, ExamCopy, ExamEvent
+from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import form_template
@@ -90,14 +90,8 @@ def home_page(session: Session, student: Student, now: datetime) -> HomePage:
     items = []
     for copy, exam in rows:
         state = service.state_of(copy, now)
-        items.append(MyExam(exam, copy, state, _libelle(copy, state)))
+        items.append(MyExam(exam, copy, state, status_label(copy, exam, state.closed)))
     return HomePage(items)
-
-
-def _libelle(copy: ExamCopy, state: service.CopyState) -> str:
-    if copy.statut == "en_cours" and state.closed:
-        return STATUTS_LIBELLES["relevee"]
-    return STATUTS_LIBELLES[copy.statut]
 
 
 def _order(exam: Exam, student: Student) -> list[int]:
@@ -125,7 +119,7 @@ def copy_page(session: Session, exam: Exam, copy: ExamCopy, student: Student, no
         copy,
         state,
         _links(exam, _order(exam, student), answers),
-        _libelle(copy, state),
+        status_label(copy, exam, state.closed),
         published,
         note,
     )
@@ -304,9 +298,8 @@ def monitor_page(session: Session, exam: Exam, now: datetime) -> MonitorPage:
     rows, counts = [], {}
     for c, nom, prenom in copies:
         state = service.state_of(c, now)
-        libelle = STATUTS_LIBELLES[c.statut]
-        if c.statut == "en_cours" and state.closed:
-            libelle = "temps écoulé"
+        closed = c.statut == "en_cours" and state.closed
+        libelle = "temps écoulé" if closed else status_label(c, exam)
         if c.correction_erreur:
             libelle = f"{libelle} — {c.correction_erreur}"
         counts[c.statut] = counts.get(c.statut, 0) + 1
