@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from agora.calendrier import PARIS
 from agora.exam import closing
 from agora.exam.models import Exam, ExamCopy
 
@@ -16,6 +17,11 @@ from agora.exam.models import Exam, ExamCopy
 def _copy(app, copy_id) -> ExamCopy:
     with Session(app.state.engine) as s:
         return s.get(ExamCopy, copy_id)
+
+
+def _exam(app, exam_id) -> Exam:
+    with Session(app.state.engine) as session:
+        return session.get(Exam, exam_id)
 
 
 def _post(client, url, page, csrf, **data):
@@ -294,3 +300,59 @@ def test_regrade_route_says_how_many_changed(
     base = f"/enseignant/evaluations/{exam.id}"
     page = _post(client, f"{base}/recorriger", f"{base}/resultats", csrf)
     assert "Recorrection terminée : 1 copie sur 1 a changé de note." in page.text
+
+
+def test_an_evaluation_can_be_edited_until_it_opens_and_not_after(
+    app,
+    client,
+    new_client,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    as_teacher,
+    as_student,
+    start_exam,
+    csrf,
+):
+    exam = make_exam(opens=timedelta(hours=1), duree=60)
+    student = make_student(classe=classe)
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    assert "Modifier l’évaluation" in client.get(base).text
+    form = client.get(f"{base}/modifier")
+    assert form.status_code == 200 and 'value="Évaluation de test"' in form.text
+    data = {
+        "titre": "CCF corrigé",
+        "source": "types",
+        "q0_kind": "bulletin_paie",
+        "q0_niveau": "1",
+        "q0_points": "10",
+        "opens_at": "2026-03-02T08:00",
+        "closes_at": "2026-03-02T07:00",
+        "duree_minutes": "45",
+    }
+    refused = _post(client, f"{base}/modifier", base, csrf, **data)
+    assert refused.status_code == 400 and "La fin de la période doit être après son début" in (
+        refused.text
+    )
+    assert 'value="CCF corrigé"' in refused.text  # what was typed is kept
+    opens = (clock() + timedelta(hours=2)).astimezone(PARIS)
+    data |= {
+        "opens_at": opens.strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": (opens + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    saved = _post(client, f"{base}/modifier", base, csrf, **data)
+    assert "Évaluation modifiée." in saved.text
+    edited = _exam(app, exam.id)
+    assert (edited.titre, edited.duree_minutes, edited.code) == ("CCF corrigé", 45, exam.code)
+    assert [(q["kind"], q["points"]) for q in edited.questions] == [("bulletin_paie", 10)]
+
+    # Once open and started, the questions of the copies are fixed: no more editing.
+    clock.advance(hours=2, minutes=1)
+    start_exam(as_student(new_client(), student), exam.code)
+    assert "Modifier l’évaluation" not in client.get(base).text
+    late = _post(client, f"{base}/modifier", base, csrf, **(data | {"titre": "Trop tard"}))
+    assert late.status_code == 400 and "ne peut plus être modifiée" in late.text
+    assert _exam(app, exam.id).titre == "CCF corrigé"

@@ -96,25 +96,57 @@ def create(
         classe = session.get(Classe, _id(form.get("classe_id"), "Choisissez une de vos classes."))
         if classe is None or classe.teacher_id != teacher.id:
             raise InvalidInput("Choisissez une de vos classes.")
-        mission_slug = form.get("mission") if form.get("source") == "mission" else None
-        questions = (
-            service.questions_from_mission(mission_slug) if mission_slug else _questions(form)
-        )
+        posted = _posted_exam(form)
         with service.writing(session):
-            exam = service.create_exam(
-                session,
-                teacher.id,
-                classe,
-                titre=form.get("titre", ""),
-                questions=questions,
-                opens_at=_moment(form.get("opens_at"), "le début"),
-                closes_at=_moment(form.get("closes_at"), "la fin"),
-                duree_minutes=_int(form.get("duree_minutes"), "la durée"),
-                melange=form.get("melange") == "on",
-                mission_slug=mission_slug,
-            )
+            exam = service.create_exam(session, teacher.id, classe, **posted)
     flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
     return _back(request, "exam_monitor", exam)
+
+
+@router.get("/{exam_id}/modifier", name="exam_edit")
+def edit(
+    request: Request, exam: OwnedExam, teacher: TeacherDep, session: SessionDep, clock: ClockDep
+):
+    context = _new_context(session, teacher, clock(), views.exam_values(exam))
+    return render(request, "exam/teacher/new.html", views.ctx(context | {"exam": exam}))
+
+
+@router.post("/{exam_id}/modifier", name="exam_update")
+def update(
+    request: Request,
+    exam: OwnedExam,
+    teacher: TeacherDep,
+    session: SessionDep,
+    clock: ClockDep,
+    form: FormFields,
+):
+    """Change the evaluation until it opens (its class stays: the copies are the class's)."""
+
+    def page(error: str):
+        return views.ctx(_new_context(session, teacher, clock(), form, error) | {"exam": exam})
+
+    with refused_form(request, "exam/teacher/new.html", page):
+        posted = _posted_exam(form)
+        with service.writing(session):
+            service.update_exam(session, exam, clock(), **posted)
+    flash(request, "Évaluation modifiée.")
+    return _back(request, "exam_monitor", exam)
+
+
+def _posted_exam(form: dict[str, str]) -> dict:
+    """The evaluation's fields from the form (InvalidInput in French on a bad value)."""
+    mission_slug = form.get("mission") if form.get("source") == "mission" else None
+    return {
+        "titre": form.get("titre", ""),
+        "questions": (
+            service.questions_from_mission(mission_slug) if mission_slug else _questions(form)
+        ),
+        "opens_at": _moment(form.get("opens_at"), "le début"),
+        "closes_at": _moment(form.get("closes_at"), "la fin"),
+        "duree_minutes": _int(form.get("duree_minutes"), "la durée"),
+        "melange": form.get("melange") == "on",
+        "mission_slug": mission_slug,
+    }
 
 
 def _questions(form: dict[str, str]) -> list[dict]:

@@ -191,17 +191,10 @@ def create_exam(
     mission_slug: str | None = None,
 ) -> Exam:
     """A new evaluation for ``classe``, with a code and one copy per student of the class."""
-    titre = titre.strip()
-    if not titre:
-        raise InvalidInput("Donnez un titre à l'évaluation.")
-    if closes_at <= opens_at:
-        raise InvalidInput("La fin de la période doit être après son début.")
-    if not 1 <= duree_minutes <= 600:
-        raise InvalidInput("La durée va de 1 à 600 minutes.")
     exam = Exam(
         teacher_id=teacher_id,
         classe_id=classe.id,
-        titre=titre[:200],
+        titre=_checked_window(titre, opens_at, closes_at, duree_minutes),
         mission_slug=mission_slug,
         questions=check_questions(questions),
         opens_at=opens_at,
@@ -214,6 +207,48 @@ def create_exam(
     session.flush()
     ensure_copies(session, exam)
     return exam
+
+
+def update_exam(
+    session: Session,
+    exam: Exam,
+    now: datetime,
+    *,
+    titre: str,
+    questions: list[dict[str, Any]],
+    opens_at: datetime,
+    closes_at: datetime,
+    duree_minutes: int,
+    melange: bool,
+    mission_slug: str | None = None,
+) -> None:
+    """Change an evaluation until it opens: nobody has a variant or a deadline yet."""
+    started = session.exec(
+        select(ExamCopy.id).where(ExamCopy.exam_id == exam.id, ExamCopy.statut != A_FAIRE)
+    ).first()
+    if now >= exam.opens_at or started is not None:
+        raise InvalidInput(
+            "L'évaluation est ouverte : elle ne peut plus être modifiée. "
+            "Depuis le suivi, vous pouvez ajouter du temps ou la clôturer."
+        )
+    exam.titre = _checked_window(titre, opens_at, closes_at, duree_minutes)
+    exam.questions = check_questions(questions)
+    exam.opens_at, exam.closes_at, exam.duree_minutes = opens_at, closes_at, duree_minutes
+    exam.melange, exam.mission_slug = melange, mission_slug
+    session.add(exam)
+    session.flush()
+
+
+def _checked_window(titre: str, opens_at: datetime, closes_at: datetime, duree: int) -> str:
+    """The title to store; InvalidInput (French) for an empty title or an impossible window."""
+    titre = titre.strip()
+    if not titre:
+        raise InvalidInput("Donnez un titre à l'évaluation.")
+    if closes_at <= opens_at:
+        raise InvalidInput("La fin de la période doit être après son début.")
+    if not 1 <= duree <= 600:
+        raise InvalidInput("La durée va de 1 à 600 minutes.")
+    return titre[:200]
 
 
 def ensure_copies(session: Session, exam: Exam) -> None:

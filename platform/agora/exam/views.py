@@ -356,3 +356,25 @@ def ctx(page: Any = None, **extra: Any) -> dict[str, Any]:
             else {name: getattr(page, name) for name in page.__dataclass_fields__}
         )
     return values | extra | {"heure": heure, "duree": duree}
+
+
+def exam_values(exam: Exam) -> dict[str, str]:
+    """The creation form's fields filled from an evaluation (its edit page)."""
+
+    def local(moment: datetime) -> str:
+        return moment.astimezone(PARIS).strftime("%Y-%m-%dT%H:%M")
+
+    values = {
+        "titre": exam.titre,
+        "classe_id": str(exam.classe_id),
+        "opens_at": local(exam.opens_at),
+        "closes_at": local(exam.closes_at),
+        "duree_minutes": str(exam.duree_minutes),
+        "melange": "on" if exam.melange else "",
+        "source": "mission" if exam.mission_slug else "types",
+        "mission": exam.mission_slug or "",
+    }
+    for i, q in enumerate(exam.questions):
+        values |= {f"q{i}_kind": q["kind"], f"q{i}_niveau": str(q["niveau"])}
+        values[f"q{i}_points"] = str(q["points"])
+    return values
