@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from agora.calendrier import date_heure
-from agora.exam import closing, grading, service
+from agora.exam import amenagements, closing, grading
 from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent
 
 
@@ -50,7 +50,7 @@ def test_start_applies_extra_time_and_the_window(
     tiers, late_starter = make_student(classe=classe), make_student(classe=classe)
     exam = make_exam(duree=60, closes=timedelta(minutes=90))
     copies = {c.student_id: c for c in db.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id))}
-    service.set_amenagement(db, copies[tiers.id], "tiers_temps", 0)
+    amenagements.set_for_copy(db, copies[tiers.id], "tiers_temps", 0)
     db.commit()
     copy_id = start_exam(as_student(client, tiers), exam.code)
     assert _copy(app, copy_id).deadline == clock() + timedelta(minutes=80)

@@ -52,6 +52,10 @@ class Student(SQLModel, table=True):
     org_seed: int
     date_naissance: date | None = None
     email: str | None = Field(default=None, max_length=255)
+    # Extra time at exams (PAP/PAI): one of agora.exam.models.AMENAGEMENTS, given to each new
+    # exam copy (still adjustable per exam, see agora.exam.amenagements).
+    amenagement: str = Field(default="aucun", max_length=20)
+    minutes_en_plus: int = 0  # for amenagement "minutes"
 
 
 class Assignment(SQLModel, table=True):

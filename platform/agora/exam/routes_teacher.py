@@ -13,7 +13,7 @@ from agora.classroom.models import Classe
 from agora.content.missions import load_missions
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
-from agora.exam import closing, exports, service, views
+from agora.exam import amenagements, closing, exports, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import FormFields, TeacherDep
@@ -208,7 +208,9 @@ def amenagement(
 ):
     try:
         with service.writing(session):
-            service.set_amenagement(session, copy, amenagement, _int(minutes or "0", "les minutes"))
+            amenagements.set_for_copy(
+                session, copy, amenagement, _int(minutes or "0", "les minutes")
+            )
         flash(request, "Aménagement enregistré.")
     except DomainError as error:
         flash(request, str(error), "erreur")

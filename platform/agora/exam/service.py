@@ -35,7 +35,6 @@ from agora.errors import DomainError, InvalidInput, UnknownCode
 from agora.exam import grading
 from agora.exam.models import (
     A_FAIRE,
-    AMENAGEMENTS,
     EN_COURS,
     FINIES,
     RENDUE,
@@ -253,27 +252,13 @@ def _checked_window(titre: str, opens_at: datetime, closes_at: datetime, duree: 
 
 def ensure_copies(session: Session, exam: Exam) -> None:
     """One copy per student of the class (students who joined since the exam was created too)."""
-    students = session.exec(select(Student.id).where(Student.classe_id == exam.classe_id)).all()
+    students = session.exec(select(Student).where(Student.classe_id == exam.classe_id)).all()
     have = set(session.exec(select(ExamCopy.student_id).where(ExamCopy.exam_id == exam.id)))
-    for student_id in students:
-        if student_id not in have:
-            session.add(ExamCopy(exam_id=exam.id, student_id=student_id))
-    session.flush()
-
-
-def set_amenagement(session: Session, copy: ExamCopy, amenagement: str, minutes: int) -> None:
-    """Set a student's extra time; it counts when they start (use « ajouter du temps » after)."""
-    if amenagement not in AMENAGEMENTS:
-        raise InvalidInput("Aménagement inconnu.")
-    if copy.statut != A_FAIRE:
-        raise InvalidInput(
-            "Cet élève a déjà commencé : utilisez « Ajouter du temps » dans le suivi."
-        )
-    if amenagement == "minutes" and not 1 <= minutes <= 600:
-        raise InvalidInput("Le temps supplémentaire va de 1 à 600 minutes.")
-    copy.amenagement = amenagement
-    copy.minutes_en_plus = minutes if amenagement == "minutes" else 0
-    session.add(copy)
+    for s in students:
+        if s.id not in have:  # the student's own extra time (PAP/PAI) comes with the copy
+            copy = ExamCopy(exam_id=exam.id, student_id=s.id, amenagement=s.amenagement)
+            copy.minutes_en_plus = s.minutes_en_plus
+            session.add(copy)
     session.flush()
 
 

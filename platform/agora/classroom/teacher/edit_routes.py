@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 
 from agora.classroom.models import Assignment
 from agora.classroom.teacher import edit, edit_views
+from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.access import (
     OwnedAssignment,
     OwnedClasse,
@@ -23,7 +24,8 @@ from agora.classroom.teacher.access import (
 from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
-from agora.web.deps import PostedForm, TeacherDep
+from agora.exam import amenagements
+from agora.web.deps import FormFields, PostedForm, TeacherDep
 from agora.web.flash import flash
 from agora.web.ids import form_id
 from agora.web.rendering import redirect, refused_form, render
@@ -183,4 +185,39 @@ def student_move(
         target = owned_classe(destination_id, teacher, session)  # 404 if not the teacher's
         edit.move_student(session, student, target)
     flash(request, "Élève changé de classe ; ses travaux le suivent.")
+    return redirect(request, request.url_for("teacher_classe_edit_form", classe_id=classe.id))
+
+
+@router.post("/classes/{classe_id}/amenagements", name="teacher_amenagements")
+def amenagements_edit(
+    request: Request,
+    classe: OwnedClasse,
+    teacher: TeacherDep,
+    session: SessionDep,
+    form: FormFields,
+):
+    """Each student's extra time at exams (PAP/PAI), for every exam not started yet."""
+
+    def page(error: str):
+        return edit_views.classe_edit_page(
+            session, teacher, classe, dict(form), amenagement_error=error
+        )
+
+    with refused_form(request, "teacher/classe_edit.html", page, block="amenagements"):
+        wanted = []
+        for student, user in ts.students_of(session, classe):
+            choice = form.get(f"amenagement_{student.id}", student.amenagement)
+            typed = form.get(f"minutes_{student.id}", str(student.minutes_en_plus)).strip()
+            try:  # every line checked before any is saved: one typo loses nothing
+                minutes = int(typed) if typed else 0
+                wanted.append((student, *amenagements.checked(choice, minutes)))
+            except (ValueError, InvalidInput) as error:
+                reason = str(error) if isinstance(error, InvalidInput) else "nombre entier attendu"
+                raise InvalidInput(f"{user.nom} {user.prenom} : {reason}") from None
+        for student, choice, minutes in wanted:
+            amenagements.set_for_student(session, student, choice, minutes)
+    flash(
+        request,
+        "Aménagements enregistrés : ils s'appliquent aux évaluations pas encore commencées.",
+    )
     return redirect(request, request.url_for("teacher_classe_edit_form", classe_id=classe.id))

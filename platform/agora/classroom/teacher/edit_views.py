@@ -15,6 +15,7 @@ from agora.classroom.teacher import edit as edit
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.views import StudentRow
 from agora.content.missions import Mission, get_mission
+from agora.exam.models import AMENAGEMENTS
 
 
 @dataclass
@@ -76,16 +77,22 @@ class ClasseEditPage:
     error: str | None = None
     move_error: str | None = None
     archive_error: str | None = None
+    amenagement_error: str | None = None
+    amenagements: dict[str, str] = field(default_factory=lambda: dict(AMENAGEMENTS))
 
 
 def classe_edit_page(
     session: Session, teacher: User, classe: Classe, values=None, **messages: str | None
 ) -> ClasseEditPage:
     others = [c for c in ts.classes_of(session, teacher) if c.id != classe.id]
+    rows = [StudentRow(s, u) for s, u in ts.students_of(session, classe)]
     defaults = {"nom": classe.nom, "annee_scolaire": classe.annee_scolaire}
+    for row in rows:  # each student's extra time at exams, as stored
+        defaults[f"amenagement_{row.student.id}"] = row.student.amenagement
+        defaults[f"minutes_{row.student.id}"] = str(row.student.minutes_en_plus or "")
     return ClasseEditPage(
         classe,
-        [StudentRow(s, u) for s, u in ts.students_of(session, classe)],
+        rows,
         others,
         defaults | (values or {}),
         **messages,
