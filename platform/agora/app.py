@@ -15,6 +15,7 @@ from agora.classroom.teacher import report_routes as teacher_report_routes
 from agora.classroom.teacher import routes as teacher_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
+from agora.exam import report_routes as exam_report_routes
 from agora.exam import routes as exam_routes
 from agora.exam import routes_teacher as exam_teacher_routes
 from agora.web import errors
@@ -81,3 +82,4 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
     app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
+    app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics

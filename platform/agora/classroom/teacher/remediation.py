@@ -20,6 +20,7 @@ from agora.errors import InvalidInput
 
 ATTEMPTS = 3
 CORRECTIONS = "diagnostics"  # right or wrong and the method errors at each try
+NOBODY = "Plus aucun élève ne montre cette erreur : aucune remédiation donnée."
 
 
 def diagnostic_line(
@@ -30,7 +31,7 @@ def diagnostic_line(
     for line in report.summary.diagnostics:
         if line.code == code:
             return line
-    raise InvalidInput("Plus aucun élève ne montre cette erreur : aucune remédiation donnée.")
+    raise InvalidInput(NOBODY)
 
 
 def assign_remediation(
@@ -47,6 +48,14 @@ def assign_remediation(
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Une étape rédigée n'a pas de remédiation automatique.")
     line = diagnostic_line(session, classe, assignment, index, code)
+    return give(session, classe, remediation_slug(step.kind, step.options), line, now)
+
+
+def give(
+    session: Session, classe: Classe, slug: str, line: DiagnosticLine, now: datetime
+) -> tuple[Assignment, int]:
+    """Give the remediation mission ``slug`` to the students of ``line`` who are in ``classe``;
+    (the new assignment, how many students)."""
     ids = [c.student_id for c in line.students]
     students = list(
         session.exec(
@@ -58,7 +67,7 @@ def assign_remediation(
     given = ts.assign_mission(
         session,
         classe,
-        remediation_slug(step.kind, step.options),
+        slug,
         due_at=None,
         attempts_allowed=ATTEMPTS,
         corrections=CORRECTIONS,
