@@ -65,6 +65,7 @@ def test_step_report_figures_count_each_students_last_graded_try(db, graded_clas
         a.score < 1 for k, a in attempts.items() if k != "ines"
     )
     assert summary.successes == sum(s >= Decimal("0.5") for s in scores)
+    assert (summary.perfect, summary.perfect_rate) == (1, 20)  # Inès only
     assert summary.mean_ratio == sum(scores) / 5
     assert summary.mean_sur_20 == (sum(scores) / 5 * 20).quantize(Decimal("0.1"))
     expected_bars = [0] * 5

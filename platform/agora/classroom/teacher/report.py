@@ -92,6 +92,15 @@ class Summary:
         return _percent(self.successes, self.answered) if self.counted else None
 
     @property
+    def perfect(self) -> int:
+        """Students with full marks (no wrong field: a method error costs few points)."""
+        return sum(c.score >= 1 for c in self.counted)
+
+    @property
+    def perfect_rate(self) -> int | None:
+        return _percent(self.perfect, self.answered) if self.counted else None
+
+    @property
     def mean_ratio(self) -> Decimal | None:
         if not self.counted:
             return None
