@@ -153,3 +153,10 @@ def test_remediation_from_an_exam_question(
     for key, sees in [("chloe", True), ("anne", False)]:
         dashboard = as_student(new_client(), people[key]).get("/eleve")
         assert ("Remédiation : Facture" in dashboard.text) is sees, key
+
+
+def test_stats_page_before_any_copy(client, make_exam, teacher, as_teacher):
+    exam = make_exam(questions=QUESTIONS)
+    page = as_teacher(client, teacher).get(f"/enseignant/evaluations/{exam.id}/statistiques")
+    assert page.status_code == 200 and "Aucune copie corrigée" in page.text
+    assert "trop peu de copies" in page.text

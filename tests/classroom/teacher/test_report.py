@@ -136,6 +136,10 @@ def test_remediation_reaches_exactly_the_students_concerned(
         assert ("Remédiation : Facture" in dashboard.text) is sees, key
     mission = get_mission(given.mission_slug)
     assert [(s.kind, s.niveau) for s in mission.etapes] == [("facture", 1)]
+    lea = as_student(new_client(), students["lea"])
+    assert lea.get(f"/eleve/missions/{given.id}").status_code == 200
+    ines = as_student(new_client(), students["ines"])
+    assert ines.get(f"/eleve/missions/{given.id}").status_code == 404
     attempt = answer(db, students["zoe"], given, None)  # a student can do it
     assert attempt.score == 1 and attempt.niveau == 1
 
