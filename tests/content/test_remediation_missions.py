@@ -25,8 +25,23 @@ def test_the_step_options_follow_the_remediation():
     assert remediation_slug("bulletin_paie", {"mois": "février"}) == "remediation-bulletin_paie"
 
 
+def test_the_diagnosed_method_is_named_to_the_students():
+    slug = remediation_slug("facture", {}, "ESCOMPTE_SUR_TTC")
+    assert slug == "remediation-facture--pour-escompte_sur_ttc"
+    contexte = get_mission(slug).etapes[0].contexte
+    assert "Point à revoir" in contexte and "pas sur le TTC" in contexte
+    # a code the kind does not name to students: the remediation of the kind, without it
+    assert remediation_slug("facture", {}, "INCONNU") == "remediation-facture"
+
+
 @pytest.mark.parametrize(
-    "slug", ["remediation-inconnu", "remediation-fiche_stock--methode-lifo", "remediation-"]
+    "slug",
+    [
+        "remediation-inconnu",
+        "remediation-fiche_stock--methode-lifo",
+        "remediation-",
+        "remediation-facture--pour-inconnu",
+    ],
 )
 def test_an_unknown_remediation_is_an_unknown_mission(slug):
     with pytest.raises(UnknownCode, match="Mission inconnue"):

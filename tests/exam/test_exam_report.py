@@ -147,7 +147,7 @@ def test_remediation_from_an_exam_question(
     done = client.post(url, data={"diagnostic": TTC, "csrf_token": token})
     assert done.status_code == 200 and "donné à 2 élèves" in done.text
     given = db.exec(select(Assignment)).one()
-    assert given.mission_slug == "remediation-facture"
+    assert given.mission_slug == "remediation-facture--pour-escompte_sur_ttc"
     targets = set(db.exec(select(AssignmentStudent.student_id)))
     assert targets == {people["chloe"].id, people["david"].id}
     for key, sees in [("chloe", True), ("anne", False)]:

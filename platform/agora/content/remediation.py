@@ -9,6 +9,7 @@ coverage of the référentiel stay the curriculum's, and every kind has one with
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -17,20 +18,40 @@ from agora.errors import InvalidInput, UnknownCode
 from agora.exercise.registry import KINDS
 
 PREFIX = "remediation-"
+FOR = "--pour-"  # the diagnostic a remediation is for
+SLUG_MAX = 100  # Assignment.mission_slug
 POINTS = 10
 _SAFE = re.compile(r"^[a-z0-9_]+$")  # option values a slug may carry (« février » may not)
 
 
-def remediation_slug(kind: str, options: Mapping[str, str] | None = None) -> str:
+def remediation_slug(
+    kind: str, options: Mapping[str, str] | None = None, diagnostic: str | None = None
+) -> str:
     """The slug of the remediation of ``kind`` with the options (others at their default)
-    of the step it follows: « remediation-fiche_stock--methode-peps »."""
+    of the step it follows, and the diagnostic it is for when the kind names it to students:
+    « remediation-fiche_stock--methode-peps--pour-cmup_mal_calcule »."""
     chosen = KINDS[kind].choose_options(options or {})
     parts = [
         f"--{name}-{value}"
         for name, value in sorted(chosen.items())
         if value != KINDS[kind].OPTIONS[name].defaut and _SAFE.match(value)
     ]
-    return PREFIX + kind + "".join(parts)
+    slug = PREFIX + kind + "".join(parts)
+    pour = f"{FOR}{diagnostic.lower()}" if diagnostic else ""
+    if pour and _SAFE.match(pour[len(FOR) :]) and diagnostic_message(kind, diagnostic):
+        slug += pour
+    return slug if len(slug) <= SLUG_MAX else PREFIX + kind
+
+
+def diagnostic_message(kind: str, code: str) -> str | None:
+    """The French message a kind gives students for a diagnostic, when its grading module
+    declares them in ``MESSAGES`` (most kinds do); None otherwise."""
+    try:
+        grade = importlib.import_module(f"agora.exercise.kinds.{kind}.grade")
+    except ImportError:
+        return None
+    message = getattr(grade, "MESSAGES", {}).get(code)
+    return message if isinstance(message, str) else None
 
 
 def is_remediation(slug: str) -> bool:
@@ -42,11 +63,14 @@ def remediation_mission(slug: str):
     """The one-step mission of a remediation slug; UnknownCode when it names no kind."""
     from agora.content.missions import Mission  # missions.get_mission calls this module
 
-    kind_name, *parts = slug.removeprefix(PREFIX).split("--")
+    body, _, pour = slug.removeprefix(PREFIX).partition(FOR)
+    kind_name, *parts = body.split("--")
     kind = KINDS.get(kind_name)
-    if kind is None:
+    message = diagnostic_message(kind_name, pour.upper()) if kind and pour else None
+    if kind is None or (pour and message is None):
         raise UnknownCode(f"Mission inconnue : « {slug} ».")
     options = dict(part.partition("-")[::2] for part in parts)
+    revoir = f"**Point à revoir** : {message}\n\n" if message else ""
     try:
         options = kind.choose_options(options)
     except InvalidInput:
@@ -65,8 +89,8 @@ def remediation_mission(slug: str):
                 "niveau": 1,
                 "points": POINTS,
                 "titre": kind.TITRE,
-                "contexte": "Reprenez la méthode pas à pas. Après chaque essai, lisez "
-                "« Ce qu'il faut revoir » avant de recommencer.",
+                "contexte": f"{revoir}Reprenez la méthode pas à pas. Après chaque essai, "
+                "lisez « Ce qu'il faut revoir » avant de recommencer.",
                 "options": options,
             }
         ],

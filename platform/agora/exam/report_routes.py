@@ -52,7 +52,7 @@ def give_remediation(
         if line is None:
             raise InvalidInput(remediation.NOBODY)
         classe = session.get(Classe, exam.classe_id)
-        slug = remediation_slug(question.kind)
+        slug = remediation_slug(question.kind, None, line.code)
         given, count = remediation.give(session, classe, slug, line, utcnow())
     flash(
         request,

@@ -124,7 +124,8 @@ def test_remediation_reaches_exactly_the_students_concerned(
     done = _remediate(client, csrf, assignment, TTC, eleves=str(students["ines"].id))
     assert done.status_code == 200 and "donné à 3 élèves" in done.text
     given = db.exec(select(Assignment).where(Assignment.id != assignment.id)).one()
-    assert given.mission_slug == "remediation-facture" and given.classe_id == classe.id
+    assert given.mission_slug == "remediation-facture--pour-escompte_sur_ttc"
+    assert given.classe_id == classe.id
     targets = set(
         db.exec(
             select(AssignmentStudent.student_id).where(AssignmentStudent.assignment_id == given.id)
@@ -137,7 +138,9 @@ def test_remediation_reaches_exactly_the_students_concerned(
     mission = get_mission(given.mission_slug)
     assert [(s.kind, s.niveau) for s in mission.etapes] == [("facture", 1)]
     lea = as_student(new_client(), students["lea"])
-    assert lea.get(f"/eleve/missions/{given.id}").status_code == 200
+    opened = lea.get(f"/eleve/missions/{given.id}")
+    assert opened.status_code == 200  # the method to revise, in the kind's words
+    assert "Point à revoir" in opened.text and "pas sur le TTC" in opened.text
     ines = as_student(new_client(), students["ines"])
     assert ines.get(f"/eleve/missions/{given.id}").status_code == 404
     attempt = answer(db, students["zoe"], given, None)  # a student can do it

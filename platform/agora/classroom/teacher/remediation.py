@@ -48,7 +48,8 @@ def assign_remediation(
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Une étape rédigée n'a pas de remédiation automatique.")
     line = diagnostic_line(session, classe, assignment, index, code)
-    return give(session, classe, remediation_slug(step.kind, step.options), line, now)
+    slug = remediation_slug(step.kind, step.options, line.code)
+    return give(session, classe, slug, line, now)
 
 
 def give(
