@@ -11,9 +11,11 @@ from agora.account import routes as account_routes
 from agora.account.throttle import LoginThrottle
 from agora.classroom.student import routes as student_routes
 from agora.classroom.teacher import edit_routes as teacher_edit_routes
+from agora.classroom.teacher import report_routes as teacher_report_routes
 from agora.classroom.teacher import routes as teacher_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
+from agora.exam import report_routes as exam_report_routes
 from agora.exam import routes as exam_routes
 from agora.exam import routes_teacher as exam_teacher_routes
 from agora.web import errors
@@ -78,4 +80,6 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(exam_routes.student)  # /examen: the student's exam copy
     app.include_router(teacher_routes.router)  # /enseignant: classes, assignments, grading
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
+    app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
+    app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics

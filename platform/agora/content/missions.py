@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from agora import SCENARIOS_DIR
 from agora.content.loading import describe
+from agora.content.remediation import is_remediation, remediation_mission
 from agora.errors import ContentError, InvalidInput, UnknownCode
 from agora.exercise.registry import KINDS
 
@@ -278,6 +279,8 @@ def load_missions(directory: Path = MISSIONS_DIR) -> dict[str, Mission]:
 def get_mission(slug: str) -> Mission:
     """One mission by slug; UnknownCode (French) when there is none."""
     missions = load_missions()
+    if slug not in missions and is_remediation(slug):
+        return remediation_mission(slug)  # built in code, not listed among the missions
     if slug not in missions:
         raise UnknownCode(f"Mission inconnue : « {slug} ».")
     return missions[slug]
