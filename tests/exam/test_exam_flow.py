@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -68,3 +69,28 @@ def test_a_student_finds_the_evaluations_from_every_page(client, make_student, c
     dashboard = client.get("/eleve")
     assert 'href="http://testserver/examen"' in dashboard.text or 'href="/examen"' in dashboard.text
     assert "Évaluations" in dashboard.text
+
+
+def test_the_save_says_what_was_kept_and_the_next_question_opens_at_its_top(
+    client, make_student, classe, make_exam, clock, as_student, start_exam, autosave, token
+):
+    as_student(client, make_student(classe=classe))
+    exam = make_exam(duree=30, melange=False)
+    copy_id = start_exam(client, exam.code)
+    url = f"/examen/copies/{copy_id}/questions/1"
+    t = token(client, url)
+    saved = autosave(client, copy_id, 1, {"total_ht": "123,45"}, t).text
+    # A time of day as French readers write it (it read « 8 h 52 min 37 s »).
+    assert re.search(r"Enregistré à \d{1,2} h \d\d\.", saved), saved
+    # A field in a wrong format is kept as typed, and the student is told it will count wrong.
+    typed = {"total_ht": "12,5,0", "montant_brut_ht": "20,00"}
+    mixed = autosave(client, copy_id, 1, typed, t).text
+    assert "tel que vous l'avez écrit : 1 champ mal écrit" in mixed
+    assert "s'il reste ainsi, il ne pourra pas être lu à la correction" in mixed
+    # « Enregistrer et question suivante » opens the next question at its top (no anchor at
+    # the bottom save status, below empty boxes); « Enregistrer » stays at the status.
+    data = {"csrf_token": t, "total_ht": "123,45"}
+    following = client.post(url, data=data | {"aller": "2"}, follow_redirects=False)
+    assert following.headers["location"].endswith(f"/examen/copies/{copy_id}/questions/2")
+    same = client.post(url, data=data | {"aller": "1"}, follow_redirects=False)
+    assert same.headers["location"].endswith("/questions/1#etat-sauvegarde")

@@ -217,8 +217,9 @@ def _save(request, session, student, copy, position, clock, form):
             raise
     if not is_htmx(request):
         target = _next_position(form.get("aller"), position, len(exam.questions))
-        url = request.url_for("exam_question", copy_id=copy.id, position=target)
-        return redirect(request, f"{url}#etat-sauvegarde")
+        url = str(request.url_for("exam_question", copy_id=copy.id, position=target))
+        # Another question opens at its top (timer, statement); the same one at the save status.
+        return redirect(request, url if target != position else f"{url}#etat-sauvegarde")
     if context["saved_at"] is not None:  # format hints for what was just stored
         kind = get_kind(exam.questions[index]["kind"])
         context["field_errors"] = [

@@ -330,7 +330,15 @@ def ungradable(session: Session, exam: Exam) -> list[tuple[str, str]]:
 
 
 def heure(moment: datetime | None) -> str:
-    """« 10 h 42 min 13 s », Paris time (the time a save was stored)."""
+    """« 10 h 42 », Paris time, as a French reader writes a time of day."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(PARIS)
+    return f"{local.hour} h {local.minute:02d}"
+
+
+def heure_precise(moment: datetime | None) -> str:
+    """« 10 h 42 min 13 s »: the audit log, where the second matters."""
     if moment is None:
         return ""
     local = moment.astimezone(PARIS)
@@ -355,7 +363,7 @@ def ctx(page: Any = None, **extra: Any) -> dict[str, Any]:
             if isinstance(page, dict)
             else {name: getattr(page, name) for name in page.__dataclass_fields__}
         )
-    return values | extra | {"heure": heure, "duree": duree}
+    return values | extra | {"heure": heure, "heure_precise": heure_precise, "duree": duree}
 
 
 def exam_values(exam: Exam) -> dict[str, str]:
