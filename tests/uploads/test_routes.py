@@ -71,6 +71,8 @@ def test_a_poster_is_kept_with_its_comment_and_shown_back(poster, client, db, fi
     assert served.headers["content-security-policy"] == "sandbox"
     assert served.headers["x-content-type-options"] == "nosniff"
     assert served.headers["content-disposition"].startswith("inline")
+    mine = client.get(f"/eleve/tentatives/{attempt.id}")
+    assert f'href="http://testserver/fichiers/{upload.id}"' in mine.text
 
 
 def test_a_pdf_is_served_as_a_download_with_a_thumbnail(poster, client, db, files):
