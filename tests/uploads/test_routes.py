@@ -75,6 +75,15 @@ def test_a_poster_is_kept_with_its_comment_and_shown_back(poster, client, db, fi
     assert f'href="http://testserver/fichiers/{upload.id}"' in mine.text
 
 
+def test_the_name_kept_is_harmless_and_the_type_is_the_contents(poster, client, db, files):
+    assert poster.send("../../../Été/Affiche été.pdf", files.png()).status_code == 303
+    upload = _stored(db)[0][0]
+    assert (upload.nom, upload.media_type) == ("Affiche_été.png", "image/png")
+    served = client.get(f"/fichiers/{upload.id}")
+    assert served.headers["content-type"] == "image/png"
+    assert "filename*=utf-8''Affiche_%C3%A9t%C3%A9.png" in served.headers["content-disposition"]
+
+
 def test_a_pdf_is_served_as_a_download_with_a_thumbnail(poster, client, db, files):
     assert poster.send("affiche.pdf", files.pdf(), media_type="application/pdf").status_code == 303
     upload = _stored(db)[0][0]

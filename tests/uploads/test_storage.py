@@ -37,3 +37,9 @@ def test_thumbnails_of_an_image_and_of_a_pdf_are_small_pngs_made_once(tmp_path, 
         assert cached.read_bytes() == data
         storage.path_of(tmp_path, digest).unlink()  # the cache answers without the file
         assert storage.thumbnail(tmp_path, digest, media_type) == data
+
+
+def test_a_file_that_cannot_be_drawn_says_so(tmp_path):
+    digest = storage.store(tmp_path, b"%PDF-1.7 not really")
+    with pytest.raises(storage.NO_THUMBNAIL):
+        storage.thumbnail(tmp_path, digest, PDF)

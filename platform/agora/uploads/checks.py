@@ -129,7 +129,9 @@ def _clean_image(data: bytes, expected: str) -> bytes:
 
 def _check_pixels(size: tuple[int, int]) -> None:
     width, height = size
-    if width < 1 or height < 1 or width * height > min(MAX_PIXELS, Image.MAX_IMAGE_PIXELS or 0):
+    pillow_limit = Image.MAX_IMAGE_PIXELS  # None when an application turned Pillow's off
+    limit = MAX_PIXELS if pillow_limit is None else min(MAX_PIXELS, pillow_limit)
+    if width < 1 or height < 1 or width * height > limit:
         raise InvalidInput(_too_many_pixels())
 
 

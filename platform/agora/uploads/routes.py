@@ -143,5 +143,8 @@ def miniature(request: Request, upload_id: DbId, user: UserDep, session: Session
     upload_dir = request.app.state.settings.uploads_path
     if not storage.path_of(upload_dir, upload.sha256).is_file():
         raise HTTPException(404, NOT_FOUND)
-    data = storage.thumbnail(upload_dir, upload.sha256, upload.media_type)
+    try:
+        data = storage.thumbnail(upload_dir, upload.sha256, upload.media_type)
+    except storage.NO_THUMBNAIL:  # the file itself stays readable through its link
+        raise HTTPException(404, "Aperçu indisponible pour ce fichier.") from None
     return Response(data, media_type="image/png", headers=FILE_HEADERS)

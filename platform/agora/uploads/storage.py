@@ -21,7 +21,14 @@ from agora.uploads.checks import PDF
 
 THUMBNAIL_SIZE = 320
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_PDFIUM = threading.Lock()  # pdfium is not thread-safe; requests run in worker threads
+_PDFIUM = threading.Lock()
+# What drawing a checked file may still raise (pypdfium2.PdfiumError is a RuntimeError).
+NO_THUMBNAIL = (
+    OSError,
+    ValueError,
+    RuntimeError,
+    IndexError,
+)  # pdfium is not thread-safe; requests run in worker threads
 
 
 def sha256_of(data: bytes) -> str:
@@ -57,7 +64,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def thumbnail(upload_dir: Path, sha256: str, media_type: str) -> bytes:
-    """A PNG at most THUMBNAIL_SIZE pixels wide or high: the image, or a PDF's first page."""
+    """A PNG at most THUMBNAIL_SIZE pixels wide or high: the image, or a PDF's first page.
+    NO_THUMBNAIL when the file cannot be drawn (a PDF page pdfium cannot read)."""
     cached = upload_dir / "miniatures" / f"{path_of(upload_dir, sha256).name}.png"
     if cached.exists():
         return cached.read_bytes()
