@@ -200,3 +200,5 @@ def test_the_teacher_sees_the_thumbnail_on_the_grading_page(
     page = teacher.get(f"/enseignant/tentatives/{attempt.id}/grille")
     assert page.status_code == 200, page.text[:300]
     assert f'src="http://testserver/fichiers/{upload.id}/miniature"' in page.text
+    work = teacher.get(f"/enseignant/devoirs/{poster.assignment.id}/eleves/{poster.student.id}")
+    assert f'src="http://testserver/fichiers/{upload.id}/miniature"' in work.text
