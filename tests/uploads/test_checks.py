@@ -116,6 +116,26 @@ def test_a_pdf_with_an_open_action_is_refused(files):
         check_file(files.pdf(launch))
 
 
+def test_a_pdf_link_to_a_javascript_address_is_refused(files):
+    from pypdf.annotations import Link
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    def link(writer):
+        annotation = Link(rect=(0, 0, 100, 100), url="https://example.org")
+        annotation[NameObject("/A")] = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/URI"),
+                NameObject("/URI"): writer._add_object(TextStringObject(" JavaScript:alert(1)")),
+            }
+        )
+        writer.add_annotation(0, annotation)
+
+    with pytest.raises(InvalidInput, match="exécute du code"):
+        check_file(files.pdf(link))
+    ordinary = files.pdf(lambda w: w.add_annotation(0, Link(rect=(0, 0, 9, 9), url="https://a.fr")))
+    assert check_file(ordinary).media_type == PDF
+
+
 def test_an_encrypted_pdf_is_refused(files):
     with pytest.raises(InvalidInput, match="chiffré"):
         check_file(files.pdf(lambda w: w.encrypt("secret")))

@@ -11,6 +11,7 @@ without the document-level parts (metadata, names, forms).
 from __future__ import annotations
 
 import io
+import threading
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ NOT_ACCEPTED = "Ce fichier n'est pas une image PNG ou JPEG ni un PDF : {}"
 # would take hundreds of megabytes of memory on a server shared by a whole school.
 MAX_PIXELS = 40_000_000
 CHUNK = 64 * 1024
+# Files decoded at the same time: a class sending 35 posters at once waits its turn instead of
+# holding 35 decoded pictures (up to 160 Mo each) in memory together.
+_DECODING = threading.BoundedSemaphore(2)
 MAX_PDF_OBJECTS = 200_000
 MAX_PDF_PAGES = 50
 
@@ -89,11 +93,14 @@ def check_file(data: bytes) -> CleanFile:
     if not data:
         raise InvalidInput("Le fichier envoyé est vide : choisissez votre affiche et renvoyez-la.")
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return CleanFile(PNG, _clean_image(data, "PNG"))
+        with _DECODING:
+            return CleanFile(PNG, _clean_image(data, "PNG"))
     if data.startswith(b"\xff\xd8\xff"):
-        return CleanFile(JPEG, _clean_image(data, "JPEG"))
+        with _DECODING:
+            return CleanFile(JPEG, _clean_image(data, "JPEG"))
     if data.startswith(b"%PDF-"):
-        return CleanFile(PDF, _clean_pdf(data))
+        with _DECODING:
+            return CleanFile(PDF, _clean_pdf(data))
     raise InvalidInput(NOT_ACCEPTED.format(_what_it_is(data)))
 
 
@@ -220,6 +227,8 @@ def _refuse_active_content(reader: PdfReader) -> None:
         if isinstance(node, DictionaryObject):
             for name, value in node.items():
                 reason = _PDF_DANGERS.get(str(name))
+                if str(name) == "/URI" and _active_uri(value):
+                    reason = "il contient un lien qui exécute du code"
                 if isinstance(value, NameObject):
                     reason = reason or _PDF_DANGERS.get(str(value))
                 if reason:
@@ -227,6 +236,15 @@ def _refuse_active_content(reader: PdfReader) -> None:
                 todo.append(value)
         elif isinstance(node, ArrayObject):
             todo.extend(node)
+
+
+def _active_uri(value) -> bool:
+    """A link whose address runs code or reads local files instead of opening a web page."""
+    if isinstance(value, IndirectObject):
+        value = value.get_object()
+    text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    scheme = "".join(text.split()).lower().split(":", 1)[0]
+    return scheme in ("javascript", "vbscript", "data", "file")
 
 
 def safe_name(name: str | None, extension: str) -> str:
