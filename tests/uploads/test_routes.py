@@ -202,3 +202,12 @@ def test_the_teacher_sees_the_thumbnail_on_the_grading_page(
     assert f'src="http://testserver/fichiers/{upload.id}/miniature"' in page.text
     work = teacher.get(f"/enseignant/devoirs/{poster.assignment.id}/eleves/{poster.student.id}")
     assert f'src="http://testserver/fichiers/{upload.id}/miniature"' in work.text
+
+
+def test_a_bomb_and_a_pdf_carrying_a_file_are_refused_through_the_form(poster, db, files):
+    bomb = poster.send("petite.png", files.bomb())
+    assert bomb.status_code == 422 and "trop grande" in bomb.text
+    carrying = files.pdf(lambda w: w.add_attachment("facture.exe", b"MZ"))
+    refused = poster.send("affiche.pdf", carrying, media_type="application/pdf")
+    assert refused.status_code == 422 and "fichiers joints" in refused.text
+    assert _stored(db) == ([], [])
