@@ -211,3 +211,24 @@ def test_a_bomb_and_a_pdf_carrying_a_file_are_refused_through_the_form(poster, d
     refused = poster.send("affiche.pdf", carrying, media_type="application/pdf")
     assert refused.status_code == 422 and "fichiers joints" in refused.text
     assert _stored(db) == ([], [])
+
+
+def test_the_teacher_grades_the_poster_with_the_rubric_and_the_student_reads_it(
+    poster, client, db, files, new_client, as_teacher, csrf
+):
+    from agora.account.models import User
+    from agora.classroom.models import Classe
+
+    poster.send("affiche.png", files.png())
+    attempt = _stored(db)[1][0]
+    owner = db.get(User, db.get(Classe, poster.classe.id).teacher_id)
+    teacher = as_teacher(new_client(), owner)
+    token = csrf(teacher, f"/enseignant/tentatives/{attempt.id}/grille")
+    graded = teacher.post(
+        f"/enseignant/tentatives/{attempt.id}/grille",
+        data={"csrf_token": token, "points": ["5", "4", "4", "3"], "commentaire": "Lisible."},
+        follow_redirects=False,
+    )
+    assert graded.status_code in (302, 303), graded.text[:300]
+    page = client.get(f"/eleve/missions/{poster.assignment.id}")
+    assert "Note de l'enseignant : 16 / 20 — « Lisible. »" in page.text
