@@ -18,6 +18,7 @@ from agora.db import import_models, make_engine
 from agora.exam import report_routes as exam_report_routes
 from agora.exam import routes as exam_routes
 from agora.exam import routes_teacher as exam_teacher_routes
+from agora.uploads import routes as upload_routes
 from agora.web import errors
 from agora.web.headers import SecurityHeadersMiddleware
 from agora.web.limits import BodyLimitMiddleware, BodyLimits
@@ -64,6 +65,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         login=settings.max_body_login_bytes,
         answers=settings.max_body_answers_bytes,
         upload=settings.max_body_import_bytes,
+        # A handed-in poster: the file, plus its comment and the multipart framing.
+        fichier=settings.upload_max_bytes + 64 * 1024,
     )
     app.add_middleware(BodyLimitMiddleware, limits=limits)
     app.add_middleware(SecurityHeadersMiddleware)
@@ -83,3 +86,4 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
     app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics
+    app.include_router(upload_routes.router)  # a student's poster: hand in, /fichiers

@@ -82,6 +82,16 @@ class Settings(BaseSettings):
         ge=64 * 1024,
         description="Largest request body of the CSV import (the file, then its confirmation).",
     )
+    upload_max_bytes: int = Field(
+        default=5 * 1024 * 1024,
+        ge=64 * 1024,
+        description="Largest file a student may hand in (a poster: PDF, PNG or JPEG).",
+    )
+    upload_dir: Path | None = Field(
+        default=None,
+        description="Folder of the handed-in files, outside the web root (default: "
+        "<data_dir>/uploads, so var/uploads).",
+    )
     sql_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
     sqlite_synchronous: Literal["NORMAL", "FULL"] = Field(
         default="NORMAL",
@@ -112,6 +122,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'agora.sqlite3').resolve()}"
+
+    @property
+    def uploads_path(self) -> Path:
+        """The folder of the handed-in files (upload_dir, else data_dir/uploads)."""
+        return self.upload_dir if self.upload_dir is not None else self.data_dir / "uploads"
 
     @property
     def shown_url(self) -> str:

@@ -72,6 +72,8 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         "copy_id": copy.id,
         "position": 1,
         "index": 0,
+        "numero": 1,  # an exam question's number (its statistics, its remediation)
+        "upload_id": 1,  # /fichiers/{upload_id}: the only id of its routes, always huge here
     }
     return teacher, student, ids
 

@@ -25,6 +25,7 @@ NUL_REFUSED = (
 )
 LOGIN_PATHS = frozenset({"/connexion", "/mot-de-passe", "/deconnexion"})
 IMPORT_PATH = re.compile(r"/enseignant/classes/[^/]+/import(/confirmer)?")
+FILE_PATH = re.compile(r"/eleve/missions/[^/]+/etapes/[^/]+/fichier")
 
 
 class BodyTooLarge(HTTPException):
@@ -43,17 +44,21 @@ class NulInForm(HTTPException):
 
 @dataclass(frozen=True)
 class BodyLimits:
-    """Largest body, in bytes, per route class: login forms, answers (the rest), CSV import."""
+    """Largest body, in bytes, per route class: login forms, answers (the rest), CSV import,
+    a student's handed-in file (0: no route of its own, the answers' limit)."""
 
     login: int
     answers: int
     upload: int
+    fichier: int = 0
 
     def for_path(self, path: str) -> int:
         if path in LOGIN_PATHS:
             return self.login
         if IMPORT_PATH.fullmatch(path):
             return self.upload
+        if self.fichier and FILE_PATH.fullmatch(path):
+            return self.fichier
         return self.answers
 
 
