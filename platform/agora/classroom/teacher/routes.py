@@ -285,6 +285,11 @@ def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: Po
     values = {
         "points": [v for v in form.getlist("points") if isinstance(v, str)][:20],
         "commentaire": str(form.get("commentaire", ""))[: grading.COMMENT_MAX_LENGTH + 100],
+        "commentaires": [
+            v[: grading.COMMENT_MAX_LENGTH + 100]
+            for v in form.getlist("commentaires")
+            if isinstance(v, str)
+        ][:20],
     }
     assignment = session.get(Assignment, attempt.assignment_id)
 
@@ -293,7 +298,14 @@ def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: Po
         return work_views.grading_page(session, classe, attempt, values, error)
 
     with refused_form(request, "teacher/grading.html", page):
-        grading.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
+        grading.grade_prose(
+            session,
+            attempt,
+            values["points"],
+            values["commentaire"],
+            utcnow(),
+            values["commentaires"],
+        )
     if form.get("action") == "suivant":
         return redirect(request, request.url_for("teacher_grade_next", assignment_id=assignment.id))
     url = request.url_for(

@@ -203,6 +203,16 @@ class GradingPage:
     values: dict[str, Any]
     error: str | None = None
 
+    total: Decimal | None = None  # of the points typed, when each is a number
+
+
+def _typed_total(points: list[str]) -> Decimal | None:
+    try:
+        values = [Decimal(str(v).replace(",", ".").strip()) for v in points]
+    except ArithmeticError:
+        return None
+    return sum(values, Decimal(0)) if values else None
+
 
 def grading_page(
     session: Session, classe: Classe, attempt: StepAttempt, values=None, error=None
@@ -218,6 +228,7 @@ def grading_page(
         values = {
             "points": [line["points"].replace(".", ",") for line in lines] or [""] * len(step.rubrique),
             "commentaire": attempt.override_comment or "",
+            "commentaires": [line.get("commentaire") or "" for line in lines],
         }  # fmt: skip
     return GradingPage(
         classe,
@@ -231,6 +242,7 @@ def grading_page(
         len(waiting),
         values,
         error,
+        _typed_total(values["points"]),
     )
 
 
