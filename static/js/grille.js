@@ -19,3 +19,15 @@
   });
   document.addEventListener("DOMContentLoaded", update);
 })();
+
+// Comment bank: a kept comment's button adds its text to the criterion's comment box.
+document.addEventListener("click", function (event) {
+  "use strict";
+  var button = event.target.closest && event.target.closest(".banque-choix");
+  if (!button) { return; }
+  var box = document.getElementById(button.dataset.cible);
+  if (!box) { return; }
+  var texte = button.dataset.texte;
+  box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + " " + texte : texte;
+  box.focus();
+});

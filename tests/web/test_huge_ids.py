@@ -72,6 +72,7 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         "copy_id": copy.id,
         "position": 1,
         "index": 0,
+        "comment_id": 1,
     }
     return teacher, student, ids
 

@@ -19,7 +19,7 @@ from agora import spreadsheet
 from agora.account.models import User
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.service import PROSE_KIND
-from agora.classroom.teacher import exports, grading, views, work_views
+from agora.classroom.teacher import comment_bank, exports, grading, views, work_views
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.access import (
     OwnedAssignment,
@@ -33,6 +33,7 @@ from agora.classroom.teacher.access import (
 from agora.classroom.teacher.cards import login_cards
 from agora.classroom.teacher.csv_import import MAX_BYTES
 from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
+from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -279,8 +280,15 @@ def grading_form(request: Request, attempt: OwnedAttempt, session: SessionDep):
 
 
 @router.post("/tentatives/{attempt_id}/grille", name="teacher_grade")
-def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: PostedForm):
-    """Save the rubric's points; « enregistrer et suivant » opens the next copy to grade."""
+def grade(
+    request: Request,
+    teacher: TeacherDep,
+    attempt: OwnedAttempt,
+    session: SessionDep,
+    form: PostedForm,
+):
+    """Save the rubric's points and comments, keep the ticked comments in the teacher's bank;
+    « enregistrer et suivant » opens the next copy to grade."""
     _prose_only(attempt)
     values = {
         "points": [v for v in form.getlist("points") if isinstance(v, str)][:20],
@@ -290,6 +298,7 @@ def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: Po
             for v in form.getlist("commentaires")
             if isinstance(v, str)
         ][:20],
+        "garder": [v for v in form.getlist("garder") if isinstance(v, str)][:21],
     }
     assignment = session.get(Assignment, attempt.assignment_id)
 
@@ -305,6 +314,15 @@ def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: Po
             values["commentaire"],
             utcnow(),
             values["commentaires"],
+        )
+        step = get_mission(assignment.mission_slug).etape(attempt.step_index)
+        comment_bank.keep_from_grading(
+            session,
+            teacher.id,
+            step,
+            values["garder"],
+            values["commentaires"],
+            values["commentaire"],
         )
     if form.get("action") == "suivant":
         return redirect(request, request.url_for("teacher_grade_next", assignment_id=assignment.id))

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from agora.account.models import User
 from agora.classroom import service
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
+from agora.classroom.teacher import comment_bank
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.coverage import MissionRef, class_levels, missions_assessing
@@ -204,6 +205,7 @@ class GradingPage:
     error: str | None = None
 
     total: Decimal | None = None  # of the points typed, when each is a number
+    banque: dict[str, list[Any]] = field(default_factory=dict)  # critère ("" general) -> kept
 
 
 def _typed_total(points: list[str]) -> Decimal | None:
@@ -229,6 +231,7 @@ def grading_page(
             "points": [line["points"].replace(".", ",") for line in lines] or [""] * len(step.rubrique),
             "commentaire": attempt.override_comment or "",
             "commentaires": [line.get("commentaire") or "" for line in lines],
+            "garder": [],
         }  # fmt: skip
     return GradingPage(
         classe,
@@ -243,6 +246,7 @@ def grading_page(
         values,
         error,
         _typed_total(values["points"]),
+        comment_bank.bank_for(session, classe.teacher_id, [c.critere for c in step.rubrique]),
     )
 
 
