@@ -272,11 +272,11 @@ def grade_next(request: Request, assignment: OwnedAssignment, session: SessionDe
 
 @router.get("/tentatives/{attempt_id}/grille", name="teacher_grading")
 def grading_form(request: Request, attempt: OwnedAttempt, session: SessionDep):
+    """The rubric beside the copy; ``?anonyme=1``: the student's name hidden (« Copie 7 »)."""
     _prose_only(attempt)
     classe = classe_of(session, session.get(Assignment, attempt.assignment_id))
-    return render(
-        request, "teacher/grading.html", work_views.grading_page(session, classe, attempt)
-    )
+    page = work_views.grading_page(session, classe, attempt, anonyme=_anonyme(request))
+    return render(request, "teacher/grading.html", page)
 
 
 @router.post("/tentatives/{attempt_id}/grille", name="teacher_grade")
@@ -302,9 +302,11 @@ def grade(
     }
     assignment = session.get(Assignment, attempt.assignment_id)
 
+    anonyme = _anonyme(request)
+
     def page(error: str):
         classe = classe_of(session, assignment)
-        return work_views.grading_page(session, classe, attempt, values, error)
+        return work_views.grading_page(session, classe, attempt, values, error, anonyme)
 
     with refused_form(request, "teacher/grading.html", page):
         grading.grade_prose(
@@ -325,13 +327,21 @@ def grade(
             values["commentaire"],
         )
     if form.get("action") == "suivant":
-        return redirect(request, request.url_for("teacher_grade_next", assignment_id=assignment.id))
+        name = "teacher_grade_next_anonymous" if anonyme else "teacher_grade_next"
+        return redirect(request, request.url_for(name, assignment_id=assignment.id))
+    if anonyme:  # the student's page would show the name
+        url = request.url_for("teacher_grading", attempt_id=attempt.id)
+        return redirect(request, f"{url}?anonyme=1")
     url = request.url_for(
         "teacher_student_work",
         assignment_id=assignment.id,
         student_id=attempt.student_id,
     )
     return redirect(request, url)
+
+
+def _anonyme(request: Request) -> bool:
+    return request.query_params.get("anonyme") == "1"
 
 
 def _prose_only(attempt) -> None:

@@ -1,4 +1,5 @@
-"""Teacher pages around rubric grading: the comment bank (htmx fragments of the grading form).
+"""Teacher pages around rubric grading: the comment bank (htmx fragments of the grading form)
+and anonymous grading (copies numbered, names revealed once all are graded).
 
 Every route depends on TeacherDep and loads the attempt through OwnedAttempt (404 for another
 teacher's); a comment bank belongs to the teacher who kept it.
@@ -13,14 +14,14 @@ from sqlmodel import Session
 
 from agora.classroom.models import Assignment, StepAttempt
 from agora.classroom.service import PROSE_KIND
-from agora.classroom.teacher import comment_bank
-from agora.classroom.teacher.access import OwnedAttempt
+from agora.classroom.teacher import anonymous, comment_bank
+from agora.classroom.teacher.access import OwnedAssignment, OwnedAttempt, classe_of
 from agora.content.missions import ProseStep, get_mission
 from agora.db import SessionDep
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
 from agora.web.ids import DbId
-from agora.web.rendering import is_htmx, redirect, render_fragment
+from agora.web.rendering import is_htmx, redirect, render, render_fragment
 
 router = APIRouter(prefix="/enseignant")
 FRAGMENT = ("teacher/_banque.html", "banque")
@@ -98,3 +99,25 @@ def _critere(step: ProseStep, ligne: str) -> str:
     if not ligne.isdigit() or int(ligne) >= len(step.rubrique):
         raise HTTPException(400, "Ligne de grille inconnue.")
     return step.rubrique[int(ligne)].critere
+
+
+# ----------------------------------------------------------------------------- anonymous grading
+
+
+@router.get("/devoirs/{assignment_id}/corriger-anonyme", name="teacher_grade_next_anonymous")
+def grade_next_anonymous(request: Request, assignment: OwnedAssignment, session: SessionDep):
+    """The next copy to grade with the names hidden, in the shuffled order; when none is
+    left, the page that reveals who wrote which copy."""
+    attempt = anonymous.next_anonymous(session, assignment)
+    if attempt is None:
+        return redirect(
+            request, request.url_for("teacher_anonymous_reveal", assignment_id=assignment.id)
+        )
+    url = request.url_for("teacher_grading", attempt_id=attempt.id)
+    return redirect(request, f"{url}?anonyme=1")
+
+
+@router.get("/devoirs/{assignment_id}/copies-anonymes", name="teacher_anonymous_reveal")
+def anonymous_reveal(request: Request, assignment: OwnedAssignment, session: SessionDep):
+    page = anonymous.reveal_page(session, classe_of(session, assignment), assignment)
+    return render(request, "teacher/anonymous.html", page)
