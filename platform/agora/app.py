@@ -17,6 +17,7 @@ from agora.config import Settings
 from agora.db import import_models, make_engine
 from agora.exam import routes as exam_routes
 from agora.exam import routes_teacher as exam_teacher_routes
+from agora.exam import routes_writing as exam_writing_routes
 from agora.web import errors
 from agora.web.headers import SecurityHeadersMiddleware
 from agora.web.limits import BodyLimitMiddleware, BodyLimits
@@ -81,3 +82,4 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
     app.include_router(rubric_routes.router)  # /enseignant: comment bank, anonymous grading
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
+    app.include_router(exam_writing_routes.router)  # /enseignant/evaluations: rédactions

@@ -73,6 +73,7 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         "position": 1,
         "index": 0,
         "comment_id": 1,
+        "answer_id": 1,
     }
     return teacher, student, ids
 

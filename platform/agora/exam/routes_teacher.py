@@ -13,7 +13,7 @@ from agora.classroom.models import Classe
 from agora.content.missions import load_missions
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
-from agora.exam import closing, exports, service, views
+from agora.exam import closing, exports, redaction, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import FormFields, TeacherDep
@@ -240,6 +240,7 @@ def results(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     table = exports.results_table(session, exam)
     context = {"exam": exam, "table": table}
     context["a_verifier"] = views.ungradable(session, exam)
+    context["redactions"] = redaction.ungraded_count(session, exam)
     return render(request, "exam/teacher/results.html", views.ctx(context))
 
 
