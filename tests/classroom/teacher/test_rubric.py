@@ -150,3 +150,21 @@ def test_each_criterion_proves_its_own_competencies(
     assert "1.1.1" in mine and "1.1.2" in mine
     coverage = client.get(f"/enseignant/classes/{classe.id}/competences").text
     assert "1.1.1" in coverage
+
+
+def test_rubric_grading_needs_the_csrf_token_and_the_owning_teacher(
+    classroom, db, csrf, make_teacher, as_teacher, as_student, new_client
+):
+    client, _, assignment, lea, _ = classroom
+    attempt = _prose(db, lea, assignment)
+    url = f"/enseignant/tentatives/{attempt.id}/grille"
+    data = {"points": ["2", "3", "2", "1"], "commentaires": ["Intrus", "", "", ""]}
+    assert client.post(url, data=data).status_code == 403  # no CSRF token
+    other = as_teacher(new_client(), make_teacher())
+    assert other.get(url).status_code == 404
+    assert other.post(url, data=data | {"csrf_token": csrf(other, "/enseignant")}).status_code == 404
+    student = as_student(new_client(), lea)
+    token = csrf(student, f"/eleve/missions/{assignment.id}")
+    assert student.post(url, data=data | {"csrf_token": token}).status_code == 403
+    db.expire_all()
+    assert db.get(StepAttempt, attempt.id).score is None
