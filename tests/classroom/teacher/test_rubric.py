@@ -162,7 +162,9 @@ def test_rubric_grading_needs_the_csrf_token_and_the_owning_teacher(
     assert client.post(url, data=data).status_code == 403  # no CSRF token
     other = as_teacher(new_client(), make_teacher())
     assert other.get(url).status_code == 404
-    assert other.post(url, data=data | {"csrf_token": csrf(other, "/enseignant")}).status_code == 404
+    assert (
+        other.post(url, data=data | {"csrf_token": csrf(other, "/enseignant")}).status_code == 404
+    )
     student = as_student(new_client(), lea)
     token = csrf(student, f"/eleve/missions/{assignment.id}")
     assert student.post(url, data=data | {"csrf_token": token}).status_code == 403
