@@ -137,6 +137,8 @@ def test_writing_question_graded_and_results_withheld_until_all_graded(
     assert "Votre note critère par critère" in corrected.text
     assert "L&#39;échéance manque." in corrected.text and "Bon courriel." in corrected.text
     assert "1,5 / 3" in corrected.text
+    pdf = teacher_client.get(f"/enseignant/evaluations/{exam.id}/copies/{lea_copy}/copie.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     # The copy's points count the written answer; evidence per criterion.
     lea_copy_row = db.get(ExamCopy, lea_copy)
     facture = db.exec(
