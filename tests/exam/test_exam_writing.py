@@ -10,7 +10,7 @@ from sqlmodel import select
 from agora.competency.models import CompetencyEvidence
 from agora.exam import service
 from agora.exam.grading import points_of
-from agora.exam.models import ExamAnswer, ExamCopy
+from agora.exam.models import Exam, ExamAnswer, ExamCopy
 
 MISSION = "l-appel-du-client"  # step 1: courriel graded with a rubric 3 (1.1.1) + 3 + 2 (1.1.2)
 QUESTIONS = [
@@ -189,3 +189,47 @@ def test_a_mission_with_a_writing_step_gives_a_writing_question():
         "points": 8,
         "titre": "Transmettre la demande au collègue",
     }
+
+
+def test_the_exam_form_offers_writing_steps_among_the_questions(
+    db, client, teacher, classe, as_teacher, csrf, clock
+):
+    as_teacher(client, teacher)
+    form = client.get("/enseignant/evaluations/nouvelle").text
+    value = f"redaction:{MISSION}:1"
+    assert f'value="{value}"' in form
+    created = client.post(
+        "/enseignant/evaluations/nouvelle",
+        data={
+            "titre": "CCF accueil",
+            "classe_id": str(classe.id),
+            "source": "types",
+            "q0_kind": "facture",
+            "q0_niveau": "1",
+            "q0_points": "12",
+            "q1_kind": value,
+            "q1_niveau": "1",
+            "q1_points": "5",  # ignored: a writing question is worth its rubric
+            "opens_at": "2026-03-02T08:00",
+            "closes_at": "2026-03-02T12:00",
+            "duree_minutes": "55",
+            "csrf_token": csrf(client, "/enseignant/evaluations"),
+        },
+    )
+    assert created.status_code == 200 and "Évaluation créée" in created.text
+    exam = db.exec(select(Exam).where(Exam.titre == "CCF accueil")).one()
+    assert exam.questions[1]["kind"] == "redaction" and exam.questions[1]["points"] == 8
+    unknown = client.post(
+        "/enseignant/evaluations/nouvelle",
+        data={
+            "titre": "CCF inconnu",
+            "classe_id": str(classe.id),
+            "source": "types",
+            "q0_kind": "redaction:mission-inconnue:0",
+            "opens_at": "2026-03-02T08:00",
+            "closes_at": "2026-03-02T12:00",
+            "duree_minutes": "55",
+            "csrf_token": csrf(client, "/enseignant/evaluations"),
+        },
+    )
+    assert unknown.status_code == 400 and "rédaction inconnue" in unknown.text

@@ -63,6 +63,27 @@ def question_of_step(slug: str, index: int, step: ProseStep) -> dict[str, Any]:
     }
 
 
+def choices() -> list[tuple[str, str]]:
+    """(value, label) of every mission's writing step, for the exam form's question rows:
+    « redaction:<mission>:<step> »."""
+    from agora.content.missions import load_missions
+
+    return [
+        (f"{WRITING}:{mission.slug}:{index}", f"{mission.titre} — {step.titre}")
+        for mission in sorted(load_missions().values(), key=lambda m: m.titre)
+        for index, step in enumerate(mission.etapes)
+        if isinstance(step, ProseStep)
+    ]
+
+
+def question_of_choice(value: str) -> dict[str, Any] | None:
+    """The question a form row's « redaction:<mission>:<step> » asks (checked later), or None."""
+    parts = value.split(":")
+    if len(parts) != 3 or parts[0] != WRITING:
+        return None
+    return {"kind": WRITING, "mission": parts[1], "etape": parts[2]}
+
+
 def check_question(question: dict[str, Any], number: int) -> dict[str, Any]:
     """A writing question as stored, its mission step checked (InvalidInput if unknown)."""
     try:

@@ -65,6 +65,7 @@ def _new_context(session, teacher, now, values=None, message=None) -> dict:
         "classes": classes,
         "missions": sorted(load_missions().values(), key=lambda m: m.titre),
         "kinds": service.available_kinds(),
+        "redactions": redaction.choices(),
         "rows": range(QUESTION_ROWS),
         "values": defaults | (values or {}),
         "message": message,
@@ -116,7 +117,10 @@ def _questions(form: dict[str, str]) -> list[dict]:
     questions = []
     for i in range(QUESTION_ROWS):
         kind = form.get(f"q{i}_kind")
-        if kind:
+        writing = redaction.question_of_choice(kind or "")
+        if writing is not None:  # its points are its rubric's
+            questions.append(writing)
+        elif kind:
             questions.append(
                 {
                     "kind": kind,
