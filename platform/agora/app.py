@@ -13,11 +13,13 @@ from agora.classroom.student import routes as student_routes
 from agora.classroom.teacher import edit_routes as teacher_edit_routes
 from agora.classroom.teacher import report_routes as teacher_report_routes
 from agora.classroom.teacher import routes as teacher_routes
+from agora.classroom.teacher import rubric_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
 from agora.exam import report_routes as exam_report_routes
 from agora.exam import routes as exam_routes
 from agora.exam import routes_teacher as exam_teacher_routes
+from agora.exam import routes_writing as exam_writing_routes
 from agora.uploads import routes as upload_routes
 from agora.web import errors
 from agora.web.headers import SecurityHeadersMiddleware
@@ -84,6 +86,8 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_routes.router)  # /enseignant: classes, assignments, grading
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
     app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
+    app.include_router(rubric_routes.router)  # /enseignant: comment bank, anonymous grading
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
     app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics
+    app.include_router(exam_writing_routes.router)  # /enseignant/evaluations: rédactions
     app.include_router(upload_routes.router)  # a student's poster: hand in, /fichiers

@@ -74,6 +74,8 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         "index": 0,
         "numero": 1,  # an exam question's number (its statistics, its remediation)
         "upload_id": 1,  # /fichiers/{upload_id}: the only id of its routes, always huge here
+        "comment_id": 1,
+        "answer_id": 1,
     }
     return teacher, student, ids
 

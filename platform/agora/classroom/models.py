@@ -119,3 +119,17 @@ class StepAttempt(SQLModel, table=True):
     def effective_score(self) -> Decimal | None:
         """The teacher's score when given, else the grader's."""
         return self.override_score if self.override_score is not None else self.score
+
+
+class RubricComment(SQLModel, table=True):
+    """A comment a teacher keeps to reuse when grading with a rubric: for one criterion (by its
+    label, so it serves every mission with that criterion) or general (``critere`` empty)."""
+
+    __tablename__ = "rubric_comments"
+    __table_args__ = (sa.Index("ix_rubric_comments_teacher_critere", "teacher_id", "critere"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    teacher_id: int = Field(foreign_key="users.id")
+    critere: str = Field(default="", max_length=200)
+    texte: str = Field(max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)

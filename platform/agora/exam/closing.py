@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from agora.competency.service import record_exam_evidence
 from agora.errors import InvalidInput
-from agora.exam import grading
+from agora.exam import grading, redaction
 from agora.exam.models import EN_COURS, FINIES, RELEVEE, Exam, ExamAnswer, ExamCopy
 from agora.exam.service import (
     answers_of,
@@ -79,9 +79,11 @@ def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
         return None
     total = Decimal(0)
     for answer, grade in zip(answers, grades, strict=True):
-        answer.grade, answer.score = grade.to_json(), grade.score
-        session.add(answer)
-        total += grading.points_of(grade.score, int(exam.questions[answer.question]["points"]))
+        if grade is not None:  # None: a written answer, the teacher's grading stays
+            answer.grade, answer.score = grade.to_json(), grade.score
+            session.add(answer)
+        if answer.score is not None:
+            total += grading.points_of(answer.score, int(exam.questions[answer.question]["points"]))
     copy.points, copy.graded_at, copy.correction_erreur = total, now, None
     session.add(copy)
     session.flush()
@@ -90,9 +92,12 @@ def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
     return total
 
 
-def _grades(exam: Exam, answers: list[ExamAnswer]) -> list[Grade]:
-    grades = []
+def _grades(exam: Exam, answers: list[ExamAnswer]) -> list[Grade | None]:
+    grades: list[Grade | None] = []
     for answer in answers:
+        if redaction.is_writing(exam.questions[answer.question]):
+            grades.append(None)  # graded by the teacher with the rubric
+            continue
         variant = stored_variant(exam, answer)
         grades.append(grading.grade_answer(variant.kind, variant.params, answer.answer))
     return grades
@@ -254,6 +259,7 @@ def publish(session: Session, exam: Exam, now: datetime) -> None:
             f"{len(running)} copie{'s' if len(running) > 1 else ''} encore en cours : "
             "attendez l'heure limite ou clôturez l'évaluation avant de publier."
         )
+    redaction.check_all_graded(session, exam)
     exam.published_at = now
     session.add(exam)
     log_event(session, exam.id, None, "publication", "résultats publiés", now)

@@ -168,6 +168,14 @@ def copy_pdf(session: Session, exam: Exam, copy: ExamCopy) -> bytes:
             mark = "JUSTE" if r.correct else "FAUX"
             expected = f" — attendu : {r.attendu}" if r.attendu and not r.correct else ""
             write.text(f"[{mark}] {name} : « {typed} »{expected}. {r.message}", size=8)
+        if q.rubrique:  # a written answer graded with the rubric
+            write.subheading("Grille")
+            for line in q.rubrique:
+                remark = f" — {line['commentaire']}" if line.get("commentaire") else ""
+                points = _fr(Decimal(line["points"]))
+                write.text(f"{line['critere']} : {points} / {line['max']}{remark}", size=8)
+            if q.commentaire:
+                write.text(f"Commentaire : {q.commentaire}", size=8)
         if q.grade and q.grade.diagnostics:
             write.subheading("Diagnostics")
             for d in q.grade.diagnostics:

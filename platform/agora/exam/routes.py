@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
-from agora.exam import closing, service, views
+from agora.exam import closing, redaction, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
 from agora.exam.models import Exam, ExamCopy
 from agora.exercise import variants
@@ -220,7 +220,8 @@ def _save(request, session, student, copy, position, clock, form):
         url = str(request.url_for("exam_question", copy_id=copy.id, position=target))
         # Another question opens at its top (timer, statement); the same one at the save status.
         return redirect(request, url if target != position else f"{url}#etat-sauvegarde")
-    if context["saved_at"] is not None:  # format hints for what was just stored
+    if context["saved_at"] is not None and not redaction.is_writing(exam.questions[index]):
+        # format hints for what was just stored
         kind = get_kind(exam.questions[index]["kind"])
         context["field_errors"] = [
             (AnswerForm.dom_id(name), kind.validate_field(name, value) or "")

@@ -13,7 +13,7 @@ from agora.classroom.models import Classe
 from agora.content.missions import load_missions
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
-from agora.exam import amenagements, closing, exports, service, views
+from agora.exam import amenagements, closing, exports, redaction, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.web.deps import FormFields, TeacherDep
@@ -70,6 +70,7 @@ def _new_context(session, teacher, now, values=None, message=None) -> dict:
         "classes": classes,
         "missions": sorted(load_missions().values(), key=lambda m: m.titre),
         "kinds": service.available_kinds(),
+        "redactions": redaction.choices(),
         "rows": range(QUESTION_ROWS),
         "values": defaults | (values or {}),
         "message": message,
@@ -153,7 +154,10 @@ def _questions(form: dict[str, str]) -> list[dict]:
     questions = []
     for i in range(QUESTION_ROWS):
         kind = form.get(f"q{i}_kind")
-        if kind:
+        writing = redaction.question_of_choice(kind or "")
+        if writing is not None:  # its points are its rubric's
+            questions.append(writing)
+        elif kind:
             questions.append(
                 {
                     "kind": kind,
@@ -288,6 +292,7 @@ def results(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     table = exports.results_table(session, exam)
     context = {"exam": exam, "table": table}
     context["a_verifier"] = views.ungradable(session, exam)
+    context["redactions"] = redaction.ungraded_count(session, exam)
     return render(request, "exam/teacher/results.html", views.ctx(context))
 
 

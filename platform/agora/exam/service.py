@@ -32,7 +32,7 @@ from agora.classroom.models import Classe, Student
 from agora.content.missions import ExerciseStep, get_mission
 from agora.db import BUSY, ServerBusy, write_lock
 from agora.errors import DomainError, InvalidInput, UnknownCode
-from agora.exam import grading
+from agora.exam import grading, redaction
 from agora.exam.models import (
     A_FAIRE,
     EN_COURS,
@@ -132,13 +132,15 @@ def available_kinds() -> list[tuple[str, str]]:
 
 
 def questions_from_mission(slug: str) -> list[dict[str, Any]]:
-    """The exercise steps of a mission as questions (prose steps are graded by hand: left out)."""
+    """The steps of a mission as questions (writing steps graded by the teacher: exam.writing)."""
     mission = get_mission(slug)
     kinds = dict(available_kinds())
     return [
         {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}
-        for s in mission.etapes
-        if isinstance(s, ExerciseStep) and s.kind in kinds
+        if isinstance(s, ExerciseStep)
+        else redaction.question_of_step(slug, i, s)
+        for i, s in enumerate(mission.etapes)
+        if not isinstance(s, ExerciseStep) or s.kind in kinds
     ]
 
 
@@ -151,6 +153,9 @@ def check_questions(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         raise InvalidInput(f"Une évaluation compte au plus {MAX_QUESTIONS} questions.")
     checked = []
     for number, q in enumerate(questions, start=1):
+        if redaction.is_writing(q):
+            checked.append(redaction.check_question(q, number))
+            continue
         if q.get("kind") not in kinds:
             raise InvalidInput(f"Question {number} : type d'exercice inconnu.")
         niveau, points = int(q.get("niveau", 0)), int(q.get("points", 0))
@@ -290,6 +295,8 @@ def new_variant(exam: Exam, org_seed: int, index: int) -> Variant:
     copy starts (then it is stored, see ``stored_variant``)."""
     q = exam.questions[index]
     seed = grading.question_seed(org_seed, exam.id, index)
+    if redaction.is_writing(q):
+        return redaction.variant(q, seed, org_seed)
     return build_variant(q["kind"], int(q["niveau"]), seed, org_seed)
 
 
@@ -340,7 +347,11 @@ def start(
                     copy_id=copy.id,
                     question=index,
                     variant_seed=variant.seed,
-                    **stored_columns(variant),
+                    **(
+                        redaction.stored_columns
+                        if redaction.is_writing(exam.questions[index])
+                        else stored_columns
+                    )(variant),
                 )
             )
         log_event(
@@ -436,6 +447,8 @@ def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict)
     questions = session.get(Exam, copy.exam_id).questions
     if not 0 <= question < len(questions):
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
+    if redaction.is_writing(questions[question]):
+        return redaction.clean_fields(fields)
     return check_fields(get_kind(questions[question]["kind"]).ANSWER_SCHEMA, fields)
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from agora.account.models import User
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
-from agora.exam import grading, service
+from agora.exam import grading, redaction, service
 from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
@@ -151,7 +151,7 @@ def question_page(
         q["titre"],
         int(q["points"]),
         variant.enonce,
-        form_template(q["kind"]),
+        redaction.TEMPLATE if redaction.is_writing(q) else form_template(q["kind"]),
         variant.params,
         int(q["niveau"]),
         form,
@@ -171,6 +171,8 @@ class CorrectedQuestion:
     niveau: int
     form: AnswerForm
     grade: Grade | None
+    rubrique: list[dict[str, Any]] = field(default_factory=list)  # a graded written answer
+    commentaire: str | None = None  # the teacher's general comment on it
 
 
 NOT_STARTED = "Copie non commencée : aucun énoncé n'a été tiré pour cette question."
@@ -189,9 +191,13 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
     grade = Grade.from_json(answer.grade) if answer.grade else None
     variant = service.stored_variant(exam, answer)
     form = AnswerForm.from_answer(answer.answer, grade, disabled=True)
+    writing = redaction.is_writing(q)
     return CorrectedQuestion(
         position, q["titre"], points, grading.points_of(answer.score, points), variant.enonce,
-        form_template(variant.kind), variant.params, variant.niveau, form, grade,
+        redaction.TEMPLATE if writing else form_template(variant.kind), variant.params,
+        variant.niveau, form, grade,
+        (answer.grade or {}).get("rubrique", []) if writing else [],
+        (answer.grade or {}).get("commentaire") if writing else None,
     )  # fmt: skip
 
 

@@ -68,6 +68,14 @@ class StepView:
         return self.attempts[-1] if self.attempts else None
 
     @property
+    def rubrique(self) -> list[dict[str, Any]]:
+        """The teacher's rubric lines for the last written answer (points and comment per
+        criterion), once the assignment lets the student read corrections; [] otherwise."""
+        if not self.is_prose or not self.show_corrections or self.last is None:
+            return []
+        return (self.last.grade or {}).get("rubrique", [])
+
+    @property
     def attempts_left(self) -> int:
         return max(0, self.attempts_allowed - len(self.attempts))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import ROUND_CEILING, Decimal
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -106,12 +107,15 @@ def grade_prose(
     criteria_points: Sequence[str],
     comment: str,
     now: datetime,
+    criteria_comments: Sequence[str] = (),
 ) -> StepAttempt:
-    """Grade a written answer with the mission's rubric (points per criterion, a comment).
+    """Grade a written answer with the mission's rubric: points and a comment per criterion,
+    and a general comment.
 
-    The rubric lines are kept in ``grade`` (« rubrique »); the score is their total over the
-    step's points, proving each competency the step lists. The comment is shown to the
-    student with the mark.
+    The rubric lines are kept in ``grade`` (« rubrique »: critère, points, max, commentaire,
+    competences); the score is their total over the step's points. Each criterion proves its
+    own competencies (``Critere.competences``, empty = the step's): see ``rubric_competences``.
+    Nothing is saved when a line is refused.
     """
     mission = get_mission(_assignment(session, attempt).mission_slug)
     step = mission.etape(attempt.step_index)
@@ -119,14 +123,8 @@ def grade_prose(
         raise InvalidInput("Cette étape est corrigée automatiquement, pas avec une grille.")
     if not is_latest(session, attempt):
         raise InvalidInput("Seule la dernière tentative d'une étape compte : corrigez celle-ci.")
-    if len(criteria_points) != len(step.rubrique):
-        raise InvalidInput("Donnez une note pour chaque critère de la grille.")
-    lines = []
-    for critere, text in zip(step.rubrique, criteria_points, strict=True):
-        if not text.strip():
-            raise InvalidInput(f"Donnez une note au critère « {critere.critere} ».")
-        value = _points_value(text, critere.points, f"note « {critere.critere} »")
-        lines.append({"critere": critere.critere, "points": str(value), "max": critere.points})
+    lines = rubric_lines(step, criteria_points, criteria_comments)
+    general = _comment(comment)
     total = sum((Decimal(line["points"]) for line in lines), Decimal(0))
     score = teacher_score(total, step.points)
     attempt.score = score
@@ -135,15 +133,67 @@ def grade_prose(
         "score": str(score),
         "champs": [],
         "diagnostics": [],
-        "competences": [{"code": code, "score": str(score)} for code in step.competences],
+        "competences": [
+            {"code": code, "score": str(value)}
+            for code, value in rubric_competences(step, lines).items()
+        ],
         "rubrique": lines,
         "corrige_le": now.isoformat(),
     }
-    attempt.override_comment = _comment(comment)
+    attempt.override_comment = general
     session.add(attempt)
     session.flush()
     record_evidence(session, attempt, attempt_competences(attempt, step.competences))
     return attempt
+
+
+def rubric_lines(
+    step: ProseStep, criteria_points: Sequence[str], criteria_comments: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """The rubric's lines as typed by the teacher, checked (InvalidInput says which is wrong)."""
+    if len(criteria_points) != len(step.rubrique):
+        raise InvalidInput("Donnez une note pour chaque critère de la grille.")
+    comments = list(criteria_comments)[: len(step.rubrique)]
+    comments += [""] * (len(step.rubrique) - len(comments))
+    lines = []
+    for critere, text, remark in zip(step.rubrique, criteria_points, comments, strict=True):
+        if not text.strip():
+            raise InvalidInput(f"Donnez une note au critère « {critere.critere} ».")
+        value = _points_value(text, critere.points, f"note « {critere.critere} »")
+        if len(remark.strip()) > COMMENT_MAX_LENGTH:
+            raise InvalidInput(
+                f"Le commentaire du critère « {critere.critere} » dépasse "
+                f"{COMMENT_MAX_LENGTH} caractères."
+            )
+        lines.append(
+            {
+                "critere": critere.critere,
+                "points": str(value),
+                "max": critere.points,
+                "commentaire": remark.strip() or None,
+                "competences": list(critere.competences or step.competences),
+            }
+        )
+    return lines
+
+
+def rubric_competences(step: ProseStep, lines: Sequence[dict[str, Any]]) -> dict[str, Decimal]:
+    """Each competency's score from the criteria that prove it: their points over their maximum.
+
+    A criterion without competencies proves the step's; a competency of the step that no
+    criterion names is proved by the whole rubric (total over the step's points).
+    """
+    earned: dict[str, Decimal] = {}
+    maximum: dict[str, int] = {}
+    for line in lines:
+        for code in line["competences"]:
+            earned[code] = earned.get(code, Decimal(0)) + Decimal(line["points"])
+            maximum[code] = maximum.get(code, 0) + line["max"]
+    total = sum((Decimal(line["points"]) for line in lines), Decimal(0))
+    for code in step.competences:
+        if code not in maximum:
+            earned[code], maximum[code] = total, step.points
+    return {code: teacher_score(earned[code], maximum[code]) for code in earned}
 
 
 def ungraded_copies(session: Session, assignment: Assignment) -> list[StepAttempt]:

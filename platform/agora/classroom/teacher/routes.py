@@ -19,7 +19,7 @@ from agora import spreadsheet
 from agora.account.models import User
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.service import PROSE_KIND
-from agora.classroom.teacher import exports, grading, views, work_views
+from agora.classroom.teacher import comment_bank, exports, grading, views, work_views
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.access import (
     OwnedAssignment,
@@ -33,6 +33,7 @@ from agora.classroom.teacher.access import (
 from agora.classroom.teacher.cards import login_cards
 from agora.classroom.teacher.csv_import import MAX_BYTES
 from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
+from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -274,37 +275,76 @@ def grade_next(request: Request, assignment: OwnedAssignment, session: SessionDe
 
 @router.get("/tentatives/{attempt_id}/grille", name="teacher_grading")
 def grading_form(request: Request, attempt: OwnedAttempt, session: SessionDep):
+    """The rubric beside the copy; ``?anonyme=1``: the student's name hidden (« Copie 7 »)."""
     _prose_only(attempt)
     classe = classe_of(session, session.get(Assignment, attempt.assignment_id))
-    return render(
-        request, "teacher/grading.html", work_views.grading_page(session, classe, attempt)
-    )
+    page = work_views.grading_page(session, classe, attempt, anonyme=_anonyme(request))
+    return render(request, "teacher/grading.html", page)
 
 
 @router.post("/tentatives/{attempt_id}/grille", name="teacher_grade")
-def grade(request: Request, attempt: OwnedAttempt, session: SessionDep, form: PostedForm):
-    """Save the rubric's points; « enregistrer et suivant » opens the next copy to grade."""
+def grade(
+    request: Request,
+    teacher: TeacherDep,
+    attempt: OwnedAttempt,
+    session: SessionDep,
+    form: PostedForm,
+):
+    """Save the rubric's points and comments, keep the ticked comments in the teacher's bank;
+    « enregistrer et suivant » opens the next copy to grade."""
     _prose_only(attempt)
     values = {
         "points": [v for v in form.getlist("points") if isinstance(v, str)][:20],
         "commentaire": str(form.get("commentaire", ""))[: grading.COMMENT_MAX_LENGTH + 100],
+        "commentaires": [
+            v[: grading.COMMENT_MAX_LENGTH + 100]
+            for v in form.getlist("commentaires")
+            if isinstance(v, str)
+        ][:20],
+        "garder": [v for v in form.getlist("garder") if isinstance(v, str)][:21],
     }
     assignment = session.get(Assignment, attempt.assignment_id)
 
+    anonyme = _anonyme(request)
+
     def page(error: str):
         classe = classe_of(session, assignment)
-        return work_views.grading_page(session, classe, attempt, values, error)
+        return work_views.grading_page(session, classe, attempt, values, error, anonyme)
 
     with refused_form(request, "teacher/grading.html", page):
-        grading.grade_prose(session, attempt, values["points"], values["commentaire"], utcnow())
+        grading.grade_prose(
+            session,
+            attempt,
+            values["points"],
+            values["commentaire"],
+            utcnow(),
+            values["commentaires"],
+        )
+        step = get_mission(assignment.mission_slug).etape(attempt.step_index)
+        comment_bank.keep_from_grading(
+            session,
+            teacher.id,
+            step,
+            values["garder"],
+            values["commentaires"],
+            values["commentaire"],
+        )
     if form.get("action") == "suivant":
-        return redirect(request, request.url_for("teacher_grade_next", assignment_id=assignment.id))
+        name = "teacher_grade_next_anonymous" if anonyme else "teacher_grade_next"
+        return redirect(request, request.url_for(name, assignment_id=assignment.id))
+    if anonyme:  # the student's page would show the name
+        url = request.url_for("teacher_grading", attempt_id=attempt.id)
+        return redirect(request, f"{url}?anonyme=1")
     url = request.url_for(
         "teacher_student_work",
         assignment_id=assignment.id,
         student_id=attempt.student_id,
     )
     return redirect(request, url)
+
+
+def _anonyme(request: Request) -> bool:
+    return request.query_params.get("anonyme") == "1"
 
 
 def _prose_only(attempt) -> None:

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from agora.account.models import User
 from agora.classroom import service
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
+from agora.classroom.teacher import anonymous, comment_bank
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.coverage import MissionRef, class_levels, missions_assessing
@@ -203,11 +204,24 @@ class GradingPage:
     values: dict[str, Any]
     error: str | None = None
 
+    total: Decimal | None = None  # of the points typed, when each is a number
+    banque: dict[str, list[Any]] = field(default_factory=dict)  # critère ("" general) -> kept
+    numero: int | None = None  # anonymous grading: « Copie 7 », the name hidden
+
+
+def _typed_total(points: list[str]) -> Decimal | None:
+    try:
+        values = [Decimal(str(v).replace(",", ".").strip()) for v in points]
+    except ArithmeticError:
+        return None
+    return sum(values, Decimal(0)) if values else None
+
 
 def grading_page(
-    session: Session, classe: Classe, attempt: StepAttempt, values=None, error=None
+    session: Session, classe: Classe, attempt: StepAttempt, values=None, error=None, anonyme=False
 ) -> GradingPage:
-    """A written answer next to the rubric: one number per criterion and a comment."""
+    """A written answer next to the rubric: points and a comment per criterion, a general
+    comment; ``anonyme``: the student named only by their copy's number."""
     assignment = session.get(Assignment, attempt.assignment_id)
     mission = get_mission(assignment.mission_slug)
     step = mission.etape(attempt.step_index)
@@ -218,6 +232,8 @@ def grading_page(
         values = {
             "points": [line["points"].replace(".", ",") for line in lines] or [""] * len(step.rubrique),
             "commentaire": attempt.override_comment or "",
+            "commentaires": [line.get("commentaire") or "" for line in lines],
+            "garder": [],
         }  # fmt: skip
     return GradingPage(
         classe,
@@ -231,6 +247,9 @@ def grading_page(
         len(waiting),
         values,
         error,
+        _typed_total(values["points"]),
+        comment_bank.bank_for(session, classe.teacher_id, [c.critere for c in step.rubrique]),
+        anonymous.copy_number(session, attempt) if anonyme else None,
     )
 
 

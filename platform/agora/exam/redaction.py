@@ -1,0 +1,221 @@
+"""Writing questions in exams: a mission's writing step (« rédaction ») as an exam question.
+
+The student types the text in the exam page (autosaved like the other questions); nothing
+grades it automatically: after the copy is handed in or collected, the teacher grades it with
+the step's rubric (points and a comment per criterion, each criterion proving its own
+competencies). The exam's results can be published only when every written answer of the
+finished copies is graded.
+
+A question is ``{"kind": "redaction", "mission": slug, "etape": index, "points", "titre",
+"niveau": 1}``; its points are the rubric's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from agora.classroom.service import PROSE_KIND, PROSE_MAX_LENGTH
+from agora.classroom.teacher.grading import (
+    COMMENT_MAX_LENGTH,
+    rubric_competences,
+    rubric_lines,
+    teacher_score,
+)
+from agora.content.missions import ProseStep, get_mission, personalise
+from agora.errors import InvalidInput, UnknownCode
+from agora.exam import grading
+from agora.exam.models import FINIES, Exam, ExamAnswer, ExamCopy
+
+__all__ = ["FINIES"]
+from agora.exercise.base import Variant
+from agora.exercise.variants import company_for
+
+WRITING = PROSE_KIND  # the « kind » of a writing question
+VERSION = f"{WRITING}/1"
+TEMPLATE = "exam/_redaction.html"
+
+
+def is_writing(question: dict[str, Any]) -> bool:
+    return question.get("kind") == WRITING
+
+
+def step_of(question: dict[str, Any]) -> ProseStep:
+    """The mission's writing step a question asks (its statement and rubric)."""
+    step = get_mission(question["mission"]).etape(int(question["etape"]))
+    if not isinstance(step, ProseStep):
+        raise UnknownCode("Cette étape n'est pas une rédaction.")
+    return step
+
+
+def question_of_step(slug: str, index: int, step: ProseStep) -> dict[str, Any]:
+    return {
+        "kind": WRITING,
+        "mission": slug,
+        "etape": index,
+        "niveau": 1,
+        "points": step.points,
+        "titre": step.titre,
+    }
+
+
+def choices() -> list[tuple[str, str]]:
+    """(value, label) of every mission's writing step, for the exam form's question rows:
+    « redaction:<mission>:<step> »."""
+    from agora.content.missions import load_missions
+
+    return [
+        (f"{WRITING}:{mission.slug}:{index}", f"{mission.titre} — {step.titre}")
+        for mission in sorted(load_missions().values(), key=lambda m: m.titre)
+        for index, step in enumerate(mission.etapes)
+        if isinstance(step, ProseStep)
+    ]
+
+
+def question_of_choice(value: str) -> dict[str, Any] | None:
+    """The question a form row's « redaction:<mission>:<step> » asks (checked later), or None."""
+    parts = value.split(":")
+    if len(parts) != 3 or parts[0] != WRITING:
+        return None
+    return {"kind": WRITING, "mission": parts[1], "etape": parts[2]}
+
+
+def check_question(question: dict[str, Any], number: int) -> dict[str, Any]:
+    """A writing question as stored, its mission step checked (InvalidInput if unknown)."""
+    try:
+        slug, index = str(question["mission"]), int(question["etape"])
+        step = step_of({"mission": slug, "etape": index})
+    except (KeyError, ValueError, TypeError, UnknownCode, IndexError):
+        raise InvalidInput(f"Question {number} : rédaction inconnue.") from None
+    checked = question_of_step(slug, index, step)
+    checked["titre"] = str(question.get("titre") or step.titre)[:120]
+    return checked
+
+
+def variant(question: dict[str, Any], seed: int, org_seed: int) -> Variant:
+    """The statement of a writing question for one student's organisation (no figures)."""
+    enonce = personalise(step_of(question).consigne, company_for(org_seed))
+    return Variant(WRITING, seed, 1, {}, enonce)
+
+
+def stored_columns(variant: Variant) -> dict[str, Any]:
+    return {"params": variant.params, "enonce": variant.enonce, "content_version": VERSION}
+
+
+def clean_fields(fields: dict[str, Any]) -> dict[str, str]:
+    """The text to save (only « texte »); InvalidInput, nothing saved, otherwise."""
+    if set(fields) - {"texte"} or not isinstance(fields.get("texte", ""), str):
+        raise InvalidInput(
+            "Seul le texte de la rédaction s'enregistre ici : rien n'a été enregistré."
+        )
+    texte = fields.get("texte", "")
+    if len(texte) > PROSE_MAX_LENGTH:
+        raise InvalidInput(
+            f"Votre texte dépasse {PROSE_MAX_LENGTH} caractères : rien n'a été enregistré."
+        )
+    return {"texte": texte}
+
+
+def grade_answer(
+    session: Session,
+    exam: Exam,
+    answer: ExamAnswer,
+    criteria_points: Sequence[str],
+    criteria_comments: Sequence[str],
+    comment: str,
+    now: datetime,
+) -> ExamAnswer:
+    """The teacher's rubric grading of a written answer, once its copy is handed in; the
+    copy's points follow (and the evidence, if the results are already published)."""
+    from agora.competency.service import record_exam_evidence
+
+    question = exam.questions[answer.question]
+    if not is_writing(question):
+        raise InvalidInput("Cette question est corrigée automatiquement.")
+    copy = session.get(ExamCopy, answer.copy_id)
+    if copy.statut not in FINIES:
+        raise InvalidInput(
+            "Cette copie n'est pas encore rendue : corrigez-la après l'heure limite."
+        )
+    step = step_of(question)
+    lines = rubric_lines(step, criteria_points, criteria_comments)
+    comment = comment.strip()
+    if len(comment) > COMMENT_MAX_LENGTH:
+        raise InvalidInput(f"Le commentaire dépasse {COMMENT_MAX_LENGTH} caractères.")
+    total = sum((Decimal(line["points"]) for line in lines), Decimal(0))
+    score = teacher_score(total, step.points)
+    answer.score = score
+    answer.grade = {
+        "kind": WRITING,
+        "score": str(score),
+        "champs": [],
+        "diagnostics": [],
+        "competences": [
+            {"code": code, "score": str(value)}
+            for code, value in rubric_competences(step, lines).items()
+        ],
+        "rubrique": lines,
+        "commentaire": comment or None,
+        "corrige_le": now.isoformat(),
+    }
+    session.add(answer)
+    session.flush()
+    copy_points(session, exam, copy)
+    if exam.published_at is not None:
+        record_exam_evidence(session, exam, copy.id)
+    return answer
+
+
+def copy_points(session: Session, exam: Exam, copy: ExamCopy) -> None:
+    """A copy's points: its graded answers (automatic and written) over the exam's questions."""
+    if copy.graded_at is None:  # the automatic part is not graded yet: the finaliser sums
+        return
+    answers = session.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy.id))
+    copy.points = sum(
+        (
+            grading.points_of(a.score, int(exam.questions[a.question]["points"]))
+            for a in answers
+            if a.score is not None
+        ),
+        Decimal(0),
+    )
+    session.add(copy)
+    session.flush()
+
+
+def answers_to_grade(session: Session, exam: Exam) -> list[tuple[ExamAnswer, ExamCopy]]:
+    """The written answers of the finished copies, by copy then question (graded or not)."""
+    writing = [i for i, q in enumerate(exam.questions) if is_writing(q)]
+    if not writing:
+        return []
+    rows = session.exec(
+        select(ExamAnswer, ExamCopy)
+        .join(ExamCopy, col(ExamCopy.id) == ExamAnswer.copy_id)
+        .where(
+            ExamCopy.exam_id == exam.id,
+            col(ExamCopy.statut).in_(FINIES),
+            col(ExamAnswer.question).in_(writing),
+        )
+        .order_by(col(ExamCopy.id), col(ExamAnswer.question))
+    ).all()
+    return list(rows)
+
+
+def ungraded_count(session: Session, exam: Exam) -> int:
+    """Written answers of finished copies the teacher has not graded yet."""
+    return sum(1 for answer, _ in answers_to_grade(session, exam) if answer.score is None)
+
+
+def check_all_graded(session: Session, exam: Exam) -> None:
+    """InvalidInput while a written answer waits: results go out when every copy is graded."""
+    waiting = ungraded_count(session, exam)
+    if waiting:
+        s = "s" if waiting > 1 else ""
+        raise InvalidInput(
+            f"{waiting} rédaction{s} à corriger : les résultats seront publiés quand "
+            "toutes les copies seront corrigées."
+        )
