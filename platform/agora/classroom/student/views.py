@@ -51,6 +51,9 @@ class StepView:
     message_kind: str = "info"
     essai: int | None = None  # the try the form is for (0 = first), sent back with it
     nouvel_essai: bool = False  # the last try's correction is shown; a new try has new figures
+    redaction: Any = None  # a written step's format (its parts), agora.redaction.Format
+    pieces: list[str] | None = None  # the attachments an e-mail may take
+    prechecks: list[Any] | None = None  # the last answer's pre-checks, when the step shows them
 
     @property
     def dom_id(self) -> str:
@@ -126,22 +129,8 @@ def step_view(
     company = company_for(student.org_seed)
     contexte = personalise(step.contexte, company)
     if isinstance(step, ProseStep):
-        return StepView(
-            index,
-            step,
-            True,
-            personalise(step.consigne, company),
-            None,
-            {},
-            AnswerForm(),
-            attempts,
-            assignment.attempts_allowed,
-            can_submit,
-            show,
-            None,
-            _competence_lines(step.competences, None),
-            texte=texte if texte is not None else (last.answer.get("texte", "") if last else ""),
-            contexte=contexte,
+        return _prose_view(
+            student, assignment, mission, index, attempts, can_submit, show, form, texte
         )
     same = service.same_statement(assignment, mission, index)
     review = last is not None and (
@@ -176,6 +165,53 @@ def step_view(
         contexte=contexte,
         essai=None if review or not can_submit else len(attempts),
         nouvel_essai=review and can_submit,
+    )
+
+
+def _prose_view(
+    student, assignment, mission, index, attempts, can_submit, show, form, texte
+) -> StepView:
+    """A written step: the parts of its format, filled with what was typed or last sent."""
+    from agora.redaction import pieces_disponibles
+    from agora.redaction.formats import document, format_de
+    from agora.redaction.prechecks import prechecks_for
+
+    step = mission.etape(index)
+    company = company_for(student.org_seed)
+    fmt = format_de(step)
+    last = attempts[-1] if attempts else None
+    if form is None:
+        if texte is not None:
+            values = {fmt.corps: texte}
+        elif last is None:
+            values = {}
+        elif document(last.answer, step).format is fmt:
+            values = dict(last.answer)
+        else:  # an answer sent before the step had its parts: its text goes in the body
+            values = {fmt.corps: document(last.answer, step).texte}
+        form = AnswerForm(values=values)
+    form.disabled = not can_submit
+    checks = None
+    if last is not None and step.prechecks_eleve:
+        checks = prechecks_for(last, step, company)
+    return StepView(
+        index,
+        step,
+        True,
+        personalise(step.consigne, company),
+        None,
+        {},
+        form,
+        attempts,
+        assignment.attempts_allowed,
+        can_submit,
+        show,
+        None,
+        _competence_lines(step.competences, None),
+        contexte=personalise(step.contexte, company),
+        redaction=fmt,
+        pieces=pieces_disponibles(company, mission, index),
+        prechecks=checks,
     )
 
 
