@@ -37,7 +37,7 @@ MOIS = [
     "novembre",
     "décembre",
 ]
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 LCEN = (
     ("l'éditeur du site", ("editeur", "edite ")),
@@ -228,8 +228,9 @@ def _noms_propres(company: Any) -> set[str]:
 
 
 def orthographe(text: str, connus: set[str] = frozenset()) -> Constat:
-    """The words Hunspell's French dictionary does not know. A capitalised word inside a
-    sentence (a name) and acronyms are left alone, so are the organisation's names."""
+    """The words Hunspell's French dictionary does not know. Capitalised words (names, a
+    signature) are checked only after a full stop; acronyms, numbers (« 1er ») and the
+    organisation's names are left alone."""
     dico = _dictionnaire()
     if dico is None:
         return Constat("orthographe", True, "Orthographe non vérifiée : dictionnaire indisponible.")
@@ -237,8 +238,11 @@ def orthographe(text: str, connus: set[str] = frozenset()) -> Constat:
     for match in _WORD.finditer(text.replace("’", "'")):
         word = match.group()
         before = text[: match.start()].rstrip()
-        debut = not before or before[-1] in ".!?:\n"
-        if word.isupper() or (word[0].isupper() and not debut) or word.lower() in connus:
+        gap = text[len(before) : match.start()]
+        phrase = before[-1:] in (".", "!", "?") and "\n" not in gap  # not a line start
+        if word.isupper() or (word[0].isupper() and not phrase) or word.lower() in connus:
+            continue
+        if any(c.isdigit() or c == "_" for c in word):
             continue
         if not dico.lookup(word) and not dico.lookup(word.lower()) and word not in inconnus:
             inconnus.append(word)
