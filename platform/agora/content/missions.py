@@ -109,6 +109,7 @@ class ProseStep(_Strict):
     longueur: Longueur | None = None
     prechecks_eleve: bool = False
     depuis: int | None = Field(default=None, ge=1)
+    pieces_jointes: list[str] = []  # documents of the situation an e-mail may attach
 
     @model_validator(mode="after")
     def _rubric_total(self) -> ProseStep:
@@ -196,6 +197,7 @@ def _texts(mission: Mission) -> list[tuple[str, str]]:
         if isinstance(step, ProseStep):
             texts.append((f"etapes.{index}.consigne", step.consigne))
             texts += [(f"etapes.{index}.faits", fait.valeur) for fait in step.faits]
+            texts += [(f"etapes.{index}.pieces_jointes", piece) for piece in step.pieces_jointes]
     return texts
 
 

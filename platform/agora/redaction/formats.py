@@ -226,6 +226,12 @@ def pieces_disponibles(company: Any, mission: Any = None, index: int = 0) -> lis
         for number, step in enumerate((mission.etapes[:index] if mission else []), start=1)
         if getattr(step, "type", "") == "exercice" and KINDS[step.kind].piece_commerciale
     ]
+    if mission is not None:
+        from agora.content.missions import personalise
+
+        step = mission.etapes[index]
+        situation = [personalise(p, company) for p in getattr(step, "pieces_jointes", [])]
+        documents_precedents = situation + documents_precedents
     nom = company.raison_sociale
     propres = [
         f"Fiche de présentation — {nom}",
