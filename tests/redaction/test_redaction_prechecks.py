@@ -129,3 +129,33 @@ def test_spelling_finds_real_mistakes_and_leaves_names_alone():
 
 def test_a_correct_text_has_no_unknown_word():
     assert orthographe("Nous vous prions d'agréer, Madame, l'expression de nos sentiments.").ok
+
+
+def test_facts_come_from_the_earlier_steps_document_with_depuis():
+    """« La réclamation du client »: the reply states the credit note's number, amount and the
+    invoice it corrects, as this student's own variant of step 1 makes them."""
+    from types import SimpleNamespace
+
+    from agora.classroom.service import step_variant
+    from agora.content.missions import get_mission
+    from agora.exercise.registry import get_kind
+    from agora.redaction.faits import faits_depuis
+    from agora.redaction.prechecks import prechecks_de
+
+    mission = get_mission("la-reclamation-du-client")
+    faits = faits_depuis(mission, mission.etapes[1], 11)
+    assert [f.nature for f in faits] == ["reference", "montant", "reference"]
+    numero, montant, facture = (f.valeur for f in faits)
+    params = step_variant(SimpleNamespace(org_seed=11), mission, 0).params
+    assert get_kind("avoir").solve(params)  # the facts are the expected document's
+    amount = Decimal(montant)
+    written = f"{amount:,.2f}".replace(",", " ").replace(".", ",")
+    sent = {
+        "a": "client@exemple.fr",
+        "objet": f"Votre avoir {numero}",
+        "corps": f"Madame,\nNotre avoir {numero} de {written} € corrige la facture {facture}.",
+    }
+    checks = _by_nature(prechecks_de(sent, mission.etapes[1], 11, mission))
+    assert checks["faits"].ok, checks["faits"].details
+    sent["corps"] = sent["corps"].replace(written, "10,00")
+    assert not _by_nature(prechecks_de(sent, mission.etapes[1], 11, mission))["faits"].ok

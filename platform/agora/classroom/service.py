@@ -68,7 +68,8 @@ def same_statement(assignment: Assignment, mission: Mission, index: int) -> bool
     """Does every try of this step answer the same variant? The teacher's choice, or forced for
     a step whose document a later step takes (the rest of the story is built on it)."""
     feeds_later = any(
-        isinstance(step, ExerciseStep) and step.depuis == index + 1 for step in mission.etapes
+        isinstance(step, ExerciseStep | ProseStep) and step.depuis == index + 1
+        for step in mission.etapes
     )
     return assignment.meme_enonce or feeds_later
 

@@ -61,11 +61,16 @@ def prechecks_for(attempt: Any, step: Any, company: Any, faits: list[Any] = ()) 
     return verifier(document(attempt.answer, step), step, company, faits)
 
 
-def prechecks_de(answer: dict[str, Any], step: Any, org_seed: int) -> list[Constat]:
-    """The pre-checks of a stored answer in the organisation of this seed (for the pages)."""
+def prechecks_de(
+    answer: dict[str, Any], step: Any, org_seed: int, mission: Any = None
+) -> list[Constat]:
+    """The pre-checks of a stored answer in the organisation of this seed (for the pages),
+    with the facts of the earlier step's document when the step says ``depuis``."""
     from agora.exercise.variants import company_for
+    from agora.redaction.faits import faits_depuis
 
-    return verifier(document(answer, step), step, company_for(org_seed))
+    extra = faits_depuis(mission, step, org_seed)
+    return verifier(document(answer, step), step, company_for(org_seed), extra)
 
 
 def verifier(doc: Document, step: Any, company: Any, extra: list[Any] = ()) -> list[Constat]:

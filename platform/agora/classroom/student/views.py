@@ -174,7 +174,7 @@ def _prose_view(
     """A written step: the parts of its format, filled with what was typed or last sent."""
     from agora.redaction import pieces_disponibles
     from agora.redaction.formats import document, format_de
-    from agora.redaction.prechecks import prechecks_for
+    from agora.redaction.prechecks import prechecks_de
 
     step = mission.etape(index)
     company = company_for(student.org_seed)
@@ -193,7 +193,7 @@ def _prose_view(
     form.disabled = not can_submit
     checks = None
     if last is not None and step.prechecks_eleve:
-        checks = prechecks_for(last, step, company)
+        checks = prechecks_de(last.answer, step, student.org_seed, mission)
     return StepView(
         index,
         step,
