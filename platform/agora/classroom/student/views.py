@@ -129,7 +129,9 @@ def step_view(
     company = company_for(student.org_seed)
     contexte = personalise(step.contexte, company)
     if isinstance(step, ProseStep):
-        return _prose_view(
+        from agora.classroom.student.prose_view import prose_view
+
+        return prose_view(
             student, assignment, mission, index, attempts, can_submit, show, form, texte
         )
     same = service.same_statement(assignment, mission, index)
@@ -165,53 +167,6 @@ def step_view(
         contexte=contexte,
         essai=None if review or not can_submit else len(attempts),
         nouvel_essai=review and can_submit,
-    )
-
-
-def _prose_view(
-    student, assignment, mission, index, attempts, can_submit, show, form, texte
-) -> StepView:
-    """A written step: the parts of its format, filled with what was typed or last sent."""
-    from agora.redaction import pieces_disponibles
-    from agora.redaction.formats import document, format_de
-    from agora.redaction.prechecks import prechecks_de
-
-    step = mission.etape(index)
-    company = company_for(student.org_seed)
-    fmt = format_de(step)
-    last = attempts[-1] if attempts else None
-    if form is None:
-        if texte is not None:
-            values = {fmt.corps: texte}
-        elif last is None:
-            values = {}
-        elif document(last.answer, step).format is fmt:
-            values = dict(last.answer)
-        else:  # an answer sent before the step had its parts: its text goes in the body
-            values = {fmt.corps: document(last.answer, step).texte}
-        form = AnswerForm(values=values)
-    form.disabled = not can_submit
-    checks = None
-    if last is not None and step.prechecks_eleve:
-        checks = prechecks_de(last.answer, step, student.org_seed, mission)
-    return StepView(
-        index,
-        step,
-        True,
-        personalise(step.consigne, company),
-        None,
-        {},
-        form,
-        attempts,
-        assignment.attempts_allowed,
-        can_submit,
-        show,
-        None,
-        _competence_lines(step.competences, None),
-        contexte=personalise(step.contexte, company),
-        redaction=fmt,
-        pieces=pieces_disponibles(company, mission, index),
-        prechecks=checks,
     )
 
 
