@@ -5,6 +5,7 @@ sees it; the pre-checks are shown when the mission says so."""
 from sqlmodel import select
 
 from agora.classroom.models import StepAttempt
+from agora.db import utcnow
 from agora.exercise.variants import company_for
 
 MISSION = "l-information-sur-la-complementaire-sante"  # step 0: courriel, prechecks_eleve
@@ -108,3 +109,43 @@ def test_another_student_cannot_read_my_email(
     assert (
         "Nouvelle complémentaire santé" not in client.get(f"/eleve/missions/{assignment.id}").text
     )
+
+
+def test_each_format_asks_for_its_own_parts(
+    client, make_classe, make_student, make_assignment, as_student
+):
+    classe = make_classe()
+    student = make_student(classe)
+    lettre = make_assignment(classe, "un-courrier-de-mecontentement")
+    page_web = make_assignment(classe, "la-page-sur-le-site-de-la-mairie")
+    as_student(client, student)
+    letter = client.get(f"/eleve/missions/{lettre.id}").text
+    for part in ("expediteur", "destinataire", "references", "lieu_date", "objet",
+                 "formule_appel", "corps", "formule_politesse", "signature"):  # fmt: skip
+        assert f'name="{part}"' in letter
+    web = client.get(f"/eleve/missions/{page_web.id}").text
+    assert web.count('name="mentions_legales"') == 1  # the web page, not the social post
+
+
+def test_an_answer_sent_before_the_step_had_parts_fills_the_body(
+    client, db, make_classe, make_student, make_assignment, as_student
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    db.add(
+        StepAttempt(
+            student_id=student.id,
+            assignment_id=assignment.id,
+            step_index=0,
+            kind="redaction",
+            niveau=2,
+            variant_seed=1,
+            answer={"texte": "Mon ancien texte d'avant"},
+            created_at=utcnow(),
+        )
+    )
+    db.commit()
+    page = as_student(client, student).get(f"/eleve/missions/{assignment.id}").text
+    corps = page.split('id="etape-0-corps"')[1].split("</textarea>")[0]
+    assert "Mon ancien texte d&#39;avant" in corps
