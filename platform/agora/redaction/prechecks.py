@@ -184,7 +184,7 @@ def _parties(doc: Document) -> Constat:
         return Constat(
             "parties",
             True,
-            f"Toutes les parties d'un(e) {doc.format.libelle.lower()} sont présentes.",
+            f"Toutes les parties attendues ({doc.format.libelle.lower()}) sont présentes.",
         )
     return Constat("parties", False, f"Partie absente : {', '.join(manque)}.", tuple(manque))
 
