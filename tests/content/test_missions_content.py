@@ -106,3 +106,36 @@ def test_missing_front_matter_and_unknown_placeholder(tmp_path):
         load_mission(_write(tmp_path, "# Pas d'en-tête\n"))
     with pytest.raises(ContentError, match=r"\{patron\} inconnu"):
         load_mission(_write(tmp_path, _front().replace("{organisation}", "{patron}")))
+
+
+@pytest.mark.parametrize("code", ["1.1.3", "1.3.4", "2.3.2", "3.3.1", "3.3.4"])
+def test_each_communication_competency_is_assessed_by_a_writing_rubric(code):
+    """Issue 14: each is proven by a criterion of a writing step with the document's parts."""
+    criteria = [
+        (slug, step.format, c.critere)
+        for slug, mission in MISSIONS.items()
+        for step in mission.etapes
+        if step.type == "redaction" and step.format != "texte"
+        for c in step.rubrique
+        if code in (c.competences or step.competences)
+    ]
+    assert criteria, f"aucune mission n'évalue {code} par un écrit"
+
+
+def test_writing_missions_make_sense_in_every_sector_family():
+    """Personalised for goods, services, a public service and an association: no brace left."""
+    from agora.company import generate_company
+
+    slugs = [
+        "un-courrier-de-mecontentement",
+        "la-note-d-information-sur-les-conges",
+        "le-compte-rendu-de-la-reunion-d-equipe",
+        "la-page-sur-le-site-de-la-mairie",
+        "l-information-sur-la-complementaire-sante",
+    ]
+    for secteur in ("grossiste_fournitures", "informatique", "regie_eau", "association_sportive"):
+        company = generate_company(5, secteur=secteur)
+        for slug in slugs:
+            mission = MISSIONS[slug]
+            texts = [mission.histoire] + [s.consigne for s in mission.etapes]
+            assert all("{" not in personalise(t, company) for t in texts), (slug, secteur)

@@ -68,4 +68,4 @@ def test_a_student_hands_in_a_poster_and_the_teacher_sees_its_thumbnail(
     prof.wait_for_function("document.querySelector('img.miniature').naturalWidth > 0")
     width = thumbnail.evaluate("img => img.naturalWidth")
     assert 0 < width <= 320
-    expect(prof.locator("blockquote.copie")).to_contain_text("Réalisée avec Canva")
+    expect(prof.locator("article.document-redige")).to_contain_text("Réalisée avec Canva")

@@ -68,7 +68,8 @@ def same_statement(assignment: Assignment, mission: Mission, index: int) -> bool
     """Does every try of this step answer the same variant? The teacher's choice, or forced for
     a step whose document a later step takes (the rest of the story is built on it)."""
     feeds_later = any(
-        isinstance(step, ExerciseStep) and step.depuis == index + 1 for step in mission.etapes
+        isinstance(step, ExerciseStep | ProseStep) and step.depuis == index + 1
+        for step in mission.etapes
     )
     return assignment.meme_enonce or feeds_later
 
@@ -260,19 +261,21 @@ def submit_prose(
     student: Student,
     assignment: Assignment,
     index: int,
-    texte: str,
+    fields: dict[str, str] | str,
     now: datetime,
 ) -> Submitted:
-    """Keep a written answer; it waits for the teacher's grading with the rubric."""
+    """Keep a written answer (the parts of its format: objet, corps…); it waits for the
+    teacher's grading with the rubric. FormatErrors (a message per part): nothing is kept."""
+    from agora.exercise.variants import company_for
+    from agora.redaction import lire, pieces_disponibles
+    from agora.redaction.formats import format_de
+
     mission = get_mission(assignment.mission_slug)
     step = mission.etape(index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape attend les réponses d'un exercice, pas un texte.")
-    texte = texte.strip()
-    if not texte:
-        raise InvalidInput("Votre texte est vide : rédigez votre réponse avant d'envoyer.")
-    if len(texte) > PROSE_MAX_LENGTH:
-        raise InvalidInput(f"Votre texte dépasse {PROSE_MAX_LENGTH} caractères : raccourcissez-le.")
+    pieces = pieces_disponibles(company_for(student.org_seed), mission, index)
+    answer = lire(format_de(step), fields, pieces)
     _check_open(session, student, assignment, index, now)
     attempt = StepAttempt(
         student_id=student.id,
@@ -281,7 +284,7 @@ def submit_prose(
         kind=PROSE_KIND,
         niveau=mission.niveau,
         variant_seed=variant_seed(student.org_seed, mission.slug, index),
-        answer={"texte": texte},
+        answer=answer,
         created_at=now,
     )
     session.add(attempt)

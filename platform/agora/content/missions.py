@@ -73,8 +73,29 @@ FORMATS_REDACTION = (
 )
 
 
+class Fait(_Strict):
+    """A fact of the situation the written answer must state (pre-checks look for it):
+    an amount (« 1250.00 »: found as « 1 250,00 € »), a date (2026-03-15: « 15/03/2026 » or
+    « 15 mars 2026 »), a reference or a name (placeholders allowed: « {dirigeant} »)."""
+
+    nature: Literal["montant", "date", "reference", "nom"]
+    valeur: str
+    libelle: str = ""
+
+
+class Longueur(_Strict):
+    """Words expected in the main text of a written answer."""
+
+    min: int | None = Field(default=None, ge=1)
+    max: int | None = Field(default=None, ge=1)
+
+
 class ProseStep(_Strict):
-    """A written answer (e-mail, note, letter) graded by the teacher with a rubric."""
+    """A written answer (e-mail, note, letter) graded by the teacher with a rubric.
+
+    ``support`` (publication): « reseau_social » or « page_web » (which adds the LCEN mentions);
+    ``faits``, ``longueur``: what the automatic pre-checks look for; ``prechecks_eleve``: the
+    student sees them too; ``depuis``: the earlier step whose document's facts must appear."""
 
     type: Literal["redaction"]
     titre: str
@@ -84,6 +105,12 @@ class ProseStep(_Strict):
     competences: list[str] = Field(min_length=1)
     rubrique: list[Critere] = Field(min_length=1)
     contexte: str = ""
+    support: Literal["reseau_social", "page_web"] | None = None
+    faits: list[Fait] = []
+    longueur: Longueur | None = None
+    prechecks_eleve: bool = False
+    depuis: int | None = Field(default=None, ge=1)
+    pieces_jointes: list[str] = []  # documents of the situation an e-mail may attach
 
     @model_validator(mode="after")
     def _rubric_total(self) -> ProseStep:
@@ -170,6 +197,8 @@ def _texts(mission: Mission) -> list[tuple[str, str]]:
         texts.append((f"etapes.{index}.contexte", step.contexte))
         if isinstance(step, ProseStep):
             texts.append((f"etapes.{index}.consigne", step.consigne))
+            texts += [(f"etapes.{index}.faits", fait.valeur) for fait in step.faits]
+            texts += [(f"etapes.{index}.pieces_jointes", piece) for piece in step.pieces_jointes]
     return texts
 
 
@@ -205,6 +234,7 @@ def _check_references(path: Path, mission: Mission) -> None:
             _check_kind(path, index, step)
             _check_source(path, mission, index, step)
         if isinstance(step, ProseStep):
+            _check_prose_source(path, mission, index, step)
             codes += [(f"etapes.{index}.competences", code) for code in step.competences]
             codes += [
                 (f"etapes.{index}.rubrique.{line}.competences", code)
@@ -264,6 +294,18 @@ def _check_source(path: Path, mission: Mission, index: int, step: ExerciseStep) 
         raise ContentError(
             f"{where} : l'étape n° {step.depuis} ne produit pas un document que « {step.kind} » "
             f"peut reprendre (produit : {produit or 'aucun document'} ; attendu : {attendu})."
+        )
+
+
+def _check_prose_source(path: Path, mission: Mission, index: int, step: ProseStep) -> None:
+    """A written step taking its facts from an earlier step names one making a document."""
+    if step.depuis is None:
+        return
+    source = mission.etapes[step.depuis - 1] if step.depuis <= index else None
+    if not isinstance(source, ExerciseStep) or KINDS[source.kind].piece_commerciale is None:
+        raise ContentError(
+            f"{path} : à « etapes.{index}.depuis » : l'étape n° {step.depuis} ne précède pas "
+            f"celle-ci ou ne produit pas de document (facture, devis, avoir)."
         )
 
 

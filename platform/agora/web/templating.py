@@ -14,8 +14,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from agora import redaction
 from agora.calendrier import PARIS
 from agora.exercise.registry import get_kind
+from agora.redaction import prechecks
 
 LOCALE = "fr_FR"
 
@@ -133,4 +135,7 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(FILTERS)
     # A kind's form template reads its answer schema: the `champ` macro picks each widget from it.
     env.globals["answer_schema"] = lambda kind: get_kind(kind).ANSWER_SCHEMA
+    # A written answer as its document, and its pre-checks (templates/redaction/).
+    env.globals["document_redige"] = redaction.document
+    env.globals["prechecks_redaction"] = prechecks.prechecks_de
     return env

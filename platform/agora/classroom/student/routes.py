@@ -139,12 +139,11 @@ def submit(
     essai = _try_number(form.get("essai"))
     now = utcnow()
     url = _validate_url(request, assignment)(index)
-    form = texte = None
+    form = None
     message, message_kind, status = None, "succes", 200
     try:
         if step.type == "redaction":
-            texte = fields.get("texte", "")
-            service.submit_prose(session, student, assignment, index, texte, now)
+            service.submit_prose(session, student, assignment, index, fields, now)
             message = "Texte envoyé : votre enseignant le corrigera avec la grille de la mission."
         else:
             done = service.submit_exercise(session, student, assignment, index, fields, now, essai)
@@ -162,9 +161,7 @@ def submit(
     attempts = [
         a for a in service.attempts_of(session, student, assignment) if a.step_index == index
     ]
-    view = views.step_view(
-        student, assignment, mission_, index, attempts, now, url, form=form, texte=texte
-    )
+    view = views.step_view(student, assignment, mission_, index, attempts, now, url, form=form)
     view.message, view.message_kind = message, message_kind
     if is_htmx(request):
         # htmx swaps only 2xx answers: the message is in the fragment itself.
@@ -233,7 +230,7 @@ def validate_field(index: Index, assignment: OwnedAssignment, form: FormFields):
 def _refused_form(step, fields: dict[str, str]) -> AnswerForm | None:
     """The form shown again after a refusal: what was typed in the kind's own fields."""
     if step.type == "redaction":
-        return None
+        return AnswerForm(values=fields)  # the parts typed, shown back as they were
     return AnswerForm(values=known_fields(get_kind(step.kind).ANSWER_SCHEMA, fields))
 
 

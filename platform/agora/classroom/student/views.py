@@ -51,6 +51,9 @@ class StepView:
     message_kind: str = "info"
     essai: int | None = None  # the try the form is for (0 = first), sent back with it
     nouvel_essai: bool = False  # the last try's correction is shown; a new try has new figures
+    redaction: Any = None  # a written step's format (its parts), agora.redaction.Format
+    pieces: list[str] | None = None  # the attachments an e-mail may take
+    prechecks: list[Any] | None = None  # the last answer's pre-checks, when the step shows them
 
     @property
     def dom_id(self) -> str:
@@ -134,22 +137,10 @@ def step_view(
     company = company_for(student.org_seed)
     contexte = personalise(step.contexte, company)
     if isinstance(step, ProseStep):
-        return StepView(
-            index,
-            step,
-            True,
-            personalise(step.consigne, company),
-            None,
-            {},
-            AnswerForm(),
-            attempts,
-            assignment.attempts_allowed,
-            can_submit,
-            show,
-            None,
-            _competence_lines(step.competences, None),
-            texte=texte if texte is not None else (last.answer.get("texte", "") if last else ""),
-            contexte=contexte,
+        from agora.classroom.student.prose_view import prose_view
+
+        return prose_view(
+            student, assignment, mission, index, attempts, can_submit, show, form, texte
         )
     same = service.same_statement(assignment, mission, index)
     review = last is not None and (

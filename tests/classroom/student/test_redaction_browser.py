@@ -1,0 +1,55 @@
+"""In Chromium: a student writes an e-mail part by part (to, subject, body, an attachment
+chosen in the list), sends it, and reads it back laid out as an e-mail, with the pre-checks."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from agora.account.models import User
+from agora.exercise.variants import company_for
+
+pytestmark = pytest.mark.browser
+PASSWORD = "motdepasse-de-test"
+MISSION = "l-information-sur-la-complementaire-sante"
+
+
+def test_a_student_writes_an_email_with_its_attachment_and_sees_it_rendered(
+    db, make_classe, make_student, make_assignment, live_server, browser_page
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    notice = (
+        "Notice du contrat de complémentaire santé 2026 — "
+        f"{company_for(student.org_seed).raison_sociale}"
+    )
+
+    page = browser_page
+    page.goto(f"{live_server}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(f"{live_server}/eleve/missions/{assignment.id}")
+
+    page.fill("#etape-0-a", "personnel@exemple.fr")
+    page.fill("#etape-0-objet", "Nouvelle complémentaire santé au 1er avril 2026")
+    page.fill(
+        "#etape-0-corps",
+        "Bonjour à tous,\n\nLe nouveau contrat s'applique le 1er avril 2026 : 21,40 € par mois "
+        "restent à votre charge.\n\nCordialement,\nLéa Martin",
+    )
+    page.select_option("#etape-0-piece_jointe", notice)
+    page.click("#etape-0 button[type=submit]")
+
+    sent = page.locator("#etape-0 .message--succes")
+    sent.wait_for()
+    page.click("#etape-0 details.envoi-redige summary")
+    email = page.locator("#etape-0 .document-redige--courriel")
+    assert "Nouvelle complémentaire santé au 1er avril 2026" in email.inner_text()
+    assert notice in email.inner_text()
+    assert "Cordialement,\nLéa Martin" in email.locator(".document-texte").inner_text()
+    checks = page.locator("#etape-0 .prechecks").inner_text()
+    assert "32,10" in checks  # the employer's share is missing from the e-mail
