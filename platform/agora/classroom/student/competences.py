@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from agora.classroom import service
 from agora.classroom.models import Assignment, Student
-from agora.competency.service import Level, level_of, student_evidence
+from agora.competency.service import Level, levels_of, student_evidence
 from agora.content.missions import get_mission
 
 
@@ -61,6 +61,8 @@ def competences_page(session: Session, student: Student, now: datetime) -> Compe
                     "assignment_id": e.assignment_id,
                     "score": e.score,
                     "at": e.at,
+                    "contexte": e.contexte,
+                    "poids": e.weight,
                 }
                 if e.exam_titre is None
                 else {
@@ -69,10 +71,12 @@ def competences_page(session: Session, student: Student, now: datetime) -> Compe
                     "copy_id": e.copy_id,
                     "score": e.score,
                     "at": e.at,
+                    "contexte": e.contexte,
+                    "poids": e.weight,
                 }
                 for e in items
             ]
-            level = level_of([e.score for e in items])
+            level = levels_of(items)
             rows.append(CompetenceRow(competence.code, competence.libelle, level, details))
         poles.append((pole, rows))
     evaluated = sum(1 for _, rows in poles for r in rows if r.level.rang)

@@ -16,7 +16,7 @@ from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, Ste
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.coverage import MissionRef, class_levels, missions_assessing
-from agora.competency.service import LEVELS, Level, level_of
+from agora.competency.service import LEVELS, NON_EVALUE, Level, level_for
 from agora.content.missions import Mission, ProseStep, get_mission, personalise
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
@@ -24,8 +24,8 @@ from agora.exercise.registry import form_template
 from agora.exercise.variants import company_for
 
 # Short forms of the levels for the heatmap cells (with the full word in <abbr title>).
-LEVEL_ABBR = {"non-evalue": "–", "insuffisant": "I", "fragile": "F", "satisfaisant": "S",
-              "tres-bon": "TB"}  # fmt: skip
+LEVEL_ABBR = {"non-evalue": "–", "en-cours": "…", "insuffisant": "I", "fragile": "F",
+              "satisfaisant": "S", "tres-bon": "TB"}  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- progress
@@ -59,8 +59,8 @@ class CellView:
 
 
 def score_level(score: Decimal | None) -> Level:
-    """The level a single score would give (colours of the progress table)."""
-    return level_of([score] if score is not None else [])
+    """The band a single score falls in (colours of the progress table)."""
+    return level_for(score) if score is not None else NON_EVALUE
 
 
 @dataclass
