@@ -12,6 +12,7 @@ from agora.account.throttle import LoginThrottle
 from agora.classroom.student import routes as student_routes
 from agora.classroom.teacher import edit_routes as teacher_edit_routes
 from agora.classroom.teacher import routes as teacher_routes
+from agora.classroom.teacher import student_routes as teacher_student_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
 from agora.exam import routes as exam_routes
@@ -78,4 +79,5 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(exam_routes.student)  # /examen: the student's exam copy
     app.include_router(teacher_routes.router)  # /enseignant: classes, assignments, grading
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
+    app.include_router(teacher_student_routes.router)  # /enseignant/eleves: one student
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations

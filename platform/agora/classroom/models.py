@@ -68,6 +68,9 @@ class Assignment(SQLModel, table=True):
     # False: each new try of an exercise step is a new variant (same organisation, new
     # figures); True: the teacher's choice « même énoncé à chaque essai ».
     meme_enonce: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # Points taken off a step per extra try, in % of the step's points (0, 10, 20…): the
+    # second try is worth at most 90 % with 10, the third 80 %…
+    penalite_essai: int = Field(default=0, ge=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -115,3 +118,15 @@ class StepAttempt(SQLModel, table=True):
     def effective_score(self) -> Decimal | None:
         """The teacher's score when given, else the grader's."""
         return self.override_score if self.override_score is not None else self.score
+
+
+class StepDisplay(SQLModel, table=True):
+    """When a student first saw a step of an assignment: the first try's duration runs from
+    here (a later try's from the previous try)."""
+
+    __tablename__ = "step_displays"
+
+    student_id: int = Field(foreign_key="students.id", primary_key=True)
+    assignment_id: int = Field(foreign_key="assignments.id", primary_key=True)
+    step_index: int = Field(primary_key=True)
+    shown_at: datetime = Field(default_factory=utcnow)

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from agora.classroom.models import Assignment, Classe, StepAttempt
 from agora.classroom.teacher.service import students_of
 from agora.competency.models import CompetencyEvidence
+from agora.competency.positionnement import level_set, positionnements_of
 from agora.competency.service import Level, evidence_weight, level_of
 from agora.content.missions import ExerciseStep, Mission, ProseStep, load_missions
 from agora.exercise.registry import get_kind
@@ -21,7 +22,7 @@ from agora.exercise.registry import get_kind
 
 def class_levels(session: Session, classe: Classe) -> dict[int, dict[str, Level]]:
     """student id -> competency code -> level (« non évalué » when there is no evidence),
-    weighted by context as on the student's page."""
+    weighted by context as on the student's page; the teacher's positionnement wins."""
     from agora.referentiel import load_referentiel
 
     codes = [c.code for c in load_referentiel().competences]
@@ -36,10 +37,13 @@ def class_levels(session: Session, classe: Classe) -> dict[int, dict[str, Level]
         key = (evidence.student_id, evidence.code)
         scores.setdefault(key, []).append(evidence.score)
         weights.setdefault(key, []).append(evidence_weight(niveau))
+    set_by_teacher = positionnements_of(session, ids)
     return {
         student_id: {
             code: level_of(
-                scores.get((student_id, code), []), None, weights.get((student_id, code))
+                scores.get((student_id, code), []),
+                level_set(set_by_teacher.get((student_id, code))),
+                weights.get((student_id, code)),
             )
             for code in codes
         }
