@@ -26,6 +26,8 @@ CORRECTIONS_LIBELLES = {
     "after_due": "rien avant la date limite",
     "never": "jamais (l'enseignant corrige)",
 }
+# Penalty per extra try, in % of the step's points, the teacher may choose per assignment.
+PENALITES = (0, 10, 20, 25, 50)
 
 
 class Classe(SQLModel, table=True):

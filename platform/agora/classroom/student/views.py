@@ -51,6 +51,7 @@ class StepView:
     message_kind: str = "info"
     essai: int | None = None  # the try the form is for (0 = first), sent back with it
     nouvel_essai: bool = False  # the last try's correction is shown; a new try has new figures
+    penalite: int = 0  # % of the step's points taken off per extra try (the assignment's)
 
     @property
     def dom_id(self) -> str:
@@ -77,6 +78,17 @@ class StepView:
         if score is None:
             return None
         return (score * self.step.points).quantize(Decimal("0.1"), ROUND_DOWN)
+
+    def counted_points(self, attempt: StepAttempt) -> Decimal | None:
+        """An attempt's points as they count: less the penalty of its try number."""
+        number = self.attempts.index(attempt) + 1
+        return self.points_of(service.counted_score(attempt, number, self.penalite))
+
+    @property
+    def next_try_max(self) -> Decimal:
+        """The most the next try can bring, after the penalty per extra try."""
+        factor = service.penalty_factor(self.penalite, len(self.attempts) + 1)
+        return self.points_of(factor)
 
 
 @dataclass
@@ -142,6 +154,7 @@ def step_view(
             _competence_lines(step.competences, None),
             texte=texte if texte is not None else (last.answer.get("texte", "") if last else ""),
             contexte=contexte,
+            penalite=assignment.penalite_essai,
         )
     same = service.same_statement(assignment, mission, index)
     review = last is not None and (
@@ -176,6 +189,7 @@ def step_view(
         contexte=contexte,
         essai=None if review or not can_submit else len(attempts),
         nouvel_essai=review and can_submit,
+        penalite=assignment.penalite_essai,
     )
 
 

@@ -102,9 +102,12 @@ def student_page(
 def _mission_line(session: Session, student: Student, assignment: Assignment) -> MissionLine:
     mission = get_mission(assignment.mission_slug)
     attempts = service.attempts_of(session, student, assignment)
-    latest = {a.step_index: a for a in attempts}  # oldest first: the last one stays
-    cells = [ts.StepCell(latest.get(i)) for i in range(len(mission.etapes))]
-    return MissionLine(assignment, mission, ts.mission_result(mission, cells), len(attempts))
+    cells = [ts.StepCell(None) for _ in mission.etapes]
+    for attempt in attempts:  # oldest first: the last one stays, with the count
+        cell = cells[attempt.step_index]
+        cell.attempt, cell.count = attempt, cell.count + 1
+    result = ts.mission_result(mission, cells, assignment.penalite_essai)
+    return MissionLine(assignment, mission, result, len(attempts))
 
 
 def _exam_lines(session: Session, student: Student) -> list[ExamLine]:
