@@ -9,7 +9,7 @@
 The weighted levels need no column: an evidence's context is its attempt's stored ``niveau``,
 or its exam answer.
 
-Revision ID: 0015_evidence_positionnement_tries
+Revision ID: 0015_evidence_positionnement
 Revises: 0011_lead_new_variant_per_try
 Create Date: 2026-12-04 02:40:00.000000
 """
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0015_evidence_positionnement_tries"
+revision: str = "0015_evidence_positionnement"
 down_revision: str | None = "0011_lead_new_variant_per_try"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
