@@ -123,6 +123,13 @@ def test_results_count_from_publication_on_the_student_page_and_in_the_heatmap(
     for code, level in lea_cells.items():
         assert _level(page, code) == level, code
 
+    # The teacher's page of Léa: the exam, her mark, and the evidence weighing as an exam.
+    fiche = client.get(f"/enseignant/eleves/{lea.id}").text
+    exams = fiche.split('id="titre-evaluations"')[1].split("</section>")[0]
+    assert "Évaluation de test" in exams and "publiés" in exams
+    row = fiche.split('<tr id="competence-1-2-2">')[1].split("</tr>")[0]
+    assert "Évaluation : Évaluation de test" in row and "(évaluation, compte 4)" in row
+
 
 def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     app,

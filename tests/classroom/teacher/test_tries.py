@@ -91,3 +91,5 @@ def test_assign_form_sets_the_penalty_and_refuses_others(classroom, db, csrf):
     assert done.status_code == 200
     made = db.exec(select(Assignment).where(Assignment.mission_slug == "la-paie-de-mars")).one()
     assert made.penalite_essai == 10
+    edit = client.get(f"/enseignant/devoirs/{made.id}/modifier").text
+    assert '<option value="10" selected>' in edit
