@@ -70,6 +70,9 @@ def test_penalty_per_extra_try_is_applied_and_shown(classroom, db, as_student, n
     _send(db, lea, assignment, True, utcnow())
     mine = pupil.get(f"/eleve/missions/{assignment.id}").text.split('id="etape-1"')[0]
     assert "<strong>9,6 / 12</strong>" in mine
+    assert "<dd>9,6 / 32</dd>" in pupil.get("/eleve").text
+    second = service.attempts_of(db, lea, assignment)[-1]
+    assert "<strong>9,6 / 12</strong>" in pupil.get(f"/eleve/tentatives/{second.id}").text
     work = client.get(f"/enseignant/devoirs/{assignment.id}/eleves/{lea.id}").text
     assert "<strong>9,6 / 12</strong>" in work
     assert "pénalité de 20 % (essai 2) : 12 sans pénalité" in work

@@ -268,12 +268,16 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
     for assignment in assignments:
         mission = get_mission(assignment.mission_slug)
         latest: dict[int, StepAttempt] = {}
+        tries: dict[int, int] = {}
         for attempt in attempts.get(assignment.id, []):
             latest[attempt.step_index] = attempt
+            tries[attempt.step_index] = tries.get(attempt.step_index, 0) + 1
         score = None
         if service.corrections_visible(assignment, now) and latest:
+            penalite = assignment.penalite_essai
             score = sum(
-                (a.effective_score or Decimal(0)) * mission.etapes[i].points
+                (service.counted_score(a, tries[i], penalite) or Decimal(0))
+                * mission.etapes[i].points
                 for i, a in latest.items()
                 if i < len(mission.etapes)
             ).quantize(Decimal("0.1"), ROUND_DOWN)
@@ -323,6 +327,7 @@ class AttemptPage:
     document: str | None = None  # the business document the answer makes (« la facture »)
     apercu: dict[str, Any] | None = None  # the answer as a filled document (a fiche), if any
     apercu_template: str | None = None
+    points: Decimal | None = None  # as they count: less the penalty of the try's number
 
 
 def attempt_apercu(student: Student, attempt: StepAttempt) -> dict[str, Any] | None:
@@ -365,7 +370,10 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
     number = mine.index(attempt) + 1
     apercu = attempt_apercu(student, attempt)
     modele = f"exercise/{attempt.kind}/apercu.html" if apercu else None
-    return AttemptPage(assignment, mission, attempt, number, view, view.document, apercu, modele)
+    points = view.points_of(service.counted_score(attempt, number, assignment.penalite_essai))
+    return AttemptPage(
+        assignment, mission, attempt, number, view, view.document, apercu, modele, points
+    )
 
 
 def attempt_document(

@@ -57,7 +57,7 @@ class CellView:
             return "non-evalue"
         if self.cell.pending:
             return "a-corriger"
-        return score_level(attempt.effective_score).code
+        return score_level(ts.cell_score(self.cell, self.penalite)).code
 
     @property
     def revised(self) -> bool:
