@@ -130,3 +130,18 @@ def test_another_teacher_gets_404_a_student_403_and_csrf_is_required(
     )
     assert no_token.status_code == 403
     assert "positionné par" not in client.get(f"/enseignant/eleves/{lea.id}").text
+
+
+def test_a_moved_student_keeps_their_evidence_on_the_new_teachers_page(classroom, db, make_classe):
+    client, classe, assignment, lea, _tom = classroom
+    from agora.account.models import User
+    from agora.classroom.teacher.edit import move_student
+
+    _submit(db, lea, assignment)
+    destination = make_classe(db.get(User, classe.teacher_id), nom="1re AGOrA B")
+    move_student(db, lea, destination)
+    db.commit()
+    page = client.get(f"/enseignant/eleves/{lea.id}").text
+    row = _row(page, "1.2.2")
+    assert "(ancienne classe)" in row and "100\u202f%" in row  # named, not linked
+    assert f"/enseignant/devoirs/{assignment.id}/eleves/" not in row
