@@ -14,6 +14,7 @@ from agora.classroom.teacher import edit_routes as teacher_edit_routes
 from agora.classroom.teacher import report_routes as teacher_report_routes
 from agora.classroom.teacher import routes as teacher_routes
 from agora.classroom.teacher import rubric_routes
+from agora.classroom.teacher import student_routes as teacher_student_routes
 from agora.config import Settings
 from agora.db import import_models, make_engine
 from agora.exam import report_routes as exam_report_routes
@@ -87,6 +88,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
     app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
     app.include_router(rubric_routes.router)  # /enseignant: comment bank, anonymous grading
+    app.include_router(teacher_student_routes.router)  # /enseignant/eleves: one student
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
     app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics
     app.include_router(exam_writing_routes.router)  # /enseignant/evaluations: rédactions

@@ -1,32 +1,38 @@
 """Competency levels from evidence: thresholds, override, and the « Mes compétences » page."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from agora.competency.service import (
+    EN_COURS,
+    EXAM_WEIGHT,
     FRAGILE,
     INSUFFISANT,
     NON_EVALUE,
     SATISFAISANT,
     TRES_BON,
+    average,
+    evidence_weight,
     level_of,
 )
 
 D = Decimal
+DOC = Path(__file__).resolve().parents[2] / "docs" / "competences.md"
 
 
 @pytest.mark.parametrize(
     ("scores", "level"),
     [
         ([], NON_EVALUE),
-        ([D("0")], INSUFFISANT),
-        ([D("0.3999")], INSUFFISANT),
-        ([D("0.40")], FRAGILE),
+        ([D("0"), D("0")], INSUFFISANT),
+        ([D("0.3999"), D("0.3999")], INSUFFISANT),
+        ([D("0.40"), D("0.40")], FRAGILE),
         ([D("0.5"), D("0.69")], FRAGILE),  # mean 0.595
         ([D("0.5"), D("0.7")], SATISFAISANT),  # mean 0.60: a bound belongs to the upper level
-        ([D("0.79")], SATISFAISANT),
-        ([D("0.80")], TRES_BON),
+        ([D("0.79"), D("0.79")], SATISFAISANT),
+        ([D("0.80"), D("0.80")], TRES_BON),
         ([D("1"), D("0.6")], TRES_BON),
     ],
 )
@@ -34,8 +40,47 @@ def test_level_thresholds(scores, level):
     assert level_of(scores) == level
 
 
+@pytest.mark.parametrize("score", [D("0"), D("0.5"), D("1")])
+def test_one_piece_of_evidence_gives_no_level(score):
+    assert level_of([score]) == EN_COURS
+    assert level_of([score], weights=[EXAM_WEIGHT]) == EN_COURS
+    assert EN_COURS.rang == 0 and EN_COURS.libelle == "en cours d'évaluation"
+
+
+def test_documented_worked_example():
+    """docs/competences.md, « Exemple détaillé »: the figures the page prints."""
+    scores = [D("1.00"), D("0.75"), D("0.40")]
+    weights = [evidence_weight(1), evidence_weight(2), evidence_weight(None)]
+    assert weights == [1, 2, 4]
+    assert average(scores, weights) == D("0.5857")
+    assert level_of(scores, weights=weights) == FRAGILE
+    assert average(scores) == D("0.7167")  # unweighted, as before
+    assert level_of(scores) == SATISFAISANT
+    assert level_of(scores[:1], weights=weights[:1]) == EN_COURS
+    guided = [D("1.00"), D("0.90")]
+    assert average(guided, [1, 1]) == D("0.9500")
+    assert level_of(guided, weights=[1, 1]) == SATISFAISANT
+    doc = DOC.read_text(encoding="utf-8")
+    example = doc[doc.index("### Exemple détaillé") :]
+    for figure in ("| 1 | 1,00 | 1,00 |", "| 2 | 0,75 | 1,50 |", "| 4 | 0,40 | 1,60 |",
+                   "**7**", "**4,10**", "**0,5857**", "**fragile**", "0,7167", "0,95"):  # fmt: skip
+        assert figure in example
+
+
+def test_guided_practice_cannot_outweigh_an_exam():
+    """Three perfect level-1 tries and one failed exam question: not « très bon » (it was,
+    unweighted: mean 0.825), and guided practice alone stops at « satisfaisant »."""
+    scores = [D("1"), D("1"), D("1"), D("0.3")]
+    weights = [evidence_weight(1)] * 3 + [evidence_weight(None)]
+    assert level_of(scores) == TRES_BON  # the old, unweighted rule
+    assert average(scores, weights) == D("0.6000")
+    assert level_of(scores, weights=weights) == SATISFAISANT
+    assert level_of([D("1")] * 5, weights=[1] * 5) == SATISFAISANT
+    assert level_of([D("1"), D("1")], weights=[1, 2]) == TRES_BON
+
+
 def test_teacher_override_wins():
-    assert level_of([D("1")], override=FRAGILE) == FRAGILE
+    assert level_of([D("1"), D("1")], override=FRAGILE) == FRAGILE
     assert level_of([], override=TRES_BON) == TRES_BON
 
 
@@ -61,9 +106,10 @@ def test_competences_page_shows_every_competency_and_the_evidence(
     )
     after = client.get("/eleve/competences").text
     proven = len(get_kind("facture").COMPETENCES)
-    assert after.count('<td><span class="niveau niveau--tres-bon"') == proven
+    assert after.count('<td><span class="niveau niveau--en-cours"') == proven  # one proof
     assert after.count('<td><span class="niveau niveau--non-evalue"') == 37 - proven
     assert "Établir la facture" in after and "100" in after
+    assert "(niveau 2, compte 2)" in after
 
 
 def test_evidence_follows_teacher_grading_and_override(

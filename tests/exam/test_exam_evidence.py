@@ -21,6 +21,8 @@ QUESTIONS = [
     {"kind": "rapprochement", "niveau": 1, "points": 6},
 ]
 IP, UA = "10.0.0.1", "test"
+# One question per competency: one piece of evidence, not yet a level (docs/competences.md).
+EN_COURS = "en cours d&#39;évaluation"
 
 
 def _correct(db, exam, copy, index) -> dict[str, str]:
@@ -97,9 +99,9 @@ def test_results_count_from_publication_on_the_student_page_and_in_the_heatmap(
 
     _post(client, f"/enseignant/evaluations/{exam.id}/publier", csrf)
     page = lea_client.get("/eleve/competences").text
-    assert _level(page, "1.2.2") == "très bon"
+    assert _level(page, "1.2.2") == EN_COURS
     assert _level(page, "1.2.3") == "non évalué"  # invoice totals prove no follow-up
-    assert _level(page, "2.2.1") == _level(page, "2.2.3") == "insuffisant"
+    assert _level(page, "2.2.1") == _level(page, "2.2.3") == EN_COURS
     assert _level(page, "3.2.4") == "non évalué"  # bulletin de paie: not in this exam
     order = grading.question_order(lea.org_seed, exam.id, len(QUESTIONS), exam.melange)
     invoice, bank = order.index(0) + 1, order.index(1) + 1
@@ -115,10 +117,18 @@ def test_results_count_from_publication_on_the_student_page_and_in_the_heatmap(
     # The heatmap agrees (same level_of), student by student.
     lea_cells = _heatmap(client, classe, "Arnaud Léa")
     tom_cells = _heatmap(client, classe, "Bernard Tom")
-    assert lea_cells["1.2.2"] == tom_cells["2.2.1"] == "très bon"
-    assert lea_cells["2.2.1"] == tom_cells["1.2.2"] == "insuffisant"
+    assert lea_cells["1.2.2"] == tom_cells["2.2.1"] == EN_COURS
+    assert lea_cells["2.2.1"] == tom_cells["1.2.2"] == EN_COURS
+    assert lea_cells["3.2.4"] == "non évalué"
     for code, level in lea_cells.items():
         assert _level(page, code) == level, code
+
+    # The teacher's page of Léa: the exam, her mark, and the evidence weighing as an exam.
+    fiche = client.get(f"/enseignant/eleves/{lea.id}").text
+    exams = fiche.split('id="titre-evaluations"')[1].split("</section>")[0]
+    assert "Évaluation de test" in exams and "publiés" in exams
+    row = fiche.split('<tr id="competence-1-2-2">')[1].split("</tr>")[0]
+    assert "Évaluation : Évaluation de test" in row and "(évaluation, compte 4)" in row
 
 
 def test_unpublish_withdraws_and_regrade_or_reopen_updates(
@@ -141,7 +151,7 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     as_teacher(client, teacher)
     base = f"/enseignant/evaluations/{exam.id}"
     _post(client, f"{base}/publier", csrf)
-    assert _level(lea_client.get("/eleve/competences").text, "1.2.2") == "très bon"
+    assert _level(lea_client.get("/eleve/competences").text, "1.2.2") == EN_COURS
 
     _post(client, f"{base}/depublier", csrf)
     assert lea_client.get("/eleve/competences").text == before
@@ -158,11 +168,13 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     answer.answer = unflatten(_correct(db, exam, copy, 1))
     db.add(answer)
     db.commit()
-    assert _level(lea_client.get("/eleve/competences").text, "2.2.1") == "insuffisant"
+    [proof] = _proofs(lea_client.get("/eleve/competences").text, "2.2.1")
+    assert ": 0\u202f%" in proof
     _post(client, f"{base}/recorriger", csrf)
     page = lea_client.get("/eleve/competences").text
-    assert _level(page, "2.2.1") == "très bon" and len(_proofs(page, "2.2.1")) == 1
-    assert _heatmap(client, classe, "Arnaud Léa")["2.2.1"] == "très bon"
+    [proof] = _proofs(page, "2.2.1")
+    assert ": 100\u202f%" in proof
+    assert _heatmap(client, classe, "Arnaud Léa")["2.2.1"] == EN_COURS
 
     # A copy reopened after publication proves nothing until handed in and graded again.
     _post(client, f"{base}/copies/{copy_id}/rouvrir", csrf, minutes="10")
@@ -173,5 +185,6 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
         closing.finalise(s, clock(), exam.id)
         s.commit()
     page = lea_client.get("/eleve/competences").text
-    assert _level(page, "1.2.2") == _level(page, "2.2.1") == "très bon"
+    assert _level(page, "1.2.2") == _level(page, "2.2.1") == EN_COURS
+    assert all(": 100\u202f%" in _proofs(page, code)[0] for code in ("1.2.2", "2.2.1"))
     assert _level(page, "3.2.4") == "non évalué"

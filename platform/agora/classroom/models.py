@@ -26,6 +26,8 @@ CORRECTIONS_LIBELLES = {
     "after_due": "rien avant la date limite",
     "never": "jamais (l'enseignant corrige)",
 }
+# Penalty per extra try, in % of the step's points, the teacher may choose per assignment.
+PENALITES = (0, 10, 20, 25, 50)
 
 
 class Classe(SQLModel, table=True):
@@ -72,6 +74,9 @@ class Assignment(SQLModel, table=True):
     # False: each new try of an exercise step is a new variant (same organisation, new
     # figures); True: the teacher's choice « même énoncé à chaque essai ».
     meme_enonce: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # Points taken off a step per extra try, in % of the step's points (0, 10, 20…): the
+    # second try is worth at most 90 % with 10, the third 80 %…
+    penalite_essai: int = Field(default=0, ge=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -133,3 +138,15 @@ class RubricComment(SQLModel, table=True):
     critere: str = Field(default="", max_length=200)
     texte: str = Field(max_length=2000)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class StepDisplay(SQLModel, table=True):
+    """When a student first saw a step of an assignment: the first try's duration runs from
+    here (a later try's from the previous try)."""
+
+    __tablename__ = "step_displays"
+
+    student_id: int = Field(foreign_key="students.id", primary_key=True)
+    assignment_id: int = Field(foreign_key="assignments.id", primary_key=True)
+    step_index: int = Field(primary_key=True)
+    shown_at: datetime = Field(default_factory=utcnow)

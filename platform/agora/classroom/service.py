@@ -7,10 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, or_, select
 
-from agora.classroom.models import Assignment, AssignmentStudent, StepAttempt, Student
+from agora.classroom.models import (
+    Assignment,
+    AssignmentStudent,
+    StepAttempt,
+    StepDisplay,
+    Student,
+)
 from agora.competency.service import attempt_competences, record_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, variant_seed
 from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput, StaleTry
@@ -121,6 +130,25 @@ def without_values(grade: Grade) -> Grade:
     return replace(grade, champs=champs)
 
 
+def penalty_factor(penalite: int, number: int) -> Decimal:
+    """What a step's points are worth on try ``number`` (1 = the first) when each extra try
+    takes ``penalite`` % of them: 20 % -> 1, 0.8, 0.6… never below 0."""
+    return max(Decimal(0), 1 - Decimal(penalite * (number - 1)) / 100)
+
+
+def counted_score(attempt: StepAttempt | None, number: int, penalite: int) -> Decimal | None:
+    """The score an attempt brings to the mark: the grader's, less the penalty of its try
+    number; a teacher's revised mark stands as typed (the teacher decided it)."""
+    if attempt is None:
+        return None
+    if attempt.override_score is not None:
+        return attempt.override_score
+    if attempt.score is None:
+        return None
+    factor = penalty_factor(penalite, max(number, 1))
+    return (attempt.score * factor).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
 def assignments_for(session: Session, student: Student) -> list[Assignment]:
     """The assignments of the student's class meant for the whole class or for them."""
     targeted = select(AssignmentStudent.assignment_id).where(
@@ -160,6 +188,45 @@ def attempts_of(session: Session, student: Student, assignment: Assignment) -> l
             .order_by(col(StepAttempt.created_at), col(StepAttempt.id))
         )
     )
+
+
+def record_display(
+    session: Session, student: Student, assignment: Assignment, steps: int, now: datetime
+) -> None:
+    """Note when the student first saw each of the ``steps`` steps of an assignment (the first
+    try's duration runs from there); a step already seen keeps its first time. Only flushes."""
+    seen = set(
+        session.exec(
+            select(StepDisplay.step_index).where(
+                StepDisplay.student_id == student.id,
+                StepDisplay.assignment_id == assignment.id,
+            )
+        )
+    )
+    rows = [
+        {"student_id": student.id, "assignment_id": assignment.id, "step_index": i, "shown_at": now}
+        for i in range(steps)
+        if i not in seen
+    ]
+    if not rows:
+        return
+    # Two tabs opening the page at once: the second insert does nothing instead of failing.
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.exec(insert(StepDisplay).values(rows).on_conflict_do_nothing())
+    session.flush()
+
+
+def first_displays(
+    session: Session, student: Student, assignment: Assignment
+) -> dict[int, datetime]:
+    """step index -> when the student first saw it."""
+    rows = session.exec(
+        select(StepDisplay).where(
+            StepDisplay.student_id == student.id, StepDisplay.assignment_id == assignment.id
+        )
+    )
+    return {row.step_index: row.shown_at for row in rows}
 
 
 def corrections_visible(assignment: Assignment, now: datetime) -> bool:

@@ -32,3 +32,22 @@ class CompetencyEvidence(SQLModel, table=True):
     attempt_id: int | None = Field(default=None, foreign_key="step_attempts.id", index=True)
     exam_answer_id: int | None = Field(default=None, foreign_key="exam_answers.id", index=True)
     at: datetime = Field(default_factory=utcnow)
+
+
+class Positionnement(SQLModel, table=True):
+    """The level a teacher set by hand for a student on a competency, with a comment (the
+    « positionnement » the CCF asks for): it wins over the computed level. One per student and
+    competency; setting it again replaces it."""
+
+    __tablename__ = "competency_positionnements"
+    __table_args__ = (
+        sa.UniqueConstraint("student_id", "code", name="uq_positionnement_student_code"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    student_id: int = Field(foreign_key="students.id", index=True)
+    code: str = Field(max_length=10)
+    niveau: str = Field(max_length=20)  # a Level code of the four-degree scale
+    commentaire: str | None = Field(default=None, sa_type=sa.Text)
+    teacher_id: int = Field(foreign_key="users.id")
+    at: datetime = Field(default_factory=utcnow)

@@ -1,9 +1,12 @@
-"""Competency levels: a pure function over evidence scores, plus recording evidence of mission
-attempts and of published exam answers.
+"""Competency levels: a pure function over weighted evidence scores, plus recording evidence of
+mission attempts and of published exam answers.
 
-Thresholds (docs/competences.md): no evidence « non évalué »; average < 0.40 « insuffisant »;
-< 0.60 « fragile »; < 0.80 « satisfaisant »; otherwise « très bon ». A teacher's level, when
-given, wins over the average.
+The rule (docs/competences.md): each piece of evidence weighs by its context (guided level 1
+counts 1, level 2 counts 2, level 3 counts 3, an exam question 4); fewer than two pieces give
+« en cours d'évaluation », not a level; the weighted average gives the level: < 0.40
+« insuffisant »; < 0.60 « fragile »; < 0.80 « satisfaisant »; otherwise « très bon », which
+guided practice alone cannot reach (capped at « satisfaisant »). A teacher's level
+(positionnement), when given, wins over the computed one.
 """
 
 from __future__ import annotations
@@ -24,41 +27,76 @@ from agora.exercise.registry import get_kind
 
 @dataclass(frozen=True)
 class Level:
-    """One step of the four-level scale of the lycée professionnel (plus « non évalué »)."""
+    """One step of the four-level scale of the livret scolaire (plus « non évalué » and
+    « en cours d'évaluation », which are not levels: ``rang`` 0)."""
 
     code: str  # used as a CSS modifier and in exports
     libelle: str
-    rang: int  # 0 = non évalué … 4 = très bon
+    rang: int  # 0 = no level yet, 1 = insuffisant … 4 = très bon
 
 
 NON_EVALUE = Level("non-evalue", "non évalué", 0)
+EN_COURS = Level("en-cours", "en cours d'évaluation", 0)
 INSUFFISANT = Level("insuffisant", "insuffisant", 1)
 FRAGILE = Level("fragile", "fragile", 2)
 SATISFAISANT = Level("satisfaisant", "satisfaisant", 3)
 TRES_BON = Level("tres-bon", "très bon", 4)
-LEVELS = (NON_EVALUE, INSUFFISANT, FRAGILE, SATISFAISANT, TRES_BON)
+LEVELS = (NON_EVALUE, EN_COURS, INSUFFISANT, FRAGILE, SATISFAISANT, TRES_BON)
+LEVELS_BY_CODE = {level.code: level for level in LEVELS}
+# The four degrees a teacher may set by hand (positionnement).
+SCALE = (INSUFFISANT, FRAGILE, SATISFAISANT, TRES_BON)
 # (upper bound excluded, level): the first bound above the average gives the level.
 THRESHOLDS = (
     (Decimal("0.40"), INSUFFISANT),
     (Decimal("0.60"), FRAGILE),
     (Decimal("0.80"), SATISFAISANT),
 )
+# Weight of a piece of evidence by context: the mission step's level (1 guided, with help in
+# the statement; 2 exam-like; 3 with hazards), an exam question (timed, alone) weighs most.
+STEP_WEIGHTS = {1: 1, 2: 2, 3: 3}
+EXAM_WEIGHT = 4
+GUIDED_WEIGHT = STEP_WEIGHTS[1]
+MIN_EVIDENCE = 2  # one try proves little: a level needs at least two pieces of evidence
+CONTEXTES = {1: "entraînement guidé (niveau 1)", 2: "niveau 2", 3: "niveau 3 (avec aléas)"}
 
 
-def average(scores: Sequence[Decimal]) -> Decimal | None:
-    """Mean of the scores, 4 decimals; None without any."""
+def evidence_weight(niveau: int | None) -> int:
+    """The weight of a piece of evidence: its mission step's level, or None for an exam."""
+    if niveau is None:
+        return EXAM_WEIGHT
+    return STEP_WEIGHTS.get(niveau, STEP_WEIGHTS[3] if niveau > 3 else GUIDED_WEIGHT)
+
+
+def average(scores: Sequence[Decimal], weights: Sequence[int] | None = None) -> Decimal | None:
+    """Mean of the scores (weighted when ``weights`` are given), 4 decimals; None without any."""
     if not scores:
         return None
-    return (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    weights = list(weights) if weights is not None else [1] * len(scores)
+    total = sum((s * w for s, w in zip(scores, weights, strict=True)), Decimal(0))
+    return (total / sum(weights)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
 
-def level_of(scores: Sequence[Decimal], override: Level | None = None) -> Level:
-    """The level shown for a competency: the teacher's when given, else from the average."""
+def level_of(
+    scores: Sequence[Decimal],
+    override: Level | None = None,
+    weights: Sequence[int] | None = None,
+) -> Level:
+    """The level shown for a competency: the teacher's when given, else from the weighted
+    average of at least MIN_EVIDENCE pieces of evidence (fewer: « en cours d'évaluation »).
+    Without ``weights`` every piece weighs the same and none counts as guided practice."""
     if override is not None:
         return override
-    mean = average(scores)
-    if mean is None:
+    if not scores:
         return NON_EVALUE
+    if len(scores) < MIN_EVIDENCE:
+        return EN_COURS
+    level = level_for(average(scores, weights))
+    guided_only = weights is not None and max(weights) <= GUIDED_WEIGHT
+    return SATISFAISANT if level == TRES_BON and guided_only else level
+
+
+def level_for(mean: Decimal) -> Level:
+    """The level an average score falls in (the thresholds alone, no other rule)."""
     for bound, level in THRESHOLDS:
         if mean < bound:
             return level
@@ -78,6 +116,21 @@ class EvidenceView:
     exam_titre: str | None = None
     copy_id: int | None = None
     question: int | None = None  # the question's number as this student saw it (1, 2…)
+    niveau: int | None = None  # the mission step's level; None for an exam question
+
+    @property
+    def weight(self) -> int:
+        return evidence_weight(self.niveau)
+
+    @property
+    def contexte(self) -> str:
+        """The context as pages name it: « entraînement guidé (niveau 1) », « évaluation »…"""
+        return "évaluation" if self.niveau is None else CONTEXTES.get(self.niveau, "mission")
+
+
+def levels_of(items: Sequence[EvidenceView], override: Level | None = None) -> Level:
+    """The level of a competency from its evidence as pages show it (weights included)."""
+    return level_of([e.score for e in items], override, [e.weight for e in items])
 
 
 def record_evidence(
@@ -196,6 +249,7 @@ def student_evidence(session: Session, student: Student) -> dict[str, list[Evide
                 "attempt_id": attempt.id,
                 "assignment_id": attempt.assignment_id,
                 "step_index": attempt.step_index,
+                "niveau": attempt.niveau,
             }
         else:
             order = question_order(student.org_seed, exam.id, len(exam.questions), exam.melange)

@@ -90,8 +90,8 @@ def test_competency_levels_csv_and_xlsx(graded):
     header, lea, tom = _csv_rows(client.get(f"/enseignant/classes/{classe.id}/competences.csv"))
     assert len(header) == 3 + 37 and header[3].startswith("1.1.1 ")
     by_code = {h.split()[0]: value for h, value in zip(header[3:], lea[3:], strict=True)}
-    assert by_code["1.2.2"] == "très bon"  # the invoice, right
-    assert by_code["1.1.1"] == "satisfaisant"  # the e-mail, 6 / 8 = 0.75
+    # One piece of evidence each (the invoice, right; the e-mail, 6 / 8): not yet a level.
+    assert by_code["1.2.2"] == by_code["1.1.1"] == "en cours d'évaluation"
     assert set(tom[3:]) == {"non évalué"}
     sheet = openpyxl.load_workbook(
         io.BytesIO(client.get(f"/enseignant/classes/{classe.id}/competences.xlsx").content)

@@ -10,7 +10,9 @@ from sqlmodel import Session, col, select
 
 from agora.classroom import service
 from agora.classroom.models import Assignment, Student
-from agora.competency.service import Level, level_of, student_evidence
+from agora.competency.models import Positionnement
+from agora.competency.positionnement import level_set, positionnements_of
+from agora.competency.service import Level, levels_of, student_evidence
 from agora.content.missions import get_mission
 
 
@@ -20,6 +22,7 @@ class CompetenceRow:
     libelle: str
     level: Level
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    positionnement: Positionnement | None = None  # the teacher's level, shown as such
 
 
 @dataclass
@@ -37,6 +40,7 @@ def competences_page(session: Session, student: Student, now: datetime) -> Compe
 
     referentiel = load_referentiel()
     evidence = student_evidence(session, student)
+    set_by_teacher = positionnements_of(session, [student.id])
     assignment_ids = {e.assignment_id for items in evidence.values() for e in items} - {None}
     assignments = list(
         session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
@@ -61,6 +65,8 @@ def competences_page(session: Session, student: Student, now: datetime) -> Compe
                     "assignment_id": e.assignment_id,
                     "score": e.score,
                     "at": e.at,
+                    "contexte": e.contexte,
+                    "poids": e.weight,
                 }
                 if e.exam_titre is None
                 else {
@@ -69,11 +75,16 @@ def competences_page(session: Session, student: Student, now: datetime) -> Compe
                     "copy_id": e.copy_id,
                     "score": e.score,
                     "at": e.at,
+                    "contexte": e.contexte,
+                    "poids": e.weight,
                 }
                 for e in items
             ]
-            level = level_of([e.score for e in items])
-            rows.append(CompetenceRow(competence.code, competence.libelle, level, details))
+            positionnement = set_by_teacher.get((student.id, competence.code))
+            level = levels_of(items, level_set(positionnement))
+            rows.append(
+                CompetenceRow(competence.code, competence.libelle, level, details, positionnement)
+            )
         poles.append((pole, rows))
     evaluated = sum(1 for _, rows in poles for r in rows if r.level.rang)
     return CompetencesPage(poles, evaluated, len(referentiel.competences))

@@ -53,4 +53,5 @@ def prose_view(
         redaction=fmt,
         pieces=pieces_disponibles(company, mission, index),
         prechecks=checks,
+        penalite=assignment.penalite_essai,
     )

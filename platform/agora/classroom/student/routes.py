@@ -59,9 +59,9 @@ def competences(request: Request, student: StudentDep, session: SessionDep):
 def mission(
     request: Request, assignment: OwnedAssignment, student: StudentDep, session: SessionDep
 ):
-    page = views.mission_page(
-        session, student, assignment, utcnow(), _validate_url(request, assignment)
-    )
+    now = utcnow()
+    page = views.mission_page(session, student, assignment, now, _validate_url(request, assignment))
+    service.record_display(session, student, assignment, len(page.steps), now)
     return render(request, "student/mission.html", page)
 
 

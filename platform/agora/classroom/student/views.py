@@ -54,6 +54,7 @@ class StepView:
     redaction: Any = None  # a written step's format (its parts), agora.redaction.Format
     pieces: list[str] | None = None  # the attachments an e-mail may take
     prechecks: list[Any] | None = None  # the last answer's pre-checks, when the step shows them
+    penalite: int = 0  # % of the step's points taken off per extra try (the assignment's)
 
     @property
     def dom_id(self) -> str:
@@ -88,6 +89,17 @@ class StepView:
         if score is None:
             return None
         return (score * self.step.points).quantize(Decimal("0.1"), ROUND_DOWN)
+
+    def counted_points(self, attempt: StepAttempt) -> Decimal | None:
+        """An attempt's points as they count: less the penalty of its try number."""
+        number = self.attempts.index(attempt) + 1
+        return self.points_of(service.counted_score(attempt, number, self.penalite))
+
+    @property
+    def next_try_max(self) -> Decimal:
+        """The most the next try can bring, after the penalty per extra try."""
+        factor = service.penalty_factor(self.penalite, len(self.attempts) + 1)
+        return self.points_of(factor)
 
 
 @dataclass
@@ -175,6 +187,7 @@ def step_view(
         contexte=contexte,
         essai=None if review or not can_submit else len(attempts),
         nouvel_essai=review and can_submit,
+        penalite=assignment.penalite_essai,
     )
 
 
@@ -253,12 +266,16 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
     for assignment in assignments:
         mission = get_mission(assignment.mission_slug)
         latest: dict[int, StepAttempt] = {}
+        tries: dict[int, int] = {}
         for attempt in attempts.get(assignment.id, []):
             latest[attempt.step_index] = attempt
+            tries[attempt.step_index] = tries.get(attempt.step_index, 0) + 1
         score = None
         if service.corrections_visible(assignment, now) and latest:
+            penalite = assignment.penalite_essai
             score = sum(
-                (a.effective_score or Decimal(0)) * mission.etapes[i].points
+                (service.counted_score(a, tries[i], penalite) or Decimal(0))
+                * mission.etapes[i].points
                 for i, a in latest.items()
                 if i < len(mission.etapes)
             ).quantize(Decimal("0.1"), ROUND_DOWN)
@@ -308,6 +325,7 @@ class AttemptPage:
     document: str | None = None  # the business document the answer makes (« la facture »)
     apercu: dict[str, Any] | None = None  # the answer as a filled document (a fiche), if any
     apercu_template: str | None = None
+    points: Decimal | None = None  # as they count: less the penalty of the try's number
 
 
 def attempt_apercu(student: Student, attempt: StepAttempt) -> dict[str, Any] | None:
@@ -350,7 +368,10 @@ def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: 
     number = mine.index(attempt) + 1
     apercu = attempt_apercu(student, attempt)
     modele = f"exercise/{attempt.kind}/apercu.html" if apercu else None
-    return AttemptPage(assignment, mission, attempt, number, view, view.document, apercu, modele)
+    points = view.points_of(service.counted_score(attempt, number, assignment.penalite_essai))
+    return AttemptPage(
+        assignment, mission, attempt, number, view, view.document, apercu, modele, points
+    )
 
 
 def attempt_document(

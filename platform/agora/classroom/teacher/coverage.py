@@ -11,27 +11,42 @@ from functools import cache
 
 from sqlmodel import Session, col, select
 
-from agora.classroom.models import Assignment, Classe
+from agora.classroom.models import Assignment, Classe, StepAttempt
 from agora.classroom.teacher.service import students_of
 from agora.competency.models import CompetencyEvidence
-from agora.competency.service import Level, level_of
+from agora.competency.positionnement import level_set, positionnements_of
+from agora.competency.service import Level, evidence_weight, level_of
 from agora.content.missions import ExerciseStep, Mission, ProseStep, load_missions
 from agora.exercise.registry import get_kind
 
 
 def class_levels(session: Session, classe: Classe) -> dict[int, dict[str, Level]]:
-    """student id -> competency code -> level (« non évalué » when there is no evidence)."""
+    """student id -> competency code -> level (« non évalué » when there is no evidence),
+    weighted by context as on the student's page; the teacher's positionnement wins."""
     from agora.referentiel import load_referentiel
 
     codes = [c.code for c in load_referentiel().competences]
     ids = [student.id for student, _ in students_of(session, classe)]
     scores: dict[tuple[int, str], list[Decimal]] = {}
-    for evidence in session.exec(
-        select(CompetencyEvidence).where(col(CompetencyEvidence.student_id).in_(ids))
+    weights: dict[tuple[int, str], list[int]] = {}
+    for evidence, niveau in session.exec(
+        select(CompetencyEvidence, StepAttempt.niveau)
+        .outerjoin(StepAttempt, col(StepAttempt.id) == CompetencyEvidence.attempt_id)
+        .where(col(CompetencyEvidence.student_id).in_(ids))
     ):
-        scores.setdefault((evidence.student_id, evidence.code), []).append(evidence.score)
+        key = (evidence.student_id, evidence.code)
+        scores.setdefault(key, []).append(evidence.score)
+        weights.setdefault(key, []).append(evidence_weight(niveau))
+    set_by_teacher = positionnements_of(session, ids)
     return {
-        student_id: {code: level_of(scores.get((student_id, code), [])) for code in codes}
+        student_id: {
+            code: level_of(
+                scores.get((student_id, code), []),
+                level_set(set_by_teacher.get((student_id, code))),
+                weights.get((student_id, code)),
+            )
+            for code in codes
+        }
         for student_id in ids
     }
 

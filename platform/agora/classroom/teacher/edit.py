@@ -43,6 +43,7 @@ def update_assignment(
     students: Sequence[Student],
     now: datetime,
     meme_enonce: bool = False,
+    penalite_essai: int = 0,
 ) -> Assignment:
     """New conditions and targets (``students`` empty = the whole class).
 
@@ -57,11 +58,13 @@ def update_assignment(
         attempts_allowed=attempts_allowed,
         corrections=corrections,
         students=students,
+        penalite_essai=penalite_essai,
     )
     assignment.due_at = due_at
     assignment.attempts_allowed = attempts_allowed
     assignment.corrections = corrections
     assignment.meme_enonce = meme_enonce
+    assignment.penalite_essai = penalite_essai
     session.add(assignment)
     session.exec(
         delete(AssignmentStudent).where(col(AssignmentStudent.assignment_id) == assignment.id)

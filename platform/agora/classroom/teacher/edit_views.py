@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from agora.account.models import User
 from agora.calendrier import PARIS
-from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe
+from agora.classroom.models import CORRECTIONS_LIBELLES, PENALITES, Assignment, Classe
 from agora.classroom.teacher import edit as edit
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.views import StudentRow
@@ -30,6 +30,7 @@ class AssignmentEditPage:
     closed: bool  # its due date is past
     error: str | None = None  # of the conditions form
     action_error: str | None = None  # of closing or deleting
+    penalites: tuple[int, ...] = PENALITES
 
 
 def assignment_values(session: Session, assignment: Assignment) -> dict[str, Any]:
@@ -42,6 +43,7 @@ def assignment_values(session: Session, assignment: Assignment) -> dict[str, Any
         "attempts": str(assignment.attempts_allowed),
         "corrections": assignment.corrections,
         "meme_enonce": "oui" if assignment.meme_enonce else "",
+        "penalite": str(assignment.penalite_essai),
         "pour": "eleves" if targets else "classe",
         "eleves": [str(i) for i in sorted(targets or ())],
     }

@@ -17,6 +17,7 @@ from agora.classroom.teacher.coverage import class_levels
 from agora.classroom.teacher.service import (
     StepCell,
     assignments_of,
+    cell_score,
     latest_attempts,
     mission_result,
     points,
@@ -60,14 +61,14 @@ def grades_table(session: Session, classe: Classe) -> Table:
     rows = []
     for student, user in students_of(session, classe):
         row = _identity(user)
-        for mission, by_key, only in zip(missions, cells, targets, strict=True):
+        for a, mission, by_key, only in zip(assignments, missions, cells, targets, strict=True):
             if only is not None and student.id not in only:
                 row.append(NOT_GIVEN)
                 continue
             steps = [
                 by_key.get((student.id, i), StepCell(None)) for i in range(len(mission.etapes))
             ]
-            result = mission_result(mission, steps)
+            result = mission_result(mission, steps, a.penalite_essai)
             row.append(result.sur_20 if result.sur_20 is not None else _status(result))
         rows.append(row)
     return Table(f"Notes {classe.nom}", headers, rows)
@@ -88,9 +89,9 @@ def assignment_table(session: Session, assignment: Assignment, classe: Classe) -
         steps = [by_key.get((student.id, i), StepCell(None)) for i in range(len(mission.etapes))]
         row = _identity(user)
         for cell, step in zip(steps, mission.etapes, strict=True):
-            score = cell.attempt.effective_score if cell.attempt else None
+            score = cell_score(cell, assignment.penalite_essai)
             row.append(points(score, step.points) if score is not None else _cell_status(cell))
-        result = mission_result(mission, steps)
+        result = mission_result(mission, steps, assignment.penalite_essai)
         mark = result.sur_20 if result.sur_20 is not None else _status(result)
         row += [result.points if result.started else None, mark]
         rows.append(row)

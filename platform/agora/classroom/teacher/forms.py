@@ -74,5 +74,6 @@ class AssignmentForm:
             "attempts_allowed": whole_number(values.get("attempts", ""), "Le nombre de tentatives"),
             "corrections": values.get("corrections", ""),
             "meme_enonce": values.get("meme_enonce") == "oui",
+            "penalite_essai": whole_number(values.get("penalite", "0") or "0", "La pénalité"),
             "students": self.students,
         }

@@ -21,12 +21,14 @@ from agora.account.service import create_user, hash_password
 from agora.calendrier import PARIS
 from agora.classroom.models import (
     CORRECTIONS,
+    PENALITES,
     Assignment,
     AssignmentStudent,
     Classe,
     StepAttempt,
     Student,
 )
+from agora.classroom.service import counted_score
 from agora.classroom.teacher.csv_import import ImportPreview, LineError, fold, parse_class_list
 from agora.content.missions import Mission, get_mission
 from agora.errors import InvalidInput
@@ -240,6 +242,7 @@ def assign_mission(
     attempts_allowed: int,
     corrections: str,
     meme_enonce: bool = False,
+    penalite_essai: int = 0,
     students: Sequence[Student] = (),
     now: datetime,
 ) -> Assignment:
@@ -253,6 +256,7 @@ def assign_mission(
         attempts_allowed=attempts_allowed,
         corrections=corrections,
         students=students,
+        penalite_essai=penalite_essai,
     )
     assignment = Assignment(
         classe_id=classe.id,
@@ -261,6 +265,7 @@ def assign_mission(
         attempts_allowed=attempts_allowed,
         corrections=corrections,
         meme_enonce=meme_enonce,
+        penalite_essai=penalite_essai,
     )
     session.add(assignment)
     session.flush()
@@ -279,6 +284,7 @@ def check_conditions(
     attempts_allowed: int,
     corrections: str,
     students: Sequence[Student],
+    penalite_essai: int = 0,
 ) -> None:
     """InvalidInput (French) for conditions no assignment of the class may have, given or
     changed; ``past_due`` is the message refusing its due date (None: the date is accepted)."""
@@ -286,6 +292,8 @@ def check_conditions(
         raise InvalidInput("Choisissez quand la correction est montrée aux élèves.")
     if not 1 <= attempts_allowed <= MAX_ATTEMPTS:
         raise InvalidInput(f"Le nombre de tentatives va de 1 à {MAX_ATTEMPTS}.")
+    if penalite_essai not in PENALITES:
+        raise InvalidInput("Choisissez une pénalité par essai dans la liste.")
     if past_due is not None:
         raise InvalidInput(past_due)
     if corrections == "after_due" and due_at is None:
@@ -367,13 +375,20 @@ class MissionResult:
     sur_20: Decimal | None  # None while nothing is done or some grading is pending
 
 
-def mission_result(mission: Mission, cells: Sequence[StepCell]) -> MissionResult:
-    """The result from the latest attempt of each step (``cells`` in step order)."""
+def cell_score(cell: StepCell, penalite: int = 0) -> Decimal | None:
+    """The score a step brings to the mark: its latest attempt's, less the penalty per extra
+    try (``penalite`` %, the assignment's) of its try number."""
+    return counted_score(cell.attempt, cell.count, penalite)
+
+
+def mission_result(mission: Mission, cells: Sequence[StepCell], penalite: int = 0) -> MissionResult:
+    """The result from the latest attempt of each step (``cells`` in step order), each step
+    less the assignment's penalty per extra try (``penalite`` %)."""
     started = any(c.attempt for c in cells)
     pending = sum(1 for c in cells if c.pending)
     total = sum(
         (
-            (c.attempt.effective_score or Decimal(0)) * step.points
+            (cell_score(c, penalite) or Decimal(0)) * step.points
             for c, step in zip(cells, mission.etapes, strict=True)
             if c.attempt is not None
         ),

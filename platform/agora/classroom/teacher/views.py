@@ -10,7 +10,13 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from agora.account.models import User
-from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, Student
+from agora.classroom.models import (
+    CORRECTIONS_LIBELLES,
+    PENALITES,
+    Assignment,
+    Classe,
+    Student,
+)
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.csv_import import ImportPreview
@@ -146,12 +152,14 @@ class AssignPage:
     corrections: dict[str, str]
     values: dict[str, Any]
     error: str | None = None
+    penalites: tuple[int, ...] = PENALITES
 
 
 def assign_page(
     session: Session, classe: Classe, values: dict[str, Any] | None = None, error=None
 ) -> AssignPage:
-    defaults = {"attempts": "3", "corrections": "diagnostics", "heure": "23:59", "pour": "classe"}
+    defaults = {"attempts": "3", "corrections": "diagnostics", "heure": "23:59", "pour": "classe",
+                "penalite": "0"}  # fmt: skip
     return AssignPage(
         classe,
         list(load_missions().values()),

@@ -5,6 +5,7 @@ heatmap of a class. Built from the services (no HTTP here)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,7 @@ from agora.classroom.teacher import anonymous, comment_bank
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.coverage import MissionRef, class_levels, missions_assessing
-from agora.competency.service import LEVELS, Level, level_of
+from agora.competency.service import LEVELS, NON_EVALUE, Level, level_for
 from agora.content.missions import Mission, ProseStep, get_mission, personalise
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
@@ -25,8 +26,8 @@ from agora.exercise.registry import form_template
 from agora.exercise.variants import company_for
 
 # Short forms of the levels for the heatmap cells (with the full word in <abbr title>).
-LEVEL_ABBR = {"non-evalue": "–", "insuffisant": "I", "fragile": "F", "satisfaisant": "S",
-              "tres-bon": "TB"}  # fmt: skip
+LEVEL_ABBR = {"non-evalue": "–", "en-cours": "…", "insuffisant": "I", "fragile": "F",
+              "satisfaisant": "S", "tres-bon": "TB"}  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- progress
@@ -39,11 +40,16 @@ class CellView:
     index: int
     cell: ts.StepCell
     step_points: int
+    penalite: int = 0  # the assignment's penalty per extra try, in %
 
     @property
     def points(self) -> Decimal | None:
         attempt = self.cell.attempt
-        return ts.points(attempt.effective_score, self.step_points) if attempt else None
+        return (
+            ts.points(ts.cell_score(self.cell, self.penalite), self.step_points)
+            if attempt
+            else None
+        )
 
     @property
     def css(self) -> str:
@@ -52,7 +58,7 @@ class CellView:
             return "non-evalue"
         if self.cell.pending:
             return "a-corriger"
-        return score_level(attempt.effective_score).code
+        return score_level(ts.cell_score(self.cell, self.penalite)).code
 
     @property
     def revised(self) -> bool:
@@ -60,8 +66,8 @@ class CellView:
 
 
 def score_level(score: Decimal | None) -> Level:
-    """The level a single score would give (colours of the progress table)."""
-    return level_of([score] if score is not None else [])
+    """The band a single score falls in (colours of the progress table)."""
+    return level_for(score) if score is not None else NON_EVALUE
 
 
 @dataclass
@@ -94,10 +100,15 @@ def progress_page(session: Session, classe: Classe, assignment: Assignment) -> P
         if targets is not None and student.id not in targets:
             continue
         views = [
-            CellView(i, cells.get((student.id, i), ts.StepCell(None)), step.points)
+            CellView(
+                i,
+                cells.get((student.id, i), ts.StepCell(None)),
+                step.points,
+                assignment.penalite_essai,
+            )
             for i, step in enumerate(mission.etapes)
         ]
-        result = ts.mission_result(mission, [v.cell for v in views])
+        result = ts.mission_result(mission, [v.cell for v in views], assignment.penalite_essai)
         rows.append(ProgressRow(student, user, views, result))
     return ProgressPage(
         classe,
@@ -124,10 +135,26 @@ class AttemptView:
     points: Decimal | None
     grader_points: Decimal | None
     rubrique: list[dict[str, Any]]
+    duration: timedelta | None = None  # from the step's first display or the previous try
+    penalized: bool = False  # the points are less the penalty of this try's number
 
     @property
     def dom_id(self) -> str:
         return f"tentative-{self.attempt.id}"
+
+    @property
+    def duree(self) -> str:
+        """How long the try took, as people say it: « 4 min 05 s », « 1 h 02 min »."""
+        if self.duration is None:
+            return "durée inconnue"
+        seconds = int(self.duration.total_seconds())
+        if seconds < 60:
+            return f"{seconds} s"
+        if seconds < 3600:
+            return f"{seconds // 60} min {seconds % 60:02d} s"
+        if seconds < 86400:
+            return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return f"{seconds // 86400} j {seconds % 86400 // 3600} h"
 
 
 @dataclass
@@ -158,35 +185,54 @@ def student_work_page(
     mission = get_mission(assignment.mission_slug)
     company = company_for(student.org_seed)
     attempts = service.attempts_of(session, student, assignment)
+    shown = service.first_displays(session, student, assignment)
+    penalite = assignment.penalite_essai
     steps = []
     for index, step in enumerate(mission.etapes):
         mine = [a for a in attempts if a.step_index == index]
-        views = [_attempt_view(a, n, n == len(mine), step) for n, a in enumerate(mine, 1)]
+        starts = ([shown.get(index)] + [a.created_at for a in mine])[: len(mine)]
+        views = [
+            _attempt_view(a, n, n == len(mine), step, penalite, _duration(start, a.created_at))
+            for n, (a, start) in enumerate(zip(mine, starts, strict=True), 1)
+        ]
         if isinstance(step, ProseStep):
             enonce = personalise(step.consigne, company)
         else:
             enonce = service.next_variant(student, assignment, mission, index, mine).enonce
         steps.append(StepWork(index, step, isinstance(step, ProseStep), enonce, views))
-    cells = [ts.StepCell(s.attempts[-1].attempt if s.attempts else None) for s in steps]
-    result = ts.mission_result(mission, cells)
+    cells = [
+        ts.StepCell(s.attempts[-1].attempt, len(s.attempts)) if s.attempts else ts.StepCell(None)
+        for s in steps
+    ]
+    result = ts.mission_result(mission, cells, penalite)
     user = session.get(User, student.user_id)
     return StudentWorkPage(classe, assignment, mission, student, user, steps, result, message)
 
 
-def _attempt_view(attempt: StepAttempt, number: int, latest: bool, step) -> AttemptView:
-    score_points = ts.points(attempt.effective_score, step.points)
+def _duration(start: datetime | None, end: datetime) -> timedelta | None:
+    """From the step's first display (or the previous try) to this try; None when unknown (a
+    try sent before displays were recorded)."""
+    return end - start if start is not None and start <= end else None
+
+
+def _attempt_view(
+    attempt: StepAttempt, number: int, latest: bool, step, penalite: int = 0, duration=None
+) -> AttemptView:
+    score_points = ts.points(service.counted_score(attempt, number, penalite), step.points)
     grader = ts.points(attempt.score, step.points)
+    penalized = bool(penalite) and number > 1 and attempt.override_score is None
     if attempt.kind == service.PROSE_KIND:
         rubrique = (attempt.grade or {}).get("rubrique", [])
         return AttemptView(
-            attempt, number, latest, None, None, None, {}, score_points, grader, rubrique
-        )
+            attempt, number, latest, None, None, None, {}, score_points, grader, rubrique,
+            duration, penalized,
+        )  # fmt: skip
     variant = service.attempt_variant(attempt)
     grade = Grade.from_json(attempt.grade) if attempt.grade else None
     form = AnswerForm.from_answer(attempt.answer, grade, disabled=True)
     return AttemptView(
         attempt, number, latest, grade, form, form_template(attempt.kind),
-        variant.params, score_points, grader, [],
+        variant.params, score_points, grader, [], duration, penalized,
     )  # fmt: skip
 
 
