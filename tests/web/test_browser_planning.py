@@ -94,3 +94,38 @@ def test_student_fills_the_week_in_the_grid_with_the_keyboard_and_gets_full_mark
     etape.locator(".bilan-score").filter(has_text="8 / 8").wait_for()
     expect(etape.locator(".planning-cellule .verdict--faux")).to_have_count(0)
     page.screenshot(path=f"/tmp/grid-planning-{largeur}.png", full_page=True)
+
+
+@pytest.mark.parametrize("largeur", [1280, 390])
+def test_after_a_submit_the_summary_of_errors_has_focus_and_links_to_its_cell(
+    live_server, browser_page, db, make_classe, make_student, make_assignment, largeur
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    params = step_variant(student, get_mission(MISSION), 0).params
+    page = browser_page
+    page.set_viewport_size({"width": largeur, "height": 900})
+    _log_in(page, live_server, db, student, assignment)
+    etape = page.locator("#etape-0")
+    premier = params["salaries"][0]["nom"]
+    etape.locator(".planning-saisie").first.fill("0h-23h")  # outside the opening hours
+    etape.locator("button[type=submit]").click()
+
+    resume = page.locator("#etape-0 [data-resume]")
+    resume.locator("li").first.wait_for()
+    expect(page.locator("#etape-0 .bilan")).to_be_focused()
+    assert page.evaluate(
+        "Math.abs(document.querySelector('#etape-0 .bilan').getBoundingClientRect().top) < 40"
+    )
+    texte = resume.inner_text()
+    assert texte.startswith("1 erreur à corriger")
+    assert "Votre note" in page.locator("#etape-0 .bilan-score").inner_text()
+    lien = resume.locator("a").first
+    assert premier in lien.inner_text() and "_" not in texte
+    lien.click()
+    # The link leads to the cell (this try's fields are read-only now: the cell takes the focus).
+    assert page.evaluate(
+        "document.activeElement.closest('td') === document.querySelector('#etape-0 .planning-cellule')"
+    )
+    page.screenshot(path=f"/tmp/grid-resume-{largeur}.png")
