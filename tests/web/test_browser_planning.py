@@ -129,3 +129,32 @@ def test_after_a_submit_the_summary_of_errors_has_focus_and_links_to_its_cell(
         "document.activeElement.closest('td') === document.querySelector('#etape-0 .planning-cellule')"
     )
     page.screenshot(path=f"/tmp/grid-resume-{largeur}.png")
+
+
+def test_without_javascript_the_grid_posts_its_start_and_end_fields(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, MISSION)
+    params = step_variant(student, get_mission(MISSION), 0).params
+    solution = get_kind("planning").solve(params)["creneaux"]
+    contexte = browser_page.context.browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = contexte.new_page()
+    _log_in(page, live_server, db, student, assignment)
+    etape = page.locator("#etape-0")
+    expect(etape.locator(".planning-saisie").first).to_be_hidden()
+    # The periods of a cell, in the grid's order: the solution's créneaux of that day.
+    n = 0
+    for salarie in params["salaries"]:
+        for jour in sorted(params["ouverture"]):
+            plages = [c for c in solution if c["salarie"] == salarie["id"] and c["jour"] == jour]
+            for k, c in enumerate(plages):
+                etape.locator(f'[name="creneaux.{n + k}.debut"]').fill(c["debut"])
+                etape.locator(f'[name="creneaux.{n + k}.fin"]').fill(c["fin"])
+            n += 2
+    etape.locator("button[type=submit]").click()
+    page.locator("#etape-0 .bilan-score").filter(has_text="8 / 8").wait_for()
+    contexte.close()
