@@ -49,19 +49,19 @@ def test_student_reconciles_by_ticking_lines_and_gets_full_marks(
     # Tick with the keyboard: focus a box, Space.
     for c, b in solution["pointage"]:
         for cote, ident in (("512", c), ("releve", b)):
-            cocher.locator(f"#coche-{cote}-{ident}").focus()
+            cocher.locator(f'[data-cote="{cote}"] input[data-ligne="{ident}"]').focus()
             page.keyboard.press("Space")
         expect(
             cocher.locator(f'.pointage-table[data-cote="512"] tr[data-ligne="{c}"]')
         ).to_contain_text(f"pointée avec {b}")
     # A wrong pair is undone by ticking it again.
     premier = solution["pointage"][0][0]
-    cocher.locator(f"#coche-512-{premier}").focus()
+    cocher.locator(f'[data-cote="512"] input[data-ligne="{premier}"]').focus()
     page.keyboard.press("Space")
     expect(cocher.locator(f'tr[data-ligne="{premier}"]').first).not_to_contain_text("pointée")
-    cocher.locator(f"#coche-512-{premier}").focus()
+    cocher.locator(f'[data-cote="512"] input[data-ligne="{premier}"]').focus()
     page.keyboard.press("Space")
-    cocher.locator(f"#coche-releve-{solution['pointage'][0][1]}").focus()
+    cocher.locator(f'[data-cote="releve"] input[data-ligne="{solution["pointage"][0][1]}"]').focus()
     page.keyboard.press("Space")
 
     # The lines left unmatched flow into the two columns of the état de rapprochement.
