@@ -27,6 +27,8 @@
       nom = champ.labels[0].textContent;
     } else if (champ && champ.getAttribute("aria-label")) {
       nom = champ.getAttribute("aria-label");
+    } else if (boite.dataset.libelle) {
+      nom = boite.dataset.libelle;  // a day of the planning: its coverage
     }
     var parent = boite.parentElement && boite.parentElement.closest("fieldset");
     var titre = parent && parent.querySelector("legend");

@@ -68,7 +68,6 @@
     var actif = 0;
 
     planning.classList.add("planning--js");
-    planning.querySelector("tfoot").hidden = false;
     planning.querySelector(".planning-navigation").hidden = false;
 
     // The cell's text field writes its ranges into the posted fields of its periods.

@@ -122,3 +122,30 @@ def test_verdicts_and_format_errors_show_in_their_cell():
     assert "Rien à signaler ce jour-là." in html
     assert 'hx-post="/valider"' not in html  # a disabled form does not validate as you type
     assert "disabled" in html
+
+
+def test_staff_missing_is_said_under_the_day_not_in_each_employees_cell():
+    couverture = "besoin en personnel non couvert"
+    for seed in range(1, 30):
+        params = planning.generate(seed, 2, generate_company(seed)).params
+        solution = planning.solve(params)["creneaux"]
+        for retire in {(c["salarie"], c["jour"]) for c in solution}:
+            reste = [c for c in solution if (c["salarie"], c["jour"]) != retire]
+            grade = planning.grade(params, {"creneaux": reste})
+            faux = [r for r in grade.champs if not r.correct]
+            if faux and all(couverture in r.message for r in faux):
+                break
+        else:
+            continue
+        break
+    else:
+        raise AssertionError("aucune semaine où il ne manque que du personnel")
+    form = AnswerForm.from_answer({"creneaux": reste}, grade, disabled=True)
+    html = ENV.get_template("exercise/planning/form.html").render(
+        params=params, niveau=2, form=form
+    )
+    # Said once, under the day; the employees who work that day broke no rule of theirs.
+    assert html.count(couverture) == 0
+    assert html.count("Besoin en personnel non couvert ce jour-là.") == 1
+    assert "Rien à signaler pour ce salarié ce jour-là." in html
+    assert "verdict--faux" in html and html.count("planning-cellule--faux") == 0
