@@ -54,8 +54,10 @@ def test_statement_names_the_team_and_the_needs():
     v = variant(3, 3)
     for s in v.params["salaries"]:
         assert s["nom"] in v.enonce
-    assert "## Les besoins en personnel" in v.enonce
-    assert "creneaux" in v.enonce
+    assert "## Les horaires et les besoins en personnel" in v.enonce
+    for b in v.params["besoins"]:
+        assert f" : {b['effectif']}" in v.enonce
+    assert "creneaux" not in v.enonce  # no internal name where a student reads
     assert "<" not in v.enonce  # Markdown only, no raw HTML
 
 

@@ -1,5 +1,5 @@
 """Planning form beyond the shared round trip (tests/exercise/test_kind_contract.py): the time
-fields' keyboard, extra créneaux, day names, verdicts and errors in their period."""
+fields' keyboard, extra créneaux, day names, verdicts and errors in their cell of the grid."""
 
 from html.parser import HTMLParser
 
@@ -31,7 +31,7 @@ class Champs(HTMLParser):
             if a.get("type") == "text":
                 self.inputmodes.add(a.get("inputmode"))
                 self.placeholders.add(a.get("placeholder"))
-        self._titre = tag == "h3"
+        self._titre = tag == "span" and a.get("class") == "planning-jour-titre"
 
     def handle_data(self, data):
         if self._titre and data.strip():
@@ -56,7 +56,8 @@ def test_time_fields_take_a_keyboard_that_can_type_a_time_and_show_one():
     # no « : » nor « h », so « 09:30 » or « 9h30 » could not be typed with it.
     assert champs.inputmodes == {planning.ANSWER_SCHEMA.type_of("creneaux.0.debut").inputmode}
     assert champs.inputmodes == {"text"}
-    assert champs.placeholders == {"09:00"}
+    # No grey « 09:00 » in every box: a weak reader takes it for a value already there.
+    assert champs.placeholders == {None}
 
 
 def test_extra_creneaux_get_extra_periods_and_typed_places_are_kept():
@@ -105,7 +106,7 @@ def test_day_names_are_right_across_months_and_years():
     assert rendre(params, 2, AnswerForm()).titres == ["samedi 28/02", "dimanche 01/03"]
 
 
-def test_verdicts_and_format_errors_show_in_their_period():
+def test_verdicts_and_format_errors_show_in_their_cell():
     params = planning.generate(2, 1, generate_company(2)).params
     solution = planning.solve(params)
     champs = rendre(params, 1, AnswerForm.from_answer(solution))
@@ -121,3 +122,30 @@ def test_verdicts_and_format_errors_show_in_their_period():
     assert "Rien à signaler ce jour-là." in html
     assert 'hx-post="/valider"' not in html  # a disabled form does not validate as you type
     assert "disabled" in html
+
+
+def test_staff_missing_is_said_under_the_day_not_in_each_employees_cell():
+    couverture = "besoin en personnel non couvert"
+    for seed in range(1, 30):
+        params = planning.generate(seed, 2, generate_company(seed)).params
+        solution = planning.solve(params)["creneaux"]
+        for retire in {(c["salarie"], c["jour"]) for c in solution}:
+            reste = [c for c in solution if (c["salarie"], c["jour"]) != retire]
+            grade = planning.grade(params, {"creneaux": reste})
+            faux = [r for r in grade.champs if not r.correct]
+            if faux and all(couverture in r.message for r in faux):
+                break
+        else:
+            continue
+        break
+    else:
+        raise AssertionError("aucune semaine où il ne manque que du personnel")
+    form = AnswerForm.from_answer({"creneaux": reste}, grade, disabled=True)
+    html = ENV.get_template("exercise/planning/form.html").render(
+        params=params, niveau=2, form=form
+    )
+    # Said once, under the day; the employees who work that day broke no rule of theirs.
+    assert html.count(couverture) == 0
+    assert html.count("Besoin en personnel non couvert ce jour-là.") == 1
+    assert "Rien à signaler pour ce salarié ce jour-là." in html
+    assert "verdict--faux" in html and html.count("planning-cellule--faux") == 0

@@ -13,5 +13,5 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Planning hebdomadaire du personnel",
     COMPETENCES=("3.2.1",),
-    VERSION=2,
+    VERSION=3,
 )

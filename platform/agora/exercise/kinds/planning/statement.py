@@ -24,7 +24,6 @@ def enonce(params: dict[str, Any], niveau: int, organisation: Company, choix: Ch
         _situation(organisation, len(params["salaries"]), niveau),
         _equipe(params, choix),
         _ouverture(params, lundi),
-        _besoins(params),
         _regles(params, niveau),
         _consignes(niveau),
     ]
@@ -51,8 +50,8 @@ def _equipe(params: dict[str, Any], choix: Choix) -> str:
     lignes = [
         "## L'équipe",
         "",
-        "| Salarié | Code | Emploi | Heures par semaine | Ne travaille pas le | Fin de travail la semaine d'avant |",
-        "|---|---|---|---|---|---|",
+        "| Salarié | Emploi | Heures par semaine | Ne travaille pas le | Fin de travail la semaine d'avant |",
+        "|---|---|---|---|---|",
     ]
     for s in params["salaries"]:
         nom = s["nom"] + (" (moins de 18 ans)" if s["mineur"] else "")
@@ -64,37 +63,40 @@ def _equipe(params: dict[str, Any], choix: Choix) -> str:
         fin = params["fin_semaine_precedente"].get(s["id"], "")
         if fin:
             moment = date.fromisoformat(fin[:10])
-            fin = f"{_jour_planning(moment)} à {fin[11:16]}"
+            fin = f"{_jour_planning(moment)} à {_h(fin[11:16])}"
         lignes.append(
-            f"| {nom} | {s['id']} | {postes.get(s['id'], '')} | {_heures(s['contrat_heures'])} "
+            f"| {nom} | {postes.get(s['id'], '')} | {_heures(s['contrat_heures'])} "
             f"| {absent or '—'} | {fin or '—'} |"
         )
     return "\n".join(lignes)
 
 
+def _h(heure: str) -> str:
+    """« 09:00 » as « 9h », « 12:30 » as « 12h30 »: the way the grid is typed."""
+    h, m = heure.split(":")
+    return f"{int(h)}h{m if m != '00' else ''}"
+
+
 def _ouverture(params: dict[str, Any], lundi: date) -> str:
-    lignes = ["## Les horaires d'ouverture", "", "| Jour | Horaires |", "|---|---|"]
+    """One row a day: its opening hours and the staff needed, one table instead of two."""
+    lignes = [
+        "## Les horaires et les besoins en personnel",
+        "",
+        "Besoins : nombre minimum de salariés au travail pendant toute la plage horaire.",
+        "",
+        "| Jour | Ouvert | Salariés au travail (minimum) |",
+        "|---|---|---|",
+    ]
     for i in range(7):
         jour = lundi + timedelta(days=i)
         plage = params["ouverture"].get(jour.isoformat())
-        lignes.append(
-            f"| {_jour_planning(jour)} | {f'{plage[0]} – {plage[1]}' if plage else 'fermé'} |"
+        besoins = " ; ".join(
+            f"{_h(b['debut'])}-{_h(b['fin'])} : {b['effectif']}"
+            for b in params["besoins"]
+            if b["jour"] == jour.isoformat()
         )
-    return "\n".join(lignes)
-
-
-def _besoins(params: dict[str, Any]) -> str:
-    lignes = [
-        "## Les besoins en personnel",
-        "",
-        "Nombre minimum de salariés au travail pendant toute la plage horaire.",
-        "",
-        "| Jour | De | À | Salariés au travail (minimum) |",
-        "|---|---|---|---|",
-    ]
-    for b in params["besoins"]:
-        jour = _jour_planning(date.fromisoformat(b["jour"]))
-        lignes.append(f"| {jour} | {b['debut']} | {b['fin']} | {b['effectif']} |")
+        ouvert = f"{_h(plage[0])}-{_h(plage[1])}" if plage else "fermé"
+        lignes.append(f"| {_jour_planning(jour)} | {ouvert} | {besoins or '—'} |")
     return "\n".join(lignes)
 
 
@@ -134,10 +136,9 @@ def _consignes(niveau: int) -> str:
     lignes = [
         "## Ce que vous devez faire",
         "",
-        "1. Pour chaque salarié et chaque jour d'ouverture, écrivez ses heures de travail "
-        "(champs `creneaux`) : l'heure de début et l'heure de fin du matin, puis celles de "
-        "l'après-midi, au format 09:00.",
-        "2. Laissez les cases vides quand le salarié ne travaille pas.",
+        "1. Dans le planning, pour chaque salarié et chaque jour d'ouverture, écrivez ses "
+        "heures de travail : le matin puis l'après-midi, par exemple 9h-12h30, 13h30-17h.",
+        "2. Laissez la case vide quand le salarié ne travaille pas.",
         "3. Comptez les heures de chaque salarié : le total doit être celui de son contrat.",
         "4. Vérifiez chaque besoin : combien de salariés sont au travail à chaque moment ?",
     ]
