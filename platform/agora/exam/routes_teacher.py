@@ -346,7 +346,7 @@ def copy_pdf(
     if copy.graded_at is None:
         closing.finalise_one(request.app.state.engine, copy.id, clock())
         session.refresh(copy)
-    body = exports.copy_pdf(session, exam, copy)
+    body = exports.copy_pdf(request.app.state.templates, session, exam, copy)
     return _download(body, "application/pdf", f"{exports.file_stem(exam)}-copie-{copy.id}.pdf")
 
 
