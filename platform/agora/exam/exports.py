@@ -11,7 +11,7 @@ from decimal import Decimal
 from jinja2 import Environment
 from sqlmodel import Session, col, select
 
-from agora import spreadsheet
+from agora import pronote, spreadsheet
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.documents import pdf
@@ -124,6 +124,24 @@ def to_csv(table: ResultsTable) -> bytes:
 def to_xlsx(table: ResultsTable) -> bytes:
     """The same table as an Excel workbook (numbers stay numbers, texts stay texts)."""
     return spreadsheet.to_xlsx(sheet(table))
+
+
+def pronote_table(session: Session, table: ResultsTable) -> Table:
+    """The marks on 20 for PRONOTE (agora.pronote): absent and ungraded copies left blank."""
+    ids = [r.copy.student_id for r in table.rows]
+    query = select(Student.id, Student.date_naissance).where(col(Student.id).in_(ids))
+    births = {sid: born for sid, born in session.execute(query).all()}
+    lignes = [
+        pronote.Ligne(
+            r.nom,
+            r.prenom,
+            births.get(r.copy.student_id),
+            r.note,
+            pronote.ABSENT if r.statut == "absent" else pronote.A_CORRIGER,
+        )
+        for r in table.rows
+    ]
+    return pronote.table(table.exam.titre, lignes)
 
 
 def file_stem(exam: Exam) -> str:

@@ -16,6 +16,7 @@ from agora.errors import DomainError, InvalidInput
 from agora.exam import amenagements, closing, exports, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
+from agora.spreadsheet import to_csv as spreadsheet_csv
 from agora.web.deps import FormFields, TeacherDep
 from agora.web.flash import flash
 from agora.web.ids import form_id
@@ -337,6 +338,12 @@ def export_xlsx(exam: OwnedExam, session: SessionDep):
     body = exports.to_xlsx(exports.results_table(session, exam))
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return _download(body, mime, f"{exports.file_stem(exam)}.xlsx")
+
+
+@router.get("/{exam_id}/pronote.csv", name="exam_export_pronote")
+def export_pronote(exam: OwnedExam, session: SessionDep):
+    body = spreadsheet_csv(exports.pronote_table(session, exports.results_table(session, exam)))
+    return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}-pronote.csv")
 
 
 @router.get("/{exam_id}/copies/{copy_id}/copie.pdf", name="exam_copy_pdf")

@@ -340,6 +340,13 @@ def export_assignment(assignment: OwnedAssignment, session: SessionDep, fmt: For
     return _file(table, name, fmt)
 
 
+@router.get("/devoirs/{assignment_id}/pronote.csv", name="teacher_export_pronote")
+def export_pronote(assignment: OwnedAssignment, session: SessionDep):
+    classe = classe_of(session, assignment)
+    table = exports.assignment_pronote(session, assignment, classe)
+    return _file(table, f"pronote-{exports.slug(classe.nom)}-{assignment.mission_slug}", "csv")
+
+
 def _file(table: spreadsheet.Table, name: str, fmt: str) -> Response:
     content = spreadsheet.to_csv(table) if fmt == "csv" else spreadsheet.to_xlsx(table)
     return Response(content, media_type=MEDIA[fmt], headers=_attachment(f"{name}.{fmt}"))
