@@ -182,7 +182,8 @@ def cards(request: Request, classe: OwnedClasse, session: SessionDep, form: Post
         ts.Credential(i, users[i].prenom, users[i].nom, users[i].login, p)
         for i, p in zip(wanted, passwords, strict=True)
     ]
-    pdf = login_cards(credentials, classe.nom, str(request.url_for("login_form")))
+    env, url = request.app.state.templates, str(request.url_for("login_form"))
+    pdf = login_cards(env, credentials, classe.nom, url, utcnow().date())
     name = f"cartes-{exports.slug(classe.nom)}.pdf"
     return _no_store(Response(pdf, media_type="application/pdf", headers=_attachment(name)))
 
