@@ -37,6 +37,7 @@ def test_a_pdf_never_fetches_from_the_network_nor_outside_static(tmp_path):
         )
     finally:
         server.shutdown()
+        server.server_close()
     assert _Spy.hits == []
     assert len(pages_as_images(pdf)) == 1
     assert "Facture n° 12 — 1 234,50 €" in pdf_text(pdf).replace("\u202f", " ")
