@@ -11,6 +11,7 @@ from agora.account import routes as account_routes
 from agora.account.throttle import LoginThrottle
 from agora.classroom.student import routes as student_routes
 from agora.classroom.teacher import edit_routes as teacher_edit_routes
+from agora.classroom.teacher import passeport_routes as teacher_passeport_routes
 from agora.classroom.teacher import report_routes as teacher_report_routes
 from agora.classroom.teacher import routes as teacher_routes
 from agora.classroom.teacher import rubric_routes
@@ -89,6 +90,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
     app.include_router(rubric_routes.router)  # /enseignant: comment bank, anonymous grading
     app.include_router(teacher_student_routes.router)  # /enseignant/eleves: one student
+    app.include_router(teacher_passeport_routes.router)  # /enseignant: competency record PDF
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
     app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics
     app.include_router(exam_writing_routes.router)  # /enseignant/evaluations: rédactions

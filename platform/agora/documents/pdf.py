@@ -1,44 +1,85 @@
-"""A document's HTML block printed as a PDF with fpdf2: the page and the PDF come from the
-same template, so they never say different things. French text needs a Unicode font: DejaVu
-Sans (Debian's fonts-dejavu-core) when installed, else the built-in Helvetica (latin-1)."""
+"""Every PDF the platform makes comes from HTML through one path: WeasyPrint.
+
+A page's template block is wrapped in ``documents/pdf.html`` (A4, print styles, DejaVu Sans for
+French text) and printed, so the page and its PDF never say different things. WeasyPrint was
+chosen over own drawing code (fpdf2, line by line) because it lays out real HTML and CSS:
+tables stay tables, long text wraps and breaks across pages. Templates may only load files
+from the static folder: any other URL (network, other files) is refused.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
-# Characters outside latin-1 that the fallback font cannot print.
-_LATIN1 = str.maketrans({"œ": "oe", "Œ": "OE", "’": "'", "…": "...", "–": "-", "—": "-",
-                         "\u202f": " ", "€": "EUR"})  # fmt: skip
+from jinja2 import Environment
+from jinja2_fragments import render_block
 
+from agora import TEMPLATES_DIR
 
-def pdf_de_html(html: str, titre: str, auteur: str, jour: date) -> bytes:
-    """The PDF of an HTML block made of what fpdf2 prints (headings, paragraphs, tables),
-    dated ``jour`` (not the clock: the same document gives the same bytes)."""
-    from fpdf import FPDF
-
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(datetime(jour.year, jour.month, jour.day, tzinfo=UTC))
-    pdf.set_title(titre)
-    pdf.set_author(auteur)
-    pdf.set_creator("Agora Sim")
-    pdf.set_auto_page_break(True, margin=15)
-    family = polices(pdf)
-    if family == "Helvetica":
-        html = html.translate(_LATIN1).encode("latin-1", "replace").decode("latin-1")
-    pdf.add_page()
-    pdf.set_font(family, size=9)
-    pdf.write_html(html, font_family=family)
-    return bytes(pdf.output())
+STATIC_DIR = TEMPLATES_DIR.parent / "static"
+SHELL = "documents/pdf.html"
 
 
-def polices(pdf) -> str:
-    """The font family for French text: DejaVu Sans (regular and bold) added to ``pdf`` when
-    installed, else fpdf's built-in Helvetica (latin-1 only)."""
-    regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-    if not (regular.is_file() and bold.is_file()):
-        return "Helvetica"
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
-    return "DejaVu"
+class FetchRefused(ValueError):
+    """A template asked for a resource outside the static folder."""
+
+
+def _fetcher():
+    """WeasyPrint's fetcher restricted to files under the static folder (no network)."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    class StaticOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            root = STATIC_DIR.resolve()
+            target = Path(unquote(parts.path)).resolve()
+            if parts.scheme != "file" or not target.is_relative_to(root):
+                raise FetchRefused(f"ressource refusée dans un PDF : {url[:80]}")
+            return super().fetch(url, headers)
+
+    return StaticOnly(allowed_protocols={"file"})
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of a complete HTML document (static files resolved from the static folder)."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=_fetcher())
+    return document.write_pdf()
+
+
+def render_pdf(
+    env: Environment,
+    template: str,
+    block: str,
+    values: dict[str, Any],
+    *,
+    titre: str,
+    auteur: str,
+    jour: date,
+) -> bytes:
+    """The PDF of one block of a page template, in the printed shell (title, author, date:
+    the date given, not the clock, so the same document gives the same content)."""
+    body = render_block(env, template, block, values)
+    return html_to_pdf(shell(env, body, titre=titre, auteur=auteur, jour=jour))
+
+
+def shell(env: Environment, body: str, *, titre: str, auteur: str, jour: date) -> str:
+    """``body`` (already rendered, trusted HTML) inside the printed page."""
+    from markupsafe import Markup
+
+    return env.get_template(SHELL).render(
+        corps=Markup(body), titre=titre, auteur=auteur, jour=jour.isoformat()
+    )
+
+
+def pdf_de_html(html: str, titre: str, auteur: str, jour: date, env: Environment | None = None):
+    """The PDF of an HTML block (a commercial document), dated ``jour``."""
+    from agora.web.templating import make_environment
+
+    env = env or make_environment(TEMPLATES_DIR)
+    return html_to_pdf(shell(env, html, titre=titre, auteur=auteur, jour=jour))

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from jinja2 import Environment
 from sqlmodel import Session, col, select
 
-from agora import spreadsheet
+from agora import pronote, spreadsheet
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
-from agora.documents.pdf import polices
+from agora.documents import pdf
 from agora.exam import grading, views
 from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
 from agora.exercise.base import Grade
@@ -125,6 +126,24 @@ def to_xlsx(table: ResultsTable) -> bytes:
     return spreadsheet.to_xlsx(sheet(table))
 
 
+def pronote_table(session: Session, table: ResultsTable) -> Table:
+    """The marks on 20 for PRONOTE (agora.pronote): absent and ungraded copies left blank."""
+    ids = [r.copy.student_id for r in table.rows]
+    query = select(Student.id, Student.date_naissance).where(col(Student.id).in_(ids))
+    births = {sid: born for sid, born in session.execute(query).all()}
+    lignes = [
+        pronote.Ligne(
+            r.nom,
+            r.prenom,
+            births.get(r.copy.student_id),
+            r.note,
+            pronote.ABSENT if r.statut == "absent" else pronote.A_CORRIGER,
+        )
+        for r in table.rows
+    ]
+    return pronote.table(table.exam.titre, lignes)
+
+
 def file_stem(exam: Exam) -> str:
     """A safe ASCII file name from the title."""
     text = unicodedata.normalize("NFKD", exam.titre).encode("ascii", "ignore").decode()
@@ -134,108 +153,21 @@ def file_stem(exam: Exam) -> str:
 # ------------------------------------------------------------------------------ the PDF
 
 
-def copy_pdf(session: Session, exam: Exam, copy: ExamCopy) -> bytes:
-    """One student's corrected copy for the exam file: statement, answers, corrections."""
-    from fpdf import FPDF
-
+def copy_pdf(env: Environment, session: Session, exam: Exam, copy: ExamCopy) -> bytes:
+    """One student's corrected copy for the exam file: the very block of the correction page
+    the student sees (statement, answers as the form shows them, verdicts, mark / 20)."""
     student = session.get(Student, copy.student_id)
     page = views.correction_page(session, exam, copy, student)
-    pdf = FPDF(format="A4")
-    family = polices(pdf)
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-    write = _Writer(pdf, family)
-    write.title(exam.titre)
-    write.line(f"Élève : {page.student_name} — copie {status_label(copy, exam)}")
-    if copy.started_at:
-        write.line(f"Commencée le {_when(copy.started_at)}, fin le {_when(copy.finished_at)}")
-    if copy.graded_at is not None:
-        write.line(
-            f"Total : {_fr(page.points)} / {exam.total_points} — note : {_fr(page.note)} / 20"
-        )
-    for q in page.questions:
-        write.heading(f"Question {q.position} — {q.titre} ({_fr(q.earned)} / {q.points} points)")
-        write.text(_plain(q.enonce), size=8)
-        write.subheading("Réponses de l'élève et correction")
-        results = q.form.results
-        for name in sorted(set(q.form.values) | set(results)):
-            r = results.get(name)
-            typed = q.form.values.get(name, "")
-            if r is None:
-                if typed:
-                    write.text(f"{name} : « {typed} »", size=8)
-                continue
-            mark = "JUSTE" if r.correct else "FAUX"
-            expected = f" — attendu : {r.attendu}" if r.attendu and not r.correct else ""
-            write.text(f"[{mark}] {name} : « {typed} »{expected}. {r.message}", size=8)
-        if q.rubrique:  # a written answer graded with the rubric
-            write.subheading("Grille")
-            for line in q.rubrique:
-                remark = f" — {line['commentaire']}" if line.get("commentaire") else ""
-                points = _fr(Decimal(line["points"]))
-                write.text(f"{line['critere']} : {points} / {line['max']}{remark}", size=8)
-            if q.commentaire:
-                write.text(f"Commentaire : {q.commentaire}", size=8)
-        if q.grade and q.grade.diagnostics:
-            write.subheading("Diagnostics")
-            for d in q.grade.diagnostics:
-                write.text(f"- {d.message}", size=8)
-    if page.competences:
-        write.heading("Compétences")
-        for code, libelle, score in page.competences:
-            write.text(f"{code} {libelle} : {_fr(_percent(score))} %", size=8)
-    return bytes(pdf.output())
-
-
-class _Writer:
-    """Small helpers over fpdf2 (text made safe for the latin-1 core font when needed)."""
-
-    def __init__(self, pdf, family: str):
-        self.pdf, self.family = pdf, family
-
-    def _safe(self, text: str) -> str:
-        if self.family == "DejaVu":
-            return text
-        return (
-            text.replace("\u202f", " ")
-            .replace("\u00a0", " ")
-            .encode("latin-1", "replace")
-            .decode("latin-1")
-        )
-
-    def _cell(self, text: str, size: float, style: str = "", gap: float = 1) -> None:
-        self.pdf.set_font(self.family, style, size)
-        self.pdf.multi_cell(0, size * 0.5, self._safe(text), new_x="LMARGIN", new_y="NEXT")
-        self.pdf.ln(gap)
-
-    def title(self, text: str) -> None:
-        self._cell(text, 16, "B", 3)
-
-    def heading(self, text: str) -> None:
-        self.pdf.ln(2)
-        self._cell(text, 12, "B", 2)
-
-    def subheading(self, text: str) -> None:
-        self._cell(text, 10, "B")
-
-    def line(self, text: str) -> None:
-        self._cell(text, 10)
-
-    def text(self, text: str, size: float = 9) -> None:
-        self._cell(text, size, gap=0.5)
-
-
-def _plain(markdown_text: str) -> str:
-    """Markdown as readable plain text (tables kept as lines)."""
-    text = re.sub(r"[*_`#>]+", "", markdown_text)
-    text = re.sub(r"^\s*\|?[-:| ]+\|?\s*$", "", text, flags=re.MULTILINE)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
-def _when(moment: datetime | None) -> str:
-    if moment is None:
-        return "—"
-    return moment.astimezone(PARIS).strftime("%d/%m/%Y à %H h %M min %S s")
+    jour = (copy.graded_at or copy.finished_at or exam.closes_at).astimezone(PARIS).date()
+    return pdf.render_pdf(
+        env,
+        "exam/correction.html",
+        "copie",
+        views.ctx(page),
+        titre=f"{exam.titre} — copie corrigée de {page.student_name}",
+        auteur="Agora Sim",
+        jour=jour,
+    )
 
 
 # ----------------------------------------------------------------------------- audit log

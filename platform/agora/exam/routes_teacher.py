@@ -16,6 +16,7 @@ from agora.errors import DomainError, InvalidInput
 from agora.exam import amenagements, closing, exports, redaction, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
+from agora.spreadsheet import to_csv as spreadsheet_csv
 from agora.web.deps import FormFields, TeacherDep
 from agora.web.flash import flash
 from agora.web.ids import form_id
@@ -344,6 +345,12 @@ def export_xlsx(exam: OwnedExam, session: SessionDep):
     return _download(body, mime, f"{exports.file_stem(exam)}.xlsx")
 
 
+@router.get("/{exam_id}/pronote.csv", name="exam_export_pronote")
+def export_pronote(exam: OwnedExam, session: SessionDep):
+    body = spreadsheet_csv(exports.pronote_table(session, exports.results_table(session, exam)))
+    return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}-pronote.csv")
+
+
 @router.get("/{exam_id}/copies/{copy_id}/copie.pdf", name="exam_copy_pdf")
 def copy_pdf(
     request: Request, exam: OwnedExam, copy: ExamCopyDep, session: SessionDep, clock: ClockDep
@@ -351,7 +358,7 @@ def copy_pdf(
     if copy.graded_at is None:
         closing.finalise_one(request.app.state.engine, copy.id, clock())
         session.refresh(copy)
-    body = exports.copy_pdf(session, exam, copy)
+    body = exports.copy_pdf(request.app.state.templates, session, exam, copy)
     return _download(body, "application/pdf", f"{exports.file_stem(exam)}-copie-{copy.id}.pdf")
 
 

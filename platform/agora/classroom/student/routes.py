@@ -247,3 +247,13 @@ def _saved_message(assignment, done: service.Submitted, now) -> str:
     if service.corrections_visible(assignment, now):
         return "Réponse enregistrée et corrigée : voyez le détail sous chaque champ."
     return "Réponse enregistrée. La correction sera visible plus tard."
+
+
+@router.get("/competences/passeport.pdf", name="student_passeport")
+def passeport_pdf(request: Request, student: StudentDep, session: SessionDep):
+    """The student's own competency record; no id in the URL, so never another's."""
+    from agora.classroom import passeport
+
+    record = passeport.passeport(session, student, utcnow())
+    body = passeport.passeport_pdf(request.app.state.templates, record)
+    return _pdf(body, passeport.file_name(record))

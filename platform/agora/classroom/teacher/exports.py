@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from agora import pronote
 from agora.classroom.models import Assignment, Classe
 from agora.classroom.teacher.coverage import class_levels
 from agora.classroom.teacher.service import (
@@ -96,6 +97,24 @@ def assignment_table(session: Session, assignment: Assignment, classe: Classe) -
         row += [result.points if result.started else None, mark]
         rows.append(row)
     return Table(mission.titre, headers, rows)
+
+
+def assignment_pronote(session: Session, assignment: Assignment, classe: Classe) -> Table:
+    """One mission's marks on 20 for PRONOTE (agora.pronote): students given the mission."""
+    mission = get_mission(assignment.mission_slug)
+    by_key = latest_attempts(session, assignment)
+    only = targeted_students(session, assignment)
+    lignes = []
+    for student, user in students_of(session, classe):
+        if only is not None and student.id not in only:
+            continue
+        steps = [by_key.get((student.id, i), StepCell(None)) for i in range(len(mission.etapes))]
+        result = mission_result(mission, steps)
+        why = pronote.A_CORRIGER if result.pending else pronote.NON_RENDU
+        lignes.append(
+            pronote.Ligne(user.nom, user.prenom, student.date_naissance, result.sur_20, why)
+        )
+    return pronote.table(mission.titre, lignes)
 
 
 def _status(result) -> str:

@@ -183,7 +183,8 @@ def cards(request: Request, classe: OwnedClasse, session: SessionDep, form: Post
         ts.Credential(i, users[i].prenom, users[i].nom, users[i].login, p)
         for i, p in zip(wanted, passwords, strict=True)
     ]
-    pdf = login_cards(credentials, classe.nom, str(request.url_for("login_form")))
+    env, url = request.app.state.templates, str(request.url_for("login_form"))
+    pdf = login_cards(env, credentials, classe.nom, url, utcnow().date())
     name = f"cartes-{exports.slug(classe.nom)}.pdf"
     return _no_store(Response(pdf, media_type="application/pdf", headers=_attachment(name)))
 
@@ -378,6 +379,13 @@ def export_assignment(assignment: OwnedAssignment, session: SessionDep, fmt: For
     table = exports.assignment_table(session, assignment, classe)
     name = f"notes-{exports.slug(classe.nom)}-{assignment.mission_slug}"
     return _file(table, name, fmt)
+
+
+@router.get("/devoirs/{assignment_id}/pronote.csv", name="teacher_export_pronote")
+def export_pronote(assignment: OwnedAssignment, session: SessionDep):
+    classe = classe_of(session, assignment)
+    table = exports.assignment_pronote(session, assignment, classe)
+    return _file(table, f"pronote-{exports.slug(classe.nom)}-{assignment.mission_slug}", "csv")
 
 
 def _file(table: spreadsheet.Table, name: str, fmt: str) -> Response:
