@@ -28,6 +28,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "agora.classroom.models",
     "agora.exam.models",
     "agora.competency.models",
+    "agora.authoring.models",
 )
 
 

@@ -10,9 +10,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, or_, select
 
+from agora.authoring.catalog import find_mission
 from agora.classroom.models import Assignment, AssignmentStudent, StepAttempt, Student
 from agora.competency.service import attempt_competences, record_evidence
-from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, variant_seed
+from agora.content.missions import ExerciseStep, Mission, ProseStep, variant_seed
 from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput, StaleTry
 from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Grade, Variant, unflatten
@@ -219,7 +220,7 @@ def submit_exercise(
     must be the try this answer would be: a form left open in another tab while a try was sent
     shows a variant that is no longer the one graded (StaleTry, nothing spent).
     """
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     step = mission.etape(index)
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Cette étape attend un texte rédigé.")
@@ -264,7 +265,7 @@ def submit_prose(
     now: datetime,
 ) -> Submitted:
     """Keep a written answer; it waits for the teacher's grading with the rubric."""
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     step = mission.etape(index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape attend les réponses d'un exercice, pas un texte.")

@@ -51,6 +51,21 @@ def describe(error: ValidationError) -> str:
     """One French line for a pydantic error: where in the file, and why."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "(racine)"
+    reason = _reason(first)
+    extra = f" ({error.error_count() - 1} autre(s) erreur(s))" if error.error_count() > 1 else ""
+    return f"à « {where} » : {reason}{extra}"
+
+
+def describe_each(error: ValidationError, tags: tuple[str, ...] = ("exercice", "redaction")):
+    """Every error as (where, French reason); ``tags`` (a union's discriminator values) are
+    left out of the place: « etapes.0.kind », as the file writes it."""
+    return [
+        (".".join(str(p) for p in e["loc"] if p not in tags) or "(racine)", _reason(e))
+        for e in error.errors()
+    ]
+
+
+def _reason(first) -> str:
     reasons = {
         "missing": "champ obligatoire absent",
         "extra_forbidden": "champ inconnu",
@@ -65,6 +80,4 @@ def describe(error: ValidationError) -> str:
         "greater_than_equal": "valeur trop petite",
         "less_than_equal": "valeur trop grande",
     }
-    reason = reasons.get(first["type"], first["msg"])
-    extra = f" ({error.error_count() - 1} autre(s) erreur(s))" if error.error_count() > 1 else ""
-    return f"à « {where} » : {reason}{extra}"
+    return reasons.get(first["type"], first["msg"]).removeprefix("Value error, ")

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 from sqlmodel import col, select
 
+from agora.authoring.catalog import builtin_missions, own_missions
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe
-from agora.content.missions import load_missions
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
 from agora.exam import closing, exports, service, views
@@ -63,7 +63,8 @@ def _new_context(session, teacher, now, values=None, message=None) -> dict:
     }
     return {
         "classes": classes,
-        "missions": sorted(load_missions().values(), key=lambda m: m.titre),
+        "missions": builtin_missions(),
+        "own_missions": own_missions(session, teacher.id),
         "kinds": service.available_kinds(),
         "rows": range(QUESTION_ROWS),
         "values": defaults | (values or {}),
@@ -93,7 +94,9 @@ def create(
             raise InvalidInput("Choisissez une de vos classes.")
         mission_slug = form.get("mission") if form.get("source") == "mission" else None
         questions = (
-            service.questions_from_mission(mission_slug) if mission_slug else _questions(form)
+            service.questions_from_mission(session, teacher.id, mission_slug)
+            if mission_slug
+            else _questions(form)
         )
         with service.writing(session):
             exam = service.create_exam(

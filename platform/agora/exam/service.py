@@ -27,9 +27,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
+from agora.authoring.catalog import usable_mission
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
-from agora.content.missions import ExerciseStep, get_mission
+from agora.content.missions import ExerciseStep
 from agora.db import BUSY, ServerBusy, write_lock
 from agora.errors import DomainError, InvalidInput, UnknownCode
 from agora.exam import grading
@@ -132,9 +133,9 @@ def available_kinds() -> list[tuple[str, str]]:
     ]
 
 
-def questions_from_mission(slug: str) -> list[dict[str, Any]]:
+def questions_from_mission(session: Session, teacher_id: int, slug: str) -> list[dict[str, Any]]:
     """The exercise steps of a mission as questions (prose steps are graded by hand: left out)."""
-    mission = get_mission(slug)
+    mission = usable_mission(session, teacher_id, slug)
     kinds = dict(available_kinds())
     return [
         {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}

@@ -13,11 +13,12 @@ from decimal import ROUND_CEILING, Decimal
 
 from sqlmodel import Session, col, select
 
+from agora.authoring.catalog import find_mission
 from agora.classroom.models import Assignment, Classe, StepAttempt
 from agora.classroom.teacher.csv_import import fold
 from agora.classroom.teacher.service import latest_attempts, students_of
 from agora.competency.service import attempt_competences, record_evidence
-from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission
+from agora.content.missions import ExerciseStep, Mission, ProseStep
 from agora.errors import InvalidInput
 from agora.exercise.registry import get_kind
 from agora.money import parse_decimal
@@ -83,7 +84,7 @@ def override_score(
     """
     if not is_latest(session, attempt):
         raise InvalidInput("Seule la dernière tentative d'une étape compte : revoyez celle-ci.")
-    mission = get_mission(_assignment(session, attempt).mission_slug)
+    mission = find_mission(session, _assignment(session, attempt).mission_slug)
     step = mission.etape(attempt.step_index)
     if points_text.strip():
         value = _points_value(points_text, step.points, "note")
@@ -113,7 +114,7 @@ def grade_prose(
     step's points, proving each competency the step lists. The comment is shown to the
     student with the mark.
     """
-    mission = get_mission(_assignment(session, attempt).mission_slug)
+    mission = find_mission(session, _assignment(session, attempt).mission_slug)
     step = mission.etape(attempt.step_index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape est corrigée automatiquement, pas avec une grille.")
@@ -148,7 +149,7 @@ def grade_prose(
 
 def ungraded_copies(session: Session, assignment: Assignment) -> list[StepAttempt]:
     """Prose answers awaiting grading (latest attempt of each step), by step then name."""
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     prose = {i for i, step in enumerate(mission.etapes) if isinstance(step, ProseStep)}
     names = {
         student.id: (fold(user.nom), fold(user.prenom))

@@ -10,11 +10,12 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from agora.account.models import User
+from agora.authoring.catalog import find_mission, own_missions
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, Student
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.csv_import import ImportPreview
-from agora.content.missions import Mission, get_mission, load_missions
+from agora.content.missions import Mission, load_missions
 
 
 @dataclass
@@ -95,7 +96,7 @@ def classe_page(
         rows.append(
             AssignmentRow(
                 assignment,
-                get_mission(assignment.mission_slug),
+                find_mission(session, assignment.mission_slug),
                 # A student moved to another class since stays in ``targets``: not counted.
                 len(targets & ids) if targets is not None else len(students),
                 len({student_id for student_id, _ in cells}),
@@ -145,6 +146,7 @@ class AssignPage:
     corrections: dict[str, str]
     values: dict[str, Any]
     error: str | None = None
+    own_missions: list[Mission] = field(default_factory=list)  # the teacher's own (authoring)
 
 
 def assign_page(
@@ -158,4 +160,5 @@ def assign_page(
         CORRECTIONS_LIBELLES,
         defaults | (values or {}),
         error,
+        own_missions(session, classe.teacher_id),
     )
