@@ -9,6 +9,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from agora import TEMPLATES_DIR
 from agora.account import routes as account_routes
 from agora.account.throttle import LoginThrottle
+from agora.authoring import routes as authoring_routes
 from agora.classroom.student import routes as student_routes
 from agora.classroom.teacher import edit_routes as teacher_edit_routes
 from agora.classroom.teacher import routes as teacher_routes
@@ -79,3 +80,4 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(teacher_routes.router)  # /enseignant: classes, assignments, grading
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
     app.include_router(exam_teacher_routes.router)  # /enseignant/evaluations
+    app.include_router(authoring_routes.router)  # /enseignant/missions: « Mes missions »

@@ -93,14 +93,14 @@ def draft_from_form(form: Any) -> Draft:
                     "points": _int(get(r + "points")),
                     "description": get(r + "description").strip(),
                 }
-                if codes := [c for c in form.getlist(r + "competences") if isinstance(c, str)]:
+                if codes := _codes(form, r + "competences"):
                     line["competences"] = codes
                 rubrique.append(line)
             step: dict[str, Any] = {
                 "type": "redaction",
                 "format": get(p + "format") or "texte",
                 "titre": get(p + "titre").strip(),
-                "competences": [c for c in form.getlist(p + "competences") if isinstance(c, str)],
+                "competences": _codes(form, p + "competences"),
                 "consigne": _text(get(p + "consigne")),
                 "rubrique": rubrique,
             }
@@ -130,10 +130,14 @@ def draft_from_form(form: Any) -> Draft:
         "niveau": _int(get("niveau")),
         "duree_minutes": _int(get("duree_minutes")),
         "resume": get("resume").strip(),
-        "competences": [c for c in form.getlist("competences") if isinstance(c, str)],
+        "competences": _codes(form, "competences"),
         "etapes": steps,
         "histoire": _text(get("histoire")),
     }
+
+
+def _codes(form: Any, name: str) -> list[str]:
+    return [c for c in form.getlist(name) if isinstance(c, str) and c.strip()]
 
 
 def _text(value: str) -> str:
