@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from agora.authoring.service import validate
 from agora.content.loading import describe_each
 from agora.content.missions import FORMATS_REDACTION, Mission, split_front_matter
-from agora.errors import ContentError, InvalidInput
+from agora.errors import InvalidInput
 from agora.exercise.registry import KINDS
 
 Draft = dict[str, Any]
@@ -235,16 +235,31 @@ def _step_front(step: Mapping[str, Any]) -> dict[str, Any]:
     return front
 
 
+def _empty_fields(draft: Draft) -> dict[str, str]:
+    """The texts a student needs that the form left empty (a file may not omit them either:
+    an empty title is valid YAML but an unusable mission)."""
+    empty = "à remplir"
+    required = [("titre", draft.get("titre")), ("resume", draft.get("resume"))]
+    for i, step in enumerate(draft.get("etapes", [])):
+        required.append((f"etapes.{i}.titre", step.get("titre")))
+        if step.get("type") == "redaction":
+            required.append((f"etapes.{i}.consigne", step.get("consigne")))
+            for m, row in enumerate(step.get("rubrique", [])):
+                required.append((f"etapes.{i}.rubrique.{m}.critere", row.get("critere")))
+    return {where: empty for where, value in required if isinstance(value, str) and not value}
+
+
 def check(draft: Draft) -> tuple[Mission | None, str, dict[str, str]]:
     """(the mission or None, its text, French errors by field: « etapes.0.kind » -> why)."""
     texte = text_from_draft(draft)
     data, body = split_front_matter("mission", texte)
+    errors = _empty_fields(draft)
     try:
         Mission.model_validate({**data, "slug": "apercu", "histoire": body})
     except ValidationError as error:
-        return None, texte, {where: why for where, why in describe_each(error)}
-    except ContentError as error:  # pragma: no cover - the text was written above
-        return None, texte, {"(racine)": str(error)}
+        errors = dict(describe_each(error)) | errors
+    if errors:
+        return None, texte, errors
     try:
         return validate(texte), texte, {}
     except InvalidInput as error:
