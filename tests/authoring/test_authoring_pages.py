@@ -49,8 +49,8 @@ def test_errors_are_french_next_to_their_field_and_nothing_is_saved(
     bad = form | {"e-0-points": "0", "competences": "", "csrf_token": token}
     page = client.post(f"{BASE}/nouvelle", data=bad)
     assert page.status_code == 400
-    assert "etapes.0.points : valeur trop petite" in page.text
-    assert "competences : liste trop courte" in page.text
+    assert "Étape 1, points : valeur trop petite" in page.text
+    assert "Compétences : liste trop courte" in page.text
     assert page.text.count('class="champ-erreur"') >= 2  # each beside its field
     assert 'value="La facture du club"' in page.text  # what was typed is kept
     unknown = form | {"competences": "1.3.4", "csrf_token": token}

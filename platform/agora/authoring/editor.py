@@ -34,6 +34,41 @@ FORMATS_LIBELLES = {
     "affiche": "Affiche / flyer",
 }
 _WHERE = re.compile(r"à « ([^»]+) »")
+_LABELS = {
+    "titre": "titre",
+    "niveau": "niveau",
+    "duree_minutes": "durée",
+    "resume": "résumé",
+    "competences": "compétences",
+    "(histoire)": "histoire",
+    "(racine)": "mission",
+    "etapes": "étapes",
+    "kind": "type d'exercice",
+    "points": "points",
+    "contexte": "contexte",
+    "options": "options",
+    "depuis": "document repris",
+    "format": "forme de l'écrit",
+    "consigne": "consigne",
+    "critere": "critère",
+    "description": "description",
+    "rubrique": "grille",
+}
+
+
+def label(where: str) -> str:
+    """A field's place as a teacher reads it: « etapes.1.rubrique.0.points » -> « Étape 2,
+    critère 1, points »."""
+    parts, words = where.split("."), []
+    while parts:
+        part = parts.pop(0)
+        if part in ("etapes", "rubrique") and parts and parts[0].isdigit():
+            number = int(parts.pop(0)) + 1
+            words.append(f"étape {number}" if part == "etapes" else f"critère {number}")
+        else:
+            words.append(_LABELS.get(part, part))
+    text = ", ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def blank_draft() -> Draft:

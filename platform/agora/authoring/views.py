@@ -52,6 +52,10 @@ class EditorPage:
     formats: dict[str, str] = field(default_factory=lambda: editor.FORMATS_LIBELLES)
     preview: dict[str, Any] | None = None
     kinds_by_name: dict[str, Any] = field(default_factory=lambda: dict(KINDS))
+    labels: dict[str, str] = field(default_factory=dict)  # error place -> French words
+
+    def __post_init__(self) -> None:
+        self.labels = {where: editor.label(where) for where in self.errors}
 
 
 def editor_page(
@@ -87,7 +91,8 @@ def preview(draft: dict[str, Any]) -> dict[str, Any]:
     """What a student sees of the draft, in a sample organisation; or the errors to fix."""
     mission, _texte, errors = editor.check(draft)
     if mission is None:
-        return {"errors": errors, "mission": None}
+        labels = {where: editor.label(where) for where in errors}
+        return {"errors": errors, "labels": labels, "mission": None}
     company = company_for(SAMPLE_ORG)
     steps = []
     for index, step in enumerate(mission.etapes):
