@@ -211,3 +211,20 @@ def test_steps_are_added_moved_and_removed_with_their_chaining(teacher_at_work, 
     assert 'name="e-1-kind"' in moved and '<option value="2" selected>' in moved
     removed = client.post(url, data=form | {"action": "supprimer-1", "csrf_token": token}).text
     assert 'name="e-1-type"' not in removed and 'name="e-0-kind"' in removed
+
+
+def test_hostile_values_get_a_french_message_never_a_crash(teacher_at_work, csrf, form, db):
+    client, _teacher, _classe = teacher_at_work
+    token = csrf(client, f"{BASE}/nouvelle")
+    for changes, expected in [
+        ({"niveau": "abc"}, "Niveau : nombre entier attendu"),
+        ({"e-0-kind": "<script>"}, "type d&#39;exercice inconnu"),
+        ({"e-0-kind": "fiche_stock", "e-0-opt-methode": "zzz"}, "Étape 1, options"),
+        ({"e-1-r-0-points": "-3"}, "Étape 2, critère 1, points"),
+        ({"e-1-format": "telegramme"}, "Étape 2, forme de l&#39;écrit"),
+    ]:
+        page = client.post(f"{BASE}/nouvelle", data=form | changes | {"csrf_token": token})
+        assert page.status_code == 400 and expected in page.text, (changes, page.text[-3000:])
+        preview = client.post(f"{BASE}/editeur/apercu", data=form | changes | {"csrf_token": token})
+        assert preview.status_code == 200 and "Encore à corriger" in preview.text
+    assert db.exec(select(AuthoredMission)).all() == []

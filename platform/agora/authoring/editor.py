@@ -116,12 +116,13 @@ def draft_from_form(form: Any) -> Draft:
     """The draft a posted editor form describes (``form``: FormData, ``getlist`` for boxes)."""
     get = lambda name: str(form.get(name) or "")  # noqa: E731
     steps = []
-    for n in sorted({int(k.split("-")[1]) for k in form if re.fullmatch(r"e-\d+-type", k)}):
+    numbers = sorted({int(k.split("-")[1]) for k in form if re.fullmatch(r"e-\d{1,4}-type", k)})
+    for n in numbers[:MAX_STEPS]:
         p = f"e-{n}-"
         if get(p + "type") == "redaction":
             rubrique = []
-            rows = {int(k.split("-")[3]) for k in form if re.fullmatch(p + r"r-\d+-critere", k)}
-            for m in sorted(rows):
+            rows = {int(k.split("-")[3]) for k in form if re.fullmatch(p + r"r-\d{1,4}-critere", k)}
+            for m in sorted(rows)[:MAX_CRITERES]:
                 r = f"{p}r-{m}-"
                 line = {
                     "critere": get(r + "critere").strip(),

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from agora.authoring import catalog, editor, service
 from agora.authoring.models import AuthoredMission, AuthoredMissionVersion
 from agora.content.missions import ExerciseStep, Mission, personalise, variant_seed
+from agora.errors import DomainError
 from agora.exercise.registry import KINDS
 from agora.exercise.variants import build_variant, company_for
 from agora.referentiel import load_referentiel
@@ -99,7 +100,11 @@ def preview(draft: dict[str, Any]) -> dict[str, Any]:
         enonce = None
         if isinstance(step, ExerciseStep):
             seed = variant_seed(SAMPLE_ORG, "apercu", index)
-            enonce = build_variant(step.kind, step.niveau, seed, SAMPLE_ORG, step.options).enonce
+            try:
+                variant = build_variant(step.kind, step.niveau, seed, SAMPLE_ORG, step.options)
+                enonce = variant.enonce
+            except DomainError:  # a kind that cannot draw here: the step shows without it
+                enonce = None
         steps.append(
             {
                 "step": step,
