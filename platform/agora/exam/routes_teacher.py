@@ -94,7 +94,7 @@ def create(
             raise InvalidInput("Choisissez une de vos classes.")
         mission_slug = form.get("mission") if form.get("source") == "mission" else None
         questions = (
-            service.questions_from_mission(session, teacher.id, mission_slug)
+            service.questions_from_mission(mission_slug, session, teacher.id)
             if mission_slug
             else _questions(form)
         )
