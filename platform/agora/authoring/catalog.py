@@ -15,8 +15,9 @@ from sqlmodel import Session, select
 from agora.authoring.models import AuthoredMission, AuthoredMissionVersion
 from agora.content.missions import Mission, get_mission, load_missions, mission_from_text
 from agora.errors import UnknownCode
+from agora.web.ids import MAX_ID
 
-_SLUG = re.compile(r"perso-(\d+)-v(\d+)")
+_SLUG = re.compile(r"perso-(\d{1,19})-v(\d{1,19})")
 SOURCE = "mission"  # how a validation message names an authored mission's text
 
 
@@ -37,8 +38,8 @@ def find_mission(session: Session, slug: str) -> Mission:
 
 def find_version(session: Session, slug: str) -> AuthoredMissionVersion | None:
     found = _SLUG.fullmatch(slug)
-    if found is None:
-        return None
+    if found is None or max(int(found.group(1)), int(found.group(2))) > MAX_ID:
+        return None  # no row can have it (and PostgreSQL would refuse the number)
     return session.exec(
         select(AuthoredMissionVersion).where(
             AuthoredMissionVersion.mission_id == int(found.group(1)),

@@ -19,6 +19,7 @@ from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
 from agora.web.flash import flash
+from agora.web.ids import DbId
 from agora.web.rendering import redirect, refused_form, render, render_fragment
 
 router = APIRouter(prefix="/enseignant/missions")
@@ -27,7 +28,7 @@ MAX_FILE = 200_000  # bytes of an imported mission file
 NOT_FOUND = "Mission introuvable."
 
 
-def _owned(session, teacher, mission_id: int) -> AuthoredMission:
+def _owned(session, teacher, mission_id: DbId) -> AuthoredMission:
     mission = service.owned(session, teacher.id, mission_id)
     if mission is None:
         raise HTTPException(404, NOT_FOUND)
@@ -57,7 +58,7 @@ def create(request: Request, teacher: TeacherDep, session: SessionDep, form: Pos
 
 
 @router.get("/{mission_id:int}", name="authoring_edit_form")
-def edit_form(request: Request, mission_id: int, teacher: TeacherDep, session: SessionDep):
+def edit_form(request: Request, mission_id: DbId, teacher: TeacherDep, session: SessionDep):
     mission = _owned(session, teacher, mission_id)
     draft = editor.draft_from_text(service.current(session, mission).texte)
     return render(request, TEMPLATE, views.editor_page(session, draft, mission))
@@ -65,7 +66,7 @@ def edit_form(request: Request, mission_id: int, teacher: TeacherDep, session: S
 
 @router.post("/{mission_id:int}", name="authoring_edit")
 def edit(
-    request: Request, mission_id: int, teacher: TeacherDep, session: SessionDep, form: PostedForm
+    request: Request, mission_id: DbId, teacher: TeacherDep, session: SessionDep, form: PostedForm
 ):
     mission = _owned(session, teacher, mission_id)
     draft = editor.draft_from_form(form)
@@ -106,7 +107,7 @@ def _ctx(session, draft) -> dict:
 
 
 @router.post("/{mission_id:int}/supprimer", name="authoring_delete")
-def delete(request: Request, mission_id: int, teacher: TeacherDep, session: SessionDep):
+def delete(request: Request, mission_id: DbId, teacher: TeacherDep, session: SessionDep):
     mission = _owned(session, teacher, mission_id)
 
     def page(error: str):
@@ -119,7 +120,7 @@ def delete(request: Request, mission_id: int, teacher: TeacherDep, session: Sess
 
 
 @router.post("/{mission_id:int}/dupliquer", name="authoring_duplicate")
-def duplicate(request: Request, mission_id: int, teacher: TeacherDep, session: SessionDep):
+def duplicate(request: Request, mission_id: DbId, teacher: TeacherDep, session: SessionDep):
     mission = _owned(session, teacher, mission_id)
     version = service.duplicate(session, teacher.id, service.current(session, mission).texte)
     flash(request, "Copie créée : modifiez-la à votre guise.")
@@ -138,7 +139,7 @@ def duplicate_builtin(request: Request, slug: str, teacher: TeacherDep, session:
 
 
 @router.get("/{mission_id:int}/export", name="authoring_export")
-def export(mission_id: int, teacher: TeacherDep, session: SessionDep):
+def export(mission_id: DbId, teacher: TeacherDep, session: SessionDep):
     version = service.current(session, _owned(session, teacher, mission_id))
     return _download(version.texte, service.export_name(version))
 
