@@ -221,7 +221,7 @@ def test_hostile_values_get_a_french_message_never_a_crash(teacher_at_work, csrf
         ({"e-0-kind": "<script>"}, "type d&#39;exercice inconnu"),
         ({"e-0-kind": "fiche_stock", "e-0-opt-methode": "zzz"}, "Étape 1, options"),
         ({"e-1-r-0-points": "-3"}, "Étape 2, critère 1, points"),
-        ({"e-1-format": "telegramme"}, "Étape 2, forme de l&#39;écrit"),
+        ({"e-1-format": "telegramme"}, "Étape 2, forme de l&#39;écrit : valeur non prévue"),
     ]:
         page = client.post(f"{BASE}/nouvelle", data=form | changes | {"csrf_token": token})
         assert page.status_code == 400 and expected in page.text, (changes, page.text[-3000:])

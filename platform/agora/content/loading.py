@@ -79,5 +79,10 @@ def _reason(first) -> str:
         "bool_parsing": "booléen attendu (true ou false)",
         "greater_than_equal": "valeur trop petite",
         "less_than_equal": "valeur trop grande",
+        "int_type": "nombre entier attendu",
+        "int_from_float": "nombre entier attendu",
+        "union_tag_invalid": "type d'étape inconnu (exercice ou redaction)",
     }
+    if first["type"] == "literal_error":
+        return f"valeur non prévue (possibles : {first.get('ctx', {}).get('expected', '?')})"
     return reasons.get(first["type"], first["msg"]).removeprefix("Value error, ")
