@@ -228,3 +228,12 @@ def test_hostile_values_get_a_french_message_never_a_crash(teacher_at_work, csrf
         preview = client.post(f"{BASE}/editeur/apercu", data=form | changes | {"csrf_token": token})
         assert preview.status_code == 200 and "Encore à corriger" in preview.text
     assert db.exec(select(AuthoredMission)).all() == []
+
+
+def test_students_cannot_reach_the_editor(client, make_student, as_student, csrf, form):
+    as_student(client, make_student())
+    token = csrf(client, "/")
+    assert client.get(BASE).status_code == 403
+    assert client.get(f"{BASE}/nouvelle").status_code == 403
+    preview = client.post(f"{BASE}/editeur/apercu", data=form | {"csrf_token": token})
+    assert preview.status_code == 403
