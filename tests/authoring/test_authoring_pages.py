@@ -87,6 +87,20 @@ def test_editing_an_answered_mission_makes_a_new_version(
     assert db.get(Assignment, assignment.id).mission_slug == f"perso-{mission_id}-v1"
     assert "Titre 2" in student_client.get(f"/eleve/missions/{assignment.id}").text
     assert f"perso-{mission_id}-v2" in client.get(f"/enseignant/classes/{classe.id}/attribuer").text
+    # The teacher's pages of that class read the version answered too.
+    for url in (
+        f"/enseignant/classes/{classe.id}",
+        f"/enseignant/devoirs/{assignment.id}",
+        f"/enseignant/devoirs/{assignment.id}/eleves/{student.id}",
+        "/enseignant/a-corriger",
+        f"/enseignant/classes/{classe.id}/competences",
+        f"/enseignant/devoirs/{assignment.id}/notes.csv",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "Titre 2" in page.text or url.endswith(".csv") or "competences" in url, url
+    graded = client.get(f"/enseignant/devoirs/{assignment.id}/corriger")
+    assert graded.status_code == 200 and "Clarté" in graded.text
 
 
 def test_export_then_import_is_byte_stable(teacher_at_work, csrf):
