@@ -9,6 +9,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from agora import TEMPLATES_DIR
 from agora.account import routes as account_routes
 from agora.account.throttle import LoginThrottle
+from agora.authoring import routes as authoring_routes
 from agora.classroom.student import routes as student_routes
 from agora.classroom.teacher import edit_routes as teacher_edit_routes
 from agora.classroom.teacher import passeport_routes as teacher_passeport_routes
@@ -95,3 +96,4 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(exam_report_routes.router)  # /enseignant/evaluations: statistics
     app.include_router(exam_writing_routes.router)  # /enseignant/evaluations: rédactions
     app.include_router(upload_routes.router)  # a student's poster: hand in, /fichiers
+    app.include_router(authoring_routes.router)  # /enseignant/missions: « Mes missions »

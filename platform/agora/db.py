@@ -29,6 +29,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "agora.exam.models",
     "agora.competency.models",
     "agora.uploads.models",
+    "agora.authoring.models",
 )
 
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 
+from agora.authoring import service as authoring
 from agora.classroom import service as classroom
 from agora.content.missions import get_mission
 from agora.db import utcnow
@@ -62,6 +63,7 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         melange=False,
     )
     copy = exam_service.start(db, exam, student, now, "127.0.0.1", "test")
+    own = authoring.duplicate(db, teacher.id, authoring.builtin_text(MISSION))
     db.commit()
     ids = {
         "classe_id": classe.id,
@@ -70,6 +72,7 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         "attempt_id": outcome.attempt.id,
         "exam_id": exam.id,
         "copy_id": copy.id,
+        "mission_id": own.mission_id,
         "position": 1,
         "index": 0,
         "numero": 1,  # an exam question's number (its statistics, its remediation)

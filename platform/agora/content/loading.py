@@ -51,6 +51,21 @@ def describe(error: ValidationError) -> str:
     """One French line for a pydantic error: where in the file, and why."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "(racine)"
+    reason = _reason(first)
+    extra = f" ({error.error_count() - 1} autre(s) erreur(s))" if error.error_count() > 1 else ""
+    return f"à « {where} » : {reason}{extra}"
+
+
+def describe_each(error: ValidationError, tags: tuple[str, ...] = ("exercice", "redaction")):
+    """Every error as (where, French reason); ``tags`` (a union's discriminator values) are
+    left out of the place: « etapes.0.kind », as the file writes it."""
+    return [
+        (".".join(str(p) for p in e["loc"] if p not in tags) or "(racine)", _reason(e))
+        for e in error.errors()
+    ]
+
+
+def _reason(first) -> str:
     reasons = {
         "missing": "champ obligatoire absent",
         "extra_forbidden": "champ inconnu",
@@ -64,7 +79,10 @@ def describe(error: ValidationError) -> str:
         "bool_parsing": "booléen attendu (true ou false)",
         "greater_than_equal": "valeur trop petite",
         "less_than_equal": "valeur trop grande",
+        "int_type": "nombre entier attendu",
+        "int_from_float": "nombre entier attendu",
+        "union_tag_invalid": "type d'étape inconnu (exercice ou redaction)",
     }
-    reason = reasons.get(first["type"], first["msg"])
-    extra = f" ({error.error_count() - 1} autre(s) erreur(s))" if error.error_count() > 1 else ""
-    return f"à « {where} » : {reason}{extra}"
+    if first["type"] == "literal_error":
+        return f"valeur non prévue (possibles : {first.get('ctx', {}).get('expected', '?')})"
+    return reasons.get(first["type"], first["msg"]).removeprefix("Value error, ")

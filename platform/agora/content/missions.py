@@ -159,7 +159,7 @@ class Mission(_Strict):
         return self.etapes[index]
 
 
-def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
+def split_front_matter(path: Path | str, text: str) -> tuple[dict[str, Any], str]:
     """(front matter dict, Markdown body) of a file starting with a '---' YAML block."""
     if not text.startswith("---\n"):
         raise ContentError(f"{path} : le fichier doit commencer par un bloc « --- » (YAML).")
@@ -181,13 +181,19 @@ def load_mission(path: Path) -> Mission:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ContentError(f"{path} : fichier illisible ({error.strerror})") from error
-    data, body = split_front_matter(path, text)
+    return mission_from_text(text, path.stem, path)
+
+
+def mission_from_text(text: str, slug: str, source: Path | str) -> Mission:
+    """A mission from the text of its file (front matter + story), validated and cross-checked
+    exactly as a file of scenarios/missions/; ContentError naming ``source`` and the field."""
+    data, body = split_front_matter(source, text)
     try:
-        mission = Mission.model_validate({**data, "slug": path.stem, "histoire": body})
+        mission = Mission.model_validate({**data, "slug": slug, "histoire": body})
     except ValidationError as error:
-        raise ContentError(f"{path} : {describe(error)}") from error
-    _check_references(path, mission)
-    _check_placeholders(path, mission)
+        raise ContentError(f"{source} : {describe(error)}") from error
+    _check_references(source, mission)
+    _check_placeholders(source, mission)
     return mission
 
 
@@ -202,7 +208,7 @@ def _texts(mission: Mission) -> list[tuple[str, str]]:
     return texts
 
 
-def _check_placeholders(path: Path, mission: Mission) -> None:
+def _check_placeholders(path: Path | str, mission: Mission) -> None:
     for where, text in _texts(mission):
         for name in _PLACEHOLDER.findall(text):
             if name not in PLACEHOLDERS:
@@ -224,7 +230,7 @@ def personalise(text: str, company: Any) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def _check_references(path: Path, mission: Mission) -> None:
+def _check_references(path: Path | str, mission: Mission) -> None:
     from agora.referentiel import load_referentiel
 
     referentiel = load_referentiel()
@@ -249,7 +255,7 @@ def _check_references(path: Path, mission: Mission) -> None:
     _check_proven(path, mission)
 
 
-def _check_proven(path: Path, mission: Mission) -> None:
+def _check_proven(path: Path | str, mission: Mission) -> None:
     """The mission announces only competencies one of its steps assesses (a kind's fields or a
     prose step's rubric): a teacher reads that list as what the mission proves."""
     proven = set()
@@ -264,7 +270,7 @@ def _check_proven(path: Path, mission: Mission) -> None:
             )
 
 
-def _check_kind(path: Path, index: int, step: ExerciseStep) -> None:
+def _check_kind(path: Path | str, index: int, step: ExerciseStep) -> None:
     """The kind is registered and accepts the options the step chooses."""
     if step.kind not in KINDS:
         raise ContentError(
@@ -277,7 +283,7 @@ def _check_kind(path: Path, index: int, step: ExerciseStep) -> None:
         raise ContentError(f"{path} : à « etapes.{index}.options » : {error}") from error
 
 
-def _check_source(path: Path, mission: Mission, index: int, step: ExerciseStep) -> None:
+def _check_source(path: Path | str, mission: Mission, index: int, step: ExerciseStep) -> None:
     """A step chained to an earlier one (``depuis``, a step number) can take its document."""
     if step.depuis is None:
         return

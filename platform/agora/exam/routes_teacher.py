@@ -8,9 +8,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 from sqlmodel import col, select
 
+from agora.authoring.catalog import builtin_missions, own_missions
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe
-from agora.content.missions import load_missions
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
 from agora.exam import amenagements, closing, exports, redaction, service, views
@@ -69,7 +69,8 @@ def _new_context(session, teacher, now, values=None, message=None) -> dict:
     }
     return {
         "classes": classes,
-        "missions": sorted(load_missions().values(), key=lambda m: m.titre),
+        "missions": builtin_missions(),
+        "own_missions": own_missions(session, teacher.id),
         "kinds": service.available_kinds(),
         "redactions": redaction.choices(),
         "rows": range(QUESTION_ROWS),
@@ -98,7 +99,7 @@ def create(
         classe = session.get(Classe, _id(form.get("classe_id"), "Choisissez une de vos classes."))
         if classe is None or classe.teacher_id != teacher.id:
             raise InvalidInput("Choisissez une de vos classes.")
-        posted = _posted_exam(form)
+        posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
             exam = service.create_exam(session, teacher.id, classe, **posted)
     flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
@@ -128,20 +129,23 @@ def update(
         return views.ctx(_new_context(session, teacher, clock(), form, error) | {"exam": exam})
 
     with refused_form(request, "exam/teacher/new.html", page):
-        posted = _posted_exam(form)
+        posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
             service.update_exam(session, exam, clock(), **posted)
     flash(request, "Évaluation modifiée.")
     return _back(request, "exam_monitor", exam)
 
 
-def _posted_exam(form: dict[str, str]) -> dict:
-    """The evaluation's fields from the form (InvalidInput in French on a bad value)."""
+def _posted_exam(form: dict[str, str], session, teacher_id: int) -> dict:
+    """The evaluation's fields from the form (InvalidInput in French on a bad value); a mission
+    is a built-in one or the teacher's own."""
     mission_slug = form.get("mission") if form.get("source") == "mission" else None
     return {
         "titre": form.get("titre", ""),
         "questions": (
-            service.questions_from_mission(mission_slug) if mission_slug else _questions(form)
+            service.questions_from_mission(mission_slug, session, teacher_id)
+            if mission_slug
+            else _questions(form)
         ),
         "opens_at": _moment(form.get("opens_at"), "le début"),
         "closes_at": _moment(form.get("closes_at"), "la fin"),

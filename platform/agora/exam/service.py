@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
+from agora.authoring.catalog import is_authored, usable_mission
 from agora.calendrier import PARIS, date_heure
 from agora.classroom.models import Classe, Student
 from agora.content.missions import ExerciseStep, get_mission
@@ -131,16 +132,23 @@ def available_kinds() -> list[tuple[str, str]]:
     ]
 
 
-def questions_from_mission(slug: str) -> list[dict[str, Any]]:
-    """The steps of a mission as questions (writing steps graded by the teacher: exam.writing)."""
-    mission = get_mission(slug)
+def questions_from_mission(
+    slug: str, session: Session | None = None, teacher_id: int | None = None
+) -> list[dict[str, Any]]:
+    """The steps of a mission as questions (writing steps graded by the teacher: exam.writing).
+
+    With the session and teacher: the teacher's own missions too (agora.authoring)."""
+    mission = get_mission(slug) if session is None else usable_mission(session, teacher_id, slug)
     kinds = dict(available_kinds())
+    # A writing question is read back from its mission by slug (exam.redaction.step_of), which
+    # knows the built-in missions only: a teacher's own mission gives its exercise steps.
+    writing = not is_authored(slug)
     return [
         {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}
         if isinstance(s, ExerciseStep)
         else redaction.question_of_step(slug, i, s)
         for i, s in enumerate(mission.etapes)
-        if not isinstance(s, ExerciseStep) or s.kind in kinds
+        if (s.kind in kinds if isinstance(s, ExerciseStep) else writing)
     ]
 
 

@@ -12,10 +12,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
+from agora.authoring.catalog import find_mission
 from agora.classroom import service as classroom
 from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment
-from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError, InvalidInput
 from agora.uploads import service, storage
@@ -59,7 +59,7 @@ def upload(
 
 def _upload(request, index, assignment, student, session, form):
     settings = request.app.state.settings
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     mission.etape(index)
     fichier = form.get("fichier")
     commentaire = form.get("commentaire")

@@ -11,11 +11,11 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2_fragments import render_block
 from markupsafe import escape
 
+from agora.authoring.catalog import find_mission
 from agora.classroom import service
 from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment, OwnedAttempt
 from agora.classroom.student.competences import competences_page
-from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.documents import commercial, facturx, pdf
 from agora.errors import DomainError, InvalidInput
@@ -133,7 +133,7 @@ def submit(
     form: FormFields,
 ):
     """Grade and keep an answer; re-show the step (alone for htmx, in the page otherwise)."""
-    mission_ = get_mission(assignment.mission_slug)
+    mission_ = find_mission(session, assignment.mission_slug)
     step = mission_.etape(index)
     fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
     essai = _try_number(form.get("essai"))
@@ -183,7 +183,7 @@ def new_try(
     session: SessionDep,
 ):
     """The step with the figures of the student's next try and an empty form."""
-    mission_ = get_mission(assignment.mission_slug)
+    mission_ = find_mission(session, assignment.mission_slug)
     mission_.etape(index)
     now = utcnow()
     attempts = [
@@ -209,9 +209,11 @@ def _try_number(text: str | None) -> int | None:
 
 
 @router.post("/missions/{assignment_id}/etapes/{index}/champ", name="student_validate_field")
-def validate_field(index: Index, assignment: OwnedAssignment, form: FormFields):
+def validate_field(
+    index: Index, assignment: OwnedAssignment, session: SessionDep, form: FormFields
+):
     """The inline format message of one field as it is typed (costs no attempt)."""
-    step = get_mission(assignment.mission_slug).etape(index)
+    step = find_mission(session, assignment.mission_slug).etape(index)
     champ = form.get("champ", "")
     value = form.get(champ, "")
     message = None

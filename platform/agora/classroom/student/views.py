@@ -10,9 +10,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
+from agora.authoring.catalog import find_mission
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
-from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission, personalise
+from agora.content.missions import ExerciseStep, Mission, ProseStep, personalise
 from agora.documents.commercial import NOMMES, DocumentCommercial
 from agora.errors import UnknownCode
 from agora.exercise.base import Grade
@@ -213,7 +214,7 @@ def mission_page(
     override: StepView | None = None,
 ) -> MissionPage:
     """The mission page; ``override`` replaces one step's view (the one just submitted)."""
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     attempts = service.attempts_of(session, student, assignment)
     steps = []
     for index in range(len(mission.etapes)):
@@ -264,7 +265,7 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
     assignments = service.assignments_for(session, student)
     attempts = _attempts_by_assignment(session, student, [a.id for a in assignments])
     for assignment in assignments:
-        mission = get_mission(assignment.mission_slug)
+        mission = find_mission(session, assignment.mission_slug)
         latest: dict[int, StepAttempt] = {}
         tries: dict[int, int] = {}
         for attempt in attempts.get(assignment.id, []):
@@ -339,7 +340,7 @@ def attempt_apercu(student: Student, attempt: StepAttempt) -> dict[str, Any] | N
 def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
     """An attempt of the student, shown as it was sent (form disabled)."""
     assignment = session.get(Assignment, attempt.assignment_id)
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     mine = [
         a
         for a in service.attempts_of(session, student, assignment)
@@ -383,7 +384,7 @@ def attempt_document(
     if not has_document(attempt):
         raise UnknownCode("Cette tentative ne produit pas de document commercial.")
     kind = get_kind(attempt.kind)
-    mission = get_mission(session.get(Assignment, attempt.assignment_id).mission_slug)
+    mission = find_mission(session, session.get(Assignment, attempt.assignment_id).mission_slug)
     documents = service.step_documents(student, mission, attempt.step_index)
     organisation = company_for(student.org_seed)
     variant = service.attempt_variant(attempt)

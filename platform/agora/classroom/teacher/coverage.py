@@ -11,6 +11,7 @@ from functools import cache
 
 from sqlmodel import Session, col, select
 
+from agora.authoring.catalog import find_mission, is_authored
 from agora.classroom.models import Assignment, Classe, StepAttempt
 from agora.classroom.teacher.service import students_of
 from agora.competency.models import CompetencyEvidence
@@ -84,10 +85,15 @@ def missions_assessing(session: Session, classe: Classe) -> dict[str, list[Missi
     assigned = set(
         session.exec(select(Assignment.mission_slug).where(Assignment.classe_id == classe.id))
     )
+    by_code = {code: list(missions) for code, missions in _missions_by_code().items()}
+    for slug in sorted(s for s in assigned if is_authored(s)):  # the teacher's own, given
+        mission = find_mission(session, slug)
+        for code in mission_codes(mission):
+            by_code.setdefault(code, []).append(mission)
     return {
         code: sorted(
             (MissionRef(m, m.slug in assigned) for m in missions),
             key=lambda ref: (not ref.assigned, ref.mission.titre),
         )
-        for code, missions in _missions_by_code().items()
+        for code, missions in by_code.items()
     }

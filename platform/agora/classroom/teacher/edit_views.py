@@ -9,12 +9,13 @@ from typing import Any
 from sqlmodel import Session
 
 from agora.account.models import User
+from agora.authoring.catalog import find_mission
 from agora.calendrier import PARIS
 from agora.classroom.models import CORRECTIONS_LIBELLES, PENALITES, Assignment, Classe
 from agora.classroom.teacher import edit as edit
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.views import StudentRow
-from agora.content.missions import Mission, get_mission
+from agora.content.missions import Mission
 from agora.exam.models import AMENAGEMENTS
 
 
@@ -60,7 +61,7 @@ def assignment_edit_page(
     return AssignmentEditPage(
         classe,
         assignment,
-        get_mission(assignment.mission_slug),
+        find_mission(session, assignment.mission_slug),
         [StudentRow(s, u) for s, u in ts.students_of(session, classe)],
         CORRECTIONS_LIBELLES,
         values if values is not None else assignment_values(session, assignment),

@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from agora.authoring.catalog import find_mission
 from agora.classroom.models import Assignment, Classe, StepAttempt
 from agora.classroom.teacher.csv_import import fold
 from agora.classroom.teacher.service import latest_attempts, students_of
 from agora.competency.service import attempt_competences, record_evidence
-from agora.content.missions import ExerciseStep, Mission, ProseStep, get_mission
+from agora.content.missions import ExerciseStep, Mission, ProseStep
 from agora.errors import InvalidInput
 from agora.exercise.registry import get_kind
 from agora.money import parse_decimal
@@ -84,7 +85,7 @@ def override_score(
     """
     if not is_latest(session, attempt):
         raise InvalidInput("Seule la dernière tentative d'une étape compte : revoyez celle-ci.")
-    mission = get_mission(_assignment(session, attempt).mission_slug)
+    mission = find_mission(session, _assignment(session, attempt).mission_slug)
     step = mission.etape(attempt.step_index)
     if points_text.strip():
         value = _points_value(points_text, step.points, "note")
@@ -117,7 +118,7 @@ def grade_prose(
     own competencies (``Critere.competences``, empty = the step's): see ``rubric_competences``.
     Nothing is saved when a line is refused.
     """
-    mission = get_mission(_assignment(session, attempt).mission_slug)
+    mission = find_mission(session, _assignment(session, attempt).mission_slug)
     step = mission.etape(attempt.step_index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape est corrigée automatiquement, pas avec une grille.")
@@ -198,7 +199,7 @@ def rubric_competences(step: ProseStep, lines: Sequence[dict[str, Any]]) -> dict
 
 def ungraded_copies(session: Session, assignment: Assignment) -> list[StepAttempt]:
     """Prose answers awaiting grading (latest attempt of each step), by step then name."""
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     prose = {i for i, step in enumerate(mission.etapes) if isinstance(step, ProseStep)}
     names = {
         student.id: (fold(user.nom), fold(user.prenom))

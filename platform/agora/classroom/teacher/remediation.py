@@ -11,10 +11,11 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from agora.authoring.catalog import find_mission
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.report import DiagnosticLine, step_report
-from agora.content.missions import ExerciseStep, get_mission
+from agora.content.missions import ExerciseStep
 from agora.content.remediation import remediation_slug
 from agora.errors import InvalidInput
 
@@ -44,7 +45,7 @@ def assign_remediation(
 ) -> tuple[Assignment, int]:
     """Give the remediation of step ``index`` to the students whose last graded try shows the
     diagnostic ``code``; (the new assignment, how many students)."""
-    step = get_mission(assignment.mission_slug).etape(index)
+    step = find_mission(session, assignment.mission_slug).etape(index)
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Une étape rédigée n'a pas de remédiation automatique.")
     line = diagnostic_line(session, classe, assignment, index, code)

@@ -17,6 +17,7 @@ from fastapi.responses import Response
 
 from agora import spreadsheet
 from agora.account.models import User
+from agora.authoring.catalog import find_mission
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.service import PROSE_KIND
 from agora.classroom.teacher import comment_bank, exports, grading, views, work_views
@@ -33,7 +34,6 @@ from agora.classroom.teacher.access import (
 from agora.classroom.teacher.cards import login_cards
 from agora.classroom.teacher.csv_import import MAX_BYTES
 from agora.classroom.teacher.forms import AssignmentForm, ClasseValues, Text, check_confirmed
-from agora.content.missions import get_mission
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -321,7 +321,7 @@ def grade(
             utcnow(),
             values["commentaires"],
         )
-        step = get_mission(assignment.mission_slug).etape(attempt.step_index)
+        step = find_mission(session, assignment.mission_slug).etape(attempt.step_index)
         comment_bank.keep_from_grading(
             session,
             teacher.id,

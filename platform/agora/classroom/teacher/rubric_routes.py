@@ -12,11 +12,12 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 
+from agora.authoring.catalog import find_mission
 from agora.classroom.models import Assignment, StepAttempt
 from agora.classroom.service import PROSE_KIND
 from agora.classroom.teacher import anonymous, comment_bank
 from agora.classroom.teacher.access import OwnedAssignment, OwnedAttempt, classe_of
-from agora.content.missions import ProseStep, get_mission
+from agora.content.missions import ProseStep
 from agora.db import SessionDep
 from agora.errors import InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -89,7 +90,7 @@ def _line(request, session, teacher_id, attempt, step, ligne, message):
 def _step(session: Session, attempt: StepAttempt) -> ProseStep:
     if attempt.kind != PROSE_KIND:
         raise HTTPException(404, "Cette réponse n'est pas un texte rédigé à corriger.")
-    mission = get_mission(session.get(Assignment, attempt.assignment_id).mission_slug)
+    mission = find_mission(session, session.get(Assignment, attempt.assignment_id).mission_slug)
     return mission.etape(attempt.step_index)
 
 

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from agora.account.models import User
 from agora.account.service import create_user, hash_password
+from agora.authoring.catalog import usable_mission
 from agora.calendrier import PARIS
 from agora.classroom.models import (
     CORRECTIONS,
@@ -30,7 +31,7 @@ from agora.classroom.models import (
 )
 from agora.classroom.service import counted_score
 from agora.classroom.teacher.csv_import import ImportPreview, LineError, fold, parse_class_list
-from agora.content.missions import Mission, get_mission
+from agora.content.missions import Mission
 from agora.errors import InvalidInput
 
 MAX_ATTEMPTS = 10
@@ -247,7 +248,8 @@ def assign_mission(
     now: datetime,
 ) -> Assignment:
     """Give a mission to the class, or only to ``students`` (all of them in the class)."""
-    get_mission(mission_slug)  # UnknownCode (French) for an unknown mission
+    # UnknownCode (French) for an unknown mission, or another teacher's own
+    usable_mission(session, classe.teacher_id, mission_slug)
     past = due_at is not None and due_at <= now
     check_conditions(
         classe.id,

@@ -11,13 +11,14 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
+from agora.authoring.catalog import find_mission
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.teacher import service as ts
 from agora.competency.models import Positionnement
 from agora.competency.positionnement import level_set, positionnements_of
 from agora.competency.service import SCALE, EvidenceView, Level, levels_of, student_evidence
-from agora.content.missions import Mission, get_mission
+from agora.content.missions import Mission
 from agora.exam.grading import note_sur_20
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamCopy
 
@@ -100,7 +101,7 @@ def student_page(
 
 
 def _mission_line(session: Session, student: Student, assignment: Assignment) -> MissionLine:
-    mission = get_mission(assignment.mission_slug)
+    mission = find_mission(session, assignment.mission_slug)
     attempts = service.attempts_of(session, student, assignment)
     cells = [ts.StepCell(None) for _ in mission.etapes]
     for attempt in attempts:  # oldest first: the last one stays, with the count
@@ -137,7 +138,7 @@ def _competence_lines(session, student, missions: dict[int, Mission], exams: dic
     # belongs to the former class).
     elsewhere = {e.assignment_id for items in evidence.values() for e in items} - set(missions)
     former = {
-        a.id: get_mission(a.mission_slug)
+        a.id: find_mission(session, a.mission_slug)
         for a in session.exec(select(Assignment).where(col(Assignment.id).in_(elsewhere - {None})))
     }
     set_by_teacher = positionnements_of(session, [student.id])
