@@ -169,7 +169,7 @@ def assign_page(
         CORRECTIONS_LIBELLES,
         defaults | (values or {}),
         error,
-        own_missions(session, classe.teacher_id),
+        own_missions=own_missions(session, classe.teacher_id),
     )
 
 
