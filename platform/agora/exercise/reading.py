@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 from agora.exercise.base import FormatErrors
@@ -21,7 +20,6 @@ from agora.exercise.fields import _MAX_TEXT, Field, Lu, _read_text, is_empty
 _INDEX = re.compile(r"(?<=\.)\d+(?=\.|$)|^\d+(?=\.|$)", re.ASCII)
 _PAS_UN_OBJET = "La réponse doit être un objet JSON {…}."
 _PAS_UNE_LIGNE = "Plusieurs valeurs sont attendues ici (une ligne, une liste)."
-_TEXTE = {str}
 
 
 def pattern_of(name: str) -> str:
@@ -61,29 +59,21 @@ class Lecture:
         return self
 
 
-class _Spec(dict):
-    """A node of a compiled schema: its names, each a field type or a further ``_Spec``; and
-    ``feuilles``, the names that are fields (set once the tree is built)."""
-
-    feuilles: frozenset[str] = frozenset()
-
-
 class Reader:
     """The reader of one schema's answers: its patterns compiled into a tree of dicts whose
     leaves are the field types."""
 
     def __init__(self, champs: Mapping[str, Field]):
-        self.arbre: dict[str, Any] = _Spec()
+        self.arbre: dict[str, Any] = {}
         for nom, type_champ in champs.items():
             *parents, feuille = nom.split(".")
             noeud: Any = self.arbre
             for part in parents:
-                noeud = noeud.setdefault(part, _Spec())
+                noeud = noeud.setdefault(part, {})
                 if isinstance(noeud, Field):
                     break  # a name that is a field is read as one, never as a row
             else:
                 noeud[feuille] = type_champ
-        _marque_feuilles(self.arbre)
 
     def read(self, answer: Any) -> Lecture:
         """Every known leaf of the answer read into a ``Lu``; an object where a value is
@@ -94,25 +84,7 @@ class Reader:
         return Lecture(_objet(answer, self.arbre, "", erreurs), erreurs)
 
 
-def _marque_feuilles(spec: _Spec) -> None:
-    spec.feuilles = frozenset(k for k, v in spec.items() if type(v) is not _Spec)
-    for sous in spec.values():
-        if type(sous) is _Spec:
-            _marque_feuilles(sous)
-
-
-_ERREUR = itemgetter(2)  # Lu.erreur
-
-
-def _objet(node: dict, spec: _Spec, path: str, erreurs: dict[str, str]) -> dict:
-    if node.keys() <= spec.feuilles:
-        # A row of fields only (a form's row): when every value is a short text, each is read
-        # through the shared memo in one pass without Python code per field.
-        valeurs = node.values()
-        if set(map(type, valeurs)) <= _TEXTE and max(map(len, valeurs), default=0) <= _MAX_TEXT:
-            lus = list(map(_read_text, map(spec.__getitem__, node), valeurs))
-            if not any(map(_ERREUR, lus)):
-                return dict(zip(node, lus, strict=True))
+def _objet(node: dict, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> dict:
     lu_dict: dict[str, Any] = {}
     for key, value in node.items():
         if type(key) is not str:
@@ -120,7 +92,7 @@ def _objet(node: dict, spec: _Spec, path: str, erreurs: dict[str, str]) -> dict:
         sous = spec.get(key)
         if sous is None:
             continue  # an unknown name: nothing to read
-        if type(sous) is _Spec:  # a row or a list: read further
+        if type(sous) is dict:  # a row or a list: read further
             child = _conteneur(value, sous, f"{path}.{key}" if path else key, erreurs)
             if child is not None:
                 lu_dict[key] = child
@@ -137,11 +109,11 @@ def _objet(node: dict, spec: _Spec, path: str, erreurs: dict[str, str]) -> dict:
     return lu_dict
 
 
-def _liste(node: list, spec: _Spec, path: str, erreurs: dict[str, str]) -> list:
+def _liste(node: list, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> list:
     sous = spec.get("#")
     if sous is None:
         return [None] * len(node)
-    if type(sous) is _Spec:
+    if type(sous) is dict:
         return [_conteneur(value, sous, f"{path}.{i}", erreurs) for i, value in enumerate(node)]
     lus = [
         _read_text(sous, value)
@@ -155,7 +127,7 @@ def _liste(node: list, spec: _Spec, path: str, erreurs: dict[str, str]) -> list:
     return lus
 
 
-def _conteneur(value: Any, spec: _Spec, path: str, erreurs: dict[str, str]) -> Any:
+def _conteneur(value: Any, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> Any:
     """A value where the schema has a row or a list: read further, or None."""
     if isinstance(value, dict):
         return _objet(value, spec, path, erreurs)
