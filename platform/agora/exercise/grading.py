@@ -106,13 +106,44 @@ def champs_lus(
     the answer is walked to once, not once per field (a balance has 50 fields in 8 rows)."""
     donnes, siens = [], {}
     parents: dict[tuple[str | int, ...], Any] = {(): lecture.arbre}
-    for path, parcours, field in champs:
-        lu = _enfant(_noeud(parents, parcours[:-1]), parcours[-1])
-        if isinstance(lu, Lu):
-            donnes.append((path, field, lu))
-            if lu.valeur is not None:
-                siens[path] = lu.valeur
+    for parent, feuilles in _par_rangee(champs):
+        noeud = _noeud(parents, parent)
+        if isinstance(noeud, dict):  # a row: each of its fields one look-up
+            get = noeud.get
+            lus = [(get(cle) if type(cle) is str else None, path, f) for cle, path, f in feuilles]
+        else:
+            lus = [(_enfant(noeud, cle), path, f) for cle, path, f in feuilles]
+        for lu, path, field in lus:
+            if isinstance(lu, Lu):
+                donnes.append((path, field, lu))
+                if lu.valeur is not None:
+                    siens[path] = lu.valeur
     return donnes, siens
+
+
+# The expected fields of each list given to ``champs_lus``, in runs of one row (the list, kept
+# here with its runs, is a variant's: the same object at every grade, never changed once built).
+_RANGEES: dict[int, tuple[Any, list]] = {}
+
+
+def _par_rangee(
+    champs: list[tuple[str, tuple[str | int, ...], Field]],
+) -> list[tuple[tuple[str | int, ...], list[tuple[str | int, str, Field]]]]:
+    """The fields in their order, in runs that share a row: (the row's path, [(the field's
+    name in it, path, type)])."""
+    memo = _RANGEES.get(id(champs))
+    if memo is not None and memo[0] is champs:
+        return memo[1]
+    runs: list[tuple[tuple[str | int, ...], list[tuple[str | int, str, Field]]]] = []
+    for path, parcours, field in champs:
+        parent = parcours[:-1]
+        if not runs or runs[-1][0] != parent:
+            runs.append((parent, []))
+        runs[-1][1].append((parcours[-1], path, field))
+    if len(_RANGEES) >= 512:
+        _RANGEES.clear()
+    _RANGEES[id(champs)] = (champs, runs)
+    return runs
 
 
 def _noeud(parents: dict[tuple[str | int, ...], Any], chemin: tuple[str | int, ...]) -> Any:

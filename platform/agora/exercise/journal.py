@@ -15,10 +15,22 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from agora.exercise.base import ChampResult
-from agora.exercise.fields import COMPTE, EMPTY, JOUR, MONTANT, Field, Lu, Text, piece_key, verdict
+from agora.exercise.fields import (
+    COMPTE,
+    EMPTY,
+    JOUR,
+    MONTANT,
+    Field,
+    Lu,
+    Text,
+    account_root,
+    piece_key,
+    verdict,
+)
 from agora.exercise.reading import Lecture
 from agora.money import ZERO, euros, fmt
 
@@ -49,10 +61,19 @@ class LigneEcriture:
     def accepte(self, compte: str) -> bool:
         """Is this account right for the row? A customer or supplier row also takes the
         third party's own sub-account (« 411DURAND », « 4010012 »), as a PGI keeps them."""
-        acceptes = self.comptes_acceptes
-        if compte in acceptes or COMPTE.same(acceptes, compte):
-            return True
+        if compte in self._acceptes or account_root(compte) in self._racines:
+            return True  # (``COMPTE.same`` against the accepted set, its roots kept per row)
         return self.compte in COMPTES_COLLECTIFS and compte.startswith(self.compte)
+
+    # A row is asked about many written accounts: its set and their roots built once (kept in
+    # the instance, outside the dataclass fields: equality and hashing are unchanged).
+    @cached_property
+    def _acceptes(self) -> frozenset[str]:
+        return self.comptes_acceptes
+
+    @cached_property
+    def _racines(self) -> frozenset[str]:
+        return frozenset(account_root(a) for a in self._acceptes)
 
     @property
     def cle(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import EMPTY, HORAIRE, JOUR, Lu, Text
+from agora.exercise.fields import _MAX_TEXT, EMPTY, HORAIRE, JOUR, Lu, Text, _read_text
 from agora.exercise.kinds.planning.params import MAX_SALARIES
 from agora.exercise.kinds.planning.rules import heure
 from agora.exercise.reading import Lecture
@@ -61,13 +61,24 @@ def _creneau(nom: str, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
     if not isinstance(item, dict):
         erreurs[nom] = CRENEAU_ILLISIBLE
         return Lu(item, None, CRENEAU_ILLISIBLE)
-    lus = {champ: type_champ.read(item.get(champ)) for champ, type_champ in CHAMPS.items()}
-    if _vide(lus["debut"]) and _vide(lus["fin"]):
+    # Each field read as ``Field.read`` reads it, without its call (a grid has many créneaux).
+    lus = {}
+    for champ, type_champ in CHAMPS.items():
+        brut = item.get(champ)
+        if type(brut) is str and len(brut) <= _MAX_TEXT:
+            lus[champ] = _read_text(type_champ, brut)
+        else:
+            lus[champ] = type_champ.read(brut)
+    lu_debut, lu_fin = lus["debut"], lus["fin"]
+    debut, fin = lu_debut.valeur, lu_fin.valeur
+    if debut is None and fin is None and lu_debut.erreur is None and lu_fin.erreur is None:
         return None  # a period of the grid not worked
-    debut, fin = lus["debut"].valeur, lus["fin"].valeur
-    if debut is not None and fin is not None and fin <= debut:
-        message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
-        lus["fin"] = lus["fin"]._replace(valeur=None, erreur=message)
+    if debut is not None and fin is not None:
+        if fin > debut and lus["salarie"].valeur is not None and lus["jour"].valeur is not None:
+            return lus  # the common case: every field read, nothing to add
+        if fin <= debut:
+            message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
+            lus["fin"] = lu_fin._replace(valeur=None, erreur=message)
     for champ, lu in lus.items():
         if _vide(lu):
             lus[champ] = lu._replace(erreur=MANQUE[champ])

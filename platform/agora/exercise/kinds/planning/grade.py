@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -13,6 +14,9 @@ from agora.exercise.kinds.planning.params import NAME, lire_semaine
 from agora.exercise.kinds.planning.rules import Creneau, Semaine, Violation, heure
 from agora.exercise.kinds.planning.violations import controler
 from agora.exercise.reading import Lecture
+
+# A day's times are few: each written once (every créneau graded prints two).
+_heure = lru_cache(maxsize=4096)(heure)
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {
@@ -35,9 +39,11 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     semaine = _SEMAINES.obtenir(params, lire_semaine)
     lus, fautes, rates = _dans_la_semaine(semaine, lecture.arbre["creneaux"])
     violations = controler(semaine, [c for _, c in lus])
-    champs = [_verdict(semaine, i, c, violations) for i, c in lus]
-    champs += [ChampResult(champ, None, _recu(lu), False, lu.erreur) for champ, lu in fautes]
-    champs.sort(key=lambda r: _ordre(r.champ))
+    par_jour = _par_jour(violations)
+    champs = [_verdict(semaine, i, c, par_jour) for i, c in lus]
+    if fautes:  # the créneaux read are in order already: only fields at fault are merged in
+        champs += [ChampResult(champ, None, _recu(lu), False, lu.erreur) for champ, lu in fautes]
+        champs.sort(key=lambda r: _ordre(r.champ))
     illisibles = [_illisible(i, creneau) for i, creneau in rates]
     if isinstance(lecture.arbre["creneaux"], Lu):
         illisibles.append(Diagnostic("CRENEAU_ILLISIBLE", LISTE_ILLISIBLE,
@@ -62,6 +68,14 @@ def _dans_la_semaine(
             fautes.append((f"creneaux.{i}", creneau))
             rates.append((i, creneau))
             continue
+        salarie, jour = creneau["salarie"].valeur, creneau["jour"].valeur
+        debut, fin = creneau["debut"].valeur, creneau["fin"].valeur
+        if salarie is not None and jour is not None and debut is not None and fin is not None:
+            # Every field read (a value read has no message): the week's employee and day?
+            j = (jour - semaine.lundi).days
+            if 0 <= j < 7 and semaine.employe(salarie) is not None:
+                lus.append((i, Creneau(salarie, j, debut, fin)))
+                continue
         champs = _dans_sa_semaine(semaine, creneau)
         faux = [(f"creneaux.{i}.{nom}", lu) for nom, lu in champs.items() if lu.erreur]
         if faux:
@@ -97,13 +111,20 @@ def _recu(lu: Lu) -> Any:
     return brut if isinstance(brut, (str, int, float, type(None))) else str(brut)[:80]
 
 
-def _verdict(semaine: Semaine, i: int, c: Creneau, violations: list[Violation]) -> ChampResult:
-    codes = [
-        v.code
-        for v in violations
-        if v.jour == c.jour and v.salarie in (c.salarie, None) and v.code in REGLES
-    ]
-    recu = f"{c.salarie} {semaine.iso(c.jour)} {heure(c.debut)}-{heure(c.fin)}"
+def _par_jour(violations: list[Violation]) -> dict[int, list[tuple[str | None, str]]]:
+    """The (employee, code) of each violation a créneau's verdict names, by day, in order."""
+    par_jour: dict[int, list[tuple[str | None, str]]] = {}
+    for v in violations:
+        if v.jour is not None and v.code in REGLES:
+            par_jour.setdefault(v.jour, []).append((v.salarie, v.code))
+    return par_jour
+
+
+def _verdict(
+    semaine: Semaine, i: int, c: Creneau, par_jour: dict[int, list[tuple[str | None, str]]]
+) -> ChampResult:
+    codes = [code for salarie, code in par_jour.get(c.jour, ()) if salarie in (c.salarie, None)]
+    recu = f"{c.salarie} {semaine.iso(c.jour)} {_heure(c.debut)}-{_heure(c.fin)}"
     if not codes:
         return ChampResult(f"creneaux.{i}", None, recu, True, "Rien à signaler ce jour-là.")
     problemes = " ; ".join(dict.fromkeys(REGLES[code] for code in codes))

@@ -138,6 +138,8 @@ def _hors_ouverture(semaine: Semaine, e: Employe, jour: int, plages: Plages) -> 
         return [Violation("HORS_OUVERTURE", e.id, jour,
             f"{e.nom} travaille le {semaine.jour_fr(jour)} alors que l'organisation est fermée ce jour-là.")]  # fmt: skip
     ouvre, ferme = semaine.ouverture[jour]
+    if plages[0][0] >= ouvre and plages[-1][1] <= ferme:
+        return []  # disjoint and in order: the first starts first, the last ends last
     dehors = [(d, f) for d, f in plages if d < ouvre or f > ferme]
     if not dehors:
         return []
@@ -195,8 +197,12 @@ def _message_repos_hebdo(e: Employe, jours: dict[int, Plages]) -> str:
 
 def _couverture(semaine: Semaine, travail: dict[str, dict[int, Plages]]) -> list[Violation]:
     out: list[Violation] = []
+    par_jour: dict[int, Plages] = {}  # everyone's periods of each day (their order is no matter)
+    for jours in travail.values():
+        for jour, plages in jours.items():
+            par_jour.setdefault(jour, []).extend(plages)
     for index, b in enumerate(semaine.besoins):
-        plages = [p for jours in travail.values() for p in jours.get(b.jour, ())]
+        plages = par_jour.get(b.jour, [])
         manque = _premier_manque(plages, b.debut, b.fin, b.effectif)
         if manque is None:
             continue
