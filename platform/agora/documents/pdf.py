@@ -17,6 +17,7 @@ from jinja2 import Environment
 from jinja2_fragments import render_block
 
 from agora import TEMPLATES_DIR
+from agora.errors import DomainError
 
 STATIC_DIR = TEMPLATES_DIR.parent / "static"
 SHELL = "documents/pdf.html"
@@ -44,9 +45,19 @@ def _fetcher():
     return StaticOnly(allowed_protocols={"file"})
 
 
+class PdfUnavailable(DomainError):
+    """WeasyPrint cannot load its system libraries (Pango) on this server."""
+
+
 def html_to_pdf(html: str) -> bytes:
     """The PDF of a complete HTML document (static files resolved from the static folder)."""
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except OSError:  # the library is installed but the system's Pango is missing
+        raise PdfUnavailable(
+            "Ce serveur ne peut pas produire de PDF : la bibliothèque Pango manque "
+            "(Debian : apt-get install libpango-1.0-0 libpangoft2-1.0-0)."
+        ) from None
 
     document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=_fetcher())
     return document.write_pdf()
