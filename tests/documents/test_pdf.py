@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
 
+import pytest
 from tests.pdf_helpers import pages_as_images, pdf_text
 
 from agora.documents.pdf import html_to_pdf
@@ -41,3 +43,12 @@ def test_a_pdf_never_fetches_from_the_network_nor_outside_static(tmp_path):
     assert _Spy.hits == []
     assert len(pages_as_images(pdf)) == 1
     assert "Facture n° 12 — 1 234,50 €" in pdf_text(pdf).replace("\u202f", " ")
+
+
+def test_without_weasyprint_s_system_library_the_user_reads_why(monkeypatch):
+    # On a server without Pango, importing WeasyPrint fails: the page says what to install.
+    from agora.documents.pdf import PdfUnavailable, html_to_pdf
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(PdfUnavailable, match="Pango manque"):
+        html_to_pdf("<p>Bonjour</p>")

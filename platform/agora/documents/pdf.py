@@ -53,7 +53,7 @@ def html_to_pdf(html: str) -> bytes:
     """The PDF of a complete HTML document (static files resolved from the static folder)."""
     try:
         from weasyprint import HTML
-    except OSError:  # the library is installed but the system's Pango is missing
+    except (OSError, ImportError):  # Pango missing on the system (OSError), or the library
         raise PdfUnavailable(
             "Ce serveur ne peut pas produire de PDF : la bibliothèque Pango manque "
             "(Debian : apt-get install libpango-1.0-0 libpangoft2-1.0-0)."
