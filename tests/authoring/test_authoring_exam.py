@@ -39,7 +39,7 @@ def test_an_authored_mission_is_an_exam_source_for_its_author_only(
     )
     assert created.status_code == 200, created.text[:1000]
     exam = db.exec(select(Exam)).one()
-    assert exam.mission_slug == version.slug and exam.total_points == 10  # the invoice step
+    assert exam.mission_slug == version.slug and exam.total_points == 15  # invoice + writing
 
     other = make_teacher("Paul", "Autre", login="paul.autre")
     other_classe = make_classe(other, nom="Autre classe")
@@ -51,3 +51,49 @@ def test_an_authored_mission_is_an_exam_source_for_its_author_only(
     assert refused.status_code == 400 and "Mission inconnue" in refused.text
     db.expire_all()
     assert len(db.exec(select(Exam)).all()) == 1
+
+
+WRITTEN = """---
+titre: Le mot d'accueil
+niveau: 1
+duree_minutes: 20
+resume: Un courriel d'accueil.
+competences: ["1.1.3"]
+etapes:
+  - type: redaction
+    titre: Écrire le mot d'accueil
+    points: 6
+    competences: ["1.1.3"]
+    consigne: Écrivez le mot d'accueil des nouveaux clients de {organisation}.
+    rubrique:
+      - {critere: Ton, points: 6, description: Le ton est chaleureux.}
+---
+Un client arrive chez {organisation}.
+"""
+
+
+def test_the_writing_step_of_a_teachers_own_mission_is_an_exam_question(
+    teacher_at_work, db, csrf, make_student
+):
+    # It was looked up by its slug among the built-in missions, where it is not: the exam
+    # keeps a copy of the step instead, so its statement and rubric are there for good.
+    from agora.exam import redaction
+    from agora.exam import service as exam_service
+    from agora.exercise.variants import company_for
+
+    client, teacher, classe = teacher_at_work
+    student = make_student(classe)
+    version = service.create(db, teacher.id, WRITTEN)
+    db.commit()
+    created = client.post(
+        URL, data=_exam_form(classe, version.slug) | {"csrf_token": csrf(client, URL)}
+    )
+    assert created.status_code == 200, created.text[:1000]
+    exam = db.exec(select(Exam)).one()
+    (question,) = exam.questions
+    assert redaction.is_writing(question) and exam.total_points == 6
+    statement = redaction.variant(question, 1, student.org_seed).enonce
+    assert statement.startswith("Écrivez le mot d'accueil des nouveaux clients de ")
+    assert company_for(student.org_seed).raison_sociale in statement
+    assert [c.critere for c in redaction.step_of(question).rubrique] == ["Ton"]
+    assert exam_service.check_questions(exam.questions) == exam.questions  # edit keeps it

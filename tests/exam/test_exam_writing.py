@@ -181,6 +181,7 @@ def test_another_teacher_cannot_grade_the_writing(
 
 def test_a_mission_with_a_writing_step_gives_a_writing_question():
     questions = service.questions_from_mission(MISSION)
+    kept = questions[-1].pop("etape_redaction")  # the step itself, kept with the exam
     assert questions[-1] == {
         "kind": "redaction",
         "mission": MISSION,
@@ -189,6 +190,7 @@ def test_a_mission_with_a_writing_step_gives_a_writing_question():
         "points": 8,
         "titre": "Transmettre la demande au collègue",
     }
+    assert kept["titre"] == "Transmettre la demande au collègue" and kept["rubrique"]
 
 
 def test_the_exam_form_offers_writing_steps_among_the_questions(

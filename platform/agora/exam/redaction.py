@@ -17,6 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from agora.classroom.service import PROSE_KIND, PROSE_MAX_LENGTH
@@ -45,7 +46,10 @@ def is_writing(question: dict[str, Any]) -> bool:
 
 
 def step_of(question: dict[str, Any]) -> ProseStep:
-    """The mission's writing step a question asks (its statement and rubric)."""
+    """The writing step a question asks (its statement and rubric): the copy kept in the
+    question when the exam was made, else the built-in mission's step."""
+    if "etape_redaction" in question:
+        return ProseStep.model_validate(question["etape_redaction"])
     step = get_mission(question["mission"]).etape(int(question["etape"]))
     if not isinstance(step, ProseStep):
         raise UnknownCode("Cette étape n'est pas une rédaction.")
@@ -53,6 +57,8 @@ def step_of(question: dict[str, Any]) -> ProseStep:
 
 
 def question_of_step(slug: str, index: int, step: ProseStep) -> dict[str, Any]:
+    """The question, with a copy of the step: a teacher's own mission (agora.authoring) is not
+    found by its slug alone, and the exam keeps what it asked whatever the mission becomes."""
     return {
         "kind": WRITING,
         "mission": slug,
@@ -60,6 +66,7 @@ def question_of_step(slug: str, index: int, step: ProseStep) -> dict[str, Any]:
         "niveau": 1,
         "points": step.points,
         "titre": step.titre,
+        "etape_redaction": step.model_dump(mode="json"),
     }
 
 
@@ -88,8 +95,13 @@ def check_question(question: dict[str, Any], number: int) -> dict[str, Any]:
     """A writing question as stored, its mission step checked (InvalidInput if unknown)."""
     try:
         slug, index = str(question["mission"]), int(question["etape"])
-        step = step_of({"mission": slug, "etape": index})
-    except (KeyError, ValueError, TypeError, UnknownCode, IndexError):
+        kept = (
+            {"etape_redaction": question["etape_redaction"]}
+            if "etape_redaction" in question
+            else {}
+        )
+        step = step_of({"mission": slug, "etape": index} | kept)
+    except (KeyError, ValueError, TypeError, UnknownCode, IndexError, ValidationError):
         raise InvalidInput(f"Question {number} : rédaction inconnue.") from None
     checked = question_of_step(slug, index, step)
     checked["titre"] = str(question.get("titre") or step.titre)[:120]

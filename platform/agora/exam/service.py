@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
-from agora.authoring.catalog import is_authored, usable_mission
+from agora.authoring.catalog import usable_mission
 from agora.calendrier import PARIS, date_heure
 from agora.classroom.models import Classe, Student
 from agora.content.missions import ExerciseStep, get_mission
@@ -140,15 +140,12 @@ def questions_from_mission(
     With the session and teacher: the teacher's own missions too (agora.authoring)."""
     mission = get_mission(slug) if session is None else usable_mission(session, teacher_id, slug)
     kinds = dict(available_kinds())
-    # A writing question is read back from its mission by slug (exam.redaction.step_of), which
-    # knows the built-in missions only: a teacher's own mission gives its exercise steps.
-    writing = not is_authored(slug)
     return [
         {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}
         if isinstance(s, ExerciseStep)
         else redaction.question_of_step(slug, i, s)
         for i, s in enumerate(mission.etapes)
-        if (s.kind in kinds if isinstance(s, ExerciseStep) else writing)
+        if not isinstance(s, ExerciseStep) or s.kind in kinds
     ]
 
 
