@@ -174,6 +174,7 @@ def test_a_limit_set_through_one_app_holds_on_another_on_the_same_database(
             assert blocked.status_code == 400
             assert SLOWED in blocked.text
         assert other.state.login_throttle.is_slowed(login)
+        assert other.state.login_throttle.slowed_logins() == {login}
         other.state.login_throttle.unlock(login)  # a teacher unlocks on the other one…
     finally:
         other.state.engine.dispose()

@@ -127,6 +127,17 @@ class LoginThrottle:
             ).all()
         return any(self._delay(row.count, row.last, now) > 0 for row in rows)
 
+    def slowed_logins(self) -> set[str]:
+        """The logins some address must currently wait before trying (one query, a class page)."""
+        now = self.clock()
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(PAIRS.c.login, PAIRS.c.count, PAIRS.c.last).where(
+                    PAIRS.c.count >= self.free, PAIRS.c.last > now - self.max_delay
+                )
+            ).all()
+        return {row.login for row in rows if self._delay(row.count, row.last, now) > 0}
+
     def unlock(self, login: str) -> None:
         """Forget every failure on this login (the teacher vouches for the student)."""
         self._forget(PAIRS.c.login == login)
