@@ -5,6 +5,7 @@ Prints, for the library's default argon2 parameters (64 MiB, 3 passes, 4 lanes, 
 concurrent hashes: the platform before issue 17) and for the platform's (19 MiB, 2 passes,
 1 lane, at most 2 hashes per core at once):
 - the median time of one hash;
+- one student logging in alone (the whole POST /connexion);
 - N students logging in at the same instant (one thread each, httpx, the real login form with
   its CSRF token) against the app served by uvicorn on a SQLite file: the median and the
   slowest answer to the POST, and the peak resident memory of the process.
@@ -123,10 +124,11 @@ def main() -> None:
     ]
     for name, hasher, bound in runs:
         one_hash = hash_time(hasher, args.hashes)
+        alone, _ = burst(hasher, bound, 1)
         median, slowest = burst(hasher, bound, args.students)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
-            f"{name:<34} un hachage {one_hash:6.1f} ms   "
+            f"{name:<34} un hachage {one_hash:6.1f} ms   une connexion seule {alone:5.0f} ms   "
             f"{args.students} connexions simultanées : médiane {median:6.0f} ms, "
             f"la plus lente {slowest:6.0f} ms   (mémoire max du processus {peak:.0f} Mo)"
         )
