@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings)
     app.state.templates = make_environment(TEMPLATES_DIR)
     app.state.login_throttle = LoginThrottle(
+        app.state.engine,
         free_failures=settings.login_free_failures,
         base_delay=settings.login_backoff_seconds,
         max_delay=settings.login_backoff_max_seconds,

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("agora.serve:serve", "Démarrer la plateforme web."),
     "demo": ("agora.serve:demo", "Créer l'établissement de démonstration."),
     "db": ("agora.migrations.cli:db", "Base de données : migrations."),
+    "backup": ("agora.backup:backup", "Copier la base SQLite pendant que la plateforme tourne."),
 }
 
 

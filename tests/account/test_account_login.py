@@ -91,10 +91,16 @@ def test_rate_limit_blocks_even_the_right_password(client, make_student, log_in,
     assert "Trop de tentatives de connexion" in blocked.text
 
 
-def test_per_address_ceiling_slides_over_its_window():
+def test_per_address_ceiling_slides_over_its_window(app):
     now = [0.0]
     throttle = LoginThrottle(
-        free_failures=5, base_delay=2, max_delay=60, per_ip=3, ip_window=60, clock=lambda: now[0]
+        app.state.engine,
+        free_failures=5,
+        base_delay=2,
+        max_delay=60,
+        per_ip=3,
+        ip_window=60,
+        clock=lambda: now[0],
     )
     for login in ("a", "b", "c"):
         throttle.failed(login, "1.2.3.4")

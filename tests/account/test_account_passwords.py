@@ -79,3 +79,43 @@ def test_unknown_login_runs_a_full_password_verification(client, make_student, l
     assert response.status_code == 400
     assert "Identifiant ou mot de passe incorrect." in response.text
     assert verified == [("$argon2id", "un-essai-quelconque")]
+
+
+def test_new_hashes_use_the_documented_argon2_parameters():
+    from argon2 import extract_parameters
+
+    params = extract_parameters(passwords.hash_password("cheval-agrafe-nuage"))
+    assert (params.memory_cost, params.time_cost, params.parallelism) == (19 * 1024, 2, 1)
+    assert params.type.name == "ID"
+
+
+def test_an_old_default_hash_is_upgraded_at_the_next_login(client, make_student, log_in, db):
+    from argon2 import PasswordHasher, extract_parameters
+
+    student = make_student()
+    user = db.get(User, student.user_id)
+    user.password_hash = PasswordHasher().hash("motdepasse-de-test")  # library defaults
+    db.add(user)
+    db.commit()
+    assert extract_parameters(user.password_hash).memory_cost == 65536
+
+    assert log_in(client, user.login).status_code == 200
+    db.refresh(user)
+    assert extract_parameters(user.password_hash).memory_cost == 19 * 1024
+    assert passwords.verify_password(user.password_hash, "motdepasse-de-test")
+
+
+def test_an_old_default_hash_still_refuses_a_wrong_password(client, make_student, log_in, db):
+    from argon2 import PasswordHasher
+
+    student = make_student()
+    user = db.get(User, student.user_id)
+    old = PasswordHasher().hash("motdepasse-de-test")
+    user.password_hash = old
+    db.add(user)
+    db.commit()
+    response = log_in(client, user.login, "mauvais-mot-de-passe")
+    assert response.status_code == 400
+    assert "Identifiant ou mot de passe incorrect." in response.text
+    db.refresh(user)
+    assert user.password_hash == old

@@ -37,9 +37,10 @@ def _login_of(db, student) -> str:
     return db.get(User, student.user_id).login
 
 
-def test_back_off_doubles_per_login_and_address_only():
+def test_back_off_doubles_per_login_and_address_only(app):
     now = [0.0]
     throttle = LoginThrottle(
+        app.state.engine,
         free_failures=3,
         base_delay=2,
         max_delay=60,
@@ -153,3 +154,28 @@ def test_a_student_cannot_unlock_anyone(browser_at, make_student, as_student, cs
     token = csrf(own, "/eleve")
     response = own.post(f"/enseignant/eleves/{student.id}/debloquer", data={"csrf_token": token})
     assert response.status_code == 403
+
+
+def test_a_limit_set_through_one_app_holds_on_another_on_the_same_database(
+    settings, browser_at, make_student, log_in, db
+):
+    """Two server processes (two create_app on one database) count the same failures."""
+    from agora.app import create_app
+
+    login = _login_of(db, make_student())
+    attacker = browser_at(OUTSIDE)
+    for _ in range(5):
+        assert "incorrect" in log_in(attacker, login, "devine-1234").text
+
+    other = create_app(settings)
+    try:
+        with TestClient(other, client=(OUTSIDE, 50001)) as elsewhere:
+            blocked = log_in(elsewhere, login)  # the right password, on the other process
+            assert blocked.status_code == 400
+            assert SLOWED in blocked.text
+        assert other.state.login_throttle.is_slowed(login)
+        assert other.state.login_throttle.slowed_logins() == {login}
+        other.state.login_throttle.unlock(login)  # a teacher unlocks on the other one…
+    finally:
+        other.state.engine.dispose()
+    assert log_in(attacker, login).status_code == 200  # …and it holds here

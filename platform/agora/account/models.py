@@ -48,3 +48,30 @@ class KnownAddress(SQLModel, table=True):
     user_id: int = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
     ip: str = Field(max_length=64)
     last_login_at: datetime = Field(default_factory=utcnow)
+
+
+class LoginFailurePair(SQLModel, table=True):
+    """Failed logins of one login from one address: the back-off's count and last failure.
+
+    In the database, not in memory, so that every server process (and machine) counts the
+    same failures. Times are the throttle's clock (seconds since the epoch).
+    """
+
+    __tablename__ = "login_failure_pairs"
+    __table_args__ = (UniqueConstraint("login", "ip"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(max_length=200, index=True)
+    ip: str = Field(max_length=64)
+    count: int = 0
+    last: float = Field(index=True)
+
+
+class LoginFailureStamp(SQLModel, table=True):
+    """One failed login from an address (any login): the per-address ceiling counts these."""
+
+    __tablename__ = "login_failure_stamps"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ip: str = Field(max_length=64, index=True)
+    at: float = Field(index=True)

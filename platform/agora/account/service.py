@@ -13,6 +13,7 @@ from agora.account.models import ROLES, KnownAddress, User
 from agora.account.passwords import (
     check_password_policy,
     hash_password,
+    needs_rehash,
     verify_nobody,
     verify_password,
 )
@@ -170,6 +171,10 @@ def authenticate(
         verify_nobody(password)  # same time as a wrong password: logins stay secret
     elif verify_password(user.password_hash, password):
         throttle.succeeded(login, ip)
+        if needs_rehash(user.password_hash):
+            # Made with older parameters: upgraded now, saved by the caller's commit.
+            user.password_hash = hash_password(password)
+            session.add(user)
         return user
     throttle.failed(login, ip)
     raise LoginRefused("Identifiant ou mot de passe incorrect.")

@@ -5,33 +5,30 @@ address slows only themselves; the owner of the account is never refused from an
 they have already logged in from (see ``service.authenticate``). The per-address ceiling is
 sized for a whole school behind one NAT address.
 
-In memory: right for one server process (the default `agora serve`); several processes
-would each count on their own.
+Kept in the database (tables ``login_failure_pairs`` and ``login_failure_stamps``), so that
+several server processes, or machines on one PostgreSQL, count the same failures. The clock
+is the wall clock (shared by the machines); rows too old to matter are purged at each failure.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass
 
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from agora.account.models import LoginFailurePair, LoginFailureStamp
+from agora.db import write_lock
 from agora.errors import DomainError
 
-# Beyond this many remembered pairs, the quiet ones are forgotten (an attacker trying many
-# logins must not grow the table without bound).
-MAX_PAIRS = 10_000
+PAIRS = LoginFailurePair.__table__
+STAMPS = LoginFailureStamp.__table__
 
 
 class TooManyLoginAttempts(DomainError):
     """Too many failed logins from this address, for this login or for all logins."""
-
-
-@dataclass
-class _Failures:
-    count: int = 0
-    last: float = 0.0
 
 
 class LoginThrottle:
@@ -39,42 +36,53 @@ class LoginThrottle:
 
     def __init__(
         self,
+        engine: sa.Engine,
         *,
         free_failures: int,
         base_delay: float,
         max_delay: float,
         per_ip: int,
         ip_window: float,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.engine = engine
         self.free, self.base, self.max_delay = free_failures, base_delay, max_delay
         self.per_ip, self.ip_window, self.clock = per_ip, ip_window, clock
-        self._pairs: dict[tuple[str, str], _Failures] = {}
-        self._ips: dict[str, deque[float]] = defaultdict(deque)
         # A pair quiet for this long starts again from zero.
         self.forget_after = max(3600.0, 2 * max_delay)
 
-    def _pair_wait(self, login: str, ip: str, now: float) -> float:
-        failures = self._pairs.get((login, ip))
-        if failures is None or failures.count < self.free:
+    def _delay(self, count: int, last: float, now: float) -> float:
+        if count < self.free or now - last > self.forget_after:
             return 0.0
-        delay = min(self.base * 2 ** (failures.count - self.free), self.max_delay)
-        return max(0.0, failures.last + delay - now)
+        delay = min(self.base * 2 ** (count - self.free), self.max_delay)
+        return max(0.0, last + delay - now)
 
-    def _ip_wait(self, ip: str, now: float) -> float:
-        stamps = self._ips.get(ip)
-        if not stamps:
-            return 0.0
-        while stamps and stamps[0] <= now - self.ip_window:
-            stamps.popleft()
+    def _pair_wait(self, connection: sa.Connection, login: str, ip: str, now: float) -> float:
+        row = connection.execute(
+            sa.select(PAIRS.c.count, PAIRS.c.last).where(
+                PAIRS.c.login == login, PAIRS.c.ip == ip[:64]
+            )
+        ).first()
+        return 0.0 if row is None else self._delay(row.count, row.last, now)
+
+    def _ip_wait(self, connection: sa.Connection, ip: str, now: float) -> float:
+        stamps = connection.execute(
+            sa.select(STAMPS.c.at)
+            .where(STAMPS.c.ip == ip[:64], STAMPS.c.at > now - self.ip_window)
+            .order_by(STAMPS.c.at.desc())
+            .limit(self.per_ip)
+        ).all()
         if len(stamps) < self.per_ip:
             return 0.0
-        return max(0.0, stamps[-self.per_ip] + self.ip_window - now)
+        return max(0.0, stamps[-1].at + self.ip_window - now)
 
     def wait(self, login: str, ip: str) -> float:
         """Seconds before this pair may try again (0: now)."""
         now = self.clock()
-        return max(self._pair_wait(login, ip, now), self._ip_wait(ip, now))
+        with self.engine.connect() as connection:
+            return max(
+                self._pair_wait(connection, login, ip, now), self._ip_wait(connection, ip, now)
+            )
 
     def check(self, login: str, ip: str) -> None:
         """TooManyLoginAttempts (with the wait, in French) while this pair must wait."""
@@ -86,43 +94,61 @@ class LoginThrottle:
             )
 
     def failed(self, login: str, ip: str) -> None:
-        """Count one failure of this pair and of this address."""
-        now = self.clock()
-        if len(self._pairs) >= MAX_PAIRS:
-            self._forget_quiet(now)
-        failures = self._pairs.setdefault((login, ip), _Failures())
-        if now - failures.last > self.forget_after:
-            failures.count = 0
-        failures.count += 1
-        failures.last = now
-        stamps = self._ips[ip]
-        stamps.append(now)
-        while len(stamps) > self.per_ip:  # only the latest per_ip matter
-            stamps.popleft()
+        """Count one failure of this pair and of this address (and purge the stale rows)."""
+        now, ip = self.clock(), ip[:64]
+        dialect = self.engine.dialect.name
+        insert = (postgresql if dialect == "postgresql" else sqlite).insert
+        # One statement: two processes counting the same pair at once both count.
+        upsert = insert(PAIRS).values(login=login, ip=ip, count=1, last=now)
+        upsert = upsert.on_conflict_do_update(
+            index_elements=["login", "ip"],
+            set_={
+                "count": sa.case(
+                    (PAIRS.c.last < now - self.forget_after, 1), else_=PAIRS.c.count + 1
+                ),
+                "last": now,
+            },
+        )
+        with write_lock(self.engine), self.engine.begin() as connection:
+            connection.execute(upsert)
+            connection.execute(sa.insert(STAMPS).values(ip=ip, at=now))
+            connection.execute(sa.delete(STAMPS).where(STAMPS.c.at <= now - self.ip_window))
+            connection.execute(sa.delete(PAIRS).where(PAIRS.c.last < now - self.forget_after))
 
     def succeeded(self, login: str, ip: str) -> None:
-        self._pairs.pop((login, ip), None)
+        self._forget(PAIRS.c.login == login, PAIRS.c.ip == ip[:64])
 
     def is_slowed(self, login: str) -> bool:
         """True when some address must currently wait before trying this login again."""
         now = self.clock()
-        return any(self._pair_wait(lg, ip, now) > 0 for lg, ip in self._pairs if lg == login)
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(PAIRS.c.count, PAIRS.c.last).where(PAIRS.c.login == login)
+            ).all()
+        return any(self._delay(row.count, row.last, now) > 0 for row in rows)
+
+    def slowed_logins(self) -> set[str]:
+        """The logins some address must currently wait before trying (one query, a class page)."""
+        now = self.clock()
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(PAIRS.c.login, PAIRS.c.count, PAIRS.c.last).where(
+                    PAIRS.c.count >= self.free, PAIRS.c.last > now - self.max_delay
+                )
+            ).all()
+        return {row.login for row in rows if self._delay(row.count, row.last, now) > 0}
 
     def unlock(self, login: str) -> None:
         """Forget every failure on this login (the teacher vouches for the student)."""
-        for pair in [pair for pair in self._pairs if pair[0] == login]:
-            del self._pairs[pair]
+        self._forget(PAIRS.c.login == login)
 
-    def _forget_quiet(self, now: float) -> None:
-        """Drop the pairs no longer waiting, then (a flood of logins) the oldest half."""
-        quiet = [pair for pair, f in self._pairs.items() if now - f.last > self.max_delay]
-        for pair in quiet:
-            del self._pairs[pair]
-        if len(self._pairs) >= MAX_PAIRS:
-            for pair in list(self._pairs)[: MAX_PAIRS // 2]:  # insertion order: oldest first
-                del self._pairs[pair]
-        for ip in [ip for ip, stamps in self._ips.items() if stamps[-1] < now - self.ip_window]:
-            del self._ips[ip]
+    def _forget(self, *where) -> None:
+        with self.engine.connect() as connection:
+            found = connection.execute(sa.select(PAIRS.c.id).where(*where).limit(1)).first()
+        if found is None:  # the usual successful login: no write at all
+            return
+        with write_lock(self.engine), self.engine.begin() as connection:
+            connection.execute(sa.delete(PAIRS).where(*where))
 
 
 def _duration(seconds: int) -> str:

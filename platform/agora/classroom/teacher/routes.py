@@ -75,7 +75,7 @@ def create_classe(request: Request, teacher: TeacherDep, session: SessionDep, va
 
 @router.get("/classes/{classe_id}", name="teacher_classe")
 def classe(request: Request, classe: OwnedClasse, session: SessionDep):
-    slowed = request.app.state.login_throttle.is_slowed
+    slowed = request.app.state.login_throttle.slowed_logins().__contains__  # one query
     return render(request, "teacher/classe.html", views.classe_page(session, classe, slowed))
 
 

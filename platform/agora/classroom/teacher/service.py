@@ -173,7 +173,8 @@ def import_students(session: Session, classe: Classe, data: bytes | str) -> list
 
 
 def _hash_all(passwords: Sequence[str]) -> list[str]:
-    # argon2 is slow on purpose (~0.1-0.5 s each) and releases the GIL: hash in parallel.
+    # argon2 is slow on purpose (~60 ms each) and releases the GIL: hash in parallel
+    # (passwords.py bounds how many at once in the whole process).
     if len(passwords) < 2:
         return [hash_password(p) for p in passwords]
     with ThreadPoolExecutor(max_workers=4) as pool:

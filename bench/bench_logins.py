@@ -1,0 +1,138 @@
+"""Logins in a burst: argon2 hash time and N students logging in at the same second.
+
+Usage: .venv/bin/python bench/bench_logins.py [--students 35] [--hashes 10]
+Prints, for the library's default argon2 parameters (64 MiB, 3 passes, 4 lanes, no bound on
+concurrent hashes: the platform before issue 17) and for the platform's (19 MiB, 2 passes,
+1 lane, at most 2 hashes per core at once):
+- the median time of one hash;
+- one student logging in alone (the whole POST /connexion);
+- N students logging in at the same instant (one thread each, httpx, the real login form with
+  its CSRF token) against the app served by uvicorn on a SQLite file: the median and the
+  slowest answer to the POST, and the peak resident memory of the process.
+Target (issue 17): 35 logins in the same second, each answered in under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import uvicorn
+from argon2 import PasswordHasher
+from sqlmodel import Session
+
+from agora import migrations
+from agora.account import passwords
+from agora.account.service import create_user
+from agora.app import create_app
+from agora.config import Settings
+
+PASSWORD = "cheval-agrafe-nuage"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def hash_time(hasher: PasswordHasher, count: int) -> float:
+    durations = []
+    for _ in range(count):
+        start = time.perf_counter()
+        hasher.hash(PASSWORD)
+        durations.append((time.perf_counter() - start) * 1000)
+    return statistics.median(durations)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def burst(hasher: PasswordHasher, bound: int, students: int) -> tuple[float, float]:
+    """Median and slowest login (ms) of `students` logging in at once with this hasher."""
+    passwords._HASHER = hasher
+    passwords._HASHING = threading.BoundedSemaphore(bound)
+    folder = Path(tempfile.mkdtemp(prefix="agora-bench-logins-"))
+    settings = Settings(environment="development", data_dir=folder)
+    app = create_app(settings)
+    migrations.upgrade(app.state.engine)
+    stored = hasher.hash(PASSWORD)
+    with Session(app.state.engine) as session:
+        logins = [
+            create_user(
+                session,
+                role="eleve",
+                prenom="Élève",
+                nom=f"Numéro{i}",
+                password=PASSWORD,
+                password_hash=stored,
+                must_change_password=False,
+            ).login
+            for i in range(students)
+        ]
+        session.commit()
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    clients = [httpx.Client(base_url=base, timeout=60) for _ in logins]
+    tokens = [CSRF.search(c.get("/connexion").text).group(1) for c in clients]
+    durations: list[float] = [0.0] * students
+    gate = threading.Barrier(students)
+
+    def one(i: int) -> None:
+        gate.wait()
+        start = time.perf_counter()
+        response = clients[i].post(
+            "/connexion",
+            data={"identifiant": logins[i], "mot_de_passe": PASSWORD, "csrf_token": tokens[i]},
+        )
+        durations[i] = (time.perf_counter() - start) * 1000
+        assert response.status_code == 303, (response.status_code, response.text[:200])
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(students)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for c in clients:
+        c.close()
+    server.should_exit = True
+    thread.join()
+    app.state.engine.dispose()
+    return statistics.median(durations), max(durations)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--students", type=int, default=35)
+    parser.add_argument("--hashes", type=int, default=10)
+    args = parser.parse_args()
+    # The platform's parameters first: the peak memory printed is the process's so far.
+    runs = [
+        ("19 MiB, 2 passes, 1 voie (après)", passwords._HASHER, passwords.MAX_CONCURRENT_HASHES),
+        ("défauts argon2-cffi (avant)", PasswordHasher(), 10_000),
+    ]
+    for name, hasher, bound in runs:
+        one_hash = hash_time(hasher, args.hashes)
+        alone, _ = burst(hasher, bound, 1)
+        median, slowest = burst(hasher, bound, args.students)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"{name:<34} un hachage {one_hash:6.1f} ms   une connexion seule {alone:5.0f} ms   "
+            f"{args.students} connexions simultanées : médiane {median:6.0f} ms, "
+            f"la plus lente {slowest:6.0f} ms   (mémoire max du processus {peak:.0f} Mo)"
+        )
+
+
+if __name__ == "__main__":
+    main()
