@@ -93,6 +93,7 @@ class Emploi(_Strict):
     poids: int = Field(default=1, ge=0)  # relative frequency among the other jobs
     obligatoire: bool = False  # at least one such employee in every organisation
     apprentissage: bool = False  # an apprentice may hold this job
+    dirige: bool = False  # the head of the organisation holds it: the dirigeant's own name
 
 
 class ModeleSubvention(_Strict):
