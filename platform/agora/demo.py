@@ -19,6 +19,7 @@ from agora.account.service import create_user, hash_password
 from agora.calendrier import PARIS
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
+from agora.company.noms import seed_sans_nom
 from agora.content.missions import ExerciseStep, ProseStep, load_missions
 from agora.db import utcnow
 from agora.exam.demo import create_demo_exams, open_demo_code
@@ -95,7 +96,8 @@ def create_demo(session: Session) -> None:
             student = Student(
                 user_id=user.id,
                 classe_id=classe.id,
-                org_seed=rng.randrange(1, 2**31),
+                # an organisation whose name does not reuse the student's
+                org_seed=seed_sans_nom(user.prenom, user.nom, lambda: rng.randrange(1, 2**31)),
                 date_naissance=fake.date_of_birth(minimum_age=15, maximum_age=18),
             )
             session.add(student)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from agora.calendrier import MOIS
 from agora.company.identifiers import format_iban
 from agora.company.model import Company, Salarie
 from agora.money import euros
 
 CATALOGUE_EXTRAIT = 8
+
 RELATIONS = {"client": "clients", "usager": "usagers", "adherent": "adhérents"}
 CONTRATS = {
     "CDI": "CDI",
@@ -105,7 +107,7 @@ def _chiffres(c: Company) -> str:
             "Effectif",
             f"{_plural(len(c.salaries), 'salarié')} (dont {cadres} cadre(s), {apprentis} apprenti(s))",
         ),
-        ("Chiffre d'affaires HT des 12 derniers mois", euros(total)),
+        (f"Chiffre d'affaires HT {_periode(c)}", euros(total)),
         (f"{RELATIONS[c.relation].capitalize()} du fichier (extrait)", str(len(c.clients))),
         ("Fournisseurs réguliers", str(len(c.fournisseurs))),
         (f"Solde bancaire au {_date(c.banque.date_solde)}", euros(c.banque.solde_initial)),
@@ -118,9 +120,23 @@ def _chiffres(c: Company) -> str:
     return (
         "## Chiffres clés\n\n"
         + _table(("Indicateur", "Valeur"), rows)
-        + "\n\n### Activité des douze derniers mois\n\n"
+        + f"\n\n### Activité mois par mois, {_periode(c)}\n\n"
         + _table(("Mois", "Chiffre d'affaires HT", "Commandes", "Jours d'absence"), history)
     )
+
+
+def _periode(c: Company) -> str:
+    """The months the history covers, named (« de janvier à décembre 2025 »): the table is
+    dated, never « the last twelve months » of a day the reader does not know."""
+    if not c.historique:
+        return ""
+    premier, dernier = c.historique[0].mois, c.historique[-1].mois
+    return f"de {_mois(premier)} à {_mois(dernier)}"
+
+
+def _mois(mois: str) -> str:
+    annee, numero = mois.split("-")
+    return f"{MOIS[int(numero) - 1]} {annee}"
 
 
 def _catalogue(c: Company) -> str:

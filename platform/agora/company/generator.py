@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -100,7 +100,9 @@ def _build(ctx: _Contexte) -> Company:
     # were; a section that needs another reads its result, never its streams.
     secteur = ctx.secteur
     ident = identite(ctx.section("identite"))
-    staff = salaries(ctx.section("salaries"), ident.date_creation)
+    staff = _dirigeant_salarie(
+        salaries(ctx.section("salaries"), ident.date_creation), secteur, ident.dirigeant
+    )
     articles = catalogue(ctx.section("catalogue"))
     historique = _historique(ctx.section("historique"), staff, articles)
     # The turnover the fiche shows (last twelve months) decides the VAT regime.
@@ -128,6 +130,20 @@ def _build(ctx: _Contexte) -> Company:
         taux_at_mp=secteur.taux_at_mp,
         subventions=subventions(ctx.section("subventions"), ident.adresse.ville),
     )
+
+
+def _dirigeant_salarie(
+    staff: tuple[Salarie, ...], secteur: Secteur, dirigeant: str
+) -> tuple[Salarie, ...]:
+    """The employee whose job heads the organisation (« Directeur de la régie ») is the
+    dirigeant the fiche names, not a second director: the first one holding it takes the
+    dirigeant's name (nothing is drawn, so the other sections are unchanged)."""
+    postes = {e.intitule for e in secteur.emplois if e.dirige}
+    tete = next((s for s in staff if s.emploi in postes), None)
+    if tete is None:
+        return staff
+    prenom, _, nom = dirigeant.partition(" ")
+    return tuple(replace(s, prenom=prenom, nom=nom) if s is tete else s for s in staff)
 
 
 def _banque(gen: Generation, chiffre_affaires: Decimal) -> Banque:

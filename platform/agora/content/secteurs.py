@@ -93,6 +93,7 @@ class Emploi(_Strict):
     poids: int = Field(default=1, ge=0)  # relative frequency among the other jobs
     obligatoire: bool = False  # at least one such employee in every organisation
     apprentissage: bool = False  # an apprentice may hold this job
+    dirige: bool = False  # the head of the organisation holds it: the dirigeant's own name
 
 
 class ModeleSubvention(_Strict):
@@ -108,6 +109,18 @@ class ReglePaie(_Strict):
     sujet: Literal["heures_supplementaires", "repas"]
     texte: str
     source: str
+
+
+class PlafondReductions(_Strict):
+    """A cap the law puts on the reductions of some articles, as the sector states it in
+    ``contraintes`` (new books: loi Lang, 5 % to a private buyer, 9 % to a library or a public
+    body). Every reduction of the invoice counts, escompte included, in cascade."""
+
+    objet: str  # « livres neufs »
+    articles: list[str] = Field(min_length=1)  # the catalogue designations it covers
+    taux_max: Decimal = Field(ge=0, lt=100)
+    taux_max_collectivites: Decimal = Field(ge=0, lt=100)
+    collectivites: list[str] = []  # customer name patterns (clients_entreprises) of public buyers
 
 
 class Secteur(_Strict):
@@ -139,6 +152,7 @@ class Secteur(_Strict):
     horaires: dict[str, tuple[str, str] | None]
     contraintes: list[str] = Field(min_length=1)
     regles_paie: list[ReglePaie] = []
+    plafonds_reductions: list[PlafondReductions] = []
     subventions: list[ModeleSubvention] = []
 
     def regle_paie(self, sujet: str) -> ReglePaie | None:
@@ -188,6 +202,16 @@ class Secteur(_Strict):
             raise _erreur("un organisme non assujetti ne facture qu'à 0 %")
         if not 6 <= self.effectif.min <= self.effectif.max <= 40:
             raise _erreur("l'effectif doit rester entre 6 et 40 salariés")
+        designations = {a.designation for a in self.catalogue}
+        for plafond in self.plafonds_reductions:
+            if not set(plafond.articles) <= designations:
+                raise _erreur(f"plafond de réductions : article hors catalogue ({plafond.objet})")
+            if not set(plafond.collectivites) <= set(self.clients_entreprises):
+                raise _erreur(f"plafond de réductions : client inconnu ({plafond.objet})")
+            if not any(_pourcent(plafond.taux_max) in texte for texte in self.contraintes):
+                raise _erreur(
+                    f"plafond de réductions non annoncé dans les contraintes ({plafond.objet})"
+                )
         if not any(e.obligatoire for e in self.emplois):
             raise _erreur("au moins un emploi doit être obligatoire")
         unknown = [f for f in self.formes_juridiques if f not in FORMES_JURIDIQUES]
@@ -239,6 +263,11 @@ class Commune(BaseModel):
 class _Communes(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     communes: list[Commune] = Field(min_length=10)
+
+
+def _pourcent(taux: Decimal) -> str:
+    """« 5 % » as the stated constraint writes the rate."""
+    return f"{taux.normalize():f}".replace(".", ",") + " %"
 
 
 def _is_time(text: str) -> bool:

@@ -31,6 +31,7 @@ from agora.classroom.models import (
 )
 from agora.classroom.service import counted_score
 from agora.classroom.teacher.csv_import import ImportPreview, LineError, fold, parse_class_list
+from agora.company.noms import seed_sans_nom
 from agora.content.missions import Mission
 from agora.errors import InvalidInput
 
@@ -145,7 +146,7 @@ def import_students(session: Session, classe: Classe, data: bytes | str) -> list
     preview = preview_import(session, classe, data)
     passwords = [random_password() for _ in preview.students]
     hashes = _hash_all(passwords)
-    seeds = _fresh_org_seeds(session, len(preview.students))
+    seeds = _fresh_org_seeds(session, [(s.prenom, s.nom) for s in preview.students])
     credentials = []
     for line, password, hashed, seed in zip(
         preview.students, passwords, hashes, seeds, strict=True
@@ -181,15 +182,22 @@ def _hash_all(passwords: Sequence[str]) -> list[str]:
         return list(pool.map(hash_password, passwords))
 
 
-def _fresh_org_seeds(session: Session, count: int) -> list[int]:
-    """Seeds no student has yet: each student works in an organisation of their own."""
+def _fresh_org_seeds(session: Session, noms: Sequence[tuple[str, str]]) -> list[int]:
+    """Seeds no student has yet: each student works in an organisation of their own, whose
+    name does not reuse theirs (``noms``: each student's first name and surname)."""
     taken = set(session.exec(select(Student.org_seed)))
-    seeds: list[int] = []
-    while len(seeds) < count:
+
+    def tirer() -> int:
         seed = secrets.randbelow(2**31 - 1) + 1
-        if seed not in taken:
-            taken.add(seed)
-            seeds.append(seed)
+        while seed in taken:
+            seed = secrets.randbelow(2**31 - 1) + 1
+        return seed
+
+    seeds: list[int] = []
+    for prenom, nom in noms:
+        seed = seed_sans_nom(prenom, nom, tirer)
+        taken.add(seed)
+        seeds.append(seed)
     return seeds
 
 

@@ -13,7 +13,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
-    VERSION=1,
+    VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang
     OPTIONS={
         "motif": KindOption(
             "Motif de l'avoir",

@@ -101,6 +101,7 @@ def histoire_de(rng: random.Random, org: Any, niveau: int, motif: str) -> histoi
         "nature": nature,
         "articles": articles,
         "secteur": getattr(org, "secteur", ""),
+        "organisation": org,
         "service_public": service_public,
         "jour_facture": jour,
         "escompte_cgv": f"{escompte.normalize():f}" if escompte else None,

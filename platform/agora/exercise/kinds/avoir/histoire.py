@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.kinds.facture.statement import ACHATS  # what a supplier sells, with its VAT
+from agora.exercise.plafonds import plafonne
 from agora.money import cents
 
 REMISES = ("2", "3", "4", "5", "8", "10", "12", "15")
@@ -253,7 +254,8 @@ def facture_origine(
     if niveau > 1 and biens and rng.random() < (0.5 if niveau == 2 else 0.85):
         invoice["frais_port_ht"] = rng.choice(PORTS)
         invoice["taux_tva_port"] = rng.choice(biens).taux
-    return invoice
+    # the sector's law caps some reductions (loi Lang on new books)
+    return plafonne(invoice, h["organisation"], h["client"].nom)
 
 
 def credits(rng: random.Random, invoice: dict[str, Any], numeros: list[int], niveau: int):

@@ -16,5 +16,5 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Budget de trésorerie : encaissements, décaissements, soldes et tensions",
     COMPETENCES=("2.2.5",),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
 )

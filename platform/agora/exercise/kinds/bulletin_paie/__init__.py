@@ -23,7 +23,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Bulletin de paie : du salaire brut au net à payer",
     COMPETENCES=("3.2.4",),
-    VERSION=3,  # 3: restaurants (HCR) count the meals at every level and state their rules
+    VERSION=4,  # 4: the régie's director is its dirigeant (3: HCR meals at every level)
     OPTIONS={"mois": MOIS_DU_BULLETIN},
     PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
 )

@@ -21,6 +21,6 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Conformité : contrôler un registre réglementaire et le fichier fournisseurs",
     COMPETENCES=("2.1.4", "2.1.3"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"fournisseurs": FOURNISSEURS},
 )

@@ -25,6 +25,6 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Congés payés : droits acquis, demandes de congé d'été et indemnité",
     COMPETENCES=("3.2.1", "3.2.4"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS=OPTIONS,
 )

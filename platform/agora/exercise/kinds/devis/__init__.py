@@ -13,7 +13,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Devis : remises, port, TVA, validité, acompte ou arrhes",
     COMPETENCES=("1.2.1", "1.2.2"),
-    VERSION=1,
+    VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang
     OPTIONS={
         "versement": KindOption(
             libelle="Ce que le client verse à la signature",

@@ -16,6 +16,7 @@ from agora.exercise.kinds.devis import statement
 from agora.exercise.kinds.devis.params import NAME, lire_params
 from agora.exercise.kinds.devis.solve import calcule, solve
 from agora.exercise.params import taux_str
+from agora.exercise.plafonds import borne, plafond
 
 # Units a quote is not made of: consumption billed by a meter or a period, a single cup; when a
 # catalogue has too few other articles, a first period (a new subscription) may be quoted.
@@ -169,6 +170,10 @@ def params(rng: random.Random, h: Histoire, niveau: int, nature: str) -> dict[st
         "lignes": lignes,
         "remises": sorted(rng.sample(REMISES, nombre_remises), key=Decimal, reverse=True),
     }
+    client = h.client.nom if h.client else None  # the sector's law caps some remises (loi Lang)
+    p["remises"] = borne(
+        p["remises"], plafond(h.organisation, client, (a["designation"] for a in lignes))
+    )
     p["validite_jours"] = 30 if niveau == 1 else rng.choice(VALIDITES)
     p["versement"] = {"nature": nature, "taux": rng.choice(PARTS)}
     if niveau > 1:

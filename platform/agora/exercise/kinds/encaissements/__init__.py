@@ -14,7 +14,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
     COMPETENCES=("1.2.3",),
-    VERSION=1,
+    VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang
     PRODUIT="balance_agee",
     CONSOMME={"facture": "la facture de vente"},
 )

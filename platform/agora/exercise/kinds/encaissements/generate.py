@@ -19,6 +19,7 @@ from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.encaissements import statement
 from agora.exercise.kinds.encaissements.params import NAME, solution_facture
 from agora.exercise.kinds.encaissements.regles import regles
+from agora.exercise.plafonds import plafonne
 from agora.money import cents
 
 REMISES = ("2", "3", "5", "8", "10")
@@ -112,7 +113,9 @@ class Tirage:
             invoice["reductions"] = [{"nature": "remise", "taux": rng.choice(REMISES)}]
         if escompte:
             invoice["escompte_taux"] = escompte
-        return self._emet(invoice, jour)
+        # the sector's law caps some reductions (loi Lang): the customer is drawn later, so
+        # the cap of any buyer
+        return self._emet(plafonne(invoice, self.org, None), jour)
 
     def _emet(self, invoice: dict[str, Any], jour: date) -> dict[str, Any]:
         echeance = jour + timedelta(days=self.delai)

@@ -34,6 +34,6 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Équilibre financier : bilan fonctionnel, FRNG, BFR, trésorerie et ratios",
     COMPETENCES=("2.2.6",),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"situation": SITUATION},
 )

@@ -11,7 +11,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Facture avec réductions, escompte, port et TVA",
     COMPETENCES=("1.2.2",),
-    VERSION=3,  # 3: level 3 statements tell of the 2026 e-invoicing reform
+    VERSION=4,  # 4: a bookshop keeps its reductions on new books within the loi Lang
     PRODUIT="facture",  # the solved invoice: the document a later step may record
     CONSOMME={"devis": "le devis accepté"},
     piece_commerciale=piece.piece_commerciale,

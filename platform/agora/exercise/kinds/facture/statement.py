@@ -17,6 +17,7 @@ from agora.calendrier import date_longue
 from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.kinds.facture.solve import calcule
 from agora.exercise.params import taux_str
+from agora.exercise.plafonds import plafonne
 from agora.money import cents, euros
 
 NBSP = "\u00a0"
@@ -132,7 +133,7 @@ def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
     ]
     result: dict[str, Any] = {"lignes": lignes, "reductions": _reductions(rng, niveau)}
     if niveau == 1:
-        return result
+        return _plafonne(result, h)
     cgv = getattr(h.organisation, "cgv", None)
     escompte = (
         taux_str(cgv.escompte_taux) if cgv and cgv.escompte_taux > 0 and not h.achat else None
@@ -142,12 +143,21 @@ def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
     result["frais_port_ht"] = rng.choice(PORTS)
     taux = list(dict.fromkeys(ligne["taux_tva"] for ligne in lignes))
     result["taux_tva_port"] = rng.choice(taux)
+    result = _plafonne(result, h)
     if niveau == 3:
         ttc = calcule(lire_params(result))["total_ttc"]
         part = Decimal(rng.choice((20, 25, 30, 40)))
         acompte = (ttc * part / 100 / 10).to_integral_value(rounding=ROUND_FLOOR) * 10
         result["acompte"] = str(cents(acompte if acompte > 0 else cents(ttc * part / 100)))
     return result
+
+
+def _plafonne(result: dict[str, Any], h: Histoire) -> dict[str, Any]:
+    """The reductions within what the sector's law allows on this sale (loi Lang on new
+    books); a purchase is the supplier's business."""
+    if h.achat:
+        return result
+    return plafonne(result, h.organisation, h.tiers.nom if h.tiers else None)
 
 
 def pourcent(value: str) -> str:

@@ -20,7 +20,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Fiche de stock : CMUP ou PEPS, stock d'alerte et commande, inventaire",
     COMPETENCES=("2.1.1", "2.3.1"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"methode": METHODE},
     PRODUIT="fiche_stock",  # the valued card, for a later step (the inventory entries)
 )

@@ -16,5 +16,5 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Plan de formation : coûts des sessions, budget, convocation, budgets du CSE",
     COMPETENCES=("3.1.3", "3.3.2"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
 )

@@ -16,7 +16,7 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Journal de paie : l'écriture de paie et le paiement des organismes",
     COMPETENCES=("3.2.5",),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"mois": MOIS_DU_BULLETIN},
     CONSOMME={"bulletin_paie": "les bulletins de paie du mois"},
 )

@@ -22,5 +22,5 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Entrées et sorties du personnel : embauche, fin de CDD, dossiers, annonce",
     COMPETENCES=("3.1.1", "3.1.2"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
 )

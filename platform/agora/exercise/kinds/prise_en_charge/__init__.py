@@ -22,6 +22,6 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Fiche de prise en charge : noter une demande et la transmettre",
     COMPETENCES=("1.1.1", "1.1.2"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     apercu=fiche.apercu,
 )

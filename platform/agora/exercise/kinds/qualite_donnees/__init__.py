@@ -18,6 +18,6 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Qualité des données : nettoyer un fichier de tiers (doublons, clés, RGPD, droits d'accès)",
     COMPETENCES=("1.3.1", "1.3.2", "1.3.3"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"fichier": FICHIER},
 )

@@ -14,6 +14,6 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Relances clients : retards, pénalités, indemnité et lettre de relance",
     COMPETENCES=("1.2.4",),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     PRODUIT="relance",  # the reminder letter and its figures, for a later step
 )

@@ -21,5 +21,5 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Tableau de bord social : effectif moyen, absentéisme, rotation, accidents, âges",
     COMPETENCES=("3.3.3", "1.3.1"),
-    VERSION=1,
+    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
 )
