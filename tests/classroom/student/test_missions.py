@@ -297,3 +297,25 @@ def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one
             assert reminder["lettre_client"] == quote["client"]["nom"]
             assert {f["numero"] for f in owed} <= {f["numero"] for f in reminder["factures"]}
     assert chained >= 4 and reminded >= 2
+
+
+def test_the_disputed_invoice_credit_note_is_on_the_invoice_the_student_made(make_student):
+    # « La facture contestée »: the credit note of step 2 is on the step 1 invoice (its number,
+    # customer and lines), for every organisation that sells.
+    from agora.exercise.kinds.facture.generate import document as facture_document
+
+    mission = get_mission("la-facture-contestee")
+    chained = 0
+    for org_seed in range(6):
+        student = make_student(org_seed=org_seed)
+        invoice = facture_document(step_variant(student, mission, 0), company_for(org_seed))
+        if invoice["achat"] or invoice["client"] is None:
+            continue  # an organisation outside VAT checks a purchase: drawn as usual
+        credit = step_variant(student, mission, 1)
+        assert credit.params["facture"]["numero"] == invoice["numero"]
+        assert [ligne["reference"] for ligne in credit.params["facture"]["lignes"]] == [
+            ligne["reference"] for ligne in invoice["facture"]["lignes"]
+        ]
+        assert invoice["numero"] in credit.enonce
+        chained += 1
+    assert chained >= 4
