@@ -319,3 +319,35 @@ def test_the_disputed_invoice_credit_note_is_on_the_invoice_the_student_made(mak
         assert invoice["numero"] in credit.enonce
         chained += 1
     assert chained >= 4
+
+
+def test_the_invoice_made_at_step_one_is_among_the_sales_of_the_vat_return(make_student):
+    # « De la facture à la déclaration de TVA »: the return of step 2 is for the month of the
+    # step 1 invoice, whose VAT bases (by rate) are among the month's sales.
+    from agora.exercise.kinds.facture.generate import document as facture_document
+
+    mission = get_mission("de-la-facture-a-la-declaration-de-tva")
+    chained = 0
+    for org_seed in range(6):
+        student = make_student(org_seed=org_seed)
+        invoice_variant = step_variant(student, mission, 0)
+        invoice = facture_document(invoice_variant, company_for(org_seed))
+        if invoice["achat"] or invoice["client"] is None:
+            continue  # an organisation outside VAT checks a purchase: drawn as usual
+        bases = {
+            (g["taux"], g["base"])
+            for g in get_kind("facture").solve(invoice_variant.params)["tva"]
+            if g["taux"] != "0"
+        }
+        declaration = step_variant(student, mission, 1)
+        p = declaration.params
+        assert p["periode"] == invoice["date"][:7]
+        repris = {
+            (v["taux"], v["montant_ht"]) for v in p["ventes"] if invoice["numero"] in v["libelle"]
+        }
+        assert repris == bases
+        assert invoice["numero"] in declaration.enonce
+        kind = get_kind("declaration_tva")
+        assert kind.grade(p, kind.solve(p)).score == 1
+        chained += 1
+    assert chained >= 4

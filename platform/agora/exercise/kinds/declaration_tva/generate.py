@@ -13,7 +13,7 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.declaration_tva import activites, statement
-from agora.exercise.kinds.declaration_tva.params import NAME
+from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, NAME
 from agora.exercise.params import HUNDRED, taux_str
 from agora.money import cents, euros
 
@@ -182,3 +182,46 @@ def generate(
     rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+
+
+def reprendre(
+    seed: int,
+    niveau: int,
+    organisation: Any,
+    options: Mapping[str, str] | None,
+    documents: Mapping[str, dict[str, Any]],
+) -> Variant:
+    """The return of the month of the invoice the student made at an earlier step (a
+    ``facture`` document): its VAT bases, by rate, are among the month's sales; drawn as usual
+    when that step checked a purchase or the invoice has no taxed base."""
+    emise = documents.get("facture")
+    ventes = _ventes_de(emise) if emise and not emise["achat"] and emise["client"] else []
+    if not ventes:
+        return generate(seed, niveau, organisation, options)
+    p = params(tirage(NAME, seed, niveau, "depuis"), organisation, niveau)
+    jour = date.fromisoformat(emise["date"])
+    suivant = date(jour.year + jour.month // 12, jour.month % 12 + 1, 19)
+    p["periode"], p["date_declaration"] = f"{jour:%Y-%m}", suivant.isoformat()
+    p["ventes"] = [*ventes, *p["ventes"]]
+    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"])
+    return Variant(NAME, seed, niveau, p, texte)
+
+
+def _ventes_de(emise: dict[str, Any]) -> list[dict[str, Any]]:
+    """The invoice's VAT bases (net of reductions and escompte, port included) as sales lines."""
+    from agora.exercise.kinds import facture
+
+    try:
+        s = facture.KIND.solve(emise["facture"])
+    except InvalidInput:
+        return []
+    client = emise["client"]["nom"]
+    return [
+        {
+            "libelle": f"Votre facture {emise['numero']} à {client} (base HT à {taux_str(t).replace('.', ',')} %)",
+            "taux": taux_str(t),
+            "montant_ht": g["base"],
+        }
+        for g in s["tva"]
+        if (t := Decimal(g["taux"])) > 0 and taux_str(t) in LIGNE_DU_TAUX
+    ]

@@ -165,15 +165,24 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
     return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
 
 
-def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
-    """The French Markdown statement."""
+def enonce(org: Any, p: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
+    """The French Markdown statement; ``reprise``: the number of the invoice made at an earlier
+    step, whose bases are among the month's sales."""
     taux = list(lire_params(p).taux)
+    suite = []
+    if reprise is not None:
+        suite = [
+            f"La facture **{reprise}** que vous avez établie à l'étape précédente fait partie "
+            "des ventes du mois : ses bases HT, taux par taux, sont dans le tableau des ventes.",
+            "",
+        ]
     lignes = [
         "## Déclarer la TVA du mois",
         "",
         "### La situation",
         "",
         *_situation(org, p),
+        *suite,
         *_ventes(p),
         *_achats(p),
         *_credit(p),
