@@ -1,6 +1,7 @@
 """A student's missions: dashboard, mission page, answering, format errors, attempts, policies."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from sqlmodel import select
@@ -351,3 +352,26 @@ def test_the_invoice_made_at_step_one_is_among_the_sales_of_the_vat_return(make_
         assert kind.grade(p, kind.solve(p)).score == 1
         chained += 1
     assert chained >= 4
+
+
+def test_the_invoices_left_unpaid_are_reminded_at_the_end_of_the_month(make_student):
+    # « Les impayés après les encaissements »: what the customer of step 1 still owes is in the
+    # month-end balance of step 2, with what was already received, and the letter is for them.
+    from agora.exercise.kinds.encaissements.generate import document as encaissements_document
+
+    mission = get_mission("les-impayes-apres-les-encaissements")
+    chained = 0
+    for org_seed in range(6):
+        student = make_student(org_seed=org_seed)
+        owed = encaissements_document(step_variant(student, mission, 0), company_for(org_seed))
+        reminding = step_variant(student, mission, 1)
+        if not owed["factures"] or "étape précédente" not in reminding.enonce:
+            continue  # nothing owed, or no official rate known for that month: drawn as usual
+        p = reminding.params
+        assert p["lettre_client"] == owed["client"]["nom"]
+        repris = {f["numero"]: f for f in p["factures"]}
+        for f in owed["factures"]:
+            paye = Decimal(f["montant_ttc"]) - Decimal(f["reste_du"])
+            assert Decimal(repris[f["numero"]]["deja_paye"]) == paye
+        chained += 1
+    assert chained >= 3
