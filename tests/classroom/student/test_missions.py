@@ -375,3 +375,30 @@ def test_the_invoices_left_unpaid_are_reminded_at_the_end_of_the_month(make_stud
             assert Decimal(repris[f["numero"]]["deja_paye"]) == paye
         chained += 1
     assert chained >= 3
+
+
+def test_the_supplier_invoice_checked_at_step_one_is_deducted_in_the_vat_return(make_student):
+    # « La facture du fournisseur et la TVA du mois »: the return of step 2 is for the month of
+    # the step 1 supplier invoice, whose VAT by rate (as printed) is among the purchases.
+    from agora.exercise.kinds.facture_achat.generate import document as achat_document
+
+    mission = get_mission("la-facture-fournisseur-et-la-tva-du-mois")
+    chained = 0
+    for org_seed in range(8):
+        student = make_student(org_seed=org_seed)
+        recue = achat_document(step_variant(student, mission, 0), company_for(org_seed))
+        declaration = step_variant(student, mission, 1)
+        if recue["numero"] not in declaration.enonce:
+            # Refused, or VAT not recoverable (an association): drawn as usual.
+            assert recue["decision"] == "refuser" or not recue["tva_recuperable"]
+            continue
+        p = declaration.params
+        assert p["periode"] == recue["date"][:7]
+        repris = [a for a in p["achats"] if a["piece"] == recue["numero"]]
+        assert [(a["montant_ht"], a["tva"]) for a in repris] == [
+            (g["base"], g["montant"]) for g in recue["tva"]
+        ]
+        kind = get_kind("declaration_tva")
+        assert kind.grade(p, kind.solve(p)).score == 1
+        chained += 1
+    assert chained >= 3
