@@ -260,12 +260,13 @@ def test_the_payroll_journal_records_the_payslip_the_student_made_at_step_one(ma
 
 def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one(make_student):
     # The quote of step 1 is invoiced at step 2 (same customer, lines, remises), and that
-    # invoice is the first recorded at step 4: a chain over two steps.
+    # invoice is the first recorded at step 4, whose unpaid invoices are reminded at step 5.
     from agora.exercise.kinds.devis.generate import document as devis_document
+    from agora.exercise.kinds.encaissements.generate import document as encaissements_document
     from agora.exercise.kinds.facture.generate import document as facture_document
 
     mission = get_mission("de-la-demande-du-client-a-la-relance")
-    chained = 0
+    chained = reminded = 0
     for org_seed in range(6):
         student = make_student(org_seed=org_seed)
         organisation = company_for(org_seed)
@@ -286,4 +287,13 @@ def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one
         first = next(d for d in recorded.params["documents"] if d["type"] == "facture")
         assert first["facture"]["numero"] == invoice["numero"] in invoice_variant.enonce
         assert recorded.params["client"]["nom"] == quote["client"]["nom"]
-    assert chained >= 4
+        # What the customer still owes after step 4 is reminded at step 5, to that customer
+        # (drawn as usual when nothing is owed or no official rate is known for that month).
+        owed = encaissements_document(recorded, organisation)["factures"]
+        reminding = step_variant(student, mission, 4)
+        reminder = reminding.params
+        if owed and "étape précédente" in reminding.enonce:
+            reminded += 1
+            assert reminder["lettre_client"] == quote["client"]["nom"]
+            assert {f["numero"] for f in owed} <= {f["numero"] for f in reminder["factures"]}
+    assert chained >= 4 and reminded >= 2

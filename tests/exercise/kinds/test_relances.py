@@ -337,3 +337,35 @@ def test_unusable_params_are_refused_in_one_french_line(change, message):
     change(params)
     with pytest.raises(InvalidInput, match=message):
         relances.check_params(params)
+
+
+def test_the_invoices_left_unpaid_after_the_receipts_step_are_reminded():
+    # The ageing balance of a mission's encaissements step (level 2: a partial payment and a
+    # credit note): the invoices still owed, with what was received or credited, are in the
+    # month-end balance, at their due date; the letter goes to that customer.
+    from agora.exercise.kinds.encaissements.generate import document
+    from agora.exercise.kinds.relances.generate import reprendre
+    from agora.exercise.registry import get_kind
+
+    org = generate_company(0)
+    source = get_kind("encaissements").generate(0, 2, org)
+    balance = document(source, org)
+    assert balance["factures"]  # this seed leaves invoices unpaid
+    variant = reprendre(0, 2, org, {}, {"balance_agee": balance})
+    p = variant.params
+    client = balance["client"]["nom"]
+    repris = {f["numero"]: f for f in p["factures"] if f["client"] == client}
+    assert set(repris) == {f["numero"] for f in balance["factures"]}
+    for f in balance["factures"]:
+        r = repris[f["numero"]]
+        assert r["date"] == f["date"] and r["montant_ttc"] == f["montant_ttc"]
+        paye = Decimal(f["montant_ttc"]) - Decimal(f["reste_du"])
+        assert Decimal(r["deja_paye"]) == paye
+    assert p["lettre_client"] == client and p["date_balance"] >= balance["date_balance"]
+    assert len({f["numero"] for f in p["factures"]}) == len(p["factures"])
+    assert "étape précédente" in variant.enonce
+    assert relances.grade(p, relances.solve(p)).score == 1
+    # Nothing left unpaid, or not a balance: drawn as usual.
+    vide = {**balance, "factures": []}
+    assert reprendre(0, 2, org, {}, {"balance_agee": vide}) == relances.generate(0, 2, org)
+    assert reprendre(0, 1, org, {}, {"balance_agee": {"junk": 1}}) == relances.generate(0, 1, org)

@@ -13,6 +13,7 @@ from markupsafe import escape
 
 from agora.authoring.catalog import find_mission
 from agora.classroom import service
+from agora.classroom.sepa_files import sepa_file
 from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment, OwnedAttempt
 from agora.classroom.student.competences import competences_page
@@ -25,6 +26,7 @@ from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
 from agora.exercise.variants import company_for
 from agora.web.deps import FormFields, StudentDep, UserDep
+from agora.web.downloads import xml_download
 from agora.web.ids import Index
 from agora.web.rendering import is_htmx, render
 
@@ -106,6 +108,12 @@ def document_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep, s
 def facturx_pdf(request: Request, attempt: OwnedAttempt, student: StudentDep, session: SessionDep):
     doc = views.attempt_document(session, student, attempt)
     return _pdf(facturx.pdf_facturx(_document_pdf(request, doc), doc), f"{doc.numero}-facturx.pdf")
+
+
+@router.get("/tentatives/{attempt_id}/virements.xml", name="student_sepa")
+def sepa_xml(attempt: OwnedAttempt):
+    """My transfers as the SEPA file (pain.001) the bank would receive."""
+    return xml_download(*sepa_file(attempt))
 
 
 def _document_pdf(request: Request, doc) -> bytes:

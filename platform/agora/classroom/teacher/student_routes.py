@@ -12,12 +12,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 
 from agora.classroom.models import Classe
-from agora.classroom.teacher.access import OwnedStudent
+from agora.classroom.sepa_files import sepa_file
+from agora.classroom.teacher.access import OwnedAttempt, OwnedStudent
 from agora.classroom.teacher.student_page import student_page
 from agora.competency.positionnement import COMMENT_MAX_LENGTH, set_positionnement
 from agora.db import SessionDep, utcnow
 from agora.errors import InvalidInput
 from agora.web.deps import TeacherDep
+from agora.web.downloads import xml_download
 from agora.web.flash import flash
 from agora.web.rendering import redirect, refused_form, render
 
@@ -49,3 +51,9 @@ def positionnement(
     flash(request, "Positionnement enregistré." if done else "Positionnement retiré.")
     url = request.url_for("teacher_student", student_id=student.id)
     return redirect(request, f"{url}#competence-{code.replace('.', '-')}")
+
+
+@router.get("/tentatives/{attempt_id}/virements.xml", name="teacher_sepa")
+def sepa_xml(attempt: OwnedAttempt):
+    """A student's transfers (an attempt in one of my classes) as their SEPA file."""
+    return xml_download(*sepa_file(attempt))

@@ -15,4 +15,5 @@ KIND = ExerciseKind.from_modules(
     COMPETENCES=("2.2.4",),
     VERSION=1,
     PRODUIT="declaration_tva",
+    CONSOMME={"facture": "la facture de vente", "facture_achat": "la facture d'achat contrôlée"},
 )

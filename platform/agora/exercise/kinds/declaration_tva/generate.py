@@ -13,7 +13,7 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
 from agora.exercise.kinds.declaration_tva import activites, statement
-from agora.exercise.kinds.declaration_tva.params import NAME
+from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, NAME
 from agora.exercise.params import HUNDRED, taux_str
 from agora.money import cents, euros
 
@@ -182,3 +182,77 @@ def generate(
     rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+
+
+def reprendre(
+    seed: int,
+    niveau: int,
+    organisation: Any,
+    options: Mapping[str, str] | None,
+    documents: Mapping[str, dict[str, Any]],
+) -> Variant:
+    """The return of the month of an invoice of an earlier step: a sale the student invoiced
+    (``facture``: its VAT bases by rate among the month's sales) or a supplier invoice they
+    checked (``facture_achat``: its VAT by rate among the month's purchases). Drawn as usual
+    when the document cannot serve (a purchase checked instead of a sale, a refused or
+    intra-EU invoice, VAT not recoverable, no taxed base)."""
+    emise, recue = documents.get("facture"), documents.get("facture_achat")
+    ventes = _ventes_de(emise) if emise and not emise["achat"] and emise["client"] else []
+    achats = _achats_de(recue) if recue else []
+    piece = emise if ventes else recue if achats else None
+    if piece is None:
+        return generate(seed, niveau, organisation, options)
+    p = params(tirage(NAME, seed, niveau, "depuis"), organisation, niveau)
+    jour = date.fromisoformat(piece["date"])
+    suivant = date(jour.year + jour.month // 12, jour.month % 12 + 1, 19)
+    p["periode"], p["date_declaration"] = f"{jour:%Y-%m}", suivant.isoformat()
+    p["ventes"] = [*ventes, *p["ventes"]]
+    p["achats"] = [*achats, *p["achats"]]
+    reprise = (piece["numero"], "achat" if achats else "vente")
+    texte = statement.enonce(organisation, p, niveau, reprise=reprise)
+    return Variant(NAME, seed, niveau, p, texte)
+
+
+def _achats_de(recue: dict[str, Any]) -> list[dict[str, Any]]:
+    """An accepted (or credit-note-awaiting) supplier invoice with recoverable French VAT, as
+    purchase lines by rate (as printed: what its entry deducts)."""
+    if (
+        recue["decision"] == "refuser"
+        or recue["intracommunautaire"]
+        or not recue["tva_recuperable"]
+    ):
+        return []
+    nature = "immobilisation" if recue["immobilisation"] else "biens_services"
+    return [
+        {
+            "piece": recue["numero"],
+            "fournisseur": recue["fournisseur"],
+            "libelle": f"Votre facture contrôlée (TVA à {taux_str(t).replace('.', ',')} %)",
+            "nature": nature,
+            "montant_ht": g["base"],
+            "taux": taux_str(t),
+            "tva": g["montant"],
+        }
+        for g in recue["tva"]
+        if (t := Decimal(g["taux"])) > 0 and taux_str(t) in LIGNE_DU_TAUX
+    ]
+
+
+def _ventes_de(emise: dict[str, Any]) -> list[dict[str, Any]]:
+    """The invoice's VAT bases (net of reductions and escompte, port included) as sales lines."""
+    from agora.exercise.kinds import facture
+
+    try:
+        s = facture.KIND.solve(emise["facture"])
+    except InvalidInput:
+        return []
+    client = emise["client"]["nom"]
+    return [
+        {
+            "libelle": f"Votre facture {emise['numero']} à {client} (base HT à {taux_str(t).replace('.', ',')} %)",
+            "taux": taux_str(t),
+            "montant_ht": g["base"],
+        }
+        for g in s["tva"]
+        if (t := Decimal(g["taux"])) > 0 and taux_str(t) in LIGNE_DU_TAUX
+    ]

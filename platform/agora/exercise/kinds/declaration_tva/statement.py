@@ -165,15 +165,30 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
     return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
 
 
-def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
-    """The French Markdown statement."""
+def enonce(org: Any, p: dict[str, Any], niveau: int, reprise: tuple[str, str] | None = None) -> str:
+    """The French Markdown statement; ``reprise``: (number, "vente" | "achat") of the invoice
+    of an earlier step that is among the month's sales or purchases."""
     taux = list(lire_params(p).taux)
+    suite = []
+    if reprise is not None and reprise[1] == "vente":
+        suite = [
+            f"La facture **{reprise[0]}** que vous avez établie à l'étape précédente fait partie "
+            "des ventes du mois : ses bases HT, taux par taux, sont dans le tableau des ventes.",
+            "",
+        ]
+    elif reprise is not None:
+        suite = [
+            f"La facture d'achat **{reprise[0]}** que vous avez contrôlée à l'étape précédente "
+            "fait partie des achats du mois, telle qu'elle a été reçue et enregistrée.",
+            "",
+        ]
     lignes = [
         "## Déclarer la TVA du mois",
         "",
         "### La situation",
         "",
         *_situation(org, p),
+        *suite,
         *_ventes(p),
         *_achats(p),
         *_credit(p),

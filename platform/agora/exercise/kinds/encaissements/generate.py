@@ -16,7 +16,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
-from agora.exercise.kinds.encaissements import statement
+from agora.exercise.kinds.encaissements import solve, statement
 from agora.exercise.kinds.encaissements.params import NAME, solution_facture
 from agora.exercise.kinds.encaissements.regles import regles
 from agora.exercise.plafonds import plafonne
@@ -327,3 +327,30 @@ def reprendre(
     p = params(rng, organisation, niveau, emise)
     texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"])
     return Variant(NAME, seed, niveau, p, texte)
+
+
+def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
+    """The ageing balance left after the period (a ``balance_agee`` document for a later step,
+    the reminders): the customer, the balance date and each invoice still owed, with what was
+    received or credited on it. Amounts are the solver's, not the student's."""
+    e = solve.lire_params(variant.params)
+    client = next((c for c in organisation.clients if c.nom == e.client), None)
+    return {
+        "client": {
+            "nom": e.client,
+            "compte": e.compte_client,
+            "professionnel": client is not None and client.type == "entreprise",
+        },
+        "date_balance": e.date_balance.isoformat(),
+        "factures": [
+            {
+                "numero": f.piece,
+                "date": f.jour.isoformat(),
+                "echeance": f.echeance.isoformat(),
+                "montant_ttc": f"{f.ttc:.2f}",
+                "reste_du": f"{reste:.2f}",
+            }
+            for f, reste, _ in solve.balance(e)["lignes"]
+            if reste > 0
+        ],
+    }

@@ -15,5 +15,5 @@ KIND = ExerciseKind.from_modules(
     TITRE="Contrôle et enregistrement d'une facture d'achat",
     COMPETENCES=("2.1.2", "2.2.3"),
     VERSION=1,
-    PRODUIT="facture_achat",
+    PRODUIT="facture_achat",  # the accepted invoice as recorded: what a VAT return deducts
 )

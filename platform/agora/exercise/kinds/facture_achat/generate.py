@@ -14,6 +14,7 @@ from agora.errors import InvalidInput
 from agora.exercise.base import NIVEAUX, Variant
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat import achats, statement
+from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.params import NAME
 from agora.exercise.kinds.facture_achat.regles import load_regles
 from agora.exercise.kinds.facture_achat.solve import net_ligne
@@ -244,3 +245,29 @@ def generate(
     rng = random.Random(f"{NAME}:{seed}:{niveau}")
     params = tire(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, params, statement.enonce(organisation, params, niveau))
+
+
+def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
+    """The supplier invoice as it is recorded (a ``facture_achat`` document for a later step,
+    the VAT return): its number, supplier, date, the decision, and its VAT by rate as printed
+    (what the entry deducts). Amounts are the solver's, not the student's."""
+    a = calc.lire_params(variant.params)
+    imprime = calc.facture_imprimee(a)
+    taux = list(dict.fromkeys(x.facture.taux for x in a.lignes))
+    return {
+        "numero": a.numero_facture,
+        "fournisseur": a.fournisseur,
+        "date": a.date_facture.isoformat(),
+        "decision": calc.decision([calc.ecart(x) for x in a.lignes]),
+        "immobilisation": a.immobilisation,
+        "intracommunautaire": a.intracommunautaire,
+        "tva_recuperable": a.tva_recuperable,
+        "tva": [
+            {
+                "taux": TAUX.canonical(t),
+                "base": f"{imprime[f'tva.{g}.base']:.2f}",
+                "montant": f"{imprime[f'tva.{g}.montant']:.2f}",
+            }
+            for g, t in enumerate(taux)
+        ],
+    }

@@ -16,4 +16,5 @@ KIND = ExerciseKind.from_modules(
     COMPETENCES=("1.2.4",),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     PRODUIT="relance",  # the reminder letter and its figures, for a later step
+    CONSOMME={"balance_agee": "la balance âgée après les encaissements"},
 )

@@ -21,6 +21,7 @@ from agora.exercise.kinds.relances.statement import enonce
 
 PROCEDURES = ((1, 15, 30), (1, 20, 45), (5, 15, 30), (8, 30, 60), (1, 30, 60))
 NOMBRE = {1: 3, 2: 5, 3: 7}
+REPRISES_MAX = 4  # invoices taken from an earlier step (the balance holds 12 at most)
 # Payment terms (days, end of month). Food is sold at 30 days at most (L441-11 II), so that its
 # terms are legal or illegal under both rules; illegal terms come from the second list.
 TERMES = {
@@ -135,8 +136,8 @@ def _plan(t: Tirage) -> list[tuple[bool, int, str]]:
     return plan
 
 
-def _factures(t: Tirage, plancher: Decimal) -> list[dict[str, Any]]:
-    pris: list[str] = []
+def _factures(t: Tirage, plancher: Decimal, exclus: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    pris: list[str] = list(exclus)
     lignes = []
     for pro, etape, piege in _plan(t):
         client = t.client(pro, pris)
@@ -163,19 +164,41 @@ def _client(t: Tirage, ligne: dict[str, Any]) -> Any:
     return next(c for c in t.org.clients if c.nom == ligne["client"])
 
 
-def _numerote(lignes: list[dict[str, Any]], annee: int, rng: random.Random) -> list[dict[str, Any]]:
-    """Invoice numbers in date order, then the balance sorted by customer as a ledger prints it."""
-    premier = rng.randint(20, 400)
-    for n, ligne in enumerate(sorted(lignes, key=lambda x: (x["date"], x["client"]))):
-        ligne["numero"] = f"FA{annee}-{premier + n:04d}"
-    return sorted(lignes, key=lambda x: (x["client"], x["date"]))
+def _numerote(
+    lignes: list[dict[str, Any]],
+    annee: int,
+    rng: random.Random,
+    repris: list[dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
+    """Invoice numbers in date order (skipping those of invoices taken from an earlier step),
+    then the balance sorted by customer as a ledger prints it."""
+    pris = {ligne["numero"] for ligne in repris or []}
+    numero = rng.randint(20, 400)
+    for ligne in sorted(lignes, key=lambda x: (x["date"], x["client"])):
+        while f"FA{annee}-{numero:04d}" in pris:
+            numero += 1
+        ligne["numero"] = f"FA{annee}-{numero:04d}"
+        numero += 1
+    return sorted([*lignes, *(repris or [])], key=lambda x: (x["client"], x["date"]))
 
 
-def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]:
-    jour, semestre = date_balance(rng, organisation)
+def params(
+    rng: random.Random,
+    organisation: Any,
+    niveau: int,
+    reprise: tuple[date, list[dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """The params of a balance; ``reprise``: its date and the invoices an earlier step left
+    unpaid (one customer's), which join those drawn and get the letter."""
+    if reprise is None:
+        jour, semestre = date_balance(rng, organisation)
+    else:
+        jour, semestre = reprise[0], baremes().semestre_du(reprise[0])
     t = Tirage(rng, organisation, niveau, jour)
     plancher = TROIS * semestre.taux_legal_autres
-    lignes = _numerote(_factures(t, plancher), jour.year, rng)
+    repris = [dict(f) for f in reprise[1]] if reprise else []
+    exclus = tuple({f["client"] for f in repris})
+    lignes = _numerote(_factures(t, plancher, exclus), jour.year, rng, repris)
     clause = "triple_legal" if organisation.cgv.penalites_retard == PENALITES[1] else "bce"
     document: dict[str, Any] = {
         "date_balance": jour.isoformat(),
@@ -197,7 +220,7 @@ def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]
         "factures": [{"numero": ligne.pop("numero"), **ligne} for ligne in lignes],
         "guide": niveau == 1,
     }
-    document["lettre_client"] = _plus_en_retard(document)
+    document["lettre_client"] = repris[0]["client"] if repris else _plus_en_retard(document)
     return document
 
 
@@ -214,3 +237,63 @@ def generate(
     rng = tirage(NAME, seed, niveau)
     document = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau))
+
+
+def reprendre(
+    seed: int,
+    niveau: int,
+    organisation: Any,
+    options: Mapping[str, str] | None,
+    documents: Mapping[str, dict[str, Any]],
+) -> Variant:
+    """The balance at the end of the month after an earlier step's receipts (a ``balance_agee``
+    document): the invoices that customer still owes join the others, and the letter goes to
+    them. Drawn as usual when nothing is left unpaid, or no rate is known for that month."""
+    reprise = _reprise(documents.get("balance_agee"))
+    if reprise is None:
+        return generate(seed, niveau, organisation, options)
+    rng = tirage(NAME, seed, niveau, "depuis")
+    document = params(rng, organisation, niveau, reprise)
+    client = reprise[1][0]["client"]
+    return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau, client))
+
+
+def _reprise(balance: dict[str, Any] | None) -> tuple[date, list[dict[str, Any]]] | None:
+    """The month's last day on which the earliest unpaid invoice is late (at most three months
+    after the earlier balance) and its invoices as this kind's params; None when unusable."""
+    try:
+        dues = [f for f in balance["factures"] if Decimal(f["reste_du"]) > 0][:REPRISES_MAX]
+        return _sur(balance, dues) if dues else None
+    except (KeyError, TypeError, ValueError, ArithmeticError):  # not a balance this kind reads
+        return None
+
+
+def _sur(
+    balance: dict[str, Any], dues: list[dict[str, Any]]
+) -> tuple[date, list[dict[str, Any]]] | None:
+    premiere = min(date.fromisoformat(f["echeance"]) for f in dues)
+    jour = _fin_de_mois(date.fromisoformat(balance["date_balance"]))
+    for _ in range(3):
+        if jour > premiere:
+            break
+        jour = _fin_de_mois(jour + timedelta(days=1))
+    if jour <= premiere or baremes().semestre_du(jour) is None:
+        return None
+    client = balance["client"]
+    factures = []
+    for f in dues:
+        emise, echue = date.fromisoformat(f["date"]), date.fromisoformat(f["echeance"])
+        ttc, reste = Decimal(f["montant_ttc"]), Decimal(f["reste_du"])
+        factures.append(
+            {
+                "numero": f["numero"],
+                "client": client["nom"],
+                "professionnel": bool(client["professionnel"]),
+                "date": emise.isoformat(),
+                "conditions": {"jours": (echue - emise).days, "fin_de_mois": False},
+                "montant_ttc": f"{ttc:.2f}",
+                "deja_paye": f"{ttc - reste:.2f}",
+                "taux_contrat": None,
+            }
+        )
+    return jour, factures

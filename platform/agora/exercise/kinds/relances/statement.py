@@ -167,9 +167,22 @@ def _regles(niveau: int) -> list[str]:
     return [f"- {r}" for r in regles]
 
 
-def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
-    """The statement of these params for the organisation, in Markdown."""
+def enonce(p: dict[str, Any], organisation: Any, niveau: int, reprise: str | None = None) -> str:
+    """The statement of these params for the organisation, in Markdown; ``reprise``: the
+    customer whose unpaid invoices come from the earlier step's ageing balance."""
     qui = QUI.get(organisation.relation, "clients")
+    suite = []
+    if reprise is not None:
+        suite = [
+            "",
+            f"Les factures de **{reprise}** sont celles que vous avez enregistrées à l'étape "
+            "précédente et qui restent dues. La lettre est pour ce client.",
+        ]
+        if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise):
+            suite[-1] += (
+                " Ce qu'il a déjà réglé ou qui lui a été déduit (acompte, règlement partiel, "
+                "avoir) figure dans la colonne « Déjà payé »."
+            )
     texte = [
         f"# Les relances des {qui} en retard",
         "",
@@ -177,6 +190,7 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
         f"Nous sommes le {date_longue(date.fromisoformat(p['date_balance']))}.",
         f"{organisation.dirigeant} vous confie le suivi des factures des {qui} qui ne sont pas "
         "encore payées.",
+        *suite,
         "",
         *_balance(p, niveau),
         "",
