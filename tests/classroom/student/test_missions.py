@@ -287,3 +287,16 @@ def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one
         assert first["facture"]["numero"] == invoice["numero"] in invoice_variant.enonce
         assert recorded.params["client"]["nom"] == quote["client"]["nom"]
     assert chained >= 4
+
+
+def test_a_statement_titles_sit_just_under_the_step_title():
+    """Screen readers list headings by level: a statement's « ## » titles come right under the
+    step's h2 (h3), never skipping a level."""
+    from agora.classroom.student.views import demote_headings
+
+    assert (
+        demote_headings("## Le devis\ntexte\n### Détail", 3) == "### Le devis\ntexte\n#### Détail"
+    )
+    assert demote_headings("# Titre\n## Sous-titre", 3) == "### Titre\n#### Sous-titre"
+    assert demote_headings("#motdièse\n## Titre", 3) == "#motdièse\n### Titre"
+    assert demote_headings("Sans titre", 3) == "Sans titre"
