@@ -44,8 +44,8 @@ def _violations(page, url: str) -> list[str]:
     found = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
+        page.goto(url)  # waits for « load »; then the htmx requests fired at load, if any
+        page.wait_for_function("!document.querySelector('.htmx-request')")
         page.add_script_tag(path=str(AXE))
         assert page.evaluate("axe.version") == AXE_VERSION
         for v in page.evaluate(RUN_AXE):
