@@ -116,6 +116,7 @@ def test_no_serious_or_critical_violation_on_the_main_pages(
         f"/eleve/missions/{assignment.id}",
         "/eleve/organisation",
         "/eleve/competences",
+        f"/eleve/tentatives/{invoice.id}",
         f"/eleve/tentatives/{invoice.id}/document",
         "/examen",
     ):
@@ -131,6 +132,8 @@ def test_no_serious_or_critical_violation_on_the_main_pages(
         "/enseignant",
         f"/enseignant/classes/{classe.id}",
         f"/enseignant/devoirs/{assignment.id}",
+        f"/enseignant/devoirs/{assignment.id}/eleves/{student.id}",
+        "/enseignant/a-corriger",
         f"/enseignant/tentatives/{prose.id}/grille",
         f"/enseignant/classes/{classe.id}/competences",
         "/enseignant/missions",
