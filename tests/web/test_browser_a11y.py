@@ -139,6 +139,8 @@ def test_no_serious_or_critical_violation_on_the_main_pages(
         "/enseignant/missions",
         "/enseignant/missions/nouvelle",
         f"/enseignant/evaluations/{exam.id}",
+        f"/enseignant/evaluations/{exam.id}/resultats",
+        "/enseignant/evaluations",
     ):
         found += _violations(page, base + path)
     context.close()
