@@ -35,7 +35,15 @@ def _alignment_classes(state) -> None:
                 child.attrSet("class", f"aligne-{_ALIGNMENTS.get(style[11:], 'gauche')}")
 
 
+def _focusable_tables(state) -> None:
+    """A Markdown table scrolls sideways on a phone (CSS): tabindex lets the keyboard scroll it."""
+    for token in state.tokens:
+        if token.type == "table_open":
+            token.attrSet("tabindex", "0")
+
+
 _MARKDOWN.core.ruler.push("alignment_classes", _alignment_classes)
+_MARKDOWN.core.ruler.push("focusable_tables", _focusable_tables)
 
 
 @lru_cache(maxsize=4096)

@@ -297,3 +297,16 @@ def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one
             assert reminder["lettre_client"] == quote["client"]["nom"]
             assert {f["numero"] for f in owed} <= {f["numero"] for f in reminder["factures"]}
     assert chained >= 4 and reminded >= 2
+
+
+def test_a_statement_titles_sit_just_under_the_step_title():
+    """Screen readers list headings by level: a statement's « ## » titles come right under the
+    step's h2 (h3), never skipping a level."""
+    from agora.classroom.student.views import demote_headings
+
+    assert (
+        demote_headings("## Le devis\ntexte\n### Détail", 3) == "### Le devis\ntexte\n#### Détail"
+    )
+    assert demote_headings("# Titre\n## Sous-titre", 3) == "### Titre\n#### Sous-titre"
+    assert demote_headings("#motdièse\n## Titre", 3) == "#motdièse\n### Titre"
+    assert demote_headings("Sans titre", 3) == "Sans titre"

@@ -175,7 +175,7 @@ def step_view(
         index,
         step,
         False,
-        demote_headings(variant.enonce, 2),
+        demote_headings(variant.enonce, 3),
         form_template(step.kind),
         variant.params,
         form,
@@ -298,12 +298,13 @@ def _attempts_by_assignment(session, student, ids) -> dict[int, list[StepAttempt
     return grouped
 
 
-def demote_headings(markdown: str, levels: int) -> str:
-    """Markdown whose « # » titles sit ``levels`` lower (a statement inside a step's section)."""
-    prefix = "#" * levels
-    return "\n".join(
-        prefix + line if line.startswith("#") else line for line in markdown.split("\n")
-    )
+def demote_headings(markdown: str, top: int) -> str:
+    """Markdown whose highest « # » title sits at level ``top``, the others shifted alike (a
+    statement inside a step's section: no level skipped, which screen readers rely on)."""
+    lines = markdown.split("\n")
+    titles = {i: len(t) for i, line in enumerate(lines) if set(t := line.split(" ", 1)[0]) == {"#"}}
+    prefix = "#" * max(0, top - min(titles.values(), default=top))
+    return "\n".join(prefix + line if i in titles else line for i, line in enumerate(lines))
 
 
 def fiche_body(fiche: str) -> str:
