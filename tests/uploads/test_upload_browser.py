@@ -69,3 +69,15 @@ def test_a_student_hands_in_a_poster_and_the_teacher_sees_its_thumbnail(
     width = thumbnail.evaluate("img => img.naturalWidth")
     assert 0 < width <= 320
     expect(prof.locator("article.document-redige")).to_contain_text("Réalisée avec Canva")
+
+    # The teacher grades the poster with the rubric; the student reads each criterion.
+    for number, points in enumerate(["5", "4", "4", "3"], start=1):
+        prof.fill(f"#critere-{number}", points)
+    prof.fill("#critere-3-commentaire", "Le titre se lit de loin.")
+    prof.get_by_role("button", name="Enregistrer", exact=True).click()
+    prof.wait_for_load_state()
+    page.goto(f"{live_server}/eleve/missions/{assignment.id}")
+    grid = page.locator("table.grille-notee")
+    expect(grid).to_contain_text("Mise en page")
+    expect(grid).to_contain_text("4 / 5")
+    expect(grid).to_contain_text("Le titre se lit de loin.")

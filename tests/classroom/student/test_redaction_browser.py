@@ -15,9 +15,10 @@ MISSION = "l-information-sur-la-complementaire-sante"
 
 
 def test_a_student_writes_an_email_with_its_attachment_and_sees_it_rendered(
-    db, make_classe, make_student, make_assignment, live_server, browser_page
+    db, make_teacher, make_classe, make_student, make_assignment, live_server, browser_page
 ):
-    classe = make_classe()
+    teacher = make_teacher("Claire", "Durand")
+    classe = make_classe(teacher)
     student = make_student(classe)
     assignment = make_assignment(classe, MISSION)
     login = db.exec(select(User.login).where(User.id == student.user_id)).one()
@@ -53,3 +54,26 @@ def test_a_student_writes_an_email_with_its_attachment_and_sees_it_rendered(
     assert "Cordialement,\nLéa Martin" in email.locator(".document-texte").inner_text()
     checks = page.locator("#etape-0 .prechecks").inner_text()
     assert "32,10" in checks  # the employer's share is missing from the e-mail
+
+    # The teacher grades the e-mail with the rubric, criterion by criterion, with a comment…
+    prof = browser_page.context.browser.new_context(locale="fr-FR").new_page()
+    prof.goto(f"{live_server}/connexion")
+    prof.fill("#identifiant", teacher.login)
+    prof.fill("#mot_de_passe", PASSWORD)
+    prof.click("main button[type=submit]")
+    prof.wait_for_url("**/enseignant")
+    prof.goto(f"{live_server}/enseignant/devoirs/{assignment.id}/corriger")
+    assert "Nouvelle complémentaire santé" in prof.locator("article.document-redige").inner_text()
+    for number, points in enumerate(["2", "3", "3"], start=1):
+        prof.fill(f"#critere-{number}", points)
+    prof.fill("#critere-1-commentaire", "La part de l'employeur manque.")
+    prof.get_by_role("button", name="Enregistrer", exact=True).click()
+    prof.wait_for_load_state()
+
+    # …and the student reads each criterion's points and comment.
+    page.goto(f"{live_server}/eleve/missions/{assignment.id}")
+    grid = page.locator("table.grille-notee")
+    grid.wait_for()
+    text = grid.inner_text()
+    assert "Exactitude de l'information sociale" in text and "2 / 4" in text
+    assert "La part de l'employeur manque." in text
