@@ -52,12 +52,21 @@ def exam_list(request: Request, teacher: TeacherDep, session: SessionDep, clock:
         select(Exam).where(Exam.teacher_id == teacher.id).order_by(col(Exam.opens_at).desc())
     ).all()
     classes = {c.id: c for c in session.exec(select(Classe).where(Classe.teacher_id == teacher.id))}
-    context = {"exams": exams, "classes": classes, "now": clock()}
+    # An archived class's evaluations leave the list (kept below, folded, with their results).
+    archived = {i for i, c in classes.items() if c.archived_at is not None}
+    context = {
+        "exams": [e for e in exams if e.classe_id not in archived],
+        "archived_exams": [e for e in exams if e.classe_id in archived],
+        "classes": classes,
+        "now": clock(),
+    }
     return render(request, "exam/teacher/list.html", views.ctx(context))
 
 
 def _new_context(session, teacher, now, values=None, message=None) -> dict:
-    classes = session.exec(select(Classe).where(Classe.teacher_id == teacher.id)).all()
+    classes = session.exec(
+        select(Classe).where(Classe.teacher_id == teacher.id, col(Classe.archived_at).is_(None))
+    ).all()
     start = (now.astimezone(PARIS) + timedelta(minutes=5)).replace(second=0, microsecond=0)
     defaults = {
         "titre": "",

@@ -154,6 +154,29 @@ def test_an_archived_class_leaves_the_home_list_but_stays_reachable(client, db, 
     assert _fresh(db, Classe, classe_id).archived_at is None
 
 
+def test_an_archived_class_leaves_the_grading_queue_and_the_exam_pages(client, db, setup):
+    from agora.exam import service as exam_service
+
+    classe = setup["classe"]
+    service.submit_prose(db, setup["alice"], setup["assignment"], 1, "Madame, voici.", utcnow())
+    now = utcnow()
+    exam_service.create_exam(db, classe.teacher_id, classe, titre="Épreuve d'Alpha",
+                             questions=[{"kind": "facture", "niveau": 1, "points": 5}],
+                             opens_at=now, closes_at=now + timedelta(hours=2),
+                             duree_minutes=60, melange=False)  # fmt: skip
+    db.commit()
+    assert "Classe Alpha" in client.get("/enseignant/a-corriger").text
+    client.post(f"/enseignant/classes/{classe.id}/archiver",
+                data={"csrf_token": setup["token"], "confirmation": "oui"})  # fmt: skip
+    # The year is over: its copies leave the queue, its evaluations the list (kept, folded).
+    assert "Classe Alpha" not in client.get("/enseignant/a-corriger").text
+    exams = client.get("/enseignant/evaluations").text
+    current, _, folded = exams.partition("Évaluations des classes archivées (1)")
+    assert "Épreuve d&#39;Alpha" not in current and "Épreuve d&#39;Alpha" in folded
+    form = client.get("/enseignant/evaluations/nouvelle").text
+    assert "Classe Beta" in form and "Classe Alpha" not in form
+
+
 # ----------------------------------------------------------------------------- students
 
 

@@ -315,9 +315,12 @@ class QueuePage:
 
 
 def queue_page(session: Session, teacher: User) -> QueuePage:
-    """Every mission of the teacher's classes with written answers waiting for grading."""
+    """Every mission of the teacher's current classes with written answers waiting for
+    grading (an archived class's copies stay on its own pages)."""
     rows = []
     for classe in ts.classes_of(session, teacher):
+        if classe.archived_at is not None:
+            continue
         for assignment in ts.assignments_of(session, classe):
             copies = grading.ungraded_copies(session, assignment)
             if copies:
