@@ -211,3 +211,12 @@ def test_a_wrong_setting_is_one_french_line(monkeypatch, capsys):
     assert stopped.value.code == 2
     err = capsys.readouterr().err.strip()
     assert "AGORA_SQLITE_SYNCHRONOUS" in err and "NORMAL" in err and "\n" not in err
+
+
+@pytest.mark.parametrize("workers", ["0", "33", "deux"])
+def test_a_wrong_number_of_workers_is_one_french_line(workers, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--workers", workers, "--port", "1"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert "--workers" in err and "\n" not in err
