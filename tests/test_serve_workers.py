@@ -84,14 +84,23 @@ def _save(client: httpx.Client, base: str, copy_id: int, token: str, value: str)
     )
 
 
-def test_a_student_logged_in_on_one_process_saves_on_the_other(two_servers, pg_url):
+def test_a_student_logged_in_on_one_process_saves_on_the_other_and_is_logged_out_on_both(
+    two_servers, pg_url
+):
     code, logins, (a, b) = two_servers
     with httpx.Client(timeout=30) as browser:
         _log_in(browser, a, logins[0])
         copy_id, token = _start(browser, a, code)
         saved = _save(browser, b, copy_id, token, "123,45")
         assert saved.status_code == 200 and "Enregistré à" in saved.text
-        assert "/connexion" not in str(browser.get(f"{b}/examen").url)
+        assert "/connexion" not in str(browser.get(f"{b}/examen", follow_redirects=True).url)
+        # Logged out everywhere (a password change): every process sees it at once.
+        engine = sa.create_engine(pg_url)
+        with engine.begin() as db:
+            db.execute(sa.text("UPDATE users SET session_version = session_version + 1"))
+        engine.dispose()
+        for base in (b, a):
+            assert "/connexion" in str(browser.get(f"{base}/examen", follow_redirects=True).url)
     engine = sa.create_engine(pg_url)
     with engine.connect() as db:
         stored = db.execute(
