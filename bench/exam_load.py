@@ -555,6 +555,7 @@ def main() -> None:
 
         workers = int(args.bare_server[2])
         os.environ["BENCH_BARE_URL"] = args.bare_server[1]
+        os.environ["AGORA_WORKERS"] = str(workers)  # the connections shared as agora's are
         if workers > 1:
             bare_app(args.bare_server[1])  # the table, created once before the workers
         uvicorn.run(

@@ -71,6 +71,7 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         engine.dispose()  # the workers open their own connections
         # Each worker rebuilds the same settings from the environment (see worker_app).
         os.environ["AGORA_ENVIRONMENT"] = settings.environment
+        os.environ["AGORA_WORKERS"] = str(workers)  # they share the database connections
     click.echo(f"Agora Sim : http://{host}:{port}/  (base : {settings.shown_url})")
     # SIGTERM: requests in flight get a few seconds to finish, then the server stops (exam
     # writes are short and their wait for the write lock is bounded, see exam.service).
