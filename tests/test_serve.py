@@ -236,3 +236,20 @@ def test_serve_with_two_workers_answers_and_stops_on_sigterm(tmp_path):
             server.kill()
     log = (tmp_path / "serve.log").read_text(errors="replace")
     assert log.count("Application startup complete") == 2
+
+
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_the_workers_share_the_machine_s_postgresql_connections(workers):
+    # 2 workers × 45 connections went past PostgreSQL's 100 (« too many clients »).
+    from agora.config import Settings
+    from agora.db import make_engine
+
+    settings = Settings(
+        environment="test",
+        database_url="postgresql+psycopg://agora@127.0.0.1:5432/agora",  # never connected
+        workers=workers,
+    )
+    engine = make_engine(settings)
+    most = engine.pool.size() + engine.pool._max_overflow
+    engine.dispose()
+    assert workers * most <= settings.db_connections and most >= 10 // workers
