@@ -4,6 +4,7 @@ Usage: .venv/bin/python bench/exam_load.py [--students 200] [--saves 10] [--thin
                                            [--database-url URL] [--time-limit 300]
                                            [--close-during-load heure_limite|enseignant]
                                            [--close-after 3]
+                                           [--workers 2] [--arrival 60]
 
 What it does, in one run on this machine:
 1. a temporary SQLite database (or --database-url, e.g. a PostgreSQL database you own) is
@@ -27,6 +28,12 @@ What it does, in one run on this machine:
 100 ms. Prints p99 of saves and of GET /connexion around the close (from 2 s before to 5 s
 after), 5xx errors, refused saves and acknowledged saves lost. The durability setting is read
 from the environment: AGORA_SQLITE_SYNCHRONOUS=FULL .venv/bin/python bench/exam_load.py …
+
+--workers N (issue 17): `agora serve --workers N` and the bare endpoint with as many uvicorn
+processes. --arrival S: open loop, the students arrive at random over S seconds (instead of
+all at once), then save every --think / 2 seconds on average (a pause drawn between 0 and
+--think): `--students 1000 --arrival 60 --think 10` is 1 000 students arriving over a minute
+and saving every 5 s on average.
 
 Targets (issue 6): zero errors and zero lost saves at 200 students; p99 < 250 ms on SQLite;
 throughput at least half of the bare endpoint's.
@@ -173,6 +180,11 @@ def start_server(args: list[str], env: dict[str, str], port: int, log: Path) -> 
 # -------------------------------------------------------------- the bare endpoint (floor)
 
 
+def bare_factory():
+    """The bare app of one worker process (--workers N: uvicorn imports it by name)."""
+    return bare_app(os.environ["BENCH_BARE_URL"])
+
+
 def bare_app(database_url: str):
     """One sync route inserting one row, same engine settings: the floor of this stack."""
     import sqlalchemy as sa
@@ -280,9 +292,9 @@ class Eleve:
         self.token = CSRF.search((await self.client.get("/examen")).text).group(1)
 
     async def take(
-        self, code: str, saves: int, think: float, stats: Stats, rng, until_refused=False
+        self, code: str, saves: int, think: float, stats: Stats, rng, until_refused=False, arrival=0
     ) -> None:
-        await asyncio.sleep(rng.uniform(0, think))
+        await asyncio.sleep(rng.uniform(0, arrival or think))
         r = await timed(
             stats,
             "début",
@@ -329,15 +341,17 @@ class Eleve:
             stats.errors["remise: non rendue"] += 1
 
 
-async def bare_client(base: str, requests: int, think: float, stats: Stats, rng, i: int):
+async def bare_client(
+    base: str, requests: int, think: float, stats: Stats, rng, i: int, arrival: float = 0
+):
     limits = httpx.Limits(keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         for k in range(requests):
-            await asyncio.sleep(rng.uniform(0, think))
+            await asyncio.sleep(rng.uniform(0, arrival if arrival and not k else think))
             await timed(stats, "insertion", client.post("/bare", params={"c": str(i), "v": str(k)}))
 
 
-async def run_exam(base, code, logins, saves, think, limit) -> tuple[Stats, list[Eleve]]:
+async def run_exam(base, code, logins, saves, think, limit, arrival=0) -> tuple[Stats, list[Eleve]]:
     eleves = [Eleve(login, base) for login in logins]
     gate = asyncio.Semaphore(16)  # logins are argon2-slow on purpose: not part of the measure
 
@@ -350,7 +364,10 @@ async def run_exam(base, code, logins, saves, think, limit) -> tuple[Stats, list
     stats.started = time.perf_counter()
     await asyncio.wait_for(
         asyncio.gather(
-            *(e.take(code, saves, think, stats, random.Random(i)) for i, e in enumerate(eleves))
+            *(
+                e.take(code, saves, think, stats, random.Random(i), arrival=arrival)
+                for i, e in enumerate(eleves)
+            )
         ),
         timeout=limit,
     )
@@ -442,13 +459,13 @@ def report_close(stats: Stats, lost: int) -> None:
     )
 
 
-async def run_bare(base, clients, requests, think, limit) -> Stats:
+async def run_bare(base, clients, requests, think, limit, arrival=0) -> Stats:
     stats = Stats()
     stats.started = time.perf_counter()
     await asyncio.wait_for(
         asyncio.gather(
             *(
-                bare_client(base, requests, think, stats, random.Random(i), i)
+                bare_client(base, requests, think, stats, random.Random(i), i, arrival)
                 for i in range(clients)
             )
         ),
@@ -520,16 +537,35 @@ def main() -> None:
     parser.add_argument(
         "--close-after", type=float, default=3.0, help="secondes de charge avant la clôture"
     )
-    parser.add_argument("--bare-server", nargs=2, metavar=("PORT", "URL"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processus serveurs (agora et plancher)"
+    )
+    parser.add_argument(
+        "--arrival",
+        type=float,
+        default=0.0,
+        help="boucle ouverte : les élèves arrivent au hasard sur ce nombre de secondes",
+    )
+    parser.add_argument(
+        "--bare-server", nargs=3, metavar=("PORT", "URL", "N"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.bare_server:
         import uvicorn
 
+        workers = int(args.bare_server[2])
+        os.environ["BENCH_BARE_URL"] = args.bare_server[1]
+        os.environ["AGORA_WORKERS"] = str(workers)  # the connections shared as agora's are
+        if workers > 1:
+            bare_app(args.bare_server[1])  # the table, created once before the workers
         uvicorn.run(
-            bare_app(args.bare_server[1]),
+            "exam_load:bare_factory" if workers > 1 else bare_app(args.bare_server[1]),
             host="127.0.0.1",
             port=int(args.bare_server[0]),
             log_level="info",
+            workers=workers if workers > 1 else None,
+            factory=workers > 1,
+            app_dir=str(Path(__file__).parent),
         )
         return
     if not 1 <= args.students <= 2000 or not 1 <= args.saves <= 100:
@@ -546,13 +582,20 @@ def main() -> None:
         }
         agora_port, bare_port = free_port(), free_port()
         agora = start_server(
-            [str(Path(sys.executable).parent / "agora"), "serve", "--port", str(agora_port)],
+            [
+                str(Path(sys.executable).parent / "agora"),
+                "serve",
+                "--port",
+                str(agora_port),
+                "--workers",
+                str(args.workers),
+            ],
             env,
             agora_port,
             Path(tmp) / "agora.log",
         )
         bare = start_server(
-            [sys.executable, __file__, "--bare-server", str(bare_port), url],
+            [sys.executable, __file__, "--bare-server", str(bare_port), url, str(args.workers)],
             env,
             bare_port,
             Path(tmp) / "bare.log",
@@ -576,10 +619,19 @@ def main() -> None:
         try:
             print(
                 f"{args.students} élèves × (début + {args.saves} sauvegardes + remise), "
-                f"pause max {args.think} s, base {url.split(':')[0]}"
+                f"pause max {args.think} s, arrivées sur {args.arrival} s, base "
+                f"{url.split(':')[0]}, {args.workers} processus, charge machine "
+                f"{os.getloadavg()[0]:.1f}"
             )
             bare_url = f"http://127.0.0.1:{bare_port}"
-            bare_load = (bare_url, args.students, args.saves + 2, args.think, args.time_limit)
+            bare_load = (
+                bare_url,
+                args.students,
+                args.saves + 2,
+                args.think,
+                args.time_limit,
+                args.arrival,
+            )
             # The floor is measured just before and just after the exam: the load of the
             # machine drifts, the mean of both is the fair comparison.
             floor_before = asyncio.run(run_bare(*bare_load))
@@ -591,6 +643,7 @@ def main() -> None:
                     args.saves,
                     args.think,
                     args.time_limit,
+                    args.arrival,
                 )
             )
             floor_after = asyncio.run(run_bare(*bare_load))

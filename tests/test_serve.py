@@ -113,7 +113,7 @@ def _wait_for_port(port: int, process: subprocess.Popen) -> None:
     raise AssertionError("le serveur ne démarre pas")
 
 
-def _agora_serve(tmp_path: Path, url: str) -> tuple[subprocess.Popen, int]:
+def _agora_serve(tmp_path: Path, url: str, *options: str) -> tuple[subprocess.Popen, int]:
     """A real `agora serve` in production settings on a free port (not yet answering)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -127,7 +127,7 @@ def _agora_serve(tmp_path: Path, url: str) -> tuple[subprocess.Popen, int]:
     agora = Path(sys.executable).parent / "agora"
     with (tmp_path / "serve.log").open("wb") as log:
         server = subprocess.Popen(
-            [str(agora), "serve", "--port", str(port)], env=env, stdout=log, stderr=log
+            [str(agora), "serve", "--port", str(port), *options], env=env, stdout=log, stderr=log
         )
     return server, port
 
@@ -211,3 +211,45 @@ def test_a_wrong_setting_is_one_french_line(monkeypatch, capsys):
     assert stopped.value.code == 2
     err = capsys.readouterr().err.strip()
     assert "AGORA_SQLITE_SYNCHRONOUS" in err and "NORMAL" in err and "\n" not in err
+
+
+@pytest.mark.parametrize("workers", ["0", "33", "deux"])
+def test_a_wrong_number_of_workers_is_one_french_line(workers, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--workers", workers, "--port", "1"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert "--workers" in err and "\n" not in err
+
+
+def test_serve_with_two_workers_answers_and_stops_on_sigterm(tmp_path):
+    url = f"sqlite:///{tmp_path / 'agora.sqlite3'}"
+    server, port = _agora_serve(tmp_path, url, "--workers", "2")  # migrates the empty base
+    try:
+        _wait_for_port(port, server)
+        pages = [httpx.get(f"http://127.0.0.1:{port}/connexion", timeout=30) for _ in range(4)]
+        assert all(page.status_code == 200 for page in pages)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+    log = (tmp_path / "serve.log").read_text(errors="replace")
+    assert log.count("Application startup complete") == 2
+
+
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_the_workers_share_the_machine_s_postgresql_connections(workers):
+    # 2 workers × 45 connections went past PostgreSQL's 100 (« too many clients »).
+    from agora.config import Settings
+    from agora.db import make_engine
+
+    settings = Settings(
+        environment="test",
+        database_url="postgresql+psycopg://agora@127.0.0.1:5432/agora",  # never connected
+        workers=workers,
+    )
+    engine = make_engine(settings)
+    most = engine.pool.size() + engine.pool._max_overflow
+    engine.dispose()
+    assert workers * most <= settings.db_connections and most >= 10 // workers

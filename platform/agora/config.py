@@ -93,6 +93,20 @@ class Settings(BaseSettings):
         "<data_dir>/uploads, so var/uploads).",
     )
     sql_echo: bool = Field(default=False, description="Log every SQL statement (debugging).")
+    db_connections: int = Field(
+        default=45,
+        ge=2,
+        le=1000,
+        description="PostgreSQL connections this machine's server may open in all, shared by "
+        "its processes (`agora serve --workers N`: each gets its share). Keep the sum over "
+        "the app machines under PostgreSQL's max_connections (100 by default).",
+    )
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=32,
+        description="Set by `agora serve --workers N` for its processes (shares db_connections).",
+    )
     sqlite_synchronous: Literal["NORMAL", "FULL"] = Field(
         default="NORMAL",
         description="SQLite durability: NORMAL, a commit survives a crash of the server process "

@@ -64,8 +64,16 @@ def make_engine(settings: Settings) -> Engine:
         return engine
     # One connection per busy worker thread (anyio's pool has 40): with SQLAlchemy's default
     # 5 + 10, a class starting an exam at the same second queued on the pool, not on the server.
+    # With several processes (agora serve --workers N) they share the machine's connections:
+    # N × 45 went past PostgreSQL's 100 (« too many clients », bench/exam_load.py --workers 2).
+    share = max(2, settings.db_connections // settings.workers)
+    pool_size = max(1, share * 4 // 9)  # 20 of 45 kept open, the rest opened under load
     return sa.create_engine(
-        url, echo=settings.sql_echo, pool_pre_ping=True, pool_size=20, max_overflow=25
+        url,
+        echo=settings.sql_echo,
+        pool_pre_ping=True,
+        pool_size=pool_size,
+        max_overflow=share - pool_size,
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from agora.config import settings_from_environment
+from agora.errors import InvalidInput
 
 # Seconds a stopping server gives the requests in flight (the whole stop must stay under 5 s).
 GRACEFUL_SECONDS = 3
@@ -22,30 +25,72 @@ def server_options() -> dict:
     }
 
 
+# Most worker processes `agora serve --workers` accepts (a 2-core lycée server needs 2–4).
+MAX_WORKERS = 32
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adresse d'écoute.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port d'écoute.")
 @click.option(
     "--demo", is_flag=True, help="Créer l'établissement de démonstration si la base est vide."
 )
-def serve(host: str, port: int, demo: bool) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=int,
+    help="Nombre de processus serveurs (plusieurs : base PostgreSQL conseillée ; "
+    "un par cœur de processeur).",
+)
+def serve(host: str, port: int, demo: bool, workers: int) -> None:
     """Démarrer la plateforme web (applique les migrations au démarrage)."""
     import uvicorn
 
     from agora import migrations
-    from agora.app import create_app
 
+    if not 1 <= workers <= MAX_WORKERS:
+        raise InvalidInput(f"--workers : un nombre de processus de 1 à {MAX_WORKERS}.")
     settings = settings_from_environment(demo)
-    app = create_app(settings)
-    migrations.upgrade(app.state.engine)
+    if workers == 1:
+        from agora.app import create_app
+
+        app = create_app(settings)
+        engine = app.state.engine
+    else:
+        from agora.db import make_engine
+
+        app, engine = "agora.serve:worker_app", make_engine(settings)
+    # Migrations and the demo run once, here, before any worker starts.
+    migrations.upgrade(engine)
     if demo:
         from agora.demo import create_demo_if_empty
 
-        _print_logins(create_demo_if_empty(app.state.engine))
+        _print_logins(create_demo_if_empty(engine))
+    if workers > 1:
+        engine.dispose()  # the workers open their own connections
+        # Each worker rebuilds the same settings from the environment (see worker_app).
+        os.environ["AGORA_ENVIRONMENT"] = settings.environment
+        os.environ["AGORA_WORKERS"] = str(workers)  # they share the database connections
     click.echo(f"Agora Sim : http://{host}:{port}/  (base : {settings.shown_url})")
     # SIGTERM: requests in flight get a few seconds to finish, then the server stops (exam
     # writes are short and their wait for the write lock is bounded, see exam.service).
-    uvicorn.run(app, host=host, port=port, log_level="info", **server_options())
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        workers=workers if workers > 1 else None,
+        factory=workers > 1,
+        **server_options(),
+    )
+
+
+def worker_app():
+    """The app of one worker process of `agora serve --workers N` (uvicorn's factory)."""
+    from agora.app import create_app
+
+    return create_app(settings_from_environment())
 
 
 @click.command()

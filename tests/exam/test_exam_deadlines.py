@@ -140,6 +140,7 @@ def test_expired_copies_are_collected_and_graded_without_the_student(
         t.start()
     for t in threads:
         t.join()
+    assert sum(counts) == 3  # each copy graded by exactly one of them
     for copy_id in copy_ids:
         copy = _copy(app, copy_id)
         assert copy.statut == "relevee" and copy.graded_at is not None and copy.points is not None
@@ -150,6 +151,32 @@ def test_expired_copies_are_collected_and_graded_without_the_student(
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.saved_at.is_not(None))).all()
         assert all(a.grade is not None for a in answers)
     assert closing.finalise_in_own_transactions(app.state.engine, clock()) == 0  # idempotent
+
+
+def test_a_copy_another_process_is_finalising_is_skipped_then_graded_once(
+    app, new_client, classe, make_student, make_exam, clock, as_student, start_exam
+):
+    # Every `agora serve` worker runs the finaliser: on PostgreSQL a copy whose row another
+    # process holds is skipped at once (FOR UPDATE SKIP LOCKED), never waited for nor graded
+    # twice.
+    if app.state.engine.dialect.name != "postgresql":
+        pytest.skip("verrou de ligne PostgreSQL")
+    exam = make_exam(duree=15)
+    copy_id = start_exam(as_student(new_client(), make_student(classe=classe)), exam.code)
+    clock.advance(minutes=16)
+    engine = app.state.engine
+    with engine.connect() as other_process:
+        other_process.execute(
+            select(ExamCopy.id).where(ExamCopy.id == copy_id).with_for_update()
+        ).all()
+        assert closing.finalise_one(engine, copy_id, clock()) is False
+        assert _copy(app, copy_id).graded_at is None
+        other_process.rollback()
+    assert closing.finalise_one(engine, copy_id, clock()) is True
+    graded_at = _copy(app, copy_id).graded_at
+    clock.advance(minutes=1)
+    assert closing.finalise_one(engine, copy_id, clock()) is False  # already graded: left alone
+    assert _copy(app, copy_id).graded_at == graded_at
 
 
 def test_lazy_close_on_read(

@@ -135,10 +135,16 @@ def _pending(exam_id: int | None):
 def finalise(session: Session, now: datetime, exam_id: int | None = None) -> int:
     """Collect every expired copy and grade every finished, ungraded one; how many were graded.
 
-    Idempotent and safe when several run at once (the conditional UPDATE has one winner).
+    Idempotent and safe when several run at once, in any process (the pending copies are
+    locked on PostgreSQL; SQLite has one writer).
     """
+    query = _pending(exam_id).order_by(col(ExamCopy.id))
+    if session.get_bind().dialect.name == "postgresql":
+        # Lock the pending copies; a copy another process is finalising is waited for and,
+        # once graded there, no longer pending (PostgreSQL re-checks the WHERE on it).
+        query = query.with_for_update(of=ExamCopy)
     graded = 0
-    for copy_id, statut, deadline in session.execute(_pending(exam_id)).all():
+    for copy_id, statut, deadline in session.execute(query).all():
         if statut == EN_COURS and not (
             deadline is not None and close_expired_copy(session, copy_id, deadline, now)
         ):
@@ -177,13 +183,30 @@ def finalise_in_own_transactions(
 
 
 def finalise_one(engine: sa.Engine, copy_id: int, now: datetime) -> bool:
-    """Collect (if expired) and grade one copy in its own transaction; True if it was graded."""
+    """Collect (if expired) and grade one copy in its own transaction; True if this call
+    graded it.
+
+    Safe when every process runs it: the copy is claimed first. On PostgreSQL its row is
+    locked with ``FOR UPDATE SKIP LOCKED`` (a copy another process is finalising is skipped,
+    that process grades it) and re-read under the lock (one already graded is left alone);
+    on SQLite the write transaction (this process's write lock, then the database's one
+    writer) does the same.
+    """
     with Session(engine, expire_on_commit=False) as session:
-        copy = session.get(ExamCopy, copy_id)
-        session.rollback()  # end the read (PostgreSQL snapshot) before writing
         with writing(session):
+            copy = _claim(session, copy_id)
+            if copy is None or copy.graded_at is not None or copy.correction_erreur is not None:
+                return False
             finalise_copy(session, copy, now)
         return copy.graded_at is not None
+
+
+def _claim(session: Session, copy_id: int) -> ExamCopy | None:
+    """This copy, locked for this transaction (None if gone or another process holds it)."""
+    query = select(ExamCopy).where(col(ExamCopy.id) == copy_id)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    return session.exec(query.execution_options(populate_existing=True)).first()
 
 
 # --------------------------------------------------------------------------- the teacher
