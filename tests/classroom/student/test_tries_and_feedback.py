@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import select
+from tests.pdf_helpers import pdf_text
 
 from agora.classroom import service
 from agora.classroom.models import StepAttempt
@@ -149,6 +150,11 @@ def test_no_expected_value_reaches_the_student_before_the_tries_are_used_up(
         "compétences": client.get("/eleve/competences").text,
         "missions": client.get("/eleve").text,
     }
+    # The PDFs a student can download too: the quote as sent, the competency passport.
+    pages["devis (PDF)"] = pdf_text(
+        client.get(f"/eleve/tentatives/{attempt.id}/document.pdf").content
+    )
+    pages["passeport (PDF)"] = pdf_text(client.get("/eleve/competences/passeport.pdf").content)
     for name, html in pages.items():
         leaked = [value for value in hidden if value in html]
         assert not leaked, f"page {name} : {leaked}"
@@ -182,9 +188,12 @@ def test_my_competencies_wait_for_a_correction_shown_after_the_due_date(
     as_student(client, student)
     before = client.get("/eleve/competences").text
     assert get_mission(MISSION).titre not in before
+    passport = lambda: pdf_text(client.get("/eleve/competences/passeport.pdf").content)  # noqa: E731
+    assert get_mission(MISSION).titre not in passport()  # the PDF waits as the page does
 
     assignment.due_at = utcnow() - timedelta(minutes=1)
     db.add(assignment)
     db.commit()
     after = client.get("/eleve/competences").text
     assert get_mission(MISSION).titre in after
+    assert get_mission(MISSION).titre in passport()
