@@ -93,12 +93,11 @@ def test_student_fills_the_week_in_the_grid_with_the_keyboard_and_gets_full_mark
     etape = page.locator("#etape-0")
     etape.locator(".bilan-score").filter(has_text="8 / 8").wait_for()
     expect(etape.locator(".planning-cellule .verdict--faux")).to_have_count(0)
-    page.screenshot(path=f"/tmp/grid-planning-{largeur}.png", full_page=True)
 
 
 @pytest.mark.parametrize("largeur", [1280, 390])
 def test_after_a_submit_the_summary_of_errors_has_focus_and_links_to_its_cell(
-    live_server, browser_page, db, make_classe, make_student, make_assignment, largeur
+    live_server, browser_page, db, make_classe, make_student, make_assignment, largeur, tmp_path
 ):
     classe = make_classe()
     student = make_student(classe)
@@ -128,7 +127,7 @@ def test_after_a_submit_the_summary_of_errors_has_focus_and_links_to_its_cell(
     assert page.evaluate(
         "document.activeElement.closest('td') === document.querySelector('#etape-0 .planning-cellule')"
     )
-    page.screenshot(path=f"/tmp/grid-resume-{largeur}.png")
+    page.screenshot(path=str(tmp_path / f"resume-{largeur}.png"))
 
 
 def test_without_javascript_the_grid_posts_its_start_and_end_fields(

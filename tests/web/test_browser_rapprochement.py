@@ -18,7 +18,7 @@ MISSION = "la-fin-de-mois-a-la-banque"
 
 @pytest.mark.parametrize("largeur", [1280, 390])
 def test_student_reconciles_by_ticking_lines_and_gets_full_marks(
-    live_server, browser_page, db, make_classe, make_student, make_assignment, largeur
+    live_server, browser_page, db, make_classe, make_student, make_assignment, largeur, tmp_path
 ):
     classe = make_classe()
     student = make_student(classe)
@@ -84,4 +84,4 @@ def test_student_reconciles_by_ticking_lines_and_gets_full_marks(
     etape.locator("button[type=submit]").click()
     etape = page.locator("#etape-0")
     etape.locator(".bilan-score").filter(has_text=f"{points} / {points}").wait_for()
-    page.screenshot(path=f"/tmp/grid-rapprochement-{largeur}.png", full_page=True)
+    page.screenshot(path=str(tmp_path / f"rapprochement-{largeur}.png"), full_page=True)
