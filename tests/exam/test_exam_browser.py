@@ -72,3 +72,36 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     page.wait_for_url(re.compile(r".*/correction$"))
     assert page.locator(".verdict--faux").count() > 0
     assert "/ 20" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("largeur", [1280, 390])
+def test_the_next_question_opens_on_its_statement_with_the_timer_in_view(
+    app, db, classe, make_student, make_exam, uvicorn_server, browser_page, largeur
+):
+    # « Enregistrer et question suivante » landed on the next question's bottom save status,
+    # below empty boxes, with neither the statement nor the timer in view.
+    student = make_student(classe=classe)
+    exam = make_exam(duree=60, melange=False)
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    base = uvicorn_server(app).url
+    page = browser_page
+    page.set_viewport_size({"width": largeur, "height": 800})
+    _log_in(page, base, login)
+    page.goto(f"{base}/examen")
+    page.fill("#code", exam.code)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/questions/1$"))
+    page.locator('input[name="total_ht"]').fill("123,45")
+    page.click("text=Enregistrer et question suivante")
+    page.wait_for_url(re.compile(r".*/questions/2$"))
+    page.wait_for_load_state()
+
+    def in_view(selector: str) -> bool:
+        box = page.locator(selector).first.bounding_box()
+        return box is not None and 0 <= box["y"] < 800
+
+    assert in_view("#titre-question") and in_view("#minuteur")
+    # Scrolled down into the long statement, the timer stays in sight.
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function("window.scrollY > 0")
+    assert in_view("#minuteur")
