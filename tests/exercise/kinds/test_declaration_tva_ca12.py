@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from agora.company import generate_company
-from agora.content.missions import load_mission
+from agora.content.missions import load_mission, load_missions, variant_seed
 from agora.errors import ContentError, InvalidInput
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
@@ -292,3 +292,12 @@ def test_the_regime_option_is_checked_when_a_mission_loads(tmp_path):
     assert load_mission(_mission(tmp_path, "{regime: ca12}")).etapes[0].options == CA12
     with pytest.raises(ContentError, match="Valeur « ca13 » impossible pour l'option « regime »"):
         load_mission(_mission(tmp_path, "{regime: ca13}"))
+
+
+def test_the_annual_mission_builds_ca12_steps_for_a_small_organisation():
+    mission = load_missions()["la-declaration-annuelle-de-tva"]
+    for index, step in enumerate(mission.etapes):
+        seed = variant_seed(77, "la-declaration-annuelle-de-tva", index)
+        variant = build_variant(step.kind, step.niveau, seed, 77, step.options)
+        assert variant.params["regime"] == "ca12"
+        assert KIND.grade(variant.params, KIND.solve(variant.params)).score == 1
