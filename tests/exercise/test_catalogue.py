@@ -133,6 +133,28 @@ def test_each_declared_competency_exists_and_is_scored_from_a_field(kind):
             assert module.ANSWER_SCHEMA.accepte(field.replace("#", "0")), field
 
 
+# Issue 12's done-when: the pôle 2 competencies its kinds must assess from their answers.
+POLE_2_ISSUE_12 = (
+    "2.1.1",
+    "2.1.2",
+    "2.1.3",
+    "2.1.4",
+    "2.1.5",
+    "2.2.2",
+    "2.2.3",
+    "2.2.4",
+    "2.2.5",
+    "2.2.6",
+    "2.3.1",
+)
+
+
+@pytest.mark.parametrize("code", POLE_2_ISSUE_12)
+def test_each_pole_2_competency_of_issue_12_is_scored_from_answer_fields(code):
+    kinds = assessment().get(code, {})
+    assert kinds and all(kinds.values()), f"{code} is scored from no field of any kind"
+
+
 def test_the_competency_report_is_consistent():
     rows = competency_rows()
     print("\n" + format_report(rows))

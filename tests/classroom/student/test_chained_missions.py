@@ -111,3 +111,21 @@ def test_the_supplier_invoice_checked_at_step_one_is_deducted_in_the_vat_return(
         assert kind.grade(p, kind.solve(p)).score == 1
         chained += 1
     assert chained >= 3
+
+
+def test_the_supplier_transfers_of_step_three_are_reconciled_at_step_four(make_student):
+    # « La fin de mois à la banque »: the reconciliation of step 4 is for the month of the
+    # step 3 transfers, whose remittance is in the 512 ledger on the payment day.
+    from agora.exercise.kinds.reglements_fournisseurs.generate import document as virements_de
+
+    mission = get_mission("la-fin-de-mois-a-la-banque")
+    for org_seed in range(4):
+        student = make_student(org_seed=org_seed)
+        virements = virements_de(step_variant(student, mission, 2), company_for(org_seed))
+        rapprochement = step_variant(student, mission, 3)
+        p = rapprochement.params
+        assert p["periode"] == virements["date"][:7]
+        remise = [c for c in p["compte_512"] if c.get("ref") == virements["reference"]]
+        assert [c["credit"] for c in remise] == [virements["total"]]
+        kind = get_kind("rapprochement")
+        assert kind.grade(p, kind.solve(p)).score == 1

@@ -259,4 +259,4 @@ def test_bad_params_are_refused_in_one_french_line():
     with pytest.raises(InvalidInput, match="taux"):
         KIND.check_params(params([("19.6", "100.00")]))
     with pytest.raises(InvalidInput, match="regime"):
-        KIND.check_params(params([("20", "100.00")]) | {"regime": "ca12"})
+        KIND.check_params(params([("20", "100.00")]) | {"regime": "ca4"})

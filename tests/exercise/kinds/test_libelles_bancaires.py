@@ -93,7 +93,9 @@ def test_a_real_statement_line_accepts_its_accounts(sens, libelle, comptes, sour
 
 
 def test_there_are_at_least_thirty_real_world_lines_each_with_a_source():
-    assert len(LIGNES) >= 30
+    # Our generator's own words (own) and a textbook's (manuel) are not a bank's wording.
+    banques = [ligne for ligne in LIGNES if ligne[3] not in ("own", "manuel")]
+    assert len(banques) >= 30
     assert all(source for *_, source in LIGNES)
 
 

@@ -14,6 +14,7 @@ from agora.content.loading import Sourced, StrictModel, load_yaml_model
 class Taux(Sourced):
     taux: str
     ligne_ca3: str
+    ligne_ca12: str
     portee: str
 
 
@@ -33,6 +34,10 @@ class BaremeTva(StrictModel):
     taux: list[Taux] = Field(min_length=1)
     cadeaux_seuil_ttc: Seuil
     formulaire: Formulaire
+    ca12: Formulaire
+    acompte_juillet_pourcent: Seuil
+    acompte_decembre_pourcent: Seuil
+    acomptes_seuil: Seuil
 
 
 @cache

@@ -12,14 +12,16 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
-from agora.exercise.kinds.declaration_tva import activites, statement
-from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, NAME
+from agora.exercise.kinds.declaration_tva import activites, statement, statement_ca12
+from agora.exercise.kinds.declaration_tva.params import CA12, LIGNE_DU_TAUX, NAME
 from agora.exercise.params import HUNDRED, taux_str
 from agora.money import cents, euros
 
 ANNEE = 2026
 # The monthly sales the purchase amounts of activites.py are written for.
 ECHELLE = Decimal(30000)
+# The CA12 of year N is filed by the second working day after 1 May of N + 1.
+DEPOT_CA12 = date(ANNEE + 1, 5, 4)
 
 
 def _montant(rng: random.Random, bas: int, haut: int, niveau: int) -> Decimal:
@@ -29,8 +31,11 @@ def _montant(rng: random.Random, bas: int, haut: int, niveau: int) -> Decimal:
     return Decimal(rng.randint(bas * 100, haut * 100)) / HUNDRED
 
 
-def _ventes(rng: random.Random, org: Any, mois: int, niveau: int) -> list[dict[str, Any]]:
-    """The month's taxable sales by line of the catalogue: quantity × price HT."""
+def _ventes(
+    rng: random.Random, org: Any, mois: int, niveau: int, total: Decimal | None = None
+) -> list[dict[str, Any]]:
+    """The month's taxable sales by line of the catalogue: quantity × price HT; with ``total``,
+    the sales of a period of that amount (the year of a CA12) instead of the month's."""
     if org.secteur == "association_sportive":
         lignes = activites.ASSOCIATION_VENTES[: 2 if niveau == 1 else 4]
         return [
@@ -47,6 +52,7 @@ def _ventes(rng: random.Random, org: Any, mois: int, niveau: int) -> list[dict[s
         autres = [a for a in articles if a not in choisis]
         choisis += rng.sample(autres, min(len(autres), 3 - len(choisis)))
     mensuel = org.historique[mois - 1].chiffre_affaires_ht if org.historique else Decimal(20000)
+    mensuel = total or mensuel
     lignes = []
     for a in choisis:
         part = mensuel * Decimal(rng.randint(15, 40)) / HUNDRED
@@ -175,10 +181,46 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     return p
 
 
+def params_ca12(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
+    """Contract params of a CA12: a small organisation's year of sales and purchases, the base
+    of its acomptes (last year's line 57), at level 3 under the threshold one time out of two."""
+    if org.secteur not in activites.ACHATS:
+        raise InvalidInput(f"Pas de déclaration de TVA prévue pour le secteur {org.secteur}.")
+    annuel = Decimal(rng.randint(6, 18) * 10000)  # within the régime simplifié
+    ventes = _ventes(rng, org, 1, niveau, annuel)
+    if org.secteur == "association_sportive":
+        for v in ventes:
+            v["montant_ht"] = str(Decimal(v["montant_ht"]) * 12)
+    total = sum(Decimal(v["montant_ht"]) for v in ventes)
+    p: dict[str, Any] = {
+        "regime": CA12,
+        "periode": str(ANNEE),
+        "date_declaration": DEPOT_CA12.isoformat(),
+        "ventes": ventes,
+        "achats": _achats(rng, org, niveau, total),
+    }
+    if org.secteur == "association_sportive" and niveau > 1:
+        p["exonerees"] = [
+            {"libelle": lib, "montant": str(_montant(rng, 6000, 40000, niveau))}
+            for lib in activites.ASSOCIATION_EXONEREES
+        ]
+    credit = niveau > 1 and rng.random() < 0.5
+    p["credit_anterieur"] = str(_montant(rng, 150, 2500, niveau)) if credit else "0.00"
+    sous_seuil = niveau == 3 and rng.random() < 0.5
+    p["base_acomptes"] = str(
+        _montant(rng, 300, 999, 2) if sous_seuil else _montant(rng, 1500, 9000, niveau)
+    )
+    return p
+
+
 def generate(
     seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
 ) -> Variant:
-    """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime."""
+    """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime;
+    the annual CA12 when the mission chose it (option ``regime``)."""
+    if dict(options or {}).get("regime") == CA12:
+        p = params_ca12(tirage(NAME, seed, niveau, CA12), organisation, niveau)
+        return Variant(NAME, seed, niveau, p, statement_ca12.enonce(organisation, p, niveau))
     rng = tirage(NAME, seed, niveau)
     p = params(rng, organisation, niveau)
     return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
@@ -195,7 +237,10 @@ def reprendre(
     (``facture``: its VAT bases by rate among the month's sales) or a supplier invoice they
     checked (``facture_achat``: its VAT by rate among the month's purchases). Drawn as usual
     when the document cannot serve (a purchase checked instead of a sale, a refused or
-    intra-EU invoice, VAT not recoverable, no taxed base)."""
+    intra-EU invoice, VAT not recoverable, no taxed base), and always for a CA12 (a year's
+    return is not one invoice's month)."""
+    if dict(options or {}).get("regime") == CA12:
+        return generate(seed, niveau, organisation, options)
     emise, recue = documents.get("facture"), documents.get("facture_achat")
     ventes = _ventes_de(emise) if emise and not emise["achat"] and emise["client"] else []
     achats = _achats_de(recue) if recue else []

@@ -11,20 +11,25 @@ from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import MemoParams, illisibles, methode_fausse
 from agora.exercise.journal import LigneEcriture
+from agora.exercise.kinds.declaration_tva import ca12
 from agora.exercise.kinds.declaration_tva import solve as calc
-from agora.exercise.kinds.declaration_tva.messages import MESSAGES, SIGNATURES
-from agora.exercise.kinds.declaration_tva.params import NAME, Declaration, lire_params
+from agora.exercise.kinds.declaration_tva.messages import SIGNATURES, messages
+from agora.exercise.kinds.declaration_tva.params import CA12, NAME, Declaration, lire_params
 from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.4"  # every field of the return and of its entry proves it
 _REPORTE = "Calcul juste à partir de vos résultats précédents (erreur reportée) : point accordé."
 # The VAT accounts a student may confuse with one another.
-_COMPTES_TVA = frozenset({"44571", "4452", "44562", "44566", "445662", "44567", "44551"})
+_COMPTES_TVA = frozenset(
+    {"44571", "4452", "44562", "44566", "445662", "44567", "44551", ca12.C_ACOMPTES}
+)
 
 
 def fautes_possibles(d: Declaration) -> list[str]:
     """The wrong methods that would change some value of this return, in the order tried."""
+    if d.regime == CA12:
+        return ca12.fautes_possibles(d)
     fautes = []
     if d.encaissements:
         fautes.append(calc.ENCAISSEMENT_TTC_COMME_HT)
@@ -53,6 +58,7 @@ class Reference:
         self.lignes = [p for p in self.valeurs if p != "ecriture"]
         self.canon = {p: MONTANT.canonical(self.valeurs[p]) for p in self.lignes}
         self.mondes: dict[str, dict[str, Any]] = {}
+        self.messages = messages(d.regime)
 
     def monde(self, faute: str) -> dict[str, Any]:
         if faute not in self.mondes:
@@ -102,7 +108,7 @@ def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[Ch
             code = _cherche(ref, own, path, lu.valeur)
             ko = f"Attendu : {euros(attendu)}."
             if code:
-                ko = f"{MESSAGES[code]} {ko}"
+                ko = f"{ref.messages[code]} {ko}"
                 if code not in codes:
                     codes.append(code)
             champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
@@ -123,7 +129,7 @@ def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> 
         if account_root(compte) not in _COMPTES_TVA:
             return None
         _note(codes, calc.COMPTE_TVA_CONFONDU)
-        return MESSAGES[calc.COMPTE_TVA_CONFONDU]
+        return ref.messages[calc.COMPTE_TVA_CONFONDU]
 
     attendues = _lignes_ecriture(ref.valeurs["ecriture"])
     propres = _lignes_ecriture(ecf["ecriture"])
@@ -144,7 +150,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs += _ecriture(ref, lecture, ecf, codes)
     champs += illisibles(champs, lecture)
     justes = sum(c.correct for c in champs)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
+    nommes = [Diagnostic(code, ref.messages[code]) for code in codes]
     competences = [(COMPETENCE, score_ratio(justes, len(champs)))] if champs else []
     return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, competences)
 

@@ -24,6 +24,13 @@ NAME = "declaration_tva"
 
 # The CA3 line of each rate (France métropolitaine), in the form's order, from the barème.
 LIGNE_DU_TAUX = {t.taux: t.ligne_ca3 for t in bareme_tva(2026).taux}
+# The same rates on the annual CA12 of the régime simplifié (3517-S-SD): 5A, 06, 6C, 09.
+LIGNE_CA12 = {t.taux: t.ligne_ca12 for t in bareme_tva(2026).taux}
+CA3, CA12 = "ca3_mensuelle", "ca12"
+REGIMES = {
+    CA3: "Déclaration mensuelle CA3 (régime réel normal)",
+    CA12: "Déclaration annuelle CA12 (régime simplifié), avec ses acomptes",
+}
 TAUX_UE = Decimal(20)  # the goods acquired in the EU are all at the normal rate (simplification)
 NATURES_ACHAT = ("biens_services", "immobilisation", "non_deductible")
 MAX_LIGNES = 12
@@ -62,6 +69,9 @@ class Declaration:
     achats: tuple[Achat, ...]
     acquisitions_ue: tuple[Achat, ...]
     credit_anterieur: Decimal
+    regime: str = CA3
+    # CA12 only: the line 57 of the previous year's CA12, base of this year's two acomptes.
+    base_acomptes: Decimal = Decimal(0)
 
     @property
     def taux(self) -> tuple[str, ...]:
@@ -126,21 +136,25 @@ def _date(raw: Any) -> date:
         raise InvalidInput("Paramètres : date_declaration doit être une date ISO.") from None
 
 
-def _periode(raw: Any) -> str:
+def _periode(raw: Any, regime: str) -> str:
+    """A month (2026-03) for the CA3, a calendar year (2026) for the CA12."""
+    jour = f"{raw}-01-01" if regime == CA12 else f"{raw}-01"
     try:
-        date.fromisoformat(f"{raw}-01")
+        date.fromisoformat(jour)
     except (TypeError, ValueError):
-        raise InvalidInput("Paramètres : periode doit être un mois (2026-03).") from None
+        attendu = "une année (2026)" if regime == CA12 else "un mois (2026-03)"
+        raise InvalidInput(f"Paramètres : periode doit être {attendu}.") from None
     return raw
 
 
 def lire_params(params: Any) -> Declaration:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
     p = lire_objet(params, "l'ensemble")
-    if p.get("regime", "ca3_mensuelle") != "ca3_mensuelle":
-        raise InvalidInput("Paramètres : regime vaut « ca3_mensuelle ».")
+    regime = p.get("regime", CA3)
+    if not isinstance(regime, str) or regime not in REGIMES:
+        raise InvalidInput("Paramètres : regime vaut « ca3_mensuelle » ou « ca12 ».")
     d = Declaration(
-        periode=_periode(p.get("periode")),
+        periode=_periode(p.get("periode"), regime),
         date_declaration=_date(p.get("date_declaration")),
         ventes=_lignes(p, "ventes", lambda r, w: _vente(r, w, "montant_ht")),
         encaissements=_lignes(p, "encaissements", lambda r, w: _vente(r, w, "montant_ttc")),
@@ -151,10 +165,26 @@ def lire_params(params: Any) -> Declaration:
         achats=_lignes(p, "achats", lambda r, w: _achat(r, w, False)),
         acquisitions_ue=_lignes(p, "acquisitions_ue", lambda r, w: _achat(r, w, True)),
         credit_anterieur=lire_montant(p.get("credit_anterieur", "0.00"), "credit_anterieur"),
+        regime=regime,
+        base_acomptes=lire_montant(p.get("base_acomptes", "0.00"), "base_acomptes"),
     )
+    if regime == CA12:
+        _annuelle(d, p)
     if not d.ventes and not d.encaissements:
         raise InvalidInput("Paramètres : il faut au moins une vente ou un encaissement taxable.")
     return d
+
+
+def _annuelle(d: Declaration, p: dict[str, Any]) -> None:
+    """The CA12 covers a calendar year of sales and invoices: no receipts on services nor EU
+    acquisitions (not offered on this CA12), and the base of the year's acomptes."""
+    if d.encaissements or d.prestations_facturees or d.acquisitions_ue:
+        raise InvalidInput(
+            "Paramètres : la CA12 ne prend ni encaissements, ni prestations_facturees, "
+            "ni acquisitions_ue."
+        )
+    if "base_acomptes" not in p:
+        raise InvalidInput("Paramètres : la CA12 demande base_acomptes (ligne 57 de l'an passé).")
 
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.declaration_tva.params import (
+    CA12,
     HUNDRED,
     LIGNE_DU_TAUX,
     TAUX_UE,
@@ -81,6 +82,11 @@ def calcule(d: Declaration, own: Mapping[str, Any] | None = None, faute: str | N
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one.
     """
+    if d.regime == CA12:
+        # Imported here: the CA12 builds on this module's accounts and wrong methods.
+        from agora.exercise.kinds.declaration_tva import ca12
+
+        return ca12.calcule(d, own, faute)
     etapes = Etapes(own)
     put, own, out = etapes.put, etapes.own, etapes.out
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
@@ -153,6 +159,7 @@ LIBELLES = {
     C_IMMO: "TVA déductible sur immobilisations",
     C_ABS: "TVA déductible sur autres biens et services",
     C_A_DECAISSER: "TVA à décaisser",
+    "44581": "Acomptes de TVA versés",
 }
 
 
@@ -162,7 +169,7 @@ def document(d: Declaration, v: Mapping[str, Any]) -> dict[str, Any]:
     for path, value in v.items():
         if path != "ecriture":
             result[path] = fmt(value)
-    piece = f"CA3-{d.periode}"
+    piece = f"{'CA12' if d.regime == CA12 else 'CA3'}-{d.periode}"
     result["ecriture"] = [
         {
             "date": d.date_declaration.isoformat(),

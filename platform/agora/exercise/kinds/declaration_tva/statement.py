@@ -22,7 +22,7 @@ def pourcent(value: str) -> str:
     return f"{value.replace('.', ',')}{NBSP}%"
 
 
-def _cellule(text: Any) -> str:
+def cellule(text: Any) -> str:
     return str(text).replace("|", "/").replace("\n", " ")
 
 
@@ -62,23 +62,23 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     return lignes
 
 
-def _tableau_ventes(titre: str, ventes: list[dict], colonne: str, cle: str) -> list[str]:
+def tableau_ventes(titre: str, ventes: list[dict], colonne: str, cle: str) -> list[str]:
     lignes = [f"### {titre}", "", f"| Vente | Taux de TVA | {colonne} |", "|---|---:|---:|"]
     for v in ventes:
-        lignes.append(f"| {_cellule(v['libelle'])} | {pourcent(v['taux'])} | {euros(v[cle])} |")
+        lignes.append(f"| {cellule(v['libelle'])} | {pourcent(v['taux'])} | {euros(v[cle])} |")
     return [*lignes, ""]
 
 
 def _ventes(p: dict[str, Any]) -> list[str]:
-    lignes = _tableau_ventes("Les ventes du mois", p["ventes"], "Montant HT", "montant_ht")
+    lignes = tableau_ventes("Les ventes du mois", p["ventes"], "Montant HT", "montant_ht")
     if "prestations_facturees" in p:
-        lignes += _tableau_ventes(
+        lignes += tableau_ventes(
             "Les prestations facturées ce mois (le client n'a pas encore payé)",
             p["prestations_facturees"],
             "Montant HT",
             "montant_ht",
         )
-        lignes += _tableau_ventes(
+        lignes += tableau_ventes(
             "Les paiements reçus ce mois pour des prestations",
             p["encaissements"],
             "Montant reçu TTC",
@@ -86,7 +86,7 @@ def _ventes(p: dict[str, Any]) -> list[str]:
         )
     if p.get("exonerees"):
         lignes += ["### Les recettes exonérées du mois", "", "| Recette | Montant |", "|---|---:|"]
-        lignes += [f"| {_cellule(e['libelle'])} | {euros(e['montant'])} |" for e in p["exonerees"]]
+        lignes += [f"| {cellule(e['libelle'])} | {euros(e['montant'])} |" for e in p["exonerees"]]
         lignes.append("")
     return lignes
 
@@ -100,7 +100,7 @@ def _achats(p: dict[str, Any]) -> list[str]:
     ]
     for a in p["achats"]:
         lignes.append(
-            f"| {a['piece']} | {_cellule(a['fournisseur'])} | {_cellule(a['libelle'])} "
+            f"| {a['piece']} | {cellule(a['fournisseur'])} | {cellule(a['libelle'])} "
             f"| {NATURE[a['nature']]} | {euros(a['montant_ht'])} | {pourcent(a['taux'])} "
             f"| {euros(a['tva'])} |"
         )
@@ -109,7 +109,7 @@ def _achats(p: dict[str, Any]) -> list[str]:
         lignes += [
             "### Un achat dans un autre pays de l'Union européenne",
             "",
-            f"Facture {a['piece']} : {_cellule(a['libelle'])}, {_cellule(a['fournisseur'])}.",
+            f"Facture {a['piece']} : {cellule(a['libelle'])}, {cellule(a['fournisseur'])}.",
             f"Montant HT : **{euros(a['montant_ht'])}**. La facture n'a **pas de TVA**.",
             f"En France, ces biens sont taxés à {pourcent(str(TAUX_UE))}.",
             "",

@@ -138,10 +138,15 @@ class Contexte:
     fin: date
 
 
-def generer(seed: int, niveau: int, organisation: Any) -> tuple[dict[str, Any], Contexte]:
-    """The params of one variant and its context; retried until both balances stay positive."""
-    rng = random.Random(f"rapprochement:{seed}:{niveau}")
-    debut = _debut(organisation, rng)
+def generer(
+    seed: int, niveau: int, organisation: Any, remise: Operation | None = None
+) -> tuple[dict[str, Any], Contexte]:
+    """The params of one variant and its context; retried until both balances stay positive.
+    With ``remise`` (an earlier step's transfers), the month is the remittance's and the
+    remittance is one of its operations."""
+    rng = random.Random(f"rapprochement:{seed}:{niveau}{':depuis' if remise else ''}")
+    debut = remise.jour_512.replace(day=1) if remise and remise.jour_512 else None
+    debut = debut or _debut(organisation, rng)
     fin = debut.replace(day=calendar.monthrange(debut.year, debut.month)[1])
     contexte = Contexte(
         organisation.raison_sociale,
@@ -155,8 +160,10 @@ def generer(seed: int, niveau: int, organisation: Any) -> tuple[dict[str, Any], 
     clients = [c.nom for c in organisation.clients] or ["Client comptant"]
     fournisseurs = [f.nom for f in organisation.fournisseurs] or ["Fournisseur divers"]
     solde = _solde_initial(organisation, rng)
+    if remise:  # enough money in the bank for the week's transfers
+        solde = max(solde, remise.montant + rng.randint(2000, 8000))
     for _ in range(50):
-        params = _params(rng, niveau, solde, debut, fin, clients, fournisseurs)
+        params = _params(rng, niveau, solde, debut, fin, clients, fournisseurs, remise)
         if _soldes_positifs(params):
             return params, contexte
     return params, contexte  # pragma: no cover - 50 draws never all fail in practice
@@ -184,20 +191,23 @@ def _soldes_positifs(params: dict[str, Any]) -> bool:
     return solde + mouvements > 300 and solde + releve > 300
 
 
-def _params(rng, niveau, solde, debut, fin, clients, fournisseurs) -> dict[str, Any]:
+def _params(rng, niveau, solde, debut, fin, clients, fournisseurs, remise=None) -> dict:
     tirage = Tirage(rng, cheque=rng.randint(2100, 8800), remise=rng.randint(12, 80))
     tirage.facture = rng.randint(120, 640)
     (p_lo, p_hi), (l_lo, l_hi), (r_lo, r_hi) = TAILLES[niveau]
-    ops: list[Operation] = []
+    ops: list[Operation] = [remise] if remise else []
+    if remise:
+        tirage.utilises.add(remise.montant)
     suspens = _suspens(tirage, debut, fournisseurs, clients) if niveau == 3 else []
     ops += suspens
     ops += _paires(tirage, rng.randint(p_lo, p_hi), debut, fin, clients, fournisseurs)
     ops += _ledger_seul(tirage, rng.randint(l_lo, l_hi), fin, clients, fournisseurs)
     ops += _releve_seul(tirage, rng.randint(r_lo, r_hi), niveau, debut, fin, clients, fournisseurs)
-    if niveau == 3:
-        _erreur_de_saisie(tirage, [o for o in ops if _erreur_possible(o)])
+    if niveau == 3:  # never on the remittance: its amount is the earlier step's
+        _erreur_de_saisie(tirage, [o for o in ops if _erreur_possible(o) and o is not remise])
     for op in sorted(ops, key=lambda o: o.jour_512 or o.jour_releve):
-        _libeller(tirage, op, niveau)
+        if op is not remise:  # labelled with the earlier step's own reference
+            _libeller(tirage, op, niveau)
     return _documents(debut, solde, ops)
 
 

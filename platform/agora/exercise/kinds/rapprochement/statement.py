@@ -26,13 +26,15 @@ def _montant(raw: str) -> str:
     return montant(raw) if Decimal(raw) else ""
 
 
-def rediger(params: dict[str, Any], niveau: int, ctx: Contexte) -> str:
-    """The French Markdown statement, in the order of the form."""
+def rediger(params: dict[str, Any], niveau: int, ctx: Contexte, reprise: str = "") -> str:
+    """The French Markdown statement, in the order of the form; ``reprise`` says which
+    operation comes from an earlier step of the mission."""
     mois = f"{MOIS[ctx.debut.month - 1]} {ctx.debut.year}"
     parties = [
         f"# Rapprochement bancaire — {mois}",
         f"**{ctx.entreprise}** · banque : **{ctx.banque}**",
         _situation(ctx, mois, niveau),
+        *([reprise] if reprise else []),
     ]
     if params.get("suspens_anterieurs"):
         parties.append(_suspens(params, ctx))

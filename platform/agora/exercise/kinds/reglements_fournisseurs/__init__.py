@@ -14,4 +14,10 @@ from . import answer, generate, grade, params, samples, solve
 # The payment procedure proves 2.2.2, the record of the bank movement 2.2.3 (grade.py).
 TITRE = "Règlements fournisseurs : échéancier, escompte, virements SEPA"
 MODULES = (params, answer, generate, solve, grade, samples)
-KIND = ExerciseKind.from_modules(MODULES, TITRE=TITRE, COMPETENCES=grade.COMPETENCES, VERSION=1)
+KIND = ExerciseKind.from_modules(
+    MODULES,
+    TITRE=TITRE,
+    COMPETENCES=grade.COMPETENCES,
+    VERSION=1,
+    PRODUIT="virements",  # the week's remittance, for a later step (the bank reconciliation)
+)

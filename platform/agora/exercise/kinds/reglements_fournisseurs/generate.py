@@ -19,9 +19,10 @@ from typing import Any
 from agora.company import identifiers
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
-from agora.exercise.kinds.reglements_fournisseurs import statement
+from agora.exercise.kinds.reglements_fournisseurs import solve, statement
 from agora.exercise.kinds.reglements_fournisseurs.params import NAME
 from agora.exercise.kinds.reglements_fournisseurs.regles import regles
+from agora.exercise.kinds.reglements_fournisseurs.solve import PAYER
 from agora.money import cents
 
 FERIES = frozenset({(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)})
@@ -160,3 +161,22 @@ def generate(seed: int, niveau: int, organisation: Any, options: Options = None)
     p = params(tirage(NAME, seed, niveau), organisation, niveau)
     enonce = statement.enonce(organisation, p, niveau)
     return Variant(NAME, seed, niveau, p, enonce)
+
+
+def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
+    """The week's transfers as the bank debits them (a ``virements`` document for a later step,
+    the bank reconciliation): one remittance on the payment day, its reference and total, and
+    each transfer in it. Amounts are the solver's, not the student's."""
+    p = variant.params
+    s = solve.solve(p)
+    virements = [
+        {"facture": f["numero"], "fournisseur": f["fournisseur"]["nom"], "montant": r["montant"]}
+        for f, r in zip(p["factures"], s["factures"], strict=True)
+        if r["decision"] == PAYER
+    ]
+    return {
+        "date": p["date_paiement"],
+        "reference": p["reference_remise"],
+        "total": s["total"],
+        "virements": virements,
+    }
