@@ -166,3 +166,23 @@ def test_the_competency_report_is_consistent():
         # no kind scores a code it does not claim, and none claims a code in vain
         assert sorted(kind for kind, _ in kinds) == sorted(claimants), code
         assert all(fields for _, fields in kinds), code
+
+
+# Issue 13's done-when: pôle 3's competencies are assessed automatically, each by the kind
+# built for it (the leave, in 3.2.1, by conges_payes beside the weekly planning).
+POLE_3 = {
+    "3.1.1": "mouvements_personnel",
+    "3.1.2": "mouvements_personnel",
+    "3.1.3": "formation",
+    "3.2.1": "conges_payes",
+    "3.2.2": "frais_deplacement",
+    "3.2.3": "frais_deplacement",
+    "3.2.5": "journal_paie",
+    "3.3.2": "formation",
+    "3.3.3": "tableau_de_bord_social",
+}
+
+
+@pytest.mark.parametrize(("code", "kind"), POLE_3.items())
+def test_pole_3_competencies_are_scored_from_the_fields_of_their_kind(code, kind):
+    assert assessment().get(code, {}).get(kind), f"{code} is not scored by {kind}"

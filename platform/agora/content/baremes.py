@@ -24,6 +24,13 @@ class MinimumGaranti(Sourced):
     valeur: Decimal
 
 
+class AvantageNourriture(Sourced):
+    """The flat value of a meal given by the employer (outside hotels, cafés, restaurants, where
+    a meal is one minimum garanti)."""
+
+    repas: Decimal
+
+
 class Plafond(Sourced):
     valeur: Decimal
     pass_: Decimal = Field(alias="pass")
@@ -70,6 +77,7 @@ class Bareme(StrictModel):
     en_vigueur_le: str
     smic: Smic
     minimum_garanti: MinimumGaranti
+    avantage_nourriture: AvantageNourriture
     pmss: Plafond
     durees: Durees
     cotisations: list[LigneCotisation] = Field(min_length=1)

@@ -258,6 +258,24 @@ def test_the_payroll_journal_records_the_payslip_the_student_made_at_step_one(ma
     assert step_variant(student, mission, 1).params["bulletins"][0] != resume(payslip.params)
 
 
+def test_in_a_restaurant_the_payroll_journal_records_the_meals_of_the_step_one_payslip(
+    make_student,
+):
+    # A restaurant (HCR): the step-1 payslip feeds its employee (meals at the minimum garanti,
+    # a benefit in kind); step 3 records it, the benefit neutralised at 708.
+    from agora.exercise.kinds.journal_paie.generate import resume
+
+    mission = get_mission("la-cloture-de-la-paie-du-mois")
+    student = make_student(org_seed=9)
+    payslip = step_variant(student, mission, 0)
+    (repas,) = payslip.params["avantages_nature"]
+    journal = step_variant(student, mission, 2)
+    assert journal.params["bulletins"][0] == resume(payslip.params)
+    assert journal.params["bulletins"][0]["avantages_nature"] == [repas]
+    comptes = [r["compte"] for r in get_kind("journal_paie").solve(journal.params)["ecriture"]]
+    assert "708" in comptes
+
+
 def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one(make_student):
     # The quote of step 1 is invoiced at step 2 (same customer, lines, remises), and that
     # invoice is the first recorded at step 4, whose unpaid invoices are reminded at step 5.

@@ -381,7 +381,7 @@ def test_a_payslip_from_an_earlier_step_is_the_first_of_the_month():
     assert len({b["salarie"] for b in p["bulletins"]}) == len(p["bulletins"]) >= 2
     assert "étape précédente" in variant.enonce
     assert KIND.grade(p, KIND.solve(p)).score == 1
-    # A payslip with benefits in kind (bulletin_paie level 3) cannot serve: drawn as usual.
+    # A payslip with a transport refund (bulletin_paie level 3) cannot serve: drawn as usual.
     avantages = get_kind("bulletin_paie").generate(3, 3, org).params
     tiree = reprendre(3, 2, org, {"mois": "au_choix"}, {"bulletin_paie": avantages})
     assert tiree == KIND.generate(3, 2, org, {"mois": "au_choix"})

@@ -38,11 +38,8 @@ LIGNES_NIVEAU_1 = (
 
 
 LIBELLE_MUTUELLE = "Complémentaire santé"
-# Avantage en nature nourriture 2026: 5,50 € a meal (URSSAF, évaluation forfaitaire 2026,
-# https://www.cabinetdesnault.fr/nos-actualites-juridiques/compte-personnel-de-formation-4);
-# hotels, cafés, restaurants (IDCC 1979): one minimum garanti a meal, taken from the barème.
-# Not in the barème yet: it should move there.
-REPAS_2026 = Decimal("5.50")
+# A meal in kind is valued at the barème's flat rate; in hotels, cafés, restaurants (IDCC 1979)
+# at one minimum garanti a meal.
 IDCC_HCR = "1979"
 PRIMES = (
     ("Prime d'assiduité", 30, 90),
@@ -188,7 +185,7 @@ def _releve_semaines(rng: random.Random, mois: Mois) -> None:
 def _avantages(rng: random.Random, organisation: Company, mois: Mois, bareme: Bareme) -> None:
     """Meals in kind, the transport pass refund (50 %) and the company health insurance."""
     hcr = organisation.convention_collective.idcc == IDCC_HCR
-    valeur = bareme.minimum_garanti.valeur if hcr else REPAS_2026
+    valeur = bareme.minimum_garanti.valeur if hcr else bareme.avantage_nourriture.repas
     repas = rng.randint(8, 20)
     mois.repas = (repas, valeur)
     mois.avantages.append(("Avantage en nature repas", cents(repas * valeur)))

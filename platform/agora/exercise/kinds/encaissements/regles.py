@@ -34,6 +34,7 @@ class Regles(StrictModel):
     comptes: list[Compte] = Field(min_length=1)
     sources_comptes: list[str] = Field(min_length=1)
     secteurs: dict[str, CompteSecteur]
+    sources_secteurs: list[str] = Field(min_length=1)
     regles: list[Regle] = Field(min_length=1)
 
     def libelle(self, numero: str) -> str:

@@ -1,5 +1,5 @@
 """The ``journal_paie`` exercise: from the month's payslips, the payroll entry (641, 645, 421,
-425, 431, 437, 4421), the amount and due date for each body (URSSAF, AGIRC-ARRCO, prévoyance,
+425, 431, 437, 4421, 708 for a benefit in kind), the amount and due date for each body (URSSAF, AGIRC-ARRCO, prévoyance,
 DGFiP) and the payment of the net salaries (421 / 512).
 
 Contract: docs/exercices/journal_paie.md. The params are read in ``params``, the entries and
@@ -16,7 +16,9 @@ KIND = ExerciseKind.from_modules(
     (params, answer, generate, solve, grade, samples),
     TITRE="Journal de paie : l'écriture de paie et le paiement des organismes",
     COMPETENCES=("3.2.5",),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: a restaurant's staff are fed (benefit in kind, 708); 2: the régie's director is its
+    # dirigeant, no « municipale »
+    VERSION=3,
     OPTIONS={"mois": MOIS_DU_BULLETIN},
     CONSOMME={"bulletin_paie": "les bulletins de paie du mois"},
 )

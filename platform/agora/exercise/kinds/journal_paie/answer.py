@@ -6,7 +6,7 @@ from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.fields import COMPTE, JOUR, MONTANT, Text
 from agora.exercise.kinds.journal_paie.regles import ORGANISMES
 
-# Rows a student may write: the payroll entry has at most seven, the payment two.
+# Rows a student may write: the payroll entry has at most eight, the payment two.
 MAX_ECRITURE = 10
 MAX_REGLEMENT = 4
 

@@ -71,6 +71,9 @@ def resume(params_bulletin: dict[str, Any]) -> dict[str, Any]:
     s = solution_bulletin(lire_bulletin(params_bulletin))
     r = regles()
     salarie = params_bulletin["salarie"]
+    # Only a payslip with benefits in kind carries the key: the others' params stay as they were.
+    avantages = params_bulletin.get("avantages_nature") or []
+    en_nature = {"avantages_nature": [dict(a) for a in avantages]} if avantages else {}
     return {
         "salarie": salarie["nom"],
         "emploi": salarie["emploi"],
@@ -88,6 +91,7 @@ def resume(params_bulletin: dict[str, Any]) -> dict[str, Any]:
         "prelevement_source": fmt(s["prelevement_source"]),
         "net_a_payer": fmt(s["net_a_payer"]),
         "acompte": "0.00",
+        **en_nature,
     }
 
 
@@ -108,9 +112,9 @@ def bulletin(
 ) -> dict[str, Any]:
     """The bulletin_paie params of one employee's payslip of the month."""
     bareme = load_bareme(paie.ANNEE)
-    # This version's entry has no line for a benefit in kind: in a restaurant (HCR), these
-    # employees are not fed at work and get the compensatory allowance, part of the gross pay.
-    mois = paie.tirer_mois(rng, _Seul(organisation, salarie), niveau, bareme, nourri=False)
+    # In a restaurant (HCR), the staff are fed at work from bulletin_paie's level 2: the meals
+    # are a benefit in kind, which the entry neutralises (708).
+    mois = paie.tirer_mois(rng, _Seul(organisation, salarie), niveau, bareme)
     at_mp = paie.taux_at_mp(organisation, bareme)
     lignes = paie.lignes(mois, niveau, bareme, len(organisation.salaries), at_mp)
     return paie.params_de(rng, mois, niveau, bareme, lignes, nom_mois)
@@ -186,8 +190,8 @@ def reprendre(
 ) -> Variant:
     """The variant whose first payslip is the one the student made at an earlier step (a
     ``bulletin_paie`` document: that payslip's params), of its month; drawn as usual when the
-    document cannot serve (another year, or a payslip with benefits in kind or a transport
-    refund, which this version does not record)."""
+    document cannot serve (another year, or a payslip with a transport refund, which this
+    version does not record: its net à payer does not follow from the brut)."""
     source = documents.get("bulletin_paie")
     try:
         premier = resume(source)

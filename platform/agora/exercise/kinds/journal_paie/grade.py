@@ -29,10 +29,19 @@ from agora.money import ZERO
 COMPETENCE = "3.2.5"
 # The wrong methods that may change each value, in the order they are tried.
 _PAR_CHEMIN = {
-    s.BRUT: (m.CHARGES_PATRONALES_EN_641, m.COTISATIONS_SALARIALES_EN_645),
+    s.BRUT: (
+        m.CHARGES_PATRONALES_EN_641,
+        m.COTISATIONS_SALARIALES_EN_645,
+        m.AVANTAGE_OUBLIE_AU_BRUT,
+    ),
     s.PATRONAL: (m.COTISATIONS_SALARIALES_EN_645,),
     s.SECU: (m.URSSAF_PART_SALARIALE,),
-    s.NET: (m.PAS_OUBLIE, m.NET_AVANT_IMPOT_EN_421, m.ACOMPTE_OUBLIE),
+    s.NET: (
+        m.PAS_OUBLIE,
+        m.NET_AVANT_IMPOT_EN_421,
+        m.ACOMPTE_OUBLIE,
+        m.AVANTAGE_VERSE_EN_ESPECES,
+    ),
     "montant": (m.URSSAF_PART_SALARIALE, m.PAS_OUBLIE),
     "echeance": (m.ECHEANCE_NON_REPORTEE, m.ECHEANCE_CONFONDUE),
 }
@@ -61,6 +70,7 @@ class Reference:
         self.organismes = s.organismes_payes(p)
         self.pas = self.valeurs[s.PAS]
         self.acompte = self.valeurs[s.ACOMPTE]
+        self.avantages = self.valeurs[s.AVANTAGES]
         self.mondes = Mondes(lambda faute: s.calcule(p, faute))
 
 
@@ -114,6 +124,8 @@ class _Correction:
             if compte is not None:
                 au_debit = compte in (s.BRUT, s.PATRONAL)
                 siens[compte] = siens.get(compte, ZERO) + (debit if au_debit else credit)
+            if compte == s.BRUT and credit and credit == self.ref.avantages:
+                self.note(m.AVANTAGE_NEUTRALISE_EN_641)  # 641 credited with the benefit
         if debits != credits:
             self.note(m.ECRITURE_DESEQUILIBREE)
         return siens
@@ -122,6 +134,8 @@ class _Correction:
         """The method error behind a wrong account, named."""
         if attendue.compte == s.PATRONAL and account_root(compte).startswith(s.BRUT):
             return self.note(m.CHARGES_PATRONALES_EN_641)
+        if attendue.compte == s.AVANTAGES and account_root(compte).startswith(s.BRUT):
+            return self.note(m.AVANTAGE_NEUTRALISE_EN_641)
         return None
 
     def ecriture(self) -> None:
@@ -142,7 +156,8 @@ class _Correction:
 
     def _manquante(self, compte: str | None) -> None:
         """A row left out that names a method: the tax or the advance, when the student wrote
-        the net à payer without them; 645, when 641 holds the employer's charges."""
+        the net à payer without them; 645, when 641 holds the employer's charges; 708, when
+        the benefit in kind is left out of 641 or paid in 421."""
         net = s.NET in self.siens
         if compte == s.PAS and self.ref.pas and net:
             self.note(m.PAS_OUBLIE)
@@ -150,6 +165,13 @@ class _Correction:
             self.note(m.ACOMPTE_OUBLIE)
         elif compte == s.PATRONAL and self.siens.get(s.BRUT) == self._en_641():
             self.note(m.CHARGES_PATRONALES_EN_641)
+        elif compte == s.AVANTAGES:
+            for faute, cote in (
+                (m.AVANTAGE_OUBLIE_AU_BRUT, s.BRUT),
+                (m.AVANTAGE_VERSE_EN_ESPECES, s.NET),
+            ):
+                if self.siens.get(cote) == self.ref.mondes(faute)[cote]:
+                    self.note(faute)
 
     def _en_641(self) -> Decimal:
         return self.ref.mondes(m.CHARGES_PATRONALES_EN_641)[s.BRUT]

@@ -8,6 +8,9 @@ URSSAF_PART_SALARIALE = "URSSAF_PART_SALARIALE"
 ECHEANCE_CONFONDUE = "ECHEANCE_CONFONDUE"
 ECHEANCE_NON_REPORTEE = "ECHEANCE_NON_REPORTEE"
 ACOMPTE_OUBLIE = "ACOMPTE_OUBLIE"
+AVANTAGE_OUBLIE_AU_BRUT = "AVANTAGE_OUBLIE_AU_BRUT"
+AVANTAGE_VERSE_EN_ESPECES = "AVANTAGE_VERSE_EN_ESPECES"
+AVANTAGE_NEUTRALISE_EN_641 = "AVANTAGE_NEUTRALISE_EN_641"
 ECRITURE_DESEQUILIBREE = "ECRITURE_DESEQUILIBREE"
 ECRITURE_SENS_INVERSE = "ECRITURE_SENS_INVERSE"
 
@@ -19,6 +22,8 @@ FAUTES = (
     PAS_OUBLIE,
     NET_AVANT_IMPOT_EN_421,
     ACOMPTE_OUBLIE,
+    AVANTAGE_OUBLIE_AU_BRUT,
+    AVANTAGE_VERSE_EN_ESPECES,
     URSSAF_PART_SALARIALE,
     ECHEANCE_CONFONDUE,
     ECHEANCE_NON_REPORTEE,
@@ -56,6 +61,18 @@ MESSAGES = {
     ACOMPTE_OUBLIE: (
         "L'acompte déjà versé dans le mois est déduit : il va au crédit du compte 425 et le "
         "net à payer (421) diminue d'autant."
+    ),
+    AVANTAGE_OUBLIE_AU_BRUT: (
+        "L'avantage en nature est une partie du salaire : il est compris dans le salaire brut "
+        "au débit du compte 641, puis neutralisé au crédit du compte 708."
+    ),
+    AVANTAGE_VERSE_EN_ESPECES: (
+        "L'avantage en nature n'est pas versé en argent : il est déduit du net à payer (421) et "
+        "neutralisé au crédit du compte 708."
+    ),
+    AVANTAGE_NEUTRALISE_EN_641: (
+        "Le compte 641 garde tout le salaire brut, avantage en nature compris : la "
+        "neutralisation de l'avantage va au crédit du compte 708, pas du 641."
     ),
     ECRITURE_DESEQUILIBREE: (
         "Votre écriture n'est pas équilibrée : le total des débits doit être égal au total des "

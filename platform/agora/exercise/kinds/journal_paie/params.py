@@ -1,8 +1,8 @@
 """The params of a ``journal_paie`` variant, read and checked: the month, the organisation's
 headcount, and the summary of each payslip of the month (what a ``bulletin_paie`` step provides).
 
-A payslip whose amounts do not follow one another (net à payer ≠ brut − employee shares − tax)
-is refused: its entry could not balance.
+A payslip whose amounts do not follow one another (net à payer ≠ brut − employee shares −
+benefits in kind − tax) is refused: its entry could not balance.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from agora.money import ZERO, euros
 NAME = "journal_paie"
 MAX_BULLETINS = 12
 MAX_LIGNES = 40
+MAX_AVANTAGES = 6
 EFFECTIF_MAX = 100_000
 # An amount already written the contract's way ("1234.50") skips the lenient reader (speed).
 CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
@@ -42,6 +43,14 @@ class Cotisation:
 
 
 @dataclass(frozen=True)
+class Avantage:
+    """A benefit in kind of the payslip: in the gross pay, never paid in money."""
+
+    libelle: str
+    montant: Decimal
+
+
+@dataclass(frozen=True)
 class Bulletin:
     salarie: str
     brut: Decimal
@@ -50,6 +59,11 @@ class Bulletin:
     pas: Decimal
     net_a_payer: Decimal
     acompte: Decimal
+    avantages: tuple[Avantage, ...] = ()
+
+    @property
+    def total_avantages(self) -> Decimal:
+        return sum((a.montant for a in self.avantages), ZERO)
 
     @property
     def total_salarial(self) -> Decimal:
@@ -109,9 +123,18 @@ def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
     )
 
 
+def _avantage(raw: Any, where: str) -> Avantage:
+    a = lire_objet(raw, where)
+    return Avantage(
+        _texte(a.get("libelle"), f"{where}.libelle"), _montant(a.get("montant"), f"{where}.montant")
+    )
+
+
 def _bulletin(raw: Any, where: str) -> Bulletin:
     b = lire_objet(raw, where)
     lignes = lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
+    avantages = b.get("avantages_nature", [])
+    avantages = lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
         brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
@@ -120,11 +143,15 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
         pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
         net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
         acompte=_montant(b.get("acompte", "0.00"), f"{where}.acompte"),
+        avantages=tuple(
+            _avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages)
+        ),
     )
-    if bulletin.net_avant_impot != bulletin.brut - bulletin.total_salarial:
+    net = bulletin.brut - bulletin.total_salarial - bulletin.total_avantages
+    if bulletin.net_avant_impot != net:
         raise InvalidInput(
             f"Paramètres : {where} — le net avant impôt n'est pas le brut moins les "
-            f"cotisations salariales ({euros(bulletin.brut - bulletin.total_salarial)})."
+            f"cotisations salariales et les avantages en nature ({euros(net)})."
         )
     if bulletin.net_a_payer != bulletin.net_avant_impot - bulletin.pas:
         raise InvalidInput(

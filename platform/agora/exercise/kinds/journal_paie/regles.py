@@ -4,6 +4,7 @@ postponement past a weekend or a public holiday."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -40,12 +41,36 @@ class Regle(Sourced):
     a_verifier: bool = False
 
 
+class Contrepassation(StrictModel):
+    mots: tuple[str, ...]  # a benefit whose label holds one of these words
+    comptes: tuple[str, ...]  # the charge accounts that bore its cost
+
+
+class Avantages(Sourced):
+    compte: str
+    acceptes: tuple[str, ...]
+    contrepassation: dict[str, Contrepassation]
+    regle: str
+
+    def comptes(self, libelles: Iterable[str]) -> frozenset[str]:
+        """Every account accepted to neutralise benefits so labelled: the product account,
+        the old transfer account, and the charge accounts each benefit's nature reverses."""
+        comptes = set(self.acceptes)
+        for libelle in libelles:
+            mots = libelle.lower()
+            for c in self.contrepassation.values():
+                if any(mot in mots for mot in c.mots):
+                    comptes.update(c.comptes)
+        return frozenset(comptes)
+
+
 class Regles(StrictModel):
     en_vigueur_le: str
     organismes: dict[str, Organisme]
     rattachement: Rattachement
     echeances: Echeances
     report: Regle
+    avantages_nature: Avantages
     comptes: Regle
 
     def organisme_de(self, libelle: str) -> str:

@@ -66,6 +66,15 @@ def _ecritures(juste: dict[str, Any]) -> list[SampleAnswer]:
     ]
 
 
+def _avantage_en_641(p: Paie, juste: dict[str, Any]) -> list[SampleAnswer]:
+    """The benefit in kind neutralised by a credit of 641 instead of 708 (balanced, wrong)."""
+    if not s.calcule(p)[s.AVANTAGES]:
+        return []
+    rows = [r | {"compte": s.BRUT} if r["compte"] == s.AVANTAGES else r for r in juste["ecriture"]]
+    label = "Avantage en nature neutralisé au crédit du 641"
+    return [SampleAnswer(label, juste | {"ecriture": rows}, False, (m.AVANTAGE_NEUTRALISE_EN_641,))]
+
+
 def _reporte(p: Paie, juste: dict[str, Any]) -> SampleAnswer:
     """A wrong URSSAF credit (and 645 with it, the entry balanced), the URSSAF amount paid
     from it: the amount earns its credit (error carried forward)."""
@@ -94,6 +103,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         SampleAnswer("Réponse juste", juste, True),
         *_methodes(p, juste),
         *_ecritures(juste),
+        *_avantage_en_641(p, juste),
         _reporte(p, juste),
         SampleAnswer("Réponse illisible", illisible, False, invalid=True),
     ]

@@ -1,5 +1,5 @@
 """The payroll entry, the amount and due date for each body, and the payment of the net salaries,
-from the month's payslips; also the same exercise done with each named wrong method (``faute``),
+from the month's payslips (a benefit in kind: in the gross pay, neutralised at 708); also the same exercise done with each named wrong method (``faute``),
 which the grader compares a wrong value with.
 
 Every amount is a sum of amounts already rounded to the cent on the payslips: no rounding here.
@@ -28,7 +28,7 @@ from agora.exercise.kinds.journal_paie.regles import (
 from agora.money import ZERO, fmt
 
 # The accounts of the entry, and the sub-accounts accepted for each row.
-BRUT, PATRONAL, NET, ACOMPTE, SECU, AUTRES, PAS, BANQUE = (
+BRUT, PATRONAL, NET, ACOMPTE, SECU, AUTRES, PAS, BANQUE, AVANTAGES = (
     "641",
     "645",
     "421",
@@ -37,6 +37,7 @@ BRUT, PATRONAL, NET, ACOMPTE, SECU, AUTRES, PAS, BANQUE = (
     "437",
     "4421",
     "512",
+    "708",
 )
 ACCEPTES = {
     BRUT: frozenset({"641", "6411"}),
@@ -46,6 +47,8 @@ ACCEPTES = {
     PAS: frozenset({"4421", "442"}),
     ACOMPTE: frozenset({"425"}),
     BANQUE: frozenset({"512", "5121"}),
+    # Whatever the benefit; a variant adds the charge accounts its benefits reverse.
+    AVANTAGES: frozenset(regles().avantages_nature.acceptes),
 }
 # The rows of the entry, in the order the solution writes them: (account, debit side).
 ORDRE = (
@@ -55,6 +58,7 @@ ORDRE = (
     (AUTRES, False),
     (PAS, False),
     (ACOMPTE, False),
+    (AVANTAGES, False),
     (NET, False),
 )
 JOURNAL_PAIE, JOURNAL_BANQUE = "OD", "BQ"
@@ -71,6 +75,7 @@ class Totaux:
     pas: Decimal
     net_a_payer: Decimal  # before the advances
     acompte: Decimal
+    avantages: Decimal  # in kind: in the gross pay, not paid
 
     @property
     def total_salarial(self) -> Decimal:
@@ -96,6 +101,7 @@ def totaux(p: Paie) -> Totaux:
         pas=sum((b.pas for b in p.bulletins), ZERO),
         net_a_payer=sum((b.net_a_payer for b in p.bulletins), ZERO),
         acompte=sum((b.acompte for b in p.bulletins), ZERO),
+        avantages=sum((b.total_avantages for b in p.bulletins), ZERO),
     )
 
 
@@ -127,6 +133,7 @@ def calcule(p: Paie, faute: str | None = None) -> dict[str, Any]:
         AUTRES: sum((t.salarial[o] + t.patronal[o] for o in (RETRAITE, PREVOYANCE)), ZERO),
         PAS: t.pas,
         ACOMPTE: t.acompte,
+        AVANTAGES: t.avantages,
         NET: t.net_a_payer - t.acompte,
     }
     montants = {o: t.salarial[o] + t.patronal[o] for o in ORGANISMES[:-1]} | {DGFIP: t.pas}
@@ -143,6 +150,10 @@ def calcule(p: Paie, faute: str | None = None) -> dict[str, Any]:
         v[SECU] = montants[URSSAF] = t.salarial[URSSAF]
     elif faute == m.ACOMPTE_OUBLIE:
         v[ACOMPTE], v[NET] = ZERO, t.net_a_payer
+    elif faute == m.AVANTAGE_OUBLIE_AU_BRUT:
+        v[BRUT], v[AVANTAGES] = t.brut - t.avantages, ZERO
+    elif faute == m.AVANTAGE_VERSE_EN_ESPECES:
+        v[NET], v[AVANTAGES] = v[NET] + t.avantages, ZERO
     elif faute == m.ECHEANCE_CONFONDUE:
         jour = echeance(p, 20 - jour_regle(p))  # the 5th for the 15th, the 15th for the 5th
     elif faute == m.ECHEANCE_NON_REPORTEE:
@@ -164,6 +175,7 @@ def ecriture(p: Paie, v: dict[str, Any]) -> list[LigneEcriture]:
         AUTRES: "Retraite complémentaire et prévoyance",
         PAS: "Prélèvement à la source",
         ACOMPTE: "Acomptes versés",
+        AVANTAGES: "Avantages en nature",
         NET: "Net à payer",
     }
     lignes = []
@@ -172,11 +184,20 @@ def ecriture(p: Paie, v: dict[str, Any]) -> list[LigneEcriture]:
         if not montant:
             continue
         debit, credit = (montant, ZERO) if au_debit else (ZERO, montant)
-        acceptes = ACCEPTES.get(compte, frozenset())
+        acceptes = (
+            comptes_avantages(p) if compte == AVANTAGES else ACCEPTES.get(compte, frozenset())
+        )
         lignes.append(
             LigneEcriture(compte, debit, credit, libelles[compte], acceptes=acceptes, **commun)
         )
     return lignes
+
+
+def comptes_avantages(p: Paie) -> frozenset[str]:
+    """The accounts accepted to neutralise the month's benefits in kind (708, 7088, 791, and
+    the charge accounts their nature reverses: 601, 602, 607 for meals…)."""
+    libelles = (a.libelle for b in p.bulletins for a in b.avantages)
+    return regles().avantages_nature.comptes(libelles)
 
 
 def reglement(p: Paie, net: Decimal) -> list[LigneEcriture]:

@@ -62,6 +62,11 @@ def _bulletin(b: Bulletin, niveau: int) -> list[str]:
         f"Salaire brut : **{euros(b.brut)}** ; net avant impôt : {euros(b.net_avant_impot)} ; "
         f"prélèvement à la source : {euros(b.pas)} ; net à payer : **{euros(b.net_a_payer)}**.",
     ]
+    for a in b.avantages:
+        lignes.append(
+            f"Dans le brut : **{a.libelle}, {euros(a.montant)}** (soumis aux cotisations, "
+            "mais pas versé en argent : il est déduit avant le net à payer)."
+        )
     if b.acompte:
         lignes.append(
             f"Le 15 du mois, {b.salarie} a demandé un **acompte de {euros(b.acompte)}**, "
@@ -72,12 +77,20 @@ def _bulletin(b: Bulletin, niveau: int) -> list[str]:
 
 def _aide(p: Paie) -> list[str]:
     """Level 1: the accounts and the rule of the due date, written out."""
-    return [
+    lignes = [
         "**Aide.** L'écriture de paie :",
         "",
         "- au débit : 641 (les salaires bruts) et 645 (les cotisations patronales) ;",
         "- au crédit : 431 (URSSAF, parts salariales + patronales), 437 (retraite "
         "complémentaire), 4421 (prélèvement à la source) et 421 (le net à payer aux salariés).",
+    ]
+    if any(b.avantages for b in p.bulletins):
+        lignes.append(
+            "- l'avantage en nature reste dans le brut (641) ; comme il n'est pas versé, il est "
+            "neutralisé au crédit du 708 (produits des activités annexes)."
+        )
+    return [
+        *lignes,
         "",
         "Le virement des salaires : débit 421, crédit 512.",
         "",
