@@ -23,6 +23,15 @@ TAUX_TVA_AUTORISES = (Decimal("0"), Decimal("2.1"), Decimal("5.5"), Decimal("10"
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _HEURE = r"^([01]\d|2[0-3]):[0-5]\d$"
 _PLACEHOLDER = re.compile(r"\{(nom|nom2|prenom|ville)\}")
+# The families a mission tells its story for (« ::: biens » blocks of scenarios/missions): what
+# the organisation does for whom decides the words, a water utility never « livre » goods.
+FAMILLES = {
+    "biens": "vente de biens",
+    "services": "prestation de services",
+    "service_public": "service public",
+    "association": "association",
+}
+Famille = Literal["biens", "services", "service_public", "association"]
 
 
 def _erreur(message: str) -> PydanticCustomError:
@@ -128,6 +137,7 @@ class Secteur(_Strict):
     libelle: str
     activite: Literal["vente", "services"]  # which turnover threshold of the VAT regime applies
     relation: Literal["client", "usager", "adherent"]
+    famille: Famille  # which of a mission's story variants its organisations read
     naf: list[Naf] = Field(min_length=1)
     convention_collective: Convention
     formes_juridiques: list[str] = Field(min_length=1)
@@ -291,6 +301,12 @@ def load_secteurs(directory: Path = SECTEURS_DIR) -> dict[str, Secteur]:
 def secteur_codes() -> list[str]:
     """The known sector codes, sorted."""
     return sorted(load_secteurs())
+
+
+def familles_presentes() -> tuple[str, ...]:
+    """The families of the known sectors (in FAMILLES order): those a mission must tell."""
+    present = {s.famille for s in load_secteurs().values()}
+    return tuple(f for f in FAMILLES if f in present)
 
 
 def load_secteur(code: str) -> Secteur:
