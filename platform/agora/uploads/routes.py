@@ -101,7 +101,7 @@ def _upload(request, index, assignment, student, session, form):
         return render(request, "student/mission.html", page, status_code=422)
     flash(request, SENT)
     url = request.url_for("student_mission", assignment_id=assignment.id)
-    return RedirectResponse(f"{url.path}#etape-{index}", status_code=303)
+    return RedirectResponse(f"{url.path}?etape={index + 1}#etape-{index}", status_code=303)
 
 
 def _validate_url(request: Request, assignment):

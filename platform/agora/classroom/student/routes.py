@@ -59,10 +59,16 @@ def competences(request: Request, student: StudentDep, session: SessionDep):
 
 @router.get("/missions/{assignment_id}", name="student_mission")
 def mission(
-    request: Request, assignment: OwnedAssignment, student: StudentDep, session: SessionDep
+    request: Request,
+    assignment: OwnedAssignment,
+    student: StudentDep,
+    session: SessionDep,
+    etape: str | None = None,
 ):
+    """The mission, one step open (« ?etape=2 »: the second), the others behind the step list."""
     now = utcnow()
-    page = views.mission_page(session, student, assignment, now, _validate_url(request, assignment))
+    url = _validate_url(request, assignment)
+    page = views.mission_page(session, student, assignment, now, url, asked=etape)
     service.record_display(session, student, assignment, len(page.steps), now)
     return render(request, "student/mission.html", page)
 
@@ -172,10 +178,11 @@ def submit(
     view = views.step_view(student, assignment, mission_, index, attempts, now, url, form=form)
     view.message, view.message_kind = message, message_kind
     if is_htmx(request):
-        # htmx swaps only 2xx answers: the message is in the fragment itself.
-        return render(
-            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
-        )
+        # htmx swaps only 2xx answers: the message is in the fragment itself; the step's line
+        # in the step list follows (« envoyée »), swapped out of band.
+        values = {"view": view, "assignment": assignment, "mission": mission_, "current": index}
+        values["oob"] = True
+        return render(request, "student/mission.html", values, block=("etape", "etape_lien"))
     page = views.mission_page(
         session, student, assignment, now, _validate_url(request, assignment), override=view
     )
@@ -204,9 +211,8 @@ def new_try(
     if view.can_submit:
         view.message = "Nouvel essai : les chiffres ont changé, relisez l'énoncé."
     if is_htmx(request):
-        return render(
-            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
-        )
+        values = {"view": view, "assignment": assignment, "mission": mission_, "current": index}
+        return render(request, "student/mission.html", values, block="etape")
     page = views.mission_page(session, student, assignment, now, url, override=view)
     return render(request, "student/mission.html", page)
 

@@ -112,6 +112,16 @@ class MissionPage:
     show_corrections: bool
     company: Any
     histoire: str
+    current: int = 0  # the step shown open; the others wait behind the step list
+
+
+def current_step(steps: list[StepView], asked: str | None) -> int:
+    """The step to open: the one asked for (« ?etape=2 », 1-based), else the first not yet
+    sent, else the first. A number out of range or unreadable is not asked."""
+    readable = asked and len(asked) < 4 and asked.isascii() and asked.isdigit()
+    if readable and 1 <= int(asked) <= len(steps):
+        return int(asked) - 1
+    return next((view.index for view in steps if not view.attempts), 0)
 
 
 def _competence_lines(codes, grade: Grade | None) -> list[CompetenceLine]:
@@ -212,8 +222,10 @@ def mission_page(
     now: datetime,
     validate_url,
     override: StepView | None = None,
+    asked: str | None = None,
 ) -> MissionPage:
-    """The mission page; ``override`` replaces one step's view (the one just submitted)."""
+    """The mission page; ``override`` replaces one step's view (the one just submitted, then
+    shown open); ``asked`` is the step the student opened (« ?etape= »)."""
     mission = find_mission(session, assignment.mission_slug)
     attempts = service.attempts_of(session, student, assignment)
     steps = []
@@ -231,6 +243,7 @@ def mission_page(
         show_corrections=service.corrections_visible(assignment, now),
         company=company_for(student.org_seed),
         histoire=personalise(mission.histoire, company_for(student.org_seed)),
+        current=override.index if override is not None else current_step(steps, asked),
     )
 
 
