@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service as classroom
 from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment
@@ -59,7 +59,7 @@ def upload(
 
 def _upload(request, index, assignment, student, session, form):
     settings = request.app.state.settings
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     mission.etape(index)
     fichier = form.get("fichier")
     commentaire = form.get("commentaire")

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2_fragments import render_block
 from markupsafe import escape
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.sepa_files import sepa_file
 from agora.classroom.student import views
@@ -147,7 +147,7 @@ def submit(
     form: FormFields,
 ):
     """Grade and keep an answer; re-show the step (alone for htmx, in the page otherwise)."""
-    mission_ = find_mission(session, assignment.mission_slug)
+    mission_ = assignment_mission(session, assignment)
     step = mission_.etape(index)
     fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
     essai = _try_number(form.get("essai"))
@@ -198,7 +198,7 @@ def new_try(
     session: SessionDep,
 ):
     """The step with the figures of the student's next try and an empty form."""
-    mission_ = find_mission(session, assignment.mission_slug)
+    mission_ = assignment_mission(session, assignment)
     mission_.etape(index)
     now = utcnow()
     attempts = [
@@ -227,7 +227,7 @@ def validate_field(
     index: Index, assignment: OwnedAssignment, session: SessionDep, form: FormFields
 ):
     """The inline format message of one field as it is typed (costs no attempt)."""
-    step = find_mission(session, assignment.mission_slug).etape(index)
+    step = assignment_mission(session, assignment).etape(index)
     champ = form.get("champ", "")
     value = form.get(champ, "")
     message = None

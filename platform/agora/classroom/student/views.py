@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.content.missions import ExerciseStep, Mission, ProseStep, personalise
@@ -226,7 +226,7 @@ def mission_page(
 ) -> MissionPage:
     """The mission page; ``override`` replaces one step's view (the one just submitted, then
     shown open); ``asked`` is the step the student opened (« ?etape= »)."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     attempts = service.attempts_of(session, student, assignment)
     steps = []
     for index in range(len(mission.etapes)):
@@ -278,7 +278,7 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
     assignments = service.assignments_for(session, student)
     attempts = _attempts_by_assignment(session, student, [a.id for a in assignments])
     for assignment in assignments:
-        mission = find_mission(session, assignment.mission_slug)
+        mission = assignment_mission(session, assignment)
         latest: dict[int, StepAttempt] = {}
         tries: dict[int, int] = {}
         for attempt in attempts.get(assignment.id, []):
@@ -354,7 +354,7 @@ def attempt_apercu(student: Student, attempt: StepAttempt) -> dict[str, Any] | N
 def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
     """An attempt of the student, shown as it was sent (form disabled)."""
     assignment = session.get(Assignment, attempt.assignment_id)
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     mine = [
         a
         for a in service.attempts_of(session, student, assignment)
@@ -398,7 +398,7 @@ def attempt_document(
     if not has_document(attempt):
         raise UnknownCode("Cette tentative ne produit pas de document commercial.")
     kind = get_kind(attempt.kind)
-    mission = find_mission(session, session.get(Assignment, attempt.assignment_id).mission_slug)
+    mission = assignment_mission(session, session.get(Assignment, attempt.assignment_id))
     documents = service.step_documents(student, mission, attempt.step_index)
     organisation = company_for(student.org_seed)
     variant = service.attempt_variant(attempt)
