@@ -95,7 +95,38 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".etape").forEach(resumer);
+    document.querySelectorAll(".etape").forEach(function (etape) {
+      if (visible(etape)) resumer(etape);
+    });
+  });
+
+  // One step open at a time: a link of the step list (or « Étape suivante ») shows its step in
+  // place instead of loading the page, so what was typed in the others stays in them.
+  function ouvrir(index) {
+    var etape = document.getElementById("etape-" + index);
+    if (!etape) return false;
+    document.querySelectorAll(".etapes > li").forEach(function (item) {
+      item.hidden = !item.contains(etape);
+    });
+    document.querySelectorAll(".etapes-liste a[data-etape]").forEach(function (lien) {
+      if (lien.dataset.etape === String(index)) lien.setAttribute("aria-current", "step");
+      else lien.removeAttribute("aria-current");
+    });
+    var url = new URL(window.location.href);
+    url.searchParams.set("etape", index + 1);
+    history.replaceState(history.state, "", url.pathname + url.search);
+    resumer(etape);
+    var titre = etape.querySelector("h2");
+    titre.setAttribute("tabindex", "-1");
+    titre.focus({ preventScroll: true });
+    etape.scrollIntoView({ block: "start" });
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var lien = event.target.closest ? event.target.closest("a[data-etape]") : null;
+    if (!lien || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (ouvrir(Number(lien.dataset.etape))) event.preventDefault();
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {

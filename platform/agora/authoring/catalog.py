@@ -13,7 +13,13 @@ from functools import lru_cache
 from sqlmodel import Session, select
 
 from agora.authoring.models import AuthoredMission, AuthoredMissionVersion
-from agora.content.missions import Mission, get_mission, load_missions, mission_from_text
+from agora.content.missions import (
+    Mission,
+    at_level,
+    get_mission,
+    load_missions,
+    mission_from_text,
+)
 from agora.errors import UnknownCode
 from agora.web.ids import MAX_ID
 
@@ -34,6 +40,12 @@ def find_mission(session: Session, slug: str) -> Mission:
     if version is None:
         raise UnknownCode(f"Mission inconnue : « {slug} ».")
     return parse(version.texte, slug)
+
+
+def assignment_mission(session: Session, assignment) -> Mission:
+    """The mission of an assignment at the level the teacher chose for it (its steps' levels
+    moved alike); an assignment made before the choice existed has the mission's own level."""
+    return at_level(find_mission(session, assignment.mission_slug), assignment.niveau)
 
 
 def find_version(session: Session, slug: str) -> AuthoredMissionVersion | None:

@@ -77,6 +77,10 @@ class Assignment(SQLModel, table=True):
     # Points taken off a step per extra try, in % of the step's points (0, 10, 20…): the
     # second try is worth at most 90 % with 10, the third 80 %…
     penalite_essai: int = Field(default=0, ge=0, sa_column_kwargs={"server_default": "0"})
+    # The level the teacher gave the mission at (1 guidé, 2 standard, 3 autonome; see
+    # content.missions.at_level); None, the assignments made before the choice: the mission's
+    # own level, which is what they were given.
+    niveau: int | None = Field(default=None, ge=1, le=3)
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -12,7 +12,7 @@ from jinja2 import Environment
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.calendrier import PARIS
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
@@ -73,7 +73,7 @@ def _commentaires(session: Session, student: Student, now: datetime) -> list[Com
         texte = (attempt.override_comment or "").strip()
         if not texte or not service.corrections_visible(assignment, now):
             continue
-        mission = find_mission(session, assignment.mission_slug)
+        mission = assignment_mission(session, assignment)
         at = attempt.overridden_at or attempt.created_at
         found.append(Commentaire(mission.titre, mission.etape(attempt.step_index).titre, at, texte))
     return found

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, or_, select
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import (
     Assignment,
     AssignmentStudent,
@@ -288,7 +288,7 @@ def submit_exercise(
     must be the try this answer would be: a form left open in another tab while a try was sent
     shows a variant that is no longer the one graded (StaleTry, nothing spent).
     """
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     step = mission.etape(index)
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Cette étape attend un texte rédigé.")
@@ -338,7 +338,7 @@ def submit_prose(
     from agora.redaction import lire, pieces_disponibles
     from agora.redaction.formats import format_de
 
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     step = mission.etape(index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape attend les réponses d'un exercice, pas un texte.")

@@ -409,3 +409,22 @@ def variant_seed(org_seed: int, slug: str, step_index: int, essai: int = 0) -> i
     key = f"{org_seed}:{slug}:{step_index}" + (f":{essai}" if essai else "")
     digest = hashlib.sha256(key.encode()).digest()
     return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
+
+
+NIVEAUX = {1: "guidé", 2: "standard", 3: "autonome"}
+
+
+def at_level(mission: Mission, niveau: int | None) -> Mission:
+    """The mission as given at ``niveau`` (the teacher's choice when assigning it): each
+    exercise step moves by the gap to the mission's own level, within 1 to 3, so the steps keep
+    their progression; None or the mission's own level: the mission as written."""
+    if niveau is None or niveau == mission.niveau:
+        return mission
+    gap = niveau - mission.niveau
+    etapes = [
+        e.model_copy(update={"niveau": min(3, max(1, e.niveau + gap))})
+        if isinstance(e, ExerciseStep)
+        else e
+        for e in mission.etapes
+    ]
+    return mission.model_copy(update={"niveau": niveau, "etapes": etapes})

@@ -148,7 +148,8 @@ def copy_summary(
 ):
     now = clock()
     _lazy_close(request, session, copy, now)
-    page = views.copy_page(session, _exam(session, copy), copy, student, now)
+    env = request.app.state.templates
+    page = views.copy_page(session, _exam(session, copy), copy, student, now, env)
     return render(request, "exam/copie.html", views.ctx(page))
 
 
@@ -170,7 +171,8 @@ def question(
         return redirect(request, str(request.url_for("exam_copy", copy_id=copy.id)))
     if views.question_index(exam, student, position) is None:
         raise HTTPException(404, "Cette question n'existe pas.")
-    page = views.question_page(session, exam, copy, student, position, now)
+    env = request.app.state.templates
+    page = views.question_page(session, exam, copy, student, position, now, env)
     return render(request, "exam/question.html", views.ctx(page))
 
 

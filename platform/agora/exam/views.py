@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from jinja2 import Environment
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
@@ -18,6 +19,7 @@ from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.exam import grading, redaction, service
 from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
+from agora.exam.remplissage import Remplissage, remplissage
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import form_template
@@ -29,6 +31,18 @@ class QuestionLink:
     titre: str
     points: int
     saved_at: datetime | None
+    remplissage: Remplissage | None = None  # the fields shown and how many are filled
+
+    @property
+    def etat(self) -> str:
+        """« complète », « partielle (3 champs sur 30) » or « sans réponse »: a question
+        counts as answered only when every field the student sees holds a value."""
+        r = self.remplissage
+        if r is None or not self.saved_at or r.remplis == 0:
+            return "sans réponse"
+        if r.complete:
+            return "complète"
+        return f"partielle ({r.remplis} champ{'s' if r.remplis > 1 else ''} sur {r.champs})"
 
 
 @dataclass
@@ -98,16 +112,30 @@ def _order(exam: Exam, student: Student) -> list[int]:
     return grading.question_order(student.org_seed, exam.id, len(exam.questions), exam.melange)
 
 
-def _links(exam: Exam, order: list[int], answers: dict[int, ExamAnswer]) -> list[QuestionLink]:
+def _links(
+    exam: Exam, order: list[int], answers: dict[int, ExamAnswer], env: Environment
+) -> list[QuestionLink]:
     links = []
     for position, index in enumerate(order, start=1):
         q = exam.questions[index]
-        saved = answers[index].saved_at if index in answers else None
-        links.append(QuestionLink(position, q["titre"], int(q["points"]), saved))
+        answer = answers.get(index)
+        link = QuestionLink(position, q["titre"], int(q["points"]), None)
+        if answer is not None and answer.params is not None:
+            link.saved_at = answer.saved_at
+            link.remplissage = remplissage(
+                env, _template(q), int(q["niveau"]), answer.params, answer.answer
+            )
+        links.append(link)
     return links
 
 
-def copy_page(session: Session, exam: Exam, copy: ExamCopy, student: Student, now) -> CopyPage:
+def _template(question: dict[str, Any]) -> str:
+    return redaction.TEMPLATE if redaction.is_writing(question) else form_template(question["kind"])
+
+
+def copy_page(
+    session: Session, exam: Exam, copy: ExamCopy, student: Student, now, env: Environment
+) -> CopyPage:
     answers = service.answers_of(session, copy.id)
     state = service.state_of(copy, now)
     published = exam.published_at is not None and state.closed
@@ -118,7 +146,7 @@ def copy_page(session: Session, exam: Exam, copy: ExamCopy, student: Student, no
         exam,
         copy,
         state,
-        _links(exam, _order(exam, student), answers),
+        _links(exam, _order(exam, student), answers, env),
         status_label(copy, exam, state.closed),
         published,
         note,
@@ -132,7 +160,13 @@ def question_index(exam: Exam, student: Student, position: int) -> int | None:
 
 
 def question_page(
-    session: Session, exam: Exam, copy: ExamCopy, student: Student, position: int, now
+    session: Session,
+    exam: Exam,
+    copy: ExamCopy,
+    student: Student,
+    position: int,
+    now,
+    env: Environment,
 ) -> QuestionPage:
     order = _order(exam, student)
     index = order[position - 1]
@@ -146,12 +180,12 @@ def question_page(
         exam,
         copy,
         state,
-        _links(exam, order, answers),
+        _links(exam, order, answers, env),
         position,
         q["titre"],
         int(q["points"]),
         variant.enonce,
-        redaction.TEMPLATE if redaction.is_writing(q) else form_template(q["kind"]),
+        _template(q),
         variant.params,
         int(q["niveau"]),
         form,

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service as classroom
 from agora.classroom.student import views
 from agora.classroom.student.access import OwnedAssignment
@@ -59,7 +59,7 @@ def upload(
 
 def _upload(request, index, assignment, student, session, form):
     settings = request.app.state.settings
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     mission.etape(index)
     fichier = form.get("fichier")
     commentaire = form.get("commentaire")
@@ -101,7 +101,7 @@ def _upload(request, index, assignment, student, session, form):
         return render(request, "student/mission.html", page, status_code=422)
     flash(request, SENT)
     url = request.url_for("student_mission", assignment_id=assignment.id)
-    return RedirectResponse(f"{url.path}#etape-{index}", status_code=303)
+    return RedirectResponse(f"{url.path}?etape={index + 1}#etape-{index}", status_code=303)
 
 
 def _validate_url(request: Request, assignment):

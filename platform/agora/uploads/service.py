@@ -15,7 +15,7 @@ from typing import BinaryIO
 from sqlmodel import Session
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service as classroom
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.content.missions import ProseStep, variant_seed
@@ -56,7 +56,7 @@ def submit_file(
     """Check, store and keep a handed-in poster with its optional comment, as a new try of the
     step; it waits for the teacher's grading with the rubric. InvalidInput (nothing kept) for a
     file that is too big, of another kind, or hostile."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     step = mission.etape(index)
     if not takes_a_file(step):
         raise InvalidInput("Cette étape ne se rend pas sous forme de fichier.")

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2_fragments import render_block
+from jinja2_fragments import render_block, render_blocks
 from starlette.datastructures import URL
 
 from agora.errors import DomainError
@@ -32,15 +32,18 @@ def render(
     template: str,
     context: dict[str, Any] | Any,
     *,
-    block: str | None = None,
+    block: str | tuple[str, ...] | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    """Render ``template``; only ``block`` when htmx asked for it. ``context`` may be a dataclass."""
+    """Render ``template``; only ``block`` when htmx asked for it (several blocks one after the
+    other when it is a tuple: the others swapped out of band). ``context`` may be a dataclass."""
     env = request.app.state.templates
     partial = bool(block) and is_htmx(request)
     # Only a full page takes the flash message: a fragment has no place to show it.
     values = _as_dict(context) | _globals(request, with_flash=not partial)
-    if partial:
+    if partial and isinstance(block, tuple):
+        html = render_blocks(env, template, list(block), values)
+    elif partial:
         html = render_block(env, template, block, values)
     else:
         html = env.get_template(template).render(values)

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from agora import redaction
 from agora.calendrier import PARIS
+from agora.content.missions import NIVEAUX
 from agora.exercise.registry import get_kind
 from agora.redaction import prechecks
 
@@ -146,4 +147,5 @@ def make_environment(templates_dir: Path) -> Environment:
     # A written answer as its document, and its pre-checks (templates/redaction/).
     env.globals["document_redige"] = redaction.document
     env.globals["prechecks_redaction"] = prechecks.prechecks_de
+    env.globals["niveaux"] = NIVEAUX  # 2 -> « standard »: the level of a mission as given
     return env

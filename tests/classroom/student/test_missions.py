@@ -1,5 +1,6 @@
 """A student's missions: dashboard, mission page, answering, format errors, attempts, policies."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -62,6 +63,31 @@ def test_mission_page_shows_story_statement_and_form(client, given, as_student):
     assert 'id="etape-0"' in page.text and 'id="etape-1"' in page.text
     assert 'name="net_a_payer"' in page.text
     assert 'hx-post="/eleve/missions/' in page.text
+
+
+def _open_step(html: str) -> list[str]:
+    """The ids of the steps shown open (the others are hidden behind the step list)."""
+    return re.findall(r'<li>\s*<section id="(etape-\d+)"', html)
+
+
+def test_mission_page_opens_one_step_the_first_not_yet_sent_or_the_one_asked(
+    client, given, as_student, csrf
+):
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    url = f"/eleve/missions/{assignment.id}"
+    assert _open_step(client.get(url).text) == ["etape-0"]
+    assert _open_step(client.get(f"{url}?etape=2").text) == ["etape-1"]
+    for unreadable in ("0", "99", "abc", "²", "1" * 50):
+        page = client.get(url, params={"etape": unreadable})
+        assert page.status_code == 200 and _open_step(page.text) == ["etape-0"]
+    fields, _ = _answers(student)
+    token = csrf(client, url)
+    client.post(f"{url}/etapes/0", data={**fields, "csrf_token": token})
+    page = client.get(url).text
+    assert _open_step(page) == ["etape-1"]  # step 1 sent: the next one opens
+    lien = page.split('id="etape-0-lien"')[1].split("</li>")[0]
+    assert "envoyée : 12 / 12 points" in " ".join(lien.split())
 
 
 def test_right_answer_is_graded_kept_and_proves_competencies(client, db, given, as_student, csrf):

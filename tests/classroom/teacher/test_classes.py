@@ -261,6 +261,50 @@ def test_assign_a_mission_to_the_class(
     assert PAIE in as_student(new_client(), student).get("/eleve").text
 
 
+def test_the_teacher_chooses_the_level_the_students_get(
+    teacher_client, db, csrf, make_student, as_student, new_client
+):
+    from agora.authoring.catalog import assignment_mission
+    from agora.classroom.models import StepAttempt
+    from agora.classroom.service import step_variant
+    from agora.content.missions import get_mission
+    from agora.exercise.forms import flatten
+    from agora.exercise.registry import get_kind
+
+    client, _, classe = teacher_client
+    student = make_student(classe)
+    mission = get_mission("la-paie-de-mars")
+    assert mission.niveau == 2
+    # The form offers the three levels, the mission's own chosen unless the teacher picks one.
+    form = client.get(f"/enseignant/classes/{classe.id}/attribuer").text
+    assert "1 — guidé" in form and "2 — standard" in form and "3 — autonome" in form
+    page = _assign(client, csrf, classe, mission="la-paie-de-mars")
+    assert page.status_code == 200 and "niveau 2 (standard)" in page.text
+    page = _assign(client, csrf, classe, mission="la-paie-de-mars", niveau="1")
+    assert "niveau 1 (guidé)" in page.text
+    default, guided = db.exec(select(Assignment).order_by(Assignment.id)).all()
+    assert (default.niveau, guided.niveau) == (2, 1)
+    progress = client.get(f"/enseignant/devoirs/{guided.id}").text
+    assert "<dt>Niveau</dt><dd>1 (guidé)</dd>" in progress
+
+    # The student works at that level: every exercise step one level lower (at least 1).
+    leveled = assignment_mission(db, guided)
+    pairs = zip(mission.etapes, leveled.etapes, strict=True)
+    steps = [(getattr(e, "niveau", None), getattr(f, "niveau", None)) for e, f in pairs]
+    assert steps and all(f == max(1, e - 1) for e, f in steps if e is not None)
+    pupil = as_student(new_client(), student)
+    url = f"/eleve/missions/{guided.id}"
+    assert "<dt>Niveau</dt><dd>1 (guidé)</dd>" in pupil.get(url).text
+    variant = step_variant(student, leveled, 0)
+    right = get_kind(leveled.etapes[0].kind).sample_answers(variant.params)[0]
+    token = csrf(pupil, url)
+    pupil.post(f"{url}/etapes/0", data={**flatten(right.answer), "csrf_token": token})
+    db.expire_all()
+    attempt = db.exec(select(StepAttempt).where(StepAttempt.assignment_id == guided.id)).one()
+    assert attempt.niveau == leveled.etapes[0].niveau < mission.etapes[0].niveau
+    assert attempt.score == 1
+
+
 def test_assign_to_some_students_only(
     teacher_client, db, csrf, make_student, as_student, new_client
 ):
@@ -286,6 +330,8 @@ def test_assign_to_some_students_only(
         ({"mission": "la-paie-de-mars", "attempts": "deux"}, "nombre entier"),
         ({"mission": "la-paie-de-mars", "corrections": "after_due"}, "demande une date limite"),
         ({"mission": "la-paie-de-mars", "pour": "eleves"}, "Cochez au moins un élève"),
+        ({"mission": "la-paie-de-mars", "niveau": "4"}, "1 (guidé), 2 (standard) ou 3"),
+        ({"mission": "la-paie-de-mars", "niveau": "deux"}, "1 (guidé), 2 (standard) ou 3"),
     ],
 )
 def test_assign_errors_rerender_the_form(teacher_client, db, csrf, fields, message):

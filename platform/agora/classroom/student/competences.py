@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.models import Assignment, Student
 from agora.competency.models import Positionnement
@@ -45,7 +45,7 @@ def competences_page(session: Session, student: Student, now: datetime) -> Compe
     assignments = list(
         session.exec(select(Assignment).where(col(Assignment.id).in_(assignment_ids)))
     )
-    missions = {a.id: find_mission(session, a.mission_slug) for a in assignments}
+    missions = {a.id: assignment_mission(session, a) for a in assignments}
     hidden = {a.id for a in assignments if not service.corrections_visible(a, now)}
     evidence = {
         code: [e for e in items if e.assignment_id not in hidden]

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2_fragments import render_block
 from markupsafe import escape
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.sepa_files import sepa_file
 from agora.classroom.student import views
@@ -61,10 +61,16 @@ def competences(request: Request, student: StudentDep, session: SessionDep):
 
 @router.get("/missions/{assignment_id}", name="student_mission")
 def mission(
-    request: Request, assignment: OwnedAssignment, student: StudentDep, session: SessionDep
+    request: Request,
+    assignment: OwnedAssignment,
+    student: StudentDep,
+    session: SessionDep,
+    etape: str | None = None,
 ):
+    """The mission, one step open (« ?etape=2 »: the second), the others behind the step list."""
     now = utcnow()
-    page = views.mission_page(session, student, assignment, now, _validate_url(request, assignment))
+    url = _validate_url(request, assignment)
+    page = views.mission_page(session, student, assignment, now, url, asked=etape)
     service.record_display(session, student, assignment, len(page.steps), now)
     return render(request, "student/mission.html", page)
 
@@ -143,7 +149,7 @@ def submit(
     form: FormFields,
 ):
     """Grade and keep an answer; re-show the step (alone for htmx, in the page otherwise)."""
-    mission_ = find_mission(session, assignment.mission_slug)
+    mission_ = assignment_mission(session, assignment)
     step = mission_.etape(index)
     fields = {k: v for k, v in form.items() if k not in _NOT_ANSWERS}
     essai = _try_number(form.get("essai"))
@@ -174,10 +180,11 @@ def submit(
     view = views.step_view(student, assignment, mission_, index, attempts, now, url, form=form)
     view.message, view.message_kind = message, message_kind
     if is_htmx(request):
-        # htmx swaps only 2xx answers: the message is in the fragment itself.
-        return render(
-            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
-        )
+        # htmx swaps only 2xx answers: the message is in the fragment itself; the step's line
+        # in the step list follows (« envoyée »), swapped out of band.
+        values = {"view": view, "assignment": assignment, "mission": mission_, "current": index}
+        values["oob"] = True
+        return render(request, "student/mission.html", values, block=("etape", "etape_lien"))
     page = views.mission_page(
         session, student, assignment, now, _validate_url(request, assignment), override=view
     )
@@ -193,7 +200,7 @@ def new_try(
     session: SessionDep,
 ):
     """The step with the figures of the student's next try and an empty form."""
-    mission_ = find_mission(session, assignment.mission_slug)
+    mission_ = assignment_mission(session, assignment)
     mission_.etape(index)
     now = utcnow()
     attempts = [
@@ -206,9 +213,8 @@ def new_try(
     if view.can_submit:
         view.message = "Nouvel essai : les chiffres ont changé, relisez l'énoncé."
     if is_htmx(request):
-        return render(
-            request, "student/mission.html", {"view": view, "assignment": assignment}, block="etape"
-        )
+        values = {"view": view, "assignment": assignment, "mission": mission_, "current": index}
+        return render(request, "student/mission.html", values, block="etape")
     page = views.mission_page(session, student, assignment, now, url, override=view)
     return render(request, "student/mission.html", page)
 
@@ -223,7 +229,7 @@ def validate_field(
     index: Index, assignment: OwnedAssignment, session: SessionDep, form: FormFields
 ):
     """The inline format message of one field as it is typed (costs no attempt)."""
-    step = find_mission(session, assignment.mission_slug).etape(index)
+    step = assignment_mission(session, assignment).etape(index)
     champ = form.get("champ", "")
     value = form.get(champ, "")
     message = None

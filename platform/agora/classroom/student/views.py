@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.content.missions import ExerciseStep, Mission, ProseStep, personalise
@@ -112,6 +112,16 @@ class MissionPage:
     show_corrections: bool
     company: Any
     histoire: str
+    current: int = 0  # the step shown open; the others wait behind the step list
+
+
+def current_step(steps: list[StepView], asked: str | None) -> int:
+    """The step to open: the one asked for (« ?etape=2 », 1-based), else the first not yet
+    sent, else the first. A number out of range or unreadable is not asked."""
+    readable = asked and len(asked) < 4 and asked.isascii() and asked.isdigit()
+    if readable and 1 <= int(asked) <= len(steps):
+        return int(asked) - 1
+    return next((view.index for view in steps if not view.attempts), 0)
 
 
 def _competence_lines(codes, grade: Grade | None) -> list[CompetenceLine]:
@@ -212,9 +222,11 @@ def mission_page(
     now: datetime,
     validate_url,
     override: StepView | None = None,
+    asked: str | None = None,
 ) -> MissionPage:
-    """The mission page; ``override`` replaces one step's view (the one just submitted)."""
-    mission = find_mission(session, assignment.mission_slug)
+    """The mission page; ``override`` replaces one step's view (the one just submitted, then
+    shown open); ``asked`` is the step the student opened (« ?etape= »)."""
+    mission = assignment_mission(session, assignment)
     attempts = service.attempts_of(session, student, assignment)
     steps = []
     for index in range(len(mission.etapes)):
@@ -231,6 +243,7 @@ def mission_page(
         show_corrections=service.corrections_visible(assignment, now),
         company=company_for(student.org_seed),
         histoire=personalise(mission.histoire, company_for(student.org_seed)),
+        current=override.index if override is not None else current_step(steps, asked),
     )
 
 
@@ -265,7 +278,7 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
     assignments = service.assignments_for(session, student)
     attempts = _attempts_by_assignment(session, student, [a.id for a in assignments])
     for assignment in assignments:
-        mission = find_mission(session, assignment.mission_slug)
+        mission = assignment_mission(session, assignment)
         latest: dict[int, StepAttempt] = {}
         tries: dict[int, int] = {}
         for attempt in attempts.get(assignment.id, []):
@@ -341,7 +354,7 @@ def attempt_apercu(student: Student, attempt: StepAttempt) -> dict[str, Any] | N
 def attempt_page(session: Session, student: Student, attempt: StepAttempt, now: datetime):
     """An attempt of the student, shown as it was sent (form disabled)."""
     assignment = session.get(Assignment, attempt.assignment_id)
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     mine = [
         a
         for a in service.attempts_of(session, student, assignment)
@@ -385,7 +398,7 @@ def attempt_document(
     if not has_document(attempt):
         raise UnknownCode("Cette tentative ne produit pas de document commercial.")
     kind = get_kind(attempt.kind)
-    mission = find_mission(session, session.get(Assignment, attempt.assignment_id).mission_slug)
+    mission = assignment_mission(session, session.get(Assignment, attempt.assignment_id))
     documents = service.step_documents(student, mission, attempt.step_index)
     organisation = company_for(student.org_seed)
     variant = service.attempt_variant(attempt)

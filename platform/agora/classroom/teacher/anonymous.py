@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.classroom.teacher import service as ts
 from agora.content.missions import ProseStep
@@ -39,7 +39,7 @@ def copy_number(session: Session, attempt: StepAttempt) -> int:
 
 def anonymous_copies(session: Session, assignment: Assignment) -> list[StepAttempt]:
     """The latest written answer of each student, step by step, in the anonymous order."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     cells = ts.latest_attempts(session, assignment)
     copies = []
     for index, step in enumerate(mission.etapes):
@@ -78,7 +78,7 @@ class RevealPage:
 
 def reveal_page(session: Session, classe: Classe, assignment: Assignment) -> RevealPage:
     """Who wrote which copy, once every copy is graded (before: how many remain)."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     copies = anonymous_copies(session, assignment)
     waiting = sum(1 for a in copies if a.effective_score is None)
     rows = []

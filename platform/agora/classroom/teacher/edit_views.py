@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.calendrier import PARIS
 from agora.classroom.models import CORRECTIONS_LIBELLES, PENALITES, Assignment, Classe
 from agora.classroom.teacher import edit as edit
@@ -61,7 +61,7 @@ def assignment_edit_page(
     return AssignmentEditPage(
         classe,
         assignment,
-        find_mission(session, assignment.mission_slug),
+        assignment_mission(session, assignment),
         [StudentRow(s, u) for s, u in ts.students_of(session, classe)],
         CORRECTIONS_LIBELLES,
         values if values is not None else assignment_values(session, assignment),

@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from agora import pronote
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, Classe
 from agora.classroom.teacher.coverage import class_levels
 from agora.classroom.teacher.service import (
@@ -52,7 +52,7 @@ def grades_table(session: Session, classe: Classe) -> Table:
     counts 0 once the mission is started.
     """
     assignments = assignments_of(session, classe)
-    missions = [find_mission(session, a.mission_slug) for a in assignments]
+    missions = [assignment_mission(session, a) for a in assignments]
     headers = ["Nom", "Prénom", "Identifiant"] + [
         f"{m.titre} ({'le ' + french_date(a.due_at, 'short') if a.due_at else 'sans date'}) /20"
         for a, m in zip(assignments, missions, strict=True)
@@ -77,7 +77,7 @@ def grades_table(session: Session, classe: Classe) -> Table:
 
 def assignment_table(session: Session, assignment: Assignment, classe: Classe) -> Table:
     """One mission in detail: points per step, total and mark on 20 for each student."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     headers = ["Nom", "Prénom", "Identifiant"]
     headers += [f"Étape {i + 1} /{s.points}" for i, s in enumerate(mission.etapes)]
     headers += [f"Total /{mission.points}", "Note /20"]
@@ -101,7 +101,7 @@ def assignment_table(session: Session, assignment: Assignment, classe: Classe) -
 
 def assignment_pronote(session: Session, assignment: Assignment, classe: Classe) -> Table:
     """One mission's marks on 20 for PRONOTE (agora.pronote): students given the mission."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     by_key = latest_attempts(session, assignment)
     only = targeted_students(session, assignment)
     lignes = []

@@ -63,6 +63,15 @@ class AssignmentForm:
             raise HTTPException(404, "Élève introuvable.") from None
         return cls(values, students_of_classe(session, classe, ids))
 
+    def niveau(self) -> int | None:
+        """The level chosen in the assign form; None: the mission's own (the default)."""
+        text = str(self.values.get("niveau", "")).strip()
+        if not text:
+            return None
+        if text not in ("1", "2", "3"):
+            raise InvalidInput("Le niveau doit être 1 (guidé), 2 (standard) ou 3 (autonome).")
+        return int(text)
+
     def conditions(self) -> dict[str, Any]:
         """The keyword arguments of assign_mission and update_assignment; InvalidInput (French)
         when a field cannot be read."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, Classe, StepAttempt
 from agora.classroom.teacher.csv_import import fold
 from agora.classroom.teacher.service import latest_attempts, students_of
@@ -85,7 +85,7 @@ def override_score(
     """
     if not is_latest(session, attempt):
         raise InvalidInput("Seule la dernière tentative d'une étape compte : revoyez celle-ci.")
-    mission = find_mission(session, _assignment(session, attempt).mission_slug)
+    mission = assignment_mission(session, _assignment(session, attempt))
     step = mission.etape(attempt.step_index)
     if points_text.strip():
         value = _points_value(points_text, step.points, "note")
@@ -118,7 +118,7 @@ def grade_prose(
     own competencies (``Critere.competences``, empty = the step's): see ``rubric_competences``.
     Nothing is saved when a line is refused.
     """
-    mission = find_mission(session, _assignment(session, attempt).mission_slug)
+    mission = assignment_mission(session, _assignment(session, attempt))
     step = mission.etape(attempt.step_index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape est corrigée automatiquement, pas avec une grille.")
@@ -199,7 +199,7 @@ def rubric_competences(step: ProseStep, lines: Sequence[dict[str, Any]]) -> dict
 
 def ungraded_copies(session: Session, assignment: Assignment) -> list[StepAttempt]:
     """Prose answers awaiting grading (latest attempt of each step), by step then name."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     prose = {i for i, step in enumerate(mission.etapes) if isinstance(step, ProseStep)}
     names = {
         student.id: (fold(user.nom), fold(user.prenom))

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.report import DiagnosticLine, step_report
@@ -45,7 +45,7 @@ def assign_remediation(
 ) -> tuple[Assignment, int]:
     """Give the remediation of step ``index`` to the students whose last graded try shows the
     diagnostic ``code``; (the new assignment, how many students)."""
-    step = find_mission(session, assignment.mission_slug).etape(index)
+    step = assignment_mission(session, assignment).etape(index)
     if not isinstance(step, ExerciseStep):
         raise InvalidInput("Une étape rédigée n'a pas de remédiation automatique.")
     line = diagnostic_line(session, classe, assignment, index, code)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
 from agora.classroom.teacher import service as ts
 from agora.content.missions import ExerciseStep, Mission, ProseStep
@@ -198,7 +198,7 @@ def last_graded(session: Session, assignment: Assignment, index: int) -> dict[in
 
 def step_report(session: Session, classe: Classe, assignment: Assignment, index: int) -> StepReport:
     """The report of step ``index``; UnknownCode (French) when the mission has no such step."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     if not 0 <= index < len(mission.etapes):
         raise UnknownCode(f"La mission « {mission.titre} » n'a pas d'étape n° {index + 1}.")
     targets = ts.targeted_students(session, assignment)

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from agora import spreadsheet
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.service import PROSE_KIND
 from agora.classroom.teacher import comment_bank, exports, grading, views, work_views
@@ -211,8 +211,9 @@ def assign(request: Request, classe: OwnedClasse, session: SessionDep, form: Pos
         if not posted.values.get("mission"):
             raise InvalidInput("Choisissez une mission.")
         mission = posted.values["mission"]
+        niveau = posted.niveau()
         assignment = ts.assign_mission(
-            session, classe, mission, **posted.conditions(), now=utcnow()
+            session, classe, mission, **posted.conditions(), niveau=niveau, now=utcnow()
         )
     flash(request, views.assigned_message(session, classe, assignment))
     return redirect(request, request.url_for("teacher_classe", classe_id=classe.id))
@@ -321,7 +322,7 @@ def grade(
             utcnow(),
             values["commentaires"],
         )
-        step = find_mission(session, assignment.mission_slug).etape(attempt.step_index)
+        step = assignment_mission(session, assignment).etape(attempt.step_index)
         comment_bank.keep_from_grading(
             session,
             teacher.id,

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session
 
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom.models import Assignment, StepAttempt
 from agora.classroom.service import PROSE_KIND
 from agora.classroom.teacher import anonymous, comment_bank
@@ -90,7 +90,7 @@ def _line(request, session, teacher_id, attempt, step, ligne, message):
 def _step(session: Session, attempt: StepAttempt) -> ProseStep:
     if attempt.kind != PROSE_KIND:
         raise HTTPException(404, "Cette réponse n'est pas un texte rédigé à corriger.")
-    mission = find_mission(session, session.get(Assignment, attempt.assignment_id).mission_slug)
+    mission = assignment_mission(session, session.get(Assignment, attempt.assignment_id))
     return mission.etape(attempt.step_index)
 
 

@@ -32,7 +32,7 @@ from agora.classroom.models import (
 from agora.classroom.service import counted_score
 from agora.classroom.teacher.csv_import import ImportPreview, LineError, fold, parse_class_list
 from agora.company.noms import seed_sans_nom
-from agora.content.missions import Mission
+from agora.content.missions import NIVEAUX, Mission
 from agora.errors import InvalidInput
 
 MAX_ATTEMPTS = 10
@@ -254,11 +254,16 @@ def assign_mission(
     meme_enonce: bool = False,
     penalite_essai: int = 0,
     students: Sequence[Student] = (),
+    niveau: int | None = None,
     now: datetime,
 ) -> Assignment:
-    """Give a mission to the class, or only to ``students`` (all of them in the class)."""
+    """Give a mission to the class, or only to ``students`` (all of them in the class), at
+    ``niveau`` (1 guidé, 2 standard, 3 autonome; None: the mission's own level)."""
     # UnknownCode (French) for an unknown mission, or another teacher's own
-    usable_mission(session, classe.teacher_id, mission_slug)
+    mission = usable_mission(session, classe.teacher_id, mission_slug)
+    niveau = mission.niveau if niveau is None else niveau
+    if niveau not in NIVEAUX:
+        raise InvalidInput("Le niveau doit être 1 (guidé), 2 (standard) ou 3 (autonome).")
     past = due_at is not None and due_at <= now
     check_conditions(
         classe.id,
@@ -277,6 +282,7 @@ def assign_mission(
         corrections=corrections,
         meme_enonce=meme_enonce,
         penalite_essai=penalite_essai,
+        niveau=niveau,
     )
     session.add(assignment)
     session.flush()

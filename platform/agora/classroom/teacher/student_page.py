@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.teacher import service as ts
@@ -101,7 +101,7 @@ def student_page(
 
 
 def _mission_line(session: Session, student: Student, assignment: Assignment) -> MissionLine:
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     attempts = service.attempts_of(session, student, assignment)
     cells = [ts.StepCell(None) for _ in mission.etapes]
     for attempt in attempts:  # oldest first: the last one stays, with the count
@@ -138,7 +138,7 @@ def _competence_lines(session, student, missions: dict[int, Mission], exams: dic
     # belongs to the former class).
     elsewhere = {e.assignment_id for items in evidence.values() for e in items} - set(missions)
     former = {
-        a.id: find_mission(session, a.mission_slug)
+        a.id: assignment_mission(session, a)
         for a in session.exec(select(Assignment).where(col(Assignment.id).in_(elsewhere - {None})))
     }
     set_by_teacher = positionnements_of(session, [student.id])

@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, func, select
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission, own_missions
+from agora.authoring.catalog import assignment_mission, own_missions
 from agora.classroom.models import (
     CORRECTIONS_LIBELLES,
     PENALITES,
@@ -21,7 +21,7 @@ from agora.classroom.models import (
 from agora.classroom.teacher import grading as grading
 from agora.classroom.teacher import service as ts
 from agora.classroom.teacher.csv_import import ImportPreview
-from agora.content.missions import Mission, load_missions
+from agora.content.missions import NIVEAUX, Mission, load_missions
 from agora.web.templating import french_datetime
 
 
@@ -103,7 +103,7 @@ def classe_page(
         rows.append(
             AssignmentRow(
                 assignment,
-                find_mission(session, assignment.mission_slug),
+                assignment_mission(session, assignment),
                 # A student moved to another class since stays in ``targets``: not counted.
                 len(targets & ids) if targets is not None else len(students),
                 len({student_id for student_id, _ in cells}),
@@ -179,5 +179,6 @@ def assigned_message(session: Session, classe: Classe, assignment: Assignment) -
     count = len(targeted) if targeted is not None else len(ts.students_of(session, classe))
     eleves = f"{count} élève{'s' if count > 1 else ''}"
     due = f", à rendre le {french_datetime(assignment.due_at)}" if assignment.due_at else ""
-    titre = find_mission(session, assignment.mission_slug).titre
-    return f"Mission « {titre} » donnée à {eleves} de {classe.nom}{due}."
+    mission = assignment_mission(session, assignment)
+    niveau = f"niveau {mission.niveau} ({NIVEAUX[mission.niveau]})"
+    return f"Mission « {mission.titre} » donnée à {eleves} de {classe.nom}{due}, {niveau}."

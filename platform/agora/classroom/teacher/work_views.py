@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 
 from agora.account.models import User
-from agora.authoring.catalog import find_mission
+from agora.authoring.catalog import assignment_mission
 from agora.classroom import service
 from agora.classroom.models import CORRECTIONS_LIBELLES, Assignment, Classe, StepAttempt, Student
 from agora.classroom.teacher import anonymous, comment_bank
@@ -93,7 +93,7 @@ class ProgressPage:
 
 def progress_page(session: Session, classe: Classe, assignment: Assignment) -> ProgressPage:
     """Students × steps: the latest attempt's points of each step, total and mark on 20."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     targets = ts.targeted_students(session, assignment)
     cells = ts.latest_attempts(session, assignment)
     rows = []
@@ -183,7 +183,7 @@ def student_work_page(
     session: Session, classe: Classe, assignment: Assignment, student: Student, message=None
 ) -> StudentWorkPage:
     """Every attempt of one student on one mission, with raw answers and feedback."""
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     company = company_for(student.org_seed)
     attempts = service.attempts_of(session, student, assignment)
     shown = service.first_displays(session, student, assignment)
@@ -270,7 +270,7 @@ def grading_page(
     """A written answer next to the rubric: points and a comment per criterion, a general
     comment; ``anonyme``: the student named only by their copy's number."""
     assignment = session.get(Assignment, attempt.assignment_id)
-    mission = find_mission(session, assignment.mission_slug)
+    mission = assignment_mission(session, assignment)
     step = mission.etape(attempt.step_index)
     student = session.get(Student, attempt.student_id)
     waiting = [a for a in grading.ungraded_copies(session, assignment) if a.id != attempt.id]
@@ -324,7 +324,7 @@ def queue_page(session: Session, teacher: User) -> QueuePage:
         for assignment in ts.assignments_of(session, classe):
             copies = grading.ungraded_copies(session, assignment)
             if copies:
-                mission = find_mission(session, assignment.mission_slug)
+                mission = assignment_mission(session, assignment)
                 rows.append(QueueRow(classe, assignment, mission, len(copies), copies[0]))
     return QueuePage(rows)
 

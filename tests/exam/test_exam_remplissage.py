@@ -1,0 +1,44 @@
+"""The question nav of an exam: « Q1 ✓ » only once every field the student sees holds a
+value; a question begun is « partielle » with its count (it said ✓ after one field of 30)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlmodel import Session, select
+
+from agora.exam.models import ExamAnswer
+from agora.exam.remplissage import fields_shown
+from agora.exercise.registry import form_template
+
+
+def _nav_q1(html: str) -> str:
+    nav = html.split('class="questions-nav"')[1].split("</nav>")[0]
+    return re.search(r"<li><a [^>]*>Q1.*?</a>", nav, re.S).group(0)
+
+
+def test_a_question_is_answered_only_when_all_its_fields_are(
+    app, client, make_student, classe, make_exam, as_student, start_exam, autosave, token
+):
+    as_student(client, make_student(classe=classe))
+    exam = make_exam(questions=[{"kind": "facture", "niveau": 2, "points": 8}], melange=False)
+    copy_id = start_exam(client, exam.code)
+    url = f"/examen/copies/{copy_id}/questions/1"
+    with Session(app.state.engine) as s:
+        answer = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one()
+    shown = fields_shown(app.state.templates, form_template("facture"), 2, answer.params)
+    assert len(shown) > 5
+
+    lien = _nav_q1(client.get(url).text)
+    assert "partielle" not in lien and 'class="complete"' not in lien
+
+    autosave(client, copy_id, 1, {shown[0]: "123,45"}, token(client, url))
+    lien = _nav_q1(client.get(url).text)
+    assert 'class="complete"' not in lien
+    assert f"partielle 1/{len(shown)}" in lien
+    assert f"partielle (1 champ sur {len(shown)})" in client.get(f"/examen/copies/{copy_id}").text
+
+    autosave(client, copy_id, 1, dict.fromkeys(shown, "1"), token(client, url))
+    lien = _nav_q1(client.get(url).text)
+    assert 'class="complete"' in lien and "partielle" not in lien
+    assert "complète" in client.get(f"/examen/copies/{copy_id}").text
