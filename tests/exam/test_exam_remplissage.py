@@ -8,8 +8,9 @@ import re
 from sqlmodel import Session, select
 
 from agora.exam.models import ExamAnswer
-from agora.exam.remplissage import fields_shown
-from agora.exercise.registry import form_template
+from agora.exam.remplissage import fields_shown, remplissage
+from agora.exercise.forms import flatten
+from agora.exercise.registry import KINDS, form_template
 
 
 def _nav_q1(html: str) -> str:
@@ -28,6 +29,9 @@ def test_a_question_is_answered_only_when_all_its_fields_are(
         answer = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one()
     shown = fields_shown(app.state.templates, form_template("facture"), 2, answer.params)
     assert len(shown) > 5
+    expected = remplissage(app.state.templates, form_template("facture"), 2, answer.params, {},
+                           "facture").champs  # fmt: skip
+    assert 5 < expected <= len(shown)
 
     lien = _nav_q1(client.get(url).text)
     assert "partielle" not in lien and 'class="complete"' not in lien
@@ -35,10 +39,34 @@ def test_a_question_is_answered_only_when_all_its_fields_are(
     autosave(client, copy_id, 1, {shown[0]: "123,45"}, token(client, url))
     lien = _nav_q1(client.get(url).text)
     assert 'class="complete"' not in lien
-    assert f"partielle 1/{len(shown)}" in lien
-    assert f"partielle (1 champ sur {len(shown)})" in client.get(f"/examen/copies/{copy_id}").text
+    assert f"partielle 1/{expected}" in lien
+    assert f"partielle (1 champ sur {expected})" in client.get(f"/examen/copies/{copy_id}").text
 
     autosave(client, copy_id, 1, dict.fromkeys(shown, "1"), token(client, url))
     lien = _nav_q1(client.get(url).text)
     assert 'class="complete"' in lien and "partielle" not in lien
     assert "complète" in client.get(f"/examen/copies/{copy_id}").text
+
+
+def test_a_planning_right_with_its_rest_days_left_empty_is_complete(
+    app, client, make_student, classe, make_exam, as_student, start_exam, autosave, token
+):
+    # A weekly planning leaves most cells empty (rest days, closed half-days): the reference
+    # answer does too, so the question is « complète » without a shift in every cell.
+    as_student(client, make_student(classe=classe))
+    exam = make_exam(questions=[{"kind": "planning", "niveau": 2, "points": 8}], melange=False)
+    copy_id = start_exam(client, exam.code)
+    url = f"/examen/copies/{copy_id}/questions/1"
+    with Session(app.state.engine) as s:
+        answer = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one()
+    reference = {
+        name: value
+        for name, value in flatten(KINDS["planning"].solve(answer.params)).items()
+        if str(value).strip()
+    }
+    shown = fields_shown(app.state.templates, form_template("planning"), 2, answer.params)
+    assert len([n for n in shown if n in reference]) < len(shown)  # cells left empty
+
+    autosave(client, copy_id, 1, reference, token(client, url))
+    lien = _nav_q1(client.get(url).text)
+    assert 'class="complete"' in lien and "partielle" not in lien

@@ -123,7 +123,7 @@ def _links(
         if answer is not None and answer.params is not None:
             link.saved_at = answer.saved_at
             link.remplissage = remplissage(
-                env, _template(q), int(q["niveau"]), answer.params, answer.answer
+                env, _template(q), int(q["niveau"]), answer.params, answer.answer, q.get("kind")
             )
         links.append(link)
     return links
