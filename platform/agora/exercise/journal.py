@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult
@@ -74,6 +74,11 @@ class LigneEcriture:
     @cached_property
     def _racines(self) -> frozenset[str]:
         return frozenset(account_root(a) for a in self._acceptes)
+
+    @cached_property
+    def _canons(self) -> tuple[str, str]:
+        """The contract writing of the debit and the credit, printed in every row's verdict."""
+        return fmt(self.debit), fmt(self.credit)
 
     @property
     def cle(self) -> str:
@@ -166,6 +171,7 @@ def juge(
     return champs
 
 
+@lru_cache(maxsize=1024)  # the same few prefixes at every grade
 def _chemin(prefixe: str) -> tuple[str | int, ...]:
     """A dotted prefix as a path: ``ecritures.2.lignes`` → ("ecritures", 2, "lignes"), so the
     rows of one entry among several can be judged."""
@@ -236,10 +242,13 @@ def _juge_rangee(
     lus: dict[str, Lu | None],
     message_compte: MessageCompte | None,
 ) -> list[ChampResult]:
+    debit, credit = attendue._canons
     champs = [
         _compte(f"{champ}.compte", attendue, lus["compte"], message_compte),
-        _montant(f"{champ}.debit", attendue.debit, propre and propre.debit, lus["debit"]),
-        _montant(f"{champ}.credit", attendue.credit, propre and propre.credit, lus["credit"]),
+        _montant(f"{champ}.debit", attendue.debit, debit, propre and propre.debit, lus["debit"]),
+        _montant(
+            f"{champ}.credit", attendue.credit, credit, propre and propre.credit, lus["credit"]
+        ),
     ]
     if "date" in lus:
         champs.append(verdict(f"{champ}.date", JOUR, attendue.date, lus["date"]))
@@ -276,10 +285,12 @@ def _compte(
     return ChampResult(champ, attendue.compte, lu.recu, False, message)
 
 
-def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
-    """One side of a row: a blank side is 0; an amount from the student's own results
-    (carried forward) earns its credit. (``verdict``'s messages, built at once: speed.)"""
-    canon = fmt(attendu) if attendu is not None else None
+def _montant(
+    champ: str, attendu: Decimal, canon: str, propre: Decimal | None, lu: Lu | None
+) -> ChampResult:
+    """One side of a row (``canon``: its contract writing): a blank side is 0; an amount from
+    the student's own results (carried forward) earns its credit. (``verdict``'s messages,
+    built at once: speed.)"""
     if lu is None or lu.valeur is None:
         if not attendu and (lu is None or not lu.erreur):
             return ChampResult(champ, canon, lu and lu.recu, True, "Juste.")

@@ -219,7 +219,7 @@ def _ligne_balance(
 
 def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> list:
     """The ageing balance: each invoice's amount due and band, the totals, the balance."""
-    restes_propres, trop_propre = calc.restes(ref.e, propres)
+    restes_propres, trop_propre = calc.restes(ref.e, propres, ref.mvts)
     champs: list[ChampResult] = []
     totaux_propres = {code: ZERO for code, _ in calc.TRANCHES}
     for k, f in enumerate(ref.e.factures):

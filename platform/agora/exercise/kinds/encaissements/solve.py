@@ -192,13 +192,18 @@ def lettres(mvts: list[Mouvement]) -> list[str]:
     return result
 
 
-def restes(e: Encaissements, montants: dict[str, Decimal] | None = None) -> tuple[dict, Decimal]:
+def restes(
+    e: Encaissements,
+    montants: dict[str, Decimal] | None = None,
+    mvts: list[Mouvement] | None = None,
+) -> tuple[dict, Decimal]:
     """What each invoice still owes, and the overpayment: a credit settles the invoices it names
     in their order, the last one taking what remains. ``montants`` replaces the amount of a
-    movement (by its piece and side, ``"FA-1:D"``) with a student's own value."""
+    movement (by its piece and side, ``"FA-1:D"``) with a student's own value; ``mvts``: the
+    account's movements, when the caller has them already (a grader, at every answer)."""
     montants = montants or {}
     reste = {f.piece: montants.get(f"{f.piece}:D", f.ttc) for f in e.factures}
-    for m in mouvements(e):
+    for m in mouvements(e) if mvts is None else mvts:
         if m.debit:
             continue
         credit = montants.get(f"{m.piece}:C", m.credit)

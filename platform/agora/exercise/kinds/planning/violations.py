@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from agora.exercise.kinds.planning.rules import (
@@ -201,9 +202,11 @@ def _couverture(semaine: Semaine, travail: dict[str, dict[int, Plages]]) -> list
     for jours in travail.values():
         for jour, plages in jours.items():
             par_jour.setdefault(jour, []).extend(plages)
+    presences: dict[int, tuple[list[int], list[int]]] = {}
     for index, b in enumerate(semaine.besoins):
-        plages = par_jour.get(b.jour, [])
-        manque = _premier_manque(plages, b.debut, b.fin, b.effectif)
+        if b.jour not in presences:  # a day has several besoins: its head count is built once
+            presences[b.jour] = _presences(par_jour.get(b.jour, []))
+        manque = _premier_manque(*presences[b.jour], b.debut, b.fin, b.effectif)
         if manque is None:
             continue
         debut, fin, presents = manque
@@ -215,17 +218,31 @@ def _couverture(semaine: Semaine, travail: dict[str, dict[int, Plages]]) -> list
     return out
 
 
-def _premier_manque(
-    plages: Plages, debut: int, fin: int, effectif: int
-) -> tuple[int, int, int] | None:
-    """The first stretch of [debut, fin) with fewer than ``effectif`` people, and how many there are.
+def _presences(plages: Plages) -> tuple[list[int], list[int]]:
+    """The head count of a day as a step function: every start or end of a period in order,
+    and how many people work from each of them to the next one (a period counts from its start
+    up to its end excluded). Each employee's periods are disjoint, so counting periods counts
+    distinct employees."""
+    variation: dict[int, int] = {}
+    for d, f in plages:
+        variation[d] = variation.get(d, 0) + (d < f)  # an empty period counts nowhere
+        variation[f] = variation.get(f, 0) - (d < f)
+    instants = sorted(variation)
+    return instants, list(itertools.accumulate(variation[t] for t in instants))
 
-    Each employee's periods are disjoint, so counting periods counts distinct employees.
-    """
-    bornes = sorted({debut, fin, *(x for p in plages for x in p if debut < x < fin)})
+
+def _premier_manque(
+    instants: list[int], effectifs: list[int], debut: int, fin: int, effectif: int
+) -> tuple[int, int, int] | None:
+    """The first stretch of [debut, fin) with fewer than ``effectif`` people, and how many there
+    are (``instants`` and ``effectifs``: the day's head count, ``_presences``; debut < fin)."""
+    dedans = instants[bisect_right(instants, debut) : bisect_left(instants, fin)]
     manque: list[int] | None = None
-    for a, b in itertools.pairwise(bornes):
-        presents = sum(1 for d, f in plages if d <= a and f >= b)
+    a = debut
+    for b in (*dedans, fin):
+        # No start or end falls inside (a, b): the head count at a holds up to b.
+        i = bisect_right(instants, a) - 1
+        presents = effectifs[i] if i >= 0 else 0
         if presents < effectif:
             if manque is None:
                 manque = [a, b, presents]
@@ -233,4 +250,5 @@ def _premier_manque(
                 manque[1], manque[2] = b, min(manque[2], presents)
         elif manque is not None:
             break
+        a = b
     return None if manque is None else (manque[0], manque[1], manque[2])
