@@ -65,3 +65,11 @@ def test_other_digits_are_a_format_message_never_a_silent_conversion(text):
     # Decimal("١٢٣") is 123: the student must see what the platform cannot read.
     with pytest.raises(InvalidInput, match="chiffres de 0 à 9"):
         parse_amount(text)
+
+
+def test_a_refused_amount_is_quoted_on_one_line():
+    # Found by hypothesis: « 0\n0 » came back with its newline, and the CLI's error (and the
+    # message beside a form field) must stay one line.
+    with pytest.raises(InvalidInput) as refused:
+        parse_amount("0\n0")
+    assert "\n" not in str(refused.value) and "« 0 0 »" in str(refused.value)

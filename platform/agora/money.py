@@ -52,24 +52,25 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
     if not isinstance(text, str):
         raise InvalidInput(f"Le {what} doit être un nombre écrit en chiffres.")
     cleaned = text.translate(_SPACES).removesuffix("€").removesuffix("EUR").translate(_SPACES)
+    shown = " ".join(text.split())[:30]  # quoted on one line: the CLI's error is one line
     if not cleaned:
         raise InvalidInput(f"Le {what} est vide : écrivez un nombre, par exemple 1 234,56.")
     if other_digits(cleaned):
         raise InvalidInput(
-            f"« {text.strip()[:30]} » : écrivez le {what} avec les chiffres de 0 à 9, "
+            f"« {shown} » : écrivez le {what} avec les chiffres de 0 à 9, "
             "par exemple 1 234,56."
         )
     if not _NUMBER.match(cleaned):
         raise InvalidInput(
-            f"« {text.strip()[:30]} » n'est pas un {what} valide : écrivez par exemple 1 234,56."
+            f"« {shown} » n'est pas un {what} valide : écrivez par exemple 1 234,56."
         )
     digits = cleaned.lstrip("+-").replace(",", ".")
     if len(digits.split(".")[0]) > _MAX_DIGITS:
-        raise InvalidInput(f"Le {what} « {text.strip()[:30]} » est trop grand.")
+        raise InvalidInput(f"Le {what} « {shown} » est trop grand.")
     try:
         return Decimal(cleaned.replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the regex already filters
-        raise InvalidInput(f"« {text.strip()[:30]} » n'est pas un {what} valide.") from error
+        raise InvalidInput(f"« {shown} » n'est pas un {what} valide.") from error
 
 
 def other_digits(text: str) -> bool:
