@@ -7,11 +7,9 @@ See docs/contribuer.md.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import uuid
-import warnings
 from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
@@ -80,18 +78,7 @@ def app(settings):
     application = create_app(settings)
     SQLModel.metadata.create_all(application.state.engine)
     yield application
-    engine = application.state.engine
-    engine.dispose()
-    if engine.dialect.name != "postgresql":
-        return
-    # A finaliser pass abandoned at shutdown (abandon_on_cancel) may leave a PostgreSQL
-    # connection unreachable but not closed: collect it here, with this test, rather than
-    # let it surface as a ResourceWarning in whatever test the garbage collector runs next.
-    with warnings.catch_warnings():
-        warnings.filterwarnings(
-            "ignore", ".*Connection .* deleted while still open", ResourceWarning
-        )
-        gc.collect()
+    application.state.engine.dispose()
 
 
 def _api_routes(routes) -> list:
