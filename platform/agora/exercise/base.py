@@ -8,13 +8,13 @@ any stored raw answer can be re-graded at any time.
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -153,6 +153,9 @@ class KindOption:
     defaut: str
 
 
+# The modules every kind package has, in the order ``ExerciseKind.from_package`` reads them.
+KIND_MODULES = ("params", "answer", "generate", "solve", "grade", "samples")
+
 # The callables of a kind, typed once (params, answers and solutions are contract JSON).
 Json = dict[str, Any]
 
@@ -200,13 +203,16 @@ class ExerciseKind:
     apercu: Callable[..., Any] | None = None
 
     @classmethod
-    def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:
-        """The kind whose functions are in ``(params, answer, generate, solve, grade, samples)``,
-        the modules every kind package has: its ``__init__`` declares only what is its own.
+    def from_package(cls, package: str, **declarations: Any) -> ExerciseKind:
+        """The kind of the package ``package`` (a kind's ``__init__`` passes its ``__name__``),
+        whose functions are in the modules every kind package has (``KIND_MODULES``): its
+        ``__init__`` declares only what is its own.
 
         The answer module declares ``ANSWER_SCHEMA``, and ``read`` only when the answer has a
         shape the schema's generic reader does not know (pairs, lists written « B5, B6 »…)."""
-        params, answer, generate, solve, grade, samples = modules
+        params, answer, generate, solve, grade, samples = (
+            importlib.import_module(f"{package}.{module}") for module in KIND_MODULES
+        )
         schema = answer.ANSWER_SCHEMA
         return cls(
             NAME=params.NAME,

@@ -7,10 +7,9 @@ is in ``solve``, the grading in ``grade``, the story in ``generate`` and ``state
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.declaration_tva import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Déclaration de TVA (CA3) et écriture de liquidation",
     COMPETENCES=("2.2.4",),
     VERSION=1,

@@ -6,10 +6,9 @@ grading in ``grade`` (the adjusting entries in ``ecritures``, the explanations i
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.rapprochement import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="État de rapprochement bancaire",
     COMPETENCES=("2.2.1", "2.2.3"),
     VERSION=4,  # 4: the statement names no internal field name
