@@ -268,6 +268,12 @@ def tirage(nom: str, seed: int, niveau: int, *options: str) -> random.Random:
     return random.Random(":".join((nom, str(seed), str(niveau), *options)))
 
 
+# What a kind's ``generate`` and ``reprendre`` receive besides the seed, level and organisation:
+# the options a mission chose, and the documents of earlier steps ({type: document}).
+Options = Mapping[str, str] | None
+Documents = Mapping[str, dict[str, Any]]
+
+
 def variante(
     nom: str,
     seed: int,
@@ -281,6 +287,20 @@ def variante(
     params, niveau)``."""
     params = tire(tirage(nom, seed, niveau), organisation, niveau)
     return Variant(nom, seed, niveau, params, enonce(organisation, params, niveau))
+
+
+def generateur(
+    nom: str,
+    tire: Callable[[random.Random, Any, int], dict[str, Any]],
+    enonce: Callable[[Any, dict[str, Any], int], str],
+) -> Callable[..., Variant]:
+    """The ``generate`` of a kind without options, whose params and statement are drawn as
+    ``variante`` draws them: the kind's generate module names only its own two steps."""
+
+    def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
+        return variante(nom, seed, niveau, organisation, tire, enonce)
+
+    return generate
 
 
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:

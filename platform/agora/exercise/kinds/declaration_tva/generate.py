@@ -5,13 +5,12 @@ VAT that cannot be deducted."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, generateur, tirage
 from agora.exercise.kinds.declaration_tva import activites, statement
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, NAME
 from agora.exercise.params import HUNDRED, taux_str
@@ -175,21 +174,12 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     return p
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+# A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime.
+generate = generateur(NAME, params, statement.enonce)
 
 
 def reprendre(
-    seed: int,
-    niveau: int,
-    organisation: Any,
-    options: Mapping[str, str] | None,
-    documents: Mapping[str, dict[str, Any]],
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
 ) -> Variant:
     """The return of the month of an invoice of an earlier step: a sale the student invoiced
     (``facture``: its VAT bases by rate among the month's sales) or a supplier invoice they

@@ -160,10 +160,10 @@ def _questions(m: Mouvements) -> list[str]:
     ]
 
 
-def enonce(params: dict[str, Any], org: Any) -> str:
-    """The statement of these params in the organisation."""
+def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
+    """The statement of these params (drawn at this level) in the organisation."""
     m = lire_params(params)
-    guide = m.niveau == 1
+    guide = niveau == 1
     tete = [
         f"Vous travaillez au service du personnel de **{org.raison_sociale}** "
         f"({org.adresse.ville}). Cette semaine, une personne arrive et une autre part.",

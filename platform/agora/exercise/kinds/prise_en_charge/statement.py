@@ -74,8 +74,8 @@ def _annuaire(d: Fiche) -> list[str]:
     return [*lignes, ""]
 
 
-def _questions(d: Fiche) -> list[str]:
-    guide = d.niveau == 1
+def _questions(d: Fiche, niveau: int) -> list[str]:
+    guide = niveau == 1
     lignes = [
         "## À faire : remplissez la fiche de prise en charge",
         "",
@@ -98,8 +98,8 @@ def _questions(d: Fiche) -> list[str]:
     return lignes
 
 
-def enonce(params: dict[str, Any], org: Any) -> str:
-    """The statement of these params in the organisation."""
+def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
+    """The statement of these params (drawn at this level) in the organisation."""
     d = lire_params(params)
     tete = [
         f"Vous travaillez à l'accueil, chez **{org.raison_sociale}** ({org.secteur_libelle}). "
@@ -108,7 +108,7 @@ def enonce(params: dict[str, Any], org: Any) -> str:
         "",
     ]
     corps = _message(params) + _regles(d) + _annuaire(d)
-    return "\n".join(tete + corps + _questions(d)) + "\n"
+    return "\n".join(tete + corps + _questions(d, niveau)) + "\n"
 
 
 def jour_long(jour: date) -> str:

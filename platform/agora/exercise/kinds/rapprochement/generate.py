@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import calendar
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant
+from agora.exercise.base import Options, Variant
 from agora.exercise.kinds.rapprochement.libelles import sans_accents
 from agora.exercise.kinds.rapprochement.params import NAME
 from agora.exercise.kinds.rapprochement.statement import rediger
@@ -376,9 +375,7 @@ def _ligne_releve(ident: str, op: Operation) -> dict[str, Any]:
     return ligne | ({"ref": op.ref} if op.ref else {})
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """One month of the organisation's bank operations, with the statement to work from."""
     params, contexte = generer(seed, niveau, organisation)
     return Variant(NAME, seed, niveau, params, rediger(params, niveau, contexte))
