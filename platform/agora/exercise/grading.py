@@ -322,9 +322,41 @@ def corrige_etapes(
         champs.append(
             juge(path, field, lu, attendu, ref.canon[path], reporte_, trouve, messages, codes)
         )
-    champs += illisibles(champs, lecture)
+    return grade_final(nom, champs, lecture, codes, messages, par_competence(*competences))
+
+
+Notes = Callable[[list[ChampResult]], list[tuple[str, Decimal]]]
+
+
+def grade_final(
+    kind: str,
+    champs: list[ChampResult],
+    lecture: Lecture,
+    codes: list[str],
+    messages: Mapping[str, str],
+    notes: Notes,
+) -> Grade:
+    """The Grade of an answer's verdicts, once the fields it could not read are added (each
+    wrong, ``illisibles``): the wrong methods ``codes`` named by their ``messages``, and each
+    competency scored by ``notes`` on every verdict (``par_competence``, ``une_competence``)."""
+    champs = champs + illisibles(champs, lecture)
     nommes = [Diagnostic(code, messages[code]) for code in codes]
-    return grade_of(nom, champs, nommes, notes_par_competence(champs, *competences))
+    return grade_of(kind, champs, nommes, notes(champs))
+
+
+def par_competence(competence_de: Callable[[str], str], codes: tuple[str, ...]) -> Notes:
+    """The ``notes`` of ``grade_final`` for a kind whose fields prove several competencies
+    (``notes_par_competence``)."""
+    return partial(notes_par_competence, competence_de=competence_de, codes=codes)
+
+
+def une_competence(code: str) -> Notes:
+    """The ``notes`` of ``grade_final`` for a kind whose every field proves ``code``."""
+
+    def notes(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+        return [(code, score_ratio(sum(c.correct for c in champs), len(champs)))] if champs else []
+
+    return notes
 
 
 def document_json(valeurs: Mapping[str, Any], type_of: Callable[[str], Field | None]) -> dict:
