@@ -5,14 +5,14 @@ values step by step, and tell a value right from their own earlier values or a n
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, SampleAnswer, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.reading import Lecture
+from agora.exercise.reading import Lecture, pattern_of
 
 
 def grade_of(
@@ -389,3 +389,9 @@ def reponses_fausses(
         SampleAnswer(f"Méthode fausse : {faute}", document(monde), False, (faute,))
         for faute, monde in methodes_montrables(fautes, monde_de, juste, change)
     ]
+
+
+def change_selon(signatures: Mapping[str, Collection[str]]) -> Callable[[str, str], bool]:
+    """The ``change(faute, path)`` of ``reponses_fausses`` for a kind that lists, for each wrong
+    method, the field patterns it changes (its ``SIGNATURES``)."""
+    return lambda faute, path: pattern_of(path) in signatures[faute]
