@@ -8,6 +8,7 @@ from typing import Any
 
 from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 NBSP = "\u00a0"
@@ -20,10 +21,6 @@ NATURE = {
 
 def pourcent(value: str) -> str:
     return f"{value.replace('.', ',')}{NBSP}%"
-
-
-def _cellule(text: Any) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
 
 
 def mois_de(periode: str) -> str:
@@ -65,7 +62,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
 def _tableau_ventes(titre: str, ventes: list[dict], colonne: str, cle: str) -> list[str]:
     lignes = [f"### {titre}", "", f"| Vente | Taux de TVA | {colonne} |", "|---|---:|---:|"]
     for v in ventes:
-        lignes.append(f"| {_cellule(v['libelle'])} | {pourcent(v['taux'])} | {euros(v[cle])} |")
+        lignes.append(f"| {cellule(v['libelle'])} | {pourcent(v['taux'])} | {euros(v[cle])} |")
     return [*lignes, ""]
 
 
@@ -86,7 +83,7 @@ def _ventes(p: dict[str, Any]) -> list[str]:
         )
     if p.get("exonerees"):
         lignes += ["### Les recettes exonérées du mois", "", "| Recette | Montant |", "|---|---:|"]
-        lignes += [f"| {_cellule(e['libelle'])} | {euros(e['montant'])} |" for e in p["exonerees"]]
+        lignes += [f"| {cellule(e['libelle'])} | {euros(e['montant'])} |" for e in p["exonerees"]]
         lignes.append("")
     return lignes
 
@@ -100,7 +97,7 @@ def _achats(p: dict[str, Any]) -> list[str]:
     ]
     for a in p["achats"]:
         lignes.append(
-            f"| {a['piece']} | {_cellule(a['fournisseur'])} | {_cellule(a['libelle'])} "
+            f"| {a['piece']} | {cellule(a['fournisseur'])} | {cellule(a['libelle'])} "
             f"| {NATURE[a['nature']]} | {euros(a['montant_ht'])} | {pourcent(a['taux'])} "
             f"| {euros(a['tva'])} |"
         )
@@ -109,7 +106,7 @@ def _achats(p: dict[str, Any]) -> list[str]:
         lignes += [
             "### Un achat dans un autre pays de l'Union européenne",
             "",
-            f"Facture {a['piece']} : {_cellule(a['libelle'])}, {_cellule(a['fournisseur'])}.",
+            f"Facture {a['piece']} : {cellule(a['libelle'])}, {cellule(a['fournisseur'])}.",
             f"Montant HT : **{euros(a['montant_ht'])}**. La facture n'a **pas de TVA**.",
             f"En France, ces biens sont taxés à {pourcent(str(TAUX_UE))}.",
             "",

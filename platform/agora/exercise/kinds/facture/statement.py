@@ -11,6 +11,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.kinds.facture.histoire import Histoire, piece
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 NBSP = "\u00a0"
@@ -27,10 +28,6 @@ def pourcent(value: str) -> str:
     return f"{value.replace('.', ',')}{NBSP}%"
 
 
-def _cellule(text: Any) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
-
-
 def _tiers(h: Histoire) -> list[str]:
     t = h.tiers
     if t is None:
@@ -38,7 +35,7 @@ def _tiers(h: Histoire) -> list[str]:
     titre = "Le fournisseur" if h.achat else "Le client"
     adresse = f"{t.adresse.rue}, {t.adresse.code_postal} {t.adresse.ville}"
     lignes = [f"### {titre}", "", "| Nom | SIRET | Adresse |", "|---|---|---|"]
-    lignes.append(f"| {_cellule(t.nom)} | {t.siret or '—'} | {_cellule(adresse)} |")
+    lignes.append(f"| {cellule(t.nom)} | {t.siret or '—'} | {cellule(adresse)} |")
     return [*lignes, ""]
 
 
@@ -49,7 +46,7 @@ def _articles(p: dict[str, Any]) -> list[str]:
     ]
     for ligne in p["lignes"]:
         lignes.append(
-            f"| {_cellule(ligne['reference'])} | {_cellule(ligne['designation'])} "
+            f"| {cellule(ligne['reference'])} | {cellule(ligne['designation'])} "
             f"| {ligne['quantite']} | {euros(ligne['prix_unitaire_ht'])} "
             f"| {pourcent(ligne['taux_tva'])} |"
         )

@@ -11,6 +11,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.prise_en_charge.params import Fiche, lire_params
 from agora.exercise.kinds.prise_en_charge.situations import FONCTIONS
+from agora.exercise.markdown import cellule
 
 CANAUX = {
     "telephone": "Vous tenez le standard téléphonique",
@@ -18,11 +19,6 @@ CANAUX = {
     "courriel": "Vous relevez la boîte de courriel de l'accueil",
     "accueil": "Vous tenez l'accueil",
 }
-_CELLULE = str.maketrans({"|": "/", "\n": " "})
-
-
-def _cellule(texte: Any) -> str:
-    return str(texte).translate(_CELLULE)
 
 
 def _heure(minutes: int) -> str:
@@ -68,9 +64,7 @@ def _annuaire(d: Fiche) -> list[str]:
     ]
     for m in d.annuaire:
         role = FONCTIONS[m.fonction]
-        lignes.append(
-            f"| {_cellule(m.service)} | {_cellule(m.nom)} | {_cellule(m.emploi)} | {role} |"
-        )
+        lignes.append(f"| {cellule(m.service)} | {cellule(m.nom)} | {cellule(m.emploi)} | {role} |")
     return [*lignes, ""]
 
 
