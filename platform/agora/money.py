@@ -57,8 +57,7 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
         raise InvalidInput(f"Le {what} est vide : écrivez un nombre, par exemple 1 234,56.")
     if other_digits(cleaned):
         raise InvalidInput(
-            f"« {shown} » : écrivez le {what} avec les chiffres de 0 à 9, "
-            "par exemple 1 234,56."
+            f"« {shown} » : écrivez le {what} avec les chiffres de 0 à 9, par exemple 1 234,56."
         )
     if not _NUMBER.match(cleaned):
         raise InvalidInput(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -45,6 +47,13 @@ def load_yaml_model(path: Path, model: type[Model]) -> Model:
         return model.model_validate(data)
     except ValidationError as error:
         raise ContentError(f"{path} : {describe(error)}") from error
+
+
+def loaded_once(path: Path, model: type[Model]) -> Callable[[], Model]:
+    """The function a kind calls for its rules: the YAML file ``path`` validated against
+    ``model``, read at the first call and kept (ContentError naming the file and the field
+    when it is wrong)."""
+    return cache(partial(load_yaml_model, path, model))
 
 
 def describe(error: ValidationError) -> str:

@@ -185,3 +185,16 @@ def montant_lu(lecture: Any, *chemin: str | int) -> Decimal | None:
     """An amount the student wrote, read; None when not given or unreadable."""
     valeur = lecture.valeur(*chemin)
     return valeur if isinstance(valeur, Decimal) else None
+
+
+def tva_lue(lecture: Any, taux: list[dict[str, Any]]) -> tuple[LigneTva, ...]:
+    """The VAT summary the student wrote in the answer's ``tva`` rows, one row for each rate
+    of ``taux`` (the reference's rows, ``{"taux": …}``), in that order."""
+    return tuple(
+        LigneTva(
+            Decimal(t["taux"]),
+            montant_lu(lecture, "tva", i, "base"),
+            montant_lu(lecture, "tva", i, "montant"),
+        )
+        for i, t in enumerate(taux)
+    )

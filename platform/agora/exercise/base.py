@@ -8,13 +8,13 @@ any stored raw answer can be re-graded at any time.
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from agora.content.secteurs import FAMILLES
@@ -154,6 +154,9 @@ class KindOption:
     defaut: str
 
 
+# The modules every kind package has, in the order ``ExerciseKind.from_package`` reads them.
+KIND_MODULES = ("params", "answer", "generate", "solve", "grade", "samples")
+
 # The callables of a kind, typed once (params, answers and solutions are contract JSON).
 Json = dict[str, Any]
 
@@ -205,13 +208,16 @@ class ExerciseKind:
     apercu: Callable[..., Any] | None = None
 
     @classmethod
-    def from_modules(cls, modules: tuple[ModuleType, ...], **declarations: Any) -> ExerciseKind:
-        """The kind whose functions are in ``(params, answer, generate, solve, grade, samples)``,
-        the modules every kind package has: its ``__init__`` declares only what is its own.
+    def from_package(cls, package: str, **declarations: Any) -> ExerciseKind:
+        """The kind of the package ``package`` (a kind's ``__init__`` passes its ``__name__``),
+        whose functions are in the modules every kind package has (``KIND_MODULES``): its
+        ``__init__`` declares only what is its own.
 
         The answer module declares ``ANSWER_SCHEMA``, and ``read`` only when the answer has a
         shape the schema's generic reader does not know (pairs, lists written « B5, B6 »…)."""
-        params, answer, generate, solve, grade, samples = modules
+        params, answer, generate, solve, grade, samples = (
+            importlib.import_module(f"{package}.{module}") for module in KIND_MODULES
+        )
         schema = answer.ANSWER_SCHEMA
         return cls(
             NAME=params.NAME,
@@ -267,6 +273,12 @@ def tirage(nom: str, seed: int, niveau: int, *options: str) -> random.Random:
     return random.Random(":".join((nom, str(seed), str(niveau), *options)))
 
 
+# What a kind's ``generate`` and ``reprendre`` receive besides the seed, level and organisation:
+# the options a mission chose, and the documents of earlier steps ({type: document}).
+Options = Mapping[str, str] | None
+Documents = Mapping[str, dict[str, Any]]
+
+
 def variante(
     nom: str,
     seed: int,
@@ -280,6 +292,20 @@ def variante(
     params, niveau)``."""
     params = tire(tirage(nom, seed, niveau), organisation, niveau)
     return Variant(nom, seed, niveau, params, enonce(organisation, params, niveau))
+
+
+def generateur(
+    nom: str,
+    tire: Callable[[random.Random, Any, int], dict[str, Any]],
+    enonce: Callable[[Any, dict[str, Any], int], str],
+) -> Callable[..., Variant]:
+    """The ``generate`` of a kind without options, whose params and statement are drawn as
+    ``variante`` draws them: the kind's generate module names only its own two steps."""
+
+    def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
+        return variante(nom, seed, niveau, organisation, tire, enonce)
+
+    return generate
 
 
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:

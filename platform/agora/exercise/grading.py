@@ -5,14 +5,14 @@ values step by step, and tell a value right from their own earlier values or a n
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, SampleAnswer, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.reading import Lecture
+from agora.exercise.reading import Lecture, pattern_of
 
 
 def grade_of(
@@ -322,9 +322,41 @@ def corrige_etapes(
         champs.append(
             juge(path, field, lu, attendu, ref.canon[path], reporte_, trouve, messages, codes)
         )
-    champs += illisibles(champs, lecture)
+    return grade_final(nom, champs, lecture, codes, messages, par_competence(*competences))
+
+
+Notes = Callable[[list[ChampResult]], list[tuple[str, Decimal]]]
+
+
+def grade_final(
+    kind: str,
+    champs: list[ChampResult],
+    lecture: Lecture,
+    codes: list[str],
+    messages: Mapping[str, str],
+    notes: Notes,
+) -> Grade:
+    """The Grade of an answer's verdicts, once the fields it could not read are added (each
+    wrong, ``illisibles``): the wrong methods ``codes`` named by their ``messages``, and each
+    competency scored by ``notes`` on every verdict (``par_competence``, ``une_competence``)."""
+    champs = champs + illisibles(champs, lecture)
     nommes = [Diagnostic(code, messages[code]) for code in codes]
-    return grade_of(nom, champs, nommes, notes_par_competence(champs, *competences))
+    return grade_of(kind, champs, nommes, notes(champs))
+
+
+def par_competence(competence_de: Callable[[str], str], codes: tuple[str, ...]) -> Notes:
+    """The ``notes`` of ``grade_final`` for a kind whose fields prove several competencies
+    (``notes_par_competence``)."""
+    return partial(notes_par_competence, competence_de=competence_de, codes=codes)
+
+
+def une_competence(code: str) -> Notes:
+    """The ``notes`` of ``grade_final`` for a kind whose every field proves ``code``."""
+
+    def notes(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+        return [(code, score_ratio(sum(c.correct for c in champs), len(champs)))] if champs else []
+
+    return notes
 
 
 def document_json(valeurs: Mapping[str, Any], type_of: Callable[[str], Field | None]) -> dict:
@@ -357,3 +389,9 @@ def reponses_fausses(
         SampleAnswer(f"Méthode fausse : {faute}", document(monde), False, (faute,))
         for faute, monde in methodes_montrables(fautes, monde_de, juste, change)
     ]
+
+
+def change_selon(signatures: Mapping[str, Collection[str]]) -> Callable[[str, str], bool]:
+    """The ``change(faute, path)`` of ``reponses_fausses`` for a kind that lists, for each wrong
+    method, the field patterns it changes (its ``SIGNATURES``)."""
+    return lambda faute, path: pattern_of(path) in signatures[faute]

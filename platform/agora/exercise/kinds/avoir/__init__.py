@@ -7,10 +7,10 @@ Contract: docs/exercices/avoir.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.avoir import answer, generate, grade, params, piece, samples, solve
+from agora.exercise.kinds.avoir import piece
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
     VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, tirage
 from agora.exercise.kinds.avoir import brouillon, histoire
 from agora.exercise.kinds.avoir import statement as enonce
 from agora.exercise.kinds.avoir.params import NAME
@@ -127,9 +127,7 @@ def histoire_de(rng: random.Random, org: Any, niveau: int, motif: str) -> histoi
     )
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation; the mission's ``motif`` picks the nature."""
     motif = (options or {}).get("motif", "au_choix")
     if motif not in MOTIFS:
@@ -143,11 +141,7 @@ def generate(
 
 
 def reprendre(
-    seed: int,
-    niveau: int,
-    organisation: Any,
-    options: Mapping[str, str] | None,
-    documents: Mapping[str, dict[str, Any]],
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
 ) -> Variant:
     """The credit note on the invoice the student made at an earlier step (a ``facture``
     document): its customer, its lines, its number and date; drawn as usual when that step

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.kinds.facture.statement import ACHATS  # what a supplier sells, with its VAT
+from agora.exercise.kinds.facture.histoire import ACHATS  # what a supplier sells, with its VAT
 from agora.exercise.plafonds import plafonne
 from agora.money import cents
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Literal
 
 from pydantic import Field
 
 from agora import SCENARIOS_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 FICHIER = SCENARIOS_DIR / "baremes" / "facturation.yaml"
 
@@ -46,7 +45,5 @@ class Facturation(StrictModel):
         return [r for r in self.mentions if reforme or r.groupe == "classique"]
 
 
-@cache
-def facturation() -> Facturation:
-    """The invoicing rules (ContentError naming the file and the field when malformed)."""
-    return load_yaml_model(FICHIER, Facturation)
+# The invoicing rules (ContentError naming the file and the field when malformed).
+facturation = loaded_once(FICHIER, Facturation)

@@ -12,9 +12,9 @@ from agora.documents.commercial import (
     Ajustement,
     DocumentCommercial,
     Ligne,
-    LigneTva,
     Partie,
     montant_lu,
+    tva_lue,
     vendeur_de,
 )
 from agora.exercise.base import Variant
@@ -99,14 +99,7 @@ def piece_commerciale(
         if Decimal(groupe["escompte"]):
             montant = montant_lu(lecture, "groupes", g, "escompte")
             reductions.append(Ajustement("Escompte de la facture, repris", taux_tva, montant))
-    tva = tuple(
-        LigneTva(
-            Decimal(t["taux"]),
-            montant_lu(lecture, "tva", i, "base"),
-            montant_lu(lecture, "tva", i, "montant"),
-        )
-        for i, t in enumerate(reference["tva"])
-    )
+    tva = tva_lue(lecture, reference["tva"])
     total_ttc = montant_lu(lecture, "total_ttc")
     facture = params.get("facture")
     origine = (

@@ -12,6 +12,7 @@ from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
 from agora.exercise.kinds.avoir.mentions import facturation
+from agora.exercise.markdown import cellule
 from agora.money import cents, euros
 
 NBSP = "\u00a0"
@@ -20,10 +21,6 @@ QUANTITE_CREDITEE = {"retour": "Quantité retournée", "trop_facture": "Quantit�
 
 def pourcent(value: str) -> str:
     return f"{value.replace('.', ',')}{NBSP}%"
-
-
-def _cellule(text: Any) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
 
 
 def _jour(iso: str) -> str:
@@ -66,7 +63,7 @@ def _lignes_facture(invoice: dict[str, Any]) -> list[str]:
     for n, ligne in enumerate(invoice["lignes"], 1):
         montant = Decimal(ligne["quantite"]) * Decimal(ligne["prix_unitaire_ht"])
         lignes.append(
-            f"| {n} | {_cellule(ligne['designation'])} "
+            f"| {n} | {cellule(ligne['designation'])} "
             f"| {ligne['quantite']} | {euros(ligne['prix_unitaire_ht'])} "
             f"| {pourcent(ligne['taux_tva'])} | {euros(montant)} |"
         )
@@ -119,7 +116,7 @@ def _credit_par_quantite(p: dict[str, Any]) -> list[str]:
     for credit in p["credits"]:
         ligne = invoice["lignes"][credit["ligne"] - 1]
         lignes.append(
-            f"| {credit['ligne']} | {_cellule(ligne['designation'])} | {credit['quantite']} |"
+            f"| {credit['ligne']} | {cellule(ligne['designation'])} | {credit['quantite']} |"
         )
     return [*lignes, ""]
 

@@ -9,11 +9,10 @@ module of the package does one step of the life of the exercise.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.budget_tresorerie import answer, generate, grade, params, samples, solve
 
 # One competency: every field of the budget is part of the periodic cash statement.
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Budget de trésorerie : encaissements, décaissements, soldes et tensions",
     COMPETENCES=("2.2.5",),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -7,11 +7,10 @@ budget shows no strain, a one-month strain, a lasting one or (level 3) one the i
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.kinds.budget_tresorerie.params import NAME, lire_params
 from agora.exercise.kinds.budget_tresorerie.secteurs import Profil, profil, statut
 from agora.exercise.kinds.budget_tresorerie.solve import flux
@@ -220,10 +219,5 @@ def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]
     return document
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """The variant of this seed and level in the organisation."""
-    rng = tirage(NAME, seed, niveau)
-    document = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau), {})
+# The variant of this seed and level in the organisation.
+generate = generateur(NAME, params, enonce)

@@ -7,14 +7,15 @@ from __future__ import annotations
 from decimal import Decimal, DecimalException
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
     REPORTE,
     MemoParams,
     chemin,
-    illisibles,
+    grade_final,
     methode_fausse,
+    une_competence,
     verdict_nomme,
 )
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
@@ -137,7 +138,4 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
             if code and code not in codes:
                 codes.append(code)
             ajoute(verdict_nomme(path, field, attendu, lu, MESSAGES.get(code or "")))
-    champs += illisibles(champs, lecture)
-    score = score_ratio(sum(c.correct for c in champs), len(champs))
-    competences = [(COMPETENCE, score)] if champs else []
-    return Grade(NAME, score, champs, [Diagnostic(c, MESSAGES[c]) for c in codes], competences)
+    return grade_final(NAME, champs, lecture, codes, MESSAGES, une_competence(COMPETENCE))

@@ -5,12 +5,11 @@ that picks the remedy, each sourced."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 from pydantic import Field
 
 from agora import SCENARIOS_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 FICHIER = SCENARIOS_DIR / "baremes" / "tresorerie.yaml"
 
@@ -41,7 +40,5 @@ class Regles(StrictModel):
     mesures: list[Mesure] = Field(min_length=1)
 
 
-@cache
-def regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and the field when malformed)."""
-    return load_yaml_model(FICHIER, Regles)
+# The rules file, read once (ContentError naming the file and the field when malformed).
+regles = loaded_once(FICHIER, Regles)

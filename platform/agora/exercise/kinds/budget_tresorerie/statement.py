@@ -157,7 +157,7 @@ def _questions(p: dict[str, Any]) -> list[str]:
     return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
 
 
-def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
+def enonce(organisation: Any, p: dict[str, Any], niveau: int) -> str:
     """The statement of these params for the organisation, in Markdown."""
     n = len(p["mois"])
     seuil = Decimal(p["seuil"])

@@ -8,7 +8,7 @@ answer's fields and their types in ``answer``.
 
 from agora.calendrier import MOIS
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.bulletin_paie import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.bulletin_paie import generate
 
 # A mission whose story is set in a month fixes it (« La paie de mars »); by default each
 # student draws one.
@@ -19,8 +19,8 @@ MOIS_DU_BULLETIN = KindOption(
     defaut=generate.AU_CHOIX,
 )
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Bulletin de paie : du salaire brut au net à payer",
     COMPETENCES=("3.2.4",),
     VERSION=4,  # 4: the régie's director is its dirigeant (3: HCR meals at every level)

@@ -7,7 +7,6 @@ the AT/MP rate from the organisation's sector profile when it has one.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -16,7 +15,7 @@ from agora.calendrier import MOIS as NOMS_MOIS
 from agora.company.model import Company, Salarie
 from agora.content.baremes import Bareme, LigneCotisation, load_bareme
 from agora.errors import DomainError, InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, NAME, nombre
 from agora.exercise.kinds.bulletin_paie.solve import MAJORATION_25, MAJORATION_50
 from agora.exercise.kinds.bulletin_paie.statement import enonce
@@ -298,9 +297,7 @@ def params_de(
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Company, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Company, options: Options = None) -> Variant:
     """A payslip of one of the organisation's employees, for the level (1 guided, 3 aléas), of
     the month the option ``mois`` names (by default drawn for each student)."""
     rng = tirage(NAME, seed, niveau)

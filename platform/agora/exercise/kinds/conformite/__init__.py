@@ -9,7 +9,7 @@ step of the exercise's life.
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.conformite import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.conformite import generate
 
 FOURNISSEURS = KindOption(
     libelle="Contrôler aussi le fichier fournisseurs (2.1.3)",
@@ -17,8 +17,8 @@ FOURNISSEURS = KindOption(
     defaut="oui",
 )
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Conformité : contrôler un registre réglementaire et le fichier fournisseurs",
     COMPETENCES=("2.1.4", "2.1.3"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -4,12 +4,11 @@ planted non-conformities (and level-3 traps), and its supplier file to keep up t
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.conformite.fichier import fournisseurs
 from agora.exercise.kinds.conformite.params import NAME
 from agora.exercise.kinds.conformite.registres import REGISTRE_DU_SECTEUR, Tirage, lignes
@@ -50,9 +49,7 @@ def params(rng: random.Random, organisation: Any, niveau: int, avec: bool) -> di
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """The variant of this seed, level and option in the organisation."""
     choix = dict(options or {}).get("fournisseurs", "oui")
     if not isinstance(choix, str) or choix not in FOURNISSEURS:

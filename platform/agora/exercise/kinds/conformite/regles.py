@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Regle(Sourced):
@@ -64,7 +63,5 @@ class Regles(StrictModel):
     fiche_fournisseur: Regle
 
 
-@cache
-def load_regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "conformite.yaml", Regles)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_regles = loaded_once(BAREMES_DIR / "conformite.yaml", Regles)

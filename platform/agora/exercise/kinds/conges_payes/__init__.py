@@ -9,7 +9,7 @@ module of the package does one step of the exercise's life.
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.conges_payes import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.conges_payes import params
 
 # A mission may fix how days are counted; by default the level chooses (see generate).
 OPTIONS = {
@@ -21,8 +21,8 @@ OPTIONS = {
     )
 }
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Congés payés : droits acquis, demandes de congé d'été et indemnité",
     COMPETENCES=("3.2.1", "3.2.4"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -5,7 +5,6 @@ reason the level chooses) and the leave pay of the priority one."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -14,7 +13,7 @@ from typing import Any
 from agora.calendrier import feries_francais
 from agora.company.model import Salarie
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.conges_payes import equipe as eq
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
 from agora.exercise.kinds.conges_payes.params import DECOMPTES, NAME, lire_params, rang_mois
@@ -273,9 +272,7 @@ def _decompte(choisi: Any, niveau: int, rng: random.Random) -> str:
     raise InvalidInput(f"Décompte inconnu : « {choisi} » ({', '.join(DECOMPTES)}).")
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """The variant of this seed, level and way of counting in the organisation."""
     choisi = dict(options or {}).get("decompte", AU_CHOIX)
     rng = tirage(NAME, seed, niveau, str(choisi))

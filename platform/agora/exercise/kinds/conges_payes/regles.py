@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Acquisition(Sourced):
@@ -70,7 +69,5 @@ class Conges(StrictModel):
     jours_feries: Regle
 
 
-@cache
-def regles() -> Conges:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "conges.yaml", Conges)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+regles = loaded_once(BAREMES_DIR / "conges.yaml", Conges)

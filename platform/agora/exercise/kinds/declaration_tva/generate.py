@@ -5,13 +5,12 @@ VAT that cannot be deducted."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, tirage
 from agora.exercise.kinds.declaration_tva import activites, statement, statement_ca12
 from agora.exercise.kinds.declaration_tva.params import CA12, LIGNE_DU_TAUX, NAME
 from agora.exercise.params import HUNDRED, taux_str
@@ -213,9 +212,7 @@ def params_ca12(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     return p
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime;
     the annual CA12 when the mission chose it (option ``regime``)."""
     if dict(options or {}).get("regime") == CA12:
@@ -227,11 +224,7 @@ def generate(
 
 
 def reprendre(
-    seed: int,
-    niveau: int,
-    organisation: Any,
-    options: Mapping[str, str] | None,
-    documents: Mapping[str, dict[str, Any]],
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
 ) -> Variant:
     """The return of the month of an invoice of an earlier step: a sale the student invoiced
     (``facture``: its VAT bases by rate among the month's sales) or a supplier invoice they

@@ -7,9 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams, illisibles, methode_fausse
+from agora.exercise.grading import (
+    MemoParams,
+    grade_final,
+    methode_fausse,
+    une_competence,
+)
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.declaration_tva import ca12
 from agora.exercise.kinds.declaration_tva import solve as calc
@@ -148,11 +153,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     codes: list[str] = []
     champs, ecf = _lignes(ref, lecture, codes)
     champs += _ecriture(ref, lecture, ecf, codes)
-    champs += illisibles(champs, lecture)
-    justes = sum(c.correct for c in champs)
-    nommes = [Diagnostic(code, ref.messages[code]) for code in codes]
-    competences = [(COMPETENCE, score_ratio(justes, len(champs)))] if champs else []
-    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, competences)
+    return grade_final(NAME, champs, lecture, codes, ref.messages, une_competence(COMPETENCE))
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -8,6 +8,7 @@ from typing import Any
 
 from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 NBSP = "\u00a0"
@@ -20,10 +21,6 @@ NATURE = {
 
 def pourcent(value: str) -> str:
     return f"{value.replace('.', ',')}{NBSP}%"
-
-
-def cellule(text: Any) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
 
 
 def mois_de(periode: str) -> str:

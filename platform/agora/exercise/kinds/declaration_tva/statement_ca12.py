@@ -9,7 +9,8 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_CA12, lire_params
-from agora.exercise.kinds.declaration_tva.statement import NATURE, cellule, pourcent, tableau_ventes
+from agora.exercise.kinds.declaration_tva.statement import NATURE, pourcent, tableau_ventes
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 

@@ -7,10 +7,10 @@ Contract: docs/exercices/devis.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.devis import answer, generate, grade, params, piece, samples, solve
+from agora.exercise.kinds.devis import piece
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Devis : remises, port, TVA, validité, acompte ou arrhes",
     COMPETENCES=("1.2.1", "1.2.2"),
     VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang

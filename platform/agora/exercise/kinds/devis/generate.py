@@ -4,14 +4,13 @@ catalogue, the CGV's conditions, and at level 3 the delivery of the accepted ord
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.devis import statement
 from agora.exercise.kinds.devis.params import NAME, lire_params
 from agora.exercise.kinds.devis.solve import calcule, solve
@@ -183,16 +182,14 @@ def params(rng: random.Random, h: Histoire, niveau: int, nature: str) -> dict[st
     return p
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation: its customer, its catalogue and its CGV."""
     rng, h, p = tire(seed, niveau, organisation, options)
     return Variant(NAME, seed, niveau, p, statement.enonce(rng, h, p, niveau))
 
 
 def tire(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None
+    seed: int, niveau: int, organisation: Any, options: Options
 ) -> tuple[random.Random, Histoire, dict[str, Any]]:
     """The variant's random stream, story and params (replayed for its document)."""
     rng = tirage(NAME, seed, niveau)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 NBSP = "\u00a0"
@@ -31,14 +32,10 @@ def quantite(value: str) -> str:
     return value.replace(".", ",")
 
 
-def _cellule(text: Any) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
-
-
 def _courriel(h: Any, p: dict[str, Any], jour: date) -> list[str]:
     client = h.client
     demandes = [
-        f"> - {ligne['designation']} : {quantite(ligne['quantite'])} ({_cellule(ligne['unite'])})"
+        f"> - {ligne['designation']} : {quantite(ligne['quantite'])} ({cellule(ligne['unite'])})"
         for ligne in p["lignes"]
     ]
     return [
@@ -71,7 +68,7 @@ def _catalogue(rng: random.Random, h: Any, p: dict[str, Any]) -> list[str]:
     for a in sorted(set(extrait), key=lambda a: a.reference):
         taux = f"{a.taux_tva.normalize():f}"
         lignes.append(
-            f"| {a.reference} | {_cellule(a.designation)} | {_cellule(a.unite)} "
+            f"| {a.reference} | {cellule(a.designation)} | {cellule(a.unite)} "
             f"| {euros(a.prix_ht)} | {pourcent(taux)} |"
         )
     return [*lignes, ""]
@@ -125,7 +122,7 @@ def _livraison(h: Any, p: dict[str, Any], jour: date) -> list[str]:
         reference = livre["reference_livree"]
         if reference:
             lignes.append(
-                f"| {reference} | {_cellule(designations.get(reference, ''))} "
+                f"| {reference} | {cellule(designations.get(reference, ''))} "
                 f"| {quantite(livre['quantite_livree'])} |"
             )
     return [*lignes, ""]

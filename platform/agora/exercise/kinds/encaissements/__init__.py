@@ -8,10 +8,9 @@ story in ``generate`` and ``statement``, the accounts and rules in ``regles``.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.encaissements import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
     COMPETENCES=("1.2.3",),
     VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang

@@ -9,13 +9,12 @@ note, a payment of two invoices, a partial payment and an overpayment.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, generateur, tirage
 from agora.exercise.kinds.encaissements import solve, statement
 from agora.exercise.kinds.encaissements.params import NAME, solution_facture
 from agora.exercise.kinds.encaissements.regles import regles
@@ -302,21 +301,12 @@ def params(
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """A variant drawn from the organisation: its customer, catalogue, sector and CGV."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+# A variant drawn from the organisation: its customer, catalogue, sector and CGV.
+generate = generateur(NAME, params, statement.enonce)
 
 
 def reprendre(
-    seed: int,
-    niveau: int,
-    organisation: Any,
-    options: Mapping[str, str] | None,
-    documents: Mapping[str, dict[str, Any]],
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
 ) -> Variant:
     """The variant whose first invoice is the one the student made at an earlier step (a
     ``facture`` document); drawn as usual when that step checked a purchase instead."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Literal
 
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Compte(StrictModel):
@@ -42,7 +41,5 @@ class Regles(StrictModel):
         return next((c.libelle for c in self.comptes if c.numero == numero), numero)
 
 
-@cache
-def regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "encaissements.yaml", Regles)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+regles = loaded_once(BAREMES_DIR / "encaissements.yaml", Regles)

@@ -9,14 +9,6 @@ the exercise.
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.equilibre_financier import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
 
 # A mission may fix the situation the balance sheet shows; by default each student draws one.
 SITUATION = KindOption(
@@ -30,8 +22,8 @@ SITUATION = KindOption(
     defaut="au_choix",
 )
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Équilibre financier : bilan fonctionnel, FRNG, BFR, trésorerie et ratios",
     COMPETENCES=("2.2.6",),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

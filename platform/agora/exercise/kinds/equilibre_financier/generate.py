@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Options, Variant
 from agora.exercise.kinds.equilibre_financier.params import NAME
 from agora.exercise.kinds.equilibre_financier.secteurs import LIBELLES, Profil, profil, statut
 from agora.exercise.kinds.equilibre_financier.statement import enonce
@@ -215,9 +215,7 @@ def _cible(options: Mapping[str, str] | None) -> str:
     raise InvalidInput(f"Situation inconnue : « {choisie} » ({', '.join(SITUATIONS)}).")
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """The variant of this seed, level and situation in the organisation."""
     if niveau not in ARRONDI:
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")

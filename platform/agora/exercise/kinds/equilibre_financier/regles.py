@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Literal
 
 from pydantic import Field
 
 from agora import SCENARIOS_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 FICHIER = SCENARIOS_DIR / "baremes" / "bilan_fonctionnel.yaml"
 
@@ -50,7 +49,5 @@ class Regles(StrictModel):
         return {n.code: n.masse for n in self.natures}
 
 
-@cache
-def regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and the field when malformed)."""
-    return load_yaml_model(FICHIER, Regles)
+# The rules file, read once (ContentError naming the file and the field when malformed).
+regles = loaded_once(FICHIER, Regles)

@@ -5,10 +5,10 @@ Contract: the ``facture`` section of the exercise specification. The params are 
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.facture import answer, generate, grade, params, piece, samples, solve
+from agora.exercise.kinds.facture import piece
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Facture avec réductions, escompte, port et TVA",
     COMPETENCES=("1.2.2",),
     VERSION=4,  # 4: a bookshop keeps its reductions on new books within the loi Lang

@@ -7,28 +7,23 @@ from datetime import date
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, tirage
+from agora.exercise.kinds.facture import histoire as recit
 from agora.exercise.kinds.facture import statement as enonce
 from agora.exercise.kinds.facture.params import NAME, verifie_params
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation: its customer (or supplier) and its catalogue."""
     rng = tirage(NAME, seed, niveau)
-    histoire = enonce.histoire(rng, organisation, niveau)
-    params = enonce.params(rng, histoire, niveau)
+    histoire = recit.histoire(rng, organisation, niveau)
+    params = recit.params(rng, histoire, niveau)
     texte = enonce.enonce(rng, histoire, params, niveau)
     return Variant(NAME, seed, niveau, params, texte)
 
 
 def reprendre(
-    seed: int,
-    niveau: int,
-    organisation: Any,
-    options: Mapping[str, str] | None,
-    documents: Mapping[str, dict[str, Any]],
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
 ) -> Variant:
     """The invoice of the quote the student made at an earlier step (a ``devis`` document):
     same customer, lines, remises, port and deposit. Drawn as usual in the rare case the quote
@@ -45,14 +40,14 @@ def reprendre(
 
 def _repris(seed: int, niveau: int, organisation: Any, devis: dict[str, Any]):
     rng = tirage(NAME, seed, niveau, "depuis")
-    histoire = enonce.histoire_du_devis(organisation, devis)
-    params = enonce.params_du_devis(devis, organisation, niveau)
-    return rng, histoire, params, *enonce.piece_apres(rng, devis)
+    histoire = recit.histoire_du_devis(organisation, devis)
+    params = recit.params_du_devis(devis, organisation, niveau)
+    return rng, histoire, params, *recit.piece_apres(rng, devis)
 
 
 def rejoue(
     variant: Variant, organisation: Any, documents: Mapping[str, Any] | None = None
-) -> tuple[enonce.Histoire, date, str]:
+) -> tuple[recit.Histoire, date, str]:
     """The variant's story, invoice date and number, replayed from its draw (the contract
     params do not carry them; the statement gave them), on the quote it followed if any."""
     if documents and "devis" in documents:
@@ -61,9 +56,9 @@ def rejoue(
         )
         return histoire, jour, numero
     rng = tirage(NAME, variant.seed, variant.niveau)
-    histoire = enonce.histoire(rng, organisation, variant.niveau)
-    enonce.params(rng, histoire, variant.niveau)
-    jour, numero = enonce.piece(rng, organisation)
+    histoire = recit.histoire(rng, organisation, variant.niveau)
+    recit.params(rng, histoire, variant.niveau)
+    jour, numero = recit.piece(rng, organisation)
     return histoire, jour, numero
 
 

@@ -13,9 +13,9 @@ from agora.documents.commercial import (
     Ajustement,
     DocumentCommercial,
     Ligne,
-    LigneTva,
     montant_lu,
     partie_de,
+    tva_lue,
     vendeur_de,
 )
 from agora.exercise.base import Variant
@@ -78,14 +78,7 @@ def piece_commerciale(
         # Given in the statement, not asked in the form: the student's value if they wrote one.
         port = montant_lu(lecture, "frais_port_ht") or Decimal(params["frais_port_ht"])
         frais = (Ajustement("Frais de port", Decimal(params["taux_tva_port"]), port),)
-    tva = tuple(
-        LigneTva(
-            Decimal(t["taux"]),
-            montant_lu(lecture, "tva", i, "base"),
-            montant_lu(lecture, "tva", i, "montant"),
-        )
-        for i, t in enumerate(reference["tva"])
-    )
+    tva = tva_lue(lecture, reference["tva"])
     org = organisation
     tiers = histoire.tiers
     vendeur = partie_de(tiers) if histoire.achat else vendeur_de(org)

@@ -8,10 +8,9 @@ is in ``solve``, the wrong methods in ``methodes``, the grading in ``grade``, th
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.facture_achat import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Contrôle et enregistrement d'une facture d'achat",
     COMPETENCES=("2.1.2", "2.2.3"),
     VERSION=1,

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import NIVEAUX, Variant
+from agora.exercise.base import NIVEAUX, Options, Variant
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat import achats, statement
 from agora.exercise.kinds.facture_achat import solve as calc
@@ -236,9 +236,7 @@ def _params(
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation."""
     if niveau not in NIVEAUX:
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Seuil(Sourced):
@@ -29,7 +28,5 @@ class Regles(StrictModel):
     comptes: Regle
 
 
-@cache
-def load_regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "achats.yaml", Regles)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_regles = loaded_once(BAREMES_DIR / "achats.yaml", Regles)

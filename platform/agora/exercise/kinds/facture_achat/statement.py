@@ -11,6 +11,7 @@ from agora.calendrier import date_longue
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat.params import Achat, lire_params
 from agora.exercise.kinds.facture_achat.solve import facture_imprimee
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 COMPTES = (
@@ -41,10 +42,6 @@ COMPTES = (
 
 def _pourcent(valeur: str | Decimal) -> str:
     return TAUX.display(Decimal(valeur))
-
-
-def _cellule(texte: Any) -> str:
-    return str(texte).replace("|", "/").replace("\n", " ")
 
 
 def _jour(iso: str) -> str:
@@ -87,7 +84,7 @@ def _commande(p: dict[str, Any]) -> list[str]:
         c = x["commande"]
         if c:
             lignes.append(
-                f"| {x['reference']} | {_cellule(x['designation'])} | {c['quantite']} "
+                f"| {x['reference']} | {cellule(x['designation'])} | {c['quantite']} "
                 f"| {euros(c['prix_unitaire_ht'])} | {_pourcent(c['remise'])} "
                 f"| {_pourcent(c['taux_tva'])} |"
             )
@@ -110,7 +107,7 @@ def _livraison(p: dict[str, Any]) -> list[str]:
     for x in p["lignes"]:
         if x["commande"]:
             lignes.append(
-                f"| {x['reference']} | {_cellule(x['designation'])} | {x['quantite_livree']} |"
+                f"| {x['reference']} | {cellule(x['designation'])} | {x['quantite_livree']} |"
             )
     return [*lignes, ""]
 
@@ -119,7 +116,7 @@ def _facture(p: dict[str, Any], a: Achat) -> list[str]:
     ue = p["intracommunautaire"]
     tva = "" if ue else " Taux de TVA |"
     lignes = [
-        f"### La facture n° {p['facture']['numero']} (fournisseur : {_cellule(p['fournisseur']['nom'])})",
+        f"### La facture n° {p['facture']['numero']} (fournisseur : {cellule(p['fournisseur']['nom'])})",
         "",
         f"| Référence | Désignation | Quantité | Prix unitaire HT | Remise | Montant HT |{tva}",
         "|---|---|---:|---:|---:|---:|" + ("" if ue else "---:|"),
@@ -127,7 +124,7 @@ def _facture(p: dict[str, Any], a: Achat) -> list[str]:
     for x in p["lignes"]:
         f = x["facture"]
         ligne = (
-            f"| {x['reference']} | {_cellule(x['designation'])} | {f['quantite']} "
+            f"| {x['reference']} | {cellule(x['designation'])} | {f['quantite']} "
             f"| {euros(f['prix_unitaire_ht'])} | {_pourcent(f['remise'])} "
             f"| {euros(f['montant_ht'])} |"
         )

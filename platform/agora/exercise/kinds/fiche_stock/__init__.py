@@ -7,7 +7,7 @@ docs/exercices/fiche_stock.md; each module of the package does one step of the e
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.fiche_stock import answer, generate, grade, params, samples, solve
+from agora.exercise.kinds.fiche_stock import params
 
 # A mission may fix the valuation method; by default each student draws one.
 METHODE = KindOption(
@@ -16,8 +16,8 @@ METHODE = KindOption(
     defaut="au_choix",
 )
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Fiche de stock : CMUP ou PEPS, stock d'alerte et commande, inventaire",
     COMPETENCES=("2.1.1", "2.3.1"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

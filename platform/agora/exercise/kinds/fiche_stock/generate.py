@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import calendar
 import random
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.fiche_stock.articles import ArticleStocke, articles, fournisseur
 from agora.exercise.kinds.fiche_stock.params import CONSTATS, METHODES, NAME
 from agora.exercise.kinds.fiche_stock.statement import enonce
@@ -145,9 +144,7 @@ def _fin_du_mois(debut: date) -> date:
     return debut.replace(day=calendar.monthrange(debut.year, debut.month)[1])
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """The variant of this seed, level and method in the organisation."""
     choisie = dict(options or {}).get("methode", AU_CHOIX)
     if choisie != AU_CHOIX and (not isinstance(choisie, str) or choisie not in METHODES):

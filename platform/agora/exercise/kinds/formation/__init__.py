@@ -10,10 +10,9 @@ budget, spending and variance. The public contract is docs/exercices/formation.m
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.formation import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Plan de formation : coûts des sessions, budget, convocation, budgets du CSE",
     COMPETENCES=("3.1.3", "3.3.2"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -6,11 +6,10 @@ employees or more, with the net payroll shown beside the gross one)."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant, variante
+from agora.exercise.base import Options, Variant, variante
 from agora.exercise.kinds.formation import statement
 from agora.exercise.kinds.formation.catalogue import (
     ACTIVITES,
@@ -173,8 +172,6 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     return p
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation: its sector's trainings, its staff and budgets."""
     return variante(NAME, seed, niveau, organisation, params, statement.enonce)

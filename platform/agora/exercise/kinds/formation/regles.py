@@ -5,12 +5,11 @@ kind applies (ASC budget by agreement, cost of an action, content of a convocati
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class BudgetFonctionnement(Sourced):
@@ -59,7 +58,5 @@ def taux_contribution(effectif: int) -> Decimal:
     return c.taux_moins_11 if effectif < c.seuil_effectif else c.taux
 
 
-@cache
-def load_regles() -> Formation:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "formation.yaml", Formation)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_regles = loaded_once(BAREMES_DIR / "formation.yaml", Formation)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import reponses_fausses
+from agora.exercise.grading import change_selon, reponses_fausses
 from agora.exercise.kinds.formation import solve as calc
 from agora.exercise.kinds.formation.grade import fautes_possibles
 from agora.exercise.kinds.formation.messages import SIGNATURES
 from agora.exercise.kinds.formation.params import lire_params
-from agora.exercise.reading import pattern_of
+
+# The fields each wrong method changes, where its typical answer differs from the right one.
+CHANGE = change_selon(SIGNATURES)
 
 ILLISIBLE = {"total_plan": "beaucoup", "sessions": [{"frais": "12,3,4"}]}
 
@@ -25,7 +27,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     faux = {"sessions.0.cout_pedagogique": juste["sessions.0.cout_pedagogique"] + 100}
     return [
         SampleAnswer("Réponse juste", calc.document(juste), True),
-        *reponses_fausses(fautes_possibles(d), monde, juste, _signe, calc.document),
+        *reponses_fausses(fautes_possibles(d), monde, juste, CHANGE, calc.document),
         SampleAnswer(
             "Coût pédagogique faux, suite juste (erreur reportée)",
             calc.document(calc.calcule(d, faux) | faux),
@@ -33,8 +35,3 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         ),
         SampleAnswer("Réponse illisible", ILLISIBLE, False, invalid=True),
     ]
-
-
-def _signe(faute: str, path: str) -> bool:
-    """Whether this answer field is one the wrong method changes."""
-    return pattern_of(path) in SIGNATURES[faute]

@@ -8,17 +8,9 @@ contract is docs/exercices/frais_deplacement.md; each module does one step of th
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.frais_deplacement import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Frais de déplacement : ordre de mission, indemnités kilométriques, note de frais",
     COMPETENCES=("3.2.2", "3.2.3"),
     VERSION=1,

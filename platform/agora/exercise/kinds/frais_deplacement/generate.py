@@ -6,12 +6,11 @@ second car and a fuel ticket)."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.kinds.frais_deplacement import deplacements, statement
 from agora.exercise.kinds.frais_deplacement.deplacements import PAYS, Voyage
 from agora.exercise.kinds.frais_deplacement.params import NAME, lire_params
@@ -215,10 +214,5 @@ def _avance(p: dict[str, Any]) -> str:
     return f"{avance}.00" if valeurs["total_frais"] > avance else "0.00"
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """A variant drawn from the organisation: its staff, its sector's trips, its VAT regime."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+# A variant drawn from the organisation: its staff, its sector's trips, its VAT regime.
+generate = generateur(NAME, params, statement.enonce)

@@ -9,7 +9,7 @@ from functools import cache
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Tranche(StrictModel):
@@ -57,10 +57,8 @@ class Frais(StrictModel):
     tva: RegleTva
 
 
-@cache
-def load_frais() -> Frais:
-    """The figures file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "frais.yaml", Frais)
+# The figures file, read once (ContentError naming the file and field when it is wrong).
+load_frais = loaded_once(BAREMES_DIR / "frais.yaml", Frais)
 
 
 @cache

@@ -12,6 +12,7 @@ from agora.exercise.fields import TAUX
 from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, lire_params
 from agora.exercise.kinds.frais_deplacement.regles import load_frais, puissance
 from agora.exercise.kinds.frais_deplacement.solve import bareme
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 NATURES = {
@@ -22,10 +23,6 @@ NATURES = {
     "carburant": "Carburant",
     "divers": "Divers",
 }
-
-
-def _cellule(texte: Any) -> str:
-    return str(texte).replace("|", "/").replace("\n", " ")
 
 
 def _jour(jour: date) -> str:
@@ -64,7 +61,7 @@ def _ordre(n: Note) -> list[str]:
         ("Avance versée au départ", euros(o.avance) if o.avance else "aucune"),
     ]
     tableau = ["| Rubrique | Détail |", "|---|---|"]
-    tableau += [f"| {titre} | {_cellule(valeur)} |" for titre, valeur in rangs]
+    tableau += [f"| {titre} | {cellule(valeur)} |" for titre, valeur in rangs]
     return [f"### L'ordre de mission n° {o.numero}", "", *tableau, ""]
 
 
@@ -112,7 +109,7 @@ def _vehicules(n: Note) -> list[str]:
     for v in n.vehicules:
         deja = bareme(v.cv, v.km_anterieurs)
         lignes.append(
-            f"| {_cellule(v.libelle)} | {_km(v.km_anterieurs)} | {euros(deja)} | {_km(v.km)} |"
+            f"| {cellule(v.libelle)} | {_km(v.km_anterieurs)} | {euros(deja)} | {_km(v.km)} |"
         )
     if len(n.vehicules) > 1:
         lignes += [
@@ -159,7 +156,7 @@ def _note(n: Note) -> list[str]:
         ailleurs = " (payé à l'étranger)" if j.etranger else ""
         fourni = "joint" if j.fourni else "**non fourni**"
         lignes.append(
-            f"| {j.numero} | {_jour(j.jour)} | {NATURES[j.nature]} : {_cellule(j.libelle)}"
+            f"| {j.numero} | {_jour(j.jour)} | {NATURES[j.nature]} : {cellule(j.libelle)}"
             f"{ailleurs} | {euros(j.ttc)} | {_tva(j)} | {fourni} |"
         )
     return [*lignes, ""]

@@ -10,10 +10,9 @@ bodies, accounts and due dates in ``regles`` (scenarios/baremes/paie_versements.
 
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.bulletin_paie import MOIS_DU_BULLETIN
-from agora.exercise.kinds.journal_paie import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Journal de paie : l'écriture de paie et le paiement des organismes",
     COMPETENCES=("3.2.5",),
     # 3: a restaurant's staff are fed (benefit in kind, 708); 2: the régie's director is its

@@ -20,7 +20,7 @@ from agora.calendrier import MOIS as NOMS_MOIS
 from agora.company.model import Company, Salarie
 from agora.content.baremes import load_bareme
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.bulletin_paie import generate as paie
 from agora.exercise.kinds.bulletin_paie.params import lire as lire_bulletin
 from agora.exercise.kinds.bulletin_paie.solve import solution as solution_bulletin
@@ -168,9 +168,7 @@ def params(
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Company, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Company, options: Options = None) -> Variant:
     """The month's payroll of the organisation for the level, of the month the option ``mois``
     names (by default drawn for each student)."""
     choisi = (options or {}).get("mois", AU_CHOIX)

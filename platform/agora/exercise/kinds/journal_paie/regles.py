@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from agora.calendrier import feries_francais
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 URSSAF, RETRAITE, PREVOYANCE, DGFIP = "urssaf", "retraite_complementaire", "prevoyance", "dgfip"
 # The bodies a payslip line may go to, in the order the solution lists them; the DGFiP (the
@@ -88,10 +88,8 @@ class Regles(StrictModel):
         return e.jour_des_le_seuil if grand else e.jour_avant_seuil
 
 
-@cache
-def regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "paie_versements.yaml", Regles)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+regles = loaded_once(BAREMES_DIR / "paie_versements.yaml", Regles)
 
 
 @lru_cache(maxsize=64)

@@ -9,17 +9,9 @@ docs/exercices/mouvements_personnel.md; each module does one step of the exercis
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.mouvements_personnel import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Entrées et sorties du personnel : embauche, fin de CDD, dossiers, annonce",
     COMPETENCES=("3.1.1", "3.1.2"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -6,12 +6,11 @@ personnel file to keep, and the ad published for the newcomer's job."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.kinds.mouvements_personnel import annonce
 from agora.exercise.kinds.mouvements_personnel.params import NAME
 from agora.exercise.kinds.mouvements_personnel.solve import plus_mois
@@ -168,10 +167,5 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """The variant of this seed and level in the organisation."""
-    rng = tirage(NAME, seed, niveau)
-    document = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, document, enonce(document, organisation))
+# The variant of this seed and level in the organisation.
+generate = generateur(NAME, params, enonce)

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
     champs_lus,
     chemin,
-    grade_of,
-    illisibles,
+    grade_final,
     methode_fausse,
-    notes_par_competence,
+    par_competence,
     verdict_nomme,
     verdict_reporte,
 )
@@ -136,10 +135,8 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     donnes, own = champs_lus(ref.champs, lecture)
     correction = Correction(ref, own)
     champs = [correction.champ(path, field, lu) for path, field, lu in donnes]
-    champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in correction.codes]
-    notes = notes_par_competence(champs, competence_de, (ENTREES_SORTIES, DOSSIERS))
-    return grade_of(NAME, champs, nommes, notes)
+    notes = par_competence(competence_de, (ENTREES_SORTIES, DOSSIERS))
+    return grade_final(NAME, champs, lecture, correction.codes, MESSAGES, notes)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -10,7 +10,7 @@ from functools import cache
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Regle(Sourced):
@@ -88,10 +88,8 @@ class Personnel(StrictModel):
     annonce: Annonce
 
 
-@cache
-def load_personnel() -> Personnel:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "personnel.yaml", Personnel)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_personnel = loaded_once(BAREMES_DIR / "personnel.yaml", Personnel)
 
 
 @cache

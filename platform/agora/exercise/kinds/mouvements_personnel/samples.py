@@ -7,12 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import methodes_montrables
+from agora.exercise.grading import change_selon, reponses_fausses
 from agora.exercise.kinds.mouvements_personnel import solve as calc
 from agora.exercise.kinds.mouvements_personnel.grade import fautes_possibles
 from agora.exercise.kinds.mouvements_personnel.messages import SIGNATURES
 from agora.exercise.kinds.mouvements_personnel.params import AUCUN, lire_params
-from agora.exercise.reading import pattern_of
+
+# The fields each wrong method changes, where its typical answer differs from the right one.
+CHANGE = change_selon(SIGNATURES)
 
 
 def _annonce(m: Any) -> list[str]:
@@ -28,14 +30,11 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     m = lire_params(params)
     juste = calc.calcule(m)
     samples = [SampleAnswer("Réponse juste", calc.document(juste), True)]
-    for faute, monde in methodes_montrables(
-        fautes_possibles(m), lambda f: calc.calcule(m, faute=f), juste, _change
-    ):
-        label = f"Méthode fausse : {faute}"
-        samples.append(SampleAnswer(label, calc.document(monde), False, (faute,)))
+    monde = lambda faute: calc.calcule(m, faute=faute)  # noqa: E731 (read as a name)
+    samples += reponses_fausses(fautes_possibles(m), monde, juste, CHANGE, calc.document)
     for faute in _annonce(m):
-        monde = calc.calcule(m, faute=faute)
-        samples.append(SampleAnswer(f"Annonce : {faute}", calc.document(monde), False, (faute,)))
+        annonce = calc.document(monde(faute))
+        samples.append(SampleAnswer(f"Annonce : {faute}", annonce, False, (faute,)))
     faux = {"depart.total_brut": juste["depart.total_brut"] + Decimal("100.00")}
     reporte = calc.calcule(m, faux) | faux
     illisible = {"depart": {"total_brut": "beaucoup"}, "embauche": {"fin_essai": "en mai"}}
@@ -46,8 +45,3 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         ),
         SampleAnswer("Réponse illisible", illisible, False, invalid=True),
     ]
-
-
-def _change(faute: str, path: str) -> bool:
-    """Whether this answer field is one the wrong method changes."""
-    return pattern_of(path) in SIGNATURES[faute]

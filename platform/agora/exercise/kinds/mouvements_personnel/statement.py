@@ -10,6 +10,7 @@ from typing import Any
 from agora.exercise.fields import JOUR
 from agora.exercise.kinds.mouvements_personnel.params import Mouvements, lire_params
 from agora.exercise.kinds.mouvements_personnel.regles import mois_essai, piece
+from agora.exercise.markdown import cellule
 from agora.money import euros
 
 CATEGORIES = {
@@ -25,16 +26,8 @@ MOTIFS = {
 }
 
 
-# A table cell holds one line and no column bar.
-_CELLULE = str.maketrans({"|": "/", "\n": " "})
-
-
 def _j(jour: date) -> str:
     return JOUR.display(jour)
-
-
-def _cellule(texte: Any) -> str:
-    return str(texte).translate(_CELLULE)
 
 
 def _arrivee(m: Mouvements, guide: bool) -> list[str]:
@@ -46,10 +39,10 @@ def _arrivee(m: Mouvements, guide: bool) -> list[str]:
         "",
         "| Nouveau salarié | Emploi | Catégorie | Contrat | Premier jour | Né le |",
         "|---|---|---|---|---|---|",
-        f"| {_cellule(e.salarie)} | {_cellule(e.emploi)} | {CATEGORIES[e.categorie]} | CDI "
+        f"| {cellule(e.salarie)} | {cellule(e.emploi)} | {CATEGORIES[e.categorie]} | CDI "
         f"| {_j(e.debut)} | {_j(e.date_naissance)} |",
         "",
-        f"- La convention collective ({_cellule(m.convention)}) **{renouvelle}** de renouveler "
+        f"- La convention collective ({cellule(m.convention)}) **{renouvelle}** de renouveler "
         "la période d'essai une fois.",
         f"- Le contrat de travail **{contrat}** ce renouvellement.",
     ]
@@ -70,7 +63,7 @@ def _depart(m: Mouvements, guide: bool) -> list[str]:
     lignes = [
         "## 2. Un départ",
         "",
-        f"{d.salarie} ({_cellule(d.emploi)}) a un **CDD** du {_j(d.debut)} au {_j(d.fin_prevue)}, "
+        f"{d.salarie} ({cellule(d.emploi)}) a un **CDD** du {_j(d.debut)} au {_j(d.fin_prevue)}, "
         f"conclu pour {MOTIFS[d.motif]}.",
     ]
     if d.proposition_cdi == "refusee":
@@ -135,7 +128,7 @@ def _annonce(m: Mouvements) -> list[str]:
         "| N° | Phrase |",
         "|---:|---|",
     ]
-    lignes += [f"| {i} | {_cellule(p.texte)} |" for i, p in enumerate(m.phrases, start=1)]
+    lignes += [f"| {i} | {cellule(p.texte)} |" for i, p in enumerate(m.phrases, start=1)]
     return [*lignes, ""]
 
 
@@ -160,10 +153,10 @@ def _questions(m: Mouvements) -> list[str]:
     ]
 
 
-def enonce(params: dict[str, Any], org: Any) -> str:
-    """The statement of these params in the organisation."""
+def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
+    """The statement of these params (drawn at this level) in the organisation."""
     m = lire_params(params)
-    guide = m.niveau == 1
+    guide = niveau == 1
     tete = [
         f"Vous travaillez au service du personnel de **{org.raison_sociale}** "
         f"({org.adresse.ville}). Cette semaine, une personne arrive et une autre part.",

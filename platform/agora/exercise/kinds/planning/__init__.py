@@ -7,10 +7,9 @@ the statement in ``statement``.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.planning import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Planning hebdomadaire du personnel",
     COMPETENCES=("3.2.1",),
     VERSION=3,

@@ -7,7 +7,6 @@ week has at least one valid planning; the rule checker that grades students conf
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -17,7 +16,7 @@ from typing import Any
 from agora.calendrier import JOURS
 from agora.company.model import Company, Salarie
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Options, Variant
 from agora.exercise.kinds.planning.params import NAME
 from agora.exercise.kinds.planning.rules import (
     JOUR,
@@ -347,9 +346,7 @@ def _params(
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A week of the organisation's staff with at least one planning without violation."""
     params, choix = generer(seed, niveau, organisation)
     return Variant(NAME, seed, niveau, params, enonce(params, niveau, organisation, choix))

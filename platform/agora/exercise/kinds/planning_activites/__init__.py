@@ -8,17 +8,9 @@ their cost. The public contract is docs/exercices/planning_activites.md.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.planning_activites import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Planification d'un projet : dates au plus tôt et au plus tard, marges, chemin "
     "critique ; réservation des ressources partagées",
     COMPETENCES=("2.1.5", "2.3.1"),

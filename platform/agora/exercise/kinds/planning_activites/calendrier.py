@@ -11,7 +11,7 @@ import holidays
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 # The longest a project may run (working days): bounds every walk through the calendar.
 MAX_JOURS = 400
@@ -53,10 +53,8 @@ class Planification(StrictModel):
     capacite: Capacite
 
 
-@cache
-def load_planification() -> Planification:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "planification.yaml", Planification)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_planification = loaded_once(BAREMES_DIR / "planification.yaml", Planification)
 
 
 @cache

@@ -5,13 +5,12 @@ in the period), then the week's requests for its shared rooms or vehicles."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.planning_activites import projets, reservations, statement
 from agora.exercise.kinds.planning_activites.calendrier import feries_entre, jour_ouvre
@@ -192,10 +191,5 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """A variant drawn from the organisation: its sector's project and shared resources."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+# A variant drawn from the organisation: its sector's project and shared resources.
+generate = generateur(NAME, params, statement.enonce)

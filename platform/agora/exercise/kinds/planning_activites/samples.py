@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import methodes_montrables
+from agora.exercise.grading import change_selon, reponses_fausses
 from agora.exercise.kinds.planning_activites import solve as calc
 from agora.exercise.kinds.planning_activites.grade import fautes_possibles
 from agora.exercise.kinds.planning_activites.messages import SIGNATURES
 from agora.exercise.kinds.planning_activites.params import lire_params
-from agora.exercise.reading import pattern_of
+
+# The fields each wrong method changes, where its typical answer differs from the right one.
+CHANGE = change_selon(SIGNATURES)
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
@@ -19,11 +21,8 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     n = lire_params(params)
     ref = calc.calcule(n)
     samples = [SampleAnswer("Réponse juste", calc.document(ref), True)]
-    for faute, monde in methodes_montrables(
-        fautes_possibles(n), lambda f: calc.calcule(n, faute=f), ref, _signe
-    ):
-        label = f"Méthode fausse : {faute}"
-        samples.append(SampleAnswer(label, calc.document(monde), False, (faute,)))
+    monde = lambda faute: calc.calcule(n, faute=faute)  # noqa: E731 (read as a name)
+    samples += reponses_fausses(fautes_possibles(n), monde, ref, CHANGE, calc.document)
     faux = {"duree_projet": ref["duree_projet"] + 2}
     reporte = calc.document(calc.calcule(n, faux) | faux)
     illisible = {"duree_projet": "beaucoup", "date_fin": "demain", "chemin_critique": "12"}
@@ -32,8 +31,3 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         SampleAnswer("Durée fausse, suite juste (erreur reportée)", reporte, False),
         SampleAnswer("Réponse illisible", illisible, False, invalid=True),
     ]
-
-
-def _signe(faute: str, path: str) -> bool:
-    """Whether this answer field is one the wrong method changes."""
-    return pattern_of(path) in SIGNATURES[faute]

@@ -8,18 +8,10 @@ deadline in working days. The public contract is docs/exercices/prise_en_charge.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.prise_en_charge import (
-    answer,
-    fiche,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
+from agora.exercise.kinds.prise_en_charge import fiche
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Fiche de prise en charge : noter une demande et la transmettre",
     COMPETENCES=("1.1.1", "1.1.2"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from agora.calendrier import feries_francais
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.kinds.prise_en_charge import message
 from agora.exercise.kinds.prise_en_charge.dictee import ascii_minuscule
 from agora.exercise.kinds.prise_en_charge.params import NAME
@@ -180,10 +179,5 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     return p
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """The variant of this seed and level in the organisation."""
-    rng = tirage(NAME, seed, niveau)
-    document = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, document, enonce(document, organisation))
+# The variant of this seed and level in the organisation.
+generate = generateur(NAME, params, enonce)

@@ -7,12 +7,14 @@ from datetime import timedelta
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import reponses_fausses
+from agora.exercise.grading import change_selon, reponses_fausses
 from agora.exercise.kinds.prise_en_charge import solve as calc
 from agora.exercise.kinds.prise_en_charge.grade import fautes_possibles
 from agora.exercise.kinds.prise_en_charge.messages import SIGNATURES
 from agora.exercise.kinds.prise_en_charge.params import lire_params
-from agora.exercise.reading import pattern_of
+
+# The fields each wrong method changes, where its typical answer differs from the right one.
+CHANGE = change_selon(SIGNATURES)
 
 ILLISIBLE = {"demandeur": {"telephone": "zéro six douze"}, "suite": {"echeance": "mardi"}}
 
@@ -26,7 +28,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     faux = {"demande.date": juste["demande.date"] + timedelta(days=7)}
     return [
         SampleAnswer("Réponse juste", calc.document(juste), True),
-        *reponses_fausses(fautes_possibles(d), monde, juste, _signe, calc.document),
+        *reponses_fausses(fautes_possibles(d), monde, juste, CHANGE, calc.document),
         SampleAnswer(
             "Date mal notée, échéance juste d'après elle (erreur reportée)",
             calc.document(calc.calcule(d, faux) | faux),
@@ -34,8 +36,3 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         ),
         SampleAnswer("Réponse illisible", ILLISIBLE, False, invalid=True),
     ]
-
-
-def _signe(faute: str, path: str) -> bool:
-    """Whether this answer field is one the wrong method changes."""
-    return pattern_of(path) in SIGNATURES[faute]

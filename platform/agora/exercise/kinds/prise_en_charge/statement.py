@@ -11,6 +11,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.prise_en_charge.params import Fiche, lire_params
 from agora.exercise.kinds.prise_en_charge.situations import FONCTIONS
+from agora.exercise.markdown import cellule
 
 CANAUX = {
     "telephone": "Vous tenez le standard téléphonique",
@@ -18,11 +19,6 @@ CANAUX = {
     "courriel": "Vous relevez la boîte de courriel de l'accueil",
     "accueil": "Vous tenez l'accueil",
 }
-_CELLULE = str.maketrans({"|": "/", "\n": " "})
-
-
-def _cellule(texte: Any) -> str:
-    return str(texte).translate(_CELLULE)
 
 
 def _heure(minutes: int) -> str:
@@ -68,14 +64,12 @@ def _annuaire(d: Fiche) -> list[str]:
     ]
     for m in d.annuaire:
         role = FONCTIONS[m.fonction]
-        lignes.append(
-            f"| {_cellule(m.service)} | {_cellule(m.nom)} | {_cellule(m.emploi)} | {role} |"
-        )
+        lignes.append(f"| {cellule(m.service)} | {cellule(m.nom)} | {cellule(m.emploi)} | {role} |")
     return [*lignes, ""]
 
 
-def _questions(d: Fiche) -> list[str]:
-    guide = d.niveau == 1
+def _questions(d: Fiche, niveau: int) -> list[str]:
+    guide = niveau == 1
     lignes = [
         "## À faire : remplissez la fiche de prise en charge",
         "",
@@ -98,8 +92,8 @@ def _questions(d: Fiche) -> list[str]:
     return lignes
 
 
-def enonce(params: dict[str, Any], org: Any) -> str:
-    """The statement of these params in the organisation."""
+def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
+    """The statement of these params (drawn at this level) in the organisation."""
     d = lire_params(params)
     tete = [
         f"Vous travaillez à l'accueil, chez **{org.raison_sociale}** ({org.secteur_libelle}). "
@@ -108,7 +102,7 @@ def enonce(params: dict[str, Any], org: Any) -> str:
         "",
     ]
     corps = _message(params) + _regles(d) + _annuaire(d)
-    return "\n".join(tete + corps + _questions(d)) + "\n"
+    return "\n".join(tete + corps + _questions(d, niveau)) + "\n"
 
 
 def jour_long(jour: date) -> str:

@@ -4,12 +4,11 @@ suppliers as a file with planted problems, the day of the check, and the jobs th
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Variant
+from agora.exercise.base import Options, Variant
 from agora.exercise.kinds.qualite_donnees import defauts
 from agora.exercise.kinds.qualite_donnees.params import FICHIERS, NAME
 from agora.exercise.kinds.qualite_donnees.roles import CATEGORIES_DU_FICHIER, roles
@@ -117,9 +116,7 @@ def params(rng: random.Random, organisation: Any, niveau: int, fichier: str) -> 
     }
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
+def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """The variant of this seed, level and file in the organisation."""
     if niveau not in (1, 2, 3):
         raise InvalidInput(f"Niveau inconnu : {niveau} (1, 2 ou 3).")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Duree(Sourced):
@@ -43,7 +42,5 @@ class Regles(StrictModel):
         return getattr(self.conservation, fichier)
 
 
-@cache
-def load_regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "rgpd.yaml", Regles)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_regles = loaded_once(BAREMES_DIR / "rgpd.yaml", Regles)

@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from agora import SCENARIOS_DIR
-from agora.content.loading import StrictModel, load_yaml_model
+from agora.content.loading import StrictModel, loaded_once
 from agora.exercise.fields import COMPTE
 
 FICHIER = SCENARIOS_DIR / "banque" / "libelles.yaml"
@@ -103,10 +103,8 @@ def mots(texte: str) -> tuple[str, ...]:
     return tuple("".join(c if c.isalnum() else " " for c in simple).split())
 
 
-@cache
-def vocabulaire() -> Vocabulaire:
-    """The vocabulary file, read once (ContentError naming the file and the field if wrong)."""
-    return load_yaml_model(FICHIER, Vocabulaire)
+# The vocabulary file, read once (ContentError naming the file and the field if wrong).
+vocabulaire = loaded_once(FICHIER, Vocabulaire)
 
 
 @cache

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from agora.calendrier import MOIS
 from agora.money import euros
 
-if TYPE_CHECKING:  # generate imports this module
-    from agora.exercise.kinds.rapprochement.generate import Contexte
+if TYPE_CHECKING:  # tirage imports this module
+    from agora.exercise.kinds.rapprochement.tirage import Contexte
 
 
 def montant(value: str | Decimal) -> str:

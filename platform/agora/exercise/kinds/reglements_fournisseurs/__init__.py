@@ -9,13 +9,12 @@ public contract is docs/exercices/reglements_fournisseurs.md.
 
 from agora.exercise.base import ExerciseKind
 
-from . import answer, generate, grade, params, samples, solve
+from . import grade
 
 # The payment procedure proves 2.2.2, the record of the bank movement 2.2.3 (grade.py).
 TITRE = "Règlements fournisseurs : échéancier, escompte, virements SEPA"
-MODULES = (params, answer, generate, solve, grade, samples)
-KIND = ExerciseKind.from_modules(
-    MODULES,
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE=TITRE,
     COMPETENCES=grade.COMPETENCES,
     VERSION=1,

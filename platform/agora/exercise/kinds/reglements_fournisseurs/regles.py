@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class TauxAchats(Sourced):
@@ -41,7 +39,5 @@ class Regles(StrictModel):
     regles: list[Regle] = Field(min_length=1)
 
 
-@cache
-def regles() -> Regles:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "reglements.yaml", Regles)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+regles = loaded_once(BAREMES_DIR / "reglements.yaml", Regles)

@@ -8,10 +8,9 @@ and due dates are checked automatically. The public contract is docs/exercices/r
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.relances import answer, generate, grade, params, samples, solve
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Relances clients : retards, pénalités, indemnité et lettre de relance",
     COMPETENCES=("1.2.4",),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import calendar
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from agora.company.cgv import PENALITES
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, generateur, tirage
 from agora.exercise.kinds.relances.params import NAME
 from agora.exercise.kinds.relances.regles import Semestre, baremes
 from agora.exercise.kinds.relances.solve import TROIS, echeance, lire_params
@@ -230,21 +229,12 @@ def _plus_en_retard(document: dict[str, Any]) -> str:
     return min(b.factures, key=lambda f: (echeance(f), f.numero)).client
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """The variant of this seed and level in the organisation."""
-    rng = tirage(NAME, seed, niveau)
-    document = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau))
+# The variant of this seed and level in the organisation.
+generate = generateur(NAME, params, enonce)
 
 
 def reprendre(
-    seed: int,
-    niveau: int,
-    organisation: Any,
-    options: Mapping[str, str] | None,
-    documents: Mapping[str, dict[str, Any]],
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
 ) -> Variant:
     """The balance at the end of the month after an earlier step's receipts (a ``balance_agee``
     document): the invoices that customer still owes join the others, and the letter goes to
@@ -255,7 +245,7 @@ def reprendre(
     rng = tirage(NAME, seed, niveau, "depuis")
     document = params(rng, organisation, niveau, reprise)
     client = reprise[1][0]["client"]
-    return Variant(NAME, seed, niveau, document, enonce(document, organisation, niveau, client))
+    return Variant(NAME, seed, niveau, document, enonce(organisation, document, niveau, client))
 
 
 def _reprise(balance: dict[str, Any] | None) -> tuple[date, list[dict[str, Any]]] | None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Semestre(Sourced):
@@ -46,7 +45,5 @@ class Baremes(StrictModel):
         return next((s for s in self.semestres if s.semestre == code), None)
 
 
-@cache
-def baremes() -> Baremes:
-    """The figures file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "relances.yaml", Baremes)
+# The figures file, read once (ContentError naming the file and field when it is wrong).
+baremes = loaded_once(BAREMES_DIR / "relances.yaml", Baremes)

@@ -167,7 +167,7 @@ def _regles(niveau: int) -> list[str]:
     return [f"- {r}" for r in regles]
 
 
-def enonce(p: dict[str, Any], organisation: Any, niveau: int, reprise: str | None = None) -> str:
+def enonce(organisation: Any, p: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
     """The statement of these params for the organisation, in Markdown; ``reprise``: the
     customer whose unpaid invoices come from the earlier step's ageing balance."""
     qui = QUI.get(organisation.relation, "clients")

@@ -5,17 +5,9 @@ the prospect file (NPAI, opposition). The public contract is docs/exercices/suiv
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.suivi_prospection import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Suivi d'une campagne de prospection : taux, coûts, relances, fichier",
     COMPETENCES=("1.1.4", "1.3.1"),
     VERSION=1,

@@ -5,12 +5,11 @@ e-mailing, rates only), two at level 2 (with the costs and the best channel), th
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.kinds.suivi_prospection import statement
 from agora.exercise.kinds.suivi_prospection.campagnes import ENTREPRISES, PERSONNES, campagne
 from agora.exercise.kinds.suivi_prospection.params import NAME, lire_params
@@ -109,10 +108,5 @@ def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]
     return p
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """A variant drawn from the organisation: its sector's offer, channels and prospects."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+# A variant drawn from the organisation: its sector's offer, channels and prospects.
+generate = generateur(NAME, params, statement.enonce)

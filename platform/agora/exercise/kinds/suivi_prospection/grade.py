@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic
+from agora.exercise.base import ChampResult
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
     champs_lus,
     chemin,
-    grade_of,
-    illisibles,
+    grade_final,
     methode_fausse,
-    notes_par_competence,
+    par_competence,
     verdict_nomme,
     verdict_reporte,
 )
@@ -125,10 +124,8 @@ def corrige(ref: Reference, lecture: Lecture):
     ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
     codes: list[str] = []
     champs = [_champ(ref, p, f, lu, ecf, own, codes) for p, f, lu in donnes]
-    champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    notes = notes_par_competence(champs, competence_de, (PROSPECTION, MISE_A_JOUR))
-    return grade_of(NAME, champs, nommes, notes)
+    notes = par_competence(competence_de, (PROSPECTION, MISE_A_JOUR))
+    return grade_final(NAME, champs, lecture, codes, MESSAGES, notes)
 
 
 def grade(params: dict[str, Any], lecture: Lecture):

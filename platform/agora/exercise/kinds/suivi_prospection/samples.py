@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import methodes_montrables
+from agora.exercise.grading import change_selon, reponses_fausses
 from agora.exercise.kinds.suivi_prospection import solve as calc
 from agora.exercise.kinds.suivi_prospection.grade import fautes_possibles
 from agora.exercise.kinds.suivi_prospection.messages import SIGNATURES
 from agora.exercise.kinds.suivi_prospection.params import lire_params
-from agora.exercise.reading import pattern_of
+
+# The fields each wrong method changes, where its typical answer differs from the right one.
+CHANGE = change_selon(SIGNATURES)
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
@@ -19,11 +21,10 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     d = lire_params(params)
     ref = calc.calcule(d)
     samples = [SampleAnswer("Réponse juste", calc.document(d, ref), True)]
-    for faute, monde in methodes_montrables(
-        fautes_possibles(d), lambda f: calc.calcule(d, faute=f), ref, _signe
-    ):
-        label = f"Méthode fausse : {faute}"
-        samples.append(SampleAnswer(label, calc.document(d, monde), False, (faute,)))
+    monde = lambda faute: calc.calcule(d, faute=faute)  # noqa: E731 (read as a name)
+    samples += reponses_fausses(
+        fautes_possibles(d), monde, ref, CHANGE, lambda valeurs: calc.document(d, valeurs)
+    )
     faux = {"canaux.0.touches": ref["canaux.0.touches"] + 10}
     reporte = calc.document(d, calc.calcule(d, faux) | faux)
     illisible = {"canaux": [{"touches": "beaucoup", "taux_reponse": "la moitié"}]}
@@ -32,8 +33,3 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         SampleAnswer("Contacts atteints faux, suite juste (erreur reportée)", reporte, False),
         SampleAnswer("Réponse illisible", illisible, False, invalid=True),
     ]
-
-
-def _signe(faute: str, path: str) -> bool:
-    """Whether this answer field is one the wrong method changes."""
-    return pattern_of(path) in SIGNATURES[faute]

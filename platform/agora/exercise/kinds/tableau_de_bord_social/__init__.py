@@ -8,17 +8,9 @@ movements do not explain). The public contract is docs/exercices/tableau_de_bord
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.tableau_de_bord_social import (
-    answer,
-    generate,
-    grade,
-    params,
-    samples,
-    solve,
-)
 
-KIND = ExerciseKind.from_modules(
-    (params, answer, generate, solve, grade, samples),
+KIND = ExerciseKind.from_package(
+    __name__,
     TITRE="Tableau de bord social : effectif moyen, absentéisme, rotation, accidents, âges",
     COMPETENCES=("3.3.3", "1.3.1"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »

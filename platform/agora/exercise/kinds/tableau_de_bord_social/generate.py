@@ -7,14 +7,13 @@ leave in the absence table)."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from faker.providers.person.fr_FR import Provider as Prenoms
 
-from agora.exercise.base import Variant, tirage
+from agora.exercise.base import generateur
 from agora.exercise.kinds.tableau_de_bord_social import statement
 from agora.exercise.kinds.tableau_de_bord_social.params import CONTROLES, GRAPHIQUES, NAME
 from agora.exercise.kinds.tableau_de_bord_social.regles import bornes, motif_compte
@@ -235,10 +234,5 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     return {cle: p[cle] for cle in ordre}
 
 
-def generate(
-    seed: int, niveau: int, organisation: Any, options: Mapping[str, str] | None = None
-) -> Variant:
-    """A variant drawn from the organisation: its staff, its year, its sector."""
-    rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+# A variant drawn from the organisation: its staff, its year, its sector.
+generate = generateur(NAME, params, statement.enonce)

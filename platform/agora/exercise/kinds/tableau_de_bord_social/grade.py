@@ -7,13 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     MemoParams,
     Mondes,
     champs_lus,
-    illisibles,
+    grade_final,
     methode_fausse,
     verdict_nomme,
     verdict_reporte,
@@ -105,10 +105,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
     codes: list[str] = []
     champs = [_champ(ref, path, lu, ecf, own, codes) for path, _, lu in donnes]
-    champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    justes = sum(c.correct for c in champs)
-    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
+    return grade_final(NAME, champs, lecture, codes, MESSAGES, _competences)
 
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:

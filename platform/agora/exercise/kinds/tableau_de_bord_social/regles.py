@@ -9,7 +9,7 @@ from functools import cache
 from pydantic import Field
 
 from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, load_yaml_model
+from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class Regle(Sourced):
@@ -42,10 +42,8 @@ class Indicateurs(StrictModel):
     graphiques: Regle
 
 
-@cache
-def load_indicateurs() -> Indicateurs:
-    """The rules file, read once (ContentError naming the file and field when it is wrong)."""
-    return load_yaml_model(BAREMES_DIR / "indicateurs_sociaux.yaml", Indicateurs)
+# The rules file, read once (ContentError naming the file and field when it is wrong).
+load_indicateurs = loaded_once(BAREMES_DIR / "indicateurs_sociaux.yaml", Indicateurs)
 
 
 @cache

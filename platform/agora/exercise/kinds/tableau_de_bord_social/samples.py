@@ -7,12 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import methodes_montrables
+from agora.exercise.grading import change_selon, reponses_fausses
 from agora.exercise.kinds.tableau_de_bord_social import solve as calc
 from agora.exercise.kinds.tableau_de_bord_social.grade import fautes_possibles
 from agora.exercise.kinds.tableau_de_bord_social.messages import SIGNATURES
 from agora.exercise.kinds.tableau_de_bord_social.params import lire_params
-from agora.exercise.reading import pattern_of
+
+# The fields each wrong method changes, where its typical answer differs from the right one.
+CHANGE = change_selon(SIGNATURES)
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
@@ -20,11 +22,8 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     d = lire_params(params)
     ref = calc.calcule(d)
     samples = [SampleAnswer("Réponse juste", calc.document(ref), True)]
-    for faute, monde in methodes_montrables(
-        fautes_possibles(d), lambda f: calc.calcule(d, faute=f), ref, _signe
-    ):
-        label = f"Méthode fausse : {faute}"
-        samples.append(SampleAnswer(label, calc.document(monde), False, (faute,)))
+    monde = lambda faute: calc.calcule(d, faute=faute)  # noqa: E731 (read as a name)
+    samples += reponses_fausses(fautes_possibles(d), monde, ref, CHANGE, calc.document)
     faux = {"effectif.moyen": ref["effectif.moyen"] + Decimal(3)}
     reporte = calc.document(calc.calcule(d, faux) | faux)
     illisible = {"effectif": {"moyen": "beaucoup"}, "absences": {"taux": "un peu"}}
@@ -33,8 +32,3 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
         SampleAnswer("Effectif moyen faux, rotation juste (erreur reportée)", reporte, False),
         SampleAnswer("Réponse illisible", illisible, False, invalid=True),
     ]
-
-
-def _signe(faute: str, path: str) -> bool:
-    """Whether this answer field is one the wrong method changes."""
-    return pattern_of(path) in SIGNATURES[faute]

@@ -9,6 +9,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.kinds.tableau_de_bord_social.params import MOTIFS, Donnees, lire_params
+from agora.exercise.markdown import cellule
 
 MOIS = (
     "Janvier",
@@ -46,10 +47,6 @@ def _jour(jour: date | None) -> str:
 def _nombre(valeur: Any) -> str:
     texte = f"{valeur:,}".replace(",", "\u00a0").replace(".", ",")
     return texte.removesuffix(",00").removesuffix(",0")
-
-
-def _cellule(texte: Any) -> str:
-    return str(texte).replace("|", "/").replace("\n", " ")
 
 
 def _situation(org: Any, d: Donnees) -> list[str]:
@@ -109,7 +106,7 @@ def _accidents(d: Donnees) -> list[str]:
         nature = "accident du travail" if a.nature == "travail" else "accident de trajet"
         arret = "oui" if a.arret else "non"
         lignes.append(
-            f"| {_jour(a.jour)} | {_cellule(a.salarie)} | {nature} | {arret} | {a.jours_perdus} |"
+            f"| {_jour(a.jour)} | {cellule(a.salarie)} | {nature} | {arret} | {a.jours_perdus} |"
         )
     return [*lignes, ""]
 
@@ -123,7 +120,7 @@ def _registre(d: Donnees) -> list[str]:
     ]
     for p in d.personnel:
         lignes.append(
-            f"| {_cellule(p.matricule)} | {_cellule(p.nom)} | {_cellule(p.prenom)} | {p.sexe} "
+            f"| {cellule(p.matricule)} | {cellule(p.nom)} | {cellule(p.prenom)} | {p.sexe} "
             f"| {_jour(p.naissance)} | {_jour(p.entree)} | {_jour(p.sortie)} |"
         )
     return [*lignes, ""]
