@@ -3,7 +3,9 @@
 Why CP-SAT: coverage needs, exact contract hours and the rest rules interact across employees,
 which a hand-written search handles badly on tight weeks; CP-SAT proves infeasibility too. It is
 imported only when a planning is solved (about 0.5 s once per process), single-threaded with a
-fixed seed so the same params give the same planning (unless a search hits its time limit).
+fixed seed and a limit counted in CP-SAT's deterministic time, not in seconds: the same params
+give the same planning however loaded the machine is (a wall-clock limit gave another planning,
+or none, to a class solving at once).
 """
 
 from __future__ import annotations
@@ -29,8 +31,11 @@ PERIODE_MIN = 120  # a period of work in the reference planning lasts at least 2
 
 # The two searches: a quick one for a readable planning (fast on the weeks the generator makes),
 # then, if it finds nothing, one without the readability wish, with presolve (which proves an
-# impossible week in a fraction of a second where the quick search would wander).
+# impossible week in a fraction of a second where the quick search would wander). Limits in
+# deterministic time (about a second of one core each).
 RECHERCHES = ((True, 2.0), (False, 10.0))
+# A wall-clock safety net far above them, so only a stalled machine can stop a search early.
+SECONDES_MAX = 60.0
 
 
 class _TropLong(Exception):
@@ -101,7 +106,8 @@ def _resoudre(semaine: Semaine, pas: int, lisible: bool, limite: float) -> list[
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
-    solver.parameters.max_time_in_seconds = limite
+    solver.parameters.max_deterministic_time = limite
+    solver.parameters.max_time_in_seconds = SECONDES_MAX
     if lisible:  # measured on generated weeks: these settings halve the p95
         solver.parameters.linearization_level = 0
         solver.parameters.cp_model_presolve = False
