@@ -1,13 +1,14 @@
 """Logins in a burst: argon2 hash time and N students logging in at the same second.
 
-Usage: .venv/bin/python bench/bench_logins.py [--students 35] [--hashes 10]
+Usage: .venv/bin/python bench/bench_logins.py [--students 35] [--hashes 10] [--database-url URL]
 Prints, for the library's default argon2 parameters (64 MiB, 3 passes, 4 lanes, no bound on
 concurrent hashes: the platform before issue 17) and for the platform's (19 MiB, 2 passes,
 1 lane, at most 2 hashes per core at once):
 - the median time of one hash;
 - one student logging in alone (the whole POST /connexion);
 - N students logging in at the same instant (one thread each, httpx, the real login form with
-  its CSRF token) against the app served by uvicorn on a SQLite file: the median and the
+  its CSRF token) against the app served by uvicorn on a SQLite file (or --database-url, e.g.
+  a PostgreSQL database you own: each run adds its students to it): the median and the
   slowest answer to the POST, and the peak resident memory of the process.
 Target (issue 17): 35 logins in the same second, each answered in under 1 s.
 """
@@ -54,12 +55,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def burst(hasher: PasswordHasher, bound: int, students: int) -> tuple[float, float]:
+def burst(
+    hasher: PasswordHasher, bound: int, students: int, database_url: str | None = None
+) -> tuple[float, float]:
     """Median and slowest login (ms) of `students` logging in at once with this hasher."""
     passwords._HASHER = hasher
     passwords._HASHING = threading.BoundedSemaphore(bound)
     folder = Path(tempfile.mkdtemp(prefix="agora-bench-logins-"))
-    settings = Settings(environment="development", data_dir=folder)
+    url = {"database_url": database_url} if database_url else {}
+    settings = Settings(environment="development", data_dir=folder, **url)
     app = create_app(settings)
     migrations.upgrade(app.state.engine)
     stored = hasher.hash(PASSWORD)
@@ -116,6 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--students", type=int, default=35)
     parser.add_argument("--hashes", type=int, default=10)
+    parser.add_argument("--database-url", default=None, help="défaut : un fichier SQLite neuf")
     args = parser.parse_args()
     # The platform's parameters first: the peak memory printed is the process's so far.
     runs = [
@@ -124,8 +129,8 @@ def main() -> None:
     ]
     for name, hasher, bound in runs:
         one_hash = hash_time(hasher, args.hashes)
-        alone, _ = burst(hasher, bound, 1)
-        median, slowest = burst(hasher, bound, args.students)
+        alone, _ = burst(hasher, bound, 1, args.database_url)
+        median, slowest = burst(hasher, bound, args.students, args.database_url)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             f"{name:<34} un hachage {one_hash:6.1f} ms   une connexion seule {alone:5.0f} ms   "

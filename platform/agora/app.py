@@ -55,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_delay=settings.login_backoff_max_seconds,
         per_ip=settings.login_max_failures_per_ip,
         ip_window=settings.login_ip_window_seconds,
+        max_rows=settings.login_failure_max_rows,
     )
     # Outermost last: headers on everything, then the size limit before anything reads the
     # body, then the session, then the CSRF check (it needs the session's token).

@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     login_ip_window_seconds: int = Field(
         default=600, ge=1, description="Window of the per-address limit, in seconds."
     )
+    login_failure_max_rows: int = Field(
+        default=100_000,
+        ge=10,
+        description="Most rows kept in each login-failure table (the oldest go first): a flood "
+        "from many addresses within the windows cannot fill the database.",
+    )
     max_body_login_bytes: int = Field(
         default=16 * 1024,
         ge=1024,

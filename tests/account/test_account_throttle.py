@@ -1,6 +1,7 @@
 """The login limit slows an attacker without locking out the owner, a class or the teacher."""
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
@@ -179,3 +180,38 @@ def test_a_limit_set_through_one_app_holds_on_another_on_the_same_database(
     finally:
         other.state.engine.dispose()
     assert log_in(attacker, login).status_code == 200  # …and it holds here
+
+
+def _rows(app) -> tuple[list[tuple[str, str]], list[str]]:
+    from agora.account.throttle import PAIRS, STAMPS
+
+    with app.state.engine.connect() as connection:
+        pairs = connection.execute(sa.select(PAIRS.c.login, PAIRS.c.ip)).all()
+        stamps = connection.execute(sa.select(STAMPS.c.ip)).scalars().all()
+    return sorted(tuple(p) for p in pairs), sorted(stamps)
+
+
+def _throttle(app, now, **kwargs) -> LoginThrottle:
+    limits = {"free_failures": 1, "base_delay": 60, "max_delay": 600, "per_ip": 1000}
+    return LoginThrottle(app.state.engine, ip_window=600, clock=lambda: now[0], **limits | kwargs)
+
+
+def test_failures_too_old_to_matter_are_purged(app):
+    now = [0.0]
+    throttle = _throttle(app, now)
+    throttle.failed("lea.martin", OUTSIDE)
+    now[0] += throttle.forget_after + 1  # past the pair's memory and the address window
+    throttle.failed("hugo.petit", SCHOOL)
+    assert _rows(app) == ([("hugo.petit", SCHOOL)], [SCHOOL])
+
+
+def test_a_flood_from_many_addresses_keeps_at_most_the_cap_and_the_newest_failures(app):
+    now = [0.0]
+    throttle = _throttle(app, now, max_rows=10)
+    for i in range(25):  # all within the windows: nothing is old enough to be purged by age
+        now[0] += 1
+        throttle.failed(f"eleve{i:02d}", f"2001:db8::{i}")
+    pairs, stamps = _rows(app)
+    assert len(pairs) == 10 and len(stamps) == 10
+    assert pairs == [(f"eleve{i:02d}", f"2001:db8::{i}") for i in range(15, 25)]
+    assert throttle.wait("eleve24", "2001:db8::24") > 0  # the newest failure still slows

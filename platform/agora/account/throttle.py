@@ -7,7 +7,12 @@ sized for a whole school behind one NAT address.
 
 Kept in the database (tables ``login_failure_pairs`` and ``login_failure_stamps``), so that
 several server processes, or machines on one PostgreSQL, count the same failures. The clock
-is the wall clock (shared by the machines); rows too old to matter are purged at each failure.
+is the wall clock (shared by the machines). Both tables stay small: at each failure, the rows
+too old to matter are purged (a pair quiet for ``forget_after``, a stamp out of the address
+window), and each table keeps at most ``max_rows`` rows, the oldest going first, so a flood
+from many addresses (IPv6 gives an attacker millions) cannot fill the database. The cap is far
+above what a school or an académie records within the windows; reached, it forgets the oldest
+failures, never the newest.
 """
 
 from __future__ import annotations
@@ -43,9 +48,11 @@ class LoginThrottle:
         max_delay: float,
         per_ip: int,
         ip_window: float,
+        max_rows: int = 100_000,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.engine = engine
+        self.max_rows = max_rows
         self.free, self.base, self.max_delay = free_failures, base_delay, max_delay
         self.per_ip, self.ip_window, self.clock = per_ip, ip_window, clock
         # A pair quiet for this long starts again from zero.
@@ -94,7 +101,8 @@ class LoginThrottle:
             )
 
     def failed(self, login: str, ip: str) -> None:
-        """Count one failure of this pair and of this address (and purge the stale rows)."""
+        """Count one failure of this pair and of this address (and purge the stale rows, then
+        those beyond the cap)."""
         now, ip = self.clock(), ip[:64]
         dialect = self.engine.dialect.name
         insert = (postgresql if dialect == "postgresql" else sqlite).insert
@@ -114,6 +122,11 @@ class LoginThrottle:
             connection.execute(sa.insert(STAMPS).values(ip=ip, at=now))
             connection.execute(sa.delete(STAMPS).where(STAMPS.c.at <= now - self.ip_window))
             connection.execute(sa.delete(PAIRS).where(PAIRS.c.last < now - self.forget_after))
+            # The cap: an index scan of max_rows entries, only paid when a flood is under way
+            # (and each failure costs a password hash already).
+            for table, newest_first in ((STAMPS, STAMPS.c.id), (PAIRS, PAIRS.c.last)):
+                beyond = sa.select(table.c.id).order_by(newest_first.desc()).offset(self.max_rows)
+                connection.execute(sa.delete(table).where(table.c.id.in_(beyond)))
 
     def succeeded(self, login: str, ip: str) -> None:
         self._forget(PAIRS.c.login == login, PAIRS.c.ip == ip[:64])
