@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 from typing import Literal
@@ -114,6 +115,13 @@ class Settings(BaseSettings):
         "for the disk). Ignored on PostgreSQL.",
     )
 
+    date: datetime.date | None = Field(
+        default=None,
+        description="The platform's day (AAAA-MM-JJ) for what depends on the date of reading, "
+        "as the organisation page's « douze derniers mois »; default: today. Never changes a "
+        "generated organisation or exercise (those depend on their seed only).",
+    )
+
     @field_validator("sqlite_synchronous", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
@@ -129,6 +137,10 @@ class Settings(BaseSettings):
                 "en production ; pour une démonstration locale : AGORA_ENVIRONMENT=development."
             )
         return self
+
+    def aujourdhui(self) -> datetime.date:
+        """The platform's day: AGORA_DATE when set, else today's date."""
+        return self.date or datetime.date.today()
 
     @property
     def sqlalchemy_url(self) -> str:

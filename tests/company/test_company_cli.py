@@ -89,7 +89,10 @@ def test_output_matches_the_golden_organisation(capsys, secteur, fmt):
     # One pinned organisation per sector (and one fiche). A change here means stored seeds now
     # give other organisations (a section's draws, profile data or Faker version changed). If
     # intended, say so in the commit and regenerate with:
-    #   agora company --seed 7 --secteur <secteur> [--format md] > tests/company/golden/<secteur>_7.<json|md>
-    code, out, _ = run(capsys, "--seed", str(GOLDEN_SEED), "--secteur", secteur, "--format", fmt)
+    #   agora company --seed 7 --secteur <secteur> [--format md --date 2026-01-15] > tests/company/golden/<secteur>_7.<json|md>
+    jour = ("--date", "2026-01-15") if fmt == "md" else ()
+    code, out, _ = run(
+        capsys, "--seed", str(GOLDEN_SEED), "--secteur", secteur, "--format", fmt, *jour
+    )
     assert code == 0
     assert out == (GOLDEN / f"{secteur}_{GOLDEN_SEED}.{fmt}").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -24,7 +25,7 @@ SECTIONS = (
 @pytest.mark.parametrize("code", secteur_codes())
 def test_fiche_has_every_section_and_renders_as_tables(code):
     company = generate_company(5, code)
-    fiche = render_fiche(company)
+    fiche = render_fiche(company, aujourdhui=date(2026, 3, 9))
     assert fiche.startswith(f"# {company.raison_sociale}\n")
     assert all(section in fiche for section in SECTIONS)
     assert "<" not in fiche  # Markdown only: the web page escapes nothing it did not write
@@ -37,7 +38,7 @@ def test_fiche_has_every_section_and_renders_as_tables(code):
 
 
 def test_fiche_says_when_the_body_is_outside_vat():
-    fiche = render_fiche(generate_company(5, "association_sportive"))
+    fiche = render_fiche(generate_company(5, "association_sportive"), aujourdhui=date(2026, 3, 9))
     assert "Non assujettie à la TVA" in fiche and "Hors TVA" in fiche
     assert "Subvention" in fiche
 

@@ -90,6 +90,9 @@ LIT = {
     "cgv": {"identite"},
     "banque": {"historique"},
     "subventions": {"identite"},
+    # Customers and local suppliers are drawn near the organisation's address.
+    "clients": {"identite"},
+    "fournisseurs": {"identite"},
 }
 
 

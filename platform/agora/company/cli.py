@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 
 import click
 
@@ -33,10 +34,22 @@ from agora.content.secteurs import secteur_codes
     show_default=True,
     help="json : toutes les données ; md : la fiche entreprise.",
 )
-def company(seed: int, secteur: str | None, output_format: str) -> None:
+@click.option(
+    "--date",
+    "aujourdhui",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    envvar="AGORA_DATE",
+    help="Jour de lecture de la fiche (AAAA-MM-JJ), qui date ses douze derniers mois "
+    "(par défaut : AGORA_DATE, sinon aujourd'hui).",
+)
+def company(
+    seed: int, secteur: str | None, output_format: str, aujourdhui: datetime | None
+) -> None:
     """Générer l'organisation fictive d'un élève (identique pour une même graine)."""
     organisation = generate_company(seed, secteur)
     if output_format == "md":
-        click.echo(render_fiche(organisation), nl=False)
+        jour = aujourdhui.date() if aujourdhui else date.today()
+        click.echo(render_fiche(organisation, aujourdhui=jour), nl=False)
     else:
         click.echo(json.dumps(organisation.to_dict(), ensure_ascii=False, indent=2))

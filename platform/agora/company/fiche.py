@@ -1,13 +1,20 @@
-"""The fiche entreprise: the organisation described in French Markdown (tables, no raw HTML)."""
+"""The fiche entreprise: the organisation described in French Markdown (tables, no raw HTML).
+
+The page is read on a day of the platform's (``aujourdhui``, Settings.date): its activity table
+covers the twelve months before that day's month. The generated history is a typical year, one
+figure per calendar month; the page shows each month's own figures under the window's dates, so
+the seasons stay where they are and the organisation itself (same seed, same bytes) never moves.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from agora.calendrier import MOIS
 from agora.company.identifiers import format_iban
-from agora.company.model import Company, Salarie
+from agora.company.model import Company, MoisHistorique, Salarie
 from agora.money import euros
 
 CATALOGUE_EXTRAIT = 8
@@ -21,8 +28,9 @@ CONTRATS = {
 }
 
 
-def render_fiche(company: Company) -> str:
-    """The fiche entreprise in Markdown (presentation, organigramme, chiffres, catalogue, CGV)."""
+def render_fiche(company: Company, *, aujourdhui: date) -> str:
+    """The fiche entreprise in Markdown (presentation, organigramme, chiffres, catalogue, CGV),
+    as read on the platform's day ``aujourdhui``."""
     parts = [
         f"# {company.raison_sociale}",
         f"*{company.secteur_libelle}*",
@@ -31,7 +39,7 @@ def render_fiche(company: Company) -> str:
         "### Contraintes réglementaires du secteur\n\n"
         + "\n".join(f"- {c}" for c in company.contraintes),
         _organigramme(company),
-        _chiffres(company),
+        _chiffres(company, douze_derniers_mois(company, aujourdhui)),
         _catalogue(company),
         "## Conditions générales de vente\n\n" + company.cgv.texte,
     ]
@@ -98,8 +106,21 @@ def _organigramme(c: Company) -> str:
     return "\n\n".join(lines)
 
 
-def _chiffres(c: Company) -> str:
-    total = sum((m.chiffre_affaires_ht for m in c.historique), Decimal(0))
+def douze_derniers_mois(company: Company, aujourdhui: date) -> tuple[MoisHistorique, ...]:
+    """The history as the twelve months before ``aujourdhui``'s month, oldest first: each month
+    of the window with the figures the organisation has for that calendar month."""
+    par_mois = {int(m.mois[5:7]): m for m in company.historique}
+    annee, mois = aujourdhui.year, aujourdhui.month
+    fenetre = []
+    for _ in range(12):
+        annee, mois = (annee, mois - 1) if mois > 1 else (annee - 1, 12)
+        if mois in par_mois:
+            fenetre.append(replace(par_mois[mois], mois=f"{annee}-{mois:02d}"))
+    return tuple(reversed(fenetre))
+
+
+def _chiffres(c: Company, historique: tuple[MoisHistorique, ...]) -> str:
+    total = sum((m.chiffre_affaires_ht for m in historique), Decimal(0))
     cadres = sum(1 for s in c.salaries if s.statut == "cadre")
     apprentis = sum(1 for s in c.salaries if s.contrat == "apprentissage")
     rows = [
@@ -107,30 +128,30 @@ def _chiffres(c: Company) -> str:
             "Effectif",
             f"{_plural(len(c.salaries), 'salarié')} (dont {cadres} cadre(s), {apprentis} apprenti(s))",
         ),
-        (f"Chiffre d'affaires HT {_periode(c)}", euros(total)),
+        (f"Chiffre d'affaires HT des douze derniers mois ({_periode(historique)})", euros(total)),
         (f"{RELATIONS[c.relation].capitalize()} du fichier (extrait)", str(len(c.clients))),
         ("Fournisseurs réguliers", str(len(c.fournisseurs))),
         (f"Solde bancaire au {_date(c.banque.date_solde)}", euros(c.banque.solde_initial)),
     ]
     rows += [(f"Subvention : {s.financeur} ({s.objet})", euros(s.montant)) for s in c.subventions]
     history = [
-        (m.mois, euros(m.chiffre_affaires_ht), str(m.nombre_commandes), str(m.jours_absence))
-        for m in c.historique
+        (_mois(m.mois), euros(m.chiffre_affaires_ht), str(m.nombre_commandes), str(m.jours_absence))
+        for m in historique
     ]
     return (
         "## Chiffres clés\n\n"
         + _table(("Indicateur", "Valeur"), rows)
-        + f"\n\n### Activité mois par mois, {_periode(c)}\n\n"
+        + f"\n\n### Activité des douze derniers mois, {_periode(historique)}\n\n"
         + _table(("Mois", "Chiffre d'affaires HT", "Commandes", "Jours d'absence"), history)
     )
 
 
-def _periode(c: Company) -> str:
-    """The months the history covers, named (« de janvier à décembre 2025 »): the table is
-    dated, never « the last twelve months » of a day the reader does not know."""
-    if not c.historique:
+def _periode(historique: tuple[MoisHistorique, ...]) -> str:
+    """The months the table covers, named (« de décembre 2025 à novembre 2026 »): « the last
+    twelve months » always says of which day."""
+    if not historique:
         return ""
-    premier, dernier = c.historique[0].mois, c.historique[-1].mois
+    premier, dernier = historique[0].mois, historique[-1].mois
     return f"de {_mois(premier)} à {_mois(dernier)}"
 
 

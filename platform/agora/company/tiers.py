@@ -9,7 +9,7 @@ from decimal import Decimal
 from agora.company import identifiers
 from agora.company.model import Adresse, Article, Client, Fournisseur, Subvention
 from agora.company.people import Generation, personne
-from agora.content.secteurs import Commune, load_communes
+from agora.content.secteurs import Commune, communes_proches, load_communes
 from agora.money import cents
 
 DOMAINES_PERSONNELS = ("orange.fr", "free.fr", "gmail.com", "laposte.net", "sfr.fr", "outlook.fr")
@@ -18,8 +18,10 @@ DELAIS_FOURNISSEURS = (30, 30, 45, 60)
 PREFIXES_ENTREPRISES = ["3", "4", "5", "7", "8", "9"]
 
 
-def commune(gen: Generation) -> Commune:
-    return gen.rng.choice(load_communes())
+def commune(gen: Generation, pres_de: str | None = None) -> Commune:
+    """A commune of the table: anywhere, or in the département of the postcode ``pres_de`` or a
+    neighbouring one (one draw either way)."""
+    return gen.rng.choice(communes_proches(pres_de) if pres_de else load_communes())
 
 
 def adresse(gen: Generation, lieu: Commune) -> Adresse:
@@ -62,8 +64,9 @@ def slug(text: str, limit: int = 40, *, garder_mots_vides: bool = False) -> str:
     return result
 
 
-def clients(gen: Generation, relation: str) -> tuple[Client, ...]:
-    """12 to 24 customers: businesses (SIRET, VAT) and individuals (particulier/usager/adhérent)."""
+def clients(gen: Generation, relation: str, siege: Adresse) -> tuple[Client, ...]:
+    """12 to 24 customers: businesses (SIRET, VAT) and individuals (particulier/usager/adhérent),
+    all in the département of the organisation's ``siege`` or a neighbouring one."""
     count = gen.rng.randint(12, 24)
     part = float(gen.secteur.part_clients_entreprises)
     individual = "particulier" if relation == "client" else relation
@@ -71,7 +74,7 @@ def clients(gen: Generation, relation: str) -> tuple[Client, ...]:
     result = []
     while len(result) < count:
         code = f"C{len(result) + 1:03d}"
-        lieu = commune(gen)
+        lieu = commune(gen, siege.code_postal)
         if gen.rng.random() < part:
             client = _client_entreprise(gen, code, lieu)
         else:
@@ -108,13 +111,16 @@ def _client_personne(gen: Generation, code: str, lieu: Commune, kind: str) -> Cl
     )
 
 
-def fournisseurs(gen: Generation) -> tuple[Fournisseur, ...]:
-    """3 to 6 suppliers with SIRET, VAT number, bank details and payment terms (≤ 60 days)."""
+def fournisseurs(gen: Generation, siege: Adresse) -> tuple[Fournisseur, ...]:
+    """3 to 6 suppliers with SIRET, VAT number, bank details and payment terms (≤ 60 days): the
+    national ones anywhere, the others near the organisation's ``siege`` (same or neighbouring
+    département)."""
     modeles = gen.secteur.fournisseurs
+    nationaux = set(gen.secteur.fournisseurs_nationaux)
     chosen = gen.rng.sample(modeles, gen.rng.randint(3, min(6, len(modeles))))
     result = []
     for rank, modele in enumerate(chosen, 1):
-        lieu = commune(gen)
+        lieu = commune(gen, None if modele in nationaux else siege.code_postal)
         nom = nom_depuis_modele(gen, modele, lieu.ville)
         siren = identifiers.siren(gen.rng, PREFIXES_ENTREPRISES)
         _, iban, bic = identifiers.compte_bancaire(gen.rng)

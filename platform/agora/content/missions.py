@@ -5,6 +5,13 @@ level, with the options it accepts) and prose steps (« redaction », graded by 
 the mission's rubric). Cross-references are checked at load: each kind is registered with the
 options chosen, each competency code exists, and a step taking its input from an earlier one
 (``depuis``) names an earlier exercise whose kind produces what this one consumes.
+
+A text tells its story per sector family where the words differ (a bookshop « livre » its
+books, a water utility bills a consumption): a block opened by « ::: biens » (or several
+families, « ::: services association ») on its own line and closed by « ::: ». Text outside
+the blocks is everyone's. A mission may be given to any organisation, so at load every text
+with blocks must have one for each family of the known sectors, and each exercise step's kind
+must tell a story for each of them.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from agora import SCENARIOS_DIR
 from agora.content.loading import describe
 from agora.content.remediation import is_remediation, remediation_mission
+from agora.content.secteurs import FAMILLES, familles_presentes, load_secteur, load_secteurs
 from agora.errors import ContentError, InvalidInput, UnknownCode
 from agora.exercise.registry import KINDS
 
@@ -29,6 +37,9 @@ MISSIONS_DIR = SCENARIOS_DIR / "missions"
 # Words a mission text may write in braces ({organisation}); replaced by the student's own.
 PLACEHOLDERS = ("organisation", "ville", "dirigeant", "fonction", "relation")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# « ::: biens » … « ::: »: the story of some sector families (see the module's docstring).
+_BLOC = re.compile(r"^::: *([a-z_][a-z_ ]*?) *\n(.*?)^::: *(?:\n|\Z)", re.M | re.S)
+_MARQUE = re.compile(r"^:::.*$", re.M)
 
 
 class _Strict(BaseModel):
@@ -194,6 +205,7 @@ def mission_from_text(text: str, slug: str, source: Path | str) -> Mission:
         raise ContentError(f"{source} : {describe(error)}") from error
     _check_references(source, mission)
     _check_placeholders(source, mission)
+    _check_stories(source, mission)
     return mission
 
 
@@ -218,8 +230,65 @@ def _check_placeholders(path: Path | str, mission: Mission) -> None:
                 )
 
 
+def raconte(text: str, famille: str) -> str:
+    """The text as an organisation of ``famille`` reads it: its family's blocks kept (without
+    their markers), the other families' left out, the text outside blocks as it is."""
+    return _BLOC.sub(lambda m: m.group(2) if famille in m.group(1).split() else "", text)
+
+
+def _check_stories(path: Path | str, mission: Mission) -> None:
+    """Every organisation a mission may be given to reads a story of its own family: each text
+    with family blocks has one for each family of the known sectors, each kind tells them."""
+    familles = familles_presentes()
+    for where, text in _texts(mission):
+        blocs = _BLOC.findall(text)
+        if len(_MARQUE.findall(text)) != 2 * len(blocs):
+            raise ContentError(
+                f"{path} : à « {where} » : un bloc « ::: famille » n'est pas fermé par une "
+                "ligne « ::: » (ou une ligne « ::: » n'ouvre ni ne ferme de bloc)."
+            )
+        if not blocs:
+            continue
+        vues: list[str] = []
+        for noms, _ in blocs:
+            for nom in noms.split():
+                if nom not in FAMILLES:
+                    raise ContentError(
+                        f"{path} : à « {where} » : famille inconnue « {nom} » "
+                        f"(familles : {', '.join(FAMILLES)})."
+                    )
+                if nom in vues:
+                    raise ContentError(
+                        f"{path} : à « {where} » : deux histoires pour la famille « {nom} »."
+                    )
+                vues.append(nom)
+        for famille in familles:
+            if famille not in vues:
+                raise ContentError(
+                    f"{path} : à « {where} » : pas d'histoire pour {_famille(famille)} ; "
+                    f"ajoutez un bloc « ::: {famille} » (la mission peut lui être donnée)."
+                )
+    for index, step in enumerate(mission.etapes):
+        if isinstance(step, ExerciseStep):
+            manquantes = [f for f in familles if f not in KINDS[step.kind].FAMILLES]
+            if manquantes:
+                raise ContentError(
+                    f"{path} : à « etapes.{index}.kind » : l'exercice « {step.kind} » n'a pas "
+                    f"d'histoire pour {_famille(manquantes[0])}, et la mission peut être "
+                    "donnée à ses organisations."
+                )
+
+
+def _famille(famille: str) -> str:
+    """« la famille « service public » (secteurs : regie_eau) », for a refusal message."""
+    secteurs = sorted(s.code for s in load_secteurs().values() if s.famille == famille)
+    return f"la famille « {FAMILLES[famille]} » (secteurs : {', '.join(secteurs)})"
+
+
 def personalise(text: str, company: Any) -> str:
-    """A mission text with {organisation}, {ville}… replaced by the student's organisation."""
+    """A mission text as the student's organisation reads it: the story of its sector's family,
+    {organisation}, {ville}… replaced by its own."""
+    text = raconte(text, load_secteur(company.secteur).famille)
     values = {
         "organisation": company.raison_sociale,
         "ville": company.adresse.ville,

@@ -17,12 +17,22 @@ from agora.errors import ContentError, UnknownCode
 
 SECTEURS_DIR = SCENARIOS_DIR / "secteurs"
 COMMUNES_FILE = SCENARIOS_DIR / "communes.yaml"
+DEPARTEMENTS_FILE = SCENARIOS_DIR / "departements.yaml"
 
 # The only VAT rates of metropolitan France (CGI art. 278 to 281 nonies); 0 = outside VAT.
 TAUX_TVA_AUTORISES = (Decimal("0"), Decimal("2.1"), Decimal("5.5"), Decimal("10"), Decimal("20"))
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _HEURE = r"^([01]\d|2[0-3]):[0-5]\d$"
 _PLACEHOLDER = re.compile(r"\{(nom|nom2|prenom|ville)\}")
+# The families a mission tells its story for (« ::: biens » blocks of scenarios/missions): what
+# the organisation does for whom decides the words, a water utility never « livre » goods.
+FAMILLES = {
+    "biens": "vente de biens",
+    "services": "prestation de services",
+    "service_public": "service public",
+    "association": "association",
+}
+Famille = Literal["biens", "services", "service_public", "association"]
 
 
 def _erreur(message: str) -> PydanticCustomError:
@@ -128,6 +138,7 @@ class Secteur(_Strict):
     libelle: str
     activite: Literal["vente", "services"]  # which turnover threshold of the VAT regime applies
     relation: Literal["client", "usager", "adherent"]
+    famille: Famille  # which of a mission's story variants its organisations read
     naf: list[Naf] = Field(min_length=1)
     convention_collective: Convention
     formes_juridiques: list[str] = Field(min_length=1)
@@ -148,6 +159,9 @@ class Secteur(_Strict):
     clients_entreprises: list[str] = Field(min_length=1)
     part_clients_entreprises: Decimal = Field(ge=0, le=1)
     fournisseurs: list[str] = Field(min_length=3)
+    # Those of ``fournisseurs`` that serve the whole country (a publisher, a telecom operator, a
+    # national distributor): their office may be anywhere; the others are near the organisation.
+    fournisseurs_nationaux: list[str] = []
     emplois: list[Emploi] = Field(min_length=3)
     horaires: dict[str, tuple[str, str] | None]
     contraintes: list[str] = Field(min_length=1)
@@ -212,6 +226,8 @@ class Secteur(_Strict):
                 raise _erreur(
                     f"plafond de réductions non annoncé dans les contraintes ({plafond.objet})"
                 )
+        if not set(self.fournisseurs_nationaux) <= set(self.fournisseurs):
+            raise _erreur("fournisseur national absent de la liste des fournisseurs")
         if not any(e.obligatoire for e in self.emplois):
             raise _erreur("au moins un emploi doit être obligatoire")
         unknown = [f for f in self.formes_juridiques if f not in FORMES_JURIDIQUES]
@@ -260,6 +276,19 @@ class Commune(BaseModel):
     zone_tel: str = Field(pattern=r"^0[1-5]$")
 
 
+class Departement(BaseModel):
+    """A département of metropolitan France and those sharing a land border with it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    nom: str
+    voisins: list[str]
+
+
+class _Departements(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    departements: dict[str, Departement] = Field(min_length=90)
+
+
 class _Communes(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     communes: list[Commune] = Field(min_length=10)
@@ -293,6 +322,12 @@ def secteur_codes() -> list[str]:
     return sorted(load_secteurs())
 
 
+def familles_presentes() -> tuple[str, ...]:
+    """The families of the known sectors (in FAMILLES order): those a mission must tell."""
+    present = {s.famille for s in load_secteurs().values()}
+    return tuple(f for f in FAMILLES if f in present)
+
+
 def load_secteur(code: str) -> Secteur:
     """One sector profile; UnknownCode (listing the known ones) when it does not exist."""
     profiles = load_secteurs()
@@ -306,3 +341,33 @@ def load_secteur(code: str) -> Secteur:
 def load_communes(path: Path = COMMUNES_FILE) -> tuple[Commune, ...]:
     """The table of real communes addresses are drawn from."""
     return tuple(load_yaml_model(path, _Communes).communes)
+
+
+def departement(code_postal: str) -> str:
+    """The département of a postcode: its first two digits (« 20 » for the whole of Corsica)."""
+    return code_postal[:2]
+
+
+@cache
+def load_voisins(path: Path = DEPARTEMENTS_FILE) -> dict[str, frozenset[str]]:
+    """Each département with its neighbours; ContentError when a border is listed one way only
+    or a commune of the table lies in a département the file does not know."""
+    table = load_yaml_model(path, _Departements).departements
+    for code, dep in table.items():
+        for voisin in dep.voisins:
+            if code not in (table[voisin].voisins if voisin in table else ()):
+                raise ContentError(
+                    f"{path} : à « departements.{code}.voisins » : {voisin} n'a pas {code} "
+                    "pour voisin (une limite se lit dans les deux sens)."
+                )
+    for commune in load_communes():
+        if departement(commune.code_postal) not in table:
+            raise ContentError(f"{path} : département de {commune.ville} absent.")
+    return {code: frozenset(dep.voisins) for code, dep in table.items()}
+
+
+def communes_proches(code_postal: str) -> tuple[Commune, ...]:
+    """The communes of the table in the postcode's département or a neighbouring one."""
+    dep = departement(code_postal)
+    proches = load_voisins()[dep] | {dep}
+    return tuple(c for c in load_communes() if departement(c.code_postal) in proches)

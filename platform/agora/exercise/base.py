@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from agora.content.secteurs import FAMILLES
 from agora.errors import InvalidInput
 
 if TYPE_CHECKING:  # both read the vocabulary of this module
@@ -189,6 +190,10 @@ class ExerciseKind:
     # the document types it can take from an earlier step (type -> French description).
     PRODUIT: str | None = None
     CONSOMME: Mapping[str, str] = field(default_factory=dict)
+    # The sector families (agora.content.secteurs.FAMILLES) whose organisations it tells a story
+    # for: a kind drawing its lines from the organisation's own catalogue, staff and bank has one
+    # for each; a mission step is refused at load for a family its kind does not tell.
+    FAMILLES: tuple[str, ...] = tuple(FAMILLES)
     # A producer's document for a later step: (variant, organisation, the documents the variant
     # was itself built on, or None) -> JSON (generate.document).
     document: Callable[[Variant, Any, Any], Json] | None = None

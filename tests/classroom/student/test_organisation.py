@@ -1,5 +1,7 @@
 """The student's organisation file: their own company, as French business pages."""
 
+from datetime import date
+
 from markupsafe import escape
 
 from agora.exercise.variants import company_for
@@ -26,3 +28,13 @@ def test_two_students_have_two_organisations(client, new_client, make_student, a
     page_two = as_student(new_client(), second).get("/eleve/organisation").text
     assert escape(company_for(1).raison_sociale) in page_one
     assert escape(company_for(1).raison_sociale) not in page_two
+
+
+def test_the_last_twelve_months_end_the_month_before_the_platform_date(
+    app, client, make_student, as_student
+):
+    # AGORA_DATE (Settings.date) dates the page; the organisation itself never moves.
+    app.state.settings = app.state.settings.model_copy(update={"date": date(2026, 12, 4)})
+    page = as_student(client, make_student(org_seed=321)).get("/eleve/organisation").text
+    assert "Activité des douze derniers mois, de décembre 2025 à novembre 2026" in page
+    assert "<td>novembre 2026</td>" in page and "<td>décembre 2026</td>" not in page

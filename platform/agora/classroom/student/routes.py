@@ -47,7 +47,9 @@ def organisation(request: Request, student: StudentDep):
     from agora.company import render_fiche
 
     company = company_for(student.org_seed)
-    context = {"company": company, "fiche": views.fiche_body(render_fiche(company))}
+    aujourdhui = request.app.state.settings.aujourdhui()
+    fiche = render_fiche(company, aujourdhui=aujourdhui)
+    context = {"company": company, "fiche": views.fiche_body(fiche)}
     return render(request, "student/organisation.html", context)
 
 
