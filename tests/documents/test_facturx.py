@@ -9,6 +9,7 @@ import pytest
 from facturx import get_facturx_level, get_flavor, get_xml_from_pdf
 from lxml import etree
 
+from agora.content.secteurs import famille_de
 from agora.documents import commercial, facturx
 from agora.documents.pdf import pdf_de_html
 from agora.errors import InvalidInput
@@ -124,7 +125,9 @@ def test_the_invoice_has_the_mandatory_mentions_of_a_sale_to_a_business():
     assert doc.client.siren and doc.nature in {"biens", "services", "mixte"}
     assert doc.echeance == doc.date + timedelta(days=org.cgv.delai_paiement_jours)
     texte = " ".join(doc.mentions)
-    for needed in ("livraison", "Pénalités de retard", "40 €", org.cgv.escompte_conditions):
+    # The date of the operation: a delivery for goods, the service performed otherwise.
+    date_operation = "livraison" if famille_de(org) == "biens" else "réalisation de la prestation"
+    for needed in (date_operation, "Pénalités de retard", "40 €", org.cgv.escompte_conditions):
         assert needed in texte, needed
 
 

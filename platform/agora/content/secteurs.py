@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -326,6 +326,11 @@ def familles_presentes() -> tuple[str, ...]:
     """The families of the known sectors (in FAMILLES order): those a mission must tell."""
     present = {s.famille for s in load_secteurs().values()}
     return tuple(f for f in FAMILLES if f in present)
+
+
+def famille_de(organisation: Any) -> str:
+    """The sector family of an organisation: which story its exercises tell (goods or not)."""
+    return load_secteur(organisation.secteur).famille
 
 
 def load_secteur(code: str) -> Secteur:

@@ -272,3 +272,25 @@ def test_the_charge_messages_use_the_cgv_word():
     # Port left out of the VAT base: 121,64 × 20 % = 24,328 → 24,33 (CAS_1, frais de port).
     (diagnostic,) = codes(CAS_1, taux__0__base_tva="121.64")[0].diagnostics
     assert diagnostic.message.startswith("Les frais de port sont soumis à la TVA")
+
+
+def test_on_site_the_gap_messages_speak_of_work_done_not_of_a_delivery():
+    # Case 11 for a firm that works on site (its CGV bill « frais de déplacement »): the order
+    # is compared to a bon d'intervention, and the feedback says what was done, not delivered.
+    lignes = [("A", "10", "10.00", "20"), ("B", "5", "10.00", "20")]
+    sur_site = devis(
+        lignes,
+        port=("frais de déplacement", "15.00", "500.00", "20"),
+        livraison=[("A", "6"), ("B", "8")],
+    )
+    for changes, dit in (
+        ({"livraison__0__a_facturer": "10"}, "ce qui a été réalisé"),
+        ({"livraison__1__a_facturer": "8"}, "faite en plus"),
+    ):
+        (diagnostic,) = codes(sur_site, **changes)[0].diagnostics
+        assert "livr" not in diagnostic.message and dit in diagnostic.message
+    livre = devis(
+        lignes, port=("frais de port", "15.00", "500.00", "20"), livraison=[("A", "6"), ("B", "5")]
+    )
+    (diagnostic,) = codes(livre, livraison__0__a_facturer="10")[0].diagnostics
+    assert "livré" in diagnostic.message

@@ -13,7 +13,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
-    VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang
+    VERSION=3,  # 3: no return, port nor goods outside the goods family
     OPTIONS={
         "motif": KindOption(
             "Motif de l'avoir",

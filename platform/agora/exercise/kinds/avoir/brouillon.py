@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.content.secteurs import famille_de
 from agora.exercise.kinds.avoir.histoire import (
     QUANTITES,
     Article,
@@ -97,7 +98,7 @@ def tire(rng: random.Random, h: Histoire, niveau: int) -> Brouillon:
     """The invoice to check and what the student should answer for each mention."""
     org = h.organisation
     recu, vendeur, client, fournisseur = _parties(rng, org, h)
-    articles = articles_fournisseur() if recu else articles_de(org)
+    articles = articles_fournisseur(famille_de(org)) if recu else articles_de(org)
     choisis = rng.sample(articles, min(3, len(articles)))
     lignes = tuple((a, quantite(rng, a) - (1 if a.unite in QUANTITES else 0)) for a in choisis)
     biens = any(a.bien for a, _ in lignes)

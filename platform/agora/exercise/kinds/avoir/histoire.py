@@ -3,7 +3,9 @@
 A VAT-registered organisation credits one of its customers (a business when it has one). An
 organisation outside VAT charges no VAT and issues no credit note with VAT: it checks the credit
 note a supplier sends it instead (same calculation). What happened fits what is sold: goods can
-be sent back, a consumption or hours can be invoiced too many, anything can have a defect.
+be sent back, a consumption or hours can be invoiced too many, anything can have a defect. Only
+an organisation of the goods family trades goods: the others sell and buy services (nothing is
+sent back nor shipped).
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.kinds.facture.histoire import ACHATS  # what a supplier sells, with its VAT
+from agora.content.secteurs import famille_de
+from agora.exercise.kinds.facture.histoire import (  # what a supplier sells, with its VAT
+    ACHATS,
+    PRESTATIONS_ACHETEES,
+)
 from agora.exercise.plafonds import plafonne
 from agora.money import cents
 
@@ -90,13 +96,15 @@ _VENDABLES: dict[int, tuple[Any, tuple[Article, ...]]] = {}
 
 
 def articles_de(org: Any) -> tuple[Article, ...]:
-    """The articles the organisation sells with VAT (empty outside VAT)."""
+    """The articles the organisation sells with VAT (empty outside VAT); outside the goods
+    family, even a stocked one is sold with the service (no return of goods)."""
     if org.tva_intracom is None:
         return ()
     catalogue = org.catalogue
     connu = _VENDABLES.get(id(catalogue))
     if connu is not None and connu[0] is catalogue:
         return connu[1]
+    biens = famille_de(org) == "biens"
     articles = tuple(
         Article(
             a.reference,
@@ -104,7 +112,7 @@ def articles_de(org: Any) -> tuple[Article, ...]:
             str(a.prix_ht),
             f"{a.taux_tva.normalize():f}",
             a.unite,
-            a.stock_minimum > 0,
+            biens and a.stock_minimum > 0,
         )
         for a in catalogue
         if a.taux_tva > 0 and a.prix_ht > 0
@@ -115,8 +123,11 @@ def articles_de(org: Any) -> tuple[Article, ...]:
     return articles
 
 
-def articles_fournisseur() -> tuple[Article, ...]:
-    """What a supplier sells an organisation outside VAT; delivered meals cannot be sent back."""
+def articles_fournisseur(famille: str = "biens") -> tuple[Article, ...]:
+    """What a supplier sells an organisation outside VAT; delivered meals cannot be sent back.
+    Outside the goods family, the services it buys for its activities."""
+    if famille != "biens":
+        return tuple(Article(*achat, "pièce", False) for achat in PRESTATIONS_ACHETEES)
     return tuple(
         Article(ref, designation, prix, taux, "pièce", not ref.startswith("REP-"))
         for ref, designation, prix, taux in ACHATS
@@ -139,7 +150,7 @@ def parties(rng: random.Random, org: Any) -> tuple[bool, Partie, Partie, tuple[A
             if fournisseurs
             else Partie("Fournitures Martin", "12, rue des Artisans, 69007 Lyon", "412345678", None)
         )
-        return True, vendeur, organisation_partie(org), articles_fournisseur()
+        return True, vendeur, organisation_partie(org), articles_fournisseur(famille_de(org))
     clients = list(org.clients)
     entreprises = [c for c in clients if c.type == "entreprise" and c.siret]
     client = client_partie(rng.choice(entreprises or clients))

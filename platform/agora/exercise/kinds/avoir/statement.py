@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.content.secteurs import famille_de
 from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
@@ -169,7 +170,7 @@ def ce_qui_est_credite(h: Histoire, niveau: int) -> list[str]:
     return lignes
 
 
-def partie_2(b: b2.Brouillon, niveau: int) -> list[str]:
+def partie_2(b: b2.Brouillon, niveau: int, famille: str) -> list[str]:
     """The invoice to check, the reform's calendar at level 3, and the list of mentions."""
     lignes = ["---", "", "## Partie 2 : les mentions obligatoires d'une facture", ""]
     if b.recu:
@@ -184,23 +185,29 @@ def partie_2(b: b2.Brouillon, niveau: int) -> list[str]:
         )
     lignes += [*b2.contexte(b), "", *b2.document(b)]
     if niveau == 3:
-        lignes += _reforme(b)
+        lignes += _reforme(b, famille)
     choix = "**présente**, **manquante** (à ajouter) ou **pas obligatoire sur cette facture**"
     lignes += [f"Pour chaque mention de la liste, dites si elle est {choix} :", ""]
     lignes += [f"{i}. {r.libelle}" for i, r in enumerate(b.regles, 1)]
     return [*lignes, ""]
 
 
-def _reforme(b: b2.Brouillon) -> list[str]:
+def _reforme(b: b2.Brouillon, famille: str) -> list[str]:
     r = facturation().reforme
+    # The same mention, named without a delivery where nothing is delivered (services only).
+    adresse = (
+        "l'adresse de livraison si elle n'est pas celle du client"
+        if famille == "biens"
+        else "l'adresse où les biens sont remis si ce n'est pas celle du client"
+    )
     return [
         "**La réforme de la facturation électronique.** À partir du "
         f"{date_longue(r.reception_toutes)}, toutes les entreprises doivent pouvoir recevoir "
         "des factures électroniques. Elles doivent aussi en émettre : les grandes entreprises "
         f"et les ETI à partir du {date_longue(r.emission_grandes_et_eti)}, les PME et les "
         f"micro-entreprises à partir du {date_longue(r.emission_pme_et_micro)}. Quatre mentions "
-        "s'ajoutent alors : le SIREN du client, l'adresse de livraison si elle n'est pas celle "
-        "du client, la nature des opérations (biens, services ou les deux) et l'option pour la "
+        f"s'ajoutent alors : le SIREN du client, {adresse}, "
+        "la nature des opérations (biens, services ou les deux) et l'option pour la "
         f"TVA d'après les débits si le vendeur l'a choisie. {b.vendeur.nom} applique déjà ces "
         "nouvelles mentions.",
         "",
@@ -300,5 +307,5 @@ def enonce(h: Histoire, niveau: int, partie2: b2.Brouillon | None, reprise: bool
         lignes += methode(p)
     lignes += a_faire(p, h.achat)
     if partie2 is not None:
-        lignes += partie_2(partie2, niveau)
+        lignes += partie_2(partie2, niveau, famille_de(h.organisation))
     return "\n".join(lignes).rstrip("\n") + "\n"

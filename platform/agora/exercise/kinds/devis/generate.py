@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.content.secteurs import famille_de
 from agora.errors import InvalidInput
 from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.devis import statement
@@ -24,8 +25,6 @@ JAMAIS_DEVISABLES = frozenset({"m³", "tasse", "verre"})
 # Catalogue lines meant for private homes (reduced VAT) or for businesses only (building trade).
 POUR_PARTICULIERS = ("logement", "rénovation énergétique")
 POUR_ENTREPRISES = ("professionnel", "construction neuve")
-# The delivery document and the delivery charge of sectors that work on site (default: goods).
-SUR_SITE = frozenset({"batiment", "informatique", "regie_eau"})
 REMISES = ("2", "3", "4", "5", "8", "10", "12", "15")
 FORFAITS = ("9.90", "12.50", "15.00", "19.90", "25.00", "35.00", "45.00")
 VALIDITES = (15, 30, 45, 60, 90)
@@ -76,7 +75,9 @@ def histoire(rng: random.Random, organisation: Any) -> Histoire:
             f"Le catalogue de {organisation.raison_sociale} n'a pas assez d'articles à chiffrer "
             "dans un devis."
         )
-    return Histoire(organisation, client, articles, organisation.secteur in SUR_SITE)
+    # Every family but goods works on site (an association comes to its customer's premises):
+    # an intervention and a travel charge, no delivery nor port.
+    return Histoire(organisation, client, articles, famille_de(organisation) != "biens")
 
 
 def _quantite(rng: random.Random, article: Any) -> str:

@@ -32,12 +32,22 @@ MESSAGES = {
     calc.ECART_LIVRAISON_HORS_COMMANDE_FACTUREE: "On ne facture que ce qui a été commandé : un "
     "article livré en trop ou une mauvaise référence ne se facture pas (il est repris).",
 }
+# On site (a charge that is not a port), the order is compared to the bon d'intervention:
+# what was done is invoiced, nothing was delivered.
+SUR_SITE = {
+    calc.ECART_LIVRAISON_COMMANDE_FACTUREE: "On ne facture que ce qui a été réalisé : une "
+    "quantité manquante ou pas encore réalisée ne se facture pas.",
+    calc.ECART_LIVRAISON_HORS_COMMANDE_FACTUREE: "On ne facture que ce qui a été commandé : "
+    "une quantité faite en plus ou une mauvaise référence ne se facture pas.",
+}
 
 
 def texte(code: str, d: Devis) -> str:
     """The code's message, naming the charge as the CGV do (« frais de déplacement » for a
     firm working on site), so that the feedback uses the statement's and the form's word."""
     frais = d.port.libelle if d.port else FRAIS_DE_PORT
+    if frais != FRAIS_DE_PORT and code in SUR_SITE:
+        return SUR_SITE[code]
     return MESSAGES[code].replace("{frais}", frais)
 
 

@@ -67,7 +67,8 @@ def piece_commerciale(
     port = montant_lu(lecture, "port_ht")
     frais = ()
     if "port" in params and port:
-        frais = (Ajustement("Frais de port", Decimal(params["port"]["taux_tva"]), port),)
+        libelle = params["port"]["libelle"].capitalize()  # frais de port, or de déplacement
+        frais = (Ajustement(libelle, Decimal(params["port"]["taux_tva"]), port),)
     return DocumentCommercial(
         type="devis",
         numero=numero,

@@ -109,7 +109,7 @@ def _livraison(h: Any, p: dict[str, Any], jour: date) -> list[str]:
     document = "bon d'intervention" if h.sur_site else "bon de livraison"
     designations = {a.reference: a.designation for a in h.organisation.catalogue}
     lignes = [
-        "### La commande et la livraison",
+        "### La commande et l'intervention" if h.sur_site else "### La commande et la livraison",
         "",
         f"Le client a signé le devis : c'est le **bon de commande** n° BC-{jour:%y%m%d}.",
         "Il reprend les lignes et les quantités du devis.",
@@ -164,8 +164,9 @@ def a_faire(h: Any, p: dict[str, Any]) -> list[str]:
         "Ce que le client doit écrire sur le devis pour l'accepter.",
     ]
     if "livraison" in p:
+        fait = "l'intervention" if h.sur_site else "la livraison"
         etapes.append(
-            "Pour chaque ligne de la commande : l'**écart** avec la livraison et la "
+            f"Pour chaque ligne de la commande : l'**écart** avec {fait} et la "
             "**quantité à facturer**."
         )
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]

@@ -11,7 +11,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Facture avec réductions, escompte, port et TVA",
     COMPETENCES=("1.2.2",),
-    VERSION=4,  # 4: a bookshop keeps its reductions on new books within the loi Lang
+    VERSION=5,  # 5: the story follows the sector family (no port, services bought) outside goods
     PRODUIT="facture",  # the solved invoice: the document a later step may record
     CONSOMME={"devis": "le devis accepté"},
     piece_commerciale=piece.piece_commerciale,

@@ -3,7 +3,9 @@ of an earlier step.
 
 A VAT-registered organisation invoices one of its business customers after a devis was
 accepted. An organisation outside VAT (association, public body) charges no VAT: it checks a
-purchase invoice received from one of its suppliers instead (same calculation). The statement
+purchase invoice received from one of its suppliers instead (same calculation). The story
+follows the sector's family: goods are delivered with a port to pay; services, a public
+service and an association bill (or buy) services performed, with no port. The statement
 that tells this story is written in ``statement``.
 """
 
@@ -15,6 +17,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from agora.content.secteurs import famille_de
 from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.kinds.facture.solve import calcule
 from agora.exercise.params import taux_str
@@ -40,6 +43,21 @@ ACHATS: tuple[tuple[str, str, str, str], ...] = (
     ("REP-PLA", "Plateau-repas livré par le traiteur", "14.50", "10"),
     ("REP-BUF", "Buffet froid livré (par personne)", "18.75", "10"),
 )
+# What an organisation that sells no goods buys for its own activities (same VAT rates: an
+# association's outings and events): passenger transport, lodging and meals served at 10 %,
+# show tickets at 5.5 % (CGI art. 278-0 bis), rentals and upkeep at 20 %. Nothing is shipped.
+PRESTATIONS_ACHETEES: tuple[tuple[str, str, str, str], ...] = (
+    ("SRV-SAL", "Location de salle (journée)", "180.00", "20"),
+    ("SRV-MIN", "Location de minibus 9 places (journée)", "95.00", "20"),
+    ("SRV-NET", "Nettoyage des locaux (passage)", "65.00", "20"),
+    ("SRV-MAI", "Maintenance informatique (heure)", "55.00", "20"),
+    ("SRV-SON", "Sonorisation d'une manifestation (forfait)", "240.00", "20"),
+    ("SRV-CAR", "Transport en car (aller-retour)", "420.00", "10"),
+    ("SRV-GIT", "Nuit en gîte de groupe (par personne)", "24.00", "10"),
+    ("SRV-REP", "Repas servi par le traiteur (par personne)", "16.50", "10"),
+    ("SRV-SPE", "Place de spectacle (tarif groupe)", "22.00", "5.5"),
+    ("SRV-CIN", "Place de cinéma (tarif groupe)", "7.20", "5.5"),
+)
 TAUX_REDUCTION = {
     "remise": ("2", "3", "4", "5", "8", "10", "12", "15"),
     "rabais": ("2", "3", "4", "5", "6"),
@@ -57,6 +75,7 @@ class Histoire:
     organisation: Any
     tiers: Any  # a Client (sale) or a Fournisseur (purchase), or None when the list is empty
     articles: tuple[tuple[str, str, str, str], ...]
+    famille: str = "biens"  # the organisation's sector family: « biens » ships goods
 
 
 def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
@@ -69,14 +88,16 @@ def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
     )
     hors_tva = organisation.tva_intracom is None or not vendables
     un_seul_taux = len({article[3] for article in vendables}) < 2
+    famille = famille_de(organisation)
     if hors_tva or (niveau == 3 and un_seul_taux):
         fournisseurs = list(organisation.fournisseurs)
         tiers = rng.choice(fournisseurs) if fournisseurs else None
-        return Histoire(True, hors_tva, organisation, tiers, ACHATS)
+        achats = ACHATS if famille == "biens" else PRESTATIONS_ACHETEES
+        return Histoire(True, hors_tva, organisation, tiers, achats, famille)
     clients = list(organisation.clients)
     entreprises = [c for c in clients if c.type == "entreprise" and c.siret]
     tiers = rng.choice(entreprises or clients) if clients else None
-    return Histoire(False, False, organisation, tiers, vendables)
+    return Histoire(False, False, organisation, tiers, vendables, famille)
 
 
 def _choisit_articles(rng: random.Random, articles: tuple, niveau: int) -> list[tuple]:
@@ -112,7 +133,8 @@ def _reductions(rng: random.Random, niveau: int) -> list[dict[str, str]]:
 
 
 def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
-    """Contract params for the level: lines, reductions, escompte, port, deposit."""
+    """Contract params for the level: lines, reductions, escompte, port (goods only: a service
+    is not shipped), deposit."""
     lignes = [
         {
             "reference": ref,
@@ -132,9 +154,10 @@ def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
     )
     if niveau == 2 or rng.random() < 0.5:
         result["escompte_taux"] = escompte or rng.choice(("1", "1.5", "2", "3"))
-    result["frais_port_ht"] = rng.choice(PORTS)
-    taux = list(dict.fromkeys(ligne["taux_tva"] for ligne in lignes))
-    result["taux_tva_port"] = rng.choice(taux)
+    if h.famille == "biens":
+        result["frais_port_ht"] = rng.choice(PORTS)
+        taux = list(dict.fromkeys(ligne["taux_tva"] for ligne in lignes))
+        result["taux_tva_port"] = rng.choice(taux)
     result = _plafonne(result, h)
     if niveau == 3:
         ttc = calcule(lire_params(result))["total_ttc"]
@@ -161,13 +184,15 @@ def _jour(rng: random.Random, organisation: Any) -> date:
 
 
 def piece(rng: random.Random, organisation: Any) -> tuple[date, str]:
-    """The invoice's date (the delivery day) and number, drawn after its params."""
+    """The invoice's date (the day of delivery or of the service) and number, drawn after its
+    params."""
     jour = _jour(rng, organisation)
     return jour, f"FA{jour.year}-{rng.randint(1, 900):04d}"
 
 
 def piece_apres(rng: random.Random, devis: dict[str, Any]) -> tuple[date, str]:
-    """The invoice's date (the delivery, one to three weeks after the quote) and number."""
+    """The invoice's date (the delivery or the service, one to three weeks after the quote) and
+    number."""
     jour = date.fromisoformat(devis["date"]) + timedelta(days=rng.randint(7, 21))
     while jour.weekday() > 4:
         jour += timedelta(days=1)
@@ -178,7 +203,7 @@ def histoire_du_devis(organisation: Any, devis: dict[str, Any]) -> Histoire:
     """The sale that follows a quote: to the quote's customer."""
     code = devis["client"]["code"]
     client = next(c for c in organisation.clients if c.code == code)
-    return Histoire(False, False, organisation, client, ())
+    return Histoire(False, False, organisation, client, (), famille_de(organisation))
 
 
 def params_du_devis(devis: dict[str, Any], organisation: Any, niveau: int) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from agora.documents.commercial import (
 from agora.exercise.base import Variant
 from agora.exercise.kinds.facture.generate import rejoue
 from agora.exercise.kinds.facture.solve import solve
+from agora.exercise.kinds.facture.statement import libelle_port
 from agora.exercise.reading import Lecture
 
 # Code de commerce, L441-10: the rate when the supplier's conditions say nothing else.
@@ -35,7 +36,9 @@ def _nature(params: dict[str, Any], org: Any, achat: bool) -> str:
     """Goods (stocked articles), services, or both: the 2026 mention « nature de l'opération »."""
     stockes = {a.reference: a.stock_minimum > 0 for a in org.catalogue}
     biens = [
-        (not ligne["reference"].startswith("REP-")) if achat else stockes.get(ligne["reference"])
+        (not ligne["reference"].startswith(("REP-", "SRV-")))
+        if achat
+        else stockes.get(ligne["reference"])
         for ligne in params["lignes"]
     ]
     if all(biens):
@@ -77,7 +80,8 @@ def piece_commerciale(
     if "frais_port_ht" in params:
         # Given in the statement, not asked in the form: the student's value if they wrote one.
         port = montant_lu(lecture, "frais_port_ht") or Decimal(params["frais_port_ht"])
-        frais = (Ajustement("Frais de port", Decimal(params["taux_tva_port"]), port),)
+        libelle = libelle_port(histoire.famille)
+        frais = (Ajustement(libelle, Decimal(params["taux_tva_port"]), port),)
     tva = tva_lue(lecture, reference["tva"])
     org = organisation
     tiers = histoire.tiers
@@ -87,9 +91,13 @@ def piece_commerciale(
     delai = getattr(tiers, "delai_paiement_jours", None) if histoire.achat else None
     echeance = jour + timedelta(days=delai or cgv.delai_paiement_jours)
     professionnel = histoire.achat or getattr(tiers, "type", "") == "entreprise"
+    realisation = (
+        f"Date de livraison : {jour.strftime('%d/%m/%Y')} ; adresse de livraison : celle du client."
+        if histoire.famille == "biens"
+        else f"Date de réalisation de la prestation : {jour.strftime('%d/%m/%Y')}."
+    )
     mentions = [
-        f"Date de livraison : {jour.strftime('%d/%m/%Y')} ; adresse de livraison : celle du "
-        "client.",
+        realisation,
         f"Paiement à {delai or cgv.delai_paiement_jours} jours, au plus tard le "
         f"{echeance.strftime('%d/%m/%Y')}.",
         cgv.escompte_conditions if not histoire.achat else _escompte_fournisseur(params),

@@ -1,6 +1,6 @@
 """The French statement of a ``facture`` variant: the situation, the customer (or supplier), the
-articles delivered, the conditions and what to compute; the story it tells is drawn in
-``histoire``.
+articles delivered (the services performed, outside the goods family), the conditions and what
+to compute; the story it tells is drawn in ``histoire``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,31 @@ MOTIFS = {
     "rabais": ("pour un retard de livraison", "pour un léger défaut d'aspect"),
     "ristourne": ("sur le chiffre d'affaires de l'année",),
 }
+# A service is not delivered nor damaged: its rabais makes up for a job late, incomplete or cut.
+RABAIS_PRESTATION = (
+    "pour un retard dans l'intervention",
+    "pour une intervention incomplète",
+    "pour une interruption du service",
+)
+# What the invoice bills, as the story of each family names it: (section title, done on...).
+FAITS = {
+    "biens": ("Les articles livrés", "Les articles ont été livrés"),
+    "services": ("Les prestations réalisées", "Les prestations ont été réalisées"),
+    "service_public": ("Les prestations facturées", "Les prestations ont été réalisées"),
+    "association": ("Les prestations facturées", "Les prestations ont été réalisées"),
+}
+
+
+def _motifs(nature: str, famille: str) -> tuple[str, ...]:
+    return RABAIS_PRESTATION if nature == "rabais" and famille != "biens" else MOTIFS[nature]
+
+
+def libelle_port(famille: str) -> str:
+    """« Frais de port » for goods; a service's charge after reductions is a travel charge (the
+    frais de déplacement of a quote the invoice follows)."""
+    return "Frais de port" if famille == "biens" else "Frais de déplacement"
+
+
 ARTICLES = {"remise": "la", "rabais": "le", "ristourne": "la"}
 
 
@@ -53,10 +78,10 @@ def _articles(p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
-def _conditions(rng: random.Random, p: dict[str, Any]) -> list[str]:
+def _conditions(rng: random.Random, p: dict[str, Any], famille: str) -> list[str]:
     lignes = []
     for r in p["reductions"]:
-        motif = rng.choice(MOTIFS[r["nature"]])
+        motif = rng.choice(_motifs(r["nature"], famille))
         lignes.append(f"- {r['nature'].capitalize()} de {pourcent(r['taux'])} {motif}.")
     if len(p["reductions"]) > 1:
         lignes.append("- Les réductions s'appliquent dans cet ordre, l'une après l'autre.")
@@ -67,7 +92,7 @@ def _conditions(rng: random.Random, p: dict[str, Any]) -> list[str]:
         )
     if "frais_port_ht" in p:
         lignes.append(
-            f"- Frais de port : {euros(p['frais_port_ht'])} HT, "
+            f"- {libelle_port(famille)} : {euros(p['frais_port_ht'])} HT, "
             f"TVA à {pourcent(p['taux_tva_port'])}."
         )
     if "acompte" in p:
@@ -79,6 +104,7 @@ def _situation(
     rng: random.Random, h: Histoire, jour: date, numero: str, devis: dict | None = None
 ) -> list[str]:
     org = h.organisation
+    fait = FAITS[h.famille][1]
     nom = h.tiers.nom if h.tiers else "le client"
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     if devis is not None:
@@ -87,7 +113,7 @@ def _situation(
             f"({org.adresse.ville}).",
             f"Le client **{nom}** a signé le devis n° {devis['numero']} que vous avez préparé "
             "à l'étape précédente de la mission.",
-            f"Les articles ont été livrés le {date_longue(jour)}.",
+            f"{fait} le {date_longue(jour)}.",
             f"{chef} vous demande de **préparer la facture** n° {numero}, aux conditions du devis.",
             "",
         ]
@@ -106,7 +132,10 @@ def _situation(
             *debut,
             f"Le {accepte}, {org.raison_sociale} a accepté le devis n° {devis_numero} "
             f"du fournisseur **{nom}**.",
-            f"La livraison est arrivée le {date_longue(jour)}, avec la facture n° {numero}.",
+            f"La livraison est arrivée le {date_longue(jour)}, avec la facture n° {numero}."
+            if h.famille == "biens"
+            else f"La prestation a eu lieu le {date_longue(jour)}. La facture n° {numero} "
+            "est arrivée.",
             f"{chef} vous demande de **vérifier cette facture** avant de la payer.",
             "Refaites tous les calculs de la facture.",
             "",
@@ -114,7 +143,7 @@ def _situation(
     return [
         f"Vous travaillez au service commercial de **{org.raison_sociale}** ({org.adresse.ville}).",
         f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis_numero}.",
-        f"Les articles ont été livrés le {date_longue(jour)}.",
+        f"{fait} le {date_longue(jour)}.",
         f"{chef} vous demande de **préparer la facture** n° {numero}.",
         "",
     ]
@@ -149,8 +178,9 @@ REFORME = [
 ]
 
 
-def a_faire(p: dict[str, Any]) -> list[str]:
+def a_faire(p: dict[str, Any], famille: str = "biens") -> list[str]:
     """The numbered list of what to compute, in the order of the form."""
+    quoi = "Les articles n'ont pas tous" if famille == "biens" else "Les lignes n'ont pas toutes"
     plusieurs = len({ligne["taux_tva"] for ligne in p["lignes"]}) > 1
     noms = [
         f"{ARTICLES[r['nature']]} **{r['nature']}** de {pourcent(r['taux'])}"
@@ -159,7 +189,7 @@ def a_faire(p: dict[str, Any]) -> list[str]:
     etapes = ["Pour chaque ligne, le **montant HT**."]
     if plusieurs:
         etapes.append(
-            "Les articles n'ont pas tous le même taux de TVA : pour chaque taux "
+            f"{quoi} le même taux de TVA : pour chaque taux "
             "(une colonne par taux), faites les étapes suivantes jusqu'au "
             + ("net financier." if "escompte_taux" in p else "net commercial.")
         )
@@ -206,11 +236,11 @@ def enonce(
     lignes = [f"## {titre}", "", "### La situation", ""]
     lignes += _situation(rng, h, jour, numero, devis)
     lignes += _tiers(h)
-    lignes += ["### Les articles livrés", "", *_articles(p)]
-    lignes += ["### Les conditions", "", *_conditions(rng, p), ""]
+    lignes += [f"### {FAITS[h.famille][0]}", "", *_articles(p)]
+    lignes += ["### Les conditions", "", *_conditions(rng, p, h.famille), ""]
     if niveau == 1:
         lignes += METHODE
     if niveau == 3:
         lignes += REFORME
-    lignes += a_faire(p)
+    lignes += a_faire(p, h.famille)
     return "\n".join(lignes) + "\n"
