@@ -12,7 +12,8 @@ port) on a new temporary SQLite database holding the demo school (agora/demo.py,
 class logs in and opens the mission. Saved in DIR, at desktop width (1280 px) and phone width
 (390 px), ``<slug>-<largeur>`` being ``<slug>-bureau`` or ``<slug>-telephone``:
 
-- ``<slug>-<largeur>-page.png``: the whole mission page (story and every step);
+- ``<slug>-<largeur>-page.png``: the whole mission page as it opens (story, step list, the
+  first step not yet sent);
 - ``<slug>-<largeur>-etape-N.png``: step N alone (its statement and its form);
 - with ``--solve``, ``<slug>-<largeur>-etape-N-corrigee.png``: the step after the reference
   answer (``KIND.solve(params)``, flattened into the form fields; a row of a list goes to the
@@ -98,16 +99,18 @@ def fill(page: Page, step: str, fields: dict[str, str]) -> list[str]:
         first = inputs.first
         kind = (first.get_attribute("type") or "").lower()
         tag = first.evaluate("e => e.tagName.toLowerCase()")
+        # force: with JavaScript a kind's form may hide its plain fields behind a richer control
+        # (ticking the reconciliation's lines, the planning grid's cells) that fills them.
         if tag == "select":
-            first.select_option(value)
+            first.select_option(value, force=True)
         elif kind in ("radio", "checkbox"):
             choice = page.locator(f'#{step} [name="{name}"][value="{value}"]')
             if choice.count():
-                choice.first.check()
+                choice.first.check(force=True)
             else:
                 missing.append(f"{name}={value}")
         elif kind != "hidden":
-            first.fill(value)
+            first.fill(value, force=True)
     return missing
 
 
@@ -162,19 +165,27 @@ def student_page(browser, url: str, logins, width: int) -> Page:
     return page
 
 
-def shoot(page: Page, mission, base: Path, suffix: str) -> None:
-    """The whole page, then each step alone."""
+def open_step(page: Page, mission_url: str, index: int) -> None:
+    """The mission page open on step ``index`` (0-based): the page shows one step at a time."""
+    page.goto(f"{mission_url}?etape={index + 1}")
+
+
+def shoot(page: Page, mission_url: str, mission, base: Path, suffix: str) -> None:
+    """The whole page as it opens, then each step alone."""
+    page.goto(mission_url)
     page.screenshot(path=f"{base}-page{suffix}.png", full_page=True)
     for index in range(len(mission.etapes)):
+        open_step(page, mission_url, index)
         step = page.locator(f"#etape-{index}")
         step.screenshot(path=f"{base}-etape-{index + 1}{suffix}.png")
 
 
-def send_reference_answers(page: Page, student, mission) -> None:
+def send_reference_answers(page: Page, mission_url: str, student, mission) -> None:
     """Each exercise step gets the reference answer; prints what each one scored."""
     for index, step in enumerate(mission.etapes):
         if not isinstance(step, ExerciseStep):
             continue
+        open_step(page, mission_url, index)
         dom_id = f"etape-{index}"
         params = step_variant(student, mission, index).params
         answer = {k: v for k, v in flatten(get_kind(step.kind).solve(params)).items() if v}
@@ -216,16 +227,15 @@ def shoot_mission(browser, slug: str, out: Path, solve: bool) -> None:
                 .order_by(col(Assignment.id).desc())
             ).first()
         pages = {name: student_page(browser, url, logins, width) for name, width in WIDTHS.items()}
+        mission_url = f"{url}/eleve/missions/{assignment_id}"
         for name, page in pages.items():
-            page.goto(f"{url}/eleve/missions/{assignment_id}")
-            shoot(page, mission, out / f"{slug}-{name}", "")
+            shoot(page, mission_url, mission, out / f"{slug}-{name}", "")
         if solve:
             # Sent once, at desktop width; the phone then reloads the page to see the same
             # corrected steps (each step spends one attempt).
-            send_reference_answers(pages["bureau"], student, mission)
+            send_reference_answers(pages["bureau"], mission_url, student, mission)
             for name, page in pages.items():
-                page.goto(f"{url}/eleve/missions/{assignment_id}")
-                shoot(page, mission, out / f"{slug}-{name}", "-corrigee")
+                shoot(page, mission_url, mission, out / f"{slug}-{name}", "-corrigee")
             # Each attempt's own page: the answer as sent and, for a kind that makes one, the
             # filled document (a fiche de prise en charge).
             with Session(app.state.engine) as session:
