@@ -314,3 +314,12 @@ def test_every_kind_of_organisation_gets_its_summer_leave(secteur):
         assert {f"{s['prenom']} {s['nom']}" for s in variant.params["salaries"]} <= noms
         assert conges.grade(variant.params, conges.solve(variant.params)).score == 1
     assert CONTEXTE[secteur] in variant.enonce
+
+
+def test_an_entry_on_a_month_end_sunday_is_a_month_without_a_working_day():
+    # Found by the sector sweep: an employee of the club who started on Sunday 30 November 2025
+    # has no jour ouvrable in November; the generator said so and its own params were refused
+    # (« jours_travailles … de 1 à 27 »), so the student got no exercise at all.
+    variant = conges.generate(11, 2, generate_company(11, "association_sportive"))
+    assert "en novembre 2025, aucun jour ouvrable travaillé" in variant.enonce
+    assert conges.grade(variant.params, conges.solve(variant.params)).score == 1

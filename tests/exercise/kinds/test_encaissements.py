@@ -369,3 +369,13 @@ def test_an_association_outside_vat_records_no_vat_row():
     v = KIND.generate(3, 2, org)
     comptes = {r["compte"] for x in KIND.solve(v.params)["ecritures"] for r in x["lignes"]}
     assert "44571" not in comptes and "706" in comptes
+
+
+def test_two_receipts_never_share_a_piece_number():
+    # Found by the sector sweep: the IT firm of seed 49 drew the same transfer reference for two
+    # receipts at level 2, and its own params were refused (« deux documents ont le même numéro
+    # de pièce »): the student got no exercise.
+    variant = KIND.generate(49, 2, generate_company(49, "informatique"))
+    pieces = [d["piece"] for d in variant.params["documents"] if "piece" in d]
+    assert len(pieces) == len(set(pieces))
+    assert KIND.grade(variant.params, KIND.solve(variant.params)).score == 1

@@ -123,7 +123,7 @@ def _incomplet(raw: Any, quoi: str, debut: date) -> tuple[int, int] | None:
         return None
     m = lire_objet(raw, f"le mois incomplet de {quoi}")
     mois = _date(f"{m.get('mois')}-01" if isinstance(m.get("mois"), str) else None, "mois")
-    return rang_mois(debut, mois), _entier(m.get("jours_travailles"), "jours_travailles", 1, 27)
+    return rang_mois(debut, mois), _entier(m.get("jours_travailles"), "jours_travailles", 0, 27)
 
 
 def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:

@@ -135,10 +135,11 @@ def _absences(p: dict[str, Any]) -> list[str]:
             pourquoi = (
                 "entrée en cours de mois" if m.get("raison") == "entree" else "congé sans solde"
             )
-            faits.append(
-                f"- {_nom(s)} : {pourquoi} ; en {_mois(m['mois'])}, "
-                f"{m['jours_travailles']} jours ouvrables travaillés."
+            jours = m["jours_travailles"]
+            travailles = (
+                f"{jours} jours ouvrables travaillés" if jours else "aucun jour ouvrable travaillé"
             )
+            faits.append(f"- {_nom(s)} : {pourquoi} ; en {_mois(m['mois'])}, {travailles}.")
     return lignes + (faits or ["Aucune absence : tout le monde a travaillé toute la période."])
 
 

@@ -171,7 +171,7 @@ class Tirage:
         self.documents.append(
             {
                 "type": "reglement",
-                "piece": _piece(rng, mode),
+                "piece": _piece(self, mode),
                 "date": jour.isoformat(),
                 "mode": mode,
                 "montant": f"{montant}",
@@ -180,10 +180,14 @@ class Tirage:
         )
 
 
-def _piece(rng: random.Random, mode: str) -> str:
-    """The bank's reference of a receipt: a cheque's seven-digit number, else a short one."""
-    numero = rng.randint(1000000, 9999999) if mode == "cheque" else rng.randint(1000, 9999)
-    return f"{PIECES[mode]}-{numero}"
+def _piece(t: Tirage, mode: str) -> str:
+    """The bank's reference of a receipt: a cheque's seven-digit number, else a short one;
+    drawn again in the rare case it is already a piece of the period (each piece once)."""
+    pris = {d.get("piece") for d in t.documents}
+    while True:
+        numero = t.rng.randint(1000000, 9999999) if mode == "cheque" else t.rng.randint(1000, 9999)
+        if (piece := f"{PIECES[mode]}-{numero}") not in pris:
+            return piece
 
 
 def _a_payer(invoice: dict[str, Any]) -> Decimal:
@@ -265,7 +269,7 @@ def _depot(t: Tirage, rang: int, invoice: dict[str, Any]) -> None:
     mode = rng.choice(("virement", "cheque"))
     t.documents[rang] = {
         "type": "acompte",
-        "piece": _piece(rng, mode),
+        "piece": _piece(t, mode),
         "date": min(jour, date.fromisoformat(invoice["date"])).isoformat(),
         "mode": mode,
         "montant": invoice["acompte"],
