@@ -17,7 +17,9 @@ from agora.exercise.registry import get_kind
 MISSION = "du-devis-a-l-encaissement"  # step 0: facture (12 pts), step 1: courriel (8 pts)
 TTC = "ESCOMPTE_SUR_TTC"
 TTC_MESSAGE = "L'escompte se calcule sur le net commercial, pas sur le TTC."
-PORT = "PORT_OUBLIE"
+# A method error every organisation's invoice can show (a service bills no port, so
+# PORT_OUBLIE is not one of them since invoices follow the sector's story).
+BRUT = "ESCOMPTE_SUR_BRUT"
 
 
 def answer(db, student, assignment, code: str | None):
@@ -37,19 +39,19 @@ def answer(db, student, assignment, code: str | None):
 
 @pytest.fixture
 def graded_class(classroom, db, make_student):
-    """Six students: Léa (port forgotten, then escompte on the TTC: the last try counts), Tom
-    and Zoé (escompte on the TTC), Yann (port forgotten), Inès (right), Paul (nothing)."""
+    """Six students: Léa (escompte on the gross, then on the TTC: the last try counts), Tom
+    and Zoé (escompte on the TTC), Yann (escompte on the gross), Inès (right), Paul (nothing)."""
     client, classe, assignment, lea, tom = classroom
     zoe = make_student(classe, prenom="Zoé", nom="Carré")
     yann = make_student(classe, prenom="Yann", nom="Dupont")
     ines = make_student(classe, prenom="Inès", nom="Étienne")
     make_student(classe, prenom="Paul", nom="Fabre")
-    answer(db, lea, assignment, PORT)
+    answer(db, lea, assignment, BRUT)
     attempts = {
         "lea": answer(db, lea, assignment, TTC),
         "tom": answer(db, tom, assignment, TTC),
         "zoe": answer(db, zoe, assignment, TTC),
-        "yann": answer(db, yann, assignment, PORT),
+        "yann": answer(db, yann, assignment, BRUT),
         "ines": answer(db, ines, assignment, None),
     }
     students = {"lea": lea, "tom": tom, "zoe": zoe, "yann": yann, "ines": ines}
@@ -84,8 +86,8 @@ def test_most_frequent_diagnostic_first_with_its_students(db, graded_class):
     assert {c.student_id for c in first.students} == {students[k].id for k in ("lea", "tom", "zoe")}
     assert {c.ref for c in first.students} == {attempts[k].id for k in ("lea", "tom", "zoe")}
     assert first.phrase(5) == "3 élèves sur 5"
-    port = next(line for line in lines if line.code == PORT)
-    assert [c.student_id for c in port.students] == [students["yann"].id]  # not Léa's first try
+    brut = next(line for line in lines if line.code == BRUT)
+    assert [c.student_id for c in brut.students] == [students["yann"].id]  # not Léa's first try
 
 
 def test_report_page_names_the_diagnostic_and_links_each_student_to_the_attempt(graded_class):
