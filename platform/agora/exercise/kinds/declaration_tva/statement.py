@@ -88,20 +88,25 @@ def _ventes(p: dict[str, Any]) -> list[str]:
     return lignes
 
 
-def _achats(p: dict[str, Any]) -> list[str]:
+def tableau_achats(titre: str, achats: list[dict]) -> list[str]:
+    """The purchase invoices as a table: piece, supplier, purchase, type, HT, rate, VAT."""
     lignes = [
-        "### Les factures d'achat du mois",
+        f"### {titre}",
         "",
         "| Pièce | Fournisseur | Achat | Type | Montant HT | Taux | TVA |",
         "|---|---|---|---|---:|---:|---:|",
     ]
-    for a in p["achats"]:
+    for a in achats:
         lignes.append(
             f"| {a['piece']} | {cellule(a['fournisseur'])} | {cellule(a['libelle'])} "
             f"| {NATURE[a['nature']]} | {euros(a['montant_ht'])} | {pourcent(a['taux'])} "
             f"| {euros(a['tva'])} |"
         )
-    lignes.append("")
+    return [*lignes, ""]
+
+
+def _achats(p: dict[str, Any]) -> list[str]:
+    lignes = tableau_achats("Les factures d'achat du mois", p["achats"])
     for a in p["acquisitions_ue"]:
         lignes += [
             "### Un achat dans un autre pays de l'Union européenne",

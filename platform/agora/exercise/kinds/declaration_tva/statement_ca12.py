@@ -9,7 +9,11 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_CA12, lire_params
-from agora.exercise.kinds.declaration_tva.statement import NATURE, pourcent, tableau_ventes
+from agora.exercise.kinds.declaration_tva.statement import (
+    pourcent,
+    tableau_achats,
+    tableau_ventes,
+)
 from agora.exercise.markdown import cellule
 from agora.money import euros
 
@@ -40,19 +44,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
 
 
 def _achats(p: dict[str, Any]) -> list[str]:
-    lignes = [
-        "### Les achats de l'année (total des factures par fournisseur)",
-        "",
-        "| Pièce | Fournisseur | Achat | Type | Montant HT | Taux | TVA |",
-        "|---|---|---|---|---:|---:|---:|",
-    ]
-    for a in p["achats"]:
-        lignes.append(
-            f"| {a['piece']} | {cellule(a['fournisseur'])} | {cellule(a['libelle'])} "
-            f"| {NATURE[a['nature']]} | {euros(a['montant_ht'])} | {pourcent(a['taux'])} "
-            f"| {euros(a['tva'])} |"
-        )
-    return [*lignes, ""]
+    return tableau_achats("Les achats de l'année (total des factures par fournisseur)", p["achats"])
 
 
 def _annee_passee(p: dict[str, Any]) -> list[str]:
