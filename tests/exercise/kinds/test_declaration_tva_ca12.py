@@ -8,57 +8,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.exercise.kinds.test_declaration_tva import KIND, codes, ecriture, lignes
+from tests.exercise.kinds.test_declaration_tva import params as params_ca3
 
 from agora.company import generate_company
 from agora.content.missions import load_mission, load_missions, variant_seed
 from agora.errors import ContentError, InvalidInput
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm
-from agora.exercise.registry import get_kind
 from agora.exercise.variants import build_variant
 
-KIND = get_kind("declaration_tva")
 CA12 = {"regime": "ca12"}
 
 
 def params(ventes=(), achats=(), base="0.00", credit="0.00", **autres: Any) -> dict[str, Any]:
     """A CA12's params: ventes as (taux, HT), achats as (nature, HT, taux, TVA), base = the
     line 57 of last year's CA12."""
-    return {
-        "regime": "ca12",
-        "periode": "2026",
-        "date_declaration": "2027-05-04",
-        "ventes": [
-            {"libelle": f"V{i}", "taux": t, "montant_ht": m} for i, (t, m) in enumerate(ventes)
-        ],
-        "achats": [
-            {
-                "piece": f"FA{i}",
-                "fournisseur": "F",
-                "libelle": "A",
-                "nature": n,
-                "montant_ht": m,
-                "taux": t,
-                "tva": v,
-            }
-            for i, (n, m, t, v) in enumerate(achats)
-        ],
-        "credit_anterieur": credit,
-        "base_acomptes": base,
+    return params_ca3(
+        ventes,
+        achats,
+        credit,
+        regime="ca12",
+        periode="2026",
+        date_declaration="2027-05-04",
+        base_acomptes=base,
         **autres,
-    }
-
-
-def lignes(p: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in KIND.solve(p).items() if k != "ecriture"}
-
-
-def ecriture(p: dict[str, Any]) -> list[tuple[str, str, str]]:
-    return [(r["compte"], r["debit"], r["credit"]) for r in KIND.solve(p)["ecriture"]]
-
-
-def codes(p: dict[str, Any], answer: dict[str, Any]) -> set[str]:
-    return {d.code for d in KIND.grade(p, answer).diagnostics}
+    )
 
 
 # Sales 100 000 at 20 % and 10 000,50 at 5,5 %; goods and services VAT 8 000; a machine VAT 1 000.

@@ -7,22 +7,26 @@ mois »."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from tests.exercise.kinds.test_journal_paie import (
+    KIND,
+    LEA,
+    champ,
+    codes,
+    ecriture,
+    ligne,
+    lignes,
+    reponse,
+)
+from tests.exercise.kinds.test_journal_paie import paie as paie_de_mars
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.kinds.journal_paie.generate import reprendre, resume
 from agora.exercise.registry import get_kind
 
-KIND = get_kind("journal_paie")
 PAYSLIP = get_kind("bulletin_paie")
 RESTAURANT = 9  # generate_company(9): « Chez Sabine Leconte », HCR (IDCC 1979)
-
-
-def ligne(libelle: str, organisme: str, salarial: str, patronal: str) -> dict[str, str]:
-    return {"libelle": libelle, "organisme": organisme, "salarial": salarial, "patronal": patronal}
 
 
 # Own computation. Samia, commis in a restaurant, brut 2 000,00 € of which 18 meals at the
@@ -34,17 +38,7 @@ def ligne(libelle: str, organisme: str, salarial: str, patronal: str) -> dict[st
 SAMIA = {
     "salarie": "Samia Haddad",
     "salaire_brut": "2000.00",
-    "cotisations": [
-        ligne("Assurance vieillesse plafonnée", "urssaf", "138.00", "171.00"),
-        ligne("Sécurité sociale - Maladie", "urssaf", "0.00", "260.00"),
-        ligne(
-            "Retraite complémentaire AGIRC-ARRCO tranche 1",
-            "retraite_complementaire",
-            "63.00",
-            "94.40",
-        ),
-        ligne("CSG déductible", "urssaf", "133.62", "0.00"),
-    ],
+    "cotisations": LEA["cotisations"],  # same gross pay, same rates as Léa's
     "net_avant_impot": "1588.88",
     "prelevement_source": "36.52",
     "net_a_payer": "1552.36",
@@ -78,40 +72,7 @@ NOE = {
 
 
 def paie(*bulletins: dict, periode: str = "2026-03", effectif: int = 8) -> dict:
-    return {
-        "periode": periode,
-        "effectif": effectif,
-        "paie_dans_le_mois": True,
-        "date_paie": f"{periode}-31",
-        "bulletins": list(bulletins),
-    }
-
-
-def ecriture(p: dict) -> list[tuple[str, str, str]]:
-    return [(r["compte"], r["debit"], r["credit"]) for r in KIND.solve(p)["ecriture"]]
-
-
-def lignes(*rows: tuple[str, str, str]) -> list[dict[str, str]]:
-    return [{"compte": c, "debit": d, "credit": k} for c, d, k in rows]
-
-
-def reponse(p: dict, **changes: Any) -> dict:
-    """The right answer as the form sends it, with some parts changed."""
-    s = KIND.solve(p)
-    organismes = {
-        o: {"montant": v["montant"], "echeance": v["echeance"]} for o, v in s["organismes"].items()
-    }
-    return {"ecriture": s["ecriture"], "organismes": organismes, "reglement": s["reglement"]} | (
-        changes
-    )
-
-
-def codes(p: dict, answer: dict) -> set[str]:
-    return {d.code for d in KIND.grade(p, answer).diagnostics}
-
-
-def champ(p: dict, answer: dict, nom: str):
-    return next(c for c in KIND.grade(p, answer).champs if c.champ == nom)
+    return paie_de_mars(*bulletins, periode=periode, effectif=effectif, date_paie=f"{periode}-31")
 
 
 def test_a_meal_benefit_stays_in_641_and_is_neutralised_at_708():
