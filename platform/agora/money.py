@@ -52,29 +52,33 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
     if not isinstance(text, str):
         raise InvalidInput(f"Le {what} doit être un nombre écrit en chiffres.")
     cleaned = text.translate(_SPACES).removesuffix("€").removesuffix("EUR").translate(_SPACES)
-    shown = " ".join(text.split())[:30]  # quoted on one line: the CLI's error is one line
     if not cleaned:
         raise InvalidInput(f"Le {what} est vide : écrivez un nombre, par exemple 1 234,56.")
     if other_digits(cleaned):
         raise InvalidInput(
-            f"« {shown} » : écrivez le {what} avec les chiffres de 0 à 9, par exemple 1 234,56."
+            f"« {_cite(text)} » : écrivez le {what} avec les chiffres de 0 à 9, par exemple 1 234,56."
         )
     if not _NUMBER.match(cleaned):
         raise InvalidInput(
-            f"« {shown} » n'est pas un {what} valide : écrivez par exemple 1 234,56."
+            f"« {_cite(text)} » n'est pas un {what} valide : écrivez par exemple 1 234,56."
         )
     digits = cleaned.lstrip("+-").replace(",", ".")
     if len(digits.split(".")[0]) > _MAX_DIGITS:
-        raise InvalidInput(f"Le {what} « {shown} » est trop grand.")
+        raise InvalidInput(f"Le {what} « {_cite(text)} » est trop grand.")
     try:
         return Decimal(cleaned.replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the regex already filters
-        raise InvalidInput(f"« {shown} » n'est pas un {what} valide.") from error
+        raise InvalidInput(f"« {_cite(text)} » n'est pas un {what} valide.") from error
 
 
 def other_digits(text: str) -> bool:
     """True when ``text`` has digits other than 0-9 (Arabic-Indic, full-width, superscript…)."""
     return any(c.isdigit() and not c.isascii() for c in text)
+
+
+def _cite(text: str) -> str:
+    """The refused text as a message quotes it: on one line (the CLI's error is one line)."""
+    return " ".join(text.split())[:30]
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
