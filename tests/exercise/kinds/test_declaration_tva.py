@@ -9,6 +9,7 @@ import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
+from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
 
 KIND = get_kind("declaration_tva")
@@ -140,7 +141,7 @@ def test_services_taxed_on_receipts_not_invoices():
 
 
 def test_intra_eu_acquisition_is_self_assessed():
-    # Sales 1 000 at 20 % and goods bought in Germany 500 HT: line 03 = 500, line 08 base
+    # Sales 1 000 at 20 % and goods bought in Germany 500 HT: line B2 (key ligne_03) = 500, line 08 base
     # 1 500, VAT 300 = line 16; line 17 = 100; line 20 = 40 + 100 = 140; 300 − 140 = 160.
     # Entry: D 44571 200 (300 − 100), D 4452 100, C 44566 140, C 44551 160.
     p = params(
@@ -165,6 +166,28 @@ def test_intra_eu_acquisition_is_self_assessed():
         ("44551", "0.00", "160.00"),
     ]
     assert "AUTOLIQUIDATION_NON_DEDUITE" in codes(p, {"ligne_20": "40.00"})
+
+
+def test_the_student_reads_the_line_numbers_of_the_current_form(form_html):
+    # The 3310-CA3-SD in force numbers its cadre A lines A1 (sales) and B2 (intra-EU
+    # acquisitions), no longer 01 and 03: the form, the statement and the diagnostic say so;
+    # the JSON keys of the contract (ligne_01, ligne_03) keep their names.
+    p = params(
+        [("20", "1000.00")],
+        acquisitions_ue=[
+            {"piece": "UE", "fournisseur": "DE", "libelle": "X", "montant_ht": "500.00"}
+        ],
+    )
+    html = form_html("declaration_tva", p, 2, AnswerForm())
+    assert "Ligne A1 — Ventes" in html and "Ligne B2 — Acquisitions" in html
+    assert 'name="ligne_01"' in html and 'name="ligne_03"' in html
+    oubli = KIND.grade(p, {"ligne_08_base": "1000.00", "ligne_16": "200.00"}).diagnostics
+    message = next(d.message for d in oubli if d.code == "AUTOLIQUIDATION_OUBLIEE")
+    assert "ligne B2" in message
+    enonces = [KIND.generate(seed, 3, generate_company(seed)) for seed in range(12)]
+    avec_ue = next(v.enonce for v in enonces if v.params["acquisitions_ue"])
+    assert "Ligne A1 :" in avec_ue and "Ligne B2 :" in avec_ue
+    assert "Ligne 01" not in avec_ue and "Ligne 03" not in avec_ue
 
 
 def test_a_gift_over_73_euros_is_not_deductible():

@@ -21,7 +21,7 @@ MESSAGES = {
     calc.CREDIT_ANTERIEUR_OUBLIE: "Le crédit de TVA de la déclaration précédente (sa ligne 27) se "
     "reporte ligne 22 et s'ajoute à la TVA déductible.",
     calc.AUTOLIQUIDATION_OUBLIEE: "Un achat de biens dans un autre pays de l'UE est taxé en "
-    "France par l'acheteur (autoliquidation) : sa base va ligne 03 et dans la ligne du taux, sa "
+    "France par l'acheteur (autoliquidation) : sa base va ligne B2 et dans la ligne du taux, sa "
     "TVA ligne 17 et dans le total ligne 16.",
     calc.AUTOLIQUIDATION_NON_DEDUITE: "La TVA autoliquidée sur une acquisition dans l'UE est due "
     "(ligne 16) mais aussi déductible : ajoutez-la ligne 20.",

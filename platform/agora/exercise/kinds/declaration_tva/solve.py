@@ -53,7 +53,7 @@ def base_encaissement(ttc: Decimal, taux: Decimal) -> Decimal:
 
 
 def _bases(d: Declaration, faute: str | None) -> tuple[dict[str, Decimal], Decimal]:
-    """The HT base of each rate line, and line 01 (the taxable sales of the month)."""
+    """The HT base of each rate line, and line A1 (the taxable sales of the month)."""
     bases = dict.fromkeys(d.taux, ZERO)
     total = ZERO
     services = d.encaissements

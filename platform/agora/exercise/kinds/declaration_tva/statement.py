@@ -146,9 +146,9 @@ METHODE = [
 def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
     """The numbered list of what to do, in the order of the form."""
     ue = bool(p["acquisitions_ue"])
-    etapes = ["Ligne 01 : le total HT des ventes taxées ce mois."]
+    etapes = ["Ligne A1 : le total HT des ventes taxées ce mois."]
     if ue:
-        etapes.append("Ligne 03 : le montant HT des achats de biens dans l'UE.")
+        etapes.append("Ligne B2 : le montant HT des achats de biens dans l'UE.")
     for t in taux:
         etapes.append(f"Ligne {LIGNE_DU_TAUX[t]} (taux de {pourcent(t)}) : la base HT et la TVA.")
     etapes.append("Ligne 16 : le total de la TVA brute.")
