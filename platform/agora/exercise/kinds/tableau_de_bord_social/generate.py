@@ -97,7 +97,8 @@ class Registre:
 def _pieges_ages(rng: random.Random, r: Registre, bilan: date, niveau: int) -> None:
     """An employee exactly 25, 35, 45 or 55 on 31 December (the band's lower bound); from
     level 2, one a year younger whose birthday falls before the day of the work. A bound that
-    no employee's entry date allows gives way to an older one (55 suits every adult)."""
+    no employee's entry date allows gives way to another (55 suits every adult: born in 1970
+    or 1971, 16 before any organisation was created)."""
     for b in rng.sample(bornes(), len(bornes())):
         if r.renee(date(ANNEE - b, rng.randint(bilan.month + 1, 12), rng.randint(1, 28))):
             break
