@@ -52,15 +52,17 @@ def taken(db, clock, classe, make_student, make_exam):
     """Five copies: Anne all right, Bruno right then blank, Chloé and David escompte on the
     TTC (Chloé right on question 2), Emma blank then right; Fanny never started."""
     exam = make_exam(questions=QUESTIONS)
+    # David's invoice grants an escompte to get wrong: the default seed 1004 draws a water
+    # utility, which bills its public tariffs without one (1008 sells food).
     people = {
-        key: make_student(classe=classe, prenom=prenom, nom=nom)
-        for key, prenom, nom in [
-            ("anne", "Anne", "Arnaud"),
-            ("bruno", "Bruno", "Bernard"),
-            ("chloe", "Chloé", "Carré"),
-            ("david", "David", "Dupont"),
-            ("emma", "Emma", "Étienne"),
-            ("fanny", "Fanny", "Fabre"),
+        key: make_student(classe=classe, prenom=prenom, nom=nom, org_seed=seed)
+        for key, prenom, nom, seed in [
+            ("anne", "Anne", "Arnaud", None),
+            ("bruno", "Bruno", "Bernard", None),
+            ("chloe", "Chloé", "Carré", None),
+            ("david", "David", "Dupont", 1008),
+            ("emma", "Emma", "Étienne", None),
+            ("fanny", "Fanny", "Fabre", None),
         ]
     }
     plan = {

@@ -42,8 +42,13 @@ def graded_class(classroom, db, make_student):
     """Six students: Léa (escompte on the gross, then on the TTC: the last try counts), Tom
     and Zoé (escompte on the TTC), Yann (escompte on the gross), Inès (right), Paul (nothing)."""
     client, classe, assignment, lea, tom = classroom
+    # Every student's invoice grants an escompte to get wrong: a water utility bills its public
+    # tariffs, with none (the default seeds 1002 and 1004 draw one; 1008 and 1009 sell food).
+    tom.org_seed = 1008
+    db.add(tom)
+    db.commit()
     zoe = make_student(classe, prenom="Zoé", nom="Carré")
-    yann = make_student(classe, prenom="Yann", nom="Dupont")
+    yann = make_student(classe, prenom="Yann", nom="Dupont", org_seed=1009)
     ines = make_student(classe, prenom="Inès", nom="Étienne")
     make_student(classe, prenom="Paul", nom="Fabre")
     answer(db, lea, assignment, BRUT)

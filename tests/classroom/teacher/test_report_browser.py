@@ -37,7 +37,9 @@ def test_teacher_gives_the_remediation_a_student_then_sees(
     teacher = make_teacher("Claire", "Durand")
     classe = make_classe(teacher)
     lea = make_student(classe, prenom="Léa", nom="Arnaud")
-    tom = make_student(classe, prenom="Tom", nom="Bernard")
+    # Tom's invoice grants an escompte to get wrong: the default seed 1002 draws a water
+    # utility, which bills its public tariffs without one (1008 sells food).
+    tom = make_student(classe, prenom="Tom", nom="Bernard", org_seed=1008)
     zoe = make_student(classe, prenom="Zoé", nom="Carré")
     assignment = make_assignment(classe, "du-devis-a-l-encaissement")
     _answer(db, lea, assignment, "ESCOMPTE_SUR_TTC")

@@ -4,18 +4,20 @@ level asks, whose invoice it is, the typical mistakes it names, its French messa
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
 
 from agora.company import generate_company
-from agora.content.secteurs import famille_de
+from agora.content.secteurs import famille_de, secteur_codes
 from agora.errors import InvalidInput
 from agora.exercise.base import FormatErrors, unflatten
 from agora.exercise.fields import MONTANT, Lu
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.facture import KIND as facture
+from agora.exercise.kinds.facture.generate import document
 from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.variants import company_for
 
@@ -63,16 +65,22 @@ def test_levels_follow_the_brief(variants):
         natures = [r["nature"] for r in p["reductions"]]
         # Goods are shipped with a port from level 2; a service, a public service or an
         # association's activity is not shipped.
-        expedie = famille_de(company_for(seed)) == "biens"
+        famille = famille_de(company_for(seed))
+        expedie = famille == "biens"
+        # A public service's own invoice bills its tariffs: no reduction, no escompte.
+        vente = not document(variant, company_for(seed))["achat"]
+        tarif = famille == "service_public" and vente
         if niveau == 1:
-            assert 1 <= len(p["lignes"]) <= 2 and len(rates) == 1 and natures == ["remise"]
+            assert 1 <= len(p["lignes"]) <= 2 and len(rates) == 1
+            assert natures == ([] if tarif else ["remise"])
             assert not {"escompte_taux", "frais_port_ht", "acompte"} & set(p)
             assert "### Méthode" in variant.enonce
         elif niveau == 2:
-            assert natures == ["remise", "rabais"] and len(rates) == 1
-            assert "escompte_taux" in p and ("frais_port_ht" in p) == expedie
+            assert natures == ([] if tarif else ["remise", "rabais"]) and len(rates) == 1
+            assert ("escompte_taux" in p) != tarif and ("frais_port_ht" in p) == expedie
         else:
-            assert "ristourne" in natures and len(rates) >= 2 and Decimal(p["acompte"]) > 0
+            assert tarif or "ristourne" in natures
+            assert len(rates) >= 2 and Decimal(p["acompte"]) > 0
             assert p["taux_tva_port"] in rates if expedie else "frais_port_ht" not in p
         assert "### À faire" in variant.enonce and "<" not in variant.enonce
 
@@ -215,7 +223,8 @@ def test_the_form_asks_the_fields_of_the_level(niveau, variant, form_values):
         )
         graded = {c.champ for c in facture.grade(params, unflatten(posted)).champs}
         assert {"lignes.0.montant_ht", "groupes.0.montant_brut_ht", "total_ttc"} <= graded
-        assert "groupes.0.reductions.0.montant" in graded and "net_a_payer" in graded
+        assert ("groupes.0.reductions.0.montant" in graded) == bool(params["reductions"])
+        assert {"groupes.0.net_commercial", "net_a_payer"} <= graded
         assert ("groupes.0.escompte" in graded) == ("escompte_taux" in params)
         assert ("tva.1.montant" in graded) == (niveau == 3)
 
@@ -322,3 +331,35 @@ def test_a_rate_written_with_its_percent_sign_finds_its_vat_group():
     }
     assert facture.validate_field("groupes.0.reductions.1.taux", "12,5 %") is None
     assert "n'est pas un taux valide" in facture.validate_field("tva.0.taux", "vingt")
+
+
+# A reduction granted in a statement (« Remise de 5 % », « la **remise** de 5 % », « le **net
+# financier** » after an escompte), as a public service's invoice never grants one.
+REDUCTIONS_ACCORDEES = re.compile(
+    r"\b(remise|rabais|ristourne|escompte)\**\s+de\s+\d|net financier", re.I
+)
+
+
+def test_a_public_service_bills_its_tariffs_without_reduction_nor_escompte():
+    """A water utility bills the tariffs its assembly voted, the same for every usager: its
+    invoice shows no remise « pour l'importance de la commande » and no escompte; it still
+    checks the reductions a supplier grants it, and the other families keep theirs."""
+    vues = {"service_public": 0, "autres": 0}
+    for secteur in secteur_codes():
+        for seed in range(10):
+            organisation = generate_company(seed, secteur)
+            public = famille_de(organisation) == "service_public"
+            for niveau in NIVEAUX:
+                variant = facture.generate(seed, niveau, organisation)
+                if document(variant, organisation)["achat"]:
+                    continue
+                p = variant.params
+                if public:
+                    vues["service_public"] += 1
+                    assert p["reductions"] == [] and "escompte_taux" not in p, (seed, niveau)
+                    assert not REDUCTIONS_ACCORDEES.findall(variant.enonce), (seed, niveau)
+                    assert facture.grade(p, facture.solve(p)).score == 1
+                else:
+                    vues["autres"] += 1
+                    assert p["reductions"], (secteur, seed, niveau)
+    assert vues["service_public"] and vues["autres"]

@@ -7,11 +7,13 @@ what each level puts in the exercise, and refused params."""
 from __future__ import annotations
 
 import copy
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
 
 from agora.company import generate_company
+from agora.content.secteurs import secteur_codes
 from agora.errors import InvalidInput
 from agora.exercise.kinds.tableau_de_bord_social import KIND as tdb
 
@@ -307,8 +309,15 @@ def test_the_reference_scores_one_with_both_competencies():
 
 @pytest.mark.parametrize("niveau", [1, 2, 3])
 def test_each_level_puts_its_traps_in_the_exercise(niveau):
-    org = generate_company(11, secteur="regie_eau")
-    p = tdb.generate(5, niveau, org).params
+    """In every sector, whatever its staff: the traps are drawn on the organisation's own
+    employees (a birth date at a band's bound, a typing error), never missing."""
+    for secteur in secteur_codes():
+        for seed in range(10):
+            _les_pieges_du_niveau(tdb.generate(seed, niveau, generate_company(seed, secteur)))
+
+
+def _les_pieges_du_niveau(variant):
+    p, niveau = variant.params, variant.niveau
     natures = {(a["nature"], a["arret"]) for a in p["accidents"]}
     motifs = {a["motif"] for a in p["absences"]}
     trouve = tdb.solve(p)["anomalies"]
@@ -323,6 +332,19 @@ def test_each_level_puts_its_traps_in_the_exercise(niveau):
         assert ("travail", False) in natures and len(signalees) == niveau
     assert (("trajet", True) in natures) == (niveau == 3)
     assert ({"formation", "conges_payes"} <= motifs) == (niveau == 3)
+    # Someone on a band's bound on 31 December; from level 2, someone whose birthday falls
+    # between 31 December and the day of the work.
+    fin, bilan = date.fromisoformat(p["date_reference"]), date.fromisoformat(p["date_bilan"])
+    ages = [
+        (fin.year - n.year - ((fin.month, fin.day) < (n.month, n.day)), n)
+        for n in (date.fromisoformat(x["naissance"]) for x in p["personnel"])
+    ]
+    assert any(a in (25, 35, 45, 55) for a, _ in ages)
+    if niveau > 1:
+        assert any(
+            a + 1 in (25, 35, 45, 55) and (n.month, n.day) <= (bilan.month, bilan.day)
+            for a, n in ages
+        )
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Facture avec réductions, escompte, port et TVA",
     COMPETENCES=("1.2.2",),
-    VERSION=5,  # 5: the story follows the sector family (no port, services bought) outside goods
+    VERSION=6,  # 6: a public service bills its tariffs (no reduction, no escompte); 5: family story
     PRODUIT="facture",  # the solved invoice: the document a later step may record
     CONSOMME={"devis": "le devis accepté"},
     piece_commerciale=piece.piece_commerciale,

@@ -63,6 +63,12 @@ TAUX_REDUCTION = {
     "rabais": ("2", "3", "4", "5", "6"),
     "ristourne": ("1", "1.5", "2", "2.5", "3"),
 }
+# Families whose own invoices deduct nothing: a public service bills the tariffs its deliberating
+# assembly voted, the same for every usager (equality of users before the public service; the
+# water price is set by deliberation, CGCT L2224-12-1 to -4): no remise for the size of an
+# order, no rabais, no ristourne, no escompte for early payment. A supplier's invoice it checks
+# keeps the supplier's own conditions.
+TARIFS_PUBLICS = frozenset({"service_public"})
 PORTS = ("12.50", "15.00", "18.90", "22.40", "25.00", "29.90", "30.00", "35.50", "42.00", "48.60")
 
 
@@ -76,6 +82,11 @@ class Histoire:
     tiers: Any  # a Client (sale) or a Fournisseur (purchase), or None when the list is empty
     articles: tuple[tuple[str, str, str, str], ...]
     famille: str = "biens"  # the organisation's sector family: « biens » ships goods
+
+    @property
+    def tarif_public(self) -> bool:
+        """The organisation bills its public tariffs: no reduction, no escompte."""
+        return not self.achat and self.famille in TARIFS_PUBLICS
 
 
 def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
@@ -133,8 +144,8 @@ def _reductions(rng: random.Random, niveau: int) -> list[dict[str, str]]:
 
 
 def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
-    """Contract params for the level: lines, reductions, escompte, port (goods only: a service
-    is not shipped), deposit."""
+    """Contract params for the level: lines, reductions and escompte (none on a public
+    service's tariffs), port (goods only: a service is not shipped), deposit."""
     lignes = [
         {
             "reference": ref,
@@ -145,14 +156,15 @@ def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
         }
         for ref, designation, prix, taux in _choisit_articles(rng, h.articles, niveau)
     ]
-    result: dict[str, Any] = {"lignes": lignes, "reductions": _reductions(rng, niveau)}
+    reductions = [] if h.tarif_public else _reductions(rng, niveau)
+    result: dict[str, Any] = {"lignes": lignes, "reductions": reductions}
     if niveau == 1:
         return _plafonne(result, h)
     cgv = getattr(h.organisation, "cgv", None)
     escompte = (
         taux_str(cgv.escompte_taux) if cgv and cgv.escompte_taux > 0 and not h.achat else None
     )
-    if niveau == 2 or rng.random() < 0.5:
+    if not h.tarif_public and (niveau == 2 or rng.random() < 0.5):
         result["escompte_taux"] = escompte or rng.choice(("1", "1.5", "2", "3"))
     if h.famille == "biens":
         result["frais_port_ht"] = rng.choice(PORTS)

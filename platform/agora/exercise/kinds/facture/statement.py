@@ -78,8 +78,16 @@ def _articles(p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
-def _conditions(rng: random.Random, p: dict[str, Any], famille: str) -> list[str]:
-    lignes = []
+# Why a public service's invoice deducts nothing (histoire.TARIFS_PUBLICS).
+TARIFS_DU_SERVICE = (
+    "- Les prix sont les tarifs du service votés par l'assemblée délibérante, les mêmes pour "
+    "tous les usagers : ni remise, ni rabais, ni ristourne, ni escompte."
+)
+
+
+def _conditions(rng: random.Random, p: dict[str, Any], h: Histoire) -> list[str]:
+    famille = h.famille
+    lignes = [TARIFS_DU_SERVICE] if h.tarif_public else []
     for r in p["reductions"]:
         motif = rng.choice(_motifs(r["nature"], famille))
         lignes.append(f"- {r['nature'].capitalize()} de {pourcent(r['taux'])} {motif}.")
@@ -160,6 +168,15 @@ METHODE = [
     "6. Total TTC = total HT + TVA. Ici, le net à payer est égal au total TTC.",
     "",
 ]
+# The same method when the invoice grants no reduction (a public service's tariffs).
+METHODE_SANS_REDUCTION = [
+    *METHODE[:4],
+    "3. Sans réduction, le net commercial est égal au montant brut HT. C'est le total HT de la "
+    "facture.",
+    "4. TVA = total HT × taux de TVA ÷ 100. La base de TVA est le total HT.",
+    "5. Total TTC = total HT + TVA. Ici, le net à payer est égal au total TTC.",
+    "",
+]
 
 
 # The e-invoicing reform (CGI art. 289 bis, loi de finances 2024): every company receives
@@ -237,9 +254,9 @@ def enonce(
     lignes += _situation(rng, h, jour, numero, devis)
     lignes += _tiers(h)
     lignes += [f"### {FAITS[h.famille][0]}", "", *_articles(p)]
-    lignes += ["### Les conditions", "", *_conditions(rng, p, h.famille), ""]
+    lignes += ["### Les conditions", "", *_conditions(rng, p, h), ""]
     if niveau == 1:
-        lignes += METHODE
+        lignes += METHODE if p["reductions"] else METHODE_SANS_REDUCTION
     if niveau == 3:
         lignes += REFORME
     lignes += a_faire(p, h.famille)

@@ -15,4 +15,6 @@ KIND = ExerciseKind.from_package(
     "critique ; réservation des ressources partagées",
     COMPETENCES=("2.1.5", "2.3.1"),
     VERSION=1,
+    PRODUIT="projet",  # the project's start: a mission's next step starts its own then
+    CONSOMME={"projet": "le projet de l'étape précédente"},
 )

@@ -8,9 +8,10 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
-from agora.exercise.base import generateur
+from agora.exercise.base import Documents, Options, Variant, generateur, variante
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.planning_activites import projets, reservations, statement
 from agora.exercise.kinds.planning_activites.calendrier import feries_entre, jour_ouvre
@@ -28,6 +29,9 @@ ANNEE = 2026
 _TACHES = {1: (5, 6), 2: (7, 9), 3: (10, 12)}
 _DUREE_MAX = {1: 5, 2: 6, 3: 8}
 _DEMANDES = {1: 3, 2: 4, 3: 6}
+# The longest a mission's later step moves its project after the previous step's, to meet a
+# public holiday at level 3 (beyond it the steps would no longer be in one period).
+MEME_PERIODE = timedelta(weeks=8)
 MOTIFS = (
     "le fournisseur livre avec du retard",
     "une personne de l'équipe est malade",
@@ -91,14 +95,31 @@ def _incident(rng: random.Random, taches: tuple[Tache, ...]) -> dict[str, Any]:
     return {"tache": lettre, "retard": retard, "motif": rng.choice(MOTIFS)}
 
 
-def _debut(rng: random.Random, taches: tuple[Tache, ...], niveau: int) -> date:
-    """A working day of the year; at level 3, one whose project meets a public holiday."""
+def _debut(
+    rng: random.Random, taches: tuple[Tache, ...], niveau: int, apres: date | None = None
+) -> date:
+    """A working day of the year; at level 3, one whose project meets a public holiday.
+
+    ``apres``: the start of the project of the mission's previous step, so that the steps
+    are in order in one period: the first working day from then, or at level 3 the first whose
+    project meets a public holiday if one does within ``MEME_PERIODE``."""
     fin_tot = plan(_projet(taches), {t.lettre: t.duree for t in taches}, Etapes().put)[2]
+    if apres is not None:
+        return _debut_apres(apres, fin_tot, niveau)
     for _ in range(200):
         debut = jour_ouvre(date(ANNEE, 1, 5) + timedelta(rng.randint(0, 320)), 0)
         fin = jour_ouvre(debut, fin_tot - 1)
         if niveau < 3 or feries_entre(debut, fin):
             break
+    return debut
+
+
+def _debut_apres(apres: date, fin_tot: int, niveau: int) -> date:
+    premier = debut = jour_ouvre(apres, 0)
+    while niveau == 3 and not feries_entre(debut, jour_ouvre(debut, fin_tot - 1)):
+        debut = jour_ouvre(debut, 1)
+        if debut > apres + MEME_PERIODE:
+            return premier
     return debut
 
 
@@ -145,12 +166,12 @@ def _heure(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
-    """Contract params for the level."""
+def params(rng: random.Random, org: Any, niveau: int, apres: date | None = None) -> dict[str, Any]:
+    """Contract params for the level (``apres``: the start of the previous step's project)."""
     modele = projets.modele(org.secteur)
     parc = projets.parc(org.secteur)
     taches = _taches(rng, niveau, modele.taches)
-    debut = _debut(rng, taches, niveau)
+    debut = _debut(rng, taches, niveau, apres)
     ressources = _ressources(rng, parc, niveau)
     demandes = _demandes(rng, parc, ressources, debut, niveau)
     return {
@@ -193,3 +214,19 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
 
 # A variant drawn from the organisation: its sector's project and shared resources.
 generate = generateur(NAME, params, statement.enonce)
+
+
+def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
+    """What the mission's next step takes from this one: the day its project starts."""
+    return {"debut": variant.params["projet"]["debut"]}
+
+
+def reprendre(
+    seed: int, niveau: int, organisation: Any, options: Options, documents: Documents
+) -> Variant:
+    """A later step of a mission: a project drawn as usual, started when the previous step's
+    did (at level 3, up to ``MEME_PERIODE`` later, to meet a public holiday), so that the
+    steps of one mission are dated in order, in one period."""
+    apres = date.fromisoformat(documents["projet"]["debut"])
+    tire = partial(params, apres=apres)
+    return variante(NAME, seed, niveau, organisation, tire, statement.enonce)

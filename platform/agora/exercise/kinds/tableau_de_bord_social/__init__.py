@@ -13,5 +13,5 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Tableau de bord social : effectif moyen, absentéisme, rotation, accidents, âges",
     COMPETENCES=("3.3.3", "1.3.1"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    VERSION=3,  # 3: the whole staff of the organisation (its headcount); 2: régie director
 )

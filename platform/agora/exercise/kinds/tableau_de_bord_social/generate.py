@@ -1,8 +1,8 @@
 """A ``tableau_de_bord_social`` variant drawn from the organisation: its staff register for the
-year (its own employees, a few arrivals and departures), the monthly headcounts, the hours, the
-absences and the accidents; level 1 shows an extract and one duplicate, level 2 two anomalies
-among four checks, level 3 three anomalies plus traps (commuting accident, training and paid
-leave in the absence table)."""
+year (all its employees, from level 2 a few departures), the monthly headcounts, the hours, the
+absences and the accidents; level 1 has one duplicate, level 2 two anomalies among four checks,
+level 3 three anomalies plus traps (commuting accident, training and paid leave in the absence
+table). The staff on 31 December is the organisation's, the headcount every other kind tells."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from agora.exercise.kinds.tableau_de_bord_social.regles import bornes, motif_com
 ANNEE = 2025
 REFERENCE = date(ANNEE, 12, 31)
 FEMININS = frozenset(Prenoms.first_names_female)
-TAILLE = {1: 8, 2: 16, 3: 26}  # register rows taken from the organisation, by level
 HEURES_ANNUELLES = 1607  # legal yearly hours of a full-time job (Code du travail, L3121-41)
 
 
@@ -50,11 +49,12 @@ def _ligne(
 
 
 class Registre:
-    """The staff register being drawn: the organisation's employees, then added people."""
+    """The staff register being drawn: every employee of the organisation (all hired before the
+    first of January that follows the year, so all present on 31 December), then the people
+    who left during the year and a row with reversed dates, who are not on its staff."""
 
-    def __init__(self, rng: random.Random, org: Any, niveau: int):
+    def __init__(self, rng: random.Random, org: Any):
         self.rng = rng
-        staff = [s for s in org.salaries if s.date_entree <= REFERENCE][: TAILLE[niveau]]
         self.lignes = [
             _ligne(
                 s.id,
@@ -64,9 +64,24 @@ class Registre:
                 s.date_naissance,
                 s.date_entree,
             )
-            for s in staff
+            for s in org.salaries
         ]
+        # Who may get a drawn birth date: adults (a minor's age rules other kinds' stories).
+        self.majeurs = [s.id for s in org.salaries if s.age_le(REFERENCE) >= 18]
         self.rang = max((int(s.id.lstrip("E")) for s in org.salaries), default=0)
+
+    def renee(self, naissance: date, erreur: bool = False) -> bool:
+        """The register gives one of the adults not yet re-dated the birth date ``naissance``:
+        a typing error to report (``erreur``), or a trap at a band's bound, then among those it
+        leaves 16 on their entry. False when none is left."""
+        seize = "" if erreur else naissance.replace(year=naissance.year + 16).isoformat()
+        lignes = [g for g in self.lignes if g["matricule"] in self.majeurs and g["entree"] >= seize]
+        if not lignes:
+            return False
+        ligne = self.rng.choice(lignes)
+        ligne["naissance"] = naissance.isoformat()
+        self.majeurs.remove(ligne["matricule"])
+        return True
 
     def ajoute(self, naissance: date, entree: date, sortie: date | None = None) -> str:
         """A new person with a drawn name; their matricule."""
@@ -80,29 +95,28 @@ class Registre:
 
 
 def _pieges_ages(rng: random.Random, r: Registre, bilan: date, niveau: int) -> None:
-    """Someone exactly 25, 35, 45 or 55 on 31 December (the band's lower bound); from level 2,
-    someone one year younger whose birthday falls before the day of the work."""
-    b = rng.choice(bornes())
-    apres = date(ANNEE - b, rng.randint(bilan.month + 1, 12), rng.randint(1, 28))
-    r.ajoute(apres, _jour(rng, ANNEE, (2, 10)))
+    """An employee exactly 25, 35, 45 or 55 on 31 December (the band's lower bound); from
+    level 2, one a year younger whose birthday falls before the day of the work. A bound that
+    no employee's entry date allows gives way to another (55 suits every adult: born in 1970
+    or 1971, 16 before any organisation was created)."""
+    for b in rng.sample(bornes(), len(bornes())):
+        if r.renee(date(ANNEE - b, rng.randint(bilan.month + 1, 12), rng.randint(1, 28))):
+            break
     if niveau > 1:
-        b = rng.choice(bornes())
-        avant = (
-            date(ANNEE + 1 - b, 1, rng.randint(2, 28))
-            if bilan.month > 1
-            else date(ANNEE + 1 - b, 1, rng.randint(2, bilan.day))
-        )
-        r.ajoute(avant, _jour(rng, ANNEE, (2, 10)))
+        for b in rng.sample(bornes(), len(bornes())):
+            dernier = bilan.day if bilan.month == 1 else 28
+            if r.renee(date(ANNEE + 1 - b, 1, rng.randint(2, dernier))):
+                break
 
 
 def _anomalies(rng: random.Random, r: Registre, niveau: int) -> set[str]:
     """The anomalies put in the data: at level 1 a duplicate, then 2 or 3 of the four."""
     choisies = {"doublon"} if niveau == 1 else set(rng.sample(CONTROLES, niveau))
-    if "age" in choisies:
+    if "age" in choisies:  # a typing error in an employee's birth date
         naissance = rng.choice(
             (_jour(rng, rng.randint(2010, 2013)), _jour(rng, rng.randint(1945, 1953)))
         )
-        r.ajoute(naissance, _jour(rng, rng.randint(2015, 2024)))
+        r.renee(naissance, erreur=True)
     if "dates" in choisies:
         entree = _jour(rng, ANNEE, (7, 11))
         r.ajoute(
@@ -199,7 +213,7 @@ def _heures(rng: random.Random, p: dict[str, Any], niveau: int) -> None:
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """Contract params for the level."""
     bilan = date(ANNEE + 1, rng.randint(1, 3), rng.randint(12, 28))
-    r = Registre(rng, org, niveau)
+    r = Registre(rng, org)
     _pieges_ages(rng, r, bilan, niveau)
     choisies = _anomalies(rng, r, niveau)
     debut, mois = _mois(r, "effectif" in choisies, rng)

@@ -113,7 +113,7 @@ def _accidents(d: Donnees) -> list[str]:
 
 def _registre(d: Donnees) -> list[str]:
     lignes = [
-        "### Le registre du personnel (extrait)",
+        "### Le registre du personnel",
         "",
         "| Matricule | Nom | Prénom | Sexe | Date de naissance | Entrée | Sortie |",
         "|---|---|---|---|---|---|---|",
