@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import DecimalException
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import MemoParams, champs_lus, chemin, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
 # 3.2.1 (planning presence and leave) is proved by each employee's row; 3.2.4 (the elements of
@@ -112,7 +113,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         for n, m in lecture.erreurs.items()
         if n not in ref.canon
     ]
-    codes: list[str] = []
+    nommes = Nommes(MESSAGES.__getitem__)
     for path, t, lu in lus:
         attendu = juste.out[path]
         if lu.valeur is None:
@@ -123,25 +124,21 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
             ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
             champs.append(verdict(path, t, attendu, lu, ko=ko)._replace(correct=True))
         else:
-            champs.append(_faux(path, t, lu, attendu, cause.de(path, t, lu.valeur), codes))
+            champs.append(_faux(path, t, lu, attendu, nommes, cause.de(path, t, lu.valeur)))
     return Grade(
         NAME,
         score_ratio(sum(c.correct for c in champs), len(champs)),
         champs,
-        [Diagnostic(code, MESSAGES[code]) for code in codes],
+        nommes.diagnostics(),
         notes_par_competence(champs, _competence, (PLANNING, PAIE)),
     )
 
 
 def _faux(
-    path: str, t: Field, lu: Lu, attendu: Any, code: str | None, codes: list[str]
+    path: str, t: Field, lu: Lu, attendu: Any, nommes: Nommes, code: str | None
 ) -> ChampResult:
     """A wrong value, with the wrong method that explains it when one does."""
-    ko = f"Attendu : {t.display(attendu)}."
-    if code:
-        ko = f"{MESSAGES[code]} {ko}"
-        if code not in codes:
-            codes.append(code)
+    ko = nommes.devant(code, f"Attendu : {t.display(attendu)}.")
     return verdict(path, t, attendu, lu, ko=ko)
 
 

@@ -20,6 +20,7 @@ from agora.exercise.kinds.declaration_tva import ca12
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import SIGNATURES, messages
 from agora.exercise.kinds.declaration_tva.params import CA12, NAME, Declaration, lire_params
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
 
@@ -87,7 +88,7 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) ->
     return methode_fausse(candidates, ref.monde, siens, path, valeur)
 
 
-def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[ChampResult], dict]:
+def _lignes(ref: Reference, lecture: Lecture, nommes: Nommes) -> tuple[list[ChampResult], dict]:
     """The verdicts on the CA3 lines, and the return computed from the student's own values."""
     lus: dict[str, Lu] = {}
     own: dict[str, Any] = {}
@@ -111,11 +112,7 @@ def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[Ch
             champs.append(verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True))
         else:
             code = _cherche(ref, own, path, lu.valeur)
-            ko = f"Attendu : {euros(attendu)}."
-            if code:
-                ko = f"{ref.messages[code]} {ko}"
-                if code not in codes:
-                    codes.append(code)
+            ko = nommes.devant(code, f"Attendu : {euros(attendu)}.")
             champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
     return champs, ecf
 
@@ -127,33 +124,26 @@ def _lignes_ecriture(rows: list) -> list[LigneEcriture]:
     ]
 
 
-def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list[ChampResult]:
+def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, nommes: Nommes) -> list[ChampResult]:
     """The settlement entry: each row the student wrote matched to an expected row."""
 
     def tva_confondue(attendue: LigneEcriture, compte: str) -> str | None:
         if account_root(compte) not in _COMPTES_TVA:
             return None
-        _note(codes, calc.COMPTE_TVA_CONFONDU)
-        return ref.messages[calc.COMPTE_TVA_CONFONDU]
+        return nommes.nomme(calc.COMPTE_TVA_CONFONDU)
 
     attendues = _lignes_ecriture(ref.valeurs["ecriture"])
     propres = _lignes_ecriture(ecf["ecriture"])
-    return journal.juge(
-        "ecriture", attendues, lecture, propres, tva_confondue, lambda code: _note(codes, code)
-    )
-
-
-def _note(codes: list[str], code: str) -> None:
-    if code not in codes:
-        codes.append(code)
+    return journal.juge("ecriture", attendues, lecture, propres, tva_confondue, nommes.nomme)
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read against the return; never raises."""
-    codes: list[str] = []
-    champs, ecf = _lignes(ref, lecture, codes)
-    champs += _ecriture(ref, lecture, ecf, codes)
-    return grade_final(NAME, champs, lecture, codes, ref.messages, une_competence(COMPETENCE))
+    nommes = Nommes(ref.messages.__getitem__)
+    champs, ecf = _lignes(ref, lecture, nommes)
+    champs += _ecriture(ref, lecture, ecf, nommes)
+    notes = une_competence(COMPETENCE)
+    return grade_final(NAME, champs, lecture, nommes.codes, ref.messages, notes)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from decimal import DecimalException
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
 from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
 COMPETENCE = "2.2.6"  # every field: reporting on the organisation's financial balance
@@ -82,7 +83,7 @@ class Copie:
                 self.lus.append((path, field, lu))
                 if lu.valeur is not None:
                     self.own[path] = lu.valeur
-        self.codes: list[str] = []
+        self.nommes = Nommes(MESSAGES.__getitem__)
         self._siens: dict[str | None, Calcul | None] = {}  # None: no wrong method, own values
 
     @property
@@ -104,11 +105,8 @@ class Copie:
         code = self.cause(path, field, lu.valeur)
         if code is None:
             return verdict(path, field, attendu, lu)
-        if code not in self.codes:
-            self.codes.append(code)
-        return verdict(
-            path, field, attendu, lu, ko=f"{MESSAGES[code]} Attendu : {field.display(attendu)}."
-        )
+        ko = self.nommes.devant(code, f"Attendu : {field.display(attendu)}.")
+        return verdict(path, field, attendu, lu, ko=ko)
 
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         """The named wrong method that gives this value: done all the way that way first, then
@@ -140,5 +138,5 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     justes = sum(c.correct for c in champs)
     score = score_ratio(justes, len(champs))
     competences = [(COMPETENCE, score)] if champs else []
-    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
+    diagnostics = copie.nommes.diagnostics()
     return Grade(NAME, score, champs, diagnostics, competences)

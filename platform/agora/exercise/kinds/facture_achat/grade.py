@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.journal import REPORTE, LigneEcriture
@@ -16,6 +16,7 @@ from agora.exercise.kinds.facture_achat import methodes as m
 from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
 
@@ -66,15 +67,7 @@ class _Correction:
     def __init__(self, ref: Reference, lecture: Lecture):
         self.ref, self.lecture = ref, lecture
         self.champs: list[ChampResult] = []
-        self.codes: list[str] = []
-
-    def note(self, code: str | None) -> str:
-        """The message of a named error (empty when none); each code is listed once."""
-        if code is None:
-            return ""
-        if code not in self.codes:
-            self.codes.append(code)
-        return m.MESSAGES[code] + " "
+        self.nommes = Nommes(m.MESSAGES.__getitem__)
 
     def ecarts(self) -> list[str | None]:
         """Each line's discrepancy; returns the student's choices (None: not given)."""
@@ -88,7 +81,7 @@ class _Correction:
             if lu.valeur is not None and lu.valeur != attendu:
                 code = m.ECART_NON_VU if lu.valeur == "aucun" else m.ECART_CONFONDU
                 code = m.ECART_IMAGINAIRE if attendu == "aucun" else code
-            ko = f"{self.note(code)}Attendu : {ECART.display(attendu)}." if code else ""
+            ko = self.nommes.devant(code, f"Attendu : {ECART.display(attendu)}.") if code else ""
             self.champs.append(verdict(f"lignes.{i}.ecart", ECART, attendu, lu, ko=ko))
         return choix
 
@@ -109,7 +102,7 @@ class _Correction:
             ko = ""
             if lu.valeur is not None and lu.valeur != attendu:
                 code = self._cherche(path, lu.valeur, own)
-                ko = f"{self.note(code)}Attendu : {euros(attendu)}."
+                ko = self.nommes.devant(code, f"Attendu : {euros(attendu)}.")
             self.champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
 
     def _cherche(self, path: str, valeur: Decimal, own: dict[str, Decimal]) -> str | None:
@@ -138,7 +131,7 @@ class _Correction:
             )
             return
         code = m.DECISION_INADAPTEE if lu.valeur is not None and lu.valeur != attendu else None
-        ko = f"{self.note(code)}Attendu : {DECISION.display(attendu)}." if code else ""
+        ko = self.nommes.devant(code, f"Attendu : {DECISION.display(attendu)}.") if code else ""
         self.champs.append(verdict("decision", DECISION, attendu, lu, ko=ko))
 
     def ecriture(self) -> list[ChampResult]:
@@ -150,12 +143,12 @@ class _Correction:
             self.lecture,
             (),
             self._compte,
-            self.note,
+            self.nommes.nomme,
             self.ref.a.colonnes_notees,
         )
         manquants = {c.attendu for c in champs if c.champ == "ecriture"}
         if self.ref.a.intracommunautaire and manquants & {"4452", "445662"}:
-            self.note(m.AUTOLIQUIDATION_OUBLIEE)
+            self.nommes.nomme(m.AUTOLIQUIDATION_OUBLIEE)
         self.champs += champs
         return champs
 
@@ -171,7 +164,7 @@ class _Correction:
             code = m.IMMOBILISATION_EN_CHARGE if racine[:1] == "6" or racine == "401" else None
         elif attendu.startswith("6") and racine[:1] in ("2", "6"):
             code = m.COMPTE_ACHAT_CONFONDU
-        return self.note(code).strip() or None
+        return self.nommes.nomme(code)
 
 
 def _competence(champ: ChampResult, comptes: dict[str, str | None]) -> str:
@@ -218,6 +211,6 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         kind=NAME,
         score=score,
         champs=champs,
-        diagnostics=[Diagnostic(code, m.MESSAGES[code]) for code in c.codes],
+        diagnostics=c.nommes.diagnostics(),
         competences=_scores(champs, ecriture),
     )

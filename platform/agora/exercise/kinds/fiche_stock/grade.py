@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal, DecimalException
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, verdict
 from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
 from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
 # 2.3.1 (supplies: when and how much to order) is proved by the reorder fields; every other
@@ -116,7 +117,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     champs = [
         ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if not _connu(n, a)
     ]
-    codes: list[str] = []
+    nommes = Nommes(MESSAGES.__getitem__)
     for path, field, lu in lus:
         if lu.valeur is None:
             champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
@@ -128,8 +129,8 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
                 verdict(path, field, a.calcul.valeurs[path], lu, ko=ko)._replace(correct=True)
             )
         else:
-            champs.append(_nomme(path, field, lu, a, enquete, codes))
-    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
+            champs.append(_nomme(path, field, lu, a, enquete, nommes))
+    diagnostics = nommes.diagnostics()
     return Grade(
         NAME,
         score_ratio(sum(c.correct for c in champs), len(champs)),
@@ -144,16 +145,12 @@ def _connu(nom: str, a: Attendu) -> bool:
 
 
 def _nomme(
-    path: str, field: Field, lu: Any, a: Attendu, enquete: Enquete, codes: list[str]
+    path: str, field: Field, lu: Any, a: Attendu, enquete: Enquete, nommes: Nommes
 ) -> ChampResult:
     """A wrong value, with the wrong method that explains it when one does."""
     attendu_ = a.calcul.valeurs[path]
-    ko = f"Attendu : {field.display(attendu_)}."
     code = enquete.cause(path, field, lu.valeur)
-    if code:
-        ko = f"{MESSAGES[code]} {ko}"
-        if code not in codes:
-            codes.append(code)
+    ko = nommes.devant(code, f"Attendu : {field.display(attendu_)}.")
     return verdict(path, field, attendu_, lu, ko=ko)
 
 
