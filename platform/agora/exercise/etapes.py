@@ -10,12 +10,12 @@ from typing import Any
 
 from agora.exercise.base import Grade, SampleAnswer
 from agora.exercise.grading import (
-    MemoParams,
     ReferenceEtapes,
     corrige_etapes,
     methode_fausse,
     reponses_fausses,
 )
+from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture, pattern_of
 
 Calcule = Callable[..., dict[str, Any]]
@@ -74,10 +74,10 @@ def correcteur(
     graded by ``corrige_etapes`` with the wrong method named by ``cause(ref, own, path,
     value)``, a score for each of ``competences`` (in that order); never raises on the
     answer."""
-    memo = MemoParams()
+    reference = memorise(reference)
 
     def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
-        ref = memo.obtenir(params, reference)
+        ref = reference(params)
         notes = (ref.competence_de, competences)
         return corrige_etapes(nom, ref, lecture, ref.reporte, partial(cause, ref), messages, notes)
 

@@ -7,13 +7,14 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, NUMERO, Lu, piece_key, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import Mondes, grade_of, une_competence
 from agora.exercise.kinds.avoir import methodes as m
 from agora.exercise.kinds.avoir.answer import ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 
@@ -32,22 +33,13 @@ class Reference:
         self.fautes = [
             (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
         ]
-        self.mondes: dict[m.Faute, dict[str, Decimal]] = {}
+        # The whole credit note done with a wrong method (a student consistently wrong).
+        self.monde = Mondes(lambda faute: calcule(a, faute=faute))
         self.autres_pieces = frozenset(piece_key(p) for p in a.autres_pieces)
 
-    def monde(self, faute: m.Faute) -> dict[str, Decimal]:
-        """The whole credit note done with the wrong method (a student consistently wrong)."""
-        if faute not in self.mondes:
-            self.mondes[faute] = calcule(self.a, faute=faute)
-        return self.mondes[faute]
 
-
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _lu(node: Any, key: str) -> Lu | None:
@@ -210,12 +202,5 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     correction.pieces()
     correction.montants()
     correction.mentions()
-    champs = correction.champs
-    score = score_ratio(sum(c.correct for c in champs), len(champs))
-    return Grade(
-        kind=NAME,
-        score=score,
-        champs=champs,
-        diagnostics=correction.nommes.diagnostics(),
-        competences=[(COMPETENCE, score)] if champs else [],
-    )
+    notes = une_competence(COMPETENCE)(correction.champs)
+    return grade_of(NAME, correction.champs, correction.nommes.diagnostics(), notes)

@@ -7,11 +7,12 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import MemoParams, champs_lus, chemin, notes_par_competence
+from agora.exercise.grading import champs_lus, chemin, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -43,12 +44,8 @@ class Reference:
 
 
 # A class grades the same params object many times: what they give is kept.
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """What these params give, computed once per params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _recalcule(ref: Reference, own: dict[str, Any], faute: str | None = None) -> Calcul | None:

@@ -10,7 +10,7 @@ from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import (
-    MemoParams,
+    Mondes,
     grade_final,
     methode_fausse,
     une_competence,
@@ -20,6 +20,7 @@ from agora.exercise.kinds.declaration_tva import ca12
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import SIGNATURES, messages
 from agora.exercise.kinds.declaration_tva.params import CA12, NAME, Declaration, lire_params
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
@@ -63,21 +64,12 @@ class Reference:
         self.fautes = fautes_possibles(d)
         self.lignes = [p for p in self.valeurs if p != "ecriture"]
         self.canon = {p: MONTANT.canonical(self.valeurs[p]) for p in self.lignes}
-        self.mondes: dict[str, dict[str, Any]] = {}
+        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
         self.messages = messages(d.regime)
 
-    def monde(self, faute: str) -> dict[str, Any]:
-        if faute not in self.mondes:
-            self.mondes[faute] = calc.calcule(self.d, faute=faute)
-        return self.mondes[faute]
 
-
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) -> str | None:

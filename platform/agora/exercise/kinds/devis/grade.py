@@ -9,11 +9,11 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.devis.messages import SIGNATURES, texte
 from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 
@@ -81,12 +81,8 @@ def _parts(path: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in path.split("."))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _validite_fausse(d: Devis, valeur: Any) -> bool:

@@ -8,11 +8,12 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import Mondes
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
 from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -34,21 +35,12 @@ class Reference:
         # The contract's writing of each expected value, written once per variant.
         self.canon = {path: f.canonical(self.juste.valeurs[path]) for path, _, f in self.champs}
         self.fautes = FAUTES[bilan.presentation]
-        self._faux: dict[str, Calcul] = {}
-
-    def faux(self, faute: str) -> Calcul:
-        """The whole analysis done with this wrong method (computed the first time asked)."""
-        if faute not in self._faux:
-            self._faux[faute] = calcule(self.bilan, faute=faute)
-        return self._faux[faute]
+        # The whole analysis done with a wrong method (computed the first time asked).
+        self.faux = Mondes(lambda faute: calcule(bilan, faute=faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _vaut(field: Field, calcul: Calcul | None, path: str, valeur: Any) -> bool:

@@ -10,12 +10,13 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import Mondes, grade_final
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.facture_achat import methodes as m
 from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
@@ -40,20 +41,11 @@ class Reference:
         self.noeuds = {path: _INDEX.sub("", path) for path in self.valeurs}
         self.fautes = m.fautes_possibles(a, self.ecarts)
         self.ecriture = calc.ecriture(a, self.decision)
-        self.mondes: dict[str, dict[str, Decimal]] = {}
-
-    def monde(self, faute: str) -> dict[str, Decimal]:
-        if faute not in self.mondes:
-            self.mondes[faute] = calc.calcule(self.a, faute=faute)
-        return self.mondes[faute]
+        self.monde = Mondes(lambda faute: calc.calcule(a, faute=faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _lu(lecture: Lecture, path: str) -> Lu | None:
@@ -189,15 +181,6 @@ def _scores(champs: list[ChampResult], ecriture: list[ChampResult]) -> list[tupl
     return [(code, score_ratio(sum(v), len(v))) for code, v in par_code.items() if v]
 
 
-def _problemes(lecture: Lecture, vus: set[str]) -> list[ChampResult]:
-    """What cannot be read as the answer's structure (a value where rows are expected…)."""
-    return [
-        ChampResult(nom, None, None, False, message)
-        for nom, message in lecture.erreurs.items()
-        if nom not in vus
-    ]
-
-
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
     c = _Correction(reference(params), lecture)
@@ -205,12 +188,5 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     c.montants()
     c.decision(choix)
     ecriture = c.ecriture()
-    champs = c.champs + _problemes(lecture, {x.champ for x in c.champs})
-    score = score_ratio(sum(x.correct for x in champs), len(champs))
-    return Grade(
-        kind=NAME,
-        score=score,
-        champs=champs,
-        diagnostics=c.nommes.diagnostics(),
-        competences=_scores(champs, ecriture),
-    )
+    notes = lambda champs: _scores(champs, ecriture)  # noqa: E731 (read as a name)
+    return grade_final(NAME, c.champs, lecture, c.nommes.codes, m.MESSAGES, notes)

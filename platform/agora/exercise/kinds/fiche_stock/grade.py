@@ -7,11 +7,11 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
 from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -53,12 +53,8 @@ def _chemin(path: str) -> tuple[str | int, ...]:
     return tuple(int(part) if part.isdigit() else part for part in path.split("."))
 
 
-_MEMO = MemoParams()
-
-
-def attendu(params: Any) -> Attendu:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, Attendu.de)
+# The Attendu of these params, built once per params object.
+attendu = memorise(Attendu.de)
 
 
 def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:

@@ -12,7 +12,6 @@ from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import JOUR, MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import (
-    MemoParams,
     Mondes,
     illisibles,
     verdict_nomme,
@@ -23,6 +22,7 @@ from agora.exercise.kinds.journal_paie import methodes as m
 from agora.exercise.kinds.journal_paie import solve as s
 from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import DGFIP, PREVOYANCE, RETRAITE, URSSAF
+from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import ZERO
@@ -75,12 +75,8 @@ class Reference:
         self.mondes = Mondes(lambda faute: s.calcule(p, faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _rangees(lecture: Lecture, prefixe: str) -> list[dict[str, Any]]:
