@@ -5,6 +5,7 @@ a known wrong method ``faute``): its reference, its grader and its typical answe
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from decimal import DecimalException
 from functools import partial
 from typing import Any
 
@@ -57,6 +58,15 @@ class ReferenceCalculee(ReferenceEtapes):
         motif = pattern_of(path)
         candidates = [faute for faute in self.fautes if motif in signatures[faute]]
         return self.methode(candidates, own, path, valeur)
+
+
+def depuis_siens(calcule: Calcule, d: Any, own: dict[str, Any], faute: str | None = None):
+    """``calcule(d, own, faute)``: the exercise carried on from the student's own values, or
+    None when they are too large to compute with (a hostile answer never crashes grading)."""
+    try:
+        return calcule(d, own, faute)
+    except (DecimalException, OverflowError, ValueError):
+        return None
 
 
 Cause = Callable[[Any, dict[str, Any], str, Any], str | None]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import champs_lus, chemin, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
@@ -48,14 +48,6 @@ class Reference:
 reference = memorise(lambda params: Reference(lire_params(params)))
 
 
-def _recalcule(ref: Reference, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
-    """The exercise computed from the student's own values (None if they are absurdly large)."""
-    try:
-        return calcule(ref.c, own, faute)
-    except (DecimalException, OverflowError, ValueError):
-        return None
-
-
 class Cause:
     """Finds the named wrong method behind a wrong value: the whole exercise done that way
     first, then that way from the student's own earlier values."""
@@ -66,7 +58,7 @@ class Cause:
 
     def _propre(self, faute: str) -> Calcul | None:
         if faute not in self._propres:
-            self._propres[faute] = _recalcule(self.ref, self.own, faute)
+            self._propres[faute] = depuis_siens(calcule, self.ref.c, self.own, faute)
         return self._propres[faute]
 
     def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
@@ -103,7 +95,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     juste = ref.calcul
     bons = {p for p, t, lu in lus if lu.valeur is not None and juste.accepte(t, p, lu.valeur)}
     faux = len(bons) < len(own)
-    suite = (_recalcule(ref, own) if faux else None) or juste
+    suite = (depuis_siens(calcule, ref.c, own) if faux else None) or juste
     cause = Cause(ref, own)
     champs = [
         ChampResult(n, None, None, False, m)

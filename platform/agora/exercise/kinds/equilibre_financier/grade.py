@@ -3,10 +3,10 @@ value right from the student's own earlier values earns its point), named wrong 
 
 from __future__ import annotations
 
-from decimal import DecimalException
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import Mondes
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
@@ -53,14 +53,6 @@ def _vaut(field: Field, calcul: Calcul | None, path: str, valeur: Any) -> bool:
     )
 
 
-def _depuis(bilan: Bilan, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
-    """The analysis carried on from the student's own values (None if they are absurdly large)."""
-    try:
-        return calcule(bilan, own, faute)
-    except (DecimalException, OverflowError):
-        return None
-
-
 class Copie:
     """One answer being graded: the fields read, the student's values, the analysis carried on
     from them, and the named wrong methods found so far."""
@@ -82,7 +74,7 @@ class Copie:
     def suite(self) -> Calcul | None:
         """The analysis carried on from the student's values (done once, when a value is wrong)."""
         if None not in self._siens:
-            self._siens[None] = _depuis(self.ref.bilan, self.own)
+            self._siens[None] = depuis_siens(calcule, self.ref.bilan, self.own)
         return self._siens[None]
 
     def juge(self, path: str, field: Field, lu: Lu) -> ChampResult:
@@ -110,7 +102,7 @@ class Copie:
                 return faute
         for faute in candidates:
             if faute not in self._siens:
-                self._siens[faute] = _depuis(self.ref.bilan, self.own, faute)
+                self._siens[faute] = depuis_siens(calcule, self.ref.bilan, self.own, faute)
             if _vaut(field, self._siens[faute], path, valeur):
                 return faute
         return None

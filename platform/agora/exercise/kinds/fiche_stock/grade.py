@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, DecimalException
+from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, verdict
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
@@ -65,14 +66,6 @@ def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
     )
 
 
-def _suite(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
-    """The card computed from the student's own values (None if they are absurdly large)."""
-    try:
-        return calcule(a.fiche, own, faute)
-    except (DecimalException, OverflowError):
-        return None
-
-
 class Enquete:
     """Looks for the named wrong method behind a wrong value (the whole card done that way
     first, then that way from the student's own earlier values)."""
@@ -89,7 +82,7 @@ class Enquete:
                 return faute
         for faute in candidates:
             if faute not in self._siens:
-                self._siens[faute] = _suite(self.a, self.own, faute)
+                self._siens[faute] = depuis_siens(calcule, self.a.fiche, self.own, faute)
             sien = self._siens[faute]
             if sien and path in sien.valeurs and field.same(sien.valeurs[path], valeur):
                 return faute
@@ -108,7 +101,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     faux = [
         p for p, f, lu in lus if lu.valeur is not None and not _juste(f, a.calcul, p, lu.valeur)
     ]
-    suite = (_suite(a, own) if faux else None) or a.calcul
+    suite = (depuis_siens(calcule, a.fiche, own) if faux else None) or a.calcul
     enquete = Enquete(a, own)
     champs = [
         ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if not _connu(n, a)
