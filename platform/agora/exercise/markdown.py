@@ -1,4 +1,4 @@
-"""What the kinds' statements share to write Markdown: a table, its cells, a rate."""
+"""What the kinds' statements share to write Markdown: sections, a table, its cells, a rate."""
 
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -30,3 +30,12 @@ def tableau(
         f"|{regle}|",
         *(f"| {' | '.join(map(str, rangee))} |" for rangee in rangees),
     ]
+
+
+def sections(*blocs: Sequence[str]) -> list[str]:
+    """The lines of the blocks ``blocs`` (a heading and its text, a table…), one blank line
+    between two of them."""
+    lignes: list[str] = []
+    for bloc in blocs:
+        lignes += [*([""] if lignes else []), *bloc]
+    return lignes
