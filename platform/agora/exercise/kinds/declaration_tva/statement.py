@@ -18,6 +18,14 @@ NATURE = {
 }
 
 
+# A sports club's VAT: its members' fees are exempt, its commercial receipts taxed.
+CLUB = (
+    "Le club n'a pas de TVA sur ses cotisations : elles sont **exonérées**.",
+    "Mais ses recettes commerciales (partenaires, buvette, boutique) sont **taxées**.",
+    "",
+)
+
+
 def mois_de(periode: str) -> str:
     annee, mois = periode.split("-")
     return f"{MOIS[int(mois) - 1]} {annee}"
@@ -33,11 +41,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
         "",
     ]
     if org.secteur == "association_sportive":
-        lignes += [
-            "Le club n'a pas de TVA sur ses cotisations : elles sont **exonérées**.",
-            "Mais ses recettes commerciales (partenaires, buvette, boutique) sont **taxées**.",
-            "",
-        ]
+        lignes += CLUB
     elif org.regime_tva == "réel simplifié":
         lignes += ["L'entreprise a choisi de déclarer sa TVA **chaque mois**.", ""]
     if "encaissements" in p:
