@@ -8,7 +8,14 @@ from datetime import date
 import pytest
 
 from agora.errors import InvalidInput
-from agora.exercise.params import lire_booleen, lire_entier, lire_jour, lire_taux
+from agora.exercise.params import (
+    code_attendu,
+    lire_booleen,
+    lire_entier,
+    lire_jour,
+    lire_taux,
+    texte_attendu,
+)
 
 
 def test_a_whole_number_within_its_bounds():
@@ -50,3 +57,20 @@ def test_a_short_text_and_a_code_among_the_contract_s():
     for mauvais in ("heure", ["jour"], None):
         with pytest.raises(InvalidInput, match="jour ou session"):
             lire_parmi(mauvais, "tarif_par", ("jour", "session"))
+
+
+def test_a_short_text_or_a_listed_code_is_refused_saying_what_was_expected():
+    assert texte_attendu("Léa Martin", "embauche.salarie") == "Léa Martin"
+    assert (
+        code_attendu("saisonnier", "depart.motif", ("remplacement", "saisonnier")) == "saisonnier"
+    )
+    for mauvais in ("  ", "x" * 161, None, 7):
+        with pytest.raises(InvalidInput) as refus:
+            texte_attendu(mauvais, "embauche.salarie")
+        assert str(refus.value) == "Paramètres : embauche.salarie — un texte court est attendu."
+    for mauvais in ("cdi", ["saisonnier"], None):
+        with pytest.raises(InvalidInput) as refus:
+            code_attendu(mauvais, "depart.motif", ("remplacement", "saisonnier"))
+        assert str(refus.value) == (
+            "Paramètres : depart.motif — valeur attendue parmi remplacement, saisonnier."
+        )

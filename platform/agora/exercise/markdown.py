@@ -1,7 +1,9 @@
-"""What the kinds' statements share to write Markdown: a table cell."""
+"""What the kinds' statements share to write Markdown: sections, a table, its cells, a rate."""
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+NBSP = "\u00a0"  # between a number and its unit, so a line never breaks there
 # A table cell holds one line and no column bar.
 _CELLULE = str.maketrans({"|": "/", "\n": " "})
 
@@ -9,3 +11,31 @@ _CELLULE = str.maketrans({"|": "/", "\n": " "})
 def cellule(texte: Any) -> str:
     """``texte`` as a Markdown table cell: on one line, its column bars written « / »."""
     return str(texte).translate(_CELLULE)
+
+
+def pourcent(value: str) -> str:
+    """A rate of the contract (« 5.5 ») as a statement prints it: « 5,5 % »."""
+    return f"{value.replace('.', ',')}{NBSP}%"
+
+
+def tableau(
+    colonnes: Sequence[str], rangees: Iterable[Sequence[Any]], alignement: str = ""
+) -> list[str]:
+    """The lines of a Markdown table: its header, its rule (``alignement``, as in a format
+    spec: a « > » per column aligned right, « < » or nothing for the others), then a line per
+    row of cells already written (``cellule`` for a free text)."""
+    regle = "|".join("---:" if s == ">" else "---" for s in alignement.ljust(len(colonnes)))
+    return [
+        f"| {' | '.join(colonnes)} |",
+        f"|{regle}|",
+        *(f"| {' | '.join(map(str, rangee))} |" for rangee in rangees),
+    ]
+
+
+def sections(*blocs: Sequence[str]) -> list[str]:
+    """The lines of the blocks ``blocs`` (a heading and its text, a table…), one blank line
+    between two of them."""
+    lignes: list[str] = []
+    for bloc in blocs:
+        lignes += [*([""] if lignes else []), *bloc]
+    return lignes

@@ -119,3 +119,26 @@ def lire_parmi(raw: Any, where: str, valeurs: tuple[str, ...]) -> str:
     if not isinstance(raw, str) or raw not in valeurs:
         raise InvalidInput(f"Paramètres : {where} doit valoir {' ou '.join(valeurs)}.")
     return raw
+
+
+# The readers below refuse with what is expected after the place: « Paramètres : depart.motif —
+# valeur attendue parmi … . », the wording of the kinds that read their params this way.
+
+
+def refus(ou: str, quoi: str) -> InvalidInput:
+    """The refusal of the param at ``ou``, saying what was expected (``quoi``)."""
+    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
+
+
+def texte_attendu(raw: Any, ou: str, longueur: int = 160) -> str:
+    """A short non-blank text (a name, a job, a sentence)."""
+    if isinstance(raw, str) and raw.strip() and len(raw) <= longueur:
+        return raw
+    raise refus(ou, "un texte court est attendu")
+
+
+def code_attendu(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
+    """One of the codes the contract lists (a str checked before it is looked up)."""
+    if isinstance(raw, str) and raw in valeurs:
+        return raw
+    raise refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")

@@ -29,6 +29,7 @@ from agora.exercise.kinds.avoir.histoire import (
     quantite,
 )
 from agora.exercise.kinds.avoir.mentions import RegleMention, facturation
+from agora.exercise.markdown import tableau
 from agora.money import cents, euros
 
 NATURES_OPERATION = {
@@ -189,17 +190,18 @@ def _entete(b: Brouillon) -> list[str]:
 
 
 def _corps(b: Brouillon) -> list[str]:
-    lignes = [
-        "| Désignation | Quantité | Prix unitaire HT | TVA | Montant HT |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    for a, q in b.lignes:
-        montant = Decimal(a.prix) * q
-        lignes.append(
-            f"| {a.designation} | {q} | {euros(a.prix)} | {a.taux.replace('.', ',')} % "
-            f"| {euros(montant)} |"
+    colonnes = ("Désignation", "Quantité", "Prix unitaire HT", "TVA", "Montant HT")
+    rangees = [
+        (
+            a.designation,
+            q,
+            euros(a.prix),
+            f"{a.taux.replace('.', ',')} %",
+            euros(Decimal(a.prix) * q),
         )
-    return [*lignes, "", *_totaux(b)]
+        for a, q in b.lignes
+    ]
+    return [*tableau(colonnes, rangees, "<>>>>"), "", *_totaux(b)]
 
 
 def _conditions(b: Brouillon) -> list[str]:

@@ -7,13 +7,15 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, NUMERO, Lu, piece_key, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import Mondes, grade_of, une_competence
 from agora.exercise.kinds.avoir import methodes as m
 from agora.exercise.kinds.avoir.answer import ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 
 COMPETENCE = "1.2.2"  # producing the customer documents: every field of the credit note
@@ -31,22 +33,13 @@ class Reference:
         self.fautes = [
             (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
         ]
-        self.mondes: dict[m.Faute, dict[str, Decimal]] = {}
+        # The whole credit note done with a wrong method (a student consistently wrong).
+        self.monde = Mondes(lambda faute: calcule(a, faute=faute))
         self.autres_pieces = frozenset(piece_key(p) for p in a.autres_pieces)
 
-    def monde(self, faute: m.Faute) -> dict[str, Decimal]:
-        """The whole credit note done with the wrong method (a student consistently wrong)."""
-        if faute not in self.mondes:
-            self.mondes[faute] = calcule(self.a, faute=faute)
-        return self.mondes[faute]
 
-
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _lu(node: Any, key: str) -> Lu | None:
@@ -106,16 +99,8 @@ class _Correction:
         self.reference, self.a = reference, reference.a
         self.arbre = lecture.arbre if isinstance(lecture.arbre, dict) else {}
         self.champs = _problemes(lecture)
-        self.codes: list[str] = []
+        self.nommes = Nommes(m.MESSAGES.__getitem__)
         self.locaux: dict[m.Faute, dict[str, Decimal]] = {}
-
-    def nomme(self, code: str | None) -> str:
-        """The message of a named error (empty when none); each code is listed once."""
-        if code is None:
-            return ""
-        if code not in self.codes:
-            self.codes.append(code)
-        return m.MESSAGES[code] + " "
 
     def pieces(self) -> None:
         """The reference of the original invoice and the nature of the credit note."""
@@ -135,7 +120,7 @@ class _Correction:
             self._verdict("nature", NATURE, a.nature, lu, m.NATURE_CONFONDUE if wrong else None)
 
     def _verdict(self, champ: str, field: Any, attendu: Any, lu: Lu | None, code: str | None):
-        ko = f"{self.nomme(code)}Attendu : {field.display(attendu)}." if code else ""
+        ko = self.nommes.devant(code, f"Attendu : {field.display(attendu)}.") if code else ""
         self.champs.append(verdict(champ, field, attendu, lu, ko=ko))
 
     def montants(self) -> None:
@@ -161,7 +146,7 @@ class _Correction:
             ko = ""
             if lu.valeur is not None and lu.valeur != ref[path]:
                 code = self._cherche(path, lu.valeur, own)
-                ko = f"{self.nomme(code)}Attendu : {MONTANT.display(ref[path])}."
+                ko = self.nommes.devant(code, f"Attendu : {MONTANT.display(ref[path])}.")
             self.champs.append(verdict(path, MONTANT, ref[path], lu, ko=ko))
 
     def _cherche(self, path: str, value: Decimal, own: dict[str, Decimal]) -> str | None:
@@ -193,7 +178,9 @@ class _Correction:
                 continue
             lu = _lu(reponses, mention.code)
             code = m.CODE_MENTION.get((mention.attendu, lu.valeur if lu else None))
-            ko = f"{self.nomme(code)}{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
+            ko = self.nommes.devant(
+                code, f"{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
+            )
             self.champs.append(
                 verdict(f"mentions.{mention.code}", ETAT, mention.attendu, lu, ko=ko)
             )
@@ -215,12 +202,5 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     correction.pieces()
     correction.montants()
     correction.mentions()
-    champs = correction.champs
-    score = score_ratio(sum(c.correct for c in champs), len(champs))
-    return Grade(
-        kind=NAME,
-        score=score,
-        champs=champs,
-        diagnostics=[Diagnostic(code, m.MESSAGES[code]) for code in correction.codes],
-        competences=[(COMPETENCE, score)] if champs else [],
-    )
+    notes = une_competence(COMPETENCE)(correction.champs)
+    return grade_of(NAME, correction.champs, correction.nommes.diagnostics(), notes)

@@ -13,15 +13,10 @@ from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
 from agora.exercise.kinds.avoir.mentions import facturation
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, pourcent, tableau
 from agora.money import cents, euros
 
-NBSP = "\u00a0"
 QUANTITE_CREDITEE = {"retour": "Quantité retournée", "trop_facture": "Quantité facturée en trop"}
-
-
-def pourcent(value: str) -> str:
-    return f"{value.replace('.', ',')}{NBSP}%"
 
 
 def _jour(iso: str) -> str:
@@ -57,18 +52,19 @@ def situation(h: Histoire) -> list[str]:
 
 
 def _lignes_facture(invoice: dict[str, Any]) -> list[str]:
-    lignes = [
-        "| Ligne | Désignation | Quantité | Prix unitaire HT | TVA | Montant HT |",
-        "|---:|---|---:|---:|---:|---:|",
-    ]
-    for n, ligne in enumerate(invoice["lignes"], 1):
-        montant = Decimal(ligne["quantite"]) * Decimal(ligne["prix_unitaire_ht"])
-        lignes.append(
-            f"| {n} | {cellule(ligne['designation'])} "
-            f"| {ligne['quantite']} | {euros(ligne['prix_unitaire_ht'])} "
-            f"| {pourcent(ligne['taux_tva'])} | {euros(montant)} |"
+    colonnes = ("Ligne", "Désignation", "Quantité", "Prix unitaire HT", "TVA", "Montant HT")
+    rangees = [
+        (
+            n,
+            cellule(ligne["designation"]),
+            ligne["quantite"],
+            euros(ligne["prix_unitaire_ht"]),
+            pourcent(ligne["taux_tva"]),
+            euros(Decimal(ligne["quantite"]) * Decimal(ligne["prix_unitaire_ht"])),
         )
-    return [*lignes, ""]
+        for n, ligne in enumerate(invoice["lignes"], 1)
+    ]
+    return [*tableau(colonnes, rangees, "><>>>>"), ""]
 
 
 def _pied_facture(invoice: dict[str, Any]) -> list[str]:

@@ -11,7 +11,6 @@ from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
     REPORTE,
-    MemoParams,
     chemin,
     grade_final,
     methode_fausse,
@@ -27,6 +26,7 @@ from agora.exercise.kinds.budget_tresorerie.messages import (
 )
 from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
 from agora.exercise.kinds.budget_tresorerie.solve import calcule
+from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
@@ -74,12 +74,8 @@ class Reference:
             return {}
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict]:

@@ -33,25 +33,27 @@ STATUTS = ("entreprise", "association", "service_public")
 
 
 @dataclass(frozen=True)
-class Vente:
-    """A sale (or a billing of members or users): invoiced in ``mois``, collected TTC in
-    parts, ``parts[k]`` percent ``k`` months later."""
+class Operation:
+    """What is invoiced in ``mois``: its wording, its amount HT and its VAT rate."""
 
     libelle: str
     mois: int
     montant_ht: Decimal
     taux_tva: Decimal
+
+
+@dataclass(frozen=True)
+class Vente(Operation):
+    """A sale (or a billing of members or users), collected TTC in parts, ``parts[k]``
+    percent ``k`` months later."""
+
     parts: tuple[Decimal, ...]
 
 
 @dataclass(frozen=True)
-class Achat:
-    """A purchase invoiced in ``mois``, paid TTC ``delai`` months later."""
+class Achat(Operation):
+    """A purchase, paid TTC ``delai`` months later."""
 
-    libelle: str
-    mois: int
-    montant_ht: Decimal
-    taux_tva: Decimal
     delai: int
 
 
@@ -65,13 +67,8 @@ class Salaires:
 
 
 @dataclass(frozen=True)
-class Investissement:
+class Investissement(Operation):
     """Equipment bought and paid TTC in ``mois``; its VAT deductible that month."""
-
-    libelle: str
-    mois: int
-    montant_ht: Decimal
-    taux_tva: Decimal
 
 
 @dataclass(frozen=True)
@@ -152,27 +149,27 @@ def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
     return parts
 
 
+def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> tuple:
+    """The fields of an Operation, in order, from ``x`` (its month from ``avant``)."""
+    return (
+        _texte(x.get("libelle"), ou),
+        _mois(x.get("mois"), ou, n, avant),
+        lire_montant(x.get("montant_ht"), f"le montant HT de {ou}"),
+        lire_taux(x.get("taux_tva"), f"le taux de TVA de {ou}"),
+    )
+
+
 def _vente(raw: Any, i: int, n: int) -> Vente:
     ou = f"la vente {i + 1}"
     v = lire_objet(raw, ou)
-    return Vente(
-        _texte(v.get("libelle"), ou),
-        _mois(v.get("mois"), ou, n),
-        lire_montant(v.get("montant_ht"), f"le montant HT de {ou}"),
-        lire_taux(v.get("taux_tva"), f"le taux de TVA de {ou}"),
-        _parts(v.get("parts"), ou),
-    )
+    return Vente(*_operation(v, ou, n), _parts(v.get("parts"), ou))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
     ou = f"l'achat {i + 1}"
     a = lire_objet(raw, ou)
     return Achat(
-        _texte(a.get("libelle"), ou),
-        _mois(a.get("mois"), ou, n),
-        lire_montant(a.get("montant_ht"), f"le montant HT de {ou}"),
-        lire_taux(a.get("taux_tva"), f"le taux de TVA de {ou}"),
-        lire_entier(a.get("delai"), f"le délai de {ou} (en mois)", MAX_DELAI),
+        *_operation(a, ou, n), lire_entier(a.get("delai"), f"le délai de {ou} (en mois)", MAX_DELAI)
     )
 
 
@@ -190,13 +187,7 @@ def _investissement(raw: Any, n: int) -> Investissement | None:
     if raw is None:
         return None
     ou = "l'investissement"
-    x = lire_objet(raw, ou)
-    return Investissement(
-        _texte(x.get("libelle"), ou),
-        _mois(x.get("mois"), ou, n, 0),
-        lire_montant(x.get("montant_ht"), f"le montant HT de {ou}"),
-        lire_taux(x.get("taux_tva"), f"le taux de TVA de {ou}"),
-    )
+    return Investissement(*_operation(lire_objet(raw, ou), ou, n, 0))
 
 
 def _subvention(raw: Any, n: int) -> Subvention | None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import MOIS
+from agora.exercise.markdown import tableau
 from agora.money import euros
 
 DEMANDE = {
@@ -56,40 +57,48 @@ def _taux(taux: str) -> str:
     return "sans TVA" if not Decimal(taux) else f"{taux.replace('.', ',')} %"
 
 
-def _tableau(titre: str, entetes: str, lignes: list[str]) -> list[str]:
-    colonnes = entetes.count("|") - 1
-    return ["", f"### {titre}", "", entetes, "|---" * colonnes + "|", *lignes]
+def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple]) -> list[str]:
+    return ["", f"### {titre}", "", *tableau(colonnes, rangees)]
 
 
 def _ventes(p: dict[str, Any]) -> list[str]:
-    lignes = [
-        f"| {nom_mois(p, v['mois'])} | {v['libelle']} | {euros(Decimal(v['montant_ht']))} | "
-        f"{_taux(v['taux_tva'])} | {reglement(v['parts'])} |"
+    ventes = [
+        (
+            nom_mois(p, v["mois"]),
+            v["libelle"],
+            euros(Decimal(v["montant_ht"])),
+            _taux(v["taux_tva"]),
+            reglement(v["parts"]),
+        )
         for v in p["ventes"]
     ]
-    entetes = "| Mois de facturation | Vente | Montant HT | TVA | Règlement |"
-    return _tableau(VENTES[p["organisation"]["statut"]], entetes, lignes)
+    colonnes = ("Mois de facturation", "Vente", "Montant HT", "TVA", "Règlement")
+    return _tableau(VENTES[p["organisation"]["statut"]], colonnes, ventes)
 
 
 def _achats(p: dict[str, Any]) -> list[str]:
     delais = ("comptant", "à 30 jours", "à 60 jours")
-    lignes = [
-        f"| {nom_mois(p, a['mois'])} | {a['libelle']} | {euros(Decimal(a['montant_ht']))} | "
-        f"{_taux(a['taux_tva'])} | {delais[a['delai']]} |"
+    achats = [
+        (
+            nom_mois(p, a["mois"]),
+            a["libelle"],
+            euros(Decimal(a["montant_ht"])),
+            _taux(a["taux_tva"]),
+            delais[a["delai"]],
+        )
         for a in p["achats"]
     ]
-    entetes = "| Mois de la facture | Achat | Montant HT | TVA | Paiement |"
-    return _tableau("Les achats prévus", entetes, lignes)
+    colonnes = ("Mois de la facture", "Achat", "Montant HT", "TVA", "Paiement")
+    return _tableau("Les achats prévus", colonnes, achats)
 
 
 def _salaires(p: dict[str, Any]) -> list[str]:
-    lignes = [
-        f"| {nom_mois(p, s['mois'])} | {euros(Decimal(s['net']))} | "
-        f"{euros(Decimal(s['charges']))} |"
+    paies = [
+        (nom_mois(p, s["mois"]), euros(Decimal(s["net"])), euros(Decimal(s["charges"])))
         for s in p["salaires"]
     ]
-    entetes = "| Mois de la paie | Salaires nets | Charges sociales |"
-    return _tableau("La paie", entetes, lignes)
+    colonnes = ("Mois de la paie", "Salaires nets", "Charges sociales")
+    return _tableau("La paie", colonnes, paies)
 
 
 def _autres(p: dict[str, Any]) -> list[str]:

@@ -8,7 +8,6 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade
 from agora.exercise.fields import Choice, Lu, verdict
 from agora.exercise.grading import (
-    MemoParams,
     grade_of,
     illisibles,
     notes_par_competence,
@@ -26,6 +25,7 @@ from agora.exercise.kinds.conformite.controles import (
 )
 from agora.exercise.kinds.conformite.params import NAME, Registre, lire_params
 from agora.exercise.kinds.conformite.regles import load_regles
+from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture
 
 JUSTE = "Juste."
@@ -48,7 +48,8 @@ class Reference:
         return cls(lire_params(params))
 
 
-_MEMO = MemoParams()
+# The Reference of these params, built once per params object.
+reference = memorise(Reference.de)
 
 
 def competence_de(champ: str) -> str:
@@ -166,4 +167,4 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, actions carried forward and diagnostics; never raises on the answer."""
-    return corrige(_MEMO.obtenir(params, Reference.de), lecture)
+    return corrige(reference(params), lecture)

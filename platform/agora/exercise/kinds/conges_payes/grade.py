@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import DecimalException
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import MemoParams, champs_lus, chemin, notes_par_competence
+from agora.exercise.grading import champs_lus, chemin, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
 # 3.2.1 (planning presence and leave) is proved by each employee's row; 3.2.4 (the elements of
@@ -42,20 +44,8 @@ class Reference:
 
 
 # A class grades the same params object many times: what they give is kept.
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """What these params give, computed once per params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
-
-
-def _recalcule(ref: Reference, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
-    """The exercise computed from the student's own values (None if they are absurdly large)."""
-    try:
-        return calcule(ref.c, own, faute)
-    except (DecimalException, OverflowError, ValueError):
-        return None
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 class Cause:
@@ -68,7 +58,7 @@ class Cause:
 
     def _propre(self, faute: str) -> Calcul | None:
         if faute not in self._propres:
-            self._propres[faute] = _recalcule(self.ref, self.own, faute)
+            self._propres[faute] = depuis_siens(calcule, self.ref.c, self.own, faute)
         return self._propres[faute]
 
     def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
@@ -105,14 +95,14 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     juste = ref.calcul
     bons = {p for p, t, lu in lus if lu.valeur is not None and juste.accepte(t, p, lu.valeur)}
     faux = len(bons) < len(own)
-    suite = (_recalcule(ref, own) if faux else None) or juste
+    suite = (depuis_siens(calcule, ref.c, own) if faux else None) or juste
     cause = Cause(ref, own)
     champs = [
         ChampResult(n, None, None, False, m)
         for n, m in lecture.erreurs.items()
         if n not in ref.canon
     ]
-    codes: list[str] = []
+    nommes = Nommes(MESSAGES.__getitem__)
     for path, t, lu in lus:
         attendu = juste.out[path]
         if lu.valeur is None:
@@ -123,25 +113,21 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
             ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
             champs.append(verdict(path, t, attendu, lu, ko=ko)._replace(correct=True))
         else:
-            champs.append(_faux(path, t, lu, attendu, cause.de(path, t, lu.valeur), codes))
+            champs.append(_faux(path, t, lu, attendu, nommes, cause.de(path, t, lu.valeur)))
     return Grade(
         NAME,
         score_ratio(sum(c.correct for c in champs), len(champs)),
         champs,
-        [Diagnostic(code, MESSAGES[code]) for code in codes],
+        nommes.diagnostics(),
         notes_par_competence(champs, _competence, (PLANNING, PAIE)),
     )
 
 
 def _faux(
-    path: str, t: Field, lu: Lu, attendu: Any, code: str | None, codes: list[str]
+    path: str, t: Field, lu: Lu, attendu: Any, nommes: Nommes, code: str | None
 ) -> ChampResult:
     """A wrong value, with the wrong method that explains it when one does."""
-    ko = f"Attendu : {t.display(attendu)}."
-    if code:
-        ko = f"{MESSAGES[code]} {ko}"
-        if code not in codes:
-            codes.append(code)
+    ko = nommes.devant(code, f"Attendu : {t.display(attendu)}.")
     return verdict(path, t, attendu, lu, ko=ko)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import MOIS, date_longue
+from agora.exercise.markdown import sections
 from agora.money import euros
 
 # Why summer leave needs care, in the words of each sector (a sector not listed gets none).
@@ -204,28 +205,23 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
     """The statement of these params for the organisation, in Markdown."""
     service = p["equipe"]["service"]
     equipe = f"l'équipe « {service} »" if service else "l'équipe"
-    texte = [
+    situation = [
         f"# Les congés d'été de {equipe}",
         "",
         f"Vous travaillez chez **{organisation.raison_sociale}** ({organisation.secteur_libelle}).",
         CONTEXTE.get(organisation.secteur, "Il faut organiser les départs en vacances."),
         f"{organisation.dirigeant} ({organisation.dirigeant_fonction.lower()}) vous confie les "
         f"demandes de congé d'été de {equipe}.",
-        "",
-        *_regles(p, niveau),
-        "",
-        *_equipe(p),
-        "",
-        *_absences(p),
-        "",
-        *_demandes(p),
-        "",
-        *_indemnite(p),
-        "",
-        "## Travail à faire",
-        "",
-        "Arrondissez chaque montant au centime le plus proche.",
-        "",
-        *_questions(p),
     ]
+    travail = ["## Travail à faire", "", "Arrondissez chaque montant au centime le plus proche."]
+    texte = sections(
+        situation,
+        _regles(p, niveau),
+        _equipe(p),
+        _absences(p),
+        _demandes(p),
+        _indemnite(p),
+        travail,
+        _questions(p),
+    )
     return "\n".join(texte) + "\n"

@@ -10,7 +10,7 @@ from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import (
-    MemoParams,
+    Mondes,
     grade_final,
     methode_fausse,
     une_competence,
@@ -20,6 +20,8 @@ from agora.exercise.kinds.declaration_tva import ca12
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import SIGNATURES, messages
 from agora.exercise.kinds.declaration_tva.params import CA12, NAME, Declaration, lire_params
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
 
@@ -62,21 +64,12 @@ class Reference:
         self.fautes = fautes_possibles(d)
         self.lignes = [p for p in self.valeurs if p != "ecriture"]
         self.canon = {p: MONTANT.canonical(self.valeurs[p]) for p in self.lignes}
-        self.mondes: dict[str, dict[str, Any]] = {}
+        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
         self.messages = messages(d.regime)
 
-    def monde(self, faute: str) -> dict[str, Any]:
-        if faute not in self.mondes:
-            self.mondes[faute] = calc.calcule(self.d, faute=faute)
-        return self.mondes[faute]
 
-
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) -> str | None:
@@ -87,7 +80,7 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) ->
     return methode_fausse(candidates, ref.monde, siens, path, valeur)
 
 
-def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[ChampResult], dict]:
+def _lignes(ref: Reference, lecture: Lecture, nommes: Nommes) -> tuple[list[ChampResult], dict]:
     """The verdicts on the CA3 lines, and the return computed from the student's own values."""
     lus: dict[str, Lu] = {}
     own: dict[str, Any] = {}
@@ -111,11 +104,7 @@ def _lignes(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list[Ch
             champs.append(verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True))
         else:
             code = _cherche(ref, own, path, lu.valeur)
-            ko = f"Attendu : {euros(attendu)}."
-            if code:
-                ko = f"{ref.messages[code]} {ko}"
-                if code not in codes:
-                    codes.append(code)
+            ko = nommes.devant(code, f"Attendu : {euros(attendu)}.")
             champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
     return champs, ecf
 
@@ -127,33 +116,26 @@ def _lignes_ecriture(rows: list) -> list[LigneEcriture]:
     ]
 
 
-def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list[ChampResult]:
+def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, nommes: Nommes) -> list[ChampResult]:
     """The settlement entry: each row the student wrote matched to an expected row."""
 
     def tva_confondue(attendue: LigneEcriture, compte: str) -> str | None:
         if account_root(compte) not in _COMPTES_TVA:
             return None
-        _note(codes, calc.COMPTE_TVA_CONFONDU)
-        return ref.messages[calc.COMPTE_TVA_CONFONDU]
+        return nommes.nomme(calc.COMPTE_TVA_CONFONDU)
 
     attendues = _lignes_ecriture(ref.valeurs["ecriture"])
     propres = _lignes_ecriture(ecf["ecriture"])
-    return journal.juge(
-        "ecriture", attendues, lecture, propres, tva_confondue, lambda code: _note(codes, code)
-    )
-
-
-def _note(codes: list[str], code: str) -> None:
-    if code not in codes:
-        codes.append(code)
+    return journal.juge("ecriture", attendues, lecture, propres, tva_confondue, nommes.nomme)
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read against the return; never raises."""
-    codes: list[str] = []
-    champs, ecf = _lignes(ref, lecture, codes)
-    champs += _ecriture(ref, lecture, ecf, codes)
-    return grade_final(NAME, champs, lecture, codes, ref.messages, une_competence(COMPETENCE))
+    nommes = Nommes(ref.messages.__getitem__)
+    champs, ecf = _lignes(ref, lecture, nommes)
+    champs += _ecriture(ref, lecture, ecf, nommes)
+    notes = une_competence(COMPETENCE)
+    return grade_final(NAME, champs, lecture, nommes.codes, ref.messages, notes)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

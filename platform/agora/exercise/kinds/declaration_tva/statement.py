@@ -8,10 +8,9 @@ from typing import Any
 
 from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, pourcent, tableau
 from agora.money import euros
 
-NBSP = "\u00a0"
 NATURE = {
     "biens_services": "achat ou service",
     "immobilisation": "immobilisation",
@@ -19,8 +18,12 @@ NATURE = {
 }
 
 
-def pourcent(value: str) -> str:
-    return f"{value.replace('.', ',')}{NBSP}%"
+# A sports club's VAT: its members' fees are exempt, its commercial receipts taxed.
+CLUB = (
+    "Le club n'a pas de TVA sur ses cotisations : elles sont **exonérées**.",
+    "Mais ses recettes commerciales (partenaires, buvette, boutique) sont **taxées**.",
+    "",
+)
 
 
 def mois_de(periode: str) -> str:
@@ -38,11 +41,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
         "",
     ]
     if org.secteur == "association_sportive":
-        lignes += [
-            "Le club n'a pas de TVA sur ses cotisations : elles sont **exonérées**.",
-            "Mais ses recettes commerciales (partenaires, buvette, boutique) sont **taxées**.",
-            "",
-        ]
+        lignes += CLUB
     elif org.regime_tva == "réel simplifié":
         lignes += ["L'entreprise a choisi de déclarer sa TVA **chaque mois**.", ""]
     if "encaissements" in p:
@@ -90,19 +89,20 @@ def _ventes(p: dict[str, Any]) -> list[str]:
 
 def tableau_achats(titre: str, achats: list[dict]) -> list[str]:
     """The purchase invoices as a table: piece, supplier, purchase, type, HT, rate, VAT."""
-    lignes = [
-        f"### {titre}",
-        "",
-        "| Pièce | Fournisseur | Achat | Type | Montant HT | Taux | TVA |",
-        "|---|---|---|---|---:|---:|---:|",
-    ]
-    for a in achats:
-        lignes.append(
-            f"| {a['piece']} | {cellule(a['fournisseur'])} | {cellule(a['libelle'])} "
-            f"| {NATURE[a['nature']]} | {euros(a['montant_ht'])} | {pourcent(a['taux'])} "
-            f"| {euros(a['tva'])} |"
+    colonnes = ("Pièce", "Fournisseur", "Achat", "Type", "Montant HT", "Taux", "TVA")
+    rangees = [
+        (
+            a["piece"],
+            cellule(a["fournisseur"]),
+            cellule(a["libelle"]),
+            NATURE[a["nature"]],
+            euros(a["montant_ht"]),
+            pourcent(a["taux"]),
+            euros(a["tva"]),
         )
-    return [*lignes, ""]
+        for a in achats
+    ]
+    return [f"### {titre}", "", *tableau(colonnes, rangees, "<<<<>>>"), ""]
 
 
 def _achats(p: dict[str, Any]) -> list[str]:

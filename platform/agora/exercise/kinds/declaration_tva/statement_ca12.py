@@ -10,11 +10,11 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_CA12, lire_params
 from agora.exercise.kinds.declaration_tva.statement import (
-    pourcent,
+    CLUB,
     tableau_achats,
     tableau_ventes,
 )
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, pourcent
 from agora.money import euros
 
 
@@ -35,11 +35,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
         "",
     ]
     if org.secteur == "association_sportive":
-        lignes += [
-            "Le club n'a pas de TVA sur ses cotisations : elles sont **exonérées**.",
-            "Mais ses recettes commerciales (partenaires, buvette, boutique) sont **taxées**.",
-            "",
-        ]
+        lignes += CLUB
     return lignes
 
 

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.devis.messages import SIGNATURES, texte
 from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 
 # The fields that prove each competency (answer paths without their indexes, first part).
@@ -80,12 +81,8 @@ def _parts(path: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in path.split("."))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _validite_fausse(d: Devis, valeur: Any) -> bool:
@@ -148,7 +145,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs = [
         _illisible(nom, message) for nom, message in lecture.erreurs.items() if nom not in lus
     ]
-    codes: list[str] = []
+    nommes = Nommes(lambda code: texte(code, ref.d))
     for path, (lu, field) in lus.items():
         attendu = ref.valeurs[path]
         if lu.valeur is not None and field.same(attendu, lu.valeur):
@@ -163,15 +160,11 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
             champs.append(verdict(path, field, attendu, lu, ko=message)._replace(correct=True))
         else:
             code = diagnostic.cherche(path, lu.valeur)
-            ko = f"Attendu : {field.display(attendu)}."
-            if code:
-                ko = f"{texte(code, ref.d)} {ko}"
-                if code not in codes:
-                    codes.append(code)
+            ko = nommes.devant(code, f"Attendu : {field.display(attendu)}.")
             champs.append(verdict(path, field, attendu, lu, ko=ko))
     justes = sum(c.correct for c in champs)
-    nommes = [Diagnostic(code, texte(code, ref.d)) for code in codes]
-    return Grade(NAME, score_ratio(justes, len(champs)), champs, nommes, _competences(champs))
+    diagnostics = nommes.diagnostics()
+    return Grade(NAME, score_ratio(justes, len(champs)), champs, diagnostics, _competences(champs))
 
 
 def _illisible(nom: str, message: str) -> ChampResult:

@@ -8,10 +8,9 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, pourcent, tableau
 from agora.money import euros
 
-NBSP = "\u00a0"
 MOTIFS_REMISE = (
     "remise de quantité",
     "remise de fidélité",
@@ -22,10 +21,6 @@ VERSEMENT = {
     "acompte": "un **acompte** de {part} du montant TTC",
     "arrhes": "des **arrhes** de {part} du montant TTC",
 }
-
-
-def pourcent(value: str) -> str:
-    return f"{value.replace('.', ',')}{NBSP}%"
 
 
 def quantite(value: str) -> str:
@@ -115,17 +110,14 @@ def _livraison(h: Any, p: dict[str, Any], jour: date) -> list[str]:
         "Il reprend les lignes et les quantités du devis.",
         f"Voici le **{document}** signé par le client :",
         "",
-        "| Référence | Désignation | Quantité |",
-        "|---|---|---:|",
     ]
-    for livre in p["livraison"]:
-        reference = livre["reference_livree"]
-        if reference:
-            lignes.append(
-                f"| {reference} | {cellule(designations.get(reference, ''))} "
-                f"| {quantite(livre['quantite_livree'])} |"
-            )
-    return [*lignes, ""]
+    livres = [
+        (reference, cellule(designations.get(reference, "")), quantite(livre["quantite_livree"]))
+        for livre in p["livraison"]
+        if (reference := livre["reference_livree"])
+    ]
+    colonnes = ("Référence", "Désignation", "Quantité")
+    return [*lignes, *tableau(colonnes, livres, "<<>"), ""]
 
 
 METHODE = [

@@ -3,16 +3,18 @@ value right from the student's own earlier values earns its point), named wrong 
 
 from __future__ import annotations
 
-from decimal import DecimalException
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import Mondes
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
 from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
 COMPETENCE = "2.2.6"  # every field: reporting on the organisation's financial balance
@@ -33,21 +35,12 @@ class Reference:
         # The contract's writing of each expected value, written once per variant.
         self.canon = {path: f.canonical(self.juste.valeurs[path]) for path, _, f in self.champs}
         self.fautes = FAUTES[bilan.presentation]
-        self._faux: dict[str, Calcul] = {}
-
-    def faux(self, faute: str) -> Calcul:
-        """The whole analysis done with this wrong method (computed the first time asked)."""
-        if faute not in self._faux:
-            self._faux[faute] = calcule(self.bilan, faute=faute)
-        return self._faux[faute]
+        # The whole analysis done with a wrong method (computed the first time asked).
+        self.faux = Mondes(lambda faute: calcule(bilan, faute=faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _vaut(field: Field, calcul: Calcul | None, path: str, valeur: Any) -> bool:
@@ -58,14 +51,6 @@ def _vaut(field: Field, calcul: Calcul | None, path: str, valeur: Any) -> bool:
     return field.same(calcul.valeurs[path], valeur) or (
         autre is not None and field.same(autre, valeur)
     )
-
-
-def _depuis(bilan: Bilan, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
-    """The analysis carried on from the student's own values (None if they are absurdly large)."""
-    try:
-        return calcule(bilan, own, faute)
-    except (DecimalException, OverflowError):
-        return None
 
 
 class Copie:
@@ -82,14 +67,14 @@ class Copie:
                 self.lus.append((path, field, lu))
                 if lu.valeur is not None:
                     self.own[path] = lu.valeur
-        self.codes: list[str] = []
+        self.nommes = Nommes(MESSAGES.__getitem__)
         self._siens: dict[str | None, Calcul | None] = {}  # None: no wrong method, own values
 
     @property
     def suite(self) -> Calcul | None:
         """The analysis carried on from the student's values (done once, when a value is wrong)."""
         if None not in self._siens:
-            self._siens[None] = _depuis(self.ref.bilan, self.own)
+            self._siens[None] = depuis_siens(calcule, self.ref.bilan, self.own)
         return self._siens[None]
 
     def juge(self, path: str, field: Field, lu: Lu) -> ChampResult:
@@ -104,11 +89,8 @@ class Copie:
         code = self.cause(path, field, lu.valeur)
         if code is None:
             return verdict(path, field, attendu, lu)
-        if code not in self.codes:
-            self.codes.append(code)
-        return verdict(
-            path, field, attendu, lu, ko=f"{MESSAGES[code]} Attendu : {field.display(attendu)}."
-        )
+        ko = self.nommes.devant(code, f"Attendu : {field.display(attendu)}.")
+        return verdict(path, field, attendu, lu, ko=ko)
 
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         """The named wrong method that gives this value: done all the way that way first, then
@@ -120,7 +102,7 @@ class Copie:
                 return faute
         for faute in candidates:
             if faute not in self._siens:
-                self._siens[faute] = _depuis(self.ref.bilan, self.own, faute)
+                self._siens[faute] = depuis_siens(calcule, self.ref.bilan, self.own, faute)
             if _vaut(field, self._siens[faute], path, valeur):
                 return faute
         return None
@@ -140,5 +122,5 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     justes = sum(c.correct for c in champs)
     score = score_ratio(justes, len(champs))
     competences = [(COMPETENCE, score)] if champs else []
-    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
+    diagnostics = copie.nommes.diagnostics()
     return Grade(NAME, score, champs, diagnostics, competences)

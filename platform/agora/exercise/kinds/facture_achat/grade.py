@@ -8,14 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams
+from agora.exercise.grading import Mondes, grade_final
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.facture_achat import methodes as m
 from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
 
@@ -39,20 +41,11 @@ class Reference:
         self.noeuds = {path: _INDEX.sub("", path) for path in self.valeurs}
         self.fautes = m.fautes_possibles(a, self.ecarts)
         self.ecriture = calc.ecriture(a, self.decision)
-        self.mondes: dict[str, dict[str, Decimal]] = {}
-
-    def monde(self, faute: str) -> dict[str, Decimal]:
-        if faute not in self.mondes:
-            self.mondes[faute] = calc.calcule(self.a, faute=faute)
-        return self.mondes[faute]
+        self.monde = Mondes(lambda faute: calc.calcule(a, faute=faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _lu(lecture: Lecture, path: str) -> Lu | None:
@@ -66,15 +59,7 @@ class _Correction:
     def __init__(self, ref: Reference, lecture: Lecture):
         self.ref, self.lecture = ref, lecture
         self.champs: list[ChampResult] = []
-        self.codes: list[str] = []
-
-    def note(self, code: str | None) -> str:
-        """The message of a named error (empty when none); each code is listed once."""
-        if code is None:
-            return ""
-        if code not in self.codes:
-            self.codes.append(code)
-        return m.MESSAGES[code] + " "
+        self.nommes = Nommes(m.MESSAGES.__getitem__)
 
     def ecarts(self) -> list[str | None]:
         """Each line's discrepancy; returns the student's choices (None: not given)."""
@@ -88,7 +73,7 @@ class _Correction:
             if lu.valeur is not None and lu.valeur != attendu:
                 code = m.ECART_NON_VU if lu.valeur == "aucun" else m.ECART_CONFONDU
                 code = m.ECART_IMAGINAIRE if attendu == "aucun" else code
-            ko = f"{self.note(code)}Attendu : {ECART.display(attendu)}." if code else ""
+            ko = self.nommes.devant(code, f"Attendu : {ECART.display(attendu)}.") if code else ""
             self.champs.append(verdict(f"lignes.{i}.ecart", ECART, attendu, lu, ko=ko))
         return choix
 
@@ -109,7 +94,7 @@ class _Correction:
             ko = ""
             if lu.valeur is not None and lu.valeur != attendu:
                 code = self._cherche(path, lu.valeur, own)
-                ko = f"{self.note(code)}Attendu : {euros(attendu)}."
+                ko = self.nommes.devant(code, f"Attendu : {euros(attendu)}.")
             self.champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
 
     def _cherche(self, path: str, valeur: Decimal, own: dict[str, Decimal]) -> str | None:
@@ -138,7 +123,7 @@ class _Correction:
             )
             return
         code = m.DECISION_INADAPTEE if lu.valeur is not None and lu.valeur != attendu else None
-        ko = f"{self.note(code)}Attendu : {DECISION.display(attendu)}." if code else ""
+        ko = self.nommes.devant(code, f"Attendu : {DECISION.display(attendu)}.") if code else ""
         self.champs.append(verdict("decision", DECISION, attendu, lu, ko=ko))
 
     def ecriture(self) -> list[ChampResult]:
@@ -150,12 +135,12 @@ class _Correction:
             self.lecture,
             (),
             self._compte,
-            self.note,
+            self.nommes.nomme,
             self.ref.a.colonnes_notees,
         )
         manquants = {c.attendu for c in champs if c.champ == "ecriture"}
         if self.ref.a.intracommunautaire and manquants & {"4452", "445662"}:
-            self.note(m.AUTOLIQUIDATION_OUBLIEE)
+            self.nommes.nomme(m.AUTOLIQUIDATION_OUBLIEE)
         self.champs += champs
         return champs
 
@@ -171,7 +156,7 @@ class _Correction:
             code = m.IMMOBILISATION_EN_CHARGE if racine[:1] == "6" or racine == "401" else None
         elif attendu.startswith("6") and racine[:1] in ("2", "6"):
             code = m.COMPTE_ACHAT_CONFONDU
-        return self.note(code).strip() or None
+        return self.nommes.nomme(code)
 
 
 def _competence(champ: ChampResult, comptes: dict[str, str | None]) -> str:
@@ -196,15 +181,6 @@ def _scores(champs: list[ChampResult], ecriture: list[ChampResult]) -> list[tupl
     return [(code, score_ratio(sum(v), len(v))) for code, v in par_code.items() if v]
 
 
-def _problemes(lecture: Lecture, vus: set[str]) -> list[ChampResult]:
-    """What cannot be read as the answer's structure (a value where rows are expected…)."""
-    return [
-        ChampResult(nom, None, None, False, message)
-        for nom, message in lecture.erreurs.items()
-        if nom not in vus
-    ]
-
-
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, error carried forward and diagnostics; never raises on the answer."""
     c = _Correction(reference(params), lecture)
@@ -212,12 +188,5 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     c.montants()
     c.decision(choix)
     ecriture = c.ecriture()
-    champs = c.champs + _problemes(lecture, {x.champ for x in c.champs})
-    score = score_ratio(sum(x.correct for x in champs), len(champs))
-    return Grade(
-        kind=NAME,
-        score=score,
-        champs=champs,
-        diagnostics=[Diagnostic(code, m.MESSAGES[code]) for code in c.codes],
-        competences=_scores(champs, ecriture),
-    )
+    notes = lambda champs: _scores(champs, ecriture)  # noqa: E731 (read as a name)
+    return grade_final(NAME, c.champs, lecture, c.nommes.codes, m.MESSAGES, notes)

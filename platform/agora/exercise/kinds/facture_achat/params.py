@@ -11,6 +11,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import QUANTITE, as_text
+from agora.exercise.params import lire_jour
 from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -153,13 +154,6 @@ def _lignes(raw: Any) -> tuple[Ligne, ...]:
     return lignes
 
 
-def _jour(raw: Any, where: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"Paramètres : {where} doit être une date AAAA-MM-JJ.") from None
-
-
 def _drapeau(raw: Any, where: str) -> bool:
     if not isinstance(raw, bool):
         raise InvalidInput(f"Paramètres : « {where} » vaut true ou false.")
@@ -180,7 +174,7 @@ def lire_params(params: Any) -> Achat:
     achat = Achat(
         fournisseur=_texte(fournisseur.get("nom"), "le nom du fournisseur"),
         numero_facture=_texte(facture.get("numero"), "le numéro de la facture", 30),
-        date_facture=_jour(facture.get("date"), "la date de la facture"),
+        date_facture=lire_jour(facture.get("date"), "la date de la facture"),
         lignes=_lignes(p.get("lignes")),
         escompte_taux=_borne(facture.get("escompte_taux", "0"), "l'escompte", Decimal(10)),
         port=_borne(facture.get("port_ht", "0"), "le port", Decimal(10**6), True),

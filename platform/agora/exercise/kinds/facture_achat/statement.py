@@ -11,7 +11,7 @@ from agora.calendrier import date_longue
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat.params import Achat, lire_params
 from agora.exercise.kinds.facture_achat.solve import facture_imprimee
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, tableau
 from agora.money import euros
 
 COMPTES = (
@@ -74,21 +74,21 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
 
 
 def _commande(p: dict[str, Any]) -> list[str]:
-    lignes = [
-        f"### Le bon de commande n° {p['commande']['numero']}",
-        "",
-        "| Référence | Désignation | Quantité | Prix unitaire HT | Remise | Taux de TVA |",
-        "|---|---|---:|---:|---:|---:|",
+    colonnes = ("Référence", "Désignation", "Quantité", "Prix unitaire HT", "Remise", "Taux de TVA")
+    commandes = [
+        (
+            x["reference"],
+            cellule(x["designation"]),
+            c["quantite"],
+            euros(c["prix_unitaire_ht"]),
+            _pourcent(c["remise"]),
+            _pourcent(c["taux_tva"]),
+        )
+        for x in p["lignes"]
+        if (c := x["commande"])
     ]
-    for x in p["lignes"]:
-        c = x["commande"]
-        if c:
-            lignes.append(
-                f"| {x['reference']} | {cellule(x['designation'])} | {c['quantite']} "
-                f"| {euros(c['prix_unitaire_ht'])} | {_pourcent(c['remise'])} "
-                f"| {_pourcent(c['taux_tva'])} |"
-            )
-    return [*lignes, ""]
+    titre = f"### Le bon de commande n° {p['commande']['numero']}"
+    return [titre, "", *tableau(colonnes, commandes, "<<>>>>"), ""]
 
 
 def _biens(p: dict[str, Any]) -> bool:
@@ -98,38 +98,29 @@ def _biens(p: dict[str, Any]) -> bool:
 
 def _livraison(p: dict[str, Any]) -> list[str]:
     titre = "Le bon de livraison" if _biens(p) else "Le bon de réception des prestations"
-    lignes = [
-        f"### {titre} n° {p['livraison']['numero']}",
-        "",
-        f"| Référence | Désignation | Quantité {'livrée' if _biens(p) else 'reçue'} |",
-        "|---|---|---:|",
+    colonnes = ("Référence", "Désignation", f"Quantité {'livrée' if _biens(p) else 'reçue'}")
+    livres = [
+        (x["reference"], cellule(x["designation"]), x["quantite_livree"])
+        for x in p["lignes"]
+        if x["commande"]
     ]
-    for x in p["lignes"]:
-        if x["commande"]:
-            lignes.append(
-                f"| {x['reference']} | {cellule(x['designation'])} | {x['quantite_livree']} |"
-            )
-    return [*lignes, ""]
+    titre = f"### {titre} n° {p['livraison']['numero']}"
+    return [titre, "", *tableau(colonnes, livres, "<<>"), ""]
 
 
 def _facture(p: dict[str, Any], a: Achat) -> list[str]:
     ue = p["intracommunautaire"]
-    tva = "" if ue else " Taux de TVA |"
-    lignes = [
-        f"### La facture n° {p['facture']['numero']} (fournisseur : {cellule(p['fournisseur']['nom'])})",
-        "",
-        f"| Référence | Désignation | Quantité | Prix unitaire HT | Remise | Montant HT |{tva}",
-        "|---|---|---:|---:|---:|---:|" + ("" if ue else "---:|"),
-    ]
+    colonnes = ["Référence", "Désignation", "Quantité", "Prix unitaire HT", "Remise", "Montant HT"]
+    colonnes += [] if ue else ["Taux de TVA"]
+    facturees = []
     for x in p["lignes"]:
         f = x["facture"]
-        ligne = (
-            f"| {x['reference']} | {cellule(x['designation'])} | {f['quantite']} "
-            f"| {euros(f['prix_unitaire_ht'])} | {_pourcent(f['remise'])} "
-            f"| {euros(f['montant_ht'])} |"
-        )
-        lignes.append(ligne + ("" if ue else f" {_pourcent(f['taux_tva'])} |"))
-    return [*lignes, "", *_pied(a)]
+        ligne = [x["reference"], cellule(x["designation"]), f["quantite"]]
+        ligne += [euros(f["prix_unitaire_ht"]), _pourcent(f["remise"]), euros(f["montant_ht"])]
+        facturees.append(ligne + ([] if ue else [_pourcent(f["taux_tva"])]))
+    titre = f"### La facture n° {p['facture']['numero']} (fournisseur : {cellule(p['fournisseur']['nom'])})"
+    alignement = "<<>>>>" + ("" if ue else ">")
+    return [titre, "", *tableau(colonnes, facturees, alignement), "", *_pied(a)]
 
 
 def _pied(a: Achat) -> list[str]:

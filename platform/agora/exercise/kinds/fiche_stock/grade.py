@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, DecimalException
+from decimal import Decimal
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
 from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
 # 2.3.1 (supplies: when and how much to order) is proved by the reorder fields; every other
@@ -52,12 +54,8 @@ def _chemin(path: str) -> tuple[str | int, ...]:
     return tuple(int(part) if part.isdigit() else part for part in path.split("."))
 
 
-_MEMO = MemoParams()
-
-
-def attendu(params: Any) -> Attendu:
-    """What these params give (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, Attendu.de)
+# The Attendu of these params, built once per params object.
+attendu = memorise(Attendu.de)
 
 
 def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
@@ -66,14 +64,6 @@ def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
     return field.same(calcul.valeurs[path], valeur) or (
         autre is not None and field.same(autre, valeur)
     )
-
-
-def _suite(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
-    """The card computed from the student's own values (None if they are absurdly large)."""
-    try:
-        return calcule(a.fiche, own, faute)
-    except (DecimalException, OverflowError):
-        return None
 
 
 class Enquete:
@@ -92,7 +82,7 @@ class Enquete:
                 return faute
         for faute in candidates:
             if faute not in self._siens:
-                self._siens[faute] = _suite(self.a, self.own, faute)
+                self._siens[faute] = depuis_siens(calcule, self.a.fiche, self.own, faute)
             sien = self._siens[faute]
             if sien and path in sien.valeurs and field.same(sien.valeurs[path], valeur):
                 return faute
@@ -111,12 +101,12 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     faux = [
         p for p, f, lu in lus if lu.valeur is not None and not _juste(f, a.calcul, p, lu.valeur)
     ]
-    suite = (_suite(a, own) if faux else None) or a.calcul
+    suite = (depuis_siens(calcule, a.fiche, own) if faux else None) or a.calcul
     enquete = Enquete(a, own)
     champs = [
         ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if not _connu(n, a)
     ]
-    codes: list[str] = []
+    nommes = Nommes(MESSAGES.__getitem__)
     for path, field, lu in lus:
         if lu.valeur is None:
             champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
@@ -128,8 +118,8 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
                 verdict(path, field, a.calcul.valeurs[path], lu, ko=ko)._replace(correct=True)
             )
         else:
-            champs.append(_nomme(path, field, lu, a, enquete, codes))
-    diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
+            champs.append(_nomme(path, field, lu, a, enquete, nommes))
+    diagnostics = nommes.diagnostics()
     return Grade(
         NAME,
         score_ratio(sum(c.correct for c in champs), len(champs)),
@@ -144,16 +134,12 @@ def _connu(nom: str, a: Attendu) -> bool:
 
 
 def _nomme(
-    path: str, field: Field, lu: Any, a: Attendu, enquete: Enquete, codes: list[str]
+    path: str, field: Field, lu: Any, a: Attendu, enquete: Enquete, nommes: Nommes
 ) -> ChampResult:
     """A wrong value, with the wrong method that explains it when one does."""
     attendu_ = a.calcul.valeurs[path]
-    ko = f"Attendu : {field.display(attendu_)}."
     code = enquete.cause(path, field, lu.valeur)
-    if code:
-        ko = f"{MESSAGES[code]} {ko}"
-        if code not in codes:
-            codes.append(code)
+    ko = nommes.devant(code, f"Attendu : {field.display(attendu_)}.")
     return verdict(path, field, attendu_, lu, ko=ko)
 
 

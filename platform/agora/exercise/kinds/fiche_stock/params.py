@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.fiche_stock.regles import load_regles
+from agora.exercise.params import lire_jour
 from agora.money import cents, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -94,13 +95,6 @@ def _montant(raw: Any, ou: str) -> Decimal:
     return valeur
 
 
-def _jour(raw: Any, ou: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.") from None
-
-
 def _mouvement(raw: Any, i: int) -> Mouvement:
     ou = f"mouvement {i + 1}"
     m = _objet(raw, f"le {ou}")
@@ -110,7 +104,7 @@ def _mouvement(raw: Any, i: int) -> Mouvement:
     quantite = _entier(m.get("quantite"), f"quantité du {ou}")
     if quantite == 0:
         raise InvalidInput(f"Paramètres : la quantité du {ou} doit être positive.")
-    jour, piece = _jour(m.get("date"), f"date du {ou}"), str(m.get("piece", ""))[:40]
+    jour, piece = lire_jour(m.get("date"), f"date du {ou}"), str(m.get("piece", ""))[:40]
     if nature == "sortie":
         return Mouvement(jour, piece, False, quantite)
     prix = _montant(m.get("prix_unitaire_net"), f"prix unitaire net du {ou}")

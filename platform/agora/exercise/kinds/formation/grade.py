@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.exercise.grading import (
-    MemoParams,
-    ReferenceEtapes,
-    corrige_etapes,
-    methode_fausse,
-)
+from agora.exercise.etapes import ReferenceCalculee, correcteur
 from agora.exercise.kinds.formation import solve as calc
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
 from agora.exercise.kinds.formation.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.formation.params import NAME, Plan, lire_params
-from agora.exercise.reading import Lecture, pattern_of
 
 FORMATION, CSE = "3.1.3", "3.3.2"  # the training plan; the staff's social budgets
 
@@ -53,16 +47,17 @@ def fautes_possibles(d: Plan) -> list[str]:
     return fautes
 
 
-class Reference(ReferenceEtapes):
+class Reference(ReferenceCalculee):
     """The reference of one variant, its wrong methods and the competency of each field."""
 
     def __init__(self, d: Plan):
-        super().__init__(
-            calc.calcule(d), ANSWER_SCHEMA.type_of, lambda faute: calc.calcule(d, faute=faute)
-        )
-        self.d = d
-        self.fautes = fautes_possibles(d)
-        self.competence = _Competences((p, competence_de(p)) for p in self.valeurs)
+        super().__init__(d, calc.calcule, ANSWER_SCHEMA.type_of, competence_de, fautes_possibles(d))
+        # A look-up per field graded, rather than the test of its path.
+        self.competence_de = _Competences((p, competence_de(p)) for p in self.valeurs).__getitem__
+
+    def reporte(self, own: dict[str, Any]) -> dict[str, Any]:
+        """The steps that start from earlier values, from the student's own."""
+        return calc.calcule(self.d, own, complet=False)
 
 
 class _Competences(dict):
@@ -71,14 +66,6 @@ class _Competences(dict):
 
     def __missing__(self, path: str) -> str:
         return FORMATION
-
-
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
 
 
 def _regle(ref: Reference, path: str, valeur: Any) -> str | None:
@@ -96,29 +83,14 @@ def _regle(ref: Reference, path: str, valeur: Any) -> str | None:
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: a rule broken, else the whole exercise done
     that way, then that way from the student's own earlier values."""
-    motif = pattern_of(path)
-    return _regle(ref, path, valeur) or methode_fausse(
-        [faute for faute in ref.fautes if motif in SIGNATURES[faute]],
-        ref.monde,
-        lambda faute: calc.calcule(ref.d, own, faute),
-        path,
-        valeur,
-    )
+    return _regle(ref, path, valeur) or ref.signee(SIGNATURES, own, path, valeur)
 
 
-def corrige(ref: Reference, lecture: Lecture):
-    """Grade one answer as read; never raises."""
-    return corrige_etapes(
-        NAME,
-        ref,
-        lecture,
-        lambda own: calc.calcule(ref.d, own, complet=False),
-        lambda own, path, valeur: _cherche(ref, own, path, valeur),
-        MESSAGES,
-        (ref.competence.__getitem__, (FORMATION, CSE)),
-    )
-
-
-def grade(params: dict[str, Any], lecture: Lecture):
-    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
-    return corrige(reference(params), lecture)
+# Per-field verdicts, errors carried forward and diagnostics; never raises on the answer.
+grade = correcteur(
+    NAME,
+    lambda params: Reference(lire_params(params)),
+    _cherche,
+    MESSAGES,
+    (FORMATION, CSE),
+)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from agora.errors import InvalidInput
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
 from agora.exercise.params import (
     lire_booleen,
@@ -20,6 +19,7 @@ from agora.exercise.params import (
     lire_parmi,
     lire_taux,
     lire_texte,
+    refus,
 )
 from agora.money import ZERO
 
@@ -88,14 +88,10 @@ class Plan:
     cse: Cse
 
 
-def _refus(ou: str, quoi: str) -> InvalidInput:
-    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
-
-
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
     valeur = lire_entier(raw, ou, haut)
     if valeur < bas:
-        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+        raise refus(ou, f"un entier de {bas} à {haut} est attendu")
     return valeur
 
 
@@ -142,7 +138,7 @@ def _cse(raw: Any) -> Cse:
         ),
     )
     if cse.masse_brute <= ZERO:
-        raise _refus("cse.masse_salariale_brute", "un montant positif est attendu")
+        raise refus("cse.masse_salariale_brute", "un montant positif est attendu")
     return cse
 
 
@@ -160,7 +156,7 @@ def _elements(raw: Any) -> tuple[str, ...]:
     codes = lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1)
     elements = tuple(lire_parmi(c, "convocation.elements", tuple(ELEMENTS)) for c in codes)
     if len(set(elements)) != len(elements):
-        raise _refus("convocation.elements", "chaque élément ne figure qu'une fois")
+        raise refus("convocation.elements", "chaque élément ne figure qu'une fois")
     return elements
 
 
@@ -190,9 +186,9 @@ def lire_params(params: Any) -> Plan:
         cse=_cse(p.get("cse")),
     )
     if plan.budget <= ZERO:
-        raise _refus("budget", "un montant positif est attendu")
+        raise refus("budget", "un montant positif est attendu")
     if not Decimal(1) <= plan.heures_par_jour <= Decimal(12):
-        raise _refus("heures_par_jour", "de 1 à 12 heures par jour")
+        raise refus("heures_par_jour", "de 1 à 12 heures par jour")
     return plan
 
 

@@ -9,10 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import JOUR, MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import (
-    MemoParams,
     Mondes,
     illisibles,
     verdict_nomme,
@@ -23,6 +22,8 @@ from agora.exercise.kinds.journal_paie import methodes as m
 from agora.exercise.kinds.journal_paie import solve as s
 from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import DGFIP, PREVOYANCE, RETRAITE, URSSAF
+from agora.exercise.memoire import memorise
+from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import ZERO
 
@@ -74,12 +75,8 @@ class Reference:
         self.mondes = Mondes(lambda faute: s.calcule(p, faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params, remembered for the very same params object."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def _rangees(lecture: Lecture, prefixe: str) -> list[dict[str, Any]]:
@@ -98,16 +95,8 @@ class _Correction:
     def __init__(self, ref: Reference, lecture: Lecture):
         self.ref, self.lecture = ref, lecture
         self.champs: list[ChampResult] = []
-        self.codes: list[str] = []
+        self.nommes = Nommes(m.MESSAGES.__getitem__)
         self.siens = self._siens()
-
-    def note(self, code: str | None) -> str:
-        """The message of a named error (empty when none); each code is listed once."""
-        if code is None:
-            return ""
-        if code not in self.codes:
-            self.codes.append(code)
-        return m.MESSAGES[code]
 
     def _siens(self) -> dict[str, Decimal]:
         """The student's own entry: the amount of each expected account, as they wrote it
@@ -125,24 +114,24 @@ class _Correction:
                 au_debit = compte in (s.BRUT, s.PATRONAL)
                 siens[compte] = siens.get(compte, ZERO) + (debit if au_debit else credit)
             if compte == s.BRUT and credit and credit == self.ref.avantages:
-                self.note(m.AVANTAGE_NEUTRALISE_EN_641)  # 641 credited with the benefit
+                self.nommes.nomme(m.AVANTAGE_NEUTRALISE_EN_641)  # 641 credited with the benefit
         if debits != credits:
-            self.note(m.ECRITURE_DESEQUILIBREE)
+            self.nommes.nomme(m.ECRITURE_DESEQUILIBREE)
         return siens
 
     def _compte(self, attendue: LigneEcriture, compte: str) -> str | None:
         """The method error behind a wrong account, named."""
         if attendue.compte == s.PATRONAL and account_root(compte).startswith(s.BRUT):
-            return self.note(m.CHARGES_PATRONALES_EN_641)
+            return self.nommes.nomme(m.CHARGES_PATRONALES_EN_641)
         if attendue.compte == s.AVANTAGES and account_root(compte).startswith(s.BRUT):
-            return self.note(m.AVANTAGE_NEUTRALISE_EN_641)
+            return self.nommes.nomme(m.AVANTAGE_NEUTRALISE_EN_641)
         return None
 
     def ecriture(self) -> None:
         """The payroll entry, each row matched to an expected row; a wrong amount named by the
         wrong method that gives it."""
         champs = journal.juge(
-            "ecriture", self.ref.ecriture, self.lecture, (), self._compte, self.note
+            "ecriture", self.ref.ecriture, self.lecture, (), self._compte, self.nommes.nomme
         )
         comptes = {c.champ.rsplit(".", 1)[0]: c.attendu for c in champs if ".compte" in c.champ}
         for c in champs:
@@ -160,18 +149,18 @@ class _Correction:
         the benefit in kind is left out of 641 or paid in 421."""
         net = s.NET in self.siens
         if compte == s.PAS and self.ref.pas and net:
-            self.note(m.PAS_OUBLIE)
+            self.nommes.nomme(m.PAS_OUBLIE)
         elif compte == s.ACOMPTE and self.ref.acompte and net:
-            self.note(m.ACOMPTE_OUBLIE)
+            self.nommes.nomme(m.ACOMPTE_OUBLIE)
         elif compte == s.PATRONAL and self.siens.get(s.BRUT) == self._en_641():
-            self.note(m.CHARGES_PATRONALES_EN_641)
+            self.nommes.nomme(m.CHARGES_PATRONALES_EN_641)
         elif compte == s.AVANTAGES:
             for faute, cote in (
                 (m.AVANTAGE_OUBLIE_AU_BRUT, s.BRUT),
                 (m.AVANTAGE_VERSE_EN_ESPECES, s.NET),
             ):
                 if self.siens.get(cote) == self.ref.mondes(faute)[cote]:
-                    self.note(faute)
+                    self.nommes.nomme(faute)
 
     def _en_641(self) -> Decimal:
         return self.ref.mondes(m.CHARGES_PATRONALES_EN_641)[s.BRUT]
@@ -190,7 +179,7 @@ class _Correction:
             exclue = m.PAS_OUBLIE if s.PAS in self.siens else m.NET_AVANT_IMPOT_EN_421
             fautes = tuple(f for f in fautes if f != exclue)
         faute = next((f for f in fautes if self.ref.mondes(f).get(compte) == valeur), None)
-        return c._replace(message=f"{self.note(faute)} {c.message}") if faute else c
+        return c._replace(message=self.nommes.devant(faute, c.message)) if faute else c
 
     def organismes(self) -> None:
         """Each body's amount and due date: right, carried from the student's own entry, or
@@ -215,7 +204,7 @@ class _Correction:
                     (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur),
                     None,
                 )
-                message = self.note(faute) or None
+                message = self.nommes.nomme(faute)
                 self.champs.append(verdict_nomme(path, field, attendu, lu, message))
 
     def reglement(self) -> None:
@@ -223,7 +212,7 @@ class _Correction:
         net = self.siens.get(s.NET)
         propres = s.reglement(self.ref.p, net) if net is not None else ()
         self.champs += journal.juge(
-            "reglement", self.ref.reglement, self.lecture, propres, None, self.note
+            "reglement", self.ref.reglement, self.lecture, propres, None, self.nommes.nomme
         )
 
 
@@ -234,7 +223,7 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     c.organismes()
     c.reglement()
     champs = c.champs + illisibles(c.champs, lecture)
-    diagnostics = [Diagnostic(code, m.MESSAGES[code]) for code in c.codes]
+    diagnostics = c.nommes.diagnostics()
     score = score_ratio(sum(x.correct for x in champs), len(champs))
     # One competency, proved by every field: its score is the exercise's.
     return Grade(NAME, score, champs, diagnostics, [(COMPETENCE, score)] if champs else [])

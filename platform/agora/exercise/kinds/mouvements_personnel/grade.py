@@ -9,7 +9,6 @@ from typing import Any
 from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
-    MemoParams,
     Mondes,
     champs_lus,
     chemin,
@@ -23,6 +22,7 @@ from agora.exercise.kinds.mouvements_personnel import solve as calc
 from agora.exercise.kinds.mouvements_personnel.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.mouvements_personnel.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.mouvements_personnel.params import AUCUN, NAME, Mouvements, lire_params
+from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture, pattern_of
 
 ENTREES_SORTIES, DOSSIERS = "3.1.1", "3.1.2"  # hiring and leaving; the personnel records
@@ -73,12 +73,8 @@ class Reference:
         self.monde = Mondes(lambda faute: calc.calcule(m, faute=faute))
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+# The Reference of these params, built once per params object.
+reference = memorise(lambda params: Reference(lire_params(params)))
 
 
 def code_annonce(attendu: str, choisi: str) -> str | None:

@@ -9,15 +9,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.errors import InvalidInput
 from agora.exercise.kinds.mouvements_personnel.regles import CATEGORIES, PIECES
 from agora.exercise.params import (
+    code_attendu,
     lire_booleen,
     lire_entier,
     lire_jour,
     lire_liste,
     lire_montant,
     lire_objet,
+    refus,
+    texte_attendu,
 )
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -104,37 +106,19 @@ class Mouvements:
     phrases: tuple[Phrase, ...]
 
 
-def _refus(ou: str, quoi: str) -> InvalidInput:
-    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
-
-
-def _texte(raw: Any, ou: str, longueur: int = 160) -> str:
-    """A short non-blank text (names, jobs, the ad's sentences)."""
-    if isinstance(raw, str) and raw.strip() and len(raw) <= longueur:
-        return raw
-    raise _refus(ou, "un texte court est attendu")
-
-
-def _parmi(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
-    """One of the codes the contract lists (a str checked before it is looked up)."""
-    if isinstance(raw, str) and raw in valeurs:
-        return raw
-    raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
-
-
 def _jour(raw: Any, ou: str) -> date:
     jour = lire_jour(raw, ou)
     if not 1900 <= jour.year <= 2100:
-        raise _refus(ou, "une date de 1900 à 2100 est attendue")
+        raise refus(ou, "une date de 1900 à 2100 est attendue")
     return jour
 
 
 def _embauche(raw: Any) -> Embauche:
     e = lire_objet(raw, "embauche")
     embauche = Embauche(
-        salarie=_texte(e.get("salarie"), "embauche.salarie"),
-        emploi=_texte(e.get("emploi"), "embauche.emploi"),
-        categorie=_parmi(e.get("categorie"), "embauche.categorie", CATEGORIES),
+        salarie=texte_attendu(e.get("salarie"), "embauche.salarie"),
+        emploi=texte_attendu(e.get("emploi"), "embauche.emploi"),
+        categorie=code_attendu(e.get("categorie"), "embauche.categorie", CATEGORIES),
         debut=_jour(e.get("debut"), "embauche.debut"),
         date_naissance=_jour(e.get("date_naissance"), "embauche.date_naissance"),
         renouvellement_au_contrat=lire_booleen(
@@ -143,14 +127,14 @@ def _embauche(raw: Any) -> Embauche:
         travail_de_nuit=lire_booleen(e.get("travail_de_nuit"), "embauche.travail_de_nuit"),
     )
     if embauche.debut.day > 28:
-        raise _refus("embauche.debut", "un premier jour du 1er au 28 du mois est attendu")
+        raise refus("embauche.debut", "un premier jour du 1er au 28 du mois est attendu")
     return embauche
 
 
 def _mois(raw: Any, ou: str) -> Mois:
     m = lire_objet(raw, ou)
     return Mois(
-        mois=_texte(m.get("mois"), f"{ou}.mois", 7),
+        mois=texte_attendu(m.get("mois"), f"{ou}.mois", 7),
         base=lire_montant(m.get("base"), f"{ou}.base"),
         autres=lire_montant(m.get("autres"), f"{ou}.autres"),
     )
@@ -160,21 +144,23 @@ def _depart(raw: Any) -> Depart:
     d = lire_objet(raw, "depart")
     lignes = lire_liste(d.get("mois"), "depart.mois", MAX_MOIS, minimum=1)
     depart = Depart(
-        salarie=_texte(d.get("salarie"), "depart.salarie"),
-        emploi=_texte(d.get("emploi"), "depart.emploi"),
+        salarie=texte_attendu(d.get("salarie"), "depart.salarie"),
+        emploi=texte_attendu(d.get("emploi"), "depart.emploi"),
         debut=_jour(d.get("debut"), "depart.debut"),
         fin_prevue=_jour(d.get("fin_prevue"), "depart.fin_prevue"),
         fin=_jour(d.get("fin"), "depart.fin"),
-        motif=_parmi(d.get("motif"), "depart.motif", MOTIFS),
-        proposition_cdi=_parmi(d.get("proposition_cdi"), "depart.proposition_cdi", PROPOSITIONS),
+        motif=code_attendu(d.get("motif"), "depart.motif", MOTIFS),
+        proposition_cdi=code_attendu(
+            d.get("proposition_cdi"), "depart.proposition_cdi", PROPOSITIONS
+        ),
         rupture_anticipee=lire_booleen(d.get("rupture_anticipee"), "depart.rupture_anticipee"),
         courrier=_jour(d.get("courrier"), "depart.courrier"),
         mois=tuple(_mois(m, f"depart.mois {i + 1}") for i, m in enumerate(lignes)),
     )
     if not depart.debut <= depart.fin <= depart.fin_prevue:
-        raise _refus("depart.fin", "le contrat finit entre son début et sa fin prévue")
+        raise refus("depart.fin", "le contrat finit entre son début et sa fin prévue")
     if depart.fin.month == 2 and depart.fin.day == 29:
-        raise _refus("depart.fin", "un 29 février n'a pas d'anniversaire")
+        raise refus("depart.fin", "un 29 février n'a pas d'anniversaire")
     return depart
 
 
@@ -182,15 +168,15 @@ def _piece(raw: Any, ou: str) -> Piece:
     p = lire_objet(raw, ou)
     jour = _jour(p.get("date_piece"), f"{ou}.date_piece")
     if jour.month == 2 and jour.day == 29:
-        raise _refus(f"{ou}.date_piece", "un 29 février n'a pas d'anniversaire")
-    return Piece(_parmi(p.get("piece"), f"{ou}.piece", PIECES), jour)
+        raise refus(f"{ou}.date_piece", "un 29 février n'a pas d'anniversaire")
+    return Piece(code_attendu(p.get("piece"), f"{ou}.piece", PIECES), jour)
 
 
 def _phrase(raw: Any, ou: str) -> Phrase:
     p = lire_objet(raw, ou)
     return Phrase(
-        _texte(p.get("texte"), f"{ou}.texte", 300),
-        _parmi(p.get("critere"), f"{ou}.critere", (AUCUN, *CRITERES)),
+        texte_attendu(p.get("texte"), f"{ou}.texte", 300),
+        code_attendu(p.get("critere"), f"{ou}.critere", (AUCUN, *CRITERES)),
     )
 
 
@@ -203,17 +189,17 @@ def lire_params(params: Any) -> Mouvements:
     phrases = lire_liste(annonce.get("phrases"), "annonce.phrases", MAX_PHRASES, minimum=1)
     niveau = lire_entier(p.get("niveau"), "niveau", 3)
     if niveau < 1:
-        raise _refus("niveau", "1, 2 ou 3 est attendu")
+        raise refus("niveau", "1, 2 ou 3 est attendu")
     return Mouvements(
         niveau=niveau,
-        convention=_texte(convention.get("nom"), "convention.nom"),
+        convention=texte_attendu(convention.get("nom"), "convention.nom"),
         renouvellement_permis=lire_booleen(
             convention.get("renouvellement_essai"), "convention.renouvellement_essai"
         ),
         embauche=_embauche(p.get("embauche")),
         depart=_depart(p.get("depart")),
         pieces=tuple(_piece(x, f"conservation {i + 1}") for i, x in enumerate(pieces)),
-        poste=_texte(annonce.get("poste"), "annonce.poste"),
+        poste=texte_attendu(annonce.get("poste"), "annonce.poste"),
         phrases=tuple(_phrase(x, f"annonce.phrases {i + 1}") for i, x in enumerate(phrases)),
     )
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import change_selon, reponses_fausses
+from agora.exercise.etapes import reponses_typiques
+from agora.exercise.grading import change_selon
 from agora.exercise.kinds.mouvements_personnel import solve as calc
 from agora.exercise.kinds.mouvements_personnel.grade import fautes_possibles
 from agora.exercise.kinds.mouvements_personnel.messages import SIGNATURES
@@ -28,20 +29,18 @@ def _annonce(m: Any) -> list[str]:
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     """The correct answer, the wrong methods, a carried error, an unreadable answer."""
     m = lire_params(params)
-    juste = calc.calcule(m)
-    samples = [SampleAnswer("Réponse juste", calc.document(juste), True)]
-    monde = lambda faute: calc.calcule(m, faute=faute)  # noqa: E731 (read as a name)
-    samples += reponses_fausses(fautes_possibles(m), monde, juste, CHANGE, calc.document)
-    for faute in _annonce(m):
-        annonce = calc.document(monde(faute))
-        samples.append(SampleAnswer(f"Annonce : {faute}", annonce, False, (faute,)))
-    faux = {"depart.total_brut": juste["depart.total_brut"] + Decimal("100.00")}
-    reporte = calc.calcule(m, faux) | faux
-    illisible = {"depart": {"total_brut": "beaucoup"}, "embauche": {"fin_essai": "en mai"}}
-    return [
-        *samples,
+    annonces = [
         SampleAnswer(
-            "Total brut faux, suite juste (erreur reportée)", calc.document(reporte), False
-        ),
-        SampleAnswer("Réponse illisible", illisible, False, invalid=True),
+            f"Annonce : {faute}", calc.document(calc.calcule(m, faute=faute)), False, (faute,)
+        )
+        for faute in _annonce(m)
     ]
+    reportee = (
+        "Total brut faux, suite juste (erreur reportée)",
+        "depart.total_brut",
+        Decimal("100.00"),
+    )
+    illisible = {"depart": {"total_brut": "beaucoup"}, "embauche": {"fin_essai": "en mai"}}
+    return reponses_typiques(
+        calc.calcule, m, fautes_possibles(m), CHANGE, calc.document, reportee, illisible, annonces
+    )

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from agora.exercise.etapes import ReferenceCalculee, correcteur
 from agora.exercise.fields import piece_key
-from agora.exercise.grading import MemoParams, ReferenceEtapes, corrige_etapes, methode_fausse
 from agora.exercise.kinds.prise_en_charge import solve as calc
 from agora.exercise.kinds.prise_en_charge.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.prise_en_charge.messages import MESSAGES
 from agora.exercise.kinds.prise_en_charge.params import NAME, Fiche, lire_params
-from agora.exercise.reading import Lecture
 
 IDENTIFIER, REPONDRE = "1.1.1", "1.1.2"  # the request's characteristics; the answer given
 
@@ -38,24 +37,6 @@ def fautes_possibles(d: Fiche) -> list[str]:
     return [*fautes, calc.SERVICE_ERRONE, *calc.ECHEANCES]
 
 
-class Reference(ReferenceEtapes):
-    """The reference fiche of one variant and its wrong methods."""
-
-    def __init__(self, d: Fiche):
-        super().__init__(
-            calc.calcule(d), ANSWER_SCHEMA.type_of, lambda faute: calc.calcule(d, faute=faute)
-        )
-        self.d = d
-
-
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
-
-
 def _regle(d: Fiche, path: str, valeur: Any) -> str | None:
     """The mistake a wrong value of a copied or chosen field shows, whatever it is."""
     if path == "demandeur.telephone":
@@ -73,33 +54,21 @@ def _regle(d: Fiche, path: str, valeur: Any) -> str | None:
     }.get(path)
 
 
-def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
+def _cherche(ref: ReferenceCalculee, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: a field's own mistake, else a deadline
     counted a wrong way (the whole fiche that way, then from the student's own values)."""
     if path != "suite.echeance":
         return _regle(ref.d, path, valeur)
-    return methode_fausse(
-        list(calc.ECHEANCES),
-        ref.monde,
-        lambda faute: calc.calcule(ref.d, own, faute),
-        path,
-        valeur,
-    )
+    return ref.methode(list(calc.ECHEANCES), own, path, valeur)
 
 
-def corrige(ref: Reference, lecture: Lecture):
-    """Grade one answer as read; never raises."""
-    return corrige_etapes(
-        NAME,
-        ref,
-        lecture,
-        lambda own: calc.calcule(ref.d, own),
-        lambda own, path, valeur: _cherche(ref, own, path, valeur),
-        MESSAGES,
-        (competence_de, (IDENTIFIER, REPONDRE)),
-    )
-
-
-def grade(params: dict[str, Any], lecture: Lecture):
-    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
-    return corrige(reference(params), lecture)
+# Per-field verdicts, errors carried forward and diagnostics; never raises on the answer.
+grade = correcteur(
+    NAME,
+    lambda params: ReferenceCalculee(
+        lire_params(params), calc.calcule, ANSWER_SCHEMA.type_of, competence_de
+    ),
+    _cherche,
+    MESSAGES,
+    (IDENTIFIER, REPONDRE),
+)

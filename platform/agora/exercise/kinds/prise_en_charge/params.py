@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from agora.errors import InvalidInput
 from agora.exercise.coordonnees import COURRIEL, TELEPHONE
 from agora.exercise.fields import HORAIRE, Field
 from agora.exercise.kinds.prise_en_charge.situations import (
@@ -28,6 +27,7 @@ from agora.exercise.params import (
     lire_objet,
     lire_parmi,
     lire_texte,
+    refus,
 )
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -88,10 +88,6 @@ class Fiche:
     feries: frozenset[date]
 
 
-def _refus(ou: str, quoi: str) -> InvalidInput:
-    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
-
-
 def _option(raw: Any, ou: str, lire: Any) -> Any:
     return None if raw is None else lire(raw, ou)
 
@@ -103,7 +99,7 @@ def _lecteur(field: Field, attendu: str) -> Callable[[Any, str], Any]:
     def lire(raw: Any, ou: str) -> Any:
         lu = field.read(raw) if isinstance(raw, str) else None
         if lu is None or lu.valeur is None:
-            raise _refus(ou, attendu)
+            raise refus(ou, attendu)
         return lu.valeur
 
     return lire
@@ -119,7 +115,7 @@ _heure = _lecteur(
 def _jour(raw: Any, ou: str) -> date:
     jour = lire_jour(raw, ou)
     if not 2000 <= jour.year <= 2100:
-        raise _refus(ou, "une date de 2000 à 2100 est attendue")
+        raise refus(ou, "une date de 2000 à 2100 est attendue")
     return jour
 
 
@@ -159,7 +155,7 @@ def _besoins(raw: Any) -> tuple[str, str, tuple[str, ...]]:
     liste = lire_liste(b.get("propositions"), "besoin.propositions", 6, minimum=2)
     propositions = tuple(lire_parmi(x, "besoin.propositions", codes) for x in liste)
     if exprime not in propositions or reel not in propositions:
-        raise _refus("besoin.propositions", "le besoin exprimé et le besoin réel y figurent")
+        raise refus("besoin.propositions", "le besoin exprimé et le besoin réel y figurent")
     return exprime, reel, propositions
 
 
@@ -171,13 +167,13 @@ def lire_params(params: Any) -> Fiche:
     regles = lire_objet(p.get("regles"), "regles")
     niveau = lire_entier(p.get("niveau"), "niveau", 3)
     if niveau < 1:
-        raise _refus("niveau", "1, 2 ou 3 est attendu")
+        raise refus("niveau", "1, 2 ou 3 est attendu")
     exprime, reel, propositions = _besoins(p.get("besoin"))
     annuaire = lire_liste(p.get("annuaire"), "annuaire", MAX_ANNUAIRE, minimum=2)
     membres = tuple(_membre(x, f"annuaire {i + 1}") for i, x in enumerate(annuaire))
     destinataire = lire_parmi(suite.get("destinataire"), "suite.destinataire", tuple(FONCTIONS))
     if destinataire not in {m.fonction for m in membres}:
-        raise _refus("suite.destinataire", "un service de l'annuaire est attendu")
+        raise refus("suite.destinataire", "un service de l'annuaire est attendu")
     feries = lire_liste(p.get("feries"), "feries", MAX_FERIES)
     return Fiche(
         niveau=niveau,

@@ -7,7 +7,8 @@ from datetime import timedelta
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.grading import change_selon, reponses_fausses
+from agora.exercise.etapes import reponses_typiques
+from agora.exercise.grading import change_selon
 from agora.exercise.kinds.prise_en_charge import solve as calc
 from agora.exercise.kinds.prise_en_charge.grade import fautes_possibles
 from agora.exercise.kinds.prise_en_charge.messages import SIGNATURES
@@ -22,17 +23,12 @@ ILLISIBLE = {"demandeur": {"telephone": "zéro six douze"}, "suite": {"echeance"
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     """The correct answer, the wrong methods, a carried error, an unreadable answer."""
     d = lire_params(params)
-    juste = calc.calcule(d)
-    monde = lambda faute: calc.calcule(d, faute=faute)  # noqa: E731 (read as a name)
     # The request noted a week late, the deadline counted right from that date.
-    faux = {"demande.date": juste["demande.date"] + timedelta(days=7)}
-    return [
-        SampleAnswer("Réponse juste", calc.document(juste), True),
-        *reponses_fausses(fautes_possibles(d), monde, juste, CHANGE, calc.document),
-        SampleAnswer(
-            "Date mal notée, échéance juste d'après elle (erreur reportée)",
-            calc.document(calc.calcule(d, faux) | faux),
-            False,
-        ),
-        SampleAnswer("Réponse illisible", ILLISIBLE, False, invalid=True),
-    ]
+    reportee = (
+        "Date mal notée, échéance juste d'après elle (erreur reportée)",
+        "demande.date",
+        timedelta(days=7),
+    )
+    return reponses_typiques(
+        calc.calcule, d, fautes_possibles(d), CHANGE, calc.document, reportee, ILLISIBLE
+    )

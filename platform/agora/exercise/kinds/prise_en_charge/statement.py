@@ -11,7 +11,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.prise_en_charge.params import Fiche, lire_params
 from agora.exercise.kinds.prise_en_charge.situations import FONCTIONS
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, tableau
 
 CANAUX = {
     "telephone": "Vous tenez le standard téléphonique",
@@ -56,16 +56,12 @@ def _regles(d: Fiche) -> list[str]:
 
 
 def _annuaire(d: Fiche) -> list[str]:
-    lignes = [
-        "## L'annuaire interne",
-        "",
-        "| Service | Personne | Emploi | S'occupe de |",
-        "|---|---|---|---|",
+    colonnes = ("Service", "Personne", "Emploi", "S'occupe de")
+    membres = [
+        (cellule(m.service), cellule(m.nom), cellule(m.emploi), FONCTIONS[m.fonction])
+        for m in d.annuaire
     ]
-    for m in d.annuaire:
-        role = FONCTIONS[m.fonction]
-        lignes.append(f"| {cellule(m.service)} | {cellule(m.nom)} | {cellule(m.emploi)} | {role} |")
-    return [*lignes, ""]
+    return ["## L'annuaire interne", "", *tableau(colonnes, membres), ""]
 
 
 def _questions(d: Fiche, niveau: int) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import MemoParams, grade_of
+from agora.exercise.grading import grade_of
 from agora.exercise.kinds.qualite_donnees import messages as m
 from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LIGNE, PROBLEME
 from agora.exercise.kinds.qualite_donnees.controles import (
@@ -20,6 +20,7 @@ from agora.exercise.kinds.qualite_donnees.controles import (
 )
 from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
 from agora.exercise.kinds.qualite_donnees.solve import ligne_solution
+from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture
 
 JUSTE = "Juste."
@@ -58,7 +59,8 @@ class Reference:
         return cls(lire_params(params))
 
 
-_MEMO = MemoParams()
+# The Reference of these params, built once per params object.
+reference = memorise(Reference.de)
 
 
 def acceptees(action: str) -> frozenset[str]:
@@ -265,4 +267,4 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, decisions carried forward and diagnostics; never raises on the answer."""
-    return corrige(_MEMO.obtenir(params, Reference.de), lecture)
+    return corrige(reference(params), lecture)

@@ -6,24 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.exercise.base import ChampResult
-from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import (
-    MemoParams,
-    Mondes,
-    champs_lus,
-    chemin,
-    grade_final,
-    methode_fausse,
-    par_competence,
-    verdict_nomme,
-    verdict_reporte,
-)
+from agora.exercise.etapes import ReferenceCalculee, correcteur
 from agora.exercise.kinds.suivi_prospection import solve as calc
 from agora.exercise.kinds.suivi_prospection.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.suivi_prospection.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.suivi_prospection.params import NAME, Campagne, lire_params
-from agora.exercise.reading import Lecture, pattern_of
 
 PROSPECTION, MISE_A_JOUR = "1.1.4", "1.3.1"  # the campaign's follow-up; the file updated
 
@@ -55,28 +42,15 @@ def fautes_possibles(d: Campagne) -> list[str]:
     return fautes
 
 
-class Reference:
-    """What grading needs from the params alone: the answer's values, each field's type and
-    writing, and the exercise done with each wrong method (on demand)."""
-
-    def __init__(self, d: Campagne):
-        self.d = d
-        self.valeurs = calc.calcule(d)
-        self.fautes = fautes_possibles(d)
-        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.valeurs]
-        self.canon = {p: f.canonical(self.valeurs[p]) for p, _, f in self.champs}
-        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
+def reference(params: Any) -> ReferenceCalculee:
+    """What grading needs from the params alone."""
+    d = lire_params(params)
+    return ReferenceCalculee(
+        d, calc.calcule, ANSWER_SCHEMA.type_of, competence_de, fautes_possibles(d)
+    )
 
 
-_MEMO = MemoParams()
-
-
-def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
-
-
-def _regle_rgpd(ref: Reference, path: str) -> str | None:
+def _regle_rgpd(ref: ReferenceCalculee, path: str) -> str | None:
     """A wrong choice on a prospect who opposed or whose address came back: the rule broken,
     whatever the other choice made."""
     if not path.startswith("prospects.") or path.endswith(".date_relance"):
@@ -89,45 +63,14 @@ def _regle_rgpd(ref: Reference, path: str) -> str | None:
     return None
 
 
-def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
+def _cherche(ref: ReferenceCalculee, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: the RGPD rule on a choice, else the whole
     exercise done that way, then that way from the student's own earlier values."""
     regle = _regle_rgpd(ref, path)
     if regle:
         return regle
-    motif = pattern_of(path)
-    candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
-    siens = lambda faute: calc.calcule(ref.d, own, faute)  # noqa: E731 (read as a name)
-    return methode_fausse(candidates, ref.monde, siens, path, valeur)
+    return ref.signee(SIGNATURES, own, path, valeur)
 
 
-def _champ(ref: Reference, path: str, field: Any, lu: Lu, ecf: dict, own: dict, codes: list):
-    """Right, carried forward from the student's values, or wrong with the method named."""
-    attendu = ref.valeurs[path]
-    if lu.valeur is not None and field.same(attendu, lu.valeur):
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
-    if lu.valeur is None:
-        return verdict(path, field, attendu, lu)
-    carried = ecf.get(path)
-    if carried is not None and field.same(carried, lu.valeur):
-        return verdict_reporte(path, field, attendu, lu)
-    code = _cherche(ref, own, path, lu.valeur)
-    if code and code not in codes:
-        codes.append(code)
-    return verdict_nomme(path, field, attendu, lu, MESSAGES[code] if code else None)
-
-
-def corrige(ref: Reference, lecture: Lecture):
-    """Grade one answer as read; never raises."""
-    donnes, own = champs_lus(ref.champs, lecture)
-    differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
-    codes: list[str] = []
-    champs = [_champ(ref, p, f, lu, ecf, own, codes) for p, f, lu in donnes]
-    notes = par_competence(competence_de, (PROSPECTION, MISE_A_JOUR))
-    return grade_final(NAME, champs, lecture, codes, MESSAGES, notes)
-
-
-def grade(params: dict[str, Any], lecture: Lecture):
-    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
-    return corrige(reference(params), lecture)
+# Per-field verdicts, errors carried forward and diagnostics; never raises on the answer.
+grade = correcteur(NAME, reference, _cherche, MESSAGES, (PROSPECTION, MISE_A_JOUR))
