@@ -95,16 +95,27 @@ REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : p
 
 def verdict_reporte(champ: str, field: Field, attendu: Any, lu: Lu) -> ChampResult:
     """A value right from the student's own earlier wrong values: credited, the right one told."""
+    if lu.valeur is None or field.same(attendu, lu.valeur):
+        return verdict(champ, field, attendu, lu)._replace(correct=True)
+    # The wrong value, its verdict built at once (not ``verdict`` then ``_replace``: speed).
     ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-    return verdict(champ, field, attendu, lu, ko=ko)._replace(correct=True)
+    return ChampResult(champ, _canon(field, attendu), lu.recu, True, ko)
 
 
 def verdict_nomme(
     champ: str, field: Field, attendu: Any, lu: Lu, explication: str | None
 ) -> ChampResult:
     """A wrong value, preceded by the message of the wrong method that explains it, if any."""
-    ko = f"Attendu : {field.display(attendu)}."
-    return verdict(champ, field, attendu, lu, ko=f"{explication} {ko}" if explication else ko)
+    if lu.valeur is None or field.same(attendu, lu.valeur):
+        return verdict(champ, field, attendu, lu)
+    ko = f"Attendu : {field.display(attendu)}."  # as ``verdict`` writes it, built at once
+    message = f"{explication} {ko}" if explication else ko
+    return ChampResult(champ, _canon(field, attendu), lu.recu, False, message)
+
+
+def _canon(field: Field, attendu: Any) -> str | None:
+    """The contract writing of an expected value, as ``verdict`` reports it."""
+    return field.canonical(attendu) if attendu is not None else None
 
 
 def champs_lus(
