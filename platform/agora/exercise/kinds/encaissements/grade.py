@@ -129,18 +129,18 @@ def _client(rangees: list[tuple[Any, Any, Any]], cote: int) -> Decimal | None:
     return None
 
 
-def _scan(ref: Reference, x: calc.Ecriture, rangees: list, codes: _Codes) -> None:
-    """The method errors seen in an entry's amounts: the customer at HT, the escompte taken
-    off the sales."""
+def _scan(ref: Reference, x: calc.Ecriture, rangees: list, clients: tuple, codes: _Codes) -> None:
+    """The method errors seen in an entry's amounts (``clients``: the customer's debit and
+    credit written): the customer at HT, the escompte taken off the sales."""
     d = x.document
     if isinstance(d, Facture) and not x.imputation:
-        if d.total_ht != d.ttc and _client(rangees, 1) == d.total_ht:
+        if d.total_ht != d.ttc and clients[0] == d.total_ht:
             codes.note(m.CLIENT_AU_HT)
         net_financier = d.net_commercial - d.escompte
         for compte, _, credit in rangees:
             if d.escompte and credit == net_financier and compte in ref.e.acceptes:
                 codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
-    if isinstance(d, Avoir) and d.total_ht != d.ttc and _client(rangees, 2) == d.total_ht:
+    if isinstance(d, Avoir) and d.total_ht != d.ttc and clients[1] == d.total_ht:
         codes.note(m.CLIENT_AU_HT)
 
 
@@ -152,9 +152,9 @@ def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, d
     for k, x in enumerate(ref.ecritures):
         champs += journal.juge(f"ecritures.{k}.lignes", x.lignes, lecture, (), message, codes.note)
         rangees = _rangees(lecture, k)
-        _scan(ref, x, rangees, codes)
-        for cote, sens in ((1, "D"), (2, "C")):
-            montant = _client(rangees, cote)
+        clients = _client(rangees, 1), _client(rangees, 2)
+        _scan(ref, x, rangees, clients, codes)
+        for montant, sens in zip(clients, "DC", strict=True):
             if montant is not None and isinstance(montant, Decimal):
                 propres.setdefault(f"{x.piece}:{sens}", montant)
     return champs, propres
