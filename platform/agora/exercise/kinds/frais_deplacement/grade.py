@@ -116,8 +116,7 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
     # Each row of the answer walked to once (``champs_lus``), not once per field.
-    donnes, own = champs_lus(ref.champs, lecture)
-    lus = {p: lu for p, _, lu in donnes}
+    donnes, own = champs_lus(ref.champs, lecture)  # each path once (the keys of the values)
     valeurs, canon = ref.valeurs, ref.canon
     differe = any(valeurs[p] != v for p, v in own.items())
     ecf = calc.calcule(ref.n, own) if differe else valeurs
@@ -126,7 +125,7 @@ def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, d
         ChampResult(path, canon[path], lu.recu, True, "Juste.")
         if lu.valeur == valeurs[path]
         else _champ(ref, path, lu, ecf, own, codes)
-        for path, lu in lus.items()
+        for path, _, lu in donnes
     ], ecf
 
 
