@@ -166,9 +166,13 @@ def _par_rangee(
 
 def _noeud(parents: dict[tuple[str | int, ...], Any], chemin: tuple[str | int, ...]) -> Any:
     """The node at ``chemin``, walked to once and kept in ``parents`` (the root is at ())."""
-    if chemin not in parents:
-        parents[chemin] = _enfant(_noeud(parents, chemin[:-1]), chemin[-1])
-    return parents[chemin]
+    noeud = parents.get(chemin, _PAS_VU)  # one look-up when it is known (None: absent)
+    if noeud is _PAS_VU:
+        noeud = parents[chemin] = _enfant(_noeud(parents, chemin[:-1]), chemin[-1])
+    return noeud
+
+
+_PAS_VU = object()
 
 
 def _enfant(noeud: Any, part: str | int) -> Any:
