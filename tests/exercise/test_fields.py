@@ -11,6 +11,7 @@ import pytest
 from agora.errors import InvalidInput
 from agora.exercise.answer_names import AnswerSchema, check_fields
 from agora.exercise.fields import (
+    _MEMO_MAX,
     COMPTE,
     EMPTY,
     HEURES,
@@ -22,6 +23,7 @@ from agora.exercise.fields import (
     QUANTITE,
     TAUX,
     TEXTE,
+    Amount,
     Choice,
     LongText,
     Lu,
@@ -171,6 +173,40 @@ def test_a_schema_reads_an_answer_once_into_typed_values_and_format_errors():
     assert lecture.valeur("total") == Decimal("12.00")
     assert list(lecture.erreurs) == ["lignes.1.montant"]
     assert lecture.lu("lignes", 7, "montant") is None
+
+
+def test_a_schema_reads_lists_of_values_nested_rows_and_names_that_are_numbers():
+    schema = AnswerSchema(
+        {
+            "comptes.#": COMPTE,
+            "groupes.#.lignes.#.montant": MONTANT,
+            "trimestres.1": MONTANT,
+            "total": MONTANT,
+        },
+        {"comptes": 5, "groupes": 3, "groupes.#.lignes": 3},
+    )
+    lecture = schema.read(
+        {
+            "comptes": ["411000", 627, ["512"]],
+            "groupes": [{"lignes": [{"montant": "1,50"}, "7"]}, None],
+            "trimestres": {1: "2,00"},  # a Python dict's name that is no text: read as its text
+            "total": {"montant": "3"},
+        }
+    )
+    assert [lu.valeur for lu in lecture.arbre["comptes"]] == ["411000", "627", None]
+    assert lecture.valeur("groupes", 0, "lignes", 0, "montant") == Decimal("1.50")
+    assert lecture.arbre["groupes"][0]["lignes"][1] is None
+    assert lecture.arbre["groupes"][1] is None  # an empty row: nothing read, nothing wrong
+    assert lecture.valeur("trimestres", "1") == Decimal("2.00")
+    assert list(lecture.erreurs) == ["comptes.2", "groupes.0.lignes.1", "total"]
+
+
+def test_a_field_type_remembers_a_bounded_number_of_texts():
+    montant = Amount()
+    assert montant.read("1,50") is montant.read("1,50")  # read once, then looked up
+    for cents_ in range(2 * _MEMO_MAX):
+        montant.read(f"{cents_ / 100:.2f}")
+    assert len(montant.memo) <= _MEMO_MAX
 
 
 def test_a_schema_reports_a_value_where_rows_are_expected_and_ignores_unknown_names():

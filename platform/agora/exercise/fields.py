@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -32,6 +32,8 @@ _SCALAIRES_JSON = (str, int, float, type(None))
 _CONTENEURS_JSON = (dict, list)
 # Longest text a value may have before it is read at all (the save refuses longer ones too).
 _MAX_TEXT = 200
+# Texts a field type remembers having read (``Field.memo``) before it starts afresh.
+_MEMO_MAX = 4096
 
 
 def cite(raw: Any, longueur: int = 30) -> str:
@@ -89,9 +91,22 @@ class Field:
 
     def read(self, raw: Any) -> Lu:
         """``raw`` read: never raises (an empty field reads as None with no message)."""
-        if type(raw) is str and len(raw) <= _MAX_TEXT:
-            return _read_text(self, raw)  # a class types the same amounts over and over
-        return self._read(raw)
+        if type(raw) is not str:
+            return self._read(raw)
+        lu = self.memo.get(raw)
+        if lu is None:
+            lu = self._read(raw)
+            if len(raw) <= _MAX_TEXT:
+                if len(self.memo) >= _MEMO_MAX:
+                    self.memo.clear()  # simple and safe between threads; refilled on demand
+                self.memo[raw] = lu
+        return lu
+
+    @cached_property
+    def memo(self) -> dict[str, Lu]:
+        """The short texts this type has read, with their ``Lu`` (immutable, so shared): a
+        class types the same amounts over and over, and a reader looks them up without a call."""
+        return {}
 
     def _read(self, raw: Any) -> Lu:
         if is_empty(raw):
@@ -123,10 +138,9 @@ class Field:
 _CONTRACT_AMOUNT = re.compile(r"-?\d{1,13}\.\d{2}", re.ASCII)
 
 
-@lru_cache(maxsize=16384)
 def _read_text(field: Field, raw: str) -> Lu:
-    """A text read by a field type, remembered: the Lu is immutable, so it can be shared."""
-    return field._read(raw)
+    """A text read by a field type, through its memo."""
+    return field.read(raw)
 
 
 class Amount(Field):

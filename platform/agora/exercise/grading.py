@@ -8,6 +8,7 @@ import copy
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from functools import partial
+from operator import itemgetter
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, SampleAnswer, score_ratio
@@ -22,8 +23,16 @@ def grade_of(
     competences: list[tuple[str, Decimal]],
 ) -> Grade:
     """The Grade of these verdicts, its score the share of right fields (every field counts one)."""
-    score = score_ratio(sum(c.correct for c in champs), len(champs))
+    score = score_ratio(justes(champs), len(champs))
     return Grade(kind, score, champs, diagnostics, competences)
+
+
+def justes(champs: list[ChampResult]) -> int:
+    """How many of these verdicts are right (counted without a Python call per verdict)."""
+    return sum(map(_CORRECT, champs))
+
+
+_CORRECT = itemgetter(3)  # ChampResult.correct
 
 
 class MemoParams:
@@ -86,16 +95,27 @@ REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : p
 
 def verdict_reporte(champ: str, field: Field, attendu: Any, lu: Lu) -> ChampResult:
     """A value right from the student's own earlier wrong values: credited, the right one told."""
+    if lu.valeur is None or field.same(attendu, lu.valeur):
+        return verdict(champ, field, attendu, lu)._replace(correct=True)
+    # The wrong value, its verdict built at once (not ``verdict`` then ``_replace``: speed).
     ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-    return verdict(champ, field, attendu, lu, ko=ko)._replace(correct=True)
+    return ChampResult(champ, _canon(field, attendu), lu.recu, True, ko)
 
 
 def verdict_nomme(
     champ: str, field: Field, attendu: Any, lu: Lu, explication: str | None
 ) -> ChampResult:
     """A wrong value, preceded by the message of the wrong method that explains it, if any."""
-    ko = f"Attendu : {field.display(attendu)}."
-    return verdict(champ, field, attendu, lu, ko=f"{explication} {ko}" if explication else ko)
+    if lu.valeur is None or field.same(attendu, lu.valeur):
+        return verdict(champ, field, attendu, lu)
+    ko = f"Attendu : {field.display(attendu)}."  # as ``verdict`` writes it, built at once
+    message = f"{explication} {ko}" if explication else ko
+    return ChampResult(champ, _canon(field, attendu), lu.recu, False, message)
+
+
+def _canon(field: Field, attendu: Any) -> str | None:
+    """The contract writing of an expected value, as ``verdict`` reports it."""
+    return field.canonical(attendu) if attendu is not None else None
 
 
 def champs_lus(
@@ -108,12 +128,10 @@ def champs_lus(
     parents: dict[tuple[str | int, ...], Any] = {(): lecture.arbre}
     for parent, feuilles in _par_rangee(champs):
         noeud = _noeud(parents, parent)
-        if isinstance(noeud, dict):  # a row: each of its fields one look-up
-            get = noeud.get
-            lus = [(get(cle) if type(cle) is str else None, path, f) for cle, path, f in feuilles]
-        else:
-            lus = [(_enfant(noeud, cle), path, f) for cle, path, f in feuilles]
-        for lu, path, field in lus:
+        get = noeud.get if isinstance(noeud, dict) else None
+        for cle, path, field in feuilles:
+            # A row: each of its fields one look-up, without the call of ``_enfant``.
+            lu = get(cle) if get is not None and type(cle) is str else _enfant(noeud, cle)
             if isinstance(lu, Lu):
                 donnes.append((path, field, lu))
                 if lu.valeur is not None:
@@ -148,9 +166,13 @@ def _par_rangee(
 
 def _noeud(parents: dict[tuple[str | int, ...], Any], chemin: tuple[str | int, ...]) -> Any:
     """The node at ``chemin``, walked to once and kept in ``parents`` (the root is at ())."""
-    if chemin not in parents:
-        parents[chemin] = _enfant(_noeud(parents, chemin[:-1]), chemin[-1])
-    return parents[chemin]
+    noeud = parents.get(chemin, _PAS_VU)  # one look-up when it is known (None: absent)
+    if noeud is _PAS_VU:
+        noeud = parents[chemin] = _enfant(_noeud(parents, chemin[:-1]), chemin[-1])
+    return noeud
+
+
+_PAS_VU = object()
 
 
 def _enfant(noeud: Any, part: str | int) -> Any:
@@ -222,6 +244,8 @@ def methodes_montrables(
 def illisibles(champs: list[ChampResult], lecture: Lecture) -> list[ChampResult]:
     """The fields the answer could not read that no verdict names yet: each one wrong, with
     its format message (a finished exam copy is graded as it is)."""
+    if not lecture.erreurs:
+        return []  # the common case: no set of the verdicts' names to build
     vus = {c.champ for c in champs}
     return [
         ChampResult(nom, None, None, False, message)
@@ -354,7 +378,7 @@ def une_competence(code: str) -> Notes:
     """The ``notes`` of ``grade_final`` for a kind whose every field proves ``code``."""
 
     def notes(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-        return [(code, score_ratio(sum(c.correct for c in champs), len(champs)))] if champs else []
+        return [(code, score_ratio(justes(champs), len(champs)))] if champs else []
 
     return notes
 

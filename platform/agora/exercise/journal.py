@@ -58,11 +58,14 @@ class LigneEcriture:
     def comptes_acceptes(self) -> frozenset[str]:
         return self.acceptes or frozenset({self.compte})
 
-    def accepte(self, compte: str) -> bool:
+    def accepte(self, compte: str, racine: str | None = None) -> bool:
         """Is this account right for the row? A customer or supplier row also takes the
-        third party's own sub-account (« 411DURAND », « 4010012 »), as a PGI keeps them."""
-        if compte in self._acceptes or account_root(compte) in self._racines:
+        third party's own sub-account (« 411DURAND », « 4010012 »), as a PGI keeps them.
+        (``racine``: the account's ``account_root``, when the caller has it already.)"""
+        if compte in self._acceptes:
             return True  # (``COMPTE.same`` against the accepted set, its roots kept per row)
+        if (racine or account_root(compte)) in self._racines:
+            return True
         return self.compte in COMPTES_COLLECTIFS and compte.startswith(self.compte)
 
     # A row is asked about many written accounts: its set and their roots built once (kept in
@@ -79,6 +82,21 @@ class LigneEcriture:
     def _canons(self) -> tuple[str, str]:
         """The contract writing of the debit and the credit, printed in every row's verdict."""
         return fmt(self.debit), fmt(self.credit)
+
+    @cached_property
+    def _attendus(self) -> tuple[str, str]:
+        """What a wrong debit and a wrong credit are told."""
+        return f"Attendu : {euros(self.debit)}.", f"Attendu : {euros(self.credit)}."
+
+    @cached_property
+    def _cotes(self) -> tuple[Decimal, Decimal]:
+        """The debit and the credit, as a student row's sides are compared with them."""
+        return self.debit, self.credit
+
+    @cached_property
+    def _piece(self) -> str:
+        """The document number as a written one is compared with it (``piece_key``)."""
+        return piece_key(self.piece)
 
     @property
     def cle(self) -> str:
@@ -139,30 +157,39 @@ def juge(
 
     ``notes`` names the other columns graded too (``"date"``, ``"piece"``); the journal and
     the label are never graded (their wording is free)."""
-    chemin = _chemin(prefixe)
-    rangees = _noeud(lecture, chemin)
+    rangees = _noeud(lecture, _chemin(prefixe))
     if not isinstance(rangees, list):
         return []
     par_cle = {r.cle: r for r in propres}
     libres = list(range(len(attendues)))
     champs: list[ChampResult] = []
-    colonnes = ("compte", "debit", "credit", *notes)
     for i, rangee in enumerate(rangees):
-        lus, vide = _lus(rangee, colonnes)
-        if vide:
+        cellules = _cellules(rangee, notes)
+        if cellules is None:
             continue  # a blank row of the form
-        piece = _lu(rangee, "piece")
-        k = _rang(attendues, libres, lus, piece.valeur if piece else None)
+        compte, debit, credit, piece = cellules[:4]
+        noms = _noms(prefixe, i)
+        cotes = _cote(debit), _cote(credit)
+        k, compte_juste = _rang(attendues, libres, compte, cotes, piece)
         if k is None:
-            recu = lus["compte"].recu if lus["compte"] else None
-            champs.append(ChampResult(f"{prefixe}.{i}.compte", None, recu, False, LIGNE_EN_TROP))
+            recu = compte.recu if compte else None
+            champs.append(ChampResult(noms[0], None, recu, False, LIGNE_EN_TROP))
             continue
         libres.remove(k)
         attendue = attendues[k]
-        champs += _juge_rangee(
-            f"{prefixe}.{i}", attendue, par_cle.get(attendue.cle), lus, message_compte
+        propre = par_cle.get(attendue.cle) if par_cle else None
+        champs += (
+            _compte(noms[0], attendue, compte, compte_juste, message_compte),
+            _montant(noms[1], attendue, 0, propre and propre.debit, debit),
+            _montant(noms[2], attendue, 1, propre and propre.credit, credit),
         )
-        if note and _sens_inverse(attendue, lus):
+        if notes:
+            if "date" in notes:
+                lu = cellules[4 + notes.index("date")]
+                champs.append(verdict(noms[3], JOUR, attendue.date, lu))
+            if "piece" in notes:
+                champs.append(_piece(noms[4], attendue.piece, piece))
+        if note and _sens_inverse(attendue, cotes):
             note(SENS_INVERSE)
     for k in libres:
         compte = attendues[k].compte
@@ -178,27 +205,32 @@ def _chemin(prefixe: str) -> tuple[str | int, ...]:
     return tuple(int(p) if p.isdigit() else p for p in prefixe.split("."))
 
 
-def _lus(rangee: Any, colonnes: tuple[str, ...]) -> tuple[dict[str, Lu | None], bool]:
-    """The cells of a row as read (None when absent), and whether the row is blank: nothing
-    typed in any of them. One pass per row (an entry's form has many rows, some blank)."""
+@lru_cache(maxsize=4096)  # the same prefixes and rows at every grade
+def _noms(prefixe: str, i: int) -> tuple[str, str, str, str, str]:
+    """The dotted names of the graded cells of row ``i``: account, debit, credit, date, piece."""
+    return tuple(f"{prefixe}.{i}.{nom}" for nom in ("compte", "debit", "credit", "date", "piece"))
+
+
+def _cellules(rangee: Any, notes: tuple[str, ...]) -> tuple[Lu | None, ...] | None:
+    """The cells of a row as read (None when absent): account, debit, credit, piece, then the
+    ``notes``; None for a blank row (nothing typed in the account, the sides or the notes).
+    One pass per row, written out: an entry's form has many rows, some blank."""
     if not isinstance(rangee, dict):
-        return dict.fromkeys(colonnes), True
-    lus: dict[str, Lu | None] = {}
-    vide = True
-    for nom in colonnes:
-        lu = rangee.get(nom)
-        if not isinstance(lu, Lu):
-            lu = None
-        elif lu.valeur is not None or lu.erreur:
-            vide = False
-        lus[nom] = lu
-    return lus, vide
-
-
-def _lu(rangee: Any, nom: str) -> Lu | None:
-    """One cell of a row as read (None when absent), as ``Lecture.lu`` finds it."""
-    lu = rangee.get(nom) if isinstance(rangee, dict) else None
-    return lu if isinstance(lu, Lu) else None
+        return None
+    get = rangee.get
+    compte, debit, credit, piece = get("compte"), get("debit"), get("credit"), get("piece")
+    cellules = (
+        compte if isinstance(compte, Lu) else None,
+        debit if isinstance(debit, Lu) else None,
+        credit if isinstance(credit, Lu) else None,
+        piece if isinstance(piece, Lu) else None,
+    )
+    if notes:
+        cellules += tuple(lu if isinstance(lu, Lu) else None for lu in map(get, notes))
+    for lu in cellules[:3] + cellules[4:] if notes else cellules[:3]:
+        if lu is not None and (lu[1] is not None or lu[2]):
+            return cellules
+    return None
 
 
 def _noeud(lecture: Lecture, chemin: tuple[str | int, ...]) -> Any:
@@ -214,51 +246,35 @@ def _noeud(lecture: Lecture, chemin: tuple[str | int, ...]) -> Any:
 
 
 def _rang(
-    attendues: Sequence[LigneEcriture], libres: list[int], lus: dict[str, Lu | None], piece: Any
-) -> int | None:
+    attendues: Sequence[LigneEcriture],
+    libres: list[int],
+    compte: Lu | None,
+    cotes: tuple[Decimal | None, Decimal | None],
+    piece: Lu | None,
+) -> tuple[int | None, bool]:
     """The expected row this student row stands for: same account (then same document, then
     the side written, then the amount written: two VAT rows of one account are told apart by
     their amounts, whatever their order), else the first row still free; None when none is
-    left."""
-    compte = lus["compte"].valeur if lus["compte"] else None
-    if compte is not None:
-        memes = [k for k in libres if attendues[k].accepte(compte)]
-        if piece:
-            memes = [k for k in memes if piece_key(attendues[k].piece) == piece_key(piece)] or memes
+    left. And whether the account is right for it (found by it)."""
+    valeur = compte.valeur if compte else None
+    if valeur is not None:
+        racine = account_root(valeur)
+        memes = [k for k in libres if attendues[k].accepte(valeur, racine)]
+        if len(memes) > 1 and piece and piece.valeur:
+            cle = piece_key(piece.valeur)
+            memes = [k for k in memes if attendues[k]._piece == cle] or memes
+        if len(memes) > 1:
+            debit = bool(cotes[0])
+            du_cote = [k for k in memes if bool(attendues[k].debit) == debit] or memes
+            justes = [k for k in du_cote if attendues[k]._cotes == cotes]
+            return (justes or du_cote)[0], True
         if memes:
-            debit, credit = _cote(lus["debit"]), _cote(lus["credit"])
-            du_cote = [k for k in memes if bool(attendues[k].debit) == bool(debit)] or memes
-            justes = [
-                k for k in du_cote if (attendues[k].debit, attendues[k].credit) == (debit, credit)
-            ]
-            return (justes or du_cote)[0]
-    return libres[0] if libres else None
+            return memes[0], True
+    return (libres[0] if libres else None), False
 
 
-def _juge_rangee(
-    champ: str,
-    attendue: LigneEcriture,
-    propre: LigneEcriture | None,
-    lus: dict[str, Lu | None],
-    message_compte: MessageCompte | None,
-) -> list[ChampResult]:
-    debit, credit = attendue._canons
-    champs = [
-        _compte(f"{champ}.compte", attendue, lus["compte"], message_compte),
-        _montant(f"{champ}.debit", attendue.debit, debit, propre and propre.debit, lus["debit"]),
-        _montant(
-            f"{champ}.credit", attendue.credit, credit, propre and propre.credit, lus["credit"]
-        ),
-    ]
-    if "date" in lus:
-        champs.append(verdict(f"{champ}.date", JOUR, attendue.date, lus["date"]))
-    if "piece" in lus:
-        champs.append(_piece(f"{champ}.piece", attendue.piece, lus["piece"]))
-    return champs
-
-
-def _sens_inverse(attendue: LigneEcriture, lus: dict[str, Lu | None]) -> bool:
-    debit, credit = _cote(lus["debit"]), _cote(lus["credit"])
+def _sens_inverse(attendue: LigneEcriture, cotes: tuple[Decimal | None, Decimal | None]) -> bool:
+    debit, credit = cotes
     return debit == attendue.credit and credit == attendue.debit and debit != credit
 
 
@@ -270,14 +286,18 @@ def _cote(lu: Lu | None) -> Decimal | None:
 
 
 def _compte(
-    champ: str, attendue: LigneEcriture, lu: Lu | None, message_compte: MessageCompte | None
+    champ: str,
+    attendue: LigneEcriture,
+    lu: Lu | None,
+    juste: bool,
+    message_compte: MessageCompte | None,
 ) -> ChampResult:
-    # Built at once rather than through ``verdict`` then ``_replace``: an entry has many rows
-    # and every row an account (the same verdicts, a third of the cost).
+    """The account of a row (``juste``: the row was found by it). Built at once rather than
+    through ``verdict`` then ``_replace``: an entry has many rows and every row an account."""
     if lu is None or lu.valeur is None:
         recu = lu.recu if lu is not None else None
         return ChampResult(champ, attendue.compte, recu, False, (lu and lu.erreur) or EMPTY)
-    if attendue.accepte(lu.valeur):
+    if juste:
         return ChampResult(champ, attendue.compte, lu.recu, True, "Juste.")
     methode = message_compte(attendue, lu.valeur) if message_compte else None
     attendu = f"Attendu : {attendue.compte}."
@@ -286,11 +306,12 @@ def _compte(
 
 
 def _montant(
-    champ: str, attendu: Decimal, canon: str, propre: Decimal | None, lu: Lu | None
+    champ: str, attendue: LigneEcriture, cote: int, propre: Decimal | None, lu: Lu | None
 ) -> ChampResult:
-    """One side of a row (``canon``: its contract writing): a blank side is 0; an amount from
-    the student's own results (carried forward) earns its credit. (``verdict``'s messages,
-    built at once: speed.)"""
+    """One side of a row (``cote``: 0 the debit, 1 the credit): a blank side is 0; an amount
+    from the student's own results (carried forward) earns its credit. (``verdict``'s messages,
+    built at once, the expected ones once per row: speed.)"""
+    attendu, canon = attendue._cotes[cote], attendue._canons[cote]
     if lu is None or lu.valeur is None:
         if not attendu and (lu is None or not lu.erreur):
             return ChampResult(champ, canon, lu and lu.recu, True, "Juste.")
@@ -302,7 +323,7 @@ def _montant(
     if propre is not None and valeur == propre:
         ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
         return ChampResult(champ, canon, lu.recu, True, ko)
-    return ChampResult(champ, canon, lu.recu, False, f"Attendu : {euros(attendu)}.")
+    return ChampResult(champ, canon, lu.recu, False, attendue._attendus[cote])
 
 
 def _piece(champ: str, attendu: str, lu: Lu | None) -> ChampResult:

@@ -2,20 +2,21 @@
 with a typed ``Lu`` at each known field, read once, never raising.
 
 The schema's dotted patterns (``groupes.#.reductions.#.montant``) are compiled once into a
-tree of nested dicts (``#`` the child of every row of a list), so reading an answer walks the
-answer and that tree side by side; a field's dotted path is only spelled out when it has a
-format error to report. Reading is on the path of every grade (5 000 a second per kind).
+tree of nested dicts (``#`` the child of every row of a list), then into one reading function
+per node of that tree, so reading an answer walks the answer alone; a field's dotted path is
+only spelled out when it has a format error to report. Reading is on the path of every grade
+(5 000 a second per kind).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from agora.exercise.base import FormatErrors
-from agora.exercise.fields import _MAX_TEXT, Field, Lu, _read_text, is_empty
+from agora.exercise.fields import Field, Lu, is_empty
 
 _INDEX = re.compile(r"(?<=\.)\d+(?=\.|$)|^\d+(?=\.|$)", re.ASCII)
 _PAS_UN_OBJET = "La réponse doit être un objet JSON {…}."
@@ -60,8 +61,8 @@ class Lecture:
 
 
 class Reader:
-    """The reader of one schema's answers: its patterns compiled into a tree of dicts whose
-    leaves are the field types."""
+    """The reader of one schema's answers: its patterns compiled once into a tree of dicts whose
+    leaves are the field types, then into one reading function per row of that tree."""
 
     def __init__(self, champs: Mapping[str, Field]):
         self.arbre: dict[str, Any] = {}
@@ -74,6 +75,7 @@ class Reader:
                     break  # a name that is a field is read as one, never as a row
             else:
                 noeud[feuille] = type_champ
+        self._objet = _objet(self.arbre)
 
     def read(self, answer: Any) -> Lecture:
         """Every known leaf of the answer read into a ``Lu``; an object where a value is
@@ -81,58 +83,82 @@ class Reader:
         if not isinstance(answer, dict):
             return Lecture({}, {"réponse": _PAS_UN_OBJET})
         erreurs: dict[str, str] = {}
-        return Lecture(_objet(answer, self.arbre, "", erreurs), erreurs)
+        return Lecture(self._objet(answer, "", erreurs), erreurs)
 
 
-def _objet(node: dict, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> dict:
-    lu_dict: dict[str, Any] = {}
-    for key, value in node.items():
-        if type(key) is not str:
-            key = str(key)
-        sous = spec.get(key)
-        if sous is None:
-            continue  # an unknown name: nothing to read
-        if type(sous) is dict:  # a row or a list: read further
-            child = _conteneur(value, sous, f"{path}.{key}" if path else key, erreurs)
-            if child is not None:
-                lu_dict[key] = child
-            continue
-        # A field, read here rather than through a call: most of an answer is its leaves,
-        # and their path is spelled out only when there is an error to report. A short text
-        # goes straight to the shared memo of ``Field.read`` (one Python call less per leaf).
-        if type(value) is str and len(value) <= _MAX_TEXT:
-            lu = lu_dict[key] = _read_text(sous, value)
-        else:
-            lu = lu_dict[key] = sous.read(value)
-        if lu.erreur:
-            erreurs[f"{path}.{key}" if path else key] = lu.erreur
-    return lu_dict
+# The compiled readers: ``_objet(spec)`` is the function that reads a row (a JSON object)
+# against one node of the tree, ``_conteneur(spec)`` the one that reads whatever value stands
+# where the tree has a row or a list. Each is built once per schema, with what depends on the
+# node alone looked up beforehand: a leaf's memo of texts already read (``Field.memo``), a
+# child's own reader. Reading an answer is then a dict look-up per name and per text.
+Lecteur = Callable[[Any, str, dict[str, str]], Any]
 
 
-def _liste(node: list, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> list:
-    sous = spec.get("#")
-    if sous is None:
-        return [None] * len(node)
-    if type(sous) is dict:
-        return [_conteneur(value, sous, f"{path}.{i}", erreurs) for i, value in enumerate(node)]
-    lus = [
-        _read_text(sous, value)
-        if type(value) is str and len(value) <= _MAX_TEXT
-        else sous.read(value)
-        for value in node
-    ]
-    for i, lu in enumerate(lus):
-        if lu.erreur:
-            erreurs[f"{path}.{i}"] = lu.erreur
-    return lus
+def _objet(spec: dict[str, Any]) -> Lecteur:
+    feuilles = {k: (f, f.memo) for k, f in spec.items() if type(f) is not dict}
+    lignes = {k: _conteneur(sous) for k, sous in spec.items() if type(sous) is dict}
+
+    def objet(node: dict, path: str, erreurs: dict[str, str]) -> dict:
+        lu_dict: dict[str, Any] = {}
+        for key, value in node.items():
+            feuille = feuilles.get(key)
+            if feuille is not None:
+                field, memo = feuille
+                # Most of an answer is short texts already read: one look-up, no call.
+                lu = memo.get(value) if type(value) is str else None
+                if lu is None:
+                    lu = field.read(value)
+                lu_dict[key] = lu
+                if lu[2]:  # its path is spelled out only when there is an error to report
+                    erreurs[f"{path}.{key}" if path else key] = lu[2]
+                continue
+            lire = lignes.get(key)
+            if lire is not None:
+                child = lire(value, f"{path}.{key}" if path else key, erreurs)
+                if child is not None:
+                    lu_dict[key] = child
+            elif type(key) is not str:  # a name that is no text (a Python dict): as its text
+                lu_dict.update(objet({str(key): value}, path, erreurs))
+        return lu_dict
+
+    return objet
 
 
-def _conteneur(value: Any, spec: dict[str, Any], path: str, erreurs: dict[str, str]) -> Any:
+def _conteneur(spec: dict[str, Any]) -> Lecteur:
     """A value where the schema has a row or a list: read further, or None."""
-    if isinstance(value, dict):
-        return _objet(value, spec, path, erreurs)
-    if isinstance(value, list):
-        return _liste(value, spec, path, erreurs)
-    if not is_empty(value):
-        erreurs[path] = _PAS_UNE_LIGNE
-    return None
+    objet = _objet(spec)
+    liste = _liste(spec.get("#"))
+
+    def conteneur(value: Any, path: str, erreurs: dict[str, str]) -> Any:
+        if isinstance(value, dict):
+            return objet(value, path, erreurs)
+        if isinstance(value, list):
+            return liste(value, path, erreurs)
+        if not is_empty(value):
+            erreurs[path] = _PAS_UNE_LIGNE
+        return None
+
+    return conteneur
+
+
+def _liste(sous: Any) -> Lecteur:
+    """The reader of a list whose rows are ``sous`` (a node, a field, or None: not a list)."""
+    if sous is None:
+        return lambda node, path, erreurs: [None] * len(node)
+    if type(sous) is dict:
+        rangee = _conteneur(sous)
+        return lambda node, path, erreurs: [
+            rangee(value, f"{path}.{i}", erreurs) for i, value in enumerate(node)
+        ]
+    field, memo = sous, sous.memo
+
+    def valeurs(node: list, path: str, erreurs: dict[str, str]) -> list:
+        lus = [memo.get(v) if type(v) is str else None for v in node]
+        for i, lu in enumerate(lus):
+            if lu is None:
+                lu = lus[i] = field.read(node[i])
+            if lu[2]:
+                erreurs[f"{path}.{i}"] = lu[2]
+        return lus
+
+    return valeurs

@@ -10,7 +10,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams, illisibles
+from agora.exercise.grading import MemoParams, illisibles, justes
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.encaissements import messages as m
 from agora.exercise.kinds.encaissements import solve as calc
@@ -36,6 +36,8 @@ class Reference:
         self.ecritures = calc.ecritures(e)
         self.mvts = calc.mouvements(e)
         self.lettres = calc.lettres(self.mvts)
+        # Each movement's expected group (the movements lettered with it), for every answer.
+        self.groupes = _groupes(self.lettres)
         self.balance = calc.balance(e)
 
 
@@ -79,20 +81,37 @@ def _message_compte(codes: _Codes, e: Encaissements):
 
 def _rangees(lecture: Lecture, k: int) -> list[tuple[Any, Any, Any]]:
     """The (account, debit, credit) values the student wrote in entry k; blank sides are 0."""
-    rows = lecture.arbre.get("ecritures")
-    if not isinstance(rows, list) or k >= len(rows) or not isinstance(rows[k], dict):
-        return []
-    lignes = rows[k].get("lignes")
-    if not isinstance(lignes, list):
-        return []
+    lignes = _sous(_rangee(lecture, "ecritures", k), "lignes")
     return [
-        tuple(_valeur(ligne.get(c)) for c in COLONNES)
+        (_valeur(ligne.get("compte")), _valeur(ligne.get("debit")), _valeur(ligne.get("credit")))
         for ligne in lignes
         if isinstance(ligne, dict)
     ]
 
 
-COLONNES = ("compte", "debit", "credit")
+def _rangee(lecture: Lecture, liste: str, k: int) -> dict[str, Any]:
+    """Row k of a list of the answer as read (empty when absent): walked to once, where
+    ``lecture.lu`` walks from the root for each field."""
+    rows = lecture.arbre.get(liste)
+    if isinstance(rows, list) and k < len(rows) and isinstance(rows[k], dict):
+        return rows[k]
+    return {}
+
+
+def _sous(rangee: dict[str, Any], liste: str) -> list:
+    rows = rangee.get(liste)
+    return rows if isinstance(rows, list) else []
+
+
+def _lu(rangee: dict[str, Any], nom: str) -> Lu | None:
+    lu = rangee.get(nom)
+    return lu if isinstance(lu, Lu) else None
+
+
+def _valeur_de(rangee: dict[str, Any], nom: str) -> Any:
+    """The typed value of a cell (None when absent, empty or unreadable), as ``Lecture.valeur``."""
+    lu = rangee.get(nom)
+    return lu.valeur if isinstance(lu, Lu) else None
 
 
 def _valeur(lu: Any) -> Any:
@@ -110,18 +129,18 @@ def _client(rangees: list[tuple[Any, Any, Any]], cote: int) -> Decimal | None:
     return None
 
 
-def _scan(ref: Reference, x: calc.Ecriture, rangees: list, codes: _Codes) -> None:
-    """The method errors seen in an entry's amounts: the customer at HT, the escompte taken
-    off the sales."""
+def _scan(ref: Reference, x: calc.Ecriture, rangees: list, clients: tuple, codes: _Codes) -> None:
+    """The method errors seen in an entry's amounts (``clients``: the customer's debit and
+    credit written): the customer at HT, the escompte taken off the sales."""
     d = x.document
     if isinstance(d, Facture) and not x.imputation:
-        if d.total_ht != d.ttc and _client(rangees, 1) == d.total_ht:
+        if d.total_ht != d.ttc and clients[0] == d.total_ht:
             codes.note(m.CLIENT_AU_HT)
         net_financier = d.net_commercial - d.escompte
         for compte, _, credit in rangees:
             if d.escompte and credit == net_financier and compte in ref.e.acceptes:
                 codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
-    if isinstance(d, Avoir) and d.total_ht != d.ttc and _client(rangees, 2) == d.total_ht:
+    if isinstance(d, Avoir) and d.total_ht != d.ttc and clients[1] == d.total_ht:
         codes.note(m.CLIENT_AU_HT)
 
 
@@ -133,9 +152,9 @@ def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, d
     for k, x in enumerate(ref.ecritures):
         champs += journal.juge(f"ecritures.{k}.lignes", x.lignes, lecture, (), message, codes.note)
         rangees = _rangees(lecture, k)
-        _scan(ref, x, rangees, codes)
-        for cote, sens in ((1, "D"), (2, "C")):
-            montant = _client(rangees, cote)
+        clients = _client(rangees, 1), _client(rangees, 2)
+        _scan(ref, x, rangees, clients, codes)
+        for montant, sens in zip(clients, "DC", strict=True):
             if montant is not None and isinstance(montant, Decimal):
                 propres.setdefault(f"{x.piece}:{sens}", montant)
     return champs, propres
@@ -143,8 +162,14 @@ def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, d
 
 def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResult]:
     """Each letter is right when it groups exactly the movements of the expected group."""
-    lus = [lecture.lu("lettrage", i, "lettre") for i in range(len(ref.mvts))]
+    rows = lecture.arbre.get("lettrage")
+    rows = rows if isinstance(rows, list) else []
+    lus = [
+        _lu(rows[i], "lettre") if i < len(rows) and isinstance(rows[i], dict) else None
+        for i in range(len(ref.mvts))
+    ]
     ecrites = [lu.valeur if lu is not None else None for lu in lus]
+    groupes = _groupes(ecrites)
     champs = []
     for i, lu in enumerate(lus):
         if lu is None:
@@ -154,21 +179,26 @@ def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResu
         if lu.valeur is None:
             champs.append(resultat)
             continue
-        juste = _meme_groupe(ref.lettres, ecrites, i)
+        if attendue == calc.NON_LETTRE or ecrites[i] == calc.NON_LETTRE:
+            juste = attendue == ecrites[i]
+        else:
+            juste = ref.groupes[i] == groupes[i]
         message = "Juste." if juste else _attendu_lettre(ref, i)
         champs.append(resultat._replace(correct=juste, message=message))
     for lettre in dict.fromkeys(ecrites):
-        groupe = {j for j, e in enumerate(ecrites) if e == lettre}
+        groupe = groupes[ecrites.index(lettre)]
         if lettre not in (None, calc.NON_LETTRE) and not calc.equilibre(ref.mvts, groupe):
             codes.note(m.LETTRAGE_DESEQUILIBRE)
     return champs
 
 
-def _meme_groupe(attendues: list[str], ecrites: list[Any], i: int) -> bool:
-    if attendues[i] == calc.NON_LETTRE or ecrites[i] == calc.NON_LETTRE:
-        return attendues[i] == ecrites[i]
-    groupe = {j for j, a in enumerate(attendues) if a == attendues[i]}
-    return groupe == {j for j, e in enumerate(ecrites) if e == ecrites[i]}
+def _groupes(lettres: list[Any]) -> list[frozenset[int]]:
+    """Each movement's group: the movements with the same letter as its own (itself included)."""
+    par_lettre: dict[Any, set[int]] = {}
+    for j, lettre in enumerate(lettres):
+        par_lettre.setdefault(lettre, set()).add(j)
+    figes = {lettre: frozenset(groupe) for lettre, groupe in par_lettre.items()}
+    return [figes[lettre] for lettre in lettres]
 
 
 def _attendu_lettre(ref: Reference, i: int) -> str:
@@ -188,11 +218,11 @@ def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> Ch
 
 
 def _ligne_balance(
-    ref: Reference, k: int, f: Facture, propre: Decimal, lecture: Lecture, codes: _Codes
+    ref: Reference, k: int, f: Facture, propre: Decimal, rangee: dict[str, Any], codes: _Codes
 ) -> list[ChampResult]:
     _, reste, bande = ref.balance["lignes"][k]
     champs = []
-    lu = lecture.lu("balance", k, "reste_du")
+    lu = _lu(rangee, "reste_du")
     if lu is not None:
         resultat = _montant(f"balance.{k}.reste_du", reste, propre, lu)
         if not resultat.correct and lu.valeur == f.ttc:
@@ -201,7 +231,7 @@ def _ligne_balance(
                 message=f"{m.MESSAGES[m.RESTE_DU_NON_DIMINUE]} {resultat.message}"
             )
         champs.append(resultat)
-    lu_t = lecture.lu("balance", k, "tranche")
+    lu_t = _lu(rangee, "tranche")
     if lu_t is not None:
         ecrit = lu.valeur if lu is not None and lu.valeur is not None else reste
         # A band right for the amount the student found earns its credit (error carried).
@@ -223,22 +253,24 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
     champs: list[ChampResult] = []
     totaux_propres = {code: ZERO for code, _ in calc.TRANCHES}
     for k, f in enumerate(ref.e.factures):
-        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], lecture, codes)
+        rangee = _rangee(lecture, "balance", k)
+        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], rangee, codes)
         _, reste, bande = ref.balance["lignes"][k]
-        montant = lecture.valeur("balance", k, "reste_du")
-        code = lecture.valeur("balance", k, "tranche")
+        montant, code = _valeur_de(rangee, "reste_du"), _valeur_de(rangee, "tranche")
         montant, code = (reste, bande) if montant is None or code is None else (montant, code)
         if code in totaux_propres:
             totaux_propres[code] += montant
+    totaux = lecture.arbre.get("totaux")
+    totaux = totaux if isinstance(totaux, dict) else {}
     for code, total in ref.balance["totaux"].items():
-        lu = lecture.lu("totaux", code)
+        lu = _lu(totaux, code)
         if lu is not None:
             champs.append(_montant(f"totaux.{code}", total, totaux_propres[code], lu))
     trop = ref.balance["trop_percu"]
     lu = lecture.lu("trop_percu")
     if lu is not None and trop:
         champs.append(_montant("trop_percu", trop, trop_propre, lu))
-    ecrits = {c: lecture.valeur("totaux", c) for c in totaux_propres}
+    ecrits = {c: _valeur_de(totaux, c) for c in totaux_propres}
     somme = sum((v if v is not None else totaux_propres[c] for c, v in ecrits.items()), ZERO)
     trop_ecrit = lecture.valeur("trop_percu") if trop else None
     lu = lecture.lu("solde_client")
@@ -255,9 +287,8 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs += _lettrage(ref, lecture, codes)
     champs += _balance(ref, lecture, propres, codes)
     champs += illisibles(champs, lecture)
-    justes = sum(c.correct for c in champs)
     nommes = [Diagnostic(code, m.MESSAGES[code]) for code in codes]
-    score = score_ratio(justes, len(champs))
+    score = score_ratio(justes(champs), len(champs))
     competences = [(COMPETENCE, score)] if champs else []
     return Grade(NAME, score, champs, nommes, competences)
 

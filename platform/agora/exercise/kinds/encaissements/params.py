@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -92,7 +92,7 @@ class Encaissements:
     date_balance: date
     documents: tuple[Document, ...]
 
-    @property
+    @cached_property  # asked at every grade (the balance, each amount due)
     def factures(self) -> tuple[Facture, ...]:
         return tuple(d for d in self.documents if isinstance(d, Facture))
 

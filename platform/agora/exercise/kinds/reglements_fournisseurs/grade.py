@@ -3,6 +3,7 @@ from the student's own values, the wrong method named, the entry matched row by 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise import grading as kit
@@ -115,6 +116,7 @@ class Correction:
         return self.nomme(code).strip() or None
 
 
+@lru_cache(maxsize=1024)  # the same few paths at every grade
 def _competence(path: str) -> str:
     return ENREGISTREMENT if path.startswith("ecriture") or path == "total" else PROCEDURE
 
@@ -123,7 +125,14 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = kit.champs_lus(ref.attendus, lecture)
     c = Correction(ref, own)
-    champs = [c.champ(path, field, lu) for path, field, lu in lus]
+    valeurs, canon = ref.valeurs, ref.canon
+    champs = [
+        # The common case, right, without the call of a judge.
+        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+        if lu.valeur == valeurs[path]
+        else c.champ(path, field, lu)
+        for path, field, lu in lus
+    ]
     propres = c.siennes.get("ecriture", ())
     champs += journal.juge("ecriture", ref.valeurs["ecriture"], lecture, propres, c.compte, c.nomme)
     champs += kit.illisibles(champs, lecture)

@@ -8,7 +8,14 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Field, Lu, verdict
-from agora.exercise.grading import MemoParams, champs_lus, chemin, verdict_nomme, verdict_reporte
+from agora.exercise.grading import (
+    MemoParams,
+    champs_lus,
+    chemin,
+    justes,
+    verdict_nomme,
+    verdict_reporte,
+)
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
@@ -140,14 +147,20 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
-    champs += [_juge(p, f, lu, a, suite, enquete, codes) for p, f, lu in donnes]
+    valeurs, canon = a.calcul.valeurs, a.canon
+    for p, f, lu in donnes:
+        if lu.valeur is not None and lu.valeur == valeurs[p]:
+            # The common case, without the cost of a judge (``==`` implies ``field.same``).
+            champs.append(ChampResult(p, canon[p], lu.recu, True, "Juste."))
+        else:
+            champs.append(_juge(p, f, lu, a, suite, enquete, codes))
     lettre = lecture.lu("lettre")
     if lettre is not None:
         champs.append(_lettre(a, lettre, codes))
-    notes = [c.correct for c in champs]
-    competences = [(COMPETENCE, score_ratio(sum(notes), len(notes)))] if notes else []
+    score = score_ratio(justes(champs), len(champs))
+    competences = [(COMPETENCE, score)] if champs else []
     diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    return Grade(NAME, score_ratio(sum(notes), len(notes)), champs, diagnostics, competences)
+    return Grade(NAME, score, champs, diagnostics, competences)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -9,6 +9,7 @@ import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.grading import Etapes
@@ -48,10 +49,13 @@ def niveau_relance(b: Balance, jours: Decimal) -> str:
     return "relance_amiable" if jours >= p.relance_amiable else "aucune"
 
 
+# 100 × the days of a year (the rate is in %), and its wrong 360 days, built once.
+_CENT_ANS = {360: Decimal(100 * 360), 365: Decimal(100 * 365)}
+
+
 def penalites(base: Decimal, taux: Decimal, jours: Decimal, faute: str | None = None) -> Decimal:
     """Amount × rate × days late ÷ 365, rounded half up to the cent once, at the end."""
-    annee = Decimal(360 if faute == m.PENALITES_360 else 365)
-    exact = base * taux * max(jours, ZERO) / (100 * annee)
+    exact = base * taux * max(jours, ZERO) / _CENT_ANS[360 if faute == m.PENALITES_360 else 365]
     return cents_down(exact) if faute == m.PENALITES_TRONQUEES else cents(exact)
 
 
@@ -100,25 +104,25 @@ class Calcul:
         return self.pose("taux_contrat", taux)
 
     def facture(self, i: int, f: Facture, taux: Decimal, contrat: Decimal | None) -> None:
-        b, faute, p = self.b, self.faute, f"factures.{i}."
+        b, faute, p = self.b, self.faute, _chemins(i)
         jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
         if not b.guide:
-            jour = self.pose(p + "echeance", jour)
+            jour = self.pose(p["echeance"], jour)
         depart = f.date if faute == m.RETARD_DEPUIS_FACTURE else jour
         retard = Decimal((b.date_balance - depart).days)
         retard = self.pose(
-            p + "jours_retard", retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
+            p["jours_retard"], retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
         )
-        self.pose(p + "niveau", niveau_relance(b, retard))
+        self.pose(p["niveau"], niveau_relance(b, retard))
         if f.professionnel and not b.guide:
             plafond = 60 if faute == m.PLAFOND_FIN_DE_MOIS_60 else PLAFOND_FIN_DE_MOIS
-            self.pose(p + "delai_legal", "oui" if delai_legal(f, plafond) else "non")
+            self.pose(p["delai_legal"], "oui" if delai_legal(f, plafond) else "non")
         base = f.montant_ttc if faute == m.PENALITES_SANS_ACOMPTE else f.montant_ttc - f.deja_paye
         if self.reste:
-            base = self.pose(p + "reste_du", base)
+            base = self.pose(p["reste_du"], base)
         applique = contrat if f.taux_contrat is not None and contrat is not None else taux
-        self.pose(p + "penalites", penalites(base, applique, retard, faute))
-        self.pose(p + "indemnite", self.indemnite(f, retard))
+        self.pose(p["penalites"], penalites(base, applique, retard, faute))
+        self.pose(p["indemnite"], self.indemnite(f, retard))
 
     def indemnite(self, f: Facture, retard: Decimal) -> Decimal:
         """40 € per late invoice of a business customer (D441-5); never for a consumer."""
@@ -126,6 +130,23 @@ class Calcul:
         if f.professionnel and self.faute == m.INDEMNITE_OUBLIEE:
             due = False
         return self.b.indemnite if due else ZERO
+
+
+@lru_cache(maxsize=64)  # the same rows at every answer carried forward
+def _chemins(i: int) -> dict[str, str]:
+    """The paths of invoice i's fields, by field name (``factures.2.penalites``)."""
+    return {nom: f"factures.{i}.{nom}" for nom in _CHAMPS_FACTURE}
+
+
+_CHAMPS_FACTURE = (
+    "echeance",
+    "jours_retard",
+    "niveau",
+    "delai_legal",
+    "reste_du",
+    "penalites",
+    "indemnite",
+)
 
 
 def calcule(b: Balance, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
