@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import _MAX_TEXT, EMPTY, HORAIRE, JOUR, Lu, Text, _read_text
+from agora.exercise.fields import _MAX_TEXT, EMPTY, HORAIRE, JOUR, Field, Lu, Text
 from agora.exercise.kinds.planning.params import MAX_SALARIES
 from agora.exercise.kinds.planning.rules import heure
 from agora.exercise.reading import Lecture
@@ -21,7 +21,8 @@ from agora.exercise.reading import Lecture
 PERIODES_PAR_JOUR = 4
 # A créneau's fields and their types. The employee is an id of the params (any length there):
 # the schema bounds it only as the save bounds every value.
-CHAMPS = {"salarie": Text(), "jour": JOUR, "debut": HORAIRE, "fin": HORAIRE}
+SALARIE = Text()
+CHAMPS = {"salarie": SALARIE, "jour": JOUR, "debut": HORAIRE, "fin": HORAIRE}
 ANSWER_SCHEMA = AnswerSchema(
     {f"creneaux.#.{nom}": champ for nom, champ in CHAMPS.items()},
     {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
@@ -61,14 +62,18 @@ def _creneau(nom: str, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
     if not isinstance(item, dict):
         erreurs[nom] = CRENEAU_ILLISIBLE
         return Lu(item, None, CRENEAU_ILLISIBLE)
-    # Each field read as ``Field.read`` reads it, without its call (a grid has many créneaux).
-    lus = {}
-    for champ, type_champ in CHAMPS.items():
-        brut = item.get(champ)
-        if type(brut) is str and len(brut) <= _MAX_TEXT:
-            lus[champ] = _read_text(type_champ, brut)
-        else:
-            lus[champ] = type_champ.read(brut)
+    get = item.get
+    brut_s, brut_j, brut_d, brut_f = get("salarie"), get("jour"), get("debut"), get("fin")
+    lus = {
+        "salarie": (_SALARIES.get(brut_s) if type(brut_s) is str else None)
+        or _lire(_SALARIES, SALARIE, brut_s),
+        "jour": (_JOURS.get(brut_j) if type(brut_j) is str else None)
+        or _lire(_JOURS, JOUR, brut_j),
+        "debut": (_HORAIRES.get(brut_d) if type(brut_d) is str else None)
+        or _lire(_HORAIRES, HORAIRE, brut_d),
+        "fin": (_HORAIRES.get(brut_f) if type(brut_f) is str else None)
+        or _lire(_HORAIRES, HORAIRE, brut_f),
+    }
     lu_debut, lu_fin = lus["debut"], lus["fin"]
     debut, fin = lu_debut.valeur, lu_fin.valeur
     if debut is None and fin is None and lu_debut.erreur is None and lu_fin.erreur is None:
@@ -85,6 +90,25 @@ def _creneau(nom: str, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
         if lus[champ].erreur:
             erreurs[f"{nom}.{champ}"] = lus[champ].erreur
     return lus
+
+
+# Each text of a créneau's field as read, by field (a Lu is immutable, so it can be shared): a
+# class types the same ids, days and times over and over, and a grid has many créneaux. A
+# dictionary look-up costs half the call of the fields' shared reader cache (``Field.read``).
+_SALARIES: dict[str, Lu] = {}
+_JOURS: dict[str, Lu] = {}
+_HORAIRES: dict[str, Lu] = {}
+_TAILLE = 4096  # texts kept per field; the memo starts afresh beyond (simple between threads)
+
+
+def _lire(memo: dict[str, Lu], champ: Field, brut: Any) -> Lu:
+    """``brut`` read by ``champ``, kept in ``memo`` when it is a text the save could hold."""
+    lu = champ.read(brut)
+    if type(brut) is str and len(brut) <= _MAX_TEXT:
+        if len(memo) >= _TAILLE:
+            memo.clear()
+        memo[brut] = lu
+    return lu
 
 
 def _vide(lu: Lu) -> bool:
