@@ -1,8 +1,8 @@
 """Planning: the grader's short cuts say what the full rules say, on many random weeks.
 
-A planning handed in is checked employee by employee with one quick pass (``_en_regle``), and
+A planning handed in is checked employee by employee with one quick pass (``_bilan``), and
 each besoin with one look at the day's head count (``_couvert``): the messages are only
-written when these find something. Each short cut must agree with the rule it stands for, at
+written where these find something. Each short cut must agree with the rule it stands for, at
 the boundaries of the law too (times on a 10-minute grid reach them exactly).
 """
 
@@ -13,8 +13,8 @@ import pytest
 
 from agora.exercise.kinds.planning.rules import ADULTE, Besoin, Employe, Semaine
 from agora.exercise.kinds.planning.violations import (
+    _bilan,
     _couvert,
-    _en_regle,
     _premier_manque,
     _presences,
     _regles_salarie,
@@ -56,7 +56,11 @@ def _semaine(rng: random.Random, employes: tuple[Employe, ...], besoins=()) -> S
     return Semaine(LUNDI, employes, ouverture, tuple(besoins))
 
 
-def test_the_quick_pass_finds_an_employee_at_fault_exactly_when_the_rules_do():
+# The rules checked day by day, and those of the whole week.
+DU_JOUR = {"DUREE_QUOTIDIENNE", "PAUSE", "INDISPONIBLE", "HORS_OUVERTURE"}
+
+
+def test_the_quick_pass_finds_the_days_and_the_weeks_at_fault_exactly_as_the_rules_do():
     rng = random.Random(20261204)
     seen = {True: 0, False: 0}
     for _ in range(6000):
@@ -64,8 +68,11 @@ def test_the_quick_pass_finds_an_employee_at_fault_exactly_when_the_rules_do():
         employe = _employe(rng, jours)
         semaine = _semaine(rng, (employe,))
         jours = _unions(jours)
-        en_regle = _en_regle(semaine, employe, jours)
-        assert en_regle == (not _regles_salarie(semaine, employe, jours)), (employe, jours)
+        toutes = _regles_salarie(semaine, employe, jours, list(jours))
+        a_revoir, en_regle = _bilan(semaine, employe, jours)
+        assert a_revoir == sorted({v.jour for v in toutes if v.code in DU_JOUR}), (employe, jours)
+        assert en_regle == all(v.code in DU_JOUR for v in toutes), (employe, jours)
+        assert _regles_salarie(semaine, employe, jours, a_revoir) == toutes
         seen[en_regle] += 1
     assert min(seen.values()) > 100  # both answers were given, many times
 
@@ -119,10 +126,28 @@ LIMITES = [
 ]
 
 
-@pytest.mark.parametrize(("employe", "jours", "codes"), LIMITES)
-def test_at_the_limits_of_the_law_the_quick_pass_and_the_rules_agree(employe, jours, codes):
-    assert [v.code for v in _regles_salarie(OUVERT, employe, jours)] == codes
-    assert _en_regle(OUVERT, employe, jours) == (not codes)
+# Open 08:00-19:00 from Monday to Saturday: at work up to the closing time, or a minute past.
+HORAIRES = Semaine(LUNDI, (), {j: (480, 1140) for j in range(6)}, ())
+_SOIRS = {j: [(900, 1140)] for j in range(4)}
+OUVERTURE = [
+    (_adulte(4 * 240), _SOIRS, []),
+    (_adulte(4 * 240), {**_SOIRS, 1: [(901, 1141)]}, ["HORS_OUVERTURE"]),
+    (_adulte(4 * 240), {**_SOIRS, 0: [(479, 719)]}, ["HORS_OUVERTURE"]),
+    (_adulte(4 * 240), {**_SOIRS, 3: [], 6: [(900, 1140)]}, ["HORS_OUVERTURE"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("semaine", "employe", "jours", "codes"),
+    [(OUVERT, *limite) for limite in LIMITES] + [(HORAIRES, *cas) for cas in OUVERTURE],
+)
+def test_at_the_limits_of_the_law_the_quick_pass_and_the_rules_agree(
+    semaine, employe, jours, codes
+):
+    jours = {j: p for j, p in jours.items() if p}
+    assert [v.code for v in _regles_salarie(semaine, employe, jours, list(jours))] == codes
+    a_revoir, en_regle = _bilan(semaine, employe, jours)
+    assert (not a_revoir and en_regle) == (not codes)
 
 
 def test_a_besoin_is_covered_exactly_when_no_stretch_of_it_lacks_people():

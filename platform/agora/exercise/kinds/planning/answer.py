@@ -54,36 +54,48 @@ def read(answer: Any) -> Lecture:
     if not isinstance(brut, list):
         return Lecture({"creneaux": Lu(brut, None, LISTE_ILLISIBLE)}, {"creneaux": LISTE_ILLISIBLE})
     erreurs: dict[str, str] = {}
-    creneaux = [_creneau(f"creneaux.{i}", item, erreurs) for i, item in enumerate(brut)]
+    creneaux = [_creneau(i, item, erreurs) for i, item in enumerate(brut)]
     return Lecture({"creneaux": creneaux}, erreurs)
 
 
-def _creneau(nom: str, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
+def _creneau(i: int, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
     if not isinstance(item, dict):
-        erreurs[nom] = CRENEAU_ILLISIBLE
+        erreurs[f"creneaux.{i}"] = CRENEAU_ILLISIBLE
         return Lu(item, None, CRENEAU_ILLISIBLE)
     get = item.get
     brut_s, brut_j, brut_d, brut_f = get("salarie"), get("jour"), get("debut"), get("fin")
-    lus = {
-        "salarie": (_SALARIES.get(brut_s) if type(brut_s) is str else None)
-        or _lire(_SALARIES, SALARIE, brut_s),
-        "jour": (_JOURS.get(brut_j) if type(brut_j) is str else None)
-        or _lire(_JOURS, JOUR, brut_j),
-        "debut": (_HORAIRES.get(brut_d) if type(brut_d) is str else None)
-        or _lire(_HORAIRES, HORAIRE, brut_d),
-        "fin": (_HORAIRES.get(brut_f) if type(brut_f) is str else None)
-        or _lire(_HORAIRES, HORAIRE, brut_f),
-    }
+    salarie = (_SALARIES.get(brut_s) if type(brut_s) is str else None) or _lire(
+        _SALARIES, SALARIE, brut_s
+    )
+    jour = (_JOURS.get(brut_j) if type(brut_j) is str else None) or _lire(_JOURS, JOUR, brut_j)
+    debut = (_HORAIRES.get(brut_d) if type(brut_d) is str else None) or _lire(
+        _HORAIRES, HORAIRE, brut_d
+    )
+    fin = (_HORAIRES.get(brut_f) if type(brut_f) is str else None) or _lire(
+        _HORAIRES, HORAIRE, brut_f
+    )
+    lus = {"salarie": salarie, "jour": jour, "debut": debut, "fin": fin}
+    if (
+        debut.valeur is not None
+        and fin.valeur is not None
+        and fin.valeur > debut.valeur
+        and salarie.valeur is not None
+        and jour.valeur is not None
+    ):
+        return lus  # the common case: every field read, nothing to add
+    return _incomplet(f"creneaux.{i}", lus, erreurs)
+
+
+def _incomplet(nom: str, lus: dict[str, Lu], erreurs: dict[str, str]) -> CreneauLu | None:
+    """A créneau with a field unread: None for an empty period, else its fields with what
+    each lacks (its messages also in ``erreurs``)."""
     lu_debut, lu_fin = lus["debut"], lus["fin"]
     debut, fin = lu_debut.valeur, lu_fin.valeur
     if debut is None and fin is None and lu_debut.erreur is None and lu_fin.erreur is None:
         return None  # a period of the grid not worked
-    if debut is not None and fin is not None:
-        if fin > debut and lus["salarie"].valeur is not None and lus["jour"].valeur is not None:
-            return lus  # the common case: every field read, nothing to add
-        if fin <= debut:
-            message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
-            lus["fin"] = lu_fin._replace(valeur=None, erreur=message)
+    if debut is not None and fin is not None and fin <= debut:
+        message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
+        lus["fin"] = lu_fin._replace(valeur=None, erreur=message)
     for champ, lu in lus.items():
         if _vide(lu):
             lus[champ] = lu._replace(erreur=MANQUE[champ])

@@ -17,8 +17,14 @@ from agora.exercise.reading import Lecture
 # Every time a créneau read can have (HORAIRE reads 00:00 to 24:00) as the grade writes it.
 _HEURES = tuple(heure(minutes) for minutes in range(24 * 60 + 1))
 RIEN_A_SIGNALER = "Rien à signaler ce jour-là."
+
+
+def _noms(n: int) -> tuple[str, ...]:
+    return tuple(f"creneaux.{i}" for i in range(n))
+
+
 # The name of each créneau of an answer the form can hold, written once.
-_NOMS = tuple(f"creneaux.{i}" for i in range(ANSWER_SCHEMA.bornes["creneaux"]))
+_NOMS = _noms(ANSWER_SCHEMA.bornes["creneaux"])
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {
@@ -128,19 +134,21 @@ def _verdicts(
     semaine: Semaine, lus: list[Compte], violations: list[Violation]
 ) -> list[ChampResult]:
     """Each créneau that counts with the verdict of its day for its employee."""
+    isos, heures, verdict = semaine.isos, _HEURES, ChampResult._make  # _make: the tuple's own
+    noms = _NOMS if not lus or lus[-1][0] < len(_NOMS) else _noms(lus[-1][0] + 1)
+    champs = [
+        verdict((noms[i], None, f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}", True,
+                 RIEN_A_SIGNALER))
+        for i, (salarie, jour, debut, fin) in lus
+    ]  # fmt: skip
     par_jour = _par_jour(violations)
-    isos, noms, verdict = semaine.isos, _NOMS, ChampResult._make  # _make: the tuple's own
-    champs = []
-    for i, (salarie, jour, debut, fin) in lus:
-        nom = noms[i] if i < len(noms) else f"creneaux.{i}"
-        recu = f"{salarie} {isos[jour]} {_HEURES[debut]}-{_HEURES[fin]}"
-        fautes = par_jour.get(jour)
-        codes = [code for qui, code in fautes if qui in (salarie, None)] if fautes else ()
-        if not codes:
-            champs.append(verdict((nom, None, recu, True, RIEN_A_SIGNALER)))
-            continue
-        problemes = " ; ".join(dict.fromkeys(REGLES[code] for code in codes))
-        champs.append(verdict((nom, None, recu, False, f"À revoir ce jour-là : {problemes}.")))
+    for k, (_, (salarie, jour, _, _)) in enumerate(lus):
+        if jour in par_jour:  # a day with violations: those of its employee, or of all
+            codes = [code for qui, code in par_jour[jour] if qui in (salarie, None)]
+            if codes:
+                problemes = " ; ".join(dict.fromkeys(REGLES[code] for code in codes))
+                message = f"À revoir ce jour-là : {problemes}."
+                champs[k] = champs[k]._replace(correct=False, message=message)
     return champs
 
 

@@ -41,8 +41,9 @@ def controler(semaine: Semaine, creneaux: Iterable[tuple[str, int, int, int]]) -
     for employe in semaine.employes:
         jours = _unions(par_salarie.get(employe.id))
         travail[employe.id] = jours
-        if not _en_regle(semaine, employe, jours):  # only then are the messages written
-            violations += _regles_salarie(semaine, employe, jours)
+        a_revoir, semaine_en_regle = _bilan(semaine, employe, jours)
+        if a_revoir or not semaine_en_regle:  # only then are messages written
+            violations += _regles_salarie(semaine, employe, jours, a_revoir)
     violations += _couverture(semaine, travail)
     return violations
 
@@ -69,13 +70,16 @@ def _union(plages: Plages) -> Plages:
     return fusion
 
 
-def _en_regle(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> bool:
-    """Whether ``_regles_salarie`` finds nothing, told in one pass over the week with no
-    message written: most employees of a planning handed in break no rule. The same tests as
-    the rules below, in the same terms; a test checks the two agree on random weeks."""
+def _bilan(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> tuple[list[int], bool]:
+    """The days that break a rule of the day, in order, and whether the rules of the week
+    hold (hours, contract, daily and weekly rests): one pass, no message written, since most
+    employees of a planning handed in break no rule. The same tests as the rules below, in
+    the same terms; a test checks they agree on random weeks."""
     lim = e.limites
     pause, periode_max, quotidienne = lim.pause, lim.periode_max, lim.quotidienne
     ouverture, indisponibles = semaine.ouverture, e.indisponibles
+    a_revoir: list[int] = []
+    en_regle = True
     fin = e.fin_precedente  # the end of the last day worked
     quotidien = fin is not None  # the daily rest counts from last week's end when known
     if fin is None:
@@ -83,50 +87,58 @@ def _en_regle(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> bool:
     # The longest rest between two days (a rest within a day, under 24 h, is never the 35 h).
     plus_long = total = 0
     for jour, plages in jours.items():
-        plage = ouverture.get(jour)
-        if jour in indisponibles or plage is None:
-            return False
         premier, dernier = plages[0][0], plages[-1][1]  # disjoint and in order
-        if premier < plage[0] or dernier > plage[1]:
-            return False
         debut_jour = jour * JOUR
         repos = debut_jour + premier - fin
         if quotidien and repos < lim.repos_quotidien:
-            return False
+            en_regle = False
         quotidien = True
         if repos > plus_long:
             plus_long = repos
         if len(plages) == 1:
             travail = dernier - premier
-            if travail > periode_max:
-                return False
+            pauses = travail <= periode_max
         else:
             travail = temps = 0
+            pauses = True
             precedente = None
             for debut, fin_plage in plages:
                 if precedente is None or debut - precedente >= pause:
                     temps = 0  # a real break: a new continuous period
                 temps += fin_plage - debut
-                if temps > periode_max:
-                    return False
+                pauses = pauses and temps <= periode_max
                 travail += fin_plage - debut
                 precedente = fin_plage
-        if travail > quotidienne:
-            return False
+        plage = ouverture.get(jour)
+        if (
+            not pauses
+            or travail > quotidienne
+            or jour in indisponibles
+            or plage is None
+            or premier < plage[0]
+            or dernier > plage[1]
+        ):
+            a_revoir.append(jour)
         total += travail
         fin = debut_jour + dernier
     if total > lim.hebdomadaire or total != e.contrat:
-        return False
-    if e.mineur:
-        return any(j not in jours and j + 1 not in jours for j in range(6))
-    return max(plus_long, SEMAINE - fin) >= REPOS_HEBDOMADAIRE
+        en_regle = False
+    elif e.mineur:
+        en_regle = en_regle and any(j not in jours and j + 1 not in jours for j in range(6))
+    else:
+        en_regle = en_regle and max(plus_long, SEMAINE - fin) >= REPOS_HEBDOMADAIRE
+    return a_revoir, en_regle
 
 
-def _regles_salarie(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> list[Violation]:
+def _regles_salarie(
+    semaine: Semaine, e: Employe, jours: dict[int, Plages], a_revoir: Iterable[int]
+) -> list[Violation]:
+    """Every violation of an employee's week; the rules of the day are checked on the days
+    ``a_revoir`` (the others are known to keep them)."""
     out: list[Violation] = []
     lim = e.limites
-    for jour, plages in jours.items():
-        out += _regles_jour(semaine, e, jour, plages)
+    for jour in a_revoir:
+        out += _regles_jour(semaine, e, jour, jours[jour])
     total = sum(f - d for plages in jours.values() for d, f in plages)
     if total > lim.hebdomadaire:
         qui = "de moins de 18 ans " if e.mineur else ""
