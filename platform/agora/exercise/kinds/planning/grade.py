@@ -142,14 +142,24 @@ def _verdicts(
         for i, (salarie, jour, debut, fin) in lus
     ]  # fmt: skip
     par_jour = _par_jour(violations)
+    messages: dict[tuple[str, int], str] = {}  # an employee's créneaux of a day share theirs
     for k, (_, (salarie, jour, _, _)) in enumerate(lus):
         if jour in par_jour:  # a day with violations: those of its employee, or of all
-            codes = [code for qui, code in par_jour[jour] if qui in (salarie, None)]
-            if codes:
-                problemes = " ; ".join(dict.fromkeys(REGLES[code] for code in codes))
-                message = f"À revoir ce jour-là : {problemes}."
-                champs[k] = champs[k]._replace(correct=False, message=message)
+            message = messages.get((salarie, jour))
+            if message is None:
+                message = messages[salarie, jour] = _a_revoir(par_jour[jour], salarie)
+            if message:
+                nom, _, recu, _, _ = champs[k]
+                champs[k] = verdict((nom, None, recu, False, message))
     return champs
+
+
+def _a_revoir(violations_du_jour: list[tuple[str | None, str]], salarie: str) -> str:
+    """What an employee's créneaux of a day break (« » when nothing, though others do)."""
+    codes = [code for qui, code in violations_du_jour if qui in (salarie, None)]
+    if not codes:
+        return ""
+    return f"À revoir ce jour-là : {' ; '.join(dict.fromkeys(REGLES[code] for code in codes))}."
 
 
 def _diagnostic(semaine: Semaine, v: Violation) -> Diagnostic:
