@@ -155,7 +155,7 @@ def _verdicts(
 
 
 def _a_revoir(violations_du_jour: list[tuple[str | None, str]], salarie: str) -> str:
-    """What an employee's créneaux of a day break (« » when nothing, though others do)."""
+    """What an employee's créneaux of a day break; empty when nothing does (others do)."""
     codes = [code for qui, code in violations_du_jour if qui in (salarie, None)]
     if not codes:
         return ""
