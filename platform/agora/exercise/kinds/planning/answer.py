@@ -64,16 +64,14 @@ def _creneau(i: int, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
         return Lu(item, None, CRENEAU_ILLISIBLE)
     get = item.get
     brut_s, brut_j, brut_d, brut_f = get("salarie"), get("jour"), get("debut"), get("fin")
-    salarie = (_SALARIES.get(brut_s) if type(brut_s) is str else None) or _lire(
-        _SALARIES, SALARIE, brut_s
-    )
-    jour = (_JOURS.get(brut_j) if type(brut_j) is str else None) or _lire(_JOURS, JOUR, brut_j)
-    debut = (_HORAIRES.get(brut_d) if type(brut_d) is str else None) or _lire(
-        _HORAIRES, HORAIRE, brut_d
-    )
-    fin = (_HORAIRES.get(brut_f) if type(brut_f) is str else None) or _lire(
-        _HORAIRES, HORAIRE, brut_f
-    )
+    try:  # only texts are kept, so any other hashable value is simply not found
+        salarie = _SALARIES.get(brut_s) or _lire(_SALARIES, SALARIE, brut_s)
+        jour = _JOURS.get(brut_j) or _lire(_JOURS, JOUR, brut_j)
+        debut = _HORAIRES.get(brut_d) or _lire(_HORAIRES, HORAIRE, brut_d)
+        fin = _HORAIRES.get(brut_f) or _lire(_HORAIRES, HORAIRE, brut_f)
+    except TypeError:  # a list or an object typed where a value goes: no key, read as it is
+        salarie, jour = SALARIE.read(brut_s), JOUR.read(brut_j)
+        debut, fin = HORAIRE.read(brut_d), HORAIRE.read(brut_f)
     lus = {"salarie": salarie, "jour": jour, "debut": debut, "fin": fin}
     if (
         debut.valeur is not None
