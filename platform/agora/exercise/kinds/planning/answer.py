@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import _MAX_TEXT, EMPTY, HORAIRE, JOUR, Lu, Text, _read_text
+from agora.exercise.fields import _MAX_TEXT, EMPTY, HORAIRE, JOUR, Field, Lu, Text
 from agora.exercise.kinds.planning.params import MAX_SALARIES
 from agora.exercise.kinds.planning.rules import heure
 from agora.exercise.reading import Lecture
@@ -21,7 +21,8 @@ from agora.exercise.reading import Lecture
 PERIODES_PAR_JOUR = 4
 # A créneau's fields and their types. The employee is an id of the params (any length there):
 # the schema bounds it only as the save bounds every value.
-CHAMPS = {"salarie": Text(), "jour": JOUR, "debut": HORAIRE, "fin": HORAIRE}
+SALARIE = Text()
+CHAMPS = {"salarie": SALARIE, "jour": JOUR, "debut": HORAIRE, "fin": HORAIRE}
 ANSWER_SCHEMA = AnswerSchema(
     {f"creneaux.#.{nom}": champ for nom, champ in CHAMPS.items()},
     {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
@@ -53,38 +54,71 @@ def read(answer: Any) -> Lecture:
     if not isinstance(brut, list):
         return Lecture({"creneaux": Lu(brut, None, LISTE_ILLISIBLE)}, {"creneaux": LISTE_ILLISIBLE})
     erreurs: dict[str, str] = {}
-    creneaux = [_creneau(f"creneaux.{i}", item, erreurs) for i, item in enumerate(brut)]
+    creneaux = [_creneau(i, item, erreurs) for i, item in enumerate(brut)]
     return Lecture({"creneaux": creneaux}, erreurs)
 
 
-def _creneau(nom: str, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
+def _creneau(i: int, item: Any, erreurs: dict[str, str]) -> CreneauLu | None:
     if not isinstance(item, dict):
-        erreurs[nom] = CRENEAU_ILLISIBLE
+        erreurs[f"creneaux.{i}"] = CRENEAU_ILLISIBLE
         return Lu(item, None, CRENEAU_ILLISIBLE)
-    # Each field read as ``Field.read`` reads it, without its call (a grid has many créneaux).
-    lus = {}
-    for champ, type_champ in CHAMPS.items():
-        brut = item.get(champ)
-        if type(brut) is str and len(brut) <= _MAX_TEXT:
-            lus[champ] = _read_text(type_champ, brut)
-        else:
-            lus[champ] = type_champ.read(brut)
+    get = item.get
+    brut_s, brut_j, brut_d, brut_f = get("salarie"), get("jour"), get("debut"), get("fin")
+    try:  # only texts are kept, so any other hashable value is simply not found
+        salarie = _SALARIES.get(brut_s) or _lire(_SALARIES, SALARIE, brut_s)
+        jour = _JOURS.get(brut_j) or _lire(_JOURS, JOUR, brut_j)
+        debut = _HORAIRES.get(brut_d) or _lire(_HORAIRES, HORAIRE, brut_d)
+        fin = _HORAIRES.get(brut_f) or _lire(_HORAIRES, HORAIRE, brut_f)
+    except TypeError:  # a list or an object typed where a value goes: no key, read as it is
+        salarie, jour = SALARIE.read(brut_s), JOUR.read(brut_j)
+        debut, fin = HORAIRE.read(brut_d), HORAIRE.read(brut_f)
+    lus = {"salarie": salarie, "jour": jour, "debut": debut, "fin": fin}
+    if (
+        debut.valeur is not None
+        and fin.valeur is not None
+        and fin.valeur > debut.valeur
+        and salarie.valeur is not None
+        and jour.valeur is not None
+    ):
+        return lus  # the common case: every field read, nothing to add
+    return _incomplet(f"creneaux.{i}", lus, erreurs)
+
+
+def _incomplet(nom: str, lus: dict[str, Lu], erreurs: dict[str, str]) -> CreneauLu | None:
+    """A créneau with a field unread: None for an empty period, else its fields with what
+    each lacks (its messages also in ``erreurs``)."""
     lu_debut, lu_fin = lus["debut"], lus["fin"]
     debut, fin = lu_debut.valeur, lu_fin.valeur
     if debut is None and fin is None and lu_debut.erreur is None and lu_fin.erreur is None:
         return None  # a period of the grid not worked
-    if debut is not None and fin is not None:
-        if fin > debut and lus["salarie"].valeur is not None and lus["jour"].valeur is not None:
-            return lus  # the common case: every field read, nothing to add
-        if fin <= debut:
-            message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
-            lus["fin"] = lu_fin._replace(valeur=None, erreur=message)
+    if debut is not None and fin is not None and fin <= debut:
+        message = f"La fin ({heure(fin)}) doit être après le début ({heure(debut)})."
+        lus["fin"] = lu_fin._replace(valeur=None, erreur=message)
     for champ, lu in lus.items():
         if _vide(lu):
             lus[champ] = lu._replace(erreur=MANQUE[champ])
         if lus[champ].erreur:
             erreurs[f"{nom}.{champ}"] = lus[champ].erreur
     return lus
+
+
+# Each text of a créneau's field as read, by field (a Lu is immutable, so it can be shared): a
+# class types the same ids, days and times over and over, and a grid has many créneaux. A
+# dictionary look-up costs half the call of the fields' shared reader cache (``Field.read``).
+_SALARIES: dict[str, Lu] = {}
+_JOURS: dict[str, Lu] = {}
+_HORAIRES: dict[str, Lu] = {}
+_TAILLE = 4096  # texts kept per field; the memo starts afresh beyond (simple between threads)
+
+
+def _lire(memo: dict[str, Lu], champ: Field, brut: Any) -> Lu:
+    """``brut`` read by ``champ``, kept in ``memo`` when it is a text the save could hold."""
+    lu = champ.read(brut)
+    if type(brut) is str and len(brut) <= _MAX_TEXT:
+        if len(memo) >= _TAILLE:
+            memo.clear()
+        memo[brut] = lu
+    return lu
 
 
 def _vide(lu: Lu) -> bool:

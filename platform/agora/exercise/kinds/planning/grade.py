@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, cite
 from agora.exercise.grading import MemoParams
-from agora.exercise.kinds.planning.answer import LISTE_ILLISIBLE, CreneauLu
+from agora.exercise.kinds.planning.answer import ANSWER_SCHEMA, LISTE_ILLISIBLE, CreneauLu
 from agora.exercise.kinds.planning.params import NAME, lire_semaine
-from agora.exercise.kinds.planning.rules import Creneau, Semaine, Violation, heure
+from agora.exercise.kinds.planning.rules import Semaine, Violation, heure
 from agora.exercise.kinds.planning.violations import controler
 from agora.exercise.reading import Lecture
 
-# A day's times are few: each written once (every créneau graded prints two).
-_heure = lru_cache(maxsize=4096)(heure)
+# Every time a créneau read can have (HORAIRE reads 00:00 to 24:00) as the grade writes it.
+_HEURES = tuple(heure(minutes) for minutes in range(24 * 60 + 1))
+RIEN_A_SIGNALER = "Rien à signaler ce jour-là."
+
+
+def _noms(n: int) -> tuple[str, ...]:
+    return tuple(f"creneaux.{i}" for i in range(n))
+
+
+# The name of each créneau of an answer the form can hold, written once.
+_NOMS = _noms(ANSWER_SCHEMA.bornes["creneaux"])
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {
@@ -39,8 +47,7 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     semaine = _SEMAINES.obtenir(params, lire_semaine)
     lus, fautes, rates = _dans_la_semaine(semaine, lecture.arbre["creneaux"])
     violations = controler(semaine, [c for _, c in lus])
-    par_jour = _par_jour(violations)
-    champs = [_verdict(semaine, i, c, par_jour) for i, c in lus]
+    champs = _verdicts(semaine, lus, violations)
     if fautes:  # the créneaux read are in order already: only fields at fault are merged in
         champs += [ChampResult(champ, None, _recu(lu), False, lu.erreur) for champ, lu in fautes]
         champs.sort(key=lambda r: _ordre(r.champ))
@@ -53,14 +60,20 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     return Grade(NAME, score, champs, diagnostics, [("3.2.1", score)])
 
 
+# A créneau that counts, as its index in the answer and (employee, day index, start, end): a
+# plain tuple in the order of a ``Creneau``, which takes longer to build (a grid has many).
+Compte = tuple[int, tuple[str, int, int, int]]
+
+
 def _dans_la_semaine(
     semaine: Semaine, creneaux: list[CreneauLu | None] | Lu
-) -> tuple[list[tuple[int, Creneau]], list[tuple[str, Lu]], list[tuple[int, CreneauLu]]]:
+) -> tuple[list[Compte], list[tuple[str, Lu]], list[tuple[int, CreneauLu]]]:
     """The créneaux that count (with their index), every field at fault with its message, and
     the créneaux that do not count: unreadable, or naming an employee or a day not of the week."""
     if isinstance(creneaux, Lu):
         return [], [("creneaux", creneaux)], []
     lus, fautes, rates = [], [], []
+    jours, employes = semaine.jours, semaine.ids
     for i, creneau in enumerate(creneaux):
         if creneau is None:
             continue  # a period of the grid not worked
@@ -68,14 +81,12 @@ def _dans_la_semaine(
             fautes.append((f"creneaux.{i}", creneau))
             rates.append((i, creneau))
             continue
-        salarie, jour = creneau["salarie"].valeur, creneau["jour"].valeur
-        debut, fin = creneau["debut"].valeur, creneau["fin"].valeur
-        if salarie is not None and jour is not None and debut is not None and fin is not None:
-            # Every field read (a value read has no message): the week's employee and day?
-            j = (jour - semaine.lundi).days
-            if 0 <= j < 7 and semaine.employe(salarie) is not None:
-                lus.append((i, Creneau(salarie, j, debut, fin)))
-                continue
+        salarie, debut = creneau["salarie"].valeur, creneau["debut"].valeur
+        fin, j = creneau["fin"].valeur, jours.get(creneau["jour"].valeur)
+        if j is not None and salarie in employes and debut is not None and fin is not None:
+            # Every field read (a value read has no message), the week's employee and day.
+            lus.append((i, (salarie, j, debut, fin)))
+            continue
         champs = _dans_sa_semaine(semaine, creneau)
         faux = [(f"creneaux.{i}.{nom}", lu) for nom, lu in champs.items() if lu.erreur]
         if faux:
@@ -83,8 +94,7 @@ def _dans_la_semaine(
             rates.append((i, champs))
         else:
             v = {nom: lu.valeur for nom, lu in champs.items()}
-            jour = (v["jour"] - semaine.lundi).days
-            lus.append((i, Creneau(v["salarie"], jour, v["debut"], v["fin"])))
+            lus.append((i, (v["salarie"], jours[v["jour"]], v["debut"], v["fin"])))
     return lus, fautes, rates
 
 
@@ -120,15 +130,36 @@ def _par_jour(violations: list[Violation]) -> dict[int, list[tuple[str | None, s
     return par_jour
 
 
-def _verdict(
-    semaine: Semaine, i: int, c: Creneau, par_jour: dict[int, list[tuple[str | None, str]]]
-) -> ChampResult:
-    codes = [code for salarie, code in par_jour.get(c.jour, ()) if salarie in (c.salarie, None)]
-    recu = f"{c.salarie} {semaine.iso(c.jour)} {_heure(c.debut)}-{_heure(c.fin)}"
+def _verdicts(
+    semaine: Semaine, lus: list[Compte], violations: list[Violation]
+) -> list[ChampResult]:
+    """Each créneau that counts with the verdict of its day for its employee."""
+    isos, heures, verdict = semaine.isos, _HEURES, ChampResult._make  # _make: the tuple's own
+    noms = _NOMS if not lus or lus[-1][0] < len(_NOMS) else _noms(lus[-1][0] + 1)
+    champs = [
+        verdict((noms[i], None, f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}", True,
+                 RIEN_A_SIGNALER))
+        for i, (salarie, jour, debut, fin) in lus
+    ]  # fmt: skip
+    par_jour = _par_jour(violations)
+    messages: dict[tuple[str, int], str] = {}  # an employee's créneaux of a day share theirs
+    for k, (_, (salarie, jour, _, _)) in enumerate(lus):
+        if jour in par_jour:  # a day with violations: those of its employee, or of all
+            message = messages.get((salarie, jour))
+            if message is None:
+                message = messages[salarie, jour] = _a_revoir(par_jour[jour], salarie)
+            if message:
+                nom, _, recu, _, _ = champs[k]
+                champs[k] = verdict((nom, None, recu, False, message))
+    return champs
+
+
+def _a_revoir(violations_du_jour: list[tuple[str | None, str]], salarie: str) -> str:
+    """What an employee's créneaux of a day break; empty when nothing does (others do)."""
+    codes = [code for qui, code in violations_du_jour if qui in (salarie, None)]
     if not codes:
-        return ChampResult(f"creneaux.{i}", None, recu, True, "Rien à signaler ce jour-là.")
-    problemes = " ; ".join(dict.fromkeys(REGLES[code] for code in codes))
-    return ChampResult(f"creneaux.{i}", None, recu, False, f"À revoir ce jour-là : {problemes}.")
+        return ""
+    return f"À revoir ce jour-là : {' ; '.join(dict.fromkeys(REGLES[code] for code in codes))}."
 
 
 def _diagnostic(semaine: Semaine, v: Violation) -> Diagnostic:

@@ -64,22 +64,37 @@ class Semaine:
 
     def iso(self, jour: int) -> str:
         if 0 <= jour < 7:
-            return self._isos[jour]  # every créneau graded prints its day: written once
+            return self.isos[jour]
         return (self.lundi + timedelta(days=jour)).isoformat()
 
     @cached_property
-    def _isos(self) -> tuple[str, ...]:
+    def isos(self) -> tuple[str, ...]:
+        """The ISO date of each day of the week (every créneau graded prints its day)."""
         return tuple((self.lundi + timedelta(days=j)).isoformat() for j in range(7))
 
-    def jour_fr(self, jour: int) -> str:
-        d = self.lundi + timedelta(days=jour)
-        return date_longue(d, jour_semaine=True, annee=False)
+    @cached_property
+    def jours(self) -> dict[date, int]:
+        """The index of each date of the week (every créneau graded names its date)."""
+        return {self.lundi + timedelta(days=j): j for j in range(7)}
 
-    def employe(self, ident: str) -> Employe | None:
-        return self._par_id.get(ident)
+    def jour_fr(self, jour: int) -> str:
+        if 0 <= jour < 7:
+            return self._jours_fr[jour]  # a message per violation names its day
+        return date_longue(self.lundi + timedelta(days=jour), jour_semaine=True, annee=False)
 
     @cached_property
-    def _par_id(self) -> dict[str, Employe]:
+    def _jours_fr(self) -> tuple[str, ...]:
+        return tuple(
+            date_longue(self.lundi + timedelta(days=j), jour_semaine=True, annee=False)
+            for j in range(7)
+        )
+
+    def employe(self, ident: str) -> Employe | None:
+        return self.ids.get(ident)
+
+    @cached_property
+    def ids(self) -> dict[str, Employe]:
+        """Each employee by id."""
         return {e.id: e for e in self.employes}
 
 

@@ -62,6 +62,14 @@ class Reference:
             p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
         }
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
+        # The competency each field proves, found by a look-up and no call (one per field
+        # graded): the answer's fields here, any other name (an unreadable one) on demand.
+        self.competences = _Competences({p: _competence(p) for p in self.valeurs})
+
+
+class _Competences(dict):
+    def __missing__(self, path: str) -> str:
+        return _competence(path)
 
 
 _MEMO = MemoParams()
@@ -182,15 +190,18 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     donnes, own = champs_lus(ref.champs, lecture)
     copie = Copie(ref, own)
     valeurs, canon = ref.valeurs, ref.canon
+    # Most fields are right, typed as text: the tuple's own constructor, and what was typed
+    # as it is (``Lu.recu`` of a text) with no call.
+    juste = ChampResult._make
     champs = [
-        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+        juste((path, canon[path], lu.brut if type(lu.brut) is str else lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else _champ(copie, path, lu)
         for path, _, lu in donnes
     ]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
-    competences = notes_par_competence(champs, _competence, (PLANNING, RESSOURCES))
+    competences = notes_par_competence(champs, ref.competences.__getitem__, (PLANNING, RESSOURCES))
     return grade_of(NAME, champs, nommes, competences)
 
 
