@@ -276,12 +276,20 @@ def ensure_copies(session: Session, exam: Exam) -> None:
 # ------------------------------------------------------------------------------- student
 
 
-def exam_for_code(session: Session, student: Student, typed: str) -> Exam:
-    """The evaluation of the student's class with this code (same message for any mismatch)."""
-    exam = session.exec(select(Exam).where(Exam.code == normalise_code(typed))).first()
-    if exam is None or exam.classe_id != student.classe_id:
+def exam_for_code(session: Session, student: Student, typed: str) -> tuple[Exam, ExamCopy | None]:
+    """The evaluation of the student's class with this code (same message for any mismatch),
+    and the student's copy of it when it exists, read in the same statement (``start``)."""
+    row = session.exec(
+        select(Exam, ExamCopy)
+        .outerjoin(
+            ExamCopy,
+            sa.and_(col(ExamCopy.exam_id) == Exam.id, col(ExamCopy.student_id) == student.id),
+        )
+        .where(Exam.code == normalise_code(typed))
+    ).first()
+    if row is None or row[0].classe_id != student.classe_id:
         raise UnknownCode("Ce code ne correspond à aucune évaluation de votre classe.")
-    return exam
+    return row[0], row[1]
 
 
 def copy_of(session: Session, exam: Exam, student: Student) -> ExamCopy:
@@ -321,11 +329,18 @@ def stored_variant(exam: Exam, answer: ExamAnswer) -> Variant:
 
 
 def start(
-    session: Session, exam: Exam, student: Student, now: datetime, ip: str, ua: str
+    session: Session,
+    exam: Exam,
+    student: Student,
+    now: datetime,
+    ip: str,
+    ua: str,
+    copy: ExamCopy | None = None,
 ) -> ExamCopy:
-    """Start (or go on with) the student's copy; the deadline is fixed here and stored, and so
-    is each question's variant (call ``new_variants`` first to build them outside the lock)."""
-    copy = copy_of(session, exam, student)
+    """Start (or go on with) the student's copy (``copy``, else read or created here); the
+    deadline is fixed here and stored, and so is each question's variant (call
+    ``new_variants`` first to build them outside the lock)."""
+    copy = copy or copy_of(session, exam, student)
     if copy.statut != A_FAIRE:
         note_client(session, copy, ip, ua, now)
         return copy
@@ -435,14 +450,16 @@ def save_answer(
     clock: Clock,
     ip: str,
     ua: str,
+    copy_locked: bool = False,
 ) -> datetime:
     """Write one question's fields into its stored answer; the server time (ExamClosed if late).
 
     Call inside ``writing`` (it rolls a refused save back and logs the refusal).
+    ``copy_locked``: ``copy`` was read FOR SHARE in this transaction (access.student_copy),
+    so on PostgreSQL its statut and deadline are the stored ones until the commit.
     """
     fields = _clean_fields(session, copy, question, fields)
-    if session.get_bind().dialect.name == "postgresql":
-        _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser: no deadlock
+    locked = _locked_on_postgresql(session, copy, copy_locked)
     now = clock()
     this = (col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
     update = sa.update(ExamAnswer).where(*this).execution_options(synchronize_session=False)
@@ -453,13 +470,27 @@ def save_answer(
     if stored is not None:
         session.execute(update.values(answer=merge_fields(stored[0], fields)))
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
-    statut, deadline = _locked_state(session, copy.id)
+    statut, deadline = locked or _locked_state(session, copy.id)
     _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")
     if stored is None:
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
     log_event(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
     note_client(session, copy, ip, ua, now)
     return now
+
+
+def _locked_on_postgresql(
+    session: Session, copy: ExamCopy, copy_locked: bool
+) -> tuple[str, datetime | None] | None:
+    """PostgreSQL: the copy's (statut, deadline) under a FOR SHARE lock held to the commit
+    (read now unless ``copy_locked``): nothing changes them meanwhile, so they decide after
+    the write too. SQLite (None): the state is read after the first write, which takes the
+    database's write lock."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    if copy_locked:
+        return copy.statut, copy.deadline
+    return _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser
 
 
 def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict) -> dict[str, str]:
@@ -473,9 +504,12 @@ def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict)
     return check_fields(get_kind(questions[question]["kind"]).ANSWER_SCHEMA, fields)
 
 
-def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> None:
-    """The student hands in: the copy is closed now (graded right after); call inside ``writing``."""
-    _locked_state(session, copy.id)
+def submit(
+    session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str, copy_locked: bool = False
+) -> None:
+    """The student hands in: the copy is closed now (graded right after); call inside ``writing``
+    (``copy_locked`` as for ``save_answer``)."""
+    locked = _locked_on_postgresql(session, copy, copy_locked)
     now = clock()
     won = session.execute(
         sa.update(ExamCopy)
@@ -483,7 +517,7 @@ def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> 
         .values(statut=RENDUE, finished_at=now)
         .execution_options(synchronize_session=False)
     ).rowcount
-    statut, deadline = _locked_state(session, copy.id)
+    statut, deadline = locked or _locked_state(session, copy.id)  # SQLite: under the write lock
     if not won:
         _refuse_if_closed(copy, statut, deadline, now, ip, ua, "remise")
     _refuse_if_closed(copy, EN_COURS, deadline, clock(), ip, ua, "remise")
