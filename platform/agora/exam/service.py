@@ -300,14 +300,12 @@ def save_answer(
     fields = _clean_fields(session, copy, question, fields)
     locked = _locked_on_postgresql(session, copy, copy_locked)
     now = clock()
-    this = (col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
-    update = sa.update(ExamAnswer).where(*this).execution_options(synchronize_session=False)
+    this = {"copie": copy.id, "question_": question}
     # The first write locks the row (SQLite: the database) and returns the stored answer, so
     # no other save slips in before the merged answer is written.
-    counted = update.values(saved_at=now, saves=ExamAnswer.saves + 1)
-    stored = session.execute(counted.returning(ExamAnswer.answer)).first()
+    stored = session.execute(_COUNT_SAVE, this | {"now": now}).first()
     if stored is not None:
-        session.execute(update.values(answer=merge_fields(stored[0], fields)))
+        session.execute(_WRITE_ANSWER, this | {"merged": merge_fields(stored[0], fields)})
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
     statut, deadline = locked or _locked_state(session, copy.id)
     _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")
@@ -395,17 +393,31 @@ def answers_of(session: Session, copy_id: int) -> dict[int, ExamAnswer]:
 def log_event(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> None:
     # A Core insert: one row per save is written on the hot path, the ORM unit of work is not
     # needed for rows nobody reads back in this transaction.
+    row = {"exam_id": exam_id, "copy_id": copy_id, "type": type_, "detail": detail[:500]}
     session.execute(
-        sa.insert(ExamEvent).values(
-            exam_id=exam_id,
-            copy_id=copy_id,
-            type=type_,
-            detail=detail[:500],
-            at=now,
-            ip=ip,
-            user_agent=(ua or None) and ua[:300],
-        )
+        _LOG_EVENT, row | {"at": now, "ip": ip, "user_agent": (ua or None) and ua[:300]}
     )
+
+
+# The statements of every autosave, built once: building one (SQLAlchemy's coercions and
+# cache key) cost more CPU than sending it (bench/exam_cpu.py --profile sauvegarde).
+_ANSWERS = ExamAnswer.__table__
+_THIS_ANSWER = (
+    _ANSWERS.c.copy_id == sa.bindparam("copie"),
+    _ANSWERS.c.question == sa.bindparam("question_"),
+)
+_COUNT_SAVE = (
+    sa.update(_ANSWERS)
+    .where(*_THIS_ANSWER)
+    .values(saved_at=sa.bindparam("now"), saves=_ANSWERS.c.saves + 1)
+    .returning(_ANSWERS.c.answer)
+)
+_WRITE_ANSWER = (
+    sa.update(_ANSWERS)
+    .where(*_THIS_ANSWER)
+    .values(answer=sa.bindparam("merged", type_=_ANSWERS.c.answer.type))
+)
+_LOG_EVENT = sa.insert(ExamEvent.__table__)
 
 
 def heure_courte(moment: datetime) -> str:
