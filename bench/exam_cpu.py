@@ -1,7 +1,7 @@
-"""CPU cost of one exam request, in process: start, autosave, hand-in (issue 17).
+"""CPU cost of one exam request, in process: start, question page, autosave, hand-in (issue 17).
 
-Usage: .venv/bin/python bench/exam_cpu.py [--students 50] [--saves 10]
-                                          [--database-url URL] [--profile start|sauvegarde|remise]
+Usage: .venv/bin/python bench/exam_cpu.py [--students 50] [--saves 10] [--database-url URL]
+                                          [--profile début|question|sauvegarde|remise]
 
 With 200 students at once the latency of an exam is about 200 ÷ throughput (Little's law),
 and the throughput on a small server is bounded by the CPU each request costs: this prints,
@@ -9,12 +9,15 @@ per kind of request, the process CPU time (application and database driver, the 
 in-process share included, the same for every route) and the SQL statements sent, measured
 by driving the application in this process (httpx over ASGI) on the database given (a fresh
 SQLite file by default; a PostgreSQL database you own and that is empty, e.g.
-postgresql+psycopg://postgres@127.0.0.1:5432/agora_bench). --profile prints the 40
-functions of the platform of highest cumulative time, and the 25 of highest own time, of that kind of request (cProfile; the worker-thread
-calls are then run inline, so the profile sees them, and the CPU figures lose the hops).
+postgresql+psycopg://postgres@127.0.0.1:5432/agora_bench). The database server's own CPU is
+not counted: the statements per request stand for it. --profile prints the 40 functions of
+the platform of highest cumulative CPU time, and the 25 of highest own time, of that kind of
+request (cProfile; the worker-thread calls are then run inline, so the profile sees them,
+and the CPU figures lose the hops).
 
-The students log in first (not measured), then each starts, saves --saves times (the three
-questions in turn, as bench/exam_load.py) and hands in, one request at a time.
+The students log in first (not measured), then each starts, opens the first question (where
+the start leads the browser), saves --saves times (the three questions in turn, as
+bench/exam_load.py) and hands in, one request at a time.
 """
 
 from __future__ import annotations
@@ -87,6 +90,7 @@ async def take(client: httpx.AsyncClient, meter: Meter, code: str, token: str, s
     """One student: start, ``saves`` autosaves, hand-in."""
     r = await meter("début", client.post("/examen", data={"code": code, "csrf_token": token}))
     copy_id = int(re.search(r"/copies/(\d+)/", r.headers["location"]).group(1))
+    await meter("question", client.get(r.headers["location"]))  # where the browser goes then
     headers = {"HX-Request": "true", "X-CSRF-Token": token}
     for k in range(saves):
         position = k % 3 + 1
@@ -150,7 +154,9 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=50)
     parser.add_argument("--saves", type=int, default=10)
     parser.add_argument("--database-url", default=None, help="une base vide ; SQLite sinon")
-    parser.add_argument("--profile", choices=["début", "sauvegarde", "remise"], default=None)
+    parser.add_argument(
+        "--profile", choices=["début", "question", "sauvegarde", "remise"], default=None
+    )
     args = parser.parse_args()
     if not 1 <= args.students <= 2000 or not 1 <= args.saves <= 100:
         raise SystemExit("--students va de 1 à 2000, --saves de 1 à 100")
