@@ -67,7 +67,7 @@ def test_starting_costs_the_same_statements_for_one_question_or_ten(
 
 
 def test_a_save_and_a_hand_in_cost_a_few_statements(
-    app, new_client, make_student, classe, make_exam, as_student, token, autosave
+    app, new_client, make_student, classe, make_exam, as_student, token, autosave, wait_graded
 ):
     """The user, the student, the copy (FOR SHARE on PostgreSQL) and the evaluation in one
     statement; then the answer's two writes and the audit log. SQLite re-reads the copy's
@@ -98,3 +98,5 @@ def test_a_save_and_a_hand_in_cost_a_few_statements(
         ).one()
         assert (answer.answer, answer.saves) == ({"total_ht": "13,50"}, 2)
         assert s.get(ExamCopy, copy_id).statut == "rendue"
+    # The hand-in woke the finaliser: its pass ends before the database is dropped.
+    assert wait_graded(copy_id).graded_at is not None
