@@ -54,10 +54,11 @@ def student_copy(
     """The current student and their copy ``copy_id``: the checks of UserDep → StudentDep →
     OwnedCopy (the very same functions), for the burst routes of an exam (autosave, hand-in).
 
-    One statement reads the user, the student, the copy and its evaluation, the copy FOR SHARE on PostgreSQL: its
-    statut and deadline cannot change before this transaction ends, so a save needs no other
-    read of them (the lock order copy → answer, as the finaliser's). When it finds nothing,
-    the two-step reading below says why (logged out, not a student, not their copy).
+    One statement reads the user, the student, the copy and its evaluation, the copy FOR
+    SHARE on PostgreSQL: its statut and deadline cannot change before this transaction ends,
+    so a save needs no other read of them (the lock order copy → answer, as the finaliser's).
+    When it finds nothing, the two-step reading below says why (logged out, not a student,
+    not their copy).
     """
     stored = session_user_id(request)
     if stored is not None:
