@@ -83,7 +83,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
     from agora.classroom.models import Classe, Student
     from agora.config import Settings
     from agora.db import make_engine, utcnow
-    from agora.exam import service
+    from agora.exam import creation
 
     engine = make_engine(Settings(environment="test", database_url=database_url))
     migrations.upgrade(engine)
@@ -116,7 +116,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
             logins.append(user.login)
         session.flush()
         now = utcnow()
-        exam = service.create_exam(
+        exam = creation.create_exam(
             session,
             teacher.id,
             classe,

@@ -33,7 +33,7 @@ def _prepare(url: str) -> tuple[str, list[str]]:
     from agora.classroom.models import Classe, Student
     from agora.config import Settings
     from agora.db import make_engine, utcnow
-    from agora.exam import service
+    from agora.exam import creation
 
     engine = make_engine(Settings(environment="test", database_url=url))
     migrations.upgrade(engine)
@@ -54,7 +54,7 @@ def _prepare(url: str) -> tuple[str, list[str]]:
             session.add(Student(user_id=user.id, classe_id=classe.id, org_seed=500 + i))
             logins.append(user.login)
         session.flush()
-        exam = service.create_exam(
+        exam = creation.create_exam(
             session,
             teacher.id,
             classe,

@@ -77,8 +77,7 @@ def test_the_writing_step_of_a_teachers_own_mission_is_an_exam_question(
 ):
     # It was looked up by its slug among the built-in missions, where it is not: the exam
     # keeps a copy of the step instead, so its statement and rubric are there for good.
-    from agora.exam import redaction
-    from agora.exam import service as exam_service
+    from agora.exam import creation, redaction
     from agora.exercise.variants import company_for
 
     client, teacher, classe = teacher_at_work
@@ -96,4 +95,4 @@ def test_the_writing_step_of_a_teachers_own_mission_is_an_exam_question(
     assert statement.startswith("Écrivez le mot d'accueil des nouveaux clients de ")
     assert company_for(student.org_seed).raison_sociale in statement
     assert [c.critere for c in redaction.step_of(question).rubrique] == ["Ton"]
-    assert exam_service.check_questions(exam.questions) == exam.questions  # edit keeps it
+    assert creation.check_questions(exam.questions) == exam.questions  # edit keeps it

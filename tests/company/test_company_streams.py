@@ -16,7 +16,7 @@ from agora.company.model import Company
 from agora.content.missions import get_mission
 from agora.content.secteurs import secteur_codes
 from agora.db import utcnow
-from agora.exam import closing
+from agora.exam import closing, creation
 from agora.exam import service as exam_service
 from agora.exam import views as exam_views
 from agora.exam.models import Exam, ExamCopy
@@ -215,7 +215,7 @@ def _attempted(db, student, assignment, now):
 
 def _started_copy(db, teacher, classe, student, now, questions):
     """A copy of an evaluation holding every kind, started, with the right answer saved to each."""
-    exam = exam_service.create_exam(
+    exam = creation.create_exam(
         db, teacher.id, classe, titre="Évaluation", questions=questions, melange=False,
         opens_at=now - timedelta(minutes=1), closes_at=now + timedelta(hours=3), duree_minutes=60,
     )  # fmt: skip

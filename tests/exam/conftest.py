@@ -50,7 +50,7 @@ def classe(make_classe, teacher):
 @pytest.fixture
 def make_exam(db, clock, teacher, classe) -> Callable:
     """make_exam(questions=QUESTIONS, duree=60, melange=True, opens=-1 min, closes=+3 h)."""
-    from agora.exam import service
+    from agora.exam import creation
 
     def make(
         questions=None,
@@ -60,7 +60,7 @@ def make_exam(db, clock, teacher, classe) -> Callable:
         closes: timedelta = timedelta(hours=3),
         on_classe=None,
     ):
-        exam = service.create_exam(
+        exam = creation.create_exam(
             db,
             teacher.id,
             on_classe or classe,

@@ -70,3 +70,23 @@ def test_a_planning_right_with_its_rest_days_left_empty_is_complete(
     autosave(client, copy_id, 1, reference, token(client, url))
     lien = _nav_q1(client.get(url).text)
     assert 'class="complete"' in lien and "partielle" not in lien
+
+
+def test_the_page_a_start_leads_to_counts_no_field_of_a_question_never_saved(
+    app, client, make_student, classe, make_exam, as_student, start_exam, monkeypatch
+):
+    # A class starting at the same second all open question 1: counting the fields of a
+    # question renders its form twice and solves it, once per student and question, and a
+    # question never saved is « sans réponse » whatever its form shows.
+    from agora.exam import views
+
+    counted = []
+    monkeypatch.setattr(views, "remplissage", lambda *args: counted.append(args))
+    as_student(client, make_student(classe=classe))
+    exam = make_exam(questions=[{"kind": "facture", "niveau": 2, "points": 8}] * 3)
+    copy_id = start_exam(client, exam.code)
+    page = client.get(f"/examen/copies/{copy_id}/questions/1").text
+    assert counted == []
+    assert _nav_q1(page).count("sans réponse") == 1 and "partielle" not in page
+    assert client.get(f"/examen/copies/{copy_id}").text.count("aucune réponse") == 3
+    assert counted == []

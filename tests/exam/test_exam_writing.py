@@ -8,7 +8,7 @@ from decimal import Decimal
 from sqlmodel import select
 
 from agora.competency.models import CompetencyEvidence
-from agora.exam import service
+from agora.exam import creation
 from agora.exam.grading import points_of
 from agora.exam.models import Exam, ExamAnswer, ExamCopy
 
@@ -180,7 +180,7 @@ def test_another_teacher_cannot_grade_the_writing(
 
 
 def test_a_mission_with_a_writing_step_gives_a_writing_question():
-    questions = service.questions_from_mission(MISSION)
+    questions = creation.questions_from_mission(MISSION)
     kept = questions[-1].pop("etape_redaction")  # the step itself, kept with the exam
     assert questions[-1] == {
         "kind": "redaction",

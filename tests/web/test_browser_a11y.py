@@ -18,7 +18,7 @@ from agora.account.models import User
 from agora.classroom import service
 from agora.content.missions import get_mission
 from agora.db import utcnow
-from agora.exam import service as exam_service
+from agora.exam import creation
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
@@ -89,7 +89,7 @@ def test_no_serious_or_critical_violation_on_the_main_pages(
     prose = service.submit_prose(
         db, student, assignment, 1, "Madame, Monsieur, voici votre facture.", utcnow()
     ).attempt
-    exam = exam_service.create_exam(
+    exam = creation.create_exam(
         db,
         teacher.id,
         classe,

@@ -32,13 +32,13 @@ def _shot(page, name: str) -> None:
 def test_key_pages_run_under_the_csp_with_htmx_working(
     live_server, browser_page, db, make_teacher, make_classe, make_student, make_assignment
 ):
-    from agora.exam import service as exams
+    from agora.exam import creation
 
     teacher = make_teacher()
     classe = make_classe(teacher)
     student = make_student(classe)
     assignment = make_assignment(classe, MISSION)
-    exam = exams.create_exam(
+    exam = creation.create_exam(
         db,
         teacher.id,
         classe,

@@ -15,6 +15,7 @@ from agora.authoring import service as authoring
 from agora.classroom import service as classroom
 from agora.content.missions import get_mission
 from agora.db import utcnow
+from agora.exam import creation
 from agora.exam import service as exam_service
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
@@ -51,7 +52,7 @@ def world(db, make_teacher, make_classe, make_student, make_assignment):
         db, student, assignment, 0, flatten(answer.answer), utcnow()
     )
     now = utcnow()
-    exam = exam_service.create_exam(
+    exam = creation.create_exam(
         db,
         teacher.id,
         classe,

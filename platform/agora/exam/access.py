@@ -6,12 +6,26 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+import sqlalchemy as sa
+from fastapi import Depends, HTTPException, Request
+from sqlmodel import Session, col, select
 
+from agora.account.models import User
+from agora.classroom.models import Student
 from agora.db import SessionDep, utcnow
 from agora.exam.models import Exam, ExamCopy
-from agora.web.deps import StudentDep, TeacherDep, owned_or_404
+from agora.web.deps import (
+    StudentDep,
+    TeacherDep,
+    current_user,
+    owned_or_404,
+    signed_in,
+    student_in_one_statement,
+    student_only,
+    user_even_if_password_expired,
+)
 from agora.web.ids import DbId
+from agora.web.security import session_user_id
 
 NOT_YOUR_COPY = "Cette copie n'existe pas ou n'est pas la vôtre."
 NOT_YOUR_EXAM = "Cette évaluation n'existe pas ou n'est pas la vôtre."
@@ -32,6 +46,49 @@ def client_of(request: Request) -> tuple[str, str]:
 def owned_copy(copy_id: DbId, student: StudentDep, session: SessionDep) -> ExamCopy:
     """The copy ``copy_id`` if it is the current student's, else 404."""
     return owned_or_404(session, ExamCopy, copy_id, NOT_YOUR_COPY, student_id=student.id)
+
+
+def student_copy(
+    request: Request, session: Session, copy_id: int
+) -> tuple[Student, ExamCopy, Exam]:
+    """The current student and their copy ``copy_id``: the checks of UserDep → StudentDep →
+    OwnedCopy (the very same functions), for the burst routes of an exam (autosave, hand-in).
+
+    One statement reads the user, the student, the copy and its evaluation, the copy FOR
+    SHARE on PostgreSQL: its statut and deadline cannot change before this transaction ends,
+    so a save needs no other read of them (the lock order copy → answer, as the finaliser's).
+    When it finds nothing, the two-step reading below says why (logged out, not a student,
+    not their copy).
+    """
+    stored = session_user_id(request)
+    if stored is not None:
+        row = session.exec(_STUDENT_COPY, params={"user": stored[0], "copie": copy_id}).first()
+        if row is not None:
+            user, student, copy, exam = row
+            student_only(
+                current_user(user_even_if_password_expired(signed_in(request, user, stored[1])))
+            )
+            return student, copy, exam
+    student = student_in_one_statement(request, session)
+    copy = session.exec(
+        select(ExamCopy)
+        .where(col(ExamCopy.id) == copy_id, col(ExamCopy.student_id) == student.id)
+        .with_for_update(read=True)
+    ).first()
+    if copy is None:
+        raise HTTPException(404, NOT_YOUR_COPY)
+    return student, copy, session.get(Exam, copy.exam_id)
+
+
+# Built once (every autosave runs it): building it cost more CPU than sending it.
+_STUDENT_COPY = (
+    select(User, Student, ExamCopy, Exam)
+    .join(Student, col(Student.user_id) == User.id)
+    .join(ExamCopy, col(ExamCopy.student_id) == Student.id)
+    .join(Exam, col(Exam.id) == ExamCopy.exam_id)
+    .where(col(User.id) == sa.bindparam("user"), col(ExamCopy.id) == sa.bindparam("copie"))
+    .with_for_update(read=True, of=ExamCopy)
+)
 
 
 def owned_exam(exam_id: DbId, teacher: TeacherDep, session: SessionDep) -> Exam:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from agora.classroom.models import Classe, Student
-from agora.exam import closing, service
+from agora.exam import closing, creation, service
 from agora.exam.models import Exam
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
@@ -21,7 +21,7 @@ def create_demo_exams(
     session: Session, teacher_id: int, classe: Classe, students: list[Student], now: datetime
 ) -> None:
     """A practice exam sat three days ago (graded, published) and one open for a week."""
-    past = service.create_exam(
+    past = creation.create_exam(
         session,
         teacher_id,
         classe,
@@ -43,7 +43,7 @@ def create_demo_exams(
         _sit(session, past, student, start, rng)
     closing.finalise(session, now, past.id)
     closing.publish(session, past, now)
-    service.create_exam(
+    creation.create_exam(
         session,
         teacher_id,
         classe,

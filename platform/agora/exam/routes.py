@@ -19,19 +19,12 @@ from sqlmodel import Session
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
 from agora.exam import closing, redaction, service, views
-from agora.exam.access import ClockDep, OwnedCopy, client_of, owned_copy
+from agora.exam.access import ClockDep, OwnedCopy, client_of, student_copy
 from agora.exam.models import Exam, ExamCopy
 from agora.exercise import variants
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import get_kind
-from agora.web.deps import (
-    FormFields,
-    StudentDep,
-    current_student,
-    current_user,
-    optional_user,
-    user_even_if_password_expired,
-)
+from agora.web.deps import FormFields, StudentDep, student_in_one_statement
 from agora.web.ids import DbId, Position
 from agora.web.rendering import is_htmx, redirect, refused_form, render, render_fragment
 
@@ -108,22 +101,10 @@ def home(request: Request, student: StudentDep, session: SessionDep, clock: Cloc
     return render(request, "exam/code.html", views.ctx(views.home_page(session, student, clock())))
 
 
-def _student_in_one_hop(request: Request, session: Session):
-    """UserDep → StudentDep, the very same checks, called in the route's own worker thread.
-
-    The burst routes of an exam (start, autosave, hand-in) open their session themselves:
-    with one thread hop per dependency, 200 students arriving at once held pooled
-    connections between hops while the threads waiting for one held every worker slot
-    (bench/exam_load.py on PostgreSQL: a 30 s pool timeout, then errors).
-    """
-    user = current_user(user_even_if_password_expired(optional_user(request, session)))
-    return current_student(user, session)
-
-
 @student.post("", name="exam_start")
 def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)):
     with Session(request.app.state.engine, expire_on_commit=False) as session:
-        student = _student_in_one_hop(request, session)
+        student = student_in_one_statement(request, session)
 
         def page(error: str):
             home = views.home_page(session, student, clock())
@@ -131,10 +112,10 @@ def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)
             return views.ctx(home)
 
         with refused_form(request, "exam/code.html", page):
-            exam = service.exam_for_code(session, student, code)
+            exam, copy = service.exam_for_code(session, student, code)
             service.new_variants(exam, student)  # built (and cached) outside the write lock
             with service.writing(session):
-                copy = service.start(session, exam, student, clock(), *client_of(request))
+                copy = service.start(session, exam, student, clock(), *client_of(request), copy)
     return redirect(request, str(request.url_for("exam_question", copy_id=copy.id, position=1)))
 
 
@@ -186,17 +167,15 @@ def save(
 ):
     """Autosave (htmx: the « Enregistré à … » line) or the no-JS save button (then navigate).
 
-    The hot path of an exam: the same checks as UserDep → StudentDep → OwnedCopy (the very
-    same functions) in one worker thread, see _student_in_one_hop.
+    The hot path of an exam: the same checks as UserDep → StudentDep → OwnedCopy in one
+    worker thread and one statement, see access.student_copy.
     """
     with Session(request.app.state.engine, expire_on_commit=False) as session:
-        student = _student_in_one_hop(request, session)
-        copy = owned_copy(copy_id, student, session)
-        return _save(request, session, student, copy, position, clock, form)
+        student, copy, exam = student_copy(request, session, copy_id)
+        return _save(request, session, student, copy, exam, position, clock, form)
 
 
-def _save(request, session, student, copy, position, clock, form):
-    exam = _exam(session, copy)
+def _save(request, session, student, copy, exam, position, clock, form):
     index = views.question_index(exam, student, position)
     if index is None:
         raise HTTPException(404, "Cette question n'existe pas.")
@@ -211,7 +190,7 @@ def _save(request, session, student, copy, position, clock, form):
     try:
         with service.writing(session):  # committed (durable) before the acknowledgement
             context["saved_at"] = service.save_answer(
-                session, copy, index, fields, clock, *client_of(request)
+                session, copy, index, fields, clock, *client_of(request), copy_locked=True
             )
     except DomainError as error:  # refused, or the server is busy: says "not saved"
         context["message"] = str(error)
@@ -261,9 +240,9 @@ def submit(request: Request, copy_id: DbId, clock: ClockDep):
     A second click (the copy is already handed in) is logged and shows the copy.
     """
     with Session(request.app.state.engine, expire_on_commit=False) as session:
-        copy = owned_copy(copy_id, _student_in_one_hop(request, session), session)
+        _, copy, _ = student_copy(request, session, copy_id)
         with contextlib.suppress(service.AlreadyHandedIn), service.writing(session):
-            service.submit(session, copy, clock, *client_of(request))
+            service.submit(session, copy, clock, *client_of(request), copy_locked=True)
     wake_finaliser(request)
     return redirect(request, str(request.url_for("exam_copy", copy_id=copy_id)))
 

@@ -13,7 +13,7 @@ from agora.calendrier import PARIS
 from agora.classroom.models import Classe
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
-from agora.exam import amenagements, closing, exports, redaction, service, views
+from agora.exam import amenagements, closing, creation, exports, redaction, service, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.spreadsheet import to_csv as spreadsheet_csv
@@ -41,7 +41,7 @@ def _collect(request: Request, session, exam: Exam, now: datetime) -> int:
     the copies of students who joined the class since; how many were graded."""
     graded = closing.finalise_in_own_transactions(request.app.state.engine, now, exam.id)
     with service.writing(session):
-        service.ensure_copies(session, exam)
+        creation.ensure_copies(session, exam)
     session.expire_all()  # the copies changed in other transactions
     return graded
 
@@ -80,7 +80,7 @@ def _new_context(session, teacher, now, values=None, message=None) -> dict:
         "classes": classes,
         "missions": builtin_missions(),
         "own_missions": own_missions(session, teacher.id),
-        "kinds": service.available_kinds(),
+        "kinds": creation.available_kinds(),
         "redactions": redaction.choices(),
         "rows": range(QUESTION_ROWS),
         "values": defaults | (values or {}),
@@ -110,7 +110,7 @@ def create(
             raise InvalidInput("Choisissez une de vos classes.")
         posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
-            exam = service.create_exam(session, teacher.id, classe, **posted)
+            exam = creation.create_exam(session, teacher.id, classe, **posted)
     flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
     return _back(request, "exam_monitor", exam)
 
@@ -140,7 +140,7 @@ def update(
     with refused_form(request, "exam/teacher/new.html", page):
         posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
-            service.update_exam(session, exam, clock(), **posted)
+            creation.update_exam(session, exam, clock(), **posted)
     flash(request, "Évaluation modifiée.")
     return _back(request, "exam_monitor", exam)
 
@@ -152,7 +152,7 @@ def _posted_exam(form: dict[str, str], session, teacher_id: int) -> dict:
     return {
         "titre": form.get("titre", ""),
         "questions": (
-            service.questions_from_mission(mission_slug, session, teacher_id)
+            creation.questions_from_mission(mission_slug, session, teacher_id)
             if mission_slug
             else _questions(form)
         ),

@@ -1,13 +1,13 @@
-"""Exam rules: create an evaluation, start a copy, save answers, hand in (closing and grading
-are in agora.exam.closing).
+"""Exam rules: start a copy, save answers, hand in (creating an evaluation is in
+agora.exam.creation, closing and grading in agora.exam.closing).
 
 Plain functions, session passed in. Concurrency rules (why the code looks the way it does):
 
 * the deadline is stored at start; a copy is closed when its status is finished OR the server
   clock has reached the deadline (``is_closed``), so nothing depends on the student's browser;
-* a save locks the copy row for share (PostgreSQL), writes the answer, then re-reads the copy
-  inside the same transaction and compares the clock with the stored deadline: a late save is
-  rolled back. On SQLite the first write takes the database write lock, so the re-read is
+* a save locks the copy row for share (PostgreSQL: its state cannot change until the commit),
+  writes the answer, then compares the clock with the stored deadline: a late save is rolled
+  back. On SQLite the first write takes the database write lock, then the copy is re-read:
   authoritative too;
 * closing is a conditional UPDATE … WHERE statut = 'en_cours' (one winner however many
   finalisers run); grading is idempotent (pure graders, raw answers stored).
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,14 +26,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
-from agora import TEMPLATES_DIR
-from agora.authoring.catalog import usable_mission
 from agora.calendrier import PARIS, date_heure
-from agora.classroom.models import Classe, Student
-from agora.content.missions import ExerciseStep, get_mission
+from agora.classroom.models import Student
 from agora.db import BUSY, ServerBusy, write_lock
 from agora.errors import DomainError, InvalidInput, UnknownCode
 from agora.exam import grading, redaction
+from agora.exam.creation import normalise_code
 from agora.exam.models import (
     A_FAIRE,
     EN_COURS,
@@ -49,14 +46,8 @@ from agora.exercise.answer_names import check_fields
 from agora.exercise.base import Variant
 from agora.exercise.forms import merge_fields
 from agora.exercise.history import stored_columns
-from agora.exercise.registry import KINDS, form_template, get_kind
+from agora.exercise.registry import get_kind
 from agora.exercise.variants import build_variant
-
-# A readable access code: no 0/O, 1/l/I.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
-MAX_QUESTIONS = 10
-
 
 log = logging.getLogger("agora.exam")
 
@@ -121,167 +112,23 @@ def _log_refusal(session: Session, refused: ExamClosed) -> None:
         log.exception("Refus non journalisé : %s", refused.refusal)
 
 
-# ------------------------------------------------------------------------------ creation
-
-
-def available_kinds() -> list[tuple[str, str]]:
-    """(name, title) of the kinds that have an answer form the exam page can show."""
-    return [
-        (kind.NAME, kind.TITRE)
-        for kind in KINDS.values()
-        if (TEMPLATES_DIR / form_template(kind.NAME)).exists()
-    ]
-
-
-def questions_from_mission(
-    slug: str, session: Session | None = None, teacher_id: int | None = None
-) -> list[dict[str, Any]]:
-    """The steps of a mission as questions (writing steps graded by the teacher: exam.writing).
-
-    With the session and teacher: the teacher's own missions too (agora.authoring)."""
-    mission = get_mission(slug) if session is None else usable_mission(session, teacher_id, slug)
-    kinds = dict(available_kinds())
-    return [
-        {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}
-        if isinstance(s, ExerciseStep)
-        else redaction.question_of_step(slug, i, s)
-        for i, s in enumerate(mission.etapes)
-        if not isinstance(s, ExerciseStep) or s.kind in kinds
-    ]
-
-
-def check_questions(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Validated questions (kind with a form, level 1-3, points 1-100); InvalidInput if not."""
-    kinds = dict(available_kinds())
-    if not questions:
-        raise InvalidInput("Choisissez au moins une question.")
-    if len(questions) > MAX_QUESTIONS:
-        raise InvalidInput(f"Une évaluation compte au plus {MAX_QUESTIONS} questions.")
-    checked = []
-    for number, q in enumerate(questions, start=1):
-        if redaction.is_writing(q):
-            checked.append(redaction.check_question(q, number))
-            continue
-        if q.get("kind") not in kinds:
-            raise InvalidInput(f"Question {number} : type d'exercice inconnu.")
-        niveau, points = int(q.get("niveau", 0)), int(q.get("points", 0))
-        if niveau not in (1, 2, 3):
-            raise InvalidInput(f"Question {number} : le niveau va de 1 à 3.")
-        if not 1 <= points <= 100:
-            raise InvalidInput(f"Question {number} : les points vont de 1 à 100.")
-        titre = str(q.get("titre") or kinds[q["kind"]])[:120]
-        checked.append({"kind": q["kind"], "niveau": niveau, "points": points, "titre": titre})
-    return checked
-
-
-def new_code(session: Session) -> str:
-    """A fresh access code nobody else uses."""
-    while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if session.exec(select(Exam.id).where(Exam.code == code)).first() is None:
-            return code
-
-
-def normalise_code(typed: str) -> str:
-    """What the student typed, as stored: capitals, no spaces or dashes."""
-    return "".join(ch for ch in typed.upper() if ch.isalnum())[:12]
-
-
-def create_exam(
-    session: Session,
-    teacher_id: int,
-    classe: Classe,
-    *,
-    titre: str,
-    questions: list[dict[str, Any]],
-    opens_at: datetime,
-    closes_at: datetime,
-    duree_minutes: int,
-    melange: bool,
-    mission_slug: str | None = None,
-) -> Exam:
-    """A new evaluation for ``classe``, with a code and one copy per student of the class."""
-    exam = Exam(
-        teacher_id=teacher_id,
-        classe_id=classe.id,
-        titre=_checked_window(titre, opens_at, closes_at, duree_minutes),
-        mission_slug=mission_slug,
-        questions=check_questions(questions),
-        opens_at=opens_at,
-        closes_at=closes_at,
-        duree_minutes=duree_minutes,
-        code=new_code(session),
-        melange=melange,
-    )
-    session.add(exam)
-    session.flush()
-    ensure_copies(session, exam)
-    return exam
-
-
-def update_exam(
-    session: Session,
-    exam: Exam,
-    now: datetime,
-    *,
-    titre: str,
-    questions: list[dict[str, Any]],
-    opens_at: datetime,
-    closes_at: datetime,
-    duree_minutes: int,
-    melange: bool,
-    mission_slug: str | None = None,
-) -> None:
-    """Change an evaluation until it opens: nobody has a variant or a deadline yet."""
-    started = session.exec(
-        select(ExamCopy.id).where(ExamCopy.exam_id == exam.id, ExamCopy.statut != A_FAIRE)
-    ).first()
-    if now >= exam.opens_at or started is not None:
-        raise InvalidInput(
-            "L'évaluation est ouverte : elle ne peut plus être modifiée. "
-            "Depuis le suivi, vous pouvez ajouter du temps ou la clôturer."
-        )
-    exam.titre = _checked_window(titre, opens_at, closes_at, duree_minutes)
-    exam.questions = check_questions(questions)
-    exam.opens_at, exam.closes_at, exam.duree_minutes = opens_at, closes_at, duree_minutes
-    exam.melange, exam.mission_slug = melange, mission_slug
-    session.add(exam)
-    session.flush()
-
-
-def _checked_window(titre: str, opens_at: datetime, closes_at: datetime, duree: int) -> str:
-    """The title to store; InvalidInput (French) for an empty title or an impossible window."""
-    titre = titre.strip()
-    if not titre:
-        raise InvalidInput("Donnez un titre à l'évaluation.")
-    if closes_at <= opens_at:
-        raise InvalidInput("La fin de la période doit être après son début.")
-    if not 1 <= duree <= 600:
-        raise InvalidInput("La durée va de 1 à 600 minutes.")
-    return titre[:200]
-
-
-def ensure_copies(session: Session, exam: Exam) -> None:
-    """One copy per student of the class (students who joined since the exam was created too)."""
-    students = session.exec(select(Student).where(Student.classe_id == exam.classe_id)).all()
-    have = set(session.exec(select(ExamCopy.student_id).where(ExamCopy.exam_id == exam.id)))
-    for s in students:
-        if s.id not in have:  # the student's own extra time (PAP/PAI) comes with the copy
-            copy = ExamCopy(exam_id=exam.id, student_id=s.id, amenagement=s.amenagement)
-            copy.minutes_en_plus = s.minutes_en_plus
-            session.add(copy)
-    session.flush()
-
-
 # ------------------------------------------------------------------------------- student
 
 
-def exam_for_code(session: Session, student: Student, typed: str) -> Exam:
-    """The evaluation of the student's class with this code (same message for any mismatch)."""
-    exam = session.exec(select(Exam).where(Exam.code == normalise_code(typed))).first()
-    if exam is None or exam.classe_id != student.classe_id:
+def exam_for_code(session: Session, student: Student, typed: str) -> tuple[Exam, ExamCopy | None]:
+    """The evaluation of the student's class with this code (same message for any mismatch),
+    and the student's copy of it when it exists, read in the same statement (``start``)."""
+    row = session.exec(
+        select(Exam, ExamCopy)
+        .outerjoin(
+            ExamCopy,
+            sa.and_(col(ExamCopy.exam_id) == Exam.id, col(ExamCopy.student_id) == student.id),
+        )
+        .where(Exam.code == normalise_code(typed))
+    ).first()
+    if row is None or row[0].classe_id != student.classe_id:
         raise UnknownCode("Ce code ne correspond à aucune évaluation de votre classe.")
-    return exam
+    return row[0], row[1]
 
 
 def copy_of(session: Session, exam: Exam, student: Student) -> ExamCopy:
@@ -321,11 +168,18 @@ def stored_variant(exam: Exam, answer: ExamAnswer) -> Variant:
 
 
 def start(
-    session: Session, exam: Exam, student: Student, now: datetime, ip: str, ua: str
+    session: Session,
+    exam: Exam,
+    student: Student,
+    now: datetime,
+    ip: str,
+    ua: str,
+    copy: ExamCopy | None = None,
 ) -> ExamCopy:
-    """Start (or go on with) the student's copy; the deadline is fixed here and stored, and so
-    is each question's variant (call ``new_variants`` first to build them outside the lock)."""
-    copy = copy_of(session, exam, student)
+    """Start (or go on with) the student's copy (``copy``, else read or created here); the
+    deadline is fixed here and stored, and so is each question's variant (call
+    ``new_variants`` first to build them outside the lock)."""
+    copy = copy or copy_of(session, exam, student)
     if copy.statut != A_FAIRE:
         note_client(session, copy, ip, ua, now)
         return copy
@@ -435,31 +289,45 @@ def save_answer(
     clock: Clock,
     ip: str,
     ua: str,
+    copy_locked: bool = False,
 ) -> datetime:
     """Write one question's fields into its stored answer; the server time (ExamClosed if late).
 
     Call inside ``writing`` (it rolls a refused save back and logs the refusal).
+    ``copy_locked``: ``copy`` was read FOR SHARE in this transaction (access.student_copy),
+    so on PostgreSQL its statut and deadline are the stored ones until the commit.
     """
     fields = _clean_fields(session, copy, question, fields)
-    if session.get_bind().dialect.name == "postgresql":
-        _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser: no deadlock
+    locked = _locked_on_postgresql(session, copy, copy_locked)
     now = clock()
-    this = (col(ExamAnswer.copy_id) == copy.id, col(ExamAnswer.question) == question)
-    update = sa.update(ExamAnswer).where(*this).execution_options(synchronize_session=False)
+    this = {"copie": copy.id, "question_": question}
     # The first write locks the row (SQLite: the database) and returns the stored answer, so
     # no other save slips in before the merged answer is written.
-    counted = update.values(saved_at=now, saves=ExamAnswer.saves + 1)
-    stored = session.execute(counted.returning(ExamAnswer.answer)).first()
+    stored = session.execute(_COUNT_SAVE, this | {"now": now}).first()
     if stored is not None:
-        session.execute(update.values(answer=merge_fields(stored[0], fields)))
+        session.execute(_WRITE_ANSWER, this | {"merged": merge_fields(stored[0], fields)})
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
-    statut, deadline = _locked_state(session, copy.id)
+    statut, deadline = locked or _locked_state(session, copy.id)
     _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")
     if stored is None:
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
     log_event(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
     note_client(session, copy, ip, ua, now)
     return now
+
+
+def _locked_on_postgresql(
+    session: Session, copy: ExamCopy, copy_locked: bool
+) -> tuple[str, datetime | None] | None:
+    """PostgreSQL: the copy's (statut, deadline) under a FOR SHARE lock held to the commit
+    (read now unless ``copy_locked``): nothing changes them meanwhile, so they decide after
+    the write too. SQLite (None): the state is read after the first write, which takes the
+    database's write lock."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    if copy_locked:
+        return copy.statut, copy.deadline
+    return _locked_state(session, copy.id)  # lock order copy → answer, as the finaliser
 
 
 def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict) -> dict[str, str]:
@@ -473,9 +341,12 @@ def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict)
     return check_fields(get_kind(questions[question]["kind"]).ANSWER_SCHEMA, fields)
 
 
-def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> None:
-    """The student hands in: the copy is closed now (graded right after); call inside ``writing``."""
-    _locked_state(session, copy.id)
+def submit(
+    session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str, copy_locked: bool = False
+) -> None:
+    """The student hands in: the copy is closed now (graded right after); call inside ``writing``
+    (``copy_locked`` as for ``save_answer``)."""
+    locked = _locked_on_postgresql(session, copy, copy_locked)
     now = clock()
     won = session.execute(
         sa.update(ExamCopy)
@@ -483,7 +354,7 @@ def submit(session: Session, copy: ExamCopy, clock: Clock, ip: str, ua: str) -> 
         .values(statut=RENDUE, finished_at=now)
         .execution_options(synchronize_session=False)
     ).rowcount
-    statut, deadline = _locked_state(session, copy.id)
+    statut, deadline = locked or _locked_state(session, copy.id)  # SQLite: under the write lock
     if not won:
         _refuse_if_closed(copy, statut, deadline, now, ip, ua, "remise")
     _refuse_if_closed(copy, EN_COURS, deadline, clock(), ip, ua, "remise")
@@ -522,17 +393,31 @@ def answers_of(session: Session, copy_id: int) -> dict[int, ExamAnswer]:
 def log_event(session, exam_id, copy_id, type_, detail, now, ip=None, ua=None) -> None:
     # A Core insert: one row per save is written on the hot path, the ORM unit of work is not
     # needed for rows nobody reads back in this transaction.
+    row = {"exam_id": exam_id, "copy_id": copy_id, "type": type_, "detail": detail[:500]}
     session.execute(
-        sa.insert(ExamEvent).values(
-            exam_id=exam_id,
-            copy_id=copy_id,
-            type=type_,
-            detail=detail[:500],
-            at=now,
-            ip=ip,
-            user_agent=(ua or None) and ua[:300],
-        )
+        _LOG_EVENT, row | {"at": now, "ip": ip, "user_agent": (ua or None) and ua[:300]}
     )
+
+
+# The statements of every autosave, built once: building one (SQLAlchemy's coercions and
+# cache key) cost more CPU than sending it (bench/exam_cpu.py --profile sauvegarde).
+_ANSWERS = ExamAnswer.__table__
+_THIS_ANSWER = (
+    _ANSWERS.c.copy_id == sa.bindparam("copie"),
+    _ANSWERS.c.question == sa.bindparam("question_"),
+)
+_COUNT_SAVE = (
+    sa.update(_ANSWERS)
+    .where(*_THIS_ANSWER)
+    .values(saved_at=sa.bindparam("now"), saves=_ANSWERS.c.saves + 1)
+    .returning(_ANSWERS.c.answer)
+)
+_WRITE_ANSWER = (
+    sa.update(_ANSWERS)
+    .where(*_THIS_ANSWER)
+    .values(answer=sa.bindparam("merged", type_=_ANSWERS.c.answer.type))
+)
+_LOG_EVENT = sa.insert(ExamEvent.__table__)
 
 
 def heure_courte(moment: datetime) -> str:

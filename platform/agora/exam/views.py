@@ -120,7 +120,9 @@ def _links(
         q = exam.questions[index]
         answer = answers.get(index)
         link = QuestionLink(position, q["titre"], int(q["points"]), None)
-        if answer is not None and answer.params is not None:
+        # Never saved: « sans réponse » whatever its form shows, so its fields are not counted
+        # (that renders the form twice and solves it: the page a class's start leads to).
+        if answer is not None and answer.params is not None and answer.saved_at:
             link.saved_at = answer.saved_at
             link.remplissage = remplissage(
                 env, _template(q), int(q["niveau"]), answer.params, answer.answer, q.get("kind")

@@ -155,15 +155,15 @@ def test_an_archived_class_leaves_the_home_list_but_stays_reachable(client, db, 
 
 
 def test_an_archived_class_leaves_the_grading_queue_and_the_exam_pages(client, db, setup):
-    from agora.exam import service as exam_service
+    from agora.exam import creation
 
     classe = setup["classe"]
     service.submit_prose(db, setup["alice"], setup["assignment"], 1, "Madame, voici.", utcnow())
     now = utcnow()
-    exam_service.create_exam(db, classe.teacher_id, classe, titre="Épreuve d'Alpha",
-                             questions=[{"kind": "facture", "niveau": 1, "points": 5}],
-                             opens_at=now, closes_at=now + timedelta(hours=2),
-                             duree_minutes=60, melange=False)  # fmt: skip
+    creation.create_exam(db, classe.teacher_id, classe, titre="Épreuve d'Alpha",
+                         questions=[{"kind": "facture", "niveau": 1, "points": 5}],
+                         opens_at=now, closes_at=now + timedelta(hours=2),
+                         duree_minutes=60, melange=False)  # fmt: skip
     db.commit()
     assert "Classe Alpha" in client.get("/enseignant/a-corriger").text
     client.post(f"/enseignant/classes/{classe.id}/archiver",

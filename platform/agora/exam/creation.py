@@ -1,0 +1,174 @@
+"""Create and change an evaluation: its questions (exercise kinds or a mission's steps), its
+window, its access code, one copy per student of the class (the copies are taken in
+agora.exam.service)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, select
+
+from agora import TEMPLATES_DIR
+from agora.authoring.catalog import usable_mission
+from agora.classroom.models import Classe, Student
+from agora.content.missions import ExerciseStep, get_mission
+from agora.errors import InvalidInput
+from agora.exam import redaction
+from agora.exam.models import A_FAIRE, Exam, ExamCopy
+from agora.exercise.registry import KINDS, form_template
+
+# A readable access code: no 0/O, 1/l/I.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_QUESTIONS = 10
+
+
+def available_kinds() -> list[tuple[str, str]]:
+    """(name, title) of the kinds that have an answer form the exam page can show."""
+    return [
+        (kind.NAME, kind.TITRE)
+        for kind in KINDS.values()
+        if (TEMPLATES_DIR / form_template(kind.NAME)).exists()
+    ]
+
+
+def questions_from_mission(
+    slug: str, session: Session | None = None, teacher_id: int | None = None
+) -> list[dict[str, Any]]:
+    """The steps of a mission as questions (writing steps graded by the teacher: exam.writing).
+
+    With the session and teacher: the teacher's own missions too (agora.authoring)."""
+    mission = get_mission(slug) if session is None else usable_mission(session, teacher_id, slug)
+    kinds = dict(available_kinds())
+    return [
+        {"kind": s.kind, "niveau": s.niveau, "points": s.points, "titre": s.titre}
+        if isinstance(s, ExerciseStep)
+        else redaction.question_of_step(slug, i, s)
+        for i, s in enumerate(mission.etapes)
+        if not isinstance(s, ExerciseStep) or s.kind in kinds
+    ]
+
+
+def check_questions(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Validated questions (kind with a form, level 1-3, points 1-100); InvalidInput if not."""
+    kinds = dict(available_kinds())
+    if not questions:
+        raise InvalidInput("Choisissez au moins une question.")
+    if len(questions) > MAX_QUESTIONS:
+        raise InvalidInput(f"Une évaluation compte au plus {MAX_QUESTIONS} questions.")
+    checked = []
+    for number, q in enumerate(questions, start=1):
+        if redaction.is_writing(q):
+            checked.append(redaction.check_question(q, number))
+            continue
+        if q.get("kind") not in kinds:
+            raise InvalidInput(f"Question {number} : type d'exercice inconnu.")
+        niveau, points = int(q.get("niveau", 0)), int(q.get("points", 0))
+        if niveau not in (1, 2, 3):
+            raise InvalidInput(f"Question {number} : le niveau va de 1 à 3.")
+        if not 1 <= points <= 100:
+            raise InvalidInput(f"Question {number} : les points vont de 1 à 100.")
+        titre = str(q.get("titre") or kinds[q["kind"]])[:120]
+        checked.append({"kind": q["kind"], "niveau": niveau, "points": points, "titre": titre})
+    return checked
+
+
+def new_code(session: Session) -> str:
+    """A fresh access code nobody else uses."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if session.exec(select(Exam.id).where(Exam.code == code)).first() is None:
+            return code
+
+
+def normalise_code(typed: str) -> str:
+    """What the student typed, as stored: capitals, no spaces or dashes."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum())[:12]
+
+
+def create_exam(
+    session: Session,
+    teacher_id: int,
+    classe: Classe,
+    *,
+    titre: str,
+    questions: list[dict[str, Any]],
+    opens_at: datetime,
+    closes_at: datetime,
+    duree_minutes: int,
+    melange: bool,
+    mission_slug: str | None = None,
+) -> Exam:
+    """A new evaluation for ``classe``, with a code and one copy per student of the class."""
+    exam = Exam(
+        teacher_id=teacher_id,
+        classe_id=classe.id,
+        titre=_checked_window(titre, opens_at, closes_at, duree_minutes),
+        mission_slug=mission_slug,
+        questions=check_questions(questions),
+        opens_at=opens_at,
+        closes_at=closes_at,
+        duree_minutes=duree_minutes,
+        code=new_code(session),
+        melange=melange,
+    )
+    session.add(exam)
+    session.flush()
+    ensure_copies(session, exam)
+    return exam
+
+
+def update_exam(
+    session: Session,
+    exam: Exam,
+    now: datetime,
+    *,
+    titre: str,
+    questions: list[dict[str, Any]],
+    opens_at: datetime,
+    closes_at: datetime,
+    duree_minutes: int,
+    melange: bool,
+    mission_slug: str | None = None,
+) -> None:
+    """Change an evaluation until it opens: nobody has a variant or a deadline yet."""
+    started = session.exec(
+        select(ExamCopy.id).where(ExamCopy.exam_id == exam.id, ExamCopy.statut != A_FAIRE)
+    ).first()
+    if now >= exam.opens_at or started is not None:
+        raise InvalidInput(
+            "L'évaluation est ouverte : elle ne peut plus être modifiée. "
+            "Depuis le suivi, vous pouvez ajouter du temps ou la clôturer."
+        )
+    exam.titre = _checked_window(titre, opens_at, closes_at, duree_minutes)
+    exam.questions = check_questions(questions)
+    exam.opens_at, exam.closes_at, exam.duree_minutes = opens_at, closes_at, duree_minutes
+    exam.melange, exam.mission_slug = melange, mission_slug
+    session.add(exam)
+    session.flush()
+
+
+def _checked_window(titre: str, opens_at: datetime, closes_at: datetime, duree: int) -> str:
+    """The title to store; InvalidInput (French) for an empty title or an impossible window."""
+    titre = titre.strip()
+    if not titre:
+        raise InvalidInput("Donnez un titre à l'évaluation.")
+    if closes_at <= opens_at:
+        raise InvalidInput("La fin de la période doit être après son début.")
+    if not 1 <= duree <= 600:
+        raise InvalidInput("La durée va de 1 à 600 minutes.")
+    return titre[:200]
+
+
+def ensure_copies(session: Session, exam: Exam) -> None:
+    """One copy per student of the class (students who joined since the exam was created too)."""
+    students = session.exec(select(Student).where(Student.classe_id == exam.classe_id)).all()
+    have = set(session.exec(select(ExamCopy.student_id).where(ExamCopy.exam_id == exam.id)))
+    for s in students:
+        if s.id not in have:  # the student's own extra time (PAP/PAI) comes with the copy
+            copy = ExamCopy(exam_id=exam.id, student_id=s.id, amenagement=s.amenagement)
+            copy.minutes_en_plus = s.minutes_en_plus
+            session.add(copy)
+    session.flush()
