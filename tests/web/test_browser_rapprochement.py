@@ -5,9 +5,7 @@ on a phone the step stays short and both documents to tick fit on one screen."""
 
 import pytest
 from playwright.sync_api import expect
-from sqlmodel import select
 
-from agora.account.models import User
 from agora.classroom.service import step_variant
 from agora.content.missions import get_mission
 from agora.exercise.forms import flatten
@@ -21,21 +19,23 @@ MISSION = "la-fin-de-mois-a-la-banque"
 PHONE_STEP_MAX_PX = 5000
 
 
-def open_mission(page, live_server, db, student, assignment, largeur, etape=1):
-    """The student's mission page, on step ``etape`` (1-based), in a window ``largeur`` px wide."""
-    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
-    page.set_viewport_size({"width": largeur, "height": 900})
-    page.goto(f"{live_server}/connexion")
-    page.fill("#identifiant", login)
-    page.fill("#mot_de_passe", "motdepasse-de-test")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/eleve")
-    page.goto(f"{live_server}/eleve/missions/{assignment.id}?etape={etape}")
+@pytest.fixture
+def open_mission(browser_page, live_server, student_in_browser):
+    """open_mission(student, assignment, largeur, etape=1) -> the page of the student's mission
+    on step ``etape`` (1-based), in a window ``largeur`` px wide."""
+
+    def open_(student, assignment, largeur, etape=1):
+        browser_page.set_viewport_size({"width": largeur, "height": 900})
+        student_in_browser(browser_page, student)
+        browser_page.goto(f"{live_server}/eleve/missions/{assignment.id}?etape={etape}")
+        return browser_page
+
+    return open_
 
 
 @pytest.mark.parametrize("largeur", [1280, 390])
 def test_student_reconciles_by_ticking_lines_and_gets_full_marks(
-    live_server, browser_page, db, make_classe, make_student, make_assignment, largeur, tmp_path
+    open_mission, make_classe, make_student, make_assignment, largeur, tmp_path
 ):
     classe = make_classe()
     student = make_student(classe)
@@ -44,8 +44,7 @@ def test_student_reconciles_by_ticking_lines_and_gets_full_marks(
     solution = get_kind("rapprochement").solve(params)
     points = get_mission(MISSION).etapes[0].points
 
-    page = browser_page
-    open_mission(page, live_server, db, student, assignment, largeur)
+    page = open_mission(student, assignment, largeur)
     etape = page.locator("#etape-0")
     # The selects are replaced by the two documents side by side.
     expect(etape.locator("[data-pointage-listes]")).to_be_hidden()
@@ -98,13 +97,12 @@ def test_student_reconciles_by_ticking_lines_and_gets_full_marks(
 
 
 def test_on_a_phone_the_step_is_short_and_both_documents_to_tick_fit_one_screen(
-    live_server, browser_page, db, make_classe, make_student, make_assignment
+    open_mission, make_classe, make_student, make_assignment
 ):
     classe = make_classe()
     student = make_student(classe)
     assignment = make_assignment(classe, MISSION)
-    page = browser_page
-    open_mission(page, live_server, db, student, assignment, 390, etape=2)
+    page = open_mission(student, assignment, 390, etape=2)
     etape = page.locator("#etape-1")
     cocher = etape.locator("[data-rapprochement]")
     expect(cocher).to_be_visible()
