@@ -374,6 +374,21 @@ def browser_page():
         browser.close()
 
 
+@pytest.fixture
+def student_in_browser(live_server, app):
+    """student_in_browser(page, student): the student logged in through the real form, on
+    their dashboard."""
+
+    def log_in(page, student) -> None:
+        page.goto(f"{live_server}/connexion")
+        page.fill("#identifiant", _login_of(app, student.user_id))
+        page.fill("#mot_de_passe", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/eleve")
+
+    return log_in
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

@@ -2,8 +2,49 @@
 // statement side by side, a line of each ticked to match them. The matching is written into the
 // same selects the form has without this script (pointage.i.1 for ledger line pointage.i.0),
 // and the lines left unmatched are listed in the two columns of the état de rapprochement.
+// What the statement says again (its documents, « Travail à faire ») is folded there.
 (function () {
   "use strict";
+
+  // What the statement and the form both give, folded in the statement into a <details>: the
+  // documents (« Document 1 — Compte 512… »: the tables to tick hold their lines) and the
+  // « Travail à faire » (the form's numbered parts say it again). On a phone they doubled the
+  // page's length; unfolded, the documents still give the opening balances and the vouchers.
+  var REPLIES = [
+    [/^Document \d/, "ses lignes sont à pointer plus bas"],
+    [/^Travail à faire/, "les mêmes parties, numérotées, dans le formulaire plus bas"],
+  ];
+
+  function replier(titre, note) {
+    var niveau = Number(titre.tagName.slice(1));
+    var details = document.createElement("details");
+    details.className = "document-replie";
+    var resume = document.createElement("summary");
+    var precision = document.createElement("span");
+    precision.className = "document-replie-note";
+    precision.textContent = note;
+    titre.before(details);
+    resume.append(titre, precision);
+    details.append(resume);
+    // The heading's section: what follows it up to the next heading of its level or above.
+    var suivant = details.nextElementSibling;
+    while (suivant && !(/^H[1-6]$/.test(suivant.tagName) && Number(suivant.tagName.slice(1)) <= niveau)) {
+      var apres = suivant.nextElementSibling;
+      details.append(suivant);
+      suivant = apres;
+    }
+  }
+
+  function replierEnonce(bloc) {
+    var etape = bloc.closest(".etape");
+    var enonce = etape && etape.querySelector(".enonce");
+    if (!enonce) return;
+    enonce.querySelectorAll("h2, h3, h4, h5").forEach(function (titre) {
+      REPLIES.forEach(function (regle) {
+        if (regle[0].test(titre.textContent)) replier(titre, regle[1]);
+      });
+    });
+  }
 
   function initialiser(bloc) {
     if (bloc.dataset.pret) return;
@@ -61,6 +102,7 @@
         : Object.keys(selects).filter(function (id) { return selects[id].value; }).length +
           " paire(s) pointée(s). Non pointées : " + restes["512"].length + " ligne(s) du compte 512, " +
           restes.releve.length + " ligne(s) du relevé.";
+      var commence = Object.keys(p).length > 0;
       racine.querySelectorAll("[data-restes]").forEach(function (sortie) {
         var lignes = restes[sortie.dataset.restes];
         var titre = document.createElement("p");
@@ -68,6 +110,11 @@
           ? "Lignes du relevé non pointées"
           : "Lignes du compte 512 non pointées") + (lignes.length ? " :" : " : aucune.");
         var liste = document.createElement("ul");
+        // Before the first pair every line would be listed: a copy of a whole document.
+        if (!commence) {
+          titre.textContent += " à voir après le pointage (1).";
+          lignes = [];
+        }
         lignes.forEach(function (tr) {
           var item = document.createElement("li");
           item.textContent = resume(tr);
@@ -103,6 +150,7 @@
 
     listes.hidden = true;
     bloc.hidden = false;
+    replierEnonce(bloc);
     afficher();
   }
 

@@ -1,8 +1,10 @@
-"""Writing questions in evaluations: typed with autosave, graded by the teacher with the rubric
-after the deadline, results published only when every copy is graded."""
+"""Writing questions in evaluations: the document of the step's format (an e-mail's À, Objet,
+Corps…) typed with autosave, graded by the teacher with the rubric after the deadline, results
+published only when every copy is graded."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from sqlmodel import select
@@ -11,6 +13,7 @@ from agora.competency.models import CompetencyEvidence
 from agora.exam import creation
 from agora.exam.grading import points_of
 from agora.exam.models import Exam, ExamAnswer, ExamCopy
+from agora.exercise.variants import company_for
 
 MISSION = "l-appel-du-client"  # step 1: courriel graded with a rubric 3 (1.1.1) + 3 + 2 (1.1.2)
 QUESTIONS = [
@@ -18,12 +21,13 @@ QUESTIONS = [
     {"kind": "redaction", "mission": MISSION, "etape": 1},
 ]
 TEXTE = "Bonjour Paul, un client a appelé ce matin pour sa commande C-204 : merci de le rappeler."
+COURRIEL = {"a": "paul@exemple.fr", "objet": "Rappeler le client C-204", "corps": TEXTE}
 
 
 def _position(client, copy_id: int) -> int:
-    """The position at which the student sees the writing question."""
+    """The position at which the student sees the writing question (its e-mail's body)."""
     for position in (1, 2):
-        if 'name="texte"' in client.get(f"/examen/copies/{copy_id}/questions/{position}").text:
+        if 'name="corps"' in client.get(f"/examen/copies/{copy_id}/questions/{position}").text:
             return position
     raise AssertionError("pas de question de rédaction")
 
@@ -48,7 +52,7 @@ def test_writing_question_graded_and_results_withheld_until_all_graded(
             student,
             copy_id,
             position,
-            {"texte": TEXTE},
+            COURRIEL,
             token(student, f"/examen/copies/{copy_id}"),
         )
         assert saved.status_code == 200 and "Enregistré" in saved.text
@@ -86,6 +90,7 @@ def test_writing_question_graded_and_results_withheld_until_all_graded(
     assert "2 rédactions à corriger" in listing.text
     form = teacher_client.get(url).text
     assert "merci de le rappeler" in form and form.count('name="commentaires"') == 3
+    assert "Rappeler le client C-204" in form  # the e-mail as its reader sees it
     # A criterion over its maximum: refused, the typed values kept.
     over = teacher_client.post(
         url,
@@ -154,6 +159,47 @@ def test_writing_question_graded_and_results_withheld_until_all_graded(
         )
     }
     assert evidence == {"1.1.1": Decimal(1), "1.1.2": Decimal("0.7")}  # (1,5 + 2) / 5
+
+
+def test_the_writing_question_is_the_document_of_its_step_with_its_parts_autosaved(
+    db, client, make_exam, classe, make_student, as_student, start_exam, autosave, token
+):
+    exam = make_exam(questions=QUESTIONS, melange=False)
+    eleve = make_student(classe)
+    as_student(client, eleve)
+    copy_id = start_exam(client, exam.code)
+    url = f"/examen/copies/{copy_id}/questions/2"
+    page = client.get(url).text
+    # The step asks for an e-mail: its parts, labelled as in the mission, not one text box.
+    assert 'name="texte"' not in page
+    for name, label in (
+        ("a", "À"),
+        ("cc", "Cc"),
+        ("objet", "Objet"),
+        ("corps", "Corps du message"),
+    ):
+        assert re.search(rf'<label for="redaction-{name}">{label}\b', page), name
+        assert f'id="redaction-{name}" name="{name}"' in page
+    # Its attachments: the organisation's own documents (an exam has no earlier step).
+    organisation = company_for(eleve.org_seed).raison_sociale
+    assert f"Fiche de présentation — {organisation}" in page.replace("&#39;", "'")
+
+    saved = autosave(client, copy_id, 2, COURRIEL, token(client, url))
+    assert saved.status_code == 200 and "Enregistré" in saved.text
+    page = client.get(url).text
+    assert 'value="Rappeler le client C-204"' in page and "merci de le rappeler" in page
+    # Nothing but the e-mail's parts, each within its length: refused, nothing saved.
+    for fields in ({"net_a_payer": "12"}, {"objet": "x" * 151}):
+        refused = autosave(client, copy_id, 2, fields, token(client, url))
+        assert "rien n&#39;a été enregistré" in refused.text
+    stored = db.exec(
+        select(ExamAnswer).where(ExamAnswer.copy_id == copy_id, ExamAnswer.question == 1)
+    ).one()
+    db.refresh(stored)
+    assert stored.answer == COURRIEL
+    # Filled whole without its optional Cc and attachment.
+    nav = client.get(url).text.split('class="questions-nav"')[1].split("</nav>")[0]
+    assert re.search(r'<li><a [^>]*class="complete"[^>]*>Q2', nav)
 
 
 def test_another_teacher_cannot_grade_the_writing(

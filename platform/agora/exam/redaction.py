@@ -1,6 +1,7 @@
 """Writing questions in exams: a mission's writing step (« rédaction ») as an exam question.
 
-The student types the text in the exam page (autosaved like the other questions); nothing
+The student writes in the exam page the document the step asks for (a letter, an e-mail, a
+note: the parts of its format, as in the mission; autosaved like the other questions); nothing
 grades it automatically: after the copy is handed in or collected, the teacher grades it with
 the step's rubric (points and a comment per criterion, each criterion proving its own
 competencies). The exam's results can be published only when every written answer of the
@@ -35,9 +36,10 @@ from agora.exam.models import FINIES, Exam, ExamAnswer, ExamCopy
 __all__ = ["FINIES"]
 from agora.exercise.base import Variant
 from agora.exercise.variants import company_for
+from agora.redaction.formats import MAX_TOTAL, format_de, pieces_de_la_situation, pieces_propres
 
 WRITING = PROSE_KIND  # the « kind » of a writing question
-VERSION = f"{WRITING}/1"
+VERSION = f"{WRITING}/2"  # 2: the params name the document's format and its attachments
 TEMPLATE = "exam/_redaction.html"
 
 
@@ -109,27 +111,45 @@ def check_question(question: dict[str, Any], number: int) -> dict[str, Any]:
 
 
 def variant(question: dict[str, Any], seed: int, org_seed: int) -> Variant:
-    """The statement of a writing question for one student's organisation (no figures)."""
-    enonce = personalise(step_of(question).consigne, company_for(org_seed))
-    return Variant(WRITING, seed, 1, {}, enonce)
+    """The statement of a writing question for one student's organisation, and its params: the
+    document's format (templates/exam/_redaction.html shows its parts) and what an e-mail may
+    attach (the step's situation documents and the organisation's own: an exam has no earlier
+    step)."""
+    step, company = step_of(question), company_for(org_seed)
+    params = {
+        "format": format_de(step).code,
+        "pieces": pieces_de_la_situation(step, company) + pieces_propres(company),
+    }
+    return Variant(WRITING, seed, 1, params, personalise(step.consigne, company))
 
 
 def stored_columns(variant: Variant) -> dict[str, Any]:
     return {"params": variant.params, "enonce": variant.enonce, "content_version": VERSION}
 
 
-def clean_fields(fields: dict[str, Any]) -> dict[str, str]:
-    """The text to save (only « texte »); InvalidInput, nothing saved, otherwise."""
-    if set(fields) - {"texte"} or not isinstance(fields.get("texte", ""), str):
+def clean_fields(question: dict[str, Any], fields: dict[str, Any]) -> dict[str, str]:
+    """The parts to save, as typed (a draft: an empty body or a half-typed address is kept);
+    InvalidInput, nothing saved, for a name the document has not or a part over its length.
+    « texte » stays accepted: a copy started before the questions named their format shows
+    one text box."""
+    fmt = format_de(step_of(question))
+    limits = {p.nom: (p.libelle, p.maximum) for p in fmt.parties}
+    limits.setdefault("texte", ("Votre texte", MAX_TOTAL))
+    if set(fields) - set(limits) or not all(isinstance(v, str) for v in fields.values()):
         raise InvalidInput(
-            "Seul le texte de la rédaction s'enregistre ici : rien n'a été enregistré."
+            "Seules les parties du document à rédiger s'enregistrent ici : rien n'a été enregistré."
         )
-    texte = fields.get("texte", "")
-    if len(texte) > PROSE_MAX_LENGTH:
+    for nom, texte in fields.items():
+        libelle, maximum = limits[nom]
+        if len(texte.replace("\r\n", "\n")) > maximum:  # a textarea posts CRLF, counts one
+            raise InvalidInput(
+                f"« {libelle} » dépasse {maximum} caractères : rien n'a été enregistré."
+            )
+    if sum(len(v) for v in fields.values()) > PROSE_MAX_LENGTH:
         raise InvalidInput(
             f"Votre texte dépasse {PROSE_MAX_LENGTH} caractères : rien n'a été enregistré."
         )
-    return {"texte": texte}
+    return dict(fields)
 
 
 def grade_answer(

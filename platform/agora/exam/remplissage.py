@@ -22,6 +22,8 @@ from agora.exercise.registry import KINDS
 
 # Types whose empty state is itself an answer (a box not ticked) or that carry no answer.
 _NOT_TO_FILL = {"hidden", "checkbox", "submit", "button", "reset", "image"}
+# Attributes of a field not asked of the student: shown only, or optional in a written document.
+_NOT_ASKED = {"readonly", "data-facultatif"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class Remplissage:
 
 class _Fields(HTMLParser):
     """The fields a student types into or picks in, in order, each once, and those of them
-    the rendered form shows with a value."""
+    the rendered form shows with a value. An optional part of a written document (a Cc, an
+    attachment: ``data-facultatif``) is not one: a whole letter may leave it empty."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,7 +56,7 @@ class _Fields(HTMLParser):
         if tag not in ("input", "select", "textarea"):
             return
         name, kind = values.get("name"), (values.get("type") or "text").lower()
-        if not name or (tag == "input" and kind in _NOT_TO_FILL) or "readonly" in values:
+        if not name or (tag == "input" and kind in _NOT_TO_FILL) or _NOT_ASKED & values.keys():
             return
         self.names[name] = None
         if tag == "input" and (values.get("value") or "").strip():

@@ -337,7 +337,7 @@ def _clean_fields(session: Session, copy: ExamCopy, question: int, fields: dict)
     if not 0 <= question < len(questions):
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
     if redaction.is_writing(questions[question]):
-        return redaction.clean_fields(fields)
+        return redaction.clean_fields(questions[question], fields)
     return check_fields(get_kind(questions[question]["kind"]).ANSWER_SCHEMA, fields)
 
 

@@ -146,6 +146,12 @@ def format_de(step: Any) -> Format:
     return FORMATS.get(code, FORMATS["texte"])
 
 
+def format_par_code(code: Any) -> Format:
+    """The format named ``code`` (an exam question's params name theirs); a plain text for any
+    other value: a copy started before its question named a format was typed as one text."""
+    return FORMATS.get(code, FORMATS["texte"]) if isinstance(code, str) else FORMATS["texte"]
+
+
 def lire(fmt: Format, fields: dict[str, str] | str, pieces: list[str] = ()) -> dict[str, str]:
     """The stored answer (each part, trimmed) from the posted fields; FormatErrors with a French
     message per part when it cannot be kept. ``pieces``: the attachments the student may choose.
@@ -226,16 +232,22 @@ def pieces_disponibles(company: Any, mission: Any = None, index: int = 0) -> lis
         for number, step in enumerate((mission.etapes[:index] if mission else []), start=1)
         if getattr(step, "type", "") == "exercice" and KINDS[step.kind].piece_commerciale
     ]
-    if mission is not None:
-        from agora.content.missions import personalise
+    situation = pieces_de_la_situation(mission.etapes[index], company) if mission else []
+    return situation + documents_precedents + pieces_propres(company)
 
-        step = mission.etapes[index]
-        situation = [personalise(p, company) for p in getattr(step, "pieces_jointes", [])]
-        documents_precedents = situation + documents_precedents
+
+def pieces_de_la_situation(step: Any, company: Any) -> list[str]:
+    """The documents a writing step's situation gives (« pieces_jointes »), for this organisation."""
+    from agora.content.missions import personalise
+
+    return [personalise(p, company) for p in getattr(step, "pieces_jointes", [])]
+
+
+def pieces_propres(company: Any) -> list[str]:
+    """The organisation's own documents, which any e-mail may carry."""
     nom = company.raison_sociale
-    propres = [
+    return [
         f"Fiche de présentation — {nom}",
         f"Conditions générales — {nom}",
         f"Coordonnées bancaires (RIB) — {nom}",
     ]
-    return list(documents_precedents) + propres

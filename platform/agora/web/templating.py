@@ -19,6 +19,7 @@ from agora.calendrier import PARIS
 from agora.content.missions import NIVEAUX
 from agora.exercise.registry import get_kind
 from agora.redaction import prechecks
+from agora.redaction.formats import format_par_code
 
 LOCALE = "fr_FR"
 
@@ -144,8 +145,10 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(FILTERS)
     # A kind's form template reads its answer schema: the `champ` macro picks each widget from it.
     env.globals["answer_schema"] = lambda kind: get_kind(kind).ANSWER_SCHEMA
-    # A written answer as its document, and its pre-checks (templates/redaction/).
+    # A written answer as its document, its pre-checks, and the format an exam question's
+    # params name (templates/redaction/, templates/exam/_redaction.html).
     env.globals["document_redige"] = redaction.document
     env.globals["prechecks_redaction"] = prechecks.prechecks_de
+    env.globals["format_redaction"] = format_par_code
     env.globals["niveaux"] = NIVEAUX  # 2 -> « standard »: the level of a mission as given
     return env
