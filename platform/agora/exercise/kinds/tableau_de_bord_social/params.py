@@ -9,14 +9,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.errors import InvalidInput
 from agora.exercise.params import (
+    code_attendu,
     lire_booleen,
     lire_entier,
     lire_jour,
     lire_liste,
     lire_nombre,
     lire_objet,
+    refus,
+    texte_attendu,
 )
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -102,37 +104,20 @@ class Donnees:
     controles: tuple[str, ...]
 
 
-def _refus(ou: str, quoi: str) -> InvalidInput:
-    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
-
-
 def _entier(raw: Any, ou: str, haut: int, bas: int = 0) -> int:
     """A whole number written as a JSON integer (not a text), from ``bas`` to ``haut``."""
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise _refus(ou, "un nombre entier est attendu")
+        raise refus(ou, "un nombre entier est attendu")
     valeur = lire_entier(raw, ou, haut)
     if valeur < bas:
-        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+        raise refus(ou, f"un entier de {bas} à {haut} est attendu")
     return valeur
-
-
-def _texte(raw: Any, ou: str, longueur: int = 80) -> str:
-    if isinstance(raw, str) and raw.strip() and len(raw) <= longueur:
-        return raw
-    raise _refus(ou, "un texte court est attendu")
-
-
-def _code(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
-    """One of the contract's codes (a motif, a sex, a chart…)."""
-    if isinstance(raw, str) and raw in valeurs:
-        return raw
-    raise _refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
 
 
 def _heures(raw: Any, ou: str) -> Decimal:
     valeur = lire_nombre(raw, ou, "nombre d'heures")
     if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(Decimal("0.01")):
-        raise _refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
+        raise refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
     return valeur
 
 
@@ -143,9 +128,9 @@ def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, 
 
 def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
     liste = lire_liste(raw, ou, len(valeurs), minimum=1)
-    choisis = tuple(_code(v, ou, valeurs) for v in liste)
+    choisis = tuple(code_attendu(v, ou, valeurs) for v in liste)
     if len(set(choisis)) != len(choisis):
-        raise _refus(ou, "chaque valeur une seule fois")
+        raise refus(ou, "chaque valeur une seule fois")
     return choisis
 
 
@@ -158,7 +143,7 @@ def _mois(m: dict[str, Any], ou: str) -> Mois:
 
 
 def _absence(a: dict[str, Any], ou: str) -> Absence:
-    motif = _code(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
+    motif = code_attendu(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
     return Absence(motif, _heures(a.get("heures"), f"{ou}.heures"))
 
 
@@ -166,11 +151,11 @@ def _accident(a: dict[str, Any], ou: str) -> Accident:
     arret = lire_booleen(a.get("arret"), f"{ou}.arret")
     jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 366)
     if not arret and jours:
-        raise _refus(f"{ou}.jours_perdus", "0 pour un accident sans arrêt")
+        raise refus(f"{ou}.jours_perdus", "0 pour un accident sans arrêt")
     return Accident(
         jour=lire_jour(a.get("date"), f"{ou}.date"),
-        salarie=_texte(a.get("salarie"), f"{ou}.salarie"),
-        nature=_code(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
+        salarie=texte_attendu(a.get("salarie"), f"{ou}.salarie", 80),
+        nature=code_attendu(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
         arret=arret,
         jours_perdus=jours,
     )
@@ -179,10 +164,10 @@ def _accident(a: dict[str, Any], ou: str) -> Accident:
 def _personne(p: dict[str, Any], ou: str) -> Personne:
     sortie = p.get("sortie")
     return Personne(
-        matricule=_texte(p.get("matricule"), f"{ou}.matricule", 8),
-        nom=_texte(p.get("nom"), f"{ou}.nom"),
-        prenom=_texte(p.get("prenom"), f"{ou}.prenom"),
-        sexe=_code(p.get("sexe"), f"{ou}.sexe", SEXES),
+        matricule=texte_attendu(p.get("matricule"), f"{ou}.matricule", 8),
+        nom=texte_attendu(p.get("nom"), f"{ou}.nom", 80),
+        prenom=texte_attendu(p.get("prenom"), f"{ou}.prenom", 80),
+        sexe=code_attendu(p.get("sexe"), f"{ou}.sexe", SEXES),
         naissance=lire_jour(p.get("naissance"), f"{ou}.naissance"),
         entree=lire_jour(p.get("entree"), f"{ou}.entree"),
         sortie=None if sortie is None else lire_jour(sortie, f"{ou}.sortie"),
@@ -220,9 +205,9 @@ def lire_params(params: Any) -> Donnees:
         controles=_noms(p.get("controles"), "controles", CONTROLES),
     )
     if d.heures_theoriques <= 0 or d.heures_travaillees <= 0:
-        raise _refus("heures", "des heures théoriques et travaillées positives sont attendues")
+        raise refus("heures", "des heures théoriques et travaillées positives sont attendues")
     if len({a.motif for a in d.absences}) != len(d.absences):
-        raise _refus("absences", "un motif une seule fois")
+        raise refus("absences", "un motif une seule fois")
     return d
 
 
