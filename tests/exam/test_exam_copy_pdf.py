@@ -19,6 +19,7 @@ QUESTIONS = [
 IP, UA = "10.0.0.1", "test"
 TTC = "ESCOMPTE_SUR_TTC"
 TTC_MESSAGE = "L'escompte se calcule sur le net commercial, pas sur le TTC."
+WRONG = "une erreur quelconque"  # any graded mistake, whatever the organisation's sector
 
 
 def _fields(db, exam, copy, index, code):
@@ -27,16 +28,24 @@ def _fields(db, exam, copy, index, code):
     sample = next(
         s
         for s in samples
-        if (s.correct if code is None else code in s.expected_diagnostics) and not s.invalid
+        if not s.invalid
+        and (
+            s.correct
+            if code is None
+            else not s.correct
+            if code == WRONG
+            else code in s.expected_diagnostics
+        )
     )
     return flatten(sample.answer)
 
 
-def _graded_copy(db, clock, exam, student):
-    """Question 1 with the escompte computed on the TTC, question 2 right; graded, published."""
+def _graded_copy(db, clock, exam, student, codes=None):
+    """By default question 1 with the escompte computed on the TTC, question 2 right; graded,
+    published."""
     copy = service.start(db, exam, student, clock(), IP, UA)
     typed = {}
-    for index, code in {0: TTC, 1: None}.items():
+    for index, code in (codes or {0: TTC, 1: None}).items():
         typed.update(fields := _fields(db, exam, copy, index, code))
         service.save_answer(db, copy, index, fields, clock, IP, UA)
     service.submit(db, copy, clock, IP, UA)

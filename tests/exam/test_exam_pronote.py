@@ -6,7 +6,7 @@ import csv
 import io
 import re
 
-from tests.exam.test_exam_copy_pdf import QUESTIONS, _graded_copy
+from tests.exam.test_exam_copy_pdf import QUESTIONS, WRONG, _graded_copy
 
 
 def test_pronote_csv_of_an_exam(
@@ -18,7 +18,8 @@ def test_pronote_csv_of_an_exam(
     make_student(classe=classe, prenom="Zoé", nom="Étienne")  # after « Dupont », not after Z
     make_student(classe=classe, prenom="Zack", nom="zorro")
     lea = make_student(classe=classe, prenom="Léa", nom="Œillet")
-    _graded_copy(db, clock, exam, lea)
+    # a public service's invoice has no escompte: a mistake any variant can make
+    _graded_copy(db, clock, exam, lea, codes={0: WRONG, 1: None})
     url = f"/enseignant/evaluations/{exam.id}/pronote.csv"
 
     as_teacher(client, teacher)
