@@ -8,6 +8,7 @@ import re
 
 import pytest
 from sqlmodel import Session, select
+from tests.browser_helpers import wait_until
 
 from agora.account.models import User
 from agora.exam.models import ExamCopy
@@ -103,8 +104,5 @@ def test_the_next_question_opens_on_its_statement_with_the_timer_in_view(
     assert in_view("#titre-question") and in_view("#minuteur")
     # Scrolled down into the long statement, the timer stays in sight.
     page.mouse.wheel(0, 1500)
-    for _ in range(50):  # polled from here: the page's CSP forbids wait_for_function's eval
-        if page.evaluate("window.scrollY") > 0:
-            break
-        page.wait_for_timeout(100)
-    assert page.evaluate("window.scrollY") > 0 and in_view("#minuteur")
+    wait_until(page, "window.scrollY > 0")
+    assert in_view("#minuteur")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
+from tests.browser_helpers import wait_until
 
 from agora.account.models import User
 
@@ -65,7 +66,7 @@ def test_a_student_hands_in_a_poster_and_the_teacher_sees_its_thumbnail(
     prof.goto(f"{live_server}/enseignant/devoirs/{assignment.id}/corriger")
     thumbnail = prof.locator(".fichier-rendu img.miniature")
     expect(thumbnail).to_be_visible()
-    prof.wait_for_function("document.querySelector('img.miniature').naturalWidth > 0")
+    wait_until(prof, "document.querySelector('img.miniature').naturalWidth > 0")
     width = thumbnail.evaluate("img => img.naturalWidth")
     assert 0 < width <= 320
     expect(prof.locator("article.document-redige")).to_contain_text("Réalisée avec Canva")

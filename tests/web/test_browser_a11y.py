@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
+from tests.browser_helpers import wait_until
 
 from agora.account.models import User
 from agora.classroom import service
@@ -45,7 +46,7 @@ def _violations(page, url: str) -> list[str]:
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(url)  # waits for « load »; then the htmx requests fired at load, if any
-        page.wait_for_function("!document.querySelector('.htmx-request')")
+        wait_until(page, "!document.querySelector('.htmx-request')")
         page.add_script_tag(path=str(AXE))
         assert page.evaluate("axe.version") == AXE_VERSION
         for v in page.evaluate(RUN_AXE):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import select
+from tests.browser_helpers import wait_until
 
 from agora.account.models import User
 from agora.db import utcnow
@@ -72,8 +73,8 @@ def test_key_pages_run_under_the_csp_with_htmx_working(
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r".*/examen/copies/\d+/questions/1$"))
     shown = page.locator("#minuteur .minuteur-valeur").inner_text()
-    page.wait_for_function(  # the countdown script (a static file) ticks
-        "t => document.querySelector('#minuteur .minuteur-valeur').textContent !== t", arg=shown
+    wait_until(  # the countdown script (a static file) ticks
+        page, "t => document.querySelector('#minuteur .minuteur-valeur').textContent !== t", shown
     )
     page.locator('input[name="total_ht"]').fill("123,45")  # htmx autosave
     page.locator("#etat-sauvegarde").filter(has_text="Enregistré à").wait_for()
