@@ -52,6 +52,8 @@ def test_answer_form_exposes_values_and_safe_dom_ids():
     assert form.value("tva.0.montant") == "81.41"
     assert form.value("absent") == ""
     assert form.dom_id("tva.0.montant") == "champ-tva-0-montant"
+    step = AnswerForm.from_answer({}, id_prefix="etape-2-")  # one of a mission page's forms
+    assert step.dom_id("tva.0.montant") == "etape-2-champ-tva-0-montant"
 
 
 def test_unflatten_never_raises_on_clashing_or_odd_names():

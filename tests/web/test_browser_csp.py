@@ -65,7 +65,9 @@ def test_key_pages_run_under_the_csp_with_htmx_working(
     assert page.url.endswith("/eleve")
     page.goto(f"{base}/eleve/missions/{assignment.id}")
     page.fill('#etape-0 [name="net_a_payer"]', "douze")  # htmx inline check
-    page.locator("#champ-net-a-payer-erreur").filter(has_text="n'est pas un montant").wait_for()
+    page.locator("#etape-0-champ-net-a-payer-erreur").filter(
+        has_text="n'est pas un montant"
+    ).wait_for()
     _shot(page, "mission")
 
     page.goto(f"{base}/examen")

@@ -44,7 +44,9 @@ def test_student_fixes_an_invoice_after_the_diagnostic(
 
     # Inline format check while typing: costs nothing.
     page.fill('#etape-0 [name="net_a_payer"]', "douze")
-    page.locator("#champ-net-a-payer-erreur").filter(has_text="n'est pas un montant").wait_for()
+    page.locator("#etape-0-champ-net-a-payer-erreur").filter(
+        has_text="n'est pas un montant"
+    ).wait_for()
 
     page.evaluate("window.marqueur = 'même page'")  # survives only without a page load
     _fill(page, flatten(wrong.answer))

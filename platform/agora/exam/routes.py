@@ -22,7 +22,7 @@ from agora.exam import closing, redaction, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, student_copy
 from agora.exam.models import Exam, ExamCopy
 from agora.exercise import variants
-from agora.exercise.forms import AnswerForm
+from agora.exercise.forms import field_dom_id
 from agora.exercise.registry import get_kind
 from agora.web.deps import FormFields, StudentDep, student_in_one_statement
 from agora.web.ids import DbId, Position
@@ -205,7 +205,7 @@ def _save(request, session, student, copy, exam, position, clock, form):
         # format hints for what was just stored
         kind = get_kind(exam.questions[index]["kind"])
         context["field_errors"] = [
-            (AnswerForm.dom_id(name), kind.validate_field(name, value) or "")
+            (field_dom_id(name), kind.validate_field(name, value) or "")
             for name, value in fields.items()
         ]
     return render_fragment(request, "exam/question.html", "sauvegarde", views.ctx(context))

@@ -222,11 +222,12 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
         earned = grading.points_of(None, points)
         return CorrectedQuestion(
             position, q["titre"], points, earned, NOT_STARTED, None, {}, int(q["niveau"]),
-            AnswerForm(disabled=True), None,
+            AnswerForm(disabled=True, id_prefix=f"q{position}-"), None,
         )  # fmt: skip
     grade = Grade.from_json(answer.grade) if answer.grade else None
     variant = service.stored_variant(exam, answer)
-    form = AnswerForm.from_answer(answer.answer, grade, disabled=True)
+    # every question of the copy on one page: each form's ids start with its number
+    form = AnswerForm.from_answer(answer.answer, grade, disabled=True, id_prefix=f"q{position}-")
     writing = redaction.is_writing(q)
     return CorrectedQuestion(
         position, q["titre"], points, grading.points_of(answer.score, points), variant.enonce,

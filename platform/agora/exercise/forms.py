@@ -51,6 +51,7 @@ class AnswerForm:
     results: dict[str, ChampResult] = field(default_factory=dict)
     validate_url: str | None = None  # htmx endpoint checking one field's format as it is typed
     disabled: bool = False
+    id_prefix: str = ""  # a mission page shows every step's form: their ids must differ
 
     @classmethod
     def from_answer(
@@ -68,7 +69,12 @@ class AnswerForm:
     def result(self, name: str) -> ChampResult | None:
         return self.results.get(name)
 
-    @staticmethod
-    def dom_id(name: str) -> str:
-        """An HTML id for a dotted field name (dots are not valid in CSS selectors)."""
-        return "champ-" + name.replace(".", "-").replace("_", "-")
+    def dom_id(self, name: str) -> str:
+        """The HTML id of this form's field ``name``."""
+        return field_dom_id(name, self.id_prefix)
+
+
+def field_dom_id(name: str, prefix: str = "") -> str:
+    """An HTML id for a dotted field name (dots are not valid in CSS selectors), after the
+    prefix of the form it belongs to."""
+    return prefix + "champ-" + name.replace(".", "-").replace("_", "-")

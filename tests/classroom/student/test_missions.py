@@ -197,7 +197,7 @@ def test_field_validation_fragment(client, given, as_student, csrf):
     url = f"/eleve/missions/{assignment.id}/etapes/0/champ"
     headers = {"HX-Request": "true", "X-CSRF-Token": token}
     bad = client.post(url, data={"champ": "net_a_payer", "net_a_payer": "abc"}, headers=headers)
-    assert bad.text.startswith('<p class="champ-erreur" id="champ-net-a-payer-erreur"')
+    assert bad.text.startswith('<p class="champ-erreur" id="etape-0-champ-net-a-payer-erreur"')
     assert "abc" in bad.text
     good = client.post(
         url, data={"champ": "net_a_payer", "net_a_payer": "1 234,56"}, headers=headers

@@ -22,7 +22,7 @@ from agora.documents import commercial, facturx, pdf
 from agora.errors import DomainError, InvalidInput
 from agora.exercise.answer_names import known_fields, unknown_name
 from agora.exercise.base import FormatErrors
-from agora.exercise.forms import AnswerForm
+from agora.exercise.forms import AnswerForm, field_dom_id
 from agora.exercise.registry import get_kind
 from agora.exercise.variants import company_for
 from agora.web.deps import FormFields, StudentDep, UserDep
@@ -237,7 +237,7 @@ def validate_field(
         kind = get_kind(step.kind)
         known = kind.ANSWER_SCHEMA.accepte(champ)
         message = kind.validate_field(champ, value) if known else unknown_name(champ)
-    dom_id = AnswerForm.dom_id(champ[:200])
+    dom_id = field_dom_id(champ[:200], views.step_dom_id(index) + "-")
     html = (
         f'<p class="champ-erreur" id="{escape(dom_id)}-erreur" role="status" '
         f'aria-live="polite">{escape(message or "")}</p>'

@@ -59,7 +59,7 @@ class StepView:
 
     @property
     def dom_id(self) -> str:
-        return f"etape-{self.index}"
+        return step_dom_id(self.index)
 
     @property
     def document(self) -> str | None:
@@ -113,6 +113,12 @@ class MissionPage:
     company: Any
     histoire: str
     current: int = 0  # the step shown open; the others wait behind the step list
+
+
+def step_dom_id(index: int) -> str:
+    """The HTML id of step ``index``'s section; its fields' ids start with it (a mission page
+    shows every step, whose forms often ask for fields of the same name)."""
+    return f"etape-{index}"
 
 
 def current_step(steps: list[StepView], asked: str | None) -> int:
@@ -181,6 +187,7 @@ def step_view(
         form = AnswerForm.from_answer(shown, grade)
     form.validate_url = validate_url
     form.disabled = not can_submit or review
+    form.id_prefix = step_dom_id(index) + "-"
     return StepView(
         index,
         step,

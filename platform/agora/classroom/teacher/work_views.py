@@ -230,7 +230,9 @@ def _attempt_view(
         )  # fmt: skip
     variant = service.attempt_variant(attempt)
     grade = Grade.from_json(attempt.grade) if attempt.grade else None
-    form = AnswerForm.from_answer(attempt.answer, grade, disabled=True)
+    form = AnswerForm.from_answer(
+        attempt.answer, grade, disabled=True, id_prefix=f"tentative-{attempt.id}-"
+    )  # every try on one page: each form's ids start with its own
     return AttemptView(
         attempt, number, latest, grade, form, form_template(attempt.kind),
         variant.params, score_points, grader, [], duration, penalized,
