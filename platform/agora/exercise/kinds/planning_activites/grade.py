@@ -4,12 +4,12 @@ booking accepted, the wrong method named, diagnostics."""
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
-    MemoParams,
     Mondes,
     champs_lus,
     chemin,
@@ -32,17 +32,17 @@ DATES = (calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE)
 AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit)."
 
 
-def fautes_possibles(n: Projet) -> list[str]:
+def fautes_possibles(niveau: int) -> list[str]:
     """The wrong methods that could change some value of this exercise, in the order tried."""
     # The calendar's mistakes first: a wrong end date is more likely miscounted than the
     # result of a wrong pass the student's other values do not show.
     fautes = [calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE]
     fautes += [calc.DEBUT_SOMME_DES_FINS, calc.ANTERIORITE_OUBLIEE, calc.FIN_TARD_MAXIMUM]
     fautes.append(calc.MARGE_FIN_TARD_MOINS_DEBUT_TOT)
-    if n.niveau == 3:
+    if niveau == 3:
         fautes += [calc.MARGE_LIBRE_EGALE_TOTALE, calc.RETARD_AJOUTE_A_LA_FIN]
     fautes += [calc.CAPACITE_IGNOREE, calc.RESERVATIONS_CHEVAUCHEES]
-    if n.niveau > 1:
+    if niveau > 1:
         fautes += [calc.DUREE_SEXAGESIMALE, calc.ARRONDI_TRONQUE]
     return fautes
 
@@ -54,17 +54,44 @@ class Reference:
     def __init__(self, n: Projet):
         self.n = n
         self.valeurs = calc.calcule(n)
-        self.fautes = fautes_possibles(n)
-        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.valeurs}
-        self.champs = [(p, chemin(p), self.types[p]) for p in self.valeurs]
+        forme = _forme(tuple(self.valeurs))
+        self.types, self.champs, self.competences = forme.types, forme.champs, forme.competences
         self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
-        self.candidates = {
-            p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
-        }
+        self.candidates = _Candidates(n.niveau)
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
-        # The competency each field proves, found by a look-up and no call (one per field
-        # graded): the answer's fields here, any other name (an unreadable one) on demand.
-        self.competences = _Competences({p: _competence(p) for p in self.valeurs})
+
+
+class _Forme:
+    """What an answer's list of paths alone gives (the same for every variant with as many
+    tasks and requests at this level): each path's type, the fields to read (path, path
+    walked, type), and the competency each field proves, found by a look-up and no call (one
+    per field graded): the answer's fields here, any other name (an unreadable one) on demand."""
+
+    def __init__(self, paths: tuple[str, ...]):
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in paths}
+        self.champs = [(p, chemin(p), self.types[p]) for p in paths]
+        self.competences = _Competences({p: _competence(p) for p in paths})
+
+
+@lru_cache(maxsize=256)
+def _forme(paths: tuple[str, ...]) -> _Forme:
+    return _Forme(paths)
+
+
+@cache
+def _candidates_de(pattern: str, niveau: int) -> list[str]:
+    """The wrong methods that may change a field of this pattern, in the order tried."""
+    return [f for f in fautes_possibles(niveau) if pattern in SIGNATURES[f]]
+
+
+class _Candidates:
+    """The wrong methods to try on each answer path, looked up by the path's pattern."""
+
+    def __init__(self, niveau: int):
+        self.niveau = niveau
+
+    def __getitem__(self, path: str) -> list[str]:
+        return _candidates_de(pattern_of(path), self.niveau)
 
 
 class _Competences(dict):
@@ -72,12 +99,9 @@ class _Competences(dict):
         return _competence(path)
 
 
-_MEMO = MemoParams()
-
-
 def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+    """The Reference of these params."""
+    return Reference(lire_params(params))
 
 
 class Copie:

@@ -237,7 +237,8 @@ def lire_params(params: Any) -> Projet:
     )
     from agora.exercise.kinds.planning_activites.reservations import affecter
 
-    if affecter(projet.demandes, projet.ressources) is None:
+    # Kept with the project: the reference booking the solver starts from.
+    if projet.garde("affectation", lambda: affecter(projet.demandes, projet.ressources)) is None:
         raise _refus(
             "demandes", "aucune affectation des ressources ne les sert toutes sans conflit"
         )

@@ -1,12 +1,10 @@
 """Booking the shared resources: each request gets a resource big enough that no other request
 holds at the same time. The reference is the first valid assignment in the order of the
-requests and of the resources (backtracking); the grader accepts any valid one. Results are kept per requests and
-resources (frozen, hashable): a class grades the same variant over and over."""
+requests and of the resources (backtracking); the grader accepts any valid one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from agora.exercise.kinds.planning_activites.params import Demande, Ressource
 
@@ -16,7 +14,6 @@ RESERVATIONS_CHEVAUCHEES = "RESERVATIONS_CHEVAUCHEES"
 RESSOURCE_INCONNUE = "RESSOURCE_INCONNUE"
 
 
-@lru_cache(maxsize=1024)
 def affecter(
     demandes: tuple[Demande, ...], ressources: tuple[Ressource, ...], faute: str | None = None
 ) -> tuple[str, ...] | None:

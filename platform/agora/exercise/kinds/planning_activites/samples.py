@@ -22,7 +22,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     ref = calc.calcule(n)
     samples = [SampleAnswer("Réponse juste", calc.document(ref), True)]
     monde = lambda faute: calc.calcule(n, faute=faute)  # noqa: E731 (read as a name)
-    samples += reponses_fausses(fautes_possibles(n), monde, ref, CHANGE, calc.document)
+    samples += reponses_fausses(fautes_possibles(n.niveau), monde, ref, CHANGE, calc.document)
     faux = {"duree_projet": ref["duree_projet"] + 2}
     reporte = calc.document(calc.calcule(n, faux) | faux)
     illisible = {"duree_projet": "beaucoup", "date_fin": "demain", "chemin_critique": "12"}
