@@ -13,6 +13,7 @@ from agora.exercise.params import (
     lire_booleen,
     lire_entier,
     lire_jour,
+    lire_nombre,
     lire_taux,
     texte_attendu,
 )
@@ -24,6 +25,16 @@ def test_a_whole_number_within_its_bounds():
     for mauvais in ("45.5", "121", "-1", 4.5, None, True):
         with pytest.raises(InvalidInput, match=r"^Paramètres : délai"):
             lire_entier(mauvais, "délai", 120)
+
+
+def test_a_number_read_as_written_whatever_way_it_is_read():
+    # The contract's writing is read by a shortcut: the same value, zeros kept, as any other.
+    assert str(lire_nombre("12.50", "prix")) == "12.50"
+    assert str(lire_nombre("1 234,50", "prix")) == "1234.50"
+    assert lire_nombre(7, "prix") == lire_nombre("7", "prix")
+    assert lire_entier(120, "délai", 120) == 120
+    with pytest.raises(InvalidInput, match=r"^Paramètres : délai doit être un nombre entier"):
+        lire_entier(121, "délai", 120)
 
 
 def test_an_iso_day():

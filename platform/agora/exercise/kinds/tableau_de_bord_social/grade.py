@@ -5,12 +5,12 @@ for each competency (the indicators prove 3.3.3, the checks of the data 1.3.1)."
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
-    MemoParams,
     Mondes,
     champs_lus,
     grade_final,
@@ -50,21 +50,35 @@ class Reference:
         self.d = d
         self.valeurs = calc.calcule(d)
         self.fautes = fautes_possibles(d)
-        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.valeurs}
-        self.champs = [(p, tuple(p.split(".")), self.types[p]) for p in self.valeurs]
+        forme = _forme(tuple(self.valeurs))
+        self.types, self.champs = forme.types, forme.champs
         self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
-        self.candidats = {
-            p: [f for f in self.fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
-        }
         self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
 
+    def candidats(self, path: str) -> list[str]:
+        """The wrong methods that may explain a wrong value of ``path``, in the order tried
+        (asked for a wrong field only)."""
+        pattern = pattern_of(path)
+        return [f for f in self.fautes if pattern in SIGNATURES[f]]
 
-_MEMO = MemoParams()
+
+class _Forme:
+    """What the answer's list of paths alone gives (the same for every variant of a level):
+    each path's type, and the fields to read (path, path walked, type)."""
+
+    def __init__(self, paths: tuple[str, ...]):
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in paths}
+        self.champs = [(p, tuple(p.split(".")), self.types[p]) for p in paths]
+
+
+@lru_cache(maxsize=16)
+def _forme(paths: tuple[str, ...]) -> _Forme:
+    return _Forme(paths)
 
 
 def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+    """The Reference of these params."""
+    return Reference(lire_params(params))
 
 
 def _code_choix(path: str, valeur: Any) -> str | None:
@@ -87,7 +101,7 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
     if lu.valeur == ecf.get(path):
         return verdict_reporte(path, field, attendu, lu)
     code = _code_choix(path, lu.valeur) or methode_fausse(
-        ref.candidats[path],
+        ref.candidats(path),
         ref.monde,
         lambda faute: calc.calcule(ref.d, own, faute, complet=False),
         path,
