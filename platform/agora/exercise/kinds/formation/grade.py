@@ -5,6 +5,7 @@ the mandatory trainings named, diagnostics."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from agora.exercise.etapes import ReferenceCalculee, correcteur
@@ -51,13 +52,18 @@ class Reference(ReferenceCalculee):
     """The reference of one variant, its wrong methods and the competency of each field."""
 
     def __init__(self, d: Plan):
-        super().__init__(d, calc.calcule, ANSWER_SCHEMA.type_of, competence_de, fautes_possibles(d))
+        super().__init__(d, calc.calcule, _type_of, competence_de, fautes_possibles(d))
         # A look-up per field graded, rather than the test of its path.
         self.competence_de = _Competences((p, competence_de(p)) for p in self.valeurs).__getitem__
 
     def reporte(self, own: dict[str, Any]) -> dict[str, Any]:
         """The steps that start from earlier values, from the student's own."""
         return calc.calcule(self.d, own, complet=False)
+
+
+# The type of a reference's path, found once per name (the same names in every variant; the
+# schema's check of a name walks its tree).
+_type_of = cache(ANSWER_SCHEMA.type_of)
 
 
 class _Competences(dict):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.grading import Etapes, document_json
@@ -80,20 +79,20 @@ _CHAMPS = ("cout_pedagogique", "frais", "salaires", "cout_total", "cout_particip
 _NOMS = [tuple(f"sessions.{i}.{champ}" for champ in _CHAMPS) for i in range(MAX_SESSIONS)]
 
 
-@lru_cache(maxsize=4096)
-def _fixes(s: Session, heures_par_jour: Decimal, cout_horaire: Decimal | None) -> tuple:
-    """A session's parts that start from no student value, computed right once: teaching
-    cost, expenses, salaries maintained (None when not asked)."""
+def _fixes(s: Session, d: Plan) -> tuple:
+    """A session's parts that start from no student value: teaching cost, expenses, salaries
+    maintained (None when not asked)."""
     salaires = None
-    if cout_horaire is not None:
-        salaires = cents(s.participants * s.jours * heures_par_jour * cout_horaire)
+    if d.cout_horaire is not None:
+        salaires = cents(s.participants * s.jours * d.heures_par_jour * d.cout_horaire)
     return cout_pedagogique(s), cents(s.frais_par_participant * s.participants), salaires
 
 
 def _session(d: Plan, i: int, put: Put, faute: str | None) -> Any:
     """One session's costs; returns its total cost (the student's if given)."""
     s, noms = d.sessions[i], _NOMS[i]
-    pedagogique, frais, salaires = _fixes(s, d.heures_par_jour, d.cout_horaire)
+    fixes = d.garde("fixes", lambda: [_fixes(session, d) for session in d.sessions])
+    pedagogique, frais, salaires = fixes[i]
     if faute == TARIF_NON_MULTIPLIE:
         pedagogique = cout_pedagogique(s, faute)
     elif faute == FRAIS_NON_MULTIPLIES:
