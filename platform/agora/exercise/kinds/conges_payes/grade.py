@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
@@ -12,7 +13,6 @@ from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -29,10 +29,8 @@ class Reference:
     def __init__(self, c: Conges):
         self.c = c
         self.calcul = calcule(c)
-        self.champs = [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in self.calcul.out]
+        self.champs = [_champ(p) for p in self.calcul.out]
         self.canon = {p: t.canonical(self.calcul.out[p]) for p, _, t in self.champs}
-        # Each field's kind (``salaries.pris``): where a wrong method may show (SIGNATURES).
-        self.rubriques = {p: pattern_of(p).replace(".#", "") for p in self.calcul.out}
         self.fautes = FAUTES[c.decompte]
         self._avec_faute: dict[str, dict[str, Any]] = {}
 
@@ -43,9 +41,21 @@ class Reference:
         return self._avec_faute[faute]
 
 
-# A class grades the same params object many times: what they give is kept.
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+@cache
+def _champ(path: str) -> tuple[str, tuple[str | int, ...], Field]:
+    """A reference path, the path walked to it and its type: known from its name alone (the
+    same names in every variant)."""
+    return path, chemin(path), ANSWER_SCHEMA.type_of(path)
+
+
+@cache
+def _rubrique(path: str) -> str:
+    """A field's kind (``salaries.pris``): where a wrong method may show (SIGNATURES)."""
+    return pattern_of(path).replace(".#", "")
+
+
+def reference(params: Any) -> Reference:
+    return Reference(lire_params(params))
 
 
 class Cause:
@@ -63,15 +73,14 @@ class Cause:
 
     def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
         """How many of the student's values of this kind of field the wrong method gives."""
-        rubriques = self.ref.rubriques
         return sum(
             1
             for path, valeur in self.own.items()
-            if rubriques[path] == rubrique and monde.get(path) == valeur
+            if _rubrique(path) == rubrique and monde.get(path) == valeur
         )
 
     def de(self, path: str, t: Field, valeur: Any) -> str | None:
-        rubrique = self.ref.rubriques[path]
+        rubrique = _rubrique(path)
         candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
         mondes = [
             (faute, monde)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -66,6 +67,15 @@ class Conges:
     salaries: tuple[Salarie, ...]
     paie: int  # the index of the employee whose leave pay is computed
     brut_reference: Decimal
+    # What the solver derives from these params alone, kept with them (a grade computes the
+    # exercise several times: right, from the student's values, with wrong methods).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def garde(self, cle: Any, construire: Callable[[], Any]) -> Any:
+        """The value kept under ``cle``, built the first time it is asked for."""
+        if cle not in self.memo:
+            self.memo[cle] = construire()
+        return self.memo[cle]
 
 
 def _refus(message: str) -> InvalidInput:

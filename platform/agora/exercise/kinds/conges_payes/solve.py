@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from agora.exercise.grading import Etapes
@@ -40,36 +40,58 @@ def _fraction(valeur: Decimal | int) -> Fraction:
     return Fraction(Decimal(valeur))
 
 
-@lru_cache(maxsize=4096)
-def acquis_exact(s: Salarie, faute: str | None = None) -> Fraction:
-    """The jours ouvrables earned over the reference period, before rounding (L3141-3, -4, -5,
-    -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
-    most), 2,5 × days worked ÷ 24 for a part month; 30 at most. Remembered: it depends on the
-    employee alone, and grading computes it again from each answer's own values."""
-    r = regles()
-    par_mois, maladie_mois = (
-        _fraction(r.acquisition.jours_par_mois),
-        _fraction(r.maladie.jours_par_mois),
-    )
+# The wrong methods acquis_exact runs; any other gives the right days acquired.
+FAUTES_D_ACQUISITION = frozenset(
+    {f.ASSIMILE_NON_COMPTE, f.MALADIE_COMME_TRAVAIL, f.MALADIE_NON_COMPTEE, f.MOIS_INCOMPLET_OUBLIE}
+)
+
+
+def mois_comptes(s: Salarie) -> tuple[int, int, int]:
+    """The months of the reference period worked, absent but counted as work, on sick leave."""
+    assimiles = regles().assimiles.motifs
     motifs = {m: a.motif for a in s.absences for m in a.mois}
     incomplet = s.incomplet[0] if s.incomplet else None
     travail = assimile = maladie = 0
     for mois in range(s.premier_mois, 12):
         motif = motifs.get(mois, "travail" if mois != incomplet else None)
         travail += motif == "travail"
-        assimile += motif in r.assimiles.motifs
+        assimile += motif in assimiles
         maladie += motif == "maladie"
+    return travail, assimile, maladie
+
+
+@cache
+def _taux() -> tuple[Fraction, Fraction, Fraction, Fraction]:
+    """The rules' days earned a month of work and of sick leave, and their two ceilings."""
+    r = regles()
+    return (
+        _fraction(r.acquisition.jours_par_mois),
+        _fraction(r.maladie.jours_par_mois),
+        Fraction(r.maladie.plafond),
+        Fraction(r.acquisition.plafond),
+    )
+
+
+def acquis_exact(
+    s: Salarie, faute: str | None = None, mois: tuple[int, int, int] | None = None
+) -> Fraction:
+    """The jours ouvrables earned over the reference period, before rounding (L3141-3, -4, -5,
+    -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
+    most), 2,5 × days worked ÷ 24 for a part month; 30 at most. ``mois``: the employee's
+    ``mois_comptes`` when already counted."""
+    par_mois, maladie_mois, plafond_maladie, plafond = _taux()
+    travail, assimile, maladie = mois or mois_comptes(s)
     if faute == f.ASSIMILE_NON_COMPTE:
         assimile = 0
     total = par_mois * (travail + assimile)
     if faute == f.MALADIE_COMME_TRAVAIL:
         total += par_mois * maladie
     elif faute != f.MALADIE_NON_COMPTEE:
-        total += min(Fraction(r.maladie.plafond), maladie_mois * maladie)
+        total += min(plafond_maladie, maladie_mois * maladie)
     if s.incomplet and faute != f.MOIS_INCOMPLET_OUBLIE:
-        equivalent = r.acquisition.jours_equivalents_mois
+        equivalent = regles().acquisition.jours_equivalents_mois
         total += par_mois * Fraction(min(s.incomplet[1], equivalent), equivalent)
-    return min(total, Fraction(r.acquisition.plafond))
+    return min(total, plafond)
 
 
 def arrondi_acquis(exact: Fraction, faute: str | None = None) -> Decimal:
@@ -79,6 +101,8 @@ def arrondi_acquis(exact: Fraction, faute: str | None = None) -> Decimal:
 
 def en_ouvres(acquis: Decimal) -> Decimal:
     """Jours ouvrables as jours ouvrés: × 5 ÷ 6, raised to the next whole day (30 → 25)."""
+    if acquis == acquis.to_integral_value():  # whole days, the common case: integers only
+        return Decimal(-(-int(acquis) * 5 // 6))
     return Decimal(math.ceil(_fraction(acquis) * 5 / 6))
 
 
@@ -142,7 +166,12 @@ class Calcul(Etapes):
     def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
         """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
         p = f"salaries.{i}."
-        acquis = self.put(p + "acquis", arrondi_acquis(acquis_exact(s, self.faute), self.faute))
+        # Kept with the params: it depends on the employee alone (and on the few wrong methods
+        # of acquisition), and grading computes it again from each answer's own values.
+        faute = self.faute if self.faute in FAUTES_D_ACQUISITION else None
+        mois = self.c.garde((i, "mois"), lambda: mois_comptes(s))
+        exact = self.c.garde((i, faute), lambda: acquis_exact(s, faute, mois))
+        acquis = self.put(p + "acquis", arrondi_acquis(exact, self.faute))
         if self.c.decompte == OUVRES:
             converti = acquis if self.faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
             acquis = self.put(p + "acquis_ouvres", converti)
