@@ -4,6 +4,7 @@ decision on each receipt named by its reason, the entry matched row by row, diag
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import MemoParams, Mondes, champs_lus, illisibles, justes
+from agora.exercise.grading import Mondes, champs_lus, chemin, illisibles, justes
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
@@ -40,24 +41,29 @@ class Reference:
         self.n = n
         self.valeurs = calc.calcule(n)
         self.fautes = fautes_possibles(n)
-        self.chemins = [p for p in self.valeurs if p != "ecriture"]
-        # Each field's place in the answer, its type and its expected writing, found once:
-        # a class grades the same variant over and over.
-        self.parts = {
-            p: tuple(int(x) if x.isdigit() else x for x in p.split(".")) for p in self.chemins
-        }
-        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in self.chemins}
-        self.canon = {p: self.types[p].canonical(self.valeurs[p]) for p in self.chemins}
-        self.champs = [(p, self.parts[p], self.types[p]) for p in self.chemins]
+        forme = _forme(tuple(p for p in self.valeurs if p != "ecriture"))
+        self.types, self.champs = forme.types, forme.champs
+        self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
 
-_MEMO = MemoParams()
+class _Forme:
+    """What the answer's list of paths alone gives (the same for every variant with as many
+    receipts at this level): each path's type, and the fields to read (path, path walked,
+    type)."""
+
+    def __init__(self, chemins: tuple[str, ...]):
+        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in chemins}
+        self.champs = [(p, chemin(p), self.types[p]) for p in chemins]
+
+
+@lru_cache(maxsize=256)
+def _forme(chemins: tuple[str, ...]) -> _Forme:
+    return _Forme(chemins)
 
 
 def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+    return Reference(lire_params(params))
 
 
 def _note(codes: list[str], code: str | None) -> str:
