@@ -4,6 +4,7 @@ method error named, and a score for each of the two competencies."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
@@ -22,7 +23,6 @@ from agora.exercise.kinds.mouvements_personnel import solve as calc
 from agora.exercise.kinds.mouvements_personnel.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.mouvements_personnel.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.mouvements_personnel.params import AUCUN, NAME, Mouvements, lire_params
-from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture, pattern_of
 
 ENTREES_SORTIES, DOSSIERS = "3.1.1", "3.1.2"  # hiring and leaving; the personnel records
@@ -64,17 +64,27 @@ class Reference:
     def __init__(self, m: Mouvements):
         self.m = m
         self.valeurs = calc.calcule(m)
-        fautes = fautes_possibles(m)
-        self.champs = [(p, chemin(p), ANSWER_SCHEMA.champs[pattern_of(p)]) for p in self.valeurs]
+        self.fautes = fautes_possibles(m)
+        self.champs = _champs(tuple(self.valeurs))
         self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
-        self.candidates = {
-            p: [f for f in fautes if pattern_of(p) in SIGNATURES[f]] for p in self.valeurs
-        }
         self.monde = Mondes(lambda faute: calc.calcule(m, faute=faute))
 
+    def candidates(self, path: str) -> list[str]:
+        """The wrong methods that may explain a wrong value of ``path``, in the order tried
+        (asked for a wrong field only)."""
+        motif = pattern_of(path)
+        return [f for f in self.fautes if motif in SIGNATURES[f]]
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+
+@lru_cache(maxsize=64)
+def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
+    """The fields to read (path, path walked, type): the answer's list of paths alone gives
+    them, the same for every variant with these paths."""
+    return [(p, chemin(p), ANSWER_SCHEMA.champs[pattern_of(p)]) for p in paths]
+
+
+def reference(params: Any) -> Reference:
+    return Reference(lire_params(params))
 
 
 def code_annonce(attendu: str, choisi: str) -> str | None:
@@ -121,7 +131,7 @@ class Correction:
         elif lu.valeur == self.reporte(path):
             return verdict_reporte(path, field, attendu, lu)
         else:
-            candidates = ref.candidates[path]
+            candidates = ref.candidates(path)
             code = methode_fausse(candidates, ref.monde, self.depuis_siens, path, lu.valeur)
         return verdict_nomme(path, field, attendu, lu, self.nomme(code))
 
