@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.bulletin_paie import params as calcul
 from agora.exercise.kinds.bulletin_paie.params import CENT_POUR_CENT, Donnees, Ligne, lire
 from agora.money import CENT, ZERO, cents, fmt
@@ -22,17 +21,8 @@ MAJORATION_25 = Decimal("1.25")
 MAJORATION_50 = Decimal("1.5")
 
 
-# Typed params and solution of the last variants read: a class grades the same variant many
-# times. Reused only for the same params object, still equal to a copy taken when stored.
-_MEMOIRE = MemoParams()
-
-
 def lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
-    """lire(params) and solution() of it, remembered for the variants graded recently."""
-    return _MEMOIRE.obtenir(params, _lire_et_resoudre)
-
-
-def _lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
+    """lire(params) and solution() of it."""
     donnees = lire(params)
     return donnees, solution(donnees)
 
