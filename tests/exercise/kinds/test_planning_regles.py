@@ -383,6 +383,9 @@ def test_params_name_the_first_field_at_fault():
     assert _refus({"ouverture": {JOURS[0]: ["9h", "25:00"]}}) == (
         "« 25:00 » n'existe pas : l'heure va de 00:00 à 24:00."
     )
+    assert _refus({"ouverture": {JOURS[0]: ["09:00", "24:30"]}}) == (
+        "« 24:30 » n'existe pas : l'heure va de 00:00 à 24:00."
+    )
     assert _refus({"ouverture": {"lundi": ["09:00", "12:00"]}}) == (
         "ouverture : « lundi » n'est pas une date AAAA-MM-JJ."
     )

@@ -7,7 +7,6 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, cite
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.planning.answer import ANSWER_SCHEMA, LISTE_ILLISIBLE, CreneauLu
 from agora.exercise.kinds.planning.params import NAME, lire_semaine
 from agora.exercise.kinds.planning.rules import Semaine, Violation, heure
@@ -37,14 +36,9 @@ REGLES = {
 }
 
 
-# A class grades the same params object many times: its week is validated once (the pydantic
-# validation was a fifth of a grade). The Semaine is frozen and never changed by grading.
-_SEMAINES = MemoParams()
-
-
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Every violation as a diagnostic; half the score per employee, half per besoin covered."""
-    semaine = _SEMAINES.obtenir(params, lire_semaine)
+    semaine = lire_semaine(params)
     lus, fautes, rates = _dans_la_semaine(semaine, lecture.arbre["creneaux"])
     violations = controler(semaine, [c for _, c in lus])
     champs = _verdicts(semaine, lus, violations)

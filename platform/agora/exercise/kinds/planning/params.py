@@ -7,6 +7,7 @@ check, and refuses bad params with one French line naming the first field at fau
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -73,10 +74,18 @@ def _jours(valeur: Any, info: ValidationInfo) -> tuple[date, ...]:
 
 def _heure(texte: Any) -> int:
     """Minutes after midnight, read as an answer's times are (« 09:00 », « 9h30 »)."""
+    ecrite = _HH_MM.fullmatch(texte) if type(texte) is str else None
+    if ecrite:  # the contract's own writing, read at once (HORAIRE gives the same minutes)
+        heures, minutes = int(ecrite[1]), int(ecrite[2])
+        if minutes <= 59 and (heures < 24 or (heures == 24 and not minutes)):
+            return heures * 60 + minutes
     try:
         return HORAIRE.convert(texte)
     except InvalidInput as error:
         raise _erreur(str(error), entier=True) from None
+
+
+_HH_MM = re.compile(r"(\d\d):(\d\d)", re.ASCII)
 
 
 def _heures_contrat(valeur: Any) -> Decimal:
