@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
@@ -29,7 +29,7 @@ class Reference:
     def __init__(self, c: Conges):
         self.c = c
         self.calcul = calcule(c)
-        self.champs = [_champ(p) for p in self.calcul.out]
+        self.champs = _champs(tuple(self.calcul.out))
         self.canon = {p: t.canonical(self.calcul.out[p]) for p, _, t in self.champs}
         self.fautes = FAUTES[c.decompte]
         self._avec_faute: dict[str, dict[str, Any]] = {}
@@ -41,11 +41,11 @@ class Reference:
         return self._avec_faute[faute]
 
 
-@cache
-def _champ(path: str) -> tuple[str, tuple[str | int, ...], Field]:
-    """A reference path, the path walked to it and its type: known from its name alone (the
-    same names in every variant)."""
-    return path, chemin(path), ANSWER_SCHEMA.type_of(path)
+@lru_cache(maxsize=64)
+def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
+    """The fields to read (path, path walked, type): the reference's list of paths alone
+    gives them, the same for every variant with these paths."""
+    return [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in paths]
 
 
 @cache

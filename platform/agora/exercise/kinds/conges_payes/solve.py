@@ -185,10 +185,8 @@ class Calcul(Etapes):
         for i in ordre(c, faute):
             s, (acquis, pris) = c.salaries[i], droits[i]
             d = s.demande
-            if (
-                faute != f.DUREE_IGNOREE
-                and not r.minimum_continu <= duree_ouvrable(c, s) <= r.maximum
-            ):
+            duree = c.garde((i, "duree"), lambda s=s: duree_ouvrable(c, s))  # params alone
+            if faute != f.DUREE_IGNOREE and not r.minimum_continu <= duree <= r.maximum:
                 decision = REFUS_DUREE
             elif faute != f.DROITS_IGNORES and pris > acquis:
                 decision = REFUS_DROITS
