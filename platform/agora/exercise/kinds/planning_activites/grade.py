@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade
-from agora.exercise.fields import Lu, verdict
+from agora.exercise.fields import QUANTITE, Field, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
     champs_lus,
@@ -56,9 +56,17 @@ class Reference:
         self.valeurs = calc.calcule(n)
         forme = _forme(tuple(self.valeurs))
         self.types, self.champs, self.competences = forme.types, forme.champs, forme.competences
-        self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
+        self.canon = {p: _canonique(self.types[p], v) for p, v in self.valeurs.items()}
         self.candidates = _Candidates(n.niveau)
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
+
+
+def _canonique(field: Field, valeur: Any) -> str:
+    """The contract writing of a value: a number of days (most of the answer) is its digits,
+    as QUANTITE writes a whole number, without its formatting through decimals."""
+    if type(valeur) is int and field is QUANTITE:
+        return str(valeur)
+    return field.canonical(valeur)
 
 
 class _Forme:

@@ -105,19 +105,21 @@ class Projet:
         return next((r for r in self.ressources if r.code == code), None)
 
 
-def _refus(ou: str, quoi: str) -> InvalidInput:
-    return InvalidInput(f"Paramètres : {ou} — {quoi}.")
+def _refus(ou: str, quoi: str, champ: str = "") -> InvalidInput:
+    """The refusal of the param at ``ou`` (of its field ``champ`` when given: that place is
+    only written out for a refusal, not for every value read)."""
+    return InvalidInput(f"Paramètres : {f'{ou}.{champ}' if champ else ou} — {quoi}.")
 
 
-def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
+def _entier(raw: Any, ou: str, bas: int, haut: int, champ: str = "") -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not bas <= raw <= haut:
-        raise _refus(ou, f"un entier de {bas} à {haut} est attendu")
+        raise _refus(ou, f"un entier de {bas} à {haut} est attendu", champ)
     return raw
 
 
-def _texte(raw: Any, ou: str) -> str:
+def _texte(raw: Any, ou: str, champ: str = "") -> str:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 160:
-        raise _refus(ou, "un texte court est attendu")
+        raise _refus(ou, "un texte court est attendu", champ)
     return raw
 
 
@@ -144,23 +146,18 @@ def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, 
 
 
 def _tache(t: dict[str, Any], i: int) -> Tache:
-    ou = f"taches {i + 1}"
-    if t.get("lettre") != LETTRES[i]:
-        raise _refus(
-            f"{ou}.lettre", f"les tâches sont nommées A, B, C… dans l'ordre ({LETTRES[i]})"
-        )
+    ou, lettre = f"taches {i + 1}", LETTRES[i]
+    if t.get("lettre") != lettre:
+        raise _refus(ou, f"les tâches sont nommées A, B, C… dans l'ordre ({lettre})", "lettre")
     avant = lire_liste(t.get("anteriorites"), f"{ou}.anteriorites", 4)
-    for lettre in avant:
-        if not isinstance(lettre, str) or lettre not in LETTRES[:i]:
-            raise _refus(
-                f"{ou}.anteriorites", "une tâche ne suit que des tâches placées avant elle"
-            )
+    if not all(isinstance(a, str) and a in LETTRES[:i] for a in avant):
+        raise _refus(ou, "une tâche ne suit que des tâches placées avant elle", "anteriorites")
     if len(set(avant)) != len(avant):
-        raise _refus(f"{ou}.anteriorites", "une antériorité est écrite deux fois")
+        raise _refus(ou, "une antériorité est écrite deux fois", "anteriorites")
     return Tache(
-        lettre=LETTRES[i],
-        libelle=_texte(t.get("libelle"), f"{ou}.libelle"),
-        duree=_entier(t.get("duree"), f"{ou}.duree", 1, MAX_DUREE),
+        lettre=lettre,
+        libelle=_texte(t.get("libelle"), ou, "libelle"),
+        duree=_entier(t.get("duree"), ou, 1, MAX_DUREE, "duree"),
         anteriorites=tuple(sorted(avant)),
     )
 
@@ -195,15 +192,15 @@ def _ressource(r: dict[str, Any], ou: str) -> Ressource:
 
 def _demande(d: dict[str, Any], ou: str) -> Demande:
     demande = Demande(
-        numero=_texte(d.get("numero"), f"{ou}.numero")[:10],
-        objet=_texte(d.get("objet"), f"{ou}.objet"),
+        numero=_texte(d.get("numero"), ou, "numero")[:10],
+        objet=_texte(d.get("objet"), ou, "objet"),
         jour=_jour(d.get("jour"), f"{ou}.jour"),
         debut=_heure(d.get("debut"), f"{ou}.debut"),
         fin=_heure(d.get("fin"), f"{ou}.fin"),
-        besoin=_entier(d.get("besoin"), f"{ou}.besoin", 1, MAX_CAPACITE),
+        besoin=_entier(d.get("besoin"), ou, 1, MAX_CAPACITE, "besoin"),
     )
     if demande.fin <= demande.debut:
-        raise _refus(f"{ou}.fin", "la fin suit le début")
+        raise _refus(ou, "la fin suit le début", "fin")
     return demande
 
 
