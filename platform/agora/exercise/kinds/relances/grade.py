@@ -9,7 +9,6 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Field, Lu, verdict
 from agora.exercise.grading import (
-    MemoParams,
     champs_lus,
     chemin,
     justes,
@@ -65,12 +64,10 @@ def _fautes_du_champ(path: str) -> list[str]:
     return [f for f in FAUTES if noeud in SIGNATURES[f]]
 
 
-# A class grades the same params object many times: what they give is kept (MemoParams).
-_ATTENDUS = MemoParams()
-
-
 def attendu(params: Any) -> Attendu:
-    return _ATTENDUS.obtenir(params, Attendu)
+    """What grading needs from these params. Built at every grade: params come fresh from the
+    database, so a memo of the params object would only cost a copy of them."""
+    return Attendu(params)
 
 
 def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
