@@ -4,6 +4,7 @@ wrong methods, and the letter's automatic checks."""
 from __future__ import annotations
 
 from decimal import DecimalException
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -59,9 +60,10 @@ class Attendu:
         return self._mondes[faute]
 
 
-def _fautes_du_champ(path: str) -> list[str]:
+@lru_cache(maxsize=1024)  # the same paths in every variant
+def _fautes_du_champ(path: str) -> tuple[str, ...]:
     noeud = pattern_of(path).replace(".#", "")
-    return [f for f in FAUTES if noeud in SIGNATURES[f]]
+    return tuple(f for f in FAUTES if noeud in SIGNATURES[f])
 
 
 def attendu(params: Any) -> Attendu:
