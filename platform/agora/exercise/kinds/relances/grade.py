@@ -31,7 +31,7 @@ LETTRE_OK = (
 
 
 class Attendu:
-    """What grading needs from the params alone, computed once per variant: the balance, its
+    """What grading needs from the params alone, computed for each answer: the balance, its
     values, each field with its path and type, and the balance done each wrong way (on demand)."""
 
     def __init__(self, params: Any):
@@ -43,15 +43,6 @@ class Attendu:
         # The wrong methods that may show in each field, looked up once per variant.
         self.fautes = {p: _fautes_du_champ(p) for p in self.calcul.valeurs}
         self._mondes: dict[str, dict[str, Any]] = {}
-        self._lettres: dict[str, list[str]] = {}
-
-    def oublis(self, texte: str) -> list[str]:
-        """What a letter leaves out, kept per text (a class often sends the same letter again)."""
-        if texte not in self._lettres:
-            if len(self._lettres) >= 64:
-                self._lettres.clear()
-            self._lettres[texte] = manques(self.b, texte)
-        return self._lettres[texte]
 
     def monde(self, faute: str) -> dict[str, Any]:
         """The balance done with this wrong method, computed the first time it is asked for."""
@@ -127,7 +118,7 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
     """The letter's automatic checks (numbers, amounts, due dates cited)."""
     if lu.valeur is None or not isinstance(lu.valeur, str):
         return ChampResult("lettre", None, lu.recu, False, lu.erreur or EMPTY)
-    oublis = a.oublis(lu.valeur)
+    oublis = manques(a.b, lu.valeur)
     if not oublis:
         return ChampResult("lettre", None, lu.recu, True, LETTRE_OK)
     codes.append(LETTRE_INCOMPLETE)
