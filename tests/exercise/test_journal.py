@@ -1,11 +1,15 @@
 """The neutral journal entry: its JSON, and each student row judged against the row it stands for."""
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
+
+import pytest
 
 from agora.exercise import journal
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.journal import LigneEcriture
+from agora.money import ZERO
 
 SCHEMA = AnswerSchema(journal.schema("ecriture"), {"ecriture": 10})
 D = Decimal
@@ -39,6 +43,16 @@ def test_a_row_is_the_neutral_erp_shape():
     }
     assert journal.equilibree(VENTE)
     assert not journal.equilibree(VENTE[:2])
+
+
+def test_a_row_is_an_immutable_value_once_judged():
+    ligne = LigneEcriture("707", credit=D("1000.00"), acceptes=frozenset({"707", "701"}))
+    juge([{"compte": "701", "credit": "1000"}], attendues=(ligne,))  # its accounts now computed
+    pareille = LigneEcriture("707", ZERO, D("1000.00"), acceptes=frozenset({"707", "701"}))
+    assert ligne == pareille and hash(ligne) == hash(pareille)
+    assert dataclasses.replace(ligne, credit=D("5.00")).credit == D("5.00")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ligne.credit = D("5.00")
 
 
 def test_rows_in_any_order_with_sub_accounts_and_blank_sides_are_right():

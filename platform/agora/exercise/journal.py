@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult
@@ -40,6 +40,24 @@ REPORTE = "Calcul juste à partir de vos résultats précédents (erreur report�
 LIGNE_EN_TROP = "Cette ligne est de trop dans l'écriture."
 
 
+class _une_fois:
+    """``functools.cached_property`` without its lock: computed at the first read, then kept in
+    the instance. Python 3.11's takes a lock at each first read, and with params fresh from the
+    database every row of an entry is new at every grade."""
+
+    def __init__(self, calcul: Callable[[Any], Any]):
+        self.calcul = calcul
+
+    def __set_name__(self, owner: type, nom: str) -> None:
+        self.nom = nom
+
+    def __get__(self, ligne: Any, owner: type | None = None) -> Any:
+        if ligne is None:
+            return self
+        valeur = ligne.__dict__[self.nom] = self.calcul(ligne)
+        return valeur
+
+
 @dataclass(frozen=True)
 class LigneEcriture:
     """One row of an entry. ``acceptes``: every account accepted for it (empty: ``compte``
@@ -53,6 +71,30 @@ class LigneEcriture:
     journal: str = ""
     date: dt.date | None = None
     acceptes: frozenset[str] = frozenset()
+
+    # Written out, not generated: a frozen dataclass's own __init__ sets each field through
+    # object.__setattr__, three times slower, and a grader builds every row anew at each grade.
+    def __init__(
+        self,
+        compte: str,
+        debit: Decimal = ZERO,
+        credit: Decimal = ZERO,
+        libelle: str = "",
+        piece: str = "",
+        journal: str = "",
+        date: dt.date | None = None,
+        acceptes: frozenset[str] = frozenset(),
+    ):
+        self.__dict__.update(
+            compte=compte,
+            debit=debit,
+            credit=credit,
+            libelle=libelle,
+            piece=piece,
+            journal=journal,
+            date=date,
+            acceptes=acceptes,
+        )
 
     @property
     def comptes_acceptes(self) -> frozenset[str]:
@@ -68,35 +110,15 @@ class LigneEcriture:
             return True
         return self.compte in COMPTES_COLLECTIFS and compte.startswith(self.compte)
 
-    # A row is asked about many written accounts: its set and their roots built once (kept in
-    # the instance, outside the dataclass fields: equality and hashing are unchanged).
-    @cached_property
+    # A row is asked about every written account: its set and their roots built once per row
+    # (kept in the instance, outside the dataclass fields: equality and hashing are unchanged).
+    @_une_fois
     def _acceptes(self) -> frozenset[str]:
         return self.comptes_acceptes
 
-    @cached_property
+    @_une_fois
     def _racines(self) -> frozenset[str]:
         return frozenset(account_root(a) for a in self._acceptes)
-
-    @cached_property
-    def _canons(self) -> tuple[str, str]:
-        """The contract writing of the debit and the credit, printed in every row's verdict."""
-        return fmt(self.debit), fmt(self.credit)
-
-    @cached_property
-    def _attendus(self) -> tuple[str, str]:
-        """What a wrong debit and a wrong credit are told."""
-        return f"Attendu : {euros(self.debit)}.", f"Attendu : {euros(self.credit)}."
-
-    @cached_property
-    def _cotes(self) -> tuple[Decimal, Decimal]:
-        """The debit and the credit, as a student row's sides are compared with them."""
-        return self.debit, self.credit
-
-    @cached_property
-    def _piece(self) -> str:
-        """The document number as a written one is compared with it (``piece_key``)."""
-        return piece_key(self.piece)
 
     @property
     def cle(self) -> str:
@@ -262,11 +284,11 @@ def _rang(
         memes = [k for k in libres if attendues[k].accepte(valeur, racine)]
         if len(memes) > 1 and piece and piece.valeur:
             cle = piece_key(piece.valeur)
-            memes = [k for k in memes if attendues[k]._piece == cle] or memes
+            memes = [k for k in memes if piece_key(attendues[k].piece) == cle] or memes
         if len(memes) > 1:
             debit = bool(cotes[0])
             du_cote = [k for k in memes if bool(attendues[k].debit) == debit] or memes
-            justes = [k for k in du_cote if attendues[k]._cotes == cotes]
+            justes = [k for k in du_cote if (attendues[k].debit, attendues[k].credit) == cotes]
             return (justes or du_cote)[0], True
         if memes:
             return memes[0], True
@@ -310,8 +332,9 @@ def _montant(
 ) -> ChampResult:
     """One side of a row (``cote``: 0 the debit, 1 the credit): a blank side is 0; an amount
     from the student's own results (carried forward) earns its credit. (``verdict``'s messages,
-    built at once, the expected ones once per row: speed.)"""
-    attendu, canon = attendue._cotes[cote], attendue._canons[cote]
+    built at once: speed.)"""
+    attendu = attendue.credit if cote else attendue.debit
+    canon = fmt(attendu)
     if lu is None or lu.valeur is None:
         if not attendu and (lu is None or not lu.erreur):
             return ChampResult(champ, canon, lu and lu.recu, True, "Juste.")
@@ -323,7 +346,7 @@ def _montant(
     if propre is not None and valeur == propre:
         ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
         return ChampResult(champ, canon, lu.recu, True, ko)
-    return ChampResult(champ, canon, lu.recu, False, attendue._attendus[cote])
+    return ChampResult(champ, canon, lu.recu, False, f"Attendu : {euros(attendu)}.")
 
 
 def _piece(champ: str, attendu: str, lu: Lu | None) -> ChampResult:

@@ -10,7 +10,7 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import MemoParams, illisibles, justes
+from agora.exercise.grading import illisibles, justes
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.encaissements import messages as m
 from agora.exercise.kinds.encaissements import solve as calc
@@ -41,12 +41,10 @@ class Reference:
         self.balance = calc.balance(e)
 
 
-_MEMO = MemoParams()
-
-
 def reference(params: Any) -> Reference:
-    """The Reference of these params (a class grades the same params object many times)."""
-    return _MEMO.obtenir(params, lambda p: Reference(lire_params(p)))
+    """The Reference of these params, built at every grade: params come fresh from the
+    database, so a memo of the params object would only cost a copy of them."""
+    return Reference(lire_params(params))
 
 
 class _Codes(list):

@@ -22,7 +22,6 @@ from agora.exercise.kinds.journal_paie import methodes as m
 from agora.exercise.kinds.journal_paie import solve as s
 from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import DGFIP, PREVOYANCE, RETRAITE, URSSAF
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import ZERO
@@ -75,8 +74,10 @@ class Reference:
         self.mondes = Mondes(lambda faute: s.calcule(p, faute))
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+def reference(params: Any) -> Reference:
+    """The Reference of these params, built at every grade: params come fresh from the
+    database, so a memo of the params object would only cost a copy of them."""
+    return Reference(lire_params(params))
 
 
 def _rangees(lecture: Lecture, prefixe: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.journal_paie.regles import ORGANISMES_COTISATIONS
@@ -34,8 +34,7 @@ EFFECTIF_MAX = 100_000
 CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
 
 
-@dataclass(frozen=True)
-class Cotisation:
+class Cotisation(NamedTuple):  # not a frozen dataclass: built 40 times a payslip, 2x faster
     libelle: str
     organisme: str
     salarial: Decimal

@@ -37,9 +37,9 @@ def fautes_possibles(r: Reglements) -> list[str]:
 
 
 class Reference:
-    """The params' own results, kept for every answer to the same variant: the right values by
-    path (with their type, their path in the answer, their canonical writing) and the exercise
-    done with each wrong method, computed the first time a grader asks for it."""
+    """The params' own results, for one answer: the right values by path (with their type,
+    their path in the answer, their canonical writing) and the exercise done with each wrong
+    method, computed the first time a grader asks for it."""
 
     def __init__(self, r: Reglements):
         self.r = r
@@ -53,9 +53,6 @@ class Reference:
                 self.attendus.append((path, kit.chemin(path), field))
                 self.canon[path] = field.canonical(valeur)
         self.monde = kit.Mondes(lambda faute: calc.calcule(r, faute=faute))
-
-
-_REFERENCES = kit.MemoParams()
 
 
 class Correction:
@@ -143,5 +140,5 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
-    ref = _REFERENCES.obtenir(params, lambda p: Reference(lire_params(p)))
+    ref = Reference(lire_params(params))  # params come fresh from the database: no memo
     return corrige(ref, lecture)

@@ -4,12 +4,12 @@ wrong methods, and the letter's automatic checks."""
 from __future__ import annotations
 
 from decimal import DecimalException
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Field, Lu, verdict
 from agora.exercise.grading import (
-    MemoParams,
     champs_lus,
     chemin,
     justes,
@@ -31,7 +31,7 @@ LETTRE_OK = (
 
 
 class Attendu:
-    """What grading needs from the params alone, computed once per variant: the balance, its
+    """What grading needs from the params alone, computed for each answer: the balance, its
     values, each field with its path and type, and the balance done each wrong way (on demand)."""
 
     def __init__(self, params: Any):
@@ -43,15 +43,6 @@ class Attendu:
         # The wrong methods that may show in each field, looked up once per variant.
         self.fautes = {p: _fautes_du_champ(p) for p in self.calcul.valeurs}
         self._mondes: dict[str, dict[str, Any]] = {}
-        self._lettres: dict[str, list[str]] = {}
-
-    def oublis(self, texte: str) -> list[str]:
-        """What a letter leaves out, kept per text (a class often sends the same letter again)."""
-        if texte not in self._lettres:
-            if len(self._lettres) >= 64:
-                self._lettres.clear()
-            self._lettres[texte] = manques(self.b, texte)
-        return self._lettres[texte]
 
     def monde(self, faute: str) -> dict[str, Any]:
         """The balance done with this wrong method, computed the first time it is asked for."""
@@ -60,17 +51,16 @@ class Attendu:
         return self._mondes[faute]
 
 
-def _fautes_du_champ(path: str) -> list[str]:
+@lru_cache(maxsize=1024)  # the same paths in every variant
+def _fautes_du_champ(path: str) -> tuple[str, ...]:
     noeud = pattern_of(path).replace(".#", "")
-    return [f for f in FAUTES if noeud in SIGNATURES[f]]
-
-
-# A class grades the same params object many times: what they give is kept (MemoParams).
-_ATTENDUS = MemoParams()
+    return tuple(f for f in FAUTES if noeud in SIGNATURES[f])
 
 
 def attendu(params: Any) -> Attendu:
-    return _ATTENDUS.obtenir(params, Attendu)
+    """What grading needs from these params. Built at every grade: params come fresh from the
+    database, so a memo of the params object would only cost a copy of them."""
+    return Attendu(params)
 
 
 def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul | None:
@@ -128,7 +118,7 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
     """The letter's automatic checks (numbers, amounts, due dates cited)."""
     if lu.valeur is None or not isinstance(lu.valeur, str):
         return ChampResult("lettre", None, lu.recu, False, lu.erreur or EMPTY)
-    oublis = a.oublis(lu.valeur)
+    oublis = manques(a.b, lu.valeur)
     if not oublis:
         return ChampResult("lettre", None, lu.recu, True, LETTRE_OK)
     codes.append(LETTRE_INCOMPLETE)
