@@ -83,7 +83,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
     from agora.classroom.models import Classe, Student
     from agora.config import Settings
     from agora.db import make_engine, utcnow
-    from agora.exam import creation
+    from agora.exam import creation, tirage
 
     engine = make_engine(Settings(environment="test", database_url=database_url))
     migrations.upgrade(engine)
@@ -133,6 +133,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
         )
         session.commit()
         code, teacher_login = exam.code, teacher.login
+    tirage.draw_ahead(engine, exam.id)  # as the teacher's page does once the exam is created
     engine.dispose()
     return code, logins, teacher_login
 
