@@ -160,3 +160,25 @@ def test_changed_questions_are_drawn_again(app, make_student, classe, make_exam,
     assert _answers(app, exam.id, lea.id) == []  # the old questions' variants are dropped
     tirage.draw_ahead(app.state.engine, exam.id)
     assert _stored(_answers(app, exam.id, lea.id)) == _as_started_before(exam, lea.org_seed)
+
+
+def test_rows_dropped_between_the_read_and_the_claim_are_drawn_at_start(
+    app, make_student, classe, make_exam, clock
+):
+    """The teacher changed the questions just as the student typed the code: the start read
+    « drawn », the rows went before its claim; the copy still starts with its variants."""
+    from agora.exam import service
+
+    lea = make_student(classe=classe)
+    exam = make_exam(melange=False)
+    tirage.draw_ahead(app.state.engine, exam.id)
+    with Session(app.state.engine, expire_on_commit=False) as s:
+        exam, copy, drawn = service.exam_for_code(s, lea, exam.code)
+        s.rollback()
+        assert drawn
+        with s.begin():
+            s.execute(sa.delete(ExamAnswer).where(ExamAnswer.copy_id == copy.id))
+        with service.writing(s):
+            copy = service.start(s, exam, lea, clock(), "10.0.0.1", "test", copy, drawn)
+        assert copy.statut == "en_cours"
+    assert _stored(_answers(app, exam.id, lea.id)) == _as_started_before(exam, lea.org_seed)

@@ -244,12 +244,9 @@ def start(
 
 def _claim(session, copy_id, now, deadline, ip, ua, drawn: bool) -> bool:
     """Mark the copy started, if it is still to do (and, ``drawn``, its rows still stored)."""
-    claim = sa.update(ExamCopy).where(col(ExamCopy.id) == copy_id, col(ExamCopy.statut) == A_FAIRE)
-    if drawn:
-        claim = claim.where(sa.exists().where(col(ExamAnswer.copy_id) == copy_id))
-    started = {"statut": EN_COURS, "started_at": now, "deadline": deadline}
-    claim = claim.values(**started, last_ip=ip, last_user_agent=ua[:300])
-    return bool(session.execute(claim.execution_options(synchronize_session=False)).rowcount)
+    values = {"copie": copy_id, "debut": now, "fin": deadline, "adresse": ip, "navigateur": ua}
+    claimed = session.execute(_CLAIM_DRAWN if drawn else _CLAIM, values | {"navigateur": ua[:300]})
+    return bool(claimed.rowcount)
 
 
 def _stored_columns(exam: Exam, index: int) -> Callable[[Variant], dict[str, Any]]:
@@ -439,6 +436,20 @@ _WRITE_ANSWER = (
     .values(answer=sa.bindparam("merged", type_=_ANSWERS.c.answer.type))
 )
 _LOG_EVENT = sa.insert(ExamEvent.__table__)
+# The start's claim, built once too (a class starts at the same second).
+_COPIES = ExamCopy.__table__
+_CLAIM = (
+    sa.update(_COPIES)
+    .where(_COPIES.c.id == sa.bindparam("copie"), _COPIES.c.statut == A_FAIRE)
+    .values(
+        statut=EN_COURS,
+        started_at=sa.bindparam("debut"),
+        deadline=sa.bindparam("fin"),
+        last_ip=sa.bindparam("adresse"),
+        last_user_agent=sa.bindparam("navigateur"),
+    )
+)
+_CLAIM_DRAWN = _CLAIM.where(sa.exists().where(_ANSWERS.c.copy_id == _COPIES.c.id))
 
 
 def heure_courte(moment: datetime) -> str:
