@@ -244,7 +244,7 @@ def start(
 
 def _claim(session, copy_id, now, deadline, ip, ua, drawn: bool) -> bool:
     """Mark the copy started, if it is still to do (and, ``drawn``, its rows still stored)."""
-    values = {"copie": copy_id, "debut": now, "fin": deadline, "adresse": ip, "navigateur": ua}
+    values = {"copie": copy_id, "debut": now, "fin": deadline, "adresse": ip}
     claimed = session.execute(_CLAIM_DRAWN if drawn else _CLAIM, values | {"navigateur": ua[:300]})
     return bool(claimed.rowcount)
 
