@@ -38,6 +38,7 @@ def draw_ahead(engine: sa.Engine, exam_id: int) -> int:
             .where(ExamCopy.exam_id == exam_id, ExamCopy.statut == A_FAIRE, ~_drawn())
             .order_by(col(ExamCopy.id))
         ).all()
+        session.expunge(exam)  # as read: the batches compare its questions with the stored
         session.rollback()  # no read transaction left open while the variants are built
         drawn = 0
         for start in range(0, len(pending), BATCH):
