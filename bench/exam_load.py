@@ -9,7 +9,8 @@ Usage: .venv/bin/python bench/exam_load.py [--students 200] [--saves 10] [--thin
 What it does, in one run on this machine:
 1. a temporary SQLite database (or --database-url, e.g. a PostgreSQL database you own) is
    migrated and filled: one teacher, one class of N students, an open evaluation of three
-   questions (facture, rapprochement, bulletin de paie);
+   questions (facture, rapprochement, bulletin de paie), its copies' variants drawn ahead as
+   the teacher's creation page does (agora.exam.tirage);
 2. `agora serve` is started on a free port (a subprocess, as in production: one uvicorn
    process), and, next to it, the floor of this stack: a bare FastAPI endpoint (same uvicorn
    settings, same engine settings, a sync route) that inserts one row in the same database;
@@ -75,7 +76,8 @@ ANSWER_FIELD = {1: "total_ht", 2: "solde_releve", 3: "net_a_payer"}
 
 
 def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
-    """Migrate and fill the database; the exam code, the students' logins, the teacher's."""
+    """Migrate and fill the database, variants drawn ahead; the exam code, the students'
+    logins, the teacher's."""
     from sqlmodel import Session
 
     from agora import migrations
@@ -83,7 +85,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
     from agora.classroom.models import Classe, Student
     from agora.config import Settings
     from agora.db import make_engine, utcnow
-    from agora.exam import creation
+    from agora.exam import creation, tirage
 
     engine = make_engine(Settings(environment="test", database_url=database_url))
     migrations.upgrade(engine)
@@ -133,6 +135,7 @@ def prepare(database_url: str, students: int) -> tuple[str, list[str], str]:
         )
         session.commit()
         code, teacher_login = exam.code, teacher.login
+    tirage.draw_ahead(engine, exam.id)  # as the teacher's page does once the exam is created
     engine.dispose()
     return code, logins, teacher_login
 

@@ -38,8 +38,11 @@ def test_an_exam_answer_freezes_the_version_it_answered(
     copy = ExamCopy(exam_id=exam.id, student_id=student.id)
     db.add(copy)
     db.flush()
+    db.add(ExamAnswer(copy_id=copy.id, question=0, variant_seed=1))  # drawn ahead (tirage)
+    db.flush()
     assert service.save(db, mission, _text(form, titre="Avant")).numero == 1  # not answered
-    db.add(ExamAnswer(copy_id=copy.id, question=0, variant_seed=1, answer={"x": "1"}))
+    copy.statut = "en_cours"  # the student started: the answer is theirs
+    db.add(copy)
     db.flush()
     new = service.save(db, mission, _text(form, titre="Après"))
     assert new.numero == 2 and new.slug.endswith("-v2")

@@ -18,7 +18,7 @@ from agora.classroom.models import Assignment, StepAttempt
 from agora.content.missions import MISSIONS_DIR, Mission, get_mission
 from agora.db import utcnow
 from agora.errors import ContentError, InvalidInput
-from agora.exam.models import Exam, ExamAnswer, ExamCopy
+from agora.exam.models import A_FAIRE, Exam, ExamAnswer, ExamCopy
 
 MAX_TEXT = 200_000  # characters of a mission file
 _WHERE = re.compile(r"à « ([^»]+) »")
@@ -99,7 +99,7 @@ def is_answered(session: Session, slug: str) -> bool:
         select(ExamAnswer.id)
         .join(ExamCopy, ExamCopy.id == ExamAnswer.copy_id)
         .join(Exam, Exam.id == ExamCopy.exam_id)
-        .where(Exam.mission_slug == slug)
+        .where(Exam.mission_slug == slug, ExamCopy.statut != A_FAIRE)  # not a variant drawn ahead
         .limit(1)
     ).first()
     return answer is not None

@@ -61,7 +61,7 @@ def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: 
 
 def grade_copy(session: Session, copy_id: int, now: datetime) -> Decimal | None:
     """Grade every saved answer of a finished copy from the answer and the variant stored
-    at start (never one rebuilt by today's generators); its points.
+    with it, before or at start (never one rebuilt by today's generators); its points.
 
     None if the copy is open, or if grading raised: then the copy is marked for the teacher
     (nothing else of it is changed, so the caller's transaction goes on with the other copies).

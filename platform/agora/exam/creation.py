@@ -8,7 +8,8 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
 from agora.authoring.catalog import usable_mission
@@ -16,7 +17,7 @@ from agora.classroom.models import Classe, Student
 from agora.content.missions import ExerciseStep, get_mission
 from agora.errors import InvalidInput
 from agora.exam import redaction
-from agora.exam.models import A_FAIRE, Exam, ExamCopy
+from agora.exam.models import A_FAIRE, Exam, ExamAnswer, ExamCopy
 from agora.exercise.registry import KINDS, form_template
 
 # A readable access code: no 0/O, 1/l/I.
@@ -101,7 +102,8 @@ def create_exam(
     melange: bool,
     mission_slug: str | None = None,
 ) -> Exam:
-    """A new evaluation for ``classe``, with a code and one copy per student of the class."""
+    """A new evaluation for ``classe``, with a code and one copy per student of the class
+    (commit, then tirage.draw_ahead draws their variants)."""
     exam = Exam(
         teacher_id=teacher_id,
         classe_id=classe.id,
@@ -133,7 +135,8 @@ def update_exam(
     melange: bool,
     mission_slug: str | None = None,
 ) -> None:
-    """Change an evaluation until it opens: nobody has a variant or a deadline yet."""
+    """Change an evaluation until it opens: nobody has started, so nobody has a deadline yet,
+    and variants drawn ahead for other questions are dropped (call tirage.draw_ahead after)."""
     started = session.exec(
         select(ExamCopy.id).where(ExamCopy.exam_id == exam.id, ExamCopy.statut != A_FAIRE)
     ).first()
@@ -143,11 +146,16 @@ def update_exam(
             "Depuis le suivi, vous pouvez ajouter du temps ou la clôturer."
         )
     exam.titre = _checked_window(titre, opens_at, closes_at, duree_minutes)
-    exam.questions = check_questions(questions)
+    checked = check_questions(questions)
+    redraw = checked != exam.questions
+    exam.questions = checked
     exam.opens_at, exam.closes_at, exam.duree_minutes = opens_at, closes_at, duree_minutes
     exam.melange, exam.mission_slug = melange, mission_slug
     session.add(exam)
-    session.flush()
+    session.flush()  # the evaluation's row first: a draw ahead under way waits, then stops
+    if redraw:  # the variants drawn ahead were the old questions' (drawn again: tirage)
+        copies = select(ExamCopy.id).where(ExamCopy.exam_id == exam.id)
+        session.execute(sa.delete(ExamAnswer).where(col(ExamAnswer.copy_id).in_(copies)))
 
 
 def _checked_window(titre: str, opens_at: datetime, closes_at: datetime, duree: int) -> str:

@@ -90,9 +90,11 @@ class ExamAnswer(SQLModel, table=True):
     ``answer`` is the nested answer JSON of the public contract, as typed (the shape a mission
     attempt stores too): each autosave writes its fields into it (``merge_fields``).
 
-    Created when the copy starts, with the student's variant stored whole (``params``, the
-    statement ``enonce``, the generator's ``content_version``): the question page, grading,
-    re-grading and the corrected copy read them, never a variant rebuilt later. Nullable in
+    Created before the copy starts (drawn ahead, agora.exam.tirage, or at the start of a copy
+    that has none), with the student's variant stored whole (``params``, the statement
+    ``enonce``, the generator's ``content_version``): the question page, grading, re-grading
+    and the corrected copy read them, never a variant rebuilt later. A copy still to do
+    (``a_faire``) may thus have rows: nobody has answered them. Nullable in
     the schema only so that adding the columns needed no table rebuild (migration 0008
     back-fills every older row).
     """

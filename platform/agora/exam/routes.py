@@ -112,10 +112,12 @@ def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)
             return views.ctx(home)
 
         with refused_form(request, "exam/code.html", page):
-            exam, copy = service.exam_for_code(session, student, code)
-            service.new_variants(exam, student)  # built (and cached) outside the write lock
+            exam, copy, drawn = service.exam_for_code(session, student, code)
+            if not drawn:  # none drawn ahead: built (and cached) outside the write lock
+                service.new_variants(exam, student)
             with service.writing(session):
-                copy = service.start(session, exam, student, clock(), *client_of(request), copy)
+                client = client_of(request)
+                copy = service.start(session, exam, student, clock(), *client, copy, drawn)
     return redirect(request, str(request.url_for("exam_question", copy_id=copy.id, position=1)))
 
 

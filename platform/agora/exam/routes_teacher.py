@@ -13,7 +13,7 @@ from agora.calendrier import PARIS
 from agora.classroom.models import Classe
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
-from agora.exam import amenagements, closing, creation, exports, redaction, service, views
+from agora.exam import amenagements, closing, creation, exports, redaction, service, tirage, views
 from agora.exam.access import ClockDep, ExamCopyDep, OwnedExam
 from agora.exam.models import AMENAGEMENTS, Exam
 from agora.spreadsheet import to_csv as spreadsheet_csv
@@ -38,10 +38,13 @@ def _back(request: Request, name: str, exam: Exam) -> Response:
 def _collect(request: Request, session, exam: Exam, now: datetime) -> int:
     """Collect and grade the copies due, one transaction per copy (as the background finaliser:
     the write lock is never held for a whole class, a copy that cannot be graded stops none);
-    the copies of students who joined the class since; how many were graded."""
+    the copies of students who joined the class since, their variants drawn ahead while the
+    evaluation is not over; how many were graded."""
     graded = closing.finalise_in_own_transactions(request.app.state.engine, now, exam.id)
     with service.writing(session):
         creation.ensure_copies(session, exam)
+    if now < exam.closes_at:  # the copies added have their variants before they start
+        tirage.draw_ahead(request.app.state.engine, exam.id)
     session.expire_all()  # the copies changed in other transactions
     return graded
 
@@ -111,6 +114,7 @@ def create(
         posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
             exam = creation.create_exam(session, teacher.id, classe, **posted)
+        tirage.draw_ahead(request.app.state.engine, exam.id)
     flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
     return _back(request, "exam_monitor", exam)
 
@@ -141,6 +145,7 @@ def update(
         posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
             creation.update_exam(session, exam, clock(), **posted)
+        tirage.draw_ahead(request.app.state.engine, exam.id)
     flash(request, "Évaluation modifiée.")
     return _back(request, "exam_monitor", exam)
 

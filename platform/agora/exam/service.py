@@ -115,11 +115,15 @@ def _log_refusal(session: Session, refused: ExamClosed) -> None:
 # ------------------------------------------------------------------------------- student
 
 
-def exam_for_code(session: Session, student: Student, typed: str) -> tuple[Exam, ExamCopy | None]:
+def exam_for_code(
+    session: Session, student: Student, typed: str
+) -> tuple[Exam, ExamCopy | None, bool]:
     """The evaluation of the student's class with this code (same message for any mismatch),
-    and the student's copy of it when it exists, read in the same statement (``start``)."""
+    the student's copy of it when it exists and whether that copy's answers are stored
+    (drawn ahead, agora.exam.tirage, or started), all read in one statement (``start``)."""
+    drawn = sa.exists().where(col(ExamAnswer.copy_id) == col(ExamCopy.id))
     row = session.exec(
-        select(Exam, ExamCopy)
+        select(Exam, ExamCopy, drawn)
         .outerjoin(
             ExamCopy,
             sa.and_(col(ExamCopy.exam_id) == Exam.id, col(ExamCopy.student_id) == student.id),
@@ -128,7 +132,7 @@ def exam_for_code(session: Session, student: Student, typed: str) -> tuple[Exam,
     ).first()
     if row is None or row[0].classe_id != student.classe_id:
         raise UnknownCode("Ce code ne correspond à aucune évaluation de votre classe.")
-    return row[0], row[1]
+    return row[0], row[1], bool(row[2])
 
 
 def copy_of(session: Session, exam: Exam, student: Student) -> ExamCopy:
@@ -144,8 +148,9 @@ def copy_of(session: Session, exam: Exam, student: Student) -> ExamCopy:
 
 
 def new_variant(exam: Exam, org_seed: int, index: int) -> Variant:
-    """This student's variant of question ``index`` drawn by today's generators: only when the
-    copy starts (then it is stored, see ``stored_variant``)."""
+    """This student's variant of question ``index`` drawn by today's generators: only before
+    the copy starts (drawn ahead, or at start for a copy that has none), then it is stored
+    (see ``stored_variant``)."""
     q = exam.questions[index]
     seed = grading.question_seed(org_seed, exam.id, index)
     if redaction.is_writing(q):
@@ -157,6 +162,24 @@ def new_variants(exam: Exam, student: Student) -> list[Variant]:
     """The variants a copy starts with (cached: call it before the write lock to build them
     outside it)."""
     return [new_variant(exam, student.org_seed, index) for index in range(len(exam.questions))]
+
+
+def answer_rows(exam: Exam, copy_id: int, org_seed: int) -> list[dict[str, Any]]:
+    """The copy's answer rows, empty, each with its question's variant stored whole."""
+    rows = []
+    for index in range(len(exam.questions)):
+        variant = new_variant(exam, org_seed, index)
+        rows.append(
+            {"copy_id": copy_id, "question": index, "variant_seed": variant.seed, "answer": {}}
+            | {"saves": 0, **_stored_columns(exam, index)(variant)}
+        )
+    return rows
+
+
+def has_answers(session: Session, copy_id: int) -> bool:
+    """The copy's answer rows exist (drawn ahead or at its start)."""
+    found = session.execute(select(ExamAnswer.id).where(ExamAnswer.copy_id == copy_id).limit(1))
+    return found.first() is not None
 
 
 def stored_variant(exam: Exam, answer: ExamAnswer) -> Variant:
@@ -175,10 +198,15 @@ def start(
     ip: str,
     ua: str,
     copy: ExamCopy | None = None,
+    drawn: bool = False,
 ) -> ExamCopy:
     """Start (or go on with) the student's copy (``copy``, else read or created here); the
-    deadline is fixed here and stored, and so is each question's variant (call
-    ``new_variants`` first to build them outside the lock)."""
+    deadline is fixed here and stored.
+
+    The copy's answer rows, each with its variant, are normally drawn ahead
+    (agora.exam.tirage): ``drawn`` says ``exam_for_code`` found them, and the start only claims
+    the copy. Else they are drawn here (call ``new_variants`` first to build them outside the
+    lock)."""
     copy = copy or copy_of(session, exam, student)
     if copy.statut != A_FAIRE:
         note_client(session, copy, ip, ua, now)
@@ -192,35 +220,18 @@ def start(
         raise ExamNotOpen("Cette évaluation est terminée : il n'est plus possible de commencer.")
     extra = grading.extra_minutes(copy.amenagement, copy.minutes_en_plus, exam.duree_minutes)
     deadline = grading.deadline_at(now, exam.duree_minutes, extra, exam.closes_at)
-    won = session.execute(
-        sa.update(ExamCopy)
-        .where(col(ExamCopy.id) == copy.id, col(ExamCopy.statut) == A_FAIRE)
-        .values(
-            statut=EN_COURS, started_at=now, deadline=deadline, last_ip=ip, last_user_agent=ua[:300]
-        )
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    won = _claim(session, copy.id, now, deadline, ip, ua, drawn)
+    if not won and drawn:  # the rows drawn ahead went meanwhile (the questions changed)
+        won, drawn = _claim(session, copy.id, now, deadline, ip, ua, False), False
     if not won:  # a double click starts once: the other request stored everything
         session.refresh(copy)
         return copy
-    # Every answer row in one statement: the start of a class at the same second costs the
-    # same few round-trips whatever the number of questions (a row per question before: the
-    # burst start was the slowest request of an exam on PostgreSQL, bench/exam_load.py).
-    session.execute(
-        sa.insert(ExamAnswer).values(
-            [
-                {
-                    "copy_id": copy.id,
-                    "question": index,
-                    "variant_seed": variant.seed,
-                    "answer": {},
-                    "saves": 0,
-                    **_stored_columns(exam, index)(variant),
-                }
-                for index, variant in enumerate(new_variants(exam, student))
-            ]
-        )
-    )
+    # The claim above locks the copy (PostgreSQL) or holds the write lock (SQLite): a draw
+    # ahead running meanwhile skips it, so the rows are checked once more before drawing here
+    # (a student who joined the class after the evaluation was created, a copy of an older
+    # version). Every row in one statement, whatever the number of questions.
+    if not drawn and not has_answers(session, copy.id):
+        session.execute(sa.insert(ExamAnswer).values(answer_rows(exam, copy.id, student.org_seed)))
     log_event(
         session, exam.id, copy.id, "debut", f"fin prévue {heure_courte(deadline)}", now, ip, ua
     )
@@ -229,6 +240,13 @@ def start(
     for key, value in (started | {"last_ip": ip, "last_user_agent": ua[:300]}).items():
         set_committed_value(copy, key, value)
     return copy
+
+
+def _claim(session, copy_id, now, deadline, ip, ua, drawn: bool) -> bool:
+    """Mark the copy started, if it is still to do (and, ``drawn``, its rows still stored)."""
+    values = {"copie": copy_id, "debut": now, "fin": deadline, "adresse": ip}
+    claimed = session.execute(_CLAIM_DRAWN if drawn else _CLAIM, values | {"navigateur": ua[:300]})
+    return bool(claimed.rowcount)
 
 
 def _stored_columns(exam: Exam, index: int) -> Callable[[Variant], dict[str, Any]]:
@@ -418,6 +436,20 @@ _WRITE_ANSWER = (
     .values(answer=sa.bindparam("merged", type_=_ANSWERS.c.answer.type))
 )
 _LOG_EVENT = sa.insert(ExamEvent.__table__)
+# The start's claim, built once too (a class starts at the same second).
+_COPIES = ExamCopy.__table__
+_CLAIM = (
+    sa.update(_COPIES)
+    .where(_COPIES.c.id == sa.bindparam("copie"), _COPIES.c.statut == A_FAIRE)
+    .values(
+        statut=EN_COURS,
+        started_at=sa.bindparam("debut"),
+        deadline=sa.bindparam("fin"),
+        last_ip=sa.bindparam("adresse"),
+        last_user_agent=sa.bindparam("navigateur"),
+    )
+)
+_CLAIM_DRAWN = _CLAIM.where(sa.exists().where(_ANSWERS.c.copy_id == _COPIES.c.id))
 
 
 def heure_courte(moment: datetime) -> str:
