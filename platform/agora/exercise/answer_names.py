@@ -42,6 +42,7 @@ class AnswerSchema:
     bornes: Mapping[str, int]
     _arbre: dict[str, Any] = field(init=False, repr=False, compare=False)
     _reader: Reader = field(init=False, repr=False, compare=False)
+    _profondeur: int = field(init=False, repr=False, compare=False)
 
     @property
     def noms(self) -> tuple[str, ...]:
@@ -75,11 +76,13 @@ class AnswerSchema:
             noeud[_FIN] = True  # a name ends here
         object.__setattr__(self, "_arbre", arbre)
         object.__setattr__(self, "_reader", Reader(self.champs))
+        # Counted once: every name checked (``accepte``, ``type_of``) needs it twice.
+        object.__setattr__(self, "_profondeur", max(len(nom.split(".")) for nom in self.noms))
 
     @property
     def profondeur(self) -> int:
         """The number of parts of the longest name."""
-        return max(len(nom.split(".")) for nom in self.noms)
+        return self._profondeur
 
     def accepte(self, nom: str) -> bool:
         """True when ``nom`` is a name of this answer, with every index within its bound."""

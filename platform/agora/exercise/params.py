@@ -3,6 +3,7 @@ one French line that says where (``Paramètres : ligne 2 — …``), as the CLI 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -17,6 +18,8 @@ HUNDRED = Decimal(100)
 # Above any amount a school exercise uses; refusing it keeps hostile params from huge sums.
 MONTANT_MAX = Decimal(10**9)
 PAS_UN_OBJET = "Paramètres : un objet JSON {…} est attendu."
+# A number as the contract writes it, short enough for parse_decimal to take it as it is.
+_CONTRACT_NUMBER = re.compile(r"-?\d{1,12}(?:\.\d{1,6})?", re.ASCII)
 
 Modele = TypeVar("Modele", bound=BaseModel)
 
@@ -44,6 +47,8 @@ def taux_str(taux: Decimal) -> str:
 
 def lire_nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
     """A number written as the contract writes it (a string or an integer)."""
+    if type(raw) is str and _CONTRACT_NUMBER.fullmatch(raw):
+        return Decimal(raw)  # the contract's own writing (« 12.50 »): what parse_decimal gives
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
     try:
@@ -78,6 +83,8 @@ def lire_liste(raw: Any, where: str, maximum: int, minimum: int = 0) -> list[Any
 
 def lire_entier(raw: Any, where: str, maximum: int) -> int:
     """A whole number from 0 to ``maximum`` (days, thresholds)."""
+    if type(raw) is int and 0 <= raw <= maximum:
+        return raw  # a JSON integer in range: the common case, no text to parse
     value = lire_nombre(raw, where)
     if value != value.to_integral_value() or not 0 <= value <= maximum:
         raise InvalidInput(f"Paramètres : {where} doit être un nombre entier de 0 à {maximum}.")
