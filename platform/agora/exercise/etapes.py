@@ -16,7 +16,6 @@ from agora.exercise.grading import (
     methode_fausse,
     reponses_fausses,
 )
-from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture, pattern_of
 
 Calcule = Callable[..., dict[str, Any]]
@@ -80,11 +79,12 @@ def correcteur(
     competences: tuple[str, ...],
 ) -> Callable[[dict[str, Any], Lecture], Grade]:
     """The ``grade(params, lecture)`` of a step-by-step kind: the reference of the params
-    (``reference(params)``, built once for a params object graded many times), each answer
+    (``reference(params)``), each answer
     graded by ``corrige_etapes`` with the wrong method named by ``cause(ref, own, path,
     value)``, a score for each of ``competences`` (in that order); never raises on the
     answer."""
-    reference = memorise(reference)
+    # No memo of the reference by params object: params come fresh from the database at each
+    # grade, so such a memo never hits and its deepcopy costs more than the reference.
 
     def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         ref = reference(params)
