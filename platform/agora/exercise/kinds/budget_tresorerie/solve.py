@@ -131,29 +131,28 @@ def creances_clients(b: Budget) -> list[Decimal]:
     return dues
 
 
-def tva_du_mois(b: Budget, mois: int, faute: str | None) -> Decimal:
-    """VAT collected on the month's sales − VAT deductible on its purchases and investment."""
-    collectee = sum(
-        (ttc(v.montant_ht, v.taux_tva) - v.montant_ht for v in b.ventes if v.mois == mois), ZERO
-    )
+def tva_par_mois(b: Budget, faute: str | None) -> dict[int, Decimal]:
+    """By month invoiced: VAT collected on the month's sales − VAT deductible on its purchases
+    and investment (one pass over the operations, not one per month)."""
+    tva: dict[int, Decimal] = {}
+    for v in b.ventes:
+        tva[v.mois] = tva.get(v.mois, ZERO) + (ttc(v.montant_ht, v.taux_tva) - v.montant_ht)
     if faute == TVA_DEDUCTIBLE_OUBLIEE:
-        return collectee
-    deductible = sum(
-        (ttc(a.montant_ht, a.taux_tva) - a.montant_ht for a in b.achats if a.mois == mois), ZERO
-    )
-    x = b.investissement
-    if x and x.mois == mois:
-        deductible += ttc(x.montant_ht, x.taux_tva) - x.montant_ht
-    return collectee - deductible
+        return tva
+    deductibles = [*b.achats, *([b.investissement] if b.investissement else [])]
+    for a in deductibles:
+        tva[a.mois] = tva.get(a.mois, ZERO) - (ttc(a.montant_ht, a.taux_tva) - a.montant_ht)
+    return tva
 
 
 def tva_a_payer(b: Budget, faute: str | None = None) -> list[Decimal]:
     """The VAT paid each month: the previous month's net VAT (a credit is carried to the next
     month's return and nothing is paid)."""
     decalage = 0 if faute == TVA_MEME_MOIS else APRES_TVA
+    tva = tva_par_mois(b, faute)
     payee, credit = [], ZERO
     for j in range(b.n):
-        due = tva_du_mois(b, j - decalage, faute) - credit
+        due = tva.get(j - decalage, ZERO) - credit
         credit = -due if due < 0 else ZERO
         payee.append(max(due, ZERO))
     return payee
