@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,7 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import JOUR
-from agora.money import cents, parse_decimal
+from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "qualite_donnees"
@@ -28,8 +27,6 @@ DROITS = ("aucun", "lecture", "modification")
 ROLES = ("accueil", "commercial", "comptabilite", "direction", "stagiaire")
 MIN_LIGNES, MAX_LIGNES = 1, 20
 _MAX_TEXTE = 120
-# An amount as the contract writes it, short enough for parse_decimal to take it as it is.
-_NOMBRE_DU_CONTRAT = re.compile(r"-?\d{1,12}(?:\.\d{1,6})?", re.ASCII)
 
 
 class Ligne(NamedTuple):
@@ -108,9 +105,8 @@ def _jour(raw: Any, ou: str, de: str = "") -> date:
 
 
 def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
-    if type(raw) is str and _NOMBRE_DU_CONTRAT.fullmatch(raw):
-        valeur = Decimal(raw)  # the contract's writing (« 120.50 »): what parse_decimal gives
-    else:
+    valeur = contract_decimal(raw)
+    if valeur is None:
         try:
             valeur = parse_decimal(raw if isinstance(raw, str) else str(raw)[:40], "montant")
         except InvalidInput as error:
