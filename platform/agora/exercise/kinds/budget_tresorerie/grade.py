@@ -25,7 +25,7 @@ from agora.exercise.kinds.budget_tresorerie.messages import (
     signature,
 )
 from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
-from agora.exercise.kinds.budget_tresorerie.solve import calcule
+from agora.exercise.kinds.budget_tresorerie.solve import calcule, flux
 from agora.exercise.reading import Lecture
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
@@ -47,7 +47,8 @@ class Reference:
     def monde(self, faute: str) -> dict[str, Any]:
         """The whole budget done with this wrong method (computed the first time asked)."""
         if faute not in self._mondes:
-            fait = calcule(self.b, faute=faute)
+            lignes = flux(self.b, faute, juste=self.flux[None])
+            fait = calcule(self.b, faute=faute, lignes=lignes)
             self._mondes[faute], self.flux[faute] = fait.valeurs, fait.lignes
         return self._mondes[faute]
 
