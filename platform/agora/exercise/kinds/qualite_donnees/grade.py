@@ -9,7 +9,7 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import grade_of
+from agora.exercise.grading import grade_of, illisibles
 from agora.exercise.kinds.qualite_donnees import messages as m
 from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LIGNE, PROBLEME
 from agora.exercise.kinds.qualite_donnees.controles import (
@@ -259,11 +259,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     for i, (ligne, attendu) in enumerate(zip(ref.fichier.lignes, ref.attendus, strict=True)):
         copie.ligne(i, ligne, attendu)
     copie.droits()
-    connus = {c.champ for c in copie.champs}
-    champs = [
-        ChampResult(n, None, None, False, e) for n, e in lecture.erreurs.items() if n not in connus
-    ]
-    champs += copie.champs
+    champs = illisibles(copie.champs, lecture) + copie.champs
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]
