@@ -89,14 +89,17 @@ class Copie:
         return m.MESSAGES[code]
 
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
-        lus = _ligne_lue(self.lignes_lues, i)
         justes = self.ref.justes[i]
-        if all((lu := lus[k]) is not None and lu.valeur == v for k, _, v, _ in justes):
+        lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
+        if isinstance(lue, dict) and all(
+            isinstance(lu := lue.get(k), Lu) and lu.valeur == v for k, _, v, _ in justes
+        ):  # the row answered exactly so (most rows of most answers): judged at once
             self.champs += [
-                ChampResult(chemin, canon, lus[k].recu, True, JUSTE)  # type: ignore[union-attr]
+                ChampResult(chemin, canon, lue[k].recu, True, JUSTE)
                 for k, chemin, _, canon in justes
             ]
             return
+        lus = _ligne_lue(self.lignes_lues, i)
         signales = self._problemes(i, attendu, lus)
         action = _valeur(lus["action"])
         reportee = self._reportee(ligne, attendu, signales, action)
