@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from agora.errors import InvalidInput
-from agora.money import cents, fmt, parse_amount
+from agora.money import cents, contract_decimal, fmt, parse_amount, parse_decimal
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,14 @@ def test_a_refused_amount_is_quoted_on_one_line():
     with pytest.raises(InvalidInput) as refused:
         parse_amount("0\n0")
     assert "\n" not in str(refused.value) and "« 0 0 »" in str(refused.value)
+
+
+@pytest.mark.parametrize("text", ["0", "12", "-12", "1234.50", "0.055", "999999999999.999999"])
+def test_contract_decimal_reads_the_contract_writing_as_parse_decimal_does(text):
+    value = contract_decimal(text)
+    assert value == parse_decimal(text) and str(value) == str(parse_decimal(text))
+
+
+@pytest.mark.parametrize("raw", ["1 234,50", "12,5", "+3", ".5", "1e3", "١٢", "", None, 12, 1.5])
+def test_contract_decimal_leaves_any_other_writing_to_parse_decimal(raw):
+    assert contract_decimal(raw) is None

@@ -3,6 +3,7 @@
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Any
 
 from agora.errors import InvalidInput
 
@@ -69,6 +70,19 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
         return Decimal(cleaned.replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the regex already filters
         raise InvalidInput(f"« {_cite(text)} » n'est pas un {what} valide.") from error
+
+
+# A number as the contract writes it (« 1234.50 », « -12 »), short enough for parse_decimal.
+_CONTRACT_NUMBER = re.compile(r"-?\d{1,12}(?:\.\d{1,6})?", re.ASCII)
+
+
+def contract_decimal(raw: Any) -> Decimal | None:
+    """``raw`` read at once when it is a text written as the contract writes numbers (what
+    ``parse_decimal`` would give, without its checks); None for anything else, which the
+    caller reads with ``parse_decimal`` and its messages. Params hold dozens per grade."""
+    if type(raw) is str and _CONTRACT_NUMBER.fullmatch(raw):
+        return Decimal(raw)
+    return None
 
 
 def other_digits(text: str) -> bool:

@@ -14,7 +14,6 @@ from agora.exercise.kinds.avoir import methodes as m
 from agora.exercise.kinds.avoir.answer import ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 
@@ -24,7 +23,7 @@ _INDEX = re.compile(r"\.\d+", re.ASCII)
 
 class Reference:
     """What grading needs from the params alone, and the credit note done with each wrong
-    method (filled on demand). Kept per params object: a class grades one variant many times."""
+    method (filled on demand)."""
 
     def __init__(self, a: Avoir):
         self.a = a
@@ -38,8 +37,10 @@ class Reference:
         self.autres_pieces = frozenset(piece_key(p) for p in a.autres_pieces)
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def _lu(node: Any, key: str) -> Lu | None:

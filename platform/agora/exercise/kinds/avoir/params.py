@@ -15,7 +15,7 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.fields import as_text
 from agora.exercise.kinds import facture
-from agora.money import cents, parse_decimal
+from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "avoir"
@@ -88,6 +88,9 @@ class Avoir:
 
 def nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
     """A number of the params (« 45.00 », 45.5 read as the text written); one French line."""
+    valeur = contract_decimal(raw)
+    if valeur is not None:
+        return valeur
     if raw is None:
         raise InvalidInput(f"Paramètres : {where} manquant.")
     try:

@@ -5,13 +5,13 @@ methods."""
 from __future__ import annotations
 
 from decimal import Decimal, DecimalException
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
     REPORTE,
-    chemin,
     grade_final,
     methode_fausse,
     une_competence,
@@ -25,41 +25,30 @@ from agora.exercise.kinds.budget_tresorerie.messages import (
     signature,
 )
 from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
-from agora.exercise.kinds.budget_tresorerie.solve import calcule
-from agora.exercise.memoire import memorise
+from agora.exercise.kinds.budget_tresorerie.solve import calcule, flux
 from agora.exercise.reading import Lecture
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
 
 
 class Reference:
-    """What grading needs from the params alone, once per variant: the budget done right, each
-    field with its path and type, and (on demand) the budget done each wrong way."""
+    """What grading needs from the params alone: the budget done right, the fields of each
+    month, and (on demand) the budget done each wrong way."""
 
     def __init__(self, b: Budget):
         self.b = b
         juste = calcule(b)
         self.valeurs = juste.valeurs
         self.flux: dict[str | None, dict[str, list[Decimal]]] = {None: juste.lignes}
-        self.champs = [(path, chemin(path), type_champ(path)) for path in self.valeurs]
-        # The fields of each month (path, name in the month's row, type), to walk the rows once.
-        self.par_mois: list[list[tuple[str, str, Field]]] = [[] for _ in range(b.n)]
-        for path, parcours, field in self.champs:
-            if len(parcours) == 3:
-                self.par_mois[int(parcours[1])].append((path, str(parcours[2]), field))
-        self.canon = {path: f.canonical(self.valeurs[path]) for path, _, f in self.champs}
-        # The message of a value right from the student's own values, written once per variant.
-        self.reporte = {
-            path: f"{REPORTE}Avec les bons résultats : {f.display(self.valeurs[path])}."
-            for path, _, f in self.champs
-        }
+        self.par_mois = _par_mois(tuple(self.valeurs), b.n)
         self.fautes = fautes_possibles(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
         """The whole budget done with this wrong method (computed the first time asked)."""
         if faute not in self._mondes:
-            fait = calcule(self.b, faute=faute)
+            lignes = flux(self.b, faute, juste=self.flux[None])
+            fait = calcule(self.b, faute=faute, lignes=lignes)
             self._mondes[faute], self.flux[faute] = fait.valeurs, fait.lignes
         return self._mondes[faute]
 
@@ -74,8 +63,22 @@ class Reference:
             return {}
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+@lru_cache(maxsize=256)
+def _par_mois(paths: tuple[str, ...], n: int) -> list[list[tuple[str, str, Field]]]:
+    """The fields of each month (path, name in the month's row, type), to walk the rows once;
+    found once per shape of budget (its paths: months and rows), whatever its amounts."""
+    par_mois: list[list[tuple[str, str, Field]]] = [[] for _ in range(n)]
+    for path in paths:
+        parcours = path.split(".")
+        if len(parcours) == 3:
+            par_mois[int(parcours[1])].append((path, parcours[2], type_champ(path)))
+    return par_mois
+
+
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict]:
@@ -118,15 +121,16 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
 
     codes: list[str] = []
     champs: list[ChampResult] = []
-    valeurs, canon, reporte, ajoute = ref.valeurs, ref.canon, ref.reporte, champs.append
+    valeurs, ajoute = ref.valeurs, champs.append
     for path, field, lu in lus:
         attendu, valeur = valeurs[path], lu.valeur
         if valeur == attendu:
-            ajoute(ChampResult(path, canon[path], lu.recu, True, "Juste."))
+            ajoute(ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste."))
         elif valeur is None:
             ajoute(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:
-            ajoute(ChampResult(path, canon[path], lu.recu, True, reporte[path]))
+            reporte = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
+            ajoute(ChampResult(path, field.canonical(attendu), lu.recu, True, reporte))
         else:
             nom = signature(path)
             candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]

@@ -8,7 +8,7 @@ instalment takes the remainder, so that the instalments add up to the TTC amount
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -75,49 +75,109 @@ def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
     return montants
 
 
-def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
-    """Each row of the budget, month by month (params alone: no student value enters them)."""
-    n = b.n
-    lignes = {nom: [ZERO] * n for nom in (*b.lignes()[0], *b.lignes()[1])}
+def flux(
+    b: Budget, faute: str | None = None, juste: dict[str, list[Decimal]] | None = None
+) -> dict[str, list[Decimal]]:
+    """Each row of the budget, month by month (params alone: no student value enters them).
+    ``juste``: the rows done right, of which a wrong method only redoes the row it changes."""
+    if juste is not None:
+        rows = dict(juste)
+        ligne = LIGNE_FAUSSE.get(faute or "")
+        if ligne in rows:
+            rows[ligne] = LIGNES[ligne](b, faute)
+        return rows
+    enc, dec = b.lignes()
+    rows = {nom: LIGNES[nom](b, faute) for nom in (*enc, *dec)}
+    rows[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * b.n
+    return rows
 
-    def ajoute(ligne: str, mois: int, montant: Decimal) -> None:
-        if 0 <= mois < n:
-            lignes[ligne][mois] += montant
 
-    lignes[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * n
+def _ajoute(row: list[Decimal], mois: int, montant: Decimal) -> None:
+    """Adds to the month's amount; an operation outside the budget's months adds nothing."""
+    if 0 <= mois < len(row):
+        row[mois] += montant
+
+
+def _ventes(b: Budget, faute: str | None) -> list[Decimal]:
+    row = [ZERO] * b.n
     for v in b.ventes:
         base = v.montant_ht if faute == VENTES_HT else ttc(v.montant_ht, v.taux_tva)
         if faute == ENCAISSEMENT_MOIS_VENTE:
-            ajoute("ventes", v.mois, base)
+            _ajoute(row, v.mois, base)
             continue
         for k, montant in enumerate(tranches(base, v.parts)):
-            ajoute("ventes", v.mois + k, montant)
-    if b.subvention:
-        s = b.subvention
-        if faute == SUBVENTION_ENTIERE:
-            ajoute("subvention", s.versements[0][0], s.montant)
-        else:
-            parts = tuple(p for _, p in s.versements)
-            for (mois, _), montant in zip(s.versements, tranches(s.montant, parts), strict=True):
-                ajoute("subvention", mois, montant)
+            _ajoute(row, v.mois + k, montant)
+    return row
+
+
+def _subvention(b: Budget, faute: str | None) -> list[Decimal]:
+    row, s = [ZERO] * b.n, b.subvention
+    if s is None:
+        return row  # no grant: the row is never shown
+    if faute == SUBVENTION_ENTIERE:
+        _ajoute(row, s.versements[0][0], s.montant)
+        return row
+    parts = tuple(p for _, p in s.versements)
+    for (mois, _), montant in zip(s.versements, tranches(s.montant, parts), strict=True):
+        _ajoute(row, mois, montant)
+    return row
+
+
+def _achats(b: Budget, faute: str | None) -> list[Decimal]:
+    row = [ZERO] * b.n
     for a in b.achats:
         montant = a.montant_ht if faute == ACHATS_HT else ttc(a.montant_ht, a.taux_tva)
-        ajoute("achats", a.mois + a.delai, montant)
+        _ajoute(row, a.mois + a.delai, montant)
+    return row
+
+
+def _salaires(b: Budget, faute: str | None) -> list[Decimal]:
+    row = [ZERO] * b.n
+    for s in b.salaires:
+        _ajoute(row, s.mois + APRES_SALAIRES, s.net)
+    return row
+
+
+def _charges_sociales(b: Budget, faute: str | None) -> list[Decimal]:
+    row = [ZERO] * b.n
     decalage = APRES_SALAIRES if faute == CHARGES_SOCIALES_MEME_MOIS else APRES_COTISATIONS
     for s in b.salaires:
-        ajoute("salaires", s.mois + APRES_SALAIRES, s.net)
-        ajoute("charges_sociales", s.mois + decalage, s.charges)
-    if b.assujetti_tva:
-        lignes["tva"] = tva_a_payer(b, faute)
-    for j in range(n):
-        ajoute("charges_fixes", j, b.charges_fixes)
-        if b.emprunt:
-            ajoute("emprunt", j, b.emprunt)
-    if b.investissement:
-        x = b.investissement
-        montant = x.montant_ht if faute == INVESTISSEMENT_HT else ttc(x.montant_ht, x.taux_tva)
-        ajoute("investissement", x.mois, montant)
-    return lignes
+        _ajoute(row, s.mois + decalage, s.charges)
+    return row
+
+
+def _investissement(b: Budget, faute: str | None) -> list[Decimal]:
+    row, x = [ZERO] * b.n, b.investissement
+    if x is None:
+        return row  # no investment: the row is never shown
+    montant = x.montant_ht if faute == INVESTISSEMENT_HT else ttc(x.montant_ht, x.taux_tva)
+    _ajoute(row, x.mois, montant)
+    return row
+
+
+# How each row of the budget is computed (with a wrong method or not).
+LIGNES: dict[str, Callable[[Budget, str | None], list[Decimal]]] = {
+    "ventes": _ventes,
+    "subvention": _subvention,
+    "achats": _achats,
+    "salaires": _salaires,
+    "charges_sociales": _charges_sociales,
+    "tva": lambda b, faute: tva_a_payer(b, faute),
+    "emprunt": lambda b, faute: [ZERO + b.emprunt] * b.n,
+    "charges_fixes": lambda b, faute: [ZERO + b.charges_fixes] * b.n,
+    "investissement": _investissement,
+}
+# The one row each wrong method of the rows changes (the others change no row).
+LIGNE_FAUSSE = {
+    VENTES_HT: "ventes",
+    ENCAISSEMENT_MOIS_VENTE: "ventes",
+    SUBVENTION_ENTIERE: "subvention",
+    ACHATS_HT: "achats",
+    INVESTISSEMENT_HT: "investissement",
+    CHARGES_SOCIALES_MEME_MOIS: "charges_sociales",
+    TVA_MEME_MOIS: "tva",
+    TVA_DEDUCTIBLE_OUBLIEE: "tva",
+}
 
 
 def creances_clients(b: Budget) -> list[Decimal]:
@@ -131,29 +191,28 @@ def creances_clients(b: Budget) -> list[Decimal]:
     return dues
 
 
-def tva_du_mois(b: Budget, mois: int, faute: str | None) -> Decimal:
-    """VAT collected on the month's sales − VAT deductible on its purchases and investment."""
-    collectee = sum(
-        (ttc(v.montant_ht, v.taux_tva) - v.montant_ht for v in b.ventes if v.mois == mois), ZERO
-    )
+def tva_par_mois(b: Budget, faute: str | None) -> dict[int, Decimal]:
+    """By month invoiced: VAT collected on the month's sales − VAT deductible on its purchases
+    and investment (one pass over the operations, not one per month)."""
+    tva: dict[int, Decimal] = {}
+    for v in b.ventes:
+        tva[v.mois] = tva.get(v.mois, ZERO) + (ttc(v.montant_ht, v.taux_tva) - v.montant_ht)
     if faute == TVA_DEDUCTIBLE_OUBLIEE:
-        return collectee
-    deductible = sum(
-        (ttc(a.montant_ht, a.taux_tva) - a.montant_ht for a in b.achats if a.mois == mois), ZERO
-    )
-    x = b.investissement
-    if x and x.mois == mois:
-        deductible += ttc(x.montant_ht, x.taux_tva) - x.montant_ht
-    return collectee - deductible
+        return tva
+    deductibles = [*b.achats, *([b.investissement] if b.investissement else [])]
+    for a in deductibles:
+        tva[a.mois] = tva.get(a.mois, ZERO) - (ttc(a.montant_ht, a.taux_tva) - a.montant_ht)
+    return tva
 
 
 def tva_a_payer(b: Budget, faute: str | None = None) -> list[Decimal]:
     """The VAT paid each month: the previous month's net VAT (a credit is carried to the next
     month's return and nothing is paid)."""
     decalage = 0 if faute == TVA_MEME_MOIS else APRES_TVA
+    tva = tva_par_mois(b, faute)
     payee, credit = [], ZERO
     for j in range(b.n):
-        due = tva_du_mois(b, j - decalage, faute) - credit
+        due = tva.get(j - decalage, ZERO) - credit
         credit = -due if due < 0 else ZERO
         payee.append(max(due, ZERO))
     return payee

@@ -25,7 +25,6 @@ from agora.exercise.kinds.conformite.controles import (
 )
 from agora.exercise.kinds.conformite.params import NAME, Registre, lire_params
 from agora.exercise.kinds.conformite.regles import load_regles
-from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture
 
 JUSTE = "Juste."
@@ -34,7 +33,7 @@ PARTIES = (("lignes", ANOMALIE, REGISTRE), ("fournisseurs", ANOMALIE_FOURNISSEUR
 
 
 class Reference:
-    """What grading needs from the params alone, computed once per variant."""
+    """What grading needs from the params alone."""
 
     def __init__(self, registre: Registre):
         self.registre = registre
@@ -43,13 +42,11 @@ class Reference:
             "fournisseurs": constats_fournisseurs(registre),
         }
 
-    @classmethod
-    def de(cls, params: Any) -> Reference:
-        return cls(lire_params(params))
 
-
-# The Reference of these params, built once per params object.
-reference = memorise(Reference.de)
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def competence_de(champ: str) -> str:

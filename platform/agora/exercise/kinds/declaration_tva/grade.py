@@ -20,7 +20,6 @@ from agora.exercise.kinds.declaration_tva import ca12
 from agora.exercise.kinds.declaration_tva import solve as calc
 from agora.exercise.kinds.declaration_tva.messages import SIGNATURES, messages
 from agora.exercise.kinds.declaration_tva.params import CA12, NAME, Declaration, lire_params
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
@@ -68,8 +67,10 @@ class Reference:
         self.messages = messages(d.regime)
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Decimal) -> str | None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
-from agora.exercise.fields import Field, verdict
+from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.grading import champs_lus, chemin, grade_of
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.devis.messages import SIGNATURES, texte
 from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 
@@ -32,6 +33,7 @@ COMPETENCES = {
 _INDEX = re.compile(r"\.\d+", re.ASCII)
 
 
+@lru_cache(maxsize=4096)
 def noeud(path: str) -> str:
     """A path without its indexes: ``taux.0.remises.1.montant`` → ``taux.remises.montant``."""
     return _INDEX.sub("", path)
@@ -58,18 +60,15 @@ def fautes_possibles(d: Devis) -> list[str]:
 
 class Reference:
     """What grading needs from the params alone: the quote, its values, each graded field
-    with its type, and the quote done with each wrong method (filled on demand)."""
+    with its path walked and type, and the quote done with each wrong method (filled on
+    demand)."""
 
     def __init__(self, d: Devis):
         self.d = d
         self.valeurs = calc.calcule(d)
         self.fautes = fautes_possibles(d)
         self.mondes: dict[str, dict[str, Any]] = {}
-        self.champs: list[tuple[str, tuple[str | int, ...], Field]] = [
-            (path, _parts(path), ANSWER_SCHEMA.type_of(path)) for path in self.valeurs
-        ]
-        # The contract's writing of each expected value, written once per variant.
-        self.canon = {path: f.canonical(self.valeurs[path]) for path, _, f in self.champs}
+        self.champs = _champs(tuple(self.valeurs))
 
     def monde(self, faute: str) -> dict[str, Any]:
         if faute not in self.mondes:
@@ -77,12 +76,18 @@ class Reference:
         return self.mondes[faute]
 
 
-def _parts(path: str) -> tuple[str | int, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in path.split("."))
+@lru_cache(maxsize=1024)
+def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
+    """Each graded field with its path walked and type, found once per shape of quote (its
+    answer paths: the number of lines, rates, discounts…), whatever its values. The list is
+    shared by every quote of that shape and never changed."""
+    return [(path, chemin(path), ANSWER_SCHEMA.type_of(path)) for path in paths]
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def _validite_fausse(d: Devis, valeur: Any) -> bool:
@@ -131,45 +136,50 @@ class _Diagnostic:
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read against the quote; never raises."""
-    lus = {}
-    own: dict[str, Any] = {}
-    for path, parts, field in ref.champs:
-        lu = lecture.lu(*parts)
-        if lu is not None:
-            lus[path] = (lu, field)
-            if lu.valeur is not None:
-                own[path] = lu.valeur
-    differe = any(not lus[p][1].same(ref.valeurs[p], v) for p, v in own.items())
-    ecf = calc.calcule(ref.d, own) if differe else ref.valeurs
+    lus, own = champs_lus(ref.champs, lecture)
+    valeurs = ref.valeurs
+    differe = any(not field.same(valeurs[p], lu.valeur) for p, field, lu in lus if p in own)
+    ecf = calc.calcule(ref.d, own) if differe else valeurs
     diagnostic = _Diagnostic(ref, own)
-    champs = [
-        _illisible(nom, message) for nom, message in lecture.erreurs.items() if nom not in lus
-    ]
+    champs = _illisibles(lecture, lus)
     nommes = Nommes(lambda code: texte(code, ref.d))
-    for path, (lu, field) in lus.items():
-        attendu = ref.valeurs[path]
-        if lu.valeur is not None and field.same(attendu, lu.valeur):
-            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
-        elif lu.valeur is None:
+    for path, field, lu in lus:
+        attendu, valeur = valeurs[path], lu.valeur
+        if valeur is None:
             champs.append(verdict(path, field, attendu, lu))
-        elif field.same(ecf[path], lu.valeur):
+        elif field.same(attendu, valeur):
+            champs.append(ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste."))
+        elif field.same(ecf[path], valeur):
             message = (
                 "Calcul juste à partir de vos résultats précédents (erreur reportée) : point "
                 f"accordé. Avec les bons résultats : {field.display(attendu)}."
             )
-            champs.append(verdict(path, field, attendu, lu, ko=message)._replace(correct=True))
+            champs.append(_verdict(path, field, attendu, lu, True, message))
         else:
-            code = diagnostic.cherche(path, lu.valeur)
+            code = diagnostic.cherche(path, valeur)
             ko = nommes.devant(code, f"Attendu : {field.display(attendu)}.")
-            champs.append(verdict(path, field, attendu, lu, ko=ko))
-    justes = sum(c.correct for c in champs)
+            champs.append(_verdict(path, field, attendu, lu, False, ko))
     diagnostics = nommes.diagnostics()
-    return Grade(NAME, score_ratio(justes, len(champs)), champs, diagnostics, _competences(champs))
+    return grade_of(NAME, champs, diagnostics, _competences(champs))
 
 
-def _illisible(nom: str, message: str) -> ChampResult:
-    """A part of the answer that could not be read at all (a list written as one value…)."""
-    return ChampResult(nom, None, None, False, message)
+def _verdict(path: str, field: Field, attendu: Any, lu: Lu, juste: bool, message: str):
+    """The verdict on a filled wrong value, as ``verdict`` writes it (built at once: speed)."""
+    canon = field.canonical(attendu) if attendu is not None else None
+    return ChampResult(path, canon, lu.recu, juste, message)
+
+
+def _illisibles(lecture: Lecture, lus: list[tuple[str, Field, Lu]]) -> list[ChampResult]:
+    """The parts of the answer that could not be read at all (a list written as one value…),
+    each wrong with its message; the fields read report their own errors."""
+    if not lecture.erreurs:
+        return []  # the common case: no set of the names read to build
+    donnes = {path for path, _, _ in lus}
+    return [
+        ChampResult(nom, None, None, False, message)
+        for nom, message in lecture.erreurs.items()
+        if nom not in donnes
+    ]
 
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:

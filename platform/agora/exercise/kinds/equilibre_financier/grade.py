@@ -3,17 +3,17 @@ value right from the student's own earlier values earns its point), named wrong 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import Mondes
+from agora.exercise.grading import Mondes, champs_lus, chemin
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
 from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -22,25 +22,29 @@ REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : p
 
 
 class Reference:
-    """What grading needs from the params alone, once per variant: the analysis done right,
-    each field with its path and type, and (on demand) the analysis done each wrong way."""
+    """What grading needs from the params alone: the analysis done right, each field with its
+    path and type, and (on demand) the analysis done each wrong way."""
 
     def __init__(self, bilan: Bilan):
         self.bilan = bilan
         self.juste = calcule(bilan)
-        self.champs = [
-            (path, tuple(int(p) if p.isdigit() else p for p in path.split(".")), type_champ(path))
-            for path in self.juste.valeurs
-        ]
-        # The contract's writing of each expected value, written once per variant.
-        self.canon = {path: f.canonical(self.juste.valeurs[path]) for path, _, f in self.champs}
+        self.champs = _champs(tuple(self.juste.valeurs))
         self.fautes = FAUTES[bilan.presentation]
         # The whole analysis done with a wrong method (computed the first time asked).
         self.faux = Mondes(lambda faute: calcule(bilan, faute=faute))
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+@lru_cache(maxsize=256)
+def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
+    """Each field of an analysis with these paths: (path, path walked, type), built once per
+    shape of analysis (its presentation, its rows) whatever its amounts, and never changed."""
+    return [(path, chemin(path), type_champ(path)) for path in paths]
+
+
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def _vaut(field: Field, calcul: Calcul | None, path: str, valeur: Any) -> bool:
@@ -59,14 +63,7 @@ class Copie:
 
     def __init__(self, ref: Reference, lecture: Lecture):
         self.ref = ref
-        self.lus: list[tuple[str, Field, Lu]] = []
-        self.own: dict[str, Any] = {}
-        for path, chemin, field in ref.champs:
-            lu = lecture.lu(*chemin)
-            if lu is not None:
-                self.lus.append((path, field, lu))
-                if lu.valeur is not None:
-                    self.own[path] = lu.valeur
+        self.lus, self.own = champs_lus(ref.champs, lecture)
         self.nommes = Nommes(MESSAGES.__getitem__)
         self._siens: dict[str | None, Calcul | None] = {}  # None: no wrong method, own values
 
@@ -82,7 +79,7 @@ class Copie:
         if valeur is None:
             return verdict(path, field, attendu, lu)
         if valeur == attendu or _vaut(field, self.ref.juste, path, valeur):  # or its other writing
-            return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
+            return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
         avec = f"Avec les bons résultats : {field.display(attendu)}."
         if _vaut(field, self.suite, path, lu.valeur):
             return verdict(path, field, attendu, lu, ko=REPORTE + avec)._replace(correct=True)

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.equilibre_financier.regles import regles
-from agora.money import cents, parse_decimal
+from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "equilibre_financier"
@@ -77,11 +77,13 @@ def _objet(raw: Any, ou: str) -> dict[str, Any]:
 def _montant(raw: Any, ou: str) -> Decimal:
     if isinstance(raw, bool) or raw is None:
         raise InvalidInput(f"Paramètres : le montant de {ou} manque.")
-    texte = repr(raw) if isinstance(raw, float) else raw
-    try:
-        valeur = parse_decimal(texte if isinstance(texte, (int, str)) else str(texte)[:40])
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {ou} — {error}") from None
+    valeur = contract_decimal(raw)
+    if valeur is None:
+        texte = repr(raw) if isinstance(raw, float) else raw
+        try:
+            valeur = parse_decimal(texte if isinstance(texte, (int, str)) else str(texte)[:40])
+        except InvalidInput as error:
+            raise InvalidInput(f"Paramètres : {ou} — {error}") from None
     if not 0 <= valeur <= _MAX_MONTANT or valeur != cents(valeur):
         raise InvalidInput(
             f"Paramètres : le montant de {ou} doit être positif, au centime, sous 1 milliard."

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Lu
-from agora.exercise.grading import MemoParams
 from agora.exercise.kinds.facture import solve as calc
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
 from agora.exercise.kinds.facture.params import NAME, Facture, lire_params
@@ -223,32 +221,11 @@ class Reference:
         return self.mondes[faute]
 
 
-# By JSON text: (those params read back from it, their Reference).
-_REFERENCES: dict[str, tuple[Any, Reference]] = {}
-# The same params object graded again is found without writing its JSON text.
-_MEMO = MemoParams()
-
-
 def reference(params: Any, lire: Any) -> Reference:
-    """The Reference of these params, memoised on their JSON text: every attempt at one
-    variant is graded against the same params. ``lire`` turns params into a Facture."""
-    found = _MEMO.get(params)
-    if found is not None:
-        return found
-    try:
-        key = json.dumps(params, sort_keys=True, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return Reference(lire(params))
-    entree = _REFERENCES.get(key)
-    if entree is None:
-        if len(_REFERENCES) >= 256:
-            _REFERENCES.clear()  # simple and safe between threads; refilled on demand
-        entree = _REFERENCES[key] = (json.loads(key), Reference(lire(params)))
-    # A copy read back from JSON equals the params unless they hold what JSON cannot keep
-    # (a tuple, a non-string key): those are simply not remembered by identity.
-    if entree[0] == params:
-        _MEMO.put(params, entree[0], entree[1])
-    return entree[1]
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, and a memo of references by params would only flatter a benchmark that grades
+    the same few variants over and over). ``lire`` turns params into a Facture."""
+    return Reference(lire(params))
 
 
 class _Diagnostiqueur:

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import Mondes, grade_final
+from agora.exercise.grading import Mondes, chemin, grade_final
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.facture_achat import methodes as m
 from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import euros
@@ -38,19 +38,30 @@ class Reference:
         self.ecarts = [calc.ecart(x) for x in a.lignes]
         self.decision = calc.decision(self.ecarts)
         self.valeurs = calc.calcule(a)
-        self.noeuds = {path: _INDEX.sub("", path) for path in self.valeurs}
         self.fautes = m.fautes_possibles(a, self.ecarts)
         self.ecriture = calc.ecriture(a, self.decision)
         self.monde = Mondes(lambda faute: calc.calcule(a, faute=faute))
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(lambda params: Reference(lire_params(params)))
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
 def _lu(lecture: Lecture, path: str) -> Lu | None:
-    parts = [int(p) if p.isdigit() else p for p in path.split(".")]
-    return lecture.lu(*parts)
+    return lecture.lu(*_chemin(path))
+
+
+# A reference path's walk and its node (without indexes), found once per path name: every
+# invoice of that shape has the same paths, and a grade reads fresh params.
+_chemin = lru_cache(maxsize=1024)(chemin)
+
+
+@lru_cache(maxsize=1024)
+def _noeud(path: str) -> str:
+    """``lignes.2.net_ht`` → ``lignes.net_ht``: the signature a wrong method lists."""
+    return _INDEX.sub("", path)
 
 
 class _Correction:
@@ -100,7 +111,8 @@ class _Correction:
     def _cherche(self, path: str, valeur: Decimal, own: dict[str, Decimal]) -> str | None:
         """The first wrong method giving this amount, on the whole invoice or from the
         student's own earlier amounts."""
-        candidates = [f for f in self.ref.fautes if self.ref.noeuds[path] in m.SIGNATURES[f]]
+        noeud = _noeud(path)
+        candidates = [f for f in self.ref.fautes if noeud in m.SIGNATURES[f]]
         for faute in candidates:
             if self.ref.monde(faute).get(path) == valeur:
                 return faute

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, verdict
+from agora.exercise.grading import champs_lus, chemin
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
 from agora.exercise.kinds.fiche_stock.solve import Calcul, calcule
-from agora.exercise.memoire import memorise
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -23,17 +24,13 @@ REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : p
 
 
 class Attendu:
-    """What grading needs from the params alone, computed once per variant: the card, its
-    values, each field with its type, and the card done with each wrong method (on demand)."""
+    """What grading needs from the params alone: the card, its values, each field with its
+    type, and the card done with each wrong method (on demand)."""
 
     def __init__(self, fiche: Fiche):
         self.fiche = fiche
         self.calcul = calcule(fiche)
-        self.champs: list[tuple[str, tuple[str | int, ...], Field]] = [
-            (path, _chemin(path), type_champ(path)) for path in self.calcul.valeurs
-        ]
-        # The contract's writing of each expected value, written once per variant.
-        self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
+        self.champs = _champs(tuple(self.calcul.valeurs))
         self.fautes = FAUTES[fiche.methode]
         self._mondes: dict[str, dict[str, Any]] = {}
 
@@ -44,18 +41,18 @@ class Attendu:
             monde = self._mondes[faute] = calcule(self.fiche, faute=faute).valeurs
         return monde
 
-    @classmethod
-    def de(cls, params: Any) -> Attendu:
-        return cls(lire_params(params))
+
+@lru_cache(maxsize=256)
+def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
+    """Each field of a card with these paths: (path, path walked, type), built once per shape
+    of card (its number of movements…) whatever its values, and never changed."""
+    return [(path, chemin(path), type_champ(path)) for path in paths]
 
 
-def _chemin(path: str) -> tuple[str | int, ...]:
-    """``mouvements.2.stock_montant`` as the path ``Lecture.lu`` walks: (« mouvements », 2, …)."""
-    return tuple(int(part) if part.isdigit() else part for part in path.split("."))
-
-
-# The Attendu of these params, built once per params object.
-attendu = memorise(Attendu.de)
+def attendu(params: dict[str, Any]) -> Attendu:
+    """The Attendu of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Attendu(lire_params(params))
 
 
 def _juste(field: Field, calcul: Calcul, path: str, valeur: Any) -> bool:
@@ -91,13 +88,7 @@ class Enquete:
 
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    lus, own = [], {}
-    for path, chemin, field in a.champs:
-        lu = lecture.lu(*chemin)
-        if lu is not None:
-            lus.append((path, field, lu))
-            if lu.valeur is not None:
-                own[path] = lu.valeur
+    lus, own = champs_lus(a.champs, lecture)
     faux = [
         p for p, f, lu in lus if lu.valeur is not None and not _juste(f, a.calcul, p, lu.valeur)
     ]
@@ -111,7 +102,8 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         if lu.valeur is None:
             champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
         elif _juste(field, a.calcul, path, lu.valeur):
-            champs.append(ChampResult(path, a.canon[path], lu.recu, True, "Juste."))
+            canon = field.canonical(a.calcul.valeurs[path])
+            champs.append(ChampResult(path, canon, lu.recu, True, "Juste."))
         elif _juste(field, suite, path, lu.valeur):
             ko = REPORTE + f"Avec les bons résultats : {field.display(a.calcul.valeurs[path])}."
             champs.append(

@@ -140,9 +140,10 @@ def originaux(f: Fichier) -> list[int | None]:
     premiere: dict[tuple[str, Any], int] = {}
     result: list[int | None] = []
     for j, ligne in enumerate(f.lignes):
-        vues = [premiere[m] for m in marques(ligne) if m in premiere]
+        siennes = marques(ligne)
+        vues = [premiere[m] for m in siennes if m in premiere]
         result.append(min(vues) if vues else None)
-        for m in marques(ligne):
+        for m in siennes:
             premiere.setdefault(m, j)
     return result
 

@@ -4,11 +4,12 @@ student's own diagnosis, the named method errors, a score per competency."""
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import grade_of
+from agora.exercise.grading import grade_of, illisibles
 from agora.exercise.kinds.qualite_donnees import messages as m
 from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LIGNE, PROBLEME
 from agora.exercise.kinds.qualite_donnees.controles import (
@@ -20,7 +21,6 @@ from agora.exercise.kinds.qualite_donnees.controles import (
 )
 from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
 from agora.exercise.kinds.qualite_donnees.solve import ligne_solution
-from agora.exercise.memoire import memorise
 from agora.exercise.reading import Lecture
 
 JUSTE = "Juste."
@@ -32,21 +32,15 @@ ORDRE_COMPETENCES = ("1.3.1", "1.3.2", "1.3.3")
 
 
 class Reference:
-    """What grading needs from the params alone, computed once per variant."""
+    """What grading needs from the params alone."""
 
     def __init__(self, fichier: Fichier):
         self.fichier = fichier
         self.attendus = attendus(fichier)
+        roles = tuple(r.code for r in fichier.roles)
+        self.competence_de = competences_des_champs(len(fichier.lignes), roles, fichier.categories)
         # Each row's reference fields, typed as read and as the contract writes them: a row
         # answered exactly so is judged at once (most rows of most answers).
-        self.competence_de = {
-            f"lignes.{i}.{k}": code
-            for i in range(len(fichier.lignes))
-            for k, code in COMPETENCE.items()
-        }
-        self.competence_de |= {
-            f"droits.{r.code}.{c}": PROTECTION for r in fichier.roles for c in fichier.categories
-        }
         self.justes: list[list[tuple[str, str, Any, str]]] = []
         for i, a in enumerate(self.attendus):
             solution = ligne_solution(a, fichier.deux_problemes)
@@ -54,13 +48,24 @@ class Reference:
                 [(k, f"lignes.{i}.{k}", _type(k, v), v) for k, v in solution.items()]
             )
 
-    @classmethod
-    def de(cls, params: Any) -> Reference:
-        return cls(lire_params(params))
+
+def reference(params: dict[str, Any]) -> Reference:
+    """The Reference of these params (built at each grade: params come fresh from the
+    database, a memo by params object would never hit)."""
+    return Reference(lire_params(params))
 
 
-# The Reference of these params, built once per params object.
-reference = memorise(Reference.de)
+@lru_cache(maxsize=256)
+def competences_des_champs(
+    lignes: int, roles: tuple[str, ...], categories: tuple[str, ...]
+) -> dict[str, str]:
+    """The competency each field of the answer proves, by path; built once per shape of file
+    (its number of rows, its roles and categories), whatever the rows hold. Never changed."""
+    competence_de = {
+        f"lignes.{i}.{k}": code for i in range(lignes) for k, code in COMPETENCE.items()
+    }
+    competence_de |= {f"droits.{r}.{c}": PROTECTION for r in roles for c in categories}
+    return competence_de
 
 
 def acceptees(action: str) -> frozenset[str]:
@@ -84,14 +89,17 @@ class Copie:
         return m.MESSAGES[code]
 
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
-        lus = _ligne_lue(self.lignes_lues, i)
         justes = self.ref.justes[i]
-        if all((lu := lus[k]) is not None and lu.valeur == v for k, _, v, _ in justes):
+        lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
+        if isinstance(lue, dict) and all(
+            isinstance(lu := lue.get(k), Lu) and lu.valeur == v for k, _, v, _ in justes
+        ):  # the row answered exactly so (most rows of most answers): judged at once
             self.champs += [
-                ChampResult(chemin, canon, lus[k].recu, True, JUSTE)  # type: ignore[union-attr]
+                ChampResult(chemin, canon, lue[k].recu, True, JUSTE)
                 for k, chemin, _, canon in justes
             ]
             return
+        lus = _ligne_lue(self.lignes_lues, i)
         signales = self._problemes(i, attendu, lus)
         action = _valeur(lus["action"])
         reportee = self._reportee(ligne, attendu, signales, action)
@@ -254,11 +262,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     for i, (ligne, attendu) in enumerate(zip(ref.fichier.lignes, ref.attendus, strict=True)):
         copie.ligne(i, ligne, attendu)
     copie.droits()
-    connus = {c.champ for c in copie.champs}
-    champs = [
-        ChampResult(n, None, None, False, e) for n, e in lecture.erreurs.items() if n not in connus
-    ]
-    champs += copie.champs
+    champs = illisibles(copie.champs, lecture) + copie.champs
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]

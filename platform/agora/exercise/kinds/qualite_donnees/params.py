@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import JOUR
-from agora.money import cents, parse_decimal
+from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "qualite_donnees"
@@ -75,55 +75,63 @@ def _objet(raw: Any, ou: str) -> dict[str, Any]:
     return raw
 
 
-def _texte(raw: Any, ou: str, vide: bool = False) -> str:
+# ``ou`` names the param in a refusal; ``de`` (« de la ligne 3 ») follows it when given, so that
+# a row's eleven fields share one label written once, not eleven written for nothing.
+
+
+def _texte(raw: Any, ou: str, vide: bool = False, de: str = "") -> str:
     if not isinstance(raw, str) or len(raw) > _MAX_TEXTE or (not vide and not raw.strip()):
-        raise InvalidInput(f"Paramètres : {ou} doit être un texte de 1 à {_MAX_TEXTE} caractères.")
+        raise InvalidInput(
+            f"Paramètres : {ou}{de} doit être un texte de 1 à {_MAX_TEXTE} caractères."
+        )
     return raw
 
 
-def _option(raw: Any, ou: str) -> str | None:
-    return None if raw is None else _texte(raw, ou)
+def _option(raw: Any, ou: str, de: str = "") -> str | None:
+    return None if raw is None else _texte(raw, ou, de=de)
 
 
-def _parmi(raw: Any, valeurs: tuple[str, ...] | dict[str, str], ou: str) -> str:
+def _parmi(raw: Any, valeurs: tuple[str, ...] | dict[str, str], ou: str, de: str = "") -> str:
     if not isinstance(raw, str) or raw not in valeurs:
-        raise InvalidInput(f"Paramètres : {ou} inconnu ({', '.join(valeurs)}).")
+        raise InvalidInput(f"Paramètres : {ou}{de} inconnu ({', '.join(valeurs)}).")
     return raw
 
 
-def _jour(raw: Any, ou: str) -> date:
+def _jour(raw: Any, ou: str, de: str = "") -> date:
     jour = JOUR.read(raw).valeur if isinstance(raw, str) else None
     if jour is None:
-        raise InvalidInput(f"Paramètres : {ou} doit être une date AAAA-MM-JJ.")
+        raise InvalidInput(f"Paramètres : {ou}{de} doit être une date AAAA-MM-JJ.")
     return jour
 
 
-def _montant(raw: Any, ou: str) -> Decimal:
-    try:
-        valeur = parse_decimal(raw if isinstance(raw, str) else str(raw)[:40], "montant")
-    except InvalidInput as error:
-        raise InvalidInput(f"Paramètres : {ou} — {error}") from None
+def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
+    valeur = contract_decimal(raw)
+    if valeur is None:
+        try:
+            valeur = parse_decimal(raw if isinstance(raw, str) else str(raw)[:40], "montant")
+        except InvalidInput as error:
+            raise InvalidInput(f"Paramètres : {ou}{de} — {error}") from None
     if valeur < 0 or valeur > 10_000_000 or valeur != cents(valeur):
-        raise InvalidInput(f"Paramètres : {ou} doit être un montant positif à deux décimales.")
+        raise InvalidInput(f"Paramètres : {ou}{de} doit être un montant positif à deux décimales.")
     return valeur
 
 
 def _ligne(raw: Any, i: int) -> Ligne:
-    ou = f"ligne {i + 1}"
-    r = _objet(raw, f"la {ou}")
+    r = _objet(raw, f"la ligne {i + 1}")
+    de = f" de la ligne {i + 1}"
     return Ligne(
-        code=_texte(r.get("code"), f"code de la {ou}"),
-        nom=_texte(r.get("nom"), f"nom de la {ou}"),
-        type=_parmi(r.get("type"), TYPES, f"type de la {ou}"),
-        code_postal=_texte(r.get("code_postal"), f"code postal de la {ou}"),
-        ville=_texte(r.get("ville"), f"ville de la {ou}"),
-        email=_texte(r.get("email"), f"e-mail de la {ou}"),
-        siret=_option(r.get("siret"), f"SIRET de la {ou}"),
-        tva=_option(r.get("tva"), f"numéro de TVA de la {ou}"),
-        iban=_option(r.get("iban"), f"IBAN de la {ou}"),
-        derniere_activite=_jour(r.get("derniere_activite"), f"dernière activité de la {ou}"),
-        encours=_montant(r.get("encours", "0"), f"encours de la {ou}"),
-        commentaire=_texte(r.get("commentaire", ""), f"commentaire de la {ou}", vide=True),
+        code=_texte(r.get("code"), "code", de=de),
+        nom=_texte(r.get("nom"), "nom", de=de),
+        type=_parmi(r.get("type"), TYPES, "type", de),
+        code_postal=_texte(r.get("code_postal"), "code postal", de=de),
+        ville=_texte(r.get("ville"), "ville", de=de),
+        email=_texte(r.get("email"), "e-mail", de=de),
+        siret=_option(r.get("siret"), "SIRET", de),
+        tva=_option(r.get("tva"), "numéro de TVA", de),
+        iban=_option(r.get("iban"), "IBAN", de),
+        derniere_activite=_jour(r.get("derniere_activite"), "dernière activité", de),
+        encours=_montant(r.get("encours", "0"), "encours", de),
+        commentaire=_texte(r.get("commentaire", ""), "commentaire", vide=True, de=de),
         sensible=r.get("commentaire_sensible") is True,
     )
 
