@@ -3,7 +3,6 @@ one French line that says where (``Paramètres : ligne 2 — …``), as the CLI 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -12,14 +11,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from agora.errors import InvalidInput
-from agora.money import cents, parse_decimal
+from agora.money import cents, contract_decimal, parse_decimal
 
 HUNDRED = Decimal(100)
 # Above any amount a school exercise uses; refusing it keeps hostile params from huge sums.
 MONTANT_MAX = Decimal(10**9)
 PAS_UN_OBJET = "Paramètres : un objet JSON {…} est attendu."
-# A number as the contract writes it, short enough for parse_decimal to take it as it is.
-_CONTRACT_NUMBER = re.compile(r"-?\d{1,12}(?:\.\d{1,6})?", re.ASCII)
 
 Modele = TypeVar("Modele", bound=BaseModel)
 
@@ -47,8 +44,9 @@ def taux_str(taux: Decimal) -> str:
 
 def lire_nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
     """A number written as the contract writes it (a string or an integer)."""
-    if type(raw) is str and _CONTRACT_NUMBER.fullmatch(raw):
-        return Decimal(raw)  # the contract's own writing (« 12.50 »): what parse_decimal gives
+    valeur = contract_decimal(raw)  # the contract's own writing (« 12.50 »), read at once
+    if valeur is not None:
+        return valeur
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise InvalidInput(f"Paramètres : {where} manquant ou illisible.")
     try:
