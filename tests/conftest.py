@@ -7,6 +7,7 @@ See docs/contribuer.md.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import uuid
@@ -356,9 +357,11 @@ def move_generator(monkeypatch) -> Callable:
     variants._build.cache_clear()  # no moved variant is left for the next test
 
 
-@pytest.fixture
-def browser_page():
-    """A Playwright page in Debian's Chromium (/usr/bin/chromium; never a browser download)."""
+@pytest.fixture(scope="session")
+def _chromium():
+    """One Debian Chromium (/usr/bin/chromium; never a browser download) for every browser test
+    of this pytest process: launching it cost about a second a test, a fresh context (own
+    cookies, storage and cache) a fifth of that."""
     if not Path(CHROMIUM).exists():
         # On a developer's bare machine the browser tests are skipped; CI installs Chromium
         # first, so there a missing browser is a failure, never a silent skip.
@@ -368,10 +371,50 @@ def browser_page():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="fr-FR", viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
+        chromium = _Chromium(playwright)
+        yield chromium
+        chromium.resume()
+
+
+class _Chromium:
+    """The shared browser, launched again if a test crashed it.
+
+    Playwright's sync API marks its event loop as this thread's running loop for as long as it
+    lives; between two browser tests that mark is lifted (``pause``), else a later test's
+    ``asyncio.run`` or ``anyio.run`` would refuse to start inside a "running" loop."""
+
+    def __init__(self, playwright):
+        self.playwright, self.browser, self.loop = playwright, None, None
+
+    def get(self):
+        self.resume()
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = self.playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+        return self.browser
+
+    def pause(self) -> None:
+        self.loop = asyncio._get_running_loop()
+        asyncio._set_running_loop(None)
+
+    def resume(self) -> None:
+        if self.loop is not None:
+            asyncio._set_running_loop(self.loop)
+            self.loop = None
+
+
+@pytest.fixture
+def browser_page(_chromium):
+    """A Playwright page in a fresh context of the shared Chromium, as a new browser would be
+    (no cookie, no storage); every context the test opens (``page.context.browser``) is closed
+    after it."""
+    browser = _chromium.get()
+    page = browser.new_page(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    yield page
+    for context in browser.contexts:
+        context.close()
+    _chromium.pause()
 
 
 @pytest.fixture
