@@ -8,10 +8,15 @@ See docs/contribuer.md.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
+import io
 import os
 import re
+import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -236,6 +241,113 @@ def make_assignment(db, make_classe) -> Callable:
         return assignment
 
     return make
+
+
+# -------------------------------------------------------------------------- demo school
+
+
+@dataclass(frozen=True)
+class DemoTemplate:
+    """The demo school as `agora demo` built it in an empty database, and what it printed."""
+
+    kind: str  # "sqlite" or "postgresql"
+    url: str  # the template database: tests get copies, never this one
+    printed: str
+
+    @contextlib.contextmanager
+    def copy(self, database_url: str) -> Iterator[str]:
+        """A copy of the school for one test: into ``database_url``'s file (SQLite), or into a
+        new database dropped afterwards (PostgreSQL); yields the copy's URL."""
+        if self.kind == "sqlite":
+            source = sqlite3.connect(_sqlite_path(self.url))
+            copy = sqlite3.connect(_sqlite_path(database_url))
+            with contextlib.closing(source), contextlib.closing(copy):
+                source.backup(copy)  # whole and consistent, whatever is still in the WAL
+            yield database_url
+            return
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{_pg_name(self.url)}"')
+        try:
+            yield _pg_database(name)
+        finally:
+            _pg_admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Callable[[str], DemoTemplate]:
+    """demo_template("sqlite" | "postgresql") -> the demo school `agora demo` built on that
+    database, once for the whole run: every xdist worker shares it (building takes seconds,
+    a copy a fraction of one)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the workers' base temps are folders of the run's one
+
+    def get(kind: str) -> DemoTemplate:
+        if kind == "sqlite":
+            url = f"sqlite:///{shared / 'demo.sqlite3'}"
+        else:
+            url = _pg_database(_demo_database())
+        printed = shared / f"demo-{kind}.txt"
+        with (shared / "demo.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds, the others wait
+            if not printed.exists():
+                if kind == "postgresql":  # a crashed run of the same id may have left one
+                    _pg_admin(f'DROP DATABASE IF EXISTS "{_demo_database()}" WITH (FORCE)')
+                    _pg_admin(f'CREATE DATABASE "{_demo_database()}"')
+                printed.write_text(_agora_demo(url))
+        return DemoTemplate(kind, url, printed.read_text())
+
+    return get
+
+
+def _agora_demo(url: str) -> str:
+    """`agora demo` on ``url`` as a user runs it (no AGORA_ENVIRONMENT); returns what it printed."""
+    from agora.cli import main
+
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out):
+        patch.setenv("AGORA_DATABASE_URL", url)
+        patch.delenv("AGORA_ENVIRONMENT", raising=False)
+        main(["demo"])
+    return out.getvalue()
+
+
+def _demo_database() -> str:
+    """The PostgreSQL template of this run's demo school, named for the process that started the
+    run (the xdist controller: every worker's parent), so that concurrent runs never share it."""
+    run = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+    return f"agora_demo_{run}"
+
+
+def _sqlite_path(url: str) -> str:
+    return url.removeprefix("sqlite:///")
+
+
+def _pg_database(name: str) -> str:
+    return sa.make_url(_PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_name(url: str) -> str:
+    return sa.make_url(url).database
+
+
+def _pg_admin(statement: str) -> None:
+    """A statement PostgreSQL runs outside a transaction (CREATE/DROP DATABASE)."""
+    admin = sa.create_engine(_PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(statement))
+    finally:
+        admin.dispose()
+
+
+def pytest_sessionfinish(session):
+    """The run's controller drops the demo school's template once every worker is done."""
+    if hasattr(session.config, "workerinput"):
+        return
+    built = session.config._tmp_path_factory.getbasetemp() / "demo-postgresql.txt"
+    if built.exists():
+        _pg_admin(f'DROP DATABASE IF EXISTS "{_demo_database()}" WITH (FORCE)')
 
 
 # ------------------------------------------------------------------------------- actors
