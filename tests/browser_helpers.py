@@ -1,12 +1,24 @@
-"""Waiting in a page whose CSP forbids eval: Playwright's wait_for_function compiles its
-predicate in the page with eval once it has to poll, so the condition is polled from here."""
+"""Helpers of the browser tests: waiting in a page whose CSP forbids eval, and running a check of
+what the browser does on one database only."""
 
 from __future__ import annotations
+
+import pytest
+
+# For a browser check of what the page does (markup, CSS, JavaScript, keyboard, accessibility):
+# the pages a browser gets are the same from SQLite and from PostgreSQL, and every route behind
+# them runs on both databases in the TestClient tests; a second Chromium run on PostgreSQL cost
+# seconds and guarded nothing more. End-to-end flows whose writes matter (grading, publishing,
+# uploads) keep both databases.
+ON_SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def wait_until(page, expression: str, arg=None, timeout_ms: int = 10_000) -> None:
     """Return once ``expression`` (a JavaScript expression or arrow function taking ``arg``) is
-    truthy in ``page``; AssertionError with the expression after ``timeout_ms``."""
+    truthy in ``page``; AssertionError with the expression after ``timeout_ms``.
+
+    Playwright's wait_for_function compiles its predicate in the page with eval once it has to
+    poll, which our CSP forbids: the condition is polled from here."""
     step = 50
     for _ in range(timeout_ms // step):
         if page.evaluate(expression, arg):

@@ -7,10 +7,16 @@ See docs/contribuer.md.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import fcntl
+import io
 import os
 import re
+import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -43,19 +49,126 @@ def password_hash() -> str:
 
 @pytest.fixture(params=BACKENDS)
 def database_url(request, tmp_path):
-    """A database nobody else uses: a SQLite file, or a new PostgreSQL schema."""
+    """A database nobody else uses: a SQLite file, or a PostgreSQL schema of its own.
+
+    On PostgreSQL a test that builds the app gets a schema whose tables another test of this
+    process emptied (no row, sequences back to 1: what create_all gives, without the quarter
+    second of DDL it cost each test); any other test gets a new, empty schema."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'agora.sqlite3'}"
         return
-    schema = f"t_{uuid.uuid4().hex[:16]}"
-    admin = sa.create_engine(_PG_URL)
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    spares = request.getfixturevalue("_pg_spare_schemas")
+    with_tables = "app" in request.fixturenames  # the app fixture creates every table
+    if with_tables and spares:
+        schema = spares.pop()
+    else:
+        schema = f"t_{uuid.uuid4().hex[:16]}"
+        with _pg_engine().begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    yield _pg_schema_url(schema)
+    emptied = with_tables and _pg_emptied(schema)
+    if emptied:
+        spares.append(emptied)
+    else:
+        with _pg_engine().begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(scope="session")
+def _pg_spare_schemas():
+    """This process's emptied PostgreSQL schemas, dropped at the end of the run."""
+    spares: list[str] = []
+    yield spares
+    with _pg_engine().begin() as connection:
+        for schema in spares:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    _pg_engine().dispose()
+
+
+@cache
+def _pg_engine() -> sa.Engine:
+    """One connection pool to the test database for the fixtures of this process."""
+    return sa.create_engine(_PG_URL)
+
+
+def _pg_schema_url(schema: str) -> str:
     separator = "&" if "?" in _PG_URL else "?"
-    yield f"{_PG_URL}{separator}options={quote(f'-csearch_path={schema}')}"
-    with admin.begin() as connection:
+    return f"{_PG_URL}{separator}options={quote(f'-csearch_path={schema}')}"
+
+
+# The shape of a schema: what lives in it (tables, sequences, functions, types…), each
+# relation's number of columns and what hangs on it (indexes, constraints, triggers…), read
+# through pg_depend's index: a scan of pg_class cost 50 ms once the catalog had churned.
+_SHAPE = """
+WITH objects AS (
+  SELECT classid, objid FROM pg_depend
+   WHERE refclassid = 'pg_namespace'::regclass AND refobjid = :ns AND deptype = 'n'),
+relations AS (
+  SELECT c.oid, c.relname, c.relkind FROM objects o JOIN pg_class c ON c.oid = o.objid
+   WHERE o.classid = 'pg_class'::regclass)
+SELECT 'relation', relname, relkind::text FROM relations
+UNION ALL
+SELECT 'objects', classid::regclass::text, count(*)::text FROM objects
+ WHERE classid <> 'pg_class'::regclass GROUP BY classid
+UNION ALL
+SELECT 'columns', r.relname, count(*)::text FROM relations r
+  JOIN pg_attribute a ON a.attrelid = r.oid
+ WHERE a.attnum > 0 AND NOT a.attisdropped GROUP BY r.relname
+UNION ALL
+SELECT 'dependents', r.relname || ' ' || d.classid::regclass::text, count(*)::text
+  FROM relations r JOIN pg_depend d ON d.refclassid = 'pg_class'::regclass AND d.refobjid = r.oid
+ GROUP BY r.relname, d.classid
+"""
+_created_shape: list[frozenset] = []
+
+
+def _pg_shape(connection, schema: str) -> frozenset:
+    ns = connection.execute(
+        sa.text("SELECT oid FROM pg_namespace WHERE nspname = :s"), {"s": schema}
+    ).scalar_one()
+    return frozenset(tuple(row) for row in connection.execute(sa.text(_SHAPE), {"ns": ns}))
+
+
+def _pg_create_all_shape(connection) -> frozenset:
+    """The shape create_all gives a new schema (made once a process, in a throwaway schema)."""
+    if not _created_shape:
+        schema = f"t_{uuid.uuid4().hex[:16]}"
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        connection.execute(sa.text(f'SET LOCAL search_path TO "{schema}"'))
+        SQLModel.metadata.create_all(connection)
+        _created_shape.append(_pg_shape(connection, schema))
         connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    return _created_shape[0]
+
+
+def _pg_emptied(schema: str) -> str | None:
+    """The schema under a new name, its tables emptied and its sequences back to 1, if it still
+    has the shape create_all gives; None, with nothing changed, otherwise or if a lock held
+    elsewhere stops it.
+
+    The new name cuts off whatever of the test still runs (a finaliser pass abandoned at the
+    app's shutdown keeps its connection): its search path names a schema that no longer
+    exists, as when the schema was dropped, and it cannot reach the next test's rows."""
+    renamed = f"t_{uuid.uuid4().hex[:16]}"
+    try:
+        with _pg_engine().begin() as connection:
+            connection.execute(sa.text("SET LOCAL lock_timeout = '5s'"))
+            if _pg_shape(connection, schema) != _pg_create_all_shape(connection):
+                return None
+            connection.execute(sa.text(f'ALTER SCHEMA "{schema}" RENAME TO "{renamed}"'))
+            sequences = connection.execute(
+                sa.text("SELECT sequencename FROM pg_sequences WHERE schemaname = :s"),
+                {"s": renamed},
+            ).scalars()
+            tables = reversed(SQLModel.metadata.sorted_tables)  # children before parents
+            statements = [
+                *(f'DELETE FROM "{renamed}"."{table.name}"' for table in tables),
+                *(f'SELECT setval(\'"{renamed}"."{name}"\', 1, false)' for name in sequences),
+            ]
+            connection.exec_driver_sql(";\n".join(statements))
+        return renamed
+    except sa.exc.DBAPIError:
+        return None
 
 
 @pytest.fixture
@@ -237,6 +350,113 @@ def make_assignment(db, make_classe) -> Callable:
     return make
 
 
+# -------------------------------------------------------------------------- demo school
+
+
+@dataclass(frozen=True)
+class DemoTemplate:
+    """The demo school as `agora demo` built it in an empty database, and what it printed."""
+
+    kind: str  # "sqlite" or "postgresql"
+    url: str  # the template database: tests get copies, never this one
+    printed: str
+
+    @contextlib.contextmanager
+    def copy(self, database_url: str) -> Iterator[str]:
+        """A copy of the school for one test: into ``database_url``'s file (SQLite), or into a
+        new database dropped afterwards (PostgreSQL); yields the copy's URL."""
+        if self.kind == "sqlite":
+            source = sqlite3.connect(_sqlite_path(self.url))
+            copy = sqlite3.connect(_sqlite_path(database_url))
+            with contextlib.closing(source), contextlib.closing(copy):
+                source.backup(copy)  # whole and consistent, whatever is still in the WAL
+            yield database_url
+            return
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        _pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{_pg_name(self.url)}"')
+        try:
+            yield _pg_database(name)
+        finally:
+            _pg_admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Callable[[str], DemoTemplate]:
+    """demo_template("sqlite" | "postgresql") -> the demo school `agora demo` built on that
+    database, once for the whole run: every xdist worker shares it (building takes seconds,
+    a copy a fraction of one)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the workers' base temps are folders of the run's one
+
+    def get(kind: str) -> DemoTemplate:
+        if kind == "sqlite":
+            url = f"sqlite:///{shared / 'demo.sqlite3'}"
+        else:
+            url = _pg_database(_demo_database())
+        printed = shared / f"demo-{kind}.txt"
+        with (shared / "demo.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds, the others wait
+            if not printed.exists():
+                if kind == "postgresql":  # a crashed run of the same id may have left one
+                    _pg_admin(f'DROP DATABASE IF EXISTS "{_demo_database()}" WITH (FORCE)')
+                    _pg_admin(f'CREATE DATABASE "{_demo_database()}"')
+                printed.write_text(_agora_demo(url))
+        return DemoTemplate(kind, url, printed.read_text())
+
+    return get
+
+
+def _agora_demo(url: str) -> str:
+    """`agora demo` on ``url`` as a user runs it (no AGORA_ENVIRONMENT); returns what it printed."""
+    from agora.cli import main
+
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out):
+        patch.setenv("AGORA_DATABASE_URL", url)
+        patch.delenv("AGORA_ENVIRONMENT", raising=False)
+        main(["demo"])
+    return out.getvalue()
+
+
+def _demo_database() -> str:
+    """The PostgreSQL template of this run's demo school, named for the process that started the
+    run (the xdist controller: every worker's parent), so that concurrent runs never share it."""
+    run = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+    return f"agora_demo_{run}"
+
+
+def _sqlite_path(url: str) -> str:
+    return url.removeprefix("sqlite:///")
+
+
+def _pg_database(name: str) -> str:
+    return sa.make_url(_PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_name(url: str) -> str:
+    return sa.make_url(url).database
+
+
+def _pg_admin(statement: str) -> None:
+    """A statement PostgreSQL runs outside a transaction (CREATE/DROP DATABASE)."""
+    admin = sa.create_engine(_PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(statement))
+    finally:
+        admin.dispose()
+
+
+def pytest_sessionfinish(session):
+    """The run's controller drops the demo school's template once every worker is done."""
+    if hasattr(session.config, "workerinput"):
+        return
+    built = session.config._tmp_path_factory.getbasetemp() / "demo-postgresql.txt"
+    if built.exists():
+        _pg_admin(f'DROP DATABASE IF EXISTS "{_demo_database()}" WITH (FORCE)')
+
+
 # ------------------------------------------------------------------------------- actors
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -356,9 +576,11 @@ def move_generator(monkeypatch) -> Callable:
     variants._build.cache_clear()  # no moved variant is left for the next test
 
 
-@pytest.fixture
-def browser_page():
-    """A Playwright page in Debian's Chromium (/usr/bin/chromium; never a browser download)."""
+@pytest.fixture(scope="session")
+def _chromium():
+    """One Debian Chromium (/usr/bin/chromium; never a browser download) for every browser test
+    of this pytest process: launching it cost about a second a test, a fresh context (own
+    cookies, storage and cache) a fifth of that."""
     if not Path(CHROMIUM).exists():
         # On a developer's bare machine the browser tests are skipped; CI installs Chromium
         # first, so there a missing browser is a failure, never a silent skip.
@@ -368,10 +590,50 @@ def browser_page():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="fr-FR", viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
+        chromium = _Chromium(playwright)
+        yield chromium
+        chromium.resume()
+
+
+class _Chromium:
+    """The shared browser, launched again if a test crashed it.
+
+    Playwright's sync API marks its event loop as this thread's running loop for as long as it
+    lives; between two browser tests that mark is lifted (``pause``), else a later test's
+    ``asyncio.run`` or ``anyio.run`` would refuse to start inside a "running" loop."""
+
+    def __init__(self, playwright):
+        self.playwright, self.browser, self.loop = playwright, None, None
+
+    def get(self):
+        self.resume()
+        if self.browser is None or not self.browser.is_connected():
+            self.browser = self.playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+        return self.browser
+
+    def pause(self) -> None:
+        self.loop = asyncio._get_running_loop()
+        asyncio._set_running_loop(None)
+
+    def resume(self) -> None:
+        if self.loop is not None:
+            asyncio._set_running_loop(self.loop)
+            self.loop = None
+
+
+@pytest.fixture
+def browser_page(_chromium):
+    """A Playwright page in a fresh context of the shared Chromium, as a new browser would be
+    (no cookie, no storage); every context the test opens (``page.context.browser``) is closed
+    after it."""
+    browser = _chromium.get()
+    page = browser.new_page(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    yield page
+    for context in browser.contexts:
+        context.close()
+    _chromium.pause()
 
 
 @pytest.fixture

@@ -1,21 +1,45 @@
-"""`agora demo` builds the demo school once, deterministically, and prints working logins."""
+"""`agora demo` builds the demo school once, deterministically, and prints working logins.
 
+The school is built once for the whole run by `agora demo` itself (the ``demo_template``
+fixture: on an empty SQLite file, and on an empty PostgreSQL database); each test reads a copy.
+"""
+
+import re
+
+import pytest
 from sqlmodel import Session, func, select
 
 from agora.account.models import User
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
-from agora.cli import main
 from agora.content.missions import load_missions
 from agora.demo import STUDENT_PASSWORD, TEACHER, create_demo_if_empty
 from agora.exam.models import Exam, ExamCopy
 
 
-def test_demo_school_is_built_once_and_its_logins_work(app, client, log_in):
-    engine = app.state.engine
-    logins = create_demo_if_empty(engine)
-    again = create_demo_if_empty(engine)
-    assert logins == again
-    with Session(engine) as session:
+@pytest.fixture
+def database_url(database_url, demo_template):
+    """This test's database: a copy of the demo school `agora demo` built."""
+    with demo_template(_kind(database_url)).copy(database_url) as copy:
+        yield copy
+
+
+@pytest.fixture
+def printed(database_url, demo_template) -> str:
+    """What `agora demo` printed when it built this test's school."""
+    return demo_template(_kind(database_url)).printed
+
+
+def _kind(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgresql"
+
+
+def test_demo_school_is_built_once_and_its_logins_work(app, client, log_in, printed):
+    again = create_demo_if_empty(app.state.engine)  # on the school `agora demo` built
+    # The logins it gives are the ones `agora demo` printed.
+    assert f"Enseignant : {again.teacher[0]}  /  mot de passe : {again.teacher[1]}" in printed
+    assert re.findall(r"Élève      : (\S+)", printed) == again.students
+    assert f"code {again.exam_code}" in printed
+    with Session(app.state.engine) as session:
         assert session.exec(select(func.count()).select_from(Classe)).one() == 2
         assert session.exec(select(func.count()).select_from(Student)).one() == 48
         # Every mission to the first class, the first two to the second.
@@ -23,7 +47,7 @@ def test_demo_school_is_built_once_and_its_logins_work(app, client, log_in):
         assert session.exec(select(func.count()).select_from(Assignment)).one() == assignments
         assert session.exec(select(func.count()).select_from(StepAttempt)).one() > 20
         assert session.exec(select(func.count()).select_from(User)).one() == 49
-    student_page = log_in(client, logins.students[0], STUDENT_PASSWORD)
+    student_page = log_in(client, again.students[0], STUDENT_PASSWORD)
     assert str(student_page.url).endswith("/eleve")
     assert "Du devis" in student_page.text
 
@@ -40,11 +64,8 @@ def test_demo_school_has_a_published_evaluation_and_an_open_one(app):
     assert logins.exam_code == exams[1].code
 
 
-def test_agora_demo_command_prints_the_logins(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("AGORA_DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
-    monkeypatch.delenv("AGORA_ENVIRONMENT", raising=False)
-    main(["demo"])
-    out = capsys.readouterr().out
+def test_agora_demo_command_prints_the_logins(demo_template):
+    out = demo_template("sqlite").printed  # `agora demo` on an empty SQLite file
     assert f"Enseignant : {TEACHER[0]}" in out
     assert out.count("Élève      :") == 2
     assert "Évaluation ouverte" in out

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from sqlmodel import Session, select
-from tests.browser_helpers import wait_until
+from tests.browser_helpers import ON_SQLITE_ONLY, wait_until
 
 from agora.account.models import User
 from agora.exam.models import ExamCopy
@@ -75,6 +75,7 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     assert "/ 20" in page.locator("main").inner_text()
 
 
+@ON_SQLITE_ONLY  # where the page scrolls to: see ON_SQLITE_ONLY
 @pytest.mark.parametrize("largeur", [1280, 390])
 def test_the_next_question_opens_on_its_statement_with_the_timer_in_view(
     app, db, classe, make_student, make_exam, uvicorn_server, browser_page, largeur

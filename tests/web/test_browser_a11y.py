@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlmodel import select
-from tests.browser_helpers import wait_until
+from tests.browser_helpers import ON_SQLITE_ONLY, wait_until
 
 from agora.account.models import User
 from agora.classroom import service
@@ -23,7 +23,7 @@ from agora.exam import creation
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 AXE = Path(__file__).parents[1] / "vendor" / "axe.min.js"
 AXE_VERSION = "4.14.1"
 MISSION = "du-devis-a-l-encaissement"  # step 0: facture (a form), step 1: courriel (writing)

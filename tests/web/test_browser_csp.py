@@ -7,12 +7,12 @@ from datetime import timedelta
 
 import pytest
 from sqlmodel import select
-from tests.browser_helpers import wait_until
+from tests.browser_helpers import ON_SQLITE_ONLY, wait_until
 
 from agora.account.models import User
 from agora.db import utcnow
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 MISSION = "du-devis-a-l-encaissement"
 SCREENSHOTS = os.environ.get("AGORA_SCREENSHOTS")  # a folder, to look at the pages by eye
 

@@ -3,8 +3,9 @@ and a domain error shows in the toast: htmx must swap our 4xx answers, not drop 
 
 import pytest
 from playwright.sync_api import expect
+from tests.browser_helpers import ON_SQLITE_ONLY
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 
 
 def _log_in(page, url, login):

@@ -5,10 +5,11 @@ in the other; without JavaScript the same links load the page on that step."""
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
+from tests.browser_helpers import ON_SQLITE_ONLY
 
 from agora.account.models import User
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 MISSION = "le-planning-de-la-semaine-prochaine"
 
 

@@ -5,13 +5,14 @@ the totals and the coverage follow, sends it and gets full marks."""
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
+from tests.browser_helpers import ON_SQLITE_ONLY
 
 from agora.account.models import User
 from agora.classroom.service import step_variant
 from agora.content.missions import get_mission
 from agora.exercise.registry import get_kind
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 MISSION = "le-planning-de-la-semaine-prochaine"
 
 

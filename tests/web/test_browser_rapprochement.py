@@ -5,13 +5,14 @@ on a phone the step stays short and both documents to tick fit on one screen."""
 
 import pytest
 from playwright.sync_api import expect
+from tests.browser_helpers import ON_SQLITE_ONLY
 
 from agora.classroom.service import step_variant
 from agora.content.missions import get_mission
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 MISSION = "la-fin-de-mois-a-la-banque"
 # A layout limit, not a timing: the level-2 step (10 ledger lines and more, 4 choices a side,
 # 5 entries) was 10 100 px tall at 390 px when every part was a column of labelled fields and

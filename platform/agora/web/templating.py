@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, select_autoescape
+from jinja2.bccache import Bucket
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -133,10 +134,31 @@ FILTERS = {
 }
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Templates compiled once a process for every environment made here: each app (the test
+    suite makes one a test) and each PDF rendered without one compiled every page again, a
+    fifth of a second for a big one. A template whose source changed is compiled anew (Jinja
+    checks each template's checksum)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment(templates_dir: Path) -> Environment:
     """The app's Jinja environment (autoescape on; lenient Undefined, as the kinds' forms expect)."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
+        bytecode_cache=_COMPILED,
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

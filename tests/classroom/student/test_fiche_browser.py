@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from sqlmodel import select
+from tests.browser_helpers import ON_SQLITE_ONLY
 
 from agora.account.models import User
 from agora.classroom.service import step_variant
@@ -15,7 +16,7 @@ from agora.content.missions import get_mission
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
 PASSWORD = "motdepasse-de-test"
 MISSION = "l-appel-du-client"
 PHONE = {"width": 390, "height": 844}
