@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import DecimalException
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
 from agora.exercise.base import Grade, SampleAnswer
 from agora.exercise.grading import (
-    Mondes,
     ReferenceEtapes,
-    chemin,
     corrige_etapes,
     methode_fausse,
     reponses_fausses,
@@ -37,12 +35,7 @@ class ReferenceCalculee(ReferenceEtapes):
         competence_de: Callable[[str], str],
         fautes: list[str] | None = None,
     ):
-        # ReferenceEtapes' attributes, its fields taken from their shape's list (below) rather
-        # than found again for every params: a grade reads params fresh from the database.
-        self.valeurs = calcule(d)
-        self.champs = champs_de_la_forme(tuple(self.valeurs), type_of)
-        self.canon = {p: f.canonical(self.valeurs[p]) for p, _, f in self.champs}
-        self.monde = Mondes(lambda faute: calcule(d, faute=faute))
+        super().__init__(calcule(d), type_of, lambda faute: calcule(d, faute=faute))
         self.d = d
         self.calcule = calcule
         self.competence_de = competence_de
@@ -73,16 +66,6 @@ def depuis_siens(calcule: Calcule, d: Any, own: dict[str, Any], faute: str | Non
         return calcule(d, own, faute)
     except (DecimalException, OverflowError, ValueError):
         return None
-
-
-@lru_cache(maxsize=256)
-def champs_de_la_forme(
-    paths: tuple[str, ...], type_of: Callable[[str], Any]
-) -> list[tuple[str, tuple[str | int, ...], Any]]:
-    """The fields of a reference whose values have these paths: (path, path walked, type),
-    built once per shape (the number of rows, lines, prospects…) whatever the values, and
-    shared (never changed): ``champs_lus`` walks a list it has seen with its rows found once."""
-    return [(p, chemin(p), type_of(p)) for p in paths]
 
 
 Cause = Callable[[Any, dict[str, Any], str, Any], str | None]

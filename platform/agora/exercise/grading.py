@@ -273,6 +273,17 @@ def methode_fausse(
     return None
 
 
+@lru_cache(maxsize=256)
+def champs_de_la_forme(
+    paths: tuple[str, ...], type_of: Callable[[str], Any]
+) -> list[tuple[str, tuple[str | int, ...], Any]]:
+    """The fields of a reference whose values have these paths: (path, path walked, type),
+    built once per shape (the number of rows, lines, prospects…) whatever the values, and
+    shared (never changed): params come fresh from the database at each grade, and
+    ``champs_lus`` walks a list it has seen with its rows found once."""
+    return [(p, chemin(p), type_of(p)) for p in paths]
+
+
 class ReferenceEtapes:
     """What a step-by-step grader needs from the params alone: the reference values by path,
     each field with its path walked and type, the reference's writing of each, and the
@@ -285,7 +296,7 @@ class ReferenceEtapes:
         monde: Callable[[str], dict[str, Any]],
     ):
         self.valeurs = valeurs
-        self.champs = [(p, chemin(p), type_of(p)) for p in valeurs]
+        self.champs = champs_de_la_forme(tuple(valeurs), type_of)
         self.canon = {p: f.canonical(valeurs[p]) for p, _, f in self.champs}
         self.monde = Mondes(monde)
 

@@ -30,6 +30,13 @@ def pattern_of(name: str) -> str:
     return _INDEX.sub("#", name)
 
 
+@lru_cache(maxsize=8192)
+def sans_index(name: str) -> str:
+    """A dotted field name without its row indexes, as a wrong method's signature names the
+    fields it changes: ``taux.0.remises.1.montant`` → ``taux.remises.montant``."""
+    return pattern_of(name).replace(".#", "")
+
+
 @dataclass(frozen=True)
 class Lecture:
     """An answer as read: the same tree with a ``Lu`` at each known field, and the format

@@ -3,7 +3,6 @@ named method errors, and the mandatory mentions of the draft invoice."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -15,10 +14,9 @@ from agora.exercise.kinds.avoir.answer import ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
 from agora.exercise.nommes import Nommes
-from agora.exercise.reading import Lecture
+from agora.exercise.reading import Lecture, sans_index
 
 COMPETENCE = "1.2.2"  # producing the customer documents: every field of the credit note
-_INDEX = re.compile(r"\.\d+", re.ASCII)
 
 
 class Reference:
@@ -28,7 +26,7 @@ class Reference:
     def __init__(self, a: Avoir):
         self.a = a
         self.ref = calcule(a)
-        self.noeuds = {path: _INDEX.sub("", path) for path in self.ref}
+        self.noeuds = {path: sans_index(path) for path in self.ref}
         self.fautes = [
             (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
         ]

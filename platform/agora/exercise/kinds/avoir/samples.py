@@ -3,7 +3,6 @@ mentions misread, a carried error, an unreadable one."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
@@ -11,8 +10,8 @@ from agora.exercise.base import SampleAnswer
 from agora.exercise.kinds.avoir import methodes as m
 from agora.exercise.kinds.avoir.params import NATURES, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule, document
+from agora.exercise.reading import sans_index
 
-_INDEX = re.compile(r"\.\d+", re.ASCII)
 # A wrong answer to each expected mention state.
 _MENTION_FAUSSE = {"manquante": "presente", "presente": "manquante", "non_exigee": "manquante"}
 
@@ -22,9 +21,9 @@ def _reconnaissable(code: str, monde: dict, ref: dict, avant: list[tuple[str, di
     method tried before it (else the grader would name the earlier one)."""
     return any(
         monde[p] != ref[p]
-        and all(autre[p] != monde[p] for c, autre in avant if _INDEX.sub("", p) in m.SIGNATURES[c])
+        and all(autre[p] != monde[p] for c, autre in avant if sans_index(p) in m.SIGNATURES[c])
         for p in ref
-        if _INDEX.sub("", p) in m.SIGNATURES[code]
+        if sans_index(p) in m.SIGNATURES[code]
     )
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import champs_lus, chemin, notes_par_competence
+from agora.exercise.grading import champs_de_la_forme, champs_lus, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
 from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
 from agora.exercise.nommes import Nommes
-from agora.exercise.reading import Lecture, pattern_of
+from agora.exercise.reading import Lecture, sans_index
 
 # 3.2.1 (planning presence and leave) is proved by each employee's row; 3.2.4 (the elements of
 # the payslip) by the leave pay.
@@ -29,7 +28,7 @@ class Reference:
     def __init__(self, c: Conges):
         self.c = c
         self.calcul = calcule(c)
-        self.champs = _champs(tuple(self.calcul.out))
+        self.champs = champs_de_la_forme(tuple(self.calcul.out), ANSWER_SCHEMA.type_of)
         self.canon = {p: t.canonical(self.calcul.out[p]) for p, _, t in self.champs}
         self.fautes = FAUTES[c.decompte]
         self._avec_faute: dict[str, dict[str, Any]] = {}
@@ -39,19 +38,6 @@ class Reference:
         if faute not in self._avec_faute:
             self._avec_faute[faute] = calcule(self.c, faute=faute).out
         return self._avec_faute[faute]
-
-
-@lru_cache(maxsize=64)
-def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
-    """The fields to read (path, path walked, type): the reference's list of paths alone
-    gives them, the same for every variant with these paths."""
-    return [(p, chemin(p), ANSWER_SCHEMA.type_of(p)) for p in paths]
-
-
-@cache
-def _rubrique(path: str) -> str:
-    """A field's kind (``salaries.pris``): where a wrong method may show (SIGNATURES)."""
-    return pattern_of(path).replace(".#", "")
 
 
 def reference(params: Any) -> Reference:
@@ -76,11 +62,11 @@ class Cause:
         return sum(
             1
             for path, valeur in self.own.items()
-            if _rubrique(path) == rubrique and monde.get(path) == valeur
+            if sans_index(path) == rubrique and monde.get(path) == valeur
         )
 
     def de(self, path: str, t: Field, valeur: Any) -> str | None:
-        rubrique = _rubrique(path)
+        rubrique = sans_index(path)
         candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
         mondes = [
             (faute, monde)

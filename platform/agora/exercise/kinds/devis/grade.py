@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import champs_lus, chemin, grade_of
+from agora.exercise.grading import champs_de_la_forme, champs_lus, grade_of
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.devis.messages import SIGNATURES, texte
 from agora.exercise.kinds.devis.params import NAME, Devis, lire_params
 from agora.exercise.nommes import Nommes
-from agora.exercise.reading import Lecture
+from agora.exercise.reading import Lecture, sans_index
 
 # The fields that prove each competency (answer paths without their indexes, first part).
 # 1.2.2, producing the customer document: the body of the quote down to its totals.
@@ -30,13 +28,6 @@ COMPETENCES = {
         {"lignes", "taux", "net_commercial", "port_ht", "total_ht", "total_tva", "total_ttc"}
     ),
 }
-_INDEX = re.compile(r"\.\d+", re.ASCII)
-
-
-@lru_cache(maxsize=4096)
-def noeud(path: str) -> str:
-    """A path without its indexes: ``taux.0.remises.1.montant`` → ``taux.remises.montant``."""
-    return _INDEX.sub("", path)
 
 
 def fautes_possibles(d: Devis) -> list[str]:
@@ -68,20 +59,12 @@ class Reference:
         self.valeurs = calc.calcule(d)
         self.fautes = fautes_possibles(d)
         self.mondes: dict[str, dict[str, Any]] = {}
-        self.champs = _champs(tuple(self.valeurs))
+        self.champs = champs_de_la_forme(tuple(self.valeurs), ANSWER_SCHEMA.type_of)
 
     def monde(self, faute: str) -> dict[str, Any]:
         if faute not in self.mondes:
             self.mondes[faute] = calc.calcule(self.d, faute=faute)
         return self.mondes[faute]
-
-
-@lru_cache(maxsize=1024)
-def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
-    """Each graded field with its path walked and type, found once per shape of quote (its
-    answer paths: the number of lines, rates, discounts…), whatever its values. The list is
-    shared by every quote of that shape and never changed."""
-    return [(path, chemin(path), ANSWER_SCHEMA.type_of(path)) for path in paths]
 
 
 def reference(params: dict[str, Any]) -> Reference:
@@ -119,7 +102,7 @@ class _Diagnostic:
         return self.locaux[faute]
 
     def cherche(self, path: str, valeur: Any) -> str | None:
-        node = noeud(path)
+        node = sans_index(path)
         if node == "date_validite":
             return calc.VALIDITE_MAL_CALCULEE if _validite_fausse(self.ref.d, valeur) else None
         if node == "desistement":

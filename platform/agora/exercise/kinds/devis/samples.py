@@ -6,10 +6,11 @@ from datetime import timedelta
 from typing import Any
 
 from agora.exercise.base import SampleAnswer
-from agora.exercise.kinds.devis.grade import fautes_possibles, noeud
+from agora.exercise.kinds.devis.grade import fautes_possibles
 from agora.exercise.kinds.devis.messages import SIGNATURES
 from agora.exercise.kinds.devis.params import lire_params
 from agora.exercise.kinds.devis.solve import calcule, document
+from agora.exercise.reading import sans_index
 
 
 def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
@@ -42,5 +43,5 @@ def _reconnaissable(faute: str, monde: dict, ref: dict, avant: list[dict]) -> bo
     return any(
         monde[p] != ref[p] and all(autre[p] != monde[p] for autre in avant)
         for p in ref
-        if noeud(p) in SIGNATURES[faute]
+        if sans_index(p) in SIGNATURES[faute]
     )

@@ -3,19 +3,18 @@ value right from the student's own earlier values earns its point), named wrong 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import Mondes, champs_lus, chemin
+from agora.exercise.grading import Mondes, champs_de_la_forme, champs_lus
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
 from agora.exercise.kinds.equilibre_financier.solve import Calcul, calcule
 from agora.exercise.nommes import Nommes
-from agora.exercise.reading import Lecture, pattern_of
+from agora.exercise.reading import Lecture, sans_index
 
 COMPETENCE = "2.2.6"  # every field: reporting on the organisation's financial balance
 REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
@@ -28,17 +27,10 @@ class Reference:
     def __init__(self, bilan: Bilan):
         self.bilan = bilan
         self.juste = calcule(bilan)
-        self.champs = _champs(tuple(self.juste.valeurs))
+        self.champs = champs_de_la_forme(tuple(self.juste.valeurs), type_champ)
         self.fautes = FAUTES[bilan.presentation]
         # The whole analysis done with a wrong method (computed the first time asked).
         self.faux = Mondes(lambda faute: calcule(bilan, faute=faute))
-
-
-@lru_cache(maxsize=256)
-def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
-    """Each field of an analysis with these paths: (path, path walked, type), built once per
-    shape of analysis (its presentation, its rows) whatever its amounts, and never changed."""
-    return [(path, chemin(path), type_champ(path)) for path in paths]
 
 
 def reference(params: dict[str, Any]) -> Reference:
@@ -92,7 +84,7 @@ class Copie:
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         """The named wrong method that gives this value: done all the way that way first, then
         that way from the student's own earlier values."""
-        noeud = pattern_of(path).replace(".#", "")
+        noeud = sans_index(path)
         candidates = [f for f in self.ref.fautes if noeud in SIGNATURES[f]]
         for faute in candidates:
             if _vaut(field, self.ref.faux(faute), path, valeur):

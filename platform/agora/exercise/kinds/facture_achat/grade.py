@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
@@ -18,7 +16,7 @@ from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
 from agora.exercise.nommes import Nommes
-from agora.exercise.reading import Lecture
+from agora.exercise.reading import Lecture, sans_index
 from agora.money import euros
 
 # The check and the entry prove 2.1.2; what sets the payment to come proves 2.2.3.
@@ -26,7 +24,6 @@ SUIVI_ACHATS, TRESORERIE = "2.1.2", "2.2.3"
 _TRESORERIE = frozenset({"escompte", "net_financier", "net_a_payer", "montant_avoir"})
 _COMPTES_TRESORERIE = frozenset({"401", "404", "765"})
 _COMPTES_TVA = frozenset({"44566", "44562", "445662", "4452"})
-_INDEX = re.compile(r"\.\d+", re.ASCII)
 
 
 class Reference:
@@ -50,18 +47,11 @@ def reference(params: dict[str, Any]) -> Reference:
 
 
 def _lu(lecture: Lecture, path: str) -> Lu | None:
-    return lecture.lu(*_chemin(path))
+    return lecture.lu(*chemin(path))
 
 
 # A reference path's walk and its node (without indexes), found once per path name: every
 # invoice of that shape has the same paths, and a grade reads fresh params.
-_chemin = lru_cache(maxsize=1024)(chemin)
-
-
-@lru_cache(maxsize=1024)
-def _noeud(path: str) -> str:
-    """``lignes.2.net_ht`` → ``lignes.net_ht``: the signature a wrong method lists."""
-    return _INDEX.sub("", path)
 
 
 class _Correction:
@@ -111,7 +101,7 @@ class _Correction:
     def _cherche(self, path: str, valeur: Decimal, own: dict[str, Decimal]) -> str | None:
         """The first wrong method giving this amount, on the whole invoice or from the
         student's own earlier amounts."""
-        noeud = _noeud(path)
+        noeud = sans_index(path)
         candidates = [f for f in self.ref.fautes if noeud in m.SIGNATURES[f]]
         for faute in candidates:
             if self.ref.monde(faute).get(path) == valeur:

@@ -9,6 +9,7 @@ from agora.exercise.base import SampleAnswer
 from agora.exercise.kinds.facture_achat import methodes as m
 from agora.exercise.kinds.facture_achat import solve as calc
 from agora.exercise.kinds.facture_achat.params import Achat, lire_params
+from agora.exercise.reading import sans_index
 
 # A purchase account a student takes for another one, and what a fixed asset is mistaken for.
 _CONFUSION = {"601": "607", "607": "601", "6026": "607", "6021": "607", "6063": "607"}
@@ -19,14 +20,10 @@ def _reconnaissable(faute: str, monde: dict, ref: dict, avant: list[tuple[str, d
     method tried before it that shows there (else the grader would name the earlier one)."""
     return any(
         monde[p] != ref[p]
-        and all(autre[p] != monde[p] for f, autre in avant if _noeud(p) in m.SIGNATURES[f])
+        and all(autre[p] != monde[p] for f, autre in avant if sans_index(p) in m.SIGNATURES[f])
         for p in ref
-        if _noeud(p) in m.SIGNATURES[faute]
+        if sans_index(p) in m.SIGNATURES[faute]
     )
-
-
-def _noeud(path: str) -> str:
-    return ".".join(part for part in path.split(".") if not part.isdigit())
 
 
 def _methodes(a: Achat, ref: dict, ecarts: list[str], choix: str) -> list[SampleAnswer]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import champs_lus, chemin
+from agora.exercise.grading import champs_de_la_forme, champs_lus
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
@@ -30,7 +29,7 @@ class Attendu:
     def __init__(self, fiche: Fiche):
         self.fiche = fiche
         self.calcul = calcule(fiche)
-        self.champs = _champs(tuple(self.calcul.valeurs))
+        self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), type_champ)
         self.fautes = FAUTES[fiche.methode]
         self._mondes: dict[str, dict[str, Any]] = {}
 
@@ -40,13 +39,6 @@ class Attendu:
         if monde is None:
             monde = self._mondes[faute] = calcule(self.fiche, faute=faute).valeurs
         return monde
-
-
-@lru_cache(maxsize=256)
-def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
-    """Each field of a card with these paths: (path, path walked, type), built once per shape
-    of card (its number of movements…) whatever its values, and never changed."""
-    return [(path, chemin(path), type_champ(path)) for path in paths]
 
 
 def attendu(params: dict[str, Any]) -> Attendu:

@@ -4,15 +4,14 @@ method error named, and a score for each of the two competencies."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
+    champs_de_la_forme,
     champs_lus,
-    chemin,
     grade_final,
     methode_fausse,
     par_competence,
@@ -65,7 +64,7 @@ class Reference:
         self.m = m
         self.valeurs = calc.calcule(m)
         self.fautes = fautes_possibles(m)
-        self.champs = _champs(tuple(self.valeurs))
+        self.champs = champs_de_la_forme(tuple(self.valeurs), ANSWER_SCHEMA.type_of)
         self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
         self.monde = Mondes(lambda faute: calc.calcule(m, faute=faute))
 
@@ -74,13 +73,6 @@ class Reference:
         (asked for a wrong field only)."""
         motif = pattern_of(path)
         return [f for f in self.fautes if motif in SIGNATURES[f]]
-
-
-@lru_cache(maxsize=64)
-def _champs(paths: tuple[str, ...]) -> list[tuple[str, tuple[str | int, ...], Field]]:
-    """The fields to read (path, path walked, type): the answer's list of paths alone gives
-    them, the same for every variant with these paths."""
-    return [(p, chemin(p), ANSWER_SCHEMA.champs[pattern_of(p)]) for p in paths]
 
 
 def reference(params: Any) -> Reference:

@@ -10,8 +10,8 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Field, Lu, verdict
 from agora.exercise.grading import (
+    champs_de_la_forme,
     champs_lus,
-    chemin,
     justes,
     verdict_nomme,
     verdict_reporte,
@@ -21,7 +21,7 @@ from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
 from agora.exercise.kinds.relances.params import NAME, lire_params
 from agora.exercise.kinds.relances.solve import Calcul, calcule
-from agora.exercise.reading import Lecture, pattern_of
+from agora.exercise.reading import Lecture, sans_index
 
 COMPETENCE = "1.2.4"  # Assurer le suivi des relances clients: every field proves it
 LETTRE_OK = (
@@ -37,8 +37,7 @@ class Attendu:
     def __init__(self, params: Any):
         self.b = lire_params(params)
         self.calcul = calcule(self.b)
-        types = ANSWER_SCHEMA.champs
-        self.champs = [(p, chemin(p), types[pattern_of(p)]) for p in self.calcul.valeurs]
+        self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), ANSWER_SCHEMA.type_of)
         self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
         # The wrong methods that may show in each field, looked up once per variant.
         self.fautes = {p: _fautes_du_champ(p) for p in self.calcul.valeurs}
@@ -53,7 +52,7 @@ class Attendu:
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
 def _fautes_du_champ(path: str) -> tuple[str, ...]:
-    noeud = pattern_of(path).replace(".#", "")
+    noeud = sans_index(path)
     return tuple(f for f in FAUTES if noeud in SIGNATURES[f])
 
 
