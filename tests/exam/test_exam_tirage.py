@@ -6,11 +6,12 @@ with the right variants."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from agora.exam import grading, tirage
+from agora.exam import creation, grading, service, tirage
 from agora.exam.models import Exam, ExamAnswer, ExamCopy
 from agora.exercise.variants import build_variant
 
@@ -135,10 +136,6 @@ def test_creating_an_evaluation_draws_every_copy(
 
 
 def test_changed_questions_are_drawn_again(app, make_student, classe, make_exam, db, clock):
-    from datetime import timedelta
-
-    from agora.exam import creation
-
     lea = make_student(classe=classe)
     exam = make_exam(
         questions=[ONE_QUESTION], opens=timedelta(days=1), closes=timedelta(days=2), melange=False
@@ -167,8 +164,6 @@ def test_rows_dropped_between_the_read_and_the_claim_are_drawn_at_start(
 ):
     """The teacher changed the questions just as the student typed the code: the start read
     « drawn », the rows went before its claim; the copy still starts with its variants."""
-    from agora.exam import service
-
     lea = make_student(classe=classe)
     exam = make_exam(melange=False)
     tirage.draw_ahead(app.state.engine, exam.id)
