@@ -14,7 +14,8 @@ What it does, in one run on this machine:
 2. `agora serve` is started on a free port (a subprocess, as in production: one uvicorn
    process), and, next to it, the floor of this stack: a bare FastAPI endpoint (same uvicorn
    settings, same engine settings, a sync route) that inserts one row in the same database;
-3. every student logs in (not timed), then, all at once: start with the code, ``--saves``
+3. every student logs in (not timed), then, all at once: start with the code, open the
+   first question where the start leads the browser (« 1re question »), ``--saves``
    autosaves (htmx requests, as the browser sends them) and the hand-in; ``--think`` seconds
    (random, up to that value) between two requests of one student; 0 = saturation;
 4. the bare endpoint receives the same number of clients and requests, same pattern;
@@ -307,6 +308,8 @@ class Eleve:
             stats.errors["début: pas de copie"] += 1
             return
         self.copy_id = int(re.search(r"/copies/(\d+)/", r.headers["location"]).group(1))
+        # Where the start leads the browser: the student sees the first question.
+        await timed(stats, "1re question", self.client.get(r.headers["location"]))
         headers = {"HX-Request": "true", "X-CSRF-Token": self.token}
         for k in range(saves):
             await asyncio.sleep(rng.uniform(0, think))
@@ -621,7 +624,7 @@ def main() -> None:
             return
         try:
             print(
-                f"{args.students} élèves × (début + {args.saves} sauvegardes + remise), "
+                f"{args.students} élèves × (début + 1re question + {args.saves} sauvegardes + remise), "
                 f"pause max {args.think} s, arrivées sur {args.arrival} s, base "
                 f"{url.split(':')[0]}, {args.workers} processus, charge machine "
                 f"{os.getloadavg()[0]:.1f}"
@@ -630,7 +633,7 @@ def main() -> None:
             bare_load = (
                 bare_url,
                 args.students,
-                args.saves + 2,
+                args.saves + 3,
                 args.think,
                 args.time_limit,
                 args.arrival,

@@ -18,13 +18,14 @@ from agora.classroom.teacher import routes as teacher_routes
 from agora.classroom.teacher import rubric_routes
 from agora.classroom.teacher import student_routes as teacher_student_routes
 from agora.config import Settings
-from agora.db import import_models, make_engine
+from agora.db import import_models, make_engine, requests_at_once
 from agora.exam import report_routes as exam_report_routes
 from agora.exam import routes as exam_routes
 from agora.exam import routes_teacher as exam_teacher_routes
 from agora.exam import routes_writing as exam_writing_routes
 from agora.uploads import routes as upload_routes
 from agora.web import errors
+from agora.web.admission import AdmissionMiddleware
 from agora.web.headers import SecurityHeadersMiddleware
 from agora.web.limits import BodyLimitMiddleware, BodyLimits
 from agora.web.security import CsrfMiddleware
@@ -58,7 +59,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_rows=settings.login_failure_max_rows,
     )
     # Outermost last: headers on everything, then the size limit before anything reads the
-    # body, then the session, then the CSRF check (it needs the session's token).
+    # body, then the session, then the CSRF check (it needs the session's token), then the
+    # admission of a few requests at a time (a refused one never waits for its turn).
+    app.add_middleware(AdmissionMiddleware, limit=requests_at_once(settings))
     app.add_middleware(CsrfMiddleware)
     app.add_middleware(
         SessionMiddleware,

@@ -108,6 +108,14 @@ class Settings(BaseSettings):
         "its processes (`agora serve --workers N`: each gets its share). Keep the sum over "
         "the app machines under PostgreSQL's max_connections (100 by default).",
     )
+    concurrent_requests: int = Field(
+        default=8,
+        ge=1,
+        le=200,
+        description="Requests each process works on at once; the others wait their turn in "
+        "arrival order (agora.web.admission). On PostgreSQL, lowered if need be so that they "
+        "always find a connection in the process's share of db_connections.",
+    )
     workers: int = Field(
         default=1,
         ge=1,

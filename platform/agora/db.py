@@ -62,11 +62,11 @@ def make_engine(settings: Settings) -> Engine:
             engine, "connect", functools.partial(_sqlite_pragmas, settings.sqlite_synchronous)
         )
         return engine
-    # One connection per busy worker thread (anyio's pool has 40): with SQLAlchemy's default
-    # 5 + 10, a class starting an exam at the same second queued on the pool, not on the server.
-    # With several processes (agora serve --workers N) they share the machine's connections:
+    # Two connections per request let in at once (requests_at_once) and some to spare: with
+    # SQLAlchemy's default 5 + 10, a class starting an exam at the same second queued on the
+    # pool, not on the server. With several processes (agora serve --workers N) they share the machine's connections:
     # N × 45 went past PostgreSQL's 100 (« too many clients », bench/exam_load.py --workers 2).
-    share = max(2, settings.db_connections // settings.workers)
+    share = _connection_share(settings)
     pool_size = max(1, share * 4 // 9)  # 20 of 45 kept open, the rest opened under load
     return sa.create_engine(
         url,
@@ -75,6 +75,19 @@ def make_engine(settings: Settings) -> Engine:
         pool_size=pool_size,
         max_overflow=share - pool_size,
     )
+
+
+def _connection_share(settings: Settings) -> int:
+    return max(2, settings.db_connections // settings.workers)
+
+
+def requests_at_once(settings: Settings) -> int:
+    """How many requests a process lets in at once (agora.web.admission): the setting, but on
+    PostgreSQL no more than its connections can serve at two each (a page may hold the
+    request's session and one of its own) with two to spare (the exam finaliser)."""
+    if settings.sqlalchemy_url.startswith("sqlite"):
+        return settings.concurrent_requests
+    return max(1, min(settings.concurrent_requests, (_connection_share(settings) - 2) // 2))
 
 
 class ServerBusy(DomainError):
