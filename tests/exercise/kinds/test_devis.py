@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from agora.company import generate_company
+from agora.content.secteurs import famille_de, secteur_codes
 from agora.errors import InvalidInput
 from agora.exercise.registry import get_kind
 
@@ -294,3 +295,44 @@ def test_on_site_the_gap_messages_speak_of_work_done_not_of_a_delivery():
     )
     (diagnostic,) = codes(livre, livraison__0__a_facturer="10")[0].diagnostics
     assert "livré" in diagnostic.message
+
+
+def test_a_public_service_quotes_its_tariffs_without_remise():
+    """A water utility quotes the tariffs its assembly voted, the same for every usager: no
+    « remise de fidélité » in its CGV and none in its quote (the same rule as its invoices);
+    the other families keep their remises."""
+    vues = Counter()
+    for secteur in secteur_codes():
+        for seed in range(6):
+            organisation = generate_company(seed, secteur)
+            public = famille_de(organisation) == "service_public"
+            for niveau in (1, 2, 3):
+                variant = KIND.generate(seed, niveau, organisation)
+                p = variant.params
+                vues[public] += 1
+                if public:
+                    assert p["remises"] == [], (secteur, seed, niveau)
+                    assert "Remises accordées" not in variant.enonce
+                    assert "ni remise" in variant.enonce
+                    assert KIND.grade(p, KIND.solve(p)).score == 1
+                else:
+                    assert p["remises"], (secteur, seed, niveau)
+    assert vues[True] and vues[False]
+
+
+def test_the_invoice_of_a_public_services_quote_grants_no_reduction_nor_escompte():
+    """The invoice that follows a water utility's quote bills the same public tariffs; and
+    every quote delivers something to invoice (two short lines were both « manquant »)."""
+    facture = get_kind("facture")
+    publics = [s for s in secteur_codes() if famille_de(generate_company(0, s)) == "service_public"]
+    assert publics
+    for secteur in publics:
+        for seed in range(6):
+            organisation = generate_company(seed, secteur)
+            for niveau in (1, 2, 3):
+                quote = KIND.generate(seed, niveau, organisation)
+                documents = {"devis": KIND.document(quote, organisation, None)}
+                p = facture.reprendre(seed, niveau, organisation, {}, documents).params
+                assert p["lignes"], (secteur, seed, niveau)
+                assert p["reductions"] == [] and "escompte_taux" not in p, (secteur, seed)
+                assert facture.grade(p, facture.solve(p)).score == 1

@@ -13,7 +13,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Devis : remises, port, TVA, validité, acompte ou arrhes",
     COMPETENCES=("1.2.1", "1.2.2"),
-    VERSION=3,  # 3: an association's quote has a travel charge (no port), as non-goods do
+    VERSION=4,  # 4: a public service quotes its tariffs (no remise); 3: travel charge
     OPTIONS={
         "versement": KindOption(
             libelle="Ce que le client verse à la signature",

@@ -39,6 +39,9 @@ class Histoire:
     client: Any  # a Client, or None when the organisation has none
     articles: tuple[Any, ...]  # the catalogue articles this customer may be quoted
     sur_site: bool
+    # A public service quotes the tariffs its assembly voted, the same for every usager: no
+    # remise (as its invoices, facture's TARIFS_PUBLICS).
+    tarif_public: bool = False
 
 
 def _devisables(organisation: Any, particulier: bool) -> tuple[Any, ...]:
@@ -77,7 +80,8 @@ def histoire(rng: random.Random, organisation: Any) -> Histoire:
         )
     # Every family but goods works on site (an association comes to its customer's premises):
     # an intervention and a travel charge, no delivery nor port.
-    return Histoire(organisation, client, articles, famille_de(organisation) != "biens")
+    famille = famille_de(organisation)
+    return Histoire(organisation, client, articles, famille != "biens", famille == "service_public")
 
 
 def _quantite(rng: random.Random, article: Any) -> str:
@@ -131,8 +135,8 @@ def _livraison(rng: random.Random, h: Histoire, lignes: list[dict]) -> list[dict
     for i, ligne in enumerate(lignes):
         quantite = Decimal(ligne["quantite"])
         nature = lignes_ecart.get(i, "conforme")
-        if nature == "partiel" and quantite < 2:
-            nature = "manquant"  # half a flat fee is not a partial delivery
+        if nature == "partiel" and quantite < 2:  # half a flat fee is not a partial delivery
+            nature = "excedent" if "manquant" in ecarts else "manquant"  # something delivered
         reference = ligne["reference"]
         if nature == "manquant":
             reference, quantite = None, Decimal(0)
@@ -164,16 +168,11 @@ def params(rng: random.Random, h: Histoire, niveau: int, nature: str) -> dict[st
         }
         for a in _choisit(rng, h.articles, niveau)
     ]
-    nombre_remises = {1: 1, 2: 2}.get(niveau, rng.randint(2, 3))
     p: dict[str, Any] = {
         "date_devis": _jour(rng, h.organisation).isoformat(),
         "lignes": lignes,
-        "remises": sorted(rng.sample(REMISES, nombre_remises), key=Decimal, reverse=True),
+        "remises": [] if h.tarif_public else _remises(rng, h, niveau, lignes),
     }
-    client = h.client.nom if h.client else None  # the sector's law caps some remises (loi Lang)
-    p["remises"] = borne(
-        p["remises"], plafond(h.organisation, client, (a["designation"] for a in lignes))
-    )
     p["validite_jours"] = 30 if niveau == 1 else rng.choice(VALIDITES)
     p["versement"] = {"nature": nature, "taux": rng.choice(PARTS)}
     if niveau > 1:
@@ -181,6 +180,14 @@ def params(rng: random.Random, h: Histoire, niveau: int, nature: str) -> dict[st
     if niveau == 3:
         p["livraison"] = _livraison(rng, h, lignes)
     return p
+
+
+def _remises(rng: random.Random, h: Histoire, niveau: int, lignes: list[dict]) -> list[str]:
+    """One remise at level 1, two at level 2, two or three at level 3, the largest first."""
+    nombre = {1: 1, 2: 2}.get(niveau, rng.randint(2, 3))
+    remises = sorted(rng.sample(REMISES, nombre), key=Decimal, reverse=True)
+    client = h.client.nom if h.client else None  # the sector's law caps some remises (loi Lang)
+    return borne(remises, plafond(h.organisation, client, (a["designation"] for a in lignes)))
 
 
 def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:

@@ -69,9 +69,18 @@ def _catalogue(rng: random.Random, h: Any, p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
+# Why a public service's quote grants no remise (generate.Histoire.tarif_public).
+TARIFS_DU_SERVICE = (
+    "- Les prix sont les tarifs du service votés par l'assemblée délibérante, les mêmes pour "
+    "tous les usagers : ni remise, ni rabais."
+)
+
+
 def _cgv(rng: random.Random, h: Any, p: dict[str, Any]) -> list[str]:
     remises = [f"{rng.choice(MOTIFS_REMISE).capitalize()} de {pourcent(r)}" for r in p["remises"]]
     lignes = ["- Remises accordées à ce client : " + ", puis ".join(remises) + "."]
+    if not remises:
+        lignes = [TARIFS_DU_SERVICE]
     if len(remises) > 1:
         lignes.append(
             "- Les remises s'appliquent l'une après l'autre, dans cet ordre (en cascade)."
@@ -133,6 +142,8 @@ METHODE = [
     "",
 ]
 
+SANS_REMISE = {"4.": "4. Sans remise : net commercial = montant brut HT."}
+
 
 def a_faire(h: Any, p: dict[str, Any]) -> list[str]:
     """The numbered list of what to do, in the order of the form."""
@@ -141,7 +152,11 @@ def a_faire(h: Any, p: dict[str, Any]) -> list[str]:
         "Pour chaque ligne : la **référence** et le **prix unitaire HT** du catalogue, "
         "puis le **montant HT**.",
         ("Pour chaque taux de TVA : le" if plusieurs else "Le")
-        + " **montant brut HT**, chaque **remise** dans l'ordre, le **net HT**.",
+        + (
+            " **montant brut HT**, chaque **remise** dans l'ordre, le **net HT**."
+            if p["remises"]
+            else " **montant brut HT** et le **net HT**."
+        ),
         "Le **net commercial** du devis.",
     ]
     if "port" in p:
@@ -195,6 +210,6 @@ def enonce(rng: random.Random, h: Any, p: dict[str, Any], niveau: int) -> str:
     if "livraison" in p:
         lignes += _livraison(h, p, jour)
     if niveau == 1:
-        lignes += METHODE
+        lignes += METHODE if p["remises"] else [SANS_REMISE.get(e[:2], e) for e in METHODE]
     lignes += a_faire(h, p)
     return "\n".join(lignes) + "\n"
