@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2_fragments import render_block, render_blocks
-from starlette.datastructures import URL
+from starlette.datastructures import URL, URLPath
 
 from agora.errors import DomainError
 from agora.web.flash import take_flash
@@ -111,8 +112,30 @@ def _globals(request: Request, with_flash: bool) -> dict[str, Any]:
     return {
         "flash": take_flash(request) if with_flash else None,
         "request": request,
-        "url_for": request.url_for,
+        "url_for": _url_for(request),
         # The crash handler runs outside the session middleware: no session there.
         "csrf_token": csrf_token(request) if "session" in request.scope else "",
         "current_user": getattr(request.state, "user", None),
     }
+
+
+def _url_for(request: Request) -> Callable[..., URL]:
+    """``request.url_for``, each path looked up once per route and parameters: the router
+    tries every route in turn (an exception per miss), and a page has some forty links."""
+    paths = _paths(request.app)
+
+    def url_for(name: str, /, **params: Any) -> URL:
+        return paths(name, tuple(params.items())).make_absolute_url(base_url=request.base_url)
+
+    return url_for
+
+
+def _paths(app: Any) -> Callable[[str, tuple[tuple[str, Any], ...]], URLPath]:
+    paths = getattr(app.state, "url_paths", None)
+    if paths is None:
+
+        def path_for(name: str, params: tuple[tuple[str, Any], ...]) -> URLPath:
+            return app.url_path_for(name, **dict(params))
+
+        paths = app.state.url_paths = lru_cache(maxsize=4096)(path_for)
+    return paths
