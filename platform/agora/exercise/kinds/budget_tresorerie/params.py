@@ -6,6 +6,7 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -30,24 +31,32 @@ MIN_MOIS, MAX_MOIS = 3, 6
 MAX_OPERATIONS = 40  # sales or purchases over the budget and the two months before
 MAX_DELAI = regles().delai_paiement_maximum.mois  # 60 days at most (Code de commerce, L441-10)
 STATUTS = ("entreprise", "association", "service_public")
+# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »), and of
+# a rate from 0 to 100 (« 20 », « 5.5 »): what lire_montant and lire_taux accept, read at once.
+_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
 
 
 @dataclass(frozen=True)
 class Operation:
-    """What is invoiced in ``mois``: its wording, its amount HT and its VAT rate."""
+    """What is invoiced in ``mois``: its wording, its amount HT, its VAT rate and its amount
+    TTC (found once when read: the rows, the VAT and the receivables all use it)."""
 
     libelle: str
     mois: int
     montant_ht: Decimal
     taux_tva: Decimal
+    ttc: Decimal
 
 
 @dataclass(frozen=True)
 class Vente(Operation):
     """A sale (or a billing of members or users), collected TTC in parts, ``parts[k]``
-    percent ``k`` months later."""
+    percent ``k`` months later: ``encaissements[k]`` euros (found once when read: the
+    receipts and the receivables both use them)."""
 
     parts: tuple[Decimal, ...]
+    encaissements: tuple[Decimal, ...]
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,23 @@ class Budget:
         return enc, tuple(dec)
 
 
+def ttc(ht: Decimal, taux: Decimal) -> Decimal:
+    """HT × (100 + rate) ÷ 100, to the cent."""
+    return cents(ht * (HUNDRED + taux) / HUNDRED)
+
+
+def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
+    """``total`` split by percentages: each part to the cent, the last non-zero one the
+    remainder (the parts add up to ``total`` exactly)."""
+    montants, reste = [], total
+    derniere = max((i for i, part in enumerate(parts) if part), default=len(parts) - 1)
+    for i, part in enumerate(parts):
+        montant = reste if i == derniere else cents(total * part / HUNDRED)
+        montants.append(montant)
+        reste -= montant
+    return montants
+
+
 def _texte(raw: Any, ou: str) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise InvalidInput(f"Paramètres : {ou} n'a pas de libellé.")
@@ -141,9 +167,24 @@ def _signe(raw: Any, ou: str) -> Decimal:
     return valeur
 
 
+def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
+    """``lire_montant`` of ``quoi`` de ``ou``, the place named only when refused (a budget
+    holds dozens of amounts, read at each grade)."""
+    if type(raw) is str and _MONTANT.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, f"{quoi} de {ou}")
+
+
+def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
+    """``lire_taux`` of ``quoi`` de ``ou``, the place named only when refused."""
+    if type(raw) is str and _TAUX.fullmatch(raw):
+        return Decimal(raw)
+    return lire_taux(raw, f"{quoi} de {ou}")
+
+
 def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
     brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
-    parts = tuple(lire_taux(p, f"une part de {ou}") for p in brut)
+    parts = tuple([_taux(p, "une part", ou) for p in brut])
     if sum(parts) != HUNDRED:
         raise InvalidInput(f"Paramètres : les parts de {ou} doivent faire 100 %.")
     return parts
@@ -151,18 +192,17 @@ def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
 
 def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> tuple:
     """The fields of an Operation, in order, from ``x`` (its month from ``avant``)."""
-    return (
-        _texte(x.get("libelle"), ou),
-        _mois(x.get("mois"), ou, n, avant),
-        lire_montant(x.get("montant_ht"), f"le montant HT de {ou}"),
-        lire_taux(x.get("taux_tva"), f"le taux de TVA de {ou}"),
-    )
+    libelle, mois = _texte(x.get("libelle"), ou), _mois(x.get("mois"), ou, n, avant)
+    ht = _montant(x.get("montant_ht"), "le montant HT", ou)
+    taux = _taux(x.get("taux_tva"), "le taux de TVA", ou)
+    return libelle, mois, ht, taux, ttc(ht, taux)
 
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
     ou = f"la vente {i + 1}"
     v = lire_objet(raw, ou)
-    return Vente(*_operation(v, ou, n), _parts(v.get("parts"), ou))
+    operation, parts = _operation(v, ou, n), _parts(v.get("parts"), ou)
+    return Vente(*operation, parts, tuple(tranches(operation[-1], parts)))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
@@ -178,8 +218,8 @@ def _salaires(raw: Any, i: int, n: int) -> Salaires:
     s = lire_objet(raw, ou)
     return Salaires(
         _mois(s.get("mois"), ou, n, -1),
-        lire_montant(s.get("net"), f"le net de {ou}"),
-        lire_montant(s.get("charges"), f"les charges sociales de {ou}"),
+        _montant(s.get("net"), "le net", ou),
+        _montant(s.get("charges"), "les charges sociales", ou),
     )
 
 
