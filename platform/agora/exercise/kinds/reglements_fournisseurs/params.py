@@ -30,6 +30,10 @@ FORMES = {
     "reference": (r"[A-Za-z0-9/\-?:().,'+ ]{1,35}", "VIR20260309-417"),
 }
 _MOTIFS = {forme: re.compile(motif, re.ASCII) for forme, (motif, _) in FORMES.items()}
+# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »), and of
+# a rate from 0 to 100 (« 20 », « 5.5 »): what lire_montant and lire_taux accept, read at once.
+_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -105,8 +109,22 @@ def _forme(raw: Any, forme: str, ou: str) -> str:
     return raw
 
 
+def _montant(raw: Any, ou: str) -> Decimal:
+    """``lire_montant``, the contract's writing read at once (each grade reads the params)."""
+    if type(raw) is str and _MONTANT.fullmatch(raw):
+        return Decimal(raw)
+    return kit.lire_montant(raw, ou)
+
+
+def _taux(raw: Any, ou: str) -> Decimal:
+    """``lire_taux``, the contract's writing read at once."""
+    if type(raw) is str and _TAUX.fullmatch(raw):
+        return Decimal(raw)
+    return kit.lire_taux(raw, ou)
+
+
 def _positif(raw: Any, ou: str) -> Decimal:
-    value = kit.lire_montant(raw, ou)
+    value = _montant(raw, ou)
     if not value:
         raise _refus(f"{ou} doit être un montant positif au centime.")
     return value
@@ -143,10 +161,10 @@ def _facture(raw: Any, rang: int) -> FactureFournisseur:
     if echeance < jour:
         raise _refus(f"l'échéance de la {ou} précède sa date.")
     ht = _positif(f.get("montant_ht"), f"le montant HT de la {ou}")
-    taux = kit.lire_taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
+    taux = _taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
     tva = cents(ht * taux / kit.HUNDRED)
     avoir = _avoir(f.get("avoir"), ou, taux, ht)
-    deja = kit.lire_montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
+    deja = _montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
     reste = ht + tva - (avoir.ttc if avoir else ZERO) - deja
     if reste <= 0:
         raise _refus(f"la {ou} doit laisser un reste à payer positif.")

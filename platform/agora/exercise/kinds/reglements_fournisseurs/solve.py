@@ -123,8 +123,14 @@ CHEMINS = tuple(
 )
 
 
-def calcule(r: Reglements, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
-    """Every value of the answer by its path, plus ``ecriture`` (its rows).
+def calcule(
+    r: Reglements,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    avec_ecriture: bool = True,
+) -> dict:
+    """Every value of the answer by its path, plus ``ecriture`` (its rows) unless
+    ``avec_ecriture`` is False (a wrong method is looked for in the fields, never the entry).
 
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
@@ -159,6 +165,8 @@ def calcule(r: Reglements, own: Mapping[str, Any] | None = None, faute: str | No
         payes.append((f, du, montant))
         remise += montant
     total = put("total", remise)
+    if not avec_ecriture:
+        return etapes.out
     ht = esc_ht if pris == PRENDRE and _escompte_paye(r, payes) else ZERO
     tva = esc_tva if ht else ZERO
     etapes.out["ecriture"] = ecriture(r, payes, ht, tva, total)
