@@ -37,7 +37,10 @@ _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 _TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, five times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Operation:
     """What is invoiced in ``mois``: its wording, its amount HT, its VAT rate and its amount
     TTC (found once when read: the rows, the VAT and the receivables all use it)."""
@@ -49,7 +52,7 @@ class Operation:
     ttc: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Vente(Operation):
     """A sale (or a billing of members or users), collected TTC in parts, ``parts[k]``
     percent ``k`` months later: ``encaissements[k]`` euros (found once when read: the
@@ -59,14 +62,14 @@ class Vente(Operation):
     encaissements: tuple[Decimal, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Achat(Operation):
     """A purchase, paid TTC ``delai`` months later."""
 
     delai: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Salaires:
     """The wages of a month: net paid that month, social charges paid the month after."""
 
@@ -75,12 +78,12 @@ class Salaires:
     charges: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Investissement(Operation):
     """Equipment bought and paid TTC in ``mois``; its VAT deductible that month."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Subvention:
     """A grant paid in instalments: ``(mois, percent)``, the last one takes the remainder."""
 
@@ -89,7 +92,7 @@ class Subvention:
     versements: tuple[tuple[int, Decimal], ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Budget:
     """Typed, validated params."""
 

