@@ -31,10 +31,11 @@ MIN_MOIS, MAX_MOIS = 3, 6
 MAX_OPERATIONS = 40  # sales or purchases over the budget and the two months before
 MAX_DELAI = regles().delai_paiement_maximum.mois  # 60 days at most (Code de commerce, L441-10)
 STATUTS = ("entreprise", "association", "service_public")
-# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »), and of
-# a rate from 0 to 100 (« 20 », « 5.5 »): what lire_montant and lire_taux accept, read at once.
+# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »): what
+# lire_montant accepts, read at once; and the whole percents (« 20 », « 40 »), most of the rates
+# and every part of a sale's payment terms, by their writing.
 _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-_TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
+_POURCENTS = {str(p): Decimal(p) for p in range(101)}
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
@@ -138,12 +139,17 @@ def ttc(ht: Decimal, taux: Decimal) -> Decimal:
 def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
     """``total`` split by percentages: each part to the cent, the last non-zero one the
     remainder (the parts add up to ``total`` exactly)."""
-    montants, reste = [], total
-    derniere = max((i for i, part in enumerate(parts) if part), default=len(parts) - 1)
-    for i, part in enumerate(parts):
-        montant = reste if i == derniere else cents(total * part / HUNDRED)
-        montants.append(montant)
+    derniere = len(parts) - 1
+    while derniere and not parts[derniere]:
+        derniere -= 1
+    if not parts[derniere]:
+        derniere = len(parts) - 1  # every part nought: the last one takes the whole
+    montants = [cents(total * part / HUNDRED) for part in parts[:derniere]]
+    reste = total
+    for montant in montants:
         reste -= montant
+    montants.append(reste)
+    montants += [cents(total * part / HUNDRED) for part in parts[derniere + 1 :]]
     return montants
 
 
@@ -180,9 +186,8 @@ def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
 
 def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
     """``lire_taux`` of ``quoi`` de ``ou``, the place named only when refused."""
-    if type(raw) is str and _TAUX.fullmatch(raw):
-        return Decimal(raw)
-    return lire_taux(raw, f"{quoi} de {ou}")
+    taux = _POURCENTS.get(raw) if type(raw) is str else None
+    return lire_taux(raw, f"{quoi} de {ou}") if taux is None else taux
 
 
 def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
