@@ -239,20 +239,23 @@ class Calcul:
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
-    def ligne(self, j: int, ligne: str) -> Decimal:
-        """A row's value in month ``j``: written down in a whole run; carried on from the
-        student's value in a run from their values (the rows come from the params alone, so
+    def du_mois(self, j: int, noms: tuple[str, ...]) -> list[Decimal]:
+        """These rows' values in month ``j``: written down in a whole run; carried on from the
+        student's values in a run from their values (the rows come from the params alone, so
         there they equal the whole run's and need not be written again)."""
-        chemin = CHEMINS[j][ligne]
+        chemins, lignes = CHEMINS[j], self.lignes
         if self.own:
-            return self.own.get(chemin, self.lignes[ligne][j])
-        return self.etapes.put(chemin, self.lignes[ligne][j])
+            get = self.own.get
+            return [get(chemins[nom], lignes[nom][j]) for nom in noms]
+        valeurs = [lignes[nom][j] for nom in noms]
+        self.valeurs.update(zip([chemins[nom] for nom in noms], valeurs, strict=True))
+        return valeurs
 
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
         put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
-        recu = sum([self.ligne(j, ligne) for ligne in self.enc], ZERO)
-        paye = sum([self.ligne(j, ligne) for ligne in self.dec], ZERO)
+        recu = sum(self.du_mois(j, self.enc), ZERO)
+        paye = sum(self.du_mois(j, self.dec), ZERO)
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
         net, cumul = recu - paye, cumul + recu - paye

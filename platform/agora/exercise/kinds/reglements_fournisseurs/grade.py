@@ -21,6 +21,7 @@ from agora.exercise.reading import Lecture, pattern_of
 # the week's bank movement (its total and the entry) proves 2.2.3.
 PROCEDURE, ENREGISTREMENT = "2.2.2", "2.2.3"
 COMPETENCES = (PROCEDURE, ENREGISTREMENT)
+SITUATION = "factures.#.situation"
 
 
 def fautes_possibles(r: Reglements) -> list[str]:
@@ -48,7 +49,18 @@ class Reference:
         champs = tuple(path for path in valeurs if path != "ecriture")
         self.attendus = kit.champs_de_la_forme(champs, type_champ)
         self.canon = {path: field.canonical(valeurs[path]) for path, _, field in self.attendus}
-        self.monde = kit.Mondes(lambda faute: calc.calcule(r, faute=faute, avec_ecriture=False))
+        self.monde = kit.Mondes(self._monde)
+
+    def _monde(self, faute: str) -> dict[str, Any]:
+        """The exercise done with this wrong method; of one that changes the situations alone
+        (ECHUE_NON_VUE), only them: it is looked for nowhere else."""
+        r = self.r
+        if SIGNATURES[faute] == (SITUATION,):
+            return {
+                chemins[0]: calc.situation(r, f, faute)
+                for f, chemins in zip(r.factures, calc.CHEMINS, strict=False)
+            }
+        return calc.calcule(r, faute=faute, avec_ecriture=False)
 
 
 class Correction:

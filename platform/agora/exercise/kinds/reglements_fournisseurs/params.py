@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise import params as kit
+from agora.exercise.kinds.reglements_fournisseurs.rib import motifs_refus
 from agora.money import ZERO, cents
 
 NAME = "reglements_fournisseurs"
@@ -77,6 +79,12 @@ class FactureFournisseur:
     @property
     def ttc(self) -> Decimal:
         return self.ht + self.tva
+
+    @cached_property
+    def motifs_refus(self) -> tuple[str, ...]:
+        """Every reason to refuse the bank details on the invoice (empty: the transfer may
+        go); found once, each run of the exercise asks."""
+        return motifs_refus(self.iban_fichier, self.bic_fichier, self.iban, self.bic)
 
 
 @dataclass

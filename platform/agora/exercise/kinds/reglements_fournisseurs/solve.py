@@ -25,7 +25,6 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
     Reglements,
     lire_params,
 )
-from agora.exercise.kinds.reglements_fournisseurs.rib import motifs_refus
 from agora.exercise.params import HUNDRED
 from agora.money import ZERO, cents, cents_down, fmt
 
@@ -75,7 +74,7 @@ def rib(f: FactureFournisseur, faute: str | None = None) -> str:
     """The bank details may be used, or the payment waits for the supplier's confirmation."""
     if faute == RIB_NON_CONTROLE:
         return VALIDE
-    return A_BLOQUER if motifs_refus(f.iban_fichier, f.bic_fichier, f.iban, f.bic) else VALIDE
+    return A_BLOQUER if f.motifs_refus else VALIDE
 
 
 def reste_du(f: FactureFournisseur, faute: str | None = None) -> Decimal:
