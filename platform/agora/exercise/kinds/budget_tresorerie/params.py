@@ -24,7 +24,7 @@ from agora.exercise.params import (
     lire_objet,
     lire_taux,
 )
-from agora.money import cents
+from agora.money import ZERO, cents
 
 NAME = "budget_tresorerie"
 MIN_MOIS, MAX_MOIS = 3, 6
@@ -137,26 +137,28 @@ def ttc(ht: Decimal, taux: Decimal) -> Decimal:
 
 
 def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
-    """``total`` split by percentages: each part to the cent, the last non-zero one the
-    remainder (the parts add up to ``total`` exactly)."""
+    """``total`` (never negative) split by percentages: each part to the cent (a nought part
+    is nought: not computed), the last non-zero one the remainder (the parts add up to
+    ``total`` exactly)."""
     derniere = len(parts) - 1
     while derniere and not parts[derniere]:
         derniere -= 1
     if not parts[derniere]:
         derniere = len(parts) - 1  # every part nought: the last one takes the whole
-    montants = [cents(total * part / HUNDRED) for part in parts[:derniere]]
+    montants = [cents(total * part / HUNDRED) if part else ZERO for part in parts[:derniere]]
     reste = total
     for montant in montants:
         reste -= montant
     montants.append(reste)
-    montants += [cents(total * part / HUNDRED) for part in parts[derniere + 1 :]]
+    montants += [ZERO] * (len(parts) - derniere - 1)  # after the last non-zero part
     return montants
 
 
 def _texte(raw: Any, ou: str) -> str:
-    if not isinstance(raw, str) or not raw.strip():
+    texte = raw.strip() if isinstance(raw, str) else ""
+    if not texte:
         raise InvalidInput(f"Paramètres : {ou} n'a pas de libellé.")
-    return raw.strip()[:120]
+    return texte[:120]
 
 
 def _mois(raw: Any, ou: str, n: int, avant: int = -MAX_DELAI) -> int:

@@ -73,14 +73,15 @@ def _ajoute(row: list[Decimal], mois: int, montant: Decimal) -> None:
 
 
 def _ventes(b: Budget, faute: str | None) -> list[Decimal]:
-    row = [ZERO] * b.n
+    row, n = [ZERO] * b.n, b.n
     for v in b.ventes:
         if faute == ENCAISSEMENT_MOIS_VENTE:
             _ajoute(row, v.mois, v.ttc)
             continue
         montants = tranches(v.montant_ht, v.parts) if faute == VENTES_HT else v.encaissements
-        for k, montant in enumerate(montants):
-            _ajoute(row, v.mois + k, montant)
+        for j, montant in enumerate(montants, v.mois):
+            if 0 <= j < n:  # ``_ajoute`` written out: every instalment of every sale, each run
+                row[j] += montant
     return row
 
 
