@@ -183,22 +183,24 @@ def _facture(raw: Any, rang: int) -> FactureFournisseur:
     if escompte and (avoir or deja):
         raise _refus(f"la {ou} ne peut avoir à la fois un escompte et un avoir ou un acompte.")
     return FactureFournisseur(
-        _texte(f.get("numero"), f"le numéro de la {ou}", 35),
-        _forme(four.get("code"), "code", f"le code du fournisseur de la {ou}"),
-        _texte(four.get("nom"), f"le nom du fournisseur de la {ou}"),
-        _forme(four.get("iban"), "iban", f"l'IBAN du fichier pour la {ou}"),
-        _forme(four.get("bic"), "bic", f"le BIC du fichier pour la {ou}"),
-        _forme(f.get("iban"), "iban", f"l'IBAN imprimé sur la {ou}"),
-        _forme(f.get("bic"), "bic", f"le BIC imprimé sur la {ou}"),
-        jour,
-        echeance,
-        ht,
-        taux,
-        tva,
-        escompte,
-        avoir,
-        deja,
+        *_identite(f, four, ou), jour, echeance, ht, taux, tva, escompte, avoir, deja
     )
+
+
+def _identite(f: dict[str, Any], four: dict[str, Any], ou: str) -> tuple[str, ...]:
+    """The invoice's number, its supplier's code and name, the IBAN and BIC of the supplier
+    file, those printed on the invoice: most often the file's own, already checked."""
+    numero = _texte(f.get("numero"), f"le numéro de la {ou}", 35)
+    code = _forme(four.get("code"), "code", f"le code du fournisseur de la {ou}")
+    nom = _texte(four.get("nom"), f"le nom du fournisseur de la {ou}")
+    iban_fichier = _forme(four.get("iban"), "iban", f"l'IBAN du fichier pour la {ou}")
+    bic_fichier = _forme(four.get("bic"), "bic", f"le BIC du fichier pour la {ou}")
+    iban, bic = f.get("iban"), f.get("bic")
+    if iban != iban_fichier:
+        iban = _forme(iban, "iban", f"l'IBAN imprimé sur la {ou}")
+    if bic != bic_fichier:
+        bic = _forme(bic, "bic", f"le BIC imprimé sur la {ou}")
+    return numero, code, nom, iban_fichier, bic_fichier, iban, bic
 
 
 def lire_params(params: Any) -> Reglements:
