@@ -14,7 +14,7 @@ import pytest
 from agora.company import generate_company
 from agora.errors import InvalidInput
 from agora.exercise.kinds.budget_tresorerie import KIND
-from agora.exercise.kinds.budget_tresorerie.solve import tranches, ttc
+from agora.exercise.kinds.budget_tresorerie.params import tranches, ttc
 
 
 def vente(mois, ht, parts=("0", "100"), taux="20"):

@@ -4,7 +4,7 @@ methods."""
 
 from __future__ import annotations
 
-from decimal import Decimal, DecimalException
+from decimal import DecimalException
 from functools import lru_cache
 from typing import Any
 
@@ -25,7 +25,7 @@ from agora.exercise.kinds.budget_tresorerie.messages import (
     signature,
 )
 from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
-from agora.exercise.kinds.budget_tresorerie.solve import calcule, flux
+from agora.exercise.kinds.budget_tresorerie.solve import CHEMINS, LIGNE_FAUSSE, LIGNES, calcule
 from agora.exercise.reading import Lecture
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
@@ -39,26 +39,32 @@ class Reference:
         self.b = b
         juste = calcule(b)
         self.valeurs = juste.valeurs
-        self.flux: dict[str | None, dict[str, list[Decimal]]] = {None: juste.lignes}
+        self.lignes = juste.lignes
         self.par_mois = _par_mois(tuple(self.valeurs), b.n)
         self.fautes = fautes_possibles(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
-        """The whole budget done with this wrong method (computed the first time asked)."""
+        """The budget done with this wrong method (computed the first time asked): of a wrong
+        method of a row, only that row (the one field it is looked for in); of the others,
+        the whole budget from the right rows."""
         if faute not in self._mondes:
-            lignes = flux(self.b, faute, juste=self.flux[None])
-            fait = calcule(self.b, faute=faute, lignes=lignes)
-            self._mondes[faute], self.flux[faute] = fait.valeurs, fait.lignes
+            ligne = LIGNE_FAUSSE.get(faute)
+            if ligne is None:
+                self._mondes[faute] = calcule(self.b, faute=faute, lignes=self.lignes).valeurs
+            else:
+                fausse = LIGNES[ligne](self.b, faute)
+                self._mondes[faute] = {CHEMINS[j][ligne]: v for j, v in enumerate(fausse)}
         return self._mondes[faute]
 
     def depuis(self, own: dict[str, Any], faute: str | None = None) -> dict[str, Any]:
         """The budget carried on from the student's own values ({} if they are absurdly
-        large), with this wrong method's rows."""
-        if faute is not None:
-            self.monde(faute)
+        large), with this wrong method. A wrong method of a row gives {}: from the student's
+        values the rows are theirs, so it computes no row, the one field it is looked for in."""
+        if faute in LIGNE_FAUSSE:
+            return {}
         try:
-            return calcule(self.b, own, faute, self.flux[faute]).valeurs
+            return calcule(self.b, own, faute, self.lignes).valeurs
         except (DecimalException, OverflowError):
             return {}
 

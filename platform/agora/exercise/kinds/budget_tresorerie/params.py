@@ -6,6 +6,7 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,41 +24,53 @@ from agora.exercise.params import (
     lire_objet,
     lire_taux,
 )
-from agora.money import cents
+from agora.money import ZERO, cents
 
 NAME = "budget_tresorerie"
 MIN_MOIS, MAX_MOIS = 3, 6
 MAX_OPERATIONS = 40  # sales or purchases over the budget and the two months before
 MAX_DELAI = regles().delai_paiement_maximum.mois  # 60 days at most (Code de commerce, L441-10)
 STATUTS = ("entreprise", "association", "service_public")
+# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »): what
+# lire_montant accepts, read at once; and the whole percents (« 20 », « 40 »), most of the rates
+# and every part of a sale's payment terms, by their writing.
+_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_POURCENTS = {str(p): Decimal(p) for p in range(101)}
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, five times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Operation:
-    """What is invoiced in ``mois``: its wording, its amount HT and its VAT rate."""
+    """What is invoiced in ``mois``: its wording, its amount HT, its VAT rate and its amount
+    TTC (found once when read: the rows, the VAT and the receivables all use it)."""
 
     libelle: str
     mois: int
     montant_ht: Decimal
     taux_tva: Decimal
+    ttc: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Vente(Operation):
     """A sale (or a billing of members or users), collected TTC in parts, ``parts[k]``
-    percent ``k`` months later."""
+    percent ``k`` months later: ``encaissements[k]`` euros (found once when read: the
+    receipts and the receivables both use them)."""
 
     parts: tuple[Decimal, ...]
+    encaissements: tuple[Decimal, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Achat(Operation):
     """A purchase, paid TTC ``delai`` months later."""
 
     delai: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Salaires:
     """The wages of a month: net paid that month, social charges paid the month after."""
 
@@ -66,12 +79,12 @@ class Salaires:
     charges: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Investissement(Operation):
     """Equipment bought and paid TTC in ``mois``; its VAT deductible that month."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Subvention:
     """A grant paid in instalments: ``(mois, percent)``, the last one takes the remainder."""
 
@@ -80,7 +93,7 @@ class Subvention:
     versements: tuple[tuple[int, Decimal], ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Budget:
     """Typed, validated params."""
 
@@ -118,10 +131,34 @@ class Budget:
         return enc, tuple(dec)
 
 
+def ttc(ht: Decimal, taux: Decimal) -> Decimal:
+    """HT × (100 + rate) ÷ 100, to the cent."""
+    return cents(ht * (HUNDRED + taux) / HUNDRED)
+
+
+def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
+    """``total`` (never negative) split by percentages: each part to the cent (a nought part
+    is nought: not computed), the last non-zero one the remainder (the parts add up to
+    ``total`` exactly)."""
+    derniere = len(parts) - 1
+    while derniere and not parts[derniere]:
+        derniere -= 1
+    if not parts[derniere]:
+        derniere = len(parts) - 1  # every part nought: the last one takes the whole
+    montants = [cents(total * part / HUNDRED) if part else ZERO for part in parts[:derniere]]
+    reste = total
+    for montant in montants:
+        reste -= montant
+    montants.append(reste)
+    montants += [ZERO] * (len(parts) - derniere - 1)  # after the last non-zero part
+    return montants
+
+
 def _texte(raw: Any, ou: str) -> str:
-    if not isinstance(raw, str) or not raw.strip():
+    texte = raw.strip() if isinstance(raw, str) else ""
+    if not texte:
         raise InvalidInput(f"Paramètres : {ou} n'a pas de libellé.")
-    return raw.strip()[:120]
+    return texte[:120]
 
 
 def _mois(raw: Any, ou: str, n: int, avant: int = -MAX_DELAI) -> int:
@@ -141,9 +178,23 @@ def _signe(raw: Any, ou: str) -> Decimal:
     return valeur
 
 
+def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
+    """``lire_montant`` of ``quoi`` de ``ou``, the place named only when refused (a budget
+    holds dozens of amounts, read at each grade)."""
+    if type(raw) is str and _MONTANT.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, f"{quoi} de {ou}")
+
+
+def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
+    """``lire_taux`` of ``quoi`` de ``ou``, the place named only when refused."""
+    taux = _POURCENTS.get(raw) if type(raw) is str else None
+    return lire_taux(raw, f"{quoi} de {ou}") if taux is None else taux
+
+
 def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
     brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
-    parts = tuple(lire_taux(p, f"une part de {ou}") for p in brut)
+    parts = tuple([_taux(p, "une part", ou) for p in brut])
     if sum(parts) != HUNDRED:
         raise InvalidInput(f"Paramètres : les parts de {ou} doivent faire 100 %.")
     return parts
@@ -151,18 +202,17 @@ def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
 
 def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> tuple:
     """The fields of an Operation, in order, from ``x`` (its month from ``avant``)."""
-    return (
-        _texte(x.get("libelle"), ou),
-        _mois(x.get("mois"), ou, n, avant),
-        lire_montant(x.get("montant_ht"), f"le montant HT de {ou}"),
-        lire_taux(x.get("taux_tva"), f"le taux de TVA de {ou}"),
-    )
+    libelle, mois = _texte(x.get("libelle"), ou), _mois(x.get("mois"), ou, n, avant)
+    ht = _montant(x.get("montant_ht"), "le montant HT", ou)
+    taux = _taux(x.get("taux_tva"), "le taux de TVA", ou)
+    return libelle, mois, ht, taux, ttc(ht, taux)
 
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
     ou = f"la vente {i + 1}"
     v = lire_objet(raw, ou)
-    return Vente(*_operation(v, ou, n), _parts(v.get("parts"), ou))
+    operation, parts = _operation(v, ou, n), _parts(v.get("parts"), ou)
+    return Vente(*operation, parts, tuple(tranches(operation[-1], parts)))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
@@ -178,8 +228,8 @@ def _salaires(raw: Any, i: int, n: int) -> Salaires:
     s = lire_objet(raw, ou)
     return Salaires(
         _mois(s.get("mois"), ou, n, -1),
-        lire_montant(s.get("net"), f"le net de {ou}"),
-        lire_montant(s.get("charges"), f"les charges sociales de {ou}"),
+        _montant(s.get("net"), "le net", ou),
+        _montant(s.get("charges"), "les charges sociales", ou),
     )
 
 

@@ -20,9 +20,9 @@ from agora.exercise.kinds.budget_tresorerie.answer import (
     SOLDES,
     type_champ,
 )
-from agora.exercise.kinds.budget_tresorerie.params import HUNDRED, MAX_MOIS, Budget, lire_params
+from agora.exercise.kinds.budget_tresorerie.params import MAX_MOIS, Budget, lire_params, tranches
 from agora.exercise.kinds.budget_tresorerie.regles import regles
-from agora.money import ZERO, cents
+from agora.money import ZERO
 
 # When VAT, social charges and wages are paid: months after the month they belong to.
 APRES_TVA = regles().tva.decalage_mois
@@ -58,34 +58,8 @@ CHEMINS = tuple(
 )
 
 
-def ttc(ht: Decimal, taux: Decimal) -> Decimal:
-    """HT × (100 + rate) ÷ 100, to the cent."""
-    return cents(ht * (HUNDRED + taux) / HUNDRED)
-
-
-def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
-    """``total`` split by percentages: each part to the cent, the last non-zero one the
-    remainder (the parts add up to ``total`` exactly)."""
-    montants, reste = [], total
-    derniere = max((i for i, part in enumerate(parts) if part), default=len(parts) - 1)
-    for i, part in enumerate(parts):
-        montant = reste if i == derniere else cents(total * part / HUNDRED)
-        montants.append(montant)
-        reste -= montant
-    return montants
-
-
-def flux(
-    b: Budget, faute: str | None = None, juste: dict[str, list[Decimal]] | None = None
-) -> dict[str, list[Decimal]]:
-    """Each row of the budget, month by month (params alone: no student value enters them).
-    ``juste``: the rows done right, of which a wrong method only redoes the row it changes."""
-    if juste is not None:
-        rows = dict(juste)
-        ligne = LIGNE_FAUSSE.get(faute or "")
-        if ligne in rows:
-            rows[ligne] = LIGNES[ligne](b, faute)
-        return rows
+def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
+    """Each row of the budget, month by month (params alone: no student value enters them)."""
     enc, dec = b.lignes()
     rows = {nom: LIGNES[nom](b, faute) for nom in (*enc, *dec)}
     rows[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * b.n
@@ -99,14 +73,15 @@ def _ajoute(row: list[Decimal], mois: int, montant: Decimal) -> None:
 
 
 def _ventes(b: Budget, faute: str | None) -> list[Decimal]:
-    row = [ZERO] * b.n
+    row, n = [ZERO] * b.n, b.n
     for v in b.ventes:
-        base = v.montant_ht if faute == VENTES_HT else ttc(v.montant_ht, v.taux_tva)
         if faute == ENCAISSEMENT_MOIS_VENTE:
-            _ajoute(row, v.mois, base)
+            _ajoute(row, v.mois, v.ttc)
             continue
-        for k, montant in enumerate(tranches(base, v.parts)):
-            _ajoute(row, v.mois + k, montant)
+        montants = tranches(v.montant_ht, v.parts) if faute == VENTES_HT else v.encaissements
+        for j, montant in enumerate(montants, v.mois):
+            if 0 <= j < n:  # ``_ajoute`` written out: every instalment of every sale, each run
+                row[j] += montant
     return row
 
 
@@ -126,7 +101,7 @@ def _subvention(b: Budget, faute: str | None) -> list[Decimal]:
 def _achats(b: Budget, faute: str | None) -> list[Decimal]:
     row = [ZERO] * b.n
     for a in b.achats:
-        montant = a.montant_ht if faute == ACHATS_HT else ttc(a.montant_ht, a.taux_tva)
+        montant = a.montant_ht if faute == ACHATS_HT else a.ttc
         _ajoute(row, a.mois + a.delai, montant)
     return row
 
@@ -150,7 +125,7 @@ def _investissement(b: Budget, faute: str | None) -> list[Decimal]:
     row, x = [ZERO] * b.n, b.investissement
     if x is None:
         return row  # no investment: the row is never shown
-    montant = x.montant_ht if faute == INVESTISSEMENT_HT else ttc(x.montant_ht, x.taux_tva)
+    montant = x.montant_ht if faute == INVESTISSEMENT_HT else x.ttc
     _ajoute(row, x.mois, montant)
     return row
 
@@ -185,7 +160,7 @@ def creances_clients(b: Budget) -> list[Decimal]:
     invoiced by then that fall after it (the receivables a bank can discount or factor)."""
     dues = [ZERO] * b.n
     for v in b.ventes:
-        for k, montant in enumerate(tranches(ttc(v.montant_ht, v.taux_tva), v.parts)):
+        for k, montant in enumerate(v.encaissements):
             for j in range(max(v.mois, 0), min(v.mois + k, b.n)):
                 dues[j] += montant
     return dues
@@ -196,12 +171,12 @@ def tva_par_mois(b: Budget, faute: str | None) -> dict[int, Decimal]:
     and investment (one pass over the operations, not one per month)."""
     tva: dict[int, Decimal] = {}
     for v in b.ventes:
-        tva[v.mois] = tva.get(v.mois, ZERO) + (ttc(v.montant_ht, v.taux_tva) - v.montant_ht)
+        tva[v.mois] = tva.get(v.mois, ZERO) + (v.ttc - v.montant_ht)
     if faute == TVA_DEDUCTIBLE_OUBLIEE:
         return tva
     deductibles = [*b.achats, *([b.investissement] if b.investissement else [])]
     for a in deductibles:
-        tva[a.mois] = tva.get(a.mois, ZERO) - (ttc(a.montant_ht, a.taux_tva) - a.montant_ht)
+        tva[a.mois] = tva.get(a.mois, ZERO) - (a.ttc - a.montant_ht)
     return tva
 
 
@@ -234,7 +209,7 @@ def remede(
         return "aucune"
     x = b.investissement
     if x:
-        montant = ttc(x.montant_ht, x.taux_tva)
+        montant = x.ttc
         if all(fin + (montant if j >= x.mois else ZERO) >= b.seuil for j, fin in enumerate(fins)):
             return "report_investissement"
     besoin = max(b.seuil - fins[j] for j in tendus)
@@ -265,20 +240,23 @@ class Calcul:
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
-    def ligne(self, j: int, ligne: str) -> Decimal:
-        """A row's value in month ``j``: written down in a whole run; carried on from the
-        student's value in a run from their values (the rows come from the params alone, so
+    def du_mois(self, j: int, noms: tuple[str, ...]) -> list[Decimal]:
+        """These rows' values in month ``j``: written down in a whole run; carried on from the
+        student's values in a run from their values (the rows come from the params alone, so
         there they equal the whole run's and need not be written again)."""
-        chemin = CHEMINS[j][ligne]
+        chemins, lignes = CHEMINS[j], self.lignes
         if self.own:
-            return self.own.get(chemin, self.lignes[ligne][j])
-        return self.etapes.put(chemin, self.lignes[ligne][j])
+            get = self.own.get
+            return [get(chemins[nom], lignes[nom][j]) for nom in noms]
+        valeurs = [lignes[nom][j] for nom in noms]
+        self.valeurs.update(zip([chemins[nom] for nom in noms], valeurs, strict=True))
+        return valeurs
 
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
         put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
-        recu = sum([self.ligne(j, ligne) for ligne in self.enc], ZERO)
-        paye = sum([self.ligne(j, ligne) for ligne in self.dec], ZERO)
+        recu = sum(self.du_mois(j, self.enc), ZERO)
+        paye = sum(self.du_mois(j, self.dec), ZERO)
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
         net, cumul = recu - paye, cumul + recu - paye

@@ -21,6 +21,7 @@ from agora.exercise.reading import Lecture, pattern_of
 # the week's bank movement (its total and the entry) proves 2.2.3.
 PROCEDURE, ENREGISTREMENT = "2.2.2", "2.2.3"
 COMPETENCES = (PROCEDURE, ENREGISTREMENT)
+SITUATION = "factures.#.situation"
 
 
 def fautes_possibles(r: Reglements) -> list[str]:
@@ -43,16 +44,23 @@ class Reference:
 
     def __init__(self, r: Reglements):
         self.r = r
-        self.valeurs = calc.calcule(r)
+        self.valeurs = valeurs = calc.calcule(r)
         self.fautes = fautes_possibles(r)
-        self.attendus = []
-        self.canon = {}
-        for path, valeur in self.valeurs.items():
-            if path != "ecriture":
-                field = ANSWER_SCHEMA.champs[pattern_of(path)]
-                self.attendus.append((path, kit.chemin(path), field))
-                self.canon[path] = field.canonical(valeur)
-        self.monde = kit.Mondes(lambda faute: calc.calcule(r, faute=faute))
+        champs = tuple(path for path in valeurs if path != "ecriture")
+        self.attendus = kit.champs_de_la_forme(champs, type_champ)
+        self.canon = {path: field.canonical(valeurs[path]) for path, _, field in self.attendus}
+        self.monde = kit.Mondes(self._monde)
+
+    def _monde(self, faute: str) -> dict[str, Any]:
+        """The exercise done with this wrong method; of one that changes the situations alone
+        (ECHUE_NON_VUE), only them: it is looked for nowhere else."""
+        r = self.r
+        if SIGNATURES[faute] == (SITUATION,):
+            return {
+                chemins[0]: calc.situation(r, f, faute)
+                for f, chemins in zip(r.factures, calc.CHEMINS, strict=False)
+            }
+        return calc.calcule(r, faute=faute, avec_ecriture=False)
 
 
 class Correction:
@@ -68,7 +76,7 @@ class Correction:
     def depuis(self, faute: str | None) -> dict[str, Any]:
         """The exercise from the student's own values (a hostile huge value computes nothing)."""
         try:
-            return calc.calcule(self.ref.r, self.own, faute)
+            return calc.calcule(self.ref.r, self.own, faute, avec_ecriture=faute is None)
         except ArithmeticError:
             return {}
 
@@ -111,6 +119,11 @@ class Correction:
         elif attendue.compte == calc.C_TVA and racine.startswith("4457"):
             code = calc.TVA_COLLECTEE_CONFONDUE
         return self.nomme(code).strip() or None
+
+
+def type_champ(path: str) -> Any:
+    """The type of an answer field by its path (``factures.2.montant``…)."""
+    return ANSWER_SCHEMA.champs[pattern_of(path)]
 
 
 @lru_cache(maxsize=1024)  # the same few paths at every grade

@@ -13,10 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise import params as kit
+from agora.exercise.kinds.reglements_fournisseurs.rib import motifs_refus
 from agora.money import ZERO, cents
 
 NAME = "reglements_fournisseurs"
@@ -30,15 +32,22 @@ FORMES = {
     "reference": (r"[A-Za-z0-9/\-?:().,'+ ]{1,35}", "VIR20260309-417"),
 }
 _MOTIFS = {forme: re.compile(motif, re.ASCII) for forme, (motif, _) in FORMES.items()}
+# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »), and of
+# a rate from 0 to 100 (« 20 », « 5.5 »): what lire_montant and lire_taux accept, read at once.
+_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, five times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Escompte:
     taux: Decimal  # percent of the HT amount
     jours: int  # paid within this many days of the invoice date
 
 
-@dataclass(frozen=True)
+@dataclass
 class Avoir:
     numero: str
     ht: Decimal
@@ -49,7 +58,7 @@ class Avoir:
         return self.ht + self.tva
 
 
-@dataclass(frozen=True)
+@dataclass
 class FactureFournisseur:
     numero: str
     code: str  # the supplier's code in the supplier file (F001…)
@@ -71,8 +80,14 @@ class FactureFournisseur:
     def ttc(self) -> Decimal:
         return self.ht + self.tva
 
+    @cached_property
+    def motifs_refus(self) -> tuple[str, ...]:
+        """Every reason to refuse the bank details on the invoice (empty: the transfer may
+        go); found once, each run of the exercise asks."""
+        return motifs_refus(self.iban_fichier, self.bic_fichier, self.iban, self.bic)
 
-@dataclass(frozen=True)
+
+@dataclass
 class Reglements:
     """Typed, validated params."""
 
@@ -105,8 +120,22 @@ def _forme(raw: Any, forme: str, ou: str) -> str:
     return raw
 
 
+def _montant(raw: Any, ou: str) -> Decimal:
+    """``lire_montant``, the contract's writing read at once (each grade reads the params)."""
+    if type(raw) is str and _MONTANT.fullmatch(raw):
+        return Decimal(raw)
+    return kit.lire_montant(raw, ou)
+
+
+def _taux(raw: Any, ou: str) -> Decimal:
+    """``lire_taux``, the contract's writing read at once."""
+    if type(raw) is str and _TAUX.fullmatch(raw):
+        return Decimal(raw)
+    return kit.lire_taux(raw, ou)
+
+
 def _positif(raw: Any, ou: str) -> Decimal:
-    value = kit.lire_montant(raw, ou)
+    value = _montant(raw, ou)
     if not value:
         raise _refus(f"{ou} doit être un montant positif au centime.")
     return value
@@ -143,10 +172,10 @@ def _facture(raw: Any, rang: int) -> FactureFournisseur:
     if echeance < jour:
         raise _refus(f"l'échéance de la {ou} précède sa date.")
     ht = _positif(f.get("montant_ht"), f"le montant HT de la {ou}")
-    taux = kit.lire_taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
+    taux = _taux(f.get("taux_tva"), f"le taux de TVA de la {ou}")
     tva = cents(ht * taux / kit.HUNDRED)
     avoir = _avoir(f.get("avoir"), ou, taux, ht)
-    deja = kit.lire_montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
+    deja = _montant(f.get("deja_paye", "0.00"), f"le montant déjà payé de la {ou}")
     reste = ht + tva - (avoir.ttc if avoir else ZERO) - deja
     if reste <= 0:
         raise _refus(f"la {ou} doit laisser un reste à payer positif.")
@@ -154,22 +183,24 @@ def _facture(raw: Any, rang: int) -> FactureFournisseur:
     if escompte and (avoir or deja):
         raise _refus(f"la {ou} ne peut avoir à la fois un escompte et un avoir ou un acompte.")
     return FactureFournisseur(
-        _texte(f.get("numero"), f"le numéro de la {ou}", 35),
-        _forme(four.get("code"), "code", f"le code du fournisseur de la {ou}"),
-        _texte(four.get("nom"), f"le nom du fournisseur de la {ou}"),
-        _forme(four.get("iban"), "iban", f"l'IBAN du fichier pour la {ou}"),
-        _forme(four.get("bic"), "bic", f"le BIC du fichier pour la {ou}"),
-        _forme(f.get("iban"), "iban", f"l'IBAN imprimé sur la {ou}"),
-        _forme(f.get("bic"), "bic", f"le BIC imprimé sur la {ou}"),
-        jour,
-        echeance,
-        ht,
-        taux,
-        tva,
-        escompte,
-        avoir,
-        deja,
+        *_identite(f, four, ou), jour, echeance, ht, taux, tva, escompte, avoir, deja
     )
+
+
+def _identite(f: dict[str, Any], four: dict[str, Any], ou: str) -> tuple[str, ...]:
+    """The invoice's number, its supplier's code and name, the IBAN and BIC of the supplier
+    file, those printed on the invoice: most often the file's own, already checked."""
+    numero = _texte(f.get("numero"), f"le numéro de la {ou}", 35)
+    code = _forme(four.get("code"), "code", f"le code du fournisseur de la {ou}")
+    nom = _texte(four.get("nom"), f"le nom du fournisseur de la {ou}")
+    iban_fichier = _forme(four.get("iban"), "iban", f"l'IBAN du fichier pour la {ou}")
+    bic_fichier = _forme(four.get("bic"), "bic", f"le BIC du fichier pour la {ou}")
+    iban, bic = f.get("iban"), f.get("bic")
+    if iban != iban_fichier:
+        iban = _forme(iban, "iban", f"l'IBAN imprimé sur la {ou}")
+    if bic != bic_fichier:
+        bic = _forme(bic, "bic", f"le BIC imprimé sur la {ou}")
+    return numero, code, nom, iban_fichier, bic_fichier, iban, bic
 
 
 def lire_params(params: Any) -> Reglements:

@@ -25,7 +25,6 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
     Reglements,
     lire_params,
 )
-from agora.exercise.kinds.reglements_fournisseurs.rib import motifs_refus
 from agora.exercise.params import HUNDRED
 from agora.money import ZERO, cents, cents_down, fmt
 
@@ -75,7 +74,7 @@ def rib(f: FactureFournisseur, faute: str | None = None) -> str:
     """The bank details may be used, or the payment waits for the supplier's confirmation."""
     if faute == RIB_NON_CONTROLE:
         return VALIDE
-    return A_BLOQUER if motifs_refus(f.iban_fichier, f.bic_fichier, f.iban, f.bic) else VALIDE
+    return A_BLOQUER if f.motifs_refus else VALIDE
 
 
 def reste_du(f: FactureFournisseur, faute: str | None = None) -> Decimal:
@@ -123,8 +122,14 @@ CHEMINS = tuple(
 )
 
 
-def calcule(r: Reglements, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
-    """Every value of the answer by its path, plus ``ecriture`` (its rows).
+def calcule(
+    r: Reglements,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    avec_ecriture: bool = True,
+) -> dict:
+    """Every value of the answer by its path, plus ``ecriture`` (its rows) unless
+    ``avec_ecriture`` is False (a wrong method is looked for in the fields, never the entry).
 
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
@@ -159,6 +164,8 @@ def calcule(r: Reglements, own: Mapping[str, Any] | None = None, faute: str | No
         payes.append((f, du, montant))
         remise += montant
     total = put("total", remise)
+    if not avec_ecriture:
+        return etapes.out
     ht = esc_ht if pris == PRENDRE and _escompte_paye(r, payes) else ZERO
     tva = esc_tva if ht else ZERO
     etapes.out["ecriture"] = ecriture(r, payes, ht, tva, total)
