@@ -6,7 +6,7 @@ recognise it in an answer)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Set as AbstractSet
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -40,9 +40,19 @@ def _fraction(valeur: Decimal | int) -> Fraction:
     return Fraction(Decimal(valeur))
 
 
-# The wrong methods acquis_exact runs; any other gives the right days acquired.
+# The wrong methods that change the days acquired (acquis_exact or its rounding), and those that
+# change the days a request uses; any other method gives the right ones.
 FAUTES_D_ACQUISITION = frozenset(
-    {f.ASSIMILE_NON_COMPTE, f.MALADIE_COMME_TRAVAIL, f.MALADIE_NON_COMPTEE, f.MOIS_INCOMPLET_OUBLIE}
+    {
+        f.ASSIMILE_NON_COMPTE,
+        f.MALADIE_COMME_TRAVAIL,
+        f.MALADIE_NON_COMPTEE,
+        f.MOIS_INCOMPLET_OUBLIE,
+        f.ARRONDI_INFERIEUR,
+    }
+)
+FAUTES_DE_DECOMPTE = frozenset(
+    {f.JOURS_CALENDAIRES, f.FERIE_COMPTE, f.REPRISE_COMPTEE, f.MAUVAIS_DECOMPTE}
 )
 
 
@@ -61,14 +71,23 @@ def mois_comptes(s: Salarie) -> tuple[int, int, int]:
 
 
 @cache
-def _taux() -> tuple[Fraction, Fraction, Fraction, Fraction]:
-    """The rules' days earned a month of work and of sick leave, and their two ceilings."""
+def _taux() -> tuple[int, int, int, int, int, int]:
+    """The rules' days earned a month of work and of sick leave and their two ceilings, in
+    whole units of 1/``unite`` day (integers: no Fraction arithmetic at each grade); the days
+    of work worth a month; and ``unite``."""
     r = regles()
+    par_mois = _fraction(r.acquisition.jours_par_mois)
+    maladie = _fraction(r.maladie.jours_par_mois)
+    equivalent = r.acquisition.jours_equivalents_mois
+    # A part month earns par_mois × days ÷ equivalent: whole units too.
+    unite = par_mois.denominator * maladie.denominator * equivalent
     return (
-        _fraction(r.acquisition.jours_par_mois),
-        _fraction(r.maladie.jours_par_mois),
-        Fraction(r.maladie.plafond),
-        Fraction(r.acquisition.plafond),
+        int(par_mois * unite),
+        int(maladie * unite),
+        r.maladie.plafond * unite,
+        r.acquisition.plafond * unite,
+        equivalent,
+        unite,
     )
 
 
@@ -79,7 +98,7 @@ def acquis_exact(
     -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
     most), 2,5 × days worked ÷ 24 for a part month; 30 at most. ``mois``: the employee's
     ``mois_comptes`` when already counted."""
-    par_mois, maladie_mois, plafond_maladie, plafond = _taux()
+    par_mois, maladie_mois, plafond_maladie, plafond, equivalent, unite = _taux()
     travail, assimile, maladie = mois or mois_comptes(s)
     if faute == f.ASSIMILE_NON_COMPTE:
         assimile = 0
@@ -89,9 +108,14 @@ def acquis_exact(
     elif faute != f.MALADIE_NON_COMPTEE:
         total += min(plafond_maladie, maladie_mois * maladie)
     if s.incomplet and faute != f.MOIS_INCOMPLET_OUBLIE:
-        equivalent = regles().acquisition.jours_equivalents_mois
-        total += par_mois * Fraction(min(s.incomplet[1], equivalent), equivalent)
-    return min(total, plafond)
+        total += par_mois // equivalent * min(s.incomplet[1], equivalent)
+    return Fraction(min(total, plafond), unite)
+
+
+def _acquis(c: Conges, i: int, s: Salarie, faute: str | None) -> Decimal:
+    """The whole jours ouvrables employee ``i`` earned (its months counted once per params)."""
+    mois = c.garde((i, "mois"), lambda: mois_comptes(s))
+    return arrondi_acquis(acquis_exact(s, faute, mois), faute)
 
 
 def arrondi_acquis(exact: Fraction, faute: str | None = None) -> Decimal:
@@ -166,16 +190,18 @@ class Calcul(Etapes):
     def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
         """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
         p = f"salaries.{i}."
-        # Kept with the params: it depends on the employee alone (and on the few wrong methods
-        # of acquisition), and grading computes it again from each answer's own values.
-        faute = self.faute if self.faute in FAUTES_D_ACQUISITION else None
-        mois = self.c.garde((i, "mois"), lambda: mois_comptes(s))
-        exact = self.c.garde((i, faute), lambda: acquis_exact(s, faute, mois))
-        acquis = self.put(p + "acquis", arrondi_acquis(exact, self.faute))
-        if self.c.decompte == OUVRES:
-            converti = acquis if self.faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
+        # Both kept with the params: they depend on the employee alone (and on a few wrong
+        # methods), and grading computes them again with each wrong method and own values.
+        c, faute = self.c, self.faute
+        acquisition = faute if faute in FAUTES_D_ACQUISITION else None
+        acquis = c.garde((i, "acquis", acquisition), lambda: _acquis(c, i, s, acquisition))
+        acquis = self.put(p + "acquis", acquis)
+        if c.decompte == OUVRES:
+            converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
             acquis = self.put(p + "acquis_ouvres", converti)
-        return acquis, self.put(p + "pris", jours_pris(self.c, s, self.faute))
+        decompte = faute if faute in FAUTES_DE_DECOMPTE else None
+        pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))
+        return acquis, self.put(p + "pris", pris)
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
@@ -238,13 +264,24 @@ def _prorata(montant: Decimal, part: Decimal, tout: Decimal) -> Decimal:
     return cents(montant * part / tout) if tout else ZERO
 
 
-def calcule(c: Conges, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
-    """Every field's value by field path (``salaries.1.pris``); the reference's in the form's order."""
+def calcule(
+    c: Conges,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    rubriques: AbstractSet[str] | None = None,
+) -> Calcul:
+    """Every field's value by field path (``salaries.1.pris``); the reference's in the form's
+    order. ``rubriques``: the only fields wanted (paths without their row index), the steps
+    after them left undone (a wrong method is looked for in the few fields it changes)."""
     calcul = Calcul(c, own or {}, faute)
     droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
-    calcul.decisions(droits)
-    calcul.restes(droits)
-    calcul.indemnite(*droits[c.paie])
+    tout = rubriques is None
+    if tout or not rubriques.isdisjoint(("salaries.decision", "salaries.reste")):
+        calcul.decisions(droits)
+    if tout or "salaries.reste" in rubriques:
+        calcul.restes(droits)
+    if tout or any(r.startswith("indemnite.") for r in rubriques):
+        calcul.indemnite(*droits[c.paie])
     if not own and faute is None:  # the reference: its fields in the order of the form
         ordonnees = sorted(calcul.out, key=_rang)
         calcul.out = {path: calcul.out[path] for path in ordonnees}
