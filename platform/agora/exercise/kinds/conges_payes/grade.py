@@ -91,8 +91,13 @@ class Cause:
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = champs_lus(ref.champs, lecture)
-    juste = ref.calcul
-    bons = {p for p, t, lu in lus if lu.valeur is not None and juste.accepte(t, p, lu.valeur)}
+    juste, attendus = ref.calcul, ref.calcul.out
+    # ``same`` is == for this kind's types: the common right value needs no call.
+    bons = {
+        p
+        for p, t, lu in lus
+        if (v := lu.valeur) is not None and (v == attendus[p] or juste.accepte(t, p, v))
+    }
     faux = len(bons) < len(own)
     suite = (depuis_siens(calcule, ref.c, own) if faux else None) or juste
     cause = Cause(ref, own)
@@ -103,7 +108,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     ]
     nommes = Nommes(MESSAGES.__getitem__)
     for path, t, lu in lus:
-        attendu = juste.out[path]
+        attendu = attendus[path]
         if lu.valeur is None:
             champs.append(verdict(path, t, attendu, lu))
         elif path in bons:

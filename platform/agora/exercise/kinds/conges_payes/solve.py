@@ -10,7 +10,7 @@ from collections.abc import Mapping, Set as AbstractSet
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.grading import Etapes
@@ -34,6 +34,8 @@ DECISIONS = {
 ZERO = Decimal(0)
 # The fields of one employee's row, in the order of the form.
 RUBRIQUES = ("acquis", "acquis_ouvres", "pris", "decision", "reste")
+# The fields of the days acquired (paths without their row index).
+ACQUIS = frozenset({"salaries.acquis", "salaries.acquis_ouvres"})
 
 
 def _fraction(valeur: Decimal | int) -> Fraction:
@@ -57,17 +59,15 @@ FAUTES_DE_DECOMPTE = frozenset(
 
 
 def mois_comptes(s: Salarie) -> tuple[int, int, int]:
-    """The months of the reference period worked, absent but counted as work, on sick leave."""
+    """The months of the reference period worked, absent but counted as work, on sick leave.
+    (The params refuse absences that overlap each other or the part month.)"""
     assimiles = regles().assimiles.motifs
-    motifs = {m: a.motif for a in s.absences for m in a.mois}
-    incomplet = s.incomplet[0] if s.incomplet else None
-    travail = assimile = maladie = 0
-    for mois in range(s.premier_mois, 12):
-        motif = motifs.get(mois, "travail" if mois != incomplet else None)
-        travail += motif == "travail"
-        assimile += motif in assimiles
-        maladie += motif == "maladie"
-    return travail, assimile, maladie
+    absent = assimile = maladie = 0
+    for a in s.absences:
+        absent += len(a.mois)
+        assimile += len(a.mois) if a.motif in assimiles else 0
+        maladie += len(a.mois) if a.motif == "maladie" else 0
+    return 12 - s.premier_mois - absent - (s.incomplet is not None), assimile, maladie
 
 
 @cache
@@ -93,12 +93,12 @@ def _taux() -> tuple[int, int, int, int, int, int]:
 
 def acquis_exact(
     s: Salarie, faute: str | None = None, mois: tuple[int, int, int] | None = None
-) -> Fraction:
-    """The jours ouvrables earned over the reference period, before rounding (L3141-3, -4, -5,
-    -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
-    most), 2,5 × days worked ÷ 24 for a part month; 30 at most. ``mois``: the employee's
-    ``mois_comptes`` when already counted."""
-    par_mois, maladie_mois, plafond_maladie, plafond, equivalent, unite = _taux()
+) -> int:
+    """The jours ouvrables earned over the reference period, before rounding, in units of
+    1/``unite`` day (``_taux``) (L3141-3, -4, -5, -5-1): 2,5 a month of work or of an absence
+    counted as work, 2 a month of sick leave (24 at most), 2,5 × days worked ÷ 24 for a part
+    month; 30 at most. ``mois``: the employee's ``mois_comptes`` when already counted."""
+    par_mois, maladie_mois, plafond_maladie, plafond, equivalent, _ = _taux()
     travail, assimile, maladie = mois or mois_comptes(s)
     if faute == f.ASSIMILE_NON_COMPTE:
         assimile = 0
@@ -109,7 +109,7 @@ def acquis_exact(
         total += min(plafond_maladie, maladie_mois * maladie)
     if s.incomplet and faute != f.MOIS_INCOMPLET_OUBLIE:
         total += par_mois // equivalent * min(s.incomplet[1], equivalent)
-    return Fraction(min(total, plafond), unite)
+    return min(total, plafond)
 
 
 def _acquis(c: Conges, i: int, s: Salarie, faute: str | None) -> Decimal:
@@ -118,9 +118,11 @@ def _acquis(c: Conges, i: int, s: Salarie, faute: str | None) -> Decimal:
     return arrondi_acquis(acquis_exact(s, faute, mois), faute)
 
 
-def arrondi_acquis(exact: Fraction, faute: str | None = None) -> Decimal:
-    """A fractional number of days is raised to the next whole day (L3141-7)."""
-    return Decimal(math.floor(exact) if faute == f.ARRONDI_INFERIEUR else math.ceil(exact))
+def arrondi_acquis(unites: int, faute: str | None = None) -> Decimal:
+    """A fractional number of days (``acquis_exact``'s units) is raised to the next whole day
+    (L3141-7)."""
+    unite = _taux()[-1]
+    return Decimal(unites // unite if faute == f.ARRONDI_INFERIEUR else -(-unites // unite))
 
 
 def en_ouvres(acquis: Decimal) -> Decimal:
@@ -187,11 +189,11 @@ class Calcul(Etapes):
         autre = self.autres.get(path)
         return t.same(self.out[path], valeur) or (autre is not None and t.same(autre, valeur))
 
-    def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
-        """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
+    def acquis(self, i: int, s: Salarie) -> Decimal:
+        """The days acquired by employee ``i``, in the exercise's unit."""
         p = f"salaries.{i}."
-        # Both kept with the params: they depend on the employee alone (and on a few wrong
-        # methods), and grading computes them again with each wrong method and own values.
+        # Kept with the params: it depends on the employee alone (and on a few wrong methods),
+        # and grading computes it again with each wrong method and from own values.
         c, faute = self.c, self.faute
         acquisition = faute if faute in FAUTES_D_ACQUISITION else None
         acquis = c.garde((i, "acquis", acquisition), lambda: _acquis(c, i, s, acquisition))
@@ -199,9 +201,14 @@ class Calcul(Etapes):
         if c.decompte == OUVRES:
             converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
             acquis = self.put(p + "acquis_ouvres", converti)
-        decompte = faute if faute in FAUTES_DE_DECOMPTE else None
-        pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))
-        return acquis, self.put(p + "pris", pris)
+        return acquis
+
+    def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
+        """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
+        acquis, c = self.acquis(i, s), self.c
+        decompte = self.faute if self.faute in FAUTES_DE_DECOMPTE else None
+        pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))  # as acquis
+        return acquis, self.put(f"salaries.{i}.pris", pris)
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
@@ -274,8 +281,12 @@ def calcule(
     order. ``rubriques``: the only fields wanted (paths without their row index), the steps
     after them left undone (a wrong method is looked for in the few fields it changes)."""
     calcul = Calcul(c, own or {}, faute)
-    droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
     tout = rubriques is None
+    if not tout and rubriques <= ACQUIS:  # a wrong way of acquiring days: nothing after it
+        for i, s in enumerate(c.salaries):
+            calcul.acquis(i, s)
+        return calcul
+    droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
     if tout or not rubriques.isdisjoint(("salaries.decision", "salaries.reste")):
         calcul.decisions(droits)
     if tout or "salaries.reste" in rubriques:
@@ -283,9 +294,14 @@ def calcule(
     if tout or any(r.startswith("indemnite.") for r in rubriques):
         calcul.indemnite(*droits[c.paie])
     if not own and faute is None:  # the reference: its fields in the order of the form
-        ordonnees = sorted(calcul.out, key=_rang)
-        calcul.out = {path: calcul.out[path] for path in ordonnees}
+        calcul.out = {path: calcul.out[path] for path in _dans_l_ordre(tuple(calcul.out))}
     return calcul
+
+
+@lru_cache(maxsize=64)
+def _dans_l_ordre(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The reference's paths in the form's order, sorted once per shape of the exercise."""
+    return tuple(sorted(paths, key=_rang))
 
 
 def _rang(path: str) -> tuple[int, int, str]:
