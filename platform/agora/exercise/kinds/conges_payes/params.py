@@ -40,9 +40,8 @@ class Demande(NamedTuple):
     reprise: date
 
 
-@dataclass(frozen=True)
-class Salarie:
-    """One employee of the team, typed."""
+class Salarie(NamedTuple):
+    """One employee of the team, typed (a NamedTuple: built at each grade, quickly)."""
 
     id: str
     nom: str
@@ -108,12 +107,6 @@ def rang_mois(debut: date, jour: date) -> int:
     return (jour.year - debut.year) * 12 + jour.month - debut.month
 
 
-def fin_reference(debut: date) -> date:
-    """The last day of the twelve months that start on ``debut``."""
-    annee, mois = divmod(debut.month - 1 + 12, 12)
-    return date(debut.year + annee, mois + 1, 1) - timedelta(days=1)
-
-
 def _absence(raw: Any, quoi: str, debut: date) -> Absence:
     a = lire_objet(raw, quoi)
     motif = a.get("motif")
@@ -154,9 +147,10 @@ def _salarie(raw: Any, n: int, debut: date, ete: tuple[date, date]) -> Salarie:
     quoi = f"salarié {n + 1}"
     s = lire_objet(raw, f"le {quoi}")
     entree = _date(s.get("date_entree"), f"date d'entrée du {quoi}")
-    if entree > fin_reference(debut):
+    rang = rang_mois(debut, entree)
+    if rang >= 12:  # after the twelve months of the reference period
         raise _refus(f"le {quoi} est entré après la période de référence.")
-    premier = max(0, rang_mois(debut, entree))
+    premier = max(0, rang)
     absences = tuple(
         _absence(a, f"l'absence {i + 1} du {quoi}", debut)
         for i, a in enumerate(lire_liste(s.get("absences", []), f"absences du {quoi}", 12))
