@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -64,13 +65,24 @@ class Bulletin:
     def total_avantages(self) -> Decimal:
         return sum((a.montant for a in self.avantages), ZERO)
 
+    @cached_property
+    def parts(self) -> dict[str, tuple[Decimal, Decimal]]:
+        """(employee shares, employer shares) by body its lines name, summed once: reading
+        checks the net with them, and each pass of a grade sums them over the payslips."""
+        salarial: dict[str, Decimal] = {}
+        patronal: dict[str, Decimal] = {}
+        for c in self.cotisations:
+            salarial[c.organisme] = salarial.get(c.organisme, ZERO) + c.salarial
+            patronal[c.organisme] = patronal.get(c.organisme, ZERO) + c.patronal
+        return {o: (salarial[o], patronal[o]) for o in salarial}
+
     @property
     def total_salarial(self) -> Decimal:
-        return sum((c.salarial for c in self.cotisations), ZERO)
+        return sum((salarial for salarial, _ in self.parts.values()), ZERO)
 
     @property
     def total_patronal(self) -> Decimal:
-        return sum((c.patronal for c in self.cotisations), ZERO)
+        return sum((patronal for _, patronal in self.parts.values()), ZERO)
 
 
 @dataclass(frozen=True)
@@ -95,19 +107,33 @@ def _texte(raw: Any, where: str) -> str:
     return raw
 
 
+def _cotisations(lignes: list[Any], bulletin: str) -> tuple[Cotisation, ...]:
+    """The payslip's lines; the usual line, written the contract's way, read at once in this
+    loop (speed: a payslip has some 17 lines, a grade reads them all)."""
+    lues = []
+    for rang, raw in enumerate(lignes):
+        if type(raw) is dict:
+            get = raw.get
+            libelle, salarial, patronal = get("libelle"), get("salarial"), get("patronal")
+            if (
+                get("organisme") in ORGANISMES_COTISATIONS
+                and type(libelle) is str
+                and 0 < len(libelle) <= 120
+                and not libelle.isspace()  # what strip() removes
+                and type(salarial) is str
+                and type(patronal) is str
+                and CANONIQUE.fullmatch(salarial)
+                and CANONIQUE.fullmatch(patronal)
+            ):
+                organisme = raw["organisme"]
+                lues.append(Cotisation(libelle, organisme, Decimal(salarial), Decimal(patronal)))
+                continue
+        lues.append(_cotisation(raw, bulletin, rang))
+    return tuple(lues)
+
+
 def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
-    if type(raw) is dict:  # the usual line, written the contract's way: read at once (speed)
-        libelle, salarial, patronal = raw.get("libelle"), raw.get("salarial"), raw.get("patronal")
-        if (
-            raw.get("organisme") in ORGANISMES_COTISATIONS
-            and type(libelle) is str
-            and 0 < len(libelle.strip()) <= len(libelle) <= 120
-            and type(salarial) is str
-            and type(patronal) is str
-            and CANONIQUE.fullmatch(salarial)
-            and CANONIQUE.fullmatch(patronal)
-        ):
-            return Cotisation(libelle, raw["organisme"], Decimal(salarial), Decimal(patronal))
+    """A line not written the usual way: read leniently, or refused in one French line."""
     where = f"{bulletin}.cotisations.{rang}"
     c = lire_objet(raw, where)
     organisme = c.get("organisme")
@@ -137,7 +163,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
         brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
-        cotisations=tuple(_cotisation(c, where, i) for i, c in enumerate(lignes)),
+        cotisations=_cotisations(lignes, where),
         net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
         pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
         net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
