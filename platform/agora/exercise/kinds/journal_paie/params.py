@@ -54,27 +54,23 @@ class Avantage:
 class Bulletin:
     salarie: str
     brut: Decimal
-    cotisations: tuple[Cotisation, ...]
+    # (employee shares, employer shares) by body the lines name: all grading needs of them.
+    parts: dict[str, tuple[Decimal, Decimal]]
     net_avant_impot: Decimal
     pas: Decimal
     net_a_payer: Decimal
     acompte: Decimal
     avantages: tuple[Avantage, ...] = ()
+    lignes: tuple[Any, ...] = ()  # the lines as the params write them, already checked
+
+    @cached_property
+    def cotisations(self) -> tuple[Cotisation, ...]:
+        """The payslip's lines, for its statement (grading reads only their sums)."""
+        return tuple(_cotisation(raw, "", rang) for rang, raw in enumerate(self.lignes))
 
     @property
     def total_avantages(self) -> Decimal:
         return sum((a.montant for a in self.avantages), ZERO)
-
-    @cached_property
-    def parts(self) -> dict[str, tuple[Decimal, Decimal]]:
-        """(employee shares, employer shares) by body its lines name, summed once: reading
-        checks the net with them, and each pass of a grade sums them over the payslips."""
-        salarial: dict[str, Decimal] = {}
-        patronal: dict[str, Decimal] = {}
-        for c in self.cotisations:
-            salarial[c.organisme] = salarial.get(c.organisme, ZERO) + c.salarial
-            patronal[c.organisme] = patronal.get(c.organisme, ZERO) + c.patronal
-        return {o: (salarial[o], patronal[o]) for o in salarial}
 
     @property
     def total_salarial(self) -> Decimal:
@@ -107,29 +103,40 @@ def _texte(raw: Any, where: str) -> str:
     return raw
 
 
-def _cotisations(lignes: list[Any], bulletin: str) -> tuple[Cotisation, ...]:
-    """The payslip's lines; the usual line, written the contract's way, read at once in this
-    loop (speed: a payslip has some 17 lines, a grade reads them all)."""
-    lues = []
+def _parts(lignes: list[Any], bulletin: str) -> dict[str, tuple[Decimal, Decimal]]:
+    """The lines' (employee shares, employer shares) summed by body, each line checked; no
+    line object built (a payslip has some 17 lines, a grade reads them all)."""
+    salarial: dict[str, Decimal] = {}
+    patronal: dict[str, Decimal] = {}
     for rang, raw in enumerate(lignes):
-        if type(raw) is dict:
-            get = raw.get
-            libelle, salarial, patronal = get("libelle"), get("salarial"), get("patronal")
-            if (
-                get("organisme") in ORGANISMES_COTISATIONS
-                and type(libelle) is str
-                and 0 < len(libelle) <= 120
-                and not libelle.isspace()  # what strip() removes
-                and type(salarial) is str
-                and type(patronal) is str
-                and CANONIQUE.fullmatch(salarial)
-                and CANONIQUE.fullmatch(patronal)
-            ):
-                organisme = raw["organisme"]
-                lues.append(Cotisation(libelle, organisme, Decimal(salarial), Decimal(patronal)))
-                continue
-        lues.append(_cotisation(raw, bulletin, rang))
-    return tuple(lues)
+        organisme, part_salariale, part_patronale = (
+            _usuelle(raw) or _cotisation(raw, bulletin, rang)[1:]
+        )
+        salarial[organisme] = salarial.get(organisme, ZERO) + part_salariale
+        patronal[organisme] = patronal.get(organisme, ZERO) + part_patronale
+    return {o: (salarial[o], patronal[o]) for o in salarial}
+
+
+def _usuelle(raw: Any) -> tuple[str, Decimal, Decimal] | None:
+    """(body, employee share, employer share) of a line written the contract's way, read at
+    once; None for any other line (``_cotisation`` reads it or says what is wrong)."""
+    if type(raw) is not dict:
+        return None
+    get = raw.get
+    organisme, libelle = get("organisme"), get("libelle")
+    salarial, patronal = get("salarial"), get("patronal")
+    if (
+        organisme in ORGANISMES_COTISATIONS
+        and type(libelle) is str
+        and 0 < len(libelle) <= 120
+        and not libelle.isspace()  # what strip() removes
+        and type(salarial) is str
+        and type(patronal) is str
+        and CANONIQUE.fullmatch(salarial)
+        and CANONIQUE.fullmatch(patronal)
+    ):
+        return organisme, Decimal(salarial), Decimal(patronal)
+    return None
 
 
 def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
@@ -163,7 +170,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
         brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
-        cotisations=_cotisations(lignes, where),
+        parts=_parts(lignes, where),
         net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
         pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
         net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
@@ -171,6 +178,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
         avantages=tuple(
             _avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages)
         ),
+        lignes=tuple(lignes),
     )
     net = bulletin.brut - bulletin.total_salarial - bulletin.total_avantages
     if bulletin.net_avant_impot != net:
