@@ -113,10 +113,14 @@ def acquis_exact(
     return min(total, plafond)
 
 
-def _acquis(c: Conges, i: int, s: Salarie, faute: str | None) -> Decimal:
-    """The whole jours ouvrables employee ``i`` earned (its months counted once per params)."""
-    mois = c.garde((i, "mois"), lambda: mois_comptes(s))
-    return arrondi_acquis(acquis_exact(s, faute, mois), faute)
+def acquis_par_methode(s: Salarie) -> dict[str | None, Decimal]:
+    """The whole jours ouvrables an employee earned, done right (None) and with each wrong
+    method of acquiring days: all at once, as a wrong answer's grading looks for each."""
+    mois = mois_comptes(s)
+    return {
+        faute: arrondi_acquis(acquis_exact(s, faute, mois), faute)
+        for faute in (None, *FAUTES_D_ACQUISITION)
+    }
 
 
 def arrondi_acquis(unites: int, faute: str | None = None) -> Decimal:
@@ -197,7 +201,7 @@ class Calcul(Etapes):
         # and grading computes it again with each wrong method and from own values.
         c, faute = self.c, self.faute
         acquisition = faute if faute in FAUTES_D_ACQUISITION else None
-        acquis = c.garde((i, "acquis", acquisition), lambda: _acquis(c, i, s, acquisition))
+        acquis = c.garde((i, "acquis"), lambda: acquis_par_methode(s))[acquisition]
         acquis = self.put(p + "acquis", acquis)
         if c.decompte == OUVRES:
             converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
