@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, mois_de
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES
 from agora.exercise.params import lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -22,6 +22,7 @@ PRIORITES = ("anciennete", "date_demande")
 MOTIFS = ("maladie", "maternite", "accident_travail", "sans_solde")
 MAX_SALARIES = 6
 MAX_FERIES = 30
+UN_JOUR = timedelta(days=1)
 
 
 class Absence(NamedTuple):
@@ -116,7 +117,7 @@ def _absence(raw: Any, quoi: str, debut: date) -> Absence:
         _date(a.get("debut"), f"début de {quoi}"),
         _date(a.get("fin"), f"fin de {quoi}"),
     )
-    if premier.day != 1 or mois_de(dernier)[1] != dernier + timedelta(days=1) or dernier < premier:
+    if premier.day != 1 or (dernier + UN_JOUR).day != 1 or dernier < premier:
         raise _refus(f"{quoi} doit couvrir des mois entiers (du 1er au dernier jour du mois).")
     return Absence(motif, tuple(range(rang_mois(debut, premier), rang_mois(debut, dernier) + 1)))
 
@@ -136,7 +137,7 @@ def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
         _date(d.get("depart"), f"départ de {quoi}"),
         _date(d.get("reprise"), f"reprise de {quoi}"),
     )
-    if not ete[0] <= demande.depart < demande.reprise <= ete[1] + timedelta(days=1):
+    if not ete[0] <= demande.depart < demande.reprise <= ete[1] + UN_JOUR:
         raise _refus(f"le congé de {quoi} doit être pris entre le {ete[0]} et le {ete[1]}.")
     if (demande.reprise - demande.depart).days > 62:
         raise _refus(f"le congé de {quoi} dépasse deux mois.")
@@ -186,7 +187,8 @@ def _paie(raw: Any, salaries: tuple[Salarie, ...]) -> tuple[int, Decimal]:
     if not isinstance(qui, str) or qui not in ids:
         raise _refus("« indemnite.salarie » doit être l'id d'un salarié de la liste.")
     demande = salaries[ids.index(qui)].demande
-    if mois_de(demande.depart) != mois_de(demande.reprise - timedelta(days=1)):
+    dernier = demande.reprise - UN_JOUR
+    if (demande.depart.year, demande.depart.month) != (dernier.year, dernier.month):
         raise _refus("le congé de l'indemnité doit tenir dans un seul mois.")
     return ids.index(qui), lire_montant(p.get("brut_reference"), "brut_reference")
 
