@@ -105,38 +105,31 @@ def _texte(raw: Any, where: str) -> str:
 
 def _parts(lignes: list[Any], bulletin: str) -> dict[str, tuple[Decimal, Decimal]]:
     """The lines' (employee shares, employer shares) summed by body, each line checked; no
-    line object built (a payslip has some 17 lines, a grade reads them all)."""
+    line object built. The usual line, written the contract's way, is read in this loop (a
+    payslip has some 17 lines, a grade reads them all); ``_cotisation`` reads any other, or
+    says what is wrong with it."""
     salarial: dict[str, Decimal] = {}
     patronal: dict[str, Decimal] = {}
     for rang, raw in enumerate(lignes):
-        organisme, part_salariale, part_patronale = (
-            _usuelle(raw) or _cotisation(raw, bulletin, rang)[1:]
-        )
+        get = raw.get if type(raw) is dict else {}.get
+        organisme, libelle = get("organisme"), get("libelle")
+        part_salariale, part_patronale = get("salarial"), get("patronal")
+        if (
+            organisme in ORGANISMES_COTISATIONS
+            and type(libelle) is str
+            and 0 < len(libelle) <= 120
+            and not libelle.isspace()  # what strip() removes
+            and type(part_salariale) is str
+            and type(part_patronale) is str
+            and CANONIQUE.fullmatch(part_salariale)
+            and CANONIQUE.fullmatch(part_patronale)
+        ):
+            part_salariale, part_patronale = Decimal(part_salariale), Decimal(part_patronale)
+        else:
+            _, organisme, part_salariale, part_patronale = _cotisation(raw, bulletin, rang)
         salarial[organisme] = salarial.get(organisme, ZERO) + part_salariale
         patronal[organisme] = patronal.get(organisme, ZERO) + part_patronale
     return {o: (salarial[o], patronal[o]) for o in salarial}
-
-
-def _usuelle(raw: Any) -> tuple[str, Decimal, Decimal] | None:
-    """(body, employee share, employer share) of a line written the contract's way, read at
-    once; None for any other line (``_cotisation`` reads it or says what is wrong)."""
-    if type(raw) is not dict:
-        return None
-    get = raw.get
-    organisme, libelle = get("organisme"), get("libelle")
-    salarial, patronal = get("salarial"), get("patronal")
-    if (
-        organisme in ORGANISMES_COTISATIONS
-        and type(libelle) is str
-        and 0 < len(libelle) <= 120
-        and not libelle.isspace()  # what strip() removes
-        and type(salarial) is str
-        and type(patronal) is str
-        and CANONIQUE.fullmatch(salarial)
-        and CANONIQUE.fullmatch(patronal)
-    ):
-        return organisme, Decimal(salarial), Decimal(patronal)
-    return None
 
 
 def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:

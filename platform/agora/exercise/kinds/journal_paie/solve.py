@@ -122,10 +122,11 @@ def echeance(p: Paie, jour: int | None = None, report: bool = True) -> date:
     return reporte(brute) if report else brute
 
 
-def calcule(p: Paie, faute: str | None = None) -> dict[str, Any]:
+def calcule(p: Paie, faute: str | None = None, t: Totaux | None = None) -> dict[str, Any]:
     """The values of the exercise by answer path, done right or with the wrong method ``faute``:
-    each row of the entry by its account, each body's amount and due date, the net paid."""
-    t = totaux(p)
+    each row of the entry by its account, each body's amount and due date, the net paid.
+    ``t``: the payslips' ``totaux`` when already summed."""
+    t = t or totaux(p)
     v: dict[str, Any] = {
         BRUT: t.brut,
         PATRONAL: t.total_patronal,
