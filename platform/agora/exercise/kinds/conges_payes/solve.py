@@ -220,7 +220,8 @@ class Calcul(Etapes):
         c, faute = self.c, self.faute
         r = regles().conge_principal
         accordes: list[tuple[date, date]] = []
-        for i in ordre(c, faute):
+        inverse = faute == f.PRIORITE_INVERSEE
+        for i in c.garde(("ordre", inverse), lambda: ordre(c, faute if inverse else None)):
             s, (acquis, pris) = c.salaries[i], droits[i]
             d = s.demande
             duree = c.garde((i, "duree"), lambda s=s: duree_ouvrable(c, s))  # params alone
@@ -257,18 +258,22 @@ class Calcul(Etapes):
             dixieme = _prorata(total, pris, acquis)
             self.autres["indemnite.dixieme"] = _prorata(dixieme_brut, pris, acquis)
         dixieme = self.put("indemnite.dixieme", dixieme)
-        salarie = c.salaries[c.paie]
-        debut, fin = mois_de(salarie.demande.depart)
-        feries = frozenset() if faute == f.FERIE_DANS_LE_MOIS else c.feries
-        jours_mois = self.put(
-            "indemnite.jours_mois", Decimal(compte(debut, fin, c.decompte, feries))
-        )
-        salaire = salarie.salaire_mensuel
+        oubli = faute == f.FERIE_DANS_LE_MOIS
+        jours = c.garde(("jours_mois", oubli), lambda: jours_du_mois(c, oubli))  # params alone
+        jours_mois = self.put("indemnite.jours_mois", jours)
+        salaire = c.salaries[c.paie].salaire_mensuel
         valeur_jour = self.put("indemnite.valeur_jour", _prorata(salaire, Decimal(1), jours_mois))
         maintien = self.put("indemnite.maintien", cents(valeur_jour * pris))
         self.autres["indemnite.maintien"] = _prorata(salaire, pris, jours_mois)
         choix = min if faute == f.MOINS_FAVORABLE else max
         self.put("indemnite.montant", choix(dixieme, maintien))
+
+
+def jours_du_mois(c: Conges, ferie_compte: bool = False) -> Decimal:
+    """The leave days of the month of the paid leave (its public holidays left out, unless
+    ``ferie_compte``): what the salary maintenance divides the monthly salary by."""
+    debut, fin = mois_de(c.salaries[c.paie].demande.depart)
+    return Decimal(compte(debut, fin, c.decompte, frozenset() if ferie_compte else c.feries))
 
 
 def _prorata(montant: Decimal, part: Decimal, tout: Decimal) -> Decimal:
