@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
@@ -23,7 +24,8 @@ REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : p
 
 class Reference:
     """What grading needs from the params alone, computed once per variant: the exercise, its
-    values, each field's path and type, and the exercise done with each wrong method (lazily)."""
+    values, each field's path and type, and the exercise done with each wrong method (lazily,
+    only as far as the fields that method changes)."""
 
     def __init__(self, c: Conges):
         self.c = c
@@ -34,9 +36,10 @@ class Reference:
         self._avec_faute: dict[str, dict[str, Any]] = {}
 
     def avec_faute(self, faute: str) -> dict[str, Any]:
-        """The values of the exercise done with this wrong method, computed when first asked."""
+        """The values of the fields this wrong method changes (``SIGNATURES``; others may be
+        missing) in the exercise done that way, computed when first asked."""
         if faute not in self._avec_faute:
-            self._avec_faute[faute] = calcule(self.c, faute=faute).out
+            self._avec_faute[faute] = calcule(self.c, None, faute, SIGNATURES[faute]).out
         return self._avec_faute[faute]
 
 
@@ -54,7 +57,8 @@ class Cause:
 
     def _propre(self, faute: str) -> Calcul | None:
         if faute not in self._propres:
-            self._propres[faute] = depuis_siens(calcule, self.ref.c, self.own, faute)
+            seulement = partial(calcule, rubriques=SIGNATURES[faute])
+            self._propres[faute] = depuis_siens(seulement, self.ref.c, self.own, faute)
         return self._propres[faute]
 
     def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
@@ -87,8 +91,13 @@ class Cause:
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = champs_lus(ref.champs, lecture)
-    juste = ref.calcul
-    bons = {p for p, t, lu in lus if lu.valeur is not None and juste.accepte(t, p, lu.valeur)}
+    juste, attendus = ref.calcul, ref.calcul.out
+    # ``same`` is == for this kind's types: the common right value needs no call.
+    bons = {
+        p
+        for p, t, lu in lus
+        if (v := lu.valeur) is not None and (v == attendus[p] or juste.accepte(t, p, v))
+    }
     faux = len(bons) < len(own)
     suite = (depuis_siens(calcule, ref.c, own) if faux else None) or juste
     cause = Cause(ref, own)
@@ -99,7 +108,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     ]
     nommes = Nommes(MESSAGES.__getitem__)
     for path, t, lu in lus:
-        attendu = juste.out[path]
+        attendu = attendus[path]
         if lu.valeur is None:
             champs.append(verdict(path, t, attendu, lu))
         elif path in bons:

@@ -3,7 +3,6 @@ public holidays left out, and the public holidays of a summer from the French ca
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -39,6 +38,5 @@ def compte(debut: date, fin_exclue: date, decompte: str, feries: frozenset[date]
 
 def mois_de(jour: date) -> tuple[date, date]:
     """The first day of ``jour``'s month and the first day of the next month."""
-    debut = jour.replace(day=1)
-    longueur = calendar.monthrange(jour.year, jour.month)[1]
-    return debut, debut + timedelta(days=longueur)
+    suivant = date(jour.year + 1, 1, 1) if jour.month == 12 else date(jour.year, jour.month + 1, 1)
+    return jour.replace(day=1), suivant

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, mois_de
+from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES
 from agora.exercise.params import lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -22,6 +22,7 @@ PRIORITES = ("anciennete", "date_demande")
 MOTIFS = ("maladie", "maternite", "accident_travail", "sans_solde")
 MAX_SALARIES = 6
 MAX_FERIES = 30
+UN_JOUR = timedelta(days=1)
 
 
 class Absence(NamedTuple):
@@ -40,9 +41,8 @@ class Demande(NamedTuple):
     reprise: date
 
 
-@dataclass(frozen=True)
-class Salarie:
-    """One employee of the team, typed."""
+class Salarie(NamedTuple):
+    """One employee of the team, typed (a NamedTuple: built at each grade, quickly)."""
 
     id: str
     nom: str
@@ -108,12 +108,6 @@ def rang_mois(debut: date, jour: date) -> int:
     return (jour.year - debut.year) * 12 + jour.month - debut.month
 
 
-def fin_reference(debut: date) -> date:
-    """The last day of the twelve months that start on ``debut``."""
-    annee, mois = divmod(debut.month - 1 + 12, 12)
-    return date(debut.year + annee, mois + 1, 1) - timedelta(days=1)
-
-
 def _absence(raw: Any, quoi: str, debut: date) -> Absence:
     a = lire_objet(raw, quoi)
     motif = a.get("motif")
@@ -123,7 +117,7 @@ def _absence(raw: Any, quoi: str, debut: date) -> Absence:
         _date(a.get("debut"), f"début de {quoi}"),
         _date(a.get("fin"), f"fin de {quoi}"),
     )
-    if premier.day != 1 or mois_de(dernier)[1] != dernier + timedelta(days=1) or dernier < premier:
+    if premier.day != 1 or (dernier + UN_JOUR).day != 1 or dernier < premier:
         raise _refus(f"{quoi} doit couvrir des mois entiers (du 1er au dernier jour du mois).")
     return Absence(motif, tuple(range(rang_mois(debut, premier), rang_mois(debut, dernier) + 1)))
 
@@ -143,7 +137,7 @@ def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
         _date(d.get("depart"), f"départ de {quoi}"),
         _date(d.get("reprise"), f"reprise de {quoi}"),
     )
-    if not ete[0] <= demande.depart < demande.reprise <= ete[1] + timedelta(days=1):
+    if not ete[0] <= demande.depart < demande.reprise <= ete[1] + UN_JOUR:
         raise _refus(f"le congé de {quoi} doit être pris entre le {ete[0]} et le {ete[1]}.")
     if (demande.reprise - demande.depart).days > 62:
         raise _refus(f"le congé de {quoi} dépasse deux mois.")
@@ -154,9 +148,10 @@ def _salarie(raw: Any, n: int, debut: date, ete: tuple[date, date]) -> Salarie:
     quoi = f"salarié {n + 1}"
     s = lire_objet(raw, f"le {quoi}")
     entree = _date(s.get("date_entree"), f"date d'entrée du {quoi}")
-    if entree > fin_reference(debut):
+    rang = rang_mois(debut, entree)
+    if rang >= 12:  # after the twelve months of the reference period
         raise _refus(f"le {quoi} est entré après la période de référence.")
-    premier = max(0, rang_mois(debut, entree))
+    premier = max(0, rang)
     absences = tuple(
         _absence(a, f"l'absence {i + 1} du {quoi}", debut)
         for i, a in enumerate(lire_liste(s.get("absences", []), f"absences du {quoi}", 12))
@@ -192,7 +187,8 @@ def _paie(raw: Any, salaries: tuple[Salarie, ...]) -> tuple[int, Decimal]:
     if not isinstance(qui, str) or qui not in ids:
         raise _refus("« indemnite.salarie » doit être l'id d'un salarié de la liste.")
     demande = salaries[ids.index(qui)].demande
-    if mois_de(demande.depart) != mois_de(demande.reprise - timedelta(days=1)):
+    dernier = demande.reprise - UN_JOUR
+    if (demande.depart.year, demande.depart.month) != (dernier.year, dernier.month):
         raise _refus("le congé de l'indemnité doit tenir dans un seul mois.")
     return ids.index(qui), lire_montant(p.get("brut_reference"), "brut_reference")
 

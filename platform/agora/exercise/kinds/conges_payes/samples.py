@@ -21,7 +21,7 @@ def sample_answers(params: dict[str, Any]) -> list[SampleAnswer]:
     samples = [SampleAnswer("Réponse juste", document(c, juste), True)]
     ref = reference(params)
     for faute in ref.fautes:
-        faux = document(c, ref.avec_faute(faute))
+        faux = document(c, calcule(c, faute=faute).out)
         if faux == samples[0].answer:
             continue  # nothing in this exercise shows this wrong method (no sick leave…)
         codes = {d.code for d in corrige(ref, ANSWER_SCHEMA.read(faux)).diagnostics}

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.grading import Etapes
@@ -34,52 +35,71 @@ DECISIONS = {
 ZERO = Decimal(0)
 # The fields of one employee's row, in the order of the form.
 RUBRIQUES = ("acquis", "acquis_ouvres", "pris", "decision", "reste")
+# The fields of the days acquired (paths without their row index).
+ACQUIS = frozenset({"salaries.acquis", "salaries.acquis_ouvres"})
 
 
 def _fraction(valeur: Decimal | int) -> Fraction:
     return Fraction(Decimal(valeur))
 
 
-# The wrong methods acquis_exact runs; any other gives the right days acquired.
+# The wrong methods that change the days acquired (acquis_exact or its rounding), and those that
+# change the days a request uses; any other method gives the right ones.
 FAUTES_D_ACQUISITION = frozenset(
-    {f.ASSIMILE_NON_COMPTE, f.MALADIE_COMME_TRAVAIL, f.MALADIE_NON_COMPTEE, f.MOIS_INCOMPLET_OUBLIE}
+    {
+        f.ASSIMILE_NON_COMPTE,
+        f.MALADIE_COMME_TRAVAIL,
+        f.MALADIE_NON_COMPTEE,
+        f.MOIS_INCOMPLET_OUBLIE,
+        f.ARRONDI_INFERIEUR,
+    }
+)
+FAUTES_DE_DECOMPTE = frozenset(
+    {f.JOURS_CALENDAIRES, f.FERIE_COMPTE, f.REPRISE_COMPTEE, f.MAUVAIS_DECOMPTE}
 )
 
 
 def mois_comptes(s: Salarie) -> tuple[int, int, int]:
-    """The months of the reference period worked, absent but counted as work, on sick leave."""
+    """The months of the reference period worked, absent but counted as work, on sick leave.
+    (The params refuse absences that overlap each other or the part month.)"""
     assimiles = regles().assimiles.motifs
-    motifs = {m: a.motif for a in s.absences for m in a.mois}
-    incomplet = s.incomplet[0] if s.incomplet else None
-    travail = assimile = maladie = 0
-    for mois in range(s.premier_mois, 12):
-        motif = motifs.get(mois, "travail" if mois != incomplet else None)
-        travail += motif == "travail"
-        assimile += motif in assimiles
-        maladie += motif == "maladie"
-    return travail, assimile, maladie
+    absent = assimile = maladie = 0
+    for a in s.absences:
+        absent += len(a.mois)
+        assimile += len(a.mois) if a.motif in assimiles else 0
+        maladie += len(a.mois) if a.motif == "maladie" else 0
+    return 12 - s.premier_mois - absent - (s.incomplet is not None), assimile, maladie
 
 
 @cache
-def _taux() -> tuple[Fraction, Fraction, Fraction, Fraction]:
-    """The rules' days earned a month of work and of sick leave, and their two ceilings."""
+def _taux() -> tuple[int, int, int, int, int, int]:
+    """The rules' days earned a month of work and of sick leave and their two ceilings, in
+    whole units of 1/``unite`` day (integers: no Fraction arithmetic at each grade); the days
+    of work worth a month; and ``unite``."""
     r = regles()
+    par_mois = _fraction(r.acquisition.jours_par_mois)
+    maladie = _fraction(r.maladie.jours_par_mois)
+    equivalent = r.acquisition.jours_equivalents_mois
+    # A part month earns par_mois × days ÷ equivalent: whole units too.
+    unite = par_mois.denominator * maladie.denominator * equivalent
     return (
-        _fraction(r.acquisition.jours_par_mois),
-        _fraction(r.maladie.jours_par_mois),
-        Fraction(r.maladie.plafond),
-        Fraction(r.acquisition.plafond),
+        int(par_mois * unite),
+        int(maladie * unite),
+        r.maladie.plafond * unite,
+        r.acquisition.plafond * unite,
+        equivalent,
+        unite,
     )
 
 
 def acquis_exact(
     s: Salarie, faute: str | None = None, mois: tuple[int, int, int] | None = None
-) -> Fraction:
-    """The jours ouvrables earned over the reference period, before rounding (L3141-3, -4, -5,
-    -5-1): 2,5 a month of work or of an absence counted as work, 2 a month of sick leave (24 at
-    most), 2,5 × days worked ÷ 24 for a part month; 30 at most. ``mois``: the employee's
-    ``mois_comptes`` when already counted."""
-    par_mois, maladie_mois, plafond_maladie, plafond = _taux()
+) -> int:
+    """The jours ouvrables earned over the reference period, before rounding, in units of
+    1/``unite`` day (``_taux``) (L3141-3, -4, -5, -5-1): 2,5 a month of work or of an absence
+    counted as work, 2 a month of sick leave (24 at most), 2,5 × days worked ÷ 24 for a part
+    month; 30 at most. ``mois``: the employee's ``mois_comptes`` when already counted."""
+    par_mois, maladie_mois, plafond_maladie, plafond, equivalent, _ = _taux()
     travail, assimile, maladie = mois or mois_comptes(s)
     if faute == f.ASSIMILE_NON_COMPTE:
         assimile = 0
@@ -89,14 +109,25 @@ def acquis_exact(
     elif faute != f.MALADIE_NON_COMPTEE:
         total += min(plafond_maladie, maladie_mois * maladie)
     if s.incomplet and faute != f.MOIS_INCOMPLET_OUBLIE:
-        equivalent = regles().acquisition.jours_equivalents_mois
-        total += par_mois * Fraction(min(s.incomplet[1], equivalent), equivalent)
+        total += par_mois // equivalent * min(s.incomplet[1], equivalent)
     return min(total, plafond)
 
 
-def arrondi_acquis(exact: Fraction, faute: str | None = None) -> Decimal:
-    """A fractional number of days is raised to the next whole day (L3141-7)."""
-    return Decimal(math.floor(exact) if faute == f.ARRONDI_INFERIEUR else math.ceil(exact))
+def acquis_par_methode(s: Salarie) -> dict[str | None, Decimal]:
+    """The whole jours ouvrables an employee earned, done right (None) and with each wrong
+    method of acquiring days: all at once, as a wrong answer's grading looks for each."""
+    mois = mois_comptes(s)
+    return {
+        faute: arrondi_acquis(acquis_exact(s, faute, mois), faute)
+        for faute in (None, *FAUTES_D_ACQUISITION)
+    }
+
+
+def arrondi_acquis(unites: int, faute: str | None = None) -> Decimal:
+    """A fractional number of days (``acquis_exact``'s units) is raised to the next whole day
+    (L3141-7)."""
+    unite = _taux()[-1]
+    return Decimal(unites // unite if faute == f.ARRONDI_INFERIEUR else -(-unites // unite))
 
 
 def en_ouvres(acquis: Decimal) -> Decimal:
@@ -163,26 +194,34 @@ class Calcul(Etapes):
         autre = self.autres.get(path)
         return t.same(self.out[path], valeur) or (autre is not None and t.same(autre, valeur))
 
+    def acquis(self, i: int, s: Salarie) -> Decimal:
+        """The days acquired by employee ``i``, in the exercise's unit."""
+        p = f"salaries.{i}."
+        # Kept with the params: it depends on the employee alone (and on a few wrong methods),
+        # and grading computes it again with each wrong method and from own values.
+        c, faute = self.c, self.faute
+        acquisition = faute if faute in FAUTES_D_ACQUISITION else None
+        acquis = c.garde((i, "acquis"), lambda: acquis_par_methode(s))[acquisition]
+        acquis = self.put(p + "acquis", acquis)
+        if c.decompte == OUVRES:
+            converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
+            acquis = self.put(p + "acquis_ouvres", converti)
+        return acquis
+
     def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
         """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
-        p = f"salaries.{i}."
-        # Kept with the params: it depends on the employee alone (and on the few wrong methods
-        # of acquisition), and grading computes it again from each answer's own values.
-        faute = self.faute if self.faute in FAUTES_D_ACQUISITION else None
-        mois = self.c.garde((i, "mois"), lambda: mois_comptes(s))
-        exact = self.c.garde((i, faute), lambda: acquis_exact(s, faute, mois))
-        acquis = self.put(p + "acquis", arrondi_acquis(exact, self.faute))
-        if self.c.decompte == OUVRES:
-            converti = acquis if self.faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
-            acquis = self.put(p + "acquis_ouvres", converti)
-        return acquis, self.put(p + "pris", jours_pris(self.c, s, self.faute))
+        acquis, c = self.acquis(i, s), self.c
+        decompte = self.faute if self.faute in FAUTES_DE_DECOMPTE else None
+        pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))  # as acquis
+        return acquis, self.put(f"salaries.{i}.pris", pris)
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
         c, faute = self.c, self.faute
         r = regles().conge_principal
         accordes: list[tuple[date, date]] = []
-        for i in ordre(c, faute):
+        inverse = faute == f.PRIORITE_INVERSEE
+        for i in c.garde(("ordre", inverse), lambda: ordre(c, faute if inverse else None)):
             s, (acquis, pris) = c.salaries[i], droits[i]
             d = s.demande
             duree = c.garde((i, "duree"), lambda s=s: duree_ouvrable(c, s))  # params alone
@@ -219,13 +258,10 @@ class Calcul(Etapes):
             dixieme = _prorata(total, pris, acquis)
             self.autres["indemnite.dixieme"] = _prorata(dixieme_brut, pris, acquis)
         dixieme = self.put("indemnite.dixieme", dixieme)
-        salarie = c.salaries[c.paie]
-        debut, fin = mois_de(salarie.demande.depart)
-        feries = frozenset() if faute == f.FERIE_DANS_LE_MOIS else c.feries
-        jours_mois = self.put(
-            "indemnite.jours_mois", Decimal(compte(debut, fin, c.decompte, feries))
-        )
-        salaire = salarie.salaire_mensuel
+        oubli = faute == f.FERIE_DANS_LE_MOIS
+        jours = c.garde(("jours_mois", oubli), lambda: jours_du_mois(c, oubli))  # params alone
+        jours_mois = self.put("indemnite.jours_mois", jours)
+        salaire = c.salaries[c.paie].salaire_mensuel
         valeur_jour = self.put("indemnite.valeur_jour", _prorata(salaire, Decimal(1), jours_mois))
         maintien = self.put("indemnite.maintien", cents(valeur_jour * pris))
         self.autres["indemnite.maintien"] = _prorata(salaire, pris, jours_mois)
@@ -233,22 +269,49 @@ class Calcul(Etapes):
         self.put("indemnite.montant", choix(dixieme, maintien))
 
 
+def jours_du_mois(c: Conges, ferie_compte: bool = False) -> Decimal:
+    """The leave days of the month of the paid leave (its public holidays left out, unless
+    ``ferie_compte``): what the salary maintenance divides the monthly salary by."""
+    debut, fin = mois_de(c.salaries[c.paie].demande.depart)
+    return Decimal(compte(debut, fin, c.decompte, frozenset() if ferie_compte else c.feries))
+
+
 def _prorata(montant: Decimal, part: Decimal, tout: Decimal) -> Decimal:
     """montant × part ÷ tout to the cent, half up; 0 when ``tout`` is 0."""
     return cents(montant * part / tout) if tout else ZERO
 
 
-def calcule(c: Conges, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
-    """Every field's value by field path (``salaries.1.pris``); the reference's in the form's order."""
+def calcule(
+    c: Conges,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    rubriques: AbstractSet[str] | None = None,
+) -> Calcul:
+    """Every field's value by field path (``salaries.1.pris``); the reference's in the form's
+    order. ``rubriques``: the only fields wanted (paths without their row index), the steps
+    after them left undone (a wrong method is looked for in the few fields it changes)."""
     calcul = Calcul(c, own or {}, faute)
+    tout = rubriques is None
+    if not tout and rubriques <= ACQUIS:  # a wrong way of acquiring days: nothing after it
+        for i, s in enumerate(c.salaries):
+            calcul.acquis(i, s)
+        return calcul
     droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
-    calcul.decisions(droits)
-    calcul.restes(droits)
-    calcul.indemnite(*droits[c.paie])
+    if tout or not rubriques.isdisjoint(("salaries.decision", "salaries.reste")):
+        calcul.decisions(droits)
+    if tout or "salaries.reste" in rubriques:
+        calcul.restes(droits)
+    if tout or any(r.startswith("indemnite.") for r in rubriques):
+        calcul.indemnite(*droits[c.paie])
     if not own and faute is None:  # the reference: its fields in the order of the form
-        ordonnees = sorted(calcul.out, key=_rang)
-        calcul.out = {path: calcul.out[path] for path in ordonnees}
+        calcul.out = {path: calcul.out[path] for path in _dans_l_ordre(tuple(calcul.out))}
     return calcul
+
+
+@lru_cache(maxsize=64)
+def _dans_l_ordre(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The reference's paths in the form's order, sorted once per shape of the exercise."""
+    return tuple(sorted(paths, key=_rang))
 
 
 def _rang(path: str) -> tuple[int, int, str]:

@@ -64,14 +64,15 @@ class Reference:
 
     def __init__(self, p: Paie):
         self.p = p
-        self.valeurs = s.calcule(p)
+        totaux = s.totaux(p)  # summed once for the exercise and each wrong method's
+        self.valeurs = s.calcule(p, None, totaux)
         self.ecriture = s.ecriture(p, self.valeurs)
         self.reglement = s.reglement(p, self.valeurs["net_verse"])
         self.organismes = s.organismes_payes(p)
         self.pas = self.valeurs[s.PAS]
         self.acompte = self.valeurs[s.ACOMPTE]
         self.avantages = self.valeurs[s.AVANTAGES]
-        self.mondes = Mondes(lambda faute: s.calcule(p, faute))
+        self.mondes = Mondes(lambda faute: s.calcule(p, faute, totaux))
 
 
 def reference(params: Any) -> Reference:

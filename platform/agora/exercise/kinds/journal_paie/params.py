@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -53,12 +54,19 @@ class Avantage:
 class Bulletin:
     salarie: str
     brut: Decimal
-    cotisations: tuple[Cotisation, ...]
+    # (employee shares, employer shares) by body the lines name: all grading needs of them.
+    parts: dict[str, tuple[Decimal, Decimal]]
     net_avant_impot: Decimal
     pas: Decimal
     net_a_payer: Decimal
     acompte: Decimal
     avantages: tuple[Avantage, ...] = ()
+    lignes: tuple[Any, ...] = ()  # the lines as the params write them, already checked
+
+    @cached_property
+    def cotisations(self) -> tuple[Cotisation, ...]:
+        """The payslip's lines, for its statement (grading reads only their sums)."""
+        return tuple(_cotisation(raw, "", rang) for rang, raw in enumerate(self.lignes))
 
     @property
     def total_avantages(self) -> Decimal:
@@ -66,11 +74,11 @@ class Bulletin:
 
     @property
     def total_salarial(self) -> Decimal:
-        return sum((c.salarial for c in self.cotisations), ZERO)
+        return sum((salarial for salarial, _ in self.parts.values()), ZERO)
 
     @property
     def total_patronal(self) -> Decimal:
-        return sum((c.patronal for c in self.cotisations), ZERO)
+        return sum((patronal for _, patronal in self.parts.values()), ZERO)
 
 
 @dataclass(frozen=True)
@@ -95,19 +103,37 @@ def _texte(raw: Any, where: str) -> str:
     return raw
 
 
-def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
-    if type(raw) is dict:  # the usual line, written the contract's way: read at once (speed)
-        libelle, salarial, patronal = raw.get("libelle"), raw.get("salarial"), raw.get("patronal")
+def _parts(lignes: list[Any], bulletin: str) -> dict[str, tuple[Decimal, Decimal]]:
+    """The lines' (employee shares, employer shares) summed by body, each line checked; no
+    line object built. The usual line, written the contract's way, is read in this loop (a
+    payslip has some 17 lines, a grade reads them all); ``_cotisation`` reads any other, or
+    says what is wrong with it."""
+    salarial: dict[str, Decimal] = {}
+    patronal: dict[str, Decimal] = {}
+    for rang, raw in enumerate(lignes):
+        get = raw.get if type(raw) is dict else {}.get
+        organisme, libelle = get("organisme"), get("libelle")
+        part_salariale, part_patronale = get("salarial"), get("patronal")
         if (
-            raw.get("organisme") in ORGANISMES_COTISATIONS
+            organisme in ORGANISMES_COTISATIONS
             and type(libelle) is str
-            and 0 < len(libelle.strip()) <= len(libelle) <= 120
-            and type(salarial) is str
-            and type(patronal) is str
-            and CANONIQUE.fullmatch(salarial)
-            and CANONIQUE.fullmatch(patronal)
+            and 0 < len(libelle) <= 120
+            and not libelle.isspace()  # what strip() removes
+            and type(part_salariale) is str
+            and type(part_patronale) is str
+            and CANONIQUE.fullmatch(part_salariale)
+            and CANONIQUE.fullmatch(part_patronale)
         ):
-            return Cotisation(libelle, raw["organisme"], Decimal(salarial), Decimal(patronal))
+            part_salariale, part_patronale = Decimal(part_salariale), Decimal(part_patronale)
+        else:
+            _, organisme, part_salariale, part_patronale = _cotisation(raw, bulletin, rang)
+        salarial[organisme] = salarial.get(organisme, ZERO) + part_salariale
+        patronal[organisme] = patronal.get(organisme, ZERO) + part_patronale
+    return {o: (salarial[o], patronal[o]) for o in salarial}
+
+
+def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
+    """A line not written the usual way: read leniently, or refused in one French line."""
     where = f"{bulletin}.cotisations.{rang}"
     c = lire_objet(raw, where)
     organisme = c.get("organisme")
@@ -137,7 +163,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
         brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
-        cotisations=tuple(_cotisation(c, where, i) for i, c in enumerate(lignes)),
+        parts=_parts(lignes, where),
         net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
         pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
         net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
@@ -145,6 +171,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
         avantages=tuple(
             _avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages)
         ),
+        lignes=tuple(lignes),
     )
     net = bulletin.brut - bulletin.total_salarial - bulletin.total_avantages
     if bulletin.net_avant_impot != net:

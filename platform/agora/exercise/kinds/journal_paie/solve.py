@@ -90,9 +90,9 @@ def totaux(p: Paie) -> Totaux:
     salarial = {o: ZERO for o in ORGANISMES[:-1]}
     patronal = dict(salarial)
     for b in p.bulletins:
-        for c in b.cotisations:
-            salarial[c.organisme] += c.salarial
-            patronal[c.organisme] += c.patronal
+        for o, (part_salariale, part_patronale) in b.parts.items():
+            salarial[o] += part_salariale
+            patronal[o] += part_patronale
     return Totaux(
         brut=sum((b.brut for b in p.bulletins), ZERO),
         salarial=salarial,
@@ -108,7 +108,7 @@ def totaux(p: Paie) -> Totaux:
 def organismes_payes(p: Paie) -> tuple[str, ...]:
     """The bodies the month pays: those the payslips' lines name, and always the DGFiP (the
     DSN declares the tax withheld, even at 0)."""
-    vus = {c.organisme for b in p.bulletins for c in b.cotisations}
+    vus = {o for b in p.bulletins for o in b.parts}
     return (*(o for o in ORGANISMES[:-1] if o in vus), DGFIP)
 
 
@@ -122,10 +122,11 @@ def echeance(p: Paie, jour: int | None = None, report: bool = True) -> date:
     return reporte(brute) if report else brute
 
 
-def calcule(p: Paie, faute: str | None = None) -> dict[str, Any]:
+def calcule(p: Paie, faute: str | None = None, t: Totaux | None = None) -> dict[str, Any]:
     """The values of the exercise by answer path, done right or with the wrong method ``faute``:
-    each row of the entry by its account, each body's amount and due date, the net paid."""
-    t = totaux(p)
+    each row of the entry by its account, each body's amount and due date, the net paid.
+    ``t``: the payslips' ``totaux`` when already summed."""
+    t = t or totaux(p)
     v: dict[str, Any] = {
         BRUT: t.brut,
         PATRONAL: t.total_patronal,

@@ -27,6 +27,14 @@ from agora.exercise.reading import Lecture, pattern_of
 
 INDICATEURS, DONNEES = "3.3.3", "1.3.1"  # the social dashboard; the checks of the data
 COMPETENCES = (INDICATEURS, DONNEES)
+# The wrong methods that change indicators only: looked for in the exercise done that way
+# without the pyramid, the charts and the checks (the grader asks a method only for the
+# fields it changes).
+_SUR_INDICATEURS = frozenset(
+    faute
+    for faute, paths in SIGNATURES.items()
+    if all(p.split(".")[0] in calc.INDICATEURS for p in paths)
+)
 
 
 def fautes_possibles(d: Donnees) -> list[str]:
@@ -53,7 +61,9 @@ class Reference:
         forme = _forme(tuple(self.valeurs))
         self.types, self.champs = forme.types, forme.champs
         self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
-        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute))
+        self.monde = Mondes(
+            lambda faute: calc.calcule(d, faute=faute, complet=faute not in _SUR_INDICATEURS)
+        )
 
     def candidats(self, path: str) -> list[str]:
         """The wrong methods that may explain a wrong value of ``path``, in the order tried

@@ -206,6 +206,10 @@ def _controles(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) ->
         put(f"anomalies.{controle}.action", action)
 
 
+# The parts of the answer (first name of a path) ``calcule(complet=False)`` gives.
+INDICATEURS = ("effectif", "absences", "rotation", "accidents")
+
+
 def calcule(
     d: Donnees, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
 ) -> dict:
