@@ -165,11 +165,14 @@ def _vehicules(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str
     return total
 
 
-def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
+def calcule(
+    n: Note, own: Mapping[str, Any] | None = None, faute: str | None = None, avec_ecriture=True
+) -> dict:
     """Every value of the answer by its path, plus ``ecriture`` (its rows).
 
     ``own`` holds values already given by a student: each later step starts from them when
-    present. ``faute`` runs one known wrong method instead of the right one."""
+    present. ``faute`` runs one known wrong method instead of the right one.
+    ``avec_ecriture=False`` leaves the rows out (the grader never looks for a method there)."""
     etapes = Etapes(own)
     put = etapes.put
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
@@ -189,7 +192,7 @@ def calcule(n: Note, own: Mapping[str, Any] | None = None, faute: str | None = N
     du = put("a_rembourser", total - avance)
     if n.niveau > 1:  # the gap between what was spent and what was planned (3.2.2)
         put("budget.ecart", prevu - total if faute == ECART_INVERSE else total - prevu)
-    if n.niveau > 1:
+    if n.niveau > 1 and avec_ecriture:
         etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
     return etapes.out
 
