@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
@@ -21,6 +22,7 @@ from agora.exercise.grading import Etapes
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.frais_deplacement.params import (
     CENT_POUR_CENT,
+    MAX_JUSTIFICATIFS,
     Justificatif,
     Note,
     Vehicule,
@@ -179,12 +181,15 @@ def calcule(
     prevu = _budget(n, put, rnd, faute)
     ik = _vehicules(n, put, rnd, faute)
     payes, tvas = [], []
-    for i, j in enumerate(n.justificatifs):
-        choix = put(f"justificatifs.{i}.decision", decision(n, j, faute))
-        paye = put(f"justificatifs.{i}.retenu", retenu(n, j, choix))
+    tva_demandee = n.niveau > 1 and n.tva_recuperable
+    for j, (c_decision, c_retenu, c_tva) in zip(
+        n.justificatifs, _cles(len(n.justificatifs)), strict=False
+    ):
+        choix = put(c_decision, decision(n, j, faute))
+        paye = put(c_retenu, retenu(n, j, choix))
         tva = tva_deductible(n, j, paye, rnd, faute)
-        if n.niveau > 1 and n.tva_recuperable:
-            tva = put(f"justificatifs.{i}.tva", tva)
+        if tva_demandee:
+            tva = put(c_tva, tva)
         payes.append(paye)
         tvas.append(tva if n.tva_recuperable else ZERO)
     total = put("total_frais", ik + sum(payes, ZERO))
@@ -195,6 +200,16 @@ def calcule(
     if n.niveau > 1 and avec_ecriture:
         etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
     return etapes.out
+
+
+@lru_cache(maxsize=MAX_JUSTIFICATIFS + 1)
+def _cles(nombre: int) -> tuple[tuple[str, str, str], ...]:
+    """The paths of each receipt's decision, amount paid and VAT, written once (calcule runs
+    three times a grade, over a dozen receipts)."""
+    return tuple(
+        (f"justificatifs.{i}.decision", f"justificatifs.{i}.retenu", f"justificatifs.{i}.tva")
+        for i in range(nombre)
+    )
 
 
 def ecriture(n: Note, ik: Decimal, payes: list, tvas: list, avance: Decimal, du: Decimal):
