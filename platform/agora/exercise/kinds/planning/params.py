@@ -172,13 +172,15 @@ class BesoinParams(_Modele):
 
 def _plage(jour: Any, valeur: Any) -> tuple[int, int]:
     """A day's opening hours, in minutes; the message names the day as it is written."""
-    quoi = f"ouverture {cite(jour)}"
     if not isinstance(valeur, (list, tuple)) or len(valeur) != 2:
-        raise _erreur(f"{quoi} : une plage [« 09:00 », « 19:00 »] est attendue.", entier=True)
-    debut, fin = (_heure(v) for v in valeur)
+        raise _erreur(
+            f"ouverture {cite(jour)} : une plage [« 09:00 », « 19:00 »] est attendue.", entier=True
+        )
+    debut, fin = _heure(valeur[0]), _heure(valeur[1])
     if fin <= debut:
         raise _erreur(
-            f"{quoi} : la fin ({cite(valeur[1])}) doit être après le début ({cite(valeur[0])}).",
+            f"ouverture {cite(jour)} : la fin ({cite(valeur[1])}) doit être après le début"
+            f" ({cite(valeur[0])}).",
             entier=True,
         )
     return debut, fin
@@ -344,10 +346,15 @@ def _salarie(s: Any, lundi: date) -> _Salarie:
 
 
 def _besoin(b: Any, lundi: date) -> Besoin:
-    if not isinstance(b, dict) or len(b.keys() & Besoin._fields) < 4:
+    if not isinstance(b, dict):
         raise _AuModele
-    besoin = _besoin_de(lundi, _jour_de(b["jour"], lundi), _heure(b["debut"]), _heure(b["fin"]),
-                        _effectif(b["effectif"]))  # fmt: skip
+    try:
+        jour, debut, fin, effectif = b["jour"], b["debut"], b["fin"], b["effectif"]
+    except KeyError:
+        raise _AuModele from None
+    besoin = _besoin_de(
+        lundi, _jour_de(jour, lundi), _heure(debut), _heure(fin), _effectif(effectif)
+    )
     if besoin.fin <= besoin.debut:
         raise _AuModele
     return besoin
