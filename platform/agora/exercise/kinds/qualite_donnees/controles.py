@@ -59,13 +59,14 @@ class Attendu(NamedTuple):
 # written as generate writes them are checked here, in a few operations, with the very tests of
 # python-stdnum and schwifty (some 20 to 50 µs a number there); any other writing goes to them.
 _FR_NUMERIQUE = re.compile(r"FR\d+", re.ASCII)
-_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # the sum of the digits of 2 × d, for Luhn
+# Each digit d as the sum of the digits of 2 × d, for Luhn.
+_DOUBLE = str.maketrans("0123456789", "0246813579")
 
 
 def luhn_ok(chiffres: str) -> bool:
-    """The Luhn check of a string of ASCII digits (stdnum.luhn.is_valid)."""
-    impairs = sum(map(int, chiffres[-1::-2]))
-    return (impairs + sum(_DOUBLE[int(c)] for c in chiffres[-2::-2])) % 10 == 0
+    """The Luhn check of a string of ASCII digits (stdnum.luhn.is_valid): every second digit
+    from the right doubled, in one pass of C calls."""
+    return sum(map(int, chiffres[-1::-2] + chiffres[-2::-2].translate(_DOUBLE))) % 10 == 0
 
 
 def siret_ok(numero: str) -> bool:
@@ -147,7 +148,7 @@ def cle_nom(nom: str) -> frozenset[str]:
         texte = nom.lower()
     else:
         texte = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode().lower()
-    return frozenset(m for m in _MOTS.findall(texte) if m not in _FORMES)
+    return frozenset(_MOTS.findall(texte)).difference(_FORMES)
 
 
 def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
