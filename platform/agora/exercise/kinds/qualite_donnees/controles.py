@@ -65,8 +65,9 @@ _DOUBLE = str.maketrans("0123456789", "0246813579")
 
 def luhn_ok(chiffres: str) -> bool:
     """The Luhn check of a string of ASCII digits (stdnum.luhn.is_valid): every second digit
-    from the right doubled, in one pass of C calls."""
-    return sum(map(int, chiffres[-1::-2] + chiffres[-2::-2].translate(_DOUBLE))) % 10 == 0
+    from the right doubled, the digits summed as their ASCII codes (each 48 more) in C."""
+    tous = (chiffres[-1::-2] + chiffres[-2::-2].translate(_DOUBLE)).encode()
+    return (sum(tous) - 48 * len(tous)) % 10 == 0
 
 
 def siret_ok(numero: str) -> bool:
