@@ -2,7 +2,9 @@
 
 The models read each value of the contract once (ISO dates within the week, times « 09:00 »,
 contract hours, staff needed); ``lire_semaine`` turns them into the ``Semaine`` the rules
-check, and refuses bad params with one French line naming the first field at fault.
+check, and refuses bad params with one French line naming the first field at fault. Params
+the straight reading (``_semaine_ecrite``, the same checks of each value without pydantic, at
+every grade) cannot take are left to the models, which accept them or say what is wrong.
 """
 
 from __future__ import annotations
