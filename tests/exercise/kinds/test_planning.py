@@ -128,3 +128,24 @@ def test_an_organisation_closed_all_week_gets_a_french_error():
     with pytest.raises(InvalidInput) as erreur:
         planning.generate(1, 2, ferme)
     assert "n'ouvre aucun jour" in str(erreur.value)
+
+
+def test_params_read_straight_give_the_models_week():
+    """lire_semaine reads the contract's params without pydantic: the same week as the model,
+    and what it cannot read straight still goes to the model (which says what is wrong)."""
+    from agora.exercise.kinds.planning.params import PlanningParams, _lundi, lire_semaine
+
+    for seed in range(0, 100, 10):
+        for niveau in (1, 2, 3):
+            params = json.loads(json.dumps(variant(seed, niveau).params))
+            contexte = {"lundi": _lundi(params["semaine"])}
+            modele = PlanningParams.model_validate(params, context=contexte)
+            assert lire_semaine(params) == modele.semaine_()
+    ecrits = json.loads(json.dumps(variant(1, 3).params))
+    ecrits["salaries"][0]["contrat_heures"] = 35  # a JSON number, read as the model reads it
+    ecrits["besoins"][0]["debut"] = "9h30"  # a time as a person writes it
+    assert lire_semaine(ecrits).employes[0].contrat == 35 * 60
+    assert lire_semaine(ecrits).besoins[0].debut == 9 * 60 + 30
+    ecrits["salaries"][1]["id"] = ecrits["salaries"][0]["id"]
+    with pytest.raises(InvalidInput, match="deux salariés ont le même identifiant"):
+        lire_semaine(ecrits)

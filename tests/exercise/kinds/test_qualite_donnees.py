@@ -7,8 +7,13 @@ the refused params."""
 from __future__ import annotations
 
 import copy
+import random
 
 import pytest
+from schwifty import IBAN as IBAN_SCHWIFTY
+from schwifty.exceptions import SchwiftyException
+from stdnum.fr import siret as siret_fr
+from stdnum.fr import tva as tva_fr
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
@@ -378,3 +383,45 @@ def test_bad_params_are_refused_in_one_french_line():
     abime["lignes"][0]["encours"] = "12.345"
     with pytest.raises(InvalidInput, match="deux décimales"):
         qualite.check_params(abime)
+
+
+def _iban_schwifty(numero: str) -> bool:
+    try:
+        IBAN_SCHWIFTY(numero, validate_bban=True)
+    except (SchwiftyException, ValueError):
+        return False
+    return True
+
+
+def test_number_checks_agree_with_stdnum_and_schwifty():
+    """The checks written out for numbers written as generate writes them give the libraries'
+    verdict, on random numbers (about one in ten made valid) and on other writings."""
+    rng = random.Random(7)
+    for _ in range(300):
+        chiffres = "".join(rng.choice("0123456789") for _ in range(27))
+        for siret in (
+            chiffres[:14],
+            chiffres[:13],
+            "356000000" + chiffres[:5],
+            SIRET[:-1] + chiffres[0],
+        ):
+            assert siret_ok(siret) == siret_fr.is_valid(siret), siret
+        siren = chiffres[:9]
+        for tva in ("FR" + chiffres[9:11] + siren, "FR" + f"{int(siren + '12') % 97:02d}" + siren):
+            assert tva_ok(tva) == tva_fr.is_valid(tva), tva
+        bban = chiffres[:21]
+        rib = 97 - (89 * int(bban[:5]) + 15 * int(bban[5:10]) + 3 * int(bban[10:])) % 97
+        bban += f"{rib:02d}"
+        iso = 98 - int(bban + "152700") % 97
+        for iban in ("FR" + chiffres[:25], "FR" + f"{iso:02d}" + bban, "FR" + chiffres[:24]):
+            assert iban_ok(iban) == _iban_schwifty(iban), iban
+    for autre in (
+        SIRET[:3] + " " + SIRET[3:],
+        "fr40303265045",
+        "FR 40 303265045",
+        IBAN.lower(),
+        "DE89370400440532013000",
+    ):
+        assert siret_ok(autre) == siret_fr.is_valid(autre)
+        assert tva_ok(autre) == tva_fr.is_valid(autre)
+        assert iban_ok(autre) == _iban_schwifty(autre)

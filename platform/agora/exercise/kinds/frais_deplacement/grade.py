@@ -44,7 +44,7 @@ class Reference:
         forme = _forme(tuple(p for p in self.valeurs if p != "ecriture"))
         self.types, self.champs = forme.types, forme.champs
         self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
-        self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
+        self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute, avec_ecriture=False))
 
 
 class _Forme:
@@ -94,7 +94,7 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
     candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
 
     def depuis_les_siennes(faute: str) -> dict[str, Any]:
-        return calc.calcule(ref.n, own, faute)
+        return calc.calcule(ref.n, own, faute, avec_ecriture=False)
 
     essais = [(f, ref.monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
     return next((f for f, monde in essais if monde(f).get(path) == valeur), None)

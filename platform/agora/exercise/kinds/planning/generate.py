@@ -7,7 +7,7 @@ week has at least one valid planning; the rule checker that grades students conf
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
@@ -201,7 +201,7 @@ def _besoins(niveau: int, ouverture: dict, creneaux: list[Creneau]) -> list[Beso
             )
             if besoin is not None:
                 besoins.append(
-                    replace(besoin, effectif=min(besoin.effectif, 1)) if niveau == 1 else besoin
+                    besoin._replace(effectif=min(besoin.effectif, 1)) if niveau == 1 else besoin
                 )
         if niveau == 3 and len(presents) >= 4:
             besoins += _pic(jour, ouvre, presents, besoins)
@@ -264,7 +264,7 @@ def generer(seed: int, niveau: int, organisation: Company) -> tuple[dict[str, An
         )
         semaine = None
         if absences:
-            absent = replace(e, indisponibles=frozenset([rng.choice(sorted(ouverture))]))
+            absent = e._replace(indisponibles=frozenset([rng.choice(sorted(ouverture))]))
             semaine = semaine_possible(absent, rng, ouverture, len(employes))
             if semaine is not None:
                 e, absences, motifs[e.id] = absent, absences - 1, rng.choice(MOTIFS)
@@ -302,7 +302,7 @@ def _jours_libres(
     for e in employes:
         libres = sorted(set(ouverture) - {c.jour for c in planning if c.salarie == e.id})
         if absences and libres and not e.indisponibles:
-            e = replace(e, indisponibles=frozenset([rng.choice(libres)]))
+            e = e._replace(indisponibles=frozenset([rng.choice(libres)]))
             motifs[e.id] = rng.choice(MOTIFS)
             absences -= 1
         resultat.append(e)

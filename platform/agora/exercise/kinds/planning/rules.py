@@ -33,8 +33,11 @@ MINEUR = Limites(480, 2100, 720, 30, 270)  # a period may not exceed 4 h 30
 REPOS_HEBDOMADAIRE = 2100  # 24 h + 11 h
 
 
-@dataclass(frozen=True)
-class Employe:
+class Employe(NamedTuple):
+    """An employee of the week. Named tuples, not frozen dataclasses (as ``Creneau``): the
+    grader reads the week's employees and besoins anew at each grade, and a frozen dataclass
+    takes twice as long to build (same fields, hash and order as the dataclass had)."""
+
     id: str
     nom: str
     contrat: int  # weekly minutes the contract asks for
@@ -47,8 +50,7 @@ class Employe:
         return MINEUR if self.mineur else ADULTE
 
 
-@dataclass(frozen=True)
-class Besoin:
+class Besoin(NamedTuple):
     jour: int
     debut: int
     fin: int
