@@ -38,7 +38,7 @@ class Reference:
         self.lettres = calc.lettres(self.mvts)
         # Each movement's expected group (the movements lettered with it), for every answer.
         self.groupes = _groupes(self.lettres)
-        self.balance = calc.balance(e)
+        self.balance = calc.balance(e, self.mvts)
 
 
 def reference(params: Any) -> Reference:

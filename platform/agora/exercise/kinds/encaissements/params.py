@@ -221,6 +221,7 @@ def _coherents(documents: tuple[Document, ...], balance: date) -> None:
     factures = {d.piece: d for d in documents if isinstance(d, Facture)}
     if not factures:
         raise _refus("il faut au moins une facture.")
+    recus = dict.fromkeys(factures, ZERO)  # the deposits received for each invoice
     for d in documents:
         nommees = d.factures if isinstance(d, Reglement) else (getattr(d, "facture", d.piece),)
         if any(p not in factures for p in nommees):
@@ -229,14 +230,11 @@ def _coherents(documents: tuple[Document, ...], balance: date) -> None:
             raise _refus(f"l'avoir {d.piece} dépasse sa facture.")
         if d.jour > balance:
             raise _refus(f"le document {d.piece} est postérieur à la date de la balance.")
+        if isinstance(d, Reglement) and d.acompte and len(d.factures) == 1:
+            recus[d.factures[0]] += d.montant
     for f in factures.values():
-        recus = sum((d.montant for d in documents if _acompte_de(d, f.piece)), ZERO)
-        if recus != f.acompte:
+        if recus[f.piece] != f.acompte:
             raise _refus(f"les acomptes reçus pour {f.piece} diffèrent de l'acompte de la facture.")
-
-
-def _acompte_de(d: Document, piece: str) -> bool:
-    return isinstance(d, Reglement) and d.acompte and d.factures == (piece,)
 
 
 def _comptes(p: dict[str, Any]) -> tuple[str, frozenset[str]]:
