@@ -16,8 +16,9 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.base import Documents, Options, Variant, generateur, tirage
 from agora.exercise.kinds.encaissements import solve, statement
-from agora.exercise.kinds.encaissements.params import NAME, solution_facture
+from agora.exercise.kinds.encaissements.params import NAME
 from agora.exercise.kinds.encaissements.regles import regles
+from agora.exercise.kinds.encaissements.totaux import totaux
 from agora.exercise.plafonds import plafonne
 from agora.money import cents
 
@@ -191,7 +192,7 @@ def _piece(t: Tirage, mode: str) -> str:
 
 
 def _a_payer(invoice: dict[str, Any]) -> Decimal:
-    return Decimal(solution_facture(invoice)["net_a_payer"])
+    return totaux(invoice).net_a_payer
 
 
 def _partiel(rng: random.Random, du: Decimal) -> Decimal:
@@ -257,7 +258,7 @@ def _niveau_3(t: Tirage) -> None:
 
 def _acompte(rng: random.Random, invoice: dict[str, Any]) -> None:
     """A deposit of a fifth to under a third of the total, in tens of euros."""
-    ttc = Decimal(solution_facture(invoice)["total_ttc"])
+    ttc = totaux(invoice).ttc
     acompte = (ttc * Decimal(rng.choice((20, 25, 30))) / 1000).to_integral_value(ROUND_FLOOR) * 10
     invoice["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
 

@@ -5,6 +5,7 @@ own entries, and the named method errors."""
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
@@ -38,7 +39,7 @@ class Reference:
         self.lettres = calc.lettres(self.mvts)
         # Each movement's expected group (the movements lettered with it), for every answer.
         self.groupes = _groupes(self.lettres)
-        self.balance = calc.balance(e)
+        self.balance = calc.balance(e, self.mvts)
 
 
 def reference(params: Any) -> Reference:
@@ -134,12 +135,18 @@ def _scan(ref: Reference, x: calc.Ecriture, rangees: list, clients: tuple, codes
     if isinstance(d, Facture) and not x.imputation:
         if d.total_ht != d.ttc and clients[0] == d.total_ht:
             codes.note(m.CLIENT_AU_HT)
-        net_financier = d.net_commercial - d.escompte
-        for compte, _, credit in rangees:
-            if d.escompte and credit == net_financier and compte in ref.e.acceptes:
-                codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
+        if d.escompte:  # (most invoices have none: no row to look at)
+            net_financier = d.net_commercial - d.escompte
+            for compte, _, credit in rangees:
+                if credit == net_financier and compte in ref.e.acceptes:
+                    codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
     if isinstance(d, Avoir) and d.total_ht != d.ttc and clients[1] == d.total_ht:
         codes.note(m.CLIENT_AU_HT)
+
+
+@lru_cache(maxsize=64)  # a shape: the same few entries' prefixes at every grade
+def _prefixe(k: int) -> str:
+    return f"ecritures.{k}.lignes"
 
 
 def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, dict]:
@@ -148,7 +155,7 @@ def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, d
     propres: dict[str, Decimal] = {}
     message = _message_compte(codes, ref.e)
     for k, x in enumerate(ref.ecritures):
-        champs += journal.juge(f"ecritures.{k}.lignes", x.lignes, lecture, (), message, codes.note)
+        champs += journal.juge(_prefixe(k), x.lignes, lecture, (), message, codes.note)
         rangees = _rangees(lecture, k)
         clients = _client(rangees, 1), _client(rangees, 2)
         _scan(ref, x, rangees, clients, codes)

@@ -8,16 +8,15 @@ are those the ``facture`` kind computes.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.kinds import facture
+from agora.exercise.kinds.encaissements.totaux import totaux
 from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
 from agora.money import ZERO, cents
 
@@ -131,23 +130,8 @@ def _taux(raw: Any, ou: str) -> Decimal:
     return value
 
 
-@lru_cache(maxsize=2048)
-def _solution(cle: str) -> dict[str, Any]:
-    return facture.KIND.solve(json.loads(cle))
-
-
-def solution_facture(invoice: dict[str, Any]) -> dict[str, Any]:
-    """The ``facture`` kind's solution of an invoice (read only), remembered: a variant's
-    invoices are computed when it is drawn, in its statement and for its grading."""
-    try:
-        cle = json.dumps(invoice, sort_keys=True, ensure_ascii=False)
-    except (TypeError, ValueError):  # not JSON (a caller's own objects): computed each time
-        return facture.KIND.solve(invoice)
-    return _solution(cle)
-
-
 def _facture(doc: dict[str, Any], ou: str) -> Facture:
-    """An invoice: its params are checked and computed by the ``facture`` kind itself."""
+    """An invoice: its params checked and its totals computed as the ``facture`` kind does."""
     invoice = lire_objet(doc.get("facture"), f"« facture » du {ou}")
     piece = _texte(invoice.get("numero"), f"le numéro de la facture du {ou}")
     jour = _jour(invoice.get("date"), f"la date de la facture du {ou}")
@@ -155,23 +139,23 @@ def _facture(doc: dict[str, Any], ou: str) -> Facture:
     if echeance < jour:
         raise _refus(f"l'échéance du {ou} précède la date de la facture.")
     try:
-        s = solution_facture(invoice)
+        t = totaux(invoice)
     except InvalidInput as error:
         detail = str(error).removeprefix("Paramètres : ")
         raise _refus(f"facture du {ou} — {detail}") from None
-    if Decimal(s["net_a_payer"]) < 0 or Decimal(s["total_ttc"]) <= 0:
+    if t.net_a_payer < 0 or t.ttc <= 0:
         raise _refus(f"la facture du {ou} doit avoir un total positif.")
     return Facture(
         piece,
         jour,
         echeance,
-        Decimal(s["total_ttc"]),
-        Decimal(s["total_ht"]),
-        Decimal(s["net_commercial"]),
-        Decimal(s["escompte"]),
-        Decimal(s["frais_port_ht"]),
-        tuple((Decimal(t["taux"]), Decimal(t["montant"])) for t in s["tva"]),
-        Decimal(s["acompte"]),
+        t.ttc,
+        t.total_ht,
+        t.net_commercial,
+        t.escompte,
+        t.port,
+        t.tva,
+        t.acompte,
     )
 
 
@@ -237,6 +221,7 @@ def _coherents(documents: tuple[Document, ...], balance: date) -> None:
     factures = {d.piece: d for d in documents if isinstance(d, Facture)}
     if not factures:
         raise _refus("il faut au moins une facture.")
+    recus = dict.fromkeys(factures, ZERO)  # the deposits received for each invoice
     for d in documents:
         nommees = d.factures if isinstance(d, Reglement) else (getattr(d, "facture", d.piece),)
         if any(p not in factures for p in nommees):
@@ -245,14 +230,11 @@ def _coherents(documents: tuple[Document, ...], balance: date) -> None:
             raise _refus(f"l'avoir {d.piece} dépasse sa facture.")
         if d.jour > balance:
             raise _refus(f"le document {d.piece} est postérieur à la date de la balance.")
+        if isinstance(d, Reglement) and d.acompte and len(d.factures) == 1:
+            recus[d.factures[0]] += d.montant
     for f in factures.values():
-        recus = sum((d.montant for d in documents if _acompte_de(d, f.piece)), ZERO)
-        if recus != f.acompte:
+        if recus[f.piece] != f.acompte:
             raise _refus(f"les acomptes reçus pour {f.piece} diffèrent de l'acompte de la facture.")
-
-
-def _acompte_de(d: Document, piece: str) -> bool:
-    return isinstance(d, Reglement) and d.acompte and d.factures == (piece,)
 
 
 def _comptes(p: dict[str, Any]) -> tuple[str, frozenset[str]]:

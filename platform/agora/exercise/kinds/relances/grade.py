@@ -32,15 +32,14 @@ LETTRE_OK = (
 
 class Attendu:
     """What grading needs from the params alone, computed for each answer: the balance, its
-    values, each field with its path and type, and the balance done each wrong way (on demand)."""
+    values, each field with its path and type, and the balance done each wrong way (on demand).
+    (The contract writing of a value is computed when a verdict reports it, not for every
+    field beforehand: a wrong field's verdict writes its own.)"""
 
     def __init__(self, params: Any):
         self.b = lire_params(params)
         self.calcul = calcule(self.b)
         self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), ANSWER_SCHEMA.type_of)
-        self.canon = {p: f.canonical(self.calcul.valeurs[p]) for p, _, f in self.champs}
-        # The wrong methods that may show in each field, looked up once per variant.
-        self.fautes = {p: _fautes_du_champ(p) for p in self.calcul.valeurs}
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
@@ -84,7 +83,7 @@ class Enquete:
         return self._siens[faute]
 
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
-        candidates = self.a.fautes[path]
+        candidates = _fautes_du_champ(path)
         for faute in candidates:
             monde = self.a.monde(faute)
             if path in monde and field.same(monde[path], valeur):
@@ -104,7 +103,7 @@ def _juge(
     if lu.valeur is None:
         return verdict(path, field, attendu_, lu)
     if field.same(attendu_, lu.valeur):
-        return ChampResult(path, a.canon[path], lu.recu, True, "Juste.")
+        return ChampResult(path, field.canonical(attendu_), lu.recu, True, "Juste.")
     if path in suite.valeurs and field.same(suite.valeurs[path], lu.valeur):
         return verdict_reporte(path, field, attendu_, lu)
     code = enquete.cause(path, field, lu.valeur)
@@ -128,7 +127,8 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(a.champs, lecture)
-    faux = any(lu.valeur is not None and lu.valeur != a.calcul.valeurs[p] for p, _, lu in donnes)
+    valeurs = a.calcul.valeurs
+    faux = any(v != valeurs[p] for p, v in own.items())  # own: the values written, by path
     suite = (_refait(a, own) if faux else None) or a.calcul
     enquete, codes = Enquete(a, own), []
     champs = [
@@ -136,11 +136,10 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
-    valeurs, canon = a.calcul.valeurs, a.canon
     for p, f, lu in donnes:
         if lu.valeur is not None and lu.valeur == valeurs[p]:
             # The common case, without the cost of a judge (``==`` implies ``field.same``).
-            champs.append(ChampResult(p, canon[p], lu.recu, True, "Juste."))
+            champs.append(ChampResult(p, f.canonical(valeurs[p]), lu.recu, True, "Juste."))
         else:
             champs.append(_juge(p, f, lu, a, suite, enquete, codes))
     lettre = lecture.lu("lettre")

@@ -73,16 +73,16 @@ def _facture(raw: Any, i: int) -> Facture:
     if paye >= ttc:
         raise InvalidInput(f"Paramètres : la {ou} est déjà entièrement payée.")
     contrat = f.get("taux_contrat")
-    return Facture(
-        numero=_texte(f.get("numero"), f"numéro de la {ou}"),
-        client=_texte(f.get("client"), f"client de la {ou}"),
-        professionnel=lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
-        date=lire_jour(f.get("date"), f"date de la {ou}"),
-        jours=lire_entier(conditions.get("jours"), f"délai de la {ou}", 120),
-        fin_de_mois=lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
-        montant_ttc=ttc,
-        deja_paye=paye,
-        taux_contrat=None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
+    return Facture(  # positional (a named tuple built by names is slower): numero, client…
+        _texte(f.get("numero"), f"numéro de la {ou}"),
+        _texte(f.get("client"), f"client de la {ou}"),
+        lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
+        lire_jour(f.get("date"), f"date de la {ou}"),
+        lire_entier(conditions.get("jours"), f"délai de la {ou}", 120),
+        lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
+        ttc,
+        paye,
+        None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
     )
 
 

@@ -30,7 +30,10 @@ def echeance(f: Facture, sans_fin_de_mois: bool = False) -> date:
     """The due date: invoice date + the term; « fin de mois » then goes to that month's end."""
     jour = f.date + timedelta(days=f.jours)
     if f.fin_de_mois and not sans_fin_de_mois:
-        jour = jour.replace(day=calendar.monthrange(jour.year, jour.month)[1])
+        # The month's length without ``calendar.monthrange`` (which computes a weekday too):
+        # the due date is computed for every invoice several times at each grade.
+        fevrier_bissextile = jour.month == 2 and calendar.isleap(jour.year)
+        jour = jour.replace(day=29 if fevrier_bissextile else calendar.mdays[jour.month])
     return jour
 
 

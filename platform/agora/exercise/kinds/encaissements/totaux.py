@@ -1,0 +1,168 @@
+"""The totals of an invoice of the ``facture`` kind (TTC, HT, VAT by rate…), as that kind's
+solution gives them, computed at every grade without its pydantic model when the invoice is in
+the contract's own writing.
+
+A grade reads the params fresh from the database, so each invoice is read and computed anew:
+the ``facture`` kind's full read (pydantic) and solution (every step, printed, then read back)
+cost more than the rest of the grade. Here an invoice whose every number is written as the
+contract writes it (« 106.35 », « 20 ») and within its bounds is read directly; any other one
+is read by the ``facture`` kind itself, which refuses it with its own French line or accepts
+it. Either way the totals follow the ``facture`` kind's correct method step by step (its
+``solve.calcule`` without a wrong method); a test checks they equal its solution.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS, NATURES, lire_params
+from agora.exercise.params import HUNDRED, taux_str
+from agora.money import ZERO, cents
+
+# A number as the contract writes it, never negative, as the ``facture`` kind reads it at once.
+_CONTRAT = re.compile(r"\d{1,12}(\.\d{1,3})?", re.ASCII)
+
+
+class Saisie(NamedTuple):
+    """What the totals depend on: each line's (quantity, price, VAT rate), the reductions'
+    rates, the carriage, its VAT rate (None: the goods' only one), the escompte and deposit."""
+
+    lignes: tuple[tuple[Decimal, Decimal, Decimal], ...]
+    reductions: tuple[Decimal, ...]
+    port: Decimal
+    taux_port: Decimal | None
+    escompte: Decimal
+    acompte: Decimal
+
+
+class Totaux(NamedTuple):
+    """The invoice's totals, each as its solution prints it (to the cent)."""
+
+    ttc: Decimal
+    total_ht: Decimal
+    net_commercial: Decimal
+    escompte: Decimal
+    port: Decimal
+    tva: tuple[tuple[Decimal, Decimal], ...]  # (rate, VAT) of each rate, in the invoice's order
+    acompte: Decimal
+
+    @property
+    def net_a_payer(self) -> Decimal:
+        return self.ttc - self.acompte
+
+
+def totaux(invoice: dict[str, Any]) -> Totaux:
+    """The totals of an invoice's params (a dict); InvalidInput as the ``facture`` kind words it
+    when they are unusable."""
+    saisie = _lue(invoice)
+    if saisie is None:
+        f = lire_params(invoice)  # refuses, or reads what is written otherwise
+        saisie = Saisie(
+            tuple((ligne.quantite, ligne.prix, ligne.taux) for ligne in f.lignes),
+            tuple(r.taux for r in f.reductions),
+            f.port,
+            f.taux_port,
+            f.escompte_taux,
+            f.acompte,
+        )
+    return calcule(saisie)
+
+
+def _nombre(raw: Any) -> Decimal | None:
+    if type(raw) is str and len(raw) < 16 and _CONTRAT.fullmatch(raw):
+        return Decimal(raw)
+    return None
+
+
+def _taux(raw: Any, zero_admis: bool = True) -> Decimal | None:
+    taux = _nombre(raw)
+    if taux is None or taux >= HUNDRED or not (zero_admis or taux):
+        return None
+    return taux
+
+
+def _montant(invoice: dict[str, Any], nom: str) -> Decimal | None:
+    if nom not in invoice:
+        return Decimal(0)
+    montant = _nombre(invoice[nom])
+    return montant if montant is not None and montant == cents(montant) else None
+
+
+def _lue(invoice: dict[str, Any]) -> Saisie | None:
+    """The invoice read directly when it is written as the contract writes it; None otherwise
+    (the ``facture`` kind then reads it, or refuses it)."""
+    lignes, reductions = invoice.get("lignes"), invoice.get("reductions") or []
+    if not isinstance(lignes, list) or not 0 < len(lignes) <= MAX_LIGNES:
+        return None
+    if not isinstance(reductions, list) or len(reductions) > MAX_REDUCTIONS:
+        return None
+    lues = tuple(map(_ligne, lignes))
+    taux_reductions = tuple(map(_reduction, reductions))
+    port, acompte = _montant(invoice, "frais_port_ht"), _montant(invoice, "acompte")
+    escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else Decimal(0)
+    if None in lues or None in taux_reductions or None in (port, acompte, escompte):
+        return None
+    taux_port = invoice.get("taux_tva_port")
+    if taux_port is not None:
+        taux_port = _taux(taux_port)
+        if taux_port is None or taux_port not in {t for _, _, t in lues}:
+            return None
+    elif port > 0 and len({t for _, _, t in lues}) > 1:
+        return None
+    return Saisie(lues, taux_reductions, port, taux_port, escompte, acompte)
+
+
+def _ligne(raw: Any) -> tuple[Decimal, Decimal, Decimal] | None:
+    if not isinstance(raw, dict):
+        return None
+    quantite, prix = _nombre(raw.get("quantite")), _nombre(raw.get("prix_unitaire_ht"))
+    taux = _taux(raw.get("taux_tva"))
+    if quantite is None or not quantite or prix is None or taux is None:
+        return None
+    return quantite, prix, taux
+
+
+def _reduction(raw: Any) -> Decimal | None:
+    if not isinstance(raw, dict) or raw.get("nature") not in NATURES:
+        return None
+    return _taux(raw.get("taux"), zero_admis=False)
+
+
+def calcule(s: Saisie) -> Totaux:
+    """The totals by the ``facture`` kind's correct method, in its order of operations: each
+    line to the cent, the reductions in cascade then the escompte per VAT rate, the carriage
+    in the base of its rate."""
+    montants = [cents(q * p) for q, p, _ in s.lignes]
+    taux = tuple(dict.fromkeys(t for _, _, t in s.lignes))
+    groupe_port = taux.index(s.taux_port) if s.taux_port is not None else 0
+    net_commercial = escompte = net_financier = total_tva = ZERO
+    tva = []
+    for g, t in enumerate(taux):
+        brut = sum([m for m, ligne in zip(montants, s.lignes, strict=True) if ligne[2] == t], ZERO)
+        base = brut
+        reduit = ZERO
+        for r in s.reductions:
+            montant = cents(base * r / HUNDRED)
+            base -= montant
+            reduit += montant
+        nc = brut - reduit
+        e = cents(nc * s.escompte / HUNDRED)
+        nf = nc - e
+        net_commercial += nc
+        escompte += e
+        net_financier += nf
+        vat = cents((nf + (s.port if g == groupe_port else ZERO)) * t / HUNDRED)
+        total_tva += vat
+        tva.append((Decimal(taux_str(t)), cents(vat)))
+    total_ht = net_financier + s.port
+    return Totaux(
+        cents(total_ht + total_tva),
+        cents(total_ht),
+        cents(net_commercial),
+        cents(escompte),
+        cents(s.port),
+        tuple(tva),
+        cents(s.acompte),
+    )
