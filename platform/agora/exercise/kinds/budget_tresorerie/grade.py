@@ -112,6 +112,22 @@ def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]],
     return donnes, siens
 
 
+def _ecrit(field: Field, attendu: Any) -> str:
+    """``field.canonical(attendu)``, read off its str when that is already the contract's
+    writing: a choice's code, an amount to the cent (« 1234.50 », as every amount of a budget
+    is, read to the cent and only added up); ``canonical`` rounds it again, four times dearer,
+    on the 60 right or carried fields of a grade."""
+    if type(attendu) is str:
+        return attendu
+    texte = str(attendu)
+    return texte if texte[-3:-2] == "." else field.canonical(attendu)
+
+
+def _recu(lu: Lu) -> Any:
+    """``lu.recu``: what was typed, at once when it is a text (the common case)."""
+    return lu.brut if type(lu.brut) is str else lu.recu
+
+
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
     ref = reference(params)
@@ -131,12 +147,12 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     for path, field, lu in lus:
         attendu, valeur = valeurs[path], lu.valeur
         if valeur == attendu:
-            ajoute(ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste."))
+            ajoute(ChampResult(path, _ecrit(field, attendu), _recu(lu), True, "Juste."))
         elif valeur is None:
             ajoute(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:
             reporte = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-            ajoute(ChampResult(path, field.canonical(attendu), lu.recu, True, reporte))
+            ajoute(ChampResult(path, _ecrit(field, attendu), _recu(lu), True, reporte))
         else:
             nom = signature(path)
             candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]

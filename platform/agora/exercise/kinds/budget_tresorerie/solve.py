@@ -44,10 +44,6 @@ DEBUT_NON_REPORTE = "DEBUT_NON_REPORTE"
 TENSION_SOUS_ZERO = "TENSION_SOUS_ZERO"
 DECOUVERT_BESOIN_DURABLE = "DECOUVERT_BESOIN_DURABLE"
 
-# Not a row of the budget: what customers owe at the end of each month (the remedy reads it).
-CREANCES = "creances_clients"
-
-
 # Each field's path by month and name, written once (a grading runs down the budget often).
 CHEMINS = tuple(
     {
@@ -61,9 +57,7 @@ CHEMINS = tuple(
 def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
     """Each row of the budget, month by month (params alone: no student value enters them)."""
     enc, dec = b.lignes()
-    rows = {nom: LIGNES[nom](b, faute) for nom in (*enc, *dec)}
-    rows[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * b.n
-    return rows
+    return {nom: LIGNES[nom](b, faute) for nom in (*enc, *dec)}
 
 
 def _ajoute(row: list[Decimal], mois: int, montant: Decimal) -> None:
@@ -155,15 +149,19 @@ LIGNE_FAUSSE = {
 }
 
 
-def creances_clients(b: Budget) -> list[Decimal]:
-    """What customers still owe at the end of each month: the instalments of the sales
-    invoiced by then that fall after it (the receivables a bank can discount or factor)."""
-    dues = [ZERO] * b.n
+def creances_clients(b: Budget, j: int) -> Decimal:
+    """What customers still owe at the end of month ``j``: the instalments of the sales
+    invoiced by then that fall after it (the receivables a bank can discount or factor); only
+    a company's count. Asked by the remedy rule alone, for its months under strain (not found
+    for every month of every budget: it was the dearest row of a grade)."""
+    du = ZERO
+    if b.statut != "entreprise":
+        return du
     for v in b.ventes:
-        for k, montant in enumerate(v.encaissements):
-            for j in range(max(v.mois, 0), min(v.mois + k, b.n)):
-                dues[j] += montant
-    return dues
+        if v.mois <= j:
+            for montant in v.encaissements[j - v.mois + 1 :]:
+                du += montant
+    return du
 
 
 def tva_par_mois(b: Budget, faute: str | None) -> dict[int, Decimal]:
@@ -198,7 +196,6 @@ def remede(
     fins: list[Decimal],
     tensions: list[str],
     faute: str | None,
-    creances: list[Decimal],
 ) -> str:
     """The decision rule of the contract: no strain, none; strain that the investment alone
     causes, postpone it; one month short by no more than the overdraft the bank grants, an
@@ -217,7 +214,7 @@ def remede(
         return "decouvert"
     if faute == DECOUVERT_BESOIN_DURABLE:
         return "decouvert"
-    if all(creances[j] >= b.seuil - fins[j] for j in tendus):
+    if all(creances_clients(b, j) >= b.seuil - fins[j] for j in tendus):
         return "affacturage"
     return "apport"
 
@@ -295,7 +292,7 @@ def calcule(
         fins.append(fin)
         tensions.append(c.tension(j, fin))
         debut = fin
-    c.etapes.put("remede", remede(b, fins, tensions, faute, c.lignes[CREANCES]))
+    c.etapes.put("remede", remede(b, fins, tensions, faute))
     return c
 
 
