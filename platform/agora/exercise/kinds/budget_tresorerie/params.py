@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -24,7 +24,7 @@ from agora.exercise.params import (
     lire_objet,
     lire_taux,
 )
-from agora.money import ZERO, cents
+from agora.money import CENT, ZERO, cents
 
 NAME = "budget_tresorerie"
 MIN_MOIS, MAX_MOIS = 3, 6
@@ -133,22 +133,26 @@ class Budget:
 
 def ttc(ht: Decimal, taux: Decimal) -> Decimal:
     """HT × (100 + rate) ÷ 100, to the cent."""
-    return cents(ht * (HUNDRED + taux) / HUNDRED)
+    return (ht * (HUNDRED + taux) / HUNDRED).quantize(CENT, ROUND_HALF_UP)
 
 
 def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
     """``total`` (never negative) split by percentages: each part to the cent (a nought part
     is nought: not computed), the last non-zero one the remainder (the parts add up to
-    ``total`` exactly)."""
+    ``total`` exactly). One pass, rounded in place: a budget splits two dozen amounts a grade."""
     derniere = len(parts) - 1
     while derniere and not parts[derniere]:
         derniere -= 1
     if not parts[derniere]:
         derniere = len(parts) - 1  # every part nought: the last one takes the whole
-    montants = [cents(total * part / HUNDRED) if part else ZERO for part in parts[:derniere]]
-    reste = total
-    for montant in montants:
-        reste -= montant
+    montants, reste = [], total
+    for part in parts[:derniere]:
+        if part:
+            montant = (total * part / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+            reste -= montant
+            montants.append(montant)
+        else:
+            montants.append(ZERO)
     montants.append(reste)
     montants += [ZERO] * (len(parts) - derniere - 1)  # after the last non-zero part
     return montants

@@ -237,23 +237,27 @@ class Calcul:
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
-    def du_mois(self, j: int, noms: tuple[str, ...]) -> list[Decimal]:
-        """These rows' values in month ``j``: written down in a whole run; carried on from the
-        student's values in a run from their values (the rows come from the params alone, so
-        there they equal the whole run's and need not be written again)."""
-        chemins, lignes = CHEMINS[j], self.lignes
+    def du_mois(self, j: int, noms: tuple[str, ...]) -> Decimal:
+        """The total of these rows in month ``j``, each written down in a whole run; carried
+        on from the student's values in a run from their values (the rows come from the params
+        alone, so there they equal the whole run's and need not be written again). One loop,
+        no list to sum: it runs twice a month in each of a grade's two runs."""
+        chemins, lignes, total = CHEMINS[j], self.lignes, ZERO
         if self.own:
             get = self.own.get
-            return [get(chemins[nom], lignes[nom][j]) for nom in noms]
-        valeurs = [lignes[nom][j] for nom in noms]
-        self.valeurs.update(zip([chemins[nom] for nom in noms], valeurs, strict=True))
-        return valeurs
+            for nom in noms:
+                total += get(chemins[nom], lignes[nom][j])
+            return total
+        valeurs = self.valeurs
+        for nom in noms:
+            valeur = valeurs[chemins[nom]] = lignes[nom][j]
+            total += valeur
+        return total
 
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
         put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
-        recu = sum(self.du_mois(j, self.enc), ZERO)
-        paye = sum(self.du_mois(j, self.dec), ZERO)
+        recu, paye = self.du_mois(j, self.enc), self.du_mois(j, self.dec)  # rows, then totals
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
         net, cumul = recu - paye, cumul + recu - paye
