@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -116,6 +117,23 @@ class Budget:
     @property
     def n(self) -> int:
         return len(self.mois)
+
+    @cached_property
+    def creances_clients(self) -> list[Decimal]:
+        """What customers still owe at the end of each month: of each sale invoiced by then,
+        what its instalments up to that month leave (the receivables a bank can discount or
+        factor); only a company's count. Found when the remedy rule first asks, once a grade
+        (not for every budget: it was the dearest row)."""
+        dues = [ZERO] * self.n
+        if self.statut != "entreprise":
+            return dues
+        for v in self.ventes:
+            reste = v.ttc
+            for j, montant in enumerate(v.encaissements[:-1], v.mois):
+                reste -= montant
+                if 0 <= j < self.n:
+                    dues[j] += reste
+        return dues
 
     def lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The budget's receipt rows and payment rows, in the order of the table."""

@@ -149,21 +149,6 @@ LIGNE_FAUSSE = {
 }
 
 
-def creances_clients(b: Budget, j: int) -> Decimal:
-    """What customers still owe at the end of month ``j``: the instalments of the sales
-    invoiced by then that fall after it (the receivables a bank can discount or factor); only
-    a company's count. Asked by the remedy rule alone, for its months under strain (not found
-    for every month of every budget: it was the dearest row of a grade)."""
-    du = ZERO
-    if b.statut != "entreprise":
-        return du
-    for v in b.ventes:
-        if v.mois <= j:
-            for montant in v.encaissements[j - v.mois + 1 :]:
-                du += montant
-    return du
-
-
 def tva_par_mois(b: Budget, faute: str | None) -> dict[int, Decimal]:
     """By month invoiced: VAT collected on the month's sales − VAT deductible on its purchases
     and investment (one pass over the operations, not one per month)."""
@@ -214,7 +199,7 @@ def remede(
         return "decouvert"
     if faute == DECOUVERT_BESOIN_DURABLE:
         return "decouvert"
-    if all(creances_clients(b, j) >= b.seuil - fins[j] for j in tendus):
+    if all(b.creances_clients[j] >= b.seuil - fins[j] for j in tendus):
         return "affacturage"
     return "apport"
 
