@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
-from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.fields import MONTANT, Field, Lu, verdict
 from agora.exercise.grading import (
     REPORTE,
     grade_final,
@@ -20,13 +20,13 @@ from agora.exercise.grading import (
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
     MESSAGES,
-    SIGNATURES,
-    fautes_possibles,
+    fautes_par_champ,
     signature,
 )
 from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
 from agora.exercise.kinds.budget_tresorerie.solve import CHEMINS, LIGNE_FAUSSE, LIGNES, calcule
 from agora.exercise.reading import Lecture
+from agora.money import euros
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
 # A right or carried verdict, the ChampResult of its five values built as the named tuple it is
@@ -44,7 +44,7 @@ class Reference:
         self.valeurs = juste.valeurs
         self.lignes = juste.lignes
         self.par_mois = _par_mois(tuple(self.valeurs), b.n)
-        self.fautes = fautes_possibles(b)
+        self.fautes = fautes_par_champ(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
@@ -126,6 +126,13 @@ def _ecrit(field: Field, attendu: Any) -> str:
     return texte if texte[-3:-2] == "." else field.canonical(attendu)
 
 
+def _montre(field: Field, attendu: Any, texte: str) -> str:
+    """``field.display(attendu)``; of an amount, its French writing found from its contract
+    writing ``texte``: ``euros`` keeps the amounts it has written, and a text is found among
+    them far cheaper than a Decimal (hashed anew each time, a grade's dearest call)."""
+    return euros(texte) if field is MONTANT else field.display(attendu)
+
+
 def _recu(lu: Lu) -> Any:
     """``lu.recu``: what was typed, at once when it is a text (the common case)."""
     return lu.brut if type(lu.brut) is str else lu.recu
@@ -154,11 +161,11 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         elif valeur is None:
             ajoute(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:
-            reporte = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-            ajoute(_verdict((path, _ecrit(field, attendu), _recu(lu), True, reporte)))
+            texte = _ecrit(field, attendu)
+            reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
+            ajoute(_verdict((path, texte, _recu(lu), True, reporte)))
         else:
-            nom = signature(path)
-            candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]
+            candidates = ref.fautes.get(signature(path), [])
             code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
             if code and code not in codes:
                 codes.append(code)
