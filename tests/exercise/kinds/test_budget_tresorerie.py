@@ -13,7 +13,10 @@ import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
+from agora.exercise.fields import MONTANT
 from agora.exercise.kinds.budget_tresorerie import KIND
+from agora.exercise.kinds.budget_tresorerie.answer import TENSION
+from agora.exercise.kinds.budget_tresorerie.grade import _ecrit
 from agora.exercise.kinds.budget_tresorerie.params import tranches, ttc
 
 
@@ -110,6 +113,14 @@ def test_ttc_is_rounded_half_up_at_half_a_cent():
     assert ttc(Decimal("0.50"), Decimal("5.5")) == Decimal("0.53")  # 0,5275 → 0,53
     # 12,25 × 1,10 = 13,475 → 13,48 (half up, not 13,47)
     assert ttc(Decimal("12.25"), Decimal("10")) == Decimal("13.48")
+
+
+def test_an_expected_value_is_written_as_its_field_writes_it():
+    # The grader reads an amount's contract writing off its str when already to the cent; any
+    # other exponent (params written « 12.500 » or « 7 ») is written by the field itself.
+    for texte in ("1234.50", "-0.05", "12.5", "12.500", "7", "1E+3", "0.001"):
+        assert _ecrit(MONTANT, Decimal(texte)) == MONTANT.canonical(Decimal(texte))
+    assert _ecrit(TENSION, "oui") == "oui"
 
 
 def test_instalments_round_half_up_and_the_last_takes_the_remainder():

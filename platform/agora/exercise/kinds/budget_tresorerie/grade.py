@@ -5,11 +5,11 @@ methods."""
 from __future__ import annotations
 
 from decimal import DecimalException
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
-from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.fields import MONTANT, Field, Lu, verdict
 from agora.exercise.grading import (
     REPORTE,
     grade_final,
@@ -20,15 +20,18 @@ from agora.exercise.grading import (
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
     MESSAGES,
-    SIGNATURES,
-    fautes_possibles,
+    fautes_par_champ,
     signature,
 )
 from agora.exercise.kinds.budget_tresorerie.params import NAME, Budget, lire_params
 from agora.exercise.kinds.budget_tresorerie.solve import CHEMINS, LIGNE_FAUSSE, LIGNES, calcule
 from agora.exercise.reading import Lecture
+from agora.money import euros
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
+# A right or carried verdict, the ChampResult of its five values built as the named tuple it is
+# (``ChampResult(...)`` goes through its Python __new__: twice the cost, on 60 fields a grade).
+_verdict = partial(tuple.__new__, ChampResult)
 
 
 class Reference:
@@ -41,7 +44,7 @@ class Reference:
         self.valeurs = juste.valeurs
         self.lignes = juste.lignes
         self.par_mois = _par_mois(tuple(self.valeurs), b.n)
-        self.fautes = fautes_possibles(b)
+        self.fautes = fautes_par_champ(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
     def monde(self, faute: str) -> dict[str, Any]:
@@ -112,6 +115,29 @@ def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]],
     return donnes, siens
 
 
+def _ecrit(field: Field, attendu: Any) -> str:
+    """``field.canonical(attendu)``, read off its str when that is already the contract's
+    writing: a choice's code, an amount to the cent (« 1234.50 », as every amount of a budget
+    is, read to the cent and only added up); ``canonical`` rounds it again, four times dearer,
+    on the 60 right or carried fields of a grade."""
+    if type(attendu) is str:
+        return attendu
+    texte = str(attendu)
+    return texte if texte[-3:-2] == "." else field.canonical(attendu)
+
+
+def _montre(field: Field, attendu: Any, texte: str) -> str:
+    """``field.display(attendu)``; of an amount, its French writing found from its contract
+    writing ``texte``: ``euros`` keeps the amounts it has written, and a text is found among
+    them far cheaper than a Decimal (hashed anew each time, a grade's dearest call)."""
+    return euros(texte) if field is MONTANT else field.display(attendu)
+
+
+def _recu(lu: Lu) -> Any:
+    """``lu.recu``: what was typed, at once when it is a text (the common case)."""
+    return lu.brut if type(lu.brut) is str else lu.recu
+
+
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
     ref = reference(params)
@@ -131,15 +157,15 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     for path, field, lu in lus:
         attendu, valeur = valeurs[path], lu.valeur
         if valeur == attendu:
-            ajoute(ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste."))
+            ajoute(_verdict((path, _ecrit(field, attendu), _recu(lu), True, "Juste.")))
         elif valeur is None:
             ajoute(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:
-            reporte = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-            ajoute(ChampResult(path, field.canonical(attendu), lu.recu, True, reporte))
+            texte = _ecrit(field, attendu)
+            reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
+            ajoute(_verdict((path, texte, _recu(lu), True, reporte)))
         else:
-            nom = signature(path)
-            candidates = [f for f in ref.fautes if SIGNATURES[f] == nom]
+            candidates = ref.fautes.get(signature(path), [])
             code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
             if code and code not in codes:
                 codes.append(code)

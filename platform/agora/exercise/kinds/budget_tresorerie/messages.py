@@ -3,6 +3,8 @@ in, and the ones worth looking for in a given budget."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from agora.exercise.kinds.budget_tresorerie import solve as s
 from agora.exercise.kinds.budget_tresorerie.params import Budget
 
@@ -59,8 +61,29 @@ def signature(path: str) -> str:
 
 def fautes_possibles(b: Budget) -> list[str]:
     """The wrong methods that can show in this budget, in the order tried."""
-    enc, dec = b.lignes()
+    return list(_fautes(*b.lignes(), bool(b.seuil)))
+
+
+def fautes_par_champ(b: Budget) -> dict[str, list[str]]:
+    """The wrong methods that can show in this budget by the field they show in (without
+    its month), in the order tried: a wrong field's candidates at once."""
+    return _par_champ(*b.lignes(), bool(b.seuil))
+
+
+@lru_cache(maxsize=64)
+def _fautes(enc: tuple[str, ...], dec: tuple[str, ...], seuil: bool) -> tuple[str, ...]:
+    """``fautes_possibles`` of a budget of these rows, with a threshold or not: found once
+    per shape of budget, whatever its amounts (shared: never changed)."""
     lignes = set(enc) | set(dec) | {"solde_mois", "tresorerie_debut", "remede"}
-    if b.seuil:
+    if seuil:
         lignes.add("tension")
-    return [f for f, champ in SIGNATURES.items() if champ in lignes]
+    return tuple(f for f, champ in SIGNATURES.items() if champ in lignes)
+
+
+@lru_cache(maxsize=64)
+def _par_champ(enc: tuple[str, ...], dec: tuple[str, ...], seuil: bool) -> dict[str, list[str]]:
+    """``fautes_par_champ`` of a budget of these rows, found once per shape (shared)."""
+    par_champ: dict[str, list[str]] = {}
+    for faute in _fautes(enc, dec, seuil):
+        par_champ.setdefault(SIGNATURES[faute], []).append(faute)
+    return par_champ

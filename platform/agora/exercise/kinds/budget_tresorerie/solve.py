@@ -44,10 +44,6 @@ DEBUT_NON_REPORTE = "DEBUT_NON_REPORTE"
 TENSION_SOUS_ZERO = "TENSION_SOUS_ZERO"
 DECOUVERT_BESOIN_DURABLE = "DECOUVERT_BESOIN_DURABLE"
 
-# Not a row of the budget: what customers owe at the end of each month (the remedy reads it).
-CREANCES = "creances_clients"
-
-
 # Each field's path by month and name, written once (a grading runs down the budget often).
 CHEMINS = tuple(
     {
@@ -61,9 +57,7 @@ CHEMINS = tuple(
 def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
     """Each row of the budget, month by month (params alone: no student value enters them)."""
     enc, dec = b.lignes()
-    rows = {nom: LIGNES[nom](b, faute) for nom in (*enc, *dec)}
-    rows[CREANCES] = creances_clients(b) if b.statut == "entreprise" else [ZERO] * b.n
-    return rows
+    return {nom: LIGNES[nom](b, faute) for nom in (*enc, *dec)}
 
 
 def _ajoute(row: list[Decimal], mois: int, montant: Decimal) -> None:
@@ -155,17 +149,6 @@ LIGNE_FAUSSE = {
 }
 
 
-def creances_clients(b: Budget) -> list[Decimal]:
-    """What customers still owe at the end of each month: the instalments of the sales
-    invoiced by then that fall after it (the receivables a bank can discount or factor)."""
-    dues = [ZERO] * b.n
-    for v in b.ventes:
-        for k, montant in enumerate(v.encaissements):
-            for j in range(max(v.mois, 0), min(v.mois + k, b.n)):
-                dues[j] += montant
-    return dues
-
-
 def tva_par_mois(b: Budget, faute: str | None) -> dict[int, Decimal]:
     """By month invoiced: VAT collected on the month's sales − VAT deductible on its purchases
     and investment (one pass over the operations, not one per month)."""
@@ -198,7 +181,6 @@ def remede(
     fins: list[Decimal],
     tensions: list[str],
     faute: str | None,
-    creances: list[Decimal],
 ) -> str:
     """The decision rule of the contract: no strain, none; strain that the investment alone
     causes, postpone it; one month short by no more than the overdraft the bank grants, an
@@ -217,7 +199,7 @@ def remede(
         return "decouvert"
     if faute == DECOUVERT_BESOIN_DURABLE:
         return "decouvert"
-    if all(creances[j] >= b.seuil - fins[j] for j in tendus):
+    if all(b.creances_clients[j] >= b.seuil - fins[j] for j in tendus):
         return "affacturage"
     return "apport"
 
@@ -240,23 +222,27 @@ class Calcul:
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
-    def du_mois(self, j: int, noms: tuple[str, ...]) -> list[Decimal]:
-        """These rows' values in month ``j``: written down in a whole run; carried on from the
-        student's values in a run from their values (the rows come from the params alone, so
-        there they equal the whole run's and need not be written again)."""
-        chemins, lignes = CHEMINS[j], self.lignes
+    def du_mois(self, j: int, noms: tuple[str, ...]) -> Decimal:
+        """The total of these rows in month ``j``, each written down in a whole run; carried
+        on from the student's values in a run from their values (the rows come from the params
+        alone, so there they equal the whole run's and need not be written again). One loop,
+        no list to sum: it runs twice a month in each of a grade's two runs."""
+        chemins, lignes, total = CHEMINS[j], self.lignes, ZERO
         if self.own:
             get = self.own.get
-            return [get(chemins[nom], lignes[nom][j]) for nom in noms]
-        valeurs = [lignes[nom][j] for nom in noms]
-        self.valeurs.update(zip([chemins[nom] for nom in noms], valeurs, strict=True))
-        return valeurs
+            for nom in noms:
+                total += get(chemins[nom], lignes[nom][j])
+            return total
+        valeurs = self.valeurs
+        for nom in noms:
+            valeur = valeurs[chemins[nom]] = lignes[nom][j]
+            total += valeur
+        return total
 
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
         put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
-        recu = sum(self.du_mois(j, self.enc), ZERO)
-        paye = sum(self.du_mois(j, self.dec), ZERO)
+        recu, paye = self.du_mois(j, self.enc), self.du_mois(j, self.dec)  # rows, then totals
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
         net, cumul = recu - paye, cumul + recu - paye
@@ -295,7 +281,7 @@ def calcule(
         fins.append(fin)
         tensions.append(c.tension(j, fin))
         debut = fin
-    c.etapes.put("remede", remede(b, fins, tensions, faute, c.lignes[CREANCES]))
+    c.etapes.put("remede", remede(b, fins, tensions, faute))
     return c
 
 
