@@ -3,6 +3,7 @@ acknowledged save; a wrong AGORA_… setting is one French line, not a traceback
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -253,3 +254,21 @@ def test_the_workers_share_the_machine_s_postgresql_connections(workers):
     most = engine.pool.size() + engine.pool._max_overflow
     engine.dispose()
     assert workers * most <= settings.db_connections and most >= 10 // workers
+
+
+def test_a_served_process_leaves_its_startup_heap_out_of_the_collector(tmp_path, monkeypatch):
+    # A full collection walked ~280 000 startup objects, 150–200 ms with every request
+    # waiting (bench/exam_load.py open loop, p99 of saves); frozen, they are never walked.
+    from fastapi.testclient import TestClient
+
+    from agora.serve import worker_app
+
+    monkeypatch.setenv("AGORA_ENVIRONMENT", "test")
+    monkeypatch.setenv("AGORA_DATABASE_URL", f"sqlite:///{tmp_path / 'agora.sqlite3'}")
+    gc.unfreeze()
+    try:
+        with TestClient(worker_app()):
+            frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    assert frozen > 50_000

@@ -56,6 +56,7 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         from agora.app import create_app
 
         app = create_app(settings)
+        app.state.freeze_heap = True  # see exam.routes._freeze_heap
         engine = app.state.engine
     else:
         from agora.db import make_engine
@@ -90,7 +91,9 @@ def worker_app():
     """The app of one worker process of `agora serve --workers N` (uvicorn's factory)."""
     from agora.app import create_app
 
-    return create_app(settings_from_environment())
+    app = create_app(settings_from_environment())
+    app.state.freeze_heap = True  # see exam.routes._freeze_heap
+    return app
 
 
 @click.command()
