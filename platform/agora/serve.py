@@ -56,7 +56,7 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
         from agora.app import create_app
 
         app = create_app(settings)
-        app.state.freeze_heap = True  # see exam.routes._freeze_heap
+        app.state.served = True  # templates compiled, heap frozen (app._lifespan)
         engine = app.state.engine
     else:
         from agora.db import make_engine
@@ -92,7 +92,7 @@ def worker_app():
     from agora.app import create_app
 
     app = create_app(settings_from_environment())
-    app.state.freeze_heap = True  # see exam.routes._freeze_heap
+    app.state.served = True  # templates compiled, heap frozen (app._lifespan)
     return app
 
 

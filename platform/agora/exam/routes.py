@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import gc
 import logging
 import threading
 
@@ -22,7 +21,6 @@ from agora.errors import DomainError
 from agora.exam import closing, redaction, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, student_copy
 from agora.exam.models import Exam, ExamCopy
-from agora.exercise import variants
 from agora.exercise.forms import field_dom_id
 from agora.exercise.registry import get_kind
 from agora.web.deps import FormFields, StudentDep, student_in_one_statement
@@ -36,11 +34,8 @@ FINALISER_PERIOD = 15.0
 
 
 @contextlib.asynccontextmanager
-async def lifespan(app: FastAPI):
+async def finaliser(app: FastAPI):
     """Run the finaliser in the background while the app serves (woken early by hand-ins)."""
-    await to_thread.run_sync(variants.warm_up)  # before a class can start at the same second
-    if getattr(app.state, "freeze_heap", False):  # set by `agora serve`
-        _freeze_heap()
     loop, wakeup = asyncio.get_running_loop(), asyncio.Event()
     wake = functools.partial(loop.call_soon_threadsafe, wakeup.set)
     if not hasattr(app.state, "exam_wakers"):
@@ -56,17 +51,6 @@ async def lifespan(app: FastAPI):
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-
-
-def _freeze_heap() -> None:
-    """Leave what startup built (app, templates, kinds, warm caches) out of the collector.
-
-    A full collection walks every object: in a served process that was ~280 000 objects and
-    150–200 ms with every request waiting, every 5–15 s under an exam's load (p99 of saves).
-    Frozen, they are never walked again; only what serving adds is (see gc.freeze).
-    """
-    gc.collect()  # no garbage frozen for ever
-    gc.freeze()
 
 
 async def _finaliser_loop(app: FastAPI, wakeup: asyncio.Event, stopping: threading.Event) -> None:

@@ -154,6 +154,12 @@ class _CompiledTemplates(BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
+def compile_all(env: Environment) -> None:
+    """Compile every page and partial now rather than at its first request."""
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+
+
 def make_environment(templates_dir: Path) -> Environment:
     """The app's Jinja environment (autoescape on; lenient Undefined, as the kinds' forms expect)."""
     env = Environment(
