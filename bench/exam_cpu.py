@@ -39,6 +39,7 @@ from exam_load import ANSWER_FIELD, CSRF, PASSWORD, prepare
 
 from agora.app import create_app
 from agora.config import Settings
+from agora.web.templating import compile_all
 
 
 class Meter:
@@ -137,6 +138,7 @@ def run(url: str, students: int, saves: int, profiled: str | None, data_dir: Pat
         environment="test", database_url=url, data_dir=data_dir, secret_key="x" * 32
     )
     app = create_app(settings)  # no lifespan: the finaliser grades nothing meanwhile
+    compile_all(app.state.templates)  # as a served process does before its first request
     meter = Meter(app.state.engine, profiled)
     if profiled:
         anyio.to_thread.run_sync = _inline

@@ -108,6 +108,8 @@ class ExamAnswer(SQLModel, table=True):
     variant_seed: int = Field(sa_type=sa.BigInteger)
     params: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     enonce: str | None = Field(default=None, sa_type=sa.Text)
+    # The statement as the question page shows it, rendered when drawn (NULL before 0020).
+    enonce_html: str | None = Field(default=None, sa_type=sa.Text)
     content_version: str | None = Field(default=None, max_length=40)  # "facture/1"
     answer: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     saved_at: datetime | None = None

@@ -48,6 +48,7 @@ from agora.exercise.forms import merge_fields
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
 from agora.exercise.variants import build_variant
+from agora.markdown_html import markdown
 
 log = logging.getLogger("agora.exam")
 
@@ -165,13 +166,15 @@ def new_variants(exam: Exam, student: Student) -> list[Variant]:
 
 
 def answer_rows(exam: Exam, copy_id: int, org_seed: int) -> list[dict[str, Any]]:
-    """The copy's answer rows, empty, each with its question's variant stored whole."""
+    """The copy's answer rows, empty, each with its question's variant stored whole and its
+    statement rendered (drawn ahead, a class's first pages render no Markdown)."""
     rows = []
     for index in range(len(exam.questions)):
         variant = new_variant(exam, org_seed, index)
         rows.append(
             {"copy_id": copy_id, "question": index, "variant_seed": variant.seed, "answer": {}}
-            | {"saves": 0, **_stored_columns(exam, index)(variant)}
+            | {"saves": 0, "enonce_html": str(markdown(variant.enonce))}
+            | _stored_columns(exam, index)(variant)
         )
     return rows
 

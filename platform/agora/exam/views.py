@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 from sqlmodel import Session, col, select
 
 from agora.account.models import User
@@ -23,6 +24,7 @@ from agora.exam.remplissage import Remplissage, remplissage
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import form_template
+from agora.markdown_html import markdown
 
 
 @dataclass
@@ -69,7 +71,7 @@ class QuestionPage:
     position: int
     titre: str
     points: int
-    enonce: str
+    enonce: Markup  # rendered
     template: str
     params: dict[str, Any]
     niveau: int
@@ -186,7 +188,8 @@ def question_page(
         position,
         q["titre"],
         int(q["points"]),
-        variant.enonce,
+        # Rendered when drawn, by this platform's renderer (raw HTML never passes it).
+        Markup(answer.enonce_html) if answer.enonce_html else markdown(variant.enonce),
         _template(q),
         variant.params,
         int(q["niveau"]),

@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2_fragments import render_block, render_blocks
 from starlette.datastructures import URL, URLPath
+from starlette.routing import BaseRoute, NoMatchFound
 
 from agora.errors import DomainError
 from agora.web.flash import take_flash
@@ -133,9 +134,22 @@ def _url_for(request: Request) -> Callable[..., URL]:
 def _paths(app: Any) -> Callable[[str, tuple[tuple[str, Any], ...]], URLPath]:
     paths = getattr(app.state, "url_paths", None)
     if paths is None:
+        # The route that builds each name and set of parameter names: a copy's links (its
+        # id in them) miss the cache of paths, and the router would try every route again.
+        routes: dict[tuple[str, frozenset[str]], BaseRoute] = {}
 
         def path_for(name: str, params: tuple[tuple[str, Any], ...]) -> URLPath:
-            return app.url_path_for(name, **dict(params))
+            kwargs, key = dict(params), (name, frozenset(key for key, _ in params))
+            if key in routes:
+                return routes[key].url_path_for(name, **kwargs)
+            for route in app.router.routes:  # as Starlette's Router.url_path_for
+                try:
+                    path = route.url_path_for(name, **kwargs)
+                except NoMatchFound:
+                    continue
+                routes[key] = route
+                return path
+            raise NoMatchFound(name, kwargs)
 
         paths = app.state.url_paths = lru_cache(maxsize=4096)(path_for)
     return paths

@@ -1,0 +1,41 @@
+"""Markdown to safe HTML, the platform's one renderer: statements, stories, teachers' text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+# CommonMark without raw HTML (user and content text can never inject markup), plus tables.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_ALIGNMENTS = {"left": "gauche", "right": "droite", "center": "centre"}
+
+
+def _alignment_classes(state) -> None:
+    """Table column alignment as a class, not style="": the CSP refuses inline styles."""
+    for token in state.tokens:
+        for child in [token, *(token.children or [])]:
+            style = child.attrs.pop("style", None) if child.attrs else None
+            if style and style.startswith("text-align:"):
+                child.attrSet("class", f"aligne-{_ALIGNMENTS.get(style[11:], 'gauche')}")
+
+
+def _focusable_tables(state) -> None:
+    """A Markdown table scrolls sideways on a phone (CSS): tabindex lets the keyboard scroll it."""
+    for token in state.tokens:
+        if token.type == "table_open":
+            token.attrSet("tabindex", "0")
+
+
+_MARKDOWN.core.ruler.push("alignment_classes", _alignment_classes)
+_MARKDOWN.core.ruler.push("focusable_tables", _focusable_tables)
+
+
+@lru_cache(maxsize=4096)
+def markdown(text: str | None) -> Markup:
+    """Markdown to safe HTML: raw HTML in the source is shown as text, never interpreted.
+
+    Cached: statements and stories are rendered again on every page view.
+    """
+    return Markup(_MARKDOWN.render(text or ""))
