@@ -38,6 +38,7 @@ from agora.money import ZERO, euros, fmt
 COMPTES_COLLECTIFS = frozenset({"401", "404", "411", "416", "421", "467"})
 REPORTE = "Calcul juste à partir de vos résultats précédents (erreur reportée) : point accordé."
 LIGNE_EN_TROP = "Cette ligne est de trop dans l'écriture."
+_ZERO_ECRIT = fmt(ZERO)
 
 
 class _une_fois:
@@ -96,29 +97,22 @@ class LigneEcriture:
             acceptes=acceptes,
         )
 
-    @property
-    def comptes_acceptes(self) -> frozenset[str]:
-        return self.acceptes or frozenset({self.compte})
-
     def accepte(self, compte: str, racine: str | None = None) -> bool:
         """Is this account right for the row? A customer or supplier row also takes the
         third party's own sub-account (« 411DURAND », « 4010012 »), as a PGI keeps them.
         (``racine``: the account's ``account_root``, when the caller has it already.)"""
-        if compte in self._acceptes:
+        acceptes, racines, collectif = self._regle
+        if compte in acceptes:
             return True  # (``COMPTE.same`` against the accepted set, its roots kept per row)
-        if (racine or account_root(compte)) in self._racines:
+        if (racine or account_root(compte)) in racines:
             return True
-        return self.compte in COMPTES_COLLECTIFS and compte.startswith(self.compte)
+        return collectif and compte.startswith(self.compte)
 
-    # A row is asked about every written account: its set and their roots built once per row
+    # A row is asked about every written account: what it accepts is worked out once per row
     # (kept in the instance, outside the dataclass fields: equality and hashing are unchanged).
     @_une_fois
-    def _acceptes(self) -> frozenset[str]:
-        return self.comptes_acceptes
-
-    @_une_fois
-    def _racines(self) -> frozenset[str]:
-        return frozenset(account_root(a) for a in self._acceptes)
+    def _regle(self) -> tuple[frozenset[str], frozenset[str], bool]:
+        return _regle_compte(self.compte, self.acceptes)
 
     @property
     def cle(self) -> str:
@@ -137,6 +131,17 @@ class LigneEcriture:
             "debit": fmt(self.debit),
             "credit": fmt(self.credit),
         }
+
+
+@lru_cache(maxsize=1024)  # a few accounts and accepted sets, the same at every grade
+def _regle_compte(
+    compte: str, acceptes: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str], bool]:
+    """What a row of ``compte`` accepts: its accepted accounts, their roots, and whether it
+    is a collective account (its sub-accounts accepted too)."""
+    acceptes = acceptes or frozenset({compte})
+    racines = frozenset(account_root(a) for a in acceptes)
+    return acceptes, racines, compte in COMPTES_COLLECTIFS
 
 
 def schema(prefixe: str) -> dict[str, Field]:
@@ -334,7 +339,7 @@ def _montant(
     from the student's own results (carried forward) earns its credit. (``verdict``'s messages,
     built at once: speed.)"""
     attendu = attendue.credit if cote else attendue.debit
-    canon = fmt(attendu)
+    canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
     if lu is None or lu.valeur is None:
         if not attendu and (lu is None or not lu.erreur):
             return ChampResult(champ, canon, lu and lu.recu, True, "Juste.")
