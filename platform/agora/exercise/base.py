@@ -311,9 +311,13 @@ def generateur(
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:
     """A score in [0, 1] as a decimal with 4 places (0 when nothing was gradable)."""
     if not total:
-        return Decimal("0")
+        return _ZERO
     ratio = Decimal(points) / Decimal(total)
-    return max(Decimal(0), min(Decimal(1), ratio)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+    return max(_ZERO, min(_ONE, ratio)).quantize(_FOUR_PLACES, ROUND_HALF_UP)
+
+
+# Built once: every grade scores its fields and each competency (Decimals are immutable).
+_ZERO, _ONE, _FOUR_PLACES = Decimal(0), Decimal(1), Decimal("0.0001")
 
 
 # Bounds of unflatten, above any kind's answer schema: an index, a depth, and the list rows one

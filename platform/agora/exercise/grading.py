@@ -126,12 +126,12 @@ def champs_lus(
     the answer is walked to once, not once per field (a balance has 50 fields in 8 rows)."""
     donnes, siens = [], {}
     parents: dict[tuple[str | int, ...], Any] = {(): lecture.arbre}
-    for parent, feuilles in _par_rangee(champs):
+    for parent, noms, feuilles in _par_rangee(champs):
         noeud = _noeud(parents, parent)
-        get = noeud.get if isinstance(noeud, dict) else None
+        # A row whose fields have names: each field one look-up, without the call of ``_enfant``.
+        trouve = noeud.get if noms and type(noeud) is dict else partial(_enfant, noeud)
         for cle, path, field in feuilles:
-            # A row: each of its fields one look-up, without the call of ``_enfant``.
-            lu = get(cle) if get is not None and type(cle) is str else _enfant(noeud, cle)
+            lu = trouve(cle)
             if isinstance(lu, Lu):
                 donnes.append((path, field, lu))
                 if lu.valeur is not None:
@@ -146,18 +146,20 @@ _RANGEES: dict[int, tuple[Any, list]] = {}
 
 def _par_rangee(
     champs: list[tuple[str, tuple[str | int, ...], Field]],
-) -> list[tuple[tuple[str | int, ...], list[tuple[str | int, str, Field]]]]:
-    """The fields in their order, in runs that share a row: (the row's path, [(the field's
-    name in it, path, type)])."""
+) -> list[tuple[tuple[str | int, ...], bool, list[tuple[str | int, str, Field]]]]:
+    """The fields in their order, in runs that share a row: (the row's path, whether every
+    field of the run is named by a text rather than an index, [(the field's name in it, path,
+    type)])."""
     memo = _RANGEES.get(id(champs))
     if memo is not None and memo[0] is champs:
         return memo[1]
-    runs: list[tuple[tuple[str | int, ...], list[tuple[str | int, str, Field]]]] = []
+    rangees: list[tuple[tuple[str | int, ...], list[tuple[str | int, str, Field]]]] = []
     for path, parcours, field in champs:
         parent = parcours[:-1]
-        if not runs or runs[-1][0] != parent:
-            runs.append((parent, []))
-        runs[-1][1].append((parcours[-1], path, field))
+        if not rangees or rangees[-1][0] != parent:
+            rangees.append((parent, []))
+        rangees[-1][1].append((parcours[-1], path, field))
+    runs = [(parent, all(type(f[0]) is str for f in run), run) for parent, run in rangees]
     if len(_RANGEES) >= 512:
         _RANGEES.clear()
     _RANGEES[id(champs)] = (champs, runs)
@@ -197,8 +199,8 @@ def notes_par_competence(
     """Each competency in ``codes`` scored on the fields it proves (``competence_de`` names the
     competency of a field's path), in that order; left out when none of its fields was graded."""
     justes: dict[str, list[bool]] = {code: [] for code in codes}
-    for c in champs:
-        justes[competence_de(c.champ)].append(c.correct)
+    for champ, _, _, correct, _ in champs:
+        justes[competence_de(champ)].append(correct)
     return [(code, score_ratio(sum(n), len(n))) for code, n in justes.items() if n]
 
 
@@ -344,19 +346,20 @@ def corrige_etapes(
     path, value)``, unreadable fields left over wrong, a score per competency (``competences``:
     the competency of a path, and the codes in order). Never raises if its callables don't."""
     donnes, own = champs_lus(ref.champs, lecture)
-    differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = reporte(own) if differe else ref.valeurs
+    valeurs, canon = ref.valeurs, ref.canon
+    differe = any(valeurs[p] != v for p, v in own.items())
+    ecf = reporte(own) if differe else valeurs
     codes: list[str] = []
     champs = []
     for path, field, lu in donnes:
-        attendu, valeur = ref.valeurs[path], lu.valeur
+        attendu, valeur = valeurs[path], lu.valeur
         if valeur is not None and (valeur == attendu or field.same(attendu, valeur)):
-            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+            champs.append(ChampResult(path, canon[path], lu.recu, True, "Juste."))
             continue  # the common case, without the cost of a judge
         trouve = partial(cause, own, path, valeur)
         reporte_ = ecf.get(path)
         champs.append(
-            juge(path, field, lu, attendu, ref.canon[path], reporte_, trouve, messages, codes)
+            juge(path, field, lu, attendu, canon[path], reporte_, trouve, messages, codes)
         )
     return grade_final(nom, champs, lecture, codes, messages, par_competence(*competences))
 

@@ -92,7 +92,7 @@ class Reader:
         if not isinstance(answer, dict):
             return Lecture({}, {"réponse": _PAS_UN_OBJET})
         erreurs: dict[str, str] = {}
-        return Lecture(self._objet(answer, "", erreurs), erreurs)
+        return Lecture(self._objet(answer, (), erreurs), erreurs)
 
 
 # The compiled readers: ``_objet(spec)`` is the function that reads a row (a JSON object)
@@ -100,14 +100,28 @@ class Reader:
 # where the tree has a row or a list. Each is built once per schema, with what depends on the
 # node alone looked up beforehand: a leaf's memo of texts already read (``Field.memo``), a
 # child's own reader. Reading an answer is then a dict look-up per name and per text.
-Lecteur = Callable[[Any, str, dict[str, str]], Any]
+#
+# Where a value stands is passed down as a chain of pairs (the parent's chain, the name or
+# index), () at the root: a pair costs less than a dotted text per row, and the dotted name is
+# only spelled out (``_nom``) for a format error, which most answers don't have.
+Chemin = tuple[Any, ...]
+Lecteur = Callable[[Any, Chemin, dict[str, str]], Any]
+
+
+def _nom(chemin: Chemin) -> str:
+    """The dotted name of a chain: ((((), "groupes"), 0), "escompte") → ``groupes.0.escompte``."""
+    parts = []
+    while chemin:
+        chemin, part = chemin
+        parts.append(str(part))
+    return ".".join(reversed(parts))
 
 
 def _objet(spec: dict[str, Any]) -> Lecteur:
     feuilles = {k: (f, f.memo) for k, f in spec.items() if type(f) is not dict}
     lignes = {k: _conteneur(sous) for k, sous in spec.items() if type(sous) is dict}
 
-    def objet(node: dict, path: str, erreurs: dict[str, str]) -> dict:
+    def objet(node: dict, path: Chemin, erreurs: dict[str, str]) -> dict:
         lu_dict: dict[str, Any] = {}
         for key, value in node.items():
             feuille = feuilles.get(key)
@@ -118,12 +132,12 @@ def _objet(spec: dict[str, Any]) -> Lecteur:
                 if lu is None:
                     lu = field.read(value)
                 lu_dict[key] = lu
-                if lu[2]:  # its path is spelled out only when there is an error to report
-                    erreurs[f"{path}.{key}" if path else key] = lu[2]
+                if lu[2]:
+                    erreurs[_nom((path, key))] = lu[2]
                 continue
             lire = lignes.get(key)
             if lire is not None:
-                child = lire(value, f"{path}.{key}" if path else key, erreurs)
+                child = lire(value, (path, key), erreurs)
                 if child is not None:
                     lu_dict[key] = child
             elif type(key) is not str:  # a name that is no text (a Python dict): as its text
@@ -138,13 +152,13 @@ def _conteneur(spec: dict[str, Any]) -> Lecteur:
     objet = _objet(spec)
     liste = _liste(spec.get("#"))
 
-    def conteneur(value: Any, path: str, erreurs: dict[str, str]) -> Any:
+    def conteneur(value: Any, path: Chemin, erreurs: dict[str, str]) -> Any:
         if isinstance(value, dict):
             return objet(value, path, erreurs)
         if isinstance(value, list):
             return liste(value, path, erreurs)
         if not is_empty(value):
-            erreurs[path] = _PAS_UNE_LIGNE
+            erreurs[_nom(path)] = _PAS_UNE_LIGNE
         return None
 
     return conteneur
@@ -155,19 +169,32 @@ def _liste(sous: Any) -> Lecteur:
     if sous is None:
         return lambda node, path, erreurs: [None] * len(node)
     if type(sous) is dict:
-        rangee = _conteneur(sous)
-        return lambda node, path, erreurs: [
-            rangee(value, f"{path}.{i}", erreurs) for i, value in enumerate(node)
-        ]
+        return _rangees(sous)
     field, memo = sous, sous.memo
 
-    def valeurs(node: list, path: str, erreurs: dict[str, str]) -> list:
+    def valeurs(node: list, path: Chemin, erreurs: dict[str, str]) -> list:
         lus = [memo.get(v) if type(v) is str else None for v in node]
         for i, lu in enumerate(lus):
             if lu is None:
                 lu = lus[i] = field.read(node[i])
             if lu[2]:
-                erreurs[f"{path}.{i}"] = lu[2]
+                erreurs[_nom((path, i))] = lu[2]
         return lus
 
     return valeurs
+
+
+def _rangees(sous: dict[str, Any]) -> Lecteur:
+    """The reader of a list of rows: each row an object read straight by the row's reader (the
+    common case, one call a row), anything else read as ``_conteneur`` reads it."""
+    objet, rangee = _objet(sous), _conteneur(sous)
+
+    def rangees(node: list, path: Chemin, erreurs: dict[str, str]) -> list:
+        return [
+            objet(value, (path, i), erreurs)
+            if type(value) is dict
+            else rangee(value, (path, i), erreurs)
+            for i, value in enumerate(node)
+        ]
+
+    return rangees
