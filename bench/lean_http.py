@@ -12,6 +12,7 @@ platform answers: Content-Length or chunked bodies, Set-Cookie, no TLS, no redir
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
 import sys
 import time
@@ -168,7 +169,9 @@ uvicorn.run(app, port=%d, log_level="warning")
 def main() -> None:
     import httpx
 
-    port = 8765
+    with socket.socket() as free:  # a port nobody uses
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-c", _HELLO_SERVER % port])
     try:
         time.sleep(1)

@@ -257,7 +257,7 @@ def test_the_workers_share_the_machine_s_postgresql_connections(workers):
 
 
 def test_a_served_process_is_ready_before_its_first_request(tmp_path, monkeypatch):
-    # Compiling a page at its first request held every request of a starting class (2.4 s
+    # Compiling a page at its first request held every request of a starting class (1.3 s
     # for the hundred templates); a full collection walked ~280 000 startup objects, 150–200
     # ms with every request waiting (bench/exam_load.py open loop, p99 of saves).
     from fastapi.testclient import TestClient
