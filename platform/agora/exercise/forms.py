@@ -9,7 +9,7 @@ the one shape every answer is stored in (mission attempts and exam answers alike
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.exercise.base import ChampResult, Grade, unflatten
 
@@ -72,6 +72,30 @@ class AnswerForm:
     def dom_id(self, name: str) -> str:
         """The HTML id of this form's field ``name``."""
         return field_dom_id(name, self.id_prefix)
+
+    def field(self, name: str) -> FieldState:
+        """What the widget of field ``name`` prints, read once: each call a template makes is
+        inspected by Jinja, and the form of a big exercise has 300 fields."""
+        error, result = self.errors.get(name), self.results.get(name)
+        classes = "champ"
+        if error:
+            classes += " champ--erreur"
+        if result:
+            classes += " champ--juste" if result.correct else " champ--faux"
+        return FieldState(
+            name, field_dom_id(name, self.id_prefix), self.values.get(name, ""), error, result, classes
+        )
+
+
+class FieldState(NamedTuple):
+    """One field of a form as its widget shows it (templates/_macros/fields.html)."""
+
+    name: str
+    id: str
+    value: str
+    error: str | None
+    result: ChampResult | None
+    classes: str  # « champ », and whether it is unreadable, right or wrong
 
 
 def field_dom_id(name: str, prefix: str = "") -> str:
