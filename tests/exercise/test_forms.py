@@ -90,7 +90,11 @@ def test_a_field_widget_shows_what_was_typed_its_format_error_and_its_verdict():
     form = AnswerForm(
         values={"tva.0.montant": "81,4<1"},
         errors={"tva.0.montant": "Écrivez un montant, par exemple 12,50."},
-        results={"tva.0.montant": ChampResult("tva.0.montant", "81.41", "81,4<1", False, "La TVA se calcule…")},
+        results={
+            "tva.0.montant": ChampResult(
+                "tva.0.montant", "81.41", "81,4<1", False, "La TVA se calcule…"
+            )
+        },
         validate_url="/verifier",
         id_prefix="q2-",
     )
@@ -101,7 +105,9 @@ def test_a_field_widget_shows_what_was_typed_its_format_error_and_its_verdict():
     assert 'hx-target="#q2-champ-tva-0-montant-erreur"' in html
     assert "Écrivez un montant, par exemple 12,50.</p>" in html
     assert 'id="q2-champ-tva-0-montant-verdict"' in html and "La TVA se calcule…" in html
-    right = AnswerForm(results={"tva.0.montant": ChampResult("tva.0.montant", "81.41", "81,41", True, "Juste")})
+    right = AnswerForm(
+        results={"tva.0.montant": ChampResult("tva.0.montant", "81.41", "81,41", True, "Juste")}
+    )
     html = macro.render(form=right)
     assert '<div class="champ champ--juste">' in html and "aria-invalid" not in html
     assert "hx-post" not in html  # no checking endpoint: no inline check

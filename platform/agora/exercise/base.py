@@ -206,6 +206,9 @@ class ExerciseKind:
     # The student's answer as the real document when it is not a business one (a filled fiche):
     # (params, organisation, Lecture) -> the context of templates/exercise/<kind>/apercu.html.
     apercu: Callable[..., Any] | None = None
+    # The form laid out where its layout needs logic (the planning grid): (params,
+    # agora.exercise.forms.AnswerForm) -> what templates/exercise/<kind>/form.html prints.
+    formulaire: Callable[..., Any] | None = None
 
     @classmethod
     def from_package(cls, package: str, **declarations: Any) -> ExerciseKind:

@@ -83,7 +83,12 @@ class AnswerForm:
         if result:
             classes += " champ--juste" if result.correct else " champ--faux"
         return FieldState(
-            name, field_dom_id(name, self.id_prefix), self.values.get(name, ""), error, result, classes
+            name,
+            field_dom_id(name, self.id_prefix),
+            self.values.get(name, ""),
+            error,
+            result,
+            classes,
         )
 
 

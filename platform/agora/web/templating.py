@@ -138,6 +138,10 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(FILTERS)
     # A kind's form template reads its answer schema: the `champ` macro picks each widget from it.
     env.globals["answer_schema"] = lambda kind: get_kind(kind).ANSWER_SCHEMA
+    # A form whose layout needs logic gets it laid out in Python (the planning grid).
+    env.globals["vue_formulaire"] = lambda kind, params, form: get_kind(kind).formulaire(
+        params, form
+    )
     # A written answer as its document, its pre-checks, and the format an exam question's
     # params name (templates/redaction/, templates/exam/_redaction.html).
     env.globals["document_redige"] = redaction.document
