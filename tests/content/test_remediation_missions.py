@@ -50,3 +50,23 @@ def test_an_unknown_remediation_is_an_unknown_mission(slug):
 
 def test_remediations_are_not_in_the_teachers_list():
     assert not [slug for slug in load_missions() if slug.startswith("remediation-")]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_named_method_error_can_be_given_as_a_remediation_that_names_it(kind):
+    """The class report offers a remediation for each method error its students made: every code
+    a kind's sample answers raise has its message, and the remediation says it."""
+    from agora.company import generate_company
+
+    codes = set()
+    for seed in (0, 1):
+        for niveau in (1, 2, 3):
+            params = KINDS[kind].generate(seed, niveau, generate_company(seed)).params
+            for sample in KINDS[kind].sample_answers(params):
+                codes |= {d.code for d in KINDS[kind].grade(params, sample.answer).diagnostics}
+    assert codes, "its sample answers name no method error"
+    for code in sorted(codes):
+        slug = remediation_slug(kind, {}, code)
+        assert slug.endswith(f"--pour-{code.lower()}"), (code, slug)
+        contexte = get_mission(slug).etapes[0].contexte
+        assert f"**Point à revoir** : {KINDS[kind].MESSAGES[code]}" in contexte

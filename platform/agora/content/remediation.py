@@ -9,7 +9,6 @@ coverage of the référentiel stay the curriculum's, and every kind has one with
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -44,14 +43,10 @@ def remediation_slug(
 
 
 def diagnostic_message(kind: str, code: str) -> str | None:
-    """The French message a kind gives students for a diagnostic, when its grading module
-    declares them in ``MESSAGES`` (most kinds do); None otherwise."""
-    try:
-        grade = importlib.import_module(f"agora.exercise.kinds.{kind}.grade")
-    except ImportError:
-        return None
-    message = getattr(grade, "MESSAGES", {}).get(code)
-    return message if isinstance(message, str) else None
+    """The French message a kind gives students for a diagnostic; None for a code it does not
+    name (or an unknown kind)."""
+    known = KINDS.get(kind)
+    return known.MESSAGES.get(code) if known else None
 
 
 def is_remediation(slug: str) -> bool:

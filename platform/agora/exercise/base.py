@@ -186,6 +186,9 @@ class ExerciseKind:
     grade_read: Callable[[Json, Lecture], Grade]  # pure: no clock, no database, never raises
     sample_answers: Callable[[Json], list[SampleAnswer]]
     OPTIONS: Mapping[str, KindOption] = field(default_factory=dict)
+    # What students read for each named method error (diagnostic code -> French message), for
+    # the remediation a teacher gives for it; the grade module's MESSAGES unless declared.
+    MESSAGES: Mapping[str, str] = field(default_factory=dict)
     # Chaining: the document type this kind's solved answer is (an invoice is a "facture"), and
     # the document types it can take from an earlier step (type -> French description).
     PRODUIT: str | None = None
@@ -222,6 +225,7 @@ class ExerciseKind:
             importlib.import_module(f"{package}.{module}") for module in KIND_MODULES
         )
         schema = answer.ANSWER_SCHEMA
+        declarations.setdefault("MESSAGES", getattr(grade, "MESSAGES", {}))
         return cls(
             NAME=params.NAME,
             ANSWER_SCHEMA=schema,

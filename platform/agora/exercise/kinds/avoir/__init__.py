@@ -7,12 +7,13 @@ Contract: docs/exercices/avoir.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.avoir import piece
+from agora.exercise.kinds.avoir import methodes, piece
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
+    MESSAGES=methodes.MESSAGES,
     VERSION=3,  # 3: no return, port nor goods outside the goods family
     OPTIONS={
         "motif": KindOption(

@@ -8,11 +8,13 @@ story in ``generate`` and ``statement``, the accounts and rules in ``regles``.
 """
 
 from agora.exercise.base import ExerciseKind
+from agora.exercise.kinds.encaissements import messages
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
     COMPETENCES=("1.2.3",),
+    MESSAGES=messages.MESSAGES,
     VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang
     PRODUIT="balance_agee",
     CONSOMME={"facture": "la facture de vente"},
