@@ -108,3 +108,23 @@ def test_a_save_and_a_hand_in_cost_a_few_statements(
         assert s.get(ExamCopy, copy_id).statut == "rendue"
     # The hand-in woke the finaliser: its pass ends before the database is dropped.
     assert wait_graded(copy_id).graded_at is not None
+
+
+def test_the_question_the_start_leads_to_costs_two_statements(
+    app, new_client, make_student, classe, make_exam, as_student, token
+):
+    """The page every browser of the class opens right after the start: the user, the
+    student, the copy and the evaluation in one statement (no lock: it only reads), then the
+    copy's answers; a question of another student's copy stays a 404."""
+    student = make_student(classe=classe)
+    exam = make_exam(questions=[ONE_QUESTION] * 3, melange=False)
+    client = as_student(new_client(), student)
+    copy_id, _ = _start_counting_statements(app, client, token, exam)
+    response, seen = _counting_statements(
+        app, lambda: client.get(f"/examen/copies/{copy_id}/questions/1")
+    )
+    assert response.status_code == 200 and "Question 1" in response.text, response.text[:500]
+    assert len(seen) == 2, seen
+    assert not any("FOR SHARE" in statement for statement in seen)
+    other = as_student(new_client(), make_student(classe=classe))
+    assert other.get(f"/examen/copies/{copy_id}/questions/1").status_code == 404

@@ -49,20 +49,23 @@ def owned_copy(copy_id: DbId, student: StudentDep, session: SessionDep) -> ExamC
 
 
 def student_copy(
-    request: Request, session: Session, copy_id: int
+    request: Request, session: Session, copy_id: int, for_share: bool = True
 ) -> tuple[Student, ExamCopy, Exam]:
     """The current student and their copy ``copy_id``: the checks of UserDep → StudentDep →
-    OwnedCopy (the very same functions), for the burst routes of an exam (autosave, hand-in).
+    OwnedCopy (the very same functions), for the burst routes of an exam (start's first
+    question, autosave, hand-in), in one worker thread: each dependency of a route is a hop to
+    a thread and a statement of its own.
 
-    One statement reads the user, the student, the copy and its evaluation, the copy FOR
-    SHARE on PostgreSQL: its statut and deadline cannot change before this transaction ends,
-    so a save needs no other read of them (the lock order copy → answer, as the finaliser's).
-    When it finds nothing, the two-step reading below says why (logged out, not a student,
-    not their copy).
+    One statement reads the user, the student, the copy and its evaluation; ``for_share``
+    (writes) reads the copy FOR SHARE on PostgreSQL: its statut and deadline cannot change
+    before this transaction ends, so a save needs no other read of them (the lock order copy →
+    answer, as the finaliser's). When it finds nothing, the two-step reading below says why
+    (logged out, not a student, not their copy).
     """
     stored = session_user_id(request)
     if stored is not None:
-        row = session.exec(_STUDENT_COPY, params={"user": stored[0], "copie": copy_id}).first()
+        statement = _STUDENT_COPY_FOR_SHARE if for_share else _STUDENT_COPY
+        row = session.exec(statement, params={"user": stored[0], "copie": copy_id}).first()
         if row is not None:
             user, student, copy, exam = row
             student_only(
@@ -70,11 +73,10 @@ def student_copy(
             )
             return student, copy, exam
     student = student_in_one_statement(request, session)
-    copy = session.exec(
-        select(ExamCopy)
-        .where(col(ExamCopy.id) == copy_id, col(ExamCopy.student_id) == student.id)
-        .with_for_update(read=True)
-    ).first()
+    mine = select(ExamCopy).where(
+        col(ExamCopy.id) == copy_id, col(ExamCopy.student_id) == student.id
+    )
+    copy = session.exec(mine.with_for_update(read=True) if for_share else mine).first()
     if copy is None:
         raise HTTPException(404, NOT_YOUR_COPY)
     return student, copy, session.get(Exam, copy.exam_id)
@@ -87,8 +89,8 @@ _STUDENT_COPY = (
     .join(ExamCopy, col(ExamCopy.student_id) == Student.id)
     .join(Exam, col(Exam.id) == ExamCopy.exam_id)
     .where(col(User.id) == sa.bindparam("user"), col(ExamCopy.id) == sa.bindparam("copie"))
-    .with_for_update(read=True, of=ExamCopy)
 )
+_STUDENT_COPY_FOR_SHARE = _STUDENT_COPY.with_for_update(read=True, of=ExamCopy)
 
 
 def owned_exam(exam_id: DbId, teacher: TeacherDep, session: SessionDep) -> Exam:
