@@ -128,3 +128,20 @@ def test_the_question_the_start_leads_to_costs_two_statements(
     assert not any("FOR SHARE" in statement for statement in seen)
     other = as_student(new_client(), make_student(classe=classe))
     assert other.get(f"/examen/copies/{copy_id}/questions/1").status_code == 404
+
+
+def test_the_copy_a_hand_in_leads_to_reads_the_student_and_the_copy_in_one_statement(
+    app, new_client, make_student, classe, make_exam, as_student, token
+):
+    """Where every browser goes at the deadline: user, student, copy and evaluation read
+    together, without a lock; another student's copy stays a 404."""
+    student = make_student(classe=classe)
+    exam = make_exam(questions=[ONE_QUESTION] * 3, melange=False)
+    client = as_student(new_client(), student)
+    copy_id, _ = _start_counting_statements(app, client, token, exam)
+    response, seen = _counting_statements(app, lambda: client.get(f"/examen/copies/{copy_id}"))
+    assert response.status_code == 200, response.text[:500]
+    assert len(seen) == 2, seen
+    assert not any("FOR SHARE" in statement for statement in seen)
+    other = as_student(new_client(), make_student(classe=classe))
+    assert other.get(f"/examen/copies/{copy_id}").status_code == 404

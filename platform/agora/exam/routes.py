@@ -120,18 +120,15 @@ def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)
 
 
 @student.get("/copies/{copy_id}", name="exam_copy")
-def copy_summary(
-    request: Request,
-    copy: OwnedCopy,
-    student: StudentDep,
-    session: SessionDep,
-    clock: ClockDep,
-):
-    now = clock()
-    _lazy_close(request, session, copy, now)
-    env = request.app.state.templates
-    page = views.copy_page(session, _exam(session, copy), copy, student, now, env)
-    return render(request, "exam/copie.html", views.ctx(page))
+def copy_summary(request: Request, copy_id: DbId, clock: ClockDep):
+    """The copy's summary: where a hand-in leads, the whole class at the deadline."""
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        student, copy, exam = student_copy(request, session, copy_id, for_share=False)
+        now = clock()
+        _lazy_close(request, session, copy, now)
+        env = request.app.state.templates
+        page = views.copy_page(session, exam, copy, student, now, env)
+        return render(request, "exam/copie.html", views.ctx(page))
 
 
 @student.get("/copies/{copy_id}/questions/{position}", name="exam_question")
