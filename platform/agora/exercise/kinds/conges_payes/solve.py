@@ -322,6 +322,24 @@ def _rang(path: str) -> tuple[int, int, str]:
     return 1, 0, ""  # the leave pay's fields keep the order they were computed in
 
 
+def avec_faute(c: Conges, faute: str) -> dict[str, Any]:
+    """The values of the fields a wrong method changes (``fautes.SIGNATURES``; the others may be
+    missing). A wrong way of acquiring days or of counting a request's days changes one value
+    per employee, read straight off what the params keep (``Conges.garde``, as ``Calcul``
+    does): no pass over the exercise for them, the most often looked for."""
+    if faute in FAUTES_D_ACQUISITION:
+        return {
+            f"salaries.{i}.acquis": c.garde((i, "acquis"), lambda s=s: acquis_par_methode(s))[faute]
+            for i, s in enumerate(c.salaries)
+        }
+    if faute in FAUTES_DE_DECOMPTE:
+        return {
+            f"salaries.{i}.pris": c.garde((i, "pris", faute), lambda s=s: jours_pris(c, s, faute))
+            for i, s in enumerate(c.salaries)
+        }
+    return calcule(c, None, faute, f.SIGNATURES[faute]).out
+
+
 def solve(params: dict[str, Any]) -> dict[str, Any]:
     """The reference answer, contract JSON."""
     c = lire_params(params)
