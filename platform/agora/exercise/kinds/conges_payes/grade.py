@@ -12,7 +12,7 @@ from agora.exercise.grading import champs_de_la_forme, champs_lus, notes_par_com
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
-from agora.exercise.kinds.conges_payes.solve import Calcul, calcule
+from agora.exercise.kinds.conges_payes.solve import Calcul, avec_faute, calcule
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
 
@@ -39,7 +39,7 @@ class Reference:
         """The values of the fields this wrong method changes (``SIGNATURES``; others may be
         missing) in the exercise done that way, computed when first asked."""
         if faute not in self._avec_faute:
-            self._avec_faute[faute] = calcule(self.c, None, faute, SIGNATURES[faute]).out
+            self._avec_faute[faute] = avec_faute(self.c, faute)
         return self._avec_faute[faute]
 
 

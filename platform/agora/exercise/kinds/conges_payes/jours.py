@@ -12,6 +12,15 @@ OUVRES = "ouvres"
 _DERNIER_JOUR = {OUVRABLES: 5, OUVRES: 4}
 DIMANCHE = 6
 SAMEDI = 5
+# The leave days among the first ``reste`` (0 to 6) days from a ``premier`` weekday, for each
+# way of counting: _EN_PLUS[dernier][premier][reste] (the days after a leave's whole weeks).
+_EN_PLUS = {
+    dernier: tuple(
+        tuple(sum(1 for k in range(reste) if (premier + k) % 7 <= dernier) for reste in range(7))
+        for premier in range(7)
+    )
+    for dernier in _DERNIER_JOUR.values()
+}
 
 
 def jours(debut: date, fin_exclue: date) -> Iterator[date]:
@@ -30,9 +39,9 @@ def compte(debut: date, fin_exclue: date, decompte: str, feries: frozenset[date]
     if longueur <= 0:
         return 0
     semaines, reste = divmod(longueur, 7)
-    premier = debut.weekday()
-    en_plus = sum(1 for k in range(reste) if (premier + k) % 7 <= dernier)
-    feries_comptes = sum(1 for j in feries if debut <= j < fin_exclue and j.weekday() <= dernier)
+    en_plus = _EN_PLUS[dernier][debut.weekday()][reste]
+    # A list, not a generator summed: a summer's few holidays, each tested once.
+    feries_comptes = len([j for j in feries if debut <= j < fin_exclue and j.weekday() <= dernier])
     return semaines * (dernier + 1) + en_plus - feries_comptes
 
 

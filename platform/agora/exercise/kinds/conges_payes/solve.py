@@ -43,8 +43,8 @@ def _fraction(valeur: Decimal | int) -> Fraction:
     return Fraction(Decimal(valeur))
 
 
-# The wrong methods that change the days acquired (acquis_exact or its rounding), and those that
-# change the days a request uses; any other method gives the right ones.
+# The wrong methods that change the days acquired (acquis_par_methode), and those that change
+# the days a request uses; any other method gives the right ones.
 FAUTES_D_ACQUISITION = frozenset(
     {
         f.ASSIMILE_NON_COMPTE,
@@ -92,39 +92,32 @@ def _taux() -> tuple[int, int, int, int, int, int]:
     )
 
 
-def acquis_exact(
-    s: Salarie, faute: str | None = None, mois: tuple[int, int, int] | None = None
-) -> int:
-    """The jours ouvrables earned over the reference period, before rounding, in units of
-    1/``unite`` day (``_taux``) (L3141-3, -4, -5, -5-1): 2,5 a month of work or of an absence
-    counted as work, 2 a month of sick leave (24 at most), 2,5 × days worked ÷ 24 for a part
-    month; 30 at most. ``mois``: the employee's ``mois_comptes`` when already counted."""
-    par_mois, maladie_mois, plafond_maladie, plafond, equivalent, _ = _taux()
-    travail, assimile, maladie = mois or mois_comptes(s)
-    if faute == f.ASSIMILE_NON_COMPTE:
-        assimile = 0
-    total = par_mois * (travail + assimile)
-    if faute == f.MALADIE_COMME_TRAVAIL:
-        total += par_mois * maladie
-    elif faute != f.MALADIE_NON_COMPTEE:
-        total += min(plafond_maladie, maladie_mois * maladie)
-    if s.incomplet and faute != f.MOIS_INCOMPLET_OUBLIE:
-        total += par_mois // equivalent * min(s.incomplet[1], equivalent)
-    return min(total, plafond)
-
-
 def acquis_par_methode(s: Salarie) -> dict[str | None, Decimal]:
-    """The whole jours ouvrables an employee earned, done right (None) and with each wrong
-    method of acquiring days: all at once, as a wrong answer's grading looks for each."""
-    mois = mois_comptes(s)
-    return {
-        faute: arrondi_acquis(acquis_exact(s, faute, mois), faute)
-        for faute in (None, *FAUTES_D_ACQUISITION)
+    """The whole jours ouvrables an employee earned over the reference period, done right
+    (None) and with each wrong method of acquiring days: all at once, as a wrong answer's
+    grading looks for each (L3141-3, -4, -5, -5-1): 2,5 a month of work or of an absence
+    counted as work, 2 a month of sick leave (24 at most), 2,5 × days worked ÷ 24 for a part
+    month; 30 at most, then rounded (``arrondi_acquis``). Each part is counted once in units of
+    1/``unite`` day (``_taux``); a wrong method leaves one out or counts it another way."""
+    par_mois, maladie_mois, plafond_maladie, plafond, equivalent, _ = _taux()
+    travail, assimile, maladie = mois_comptes(s)
+    assimile_compte = par_mois * assimile
+    maladie_comptee = min(plafond_maladie, maladie_mois * maladie)
+    incomplet = par_mois // equivalent * min(s.incomplet[1], equivalent) if s.incomplet else 0
+    juste = par_mois * travail + assimile_compte + maladie_comptee + incomplet
+    exacts = {
+        None: juste,
+        f.ASSIMILE_NON_COMPTE: juste - assimile_compte,
+        f.MALADIE_COMME_TRAVAIL: juste - maladie_comptee + par_mois * maladie,
+        f.MALADIE_NON_COMPTEE: juste - maladie_comptee,
+        f.MOIS_INCOMPLET_OUBLIE: juste - incomplet,
+        f.ARRONDI_INFERIEUR: juste,
     }
+    return {faute: arrondi_acquis(min(total, plafond), faute) for faute, total in exacts.items()}
 
 
 def arrondi_acquis(unites: int, faute: str | None = None) -> Decimal:
-    """A fractional number of days (``acquis_exact``'s units) is raised to the next whole day
+    """A fractional number of days (``acquis_par_methode``'s units) is raised to the next whole day
     (L3141-7)."""
     unite = _taux()[-1]
     return Decimal(unites // unite if faute == f.ARRONDI_INFERIEUR else -(-unites // unite))
@@ -320,6 +313,24 @@ def _rang(path: str) -> tuple[int, int, str]:
     if parts[0] == "salaries":
         return 0, int(parts[1]), str(RUBRIQUES.index(parts[2]))
     return 1, 0, ""  # the leave pay's fields keep the order they were computed in
+
+
+def avec_faute(c: Conges, faute: str) -> dict[str, Any]:
+    """The values of the fields a wrong method changes (``fautes.SIGNATURES``; the others may be
+    missing). A wrong way of acquiring days or of counting a request's days changes one value
+    per employee, read straight off what the params keep (``Conges.garde``, as ``Calcul``
+    does): no pass over the exercise for them, the most often looked for."""
+    if faute in FAUTES_D_ACQUISITION:
+        return {
+            f"salaries.{i}.acquis": c.garde((i, "acquis"), lambda s=s: acquis_par_methode(s))[faute]
+            for i, s in enumerate(c.salaries)
+        }
+    if faute in FAUTES_DE_DECOMPTE:
+        return {
+            f"salaries.{i}.pris": c.garde((i, "pris", faute), lambda s=s: jours_pris(c, s, faute))
+            for i, s in enumerate(c.salaries)
+        }
+    return calcule(c, None, faute, f.SIGNATURES[faute]).out
 
 
 def solve(params: dict[str, Any]) -> dict[str, Any]:
