@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from schwifty import IBAN
@@ -31,6 +32,7 @@ PROBLEMES = {
     "donnee_sensible": "Donnée interdite dans le commentaire",
 }
 ORDRE = tuple(PROBLEMES)
+_PROBLEMES_REELS = ORDRE[1:]  # every problem but « aucun »
 CLES = ("siret_invalide", "tva_invalide", "iban_invalide")
 ACTIONS = {
     "conserver": "Conserver la fiche telle quelle",
@@ -182,16 +184,17 @@ def originaux(f: Fichier) -> list[int | None]:
 
 def problemes_de(f: Fichier, ligne: Ligne, doublon: bool) -> tuple[str, ...]:
     """The problems of one row, in ``ORDRE``."""
-    trouves = {
-        "conservation_depassee": expiree(f, ligne),
-        "doublon": doublon,
-        "siret_invalide": ligne.siret is not None and not siret_ok(ligne.siret),
-        "tva_invalide": ligne.tva is not None and not tva_ok(ligne.tva),
-        "iban_invalide": ligne.iban is not None and not iban_ok(ligne.iban),
-        "cp_ville": not cp_ok(ligne.code_postal, ligne.ville),
-        "donnee_sensible": ligne.sensible,
-    }
-    return tuple(code for code in ORDRE if trouves.get(code))
+    # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
+    trouves = (
+        expiree(f, ligne),  # conservation_depassee
+        doublon,
+        ligne.siret is not None and not siret_ok(ligne.siret),
+        ligne.tva is not None and not tva_ok(ligne.tva),
+        ligne.iban is not None and not iban_ok(ligne.iban),
+        not cp_ok(ligne.code_postal, ligne.ville),
+        ligne.sensible,  # donnee_sensible
+    )
+    return tuple(compress(_PROBLEMES_REELS, trouves))
 
 
 def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:
