@@ -21,6 +21,7 @@ from agora.exercise.params import (
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "relances"
 MAX_FACTURES = 12
+MAX_JOURS = 120  # the longest payment term
 NIVEAUX_RELANCE = ("aucune", "relance_amiable", "deuxieme_relance", "mise_en_demeure")
 CLAUSES = ("bce", "triple_legal")  # what the organisation's CGV say the penalty rate is
 
@@ -78,7 +79,7 @@ def _facture(raw: Any, i: int) -> Facture:
         _texte(f.get("client"), f"client de la {ou}"),
         lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
         lire_jour(f.get("date"), f"date de la {ou}"),
-        lire_entier(conditions.get("jours"), f"délai de la {ou}", 120),
+        lire_entier(conditions.get("jours"), f"délai de la {ou}", MAX_JOURS),
         lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
         ttc,
         paye,
