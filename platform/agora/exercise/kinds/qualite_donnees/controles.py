@@ -157,11 +157,11 @@ def cle_nom(nom: str) -> frozenset[str]:
 def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
     """What tells a tiers: its SIRET, its e-mail, its name's words at its postcode. Two rows
     sharing any one of them are the same tiers."""
-    result: list[tuple[str, Any]] = [("email", ligne.email.strip().lower())]
+    email = ("email", ligne.email.strip().lower())
+    nom = ("nom", (cle_nom(ligne.nom), ligne.code_postal.strip()))
     if ligne.siret:
-        result.append(("siret", "".join(ligne.siret.split())))
-    result.append(("nom", (cle_nom(ligne.nom), ligne.code_postal.strip())))
-    return tuple(result)
+        return email, ("siret", "".join(ligne.siret.split())), nom
+    return email, nom
 
 
 def meme_tiers(a: Ligne, b: Ligne) -> bool:
@@ -174,11 +174,10 @@ def originaux(f: Fichier) -> list[int | None]:
     premiere: dict[tuple[str, Any], int] = {}
     result: list[int | None] = []
     for j, ligne in enumerate(f.lignes):
-        siennes = marques(ligne)
-        vues = [premiere[m] for m in siennes if m in premiere]
+        # One look-up per mark: it gives the first row that showed it, or records this one (a
+        # row's marks are of different kinds, so none of them finds the row itself).
+        vues = [k for m in marques(ligne) if (k := premiere.setdefault(m, j)) != j]
         result.append(min(vues) if vues else None)
-        for m in siennes:
-            premiere.setdefault(m, j)
     return result
 
 
