@@ -157,14 +157,22 @@ _CHAMPS_FACTURE = (
 )
 
 
-def calcule(b: Balance, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
-    """Every field's value but the letter's, by field path, in form order."""
+def calcule(
+    b: Balance,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    taux_seuls: bool = False,
+) -> Calcul:
+    """Every field's value but the letter's, by field path, in form order; ``taux_seuls``: the
+    rates only, which come before the invoices (a wrong rate is tested on them alone)."""
     c = Calcul(b, own or {}, faute)
     taux = c.taux_cgv()
     plancher = c.plancher_exact()
     if not b.guide:
         plancher = c.pose("taux_plancher", plancher)
     contrat = c.taux_contrat(plancher)
+    if taux_seuls:
+        return c
     for i, f in enumerate(b.factures):
         c.facture(i, f, taux, contrat)
     return c
