@@ -45,6 +45,9 @@ class Reference:
         self.types, self.champs = forme.types, forme.champs
         self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute, avec_ecriture=False))
+        # A budget field done wrong needs only the budget, not the whole report (most often
+        # the nights counted as days).
+        self.budget = Mondes(lambda faute: calc.budget(n, faute))
 
 
 class _Forme:
@@ -96,7 +99,8 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
     def depuis_les_siennes(faute: str) -> dict[str, Any]:
         return calc.calcule(ref.n, own, faute, avec_ecriture=False)
 
-    essais = [(f, ref.monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
+    monde = ref.budget if path in calc.CHAMPS_DU_BUDGET else ref.monde
+    essais = [(f, monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
     return next((f for f, monde in essais if monde(f).get(path) == valeur), None)
 
 

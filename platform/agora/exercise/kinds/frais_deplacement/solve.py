@@ -177,7 +177,7 @@ def calcule(
     ``avec_ecriture=False`` leaves the rows out (the grader never looks for a method there)."""
     etapes = Etapes(own)
     put = etapes.put
-    rnd = cents_down if faute == ARRONDI_TRONQUE else cents
+    rnd = _arrondi(faute)
     prevu = _budget(n, put, rnd, faute)
     ik = _vehicules(n, put, rnd, faute)
     payes, tvas = [], []
@@ -200,6 +200,24 @@ def calcule(
     if n.niveau > 1 and avec_ecriture:
         etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
     return etapes.out
+
+
+# The fields ``_budget`` writes: they follow from the travel order alone, before the report.
+CHAMPS_DU_BUDGET = frozenset(
+    {"budget.transport", "budget.hebergement", "budget.repas", "budget.total"}
+)
+
+
+def budget(n: Note, faute: str | None = None) -> dict:
+    """The values of ``CHAMPS_DU_BUDGET`` as ``calcule(n, faute=faute)`` gives them, without the
+    report: the grader's test of a wrong method on a budget field."""
+    etapes = Etapes()
+    _budget(n, etapes.put, _arrondi(faute), faute)
+    return etapes.out
+
+
+def _arrondi(faute: str | None) -> Arrondi:
+    return cents_down if faute == ARRONDI_TRONQUE else cents
 
 
 @lru_cache(maxsize=MAX_JUSTIFICATIFS + 1)

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import date
 from functools import cache
+from itertools import compress
 from typing import Any, NamedTuple
 
 from schwifty import IBAN
@@ -31,6 +32,7 @@ PROBLEMES = {
     "donnee_sensible": "Donnée interdite dans le commentaire",
 }
 ORDRE = tuple(PROBLEMES)
+_PROBLEMES_REELS = ORDRE[1:]  # every problem but « aucun »
 CLES = ("siret_invalide", "tva_invalide", "iban_invalide")
 ACTIONS = {
     "conserver": "Conserver la fiche telle quelle",
@@ -155,11 +157,11 @@ def cle_nom(nom: str) -> frozenset[str]:
 def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
     """What tells a tiers: its SIRET, its e-mail, its name's words at its postcode. Two rows
     sharing any one of them are the same tiers."""
-    result: list[tuple[str, Any]] = [("email", ligne.email.strip().lower())]
+    email = ("email", ligne.email.strip().lower())
+    nom = ("nom", (cle_nom(ligne.nom), ligne.code_postal.strip()))
     if ligne.siret:
-        result.append(("siret", "".join(ligne.siret.split())))
-    result.append(("nom", (cle_nom(ligne.nom), ligne.code_postal.strip())))
-    return tuple(result)
+        return email, ("siret", "".join(ligne.siret.split())), nom
+    return email, nom
 
 
 def meme_tiers(a: Ligne, b: Ligne) -> bool:
@@ -172,26 +174,26 @@ def originaux(f: Fichier) -> list[int | None]:
     premiere: dict[tuple[str, Any], int] = {}
     result: list[int | None] = []
     for j, ligne in enumerate(f.lignes):
-        siennes = marques(ligne)
-        vues = [premiere[m] for m in siennes if m in premiere]
+        # One look-up per mark: it gives the first row that showed it, or records this one (a
+        # row's marks are of different kinds, so none of them finds the row itself).
+        vues = [k for m in marques(ligne) if (k := premiere.setdefault(m, j)) != j]
         result.append(min(vues) if vues else None)
-        for m in siennes:
-            premiere.setdefault(m, j)
     return result
 
 
 def problemes_de(f: Fichier, ligne: Ligne, doublon: bool) -> tuple[str, ...]:
     """The problems of one row, in ``ORDRE``."""
-    trouves = {
-        "conservation_depassee": expiree(f, ligne),
-        "doublon": doublon,
-        "siret_invalide": ligne.siret is not None and not siret_ok(ligne.siret),
-        "tva_invalide": ligne.tva is not None and not tva_ok(ligne.tva),
-        "iban_invalide": ligne.iban is not None and not iban_ok(ligne.iban),
-        "cp_ville": not cp_ok(ligne.code_postal, ligne.ville),
-        "donnee_sensible": ligne.sensible,
-    }
-    return tuple(code for code in ORDRE if trouves.get(code))
+    # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
+    trouves = (
+        expiree(f, ligne),  # conservation_depassee
+        doublon,
+        ligne.siret is not None and not siret_ok(ligne.siret),
+        ligne.tva is not None and not tva_ok(ligne.tva),
+        ligne.iban is not None and not iban_ok(ligne.iban),
+        not cp_ok(ligne.code_postal, ligne.ville),
+        ligne.sensible,  # donnee_sensible
+    )
+    return tuple(compress(_PROBLEMES_REELS, trouves))
 
 
 def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:

@@ -174,10 +174,13 @@ class Copie:
         self.champs.append(resultat)
 
     def droits(self) -> None:
+        # Each role's row of the matrix walked to once (not once per cell, as ``lecture.lu``).
+        matrice = _sous_objet(self.lecture.arbre, "droits")
         for role in self.ref.fichier.roles:
+            cases = _sous_objet(matrice, role.code)
             for categorie, attendu in role.droits.items():
-                lu = self.lecture.lu("droits", role.code, categorie)
-                if lu is None:
+                lu = cases.get(categorie)
+                if not isinstance(lu, Lu):
                     continue
                 champ = f"droits.{role.code}.{categorie}"
                 if lu.valeur == attendu:
@@ -190,6 +193,12 @@ class Copie:
                     conseil = self.nomme(code, f"{role.code}.{categorie}")
                     resultat = resultat._replace(message=f"{conseil} {resultat.message}")
                 self.champs.append(resultat)
+
+
+def _sous_objet(noeud: dict[str, Any], cle: str) -> dict[str, Any]:
+    """The object at ``cle`` of an answer's object (empty when absent or not an object)."""
+    sous = noeud.get(cle)
+    return sous if isinstance(sous, dict) else {}
 
 
 def _type(champ: str, canon: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -104,7 +105,14 @@ def _jour(raw: Any, ou: str, de: str = "") -> date:
     return jour
 
 
+# An amount as generate writes it (« 1234.50 », at most 9 999 999.99): valid at sight, one
+# regex instead of the checks below on each row of each grade.
+_MONTANT_CONTRAT = re.compile(r"\d{1,7}(?:\.\d{1,2})?", re.ASCII)
+
+
 def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
+    if type(raw) is str and _MONTANT_CONTRAT.fullmatch(raw):
+        return Decimal(raw)
     valeur = contract_decimal(raw)
     if valeur is None:
         try:
@@ -119,20 +127,20 @@ def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
 def _ligne(raw: Any, i: int) -> Ligne:
     r = _objet(raw, f"la ligne {i + 1}")
     de = f" de la ligne {i + 1}"
-    return Ligne(
-        code=_texte(r.get("code"), "code", de=de),
-        nom=_texte(r.get("nom"), "nom", de=de),
-        type=_parmi(r.get("type"), TYPES, "type", de),
-        code_postal=_texte(r.get("code_postal"), "code postal", de=de),
-        ville=_texte(r.get("ville"), "ville", de=de),
-        email=_texte(r.get("email"), "e-mail", de=de),
-        siret=_option(r.get("siret"), "SIRET", de),
-        tva=_option(r.get("tva"), "numéro de TVA", de),
-        iban=_option(r.get("iban"), "IBAN", de),
-        derniere_activite=_jour(r.get("derniere_activite"), "dernière activité", de),
-        encours=_montant(r.get("encours", "0"), "encours", de),
-        commentaire=_texte(r.get("commentaire", ""), "commentaire", vide=True, de=de),
-        sensible=r.get("commentaire_sensible") is True,
+    return Ligne(  # positional (a named tuple built by names is slower): code, nom…
+        _texte(r.get("code"), "code", de=de),
+        _texte(r.get("nom"), "nom", de=de),
+        _parmi(r.get("type"), TYPES, "type", de),
+        _texte(r.get("code_postal"), "code postal", de=de),
+        _texte(r.get("ville"), "ville", de=de),
+        _texte(r.get("email"), "e-mail", de=de),
+        _option(r.get("siret"), "SIRET", de),
+        _option(r.get("tva"), "numéro de TVA", de),
+        _option(r.get("iban"), "IBAN", de),
+        _jour(r.get("derniere_activite"), "dernière activité", de),
+        _montant(r.get("encours", "0"), "encours", de),
+        _texte(r.get("commentaire", ""), "commentaire", vide=True, de=de),
+        r.get("commentaire_sensible") is True,
     )
 
 

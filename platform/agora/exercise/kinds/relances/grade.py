@@ -40,13 +40,16 @@ class Attendu:
         self.b = lire_params(params)
         self.calcul = calcule(self.b)
         self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), ANSWER_SCHEMA.type_of)
-        self._mondes: dict[str, dict[str, Any]] = {}
+        self._mondes: dict[tuple[str, bool], dict[str, Any]] = {}
 
-    def monde(self, faute: str) -> dict[str, Any]:
-        """The balance done with this wrong method, computed the first time it is asked for."""
-        if faute not in self._mondes:
-            self._mondes[faute] = calcule(self.b, faute=faute).valeurs
-        return self._mondes[faute]
+    def monde(self, faute: str, path: str) -> dict[str, Any]:
+        """The balance done with this wrong method, computed the first time it is asked for;
+        for a rate (a field outside the invoices), the rates alone: a wrong rate may be tested
+        against three methods, each a whole balance to do otherwise."""
+        cle = (faute, not path.startswith("factures."))
+        if cle not in self._mondes:
+            self._mondes[cle] = calcule(self.b, faute=faute, taux_seuls=cle[1]).valeurs
+        return self._mondes[cle]
 
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
@@ -85,7 +88,7 @@ class Enquete:
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         candidates = _fautes_du_champ(path)
         for faute in candidates:
-            monde = self.a.monde(faute)
+            monde = self.a.monde(faute, path)
             if path in monde and field.same(monde[path], valeur):
                 return faute
         for faute in candidates:

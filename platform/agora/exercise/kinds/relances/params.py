@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,6 +22,7 @@ from agora.exercise.params import (
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "relances"
 MAX_FACTURES = 12
+MAX_JOURS = 120  # the longest payment term
 NIVEAUX_RELANCE = ("aucune", "relance_amiable", "deuxieme_relance", "mise_en_demeure")
 CLAUSES = ("bce", "triple_legal")  # what the organisation's CGV say the penalty rate is
 
@@ -68,8 +70,8 @@ def _facture(raw: Any, i: int) -> Facture:
     ou = f"facture {i + 1}"
     f = lire_objet(raw, f"la {ou}")
     conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
-    ttc = lire_montant(f.get("montant_ttc"), f"montant TTC de la {ou}")
-    paye = lire_montant(f.get("deja_paye", "0.00"), f"déjà payé de la {ou}")
+    ttc = _montant(f.get("montant_ttc"), "montant TTC", ou)
+    paye = _montant(f.get("deja_paye", "0.00"), "déjà payé", ou)
     if paye >= ttc:
         raise InvalidInput(f"Paramètres : la {ou} est déjà entièrement payée.")
     contrat = f.get("taux_contrat")
@@ -78,12 +80,24 @@ def _facture(raw: Any, i: int) -> Facture:
         _texte(f.get("client"), f"client de la {ou}"),
         lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
         lire_jour(f.get("date"), f"date de la {ou}"),
-        lire_entier(conditions.get("jours"), f"délai de la {ou}", 120),
+        lire_entier(conditions.get("jours"), f"délai de la {ou}", MAX_JOURS),
         lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
         ttc,
         paye,
         None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
     )
+
+
+# An amount as generate writes it (« 1234.50 »): what lire_montant accepts, read at once
+# (without its checks, nor the label of its refusal written for nothing).
+_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+
+
+def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
+    """``lire_montant`` of an invoice's amount (``quoi``) at ``ou``."""
+    if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, f"{quoi} de la {ou}")
 
 
 def _texte(raw: Any, ou: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.relances import messages as m
-from agora.exercise.kinds.relances.params import Balance, Facture, lire_params
+from agora.exercise.kinds.relances.params import MAX_JOURS, Balance, Facture, lire_params
 from agora.exercise.reading import pattern_of
 from agora.money import cents, cents_down
 
@@ -26,9 +26,14 @@ PLAFOND_DATE_FACTURE = 60
 PLAFOND_FIN_DE_MOIS = 45
 
 
+# Each term params allow (0 to MAX_JOURS days) as a timedelta, built once: building one is
+# most of the cost of a due date, computed some twenty-five times a grade.
+_DELAIS = tuple(timedelta(days=jours) for jours in range(MAX_JOURS + 1))
+
+
 def echeance(f: Facture, sans_fin_de_mois: bool = False) -> date:
     """The due date: invoice date + the term; « fin de mois » then goes to that month's end."""
-    jour = f.date + timedelta(days=f.jours)
+    jour = f.date + _DELAIS[f.jours]
     if f.fin_de_mois and not sans_fin_de_mois:
         # The month's length without ``calendar.monthrange`` (which computes a weekday too):
         # the due date is computed for every invoice several times at each grade.
@@ -152,14 +157,22 @@ _CHAMPS_FACTURE = (
 )
 
 
-def calcule(b: Balance, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:
-    """Every field's value but the letter's, by field path, in form order."""
+def calcule(
+    b: Balance,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    taux_seuls: bool = False,
+) -> Calcul:
+    """Every field's value but the letter's, by field path, in form order; ``taux_seuls``: the
+    rates only, which come before the invoices (a wrong rate is tested on them alone)."""
     c = Calcul(b, own or {}, faute)
     taux = c.taux_cgv()
     plancher = c.plancher_exact()
     if not b.guide:
         plancher = c.pose("taux_plancher", plancher)
     contrat = c.taux_contrat(plancher)
+    if taux_seuls:
+        return c
     for i, f in enumerate(b.factures):
         c.facture(i, f, taux, contrat)
     return c
