@@ -134,13 +134,14 @@ def calcule(s: Saisie) -> Totaux:
     """The totals by the ``facture`` kind's correct method, in its order of operations: each
     line to the cent, the reductions in cascade then the escompte per VAT rate, the carriage
     in the base of its rate."""
-    montants = [cents(q * p) for q, p, _ in s.lignes]
-    taux = tuple(dict.fromkeys(t for _, _, t in s.lignes))
+    bruts: dict[Decimal, Decimal] = {}  # each rate's lines, in the order of their first line
+    for q, p, t in s.lignes:
+        bruts[t] = bruts.get(t, ZERO) + cents(q * p)
+    taux = tuple(bruts)
     groupe_port = taux.index(s.taux_port) if s.taux_port is not None else 0
     net_commercial = escompte = net_financier = total_tva = ZERO
     tva = []
-    for g, t in enumerate(taux):
-        brut = sum([m for m, ligne in zip(montants, s.lignes, strict=True) if ligne[2] == t], ZERO)
+    for g, (t, brut) in enumerate(bruts.items()):
         base = brut
         reduit = ZERO
         for r in s.reductions:
@@ -155,7 +156,7 @@ def calcule(s: Saisie) -> Totaux:
         net_financier += nf
         vat = cents((nf + (s.port if g == groupe_port else ZERO)) * t / HUNDRED)
         total_tva += vat
-        tva.append((Decimal(taux_str(t)), cents(vat)))
+        tva.append((Decimal(taux_str(t)), vat))
     total_ht = net_financier + s.port
     return Totaux(
         cents(total_ht + total_tva),
