@@ -141,15 +141,18 @@ def _scan(ref: Reference, x: calc.Ecriture, lignes: list, clients: tuple, codes:
     credit written; ``lignes``: its rows as read): the customer at HT, the escompte taken off
     the sales."""
     d = x.document
+    # (A side left blank is None: tested first, as comparing None with a Decimal asks the ABC
+    # numbers.Rational, a Python call.)
+    debit, credit = clients
     if isinstance(d, Facture) and not x.imputation:
-        if d.total_ht != d.ttc and clients[0] == d.total_ht:
+        if d.total_ht != d.ttc and debit is not None and debit == d.total_ht:
             codes.note(m.CLIENT_AU_HT)
         if d.escompte:  # (most invoices have none: no row to look at)
             net_financier = d.net_commercial - d.escompte
-            for compte, _, credit in _rangees(lignes):
-                if credit == net_financier and compte in ref.e.acceptes:
+            for compte, _, au_credit in _rangees(lignes):
+                if au_credit == net_financier and compte in ref.e.acceptes:
                     codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
-    if isinstance(d, Avoir) and d.total_ht != d.ttc and clients[1] == d.total_ht:
+    if isinstance(d, Avoir) and d.total_ht != d.ttc and credit is not None and credit == d.total_ht:
         codes.note(m.CLIENT_AU_HT)
 
 
@@ -198,7 +201,7 @@ def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResu
         else:
             juste = ref.groupes[i] == groupes[i]
         message = "Juste." if juste else _attendu_lettre(ref, i)
-        champs.append(resultat._replace(correct=juste, message=message))
+        champs.append(ChampResult(*resultat[:3], juste, message))  # (_replace: 3 calls more)
     for lettre in dict.fromkeys(ecrites):
         groupe = groupes[ecrites.index(lettre)]
         if lettre not in (None, calc.NON_LETTRE) and not calc.equilibre(ref.mvts, groupe):

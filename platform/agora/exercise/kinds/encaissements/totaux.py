@@ -102,7 +102,9 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
     taux_reductions = tuple(map(_reduction, reductions))
     port, acompte = _montant(invoice, "frais_port_ht"), _montant(invoice, "acompte")
     escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else Decimal(0)
-    if None in lues or None in taux_reductions or None in (port, acompte, escompte):
+    # (Each number tested with ``is None``: ``None in`` compares None with each Decimal, which
+    # asks the ABC numbers.Rational, a Python call each time.)
+    if None in lues or any(n is None for n in (*taux_reductions, port, acompte, escompte)):
         return None
     taux_port = invoice.get("taux_tva_port")
     if taux_port is not None:
