@@ -78,9 +78,9 @@ def _message_compte(codes: _Codes, e: Encaissements):
     return message
 
 
-def _rangees(lecture: Lecture, k: int) -> list[tuple[Any, Any, Any]]:
-    """The (account, debit, credit) values the student wrote in entry k; blank sides are 0."""
-    lignes = _sous(_rangee(lecture, "ecritures", k), "lignes")
+def _rangees(lignes: list) -> list[tuple[Any, Any, Any]]:
+    """The (account, debit, credit) values the student wrote in an entry's rows (as read);
+    blank sides are 0."""
     return [
         (_valeur(ligne.get("compte")), _valeur(ligne.get("debit")), _valeur(ligne.get("credit")))
         for ligne in lignes
@@ -119,28 +119,40 @@ def _valeur(lu: Any) -> Any:
     return lu.valeur
 
 
-def _client(rangees: list[tuple[Any, Any, Any]], cote: int) -> Decimal | None:
-    """The amount the student wrote on the customer account, on one side (1 debit, 2 credit)."""
-    for row in rangees:
+def _clients(lignes: list) -> tuple[Any, Any]:
+    """The amounts the student wrote on the customer account in an entry's rows (as read):
+    on each side, that of the first row with an amount there (None: no row has one).
+    One pass, reading the sides of the customer's rows only: every entry has one."""
+    debit = credit = None
+    for ligne in lignes:
+        compte = _valeur(ligne.get("compte")) if isinstance(ligne, dict) else None
         # 411, 411000 or a customer's sub-account (411DURAND), as journal.juge accepts them.
-        if isinstance(row[0], str) and row[0].startswith(calc.CLIENT) and row[cote]:
-            return row[cote]
-    return None
+        if not isinstance(compte, str) or not compte.startswith(calc.CLIENT):
+            continue
+        if debit is None:
+            debit = _valeur(ligne.get("debit")) or None
+        if credit is None:
+            credit = _valeur(ligne.get("credit")) or None
+    return debit, credit
 
 
-def _scan(ref: Reference, x: calc.Ecriture, rangees: list, clients: tuple, codes: _Codes) -> None:
+def _scan(ref: Reference, x: calc.Ecriture, lignes: list, clients: tuple, codes: _Codes) -> None:
     """The method errors seen in an entry's amounts (``clients``: the customer's debit and
-    credit written): the customer at HT, the escompte taken off the sales."""
+    credit written; ``lignes``: its rows as read): the customer at HT, the escompte taken off
+    the sales."""
     d = x.document
+    # (A side left blank is None: tested first, as comparing None with a Decimal asks the ABC
+    # numbers.Rational, a Python call.)
+    debit, credit = clients
     if isinstance(d, Facture) and not x.imputation:
-        if d.total_ht != d.ttc and clients[0] == d.total_ht:
+        if d.total_ht != d.ttc and debit is not None and debit == d.total_ht:
             codes.note(m.CLIENT_AU_HT)
         if d.escompte:  # (most invoices have none: no row to look at)
             net_financier = d.net_commercial - d.escompte
-            for compte, _, credit in rangees:
-                if credit == net_financier and compte in ref.e.acceptes:
+            for compte, _, au_credit in _rangees(lignes):
+                if au_credit == net_financier and compte in ref.e.acceptes:
                     codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
-    if isinstance(d, Avoir) and d.total_ht != d.ttc and clients[1] == d.total_ht:
+    if isinstance(d, Avoir) and d.total_ht != d.ttc and credit is not None and credit == d.total_ht:
         codes.note(m.CLIENT_AU_HT)
 
 
@@ -156,9 +168,9 @@ def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, d
     message = _message_compte(codes, ref.e)
     for k, x in enumerate(ref.ecritures):
         champs += journal.juge(_prefixe(k), x.lignes, lecture, (), message, codes.note)
-        rangees = _rangees(lecture, k)
-        clients = _client(rangees, 1), _client(rangees, 2)
-        _scan(ref, x, rangees, clients, codes)
+        lignes = _sous(_rangee(lecture, "ecritures", k), "lignes")
+        clients = _clients(lignes)
+        _scan(ref, x, lignes, clients, codes)
         for montant, sens in zip(clients, "DC", strict=True):
             if montant is not None and isinstance(montant, Decimal):
                 propres.setdefault(f"{x.piece}:{sens}", montant)
@@ -189,7 +201,7 @@ def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResu
         else:
             juste = ref.groupes[i] == groupes[i]
         message = "Juste." if juste else _attendu_lettre(ref, i)
-        champs.append(resultat._replace(correct=juste, message=message))
+        champs.append(ChampResult(*resultat[:3], juste, message))  # (_replace: 3 calls more)
     for lettre in dict.fromkeys(ecrites):
         groupe = groupes[ecrites.index(lettre)]
         if lettre not in (None, calc.NON_LETTRE) and not calc.equilibre(ref.mvts, groupe):

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.encaissements.totaux import totaux
@@ -31,13 +30,15 @@ _COMPTE = re.compile(r"\d{3,8}", re.ASCII)
 _COMPTE_CLIENT = re.compile(r"411[A-Z0-9]{0,12}", re.ASCII)
 
 
-@dataclass(frozen=True)
-class Facture:
+# The documents are named tuples, not frozen dataclasses: a grade reads every document anew
+# (params come fresh from the database), and a frozen dataclass sets each field slowly.
+class Facture(NamedTuple):
     """A sales invoice and the amounts the ``facture`` kind computes for it."""
 
     piece: str
     jour: date
     echeance: date
+    # The totals, in ``totaux.Totaux``'s order (an invoice is built from its Totaux at once).
     ttc: Decimal
     total_ht: Decimal
     net_commercial: Decimal
@@ -47,26 +48,18 @@ class Facture:
     acompte: Decimal  # the deposit already received, imputed on this invoice
 
 
-@dataclass(frozen=True)
-class Avoir:
+class Avoir(NamedTuple):
     piece: str
     jour: date
     facture: str
     motif: str
     ht: tuple[tuple[Decimal, Decimal], ...]  # (rate, HT) of each rate
     tva: tuple[tuple[Decimal, Decimal], ...]  # (rate, VAT), VAT = HT × rate, to the cent
-
-    @property
-    def total_ht(self) -> Decimal:
-        return sum((m for _, m in self.ht), ZERO)
-
-    @property
-    def ttc(self) -> Decimal:
-        return self.total_ht + sum((m for _, m in self.tva), ZERO)
+    total_ht: Decimal  # the sum of ``ht``
+    ttc: Decimal  # ``total_ht`` and every VAT
 
 
-@dataclass(frozen=True)
-class Reglement:
+class Reglement(NamedTuple):
     """A receipt: a deposit before the invoice (``acompte``) or a payment of invoices."""
 
     piece: str
@@ -90,10 +83,7 @@ class Encaissements:
     acceptes: frozenset[str]  # the sales accounts accepted (textbooks differ)
     date_balance: date
     documents: tuple[Document, ...]
-
-    @cached_property  # asked at every grade (the balance, each amount due)
-    def factures(self) -> tuple[Facture, ...]:
-        return tuple(d for d in self.documents if isinstance(d, Facture))
+    factures: tuple[Facture, ...]  # the invoices among the documents, in their order
 
 
 def _refus(message: str) -> InvalidInput:
@@ -145,18 +135,7 @@ def _facture(doc: dict[str, Any], ou: str) -> Facture:
         raise _refus(f"facture du {ou} — {detail}") from None
     if t.net_a_payer < 0 or t.ttc <= 0:
         raise _refus(f"la facture du {ou} doit avoir un total positif.")
-    return Facture(
-        piece,
-        jour,
-        echeance,
-        t.ttc,
-        t.total_ht,
-        t.net_commercial,
-        t.escompte,
-        t.port,
-        t.tva,
-        t.acompte,
-    )
+    return Facture(piece, jour, echeance, *t)
 
 
 def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
@@ -171,6 +150,7 @@ def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
     if len({t for t, _ in ht}) < len(ht):
         raise _refus(f"le {ou} a deux montants au même taux de TVA.")
     tva = tuple((t, cents(m * t / HUNDRED)) for t, m in ht)
+    total_ht = sum((m for _, m in ht), ZERO)
     return Avoir(
         _texte(doc.get("piece"), f"la pièce du {ou}"),
         _jour(doc.get("date"), f"la date du {ou}"),
@@ -178,6 +158,8 @@ def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
         motif,
         tuple(ht),
         tva,
+        total_ht,
+        total_ht + sum((m for _, m in tva), ZERO),
     )
 
 
@@ -268,6 +250,7 @@ def lire_params(params: Any) -> Encaissements:
         acceptes,
         balance,
         documents,
+        tuple(d for d in documents if isinstance(d, Facture)),
     )
 
 

@@ -24,6 +24,8 @@ from agora.exercise.kinds.encaissements.params import (
 )
 from agora.money import ZERO, fmt
 
+_AUCUN: frozenset[str] = frozenset()  # a row that accepts its own account alone
+
 CLIENT, BANQUE, ACOMPTES, TVA, ESCOMPTE, PORT, RRR_ACCORDES = (
     "411",
     "512",
@@ -65,12 +67,12 @@ class Mouvement(NamedTuple):
 
 def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
     rows = [
-        (CLIENT, f.ttc, ZERO, f"Facture {e.client}", ()),
-        (ESCOMPTE, f.escompte, ZERO, "Escompte accordé", ()),
+        (CLIENT, f.ttc, ZERO, f"Facture {e.client}", _AUCUN),
+        (ESCOMPTE, f.escompte, ZERO, "Escompte accordé", _AUCUN),
         (e.compte_produits, ZERO, f.net_commercial, "Ventes", e.acceptes),
-        (PORT, ZERO, f.port, "Port facturé", ()),
+        (PORT, ZERO, f.port, "Port facturé", _AUCUN),
         *(
-            (TVA, ZERO, montant, f"TVA collectée {taux.normalize():f} %", ())
+            (TVA, ZERO, montant, f"TVA collectée {taux.normalize():f} %", _AUCUN)
             for taux, montant in f.tva
         ),
     ]
@@ -78,7 +80,10 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
     ecritures = [Ecriture("VT", f.piece, f.jour, f"Facture {f.piece}", lignes, f)]
     if f.acompte:
         libelle = "Imputation de l'acompte"
-        rows = [(ACOMPTES, f.acompte, ZERO, libelle, ()), (CLIENT, ZERO, f.acompte, libelle, ())]
+        rows = [
+            (ACOMPTES, f.acompte, ZERO, libelle, _AUCUN),
+            (CLIENT, ZERO, f.acompte, libelle, _AUCUN),
+        ]
         imputation = _lignes(rows, f.piece, "VT", f.jour)
         ecritures.append(Ecriture("VT", f.piece, f.jour, libelle, imputation, f, True))
     return ecritures
@@ -94,10 +99,10 @@ def _avoir(e: Encaissements, a: Avoir) -> Ecriture:
     rows = [
         produit,
         *(
-            (TVA, montant, ZERO, f"TVA {taux.normalize():f} % reprise", ())
+            (TVA, montant, ZERO, f"TVA {taux.normalize():f} % reprise", _AUCUN)
             for taux, montant in a.tva
         ),
-        (CLIENT, ZERO, a.ttc, f"Avoir {e.client}", ()),
+        (CLIENT, ZERO, a.ttc, f"Avoir {e.client}", _AUCUN),
     ]
     libelle = f"Avoir {a.piece} sur {a.facture}"
     return Ecriture("VT", a.piece, a.jour, libelle, _lignes(rows, a.piece, "VT", a.jour), a)
@@ -107,8 +112,8 @@ def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
     credit = ACOMPTES if r.acompte else CLIENT
     quoi = "Acompte" if r.acompte else "Règlement"
     rows = [
-        (BANQUE, r.montant, ZERO, f"{quoi} {e.client}", ()),
-        (credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", ()),
+        (BANQUE, r.montant, ZERO, f"{quoi} {e.client}", _AUCUN),
+        (credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", _AUCUN),
     ]
     return Ecriture(
         "BQ", r.piece, r.jour, f"{quoi} {r.piece}", _lignes(rows, r.piece, "BQ", r.jour), r
@@ -119,9 +124,11 @@ def _lignes(rows: list[tuple], piece: str, journal: str, jour: date) -> tuple[Li
     """The rows (account, debit, credit, label, accounts accepted) of one entry that have an
     amount, as entry rows of this document, journal and day."""
     return tuple(
-        LigneEcriture(compte, debit, credit, libelle, piece, journal, jour, frozenset(acceptes))
-        for compte, debit, credit, libelle, acceptes in rows
-        if debit or credit
+        [
+            LigneEcriture(compte, debit, credit, libelle, piece, journal, jour, acceptes)
+            for compte, debit, credit, libelle, acceptes in rows
+            if debit or credit
+        ]
     )
 
 

@@ -102,7 +102,9 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
     taux_reductions = tuple(map(_reduction, reductions))
     port, acompte = _montant(invoice, "frais_port_ht"), _montant(invoice, "acompte")
     escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else Decimal(0)
-    if None in lues or None in taux_reductions or None in (port, acompte, escompte):
+    # (Each number tested with ``is None``: ``None in`` compares None with each Decimal, which
+    # asks the ABC numbers.Rational, a Python call each time.)
+    if None in lues or any(n is None for n in (*taux_reductions, port, acompte, escompte)):
         return None
     taux_port = invoice.get("taux_tva_port")
     if taux_port is not None:
@@ -134,13 +136,14 @@ def calcule(s: Saisie) -> Totaux:
     """The totals by the ``facture`` kind's correct method, in its order of operations: each
     line to the cent, the reductions in cascade then the escompte per VAT rate, the carriage
     in the base of its rate."""
-    montants = [cents(q * p) for q, p, _ in s.lignes]
-    taux = tuple(dict.fromkeys(t for _, _, t in s.lignes))
+    bruts: dict[Decimal, Decimal] = {}  # each rate's lines, in the order of their first line
+    for q, p, t in s.lignes:
+        bruts[t] = bruts.get(t, ZERO) + cents(q * p)
+    taux = tuple(bruts)
     groupe_port = taux.index(s.taux_port) if s.taux_port is not None else 0
     net_commercial = escompte = net_financier = total_tva = ZERO
     tva = []
-    for g, t in enumerate(taux):
-        brut = sum([m for m, ligne in zip(montants, s.lignes, strict=True) if ligne[2] == t], ZERO)
+    for g, (t, brut) in enumerate(bruts.items()):
         base = brut
         reduit = ZERO
         for r in s.reductions:
@@ -155,7 +158,7 @@ def calcule(s: Saisie) -> Totaux:
         net_financier += nf
         vat = cents((nf + (s.port if g == groupe_port else ZERO)) * t / HUNDRED)
         total_tva += vat
-        tva.append((Decimal(taux_str(t)), cents(vat)))
+        tva.append((Decimal(taux_str(t)), vat))
     total_ht = net_financier + s.port
     return Totaux(
         cents(total_ht + total_tva),
