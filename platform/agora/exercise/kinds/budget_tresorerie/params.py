@@ -215,8 +215,14 @@ def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
 
 
 def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
-    brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
-    parts = tuple([_taux(p, "une part", ou) for p in brut])
+    brut = raw
+    if type(raw) is not list or not 1 <= len(raw) <= MAX_DELAI + 1:  # its place, to refuse it
+        brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
+    # Whole percents (every part the generator draws) by one look-up each, with no call; any
+    # other part read, or refused, by _taux in the order written.
+    parts = tuple([_POURCENTS.get(p) if type(p) is str else None for p in brut])
+    if None in parts:
+        parts = tuple([_taux(p, "une part", ou) for p in brut])
     if sum(parts) != HUNDRED:
         raise InvalidInput(f"Paramètres : les parts de {ou} doivent faire 100 %.")
     return parts
