@@ -48,7 +48,10 @@ MAX_EFFECTIF = 10_000
 MAX_HEURES = Decimal(20_000_000)
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, several times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Mois:
     """One month of the headcount table, as the payroll software printed it."""
 
@@ -57,13 +60,13 @@ class Mois:
     effectif_fin: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Absence:
     motif: str
     heures: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Accident:
     jour: date
     salarie: str
@@ -72,7 +75,7 @@ class Accident:
     jours_perdus: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Personne:
     """One row of the staff register (a duplicate row repeats a matricule)."""
 
@@ -85,7 +88,7 @@ class Personne:
     sortie: date | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Donnees:
     """Typed, validated params of one year of staff data."""
 

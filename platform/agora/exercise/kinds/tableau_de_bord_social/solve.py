@@ -218,7 +218,9 @@ def calcule(
     ``complet`` False: the indicators only, the fields later steps start from (the pyramid,
     the charts and the checks start from nothing the student wrote)."""
     etapes = Etapes(own)
-    put = etapes.put
+    # Without the student's values a step is only written down, and each path is written once
+    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+    put = etapes.put if etapes.own else etapes.out.setdefault
     moyen = put("effectif.moyen", _effectif(d, faute))
     _absences(d, put, faute)
     _rotation(d, put, moyen, faute)
