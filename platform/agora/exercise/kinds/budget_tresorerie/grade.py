@@ -156,8 +156,15 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     valeurs, ajoute = ref.valeurs, champs.append
     for path, field, lu in lus:
         attendu, valeur = valeurs[path], lu.valeur
-        if valeur == attendu:
-            ajoute(_verdict((path, _ecrit(field, attendu), _recu(lu), True, "Juste.")))
+        if valeur == attendu:  # most fields: ``_ecrit`` and ``_recu`` written out, no call
+            if type(attendu) is str:
+                texte = attendu
+            else:
+                texte = str(attendu)
+                if texte[-3:-2] != ".":
+                    texte = field.canonical(attendu)
+            recu = lu.brut if type(lu.brut) is str else lu.recu
+            ajoute(_verdict((path, texte, recu, True, "Juste.")))
         elif valeur is None:
             ajoute(verdict(path, field, attendu, lu))
         elif suite.get(path) == valeur:

@@ -215,8 +215,17 @@ def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
 
 
 def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
-    brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
-    parts = tuple([_taux(p, "une part", ou) for p in brut])
+    brut = raw
+    if type(raw) is not list or not 1 <= len(raw) <= MAX_DELAI + 1:  # its place, to refuse it
+        brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
+    # ``_taux`` of each part written out: a whole percent (every part the generator draws) by
+    # one look-up, with no call; any other read, or refused, by _taux. (Not a test of None in
+    # the parts: each Decimal compared to None fetches the decimal context, a dear call.)
+    lues = []
+    for p in brut:
+        taux = _POURCENTS.get(p) if type(p) is str else None
+        lues.append(_taux(p, "une part", ou) if taux is None else taux)
+    parts = tuple(lues)
     if sum(parts) != HUNDRED:
         raise InvalidInput(f"Paramètres : les parts de {ou} doivent faire 100 %.")
     return parts

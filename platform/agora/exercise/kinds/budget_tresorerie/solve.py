@@ -219,6 +219,9 @@ class Calcul:
         self.own = own or {}
         self.etapes = Etapes(self.own)
         self.valeurs = self.etapes.out
+        # Without the student's values a step is only written down, and each path is written
+        # once a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+        self.put = self.etapes.put if self.own else self.valeurs.setdefault
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
@@ -241,7 +244,7 @@ class Calcul:
 
     def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
-        put, b, chemin = self.etapes.put, self.b, CHEMINS[j]
+        put, b, chemin = self.put, self.b, CHEMINS[j]
         recu, paye = self.du_mois(j, self.enc), self.du_mois(j, self.dec)  # rows, then totals
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
@@ -261,7 +264,7 @@ class Calcul:
 
     def tension(self, j: int, fin: Decimal) -> str:
         seuil = ZERO if self.faute == TENSION_SOUS_ZERO else self.b.seuil
-        return self.etapes.put(CHEMINS[j]["tension"], "oui" if fin < seuil else "non")
+        return self.put(CHEMINS[j]["tension"], "oui" if fin < seuil else "non")
 
 
 def calcule(
@@ -281,7 +284,7 @@ def calcule(
         fins.append(fin)
         tensions.append(c.tension(j, fin))
         debut = fin
-    c.etapes.put("remede", remede(b, fins, tensions, faute))
+    c.put("remede", remede(b, fins, tensions, faute))
     return c
 
 

@@ -5,7 +5,7 @@ the mandatory trainings named, diagnostics."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from agora.exercise.etapes import ReferenceCalculee, correcteur
@@ -54,7 +54,7 @@ class Reference(ReferenceCalculee):
     def __init__(self, d: Plan):
         super().__init__(d, calc.calcule, _type_of, competence_de, fautes_possibles(d))
         # A look-up per field graded, rather than the test of its path.
-        self.competence_de = _Competences((p, competence_de(p)) for p in self.valeurs).__getitem__
+        self.competence_de = _competences(tuple(self.valeurs)).__getitem__
 
     def reporte(self, own: dict[str, Any]) -> dict[str, Any]:
         """The steps that start from earlier values, from the student's own."""
@@ -72,6 +72,13 @@ class _Competences(dict):
 
     def __missing__(self, path: str) -> str:
         return FORMATION
+
+
+@lru_cache(maxsize=256)
+def _competences(paths: tuple[str, ...]) -> _Competences:
+    """The _Competences of a reference of these paths, found once per shape (the number of
+    sessions, of items of the convocation…) whatever the values, and shared (never changed)."""
+    return _Competences((p, competence_de(p)) for p in paths)
 
 
 def _regle(ref: Reference, path: str, valeur: Any) -> str | None:

@@ -35,7 +35,10 @@ TARIFS = ("jour", "session", "participant")
 SENS = ("favorable", "defavorable")
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, several times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Session:
     """One action of the plan as the training body quoted it."""
 
@@ -51,13 +54,13 @@ class Session:
     frais_par_participant: Decimal  # travel and meals per trainee
 
 
-@dataclass(frozen=True)
+@dataclass
 class Activite:
     libelle: str
     montant: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cse:
     """The staff's social budgets: the headcount and payroll they are computed on, the ASC rate
     set by agreement, what the social activities cost this year."""
@@ -71,7 +74,7 @@ class Cse:
     activites: tuple[Activite, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Plan:
     """Typed, validated params of one variant."""
 

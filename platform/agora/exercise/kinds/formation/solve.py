@@ -205,7 +205,9 @@ def calcule(
     ``complet=False`` leaves out the steps that start from no earlier value (the convocation,
     the contribution): what a grader needs to credit errors carried forward."""
     etapes = Etapes(own)
-    put = etapes.put
+    # Without the student's values a step is only written down, and each path is written once
+    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+    put = etapes.put if etapes.own else etapes.out.setdefault
     couts = [_session(d, i, put, faute) for i in range(len(d.sessions))]
     total = put("total_plan", _somme(couts))
     if d.niveau > 1:

@@ -4,18 +4,18 @@ booking accepted, the wrong method named, diagnostics."""
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from collections import Counter
+from functools import cache, lru_cache, partial
+from operator import itemgetter
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import QUANTITE, Field, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
-    champs_lus,
     chemin,
     grade_of,
     illisibles,
-    notes_par_competence,
     verdict_nomme,
     verdict_reporte,
 )
@@ -30,6 +30,9 @@ PLANNING, RESSOURCES = "2.1.5", "2.3.1"  # the project plan; the shared resource
 DUREE_DE = {"date_fin": "duree_projet", "incident.date_fin": "incident.duree_projet"}
 DATES = (calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE)
 AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit)."
+_CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
+# A right verdict built as the named tuple it is, without ``_make``'s Python call (most fields).
+_juste = partial(tuple.__new__, ChampResult)
 
 
 def fautes_possibles(niveau: int) -> list[str]:
@@ -55,30 +58,69 @@ class Reference:
         self.n = n
         self.valeurs = calc.calcule(n)
         forme = _forme(tuple(self.valeurs))
-        self.types, self.champs, self.competences = forme.types, forme.champs, forme.competences
-        self.canon = {p: _canonique(self.types[p], v) for p, v in self.valeurs.items()}
+        self.forme, self.types, self.competences = forme, forme.types, forme.competences
+        # The contract writing of each value: a number of days (most of the answer) is its
+        # digits, as QUANTITE writes a whole number, without its formatting through decimals
+        # (tested here, not in a function: one call less on each of up to 90 fields).
+        types = self.types
+        self.canon = {
+            p: str(v) if type(v) is int and types[p] is QUANTITE else types[p].canonical(v)
+            for p, v in self.valeurs.items()
+        }
         self.candidates = _Candidates(n.niveau)
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
 
-def _canonique(field: Field, valeur: Any) -> str:
-    """The contract writing of a value: a number of days (most of the answer) is its digits,
-    as QUANTITE writes a whole number, without its formatting through decimals."""
-    if type(valeur) is int and field is QUANTITE:
-        return str(valeur)
-    return field.canonical(valeur)
-
-
 class _Forme:
     """What an answer's list of paths alone gives (the same for every variant with as many
-    tasks and requests at this level): each path's type, the fields to read (path, path
-    walked, type), and the competency each field proves, found by a look-up and no call (one
-    per field graded): the answer's fields here, any other name (an unreadable one) on demand."""
+    tasks and requests at this level): each path's type, the rows that hold the fields (their
+    path walked) and each field as (path, its row's rank, its name in the row, type), and the
+    competency each field proves, found by a look-up and no call (one per field graded): the
+    answer's fields here, any other name (an unreadable one) on demand.
+
+    The fields come in the order of the passes (a task's earliest dates, later its latest
+    ones): a row's fields are not next to each other, so each row is walked to once here and
+    each field found in it by its rank (``grading.champs_lus`` walks to a row once per run of
+    its fields: 70 times for 14 tasks)."""
 
     def __init__(self, paths: tuple[str, ...]):
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in paths}
-        self.champs = [(p, chemin(p), self.types[p]) for p in paths]
+        rangs: dict[tuple[str | int, ...], int] = {}
+        self.champs = []
+        for p in paths:
+            *rangee, nom = chemin(p)
+            rang = rangs.setdefault(tuple(rangee), len(rangs))
+            self.champs.append((p, rang, nom, self.types[p]))
+        self.rangees = list(rangs)
         self.competences = _Competences({p: _competence(p) for p in paths})
+
+    def lus(self, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
+        """``grading.champs_lus`` of this shape: the fields the answer gives, as read, and the
+        typed values the student wrote, by path."""
+        rangees = [_rangee(lecture.arbre, parcours) for parcours in self.rangees]
+        rangees = [r if isinstance(r, dict) else {} for r in rangees]  # no row: no field
+        donnes, siens = [], {}
+        for path, rang, nom, field in self.champs:
+            lu = rangees[rang].get(nom)
+            if isinstance(lu, Lu):
+                donnes.append((path, field, lu))
+                if lu.valeur is not None:
+                    siens[path] = lu.valeur
+        return donnes, siens
+
+
+def _rangee(arbre: dict[str, Any], parcours: tuple[str | int, ...]) -> Any:
+    """The row at this path of the read answer, walked as ``Lecture.lu`` walks; None when the
+    answer has none there."""
+    noeud: Any = arbre
+    for part in parcours:
+        if isinstance(noeud, dict) and isinstance(part, str):
+            noeud = noeud.get(part)
+        elif isinstance(noeud, list) and isinstance(part, int) and 0 <= part < len(noeud):
+            noeud = noeud[part]
+        else:
+            return None
+    return noeud
 
 
 @lru_cache(maxsize=256)
@@ -219,22 +261,33 @@ def _competence(path: str) -> str:
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    donnes, own = champs_lus(ref.champs, lecture)
+    donnes, own = ref.forme.lus(lecture)
     copie = Copie(ref, own)
     valeurs, canon = ref.valeurs, ref.canon
     # Most fields are right, typed as text: the tuple's own constructor, and what was typed
     # as it is (``Lu.recu`` of a text) with no call.
-    juste = ChampResult._make
     champs = [
-        juste((path, canon[path], lu.brut if type(lu.brut) is str else lu.recu, True, "Juste."))
+        _juste((path, canon[path], lu.brut if type(lu.brut) is str else lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else _champ(copie, path, lu)
         for path, _, lu in donnes
     ]
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
-    competences = notes_par_competence(champs, ref.competences.__getitem__, (PLANNING, RESSOURCES))
-    return grade_of(NAME, champs, nommes, competences)
+    return grade_of(NAME, champs, nommes, _notes(champs, ref.competences))
+
+
+def _notes(champs: list[ChampResult], competences: dict[str, str]) -> list:
+    """``notes_par_competence`` of the verdicts: each competency scored on the fields it
+    proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded;
+    the verdicts counted by (competency, right) in one pass in C, with no Python call a field."""
+    compte = Counter(zip(map(competences.__getitem__, map(_CHAMP, champs)), map(_CORRECT, champs)))
+    notes = []
+    for code in (PLANNING, RESSOURCES):
+        justes, total = compte[code, True], compte[code, True] + compte[code, False]
+        if total:
+            notes.append((code, score_ratio(justes, total)))
+    return notes
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

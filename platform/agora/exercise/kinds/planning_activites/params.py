@@ -27,9 +27,17 @@ LETTRES = "ABCDEFGHIJKLMN"
 _HEURE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,4}", re.ASCII)
 SOIXANTE = Decimal(60)
+# Every time _HEURE accepts, and its minutes from midnight: a request's two times read by one
+# look-up, not a match and two int() (a grade reads a dozen).
+_MINUTES = {f"{h:02d}:{m:02d}": h * 60 + m for h in range(24) for m in range(60)}
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, several times slower, and the params are read again
+# at every grade (20 to 30 objects). Nothing changes them once read.
+
+
+@dataclass
 class Tache:
     lettre: str
     libelle: str
@@ -37,7 +45,7 @@ class Tache:
     anteriorites: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Incident:
     """Level 3: a task that takes ``retard`` more working days than planned."""
 
@@ -46,7 +54,7 @@ class Incident:
     motif: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ressource:
     code: str
     libelle: str
@@ -54,7 +62,7 @@ class Ressource:
     tarif_horaire: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Demande:
     """A booking request: a day, a slot in minutes from midnight, what it needs."""
 
@@ -75,7 +83,7 @@ class Demande:
         return self.jour == autre.jour and self.debut < autre.fin and autre.debut < self.fin
 
 
-@dataclass(frozen=True)
+@dataclass
 class Projet:
     """Typed, validated params of one project and its bookings."""
 
@@ -123,42 +131,50 @@ def _texte(raw: Any, ou: str, champ: str = "") -> str:
     return raw
 
 
-def _jour(raw: Any, ou: str) -> date:
+def _jour(raw: Any, ou: str, champ: str = "") -> date:
     try:
         jour = date.fromisoformat(raw)
     except (TypeError, ValueError):
-        raise _refus(ou, "une date ISO (2026-03-10) est attendue") from None
+        raise _refus(ou, "une date ISO (2026-03-10) est attendue", champ) from None
     if not 2000 <= jour.year <= 2100:
-        raise _refus(ou, "une date de 2000 à 2100 est attendue")
+        raise _refus(ou, "une date de 2000 à 2100 est attendue", champ)
     return jour
 
 
-def _heure(raw: Any, ou: str) -> int:
+def _heure(raw: Any, ou: str, champ: str = "") -> int:
+    minutes = _MINUTES.get(raw) if type(raw) is str else None
+    if minutes is not None:
+        return minutes
     trouve = _HEURE.fullmatch(raw) if isinstance(raw, str) else None
     if trouve is None:
-        raise _refus(ou, "une heure HH:MM (09:30) est attendue")
+        raise _refus(ou, "une heure HH:MM (09:30) est attendue", champ)
     return int(trouve[1]) * 60 + int(trouve[2])
 
 
 def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, Any]]:
     lignes = lire_liste(raw, ou, maximum, minimum=minimum)
-    return [lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
+    # A row's place is written out only for ``lire_objet`` to refuse it (rows are objects).
+    return [r if type(r) is dict else lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
 
 
 def _tache(t: dict[str, Any], i: int) -> Tache:
     ou, lettre = f"taches {i + 1}", LETTRES[i]
     if t.get("lettre") != lettre:
         raise _refus(ou, f"les tâches sont nommées A, B, C… dans l'ordre ({lettre})", "lettre")
-    avant = lire_liste(t.get("anteriorites"), f"{ou}.anteriorites", 4)
-    if not all(isinstance(a, str) and a in LETTRES[:i] for a in avant):
-        raise _refus(ou, "une tâche ne suit que des tâches placées avant elle", "anteriorites")
+    avant = t.get("anteriorites")
+    if type(avant) is not list or len(avant) > 4:  # its place written out only to refuse it
+        avant = lire_liste(avant, f"{ou}.anteriorites", 4)
+    precedentes = LETTRES[:i]
+    for a in avant:
+        if not isinstance(a, str) or a not in precedentes:
+            raise _refus(ou, "une tâche ne suit que des tâches placées avant elle", "anteriorites")
     if len(set(avant)) != len(avant):
         raise _refus(ou, "une antériorité est écrite deux fois", "anteriorites")
     return Tache(
-        lettre=lettre,
-        libelle=_texte(t.get("libelle"), ou, "libelle"),
-        duree=_entier(t.get("duree"), ou, 1, MAX_DUREE, "duree"),
-        anteriorites=tuple(sorted(avant)),
+        lettre,
+        _texte(t.get("libelle"), ou, "libelle"),
+        _entier(t.get("duree"), ou, 1, MAX_DUREE, "duree"),
+        tuple(sorted(avant)),
     )
 
 
@@ -194,9 +210,9 @@ def _demande(d: dict[str, Any], ou: str) -> Demande:
     demande = Demande(
         numero=_texte(d.get("numero"), ou, "numero")[:10],
         objet=_texte(d.get("objet"), ou, "objet"),
-        jour=_jour(d.get("jour"), f"{ou}.jour"),
-        debut=_heure(d.get("debut"), f"{ou}.debut"),
-        fin=_heure(d.get("fin"), f"{ou}.fin"),
+        jour=_jour(d.get("jour"), ou, "jour"),
+        debut=_heure(d.get("debut"), ou, "debut"),
+        fin=_heure(d.get("fin"), ou, "fin"),
         besoin=_entier(d.get("besoin"), ou, 1, MAX_CAPACITE, "besoin"),
     )
     if demande.fin <= demande.debut:

@@ -5,7 +5,7 @@ for each competency (the indicators prove 3.3.3, the checks of the data 1.3.1)."
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
@@ -27,6 +27,7 @@ from agora.exercise.reading import Lecture, pattern_of
 
 INDICATEURS, DONNEES = "3.3.3", "1.3.1"  # the social dashboard; the checks of the data
 COMPETENCES = (INDICATEURS, DONNEES)
+_juste = partial(tuple.__new__, ChampResult)  # a right verdict, without ChampResult's __new__
 # The wrong methods that change indicators only: looked for in the exercise done that way
 # without the pyramid, the charts and the checks (the grader asks a method only for the
 # fields it changes).
@@ -101,11 +102,9 @@ def _code_choix(path: str, valeur: Any) -> str | None:
 
 
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
-    """The verdict on one field: right, carried forward from the student's values, or wrong
-    with the method error named when one explains it."""
+    """The verdict on a field not right as such: empty, carried forward from the student's
+    values, or wrong with the method error named when one explains it."""
     field, attendu = ref.types[path], ref.valeurs[path]
-    if lu.valeur == attendu:
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
     if lu.valeur == ecf.get(path):
@@ -128,7 +127,14 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     differe = any(ref.valeurs[p] != v for p, v in own.items())
     ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
     codes: list[str] = []
-    champs = [_champ(ref, path, lu, ecf, own, codes) for path, _, lu in donnes]
+    valeurs, canon = ref.valeurs, ref.canon
+    # Most fields are right: their verdict built here as the named tuple it is, with no call.
+    champs = [
+        _juste((path, canon[path], lu.recu, True, "Juste."))
+        if lu.valeur == valeurs[path]
+        else _champ(ref, path, lu, ecf, own, codes)
+        for path, _, lu in donnes
+    ]
     return grade_final(NAME, champs, lecture, codes, MESSAGES, _competences)
 
 

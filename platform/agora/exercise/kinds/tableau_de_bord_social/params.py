@@ -48,7 +48,10 @@ MAX_EFFECTIF = 10_000
 MAX_HEURES = Decimal(20_000_000)
 
 
-@dataclass(frozen=True)
+# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
+# each field through object.__setattr__, several times slower, and the params are read again at
+# every grade. Nothing changes them once read.
+@dataclass
 class Mois:
     """One month of the headcount table, as the payroll software printed it."""
 
@@ -57,13 +60,13 @@ class Mois:
     effectif_fin: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Absence:
     motif: str
     heures: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass
 class Accident:
     jour: date
     salarie: str
@@ -72,7 +75,7 @@ class Accident:
     jours_perdus: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Personne:
     """One row of the staff register (a duplicate row repeats a matricule)."""
 
@@ -85,7 +88,7 @@ class Personne:
     sortie: date | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Donnees:
     """Typed, validated params of one year of staff data."""
 
@@ -138,7 +141,13 @@ def _mois(m: dict[str, Any], ou: str) -> Mois:
     """A month of the table; three JSON integers in range read at once (speed: twelve rows a
     grade), anything else by ``_entier``, which says what is wrong."""
     entrees, sorties, fin = m.get("entrees"), m.get("sorties"), m.get("effectif_fin")
-    if all(type(n) is int and 0 <= n <= MAX_EFFECTIF for n in (entrees, sorties, fin)):
+    if (  # the three tested at once, with no generator to run
+        type(entrees) is int
+        and type(sorties) is int
+        and type(fin) is int
+        and 0 <= min(entrees, sorties, fin)
+        and max(entrees, sorties, fin) <= MAX_EFFECTIF
+    ):
         return Mois(entrees, sorties, fin)
     return Mois(
         entrees=_entier(m.get("entrees"), f"{ou}.entrees", MAX_EFFECTIF),
@@ -189,10 +198,11 @@ def _personne_usuelle(p: dict[str, Any]) -> Personne | None:
     ):
         return None
     try:
-        jours = [None if j is None else date.fromisoformat(j) for j in (naissance, entree, sortie)]
+        naissance, entree = date.fromisoformat(naissance), date.fromisoformat(entree)
+        sortie = None if sortie is None else date.fromisoformat(sortie)
     except ValueError:
         return None
-    return Personne(matricule, nom, prenom, sexe, *jours)
+    return Personne(matricule, nom, prenom, sexe, naissance, entree, sortie)
 
 
 def _texte_court(raw: Any, longueur: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from agora.exercise.base import unflatten
@@ -82,6 +83,13 @@ def bande(age_revolu: int, decalees: bool = False) -> str:
     return BANDES[rang]
 
 
+@cache
+def _bandes(decalees: bool) -> dict[int, str]:
+    """``bande`` of each age from 0 to 120, found once from the rules' bounds (a pyramid
+    places every person present, and a grade builds one or two)."""
+    return {a: bande(a, decalees) for a in range(121)}
+
+
 def doublon(d: Donnees) -> str | None:
     """The first matricule written twice in the register."""
     vus: set[str] = set()
@@ -142,7 +150,8 @@ def pyramide(d: Donnees, faute: str | None = None) -> dict[str, int]:
         ecartee = dates_inversees(p) or (age_impossible(d, p) and faute != AGE_IMPOSSIBLE_COMPTE)
         if ecartee or not present(d, p):
             continue
-        b = bande(age(p.naissance, jour), faute == BORNES_DECALEES)
+        age_revolu, decalees = age(p.naissance, jour), faute == BORNES_DECALEES
+        b = _bandes(decalees).get(age_revolu) or bande(age_revolu, decalees)
         comptes[f"pyramide.{b}.{SEXE_CHAMP[p.sexe]}"] += 1
     return comptes
 
@@ -218,7 +227,9 @@ def calcule(
     ``complet`` False: the indicators only, the fields later steps start from (the pyramid,
     the charts and the checks start from nothing the student wrote)."""
     etapes = Etapes(own)
-    put = etapes.put
+    # Without the student's values a step is only written down, and each path is written once
+    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+    put = etapes.put if etapes.own else etapes.out.setdefault
     moyen = put("effectif.moyen", _effectif(d, faute))
     _absences(d, put, faute)
     _rotation(d, put, moyen, faute)
