@@ -15,6 +15,7 @@ from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
+from agora.money import fmt
 
 COMPETENCE = "1.2.2"  # producing the customer documents: every field of the credit note
 
@@ -26,7 +27,6 @@ class Reference:
     def __init__(self, a: Avoir):
         self.a = a
         self.ref = calcule(a)
-        self.noeuds = {path: sans_index(path) for path in self.ref}
         self.fautes = [
             (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
         ]
@@ -125,33 +125,37 @@ class _Correction:
     def montants(self) -> None:
         """Each amount: right, right from the student's own earlier amounts, or wrong (named)."""
         ref = self.reference.ref
+        lus = montants_lus(self.a, self.arbre)
         # Only the amounts this credit note has (a turnover is a ristourne's alone).
-        lus = {p: lu for p, lu in montants_lus(self.a, self.arbre).items() if p in ref}
-        own = {path: lu.valeur for path, lu in lus.items() if lu.valeur is not None}
+        own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None and p in ref}
         ecf = calcule(self.a, own) if any(own[p] != ref[p] for p in own) else ref
-        for path in ref:
+        for path, attendu in ref.items():
             lu = lus.get(path)
             if lu is None:
                 continue
-            if lu.valeur is not None and lu.valeur != ref[path] and lu.valeur == ecf[path]:
+            valeur = lu.valeur
+            if valeur == attendu:  # the common case: ``verdict``'s right one, built at once
+                self.champs.append(ChampResult(path, fmt(attendu), lu.recu, True, "Juste."))
+                continue
+            if valeur is not None and valeur == ecf[path]:
                 message = (
                     "Calcul juste à partir de vos montants précédents (erreur reportée) : point "
-                    f"accordé. Avec les bons montants : {MONTANT.display(ref[path])}."
+                    f"accordé. Avec les bons montants : {MONTANT.display(attendu)}."
                 )
                 self.champs.append(
-                    ChampResult(path, MONTANT.canonical(ref[path]), lu.recu, True, message)
+                    ChampResult(path, MONTANT.canonical(attendu), lu.recu, True, message)
                 )
                 continue
             ko = ""
-            if lu.valeur is not None and lu.valeur != ref[path]:
-                code = self._cherche(path, lu.valeur, own)
-                ko = self.nommes.devant(code, f"Attendu : {MONTANT.display(ref[path])}.")
-            self.champs.append(verdict(path, MONTANT, ref[path], lu, ko=ko))
+            if valeur is not None:
+                code = self._cherche(path, valeur, own)
+                ko = self.nommes.devant(code, f"Attendu : {MONTANT.display(attendu)}.")
+            self.champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
 
     def _cherche(self, path: str, value: Decimal, own: dict[str, Decimal]) -> str | None:
         """The first wrong method that gives this amount, on the whole note or on the
         student's own earlier amounts."""
-        noeud = self.reference.noeuds[path]
+        noeud = sans_index(path)
         for faute, code in self.reference.fautes:
             if noeud not in m.SIGNATURES[code]:
                 continue
@@ -176,10 +180,13 @@ class _Correction:
             if mention.code not in reponses:
                 continue
             lu = _lu(reponses, mention.code)
-            code = m.CODE_MENTION.get((mention.attendu, lu.valeur if lu else None))
-            ko = self.nommes.devant(
-                code, f"{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
-            )
+            valeur = lu.valeur if lu else None
+            ko = ""  # only a wrong answer has a message, and maybe a code (none when right)
+            if valeur is not None and valeur != mention.attendu:
+                code = m.CODE_MENTION.get((mention.attendu, valeur))
+                ko = self.nommes.devant(
+                    code, f"{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
+                )
             self.champs.append(
                 verdict(f"mentions.{mention.code}", ETAT, mention.attendu, lu, ko=ko)
             )
