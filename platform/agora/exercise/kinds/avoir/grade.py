@@ -10,9 +10,10 @@ from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, NUMERO, Lu, piece_key, verdict
 from agora.exercise.grading import Mondes, grade_of, une_competence
 from agora.exercise.kinds.avoir import methodes as m
-from agora.exercise.kinds.avoir.answer import ETAT, NATURE
+from agora.exercise.kinds.avoir.answer import CHAMPS_GROUPE, ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
+from agora.exercise.kinds.avoir.solve import chemins as calc_chemins
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
 from agora.money import fmt
@@ -67,20 +68,22 @@ def _rangs(rows: Any, taux: tuple[Decimal, ...], cle: str) -> dict[int, dict[str
 def montants_lus(a: Avoir, arbre: dict[str, Any]) -> dict[str, Lu]:
     """The student's amount fields by the path of the expected amount they answer."""
     lus: dict[str, Lu] = {}
+    # The expected paths, built once per shape; rows past the note's are not graded (zip).
+    chemins = calc_chemins(len(a.lignes), len(a.taux), len(a.reductions))
     lignes = arbre.get("lignes")
-    for i, row in enumerate(lignes[: len(a.lignes)] if isinstance(lignes, list) else []):
-        _garde(lus, f"lignes.{i}.montant_ht", _lu(row, "montant_ht"))
+    lignes = lignes if isinstance(lignes, list) else []
+    for row, chemin in zip(lignes, chemins.lignes, strict=False):
+        _garde(lus, chemin, _lu(row, "montant_ht"))
     for g, row in _rangs(arbre.get("groupes"), a.taux, "taux_tva").items():
-        for key in ("chiffre_affaires_ht", "montant_brut_ht", "net_commercial", "escompte"):
-            _garde(lus, f"groupes.{g}.{key}", _lu(row, key))
-        _garde(lus, f"groupes.{g}.net_financier", _lu(row, "net_financier"))
+        for key, chemin in zip(CHAMPS_GROUPE, chemins.groupes[g], strict=True):
+            _garde(lus, chemin, _lu(row, key))
         reductions = row.get("reductions")
         if isinstance(reductions, list):
-            for k, red in enumerate(reductions[: len(a.reductions)]):
-                _garde(lus, f"groupes.{g}.reductions.{k}.montant", _lu(red, "montant"))
+            for red, chemin in zip(reductions, chemins.reductions[g], strict=False):
+                _garde(lus, chemin, _lu(red, "montant"))
     for g, row in _rangs(arbre.get("tva"), a.taux, "taux").items():
-        _garde(lus, f"tva.{g}.base", _lu(row, "base"))
-        _garde(lus, f"tva.{g}.montant", _lu(row, "montant"))
+        for key, chemin in zip(("base", "montant"), chemins.tva[g], strict=True):
+            _garde(lus, chemin, _lu(row, key))
     for key in ("total_ht", "total_tva", "total_ttc"):
         _garde(lus, key, _lu(arbre, key))
     return lus
