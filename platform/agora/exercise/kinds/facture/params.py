@@ -368,7 +368,7 @@ def verifie_params(params: Any) -> Calculable:
     from agora.exercise.kinds.facture.solve import calcule  # solve reads its params from here
 
     facture = lire_calcul(params)
-    # No deposit fits in any invoice (every amount is positive): no calculation for it.
+    # Without a deposit there is nothing to check (no total of an invoice is negative).
     if facture.acompte and facture.acompte > calcule(facture)["total_ttc"]:
         raise InvalidInput("Paramètres : l'acompte dépasse le total TTC de la facture.")
     return facture
