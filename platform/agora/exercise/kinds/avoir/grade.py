@@ -184,15 +184,17 @@ class _Correction:
                 continue
             lu = _lu(reponses, mention.code)
             valeur = lu.valeur if lu else None
-            ko = ""  # only a wrong answer has a message, and maybe a code (none when right)
-            if valeur is not None and valeur != mention.attendu:
+            champ = f"mentions.{mention.code}"
+            if valeur == mention.attendu:  # the common case: ``verdict``'s right one, at once
+                self.champs.append(ChampResult(champ, mention.attendu, lu.recu, True, "Juste."))
+                continue
+            ko = ""  # only a wrong answer has a message, and maybe a code
+            if valeur is not None:
                 code = m.CODE_MENTION.get((mention.attendu, valeur))
                 ko = self.nommes.devant(
                     code, f"{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
                 )
-            self.champs.append(
-                verdict(f"mentions.{mention.code}", ETAT, mention.attendu, lu, ko=ko)
-            )
+            self.champs.append(verdict(champ, ETAT, mention.attendu, lu, ko=ko))
 
 
 def _problemes(lecture: Lecture) -> list[ChampResult]:
