@@ -10,11 +10,13 @@ from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, NUMERO, Lu, piece_key, verdict
 from agora.exercise.grading import Mondes, grade_of, une_competence
 from agora.exercise.kinds.avoir import methodes as m
-from agora.exercise.kinds.avoir.answer import ETAT, NATURE
+from agora.exercise.kinds.avoir.answer import CHAMPS_GROUPE, ETAT, NATURE
 from agora.exercise.kinds.avoir.params import NAME, Avoir, lire_params
 from agora.exercise.kinds.avoir.solve import calcule
+from agora.exercise.kinds.avoir.solve import chemins as calc_chemins
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
+from agora.money import fmt
 
 COMPETENCE = "1.2.2"  # producing the customer documents: every field of the credit note
 
@@ -26,7 +28,6 @@ class Reference:
     def __init__(self, a: Avoir):
         self.a = a
         self.ref = calcule(a)
-        self.noeuds = {path: sans_index(path) for path in self.ref}
         self.fautes = [
             (faute, m.CODE_PUBLIC.get(faute[0], faute[0])) for faute in m.fautes_possibles(a)
         ]
@@ -67,20 +68,22 @@ def _rangs(rows: Any, taux: tuple[Decimal, ...], cle: str) -> dict[int, dict[str
 def montants_lus(a: Avoir, arbre: dict[str, Any]) -> dict[str, Lu]:
     """The student's amount fields by the path of the expected amount they answer."""
     lus: dict[str, Lu] = {}
+    # The expected paths, built once per shape; rows past the note's are not graded (zip).
+    chemins = calc_chemins(len(a.lignes), len(a.taux), len(a.reductions))
     lignes = arbre.get("lignes")
-    for i, row in enumerate(lignes[: len(a.lignes)] if isinstance(lignes, list) else []):
-        _garde(lus, f"lignes.{i}.montant_ht", _lu(row, "montant_ht"))
+    lignes = lignes if isinstance(lignes, list) else []
+    for row, chemin in zip(lignes, chemins.lignes, strict=False):
+        _garde(lus, chemin, _lu(row, "montant_ht"))
     for g, row in _rangs(arbre.get("groupes"), a.taux, "taux_tva").items():
-        for key in ("chiffre_affaires_ht", "montant_brut_ht", "net_commercial", "escompte"):
-            _garde(lus, f"groupes.{g}.{key}", _lu(row, key))
-        _garde(lus, f"groupes.{g}.net_financier", _lu(row, "net_financier"))
+        for key, chemin in zip(CHAMPS_GROUPE, chemins.groupes[g], strict=True):
+            _garde(lus, chemin, _lu(row, key))
         reductions = row.get("reductions")
         if isinstance(reductions, list):
-            for k, red in enumerate(reductions[: len(a.reductions)]):
-                _garde(lus, f"groupes.{g}.reductions.{k}.montant", _lu(red, "montant"))
+            for red, chemin in zip(reductions, chemins.reductions[g], strict=False):
+                _garde(lus, chemin, _lu(red, "montant"))
     for g, row in _rangs(arbre.get("tva"), a.taux, "taux").items():
-        _garde(lus, f"tva.{g}.base", _lu(row, "base"))
-        _garde(lus, f"tva.{g}.montant", _lu(row, "montant"))
+        for key, chemin in zip(("base", "montant"), chemins.tva[g], strict=True):
+            _garde(lus, chemin, _lu(row, key))
     for key in ("total_ht", "total_tva", "total_ttc"):
         _garde(lus, key, _lu(arbre, key))
     return lus
@@ -125,33 +128,37 @@ class _Correction:
     def montants(self) -> None:
         """Each amount: right, right from the student's own earlier amounts, or wrong (named)."""
         ref = self.reference.ref
+        lus = montants_lus(self.a, self.arbre)
         # Only the amounts this credit note has (a turnover is a ristourne's alone).
-        lus = {p: lu for p, lu in montants_lus(self.a, self.arbre).items() if p in ref}
-        own = {path: lu.valeur for path, lu in lus.items() if lu.valeur is not None}
+        own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None and p in ref}
         ecf = calcule(self.a, own) if any(own[p] != ref[p] for p in own) else ref
-        for path in ref:
+        for path, attendu in ref.items():
             lu = lus.get(path)
             if lu is None:
                 continue
-            if lu.valeur is not None and lu.valeur != ref[path] and lu.valeur == ecf[path]:
+            valeur = lu.valeur
+            if valeur == attendu:  # the common case: ``verdict``'s right one, built at once
+                self.champs.append(ChampResult(path, fmt(attendu), lu.recu, True, "Juste."))
+                continue
+            if valeur is not None and valeur == ecf[path]:
                 message = (
                     "Calcul juste à partir de vos montants précédents (erreur reportée) : point "
-                    f"accordé. Avec les bons montants : {MONTANT.display(ref[path])}."
+                    f"accordé. Avec les bons montants : {MONTANT.display(attendu)}."
                 )
                 self.champs.append(
-                    ChampResult(path, MONTANT.canonical(ref[path]), lu.recu, True, message)
+                    ChampResult(path, MONTANT.canonical(attendu), lu.recu, True, message)
                 )
                 continue
             ko = ""
-            if lu.valeur is not None and lu.valeur != ref[path]:
-                code = self._cherche(path, lu.valeur, own)
-                ko = self.nommes.devant(code, f"Attendu : {MONTANT.display(ref[path])}.")
-            self.champs.append(verdict(path, MONTANT, ref[path], lu, ko=ko))
+            if valeur is not None:
+                code = self._cherche(path, valeur, own)
+                ko = self.nommes.devant(code, f"Attendu : {MONTANT.display(attendu)}.")
+            self.champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
 
     def _cherche(self, path: str, value: Decimal, own: dict[str, Decimal]) -> str | None:
         """The first wrong method that gives this amount, on the whole note or on the
         student's own earlier amounts."""
-        noeud = self.reference.noeuds[path]
+        noeud = sans_index(path)
         for faute, code in self.reference.fautes:
             if noeud not in m.SIGNATURES[code]:
                 continue
@@ -176,13 +183,18 @@ class _Correction:
             if mention.code not in reponses:
                 continue
             lu = _lu(reponses, mention.code)
-            code = m.CODE_MENTION.get((mention.attendu, lu.valeur if lu else None))
-            ko = self.nommes.devant(
-                code, f"{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
-            )
-            self.champs.append(
-                verdict(f"mentions.{mention.code}", ETAT, mention.attendu, lu, ko=ko)
-            )
+            valeur = lu.valeur if lu else None
+            champ = f"mentions.{mention.code}"
+            if valeur == mention.attendu:  # the common case: ``verdict``'s right one, at once
+                self.champs.append(ChampResult(champ, mention.attendu, lu.recu, True, "Juste."))
+                continue
+            ko = ""  # only a wrong answer has a message, and maybe a code
+            if valeur is not None:
+                code = m.CODE_MENTION.get((mention.attendu, valeur))
+                ko = self.nommes.devant(
+                    code, f"{mention.libelle} : {ETAT.display(mention.attendu).lower()}."
+                )
+            self.champs.append(verdict(champ, ETAT, mention.attendu, lu, ko=ko))
 
 
 def _problemes(lecture: Lecture) -> list[ChampResult]:

@@ -8,9 +8,8 @@ the ``facture`` kind itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import as_text
@@ -45,8 +44,7 @@ _NUMERO = re.compile(r"[A-Z]{1,4}\d{4}-\d{1,6}", re.ASCII)
 _JOUR = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
-@dataclass(frozen=True)
-class Ligne:
+class Ligne(NamedTuple):
     """A credited line: its invoice row, the quantity credited (retour) and its price and rate."""
 
     numero: int  # the invoice line, from 1
@@ -57,16 +55,17 @@ class Ligne:
     taux: Decimal
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     code: str
     libelle: str
     attendu: str  # one of ETATS
 
 
-@dataclass(frozen=True)
-class Avoir:
-    """Typed, validated params. Groups are the VAT rates credited, in order of first appearance."""
+class Avoir(NamedTuple):
+    """Typed, validated params. Groups are the VAT rates credited, in order of first appearance.
+
+    Named tuples, not frozen dataclasses (as its lines and mentions): the params are read at
+    every grade, and a frozen dataclass's __init__ costs a call per field."""
 
     nature: str
     reference: str | None  # the original invoice's number (None for a ristourne)

@@ -9,13 +9,37 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.avoir import methodes as m
+from agora.exercise.kinds.avoir.answer import CHAMPS_GROUPE
 from agora.exercise.kinds.avoir.params import PAR_QUANTITE, Avoir, lire_params
 from agora.exercise.params import taux_str
 from agora.money import ZERO, cents, cents_down, fmt
+
+
+class Chemins(NamedTuple):
+    """The answer paths of a credit note of one shape (built once: grading is a hot path)."""
+
+    lignes: tuple[str, ...]  # the amount of each line
+    groupes: tuple[tuple[str, ...], ...]  # the CHAMPS_GROUPE of each group
+    reductions: tuple[tuple[str, ...], ...]  # the amount of each reduction, by group
+    tva: tuple[tuple[str, str], ...]  # the base and the VAT of each group
+
+
+@lru_cache(maxsize=256)
+def chemins(lignes: int, groupes: int, reductions: int) -> Chemins:
+    return Chemins(
+        tuple(f"lignes.{i}.montant_ht" for i in range(lignes)),
+        tuple(tuple(f"groupes.{g}.{champ}" for champ in CHAMPS_GROUPE) for g in range(groupes)),
+        tuple(
+            tuple(f"groupes.{g}.reductions.{k}.montant" for k in range(reductions))
+            for g in range(groupes)
+        ),
+        tuple((f"tva.{g}.base", f"tva.{g}.montant") for g in range(groupes)),
+    )
 
 
 class _Calcul(Etapes):
@@ -28,6 +52,7 @@ class _Calcul(Etapes):
         self.a, self.faute, self.taux_unique = a, faute, taux_unique
         self.rnd = cents_down if faute == m.ARRONDI_TRONQUE else cents
         self.groupe_port = a.taux.index(a.taux_port) if a.taux_port in a.taux else None
+        self.chemins = chemins(len(a.lignes), len(a.taux), len(a.reductions))
 
     def run(self) -> dict[str, Decimal]:
         lignes = [self.ligne(i) for i in range(len(self.a.lignes))]
@@ -44,14 +69,14 @@ class _Calcul(Etapes):
             montant = self.rnd(quantite * ligne.prix)
         else:  # the invoice printed its line rounded: the rabais starts from that amount
             montant = self.rnd(cents(ligne.quantite * ligne.prix) * a.rabais / 100)
-        return self.put(f"lignes.{i}.montant_ht", montant)
+        return self.put(self.chemins.lignes[i], montant)
 
     def brut(self, g: int, lignes: list[Decimal]) -> Decimal:
         """What the group credits before the invoice's reductions."""
         a, faute = self.a, self.faute
         if a.nature == "ristourne":
             chiffre = a.chiffre_ttc[g] if faute == m.AVOIR_CALCULE_SUR_TTC else a.chiffre_ht[g]
-            chiffre = self.put(f"groupes.{g}.chiffre_affaires_ht", chiffre)
+            chiffre = self.put(self.chemins.groupes[g][0], chiffre)
             return self.rnd(chiffre * a.ristourne / 100)
         if faute == m.RABAIS_SUR_TOUTE_LA_FACTURE:
             facture = sum(cents(a.lignes[i].quantite * a.lignes[i].prix) for i in a.membres[g])
@@ -61,17 +86,18 @@ class _Calcul(Etapes):
 
     def groupe(self, g: int, lignes: list[Decimal]) -> Decimal:
         """Gross credited, the invoice's reductions in cascade, escompte: the net financier."""
-        a, faute, p = self.a, self.faute, f"groupes.{g}."
-        brut = self.put(p + "montant_brut_ht", self.brut(g, lignes))
+        a, faute = self.a, self.faute
+        _, c_brut, c_net, c_escompte, c_net_financier = self.chemins.groupes[g]
+        brut = self.put(c_brut, self.brut(g, lignes))
         base, reduit = brut, ZERO
-        for k, (_, taux) in enumerate(a.reductions):
+        for chemin, (_, taux) in zip(self.chemins.reductions[g], a.reductions, strict=True):
             assiette = brut if faute == m.REMISES_ADDITIONNEES else base
             montant = ZERO if faute == m.REMISE_NON_REPRISE else self.rnd(assiette * taux / 100)
-            montant = self.put(f"{p}reductions.{k}.montant", montant)
+            montant = self.put(chemin, montant)
             base, reduit = base - montant, reduit + montant
-        net = self.put(p + "net_commercial", brut - reduit)
+        net = self.put(c_net, brut - reduit)
         escompte = ZERO if faute == m.ESCOMPTE_NON_REPRIS else self.rnd(net * a.escompte / 100)
-        return self.put(p + "net_financier", net - self.put(p + "escompte", escompte))
+        return self.put(c_net_financier, net - self.put(c_escompte, escompte))
 
     def pied(self, nets: list[Decimal]) -> None:
         """Total HT, the VAT of each rate on its net financier, total VAT and TTC."""
@@ -81,11 +107,12 @@ class _Calcul(Etapes):
         total_tva = ZERO
         for g, taux in enumerate(a.taux):
             base = nets[g] + (port if g == self.groupe_port else ZERO)
-            base = self.put(f"tva.{g}.base", base)
+            c_base, c_montant = self.chemins.tva[g]
+            base = self.put(c_base, base)
             if faute == m.TAUX_TVA_MELANGES and self.taux_unique is not None:
                 taux = self.taux_unique
             montant = ZERO if faute == m.TVA_NON_REGULARISEE else self.rnd(base * taux / 100)
-            total_tva += self.put(f"tva.{g}.montant", montant)
+            total_tva += self.put(c_montant, montant)
         total_tva = self.put("total_tva", total_tva)
         self.put("total_ttc", total_ht + total_tva)
 

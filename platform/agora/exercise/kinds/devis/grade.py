@@ -28,6 +28,8 @@ COMPETENCES = {
         {"lignes", "taux", "net_commercial", "port_ht", "total_ht", "total_tva", "total_ttc"}
     ),
 }
+# The competency of each first part (a field proves one): one look-up a verdict.
+_COMPETENCE_DE = {racine: code for code, racines in COMPETENCES.items() for racine in racines}
 
 
 def fautes_possibles(d: Devis) -> list[str]:
@@ -121,7 +123,12 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read against the quote; never raises."""
     lus, own = champs_lus(ref.champs, lecture)
     valeurs = ref.valeurs
-    differe = any(not field.same(valeurs[p], lu.valeur) for p, field, lu in lus if p in own)
+    # Equal values are the same for every type here: ``same`` is called only when they differ.
+    differe = any(
+        (v := own[p]) != valeurs[p] and not field.same(valeurs[p], v)
+        for p, field, _ in lus
+        if p in own
+    )
     ecf = calc.calcule(ref.d, own) if differe else valeurs
     diagnostic = _Diagnostic(ref, own)
     champs = _illisibles(lecture, lus)
@@ -130,7 +137,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         attendu, valeur = valeurs[path], lu.valeur
         if valeur is None:
             champs.append(verdict(path, field, attendu, lu))
-        elif field.same(attendu, valeur):
+        elif valeur == attendu or field.same(attendu, valeur):
             champs.append(ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste."))
         elif field.same(ecf[path], valeur):
             message = (
@@ -167,12 +174,12 @@ def _illisibles(lecture: Lecture, lus: list[tuple[str, Field, Lu]]) -> list[Cham
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """Each competency scored on its fields; none when none of its fields was graded."""
-    result = []
-    for code, racines in COMPETENCES.items():
-        notes = [c.correct for c in champs if c.champ.partition(".")[0] in racines]
-        if notes:
-            result.append((code, score_ratio(sum(notes), len(notes))))
-    return result
+    notes: dict[str, list[bool]] = {code: [] for code in COMPETENCES}
+    for champ in champs:
+        code = _COMPETENCE_DE.get(champ.champ.partition(".")[0])
+        if code is not None:
+            notes[code].append(champ.correct)
+    return [(code, score_ratio(sum(n), len(n))) for code, n in notes.items() if n]
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
@@ -20,8 +19,7 @@ NATURES = ("acompte", "arrhes")
 ECARTS = ("conforme", "manquant", "partiel", "excedent", "reference")
 
 
-@dataclass(frozen=True)
-class Ligne:
+class Ligne(NamedTuple):
     reference: str
     designation: str
     unite: str
@@ -30,8 +28,7 @@ class Ligne:
     taux: Decimal
 
 
-@dataclass(frozen=True)
-class Port:
+class Port(NamedTuple):
     """The CGV's rule: ``forfait`` HT is charged below ``franco`` HT of goods after remises."""
 
     libelle: str
@@ -40,8 +37,7 @@ class Port:
     taux: Decimal
 
 
-@dataclass(frozen=True)
-class Livre:
+class Livre(NamedTuple):
     """What the delivery note shows for one order line: the reference delivered (None: the
     line is absent from the note) and its quantity."""
 
@@ -49,9 +45,11 @@ class Livre:
     quantite: Decimal
 
 
-@dataclass(frozen=True)
-class Devis:
-    """Typed, validated params. ``taux`` are the distinct VAT rates in order of appearance."""
+class Devis(NamedTuple):
+    """Typed, validated params. ``taux`` are the distinct VAT rates in order of appearance.
+
+    Named tuples, not frozen dataclasses (as its lines, port and delivery): the params are
+    read at every grade, and a frozen dataclass's __init__ costs a call per field."""
 
     date_devis: date
     lignes: tuple[Ligne, ...]

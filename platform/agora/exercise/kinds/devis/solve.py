@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.devis.params import Devis, lire_params
@@ -58,19 +59,20 @@ def calcule(d: Devis, own: Mapping[str, Any] | None = None, faute: str | None = 
     etapes = Etapes(own)
     put, own, out = etapes.put, etapes.own, etapes.out
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
+    chemins = _chemins(len(d.lignes), len(d.taux), len(d.remises))
     bruts = dict.fromkeys(d.taux, ZERO)
-    for i, ligne in enumerate(d.lignes):
-        put(f"lignes.{i}.reference", ligne.reference)
-        prix = put(f"lignes.{i}.prix_unitaire_ht", ligne.prix)
-        bruts[ligne.taux] += put(f"lignes.{i}.montant_ht", rnd(ligne.quantite * prix))
+    for (c_reference, c_prix, c_montant), ligne in zip(chemins.lignes, d.lignes, strict=True):
+        put(c_reference, ligne.reference)
+        prix = put(c_prix, ligne.prix)
+        bruts[ligne.taux] += put(c_montant, rnd(ligne.quantite * prix))
     groupes = []
-    for g, taux in enumerate(d.taux):
-        brut = put(f"taux.{g}.brut_ht", bruts[taux])
+    for (c_brut, c_remises, c_net), taux in zip(chemins.groupes, d.taux, strict=True):
+        brut = put(c_brut, bruts[taux])
         reste = brut
-        for k, remise in enumerate(d.remises):
+        for chemin, remise in zip(c_remises, d.remises, strict=True):
             assiette = brut if faute == REMISES_ADDITIONNEES else reste
-            reste -= put(f"taux.{g}.remises.{k}.montant", rnd(assiette * remise / HUNDRED))
-        groupes.append((brut, put(f"taux.{g}.net_ht", reste)))
+            reste -= put(chemin, rnd(assiette * remise / HUNDRED))
+        groupes.append((brut, put(c_net, reste)))
     net_commercial = put("net_commercial", sum((net for _, net in groupes), ZERO))
     port = ZERO
     if d.port:
@@ -82,15 +84,44 @@ def calcule(d: Devis, own: Mapping[str, Any] | None = None, faute: str | None = 
         base = brut if faute == TVA_SUR_BRUT else net
         if d.port and d.taux[g] == d.port.taux and faute != PORT_HORS_BASE_TVA:
             base += port
-        base = put(f"taux.{g}.base_tva", base)
-        total_tva += put(f"taux.{g}.tva", rnd(base * d.taux[g] / HUNDRED))
+        base = put(chemins.tva[g][0], base)
+        total_tva += put(chemins.tva[g][1], rnd(base * d.taux[g] / HUNDRED))
     total_ht = put("total_ht", net_commercial + port)
     total_tva = put("total_tva", total_tva)
     total_ttc = put("total_ttc", total_ht + total_tva)
     _conditions(d, put, rnd, faute, total_ht if faute == ACOMPTE_SUR_HT else total_ttc)
-    for i in range(len(d.livraison)):
-        _livraison(d, i, put, faute)
+    for i in range(len(d.livraison)):  # a line each, when there is a delivery note
+        _livraison(d, i, put, faute, chemins.livraison[i])
     return out
+
+
+class _Chemins(NamedTuple):
+    """The answer paths of a quote of one shape (built once: grading is a hot path)."""
+
+    lignes: tuple[tuple[str, str, str], ...]  # reference, price, amount
+    groupes: tuple[tuple[str, tuple[str, ...], str], ...]  # gross, remises, net of a rate
+    tva: tuple[tuple[str, str], ...]  # base, VAT of a rate
+    livraison: tuple[tuple[str, str], ...]  # gap, quantity to invoice of a line
+
+
+@lru_cache(maxsize=256)
+def _chemins(lignes: int, groupes: int, remises: int) -> _Chemins:
+    return _Chemins(
+        tuple(
+            (f"lignes.{i}.reference", f"lignes.{i}.prix_unitaire_ht", f"lignes.{i}.montant_ht")
+            for i in range(lignes)
+        ),
+        tuple(
+            (
+                f"taux.{g}.brut_ht",
+                tuple(f"taux.{g}.remises.{k}.montant" for k in range(remises)),
+                f"taux.{g}.net_ht",
+            )
+            for g in range(groupes)
+        ),
+        tuple((f"taux.{g}.base_tva", f"taux.{g}.tva") for g in range(groupes)),
+        tuple((f"livraison.{i}.ecart", f"livraison.{i}.a_facturer") for i in range(lignes)),
+    )
 
 
 def _conditions(d: Devis, put: Any, rnd: Any, faute: str | None, assiette: Decimal) -> None:
@@ -104,14 +135,14 @@ def _conditions(d: Devis, put: Any, rnd: Any, faute: str | None, assiette: Decim
     put("bon_pour_accord", BON_POUR_ACCORD)
 
 
-def _livraison(d: Devis, i: int, put: Any, faute: str | None) -> None:
+def _livraison(d: Devis, i: int, put: Any, faute: str | None, chemins: tuple[str, str]) -> None:
     nature, quantite = ecart(d, i)
     if faute == ECART_LIVRAISON_COMMANDE_FACTUREE:
         quantite = d.lignes[i].quantite
     elif faute == ECART_LIVRAISON_HORS_COMMANDE_FACTUREE:
         quantite = d.livraison[i].quantite
-    put(f"livraison.{i}.ecart", nature)
-    put(f"livraison.{i}.a_facturer", quantite)
+    put(chemins[0], nature)
+    put(chemins[1], quantite)
 
 
 def solve(params: dict[str, Any]) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import EMPTY, Lu
 from agora.exercise.kinds.facture import solve as calc
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
-from agora.exercise.kinds.facture.params import NAME, Facture, lire_params
-from agora.exercise.kinds.facture.solve import calcule
+from agora.exercise.kinds.facture.params import NAME, Calculable, lire_calcul
+from agora.exercise.kinds.facture.solve import calcule, chemins
 from agora.exercise.reading import Lecture
 from agora.money import CENT, euros
 
@@ -74,6 +74,7 @@ SUIT_DE = {
     calc.PORT_OUBLIE: {calc.PORT_REDUIT},
     calc.PORT_HORS_BASE_TVA: {calc.PORT_REDUIT, calc.PORT_OUBLIE},
 }
+_AUCUNE: frozenset[str] = frozenset()
 
 # Competency 1.2.2 (producing the customer document): the body of the invoice, down to the
 # net financier. VAT, totals, deposit and net à payer prove no competency of their own: 1.2.3
@@ -90,9 +91,10 @@ _CORPS = frozenset(
         "net_financier",
     }
 )
+_NOTES_CORPS = _CORPS | {"réponse"}  # an unreadable answer counts against the body
 
 
-def fautes_possibles(f: Facture) -> list[tuple[str, Decimal | None]]:
+def fautes_possibles(f: Calculable) -> list[tuple[str, Decimal | None]]:
     """The wrong methods (internal code, rate for TAUX_TVA_MELANGES) that would change some
     amount of this invoice, in the order the grader tries them."""
     fautes: list[tuple[str, Decimal | None]] = []
@@ -139,7 +141,7 @@ class _Collecte:
     """The fields read of an answer by expected path, and the lists or rows that could not be
     read (``answer.read`` leaves them as unreadable ``Lu``)."""
 
-    def __init__(self, f: Facture, lecture: Lecture):
+    def __init__(self, f: Calculable, lecture: Lecture):
         self.lus: dict[str, Lu] = {}
         self.problemes: list[ChampResult] = []
         arbre = lecture.arbre
@@ -149,9 +151,11 @@ class _Collecte:
         for key in SCALAIRES:
             if key in arbre:
                 self.lus[key] = arbre[key]
-        self._lignes(f, arbre)
-        self._groupes(f, arbre)
-        self._tva(f, arbre)
+        # The expected paths, built once per shape (not spelled out at each grade).
+        lignes, groupes, tva = chemins(len(f.lignes), len(f.taux), len(f.reductions))
+        self._lignes(arbre, lignes)
+        self._groupes(f, arbre, groupes)
+        self._tva(f, arbre, tva)
 
     def _probleme(self, path: str, lu: Lu) -> None:
         self.problemes.append(ChampResult(path, None, str(lu.brut)[:60], False, lu.erreur))
@@ -163,55 +167,61 @@ class _Collecte:
             return []
         return value or []
 
-    def _ligne(self, path: str, entry: Any) -> dict[str, Any] | None:
+    def _ligne(self, entry: Any, *path: str | int) -> dict[str, Any] | None:
+        """The row, or None when it could not be read (a problem at ``path``, spelled out)."""
         if isinstance(entry, Lu):
-            self._probleme(path, entry)
+            self._probleme(".".join(map(str, path)), entry)
             return None
         return entry
 
-    def _lignes(self, f: Facture, arbre: dict[str, Any]) -> None:
+    def _lignes(self, arbre: dict[str, Any], chemins_lignes: tuple[str, ...]) -> None:
         entries = self._liste(arbre, "lignes")
-        for i, entry in enumerate(entries[: len(f.lignes)]):
-            row = self._ligne(f"lignes.{i}", entry)
+        # Rows past the invoice's are not graded (zip stops at its last line).
+        for i, (entry, chemin) in enumerate(zip(entries, chemins_lignes, strict=False)):
+            row = self._ligne(entry, "lignes", i)
             if row is not None and "montant_ht" in row:
-                self.lus[f"lignes.{i}.montant_ht"] = row["montant_ht"]
+                self.lus[chemin] = row["montant_ht"]
 
-    def _groupes(self, f: Facture, arbre: dict[str, Any]) -> None:
+    def _groupes(self, f: Calculable, arbre: dict[str, Any], chemins_groupes: tuple) -> None:
         entries = self._liste(arbre, "groupes")
         for g, entry in _match(entries, f.taux, "taux_tva").items():
-            row = self._ligne(f"groupes.{g}", entry)
+            row = self._ligne(entry, "groupes", g)
             if row is None:
                 continue
-            for key in CHAMPS_GROUPE:
+            c_brut, c_reductions, *c_suite = chemins_groupes[g]
+            for key, chemin in zip(CHAMPS_GROUPE, (c_brut, *c_suite), strict=True):
                 if key in row:
-                    self.lus[f"groupes.{g}.{key}"] = row[key]
-            self._reductions(f, row, g)
+                    self.lus[chemin] = row[key]
+            self._reductions(row, g, c_reductions)
 
-    def _reductions(self, f: Facture, row: dict[str, Any], g: int) -> None:
+    def _reductions(self, row: dict[str, Any], g: int, c_reductions: tuple[str, ...]) -> None:
         entries = self._liste(row, "reductions", f"groupes.{g}.reductions")
-        for k, entry in enumerate(entries[: len(f.reductions)]):
-            red = self._ligne(f"groupes.{g}.reductions.{k}", entry)
+        for k, (entry, chemin) in enumerate(zip(entries, c_reductions, strict=False)):
+            red = self._ligne(entry, "groupes", g, "reductions", k)
             if red is not None and "montant" in red:
-                self.lus[f"groupes.{g}.reductions.{k}.montant"] = red["montant"]
+                self.lus[chemin] = red["montant"]
 
-    def _tva(self, f: Facture, arbre: dict[str, Any]) -> None:
+    def _tva(self, f: Calculable, arbre: dict[str, Any], chemins_tva: tuple) -> None:
         entries = self._liste(arbre, "tva")
         for g, entry in _match(entries, f.taux, "taux").items():
-            row = self._ligne(f"tva.{g}", entry)
-            for key in ("base", "montant"):
+            row = self._ligne(entry, "tva", g)
+            for key, chemin in zip(("base", "montant"), chemins_tva[g], strict=True):
                 if row is not None and key in row:
-                    self.lus[f"tva.{g}.{key}"] = row[key]
+                    self.lus[chemin] = row[key]
 
 
 class Reference:
     """What grading needs from the params alone: the invoice, its amounts, and the whole
     invoice done with each wrong method (filled on demand). Kept per params (see ``reference``)."""
 
-    def __init__(self, f: Facture):
+    def __init__(self, f: Calculable):
         self.f = f
         self.ref = calcule(f)
         self.attendus = {path: str(value.quantize(CENT)) for path, value in self.ref.items()}
-        self.fautes = fautes_possibles(f)
+        # Each wrong method with the public code that names it.
+        self.fautes = [
+            (faute, calc.CODE_PUBLIC.get(faute[0], faute[0])) for faute in fautes_possibles(f)
+        ]
         self.mondes: dict[tuple[str, Decimal | None], dict[str, Decimal]] = {}
 
     def monde(self, faute: tuple[str, Decimal | None]) -> dict[str, Decimal]:
@@ -224,7 +234,8 @@ class Reference:
 def reference(params: Any, lire: Any) -> Reference:
     """The Reference of these params (built at each grade: params come fresh from the
     database, and a memo of references by params would only flatter a benchmark that grades
-    the same few variants over and over). ``lire`` turns params into a Facture."""
+    the same few variants over and over). ``lire`` turns params into what the calculation
+    reads (``lire_calcul``)."""
     return Reference(lire(params))
 
 
@@ -246,9 +257,8 @@ class _Diagnostiqueur:
 
     def cherche(self, path: str, value: Decimal, deja: list[str]) -> str | None:
         node = noeud(path)
-        for faute in self.fautes:
-            code = calc.CODE_PUBLIC.get(faute[0], faute[0])
-            if node not in SIGNATURES[code] or SUIT_DE.get(code, set()) & set(deja):
+        for faute, code in self.fautes:
+            if node not in SIGNATURES[code] or not SUIT_DE.get(code, _AUCUNE).isdisjoint(deja):
                 continue
             if (
                 self.reference.monde(faute).get(path) == value
@@ -299,10 +309,10 @@ def corrige(reference: Reference, lecture: Lecture) -> Grade:
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """1.2.2 scored on the body's fields (an unreadable answer counts); none when none graded."""
-    corps = [c.correct for c in champs if c.champ.partition(".")[0] in {*_CORPS, "réponse"}]
+    corps = [c.correct for c in champs if c.champ.partition(".")[0] in _NOTES_CORPS]
     return [(COMPETENCE_CORPS, score_ratio(sum(corps), len(corps)))] if corps else []
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, error carried forward and diagnostics of an answer as read."""
-    return corrige(reference(params, lire_params), lecture)
+    return corrige(reference(params, lire_calcul), lecture)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -258,12 +258,118 @@ def lire_params(params: Any) -> Facture:
     return valide(Facture, params, _message)
 
 
-def verifie_params(params: Any) -> Facture:
-    """lire_params, plus the checks that need the whole invoice (the deposit fits in the TTC)."""
+class LigneLue(NamedTuple):
+    """A line as the calculation reads it (``Ligne`` without its texts)."""
+
+    quantite: Decimal
+    prix: Decimal
+    taux: Decimal
+
+
+class ReductionLue(NamedTuple):
+    taux: Decimal
+
+
+class FactureLue(NamedTuple):
+    """What the calculation reads of a ``Facture`` (the same names), read without pydantic."""
+
+    lignes: tuple[LigneLue, ...]
+    reductions: tuple[ReductionLue, ...]
+    port: Decimal
+    taux_port: Decimal
+    escompte_taux: Decimal
+    acompte: Decimal
+    taux: tuple[Decimal, ...]
+    membres: tuple[tuple[int, ...], ...]
+    groupe_port: int
+
+
+# What the calculation and the grader read: the model, or the params read without it.
+Calculable = Facture | FactureLue
+
+
+def lire_calcul(params: Any) -> Calculable:
+    """The params as the calculation and the grader read them, InvalidInput as ``lire_params``.
+
+    A grade reads its params fresh from the database, and building the pydantic models costs
+    as much as the rest of an L1 grade: params whose every number is written as the contract
+    writes it (« 26.05 », « 20 ») and within its bounds are read directly, with the readers and
+    tests of the models (so to the same values); any other ones are read by ``lire_params``,
+    which refuses them with its French line or accepts them."""
+    lue = _lue(params) if type(params) is dict else None
+    return lue if lue is not None else lire_params(params)
+
+
+def _canonique(raw: Any) -> Decimal | None:
+    """A number in the contract's own writing, as ``_nombre`` reads it at once; else None."""
+    if type(raw) is str and len(raw) < 16 and _CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
+    return None
+
+
+def _lue(params: dict[str, Any]) -> FactureLue | None:
+    """``lire_calcul`` when every param is in the contract's writing and valid, else None."""
+    lignes, reductions = params.get("lignes"), params.get("reductions") or []
+    if type(lignes) is not list or not 0 < len(lignes) <= MAX_LIGNES:
+        return None
+    if type(reductions) is not list or len(reductions) > MAX_REDUCTIONS:
+        return None
+    lues = tuple(map(_ligne_lue, lignes))
+    reduites = tuple(map(_reduction_lue, reductions))
+    port, acompte = _montant_lu(params, "frais_port_ht"), _montant_lu(params, "acompte")
+    escompte = _taux_lu(params["escompte_taux"]) if "escompte_taux" in params else Decimal(0)
+    if None in lues or None in reduites or None in (port, acompte, escompte):
+        return None
+    taux = tuple(dict.fromkeys(ligne.taux for ligne in lues))
+    taux_port = params.get("taux_tva_port")
+    if taux_port is None:  # as ``Facture._taux_port``: the only rate, required with several
+        if len(taux) > 1 and port > 0:
+            return None
+        taux_port = taux[0]
+    elif (taux_port := _taux_lu(taux_port)) not in taux:
+        return None
+    membres = tuple(tuple(i for i, ligne in enumerate(lues) if ligne.taux == t) for t in taux)
+    return FactureLue(
+        lues, reduites, port, taux_port, escompte, acompte, taux, membres, taux.index(taux_port)
+    )
+
+
+def _taux_lu(raw: Any) -> Decimal | None:
+    taux = _canonique(raw)
+    return taux if taux is not None and ZERO <= taux < HUNDRED else None
+
+
+def _montant_lu(params: dict[str, Any], nom: str) -> Decimal | None:
+    if nom not in params:
+        return Decimal(0)  # the model's default
+    montant = _canonique(params[nom])
+    return montant if montant is not None and 0 <= montant == cents(montant) else None
+
+
+def _ligne_lue(raw: Any) -> LigneLue | None:
+    if type(raw) is not dict:
+        return None
+    quantite, prix = _canonique(raw.get("quantite")), _canonique(raw.get("prix_unitaire_ht"))
+    taux = _taux_lu(raw.get("taux_tva"))
+    if quantite is None or quantite <= 0 or prix is None or prix < 0 or taux is None:
+        return None
+    return LigneLue(quantite, prix, taux)
+
+
+def _reduction_lue(raw: Any) -> ReductionLue | None:
+    if type(raw) is not dict or raw.get("nature") not in NATURES:
+        return None
+    taux = _taux_lu(raw.get("taux"))
+    return ReductionLue(taux) if taux is not None and taux > 0 else None
+
+
+def verifie_params(params: Any) -> Calculable:
+    """lire_calcul, plus the checks that need the whole invoice (the deposit fits in the TTC)."""
     from agora.exercise.kinds.facture.solve import calcule  # solve reads its params from here
 
-    facture = lire_params(params)
-    if facture.acompte > calcule(facture)["total_ttc"]:
+    facture = lire_calcul(params)
+    # Without a deposit there is nothing to check (no total of an invoice is negative).
+    if facture.acompte and facture.acompte > calcule(facture)["total_ttc"]:
         raise InvalidInput("Paramètres : l'acompte dépasse le total TTC de la facture.")
     return facture
 

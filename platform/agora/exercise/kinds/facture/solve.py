@@ -15,7 +15,7 @@ from typing import Any
 
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES
-from agora.exercise.kinds.facture.params import Facture, lire_params
+from agora.exercise.kinds.facture.params import Calculable, Facture, lire_params
 from agora.exercise.params import HUNDRED, taux_str
 from agora.money import ZERO, cents, cents_down, fmt
 
@@ -39,8 +39,12 @@ ARRONDI_TRONQUE = "ARRONDI_TRONQUE"
 CODE_PUBLIC = {ESCOMPTE_SUR_TTC_HORS_PORT: ESCOMPTE_SUR_TTC}
 
 
+# The totals of the groups' steps, in the order of a group's steps.
+_TOTAUX = ("montant_brut_ht", "total_reductions", "net_commercial", "escompte", "net_financier")
+
+
 @lru_cache(maxsize=256)
-def _chemins(lignes: int, groupes: int, reductions: int) -> tuple[tuple, tuple, tuple]:
+def chemins(lignes: int, groupes: int, reductions: int) -> tuple[tuple, tuple, tuple]:
     """The answer paths of an invoice of this shape (built once: grading is a hot path)."""
     chemins_lignes = tuple(f"lignes.{i}.montant_ht" for i in range(lignes))
     chemins_groupes = tuple(
@@ -58,7 +62,7 @@ def _chemins(lignes: int, groupes: int, reductions: int) -> tuple[tuple, tuple, 
 
 
 def calcule(
-    f: Facture,
+    f: Calculable,
     own: Mapping[str, Decimal] | None = None,
     faute: str | None = None,
     taux_unique: Decimal | None = None,
@@ -72,7 +76,7 @@ def calcule(
     etapes = Etapes(own)
     put, own, out = etapes.put, etapes.own, etapes.out
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
-    chemins_lignes, chemins_groupes, chemins_tva = _chemins(
+    chemins_lignes, chemins_groupes, chemins_tva = chemins(
         len(f.lignes), len(f.taux), len(f.reductions)
     )
     lignes = [
@@ -82,8 +86,6 @@ def calcule(
     groupe_port = f.groupe_port
     port = own.get("frais_port_ht", f.port)
     port_dans_base = faute not in (PORT_HORS_BASE_TVA, PORT_OUBLIE, PORT_REDUIT)
-    totaux = {"montant_brut_ht": ZERO, "total_reductions": ZERO, "net_commercial": ZERO}
-    totaux |= {"escompte": ZERO, "net_financier": ZERO}
     groupes = []
     for g, membres in enumerate(f.membres):
         c_brut, c_reductions, c_nc, c_escompte, c_nf = chemins_groupes[g]
@@ -107,18 +109,20 @@ def calcule(
             assiette = nc + rnd(nc * f.taux[g] / HUNDRED)
         escompte = put(c_escompte, rnd(assiette * f.escompte_taux / HUNDRED))
         nf = put(c_nf, nc - escompte)
-        for key, value in zip(totaux, (brut, reduit, nc, escompte, nf), strict=True):
-            totaux[key] += value
-        groupes.append((brut, nc, nf, port_g))
-    for key, value in totaux.items():
-        totaux[key] = put(key, value)
+        groupes.append((brut, reduit, nc, escompte, nf))
+    # Each total is the sum of its column over the groups (in the order of _TOTAUX).
+    colonnes = zip(*groupes, strict=True)
+    *_, net_financier = [
+        put(key, sum(colonne, ZERO)) for key, colonne in zip(_TOTAUX, colonnes, strict=True)
+    ]
     put("frais_port_ht", f.port)
-    total_ht = totaux["net_financier"] + (port if port_dans_base else ZERO)
+    total_ht = net_financier + (port if port_dans_base else ZERO)
     total_ht = put("total_ht", total_ht + (port if faute == PORT_HORS_BASE_TVA else ZERO))
     total_tva = ZERO
-    for g, (brut, nc, nf, port_g) in enumerate(groupes):
-        base = {TVA_AVANT_REDUCTIONS: brut, TVA_AVANT_ESCOMPTE: nc}.get(faute or "", nf)
-        base = put(chemins_tva[g][0], base + (port_g if port_dans_base else ZERO))
+    for g, (brut, _, nc, _, nf) in enumerate(groupes):
+        base = brut if faute == TVA_AVANT_REDUCTIONS else nc if faute == TVA_AVANT_ESCOMPTE else nf
+        port_g = port if g == groupe_port and port_dans_base else ZERO
+        base = put(chemins_tva[g][0], base + port_g)
         taux = taux_unique if faute == TAUX_TVA_MELANGES and taux_unique is not None else f.taux[g]
         total_tva += put(chemins_tva[g][1], rnd(base * taux / HUNDRED))
     total_tva = put("total_tva", total_tva)
