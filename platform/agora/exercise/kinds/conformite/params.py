@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
