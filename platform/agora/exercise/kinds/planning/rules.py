@@ -72,24 +72,22 @@ class Semaine:
     @cached_property
     def isos(self) -> tuple[str, ...]:
         """The ISO date of each day of the week (every créneau graded prints its day)."""
-        return tuple((self.lundi + timedelta(days=j)).isoformat() for j in range(7))
+        return tuple(jour.isoformat() for jour in self._dates)
 
     @cached_property
     def jours(self) -> dict[date, int]:
         """The index of each date of the week (every créneau graded names its date)."""
-        return {self.lundi + timedelta(days=j): j for j in range(7)}
-
-    def jour_fr(self, jour: int) -> str:
-        if 0 <= jour < 7:
-            return self._jours_fr[jour]  # a message per violation names its day
-        return date_longue(self.lundi + timedelta(days=jour), jour_semaine=True, annee=False)
+        return {jour: j for j, jour in enumerate(self._dates)}
 
     @cached_property
-    def _jours_fr(self) -> tuple[str, ...]:
-        return tuple(
-            date_longue(self.lundi + timedelta(days=j), jour_semaine=True, annee=False)
-            for j in range(7)
-        )
+    def _dates(self) -> tuple[date, ...]:
+        # From the day numbers: a third of the cost of adding a timedelta, at every grade.
+        lundi = self.lundi.toordinal()
+        return tuple(date.fromordinal(lundi + j) for j in range(7))
+
+    def jour_fr(self, jour: int) -> str:
+        # Written when asked: a planning graded has a violation or two, on a day or two.
+        return date_longue(self.lundi + timedelta(days=jour), jour_semaine=True, annee=False)
 
     def employe(self, ident: str) -> Employe | None:
         return self.ids.get(ident)
