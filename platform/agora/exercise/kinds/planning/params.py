@@ -285,7 +285,9 @@ def _semaine(lundi: date, salaries, fins: dict, ouverture: dict, besoins) -> Sem
 def _minutes(moment: datetime | None, lundi: datetime) -> int | None:
     if moment is None:
         return None
-    return int((moment.replace(tzinfo=None) - lundi).total_seconds() // 60)
+    if moment.tzinfo is not None:  # replace() only when there is a zone to drop: it is dear
+        moment = moment.replace(tzinfo=None)
+    return int((moment - lundi).total_seconds() // 60)
 
 
 def lire_semaine(params: Any) -> Semaine:
