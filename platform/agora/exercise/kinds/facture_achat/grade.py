@@ -17,7 +17,7 @@ from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
-from agora.money import euros
+from agora.money import euros, fmt
 
 # The check and the entry prove 2.1.2; what sets the payment to come proves 2.2.3.
 SUIVI_ACHATS, TRESORERIE = "2.1.2", "2.2.3"
@@ -82,11 +82,12 @@ class _Correction:
         ecf = self.ref.calcule(own) if any(own[p] != valeurs[p] for p in own) else valeurs
         for path, _, lu in lus:
             attendu = valeurs[path]
-            if lu.valeur is not None and lu.valeur != attendu and lu.valeur == ecf[path]:
+            if lu.valeur is not None and lu.valeur == attendu:  # as ``verdict`` judges it, at once
+                self.champs.append(ChampResult(path, fmt(attendu), lu.recu, True, "Juste."))
+                continue
+            if lu.valeur is not None and lu.valeur == ecf[path]:
                 ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-                self.champs.append(
-                    verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True)
-                )
+                self.champs.append(ChampResult(path, fmt(attendu), lu.recu, True, ko))
                 continue
             ko = ""
             if lu.valeur is not None and lu.valeur != attendu:
