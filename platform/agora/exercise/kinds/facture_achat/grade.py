@@ -34,11 +34,12 @@ class Reference:
         self.a = a
         self.ecarts = [calc.ecart(x) for x in a.lignes]
         self.decision = calc.decision(self.ecarts)
-        self.litige = calc.net_en_litige(a, self.decision)
+        self.litige = litige = calc.net_en_litige(a, self.decision)
         self.valeurs = self.calcule()
         self.fautes = m.fautes_possibles(a, self.ecarts)
         self.ecriture = calc.ecriture(a, self.decision)
-        self.monde = Mondes(lambda faute: self.calcule(faute=faute))
+        # Not self.calcule: a Reference holding itself would wait for the cyclic collector.
+        self.monde = Mondes(lambda faute: calc.calcule_avec(a, litige, faute=faute))
 
     def calcule(self, own: dict[str, Decimal] | None = None, faute: str | None = None) -> dict:
         """``solve.calcule`` of this invoice, its printed net worked out once."""
