@@ -92,8 +92,9 @@ def limite(releve: Releve) -> Any:
     return releve.echeance
 
 
-def anomalie_releve(registre: Registre, releve: Releve) -> str:
-    """The non-conformity of a register row: a value or a day beyond its limit."""
+def anomalie_releve(registre: Registre, releve: Releve, borne: Any) -> str:
+    """The non-conformity of a register row: a value or a day beyond its limit ``borne``
+    (``limite``, worked out once a row by ``constats``)."""
     c = releve.controle
     if c == "lot":
         if releve.fournisseur is None:
@@ -101,7 +102,6 @@ def anomalie_releve(registre: Registre, releve: Releve) -> str:
         return "lot_rappele" if releve.lot in registre.rappels else "aucune"
     if c == "ddm":
         return "aucune"  # a DDM passed is a matter of quality, not a non-conformity
-    borne: Any = limite(releve)
     mesure: Any = registre.date_controle if c in DATES else releve.valeur
     if not mesure > borne:
         return "aucune"
@@ -115,11 +115,10 @@ def anomalie_releve(registre: Registre, releve: Releve) -> str:
     }[c]
 
 
-def pile_a_la_limite(registre: Registre, releve: Releve) -> bool:
-    """The value or the day is exactly the limit (allowed)."""
+def pile_a_la_limite(registre: Registre, releve: Releve, borne: Any) -> bool:
+    """The value or the day is exactly the limit ``borne`` (allowed)."""
     if releve.controle in ("lot", "ddm"):
         return False
-    borne = limite(releve)
     if releve.controle in DATES:
         return registre.date_controle == borne
     return releve.valeur == borne and borne != 0
@@ -136,15 +135,16 @@ def vigilance_exigee(fournisseur: Fournisseur) -> bool:
     return fournisseur.montant >= load_regles().vigilance.seuil_ht
 
 
-def vigilance_perimee(registre: Registre, fournisseur: Fournisseur) -> bool:
-    """Missing or older than six months on the day of the check (whatever the amount)."""
-    fin = fin_vigilance(fournisseur)
+def vigilance_perimee(registre: Registre, fin: date | None) -> bool:
+    """Missing or older than six months on the day of the check (whatever the amount): ``fin``
+    is the attestation's last valid day (``fin_vigilance``)."""
     return fin is None or registre.date_controle > fin
 
 
-def anomalie_fournisseur(registre: Registre, i: int) -> str:
+def anomalie_fournisseur(registre: Registre, i: int, fin: date | None) -> str:
     """The problem of supplier ``i``: missing or wrong SIRET, wrong IBAN, a SIRET already on
-    an earlier record, an attestation de vigilance missing or past six months when required."""
+    an earlier record, an attestation de vigilance missing or past six months when required
+    (``fin``: its last valid day)."""
     f = registre.fournisseurs[i]
     if f.siret is None:
         return "siret_manquant"
@@ -154,17 +154,19 @@ def anomalie_fournisseur(registre: Registre, i: int) -> str:
         return "iban_invalide"
     if any(autre.siret == f.siret for autre in registre.fournisseurs[:i]):
         return "doublon"
-    if vigilance_exigee(f) and vigilance_perimee(registre, f):
+    if vigilance_exigee(f) and vigilance_perimee(registre, fin):
         return "vigilance_perimee"
     return "aucune"
 
 
 def constats(registre: Registre) -> list[Constat]:
-    """What each row of the register calls for."""
+    """What each row of the register calls for (each row's limit worked out once: a periodic
+    check's is a date computed from the calendar)."""
     result = []
     for releve in registre.lignes:
-        anomalie = anomalie_releve(registre, releve)
-        limite_pile = pile_a_la_limite(registre, releve)
+        borne = None if releve.controle in ("lot", "ddm") else limite(releve)
+        anomalie = anomalie_releve(registre, releve, borne)
+        limite_pile = pile_a_la_limite(registre, releve, borne)
         result.append(Constat(anomalie, ACTION_POUR[anomalie], limite_pile))
     return result
 
@@ -173,7 +175,7 @@ def constats_fournisseurs(registre: Registre) -> list[Constat]:
     """What each supplier record calls for (at the limit: the attestation's last valid day)."""
     result = []
     for i, f in enumerate(registre.fournisseurs):
-        anomalie = anomalie_fournisseur(registre, i)
-        pile = fin_vigilance(f) == registre.date_controle
-        result.append(Constat(anomalie, ACTION_POUR[anomalie], pile))
+        fin = fin_vigilance(f)
+        anomalie = anomalie_fournisseur(registre, i, fin)
+        result.append(Constat(anomalie, ACTION_POUR[anomalie], fin == registre.date_controle))
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -128,12 +129,18 @@ LECTURE_RELEVE = (
 )
 
 
-def _releve(raw: Any, i: int) -> Releve:
+@lru_cache(maxsize=MAX_LIGNES)
+def _ou_releve(i: int) -> tuple[str, tuple[tuple[str, Any, str], ...]]:
+    """How messages name register row ``i`` and each of its keys (the same for every register,
+    written once rather than eight texts a row at each grade)."""
     ou = f"ligne {i + 1}"
+    return ou, tuple((champ, lire, f"{nom} de la {ou}") for champ, lire, nom in LECTURE_RELEVE)
+
+
+def _releve(raw: Any, i: int) -> Releve:
+    ou, lectures = _ou_releve(i)
     r = lire_objet(raw, f"la {ou}")
-    releve = Releve(
-        **{champ: lire(r.get(champ), f"{nom} de la {ou}") for champ, lire, nom in LECTURE_RELEVE}
-    )
+    releve = Releve(*[lire(r.get(champ), ou_champ) for champ, lire, ou_champ in lectures])
     controle = releve.controle
     for champ in CONTROLES[controle]:
         if getattr(releve, champ) is None:
@@ -146,7 +153,8 @@ def _releve(raw: Any, i: int) -> Releve:
     return releve
 
 
-# Each key of a supplier record: its reader and how a message names it.
+# Each key of a supplier record, in the order of Fournisseur's fields: its reader and how a
+# message names it.
 LECTURE_FOURNISSEUR = (
     ("code", "code", _texte, "code"),
     ("nom", "nom", _texte, "nom"),
@@ -158,14 +166,17 @@ LECTURE_FOURNISSEUR = (
 )
 
 
+@lru_cache(maxsize=MAX_FOURNISSEURS)
+def _ou_fournisseur(i: int) -> tuple[tuple[str, Any, str], ...]:
+    """Each key of supplier record ``i`` with its reader and how a message names it."""
+    return tuple(
+        (cle, lire, f"{nom} du fournisseur {i + 1}") for _, cle, lire, nom in LECTURE_FOURNISSEUR
+    )
+
+
 def _fournisseur(raw: Any, i: int) -> Fournisseur:
     r = lire_objet(raw, f"le fournisseur {i + 1}")
-    return Fournisseur(
-        **{
-            champ: lire(r.get(cle), f"{nom} du fournisseur {i + 1}")
-            for champ, cle, lire, nom in LECTURE_FOURNISSEUR
-        }
-    )
+    return Fournisseur(*[lire(r.get(cle), ou) for cle, lire, ou in _ou_fournisseur(i)])
 
 
 def lire_params(params: Any) -> Registre:

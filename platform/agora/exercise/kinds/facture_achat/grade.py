@@ -8,8 +8,8 @@ from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade, score_ratio
-from agora.exercise.fields import MONTANT, Lu, account_root, verdict
-from agora.exercise.grading import Mondes, chemin, grade_final
+from agora.exercise.fields import MONTANT, Field, account_root, verdict
+from agora.exercise.grading import Mondes, champs_de_la_forme, champs_lus, grade_final
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.facture_achat import methodes as m
 from agora.exercise.kinds.facture_achat import solve as calc
@@ -17,7 +17,7 @@ from agora.exercise.kinds.facture_achat.answer import DECISION, ECART
 from agora.exercise.kinds.facture_achat.params import NAME, Achat, lire_params
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
-from agora.money import euros
+from agora.money import euros, fmt
 
 # The check and the entry prove 2.1.2; what sets the payment to come proves 2.2.3.
 SUIVI_ACHATS, TRESORERIE = "2.1.2", "2.2.3"
@@ -34,24 +34,22 @@ class Reference:
         self.a = a
         self.ecarts = [calc.ecart(x) for x in a.lignes]
         self.decision = calc.decision(self.ecarts)
-        self.valeurs = calc.calcule(a)
+        self.litige = litige = calc.net_en_litige(a, self.decision)
+        self.valeurs = self.calcule()
         self.fautes = m.fautes_possibles(a, self.ecarts)
         self.ecriture = calc.ecriture(a, self.decision)
-        self.monde = Mondes(lambda faute: calc.calcule(a, faute=faute))
+        # Not self.calcule: a Reference holding itself would wait for the cyclic collector.
+        self.monde = Mondes(lambda faute: calc.calcule_avec(a, litige, faute=faute))
+
+    def calcule(self, own: dict[str, Decimal] | None = None, faute: str | None = None) -> dict:
+        """``solve.calcule`` of this invoice, its printed net worked out once."""
+        return calc.calcule_avec(self.a, self.litige, own, faute)
 
 
 def reference(params: dict[str, Any]) -> Reference:
     """The Reference of these params (built at each grade: params come fresh from the
     database, a memo by params object would never hit)."""
     return Reference(lire_params(params))
-
-
-def _lu(lecture: Lecture, path: str) -> Lu | None:
-    return lecture.lu(*chemin(path))
-
-
-# A reference path's walk and its node (without indexes), found once per path name: every
-# invoice of that shape has the same paths, and a grade reads fresh params.
 
 
 class _Correction:
@@ -81,16 +79,16 @@ class _Correction:
     def montants(self) -> None:
         """Each amount: right, right from the student's own earlier amounts, or wrong (named)."""
         valeurs = self.ref.valeurs
-        lus = {p: lu for p in valeurs if (lu := _lu(self.lecture, p)) is not None}
-        own = {p: lu.valeur for p, lu in lus.items() if lu.valeur is not None}
-        ecf = calc.calcule(self.ref.a, own) if any(own[p] != valeurs[p] for p in own) else valeurs
-        for path, lu in lus.items():
+        lus, own = champs_lus(champs_de_la_forme(tuple(valeurs), _montant), self.lecture)
+        ecf = self.ref.calcule(own) if any(own[p] != valeurs[p] for p in own) else valeurs
+        for path, _, lu in lus:
             attendu = valeurs[path]
-            if lu.valeur is not None and lu.valeur != attendu and lu.valeur == ecf[path]:
+            if lu.valeur is not None and lu.valeur == attendu:  # as ``verdict`` judges it, at once
+                self.champs.append(ChampResult(path, fmt(attendu), lu.recu, True, "Juste."))
+                continue
+            if lu.valeur is not None and lu.valeur == ecf[path]:
                 ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-                self.champs.append(
-                    verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True)
-                )
+                self.champs.append(ChampResult(path, fmt(attendu), lu.recu, True, ko))
                 continue
             ko = ""
             if lu.valeur is not None and lu.valeur != attendu:
@@ -107,7 +105,7 @@ class _Correction:
             if self.ref.monde(faute).get(path) == valeur:
                 return faute
         for faute in candidates:
-            if calc.calcule(self.ref.a, own, faute).get(path) == valeur:
+            if self.ref.calcule(own, faute).get(path) == valeur:
                 return faute
         return None
 
@@ -159,6 +157,12 @@ class _Correction:
         elif attendu.startswith("6") and racine[:1] in ("2", "6"):
             code = m.COMPTE_ACHAT_CONFONDU
         return self.nommes.nomme(code)
+
+
+def _montant(path: str) -> Field:
+    """The type of every amount ``calcule`` gives (one function, so the kit keeps one field
+    list per shape of invoice)."""
+    return MONTANT
 
 
 def _competence(champ: ChampResult, comptes: dict[str, str | None]) -> str:

@@ -77,15 +77,23 @@ def nombre(raw: Any, where: str) -> Decimal:
     """A number of the params (« 18.40 », 18 read as the text written); one French line. Read
     by the answer toolkit's number type, whose reads of a text are cached (a class generates
     and grades the same params over and over)."""
-    lu = QUANTITE.read(as_text(raw))
+    lu = _LUS.get(raw) if type(raw) is str else None  # the type's own memo: no call
+    if lu is None:
+        lu = QUANTITE.read(as_text(raw))
     if lu.valeur is None:
         raise InvalidInput(f"Paramètres : {where} — {lu.erreur or 'manquant'}")
     return lu.valeur
 
 
+_LUS = QUANTITE.memo  # the texts the number type has read (cleared in place, never replaced)
+_ZERO = Decimal(0)
+# The bounds of the numbers, built once (each params holds some 25 numbers).
+_QUANTITE, _PRIX, _MONTANT, _PORT, _ESCOMPTE = (Decimal(10**k) for k in (5, 7, 9, 6, 1))
+
+
 def _borne(raw: Any, where: str, haut: Decimal, au_centime: bool = False) -> Decimal:
     value = nombre(raw, where)
-    if not Decimal(0) <= value < haut or (au_centime and value != cents(value)):
+    if not _ZERO <= value < haut or (au_centime and value != cents(value)):
         raise InvalidInput(f"Paramètres : {where} doit être un nombre positif inférieur à {haut}.")
     return value
 
@@ -105,8 +113,8 @@ def _texte(raw: Any, where: str, longueur: int = 120) -> str:
 def _conditions(raw: Any, where: str) -> Conditions:
     row = _objet(raw, where)
     return Conditions(
-        quantite=_borne(row.get("quantite"), f"la quantité de {where}", Decimal(100000)),
-        prix=_borne(row.get("prix_unitaire_ht"), f"le prix de {where}", Decimal(10**7), True),
+        quantite=_borne(row.get("quantite"), f"la quantité de {where}", _QUANTITE),
+        prix=_borne(row.get("prix_unitaire_ht"), f"le prix de {where}", _PRIX, True),
         remise=_borne(row.get("remise", "0"), f"la remise de {where}", HUNDRED),
         taux=_borne(row.get("taux_tva"), f"le taux de TVA de {where}", HUNDRED),
     )
@@ -133,10 +141,10 @@ def _ligne(raw: Any, i: int) -> Ligne:
         compte=compte,
         acceptes=frozenset(_compte(a, f"un compte accepté de {where}") for a in acceptes),
         commande=None if commande is None else _conditions(commande, f"la commande de {where}"),
-        livree=_borne(row.get("quantite_livree"), f"la quantité livrée de {where}", Decimal(10**5)),
+        livree=_borne(row.get("quantite_livree"), f"la quantité livrée de {where}", _QUANTITE),
         facture=_conditions(facture, f"la facture de {where}"),
         montant_facture=_borne(
-            facture.get("montant_ht"), f"le montant facturé de {where}", Decimal(10**9), True
+            facture.get("montant_ht"), f"le montant facturé de {where}", _MONTANT, True
         ),
     )
 
@@ -176,8 +184,8 @@ def lire_params(params: Any) -> Achat:
         numero_facture=_texte(facture.get("numero"), "le numéro de la facture", 30),
         date_facture=lire_jour(facture.get("date"), "la date de la facture"),
         lignes=_lignes(p.get("lignes")),
-        escompte_taux=_borne(facture.get("escompte_taux", "0"), "l'escompte", Decimal(10)),
-        port=_borne(facture.get("port_ht", "0"), "le port", Decimal(10**6), True),
+        escompte_taux=_borne(facture.get("escompte_taux", "0"), "l'escompte", _ESCOMPTE),
+        port=_borne(facture.get("port_ht", "0"), "le port", _PORT, True),
         tva_recuperable=_drapeau(p.get("tva_recuperable", True), "tva_recuperable"),
         intracommunautaire=_drapeau(p.get("intracommunautaire", False), "intracommunautaire"),
         colonnes_notees=_colonnes(p.get("colonnes_notees", [])),

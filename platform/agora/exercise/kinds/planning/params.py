@@ -285,7 +285,9 @@ def _semaine(lundi: date, salaries, fins: dict, ouverture: dict, besoins) -> Sem
 def _minutes(moment: datetime | None, lundi: datetime) -> int | None:
     if moment is None:
         return None
-    return int((moment.replace(tzinfo=None) - lundi).total_seconds() // 60)
+    if moment.tzinfo is not None:  # replace() only when there is a zone to drop: it is dear
+        moment = moment.replace(tzinfo=None)
+    return int((moment - lundi).total_seconds() // 60)
 
 
 def lire_semaine(params: Any) -> Semaine:
@@ -324,13 +326,14 @@ def _semaine_ecrite(params: dict[str, Any], lundi: date) -> Semaine:
     """The week the model gives, read straight from params with the model's own checks of
     each value but without pydantic (some 85 µs at each grade, the params coming fresh from
     the database); _AuModele or PydanticCustomError when something needs the model's word."""
-    salaries = tuple(_salarie(s, lundi) for s in _salaries(params.get("salaries")))
+    salaries = tuple([_salarie(s, lundi) for s in _salaries(params.get("salaries"))])
     ids = [s.id for s in salaries]
     if len(set(ids)) != len(ids):
         raise _AuModele
     fins = _fins_de(params.get("fin_semaine_precedente"), ids)
     ouverture = _ouverture_de(params.get("ouverture", {}), lundi)
-    besoins = tuple(_besoin(b, lundi) for b in _besoins(params.get("besoins", [])))
+    # Tuples of lists: a list comprehension runs in one frame, a generator resumes per item.
+    besoins = tuple([_besoin(b, lundi) for b in _besoins(params.get("besoins", []))])
     return _semaine(lundi, salaries, fins, ouverture, besoins)
 
 

