@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
@@ -82,10 +83,9 @@ class Calcul:
         """The mass of each line: given by the functional sheet, chosen by the student at
         level 3 (a named wrong method moves some natures)."""
         fausses = CLASSEMENTS_FAUX.get(self.faute or "", {})
-        masses = []
-        for i, poste in enumerate(self.b.postes):
-            masse = fausses.get(poste.nature, MASSE_DE[poste.nature])
-            masses.append(self.pose(f"postes.{i}.masse", masse) if self.b.comptable else masse)
+        masses = [fausses.get(poste.nature, MASSE_DE[poste.nature]) for poste in self.b.postes]
+        if self.b.comptable:
+            masses = [self.pose(chemin_masse(i), masse) for i, masse in enumerate(masses)]
         return masses
 
     def masses(self, classement: list[str]) -> dict[str, Decimal]:
@@ -172,6 +172,11 @@ class Calcul:
         if self.faute == REMEDE_DECOUVERT and remede != "maintenir":
             remede = "decouvert"
         self.pose("lecture.remede", remede)
+
+
+@lru_cache(maxsize=64)  # by line index, a shape: every run of every grade writes the same ones
+def chemin_masse(i: int) -> str:
+    return f"postes.{i}.masse"
 
 
 _MASSES_SIMPLES = tuple(m for m in MASSES if "hors_exploitation" not in m)
