@@ -82,7 +82,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     lus, own = champs_lus(a.champs, lecture)
     # Each value read judged once: whether any is wrong decides the carried-forward run.
     exacts = [lu.valeur is not None and _juste(f, a.calcul, p, lu.valeur) for p, f, lu in lus]
-    faux = any(lu.valeur is not None and not exact for (_, _, lu), exact in zip(lus, exacts))
+    faux = any(lu.valeur is not None and not ok for (_, _, lu), ok in zip(lus, exacts, strict=True))
     suite = (depuis_siens(calcule, a.fiche, own) if faux else None) or a.calcul
     enquete = Enquete(a, own)
     champs = [
@@ -90,7 +90,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     ]
     nommes = Nommes(MESSAGES.__getitem__)
     valeurs = a.calcul.valeurs
-    for (path, field, lu), exact in zip(lus, exacts):
+    for (path, field, lu), exact in zip(lus, exacts, strict=True):
         if lu.valeur is None:
             champs.append(verdict(path, field, valeurs[path], lu))
         elif exact:
