@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.declaration_tva.baremes import bareme_tva
@@ -36,8 +36,9 @@ NATURES_ACHAT = ("biens_services", "immobilisation", "non_deductible")
 MAX_LIGNES = 12
 
 
-@dataclass(frozen=True)
-class Vente:
+# Rows are named tuples, not frozen dataclasses: built twice as fast (a return has a dozen,
+# read again at every grade), read the same way.
+class Vente(NamedTuple):
     """A taxable sale of the month (HT), or a receipt on a service (TTC) at level 3."""
 
     libelle: str
@@ -45,8 +46,7 @@ class Vente:
     montant: Decimal
 
 
-@dataclass(frozen=True)
-class Achat:
+class Achat(NamedTuple):
     piece: str
     fournisseur: str
     libelle: str
