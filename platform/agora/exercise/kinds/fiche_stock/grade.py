@@ -80,8 +80,13 @@ class Enquete:
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = champs_lus(a.champs, lecture)
-    # Each value read judged once: whether any is wrong decides the carried-forward run.
-    exacts = [lu.valeur is not None and _juste(f, a.calcul, p, lu.valeur) for p, f, lu in lus]
+    # Each value read judged once: whether any is wrong decides the carried-forward run. The
+    # value itself first (these types' ``same`` is equality): most are right, with no call.
+    valeurs = a.calcul.valeurs
+    exacts = [
+        lu.valeur is not None and (lu.valeur == valeurs[p] or _juste(f, a.calcul, p, lu.valeur))
+        for p, f, lu in lus
+    ]
     faux = any(lu.valeur is not None and not ok for (_, _, lu), ok in zip(lus, exacts, strict=True))
     suite = (depuis_siens(calcule, a.fiche, own) if faux else None) or a.calcul
     enquete = Enquete(a, own)
@@ -89,7 +94,6 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if not _connu(n, a)
     ]
     nommes = Nommes(MESSAGES.__getitem__)
-    valeurs = a.calcul.valeurs
     for (path, field, lu), exact in zip(lus, exacts, strict=True):
         if lu.valeur is None:
             champs.append(verdict(path, field, valeurs[path], lu))
@@ -121,8 +125,10 @@ def _nomme(
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """2.1.1 then 2.3.1, each scored on its own fields; absent when none of them was graded."""
-    stock = [c.correct for c in champs if not c.champ.startswith("appro.")]
-    appro = [c.correct for c in champs if c.champ.startswith("appro.")]
+    stock: list[bool] = []
+    appro: list[bool] = []
+    for c in champs:
+        (appro if c.champ.startswith("appro.") else stock).append(c.correct)
     notes = (("2.1.1", stock), (APPRO, appro))
     return [(code, score_ratio(sum(n), len(n))) for code, n in notes if n]
 
