@@ -101,12 +101,13 @@ def _lignes(ref: Reference, lecture: Lecture, nommes: Nommes) -> tuple[list[Cham
         elif lu.valeur is None:
             champs.append(verdict(path, MONTANT, attendu, lu))
         elif lu.valeur == ecf[path]:
+            # A wrong value: its verdict built at once, with the expected value's writing known.
             ko = f"{_REPORTE} Avec les bons résultats : {euros(attendu)}."
-            champs.append(verdict(path, MONTANT, attendu, lu, ko=ko)._replace(correct=True))
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, ko))
         else:
             code = _cherche(ref, own, path, lu.valeur)
             ko = nommes.devant(code, f"Attendu : {euros(attendu)}.")
-            champs.append(verdict(path, MONTANT, attendu, lu, ko=ko))
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, False, ko))
     return champs, ecf
 
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.declaration_tva.baremes import bareme_tva
 from agora.exercise.params import (
     HUNDRED,
+    MONTANT_MAX,
     lire_liste,
     lire_montant,
     lire_nombre,
     lire_objet,
     taux_str,
 )
-from agora.money import cents
+from agora.money import cents, contract_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "declaration_tva"
@@ -34,10 +35,13 @@ REGIMES = {
 TAUX_UE = Decimal(20)  # the goods acquired in the EU are all at the normal rate (simplification)
 NATURES_ACHAT = ("biens_services", "immobilisation", "non_deductible")
 MAX_LIGNES = 12
+# The rates a row may have, as numbers: « 20 », « 20.0 » and « 2E+1 » are all the normal one.
+_TAUX_ADMIS = frozenset(Decimal(t) for t in LIGNE_DU_TAUX)
 
 
-@dataclass(frozen=True)
-class Vente:
+# Rows are named tuples, not frozen dataclasses: built twice as fast (a return has a dozen,
+# read again at every grade), read the same way.
+class Vente(NamedTuple):
     """A taxable sale of the month (HT), or a receipt on a service (TTC) at level 3."""
 
     libelle: str
@@ -45,8 +49,7 @@ class Vente:
     montant: Decimal
 
 
-@dataclass(frozen=True)
-class Achat:
+class Achat(NamedTuple):
     piece: str
     fournisseur: str
     libelle: str
@@ -83,10 +86,20 @@ class Declaration:
 
 
 def _taux(raw: Any, where: str) -> Decimal:
-    value = lire_nombre(raw, where, "taux")
-    if taux_str(value) not in LIGNE_DU_TAUX:
-        raise InvalidInput(f"Paramètres : {where} doit être 20, 10, 5.5 ou 2.1.")
+    """The rate of the row ``where``."""
+    value = lire_nombre(raw, f"taux de {where}", "taux")
+    if value not in _TAUX_ADMIS:
+        raise InvalidInput(f"Paramètres : taux de {where} doit être 20, 10, 5.5 ou 2.1.")
     return value
+
+
+def _montant(raw: Any, quoi: str, where: str) -> Decimal:
+    """The amount ``quoi`` of the row ``where``: the contract's writing of a right amount read at
+    once (what ``lire_montant`` gives it), anything else by ``lire_montant`` and its message."""
+    value = contract_decimal(raw)
+    if value is not None and 0 <= value < MONTANT_MAX and value == cents(value):
+        return value
+    return lire_montant(raw, f"{quoi} de {where}")
 
 
 def _texte(raw: Any, longueur: int = 120) -> str:
@@ -95,10 +108,8 @@ def _texte(raw: Any, longueur: int = 120) -> str:
 
 def _vente(raw: Any, where: str, champ: str, taxable: bool = True) -> Vente:
     row = lire_objet(raw, where)
-    taux = _taux(row.get("taux"), f"taux de {where}") if taxable else Decimal(0)
-    return Vente(
-        _texte(row.get("libelle")), taux, lire_montant(row.get(champ), f"{champ} de {where}")
-    )
+    taux = _taux(row.get("taux"), where) if taxable else Decimal(0)
+    return Vente(_texte(row.get("libelle")), taux, _montant(row.get(champ), champ, where))
 
 
 def _achat(raw: Any, where: str, ue: bool) -> Achat:
@@ -106,9 +117,9 @@ def _achat(raw: Any, where: str, ue: bool) -> Achat:
     nature = "biens_services" if ue else row.get("nature")
     if nature not in NATURES_ACHAT:
         raise InvalidInput(f"Paramètres : nature de {where} inconnue ({', '.join(NATURES_ACHAT)}).")
-    montant = lire_montant(row.get("montant_ht"), f"montant_ht de {where}")
-    taux = TAUX_UE if ue else _taux(row.get("taux"), f"taux de {where}")
-    tva = cents(montant * taux / HUNDRED) if ue else lire_montant(row.get("tva"), f"tva de {where}")
+    montant = _montant(row.get("montant_ht"), "montant_ht", where)
+    taux = TAUX_UE if ue else _taux(row.get("taux"), where)
+    tva = cents(montant * taux / HUNDRED) if ue else _montant(row.get("tva"), "tva", where)
     if not ue and abs(tva - montant * taux / HUNDRED) > 1:
         raise InvalidInput(f"Paramètres : la TVA de {where} ne correspond pas à son taux.")
     fournisseur = _texte(row.get("fournisseur"))

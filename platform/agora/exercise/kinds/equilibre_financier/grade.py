@@ -8,7 +8,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import Mondes, champs_de_la_forme, champs_lus
+from agora.exercise.grading import Mondes, champs_de_la_forme, champs_lus, verdict_reporte
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
@@ -17,7 +17,6 @@ from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture, sans_index
 
 COMPETENCE = "2.2.6"  # every field: reporting on the organisation's financial balance
-REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
 
 
 class Reference:
@@ -72,9 +71,8 @@ class Copie:
             return verdict(path, field, attendu, lu)
         if valeur == attendu or _vaut(field, self.ref.juste, path, valeur):  # or its other writing
             return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
-        avec = f"Avec les bons résultats : {field.display(attendu)}."
         if _vaut(field, self.suite, path, lu.valeur):
-            return verdict(path, field, attendu, lu, ko=REPORTE + avec)._replace(correct=True)
+            return verdict_reporte(path, field, attendu, lu)
         code = self.cause(path, field, lu.valeur)
         if code is None:
             return verdict(path, field, attendu, lu)

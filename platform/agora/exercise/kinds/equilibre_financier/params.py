@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -15,6 +16,7 @@ from agora.money import cents, contract_decimal, parse_decimal
 NAME = "equilibre_financier"
 MAX_POSTES = 30  # lines of a balance sheet
 _MAX_MONTANT = Decimal(1_000_000_000)
+_ZERO = Decimal(0)
 
 MASSE_DE = regles().masse_de()  # nature code -> its mass in the functional balance sheet
 MASSES_ACTIF = (
@@ -65,7 +67,16 @@ class Bilan:
         return self.presentation == "comptable"
 
     def total(self, *natures: str) -> Decimal:
-        return sum((p.montant for p in self.postes if p.nature in natures), Decimal(0))
+        return sum((self.totaux.get(n, _ZERO) for n in natures), _ZERO)
+
+    @cached_property
+    def totaux(self) -> dict[str, Decimal]:
+        """Each nature's lines summed, once: the checks and each run of the analysis ask for
+        totals a dozen times (sums of cents, exact: the order of the additions changes nothing)."""
+        totaux: dict[str, Decimal] = {}
+        for p in self.postes:
+            totaux[p.nature] = totaux.get(p.nature, _ZERO) + p.montant
+        return totaux
 
 
 def _objet(raw: Any, ou: str) -> dict[str, Any]:
@@ -74,32 +85,38 @@ def _objet(raw: Any, ou: str) -> dict[str, Any]:
     return raw
 
 
-def _montant(raw: Any, ou: str) -> Decimal:
+def _ligne(i: int) -> str:
+    """Where line ``i`` is, as a refusal says it (written only then: a sheet has 30 lines)."""
+    return f"la ligne {i + 1}"
+
+
+def _montant(raw: Any, i: int) -> Decimal:
+    """The amount of line ``i``."""
     if isinstance(raw, bool) or raw is None:
-        raise InvalidInput(f"Paramètres : le montant de {ou} manque.")
+        raise InvalidInput(f"Paramètres : le montant de {_ligne(i)} manque.")
     valeur = contract_decimal(raw)
     if valeur is None:
         texte = repr(raw) if isinstance(raw, float) else raw
         try:
             valeur = parse_decimal(texte if isinstance(texte, (int, str)) else str(texte)[:40])
         except InvalidInput as error:
-            raise InvalidInput(f"Paramètres : {ou} — {error}") from None
+            raise InvalidInput(f"Paramètres : {_ligne(i)} — {error}") from None
     if not 0 <= valeur <= _MAX_MONTANT or valeur != cents(valeur):
         raise InvalidInput(
-            f"Paramètres : le montant de {ou} doit être positif, au centime, sous 1 milliard."
+            f"Paramètres : le montant de {_ligne(i)} doit être positif, au centime, sous 1 milliard."
         )
     return valeur
 
 
 def _poste(raw: Any, i: int) -> Poste:
-    ou = f"la ligne {i + 1}"
-    p = _objet(raw, ou)
+    p = raw if isinstance(raw, dict) else _objet(raw, _ligne(i))  # _objet refuses the rest
     nature, libelle = p.get("nature"), p.get("libelle")
     if not isinstance(nature, str) or nature not in MASSE_DE:
-        raise InvalidInput(f"Paramètres : nature inconnue à {ou} ({', '.join(MASSE_DE)}).")
-    if not isinstance(libelle, str) or not libelle.strip():
-        raise InvalidInput(f"Paramètres : {ou} n'a pas de libellé.")
-    return Poste(libelle.strip()[:120], nature, _montant(p.get("montant"), ou))
+        raise InvalidInput(f"Paramètres : nature inconnue à {_ligne(i)} ({', '.join(MASSE_DE)}).")
+    texte = libelle.strip() if isinstance(libelle, str) else ""
+    if not texte:
+        raise InvalidInput(f"Paramètres : {_ligne(i)} n'a pas de libellé.")
+    return Poste(texte[:120], nature, _montant(p.get("montant"), i))
 
 
 def _choix(p: dict[str, Any], cle: str, valeurs: tuple[str, ...]) -> str:
@@ -134,18 +151,22 @@ def _analysable(bilan: Bilan) -> None:
         raise InvalidInput("Paramètres : aucune immobilisation, pas d'emplois stables à financer.")
     if not bilan.total("emprunt"):
         raise InvalidInput("Paramètres : aucun emprunt, l'autonomie financière ne se calcule pas.")
-    court_terme = [n for n, m in MASSE_DE.items() if m in MASSES_PASSIF[1:]]
-    if not bilan.total(*court_terme):
+    if not bilan.total(*_COURT_TERME):
         raise InvalidInput(
             "Paramètres : aucune dette à court terme, la liquidité ne se calcule pas."
         )
-    actif = bilan.total(*[n for n, m in MASSE_DE.items() if m in MASSES_ACTIF])
-    passif = bilan.total(*[n for n, m in MASSE_DE.items() if m in MASSES_PASSIF])
+    actif, passif = bilan.total(*_NATURES_ACTIF), bilan.total(*_NATURES_PASSIF)
     if actif != passif:
         raise InvalidInput(
             f"Paramètres : le bilan fonctionnel n'est pas équilibré ({actif} € d'emplois, "
             f"{passif} € de ressources)."
         )
+
+
+# The natures of short-term debts, of the uses and of the resources (from the rules, once).
+_COURT_TERME = tuple(n for n, m in MASSE_DE.items() if m in MASSES_PASSIF[1:])
+_NATURES_ACTIF = tuple(n for n, m in MASSE_DE.items() if m in MASSES_ACTIF)
+_NATURES_PASSIF = tuple(n for n, m in MASSE_DE.items() if m in MASSES_PASSIF)
 
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:

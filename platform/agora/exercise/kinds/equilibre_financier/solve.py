@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
@@ -82,10 +83,9 @@ class Calcul:
         """The mass of each line: given by the functional sheet, chosen by the student at
         level 3 (a named wrong method moves some natures)."""
         fausses = CLASSEMENTS_FAUX.get(self.faute or "", {})
-        masses = []
-        for i, poste in enumerate(self.b.postes):
-            masse = fausses.get(poste.nature, MASSE_DE[poste.nature])
-            masses.append(self.pose(f"postes.{i}.masse", masse) if self.b.comptable else masse)
+        masses = [fausses.get(poste.nature, MASSE_DE[poste.nature]) for poste in self.b.postes]
+        if self.b.comptable:
+            masses = [self.pose(chemin_masse(i), masse) for i, masse in enumerate(masses)]
         return masses
 
     def masses(self, classement: list[str]) -> dict[str, Decimal]:
@@ -99,7 +99,7 @@ class Calcul:
         elif self.faute == AMORTISSEMENTS_OUBLIES:
             totaux["ressources_stables"] -= self.b.total(*DEDUCTIONS)
         demandees = MASSES if self.b.comptable else _MASSES_SIMPLES
-        return {m: self.pose(f"masses.{m}", totaux[m]) for m in demandees} | {
+        return {m: self.pose(_CHEMIN_MASSE[m], totaux[m]) for m in demandees} | {
             m: ZERO for m in MASSES if m not in demandees
         }
 
@@ -131,8 +131,9 @@ class Calcul:
         """A ratio to two decimals, half up (None when it cannot be computed)."""
         if self.faute == RATIO_INVERSE:
             numerateur, denominateur = denominateur, numerateur
+        chemin = _CHEMIN_RATIO[nom]
         if not denominateur:
-            return self.pose(f"ratios.{nom}", None)
+            return self.pose(chemin, None)
         quotient = numerateur / denominateur
         if self.faute == RATIO_TRONQUE:
             valeur = quotient.quantize(CENT, ROUND_DOWN)
@@ -140,7 +141,7 @@ class Calcul:
             valeur = cents(quotient * CENT_FOIS)
         else:
             valeur = cents(quotient)
-        return self.pose(f"ratios.{nom}", valeur)
+        return self.pose(chemin, valeur)
 
     def ratios(self, m: dict[str, Decimal]) -> None:
         self.ratio(
@@ -174,7 +175,18 @@ class Calcul:
         self.pose("lecture.remede", remede)
 
 
+@lru_cache(maxsize=64)  # by line index, a shape: every run of every grade writes the same ones
+def chemin_masse(i: int) -> str:
+    return f"postes.{i}.masse"
+
+
 _MASSES_SIMPLES = tuple(m for m in MASSES if "hors_exploitation" not in m)
+# The answer paths of the masses and ratios, written once (each run of calcule poses them all).
+_CHEMIN_MASSE = {m: f"masses.{m}" for m in MASSES}
+_CHEMIN_RATIO = {
+    r: f"ratios.{r}"
+    for r in ("autonomie_financiere", "liquidite_generale", "couverture_emplois_stables")
+}
 
 
 def calcule(bilan: Bilan, own: Mapping[str, Any] | None = None, faute: str | None = None) -> Calcul:

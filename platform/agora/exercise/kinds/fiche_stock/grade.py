@@ -8,7 +8,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import champs_de_la_forme, champs_lus
+from agora.exercise.grading import champs_de_la_forme, champs_lus, justes, verdict_reporte
 from agora.exercise.kinds.fiche_stock.answer import type_champ
 from agora.exercise.kinds.fiche_stock.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.fiche_stock.params import NAME, Fiche, lire_params
@@ -19,7 +19,6 @@ from agora.exercise.reading import Lecture, pattern_of
 # 2.3.1 (supplies: when and how much to order) is proved by the reorder fields; every other
 # field (valuation, stock card, stock-taking) proves 2.1.1.
 APPRO = "2.3.1"
-REPORTE = "Juste à partir de vos résultats précédents (erreur reportée) : point accordé. "
 
 
 class Attendu:
@@ -81,36 +80,33 @@ class Enquete:
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = champs_lus(a.champs, lecture)
-    faux = [
-        p for p, f, lu in lus if lu.valeur is not None and not _juste(f, a.calcul, p, lu.valeur)
+    # Each value read judged once: whether any is wrong decides the carried-forward run. The
+    # value itself first (these types' ``same`` is equality): most are right, with no call.
+    valeurs = a.calcul.valeurs
+    exacts = [
+        lu.valeur is not None and (lu.valeur == valeurs[p] or _juste(f, a.calcul, p, lu.valeur))
+        for p, f, lu in lus
     ]
+    faux = any(lu.valeur is not None and not ok for (_, _, lu), ok in zip(lus, exacts, strict=True))
     suite = (depuis_siens(calcule, a.fiche, own) if faux else None) or a.calcul
     enquete = Enquete(a, own)
     champs = [
         ChampResult(n, None, None, False, m) for n, m in lecture.erreurs.items() if not _connu(n, a)
     ]
     nommes = Nommes(MESSAGES.__getitem__)
-    for path, field, lu in lus:
+    for (path, field, lu), exact in zip(lus, exacts, strict=True):
         if lu.valeur is None:
-            champs.append(verdict(path, field, a.calcul.valeurs[path], lu))
-        elif _juste(field, a.calcul, path, lu.valeur):
-            canon = field.canonical(a.calcul.valeurs[path])
+            champs.append(verdict(path, field, valeurs[path], lu))
+        elif exact:
+            canon = field.canonical(valeurs[path])
             champs.append(ChampResult(path, canon, lu.recu, True, "Juste."))
         elif _juste(field, suite, path, lu.valeur):
-            ko = REPORTE + f"Avec les bons résultats : {field.display(a.calcul.valeurs[path])}."
-            champs.append(
-                verdict(path, field, a.calcul.valeurs[path], lu, ko=ko)._replace(correct=True)
-            )
+            champs.append(verdict_reporte(path, field, valeurs[path], lu))
         else:
             champs.append(_nomme(path, field, lu, a, enquete, nommes))
     diagnostics = nommes.diagnostics()
-    return Grade(
-        NAME,
-        score_ratio(sum(c.correct for c in champs), len(champs)),
-        champs,
-        diagnostics,
-        _competences(champs),
-    )
+    score = score_ratio(justes(champs), len(champs))
+    return Grade(NAME, score, champs, diagnostics, _competences(champs))
 
 
 def _connu(nom: str, a: Attendu) -> bool:
@@ -129,8 +125,10 @@ def _nomme(
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """2.1.1 then 2.3.1, each scored on its own fields; absent when none of them was graded."""
-    stock = [c.correct for c in champs if not c.champ.startswith("appro.")]
-    appro = [c.correct for c in champs if c.champ.startswith("appro.")]
+    stock: list[bool] = []
+    appro: list[bool] = []
+    for c in champs:
+        (appro if c.champ.startswith("appro.") else stock).append(c.correct)
     notes = (("2.1.1", stock), (APPRO, appro))
     return [(code, score_ratio(sum(n), len(n))) for code, n in notes if n]
 

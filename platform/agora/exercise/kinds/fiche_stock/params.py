@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from agora.errors import InvalidInput
 from agora.exercise.kinds.fiche_stock.regles import load_regles
 from agora.exercise.params import lire_jour
-from agora.money import cents, parse_decimal
+from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "fiche_stock"
@@ -68,17 +68,25 @@ def _objet(raw: Any, ou: str) -> dict[str, Any]:
 
 
 def _nombre(raw: Any, ou: str) -> Decimal:
+    valeur = contract_decimal(raw)  # the contract's own writing (« 12.50 »), read at once
+    if valeur is None:
+        valeur = _ecrit_autrement(raw, ou)
+    if valeur < 0 or valeur > _MAX_QUANTITE:
+        raise InvalidInput(f"Paramètres : {ou} doit être compris entre 0 et 1 000 000.")
+    return valeur
+
+
+def _ecrit_autrement(raw: Any, ou: str) -> Decimal:
+    """A number the contract does not write so (« 1 234,5 », a JSON number), with the reader's
+    French message when it is none."""
     if raw is None:
         raise InvalidInput(f"Paramètres : {ou} manquant.")
     if isinstance(raw, float):
         raw = repr(raw)
     try:
-        valeur = parse_decimal(raw if isinstance(raw, (int, str)) else str(raw)[:40], "nombre")
+        return parse_decimal(raw if isinstance(raw, (int, str)) else str(raw)[:40], "nombre")
     except InvalidInput as error:
         raise InvalidInput(f"Paramètres : {ou} — {error}") from None
-    if valeur < 0 or valeur > _MAX_QUANTITE:
-        raise InvalidInput(f"Paramètres : {ou} doit être compris entre 0 et 1 000 000.")
-    return valeur
 
 
 def _entier(raw: Any, ou: str) -> Decimal:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from agora.exercise.kinds.fiche_stock.params import Fiche, Mouvement, lire_params
 from agora.money import CENT, cents
@@ -32,6 +33,22 @@ def divise(montant: Decimal, quantite: Decimal, tronque: bool = False) -> Decima
     if not quantite:
         return ZERO
     return (montant / quantite).quantize(CENT, ROUND_DOWN) if tronque else cents(montant / quantite)
+
+
+class Chemins(NamedTuple):
+    """The answer paths of one movement's fields (``mouvements.3.stock_montant``)."""
+
+    entree_cout_unitaire: str
+    entree_montant: str
+    sortie_montant: str
+    stock_quantite: str
+    stock_cout_unitaire: str
+    stock_montant: str
+
+
+@lru_cache(maxsize=64)  # by row index, a shape: every run of every grade writes the same ones
+def chemins(i: int) -> Chemins:
+    return Chemins(*(f"mouvements.{i}.{champ}" for champ in Chemins._fields))
 
 
 class Calcul:
@@ -61,29 +78,30 @@ class Calcul:
         else:
             total = cents(m.quantite * m.prix_net + m.frais)
         exact = divise(total, m.quantite)
-        cout = self.pose(f"mouvements.{i}.entree_cout_unitaire", exact)
+        p = chemins(i)
+        cout = self.pose(p.entree_cout_unitaire, exact)
         par_unite = cents(m.quantite * cout)
         montant = cents(total) if cout == exact else par_unite
         if par_unite != montant:
-            self.autres[f"mouvements.{i}.entree_montant"] = par_unite
+            self.autres[p.entree_montant] = par_unite
         self.dernier_cout = cout
-        return cout, self.pose(f"mouvements.{i}.entree_montant", montant)
+        return cout, self.pose(p.entree_montant, montant)
 
     def cmup_mouvement(self) -> tuple[Decimal, Decimal]:
         f = self.f
         q, v, cmup = f.si_quantite, cents(f.si_quantite * f.si_cout), f.si_cout
         for i, m in enumerate(f.mouvements):
-            p = f"mouvements.{i}."
+            p = chemins(i)
             if m.entree:
                 cout, montant = self.entree(i, m)
-                q = self.pose(p + "stock_quantite", q + m.quantite)
-                v = self.pose(p + "stock_montant", v + montant)
-                cmup = self.pose(p + "stock_cout_unitaire", self._nouveau_cmup(v, q, cmup, cout))
+                q = self.pose(p.stock_quantite, q + m.quantite)
+                v = self.pose(p.stock_montant, v + montant)
+                cmup = self.pose(p.stock_cout_unitaire, self._nouveau_cmup(v, q, cmup, cout))
             else:
-                sortie = self.pose(p + "sortie_montant", cents(m.quantite * cmup))
-                q = self.pose(p + "stock_quantite", q - m.quantite)
-                self.autres[p + "stock_montant"] = v - sortie
-                v = self.pose(p + "stock_montant", cents(q * cmup))
+                sortie = self.pose(p.sortie_montant, cents(m.quantite * cmup))
+                q = self.pose(p.stock_quantite, q - m.quantite)
+                self.autres[p.stock_montant] = v - sortie
+                v = self.pose(p.stock_montant, cents(q * cmup))
         self.cout_courant = cmup
         return q, v
 
@@ -99,17 +117,17 @@ class Calcul:
         q, v = f.si_quantite, cents(f.si_quantite * f.si_cout)
         self.lots = [[f.si_quantite, f.si_cout]] if f.si_quantite else []
         for i, m in enumerate(f.mouvements):
-            p = f"mouvements.{i}."
+            p = chemins(i)
             if m.entree:
                 cout, montant = self.entree(i, m)
                 self.lots.append([m.quantite, cout])
-                q = self.pose(p + "stock_quantite", q + m.quantite)
-                v = self.pose(p + "stock_montant", v + montant)
+                q = self.pose(p.stock_quantite, q + m.quantite)
+                v = self.pose(p.stock_montant, v + montant)
             else:
                 dernier = self.faute == PEPS_DERNIER_ENTRE
-                sortie = self.pose(p + "sortie_montant", preleve(self.lots, m.quantite, dernier))
-                q = self.pose(p + "stock_quantite", q - m.quantite)
-                v = self.pose(p + "stock_montant", v - sortie)
+                sortie = self.pose(p.sortie_montant, preleve(self.lots, m.quantite, dernier))
+                q = self.pose(p.stock_quantite, q - m.quantite)
+                v = self.pose(p.stock_montant, v - sortie)
         return q, v
 
     def cmup_periode(self) -> tuple[Decimal, Decimal]:
@@ -139,7 +157,7 @@ def total_sorties(fiche: Fiche) -> Decimal:
 
 
 def _couts(entrees: list[tuple[int, Mouvement]]) -> list[str]:
-    return [f"mouvements.{i}.entree_cout_unitaire" for i, _ in entrees]
+    return [chemins(i).entree_cout_unitaire for i, _ in entrees]
 
 
 def preleve(lots: list[list[Decimal]], quantite: Decimal, dernier: bool = False) -> Decimal:
@@ -172,8 +190,8 @@ def calcule(fiche: Fiche, own: Mapping[str, Any] | None = None, faute: str | Non
 
 
 def _sorties(c: Calcul) -> list[Decimal]:
-    chemins = [f"mouvements.{i}.sortie_montant" for i, m in enumerate(c.f.mouvements)]
-    return [c.own.get(p, c.valeurs[p]) for p in chemins if p in c.valeurs]
+    sorties = [chemins(i).sortie_montant for i in range(len(c.f.mouvements))]
+    return [c.own.get(p, c.valeurs[p]) for p in sorties if p in c.valeurs]
 
 
 def _inventaire(c: Calcul, q: Decimal, v: Decimal) -> Decimal:

@@ -64,7 +64,7 @@ def read(answer: Any) -> Lecture:
         arbre["pointage"] = _pointage(answer["pointage"], erreurs)
     for nom in SOLDES:
         if nom in answer:
-            arbre[nom] = _valeur(MONTANT, answer[nom], nom, erreurs)
+            arbre[nom] = _valeur(MONTANT, answer[nom], erreurs, nom)
     for nom in COTES:
         if nom in answer:
             arbre[nom] = _cote(answer[nom], nom, erreurs)
@@ -73,11 +73,12 @@ def read(answer: Any) -> Lecture:
     return Lecture(arbre, erreurs)
 
 
-def _valeur(type_champ: Field, raw: Any, chemin: str, erreurs: dict[str, str]) -> Lu:
-    """One value read by its type; its message, if unreadable, kept under its path."""
+def _valeur(type_champ: Field, raw: Any, erreurs: dict[str, str], *chemin: str | int) -> Lu:
+    """One value read by its type; its message, if unreadable, kept under its dotted path
+    (spelled out only then: an answer has dozens of readable values)."""
     lu = type_champ.read(raw)
     if lu.erreur:
-        erreurs[chemin] = lu.erreur
+        erreurs[".".join(map(str, chemin))] = lu.erreur
     return lu
 
 
@@ -134,9 +135,7 @@ def _ids(raw: Any, chemin: str, erreurs: dict[str, str]) -> Lu:
     if not isinstance(items, list):
         return _refus(raw, chemin, _IDS, erreurs)
     avant = len(erreurs)
-    lus = (
-        _valeur(LIGNE, item, f"{chemin}.{i}", erreurs) for i, item in enumerate(items[:MAX_LIGNES])
-    )
+    lus = (_valeur(LIGNE, item, erreurs, chemin, i) for i, item in enumerate(items[:MAX_LIGNES]))
     ids = tuple(lu.valeur for lu in lus if lu.valeur)
     return _partie(raw, ids, erreurs, avant)
 
@@ -162,7 +161,7 @@ def _ecriture(k: int, row: Any, erreurs: dict[str, str]) -> Lu | None:
         return None  # a form row left blank
     avant = len(erreurs)
     champs = {
-        nom: _valeur(type_champ, row.get(nom), f"ecritures.{k}.{nom}", erreurs)
+        nom: _valeur(type_champ, row.get(nom), erreurs, "ecritures", k, nom)
         for nom, type_champ in ECRITURE.items()
     }
     return _partie(row, champs, erreurs, avant)

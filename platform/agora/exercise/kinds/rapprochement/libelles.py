@@ -17,7 +17,7 @@ from pydantic import Field, model_validator
 
 from agora import SCENARIOS_DIR
 from agora.content.loading import StrictModel, loaded_once
-from agora.exercise.fields import COMPTE
+from agora.exercise.fields import account_root
 
 FICHIER = SCENARIOS_DIR / "banque" / "libelles.yaml"
 Sens = Literal["entree", "sortie"]
@@ -186,7 +186,13 @@ def compte_admis(comptes: tuple[str, ...], compte: str) -> bool:
     """Is ``compte`` one of the accepted ``comptes``? A third party's or the bank's account takes
     a subsidiary suffix (« 411DUPONT », « 5121 »); the others may be padded with zeros
     (« 627000 » is « 627 », but « 6271 » is neither 627 nor 6278)."""
+    prefixes, racines = _admis(comptes)
+    return compte.startswith(prefixes) or account_root(compte) in racines
+
+
+@lru_cache(maxsize=256)  # by accepted set, a shape: an entry's rows ask for the same few
+def _admis(comptes: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Of the accepted ``comptes``, those a subsidiary suffix may follow; and the roots of all,
+    as ``COMPTE.same`` compares them."""
     auxiliaires = vocabulaire().comptes_auxiliaires
-    if any(compte.startswith(c) for c in comptes if c in auxiliaires):
-        return True
-    return COMPTE.same(comptes, compte)
+    return tuple(c for c in comptes if c in auxiliaires), frozenset(map(account_root, comptes))
