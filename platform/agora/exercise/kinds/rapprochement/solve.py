@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.grading import MemoParams
@@ -182,53 +181,9 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def reference(params: dict[str, Any]) -> Rapprochement:
-    """The reference reconciliation, memoised: a class grades the same variant many times."""
-    found = _MEMO.get(params)
-    if found is not None:
-        return found
-    cle = _cle(params)
-    if cle is None:
-        return rapprocher(check(params))
-    copie, found = _reference_memo(cle)
-    _MEMO.put(params, copie, found)
-    return found
+    """The reference reconciliation; the same params object asked again (the grader, then the
+    corrected copy of one request) is not worked out twice."""
+    return _MEMO.obtenir(params, lambda p: rapprocher(check(p)))
 
 
-def _cle(params: Any) -> tuple | None:
-    """A hashable copy of params written the contract's way (every value a string), else None."""
-    if not isinstance(params, dict) or set(params) - set(_CLES):
-        return None
-    parts: list[Any] = []
-    for nom in _CLES:
-        value = params.get(nom)
-        if isinstance(value, list):
-            for ligne in value:
-                if not isinstance(ligne, dict) or any(type(v) is not str for v in ligne.values()):
-                    return None
-            parts.append((nom, tuple(tuple(ligne.items()) for ligne in value)))
-        elif type(value) is str or (value is None and nom not in params):
-            parts.append((nom, value))
-        else:
-            return None
-    return tuple(parts)
-
-
-_CLES = ("periode", "solde_initial", "suspens_anterieurs", "compte_512", "releve")
-
-
-# The same params object graded again is found without computing its key.
 _MEMO = MemoParams()
-
-
-@lru_cache(maxsize=512)
-def _reference_memo(cle: tuple) -> tuple[dict[str, Any], Rapprochement]:
-    """The params rebuilt from the key (equal to those it was computed from) and their
-    reconciliation. Rebuilt from the key itself, so the result depends on nothing else; both are
-    shared, never mutated."""
-    params: dict[str, Any] = {}
-    for nom, value in cle:
-        if isinstance(value, tuple):
-            params[nom] = [dict(items) for items in value]
-        elif value is not None:
-            params[nom] = value
-    return params, rapprocher(check(params))
