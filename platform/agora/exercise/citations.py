@@ -99,7 +99,8 @@ def _suites(pas_chiffres: re.Pattern[str], texte: str) -> tuple[list[int], str]:
     ``pas_chiffres``), and those digits end to end."""
     morceaux = pas_chiffres.split(texte)  # digits, non-digits, digits… (digits maybe "")
     debuts, position = [], 0
-    for chiffres, autres in zip(morceaux[::2], morceaux[1::2]):
+    # one more run of digits than of non-digits: the last one, after the loop
+    for chiffres, autres in zip(morceaux[::2], morceaux[1::2], strict=False):
         if chiffres:
             debuts.append(position)
         position += len(chiffres) + len(autres)
