@@ -24,3 +24,10 @@ def test_citations_find_the_amounts_days_and_numbers_a_letter_writes():
     assert not Citations.de("le 31/02/2026").jours  # no such day: not cited
     # A year before an amount is not read as its thousands: « 2026 150,00 € » cites 150.
     assert Citations.de("échue le 31 mai 2026 150,00 € à payer").cite_montant(Decimal("150"))
+
+
+def test_other_digits_cite_days_but_no_amounts():
+    # « ١٢/٠٣/٢٠٢٦ » (Arabic-Indic digits) is a day as ``\d`` reads it; an amount is 0-9 only.
+    cite = Citations.de("échue le ١٢/٠٣/٢٠٢٦ : 40 € ou ٤٠ €")
+    assert cite.jours == {date(2026, 3, 12)}
+    assert cite.montants == {Decimal("40")}

@@ -28,10 +28,11 @@ _MOIS_SANS_ACCENT = (
 _JOUR_LONG = re.compile(
     r"(\d{1,2})(?:er)?\s+(" + "|".join(_MOIS_SANS_ACCENT) + r")\s+(\d{4})(?!\d)"
 )
-# Runs of digits: where a cited number or day may start (any digit, as ``\d`` in the day
-# patterns; ASCII ones, as in the amount pattern).
-_CHIFFRES = re.compile(r"\d+")
-_CHIFFRES_ASCII = re.compile(r"\d+", re.ASCII)
+# Runs of non-digits: the digit runs between them are where a cited number or day may start
+# (any digit, as ``\d`` in the day patterns; ASCII ones, as in the amount pattern). Skipping
+# « \D+ » finds them three times faster than searching « \d+ », which restarts at every letter.
+_PAS_CHIFFRES = re.compile(r"(\D+)")
+_PAS_CHIFFRES_ASCII = re.compile(r"(\D+)", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,14 @@ class Citations:
 
     @classmethod
     def de(cls, texte: str) -> Citations:
+        debuts, chiffres = _suites(_PAS_CHIFFRES, texte)
+        # Without other digits than 0-9 (the usual letter), the ASCII runs are the same runs.
+        debuts_ascii = debuts if chiffres.isascii() else _suites(_PAS_CHIFFRES_ASCII, texte)[0]
         montants = frozenset(
             Decimal(_ESPACES.sub("", m[1]) + (m[2] or "").replace(",", "."))
-            for m in _cherche(_NOMBRE_CITE, texte, _CHIFFRES_ASCII, ".,")
+            for m in _cherche(_NOMBRE_CITE, texte, debuts_ascii, ".,")
         )
-        return cls(montants, frozenset(_jours_cites(texte)), piece_key(texte))
+        return cls(montants, frozenset(_jours_cites(texte, debuts)), piece_key(texte))
 
     def cite_montant(self, montant: Decimal) -> bool:
         return montant in self.montants
@@ -62,14 +66,15 @@ class Citations:
         return bool(piece_key(numero)) and piece_key(numero) in self.cle
 
 
-def _jours_cites(texte: str) -> list[date]:
-    """Every existing day written in the text, as a number date or the French long way."""
+def _jours_cites(texte: str, debuts: list[int]) -> list[date]:
+    """Every existing day written in the text (its digit runs start at ``debuts``), as a number
+    date or the French long way."""
     trouves = []
-    for m in _cherche(_JOUR_CITE, texte):
+    for m in _cherche(_JOUR_CITE, texte, debuts):
         jour, mois, an = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
         trouves.append((int(an), int(mois), int(jour)))
-    sans_accent = unicodedata.normalize("NFKD", texte.lower()).encode("ascii", "ignore").decode()
-    for m in _cherche(_JOUR_LONG, sans_accent):
+    sans_accent, debuts_sans_accent = _sans_accent(texte, debuts)
+    for m in _cherche(_JOUR_LONG, sans_accent, debuts_sans_accent):
         trouves.append((int(m[3]), _MOIS_SANS_ACCENT.index(m[2]) + 1, int(m[1])))
     jours = []
     for an, mois, jour in trouves:
@@ -80,15 +85,38 @@ def _jours_cites(texte: str) -> list[date]:
     return jours
 
 
+def _sans_accent(texte: str, debuts: list[int]) -> tuple[str, list[int]]:
+    """The text in lower case without accents, and where its digit runs start. An ASCII text
+    only needs lowering, which moves no digit."""
+    if texte.isascii():
+        return texte.lower(), debuts
+    sans_accent = unicodedata.normalize("NFKD", texte.lower()).encode("ascii", "ignore").decode()
+    return sans_accent, _suites(_PAS_CHIFFRES, sans_accent)[0]
+
+
+def _suites(pas_chiffres: re.Pattern[str], texte: str) -> tuple[list[int], str]:
+    """Where each run of digits starts in the text (the gaps between the runs of
+    ``pas_chiffres``), and those digits end to end."""
+    morceaux = pas_chiffres.split(texte)  # digits, non-digits, digits… (digits maybe "")
+    debuts, position = [], 0
+    # one more run of digits than of non-digits: the last one, after the loop
+    for chiffres, autres in zip(morceaux[::2], morceaux[1::2], strict=False):
+        if chiffres:
+            debuts.append(position)
+        position += len(chiffres) + len(autres)
+    if morceaux[-1]:
+        debuts.append(position)
+    return debuts, "".join(morceaux[::2])
+
+
 def _cherche(
-    motif: re.Pattern[str], texte: str, chiffres: re.Pattern[str] = _CHIFFRES, pas_apres: str = ""
+    motif: re.Pattern[str], texte: str, debuts: list[int], pas_apres: str = ""
 ) -> Iterator[re.Match[str]]:
     """``motif.finditer(texte)`` as if it began with « no digit (nor a character of ``pas_apres``)
-    just before »: tried only where a run of ``chiffres`` starts. A look-behind in the pattern
-    itself is tested at every character of the letter, four times slower."""
+    just before »: tried only where a run of digits starts (``debuts``). A look-behind in the
+    pattern itself is tested at every character of the letter, four times slower."""
     fin = 0
-    for suite in chiffres.finditer(texte):
-        debut = suite.start()
+    for debut in debuts:
         if debut < fin or (debut and texte[debut - 1] in pas_apres):
             continue  # inside a number already cited, or its decimals (« ,56 »)
         trouve = motif.match(texte, debut)
