@@ -40,6 +40,10 @@ class ReferenceCalculee(ReferenceEtapes):
         self.calcule = calcule
         self.competence_de = competence_de
         self.fautes = fautes or []
+        # Each wrong method done from the student's own values, once per grade (a reference is
+        # built per grade): every wrong field asks again for the same few methods.
+        self._siens: dict[str, dict[str, Any]] = {}
+        self._own: dict[str, Any] | None = None
 
     def reporte(self, own: dict[str, Any]) -> Mapping[str, Any]:
         """Every value computed from the student's own earlier values (errors carried)."""
@@ -48,8 +52,16 @@ class ReferenceCalculee(ReferenceEtapes):
     def methode(self, candidates: list[str], own: dict[str, Any], path: str, valeur: Any):
         """The wrong method among ``candidates`` behind a wrong value (``methode_fausse``): the
         whole exercise done that way, then that way from the student's own values ``own``."""
-        siens = lambda faute: self.calcule(self.d, own, faute)  # noqa: E731 (read as a name)
-        return methode_fausse(candidates, self.monde, siens, path, valeur)
+        return methode_fausse(candidates, self.monde, partial(self._depuis, own), path, valeur)
+
+    def _depuis(self, own: dict[str, Any], faute: str) -> dict[str, Any]:
+        """``calcule(d, own, faute)``, kept for these very ``own`` (those of this grade)."""
+        if own is not self._own:
+            self._siens, self._own = {}, own
+        siens = self._siens.get(faute)
+        if siens is None:
+            siens = self._siens[faute] = self.calcule(self.d, own, faute)
+        return siens
 
     def signee(self, signatures: Mapping[str, Collection[str]], own, path: str, valeur: Any):
         """The wrong method behind a wrong value among the ``fautes`` that change this field
