@@ -47,6 +47,11 @@ class Lecture:
 
     def lu(self, *chemin: str | int) -> Lu | None:
         """The field at this path (``lu("groupes", 0, "escompte")``), None when absent."""
+        noeud = self.noeud(*chemin)
+        return noeud if isinstance(noeud, Lu) else None
+
+    def noeud(self, *chemin: str | int) -> Any:
+        """What the read answer holds at this path (a field, a row, a list), None when absent."""
         noeud: Any = self.arbre
         for part in chemin:
             if isinstance(noeud, dict) and isinstance(part, str):
@@ -55,7 +60,7 @@ class Lecture:
                 noeud = noeud[part]
             else:
                 return None
-        return noeud if isinstance(noeud, Lu) else None
+        return noeud
 
     def valeur(self, *chemin: str | int) -> Any:
         """The typed value at this path (None when absent, empty or unreadable)."""

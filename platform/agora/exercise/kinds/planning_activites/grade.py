@@ -97,7 +97,7 @@ class _Forme:
     def lus(self, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
         """``grading.champs_lus`` of this shape: the fields the answer gives, as read, and the
         typed values the student wrote, by path."""
-        rangees = [_rangee(lecture.arbre, parcours) for parcours in self.rangees]
+        rangees = [lecture.noeud(*parcours) for parcours in self.rangees]
         rangees = [r if isinstance(r, dict) else {} for r in rangees]  # no row: no field
         donnes, siens = [], {}
         for path, rang, nom, field in self.champs:
@@ -107,20 +107,6 @@ class _Forme:
                 if lu.valeur is not None:
                     siens[path] = lu.valeur
         return donnes, siens
-
-
-def _rangee(arbre: dict[str, Any], parcours: tuple[str | int, ...]) -> Any:
-    """The row at this path of the read answer, walked as ``Lecture.lu`` walks; None when the
-    answer has none there."""
-    noeud: Any = arbre
-    for part in parcours:
-        if isinstance(noeud, dict) and isinstance(part, str):
-            noeud = noeud.get(part)
-        elif isinstance(noeud, list) and isinstance(part, int) and 0 <= part < len(noeud):
-            noeud = noeud[part]
-        else:
-            return None
-    return noeud
 
 
 @lru_cache(maxsize=256)
@@ -281,7 +267,9 @@ def _notes(champs: list[ChampResult], competences: dict[str, str]) -> list:
     """``notes_par_competence`` of the verdicts: each competency scored on the fields it
     proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded;
     the verdicts counted by (competency, right) in one pass in C, with no Python call a field."""
-    compte = Counter(zip(map(competences.__getitem__, map(_CHAMP, champs)), map(_CORRECT, champs)))
+    compte = Counter(
+        zip(map(competences.__getitem__, map(_CHAMP, champs)), map(_CORRECT, champs), strict=True)
+    )
     notes = []
     for code in (PLANNING, RESSOURCES):
         justes, total = compte[code, True], compte[code, True] + compte[code, False]

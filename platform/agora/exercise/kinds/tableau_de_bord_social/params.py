@@ -145,7 +145,7 @@ def _mois(m: dict[str, Any], ou: str) -> Mois:
         type(entrees) is int
         and type(sorties) is int
         and type(fin) is int
-        and 0 <= min(entrees, sorties, fin)
+        and min(entrees, sorties, fin) >= 0
         and max(entrees, sorties, fin) <= MAX_EFFECTIF
     ):
         return Mois(entrees, sorties, fin)
