@@ -145,3 +145,23 @@ def test_the_copy_a_hand_in_leads_to_reads_the_student_and_the_copy_in_one_state
     assert not any("FOR SHARE" in statement for statement in seen)
     other = as_student(new_client(), make_student(classe=classe))
     assert other.get(f"/examen/copies/{copy_id}").status_code == 404
+
+
+def test_the_countdown_every_browser_asks_for_every_5_s_costs_one_statement(
+    app, new_client, make_student, classe, make_exam, as_student, token
+):
+    """A class of 35 asks for it seven times a second all exam long: the user, the student,
+    the copy and the evaluation in one statement, no lock; another student's copy is a 404."""
+    student = make_student(classe=classe)
+    exam = make_exam(questions=[ONE_QUESTION] * 3, melange=False)
+    client = as_student(new_client(), student)
+    copy_id, _ = _start_counting_statements(app, client, token, exam)
+    url = f"/examen/copies/{copy_id}/minuteur"
+    response, seen = _counting_statements(
+        app, lambda: client.get(url, headers={"HX-Request": "true"})
+    )
+    assert response.status_code == 200 and "HX-Redirect" not in response.headers, response.text
+    assert len(seen) == 1, seen
+    assert not any("FOR SHARE" in statement for statement in seen)
+    other = as_student(new_client(), make_student(classe=classe))
+    assert other.get(url).status_code == 404
