@@ -110,58 +110,35 @@ def test_a_save_and_a_hand_in_cost_a_few_statements(
     assert wait_graded(copy_id).graded_at is not None
 
 
-def test_the_question_the_start_leads_to_costs_two_statements(
-    app, new_client, make_student, classe, make_exam, as_student, token
+@pytest.mark.parametrize(
+    ("page", "statements", "shows"),
+    [
+        # Where the start leads every browser of the class at the same second.
+        ("/questions/1", 2, "Question 1"),
+        # Where a hand-in leads, the whole class at the deadline.
+        ("", 2, "Avant de rendre"),
+        # The countdown every browser asks for every 5 s all exam long (htmx).
+        ("/minuteur", 1, "Temps restant"),
+    ],
+    ids=["question", "copie", "minuteur"],
+)
+def test_the_pages_a_whole_class_opens_at_once_read_the_copy_in_one_statement(
+    app, new_client, make_student, classe, make_exam, as_student, token, page, statements, shows
 ):
-    """The page every browser of the class opens right after the start: the user, the
-    student, the copy and the evaluation in one statement (no lock: it only reads), then the
-    copy's answers; a question of another student's copy stays a 404."""
+    """The user, the student, the copy and the evaluation in one statement, without a lock
+    (these pages only read), then what the page itself needs; another student's copy stays a
+    404."""
     student = make_student(classe=classe)
     exam = make_exam(questions=[ONE_QUESTION] * 3, melange=False)
     client = as_student(new_client(), student)
     copy_id, _ = _start_counting_statements(app, client, token, exam)
-    response, seen = _counting_statements(
-        app, lambda: client.get(f"/examen/copies/{copy_id}/questions/1")
-    )
-    assert response.status_code == 200 and "Question 1" in response.text, response.text[:500]
-    assert len(seen) == 2, seen
-    assert not any("FOR SHARE" in statement for statement in seen)
-    other = as_student(new_client(), make_student(classe=classe))
-    assert other.get(f"/examen/copies/{copy_id}/questions/1").status_code == 404
-
-
-def test_the_copy_a_hand_in_leads_to_reads_the_student_and_the_copy_in_one_statement(
-    app, new_client, make_student, classe, make_exam, as_student, token
-):
-    """Where every browser goes at the deadline: user, student, copy and evaluation read
-    together, without a lock; another student's copy stays a 404."""
-    student = make_student(classe=classe)
-    exam = make_exam(questions=[ONE_QUESTION] * 3, melange=False)
-    client = as_student(new_client(), student)
-    copy_id, _ = _start_counting_statements(app, client, token, exam)
-    response, seen = _counting_statements(app, lambda: client.get(f"/examen/copies/{copy_id}"))
-    assert response.status_code == 200, response.text[:500]
-    assert len(seen) == 2, seen
-    assert not any("FOR SHARE" in statement for statement in seen)
-    other = as_student(new_client(), make_student(classe=classe))
-    assert other.get(f"/examen/copies/{copy_id}").status_code == 404
-
-
-def test_the_countdown_every_browser_asks_for_every_5_s_costs_one_statement(
-    app, new_client, make_student, classe, make_exam, as_student, token
-):
-    """A class of 35 asks for it seven times a second all exam long: the user, the student,
-    the copy and the evaluation in one statement, no lock; another student's copy is a 404."""
-    student = make_student(classe=classe)
-    exam = make_exam(questions=[ONE_QUESTION] * 3, melange=False)
-    client = as_student(new_client(), student)
-    copy_id, _ = _start_counting_statements(app, client, token, exam)
-    url = f"/examen/copies/{copy_id}/minuteur"
+    url = f"/examen/copies/{copy_id}{page}"
     response, seen = _counting_statements(
         app, lambda: client.get(url, headers={"HX-Request": "true"})
     )
-    assert response.status_code == 200 and "HX-Redirect" not in response.headers, response.text
-    assert len(seen) == 1, seen
+    assert response.status_code == 200 and shows in response.text, response.text[:500]
+    assert "HX-Redirect" not in response.headers
+    assert len(seen) == statements, seen
     assert not any("FOR SHARE" in statement for statement in seen)
     other = as_student(new_client(), make_student(classe=classe))
     assert other.get(url).status_code == 404

@@ -53,8 +53,8 @@ def student_copy(
 ) -> tuple[Student, ExamCopy, Exam]:
     """The current student and their copy ``copy_id``: the checks of UserDep → StudentDep →
     OwnedCopy (the very same functions), for the burst routes of an exam (start's first
-    question, autosave, hand-in), in one worker thread: each dependency of a route is a hop to
-    a thread and a statement of its own.
+    question, copy summary, countdown, autosave, hand-in), in one worker thread: FastAPI runs
+    each sync dependency of a route on a worker thread, and these read one row each.
 
     One statement reads the user, the student, the copy and its evaluation; ``for_share``
     (writes) reads the copy FOR SHARE on PostgreSQL: its statut and deadline cannot change
