@@ -35,7 +35,11 @@ from the environment: AGORA_SQLITE_SYNCHRONOUS=FULL .venv/bin/python bench/exam_
 processes. --arrival S: open loop, the students arrive at random over S seconds (instead of
 all at once), then save every --think / 2 seconds on average (a pause drawn between 0 and
 --think): `--students 1000 --arrival 60 --think 10` is 1 000 students arriving over a minute
-and saving every 5 s on average.
+and saving every 5 s on average. In the open loop each student's browser also asks for the
+countdown as the page does (`hx-trigger="every N s"`, N read from templates/exam/_minuteur.html),
+on a connection of its own, from the first question to the hand-in: for 1 000 students that is
+200 requests a second besides the saves. (Not in saturation, --arrival 0: the throughput ratio
+there compares the exam's own requests with the floor's, like for like.)
 
 The simulated browsers are bench/lean_http.py clients (0.09 ms of CPU a request), not httpx
 (1.2 ms a request, 38 ms and ~1.5 MB to build): they share this machine's cores with the
@@ -77,6 +81,12 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # One field of each question's kind (facture, rapprochement, bulletin de paie): an autosave
 # carrying a name outside the kind's answer schema is refused (issue 9).
 ANSWER_FIELD = {1: "total_ht", 2: "solde_releve", 3: "net_a_payer"}
+
+
+def countdown_interval() -> float:
+    """Seconds between two polls of the countdown, as the exam page asks its browser."""
+    template = Path(__file__).parents[1] / "templates" / "exam" / "_minuteur.html"
+    return float(re.search(r'hx-trigger="every (\d+)s', template.read_text()).group(1))
 
 
 # ------------------------------------------------------------------------------ setup
@@ -299,7 +309,15 @@ class Eleve:
         self.token = CSRF.search((await self.client.get("/examen")).text).group(1)
 
     async def take(
-        self, code: str, saves: int, think: float, stats: Stats, rng, until_refused=False, arrival=0
+        self,
+        code: str,
+        saves: int,
+        think: float,
+        stats: Stats,
+        rng,
+        until_refused=False,
+        arrival=0,
+        countdown=0.0,
     ) -> None:
         await asyncio.sleep(rng.uniform(0, arrival or think))
         r = await timed(
@@ -313,6 +331,25 @@ class Eleve:
         self.copy_id = int(re.search(r"/copies/(\d+)/", r.headers["location"]).group(1))
         # Where the start leads the browser: the student sees the first question.
         await timed(stats, "1re question", self.client.get(r.headers["location"]))
+        polls = asyncio.create_task(self.poll_countdown(countdown, stats)) if countdown else None
+        try:
+            await self.answer(saves, think, stats, rng, until_refused)
+        finally:
+            if polls:
+                polls.cancel()
+                await asyncio.gather(polls, return_exceptions=True)  # its connection closed
+
+    async def poll_countdown(self, every: float, stats: Stats) -> None:
+        """The page's countdown, asked every ``every`` s on the browser's second connection."""
+        async with lean_http.Client(self.client.base_url, cookies=self.client.cookies) as client:
+            headers = {"HX-Request": "true"}
+            while True:
+                await asyncio.sleep(every)
+                url = f"/examen/copies/{self.copy_id}/minuteur"
+                await timed(stats, "minuteur", client.get(url, headers=headers))
+
+    async def answer(self, saves, think, stats, rng, until_refused) -> None:
+        """The saves, then the hand-in (none with ``until_refused``)."""
         headers = {"HX-Request": "true", "X-CSRF-Token": self.token}
         for k in range(saves):
             await asyncio.sleep(rng.uniform(0, think))
@@ -368,12 +405,15 @@ async def run_exam(base, code, logins, saves, think, limit, arrival=0) -> tuple[
             await e.log_in()
 
     await asyncio.gather(*(log_in(e) for e in eleves))
+    every = countdown_interval() if arrival else 0.0  # see the module's doc
     stats = Stats()
     stats.started = time.perf_counter()
     await asyncio.wait_for(
         asyncio.gather(
             *(
-                e.take(code, saves, think, stats, random.Random(i), arrival=arrival)
+                e.take(
+                    code, saves, think, stats, random.Random(i), arrival=arrival, countdown=every
+                )
                 for i, e in enumerate(eleves)
             )
         ),
