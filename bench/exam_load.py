@@ -37,8 +37,9 @@ all at once), then save every --think / 2 seconds on average (a pause drawn betw
 --think): `--students 1000 --arrival 60 --think 10` is 1 000 students arriving over a minute
 and saving every 5 s on average. In the open loop each student's browser also asks for the
 countdown as the page does (`hx-trigger="every N s"`, N read from templates/exam/_minuteur.html),
-on a connection of its own, from the first question to the hand-in: for 1 000 students that is
-200 requests a second besides the saves. (Not in saturation, --arrival 0: the throughput ratio
+on a connection of its own, from the first question to the hand-in, N seconds after the timer
+last came (with the page, a poll, or an autosave's answer, which swaps it in and so restarts
+htmx's poll). (Not in saturation, --arrival 0: the throughput ratio
 there compares the exam's own requests with the floor's, like for like.)
 
 The simulated browsers are bench/lean_http.py clients (0.09 ms of CPU a request), not httpx
@@ -297,6 +298,7 @@ class Eleve:
         self.acked: dict[int, str] = {}
         self.ack_count: Counter[int] = Counter()
         self.copy_id = 0
+        self.synced_at = 0.0  # when the countdown last came from the server
         self.sent: dict[int, list[str]] = {}  # every value sent, acknowledged or not
 
     async def log_in(self) -> None:
@@ -331,6 +333,7 @@ class Eleve:
         self.copy_id = int(re.search(r"/copies/(\d+)/", r.headers["location"]).group(1))
         # Where the start leads the browser: the student sees the first question.
         await timed(stats, "1re question", self.client.get(r.headers["location"]))
+        self.synced_at = time.perf_counter()
         polls = asyncio.create_task(self.poll_countdown(countdown, stats)) if countdown else None
         try:
             await self.answer(saves, think, stats, rng, until_refused)
@@ -344,9 +347,13 @@ class Eleve:
         async with lean_http.Client(self.client.base_url, cookies=self.client.cookies) as client:
             headers = {"HX-Request": "true"}
             while True:
-                await asyncio.sleep(every)
+                wait = self.synced_at + every - time.perf_counter()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
                 url = f"/examen/copies/{self.copy_id}/minuteur"
                 await timed(stats, "minuteur", client.get(url, headers=headers))
+                self.synced_at = time.perf_counter()
 
     async def answer(self, saves, think, stats, rng, until_refused) -> None:
         """The saves, then the hand-in (none with ``until_refused``)."""
@@ -366,6 +373,8 @@ class Eleve:
                 ),
             )
             if r is not None and "Enregistré à" in r.text:
+                if 'id="minuteur"' in r.text:
+                    self.synced_at = time.perf_counter()
                 self.acked[position] = value
                 self.ack_count[position] += 1
             elif r is not None and until_refused and "pas été enregistrée" in r.text:

@@ -1,18 +1,30 @@
-// Counts the seconds between two polls of the exam timer (the page works without it).
+// Counts down the seconds between two answers of the server about the exam timer (the page
+// works without it). The end is anchored on the browser's monotonic clock when the server's
+// figure arrives, not counted tick by tick: a tab in the background or a phone's locked screen
+// slows or pauses timers, and the count must be right again as soon as the student looks.
 // A file, not an inline <script>: the Content-Security-Policy allows only our own scripts.
 (function () {
   if (window.agoraDecompte) return;  // loaded once, even if a page includes it twice
   window.agoraDecompte = true;
-  setInterval(function () {
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  function minuteur() {
     var m = document.getElementById("minuteur");
-    if (!m || !m.dataset.restant) return;
-    var r = Math.max(0, parseInt(m.dataset.restant, 10) - 1);
-    m.dataset.restant = r;
+    return m && m.dataset.restant ? m : null;
+  }
+  setInterval(function () {
+    var m = minuteur();
+    if (!m) return;
+    // A new element is a new answer of the server (htmx swaps the whole timer in).
+    if (m.agoraFin === undefined) m.agoraFin = performance.now() + 1000 * parseInt(m.dataset.restant, 10);
+    var r = Math.max(0, Math.ceil((m.agoraFin - performance.now()) / 1000));
     var v = m.querySelector(".minuteur-valeur");
     if (!v) return;
     var h = Math.floor(r / 3600), mn = Math.floor((r % 3600) / 60), s = r % 60;
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     v.textContent = (h ? h + " h " + pad(mn) : mn) + " min " + pad(s) + " s";
     if (r === 0 && window.htmx) htmx.trigger(m, "fin-du-temps");  // ask the server at once
   }, 1000);
+  document.addEventListener("visibilitychange", function () {
+    var m = minuteur();  // back in view: time added or the copy closed meanwhile?
+    if (m && !document.hidden && window.htmx) htmx.trigger(m, "retour");
+  });
 })();

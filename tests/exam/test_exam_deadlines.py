@@ -3,6 +3,7 @@ collected and graded at the deadline without any request from the student, re-gr
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -99,6 +100,37 @@ def test_late_saves_and_submissions_are_refused_and_change_nothing(
         refusals = s.exec(select(ExamEvent).where(ExamEvent.type == "refus")).all()
         assert len(refusals) >= 1
     assert _copy(app, copy_id).statut != "rendue"
+
+
+def test_an_autosave_brings_back_the_countdown_as_stored_then_none_once_refused(
+    app, client, classe, make_student, make_exam, clock, as_student, start_exam, autosave, token
+):
+    """A class that types is not polled for its countdown: each autosave's answer swaps the
+    timer in (out of band, which restarts the browser's poll), with the deadline as stored at
+    that save, time added included. A refused save leaves the old timer, which keeps polling
+    and leads the browser to the copy (test_lazy_close_on_read)."""
+    exam = make_exam(duree=10, melange=False)
+    as_student(client, make_student(classe=classe))
+    copy_id = start_exam(client, exam.code)
+    tok = token(client, f"/examen/copies/{copy_id}/questions/1")
+
+    def timer_in(answer) -> str | None:
+        found = re.search(r'<div id="minuteur"[^>]*>', answer.text)
+        return found and found.group(0)
+
+    clock.advance(minutes=2)
+    timer = timer_in(autosave(client, copy_id, 1, {"total_ht": "1"}, tok))
+    assert 'hx-swap-oob="true"' in timer and 'data-restant="480"' in timer
+    with Session(app.state.engine) as s:  # the teacher adds 5 minutes (another process)
+        copy = s.get(ExamCopy, copy_id)
+        copy.deadline += timedelta(minutes=5)
+        s.add(copy)
+        s.commit()
+    clock.advance(seconds=30)
+    assert 'data-restant="750"' in timer_in(autosave(client, copy_id, 1, {"total_ht": "2"}, tok))
+    clock.advance(minutes=13)
+    refused = autosave(client, copy_id, 1, {"total_ht": "3"}, tok)
+    assert "heure limite est passée" in refused.text and timer_in(refused) is None
 
 
 def test_expired_copies_are_collected_and_graded_without_the_student(

@@ -203,6 +203,8 @@ def _save(request, session, student, copy, exam, position, clock, form):
             (field_dom_id(name), kind.validate_field(name, value) or "")
             for name, value in fields.items()
         ]
+    if context["saved_at"] is not None:  # the countdown, resynchronised for free (its doc)
+        context["resynchronise"] = service.state_of(copy, context["saved_at"])
     return render_fragment(request, "exam/question.html", "sauvegarde", views.ctx(context))
 
 
