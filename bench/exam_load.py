@@ -181,6 +181,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def cpu_seconds(root: int, database_url: str) -> float:
+    """CPU time (user + system) so far of process ``root`` and its descendants (the server's
+    workers), and of every PostgreSQL backend when the database is PostgreSQL: what serving
+    the requests cost this machine, whoever did the work."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, str, float]] = {}  # pid: (parent, command, seconds)
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                line = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended meanwhile
+            command, rest = line[line.index("(") + 1 : line.rindex(")")], line.rsplit(")", 1)[1]
+            fields = rest.split()
+            stats[int(entry.name)] = (
+                int(fields[1]),
+                command,
+                (int(fields[11]) + int(fields[12])) / tick,
+            )
+    tree, total = {root}, 0.0
+    for pid in sorted(stats):  # a child's pid is almost always above its parent's
+        parent, command, seconds = stats[pid]
+        if pid == root or parent in tree:
+            tree.add(pid)
+            total += seconds
+        elif command == "postgres" and database_url.startswith("postgresql"):
+            total += seconds
+    return total
+
+
 def start_server(args: list[str], env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     # Access logs on, as `agora serve` has them; into a file (a pipe nobody reads would block).
     with log.open("wb") as out:
@@ -240,13 +270,31 @@ def bare_app(database_url: str):
 
 
 class Stats:
-    def __init__(self):
+    def __init__(self, cpu=None):
+        self.cpu = cpu  # the servers' CPU seconds so far (cpu_seconds), read at begin and end
+        self.cpu_used = 0.0
         self.latencies: dict[str, list[float]] = {}
         self.errors: Counter[str] = Counter()
         self.started = self.ended = 0.0
         self.timeline: list[tuple[str, float, float]] = []  # (what, sent at, seconds)
         self.refused = 0
         self.close_moment = 0.0
+
+    def begin(self) -> None:
+        self.started = time.perf_counter()
+        self.cpu_used = -self.cpu() if self.cpu else 0.0
+
+    def end(self) -> None:
+        self.ended = time.perf_counter()
+        self.cpu_used += self.cpu() if self.cpu else 0.0
+
+    def cpu_line(self, what: str) -> str:
+        n, elapsed = sum(map(len, self.latencies.values())), self.ended - self.started
+        per_request = self.cpu_used / n * 1000 if n else 0.0
+        share = self.cpu_used / elapsed / (os.cpu_count() or 1) * 100 if elapsed else 0.0
+        return (
+            f"CPU des serveurs ({what}) : {per_request:.2f} ms par requête, {share:.0f} % des cœurs"
+        )
 
     def add(self, what: str, seconds: float) -> None:
         self.latencies.setdefault(what, []).append(seconds)
@@ -405,7 +453,9 @@ async def bare_client(
             await timed(stats, "insertion", client.post("/bare", params={"c": str(i), "v": str(k)}))
 
 
-async def run_exam(base, code, logins, saves, think, limit, arrival=0) -> tuple[Stats, list[Eleve]]:
+async def run_exam(
+    base, code, logins, saves, think, limit, arrival=0, cpu=None
+) -> tuple[Stats, list[Eleve]]:
     eleves = [Eleve(login, base) for login in logins]
     gate = asyncio.Semaphore(16)  # logins are argon2-slow on purpose: not part of the measure
 
@@ -415,8 +465,8 @@ async def run_exam(base, code, logins, saves, think, limit, arrival=0) -> tuple[
 
     await asyncio.gather(*(log_in(e) for e in eleves))
     every = countdown_interval() if arrival else 0.0  # see the module's doc
-    stats = Stats()
-    stats.started = time.perf_counter()
+    stats = Stats(cpu)
+    stats.begin()
     await asyncio.wait_for(
         asyncio.gather(
             *(
@@ -428,7 +478,7 @@ async def run_exam(base, code, logins, saves, think, limit, arrival=0) -> tuple[
         ),
         timeout=limit,
     )
-    stats.ended = time.perf_counter()
+    stats.end()
     for e in eleves:
         await e.client.aclose()
     return stats, eleves
@@ -470,7 +520,7 @@ async def run_close(base, code, logins, args, url, teacher_login) -> tuple[Stats
     await asyncio.gather(*(log_in(e) for e in eleves))
     stats, done = Stats(), asyncio.Event()
     probe = asyncio.create_task(probe_login_page(base, stats, done))
-    stats.started = time.perf_counter()
+    stats.begin()
     if args.close_during_load == "heure_limite":
         end_window_in(url, args.close_after)
         closer = asyncio.sleep(0, result=time.perf_counter() + args.close_after)
@@ -488,7 +538,7 @@ async def run_close(base, code, logins, args, url, teacher_login) -> tuple[Stats
         ),
         timeout=args.time_limit,
     )
-    stats.ended = time.perf_counter()
+    stats.end()
     done.set()
     await probe
     for e in eleves:
@@ -516,9 +566,9 @@ def report_close(stats: Stats, lost: int) -> None:
     )
 
 
-async def run_bare(base, clients, requests, think, limit, arrival=0) -> Stats:
-    stats = Stats()
-    stats.started = time.perf_counter()
+async def run_bare(base, clients, requests, think, limit, arrival=0, cpu=None) -> Stats:
+    stats = Stats(cpu)
+    stats.begin()
     await asyncio.wait_for(
         asyncio.gather(
             *(
@@ -528,7 +578,7 @@ async def run_bare(base, clients, requests, think, limit, arrival=0) -> Stats:
         ),
         timeout=limit,
     )
-    stats.ended = time.perf_counter()
+    stats.end()
     return stats
 
 
@@ -691,7 +741,7 @@ def main() -> None:
             )
             # The floor is measured just before and just after the exam: the load of the
             # machine drifts, the mean of both is the fair comparison.
-            floor_before = asyncio.run(run_bare(*bare_load))
+            floor_before = asyncio.run(run_bare(*bare_load, lambda: cpu_seconds(bare.pid, url)))
             stats, eleves = asyncio.run(
                 run_exam(
                     f"http://127.0.0.1:{agora_port}",
@@ -701,9 +751,10 @@ def main() -> None:
                     args.think,
                     args.time_limit,
                     args.arrival,
+                    lambda: cpu_seconds(agora.pid, url),
                 )
             )
-            floor_after = asyncio.run(run_bare(*bare_load))
+            floor_after = asyncio.run(run_bare(*bare_load, lambda: cpu_seconds(bare.pid, url)))
         finally:
             for process in (agora, bare):
                 process.terminate()
@@ -720,6 +771,13 @@ def main() -> None:
         before = floor_before.report("Plancher avant (FastAPI nu, une insertion)")
         after = floor_after.report("Plancher après")
         floor_rps = (before["rps"] + after["rps"]) / 2
+        print()
+        for what, run in (
+            ("évaluation", stats),
+            ("plancher avant", floor_before),
+            ("après", floor_after),
+        ):
+            print(run.cpu_line(what))
         lost = lost_saves(url, eleves)
         ratio = exam_line["rps"] / floor_rps if floor_rps else 0
         print(f"\nSauvegardes acquittées perdues : {lost} ; plancher moyen {floor_rps:.0f} req/s")
