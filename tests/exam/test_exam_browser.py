@@ -49,9 +49,13 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r".*/examen/copies/\d+/questions/1$"))
     assert "Temps restant" in page.locator("#minuteur").inner_text()
+    page.evaluate("window.avantSauvegarde = document.getElementById('minuteur')")
     field = page.locator('input[name="total_ht"]')
     field.fill("123,45")
     page.locator("#etat-sauvegarde").filter(has_text="Enregistré à").wait_for()
+    # The save's answer brought the countdown back (a new element: htmx's poll restarts).
+    assert page.evaluate("document.getElementById('minuteur') !== window.avantSauvegarde")
+    assert "Temps restant" in page.locator("#minuteur").inner_text()
 
     # The time runs out on the server. The student comes back to the tab (phone unlocked,
     # another window closed): the timer asks the server at once, not at its next poll.
