@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -89,33 +89,25 @@ def normalise_code(typed: str) -> str:
     return "".join(ch for ch in typed.upper() if ch.isalnum())[:12]
 
 
+class ExamSettings(TypedDict):
+    """What the teacher sets on the evaluation's form, at its creation and until it opens."""
+
+    titre: str
+    questions: list[dict[str, Any]]
+    opens_at: datetime
+    closes_at: datetime
+    duree_minutes: int
+    melange: bool
+    mission_slug: NotRequired[str | None]
+
+
 def create_exam(
-    session: Session,
-    teacher_id: int,
-    classe: Classe,
-    *,
-    titre: str,
-    questions: list[dict[str, Any]],
-    opens_at: datetime,
-    closes_at: datetime,
-    duree_minutes: int,
-    melange: bool,
-    mission_slug: str | None = None,
+    session: Session, teacher_id: int, classe: Classe, **settings: Unpack[ExamSettings]
 ) -> Exam:
     """A new evaluation for ``classe``, with a code and one copy per student of the class
     (commit, then tirage.draw_ahead draws their variants)."""
-    exam = Exam(
-        teacher_id=teacher_id,
-        classe_id=classe.id,
-        titre=_checked_window(titre, opens_at, closes_at, duree_minutes),
-        mission_slug=mission_slug,
-        questions=check_questions(questions),
-        opens_at=opens_at,
-        closes_at=closes_at,
-        duree_minutes=duree_minutes,
-        code=new_code(session),
-        melange=melange,
-    )
+    exam = Exam(teacher_id=teacher_id, classe_id=classe.id, code=new_code(session))
+    _set(exam, settings)
     session.add(exam)
     session.flush()
     ensure_copies(session, exam)
@@ -123,17 +115,7 @@ def create_exam(
 
 
 def update_exam(
-    session: Session,
-    exam: Exam,
-    now: datetime,
-    *,
-    titre: str,
-    questions: list[dict[str, Any]],
-    opens_at: datetime,
-    closes_at: datetime,
-    duree_minutes: int,
-    melange: bool,
-    mission_slug: str | None = None,
+    session: Session, exam: Exam, now: datetime, **settings: Unpack[ExamSettings]
 ) -> None:
     """Change an evaluation until it opens: nobody has started, so nobody has a deadline yet,
     and variants drawn ahead for other questions are dropped (call tirage.draw_ahead after)."""
@@ -145,12 +127,7 @@ def update_exam(
             "L'évaluation est ouverte : elle ne peut plus être modifiée. "
             "Depuis le suivi, vous pouvez ajouter du temps ou la clôturer."
         )
-    exam.titre = _checked_window(titre, opens_at, closes_at, duree_minutes)
-    checked = check_questions(questions)
-    redraw = checked != exam.questions
-    exam.questions = checked
-    exam.opens_at, exam.closes_at, exam.duree_minutes = opens_at, closes_at, duree_minutes
-    exam.melange, exam.mission_slug = melange, mission_slug
+    redraw = _set(exam, settings)
     session.add(exam)
     session.flush()  # the evaluation's row first: a draw ahead under way waits, then stops
     if redraw:  # the variants drawn ahead were the old questions' (drawn again: tirage)
@@ -158,16 +135,24 @@ def update_exam(
         session.execute(sa.delete(ExamAnswer).where(col(ExamAnswer.copy_id).in_(copies)))
 
 
-def _checked_window(titre: str, opens_at: datetime, closes_at: datetime, duree: int) -> str:
-    """The title to store; InvalidInput (French) for an empty title or an impossible window."""
-    titre = titre.strip()
+def _set(exam: Exam, settings: ExamSettings) -> bool:
+    """Store the settings, checked (InvalidInput in French, before anything is changed: an
+    empty title, an impossible window, then the questions); whether the questions changed."""
+    titre = settings["titre"].strip()
+    opens_at, closes_at = settings["opens_at"], settings["closes_at"]
     if not titre:
         raise InvalidInput("Donnez un titre à l'évaluation.")
     if closes_at <= opens_at:
         raise InvalidInput("La fin de la période doit être après son début.")
-    if not 1 <= duree <= 600:
+    if not 1 <= settings["duree_minutes"] <= 600:
         raise InvalidInput("La durée va de 1 à 600 minutes.")
-    return titre[:200]
+    questions = check_questions(settings["questions"])
+    changed = questions != exam.questions
+    exam.titre, exam.questions, exam.melange = titre[:200], questions, settings["melange"]
+    exam.opens_at, exam.closes_at = opens_at, closes_at
+    exam.duree_minutes = settings["duree_minutes"]
+    exam.mission_slug = settings.get("mission_slug")
+    return changed
 
 
 def ensure_copies(session: Session, exam: Exam) -> None:
