@@ -1,6 +1,7 @@
 """Load test of an exam against the running server: N students start, save 10 times, hand in.
 
 Usage: .venv/bin/python bench/exam_load.py [--students 200] [--saves 10] [--think 0]
+                                           [--login-burst 35]
                                            [--database-url URL] [--time-limit 300]
                                            [--close-during-load heure_limite|enseignant]
                                            [--close-after 3]
@@ -14,7 +15,9 @@ What it does, in one run on this machine:
 2. `agora serve` is started on a free port (a subprocess, as in production: one uvicorn
    process), and, next to it, the floor of this stack: a bare FastAPI endpoint (same uvicorn
    settings, same engine settings, a sync route) that inserts one row in the same database;
-3. every student logs in (not timed), then, all at once: start with the code, open the
+3. the first --login-burst students (35, a class) log in at the same second, the login page
+   already open on every screen (each answer to « Se connecter » timed), then the others,
+   a few at a time (not timed); then, all at once: start with the code, open the
    first question where the start leads the browser (« 1re question »), ``--saves``
    autosaves (htmx requests, as the browser sends them) and the hand-in; ``--think`` seconds
    (random, up to that value) between two requests of one student; 0 = saturation;
@@ -279,6 +282,7 @@ class Stats:
         self.timeline: list[tuple[str, float, float]] = []  # (what, sent at, seconds)
         self.refused = 0
         self.close_moment = 0.0
+        self.logins: Stats | None = None  # the login burst before the exam (run_exam)
 
     def begin(self) -> None:
         self.started = time.perf_counter()
@@ -350,12 +354,20 @@ class Eleve:
         self.sent: dict[int, list[str]] = {}  # every value sent, acknowledged or not
 
     async def log_in(self) -> None:
+        await self.open_login_page()
+        await self.send_login()
+
+    async def open_login_page(self) -> None:
         page = await self.client.get("/connexion")
-        token = CSRF.search(page.text).group(1)
-        await self.client.post(
-            "/connexion",
-            data={"identifiant": self.login, "mot_de_passe": PASSWORD, "csrf_token": token},
-        )
+        self.token = CSRF.search(page.text).group(1)
+
+    async def send_login(self, stats: Stats | None = None) -> None:
+        """« Se connecter » (timed in ``stats``), then the exam page's token."""
+        data = {"identifiant": self.login, "mot_de_passe": PASSWORD, "csrf_token": self.token}
+        sent = self.client.post("/connexion", data=data)
+        r = await (timed(stats, "connexion", sent) if stats else sent)
+        if stats and (r is None or r.status_code != 303):
+            stats.errors["connexion: refusée"] += 1
         self.token = CSRF.search((await self.client.get("/examen")).text).group(1)
 
     async def take(
@@ -454,16 +466,24 @@ async def bare_client(
 
 
 async def run_exam(
-    base, code, logins, saves, think, limit, arrival=0, cpu=None
+    base, code, logins, saves, think, limit, arrival=0, cpu=None, login_burst=0
 ) -> tuple[Stats, list[Eleve]]:
+    """The first ``login_burst`` students log in at the same second (measured, in
+    ``stats.logins``), the others a few at a time; then the exam."""
     eleves = [Eleve(login, base) for login in logins]
-    gate = asyncio.Semaphore(16)  # logins are argon2-slow on purpose: not part of the measure
+    burst = eleves[:login_burst]
+    await asyncio.gather(*(e.open_login_page() for e in burst))  # the page open on each screen
+    logins = Stats()
+    logins.begin()
+    await asyncio.gather(*(e.send_login(logins) for e in burst))  # « Se connecter », all at once
+    logins.end()
+    gate = asyncio.Semaphore(16)  # the others' argon2 is not part of the exam's measure
 
     async def log_in(e):
         async with gate:
             await e.log_in()
 
-    await asyncio.gather(*(log_in(e) for e in eleves))
+    await asyncio.gather(*(log_in(e) for e in eleves[login_burst:]))
     every = countdown_interval() if arrival else 0.0  # see the module's doc
     stats = Stats(cpu)
     stats.begin()
@@ -479,6 +499,7 @@ async def run_exam(
         timeout=limit,
     )
     stats.end()
+    stats.logins = logins
     for e in eleves:
         await e.client.aclose()
     return stats, eleves
@@ -654,6 +675,12 @@ def main() -> None:
         help="boucle ouverte : les élèves arrivent au hasard sur ce nombre de secondes",
     )
     parser.add_argument(
+        "--login-burst",
+        type=int,
+        default=35,
+        help="élèves qui se connectent à la même seconde avant l'évaluation (mesuré ; 0 : aucun)",
+    )
+    parser.add_argument(
         "--bare-server", nargs=3, metavar=("PORT", "URL", "N"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -752,6 +779,7 @@ def main() -> None:
                     args.time_limit,
                     args.arrival,
                     lambda: cpu_seconds(agora.pid, url),
+                    min(args.login_burst, args.students),
                 )
             )
             floor_after = asyncio.run(run_bare(*bare_load, lambda: cpu_seconds(bare.pid, url)))
@@ -767,6 +795,10 @@ def main() -> None:
             if problems:
                 print(f"Journal du serveur : {len(problems)} lignes d'erreur, dont :")
                 print("\n".join(sorted(set(problems))[:8]))
+        if stats.logins.latencies:
+            stats.logins.report(f"Connexions à la même seconde ({args.login_burst})")
+            slowest = max(stats.logins.latencies["connexion"]) * 1000
+            print(f"  la plus lente : {slowest:.0f} ms (objectif : chacune en moins de 1 s)")
         exam_line = stats.report("Évaluation (agora serve)")
         before = floor_before.report("Plancher avant (FastAPI nu, une insertion)")
         after = floor_after.report("Plancher après")
