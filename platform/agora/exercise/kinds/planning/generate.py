@@ -54,10 +54,14 @@ def _feries() -> frozenset[date]:
 
 def _lundi(rng: random.Random) -> date:
     """A Monday of 2026 whose week holds no public holiday (a holiday would shorten the contracts)."""
+    return rng.choice(_lundis_sans_ferie())
+
+
+@cache
+def _lundis_sans_ferie() -> tuple[date, ...]:
     feries = _feries()
     lundis = [date(2026, 1, 5) + timedelta(weeks=w) for w in range(51)]
-    sans = [d for d in lundis if not any(d + timedelta(days=i) in feries for i in range(7))]
-    return rng.choice(sans)
+    return tuple(d for d in lundis if not any(d + timedelta(days=i) in feries for i in range(7)))
 
 
 def _convient(s: Salarie, lundi: date) -> bool:
@@ -190,9 +194,9 @@ def _besoins(niveau: int, ouverture: dict, creneaux: list[Creneau]) -> list[Beso
     level 3 adds the busiest two hours of the day when more people are needed then."""
     besoins = []
     for jour, (ouvre, ferme) in sorted(ouverture.items()):
+        du_jour = [(c.debut, c.fin) for c in creneaux if c.jour == jour]
         presents = [
-            sum(1 for c in creneaux if c.jour == jour and c.debut <= t < c.fin)
-            for t in range(ouvre, ferme, PAS)
+            sum(1 for debut, fin in du_jour if debut <= t < fin) for t in range(ouvre, ferme, PAS)
         ]
         milieu = 780 if ouvre + 120 <= 780 <= ferme - 120 else ouvre + (ferme - ouvre) // 60 * 30
         for debut, fin in ((ouvre, milieu), (milieu, ferme)):
