@@ -121,14 +121,27 @@ def _globals(request: Request, with_flash: bool) -> dict[str, Any]:
 
 
 def _url_for(request: Request) -> Callable[..., URL]:
-    """``request.url_for``, each path looked up once per route and parameters: the router
-    tries every route in turn (an exception per miss), and a page has some forty links."""
-    paths = _paths(request.app)
+    """``request.url_for``, each URL built once per site address, route and parameters: the
+    router tries every route in turn (an exception per miss), making the URL absolute parses
+    the address again, and a page has some forty links."""
+    urls, base = _urls(request.app), str(request.base_url)
 
     def url_for(name: str, /, **params: Any) -> URL:
-        return paths(name, tuple(params.items())).make_absolute_url(base_url=request.base_url)
+        return urls(base, name, tuple(params.items()))
 
     return url_for
+
+
+def _urls(app: Any) -> Callable[[str, str, tuple[tuple[str, Any], ...]], URL]:
+    urls = getattr(app.state, "urls", None)
+    if urls is None:
+        paths = _paths(app)
+
+        def url(base: str, name: str, params: tuple[tuple[str, Any], ...]) -> URL:
+            return paths(name, params).make_absolute_url(base_url=base)
+
+        urls = app.state.urls = lru_cache(maxsize=8192)(url)
+    return urls
 
 
 def _paths(app: Any) -> Callable[[str, tuple[tuple[str, Any], ...]], URLPath]:
