@@ -9,13 +9,16 @@
   var pad = function (n) { return (n < 10 ? "0" : "") + n; };
   function minuteur() {
     var m = document.getElementById("minuteur");
-    return m && m.dataset.restant ? m : null;
+    if (!m || !m.dataset.restant) return null;
+    // A new element is a new answer of the server (htmx swaps the whole timer in).
+    if (m.agoraFin === undefined) m.agoraFin = performance.now() + 1000 * parseInt(m.dataset.restant, 10);
+    return m;
   }
+  minuteur();  // the page's own figure, anchored as soon as it is read
+  document.addEventListener("htmx:load", minuteur);  // a poll's or an autosave's, likewise
   setInterval(function () {
     var m = minuteur();
     if (!m) return;
-    // A new element is a new answer of the server (htmx swaps the whole timer in).
-    if (m.agoraFin === undefined) m.agoraFin = performance.now() + 1000 * parseInt(m.dataset.restant, 10);
     var r = Math.max(0, Math.ceil((m.agoraFin - performance.now()) / 1000));
     var v = m.querySelector(".minuteur-valeur");
     if (!v) return;

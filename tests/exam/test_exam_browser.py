@@ -25,6 +25,12 @@ def _log_in(page, base: str, login: str) -> None:
     page.wait_for_load_state()
 
 
+def _seconds(shown: str) -> int:
+    """« 1 min 05 s » (as the countdown shows it) in seconds."""
+    minutes, seconds = re.fullmatch(r"(\d+) min (\d+) s", shown.strip()).groups()
+    return int(minutes) * 60 + int(seconds)
+
+
 def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     app,
     db,
@@ -56,6 +62,11 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     # The save's answer brought the countdown back (a new element: htmx's poll restarts).
     assert page.evaluate("document.getElementById('minuteur') !== window.avantSauvegarde")
     assert "Temps restant" in page.locator("#minuteur").inner_text()
+    # Between two answers of the server (whose clock this test holds still), the page counts.
+    shown = page.locator("#minuteur .minuteur-valeur")
+    first = shown.inner_text()
+    page.wait_for_timeout(2_100)  # (wait_for_function evaluates a string: the CSP forbids it)
+    assert _seconds(shown.inner_text()) < _seconds(first)
 
     # The time runs out on the server. The student comes back to the tab (phone unlocked,
     # another window closed): the timer asks the server at once, not at its next poll.
