@@ -93,7 +93,7 @@ class AnswerForm:
 
 
 class FieldState(NamedTuple):
-    """One field of a form as its widget shows it (templates/_macros/fields.html)."""
+    """One field of a form as its widget shows it (agora/exercise/widgets.py)."""
 
     name: str
     id: str

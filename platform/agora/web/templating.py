@@ -15,6 +15,7 @@ from jinja2.bccache import Bucket
 from agora import redaction
 from agora.calendrier import PARIS
 from agora.content.missions import NIVEAUX
+from agora.exercise import widgets
 from agora.exercise.registry import get_kind
 from agora.markdown_html import markdown
 from agora.redaction import prechecks
@@ -136,8 +137,10 @@ def make_environment(templates_dir: Path) -> Environment:
         auto_reload=False,
     )
     env.filters.update(FILTERS)
-    # A kind's form template reads its answer schema: the `champ` macro picks each widget from it.
+    # A kind's form template reads its answer schema, and `widgets.champ` picks each field's
+    # widget from it (`{% set f = widgets %}`: agora/exercise/widgets.py).
     env.globals["answer_schema"] = lambda kind: get_kind(kind).ANSWER_SCHEMA
+    env.globals["widgets"] = widgets
     # A form whose layout needs logic gets it laid out in Python (the planning grid).
     env.globals["vue_formulaire"] = lambda kind, params, form: get_kind(kind).formulaire(
         params, form
