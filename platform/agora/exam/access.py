@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated
 
@@ -80,6 +81,16 @@ def student_copy(
     if copy is None:
         raise HTTPException(404, NOT_YOUR_COPY)
     return student, copy, session.get(Exam, copy.exam_id)
+
+
+@contextmanager
+def copy_session(
+    request: Request, copy_id: int, for_share: bool = True
+) -> Iterator[tuple[Session, Student, ExamCopy, Exam]]:
+    """A session of the route's own, and the current student and their copy read in it
+    (``student_copy``): how the burst routes of an exam open."""
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield (session, *student_copy(request, session, copy_id, for_share))
 
 
 # Built once (every autosave runs it): building it cost more CPU than sending it.

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from agora.db import SessionDep, utcnow
 from agora.errors import DomainError
 from agora.exam import closing, redaction, service, views
-from agora.exam.access import ClockDep, OwnedCopy, client_of, student_copy
+from agora.exam.access import ClockDep, OwnedCopy, client_of, copy_session
 from agora.exam.models import Exam, ExamCopy
 from agora.exercise.forms import field_dom_id
 from agora.exercise.registry import get_kind
@@ -122,8 +122,7 @@ def start(request: Request, clock: ClockDep, code: str = Form("", max_length=40)
 @student.get("/copies/{copy_id}", name="exam_copy")
 def copy_summary(request: Request, copy_id: DbId, clock: ClockDep):
     """The copy's summary: where a hand-in leads, the whole class at the deadline."""
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        student, copy, exam = student_copy(request, session, copy_id, for_share=False)
+    with copy_session(request, copy_id, for_share=False) as (session, student, copy, exam):
         now = clock()
         _lazy_close(request, session, copy, now)
         env = request.app.state.templates
@@ -134,8 +133,7 @@ def copy_summary(request: Request, copy_id: DbId, clock: ClockDep):
 @student.get("/copies/{copy_id}/questions/{position}", name="exam_question")
 def question(request: Request, copy_id: DbId, position: Position, clock: ClockDep):
     """A question of the copy: where the start leads 35 browsers at the same second."""
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        student, copy, exam = student_copy(request, session, copy_id, for_share=False)
+    with copy_session(request, copy_id, for_share=False) as (session, student, copy, exam):
         return _question(request, session, student, copy, exam, position, clock())
 
 
@@ -165,8 +163,7 @@ def save(
     The hot path of an exam: the same checks as UserDep → StudentDep → OwnedCopy in one
     worker thread and one statement, see access.student_copy.
     """
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        student, copy, exam = student_copy(request, session, copy_id)
+    with copy_session(request, copy_id) as (session, student, copy, exam):
         return _save(request, session, student, copy, exam, position, clock, form)
 
 
@@ -220,8 +217,7 @@ def _next_position(aller, position: int, count: int) -> int:
 def timer(request: Request, copy_id: DbId, clock: ClockDep):
     """The self-contained countdown, resynchronised with the server clock: every browser of
     the class asks for it every 5 s, so it reads the copy in one statement and one thread."""
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        _, copy, _ = student_copy(request, session, copy_id, for_share=False)
+    with copy_session(request, copy_id, for_share=False) as (session, _, copy, _):
         now = clock()
         _lazy_close(request, session, copy, now)
     state = service.state_of(copy, now)
@@ -239,10 +235,12 @@ def submit(request: Request, copy_id: DbId, clock: ClockDep):
 
     A second click (the copy is already handed in) is logged and shows the copy.
     """
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
-        _, copy, _ = student_copy(request, session, copy_id)
-        with contextlib.suppress(service.AlreadyHandedIn), service.writing(session):
-            service.submit(session, copy, clock, *client_of(request), copy_locked=True)
+    with (
+        copy_session(request, copy_id) as (session, _, copy, _),
+        contextlib.suppress(service.AlreadyHandedIn),
+        service.writing(session),
+    ):
+        service.submit(session, copy, clock, *client_of(request), copy_locked=True)
     wake_finaliser(request)
     return redirect(request, str(request.url_for("exam_copy", copy_id=copy_id)))
 
