@@ -203,15 +203,20 @@ def cpu_seconds(root: int, database_url: str) -> float:
                 command,
                 (int(fields[11]) + int(fields[12])) / tick,
             )
-    tree, total = {root}, 0.0
-    for pid in sorted(stats):  # a child's pid is almost always above its parent's
-        parent, command, seconds = stats[pid]
-        if pid == root or parent in tree:
-            tree.add(pid)
-            total += seconds
-        elif command == "postgres" and database_url.startswith("postgresql"):
-            total += seconds
-    return total
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in stats.items():
+        children.setdefault(parent, []).append(pid)
+    tree, todo = set(), [root]
+    while todo:  # the server and its workers, at any depth
+        pid = todo.pop()
+        tree.add(pid)
+        todo += children.get(pid, [])
+    on_postgresql = database_url.startswith("postgresql")
+    return sum(
+        seconds
+        for pid, (_, command, seconds) in stats.items()
+        if pid in tree or (on_postgresql and command == "postgres")
+    )
 
 
 def start_server(args: list[str], env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
@@ -807,7 +812,7 @@ def main() -> None:
         for what, run in (
             ("évaluation", stats),
             ("plancher avant", floor_before),
-            ("après", floor_after),
+            ("plancher après", floor_after),
         ):
             print(run.cpu_line(what))
         lost = lost_saves(url, eleves)
