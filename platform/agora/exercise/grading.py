@@ -1,10 +1,8 @@
-"""Helpers shared by the graders: build a grade, remember
-what a variant's params give (a class grades the same variant many times), carry a student's
-values step by step, and tell a value right from their own earlier values or a named wrong one."""
+"""Helpers shared by the graders: build a grade, carry a student's values step by step, and
+tell a value right from their own earlier values or a named wrong one."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -33,42 +31,6 @@ def justes(champs: list[ChampResult]) -> int:
 
 
 _CORRECT = itemgetter(3)  # ChampResult.correct
-
-
-class MemoParams:
-    """Results computed from params alone, kept for the params objects graded recently.
-
-    Found by identity, with no key to compute: a class often grades the same variant with the
-    very same params object. An entry holds that object (so its id() is not reused by another)
-    and a copy of it taken when stored: params changed in place since no longer equal the copy
-    and are computed afresh. (Python equality does not tell 1 from 1.0 or True: a change in
-    place that keeps every value equal would go unseen; graders never mutate params.)
-    """
-
-    def __init__(self, taille: int = 256):
-        self._entrees: dict[int, tuple[Any, Any, Any]] = {}
-        self._taille = taille
-
-    def get(self, params: Any) -> Any | None:
-        """The result stored for this very params object, if it is unchanged; else None."""
-        entree = self._entrees.get(id(params))
-        if entree is not None and entree[0] is params and entree[1] == params:
-            return entree[2]
-        return None
-
-    def put(self, params: Any, copie: Any, resultat: Any) -> None:
-        """Remember ``resultat`` for ``params``; ``copie`` equals them now and is never mutated."""
-        if len(self._entrees) >= self._taille:
-            self._entrees.clear()  # simple and safe between threads; refilled on demand
-        self._entrees[id(params)] = (params, copie, resultat)
-
-    def obtenir(self, params: Any, construire: Callable[[Any], Any]) -> Any:
-        """The result for these params: the one kept, else ``construire(params)``, then kept."""
-        resultat = self.get(params)
-        if resultat is None:
-            resultat = construire(params)
-            self.put(params, copy.deepcopy(params), resultat)
-        return resultat
 
 
 class Etapes:
