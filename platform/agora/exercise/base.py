@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -315,6 +316,7 @@ def generateur(
     return generate
 
 
+@lru_cache(maxsize=4096)  # every grade scores itself and each competency: the same few ratios
 def score_ratio(points: int | Decimal, total: int | Decimal) -> Decimal:
     """A score in [0, 1] as a decimal with 4 places (0 when nothing was gradable)."""
     if not total:
