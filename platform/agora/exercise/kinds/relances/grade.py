@@ -32,7 +32,7 @@ LETTRE_OK = (
 
 class Attendu:
     """What grading needs from the params alone, computed for each answer: the balance, its
-    values, each field with its path and type, and the balance done each wrong way (on demand).
+    values, each field with its path and type, and the rates done each wrong way (on demand).
     (The contract writing of a value is computed when a verdict reports it, not for every
     field beforehand: a wrong field's verdict writes its own.)"""
 
@@ -40,16 +40,25 @@ class Attendu:
         self.b = lire_params(params)
         self.calcul = calcule(self.b)
         self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), ANSWER_SCHEMA.type_of)
-        self._mondes: dict[tuple[str, bool], dict[str, Any]] = {}
+        self._taux_faux: dict[str, Calcul] = {}
 
-    def monde(self, faute: str, path: str) -> dict[str, Any]:
-        """The balance done with this wrong method, computed the first time it is asked for;
-        for a rate (a field outside the invoices), the rates alone: a wrong rate may be tested
-        against three methods, each a whole balance to do otherwise."""
-        cle = (faute, not path.startswith("factures."))
-        if cle not in self._mondes:
-            self._mondes[cle] = calcule(self.b, faute=faute, taux_seuls=cle[1]).valeurs
-        return self._mondes[cle]
+    def fautive(self, faute: str, path: str) -> Any:
+        """The value of the field ``path`` in the balance done with this wrong method (None if
+        that balance has no such field): the rates done that way the first time they are asked
+        for, an invoice's field then worked out alone from them, not the whole balance (the
+        wrong methods of a field are tested at each of its rows)."""
+        calcul = self._taux_faux.get(faute)
+        if calcul is None:
+            calcul = self._taux_faux[faute] = calcule(self.b, faute=faute, taux_seuls=True)
+        ligne = _ligne(path)
+        return calcul.valeurs.get(path) if ligne is None else calcul.valeur_seule(*ligne)
+
+
+@lru_cache(maxsize=1024)  # the same paths in every variant
+def _ligne(path: str) -> tuple[int, str] | None:
+    """An invoice's field path as (the invoice's index, the field's name); None for a rate."""
+    parts = path.split(".")
+    return (int(parts[1]), parts[2]) if parts[0] == "factures" else None
 
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
@@ -88,8 +97,8 @@ class Enquete:
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         candidates = _fautes_du_champ(path)
         for faute in candidates:
-            monde = self.a.monde(faute, path)
-            if path in monde and field.same(monde[path], valeur):
+            fautive = self.a.fautive(faute, path)
+            if fautive is not None and field.same(fautive, valeur):
                 return faute
         for faute in candidates:
             sien = self._sien(faute)
