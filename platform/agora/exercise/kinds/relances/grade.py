@@ -4,18 +4,12 @@ wrong methods, and the letter's automatic checks."""
 from __future__ import annotations
 
 from decimal import DecimalException
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import EMPTY, Field, Lu, verdict
-from agora.exercise.grading import (
-    champs_de_la_forme,
-    champs_lus,
-    justes,
-    verdict_nomme,
-    verdict_reporte,
-)
+from agora.exercise.fields import EMPTY, Field, Lu
+from agora.exercise.grading import champs_de_la_forme, champs_lus, juge, justes
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
@@ -82,12 +76,21 @@ def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul
 
 
 class Enquete:
-    """Looks for the named wrong method behind a wrong value: the whole balance done that way,
-    then that way from the student's own earlier values."""
+    """What a wrong value is checked against, each worked out the first time one needs it: the
+    balance from the student's own values (their error carried forward), then the named wrong
+    methods, done the whole way and then that way from the student's own earlier values."""
 
     def __init__(self, a: Attendu, own: dict[str, Any]):
         self.a, self.own = a, own
+        self._suite: dict[str, Any] | None = None
         self._siens: dict[str, Calcul | None] = {}
+
+    def reporte(self, path: str) -> Any:
+        """The value of ``path`` from the student's own earlier values, asked only for a value
+        that differs from the reference: an answer with none gets no second pass."""
+        if self._suite is None:
+            self._suite = (_refait(self.a, self.own) or self.a.calcul).valeurs
+        return self._suite.get(path)
 
     def _sien(self, faute: str) -> Calcul | None:
         if faute not in self._siens:
@@ -107,23 +110,6 @@ class Enquete:
         return None
 
 
-def _juge(
-    path: str, field: Field, lu: Lu, a: Attendu, suite: Calcul, enquete: Enquete, codes: list[str]
-) -> ChampResult:
-    """One field: right, right from the student's own earlier values, or wrong (named)."""
-    attendu_ = a.calcul.valeurs[path]
-    if lu.valeur is None:
-        return verdict(path, field, attendu_, lu)
-    if field.same(attendu_, lu.valeur):
-        return ChampResult(path, field.canonical(attendu_), lu.recu, True, "Juste.")
-    if path in suite.valeurs and field.same(suite.valeurs[path], lu.valeur):
-        return verdict_reporte(path, field, attendu_, lu)
-    code = enquete.cause(path, field, lu.valeur)
-    if code and code not in codes:
-        codes.append(code)
-    return verdict_nomme(path, field, attendu_, lu, MESSAGES.get(code or ""))
-
-
 def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
     """The letter's automatic checks (numbers, amounts, due dates cited)."""
     if lu.valeur is None or not isinstance(lu.valeur, str):
@@ -140,20 +126,22 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(a.champs, lecture)
     valeurs = a.calcul.valeurs
-    faux = any(v != valeurs[p] for p, v in own.items())  # own: the values written, by path
-    suite = (_refait(a, own) if faux else None) or a.calcul
-    enquete, codes = Enquete(a, own), []
+    enquete, codes = Enquete(a, own), []  # own: the values written, by path
     champs = [
         ChampResult(n, None, None, False, m)
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
     for p, f, lu in donnes:
-        if lu.valeur is not None and lu.valeur == valeurs[p]:
+        attendu_, canon = valeurs[p], f.canonical(valeurs[p])
+        if lu.valeur is not None and lu.valeur == attendu_:
             # The common case, without the cost of a judge (``==`` implies ``field.same``).
-            champs.append(ChampResult(p, f.canonical(valeurs[p]), lu.recu, True, "Juste."))
-        else:
-            champs.append(_juge(p, f, lu, a, suite, enquete, codes))
+            champs.append(ChampResult(p, canon, lu.recu, True, "Juste."))
+            continue
+        # Empty, right from the student's own earlier values, or wrong (named).
+        cause = partial(enquete.cause, p, f, lu.valeur)
+        reporte = None if lu.valeur is None else enquete.reporte(p)
+        champs.append(juge(p, f, lu, attendu_, canon, reporte, cause, MESSAGES, codes))
     lettre = lecture.lu("lettre")
     if lettre is not None:
         champs.append(_lettre(a, lettre, codes))

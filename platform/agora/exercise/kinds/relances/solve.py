@@ -97,7 +97,9 @@ class Calcul:
         self.b, self.faute = b, faute
         self.etapes = Etapes(own)
         self.valeurs = self.etapes.out  # every field's value, by path, in form order
-        self.pose = self.etapes.put
+        # Without own values, a step only records its value: ``setdefault`` does it in one C
+        # call (each path is new), for the reference worked out at every grade.
+        self.pose = self.etapes.put if own else self.valeurs.setdefault
         # The rates the invoices' penalties run at, once ``les_taux`` has worked them out.
         self.taux = self.contrat = None
 
