@@ -78,7 +78,8 @@ def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul
 class Enquete:
     """What a wrong value is checked against, each worked out the first time one needs it: the
     balance from the student's own values (their error carried forward), then the named wrong
-    methods, done the whole way and then that way from the student's own earlier values."""
+    methods, the field done that way (``Attendu.fautive``), then the balance done that way from
+    the student's own earlier values."""
 
     def __init__(self, a: Attendu, own: dict[str, Any]):
         self.a, self.own = a, own
