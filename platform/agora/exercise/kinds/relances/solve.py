@@ -158,10 +158,10 @@ class Calcul:
         self.pose(p["indemnite"], indemnite(b, f, retard, faute))
 
     def valeur_seule(self, i: int, champ: str) -> Any:
-        """Invoice i's field ``champ`` (one the balance has) as ``facture`` would give it, worked
-        out alone from the invoice and the rates, for a calculation with no own values: a field
-        depends on nothing else, and a wrong method is looked for in a few fields of a balance,
-        each without doing the whole balance that way."""
+        """Invoice i's field ``champ`` (one the balance has) as ``facture`` gives it when there
+        are no own values to carry, worked out alone: it depends only on the invoice, the rates
+        and the invoice's earlier fields. A wrong method is looked for in a few fields of a
+        balance, each without doing the whole balance that way."""
         b, f, faute = self.b, self.b.factures[i], self.faute
         jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
         if champ == "echeance":
