@@ -4,18 +4,12 @@ wrong methods, and the letter's automatic checks."""
 from __future__ import annotations
 
 from decimal import DecimalException
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import EMPTY, Field, Lu, verdict
-from agora.exercise.grading import (
-    champs_de_la_forme,
-    champs_lus,
-    justes,
-    verdict_nomme,
-    verdict_reporte,
-)
+from agora.exercise.fields import EMPTY, Field, Lu
+from agora.exercise.grading import champs_de_la_forme, champs_lus, juge, justes
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
@@ -32,7 +26,7 @@ LETTRE_OK = (
 
 class Attendu:
     """What grading needs from the params alone, computed for each answer: the balance, its
-    values, each field with its path and type, and the balance done each wrong way (on demand).
+    values, each field with its path and type, and the rates done each wrong way (on demand).
     (The contract writing of a value is computed when a verdict reports it, not for every
     field beforehand: a wrong field's verdict writes its own.)"""
 
@@ -40,16 +34,25 @@ class Attendu:
         self.b = lire_params(params)
         self.calcul = calcule(self.b)
         self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), ANSWER_SCHEMA.type_of)
-        self._mondes: dict[tuple[str, bool], dict[str, Any]] = {}
+        self._taux_faux: dict[str, Calcul] = {}
 
-    def monde(self, faute: str, path: str) -> dict[str, Any]:
-        """The balance done with this wrong method, computed the first time it is asked for;
-        for a rate (a field outside the invoices), the rates alone: a wrong rate may be tested
-        against three methods, each a whole balance to do otherwise."""
-        cle = (faute, not path.startswith("factures."))
-        if cle not in self._mondes:
-            self._mondes[cle] = calcule(self.b, faute=faute, taux_seuls=cle[1]).valeurs
-        return self._mondes[cle]
+    def fautive(self, faute: str, path: str) -> Any:
+        """The value of the field ``path`` in the balance done with this wrong method (None if
+        that balance has no such field): the rates done that way the first time they are asked
+        for, an invoice's field then worked out alone from them, not the whole balance (the
+        wrong methods of a field are tested at each of its rows)."""
+        calcul = self._taux_faux.get(faute)
+        if calcul is None:
+            calcul = self._taux_faux[faute] = calcule(self.b, faute=faute, taux_seuls=True)
+        ligne = _ligne(path)
+        return calcul.valeurs.get(path) if ligne is None else calcul.valeur_seule(*ligne)
+
+
+@lru_cache(maxsize=1024)  # the same paths in every variant
+def _ligne(path: str) -> tuple[int, str] | None:
+    """An invoice's field path as (the invoice's index, the field's name); None for a rate."""
+    parts = path.split(".")
+    return (int(parts[1]), parts[2]) if parts[0] == "factures" else None
 
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
@@ -73,12 +76,22 @@ def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul
 
 
 class Enquete:
-    """Looks for the named wrong method behind a wrong value: the whole balance done that way,
-    then that way from the student's own earlier values."""
+    """What a wrong value is checked against, each worked out the first time one needs it: the
+    balance from the student's own values (their error carried forward), then the named wrong
+    methods, the field done that way (``Attendu.fautive``), then the balance done that way from
+    the student's own earlier values."""
 
     def __init__(self, a: Attendu, own: dict[str, Any]):
         self.a, self.own = a, own
+        self._suite: dict[str, Any] | None = None
         self._siens: dict[str, Calcul | None] = {}
+
+    def reporte(self, path: str) -> Any:
+        """The value of ``path`` from the student's own earlier values, asked only for a value
+        that differs from the reference: an answer with none gets no second pass."""
+        if self._suite is None:
+            self._suite = (_refait(self.a, self.own) or self.a.calcul).valeurs
+        return self._suite.get(path)
 
     def _sien(self, faute: str) -> Calcul | None:
         if faute not in self._siens:
@@ -88,31 +101,14 @@ class Enquete:
     def cause(self, path: str, field: Field, valeur: Any) -> str | None:
         candidates = _fautes_du_champ(path)
         for faute in candidates:
-            monde = self.a.monde(faute, path)
-            if path in monde and field.same(monde[path], valeur):
+            fautive = self.a.fautive(faute, path)
+            if fautive is not None and field.same(fautive, valeur):
                 return faute
         for faute in candidates:
             sien = self._sien(faute)
             if sien and path in sien.valeurs and field.same(sien.valeurs[path], valeur):
                 return faute
         return None
-
-
-def _juge(
-    path: str, field: Field, lu: Lu, a: Attendu, suite: Calcul, enquete: Enquete, codes: list[str]
-) -> ChampResult:
-    """One field: right, right from the student's own earlier values, or wrong (named)."""
-    attendu_ = a.calcul.valeurs[path]
-    if lu.valeur is None:
-        return verdict(path, field, attendu_, lu)
-    if field.same(attendu_, lu.valeur):
-        return ChampResult(path, field.canonical(attendu_), lu.recu, True, "Juste.")
-    if path in suite.valeurs and field.same(suite.valeurs[path], lu.valeur):
-        return verdict_reporte(path, field, attendu_, lu)
-    code = enquete.cause(path, field, lu.valeur)
-    if code and code not in codes:
-        codes.append(code)
-    return verdict_nomme(path, field, attendu_, lu, MESSAGES.get(code or ""))
 
 
 def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
@@ -131,20 +127,22 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(a.champs, lecture)
     valeurs = a.calcul.valeurs
-    faux = any(v != valeurs[p] for p, v in own.items())  # own: the values written, by path
-    suite = (_refait(a, own) if faux else None) or a.calcul
-    enquete, codes = Enquete(a, own), []
+    enquete, codes = Enquete(a, own), []  # own: the values written, by path
     champs = [
         ChampResult(n, None, None, False, m)
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
     for p, f, lu in donnes:
-        if lu.valeur is not None and lu.valeur == valeurs[p]:
+        attendu_, canon = valeurs[p], f.canonical(valeurs[p])
+        if lu.valeur is not None and lu.valeur == attendu_:
             # The common case, without the cost of a judge (``==`` implies ``field.same``).
-            champs.append(ChampResult(p, f.canonical(valeurs[p]), lu.recu, True, "Juste."))
-        else:
-            champs.append(_juge(p, f, lu, a, suite, enquete, codes))
+            champs.append(ChampResult(p, canon, lu.recu, True, "Juste."))
+            continue
+        # Empty, right from the student's own earlier values, or wrong (named).
+        cause = partial(enquete.cause, p, f, lu.valeur)
+        reporte = None if lu.valeur is None else enquete.reporte(p)
+        champs.append(juge(p, f, lu, attendu_, canon, reporte, cause, MESSAGES, codes))
     lettre = lecture.lu("lettre")
     if lettre is not None:
         champs.append(_lettre(a, lettre, codes))

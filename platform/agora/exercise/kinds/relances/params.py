@@ -63,6 +63,9 @@ class Balance:
     factures: tuple[Facture, ...]
     guide: bool  # level 1: the due dates are given; no floor, no legality check
     lettre_client: str
+    # Read once from the invoices, for every pass down the balance:
+    taux_contrat: Decimal | None  # the one contract rate some customers have (level 3)
+    acomptes: bool  # some invoice is partly paid (level 3): the amount still owed is asked
 
 
 def _facture(raw: Any, i: int) -> Facture:
@@ -124,7 +127,8 @@ def lire_params(params: Any) -> Balance:
         raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
     brut = lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
     factures = tuple(_facture(f, i) for i, f in enumerate(brut))
-    if len({f.taux_contrat for f in factures if f.taux_contrat is not None}) > 1:
+    contrats = {f.taux_contrat for f in factures if f.taux_contrat is not None}
+    if len(contrats) > 1:
         raise InvalidInput("Paramètres : un seul taux de contrat par balance.")
     lettre = _texte(p.get("lettre_client"), "« lettre_client »")
     if lettre not in [f.client for f in factures]:
@@ -142,6 +146,8 @@ def lire_params(params: Any) -> Balance:
         factures=factures,
         guide=lire_booleen(p.get("guide", False), "« guide »"),
         lettre_client=lettre,
+        taux_contrat=next(iter(contrats), None),
+        acomptes=any(f.deja_paye for f in factures),
     )
 
 

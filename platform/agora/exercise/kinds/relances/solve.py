@@ -42,9 +42,18 @@ def echeance(f: Facture, sans_fin_de_mois: bool = False) -> date:
     return jour
 
 
-def delai_legal(f: Facture, plafond_fin_de_mois: int = PLAFOND_FIN_DE_MOIS) -> bool:
-    """Whether the term granted stays under the LME ceilings."""
-    return f.jours <= (plafond_fin_de_mois if f.fin_de_mois else PLAFOND_DATE_FACTURE)
+def delai_legal(f: Facture, faute: str | None = None) -> str:
+    """« oui » when the term granted stays under the LME ceilings, else « non » (the wrong
+    method PLAFOND_FIN_DE_MOIS_60 allows 60 days « fin de mois » too)."""
+    fin_de_mois = 60 if faute == m.PLAFOND_FIN_DE_MOIS_60 else PLAFOND_FIN_DE_MOIS
+    return "oui" if f.jours <= (fin_de_mois if f.fin_de_mois else PLAFOND_DATE_FACTURE) else "non"
+
+
+def jours_retard(b: Balance, f: Facture, jour: date, faute: str | None = None) -> Decimal:
+    """Days late on the balance's day, counted from the due date ``jour``; 0 before it."""
+    depart = f.date if faute == m.RETARD_DEPUIS_FACTURE else jour
+    retard = Decimal((b.date_balance - depart).days)
+    return retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
 
 
 def niveau_relance(b: Balance, jours: Decimal) -> str:
@@ -57,6 +66,11 @@ def niveau_relance(b: Balance, jours: Decimal) -> str:
     return "relance_amiable" if jours >= p.relance_amiable else "aucune"
 
 
+def reste_du(f: Facture, faute: str | None = None) -> Decimal:
+    """What the customer still owes, on which the penalties run."""
+    return f.montant_ttc if faute == m.PENALITES_SANS_ACOMPTE else f.montant_ttc - f.deja_paye
+
+
 # 100 × the days of a year (the rate is in %), and its wrong 360 days, built once.
 _CENT_ANS = {360: Decimal(100 * 360), 365: Decimal(100 * 365)}
 
@@ -67,9 +81,12 @@ def penalites(base: Decimal, taux: Decimal, jours: Decimal, faute: str | None = 
     return cents_down(exact) if faute == m.PENALITES_TRONQUEES else cents(exact)
 
 
-def avec_reste(b: Balance) -> bool:
-    """Level 3's partial payments: the amount still owed is asked for."""
-    return any(f.deja_paye for f in b.factures)
+def indemnite(b: Balance, f: Facture, retard: Decimal, faute: str | None = None) -> Decimal:
+    """40 € per late invoice of a business customer (D441-5); never for a consumer."""
+    due = retard > 0 and (f.professionnel or faute == m.INDEMNITE_CONSOMMATEUR)
+    if f.professionnel and faute == m.INDEMNITE_OUBLIEE:
+        due = False
+    return b.indemnite if due else ZERO
 
 
 class Calcul:
@@ -80,8 +97,19 @@ class Calcul:
         self.b, self.faute = b, faute
         self.etapes = Etapes(own)
         self.valeurs = self.etapes.out  # every field's value, by path, in form order
-        self.pose = self.etapes.put
-        self.reste = avec_reste(b)
+        # Without own values, a step only records its value: ``setdefault`` does it in one C
+        # call (each path is new), for the reference worked out at every grade.
+        self.pose = self.etapes.put if own else self.valeurs.setdefault
+        # The rates the invoices' penalties run at, once ``les_taux`` has worked them out.
+        self.taux = self.contrat = None
+
+    def les_taux(self) -> None:
+        """The rates, which come before the invoices: the CGV's, the floor, a contract's."""
+        self.taux = self.taux_cgv()
+        plancher = self.plancher_exact()
+        if not self.b.guide:
+            plancher = self.pose("taux_plancher", plancher)
+        self.contrat = self.taux_contrat(plancher)
 
     def taux_cgv(self) -> Decimal:
         """The organisation's rate: ECB + 10 points, or 3 × the legal rate, as its CGV say."""
@@ -103,41 +131,52 @@ class Calcul:
 
     def taux_contrat(self, plancher: Decimal) -> Decimal | None:
         """A customer's contract rate, raised to the floor when it is below (L441-10 II)."""
-        contrat = next(
-            (f.taux_contrat for f in self.b.factures if f.taux_contrat is not None), None
-        )
+        contrat = self.b.taux_contrat
         if contrat is None:
             return None
         taux = contrat if self.faute == m.TAUX_CONTRAT_SOUS_PLANCHER else max(contrat, plancher)
         return self.pose("taux_contrat", taux)
 
-    def facture(self, i: int, f: Facture, taux: Decimal, contrat: Decimal | None) -> None:
+    def taux_de(self, f: Facture) -> Decimal:
+        """The rate of an invoice's penalties: its customer's contract rate (worked out by
+        ``taux_contrat`` since the balance has one), else the CGV's."""
+        return self.taux if f.taux_contrat is None else self.contrat
+
+    def facture(self, i: int, f: Facture) -> None:
         b, faute, p = self.b, self.faute, _chemins(i)
         jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
         if not b.guide:
             jour = self.pose(p["echeance"], jour)
-        depart = f.date if faute == m.RETARD_DEPUIS_FACTURE else jour
-        retard = Decimal((b.date_balance - depart).days)
-        retard = self.pose(
-            p["jours_retard"], retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
-        )
+        retard = self.pose(p["jours_retard"], jours_retard(b, f, jour, faute))
         self.pose(p["niveau"], niveau_relance(b, retard))
         if f.professionnel and not b.guide:
-            plafond = 60 if faute == m.PLAFOND_FIN_DE_MOIS_60 else PLAFOND_FIN_DE_MOIS
-            self.pose(p["delai_legal"], "oui" if delai_legal(f, plafond) else "non")
-        base = f.montant_ttc if faute == m.PENALITES_SANS_ACOMPTE else f.montant_ttc - f.deja_paye
-        if self.reste:
+            self.pose(p["delai_legal"], delai_legal(f, faute))
+        base = reste_du(f, faute)
+        if b.acomptes:
             base = self.pose(p["reste_du"], base)
-        applique = contrat if f.taux_contrat is not None and contrat is not None else taux
-        self.pose(p["penalites"], penalites(base, applique, retard, faute))
-        self.pose(p["indemnite"], self.indemnite(f, retard))
+        self.pose(p["penalites"], penalites(base, self.taux_de(f), retard, faute))
+        self.pose(p["indemnite"], indemnite(b, f, retard, faute))
 
-    def indemnite(self, f: Facture, retard: Decimal) -> Decimal:
-        """40 € per late invoice of a business customer (D441-5); never for a consumer."""
-        due = retard > 0 and (f.professionnel or self.faute == m.INDEMNITE_CONSOMMATEUR)
-        if f.professionnel and self.faute == m.INDEMNITE_OUBLIEE:
-            due = False
-        return self.b.indemnite if due else ZERO
+    def valeur_seule(self, i: int, champ: str) -> Any:
+        """Invoice i's field ``champ`` (one the balance has) as ``facture`` gives it when there
+        are no own values to carry, worked out alone: it depends only on the invoice, the rates
+        and the invoice's earlier fields. A wrong method is looked for in a few fields of a
+        balance, each without doing the whole balance that way."""
+        b, f, faute = self.b, self.b.factures[i], self.faute
+        jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
+        if champ == "echeance":
+            return jour
+        if champ == "delai_legal":
+            return delai_legal(f, faute)
+        retard = jours_retard(b, f, jour, faute)
+        if champ == "jours_retard":
+            return retard
+        if champ == "niveau":
+            return niveau_relance(b, retard)
+        if champ == "indemnite":
+            return indemnite(b, f, retard, faute)
+        base = reste_du(f, faute)
+        return base if champ == "reste_du" else penalites(base, self.taux_de(f), retard, faute)
 
 
 @lru_cache(maxsize=64)  # the same rows at every answer carried forward
@@ -166,15 +205,10 @@ def calcule(
     """Every field's value but the letter's, by field path, in form order; ``taux_seuls``: the
     rates only, which come before the invoices (a wrong rate is tested on them alone)."""
     c = Calcul(b, own or {}, faute)
-    taux = c.taux_cgv()
-    plancher = c.plancher_exact()
-    if not b.guide:
-        plancher = c.pose("taux_plancher", plancher)
-    contrat = c.taux_contrat(plancher)
-    if taux_seuls:
-        return c
-    for i, f in enumerate(b.factures):
-        c.facture(i, f, taux, contrat)
+    c.les_taux()
+    if not taux_seuls:
+        for i, f in enumerate(b.factures):
+            c.facture(i, f)
     return c
 
 
