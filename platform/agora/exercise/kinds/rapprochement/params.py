@@ -165,6 +165,8 @@ def _texte(raw: Any, motif: re.Pattern[str], lieu: str, suite: str, cite: bool =
 
 def _montant(raw: Any, lieu: str, signe: bool = False) -> Decimal:
     """An amount; negative only if ``signe`` (an opening balance: the account overdrawn)."""
+    if raw == "0.00":  # the side a line leaves empty, half of all amounts: nothing to parse
+        return ZERO
     if isinstance(raw, str) and _CONTRAT.fullmatch(raw):
         return Decimal(raw)  # the contract's own writing: no need for the lenient reader
     try:
