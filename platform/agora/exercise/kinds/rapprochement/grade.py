@@ -179,9 +179,12 @@ def _paire_valide(r: Rapprochement, gauche: str, droite: str) -> bool:
     return ledger.entree == releve.entree and ledger.montant == releve.montant
 
 
-def _solde(c: Correction, nom: str, attendu: Decimal, ko: str) -> Decimal | None:
-    """The balance as read, judged against ``attendu`` (``ko`` says how it is computed)."""
+def _solde(c: Correction, nom: str, attendu: Decimal, calcul: str) -> Decimal | None:
+    """The balance as read, judged against ``attendu`` (a wrong one is told ``calcul``, how it
+    is computed: the message is written only then)."""
     lu = c.lu(nom)
+    faux = lu.valeur is not None and lu.valeur != attendu
+    ko = f"Attendu : {montant_fr(attendu)} € ({calcul})." if faux else ""
     c.champs.append(verdict(nom, MONTANT, attendu, lu, ko=ko))
     if lu.valeur is not None:
         c.soldes[nom] = lu.valeur
@@ -190,8 +193,7 @@ def _solde(c: Correction, nom: str, attendu: Decimal, ko: str) -> Decimal | None
 
 def _solde_512(c: Correction, nom: str) -> Decimal:
     d, attendu = c.r.dossier, c.r.solde_compte_512
-    ko = f"Attendu : {montant_fr(attendu)} € (solde de départ + débits − crédits)."
-    valeur = _solde(c, nom, attendu, ko)
+    valeur = _solde(c, nom, attendu, "solde de départ + débits − crédits")
     if valeur is None:
         return ZERO
     mouvements = attendu - d.solde_initial
@@ -205,8 +207,7 @@ def _solde_512(c: Correction, nom: str) -> Decimal:
 
 def _solde_releve(c: Correction, nom: str) -> Decimal:
     d, attendu = c.r.dossier, c.r.solde_releve
-    ko = f"Attendu : {montant_fr(attendu)} € (ancien solde + crédits − débits)."
-    valeur = _solde(c, nom, attendu, ko)
+    valeur = _solde(c, nom, attendu, "ancien solde + crédits − débits")
     if valeur is None:
         return ZERO
     mouvements = attendu - d.ouverture_releve
@@ -230,7 +231,9 @@ def _cote(c: Correction, nom: str) -> Decimal:
     for liste in LISTES:
         recu, voulu = cote[liste], attendu[liste]
         vus, voulus = set(recu), set(voulu)
-        en_trop = [i for i in recu if i not in voulus] + _doublons(recu)
+        en_trop = [i for i in recu if i not in voulus]
+        if len(vus) < len(recu):
+            en_trop += _doublons(recu)
         manquants = [i for i in voulu if i not in vus]
         justes += len(vus & voulus)
         fausses += len(en_trop)
@@ -339,15 +342,16 @@ def _diagnostics_croises(c: Correction) -> None:
         for liste, ids in (cote or {}).items()
         for ident in ids
     }
-    pointees = {i for paire in r.pointage if paire[0] not in r.ecarts for i in paire}
-    for ident, (nom, liste) in places.items():
-        _placement(c, ident, nom, liste, pointees)
     attendus = {
         ident: (nom, liste)
         for nom in c.cotes
         for liste, ids in getattr(r, nom).items()
         for ident in ids
     }
+    pointees = {i for paire in r.pointage if paire[0] not in r.ecarts for i in paire}
+    for ident, (nom, liste) in places.items():
+        if attendus.get(ident) != (nom, liste):  # a line where it belongs shows no misconception
+            _placement(c, ident, nom, liste, pointees)
     oublis = [i for i in attendus if i not in places and i not in r.ecarts]
     if oublis:
         c.diagnostic("OUBLI_SUSPENS", *oublis)
