@@ -134,10 +134,14 @@ def _ids(raw: Any, chemin: str, erreurs: dict[str, str]) -> Lu:
     items = [part for part in _SEPARATEUR.split(raw) if part] if isinstance(raw, str) else raw
     if not isinstance(items, list):
         return _refus(raw, chemin, _IDS, erreurs)
-    avant = len(erreurs)
-    lus = (_valeur(LIGNE, item, erreurs, chemin, i) for i, item in enumerate(items[:MAX_LIGNES]))
-    ids = tuple(lu.valeur for lu in lus if lu.valeur)
-    return _partie(raw, ids, erreurs, avant)
+    avant, ids = len(erreurs), []
+    for i, item in enumerate(items[:MAX_LIGNES]):
+        lu = LIGNE.read(item)
+        if lu.erreur:
+            erreurs[f"{chemin}.{i}"] = lu.erreur
+        elif lu.valeur:
+            ids.append(lu.valeur)
+    return _partie(raw, tuple(ids), erreurs, avant)
 
 
 def _ecritures(raw: Any, erreurs: dict[str, str]) -> Lu:
@@ -160,8 +164,8 @@ def _ecriture(k: int, row: Any, erreurs: dict[str, str]) -> Lu | None:
     if all(is_empty(row.get(nom)) for nom in ECRITURE):
         return None  # a form row left blank
     avant = len(erreurs)
-    champs = {
-        nom: _valeur(type_champ, row.get(nom), erreurs, "ecritures", k, nom)
-        for nom, type_champ in ECRITURE.items()
-    }
+    champs = {nom: type_champ.read(row.get(nom)) for nom, type_champ in ECRITURE.items()}
+    for nom, lu in champs.items():
+        if lu.erreur:
+            erreurs[f"ecritures.{k}.{nom}"] = lu.erreur
     return _partie(row, champs, erreurs, avant)

@@ -73,28 +73,41 @@ def _ecriture_en_trop(c: Correction, cle: str | None, attendues: dict[str, Any])
     return f"Pas d'écriture pour {cle} : cette opération est déjà dans le compte 512."
 
 
-def _juger_ecriture(
-    c: Correction, champs: dict[str, Lu], attendue: dict[str, Any], erreurs: list[str]
-) -> tuple[bool, str]:
+def _comptes(
+    c: Correction, attendue: dict[str, Any], debit: str, credit: str, fautes: list[str]
+) -> bool:
+    """Whether the accounts are accepted ones; if not, the fault is told and diagnosed."""
+    if debit == attendue["compte_debit"] and credit == attendue["compte_credit"]:
+        return True  # the reference's own accounts: no wording to look up
     ident = attendue["ligne"]
     classement = nature_ecriture(c.r, ident)
     cote_debit = BANQUE if attendue["compte_debit"] == BANQUE[0] else classement.comptes
     cote_credit = BANQUE if attendue["compte_credit"] == BANQUE[0] else classement.comptes
+    if compte_admis(cote_debit, debit) and compte_admis(cote_credit, credit):
+        return True
+    if not debit or not credit:
+        return False
+    if compte_admis(cote_credit, debit) and compte_admis(cote_debit, credit):
+        c.diagnostic("ECRITURE_SENS_INVERSE", ident)
+        fautes.append("Débit et crédit sont inversés.")
+    else:
+        c.diagnostic("COMPTE_INCORRECT", ident)
+        fautes.append(
+            f"Comptes attendus : débit {attendue['compte_debit']}, "
+            f"crédit {attendue['compte_credit']}."
+        )
+        if classement.ambigu:  # the wording does not tell: say every account accepted
+            fautes.append("Comptes acceptés ici : " + ", ".join(classement.comptes) + ".")
+    return False
+
+
+def _juger_ecriture(
+    c: Correction, champs: dict[str, Lu], attendue: dict[str, Any], erreurs: list[str]
+) -> tuple[bool, str]:
+    ident = attendue["ligne"]
     debit, credit = champs["compte_debit"].valeur or "", champs["compte_credit"].valeur or ""
     fautes = list(erreurs)
-    comptes_ok = compte_admis(cote_debit, debit) and compte_admis(cote_credit, credit)
-    if not comptes_ok and debit and credit:
-        if compte_admis(cote_credit, debit) and compte_admis(cote_debit, credit):
-            c.diagnostic("ECRITURE_SENS_INVERSE", ident)
-            fautes.append("Débit et crédit sont inversés.")
-        else:
-            c.diagnostic("COMPTE_INCORRECT", ident)
-            fautes.append(
-                f"Comptes attendus : débit {attendue['compte_debit']}, "
-                f"crédit {attendue['compte_credit']}."
-            )
-            if classement.ambigu:  # the wording does not tell: say every account accepted
-                fautes.append("Comptes acceptés ici : " + ", ".join(classement.comptes) + ".")
+    comptes_ok = _comptes(c, attendue, debit, credit, fautes)
     montant = champs["montant"].valeur
     if montant is not None and montant != attendue["montant"]:
         ecart = c.r.ecarts.get(ident)

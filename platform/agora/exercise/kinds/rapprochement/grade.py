@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -31,6 +32,7 @@ POIDS = {
     "solde_rectifie": 2,
     "ecritures": 2,
 }
+UN = Decimal(1)
 # Which competency each graded field proves (2.2.1 état de rapprochement, 2.2.3 enregistrements).
 COMPETENCES_DES_CHAMPS = {
     "pointage": ("2.2.1", "2.2.3"),
@@ -87,25 +89,36 @@ def corriger(r: Rapprochement, lecture: Lecture, kind: str) -> Grade:
         ("ecritures", juger_ecritures),
     ):
         if nom in lecture.arbre:
-            c.credits[nom] = max(ZERO, min(Decimal(1), juge(c, nom)))
+            c.credits[nom] = max(ZERO, min(UN, juge(c, nom)))
     _diagnostics_croises(c)
     return _grade(c, kind)
 
 
 def _grade(c: Correction, kind: str) -> Grade:
-    points = sum((POIDS[n] * v for n, v in c.credits.items()), ZERO)
-    total = sum(POIDS[n] for n in c.credits)
+    gagnes = {n: POIDS[n] * v for n, v in c.credits.items()}  # the points of each field
     competences = []
-    for code in ("2.2.1", "2.2.3"):
-        noms = [n for n in c.credits if code in COMPETENCES_DES_CHAMPS[n]]
-        if noms:
-            gagne = sum((POIDS[n] * c.credits[n] for n in noms), ZERO)
-            competences.append((code, score_ratio(gagne, sum(POIDS[n] for n in noms))))
+    for code, noms, total in _champs_des_competences(tuple(gagnes)):
+        gagne = sum((gagnes[n] for n in noms), ZERO)
+        competences.append((code, score_ratio(gagne, total)))
+    points, total = sum(gagnes.values(), ZERO), sum(POIDS[n] for n in gagnes)
     diagnostics = [
         Diagnostic(code, MESSAGES[code], {"lignes": lignes} if lignes else {})
         for code, lignes in c.codes.items()
     ]
     return Grade(kind, score_ratio(points, total), c.champs, diagnostics, competences)
+
+
+@lru_cache(maxsize=128)  # by the fields an answer has: a shape, not an answer
+def _champs_des_competences(
+    champs: tuple[str, ...],
+) -> tuple[tuple[str, tuple[str, ...], int], ...]:
+    """Each competency the graded fields prove: its code, those fields, their total weight."""
+    competences = []
+    for code in ("2.2.1", "2.2.3"):
+        noms = tuple(n for n in champs if code in COMPETENCES_DES_CHAMPS[n])
+        if noms:
+            competences.append((code, noms, sum(POIDS[n] for n in noms)))
+    return tuple(competences)
 
 
 def _recu(raw: Any) -> Any:
@@ -124,16 +137,17 @@ def _paire(p: tuple[str, str]) -> str:
 def _pointage(c: Correction, nom: str) -> Decimal:
     lu = c.lu(nom)
     paires = lu.valeur or ()
-    attendu = ", ".join(_paire(p) for p in c.r.pointage)
+    attendu = ", ".join(map(_paire, c.r.pointage))
     lignes = c.r.dossier.lignes
     utilises: set[str] = set()
     justes, fausses = 0, []
     for gauche, droite in paires:
         if gauche in lignes and lignes[gauche].origine == "releve":
             gauche, droite = droite, gauche  # a pair written statement first is still a pair
-        if _paire_valide(c.r, gauche, droite) and not {gauche, droite} & utilises:
+        libres = gauche not in utilises and droite not in utilises
+        if libres and _paire_valide(c.r, gauche, droite):
             justes += 1
-            utilises |= {gauche, droite}
+            utilises.update((gauche, droite))
         else:
             fausses.append((gauche, droite))
     if fausses:
@@ -165,9 +179,12 @@ def _paire_valide(r: Rapprochement, gauche: str, droite: str) -> bool:
     return ledger.entree == releve.entree and ledger.montant == releve.montant
 
 
-def _solde(c: Correction, nom: str, attendu: Decimal, ko: str) -> Decimal | None:
-    """The balance as read, judged against ``attendu`` (``ko`` says how it is computed)."""
+def _solde(c: Correction, nom: str, attendu: Decimal, calcul: str) -> Decimal | None:
+    """The balance as read, judged against ``attendu`` (a wrong one is told ``calcul``, how it
+    is computed: the message is written only then)."""
     lu = c.lu(nom)
+    faux = lu.valeur is not None and lu.valeur != attendu
+    ko = f"Attendu : {montant_fr(attendu)} € ({calcul})." if faux else ""
     c.champs.append(verdict(nom, MONTANT, attendu, lu, ko=ko))
     if lu.valeur is not None:
         c.soldes[nom] = lu.valeur
@@ -176,8 +193,7 @@ def _solde(c: Correction, nom: str, attendu: Decimal, ko: str) -> Decimal | None
 
 def _solde_512(c: Correction, nom: str) -> Decimal:
     d, attendu = c.r.dossier, c.r.solde_compte_512
-    ko = f"Attendu : {montant_fr(attendu)} € (solde de départ + débits − crédits)."
-    valeur = _solde(c, nom, attendu, ko)
+    valeur = _solde(c, nom, attendu, "solde de départ + débits − crédits")
     if valeur is None:
         return ZERO
     mouvements = attendu - d.solde_initial
@@ -191,8 +207,7 @@ def _solde_512(c: Correction, nom: str) -> Decimal:
 
 def _solde_releve(c: Correction, nom: str) -> Decimal:
     d, attendu = c.r.dossier, c.r.solde_releve
-    ko = f"Attendu : {montant_fr(attendu)} € (ancien solde + crédits − débits)."
-    valeur = _solde(c, nom, attendu, ko)
+    valeur = _solde(c, nom, attendu, "ancien solde + crédits − débits")
     if valeur is None:
         return ZERO
     mouvements = attendu - d.ouverture_releve
@@ -215,10 +230,12 @@ def _cote(c: Correction, nom: str) -> Decimal:
     justes, fausses = 0, 0
     for liste in LISTES:
         recu, voulu = cote[liste], attendu[liste]
-        vus = set(recu)
-        en_trop = [i for i in recu if i not in voulu] + _doublons(recu)
+        vus, voulus = set(recu), set(voulu)
+        en_trop = [i for i in recu if i not in voulus]
+        if len(vus) < len(recu):
+            en_trop += _doublons(recu)
         manquants = [i for i in voulu if i not in vus]
-        justes += len(vus & set(voulu))
+        justes += len(vus & voulus)
         fausses += len(en_trop)
         champ = f"{nom}.{liste}"
         erreurs = [lus[liste].erreur] if lus[liste].erreur else []
@@ -325,17 +342,16 @@ def _diagnostics_croises(c: Correction) -> None:
         for liste, ids in (cote or {}).items()
         for ident in ids
     }
-    pointees = {g for g, _ in r.pointage if g not in r.ecarts} | {
-        d for g, d in r.pointage if g not in r.ecarts
-    }
-    for ident, (nom, liste) in places.items():
-        _placement(c, ident, nom, liste, pointees)
     attendus = {
         ident: (nom, liste)
         for nom in c.cotes
         for liste, ids in getattr(r, nom).items()
         for ident in ids
     }
+    pointees = {i for paire in r.pointage if paire[0] not in r.ecarts for i in paire}
+    for ident, (nom, liste) in places.items():
+        if attendus.get(ident) != (nom, liste):  # a line where it belongs shows no misconception
+            _placement(c, ident, nom, liste, pointees)
     oublis = [i for i in attendus if i not in places and i not in r.ecarts]
     if oublis:
         c.diagnostic("OUBLI_SUSPENS", *oublis)

@@ -57,10 +57,11 @@ def rapprocher(dossier: Dossier) -> Rapprochement:
     """Match, sort into the two sides, compute the balances and the adjusting entries."""
     paires, ecarts = _pointer(dossier)
     pointes = {i for paire in paires for i in paire}
+    # The company side in document order: the statement lines the ledger lacks, then its errors.
+    manquantes = [ligne for ligne in dossier.releve if ligne.id not in pointes]
     entreprise: dict[str, list[str]] = {"ajouts": [], "deductions": []}
-    for ligne in dossier.releve:
-        if ligne.id not in pointes:
-            entreprise["ajouts" if ligne.entree else "deductions"].append(ligne.id)
+    for ligne in manquantes:
+        entreprise["ajouts" if ligne.entree else "deductions"].append(ligne.id)
     for ident, ecart in ecarts.items():
         entreprise["ajouts" if ecart.montant_signe > 0 else "deductions"].append(ident)
     banque: dict[str, list[str]] = {"ajouts": [], "deductions": []}
@@ -69,60 +70,49 @@ def rapprocher(dossier: Dossier) -> Rapprochement:
             banque["ajouts" if ligne.entree else "deductions"].append(ligne.id)
     solde_512 = dossier.solde_initial + sum((c.effet for c in dossier.compte_512), ZERO)
     solde_releve = dossier.ouverture_releve + sum((b.effet for b in dossier.releve), ZERO)
-    base = Rapprochement(
+    ajouts, deductions = (
+        sum((_montant_entreprise(dossier, ecarts, i) for i in entreprise[liste]), ZERO)
+        for liste in ("ajouts", "deductions")
+    )
+    ordre = [ligne.id for ligne in manquantes] + list(ecarts)
+    return Rapprochement(
         dossier,
-        tuple(paires),
+        paires,
         ecarts,
         {k: tuple(v) for k, v in entreprise.items()},
         {k: tuple(v) for k, v in banque.items()},
         solde_512,
         solde_releve,
-        ZERO,
-        (),
-    )
-    rectifie = (
-        solde_512 + _somme(base, entreprise["ajouts"]) - _somme(base, entreprise["deductions"])
-    )
-    ecritures = tuple(ecriture_attendue(base, i) for i in _ordre(dossier, entreprise))
-    return Rapprochement(
-        dossier,
-        base.pointage,
-        ecarts,
-        base.cote_entreprise,
-        base.cote_banque,
-        solde_512,
-        solde_releve,
-        rectifie,
-        ecritures,
+        solde_512 + ajouts - deductions,
+        tuple(_ecriture(dossier, ecarts, i) for i in ordre),
     )
 
 
-def _somme(rapprochement: Rapprochement, ids: list[str]) -> Decimal:
-    return sum((rapprochement.montant(i, "entreprise") or ZERO for i in ids), ZERO)
+def _montant_entreprise(dossier: Dossier, ecarts: dict[str, Ecart], ident: str) -> Decimal:
+    """What a company-side item adds or deducts: a statement line's amount, an error's gap."""
+    if ident in ecarts:
+        return abs(ecarts[ident].montant_signe)
+    return dossier.lignes[ident].montant
 
 
-def _ordre(dossier: Dossier, entreprise: dict[str, list[str]]) -> list[str]:
-    """Company-side items in document order: statement lines first, then ledger errors."""
-    rang = {ident: i for i, ident in enumerate(dossier.lignes)}
-    items = entreprise["ajouts"] + entreprise["deductions"]
-    return sorted(items, key=lambda i: (dossier.lignes[i].origine != "releve", rang[i]))
-
-
-def _pointer(dossier: Dossier) -> tuple[list[tuple[str, str]], dict[str, Ecart]]:
-    """Same direction and amount (the same reference first, then date order); then same-ref errors."""
+def _pointer(dossier: Dossier) -> tuple[tuple[tuple[str, str], ...], dict[str, Ecart]]:
+    """Same direction and amount (the same reference first, then date order); then same-ref
+    errors. The pairs in ledger order."""
     libres: dict[tuple[bool, Decimal], list[Ligne]] = {}
     for ligne in dossier.releve:
         libres.setdefault((ligne.entree, ligne.montant), []).append(ligne)
-    paires: list[tuple[str, str]] = []
+    apparies: dict[str, str] = {}  # ledger id -> statement id
     restants: list[Ligne] = []
     for ligne in dossier.grand_livre:
         candidats = libres.get((ligne.entree, ligne.montant))
         if not candidats:
             restants.append(ligne)
             continue
-        choisi = next((b for b in candidats if ligne.ref and b.ref == ligne.ref), candidats[0])
+        choisi = candidats[0]
+        if ligne.ref and len(candidats) > 1:  # several alike: the one with the same reference
+            choisi = next((b for b in candidats if b.ref == ligne.ref), choisi)
         candidats.remove(choisi)
-        paires.append((ligne.id, choisi.id))
+        apparies[ligne.id] = choisi.id
     par_ref = {
         (b.entree, b.ref): b for group in libres.values() for b in group if b.ref is not None
     }
@@ -130,10 +120,9 @@ def _pointer(dossier: Dossier) -> tuple[list[tuple[str, str]], dict[str, Ecart]]
     for ligne in restants:
         releve = par_ref.pop((ligne.entree, ligne.ref), None) if ligne.ref else None
         if releve is not None:
-            paires.append((ligne.id, releve.id))
+            apparies[ligne.id] = releve.id
             ecarts[ligne.id] = Ecart(ligne, releve)
-    rang = {ligne.id: i for i, ligne in enumerate(dossier.grand_livre)}
-    paires.sort(key=lambda p: rang[p[0]])
+    paires = tuple((g.id, apparies[g.id]) for g in dossier.grand_livre if g.id in apparies)
     return paires, ecarts
 
 
@@ -145,18 +134,23 @@ def nature(ligne: Ligne) -> Classement:
 def nature_ecriture(rapprochement: Rapprochement, ident: str) -> Classement:
     """The counterpart of the entry for a company-side item; an entry error is the customer's
     (money in) or the supplier's (money out) operation, whatever its wording."""
-    if ident in rapprochement.ecarts:
-        return par_defaut(rapprochement.ecarts[ident].ligne.entree)
-    return nature(rapprochement.dossier.lignes[ident])
+    return _nature_ecriture(rapprochement.dossier, rapprochement.ecarts, ident)
+
+
+def _nature_ecriture(dossier: Dossier, ecarts: dict[str, Ecart], ident: str) -> Classement:
+    if ident in ecarts:
+        return par_defaut(ecarts[ident].ligne.entree)
+    return nature(dossier.lignes[ident])
 
 
 def ecriture_attendue(rapprochement: Rapprochement, ident: str) -> dict[str, Any]:
     """The adjusting entry of one company-side item: money in debits 512, money out credits it."""
-    if ident in rapprochement.ecarts:
-        signe = rapprochement.ecarts[ident].montant_signe
-    else:
-        signe = rapprochement.dossier.lignes[ident].effet
-    compte = nature_ecriture(rapprochement, ident).comptes[0]
+    return _ecriture(rapprochement.dossier, rapprochement.ecarts, ident)
+
+
+def _ecriture(dossier: Dossier, ecarts: dict[str, Ecart], ident: str) -> dict[str, Any]:
+    signe = ecarts[ident].montant_signe if ident in ecarts else dossier.lignes[ident].effet
+    compte = _nature_ecriture(dossier, ecarts, ident).comptes[0]
     debit, credit = (BANQUE[0], compte) if signe > 0 else (compte, BANQUE[0])
     return {"ligne": ident, "compte_debit": debit, "compte_credit": credit, "montant": abs(signe)}
 
