@@ -10,7 +10,7 @@ from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade, score_ratio
-from agora.exercise.fields import JOUR, MONTANT, Lu, account_root, verdict
+from agora.exercise.fields import JOUR, MONTANT, Field, Lu, account_root, verdict
 from agora.exercise.grading import (
     Mondes,
     illisibles,
@@ -21,7 +21,13 @@ from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.journal_paie import methodes as m
 from agora.exercise.kinds.journal_paie import solve as s
 from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
-from agora.exercise.kinds.journal_paie.regles import DGFIP, PREVOYANCE, RETRAITE, URSSAF
+from agora.exercise.kinds.journal_paie.regles import (
+    DGFIP,
+    ORGANISMES,
+    PREVOYANCE,
+    RETRAITE,
+    URSSAF,
+)
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import ZERO
@@ -47,6 +53,10 @@ _PAR_CHEMIN = {
 }
 # Each body's amount is the credit of one row of the entry (437 only when it is alone there).
 _COMPTE_DE = {URSSAF: s.SECU, RETRAITE: s.AUTRES, PREVOYANCE: s.AUTRES, DGFIP: s.PAS}
+# The answer path of each body's amount and due date, spelled out once.
+_CHEMINS = {
+    (o, nom): f"organismes.{o}.{nom}" for o in ORGANISMES for nom in ("montant", "echeance")
+}
 
 
 @lru_cache(maxsize=1024)
@@ -72,7 +82,8 @@ class Reference:
         self.pas = self.valeurs[s.PAS]
         self.acompte = self.valeurs[s.ACOMPTE]
         self.avantages = self.valeurs[s.AVANTAGES]
-        self.mondes = Mondes(lambda faute: s.calcule(p, faute, totaux))
+        # Each wrong method's values: the right ones, with what that method changes.
+        self.mondes = Mondes(lambda faute: self.valeurs | s.ecarts(p, faute, totaux, self.valeurs))
 
 
 def reference(params: Any) -> Reference:
@@ -186,28 +197,37 @@ class _Correction:
     def organismes(self) -> None:
         """Each body's amount and due date: right, carried from the student's own entry, or
         wrong (named)."""
+        lus = self.lecture.noeud("organismes")
+        if not isinstance(lus, dict):
+            return  # no body's amount or due date written
         autres = sum(o in (RETRAITE, PREVOYANCE) for o in self.ref.organismes)
         for o in self.ref.organismes:
+            du = lus.get(o)
+            if not isinstance(du, dict):
+                continue
+            seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
+            propre = self.siens.get(_COMPTE_DE[o]) if seul else None
             for nom, field in (("montant", MONTANT), ("echeance", JOUR)):
-                lu = self.lecture.lu("organismes", o, nom)
-                if lu is None:
-                    continue
-                path = f"organismes.{o}.{nom}"
-                attendu = self.ref.valeurs[path]
-                seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
-                propre = self.siens.get(_COMPTE_DE[o]) if nom == "montant" and seul else None
-                if lu.valeur not in (None, attendu) and lu.valeur == propre:
-                    self.champs.append(verdict_reporte(path, field, attendu, lu))
-                    continue
-                if lu.valeur is None or lu.valeur == attendu:
-                    self.champs.append(verdict(path, field, attendu, lu))
-                    continue
-                faute = next(
-                    (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur),
-                    None,
-                )
-                message = self.nommes.nomme(faute)
-                self.champs.append(verdict_nomme(path, field, attendu, lu, message))
+                lu = du.get(nom)
+                if isinstance(lu, Lu):
+                    propre_ici = propre if nom == "montant" else None
+                    self.champs.append(
+                        self._organisme(_CHEMINS[o, nom], nom, field, lu, propre_ici)
+                    )
+
+    def _organisme(
+        self, path: str, nom: str, field: Field, lu: Lu, propre: Decimal | None
+    ) -> ChampResult:
+        """One body's amount or due date (``propre``: the amount of the student's own entry)."""
+        attendu = self.ref.valeurs[path]
+        if lu.valeur not in (None, attendu) and lu.valeur == propre:
+            return verdict_reporte(path, field, attendu, lu)
+        if lu.valeur is None or lu.valeur == attendu:
+            return verdict(path, field, attendu, lu)
+        faute = next(
+            (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur), None
+        )
+        return verdict_nomme(path, field, attendu, lu, self.nommes.nomme(faute))
 
     def reglement(self) -> None:
         """The payment of the net salaries: right from the student's own 421 earns its credit."""
