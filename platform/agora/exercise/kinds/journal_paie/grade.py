@@ -4,6 +4,7 @@ date, the payment of the salaries (carried from the student's own net à payer).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -231,11 +232,23 @@ class _Correction:
 
     def reglement(self) -> None:
         """The payment of the net salaries: right from the student's own 421 earns its credit."""
-        net = self.siens.get(s.NET)
-        propres = s.reglement(self.ref.p, net) if net is not None else ()
         self.champs += journal.juge(
-            "reglement", self.ref.reglement, self.lecture, propres, None, self.nommes.nomme
+            "reglement",
+            self.ref.reglement,
+            self.lecture,
+            self._reglement_propre(),
+            None,
+            self.nommes.nomme,
         )
+
+    def _reglement_propre(self) -> Sequence[LigneEcriture]:
+        """The payment of the net the student's own entry credits to 421 (none without one)."""
+        net = self.siens.get(s.NET)
+        if net is None:
+            return ()
+        if net == self.ref.valeurs[s.NET]:
+            return self.ref.reglement  # their net is the right one: so is their payment
+        return s.reglement(self.ref.p, net)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

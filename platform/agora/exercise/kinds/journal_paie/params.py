@@ -126,6 +126,15 @@ def _montant(raw: Any, where: str) -> Decimal:
     return lire_montant(raw, where)
 
 
+def _montant_de(b: dict[str, Any], nom: str, where: str, defaut: str | None = None) -> Decimal:
+    """The amount ``nom`` of the payslip at ``where`` (its path spelled out only when the
+    amount is not written the contract's way: a grade reads five a payslip)."""
+    raw = b.get(nom, defaut)
+    if type(raw) is str and CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, f"{where}.{nom}")
+
+
 def _texte(raw: Any, where: str) -> str:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 120:
         raise InvalidInput(f"Paramètres : {where} doit être un texte non vide.")
@@ -171,7 +180,7 @@ def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] 
             salariales.append(part_salariale)
         if part_patronale != NUL:
             patronales.append(part_patronale)
-    canoniques = all(_canoniques(s) and _canoniques(p) for s, p in ecrites.values())
+    canoniques = all(_canoniques(s + p) for s, p in ecrites.values())
     return ecrites if canoniques else None
 
 
@@ -227,12 +236,12 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     avantages = lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
-        brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
+        brut=_montant_de(b, "salaire_brut", where),
         parts=_parts(lignes, where),
-        net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
-        pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
-        net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
-        acompte=_montant(b.get("acompte", "0.00"), f"{where}.acompte"),
+        net_avant_impot=_montant_de(b, "net_avant_impot", where),
+        pas=_montant_de(b, "prelevement_source", where),
+        net_a_payer=_montant_de(b, "net_a_payer", where),
+        acompte=_montant_de(b, "acompte", where, "0.00"),
         avantages=tuple(
             _avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages)
         ),

@@ -62,6 +62,16 @@ ORDRE = (
     (NET, False),
 )
 JOURNAL_PAIE, JOURNAL_BANQUE = "OD", "BQ"
+LIBELLES = {
+    BRUT: "Salaires bruts",
+    PATRONAL: "Cotisations patronales",
+    SECU: "URSSAF",
+    AUTRES: "Retraite complémentaire et prévoyance",
+    PAS: "Prélèvement à la source",
+    ACOMPTE: "Acomptes versés",
+    AVANTAGES: "Avantages en nature",
+    NET: "Net à payer",
+}
 
 
 @dataclass(frozen=True)
@@ -195,17 +205,7 @@ def _echeances(p: Paie, jour: date) -> dict[str, date]:
 
 def ecriture(p: Paie, v: dict[str, Any]) -> list[LigneEcriture]:
     """The payroll entry of the month (rows at 0 left out)."""
-    commun = {"journal": JOURNAL_PAIE, "piece": piece(p), "date": p.date_paie}
-    libelles = {
-        BRUT: "Salaires bruts",
-        PATRONAL: "Cotisations patronales",
-        SECU: "URSSAF",
-        AUTRES: "Retraite complémentaire et prévoyance",
-        PAS: "Prélèvement à la source",
-        ACOMPTE: "Acomptes versés",
-        AVANTAGES: "Avantages en nature",
-        NET: "Net à payer",
-    }
+    piece_paie, jour = piece(p), p.date_paie
     lignes = []
     for compte, au_debit in ORDRE:
         montant = v[compte]
@@ -215,9 +215,10 @@ def ecriture(p: Paie, v: dict[str, Any]) -> list[LigneEcriture]:
         acceptes = (
             comptes_avantages(p) if compte == AVANTAGES else ACCEPTES.get(compte, frozenset())
         )
-        lignes.append(
-            LigneEcriture(compte, debit, credit, libelles[compte], acceptes=acceptes, **commun)
-        )
+        # By position (compte, debit, credit, libelle, piece, journal, date, acceptes): the
+        # entry is built at every grade.
+        ligne = (compte, debit, credit, LIBELLES[compte], piece_paie, JOURNAL_PAIE, jour, acceptes)
+        lignes.append(LigneEcriture(*ligne))
     return lignes
 
 
