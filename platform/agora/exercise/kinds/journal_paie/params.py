@@ -146,12 +146,13 @@ def _parts(lignes: list[Any], bulletin: str) -> dict[str, tuple[Decimal, Decimal
     payslip whose every line is written the usual way is summed from its texts, no line object
     built (a grade reads some 60 lines); any other is read line by line by ``_cotisation``,
     which reads a line leniently or says what is wrong with it."""
-    ecrites = _parts_ecrites(lignes)
-    if ecrites is None:
-        ecrites = _parts_lues(lignes, bulletin)
+    # The shares by body: as texts, or as Decimals when read line by line (Decimal() reads both).
+    par_organisme: dict[str, tuple[list[Any], list[Any]]] | None = _parts_ecrites(lignes)
+    if par_organisme is None:
+        par_organisme = _parts_lues(lignes, bulletin)
     return {
         organisme: (sum(map(Decimal, salariales), ZERO), sum(map(Decimal, patronales), ZERO))
-        for organisme, (salariales, patronales) in ecrites.items()
+        for organisme, (salariales, patronales) in par_organisme.items()
     }
 
 

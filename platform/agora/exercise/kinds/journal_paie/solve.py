@@ -171,9 +171,13 @@ def ecarts(p: Paie, faute: str, t: Totaux, justes: dict[str, Any]) -> dict[str, 
     if faute == m.NET_AVANT_IMPOT_EN_421:
         return _net(t.net_avant_impot - t.acompte)
     if faute == m.PAS_OUBLIE:
-        return {PAS: ZERO, **_net(t.net_avant_impot - t.acompte), **_montant(justes, DGFIP, ZERO)}
+        return {
+            PAS: ZERO,
+            **_net(t.net_avant_impot - t.acompte),
+            **_montant_organisme(justes, DGFIP, ZERO),
+        }
     if faute == m.URSSAF_PART_SALARIALE:
-        return {SECU: t.salarial[URSSAF], **_montant(justes, URSSAF, t.salarial[URSSAF])}
+        return {SECU: t.salarial[URSSAF], **_montant_organisme(justes, URSSAF, t.salarial[URSSAF])}
     if faute == m.ACOMPTE_OUBLIE:
         return {ACOMPTE: ZERO, **_net(t.net_a_payer)}
     if faute == m.AVANTAGE_OUBLIE_AU_BRUT:
@@ -192,7 +196,9 @@ def _net(net: Decimal) -> dict[str, Decimal]:
     return {NET: net, "net_verse": net}
 
 
-def _montant(justes: dict[str, Any], organisme: str, montant: Decimal) -> dict[str, Decimal]:
+def _montant_organisme(
+    justes: dict[str, Any], organisme: str, montant: Decimal
+) -> dict[str, Decimal]:
     """A body's amount, when the month pays that body."""
     path = f"organismes.{organisme}.montant"
     return {path: montant} if path in justes else {}
