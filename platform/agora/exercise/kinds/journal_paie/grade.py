@@ -147,15 +147,18 @@ class _Correction:
         champs = journal.juge(
             "ecriture", self.ref.ecriture, self.lecture, (), self._compte, self.nommes.nomme
         )
-        comptes = {c.champ.rsplit(".", 1)[0]: c.attendu for c in champs if ".compte" in c.champ}
+        compte = None  # the expected account of the row: ``juge`` gives it before its amounts
         for c in champs:
             if c.champ == "ecriture":
                 self._manquante(c.attendu)
                 self.champs.append(c)
-            elif c.correct or c.champ.endswith(".compte"):
+            elif c.champ.endswith(".compte"):
+                compte = c.attendu  # None for a row too many, which has no amounts
+                self.champs.append(c)
+            elif c.correct:
                 self.champs.append(c)
             else:
-                self.champs.append(self._montant(c, comptes.get(c.champ.rsplit(".", 1)[0])))
+                self.champs.append(self._montant(c, compte))
 
     def _manquante(self, compte: str | None) -> None:
         """A row left out that names a method: the tax or the advance, when the student wrote
@@ -193,7 +196,11 @@ class _Correction:
             exclue = m.PAS_OUBLIE if s.PAS in self.siens else m.NET_AVANT_IMPOT_EN_421
             fautes = tuple(f for f in fautes if f != exclue)
         faute = next((f for f in fautes if self.ref.mondes(f).get(compte) == valeur), None)
-        return c._replace(message=self.nommes.devant(faute, c.message)) if faute else c
+        if faute is None:
+            return c
+        return ChampResult(
+            c.champ, c.attendu, c.recu, c.correct, self.nommes.devant(faute, c.message)
+        )
 
     def organismes(self) -> None:
         """Each body's amount and due date: right, carried from the student's own entry, or

@@ -7,10 +7,9 @@ Every amount is a sum of amounts already rounded to the cent on the payslips: no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.journal_paie import methodes as m
@@ -74,8 +73,7 @@ LIBELLES = {
 }
 
 
-@dataclass(frozen=True)
-class Totaux:
+class Totaux(NamedTuple):  # not a frozen dataclass: built at every grade, 3x faster
     """The month's sums over the payslips."""
 
     brut: Decimal
