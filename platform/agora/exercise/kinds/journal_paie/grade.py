@@ -4,13 +4,14 @@ date, the payment of the salaries (carried from the student's own net à payer).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Grade, score_ratio
-from agora.exercise.fields import JOUR, MONTANT, Lu, account_root, verdict
+from agora.exercise.fields import JOUR, MONTANT, Field, Lu, account_root, verdict
 from agora.exercise.grading import (
     Mondes,
     illisibles,
@@ -21,7 +22,13 @@ from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.journal_paie import methodes as m
 from agora.exercise.kinds.journal_paie import solve as s
 from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
-from agora.exercise.kinds.journal_paie.regles import DGFIP, PREVOYANCE, RETRAITE, URSSAF
+from agora.exercise.kinds.journal_paie.regles import (
+    DGFIP,
+    ORGANISMES,
+    PREVOYANCE,
+    RETRAITE,
+    URSSAF,
+)
 from agora.exercise.nommes import Nommes
 from agora.exercise.reading import Lecture
 from agora.money import ZERO
@@ -47,6 +54,10 @@ _PAR_CHEMIN = {
 }
 # Each body's amount is the credit of one row of the entry (437 only when it is alone there).
 _COMPTE_DE = {URSSAF: s.SECU, RETRAITE: s.AUTRES, PREVOYANCE: s.AUTRES, DGFIP: s.PAS}
+# The answer path of each body's amount and due date, spelled out once.
+_CHEMINS = {
+    (o, nom): f"organismes.{o}.{nom}" for o in ORGANISMES for nom in ("montant", "echeance")
+}
 
 
 @lru_cache(maxsize=1024)
@@ -72,7 +83,8 @@ class Reference:
         self.pas = self.valeurs[s.PAS]
         self.acompte = self.valeurs[s.ACOMPTE]
         self.avantages = self.valeurs[s.AVANTAGES]
-        self.mondes = Mondes(lambda faute: s.calcule(p, faute, totaux))
+        # Each wrong method's values: the right ones, with what that method changes.
+        self.mondes = Mondes(lambda faute: self.valeurs | s.ecarts(p, faute, totaux, self.valeurs))
 
 
 def reference(params: Any) -> Reference:
@@ -135,15 +147,18 @@ class _Correction:
         champs = journal.juge(
             "ecriture", self.ref.ecriture, self.lecture, (), self._compte, self.nommes.nomme
         )
-        comptes = {c.champ.rsplit(".", 1)[0]: c.attendu for c in champs if ".compte" in c.champ}
+        compte = None  # the expected account of the row: ``juge`` gives it before its amounts
         for c in champs:
             if c.champ == "ecriture":
                 self._manquante(c.attendu)
                 self.champs.append(c)
-            elif c.correct or c.champ.endswith(".compte"):
+            elif c.champ.endswith(".compte"):
+                compte = c.attendu  # None for a row too many, which has no amounts
+                self.champs.append(c)
+            elif c.correct:
                 self.champs.append(c)
             else:
-                self.champs.append(self._montant(c, comptes.get(c.champ.rsplit(".", 1)[0])))
+                self.champs.append(self._montant(c, compte))
 
     def _manquante(self, compte: str | None) -> None:
         """A row left out that names a method: the tax or the advance, when the student wrote
@@ -181,41 +196,66 @@ class _Correction:
             exclue = m.PAS_OUBLIE if s.PAS in self.siens else m.NET_AVANT_IMPOT_EN_421
             fautes = tuple(f for f in fautes if f != exclue)
         faute = next((f for f in fautes if self.ref.mondes(f).get(compte) == valeur), None)
-        return c._replace(message=self.nommes.devant(faute, c.message)) if faute else c
+        if faute is None:
+            return c
+        return ChampResult(
+            c.champ, c.attendu, c.recu, c.correct, self.nommes.devant(faute, c.message)
+        )
 
     def organismes(self) -> None:
         """Each body's amount and due date: right, carried from the student's own entry, or
         wrong (named)."""
+        lus = self.lecture.noeud("organismes")
+        if not isinstance(lus, dict):
+            return  # no body's amount or due date written
         autres = sum(o in (RETRAITE, PREVOYANCE) for o in self.ref.organismes)
         for o in self.ref.organismes:
+            du = lus.get(o)
+            if not isinstance(du, dict):
+                continue
+            seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
+            propre = self.siens.get(_COMPTE_DE[o]) if seul else None
             for nom, field in (("montant", MONTANT), ("echeance", JOUR)):
-                lu = self.lecture.lu("organismes", o, nom)
-                if lu is None:
-                    continue
-                path = f"organismes.{o}.{nom}"
-                attendu = self.ref.valeurs[path]
-                seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
-                propre = self.siens.get(_COMPTE_DE[o]) if nom == "montant" and seul else None
-                if lu.valeur not in (None, attendu) and lu.valeur == propre:
-                    self.champs.append(verdict_reporte(path, field, attendu, lu))
-                    continue
-                if lu.valeur is None or lu.valeur == attendu:
-                    self.champs.append(verdict(path, field, attendu, lu))
-                    continue
-                faute = next(
-                    (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur),
-                    None,
-                )
-                message = self.nommes.nomme(faute)
-                self.champs.append(verdict_nomme(path, field, attendu, lu, message))
+                lu = du.get(nom)
+                if isinstance(lu, Lu):
+                    propre_ici = propre if nom == "montant" else None
+                    self.champs.append(
+                        self._organisme(_CHEMINS[o, nom], nom, field, lu, propre_ici)
+                    )
+
+    def _organisme(
+        self, path: str, nom: str, field: Field, lu: Lu, propre: Decimal | None
+    ) -> ChampResult:
+        """One body's amount or due date (``propre``: the amount of the student's own entry)."""
+        attendu = self.ref.valeurs[path]
+        if lu.valeur not in (None, attendu) and lu.valeur == propre:
+            return verdict_reporte(path, field, attendu, lu)
+        if lu.valeur is None or lu.valeur == attendu:
+            return verdict(path, field, attendu, lu)
+        faute = next(
+            (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur), None
+        )
+        return verdict_nomme(path, field, attendu, lu, self.nommes.nomme(faute))
 
     def reglement(self) -> None:
         """The payment of the net salaries: right from the student's own 421 earns its credit."""
-        net = self.siens.get(s.NET)
-        propres = s.reglement(self.ref.p, net) if net is not None else ()
         self.champs += journal.juge(
-            "reglement", self.ref.reglement, self.lecture, propres, None, self.nommes.nomme
+            "reglement",
+            self.ref.reglement,
+            self.lecture,
+            self._reglement_propre(),
+            None,
+            self.nommes.nomme,
         )
+
+    def _reglement_propre(self) -> Sequence[LigneEcriture]:
+        """The payment of the net the student's own entry credits to 421 (none without one)."""
+        net = self.siens.get(s.NET)
+        if net is None:
+            return ()
+        if net == self.ref.valeurs[s.NET]:
+            return self.ref.reglement  # their net is the right one: so is their payment
+        return s.reglement(self.ref.p, net)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -33,6 +33,9 @@ MAX_AVANTAGES = 6
 EFFECTIF_MAX = 100_000
 # An amount already written the contract's way ("1234.50") skips the lenient reader (speed).
 CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
+# Amounts so written, each followed by a space: a payslip's shares checked at once.
+CANONIQUES = re.compile(r"(?:\d{1,9}\.\d{2} )*", re.ASCII)
+NUL = "0.00"
 
 
 class Cotisation(NamedTuple):  # not a frozen dataclass: built 40 times a payslip, 2x faster
@@ -62,6 +65,32 @@ class Bulletin:
     acompte: Decimal
     avantages: tuple[Avantage, ...] = ()
     lignes: tuple[Any, ...] = ()  # the lines as the params write them, already checked
+
+    # Written out, not generated: a frozen dataclass's own __init__ sets each field through
+    # object.__setattr__, three times slower, and every grade reads its payslips anew.
+    def __init__(
+        self,
+        salarie: str,
+        brut: Decimal,
+        parts: dict[str, tuple[Decimal, Decimal]],
+        net_avant_impot: Decimal,
+        pas: Decimal,
+        net_a_payer: Decimal,
+        acompte: Decimal,
+        avantages: tuple[Avantage, ...] = (),
+        lignes: tuple[Any, ...] = (),
+    ):
+        self.__dict__.update(
+            salarie=salarie,
+            brut=brut,
+            parts=parts,
+            net_avant_impot=net_avant_impot,
+            pas=pas,
+            net_a_payer=net_a_payer,
+            acompte=acompte,
+            avantages=avantages,
+            lignes=lignes,
+        )
 
     @cached_property
     def cotisations(self) -> tuple[Cotisation, ...]:
@@ -97,6 +126,15 @@ def _montant(raw: Any, where: str) -> Decimal:
     return lire_montant(raw, where)
 
 
+def _montant_de(b: dict[str, Any], nom: str, where: str, defaut: str | None = None) -> Decimal:
+    """The amount ``nom`` of the payslip at ``where`` (its path spelled out only when the
+    amount is not written the contract's way: a grade reads five a payslip)."""
+    raw = b.get(nom, defaut)
+    if type(raw) is str and CANONIQUE.fullmatch(raw):
+        return Decimal(raw)
+    return lire_montant(raw, f"{where}.{nom}")
+
+
 def _texte(raw: Any, where: str) -> str:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 120:
         raise InvalidInput(f"Paramètres : {where} doit être un texte non vide.")
@@ -104,32 +142,69 @@ def _texte(raw: Any, where: str) -> str:
 
 
 def _parts(lignes: list[Any], bulletin: str) -> dict[str, tuple[Decimal, Decimal]]:
-    """The lines' (employee shares, employer shares) summed by body, each line checked; no
-    line object built. The usual line, written the contract's way, is read in this loop (a
-    payslip has some 17 lines, a grade reads them all); ``_cotisation`` reads any other, or
-    says what is wrong with it."""
-    salarial: dict[str, Decimal] = {}
-    patronal: dict[str, Decimal] = {}
-    for rang, raw in enumerate(lignes):
+    """The lines' (employee shares, employer shares) summed by body, each line checked. A
+    payslip whose every line is written the usual way is summed from its texts, no line object
+    built (a grade reads some 60 lines); any other is read line by line by ``_cotisation``,
+    which reads a line leniently or says what is wrong with it."""
+    # The shares by body: as texts, or as Decimals when read line by line (Decimal() reads both).
+    par_organisme: dict[str, tuple[list[Any], list[Any]]] | None = _parts_ecrites(lignes)
+    if par_organisme is None:
+        par_organisme = _parts_lues(lignes, bulletin)
+    return {
+        organisme: (sum(map(Decimal, salariales), ZERO), sum(map(Decimal, patronales), ZERO))
+        for organisme, (salariales, patronales) in par_organisme.items()
+    }
+
+
+def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] | None:
+    """The shares as written (texts), by body in the order the lines name them, when every
+    line names a body, has a label and writes both its shares the contract's way; else None."""
+    ecrites: dict[str, tuple[list[str], list[str]]] = {}
+    for raw in lignes:
         get = raw.get if type(raw) is dict else {}.get
         organisme, libelle = get("organisme"), get("libelle")
         part_salariale, part_patronale = get("salarial"), get("patronal")
-        if (
+        if not (
             organisme in ORGANISMES_COTISATIONS
             and type(libelle) is str
             and 0 < len(libelle) <= 120
             and not libelle.isspace()  # what strip() removes
             and type(part_salariale) is str
             and type(part_patronale) is str
-            and CANONIQUE.fullmatch(part_salariale)
-            and CANONIQUE.fullmatch(part_patronale)
         ):
-            part_salariale, part_patronale = Decimal(part_salariale), Decimal(part_patronale)
-        else:
-            _, organisme, part_salariale, part_patronale = _cotisation(raw, bulletin, rang)
-        salarial[organisme] = salarial.get(organisme, ZERO) + part_salariale
-        patronal[organisme] = patronal.get(organisme, ZERO) + part_patronale
-    return {o: (salarial[o], patronal[o]) for o in salarial}
+            return None
+        if organisme not in ecrites:
+            ecrites[organisme] = ([], [])
+        salariales, patronales = ecrites[organisme]
+        # A share of 0.00 (a line often has one) adds nothing to the sum: left out of it.
+        if part_salariale != NUL:
+            salariales.append(part_salariale)
+        if part_patronale != NUL:
+            patronales.append(part_patronale)
+    canoniques = all(_canoniques(s + p) for s, p in ecrites.values())
+    return ecrites if canoniques else None
+
+
+def _canoniques(montants: list[str]) -> bool:
+    """Every amount written the contract's way, checked in one pass over them all joined by
+    spaces (one regex a list, not one an amount); a space inside an amount would be one
+    separator too many."""
+    if not montants:
+        return True  # every share of this body at 0.00
+    texte = " ".join(montants) + " "
+    return texte.count(" ") == len(montants) and CANONIQUES.fullmatch(texte) is not None
+
+
+def _parts_lues(lignes: list[Any], bulletin: str) -> dict[str, tuple[list[Decimal], list[Decimal]]]:
+    """The shares of each line read by ``_cotisation`` (InvalidInput at the first wrong one),
+    by body in the order the lines name them."""
+    lues: dict[str, tuple[list[Decimal], list[Decimal]]] = {}
+    for rang, raw in enumerate(lignes):
+        _, organisme, part_salariale, part_patronale = _cotisation(raw, bulletin, rang)
+        salariales, patronales = lues.setdefault(organisme, ([], []))
+        salariales.append(part_salariale)
+        patronales.append(part_patronale)
+    return lues
 
 
 def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
@@ -162,12 +237,12 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
     avantages = lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
     bulletin = Bulletin(
         salarie=_texte(b.get("salarie"), f"{where}.salarie"),
-        brut=_montant(b.get("salaire_brut"), f"{where}.salaire_brut"),
+        brut=_montant_de(b, "salaire_brut", where),
         parts=_parts(lignes, where),
-        net_avant_impot=_montant(b.get("net_avant_impot"), f"{where}.net_avant_impot"),
-        pas=_montant(b.get("prelevement_source"), f"{where}.prelevement_source"),
-        net_a_payer=_montant(b.get("net_a_payer"), f"{where}.net_a_payer"),
-        acompte=_montant(b.get("acompte", "0.00"), f"{where}.acompte"),
+        net_avant_impot=_montant_de(b, "net_avant_impot", where),
+        pas=_montant_de(b, "prelevement_source", where),
+        net_a_payer=_montant_de(b, "net_a_payer", where),
+        acompte=_montant_de(b, "acompte", where, "0.00"),
         avantages=tuple(
             _avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages)
         ),
