@@ -4,13 +4,13 @@ booking accepted, the wrong method named, diagnostics."""
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache, lru_cache, partial
+from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import QUANTITE, Field, Lu, verdict
+from agora.exercise.fields import QUANTITE, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
     chemin,
@@ -74,7 +74,7 @@ class Reference:
 class _Forme:
     """What an answer's list of paths alone gives (the same for every variant with as many
     tasks and requests at this level): each path's type, the rows that hold the fields (their
-    path walked) and each field as (path, its row's rank, its name in the row, type), and the
+    path walked) and each field as (path, its row's rank, its name in the row), and the
     competency each field proves, found by a look-up and no call (one per field graded): the
     answer's fields here, any other name (an unreadable one) on demand.
 
@@ -90,23 +90,14 @@ class _Forme:
         for p in paths:
             *rangee, nom = chemin(p)
             rang = rangs.setdefault(tuple(rangee), len(rangs))
-            self.champs.append((p, rang, nom, self.types[p]))
+            self.champs.append((p, rang, nom))
         self.rangees = list(rangs)
         self.competences = _Competences({p: _competence(p) for p in paths})
 
-    def lus(self, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
-        """``grading.champs_lus`` of this shape: the fields the answer gives, as read, and the
-        typed values the student wrote, by path."""
+    def rangees_lues(self, lecture: Lecture) -> list[dict[str, Any]]:
+        """The rows of the answer as read, in the order of ``rangees`` ({} where none)."""
         rangees = [lecture.noeud(*parcours) for parcours in self.rangees]
-        rangees = [r if isinstance(r, dict) else {} for r in rangees]  # no row: no field
-        donnes, siens = [], {}
-        for path, rang, nom, field in self.champs:
-            lu = rangees[rang].get(nom)
-            if isinstance(lu, Lu):
-                donnes.append((path, field, lu))
-                if lu.valeur is not None:
-                    siens[path] = lu.valeur
-        return donnes, siens
+        return [r if isinstance(r, dict) else {} for r in rangees]
 
 
 @lru_cache(maxsize=256)
@@ -218,12 +209,11 @@ class Copie:
 
 
 def _champ(copie: Copie, path: str, lu: Lu) -> ChampResult:
-    """The verdict on one field: right, another valid booking, carried forward from the
-    student's values, or wrong with the method error named when one explains it."""
+    """The verdict on a field not right at first sight: unreadable, another valid booking,
+    carried forward from the student's values, or wrong with the method error named when one
+    explains it."""
     ref = copie.ref
     field, attendu = ref.types[path], ref.valeurs[path]
-    if lu.valeur == attendu:
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
     if path.endswith(".ressource"):
@@ -247,34 +237,58 @@ def _competence(path: str) -> str:
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    donnes, own = ref.forme.lus(lecture)
-    copie = Copie(ref, own)
-    valeurs, canon = ref.valeurs, ref.canon
-    # Most fields are right, typed as text: the tuple's own constructor, and what was typed
-    # as it is (``Lu.recu`` of a text) with no call.
-    champs = [
-        _juste((path, canon[path], lu.brut if type(lu.brut) is str else lu.recu, True, "Juste."))
-        if lu.valeur == valeurs[path]
-        else _champ(copie, path, lu)
-        for path, _, lu in donnes
-    ]
+    champs, a_revoir, siens = _premier_tour(ref, lecture)
+    codes: list[str] = []
+    if a_revoir:  # only now are all the student's values known, which their errors carry
+        copie = Copie(ref, siens)
+        for i, path, lu in a_revoir:
+            champs[i] = _champ(copie, path, lu)
+        codes = copie.codes
     champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     return grade_of(NAME, champs, nommes, _notes(champs, ref.competences))
+
+
+def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[str, Any]]:
+    """One walk through the fields the answer gives, in the reference's order: the verdict of
+    each right one (most of them), a place kept for each other one with what it needs to be
+    graded, and the typed values the student wrote by path.
+
+    A right field's verdict is the tuple's own constructor, with what was typed as it is
+    (``Lu.recu`` of a text) and no call."""
+    valeurs, canon = ref.valeurs, ref.canon
+    rangees = ref.forme.rangees_lues(lecture)
+    champs: list[ChampResult | None] = []
+    a_revoir: list[tuple[int, str, Lu]] = []
+    siens: dict[str, Any] = {}
+    for path, rang, nom in ref.forme.champs:
+        lu = rangees[rang].get(nom)
+        if not isinstance(lu, Lu):
+            continue  # not given (or a row where a field is expected: read as unreadable)
+        valeur = lu[1]
+        if valeur is not None:
+            siens[path] = valeur
+        if valeur == valeurs[path]:
+            brut = lu[0]
+            recu = brut if type(brut) is str else lu.recu
+            champs.append(_juste((path, canon[path], recu, True, "Juste.")))
+        else:
+            a_revoir.append((len(champs), path, lu))
+            champs.append(None)
+    return champs, a_revoir, siens
 
 
 def _notes(champs: list[ChampResult], competences: dict[str, str]) -> list:
     """``notes_par_competence`` of the verdicts: each competency scored on the fields it
-    proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded;
-    the verdicts counted by (competency, right) in one pass in C, with no Python call a field."""
-    compte = Counter(
-        zip(map(competences.__getitem__, map(_CHAMP, champs)), map(_CORRECT, champs), strict=True)
-    )
+    proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded.
+    The fields are counted by a map in C, the wrong ones alone (a few) one by one."""
+    prouvent = list(map(competences.__getitem__, map(_CHAMP, champs)))
+    fausses = [competences[c[0]] for c in filterfalse(_CORRECT, champs)]
     notes = []
     for code in (PLANNING, RESSOURCES):
-        justes, total = compte[code, True], compte[code, True] + compte[code, False]
+        total = prouvent.count(code)
         if total:
-            notes.append((code, score_ratio(justes, total)))
+            notes.append((code, score_ratio(total - fausses.count(code), total)))
     return notes
 
 

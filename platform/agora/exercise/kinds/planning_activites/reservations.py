@@ -33,11 +33,11 @@ def _place(demandes, ressources, choix: list[str], faute: str | None) -> bool:
     if len(choix) == len(demandes):
         return True
     d = demandes[len(choix)]
+    # The resources the requests placed before hold at the same time: found once, not again
+    # for each resource tried.
+    prises = {code for autre, code in zip(demandes, choix, strict=False) if d.chevauche(autre)}
     for r in ressources:
-        if (r.capacite >= d.besoin or faute == CAPACITE_IGNOREE) and not any(
-            code == r.code and d.chevauche(autre)
-            for autre, code in zip(demandes, choix, strict=False)
-        ):
+        if (r.capacite >= d.besoin or faute == CAPACITE_IGNOREE) and r.code not in prises:
             choix.append(r.code)
             if _place(demandes, ressources, choix, faute):
                 return True
