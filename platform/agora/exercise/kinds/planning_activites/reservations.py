@@ -5,8 +5,10 @@ requests and of the resources (backtracking); the grader accepts any valid one."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from agora.exercise.kinds.planning_activites.params import Demande, Ressource
+if TYPE_CHECKING:  # params reads the booking when it reads the requests: no import cycle
+    from agora.exercise.kinds.planning_activites.params import Demande, Ressource
 
 # Wrong methods the booking can show (codes of the public diagnostics).
 CAPACITE_IGNOREE = "CAPACITE_IGNOREE"

@@ -94,14 +94,20 @@ CHEMINS = [
 ]
 
 
+# The passes read the dates of a task's neighbours by ``map(dates.__getitem__, letters)`` in
+# C, and test for no neighbour first: a list built in Python for each task, and ``max`` called
+# with ``default=`` (its slow path for a keyword), were most of a pass.
+
+
 def _au_plus_tot(n, durees, put, faute: str | None) -> tuple[dict, dict, Any]:
     """The forward pass: earliest start = the latest of the predecessors' earliest finishes."""
     oubliee, somme = faute == ANTERIORITE_OUBLIEE, faute == DEBUT_SOMME_DES_FINS
     debut, fin = {}, {}
     for t, chemins in zip(n.taches, CHEMINS, strict=False):  # CHEMINS: for 14 tasks
         avant = t.anteriorites[:1] if oubliee else t.anteriorites
-        fins = [fin[a] for a in avant]
-        tot = debut[t.lettre] = put(chemins[0], sum(fins) if somme else max(fins, default=0))
+        fins = map(fin.__getitem__, avant)
+        tot = (sum(fins) if somme else max(fins)) if avant else 0
+        tot = debut[t.lettre] = put(chemins[0], tot)
         fin[t.lettre] = put(chemins[1], tot + durees[t.lettre])
     return debut, fin, put("duree_projet", max(fin.values()))
 
@@ -114,8 +120,9 @@ def _au_plus_tard(n, durees, put, duree, faute: str | None) -> tuple[dict, dict]
     debut, fin = {}, {}
     for i in reversed(range(len(n.taches))):
         lettre, chemins = n.taches[i].lettre, CHEMINS[i]
-        debuts = [debut[s] for s in suite[lettre]]
-        tard = fin[lettre] = put(chemins[3], choisi(debuts) if debuts else duree)
+        apres = suite[lettre]
+        tard = choisi(map(debut.__getitem__, apres)) if apres else duree
+        tard = fin[lettre] = put(chemins[3], tard)
         debut[lettre] = put(chemins[2], tard - durees[lettre])
     return debut, fin
 
@@ -138,10 +145,11 @@ def _marges_libres(n: Projet, put, tot, fin_tot, duree, marges, faute) -> None:
     """Free slack: the earliest of the successors' earliest starts (the project's end for a
     last task) − the task's earliest finish."""
     suite = successeurs(n)
-    for i, t in enumerate(n.taches):
-        apres = min((tot[s] for s in suite[t.lettre]), default=duree)
+    for t, chemins in zip(n.taches, CHEMINS, strict=False):
+        suivantes = suite[t.lettre]
+        apres = min(map(tot.__getitem__, suivantes)) if suivantes else duree
         libre = marges[t.lettre] if faute == MARGE_LIBRE_EGALE_TOTALE else apres - fin_tot[t.lettre]
-        put(CHEMINS[i][5], libre)
+        put(chemins[5], libre)
 
 
 def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
