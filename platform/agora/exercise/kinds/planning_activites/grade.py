@@ -4,7 +4,7 @@ booking accepted, the wrong method named, diagnostics."""
 
 from __future__ import annotations
 
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
@@ -59,14 +59,6 @@ class Reference:
         self.valeurs = calc.calcule(n)
         forme = _forme(tuple(self.valeurs))
         self.forme, self.types, self.competences = forme, forme.types, forme.competences
-        # The contract writing of each value: a number of days (most of the answer) is its
-        # digits, as QUANTITE writes a whole number, without its formatting through decimals
-        # (tested here, not in a function: one call less on each of up to 90 fields).
-        types = self.types
-        self.canon = {
-            p: str(v) if type(v) is int and types[p] is QUANTITE else types[p].canonical(v)
-            for p, v in self.valeurs.items()
-        }
         self.candidates = _Candidates(n.niveau)
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
@@ -74,9 +66,14 @@ class Reference:
 class _Forme:
     """What an answer's list of paths alone gives (the same for every variant with as many
     tasks and requests at this level): each path's type, the rows that hold the fields (their
-    path walked) and each field as (path, its row's rank, its name in the row), and the
-    competency each field proves, found by a look-up and no call (one per field graded): the
-    answer's fields here, any other name (an unreadable one) on demand.
+    path walked) and each field as (path, its row's rank, its name in the row, the writer of
+    its expected value), and the competency each field proves, found by a look-up and no call
+    (one per field graded): the answer's fields here, any other name (an unreadable one) on
+    demand.
+
+    A number of days (most of the answer) is written by ``str``: the reference's are ints
+    (durations, their sums, differences, maxima), whose digits are what QUANTITE writes for a
+    whole number, without its formatting through decimals. The others by their type.
 
     The fields come in the order of the passes (a task's earliest dates, later its latest
     ones): a row's fields are not next to each other, so each row is walked to once here and
@@ -90,7 +87,8 @@ class _Forme:
         for p in paths:
             *rangee, nom = chemin(p)
             rang = rangs.setdefault(tuple(rangee), len(rangs))
-            self.champs.append((p, rang, nom))
+            ecrire = str if self.types[p] is QUANTITE else self.types[p].canonical
+            self.champs.append((p, rang, nom, ecrire))
         self.rangees = list(rangs)
         self.competences = _Competences({p: _competence(p) for p in paths})
 
@@ -138,11 +136,15 @@ class Copie:
         self.ref = ref
         self.own = own
         self._ecf: dict[str, Any] | None = None
-        self.choix = [
-            self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))
-        ]
         self.codes: list[str] = []
         self._siens: dict[str, dict] = {}
+        self._durees: dict[str, int] = {}  # by end date: a wrong date asks for it twice
+
+    @cached_property
+    def choix(self) -> list[Any]:
+        """The student's resource for each request (None where they gave none)."""
+        demandes = self.ref.n.demandes
+        return [self.own.get(chemins[0]) for chemins in calc.RESERVATIONS[: len(demandes)]]
 
     @property
     def ecf(self) -> dict[str, Any]:
@@ -155,7 +157,11 @@ class Copie:
     def duree(self, path: str) -> int:
         """The duration (working days) an end date is counted from: the student's own when
         they gave a usable one (then the whole plan need not be redone), else as calcule."""
-        cle = DUREE_DE[path]
+        if path not in self._durees:
+            self._durees[path] = self._duree(DUREE_DE[path])
+        return self._durees[path]
+
+    def _duree(self, cle: str) -> int:
         sienne = self.own.get(cle)
         if sienne is not None and calc.jours(sienne, None) == sienne:
             return int(sienne)
@@ -219,7 +225,7 @@ def _champ(copie: Copie, path: str, lu: Lu) -> ChampResult:
     if path.endswith(".ressource"):
         code = copie.probleme(path)
         if code is None:
-            return ChampResult(path, ref.canon[path], lu.recu, True, AUTRE_AFFECTATION)
+            return ChampResult(path, field.canonical(attendu), lu.recu, True, AUTRE_AFFECTATION)
         return verdict_nomme(path, field, attendu, lu, copie.note(code))
     if lu.valeur == copie.reporte(path):
         if path.endswith(".cout") and copie.probleme(path) is None:
@@ -254,24 +260,27 @@ def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[st
     each right one (most of them), a place kept for each other one with what it needs to be
     graded, and the typed values the student wrote by path.
 
-    A right field's verdict is the tuple's own constructor, with what was typed as it is
-    (``Lu.recu`` of a text) and no call."""
-    valeurs, canon = ref.valeurs, ref.canon
+    The expected values come in the order of the shape's fields (both the reference's), so
+    each is met along them, not looked up by path. A right field's verdict is the tuple's own
+    constructor, with its expected value written there and then (only a given field needs
+    it) and what was typed as it is (``Lu.recu`` of a text)."""
     rangees = ref.forme.rangees_lues(lecture)
     champs: list[ChampResult | None] = []
     a_revoir: list[tuple[int, str, Lu]] = []
     siens: dict[str, Any] = {}
-    for path, rang, nom in ref.forme.champs:
+    for (path, rang, nom, ecrire), attendu in zip(
+        ref.forme.champs, ref.valeurs.values(), strict=True
+    ):
         lu = rangees[rang].get(nom)
         if not isinstance(lu, Lu):
             continue  # not given (or a row where a field is expected: read as unreadable)
         valeur = lu[1]
         if valeur is not None:
             siens[path] = valeur
-        if valeur == valeurs[path]:
+        if valeur == attendu:
             brut = lu[0]
             recu = brut if type(brut) is str else lu.recu
-            champs.append(_juste((path, canon[path], recu, True, "Juste.")))
+            champs.append(_juste((path, ecrire(attendu), recu, True, "Juste.")))
         else:
             a_revoir.append((len(champs), path, lu))
             champs.append(None)

@@ -180,13 +180,14 @@ def _tache(t: dict[str, Any], i: int) -> Tache:
     for a in avant:
         if not isinstance(a, str) or a not in precedentes:
             raise _refus(ou, "une tâche ne suit que des tâches placées avant elle", "anteriorites")
-    if len(set(avant)) != len(avant):
+    anteriorites = tuple(sorted(set(avant)))  # fewer than written when one is written twice
+    if len(anteriorites) != len(avant):
         raise _refus(ou, "une antériorité est écrite deux fois", "anteriorites")
     return Tache(
         lettre,
         _texte(t.get("libelle"), ou, "libelle"),
         _entier(t.get("duree"), ou, 1, MAX_DUREE, "duree"),
-        tuple(sorted(avant)),
+        anteriorites,
     )
 
 
