@@ -4,13 +4,13 @@ booking accepted, the wrong method named, diagnostics."""
 
 from __future__ import annotations
 
-from collections import Counter
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
+from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import QUANTITE, Field, Lu, verdict
+from agora.exercise.fields import QUANTITE, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
     chemin,
@@ -59,14 +59,6 @@ class Reference:
         self.valeurs = calc.calcule(n)
         forme = _forme(tuple(self.valeurs))
         self.forme, self.types, self.competences = forme, forme.types, forme.competences
-        # The contract writing of each value: a number of days (most of the answer) is its
-        # digits, as QUANTITE writes a whole number, without its formatting through decimals
-        # (tested here, not in a function: one call less on each of up to 90 fields).
-        types = self.types
-        self.canon = {
-            p: str(v) if type(v) is int and types[p] is QUANTITE else types[p].canonical(v)
-            for p, v in self.valeurs.items()
-        }
         self.candidates = _Candidates(n.niveau)
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute))
 
@@ -74,9 +66,14 @@ class Reference:
 class _Forme:
     """What an answer's list of paths alone gives (the same for every variant with as many
     tasks and requests at this level): each path's type, the rows that hold the fields (their
-    path walked) and each field as (path, its row's rank, its name in the row, type), and the
-    competency each field proves, found by a look-up and no call (one per field graded): the
-    answer's fields here, any other name (an unreadable one) on demand.
+    path walked) and each field as (path, its row's rank, its name in the row, the writer of
+    its expected value), and the competency each field proves, found by a look-up and no call
+    (one per field graded): the answer's fields here, any other name (an unreadable one) on
+    demand.
+
+    A number of days (most of the answer) is written by ``str``: the reference's are ints
+    (durations, their sums, differences, maxima), whose digits are what QUANTITE writes for a
+    whole number, without its formatting through decimals. The others by their type.
 
     The fields come in the order of the passes (a task's earliest dates, later its latest
     ones): a row's fields are not next to each other, so each row is walked to once here and
@@ -90,23 +87,15 @@ class _Forme:
         for p in paths:
             *rangee, nom = chemin(p)
             rang = rangs.setdefault(tuple(rangee), len(rangs))
-            self.champs.append((p, rang, nom, self.types[p]))
+            ecrire = str if self.types[p] is QUANTITE else self.types[p].canonical
+            self.champs.append((p, rang, nom, ecrire))
         self.rangees = list(rangs)
         self.competences = _Competences({p: _competence(p) for p in paths})
 
-    def lus(self, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict[str, Any]]:
-        """``grading.champs_lus`` of this shape: the fields the answer gives, as read, and the
-        typed values the student wrote, by path."""
+    def rangees_lues(self, lecture: Lecture) -> list[dict[str, Any]]:
+        """The rows of the answer as read, in the order of ``rangees`` ({} where none)."""
         rangees = [lecture.noeud(*parcours) for parcours in self.rangees]
-        rangees = [r if isinstance(r, dict) else {} for r in rangees]  # no row: no field
-        donnes, siens = [], {}
-        for path, rang, nom, field in self.champs:
-            lu = rangees[rang].get(nom)
-            if isinstance(lu, Lu):
-                donnes.append((path, field, lu))
-                if lu.valeur is not None:
-                    siens[path] = lu.valeur
-        return donnes, siens
+        return [r if isinstance(r, dict) else {} for r in rangees]
 
 
 @lru_cache(maxsize=256)
@@ -147,11 +136,15 @@ class Copie:
         self.ref = ref
         self.own = own
         self._ecf: dict[str, Any] | None = None
-        self.choix = [
-            self.own.get(f"reservations.{i}.ressource") for i in range(len(ref.n.demandes))
-        ]
         self.codes: list[str] = []
         self._siens: dict[str, dict] = {}
+        self._durees: dict[str, int] = {}  # by end date: a wrong date asks for it twice
+
+    @cached_property
+    def choix(self) -> list[Any]:
+        """The student's resource for each request (None where they gave none)."""
+        demandes = self.ref.n.demandes
+        return [self.own.get(chemins[0]) for chemins in calc.RESERVATIONS[: len(demandes)]]
 
     @property
     def ecf(self) -> dict[str, Any]:
@@ -164,7 +157,11 @@ class Copie:
     def duree(self, path: str) -> int:
         """The duration (working days) an end date is counted from: the student's own when
         they gave a usable one (then the whole plan need not be redone), else as calcule."""
-        cle = DUREE_DE[path]
+        if path not in self._durees:
+            self._durees[path] = self._duree(DUREE_DE[path])
+        return self._durees[path]
+
+    def _duree(self, cle: str) -> int:
         sienne = self.own.get(cle)
         if sienne is not None and calc.jours(sienne, None) == sienne:
             return int(sienne)
@@ -218,18 +215,17 @@ class Copie:
 
 
 def _champ(copie: Copie, path: str, lu: Lu) -> ChampResult:
-    """The verdict on one field: right, another valid booking, carried forward from the
-    student's values, or wrong with the method error named when one explains it."""
+    """The verdict on a field not right at first sight: unreadable, another valid booking,
+    carried forward from the student's values, or wrong with the method error named when one
+    explains it."""
     ref = copie.ref
     field, attendu = ref.types[path], ref.valeurs[path]
-    if lu.valeur == attendu:
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
     if path.endswith(".ressource"):
         code = copie.probleme(path)
         if code is None:
-            return ChampResult(path, ref.canon[path], lu.recu, True, AUTRE_AFFECTATION)
+            return ChampResult(path, field.canonical(attendu), lu.recu, True, AUTRE_AFFECTATION)
         return verdict_nomme(path, field, attendu, lu, copie.note(code))
     if lu.valeur == copie.reporte(path):
         if path.endswith(".cout") and copie.probleme(path) is None:
@@ -247,34 +243,61 @@ def _competence(path: str) -> str:
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
-    donnes, own = ref.forme.lus(lecture)
-    copie = Copie(ref, own)
-    valeurs, canon = ref.valeurs, ref.canon
-    # Most fields are right, typed as text: the tuple's own constructor, and what was typed
-    # as it is (``Lu.recu`` of a text) with no call.
-    champs = [
-        _juste((path, canon[path], lu.brut if type(lu.brut) is str else lu.recu, True, "Juste."))
-        if lu.valeur == valeurs[path]
-        else _champ(copie, path, lu)
-        for path, _, lu in donnes
-    ]
+    champs, a_revoir, siens = _premier_tour(ref, lecture)
+    codes: list[str] = []
+    if a_revoir:  # only now are all the student's values known, which their errors carry
+        copie = Copie(ref, siens)
+        for i, path, lu in a_revoir:
+            champs[i] = _champ(copie, path, lu)
+        codes = copie.codes
     champs += illisibles(champs, lecture)
-    nommes = [Diagnostic(code, MESSAGES[code]) for code in copie.codes]
+    nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
     return grade_of(NAME, champs, nommes, _notes(champs, ref.competences))
+
+
+def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[str, Any]]:
+    """One walk through the fields the answer gives, in the reference's order: the verdict of
+    each right one (most of them), a place kept for each other one with what it needs to be
+    graded, and the typed values the student wrote by path.
+
+    The expected values come in the order of the shape's fields (both the reference's), so
+    each is met along them, not looked up by path. A right field's verdict is the tuple's own
+    constructor, with its expected value written there and then (only a given field needs
+    it) and what was typed as it is (``Lu.recu`` of a text)."""
+    rangees = ref.forme.rangees_lues(lecture)
+    champs: list[ChampResult | None] = []
+    a_revoir: list[tuple[int, str, Lu]] = []
+    siens: dict[str, Any] = {}
+    for (path, rang, nom, ecrire), attendu in zip(
+        ref.forme.champs, ref.valeurs.values(), strict=True
+    ):
+        lu = rangees[rang].get(nom)
+        if not isinstance(lu, Lu):
+            continue  # not given (or a row where a field is expected: read as unreadable)
+        valeur = lu[1]
+        if valeur is not None:
+            siens[path] = valeur
+        if valeur == attendu:
+            brut = lu[0]
+            recu = brut if type(brut) is str else lu.recu
+            champs.append(_juste((path, ecrire(attendu), recu, True, "Juste.")))
+        else:
+            a_revoir.append((len(champs), path, lu))
+            champs.append(None)
+    return champs, a_revoir, siens
 
 
 def _notes(champs: list[ChampResult], competences: dict[str, str]) -> list:
     """``notes_par_competence`` of the verdicts: each competency scored on the fields it
-    proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded;
-    the verdicts counted by (competency, right) in one pass in C, with no Python call a field."""
-    compte = Counter(
-        zip(map(competences.__getitem__, map(_CHAMP, champs)), map(_CORRECT, champs), strict=True)
-    )
+    proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded.
+    The fields are counted by a map in C, the wrong ones alone (a few) one by one."""
+    prouvent = list(map(competences.__getitem__, map(_CHAMP, champs)))
+    fausses = [competences[c[0]] for c in filterfalse(_CORRECT, champs)]
     notes = []
     for code in (PLANNING, RESSOURCES):
-        justes, total = compte[code, True], compte[code, True] + compte[code, False]
+        total = prouvent.count(code)
         if total:
-            notes.append((code, score_ratio(justes, total)))
+            notes.append((code, score_ratio(total - fausses.count(code), total)))
     return notes
 
 

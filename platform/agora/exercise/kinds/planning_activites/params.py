@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise.kinds.planning_activites.reservations import affecter
 from agora.exercise.params import lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -113,25 +114,36 @@ class Projet:
         return next((r for r in self.ressources if r.code == code), None)
 
 
-def _refus(ou: str, quoi: str, champ: str = "") -> InvalidInput:
-    """The refusal of the param at ``ou`` (of its field ``champ`` when given: that place is
-    only written out for a refusal, not for every value read)."""
-    return InvalidInput(f"Paramètres : {f'{ou}.{champ}' if champ else ou} — {quoi}.")
+# Where a param stands: its name (« projet.titre »), or a row of a list as (the list, the row's
+# index). It is only written out (« taches 3 ») for a refusal, not for every value read.
+Lieu = str | tuple[str, int]
 
 
-def _entier(raw: Any, ou: str, bas: int, haut: int, champ: str = "") -> int:
+def _lieu(ou: Lieu, champ: str = "") -> str:
+    """The place written out: ``ou``, or its field ``champ`` when given (« taches 3.duree »)."""
+    if not isinstance(ou, str):
+        ou = f"{ou[0]} {ou[1] + 1}"
+    return f"{ou}.{champ}" if champ else ou
+
+
+def _refus(ou: Lieu, quoi: str, champ: str = "") -> InvalidInput:
+    """The refusal of the param at ``ou`` (of its field ``champ`` when given)."""
+    return InvalidInput(f"Paramètres : {_lieu(ou, champ)} — {quoi}.")
+
+
+def _entier(raw: Any, ou: Lieu, bas: int, haut: int, champ: str = "") -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not bas <= raw <= haut:
         raise _refus(ou, f"un entier de {bas} à {haut} est attendu", champ)
     return raw
 
 
-def _texte(raw: Any, ou: str, champ: str = "") -> str:
+def _texte(raw: Any, ou: Lieu, champ: str = "") -> str:
     if not isinstance(raw, str) or not raw.strip() or len(raw) > 160:
         raise _refus(ou, "un texte court est attendu", champ)
     return raw
 
 
-def _jour(raw: Any, ou: str, champ: str = "") -> date:
+def _jour(raw: Any, ou: Lieu, champ: str = "") -> date:
     try:
         jour = date.fromisoformat(raw)
     except (TypeError, ValueError):
@@ -141,7 +153,7 @@ def _jour(raw: Any, ou: str, champ: str = "") -> date:
     return jour
 
 
-def _heure(raw: Any, ou: str, champ: str = "") -> int:
+def _heure(raw: Any, ou: Lieu, champ: str = "") -> int:
     minutes = _MINUTES.get(raw) if type(raw) is str else None
     if minutes is not None:
         return minutes
@@ -154,27 +166,28 @@ def _heure(raw: Any, ou: str, champ: str = "") -> int:
 def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, Any]]:
     lignes = lire_liste(raw, ou, maximum, minimum=minimum)
     # A row's place is written out only for ``lire_objet`` to refuse it (rows are objects).
-    return [r if type(r) is dict else lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
+    return [r if type(r) is dict else lire_objet(r, _lieu((ou, i))) for i, r in enumerate(lignes)]
 
 
 def _tache(t: dict[str, Any], i: int) -> Tache:
-    ou, lettre = f"taches {i + 1}", LETTRES[i]
+    ou, lettre = ("taches", i), LETTRES[i]
     if t.get("lettre") != lettre:
         raise _refus(ou, f"les tâches sont nommées A, B, C… dans l'ordre ({lettre})", "lettre")
     avant = t.get("anteriorites")
     if type(avant) is not list or len(avant) > 4:  # its place written out only to refuse it
-        avant = lire_liste(avant, f"{ou}.anteriorites", 4)
+        avant = lire_liste(avant, _lieu(ou, "anteriorites"), 4)
     precedentes = LETTRES[:i]
     for a in avant:
         if not isinstance(a, str) or a not in precedentes:
             raise _refus(ou, "une tâche ne suit que des tâches placées avant elle", "anteriorites")
-    if len(set(avant)) != len(avant):
+    anteriorites = tuple(sorted(set(avant)))  # fewer than written when one is written twice
+    if len(anteriorites) != len(avant):
         raise _refus(ou, "une antériorité est écrite deux fois", "anteriorites")
     return Tache(
         lettre,
         _texte(t.get("libelle"), ou, "libelle"),
         _entier(t.get("duree"), ou, 1, MAX_DUREE, "duree"),
-        tuple(sorted(avant)),
+        anteriorites,
     )
 
 
@@ -194,19 +207,19 @@ def _incident(raw: Any, taches: tuple[Tache, ...], niveau: int) -> Incident | No
     )
 
 
-def _ressource(r: dict[str, Any], ou: str) -> Ressource:
+def _ressource(r: dict[str, Any], ou: Lieu) -> Ressource:
     code = r.get("code")
     if not isinstance(code, str) or not _CODE.fullmatch(code):
-        raise _refus(f"{ou}.code", "un code court (S1, V2…) est attendu")
+        raise _refus(ou, "un code court (S1, V2…) est attendu", "code")
     return Ressource(
         code=code,
-        libelle=_texte(r.get("libelle"), f"{ou}.libelle"),
-        capacite=_entier(r.get("capacite"), f"{ou}.capacite", 1, MAX_CAPACITE),
-        tarif_horaire=lire_montant(r.get("tarif_horaire"), f"{ou}.tarif_horaire"),
+        libelle=_texte(r.get("libelle"), ou, "libelle"),
+        capacite=_entier(r.get("capacite"), ou, 1, MAX_CAPACITE, "capacite"),
+        tarif_horaire=lire_montant(r.get("tarif_horaire"), _lieu(ou, "tarif_horaire")),
     )
 
 
-def _demande(d: dict[str, Any], ou: str) -> Demande:
+def _demande(d: dict[str, Any], ou: Lieu) -> Demande:
     demande = Demande(
         numero=_texte(d.get("numero"), ou, "numero")[:10],
         objet=_texte(d.get("objet"), ou, "objet"),
@@ -229,7 +242,7 @@ def lire_params(params: Any) -> Projet:
         _tache(t, i) for i, t in enumerate(_rangs(p.get("taches"), "taches", MAX_TACHES, 2))
     )
     ressources = tuple(
-        _ressource(r, f"ressources {i + 1}")
+        _ressource(r, ("ressources", i))
         for i, r in enumerate(_rangs(p.get("ressources"), "ressources", MAX_RESSOURCES))
     )
     if len({r.code for r in ressources}) != len(ressources):
@@ -244,12 +257,10 @@ def lire_params(params: Any) -> Projet:
         unite=_texte(p.get("unite"), "unite"),
         ressources=ressources,
         demandes=tuple(
-            _demande(d, f"demandes {i + 1}")
+            _demande(d, ("demandes", i))
             for i, d in enumerate(_rangs(p.get("demandes"), "demandes", MAX_DEMANDES))
         ),
     )
-    from agora.exercise.kinds.planning_activites.reservations import affecter
-
     # Kept with the project: the reference booking the solver starts from.
     if projet.garde("affectation", lambda: affecter(projet.demandes, projet.ressources)) is None:
         raise _refus(

@@ -5,8 +5,10 @@ requests and of the resources (backtracking); the grader accepts any valid one."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from agora.exercise.kinds.planning_activites.params import Demande, Ressource
+if TYPE_CHECKING:  # params reads the booking when it reads the requests: no import cycle
+    from agora.exercise.kinds.planning_activites.params import Demande, Ressource
 
 # Wrong methods the booking can show (codes of the public diagnostics).
 CAPACITE_IGNOREE = "CAPACITE_IGNOREE"
@@ -33,11 +35,11 @@ def _place(demandes, ressources, choix: list[str], faute: str | None) -> bool:
     if len(choix) == len(demandes):
         return True
     d = demandes[len(choix)]
+    # The resources the requests placed before hold at the same time: found once, not again
+    # for each resource tried.
+    prises = {code for autre, code in zip(demandes, choix, strict=False) if d.chevauche(autre)}
     for r in ressources:
-        if (r.capacite >= d.besoin or faute == CAPACITE_IGNOREE) and not any(
-            code == r.code and d.chevauche(autre)
-            for autre, code in zip(demandes, choix, strict=False)
-        ):
+        if (r.capacite >= d.besoin or faute == CAPACITE_IGNOREE) and r.code not in prises:
             choix.append(r.code)
             if _place(demandes, ressources, choix, faute):
                 return True

@@ -22,6 +22,7 @@ from agora.exercise.kinds.planning_activites import reservations
 from agora.exercise.kinds.planning_activites.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.planning_activites.calendrier import MAX_JOURS, jour_ouvre
 from agora.exercise.kinds.planning_activites.params import (
+    MAX_DEMANDES,
     MAX_TACHES,
     Demande,
     Projet,
@@ -93,15 +94,21 @@ CHEMINS = [
 ]
 
 
+# The passes read the dates of a task's neighbours by ``map(dates.__getitem__, letters)`` in
+# C, and test for no neighbour first: a list built in Python for each task, and ``max`` called
+# with ``default=`` (its slow path for a keyword), were most of a pass.
+
+
 def _au_plus_tot(n, durees, put, faute: str | None) -> tuple[dict, dict, Any]:
     """The forward pass: earliest start = the latest of the predecessors' earliest finishes."""
+    oubliee, somme = faute == ANTERIORITE_OUBLIEE, faute == DEBUT_SOMME_DES_FINS
     debut, fin = {}, {}
-    for i, t in enumerate(n.taches):
-        avant = t.anteriorites[:1] if faute == ANTERIORITE_OUBLIEE else t.anteriorites
-        fins = [fin[a] for a in avant]
-        tot = sum(fins, 0) if faute == DEBUT_SOMME_DES_FINS else max(fins, default=0)
-        debut[t.lettre] = put(CHEMINS[i][0], tot)
-        fin[t.lettre] = put(CHEMINS[i][1], debut[t.lettre] + durees[t.lettre])
+    for t, chemins in zip(n.taches, CHEMINS, strict=False):  # CHEMINS: for 14 tasks
+        avant = t.anteriorites[:1] if oubliee else t.anteriorites
+        fins = map(fin.__getitem__, avant)
+        tot = (sum(fins) if somme else max(fins)) if avant else 0
+        tot = debut[t.lettre] = put(chemins[0], tot)
+        fin[t.lettre] = put(chemins[1], tot + durees[t.lettre])
     return debut, fin, put("duree_projet", max(fin.values()))
 
 
@@ -109,13 +116,14 @@ def _au_plus_tard(n, durees, put, duree, faute: str | None) -> tuple[dict, dict]
     """The backward pass: latest finish = the earliest of the successors' latest starts (the
     project's duration for a last task)."""
     suite = successeurs(n)
-    debut, fin = {}, {}
     choisi = max if faute == FIN_TARD_MAXIMUM else min
+    debut, fin = {}, {}
     for i in reversed(range(len(n.taches))):
-        t = n.taches[i]
-        debuts = [debut[s] for s in suite[t.lettre]]
-        fin[t.lettre] = put(CHEMINS[i][3], choisi(debuts) if debuts else duree)
-        debut[t.lettre] = put(CHEMINS[i][2], fin[t.lettre] - durees[t.lettre])
+        lettre, chemins = n.taches[i].lettre, CHEMINS[i]
+        apres = suite[lettre]
+        tard = choisi(map(debut.__getitem__, apres)) if apres else duree
+        tard = fin[lettre] = put(chemins[3], tard)
+        debut[lettre] = put(chemins[2], tard - durees[lettre])
     return debut, fin
 
 
@@ -123,14 +131,13 @@ def plan(n: Projet, durees: Mapping[str, int], put, faute=None) -> tuple:
     """Both passes and the total slacks; the tasks of zero slack (the critical path)."""
     tot, fin_tot, duree = _au_plus_tot(n, durees, put, faute)
     tard, fin_tard = _au_plus_tard(n, durees, put, duree, faute)
-    marges = {}
-    for i, t in enumerate(n.taches):
-        if faute == MARGE_FIN_TARD_MOINS_DEBUT_TOT:
-            marge = fin_tard[t.lettre] - tot[t.lettre]
-        else:
-            marge = tard[t.lettre] - tot[t.lettre]
-        marges[t.lettre] = put(CHEMINS[i][4], marge)
-    critique = tuple(t.lettre for t in n.taches if marges[t.lettre] == 0)
+    # The slack is latest start − earliest start; the wrong method takes the latest finish.
+    depuis = fin_tard if faute == MARGE_FIN_TARD_MOINS_DEBUT_TOT else tard
+    marges = {
+        lettre: put(chemins[4], depuis[lettre] - debut)
+        for (lettre, debut), chemins in zip(tot.items(), CHEMINS, strict=False)
+    }
+    critique = tuple([lettre for lettre, marge in marges.items() if marge == 0])
     return tot, fin_tot, duree, marges, critique
 
 
@@ -138,10 +145,11 @@ def _marges_libres(n: Projet, put, tot, fin_tot, duree, marges, faute) -> None:
     """Free slack: the earliest of the successors' earliest starts (the project's end for a
     last task) − the task's earliest finish."""
     suite = successeurs(n)
-    for i, t in enumerate(n.taches):
-        apres = min((tot[s] for s in suite[t.lettre]), default=duree)
+    for t, chemins in zip(n.taches, CHEMINS, strict=False):
+        suivantes = suite[t.lettre]
+        apres = min(map(tot.__getitem__, suivantes)) if suivantes else duree
         libre = marges[t.lettre] if faute == MARGE_LIBRE_EGALE_TOTALE else apres - fin_tot[t.lettre]
-        put(CHEMINS[i][5], libre)
+        put(chemins[5], libre)
 
 
 def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
@@ -153,13 +161,10 @@ def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
 def _apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
     durees = {t.lettre: t.duree for t in n.taches}
     durees[n.incident.tache] += n.incident.retard
-    nouveau = plan(n, durees, _valeur)
+    # Its steps are not kept: written to a dict thrown away, whose ``setdefault`` is the
+    # ``put`` of a run without the student's values (a C call, not a Python one a step).
+    nouveau = plan(n, durees, {}.setdefault)
     return nouveau[2], nouveau[4]
-
-
-def _valeur(path: str, valeur: Any) -> Any:
-    """The ``put`` of a plan whose steps are not kept: each step's value as it is."""
-    return valeur
 
 
 def _incident(n: Projet, put, duree, critique, faute: str | None) -> None:
@@ -180,6 +185,12 @@ def heures(d: Demande, faute: str | None) -> Decimal:
     return d.heures
 
 
+# Each booking request's answer paths, written once: (ressource, cout).
+RESERVATIONS = [
+    (f"reservations.{i}.ressource", f"reservations.{i}.cout") for i in range(MAX_DEMANDES)
+]
+
+
 def _reservations(n: Projet, put, faute: str | None) -> None:
     """A resource for each request, and (from level 2) its cost: hours × hourly rate."""
     justes = n.garde("affectation", lambda: reservations.affecter(n.demandes, n.ressources))
@@ -189,11 +200,12 @@ def _reservations(n: Projet, put, faute: str | None) -> None:
     else:
         choix = justes
     arrondi = cents_down if faute == ARRONDI_TRONQUE else cents
-    for i, d in enumerate(n.demandes):
-        code = put(f"reservations.{i}.ressource", choix[i])
-        r = n.ressource(code) or n.ressource(justes[i])
+    par_code = {r.code: r for r in n.ressources}
+    for d, juste, choisi, chemins in zip(n.demandes, justes, choix, RESERVATIONS, strict=False):
+        code = put(chemins[0], choisi)
+        r = par_code.get(code) or par_code.get(juste)
         if n.niveau > 1 and r is not None:
-            put(f"reservations.{i}.cout", arrondi(heures(d, faute) * r.tarif_horaire))
+            put(chemins[1], arrondi(heures(d, faute) * r.tarif_horaire))
 
 
 def calcule(
