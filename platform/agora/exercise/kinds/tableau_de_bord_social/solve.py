@@ -137,22 +137,30 @@ def present(d: Donnees, p: Personne) -> bool:
     return p.entree <= d.date_reference and (p.sortie is None or p.sortie > d.date_reference)
 
 
+# The answer path of each cell of the pyramid (band, sex), in the answer's order.
+_CASES = {(b, sexe): f"pyramide.{b}.{champ}" for b in BANDES for sexe, champ in SEXE_CHAMP.items()}
+
+
 def pyramide(d: Donnees, faute: str | None = None) -> dict[str, int]:
     """Staff present on the reference day by band and sex, each person once, the rows with an
     impossible age or reversed dates left out (to check first)."""
-    comptes = {f"pyramide.{b}.{s}": 0 for b in BANDES for s in SEXE_CHAMP.values()}
-    jour = d.date_bilan if faute == AGE_MAUVAISE_DATE else d.date_reference
+    comptes = dict.fromkeys(_CASES.values(), 0)
+    reference = d.date_reference
+    bandes, decalees = _bandes(faute == BORNES_DECALEES), faute == BORNES_DECALEES
     vus: set[str] = set()
     for p in d.personnel:
         if p.matricule in vus and faute != DOUBLON_COMPTE:
             continue
         vus.add(p.matricule)
-        ecartee = dates_inversees(p) or (age_impossible(d, p) and faute != AGE_IMPOSSIBLE_COMPTE)
-        if ecartee or not present(d, p):
+        if not present(d, p) or dates_inversees(p):
             continue
-        age_revolu, decalees = age(p.naissance, jour), faute == BORNES_DECALEES
-        b = _bandes(decalees).get(age_revolu) or bande(age_revolu, decalees)
-        comptes[f"pyramide.{b}.{SEXE_CHAMP[p.sexe]}"] += 1
+        # The age on the reference day, found once: it tells an impossible age and the band.
+        age_reference = age(p.naissance, reference)
+        if not AGE_MIN <= age_reference <= AGE_MAX and faute != AGE_IMPOSSIBLE_COMPTE:
+            continue
+        age_revolu = age(p.naissance, d.date_bilan) if faute == AGE_MAUVAISE_DATE else age_reference
+        b = bandes.get(age_revolu) or bande(age_revolu, decalees)
+        comptes[_CASES[b, p.sexe]] += 1
     return comptes
 
 
