@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -75,16 +74,14 @@ class FactureFournisseur:
     escompte: Escompte | None
     avoir: Avoir | None
     deja_paye: Decimal
+    # Every reason to refuse the bank details on the invoice (empty: the transfer may go),
+    # found once as the invoice is read: each run of the exercise asks. (Not a cached_property:
+    # its first reading, at every grade, cost five times the check itself.)
+    motifs_refus: tuple[str, ...]
 
     @property
     def ttc(self) -> Decimal:
         return self.ht + self.tva
-
-    @cached_property
-    def motifs_refus(self) -> tuple[str, ...]:
-        """Every reason to refuse the bank details on the invoice (empty: the transfer may
-        go); found once, each run of the exercise asks."""
-        return motifs_refus(self.iban_fichier, self.bic_fichier, self.iban, self.bic)
 
 
 @dataclass
@@ -196,8 +193,10 @@ def _facture_lue(raw: Any) -> FactureFournisseur:
     escompte = _escompte(f.get("escompte"))
     if escompte and (avoir or deja):
         raise _refus("la {facture} ne peut avoir à la fois un escompte et un avoir ou un acompte.")
+    identite = _identite(f, four)
+    refus = motifs_refus(*identite[3:])  # the file's IBAN and BIC, then the invoice's
     return FactureFournisseur(
-        *_identite(f, four), jour, echeance, ht, taux, tva, escompte, avoir, deja
+        *identite, jour, echeance, ht, taux, tva, escompte, avoir, deja, refus
     )
 
 
