@@ -134,20 +134,16 @@ def calcule(
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
     etapes = Etapes(own)
-    siens = etapes.own
     # Without the student's values a step is only written down, and each path is written once
     # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
-    put = etapes.put if siens else etapes.out.setdefault
+    put = etapes.put if etapes.own else etapes.out.setdefault
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     rang = r.rang_escompte
     restes, quand, coordonnees = [], [], []
     for f, (p_situation, p_rib, p_reste, _, _) in zip(r.factures, CHEMINS, strict=False):
-        juste = situation(r, f, faute)
-        put(p_situation, juste)
-        quand.append(siens.get(p_situation, juste))
-        juste = rib(f, faute)
-        put(p_rib, juste)
-        coordonnees.append(siens.get(p_rib, juste))
+        # ``put`` gives what the next steps start from: the student's value, else the right one.
+        quand.append(put(p_situation, situation(r, f, faute)))
+        coordonnees.append(put(p_rib, rib(f, faute)))
         reste = reste_du(f, faute)
         restes.append(put(p_reste, reste) if r.niveau == 3 else reste)
     pris, esc_ht, esc_tva = NE_PAS_PRENDRE, ZERO, ZERO

@@ -118,19 +118,34 @@ def mois_incoherent(d: Donnees) -> int | None:
     return None
 
 
-def anomalies(d: Donnees) -> dict[str, str]:
-    """What each check finds: a matricule, a month (« 05 »), or none."""
-    premier = {
-        "age": next((p.matricule for p in d.personnel if age_impossible(d, p)), None),
-        "dates": next((p.matricule for p in d.personnel if dates_inversees(p)), None),
-    }
+def _age_impossible(d: Donnees) -> str | None:
+    """The matricule of the first row with an impossible age."""
+    return next((p.matricule for p in d.personnel if age_impossible(d, p)), None)
+
+
+def _dates_inversees(d: Donnees) -> str | None:
+    """The matricule of the first row that leaves before it enters."""
+    return next((p.matricule for p in d.personnel if dates_inversees(p)), None)
+
+
+def _mois_incoherent(d: Donnees) -> str | None:
+    """The first month whose headcount the movements do not explain, as the answer writes it."""
     mois = mois_incoherent(d)
-    return {
-        "doublon": doublon(d) or AUCUNE,
-        "age": premier["age"] or AUCUNE,
-        "dates": premier["dates"] or AUCUNE,
-        "effectif": f"{mois:02d}" if mois else AUCUN_MOIS,
-    }
+    return f"{mois:02d}" if mois else None
+
+
+# Each check of the data (1.3.1): what it finds (None: nothing) and the answer's paths of what
+# it found and of what to do of it.
+CONTROLE = {
+    "doublon": (doublon, "anomalies.doublon.ligne", "anomalies.doublon.action"),
+    "age": (_age_impossible, "anomalies.age.ligne", "anomalies.age.action"),
+    "dates": (_dates_inversees, "anomalies.dates.ligne", "anomalies.dates.action"),
+    "effectif": (_mois_incoherent, "anomalies.effectif.mois", "anomalies.effectif.action"),
+}
+
+
+# What the answer writes when a check finds nothing (« aucune » anomaly, « aucun » month).
+_RIEN_VU = {"doublon": AUCUNE, "age": AUCUNE, "dates": AUCUNE, "effectif": AUCUN_MOIS}
 
 
 def present(d: Donnees, p: Personne) -> bool:
@@ -209,18 +224,17 @@ def _accidents(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) ->
 
 
 def _controles(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) -> None:
-    trouve = anomalies(d)
+    """The checks the exercise asks, and those alone: what each finds and what to do of it."""
     for controle in d.controles:
-        champ = "mois" if controle == "effectif" else "ligne"
-        valeur = trouve[controle]
+        trouve, chemin, chemin_action = CONTROLE[controle]
+        rien_vu = _RIEN_VU[controle]
+        valeur = rien_vu if faute == ANOMALIE_NON_VUE else trouve(d) or rien_vu
+        put(chemin, valeur)
         rien = valeur in (AUCUNE, AUCUN_MOIS)
-        if faute == ANOMALIE_NON_VUE:
-            valeur, rien = (AUCUN_MOIS if controle == "effectif" else AUCUNE), True
-        put(f"anomalies.{controle}.{champ}", valeur)
         action = RIEN if rien else SUPPRIMER if controle == "doublon" else FAIRE_VERIFIER
         if faute == ANOMALIE_CORRIGEE_AU_JUGE and action == FAIRE_VERIFIER:
             action = CORRIGER_SEUL
-        put(f"anomalies.{controle}.action", action)
+        put(chemin_action, action)
 
 
 # The parts of the answer (first name of a path) ``calcule(complet=False)`` gives.
