@@ -237,32 +237,42 @@ def _controles(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) ->
         put(chemin_action, action)
 
 
-# The parts of the answer (first name of a path) ``calcule(complet=False)`` gives.
-INDICATEURS = ("effectif", "absences", "rotation", "accidents")
+# The parts of the answer (the first names of its paths): the indicators, the fields later
+# steps start from, then those that start from nothing the student wrote.
+INDICATEURS = frozenset({"effectif", "absences", "rotation", "accidents"})
+PARTIES = INDICATEURS | {"pyramide", "graphiques", "anomalies"}
 
 
 def calcule(
-    d: Donnees, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
+    d: Donnees,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    parties: frozenset[str] = PARTIES,
 ) -> dict:
     """Every value of the answer by its path. ``own`` holds values already given by a student:
     each later step starts from them when present. ``faute`` runs one known wrong method.
-    ``complet`` False: the indicators only, the fields later steps start from (the pyramid,
-    the charts and the checks start from nothing the student wrote)."""
+    ``parties``: the parts of the answer to work out, all by default (the average headcount
+    always: the turnover starts from it)."""
     etapes = Etapes(own)
     # Without the student's values a step is only written down, and each path is written once
     # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
     put = etapes.put if etapes.own else etapes.out.setdefault
     moyen = put("effectif.moyen", _effectif(d, faute))
-    _absences(d, put, faute)
-    _rotation(d, put, moyen, faute)
-    _accidents(d, put, faute)
-    if not complet:
-        return etapes.out
-    for path, nombre in pyramide(d, faute).items():
-        put(path, Decimal(nombre))
-    for g in d.graphiques:
-        put(f"graphiques.{g}", (_GRAPHIQUE_FAUX if faute == GRAPHIQUE_INADAPTE else GRAPHIQUE)[g])
-    _controles(d, put, faute)
+    if "absences" in parties:
+        _absences(d, put, faute)
+    if "rotation" in parties:
+        _rotation(d, put, moyen, faute)
+    if "accidents" in parties:
+        _accidents(d, put, faute)
+    if "pyramide" in parties:
+        for path, nombre in pyramide(d, faute).items():
+            put(path, Decimal(nombre))
+    if "graphiques" in parties:
+        graphique = _GRAPHIQUE_FAUX if faute == GRAPHIQUE_INADAPTE else GRAPHIQUE
+        for g in d.graphiques:
+            put(f"graphiques.{g}", graphique[g])
+    if "anomalies" in parties:
+        _controles(d, put, faute)
     return etapes.out
 
 
