@@ -46,6 +46,8 @@ MAX_PERSONNEL = 60
 MAX_ACCIDENTS = 10
 MAX_EFFECTIF = 10_000
 MAX_HEURES = Decimal(20_000_000)
+CENTIEME = Decimal("0.01")  # hours have two decimals at most
+CODES_MOTIFS = tuple(MOTIFS)  # the reasons an absence may have, as code_attendu lists them
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
@@ -120,7 +122,7 @@ def _entier(raw: Any, ou: str, haut: int, bas: int = 0) -> int:
 
 def _heures(raw: Any, ou: str) -> Decimal:
     valeur = lire_nombre(raw, ou, "nombre d'heures")
-    if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(Decimal("0.01")):
+    if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(CENTIEME):
         raise refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
     return valeur
 
@@ -170,7 +172,7 @@ def _mois(m: dict[str, Any], i: int) -> Mois:
 
 def _absence(a: dict[str, Any], i: int) -> Absence:
     ou = _place("absences", i)
-    motif = code_attendu(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
+    motif = code_attendu(a.get("motif"), f"{ou}.motif", CODES_MOTIFS)
     return Absence(motif, _heures(a.get("heures"), f"{ou}.heures"))
 
 
