@@ -154,12 +154,13 @@ def _mois(m: dict[str, Any], i: int) -> Mois:
     """The month of index ``i``; three JSON integers in range read at once (speed: twelve rows
     a grade), anything else by ``_entier``, which says what is wrong."""
     entrees, sorties, fin = m.get("entrees"), m.get("sorties"), m.get("effectif_fin")
-    if (  # the three tested at once, with no generator to run
+    if (  # the three tested at once, with no call
         type(entrees) is int
         and type(sorties) is int
         and type(fin) is int
-        and min(entrees, sorties, fin) >= 0
-        and max(entrees, sorties, fin) <= MAX_EFFECTIF
+        and 0 <= entrees <= MAX_EFFECTIF
+        and 0 <= sorties <= MAX_EFFECTIF
+        and 0 <= fin <= MAX_EFFECTIF
     ):
         return Mois(entrees, sorties, fin)
     ou = _place("mois", i)
