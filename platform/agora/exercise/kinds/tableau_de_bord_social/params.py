@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from agora.exercise.params import (
@@ -131,7 +133,7 @@ def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, 
     """A list of JSON objects. A row's place (« mois 3 ») is spelled out only to refuse it:
     the params are read at every grade, and their rows almost never are refused."""
     lignes = lire_liste(raw, ou, maximum, minimum=minimum)
-    if not all(isinstance(r, dict) for r in lignes):
+    if not all(map(isinstance, lignes, repeat(dict))):  # every row an object, with no generator
         for i, r in enumerate(lignes):
             lire_objet(r, _place(ou, i))
     return lignes
@@ -198,10 +200,17 @@ def _personne(p: dict[str, Any], i: int) -> Personne:
     return _personne_usuelle(p) or _personne_lue(p, _place("personnel", i))
 
 
+# The fields of a row of the register, taken in one call.
+_CHAMPS_PERSONNE = itemgetter("matricule", "nom", "prenom", "sexe", "naissance", "entree", "sortie")
+
+
 def _personne_usuelle(p: dict[str, Any]) -> Personne | None:
     """The row when every field is as the readers of ``_personne_lue`` accept it, read without
     naming each field for a message (speed: the register has up to 60 rows); else None."""
-    matricule, nom, prenom, sexe = p.get("matricule"), p.get("nom"), p.get("prenom"), p.get("sexe")
+    try:
+        matricule, nom, prenom, sexe, naissance, entree, sortie = _CHAMPS_PERSONNE(p)
+    except KeyError:  # a field left out: _personne_lue names it
+        return None
     if not (  # what texte_attendu and code_attendu accept, tested with no call
         type(matricule) is str
         and type(nom) is str
@@ -215,12 +224,8 @@ def _personne_usuelle(p: dict[str, Any]) -> Personne | None:
         and sexe in SEXES
     ):
         return None
-    sortie = p.get("sortie")
     try:  # what lire_jour accepts (a non-text raises TypeError)
-        naissance, entree = (
-            date.fromisoformat(p.get("naissance")),
-            date.fromisoformat(p.get("entree")),
-        )
+        naissance, entree = date.fromisoformat(naissance), date.fromisoformat(entree)
         sortie = None if sortie is None else date.fromisoformat(sortie)
     except (TypeError, ValueError):
         return None
