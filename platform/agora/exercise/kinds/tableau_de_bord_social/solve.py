@@ -161,7 +161,8 @@ def pyramide(d: Donnees, faute: str | None = None) -> dict[str, int]:
     impossible age or reversed dates left out (to check first)."""
     comptes = dict.fromkeys(_CASES.values(), 0)
     reference = d.date_reference
-    bandes, decalees = _bandes(faute == BORNES_DECALEES), faute == BORNES_DECALEES
+    decalees = faute == BORNES_DECALEES
+    bandes = _bandes(decalees)
     vus: set[str] = set()
     for p in d.personnel:
         if p.matricule in vus and faute != DOUBLON_COMPTE:
