@@ -35,6 +35,7 @@ _MOTIFS = {forme: re.compile(motif, re.ASCII) for forme, (motif, _) in FORMES.it
 # a rate from 0 to 100 (« 20 », « 5.5 »): what lire_montant and lire_taux accept, read at once.
 _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 _TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
+RIEN_PAYE = Decimal("0.00")  # the part already paid of an invoice that names none
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
@@ -106,9 +107,10 @@ def _refus(message: str) -> InvalidInput:
 
 
 def _texte(raw: Any, ou: str, longueur: int = 70) -> str:
-    if not isinstance(raw, str) or not raw.strip() or len(raw) > longueur:
+    texte = raw.strip() if isinstance(raw, str) else ""  # stripped once
+    if not texte or len(raw) > longueur:
         raise _refus(f"{ou} doit être un texte de 1 à {longueur} caractères.")
-    return raw.strip()
+    return texte
 
 
 def _forme(raw: Any, forme: str, ou: str) -> str:
@@ -186,7 +188,11 @@ def _facture_lue(raw: Any) -> FactureFournisseur:
     taux = _taux(f.get("taux_tva"), "le taux de TVA de la {facture}")
     tva = cents(ht * taux / kit.HUNDRED)
     avoir = _avoir(f.get("avoir"), taux, ht)
-    deja = _montant(f.get("deja_paye", "0.00"), "le montant déjà payé de la {facture}")
+    deja = (
+        _montant(f["deja_paye"], "le montant déjà payé de la {facture}")
+        if "deja_paye" in f
+        else RIEN_PAYE  # most invoices: "0.00" as the contract reads it, without reading it
+    )
     reste = ht + tva - (avoir.ttc if avoir else ZERO) - deja
     if reste <= 0:
         raise _refus("la {facture} doit laisser un reste à payer positif.")
