@@ -75,6 +75,7 @@ class FactureFournisseur:
     escompte: Escompte | None
     avoir: Avoir | None
     deja_paye: Decimal
+    reste: Decimal  # what it still asks: TTC − credit note TTC − part already paid
     # Every reason to refuse the bank details on the invoice (empty: the transfer may go),
     # found once as the invoice is read: each run of the exercise asks. (Not a cached_property:
     # its first reading, at every grade, cost five times the check itself.)
@@ -202,7 +203,7 @@ def _facture_lue(raw: Any) -> FactureFournisseur:
     identite = _identite(f, four)
     refus = motifs_refus(*identite[3:])  # the file's IBAN and BIC, then the invoice's
     return FactureFournisseur(
-        *identite, jour, echeance, ht, taux, tva, escompte, avoir, deja, refus
+        *identite, jour, echeance, ht, taux, tva, escompte, avoir, deja, reste, refus
     )
 
 

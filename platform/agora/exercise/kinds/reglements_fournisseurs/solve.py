@@ -77,8 +77,14 @@ def rib(f: FactureFournisseur, faute: str | None = None) -> str:
     return A_BLOQUER if f.motifs_refus else VALIDE
 
 
+_DEDUCTIONS_OUBLIEES = (AVOIR_NON_DEDUIT, ACOMPTE_NON_DEDUIT)
+
+
 def reste_du(f: FactureFournisseur, faute: str | None = None) -> Decimal:
-    """What the invoice still asks: TTC − credit note TTC − part already paid."""
+    """What the invoice still asks: TTC − credit note TTC − part already paid (worked out as
+    the invoice is read, to check it is positive; afresh for a method that forgets a part)."""
+    if faute not in _DEDUCTIONS_OUBLIEES:
+        return f.reste
     avoir = f.avoir.ttc if f.avoir and faute != AVOIR_NON_DEDUIT else ZERO
     deja = ZERO if faute == ACOMPTE_NON_DEDUIT else f.deja_paye
     return f.ttc - avoir - deja
