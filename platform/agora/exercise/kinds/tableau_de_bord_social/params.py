@@ -180,7 +180,38 @@ def _absence(a: dict[str, Any], i: int) -> Absence:
 
 
 def _accident(a: dict[str, Any], i: int) -> Accident:
-    ou = _place("accidents", i)
+    """The accident of index ``i``: the usual one read at once, any other by the field readers,
+    which say what is wrong."""
+    return _accident_usuel(a) or _accident_lu(a, _place("accidents", i))
+
+
+# The fields of an accident, taken in one call.
+_CHAMPS_ACCIDENT = itemgetter("date", "salarie", "nature", "arret", "jours_perdus")
+
+
+def _accident_usuel(a: dict[str, Any]) -> Accident | None:
+    """The accident when every field is as the readers of ``_accident_lu`` accept it, read
+    without naming each field for a message; else None."""
+    try:  # a field left out (KeyError), or a day lire_jour refuses
+        jour, salarie, nature, arret, jours = _CHAMPS_ACCIDENT(a)
+        jour = date.fromisoformat(jour)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (  # what texte_attendu, code_attendu, lire_booleen and _entier accept
+        type(salarie) is str
+        and len(salarie) <= 80
+        and salarie.strip()
+        and nature in NATURES_ACCIDENT
+        and type(arret) is bool
+        and type(jours) is int
+        and 0 <= jours <= 366
+        and (arret or not jours)  # no day lost without a stop
+    ):
+        return None
+    return Accident(jour, salarie, nature, arret, jours)
+
+
+def _accident_lu(a: dict[str, Any], ou: str) -> Accident:
     arret = lire_booleen(a.get("arret"), f"{ou}.arret")
     jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 366)
     if not arret and jours:
