@@ -3,7 +3,7 @@ from the student's own values, the wrong method named, the entry matched row by 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise import grading as kit
@@ -22,6 +22,7 @@ from agora.exercise.reading import Lecture, pattern_of
 PROCEDURE, ENREGISTREMENT = "2.2.2", "2.2.3"
 COMPETENCES = (PROCEDURE, ENREGISTREMENT)
 SITUATION = "factures.#.situation"
+_juste = partial(tuple.__new__, ChampResult)  # a right verdict, without ChampResult's __new__
 
 
 def fautes_possibles(r: Reglements) -> list[str]:
@@ -137,8 +138,8 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     c = Correction(ref, own)
     valeurs, canon = ref.valeurs, ref.canon
     champs = [
-        # The common case, right, without the call of a judge.
-        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+        # The common case, right: its verdict built as the named tuple it is, with no call.
+        _juste((path, canon[path], lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else c.champ(path, field, lu)
         for path, field, lu in lus

@@ -77,8 +77,14 @@ def rib(f: FactureFournisseur, faute: str | None = None) -> str:
     return A_BLOQUER if f.motifs_refus else VALIDE
 
 
+_DEDUCTIONS_OUBLIEES = (AVOIR_NON_DEDUIT, ACOMPTE_NON_DEDUIT)
+
+
 def reste_du(f: FactureFournisseur, faute: str | None = None) -> Decimal:
-    """What the invoice still asks: TTC − credit note TTC − part already paid."""
+    """What the invoice still asks: TTC − credit note TTC − part already paid (worked out as
+    the invoice is read, to check it is positive; afresh for a method that forgets a part)."""
+    if faute not in _DEDUCTIONS_OUBLIEES:
+        return f.reste
     avoir = f.avoir.ttc if f.avoir and faute != AVOIR_NON_DEDUIT else ZERO
     deja = ZERO if faute == ACOMPTE_NON_DEDUIT else f.deja_paye
     return f.ttc - avoir - deja
@@ -134,17 +140,16 @@ def calcule(
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
     etapes = Etapes(own)
-    put, siens = etapes.put, etapes.own
+    # Without the student's values a step is only written down, and each path is written once
+    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+    put = etapes.put if etapes.own else etapes.out.setdefault
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     rang = r.rang_escompte
     restes, quand, coordonnees = [], [], []
     for f, (p_situation, p_rib, p_reste, _, _) in zip(r.factures, CHEMINS, strict=False):
-        juste = situation(r, f, faute)
-        put(p_situation, juste)
-        quand.append(siens.get(p_situation, juste))
-        juste = rib(f, faute)
-        put(p_rib, juste)
-        coordonnees.append(siens.get(p_rib, juste))
+        # ``put`` gives what the next steps start from: the student's value, else the right one.
+        quand.append(put(p_situation, situation(r, f, faute)))
+        coordonnees.append(put(p_rib, rib(f, faute)))
         reste = reste_du(f, faute)
         restes.append(put(p_reste, reste) if r.niveau == 3 else reste)
     pris, esc_ht, esc_tva = NE_PAS_PRENDRE, ZERO, ZERO

@@ -28,14 +28,9 @@ from agora.exercise.reading import Lecture, pattern_of
 INDICATEURS, DONNEES = "3.3.3", "1.3.1"  # the social dashboard; the checks of the data
 COMPETENCES = (INDICATEURS, DONNEES)
 _juste = partial(tuple.__new__, ChampResult)  # a right verdict, without ChampResult's __new__
-# The wrong methods that change indicators only: looked for in the exercise done that way
-# without the pyramid, the charts and the checks (the grader asks a method only for the
-# fields it changes).
-_SUR_INDICATEURS = frozenset(
-    faute
-    for faute, paths in SIGNATURES.items()
-    if all(p.split(".")[0] in calc.INDICATEURS for p in paths)
-)
+# The parts of the answer each wrong method changes: the exercise done that way is worked out
+# for them alone (the grader asks a method only for the fields it changes).
+_PARTIES = {faute: frozenset(p.split(".")[0] for p in paths) for faute, paths in SIGNATURES.items()}
 
 
 def fautes_possibles(d: Donnees) -> list[str]:
@@ -62,9 +57,7 @@ class Reference:
         forme = _forme(tuple(self.valeurs))
         self.types, self.champs = forme.types, forme.champs
         self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
-        self.monde = Mondes(
-            lambda faute: calc.calcule(d, faute=faute, complet=faute not in _SUR_INDICATEURS)
-        )
+        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute, parties=_PARTIES[faute]))
 
     def candidats(self, path: str) -> list[str]:
         """The wrong methods that may explain a wrong value of ``path``, in the order tried
@@ -112,7 +105,7 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
     code = _code_choix(path, lu.valeur) or methode_fausse(
         ref.candidats(path),
         ref.monde,
-        lambda faute: calc.calcule(ref.d, own, faute, complet=False),
+        lambda faute: calc.calcule(ref.d, own, faute, calc.INDICATEURS),
         path,
         lu.valeur,
     )
@@ -125,7 +118,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(ref.champs, lecture)
     differe = any(ref.valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.d, own, complet=False) if differe else ref.valeurs
+    ecf = calc.calcule(ref.d, own, parties=calc.INDICATEURS) if differe else ref.valeurs
     codes: list[str] = []
     valeurs, canon = ref.valeurs, ref.canon
     # Most fields are right: their verdict built here as the named tuple it is, with no call.

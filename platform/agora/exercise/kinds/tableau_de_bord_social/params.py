@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from agora.exercise.params import (
@@ -46,12 +48,15 @@ MAX_PERSONNEL = 60
 MAX_ACCIDENTS = 10
 MAX_EFFECTIF = 10_000
 MAX_HEURES = Decimal(20_000_000)
+CENTIEME = Decimal("0.01")  # hours have two decimals at most
+CODES_MOTIFS = tuple(MOTIFS)  # the reasons an absence may have, as code_attendu lists them
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
 # each field through object.__setattr__, several times slower, and the params are read again at
-# every grade. Nothing changes them once read.
-@dataclass
+# every grade. Nothing changes them once read. The rows (up to 60 people a register) have slots:
+# no dict of attributes to make for each.
+@dataclass(slots=True)
 class Mois:
     """One month of the headcount table, as the payroll software printed it."""
 
@@ -60,13 +65,13 @@ class Mois:
     effectif_fin: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Absence:
     motif: str
     heures: Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class Accident:
     jour: date
     salarie: str
@@ -75,7 +80,7 @@ class Accident:
     jours_perdus: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Personne:
     """One row of the staff register (a duplicate row repeats a matricule)."""
 
@@ -119,14 +124,24 @@ def _entier(raw: Any, ou: str, haut: int, bas: int = 0) -> int:
 
 def _heures(raw: Any, ou: str) -> Decimal:
     valeur = lire_nombre(raw, ou, "nombre d'heures")
-    if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(Decimal("0.01")):
+    if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(CENTIEME):
         raise refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
     return valeur
 
 
 def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, Any]]:
+    """A list of JSON objects. A row's place (« mois 3 ») is spelled out only to refuse it:
+    the params are read at every grade, and their rows almost never are refused."""
     lignes = lire_liste(raw, ou, maximum, minimum=minimum)
-    return [lire_objet(r, f"{ou} {i + 1}") for i, r in enumerate(lignes)]
+    if not all(map(isinstance, lignes, repeat(dict))):  # every row an object, with no generator
+        for i, r in enumerate(lignes):
+            lire_objet(r, _place(ou, i))
+    return lignes
+
+
+def _place(ou: str, i: int) -> str:
+    """Where the row of index ``i`` stands, as a refusal names it: « personnel 3 »."""
+    return f"{ou} {i + 1}"
 
 
 def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
@@ -137,18 +152,20 @@ def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
     return choisis
 
 
-def _mois(m: dict[str, Any], ou: str) -> Mois:
-    """A month of the table; three JSON integers in range read at once (speed: twelve rows a
-    grade), anything else by ``_entier``, which says what is wrong."""
+def _mois(m: dict[str, Any], i: int) -> Mois:
+    """The month of index ``i``; three JSON integers in range read at once (speed: twelve rows
+    a grade), anything else by ``_entier``, which says what is wrong."""
     entrees, sorties, fin = m.get("entrees"), m.get("sorties"), m.get("effectif_fin")
-    if (  # the three tested at once, with no generator to run
+    if (  # the three tested at once, with no call
         type(entrees) is int
         and type(sorties) is int
         and type(fin) is int
-        and min(entrees, sorties, fin) >= 0
-        and max(entrees, sorties, fin) <= MAX_EFFECTIF
+        and 0 <= entrees <= MAX_EFFECTIF
+        and 0 <= sorties <= MAX_EFFECTIF
+        and 0 <= fin <= MAX_EFFECTIF
     ):
         return Mois(entrees, sorties, fin)
+    ou = _place("mois", i)
     return Mois(
         entrees=_entier(m.get("entrees"), f"{ou}.entrees", MAX_EFFECTIF),
         sorties=_entier(m.get("sorties"), f"{ou}.sorties", MAX_EFFECTIF),
@@ -156,12 +173,45 @@ def _mois(m: dict[str, Any], ou: str) -> Mois:
     )
 
 
-def _absence(a: dict[str, Any], ou: str) -> Absence:
-    motif = code_attendu(a.get("motif"), f"{ou}.motif", tuple(MOTIFS))
+def _absence(a: dict[str, Any], i: int) -> Absence:
+    ou = _place("absences", i)
+    motif = code_attendu(a.get("motif"), f"{ou}.motif", CODES_MOTIFS)
     return Absence(motif, _heures(a.get("heures"), f"{ou}.heures"))
 
 
-def _accident(a: dict[str, Any], ou: str) -> Accident:
+def _accident(a: dict[str, Any], i: int) -> Accident:
+    """The accident of index ``i``: the usual one read at once, any other by the field readers,
+    which say what is wrong."""
+    return _accident_usuel(a) or _accident_lu(a, _place("accidents", i))
+
+
+# The fields of an accident, taken in one call.
+_CHAMPS_ACCIDENT = itemgetter("date", "salarie", "nature", "arret", "jours_perdus")
+
+
+def _accident_usuel(a: dict[str, Any]) -> Accident | None:
+    """The accident when every field is as the readers of ``_accident_lu`` accept it, read
+    without naming each field for a message; else None."""
+    try:  # a field left out (KeyError), or a day lire_jour refuses
+        jour, salarie, nature, arret, jours = _CHAMPS_ACCIDENT(a)
+        jour = date.fromisoformat(jour)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (  # what texte_attendu, code_attendu, lire_booleen and _entier accept
+        type(salarie) is str
+        and len(salarie) <= 80
+        and salarie.strip()
+        and nature in NATURES_ACCIDENT
+        and type(arret) is bool
+        and type(jours) is int
+        and 0 <= jours <= 366
+        and (arret or not jours)  # no day lost without a stop
+    ):
+        return None
+    return Accident(jour, salarie, nature, arret, jours)
+
+
+def _accident_lu(a: dict[str, Any], ou: str) -> Accident:
     arret = lire_booleen(a.get("arret"), f"{ou}.arret")
     jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 366)
     if not arret and jours:
@@ -175,39 +225,42 @@ def _accident(a: dict[str, Any], ou: str) -> Accident:
     )
 
 
-def _personne(p: dict[str, Any], ou: str) -> Personne:
-    """A row of the register: the usual one read at once, any other by the field readers,
-    which say what is wrong."""
-    return _personne_usuelle(p) or _personne_lue(p, ou)
+def _personne(p: dict[str, Any], i: int) -> Personne:
+    """The row of index ``i`` of the register: the usual one read at once, any other by the
+    field readers, which say what is wrong."""
+    return _personne_usuelle(p) or _personne_lue(p, _place("personnel", i))
+
+
+# The fields of a row of the register, taken in one call.
+_CHAMPS_PERSONNE = itemgetter("matricule", "nom", "prenom", "sexe", "naissance", "entree", "sortie")
 
 
 def _personne_usuelle(p: dict[str, Any]) -> Personne | None:
     """The row when every field is as the readers of ``_personne_lue`` accept it, read without
     naming each field for a message (speed: the register has up to 60 rows); else None."""
-    matricule, nom, prenom, sexe = p.get("matricule"), p.get("nom"), p.get("prenom"), p.get("sexe")
-    naissance, entree, sortie = p.get("naissance"), p.get("entree"), p.get("sortie")
-    if not (
-        _texte_court(matricule, 8)
-        and _texte_court(nom, 80)
-        and _texte_court(prenom, 80)
-        and isinstance(sexe, str)
+    try:
+        matricule, nom, prenom, sexe, naissance, entree, sortie = _CHAMPS_PERSONNE(p)
+    except KeyError:  # a field left out: _personne_lue names it
+        return None
+    if not (  # what texte_attendu and code_attendu accept, tested with no call
+        type(matricule) is str
+        and type(nom) is str
+        and type(prenom) is str
+        and len(matricule) <= 8
+        and len(nom) <= 80
+        and len(prenom) <= 80
+        and matricule.strip()
+        and nom.strip()
+        and prenom.strip()
         and sexe in SEXES
-        and isinstance(naissance, str)
-        and isinstance(entree, str)
-        and (sortie is None or isinstance(sortie, str))
     ):
         return None
-    try:
+    try:  # what lire_jour accepts (a non-text raises TypeError)
         naissance, entree = date.fromisoformat(naissance), date.fromisoformat(entree)
         sortie = None if sortie is None else date.fromisoformat(sortie)
-    except ValueError:
+    except (TypeError, ValueError):
         return None
     return Personne(matricule, nom, prenom, sexe, naissance, entree, sortie)
-
-
-def _texte_court(raw: Any, longueur: int) -> bool:
-    """What ``texte_attendu`` accepts."""
-    return isinstance(raw, str) and bool(raw.strip()) and len(raw) <= longueur
 
 
 def _personne_lue(p: dict[str, Any], ou: str) -> Personne:
@@ -233,21 +286,18 @@ def lire_params(params: Any) -> Donnees:
         date_reference=lire_jour(p.get("date_reference"), "date_reference"),
         date_bilan=lire_jour(p.get("date_bilan"), "date_bilan"),
         effectif_debut=_entier(p.get("effectif_debut"), "effectif_debut", MAX_EFFECTIF),
-        mois=tuple(
-            _mois(m, f"mois {i + 1}") for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))
-        ),
+        mois=tuple(_mois(m, i) for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))),
         heures_theoriques=_heures(p.get("heures_theoriques"), "heures_theoriques"),
         heures_travaillees=_heures(p.get("heures_travaillees"), "heures_travaillees"),
         absences=tuple(
-            _absence(a, f"absences {i + 1}")
-            for i, a in enumerate(_rangs(p.get("absences"), "absences", len(MOTIFS)))
+            _absence(a, i) for i, a in enumerate(_rangs(p.get("absences"), "absences", len(MOTIFS)))
         ),
         accidents=tuple(
-            _accident(a, f"accidents {i + 1}")
+            _accident(a, i)
             for i, a in enumerate(_rangs(p.get("accidents"), "accidents", MAX_ACCIDENTS, 0))
         ),
         personnel=tuple(
-            _personne(r, f"personnel {i + 1}")
+            _personne(r, i)
             for i, r in enumerate(_rangs(p.get("personnel"), "personnel", MAX_PERSONNEL))
         ),
         graphiques=_noms(p.get("graphiques"), "graphiques", GRAPHIQUES),

@@ -118,41 +118,65 @@ def mois_incoherent(d: Donnees) -> int | None:
     return None
 
 
-def anomalies(d: Donnees) -> dict[str, str]:
-    """What each check finds: a matricule, a month (« 05 »), or none."""
-    premier = {
-        "age": next((p.matricule for p in d.personnel if age_impossible(d, p)), None),
-        "dates": next((p.matricule for p in d.personnel if dates_inversees(p)), None),
-    }
+def _age_impossible(d: Donnees) -> str | None:
+    """The matricule of the first row with an impossible age."""
+    return next((p.matricule for p in d.personnel if age_impossible(d, p)), None)
+
+
+def _dates_inversees(d: Donnees) -> str | None:
+    """The matricule of the first row that leaves before it enters."""
+    return next((p.matricule for p in d.personnel if dates_inversees(p)), None)
+
+
+def _mois_incoherent(d: Donnees) -> str | None:
+    """The first month whose headcount the movements do not explain, as the answer writes it."""
     mois = mois_incoherent(d)
-    return {
-        "doublon": doublon(d) or AUCUNE,
-        "age": premier["age"] or AUCUNE,
-        "dates": premier["dates"] or AUCUNE,
-        "effectif": f"{mois:02d}" if mois else AUCUN_MOIS,
-    }
+    return f"{mois:02d}" if mois else None
+
+
+# Each check of the data (1.3.1): what it finds (None: nothing) and the answer's paths of what
+# it found and of what to do of it.
+CONTROLE = {
+    "doublon": (doublon, "anomalies.doublon.ligne", "anomalies.doublon.action"),
+    "age": (_age_impossible, "anomalies.age.ligne", "anomalies.age.action"),
+    "dates": (_dates_inversees, "anomalies.dates.ligne", "anomalies.dates.action"),
+    "effectif": (_mois_incoherent, "anomalies.effectif.mois", "anomalies.effectif.action"),
+}
+
+
+# What the answer writes when a check finds nothing (« aucune » anomaly, « aucun » month).
+_RIEN_VU = {"doublon": AUCUNE, "age": AUCUNE, "dates": AUCUNE, "effectif": AUCUN_MOIS}
 
 
 def present(d: Donnees, p: Personne) -> bool:
     return p.entree <= d.date_reference and (p.sortie is None or p.sortie > d.date_reference)
 
 
+# The answer path of each cell of the pyramid (band, sex), in the answer's order.
+_CASES = {(b, sexe): f"pyramide.{b}.{champ}" for b in BANDES for sexe, champ in SEXE_CHAMP.items()}
+
+
 def pyramide(d: Donnees, faute: str | None = None) -> dict[str, int]:
     """Staff present on the reference day by band and sex, each person once, the rows with an
     impossible age or reversed dates left out (to check first)."""
-    comptes = {f"pyramide.{b}.{s}": 0 for b in BANDES for s in SEXE_CHAMP.values()}
-    jour = d.date_bilan if faute == AGE_MAUVAISE_DATE else d.date_reference
+    comptes = dict.fromkeys(_CASES.values(), 0)
+    reference = d.date_reference
+    decalees = faute == BORNES_DECALEES
+    bandes = _bandes(decalees)
     vus: set[str] = set()
     for p in d.personnel:
         if p.matricule in vus and faute != DOUBLON_COMPTE:
             continue
         vus.add(p.matricule)
-        ecartee = dates_inversees(p) or (age_impossible(d, p) and faute != AGE_IMPOSSIBLE_COMPTE)
-        if ecartee or not present(d, p):
+        if not present(d, p) or dates_inversees(p):
             continue
-        age_revolu, decalees = age(p.naissance, jour), faute == BORNES_DECALEES
-        b = _bandes(decalees).get(age_revolu) or bande(age_revolu, decalees)
-        comptes[f"pyramide.{b}.{SEXE_CHAMP[p.sexe]}"] += 1
+        # The age on the reference day, found once: it tells an impossible age and the band.
+        age_reference = age(p.naissance, reference)
+        if not AGE_MIN <= age_reference <= AGE_MAX and faute != AGE_IMPOSSIBLE_COMPTE:
+            continue
+        age_revolu = age(p.naissance, d.date_bilan) if faute == AGE_MAUVAISE_DATE else age_reference
+        b = bandes.get(age_revolu) or bande(age_revolu, decalees)
+        comptes[_CASES[b, p.sexe]] += 1
     return comptes
 
 
@@ -201,46 +225,55 @@ def _accidents(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) ->
 
 
 def _controles(d: Donnees, put: Callable[[str, Any], Any], faute: str | None) -> None:
-    trouve = anomalies(d)
+    """The checks the exercise asks, and those alone: what each finds and what to do of it."""
     for controle in d.controles:
-        champ = "mois" if controle == "effectif" else "ligne"
-        valeur = trouve[controle]
+        trouve, chemin, chemin_action = CONTROLE[controle]
+        rien_vu = _RIEN_VU[controle]
+        valeur = rien_vu if faute == ANOMALIE_NON_VUE else trouve(d) or rien_vu
+        put(chemin, valeur)
         rien = valeur in (AUCUNE, AUCUN_MOIS)
-        if faute == ANOMALIE_NON_VUE:
-            valeur, rien = (AUCUN_MOIS if controle == "effectif" else AUCUNE), True
-        put(f"anomalies.{controle}.{champ}", valeur)
         action = RIEN if rien else SUPPRIMER if controle == "doublon" else FAIRE_VERIFIER
         if faute == ANOMALIE_CORRIGEE_AU_JUGE and action == FAIRE_VERIFIER:
             action = CORRIGER_SEUL
-        put(f"anomalies.{controle}.action", action)
+        put(chemin_action, action)
 
 
-# The parts of the answer (first name of a path) ``calcule(complet=False)`` gives.
-INDICATEURS = ("effectif", "absences", "rotation", "accidents")
+# The parts of the answer (the first names of its paths): the indicators, the fields later
+# steps start from, then those that start from nothing the student wrote.
+INDICATEURS = frozenset({"effectif", "absences", "rotation", "accidents"})
+PARTIES = INDICATEURS | {"pyramide", "graphiques", "anomalies"}
 
 
 def calcule(
-    d: Donnees, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
+    d: Donnees,
+    own: Mapping[str, Any] | None = None,
+    faute: str | None = None,
+    parties: frozenset[str] = PARTIES,
 ) -> dict:
     """Every value of the answer by its path. ``own`` holds values already given by a student:
     each later step starts from them when present. ``faute`` runs one known wrong method.
-    ``complet`` False: the indicators only, the fields later steps start from (the pyramid,
-    the charts and the checks start from nothing the student wrote)."""
+    ``parties``: the parts of the answer to work out, all by default (the average headcount
+    always: the turnover starts from it)."""
     etapes = Etapes(own)
     # Without the student's values a step is only written down, and each path is written once
     # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
     put = etapes.put if etapes.own else etapes.out.setdefault
     moyen = put("effectif.moyen", _effectif(d, faute))
-    _absences(d, put, faute)
-    _rotation(d, put, moyen, faute)
-    _accidents(d, put, faute)
-    if not complet:
-        return etapes.out
-    for path, nombre in pyramide(d, faute).items():
-        put(path, Decimal(nombre))
-    for g in d.graphiques:
-        put(f"graphiques.{g}", (_GRAPHIQUE_FAUX if faute == GRAPHIQUE_INADAPTE else GRAPHIQUE)[g])
-    _controles(d, put, faute)
+    if "absences" in parties:
+        _absences(d, put, faute)
+    if "rotation" in parties:
+        _rotation(d, put, moyen, faute)
+    if "accidents" in parties:
+        _accidents(d, put, faute)
+    if "pyramide" in parties:
+        for path, nombre in pyramide(d, faute).items():
+            put(path, Decimal(nombre))
+    if "graphiques" in parties:
+        graphique = _GRAPHIQUE_FAUX if faute == GRAPHIQUE_INADAPTE else GRAPHIQUE
+        for g in d.graphiques:
+            put(f"graphiques.{g}", graphique[g])
+    if "anomalies" in parties:
+        _controles(d, put, faute)
     return etapes.out
 
 
