@@ -90,11 +90,15 @@ def reference(params: dict[str, Any]) -> Reference:
     return Reference(lire_params(params))
 
 
-def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict]:
-    """The expected fields the answer gives, as read, and the student's typed values by path
-    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy)."""
+def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict, bool]:
+    """The expected fields the answer gives, as read; the student's typed values by path
+    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy);
+    and whether one of those values differs from the reference (told as each is read, not
+    by a second pass over them)."""
     donnes: list[tuple[str, Field, Lu]] = []
     siens: dict[str, Any] = {}
+    differe = False
+    valeurs = ref.valeurs
     arbre = lecture.arbre
     lignes = arbre.get("mois") if isinstance(arbre, dict) else None
     if isinstance(lignes, list):
@@ -105,14 +109,17 @@ def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]],
                 lu = rangee.get(nom)
                 if isinstance(lu, Lu):
                     donnes.append((path, field, lu))
-                    if lu.valeur is not None:
-                        siens[path] = lu.valeur
+                    valeur = lu.valeur
+                    if valeur is not None:
+                        siens[path] = valeur
+                        differe = differe or valeur != valeurs[path]
     lu = arbre.get("remede") if isinstance(arbre, dict) else None
     if isinstance(lu, Lu):
         donnes.append(("remede", REMEDE, lu))
         if lu.valeur is not None:
             siens["remede"] = lu.valeur
-    return donnes, siens
+            differe = differe or lu.valeur != valeurs["remede"]
+    return donnes, siens, differe
 
 
 def _ecrit(field: Field, attendu: Any) -> str:
@@ -141,8 +148,7 @@ def _recu(lu: Lu) -> Any:
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
     ref = reference(params)
-    lus, own = _lus(ref, lecture)
-    faux = any(ref.valeurs[p] != v for p, v in own.items())
+    lus, own, faux = _lus(ref, lecture)
     suite = ref.depuis(own) if faux else ref.valeurs
     siens: dict[str, dict[str, Any]] = {}
 

@@ -37,6 +37,14 @@ STATUTS = ("entreprise", "association", "service_public")
 # and every part of a sale's payment terms, by their writing.
 _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 _POURCENTS = {str(p): Decimal(p) for p in range(101)}
+# The VAT rates by their writing (whole percents and the reduced rates), each with its TTC
+# factor 1 + rate ÷ 100: a TTC is then one product, rounded, where ``ttc`` adds, multiplies
+# and divides. Exact either way (an amount under MONTANT_MAX to the cent has at most eleven
+# digits, far within the context's 28), so the TTC is the same to the last digit.
+_TAUX_TVA = {
+    texte: (taux, (HUNDRED + taux) / HUNDRED)
+    for texte, taux in {**_POURCENTS, "5.5": Decimal("5.5"), "2.1": Decimal("2.1")}.items()
+}
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
@@ -235,8 +243,13 @@ def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> t
     """The fields of an Operation, in order, from ``x`` (its month from ``avant``)."""
     libelle, mois = _texte(x.get("libelle"), ou), _mois(x.get("mois"), ou, n, avant)
     ht = _montant(x.get("montant_ht"), "le montant HT", ou)
-    taux = _taux(x.get("taux_tva"), "le taux de TVA", ou)
-    return libelle, mois, ht, taux, ttc(ht, taux)
+    raw = x.get("taux_tva")
+    taux_et_facteur = _TAUX_TVA.get(raw) if type(raw) is str else None
+    if taux_et_facteur is None:  # a rate of another writing, or refused
+        taux = _taux(raw, "le taux de TVA", ou)
+        return libelle, mois, ht, taux, ttc(ht, taux)
+    taux, facteur = taux_et_facteur
+    return libelle, mois, ht, taux, (ht * facteur).quantize(CENT, ROUND_HALF_UP)
 
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
@@ -249,9 +262,10 @@ def _vente(raw: Any, i: int, n: int) -> Vente:
 def _achat(raw: Any, i: int, n: int) -> Achat:
     ou = f"l'achat {i + 1}"
     a = lire_objet(raw, ou)
-    return Achat(
-        *_operation(a, ou, n), lire_entier(a.get("delai"), f"le délai de {ou} (en mois)", MAX_DELAI)
-    )
+    operation, delai = _operation(a, ou, n), a.get("delai")
+    if type(delai) is not int or not 0 <= delai <= MAX_DELAI:  # its place written to refuse it
+        delai = lire_entier(delai, f"le délai de {ou} (en mois)", MAX_DELAI)
+    return Achat(*operation, delai)
 
 
 def _salaires(raw: Any, i: int, n: int) -> Salaires:
@@ -319,17 +333,24 @@ def lire_params(params: Any) -> Budget:
         seuil=lire_montant(p.get("seuil"), "le seuil de sécurité"),
         decouvert_maximum=lire_montant(p.get("decouvert_maximum"), "le découvert maximum"),
         assujetti_tva=lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
+        # Lists, not generators, made into tuples: no generator resumed per operation.
         ventes=tuple(
-            _vente(v, i, n)
-            for i, v in enumerate(lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1))
+            [
+                _vente(v, i, n)
+                for i, v in enumerate(lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1))
+            ]
         ),
         achats=tuple(
-            _achat(a, i, n)
-            for i, a in enumerate(lire_liste(p.get("achats"), "achats", MAX_OPERATIONS))
+            [
+                _achat(a, i, n)
+                for i, a in enumerate(lire_liste(p.get("achats"), "achats", MAX_OPERATIONS))
+            ]
         ),
         salaires=tuple(
-            _salaires(s, i, n)
-            for i, s in enumerate(lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1))
+            [
+                _salaires(s, i, n)
+                for i, s in enumerate(lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1))
+            ]
         ),
         charges_fixes=lire_montant(fixes.get("montant"), "le montant des charges fixes"),
         libelle_charges_fixes=_texte(fixes.get("libelle"), "les charges fixes"),
