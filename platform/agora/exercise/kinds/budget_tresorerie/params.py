@@ -37,6 +37,10 @@ STATUTS = ("entreprise", "association", "service_public")
 # and every part of a sale's payment terms, by their writing.
 _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 _POURCENTS = {str(p): Decimal(p) for p in range(101)}
+# A percent of an amount is taken × 0.01, not ÷ 100: the same value (the product of an amount
+# and a percent, exact or rounded to the context's 28 digits, only moves its point), for a
+# third of a division's cost, on every instalment of every sale.
+_POUR_CENT = Decimal("0.01")
 # The VAT rates by their writing (whole percents and the reduced rates), each with its TTC
 # factor 1 + rate ÷ 100: a TTC is then one product, rounded, where ``ttc`` adds, multiplies
 # and divides. Exact either way (an amount under MONTANT_MAX to the cent has at most eleven
@@ -174,7 +178,7 @@ def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
     montants, reste = [], total
     for part in parts[:derniere]:
         if part:
-            montant = (total * part / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+            montant = (total * part * _POUR_CENT).quantize(CENT, ROUND_HALF_UP)
             reste -= montant
             montants.append(montant)
         else:
@@ -208,12 +212,12 @@ def _signe(raw: Any, ou: str) -> Decimal:
     return valeur
 
 
-def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
-    """``lire_montant`` of ``quoi`` de ``ou``, the place named only when refused (a budget
+def _montant(raw: Any, quoi: str, ou: str | None = None) -> Decimal:
+    """``lire_montant`` of ``quoi`` (de ``ou``), the place named only when refused (a budget
     holds dozens of amounts, read at each grade)."""
     if type(raw) is str and _MONTANT.fullmatch(raw):
         return Decimal(raw)
-    return lire_montant(raw, f"{quoi} de {ou}")
+    return lire_montant(raw, quoi if ou is None else f"{quoi} de {ou}")
 
 
 def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
@@ -300,7 +304,7 @@ def _subvention(raw: Any, n: int) -> Subvention | None:
         raise InvalidInput("Paramètres : les versements de la subvention doivent faire 100 %.")
     return Subvention(
         _texte(s.get("financeur"), ou),
-        lire_montant(s.get("montant"), f"le montant de {ou}"),
+        _montant(s.get("montant"), "le montant", ou),
         tuple(versements),
     )
 
@@ -330,8 +334,8 @@ def lire_params(params: Any) -> Budget:
         statut=statut,
         mois=mois,
         tresorerie_initiale=_signe(p.get("tresorerie_initiale"), "la trésorerie initiale"),
-        seuil=lire_montant(p.get("seuil"), "le seuil de sécurité"),
-        decouvert_maximum=lire_montant(p.get("decouvert_maximum"), "le découvert maximum"),
+        seuil=_montant(p.get("seuil"), "le seuil de sécurité"),
+        decouvert_maximum=_montant(p.get("decouvert_maximum"), "le découvert maximum"),
         assujetti_tva=lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
         # Lists, not generators, made into tuples: no generator resumed per operation.
         ventes=tuple(
@@ -352,9 +356,9 @@ def lire_params(params: Any) -> Budget:
                 for i, s in enumerate(lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1))
             ]
         ),
-        charges_fixes=lire_montant(fixes.get("montant"), "le montant des charges fixes"),
+        charges_fixes=_montant(fixes.get("montant"), "le montant des charges fixes"),
         libelle_charges_fixes=_texte(fixes.get("libelle"), "les charges fixes"),
-        emprunt=lire_montant(p.get("emprunt"), "l'échéance d'emprunt"),
+        emprunt=_montant(p.get("emprunt"), "l'échéance d'emprunt"),
         investissement=_investissement(p.get("investissement"), n),
         subvention=_subvention(p.get("subvention"), n),
     )
