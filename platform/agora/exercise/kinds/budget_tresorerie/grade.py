@@ -106,8 +106,8 @@ def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]],
             if not isinstance(rangee, dict):
                 continue
             for path, nom, field in champs:
-                lu = rangee.get(nom)
-                if isinstance(lu, Lu):
+                lu = rangee.get(nom)  # a month's row as read holds a Lu for each field it gives
+                if lu is not None:
                     donnes.append((path, field, lu))
                     valeur = lu.valeur
                     if valeur is not None:
