@@ -7,6 +7,7 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -319,6 +320,12 @@ def _periode(raw: Any) -> tuple[str, ...]:
     return tuple(mois)
 
 
+def _chacune(lire: Callable[[Any, int, int], Any], liste: list[Any], n: int) -> tuple:
+    """Each item of ``liste`` read by ``lire(item, i, n)``, as a tuple (of a list: no generator
+    resumed per operation)."""
+    return tuple([lire(item, i, n) for i, item in enumerate(liste)])
+
+
 def lire_params(params: Any) -> Budget:
     """The typed budget; InvalidInput (one French line) when the params are unusable."""
     p = lire_objet(params, "les paramètres (un objet JSON)")
@@ -337,25 +344,9 @@ def lire_params(params: Any) -> Budget:
         seuil=_montant(p.get("seuil"), "le seuil de sécurité"),
         decouvert_maximum=_montant(p.get("decouvert_maximum"), "le découvert maximum"),
         assujetti_tva=lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
-        # Lists, not generators, made into tuples: no generator resumed per operation.
-        ventes=tuple(
-            [
-                _vente(v, i, n)
-                for i, v in enumerate(lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1))
-            ]
-        ),
-        achats=tuple(
-            [
-                _achat(a, i, n)
-                for i, a in enumerate(lire_liste(p.get("achats"), "achats", MAX_OPERATIONS))
-            ]
-        ),
-        salaires=tuple(
-            [
-                _salaires(s, i, n)
-                for i, s in enumerate(lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1))
-            ]
-        ),
+        ventes=_chacune(_vente, lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1), n),
+        achats=_chacune(_achat, lire_liste(p.get("achats"), "achats", MAX_OPERATIONS), n),
+        salaires=_chacune(_salaires, lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1), n),
         charges_fixes=_montant(fixes.get("montant"), "le montant des charges fixes"),
         libelle_charges_fixes=_texte(fixes.get("libelle"), "les charges fixes"),
         emprunt=_montant(p.get("emprunt"), "l'échéance d'emprunt"),
