@@ -155,7 +155,8 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
             ajoute(verdict(path, field, attendu, lu))
             continue
         # Any other verdict built at once, from the expected value's writing and what was
-        # typed (``verdict_reporte`` and ``verdict_nomme`` would write each again).
+        # typed, each found once (``verdict_nomme`` would compare the value again, and write
+        # the expected amount twice more, through ``euros``' cache keyed by a Decimal).
         texte = _ecrit(field, attendu)
         recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
         if valeur == attendu:
