@@ -10,13 +10,7 @@ from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
 from agora.exercise.fields import MONTANT, Field, Lu, verdict
-from agora.exercise.grading import (
-    REPORTE,
-    grade_final,
-    methode_fausse,
-    une_competence,
-    verdict_nomme,
-)
+from agora.exercise.grading import REPORTE, grade_final, methode_fausse, une_competence
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
     MESSAGES,
@@ -29,7 +23,7 @@ from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
-# A right or carried verdict, the ChampResult of its five values built as the named tuple it is
+# A verdict, the ChampResult of its five values built as the named tuple it is
 # (``ChampResult(...)`` goes through its Python __new__: twice the cost, on 60 fields a grade).
 _verdict = partial(tuple.__new__, ChampResult)
 
@@ -90,11 +84,15 @@ def reference(params: dict[str, Any]) -> Reference:
     return Reference(lire_params(params))
 
 
-def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict]:
-    """The expected fields the answer gives, as read, and the student's typed values by path
-    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy)."""
+def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict, bool]:
+    """The expected fields the answer gives, as read; the student's typed values by path
+    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy);
+    and whether one of those values differs from the reference (told as each is read, not
+    by a second pass over them)."""
     donnes: list[tuple[str, Field, Lu]] = []
     siens: dict[str, Any] = {}
+    differe = False
+    valeurs = ref.valeurs
     arbre = lecture.arbre
     lignes = arbre.get("mois") if isinstance(arbre, dict) else None
     if isinstance(lignes, list):
@@ -102,24 +100,27 @@ def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]],
             if not isinstance(rangee, dict):
                 continue
             for path, nom, field in champs:
-                lu = rangee.get(nom)
-                if isinstance(lu, Lu):
+                lu = rangee.get(nom)  # a month's row as read holds a Lu for each field it gives
+                if lu is not None:
                     donnes.append((path, field, lu))
-                    if lu.valeur is not None:
-                        siens[path] = lu.valeur
+                    valeur = lu.valeur
+                    if valeur is not None:
+                        siens[path] = valeur
+                        differe = differe or valeur != valeurs[path]
     lu = arbre.get("remede") if isinstance(arbre, dict) else None
     if isinstance(lu, Lu):
         donnes.append(("remede", REMEDE, lu))
         if lu.valeur is not None:
             siens["remede"] = lu.valeur
-    return donnes, siens
+            differe = differe or lu.valeur != valeurs["remede"]
+    return donnes, siens, differe
 
 
 def _ecrit(field: Field, attendu: Any) -> str:
     """``field.canonical(attendu)``, read off its str when that is already the contract's
     writing: a choice's code, an amount to the cent (« 1234.50 », as every amount of a budget
     is, read to the cent and only added up); ``canonical`` rounds it again, four times dearer,
-    on the 60 right or carried fields of a grade."""
+    on every field of a grade."""
     if type(attendu) is str:
         return attendu
     texte = str(attendu)
@@ -133,16 +134,10 @@ def _montre(field: Field, attendu: Any, texte: str) -> str:
     return euros(texte) if field is MONTANT else field.display(attendu)
 
 
-def _recu(lu: Lu) -> Any:
-    """``lu.recu``: what was typed, at once when it is a text (the common case)."""
-    return lu.brut if type(lu.brut) is str else lu.recu
-
-
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
     ref = reference(params)
-    lus, own = _lus(ref, lecture)
-    faux = any(ref.valeurs[p] != v for p, v in own.items())
+    lus, own, faux = _lus(ref, lecture)
     suite = ref.depuis(own) if faux else ref.valeurs
     siens: dict[str, dict[str, Any]] = {}
 
@@ -156,25 +151,24 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     valeurs, ajoute = ref.valeurs, champs.append
     for path, field, lu in lus:
         attendu, valeur = valeurs[path], lu.valeur
-        if valeur == attendu:  # most fields: ``_ecrit`` and ``_recu`` written out, no call
-            if type(attendu) is str:
-                texte = attendu
-            else:
-                texte = str(attendu)
-                if texte[-3:-2] != ".":
-                    texte = field.canonical(attendu)
-            recu = lu.brut if type(lu.brut) is str else lu.recu
-            ajoute(_verdict((path, texte, recu, True, "Juste.")))
-        elif valeur is None:
+        if valeur is None:  # left empty, or unreadable: said so
             ajoute(verdict(path, field, attendu, lu))
-        elif suite.get(path) == valeur:
-            texte = _ecrit(field, attendu)
+            continue
+        # Any other verdict built at once, from the expected value's writing and what was
+        # typed, each found once (``verdict_nomme`` would compare the value again, and write
+        # the expected amount twice more, through ``euros``' cache keyed by a Decimal).
+        texte = _ecrit(field, attendu)
+        recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
+        if valeur == attendu:
+            ajoute(_verdict((path, texte, recu, True, "Juste.")))
+        elif suite.get(path) == valeur:  # right from the student's own earlier values
             reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
-            ajoute(_verdict((path, texte, _recu(lu), True, reporte)))
+            ajoute(_verdict((path, texte, recu, True, reporte)))
         else:
             candidates = ref.fautes.get(signature(path), [])
             code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
             if code and code not in codes:
                 codes.append(code)
-            ajoute(verdict_nomme(path, field, attendu, lu, MESSAGES.get(code or "")))
+            ko = f"Attendu : {_montre(field, attendu, texte)}."
+            ajoute(_verdict((path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko)))
     return grade_final(NAME, champs, lecture, codes, MESSAGES, une_competence(COMPETENCE))

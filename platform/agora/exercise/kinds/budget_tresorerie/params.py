@@ -7,6 +7,7 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -37,6 +38,18 @@ STATUTS = ("entreprise", "association", "service_public")
 # and every part of a sale's payment terms, by their writing.
 _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 _POURCENTS = {str(p): Decimal(p) for p in range(101)}
+# A percent of an amount is taken × 0.01, not ÷ 100: the same value (the product of an amount
+# and a percent, exact or rounded to the context's 28 digits, only moves its point), for a
+# third of a division's cost, on every instalment of every sale.
+_POUR_CENT = Decimal("0.01")
+# The VAT rates by their writing (whole percents and the reduced rates), each with its TTC
+# factor 1 + rate ÷ 100: a TTC is then one product, rounded, where ``ttc`` adds, multiplies
+# and divides. Exact either way (an amount under MONTANT_MAX to the cent has at most eleven
+# digits, far within the context's 28), so the TTC is the same to the last digit.
+_TAUX_TVA = {
+    texte: (taux, (HUNDRED + taux) / HUNDRED)
+    for texte, taux in {**_POURCENTS, "5.5": Decimal("5.5"), "2.1": Decimal("2.1")}.items()
+}
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
@@ -166,7 +179,7 @@ def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
     montants, reste = [], total
     for part in parts[:derniere]:
         if part:
-            montant = (total * part / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+            montant = (total * part * _POUR_CENT).quantize(CENT, ROUND_HALF_UP)
             reste -= montant
             montants.append(montant)
         else:
@@ -200,12 +213,12 @@ def _signe(raw: Any, ou: str) -> Decimal:
     return valeur
 
 
-def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
-    """``lire_montant`` of ``quoi`` de ``ou``, the place named only when refused (a budget
+def _montant(raw: Any, quoi: str, ou: str | None = None) -> Decimal:
+    """``lire_montant`` of ``quoi`` (de ``ou``), the place named only when refused (a budget
     holds dozens of amounts, read at each grade)."""
     if type(raw) is str and _MONTANT.fullmatch(raw):
         return Decimal(raw)
-    return lire_montant(raw, f"{quoi} de {ou}")
+    return lire_montant(raw, quoi if ou is None else f"{quoi} de {ou}")
 
 
 def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
@@ -235,8 +248,13 @@ def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> t
     """The fields of an Operation, in order, from ``x`` (its month from ``avant``)."""
     libelle, mois = _texte(x.get("libelle"), ou), _mois(x.get("mois"), ou, n, avant)
     ht = _montant(x.get("montant_ht"), "le montant HT", ou)
-    taux = _taux(x.get("taux_tva"), "le taux de TVA", ou)
-    return libelle, mois, ht, taux, ttc(ht, taux)
+    raw = x.get("taux_tva")
+    taux_et_facteur = _TAUX_TVA.get(raw) if type(raw) is str else None
+    if taux_et_facteur is None:  # a rate of another writing, or refused
+        taux = _taux(raw, "le taux de TVA", ou)
+        return libelle, mois, ht, taux, ttc(ht, taux)
+    taux, facteur = taux_et_facteur
+    return libelle, mois, ht, taux, (ht * facteur).quantize(CENT, ROUND_HALF_UP)
 
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
@@ -249,9 +267,10 @@ def _vente(raw: Any, i: int, n: int) -> Vente:
 def _achat(raw: Any, i: int, n: int) -> Achat:
     ou = f"l'achat {i + 1}"
     a = lire_objet(raw, ou)
-    return Achat(
-        *_operation(a, ou, n), lire_entier(a.get("delai"), f"le délai de {ou} (en mois)", MAX_DELAI)
-    )
+    operation, delai = _operation(a, ou, n), a.get("delai")
+    if type(delai) is not int or not 0 <= delai <= MAX_DELAI:  # its place written to refuse it
+        delai = lire_entier(delai, f"le délai de {ou} (en mois)", MAX_DELAI)
+    return Achat(*operation, delai)
 
 
 def _salaires(raw: Any, i: int, n: int) -> Salaires:
@@ -286,7 +305,7 @@ def _subvention(raw: Any, n: int) -> Subvention | None:
         raise InvalidInput("Paramètres : les versements de la subvention doivent faire 100 %.")
     return Subvention(
         _texte(s.get("financeur"), ou),
-        lire_montant(s.get("montant"), f"le montant de {ou}"),
+        _montant(s.get("montant"), "le montant", ou),
         tuple(versements),
     )
 
@@ -299,6 +318,12 @@ def _periode(raw: Any) -> tuple[str, ...]:
         if not 1 <= int(m[5:]) <= 12:
             raise InvalidInput(f"Paramètres : mois impossible « {m} ».")
     return tuple(mois)
+
+
+def _chacune(lire: Callable[[Any, int, int], Any], liste: list[Any], n: int) -> tuple:
+    """Each item of ``liste`` read by ``lire(item, i, n)``, as a tuple (of a list: no generator
+    resumed per operation)."""
+    return tuple([lire(item, i, n) for i, item in enumerate(liste)])
 
 
 def lire_params(params: Any) -> Budget:
@@ -316,24 +341,15 @@ def lire_params(params: Any) -> Budget:
         statut=statut,
         mois=mois,
         tresorerie_initiale=_signe(p.get("tresorerie_initiale"), "la trésorerie initiale"),
-        seuil=lire_montant(p.get("seuil"), "le seuil de sécurité"),
-        decouvert_maximum=lire_montant(p.get("decouvert_maximum"), "le découvert maximum"),
+        seuil=_montant(p.get("seuil"), "le seuil de sécurité"),
+        decouvert_maximum=_montant(p.get("decouvert_maximum"), "le découvert maximum"),
         assujetti_tva=lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
-        ventes=tuple(
-            _vente(v, i, n)
-            for i, v in enumerate(lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1))
-        ),
-        achats=tuple(
-            _achat(a, i, n)
-            for i, a in enumerate(lire_liste(p.get("achats"), "achats", MAX_OPERATIONS))
-        ),
-        salaires=tuple(
-            _salaires(s, i, n)
-            for i, s in enumerate(lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1))
-        ),
-        charges_fixes=lire_montant(fixes.get("montant"), "le montant des charges fixes"),
+        ventes=_chacune(_vente, lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1), n),
+        achats=_chacune(_achat, lire_liste(p.get("achats"), "achats", MAX_OPERATIONS), n),
+        salaires=_chacune(_salaires, lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1), n),
+        charges_fixes=_montant(fixes.get("montant"), "le montant des charges fixes"),
         libelle_charges_fixes=_texte(fixes.get("libelle"), "les charges fixes"),
-        emprunt=lire_montant(p.get("emprunt"), "l'échéance d'emprunt"),
+        emprunt=_montant(p.get("emprunt"), "l'échéance d'emprunt"),
         investissement=_investissement(p.get("investissement"), n),
         subvention=_subvention(p.get("subvention"), n),
     )

@@ -248,7 +248,8 @@ class Calcul:
         recu, paye = self.du_mois(j, self.enc), self.du_mois(j, self.dec)  # rows, then totals
         recu = put(chemin["total_encaissements"], recu)
         paye = put(chemin["total_decaissements"], paye)
-        net, cumul = recu - paye, cumul + recu - paye
+        net = recu - paye
+        cumul += net  # the nets' running total (SOLDE_CUMULE): sums of amounts, exact
         if self.faute == SOLDE_INVERSE:
             solde = put(chemin["solde_mois"], -net)
         elif self.faute == SOLDE_CUMULE:
