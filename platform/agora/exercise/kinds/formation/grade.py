@@ -5,10 +5,11 @@ the mandatory trainings named, diagnostics."""
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from agora.exercise.etapes import ReferenceCalculee, correcteur
+from agora.exercise.grading import Mondes
 from agora.exercise.kinds.formation import solve as calc
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
@@ -53,6 +54,8 @@ class Reference(ReferenceCalculee):
 
     def __init__(self, d: Plan):
         super().__init__(d, calc.calcule, _type_of, competence_de, fautes_possibles(d))
+        # A wrong method's values from the right ones, with only the steps it changes done again.
+        self.monde = Mondes(partial(calc.avec_faute, d, self.valeurs))
         # A look-up per field graded, rather than the test of its path.
         self.competence_de = _competences(tuple(self.valeurs)).__getitem__
 
