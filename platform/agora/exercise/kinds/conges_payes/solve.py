@@ -17,7 +17,7 @@ from typing import Any
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.conges_payes import fautes as f
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
-from agora.exercise.kinds.conges_payes.params import Conges, Salarie, lire_params
+from agora.exercise.kinds.conges_payes.params import MAX_SALARIES, Conges, Salarie, lire_params
 from agora.exercise.kinds.conges_payes.regles import regles
 from agora.money import cents, cents_down
 
@@ -37,6 +37,11 @@ ZERO = Decimal(0)
 RUBRIQUES = ("acquis", "acquis_ouvres", "pris", "decision", "reste")
 # The fields of the days acquired (paths without their row index).
 ACQUIS = frozenset({"salaries.acquis", "salaries.acquis_ouvres"})
+# Each employee's fields by name (``_CHAMPS[1]["pris"]`` is ``salaries.1.pris``), spelled once:
+# a grade walks them in every pass over the exercise.
+_CHAMPS = [
+    {rubrique: f"salaries.{i}.{rubrique}" for rubrique in RUBRIQUES} for i in range(MAX_SALARIES)
+]
 
 
 def _fraction(valeur: Decimal | int) -> Fraction:
@@ -189,16 +194,16 @@ class Calcul(Etapes):
 
     def acquis(self, i: int, s: Salarie) -> Decimal:
         """The days acquired by employee ``i``, in the exercise's unit."""
-        p = f"salaries.{i}."
+        champs = _CHAMPS[i]
         # Kept with the params: it depends on the employee alone (and on a few wrong methods),
         # and grading computes it again with each wrong method and from own values.
         c, faute = self.c, self.faute
         acquisition = faute if faute in FAUTES_D_ACQUISITION else None
         acquis = c.garde((i, "acquis"), lambda: acquis_par_methode(s))[acquisition]
-        acquis = self.put(p + "acquis", acquis)
+        acquis = self.put(champs["acquis"], acquis)
         if c.decompte == OUVRES:
             converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
-            acquis = self.put(p + "acquis_ouvres", converti)
+            acquis = self.put(champs["acquis_ouvres"], converti)
         return acquis
 
     def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
@@ -206,7 +211,7 @@ class Calcul(Etapes):
         acquis, c = self.acquis(i, s), self.c
         decompte = self.faute if self.faute in FAUTES_DE_DECOMPTE else None
         pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))  # as acquis
-        return acquis, self.put(f"salaries.{i}.pris", pris)
+        return acquis, self.put(_CHAMPS[i]["pris"], pris)
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
@@ -226,17 +231,18 @@ class Calcul(Etapes):
                 decision = REFUS_EFFECTIF
             else:
                 decision = ACCORDE
-            if self.put(f"salaries.{i}.decision", decision) == ACCORDE:
+            if self.put(_CHAMPS[i]["decision"], decision) == ACCORDE:
                 accordes.append((d.depart, d.reprise))
 
     def restes(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """The days left: rights − days taken when the leave is granted, the rights otherwise."""
         for i, (acquis, pris) in enumerate(droits):
-            accorde = self.out[f"salaries.{i}.decision"] == ACCORDE
-            mienne = self.own.get(f"salaries.{i}.decision")
+            champs = _CHAMPS[i]
+            accorde = self.out[champs["decision"]] == ACCORDE
+            mienne = self.own.get(champs["decision"])
             accorde = accorde if mienne is None else mienne == ACCORDE
             pris_ou_rien = pris if accorde or self.faute == f.RESTE_CONGE_REFUSE else ZERO
-            self.put(f"salaries.{i}.reste", acquis - pris_ou_rien)
+            self.put(champs["reste"], acquis - pris_ou_rien)
 
     def indemnite(self, acquis: Decimal, pris: Decimal) -> None:
         """The leave pay: the tenth of the reference gross pro rata of the days taken, against
@@ -322,12 +328,12 @@ def avec_faute(c: Conges, faute: str) -> dict[str, Any]:
     does): no pass over the exercise for them, the most often looked for."""
     if faute in FAUTES_D_ACQUISITION:
         return {
-            f"salaries.{i}.acquis": c.garde((i, "acquis"), lambda s=s: acquis_par_methode(s))[faute]
+            _CHAMPS[i]["acquis"]: c.garde((i, "acquis"), lambda s=s: acquis_par_methode(s))[faute]
             for i, s in enumerate(c.salaries)
         }
     if faute in FAUTES_DE_DECOMPTE:
         return {
-            f"salaries.{i}.pris": c.garde((i, "pris", faute), lambda s=s: jours_pris(c, s, faute))
+            _CHAMPS[i]["pris"]: c.garde((i, "pris", faute), lambda s=s: jours_pris(c, s, faute))
             for i, s in enumerate(c.salaries)
         }
     return calcule(c, None, faute, f.SIGNATURES[faute]).out
