@@ -121,6 +121,12 @@ def acquis_par_methode(s: Salarie) -> dict[str | None, Decimal]:
     return {faute: arrondi_acquis(min(total, plafond), faute) for faute, total in exacts.items()}
 
 
+def acquis_de_chacun(c: Conges) -> list[dict[str | None, Decimal]]:
+    """Each employee's ``acquis_par_methode``, kept with the params: it depends on them alone,
+    and grading asks for it in each pass over the exercise and with each wrong method."""
+    return c.garde("acquis", lambda: [acquis_par_methode(s) for s in c.salaries])
+
+
 def arrondi_acquis(unites: int, faute: str | None = None) -> Decimal:
     """A fractional number of days (``acquis_par_methode``'s units) is raised to the next whole day
     (L3141-7)."""
@@ -151,6 +157,12 @@ def jours_pris(c: Conges, s: Salarie, faute: str | None = None) -> Decimal:
     if faute == f.MAUVAIS_DECOMPTE:
         decompte = OUVRES if decompte == OUVRABLES else OUVRABLES
     return Decimal(compte(d.depart, fin, decompte, feries))
+
+
+def pris_de_chacun(c: Conges, faute: str | None = None) -> list[Decimal]:
+    """Each employee's ``jours_pris`` (right or counted a wrong way), kept with the params as
+    ``acquis_de_chacun`` is."""
+    return c.garde(("pris", faute), lambda: [jours_pris(c, s, faute) for s in c.salaries])
 
 
 def ordre(c: Conges, faute: str | None = None) -> list[int]:
@@ -192,26 +204,28 @@ class Calcul(Etapes):
         autre = self.autres.get(path)
         return t.same(self.out[path], valeur) or (autre is not None and t.same(autre, valeur))
 
-    def acquis(self, i: int, s: Salarie) -> Decimal:
-        """The days acquired by employee ``i``, in the exercise's unit."""
-        champs = _CHAMPS[i]
-        # Kept with the params: it depends on the employee alone (and on a few wrong methods),
-        # and grading computes it again with each wrong method and from own values.
+    def acquis(self) -> list[Decimal]:
+        """The days acquired by each employee, in the exercise's unit."""
         c, faute = self.c, self.faute
-        acquisition = faute if faute in FAUTES_D_ACQUISITION else None
-        acquis = c.garde((i, "acquis"), lambda: acquis_par_methode(s))[acquisition]
-        acquis = self.put(champs["acquis"], acquis)
-        if c.decompte == OUVRES:
-            converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
-            acquis = self.put(champs["acquis_ouvres"], converti)
-        return acquis
+        methode = faute if faute in FAUTES_D_ACQUISITION else None
+        tous = []
+        for i, par_methode in enumerate(acquis_de_chacun(c)):
+            champs = _CHAMPS[i]
+            acquis = self.put(champs["acquis"], par_methode[methode])
+            if c.decompte == OUVRES:
+                converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
+                acquis = self.put(champs["acquis_ouvres"], converti)
+            tous.append(acquis)
+        return tous
 
-    def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
-        """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
-        acquis, c = self.acquis(i, s), self.c
+    def droits(self) -> list[tuple[Decimal, Decimal]]:
+        """(days acquired in the exercise's unit, days the request uses) of each employee."""
         decompte = self.faute if self.faute in FAUTES_DE_DECOMPTE else None
-        pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))  # as acquis
-        return acquis, self.put(_CHAMPS[i]["pris"], pris)
+        pris = pris_de_chacun(self.c, decompte)
+        return [
+            (acquis, self.put(_CHAMPS[i]["pris"], pris[i]))
+            for i, acquis in enumerate(self.acquis())
+        ]
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
@@ -219,10 +233,9 @@ class Calcul(Etapes):
         r = regles().conge_principal
         accordes: list[tuple[date, date]] = []
         inverse = faute == f.PRIORITE_INVERSEE
+        durees = c.garde("durees", lambda: [duree_ouvrable(c, s) for s in c.salaries])
         for i in c.garde(("ordre", inverse), lambda: ordre(c, faute if inverse else None)):
-            s, (acquis, pris) = c.salaries[i], droits[i]
-            d = s.demande
-            duree = c.garde((i, "duree"), lambda s=s: duree_ouvrable(c, s))  # params alone
+            (acquis, pris), d, duree = droits[i], c.salaries[i].demande, durees[i]
             if faute != f.DUREE_IGNOREE and not r.minimum_continu <= duree <= r.maximum:
                 decision = REFUS_DUREE
             elif faute != f.DROITS_IGNORES and pris > acquis:
@@ -292,10 +305,9 @@ def calcule(
     calcul = Calcul(c, own or {}, faute)
     tout = rubriques is None
     if not tout and rubriques <= ACQUIS:  # a wrong way of acquiring days: nothing after it
-        for i, s in enumerate(c.salaries):
-            calcul.acquis(i, s)
+        calcul.acquis()
         return calcul
-    droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
+    droits = calcul.droits()
     if tout or not rubriques.isdisjoint(("salaries.decision", "salaries.reste")):
         calcul.decisions(droits)
     if tout or "salaries.reste" in rubriques:
@@ -324,18 +336,15 @@ def _rang(path: str) -> tuple[int, int, str]:
 def avec_faute(c: Conges, faute: str) -> dict[str, Any]:
     """The values of the fields a wrong method changes (``fautes.SIGNATURES``; the others may be
     missing). A wrong way of acquiring days or of counting a request's days changes one value
-    per employee, read straight off what the params keep (``Conges.garde``, as ``Calcul``
-    does): no pass over the exercise for them, the most often looked for."""
+    per employee, read straight off what the params keep (as ``Calcul`` does): no pass over the
+    exercise for them, the most often looked for."""
     if faute in FAUTES_D_ACQUISITION:
         return {
-            _CHAMPS[i]["acquis"]: c.garde((i, "acquis"), lambda s=s: acquis_par_methode(s))[faute]
-            for i, s in enumerate(c.salaries)
+            _CHAMPS[i]["acquis"]: par_methode[faute]
+            for i, par_methode in enumerate(acquis_de_chacun(c))
         }
     if faute in FAUTES_DE_DECOMPTE:
-        return {
-            _CHAMPS[i]["pris"]: c.garde((i, "pris", faute), lambda s=s: jours_pris(c, s, faute))
-            for i, s in enumerate(c.salaries)
-        }
+        return {_CHAMPS[i]["pris"]: pris for i, pris in enumerate(pris_de_chacun(c, faute))}
     return calcule(c, None, faute, f.SIGNATURES[faute]).out
 
 
