@@ -15,6 +15,7 @@ from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
 from agora.exercise.kinds.formation.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.formation.params import NAME, Plan, lire_params
+from agora.exercise.reading import pattern_of
 
 FORMATION, CSE = "3.1.3", "3.3.2"  # the training plan; the staff's social budgets
 
@@ -24,7 +25,7 @@ def competence_de(path: str) -> str:
     return CSE if path.startswith("cse.") else FORMATION
 
 
-def fautes_possibles(d: Plan) -> list[str]:
+def fautes_possibles(d: Plan) -> tuple[str, ...]:
     """The wrong methods that could change some value of this exercise, in the order tried."""
     fautes = []
     if any(s.tarif_par != "session" for s in d.sessions):
@@ -46,7 +47,7 @@ def fautes_possibles(d: Plan) -> list[str]:
         fautes += [calc.FONCTIONNEMENT_SOUS_50, calc.TAUX_FONCTIONNEMENT_CONFONDU]
     if d.cse.masse_nette is not None:
         fautes.append(calc.MASSE_NETTE)
-    return fautes
+    return tuple(fautes)
 
 
 class Reference(ReferenceCalculee):
@@ -99,7 +100,16 @@ def _regle(ref: Reference, path: str, valeur: Any) -> str | None:
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: a rule broken, else the whole exercise done
     that way, then that way from the student's own earlier values."""
-    return _regle(ref, path, valeur) or ref.signee(SIGNATURES, own, path, valeur)
+    regle = _regle(ref, path, valeur)
+    return regle or ref.methode(_candidates(ref.fautes, pattern_of(path)), own, path, valeur)
+
+
+@lru_cache(maxsize=256)
+def _candidates(fautes: tuple[str, ...], motif: str) -> list[str]:
+    """The wrong methods among ``fautes`` that change the fields of this pattern, in the order
+    tried (what ``ReferenceCalculee.signee`` looks for), found once per set of methods and
+    pattern rather than at each wrong value; shared, never changed."""
+    return [faute for faute in fautes if motif in SIGNATURES[faute]]
 
 
 # Per-field verdicts, errors carried forward and diagnostics; never raises on the answer.

@@ -31,7 +31,7 @@ from agora.exercise.kinds.formation.regles import (
     taux_fonctionnement,
 )
 from agora.exercise.params import HUNDRED
-from agora.money import cents, cents_down
+from agora.money import ZERO, cents, cents_down
 
 # The wrong methods calcule can run (codes of the public diagnostics).
 TARIF_NON_MULTIPLIE = "TARIF_NON_MULTIPLIE"
@@ -69,7 +69,7 @@ def _quotient(num: Any, den: Any, faute: str | None) -> Decimal | None:
 
 def _somme(valeurs: list[Any]) -> Decimal | None:
     try:
-        return sum(valeurs, Decimal("0.00"))
+        return sum(valeurs, ZERO)
     except (ArithmeticError, TypeError):
         return None
 
