@@ -198,6 +198,10 @@ class Calcul(Etapes):
         super().__init__(own)
         self.c, self.faute = c, faute
         self.autres: dict[str, Decimal] = {}
+        if not self.own:
+            # Without the student's values a step is only written down, each path once a pass:
+            # the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+            self.put = self.out.setdefault  # type: ignore[method-assign]
 
     def accepte(self, t: Any, path: str, valeur: Any) -> bool:
         """The value is the one this pass gives ``path``, or the other value accepted for it."""
