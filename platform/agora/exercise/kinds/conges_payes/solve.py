@@ -237,7 +237,7 @@ class Calcul(Etapes):
         r = regles().conge_principal
         accordes: list[tuple[date, date]] = []
         inverse = faute == f.PRIORITE_INVERSEE
-        durees = c.garde("durees", lambda: [duree_ouvrable(c, s) for s in c.salaries])
+        durees = c.garde("durees", lambda: [duree_ouvrable(c, s) for s in c.salaries])  # params
         for i in c.garde(("ordre", inverse), lambda: ordre(c, faute if inverse else None)):
             (acquis, pris), d, duree = droits[i], c.salaries[i].demande, durees[i]
             if faute != f.DUREE_IGNOREE and not r.minimum_continu <= duree <= r.maximum:
