@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
-from agora.exercise.fields import Field, Lu, verdict
+from agora.exercise.fields import Field, verdict
 from agora.exercise.grading import champs_de_la_forme, champs_lus, notes_par_competence
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
@@ -61,17 +61,21 @@ class Cause:
             self._propres[faute] = depuis_siens(seulement, self.ref.c, self.own, faute)
         return self._propres[faute]
 
+    @cached_property
+    def _siens(self) -> dict[str, list[tuple[str, Any]]]:
+        """The student's values by kind of field (``salaries.acquis``): (path, value)."""
+        siens: dict[str, list[tuple[str, Any]]] = {}
+        for path, valeur in self.own.items():
+            siens.setdefault(sans_index(path), []).append((path, valeur))
+        return siens
+
     def _accord(self, rubrique: str, monde: dict[str, Any]) -> int:
         """How many of the student's values of this kind of field the wrong method gives."""
-        return sum(
-            1
-            for path, valeur in self.own.items()
-            if sans_index(path) == rubrique and monde.get(path) == valeur
-        )
+        return sum(1 for path, valeur in self._siens[rubrique] if monde.get(path) == valeur)
 
     def de(self, path: str, t: Field, valeur: Any) -> str | None:
         rubrique = sans_index(path)
-        candidates = [x for x in self.ref.fautes if rubrique in SIGNATURES[x]]
+        candidates = _candidates(self.ref.fautes, rubrique)
         mondes = [
             (faute, monde)
             for faute in candidates
@@ -86,6 +90,13 @@ class Cause:
             if propre and path in propre.out and t.same(propre.out[path], valeur):
                 return faute
         return None
+
+
+@lru_cache(maxsize=64)
+def _candidates(fautes: tuple[str, ...], rubrique: str) -> tuple[str, ...]:
+    """The wrong methods among ``fautes`` that show in this kind of field, in the order tried:
+    found once per way of counting and kind of field, not at each wrong value."""
+    return tuple(faute for faute in fautes if rubrique in SIGNATURES[faute])
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
@@ -113,11 +124,13 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
             champs.append(verdict(path, t, attendu, lu))
         elif path in bons:
             champs.append(ChampResult(path, ref.canon[path], lu.recu, True, "Juste."))
+        # Not among ``bons``: the value is not the right one, its verdict is built at once.
         elif suite.accepte(t, path, lu.valeur):
             ko = f"{REPORTE}Avec les bons résultats : {t.display(attendu)}."
-            champs.append(verdict(path, t, attendu, lu, ko=ko)._replace(correct=True))
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, True, ko))
         else:
-            champs.append(_faux(path, t, lu, attendu, nommes, cause.de(path, t, lu.valeur)))
+            ko = nommes.devant(cause.de(path, t, lu.valeur), f"Attendu : {t.display(attendu)}.")
+            champs.append(ChampResult(path, ref.canon[path], lu.recu, False, ko))
     return Grade(
         NAME,
         score_ratio(sum(c.correct for c in champs), len(champs)),
@@ -125,14 +138,6 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         nommes.diagnostics(),
         notes_par_competence(champs, _competence, (PLANNING, PAIE)),
     )
-
-
-def _faux(
-    path: str, t: Field, lu: Lu, attendu: Any, nommes: Nommes, code: str | None
-) -> ChampResult:
-    """A wrong value, with the wrong method that explains it when one does."""
-    ko = nommes.devant(code, f"Attendu : {t.display(attendu)}.")
-    return verdict(path, t, attendu, lu, ko=ko)
 
 
 def _competence(path: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -108,15 +109,41 @@ def rang_mois(debut: date, jour: date) -> int:
     return (jour.year - debut.year) * 12 + jour.month - debut.month
 
 
-def _absence(raw: Any, quoi: str, debut: date) -> Absence:
+@lru_cache(maxsize=MAX_SALARIES)
+def _places(n: int) -> dict[str, str]:
+    """What a refusal of employee ``n``'s params names (« date d'entrée du salarié 2 »…),
+    spelled once per row rather than at each read."""
+    quoi = f"salarié {n + 1}"
+    du = f"du {quoi}"
+    return {
+        "quoi": quoi,
+        "le": f"le {quoi}",
+        "entree": f"date d'entrée du {quoi}",
+        "absences": f"absences du {quoi}",
+        "du": du,
+        "salaire": f"salaire mensuel du {quoi}",
+        "demande": f"la demande de {du}",
+        "date": f"date de la demande de {du}",
+        "depart": f"départ de {du}",
+        "reprise": f"reprise de {du}",
+    }
+
+
+@lru_cache(maxsize=MAX_SALARIES * 12)
+def _places_absence(n: int, i: int) -> tuple[str, str, str]:
+    """What a refusal of absence ``i`` of employee ``n`` names: the absence, its first and
+    last days."""
+    quoi = f"l'absence {i + 1} du salarié {n + 1}"
+    return quoi, f"début de {quoi}", f"fin de {quoi}"
+
+
+def _absence(raw: Any, places: tuple[str, str, str], debut: date) -> Absence:
+    quoi, ou_debut, ou_fin = places
     a = lire_objet(raw, quoi)
     motif = a.get("motif")
     if not isinstance(motif, str) or motif not in MOTIFS:
         raise _refus(f"motif de {quoi} inconnu ({', '.join(MOTIFS)}).")
-    premier, dernier = (
-        _date(a.get("debut"), f"début de {quoi}"),
-        _date(a.get("fin"), f"fin de {quoi}"),
-    )
+    premier, dernier = _date(a.get("debut"), ou_debut), _date(a.get("fin"), ou_fin)
     if premier.day != 1 or (dernier + UN_JOUR).day != 1 or dernier < premier:
         raise _refus(f"{quoi} doit couvrir des mois entiers (du 1er au dernier jour du mois).")
     return Absence(motif, tuple(range(rang_mois(debut, premier), rang_mois(debut, dernier) + 1)))
@@ -130,13 +157,14 @@ def _incomplet(raw: Any, quoi: str, debut: date) -> tuple[int, int] | None:
     return rang_mois(debut, mois), _entier(m.get("jours_travailles"), "jours_travailles", 0, 27)
 
 
-def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
-    d = lire_objet(raw, f"la demande de {quoi}")
+def _demande(raw: Any, ou: dict[str, str], ete: tuple[date, date]) -> Demande:
+    d = lire_objet(raw, ou["demande"])
     demande = Demande(
-        _date(d.get("date"), f"date de la demande de {quoi}"),
-        _date(d.get("depart"), f"départ de {quoi}"),
-        _date(d.get("reprise"), f"reprise de {quoi}"),
+        _date(d.get("date"), ou["date"]),
+        _date(d.get("depart"), ou["depart"]),
+        _date(d.get("reprise"), ou["reprise"]),
     )
+    quoi = ou["du"]
     if not ete[0] <= demande.depart < demande.reprise <= ete[1] + UN_JOUR:
         raise _refus(f"le congé de {quoi} doit être pris entre le {ete[0]} et le {ete[1]}.")
     if (demande.reprise - demande.depart).days > 62:
@@ -145,31 +173,33 @@ def _demande(raw: Any, quoi: str, ete: tuple[date, date]) -> Demande:
 
 
 def _salarie(raw: Any, n: int, debut: date, ete: tuple[date, date]) -> Salarie:
-    quoi = f"salarié {n + 1}"
-    s = lire_objet(raw, f"le {quoi}")
-    entree = _date(s.get("date_entree"), f"date d'entrée du {quoi}")
+    ou = _places(n)
+    quoi = ou["quoi"]
+    s = lire_objet(raw, ou["le"])
+    entree = _date(s.get("date_entree"), ou["entree"])
     rang = rang_mois(debut, entree)
     if rang >= 12:  # after the twelve months of the reference period
         raise _refus(f"le {quoi} est entré après la période de référence.")
     premier = max(0, rang)
     absences = tuple(
-        _absence(a, f"l'absence {i + 1} du {quoi}", debut)
-        for i, a in enumerate(lire_liste(s.get("absences", []), f"absences du {quoi}", 12))
+        _absence(a, _places_absence(n, i), debut)
+        for i, a in enumerate(lire_liste(s.get("absences", []), ou["absences"], 12))
     )
-    incomplet = _incomplet(s.get("mois_incomplet"), f"du {quoi}", debut)
-    occupes = [m for a in absences for m in a.mois] + ([incomplet[0]] if incomplet else [])
-    if len(set(occupes)) != len(occupes) or any(not premier <= m < 12 for m in occupes):
-        raise _refus(f"les absences du {quoi} se chevauchent ou sortent de la période.")
-    nom = " ".join(str(s.get(k, ""))[:40] for k in ("prenom", "nom")).strip()
-    return Salarie(
-        id=str(s.get("id", n + 1))[:10],
-        nom=nom or quoi,
-        date_entree=entree,
-        premier_mois=premier,
-        incomplet=incomplet,
-        absences=absences,
-        demande=_demande(s.get("demande"), f"du {quoi}", ete),
-        salaire_mensuel=lire_montant(s.get("salaire_mensuel"), f"salaire mensuel du {quoi}"),
+    incomplet = _incomplet(s.get("mois_incomplet"), ou["du"], debut)
+    if absences or incomplet:  # most employees have neither: nothing to check
+        occupes = [m for a in absences for m in a.mois] + ([incomplet[0]] if incomplet else [])
+        if len(set(occupes)) != len(occupes) or any(not premier <= m < 12 for m in occupes):
+            raise _refus(f"les absences du {quoi} se chevauchent ou sortent de la période.")
+    nom = f"{str(s.get('prenom', ''))[:40]} {str(s.get('nom', ''))[:40]}".strip()
+    return Salarie(  # by position, in the order of the fields (a NamedTuple: quicker)
+        str(s.get("id", n + 1))[:10],
+        nom or quoi,
+        entree,
+        premier,
+        incomplet,
+        absences,
+        _demande(s.get("demande"), ou, ete),
+        lire_montant(s.get("salaire_mensuel"), ou["salaire"]),
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.conges_payes import fautes as f
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES, compte, mois_de
-from agora.exercise.kinds.conges_payes.params import Conges, Salarie, lire_params
+from agora.exercise.kinds.conges_payes.params import MAX_SALARIES, Conges, Salarie, lire_params
 from agora.exercise.kinds.conges_payes.regles import regles
 from agora.money import cents, cents_down
 
@@ -37,6 +37,11 @@ ZERO = Decimal(0)
 RUBRIQUES = ("acquis", "acquis_ouvres", "pris", "decision", "reste")
 # The fields of the days acquired (paths without their row index).
 ACQUIS = frozenset({"salaries.acquis", "salaries.acquis_ouvres"})
+# Each employee's fields by name (``_CHAMPS[1]["pris"]`` is ``salaries.1.pris``), spelled once:
+# a grade walks them in every pass over the exercise.
+_CHAMPS = [
+    {rubrique: f"salaries.{i}.{rubrique}" for rubrique in RUBRIQUES} for i in range(MAX_SALARIES)
+]
 
 
 def _fraction(valeur: Decimal | int) -> Fraction:
@@ -116,6 +121,12 @@ def acquis_par_methode(s: Salarie) -> dict[str | None, Decimal]:
     return {faute: arrondi_acquis(min(total, plafond), faute) for faute, total in exacts.items()}
 
 
+def acquis_de_chacun(c: Conges) -> list[dict[str | None, Decimal]]:
+    """Each employee's ``acquis_par_methode``, kept with the params: it depends on them alone,
+    and grading asks for it in each pass over the exercise and with each wrong method."""
+    return c.garde("acquis", lambda: [acquis_par_methode(s) for s in c.salaries])
+
+
 def arrondi_acquis(unites: int, faute: str | None = None) -> Decimal:
     """A fractional number of days (``acquis_par_methode``'s units) is raised to the next whole day
     (L3141-7)."""
@@ -146,6 +157,12 @@ def jours_pris(c: Conges, s: Salarie, faute: str | None = None) -> Decimal:
     if faute == f.MAUVAIS_DECOMPTE:
         decompte = OUVRES if decompte == OUVRABLES else OUVRABLES
     return Decimal(compte(d.depart, fin, decompte, feries))
+
+
+def pris_de_chacun(c: Conges, faute: str | None = None) -> list[Decimal]:
+    """Each employee's ``jours_pris`` (right or counted a wrong way), kept with the params as
+    ``acquis_de_chacun`` is."""
+    return c.garde(("pris", faute), lambda: [jours_pris(c, s, faute) for s in c.salaries])
 
 
 def ordre(c: Conges, faute: str | None = None) -> list[int]:
@@ -181,32 +198,38 @@ class Calcul(Etapes):
         super().__init__(own)
         self.c, self.faute = c, faute
         self.autres: dict[str, Decimal] = {}
+        if not self.own:
+            # Without the student's values a step is only written down, each path once a pass:
+            # the dict's own ``setdefault`` does what ``put`` does, with no Python call.
+            self.put = self.out.setdefault  # type: ignore[method-assign]
 
     def accepte(self, t: Any, path: str, valeur: Any) -> bool:
         """The value is the one this pass gives ``path``, or the other value accepted for it."""
         autre = self.autres.get(path)
         return t.same(self.out[path], valeur) or (autre is not None and t.same(autre, valeur))
 
-    def acquis(self, i: int, s: Salarie) -> Decimal:
-        """The days acquired by employee ``i``, in the exercise's unit."""
-        p = f"salaries.{i}."
-        # Kept with the params: it depends on the employee alone (and on a few wrong methods),
-        # and grading computes it again with each wrong method and from own values.
+    def acquis(self) -> list[Decimal]:
+        """The days acquired by each employee, in the exercise's unit."""
         c, faute = self.c, self.faute
-        acquisition = faute if faute in FAUTES_D_ACQUISITION else None
-        acquis = c.garde((i, "acquis"), lambda: acquis_par_methode(s))[acquisition]
-        acquis = self.put(p + "acquis", acquis)
-        if c.decompte == OUVRES:
-            converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
-            acquis = self.put(p + "acquis_ouvres", converti)
-        return acquis
+        methode = faute if faute in FAUTES_D_ACQUISITION else None
+        tous = []
+        for i, par_methode in enumerate(acquis_de_chacun(c)):
+            champs = _CHAMPS[i]
+            acquis = self.put(champs["acquis"], par_methode[methode])
+            if c.decompte == OUVRES:
+                converti = acquis if faute == f.OUVRES_NON_CONVERTIS else en_ouvres(acquis)
+                acquis = self.put(champs["acquis_ouvres"], converti)
+            tous.append(acquis)
+        return tous
 
-    def droits(self, i: int, s: Salarie) -> tuple[Decimal, Decimal]:
-        """(days acquired in the exercise's unit, days the request uses) of employee ``i``."""
-        acquis, c = self.acquis(i, s), self.c
+    def droits(self) -> list[tuple[Decimal, Decimal]]:
+        """(days acquired in the exercise's unit, days the request uses) of each employee."""
         decompte = self.faute if self.faute in FAUTES_DE_DECOMPTE else None
-        pris = c.garde((i, "pris", decompte), lambda: jours_pris(c, s, decompte))  # as acquis
-        return acquis, self.put(f"salaries.{i}.pris", pris)
+        pris = pris_de_chacun(self.c, decompte)
+        return [
+            (acquis, self.put(_CHAMPS[i]["pris"], pris[i]))
+            for i, acquis in enumerate(self.acquis())
+        ]
 
     def decisions(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """Each request decided in priority order: duration, rights, then staffing."""
@@ -214,10 +237,9 @@ class Calcul(Etapes):
         r = regles().conge_principal
         accordes: list[tuple[date, date]] = []
         inverse = faute == f.PRIORITE_INVERSEE
+        durees = c.garde("durees", lambda: [duree_ouvrable(c, s) for s in c.salaries])  # params
         for i in c.garde(("ordre", inverse), lambda: ordre(c, faute if inverse else None)):
-            s, (acquis, pris) = c.salaries[i], droits[i]
-            d = s.demande
-            duree = c.garde((i, "duree"), lambda s=s: duree_ouvrable(c, s))  # params alone
+            (acquis, pris), d, duree = droits[i], c.salaries[i].demande, durees[i]
             if faute != f.DUREE_IGNOREE and not r.minimum_continu <= duree <= r.maximum:
                 decision = REFUS_DUREE
             elif faute != f.DROITS_IGNORES and pris > acquis:
@@ -226,17 +248,18 @@ class Calcul(Etapes):
                 decision = REFUS_EFFECTIF
             else:
                 decision = ACCORDE
-            if self.put(f"salaries.{i}.decision", decision) == ACCORDE:
+            if self.put(_CHAMPS[i]["decision"], decision) == ACCORDE:
                 accordes.append((d.depart, d.reprise))
 
     def restes(self, droits: list[tuple[Decimal, Decimal]]) -> None:
         """The days left: rights − days taken when the leave is granted, the rights otherwise."""
         for i, (acquis, pris) in enumerate(droits):
-            accorde = self.out[f"salaries.{i}.decision"] == ACCORDE
-            mienne = self.own.get(f"salaries.{i}.decision")
+            champs = _CHAMPS[i]
+            accorde = self.out[champs["decision"]] == ACCORDE
+            mienne = self.own.get(champs["decision"])
             accorde = accorde if mienne is None else mienne == ACCORDE
             pris_ou_rien = pris if accorde or self.faute == f.RESTE_CONGE_REFUSE else ZERO
-            self.put(f"salaries.{i}.reste", acquis - pris_ou_rien)
+            self.put(champs["reste"], acquis - pris_ou_rien)
 
     def indemnite(self, acquis: Decimal, pris: Decimal) -> None:
         """The leave pay: the tenth of the reference gross pro rata of the days taken, against
@@ -286,10 +309,9 @@ def calcule(
     calcul = Calcul(c, own or {}, faute)
     tout = rubriques is None
     if not tout and rubriques <= ACQUIS:  # a wrong way of acquiring days: nothing after it
-        for i, s in enumerate(c.salaries):
-            calcul.acquis(i, s)
+        calcul.acquis()
         return calcul
-    droits = [calcul.droits(i, s) for i, s in enumerate(c.salaries)]
+    droits = calcul.droits()
     if tout or not rubriques.isdisjoint(("salaries.decision", "salaries.reste")):
         calcul.decisions(droits)
     if tout or "salaries.reste" in rubriques:
@@ -318,18 +340,15 @@ def _rang(path: str) -> tuple[int, int, str]:
 def avec_faute(c: Conges, faute: str) -> dict[str, Any]:
     """The values of the fields a wrong method changes (``fautes.SIGNATURES``; the others may be
     missing). A wrong way of acquiring days or of counting a request's days changes one value
-    per employee, read straight off what the params keep (``Conges.garde``, as ``Calcul``
-    does): no pass over the exercise for them, the most often looked for."""
+    per employee, read straight off what the params keep (as ``Calcul`` does): no pass over the
+    exercise for them, the most often looked for."""
     if faute in FAUTES_D_ACQUISITION:
         return {
-            f"salaries.{i}.acquis": c.garde((i, "acquis"), lambda s=s: acquis_par_methode(s))[faute]
-            for i, s in enumerate(c.salaries)
+            _CHAMPS[i]["acquis"]: par_methode[faute]
+            for i, par_methode in enumerate(acquis_de_chacun(c))
         }
     if faute in FAUTES_DE_DECOMPTE:
-        return {
-            f"salaries.{i}.pris": c.garde((i, "pris", faute), lambda s=s: jours_pris(c, s, faute))
-            for i, s in enumerate(c.salaries)
-        }
+        return {_CHAMPS[i]["pris"]: pris for i, pris in enumerate(pris_de_chacun(c, faute))}
     return calcule(c, None, faute, f.SIGNATURES[faute]).out
 
 

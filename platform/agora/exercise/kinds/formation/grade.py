@@ -5,15 +5,17 @@ the mandatory trainings named, diagnostics."""
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from agora.exercise.etapes import ReferenceCalculee, correcteur
+from agora.exercise.grading import Mondes
 from agora.exercise.kinds.formation import solve as calc
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
 from agora.exercise.kinds.formation.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.formation.params import NAME, Plan, lire_params
+from agora.exercise.reading import pattern_of
 
 FORMATION, CSE = "3.1.3", "3.3.2"  # the training plan; the staff's social budgets
 
@@ -23,7 +25,7 @@ def competence_de(path: str) -> str:
     return CSE if path.startswith("cse.") else FORMATION
 
 
-def fautes_possibles(d: Plan) -> list[str]:
+def fautes_possibles(d: Plan) -> tuple[str, ...]:
     """The wrong methods that could change some value of this exercise, in the order tried."""
     fautes = []
     if any(s.tarif_par != "session" for s in d.sessions):
@@ -45,7 +47,7 @@ def fautes_possibles(d: Plan) -> list[str]:
         fautes += [calc.FONCTIONNEMENT_SOUS_50, calc.TAUX_FONCTIONNEMENT_CONFONDU]
     if d.cse.masse_nette is not None:
         fautes.append(calc.MASSE_NETTE)
-    return fautes
+    return tuple(fautes)
 
 
 class Reference(ReferenceCalculee):
@@ -53,6 +55,8 @@ class Reference(ReferenceCalculee):
 
     def __init__(self, d: Plan):
         super().__init__(d, calc.calcule, _type_of, competence_de, fautes_possibles(d))
+        # A wrong method's values from the right ones, with only the steps it changes done again.
+        self.monde = Mondes(partial(calc.avec_faute, d, self.valeurs))
         # A look-up per field graded, rather than the test of its path.
         self.competence_de = _competences(tuple(self.valeurs)).__getitem__
 
@@ -96,7 +100,16 @@ def _regle(ref: Reference, path: str, valeur: Any) -> str | None:
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: a rule broken, else the whole exercise done
     that way, then that way from the student's own earlier values."""
-    return _regle(ref, path, valeur) or ref.signee(SIGNATURES, own, path, valeur)
+    regle = _regle(ref, path, valeur)
+    return regle or ref.methode(_candidates(ref.fautes, pattern_of(path)), own, path, valeur)
+
+
+@lru_cache(maxsize=256)
+def _candidates(fautes: tuple[str, ...], motif: str) -> list[str]:
+    """The wrong methods among ``fautes`` that change the fields of this pattern, in the order
+    tried (what ``ReferenceCalculee.signee`` looks for), found once per set of methods and
+    pattern rather than at each wrong value; shared, never changed."""
+    return [faute for faute in fautes if motif in SIGNATURES[faute]]
 
 
 # Per-field verdicts, errors carried forward and diagnostics; never raises on the answer.

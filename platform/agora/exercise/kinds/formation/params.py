@@ -33,6 +33,7 @@ MAX_JOURS, MAX_PARTICIPANTS = 60, 500
 # How a training body prices a session: per day of the group, for the whole session, per trainee.
 TARIFS = ("jour", "session", "participant")
 SENS = ("favorable", "defavorable")
+CODES_ELEMENTS = tuple(ELEMENTS)
 
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
@@ -108,30 +109,51 @@ def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
     return valeur
 
 
+# Where each param of a session or an activity is, as a refusal names it, spelled once per row
+# (the params are read again at every grade).
+_CHAMPS_SESSION = (
+    "intitule",
+    "organisme",
+    "obligatoire",
+    "priorite",
+    "distanciel",
+    "jours",
+    "tarif",
+    "tarif_par",
+    "participants",
+    "frais_par_participant",
+)
+_OU_SESSION = [
+    {champ: f"sessions {i + 1}.{champ}" for champ in _CHAMPS_SESSION} for i in range(MAX_SESSIONS)
+]
+_OU_ACTIVITE = [
+    {champ: f"activites {i + 1}{champ}" for champ in ("", ".libelle", ".montant")}
+    for i in range(MAX_ACTIVITES)
+]
+
+
 def _session(raw: Any, i: int) -> Session:
-    ou = f"sessions {i + 1}"
-    s = lire_objet(raw, ou)
+    ou = _OU_SESSION[i]
+    s = lire_objet(raw, f"sessions {i + 1}")
     return Session(
-        intitule=lire_texte(s.get("intitule"), f"{ou}.intitule"),
-        organisme=lire_texte(s.get("organisme"), f"{ou}.organisme"),
-        obligatoire=lire_booleen(s.get("obligatoire"), f"{ou}.obligatoire"),
-        priorite=_entier(s.get("priorite"), f"{ou}.priorite", 1, MAX_SESSIONS),
-        distanciel=lire_booleen(s.get("distanciel"), f"{ou}.distanciel"),
-        jours=_entier(s.get("jours"), f"{ou}.jours", 1, MAX_JOURS),
-        tarif=lire_montant(s.get("tarif"), f"{ou}.tarif"),
-        tarif_par=lire_parmi(s.get("tarif_par"), f"{ou}.tarif_par", TARIFS),
-        participants=_entier(s.get("participants"), f"{ou}.participants", 1, MAX_PARTICIPANTS),
-        frais_par_participant=lire_montant(
-            s.get("frais_par_participant"), f"{ou}.frais_par_participant"
-        ),
+        lire_texte(s.get("intitule"), ou["intitule"]),
+        lire_texte(s.get("organisme"), ou["organisme"]),
+        lire_booleen(s.get("obligatoire"), ou["obligatoire"]),
+        _entier(s.get("priorite"), ou["priorite"], 1, MAX_SESSIONS),
+        lire_booleen(s.get("distanciel"), ou["distanciel"]),
+        _entier(s.get("jours"), ou["jours"], 1, MAX_JOURS),
+        lire_montant(s.get("tarif"), ou["tarif"]),
+        lire_parmi(s.get("tarif_par"), ou["tarif_par"], TARIFS),
+        _entier(s.get("participants"), ou["participants"], 1, MAX_PARTICIPANTS),
+        lire_montant(s.get("frais_par_participant"), ou["frais_par_participant"]),
     )
 
 
 def _activite(raw: Any, i: int) -> Activite:
-    a = lire_objet(raw, f"activites {i + 1}")
+    ou = _OU_ACTIVITE[i]
+    a = lire_objet(raw, ou[""])
     return Activite(
-        lire_texte(a.get("libelle"), f"activites {i + 1}.libelle"),
-        lire_montant(a.get("montant"), f"activites {i + 1}.montant"),
+        lire_texte(a.get("libelle"), ou[".libelle"]), lire_montant(a.get("montant"), ou[".montant"])
     )
 
 
@@ -167,7 +189,7 @@ def _contribution(raw: Any) -> tuple[int, Decimal] | None:
 
 def _elements(raw: Any) -> tuple[str, ...]:
     codes = lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1)
-    elements = tuple(lire_parmi(c, "convocation.elements", tuple(ELEMENTS)) for c in codes)
+    elements = tuple(lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in codes)
     if len(set(elements)) != len(elements):
         raise refus("convocation.elements", "chaque élément ne figure qu'une fois")
     return elements

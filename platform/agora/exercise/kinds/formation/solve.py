@@ -17,14 +17,21 @@ from typing import Any
 from agora.exercise.grading import Etapes, document_json
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
-from agora.exercise.kinds.formation.params import MAX_SESSIONS, Cse, Plan, Session, lire_params
+from agora.exercise.kinds.formation.params import (
+    MAX_ELEMENTS,
+    MAX_SESSIONS,
+    Cse,
+    Plan,
+    Session,
+    lire_params,
+)
 from agora.exercise.kinds.formation.regles import (
     load_regles,
     taux_contribution,
     taux_fonctionnement,
 )
 from agora.exercise.params import HUNDRED
-from agora.money import cents, cents_down
+from agora.money import ZERO, cents, cents_down
 
 # The wrong methods calcule can run (codes of the public diagnostics).
 TARIF_NON_MULTIPLIE = "TARIF_NON_MULTIPLIE"
@@ -62,7 +69,7 @@ def _quotient(num: Any, den: Any, faute: str | None) -> Decimal | None:
 
 def _somme(valeurs: list[Any]) -> Decimal | None:
     try:
-        return sum(valeurs, Decimal("0.00"))
+        return sum(valeurs, ZERO)
     except (ArithmeticError, TypeError):
         return None
 
@@ -74,9 +81,11 @@ def cout_pedagogique(s: Session, faute: str | None = None) -> Decimal:
     return cents(s.tarif * (s.jours if s.tarif_par == "jour" else s.participants))
 
 
-# Each session's answer fields by row, named once (a grade walks them for every answer).
+# Each row's answer fields, named once (a grade walks them for every answer, three times).
 _CHAMPS = ("cout_pedagogique", "frais", "salaires", "cout_total", "cout_participant")
 _NOMS = [tuple(f"sessions.{i}.{champ}" for champ in _CHAMPS) for i in range(MAX_SESSIONS)]
+_DECISIONS = [f"sessions.{i}.decision" for i in range(MAX_SESSIONS)]
+_FIGURES = [f"convocation.{k}.figure" for k in range(MAX_ELEMENTS)]
 
 
 def _fixes(s: Session, d: Plan) -> tuple:
@@ -88,11 +97,10 @@ def _fixes(s: Session, d: Plan) -> tuple:
     return cout_pedagogique(s), cents(s.frais_par_participant * s.participants), salaires
 
 
-def _session(d: Plan, i: int, put: Put, faute: str | None) -> Any:
-    """One session's costs; returns its total cost (the student's if given)."""
-    s, noms = d.sessions[i], _NOMS[i]
-    fixes = d.garde("fixes", lambda: [_fixes(session, d) for session in d.sessions])
-    pedagogique, frais, salaires = fixes[i]
+def _session(s: Session, noms: tuple, fixes: tuple, put: Put, faute: str | None) -> Any:
+    """One session's costs (``noms``: its fields, ``fixes``: its right parts); returns its
+    total cost (the student's if given)."""
+    pedagogique, frais, salaires = fixes
     if faute == TARIF_NON_MULTIPLIE:
         pedagogique = cout_pedagogique(s, faute)
     elif faute == FRAIS_NON_MULTIPLIES:
@@ -139,9 +147,8 @@ def reportees(d: Plan, couts: list[Any], faute: str | None = None) -> set[int]:
         total = sum((Decimal(c) for c in couts), Decimal(0))
     except (ArithmeticError, TypeError):
         return set()
-    ordre = sorted(range(len(d.sessions)), key=lambda i: (-d.sessions[i].priorite, -i))
     reportees: set[int] = set()
-    for i in ordre:
+    for i in d.garde("ordre des reports", lambda: _ordre_des_reports(d)):
         if total <= d.budget:
             break
         if d.sessions[i].obligatoire and faute != REPORT_OBLIGATOIRE:
@@ -149,6 +156,11 @@ def reportees(d: Plan, couts: list[Any], faute: str | None = None) -> set[int]:
         reportees.add(i)
         total -= Decimal(couts[i])
     return reportees
+
+
+def _ordre_des_reports(d: Plan) -> list[int]:
+    """The sessions from the lowest priority up (the last listed first among equals)."""
+    return sorted(range(len(d.sessions)), key=lambda i: (-d.sessions[i].priorite, -i))
 
 
 def _convocation(d: Plan, put: Put, faute: str | None) -> None:
@@ -159,7 +171,7 @@ def _convocation(d: Plan, put: Put, faute: str | None) -> None:
             requis = False
         elif faute == CONVOCATION_ELEMENT_INUTILE:
             requis = True
-        put(f"convocation.{k}.figure", "oui" if requis else "non")
+        put(_FIGURES[k], "oui" if requis else "non")
 
 
 def _base(c: Cse, faute: str | None) -> Decimal:
@@ -208,8 +220,23 @@ def calcule(
     # Without the student's values a step is only written down, and each path is written once
     # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
     put = etapes.put if etapes.own else etapes.out.setdefault
-    couts = [_session(d, i, put, faute) for i in range(len(d.sessions))]
-    total = put("total_plan", _somme(couts))
+    _plan(d, put, faute)
+    if complet:
+        _a_part(d, put, faute)
+    _cse(d.cse, put, faute)
+    return etapes.out
+
+
+def _plan(d: Plan, put: Put, faute: str | None) -> None:
+    """Each session's costs, the plan's total, then what follows from them."""
+    fixes = d.garde("fixes", lambda: [_fixes(session, d) for session in d.sessions])
+    couts = [_session(s, _NOMS[i], fixes[i], put, faute) for i, s in enumerate(d.sessions)]
+    _suite(d, couts, put("total_plan", _somme(couts)), put, faute)
+
+
+def _suite(d: Plan, couts: list[Any], total: Any, put: Put, faute: str | None) -> None:
+    """From the sessions' costs and the plan's total: the average cost per trainee, the
+    variance against the budget and (level 3) the sessions to postpone."""
     if d.niveau > 1:
         diviseur = len(d.sessions) if faute == COUT_MOYEN_PAR_SESSIONS else None
         departs = diviseur or sum(s.participants for s in d.sessions)
@@ -218,13 +245,63 @@ def calcule(
     if d.arbitrage:
         reporte = reportees(d, couts, faute)
         for i in range(len(d.sessions)):
-            put(f"sessions.{i}.decision", "reporter" if i in reporte else "maintenir")
-    if complet:
-        _convocation(d, put, faute)
-    if complet and d.contribution is not None:
+            put(_DECISIONS[i], "reporter" if i in reporte else "maintenir")
+
+
+def _a_part(d: Plan, put: Put, faute: str | None) -> None:
+    """The steps that start from no earlier value: the convocation, the contribution."""
+    _convocation(d, put, faute)
+    if d.contribution is not None:
         put("contribution", contribution(*d.contribution, faute))
-    _cse(d.cse, put, faute)
-    return etapes.out
+
+
+# The steps each wrong method changes: the sessions' costs (and all that follows from them),
+# only what follows from the plan's total, the steps apart, the CSE's budgets.
+_CHANGE_LES_SESSIONS = frozenset(
+    {TARIF_NON_MULTIPLIE, FRAIS_NON_MULTIPLIES, SALAIRES_OUBLIES, ARRONDI_TRONQUE}
+)
+_CHANGE_LA_SUITE = frozenset(
+    {
+        COUT_MOYEN_PAR_SESSIONS,
+        ECART_SIGNE_INVERSE,
+        ECART_PCT_SUR_REALISE,
+        SENS_INVERSE,
+        REPORT_OBLIGATOIRE,
+    }
+)
+_CHANGE_A_PART = frozenset(
+    {CONVOCATION_ELEMENT_MANQUANT, CONVOCATION_ELEMENT_INUTILE, CONTRIBUTION_TAUX_CONFONDU}
+)
+_CHANGE_LE_CSE = frozenset(
+    {
+        ECART_SIGNE_INVERSE,
+        SENS_INVERSE,
+        FONCTIONNEMENT_SOUS_50,
+        TAUX_FONCTIONNEMENT_CONFONDU,
+        MASSE_NETTE,
+    }
+)
+
+
+def avec_faute(d: Plan, juste: Mapping[str, Any], faute: str) -> dict:
+    """What ``calcule(d, faute=faute)`` gives, from the right values ``juste``: only the steps
+    this wrong method changes are done again (a grader asks for it to name the method)."""
+    monde = dict(juste)
+
+    def put(path: str, value: Any) -> Any:
+        monde[path] = value
+        return value
+
+    if faute in _CHANGE_LES_SESSIONS:
+        _plan(d, put, faute)
+    elif faute in _CHANGE_LA_SUITE:
+        couts = [juste[_NOMS[i][3]] for i in range(len(d.sessions))]
+        _suite(d, couts, juste["total_plan"], put, faute)
+    if faute in _CHANGE_A_PART:
+        _a_part(d, put, faute)
+    if faute in _CHANGE_LE_CSE:
+        _cse(d.cse, put, faute)
+    return monde
 
 
 def document(v: Mapping[str, Any]) -> dict[str, Any]:
