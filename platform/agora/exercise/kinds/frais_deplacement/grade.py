@@ -128,8 +128,7 @@ def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, d
     # Each row of the answer walked to once (``champs_lus``), not once per field.
     donnes, own = champs_lus(ref.champs, lecture)  # each path once (the keys of the values)
     valeurs, canon = ref.valeurs, ref.canon
-    differe = any(valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.n, own) if differe else valeurs
+    ecf = calc.reporte(ref.n, valeurs, own)
     return [
         # The common case, right, without the call of a judge.
         ChampResult(path, canon[path], lu.recu, True, "Juste.")

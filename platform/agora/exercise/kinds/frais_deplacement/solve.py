@@ -195,8 +195,8 @@ def calcule(
     total = put("total_frais", ik + sum(payes, ZERO))
     avance = ZERO if faute == AVANCE_OUBLIEE else n.ordre.avance
     du = put("a_rembourser", total - avance)
-    if n.niveau > 1:  # the gap between what was spent and what was planned (3.2.2)
-        put("budget.ecart", prevu - total if faute == ECART_INVERSE else total - prevu)
+    if n.niveau > 1:
+        put("budget.ecart", _ecart(total, prevu, faute))
     if n.niveau > 1 and avec_ecriture:
         etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
     return etapes.out
@@ -206,6 +206,34 @@ def calcule(
 CHAMPS_DU_BUDGET = frozenset(
     {"budget.transport", "budget.hebergement", "budget.repas", "budget.total"}
 )
+
+
+def _ecart(total: Decimal, prevu: Decimal, faute: str | None) -> Decimal:
+    """The gap between what was spent and what was planned (3.2.2)."""
+    return prevu - total if faute == ECART_INVERSE else total - prevu
+
+
+# The budget's fields and its gap: no value of the expense report follows from them.
+SANS_SUITE_DANS_LA_NOTE = CHAMPS_DU_BUDGET | {"budget.ecart"}
+
+
+def reporte(n: Note, justes: dict, own: Mapping[str, Any]) -> dict:
+    """``calcule(n, own)``, given ``justes = calcule(n)``: the exercise carried on from the
+    student's own values, worked out again only where they differ from the right ones.
+
+    A wrong budget (most often the nights counted as days) changes only the budget and its
+    gap: the expense report and its entry are the right ones, not computed a second time."""
+    differents = {p for p, valeur in own.items() if justes[p] != valeur}
+    if not differents:
+        return justes
+    if not differents <= SANS_SUITE_DANS_LA_NOTE:
+        return calcule(n, own)
+    etapes = Etapes(own)
+    prevu = _budget(n, etapes.put, cents, None)
+    if n.niveau > 1:
+        total = own.get("total_frais", justes["total_frais"])  # as calcule's put gives it
+        etapes.put("budget.ecart", _ecart(total, prevu, None))
+    return justes | etapes.out
 
 
 def budget(n: Note, faute: str | None = None) -> dict:
