@@ -4,7 +4,7 @@ decision on each receipt named by its reason, the entry matched row by row, diag
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any
@@ -24,13 +24,25 @@ BUDGET, NOTE_DE_FRAIS = "3.2.2", "3.2.3"  # the travel order's budget; the expen
 
 def fautes_possibles(n: Note) -> list[str]:
     """The wrong methods that could change some value of this exercise, in the order tried."""
+    return list(_fautes(n.niveau, n.tva_recuperable))
+
+
+@lru_cache(maxsize=8)  # one list per level, with or without deductible VAT
+def _fautes(niveau: int, tva_recuperable: bool) -> tuple[str, ...]:
     fautes = [calc.NUITS_COMPTEES_EN_JOURS, calc.IK_SANS_CUMUL, calc.IK_FORFAIT_SUR_LE_TRAJET]
     fautes += [calc.IK_DEJA_REMBOURSE_OUBLIE, *calc.MOTIFS.values(), calc.PLAFOND_IGNORE]
-    if n.tva_recuperable and n.niveau > 1:
+    if tva_recuperable and niveau > 1:
         fautes.append(calc.TVA_NON_DEDUCTIBLE_DEDUITE)
-    if n.niveau > 1:
+    if niveau > 1:
         fautes.append(calc.ECART_INVERSE)
-    return [*fautes, calc.AVANCE_OUBLIEE, calc.ARRONDI_TRONQUE]
+    return (*fautes, calc.AVANCE_OUBLIEE, calc.ARRONDI_TRONQUE)
+
+
+@lru_cache(maxsize=256)
+def _candidates(motif: str, niveau: int, tva_recuperable: bool) -> tuple[str, ...]:
+    """The wrong methods that change the answer fields of this pattern, in the order tried
+    (the same for every variant of this level: found once, not at each wrong value)."""
+    return tuple(f for f in _fautes(niveau, tva_recuperable) if motif in SIGNATURES[f])
 
 
 class Reference:
@@ -40,10 +52,8 @@ class Reference:
     def __init__(self, n: Note):
         self.n = n
         self.valeurs = calc.calcule(n)
-        self.fautes = fautes_possibles(n)
         forme = _forme(tuple(p for p in self.valeurs if p != "ecriture"))
         self.types, self.champs = forme.types, forme.champs
-        self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute, avec_ecriture=False))
         # A budget field done wrong needs only the budget, not the whole report (most often
         # the nights counted as days).
@@ -93,8 +103,7 @@ def _code_decision(ref: Reference, path: str, choix: str) -> str | None:
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: first the whole exercise done that way,
     then that way from the student's own earlier values."""
-    motif = pattern_of(path)
-    candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
+    candidates = _candidates(pattern_of(path), ref.n.niveau, ref.n.tva_recuperable)
 
     def depuis_les_siennes(faute: str) -> dict[str, Any]:
         return calc.calcule(ref.n, own, faute, avec_ecriture=False)
@@ -105,37 +114,41 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
 
 
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
-    """The verdict on one field: right, carried forward from the student's values, or wrong
+    """The verdict on a field not right: carried forward from the student's values, or wrong
     with the method error named when one explains it."""
     field, attendu = ref.types[path], ref.valeurs[path]
-    if lu.valeur == attendu:
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None or field.same(attendu, lu.valeur):
         return verdict(path, field, attendu, lu)
-    attendu_lu = f"Attendu : {field.display(attendu)}."
+    # A readable wrong value: its verdict built at once, as ``verdict`` writes it.
+    canon, ecrit = field.canonical(attendu), field.display(attendu)
     if path.endswith(".decision"):
-        methode = _note(codes, _code_decision(ref, path, lu.valeur))
-        return verdict(path, field, attendu, lu, ko=methode + attendu_lu)
-    if lu.valeur == ecf.get(path):
-        ko = f"{journal.REPORTE} Avec les bons résultats : {field.display(attendu)}."
-        return verdict(path, field, attendu, lu, ko=ko)._replace(correct=True)
-    methode = _note(codes, _cherche(ref, own, path, lu.valeur))
-    return verdict(path, field, attendu, lu, ko=methode + attendu_lu)
+        code = _code_decision(ref, path, lu.valeur)
+    elif lu.valeur == ecf.get(path):
+        ko = f"{journal.REPORTE} Avec les bons résultats : {ecrit}."
+        return _verdict((path, canon, lu.recu, True, ko))
+    else:
+        code = _cherche(ref, own, path, lu.valeur)
+    return _verdict((path, canon, lu.recu, False, f"{_note(codes, code)}Attendu : {ecrit}."))
 
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
     # Each row of the answer walked to once (``champs_lus``), not once per field.
     donnes, own = champs_lus(ref.champs, lecture)  # each path once (the keys of the values)
-    valeurs, canon = ref.valeurs, ref.canon
+    valeurs = ref.valeurs
     ecf = calc.reporte(ref.n, valeurs, own)
     return [
         # The common case, right, without the call of a judge.
-        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+        _verdict((path, field.canonical(valeurs[path]), lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else _champ(ref, path, lu, ecf, own, codes)
-        for path, _, lu in donnes
+        for path, field, lu in donnes
     ], ecf
+
+
+# A verdict built straight from its five values, without ChampResult's __new__ (a Python
+# function): a grade has some forty right fields.
+_verdict = partial(tuple.__new__, ChampResult)
 
 
 def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list:

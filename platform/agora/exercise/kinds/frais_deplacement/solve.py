@@ -22,7 +22,6 @@ from agora.exercise.grading import Etapes
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.frais_deplacement.params import (
     CENT_POUR_CENT,
-    MAX_JUSTIFICATIFS,
     Justificatif,
     Note,
     Vehicule,
@@ -153,17 +152,18 @@ def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | 
 def _vehicules(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
     """The mileage allowance of each car; returns their total."""
     total = ZERO
-    for i, v in enumerate(n.vehicules):
-        cle = f"vehicules.{i}"
-        sans_cumul = faute == IK_SANS_CUMUL
+    sans_cumul = faute == IK_SANS_CUMUL
+    for v, (c_distance, c_annuelle, c_ik) in zip(
+        n.vehicules, _cles("vehicules", _CHAMPS_VEHICULE, len(n.vehicules)), strict=False
+    ):
+        km = v.km if sans_cumul else v.km_anterieurs + v.km
         if n.niveau == 1:
-            annuelle = bareme(v.cv, v.km if sans_cumul else v.km_anterieurs + v.km, rnd)
+            annuelle = bareme(v.cv, km, rnd)
         else:
-            km = v.km if sans_cumul else v.km_anterieurs + v.km
-            distance = put(f"{cle}.distance_annuelle", Decimal(km))
-            annuelle = put(f"{cle}.ik_annuelle", bareme(v.cv, distance, rnd))
+            distance = put(c_distance, Decimal(km))
+            annuelle = put(c_annuelle, bareme(v.cv, distance, rnd))
         ik = annuelle if sans_cumul else ik_trajet(v, annuelle, rnd, faute)
-        total += put(f"{cle}.ik", ik)
+        total += put(c_ik, ik)
     return total
 
 
@@ -182,9 +182,8 @@ def calcule(
     ik = _vehicules(n, put, rnd, faute)
     payes, tvas = [], []
     tva_demandee = n.niveau > 1 and n.tva_recuperable
-    for j, (c_decision, c_retenu, c_tva) in zip(
-        n.justificatifs, _cles(len(n.justificatifs)), strict=False
-    ):
+    cles = _cles("justificatifs", _CHAMPS_JUSTIFICATIF, len(n.justificatifs))
+    for j, (c_decision, c_retenu, c_tva) in zip(n.justificatifs, cles, strict=False):
         choix = put(c_decision, decision(n, j, faute))
         paye = put(c_retenu, retenu(n, j, choix))
         tva = tva_deductible(n, j, paye, rnd, faute)
@@ -248,14 +247,16 @@ def _arrondi(faute: str | None) -> Arrondi:
     return cents_down if faute == ARRONDI_TRONQUE else cents
 
 
-@lru_cache(maxsize=MAX_JUSTIFICATIFS + 1)
-def _cles(nombre: int) -> tuple[tuple[str, str, str], ...]:
-    """The paths of each receipt's decision, amount paid and VAT, written once (calcule runs
-    three times a grade, over a dozen receipts)."""
-    return tuple(
-        (f"justificatifs.{i}.decision", f"justificatifs.{i}.retenu", f"justificatifs.{i}.tva")
-        for i in range(nombre)
-    )
+# The answer fields of each car and of each receipt, in the order calcule writes them.
+_CHAMPS_VEHICULE = ("distance_annuelle", "ik_annuelle", "ik")
+_CHAMPS_JUSTIFICATIF = ("decision", "retenu", "tva")
+
+
+@lru_cache(maxsize=32)
+def _cles(liste: str, champs: tuple[str, ...], nombre: int) -> tuple[tuple[str, ...], ...]:
+    """The paths of the ``champs`` of each of ``nombre`` rows of ``liste``, written once per
+    number of rows (calcule runs at least once a grade, over a dozen receipts)."""
+    return tuple(tuple(f"{liste}.{i}.{champ}" for champ in champs) for i in range(nombre))
 
 
 def ecriture(n: Note, ik: Decimal, payes: list, tvas: list, avance: Decimal, du: Decimal):
