@@ -52,7 +52,7 @@ class Reference:
     def __init__(self, n: Note):
         self.n = n
         self.valeurs = calc.calcule(n)
-        forme = _forme(tuple(p for p in self.valeurs if p != "ecriture"))
+        forme = _forme(tuple(self.valeurs))
         self.types, self.champs = forme.types, forme.champs
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute, avec_ecriture=False))
         # A budget field done wrong needs only the budget, not the whole report (most often
@@ -63,9 +63,10 @@ class Reference:
 class _Forme:
     """What the answer's list of paths alone gives (the same for every variant with as many
     receipts at this level): each path's type, and the fields to read (path, path walked,
-    type)."""
+    type). The entry's rows are judged apart."""
 
     def __init__(self, chemins: tuple[str, ...]):
+        chemins = tuple(p for p in chemins if p != "ecriture")
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in chemins}
         self.champs = [(p, chemin(p), self.types[p]) for p in chemins]
 
@@ -163,12 +164,13 @@ def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> 
     )
 
 
-def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """Each competency scored on its own fields: the budget proves 3.2.2, the rest 3.2.3."""
+def _competences(champs: list[ChampResult], n_justes: int) -> list[tuple[str, Decimal]]:
+    """Each competency scored on its own fields: the budget proves 3.2.2, the rest 3.2.3
+    (``n_justes``: the right verdicts among all)."""
     # Split in one pass of C calls (a grade has some sixty verdicts).
     budget = list(compress(champs, map(_DU_BUDGET, map(_NOM, champs))))
     n_budget, justes_budget = len(budget), justes(budget)
-    n_autres, justes_autres = len(champs) - n_budget, justes(champs) - justes_budget
+    n_autres, justes_autres = len(champs) - n_budget, n_justes - justes_budget
     scores = []
     if n_budget:
         scores.append((BUDGET, score_ratio(justes_budget, n_budget)))
@@ -188,9 +190,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs += _ecriture(ref, lecture, ecf, codes)
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    return Grade(
-        NAME, score_ratio(justes(champs), len(champs)), champs, nommes, _competences(champs)
-    )
+    n_justes = justes(champs)
+    score = score_ratio(n_justes, len(champs))
+    return Grade(NAME, score, champs, nommes, _competences(champs, n_justes))
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

@@ -186,11 +186,14 @@ def calcule(
     for j, (c_decision, c_retenu, c_tva) in zip(n.justificatifs, cles, strict=False):
         choix = put(c_decision, decision(n, j, faute))
         paye = put(c_retenu, retenu(n, j, choix))
-        tva = tva_deductible(n, j, paye, rnd, faute)
-        if tva_demandee:
-            tva = put(c_tva, tva)
+        if n.tva_recuperable:
+            tva = tva_deductible(n, j, paye, rnd, faute)
+            if tva_demandee:
+                tva = put(c_tva, tva)
+        else:
+            tva = ZERO  # the organisation recovers no VAT: none asked, none in the entry
         payes.append(paye)
-        tvas.append(tva if n.tva_recuperable else ZERO)
+        tvas.append(tva)
     total = put("total_frais", ik + sum(payes, ZERO))
     avance = ZERO if faute == AVANCE_OUBLIEE else n.ordre.avance
     du = put("a_rembourser", total - avance)
