@@ -104,8 +104,11 @@ def retenu(n: Note, j: Justificatif, choix: Any) -> Decimal:
     """What the organisation pays for the receipt after the decision ``choix``."""
     if choix == REFUSE:
         return ZERO
-    haut = plafond(n, j)
-    return haut if choix == PLAFONNE and haut is not None and haut < j.ttc else j.ttc
+    if choix == PLAFONNE:
+        haut = plafond(n, j)
+        if haut is not None and haut < j.ttc:
+            return haut
+    return j.ttc
 
 
 def tva_deductible(n: Note, j: Justificatif, paye: Decimal, rnd: Arrondi, faute: str | None):
