@@ -12,7 +12,14 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import Mondes, champs_lus, chemin, illisibles, justes
+from agora.exercise.grading import (
+    Mondes,
+    champs_lus,
+    chemin,
+    illisibles,
+    justes,
+    methode_fausse,
+)
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
@@ -110,8 +117,7 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
         return calc.calcule(ref.n, own, faute, avec_ecriture=False)
 
     monde = ref.budget if path in calc.CHAMPS_DU_BUDGET else ref.monde
-    essais = [(f, monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
-    return next((f for f, monde in essais if monde(f).get(path) == valeur), None)
+    return methode_fausse(candidates, monde, depuis_les_siennes, path, valeur)
 
 
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
@@ -137,14 +143,20 @@ def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, d
     # Each row of the answer walked to once (``champs_lus``), not once per field.
     donnes, own = champs_lus(ref.champs, lecture)  # each path once (the keys of the values)
     valeurs = ref.valeurs
-    ecf = calc.reporte(ref.n, valeurs, own)
-    return [
-        # The common case, right, without the call of a judge.
+    # The common case first, right, without the call of a judge; the others (None here) once
+    # the exercise is carried on from the values the student got wrong.
+    verdicts = [
         _verdict((path, field.canonical(valeurs[path]), lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
-        else _champ(ref, path, lu, ecf, own, codes)
+        else None
         for path, field, lu in donnes
-    ], ecf
+    ]
+    autres = [(i, donne) for i, donne in enumerate(donnes) if verdicts[i] is None]
+    faux = [path for _, (path, _, lu) in autres if lu.valeur is not None]
+    ecf = calc.reporte(ref.n, valeurs, own, faux)
+    for i, (path, _, lu) in autres:
+        verdicts[i] = _champ(ref, path, lu, ecf, own, codes)
+    return verdicts, ecf
 
 
 # A verdict built straight from its five values, without ChampResult's __new__ (a Python

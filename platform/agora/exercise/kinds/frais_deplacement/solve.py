@@ -9,7 +9,7 @@ values (an error carried forward earns its credit), and with a known wrong metho
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -222,16 +222,16 @@ def _ecart(total: Decimal, prevu: Decimal, faute: str | None) -> Decimal:
 SANS_SUITE_DANS_LA_NOTE = CHAMPS_DU_BUDGET | {"budget.ecart"}
 
 
-def reporte(n: Note, justes: dict, own: Mapping[str, Any]) -> dict:
-    """``calcule(n, own)``, given ``justes = calcule(n)``: the exercise carried on from the
-    student's own values, worked out again only where they differ from the right ones.
+def reporte(n: Note, justes: dict, own: Mapping[str, Any], faux: Collection[str]) -> dict:
+    """``calcule(n, own)``, given ``justes = calcule(n)`` and the paths where ``own`` differs
+    from it (``faux``, which the grader knows from its verdicts): the exercise carried on from
+    the student's own values, worked out again only where they differ from the right ones.
 
     A wrong budget (most often the nights counted as days) changes only the budget and its
     gap: the expense report and its entry are the right ones, not computed a second time."""
-    differents = {p for p, valeur in own.items() if justes[p] != valeur}
-    if not differents:
+    if not faux:
         return justes
-    if not differents <= SANS_SUITE_DANS_LA_NOTE:
+    if not SANS_SUITE_DANS_LA_NOTE.issuperset(faux):
         return calcule(n, own)
     etapes = Etapes(own)
     prevu = _budget(n, etapes.put, cents, None)
