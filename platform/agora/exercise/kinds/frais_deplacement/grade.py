@@ -120,6 +120,11 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
     return methode_fausse(candidates, monde, depuis_les_siennes, path, valeur)
 
 
+# A verdict built straight from its five values, without ChampResult's __new__ (a Python
+# function): a grade has some forty right fields.
+_verdict = partial(tuple.__new__, ChampResult)
+
+
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
     """The verdict on a field not right: carried forward from the student's values, or wrong
     with the method error named when one explains it."""
@@ -157,11 +162,6 @@ def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, d
     for i, (path, _, lu) in autres:
         verdicts[i] = _champ(ref, path, lu, ecf, own, codes)
     return verdicts, ecf
-
-
-# A verdict built straight from its five values, without ChampResult's __new__ (a Python
-# function): a grade has some forty right fields.
-_verdict = partial(tuple.__new__, ChampResult)
 
 
 def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list:
