@@ -144,12 +144,18 @@ def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | 
         avant = v.km_anterieurs
         transport = bareme(v.cv, avant + n.ordre.km_prevus, rnd) - bareme(v.cv, avant, rnd)
     nuits = n.ordre.nuits + (1 if faute == NUITS_COMPTEES_EN_JOURS else 0)
-    postes = [
-        put("budget.transport", transport),
-        put("budget.hebergement", nuits * n.plafond_nuit),
-        put("budget.repas", n.ordre.repas * n.plafond_repas),
-    ]
-    return put("budget.total", sum(postes, ZERO))
+    postes = [transport, nuits * n.plafond_nuit, n.ordre.repas * n.plafond_repas]
+    return _total_du_budget(put, postes)
+
+
+# The lines of the budget, in the order of ``_budget``'s values.
+POSTES_DU_BUDGET = ("budget.transport", "budget.hebergement", "budget.repas")
+
+
+def _total_du_budget(put: Callable[[str, Any], Any], postes: list[Decimal]) -> Decimal:
+    """The budget's lines (``POSTES_DU_BUDGET``), then their total (from the student's own
+    lines when given)."""
+    return put("budget.total", sum(map(put, POSTES_DU_BUDGET, postes), ZERO))
 
 
 def _vehicules(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
@@ -234,7 +240,8 @@ def reporte(n: Note, justes: dict, own: Mapping[str, Any], faux: Collection[str]
     if not SANS_SUITE_DANS_LA_NOTE.issuperset(faux):
         return calcule(n, own)
     etapes = Etapes(own)
-    prevu = _budget(n, etapes.put, cents, None)
+    # The budget's lines follow from the travel order alone: the right ones, not computed again.
+    prevu = _total_du_budget(etapes.put, [justes[p] for p in POSTES_DU_BUDGET])
     if n.niveau > 1:
         total = own.get("total_frais", justes["total_frais"])  # as calcule's put gives it
         etapes.put("budget.ecart", _ecart(total, prevu, None))
