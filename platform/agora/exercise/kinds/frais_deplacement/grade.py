@@ -4,7 +4,7 @@ decision on each receipt named by its reason, the entry matched row by row, diag
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any
@@ -12,7 +12,14 @@ from typing import Any
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, verdict
-from agora.exercise.grading import Mondes, champs_lus, chemin, illisibles, justes
+from agora.exercise.grading import (
+    Mondes,
+    champs_lus,
+    chemin,
+    illisibles,
+    justes,
+    methode_fausse,
+)
 from agora.exercise.kinds.frais_deplacement import solve as calc
 from agora.exercise.kinds.frais_deplacement.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.frais_deplacement.messages import MESSAGES, SIGNATURES
@@ -24,13 +31,25 @@ BUDGET, NOTE_DE_FRAIS = "3.2.2", "3.2.3"  # the travel order's budget; the expen
 
 def fautes_possibles(n: Note) -> list[str]:
     """The wrong methods that could change some value of this exercise, in the order tried."""
+    return list(_fautes(n.niveau, n.tva_recuperable))
+
+
+@lru_cache(maxsize=8)  # one list per level, with or without deductible VAT
+def _fautes(niveau: int, tva_recuperable: bool) -> tuple[str, ...]:
     fautes = [calc.NUITS_COMPTEES_EN_JOURS, calc.IK_SANS_CUMUL, calc.IK_FORFAIT_SUR_LE_TRAJET]
     fautes += [calc.IK_DEJA_REMBOURSE_OUBLIE, *calc.MOTIFS.values(), calc.PLAFOND_IGNORE]
-    if n.tva_recuperable and n.niveau > 1:
+    if tva_recuperable and niveau > 1:
         fautes.append(calc.TVA_NON_DEDUCTIBLE_DEDUITE)
-    if n.niveau > 1:
+    if niveau > 1:
         fautes.append(calc.ECART_INVERSE)
-    return [*fautes, calc.AVANCE_OUBLIEE, calc.ARRONDI_TRONQUE]
+    return (*fautes, calc.AVANCE_OUBLIEE, calc.ARRONDI_TRONQUE)
+
+
+@lru_cache(maxsize=256)
+def _candidates(motif: str, niveau: int, tva_recuperable: bool) -> tuple[str, ...]:
+    """The wrong methods that change the answer fields of this pattern, in the order tried
+    (the same for every variant of this level: found once, not at each wrong value)."""
+    return tuple(f for f in _fautes(niveau, tva_recuperable) if motif in SIGNATURES[f])
 
 
 class Reference:
@@ -40,10 +59,8 @@ class Reference:
     def __init__(self, n: Note):
         self.n = n
         self.valeurs = calc.calcule(n)
-        self.fautes = fautes_possibles(n)
-        forme = _forme(tuple(p for p in self.valeurs if p != "ecriture"))
+        forme = _forme(tuple(self.valeurs))
         self.types, self.champs = forme.types, forme.champs
-        self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
         self.monde = Mondes(lambda faute: calc.calcule(n, faute=faute, avec_ecriture=False))
         # A budget field done wrong needs only the budget, not the whole report (most often
         # the nights counted as days).
@@ -53,9 +70,10 @@ class Reference:
 class _Forme:
     """What the answer's list of paths alone gives (the same for every variant with as many
     receipts at this level): each path's type, and the fields to read (path, path walked,
-    type)."""
+    type). The entry's rows are judged apart."""
 
     def __init__(self, chemins: tuple[str, ...]):
+        chemins = tuple(p for p in chemins if p != "ecriture")
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in chemins}
         self.champs = [(p, chemin(p), self.types[p]) for p in chemins]
 
@@ -93,50 +111,57 @@ def _code_decision(ref: Reference, path: str, choix: str) -> str | None:
 def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str | None:
     """The known wrong method behind a wrong value: first the whole exercise done that way,
     then that way from the student's own earlier values."""
-    motif = pattern_of(path)
-    candidates = [f for f in ref.fautes if motif in SIGNATURES[f]]
+    candidates = _candidates(pattern_of(path), ref.n.niveau, ref.n.tva_recuperable)
 
     def depuis_les_siennes(faute: str) -> dict[str, Any]:
         return calc.calcule(ref.n, own, faute, avec_ecriture=False)
 
     monde = ref.budget if path in calc.CHAMPS_DU_BUDGET else ref.monde
-    essais = [(f, monde) for f in candidates] + [(f, depuis_les_siennes) for f in candidates]
-    return next((f for f, monde in essais if monde(f).get(path) == valeur), None)
+    return methode_fausse(candidates, monde, depuis_les_siennes, path, valeur)
+
+
+# A verdict built straight from its five values, without ChampResult's __new__ (a Python
+# function): a grade has some forty right fields.
+_verdict = partial(tuple.__new__, ChampResult)
 
 
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
-    """The verdict on one field: right, carried forward from the student's values, or wrong
+    """The verdict on a field not right: carried forward from the student's values, or wrong
     with the method error named when one explains it."""
     field, attendu = ref.types[path], ref.valeurs[path]
-    if lu.valeur == attendu:
-        return ChampResult(path, ref.canon[path], lu.recu, True, "Juste.")
     if lu.valeur is None or field.same(attendu, lu.valeur):
         return verdict(path, field, attendu, lu)
-    attendu_lu = f"Attendu : {field.display(attendu)}."
+    # A readable wrong value: its verdict built at once, as ``verdict`` writes it.
+    canon, ecrit = field.canonical(attendu), field.display(attendu)
     if path.endswith(".decision"):
-        methode = _note(codes, _code_decision(ref, path, lu.valeur))
-        return verdict(path, field, attendu, lu, ko=methode + attendu_lu)
-    if lu.valeur == ecf.get(path):
-        ko = f"{journal.REPORTE} Avec les bons résultats : {field.display(attendu)}."
-        return verdict(path, field, attendu, lu, ko=ko)._replace(correct=True)
-    methode = _note(codes, _cherche(ref, own, path, lu.valeur))
-    return verdict(path, field, attendu, lu, ko=methode + attendu_lu)
+        code = _code_decision(ref, path, lu.valeur)
+    elif lu.valeur == ecf.get(path):
+        ko = f"{journal.REPORTE} Avec les bons résultats : {ecrit}."
+        return _verdict((path, canon, lu.recu, True, ko))
+    else:
+        code = _cherche(ref, own, path, lu.valeur)
+    return _verdict((path, canon, lu.recu, False, f"{_note(codes, code)}Attendu : {ecrit}."))
 
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
     """The verdicts on the answer's values, and the exercise computed from the student's own."""
     # Each row of the answer walked to once (``champs_lus``), not once per field.
     donnes, own = champs_lus(ref.champs, lecture)  # each path once (the keys of the values)
-    valeurs, canon = ref.valeurs, ref.canon
-    differe = any(valeurs[p] != v for p, v in own.items())
-    ecf = calc.calcule(ref.n, own) if differe else valeurs
-    return [
-        # The common case, right, without the call of a judge.
-        ChampResult(path, canon[path], lu.recu, True, "Juste.")
+    valeurs = ref.valeurs
+    # The common case first, right, without the call of a judge; the others (None here) once
+    # the exercise is carried on from the values the student got wrong.
+    verdicts = [
+        _verdict((path, field.canonical(valeurs[path]), lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
-        else _champ(ref, path, lu, ecf, own, codes)
-        for path, _, lu in donnes
-    ], ecf
+        else None
+        for path, field, lu in donnes
+    ]
+    autres = [(i, donne) for i, donne in enumerate(donnes) if verdicts[i] is None]
+    faux = [path for _, (path, _, lu) in autres if lu.valeur is not None]
+    ecf = calc.reporte(ref.n, valeurs, own, faux)
+    for i, (path, _, lu) in autres:
+        verdicts[i] = _champ(ref, path, lu, ecf, own, codes)
+    return verdicts, ecf
 
 
 def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> list:
@@ -151,12 +176,13 @@ def _ecriture(ref: Reference, lecture: Lecture, ecf: dict, codes: list[str]) -> 
     )
 
 
-def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """Each competency scored on its own fields: the budget proves 3.2.2, the rest 3.2.3."""
+def _competences(champs: list[ChampResult], n_justes: int) -> list[tuple[str, Decimal]]:
+    """Each competency scored on its own fields: the budget proves 3.2.2, the rest 3.2.3
+    (``n_justes``: the right verdicts among all)."""
     # Split in one pass of C calls (a grade has some sixty verdicts).
     budget = list(compress(champs, map(_DU_BUDGET, map(_NOM, champs))))
     n_budget, justes_budget = len(budget), justes(budget)
-    n_autres, justes_autres = len(champs) - n_budget, justes(champs) - justes_budget
+    n_autres, justes_autres = len(champs) - n_budget, n_justes - justes_budget
     scores = []
     if n_budget:
         scores.append((BUDGET, score_ratio(justes_budget, n_budget)))
@@ -176,9 +202,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs += _ecriture(ref, lecture, ecf, codes)
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    return Grade(
-        NAME, score_ratio(justes(champs), len(champs)), champs, nommes, _competences(champs)
-    )
+    n_justes = justes(champs)
+    score = score_ratio(n_justes, len(champs))
+    return Grade(NAME, score, champs, nommes, _competences(champs, n_justes))
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

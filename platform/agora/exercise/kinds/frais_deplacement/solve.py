@@ -9,7 +9,7 @@ values (an error carried forward earns its credit), and with a known wrong metho
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -22,7 +22,6 @@ from agora.exercise.grading import Etapes
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.frais_deplacement.params import (
     CENT_POUR_CENT,
-    MAX_JUSTIFICATIFS,
     Justificatif,
     Note,
     Vehicule,
@@ -105,8 +104,11 @@ def retenu(n: Note, j: Justificatif, choix: Any) -> Decimal:
     """What the organisation pays for the receipt after the decision ``choix``."""
     if choix == REFUSE:
         return ZERO
-    haut = plafond(n, j)
-    return haut if choix == PLAFONNE and haut is not None and haut < j.ttc else j.ttc
+    if choix == PLAFONNE:
+        haut = plafond(n, j)
+        if haut is not None and haut < j.ttc:
+            return haut
+    return j.ttc
 
 
 def tva_deductible(n: Note, j: Justificatif, paye: Decimal, rnd: Arrondi, faute: str | None):
@@ -142,28 +144,35 @@ def _budget(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | 
         avant = v.km_anterieurs
         transport = bareme(v.cv, avant + n.ordre.km_prevus, rnd) - bareme(v.cv, avant, rnd)
     nuits = n.ordre.nuits + (1 if faute == NUITS_COMPTEES_EN_JOURS else 0)
-    postes = [
-        put("budget.transport", transport),
-        put("budget.hebergement", nuits * n.plafond_nuit),
-        put("budget.repas", n.ordre.repas * n.plafond_repas),
-    ]
-    return put("budget.total", sum(postes, ZERO))
+    postes = [transport, nuits * n.plafond_nuit, n.ordre.repas * n.plafond_repas]
+    return _total_du_budget(put, postes)
+
+
+# The lines of the budget, in the order of ``_budget``'s values.
+POSTES_DU_BUDGET = ("budget.transport", "budget.hebergement", "budget.repas")
+
+
+def _total_du_budget(put: Callable[[str, Any], Any], postes: list[Decimal]) -> Decimal:
+    """The budget's lines (``POSTES_DU_BUDGET``), then their total (from the student's own
+    lines when given)."""
+    return put("budget.total", sum(map(put, POSTES_DU_BUDGET, postes), ZERO))
 
 
 def _vehicules(n: Note, put: Callable[[str, Any], Any], rnd: Arrondi, faute: str | None):
     """The mileage allowance of each car; returns their total."""
     total = ZERO
-    for i, v in enumerate(n.vehicules):
-        cle = f"vehicules.{i}"
-        sans_cumul = faute == IK_SANS_CUMUL
+    sans_cumul = faute == IK_SANS_CUMUL
+    for v, (c_distance, c_annuelle, c_ik) in zip(
+        n.vehicules, _cles("vehicules", _CHAMPS_VEHICULE, len(n.vehicules)), strict=False
+    ):
+        km = v.km if sans_cumul else v.km_anterieurs + v.km
         if n.niveau == 1:
-            annuelle = bareme(v.cv, v.km if sans_cumul else v.km_anterieurs + v.km, rnd)
+            annuelle = bareme(v.cv, km, rnd)
         else:
-            km = v.km if sans_cumul else v.km_anterieurs + v.km
-            distance = put(f"{cle}.distance_annuelle", Decimal(km))
-            annuelle = put(f"{cle}.ik_annuelle", bareme(v.cv, distance, rnd))
+            distance = put(c_distance, Decimal(km))
+            annuelle = put(c_annuelle, bareme(v.cv, distance, rnd))
         ik = annuelle if sans_cumul else ik_trajet(v, annuelle, rnd, faute)
-        total += put(f"{cle}.ik", ik)
+        total += put(c_ik, ik)
     return total
 
 
@@ -182,21 +191,23 @@ def calcule(
     ik = _vehicules(n, put, rnd, faute)
     payes, tvas = [], []
     tva_demandee = n.niveau > 1 and n.tva_recuperable
-    for j, (c_decision, c_retenu, c_tva) in zip(
-        n.justificatifs, _cles(len(n.justificatifs)), strict=False
-    ):
+    cles = _cles("justificatifs", _CHAMPS_JUSTIFICATIF, len(n.justificatifs))
+    for j, (c_decision, c_retenu, c_tva) in zip(n.justificatifs, cles, strict=False):
         choix = put(c_decision, decision(n, j, faute))
         paye = put(c_retenu, retenu(n, j, choix))
-        tva = tva_deductible(n, j, paye, rnd, faute)
-        if tva_demandee:
-            tva = put(c_tva, tva)
+        if n.tva_recuperable:
+            tva = tva_deductible(n, j, paye, rnd, faute)
+            if tva_demandee:
+                tva = put(c_tva, tva)
+        else:
+            tva = ZERO  # the organisation recovers no VAT: none asked, none in the entry
         payes.append(paye)
-        tvas.append(tva if n.tva_recuperable else ZERO)
+        tvas.append(tva)
     total = put("total_frais", ik + sum(payes, ZERO))
     avance = ZERO if faute == AVANCE_OUBLIEE else n.ordre.avance
     du = put("a_rembourser", total - avance)
-    if n.niveau > 1:  # the gap between what was spent and what was planned (3.2.2)
-        put("budget.ecart", prevu - total if faute == ECART_INVERSE else total - prevu)
+    if n.niveau > 1:
+        put("budget.ecart", _ecart(total, prevu, faute))
     if n.niveau > 1 and avec_ecriture:
         etapes.out["ecriture"] = ecriture(n, ik, payes, tvas, avance, du)
     return etapes.out
@@ -206,6 +217,35 @@ def calcule(
 CHAMPS_DU_BUDGET = frozenset(
     {"budget.transport", "budget.hebergement", "budget.repas", "budget.total"}
 )
+
+
+def _ecart(total: Decimal, prevu: Decimal, faute: str | None) -> Decimal:
+    """The gap between what was spent and what was planned (3.2.2)."""
+    return prevu - total if faute == ECART_INVERSE else total - prevu
+
+
+# The budget's fields and its gap: no value of the expense report follows from them.
+SANS_SUITE_DANS_LA_NOTE = CHAMPS_DU_BUDGET | {"budget.ecart"}
+
+
+def reporte(n: Note, justes: dict, own: Mapping[str, Any], faux: Collection[str]) -> dict:
+    """``calcule(n, own)``, given ``justes = calcule(n)`` and the paths where ``own`` differs
+    from it (``faux``, which the grader knows from its verdicts): the exercise carried on from
+    the student's own values, worked out again only where they differ from the right ones.
+
+    A wrong budget (most often the nights counted as days) changes only the budget and its
+    gap: the expense report and its entry are the right ones, not computed a second time."""
+    if not faux:
+        return justes
+    if not SANS_SUITE_DANS_LA_NOTE.issuperset(faux):
+        return calcule(n, own)
+    etapes = Etapes(own)
+    # The budget's lines follow from the travel order alone: the right ones, not computed again.
+    prevu = _total_du_budget(etapes.put, [justes[p] for p in POSTES_DU_BUDGET])
+    if n.niveau > 1:
+        total = own.get("total_frais", justes["total_frais"])  # as calcule's put gives it
+        etapes.put("budget.ecart", _ecart(total, prevu, None))
+    return justes | etapes.out
 
 
 def budget(n: Note, faute: str | None = None) -> dict:
@@ -220,14 +260,16 @@ def _arrondi(faute: str | None) -> Arrondi:
     return cents_down if faute == ARRONDI_TRONQUE else cents
 
 
-@lru_cache(maxsize=MAX_JUSTIFICATIFS + 1)
-def _cles(nombre: int) -> tuple[tuple[str, str, str], ...]:
-    """The paths of each receipt's decision, amount paid and VAT, written once (calcule runs
-    three times a grade, over a dozen receipts)."""
-    return tuple(
-        (f"justificatifs.{i}.decision", f"justificatifs.{i}.retenu", f"justificatifs.{i}.tva")
-        for i in range(nombre)
-    )
+# The answer fields of each car and of each receipt, in the order calcule writes them.
+_CHAMPS_VEHICULE = ("distance_annuelle", "ik_annuelle", "ik")
+_CHAMPS_JUSTIFICATIF = ("decision", "retenu", "tva")
+
+
+@lru_cache(maxsize=32)
+def _cles(liste: str, champs: tuple[str, ...], nombre: int) -> tuple[tuple[str, ...], ...]:
+    """The paths of the ``champs`` of each of ``nombre`` rows of ``liste``, written once per
+    number of rows (calcule runs at least once a grade, over a dozen receipts)."""
+    return tuple(tuple(f"{liste}.{i}.{champ}" for champ in champs) for i in range(nombre))
 
 
 def ecriture(n: Note, ik: Decimal, payes: list, tvas: list, avance: Decimal, du: Decimal):
