@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -36,6 +37,8 @@ CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
 # Amounts so written, each followed by a space: a payslip's shares checked at once.
 CANONIQUES = re.compile(r"(?:\d{1,9}\.\d{2} )*", re.ASCII)
 NUL = "0.00"
+# What the summing reads of a line; a line written otherwise is read by ``_cotisation``.
+_CHAMPS_LIGNE = itemgetter("organisme", "libelle", "salarial", "patronal")
 
 
 class Cotisation(NamedTuple):  # not a frozen dataclass: built 40 times a payslip, 2x faster
@@ -159,11 +162,12 @@ def _parts(lignes: list[Any], bulletin: str) -> dict[str, tuple[Decimal, Decimal
 def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] | None:
     """The shares as written (texts), by body in the order the lines name them, when every
     line names a body, has a label and writes both its shares the contract's way; else None."""
+    try:
+        champs = list(map(_CHAMPS_LIGNE, lignes))  # the four values of each line, in C
+    except (KeyError, TypeError):  # a line that is no object, or lacks one of them
+        return None
     ecrites: dict[str, tuple[list[str], list[str]]] = {}
-    for raw in lignes:
-        get = raw.get if type(raw) is dict else {}.get
-        organisme, libelle = get("organisme"), get("libelle")
-        part_salariale, part_patronale = get("salarial"), get("patronal")
+    for organisme, libelle, part_salariale, part_patronale in champs:
         if not (
             organisme in ORGANISMES_COTISATIONS
             and type(libelle) is str
