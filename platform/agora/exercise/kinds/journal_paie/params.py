@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -102,6 +103,8 @@ class Bulletin:
 
     @property
     def total_avantages(self) -> Decimal:
+        if not self.avantages:  # most payslips: no benefit in kind, nothing to sum
+            return ZERO
         return sum((a.montant for a in self.avantages), ZERO)
 
     @property
@@ -185,8 +188,9 @@ def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] 
             salariales.append(part_salariale)
         if part_patronale != NUL:
             patronales.append(part_patronale)
-    canoniques = all(_canoniques(s + p) for s, p in ecrites.values())
-    return ecrites if canoniques else None
+    # Every share kept, of every body, checked in one pass.
+    parts = list(chain.from_iterable(chain.from_iterable(ecrites.values())))
+    return ecrites if _canoniques(parts) else None
 
 
 def _canoniques(montants: list[str]) -> bool:
@@ -194,7 +198,7 @@ def _canoniques(montants: list[str]) -> bool:
     spaces (one regex a list, not one an amount); a space inside an amount would be one
     separator too many."""
     if not montants:
-        return True  # every share of this body at 0.00
+        return True  # every share at 0.00
     texte = " ".join(montants) + " "
     return texte.count(" ") == len(montants) and CANONIQUES.fullmatch(texte) is not None
 
