@@ -212,6 +212,10 @@ def _avantage(raw: Any, where: str) -> Avantage:
     )
 
 
+def _avantages(avantages: list[Any], where: str) -> tuple[Avantage, ...]:
+    return tuple(_avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages))
+
+
 def _bulletin(raw: Any, where: str) -> Bulletin:
     b = lire_objet(raw, where)
     lignes = lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
@@ -225,9 +229,7 @@ def _bulletin(raw: Any, where: str) -> Bulletin:
         pas=_montant_de(b, "prelevement_source", where),
         net_a_payer=_montant_de(b, "net_a_payer", where),
         acompte=_montant_de(b, "acompte", where, "0.00"),
-        avantages=tuple(
-            _avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages)
-        ),
+        avantages=_avantages(avantages, where) if avantages else (),  # most have none
         lignes=tuple(lignes),
     )
     net = bulletin.brut - bulletin.total_salarial - bulletin.total_avantages

@@ -62,6 +62,7 @@ ORDRE = (
     (NET, False),
 )
 JOURNAL_PAIE, JOURNAL_BANQUE = "OD", "BQ"
+VIREMENT = "Virement des salaires"  # the payment rows' label
 LIBELLES = {
     BRUT: "Salaires bruts",
     PATRONAL: "Cotisations patronales",
@@ -241,11 +242,13 @@ def comptes_avantages(p: Paie) -> frozenset[str]:
 
 def reglement(p: Paie, net: Decimal) -> list[LigneEcriture]:
     """The payment of the net salaries by bank transfer on the pay day."""
-    commun = {"journal": JOURNAL_BANQUE, "piece": f"VIR-{piece(p)}", "date": p.date_paie}
+    virement, jour = f"VIR-{piece(p)}", p.date_paie
+    # By position (compte, debit, credit, libelle, piece, journal, date, acceptes), as the
+    # entry's rows: a grade builds them once, twice when the student's net differs.
     return [
-        LigneEcriture(NET, net, ZERO, "Virement des salaires", **commun),
+        LigneEcriture(NET, net, ZERO, VIREMENT, virement, JOURNAL_BANQUE, jour),
         LigneEcriture(
-            BANQUE, ZERO, net, "Virement des salaires", acceptes=ACCEPTES[BANQUE], **commun
+            BANQUE, ZERO, net, VIREMENT, virement, JOURNAL_BANQUE, jour, ACCEPTES[BANQUE]
         ),
     ]
 
