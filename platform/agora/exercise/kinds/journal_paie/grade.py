@@ -251,12 +251,12 @@ class _Correction:
         )
 
     def _reglement_propre(self) -> Sequence[LigneEcriture]:
-        """The payment of the net the student's own entry credits to 421 (none without one)."""
+        """The payment of the net the student's own entry credits to 421: none without one,
+        and none when theirs is the right net (a payment from it is the expected one, whose
+        amounts are judged right already: nothing to carry forward)."""
         net = self.siens.get(s.NET)
-        if net is None:
+        if net is None or net == self.ref.valeurs[s.NET]:
             return ()
-        if net == self.ref.valeurs[s.NET]:
-            return self.ref.reglement  # their net is the right one: so is their payment
         return s.reglement(self.ref.p, net)
 
 
