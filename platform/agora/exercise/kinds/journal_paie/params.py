@@ -163,8 +163,8 @@ def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] 
         if part_patronale != NUL:
             patronales.append(part_patronale)
     # Every share kept, of every body, checked in one pass.
-    parts = list(chain.from_iterable(chain.from_iterable(ecrites.values())))
-    return ecrites if _canoniques(parts) else None
+    montants = list(chain.from_iterable(chain.from_iterable(ecrites.values())))
+    return ecrites if _canoniques(montants) else None
 
 
 def _canoniques(montants: list[str]) -> bool:
