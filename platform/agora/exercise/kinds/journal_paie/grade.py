@@ -24,7 +24,6 @@ from agora.exercise.kinds.journal_paie import solve as s
 from agora.exercise.kinds.journal_paie.params import NAME, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import (
     DGFIP,
-    ORGANISMES,
     PREVOYANCE,
     RETRAITE,
     URSSAF,
@@ -54,9 +53,10 @@ _PAR_CHEMIN = {
 }
 # Each body's amount is the credit of one row of the entry (437 only when it is alone there).
 _COMPTE_DE = {URSSAF: s.SECU, RETRAITE: s.AUTRES, PREVOYANCE: s.AUTRES, DGFIP: s.PAS}
-# The answer path of each body's amount and due date, spelled out once.
+# The answer path of each body's amount and due date (solve spells them out once).
 _CHEMINS = {
-    (o, nom): f"organismes.{o}.{nom}" for o in ORGANISMES for nom in ("montant", "echeance")
+    **{(o, "montant"): chemin for o, chemin in s.MONTANT_DE.items()},
+    **{(o, "echeance"): chemin for o, chemin in s.ECHEANCE_DE.items()},
 }
 
 
@@ -213,24 +213,26 @@ class _Correction:
             du = lus.get(o)
             if not isinstance(du, dict):
                 continue
-            seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
-            propre = self.siens.get(_COMPTE_DE[o]) if seul else None
-            for nom, field in (("montant", MONTANT), ("echeance", JOUR)):
-                lu = du.get(nom)
-                if isinstance(lu, Lu):
-                    propre_ici = propre if nom == "montant" else None
-                    self.champs.append(
-                        self._organisme(_CHEMINS[o, nom], nom, field, lu, propre_ici)
-                    )
+            montant, echeance = du.get("montant"), du.get("echeance")
+            if isinstance(montant, Lu):
+                seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
+                propre = self.siens.get(_COMPTE_DE[o]) if seul else None
+                chemin = _CHEMINS[o, "montant"]
+                self.champs.append(self._organisme(chemin, "montant", MONTANT, montant, propre))
+            if isinstance(echeance, Lu):
+                chemin = _CHEMINS[o, "echeance"]
+                self.champs.append(self._organisme(chemin, "echeance", JOUR, echeance, None))
 
     def _organisme(
         self, path: str, nom: str, field: Field, lu: Lu, propre: Decimal | None
     ) -> ChampResult:
         """One body's amount or due date (``propre``: the amount of the student's own entry)."""
         attendu = self.ref.valeurs[path]
-        if lu.valeur not in (None, attendu) and lu.valeur == propre:
+        if lu.valeur == attendu:  # the usual case: ``verdict``'s right one, built at once
+            return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
+        if lu.valeur is not None and lu.valeur == propre:
             return verdict_reporte(path, field, attendu, lu)
-        if lu.valeur is None or lu.valeur == attendu:
+        if lu.valeur is None:
             return verdict(path, field, attendu, lu)
         faute = next(
             (f for f in _PAR_CHEMIN[nom] if self.ref.mondes(f).get(path) == lu.valeur), None
@@ -249,12 +251,12 @@ class _Correction:
         )
 
     def _reglement_propre(self) -> Sequence[LigneEcriture]:
-        """The payment of the net the student's own entry credits to 421 (none without one)."""
+        """The payment of the net the student's own entry credits to 421: none without one,
+        and none when theirs is the right net (a payment from it is the expected one, whose
+        amounts are judged right already: nothing to carry forward)."""
         net = self.siens.get(s.NET)
-        if net is None:
+        if net is None or net == self.ref.valeurs[s.NET]:
             return ()
-        if net == self.ref.valeurs[s.NET]:
-            return self.ref.reglement  # their net is the right one: so is their payment
         return s.reglement(self.ref.p, net)
 
 

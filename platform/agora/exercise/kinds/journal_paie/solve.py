@@ -17,6 +17,7 @@ from agora.exercise.kinds.journal_paie.params import Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import (
     DGFIP,
     ORGANISMES,
+    ORGANISMES_COTISATIONS,
     PREVOYANCE,
     RETRAITE,
     URSSAF,
@@ -61,6 +62,7 @@ ORDRE = (
     (NET, False),
 )
 JOURNAL_PAIE, JOURNAL_BANQUE = "OD", "BQ"
+VIREMENT = "Virement des salaires"  # the payment rows' label
 LIBELLES = {
     BRUT: "Salaires bruts",
     PATRONAL: "Cotisations patronales",
@@ -71,6 +73,10 @@ LIBELLES = {
     AVANTAGES: "Avantages en nature",
     NET: "Net à payer",
 }
+
+# The answer path of each body's amount and of its due date, spelled out once.
+MONTANT_DE = {o: f"organismes.{o}.montant" for o in ORGANISMES}
+ECHEANCE_DE = {o: f"organismes.{o}.echeance" for o in ORGANISMES}
 
 
 class Totaux(NamedTuple):  # not a frozen dataclass: built at every grade, 3x faster
@@ -140,21 +146,22 @@ def calcule(p: Paie, faute: str | None = None, t: Totaux | None = None) -> dict[
 
 def _justes(p: Paie, t: Totaux) -> dict[str, Any]:
     """The values of the exercise done right, by answer path."""
+    montants = {o: t.salarial[o] + t.patronal[o] for o in ORGANISMES_COTISATIONS}
+    montants[DGFIP] = t.pas
     v: dict[str, Any] = {
         BRUT: t.brut,
         PATRONAL: t.total_patronal,
-        SECU: t.salarial[URSSAF] + t.patronal[URSSAF],
-        AUTRES: sum((t.salarial[o] + t.patronal[o] for o in (RETRAITE, PREVOYANCE)), ZERO),
+        SECU: montants[URSSAF],
+        AUTRES: montants[RETRAITE] + montants[PREVOYANCE],
         PAS: t.pas,
         ACOMPTE: t.acompte,
         AVANTAGES: t.avantages,
         NET: t.net_a_payer - t.acompte,
     }
-    montants = {o: t.salarial[o] + t.patronal[o] for o in ORGANISMES[:-1]} | {DGFIP: t.pas}
     jour = echeance(p)
     for o in organismes_payes(p):
-        v[f"organismes.{o}.montant"] = montants[o]
-        v[f"organismes.{o}.echeance"] = jour
+        v[MONTANT_DE[o]] = montants[o]
+        v[ECHEANCE_DE[o]] = jour
     v["net_verse"] = v[NET]
     return v
 
@@ -198,13 +205,13 @@ def _montant_organisme(
     justes: dict[str, Any], organisme: str, montant: Decimal
 ) -> dict[str, Decimal]:
     """A body's amount, when the month pays that body."""
-    path = f"organismes.{organisme}.montant"
+    path = MONTANT_DE[organisme]
     return {path: montant} if path in justes else {}
 
 
 def _echeances(p: Paie, jour: date) -> dict[str, date]:
     """Every body's due date."""
-    return {f"organismes.{o}.echeance": jour for o in organismes_payes(p)}
+    return {ECHEANCE_DE[o]: jour for o in organismes_payes(p)}
 
 
 def ecriture(p: Paie, v: dict[str, Any]) -> list[LigneEcriture]:
@@ -235,11 +242,13 @@ def comptes_avantages(p: Paie) -> frozenset[str]:
 
 def reglement(p: Paie, net: Decimal) -> list[LigneEcriture]:
     """The payment of the net salaries by bank transfer on the pay day."""
-    commun = {"journal": JOURNAL_BANQUE, "piece": f"VIR-{piece(p)}", "date": p.date_paie}
+    virement, jour = f"VIR-{piece(p)}", p.date_paie
+    # By position (compte, debit, credit, libelle, piece, journal, date, acceptes), as the
+    # entry's rows: a grade builds them once, twice when the student's net differs.
     return [
-        LigneEcriture(NET, net, ZERO, "Virement des salaires", **commun),
+        LigneEcriture(NET, net, ZERO, VIREMENT, virement, JOURNAL_BANQUE, jour),
         LigneEcriture(
-            BANQUE, ZERO, net, "Virement des salaires", acceptes=ACCEPTES[BANQUE], **commun
+            BANQUE, ZERO, net, VIREMENT, virement, JOURNAL_BANQUE, jour, ACCEPTES[BANQUE]
         ),
     ]
 
@@ -257,8 +266,8 @@ def document(p: Paie, v: dict[str, Any]) -> dict[str, Any]:
             o: {
                 "libelle": r.organismes[o].libelle,
                 "compte": r.organismes[o].compte,
-                "montant": fmt(v[f"organismes.{o}.montant"]),
-                "echeance": v[f"organismes.{o}.echeance"].isoformat(),
+                "montant": fmt(v[MONTANT_DE[o]]),
+                "echeance": v[ECHEANCE_DE[o]].isoformat(),
             }
             for o in organismes_payes(p)
         },

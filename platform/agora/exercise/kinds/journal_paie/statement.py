@@ -43,10 +43,11 @@ def _recapitulatif(b: Bulletin) -> list[str]:
     """Level 2: the payslip's contributions summed by body, as a PGI prints them."""
     r = regles()
     lignes = ["| Organisme | Part salariale | Part patronale |", "|---|---:|---:|"]
+    cotisations = b.cotisations  # read from the params' lines at each access
     for o in r.organismes:
-        sal = sum((c.salarial for c in b.cotisations if c.organisme == o), ZERO)
-        pat = sum((c.patronal for c in b.cotisations if c.organisme == o), ZERO)
-        if any(c.organisme == o for c in b.cotisations):
+        sal = sum((c.salarial for c in cotisations if c.organisme == o), ZERO)
+        pat = sum((c.patronal for c in cotisations if c.organisme == o), ZERO)
+        if any(c.organisme == o for c in cotisations):
             lignes.append(f"| {r.organismes[o].libelle} | {euros(sal)} | {euros(pat)} |")
     return [
         *lignes,
