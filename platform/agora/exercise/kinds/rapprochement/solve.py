@@ -18,7 +18,9 @@ from agora.money import ZERO, fmt
 BANQUE = ("512",)
 
 
-@dataclass(frozen=True)
+# Plain dataclasses, not frozen ones (whose __init__ sets each field through
+# object.__setattr__): the reference is worked out at every grade and never changed.
+@dataclass
 class Ecart:
     """A ledger line entered with the wrong amount, and its statement line."""
 
@@ -31,7 +33,7 @@ class Ecart:
         return self.releve.effet - self.ligne.effet
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rapprochement:
     """The reference reconciliation, in typed form."""
 
