@@ -28,6 +28,10 @@ ECRITURE = {"ligne": LIGNE, "compte_debit": COMPTE, "compte_credit": COMPTE, "mo
 # What separates the ids of a list written as one text (« B5, B6 », « B5 ; B6 », « B5 B6 »).
 _SEPARATEUR = re.compile(r"[,;\s]+")
 
+# The texts the line type has read, with their Lu (the kit's memo, cleared in place, never
+# replaced): the lists of the two sides name some twenty line ids, each looked up without a call.
+_IDS_LUS = LIGNE.memo
+
 PAS_UN_OBJET = "Un objet JSON {…} est attendu."
 _PAIRES = "Une liste de paires [ligne du compte 512, ligne du relevé]."
 _PAIRE = "Une paire [ligne du compte 512, ligne du relevé]."
@@ -136,7 +140,7 @@ def _ids(raw: Any, chemin: str, erreurs: dict[str, str]) -> Lu:
         return _refus(raw, chemin, _IDS, erreurs)
     avant, ids = len(erreurs), []
     for i, item in enumerate(items[:MAX_LIGNES]):
-        lu = LIGNE.read(item)
+        lu = (type(item) is str and _IDS_LUS.get(item)) or LIGNE.read(item)  # a Lu is never false
         if lu.erreur:
             erreurs[f"{chemin}.{i}"] = lu.erreur
         elif lu.valeur:

@@ -159,8 +159,10 @@ def _ligne(raw: Any, origine: str) -> Ligne:
         raise _Refus("date", " doit s'écrire AAAA-MM-JJ.")
     if not isinstance(libelle, str) or not libelle.strip():
         raise _Refus("libelle", " manque.")
-    debit = _montant(get("debit", "0.00"), "debit")
-    credit = _montant(get("credit", "0.00"), "credit")
+    debit, credit = get("debit", "0.00"), get("credit", "0.00")
+    # The side a line leaves empty, half of all amounts, is "0.00": nothing to parse.
+    debit = ZERO if debit == "0.00" else _montant(debit, "debit")
+    credit = ZERO if credit == "0.00" else _montant(credit, "credit")
     ref = _ref(get("ref"))
     if bool(debit) == bool(credit):
         raise _Refus("", " doit avoir un débit ou un crédit, pas les deux.")
@@ -184,7 +186,7 @@ def _texte(raw: Any, motif: re.Pattern[str], lieu: str, suite: str, cite: bool =
 
 def _montant(raw: Any, lieu: str, signe: bool = False) -> Decimal:
     """An amount; negative only if ``signe`` (an opening balance: the account overdrawn)."""
-    if raw == "0.00":  # the side a line leaves empty, half of all amounts: nothing to parse
+    if raw == "0.00":
         return ZERO
     if isinstance(raw, str) and _CONTRAT.fullmatch(raw):
         return Decimal(raw)  # the contract's own writing: no need for the lenient reader
