@@ -74,7 +74,10 @@ class Correction:
     def __init__(self, ref: Reference, own: dict[str, Any]):
         self.ref, self.own = ref, own
         self.codes: list[str] = []
-        differe = any(_change_la_suite(p, ref.valeurs[p], v) for p, v in own.items())
+        valeurs = ref.valeurs
+        differe = any(
+            valeurs[p] != v and _change_la_suite(p, valeurs[p], v) for p, v in own.items()
+        )
         self.siennes = (self.depuis(None) or ref.valeurs) if differe else ref.valeurs
 
     def depuis(self, faute: str | None) -> dict[str, Any]:
@@ -126,11 +129,9 @@ class Correction:
 
 
 def _change_la_suite(path: str, juste: Any, sienne: Any) -> bool:
-    """Whether the student's value leads the later steps elsewhere than the right one: an
+    """Whether the student's value, not the right one, leads the later steps elsewhere: an
     overdue invoice said due this week is paid all the same, and the exercise redone from it
     is the reference (the run is not made for nothing)."""
-    if sienne == juste:
-        return False
     vu = calc.VU_DE_LA_SUITE.get(pattern_of(path))
     return vu is None or vu(sienne) != vu(juste)
 
