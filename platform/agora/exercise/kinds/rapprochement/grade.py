@@ -151,7 +151,7 @@ def _pointage(c: Correction, nom: str) -> Decimal:
         if gauche in lignes and lignes[gauche].origine == "releve":
             gauche, droite = droite, gauche  # a pair written statement first is still a pair
         libres = gauche not in utilises and droite not in utilises
-        if libres and ((gauche, droite) in valides or _paire_valide(c.r, gauche, droite)):
+        if libres and ((gauche, droite) in valides or c.r.paire_valide(gauche, droite)):
             justes += 1
             utilises.update((gauche, droite))
         else:
@@ -174,15 +174,6 @@ def _pointage(c: Correction, nom: str) -> Decimal:
     if not c.r.pointage:
         return Decimal(1) if not fausses else ZERO
     return Decimal(max(0, justes - len(fausses))) / len(c.r.pointage)
-
-
-def _paire_valide(r: Rapprochement, gauche: str, droite: str) -> bool:
-    ledger, releve = r.dossier.lignes.get(gauche), r.dossier.lignes.get(droite)
-    if ledger is None or releve is None or ledger.origine == "releve" or releve.origine != "releve":
-        return False
-    if gauche in r.ecarts:
-        return r.ecarts[gauche].releve.id == droite
-    return ledger.entree == releve.entree and ledger.montant == releve.montant
 
 
 def _solde(c: Correction, nom: str, attendu: Decimal, calcul: str) -> Decimal | None:
