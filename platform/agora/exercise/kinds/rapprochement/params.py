@@ -163,7 +163,8 @@ def _ligne(raw: Any, origine: str) -> Ligne:
     # The side a line leaves empty, half of all amounts, is "0.00": nothing to parse.
     debit = ZERO if debit == "0.00" else _montant(debit, "debit")
     credit = ZERO if credit == "0.00" else _montant(credit, "credit")
-    ref = _ref(get("ref"))
+    ref = get("ref")
+    ref = ref if type(ref) is str else _ref(ref)  # a text is its own reference: no call
     if bool(debit) == bool(credit):
         raise _Refus("", " doit avoir un débit ou un crédit, pas les deux.")
     montant = debit or credit
