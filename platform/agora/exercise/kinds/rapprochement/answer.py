@@ -28,6 +28,15 @@ ECRITURE = {"ligne": LIGNE, "compte_debit": COMPTE, "compte_credit": COMPTE, "mo
 # What separates the ids of a list written as one text (« B5, B6 », « B5 ; B6 », « B5 B6 »).
 _SEPARATEUR = re.compile(r"[,;\s]+")
 
+# The texts the line type has read, with their Lu (the kit's memo, cleared in place, never
+# replaced): the lists of the two sides name some twenty line ids, each looked up without a call.
+_IDS_LUS = LIGNE.memo
+
+# Each field of an entry row with its type and the type's memo (cleared in place, never replaced).
+_LECTEURS_ECRITURE = tuple(
+    (nom, type_champ, type_champ.memo) for nom, type_champ in ECRITURE.items()
+)
+
 PAS_UN_OBJET = "Un objet JSON {…} est attendu."
 _PAIRES = "Une liste de paires [ligne du compte 512, ligne du relevé]."
 _PAIRE = "Une paire [ligne du compte 512, ligne du relevé]."
@@ -136,7 +145,7 @@ def _ids(raw: Any, chemin: str, erreurs: dict[str, str]) -> Lu:
         return _refus(raw, chemin, _IDS, erreurs)
     avant, ids = len(erreurs), []
     for i, item in enumerate(items[:MAX_LIGNES]):
-        lu = LIGNE.read(item)
+        lu = (type(item) is str and _IDS_LUS.get(item)) or LIGNE.read(item)  # a Lu is never false
         if lu.erreur:
             erreurs[f"{chemin}.{i}"] = lu.erreur
         elif lu.valeur:
@@ -164,7 +173,12 @@ def _ecriture(k: int, row: Any, erreurs: dict[str, str]) -> Lu | None:
     if all(is_empty(row.get(nom)) for nom in ECRITURE):
         return None  # a form row left blank
     avant = len(erreurs)
-    champs = {nom: type_champ.read(row.get(nom)) for nom, type_champ in ECRITURE.items()}
+    champs = {
+        # A text its type has read before is taken from the type's memo without a call.
+        nom: (type(raw) is str and memo.get(raw)) or type_champ.read(raw)  # a Lu is never false
+        for nom, type_champ, memo in _LECTEURS_ECRITURE
+        for raw in (row.get(nom),)
+    }
     for nom, lu in champs.items():
         if lu.erreur:
             erreurs[f"ecritures.{k}.{nom}"] = lu.erreur

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -65,11 +65,15 @@ class Correction:
                 deja.append(ident)
 
     def champ(self, nom: str, attendu: str | None, recu: Any, correct: bool, message: str) -> None:
-        self.champs.append(ChampResult(nom, attendu, _recu(recu), correct, message))
+        self.champs.append(_verdict((nom, attendu, _recu(recu), correct, message)))
 
     def lu(self, nom: str) -> Lu:
         """The part ``nom`` as read (the answer has it: absent parts are not graded)."""
         return self.lecture.arbre[nom]
+
+
+# A verdict from its values in order, without the Python __new__ of ChampResult's NamedTuple.
+_verdict = partial(tuple.__new__, ChampResult)
 
 
 def corriger(r: Rapprochement, lecture: Lecture, kind: str) -> Grade:
@@ -139,13 +143,15 @@ def _pointage(c: Correction, nom: str) -> Decimal:
     paires = lu.valeur or ()
     attendu = ", ".join(map(_paire, c.r.pointage))
     lignes = c.r.dossier.lignes
+    # The reference's pairs are valid ones: a pair among them needs no checking.
+    valides = set(c.r.pointage)
     utilises: set[str] = set()
     justes, fausses = 0, []
     for gauche, droite in paires:
         if gauche in lignes and lignes[gauche].origine == "releve":
             gauche, droite = droite, gauche  # a pair written statement first is still a pair
         libres = gauche not in utilises and droite not in utilises
-        if libres and _paire_valide(c.r, gauche, droite):
+        if libres and ((gauche, droite) in valides or c.r.paire_valide(gauche, droite)):
             justes += 1
             utilises.update((gauche, droite))
         else:
@@ -168,15 +174,6 @@ def _pointage(c: Correction, nom: str) -> Decimal:
     if not c.r.pointage:
         return Decimal(1) if not fausses else ZERO
     return Decimal(max(0, justes - len(fausses))) / len(c.r.pointage)
-
-
-def _paire_valide(r: Rapprochement, gauche: str, droite: str) -> bool:
-    ledger, releve = r.dossier.lignes.get(gauche), r.dossier.lignes.get(droite)
-    if ledger is None or releve is None or ledger.origine == "releve" or releve.origine != "releve":
-        return False
-    if gauche in r.ecarts:
-        return r.ecarts[gauche].releve.id == droite
-    return ledger.entree == releve.entree and ledger.montant == releve.montant
 
 
 def _solde(c: Correction, nom: str, attendu: Decimal, calcul: str) -> Decimal | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import partial
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -48,7 +48,10 @@ class Ligne(NamedTuple):
     effet: Decimal  # the line seen from the company: +amount in, −amount out
 
 
-@dataclass(frozen=True)
+# A plain dataclass, not a frozen one (whose __init__ sets each field through
+# object.__setattr__) and with no cached_property (its first reading takes a lock): the params
+# are read afresh at every grade, and nothing changes them once read.
+@dataclass
 class Dossier:
     """The params, typed: opening balance, suspense items of last month, ledger, statement."""
 
@@ -58,16 +61,13 @@ class Dossier:
     compte_512: tuple[Ligne, ...]
     releve: tuple[Ligne, ...]
     lignes: dict[str, Ligne]  # every line by id: last month's suspense, the ledger, the statement
+    # The statement's opening balance: the ledger's, less what the bank had not yet seen.
+    ouverture_releve: Decimal
 
     @property
     def grand_livre(self) -> tuple[Ligne, ...]:
         """Every ledger line the student may point: last month's suspense first."""
         return self.suspens + self.compte_512
-
-    @cached_property
-    def ouverture_releve(self) -> Decimal:
-        """The statement's opening balance: the ledger's, less what the bank had not yet seen."""
-        return self.solde_initial - sum((s.effet for s in self.suspens), ZERO)
 
 
 class _Refus(Exception):
@@ -113,12 +113,22 @@ def _dossier(params: dict[str, Any]) -> Dossier:
         suspens = _lignes(params["suspens_anterieurs"], "suspens_anterieurs", "suspens")
     compte_512 = _lignes(params["compte_512"], "compte_512", "512")
     releve = _lignes(params["releve"], "releve", "releve")
-    lignes: dict[str, Ligne] = {}
-    for ligne in suspens + compte_512 + releve:  # ids checked once every line is readable
-        if ligne.id in lignes:
-            raise _Refus("", f"l'identifiant « {ligne.id} » est utilisé deux fois.")
-        lignes[ligne.id] = ligne
-    return Dossier(periode, solde_initial, suspens, compte_512, releve, lignes)
+    toutes = suspens + compte_512 + releve
+    lignes = {ligne.id: ligne for ligne in toutes}  # ids checked once every line is readable
+    if len(lignes) < len(toutes):
+        raise _Refus("", f"l'identifiant « {_en_double(toutes)} » est utilisé deux fois.")
+    ouverture = solde_initial - sum((s.effet for s in suspens), ZERO)
+    return Dossier(periode, solde_initial, suspens, compte_512, releve, lignes, ouverture)
+
+
+def _en_double(lignes: tuple[Ligne, ...]) -> str:
+    """The first id met a second time."""
+    vus: set[str] = set()
+    for ligne in lignes:
+        if ligne.id in vus:
+            return ligne.id
+        vus.add(ligne.id)
+    raise AssertionError("no id is used twice")
 
 
 def _lignes(raw: Any, cle: str, origine: str) -> tuple[Ligne, ...]:
@@ -140,20 +150,32 @@ def _ligne(raw: Any, origine: str) -> Ligne:
     """One line, its fields in the contract's order; an absent debit or credit is 0.00."""
     if not isinstance(raw, dict):
         raise _Refus("", " doit être un objet {id, date, libelle…}.")
-    ident = _texte(raw.get("id"), _ID, "id", " doit être un identifiant comme « C1 ».")
-    date = _texte(raw.get("date"), _DATE, "date", " doit s'écrire AAAA-MM-JJ.")
-    libelle = raw.get("libelle")
+    get = raw.get
+    ident, date, libelle = get("id"), get("date"), get("libelle")
+    # The id and the date as the contract writes them (each checked here, not by a call).
+    if not isinstance(ident, str) or not _ID.fullmatch(ident):
+        raise _Refus("id", " doit être un identifiant comme « C1 ».")
+    if not isinstance(date, str) or not _DATE.fullmatch(date):
+        raise _Refus("date", " doit s'écrire AAAA-MM-JJ.")
     if not isinstance(libelle, str) or not libelle.strip():
         raise _Refus("libelle", " manque.")
-    debit = _montant(raw.get("debit", "0.00"), "debit")
-    credit = _montant(raw.get("credit", "0.00"), "credit")
-    ref = _ref(raw.get("ref"))
+    debit, credit = get("debit", "0.00"), get("credit", "0.00")
+    # The side a line leaves empty, half of all amounts, is "0.00": nothing to parse.
+    debit = ZERO if debit == "0.00" else _montant(debit, "debit")
+    credit = ZERO if credit == "0.00" else _montant(credit, "credit")
+    ref = get("ref")
+    ref = ref if type(ref) is str else _ref(ref)  # a text is its own reference: no call
     if bool(debit) == bool(credit):
         raise _Refus("", " doit avoir un débit ou un crédit, pas les deux.")
     montant = debit or credit
     entree = bool(credit) if origine == "releve" else bool(debit)  # the statement: bank's view
     effet = montant if entree else -montant
-    return Ligne(origine, ident, date, libelle, debit, credit, ref, montant, entree, effet)
+    return _nouvelle((origine, ident, date, libelle, debit, credit, ref, montant, entree, effet))
+
+
+# A Ligne from its values in order, without the Python __new__ a NamedTuple generates (a
+# params has some 25 lines, read at every grade).
+_nouvelle = partial(tuple.__new__, Ligne)
 
 
 def _texte(raw: Any, motif: re.Pattern[str], lieu: str, suite: str, cite: bool = False) -> str:
@@ -165,7 +187,7 @@ def _texte(raw: Any, motif: re.Pattern[str], lieu: str, suite: str, cite: bool =
 
 def _montant(raw: Any, lieu: str, signe: bool = False) -> Decimal:
     """An amount; negative only if ``signe`` (an opening balance: the account overdrawn)."""
-    if raw == "0.00":  # the side a line leaves empty, half of all amounts: nothing to parse
+    if raw == "0.00":
         return ZERO
     if isinstance(raw, str) and _CONTRAT.fullmatch(raw):
         return Decimal(raw)  # the contract's own writing: no need for the lenient reader

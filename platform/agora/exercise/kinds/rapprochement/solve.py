@@ -18,7 +18,9 @@ from agora.money import ZERO, fmt
 BANQUE = ("512",)
 
 
-@dataclass(frozen=True)
+# Plain dataclasses, not frozen ones (whose __init__ sets each field through
+# object.__setattr__): the reference is worked out at every grade and never changed.
+@dataclass
 class Ecart:
     """A ledger line entered with the wrong amount, and its statement line."""
 
@@ -31,7 +33,7 @@ class Ecart:
         return self.releve.effet - self.ligne.effet
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rapprochement:
     """The reference reconciliation, in typed form."""
 
@@ -52,6 +54,22 @@ class Rapprochement:
         ligne = self.dossier.lignes.get(ident)
         return ligne.montant if ligne else None
 
+    def paire_valide(self, gauche: str, droite: str) -> bool:
+        """Whether a ledger line and a statement line may be pointed together: the same
+        direction and amount, or an entry error and its statement line."""
+        lignes = self.dossier.lignes
+        ledger, releve = lignes.get(gauche), lignes.get(droite)
+        if (
+            ledger is None
+            or releve is None
+            or ledger.origine == "releve"
+            or releve.origine != "releve"
+        ):
+            return False
+        if gauche in self.ecarts:
+            return self.ecarts[gauche].releve.id == droite
+        return ledger.entree == releve.entree and ledger.montant == releve.montant
+
 
 def rapprocher(dossier: Dossier) -> Rapprochement:
     """Match, sort into the two sides, compute the balances and the adjusting entries."""
@@ -59,21 +77,24 @@ def rapprocher(dossier: Dossier) -> Rapprochement:
     pointes = {i for paire in paires for i in paire}
     # The company side in document order: the statement lines the ledger lacks, then its errors.
     manquantes = [ligne for ligne in dossier.releve if ligne.id not in pointes]
+    # Each list of the company side and its total, summed as it is written.
     entreprise: dict[str, list[str]] = {"ajouts": [], "deductions": []}
+    totaux = {"ajouts": ZERO, "deductions": ZERO}
     for ligne in manquantes:
-        entreprise["ajouts" if ligne.entree else "deductions"].append(ligne.id)
+        liste = "ajouts" if ligne.entree else "deductions"
+        entreprise[liste].append(ligne.id)
+        totaux[liste] += ligne.montant
     for ident, ecart in ecarts.items():
-        entreprise["ajouts" if ecart.montant_signe > 0 else "deductions"].append(ident)
+        ecart_signe = ecart.montant_signe  # an error stands for its gap
+        liste = "ajouts" if ecart_signe > 0 else "deductions"
+        entreprise[liste].append(ident)
+        totaux[liste] += abs(ecart_signe)
     banque: dict[str, list[str]] = {"ajouts": [], "deductions": []}
     for ligne in dossier.grand_livre:
         if ligne.id not in pointes:
             banque["ajouts" if ligne.entree else "deductions"].append(ligne.id)
     solde_512 = dossier.solde_initial + sum((c.effet for c in dossier.compte_512), ZERO)
     solde_releve = dossier.ouverture_releve + sum((b.effet for b in dossier.releve), ZERO)
-    ajouts, deductions = (
-        sum((_montant_entreprise(dossier, ecarts, i) for i in entreprise[liste]), ZERO)
-        for liste in ("ajouts", "deductions")
-    )
     ordre = [ligne.id for ligne in manquantes] + list(ecarts)
     return Rapprochement(
         dossier,
@@ -83,16 +104,9 @@ def rapprocher(dossier: Dossier) -> Rapprochement:
         {k: tuple(v) for k, v in banque.items()},
         solde_512,
         solde_releve,
-        solde_512 + ajouts - deductions,
+        solde_512 + totaux["ajouts"] - totaux["deductions"],
         tuple(_ecriture(dossier, ecarts, i) for i in ordre),
     )
-
-
-def _montant_entreprise(dossier: Dossier, ecarts: dict[str, Ecart], ident: str) -> Decimal:
-    """What a company-side item adds or deducts: a statement line's amount, an error's gap."""
-    if ident in ecarts:
-        return abs(ecarts[ident].montant_signe)
-    return dossier.lignes[ident].montant
 
 
 def _pointer(dossier: Dossier) -> tuple[tuple[tuple[str, str], ...], dict[str, Ecart]]:

@@ -3,12 +3,15 @@ from the student's own values, the wrong method named, the entry matched row by 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache, partial
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from agora.exercise import grading as kit
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade
+from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
 from agora.exercise.fields import Lu, account_root, verdict
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.reglements_fournisseurs import solve as calc
@@ -71,7 +74,10 @@ class Correction:
     def __init__(self, ref: Reference, own: dict[str, Any]):
         self.ref, self.own = ref, own
         self.codes: list[str] = []
-        differe = any(ref.valeurs[p] != v for p, v in own.items())
+        valeurs = ref.valeurs
+        differe = any(
+            valeurs[p] != v and _change_la_suite(p, valeurs[p], v) for p, v in own.items()
+        )
         self.siennes = (self.depuis(None) or ref.valeurs) if differe else ref.valeurs
 
     def depuis(self, faute: str | None) -> dict[str, Any]:
@@ -122,6 +128,14 @@ class Correction:
         return self.nomme(code).strip() or None
 
 
+def _change_la_suite(path: str, juste: Any, sienne: Any) -> bool:
+    """Whether the student's value, not the right one, leads the later steps elsewhere: an
+    overdue invoice said due this week is paid all the same, and the exercise redone from it
+    is the reference (the run is not made for nothing)."""
+    vu = calc.VU_DE_LA_SUITE.get(pattern_of(path))
+    return vu is None or vu(sienne) != vu(juste)
+
+
 def type_champ(path: str) -> Any:
     """The type of an answer field by its path (``factures.2.montant``…)."""
     return ANSWER_SCHEMA.champs[pattern_of(path)]
@@ -130,6 +144,30 @@ def type_champ(path: str) -> Any:
 @lru_cache(maxsize=1024)  # the same few paths at every grade
 def _competence(path: str) -> str:
     return ENREGISTREMENT if path.startswith("ecriture") or path == "total" else PROCEDURE
+
+
+@lru_cache(maxsize=256)  # by the graded fields' names: a shape of answer, not an answer
+def _champs_des_competences(noms: tuple[str, ...]) -> tuple[tuple[str, tuple[bool, ...], int], ...]:
+    """Each competency the graded fields prove, in order: its code, which of the fields are
+    its own (a mask over them), how many they are."""
+    competences = []
+    for code in COMPETENCES:
+        masque = tuple(_competence(nom) == code for nom in noms)
+        if any(masque):
+            competences.append((code, masque, sum(masque)))
+    return tuple(competences)
+
+
+def _notes(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+    """``kit.notes_par_competence``, the fields of each competency found once per shape."""
+    justes = list(map(_CORRECT, champs))
+    return [
+        (code, score_ratio(sum(compress(justes, masque)), n))
+        for code, masque, n in _champs_des_competences(tuple(map(_NOM, champs)))
+    ]
+
+
+_NOM, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
@@ -148,7 +186,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs += journal.juge("ecriture", ref.valeurs["ecriture"], lecture, propres, c.compte, c.nomme)
     champs += kit.illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in c.codes]
-    competences = kit.notes_par_competence(champs, _competence, COMPETENCES)
+    competences = _notes(champs)
     return kit.grade_of(NAME, champs, nommes, competences)
 
 

@@ -145,7 +145,7 @@ def _escompte(raw: Any) -> Escompte | None:
     if raw is None:
         return None
     e = kit.lire_objet(raw, "l'escompte de la {facture}")
-    taux = kit.lire_taux(e.get("taux"), "le taux d'escompte de la {facture}")
+    taux = _taux(e.get("taux"), "le taux d'escompte de la {facture}")
     if not ZERO < taux <= 10:
         raise _refus("le taux d'escompte de la {facture} doit être compris entre 0 (exclu) et 10.")
     jours = kit.lire_entier(e.get("jours"), "le délai d'escompte de la {facture}", 60)

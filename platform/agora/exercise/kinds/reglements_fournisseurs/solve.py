@@ -112,11 +112,24 @@ def escompte(r: Reglements, put: Put, rnd: Arrondi, faute: str | None) -> tuple[
     return decision, montant_ht, tva
 
 
+# The situations paid this week: the only thing the later steps see of a situation.
+PAYEES = frozenset((ECHUE, CETTE_SEMAINE))
+
+
 def decision(quand: Any, coordonnees: Any, escompte_pris: bool) -> str:
     """Blocked when the bank details are refused; paid when due (or escompte taken)."""
     if coordonnees == A_BLOQUER:
         return BLOQUER
-    return PAYER if quand in (ECHUE, CETTE_SEMAINE) or escompte_pris else ATTENDRE
+    return PAYER if quand in PAYEES or escompte_pris else ATTENDRE
+
+
+# What the later steps of ``calcule`` see of a choice the student makes (by its field's
+# pattern): two values they see alike (overdue or due this week: paid; waiting or blocked: not
+# paid) lead to the same next steps. A field not named here is seen whole.
+VU_DE_LA_SUITE: dict[str, Callable[[Any], Any]] = {
+    "factures.#.situation": PAYEES.__contains__,
+    "factures.#.decision": PAYER.__eq__,
+}
 
 
 # The answer paths of each invoice's fields, written once (calcule runs many times a grade).
