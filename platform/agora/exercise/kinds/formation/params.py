@@ -103,6 +103,8 @@ class Plan:
 
 
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
+    if type(raw) is int and bas <= raw <= haut:
+        return raw  # a JSON integer in range, as the params hold them: nothing more to check
     valeur = lire_entier(raw, ou, haut)
     if valeur < bas:
         raise refus(ou, f"un entier de {bas} à {haut} est attendu")
