@@ -126,7 +126,8 @@ _CHAMPS_SESSION = (
     "frais_par_participant",
 )
 _OU_SESSION = [
-    {champ: f"sessions {i + 1}.{champ}" for champ in _CHAMPS_SESSION} for i in range(MAX_SESSIONS)
+    {"": f"sessions {i + 1}"} | {champ: f"sessions {i + 1}.{champ}" for champ in _CHAMPS_SESSION}
+    for i in range(MAX_SESSIONS)
 ]
 _OU_ACTIVITE = [
     {champ: f"activites {i + 1}{champ}" for champ in ("", ".libelle", ".montant")}
@@ -136,7 +137,7 @@ _OU_ACTIVITE = [
 
 def _session(raw: Any, i: int) -> Session:
     ou = _OU_SESSION[i]
-    s = lire_objet(raw, f"sessions {i + 1}")
+    s = lire_objet(raw, ou[""])
     return Session(
         lire_texte(s.get("intitule"), ou["intitule"]),
         lire_texte(s.get("organisme"), ou["organisme"]),
@@ -170,8 +171,10 @@ def _cse(raw: Any) -> Cse:
         taux_asc=lire_taux(c.get("taux_asc"), "cse.taux_asc"),
         fonctionnement=lire_booleen(c.get("fonctionnement"), "cse.fonctionnement"),
         activites=tuple(
-            _activite(r, i)
-            for i, r in enumerate(lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1))
+            [
+                _activite(r, i)
+                for i, r in enumerate(lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1))
+            ]
         ),
     )
     if cse.masse_brute <= ZERO:
@@ -201,8 +204,10 @@ def lire_params(params: Any) -> Plan:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
     p = lire_objet(params, "l'ensemble")
     sessions = tuple(
-        _session(r, i)
-        for i, r in enumerate(lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
+        [
+            _session(r, i)
+            for i, r in enumerate(lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
+        ]
     )
     convocation = lire_objet(p.get("convocation"), "convocation")
     horaire = p.get("cout_horaire")
@@ -224,7 +229,7 @@ def lire_params(params: Any) -> Plan:
     )
     if plan.budget <= ZERO:
         raise refus("budget", "un montant positif est attendu")
-    if not Decimal(1) <= plan.heures_par_jour <= Decimal(12):
+    if not 1 <= plan.heures_par_jour <= 12:
         raise refus("heures_par_jour", "de 1 à 12 heures par jour")
     return plan
 

@@ -59,10 +59,11 @@ def _arrondi(valeur: Decimal, faute: str | None) -> Decimal:
     return cents_down(valeur) if faute == ARRONDI_TRONQUE else cents(valeur)
 
 
-def _quotient(num: Any, den: Any, faute: str | None) -> Decimal | None:
-    """num ÷ den to the cent; None when the student's own values make it impossible."""
+def _quotient(num: Any, den: int, faute: str | None) -> Decimal | None:
+    """num ÷ den (a number of trainees or sessions) to the cent; None when the student's own
+    values make it impossible."""
     try:
-        return _arrondi(Decimal(num) / Decimal(den), faute)
+        return _arrondi(Decimal(num) / den, faute)
     except (ArithmeticError, TypeError):
         return None
 
