@@ -193,8 +193,10 @@ def _contribution(raw: Any) -> tuple[int, Decimal] | None:
 
 
 def _elements(raw: Any) -> tuple[str, ...]:
-    codes = lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1)
-    elements = tuple(lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in codes)
+    elements = tuple(lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1))
+    if not all(type(code) is str and code in ELEMENTS for code in elements):
+        # Some code unknown: each read by lire_parmi, whose refusal names what is expected.
+        elements = tuple(lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in elements)
     if len(set(elements)) != len(elements):
         raise refus("convocation.elements", "chaque élément ne figure qu'une fois")
     return elements
