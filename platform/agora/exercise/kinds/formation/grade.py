@@ -61,8 +61,9 @@ class Reference(ReferenceCalculee):
         self.competence_de = _competences(tuple(self.valeurs)).__getitem__
 
     def reporte(self, own: dict[str, Any]) -> dict[str, Any]:
-        """The steps that start from earlier values, from the student's own."""
-        return calc.calcule(self.d, own, complet=False)
+        """The steps that start from earlier values, from the student's own where they differ
+        from the right ones."""
+        return calc.depuis_les_siens(self.d, own, self.valeurs)
 
 
 # The type of a reference's path, found once per name (the same names in every variant; the

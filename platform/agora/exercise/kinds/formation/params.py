@@ -103,6 +103,8 @@ class Plan:
 
 
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
+    if type(raw) is int and bas <= raw <= haut:
+        return raw  # a JSON integer in range, as the params hold them: nothing more to check
     valeur = lire_entier(raw, ou, haut)
     if valeur < bas:
         raise refus(ou, f"un entier de {bas} à {haut} est attendu")
@@ -124,7 +126,8 @@ _CHAMPS_SESSION = (
     "frais_par_participant",
 )
 _OU_SESSION = [
-    {champ: f"sessions {i + 1}.{champ}" for champ in _CHAMPS_SESSION} for i in range(MAX_SESSIONS)
+    {"": f"sessions {i + 1}"} | {champ: f"sessions {i + 1}.{champ}" for champ in _CHAMPS_SESSION}
+    for i in range(MAX_SESSIONS)
 ]
 _OU_ACTIVITE = [
     {champ: f"activites {i + 1}{champ}" for champ in ("", ".libelle", ".montant")}
@@ -134,7 +137,7 @@ _OU_ACTIVITE = [
 
 def _session(raw: Any, i: int) -> Session:
     ou = _OU_SESSION[i]
-    s = lire_objet(raw, f"sessions {i + 1}")
+    s = lire_objet(raw, ou[""])
     return Session(
         lire_texte(s.get("intitule"), ou["intitule"]),
         lire_texte(s.get("organisme"), ou["organisme"]),
@@ -168,8 +171,10 @@ def _cse(raw: Any) -> Cse:
         taux_asc=lire_taux(c.get("taux_asc"), "cse.taux_asc"),
         fonctionnement=lire_booleen(c.get("fonctionnement"), "cse.fonctionnement"),
         activites=tuple(
-            _activite(r, i)
-            for i, r in enumerate(lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1))
+            [
+                _activite(r, i)
+                for i, r in enumerate(lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1))
+            ]
         ),
     )
     if cse.masse_brute <= ZERO:
@@ -188,8 +193,10 @@ def _contribution(raw: Any) -> tuple[int, Decimal] | None:
 
 
 def _elements(raw: Any) -> tuple[str, ...]:
-    codes = lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1)
-    elements = tuple(lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in codes)
+    elements = tuple(lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1))
+    if not all(type(code) is str and code in ELEMENTS for code in elements):
+        # Some code unknown: each read by lire_parmi, whose refusal names what is expected.
+        elements = tuple(lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in elements)
     if len(set(elements)) != len(elements):
         raise refus("convocation.elements", "chaque élément ne figure qu'une fois")
     return elements
@@ -199,8 +206,10 @@ def lire_params(params: Any) -> Plan:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
     p = lire_objet(params, "l'ensemble")
     sessions = tuple(
-        _session(r, i)
-        for i, r in enumerate(lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
+        [
+            _session(r, i)
+            for i, r in enumerate(lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
+        ]
     )
     convocation = lire_objet(p.get("convocation"), "convocation")
     horaire = p.get("cout_horaire")
@@ -222,7 +231,7 @@ def lire_params(params: Any) -> Plan:
     )
     if plan.budget <= ZERO:
         raise refus("budget", "un montant positif est attendu")
-    if not Decimal(1) <= plan.heures_par_jour <= Decimal(12):
+    if not 1 <= plan.heures_par_jour <= 12:
         raise refus("heures_par_jour", "de 1 à 12 heures par jour")
     return plan
 

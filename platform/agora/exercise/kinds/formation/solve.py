@@ -59,10 +59,11 @@ def _arrondi(valeur: Decimal, faute: str | None) -> Decimal:
     return cents_down(valeur) if faute == ARRONDI_TRONQUE else cents(valeur)
 
 
-def _quotient(num: Any, den: Any, faute: str | None) -> Decimal | None:
-    """num ÷ den to the cent; None when the student's own values make it impossible."""
+def _quotient(num: Any, den: int, faute: str | None) -> Decimal | None:
+    """num ÷ den (a number of trainees or sessions) to the cent; None when the student's own
+    values make it impossible."""
     try:
-        return _arrondi(Decimal(num) / Decimal(den), faute)
+        return _arrondi(Decimal(num) / den, faute)
     except (ArithmeticError, TypeError):
         return None
 
@@ -86,6 +87,8 @@ _CHAMPS = ("cout_pedagogique", "frais", "salaires", "cout_total", "cout_particip
 _NOMS = [tuple(f"sessions.{i}.{champ}" for champ in _CHAMPS) for i in range(MAX_SESSIONS)]
 _DECISIONS = [f"sessions.{i}.decision" for i in range(MAX_SESSIONS)]
 _FIGURES = [f"convocation.{k}.figure" for k in range(MAX_ELEMENTS)]
+# What a row's total and cost per trainee start from: its parts and its total.
+_ENTREES = [noms[:4] for noms in _NOMS]
 
 
 def _fixes(s: Session, d: Plan) -> tuple:
@@ -163,15 +166,21 @@ def _ordre_des_reports(d: Plan) -> list[int]:
     return sorted(range(len(d.sessions)), key=lambda i: (-d.sessions[i].priorite, -i))
 
 
+# Each item's figure on a right convocation (the catalogue's), written once.
+_FIGURE = {code: "oui" if requis else "non" for code, (_, requis) in ELEMENTS.items()}
+
+
 def _convocation(d: Plan, put: Put, faute: str | None) -> None:
-    premier_requis = next((c for c in d.elements if ELEMENTS[c][1]), None)
-    for k, code in enumerate(d.elements):
-        requis = ELEMENTS[code][1]
-        if faute == CONVOCATION_ELEMENT_MANQUANT and code == premier_requis:
-            requis = False
-        elif faute == CONVOCATION_ELEMENT_INUTILE:
-            requis = True
-        put(_FIGURES[k], "oui" if requis else "non")
+    """Whether each item goes on the convocation: the catalogue's figure; the first required
+    item left out with CONVOCATION_ELEMENT_MANQUANT, every item put with ..._INUTILE."""
+    if faute == CONVOCATION_ELEMENT_INUTILE:
+        figures = ["oui"] * len(d.elements)
+    else:
+        figures = [_FIGURE[code] for code in d.elements]
+        if faute == CONVOCATION_ELEMENT_MANQUANT and "oui" in figures:
+            figures[figures.index("oui")] = "non"
+    for k, figure in enumerate(figures):
+        put(_FIGURES[k], figure)
 
 
 def _base(c: Cse, faute: str | None) -> Decimal:
@@ -209,29 +218,37 @@ def contribution(effectif: int, masse: Decimal, faute: str | None = None) -> Dec
     return cents(masse * taux / HUNDRED)
 
 
-def calcule(
-    d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = None, complet: bool = True
-) -> dict:
+def calcule(d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
     """Every value of the answer by its path (``sessions.0.cout_total``…); ``own`` holds the
-    student's values each later step starts from, ``faute`` runs one known wrong method;
-    ``complet=False`` leaves out the steps that start from no earlier value (the convocation,
-    the contribution): what a grader needs to credit errors carried forward."""
+    student's values each later step starts from, ``faute`` runs one known wrong method."""
     etapes = Etapes(own)
     # Without the student's values a step is only written down, and each path is written once
     # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
     put = etapes.put if etapes.own else etapes.out.setdefault
     _plan(d, put, faute)
-    if complet:
-        _a_part(d, put, faute)
+    _a_part(d, put, faute)
     _cse(d.cse, put, faute)
     return etapes.out
 
 
-def _plan(d: Plan, put: Put, faute: str | None) -> None:
+Acquis = Callable[[int, Session], Any]
+
+
+def _plan(d: Plan, put: Put, faute: str | None, acquis: Acquis | None = None) -> None:
     """Each session's costs, the plan's total, then what follows from them."""
-    fixes = d.garde("fixes", lambda: [_fixes(session, d) for session in d.sessions])
-    couts = [_session(s, _NOMS[i], fixes[i], put, faute) for i, s in enumerate(d.sessions)]
+    couts = _sessions(d, put, faute, acquis)
     _suite(d, couts, put("total_plan", _somme(couts)), put, faute)
+
+
+def _sessions(d: Plan, put: Put, faute: str | None, acquis: Acquis | None) -> list[Any]:
+    """Each session's costs; returns their totals. ``acquis(i, s)``, when given, is the total
+    of a session whose steps need not be done again (None: they are)."""
+    fixes = d.garde("fixes", lambda: [_fixes(session, d) for session in d.sessions])
+    couts = []
+    for i, s in enumerate(d.sessions):
+        cout = acquis(i, s) if acquis else None
+        couts.append(_session(s, _NOMS[i], fixes[i], put, faute) if cout is None else cout)
+    return couts
 
 
 def _suite(d: Plan, couts: list[Any], total: Any, put: Put, faute: str | None) -> None:
@@ -293,7 +310,7 @@ def avec_faute(d: Plan, juste: Mapping[str, Any], faute: str) -> dict:
         return value
 
     if faute in _CHANGE_LES_SESSIONS:
-        _plan(d, put, faute)
+        _plan(d, put, faute, lambda i, s: None if _change(s, faute) else juste[_NOMS[i][3]])
     elif faute in _CHANGE_LA_SUITE:
         couts = [juste[_NOMS[i][3]] for i in range(len(d.sessions))]
         _suite(d, couts, juste["total_plan"], put, faute)
@@ -302,6 +319,46 @@ def avec_faute(d: Plan, juste: Mapping[str, Any], faute: str) -> dict:
     if faute in _CHANGE_LE_CSE:
         _cse(d.cse, put, faute)
     return monde
+
+
+def _change(s: Session, faute: str) -> bool:
+    """Whether a wrong method of the sessions' costs changes this session: a flat price is the
+    same multiplied or not, and so are the expenses of a single trainee or of none."""
+    if faute == TARIF_NON_MULTIPLIE:
+        return s.tarif_par != "session"
+    if faute == FRAIS_NON_MULTIPLIES:
+        return s.participants > 1 and bool(s.frais_par_participant)
+    return True
+
+
+def depuis_les_siens(d: Plan, own: Mapping[str, Any], juste: Mapping[str, Any]) -> dict:
+    """The steps that start from earlier values, carried on from the student's own ``own`` (an
+    error carried forward earns its credit) where these differ from the right ones ``juste``.
+    A step started from right values gives the right value again, which grades a wrong field
+    as no carried value does: such steps (a session, what follows the plan's total, the ASC's
+    variance) are left out, and so are the steps that start from no earlier value."""
+    etapes = Etapes(own)
+    put = etapes.put
+
+    def acquis(i: int, s: Session) -> Any:
+        return None if _differe(own, juste, _ENTREES[i]) else juste[_NOMS[i][3]]
+
+    couts = _sessions(d, put, None, acquis)
+    total = put("total_plan", _somme(couts))
+    totaux = [juste[noms[3]] for noms in _NOMS[: len(couts)]]
+    if total != juste["total_plan"] or couts != totaux or _differe(own, juste, ("ecart",)):
+        _suite(d, couts, total, put, None)
+    if _differe(own, juste, _ASC):  # what the ASC's variance and its sense start from
+        _cse(d.cse, put, None)
+    return etapes.out
+
+
+_ASC = ("cse.budget_asc", "cse.asc_realise")
+
+
+def _differe(own: Mapping[str, Any], juste: Mapping[str, Any], noms: tuple[str, ...]) -> bool:
+    """Whether the student gave some of these values other than the right ones."""
+    return any(nom in own and own[nom] != juste[nom] for nom in noms)
 
 
 def document(v: Mapping[str, Any]) -> dict[str, Any]:
