@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.base import ChampResult
+from agora.exercise.base import ChampResult, champ_result
 from agora.money import cents, euros, fmt, other_digits, parse_amount, parse_decimal
 
 EMPTY = "Champ non rempli."
@@ -462,7 +462,7 @@ def verdict(
     canon = field.canonical(attendu) if attendu is not None else None
     if lu is None or lu.valeur is None:
         message = (lu.erreur if lu else None) or EMPTY
-        return ChampResult(champ, canon, lu.recu if lu else None, False, message)
+        return champ_result((champ, canon, lu.recu if lu else None, False, message))
     correct = field.same(attendu, lu.valeur)
     message = ok if correct else (ko or f"Attendu : {field.display(attendu)}.")
-    return ChampResult(champ, canon, lu.recu, correct, message)
+    return champ_result((champ, canon, lu.recu, correct, message))

@@ -9,7 +9,14 @@ from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, SampleAnswer, score_ratio
+from agora.exercise.base import (
+    ChampResult,
+    Diagnostic,
+    Grade,
+    SampleAnswer,
+    champ_result,
+    score_ratio,
+)
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.reading import Lecture, pattern_of
 
@@ -61,7 +68,7 @@ def verdict_reporte(champ: str, field: Field, attendu: Any, lu: Lu) -> ChampResu
         return verdict(champ, field, attendu, lu)._replace(correct=True)
     # The wrong value, its verdict built at once (not ``verdict`` then ``_replace``: speed).
     ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-    return ChampResult(champ, _canon(field, attendu), lu.recu, True, ko)
+    return champ_result((champ, _canon(field, attendu), lu.recu, True, ko))
 
 
 def verdict_nomme(
@@ -72,7 +79,7 @@ def verdict_nomme(
         return verdict(champ, field, attendu, lu)
     ko = f"Attendu : {field.display(attendu)}."  # as ``verdict`` writes it, built at once
     message = f"{explication} {ko}" if explication else ko
-    return ChampResult(champ, _canon(field, attendu), lu.recu, False, message)
+    return champ_result((champ, _canon(field, attendu), lu.recu, False, message))
 
 
 def _canon(field: Field, attendu: Any) -> str | None:
@@ -280,12 +287,12 @@ def juge(
     (``reporte``, credited); else wrong, with the message of the method ``cause()`` names (its
     code added once to ``codes``)."""
     if lu.valeur is not None and (lu.valeur == attendu or field.same(attendu, lu.valeur)):
-        return ChampResult(path, canon, lu.recu, True, "Juste.")
+        return champ_result((path, canon, lu.recu, True, "Juste."))
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
     if reporte is not None and field.same(reporte, lu.valeur):  # verdict_reporte, written once
         ko = f"{REPORTE}Avec les bons résultats : {field.display(attendu)}."
-        return ChampResult(path, canon, lu.recu, True, ko)
+        return champ_result((path, canon, lu.recu, True, ko))
     code = cause()
     if code and code not in codes:
         codes.append(code)
@@ -316,7 +323,7 @@ def corrige_etapes(
     for path, field, lu in donnes:
         attendu, valeur = valeurs[path], lu.valeur
         if valeur is not None and (valeur == attendu or field.same(attendu, valeur)):
-            champs.append(ChampResult(path, canon[path], lu.recu, True, "Juste."))
+            champs.append(champ_result((path, canon[path], lu.recu, True, "Juste.")))
             continue  # the common case, without the cost of a judge
         trouve = partial(cause, own, path, valeur)
         reporte_ = ecf.get(path)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from agora.exercise.base import ChampResult
+from agora.exercise.base import ChampResult, champ_result
 from agora.exercise.fields import (
     COMPTE,
     EMPTY,
@@ -39,9 +39,6 @@ COMPTES_COLLECTIFS = frozenset({"401", "404", "411", "416", "421", "467"})
 REPORTE = "Calcul juste à partir de vos résultats précédents (erreur reportée) : point accordé."
 LIGNE_EN_TROP = "Cette ligne est de trop dans l'écriture."
 _ZERO_ECRIT = fmt(ZERO)
-# A verdict made straight from its five values, as ``_verdict(ChampResult, (…))``: the named
-# tuple's own constructor is a Python function, and every row of an entry makes three verdicts.
-_verdict = tuple.__new__
 
 
 class _une_fois:
@@ -327,13 +324,13 @@ def _compte(
     if lu is None or lu.valeur is None:
         recu = lu.recu if lu is not None else None
         message = (lu and lu.erreur) or EMPTY
-        return _verdict(ChampResult, (champ, attendue.compte, recu, False, message))
+        return champ_result((champ, attendue.compte, recu, False, message))
     if juste:
-        return _verdict(ChampResult, (champ, attendue.compte, lu.recu, True, "Juste."))
+        return champ_result((champ, attendue.compte, lu.recu, True, "Juste."))
     methode = message_compte(attendue, lu.valeur) if message_compte else None
     attendu = f"Attendu : {attendue.compte}."
     message = f"{methode} {attendu}" if methode else attendu
-    return _verdict(ChampResult, (champ, attendue.compte, lu.recu, False, message))
+    return champ_result((champ, attendue.compte, lu.recu, False, message))
 
 
 def _montant(
@@ -346,18 +343,18 @@ def _montant(
     canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
     if lu is None or lu.valeur is None:
         if not attendu and (lu is None or not lu.erreur):
-            return _verdict(ChampResult, (champ, canon, lu and lu.recu, True, "Juste."))
+            return champ_result((champ, canon, lu and lu.recu, True, "Juste."))
         recu = lu.recu if lu is not None else None
         message = (lu and lu.erreur) or EMPTY
-        return _verdict(ChampResult, (champ, canon, recu, False, message))
+        return champ_result((champ, canon, recu, False, message))
     valeur = lu.valeur
     if valeur == attendu:
-        return _verdict(ChampResult, (champ, canon, lu.recu, True, "Juste."))
+        return champ_result((champ, canon, lu.recu, True, "Juste."))
     if propre is not None and valeur == propre:
         ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-        return _verdict(ChampResult, (champ, canon, lu.recu, True, ko))
+        return champ_result((champ, canon, lu.recu, True, ko))
     message = f"Attendu : {euros(attendu)}."
-    return _verdict(ChampResult, (champ, canon, lu.recu, False, message))
+    return champ_result((champ, canon, lu.recu, False, message))
 
 
 def _piece(champ: str, attendu: str, lu: Lu | None) -> ChampResult:

@@ -4,13 +4,13 @@ decision on each receipt named by its reason, the entry matched row by row, diag
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, methodcaller
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     Mondes,
@@ -120,11 +120,6 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
     return methode_fausse(candidates, monde, depuis_les_siennes, path, valeur)
 
 
-# A verdict built straight from its five values, without ChampResult's __new__ (a Python
-# function): a grade has some forty right fields.
-_verdict = partial(tuple.__new__, ChampResult)
-
-
 def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
     """The verdict on a field not right: carried forward from the student's values, or wrong
     with the method error named when one explains it."""
@@ -137,10 +132,10 @@ def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[
         code = _code_decision(ref, path, lu.valeur)
     elif lu.valeur == ecf.get(path):
         ko = f"{journal.REPORTE} Avec les bons résultats : {ecrit}."
-        return _verdict((path, canon, lu.recu, True, ko))
+        return champ_result((path, canon, lu.recu, True, ko))
     else:
         code = _cherche(ref, own, path, lu.valeur)
-    return _verdict((path, canon, lu.recu, False, f"{_note(codes, code)}Attendu : {ecrit}."))
+    return champ_result((path, canon, lu.recu, False, f"{_note(codes, code)}Attendu : {ecrit}."))
 
 
 def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, dict]:
@@ -151,7 +146,7 @@ def _champs(ref: Reference, lecture: Lecture, codes: list[str]) -> tuple[list, d
     # The common case first, right, without the call of a judge; the others (None here) once
     # the exercise is carried on from the values the student got wrong.
     verdicts = [
-        _verdict((path, field.canonical(valeurs[path]), lu.recu, True, "Juste."))
+        champ_result((path, field.canonical(valeurs[path]), lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else None
         for path, field, lu in donnes

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import Lu, cite
 from agora.exercise.kinds.planning.answer import ANSWER_SCHEMA, LISTE_ILLISIBLE, CreneauLu
 from agora.exercise.kinds.planning.params import NAME, lire_semaine
@@ -25,10 +24,6 @@ def _noms(n: int) -> tuple[str, ...]:
 
 # The name of each créneau of an answer the form can hold, written once.
 _NOMS = _noms(ANSWER_SCHEMA.bornes["creneaux"])
-
-# A verdict built from its five values by the tuple's own constructor, without the Python call
-# of ``ChampResult._make`` (a grid has some 60 créneaux).
-_VERDICT = partial(tuple.__new__, ChampResult)
 
 # Short French names of the rules, for the verdict of one créneau.
 REGLES = {
@@ -133,7 +128,7 @@ def _verdicts(
     semaine: Semaine, lus: list[Compte], violations: list[Violation]
 ) -> list[ChampResult]:
     """Each créneau that counts with the verdict of its day for its employee."""
-    isos, heures, verdict = semaine.isos, _HEURES, _VERDICT
+    isos, heures, verdict = semaine.isos, _HEURES, champ_result
     noms = _NOMS if not lus or lus[-1][0] < len(_NOMS) else _noms(lus[-1][0] + 1)
     champs = [
         verdict((noms[i], None, f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}", True,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import MONTANT, Lu, verdict
 from agora.exercise.kinds.rapprochement.answer import LISTES
 from agora.exercise.kinds.rapprochement.ecritures import juger_ecritures
@@ -65,15 +65,11 @@ class Correction:
                 deja.append(ident)
 
     def champ(self, nom: str, attendu: str | None, recu: Any, correct: bool, message: str) -> None:
-        self.champs.append(_verdict((nom, attendu, _recu(recu), correct, message)))
+        self.champs.append(champ_result((nom, attendu, _recu(recu), correct, message)))
 
     def lu(self, nom: str) -> Lu:
         """The part ``nom`` as read (the answer has it: absent parts are not graded)."""
         return self.lecture.arbre[nom]
-
-
-# A verdict from its values in order, without the Python __new__ of ChampResult's NamedTuple.
-_verdict = partial(tuple.__new__, ChampResult)
 
 
 def corriger(r: Rapprochement, lecture: Lecture, kind: str) -> Grade:

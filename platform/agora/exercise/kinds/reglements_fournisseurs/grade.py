@@ -4,14 +4,14 @@ from the student's own values, the wrong method named, the entry matched row by 
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import Any
 
 from agora.exercise import grading as kit
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import Lu, account_root, verdict
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.reglements_fournisseurs import solve as calc
@@ -25,7 +25,6 @@ from agora.exercise.reading import Lecture, pattern_of
 PROCEDURE, ENREGISTREMENT = "2.2.2", "2.2.3"
 COMPETENCES = (PROCEDURE, ENREGISTREMENT)
 SITUATION = "factures.#.situation"
-_juste = partial(tuple.__new__, ChampResult)  # a right verdict, without ChampResult's __new__
 
 
 def fautes_possibles(r: Reglements) -> list[str]:
@@ -177,7 +176,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     valeurs, canon = ref.valeurs, ref.canon
     champs = [
         # The common case, right: its verdict built as the named tuple it is, with no call.
-        _juste((path, canon[path], lu.recu, True, "Juste."))
+        champ_result((path, canon[path], lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else c.champ(path, field, lu)
         for path, field, lu in lus

@@ -5,10 +5,10 @@ for each competency (the indicators prove 3.3.3, the checks of the data 1.3.1)."
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, champ_result, score_ratio
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import (
     Mondes,
@@ -27,7 +27,6 @@ from agora.exercise.reading import Lecture, pattern_of
 
 INDICATEURS, DONNEES = "3.3.3", "1.3.1"  # the social dashboard; the checks of the data
 COMPETENCES = (INDICATEURS, DONNEES)
-_juste = partial(tuple.__new__, ChampResult)  # a right verdict, without ChampResult's __new__
 # The parts of the answer each wrong method changes: the exercise done that way is worked out
 # for them alone (the grader asks a method only for the fields it changes).
 _PARTIES = {faute: frozenset(p.split(".")[0] for p in paths) for faute, paths in SIGNATURES.items()}
@@ -123,7 +122,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     valeurs, canon = ref.valeurs, ref.canon
     # Most fields are right: their verdict built here as the named tuple it is, with no call.
     champs = [
-        _juste((path, canon[path], lu.recu, True, "Juste."))
+        champ_result((path, canon[path], lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else _champ(ref, path, lu, ecf, own, codes)
         for path, _, lu in donnes
