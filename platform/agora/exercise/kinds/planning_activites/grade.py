@@ -306,13 +306,14 @@ def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[st
         if not isinstance(lu, Lu):
             continue  # not given (or a row where a field is expected: read as unreadable)
         valeur = lu[1]
-        if valeur is not None:
+        if valeur == attendu:  # an expected value is never None: this one was given
             siens[path] = valeur
-        if valeur == attendu:
             brut = lu[0]
             recu = brut if type(brut) is str else lu.recu
             champs.append(_juste((path, ecrire(attendu), recu, True, "Juste.")))
         else:
+            if valeur is not None:
+                siens[path] = valeur
             a_revoir.append((len(champs), path, lu))
             champs.append(None)
     return champs, a_revoir, siens
