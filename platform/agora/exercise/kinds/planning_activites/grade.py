@@ -65,37 +65,69 @@ class Reference:
 
 class _Forme:
     """What an answer's list of paths alone gives (the same for every variant with as many
-    tasks and requests at this level): each path's type, the rows that hold the fields (their
-    path walked) and each field as (path, its row's rank, its name in the row, the writer of
-    its expected value), and the competency each field proves, found by a look-up and no call
-    (one per field graded): the answer's fields here, any other name (an unreadable one) on
-    demand.
+    tasks and requests at this level): each path's type, the rows that hold the fields, each
+    field as (path, the writer of its expected value) with its row's rank and its name in the
+    row, and the competency each field proves, found by a look-up and no call (one per field
+    graded): the answer's fields here, any other name (an unreadable one) on demand.
 
     A number of days (most of the answer) is written by ``str``: the reference's are ints
     (durations, their sums, differences, maxima), whose digits are what QUANTITE writes for a
     whole number, without its formatting through decimals. The others by their type.
 
     The fields come in the order of the passes (a task's earliest dates, later its latest
-    ones): a row's fields are not next to each other, so each row is walked to once here and
-    each field found in it by its rank (``grading.champs_lus`` walks to a row once per run of
-    its fields: 70 times for 14 tasks)."""
+    ones): a row's fields are not next to each other, so the rows are read once, in the order
+    of their ranks: the answer itself, its objects (``incident``), then the rows of each list
+    (``taches``, ``reservations``), each list read once rather than each row walked to from
+    the answer; each field is then found in its row by its rank."""
 
     def __init__(self, paths: tuple[str, ...]):
         self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in paths}
-        rangs: dict[tuple[str | int, ...], int] = {}
-        self.champs = []
-        for p in paths:
-            *rangee, nom = chemin(p)
-            rang = rangs.setdefault(tuple(rangee), len(rangs))
-            ecrire = str if self.types[p] is QUANTITE else self.types[p].canonical
-            self.champs.append((p, rang, nom, ecrire))
-        self.rangees = list(rangs)
+        chemins = [chemin(p) for p in paths]
+        rangees = [c[:-1] for c in chemins]  # () for a field of the answer itself
+        self.objets = list(dict.fromkeys(r[0] for r in rangees if len(r) == 1))
+        lignes: dict[str, int] = {}  # each list's name and its number of rows
+        for rangee in rangees:
+            if len(rangee) == 2:
+                nom, i = rangee
+                lignes[nom] = max(lignes.get(nom, 0), i + 1)
+        self.listes = list(lignes.items())
+        rangs = {(): 0} | {(nom,): 1 + k for k, nom in enumerate(self.objets)}
+        debut = len(rangs)
+        for nom, nombre in self.listes:
+            rangs |= {(nom, i): debut + i for i in range(nombre)}
+            debut += nombre
+        self.champs = [(p, _ecrivain(self.types[p])) for p in paths]
+        self.rangs = [rangs[c[:-1]] for c in chemins]  # each field's row
+        self.noms = [c[-1] for c in chemins]  # and its name in the row
         self.competences = _Competences({p: _competence(p) for p in paths})
 
+    def lus(self, lecture: Lecture) -> list[Any]:
+        """What the answer holds at each field, in their order (a Lu, None where it gives
+        none): the rows read once, each field looked up in its row by a map in C."""
+        rangees = self.rangees_lues(lecture)
+        return list(map(dict.get, map(rangees.__getitem__, self.rangs), self.noms))
+
     def rangees_lues(self, lecture: Lecture) -> list[dict[str, Any]]:
-        """The rows of the answer as read, in the order of ``rangees`` ({} where none)."""
-        rangees = [lecture.noeud(*parcours) for parcours in self.rangees]
-        return [r if isinstance(r, dict) else {} for r in rangees]
+        """The rows of the answer as read, in the order of their ranks ({} where none)."""
+        arbre = _rangee(lecture.arbre)
+        lues = [arbre]
+        lues += [_rangee(arbre.get(nom)) for nom in self.objets]
+        for nom, nombre in self.listes:
+            liste = arbre.get(nom)
+            lignes = liste[:nombre] if isinstance(liste, list) else []
+            lues += map(_rangee, lignes)
+            lues += [{}] * (nombre - len(lignes))
+        return lues
+
+
+def _rangee(noeud: Any) -> dict[str, Any]:
+    """A row as read, or {} where the answer holds none there (a field or other)."""
+    return noeud if isinstance(noeud, dict) else {}
+
+
+def _ecrivain(field: Any) -> Any:
+    """How an expected value of this type is written (see _Forme)."""
+    return str if field is QUANTITE else field.canonical
 
 
 @lru_cache(maxsize=256)
@@ -264,24 +296,24 @@ def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[st
     each is met along them, not looked up by path. A right field's verdict is the tuple's own
     constructor, with its expected value written there and then (only a given field needs
     it) and what was typed as it is (``Lu.recu`` of a text)."""
-    rangees = ref.forme.rangees_lues(lecture)
     champs: list[ChampResult | None] = []
     a_revoir: list[tuple[int, str, Lu]] = []
     siens: dict[str, Any] = {}
-    for (path, rang, nom, ecrire), attendu in zip(
-        ref.forme.champs, ref.valeurs.values(), strict=True
+    forme = ref.forme
+    for (path, ecrire), lu, attendu in zip(
+        forme.champs, forme.lus(lecture), ref.valeurs.values(), strict=True
     ):
-        lu = rangees[rang].get(nom)
         if not isinstance(lu, Lu):
             continue  # not given (or a row where a field is expected: read as unreadable)
         valeur = lu[1]
-        if valeur is not None:
+        if valeur == attendu:  # an expected value is never None: this one was given
             siens[path] = valeur
-        if valeur == attendu:
             brut = lu[0]
             recu = brut if type(brut) is str else lu.recu
             champs.append(_juste((path, ecrire(attendu), recu, True, "Juste.")))
         else:
+            if valeur is not None:
+                siens[path] = valeur
             a_revoir.append((len(champs), path, lu))
             champs.append(None)
     return champs, a_revoir, siens

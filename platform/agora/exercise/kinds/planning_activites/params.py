@@ -33,12 +33,13 @@ SOIXANTE = Decimal(60)
 _MINUTES = {f"{h:02d}:{m:02d}": h * 60 + m for h in range(24) for m in range(60)}
 
 
-# The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
-# each field through object.__setattr__, several times slower, and the params are read again
-# at every grade (20 to 30 objects). Nothing changes them once read.
+# The typed params are plain dataclasses with slots, not frozen ones: a frozen dataclass's
+# __init__ sets each field through object.__setattr__, several times slower, and the params are
+# read again at every grade (20 to 30 objects, their fields read a few hundred times by the
+# passes and the booking). Nothing changes them once read.
 
 
-@dataclass
+@dataclass(slots=True)
 class Tache:
     lettre: str
     libelle: str
@@ -46,7 +47,7 @@ class Tache:
     anteriorites: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Incident:
     """Level 3: a task that takes ``retard`` more working days than planned."""
 
@@ -55,7 +56,7 @@ class Incident:
     motif: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Ressource:
     code: str
     libelle: str
@@ -63,7 +64,7 @@ class Ressource:
     tarif_horaire: Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class Demande:
     """A booking request: a day, a slot in minutes from midnight, what it needs."""
 
@@ -84,7 +85,7 @@ class Demande:
         return self.jour == autre.jour and self.debut < autre.fin and autre.debut < self.fin
 
 
-@dataclass
+@dataclass(slots=True)
 class Projet:
     """Typed, validated params of one project and its bookings."""
 
@@ -169,6 +170,10 @@ def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, 
     return [r if type(r) is dict else lire_objet(r, _lieu((ou, i))) for i, r in enumerate(lignes)]
 
 
+# The letters a task may follow, by its index: those of the tasks placed before it.
+_PRECEDENTES = [LETTRES[:i] for i in range(MAX_TACHES)]
+
+
 def _tache(t: dict[str, Any], i: int) -> Tache:
     ou, lettre = ("taches", i), LETTRES[i]
     if t.get("lettre") != lettre:
@@ -176,7 +181,7 @@ def _tache(t: dict[str, Any], i: int) -> Tache:
     avant = t.get("anteriorites")
     if type(avant) is not list or len(avant) > 4:  # its place written out only to refuse it
         avant = lire_liste(avant, _lieu(ou, "anteriorites"), 4)
-    precedentes = LETTRES[:i]
+    precedentes = _PRECEDENTES[i]
     for a in avant:
         if not isinstance(a, str) or a not in precedentes:
             raise _refus(ou, "une tâche ne suit que des tâches placées avant elle", "anteriorites")
@@ -207,7 +212,11 @@ def _incident(raw: Any, taches: tuple[Tache, ...], niveau: int) -> Incident | No
     )
 
 
-def _ressource(r: dict[str, Any], ou: Lieu) -> Ressource:
+# The place of each resource's rate, written once: the kit's reader takes it as a text.
+_TARIFS = [_lieu(("ressources", i), "tarif_horaire") for i in range(MAX_RESSOURCES)]
+
+
+def _ressource(r: dict[str, Any], ou: tuple[str, int]) -> Ressource:
     code = r.get("code")
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         raise _refus(ou, "un code court (S1, V2…) est attendu", "code")
@@ -215,7 +224,7 @@ def _ressource(r: dict[str, Any], ou: Lieu) -> Ressource:
         code=code,
         libelle=_texte(r.get("libelle"), ou, "libelle"),
         capacite=_entier(r.get("capacite"), ou, 1, MAX_CAPACITE, "capacite"),
-        tarif_horaire=lire_montant(r.get("tarif_horaire"), _lieu(ou, "tarif_horaire")),
+        tarif_horaire=lire_montant(r.get("tarif_horaire"), _TARIFS[ou[1]]),
     )
 
 
@@ -239,11 +248,13 @@ def lire_params(params: Any) -> Projet:
     niveau = _entier(p.get("niveau"), "niveau", 1, 3)
     entete = lire_objet(p.get("projet"), "projet")
     taches = tuple(
-        _tache(t, i) for i, t in enumerate(_rangs(p.get("taches"), "taches", MAX_TACHES, 2))
+        [_tache(t, i) for i, t in enumerate(_rangs(p.get("taches"), "taches", MAX_TACHES, 2))]
     )
     ressources = tuple(
-        _ressource(r, ("ressources", i))
-        for i, r in enumerate(_rangs(p.get("ressources"), "ressources", MAX_RESSOURCES))
+        [
+            _ressource(r, ("ressources", i))
+            for i, r in enumerate(_rangs(p.get("ressources"), "ressources", MAX_RESSOURCES))
+        ]
     )
     if len({r.code for r in ressources}) != len(ressources):
         raise _refus("ressources", "deux ressources ont le même code")
@@ -257,8 +268,10 @@ def lire_params(params: Any) -> Projet:
         unite=_texte(p.get("unite"), "unite"),
         ressources=ressources,
         demandes=tuple(
-            _demande(d, ("demandes", i))
-            for i, d in enumerate(_rangs(p.get("demandes"), "demandes", MAX_DEMANDES))
+            [
+                _demande(d, ("demandes", i))
+                for i, d in enumerate(_rangs(p.get("demandes"), "demandes", MAX_DEMANDES))
+            ]
         ),
     )
     # Kept with the project: the reference booking the solver starts from.

@@ -152,13 +152,21 @@ def _marges_libres(n: Projet, put, tot, fin_tot, duree, marges, faute) -> None:
         put(chemins[5], libre)
 
 
-def apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
+def apres_incident(n: Projet, juste: tuple | None = None) -> tuple[int, tuple[str, ...]]:
     """The duration and critical path once the incident's task is delayed: the plan redone
-    from the task table (not from the student's dates), kept per project."""
-    return n.garde("incident", lambda: _apres_incident(n))
+    from the task table (not from the student's dates), kept per project. ``juste``: the
+    right plan's (duration, total slacks, critical path) when the caller has it at hand."""
+    return n.garde("incident", lambda: _apres_incident(n, juste))
 
 
-def _apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
+def _apres_incident(n: Projet, juste: tuple | None) -> tuple[int, tuple[str, ...]]:
+    if juste is not None:
+        duree, marges, critique = juste
+        # A delay shorter than the task's slack moves nothing: every path through the task
+        # stays shorter than the project (it was at most duration − slack), the others do not
+        # change; the duration and the tasks on a longest path are the same (no plan redone).
+        if n.incident.retard < marges[n.incident.tache]:
+            return duree, critique
     durees = {t.lettre: t.duree for t in n.taches}
     durees[n.incident.tache] += n.incident.retard
     # Its steps are not kept: written to a dict thrown away, whose ``setdefault`` is the
@@ -167,9 +175,10 @@ def _apres_incident(n: Projet) -> tuple[int, tuple[str, ...]]:
     return nouveau[2], nouveau[4]
 
 
-def _incident(n: Projet, put, duree, critique, faute: str | None) -> None:
-    """Level 3: the plan again with the delayed task; its new duration, end date and path."""
-    juste, chemin_juste = apres_incident(n)
+def _incident(n: Projet, put, duree, critique, faute: str | None, plan_juste) -> None:
+    """Level 3: the plan again with the delayed task; its new duration, end date and path
+    (``plan_juste``: the right plan, given by a run that has it, see ``apres_incident``)."""
+    juste, chemin_juste = apres_incident(n, plan_juste)
     nouvelle = duree + n.incident.retard if faute == RETARD_AJOUTE_A_LA_FIN else juste
     nouvelle = put("incident.duree_projet", nouvelle)
     put("incident.date_fin", date_fin(n, jours(nouvelle, juste), faute))
@@ -225,7 +234,9 @@ def calcule(
     critique = put("chemin_critique", critique)
     put("date_fin", date_fin(n, jours(duree, juste), faute))
     if n.incident is not None:
-        _incident(n, put, duree, critique, faute)
+        # Without the student's values nor a wrong method, this run's plan is the right one.
+        plan_juste = (duree, marges, critique) if not e.own and faute is None else None
+        _incident(n, put, duree, critique, faute, plan_juste)
     _reservations(n, put, faute)
     return e.out
 
