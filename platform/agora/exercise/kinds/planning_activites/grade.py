@@ -4,12 +4,12 @@ booking accepted, the wrong method named, diagnostics."""
 
 from __future__ import annotations
 
-from functools import cache, cached_property, lru_cache, partial
+from functools import cache, cached_property, lru_cache
 from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import QUANTITE, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
@@ -31,8 +31,6 @@ DUREE_DE = {"date_fin": "duree_projet", "incident.date_fin": "incident.duree_pro
 DATES = (calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE)
 AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit)."
 _CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
-# A right verdict built as the named tuple it is, without ``_make``'s Python call (most fields).
-_juste = partial(tuple.__new__, ChampResult)
 
 
 def fautes_possibles(niveau: int) -> list[str]:
@@ -310,7 +308,7 @@ def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[st
             siens[path] = valeur
             brut = lu[0]
             recu = brut if type(brut) is str else lu.recu
-            champs.append(_juste((path, ecrire(attendu), recu, True, "Juste.")))
+            champs.append(champ_result((path, ecrire(attendu), recu, True, "Juste.")))
         else:
             if valeur is not None:
                 siens[path] = valeur
