@@ -157,7 +157,9 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         # Any other verdict built at once, from the expected value's writing and what was
         # typed, each found once (``verdict_nomme`` would compare the value again, and write
         # the expected amount twice more, through ``euros``' cache keyed by a Decimal).
-        texte = _ecrit(field, attendu)
+        texte = str(attendu)  # the contract's writing of an amount to the cent, at once
+        if texte[-3:-2] != ".":  # not such an amount (a choice's code…): as _ecrit writes it
+            texte = _ecrit(field, attendu)
         recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
         if valeur == attendu:
             ajoute(_verdict((path, texte, recu, True, "Juste.")))

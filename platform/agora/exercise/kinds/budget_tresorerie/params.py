@@ -54,8 +54,9 @@ _TAUX_TVA = {
 
 # The typed params are plain dataclasses, not frozen ones: a frozen dataclass's __init__ sets
 # each field through object.__setattr__, five times slower, and the params are read again at
-# every grade. Nothing changes them once read.
-@dataclass
+# every grade. Nothing changes them once read. Each but the Budget (its cached_property keeps
+# a dict) has slots: its fields set and read without an instance dict, two dozen a grade.
+@dataclass(slots=True)
 class Operation:
     """What is invoiced in ``mois``: its wording, its amount HT, its VAT rate and its amount
     TTC (found once when read: the rows, the VAT and the receivables all use it)."""
@@ -67,7 +68,7 @@ class Operation:
     ttc: Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class Vente(Operation):
     """A sale (or a billing of members or users), collected TTC in parts, ``parts[k]``
     percent ``k`` months later: ``encaissements[k]`` euros (found once when read: the
@@ -77,14 +78,14 @@ class Vente(Operation):
     encaissements: tuple[Decimal, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Achat(Operation):
     """A purchase, paid TTC ``delai`` months later."""
 
     delai: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Salaires:
     """The wages of a month: net paid that month, social charges paid the month after."""
 
@@ -93,12 +94,12 @@ class Salaires:
     charges: Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class Investissement(Operation):
     """Equipment bought and paid TTC in ``mois``; its VAT deductible that month."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Subvention:
     """A grant paid in instalments: ``(mois, percent)``, the last one takes the remainder."""
 
