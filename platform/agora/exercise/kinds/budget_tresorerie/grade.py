@@ -5,10 +5,10 @@ methods."""
 from __future__ import annotations
 
 from decimal import DecimalException
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade
+from agora.exercise.base import ChampResult, Grade, champ_result
 from agora.exercise.fields import MONTANT, Field, Lu, verdict
 from agora.exercise.grading import REPORTE, grade_final, methode_fausse, une_competence
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
@@ -23,9 +23,6 @@ from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
-# A verdict, the ChampResult of its five values built as the named tuple it is
-# (``ChampResult(...)`` goes through its Python __new__: twice the cost, on 60 fields a grade).
-_verdict = partial(tuple.__new__, ChampResult)
 
 
 class Reference:
@@ -162,15 +159,17 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
             texte = _ecrit(field, attendu)
         recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
         if valeur == attendu:
-            ajoute(_verdict((path, texte, recu, True, "Juste.")))
+            ajoute(champ_result((path, texte, recu, True, "Juste.")))
         elif suite.get(path) == valeur:  # right from the student's own earlier values
             reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
-            ajoute(_verdict((path, texte, recu, True, reporte)))
+            ajoute(champ_result((path, texte, recu, True, reporte)))
         else:
             candidates = ref.fautes.get(signature(path), [])
             code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
             if code and code not in codes:
                 codes.append(code)
             ko = f"Attendu : {_montre(field, attendu, texte)}."
-            ajoute(_verdict((path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko)))
+            ajoute(
+                champ_result((path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko))
+            )
     return grade_final(NAME, champs, lecture, codes, MESSAGES, une_competence(COMPETENCE))
