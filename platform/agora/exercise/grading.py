@@ -226,6 +226,20 @@ def illisibles(champs: list[ChampResult], lecture: Lecture) -> list[ChampResult]
     ]
 
 
+def candidates_par_motif(
+    signatures: Mapping[str, Collection[str]],
+) -> Callable[[tuple[str, ...], str], tuple[str, ...]]:
+    """``candidates(fautes, motif)``: the wrong methods among ``fautes`` whose signature
+    names ``motif`` (a field's pattern or kind), in the order tried; worked out once per set
+    of methods and motif, not at each wrong value (a shape, the same for every variant)."""
+
+    @lru_cache(maxsize=256)
+    def candidates(fautes: tuple[str, ...], motif: str) -> tuple[str, ...]:
+        return tuple(faute for faute in fautes if motif in signatures[faute])
+
+    return candidates
+
+
 def methode_fausse(
     candidates: list[str],
     monde: Callable[[str], dict[str, Any]],

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, partial
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, verdict
-from agora.exercise.grading import champs_de_la_forme, champs_lus, notes_par_competence
+from agora.exercise.grading import (
+    candidates_par_motif,
+    champs_de_la_forme,
+    champs_lus,
+    notes_par_competence,
+)
 from agora.exercise.kinds.conges_payes.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.conges_payes.fautes import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.conges_payes.params import NAME, Conges, lire_params
@@ -92,11 +97,8 @@ class Cause:
         return None
 
 
-@lru_cache(maxsize=64)
-def _candidates(fautes: tuple[str, ...], rubrique: str) -> tuple[str, ...]:
-    """The wrong methods among ``fautes`` that show in this kind of field, in the order tried:
-    found once per way of counting and kind of field, not at each wrong value."""
-    return tuple(faute for faute in fautes if rubrique in SIGNATURES[faute])
+# The wrong methods that may change a field of this motif (a shape: found once each).
+_candidates = candidates_par_motif(SIGNATURES)
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:

@@ -9,7 +9,7 @@ from functools import cache, lru_cache, partial
 from typing import Any
 
 from agora.exercise.etapes import ReferenceCalculee, correcteur
-from agora.exercise.grading import Mondes
+from agora.exercise.grading import Mondes, candidates_par_motif
 from agora.exercise.kinds.formation import solve as calc
 from agora.exercise.kinds.formation.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
@@ -105,12 +105,8 @@ def _cherche(ref: Reference, own: dict[str, Any], path: str, valeur: Any) -> str
     return regle or ref.methode(_candidates(ref.fautes, pattern_of(path)), own, path, valeur)
 
 
-@lru_cache(maxsize=256)
-def _candidates(fautes: tuple[str, ...], motif: str) -> list[str]:
-    """The wrong methods among ``fautes`` that change the fields of this pattern, in the order
-    tried (what ``ReferenceCalculee.signee`` looks for), found once per set of methods and
-    pattern rather than at each wrong value; shared, never changed."""
-    return [faute for faute in fautes if motif in SIGNATURES[faute]]
+# The wrong methods that may change a field of this motif (a shape: found once each).
+_candidates = candidates_par_motif(SIGNATURES)
 
 
 # Per-field verdicts, errors carried forward and diagnostics; never raises on the answer.
