@@ -18,10 +18,10 @@ object graded before, so a cache keyed on the params object's identity cannot fl
 The answers' texts, on the other hand, are read through the field types' memo
 (``Field.memo``, up to 4 096 texts a type) already filled by the earlier rounds. That is the
 product's path: every field of an answer was read once while it was typed (a mission's inline
-check, an exam's autosave: ``validate_field``, through the same memo) before it is graded. A process that grades answers it never saw
-pays the reading in full: 25–35 % fewer grades a second (December 2026, facture, devis,
-journal_paie). A kind must not add caches keyed on the params' or the answer's content: they
-would hit here and nowhere else.
+check, an exam's autosave: ``validate_field``, through the same memo) before it is graded. A
+process that grades answers it never saw pays the reading in full: 25–35 % fewer grades a
+second (December 2026, facture, devis, journal_paie). A kind must not add caches keyed on the
+params' or the answer's content: they would hit here and nowhere else.
 """
 
 from __future__ import annotations
