@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -35,53 +34,80 @@ _PAS_CHIFFRES = re.compile(r"(\D+)")
 _PAS_CHIFFRES_ASCII = re.compile(r"(\D+)", re.ASCII)
 
 
-@dataclass(frozen=True)
 class Citations:
     """What a free text cites, read once: its amounts (« 1 234,56 € », « 1234.56 »), its days
     (« 15/03/2026 », « 2026-03-15 », « 15 mars 2026 ») and its letters and digits (to find a
-    document number however it is spaced). For the automatic checks of a letter."""
+    document number however it is spaced). For the automatic checks of a letter.
 
-    montants: frozenset[Decimal]
-    jours: frozenset[date]
-    cle: str
+    The days written the French long way are looked for only when a day is not among those
+    written in figures: most letters write their days in figures, and the long way needs the
+    text without its accents and a second scan (a third of a letter's checks)."""
 
-    @classmethod
-    def de(cls, texte: str) -> Citations:
+    __slots__ = ("_debuts", "_en_lettres", "_texte", "cle", "en_chiffres", "montants")
+
+    def __init__(self, texte: str):
         debuts, chiffres = _suites(_PAS_CHIFFRES, texte)
         # Without other digits than 0-9 (the usual letter), the ASCII runs are the same runs.
         debuts_ascii = debuts if chiffres.isascii() else _suites(_PAS_CHIFFRES_ASCII, texte)[0]
-        montants = frozenset(
+        self.montants = frozenset(
             Decimal(_ESPACES.sub("", m[1]) + (m[2] or "").replace(",", "."))
             for m in _cherche(_NOMBRE_CITE, texte, debuts_ascii, ".,")
         )
-        return cls(montants, frozenset(_jours_cites(texte, debuts)), piece_key(texte))
+        self.en_chiffres = frozenset(_jours_en_chiffres(texte, debuts))
+        self.cle = piece_key(texte)
+        self._texte, self._debuts = texte, debuts
+        self._en_lettres: frozenset[date] | None = None
+
+    @classmethod
+    def de(cls, texte: str) -> Citations:
+        return cls(texte)
+
+    @property
+    def jours(self) -> frozenset[date]:
+        """Every existing day the text writes, in figures or the French long way."""
+        return self.en_chiffres | self._jours_en_lettres()
 
     def cite_montant(self, montant: Decimal) -> bool:
         return montant in self.montants
 
     def cite_jour(self, jour: date) -> bool:
-        return jour in self.jours
+        return jour in self.en_chiffres or jour in self._jours_en_lettres()
 
     def cite_numero(self, numero: str) -> bool:
         return bool(piece_key(numero)) and piece_key(numero) in self.cle
 
+    def _jours_en_lettres(self) -> frozenset[date]:
+        if self._en_lettres is None:
+            self._en_lettres = frozenset(_jours_en_lettres(self._texte, self._debuts))
+        return self._en_lettres
 
-def _jours_cites(texte: str, debuts: list[int]) -> list[date]:
-    """Every existing day written in the text (its digit runs start at ``debuts``), as a number
-    date or the French long way."""
+
+def _jours_en_chiffres(texte: str, debuts: list[int]) -> list[date]:
+    """Every existing day written in figures in the text (its digit runs start at ``debuts``)."""
     trouves = []
     for m in _cherche(_JOUR_CITE, texte, debuts):
         jour, mois, an = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
         trouves.append((int(an), int(mois), int(jour)))
+    return _existants(trouves)
+
+
+def _jours_en_lettres(texte: str, debuts: list[int]) -> list[date]:
+    """Every existing day written the French long way (« 1er mars 2026 », « 15 août 2026 »)."""
     sans_accent, debuts_sans_accent = _sans_accent(texte, debuts)
-    for m in _cherche(_JOUR_LONG, sans_accent, debuts_sans_accent):
-        trouves.append((int(m[3]), _MOIS_SANS_ACCENT.index(m[2]) + 1, int(m[1])))
+    return _existants(
+        (int(m[3]), _MOIS_SANS_ACCENT.index(m[2]) + 1, int(m[1]))
+        for m in _cherche(_JOUR_LONG, sans_accent, debuts_sans_accent)
+    )
+
+
+def _existants(trouves: Iterable[tuple[int, int, int]]) -> list[date]:
+    """The (year, month, day) that are days: « 31/02/2026 » is no day, so not cited."""
     jours = []
     for an, mois, jour in trouves:
         try:
             jours.append(date(an, mois, jour))
         except ValueError:
-            continue  # « 31/02/2026 » is no day: not cited
+            continue
     return jours
 
 
