@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -50,9 +49,8 @@ class Procedure(NamedTuple):
     mise_en_demeure: int
 
 
-@dataclass(frozen=True)
-class Balance:
-    """Typed, validated params of one ageing balance."""
+class Balance(NamedTuple):
+    """Typed, validated params of one ageing balance (a named tuple: built at every grade)."""
 
     date_balance: date
     taux_bce: Decimal
