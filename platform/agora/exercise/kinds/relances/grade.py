@@ -4,18 +4,19 @@ wrong methods, and the letter's automatic checks."""
 from __future__ import annotations
 
 from decimal import DecimalException
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
-from agora.exercise.fields import EMPTY, Field, Lu
-from agora.exercise.grading import champs_de_la_forme, champs_lus, juge, justes
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
+from agora.exercise.fields import EMPTY, MONTANT, QUANTITE, TAUX, Field, Lu, verdict
+from agora.exercise.grading import REPORTE, champs_de_la_forme, champs_lus, justes
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
 from agora.exercise.kinds.relances.params import NAME, lire_params
 from agora.exercise.kinds.relances.solve import Calcul, calcule
 from agora.exercise.reading import Lecture, sans_index
+from agora.money import euros
 
 COMPETENCE = "1.2.4"  # Assurer le suivi des relances clients: every field proves it
 LETTRE_OK = (
@@ -124,7 +125,9 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
 
 
 def corrige(a: Attendu, lecture: Lecture) -> Grade:
-    """Grade one answer as read; never raises."""
+    """Grade one answer as read; never raises. Each verdict is built at once: ``same`` is ==
+    for this kind's types, and the expected value is written once (its contract writing, from
+    which an amount's French one is found)."""
     donnes, own = champs_lus(a.champs, lecture)
     valeurs = a.calcul.valeurs
     enquete, codes = Enquete(a, own), []  # own: the values written, by path
@@ -133,23 +136,51 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
+    ajoute = champs.append
     for p, f, lu in donnes:
-        attendu_, canon = valeurs[p], f.canonical(valeurs[p])
-        if lu.valeur is not None and lu.valeur == attendu_:
-            # The common case, without the cost of a judge (``==`` implies ``field.same``).
-            champs.append(ChampResult(p, canon, lu.recu, True, "Juste."))
+        attendu_, valeur = valeurs[p], lu.valeur
+        if valeur is None:  # left empty, or unreadable: said so
+            ajoute(verdict(p, f, attendu_, lu))
             continue
-        # Empty, right from the student's own earlier values, or wrong (named).
-        cause = partial(enquete.cause, p, f, lu.valeur)
-        reporte = None if lu.valeur is None else enquete.reporte(p)
-        champs.append(juge(p, f, lu, attendu_, canon, reporte, cause, MESSAGES, codes))
+        canon = _ecrit(f, attendu_)
+        recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
+        if valeur == attendu_:
+            ajoute(champ_result((p, canon, recu, True, "Juste.")))
+        elif enquete.reporte(p) == valeur:  # right from the student's own earlier values
+            ko = f"{REPORTE}Avec les bons résultats : {_montre(f, attendu_, canon)}."
+            ajoute(champ_result((p, canon, recu, True, ko)))
+        else:
+            code = enquete.cause(p, f, valeur)
+            if code and code not in codes:
+                codes.append(code)
+            ko = f"Attendu : {_montre(f, attendu_, canon)}."
+            ajoute(champ_result((p, canon, recu, False, f"{MESSAGES[code]} {ko}" if code else ko)))
     lettre = lecture.lu("lettre")
     if lettre is not None:
-        champs.append(_lettre(a, lettre, codes))
+        ajoute(_lettre(a, lettre, codes))
     score = score_ratio(justes(champs), len(champs))
     competences = [(COMPETENCE, score)] if champs else []
     diagnostics = [Diagnostic(code, MESSAGES[code]) for code in codes]
     return Grade(NAME, score, champs, diagnostics, competences)
+
+
+def _ecrit(field: Field, attendu: Any) -> str:
+    """``field.canonical(attendu)``, taken from its str when that is already the contract's
+    writing: a choice's code, an ISO day, an amount to the cent (« 12.30 »), a whole number of
+    days (« 14 »). ``canonical`` would round or format it again, on every field of a grade."""
+    texte = str(attendu)
+    if field is MONTANT:
+        return texte if texte[-3:-2] == "." else field.canonical(attendu)
+    if field is QUANTITE or field is TAUX:
+        return texte if texte.isdigit() else field.canonical(attendu)
+    return texte  # a Choice's canonical is its str, a Day's its ISO writing
+
+
+def _montre(field: Field, attendu: Any, texte: str) -> str:
+    """``field.display(attendu)``; of an amount, its French writing found from its contract
+    writing ``texte`` (``euros`` keeps those it has written: a text is found among them far
+    cheaper than a Decimal)."""
+    return euros(texte) if field is MONTANT else field.display(attendu)
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

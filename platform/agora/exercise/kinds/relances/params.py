@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -49,9 +49,8 @@ class Procedure(NamedTuple):
     mise_en_demeure: int
 
 
-@dataclass(frozen=True)
-class Balance:
-    """Typed, validated params of one ageing balance."""
+class Balance(NamedTuple):
+    """Typed, validated params of one ageing balance (a named tuple: built at every grade)."""
 
     date_balance: date
     taux_bce: Decimal
@@ -70,6 +69,71 @@ class Balance:
 
 def _facture(raw: Any, i: int) -> Facture:
     """One invoice of the balance; its partial payment is less than its amount."""
+    return _facture_ecrite(raw, i) or _facture_lue(raw, i)
+
+
+def _facture_ecrite(f: Any, i: int) -> Facture | None:
+    """The invoice as generate writes it, read at once: each value of a type and range
+    ``_facture_lue`` accepts, checked in place, without the labels of its refusals written for
+    each (eight per invoice). None for anything else, which ``_facture_lue`` then reads or
+    refuses with its message."""
+    conditions = f.get("conditions") if type(f) is dict else None
+    if type(conditions) is not dict:
+        return None
+    jours, fin_de_mois = conditions.get("jours"), conditions.get("fin_de_mois")
+    numero, client, pro = f.get("numero"), f.get("client"), f.get("professionnel")
+    jour = _jour_ecrit(f.get("date"))
+    ttc, paye = _montant_ecrit(f.get("montant_ttc")), _montant_ecrit(f.get("deja_paye", "0.00"))
+    lisible = (
+        type(jours) is int
+        and 0 <= jours <= MAX_JOURS
+        and type(fin_de_mois) is bool
+        and type(pro) is bool
+        and _nom_ecrit(numero)
+        and _nom_ecrit(client)
+        and jour is not None
+        and ttc is not None
+        and paye is not None
+        and paye < ttc
+    )
+    if not lisible:
+        return None
+    contrat = f.get("taux_contrat")
+    if contrat is not None:  # checked last by _facture_lue too: the same refusal
+        contrat = lire_taux(contrat, f"taux du contrat, facture {i + 1}")
+    return _FACTURE((numero, client, pro, jour, jours, fin_de_mois, ttc, paye, contrat))
+
+
+# A Facture made from its values as one tuple (the named tuple's __new__ is a Python function).
+_FACTURE = partial(tuple.__new__, Facture)
+# An amount as generate writes it (« 1234.50 »): what lire_montant accepts, read at once
+# (without its checks, nor the label of its refusal written for nothing).
+_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_RIEN_PAYE = Decimal("0.00")  # most invoices' « deja_paye »
+
+
+def _montant_ecrit(raw: Any) -> Decimal | None:
+    """An amount written as generate writes it; None for anything else."""
+    if raw == "0.00":
+        return _RIEN_PAYE
+    return Decimal(raw) if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw) else None
+
+
+def _jour_ecrit(raw: Any) -> date | None:
+    """``lire_jour`` of a day it accepts; None for anything else."""
+    try:
+        return date.fromisoformat(raw) if type(raw) is str else None
+    except ValueError:
+        return None
+
+
+def _nom_ecrit(raw: Any) -> bool:
+    """Whether ``_texte`` accepts ``raw`` (a name as generate writes it)."""
+    return type(raw) is str and 0 < len(raw) <= 80 and not raw.isspace()
+
+
+def _facture_lue(raw: Any, i: int) -> Facture:
+    """``_facture`` of any params: each value read by the kit, refused with where it is."""
     ou = f"facture {i + 1}"
     f = lire_objet(raw, f"la {ou}")
     conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
@@ -91,15 +155,8 @@ def _facture(raw: Any, i: int) -> Facture:
     )
 
 
-# An amount as generate writes it (« 1234.50 »): what lire_montant accepts, read at once
-# (without its checks, nor the label of its refusal written for nothing).
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-
-
 def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
     """``lire_montant`` of an invoice's amount (``quoi``) at ``ou``."""
-    if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw):
-        return Decimal(raw)
     return lire_montant(raw, f"{quoi} de la {ou}")
 
 

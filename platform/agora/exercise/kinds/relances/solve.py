@@ -12,7 +12,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from agora.exercise.grading import Etapes
 from agora.exercise.kinds.relances import messages as m
 from agora.exercise.kinds.relances.params import MAX_JOURS, Balance, Facture, lire_params
 from agora.exercise.reading import pattern_of
@@ -49,11 +48,19 @@ def delai_legal(f: Facture, faute: str | None = None) -> str:
     return "oui" if f.jours <= (fin_de_mois if f.fin_de_mois else PLAFOND_DATE_FACTURE) else "non"
 
 
+# Days late as Decimals, built once (a Decimal from an int costs more than the rest of the
+# step, worked out for every invoice in each pass down a balance): past a year and a half
+# late, the rare values are built when met.
+_JOURS = tuple(Decimal(jours) for jours in range(550))
+
+
 def jours_retard(b: Balance, f: Facture, jour: date, faute: str | None = None) -> Decimal:
     """Days late on the balance's day, counted from the due date ``jour``; 0 before it."""
     depart = f.date if faute == m.RETARD_DEPUIS_FACTURE else jour
-    retard = Decimal((b.date_balance - depart).days)
-    return retard if faute == m.RETARD_NEGATIF else max(retard, ZERO)
+    jours = (b.date_balance - depart).days
+    if jours < 0:
+        return Decimal(jours) if faute == m.RETARD_NEGATIF else ZERO
+    return _JOURS[jours] if jours < len(_JOURS) else Decimal(jours)
 
 
 def niveau_relance(b: Balance, jours: Decimal) -> str:
@@ -72,12 +79,13 @@ def reste_du(f: Facture, faute: str | None = None) -> Decimal:
 
 
 # 100 × the days of a year (the rate is in %), and its wrong 360 days, built once.
-_CENT_ANS = {360: Decimal(100 * 360), 365: Decimal(100 * 365)}
+_CENT_ANS, _CENT_ANS_360 = Decimal(100 * 365), Decimal(100 * 360)
 
 
 def penalites(base: Decimal, taux: Decimal, jours: Decimal, faute: str | None = None) -> Decimal:
     """Amount × rate × days late ÷ 365, rounded half up to the cent once, at the end."""
-    exact = base * taux * max(jours, ZERO) / _CENT_ANS[360 if faute == m.PENALITES_360 else 365]
+    jours = ZERO if jours < ZERO else jours  # max(jours, ZERO), without a builtin's call
+    exact = base * taux * jours / (_CENT_ANS_360 if faute == m.PENALITES_360 else _CENT_ANS)
     return cents_down(exact) if faute == m.PENALITES_TRONQUEES else cents(exact)
 
 
@@ -90,18 +98,20 @@ def indemnite(b: Balance, f: Facture, retard: Decimal, faute: str | None = None)
 
 
 class Calcul:
-    """One pass down the balance. ``pose`` records the value a field should hold and carries on
-    with the student's own value of that field when there is one (the error carried forward)."""
+    """One pass down the balance. Each step records the value its field should hold; a step
+    the later ones start from carries on with the student's own value of that field when
+    there is one (the error carried forward)."""
 
     def __init__(self, b: Balance, own: Mapping[str, Any], faute: str | None):
-        self.b, self.faute = b, faute
-        self.etapes = Etapes(own)
-        self.valeurs = self.etapes.out  # every field's value, by path, in form order
-        # Without own values, a step only records its value: ``setdefault`` does it in one C
-        # call (each path is new), for the reference worked out at every grade.
-        self.pose = self.etapes.put if own else self.valeurs.setdefault
+        self.b, self.own, self.faute = b, own, faute
+        self.valeurs: dict[str, Any] = {}  # every field's value, by path, in form order
         # The rates the invoices' penalties run at, once ``les_taux`` has worked them out.
         self.taux = self.contrat = None
+
+    def pose(self, path: str, valeur: Any) -> Any:
+        """Record a step's value; what the next steps start from (the student's own if given)."""
+        self.valeurs[path] = valeur
+        return self.own.get(path, valeur)
 
     def les_taux(self) -> None:
         """The rates, which come before the invoices: the CGV's, the floor, a contract's."""
@@ -143,19 +153,25 @@ class Calcul:
         return self.taux if f.taux_contrat is None else self.contrat
 
     def facture(self, i: int, f: Facture) -> None:
-        b, faute, p = self.b, self.faute, _chemins(i)
+        b, faute, v, own = self.b, self.faute, self.valeurs, self.own
+        p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = _chemins(i)
+        # ``pose`` written out for the three steps the later ones start from, the others only
+        # recorded: this runs for each invoice twice a grade (the reference, the student's).
         jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
         if not b.guide:
-            jour = self.pose(p["echeance"], jour)
-        retard = self.pose(p["jours_retard"], jours_retard(b, f, jour, faute))
-        self.pose(p["niveau"], niveau_relance(b, retard))
+            v[p_echeance] = jour
+            jour = own.get(p_echeance, jour)
+        v[p_retard] = retard = jours_retard(b, f, jour, faute)
+        retard = own.get(p_retard, retard)
+        v[p_niveau] = niveau_relance(b, retard)
         if f.professionnel and not b.guide:
-            self.pose(p["delai_legal"], delai_legal(f, faute))
+            v[p_delai] = delai_legal(f, faute)
         base = reste_du(f, faute)
         if b.acomptes:
-            base = self.pose(p["reste_du"], base)
-        self.pose(p["penalites"], penalites(base, self.taux_de(f), retard, faute))
-        self.pose(p["indemnite"], indemnite(b, f, retard, faute))
+            v[p_reste] = base
+            base = own.get(p_reste, base)
+        v[p_penalites] = penalites(base, self.taux_de(f), retard, faute)
+        v[p_indemnite] = indemnite(b, f, retard, faute)
 
     def valeur_seule(self, i: int, champ: str) -> Any:
         """Invoice i's field ``champ`` (one the balance has) as ``facture`` gives it when there
@@ -179,10 +195,10 @@ class Calcul:
         return base if champ == "reste_du" else penalites(base, self.taux_de(f), retard, faute)
 
 
-@lru_cache(maxsize=64)  # the same rows at every answer carried forward
-def _chemins(i: int) -> dict[str, str]:
-    """The paths of invoice i's fields, by field name (``factures.2.penalites``)."""
-    return {nom: f"factures.{i}.{nom}" for nom in _CHAMPS_FACTURE}
+@lru_cache(maxsize=64)  # the same rows at every pass down a balance
+def _chemins(i: int) -> tuple[str, ...]:
+    """The paths of invoice i's fields, in form order (``factures.2.penalites``…)."""
+    return tuple(f"factures.{i}.{nom}" for nom in _CHAMPS_FACTURE)
 
 
 _CHAMPS_FACTURE = (
