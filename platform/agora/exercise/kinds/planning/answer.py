@@ -12,8 +12,8 @@ from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
 from agora.exercise.fields import _MAX_TEXT, EMPTY, HORAIRE, JOUR, Field, Lu, Text
-from agora.exercise.kinds.planning.params import MAX_SALARIES
 from agora.exercise.kinds.planning.rules import heure
+from agora.exercise.kinds.planning.valeurs import MAX_SALARIES
 from agora.exercise.reading import Lecture
 
 # The names of an answer: créneaux of every employee, every day of the week, a few a day (the

@@ -98,6 +98,11 @@ def _bilan(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> tuple[list
         if len(plages) == 1:
             travail = dernier - premier
             pauses = travail <= periode_max
+        elif len(plages) == 2:  # most days: a morning and an afternoon, as the loop below
+            matin, apres = plages[0][1] - premier, dernier - plages[1][0]
+            travail = matin + apres
+            suite = apres if plages[1][0] - plages[0][1] >= pause else travail
+            pauses = matin <= periode_max and suite <= periode_max
         else:
             travail = temps = 0
             pauses = True
