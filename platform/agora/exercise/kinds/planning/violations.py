@@ -292,9 +292,10 @@ def _couverture(semaine: Semaine, travail: dict[str, dict[int, Plages]]) -> list
     variations = _variations(travail)
     presences: dict[int, tuple[list[int], list[int]]] = {}
     for index, b in enumerate(semaine.besoins):
-        if b.jour not in presences:  # a day has several besoins: its head count is built once
-            presences[b.jour] = _presences(variations.get(b.jour, {}))
-        instants, effectifs = presences[b.jour]
+        presence = presences.get(b.jour)
+        if presence is None:  # a day has several besoins: its head count is built once
+            presence = presences[b.jour] = _presences(variations.get(b.jour, {}))
+        instants, effectifs = presence
         if _couvert(instants, effectifs, b):
             continue
         manque = _premier_manque(instants, effectifs, b.debut, b.fin, b.effectif)
@@ -319,9 +320,14 @@ def _variations(travail: dict[str, dict[int, Plages]]) -> dict[int, dict[int, in
             variation = variations.get(jour)
             if variation is None:
                 variation = variations[jour] = {}
+            get = variation.get
             for d, f in plages:
-                variation[d] = variation.get(d, 0) + (d < f)
-                variation[f] = variation.get(f, 0) - (d < f)
+                if d < f:
+                    variation[d] = get(d, 0) + 1
+                    variation[f] = get(f, 0) - 1
+                else:  # its instants are still the day's
+                    variation[d] = get(d, 0)
+                    variation[f] = get(f, 0)
     return variations
 
 
