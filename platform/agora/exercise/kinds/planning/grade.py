@@ -130,21 +130,26 @@ def _verdicts(
     """Each créneau that counts with the verdict of its day for its employee."""
     isos, heures, verdict = semaine.isos, _HEURES, champ_result
     noms = _NOMS if not lus or lus[-1][0] < len(_NOMS) else _noms(lus[-1][0] + 1)
-    champs = [
-        verdict((noms[i], None, f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}", True,
-                 RIEN_A_SIGNALER))
-        for i, (salarie, jour, debut, fin) in lus
-    ]  # fmt: skip
     par_jour = _par_jour(violations)
+    if not par_jour:  # no day at fault: every créneau is fine
+        return [
+            verdict((noms[i], None, f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}",
+                     True, RIEN_A_SIGNALER))
+            for i, (salarie, jour, debut, fin) in lus
+        ]  # fmt: skip
+    champs = []
     messages: dict[tuple[str, int], str] = {}  # an employee's créneaux of a day share theirs
-    for k, (_, (salarie, jour, _, _)) in enumerate(lus):
+    for i, (salarie, jour, debut, fin) in lus:
+        recu = f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}"
+        message = None
         if jour in par_jour:  # a day with violations: those of its employee, or of all
             message = messages.get((salarie, jour))
             if message is None:
                 message = messages[salarie, jour] = _a_revoir(par_jour[jour], salarie)
-            if message:
-                nom, _, recu, _, _ = champs[k]
-                champs[k] = verdict((nom, None, recu, False, message))
+        if message:
+            champs.append(verdict((noms[i], None, recu, False, message)))
+        else:
+            champs.append(verdict((noms[i], None, recu, True, RIEN_A_SIGNALER)))
     return champs
 
 

@@ -5,13 +5,14 @@ contract hours, staff needed); ``lire_semaine`` turns them into the ``Semaine`` 
 check, and refuses bad params with one French line naming the first field at fault. Params
 the straight reading (``_semaine_ecrite``, the same checks of each value without pydantic, at
 every grade) cannot take are left to the models, which accept them or say what is wrong.
+Both read each value with the same functions (``valeurs``).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, NamedTuple
+from decimal import Decimal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -25,38 +26,31 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from agora.errors import InvalidInput
-from agora.exercise.fields import HORAIRE, cite
-from agora.exercise.kinds.planning.rules import Besoin, Employe, Semaine, heure
+from agora.exercise.fields import cite
+from agora.exercise.kinds.planning.rules import Besoin, Employe, Semaine, jours_de
+from agora.exercise.kinds.planning.valeurs import (
+    _ENTIER,
+    _MINUTES,
+    _besoins,
+    _booleen,
+    _effectif,
+    _erreur,
+    _fins_de,
+    _heure,
+    _heures_contrat,
+    _identifiant,
+    _jour_de,
+    _jours_de,
+    _lundi,
+    _ouverture_de,
+    _plage,
+    _salaries,
+    _un_objet,
+)
 from agora.exercise.params import valide
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "planning"
-
-MAX_SALARIES, MAX_BESOINS = 50, 500  # a bound on the work one request may ask for
-
-# A message follows the place of its field (« salaries.0.id : … ») or, when it names its own
-# place or is a time's message (« « 25:00 » n'existe pas… »), stands whole.
-_A_SA_PLACE, _ENTIER = "planning", "planning_entier"
-
-
-def _erreur(message: str, entier: bool = False) -> PydanticCustomError:
-    # The text travels in the context: as a template, its « { » would read as a placeholder.
-    return PydanticCustomError(_ENTIER if entier else _A_SA_PLACE, "{texte}", {"texte": message})
-
-
-def _date(texte: Any) -> date:
-    try:
-        return date.fromisoformat(texte)
-    except (TypeError, ValueError):
-        raise _erreur(f"« {cite(texte)} » n'est pas une date AAAA-MM-JJ.") from None
-
-
-def _lundi(texte: Any) -> date:
-    lundi = _date(texte)
-    if lundi.weekday():
-        raise _erreur(f"le {lundi} n'est pas un lundi.")
-    return lundi
 
 
 def _jour(texte: Any, info: ValidationInfo) -> date:
@@ -64,72 +58,8 @@ def _jour(texte: Any, info: ValidationInfo) -> date:
     return _jour_de(texte, (info.context or {}).get("lundi"))
 
 
-def _jour_de(texte: Any, lundi: date | None) -> date:
-    jour = _date(texte)
-    if lundi is not None and not 0 <= (jour - lundi).days < 7:
-        raise _erreur(f"le {cite(texte)} n'est pas dans la semaine du {lundi}.")
-    return jour
-
-
 def _jours(valeur: Any, info: ValidationInfo) -> tuple[date, ...]:
     return _jours_de(valeur, (info.context or {}).get("lundi"))
-
-
-def _jours_de(valeur: Any, lundi: date | None) -> tuple[date, ...]:
-    if not isinstance(valeur, list):
-        raise _erreur("une liste de dates est attendue.")
-    return tuple(_jour_de(texte, lundi) for texte in valeur)
-
-
-def _heure(texte: Any) -> int:
-    """Minutes after midnight, read as an answer's times are (« 09:00 », « 9h30 »)."""
-    minutes = _MINUTES.get(texte) if type(texte) is str else None
-    if minutes is not None:  # the contract's own writing (HORAIRE gives the same minutes)
-        return minutes
-    try:
-        return HORAIRE.convert(texte)
-    except InvalidInput as error:
-        raise _erreur(str(error), entier=True) from None
-
-
-# Each time as the contract writes it (« 00:00 » to « 24:00 ») with its minutes: a table, not a
-# memo (it holds every such time from the start, whatever the params).
-_MINUTES = {heure(minutes): minutes for minutes in range(24 * 60 + 1)}
-
-
-def _heures_contrat(valeur: Any) -> Decimal:
-    try:
-        heures = Decimal(str(valeur).replace(",", "."))
-    except InvalidOperation:
-        raise _erreur("un nombre d'heures est attendu.") from None
-    if not heures.is_finite() or not 0 < heures <= 48:
-        raise _erreur("entre 0 et 48 heures par semaine.")
-    return heures
-
-
-def _identifiant(valeur: Any) -> str:
-    if not isinstance(valeur, str) or not valeur.strip():
-        raise _erreur("un identifiant comme « E1 » est attendu.")
-    return valeur
-
-
-def _booleen(valeur: Any) -> bool:
-    if not isinstance(valeur, bool):
-        raise _erreur("true ou false est attendu.")
-    return valeur
-
-
-def _effectif(valeur: Any) -> int:
-    if isinstance(valeur, bool) or not isinstance(valeur, int) or not 0 <= valeur <= 1000:
-        raise _erreur("un nombre entier de personnes (0 ou plus) est attendu.")
-    return valeur
-
-
-def _un_objet(data: Any, premier: str) -> Any:
-    """The fields of one row; a row that is not an object lacks its first field."""
-    if not isinstance(data, dict):
-        raise _erreur(f"le champ « {premier} » manque.")
-    return data
 
 
 class _Modele(BaseModel):
@@ -172,38 +102,8 @@ class BesoinParams(_Modele):
         return besoin
 
 
-def _plage(jour: Any, valeur: Any) -> tuple[int, int]:
-    """A day's opening hours, in minutes; the message names the day as it is written."""
-    if not isinstance(valeur, (list, tuple)) or len(valeur) != 2:
-        raise _erreur(
-            f"ouverture {cite(jour)} : une plage [« 09:00 », « 19:00 »] est attendue.", entier=True
-        )
-    debut, fin = _heure(valeur[0]), _heure(valeur[1])
-    if fin <= debut:
-        raise _erreur(
-            f"ouverture {cite(jour)} : la fin ({cite(valeur[1])}) doit être après le début"
-            f" ({cite(valeur[0])}).",
-            entier=True,
-        )
-    return debut, fin
-
-
 def _ouverture(valeur: Any, info: ValidationInfo) -> dict[date, tuple[int, int]]:
     return _ouverture_de(valeur, (info.context or {}).get("lundi"))
-
-
-def _ouverture_de(valeur: Any, lundi: date | None) -> dict[date, tuple[int, int]]:
-    if not isinstance(valeur, dict):
-        raise _erreur("un objet {« AAAA-MM-JJ »: [début, fin]} est attendu.")
-    return {_jour_de(jour, lundi): _plage(jour, plage) for jour, plage in valeur.items()}
-
-
-def _salaries(valeur: Any) -> Any:
-    if not isinstance(valeur, list) or not valeur:
-        raise _erreur("une liste d'au moins un salarié est attendue.")
-    if len(valeur) > MAX_SALARIES:
-        raise _erreur(f"{MAX_SALARIES} salariés au plus dans un planning.")
-    return valeur
 
 
 def _uniques(salaries: tuple[SalarieParams, ...]) -> tuple[SalarieParams, ...]:
@@ -212,32 +112,8 @@ def _uniques(salaries: tuple[SalarieParams, ...]) -> tuple[SalarieParams, ...]:
     return salaries
 
 
-def _besoins(valeur: Any) -> Any:
-    if not isinstance(valeur, list) or len(valeur) > MAX_BESOINS:
-        raise _erreur(f"une liste de {MAX_BESOINS} besoins au plus est attendue.")
-    return valeur
-
-
 def _fins(valeur: Any, info: ValidationInfo) -> dict[str, datetime]:
     return _fins_de(valeur, [s.id for s in info.data.get("salaries", ())])
-
-
-def _fins_de(valeur: Any, ids: list[str]) -> dict[str, datetime]:
-    """Last week's end of each employee, read in the employees' order; only known employees."""
-    valeur = valeur or {}
-    if not isinstance(valeur, dict):
-        raise _erreur("un objet {« E1 »: « AAAA-MM-JJTHH:MM »} est attendu.")
-    fins = {ident: _moment(valeur[ident]) for ident in ids if ident in valeur}
-    if inconnus := sorted(set(valeur) - set(ids)):
-        raise _erreur(f"salarié inconnu « {cite(inconnus[0])} ».")
-    return fins
-
-
-def _moment(texte: Any) -> datetime:
-    try:
-        return datetime.fromisoformat(texte)
-    except (TypeError, ValueError):
-        raise _erreur(f"« {cite(texte)} » n'est pas une date-heure AAAA-MM-JJTHH:MM.") from None
 
 
 class PlanningParams(_Modele):
@@ -314,43 +190,83 @@ class _AuModele(Exception):
     """Params the straight reading leaves to the model, to accept them or say what is wrong."""
 
 
-class _Salarie(NamedTuple):  # a SalarieParams read straight from the params
-    id: str
-    nom: str | None
-    contrat_heures: Decimal
-    mineur: bool
-    indisponibilites: tuple[date, ...]
-
-
 def _semaine_ecrite(params: dict[str, Any], lundi: date) -> Semaine:
     """The week the model gives, read straight from params with the model's own checks of
     each value but without pydantic (some 85 µs at each grade, the params coming fresh from
-    the database); _AuModele or PydanticCustomError when something needs the model's word."""
-    salaries = tuple([_salarie(s, lundi) for s in _salaries(params.get("salaries"))])
-    ids = [s.id for s in salaries]
+    the database); _AuModele or PydanticCustomError when something needs the model's word.
+
+    The dates and times as the contract writes them are looked up (the week's ISO dates, the
+    table of times); any other writing is read by the model's own readers."""
+    dates, isos = jours_de(lundi)
+    jours = {iso: j for j, iso in enumerate(isos)}
+    # Tuples of lists: a list comprehension runs in one frame, a generator resumes per item.
+    salaries = [_salarie(s, jours, lundi) for s in _salaries(params.get("salaries"))]
+    ids = [s[0] for s in salaries]
     if len(set(ids)) != len(ids):
         raise _AuModele
     fins = _fins_de(params.get("fin_semaine_precedente"), ids)
-    ouverture = _ouverture_de(params.get("ouverture", {}), lundi)
-    # Tuples of lists: a list comprehension runs in one frame, a generator resumes per item.
-    besoins = tuple([_besoin(b, lundi) for b in _besoins(params.get("besoins", []))])
-    return _semaine(lundi, salaries, fins, ouverture, besoins)
+    debut = datetime.combine(lundi, datetime.min.time())
+    employes = tuple([Employe(*s, _minutes(fins.get(s[0]), debut)) for s in salaries])
+    ouverture = _ouverture_lue(params.get("ouverture", {}), jours, lundi)
+    besoins = tuple([_besoin(b, jours, lundi) for b in _besoins(params.get("besoins", []))])
+    return Semaine.lue(lundi, employes, ouverture, besoins, dates, isos)
 
 
-def _salarie(s: Any, lundi: date) -> _Salarie:
+def _salarie(s: Any, jours: dict[str, int], lundi: date) -> tuple[str, str, int, bool, frozenset]:
+    """An employee's fields but the end of last week, as ``Employe`` takes them."""
     if not isinstance(s, dict) or "id" not in s or "contrat_heures" not in s:
         raise _AuModele
-    nom = s.get("nom")
-    return _Salarie(
-        _identifiant(s["id"]),
-        str(nom) if nom else None,
-        _heures_contrat(s["contrat_heures"]),
-        _booleen(s.get("mineur", False)),
-        _jours_de(s.get("indisponibilites", []), lundi),
-    )
+    ident, nom, contrat = _identifiant(s["id"]), s.get("nom"), s["contrat_heures"]
+    minutes = _CONTRATS.get(contrat) if type(contrat) is str else None
+    if minutes is None:
+        minutes = int(_heures_contrat(contrat) * 60)
+    indisponibles = s.get("indisponibilites", [])
+    try:
+        off = frozenset([jours[texte] for texte in indisponibles])
+    except (KeyError, TypeError):  # a date written otherwise, or not a date
+        off = None
+    if off is None or type(indisponibles) is not list:
+        off = frozenset([(j - lundi).days for j in _jours_de(indisponibles, lundi)])
+    mineur = _booleen(s.get("mineur", False))
+    return ident, (str(nom) if nom else None) or ident, minutes, mineur, off
 
 
-def _besoin(b: Any, lundi: date) -> Besoin:
+# The minutes of each contract written as generate writes it (« 35 », « 17.5 », « 24.25 »), as
+# the model reads them: a constant table, not a memo.
+_CONTRATS = {
+    texte: int(_heures_contrat(texte) * 60)
+    for texte in (str(Decimal(m) / 60).removesuffix(".0") for m in range(15, 48 * 60 + 1, 15))
+}
+
+
+def _ouverture_lue(valeur: Any, jours: dict[str, int], lundi: date) -> dict[int, tuple[int, int]]:
+    """Each day's opening hours, by day index."""
+    if not isinstance(valeur, dict):
+        raise _AuModele
+    plages = {}
+    for jour, plage in valeur.items():
+        try:
+            j, debut, fin = jours[jour], _MINUTES[plage[0]], _MINUTES[plage[1]]
+        except (KeyError, TypeError, IndexError):  # written otherwise, or wrong
+            j = -1
+        if j < 0 or type(plage) is not list or len(plage) != 2 or fin <= debut:
+            j, (debut, fin) = (_jour_de(jour, lundi) - lundi).days, _plage(jour, plage)
+        plages[j] = (debut, fin)
+    return plages
+
+
+def _besoin(b: Any, jours: dict[str, int], lundi: date) -> Besoin:
+    try:
+        besoin = Besoin(jours[b["jour"]], _MINUTES[b["debut"]], _MINUTES[b["fin"]], b["effectif"])
+    except (KeyError, TypeError):  # written otherwise, or wrong: read value by value
+        return _besoin_ecrit(b, lundi)
+    effectif = besoin.effectif
+    if type(effectif) is not int or not 0 <= effectif <= 1000 or besoin.fin <= besoin.debut:
+        return _besoin_ecrit(b, lundi)
+    return besoin
+
+
+def _besoin_ecrit(b: Any, lundi: date) -> Besoin:
     if not isinstance(b, dict):
         raise _AuModele
     try:

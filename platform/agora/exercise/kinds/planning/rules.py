@@ -78,6 +78,14 @@ class Semaine:
     ouverture: dict[int, tuple[int, int]]  # day index -> (opening, closing); absent = closed
     besoins: tuple[Besoin, ...]
 
+    @classmethod
+    def lue(cls, lundi: date, employes, ouverture, besoins, dates, isos) -> Semaine:
+        """The week, with the dates of its days and their ISO texts (``jours_de``) its
+        params' reader wrote already, not written again when the grader needs them."""
+        semaine = cls(lundi, employes, ouverture, besoins)
+        semaine.__dict__.update(_dates=dates, isos=isos)  # as the lazy attributes store them
+        return semaine
+
     def iso(self, jour: int) -> str:
         if 0 <= jour < 7:
             return self.isos[jour]
@@ -86,7 +94,7 @@ class Semaine:
     @_paresseux
     def isos(self) -> tuple[str, ...]:
         """The ISO date of each day of the week (every créneau graded prints its day)."""
-        return tuple(jour.isoformat() for jour in self._dates)
+        return jours_de(self.lundi)[1]
 
     @_paresseux
     def jours(self) -> dict[date, int]:
@@ -95,9 +103,7 @@ class Semaine:
 
     @_paresseux
     def _dates(self) -> tuple[date, ...]:
-        # From the day numbers: a third of the cost of adding a timedelta, at every grade.
-        lundi = self.lundi.toordinal()
-        return tuple(date.fromordinal(lundi + j) for j in range(7))
+        return jours_de(self.lundi)[0]
 
     def jour_fr(self, jour: int) -> str:
         # Written when asked: a planning graded has a violation or two, on a day or two.
@@ -110,6 +116,14 @@ class Semaine:
     def ids(self) -> dict[str, Employe]:
         """Each employee by id."""
         return {e.id: e for e in self.employes}
+
+
+def jours_de(lundi: date) -> tuple[tuple[date, ...], tuple[str, ...]]:
+    """The dates of the week's seven days, and their ISO texts."""
+    # From the day numbers: a third of the cost of adding a timedelta, at every grade.
+    premier = lundi.toordinal()
+    dates = tuple([date.fromordinal(premier + j) for j in range(7)])
+    return dates, tuple([jour.isoformat() for jour in dates])
 
 
 class Creneau(NamedTuple):

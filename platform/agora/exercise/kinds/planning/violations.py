@@ -98,6 +98,11 @@ def _bilan(semaine: Semaine, e: Employe, jours: dict[int, Plages]) -> tuple[list
         if len(plages) == 1:
             travail = dernier - premier
             pauses = travail <= periode_max
+        elif len(plages) == 2:  # most days: a morning and an afternoon, as the loop below
+            matin, apres = plages[0][1] - premier, dernier - plages[1][0]
+            travail = matin + apres
+            suite = apres if plages[1][0] - plages[0][1] >= pause else travail
+            pauses = matin <= periode_max and suite <= periode_max
         else:
             travail = temps = 0
             pauses = True
@@ -287,9 +292,10 @@ def _couverture(semaine: Semaine, travail: dict[str, dict[int, Plages]]) -> list
     variations = _variations(travail)
     presences: dict[int, tuple[list[int], list[int]]] = {}
     for index, b in enumerate(semaine.besoins):
-        if b.jour not in presences:  # a day has several besoins: its head count is built once
-            presences[b.jour] = _presences(variations.get(b.jour, {}))
-        instants, effectifs = presences[b.jour]
+        presence = presences.get(b.jour)
+        if presence is None:  # a day has several besoins: its head count is built once
+            presence = presences[b.jour] = _presences(variations.get(b.jour, {}))
+        instants, effectifs = presence
         if _couvert(instants, effectifs, b):
             continue
         manque = _premier_manque(instants, effectifs, b.debut, b.fin, b.effectif)
@@ -314,9 +320,14 @@ def _variations(travail: dict[str, dict[int, Plages]]) -> dict[int, dict[int, in
             variation = variations.get(jour)
             if variation is None:
                 variation = variations[jour] = {}
+            get = variation.get
             for d, f in plages:
-                variation[d] = variation.get(d, 0) + (d < f)
-                variation[f] = variation.get(f, 0) - (d < f)
+                if d < f:
+                    variation[d] = get(d, 0) + 1
+                    variation[f] = get(f, 0) - 1
+                else:  # its instants are still the day's
+                    variation[d] = get(d, 0)
+                    variation[f] = get(f, 0)
     return variations
 
 
