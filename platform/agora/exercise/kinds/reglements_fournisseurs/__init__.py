@@ -1,10 +1,10 @@
 """Kind ``reglements_fournisseurs``: the supplier payments of the week.
 
 The schedule of open supplier invoices at a Monday: what is overdue or falls due by Friday,
-the check of each supplier's bank details (schwifty), whether the escompte offered is worth
-more than the overdraft costs, the amounts transferred and their entry (401 / 765 / 44566 /
-512); the chosen transfers as a SEPA credit-transfer file (``sepa``, pain.001.001.03). The
-public contract is docs/exercices/reglements_fournisseurs.md.
+the check of each supplier's bank details (``rib``: schwifty's rules and registry), whether
+the escompte offered is worth more than the overdraft costs, the amounts transferred and
+their entry (401 / 765 / 44566 / 512); the chosen transfers as a SEPA credit-transfer file
+(``sepa``, pain.001.001.03). The public contract is docs/exercices/reglements_fournisseurs.md.
 """
 
 from agora.exercise.base import ExerciseKind

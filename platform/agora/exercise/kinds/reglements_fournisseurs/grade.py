@@ -41,17 +41,16 @@ def fautes_possibles(r: Reglements) -> list[str]:
 
 
 class Reference:
-    """The params' own results, for one answer: the right values by path (with their type,
-    their path in the answer, their canonical writing) and the exercise done with each wrong
-    method, computed the first time a grader asks for it."""
+    """The params' own results, for one answer: the right values by path (with their type and
+    their path in the answer) and the exercise done with each wrong method, computed the first
+    time a grader asks for it."""
 
     def __init__(self, r: Reglements):
         self.r = r
         self.valeurs = valeurs = calc.calcule(r)
-        self.fautes = fautes_possibles(r)
+        self.fautes = tuple(fautes_possibles(r))
         champs = tuple(path for path in valeurs if path != "ecriture")
         self.attendus = kit.champs_de_la_forme(champs, type_champ)
-        self.canon = {path: field.canonical(valeurs[path]) for path, _, field in self.attendus}
         self.monde = kit.Mondes(self._monde)
 
     def _monde(self, faute: str) -> dict[str, Any]:
@@ -74,9 +73,9 @@ class Correction:
         self.ref, self.own = ref, own
         self.codes: list[str] = []
         valeurs = ref.valeurs
-        differe = any(
-            valeurs[p] != v and _change_la_suite(p, valeurs[p], v) for p, v in own.items()
-        )
+        # The few values other than the right ones, picked out first in one comprehension.
+        autres = [(p, v) for p, v in own.items() if valeurs[p] != v]
+        differe = any(_change_la_suite(p, valeurs[p], v) for p, v in autres)
         self.siennes = (self.depuis(None) or ref.valeurs) if differe else ref.valeurs
 
     def depuis(self, faute: str | None) -> dict[str, Any]:
@@ -96,17 +95,16 @@ class Correction:
 
     def methode(self, path: str, valeur: Any) -> str | None:
         """The known wrong method behind a wrong value, among those that change this field."""
-        motif = pattern_of(path)
-        fautes = [f for f in self.ref.fautes if motif in SIGNATURES[f]]
+        fautes = _candidates(self.ref.fautes, pattern_of(path))
         return (
             fautes and kit.methode_fausse(fautes, self.ref.monde, self.depuis, path, valeur)
         ) or None
 
     def champ(self, path: str, field: Any, lu: Lu) -> ChampResult:
-        """Right, carried forward from the student's values, or wrong with the method named."""
+        """A value other than the right one (``corrige`` judges those at once): empty or the
+        same amount written otherwise, carried forward from the student's values, or wrong with
+        the method named."""
         attendu = self.ref.valeurs[path]
-        if lu.valeur == attendu:
-            return ChampResult(path, self.ref.canon[path], lu.recu, True, "Juste.")
         if lu.valeur is None or field.same(attendu, lu.valeur):
             return verdict(path, field, attendu, lu)
         if lu.valeur == self.siennes.get(path, attendu):
@@ -125,6 +123,9 @@ class Correction:
         elif attendue.compte == calc.C_TVA and racine.startswith("4457"):
             code = calc.TVA_COLLECTEE_CONFONDUE
         return self.nomme(code).strip() or None
+
+
+_candidates = kit.candidates_par_motif(SIGNATURES)
 
 
 def _change_la_suite(path: str, juste: Any, sienne: Any) -> bool:
@@ -173,10 +174,11 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     lus, own = kit.champs_lus(ref.attendus, lecture)
     c = Correction(ref, own)
-    valeurs, canon = ref.valeurs, ref.canon
+    valeurs = ref.valeurs
     champs = [
-        # The common case, right: its verdict built as the named tuple it is, with no call.
-        champ_result((path, canon[path], lu.recu, True, "Juste."))
+        # The common case, right: its verdict built as the named tuple it is, with no call but
+        # the expected value's writing (worked out only for the fields the answer gives).
+        champ_result((path, field.canonical(valeurs[path]), lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
         else c.champ(path, field, lu)
         for path, field, lu in lus

@@ -239,7 +239,8 @@ def lire_params(params: Any) -> Reglements:
     factures = tuple(_facture(raw, i + 1) for i, raw in enumerate(brutes))
     if len({f.numero for f in factures}) < len(factures):
         raise _refus("deux factures ont le même numéro.")
-    if sum(1 for f in factures if f.escompte) > 1:
+    escomptes = [i for i, f in enumerate(factures) if f.escompte]  # their ranks
+    if len(escomptes) > 1:
         raise _refus("une seule facture peut proposer un escompte.")
     if any(f.jour > paiement for f in factures):
         raise _refus("une facture est postérieure à date_paiement.")
@@ -256,7 +257,7 @@ def lire_params(params: Any) -> Reglements:
         taux,
         _forme(p.get("reference_remise"), "reference", "reference_remise"),
         factures,
-        next((i for i, f in enumerate(factures) if f.escompte), None),
+        escomptes[0] if escomptes else None,
     )
 
 
