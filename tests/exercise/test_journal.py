@@ -107,6 +107,40 @@ def test_an_amount_right_from_the_students_own_results_earns_its_credit():
     assert not champs["ecriture.0.credit"].correct
 
 
+def test_each_of_several_rows_of_one_account_is_credited_from_its_own_carried_value():
+    # Three suppliers paid in one transfer: three 401 debit rows. The student got the second
+    # amount wrong upstream (1 000 instead of 1 100) and carried it into its row and the bank's.
+    # That row is right from their own figures; it used to be compared with the last 401 row.
+    attendues = (
+        LigneEcriture("401", debit=D("500.00"), libelle="Dupont"),
+        LigneEcriture("401", debit=D("1100.00"), libelle="Martin"),
+        LigneEcriture("401", debit=D("300.00"), libelle="Bernard"),
+        LigneEcriture("512", credit=D("1900.00")),
+    )
+    propres = (
+        LigneEcriture("401", debit=D("500.00")),
+        LigneEcriture("401", debit=D("1000.00")),
+        LigneEcriture("401", debit=D("300.00")),
+        LigneEcriture("512", credit=D("1800.00")),
+    )
+    rows = [
+        {"compte": "401", "debit": "500"},
+        {"compte": "401", "debit": "1000"},
+        {"compte": "401", "debit": "300"},
+        {"compte": "512", "credit": "1800"},
+    ]
+    champs, _ = juge(rows, attendues, propres=propres)
+    assert champs["ecriture.1.debit"].correct, champs["ecriture.1.debit"]
+    assert champs["ecriture.1.debit"].message.startswith(journal.REPORTE)
+    assert champs["ecriture.3.credit"].correct
+    # Bernard's 300 written twice: the second stands for Martin's row, the only one left, and
+    # is no carried error of it (it used to be credited, being the last row's own value).
+    rows[1]["debit"] = "300"
+    champs, _ = juge(rows, attendues, propres=propres)
+    assert champs["ecriture.1.debit"].correct  # Bernard's row, found by its amount
+    assert not champs["ecriture.2.debit"].correct
+
+
 def test_a_wrong_account_gets_the_kinds_method_message():
     def confondu(attendue, compte):
         return "Compte de TVA confondu." if compte.startswith("445") else None

@@ -187,7 +187,7 @@ def juge(
     rangees = _noeud(lecture, _chemin(prefixe))
     if not isinstance(rangees, list):
         return []
-    par_cle = {r.cle: r for r in propres}
+    propre_de = _propres_par_rang(attendues, propres) if propres else None
     libres = list(range(len(attendues)))
     champs: list[ChampResult] = []
     for i, rangee in enumerate(rangees):
@@ -204,7 +204,7 @@ def juge(
             continue
         libres.remove(k)
         attendue = attendues[k]
-        propre = par_cle.get(attendue.cle) if par_cle else None
+        propre = propre_de[k] if propre_de else None
         champs += (
             _compte(noms[0], attendue, compte, compte_juste, message_compte),
             _montant(noms[1], attendue, 0, propre and propre.debit, debit),
@@ -223,6 +223,25 @@ def juge(
         message = f"Il manque la ligne du compte {compte} dans l'écriture."
         champs.append(ChampResult(prefixe, compte, None, False, message))
     return champs
+
+
+def _propres_par_rang(
+    attendues: Sequence[LigneEcriture], propres: Sequence[LigneEcriture]
+) -> list[LigneEcriture | None]:
+    """The row computed from the student's own values beside each expected row: the n-th of
+    its account and side for the n-th expected one (one transfer pays several suppliers, each
+    on its own 401 row), None when the student's own entry has no such row."""
+    par_cle: dict[str, list[LigneEcriture]] = {}
+    for ligne in propres:
+        par_cle.setdefault(ligne.cle, []).append(ligne)
+    vus: dict[str, int] = {}
+    beside: list[LigneEcriture | None] = []
+    for attendue in attendues:
+        cle = attendue.cle
+        rang = vus[cle] = vus.get(cle, -1) + 1
+        memes = par_cle.get(cle, ())
+        beside.append(memes[rang] if rang < len(memes) else None)
+    return beside
 
 
 @lru_cache(maxsize=1024)  # the same few prefixes at every grade
