@@ -23,6 +23,7 @@ from agora.money import ZERO, cents
 
 # A number as the contract writes it, never negative, as the ``facture`` kind reads it at once.
 _CONTRAT = re.compile(r"\d{1,12}(\.\d{1,3})?", re.ASCII)
+_NUL = Decimal(0)  # what an invoice without carriage, escompte or deposit has (built once)
 
 
 class Saisie(NamedTuple):
@@ -85,7 +86,7 @@ def _taux(raw: Any, zero_admis: bool = True) -> Decimal | None:
 
 def _montant(invoice: dict[str, Any], nom: str) -> Decimal | None:
     if nom not in invoice:
-        return Decimal(0)
+        return _NUL
     montant = _nombre(invoice[nom])
     return montant if montant is not None and montant == cents(montant) else None
 
@@ -101,7 +102,7 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
     lues = tuple(map(_ligne, lignes))
     taux_reductions = tuple(map(_reduction, reductions))
     port, acompte = _montant(invoice, "frais_port_ht"), _montant(invoice, "acompte")
-    escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else Decimal(0)
+    escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else _NUL
     # (Each number tested with ``is None``: ``None in`` compares None with each Decimal, which
     # asks the ABC numbers.Rational, a Python call each time.)
     if None in lues or any(n is None for n in (*taux_reductions, port, acompte, escompte)):
@@ -151,7 +152,7 @@ def calcule(s: Saisie) -> Totaux:
             base -= montant
             reduit += montant
         nc = brut - reduit
-        e = cents(nc * s.escompte / HUNDRED)
+        e = cents(nc * s.escompte / HUNDRED) if s.escompte else ZERO  # (most have none)
         nf = nc - e
         net_commercial += nc
         escompte += e
@@ -160,12 +161,15 @@ def calcule(s: Saisie) -> Totaux:
         total_tva += vat
         tva.append((Decimal(taux_str(t)), vat))
     total_ht = net_financier + s.port
-    return Totaux(
-        cents(total_ht + total_tva),
-        cents(total_ht),
-        cents(net_commercial),
-        cents(escompte),
-        cents(s.port),
-        tuple(tva),
-        cents(s.acompte),
+    return tuple.__new__(  # (the named tuple's own __new__ is a Python call)
+        Totaux,
+        (
+            cents(total_ht + total_tva),
+            cents(total_ht),
+            cents(net_commercial),
+            cents(escompte),
+            cents(s.port),
+            tuple(tva),
+            cents(s.acompte),
+        ),
     )
