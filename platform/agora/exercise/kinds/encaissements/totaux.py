@@ -24,11 +24,13 @@ from agora.money import ZERO, cents
 # A number as the contract writes it, never negative, as the ``facture`` kind reads it at once.
 _CONTRAT = re.compile(r"\d{1,12}(\.\d{1,3})?", re.ASCII)
 _NUL = Decimal(0)  # what an invoice without carriage, escompte or deposit has (built once)
+# A VAT rate written as the solution prints it, below 100 (« 20 », « 5.5 »; not « 5.50 »).
+_TAUX_ECRIT = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{0,2}[1-9])?", re.ASCII)
 
 
 class Saisie(NamedTuple):
-    """What the totals depend on: each line's (quantity, price, VAT rate), the reductions'
-    rates, the carriage, its VAT rate (None: the goods' only one), the escompte and deposit."""
+    """What the totals depend on: each line's (quantity, price, VAT rate as the solution prints
+    it), the reductions' rates, the carriage, its VAT rate (None: the goods' only one), the escompte and deposit."""
 
     lignes: tuple[tuple[Decimal, Decimal, Decimal], ...]
     reductions: tuple[Decimal, ...]
@@ -61,7 +63,9 @@ def totaux(invoice: dict[str, Any]) -> Totaux:
     if saisie is None:
         f = lire_params(invoice)  # refuses, or reads what is written otherwise
         saisie = Saisie(
-            tuple((ligne.quantite, ligne.prix, ligne.taux) for ligne in f.lignes),
+            tuple(
+                (ligne.quantite, ligne.prix, Decimal(taux_str(ligne.taux))) for ligne in f.lignes
+            ),
             tuple(r.taux for r in f.reductions),
             f.port,
             f.taux_port,
@@ -82,6 +86,15 @@ def _taux(raw: Any, zero_admis: bool = True) -> Decimal | None:
     if taux is None or taux >= HUNDRED or not (zero_admis or taux):
         return None
     return taux
+
+
+def _taux_tva(raw: Any) -> Decimal | None:
+    """A line's VAT rate as the solution prints it (its Decimal too: « 5.5 », never « 5.50 »):
+    worked out once per line as it is read, not again for each rate's totals."""
+    if type(raw) is str and _TAUX_ECRIT.fullmatch(raw):
+        return Decimal(raw)  # written so already: the common case
+    taux = _taux(raw)
+    return Decimal(taux_str(taux)) if taux is not None else None
 
 
 def _montant(invoice: dict[str, Any], nom: str) -> Decimal | None:
@@ -121,7 +134,7 @@ def _ligne(raw: Any) -> tuple[Decimal, Decimal, Decimal] | None:
     if not isinstance(raw, dict):
         return None
     quantite, prix = _nombre(raw.get("quantite")), _nombre(raw.get("prix_unitaire_ht"))
-    taux = _taux(raw.get("taux_tva"))
+    taux = _taux_tva(raw.get("taux_tva"))
     if quantite is None or not quantite or prix is None or taux is None:
         return None
     return quantite, prix, taux
@@ -159,7 +172,7 @@ def calcule(s: Saisie) -> Totaux:
         net_financier += nf
         vat = cents((nf + (s.port if g == groupe_port else ZERO)) * t / HUNDRED)
         total_tva += vat
-        tva.append((Decimal(taux_str(t)), vat))
+        tva.append((t, vat))
     total_ht = net_financier + s.port
     return tuple.__new__(  # (the named tuple's own __new__ is a Python call)
         Totaux,
