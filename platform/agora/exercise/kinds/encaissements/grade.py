@@ -135,10 +135,12 @@ def _clients(lignes: list) -> tuple[Any, Any]:
     return debit, credit
 
 
-def _scan(ref: Reference, x: calc.Ecriture, lignes: list, debit: Any, credit: Any, codes: _Codes):
-    """The method errors seen in an entry's amounts (``debit``, ``credit``: the customer's,
-    as ``_clients`` finds them; ``lignes``: its rows as read): the customer at HT, the escompte taken off
-    the sales."""
+def _scan(
+    ref: Reference, x: calc.Ecriture, lignes: list, debit: Any, credit: Any, codes: _Codes
+) -> None:
+    """The method errors seen in an entry's amounts (``debit``, ``credit``: the customer's, as
+    ``_clients`` finds them; ``lignes``: its rows as read): the customer at HT, the escompte
+    taken off the sales."""
     d = x.document
     # (A side left blank is None: tested first, as comparing None with a Decimal asks the ABC
     # numbers.Rational, a Python call.)

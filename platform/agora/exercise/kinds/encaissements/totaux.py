@@ -30,7 +30,8 @@ _TAUX_ECRIT = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{0,2}[1-9])?", re.ASCII)
 
 class Saisie(NamedTuple):
     """What the totals depend on: each line's (quantity, price, VAT rate as the solution prints
-    it), the reductions' rates, the carriage, its VAT rate (None: the goods' only one), the escompte and deposit."""
+    it), the reductions' rates, the carriage, its VAT rate (None: the goods' only one), the
+    escompte and deposit."""
 
     lignes: tuple[tuple[Decimal, Decimal, Decimal], ...]
     reductions: tuple[Decimal, ...]
