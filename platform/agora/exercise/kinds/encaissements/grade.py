@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import MONTANT, Lu, account_root, verdict
 from agora.exercise.grading import illisibles, justes
 from agora.exercise.journal import REPORTE, LigneEcriture
@@ -37,8 +37,6 @@ class Reference:
         self.ecritures = calc.ecritures(e)
         self.mvts = calc.mouvements(e)
         self.lettres = calc.lettres(self.mvts)
-        # Each movement's expected group (the movements lettered with it), for every answer.
-        self.groupes = _groupes(self.lettres)
         self.balance = calc.balance(e, self.mvts)
 
 
@@ -48,10 +46,11 @@ def reference(params: Any) -> Reference:
     return Reference(lire_params(params))
 
 
-class _Codes(list):
-    def note(self, code: str) -> None:
-        if code not in self:
-            self.append(code)
+class _Codes(dict):
+    """The method errors noted, each once, in the order first seen (a dict as an ordered set)."""
+
+    # A C method, not a Python one: juge notes every row written the wrong way round.
+    note = dict.setdefault
 
 
 def _message_compte(codes: _Codes, e: Encaissements):
@@ -88,18 +87,17 @@ def _rangees(lignes: list) -> list[tuple[Any, Any, Any]]:
     ]
 
 
-def _rangee(lecture: Lecture, liste: str, k: int) -> dict[str, Any]:
-    """Row k of a list of the answer as read (empty when absent): walked to once, where
+def _liste(rangee: dict[str, Any], liste: str) -> list:
+    """A list of rows of the answer as read (empty when absent): walked to once, where
     ``lecture.lu`` walks from the root for each field."""
-    rows = lecture.arbre.get(liste)
-    if isinstance(rows, list) and k < len(rows) and isinstance(rows[k], dict):
-        return rows[k]
-    return {}
-
-
-def _sous(rangee: dict[str, Any], liste: str) -> list:
     rows = rangee.get(liste)
     return rows if isinstance(rows, list) else []
+
+
+def _rangee(rows: list, k: int) -> dict[str, Any]:
+    """Row k of a list of rows as read (empty when absent or not a row)."""
+    rangee = rows[k] if k < len(rows) else None
+    return rangee if isinstance(rangee, dict) else {}
 
 
 def _lu(rangee: dict[str, Any], nom: str) -> Lu | None:
@@ -125,7 +123,8 @@ def _clients(lignes: list) -> tuple[Any, Any]:
     One pass, reading the sides of the customer's rows only: every entry has one."""
     debit = credit = None
     for ligne in lignes:
-        compte = _valeur(ligne.get("compte")) if isinstance(ligne, dict) else None
+        lu = ligne.get("compte") if isinstance(ligne, dict) else None
+        compte = lu.valeur if isinstance(lu, Lu) else None
         # 411, 411000 or a customer's sub-account (411DURAND), as journal.juge accepts them.
         if not isinstance(compte, str) or not compte.startswith(calc.CLIENT):
             continue
@@ -136,14 +135,15 @@ def _clients(lignes: list) -> tuple[Any, Any]:
     return debit, credit
 
 
-def _scan(ref: Reference, x: calc.Ecriture, lignes: list, clients: tuple, codes: _Codes) -> None:
-    """The method errors seen in an entry's amounts (``clients``: the customer's debit and
-    credit written; ``lignes``: its rows as read): the customer at HT, the escompte taken off
-    the sales."""
+def _scan(
+    ref: Reference, x: calc.Ecriture, lignes: list, debit: Any, credit: Any, codes: _Codes
+) -> None:
+    """The method errors seen in an entry's amounts (``debit``, ``credit``: the customer's, as
+    ``_clients`` finds them; ``lignes``: its rows as read): the customer at HT, the escompte
+    taken off the sales."""
     d = x.document
     # (A side left blank is None: tested first, as comparing None with a Decimal asks the ABC
     # numbers.Rational, a Python call.)
-    debit, credit = clients
     if isinstance(d, Facture) and not x.imputation:
         if d.total_ht != d.ttc and debit is not None and debit == d.total_ht:
             codes.note(m.CLIENT_AU_HT)
@@ -166,40 +166,49 @@ def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, d
     champs: list[ChampResult] = []
     propres: dict[str, Decimal] = {}
     message = _message_compte(codes, ref.e)
+    ecrites = _liste(lecture.arbre, "ecritures")
     for k, x in enumerate(ref.ecritures):
         champs += journal.juge(_prefixe(k), x.lignes, lecture, (), message, codes.note)
-        lignes = _sous(_rangee(lecture, "ecritures", k), "lignes")
-        clients = _clients(lignes)
-        _scan(ref, x, lignes, clients, codes)
-        for montant, sens in zip(clients, "DC", strict=True):
-            if montant is not None and isinstance(montant, Decimal):
-                propres.setdefault(f"{x.piece}:{sens}", montant)
+        lignes = _liste(_rangee(ecrites, k), "lignes")
+        debit, credit = _clients(lignes)  # (each a Decimal other than 0, or None)
+        _scan(ref, x, lignes, debit, credit, codes)
+        if debit is not None:
+            propres.setdefault(f"{x.piece}:D", debit)
+        if credit is not None:
+            propres.setdefault(f"{x.piece}:C", credit)
     return champs, propres
+
+
+@lru_cache(maxsize=64)  # a shape: the same few rows' names at every grade
+def _nom_lettre(i: int) -> str:
+    return f"lettrage.{i}.lettre"
 
 
 def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResult]:
     """Each letter is right when it groups exactly the movements of the expected group."""
-    rows = lecture.arbre.get("lettrage")
-    rows = rows if isinstance(rows, list) else []
-    lus = [
-        _lu(rows[i], "lettre") if i < len(rows) and isinstance(rows[i], dict) else None
-        for i in range(len(ref.mvts))
-    ]
+    rows = _liste(lecture.arbre, "lettrage")
+    lus = [_lu(_rangee(rows, i), "lettre") for i in range(len(ref.mvts))]
     ecrites = [lu.valeur if lu is not None else None for lu in lus]
-    groupes = _groupes(ecrites)
+    if ecrites == ref.lettres:
+        # The expected letters themselves: each groups its expected group, which balances.
+        return [
+            champ_result((_nom_lettre(i), attendue, lu.recu, True, "Juste."))
+            for i, (lu, attendue) in enumerate(zip(lus, ref.lettres, strict=True))
+        ]
+    groupes, attendus = _groupes(ecrites), _groupes(ref.lettres)
     champs = []
     for i, lu in enumerate(lus):
         if lu is None:
             continue
         attendue = ref.lettres[i]
-        resultat = verdict(f"lettrage.{i}.lettre", LETTRE, attendue, lu)
+        resultat = verdict(_nom_lettre(i), LETTRE, attendue, lu)
         if lu.valeur is None:
             champs.append(resultat)
             continue
         if attendue == calc.NON_LETTRE or ecrites[i] == calc.NON_LETTRE:
             juste = attendue == ecrites[i]
         else:
-            juste = ref.groupes[i] == groupes[i]
+            juste = attendus[i] == groupes[i]
         message = "Juste." if juste else _attendu_lettre(ref, i)
         champs.append(ChampResult(*resultat[:3], juste, message))  # (_replace: 3 calls more)
     for lettre in dict.fromkeys(ecrites):
@@ -234,14 +243,24 @@ def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> Ch
     return resultat
 
 
+@lru_cache(maxsize=32)  # a shape: the same few rows' names at every grade
+def _noms_balance(k: int) -> tuple[str, str]:
+    return f"balance.{k}.reste_du", f"balance.{k}.tranche"
+
+
+# The names of the totals' fields, spelled out once.
+_NOMS_TOTAUX = {code: f"totaux.{code}" for code, _ in calc.TRANCHES}
+
+
 def _ligne_balance(
     ref: Reference, k: int, f: Facture, propre: Decimal, rangee: dict[str, Any], codes: _Codes
 ) -> list[ChampResult]:
     _, reste, bande = ref.balance["lignes"][k]
     champs = []
+    nom_reste, nom_tranche = _noms_balance(k)
     lu = _lu(rangee, "reste_du")
     if lu is not None:
-        resultat = _montant(f"balance.{k}.reste_du", reste, propre, lu)
+        resultat = _montant(nom_reste, reste, propre, lu)
         if not resultat.correct and lu.valeur == f.ttc:
             codes.note(m.RESTE_DU_NON_DIMINUE)
             resultat = resultat._replace(
@@ -250,16 +269,16 @@ def _ligne_balance(
         champs.append(resultat)
     lu_t = _lu(rangee, "tranche")
     if lu_t is not None:
-        ecrit = lu.valeur if lu is not None and lu.valeur is not None else reste
-        # A band right for the amount the student found earns its credit (error carried).
-        sienne = calc.tranche(ref.e, f.echeance, ecrit)
-        resultat = verdict(f"balance.{k}.tranche", TRANCHE, bande, lu_t)
-        if not resultat.correct and lu_t.valeur is not None and lu_t.valeur == sienne:
-            resultat = resultat._replace(correct=True, message=f"{REPORTE}")
-        elif not resultat.correct and lu_t.valeur == calc.tranche(ref.e, f.jour, ecrit):
-            codes.note(m.TRANCHE_DATE_FACTURE)
-            message = f"{m.MESSAGES[m.TRANCHE_DATE_FACTURE]} {resultat.message}"
-            resultat = resultat._replace(message=message)
+        resultat = verdict(nom_tranche, TRANCHE, bande, lu_t)
+        if not resultat.correct and lu_t.valeur is not None:
+            ecrit = lu.valeur if lu is not None and lu.valeur is not None else reste
+            # A band right for the amount the student found earns its credit (error carried).
+            if lu_t.valeur == calc.tranche(ref.e, f.echeance, ecrit):
+                resultat = resultat._replace(correct=True, message=f"{REPORTE}")
+            elif lu_t.valeur == calc.tranche(ref.e, f.jour, ecrit):
+                codes.note(m.TRANCHE_DATE_FACTURE)
+                message = f"{m.MESSAGES[m.TRANCHE_DATE_FACTURE]} {resultat.message}"
+                resultat = resultat._replace(message=message)
         champs.append(resultat)
     return champs
 
@@ -269,8 +288,9 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
     restes_propres, trop_propre = calc.restes(ref.e, propres, ref.mvts)
     champs: list[ChampResult] = []
     totaux_propres = {code: ZERO for code, _ in calc.TRANCHES}
+    rows = _liste(lecture.arbre, "balance")
     for k, f in enumerate(ref.e.factures):
-        rangee = _rangee(lecture, "balance", k)
+        rangee = _rangee(rows, k)
         champs += _ligne_balance(ref, k, f, restes_propres[f.piece], rangee, codes)
         _, reste, bande = ref.balance["lignes"][k]
         montant, code = _valeur_de(rangee, "reste_du"), _valeur_de(rangee, "tranche")
@@ -282,15 +302,15 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
     for code, total in ref.balance["totaux"].items():
         lu = _lu(totaux, code)
         if lu is not None:
-            champs.append(_montant(f"totaux.{code}", total, totaux_propres[code], lu))
+            champs.append(_montant(_NOMS_TOTAUX[code], total, totaux_propres[code], lu))
     trop = ref.balance["trop_percu"]
-    lu = lecture.lu("trop_percu")
+    lu = _lu(lecture.arbre, "trop_percu")
     if lu is not None and trop:
         champs.append(_montant("trop_percu", trop, trop_propre, lu))
     ecrits = {c: _valeur_de(totaux, c) for c in totaux_propres}
     somme = sum((v if v is not None else totaux_propres[c] for c, v in ecrits.items()), ZERO)
-    trop_ecrit = lecture.valeur("trop_percu") if trop else None
-    lu = lecture.lu("solde_client")
+    trop_ecrit = _valeur_de(lecture.arbre, "trop_percu") if trop else None
+    lu = _lu(lecture.arbre, "solde_client")
     if lu is not None:
         propre = somme - (trop_ecrit if trop_ecrit is not None else trop)
         champs.append(_montant("solde_client", ref.balance["solde"], propre, lu))

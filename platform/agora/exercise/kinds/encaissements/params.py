@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -71,6 +72,9 @@ class Reglement(NamedTuple):
 
 
 Document = Facture | Avoir | Reglement
+# An invoice from its values in order (its totals' among them), without the Python __new__ a
+# NamedTuple generates.
+_facture_de = partial(tuple.__new__, Facture)
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,7 @@ def _facture(doc: dict[str, Any], ou: str) -> Facture:
         raise _refus(f"facture du {ou} — {detail}") from None
     if t.net_a_payer < 0 or t.ttc <= 0:
         raise _refus(f"la facture du {ou} doit avoir un total positif.")
-    return Facture(piece, jour, echeance, *t)
+    return _facture_de((piece, jour, echeance, *t))
 
 
 def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
@@ -195,28 +199,30 @@ def _document(raw: Any, rang: int) -> Document:
     raise _refus(f"le type du {ou} doit être facture, avoir, acompte ou reglement.")
 
 
-def _coherents(documents: tuple[Document, ...], balance: date) -> None:
-    """Each piece once, every invoice named exists, each deposit is imputed on its invoice."""
-    pieces = [d.piece for d in documents]
-    if len(set(pieces)) < len(pieces):
+def _coherents(documents: tuple[Document, ...], balance: date) -> tuple[Facture, ...]:
+    """Each piece once, every invoice named exists, each deposit is imputed on its invoice;
+    the invoices, in their order. (Each document's type taken once: it was built here.)"""
+    if len({d.piece for d in documents}) < len(documents):
         raise _refus("deux documents ont le même numéro de pièce.")
-    factures = {d.piece: d for d in documents if isinstance(d, Facture)}
+    factures = {d.piece: d for d in documents if type(d) is Facture}
     if not factures:
         raise _refus("il faut au moins une facture.")
     recus = dict.fromkeys(factures, ZERO)  # the deposits received for each invoice
     for d in documents:
-        nommees = d.factures if isinstance(d, Reglement) else (getattr(d, "facture", d.piece),)
+        genre = type(d)
+        nommees = d.factures if genre is Reglement else (d.facture,) if genre is Avoir else ()
         if any(p not in factures for p in nommees):
             raise _refus(f"le document {d.piece} cite une facture absente des documents.")
-        if isinstance(d, Avoir) and d.ttc > factures[d.facture].ttc:
+        if genre is Avoir and d.ttc > factures[d.facture].ttc:
             raise _refus(f"l'avoir {d.piece} dépasse sa facture.")
         if d.jour > balance:
             raise _refus(f"le document {d.piece} est postérieur à la date de la balance.")
-        if isinstance(d, Reglement) and d.acompte and len(d.factures) == 1:
+        if genre is Reglement and d.acompte and len(d.factures) == 1:
             recus[d.factures[0]] += d.montant
     for f in factures.values():
         if recus[f.piece] != f.acompte:
             raise _refus(f"les acomptes reçus pour {f.piece} diffèrent de l'acompte de la facture.")
+    return tuple(factures.values())
 
 
 def _comptes(p: dict[str, Any]) -> tuple[str, frozenset[str]]:
@@ -241,8 +247,8 @@ def lire_params(params: Any) -> Encaissements:
     compte, acceptes = _comptes(p)
     balance = _jour(p.get("date_balance"), "date_balance")
     brutes = lire_liste(p.get("documents"), "documents", MAX_DOCUMENTS, 1)
-    documents = tuple(_document(raw, i + 1) for i, raw in enumerate(brutes))
-    _coherents(documents, balance)
+    documents = tuple([_document(raw, i + 1) for i, raw in enumerate(brutes)])
+    factures = _coherents(documents, balance)
     return Encaissements(
         _texte(client.get("nom"), "le nom du client", 120),
         compte_client,
@@ -250,7 +256,7 @@ def lire_params(params: Any) -> Encaissements:
         acceptes,
         balance,
         documents,
-        tuple(d for d in documents if isinstance(d, Facture)),
+        factures,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any, NamedTuple
 
 from agora.exercise.journal import LigneEcriture
@@ -65,6 +66,12 @@ class Mouvement(NamedTuple):
     factures: tuple[str, ...]
 
 
+# An entry and a movement from their values in order, without the Python __new__ a NamedTuple
+# generates (each of an entry's seven given, the imputation flag too).
+_ecriture = partial(tuple.__new__, Ecriture)
+_mouvement = partial(tuple.__new__, Mouvement)
+
+
 def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
     rows = [
         (CLIENT, f.ttc, ZERO, f"Facture {e.client}", _AUCUN),
@@ -77,7 +84,7 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
         ),
     ]
     lignes = _lignes(rows, f.piece, "VT", f.jour)
-    ecritures = [Ecriture("VT", f.piece, f.jour, f"Facture {f.piece}", lignes, f)]
+    ecritures = [_ecriture(("VT", f.piece, f.jour, f"Facture {f.piece}", lignes, f, False))]
     if f.acompte:
         libelle = "Imputation de l'acompte"
         rows = [
@@ -85,7 +92,7 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
             (CLIENT, ZERO, f.acompte, libelle, _AUCUN),
         ]
         imputation = _lignes(rows, f.piece, "VT", f.jour)
-        ecritures.append(Ecriture("VT", f.piece, f.jour, libelle, imputation, f, True))
+        ecritures.append(_ecriture(("VT", f.piece, f.jour, libelle, imputation, f, True)))
     return ecritures
 
 
@@ -105,7 +112,8 @@ def _avoir(e: Encaissements, a: Avoir) -> Ecriture:
         (CLIENT, ZERO, a.ttc, f"Avoir {e.client}", _AUCUN),
     ]
     libelle = f"Avoir {a.piece} sur {a.facture}"
-    return Ecriture("VT", a.piece, a.jour, libelle, _lignes(rows, a.piece, "VT", a.jour), a)
+    lignes = _lignes(rows, a.piece, "VT", a.jour)
+    return _ecriture(("VT", a.piece, a.jour, libelle, lignes, a, False))
 
 
 def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
@@ -115,9 +123,8 @@ def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
         (BANQUE, r.montant, ZERO, f"{quoi} {e.client}", _AUCUN),
         (credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", _AUCUN),
     ]
-    return Ecriture(
-        "BQ", r.piece, r.jour, f"{quoi} {r.piece}", _lignes(rows, r.piece, "BQ", r.jour), r
-    )
+    lignes = _lignes(rows, r.piece, "BQ", r.jour)
+    return _ecriture(("BQ", r.piece, r.jour, f"{quoi} {r.piece}", lignes, r, False))
 
 
 def _lignes(rows: list[tuple], piece: str, journal: str, jour: date) -> tuple[LigneEcriture, ...]:
@@ -150,14 +157,15 @@ def mouvements(e: Encaissements) -> list[Mouvement]:
     result = []
     for d in e.documents:
         if isinstance(d, Facture):
-            result.append(Mouvement(d.piece, f"Facture {d.piece}", d.ttc, ZERO, (d.piece,)))
+            result.append(_mouvement((d.piece, f"Facture {d.piece}", d.ttc, ZERO, (d.piece,))))
             if d.acompte:
                 libelle = f"Imputation de l'acompte sur {d.piece}"
-                result.append(Mouvement(d.piece, libelle, ZERO, d.acompte, (d.piece,)))
+                result.append(_mouvement((d.piece, libelle, ZERO, d.acompte, (d.piece,))))
         elif isinstance(d, Avoir):
-            result.append(Mouvement(d.piece, f"Avoir {d.piece}", ZERO, d.ttc, (d.facture,)))
+            result.append(_mouvement((d.piece, f"Avoir {d.piece}", ZERO, d.ttc, (d.facture,))))
         elif not d.acompte:
-            result.append(Mouvement(d.piece, f"Règlement {d.piece}", ZERO, d.montant, d.factures))
+            libelle = f"Règlement {d.piece}"
+            result.append(_mouvement((d.piece, libelle, ZERO, d.montant, d.factures)))
     return result
 
 

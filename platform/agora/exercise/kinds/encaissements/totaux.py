@@ -23,11 +23,15 @@ from agora.money import ZERO, cents
 
 # A number as the contract writes it, never negative, as the ``facture`` kind reads it at once.
 _CONTRAT = re.compile(r"\d{1,12}(\.\d{1,3})?", re.ASCII)
+_NUL = Decimal(0)  # what an invoice without carriage, escompte or deposit has (built once)
+# A VAT rate written as the solution prints it, below 100 (« 20 », « 5.5 »; not « 5.50 »).
+_TAUX_ECRIT = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{0,2}[1-9])?", re.ASCII)
 
 
 class Saisie(NamedTuple):
-    """What the totals depend on: each line's (quantity, price, VAT rate), the reductions'
-    rates, the carriage, its VAT rate (None: the goods' only one), the escompte and deposit."""
+    """What the totals depend on: each line's (quantity, price, VAT rate as the solution prints
+    it), the reductions' rates, the carriage, its VAT rate (None: the goods' only one), the
+    escompte and deposit."""
 
     lignes: tuple[tuple[Decimal, Decimal, Decimal], ...]
     reductions: tuple[Decimal, ...]
@@ -60,7 +64,9 @@ def totaux(invoice: dict[str, Any]) -> Totaux:
     if saisie is None:
         f = lire_params(invoice)  # refuses, or reads what is written otherwise
         saisie = Saisie(
-            tuple((ligne.quantite, ligne.prix, ligne.taux) for ligne in f.lignes),
+            tuple(
+                (ligne.quantite, ligne.prix, Decimal(taux_str(ligne.taux))) for ligne in f.lignes
+            ),
             tuple(r.taux for r in f.reductions),
             f.port,
             f.taux_port,
@@ -83,9 +89,18 @@ def _taux(raw: Any, zero_admis: bool = True) -> Decimal | None:
     return taux
 
 
+def _taux_tva(raw: Any) -> Decimal | None:
+    """A line's VAT rate as the solution prints it (its Decimal too: « 5.5 », never « 5.50 »):
+    worked out once per line as it is read, not again for each rate's totals."""
+    if type(raw) is str and _TAUX_ECRIT.fullmatch(raw):
+        return Decimal(raw)  # written so already: the common case
+    taux = _taux(raw)
+    return Decimal(taux_str(taux)) if taux is not None else None
+
+
 def _montant(invoice: dict[str, Any], nom: str) -> Decimal | None:
     if nom not in invoice:
-        return Decimal(0)
+        return _NUL
     montant = _nombre(invoice[nom])
     return montant if montant is not None and montant == cents(montant) else None
 
@@ -101,7 +116,7 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
     lues = tuple(map(_ligne, lignes))
     taux_reductions = tuple(map(_reduction, reductions))
     port, acompte = _montant(invoice, "frais_port_ht"), _montant(invoice, "acompte")
-    escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else Decimal(0)
+    escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else _NUL
     # (Each number tested with ``is None``: ``None in`` compares None with each Decimal, which
     # asks the ABC numbers.Rational, a Python call each time.)
     if None in lues or any(n is None for n in (*taux_reductions, port, acompte, escompte)):
@@ -120,7 +135,7 @@ def _ligne(raw: Any) -> tuple[Decimal, Decimal, Decimal] | None:
     if not isinstance(raw, dict):
         return None
     quantite, prix = _nombre(raw.get("quantite")), _nombre(raw.get("prix_unitaire_ht"))
-    taux = _taux(raw.get("taux_tva"))
+    taux = _taux_tva(raw.get("taux_tva"))
     if quantite is None or not quantite or prix is None or taux is None:
         return None
     return quantite, prix, taux
@@ -151,21 +166,24 @@ def calcule(s: Saisie) -> Totaux:
             base -= montant
             reduit += montant
         nc = brut - reduit
-        e = cents(nc * s.escompte / HUNDRED)
+        e = cents(nc * s.escompte / HUNDRED) if s.escompte else ZERO  # (most have none)
         nf = nc - e
         net_commercial += nc
         escompte += e
         net_financier += nf
         vat = cents((nf + (s.port if g == groupe_port else ZERO)) * t / HUNDRED)
         total_tva += vat
-        tva.append((Decimal(taux_str(t)), vat))
+        tva.append((t, vat))
     total_ht = net_financier + s.port
-    return Totaux(
-        cents(total_ht + total_tva),
-        cents(total_ht),
-        cents(net_commercial),
-        cents(escompte),
-        cents(s.port),
-        tuple(tva),
-        cents(s.acompte),
+    return tuple.__new__(  # (the named tuple's own __new__ is a Python call)
+        Totaux,
+        (
+            cents(total_ht + total_tva),
+            cents(total_ht),
+            cents(net_commercial),
+            cents(escompte),
+            cents(s.port),
+            tuple(tva),
+            cents(s.acompte),
+        ),
     )
