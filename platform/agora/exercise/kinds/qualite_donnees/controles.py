@@ -45,8 +45,12 @@ ACTIONS = {
 # At the end of a retention period the law accepts deletion or anonymisation alike.
 ACCEPTEES = {"supprimer": frozenset({"supprimer", "anonymiser"})}
 # Words that name a legal form, not the business: « SARL Dupont » is « Dupont SARL ».
-_FORMES = frozenset({"sarl", "sas", "sasu", "eurl", "sa", "sci", "snc", "ei", "scop"})
-_MOTS = re.compile(r"[a-z0-9]+", re.ASCII)
+_FORMES = frozenset({b"sarl", b"sas", b"sasu", b"eurl", b"sa", b"sci", b"snc", b"ei", b"scop"})
+# A name's ASCII bytes with capitals lowered and every byte but a letter or digit a space: its
+# words are then what bytes.split finds, all in C.
+_MOTS = bytes(
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+)
 
 
 class Attendu(NamedTuple):
@@ -61,15 +65,17 @@ class Attendu(NamedTuple):
 # written as generate writes them are checked here, in a few operations, with the very tests of
 # python-stdnum and schwifty (some 20 to 50 µs a number there); any other writing goes to them.
 _FR_NUMERIQUE = re.compile(r"FR\d+", re.ASCII)
-# Each digit d as the sum of the digits of 2 × d, for Luhn.
-_DOUBLE = str.maketrans("0123456789", "0246813579")
+# Each ASCII digit d as its value, and as the sum of the digits of 2 × d, for Luhn.
+_CHIFFRE = bytes.maketrans(b"0123456789", bytes(range(10)))
+_DOUBLE = bytes.maketrans(b"0123456789", bytes((0, 2, 4, 6, 8, 1, 3, 5, 7, 9)))
 
 
 def luhn_ok(chiffres: str) -> bool:
     """The Luhn check of a string of ASCII digits (stdnum.luhn.is_valid): every second digit
-    from the right doubled, the digits summed as their ASCII codes (each 48 more) in C."""
-    tous = (chiffres[-1::-2] + chiffres[-2::-2].translate(_DOUBLE)).encode()
-    return (sum(tous) - 48 * len(tous)) % 10 == 0
+    from the right doubled, the digits summed in C."""
+    octets = chiffres.encode()
+    simples, doubles = octets[-1::-2].translate(_CHIFFRE), octets[-2::-2].translate(_DOUBLE)
+    return (sum(simples) + sum(doubles)) % 10 == 0
 
 
 def siret_ok(numero: str) -> bool:
@@ -94,12 +100,16 @@ def iban_ok(numero: str) -> bool:
     checks: a French IBAN of digits only is 27 characters, its check digits those ISO 7064
     computes, its RIB key 97 − (89 × bank + 15 × branch + 3 × account) mod 97)."""
     if _FR_NUMERIQUE.fullmatch(numero):
-        if len(numero) != 27:
-            return False
+        # The RIB key k is right when the 23 digits of the BBAN are 0 mod 97 and 1 <= k <= 97
+        # (89, 15 and 3 are 10^18, 10^13 and 10^2 mod 97); the ISO check digits of such a BBAN
+        # are then 98 − (BBAN × 10^6 + « FR00 » as 152700) mod 97 = 98 − 22: always 76.
         bban = numero[4:]
-        iso = 98 - int(bban + "152700") % 97  # « FR » as digits, then the two check digits
-        rib = 97 - (89 * int(bban[:5]) + 15 * int(bban[5:10]) + 3 * int(bban[10:21])) % 97
-        return int(numero[2:4]) == iso and int(bban[21:]) == rib
+        return (
+            len(numero) == 27
+            and numero[2:4] == "76"
+            and 0 < int(bban[21:]) <= 97
+            and int(bban) % 97 == 0
+        )
     try:
         IBAN(numero, validate_bban=True)
     except (SchwiftyException, ValueError):
@@ -116,10 +126,6 @@ def codes_postaux() -> dict[str, frozenset[str]]:
     return {ville: frozenset(codes) for ville, codes in table.items()}
 
 
-def cp_ok(code_postal: str, ville: str) -> bool:
-    return code_postal.strip() in codes_postaux().get(ville.strip(), frozenset())
-
-
 def plus_annees(jour: date, annees: int) -> date:
     """The same day ``annees`` later (a 29 February becomes the 28th)."""
     try:
@@ -133,10 +139,15 @@ def depassee(jour: date, controle: date, annees: int) -> bool:
     return controle > plus_annees(jour, annees)
 
 
-def expiree(f: Fichier, ligne: Ligne) -> bool:
-    """Past the file's retention period, and no invoice still open (the relationship goes on)."""
-    annees = load_regles().duree(f.fichier).annees
-    return ligne.encours == 0 and depassee(ligne.derniere_activite, f.date_controle, annees)
+def limite(controle: date, annees: int) -> date:
+    """The first day of last activity not past ``annees`` years on ``controle``: depassee(jour,
+    controle, annees) is jour < limite(controle, annees) while jour's year + annees is a year."""
+    try:  # a date is past when (year + annees, month, day) comes before the check's
+        return date(controle.year - annees, controle.month, controle.day)
+    except ValueError:
+        if controle.year - annees < 1:
+            return date.min  # none is past
+        return date(controle.year - annees, 3, 1)  # 29 February: the 28th is past, not the 1st
 
 
 def encours_retenu(f: Fichier, ligne: Ligne) -> bool:
@@ -145,13 +156,13 @@ def encours_retenu(f: Fichier, ligne: Ligne) -> bool:
     return ligne.encours > 0 and depassee(ligne.derniere_activite, f.date_controle, annees)
 
 
-def cle_nom(nom: str) -> frozenset[str]:
+def cle_nom(nom: str) -> frozenset[bytes]:
     """A name's words, without case, accents, punctuation, order or legal form."""
     if nom.isascii():  # nothing to decompose (NFKD leaves ASCII as it is)
-        texte = nom.lower()
+        octets = nom.encode()
     else:
-        texte = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore").decode().lower()
-    return frozenset(_MOTS.findall(texte)).difference(_FORMES)
+        octets = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore")
+    return frozenset(octets.translate(_MOTS).split()).difference(_FORMES)
 
 
 def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
@@ -181,19 +192,47 @@ def originaux(f: Fichier) -> list[int | None]:
     return result
 
 
-def problemes_de(f: Fichier, ligne: Ligne, doublon: bool) -> tuple[str, ...]:
-    """The problems of one row, in ``ORDRE``."""
-    # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
-    trouves = (
-        expiree(f, ligne),  # conservation_depassee
-        doublon,
-        ligne.siret is not None and not siret_ok(ligne.siret),
-        ligne.tva is not None and not tva_ok(ligne.tva),
-        ligne.iban is not None and not iban_ok(ligne.iban),
-        not cp_ok(ligne.code_postal, ligne.ville),
-        ligne.sensible,  # donnee_sensible
-    )
-    return tuple(compress(_PROBLEMES_REELS, trouves))
+class Controle:
+    """The checks of one file's rows, with what they share worked out once per file: the day
+    a record's retention period ends, the towns' postcodes."""
+
+    def __init__(self, f: Fichier):
+        self.f = f
+        self.annees = load_regles().duree(f.fichier).annees
+        self.limite = limite(f.date_controle, self.annees)
+        # From this day on, adding the period leaves the calendar: depassee raises, as it did.
+        self.hors_calendrier = date(10_000 - self.annees, 1, 1)
+        self.codes = codes_postaux()
+
+    def expiree(self, ligne: Ligne) -> bool:
+        """Past the file's retention period, and no invoice still open (the relationship goes
+        on)."""
+        jour = ligne.derniere_activite
+        if ligne.encours != 0:
+            return False
+        if jour >= self.hors_calendrier:
+            return depassee(jour, self.f.date_controle, self.annees)
+        return jour < self.limite
+
+    def problemes(self, ligne: Ligne, doublon: bool) -> tuple[str, ...]:
+        """The problems of one row, in ``ORDRE``."""
+        # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
+        trouves = (
+            self.expiree(ligne),  # conservation_depassee
+            doublon,
+            ligne.siret is not None and not siret_ok(ligne.siret),
+            ligne.tva is not None and not tva_ok(ligne.tva),
+            ligne.iban is not None and not iban_ok(ligne.iban),
+            ligne.code_postal.strip() not in self.codes.get(ligne.ville.strip(), ()),
+            ligne.sensible,  # donnee_sensible
+        )
+        return tuple(compress(_PROBLEMES_REELS, trouves))
+
+    def attendu(self, ligne: Ligne, origine: int | None) -> Attendu:
+        """What one row calls for, ``origine`` the index of the row it duplicates."""
+        problemes = self.problemes(ligne, origine is not None)
+        fusion = None if origine is None else origine + 1
+        return Attendu(problemes, action_pour(self.f, ligne, problemes), fusion)
 
 
 def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:
@@ -211,12 +250,8 @@ def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset
 
 def attendus(f: Fichier) -> list[Attendu]:
     """What each row of the file calls for."""
-    result = []
-    for ligne, origine in zip(f.lignes, originaux(f), strict=True):
-        problemes = problemes_de(f, ligne, origine is not None)
-        fusion = origine + 1 if "doublon" in problemes and origine is not None else None
-        result.append(Attendu(problemes, action_pour(f, ligne, problemes), fusion))
-    return result
+    controle = Controle(f)
+    return list(map(controle.attendu, f.lignes, originaux(f)))
 
 
 def droits_attendus(f: Fichier) -> dict[str, dict[str, str]]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from itertools import compress
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import Lu, verdict
 from agora.exercise.grading import grade_of, illisibles
 from agora.exercise.kinds.qualite_donnees import messages as m
@@ -41,12 +43,30 @@ class Reference:
         self.competence_de = competences_des_champs(len(fichier.lignes), roles, fichier.categories)
         # Each row's reference fields, typed as read and as the contract writes them: a row
         # answered exactly so is judged at once (most rows of most answers).
-        self.justes: list[list[tuple[str, str, Any, str]]] = []
-        for i, a in enumerate(self.attendus):
-            solution = ligne_solution(a, fichier.deux_problemes)
-            self.justes.append(
-                [(k, f"lignes.{i}.{k}", _type(k, v), v) for k, v in solution.items()]
-            )
+        self.justes = [_juste(i, a, fichier.deux_problemes) for i, a in enumerate(self.attendus)]
+
+
+class Juste(NamedTuple):
+    """A row's reference fields: their names, paths, values as read, values as written."""
+
+    cles: tuple[str, ...]
+    chemins: tuple[str, ...]
+    valeurs: list[Any]
+    canons: list[str]
+
+
+def _juste(i: int, attendu: Attendu, deux_problemes: bool) -> Juste:
+    solution = ligne_solution(attendu, deux_problemes)
+    cles = tuple(solution)
+    canons = list(solution.values())
+    valeurs = canons if attendu.fusion is None else [*canons[:-1], Decimal(canons[-1])]
+    return Juste(cles, chemins(i, cles), valeurs, canons)
+
+
+@lru_cache(maxsize=1024)
+def chemins(i: int, cles: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths of these fields of row ``i`` (a shape: the same in every file)."""
+    return tuple(f"lignes.{i}.{k}" for k in cles)
 
 
 def reference(params: dict[str, Any]) -> Reference:
@@ -89,15 +109,7 @@ class Copie:
         return m.MESSAGES[code]
 
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
-        justes = self.ref.justes[i]
-        lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
-        if isinstance(lue, dict) and all(
-            isinstance(lu := lue.get(k), Lu) and lu.valeur == v for k, _, v, _ in justes
-        ):  # the row answered exactly so (most rows of most answers): judged at once
-            self.champs += [
-                ChampResult(chemin, canon, lue[k].recu, True, JUSTE)
-                for k, chemin, _, canon in justes
-            ]
+        if self._juste(i):
             return
         lus = _ligne_lue(self.lignes_lues, i)
         signales = self._problemes(i, attendu, lus)
@@ -111,6 +123,23 @@ class Copie:
         self._action(i, attendu, lus["action"], reportee, conseil)
         if attendu.fusion is not None and lus["fusion_avec"] is not None:
             self._fusion(i, attendu.fusion, lus["fusion_avec"])
+
+    def _juste(self, i: int) -> bool:
+        """Judge row ``i`` at once when it is answered exactly as the reference (most rows of
+        most answers): every field read, each value the reference's."""
+        juste = self.ref.justes[i]
+        lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
+        if not isinstance(lue, dict):
+            return False
+        lus = list(map(lue.get, juste.cles))
+        if {*map(type, lus)} != _LU or list(map(_VALEUR, lus)) != juste.valeurs:
+            return False
+        # What each field received: its text as typed (Lu.recu, without a call for a text).
+        self.champs += [
+            champ_result((chemin, canon, b if type(b := lu[0]) is str else lu.recu, True, JUSTE))
+            for chemin, canon, lu in zip(juste.chemins, juste.canons, lus, strict=True)
+        ]
+        return True
 
     def _reportee(
         self, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None
@@ -195,15 +224,15 @@ class Copie:
                 self.champs.append(resultat)
 
 
+_LU = {Lu}
+_VALEUR = itemgetter(1)  # Lu.valeur
+_CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, .correct
+
+
 def _sous_objet(noeud: dict[str, Any], cle: str) -> dict[str, Any]:
     """The object at ``cle`` of an answer's object (empty when absent or not an object)."""
     sous = noeud.get(cle)
     return sous if isinstance(sous, dict) else {}
-
-
-def _type(champ: str, canon: str) -> Any:
-    """A reference value as the answer reads it (the merge row is a number)."""
-    return Decimal(canon) if champ == "fusion_avec" else canon
 
 
 def _ligne_lue(lignes: list[Any], i: int) -> dict[str, Lu | None]:
@@ -255,14 +284,11 @@ def _mauvaise_decision(f: Fichier, ligne: Ligne, attendu: Attendu, action: str) 
 def _competences(ref: Reference, champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
     """1.3.1 (decisions), 1.3.2 (problems reported), 1.3.3 (access rights), each on its fields
     (a format error outside the fields proves none)."""
-    justes = dict.fromkeys(ORDRE_COMPETENCES, 0)
-    notes = dict.fromkeys(ORDRE_COMPETENCES, 0)
-    for c in champs:
-        code = ref.competence_de.get(c.champ)
-        if code is not None:
-            notes[code] += 1
-            justes[code] += c.correct
-    return [(code, score_ratio(justes[code], n)) for code, n in notes.items() if n]
+    # Counted in C: each verdict's competency by its path, then those of the right ones.
+    codes = list(map(ref.competence_de.get, map(_CHAMP, champs)))
+    justes = list(compress(codes, map(_CORRECT, champs)))
+    notes = [(code, codes.count(code)) for code in ORDRE_COMPETENCES]
+    return [(code, score_ratio(justes.count(code), n)) for code, n in notes if n]
 
 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import partial
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -124,7 +126,67 @@ def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
     return valeur
 
 
+# A row's values in the order of Ligne's fields, the two defaults aside: generate writes them all.
+_VALEURS = itemgetter(
+    "code",
+    "nom",
+    "type",
+    "code_postal",
+    "ville",
+    "email",
+    "siret",
+    "tva",
+    "iban",
+    "derniere_activite",
+    "encours",
+    "commentaire",
+)
+
+
+def _ligne_sure(r: dict[str, Any]) -> Ligne | None:
+    """A row as generate writes it, read with the checks of ``_ligne`` run in C (some
+    stricter); None for any other row, which ``_ligne`` reads or refuses."""
+    try:
+        code, nom, genre, cp, ville, email, siret, tva, iban, jour, encours, note = _VALEURS(r)
+        # The texts that may not be blank, an absent number standing for a valid one.
+        textes = (
+            code,
+            nom,
+            cp,
+            ville,
+            email,
+            "-" if siret is None else siret,
+            "-" if tva is None else tva,
+            "-" if iban is None else iban,
+        )
+        if not all(map(str.strip, textes)):  # TypeError: one is no text
+            return None
+    except (KeyError, TypeError):
+        return None
+    if (
+        max(map(len, textes)) > _MAX_TEXTE
+        or type(note) is not str
+        or len(note) > _MAX_TEXTE
+        or type(genre) is not str
+        or genre not in TYPES
+        or type(encours) is not str
+        or not _MONTANT_CONTRAT.fullmatch(encours)
+        or type(jour) is not str
+        or (activite := JOUR.read(jour).valeur) is None
+    ):
+        return None
+    sensible = r.get("commentaire_sensible") is True
+    valeurs = (code, nom, genre, cp, ville, email, siret, tva, iban, activite)
+    return _LIGNE((*valeurs, Decimal(encours), note, sensible))
+
+
+# A Ligne from its values in order, without the named tuple's __new__ (a Python function).
+_LIGNE = partial(tuple.__new__, Ligne)
+
+
 def _ligne(raw: Any, i: int) -> Ligne:
+    if type(raw) is dict and (ligne := _ligne_sure(raw)) is not None:
+        return ligne
     r = _objet(raw, f"la ligne {i + 1}")
     de = f" de la ligne {i + 1}"
     return Ligne(  # positional (a named tuple built by names is slower): code, nom…
@@ -144,7 +206,33 @@ def _ligne(raw: Any, i: int) -> Ligne:
     )
 
 
+def _role_sur(r: dict[str, Any], categories: tuple[str, ...]) -> Role | None:
+    """A role as generate writes it, read with the checks of ``_role`` (some stricter,
+    without its labels); None for any other, which ``_role`` reads or refuses."""
+    code, libelle, taches = r.get("code"), r.get("libelle"), r.get("droits")
+    if (
+        type(code) is not str
+        or code not in ROLES
+        or type(taches) is not dict
+        or type(libelle) is not str
+        or len(libelle) > _MAX_TEXTE
+        or not libelle.strip()
+    ):
+        return None
+    droits = {c: taches.get(c, "aucun") for c in categories}
+    try:
+        connus = _DROITS.issuperset(droits.values())
+    except TypeError:  # a right that is a list or an object
+        return None
+    return Role(code, libelle, droits) if connus else None
+
+
+_DROITS = frozenset(DROITS)
+
+
 def _role(raw: Any, categories: tuple[str, ...]) -> Role:
+    if type(raw) is dict and (role := _role_sur(raw, categories)) is not None:
+        return role
     r = _objet(raw, "un rôle")
     code = _parmi(r.get("code"), ROLES, "rôle")
     taches = _objet(r.get("droits"), f"« droits » du rôle {code}")
