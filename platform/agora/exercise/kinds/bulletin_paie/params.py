@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
@@ -130,13 +129,10 @@ class Ligne:
     taux_patronal: Decimal
     montant_salarial: Decimal
     montant_patronal: Decimal
-
-    @property
-    def forfait(self) -> bool:
-        return self.assiette == "forfait"
+    forfait: bool  # assiette == "forfait", asked of every line of every run
 
 
-@dataclass
+@dataclass(slots=True)
 class Donnees:
     """The params of one payslip, typed (the fields the calculation reads; the others, such as
     the employee or the period, are the statement's)."""
@@ -153,19 +149,18 @@ class Donnees:
     lignes: tuple[Ligne, ...]
     remboursement_transport: Decimal
 
-    # Sums the grader reads many times, computed once.
-    @cached_property
-    def total_primes(self) -> Decimal:
-        return sum((p.montant for p in self.primes), ZERO)
+    # Sums the grader reads many times, found once when read (a cached_property takes a lock
+    # at its first reading, once a grade each).
+    total_primes: Decimal = field(init=False)
+    total_avantages: Decimal = field(init=False)
+    forfait_csg: Decimal = field(init=False)  # the forfait lines' employer share in the CSG base
 
-    @cached_property
-    def total_avantages(self) -> Decimal:
-        return sum((a.montant for a in self.avantages_nature), ZERO)
-
-    @cached_property
-    def forfait_csg(self) -> Decimal:
-        """The employer's share of the forfait lines in the CSG/CRDS base."""
-        return sum((lg.montant_patronal for lg in self.lignes if lg.patronal_assiette_csg), ZERO)
+    def __post_init__(self) -> None:
+        self.total_primes = sum((p.montant for p in self.primes), ZERO)
+        self.total_avantages = sum((a.montant for a in self.avantages_nature), ZERO)
+        self.forfait_csg = sum(
+            (lg.montant_patronal for lg in self.lignes if lg.patronal_assiette_csg), ZERO
+        )
 
 
 _RACINE: tuple = ()  # the path of the params' own fields
@@ -219,12 +214,12 @@ def _ligne(raw: Any, ou: tuple) -> Ligne:
             _euros_requis(x.get("montant_salarial"), ou, "montant_salarial"),
             _euros_requis(x.get("montant_patronal"), ou, "montant_patronal"),
         )
-        return Ligne(assiette, deductible, csg, imposable, libelle, ZERO, ZERO, *montants)
+        return Ligne(assiette, deductible, csg, imposable, libelle, ZERO, ZERO, *montants, True)
     taux = (
         _taux_requis(x.get("taux_salarial"), ou, "taux_salarial"),
         _taux_requis(x.get("taux_patronal"), ou, "taux_patronal"),
     )
-    return Ligne(assiette, deductible, csg, imposable, libelle, *taux, ZERO, ZERO)
+    return Ligne(assiette, deductible, csg, imposable, libelle, *taux, ZERO, ZERO, False)
 
 
 def _lignes(p: dict) -> tuple[Ligne, ...]:
