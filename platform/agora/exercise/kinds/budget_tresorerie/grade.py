@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, champ_result
-from agora.exercise.fields import MONTANT, Field, Lu, verdict
+from agora.exercise.fields import MONTANT, Field, verdict
 from agora.exercise.grading import REPORTE, grade_final, methode_fausse, une_competence
 from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
@@ -81,36 +81,58 @@ def reference(params: dict[str, Any]) -> Reference:
     return Reference(lire_params(params))
 
 
-def _lus(ref: Reference, lecture: Lecture) -> tuple[list[tuple[str, Field, Lu]], dict, bool]:
-    """The expected fields the answer gives, as read; the student's typed values by path
-    (``grading.champs_lus`` for this answer's one shape: a row per month, and the remedy);
-    and whether one of those values differs from the reference (told as each is read, not
-    by a second pass over them)."""
-    donnes: list[tuple[str, Field, Lu]] = []
+# The one field outside the months (path, name in its row, type): the root of the answer is
+# walked as a row of its own after the months.
+_RACINE = (("remede", "remede", REMEDE),)
+
+
+def _rangees(ref: Reference, arbre: Any) -> list[tuple[Any, list[tuple[str, str, Field]]]]:
+    """The rows of the answer as read, each with the expected fields it may give: a month's
+    row by month, then the root (the remedy). A row that is no object is walked as none."""
+    if not isinstance(arbre, dict):
+        return []
+    lignes = arbre.get("mois")
+    rangees = list(zip(lignes, ref.par_mois, strict=False)) if isinstance(lignes, list) else []
+    rangees.append((arbre, _RACINE))
+    return rangees
+
+
+def _premier_passage(ref: Reference, lecture: Lecture) -> tuple[list, dict, list]:
+    """The expected fields the answer gives, in order, in one pass: the verdict of each one
+    left empty, unreadable or right (most of them), a place kept for each other one; the
+    student's typed values by path; and the differing fields, each with its place and what
+    its verdict needs (judged once every value is known: the carried-forward run starts from
+    all of them)."""
+    champs: list[ChampResult | None] = []
     siens: dict[str, Any] = {}
-    differe = False
-    valeurs = ref.valeurs
-    arbre = lecture.arbre
-    lignes = arbre.get("mois") if isinstance(arbre, dict) else None
-    if isinstance(lignes, list):
-        for rangee, champs in zip(lignes, ref.par_mois, strict=False):
-            if not isinstance(rangee, dict):
+    ecarts: list[tuple] = []
+    valeurs, ajoute = ref.valeurs, champs.append
+    for rangee, attendus in _rangees(ref, lecture.arbre):
+        if not isinstance(rangee, dict):
+            continue
+        for path, nom, field in attendus:
+            lu = rangee.get(nom)  # a row as read holds a Lu for each field it gives
+            if lu is None:
                 continue
-            for path, nom, field in champs:
-                lu = rangee.get(nom)  # a month's row as read holds a Lu for each field it gives
-                if lu is not None:
-                    donnes.append((path, field, lu))
-                    valeur = lu.valeur
-                    if valeur is not None:
-                        siens[path] = valeur
-                        differe = differe or valeur != valeurs[path]
-    lu = arbre.get("remede") if isinstance(arbre, dict) else None
-    if isinstance(lu, Lu):
-        donnes.append(("remede", REMEDE, lu))
-        if lu.valeur is not None:
-            siens["remede"] = lu.valeur
-            differe = differe or lu.valeur != valeurs["remede"]
-    return donnes, siens, differe
+            brut, valeur, _ = lu  # a Lu unpacked once, not read field by field
+            attendu = valeurs[path]
+            if valeur is None:  # left empty, or unreadable: said so
+                ajoute(verdict(path, field, attendu, lu))
+                continue
+            siens[path] = valeur
+            # The verdict built at once, from the expected value's writing and what was typed,
+            # each found once (``verdict_nomme`` would compare the value again, and write the
+            # expected amount twice more, through ``euros``' cache keyed by a Decimal).
+            texte = str(attendu)  # the contract's writing of an amount to the cent, at once
+            if texte[-3:-2] != ".":  # not such an amount (a choice's code…): as _ecrit writes it
+                texte = _ecrit(field, attendu)
+            recu = brut if type(brut) is str else lu.recu  # ``lu.recu``, at once for a text
+            if valeur == attendu:
+                ajoute(champ_result((path, texte, recu, True, "Juste.")))
+            else:
+                ecarts.append((len(champs), path, field, attendu, texte, recu, valeur))
+                ajoute(None)
+    return champs, siens, ecarts
 
 
 def _ecrit(field: Field, attendu: Any) -> str:
@@ -131,11 +153,11 @@ def _montre(field: Field, attendu: Any, texte: str) -> str:
     return euros(texte) if field is MONTANT else field.display(attendu)
 
 
-def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
-    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
-    ref = reference(params)
-    lus, own, faux = _lus(ref, lecture)
-    suite = ref.depuis(own) if faux else ref.valeurs
+def _juge_ecarts(ref: Reference, own: dict, ecarts: list, champs: list, codes: list[str]) -> None:
+    """The verdicts of the differing fields, put in their places: right from the student's own
+    earlier values (error carried forward), or wrong, with the wrong method that gives the
+    value (its code added to ``codes`` the first time)."""
+    suite = ref.depuis(own)
     siens: dict[str, dict[str, Any]] = {}
 
     def depuis_siens(faute: str) -> dict[str, Any]:
@@ -143,33 +165,26 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
             siens[faute] = ref.depuis(own, faute)
         return siens[faute]
 
-    codes: list[str] = []
-    champs: list[ChampResult] = []
-    valeurs, ajoute = ref.valeurs, champs.append
-    for path, field, lu in lus:
-        attendu, valeur = valeurs[path], lu.valeur
-        if valeur is None:  # left empty, or unreadable: said so
-            ajoute(verdict(path, field, attendu, lu))
-            continue
-        # Any other verdict built at once, from the expected value's writing and what was
-        # typed, each found once (``verdict_nomme`` would compare the value again, and write
-        # the expected amount twice more, through ``euros``' cache keyed by a Decimal).
-        texte = str(attendu)  # the contract's writing of an amount to the cent, at once
-        if texte[-3:-2] != ".":  # not such an amount (a choice's code…): as _ecrit writes it
-            texte = _ecrit(field, attendu)
-        recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
-        if valeur == attendu:
-            ajoute(champ_result((path, texte, recu, True, "Juste.")))
-        elif suite.get(path) == valeur:  # right from the student's own earlier values
+    for i, path, field, attendu, texte, recu, valeur in ecarts:
+        if suite.get(path) == valeur:  # right from the student's own earlier values
             reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
-            ajoute(champ_result((path, texte, recu, True, reporte)))
-        else:
-            candidates = ref.fautes.get(signature(path), [])
-            code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
-            if code and code not in codes:
-                codes.append(code)
-            ko = f"Attendu : {_montre(field, attendu, texte)}."
-            ajoute(
-                champ_result((path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko))
-            )
+            champs[i] = champ_result((path, texte, recu, True, reporte))
+            continue
+        candidates = ref.fautes.get(signature(path), [])
+        code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
+        if code and code not in codes:
+            codes.append(code)
+        ko = f"Attendu : {_montre(field, attendu, texte)}."
+        champs[i] = champ_result(
+            (path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko)
+        )
+
+
+def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
+    """Per-field verdicts, errors carried forward and diagnostics; never raises on the answer."""
+    ref = reference(params)
+    champs, own, ecarts = _premier_passage(ref, lecture)
+    codes: list[str] = []
+    if ecarts:
+        _juge_ecarts(ref, own, ecarts, champs, codes)
     return grade_final(NAME, champs, lecture, codes, MESSAGES, une_competence(COMPETENCE))

@@ -32,11 +32,17 @@ NAME = "budget_tresorerie"
 MIN_MOIS, MAX_MOIS = 3, 6
 MAX_OPERATIONS = 40  # sales or purchases over the budget and the two months before
 MAX_DELAI = regles().delai_paiement_maximum.mois  # 60 days at most (Code de commerce, L441-10)
+# The places a refusal names, written once (not at each operation of each grade): as many as
+# ``lire_liste`` lets in.
+_VENTES = tuple(f"la vente {i + 1}" for i in range(MAX_OPERATIONS))
+_ACHATS = tuple(f"l'achat {i + 1}" for i in range(MAX_OPERATIONS))
+_PAIES = tuple(f"la paie {i + 1}" for i in range(MAX_MOIS + 1))
 STATUTS = ("entreprise", "association", "service_public")
 # The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »): what
 # lire_montant accepts, read at once; and the whole percents (« 20 », « 40 »), most of the rates
 # and every part of a sale's payment terms, by their writing.
 _MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_est_montant = _MONTANT.fullmatch
 _POURCENTS = {str(p): Decimal(p) for p in range(101)}
 # A percent of an amount is taken × 0.01, not ÷ 100: the same value (the product of an amount
 # and a percent, exact or rounded to the context's 28 digits, only moves its point), for a
@@ -127,10 +133,7 @@ class Budget:
     emprunt: Decimal
     investissement: Investissement | None
     subvention: Subvention | None
-
-    @property
-    def n(self) -> int:
-        return len(self.mois)
+    n: int  # the number of months, asked at every row of every run
 
     @cached_property
     def creances_clients(self) -> list[Decimal]:
@@ -149,8 +152,9 @@ class Budget:
                     dues[j] += reste
         return dues
 
-    def lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The budget's receipt rows and payment rows, in the order of the table."""
+    @cached_property
+    def _lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``lignes()``, found the first time asked (each run of a grade asks)."""
         enc = ("ventes",) + (("subvention",) if self.subvention else ())
         dec = ["achats", "salaires", "charges_sociales"]
         if self.assujetti_tva:
@@ -161,6 +165,10 @@ class Budget:
         if self.investissement:
             dec.append("investissement")
         return enc, tuple(dec)
+
+    def lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The budget's receipt rows and payment rows, in the order of the table."""
+        return self._lignes
 
 
 def ttc(ht: Decimal, taux: Decimal) -> Decimal:
@@ -246,9 +254,16 @@ def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
 
 
 def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> tuple:
-    """The fields of an Operation, in order, from ``x`` (its month from ``avant``)."""
-    libelle, mois = _texte(x.get("libelle"), ou), _mois(x.get("mois"), ou, n, avant)
-    ht = _montant(x.get("montant_ht"), "le montant HT", ou)
+    """The fields of an Operation, in order, from ``x`` (its month from ``avant``). Each read at
+    once when written as the generator writes it; any other read, or refused, by its reader, in
+    the same order (the first refusal said is the same)."""
+    libelle, mois, ht = x.get("libelle"), x.get("mois"), x.get("montant_ht")
+    libelle = libelle.strip()[:120] if type(libelle) is str else ""
+    if not libelle:
+        libelle = _texte(x.get("libelle"), ou)
+    if type(mois) is not int or not avant <= mois < n:
+        mois = _mois(mois, ou, n, avant)
+    ht = Decimal(ht) if type(ht) is str and _est_montant(ht) else _montant(ht, "le montant HT", ou)
     raw = x.get("taux_tva")
     taux_et_facteur = _TAUX_TVA.get(raw) if type(raw) is str else None
     if taux_et_facteur is None:  # a rate of another writing, or refused
@@ -259,14 +274,14 @@ def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> t
 
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
-    ou = f"la vente {i + 1}"
+    ou = _VENTES[i]
     v = lire_objet(raw, ou)
     operation, parts = _operation(v, ou, n), _parts(v.get("parts"), ou)
     return Vente(*operation, parts, tuple(tranches(operation[-1], parts)))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
-    ou = f"l'achat {i + 1}"
+    ou = _ACHATS[i]
     a = lire_objet(raw, ou)
     operation, delai = _operation(a, ou, n), a.get("delai")
     if type(delai) is not int or not 0 <= delai <= MAX_DELAI:  # its place written to refuse it
@@ -275,13 +290,13 @@ def _achat(raw: Any, i: int, n: int) -> Achat:
 
 
 def _salaires(raw: Any, i: int, n: int) -> Salaires:
-    ou = f"la paie {i + 1}"
+    ou = _PAIES[i]
     s = lire_objet(raw, ou)
-    return Salaires(
-        _mois(s.get("mois"), ou, n, -1),
-        _montant(s.get("net"), "le net", ou),
-        _montant(s.get("charges"), "les charges sociales", ou),
-    )
+    mois = s.get("mois")
+    if type(mois) is not int or not -1 <= mois < n:  # its reader, to read it otherwise or refuse
+        mois = _mois(mois, ou, n, -1)
+    net = _montant(s.get("net"), "le net", ou)
+    return Salaires(mois, net, _montant(s.get("charges"), "les charges sociales", ou))
 
 
 def _investissement(raw: Any, n: int) -> Investissement | None:
@@ -338,6 +353,7 @@ def lire_params(params: Any) -> Budget:
     n = len(mois)
     fixes = lire_objet(p.get("charges_fixes"), "« charges_fixes »")
     return Budget(
+        n=n,
         nom=_texte(org.get("nom"), "l'organisation"),
         statut=statut,
         mois=mois,

@@ -38,9 +38,15 @@ REPONSE_NON_OBJET = "La réponse doit être un objet JSON {…} de montants."
 LIGNES_NON_LISTE = "Les cotisations doivent être une liste de lignes."
 LIGNE_NON_OBJET = "Cette ligne doit être un objet {base, montant_salarial, montant_patronal}."
 
-# The schema's fields by level: the payslip's totals, and those of one contribution line.
-_TOTAUX = {nom: ANSWER_SCHEMA.champs[nom] for nom in CHAMPS_BRUT + CHAMPS_NET}
-_LIGNE = {nom.rsplit(".", 1)[1]: f for nom, f in ANSWER_SCHEMA.champs.items() if "#" in nom}
+# The schema's fields by level, each with its memo of texts already read (``Field.memo``): the
+# payslip's totals, and those of one contribution line.
+_TOTAUX = {
+    nom: (ANSWER_SCHEMA.champs[nom], ANSWER_SCHEMA.champs[nom].memo)
+    for nom in CHAMPS_BRUT + CHAMPS_NET
+}
+_LIGNE = {
+    nom.rsplit(".", 1)[1]: (f, f.memo) for nom, f in ANSWER_SCHEMA.champs.items() if "#" in nom
+}
 
 
 def read(answer: Any) -> Lecture:
@@ -51,24 +57,33 @@ def read(answer: Any) -> Lecture:
     if not isinstance(answer, dict):
         return Lecture({}, {"réponse": REPONSE_NON_OBJET})
     erreurs: dict[str, str] = {}
-    arbre = _lire(_TOTAUX, answer, "", erreurs)
+    arbre = _lire(_TOTAUX, answer, None, erreurs)
     if "cotisations" in answer:
         arbre["cotisations"] = [
-            None if ligne is None else _lire(_LIGNE, ligne, f"cotisations.{i}.", erreurs)
+            None if ligne is None else _lire(_LIGNE, ligne, i, erreurs)
             for i, ligne in enumerate(_lignes(answer["cotisations"], erreurs))
         ]
     return Lecture(arbre, erreurs)
 
 
-def _lire(champs: dict[str, Field], objet: dict, prefixe: str, erreurs: dict[str, str]) -> dict:
-    """The fields of ``champs`` that ``objet`` has, each read once (``prefixe``: their path)."""
+def _lire(
+    champs: dict[str, tuple[Field, dict]], objet: dict, ligne: int | None, erreurs: dict[str, str]
+) -> dict:
+    """The fields of ``champs`` that ``objet`` has, each read once (``ligne``: the number of
+    the contribution line they are of, None for the totals; their path only spelled out for a
+    format error, which most answers don't have)."""
     lus = {}
     for nom, valeur in objet.items():
         champ = champs.get(nom)
         if champ is not None:
-            lu = lus[nom] = champ.read(valeur)
-            if lu.erreur:
-                erreurs[prefixe + nom] = lu.erreur
+            field, memo = champ
+            # Most of an answer is short texts already read: one look-up, no call.
+            lu = memo.get(valeur) if type(valeur) is str else None
+            if lu is None:
+                lu = field.read(valeur)
+            lus[nom] = lu
+            if lu[2]:  # its reading's error
+                erreurs[nom if ligne is None else f"cotisations.{ligne}.{nom}"] = lu[2]
     return lus
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import EMPTY
 from agora.exercise.kinds.bulletin_paie import solve as calcul
 from agora.exercise.kinds.bulletin_paie.answer import CHAMPS_LIGNE
@@ -70,19 +70,21 @@ class Correction:
         lu = parent.get(nom or champ)
         if lu is None:
             return ecf
-        value = lu.valeur
+        brut, value, erreur = lu  # a Lu unpacked once
+        # as typed: most often a text (Lu.recu's general case costs more)
+        recu = brut if type(brut) is str else lu.recu
+        # every reference amount is already rounded to the cent: str() prints it as fmt() would
+        if value is not None and value == attendu:  # right, as most fields are: said at once
+            self.champs.append(champ_result((champ, str(attendu), recu, True, "Juste.")))
+            self.verdicts[groupe].append(True)
+            return value
         if value is None:  # left empty, or unreadable: the reader said why
-            correct, message = False, lu.erreur or EMPTY
-        elif value == attendu:
-            correct, message = True, "Juste."
+            correct, message = False, erreur or EMPTY
         elif value == ecf:
             correct, message = True, ECF_MESSAGE
         else:
             correct, message = False, f"Faux. {RAPPELS[champ.rsplit('.', 1)[-1]]}"
-        brut = lu.brut  # as typed: most often a text (Lu.recu's general case costs more)
-        recu = brut if type(brut) is str else lu.recu
-        # every reference amount is already rounded to the cent: str() prints it as fmt() would
-        self.champs.append(ChampResult(champ, str(attendu), recu, correct, message))
+        self.champs.append(champ_result((champ, str(attendu), recu, correct, message)))
         self.verdicts[groupe].append(correct)
         if value is None:
             return ecf

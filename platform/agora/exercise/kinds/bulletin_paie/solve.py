@@ -19,6 +19,7 @@ from agora.money import CENT, ZERO, cents, fmt
 PART_CSG = Decimal("98.25")
 MAJORATION_25 = Decimal("1.25")
 MAJORATION_50 = Decimal("1.5")
+_POUR_CENT = Decimal("0.01")
 
 
 def lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
@@ -28,8 +29,10 @@ def lire_et_resoudre(params: Any) -> tuple[Donnees, dict[str, Any]]:
 
 
 def montant_taux(base: Decimal, taux: Decimal) -> Decimal:
-    """An amount printed on the payslip: base × rate %, rounded to the cent."""
-    return (base * taux / CENT_POUR_CENT).quantize(CENT, ROUND_HALF_UP)
+    """An amount printed on the payslip: base × rate %, rounded to the cent. The percent taken
+    × 0.01, not ÷ 100: the same value (the product, exact or rounded to the context's digits,
+    only moves its point), for a third of a division's cost, on every amount of every line."""
+    return (base * taux * _POUR_CENT).quantize(CENT, ROUND_HALF_UP)
 
 
 def base_csg(brut: Decimal, pmss: Decimal, forfait_csg: Decimal) -> Decimal:
