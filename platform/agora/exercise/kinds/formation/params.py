@@ -4,9 +4,11 @@ or refused in one French line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
@@ -135,7 +137,71 @@ _OU_ACTIVITE = [
 ]
 
 
+# A session's params, in the order of a Session.
+_VALEURS_SESSION = itemgetter(*_CHAMPS_SESSION)
+# An amount as the contract writes it: what lire_montant takes at sight.
+_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+
+
 def _session(raw: Any, i: int) -> Session:
+    """A session: at once when every param is written as generate writes it (a grade reads
+    them all), else param by param, the first wrong one refused."""
+    try:
+        valeurs = _VALEURS_SESSION(raw)
+    except (KeyError, TypeError):  # a param left out, or no object
+        return _session_lue(raw, i)
+    (
+        intitule,
+        organisme,
+        obligatoire,
+        priorite,
+        distanciel,
+        jours,
+        tarif,
+        tarif_par,
+        participants,
+        frais,
+    ) = valeurs
+    if (
+        type(raw) is dict
+        and _texte_court(intitule)
+        and _texte_court(organisme)
+        and type(obligatoire) is bool
+        and type(distanciel) is bool
+        and type(priorite) is int
+        and type(jours) is int
+        and type(participants) is int
+        and 1 <= priorite <= MAX_SESSIONS
+        and 1 <= jours <= MAX_JOURS
+        and 1 <= participants <= MAX_PARTICIPANTS
+        and tarif_par in TARIFS
+        and type(tarif) is str
+        and type(frais) is str
+        and _MONTANT_ECRIT.fullmatch(tarif)
+        and _MONTANT_ECRIT.fullmatch(frais)
+    ):
+        return Session(
+            intitule,
+            organisme,
+            obligatoire,
+            priorite,
+            distanciel,
+            jours,
+            Decimal(tarif),
+            tarif_par,
+            participants,
+            Decimal(frais),
+        )
+    return _session_lue(raw, i)
+
+
+def _texte_court(raw: Any) -> bool:
+    """What lire_texte accepts (strip() leaves something: not only spaces)."""
+    return type(raw) is str and 0 < len(raw) <= 160 and not raw.isspace()
+
+
+def _session_lue(raw: Any, i: int) -> Session:
+    """A session read param by param: the first wrong one refused, in one French line."""
     ou = _OU_SESSION[i]
     s = lire_objet(raw, ou[""])
     return Session(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -179,7 +180,54 @@ def _vehicule(v: dict[str, Any], ou: str) -> Vehicule:
     )
 
 
+# A receipt's fields, in the order of a Justificatif.
+_CHAMPS_JUSTIFICATIF = itemgetter(
+    "numero", "date", "nature", "libelle", "ttc", "taux_tva", "fourni", "personnel", "etranger"
+)
+
+
 def _justificatif(j: dict[str, Any], ou: str) -> Justificatif:
+    """A receipt: at once when every field is written as generate writes it (a grade reads a
+    dozen), else field by field, the first wrong one refused."""
+    try:
+        numero, jour, nature, libelle, ttc, taux, fourni, personnel, etranger = (
+            _CHAMPS_JUSTIFICATIF(j)
+        )
+    except KeyError:
+        return _justificatif_lu(j, ou)
+    if not (
+        _texte_court(numero)
+        and type(jour) is str
+        and nature in NATURES
+        and _texte_court(libelle)
+        and type(ttc) is str
+        and type(taux) is str
+        and _MONTANT_ECRIT.fullmatch(ttc)
+        and _MONTANT_ECRIT.fullmatch(taux)
+        and type(fourni) is bool
+        and type(personnel) is bool
+        and type(etranger) is bool
+    ):
+        return _justificatif_lu(j, ou)
+    taux_tva = Decimal(taux)
+    try:
+        jour = date.fromisoformat(jour)
+    except ValueError:
+        return _justificatif_lu(j, ou)
+    if taux_tva > MAX_TAUX_TVA:
+        return _justificatif_lu(j, ou)
+    return Justificatif(
+        numero[:10], jour, nature, libelle, Decimal(ttc), taux_tva, fourni, personnel, etranger
+    )
+
+
+def _texte_court(raw: Any) -> bool:
+    """What ``_texte`` accepts (strip() leaves something: not only spaces)."""
+    return type(raw) is str and 0 < len(raw) <= 160 and not raw.isspace()
+
+
+def _justificatif_lu(j: dict[str, Any], ou: str) -> Justificatif:
+    """A receipt read field by field: the first wrong field refused, in one French line."""
     get = j.get
     taux = _montant(get("taux_tva"), ou, "taux_tva")
     if taux > MAX_TAUX_TVA:

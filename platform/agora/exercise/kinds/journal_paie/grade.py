@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise import journal
-from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, champ_result, score_ratio
 from agora.exercise.fields import JOUR, MONTANT, Field, Lu, account_root, verdict
 from agora.exercise.grading import (
     Mondes,
@@ -98,8 +98,8 @@ def _rangees(lecture: Lecture, prefixe: str) -> list[dict[str, Any]]:
     return [r for r in rangees if isinstance(r, dict)] if isinstance(rangees, list) else []
 
 
-def _valeur(rangee: dict[str, Any], nom: str) -> Decimal | None:
-    lu = rangee.get(nom)
+def _valeur(lu: Any) -> Decimal | None:
+    """The amount of a cell as read (None: blank, unreadable or absent)."""
     return lu.valeur if isinstance(lu, Lu) and isinstance(lu.valeur, Decimal) else None
 
 
@@ -118,8 +118,9 @@ class _Correction:
         siens: dict[str, Decimal] = {}
         debits = credits = ZERO
         for rangee in _rangees(self.lecture, "ecriture"):
-            lu = rangee.get("compte")
-            debit, credit = _valeur(rangee, "debit") or ZERO, _valeur(rangee, "credit") or ZERO
+            get = rangee.get
+            lu, debit, credit = get("compte"), get("debit"), get("credit")
+            debit, credit = _valeur(debit) or ZERO, _valeur(credit) or ZERO
             debits, credits = debits + debit, credits + credit
             if not isinstance(lu, Lu) or not isinstance(lu.valeur, str):
                 continue
@@ -198,9 +199,7 @@ class _Correction:
         faute = next((f for f in fautes if self.ref.mondes(f).get(compte) == valeur), None)
         if faute is None:
             return c
-        return ChampResult(
-            c.champ, c.attendu, c.recu, c.correct, self.nommes.devant(faute, c.message)
-        )
+        return champ_result((*c[:4], self.nommes.devant(faute, c.message)))
 
     def organismes(self) -> None:
         """Each body's amount and due date: right, carried from the student's own entry, or
@@ -229,7 +228,7 @@ class _Correction:
         """One body's amount or due date (``propre``: the amount of the student's own entry)."""
         attendu = self.ref.valeurs[path]
         if lu.valeur == attendu:  # the usual case: ``verdict``'s right one, built at once
-            return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
+            return champ_result((path, field.canonical(attendu), lu.recu, True, "Juste."))
         if lu.valeur is not None and lu.valeur == propre:
             return verdict_reporte(path, field, attendu, lu)
         if lu.valeur is None:

@@ -39,6 +39,10 @@ CANONIQUES = re.compile(r"(?:\d{1,9}\.\d{2} )*", re.ASCII)
 NUL = "0.00"
 # What the summing reads of a line; a line written otherwise is read by ``_cotisation``.
 _CHAMPS_LIGNE = itemgetter("organisme", "libelle", "salarial", "patronal")
+# A payslip's own amounts but the advance (which may be left out), read together.
+_MONTANTS_BULLETIN = itemgetter(
+    "salaire_brut", "net_avant_impot", "prelevement_source", "net_a_payer"
+)
 
 
 class Cotisation(NamedTuple):  # not a frozen dataclass: built 40 times a payslip, 2x faster
@@ -145,13 +149,12 @@ def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] 
         return None
     ecrites: dict[str, tuple[list[str], list[str]]] = {}
     for organisme, libelle, part_salariale, part_patronale in champs:
+        # (A share that is no text is left to the join in ``_canoniques``, which refuses it.)
         if not (
             organisme in ORGANISMES_COTISATIONS
             and type(libelle) is str
             and 0 < len(libelle) <= 120
             and not libelle.isspace()  # what strip() removes
-            and type(part_salariale) is str
-            and type(part_patronale) is str
         ):
             return None
         if organisme not in ecrites:
@@ -168,12 +171,15 @@ def _parts_ecrites(lignes: list[Any]) -> dict[str, tuple[list[str], list[str]]] 
 
 
 def _canoniques(montants: list[str]) -> bool:
-    """Every amount written the contract's way, checked in one pass over them all joined by
-    spaces (one regex a list, not one an amount); a space inside an amount would be one
+    """Every amount a text written the contract's way, checked in one pass over them all joined
+    by spaces (one regex a list, not one an amount); a space inside an amount would be one
     separator too many."""
     if not montants:
         return True  # every share at 0.00
-    texte = " ".join(montants) + " "
+    try:
+        texte = " ".join(montants) + " "
+    except TypeError:  # an amount that is no text
+        return False
     return texte.count(" ") == len(montants) and CANONIQUES.fullmatch(texte) is not None
 
 
@@ -216,21 +222,53 @@ def _avantages(avantages: list[Any], where: str) -> tuple[Avantage, ...]:
     return tuple(_avantage(a, f"{where}.avantages_nature.{i}") for i, a in enumerate(avantages))
 
 
+def _montants_ecrits(b: dict[str, Any]) -> list[Decimal] | None:
+    """The payslip's own five amounts (gross, net before tax, tax, net, advance), when each is
+    a text written the contract's way, checked in one regex; else None."""
+    try:
+        ecrits = [*_MONTANTS_BULLETIN(b), b.get("acompte", NUL)]
+    except KeyError:
+        return None
+    return list(map(Decimal, ecrits)) if _canoniques(ecrits) else None
+
+
+def _montants_lus(b: dict[str, Any], where: str, lignes: list[Any]) -> tuple[Any, ...]:
+    """The gross, the shares and the other amounts, read one by one in the contract's order
+    (the first wrong one refused)."""
+    brut = _montant_de(b, "salaire_brut", where)
+    parts = _parts(lignes, where)
+    return (
+        brut,
+        parts,
+        _montant_de(b, "net_avant_impot", where),
+        _montant_de(b, "prelevement_source", where),
+        _montant_de(b, "net_a_payer", where),
+        _montant_de(b, "acompte", where, NUL),
+    )
+
+
 def _bulletin(raw: Any, where: str) -> Bulletin:
     b = lire_objet(raw, where)
     lignes = lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
     avantages = b.get("avantages_nature", [])
     avantages = lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
+    salarie = _texte(b.get("salarie"), f"{where}.salarie")
+    montants = _montants_ecrits(b)
+    if montants is None:
+        brut, parts, net_avant_impot, pas, net_a_payer, acompte = _montants_lus(b, where, lignes)
+    else:  # the amounts cannot be refused: the shares are the first that may be
+        brut, net_avant_impot, pas, net_a_payer, acompte = montants
+        parts = _parts(lignes, where)
     bulletin = Bulletin(
-        salarie=_texte(b.get("salarie"), f"{where}.salarie"),
-        brut=_montant_de(b, "salaire_brut", where),
-        parts=_parts(lignes, where),
-        net_avant_impot=_montant_de(b, "net_avant_impot", where),
-        pas=_montant_de(b, "prelevement_source", where),
-        net_a_payer=_montant_de(b, "net_a_payer", where),
-        acompte=_montant_de(b, "acompte", where, "0.00"),
-        avantages=_avantages(avantages, where) if avantages else (),  # most have none
-        lignes=tuple(lignes),
+        salarie,
+        brut,
+        parts,
+        net_avant_impot,
+        pas,
+        net_a_payer,
+        acompte,
+        _avantages(avantages, where) if avantages else (),  # most have none
+        tuple(lignes),
     )
     net = bulletin.brut - bulletin.total_salarial - bulletin.total_avantages
     if bulletin.net_avant_impot != net:
