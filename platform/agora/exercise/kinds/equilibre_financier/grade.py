@@ -111,7 +111,12 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         for nom, message in lecture.erreurs.items()
         if nom not in attendus
     ]
-    champs += [copie.juge(path, field, lu) for path, field, lu in copie.lus]
+    for path, field, lu in copie.lus:
+        attendu = attendus[path]
+        if lu.valeur == attendu and attendu is not None:  # most fields: judged right here
+            champs.append(champ_result((path, field.canonical(attendu), lu.recu, True, "Juste.")))
+        else:
+            champs.append(copie.juge(path, field, lu))
     score = score_ratio(justes(champs), len(champs))
     competences = [(COMPETENCE, score)] if champs else []
     diagnostics = copie.nommes.diagnostics()
