@@ -114,7 +114,9 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     for path, field, lu in copie.lus:
         attendu = attendus[path]
         if lu.valeur == attendu and attendu is not None:  # most fields: judged right here
-            champs.append(champ_result((path, field.canonical(attendu), lu.recu, True, "Juste.")))
+            brut = lu.brut  # what was typed: a text, most often, reported as it is (Lu.recu)
+            recu = brut if type(brut) is str else lu.recu
+            champs.append(champ_result((path, field.canonical(attendu), recu, True, "Juste.")))
         else:
             champs.append(copie.juge(path, field, lu))
     score = score_ratio(justes(champs), len(champs))
