@@ -151,7 +151,10 @@ def calcule(d: Campagne, own: Mapping[str, Any] | None = None, faute: str | None
     """Every value of the answer by its path (``canaux.0.taux_clic``…); ``own`` holds the
     student's values each later step starts from, ``faute`` runs one known wrong method."""
     etapes = Etapes(own)
-    put, out = etapes.put, etapes.out
+    out = etapes.out
+    # Without the student's values a step is only written down, each path once a run: the
+    # dict's own ``setdefault`` is that ``put``, without a Python call (as planning_activites).
+    put = etapes.put if etapes.own else out.setdefault
     par_client, par_contact = [], []
     for c, chemins in zip(d.canaux, _CHEMINS_CANAL, strict=False):  # rows for MAX_CANAUX
         touches = _canal(c, chemins, put, out, faute)
