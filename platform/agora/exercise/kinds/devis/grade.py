@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from itertools import filterfalse
+from operator import itemgetter
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, champ_result, score_ratio
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import champs_de_la_forme, champs_lus, grade_of
 from agora.exercise.kinds.devis import solve as calc
@@ -30,6 +33,13 @@ COMPETENCES = {
 }
 # The competency of each first part (a field proves one): one look-up a verdict.
 _COMPETENCE_DE = {racine: code for code, racines in COMPETENCES.items() for racine in racines}
+_CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
+
+
+@lru_cache(maxsize=1024)  # the same few hundred paths at every grade: one look-up a verdict
+def _competence(path: str) -> str | None:
+    """The competency a field proves, by its first part; None for none."""
+    return _COMPETENCE_DE.get(path.partition(".")[0])
 
 
 def fautes_possibles(d: Devis) -> list[str]:
@@ -138,7 +148,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         if valeur is None:
             champs.append(verdict(path, field, attendu, lu))
         elif valeur == attendu or field.same(attendu, valeur):
-            champs.append(ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste."))
+            brut = lu.brut  # what was typed: a text, most often, reported as it is (Lu.recu)
+            recu = brut if type(brut) is str else lu.recu
+            champs.append(champ_result((path, field.canonical(attendu), recu, True, "Juste.")))
         elif field.same(ecf[path], valeur):
             message = (
                 "Calcul juste à partir de vos résultats précédents (erreur reportée) : point "
@@ -156,7 +168,7 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
 def _verdict(path: str, field: Field, attendu: Any, lu: Lu, juste: bool, message: str):
     """The verdict on a filled wrong value, as ``verdict`` writes it (built at once: speed)."""
     canon = field.canonical(attendu) if attendu is not None else None
-    return ChampResult(path, canon, lu.recu, juste, message)
+    return champ_result((path, canon, lu.recu, juste, message))
 
 
 def _illisibles(lecture: Lecture, lus: list[tuple[str, Field, Lu]]) -> list[ChampResult]:
@@ -173,13 +185,16 @@ def _illisibles(lecture: Lecture, lus: list[tuple[str, Field, Lu]]) -> list[Cham
 
 
 def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """Each competency scored on its fields; none when none of its fields was graded."""
-    notes: dict[str, list[bool]] = {code: [] for code in COMPETENCES}
-    for champ in champs:
-        code = _COMPETENCE_DE.get(champ.champ.partition(".")[0])
-        if code is not None:
-            notes[code].append(champ.correct)
-    return [(code, score_ratio(sum(n), len(n))) for code, n in notes.items() if n]
+    """Each competency scored on its fields; none when none of its fields was graded. The
+    fields are counted by maps in C, the wrong ones alone (a few) one by one."""
+    prouvent = list(map(_competence, map(_CHAMP, champs)))
+    fausses = [_competence(champ[0]) for champ in filterfalse(_CORRECT, champs)]
+    notes = []
+    for code in COMPETENCES:
+        total = prouvent.count(code)
+        if total:
+            notes.append((code, score_ratio(total - fausses.count(code), total)))
+    return notes
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

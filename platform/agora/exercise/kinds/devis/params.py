@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
+from agora.money import contract_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "devis"
@@ -69,7 +71,40 @@ def _taux(raw: Any, where: str) -> Decimal:
     return value
 
 
+# An amount as the contract writes it, positive, to the cent, below the params' maximum (what
+# the kit's ``lire_montant`` takes at sight).
+_MONTANT_CONTRAT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+
+
 def _ligne(raw: Any, i: int) -> Ligne:
+    """A line: written as the contract writes it and valid at sight, read without the calls
+    and the place names its refusals would need (every line, at every grade); anything else
+    read by ``_ligne_lue``, with its message."""
+    if type(raw) is dict:
+        quantite = contract_decimal(raw.get("quantite"))
+        prix = raw.get("prix_unitaire_ht")
+        taux = contract_decimal(raw.get("taux_tva"))
+        if (
+            quantite is not None
+            and quantite > 0
+            and type(prix) is str
+            and _MONTANT_CONTRAT.fullmatch(prix)
+            and taux is not None
+            and 0 <= taux < HUNDRED
+        ):
+            return Ligne(
+                str(raw["reference"] if "reference" in raw else f"L{i + 1}")[:40],
+                str(raw.get("designation", ""))[:120],
+                str(raw.get("unite", ""))[:20],
+                quantite,
+                Decimal(prix),
+                taux,
+            )
+    return _ligne_lue(raw, i)
+
+
+def _ligne_lue(raw: Any, i: int) -> Ligne:
+    """A line read step by step, refused with the message of its first unusable value."""
     where = f"ligne {i + 1}"
     row = lire_objet(raw, f"la {where}")
     quantite = lire_nombre(row.get("quantite"), f"quantité de la {where}")
@@ -112,6 +147,18 @@ def _versement(raw: Any) -> tuple[str, Decimal]:
 
 
 def _livre(raw: Any, i: int) -> Livre:
+    """What the delivery note shows for line ``i``: read at once when written as the contract
+    writes it (as ``_ligne``), else by ``_livre_lu``."""
+    if type(raw) is dict:
+        reference = raw.get("reference_livree")
+        quantite = contract_decimal(raw.get("quantite_livree", "0"))
+        if quantite is not None and quantite >= 0 and (reference is None or type(reference) is str):
+            return Livre(reference[:40] if reference else None, quantite)
+    return _livre_lu(raw, i)
+
+
+def _livre_lu(raw: Any, i: int) -> Livre:
+    """The delivery of line ``i`` read step by step, refused in one line when unusable."""
     row = lire_objet(raw, f"livraison {i + 1}")
     reference = row.get("reference_livree")
     quantite = lire_nombre(row.get("quantite_livree", "0"), f"quantité livrée {i + 1}")

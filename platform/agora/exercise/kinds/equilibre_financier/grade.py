@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade, score_ratio
+from agora.exercise.base import ChampResult, Grade, champ_result, score_ratio
 from agora.exercise.etapes import depuis_siens
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import Mondes, champs_de_la_forme, champs_lus, verdict_reporte
+from agora.exercise.grading import (
+    Mondes,
+    champs_de_la_forme,
+    champs_lus,
+    justes,
+    verdict_reporte,
+)
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
 from agora.exercise.kinds.equilibre_financier.messages import FAUTES, MESSAGES, SIGNATURES
 from agora.exercise.kinds.equilibre_financier.params import NAME, Bilan, lire_params
@@ -70,7 +76,7 @@ class Copie:
         if valeur is None:
             return verdict(path, field, attendu, lu)
         if valeur == attendu or _vaut(field, self.ref.juste, path, valeur):  # or its other writing
-            return ChampResult(path, field.canonical(attendu), lu.recu, True, "Juste.")
+            return champ_result((path, field.canonical(attendu), lu.recu, True, "Juste."))
         if _vaut(field, self.suite, path, lu.valeur):
             return verdict_reporte(path, field, attendu, lu)
         code = self.cause(path, field, lu.valeur)
@@ -105,9 +111,15 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
         for nom, message in lecture.erreurs.items()
         if nom not in attendus
     ]
-    champs += [copie.juge(path, field, lu) for path, field, lu in copie.lus]
-    justes = sum(c.correct for c in champs)
-    score = score_ratio(justes, len(champs))
+    for path, field, lu in copie.lus:
+        attendu = attendus[path]
+        if lu.valeur == attendu and attendu is not None:  # most fields: judged right here
+            brut = lu.brut  # what was typed: a text, most often, reported as it is (Lu.recu)
+            recu = brut if type(brut) is str else lu.recu
+            champs.append(champ_result((path, field.canonical(attendu), recu, True, "Juste.")))
+        else:
+            champs.append(copie.juge(path, field, lu))
+    score = score_ratio(justes(champs), len(champs))
     competences = [(COMPETENCE, score)] if champs else []
     diagnostics = copie.nommes.diagnostics()
     return Grade(NAME, score, champs, diagnostics, competences)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_DOWN, Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.kinds.equilibre_financier.answer import type_champ
@@ -15,6 +14,7 @@ from agora.exercise.kinds.equilibre_financier.params import (
     MASSE_DE,
     MASSES,
     MASSES_ACTIF,
+    MAX_POSTES,
     Bilan,
     lire_params,
 )
@@ -73,6 +73,11 @@ class Calcul:
         self.b, self.own, self.faute = bilan, own, faute
         self.valeurs: dict[str, Any] = {}
         self.autres: dict[str, Any] = {}  # a second value accepted for a field
+        if not own:
+            # Without the student's values a step is only written down, each path once a run:
+            # the dict's own ``setdefault`` does what ``pose`` does, without a Python call (the
+            # reference and the wrong methods' runs, ~36 steps each).
+            self.pose = self.valeurs.setdefault  # type: ignore[method-assign]
 
     def pose(self, path: str, valeur: Any) -> Any:
         self.valeurs[path] = valeur
@@ -85,7 +90,8 @@ class Calcul:
         fausses = CLASSEMENTS_FAUX.get(self.faute or "", {})
         masses = [fausses.get(poste.nature, MASSE_DE[poste.nature]) for poste in self.b.postes]
         if self.b.comptable:
-            masses = [self.pose(chemin_masse(i), masse) for i, masse in enumerate(masses)]
+            pose = self.pose
+            masses = [pose(c, masse) for c, masse in zip(_CHEMINS_MASSE, masses, strict=False)]
         return masses
 
     def masses(self, classement: list[str]) -> dict[str, Decimal]:
@@ -175,12 +181,9 @@ class Calcul:
         self.pose("lecture.remede", remede)
 
 
-@lru_cache(maxsize=64)  # by line index, a shape: every run of every grade writes the same ones
-def chemin_masse(i: int) -> str:
-    return f"postes.{i}.masse"
-
-
 _MASSES_SIMPLES = tuple(m for m in MASSES if "hors_exploitation" not in m)
+# The answer path of each line's mass, by its place (zipped with the lines: one per line).
+_CHEMINS_MASSE = tuple(f"postes.{i}.masse" for i in range(MAX_POSTES))
 # The answer paths of the masses and ratios, written once (each run of calcule poses them all).
 _CHEMIN_MASSE = {m: f"masses.{m}" for m in MASSES}
 _CHEMIN_RATIO = {

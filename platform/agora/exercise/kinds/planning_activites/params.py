@@ -220,22 +220,24 @@ def _ressource(r: dict[str, Any], ou: tuple[str, int]) -> Ressource:
     code = r.get("code")
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         raise _refus(ou, "un code court (S1, V2…) est attendu", "code")
-    return Ressource(
-        code=code,
-        libelle=_texte(r.get("libelle"), ou, "libelle"),
-        capacite=_entier(r.get("capacite"), ou, 1, MAX_CAPACITE, "capacite"),
-        tarif_horaire=lire_montant(r.get("tarif_horaire"), _TARIFS[ou[1]]),
+    return Ressource(  # code, libelle, capacite, tarif_horaire (see _demande)
+        code,
+        _texte(r.get("libelle"), ou, "libelle"),
+        _entier(r.get("capacite"), ou, 1, MAX_CAPACITE, "capacite"),
+        lire_montant(r.get("tarif_horaire"), _TARIFS[ou[1]]),
     )
 
 
 def _demande(d: dict[str, Any], ou: Lieu) -> Demande:
+    # The fields by position, in their order (numero, objet, jour, debut, fin, besoin): a
+    # dataclass's __init__ takes keywords at twice the cost, for each object of each grade.
     demande = Demande(
-        numero=_texte(d.get("numero"), ou, "numero")[:10],
-        objet=_texte(d.get("objet"), ou, "objet"),
-        jour=_jour(d.get("jour"), ou, "jour"),
-        debut=_heure(d.get("debut"), ou, "debut"),
-        fin=_heure(d.get("fin"), ou, "fin"),
-        besoin=_entier(d.get("besoin"), ou, 1, MAX_CAPACITE, "besoin"),
+        _texte(d.get("numero"), ou, "numero")[:10],
+        _texte(d.get("objet"), ou, "objet"),
+        _jour(d.get("jour"), ou, "jour"),
+        _heure(d.get("debut"), ou, "debut"),
+        _heure(d.get("fin"), ou, "fin"),
+        _entier(d.get("besoin"), ou, 1, MAX_CAPACITE, "besoin"),
     )
     if demande.fin <= demande.debut:
         raise _refus(ou, "la fin suit le début", "fin")
@@ -258,16 +260,16 @@ def lire_params(params: Any) -> Projet:
     )
     if len({r.code for r in ressources}) != len(ressources):
         raise _refus("ressources", "deux ressources ont le même code")
-    projet = Projet(
-        niveau=niveau,
-        titre=_texte(entete.get("titre"), "projet.titre"),
-        debut=_jour(entete.get("debut"), "projet.debut"),
-        taches=taches,
-        incident=_incident(p.get("incident"), taches, niveau),
-        famille=_texte(p.get("famille"), "famille"),
-        unite=_texte(p.get("unite"), "unite"),
-        ressources=ressources,
-        demandes=tuple(
+    projet = Projet(  # niveau, titre, debut, taches, incident, famille, unite, ressources, demandes
+        niveau,
+        _texte(entete.get("titre"), "projet.titre"),
+        _jour(entete.get("debut"), "projet.debut"),
+        taches,
+        _incident(p.get("incident"), taches, niveau),
+        _texte(p.get("famille"), "famille"),
+        _texte(p.get("unite"), "unite"),
+        ressources,
+        tuple(
             [
                 _demande(d, ("demandes", i))
                 for i, d in enumerate(_rangs(p.get("demandes"), "demandes", MAX_DEMANDES))

@@ -4,6 +4,7 @@ the follow-up of each prospect with the RGPD opposition named, diagnostics."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from agora.exercise.etapes import ReferenceCalculee, correcteur
@@ -15,6 +16,7 @@ from agora.exercise.kinds.suivi_prospection.params import NAME, Campagne, lire_p
 PROSPECTION, MISE_A_JOUR = "1.1.4", "1.3.1"  # the campaign's follow-up; the file updated
 
 
+@lru_cache(maxsize=1024)  # the same few hundred paths at every grade: one look-up a verdict
 def competence_de(path: str) -> str:
     """Updating the prospect file proves 1.3.1; every other field, the campaign's follow-up."""
     return MISE_A_JOUR if path.endswith(".fichier") else PROSPECTION

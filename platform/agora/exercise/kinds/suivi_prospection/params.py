@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.params import (
@@ -35,8 +34,9 @@ RETOURS = (
 )
 
 
-@dataclass(frozen=True)
-class Canal:
+# Named tuples, not frozen dataclasses: the params are read at every grade, and a frozen
+# dataclass's __init__ costs a call per field (a campaign has a dozen channels and prospects).
+class Canal(NamedTuple):
     canal: str
     libelle: str
     cout: Any  # Decimal, the whole cost of the channel's campaign
@@ -48,15 +48,13 @@ class Canal:
     gagnes: int
 
 
-@dataclass(frozen=True)
-class Prospect:
+class Prospect(NamedTuple):
     nom: str
     retour: str
     jour: date
 
 
-@dataclass(frozen=True)
-class Campagne:
+class Campagne(NamedTuple):
     """Typed, validated params."""
 
     date_campagne: date

@@ -14,8 +14,15 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from agora.exercise.grading import Etapes
-from agora.exercise.kinds.suivi_prospection.answer import ANSWER_SCHEMA
-from agora.exercise.kinds.suivi_prospection.params import Campagne, Canal, Prospect, lire_params
+from agora.exercise.kinds.suivi_prospection.answer import ANSWER_SCHEMA, COUTS_CANAL, TAUX_CANAL
+from agora.exercise.kinds.suivi_prospection.params import (
+    MAX_CANAUX,
+    MAX_PROSPECTS,
+    Campagne,
+    Canal,
+    Prospect,
+    lire_params,
+)
 from agora.exercise.params import HUNDRED
 from agora.money import cents, cents_down
 
@@ -64,24 +71,39 @@ def _cout(cout: Decimal, den: Any, faute: str | None) -> Decimal | None:
         return None
 
 
-def _canal(c: Canal, p: str, put: Any, faute: str | None) -> Any:
-    """The figures of one channel; returns its cost per customer won (the student's if given)."""
+# The answer paths of each channel and each prospect, by its place (a constant table: paths
+# are not rebuilt at each of the three calculations of a grade).
+_CHEMINS_CANAL = tuple(
+    tuple(f"canaux.{i}.{champ}" for champ in ("touches", *TAUX_CANAL, *COUTS_CANAL))
+    for i in range(MAX_CANAUX)
+)
+_CHEMINS_PROSPECT = tuple(
+    tuple(f"prospects.{k}.{champ}" for champ in ("action", "date_relance", "fichier"))
+    for k in range(MAX_PROSPECTS)
+)
+
+
+def _canal(c: Canal, chemins: tuple[str, ...], put: Any, out: dict, faute: str | None) -> Any:
+    """The figures of one channel; returns its contacts reached (the student's if given). The
+    rates are leaves, no later step starts from them: written to ``out`` straight."""
     envoyes, touches = Decimal(c.envoyes), Decimal(c.envoyes - c.non_distribues)
-    touches = put(p + "touches", envoyes if faute == NON_DISTRIBUES_COMPTES else touches)
+    touches = put(chemins[0], envoyes if faute == NON_DISTRIBUES_COMPTES else touches)
     if c.ouvertures is not None:
-        put(p + "taux_ouverture", _taux(c.ouvertures, touches, faute))
+        out[chemins[1]] = _taux(c.ouvertures, touches, faute)
         base_clic = c.ouvertures if faute == CLIC_SUR_OUVERTURES else touches
-        put(p + "taux_clic", _taux(c.clics, base_clic, faute))
-    put(p + "taux_reponse", _taux(c.reponses, touches, faute))
+        out[chemins[2]] = _taux(c.clics, base_clic, faute)
+    out[chemins[3]] = _taux(c.reponses, touches, faute)
     base = touches if faute == TRANSFORMATION_SUR_CONTACTS else c.reponses
-    put(p + "taux_transformation", _taux(c.gagnes, base, faute))
+    out[chemins[4]] = _taux(c.gagnes, base, faute)
     return touches
 
 
-def _couts(c: Canal, p: str, touches: Any, put: Any, faute: str | None) -> Any:
-    put(p + "cout_contact", _cout(c.cout, touches, faute))
-    put(p + "cout_reponse", _cout(c.cout, c.reponses, faute))
-    return put(p + "cout_client", _cout(c.cout, c.gagnes, faute))
+def _couts(c: Canal, chemins: tuple[str, ...], touches: Any, put: Any, out: dict, faute):
+    """The costs of one channel: per contact and per customer won (the student's if given:
+    the best channel is chosen from them), per reply (a leaf)."""
+    par_contact = put(chemins[5], _cout(c.cout, touches, faute))
+    out[chemins[6]] = _cout(c.cout, c.reponses, faute)
+    return put(chemins[7], _cout(c.cout, c.gagnes, faute)), par_contact
 
 
 def _meilleur(d: Campagne, par_client: list[Any], par_contact: list[Any], faute: str | None):
@@ -108,39 +130,44 @@ def _suite(d: Campagne, pr: Prospect, faute: str | None) -> tuple[str, str]:
 
 
 def _prospect(
-    d: Campagne, k: int, delai: dict[str, int | None], put: Any, faute: str | None
+    d: Campagne, k: int, delai: dict[str, int | None], put: Any, out: dict, faute: str | None
 ) -> None:
-    """A prospect's follow-up; ``delai``: the days each action with a follow-up date waits."""
+    """A prospect's follow-up; ``delai``: the days each action with a follow-up date waits.
+    Only the action is a step a later one starts from; the date and the file are leaves."""
     pr = d.prospects[k]
-    p = f"prospects.{k}."
+    c_action, c_date, c_fichier = _CHEMINS_PROSPECT[k]
     action, fichier = _suite(d, pr, faute)
     if d.delai_relance is not None:
-        action = put(p + "action", action)
+        action = put(c_action, action)
         if SUITE[pr.retour][0] in delai:
             depart = d.date_campagne if faute == RELANCE_DEPUIS_CAMPAGNE else pr.jour
             # The student's own action sets the delay (carried); one without a delay, the rule's.
             jours = delai.get(action, delai[SUITE[pr.retour][0]])
-            put(p + "date_relance", depart + timedelta(jours))  # days, given without a keyword
-    put(p + "fichier", fichier)
+            out[c_date] = depart + timedelta(jours)  # days, given without a keyword
+    out[c_fichier] = fichier
 
 
 def calcule(d: Campagne, own: Mapping[str, Any] | None = None, faute: str | None = None) -> dict:
     """Every value of the answer by its path (``canaux.0.taux_clic``…); ``own`` holds the
     student's values each later step starts from, ``faute`` runs one known wrong method."""
     etapes = Etapes(own)
+    out = etapes.out
+    # Without the student's values a step is only written down, each path once a run: the
+    # dict's own ``setdefault`` is that ``put``, without a Python call (as planning_activites).
+    put = etapes.put if etapes.own else out.setdefault
     par_client, par_contact = [], []
-    for i, c in enumerate(d.canaux):
-        p = f"canaux.{i}."
-        touches = _canal(c, p, etapes.put, faute)
+    for c, chemins in zip(d.canaux, _CHEMINS_CANAL, strict=False):  # rows for MAX_CANAUX
+        touches = _canal(c, chemins, put, out, faute)
         if d.couts:
-            par_client.append(_couts(c, p, touches, etapes.put, faute))
-            par_contact.append(etapes.own.get(p + "cout_contact", etapes.out[p + "cout_contact"]))
+            client, contact = _couts(c, chemins, touches, put, out, faute)
+            par_client.append(client)
+            par_contact.append(contact)
     if d.couts and len(d.canaux) > 1:
-        etapes.put("meilleur_canal", _meilleur(d, par_client, par_contact, faute))
+        put("meilleur_canal", _meilleur(d, par_client, par_contact, faute))
     delai = {"relancer_telephone": d.delai_relance, "envoyer_offre": d.delai_offre}
     for k in range(len(d.prospects)):
-        _prospect(d, k, delai, etapes.put, faute)
-    return etapes.out
+        _prospect(d, k, delai, put, out, faute)
+    return out
 
 
 def document(d: Campagne, v: Mapping[str, Any]) -> dict[str, Any]:
