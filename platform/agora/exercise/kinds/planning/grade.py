@@ -10,7 +10,7 @@ from agora.exercise.fields import Lu, cite
 from agora.exercise.kinds.planning.answer import ANSWER_SCHEMA, LISTE_ILLISIBLE, CreneauLu
 from agora.exercise.kinds.planning.params import NAME, lire_semaine
 from agora.exercise.kinds.planning.rules import Semaine, Violation, heure
-from agora.exercise.kinds.planning.violations import controler
+from agora.exercise.kinds.planning.violations import Groupes, controler_groupes
 from agora.exercise.reading import Lecture
 
 # Every time a créneau read can have (HORAIRE reads 00:00 to 24:00) as the grade writes it.
@@ -39,8 +39,8 @@ REGLES = {
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     """Every violation as a diagnostic; half the score per employee, half per besoin covered."""
     semaine = lire_semaine(params)
-    lus, fautes, rates = _dans_la_semaine(semaine, lecture.arbre["creneaux"])
-    violations = controler(semaine, [c for _, c in lus])
+    lus, groupes, fautes, rates = _dans_la_semaine(semaine, lecture.arbre["creneaux"])
+    violations = controler_groupes(semaine, groupes)
     champs = _verdicts(semaine, lus, violations)
     if fautes:  # the créneaux read are in order already: only fields at fault are merged in
         champs += [ChampResult(champ, None, _recu(lu), False, lu.erreur) for champ, lu in fautes]
@@ -54,20 +54,23 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     return Grade(NAME, score, champs, diagnostics, [("3.2.1", score)])
 
 
-# A créneau that counts, as its index in the answer and (employee, day index, start, end): a
-# plain tuple in the order of a ``Creneau``, which takes longer to build (a grid has many).
-Compte = tuple[int, tuple[str, int, int, int]]
+# A créneau that counts, as its index in the answer, employee, day index, start and end: a
+# plain tuple, as a ``Creneau`` takes longer to build (a grid has many).
+Compte = tuple[int, str, int, int, int]
 
 
 def _dans_la_semaine(
     semaine: Semaine, creneaux: list[CreneauLu | None] | Lu
-) -> tuple[list[Compte], list[tuple[str, Lu]], list[tuple[int, CreneauLu]]]:
-    """The créneaux that count (with their index), every field at fault with its message, and
-    the créneaux that do not count: unreadable, or naming an employee or a day not of the week."""
+) -> tuple[list[Compte], Groupes, list[tuple[str, Lu]], list[tuple[int, CreneauLu]]]:
+    """The créneaux that count (with their index), the same grouped by employee and day as
+    the rules take them (grouped here, in the one pass over the créneaux), every field at
+    fault with its message, and the créneaux that do not count: unreadable, or naming an
+    employee or a day not of the week."""
     if isinstance(creneaux, Lu):
-        return [], [("creneaux", creneaux)], []
+        return [], {}, [("creneaux", creneaux)], []
     lus, fautes, rates = [], [], []
     jours, employes = semaine.jours, semaine.ids
+    groupes: Groupes = {ident: {} for ident in employes}
     for i, creneau in enumerate(creneaux):
         if creneau is None:
             continue  # a period of the grid not worked
@@ -79,7 +82,12 @@ def _dans_la_semaine(
         fin, j = creneau["fin"].valeur, jours.get(creneau["jour"].valeur)
         if j is not None and salarie in employes and debut is not None and fin is not None:
             # Every field read (a value read has no message), the week's employee and day.
-            lus.append((i, (salarie, j, debut, fin)))
+            lus.append((i, salarie, j, debut, fin))
+            plages = groupes[salarie].get(j)
+            if plages is None:
+                groupes[salarie][j] = [(debut, fin)]
+            else:
+                plages.append((debut, fin))
             continue
         champs = _dans_sa_semaine(semaine, creneau)
         faux = [(f"creneaux.{i}.{nom}", lu) for nom, lu in champs.items() if lu.erreur]
@@ -88,8 +96,10 @@ def _dans_la_semaine(
             rates.append((i, champs))
         else:
             v = {nom: lu.valeur for nom, lu in champs.items()}
-            lus.append((i, (v["salarie"], jours[v["jour"]], v["debut"], v["fin"])))
-    return lus, fautes, rates
+            salarie, j, debut, fin = v["salarie"], jours[v["jour"]], v["debut"], v["fin"]
+            lus.append((i, salarie, j, debut, fin))
+            groupes[salarie].setdefault(j, []).append((debut, fin))
+    return lus, groupes, fautes, rates
 
 
 def _dans_sa_semaine(semaine: Semaine, creneau: dict[str, Lu]) -> dict[str, Lu]:
@@ -135,11 +145,11 @@ def _verdicts(
         return [
             verdict((noms[i], None, f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}",
                      True, RIEN_A_SIGNALER))
-            for i, (salarie, jour, debut, fin) in lus
+            for i, salarie, jour, debut, fin in lus
         ]  # fmt: skip
     champs = []
     messages: dict[tuple[str, int], str] = {}  # an employee's créneaux of a day share theirs
-    for i, (salarie, jour, debut, fin) in lus:
+    for i, salarie, jour, debut, fin in lus:
         recu = f"{salarie} {isos[jour]} {heures[debut]}-{heures[fin]}"
         message = None
         if jour in par_jour:  # a day with violations: those of its employee, or of all

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Any
 
 from pydantic import (
@@ -206,7 +207,7 @@ def _semaine_ecrite(params: dict[str, Any], lundi: date) -> Semaine:
         raise _AuModele
     fins = _fins_de(params.get("fin_semaine_precedente"), ids)
     debut = datetime.combine(lundi, datetime.min.time())
-    employes = tuple([Employe(*s, _minutes(fins.get(s[0]), debut)) for s in salaries])
+    employes = tuple([_employe((*s, _minutes(fins.get(s[0]), debut))) for s in salaries])
     ouverture = _ouverture_lue(params.get("ouverture", {}), jours, lundi)
     besoins = tuple([_besoin(b, jours, lundi) for b in _besoins(params.get("besoins", []))])
     return Semaine.lue(lundi, employes, ouverture, besoins, dates, isos)
@@ -239,6 +240,12 @@ _CONTRATS = {
 }
 
 
+# A named tuple built from the tuple of its fields, without the Python-level ``__new__`` of
+# ``namedtuple`` (as the kit's ``champ_result``): a grade reads every employee and besoin anew.
+_employe = partial(tuple.__new__, Employe)
+_besoin_lu = partial(tuple.__new__, Besoin)
+
+
 def _ouverture_lue(valeur: Any, jours: dict[str, int], lundi: date) -> dict[int, tuple[int, int]]:
     """Each day's opening hours, by day index."""
     if not isinstance(valeur, dict):
@@ -257,7 +264,9 @@ def _ouverture_lue(valeur: Any, jours: dict[str, int], lundi: date) -> dict[int,
 
 def _besoin(b: Any, jours: dict[str, int], lundi: date) -> Besoin:
     try:
-        besoin = Besoin(jours[b["jour"]], _MINUTES[b["debut"]], _MINUTES[b["fin"]], b["effectif"])
+        besoin = _besoin_lu(
+            (jours[b["jour"]], _MINUTES[b["debut"]], _MINUTES[b["fin"]], b["effectif"])
+        )
     except (KeyError, TypeError):  # written otherwise, or wrong: read value by value
         return _besoin_ecrit(b, lundi)
     effectif = besoin.effectif

@@ -20,13 +20,15 @@ from agora.exercise.kinds.planning.rules import (
 )
 
 Plages = list[tuple[int, int]]
+# Créneaux by employee, then by day index: their (start, end), in the order handed in.
+Groupes = dict[str, dict[int, Plages]]
 
 
 def controler(semaine: Semaine, creneaux: Iterable[tuple[str, int, int, int]]) -> list[Violation]:
     """All violations of a planning: employee by employee (in params order), then the coverage.
 
-    Each créneau is a ``Creneau`` or a plain tuple in its order (the grader builds tuples)."""
-    par_salarie: dict[str, dict[int, Plages]] = {}
+    Each créneau is a ``Creneau`` or a plain tuple in its order."""
+    par_salarie: Groupes = {}
     for salarie, jour, debut, fin in creneaux:
         jours = par_salarie.get(salarie)
         if jours is None:
@@ -36,6 +38,12 @@ def controler(semaine: Semaine, creneaux: Iterable[tuple[str, int, int, int]]) -
             jours[jour] = [(debut, fin)]
         else:
             plages.append((debut, fin))
+    return controler_groupes(semaine, par_salarie)
+
+
+def controler_groupes(semaine: Semaine, par_salarie: Groupes) -> list[Violation]:
+    """``controler`` on the créneaux grouped already, by employee then day, each day's in the
+    order given (the grader groups them as it reads them)."""
     travail: dict[str, dict[int, Plages]] = {}
     violations: list[Violation] = []
     for employe in semaine.employes:
