@@ -157,7 +157,7 @@ class Calcul:
         b, faute, v, own = self.b, self.faute, self.valeurs, self.own
         p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = _chemins(i)
         # ``pose`` written out for the three steps the later ones start from, the others only
-        # recorded: this runs for each invoice twice a grade (the reference, the student's).
+        # recorded: this runs for each invoice at every grade (the reference).
         jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
         self.echeances.append(jour)
         if not b.guide:
