@@ -14,7 +14,7 @@ from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
 from agora.exercise.kinds.relances.params import NAME, lire_params
-from agora.exercise.kinds.relances.solve import Calcul, calcule
+from agora.exercise.kinds.relances.solve import Calcul, calcule, reporte
 from agora.exercise.reading import Lecture, sans_index
 from agora.money import euros
 
@@ -46,7 +46,9 @@ class Attendu:
         if calcul is None:
             calcul = self._taux_faux[faute] = calcule(self.b, faute=faute, taux_seuls=True)
         ligne = _ligne(path)
-        return calcul.valeurs.get(path) if ligne is None else calcul.valeur_seule(*ligne)
+        if ligne is None:
+            return calcul.valeurs.get(path)
+        return calcul.valeur_seule(*ligne, self.calcul.echeances)
 
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
@@ -76,6 +78,14 @@ def _refait(a: Attendu, own: dict[str, Any], faute: str | None = None) -> Calcul
         return None
 
 
+def _reportee(a: Attendu, own: dict[str, Any]) -> Calcul | None:
+    """``_refait(a, own)``, from the reference's values where the student's are the same."""
+    try:
+        return reporte(a.calcul, own)
+    except (DecimalException, OverflowError, ValueError):
+        return None
+
+
 class Enquete:
     """What a wrong value is checked against, each worked out the first time one needs it: the
     balance from the student's own values (their error carried forward), then the named wrong
@@ -91,7 +101,7 @@ class Enquete:
         """The value of ``path`` from the student's own earlier values, asked only for a value
         that differs from the reference: an answer with none gets no second pass."""
         if self._suite is None:
-            self._suite = (_refait(self.a, self.own) or self.a.calcul).valeurs
+            self._suite = (_reportee(self.a, self.own) or self.a.calcul).valeurs
         return self._suite.get(path)
 
     def _sien(self, faute: str) -> Calcul | None:
@@ -116,7 +126,7 @@ def _lettre(a: Attendu, lu: Lu, codes: list[str]) -> ChampResult:
     """The letter's automatic checks (numbers, amounts, due dates cited)."""
     if lu.valeur is None or not isinstance(lu.valeur, str):
         return ChampResult("lettre", None, lu.recu, False, lu.erreur or EMPTY)
-    oublis = manques(a.b, lu.valeur)
+    oublis = manques(a.b, lu.valeur, a.calcul.echeances)
     if not oublis:
         return ChampResult("lettre", None, lu.recu, True, LETTRE_OK)
     codes.append(LETTRE_INCOMPLETE)

@@ -4,6 +4,7 @@ of the letter (tone, structure, language) is for the teacher's rubric."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
@@ -30,14 +31,20 @@ DEMANDES = {
 }
 
 
-def en_retard(b: Balance) -> list[Facture]:
-    """The invoices of the letter's customer that are late on the day of the balance."""
-    return [f for f in b.factures if f.client == b.lettre_client and echeance(f) < b.date_balance]
+def en_retard(b: Balance, echeances: list[date]) -> list[tuple[Facture, date]]:
+    """The invoices of the letter's customer that are late on the day of the balance, with
+    their due dates (``echeances``: those of every invoice, worked out once by the caller)."""
+    client, jour_balance = b.lettre_client, b.date_balance
+    return [
+        (f, jour)
+        for f, jour in zip(b.factures, echeances, strict=True)
+        if f.client == client and jour < jour_balance
+    ]
 
 
-def _ligne(f: Facture) -> str:
+def _ligne(f: Facture, jour: date) -> str:
     reste = euros(f.montant_ttc - f.deja_paye)
-    return f"- facture n° {f.numero}, échéance du {echeance(f):%d/%m/%Y}, reste dû : {reste} ;"
+    return f"- facture n° {f.numero}, échéance du {jour:%d/%m/%Y}, reste dû : {reste} ;"
 
 
 def _organisation(params: dict[str, Any]) -> tuple[str, str]:
@@ -51,8 +58,8 @@ def _organisation(params: dict[str, Any]) -> tuple[str, str]:
 
 def modele(b: Balance, params: dict[str, Any]) -> str:
     """A letter that passes the checks: the step the most late invoice calls for."""
-    factures = en_retard(b)
-    retard = max(((b.date_balance - echeance(f)).days for f in factures), default=0)
+    factures = en_retard(b, [echeance(f) for f in b.factures])
+    retard = max(((b.date_balance - jour).days for _, jour in factures), default=0)
     etape = niveau_relance(b, retard)
     nom, ville = _organisation(params)
     lieu = f"{ville}, le " if ville else "Le "
@@ -66,7 +73,7 @@ def modele(b: Balance, params: dict[str, Any]) -> str:
         "Madame, Monsieur,",
         "",
         "Sauf erreur de notre part, les factures suivantes ne sont pas réglées :",
-        *[_ligne(f) for f in factures],
+        *[_ligne(f, jour) for f, jour in factures],
         "",
         DEMANDES[etape],
         "Si votre paiement a été envoyé entre-temps, merci de ne pas tenir compte de ce courrier.",
@@ -78,16 +85,17 @@ def modele(b: Balance, params: dict[str, Any]) -> str:
     return "\n".join(lignes)
 
 
-def manques(b: Balance, texte: str) -> list[str]:
-    """What the letter leaves out, in French (empty when every late invoice is cited whole)."""
+def manques(b: Balance, texte: str, echeances: list[date]) -> list[str]:
+    """What the letter leaves out, in French (empty when every late invoice is cited whole);
+    ``echeances``: the due date of every invoice."""
     cite = Citations.de(texte)
     oublis = []
-    for f in en_retard(b):
+    for f, jour in en_retard(b, echeances):
         if not cite.cite_numero(f.numero):
             oublis.append(f"le numéro de la facture {f.numero}")
         montants = (f.montant_ttc - f.deja_paye, f.montant_ttc)
         if not any(cite.cite_montant(mt) for mt in montants):
             oublis.append(f"le montant restant dû de la facture {f.numero} ({euros(montants[0])})")
-        if not cite.cite_jour(echeance(f)):
-            oublis.append(f"l'échéance de la facture {f.numero} ({echeance(f):%d/%m/%Y})")
+        if not cite.cite_jour(jour):
+            oublis.append(f"l'échéance de la facture {f.numero} ({jour:%d/%m/%Y})")
     return oublis

@@ -107,6 +107,7 @@ class Calcul:
         self.valeurs: dict[str, Any] = {}  # every field's value, by path, in form order
         # The rates the invoices' penalties run at, once ``les_taux`` has worked them out.
         self.taux = self.contrat = None
+        self.echeances: list[date] = []  # the due dates ``facture`` worked out, by invoice
 
     def pose(self, path: str, valeur: Any) -> Any:
         """Record a step's value; what the next steps start from (the student's own if given)."""
@@ -156,8 +157,9 @@ class Calcul:
         b, faute, v, own = self.b, self.faute, self.valeurs, self.own
         p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = _chemins(i)
         # ``pose`` written out for the three steps the later ones start from, the others only
-        # recorded: this runs for each invoice twice a grade (the reference, the student's).
+        # recorded: this runs for each invoice at every grade (the reference).
         jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
+        self.echeances.append(jour)
         if not b.guide:
             v[p_echeance] = jour
             jour = own.get(p_echeance, jour)
@@ -173,13 +175,45 @@ class Calcul:
         v[p_penalites] = penalites(base, self.taux_de(f), retard, faute)
         v[p_indemnite] = indemnite(b, f, retard, faute)
 
-    def valeur_seule(self, i: int, champ: str) -> Any:
+    def facture_reportee(self, i: int, f: Facture, ref: Calcul) -> None:
+        """``facture`` without a wrong method, each step taken from the reference ``ref`` when
+        the student's own values it starts from are the reference's: a wrong days late
+        changes only its row's step, penalties and indemnity (this pass runs at each grade of
+        an answer with some wrong value)."""
+        b, v, own, juste = self.b, self.valeurs, self.own, ref.valeurs
+        p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = _chemins(i)
+        retard = juste[p_retard]
+        if not b.guide:
+            jour = v[p_echeance] = juste[p_echeance]
+            sien = own.get(p_echeance, jour)
+            if sien != jour:
+                retard = jours_retard(b, f, sien)
+        v[p_retard] = retard
+        retard = own.get(p_retard, retard)
+        meme = retard == juste[p_retard]  # ``==`` of Decimals: the same steps from it
+        v[p_niveau] = juste[p_niveau] if meme else niveau_relance(b, retard)
+        if p_delai in juste:
+            v[p_delai] = juste[p_delai]
+        base = reste_du(f)
+        if b.acomptes:
+            v[p_reste] = base
+            base = own.get(p_reste, base)
+        taux = self.taux_de(f)
+        if meme and base == reste_du(f) and taux == ref.taux_de(f):
+            v[p_penalites] = juste[p_penalites]
+        else:
+            v[p_penalites] = penalites(base, taux, retard)
+        v[p_indemnite] = juste[p_indemnite] if meme else indemnite(b, f, retard)
+
+    def valeur_seule(self, i: int, champ: str, echeances: list[date]) -> Any:
         """Invoice i's field ``champ`` (one the balance has) as ``facture`` gives it when there
         are no own values to carry, worked out alone: it depends only on the invoice, the rates
         and the invoice's earlier fields. A wrong method is looked for in a few fields of a
-        balance, each without doing the whole balance that way."""
+        balance, each without doing the whole balance that way. ``echeances``: the right due
+        dates, those of every wrong method but one."""
         b, f, faute = self.b, self.b.factures[i], self.faute
-        jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
+        sans_fin_de_mois = faute == m.ECHEANCE_SANS_FIN_DE_MOIS
+        jour = echeance(f, True) if sans_fin_de_mois else echeances[i]
         if champ == "echeance":
             return jour
         if champ == "delai_legal":
@@ -225,6 +259,16 @@ def calcule(
     if not taux_seuls:
         for i, f in enumerate(b.factures):
             c.facture(i, f)
+    return c
+
+
+def reporte(ref: Calcul, own: Mapping[str, Any]) -> Calcul:
+    """``calcule(ref.b, own)``: the balance from the student's own values, worked out from the
+    reference ``ref`` (``Calcul.facture_reportee``)."""
+    c = Calcul(ref.b, own, None)
+    c.les_taux()
+    for i, f in enumerate(ref.b.factures):
+        c.facture_reportee(i, f, ref)
     return c
 
 
