@@ -10,27 +10,10 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.base import Options, Variant
 from agora.exercise.kinds.qualite_donnees import defauts
-from agora.exercise.kinds.qualite_donnees.params import FICHIERS, NAME
+from agora.exercise.kinds.qualite_donnees.params import FICHIERS, NAME, ORDRE_DES_CLES
 from agora.exercise.kinds.qualite_donnees.roles import CATEGORIES_DU_FICHIER, roles
 from agora.exercise.kinds.qualite_donnees.statement import enonce
 from agora.exercise.kinds.qualite_donnees.tiers import base
-
-# The keys of a row in the params, in the order of the file's columns.
-ORDRE_DES_CLES = (
-    "code",
-    "nom",
-    "type",
-    "code_postal",
-    "ville",
-    "email",
-    "siret",
-    "tva",
-    "iban",
-    "derniere_activite",
-    "encours",
-    "commentaire",
-    "commentaire_sensible",
-)
 
 
 def _controle(rng: random.Random, organisation: Any) -> date:

@@ -126,8 +126,8 @@ def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
     return valeur
 
 
-# A row's values in the order of Ligne's fields, the two defaults aside: generate writes them all.
-_VALEURS = itemgetter(
+# The keys of a row in the params, in the order of the file's columns (generate writes them so).
+ORDRE_DES_CLES = (
     "code",
     "nom",
     "type",
@@ -140,7 +140,10 @@ _VALEURS = itemgetter(
     "derniere_activite",
     "encours",
     "commentaire",
+    "commentaire_sensible",
 )
+# A row's values in the order of Ligne's fields, the two defaults aside: generate writes them all.
+_VALEURS = itemgetter(*ORDRE_DES_CLES[:-1])
 
 
 def _ligne_sure(r: dict[str, Any]) -> Ligne | None:
