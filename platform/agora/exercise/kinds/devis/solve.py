@@ -59,10 +59,8 @@ def calcule(d: Devis, own: Mapping[str, Any] | None = None, faute: str | None = 
     etapes = Etapes(own)
     # ``put`` for a step a later one starts from; a leaf is written to ``out`` straight (no
     # step reads it: the same values, a call less for each of them, three quotes a grade).
-    # Without the student's values a step is only written down, each path once a run: the
-    # dict's own ``setdefault`` is that ``put``, without a Python call (as planning_activites).
     out = etapes.out
-    put = etapes.put if etapes.own else out.setdefault
+    put = etapes.ecrire
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     chemins = _chemins(len(d.lignes), len(d.taux), len(d.remises))
     bruts = dict.fromkeys(d.taux, ZERO)

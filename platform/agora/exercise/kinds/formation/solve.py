@@ -222,9 +222,7 @@ def calcule(d: Plan, own: Mapping[str, Any] | None = None, faute: str | None = N
     """Every value of the answer by its path (``sessions.0.cout_total``…); ``own`` holds the
     student's values each later step starts from, ``faute`` runs one known wrong method."""
     etapes = Etapes(own)
-    # Without the student's values a step is only written down, and each path is written once
-    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
-    put = etapes.put if etapes.own else etapes.out.setdefault
+    put = etapes.ecrire
     _plan(d, put, faute)
     _a_part(d, put, faute)
     _cse(d.cse, put, faute)

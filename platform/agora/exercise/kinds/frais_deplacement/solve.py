@@ -185,9 +185,7 @@ def calcule(
     present. ``faute`` runs one known wrong method instead of the right one.
     ``avec_ecriture=False`` leaves the rows out (the grader never looks for a method there)."""
     etapes = Etapes(own)
-    # Without the student's values a step is only written down, and each path is written once
-    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
-    put = etapes.put if etapes.own else etapes.out.setdefault
+    put = etapes.ecrire
     rnd = _arrondi(faute)
     prevu = _budget(n, put, rnd, faute)
     ik = _vehicules(n, put, rnd, faute)

@@ -222,10 +222,7 @@ def calcule(
 ) -> dict[str, Any]:
     """Every value of the answer by path, from the student's own earlier values when given."""
     e = Etapes(own)
-    # Without the student's values a step is only written down, and each path is written once
-    # a run: the dict's own ``setdefault`` does what ``put`` does, without a Python call (the
-    # reference and each wrong method put up to 100 steps a grade).
-    put = e.put if e.own else e.out.setdefault
+    put = e.ecrire
     durees = {t.lettre: t.duree for t in n.taches}
     tot, fin_tot, duree, marges, critique = plan(n, durees, put, faute=faute)
     if n.niveau == 3:

@@ -153,9 +153,7 @@ def calcule(
     ``own`` holds values already given by a student: each later step starts from them when
     present. ``faute`` runs one known wrong method instead of the right one."""
     etapes = Etapes(own)
-    # Without the student's values a step is only written down, and each path is written once
-    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
-    put = etapes.put if etapes.own else etapes.out.setdefault
+    put = etapes.ecrire
     rnd = cents_down if faute == ARRONDI_TRONQUE else cents
     rang = r.rang_escompte
     restes, quand, coordonnees = [], [], []

@@ -152,9 +152,7 @@ def calcule(d: Campagne, own: Mapping[str, Any] | None = None, faute: str | None
     student's values each later step starts from, ``faute`` runs one known wrong method."""
     etapes = Etapes(own)
     out = etapes.out
-    # Without the student's values a step is only written down, each path once a run: the
-    # dict's own ``setdefault`` is that ``put``, without a Python call (as planning_activites).
-    put = etapes.put if etapes.own else out.setdefault
+    put = etapes.ecrire
     par_client, par_contact = [], []
     for c, chemins in zip(d.canaux, _CHEMINS_CANAL, strict=False):  # rows for MAX_CANAUX
         touches = _canal(c, chemins, put, out, faute)

@@ -255,9 +255,7 @@ def calcule(
     ``parties``: the parts of the answer to work out, all by default (the average headcount
     always: the turnover starts from it)."""
     etapes = Etapes(own)
-    # Without the student's values a step is only written down, and each path is written once
-    # a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
-    put = etapes.put if etapes.own else etapes.out.setdefault
+    put = etapes.ecrire
     moyen = put("effectif.moyen", _effectif(d, faute))
     if "absences" in parties:
         _absences(d, put, faute)
