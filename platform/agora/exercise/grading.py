@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from functools import lru_cache, partial
+from itertools import filterfalse
 from operator import itemgetter
 from typing import Any
 
@@ -173,11 +174,20 @@ def notes_par_competence(
     champs: list[ChampResult], competence_de: Callable[[str], str], codes: tuple[str, ...]
 ) -> list[tuple[str, Decimal]]:
     """Each competency in ``codes`` scored on the fields it proves (``competence_de`` names the
-    competency of a field's path), in that order; left out when none of its fields was graded."""
-    justes: dict[str, list[bool]] = {code: [] for code in codes}
-    for champ, _, _, correct, _ in champs:
-        justes[competence_de(champ)].append(correct)
-    return [(code, score_ratio(sum(n), len(n))) for code, n in justes.items() if n]
+    competency of a field's path), in that order; left out when none of its fields was graded.
+    Every grade ends here: the fields are counted by maps in C, the wrong ones alone (a few)
+    one by one."""
+    prouvent = list(map(competence_de, map(_CHAMP, champs)))
+    fausses = [competence_de(champ[0]) for champ in filterfalse(_CORRECT, champs)]
+    notes = []
+    for code in codes:
+        total = prouvent.count(code)
+        if total:
+            notes.append((code, score_ratio(total - fausses.count(code), total)))
+    return notes
+
+
+_CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
 
 
 class Mondes:

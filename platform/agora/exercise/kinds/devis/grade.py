@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 from functools import lru_cache
-from itertools import filterfalse
-from operator import itemgetter
 from typing import Any
 
-from agora.exercise.base import ChampResult, Grade, champ_result, score_ratio
+from agora.exercise.base import ChampResult, Grade, champ_result
 from agora.exercise.fields import Field, Lu, verdict
-from agora.exercise.grading import champs_de_la_forme, champs_lus, grade_of
+from agora.exercise.grading import champs_de_la_forme, champs_lus, grade_of, notes_par_competence
 from agora.exercise.kinds.devis import solve as calc
 from agora.exercise.kinds.devis.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.devis.messages import SIGNATURES, texte
@@ -33,7 +30,6 @@ COMPETENCES = {
 }
 # The competency of each first part (a field proves one): one look-up a verdict.
 _COMPETENCE_DE = {racine: code for code, racines in COMPETENCES.items() for racine in racines}
-_CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
 
 
 @lru_cache(maxsize=1024)  # the same few hundred paths at every grade: one look-up a verdict
@@ -162,7 +158,9 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
             ko = nommes.devant(code, f"Attendu : {field.display(attendu)}.")
             champs.append(_verdict(path, field, attendu, lu, False, ko))
     diagnostics = nommes.diagnostics()
-    return grade_of(NAME, champs, diagnostics, _competences(champs))
+    return grade_of(
+        NAME, champs, diagnostics, notes_par_competence(champs, _competence, COMPETENCES)
+    )
 
 
 def _verdict(path: str, field: Field, attendu: Any, lu: Lu, juste: bool, message: str):
@@ -182,19 +180,6 @@ def _illisibles(lecture: Lecture, lus: list[tuple[str, Field, Lu]]) -> list[Cham
         for nom, message in lecture.erreurs.items()
         if nom not in donnes
     ]
-
-
-def _competences(champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
-    """Each competency scored on its fields; none when none of its fields was graded. The
-    fields are counted by maps in C, the wrong ones alone (a few) one by one."""
-    prouvent = list(map(_competence, map(_CHAMP, champs)))
-    fausses = [_competence(champ[0]) for champ in filterfalse(_CORRECT, champs)]
-    notes = []
-    for code in COMPETENCES:
-        total = prouvent.count(code)
-        if total:
-            notes.append((code, score_ratio(total - fausses.count(code), total)))
-    return notes
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:

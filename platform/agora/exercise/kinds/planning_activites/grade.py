@@ -5,17 +5,16 @@ booking accepted, the wrong method named, diagnostics."""
 from __future__ import annotations
 
 from functools import cache, cached_property, lru_cache
-from itertools import filterfalse
-from operator import itemgetter
 from typing import Any
 
-from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
+from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result
 from agora.exercise.fields import QUANTITE, Lu, verdict
 from agora.exercise.grading import (
     Mondes,
     chemin,
     grade_of,
     illisibles,
+    notes_par_competence,
     verdict_nomme,
     verdict_reporte,
 )
@@ -30,7 +29,6 @@ PLANNING, RESSOURCES = "2.1.5", "2.3.1"  # the project plan; the shared resource
 DUREE_DE = {"date_fin": "duree_projet", "incident.date_fin": "incident.duree_projet"}
 DATES = (calc.JOUR_EN_TROP, calc.WEEKENDS_COMPTES, calc.FERIE_IGNORE)
 AUTRE_AFFECTATION = "Juste : cette affectation est possible aussi (aucun conflit)."
-_CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, ChampResult.correct
 
 
 def fautes_possibles(niveau: int) -> list[str]:
@@ -282,7 +280,12 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
         codes = copie.codes
     champs += illisibles(champs, lecture)
     nommes = [Diagnostic(code, MESSAGES[code]) for code in codes]
-    return grade_of(NAME, champs, nommes, _notes(champs, ref.competences))
+    return grade_of(
+        NAME,
+        champs,
+        nommes,
+        notes_par_competence(champs, ref.competences.__getitem__, (PLANNING, RESSOURCES)),
+    )
 
 
 def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[str, Any]]:
@@ -315,20 +318,6 @@ def _premier_tour(ref: Reference, lecture: Lecture) -> tuple[list, list, dict[st
             a_revoir.append((len(champs), path, lu))
             champs.append(None)
     return champs, a_revoir, siens
-
-
-def _notes(champs: list[ChampResult], competences: dict[str, str]) -> list:
-    """``notes_par_competence`` of the verdicts: each competency scored on the fields it
-    proves, in the order (PLANNING, RESSOURCES), left out when none of its fields was graded.
-    The fields are counted by a map in C, the wrong ones alone (a few) one by one."""
-    prouvent = list(map(competences.__getitem__, map(_CHAMP, champs)))
-    fausses = [competences[c[0]] for c in filterfalse(_CORRECT, champs)]
-    notes = []
-    for code in (PLANNING, RESSOURCES):
-        total = prouvent.count(code)
-        if total:
-            notes.append((code, score_ratio(total - fausses.count(code), total)))
-    return notes
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
