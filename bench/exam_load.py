@@ -184,10 +184,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def cpu_seconds(root: int, database_url: str) -> float:
+def cpu_seconds(root: int, database_url: str) -> tuple[float, float]:
     """CPU time (user + system) so far of process ``root`` and its descendants (the server's
     workers), and of every PostgreSQL backend when the database is PostgreSQL: what serving
-    the requests cost this machine, whoever did the work."""
+    the requests cost this machine, whoever did the work, as (the server's, the database's)."""
     tick = os.sysconf("SC_CLK_TCK")
     stats: dict[int, tuple[int, str, float]] = {}  # pid: (parent, command, seconds)
     for entry in Path("/proc").iterdir():
@@ -212,11 +212,13 @@ def cpu_seconds(root: int, database_url: str) -> float:
         tree.add(pid)
         todo += children.get(pid, [])
     on_postgresql = database_url.startswith("postgresql")
-    return sum(
+    server = sum(seconds for pid, (_, _, seconds) in stats.items() if pid in tree)
+    database = sum(
         seconds
         for pid, (_, command, seconds) in stats.items()
-        if pid in tree or (on_postgresql and command == "postgres")
+        if on_postgresql and command == "postgres" and pid not in tree
     )
+    return server, database
 
 
 def start_server(args: list[str], env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
@@ -280,7 +282,7 @@ def bare_app(database_url: str):
 class Stats:
     def __init__(self, cpu=None):
         self.cpu = cpu  # the servers' CPU seconds so far (cpu_seconds), read at begin and end
-        self.cpu_used = 0.0
+        self.cpu_used = (0.0, 0.0)  # (the server's, the database's)
         self.latencies: dict[str, list[float]] = {}
         self.errors: Counter[str] = Counter()
         self.started = self.ended = 0.0
@@ -291,18 +293,23 @@ class Stats:
 
     def begin(self) -> None:
         self.started = time.perf_counter()
-        self.cpu_used = -self.cpu() if self.cpu else 0.0
+        self.cpu_used = self.cpu() if self.cpu else (0.0, 0.0)
 
     def end(self) -> None:
         self.ended = time.perf_counter()
-        self.cpu_used += self.cpu() if self.cpu else 0.0
+        after = self.cpu() if self.cpu else (0.0, 0.0)
+        self.cpu_used = (after[0] - self.cpu_used[0], after[1] - self.cpu_used[1])
 
     def cpu_line(self, what: str) -> str:
         n, elapsed = sum(map(len, self.latencies.values())), self.ended - self.started
-        per_request = self.cpu_used / n * 1000 if n else 0.0
-        share = self.cpu_used / elapsed / (os.cpu_count() or 1) * 100 if elapsed else 0.0
+        used = sum(self.cpu_used)
+        per_request = used / n * 1000 if n else 0.0
+        share = used / elapsed / (os.cpu_count() or 1) * 100 if elapsed else 0.0
+        server, database = (x / n * 1000 if n else 0.0 for x in self.cpu_used)
+        split = f" (application {server:.2f}, PostgreSQL {database:.2f})" if database else ""
         return (
-            f"CPU des serveurs ({what}) : {per_request:.2f} ms par requête, {share:.0f} % des cœurs"
+            f"CPU des serveurs ({what}) : {per_request:.2f} ms par requête{split}, "
+            f"{share:.0f} % des cœurs"
         )
 
     def add(self, what: str, seconds: float) -> None:
