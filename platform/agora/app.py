@@ -111,10 +111,14 @@ async def _lifespan(app: FastAPI):
 
 
 def _include_routers(app: FastAPI) -> None:
-    """Every page of the platform, one router per line (add yours here)."""
+    """Every page of the platform, one router per line (add yours here).
+
+    A request is matched against the routers in this order, each one's routes in turn (twice:
+    FastAPI matches, then dispatches): the exam's comes first, as every autosave of a class
+    on exam day goes through it."""
+    app.include_router(exam_routes.student)  # /examen: the student's exam copy
     app.include_router(account_routes.router)  # login, password, home
     app.include_router(student_routes.router)  # /eleve: missions, organisation, competences
-    app.include_router(exam_routes.student)  # /examen: the student's exam copy
     app.include_router(teacher_routes.router)  # /enseignant: classes, assignments, grading
     app.include_router(teacher_edit_routes.router)  # /enseignant: edit, archive, move
     app.include_router(teacher_report_routes.router)  # /enseignant: class report, remediation
