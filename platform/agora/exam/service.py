@@ -266,12 +266,16 @@ def is_closed(copy: ExamCopy, now: datetime) -> bool:
 
 
 def _locked_state(session: Session, copy_id: int) -> tuple[str, datetime | None]:
-    row = session.execute(
-        select(ExamCopy.statut, ExamCopy.deadline)
-        .where(col(ExamCopy.id) == copy_id)
-        .with_for_update(read=True)
-    ).one()
+    row = session.execute(_LOCKED_STATE, {"copie": copy_id}).one()
     return row[0], row[1]
+
+
+# Built once, as the autosave's other statements (below): SQLite reads it at every save.
+_LOCKED_STATE = (
+    select(ExamCopy.statut, ExamCopy.deadline)
+    .where(col(ExamCopy.id) == sa.bindparam("copie"))
+    .with_for_update(read=True)
+)
 
 
 def _refuse_if_closed(copy, statut, deadline, now, ip, ua, what: str) -> None:
