@@ -81,17 +81,23 @@ def luhn_ok(chiffres: str) -> bool:
 def siret_ok(numero: str) -> bool:
     """stdnum's SIRET check: Luhn on the 14 digits and on the SIREN (La Poste's own rule
     left to stdnum)."""
-    if len(numero) == 14 and numero.isascii() and numero.isdigit() and numero[:9] != "356000000":
-        return luhn_ok(numero) and luhn_ok(numero[:9])
+    if numero.isascii() and numero.isdigit():
+        if len(numero) != 14:
+            return False  # stdnum's length check: a digit dropped (level 2's wrong SIRET)
+        if numero[:9] != "356000000":
+            return luhn_ok(numero) and luhn_ok(numero[:9])
     return siret_fr.is_valid(numero)
 
 
 def tva_ok(numero: str) -> bool:
     """stdnum's French VAT number check: FR, a numeric key, then a SIREN (Monaco's numbers,
     whose SIREN starts with 000, and the keys with letters left to stdnum)."""
-    if len(numero) == 13 and _FR_NUMERIQUE.fullmatch(numero) and numero[4:7] != "000":
-        siren = numero[4:]
-        return luhn_ok(siren) and int(numero[2:4]) == int(siren + "12") % 97
+    if _FR_NUMERIQUE.fullmatch(numero):
+        if len(numero) != 13:
+            return False  # stdnum's length check: a digit dropped (level 2's wrong number)
+        if numero[4:7] != "000":
+            siren = numero[4:]
+            return luhn_ok(siren) and int(numero[2:4]) == int(siren + "12") % 97
     return tva_fr.is_valid(numero)
 
 
