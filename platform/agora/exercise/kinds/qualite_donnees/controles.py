@@ -65,17 +65,10 @@ class Attendu(NamedTuple):
 # written as generate writes them are checked here, in a few operations, with the very tests of
 # python-stdnum and schwifty (some 20 to 50 µs a number there); any other writing goes to them.
 _FR_NUMERIQUE = re.compile(r"FR\d+", re.ASCII)
-# Each ASCII digit d as its value, and as the sum of the digits of 2 × d, for Luhn.
-_CHIFFRE = bytes.maketrans(b"0123456789", bytes(range(10)))
+# Each ASCII digit d as the sum of the digits of 2 × d, for Luhn: every second digit from the
+# right doubled, the digits summed (stdnum.luhn). The digits are summed as their ASCII codes,
+# each 48 more than its value: the sum of n of them is right when it is 48 × n mod 10.
 _DOUBLE = bytes.maketrans(b"0123456789", bytes((0, 2, 4, 6, 8, 1, 3, 5, 7, 9)))
-
-
-def luhn_ok(chiffres: str) -> bool:
-    """The Luhn check of a string of ASCII digits (stdnum.luhn.is_valid): every second digit
-    from the right doubled, the digits summed in C."""
-    octets = chiffres.encode()
-    simples, doubles = octets[-1::-2].translate(_CHIFFRE), octets[-2::-2].translate(_DOUBLE)
-    return (sum(simples) + sum(doubles)) % 10 == 0
 
 
 def siret_ok(numero: str) -> bool:
@@ -85,7 +78,13 @@ def siret_ok(numero: str) -> bool:
         if len(numero) != 14:
             return False  # stdnum's length check: a digit dropped (level 2's wrong SIRET)
         if numero[:9] != "356000000":
-            return luhn_ok(numero) and luhn_ok(numero[:9])
+            # The 14 digits double their even places (from 0), the SIREN (the first nine) its
+            # odd ones: one encoding, one translation for both.
+            octets = numero.encode()
+            doubles = octets.translate(_DOUBLE)
+            return (sum(octets[1::2]) + sum(doubles[0::2])) % 10 == 48 * 7 % 10 and (
+                sum(octets[0:9:2]) + sum(doubles[1:9:2])
+            ) % 10 == 48 * 5 % 10
     return siret_fr.is_valid(numero)
 
 
@@ -96,8 +95,9 @@ def tva_ok(numero: str) -> bool:
         if len(numero) != 13:
             return False  # stdnum's length check: a digit dropped (level 2's wrong number)
         if numero[4:7] != "000":
-            siren = numero[4:]
-            return luhn_ok(siren) and int(numero[2:4]) == int(siren + "12") % 97
+            octets = numero.encode()  # Luhn on the SIREN, from place 4: its odd places doubled
+            luhn = (sum(octets[4::2]) + sum(octets[5::2].translate(_DOUBLE))) % 10 == 48 * 5 % 10
+            return luhn and int(numero[2:4]) == int(numero[4:] + "12") % 97
     return tva_fr.is_valid(numero)
 
 

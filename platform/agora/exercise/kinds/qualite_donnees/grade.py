@@ -34,13 +34,16 @@ ORDRE_COMPETENCES = ("1.3.1", "1.3.2", "1.3.3")
 
 
 class Juste(NamedTuple):
-    """A row's reference fields: their names, paths, values as read, values as written."""
+    """A row's reference fields: their names, paths, values as read, values as written; and
+    as an answer typed as the contract writes them reads, with the verdicts of that answer."""
 
     cles: tuple[str, ...]
     chemins: tuple[str, ...]
     valeurs: list[Any]
     canons: list[str]
     fusion: int | None
+    lus: list[Lu]
+    champs: tuple[ChampResult, ...]
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +56,21 @@ def reference_ligne(i: int, attendu: Attendu, deux_problemes: bool) -> Juste:
     cles = tuple(solution)
     canons = list(solution.values())
     valeurs = canons if attendu.fusion is None else [*canons[:-1], Decimal(canons[-1])]
-    return Juste(cles, tuple(f"lignes.{i}.{k}" for k in cles), valeurs, canons, attendu.fusion)
+    chemins = tuple(f"lignes.{i}.{k}" for k in cles)
+    lus = [TYPE_DU_CHAMP[k].read(canon) for k, canon in zip(cles, canons, strict=True)]
+    champs = tuple(
+        champ_result((c, canon, canon, True, JUSTE))
+        for c, canon in zip(chemins, canons, strict=True)
+    )
+    return Juste(cles, chemins, valeurs, canons, attendu.fusion, lus, champs)
+
+
+TYPE_DU_CHAMP = {
+    "probleme": PROBLEME,
+    "probleme_2": PROBLEME,
+    "action": ACTION,
+    "fusion_avec": NUMERO_LIGNE,
+}
 
 
 @lru_cache(maxsize=256)
@@ -96,6 +113,9 @@ class Copie:
         if not isinstance(lue, dict):
             return False
         lus = list(map(lue.get, juste.cles))  # each a Lu, or None for a field not given
+        if lus == juste.lus:  # typed as the contract writes them: the verdicts are known
+            self.champs += juste.champs
+            return True
         try:
             if list(map(_VALEUR, lus)) != juste.valeurs:
                 return False
@@ -192,9 +212,13 @@ class Copie:
             cases = _sous_objet(matrice, role.code)
             for categorie, attendu in role.droits.items():
                 lu = cases.get(categorie)
+                lu_juste, juste = case_juste(role.code, categorie, attendu)
+                if lu == lu_juste:  # typed as the contract writes it: the verdict is known
+                    self.champs.append(juste)
+                    continue
                 if not isinstance(lu, Lu):
                     continue
-                champ = f"droits.{role.code}.{categorie}"
+                champ = juste.champ
                 if lu.valeur == attendu:
                     self.champs.append(ChampResult(champ, attendu, lu.recu, True, JUSTE))
                     continue
@@ -205,6 +229,15 @@ class Copie:
                     conseil = self.nomme(code, f"{role.code}.{categorie}")
                     resultat = resultat._replace(message=f"{conseil} {resultat.message}")
                 self.champs.append(resultat)
+
+
+@lru_cache(maxsize=1024)
+def case_juste(role: str, categorie: str, droit: str) -> tuple[Lu, ChampResult]:
+    """A cell of the rights matrix typed as the contract writes ``droit``, as read, and its
+    verdict when ``droit`` is expected: a shape (a role, a category, a right), worked out once."""
+    return DROIT.read(droit), champ_result(
+        (f"droits.{role}.{categorie}", droit, droit, True, JUSTE)
+    )
 
 
 _BRUT, _VALEUR = itemgetter(0), itemgetter(1)  # Lu.brut, Lu.valeur
