@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from functools import cache, partial
 from itertools import compress, count, repeat
 from typing import Any, NamedTuple
@@ -211,7 +212,7 @@ class Controle:
         origine = min(map(self.premiere.setdefault, marques(ligne), repeat(j)))
         # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
         trouves = (
-            encours == 0 and self.expiree(jour),  # conservation_depassee
+            encours == _ZERO and self.expiree(jour),  # conservation_depassee
             origine != j,  # doublon
             siret is not None and not siret_ok(siret),
             tva is not None and not tva_ok(tva),
@@ -236,6 +237,7 @@ class Controle:
 # What a row without a problem calls for, and an Attendu from its values in order (without
 # the named tuple's __new__, a Python function).
 _PROPRE = Attendu((), "conserver", None)
+_ZERO = Decimal(0)  # no invoice open (a Decimal compares faster with a Decimal)
 _ATTENDU = partial(tuple.__new__, Attendu)
 
 
