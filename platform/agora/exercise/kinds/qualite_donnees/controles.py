@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import cache
-from itertools import compress
+from decimal import Decimal
+from functools import cache, partial
+from itertools import compress, count, repeat
 from typing import Any, NamedTuple
 
 from schwifty import IBAN
@@ -65,33 +66,39 @@ class Attendu(NamedTuple):
 # written as generate writes them are checked here, in a few operations, with the very tests of
 # python-stdnum and schwifty (some 20 to 50 µs a number there); any other writing goes to them.
 _FR_NUMERIQUE = re.compile(r"FR\d+", re.ASCII)
-# Each ASCII digit d as its value, and as the sum of the digits of 2 × d, for Luhn.
-_CHIFFRE = bytes.maketrans(b"0123456789", bytes(range(10)))
+# Each ASCII digit d as the sum of the digits of 2 × d, for Luhn: every second digit from the
+# right doubled, the digits summed (stdnum.luhn). The digits are summed as their ASCII codes,
+# each 48 more than its value: the sum of n of them is right when it is 48 × n mod 10.
 _DOUBLE = bytes.maketrans(b"0123456789", bytes((0, 2, 4, 6, 8, 1, 3, 5, 7, 9)))
-
-
-def luhn_ok(chiffres: str) -> bool:
-    """The Luhn check of a string of ASCII digits (stdnum.luhn.is_valid): every second digit
-    from the right doubled, the digits summed in C."""
-    octets = chiffres.encode()
-    simples, doubles = octets[-1::-2].translate(_CHIFFRE), octets[-2::-2].translate(_DOUBLE)
-    return (sum(simples) + sum(doubles)) % 10 == 0
 
 
 def siret_ok(numero: str) -> bool:
     """stdnum's SIRET check: Luhn on the 14 digits and on the SIREN (La Poste's own rule
     left to stdnum)."""
-    if len(numero) == 14 and numero.isascii() and numero.isdigit() and numero[:9] != "356000000":
-        return luhn_ok(numero) and luhn_ok(numero[:9])
+    if numero.isascii() and numero.isdigit():
+        if len(numero) != 14:
+            return False  # stdnum's length check: a digit dropped (level 2's wrong SIRET)
+        if numero[:9] != "356000000":
+            # The 14 digits double their even places (from 0), the SIREN (the first nine) its
+            # odd ones: one encoding, one translation for both.
+            octets = numero.encode()
+            doubles = octets.translate(_DOUBLE)
+            return (sum(octets[1::2]) + sum(doubles[0::2])) % 10 == 48 * 7 % 10 and (
+                sum(octets[0:9:2]) + sum(doubles[1:9:2])
+            ) % 10 == 48 * 5 % 10
     return siret_fr.is_valid(numero)
 
 
 def tva_ok(numero: str) -> bool:
     """stdnum's French VAT number check: FR, a numeric key, then a SIREN (Monaco's numbers,
     whose SIREN starts with 000, and the keys with letters left to stdnum)."""
-    if len(numero) == 13 and _FR_NUMERIQUE.fullmatch(numero) and numero[4:7] != "000":
-        siren = numero[4:]
-        return luhn_ok(siren) and int(numero[2:4]) == int(siren + "12") % 97
+    if _FR_NUMERIQUE.fullmatch(numero):
+        if len(numero) != 13:
+            return False  # stdnum's length check: a digit dropped (level 2's wrong number)
+        if numero[4:7] != "000":
+            octets = numero.encode()  # Luhn on the SIREN, from place 4: its odd places doubled
+            luhn = (sum(octets[4::2]) + sum(octets[5::2].translate(_DOUBLE))) % 10 == 48 * 5 % 10
+            return luhn and int(numero[2:4]) == int(numero[4:] + "12") % 97
     return tva_fr.is_valid(numero)
 
 
@@ -180,21 +187,10 @@ def meme_tiers(a: Ligne, b: Ligne) -> bool:
     return bool(set(marques(a)) & set(marques(b)))
 
 
-def originaux(f: Fichier) -> list[int | None]:
-    """For each row, the index of the first earlier row of the same tiers (None: none)."""
-    premiere: dict[tuple[str, Any], int] = {}
-    result: list[int | None] = []
-    for j, ligne in enumerate(f.lignes):
-        # One look-up per mark: it gives the first row that showed it, or records this one (a
-        # row's marks are of different kinds, so none of them finds the row itself).
-        vues = [k for m in marques(ligne) if (k := premiere.setdefault(m, j)) != j]
-        result.append(min(vues) if vues else None)
-    return result
-
-
 class Controle:
-    """The checks of one file's rows, with what they share worked out once per file: the day
-    a record's retention period ends, the towns' postcodes."""
+    """The checks of one file's rows, read in order, with what they share worked out once per
+    file: the day a record's retention period ends, the towns' postcodes, the marks of the
+    rows already seen."""
 
     def __init__(self, f: Fichier):
         self.f = f
@@ -203,36 +199,46 @@ class Controle:
         # From this day on, adding the period leaves the calendar: depassee raises, as it did.
         self.hors_calendrier = date(10_000 - self.annees, 1, 1)
         self.codes = codes_postaux()
+        # Each mark with the first row that showed it: one look-up per mark gives that row, or
+        # records this one (a row's marks are of different kinds: none finds the row itself).
+        self.premiere: dict[tuple[str, Any], int] = {}
 
-    def expiree(self, ligne: Ligne) -> bool:
-        """Past the file's retention period, and no invoice still open (the relationship goes
-        on)."""
-        jour = ligne.derniere_activite
-        if ligne.encours != 0:
-            return False
+    def attendu(self, ligne: Ligne, j: int) -> Attendu:
+        """What row ``j`` calls for, the rows before it checked (the file is read in order):
+        its problems in ``ORDRE``, its decision, the row it duplicates."""
+        _, _, _, cp, ville, _, siret, tva, iban, jour, encours, _, sensible = ligne
+        # The first row of each mark is this one or an earlier: the least is j when none came
+        # before.
+        origine = min(map(self.premiere.setdefault, marques(ligne), repeat(j)))
+        # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
+        trouves = (
+            encours == _ZERO and self.expiree(jour),  # conservation_depassee
+            origine != j,  # doublon
+            siret is not None and not siret_ok(siret),
+            tva is not None and not tva_ok(tva),
+            iban is not None and not iban_ok(iban),
+            cp.strip() not in self.codes.get(ville.strip(), ()),
+            sensible,  # donnee_sensible
+        )
+        if not any(trouves):
+            return _PROPRE
+        problemes = tuple(compress(_PROBLEMES_REELS, trouves))
+        fusion = None if origine == j else origine + 1
+        return _ATTENDU((problemes, action_pour(self.f, ligne, problemes), fusion))
+
+    def expiree(self, jour: date) -> bool:
+        """A last activity past the file's retention period (an invoice still open keeps the
+        relationship going: the caller asks only without one)."""
         if jour >= self.hors_calendrier:
             return depassee(jour, self.f.date_controle, self.annees)
         return jour < self.limite
 
-    def problemes(self, ligne: Ligne, doublon: bool) -> tuple[str, ...]:
-        """The problems of one row, in ``ORDRE``."""
-        # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
-        trouves = (
-            self.expiree(ligne),  # conservation_depassee
-            doublon,
-            ligne.siret is not None and not siret_ok(ligne.siret),
-            ligne.tva is not None and not tva_ok(ligne.tva),
-            ligne.iban is not None and not iban_ok(ligne.iban),
-            ligne.code_postal.strip() not in self.codes.get(ligne.ville.strip(), ()),
-            ligne.sensible,  # donnee_sensible
-        )
-        return tuple(compress(_PROBLEMES_REELS, trouves))
 
-    def attendu(self, ligne: Ligne, origine: int | None) -> Attendu:
-        """What one row calls for, ``origine`` the index of the row it duplicates."""
-        problemes = self.problemes(ligne, origine is not None)
-        fusion = None if origine is None else origine + 1
-        return Attendu(problemes, action_pour(self.f, ligne, problemes), fusion)
+# What a row without a problem calls for, and an Attendu from its values in order (without
+# the named tuple's __new__, a Python function).
+_PROPRE = Attendu((), "conserver", None)
+_ZERO = Decimal(0)  # no invoice open (a Decimal compares faster with a Decimal)
+_ATTENDU = partial(tuple.__new__, Attendu)
 
 
 def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:
@@ -250,8 +256,7 @@ def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset
 
 def attendus(f: Fichier) -> list[Attendu]:
     """What each row of the file calls for."""
-    controle = Controle(f)
-    return list(map(controle.attendu, f.lignes, originaux(f)))
+    return list(map(Controle(f).attendu, f.lignes, count()))
 
 
 def droits_attendus(f: Fichier) -> dict[str, dict[str, str]]:

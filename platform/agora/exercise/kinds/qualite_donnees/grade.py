@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -17,8 +17,8 @@ from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LI
 from agora.exercise.kinds.qualite_donnees.controles import (
     ACCEPTEES,
     Attendu,
+    Controle,
     action_pour,
-    attendus,
     encours_retenu,
 )
 from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
@@ -33,46 +33,44 @@ PROTECTION = "1.3.3"
 ORDRE_COMPETENCES = ("1.3.1", "1.3.2", "1.3.3")
 
 
-class Reference:
-    """What grading needs from the params alone."""
-
-    def __init__(self, fichier: Fichier):
-        self.fichier = fichier
-        self.attendus = attendus(fichier)
-        roles = tuple(r.code for r in fichier.roles)
-        self.competence_de = competences_des_champs(len(fichier.lignes), roles, fichier.categories)
-        # Each row's reference fields, typed as read and as the contract writes them: a row
-        # answered exactly so is judged at once (most rows of most answers).
-        self.justes = [_juste(i, a, fichier.deux_problemes) for i, a in enumerate(self.attendus)]
-
-
 class Juste(NamedTuple):
-    """A row's reference fields: their names, paths, values as read, values as written."""
+    """A row's reference fields: their names, paths, values as read, values as written; and
+    as an answer typed as the contract writes them reads, with the verdicts of that answer."""
 
     cles: tuple[str, ...]
     chemins: tuple[str, ...]
     valeurs: list[Any]
     canons: list[str]
+    fusion: int | None
+    lus: list[Lu]
+    champs: tuple[ChampResult, ...]
 
 
-def _juste(i: int, attendu: Attendu, deux_problemes: bool) -> Juste:
+@lru_cache(maxsize=4096)
+def reference_ligne(i: int, attendu: Attendu, deux_problemes: bool) -> Juste:
+    """The reference fields of row ``i`` when it calls for ``attendu``: typed as read and as
+    the contract writes them, so that a row answered exactly so is judged at once (most rows
+    of most answers). A shape of the answer (a row number, problem codes, a decision), the
+    same in every file: worked out once, never changed."""
     solution = ligne_solution(attendu, deux_problemes)
     cles = tuple(solution)
     canons = list(solution.values())
     valeurs = canons if attendu.fusion is None else [*canons[:-1], Decimal(canons[-1])]
-    return Juste(cles, chemins(i, cles), valeurs, canons)
+    chemins = tuple(f"lignes.{i}.{k}" for k in cles)
+    lus = [TYPE_DU_CHAMP[k].read(canon) for k, canon in zip(cles, canons, strict=True)]
+    champs = tuple(
+        champ_result((c, canon, canon, True, JUSTE))
+        for c, canon in zip(chemins, canons, strict=True)
+    )
+    return Juste(cles, chemins, valeurs, canons, attendu.fusion, lus, champs)
 
 
-@lru_cache(maxsize=1024)
-def chemins(i: int, cles: tuple[str, ...]) -> tuple[str, ...]:
-    """The paths of these fields of row ``i`` (a shape: the same in every file)."""
-    return tuple(f"lignes.{i}.{k}" for k in cles)
-
-
-def reference(params: dict[str, Any]) -> Reference:
-    """The Reference of these params (built at each grade: params come fresh from the
-    database, a memo by params object would never hit)."""
-    return Reference(lire_params(params))
+TYPE_DU_CHAMP = {
+    "probleme": PROBLEME,
+    "probleme_2": PROBLEME,
+    "action": ACTION,
+    "fusion_avec": NUMERO_LIGNE,
+}
 
 
 @lru_cache(maxsize=256)
@@ -95,8 +93,8 @@ def acceptees(action: str) -> frozenset[str]:
 class Copie:
     """The verdicts and named errors of one answer, filled row by row."""
 
-    def __init__(self, ref: Reference, lecture: Lecture):
-        self.ref, self.lecture = ref, lecture
+    def __init__(self, fichier: Fichier, lecture: Lecture):
+        self.fichier, self.lecture = fichier, lecture
         self.champs: list[ChampResult] = []
         self.codes: dict[str, list[str]] = {}  # code -> where it was seen (rows, cells)
         lignes = lecture.arbre.get("lignes")
@@ -108,38 +106,43 @@ class Copie:
             self.codes[code].append(ou)
         return m.MESSAGES[code]
 
+    def juste(self, i: int, juste: Juste) -> bool:
+        """Judge row ``i`` at once when it is answered exactly as the reference (most rows of
+        most answers): every field read, each value the reference's."""
+        lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
+        if not isinstance(lue, dict):
+            return False
+        lus = list(map(lue.get, juste.cles))  # each a Lu, or None for a field not given
+        if lus == juste.lus:  # typed as the contract writes them: the verdicts are known
+            self.champs += juste.champs
+            return True
+        try:
+            if list(map(_VALEUR, lus)) != juste.valeurs:
+                return False
+        except TypeError:  # None has no value
+            return False
+        # What each field received: a choice's text as typed (Lu.recu, without a call for a
+        # text); the row number as the grading JSON reports it.
+        recus = map(_BRUT, lus) if juste.fusion is None else [lu.recu for lu in lus]
+        self.champs += map(
+            champ_result, zip(juste.chemins, juste.canons, recus, _VRAI, _JUSTE, strict=False)
+        )
+        return True
+
     def ligne(self, i: int, ligne: Ligne, attendu: Attendu) -> None:
-        if self._juste(i):
-            return
+        """Judge row ``i`` field by field (an answer not exactly the reference's)."""
         lus = _ligne_lue(self.lignes_lues, i)
         signales = self._problemes(i, attendu, lus)
         action = _valeur(lus["action"])
         reportee = self._reportee(ligne, attendu, signales, action)
         # A decision carried forward is right: only the diagnosis behind it is named.
         codes = diagnostics_ligne(
-            self.ref.fichier, ligne, attendu, signales, None if reportee else action
+            self.fichier, ligne, attendu, signales, None if reportee else action
         )
         conseil = " ".join(self.nomme(code, str(i + 1)) for code in codes)
         self._action(i, attendu, lus["action"], reportee, conseil)
         if attendu.fusion is not None and lus["fusion_avec"] is not None:
             self._fusion(i, attendu.fusion, lus["fusion_avec"])
-
-    def _juste(self, i: int) -> bool:
-        """Judge row ``i`` at once when it is answered exactly as the reference (most rows of
-        most answers): every field read, each value the reference's."""
-        juste = self.ref.justes[i]
-        lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
-        if not isinstance(lue, dict):
-            return False
-        lus = list(map(lue.get, juste.cles))
-        if {*map(type, lus)} != _LU or list(map(_VALEUR, lus)) != juste.valeurs:
-            return False
-        # What each field received: its text as typed (Lu.recu, without a call for a text).
-        self.champs += [
-            champ_result((chemin, canon, b if type(b := lu[0]) is str else lu.recu, True, JUSTE))
-            for chemin, canon, lu in zip(juste.chemins, juste.canons, lus, strict=True)
-        ]
-        return True
 
     def _reportee(
         self, ligne: Ligne, attendu: Attendu, signales: frozenset[str] | None, action: str | None
@@ -149,13 +152,13 @@ class Copie:
             return False
         if signales == frozenset(attendu.problemes):
             return False
-        return action in acceptees(action_pour(self.ref.fichier, ligne, signales))
+        return action in acceptees(action_pour(self.fichier, ligne, signales))
 
     def _problemes(
         self, i: int, attendu: Attendu, lus: dict[str, Lu | None]
     ) -> frozenset[str] | None:
         """Judge the problem fields; returns the problems the student reported (None: none)."""
-        if self.ref.fichier.deux_problemes:
+        if self.fichier.deux_problemes:
             noms, restants = ("probleme", "probleme_2"), [*attendu.problemes, "aucun", "aucun"][:2]
         else:  # one field: any of the row's problems names it
             noms, restants = ("probleme",), [*attendu.problemes] or ["aucun"]
@@ -205,13 +208,17 @@ class Copie:
     def droits(self) -> None:
         # Each role's row of the matrix walked to once (not once per cell, as ``lecture.lu``).
         matrice = _sous_objet(self.lecture.arbre, "droits")
-        for role in self.ref.fichier.roles:
+        for role in self.fichier.roles:
             cases = _sous_objet(matrice, role.code)
             for categorie, attendu in role.droits.items():
                 lu = cases.get(categorie)
+                lu_juste, juste = case_juste(role.code, categorie, attendu)
+                if lu == lu_juste:  # typed as the contract writes it: the verdict is known
+                    self.champs.append(juste)
+                    continue
                 if not isinstance(lu, Lu):
                     continue
-                champ = f"droits.{role.code}.{categorie}"
+                champ = juste.champ
                 if lu.valeur == attendu:
                     self.champs.append(ChampResult(champ, attendu, lu.recu, True, JUSTE))
                     continue
@@ -224,8 +231,17 @@ class Copie:
                 self.champs.append(resultat)
 
 
-_LU = {Lu}
-_VALEUR = itemgetter(1)  # Lu.valeur
+@lru_cache(maxsize=1024)
+def case_juste(role: str, categorie: str, droit: str) -> tuple[Lu, ChampResult]:
+    """A cell of the rights matrix typed as the contract writes ``droit``, as read, and its
+    verdict when ``droit`` is expected: a shape (a role, a category, a right), worked out once."""
+    return DROIT.read(droit), champ_result(
+        (f"droits.{role}.{categorie}", droit, droit, True, JUSTE)
+    )
+
+
+_BRUT, _VALEUR = itemgetter(0), itemgetter(1)  # Lu.brut, Lu.valeur
+_VRAI, _JUSTE = repeat(True), repeat(JUSTE)  # the verdict of each field of a right row
 _CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, .correct
 
 
@@ -281,29 +297,37 @@ def _mauvaise_decision(f: Fichier, ligne: Ligne, attendu: Attendu, action: str) 
     return []
 
 
-def _competences(ref: Reference, champs: list[ChampResult]) -> list[tuple[str, Decimal]]:
+def _competences(
+    competence_de: dict[str, str], champs: list[ChampResult]
+) -> list[tuple[str, Decimal]]:
     """1.3.1 (decisions), 1.3.2 (problems reported), 1.3.3 (access rights), each on its fields
     (a format error outside the fields proves none)."""
     # Counted in C: each verdict's competency by its path, then those of the right ones.
-    codes = list(map(ref.competence_de.get, map(_CHAMP, champs)))
+    codes = list(map(competence_de.get, map(_CHAMP, champs)))
     justes = list(compress(codes, map(_CORRECT, champs)))
     notes = [(code, codes.count(code)) for code in ORDRE_COMPETENCES]
     return [(code, score_ratio(justes.count(code), n)) for code, n in notes if n]
 
 
-def corrige(ref: Reference, lecture: Lecture) -> Grade:
-    """Grade one answer as read; never raises."""
-    copie = Copie(ref, lecture)
-    for i, (ligne, attendu) in enumerate(zip(ref.fichier.lignes, ref.attendus, strict=True)):
-        copie.ligne(i, ligne, attendu)
+def corrige(f: Fichier, lecture: Lecture) -> Grade:
+    """Grade one answer as read; never raises. One pass down the rows: each one checked
+    (the rows before it seen) and its answer judged."""
+    copie, controle, deux = Copie(f, lecture), Controle(f), f.deux_problemes
+    for i, ligne in enumerate(f.lignes):
+        attendu = controle.attendu(ligne, i)
+        if not copie.juste(i, reference_ligne(i, attendu, deux)):
+            copie.ligne(i, ligne, attendu)
     copie.droits()
     champs = illisibles(copie.champs, lecture) + copie.champs
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]
-    return grade_of(NAME, champs, diagnostics, _competences(ref, champs))
+    roles = tuple(r.code for r in f.roles)
+    competence_de = competences_des_champs(len(f.lignes), roles, f.categories)
+    return grade_of(NAME, champs, diagnostics, _competences(competence_de, champs))
 
 
 def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
-    """Per-field verdicts, decisions carried forward and diagnostics; never raises on the answer."""
-    return corrige(reference(params), lecture)
+    """Per-field verdicts, decisions carried forward and diagnostics; never raises on the answer
+    (params come fresh from the database: the file is read at each grade)."""
+    return corrige(lire_params(params), lecture)

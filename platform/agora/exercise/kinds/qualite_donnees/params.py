@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
+from itertools import count
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -175,7 +176,7 @@ def _ligne_sure(r: dict[str, Any]) -> Ligne | None:
         or type(encours) is not str
         or not _MONTANT_CONTRAT.fullmatch(encours)
         or type(jour) is not str
-        or (activite := JOUR.read(jour).valeur) is None
+        or (activite := (_JOURS.get(jour) or JOUR.read(jour)).valeur) is None
     ):
         return None
     sensible = r.get("commentaire_sensible") is True
@@ -183,6 +184,8 @@ def _ligne_sure(r: dict[str, Any]) -> Ligne | None:
     return _LIGNE((*valeurs, Decimal(encours), note, sensible))
 
 
+# The days JOUR has read, with their Lu (a day read once is looked up without a call).
+_JOURS = JOUR.memo
 # A Ligne from its values in order, without the named tuple's __new__ (a Python function).
 _LIGNE = partial(tuple.__new__, Ligne)
 
@@ -266,7 +269,7 @@ def lire_params(params: Any) -> Fichier:
         fichier=_parmi(p.get("fichier"), FICHIERS, "fichier"),
         relation=_parmi(p.get("relation"), RELATIONS, "relation"),
         date_controle=_jour(p.get("date_controle"), "date_controle"),
-        lignes=tuple(_ligne(r, i) for i, r in enumerate(lignes)),
+        lignes=tuple(map(_ligne, lignes, count())),
         categories=categories,
         roles=roles,
         deux_problemes=p.get("deux_problemes") is True,
