@@ -187,7 +187,12 @@ def free_port() -> int:
 def cpu_seconds(root: int, database_url: str) -> tuple[float, float]:
     """CPU time (user + system) so far of process ``root`` and its descendants (the server's
     workers), and of every PostgreSQL backend when the database is PostgreSQL: what serving
-    the requests cost this machine, whoever did the work, as (the server's, the database's)."""
+    the requests cost this machine, whoever did the work, as (the server's, the database's).
+
+    A backend that has ended (a connection the pool opened beyond its size under the load,
+    then closed) is gone from /proc: its time is read in its parent's, the postmaster's,
+    time of ended children. Without it the database's share was as low as a tenth of what
+    the backends did (measured: 0.07 ms a request against 1.07 with the same load)."""
     tick = os.sysconf("SC_CLK_TCK")
     stats: dict[int, tuple[int, str, float]] = {}  # pid: (parent, command, seconds)
     for entry in Path("/proc").iterdir():
@@ -198,11 +203,9 @@ def cpu_seconds(root: int, database_url: str) -> tuple[float, float]:
                 continue  # ended meanwhile
             command, rest = line[line.index("(") + 1 : line.rindex(")")], line.rsplit(")", 1)[1]
             fields = rest.split()
-            stats[int(entry.name)] = (
-                int(fields[1]),
-                command,
-                (int(fields[11]) + int(fields[12])) / tick,
-            )
+            # utime + stime; for PostgreSQL's processes also cutime + cstime (ended backends).
+            used = fields[11:15] if command == "postgres" else fields[11:13]
+            stats[int(entry.name)] = (int(fields[1]), command, sum(map(int, used)) / tick)
     children: dict[int, list[int]] = {}
     for pid, (parent, _, _) in stats.items():
         children.setdefault(parent, []).append(pid)
