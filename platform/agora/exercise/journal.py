@@ -210,8 +210,13 @@ def juge(
         libres.remove(k)
         attendue = attendues[k]
         propre = propre_de[k] if propre_de else None
+        if compte_juste:  # (found by its account, which was read: the common case, no call)
+            recu = compte[0] if type(compte[0]) is str else compte.recu
+            verdict_compte = champ_result((noms[0], attendue.compte, recu, True, "Juste."))
+        else:
+            verdict_compte = _compte(noms[0], attendue, compte, message_compte)
         champs += (
-            _compte(noms[0], attendue, compte, compte_juste, message_compte),
+            verdict_compte,
             _montant(noms[1], attendue.debit, propre and propre.debit, debit),
             _montant(noms[2], attendue.credit, propre and propre.credit, credit),
         )
@@ -222,9 +227,10 @@ def juge(
             if "piece" in notes:
                 champs.append(_piece(noms[4], attendue.piece, piece))
         # (Written out, not a call: the sides swapped, which juge notes.)
-        if note and cotes[0] == attendue.credit and cotes[1] == attendue.debit:
-            if cotes[0] != cotes[1]:
-                note(SENS_INVERSE)
+        au_debit, au_credit = cotes
+        inverse = au_debit == attendue.credit and au_credit == attendue.debit
+        if note and inverse and au_debit != au_credit:
+            note(SENS_INVERSE)
     for k in libres:
         compte = attendues[k].compte
         message = f"Il manque la ligne du compte {compte} dans l'écriture."
@@ -349,21 +355,14 @@ def _rang(
 
 
 def _compte(
-    champ: str,
-    attendue: LigneEcriture,
-    lu: Lu | None,
-    juste: bool,
-    message_compte: MessageCompte | None,
+    champ: str, attendue: LigneEcriture, lu: Lu | None, message_compte: MessageCompte | None
 ) -> ChampResult:
-    """The account of a row (``juste``: the row was found by it). Built at once rather than
-    through ``verdict`` then ``_replace``: an entry has many rows and every row an account."""
+    """The account of a row not found by it (``juge`` writes out the one found by it). Built at
+    once rather than through ``verdict`` then ``_replace``: an entry has many rows."""
     if lu is None or lu.valeur is None:
         recu = lu.recu if lu is not None else None
         message = (lu and lu.erreur) or EMPTY
         return champ_result((champ, attendue.compte, recu, False, message))
-    if juste:  # (a text typed: what it reports as received, without the property's call)
-        recu = lu[0] if type(lu[0]) is str else lu.recu
-        return champ_result((champ, attendue.compte, recu, True, "Juste."))
     methode = message_compte(attendue, lu.valeur) if message_compte else None
     attendu = f"Attendu : {attendue.compte}."
     message = f"{methode} {attendu}" if methode else attendu
