@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -32,7 +32,7 @@ from agora.exercise.fields import (
     verdict,
 )
 from agora.exercise.reading import Lecture
-from agora.money import ZERO, euros, fmt
+from agora.money import CENT, ZERO, euros, fmt
 
 # The collective third-party accounts whose rows take a sub-account per customer or supplier.
 COMPTES_COLLECTIFS = frozenset({"401", "404", "411", "416", "421", "467"})
@@ -188,6 +188,7 @@ def juge(
     if not isinstance(rangees, list):
         return []
     propre_de = _propres_par_rang(attendues, propres) if propres else None
+    regles = [a._regle for a in attendues]
     libres = list(range(len(attendues)))
     champs: list[ChampResult] = []
     for i, rangee in enumerate(rangees):
@@ -196,8 +197,12 @@ def juge(
             continue  # a blank row of the form
         compte, debit, credit, piece = cellules[:4]
         noms = _noms(prefixe, i)
-        cotes = _cote(debit), _cote(credit)
-        k, compte_juste = _rang(attendues, libres, compte, cotes, piece)
+        # Each side as written: a blank cell is 0, an unreadable one is no value.
+        cotes = (
+            ZERO if debit is None or (debit[1] is None and not debit[2]) else debit[1],
+            ZERO if credit is None or (credit[1] is None and not credit[2]) else credit[1],
+        )
+        k, compte_juste = _rang(attendues, regles, libres, compte, cotes, piece)
         if k is None:
             recu = compte.recu if compte else None
             champs.append(ChampResult(noms[0], None, recu, False, LIGNE_EN_TROP))
@@ -205,10 +210,15 @@ def juge(
         libres.remove(k)
         attendue = attendues[k]
         propre = propre_de[k] if propre_de else None
+        if compte_juste:  # (found by its account, which was read: the common case, no call)
+            recu = compte[0] if type(compte[0]) is str else compte.recu
+            verdict_compte = champ_result((noms[0], attendue.compte, recu, True, "Juste."))
+        else:
+            verdict_compte = _compte(noms[0], attendue, compte, message_compte)
         champs += (
-            _compte(noms[0], attendue, compte, compte_juste, message_compte),
-            _montant(noms[1], attendue, 0, propre and propre.debit, debit),
-            _montant(noms[2], attendue, 1, propre and propre.credit, credit),
+            verdict_compte,
+            _montant(noms[1], attendue.debit, propre and propre.debit, debit),
+            _montant(noms[2], attendue.credit, propre and propre.credit, credit),
         )
         if notes:
             if "date" in notes:
@@ -216,7 +226,10 @@ def juge(
                 champs.append(verdict(noms[3], JOUR, attendue.date, lu))
             if "piece" in notes:
                 champs.append(_piece(noms[4], attendue.piece, piece))
-        if note and _sens_inverse(attendue, cotes):
+        # (Written out, not a call: the sides swapped, which juge notes.)
+        au_debit, au_credit = cotes
+        inverse = au_debit == attendue.credit and au_credit == attendue.debit
+        if note and inverse and au_debit != au_credit:
             note(SENS_INVERSE)
     for k in libres:
         compte = attendues[k].compte
@@ -271,12 +284,23 @@ def _cellules(rangee: Any, notes: tuple[str, ...]) -> tuple[Lu | None, ...] | No
         credit if isinstance(credit, Lu) else None,
         piece if isinstance(piece, Lu) else None,
     )
+    compte, debit, credit = cellules[:3]
+    if (
+        (compte is not None and (compte[1] is not None or compte[2]))
+        or (debit is not None and (debit[1] is not None or debit[2]))
+        or (credit is not None and (credit[1] is not None or credit[2]))
+    ):
+        return cellules + tuple(map(_cellule, map(get, notes))) if notes else cellules
     if notes:
-        cellules += tuple(lu if isinstance(lu, Lu) else None for lu in map(get, notes))
-    for lu in cellules[:3] + cellules[4:] if notes else cellules[:3]:
-        if lu is not None and (lu[1] is not None or lu[2]):
-            return cellules
+        autres = tuple(map(_cellule, map(get, notes)))
+        for lu in autres:
+            if lu is not None and (lu[1] is not None or lu[2]):
+                return cellules + autres
     return None
+
+
+def _cellule(lu: Any) -> Lu | None:
+    return lu if isinstance(lu, Lu) else None
 
 
 def _noeud(lecture: Lecture, chemin: tuple[str | int, ...]) -> Any:
@@ -293,6 +317,7 @@ def _noeud(lecture: Lecture, chemin: tuple[str | int, ...]) -> Any:
 
 def _rang(
     attendues: Sequence[LigneEcriture],
+    regles: list[tuple[frozenset[str], frozenset[str], bool]],
     libres: list[int],
     compte: Lu | None,
     cotes: tuple[Decimal | None, Decimal | None],
@@ -301,11 +326,21 @@ def _rang(
     """The expected row this student row stands for: same account (then same document, then
     the side written, then the amount written: two VAT rows of one account are told apart by
     their amounts, whatever their order), else the first row still free; None when none is
-    left. And whether the account is right for it (found by it)."""
+    left. And whether the account is right for it (found by it). (``regles``: each expected
+    row's ``_regle``, so that ``accepte`` is asked without a call per row.)"""
     valeur = compte.valeur if compte else None
     if valeur is not None:
-        racine = account_root(valeur)
-        memes = [k for k in libres if attendues[k].accepte(valeur, racine)]
+        # An account not ending in 0 is its own root (« 411 », « 44571 »): most of them.
+        racine = valeur if valeur[-1:] != "0" else account_root(valeur)
+        memes = []
+        for k in libres:
+            acceptes, racines, collectif = regles[k]
+            if (
+                valeur in acceptes
+                or racine in racines
+                or (collectif and valeur.startswith(attendues[k].compte))
+            ):
+                memes.append(k)
         if len(memes) > 1 and piece and piece.valeur:
             cle = piece_key(piece.valeur)
             memes = [k for k in memes if piece_key(attendues[k].piece) == cle] or memes
@@ -319,61 +354,45 @@ def _rang(
     return (libres[0] if libres else None), False
 
 
-def _sens_inverse(attendue: LigneEcriture, cotes: tuple[Decimal | None, Decimal | None]) -> bool:
-    debit, credit = cotes
-    return debit == attendue.credit and credit == attendue.debit and debit != credit
-
-
-def _cote(lu: Lu | None) -> Decimal | None:
-    """One side as written: a blank cell is 0, an unreadable one is no value."""
-    if lu is None or (lu.valeur is None and not lu.erreur):
-        return ZERO
-    return lu.valeur
-
-
 def _compte(
-    champ: str,
-    attendue: LigneEcriture,
-    lu: Lu | None,
-    juste: bool,
-    message_compte: MessageCompte | None,
+    champ: str, attendue: LigneEcriture, lu: Lu | None, message_compte: MessageCompte | None
 ) -> ChampResult:
-    """The account of a row (``juste``: the row was found by it). Built at once rather than
-    through ``verdict`` then ``_replace``: an entry has many rows and every row an account."""
+    """The account of a row not found by it (``juge`` writes out the one found by it). Built at
+    once rather than through ``verdict`` then ``_replace``: an entry has many rows."""
     if lu is None or lu.valeur is None:
         recu = lu.recu if lu is not None else None
         message = (lu and lu.erreur) or EMPTY
         return champ_result((champ, attendue.compte, recu, False, message))
-    if juste:
-        return champ_result((champ, attendue.compte, lu.recu, True, "Juste."))
     methode = message_compte(attendue, lu.valeur) if message_compte else None
     attendu = f"Attendu : {attendue.compte}."
     message = f"{methode} {attendu}" if methode else attendu
     return champ_result((champ, attendue.compte, lu.recu, False, message))
 
 
-def _montant(
-    champ: str, attendue: LigneEcriture, cote: int, propre: Decimal | None, lu: Lu | None
-) -> ChampResult:
-    """One side of a row (``cote``: 0 the debit, 1 the credit): a blank side is 0; an amount
-    from the student's own results (carried forward) earns its credit. (``verdict``'s messages,
-    built at once: speed.)"""
-    attendu = attendue.credit if cote else attendue.debit
-    canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
-    if lu is None or lu.valeur is None:
-        if not attendu and (lu is None or not lu.erreur):
-            return champ_result((champ, canon, lu and lu.recu, True, "Juste."))
-        recu = lu.recu if lu is not None else None
-        message = (lu and lu.erreur) or EMPTY
-        return champ_result((champ, canon, recu, False, message))
-    valeur = lu.valeur
+def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
+    """One side of a row, ``attendu`` expected: a blank side is 0; an amount from the student's
+    own results (carried forward) earns its credit. (``verdict``'s messages, built at once, and
+    ``fmt`` and ``Lu.recu`` written out: two sides a row, every row of every entry.)"""
+    if attendu is ZERO:  # most rows leave a side at ZERO
+        canon = _ZERO_ECRIT
+    elif type(attendu) is Decimal:
+        canon = str(attendu.quantize(CENT, ROUND_HALF_UP))
+    else:
+        canon = fmt(attendu)
+    if lu is None:
+        return champ_result((champ, canon, None, not attendu, EMPTY if attendu else "Juste."))
+    brut, valeur, erreur = lu
+    recu = brut if type(brut) is str else lu.recu
+    if valeur is None:
+        if not attendu and not erreur:
+            return champ_result((champ, canon, recu, True, "Juste."))
+        return champ_result((champ, canon, recu, False, erreur or EMPTY))
     if valeur == attendu:
-        return champ_result((champ, canon, lu.recu, True, "Juste."))
+        return champ_result((champ, canon, recu, True, "Juste."))
     if propre is not None and valeur == propre:
         ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-        return champ_result((champ, canon, lu.recu, True, ko))
-    message = f"Attendu : {euros(attendu)}."
-    return champ_result((champ, canon, lu.recu, False, message))
+        return champ_result((champ, canon, recu, True, ko))
+    return champ_result((champ, canon, recu, False, f"Attendu : {euros(attendu)}."))
 
 
 def _piece(champ: str, attendu: str, lu: Lu | None) -> ChampResult:

@@ -10,7 +10,7 @@ from typing import Any
 
 from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
-from agora.exercise.fields import MONTANT, Lu, account_root, verdict
+from agora.exercise.fields import EMPTY, Lu, account_root, verdict
 from agora.exercise.grading import illisibles, justes
 from agora.exercise.journal import REPORTE, LigneEcriture
 from agora.exercise.kinds.encaissements import messages as m
@@ -24,9 +24,10 @@ from agora.exercise.kinds.encaissements.params import (
     lire_params,
 )
 from agora.exercise.reading import Lecture
-from agora.money import ZERO, euros
+from agora.money import ZERO, euros, fmt
 
 COMPETENCE = "1.2.3"  # every field records, letters or follows the customer's receipts
+_CLIENT = calc.CLIENT  # (a global, not an attribute looked up at every row)
 
 
 class Reference:
@@ -124,9 +125,8 @@ def _clients(lignes: list) -> tuple[Any, Any]:
     debit = credit = None
     for ligne in lignes:
         lu = ligne.get("compte") if isinstance(ligne, dict) else None
-        compte = lu.valeur if isinstance(lu, Lu) else None
         # 411, 411000 or a customer's sub-account (411DURAND), as journal.juge accepts them.
-        if not isinstance(compte, str) or not compte.startswith(calc.CLIENT):
+        if not isinstance(lu, Lu) or not isinstance(lu[1], str) or not lu[1].startswith(_CLIENT):
             continue
         if debit is None:
             debit = _valeur(ligne.get("debit")) or None
@@ -235,12 +235,19 @@ def _attendu_lettre(ref: Reference, i: int) -> str:
 
 
 def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> ChampResult:
-    """An amount; the right one from the student's own earlier results earns its credit."""
-    resultat = verdict(champ, MONTANT, attendu, lu)
-    if not resultat.correct and lu.valeur is not None and lu.valeur == propre:
+    """An amount; the right one from the student's own earlier results earns its credit.
+    (``verdict`` on a MONTANT written out: its canonical writing is ``fmt``, its display
+    ``euros``.)"""
+    brut, valeur, erreur = lu
+    recu = brut if type(brut) is str else lu.recu
+    if valeur is None:
+        return champ_result((champ, fmt(attendu), recu, False, erreur or EMPTY))
+    if valeur == attendu:
+        return champ_result((champ, fmt(attendu), recu, True, "Juste."))
+    if propre is not None and valeur == propre:
         ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-        return resultat._replace(correct=True, message=ko)
-    return resultat
+        return champ_result((champ, fmt(attendu), recu, True, ko))
+    return champ_result((champ, fmt(attendu), recu, False, f"Attendu : {euros(attendu)}."))
 
 
 @lru_cache(maxsize=32)  # a shape: the same few rows' names at every grade

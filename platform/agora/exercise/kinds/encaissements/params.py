@@ -75,6 +75,9 @@ Document = Facture | Avoir | Reglement
 # An invoice from its values in order (its totals' among them), without the Python __new__ a
 # NamedTuple generates.
 _facture_de = partial(tuple.__new__, Facture)
+_reglement_de = partial(tuple.__new__, Reglement)
+# An amount as generate writes it: what ``lire_montant`` reads at once, without its checks.
+_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,89 @@ def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
 
 
 def _document(raw: Any, rang: int) -> Document:
+    """One document: as generate writes it, read at once; any other, read by the kit."""
+    return _document_ecrit(raw) or _document_lu(raw, rang)
+
+
+def _document_ecrit(doc: Any) -> Document | None:
+    """A deposit, a receipt or an invoice as generate writes them, read at once: each value of
+    a type and range ``_document_lu`` accepts, checked in place, without the labels of its
+    refusals written for each (a grade reads a dozen documents). None for anything else (a
+    credit note too: one a variant), which ``_document_lu`` then reads or refuses."""
+    if type(doc) is not dict:
+        return None
+    genre = doc.get("type")
+    if genre == "facture":
+        return _facture_ecrite(doc)
+    if genre == "reglement" or genre == "acompte":
+        return _reglement_ecrit(doc, genre == "acompte")
+    return None
+
+
+def _facture_ecrite(doc: dict[str, Any]) -> Facture | None:
+    invoice = doc.get("facture")
+    if type(invoice) is not dict:
+        return None
+    piece = _texte_ecrit(invoice.get("numero"))
+    jour, echeance = _jour_ecrit(invoice.get("date")), _jour_ecrit(doc.get("echeance"))
+    if piece is None or jour is None or echeance is None or echeance < jour:
+        return None
+    try:
+        t = totaux(invoice)
+    except InvalidInput:
+        return None  # (``_facture`` refuses it, with where it is)
+    if t.net_a_payer < 0 or t.ttc <= 0:
+        return None
+    return _facture_de((piece, jour, echeance, *t))
+
+
+def _reglement_ecrit(doc: dict[str, Any], acompte: bool) -> Reglement | None:
+    if acompte:
+        facture = _texte_ecrit(doc.get("facture"))
+        factures = None if facture is None else (facture,)
+    else:
+        brutes = doc.get("factures")
+        factures = None
+        if type(brutes) is list and 0 < len(brutes) <= MAX_FACTURES_REGLEES:
+            factures = tuple(map(_texte_ecrit, brutes))
+    mode, piece = doc.get("mode"), _texte_ecrit(doc.get("piece"))
+    jour, montant = _jour_ecrit(doc.get("date")), _montant_ecrit(doc.get("montant"))
+    lisible = (
+        type(mode) is str
+        and mode in MODES
+        and factures is not None
+        and None not in factures
+        and piece is not None
+        and jour is not None
+        and montant is not None
+    )
+    return _reglement_de((piece, jour, mode, montant, factures, acompte)) if lisible else None
+
+
+def _texte_ecrit(raw: Any) -> str | None:
+    """``_texte`` of a text it accepts (40 characters at most); None for anything else."""
+    if type(raw) is not str or len(raw) > 40:
+        return None
+    texte = raw.strip()
+    return texte or None
+
+
+def _jour_ecrit(raw: Any) -> date | None:
+    """``_jour`` of a day it accepts; None for anything else."""
+    try:
+        return date.fromisoformat(raw) if type(raw) is str and len(raw) == 10 else None
+    except ValueError:
+        return None
+
+
+def _montant_ecrit(raw: Any) -> Decimal | None:
+    """``_euros`` of an amount written as generate writes it (« 730 », « 3419.30 »)."""
+    montant = Decimal(raw) if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw) else None
+    return montant or None
+
+
+def _document_lu(raw: Any, rang: int) -> Document:
+    """``_document`` of any params: each value read by the kit, refused with where it is."""
     ou = f"document {rang}"
     doc = lire_objet(raw, f"le {ou}")
     kind = doc.get("type")
