@@ -123,20 +123,19 @@ def _nom(chemin: Chemin) -> str:
 
 
 def _objet(spec: dict[str, Any]) -> Lecteur:
-    memos = {k: f.memo for k, f in spec.items() if type(f) is not dict}
+    feuilles = {k: (f, f.memo) for k, f in spec.items() if type(f) is not dict}
     lignes = {k: _conteneur(sous) for k, sous in spec.items() if type(sous) is dict}
 
     def objet(node: dict, path: Chemin, erreurs: dict[str, str]) -> dict:
         lu_dict: dict[str, Any] = {}
         for key, value in node.items():
-            memo = memos.get(key)
-            if memo is not None:
-                # Most of an answer is short texts already read: one subscript, no call. (A
-                # memo holds texts only: any other value, or a text not read yet, misses.)
-                try:
-                    lu = memo[value]
-                except (KeyError, TypeError):
-                    lu = spec[key].read(value)
+            feuille = feuilles.get(key)
+            if feuille is not None:
+                field, memo = feuille
+                # Most of an answer is short texts already read: one look-up, no call.
+                lu = memo.get(value) if type(value) is str else None
+                if lu is None:
+                    lu = field.read(value)
                 lu_dict[key] = lu
                 if lu[2]:
                     erreurs[_nom((path, key))] = lu[2]
