@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -32,7 +32,7 @@ from agora.exercise.fields import (
     verdict,
 )
 from agora.exercise.reading import Lecture
-from agora.money import CENT, ZERO, euros, fmt
+from agora.money import ZERO, euros, fmt
 
 # The collective third-party accounts whose rows take a sub-account per customer or supplier.
 COMPTES_COLLECTIFS = frozenset({"401", "404", "411", "416", "421", "467"})
@@ -372,13 +372,8 @@ def _compte(
 def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
     """One side of a row, ``attendu`` expected: a blank side is 0; an amount from the student's
     own results (carried forward) earns its credit. (``verdict``'s messages, built at once, and
-    ``fmt`` and ``Lu.recu`` written out: two sides a row, every row of every entry.)"""
-    if attendu is ZERO:  # most rows leave a side at ZERO
-        canon = _ZERO_ECRIT
-    elif type(attendu) is Decimal:
-        canon = str(attendu.quantize(CENT, ROUND_HALF_UP))
-    else:
-        canon = fmt(attendu)
+    ``Lu.recu`` written out: two sides a row, every row of every entry.)"""
+    canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
     if lu is None:
         return champ_result((champ, canon, None, not attendu, EMPTY if attendu else "Juste."))
     brut, valeur, erreur = lu

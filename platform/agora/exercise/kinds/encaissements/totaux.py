@@ -14,12 +14,12 @@ it. Either way the totals follow the ``facture`` kind's correct method step by s
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS, NATURES, lire_params
 from agora.exercise.params import HUNDRED, taux_str
-from agora.money import CENT, ZERO, cents
+from agora.money import ZERO, cents
 
 # A number as the contract writes it, never negative, as the ``facture`` kind reads it at once.
 _CONTRAT = re.compile(r"\d{1,12}(\.\d{1,3})?", re.ASCII)
@@ -150,11 +150,10 @@ def _reduction(raw: Any) -> Decimal | None:
 def calcule(s: Saisie) -> Totaux:
     """The totals by the ``facture`` kind's correct method, in its order of operations: each
     line to the cent, the reductions in cascade then the escompte per VAT rate, the carriage
-    in the base of its rate. (Each amount rounded by ``quantize`` itself, as ``cents`` rounds a
-    Decimal: about twenty a grade, each a Python call less.)"""
+    in the base of its rate."""
     bruts: dict[Decimal, Decimal] = {}  # each rate's lines, in the order of their first line
     for q, p, t in s.lignes:
-        bruts[t] = bruts.get(t, ZERO) + (q * p).quantize(CENT, ROUND_HALF_UP)
+        bruts[t] = bruts.get(t, ZERO) + cents(q * p)
     taux = tuple(bruts)
     groupe_port = taux.index(s.taux_port) if s.taux_port is not None else 0
     net_commercial = escompte = net_financier = total_tva = ZERO
@@ -163,31 +162,31 @@ def calcule(s: Saisie) -> Totaux:
         base = brut
         reduit = ZERO
         for r in s.reductions:
-            montant = (base * r / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+            montant = cents(base * r / HUNDRED)
             base -= montant
             reduit += montant
         nc = brut - reduit
         e = ZERO  # (most have no escompte)
         if s.escompte:
-            e = (nc * s.escompte / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+            e = cents(nc * s.escompte / HUNDRED)
         nf = nc - e
         net_commercial += nc
         escompte += e
         net_financier += nf
         base_tva = nf + (s.port if g == groupe_port else ZERO)
-        vat = (base_tva * t / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+        vat = cents(base_tva * t / HUNDRED)
         total_tva += vat
         tva.append((t, vat))
     total_ht = net_financier + s.port
     return tuple.__new__(  # (the named tuple's own __new__ is a Python call)
         Totaux,
         (
-            (total_ht + total_tva).quantize(CENT, ROUND_HALF_UP),
-            total_ht.quantize(CENT, ROUND_HALF_UP),
-            net_commercial.quantize(CENT, ROUND_HALF_UP),
-            escompte.quantize(CENT, ROUND_HALF_UP),
-            s.port.quantize(CENT, ROUND_HALF_UP),
+            cents(total_ht + total_tva),
+            cents(total_ht),
+            cents(net_commercial),
+            cents(escompte),
+            cents(s.port),
             tuple(tva),
-            s.acompte.quantize(CENT, ROUND_HALF_UP),
+            cents(s.acompte),
         ),
     )
