@@ -28,8 +28,32 @@ def _focusable_tables(state) -> None:
             token.attrSet("tabindex", "0")
 
 
+def _labelled_cells(state) -> None:
+    """Each body cell carries its column's header as ``data-label``: on a phone a table's rows
+    become cards (CSS), each value under its name, instead of columns squeezed to a word wide."""
+    headers: list[str] = []
+    column = 0
+    for i, token in enumerate(state.tokens):
+        if token.type == "thead_open":
+            headers = []
+        elif token.type == "th_open":
+            headers.append(_plain_text(state.tokens[i + 1]))
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(headers) and headers[column]:
+                token.attrSet("data-label", headers[column])
+            column += 1
+
+
+def _plain_text(inline) -> str:
+    """The text of an inline token without its markup (« **Prix HT** » → « Prix HT »)."""
+    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
+
+
 _MARKDOWN.core.ruler.push("alignment_classes", _alignment_classes)
 _MARKDOWN.core.ruler.push("focusable_tables", _focusable_tables)
+_MARKDOWN.core.ruler.push("labelled_cells", _labelled_cells)
 
 
 @lru_cache(maxsize=4096)

@@ -86,3 +86,30 @@ def test_without_javascript_the_step_links_load_the_page_on_that_step(
     expect(page.locator("#etape-0")).to_be_hidden()
     expect(page.locator(".etapes-liste a").nth(1)).to_have_attribute("aria-current", "step")
     contexte.close()
+
+
+def test_on_a_phone_a_statement_table_shows_one_card_per_row_with_its_column_names(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Seen on a phone (390 px): the customer's documents of « Les encaissements du mois » sat in
+    # a four-column table whose « Détail » column (the amounts) was squeezed to a word per line.
+    classe = make_classe()
+    student = make_student(classe)
+    assignment = make_assignment(classe, "les-encaissements-du-mois")
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, live_server, db, student, assignment)
+
+    table = page.locator("#etape-0 .markdown table").first
+    expect(table).to_be_visible()
+    largeurs = table.evaluate(
+        """t => ({table: t.getBoundingClientRect().width, defile: t.scrollWidth - t.clientWidth,
+                  detail: t.querySelector('tbody td:last-child').getBoundingClientRect().width,
+                  nom: getComputedStyle(t.querySelector('tbody td:last-child'), '::before')
+                       .content})"""
+    )
+    assert largeurs["defile"] <= 1  # nothing hidden off the side of the screen
+    assert largeurs["detail"] >= 0.9 * largeurs["table"]  # a line of the card, not a column
+    assert "Détail" in largeurs["nom"]  # each value under its column's name
+    page.set_viewport_size({"width": 1280, "height": 900})  # a school PC: still a table
+    assert table.evaluate("t => getComputedStyle(t.querySelector('tr')).display") == "table-row"

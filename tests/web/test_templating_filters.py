@@ -42,8 +42,18 @@ def test_dates_in_french_and_paris_time():
 def test_markdown_keeps_tables_and_drops_raw_html():
     html = str(markdown("| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n**gras**"))
     # tabindex: a table wider than a phone scrolls, and the keyboard must reach it (axe).
-    assert '<table tabindex="0">' in html and "<td>1</td>" in html
+    assert '<table tabindex="0">' in html and '<td data-label="a">1</td>' in html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<strong>gras</strong>" in html
     assert "<img" not in str(markdown('<img src=x onerror="alert(1)">'))
     assert 'href="javascript:' not in str(markdown("[x](javascript:alert(1))"))
+
+
+def test_a_table_cell_carries_its_column_name_as_plain_escaped_text():
+    # On a phone each row is a card whose values are named by these labels (CSS ::before).
+    html = str(markdown('| **Prix** "HT" | `code` |\n|---|---|\n| 1 | 2 | \n| 3 |'))
+    assert '<td data-label="Prix &quot;HT&quot;">1</td>' in html
+    assert (
+        '<td data-label="code">2</td>' in html
+        and '<td data-label="Prix &quot;HT&quot;">3</td>' in html
+    )

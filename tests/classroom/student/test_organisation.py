@@ -37,4 +37,5 @@ def test_the_last_twelve_months_end_the_month_before_the_platform_date(
     app.state.settings = app.state.settings.model_copy(update={"date": date(2026, 12, 4)})
     page = as_student(client, make_student(org_seed=321)).get("/eleve/organisation").text
     assert "Activité des douze derniers mois, de décembre 2025 à novembre 2026" in page
-    assert "<td>novembre 2026</td>" in page and "<td>décembre 2026</td>" not in page
+    mois = '<td data-label="Mois">{}</td>'
+    assert mois.format("novembre 2026") in page and mois.format("décembre 2026") not in page
