@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import DecimalException
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
@@ -74,29 +75,38 @@ def _forme(paths: tuple[str, ...]) -> Forme:
         lignes[-1].append(ligne[1])
     racine = tuple(p for p in paths if _ligne(p) is None)
     types = tuple(map(ANSWER_SCHEMA.type_of, paths))
-    return Forme(paths, types, tuple(map(_ecrivain, types)), racine, tuple(map(tuple, lignes)))
+    ecrits = tuple(map(_ecrivain, paths, types))
+    return Forme(paths, types, ecrits, racine, tuple(map(tuple, lignes)))
 
 
-def _lus(forme: Forme, arbre: dict[str, Any]) -> list[Lu | None]:
-    """Each field of the form as the answer read gives it (None when it has none), in form
-    order: the rates from the root, each invoice's fields from its row, each row found once."""
-    lus: list[Lu | None] = list(map(arbre.get, forme.racine))
+def _lus(forme: Forme, arbre: dict[str, Any]) -> list[Lu]:
+    """Each field of the form as the answer read gives it (``ABSENT`` when it has none), in
+    form order: the rates from the root, each invoice's fields from its row, each row found
+    once."""
+    lus: list[Lu] = list(map(arbre.get, forme.racine, repeat(ABSENT)))
     rangees = arbre.get("factures")
     if not isinstance(rangees, list):
         rangees = []
     for i, noms in enumerate(forme.lignes):
         rangee = rangees[i] if i < len(rangees) else None
-        lus += map(rangee.get, noms) if isinstance(rangee, dict) else repeat(None, len(noms))
+        lus += (
+            map(rangee.get, noms, repeat(ABSENT))
+            if isinstance(rangee, dict)
+            else repeat(ABSENT, len(noms))
+        )
     return lus
 
 
-def _siens(forme: Forme, lus: list[Lu | None]) -> dict[str, Any]:
+# A field the answer does not have (told apart from any field read by identity).
+ABSENT = Lu(None, None, None)
+
+
+def _siens(forme: Forme, lus: list[Lu]) -> dict[str, Any]:
     """The values the student wrote, by path (what their errors are carried forward from)."""
-    return {
-        p: lu.valeur
-        for p, lu in zip(forme.paths, lus, strict=True)
-        if lu is not None and lu.valeur is not None
-    }
+    return {p: v for p, v in zip(forme.paths, map(_VALEUR, lus), strict=True) if v is not None}
+
+
+_VALEUR = itemgetter(1)  # Lu.valeur, of each field read
 
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
@@ -140,7 +150,7 @@ class Enquete:
     methods, the field done that way (``Attendu.fautive``), then the balance done that way from
     the student's own earlier values."""
 
-    def __init__(self, a: Attendu, lus: list[Lu | None]):
+    def __init__(self, a: Attendu, lus: list[Lu]):
         self.a, self.lus = a, lus
         self._own: dict[str, Any] | None = None
         self._suite: dict[str, Any] | None = None
@@ -206,7 +216,7 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     ajoute = champs.append
     valeurs = a.calcul.valeurs.values()
     for p, f, ecrit, attendu_, lu in zip(*forme[:3], valeurs, lus, strict=True):
-        if lu is None:  # not in the answer: no verdict
+        if lu is ABSENT:  # not in the answer: no verdict
             continue
         brut, valeur, _ = lu
         if valeur is None:  # left empty, or unreadable: said so
@@ -234,11 +244,13 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     return Grade(NAME, score, champs, diagnostics, competences)
 
 
-def _ecrivain(field: Field) -> Callable[[Any], str]:
-    """How the expected value of a field of this type is written: ``field.canonical``, taken
+def _ecrivain(path: str, field: Field) -> Callable[[Any], str]:
+    """How the reference's value of the field ``path`` is written: ``field.canonical``, taken
     from its str when that is already the contract's writing (an amount to the cent « 12.30 »,
     a whole number of days « 14 »): ``canonical`` would round or format it again, on every
     field of a grade."""
+    if sans_index(path) in _ECRITS_PAR_STR:
+        return str
     if field is MONTANT:
 
         def montant(attendu: Any) -> str:
@@ -254,6 +266,11 @@ def _ecrivain(field: Field) -> Callable[[Any], str]:
 
         return nombre
     return str  # a Choice's canonical is its str, a Day's its ISO writing
+
+
+# The reference's fields whose str is always their contract writing: penalties rounded to the
+# cent, and days late, a whole number from 0 (what ``_ecrivain`` would check at each grade).
+_ECRITS_PAR_STR = frozenset({"factures.penalites", "factures.jours_retard"})
 
 
 def _montre(field: Field, attendu: Any, texte: str) -> str:

@@ -126,7 +126,7 @@ _CENT = Decimal(100)
 
 
 def _facture_lue(raw: Any, i: int) -> Facture:
-    """``_facture`` of any params: each value read by the kit, refused with where it is."""
+    """An invoice of any params: each value read by the kit, refused with where it is."""
     ou = f"facture {i + 1}"
     f = lire_objet(raw, f"la {ou}")
     conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
