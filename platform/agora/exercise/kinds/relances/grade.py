@@ -3,13 +3,16 @@ wrong methods, and the letter's automatic checks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import DecimalException
 from functools import lru_cache
-from typing import Any
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import EMPTY, MONTANT, QUANTITE, TAUX, Field, Lu, verdict
-from agora.exercise.grading import REPORTE, champs_de_la_forme, champs_lus, justes
+from agora.exercise.grading import REPORTE, justes
 from agora.exercise.kinds.relances.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.relances.lettre import manques
 from agora.exercise.kinds.relances.messages import FAUTES, LETTRE_INCOMPLETE, MESSAGES, SIGNATURES
@@ -27,14 +30,15 @@ LETTRE_OK = (
 
 class Attendu:
     """What grading needs from the params alone, computed for each answer: the balance, its
-    values, each field with its path and type, and the rates done each wrong way (on demand).
-    (The contract writing of a value is computed when a verdict reports it, not for every
-    field beforehand: a wrong field's verdict writes its own.)"""
+    values, the form's shape (each field's path, type and place in the answer), and the rates
+    done each wrong way (on demand). (The contract writing of a value is computed when a
+    verdict reports it, not for every field beforehand: a wrong field's verdict writes its
+    own.)"""
 
     def __init__(self, params: Any):
         self.b = lire_params(params)
         self.calcul = calcule(self.b)
-        self.champs = champs_de_la_forme(tuple(self.calcul.valeurs), ANSWER_SCHEMA.type_of)
+        self.forme = _forme(tuple(self.calcul.valeurs))
         self._taux_faux: dict[str, Calcul] = {}
 
     def fautive(self, faute: str, path: str) -> Any:
@@ -49,6 +53,60 @@ class Attendu:
         if ligne is None:
             return calcul.valeurs.get(path)
         return calcul.valeur_seule(*ligne, self.calcul.echeances)
+
+
+class Forme(NamedTuple):
+    """The fields of a balance, in form order (the reference's): their paths and types, and
+    where the answer holds them: the rates at its root, each invoice's fields in its row."""
+
+    paths: tuple[str, ...]
+    types: tuple[Field, ...]
+    ecrits: tuple[Callable[[Any], str], ...]  # how each one's expected value is written
+    racine: tuple[str, ...]  # the rates' names
+    lignes: tuple[tuple[str, ...], ...]  # each invoice's field names, by row
+
+
+@lru_cache(maxsize=256)  # built once per shape (number of invoices, fields asked of each)
+def _forme(paths: tuple[str, ...]) -> Forme:
+    lignes: list[list[str]] = []
+    for ligne in filter(None, map(_ligne, paths)):
+        if ligne[0] == len(lignes):
+            lignes.append([])
+        lignes[-1].append(ligne[1])
+    racine = tuple(p for p in paths if _ligne(p) is None)
+    types = tuple(map(ANSWER_SCHEMA.type_of, paths))
+    ecrits = tuple(map(_ecrivain, paths, types))
+    return Forme(paths, types, ecrits, racine, tuple(map(tuple, lignes)))
+
+
+def _lus(forme: Forme, arbre: dict[str, Any]) -> list[Lu]:
+    """Each field of the form as the answer read gives it (``ABSENT`` when it has none), in
+    form order: the rates from the root, each invoice's fields from its row, each row found
+    once."""
+    lus: list[Lu] = list(map(arbre.get, forme.racine, repeat(ABSENT)))
+    rangees = arbre.get("factures")
+    if not isinstance(rangees, list):
+        rangees = []
+    for i, noms in enumerate(forme.lignes):
+        rangee = rangees[i] if i < len(rangees) else None
+        lus += (
+            map(rangee.get, noms, repeat(ABSENT))
+            if isinstance(rangee, dict)
+            else repeat(ABSENT, len(noms))
+        )
+    return lus
+
+
+# A field the answer does not have (told apart from any field read by identity).
+ABSENT = Lu(None, None, None)
+
+
+def _siens(forme: Forme, lus: list[Lu]) -> dict[str, Any]:
+    """The values the student wrote, by path (what their errors are carried forward from)."""
+    return {p: v for p, v in zip(forme.paths, map(_VALEUR, lus), strict=True) if v is not None}
+
+
+_VALEUR = itemgetter(1)  # Lu.valeur, of each field read
 
 
 @lru_cache(maxsize=1024)  # the same paths in every variant
@@ -92,10 +150,19 @@ class Enquete:
     methods, the field done that way (``Attendu.fautive``), then the balance done that way from
     the student's own earlier values."""
 
-    def __init__(self, a: Attendu, own: dict[str, Any]):
-        self.a, self.own = a, own
+    def __init__(self, a: Attendu, lus: list[Lu]):
+        self.a, self.lus = a, lus
+        self._own: dict[str, Any] | None = None
         self._suite: dict[str, Any] | None = None
         self._siens: dict[str, Calcul | None] = {}
+
+    @property
+    def own(self) -> dict[str, Any]:
+        """The student's values by path, gathered when a wrong value first asks for them (an
+        answer without one never needs them)."""
+        if self._own is None:
+            self._own = _siens(self.a.forme, self.lus)
+        return self._own
 
     def reporte(self, path: str) -> Any:
         """The value of ``path`` from the student's own earlier values, asked only for a value
@@ -138,22 +205,25 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises. Each verdict is built at once: ``same`` is ==
     for this kind's types, and the expected value is written once (its contract writing, from
     which an amount's French one is found)."""
-    donnes, own = champs_lus(a.champs, lecture)
-    valeurs = a.calcul.valeurs
-    enquete, codes = Enquete(a, own), []  # own: the values written, by path
+    forme = a.forme
+    lus = _lus(forme, lecture.arbre)
+    enquete, codes = Enquete(a, lus), []
     champs = [
         ChampResult(n, None, None, False, m)
         for n, m in lecture.erreurs.items()
         if n not in a.calcul.valeurs and n != "lettre"
     ]
     ajoute = champs.append
-    for p, f, lu in donnes:
-        attendu_, valeur = valeurs[p], lu.valeur
+    valeurs = a.calcul.valeurs.values()
+    for p, f, ecrit, attendu_, lu in zip(*forme[:3], valeurs, lus, strict=True):
+        if lu is ABSENT:  # not in the answer: no verdict
+            continue
+        brut, valeur, _ = lu
         if valeur is None:  # left empty, or unreadable: said so
             ajoute(verdict(p, f, attendu_, lu))
             continue
-        canon = _ecrit(f, attendu_)
-        recu = lu.brut if type(lu.brut) is str else lu.recu  # ``lu.recu``, at once for a text
+        canon = ecrit(attendu_)
+        recu = brut if type(brut) is str else lu.recu  # ``lu.recu``, at once for a text
         if valeur == attendu_:
             ajoute(champ_result((p, canon, recu, True, "Juste.")))
         elif enquete.reporte(p) == valeur:  # right from the student's own earlier values
@@ -174,16 +244,33 @@ def corrige(a: Attendu, lecture: Lecture) -> Grade:
     return Grade(NAME, score, champs, diagnostics, competences)
 
 
-def _ecrit(field: Field, attendu: Any) -> str:
-    """``field.canonical(attendu)``, taken from its str when that is already the contract's
-    writing: a choice's code, an ISO day, an amount to the cent (« 12.30 »), a whole number of
-    days (« 14 »). ``canonical`` would round or format it again, on every field of a grade."""
-    texte = str(attendu)
+def _ecrivain(path: str, field: Field) -> Callable[[Any], str]:
+    """How the reference's value of the field ``path`` is written: ``field.canonical``, taken
+    from its str when that is already the contract's writing (an amount to the cent « 12.30 »,
+    a whole number of days « 14 »): ``canonical`` would round or format it again, on every
+    field of a grade."""
+    if sans_index(path) in _ECRITS_PAR_STR:
+        return str
     if field is MONTANT:
-        return texte if texte[-3:-2] == "." else field.canonical(attendu)
+
+        def montant(attendu: Any) -> str:
+            texte = str(attendu)
+            return texte if texte[-3:-2] == "." else field.canonical(attendu)
+
+        return montant
     if field is QUANTITE or field is TAUX:
-        return texte if texte.isdigit() else field.canonical(attendu)
-    return texte  # a Choice's canonical is its str, a Day's its ISO writing
+
+        def nombre(attendu: Any) -> str:
+            texte = str(attendu)
+            return texte if texte.isdigit() else field.canonical(attendu)
+
+        return nombre
+    return str  # a Choice's canonical is its str, a Day's its ISO writing
+
+
+# The reference's fields whose str is always their contract writing: penalties rounded to the
+# cent, and days late, a whole number from 0 (what ``_ecrivain`` would check at each grade).
+_ECRITS_PAR_STR = frozenset({"factures.penalites", "factures.jours_retard"})
 
 
 def _montre(field: Field, attendu: Any, texte: str) -> str:

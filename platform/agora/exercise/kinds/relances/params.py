@@ -67,13 +67,8 @@ class Balance(NamedTuple):
     acomptes: bool  # some invoice is partly paid (level 3): the amount still owed is asked
 
 
-def _facture(raw: Any, i: int) -> Facture:
-    """One invoice of the balance; its partial payment is less than its amount."""
-    return _facture_ecrite(raw, i) or _facture_lue(raw, i)
-
-
-def _facture_ecrite(f: Any, i: int) -> Facture | None:
-    """The invoice as generate writes it, read at once: each value of a type and range
+def _facture_ecrite(f: Any) -> Facture | None:
+    """An invoice as generate writes it, read at once: each value of a type and range
     ``_facture_lue`` accepts, checked in place, without the labels of its refusals written for
     each (eight per invoice). None for anything else, which ``_facture_lue`` then reads or
     refuses with its message."""
@@ -82,58 +77,56 @@ def _facture_ecrite(f: Any, i: int) -> Facture | None:
         return None
     jours, fin_de_mois = conditions.get("jours"), conditions.get("fin_de_mois")
     numero, client, pro = f.get("numero"), f.get("client"), f.get("professionnel")
-    jour = _jour_ecrit(f.get("date"))
-    ttc, paye = _montant_ecrit(f.get("montant_ttc")), _montant_ecrit(f.get("deja_paye", "0.00"))
-    lisible = (
+    jour, ttc, paye = f.get("date"), f.get("montant_ttc"), f.get("deja_paye", "0.00")
+    contrat = f.get("taux_contrat")
+    # The names as ``_texte`` accepts them (``isspace`` of a text not empty: ``not strip()``).
+    if not (
         type(jours) is int
         and 0 <= jours <= MAX_JOURS
         and type(fin_de_mois) is bool
         and type(pro) is bool
-        and _nom_ecrit(numero)
-        and _nom_ecrit(client)
-        and jour is not None
-        and ttc is not None
-        and paye is not None
-        and paye < ttc
-    )
-    if not lisible:
+        and type(numero) is str
+        and 0 < len(numero) <= 80
+        and not numero.isspace()
+        and type(client) is str
+        and 0 < len(client) <= 80
+        and not client.isspace()
+        and type(jour) is str
+        and type(ttc) is str
+        and _MONTANT_ECRIT.fullmatch(ttc)
+        and (paye == "0.00" or (type(paye) is str and _MONTANT_ECRIT.fullmatch(paye)))
+        and (contrat is None or (type(contrat) is str and _TAUX_ECRIT.fullmatch(contrat)))
+    ):
         return None
-    contrat = f.get("taux_contrat")
-    if contrat is not None:  # checked last by _facture_lue too: the same refusal
-        contrat = lire_taux(contrat, f"taux du contrat, facture {i + 1}")
+    try:
+        jour = date.fromisoformat(jour)  # what lire_jour accepts
+    except ValueError:
+        return None
+    ttc, paye = Decimal(ttc), _RIEN_PAYE if paye == "0.00" else Decimal(paye)
+    if contrat is not None:
+        contrat = Decimal(contrat)
+        if contrat > _CENT:
+            return None
+    if paye >= ttc:
+        return None
     return _FACTURE((numero, client, pro, jour, jours, fin_de_mois, ttc, paye, contrat))
 
 
-# A Facture made from its values as one tuple (the named tuple's __new__ is a Python function).
+# Named tuples made from their values as one tuple (their own __new__ is a Python function).
 _FACTURE = partial(tuple.__new__, Facture)
+_PROCEDURE = partial(tuple.__new__, Procedure)
+_BALANCE = partial(tuple.__new__, Balance)
 # An amount as generate writes it (« 1234.50 »): what lire_montant accepts, read at once
-# (without its checks, nor the label of its refusal written for nothing).
+# (without its checks, nor the label of its refusal written for nothing); a rate (« 7.5 »)
+# that lire_taux reads as it is, below 100 once read.
 _MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+_TAUX_ECRIT = re.compile(r"\d{1,3}(?:\.\d{1,6})?", re.ASCII)
 _RIEN_PAYE = Decimal("0.00")  # most invoices' « deja_paye »
-
-
-def _montant_ecrit(raw: Any) -> Decimal | None:
-    """An amount written as generate writes it; None for anything else."""
-    if raw == "0.00":
-        return _RIEN_PAYE
-    return Decimal(raw) if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw) else None
-
-
-def _jour_ecrit(raw: Any) -> date | None:
-    """``lire_jour`` of a day it accepts; None for anything else."""
-    try:
-        return date.fromisoformat(raw) if type(raw) is str else None
-    except ValueError:
-        return None
-
-
-def _nom_ecrit(raw: Any) -> bool:
-    """Whether ``_texte`` accepts ``raw`` (a name as generate writes it)."""
-    return type(raw) is str and 0 < len(raw) <= 80 and not raw.isspace()
+_CENT = Decimal(100)
 
 
 def _facture_lue(raw: Any, i: int) -> Facture:
-    """``_facture`` of any params: each value read by the kit, refused with where it is."""
+    """An invoice of any params: each value read by the kit, refused with where it is."""
     ou = f"facture {i + 1}"
     f = lire_objet(raw, f"la {ou}")
     conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
@@ -177,13 +170,88 @@ def _procedure(raw: Any) -> Procedure:
 
 def lire_params(params: Any) -> Balance:
     """The typed balance; InvalidInput (one French line) when the params are unusable."""
+    return _balance_ecrite(params) or _balance_lue(params)
+
+
+def _balance_ecrite(p: Any) -> Balance | None:
+    """The params as generate writes them, read at once (they are read at every grade): each
+    value of a type and range ``_balance_lue`` accepts, checked in place. None for anything
+    else, which ``_balance_lue`` then reads or refuses with its message."""
+    if type(p) is not dict:
+        return None
+    b, procedure, brut = p.get("baremes"), p.get("procedure"), p.get("factures")
+    if not (
+        type(b) is dict
+        and type(procedure) is dict
+        and type(brut) is list
+        and 0 < len(brut) <= MAX_FACTURES
+    ):
+        return None
+    factures = tuple(map(_facture_ecrite, brut))
+    if None in factures:
+        return None
+    contrats = {f.taux_contrat for f in factures}
+    contrats.discard(None)
+    seuils = tuple(map(procedure.get, NIVEAUX_RELANCE[1:]))
+    clause, lettre, guide = p.get("clause_penalites"), p.get("lettre_client"), p.get("guide", False)
+    jour, indemnite = p.get("date_balance"), b.get("indemnite")
+    if not (
+        len(contrats) <= 1
+        and type(clause) is str
+        and clause in CLAUSES
+        and type(lettre) is str
+        and lettre in [f.client for f in factures]  # a name read at sight: a text _texte takes
+        and type(guide) is bool
+        and type(jour) is str
+        and type(indemnite) is str
+        and _MONTANT_ECRIT.fullmatch(indemnite)
+        and all(type(s) is int for s in seuils)
+        and 1 <= seuils[0] < seuils[1] < seuils[2] <= 365
+    ):
+        return None
+    taux = tuple(map(_taux_ecrit, map(b.get, _TAUX_BAREMES)))
+    if None in taux:
+        return None
+    try:
+        jour = date.fromisoformat(jour)  # what lire_jour accepts
+    except ValueError:
+        return None
+    return _BALANCE(
+        (
+            jour,
+            *taux,
+            Decimal(indemnite),
+            clause,
+            _PROCEDURE(seuils),
+            factures,
+            guide,
+            lettre,
+            next(iter(contrats), None),
+            any(f.deja_paye for f in factures),
+        )
+    )
+
+
+_TAUX_BAREMES = ("taux_bce", "taux_legal_autres", "taux_legal_particuliers")
+
+
+def _taux_ecrit(raw: Any) -> Decimal | None:
+    """A rate of the baremes as lire_taux reads it, when written as generate writes it."""
+    if type(raw) is not str or not _TAUX_ECRIT.fullmatch(raw):
+        return None
+    taux = Decimal(raw)
+    return taux if taux <= _CENT else None
+
+
+def _balance_lue(params: Any) -> Balance:
+    """``lire_params`` of any params: each value read by the kit, refused with where it is."""
     p = lire_objet(params, "les paramètres (un objet JSON)")
     b = lire_objet(p.get("baremes"), "« baremes »")
     clause = p.get("clause_penalites")
     if not isinstance(clause, str) or clause not in CLAUSES:
         raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
     brut = lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
-    factures = tuple(_facture(f, i) for i, f in enumerate(brut))
+    factures = tuple(_facture_lue(f, i) for i, f in enumerate(brut))
     contrats = {f.taux_contrat for f in factures if f.taux_contrat is not None}
     if len(contrats) > 1:
         raise InvalidInput("Paramètres : un seul taux de contrat par balance.")

@@ -9,11 +9,16 @@ import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.kinds.relances import messages as m
-from agora.exercise.kinds.relances.params import MAX_JOURS, Balance, Facture, lire_params
+from agora.exercise.kinds.relances.params import (
+    MAX_FACTURES,
+    MAX_JOURS,
+    Balance,
+    Facture,
+    lire_params,
+)
 from agora.exercise.reading import pattern_of
 from agora.money import cents, cents_down
 
@@ -107,7 +112,7 @@ class Calcul:
         self.valeurs: dict[str, Any] = {}  # every field's value, by path, in form order
         # The rates the invoices' penalties run at, once ``les_taux`` has worked them out.
         self.taux = self.contrat = None
-        self.echeances: list[date] = []  # the due dates ``facture`` worked out, by invoice
+        self.echeances: list[date] = []  # the due dates ``factures`` worked out, by invoice
 
     def pose(self, path: str, valeur: Any) -> Any:
         """Record a step's value; what the next steps start from (the student's own if given)."""
@@ -153,60 +158,68 @@ class Calcul:
         ``taux_contrat`` since the balance has one), else the CGV's."""
         return self.taux if f.taux_contrat is None else self.contrat
 
-    def facture(self, i: int, f: Facture) -> None:
-        b, faute, v, own = self.b, self.faute, self.valeurs, self.own
-        p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = _chemins(i)
-        # ``pose`` written out for the three steps the later ones start from, the others only
-        # recorded: this runs for each invoice at every grade (the reference).
-        jour = echeance(f, faute == m.ECHEANCE_SANS_FIN_DE_MOIS)
-        self.echeances.append(jour)
-        if not b.guide:
-            v[p_echeance] = jour
-            jour = own.get(p_echeance, jour)
-        v[p_retard] = retard = jours_retard(b, f, jour, faute)
-        retard = own.get(p_retard, retard)
-        v[p_niveau] = niveau_relance(b, retard)
-        if f.professionnel and not b.guide:
-            v[p_delai] = delai_legal(f, faute)
-        base = reste_du(f, faute)
-        if b.acomptes:
-            v[p_reste] = base
-            base = own.get(p_reste, base)
-        v[p_penalites] = penalites(base, self.taux_de(f), retard, faute)
-        v[p_indemnite] = indemnite(b, f, retard, faute)
+    def factures(self) -> None:
+        """Each invoice's steps, in form order. ``pose`` written out for the three steps the
+        later ones start from, the others only recorded, and what depends on the balance alone
+        looked up once: this runs for each invoice at every grade (the reference)."""
+        b, faute, v, own, echeances = self.b, self.faute, self.valeurs, self.own, self.echeances
+        sans_fin_de_mois = faute == m.ECHEANCE_SANS_FIN_DE_MOIS
+        for f, chemins in zip(b.factures, _CHEMINS, strict=False):
+            p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = chemins
+            jour = echeance(f, sans_fin_de_mois)
+            echeances.append(jour)
+            if not b.guide:
+                v[p_echeance] = jour
+                jour = own.get(p_echeance, jour)
+            v[p_retard] = retard = jours_retard(b, f, jour, faute)
+            retard = own.get(p_retard, retard)
+            v[p_niveau] = niveau_relance(b, retard)
+            if f.professionnel and not b.guide:
+                v[p_delai] = delai_legal(f, faute)
+            base = reste_du(f, faute)
+            if b.acomptes:
+                v[p_reste] = base
+                base = own.get(p_reste, base)
+            taux = self.taux if f.taux_contrat is None else self.contrat  # ``taux_de``
+            v[p_penalites] = penalites(base, taux, retard, faute)
+            v[p_indemnite] = indemnite(b, f, retard, faute)
 
-    def facture_reportee(self, i: int, f: Facture, ref: Calcul) -> None:
-        """``facture`` without a wrong method, each step taken from the reference ``ref`` when
-        the student's own values it starts from are the reference's: a wrong days late
+    def factures_reportees(self, ref: Calcul) -> None:
+        """``factures`` without a wrong method, each step taken from the reference ``ref``
+        when the student's own values it starts from are the reference's: a wrong days late
         changes only its row's step, penalties and indemnity (this pass runs at each grade of
         an answer with some wrong value)."""
         b, v, own, juste = self.b, self.valeurs, self.own, ref.valeurs
-        p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = _chemins(i)
-        retard = juste[p_retard]
-        if not b.guide:
-            jour = v[p_echeance] = juste[p_echeance]
-            sien = own.get(p_echeance, jour)
-            if sien != jour:
-                retard = jours_retard(b, f, sien)
-        v[p_retard] = retard
-        retard = own.get(p_retard, retard)
-        meme = retard == juste[p_retard]  # ``==`` of Decimals: the same steps from it
-        v[p_niveau] = juste[p_niveau] if meme else niveau_relance(b, retard)
-        if p_delai in juste:
-            v[p_delai] = juste[p_delai]
-        base = reste_du(f)
-        if b.acomptes:
-            v[p_reste] = base
-            base = own.get(p_reste, base)
-        taux = self.taux_de(f)
-        if meme and base == reste_du(f) and taux == ref.taux_de(f):
-            v[p_penalites] = juste[p_penalites]
-        else:
-            v[p_penalites] = penalites(base, taux, retard)
-        v[p_indemnite] = juste[p_indemnite] if meme else indemnite(b, f, retard)
+        for f, chemins in zip(b.factures, _CHEMINS, strict=False):
+            p_echeance, p_retard, p_niveau, p_delai, p_reste, p_penalites, p_indemnite = chemins
+            retard = juste_retard = juste[p_retard]
+            if not b.guide:
+                jour = v[p_echeance] = juste[p_echeance]
+                sien = own.get(p_echeance, jour)
+                if sien != jour:
+                    retard = jours_retard(b, f, sien)
+            v[p_retard] = retard
+            retard = own.get(p_retard, retard)
+            meme = retard == juste_retard  # ``==`` of Decimals: the same steps from it
+            v[p_niveau] = juste[p_niveau] if meme else niveau_relance(b, retard)
+            if p_delai in juste:
+                v[p_delai] = juste[p_delai]
+            base = reste = f.montant_ttc - f.deja_paye  # ``reste_du``
+            if b.acomptes:
+                v[p_reste] = base
+                base = own.get(p_reste, base)
+            if f.taux_contrat is None:  # ``taux_de`` of each pass
+                taux, taux_juste = self.taux, ref.taux
+            else:
+                taux, taux_juste = self.contrat, ref.contrat
+            if meme and base == reste and taux == taux_juste:
+                v[p_penalites] = juste[p_penalites]
+            else:
+                v[p_penalites] = penalites(base, taux, retard)
+            v[p_indemnite] = juste[p_indemnite] if meme else indemnite(b, f, retard)
 
     def valeur_seule(self, i: int, champ: str, echeances: list[date]) -> Any:
-        """Invoice i's field ``champ`` (one the balance has) as ``facture`` gives it when there
+        """Invoice i's field ``champ`` (one the balance has) as ``factures`` gives it when there
         are no own values to carry, worked out alone: it depends only on the invoice, the rates
         and the invoice's earlier fields. A wrong method is looked for in a few fields of a
         balance, each without doing the whole balance that way. ``echeances``: the right due
@@ -229,12 +242,6 @@ class Calcul:
         return base if champ == "reste_du" else penalites(base, self.taux_de(f), retard, faute)
 
 
-@lru_cache(maxsize=64)  # the same rows at every pass down a balance
-def _chemins(i: int) -> tuple[str, ...]:
-    """The paths of invoice i's fields, in form order (``factures.2.penalites``…)."""
-    return tuple(f"factures.{i}.{nom}" for nom in _CHAMPS_FACTURE)
-
-
 _CHAMPS_FACTURE = (
     "echeance",
     "jours_retard",
@@ -243,6 +250,10 @@ _CHAMPS_FACTURE = (
     "reste_du",
     "penalites",
     "indemnite",
+)
+# The paths of each invoice's fields, in form order (``factures.2.penalites``…), by row.
+_CHEMINS = tuple(
+    tuple(f"factures.{i}.{nom}" for nom in _CHAMPS_FACTURE) for i in range(MAX_FACTURES)
 )
 
 
@@ -257,18 +268,16 @@ def calcule(
     c = Calcul(b, own or {}, faute)
     c.les_taux()
     if not taux_seuls:
-        for i, f in enumerate(b.factures):
-            c.facture(i, f)
+        c.factures()
     return c
 
 
 def reporte(ref: Calcul, own: Mapping[str, Any]) -> Calcul:
     """``calcule(ref.b, own)``: the balance from the student's own values, worked out from the
-    reference ``ref`` (``Calcul.facture_reportee``)."""
+    reference ``ref`` (``Calcul.factures_reportees``)."""
     c = Calcul(ref.b, own, None)
     c.les_taux()
-    for i, f in enumerate(ref.b.factures):
-        c.facture_reportee(i, f, ref)
+    c.factures_reportees(ref)
     return c
 
 
