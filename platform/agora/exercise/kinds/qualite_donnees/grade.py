@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -17,8 +17,8 @@ from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LI
 from agora.exercise.kinds.qualite_donnees.controles import (
     ACCEPTEES,
     Attendu,
-    Controle,
     action_pour,
+    attendus,
     encours_retenu,
 )
 from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
@@ -312,9 +312,8 @@ def _competences(
 def corrige(f: Fichier, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises. One pass down the rows: each one checked
     (the rows before it seen) and its answer judged."""
-    copie, controle, deux = Copie(f, lecture), Controle(f), f.deux_problemes
-    for i, ligne in enumerate(f.lignes):
-        attendu = controle.attendu(ligne, i)
+    copie, deux = Copie(f, lecture), f.deux_problemes
+    for i, ligne, attendu in zip(count(), f.lignes, attendus(f)):
         if not copie.juste(i, reference_ligne(i, attendu, deux)):
             copie.ligne(i, ligne, attendu)
     copie.droits()

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from itertools import count
-from operator import itemgetter
+from itertools import count, repeat
+from operator import is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -147,52 +147,50 @@ ORDRE_DES_CLES = (
 _VALEURS = itemgetter(*ORDRE_DES_CLES[:-1])
 
 
-def _ligne_sure(r: dict[str, Any]) -> Ligne | None:
-    """A row as generate writes it, read with the checks of ``_ligne`` run in C (some
-    stricter); None for any other row, which ``_ligne`` reads or refuses."""
+def _lignes_sures(lignes: list[Any]) -> tuple[Ligne, ...] | None:
+    """The rows as generate writes them, read column by column with the checks of ``_ligne``
+    run in C over each column (some stricter); None when one is written otherwise, every row
+    then read by ``_ligne``, which reads or refuses it."""
     try:
-        code, nom, genre, cp, ville, email, siret, tva, iban, jour, encours, note = _VALEURS(r)
-        # The texts that may not be blank, an absent number standing for a valid one.
-        textes = (
-            code,
-            nom,
-            cp,
-            ville,
-            email,
-            "-" if siret is None else siret,
-            "-" if tva is None else tva,
-            "-" if iban is None else iban,
-        )
-        if not all(map(str.strip, textes)):  # TypeError: one is no text
+        colonnes = zip(
+            *map(_VALEURS, lignes), strict=True
+        )  # KeyError, TypeError: a row that is no such dict
+        code, nom, genre, cp, ville, email, siret, tva, iban, jour, encours, note = colonnes
+        # The texts that may not be blank (TypeError: one is no text), a number may be absent.
+        textes = (*code, *nom, *cp, *ville, *email, *filter(_PRESENT, (*siret, *tva, *iban)))
+        if (
+            not all(map(str.strip, textes))
+            or max(map(len, textes)) > _MAX_TEXTE
+            or max(map(str.__len__, note)) > _MAX_TEXTE
+            or not _TYPES.issuperset(genre)
+            or not all(map(_MONTANT_CONTRAT.fullmatch, encours))
+        ):
             return None
+        lus = list(map(_JOURS.get, jour))  # the days JOUR has read, without a call
     except (KeyError, TypeError):
         return None
-    if (
-        max(map(len, textes)) > _MAX_TEXTE
-        or type(note) is not str
-        or len(note) > _MAX_TEXTE
-        or type(genre) is not str
-        or genre not in TYPES
-        or type(encours) is not str
-        or not _MONTANT_CONTRAT.fullmatch(encours)
-        or type(jour) is not str
-        or (activite := (_JOURS.get(jour) or JOUR.read(jour)).valeur) is None
-    ):
+    if None in lus:  # a day not read yet: read by JOUR, a text only
+        if {*map(type, jour)} != {str}:
+            return None
+        lus = list(map(JOUR.read, jour))
+    activite = list(map(_VALEUR, lus))
+    if None in activite:
         return None
-    sensible = r.get("commentaire_sensible") is True
+    sensible = map(is_, map(dict.get, lignes, repeat("commentaire_sensible")), repeat(True))
     valeurs = (code, nom, genre, cp, ville, email, siret, tva, iban, activite)
-    return _LIGNE((*valeurs, Decimal(encours), note, sensible))
+    return tuple(map(_LIGNE, zip(*valeurs, map(Decimal, encours), note, sensible, strict=True)))
 
 
+_PRESENT = partial(is_not, None)
+_TYPES = frozenset(TYPES)
 # The days JOUR has read, with their Lu (a day read once is looked up without a call).
 _JOURS = JOUR.memo
+_VALEUR = itemgetter(1)  # Lu.valeur
 # A Ligne from its values in order, without the named tuple's __new__ (a Python function).
 _LIGNE = partial(tuple.__new__, Ligne)
 
 
 def _ligne(raw: Any, i: int) -> Ligne:
-    if type(raw) is dict and (ligne := _ligne_sure(raw)) is not None:
-        return ligne
     r = _objet(raw, f"la ligne {i + 1}")
     de = f" de la ligne {i + 1}"
     return Ligne(  # positional (a named tuple built by names is slower): code, nom…
@@ -269,7 +267,7 @@ def lire_params(params: Any) -> Fichier:
         fichier=_parmi(p.get("fichier"), FICHIERS, "fichier"),
         relation=_parmi(p.get("relation"), RELATIONS, "relation"),
         date_controle=_jour(p.get("date_controle"), "date_controle"),
-        lignes=tuple(map(_ligne, lignes, count())),
+        lignes=_lignes_sures(lignes) or tuple(map(_ligne, lignes, count())),
         categories=categories,
         roles=roles,
         deux_problemes=p.get("deux_problemes") is True,
