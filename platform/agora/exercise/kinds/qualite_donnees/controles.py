@@ -4,7 +4,6 @@ diagnosis to credit a decision carried forward from it."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -69,7 +68,6 @@ class Attendu(NamedTuple):
 # A file's numbers are checked at every grade (its params come fresh from the database): those
 # written as generate writes them are checked here, in a few operations, with the very tests of
 # python-stdnum and schwifty (some 20 to 50 µs a number there); any other writing goes to them.
-_FR_NUMERIQUE = re.compile(r"FR\d+", re.ASCII)
 # Each ASCII digit d as the sum of the digits of 2 × d, for Luhn: every second digit from the
 # right doubled, the digits summed (stdnum.luhn). The digits are summed as their ASCII codes,
 # each 48 more than its value: the sum of n of them is right when it is 48 × n mod 10.
@@ -96,7 +94,7 @@ def siret_ok(numero: str) -> bool:
 def tva_ok(numero: str) -> bool:
     """stdnum's French VAT number check: FR, a numeric key, then a SIREN (Monaco's numbers,
     whose SIREN starts with 000, and the keys with letters left to stdnum)."""
-    if _FR_NUMERIQUE.fullmatch(numero):
+    if numero.startswith("FR") and numero[2:].isdigit() and numero.isascii():  # FR, digits
         if len(numero) != 13:
             return False  # stdnum's length check: a digit dropped (level 2's wrong number)
         if numero[4:7] != "000":
@@ -110,7 +108,7 @@ def iban_ok(numero: str) -> bool:
     """ISO 13616 check digits and, for a French IBAN, the RIB key of its BBAN (schwifty's
     checks: a French IBAN of digits only is 27 characters, its check digits those ISO 7064
     computes, its RIB key 97 − (89 × bank + 15 × branch + 3 × account) mod 97)."""
-    if _FR_NUMERIQUE.fullmatch(numero):
+    if numero.startswith("FR") and numero[2:].isdigit() and numero.isascii():  # FR, digits
         # The RIB key k is right when the 23 digits of the BBAN are 0 mod 97 and 1 <= k <= 97
         # (89, 15 and 3 are 10^18, 10^13 and 10^2 mod 97); the ISO check digits of such a BBAN
         # are then 98 − (BBAN × 10^6 + « FR00 » as 152700) mod 97 = 98 − 22: always 76.

@@ -109,8 +109,9 @@ def _jour(raw: Any, ou: str, de: str = "") -> date:
 
 
 # An amount as generate writes it (« 1234.50 », at most 9 999 999.99): valid at sight, one
-# regex instead of the checks below on each row of each grade.
+# regex instead of the checks below on each row of each grade; and a column of them, one a line.
 _MONTANT_CONTRAT = re.compile(r"\d{1,7}(?:\.\d{1,2})?", re.ASCII)
+_MONTANTS_CONTRAT = re.compile(r"\d{1,7}(?:\.\d{1,2})?(?:\n\d{1,7}(?:\.\d{1,2})?)*", re.ASCII)
 
 
 def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
@@ -152,9 +153,8 @@ def _lignes_sures(lignes: list[Any]) -> tuple[Ligne, ...] | None:
     run in C over each column (some stricter); None when one is written otherwise, every row
     then read by ``_ligne``, which reads or refuses it."""
     try:
-        colonnes = zip(
-            *map(_VALEURS, lignes), strict=True
-        )  # KeyError, TypeError: a row that is no such dict
+        # KeyError, TypeError: a row that is no such dict.
+        colonnes = zip(*map(_VALEURS, lignes), strict=True)
         code, nom, genre, cp, ville, email, siret, tva, iban, jour, encours, note = colonnes
         # The texts that may not be blank (TypeError: one is no text), a number may be absent.
         textes = (*code, *nom, *cp, *ville, *email, *filter(_PRESENT, (*siret, *tva, *iban)))
@@ -163,7 +163,9 @@ def _lignes_sures(lignes: list[Any]) -> tuple[Ligne, ...] | None:
             or max(map(len, textes)) > _MAX_TEXTE
             or max(map(str.__len__, note)) > _MAX_TEXTE
             or not _TYPES.issuperset(genre)
-            or not all(map(_MONTANT_CONTRAT.fullmatch, encours))
+            # The amounts one a line, none of several lines.
+            or (montants := "\n".join(encours)).count("\n") != len(encours) - 1
+            or not _MONTANTS_CONTRAT.fullmatch(montants)
         ):
             return None
         lus = list(map(_JOURS.get, jour))  # the days JOUR has read, without a call
