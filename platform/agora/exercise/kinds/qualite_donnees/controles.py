@@ -247,11 +247,7 @@ def attendus(f: Fichier) -> list[Attendu]:
     """What each row of the file calls for: its problems in ``ORDRE``, its decision, the row
     it duplicates. A file comes fresh from the database at every grade: each check runs over
     a column of the file in C; a row is looked at alone only when it has a problem."""
-    if not f.lignes:
-        return []
-    _, noms, _, cps, villes, emails, sirets, tvas, ibans, jours, encours, _, sensibles = zip(
-        *f.lignes, strict=True
-    )
+    _, noms, _, cps, villes, emails, sirets, tvas, ibans, jours, encours, _, sensibles = f.colonnes
     origines = _origines(noms, cps, emails, sirets)
     codes = codes_postaux()
     villes_cps = map(codes.get, map(str.strip, villes), repeat(()))
@@ -268,9 +264,9 @@ def attendus(f: Fichier) -> list[Attendu]:
     problemes = list(map(tuple, map(compress, repeat(_PROBLEMES_REELS), trouves)))
     resultat = [_PROPRE] * len(problemes)
     for j in compress(count(), problemes):  # the rows with a problem
-        origine, ligne = origines[j], f.lignes[j]
+        origine = origines[j]
         fusion = None if origine == j else origine + 1
-        resultat[j] = _ATTENDU((problemes[j], action_pour(f, ligne, problemes[j]), fusion))
+        resultat[j] = _ATTENDU((problemes[j], action_pour(f, jours[j], problemes[j]), fusion))
     return resultat
 
 
@@ -281,12 +277,12 @@ _ZERO = Decimal(0)  # no invoice open (a Decimal compares faster with a Decimal)
 _ATTENDU = partial(tuple.__new__, Attendu)
 
 
-def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:
-    """The decision the rules give for these problems: retention first, then the duplicate,
-    then the corrections; nothing to do without a problem."""
+def action_pour(f: Fichier, activite: date, problemes: tuple[str, ...] | frozenset[str]) -> str:
+    """The decision the rules give for these problems of a row last active on ``activite``:
+    retention first, then the duplicate, then the corrections; nothing to do without one."""
     if "conservation_depassee" in problemes:
         pieces = load_regles().conservation.pieces_comptables.annees
-        if f.fichier == "prospects" or depassee(ligne.derniere_activite, f.date_controle, pieces):
+        if f.fichier == "prospects" or depassee(activite, f.date_controle, pieces):
             return "supprimer"  # nothing to keep: no invoice, or past the ten years
         return "archiver"  # the invoices are kept ten years (Code de commerce, L123-22)
     if "doublon" in problemes:

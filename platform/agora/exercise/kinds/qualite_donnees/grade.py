@@ -159,7 +159,7 @@ class Copie:
             return False
         if signales == frozenset(attendu.problemes):
             return False
-        return action in acceptees(action_pour(self.fichier, ligne, signales))
+        return action in acceptees(action_pour(self.fichier, ligne.derniere_activite, signales))
 
     def _problemes(
         self, i: int, attendu: Attendu, lus: dict[str, Lu | None]
@@ -344,19 +344,19 @@ def corrige(f: Fichier, lecture: Lecture) -> Grade:
     (the rows before it seen) and its answer judged."""
     copie, deux = Copie(f, lecture), f.deux_problemes
     lues = chain(copie.lignes_lues, repeat(None))
-    for i, ligne, attendu, lue in zip(count(), f.lignes, attendus(f), lues):
+    for i, attendu, lue in zip(count(), attendus(f), lues):
         juste = reference_ligne(i, attendu, deux)
         if lue == juste.ligne:  # typed as the contract writes it: the verdicts are known
             copie.champs += juste.champs
         elif not copie.juste(i, juste):
-            copie.ligne(i, ligne, attendu)
+            copie.ligne(i, f.ligne(i), attendu)
     copie.droits()
     champs = illisibles(copie.champs, lecture) + copie.champs
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]
     roles = tuple(r.code for r in f.roles)
-    competence_de = competences_des_champs(len(f.lignes), roles, f.categories)
+    competence_de = competences_des_champs(len(f.colonnes[0]), roles, f.categories)
     return grade_of(NAME, champs, diagnostics, _competences(competence_de, champs))
 
 

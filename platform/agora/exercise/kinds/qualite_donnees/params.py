@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import partial
+from functools import cached_property, partial
 from itertools import count, repeat
 from operator import is_, is_not, itemgetter
 from typing import Any, NamedTuple
@@ -66,11 +66,22 @@ class Fichier:
     fichier: str
     relation: str
     date_controle: date
-    lignes: tuple[Ligne, ...]
+    # The rows' values column by column, in the order of Ligne's fields: the checks and a
+    # grade read the file so, and build a row only where they look at it alone.
+    colonnes: tuple[tuple[Any, ...], ...]
     categories: tuple[str, ...]
     roles: tuple[Role, ...]
     deux_problemes: bool  # level 3: a row may have two problems (second field in the form)
     indices: bool  # level 1: the statement names the problem of each row to look at
+
+    @cached_property
+    def lignes(self) -> tuple[Ligne, ...]:
+        """The rows, built when first asked."""
+        return tuple(map(_LIGNE, zip(*self.colonnes, strict=True)))
+
+    def ligne(self, i: int) -> Ligne:
+        """Row ``i`` alone."""
+        return _LIGNE(colonne[i] for colonne in self.colonnes)
 
 
 def _objet(raw: Any, ou: str) -> dict[str, Any]:
@@ -148,10 +159,10 @@ ORDRE_DES_CLES = (
 _VALEURS = itemgetter(*ORDRE_DES_CLES[:-1])
 
 
-def _lignes_sures(lignes: list[Any]) -> tuple[Ligne, ...] | None:
-    """The rows as generate writes them, read column by column with the checks of ``_ligne``
-    run in C over each column (some stricter); None when one is written otherwise, every row
-    then read by ``_ligne``, which reads or refuses it."""
+def _colonnes_sures(lignes: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
+    """The columns of rows as generate writes them, read with the checks of ``_ligne`` run in
+    C over each column (some stricter); None when one is written otherwise, every row then
+    read by ``_ligne``, which reads or refuses it."""
     try:
         # KeyError, TypeError: a row that is no such dict.
         colonnes = zip(*map(_VALEURS, lignes), strict=True)
@@ -179,8 +190,8 @@ def _lignes_sures(lignes: list[Any]) -> tuple[Ligne, ...] | None:
     if None in activite:
         return None
     sensible = map(is_, map(dict.get, lignes, repeat("commentaire_sensible")), repeat(True))
-    valeurs = (code, nom, genre, cp, ville, email, siret, tva, iban, activite)
-    return tuple(map(_LIGNE, zip(*valeurs, map(Decimal, encours), note, sensible, strict=True)))
+    valeurs = (code, nom, genre, cp, ville, email, siret, tva, iban, tuple(activite))
+    return (*valeurs, tuple(map(Decimal, encours)), note, tuple(sensible))
 
 
 _PRESENT = partial(is_not, None)
@@ -230,10 +241,11 @@ def _role_sur(r: dict[str, Any], categories: tuple[str, ...]) -> Role | None:
         connus = _DROITS.issuperset(droits.values())
     except TypeError:  # a right that is a list or an object
         return None
-    return Role(code, libelle, droits) if connus else None
+    return _ROLE((code, libelle, droits)) if connus else None
 
 
 _DROITS = frozenset(DROITS)
+_ROLE = partial(tuple.__new__, Role)  # without the named tuple's __new__, a Python function
 
 
 def _role(raw: Any, categories: tuple[str, ...]) -> Role:
@@ -269,7 +281,7 @@ def lire_params(params: Any) -> Fichier:
         fichier=_parmi(p.get("fichier"), FICHIERS, "fichier"),
         relation=_parmi(p.get("relation"), RELATIONS, "relation"),
         date_controle=_jour(p.get("date_controle"), "date_controle"),
-        lignes=_lignes_sures(lignes) or tuple(map(_ligne, lignes, count())),
+        colonnes=_colonnes_sures(lignes) or tuple(zip(*map(_ligne, lignes, count()), strict=True)),
         categories=categories,
         roles=roles,
         deux_problemes=p.get("deux_problemes") is True,
