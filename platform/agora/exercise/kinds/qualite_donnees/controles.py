@@ -4,12 +4,13 @@ diagnosis to credit a decision carried forward from it."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import cache, partial
 from itertools import compress, count, repeat
+from operator import and_, contains, eq, gt, ne, not_
 from typing import Any, NamedTuple
 
 from schwifty import IBAN
@@ -48,9 +49,11 @@ ACCEPTEES = {"supprimer": frozenset({"supprimer", "anonymiser"})}
 # Words that name a legal form, not the business: « SARL Dupont » is « Dupont SARL ».
 _FORMES = frozenset({b"sarl", b"sas", b"sasu", b"eurl", b"sa", b"sci", b"snc", b"ei", b"scop"})
 # A name's ASCII bytes with capitals lowered and every byte but a letter or digit a space: its
-# words are then what bytes.split finds, all in C.
+# words are then what bytes.split finds, all in C. A line break is kept: it parts the names of
+# a column read as one text (and bytes.split parts words at it as at a space).
 _MOTS = bytes(
-    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256)
+    c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 10 else 32
+    for c in range(256)
 )
 
 
@@ -65,7 +68,6 @@ class Attendu(NamedTuple):
 # A file's numbers are checked at every grade (its params come fresh from the database): those
 # written as generate writes them are checked here, in a few operations, with the very tests of
 # python-stdnum and schwifty (some 20 to 50 µs a number there); any other writing goes to them.
-_FR_NUMERIQUE = re.compile(r"FR\d+", re.ASCII)
 # Each ASCII digit d as the sum of the digits of 2 × d, for Luhn: every second digit from the
 # right doubled, the digits summed (stdnum.luhn). The digits are summed as their ASCII codes,
 # each 48 more than its value: the sum of n of them is right when it is 48 × n mod 10.
@@ -92,7 +94,7 @@ def siret_ok(numero: str) -> bool:
 def tva_ok(numero: str) -> bool:
     """stdnum's French VAT number check: FR, a numeric key, then a SIREN (Monaco's numbers,
     whose SIREN starts with 000, and the keys with letters left to stdnum)."""
-    if _FR_NUMERIQUE.fullmatch(numero):
+    if numero.startswith("FR") and numero[2:].isdigit() and numero.isascii():  # FR, digits
         if len(numero) != 13:
             return False  # stdnum's length check: a digit dropped (level 2's wrong number)
         if numero[4:7] != "000":
@@ -106,7 +108,7 @@ def iban_ok(numero: str) -> bool:
     """ISO 13616 check digits and, for a French IBAN, the RIB key of its BBAN (schwifty's
     checks: a French IBAN of digits only is 27 characters, its check digits those ISO 7064
     computes, its RIB key 97 − (89 × bank + 15 × branch + 3 × account) mod 97)."""
-    if _FR_NUMERIQUE.fullmatch(numero):
+    if numero.startswith("FR") and numero[2:].isdigit() and numero.isascii():  # FR, digits
         # The RIB key k is right when the 23 digits of the BBAN are 0 mod 97 and 1 <= k <= 97
         # (89, 15 and 3 are 10^18, 10^13 and 10^2 mod 97); the ISO check digits of such a BBAN
         # are then 98 − (BBAN × 10^6 + « FR00 » as 152700) mod 97 = 98 − 22: always 76.
@@ -163,13 +165,25 @@ def encours_retenu(f: Fichier, ligne: Ligne) -> bool:
     return ligne.encours > 0 and depassee(ligne.derniere_activite, f.date_controle, annees)
 
 
+def cles_noms(noms: tuple[str, ...]) -> Iterator[frozenset[bytes]]:
+    """Each name's words, without case, accents, punctuation, order or legal form: the names
+    encoded and translated as one text, a name a line."""
+    texte = "\n".join(noms)
+    if texte.isascii():  # nothing to decompose (NFKD leaves ASCII as it is)
+        octets = texte.encode()
+    else:  # NFKD returns an ASCII name at once, and decomposes the others
+        texte = "\n".join(map(unicodedata.normalize, repeat("NFKD"), noms))
+        octets = texte.encode("ascii", "ignore")
+    lignes = octets.translate(_MOTS).split(b"\n")
+    if len(lignes) != len(noms):  # a name of several lines: each name alone
+        decomposes = map(unicodedata.normalize, repeat("NFKD"), noms)
+        lignes = [nom.encode("ascii", "ignore").translate(_MOTS) for nom in decomposes]
+    return map(frozenset.difference, map(frozenset, map(bytes.split, lignes)), repeat(_FORMES))
+
+
 def cle_nom(nom: str) -> frozenset[bytes]:
     """A name's words, without case, accents, punctuation, order or legal form."""
-    if nom.isascii():  # nothing to decompose (NFKD leaves ASCII as it is)
-        octets = nom.encode()
-    else:
-        octets = unicodedata.normalize("NFKD", nom).encode("ascii", "ignore")
-    return frozenset(octets.translate(_MOTS).split()).difference(_FORMES)
+    return next(cles_noms((nom,)))
 
 
 def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
@@ -187,51 +201,73 @@ def meme_tiers(a: Ligne, b: Ligne) -> bool:
     return bool(set(marques(a)) & set(marques(b)))
 
 
-class Controle:
-    """The checks of one file's rows, read in order, with what they share worked out once per
-    file: the day a record's retention period ends, the towns' postcodes, the marks of the
-    rows already seen."""
+def _origines(
+    noms: tuple[str, ...],
+    cps: tuple[str, ...],
+    emails: tuple[str, ...],
+    sirets: tuple[str | None, ...],
+) -> list[int]:
+    """The first row of each row's tiers: the first that showed one of its ``marques`` (the
+    row itself when none came before). Each kind of mark has its dict, in which one look-up
+    per row gives the first row that showed it, or records this one."""
+    par_email = map({}.setdefault, map(str.lower, map(str.strip, emails)), count())
+    par_nom = map({}.setdefault, zip(cles_noms(noms), map(str.strip, cps), strict=True), count())
+    vus: dict[str, int] = {}
+    par_siret = [
+        j if not s else vus.setdefault("".join(s.split()), j) for j, s in enumerate(sirets)
+    ]
+    return list(map(min, par_email, par_nom, par_siret))
 
-    def __init__(self, f: Fichier):
-        self.f = f
-        self.annees = load_regles().duree(f.fichier).annees
-        self.limite = limite(f.date_controle, self.annees)
-        # From this day on, adding the period leaves the calendar: depassee raises, as it did.
-        self.hors_calendrier = date(10_000 - self.annees, 1, 1)
-        self.codes = codes_postaux()
-        # Each mark with the first row that showed it: one look-up per mark gives that row, or
-        # records this one (a row's marks are of different kinds: none finds the row itself).
-        self.premiere: dict[tuple[str, Any], int] = {}
 
-    def attendu(self, ligne: Ligne, j: int) -> Attendu:
-        """What row ``j`` calls for, the rows before it checked (the file is read in order):
-        its problems in ``ORDRE``, its decision, the row it duplicates."""
-        _, _, _, cp, ville, _, siret, tva, iban, jour, encours, _, sensible = ligne
-        # The first row of each mark is this one or an earlier: the least is j when none came
-        # before.
-        origine = min(map(self.premiere.setdefault, marques(ligne), repeat(j)))
-        # One flag per problem of ORDRE after « aucun », kept in C (no dict nor loop per row).
-        trouves = (
-            encours == _ZERO and self.expiree(jour),  # conservation_depassee
-            origine != j,  # doublon
-            siret is not None and not siret_ok(siret),
-            tva is not None and not tva_ok(tva),
-            iban is not None and not iban_ok(iban),
-            cp.strip() not in self.codes.get(ville.strip(), ()),
-            sensible,  # donnee_sensible
-        )
-        if not any(trouves):
-            return _PROPRE
-        problemes = tuple(compress(_PROBLEMES_REELS, trouves))
+def _fausses(ok: Callable[[str], bool], numeros: tuple[str | None, ...]) -> list[bool]:
+    """Which numbers of a column fail their check (an absent number fails none)."""
+    return [numero is not None and not ok(numero) for numero in numeros]
+
+
+def _expirees(
+    f: Fichier, jours: tuple[date, ...], encours: tuple[Decimal, ...]
+) -> Iterator[bool] | list[bool]:
+    """Which records are past the file's retention period (an invoice still open keeps the
+    relationship going)."""
+    annees = load_regles().duree(f.fichier).annees
+    premier = limite(f.date_controle, annees)
+    sans_facture = map(eq, encours, repeat(_ZERO))
+    # From this day on, adding the period leaves the calendar: depassee raises, as it did.
+    hors_calendrier = date(10_000 - annees, 1, 1)
+    if max(jours) < hors_calendrier:
+        return map(and_, sans_facture, map(gt, repeat(premier), jours))
+    controle = f.date_controle
+    return [
+        sans and (depassee(jour, controle, annees) if jour >= hors_calendrier else jour < premier)
+        for sans, jour in zip(sans_facture, jours, strict=True)
+    ]
+
+
+def attendus(f: Fichier) -> list[Attendu]:
+    """What each row of the file calls for: its problems in ``ORDRE``, its decision, the row
+    it duplicates. A file comes fresh from the database at every grade: each check runs over
+    a column of the file in C; a row is looked at alone only when it has a problem."""
+    _, noms, _, cps, villes, emails, sirets, tvas, ibans, jours, encours, _, sensibles = f.colonnes
+    origines = _origines(noms, cps, emails, sirets)
+    codes = codes_postaux()
+    villes_cps = map(codes.get, map(str.strip, villes), repeat(()))
+    trouves = zip(  # one flag per problem of ORDRE after « aucun »
+        _expirees(f, jours, encours),  # conservation_depassee
+        map(ne, origines, count()),  # doublon
+        _fausses(siret_ok, sirets),
+        _fausses(tva_ok, tvas),
+        _fausses(iban_ok, ibans),
+        map(not_, map(contains, villes_cps, map(str.strip, cps))),  # cp_ville
+        sensibles,  # donnee_sensible
+        strict=True,
+    )
+    problemes = list(map(tuple, map(compress, repeat(_PROBLEMES_REELS), trouves)))
+    resultat = [_PROPRE] * len(problemes)
+    for j in compress(count(), problemes):  # the rows with a problem
+        origine = origines[j]
         fusion = None if origine == j else origine + 1
-        return _ATTENDU((problemes, action_pour(self.f, ligne, problemes), fusion))
-
-    def expiree(self, jour: date) -> bool:
-        """A last activity past the file's retention period (an invoice still open keeps the
-        relationship going: the caller asks only without one)."""
-        if jour >= self.hors_calendrier:
-            return depassee(jour, self.f.date_controle, self.annees)
-        return jour < self.limite
+        resultat[j] = _ATTENDU((problemes[j], action_pour(f, jours[j], problemes[j]), fusion))
+    return resultat
 
 
 # What a row without a problem calls for, and an Attendu from its values in order (without
@@ -241,22 +277,17 @@ _ZERO = Decimal(0)  # no invoice open (a Decimal compares faster with a Decimal)
 _ATTENDU = partial(tuple.__new__, Attendu)
 
 
-def action_pour(f: Fichier, ligne: Ligne, problemes: tuple[str, ...] | frozenset[str]) -> str:
-    """The decision the rules give for these problems: retention first, then the duplicate,
-    then the corrections; nothing to do without a problem."""
+def action_pour(f: Fichier, activite: date, problemes: tuple[str, ...] | frozenset[str]) -> str:
+    """The decision the rules give for these problems of a row last active on ``activite``:
+    retention first, then the duplicate, then the corrections; nothing to do without one."""
     if "conservation_depassee" in problemes:
         pieces = load_regles().conservation.pieces_comptables.annees
-        if f.fichier == "prospects" or depassee(ligne.derniere_activite, f.date_controle, pieces):
+        if f.fichier == "prospects" or depassee(activite, f.date_controle, pieces):
             return "supprimer"  # nothing to keep: no invoice, or past the ten years
         return "archiver"  # the invoices are kept ten years (Code de commerce, L123-22)
     if "doublon" in problemes:
         return "fusionner"
     return "corriger" if problemes else "conserver"
-
-
-def attendus(f: Fichier) -> list[Attendu]:
-    """What each row of the file calls for."""
-    return list(map(Controle(f).attendu, f.lignes, count()))
 
 
 def droits_attendus(f: Fichier) -> dict[str, dict[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, count, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -17,8 +17,8 @@ from agora.exercise.kinds.qualite_donnees.answer import ACTION, DROIT, NUMERO_LI
 from agora.exercise.kinds.qualite_donnees.controles import (
     ACCEPTEES,
     Attendu,
-    Controle,
     action_pour,
+    attendus,
     encours_retenu,
 )
 from agora.exercise.kinds.qualite_donnees.params import DROITS, NAME, Fichier, Ligne, lire_params
@@ -35,7 +35,8 @@ ORDRE_COMPETENCES = ("1.3.1", "1.3.2", "1.3.3")
 
 class Juste(NamedTuple):
     """A row's reference fields: their names, paths, values as read, values as written; and
-    as an answer typed as the contract writes them reads, with the verdicts of that answer."""
+    as an answer typed as the contract writes them reads (in order, and as the row read), with
+    the verdicts of that answer."""
 
     cles: tuple[str, ...]
     chemins: tuple[str, ...]
@@ -43,6 +44,7 @@ class Juste(NamedTuple):
     canons: list[str]
     fusion: int | None
     lus: list[Lu]
+    ligne: dict[str, Lu]
     champs: tuple[ChampResult, ...]
 
 
@@ -62,7 +64,8 @@ def reference_ligne(i: int, attendu: Attendu, deux_problemes: bool) -> Juste:
         champ_result((c, canon, canon, True, JUSTE))
         for c, canon in zip(chemins, canons, strict=True)
     )
-    return Juste(cles, chemins, valeurs, canons, attendu.fusion, lus, champs)
+    ligne = dict(zip(cles, lus, strict=True))
+    return Juste(cles, chemins, valeurs, canons, attendu.fusion, lus, ligne, champs)
 
 
 TYPE_DU_CHAMP = {
@@ -77,13 +80,17 @@ TYPE_DU_CHAMP = {
 def competences_des_champs(
     lignes: int, roles: tuple[str, ...], categories: tuple[str, ...]
 ) -> dict[str, str]:
-    """The competency each field of the answer proves, by path; built once per shape of file
-    (its number of rows, its roles and categories), whatever the rows hold. Never changed."""
+    """The competency each field of the answer proves, by path, as its letter (its place in
+    ORDRE_COMPETENCES: a text of them is counted in C); built once per shape of file (its
+    number of rows, its roles and categories), whatever the rows hold. Never changed."""
     competence_de = {
-        f"lignes.{i}.{k}": code for i in range(lignes) for k, code in COMPETENCE.items()
+        f"lignes.{i}.{k}": _LETTRE[code] for i in range(lignes) for k, code in COMPETENCE.items()
     }
-    competence_de |= {f"droits.{r}.{c}": PROTECTION for r in roles for c in categories}
+    competence_de |= {f"droits.{r}.{c}": _LETTRE[PROTECTION] for r in roles for c in categories}
     return competence_de
+
+
+_LETTRE = {code: str(i) for i, code in enumerate(ORDRE_COMPETENCES)}
 
 
 def acceptees(action: str) -> frozenset[str]:
@@ -107,8 +114,8 @@ class Copie:
         return m.MESSAGES[code]
 
     def juste(self, i: int, juste: Juste) -> bool:
-        """Judge row ``i`` at once when it is answered exactly as the reference (most rows of
-        most answers): every field read, each value the reference's."""
+        """Judge row ``i`` at once when it is answered as the reference: every field read,
+        each value the reference's (other fields given too, or typed otherwise)."""
         lue = self.lignes_lues[i] if i < len(self.lignes_lues) else None
         if not isinstance(lue, dict):
             return False
@@ -152,7 +159,7 @@ class Copie:
             return False
         if signales == frozenset(attendu.problemes):
             return False
-        return action in acceptees(action_pour(self.fichier, ligne, signales))
+        return action in acceptees(action_pour(self.fichier, ligne.derniere_activite, signales))
 
     def _problemes(
         self, i: int, attendu: Attendu, lus: dict[str, Lu | None]
@@ -175,7 +182,7 @@ class Copie:
                 restants.remove(valeur)
             cible = valeur if juste else (restants[0] if restants else "aucun")
             resultat = verdict(f"lignes.{i}.{nom}", PROBLEME, cible, lu)
-            self.champs.append(resultat._replace(correct=juste))
+            self.champs.append(_correct(resultat, juste))
         return frozenset(signales - {"aucun"}) if signales else None
 
     def _action(
@@ -192,7 +199,7 @@ class Copie:
         attendu_texte = f"Attendu : {ACTION.display(attendu.action)}."
         if reportee:
             resultat = verdict(champ, ACTION, attendu.action, lu, ko=REPORTE + attendu_texte)
-            self.champs.append(resultat._replace(correct=True))
+            self.champs.append(_correct(resultat, True))
             return
         ko = f"{conseil} {attendu_texte}".strip()
         self.champs.append(verdict(champ, ACTION, attendu.action, lu, ko=ko))
@@ -206,8 +213,13 @@ class Copie:
         self.champs.append(resultat)
 
     def droits(self) -> None:
-        # Each role's row of the matrix walked to once (not once per cell, as ``lecture.lu``).
         matrice = _sous_objet(self.lecture.arbre, "droits")
+        forme = tuple((role.code, tuple(role.droits.items())) for role in self.fichier.roles)
+        lue, justes = matrice_juste(forme)
+        if matrice == lue:  # typed as the contract writes it: the verdicts are known
+            self.champs += justes
+            return
+        # Each role's row of the matrix walked to once (not once per cell, as ``lecture.lu``).
         for role in self.fichier.roles:
             cases = _sous_objet(matrice, role.code)
             for categorie, attendu in role.droits.items():
@@ -232,6 +244,17 @@ class Copie:
 
 
 @lru_cache(maxsize=1024)
+def matrice_juste(
+    forme: tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
+) -> tuple[dict[str, dict[str, Lu]], tuple[ChampResult, ...]]:
+    """The rights matrix typed as the contract writes the rights of ``forme`` (each role with
+    its categories and rights), as read, and its verdicts: a shape, worked out once."""
+    lue = {role: {c: case_juste(role, c, droit)[0] for c, droit in cases} for role, cases in forme}
+    justes = tuple(case_juste(role, c, droit)[1] for role, cases in forme for c, droit in cases)
+    return lue, justes
+
+
+@lru_cache(maxsize=1024)
 def case_juste(role: str, categorie: str, droit: str) -> tuple[Lu, ChampResult]:
     """A cell of the rights matrix typed as the contract writes ``droit``, as read, and its
     verdict when ``droit`` is expected: a shape (a role, a category, a right), worked out once."""
@@ -243,6 +266,12 @@ def case_juste(role: str, categorie: str, droit: str) -> tuple[Lu, ChampResult]:
 _BRUT, _VALEUR = itemgetter(0), itemgetter(1)  # Lu.brut, Lu.valeur
 _VRAI, _JUSTE = repeat(True), repeat(JUSTE)  # the verdict of each field of a right row
 _CHAMP, _CORRECT = itemgetter(0), itemgetter(3)  # ChampResult.champ, .correct
+
+
+def _correct(resultat: ChampResult, correct: bool) -> ChampResult:
+    """A verdict told right or wrong (not ``_replace``: a Python call of the named tuple)."""
+    champ, attendu, recu, _, message = resultat
+    return champ_result((champ, attendu, recu, correct, message))
 
 
 def _sous_objet(noeud: dict[str, Any], cle: str) -> dict[str, Any]:
@@ -302,28 +331,32 @@ def _competences(
 ) -> list[tuple[str, Decimal]]:
     """1.3.1 (decisions), 1.3.2 (problems reported), 1.3.3 (access rights), each on its fields
     (a format error outside the fields proves none)."""
-    # Counted in C: each verdict's competency by its path, then those of the right ones.
-    codes = list(map(competence_de.get, map(_CHAMP, champs)))
-    justes = list(compress(codes, map(_CORRECT, champs)))
-    notes = [(code, codes.count(code)) for code in ORDRE_COMPETENCES]
-    return [(code, score_ratio(justes.count(code), n)) for code, n in notes if n]
+    # Counted in C: each verdict's competency by its path ("" for none), then those of the
+    # right ones, as texts of letters.
+    lettres = list(map(competence_de.get, map(_CHAMP, champs), repeat("")))
+    tous, justes = "".join(lettres), "".join(compress(lettres, map(_CORRECT, champs)))
+    notes = [(code, lettre, tous.count(lettre)) for code, lettre in _LETTRE.items()]
+    return [(code, score_ratio(justes.count(lettre), n)) for code, lettre, n in notes if n]
 
 
 def corrige(f: Fichier, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises. One pass down the rows: each one checked
     (the rows before it seen) and its answer judged."""
-    copie, controle, deux = Copie(f, lecture), Controle(f), f.deux_problemes
-    for i, ligne in enumerate(f.lignes):
-        attendu = controle.attendu(ligne, i)
-        if not copie.juste(i, reference_ligne(i, attendu, deux)):
-            copie.ligne(i, ligne, attendu)
+    copie, deux = Copie(f, lecture), f.deux_problemes
+    lues = chain(copie.lignes_lues, repeat(None))
+    for i, attendu, lue in zip(count(), attendus(f), lues):
+        juste = reference_ligne(i, attendu, deux)
+        if lue == juste.ligne:  # typed as the contract writes it: the verdicts are known
+            copie.champs += juste.champs
+        elif not copie.juste(i, juste):
+            copie.ligne(i, f.ligne(i), attendu)
     copie.droits()
     champs = illisibles(copie.champs, lecture) + copie.champs
     diagnostics = [
         Diagnostic(code, m.MESSAGES[code], {"ou": ou}) for code, ou in copie.codes.items()
     ]
     roles = tuple(r.code for r in f.roles)
-    competence_de = competences_des_champs(len(f.lignes), roles, f.categories)
+    competence_de = competences_des_champs(len(f.colonnes[0]), roles, f.categories)
     return grade_of(NAME, champs, diagnostics, _competences(competence_de, champs))
 
 

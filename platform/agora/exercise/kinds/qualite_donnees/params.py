@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import partial
-from itertools import count
-from operator import itemgetter
+from functools import cached_property, partial
+from itertools import count, repeat
+from operator import is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
@@ -66,11 +66,22 @@ class Fichier:
     fichier: str
     relation: str
     date_controle: date
-    lignes: tuple[Ligne, ...]
+    # The rows' values column by column, in the order of Ligne's fields: the checks and a
+    # grade read the file so, and build a row only where they look at it alone.
+    colonnes: tuple[tuple[Any, ...], ...]
     categories: tuple[str, ...]
     roles: tuple[Role, ...]
     deux_problemes: bool  # level 3: a row may have two problems (second field in the form)
     indices: bool  # level 1: the statement names the problem of each row to look at
+
+    @cached_property
+    def lignes(self) -> tuple[Ligne, ...]:
+        """The rows, built when first asked."""
+        return tuple(map(_LIGNE, zip(*self.colonnes, strict=True)))
+
+    def ligne(self, i: int) -> Ligne:
+        """Row ``i`` alone."""
+        return _LIGNE(colonne[i] for colonne in self.colonnes)
 
 
 def _objet(raw: Any, ou: str) -> dict[str, Any]:
@@ -109,8 +120,9 @@ def _jour(raw: Any, ou: str, de: str = "") -> date:
 
 
 # An amount as generate writes it (« 1234.50 », at most 9 999 999.99): valid at sight, one
-# regex instead of the checks below on each row of each grade.
+# regex instead of the checks below on each row of each grade; and a column of them, one a line.
 _MONTANT_CONTRAT = re.compile(r"\d{1,7}(?:\.\d{1,2})?", re.ASCII)
+_MONTANTS_CONTRAT = re.compile(r"\d{1,7}(?:\.\d{1,2})?(?:\n\d{1,7}(?:\.\d{1,2})?)*", re.ASCII)
 
 
 def _montant(raw: Any, ou: str, de: str = "") -> Decimal:
@@ -147,52 +159,51 @@ ORDRE_DES_CLES = (
 _VALEURS = itemgetter(*ORDRE_DES_CLES[:-1])
 
 
-def _ligne_sure(r: dict[str, Any]) -> Ligne | None:
-    """A row as generate writes it, read with the checks of ``_ligne`` run in C (some
-    stricter); None for any other row, which ``_ligne`` reads or refuses."""
+def _colonnes_sures(lignes: list[Any]) -> tuple[tuple[Any, ...], ...] | None:
+    """The columns of rows as generate writes them, read with the checks of ``_ligne`` run in
+    C over each column (some stricter); None when one is written otherwise, every row then
+    read by ``_ligne``, which reads or refuses it."""
     try:
-        code, nom, genre, cp, ville, email, siret, tva, iban, jour, encours, note = _VALEURS(r)
-        # The texts that may not be blank, an absent number standing for a valid one.
-        textes = (
-            code,
-            nom,
-            cp,
-            ville,
-            email,
-            "-" if siret is None else siret,
-            "-" if tva is None else tva,
-            "-" if iban is None else iban,
-        )
-        if not all(map(str.strip, textes)):  # TypeError: one is no text
+        # KeyError, TypeError: a row that is no such dict.
+        colonnes = zip(*map(_VALEURS, lignes), strict=True)
+        code, nom, genre, cp, ville, email, siret, tva, iban, jour, encours, note = colonnes
+        # The texts that may not be blank (TypeError: one is no text), a number may be absent.
+        textes = (*code, *nom, *cp, *ville, *email, *filter(_PRESENT, (*siret, *tva, *iban)))
+        if (
+            not all(map(str.strip, textes))
+            or max(map(len, textes)) > _MAX_TEXTE
+            or max(map(str.__len__, note)) > _MAX_TEXTE
+            or not _TYPES.issuperset(genre)
+            # The amounts one a line, none of several lines.
+            or (montants := "\n".join(encours)).count("\n") != len(encours) - 1
+            or not _MONTANTS_CONTRAT.fullmatch(montants)
+        ):
             return None
+        lus = list(map(_JOURS.get, jour))  # the days JOUR has read, without a call
     except (KeyError, TypeError):
         return None
-    if (
-        max(map(len, textes)) > _MAX_TEXTE
-        or type(note) is not str
-        or len(note) > _MAX_TEXTE
-        or type(genre) is not str
-        or genre not in TYPES
-        or type(encours) is not str
-        or not _MONTANT_CONTRAT.fullmatch(encours)
-        or type(jour) is not str
-        or (activite := (_JOURS.get(jour) or JOUR.read(jour)).valeur) is None
-    ):
+    if None in lus:  # a day not read yet: read by JOUR, a text only
+        if {*map(type, jour)} != {str}:
+            return None
+        lus = list(map(JOUR.read, jour))
+    activite = list(map(_VALEUR, lus))
+    if None in activite:
         return None
-    sensible = r.get("commentaire_sensible") is True
-    valeurs = (code, nom, genre, cp, ville, email, siret, tva, iban, activite)
-    return _LIGNE((*valeurs, Decimal(encours), note, sensible))
+    sensible = map(is_, map(dict.get, lignes, repeat("commentaire_sensible")), repeat(True))
+    valeurs = (code, nom, genre, cp, ville, email, siret, tva, iban, tuple(activite))
+    return (*valeurs, tuple(map(Decimal, encours)), note, tuple(sensible))
 
 
+_PRESENT = partial(is_not, None)
+_TYPES = frozenset(TYPES)
 # The days JOUR has read, with their Lu (a day read once is looked up without a call).
 _JOURS = JOUR.memo
+_VALEUR = itemgetter(1)  # Lu.valeur
 # A Ligne from its values in order, without the named tuple's __new__ (a Python function).
 _LIGNE = partial(tuple.__new__, Ligne)
 
 
 def _ligne(raw: Any, i: int) -> Ligne:
-    if type(raw) is dict and (ligne := _ligne_sure(raw)) is not None:
-        return ligne
     r = _objet(raw, f"la ligne {i + 1}")
     de = f" de la ligne {i + 1}"
     return Ligne(  # positional (a named tuple built by names is slower): code, nom…
@@ -230,10 +241,11 @@ def _role_sur(r: dict[str, Any], categories: tuple[str, ...]) -> Role | None:
         connus = _DROITS.issuperset(droits.values())
     except TypeError:  # a right that is a list or an object
         return None
-    return Role(code, libelle, droits) if connus else None
+    return _ROLE((code, libelle, droits)) if connus else None
 
 
 _DROITS = frozenset(DROITS)
+_ROLE = partial(tuple.__new__, Role)  # without the named tuple's __new__, a Python function
 
 
 def _role(raw: Any, categories: tuple[str, ...]) -> Role:
@@ -269,7 +281,7 @@ def lire_params(params: Any) -> Fichier:
         fichier=_parmi(p.get("fichier"), FICHIERS, "fichier"),
         relation=_parmi(p.get("relation"), RELATIONS, "relation"),
         date_controle=_jour(p.get("date_controle"), "date_controle"),
-        lignes=tuple(map(_ligne, lignes, count())),
+        colonnes=_colonnes_sures(lignes) or tuple(zip(*map(_ligne, lignes, count()), strict=True)),
         categories=categories,
         roles=roles,
         deux_problemes=p.get("deux_problemes") is True,

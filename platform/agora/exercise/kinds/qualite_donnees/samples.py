@@ -76,7 +76,9 @@ def _reporte(f: Fichier, reference: dict[str, Any], cas: list[Attendu]) -> Sampl
     for i, a in enumerate(cas):
         if a.problemes == ("cp_ville",):
             answer = _faux(reference, i, {"probleme": "conservation_depassee"})
-            answer["lignes"][i]["action"] = action_pour(f, f.lignes[i], {"conservation_depassee"})
+            answer["lignes"][i]["action"] = action_pour(
+                f, f.lignes[i].derniere_activite, {"conservation_depassee"}
+            )
             return SampleAnswer(
                 "Problème mal nommé, décision juste d'après lui (erreur reportée)",
                 answer,
