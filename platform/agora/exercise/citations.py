@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from agora.exercise.fields import piece_key
+from agora.exercise.fields import lettres_et_chiffres, piece_key
 
 # The patterns below start at the first digit of a run (``_cherche`` tries them only there, so
 # they carry no leading look-behind for « not inside a longer number »).
@@ -54,7 +54,7 @@ class Citations:
             for m in _cherche(_NOMBRE_CITE, texte, debuts_ascii, ".,")
         )
         self.en_chiffres = frozenset(_jours_en_chiffres(texte, debuts))
-        self.cle = piece_key(texte)
+        self.cle = lettres_et_chiffres(texte)  # (not piece_key: no letter in its cache)
         self._texte, self._debuts = texte, debuts
         self._en_lettres: frozenset[date] | None = None
 

@@ -387,13 +387,22 @@ class DocNumber(Field):
         return piece_key(expected) == piece_key(value)
 
 
-_NI_LETTRE_NI_CHIFFRE = re.compile(r"[^A-Z0-9]+", re.ASCII)
+# Every byte but the ASCII capitals and digits: what a document number's key leaves out.
+_NI_LETTRE_NI_CHIFFRE = bytes(range(128)).translate(None, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-@lru_cache(maxsize=4096)
+def lettres_et_chiffres(texte: str) -> str:
+    """The ASCII capitals and digits of a text once in upper case, end to end (« fa 2026/0042 »
+    → « FA20260042 »; « ß » → « SS », « é » → nothing). Uncached, for a letter: the bytes
+    (other characters dropped, then the ASCII ones) cost a tenth of a regular expression's
+    substitution of every gap between two words."""
+    return texte.upper().encode("ascii", "ignore").translate(None, _NI_LETTRE_NI_CHIFFRE).decode()
+
+
+@lru_cache(maxsize=4096)  # the few document numbers of a variant, compared again and again
 def piece_key(numero: str) -> str:
     """A document number reduced to its letters and digits, in upper case."""
-    return _NI_LETTRE_NI_CHIFFRE.sub("", numero.upper())
+    return lettres_et_chiffres(numero)
 
 
 class Choice(Field):
