@@ -217,8 +217,8 @@ def juge(
             verdict_compte = _compte(noms[0], attendue, compte, message_compte)
         champs += (
             verdict_compte,
-            _montant(noms[1], attendue.debit, propre and propre.debit, debit),
-            _montant(noms[2], attendue.credit, propre and propre.credit, credit),
+            juge_cote(noms[1], attendue.debit, propre and propre.debit, debit),
+            juge_cote(noms[2], attendue.credit, propre and propre.credit, credit),
         )
         if notes:
             if "date" in notes:
@@ -369,7 +369,7 @@ def _compte(
     return champ_result((champ, attendue.compte, lu.recu, False, message))
 
 
-def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
+def juge_cote(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
     """One side of a row, ``attendu`` expected: a blank side is 0; an amount from the student's
     own results (carried forward) earns its credit. (``verdict``'s messages, built at once, and
     ``Lu.recu`` written out: two sides a row, every row of every entry.)"""

@@ -27,7 +27,7 @@ from agora.money import ZERO
 
 _CLIENT = calc.CLIENT  # (a global, not an attribute looked up at every row)
 _JUSTE = "Juste."
-_juge_cote = journal._montant  # a side of a row found, judged as juge judges it
+_juge_cote = journal.juge_cote  # (a global, not an attribute looked up at every side)
 Note = Any  # the grader's ``note`` of a method error code (a dict's setdefault)
 
 
@@ -63,11 +63,6 @@ def _noms(k: int, i: int) -> tuple[str, str, str]:
 @lru_cache(maxsize=64)  # a shape: the same few entries' prefixes at every grade
 def _prefixe(k: int) -> str:
     return f"ecritures.{k}.lignes"
-
-
-def _cote(lu: Lu | None) -> Decimal | None:
-    """A side as written: a blank cell is 0, an unreadable one is no value."""
-    return ZERO if lu is None or (lu[1] is None and not lu[2]) else lu[1]
 
 
 def _parmi(lignes: tuple, memes: list[int], debit: Any, credit: Any) -> int | None:
@@ -111,7 +106,11 @@ def _entree(k: int, x: calc.Ecriture, rows: list) -> tuple[list, bool, Any, Any]
         rangs = par_compte.get(valeur)
         if rangs is None:
             return None
-        ecrit_debit, ecrit_credit = _cote(debit), _cote(credit)
+        # Each side as written: a blank cell is 0, an unreadable one is no value.
+        ecrit_debit = ZERO if debit is None or (debit[1] is None and not debit[2]) else debit[1]
+        ecrit_credit = (
+            ZERO if credit is None or (credit[1] is None and not credit[2]) else credit[1]
+        )
         if len(rangs) == 1:
             j = rangs[0]
             if j not in libres:
@@ -121,7 +120,7 @@ def _entree(k: int, x: calc.Ecriture, rows: list) -> tuple[list, bool, Any, Any]
             if j is None:
                 return None
         libres.remove(j)
-        attendu, au_debit, au_credit = lignes[j][0], lignes[j][1], lignes[j][2]
+        attendu, au_debit, au_credit, _, _ = lignes[j]
         noms = _noms(k, i)
         brut = compte[0]
         recu = brut if type(brut) is str else compte.recu
