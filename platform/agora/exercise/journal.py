@@ -371,8 +371,7 @@ def _compte(
 
 def juge_cote(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
     """One side of a row, ``attendu`` expected: a blank side is 0; an amount from the student's
-    own results (carried forward) earns its credit. (``verdict``'s messages, built at once, and
-    ``Lu.recu`` written out: two sides a row, every row of every entry.)"""
+    own results (carried forward) earns its credit. (``verdict``'s messages, built at once.)"""
     canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
     if lu is None:
         return champ_result((champ, canon, None, not attendu, EMPTY if attendu else "Juste."))
@@ -384,10 +383,11 @@ def juge_cote(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | Non
         return champ_result((champ, canon, recu, False, erreur or EMPTY))
     if valeur == attendu:
         return champ_result((champ, canon, recu, True, "Juste."))
+    # (``euros`` of the canonical text: same words, and its memo hashes a text, not a Decimal.)
     if propre is not None and valeur == propre:
-        ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
+        ko = f"{REPORTE} Avec les bons résultats : {euros(canon)}."
         return champ_result((champ, canon, recu, True, ko))
-    return champ_result((champ, canon, recu, False, f"Attendu : {euros(attendu)}."))
+    return champ_result((champ, canon, recu, False, f"Attendu : {euros(canon)}."))
 
 
 def _piece(champ: str, attendu: str, lu: Lu | None) -> ChampResult:

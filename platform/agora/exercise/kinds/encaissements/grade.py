@@ -120,14 +120,16 @@ def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> Ch
     ``euros``.)"""
     brut, valeur, erreur = lu
     recu = brut if type(brut) is str else lu.recu
+    canon = fmt(attendu)
     if valeur is None:
-        return champ_result((champ, fmt(attendu), recu, False, erreur or EMPTY))
+        return champ_result((champ, canon, recu, False, erreur or EMPTY))
     if valeur == attendu:
-        return champ_result((champ, fmt(attendu), recu, True, "Juste."))
+        return champ_result((champ, canon, recu, True, "Juste."))
+    # (``euros`` of the canonical text, as ``journal.juge_cote``: a text's hash costs less.)
     if propre is not None and valeur == propre:
-        ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-        return champ_result((champ, fmt(attendu), recu, True, ko))
-    return champ_result((champ, fmt(attendu), recu, False, f"Attendu : {euros(attendu)}."))
+        ko = f"{REPORTE} Avec les bons résultats : {euros(canon)}."
+        return champ_result((champ, canon, recu, True, ko))
+    return champ_result((champ, canon, recu, False, f"Attendu : {euros(canon)}."))
 
 
 @lru_cache(maxsize=32)  # a shape: the same few rows' names at every grade
