@@ -2,11 +2,11 @@
 judges them, the named method errors seen in their amounts, and the student's own amounts on
 the customer account (the ageing balance carries them forward).
 
-An entry whose every row the student wrote is found by an account one expected row alone
-accepts (most entries of most answers, right or not) is judged here in one pass over its rows,
+An entry whose every row the student wrote is found by an account the expected rows accept by
+name (most entries of most answers, right or not) is judged here in one pass over its rows,
 with the customer's amounts taken on the way; any other entry goes to ``journal.juge`` itself.
-The verdicts are the same either way: ``juge`` finds such a row by that account too, and
-judges its sides as ``journal.juge_cote`` does here.
+The verdicts are the same either way: ``juge`` finds such a row by that account too (among
+several rows of one account, the same one), and judges its sides by ``journal.juge_cote``.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _parmi(lignes: tuple, memes: list[int], debit: Any, credit: Any) -> int | No
 def _entree(k: int, x: calc.Ecriture, rows: list) -> tuple[list, bool, Any, Any] | None:
     """The verdicts of an entry's rows as ``journal.juge`` gives them, whether a row is written
     the wrong way round, and the customer's first debit and credit (as ``_clients``); None for
-    an entry with a row not found by an account one expected row alone accepts."""
+    an entry with a row not found by an account a free expected row accepts by name."""
     lignes = x.lignes
     par_compte = _rangs(tuple([(row[0], row[4]) for row in lignes]))
     libres = list(range(len(lignes)))
