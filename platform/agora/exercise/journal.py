@@ -217,8 +217,8 @@ def juge(
             verdict_compte = _compte(noms[0], attendue, compte, message_compte)
         champs += (
             verdict_compte,
-            _montant(noms[1], attendue.debit, propre and propre.debit, debit),
-            _montant(noms[2], attendue.credit, propre and propre.credit, credit),
+            juge_cote(noms[1], attendue.debit, propre and propre.debit, debit),
+            juge_cote(noms[2], attendue.credit, propre and propre.credit, credit),
         )
         if notes:
             if "date" in notes:
@@ -369,10 +369,9 @@ def _compte(
     return champ_result((champ, attendue.compte, lu.recu, False, message))
 
 
-def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
+def juge_cote(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
     """One side of a row, ``attendu`` expected: a blank side is 0; an amount from the student's
-    own results (carried forward) earns its credit. (``verdict``'s messages, built at once, and
-    ``Lu.recu`` written out: two sides a row, every row of every entry.)"""
+    own results (carried forward) earns its credit. (``verdict``'s messages, built at once.)"""
     canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
     if lu is None:
         return champ_result((champ, canon, None, not attendu, EMPTY if attendu else "Juste."))
@@ -384,10 +383,11 @@ def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None
         return champ_result((champ, canon, recu, False, erreur or EMPTY))
     if valeur == attendu:
         return champ_result((champ, canon, recu, True, "Juste."))
+    # (``euros`` of the canonical text: same words, and its memo hashes a text, not a Decimal.)
     if propre is not None and valeur == propre:
-        ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
+        ko = f"{REPORTE} Avec les bons résultats : {euros(canon)}."
         return champ_result((champ, canon, recu, True, ko))
-    return champ_result((champ, canon, recu, False, f"Attendu : {euros(attendu)}."))
+    return champ_result((champ, canon, recu, False, f"Attendu : {euros(canon)}."))
 
 
 def _piece(champ: str, attendu: str, lu: Lu | None) -> ChampResult:

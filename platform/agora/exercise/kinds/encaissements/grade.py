@@ -8,26 +8,20 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from agora.exercise import journal
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
-from agora.exercise.fields import EMPTY, Lu, account_root, verdict
+from agora.exercise.fields import EMPTY, Lu, verdict
 from agora.exercise.grading import illisibles, justes
-from agora.exercise.journal import REPORTE, LigneEcriture
+from agora.exercise.journal import REPORTE
+from agora.exercise.kinds.encaissements import ecritures
 from agora.exercise.kinds.encaissements import messages as m
 from agora.exercise.kinds.encaissements import solve as calc
 from agora.exercise.kinds.encaissements.answer import LETTRE, TRANCHE
-from agora.exercise.kinds.encaissements.params import (
-    NAME,
-    Avoir,
-    Encaissements,
-    Facture,
-    lire_params,
-)
+from agora.exercise.kinds.encaissements.ecritures import liste, rangee
+from agora.exercise.kinds.encaissements.params import NAME, Encaissements, Facture, lire_params
 from agora.exercise.reading import Lecture
 from agora.money import ZERO, euros, fmt
 
 COMPETENCE = "1.2.3"  # every field records, letters or follows the customer's receipts
-_CLIENT = calc.CLIENT  # (a global, not an attribute looked up at every row)
 
 
 class Reference:
@@ -54,53 +48,6 @@ class _Codes(dict):
     note = dict.setdefault
 
 
-def _message_compte(codes: _Codes, e: Encaissements):
-    """The method error behind a wrong account, by the account expected and the one written."""
-
-    def message(attendue: LigneEcriture, compte: str) -> str | None:
-        racine = account_root(compte)
-        code = None
-        if attendue.compte in (*e.acceptes, calc.RRR_ACCORDES) and racine[:2] in ("70", "75"):
-            code = m.COMPTE_PRODUIT_CONFONDU
-        elif attendue.compte == calc.TVA and racine.startswith("4456"):
-            code = m.TVA_DEDUCTIBLE_CONFONDUE
-        elif attendue.compte == calc.ESCOMPTE and racine.startswith("765"):
-            code = m.ESCOMPTE_OBTENU_CONFONDU
-        elif attendue.compte == calc.ACOMPTES and racine[:3] in ("411", "701", "706", "707"):
-            code = m.ACOMPTE_CONFONDU
-        elif attendue.compte == calc.CLIENT and racine[:2] == "70":
-            code = m.ENCAISSEMENT_EN_VENTE
-        if code is None:
-            return None
-        codes.note(code)
-        return m.MESSAGES[code]
-
-    return message
-
-
-def _rangees(lignes: list) -> list[tuple[Any, Any, Any]]:
-    """The (account, debit, credit) values the student wrote in an entry's rows (as read);
-    blank sides are 0."""
-    return [
-        (_valeur(ligne.get("compte")), _valeur(ligne.get("debit")), _valeur(ligne.get("credit")))
-        for ligne in lignes
-        if isinstance(ligne, dict)
-    ]
-
-
-def _liste(rangee: dict[str, Any], liste: str) -> list:
-    """A list of rows of the answer as read (empty when absent): walked to once, where
-    ``lecture.lu`` walks from the root for each field."""
-    rows = rangee.get(liste)
-    return rows if isinstance(rows, list) else []
-
-
-def _rangee(rows: list, k: int) -> dict[str, Any]:
-    """Row k of a list of rows as read (empty when absent or not a row)."""
-    rangee = rows[k] if k < len(rows) else None
-    return rangee if isinstance(rangee, dict) else {}
-
-
 def _lu(rangee: dict[str, Any], nom: str) -> Lu | None:
     lu = rangee.get(nom)
     return lu if isinstance(lu, Lu) else None
@@ -112,73 +59,6 @@ def _valeur_de(rangee: dict[str, Any], nom: str) -> Any:
     return lu.valeur if isinstance(lu, Lu) else None
 
 
-def _valeur(lu: Any) -> Any:
-    if not isinstance(lu, Lu) or (lu.valeur is None and not lu.erreur):
-        return ZERO
-    return lu.valeur
-
-
-def _clients(lignes: list) -> tuple[Any, Any]:
-    """The amounts the student wrote on the customer account in an entry's rows (as read):
-    on each side, that of the first row with an amount there (None: no row has one).
-    One pass, reading the sides of the customer's rows only: every entry has one."""
-    debit = credit = None
-    for ligne in lignes:
-        lu = ligne.get("compte") if isinstance(ligne, dict) else None
-        # 411, 411000 or a customer's sub-account (411DURAND), as journal.juge accepts them.
-        if not isinstance(lu, Lu) or not isinstance(lu[1], str) or not lu[1].startswith(_CLIENT):
-            continue
-        if debit is None:
-            debit = _valeur(ligne.get("debit")) or None
-        if credit is None:
-            credit = _valeur(ligne.get("credit")) or None
-    return debit, credit
-
-
-def _scan(
-    ref: Reference, x: calc.Ecriture, lignes: list, debit: Any, credit: Any, codes: _Codes
-) -> None:
-    """The method errors seen in an entry's amounts (``debit``, ``credit``: the customer's, as
-    ``_clients`` finds them; ``lignes``: its rows as read): the customer at HT, the escompte
-    taken off the sales."""
-    d = x.document
-    # (A side left blank is None: tested first, as comparing None with a Decimal asks the ABC
-    # numbers.Rational, a Python call.)
-    if isinstance(d, Facture) and not x.imputation:
-        if d.total_ht != d.ttc and debit is not None and debit == d.total_ht:
-            codes.note(m.CLIENT_AU_HT)
-        if d.escompte:  # (most invoices have none: no row to look at)
-            net_financier = d.net_commercial - d.escompte
-            for compte, _, au_credit in _rangees(lignes):
-                if au_credit == net_financier and compte in ref.e.acceptes:
-                    codes.note(m.ESCOMPTE_DEDUIT_DES_VENTES)
-    if isinstance(d, Avoir) and d.total_ht != d.ttc and credit is not None and credit == d.total_ht:
-        codes.note(m.CLIENT_AU_HT)
-
-
-@lru_cache(maxsize=64)  # a shape: the same few entries' prefixes at every grade
-def _prefixe(k: int) -> str:
-    return f"ecritures.{k}.lignes"
-
-
-def _ecritures(ref: Reference, lecture: Lecture, codes: _Codes) -> tuple[list, dict]:
-    """Every entry's verdicts, and the student's own amounts on the customer account."""
-    champs: list[ChampResult] = []
-    propres: dict[str, Decimal] = {}
-    message = _message_compte(codes, ref.e)
-    ecrites = _liste(lecture.arbre, "ecritures")
-    for k, x in enumerate(ref.ecritures):
-        champs += journal.juge(_prefixe(k), x.lignes, lecture, (), message, codes.note)
-        lignes = _liste(_rangee(ecrites, k), "lignes")
-        debit, credit = _clients(lignes)  # (each a Decimal other than 0, or None)
-        _scan(ref, x, lignes, debit, credit, codes)
-        if debit is not None:
-            propres.setdefault(f"{x.piece}:D", debit)
-        if credit is not None:
-            propres.setdefault(f"{x.piece}:C", credit)
-    return champs, propres
-
-
 @lru_cache(maxsize=64)  # a shape: the same few rows' names at every grade
 def _nom_lettre(i: int) -> str:
     return f"lettrage.{i}.lettre"
@@ -186,8 +66,8 @@ def _nom_lettre(i: int) -> str:
 
 def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResult]:
     """Each letter is right when it groups exactly the movements of the expected group."""
-    rows = _liste(lecture.arbre, "lettrage")
-    lus = [_lu(_rangee(rows, i), "lettre") for i in range(len(ref.mvts))]
+    rows = liste(lecture.arbre, "lettrage")
+    lus = [_lu(rangee(rows, i), "lettre") for i in range(len(ref.mvts))]
     ecrites = [lu.valeur if lu is not None else None for lu in lus]
     if ecrites == ref.lettres:
         # The expected letters themselves: each groups its expected group, which balances.
@@ -240,14 +120,16 @@ def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> Ch
     ``euros``.)"""
     brut, valeur, erreur = lu
     recu = brut if type(brut) is str else lu.recu
+    canon = fmt(attendu)
     if valeur is None:
-        return champ_result((champ, fmt(attendu), recu, False, erreur or EMPTY))
+        return champ_result((champ, canon, recu, False, erreur or EMPTY))
     if valeur == attendu:
-        return champ_result((champ, fmt(attendu), recu, True, "Juste."))
+        return champ_result((champ, canon, recu, True, "Juste."))
+    # (``euros`` of the canonical text, as ``journal.juge_cote``: a text's hash costs less.)
     if propre is not None and valeur == propre:
-        ko = f"{REPORTE} Avec les bons résultats : {euros(attendu)}."
-        return champ_result((champ, fmt(attendu), recu, True, ko))
-    return champ_result((champ, fmt(attendu), recu, False, f"Attendu : {euros(attendu)}."))
+        ko = f"{REPORTE} Avec les bons résultats : {euros(canon)}."
+        return champ_result((champ, canon, recu, True, ko))
+    return champ_result((champ, canon, recu, False, f"Attendu : {euros(canon)}."))
 
 
 @lru_cache(maxsize=32)  # a shape: the same few rows' names at every grade
@@ -295,12 +177,12 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
     restes_propres, trop_propre = calc.restes(ref.e, propres, ref.mvts)
     champs: list[ChampResult] = []
     totaux_propres = {code: ZERO for code, _ in calc.TRANCHES}
-    rows = _liste(lecture.arbre, "balance")
+    rows = liste(lecture.arbre, "balance")
     for k, f in enumerate(ref.e.factures):
-        rangee = _rangee(rows, k)
-        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], rangee, codes)
+        cellules = rangee(rows, k)
+        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], cellules, codes)
         _, reste, bande = ref.balance["lignes"][k]
-        montant, code = _valeur_de(rangee, "reste_du"), _valeur_de(rangee, "tranche")
+        montant, code = _valeur_de(cellules, "reste_du"), _valeur_de(cellules, "tranche")
         montant, code = (reste, bande) if montant is None or code is None else (montant, code)
         if code in totaux_propres:
             totaux_propres[code] += montant
@@ -327,7 +209,7 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
 def corrige(ref: Reference, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     codes = _Codes()
-    champs, propres = _ecritures(ref, lecture, codes)
+    champs, propres = ecritures.juge(ref.e, ref.ecritures, lecture, codes.note)
     champs += _lettrage(ref, lecture, codes)
     champs += _balance(ref, lecture, propres, codes)
     champs += illisibles(champs, lecture)

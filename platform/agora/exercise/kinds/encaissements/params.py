@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from agora.errors import InvalidInput
 from agora.exercise.kinds.encaissements.totaux import totaux
 from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
-from agora.money import ZERO, cents
+from agora.money import ZERO, cents, contract_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "encaissements"
@@ -150,24 +150,24 @@ def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
     if not isinstance(motif, str) or motif not in MOTIFS:
         raise _refus(f"le motif du {ou} doit être l'un de : {', '.join(MOTIFS)}.")
     ht = []
-    for i, row in enumerate(lire_liste(doc.get("montants_ht"), f"montants_ht du {ou}", 5, 1)):
+    rows = lire_liste(doc.get("montants_ht"), f"montants_ht du {ou}", MAX_LIGNES_AVOIR, 1)
+    for i, row in enumerate(rows):
         row = lire_objet(row, f"le montant {i + 1} du {ou}")
         taux = _taux(row.get("taux_tva"), f"le taux de TVA {i + 1} du {ou}")
         ht.append((taux, _euros(row.get("montant_ht"), f"le montant HT {i + 1} du {ou}")))
     if len({t for t, _ in ht}) < len(ht):
         raise _refus(f"le {ou} a deux montants au même taux de TVA.")
+    piece = _texte(doc.get("piece"), f"la pièce du {ou}")
+    jour = _jour(doc.get("date"), f"la date du {ou}")
+    return _avoir_de(piece, jour, _texte(doc.get("facture"), f"la facture du {ou}"), motif, ht)
+
+
+def _avoir_de(piece: str, jour: date, facture: str, motif: str, ht: list) -> Avoir:
+    """A credit note from its values read, its VAT and totals computed."""
     tva = tuple((t, cents(m * t / HUNDRED)) for t, m in ht)
     total_ht = sum((m for _, m in ht), ZERO)
-    return Avoir(
-        _texte(doc.get("piece"), f"la pièce du {ou}"),
-        _jour(doc.get("date"), f"la date du {ou}"),
-        _texte(doc.get("facture"), f"la facture du {ou}"),
-        motif,
-        tuple(ht),
-        tva,
-        total_ht,
-        total_ht + sum((m for _, m in tva), ZERO),
-    )
+    ttc = total_ht + sum((m for _, m in tva), ZERO)
+    return Avoir(piece, jour, facture, motif, tuple(ht), tva, total_ht, ttc)
 
 
 def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
@@ -197,8 +197,8 @@ def _document(raw: Any, rang: int) -> Document:
 def _document_ecrit(doc: Any) -> Document | None:
     """A deposit, a receipt or an invoice as generate writes them, read at once: each value of
     a type and range ``_document_lu`` accepts, checked in place, without the labels of its
-    refusals written for each (a grade reads a dozen documents). None for anything else (a
-    credit note too: one a variant), which ``_document_lu`` then reads or refuses."""
+    refusals written for each (a grade reads a dozen documents). None for anything else, which
+    ``_document_lu`` then reads or refuses."""
     if type(doc) is not dict:
         return None
     genre = doc.get("type")
@@ -206,6 +206,8 @@ def _document_ecrit(doc: Any) -> Document | None:
         return _facture_ecrite(doc)
     if genre == "reglement" or genre == "acompte":
         return _reglement_ecrit(doc, genre == "acompte")
+    if genre == "avoir":
+        return _avoir_ecrit(doc)
     return None
 
 
@@ -247,6 +249,29 @@ def _reglement_ecrit(doc: dict[str, Any], acompte: bool) -> Reglement | None:
         and montant is not None
     )
     return _reglement_de((piece, jour, mode, montant, factures, acompte)) if lisible else None
+
+
+def _avoir_ecrit(doc: dict[str, Any]) -> Avoir | None:
+    motif, rows = doc.get("motif"), doc.get("montants_ht")
+    if type(motif) is not str or motif not in MOTIFS or type(rows) is not list:
+        return None
+    if not 0 < len(rows) <= MAX_LIGNES_AVOIR:
+        return None
+    ht = []
+    for row in rows:
+        if type(row) is not dict:
+            return None
+        taux, montant = contract_decimal(row.get("taux_tva")), _montant_ecrit(row.get("montant_ht"))
+        if taux is None or not ZERO <= taux < HUNDRED or montant is None:
+            return None
+        ht.append((taux, montant))
+    if len(ht) > 1 and len({t for t, _ in ht}) < len(ht):
+        return None
+    piece, jour = _texte_ecrit(doc.get("piece")), _jour_ecrit(doc.get("date"))
+    facture = _texte_ecrit(doc.get("facture"))
+    if piece is None or jour is None or facture is None:
+        return None
+    return _avoir_de(piece, jour, facture, motif, ht)
 
 
 def _texte_ecrit(raw: Any) -> str | None:

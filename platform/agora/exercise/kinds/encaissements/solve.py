@@ -51,7 +51,9 @@ class Ecriture(NamedTuple):
     piece: str
     jour: date
     libelle: str
-    lignes: tuple[LigneEcriture, ...]
+    # The rows with an amount: (account, debit, credit, label, accounts accepted) each; as
+    # journal rows by ``lignes`` (a grader judges most entries from these values alone).
+    lignes: tuple[tuple[str, Decimal, Decimal, str, frozenset[str]], ...]
     document: Facture | Avoir | Reglement
     imputation: bool = False  # the deposit's imputation on its invoice
 
@@ -83,7 +85,7 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
             for taux, montant in f.tva
         ),
     ]
-    lignes = _lignes(rows, f.piece, "VT", f.jour)
+    lignes = _lignes(rows)
     ecritures = [_ecriture(("VT", f.piece, f.jour, f"Facture {f.piece}", lignes, f, False))]
     if f.acompte:
         libelle = "Imputation de l'acompte"
@@ -91,7 +93,7 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
             (ACOMPTES, f.acompte, ZERO, libelle, _AUCUN),
             (CLIENT, ZERO, f.acompte, libelle, _AUCUN),
         ]
-        imputation = _lignes(rows, f.piece, "VT", f.jour)
+        imputation = _lignes(rows)
         ecritures.append(_ecriture(("VT", f.piece, f.jour, libelle, imputation, f, True)))
     return ecritures
 
@@ -112,7 +114,7 @@ def _avoir(e: Encaissements, a: Avoir) -> Ecriture:
         (CLIENT, ZERO, a.ttc, f"Avoir {e.client}", _AUCUN),
     ]
     libelle = f"Avoir {a.piece} sur {a.facture}"
-    lignes = _lignes(rows, a.piece, "VT", a.jour)
+    lignes = _lignes(rows)
     return _ecriture(("VT", a.piece, a.jour, libelle, lignes, a, False))
 
 
@@ -123,18 +125,22 @@ def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
         (BANQUE, r.montant, ZERO, f"{quoi} {e.client}", _AUCUN),
         (credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", _AUCUN),
     ]
-    lignes = _lignes(rows, r.piece, "BQ", r.jour)
+    lignes = _lignes(rows)
     return _ecriture(("BQ", r.piece, r.jour, f"{quoi} {r.piece}", lignes, r, False))
 
 
-def _lignes(rows: list[tuple], piece: str, journal: str, jour: date) -> tuple[LigneEcriture, ...]:
+def _lignes(rows: list[tuple]) -> tuple[tuple, ...]:
     """The rows (account, debit, credit, label, accounts accepted) of one entry that have an
-    amount, as entry rows of this document, journal and day."""
+    amount."""
+    return tuple([row for row in rows if row[1] or row[2]])
+
+
+def lignes(x: Ecriture) -> tuple[LigneEcriture, ...]:
+    """The rows of an entry as journal rows of its document, journal and day."""
     return tuple(
         [
-            LigneEcriture(compte, debit, credit, libelle, piece, journal, jour, acceptes)
-            for compte, debit, credit, libelle, acceptes in rows
-            if debit or credit
+            LigneEcriture(compte, debit, credit, libelle, x.piece, x.journal, x.jour, acceptes)
+            for compte, debit, credit, libelle, acceptes in x.lignes
         ]
     )
 
@@ -267,7 +273,7 @@ def document(e: Encaissements) -> dict[str, Any]:
                 "piece": x.piece,
                 "date": x.jour.isoformat(),
                 "libelle": x.libelle,
-                "lignes": [ligne.to_json() for ligne in x.lignes],
+                "lignes": [ligne.to_json() for ligne in lignes(x)],
             }
             for x in ecritures(e)
         ],

@@ -119,7 +119,9 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
     escompte = _taux(invoice["escompte_taux"]) if "escompte_taux" in invoice else _NUL
     # (Each number tested with ``is None``: ``None in`` compares None with each Decimal, which
     # asks the ABC numbers.Rational, a Python call each time.)
-    if None in lues or any(n is None for n in (*taux_reductions, port, acompte, escompte)):
+    if None in lues or port is None or acompte is None or escompte is None:
+        return None
+    if taux_reductions and any(n is None for n in taux_reductions):
         return None
     taux_port = invoice.get("taux_tva_port")
     if taux_port is not None:
@@ -134,8 +136,20 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
 def _ligne(raw: Any) -> tuple[Decimal, Decimal, Decimal] | None:
     if not isinstance(raw, dict):
         return None
-    quantite, prix = _nombre(raw.get("quantite")), _nombre(raw.get("prix_unitaire_ht"))
-    taux = _taux_tva(raw.get("taux_tva"))
+    quantite, prix, taux = raw.get("quantite"), raw.get("prix_unitaire_ht"), raw.get("taux_tva")
+    if (  # each number as generate writes it: read at once, without a call each (most lines)
+        type(quantite) is str
+        and type(prix) is str
+        and type(taux) is str
+        and len(quantite) < 16
+        and len(prix) < 16
+        and _CONTRAT.fullmatch(quantite)
+        and _CONTRAT.fullmatch(prix)
+        and _TAUX_ECRIT.fullmatch(taux)
+    ):
+        quantite = Decimal(quantite)
+        return (quantite, Decimal(prix), Decimal(taux)) if quantite else None
+    quantite, prix, taux = _nombre(quantite), _nombre(prix), _taux_tva(taux)
     if quantite is None or not quantite or prix is None or taux is None:
         return None
     return quantite, prix, taux
