@@ -85,23 +85,31 @@ def test_new_hashes_use_the_documented_argon2_parameters():
     from argon2 import extract_parameters
 
     params = extract_parameters(passwords.hash_password("cheval-agrafe-nuage"))
-    assert (params.memory_cost, params.time_cost, params.parallelism) == (19 * 1024, 2, 1)
+    assert (params.memory_cost, params.time_cost, params.parallelism) == (7 * 1024, 5, 1)
     assert params.type.name == "ID"
 
 
-def test_an_old_default_hash_is_upgraded_at_the_next_login(client, make_student, log_in, db):
+@pytest.mark.parametrize(
+    "older",
+    [
+        {},  # the library's defaults (64 MiB, 3 passes, 4 lanes), before issue 17
+        {"memory_cost": 19 * 1024, "time_cost": 2, "parallelism": 1},  # until December 2026
+    ],
+)
+def test_an_older_hash_is_upgraded_at_the_next_login(client, make_student, log_in, db, older):
     from argon2 import PasswordHasher, extract_parameters
 
     student = make_student()
     user = db.get(User, student.user_id)
-    user.password_hash = PasswordHasher().hash("motdepasse-de-test")  # library defaults
+    user.password_hash = PasswordHasher(**older).hash("motdepasse-de-test")
     db.add(user)
     db.commit()
-    assert extract_parameters(user.password_hash).memory_cost == 65536
+    assert extract_parameters(user.password_hash).memory_cost != 7 * 1024
 
     assert log_in(client, user.login).status_code == 200
     db.refresh(user)
-    assert extract_parameters(user.password_hash).memory_cost == 19 * 1024
+    params = extract_parameters(user.password_hash)
+    assert (params.memory_cost, params.time_cost, params.parallelism) == (7 * 1024, 5, 1)
     assert passwords.verify_password(user.password_hash, "motdepasse-de-test")
 
 
