@@ -11,7 +11,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
 from agora.exercise.fields import EMPTY, Lu, verdict
 from agora.exercise.grading import illisibles, justes
-from agora.exercise.journal import REPORTE
+from agora.exercise.journal import REPORTE, juge_cote
 from agora.exercise.kinds.encaissements import ecritures
 from agora.exercise.kinds.encaissements import messages as m
 from agora.exercise.kinds.encaissements import solve as calc
@@ -19,7 +19,7 @@ from agora.exercise.kinds.encaissements.answer import LETTRE, TRANCHE
 from agora.exercise.kinds.encaissements.ecritures import liste, rangee
 from agora.exercise.kinds.encaissements.params import NAME, Encaissements, Facture, lire_params
 from agora.exercise.reading import Lecture
-from agora.money import ZERO, euros, fmt
+from agora.money import ZERO, fmt
 
 COMPETENCE = "1.2.3"  # every field records, letters or follows the customer's receipts
 
@@ -115,21 +115,12 @@ def _attendu_lettre(ref: Reference, i: int) -> str:
 
 
 def _montant(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu) -> ChampResult:
-    """An amount; the right one from the student's own earlier results earns its credit.
-    (``verdict`` on a MONTANT written out: its canonical writing is ``fmt``, its display
-    ``euros``.)"""
-    brut, valeur, erreur = lu
-    recu = brut if type(brut) is str else lu.recu
-    canon = fmt(attendu)
-    if valeur is None:
-        return champ_result((champ, canon, recu, False, erreur or EMPTY))
-    if valeur == attendu:
-        return champ_result((champ, canon, recu, True, "Juste."))
-    # (``euros`` of the canonical text, as ``journal.juge_cote``: a text's hash costs less.)
-    if propre is not None and valeur == propre:
-        ko = f"{REPORTE} Avec les bons résultats : {euros(canon)}."
-        return champ_result((champ, canon, recu, True, ko))
-    return champ_result((champ, canon, recu, False, f"Attendu : {euros(canon)}."))
+    """An amount of the balance; the right one from the student's own earlier results earns its
+    credit. As a side of a row (``journal.juge_cote``), except that a blank one is wrong."""
+    if lu.valeur is None:
+        recu = lu.brut if type(lu.brut) is str else lu.recu
+        return champ_result((champ, fmt(attendu), recu, False, lu.erreur or EMPTY))
+    return juge_cote(champ, attendu, propre, lu)
 
 
 @lru_cache(maxsize=32)  # a shape: the same few rows' names at every grade
