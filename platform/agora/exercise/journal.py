@@ -345,13 +345,22 @@ def _rang(
             cle = piece_key(piece.valeur)
             memes = [k for k in memes if piece_key(attendues[k].piece) == cle] or memes
         if len(memes) > 1:
-            debit = bool(cotes[0])
-            du_cote = [k for k in memes if bool(attendues[k].debit) == debit] or memes
-            justes = [k for k in du_cote if (attendues[k].debit, attendues[k].credit) == cotes]
-            return (justes or du_cote)[0], True
+            return departage(
+                memes, lambda k: (attendues[k].debit, attendues[k].credit), cotes
+            ), True
         if memes:
             return memes[0], True
     return (libres[0] if libres else None), False
+
+
+def departage(memes: list[int], cotes_de: Callable[[int], tuple], cotes: tuple) -> int:
+    """Among several free expected rows of one account (``cotes_de``: a row's expected debit
+    and credit), the one a student row written ``cotes`` stands for: the first on the side
+    written, with these amounts if one has them."""
+    debit = bool(cotes[0])
+    du_cote = [k for k in memes if bool(cotes_de(k)[0]) == debit] or memes
+    justes = [k for k in du_cote if cotes_de(k) == cotes]
+    return (justes or du_cote)[0]
 
 
 def _compte(

@@ -68,15 +68,11 @@ def _prefixe(k: int) -> str:
 
 
 def _parmi(lignes: tuple, memes: list[int], debit: Any, credit: Any) -> int | None:
-    """The row ``juge`` takes among the free rows of one account: the first on the side
-    written, with these amounts if one has them. (Its test of the document number keeps them
-    all: an entry's rows are of one document.)"""
+    """The row ``juge`` takes among the free rows of one account (``journal.departage``; its
+    test of the document number keeps them all: an entry's rows are of one document)."""
     if len(memes) < 2:
         return memes[0] if memes else None
-    au_debit = bool(debit)
-    du_cote = [k for k in memes if bool(lignes[k][1]) == au_debit] or memes
-    justes = [k for k in du_cote if lignes[k][1] == debit and lignes[k][2] == credit]
-    return (justes or du_cote)[0]
+    return journal.departage(memes, lambda k: lignes[k][1:3], (debit, credit))
 
 
 def _entree(k: int, x: calc.Ecriture, rows: list) -> tuple[list, bool, Any, Any] | None:
