@@ -8,7 +8,7 @@ with the customer's amounts taken on the way; any other entry goes to ``journal.
 The verdicts are the same either way: ``juge`` finds such a row by that account too (among
 several rows of one account, the same one), and judges its sides by ``journal.juge_cote``.
 A change to how ``juge`` finds a row is a change here too: the sample answers of the contract
-test take both ways (250 entries of 350 sample grades go to ``juge``).
+test take both ways (249 entries of 350 sample grades, 10 seeds × 3 levels, go to ``juge``).
 """
 
 from __future__ import annotations
