@@ -33,10 +33,6 @@ class User(SQLModel, table=True):
     def display_name(self) -> str:
         return f"{self.prenom} {self.nom}"
 
-    @property
-    def is_teacher(self) -> bool:
-        return self.role == "enseignant"
-
 
 class KnownAddress(SQLModel, table=True):
     """An address this user has logged in from: the login limit never refuses them from it."""

@@ -12,7 +12,7 @@ import unicodedata
 import yaml
 from sqlmodel import Session, select
 
-from agora.authoring.catalog import SOURCE, latest_versions, parse
+from agora.authoring.catalog import SOURCE, parse
 from agora.authoring.models import AuthoredMission, AuthoredMissionVersion
 from agora.classroom.models import Assignment, StepAttempt
 from agora.content.missions import MISSIONS_DIR, Mission, get_mission
@@ -202,7 +202,3 @@ def export_name(version: AuthoredMissionVersion) -> str:
     ascii_ = unicodedata.normalize("NFKD", version.titre).encode("ascii", "ignore").decode()
     base = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "mission"
     return f"{base[:60]}.md"
-
-
-def teacher_versions(session: Session, teacher_id: int) -> list[AuthoredMissionVersion]:
-    return latest_versions(session, teacher_id)

@@ -56,11 +56,6 @@ class Constat:
     details: tuple[str, ...] = ()
 
 
-def prechecks_for(attempt: Any, step: Any, company: Any, faits: list[Any] = ()) -> list[Constat]:
-    """The pre-checks of a stored written answer (``faits``: facts taken from an earlier step)."""
-    return verifier(document(attempt.answer, step), step, company, faits)
-
-
 def prechecks_de(
     answer: dict[str, Any], step: Any, org_seed: int, mission: Any = None
 ) -> list[Constat]:

@@ -258,10 +258,6 @@ def balance(e: Encaissements, mvts: list[Mouvement] | None = None) -> dict[str, 
     }
 
 
-def a_trop_percu(e: Encaissements) -> bool:
-    return restes(e)[1] > 0
-
-
 def document(e: Encaissements) -> dict[str, Any]:
     """The contract JSON of the solution."""
     mvts = mouvements(e)

@@ -16,7 +16,7 @@ from typing import Any
 from agora.exercise.fields import TAUX
 from agora.exercise.journal import LigneEcriture
 from agora.exercise.kinds.facture_achat import methodes as m
-from agora.exercise.kinds.facture_achat.params import HUNDRED, Achat, Conditions, Ligne, lire_params
+from agora.exercise.kinds.facture_achat.params import HUNDRED, Achat, Ligne, lire_params
 from agora.money import CENT, ZERO, fmt
 
 JOURNAL = "HA"
@@ -264,13 +264,3 @@ def solve(params: dict[str, Any]) -> dict[str, Any]:
     a = lire_params(params)
     ecarts = [ecart(x) for x in a.lignes]
     return document(a, calcule(a), ecarts, decision(ecarts))
-
-
-def conditions_json(c: Conditions) -> dict[str, str]:
-    """A document line's conditions as the params write them."""
-    return {
-        "quantite": TAUX.canonical(c.quantite),
-        "prix_unitaire_ht": fmt(c.prix),
-        "remise": TAUX.canonical(c.remise),
-        "taux_tva": TAUX.canonical(c.taux),
-    }

@@ -5,7 +5,6 @@ in, in the order of the fiche (short sentences)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
@@ -99,8 +98,3 @@ def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
     ]
     corps = _message(params) + _regles(d) + _annuaire(d)
     return "\n".join(tete + corps + _questions(d, niveau)) + "\n"
-
-
-def jour_long(jour: date) -> str:
-    """« vendredi 13 mars 2026 », as the fiche prints a date."""
-    return date_longue(jour, jour_semaine=True)

@@ -196,11 +196,6 @@ def marques(ligne: Ligne) -> tuple[tuple[str, Any], ...]:
     return email, nom
 
 
-def meme_tiers(a: Ligne, b: Ligne) -> bool:
-    """Same SIRET, same e-mail, or same name words at the same postcode."""
-    return bool(set(marques(a)) & set(marques(b)))
-
-
 def _origines(
     noms: tuple[str, ...],
     cps: tuple[str, ...],

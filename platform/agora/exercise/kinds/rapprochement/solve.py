@@ -157,11 +157,6 @@ def _nature_ecriture(dossier: Dossier, ecarts: dict[str, Ecart], ident: str) -> 
     return nature(dossier.lignes[ident])
 
 
-def ecriture_attendue(rapprochement: Rapprochement, ident: str) -> dict[str, Any]:
-    """The adjusting entry of one company-side item: money in debits 512, money out credits it."""
-    return _ecriture(rapprochement.dossier, rapprochement.ecarts, ident)
-
-
 def _ecriture(dossier: Dossier, ecarts: dict[str, Ecart], ident: str) -> dict[str, Any]:
     signe = ecarts[ident].montant_signe if ident in ecarts else dossier.lignes[ident].effet
     compte = _nature_ecriture(dossier, ecarts, ident).comptes[0]
