@@ -81,12 +81,12 @@ def test_the_save_says_what_was_kept_and_the_next_question_opens_at_its_top(
     t = token(client, url)
     saved = autosave(client, copy_id, 1, {"total_ht": "123,45"}, t).text
     # A time of day as French readers write it (it read « 8 h 52 min 37 s »).
-    assert re.search(r"Enregistré à \d{1,2} h \d\d\.", saved), saved
+    assert re.search(r"Enregistré à \d{1,2} h \d\d min \d\d s\.", saved), saved
     # A field in a wrong format is kept as typed, and the student is told it will count wrong.
     typed = {"total_ht": "12,5,0", "montant_brut_ht": "20,00"}
     mixed = autosave(client, copy_id, 1, typed, t).text
-    assert "tel que vous l'avez écrit : 1 champ mal écrit" in mixed
-    assert "s'il reste ainsi, il ne pourra pas être lu à la correction" in mixed
+    assert "1 champ mal écrit : voir le message sous le champ" in mixed
+    assert "sinon il ne pourra pas être lu à la correction" in mixed
     # « Enregistrer et question suivante » opens the next question at its top (no anchor at
     # the bottom save status, below empty boxes); « Enregistrer » stays at the status.
     data = {"csrf_token": t, "total_ht": "123,45"}

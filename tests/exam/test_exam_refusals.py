@@ -79,6 +79,9 @@ def test_a_save_that_waits_too_long_for_the_database_says_not_saved(
         assert htmx.status_code == 200 and "rien n'a été enregistré" in htmx.text.replace(
             "&#39;", "'"
         )
+        # Marked as worth sending again: the page does so by itself (static/js/sauvegarde.js),
+        # where a closed copy's refusal is final.
+        assert "data-reessayer" in htmx.text
         assert plain.status_code == 503 and "Réessayez" in plain.text
         with Session(app.state.engine) as session:
             answers = session.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id))

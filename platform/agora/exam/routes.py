@@ -16,7 +16,7 @@ from anyio import to_thread
 from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
 from sqlmodel import Session
 
-from agora.db import SessionDep, utcnow
+from agora.db import ServerBusy, SessionDep, utcnow
 from agora.errors import DomainError
 from agora.exam import closing, redaction, service, views
 from agora.exam.access import ClockDep, OwnedCopy, client_of, copy_session
@@ -186,6 +186,7 @@ def _save(request, session, student, copy, exam, position, clock, form):
             )
     except DomainError as error:  # refused, or the server is busy: says "not saved"
         context["message"] = str(error)
+        context["reessayer"] = isinstance(error, ServerBusy)  # the page sends it again
         if not is_htmx(request):
             raise
     if not is_htmx(request):
