@@ -67,3 +67,14 @@ def test_every_pdf_prints_a_text_box_whole_over_the_pages():
     pdf = pdf_de_html(html, "Essai", "Agora Sim", date(2026, 12, 5))
     assert len(pages_as_images(pdf)) >= 3
     assert_in_order(pdf_text(pdf, layout=True), lines, "La suite du document")
+
+
+def test_no_pdf_shows_a_hidden_field():
+    # WeasyPrint draws an <input type="hidden"> as a filled box, inside a <form> or not.
+    html = (
+        '<fieldset><legend>Les réductions</legend><input type="hidden" name="taux" '
+        'value="VALEUR-CACHEE"><label for="m">Montant</label><input id="m" value="12,00">'
+        '</fieldset><form><input type="hidden" name="csrf_token" value="JETON"></form>'
+    )
+    text = pdf_text(pdf_de_html(html, "Essai", "Agora Sim", date(2026, 12, 5)))
+    assert "12,00" in text and "VALEUR-CACHEE" not in text and "JETON" not in text

@@ -126,3 +126,21 @@ def test_the_copy_pdf_prints_the_whole_written_answer_before_its_rubric(
     assert_in_order(pdf_text(response.content, layout=True), WRITTEN, "Votre note critère")
     flat = " ".join(pdf_text(response.content).split())
     assert " ".join(LONG.split()) in flat  # wrapped, escaped, printed whole
+
+
+def test_the_copy_pdf_never_shows_a_hidden_field(
+    client, db, clock, teacher, classe, make_student, make_exam, as_teacher
+):
+    """The facture's form keeps each group's VAT rate in a hidden field: printed outside a
+    <form>, it must stay hidden, not show as a filled box next to the answers."""
+    exam = make_exam(questions=QUESTIONS)
+    copy, _typed = _graded_copy(db, clock, exam, make_student(classe=classe))
+    response = as_teacher(client, teacher).get(
+        f"/enseignant/evaluations/{exam.id}/copies/{copy.id}/copie.pdf"
+    )
+    pages_as_images(response.content)
+    text = pdf_text(response.content)
+    # the group's legend is followed by its first field, not by the hidden rate
+    legend = r"(?:Les réductions|Articles à [\d,]+ % de TVA)"
+    assert re.search(rf"{legend}\s+Montant brut HT", text), re.findall(rf"{legend}\s+\S+", text)
+    assert re.search(r"TVA à ([\d,]+) %\s+Base de TVA à \1 %", text)
