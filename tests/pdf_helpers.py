@@ -31,9 +31,14 @@ def pages_as_images(pdf: bytes) -> list[Path]:
     return pages
 
 
-def pdf_text(pdf: bytes) -> str:
+def pdf_text(pdf: bytes, layout: bool = False) -> str:
+    """The PDF's text; with ``layout``, line by line as drawn from top to bottom (text drawn
+    over other text then shows mixed on the same lines)."""
     need_poppler()
-    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    options = ["-layout"] if layout else []
+    done = subprocess.run(
+        ["pdftotext", *options, "-", "-"], input=pdf, capture_output=True, check=True
+    )
     return done.stdout.decode("utf-8")
 
 
@@ -47,3 +52,16 @@ def page_text(html: str) -> str:
 def numbers(text: str) -> set[str]:
     """The decimal numbers a text shows (« 1 234,56 » read as 1234,56)."""
     return {re.sub(r"[\u202f\u00a0 ]", "", n) for n in NUMBER.findall(text)}
+
+
+def assert_in_order(text: str, lines: list[str], then: str) -> None:
+    """Each of ``lines`` on a line of its own in ``text`` (pdftotext -layout), in their order,
+    and ``then`` only after the last one: nothing drawn over them or between them."""
+    shown = [line.strip() for line in text.splitlines()]
+    positions = []
+    for line in lines:
+        assert line in shown, f"ligne absente ou mêlée à un autre texte : {line!r}"
+        positions.append(shown.index(line))
+    assert positions == sorted(positions), positions
+    after = [i for i, line in enumerate(shown) if then in line]
+    assert after and min(after) > positions[-1], (then, after, positions[-1])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 import threading
+from datetime import date
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import ClassVar
 
 import pytest
-from tests.pdf_helpers import pages_as_images, pdf_text
+from tests.pdf_helpers import assert_in_order, pages_as_images, pdf_text
 
-from agora.documents.pdf import html_to_pdf
+from agora.documents.pdf import html_to_pdf, pdf_de_html
 
 
 class _Spy(BaseHTTPRequestHandler):
@@ -52,3 +53,28 @@ def test_without_weasyprint_s_system_library_the_user_reads_why(monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     with pytest.raises(PdfUnavailable, match="Pango manque"):
         html_to_pdf("<p>Bonjour</p>")
+
+
+def test_every_pdf_prints_a_text_box_whole_over_the_pages():
+    # WeasyPrint gives a textarea its rows' height and hides the rest unless pdf.css lets it
+    # grow: the text ran on under what follows.
+    lines = [f"Ligne {n:03d} écrite par l'élève" for n in range(1, 121)]  # over three pages
+    html = (
+        '<div class="champ champ--large"><label for="t">Votre texte</label>'
+        f'<textarea id="t" rows="2">{chr(10).join(lines)}</textarea></div>'
+        "<table><caption>La suite du document</caption><tr><td>1</td></tr></table>"
+    )
+    pdf = pdf_de_html(html, "Essai", "Agora Sim", date(2026, 12, 5))
+    assert len(pages_as_images(pdf)) >= 3
+    assert_in_order(pdf_text(pdf, layout=True), lines, "La suite du document")
+
+
+def test_no_pdf_shows_a_hidden_field():
+    # WeasyPrint draws an <input type="hidden"> as a filled box, inside a <form> or not.
+    html = (
+        '<fieldset><legend>Les réductions</legend><input type="hidden" name="taux" '
+        'value="VALEUR-CACHEE"><label for="m">Montant</label><input id="m" value="12,00">'
+        '</fieldset><form><input type="hidden" name="csrf_token" value="JETON"></form>'
+    )
+    text = pdf_text(pdf_de_html(html, "Essai", "Agora Sim", date(2026, 12, 5)))
+    assert "12,00" in text and "VALEUR-CACHEE" not in text and "JETON" not in text

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tests.pdf_helpers import numbers, page_text, pages_as_images, pdf_text
+from sqlmodel import select
+from tests.pdf_helpers import assert_in_order, numbers, page_text, pages_as_images, pdf_text
 
 from agora.exam import closing, service
+from agora.exam.models import ExamAnswer
 from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
@@ -89,3 +91,56 @@ def test_copy_pdf_is_the_correction_page_printed(
 
     intruder = as_teacher(new_client(), make_teacher("Marc", "Autre"))
     assert intruder.get(url).status_code == 404
+
+
+WRITTEN = [f"Ligne {n:02d} du corps du courriel, écrite par l'élève." for n in range(1, 41)]
+LONG = "Une ligne bien plus longue que la largeur de la page " * 4 + "<b>balise</b> & fin."
+
+
+def test_the_copy_pdf_prints_the_whole_written_answer_before_its_rubric(
+    db, client, new_client, make_exam, classe, make_student, as_student, as_teacher, teacher,
+    start_exam, autosave, token, clock, csrf,
+):  # fmt: skip
+    """A written answer of 40 lines (and one that wraps) is printed whole, line by line, in a
+    box that grows over the pages: nothing hidden under the rubric that follows."""
+    exam = make_exam(questions=[{"kind": "redaction", "mission": "l-appel-du-client", "etape": 1}])
+    student = as_student(new_client(), make_student(classe))
+    copy_id = start_exam(student, exam.code)
+    corps = "\n".join([*WRITTEN[:20], LONG, *WRITTEN[20:]])
+    fields = {"a": "paul@exemple.fr", "objet": "Rappeler le client", "corps": corps}
+    saved = autosave(student, copy_id, 1, fields, token(student, f"/examen/copies/{copy_id}"))
+    assert saved.status_code == 200 and "Enregistré" in saved.text
+    clock.advance(hours=4)
+    teacher_client = as_teacher(client, teacher)
+    teacher_client.get(f"/enseignant/evaluations/{exam.id}/redactions")  # copies collected
+    answer = db.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).one()
+    grade = f"/enseignant/evaluations/{exam.id}/redactions/{answer.id}"
+    graded = teacher_client.post(
+        grade, data={"points": ["3", "2", "2"], "csrf_token": csrf(teacher_client, grade)}
+    )
+    assert graded.status_code in (200, 303), re.findall(r"message[^>]*>([^<]+)", graded.text)
+
+    response = teacher_client.get(f"/enseignant/evaluations/{exam.id}/copies/{copy_id}/copie.pdf")
+    assert response.status_code == 200
+    pages_as_images(response.content)
+    assert_in_order(pdf_text(response.content, layout=True), WRITTEN, "Votre note critère")
+    flat = " ".join(pdf_text(response.content).split())
+    assert " ".join(LONG.split()) in flat  # wrapped, escaped, printed whole
+
+
+def test_the_copy_pdf_never_shows_a_hidden_field(
+    client, db, clock, teacher, classe, make_student, make_exam, as_teacher
+):
+    """The facture's form keeps each group's VAT rate in a hidden field: printed outside a
+    <form>, it must stay hidden, not show as a filled box next to the answers."""
+    exam = make_exam(questions=QUESTIONS)
+    copy, _typed = _graded_copy(db, clock, exam, make_student(classe=classe))
+    response = as_teacher(client, teacher).get(
+        f"/enseignant/evaluations/{exam.id}/copies/{copy.id}/copie.pdf"
+    )
+    pages_as_images(response.content)
+    text = pdf_text(response.content)
+    # the group's legend is followed by its first field, not by the hidden rate
+    legend = r"(?:Les réductions|Articles à [\d,]+ % de TVA)"
+    assert re.search(rf"{legend}\s+Montant brut HT", text), re.findall(rf"{legend}\s+\S+", text)
+    assert re.search(r"TVA à ([\d,]+) %\s+Base de TVA à \1 %", text)
