@@ -144,3 +144,24 @@ def test_the_copy_pdf_never_shows_a_hidden_field(
     legend = r"(?:Les réductions|Articles à [\d,]+ % de TVA)"
     assert re.search(rf"{legend}\s+Montant brut HT", text), re.findall(rf"{legend}\s+\S+", text)
     assert re.search(r"TVA à ([\d,]+) %\s+Base de TVA à \1 %", text)
+
+
+def test_a_shuffled_copy_names_each_question_by_its_number_in_the_teachers_list(
+    client, new_client, db, clock, teacher, classe, make_student, make_exam, as_teacher,
+    as_student,
+):  # fmt: skip
+    # The student's « Question 1 » was the teacher's Q2 (results, exports): « j'ai raté la Q1 »
+    # and the teacher's sheet did not speak of the same question.
+    from agora.exam.views import question_index
+
+    exam = make_exam(questions=QUESTIONS, melange=True)
+    students = [make_student(classe=classe) for _ in range(12)]
+    student = next(s for s in students if question_index(exam, s, 1) == 1)  # Q2 shown first
+    copy, _ = _graded_copy(db, clock, exam, student, {0: WRONG, 1: None})
+
+    page = as_student(new_client(), student).get(f"/examen/copies/{copy.id}/correction")
+    shown = page_text(page.text)
+    assert re.search(r"Question 1\s+\S.*\(question 2 du sujet\)", shown), shown[:2000]
+    url = f"/enseignant/evaluations/{exam.id}/copies/{copy.id}/copie.pdf"
+    printed = " ".join(pdf_text(as_teacher(client, teacher).get(url).content).split())
+    assert "(question 2 du sujet)" in printed and "(question 1 du sujet)" in printed

@@ -212,6 +212,7 @@ class CorrectedQuestion:
     grade: Grade | None
     rubrique: list[dict[str, Any]] = field(default_factory=list)  # a graded written answer
     commentaire: str | None = None  # the teacher's general comment on it
+    sujet: int = 0  # its number in the teacher's list (the copy's order may be shuffled)
 
 
 NOT_STARTED = "Copie non commencée : aucun énoncé n'a été tiré pour cette question."
@@ -225,7 +226,7 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
         earned = grading.points_of(None, points)
         return CorrectedQuestion(
             position, q["titre"], points, earned, NOT_STARTED, None, {}, int(q["niveau"]),
-            AnswerForm(disabled=True, id_prefix=f"q{position}-"), None,
+            AnswerForm(disabled=True, id_prefix=f"q{position}-"), None, sujet=index + 1,
         )  # fmt: skip
     grade = Grade.from_json(answer.grade) if answer.grade else None
     variant = service.stored_variant(exam, answer)
@@ -237,7 +238,7 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
         redaction.TEMPLATE if writing else form_template(variant.kind), variant.params,
         variant.niveau, form, grade,
         (answer.grade or {}).get("rubrique", []) if writing else [],
-        (answer.grade or {}).get("commentaire") if writing else None,
+        (answer.grade or {}).get("commentaire") if writing else None, sujet=index + 1,
     )  # fmt: skip
 
 
