@@ -263,3 +263,18 @@ def test_parametres_refuses_en_une_ligne(change):
     with pytest.raises(InvalidInput) as refus:
         KIND.check_params(CAS_1 | change)
     assert "\n" not in str(refus.value)
+
+
+def test_le_formulaire_ne_demande_action_et_date_qu_au_niveau_3(form_html):
+    # Levels 1 and 2 showed the « Action » and « Date de relance » columns, never graded there:
+    # the test ``params.delai_relance is not none`` was true for a missing key (Undefined).
+    from agora.company import generate_company
+    from agora.exercise.forms import AnswerForm
+    from agora.exercise.registry import KINDS
+
+    kind, organisation = KINDS["suivi_prospection"], generate_company(3)
+    for niveau in (1, 2, 3):
+        params = kind.generate(11, niveau, organisation).params
+        html = form_html("suivi_prospection", params, niveau, AnswerForm())
+        assert ("Date de relance" in html) == (niveau == 3), niveau
+        assert "Fichier, " in html, niveau
