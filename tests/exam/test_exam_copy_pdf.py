@@ -89,3 +89,19 @@ def test_copy_pdf_is_the_correction_page_printed(
 
     intruder = as_teacher(new_client(), make_teacher("Marc", "Autre"))
     assert intruder.get(url).status_code == 404
+
+
+def test_copy_pdf_of_a_copy_whose_writing_waits_gives_no_mark(
+    client, db, clock, teacher, classe, make_student, make_exam, as_teacher
+):
+    from tests.exam.test_exam_exports import _exam_with_a_writing_to_grade
+
+    exam, copies = _exam_with_a_writing_to_grade(db, clock, make_exam, classe, make_student)
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}/copies"
+    text = pdf_text(client.get(f"{base}/{copies['Bernard'].id}/copie.pdf").content)
+    assert re.search(r"Note\s*:?\s*à venir \(rédaction à corriger\)", text), text[:400]
+    assert not re.search(r"Note\s*:?\s*0", text)
+    assert re.search(r"rédaction à corriger\s*/\s*8 points", text)  # the courriel's points
+    graded = pdf_text(client.get(f"{base}/{copies['Arnaud'].id}/copie.pdf").content)
+    assert re.search(r"Note\s*:?\s*\d+,\d\d / 20", graded)  # two decimals, as everywhere

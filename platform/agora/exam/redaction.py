@@ -13,7 +13,7 @@ A question is ``{"kind": "redaction", "mission": slug, "etape": index, "points",
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -235,6 +235,14 @@ def answers_to_grade(session: Session, exam: Exam) -> list[tuple[ExamAnswer, Exa
         .order_by(col(ExamCopy.id), col(ExamAnswer.question))
     ).all()
     return list(rows)
+
+
+def waiting(exam: Exam, answers: Iterable[ExamAnswer]) -> set[int]:
+    """The questions (indexes) of a finished copy whose written answer waits for the teacher:
+    while one does, the copy has no mark (its points would count that answer 0)."""
+    return {
+        a.question for a in answers if is_writing(exam.questions[a.question]) and a.score is None
+    }
 
 
 def ungraded_count(session: Session, exam: Exam) -> int:
