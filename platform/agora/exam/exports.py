@@ -15,10 +15,22 @@ from agora import pronote, spreadsheet
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.documents import pdf
-from agora.exam import grading, redaction, views
-from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
+from agora.exam import grading, redaction, service, views
+from agora.exam.models import (
+    A_FAIRE,
+    EN_COURS,
+    Exam,
+    ExamAnswer,
+    ExamCopy,
+    ExamEvent,
+    status_label,
+)
 from agora.exercise.base import Grade
 from agora.spreadsheet import Table
+
+ABSENT = pronote.ABSENT  # the status and remark of a copy never started, once it is too late
+NOT_STARTED = "pas encore commencée"  # the remark while the student may still start
+RUNNING = "en cours"
 
 
 @dataclass
@@ -55,8 +67,11 @@ class ResultsTable:
         return sum(1 for r in self.rows if r.waiting)
 
 
-def results_table(session: Session, exam: Exam) -> ResultsTable:
-    """Points per question, total, mark on 20 and competency scores of every copy."""
+def results_table(session: Session, exam: Exam, now: datetime) -> ResultsTable:
+    """Points per question, total, mark on 20 and competency scores of every copy, at ``now``:
+    a student who has not started is « absent » only once nobody may start any more (the
+    window is over, or the teacher closed the evaluation: ``exam.closes_at``)."""
+    over = now >= exam.closes_at
     copies = views.copies_sorted(session, exam)
     answers: dict[int, dict[int, ExamAnswer]] = {}
     for a in session.exec(
@@ -81,8 +96,11 @@ def results_table(session: Session, exam: Exam) -> ResultsTable:
         codes.update(competences)
         total = copy.points if graded and not waiting else None
         note = grading.note_sur_20(total, exam.total_points) if total is not None else None
-        statut = "absent" if copy.statut == "a_faire" else status_label(copy, exam)
-        remarque = _remarque(statut, note)
+        if copy.statut == A_FAIRE:
+            statut = ABSENT if over else status_label(copy, exam)
+        else:
+            statut = status_label(copy, exam, service.is_closed(copy, now))
+        remarque = _remarque(copy, statut, note, now)
         rows.append(
             ResultRow(
                 copy, nom, prenom, statut, points, total, note, competences, waiting, remarque
@@ -91,11 +109,17 @@ def results_table(session: Session, exam: Exam) -> ResultsTable:
     return ResultsTable(exam, session.get(Classe, exam.classe_id), rows, sorted(codes))
 
 
-def _remarque(statut: str, note: Decimal | None) -> str:
-    """Why a copy has no mark, in the words of agora.pronote ("" when it has one)."""
+def _remarque(copy: ExamCopy, statut: str, note: Decimal | None, now: datetime) -> str:
+    """Why a copy has no mark ("" when it has one): « absent » only once the evaluation is
+    over for the student; before, « pas encore commencée » or « en cours »; a finished copy
+    still to grade (a writing, or the automatic grading to come) is « à corriger »."""
     if note is not None:
         return ""
-    return pronote.ABSENT if statut == "absent" else pronote.A_CORRIGER
+    if copy.statut == A_FAIRE:
+        return pronote.ABSENT if statut == ABSENT else NOT_STARTED
+    if copy.statut == EN_COURS and not service.is_closed(copy, now):
+        return RUNNING
+    return pronote.A_CORRIGER
 
 
 def _fr(value: Decimal | None) -> str:

@@ -307,8 +307,7 @@ def reopen(
 
 @router.get("/{exam_id}/resultats", name="exam_results")
 def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    _collect(request, session, exam, clock())
-    table = exports.results_table(session, exam)
+    table = _results(request, session, exam, clock())
     context = {"exam": exam, "table": table}
     context["a_verifier"] = views.ungradable(session, exam)
     context["redactions"] = redaction.ungraded_count(session, exam)
@@ -350,22 +349,29 @@ def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     return _back(request, "exam_results", exam)
 
 
+def _results(request: Request, session, exam: Exam, now: datetime) -> exports.ResultsTable:
+    """The results at ``now``, the copies due collected and graded first (as the page does)."""
+    _collect(request, session, exam, now)
+    return exports.results_table(session, exam, now)
+
+
 @router.get("/{exam_id}/resultats.csv", name="exam_export_csv")
-def export_csv(exam: OwnedExam, session: SessionDep):
-    body = exports.to_csv(exports.results_table(session, exam))
+def export_csv(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    body = exports.to_csv(_results(request, session, exam, clock()))
     return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}.csv")
 
 
 @router.get("/{exam_id}/resultats.xlsx", name="exam_export_xlsx")
-def export_xlsx(exam: OwnedExam, session: SessionDep):
-    body = exports.to_xlsx(exports.results_table(session, exam))
+def export_xlsx(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    body = exports.to_xlsx(_results(request, session, exam, clock()))
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return _download(body, mime, f"{exports.file_stem(exam)}.xlsx")
 
 
 @router.get("/{exam_id}/pronote.csv", name="exam_export_pronote")
-def export_pronote(exam: OwnedExam, session: SessionDep):
-    body = spreadsheet_csv(exports.pronote_table(session, exports.results_table(session, exam)))
+def export_pronote(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    table = _results(request, session, exam, clock())
+    body = spreadsheet_csv(exports.pronote_table(session, table))
     return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}-pronote.csv")
 
 
