@@ -63,7 +63,7 @@ def test_copy_pdf_is_the_correction_page_printed(
     exam = make_exam(questions=QUESTIONS)
     student = make_student(classe=classe, prenom="Léa", nom="Œillet")
     copy, typed = _graded_copy(db, clock, exam, student)
-    copy.points = Decimal("8.75")  # of 14 points: 12,50 / 20, which the copy writes 12,5
+    copy.points = Decimal("8.75")  # of 14 points: 12,50 / 20, two decimals as every exam mark
     db.add(copy)
     db.commit()
     url = f"/enseignant/evaluations/{exam.id}/copies/{copy.id}/copie.pdf"
@@ -73,7 +73,8 @@ def test_copy_pdf_is_the_correction_page_printed(
     assert len(pages_as_images(response.content)) >= 1
     text = pdf_text(response.content)
     assert "Léa Œillet" in text and "copie corrigée" in text
-    assert re.search(r"Note\s*:?\s*12,5 / 20", text)
+    assert re.search(r"Points\s*:?\s*8,75 / 14", text)
+    assert re.search(r"Note\s*:?\s*12,50 / 20", text)
     assert "Question 1" in text and "Question 2" in text and "Ce qu'il faut revoir" in text
     assert TTC_MESSAGE in text and "Compétences évaluées" in text
     # the answer form as the page shows it: French labels, never the internal field names

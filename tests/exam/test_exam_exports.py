@@ -133,3 +133,20 @@ def test_results_page_leaves_a_copy_whose_writing_waits_out_of_the_mean(
     cells = re.findall(r'<td class="nombre">(.*?)</td>', tom_row)
     # the invoice's points (he left it blank), the courriel, the total, the mark
     assert cells == ["0,00", "à corriger", "—", "à corriger"]
+
+
+def test_points_total_and_mark_have_two_decimals_in_csv_and_xlsx(
+    client, db, clock, teacher, classe, make_exam, make_student, as_teacher
+):
+    exam = _graded_exam(db, clock, make_exam, classe, make_student)
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    marks = slice(3, 3 + len(exam.questions) + 2)  # points per question, total, mark on 20
+    body = client.get(f"{base}/resultats.csv").content.decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(body), delimiter=";")
+    assert header[marks][-2:] == [f"Total (/{exam.total_points})", "Note /20"]
+    for row in rows:
+        assert all(re.fullmatch(r"\d+,\d\d", cell) for cell in row[marks]), row  # « 19,76 »
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{base}/resultats.xlsx").content)).active
+    for row in sheet.iter_rows(min_row=2):
+        assert {cell.number_format for cell in row[marks]} == {"0.00"}, row

@@ -95,6 +95,8 @@ def results_table(session: Session, exam: Exam, now: datetime) -> ResultsTable:
         competences = grading.competence_scores(weighted)
         codes.update(competences)
         total = copy.points if graded and not waiting else None
+        if total is not None:  # stored to the ten-thousandth (agora.db.Score): shown to the cent
+            total = total.quantize(grading.CENT, ROUND_HALF_UP)
         note = grading.note_sur_20(total, exam.total_points) if total is not None else None
         if copy.statut == A_FAIRE:
             statut = ABSENT if over else status_label(copy, exam)
