@@ -256,6 +256,6 @@ def check_all_graded(session: Session, exam: Exam) -> None:
     if waiting:
         s = "s" if waiting > 1 else ""
         raise InvalidInput(
-            f"{waiting} rédaction{s} à corriger : les résultats seront publiés quand "
-            "toutes les copies seront corrigées."
+            f"{waiting} rédaction{s} à corriger : les résultats ne pourront être publiés "
+            "qu'une fois toutes corrigées."
         )

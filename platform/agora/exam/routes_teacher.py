@@ -29,6 +29,11 @@ QUESTION_ROWS = 6
 CONFIRM_CLOSE = (
     "Rien n'a été clôturé : cochez « Je confirme » pour relever maintenant les copies en cours."
 )
+CONFIRM_PUBLISH = "Rien n'a été publié : cochez « Je confirme » pour publier les résultats."
+CONFIRM_UNPUBLISH = (
+    "Rien n'a été retiré : cochez « Je confirme » pour retirer la publication des résultats."
+)
+CONFIRM_REGRADE = "Rien n'a été recorrigé : cochez « Je confirme » pour recorriger les copies."
 
 
 def _back(request: Request, name: str, exam: Exam) -> Response:
@@ -315,7 +320,16 @@ def results(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 
 
 @router.post("/{exam_id}/publier", name="exam_publish")
-def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def publish(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":  # one click must not show a class its marks
+        flash(request, CONFIRM_PUBLISH, "erreur")
+        return _back(request, "exam_results", exam)
     try:
         now = clock()
         _collect(request, session, exam, now)
@@ -328,7 +342,16 @@ def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 
 
 @router.post("/{exam_id}/depublier", name="exam_unpublish")
-def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def unpublish(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":
+        flash(request, CONFIRM_UNPUBLISH, "erreur")
+        return _back(request, "exam_results", exam)
     with service.writing(session):
         closing.unpublish(session, exam, clock())
     flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
@@ -336,7 +359,16 @@ def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clo
 
 
 @router.post("/{exam_id}/recorriger", name="exam_regrade")
-def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def regrade(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":  # every mark of the class may change
+        flash(request, CONFIRM_REGRADE, "erreur")
+        return _back(request, "exam_results", exam)
     now = clock()
     _collect(request, session, exam, now)
     with service.writing(session):
