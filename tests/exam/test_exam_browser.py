@@ -83,6 +83,7 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     teacher_page = page.context.browser.new_context(locale="fr-FR").new_page()
     _log_in(teacher_page, base, teacher.login)
     teacher_page.goto(f"{base}/enseignant/evaluations/{exam.id}/resultats")
+    teacher_page.check("text=Je confirme : chaque élève verra sa note")
     teacher_page.click("text=Publier les résultats")
     teacher_page.locator(".message--succes").filter(has_text="Résultats publiés").wait_for()
 

@@ -214,9 +214,9 @@ def test_every_exam_write_takes_the_process_lock_before_sqlites(
         ("/temps", {"minutes": "5"}),
         (f"/copies/{late_copy}/rouvrir", {"minutes": "5"}),
         ("/cloturer", {"confirmation": "oui"}),
-        ("/publier", {}),
-        ("/recorriger", {}),
-        ("/depublier", {}),
+        ("/publier", {"confirmation": "oui"}),
+        ("/recorriger", {"confirmation": "oui"}),
+        ("/depublier", {"confirmation": "oui"}),
     ]:
         assert prof.post(base + path, data=data | {"csrf_token": prof_tok}).status_code == 200
     assert prof.get(base + "/resultats").status_code == 200

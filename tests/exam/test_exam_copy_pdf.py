@@ -65,7 +65,7 @@ def test_copy_pdf_is_the_correction_page_printed(
     exam = make_exam(questions=QUESTIONS)
     student = make_student(classe=classe, prenom="Léa", nom="Œillet")
     copy, typed = _graded_copy(db, clock, exam, student)
-    copy.points = Decimal("8.75")  # of 14 points: 12,50 / 20, which the copy writes 12,5
+    copy.points = Decimal("8.75")  # of 14 points: 12,50 / 20, two decimals as every exam mark
     db.add(copy)
     db.commit()
     url = f"/enseignant/evaluations/{exam.id}/copies/{copy.id}/copie.pdf"
@@ -75,7 +75,8 @@ def test_copy_pdf_is_the_correction_page_printed(
     assert len(pages_as_images(response.content)) >= 1
     text = pdf_text(response.content)
     assert "Léa Œillet" in text and "copie corrigée" in text
-    assert re.search(r"Note\s*:?\s*12,5 / 20", text)
+    assert re.search(r"Points\s*:?\s*8,75 / 14", text)
+    assert re.search(r"Note\s*:?\s*12,50 / 20", text)
     assert "Question 1" in text and "Question 2" in text and "Ce qu'il faut revoir" in text
     assert TTC_MESSAGE in text and "Compétences évaluées" in text
     # the answer form as the page shows it: French labels, never the internal field names
@@ -165,3 +166,19 @@ def test_a_shuffled_copy_names_each_question_by_its_number_in_the_teachers_list(
     url = f"/enseignant/evaluations/{exam.id}/copies/{copy.id}/copie.pdf"
     printed = " ".join(pdf_text(as_teacher(client, teacher).get(url).content).split())
     assert "(question 2 du sujet)" in printed and "(question 1 du sujet)" in printed
+
+
+def test_copy_pdf_of_a_copy_whose_writing_waits_gives_no_mark(
+    client, db, clock, teacher, classe, make_student, make_exam, as_teacher
+):
+    from tests.exam.test_exam_exports import _exam_with_a_writing_to_grade
+
+    exam, copies = _exam_with_a_writing_to_grade(db, clock, make_exam, classe, make_student)
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}/copies"
+    text = pdf_text(client.get(f"{base}/{copies['Bernard'].id}/copie.pdf").content)
+    assert re.search(r"Note\s*:?\s*à venir \(rédaction à corriger\)", text), text[:400]
+    assert not re.search(r"Note\s*:?\s*0", text)
+    assert re.search(r"rédaction à corriger\s*/\s*8 points", text)  # the courriel's points
+    graded = pdf_text(client.get(f"{base}/{copies['Arnaud'].id}/copie.pdf").content)
+    assert re.search(r"Note\s*:?\s*\d+,\d\d / 20", graded)  # two decimals, as everywhere

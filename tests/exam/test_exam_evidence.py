@@ -97,7 +97,7 @@ def test_results_count_from_publication_on_the_student_page_and_in_the_heatmap(
     assert lea_client.get("/eleve/competences").text == before
     assert set(_heatmap(client, classe, "Arnaud Léa").values()) == {"non évalué"}
 
-    _post(client, f"/enseignant/evaluations/{exam.id}/publier", csrf)
+    _post(client, f"/enseignant/evaluations/{exam.id}/publier", csrf, confirmation="oui")
     page = lea_client.get("/eleve/competences").text
     assert _level(page, "1.2.2") == EN_COURS
     assert _level(page, "1.2.3") == "non évalué"  # invoice totals prove no follow-up
@@ -150,16 +150,16 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     )
     as_teacher(client, teacher)
     base = f"/enseignant/evaluations/{exam.id}"
-    _post(client, f"{base}/publier", csrf)
+    _post(client, f"{base}/publier", csrf, confirmation="oui")
     assert _level(lea_client.get("/eleve/competences").text, "1.2.2") == EN_COURS
 
-    _post(client, f"{base}/depublier", csrf)
+    _post(client, f"{base}/depublier", csrf, confirmation="oui")
     assert lea_client.get("/eleve/competences").text == before
     assert set(_heatmap(client, classe, "Bernard Tom").values()) == {"non évalué"}
 
     # Re-grade (as after a grader was fixed): here Léa's stored blank reconciliation becomes
     # right, so the re-grade changes her score and the evidence follows.
-    _post(client, f"{base}/publier", csrf)
+    _post(client, f"{base}/publier", csrf, confirmation="oui")
     copy = service.copy_of(db, exam, lea)
     copy_id = copy.id
     answer = db.exec(
@@ -170,7 +170,7 @@ def test_unpublish_withdraws_and_regrade_or_reopen_updates(
     db.commit()
     [proof] = _proofs(lea_client.get("/eleve/competences").text, "2.2.1")
     assert ": 0\u202f%" in proof
-    _post(client, f"{base}/recorriger", csrf)
+    _post(client, f"{base}/recorriger", csrf, confirmation="oui")
     page = lea_client.get("/eleve/competences").text
     [proof] = _proofs(page, "2.2.1")
     assert ": 100\u202f%" in proof

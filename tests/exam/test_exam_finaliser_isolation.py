@@ -85,7 +85,10 @@ def test_a_copy_that_cannot_be_graded_blocks_no_other(
     assert prof.get(f"{base}/copies/{poisoned}/copie.pdf").status_code == 200
 
     monkeypatch.undo()  # the grader is fixed (an upgrade): « Recorriger » grades the copy
-    assert prof.post(base + "/recorriger", data={"csrf_token": tok}).status_code == 200
+    assert (
+        prof.post(base + "/recorriger", data={"csrf_token": tok, "confirmation": "oui"}).status_code
+        == 200
+    )
     with Session(app.state.engine) as session:
         fixed = session.get(ExamCopy, poisoned)
     assert fixed.graded_at is not None and fixed.correction_erreur is None

@@ -183,7 +183,7 @@ def test_monitor_time_close_reopen_publish_and_exports(
     assert _copy(app, copy_ids[1]).deadline == before + timedelta(minutes=5)
 
     results = client.get(f"{base}/resultats")
-    published = _post(client, f"{base}/publier", f"{base}/resultats", csrf)
+    published = _post(client, f"{base}/publier", f"{base}/resultats", csrf, confirmation="oui")
     assert "encore en cours" in published.text
     clock.advance(minutes=3)
     # One click does not end the class's exam: the box must be ticked (checked on the server).
@@ -215,7 +215,7 @@ def test_monitor_time_close_reopen_publish_and_exports(
 
     results = client.get(f"{base}/resultats")
     assert results.status_code == 200 and "absent" in results.text
-    published = _post(client, f"{base}/publier", f"{base}/resultats", csrf)
+    published = _post(client, f"{base}/publier", f"{base}/resultats", csrf, confirmation="oui")
     assert "Résultats publiés" in published.text
     correction = browsers[0].get(f"/examen/copies/{copy_ids[0]}/correction")
     assert correction.status_code == 200 and "verdict--faux" in correction.text
@@ -298,7 +298,7 @@ def test_regrade_route_says_how_many_changed(
         s.commit()
     as_teacher(client, teacher)
     base = f"/enseignant/evaluations/{exam.id}"
-    page = _post(client, f"{base}/recorriger", f"{base}/resultats", csrf)
+    page = _post(client, f"{base}/recorriger", f"{base}/resultats", csrf, confirmation="oui")
     assert "Recorrection terminée : 1 copie sur 1 a changé de note." in page.text
 
 
@@ -356,3 +356,59 @@ def test_an_evaluation_can_be_edited_until_it_opens_and_not_after(
     late = _post(client, f"{base}/modifier", base, csrf, **(data | {"titre": "Trop tard"}))
     assert late.status_code == 400 and "ne peut plus être modifiée" in late.text
     assert _exam(app, exam.id).titre == "CCF corrigé"
+
+
+def _form_of(page: str, action: str) -> str:
+    """The <form> posting to ``action`` in the page ("" if there is none)."""
+    found = re.search(rf'<form [^>]*action="[^"]*{action}"[^>]*>.*?</form>', page, re.S)
+    return found.group(0) if found else ""
+
+
+def test_publish_unpublish_and_regrade_each_ask_for_a_confirmation(
+    app, client, teacher, classe, make_student, make_exam, clock, as_teacher, csrf
+):
+    make_student(classe=classe)
+    exam = make_exam()
+    clock.advance(hours=4)  # over: nobody started, nothing is running
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    results = f"{base}/resultats"
+    for action, button in (("/publier", "Publier les résultats"), ("/recorriger", "Recorriger")):
+        form = _form_of(client.get(results).text, action)
+        assert button in form
+        assert re.search(r'<input type="checkbox" name="confirmation" value="oui" required>', form)
+    # One click (or a form posted without the box ticked) changes nothing, and says why.
+    refused = _post(client, f"{base}/publier", results, csrf)
+    assert "Rien n&#39;a été publié : cochez « Je confirme »" in refused.text
+    assert _exam(app, exam.id).published_at is None
+    refused = _post(client, f"{base}/recorriger", results, csrf)
+    assert (
+        "Rien n&#39;a été recorrigé" in refused.text and "Recorrection terminée" not in refused.text
+    )
+    published = _post(client, f"{base}/publier", results, csrf, confirmation="oui")
+    assert "Résultats publiés" in published.text and _exam(app, exam.id).published_at
+    form = _form_of(published.text, "/depublier")
+    assert "Retirer la publication" in form and 'name="confirmation" value="oui" required' in form
+    refused = _post(client, f"{base}/depublier", results, csrf)
+    assert "Rien n&#39;a été retiré" in refused.text and _exam(app, exam.id).published_at
+    withdrawn = _post(client, f"{base}/depublier", results, csrf, confirmation="oui")
+    assert "Résultats retirés" in withdrawn.text and _exam(app, exam.id).published_at is None
+
+
+def test_while_writings_wait_the_results_page_shows_what_to_do_not_a_publish_button(
+    db, client, teacher, classe, make_student, make_exam, clock, as_teacher
+):
+    from tests.exam.test_exam_exports import _exam_with_a_writing_to_grade
+
+    exam, _ = _exam_with_a_writing_to_grade(db, clock, make_exam, classe, make_student)
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    page = client.get(f"{base}/resultats").text
+    assert _form_of(page, "/publier") == "" and "Publier les résultats" not in page
+    publication = page.split('id="titre-publication"')[1].split("</section>")[0]
+    assert "1 rédaction à corriger avant de publier" in publication
+    assert f'href="http://testserver{base}/redactions"' in publication
+    # The rule in the same words as the Rédactions tab (never « seront publiés », as if automatic)
+    rule = "les résultats ne pourront être publiés qu'une fois toutes corrigées"
+    assert rule in publication and rule in client.get(f"{base}/redactions").text
+    assert "seront publiés" not in page

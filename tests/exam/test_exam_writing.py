@@ -116,10 +116,11 @@ def test_writing_question_graded_and_results_withheld_until_all_graded(
     assert saved.headers["location"].endswith(_grade_url(exam, answers[tom.id].id))
     # Tom's copy is not graded yet: publishing is refused, students see nothing.
     results = f"/enseignant/evaluations/{exam.id}/resultats"
-    teacher_client.post(
+    refused = teacher_client.post(  # posted anyway (the page shows no publish button then)
         f"/enseignant/evaluations/{exam.id}/publier",
-        data={"csrf_token": csrf(teacher_client, results)},
+        data={"csrf_token": csrf(teacher_client, results), "confirmation": "oui"},
     )
+    assert "1 rédaction à corriger : les résultats ne pourront être publiés" in refused.text
     db.expire_all()
     assert db.get(type(exam), exam.id).published_at is None
     assert "1 rédaction à corriger" in teacher_client.get(results).text
@@ -133,7 +134,7 @@ def test_writing_question_graded_and_results_withheld_until_all_graded(
     )
     teacher_client.post(
         f"/enseignant/evaluations/{exam.id}/publier",
-        data={"csrf_token": csrf(teacher_client, results)},
+        data={"csrf_token": csrf(teacher_client, results), "confirmation": "oui"},
     )
     db.expire_all()
     assert db.get(type(exam), exam.id).published_at is not None

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from jinja2 import Environment
 from sqlmodel import Session, col, select
@@ -15,10 +15,22 @@ from agora import pronote, spreadsheet
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.documents import pdf
-from agora.exam import grading, views
-from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
+from agora.exam import grading, redaction, service, views
+from agora.exam.models import (
+    A_FAIRE,
+    EN_COURS,
+    Exam,
+    ExamAnswer,
+    ExamCopy,
+    ExamEvent,
+    status_label,
+)
 from agora.exercise.base import Grade
 from agora.spreadsheet import Table
+
+ABSENT = pronote.ABSENT  # the status and remark of a copy never started, once it is too late
+NOT_STARTED = "pas encore commencée"  # the remark while the student may still start
+RUNNING = "en cours"
 
 
 @dataclass
@@ -31,6 +43,8 @@ class ResultRow:
     total: Decimal | None
     note: Decimal | None
     competences: dict[str, Decimal]
+    waiting: set[int] = field(default_factory=set)  # questions whose writing awaits grading
+    remarque: str = ""  # why there is no mark (pronote.ABSENT, pronote.A_CORRIGER…)
 
 
 @dataclass
@@ -45,11 +59,19 @@ class ResultsTable:
         notes = [r.note for r in self.rows if r.note is not None]
         if not notes:
             return None
-        return (sum(notes) / len(notes)).quantize(grading.CENT)
+        return (sum(notes) / len(notes)).quantize(grading.CENT, ROUND_HALF_UP)
+
+    @property
+    def writings_waiting(self) -> int:
+        """Copies left without a mark (and out of the mean) while a writing waits for grading."""
+        return sum(1 for r in self.rows if r.waiting)
 
 
-def results_table(session: Session, exam: Exam) -> ResultsTable:
-    """Points per question, total, mark on 20 and competency scores of every copy."""
+def results_table(session: Session, exam: Exam, now: datetime) -> ResultsTable:
+    """Points per question, total, mark on 20 and competency scores of every copy, at ``now``:
+    a student who has not started is « absent » only once nobody may start any more (the
+    window is over, or the teacher closed the evaluation: ``exam.closes_at``)."""
+    over = now >= exam.closes_at
     copies = views.copies_sorted(session, exam)
     answers: dict[int, dict[int, ExamAnswer]] = {}
     for a in session.exec(
@@ -60,19 +82,46 @@ def results_table(session: Session, exam: Exam) -> ResultsTable:
     for copy, nom, prenom in copies:
         mine = answers.get(copy.id, {})
         graded = copy.graded_at is not None
+        # A writing still to grade has no points yet, and the copy no total nor mark: its
+        # points would count that answer 0 (a false mark in the grade book).
+        waiting = redaction.waiting(exam, mine.values()) if graded else set()
         points, weighted = [], []
         for index, q in enumerate(exam.questions):
             a = mine.get(index)
-            points.append(grading.points_of(a.score, int(q["points"])) if graded and a else None)
-            if graded and a and a.grade:
+            scored = graded and a is not None and index not in waiting
+            points.append(grading.points_of(a.score, int(q["points"])) if scored else None)
+            if scored and a.grade:
                 weighted.append((int(q["points"]), Grade.from_json(a.grade).competences))
         competences = grading.competence_scores(weighted)
         codes.update(competences)
-        total = copy.points if graded else None
+        total = copy.points if graded and not waiting else None
+        if total is not None:  # stored to the ten-thousandth (agora.db.Score): shown to the cent
+            total = total.quantize(grading.CENT, ROUND_HALF_UP)
         note = grading.note_sur_20(total, exam.total_points) if total is not None else None
-        statut = "absent" if copy.statut == "a_faire" else status_label(copy, exam)
-        rows.append(ResultRow(copy, nom, prenom, statut, points, total, note, competences))
+        if copy.statut == A_FAIRE:
+            statut = ABSENT if over else status_label(copy, exam)
+        else:
+            statut = status_label(copy, exam, service.is_closed(copy, now))
+        remarque = _remarque(copy, statut, note, now)
+        rows.append(
+            ResultRow(
+                copy, nom, prenom, statut, points, total, note, competences, waiting, remarque
+            )
+        )
     return ResultsTable(exam, session.get(Classe, exam.classe_id), rows, sorted(codes))
+
+
+def _remarque(copy: ExamCopy, statut: str, note: Decimal | None, now: datetime) -> str:
+    """Why a copy has no mark ("" when it has one): « absent » only once the evaluation is
+    over for the student; before, « pas encore commencée » or « en cours »; a finished copy
+    still to grade (a writing, or the automatic grading to come) is « à corriger »."""
+    if note is not None:
+        return ""
+    if copy.statut == A_FAIRE:
+        return pronote.ABSENT if statut == ABSENT else NOT_STARTED
+    if copy.statut == EN_COURS and not service.is_closed(copy, now):
+        return RUNNING
+    return pronote.A_CORRIGER
 
 
 def _fr(value: Decimal | None) -> str:
@@ -106,9 +155,9 @@ def sheet(table: ResultsTable) -> Table:
             r.nom,
             r.prenom,
             r.statut,
-            *r.points,
+            *[pronote.A_CORRIGER if i in r.waiting else p for i, p in enumerate(r.points)],
             r.total,
-            r.note,
+            r.note if r.note is not None else r.remarque,
             *[_percent(r.competences.get(c)) for c in table.competence_codes],
         ]
         for r in table.rows
@@ -137,7 +186,7 @@ def pronote_table(session: Session, table: ResultsTable) -> Table:
             r.prenom,
             births.get(r.copy.student_id),
             r.note,
-            pronote.ABSENT if r.statut == "absent" else pronote.A_CORRIGER,
+            r.remarque,
         )
         for r in table.rows
     ]

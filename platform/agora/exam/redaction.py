@@ -13,7 +13,7 @@ A question is ``{"kind": "redaction", "mission": slug, "etape": index, "points",
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -237,6 +237,14 @@ def answers_to_grade(session: Session, exam: Exam) -> list[tuple[ExamAnswer, Exa
     return list(rows)
 
 
+def waiting(exam: Exam, answers: Iterable[ExamAnswer]) -> set[int]:
+    """The questions (indexes) of a finished copy whose written answer waits for the teacher:
+    while one does, the copy has no mark (its points would count that answer 0)."""
+    return {
+        a.question for a in answers if is_writing(exam.questions[a.question]) and a.score is None
+    }
+
+
 def ungraded_count(session: Session, exam: Exam) -> int:
     """Written answers of finished copies the teacher has not graded yet."""
     return sum(1 for answer, _ in answers_to_grade(session, exam) if answer.score is None)
@@ -248,6 +256,6 @@ def check_all_graded(session: Session, exam: Exam) -> None:
     if waiting:
         s = "s" if waiting > 1 else ""
         raise InvalidInput(
-            f"{waiting} rédaction{s} à corriger : les résultats seront publiés quand "
-            "toutes les copies seront corrigées."
+            f"{waiting} rédaction{s} à corriger : les résultats ne pourront être publiés "
+            "qu'une fois toutes corrigées."
         )

@@ -29,6 +29,11 @@ QUESTION_ROWS = 6
 CONFIRM_CLOSE = (
     "Rien n'a été clôturé : cochez « Je confirme » pour relever maintenant les copies en cours."
 )
+CONFIRM_PUBLISH = "Rien n'a été publié : cochez « Je confirme » pour publier les résultats."
+CONFIRM_UNPUBLISH = (
+    "Rien n'a été retiré : cochez « Je confirme » pour retirer la publication des résultats."
+)
+CONFIRM_REGRADE = "Rien n'a été recorrigé : cochez « Je confirme » pour recorriger les copies."
 
 
 def _back(request: Request, name: str, exam: Exam) -> Response:
@@ -307,8 +312,7 @@ def reopen(
 
 @router.get("/{exam_id}/resultats", name="exam_results")
 def results(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
-    _collect(request, session, exam, clock())
-    table = exports.results_table(session, exam)
+    table = _results(request, session, exam, clock())
     context = {"exam": exam, "table": table}
     context["a_verifier"] = views.ungradable(session, exam)
     context["redactions"] = redaction.ungraded_count(session, exam)
@@ -316,7 +320,16 @@ def results(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 
 
 @router.post("/{exam_id}/publier", name="exam_publish")
-def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def publish(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":  # one click must not show a class its marks
+        flash(request, CONFIRM_PUBLISH, "erreur")
+        return _back(request, "exam_results", exam)
     try:
         now = clock()
         _collect(request, session, exam, now)
@@ -329,7 +342,16 @@ def publish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
 
 
 @router.post("/{exam_id}/depublier", name="exam_unpublish")
-def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def unpublish(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":
+        flash(request, CONFIRM_UNPUBLISH, "erreur")
+        return _back(request, "exam_results", exam)
     with service.writing(session):
         closing.unpublish(session, exam, clock())
     flash(request, "Résultats retirés : les élèves ne voient plus leur correction.")
@@ -337,7 +359,16 @@ def unpublish(request: Request, exam: OwnedExam, session: SessionDep, clock: Clo
 
 
 @router.post("/{exam_id}/recorriger", name="exam_regrade")
-def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+def regrade(
+    request: Request,
+    exam: OwnedExam,
+    session: SessionDep,
+    clock: ClockDep,
+    confirmation: str = Form(""),
+):
+    if confirmation != "oui":  # every mark of the class may change
+        flash(request, CONFIRM_REGRADE, "erreur")
+        return _back(request, "exam_results", exam)
     now = clock()
     _collect(request, session, exam, now)
     with service.writing(session):
@@ -350,22 +381,29 @@ def regrade(request: Request, exam: OwnedExam, session: SessionDep, clock: Clock
     return _back(request, "exam_results", exam)
 
 
+def _results(request: Request, session, exam: Exam, now: datetime) -> exports.ResultsTable:
+    """The results at ``now``, the copies due collected and graded first (as the page does)."""
+    _collect(request, session, exam, now)
+    return exports.results_table(session, exam, now)
+
+
 @router.get("/{exam_id}/resultats.csv", name="exam_export_csv")
-def export_csv(exam: OwnedExam, session: SessionDep):
-    body = exports.to_csv(exports.results_table(session, exam))
+def export_csv(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    body = exports.to_csv(_results(request, session, exam, clock()))
     return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}.csv")
 
 
 @router.get("/{exam_id}/resultats.xlsx", name="exam_export_xlsx")
-def export_xlsx(exam: OwnedExam, session: SessionDep):
-    body = exports.to_xlsx(exports.results_table(session, exam))
+def export_xlsx(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    body = exports.to_xlsx(_results(request, session, exam, clock()))
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return _download(body, mime, f"{exports.file_stem(exam)}.xlsx")
 
 
 @router.get("/{exam_id}/pronote.csv", name="exam_export_pronote")
-def export_pronote(exam: OwnedExam, session: SessionDep):
-    body = spreadsheet_csv(exports.pronote_table(session, exports.results_table(session, exam)))
+def export_pronote(request: Request, exam: OwnedExam, session: SessionDep, clock: ClockDep):
+    table = _results(request, session, exam, clock())
+    body = spreadsheet_csv(exports.pronote_table(session, table))
     return _download(body, "text/csv; charset=utf-8", f"{exports.file_stem(exam)}-pronote.csv")
 
 

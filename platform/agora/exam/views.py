@@ -19,7 +19,7 @@ from agora.account.models import User
 from agora.calendrier import PARIS
 from agora.classroom.models import Classe, Student
 from agora.exam import grading, redaction, service
-from agora.exam.models import Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
+from agora.exam.models import FINIES, Exam, ExamAnswer, ExamCopy, ExamEvent, status_label
 from agora.exam.remplissage import Remplissage, remplissage
 from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
@@ -203,7 +203,7 @@ class CorrectedQuestion:
     position: int
     titre: str
     points: int
-    earned: Decimal
+    earned: Decimal | None  # None: a written answer the teacher has not graded yet
     enonce: str
     template: str | None  # None: the copy never started, no variant was drawn
     params: dict[str, Any]
@@ -218,8 +218,11 @@ class CorrectedQuestion:
 NOT_STARTED = "Copie non commencée : aucun énoncé n'a été tiré pour cette question."
 
 
-def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None):
-    """One question of the corrected copy, from the variant stored when the copy started."""
+def _corrected(
+    exam: Exam, position: int, index: int, answer: ExamAnswer | None, waiting: bool = False
+):
+    """One question of the corrected copy, from the variant stored when the copy started;
+    ``waiting``: its written answer is not graded yet (no points to show)."""
     q = exam.questions[index]
     points = int(q["points"])
     if answer is None:  # an absent student's copy (the teacher's PDF)
@@ -234,7 +237,8 @@ def _corrected(exam: Exam, position: int, index: int, answer: ExamAnswer | None)
     form = AnswerForm.from_answer(answer.answer, grade, disabled=True, id_prefix=f"q{position}-")
     writing = redaction.is_writing(q)
     return CorrectedQuestion(
-        position, q["titre"], points, grading.points_of(answer.score, points), variant.enonce,
+        position, q["titre"], points, None if waiting else grading.points_of(answer.score, points),
+        variant.enonce,
         redaction.TEMPLATE if writing else form_template(variant.kind), variant.params,
         variant.niveau, form, grade,
         (answer.grade or {}).get("rubrique", []) if writing else [],
@@ -250,8 +254,8 @@ class CorrectionPage:
     copy: ExamCopy
     student_name: str
     questions: list[CorrectedQuestion]
-    points: Decimal
-    note: Decimal
+    points: Decimal | None  # None (and no mark) while a written answer waits for grading
+    note: Decimal | None
     competences: list[tuple[str, str, Decimal]]
 
 
@@ -259,9 +263,10 @@ def correction_page(session: Session, exam: Exam, copy: ExamCopy, student: Stude
     from agora.referentiel import load_referentiel
 
     answers = service.answers_of(session, copy.id)
+    waiting = redaction.waiting(exam, answers.values()) if copy.statut in FINIES else set()
     items, weighted = [], []
     for position, index in enumerate(_order(exam, student), start=1):
-        item = _corrected(exam, position, index, answers.get(index))
+        item = _corrected(exam, position, index, answers.get(index), index in waiting)
         items.append(item)
         if item.grade:
             weighted.append((item.points, item.grade.competences))
@@ -271,14 +276,14 @@ def correction_page(session: Session, exam: Exam, copy: ExamCopy, student: Stude
         for code, score in grading.competence_scores(weighted).items()
     ]
     user = session.get(User, student.user_id)
-    points = copy.points or Decimal(0)
+    points = None if waiting else copy.points or Decimal(0)
     return CorrectionPage(
         exam,
         copy,
         f"{user.prenom} {user.nom}",
         items,
         points,
-        grading.note_sur_20(points, exam.total_points),
+        None if points is None else grading.note_sur_20(points, exam.total_points),
         competences,
     )
 
