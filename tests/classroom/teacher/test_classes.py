@@ -356,6 +356,41 @@ def test_assign_with_htmx_gets_the_form_block_or_a_redirect(teacher_client, db, 
     assert done.headers["HX-Redirect"].endswith(f"/enseignant/classes/{classe.id}")
 
 
+def test_the_same_assignment_sent_twice_at_once_is_given_once(
+    teacher_client, db, csrf, make_student
+):
+    """A double submit the browser cannot stop (JavaScript off): the second, identical one,
+    seconds after the first, is refused in French; other settings, or later, are a new one."""
+    client, _, classe = teacher_client
+    chosen = make_student(classe)
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars").status_code == 200
+    again = _assign(client, csrf, classe, mission="la-paie-de-mars")
+    assert again.status_code == 400
+    assert "donnée à la classe avec les mêmes réglages" in again.text
+    assert len(db.exec(select(Assignment)).all()) == 1
+    # Not the same: other tries, or only some students.
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars", attempts="3").status_code == 200
+    some = {"pour": "eleves", "eleves": [str(chosen.id)]}
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars", **some).status_code == 200
+    # The same, once the seconds of a double submit are over.
+    for assignment in db.exec(select(Assignment)).all():
+        assignment.created_at -= timedelta(seconds=11)
+        db.add(assignment)
+    db.commit()
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars").status_code == 200
+    assert len(db.exec(select(Assignment)).all()) == 4
+
+
+def test_the_same_class_sent_twice_at_once_is_created_once(teacher_client, db, csrf):
+    client, _, _ = teacher_client
+    token = csrf(client, "/enseignant")
+    data = {"nom": "Tle AGOrA B", "annee_scolaire": "2025-2026", "csrf_token": token}
+    assert client.post("/enseignant/classes", data=data).status_code == 200
+    again = client.post("/enseignant/classes", data=data)
+    assert again.status_code == 400 and "être créée" in again.text
+    assert len(db.exec(select(Classe).where(Classe.nom == "Tle AGOrA B")).all()) == 1
+
+
 def test_import_of_long_names_and_control_characters_keeps_the_other_lines(
     teacher_client, db, csrf
 ):
