@@ -1,5 +1,6 @@
 """Teacher: classes, importing students from CSV, login cards, passwords, assigning missions."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -354,6 +355,26 @@ def test_assign_with_htmx_gets_the_form_block_or_a_redirect(teacher_client, db, 
     done = client.post(url, data=data | {"mission": "la-paie-de-mars"}, headers=htmx)
     assert done.status_code == 204
     assert done.headers["HX-Redirect"].endswith(f"/enseignant/classes/{classe.id}")
+
+
+def test_no_mission_summary_the_teacher_reads_shows_a_brace_placeholder(teacher_client, db, csrf):
+    """Every mission of the catalogue, and a teacher's own whose summary names
+    {organisation}: the summaries on « Attribuer une mission » read generic words (the
+    organisation is each student's own)."""
+    from agora.authoring import service
+    from agora.content.missions import load_missions
+
+    client, teacher, classe = teacher_client
+    own = service.builtin_text("la-paie-de-mars").replace(
+        "resume:", "resume: Chez {organisation}, à {ville}, un {relation} attend. ", 1
+    )
+    service.create(db, teacher.id, own)
+    db.commit()
+    page = client.get(f"/enseignant/classes/{classe.id}/attribuer").text
+    summaries = re.findall(r'<span class="carte-resume">(.*?)</span>', page, re.DOTALL)
+    assert len(summaries) == len(load_missions()) + 1
+    assert [s for s in summaries if "{" in s or "}" in s] == []
+    assert "Chez l&#39;organisation, à la ville, un client attend." in page
 
 
 def test_the_same_assignment_sent_twice_at_once_is_given_once(
