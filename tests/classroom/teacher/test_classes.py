@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import delete as sa_delete
 from sqlmodel import select
 from tests.pdf_helpers import pages_as_images, pdf_text
 
@@ -384,6 +385,14 @@ def test_the_same_assignment_sent_twice_at_once_is_given_once(
     seconds after the first, is refused in French; other settings, or later, are a new one."""
     client, _, classe = teacher_client
     chosen = make_student(classe)
+    day = (utcnow() + timedelta(days=10)).astimezone(PARIS).date().isoformat()
+    dated = {"mission": "la-paie-de-mars", "date": day, "heure": "18:00"}
+    assert _assign(client, csrf, classe, **dated).status_code == 200
+    again = _assign(client, csrf, classe, **dated)
+    assert again.status_code == 400
+    assert len(db.exec(select(Assignment)).all()) == 1
+    db.exec(sa_delete(Assignment))
+    db.commit()
     assert _assign(client, csrf, classe, mission="la-paie-de-mars").status_code == 200
     again = _assign(client, csrf, classe, mission="la-paie-de-mars")
     assert again.status_code == 400
