@@ -4,6 +4,7 @@ and removes steps), sees the live preview, saves and assigns it; a student compl
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
+from tests.browser_helpers import ON_SQLITE_ONLY
 
 from agora.classroom.models import StepAttempt
 
@@ -79,3 +80,42 @@ def test_a_teacher_writes_previews_and_assigns_a_mission_a_student_completes_it(
     db.expire_all()
     attempts = db.exec(select(StepAttempt).where(StepAttempt.student_id == student.id)).all()
     assert sorted(a.step_index for a in attempts) == [0, 1]
+
+
+@ON_SQLITE_ONLY
+def test_deleting_a_mission_asks_first_and_dismissing_keeps_it(
+    live_server, browser_page, db, make_teacher
+):
+    from agora.authoring import service
+    from agora.authoring.models import AuthoredMission
+
+    teacher = make_teacher("Claire", "Durand")
+    version = service.duplicate(db, teacher.id, service.builtin_text("la-paie-de-mars"))
+    db.commit()
+    mission_id = version.mission_id
+    page = browser_page
+    _log_in(page, live_server, teacher.login)
+    page.wait_for_url("**/enseignant")
+    page.goto(f"{live_server}/enseignant/missions")
+    asked: list[str] = []
+
+    def answer(accept: bool):
+        def handle(dialog):
+            asked.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+
+        return handle
+
+    page.once("dialog", answer(False))
+    page.click("#titre-miennes ~ table >> text=Supprimer")
+    assert asked == ["Supprimer la mission « Copie de La paie de mars » ?"]
+    expect(page.locator("#titre-miennes ~ table")).to_contain_text("Copie de La paie de mars")
+    db.expire_all()
+    assert db.get(AuthoredMission, mission_id) is not None
+
+    page.once("dialog", answer(True))
+    page.click("#titre-miennes ~ table >> text=Supprimer")
+    expect(page.locator(".message--succes")).to_contain_text("Mission supprimée")
+    assert len(asked) == 2
+    db.expire_all()
+    assert db.get(AuthoredMission, mission_id) is None

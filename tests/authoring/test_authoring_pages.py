@@ -192,9 +192,32 @@ def test_a_given_mission_cannot_be_deleted(teacher_at_work, csrf, form, make_ass
     mission_id = _create(client, csrf, form)
     make_assignment(classe, f"perso-{mission_id}-v1")
     token = csrf(client, BASE)
-    refused = client.post(f"{BASE}/{mission_id}/supprimer", data={"csrf_token": token})
+    data = {"csrf_token": token, "confirmation": "oui"}
+    refused = client.post(f"{BASE}/{mission_id}/supprimer", data=data)
     assert refused.status_code == 400 and "ne peut pas être supprimée" in refused.text
     assert db.get(AuthoredMission, mission_id) is not None
+
+
+def test_deleting_a_mission_asks_for_a_confirmation_even_without_javascript(
+    teacher_at_work, csrf, form, db
+):
+    """htmx asks in a dialog (test_authoring_browser.py), then sends the confirmation; a
+    plain post without it deletes nothing and shows the box to tick."""
+    client, _teacher, _classe = teacher_at_work
+    mission_id = _create(client, csrf, form)
+    token = csrf(client, BASE)
+    url = f"{BASE}/{mission_id}/supprimer"
+    page = client.get(BASE).text
+    assert 'hx-confirm="Supprimer la mission « La facture du club » ?"' in page
+    assert f'hx-post="http://testserver{url}"' in page
+    asked = client.post(url, data={"csrf_token": token})
+    assert asked.status_code == 400 and "Rien n&#39;a été supprimé" in asked.text
+    assert 'name="confirmation" value="oui" required' in asked.text
+    assert db.get(AuthoredMission, mission_id) is not None
+    done = client.post(url, data={"csrf_token": token, "confirmation": "oui"})
+    assert done.status_code == 200 and "Mission supprimée." in done.text
+    db.expire_all()
+    assert db.get(AuthoredMission, mission_id) is None
 
 
 def test_preview_shows_the_sample_organisation_and_escapes_raw_html(teacher_at_work, csrf, form):

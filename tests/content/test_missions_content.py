@@ -139,3 +139,14 @@ def test_writing_missions_make_sense_in_every_sector_family():
             mission = MISSIONS[slug]
             texts = [mission.histoire] + [s.consigne for s in mission.etapes]
             assert all("{" not in personalise(t, company) for t in texts), (slug, secteur)
+
+
+def test_no_built_in_summary_names_a_placeholder():
+    """The summary is read before any organisation (the teacher's list, the student's card):
+    the files write it in plain words; a teacher's own mission is shown with generic ones."""
+    from agora.content.missions import generique, load_missions
+
+    assert [m.slug for m in load_missions().values() if "{" in m.resume] == []
+    assert generique("{organisation} ouvre. Un {relation} mécontent.") == (
+        "L'organisation ouvre. Un client mécontent."
+    )

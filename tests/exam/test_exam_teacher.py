@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
@@ -46,8 +46,8 @@ def test_teacher_creates_an_evaluation_from_kinds_or_a_mission(
         "q1_kind": "bulletin_paie",
         "q1_niveau": "1",
         "q1_points": "8",
-        "opens_at": "2026-03-02T08:00",
-        "closes_at": "2026-03-02T12:00",
+        "opens_at": "2099-03-02T08:00",
+        "closes_at": "2099-03-02T12:00",
         "duree_minutes": "55",
         "melange": "on",
     }
@@ -77,9 +77,45 @@ def test_teacher_creates_an_evaluation_from_kinds_or_a_mission(
         "/enseignant/evaluations/nouvelle",
         "/enseignant/evaluations",
         csrf,
-        **(data | {"closes_at": "2026-03-02T07:00"}),
+        **(data | {"closes_at": "2099-03-02T07:00"}),
     )
     assert bad.status_code == 400 and "fin de la période doit être après" in bad.text
+
+
+def test_an_impossible_schedule_is_refused_in_french_keeping_what_was_typed(
+    app, client, teacher, classe, as_teacher, csrf, clock
+):
+    """A window already closed (then neither editable nor deletable), or a duration no
+    student could get inside the window, is refused with the typed values kept."""
+    as_teacher(client, teacher)
+    data = {
+        "titre": "Audit passé",
+        "classe_id": str(classe.id),
+        "source": "types",
+        "q0_kind": "facture",
+        "q0_niveau": "2",
+        "q0_points": "12",
+        "opens_at": "2026-11-01T08:00",
+        "closes_at": "2026-11-01T10:00",
+        "duree_minutes": "55",
+    }
+    url, page = "/enseignant/evaluations/nouvelle", "/enseignant/evaluations"
+    clock.now = datetime(2026, 12, 5, 11, 0, tzinfo=UTC)
+    past = _post(client, url, page, csrf, **data)
+    assert past.status_code == 400
+    assert "La fermeture est déjà passée : dimanche 1er novembre 2026 à 10:00" in past.text
+    assert 'value="Audit passé"' in past.text and 'value="2026-11-01T10:00"' in past.text
+    clock.now = datetime(2026, 10, 31, 11, 0, tzinfo=UTC)
+    long = {"opens_at": "2026-11-01T08:00", "closes_at": "2026-11-01T09:00"}
+    too_long = _post(client, url, page, csrf, **(data | long | {"duree_minutes": "180"}))
+    assert too_long.status_code == 400
+    assert "La durée (180 min) est plus longue que la période entre" in too_long.text
+    assert "(60 min)" in too_long.text and 'value="180"' in too_long.text
+    with Session(app.state.engine) as s:
+        assert s.exec(select(Exam)).all() == []
+    # The whole window is the duration: accepted.
+    exact = _post(client, url, page, csrf, **(data | long | {"duree_minutes": "60"}))
+    assert exact.status_code == 200 and "Évaluation créée" in exact.text
 
 
 def test_access_control(
@@ -329,8 +365,8 @@ def test_an_evaluation_can_be_edited_until_it_opens_and_not_after(
         "q0_kind": "bulletin_paie",
         "q0_niveau": "1",
         "q0_points": "10",
-        "opens_at": "2026-03-02T08:00",
-        "closes_at": "2026-03-02T07:00",
+        "opens_at": "2099-03-02T08:00",
+        "closes_at": "2099-03-02T07:00",
         "duree_minutes": "45",
     }
     refused = _post(client, f"{base}/modifier", base, csrf, **data)
@@ -338,6 +374,23 @@ def test_an_evaluation_can_be_edited_until_it_opens_and_not_after(
         refused.text
     )
     assert 'value="CCF corrigé"' in refused.text  # what was typed is kept
+    # The edit form applies the creation's rules: no window already closed, no duration
+    # longer than the window.
+    yesterday = (clock() - timedelta(days=1)).astimezone(PARIS)
+    closed = {
+        "opens_at": (yesterday - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": yesterday.strftime("%Y-%m-%dT%H:%M"),
+    }
+    refused = _post(client, f"{base}/modifier", base, csrf, **(data | closed))
+    assert refused.status_code == 400 and "La fermeture est déjà passée" in refused.text
+    soon = (clock() + timedelta(hours=2)).astimezone(PARIS)
+    short = {
+        "opens_at": soon.strftime("%Y-%m-%dT%H:%M"),
+        "closes_at": (soon + timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    refused = _post(client, f"{base}/modifier", base, csrf, **(data | short))
+    assert refused.status_code == 400 and "La durée (45 min) est plus longue" in refused.text
+    assert _exam(app, exam.id).titre == "Évaluation de test"
     opens = (clock() + timedelta(hours=2)).astimezone(PARIS)
     data |= {
         "opens_at": opens.strftime("%Y-%m-%dT%H:%M"),

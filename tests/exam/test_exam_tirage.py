@@ -121,8 +121,8 @@ def test_creating_an_evaluation_draws_every_copy(
         "q0_kind": "facture",
         "q0_niveau": "2",
         "q0_points": "12",
-        "opens_at": "2026-03-02T08:00",
-        "closes_at": "2026-03-02T12:00",
+        "opens_at": "2099-03-02T08:00",
+        "closes_at": "2099-03-02T12:00",
         "duree_minutes": "55",
     }
     page = csrf(client, "/enseignant/evaluations")

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 
 from agora.authoring import editor, service, views
 from agora.authoring.models import AuthoredMission
+from agora.classroom.teacher.forms import Text, check_confirmed
 from agora.db import SessionDep
 from agora.errors import DomainError, InvalidInput
 from agora.web.deps import PostedForm, TeacherDep
@@ -107,13 +108,29 @@ def _ctx(session, draft) -> dict:
 
 
 @router.post("/{mission_id:int}/supprimer", name="authoring_delete")
-def delete(request: Request, mission_id: DbId, teacher: TeacherDep, session: SessionDep):
+def delete(
+    request: Request,
+    mission_id: DbId,
+    teacher: TeacherDep,
+    session: SessionDep,
+    confirmation: Text = "",
+):
+    """Delete a mission never used, once confirmed: htmx asks in a dialog and sends the
+    confirmation; a plain post without it shows the box to tick, and deletes nothing."""
     mission = _owned(session, teacher, mission_id)
+    confirmed = confirmation == "oui"
 
     def page(error: str):
-        return replace(views.list_page(session, teacher.id), error=error)
+        listed = views.list_page(session, teacher.id)
+        return replace(listed, error=error, confirm=None if confirmed else mission.id)
 
-    with refused_form(request, "authoring/list.html", page):
+    with refused_form(request, "authoring/list.html", page, block="miennes"):
+        titre = service.current(session, mission).titre
+        check_confirmed(
+            confirmation,
+            f"Rien n'a été supprimé : cochez « Je confirme la suppression » à côté de "
+            f"« {titre} », puis « Supprimer ».",
+        )
         service.delete(session, mission)
     flash(request, "Mission supprimée.")
     return redirect(request, request.url_for("authoring_list"))

@@ -31,6 +31,7 @@ class ListPage:
     builtins: list[Mission]
     import_error: str | None = None
     error: str | None = None  # a refused deletion
+    confirm: int | None = None  # the mission whose deletion waits for its confirmation box
 
 
 def list_page(session: Session, teacher_id: int, import_error: str | None = None) -> ListPage:

@@ -37,6 +37,16 @@ MISSIONS_DIR = SCENARIOS_DIR / "missions"
 # Words a mission text may write in braces ({organisation}); replaced by the student's own.
 PLACEHOLDERS = ("organisation", "ville", "dirigeant", "fonction", "relation")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# The same in generic words, where no student's organisation is known (the teacher choosing a
+# mission reads « L'organisation ouvre ses portes… », « Un client mécontent… »).
+GENERIQUES = {
+    "organisation": "l'organisation",
+    "ville": "la ville",
+    "dirigeant": "le dirigeant",
+    "fonction": "direction",
+    "relation": "client",
+}
+_DEBUT_PHRASE = re.compile(r"(?:\A|[.!?…]\s+)\Z")
 # « ::: biens » … « ::: »: the story of some sector families (see the module's docstring).
 _BLOC = re.compile(r"^::: *([a-z_][a-z_ ]*?) *\n(.*?)^::: *(?:\n|\Z)", re.M | re.S)
 _MARQUE = re.compile(r"^:::.*$", re.M)
@@ -163,6 +173,11 @@ class Mission(_Strict):
     def points(self) -> int:
         return sum(step.points for step in self.etapes)
 
+    @property
+    def resume_generique(self) -> str:
+        """The summary as a teacher reads it, before any student's organisation."""
+        return generique(self.resume)
+
     def etape(self, index: int) -> ExerciseStep | ProseStep:
         """The step at this index; UnknownCode when the mission has no such step."""
         if not 0 <= index < len(self.etapes):
@@ -283,6 +298,19 @@ def _famille(famille: str) -> str:
     """« la famille « service public » (secteurs : regie_eau) », for a refusal message."""
     secteurs = sorted(s.code for s in load_secteurs().values() if s.famille == famille)
     return f"la famille « {FAMILLES[famille]} » (secteurs : {', '.join(secteurs)})"
+
+
+def generique(text: str) -> str:
+    """A mission text with no organisation yet: each {placeholder} in generic words (GENERIQUES),
+    with a capital at the start of a sentence; never a brace left."""
+
+    def mot(match: re.Match) -> str:
+        words = GENERIQUES.get(match.group(1), match.group(1).replace("_", " "))
+        if _DEBUT_PHRASE.search(text, 0, match.start()):
+            return words[:1].upper() + words[1:]
+        return words
+
+    return _PLACEHOLDER.sub(mot, text)
 
 
 def personalise(text: str, company: Any) -> str:

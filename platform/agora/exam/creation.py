@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from agora import TEMPLATES_DIR
 from agora.authoring.catalog import usable_mission
+from agora.calendrier import date_heure
 from agora.classroom.models import Classe, Student
 from agora.content.missions import ExerciseStep, get_mission
 from agora.errors import InvalidInput
@@ -102,12 +103,18 @@ class ExamSettings(TypedDict):
 
 
 def create_exam(
-    session: Session, teacher_id: int, classe: Classe, **settings: Unpack[ExamSettings]
+    session: Session,
+    teacher_id: int,
+    classe: Classe,
+    now: datetime | None = None,
+    **settings: Unpack[ExamSettings],
 ) -> Exam:
     """A new evaluation for ``classe``, with a code and one copy per student of the class
-    (commit, then tirage.draw_ahead draws their variants)."""
+    (commit, then tirage.draw_ahead draws their variants). ``now``: the clock of a teacher's
+    request, which refuses a window already closed; without it (the demo, set-ups of tests) an
+    evaluation may be made in the past."""
     exam = Exam(teacher_id=teacher_id, classe_id=classe.id, code=new_code(session))
-    _set(exam, settings)
+    _set(exam, settings, now)
     session.add(exam)
     session.flush()
     ensure_copies(session, exam)
@@ -127,7 +134,7 @@ def update_exam(
             "L'évaluation est ouverte : elle ne peut plus être modifiée. "
             "Depuis le suivi, vous pouvez ajouter du temps ou la clôturer."
         )
-    redraw = _set(exam, settings)
+    redraw = _set(exam, settings, now)
     session.add(exam)
     session.flush()  # the evaluation's row first: a draw ahead under way waits, then stops
     if redraw:  # the variants drawn ahead were the old questions' (drawn again: tirage)
@@ -135,22 +142,37 @@ def update_exam(
         session.execute(sa.delete(ExamAnswer).where(col(ExamAnswer.copy_id).in_(copies)))
 
 
-def _set(exam: Exam, settings: ExamSettings) -> bool:
+def _set(exam: Exam, settings: ExamSettings, now: datetime | None) -> bool:
     """Store the settings, checked (InvalidInput in French, before anything is changed: an
-    empty title, an impossible window, then the questions); whether the questions changed."""
+    empty title, an impossible window (closed already when ``now`` is given: it could then be
+    neither changed nor deleted), a duration no student could get inside the window, then the
+    questions); whether the questions changed."""
     titre = settings["titre"].strip()
     opens_at, closes_at = settings["opens_at"], settings["closes_at"]
+    duree = settings["duree_minutes"]
     if not titre:
         raise InvalidInput("Donnez un titre à l'évaluation.")
     if closes_at <= opens_at:
         raise InvalidInput("La fin de la période doit être après son début.")
-    if not 1 <= settings["duree_minutes"] <= 600:
+    if now is not None and closes_at <= now:
+        raise InvalidInput(
+            f"La fermeture est déjà passée : {date_heure(closes_at)}. Choisissez une "
+            "fermeture à venir (une évaluation close ne peut plus être modifiée)."
+        )
+    if not 1 <= duree <= 600:
         raise InvalidInput("La durée va de 1 à 600 minutes.")
+    window = int((closes_at - opens_at).total_seconds() // 60)
+    if duree > window:
+        raise InvalidInput(
+            f"La durée ({duree} min) est plus longue que la période entre l'ouverture et la "
+            f"fermeture ({window} min) : aucun élève n'aurait tout son temps. Raccourcissez "
+            "la durée ou reculez la fermeture."
+        )
     questions = check_questions(settings["questions"])
     changed = questions != exam.questions
     exam.titre, exam.questions, exam.melange = titre[:200], questions, settings["melange"]
     exam.opens_at, exam.closes_at = opens_at, closes_at
-    exam.duree_minutes = settings["duree_minutes"]
+    exam.duree_minutes = duree
     exam.mission_slug = settings.get("mission_slug")
     return changed
 

@@ -118,7 +118,7 @@ def create(
             raise InvalidInput("Choisissez une de vos classes.")
         posted = _posted_exam(form, session, teacher.id)
         with service.writing(session):
-            exam = creation.create_exam(session, teacher.id, classe, **posted)
+            exam = creation.create_exam(session, teacher.id, classe, clock(), **posted)
         tirage.draw_ahead(request.app.state.engine, exam.id)
     flash(request, f"Évaluation créée. Code d'accès à donner aux élèves : {exam.code}")
     return _back(request, "exam_monitor", exam)

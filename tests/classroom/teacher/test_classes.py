@@ -1,8 +1,10 @@
 """Teacher: classes, importing students from CSV, login cards, passwords, assigning missions."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import delete as sa_delete
 from sqlmodel import select
 from tests.pdf_helpers import pages_as_images, pdf_text
 
@@ -354,6 +356,69 @@ def test_assign_with_htmx_gets_the_form_block_or_a_redirect(teacher_client, db, 
     done = client.post(url, data=data | {"mission": "la-paie-de-mars"}, headers=htmx)
     assert done.status_code == 204
     assert done.headers["HX-Redirect"].endswith(f"/enseignant/classes/{classe.id}")
+
+
+def test_no_mission_summary_the_teacher_reads_shows_a_brace_placeholder(teacher_client, db, csrf):
+    """Every mission of the catalogue, and a teacher's own whose summary names
+    {organisation}: the summaries on « Attribuer une mission » read generic words (the
+    organisation is each student's own)."""
+    from agora.authoring import service
+    from agora.content.missions import load_missions
+
+    client, teacher, classe = teacher_client
+    own = service.builtin_text("la-paie-de-mars").replace(
+        "resume:", "resume: Chez {organisation}, à {ville}, un {relation} attend. ", 1
+    )
+    service.create(db, teacher.id, own)
+    db.commit()
+    page = client.get(f"/enseignant/classes/{classe.id}/attribuer").text
+    summaries = re.findall(r'<span class="carte-resume">(.*?)</span>', page, re.DOTALL)
+    assert len(summaries) == len(load_missions()) + 1
+    assert [s for s in summaries if "{" in s or "}" in s] == []
+    assert "Chez l&#39;organisation, à la ville, un client attend." in page
+
+
+def test_the_same_assignment_sent_twice_at_once_is_given_once(
+    teacher_client, db, csrf, make_student
+):
+    """A double submit the browser cannot stop (JavaScript off): the second, identical one,
+    seconds after the first, is refused in French; other settings, or later, are a new one."""
+    client, _, classe = teacher_client
+    chosen = make_student(classe)
+    day = (utcnow() + timedelta(days=10)).astimezone(PARIS).date().isoformat()
+    dated = {"mission": "la-paie-de-mars", "date": day, "heure": "18:00"}
+    assert _assign(client, csrf, classe, **dated).status_code == 200
+    again = _assign(client, csrf, classe, **dated)
+    assert again.status_code == 400
+    assert len(db.exec(select(Assignment)).all()) == 1
+    db.exec(sa_delete(Assignment))
+    db.commit()
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars").status_code == 200
+    again = _assign(client, csrf, classe, mission="la-paie-de-mars")
+    assert again.status_code == 400
+    assert "donnée à la classe avec les mêmes réglages" in again.text
+    assert len(db.exec(select(Assignment)).all()) == 1
+    # Not the same: other tries, or only some students.
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars", attempts="3").status_code == 200
+    some = {"pour": "eleves", "eleves": [str(chosen.id)]}
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars", **some).status_code == 200
+    # The same, once the seconds of a double submit are over.
+    for assignment in db.exec(select(Assignment)).all():
+        assignment.created_at -= timedelta(seconds=11)
+        db.add(assignment)
+    db.commit()
+    assert _assign(client, csrf, classe, mission="la-paie-de-mars").status_code == 200
+    assert len(db.exec(select(Assignment)).all()) == 4
+
+
+def test_the_same_class_sent_twice_at_once_is_created_once(teacher_client, db, csrf):
+    client, _, _ = teacher_client
+    token = csrf(client, "/enseignant")
+    data = {"nom": "Tle AGOrA B", "annee_scolaire": "2025-2026", "csrf_token": token}
+    assert client.post("/enseignant/classes", data=data).status_code == 200
+    again = client.post("/enseignant/classes", data=data)
+    assert again.status_code == 400 and "être créée" in again.text
+    assert len(db.exec(select(Classe).where(Classe.nom == "Tle AGOrA B")).all()) == 1
 
 
 def test_import_of_long_names_and_control_characters_keeps_the_other_lines(

@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from sqlmodel import Session, col, select
@@ -33,6 +33,7 @@ from agora.classroom.service import counted_score
 from agora.classroom.teacher.csv_import import ImportPreview, LineError, fold, parse_class_list
 from agora.company.noms import seed_sans_nom
 from agora.content.missions import NIVEAUX, Mission
+from agora.db import utcnow
 from agora.errors import InvalidInput
 
 MAX_ATTEMPTS = 10
@@ -79,10 +80,30 @@ def clean_classe(nom: str, annee_scolaire: str) -> tuple[str, str]:
     return nom, annee_scolaire.strip()
 
 
+# A form sent twice by a double-click with JavaScript off (htmx stops it in the browser):
+# the same thing created again within these seconds is refused.
+DOUBLE_SUBMIT = timedelta(seconds=10)
+
+
 def create_classe(session: Session, teacher: User, nom: str, annee_scolaire: str) -> Classe:
-    """A new class of this teacher; InvalidInput (French) on a missing name or a bad year."""
+    """A new class of this teacher; InvalidInput (French) on a missing name or a bad year, or
+    for the same class created seconds ago (a double submit: a class is never deleted)."""
     nom, annee_scolaire = clean_classe(nom, annee_scolaire)
-    classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire=annee_scolaire)
+    now = utcnow()
+    just_created = session.exec(
+        select(Classe.id).where(
+            Classe.teacher_id == teacher.id,
+            Classe.nom == nom,
+            Classe.annee_scolaire == annee_scolaire,
+            col(Classe.created_at) > now - DOUBLE_SUBMIT,
+        )
+    ).first()
+    if just_created is not None:
+        raise InvalidInput(
+            f"La classe « {nom} » ({annee_scolaire}) vient d'être créée (le formulaire est "
+            "sans doute parti deux fois) : elle n'a pas été créée une seconde fois."
+        )
+    classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire=annee_scolaire, created_at=now)
     session.add(classe)
     session.flush()
     return classe
@@ -283,7 +304,14 @@ def assign_mission(
         meme_enonce=meme_enonce,
         penalite_essai=penalite_essai,
         niveau=niveau,
+        created_at=now,
     )
+    if _just_given(session, assignment, {s.id for s in students}):
+        raise InvalidInput(
+            "Cette mission vient d'être donnée à la classe avec les mêmes réglages (le "
+            "formulaire est sans doute parti deux fois) : elle n'a pas été donnée une seconde "
+            "fois."
+        )
     session.add(assignment)
     session.flush()
     session.add_all(
@@ -291,6 +319,24 @@ def assign_mission(
     )
     session.flush()
     return assignment
+
+
+def _just_given(session: Session, new: Assignment, students: set[int]) -> bool:
+    """Whether the class got the same mission, with the same settings and students, in the
+    last seconds (DOUBLE_SUBMIT): a form sent twice, not a second wish."""
+    settings = ("due_at", "attempts_allowed", "corrections", "meme_enonce", "penalite_essai")
+    recent = session.exec(
+        select(Assignment).where(
+            Assignment.classe_id == new.classe_id,
+            Assignment.mission_slug == new.mission_slug,
+            col(Assignment.created_at) > new.created_at - DOUBLE_SUBMIT,
+        )
+    ).all()
+    return any(
+        all(getattr(a, name) == getattr(new, name) for name in (*settings, "niveau"))
+        and (targeted_students(session, a) or set()) == students
+        for a in recent
+    )
 
 
 def check_conditions(
