@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from decimal import Decimal
 
 import openpyxl
 
@@ -150,3 +151,32 @@ def test_points_total_and_mark_have_two_decimals_in_csv_and_xlsx(
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"{base}/resultats.xlsx").content)).active
     for row in sheet.iter_rows(min_row=2):
         assert {cell.number_format for cell in row[marks]} == {"0.00"}, row
+
+
+def test_the_teachers_page_of_a_student_gives_no_mark_while_their_writing_waits(
+    client, db, clock, teacher, classe, make_exam, make_student, as_teacher
+):
+    # The student's page computed a note from the copy's points, which count the courriel 0.
+    exam, copies = _exam_with_a_writing_to_grade(db, clock, make_exam, classe, make_student)
+    as_teacher(client, teacher)
+    tom = client.get(f"/enseignant/eleves/{copies['Bernard'].student_id}")
+    row = tom.text.split(f">{exam.titre}</a></th>")[1].split("</tr>")[0]
+    assert re.findall(r'<td class="nombre">(.*?)</td>', row) == ["à corriger"]
+    lea = client.get(f"/enseignant/eleves/{copies['Arnaud'].student_id}")
+    row = lea.text.split(f">{exam.titre}</a></th>")[1].split("</tr>")[0]
+    assert re.fullmatch(r"\d+,\d\d", re.findall(r'<td class="nombre">(.*?)</td>', row)[0])
+
+
+def test_the_statistics_leave_out_a_copy_whose_writing_waits(
+    client, db, clock, teacher, classe, make_exam, make_student, as_teacher
+):
+    # Tom's courriel, not graded yet, counted 0 in the question's mean and discrimination.
+    from agora.exam.report import exam_report
+
+    exam, _ = _exam_with_a_writing_to_grade(db, clock, make_exam, classe, make_student)
+    report = exam_report(db, exam)
+    assert report.graded == 1 and report.en_attente == 1
+    courriel = report.questions[1].summary
+    assert courriel.mean_ratio == Decimal(7) / Decimal(8)  # Léa's 7 / 8 alone
+    page = as_teacher(client, teacher).get(f"/enseignant/evaluations/{exam.id}/statistiques")
+    assert "1 copie dont une rédaction est à corriger n&#39;est pas comptée" in page.text

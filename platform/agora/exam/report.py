@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from agora.classroom.models import Student
 from agora.classroom.teacher.report import Counted, Summary, diagnostics_of, names_of, summarize
+from agora.exam import redaction
 from agora.exam.grading import points_of
 from agora.exam.models import FINIES, Exam, ExamAnswer, ExamCopy
 from agora.exercise.registry import KINDS
@@ -62,6 +63,7 @@ class ExamReport:
     exam: Exam
     graded: int  # copies counted
     questions: tuple[QuestionReport, ...]
+    en_attente: int = 0  # finished copies left out: a written answer waits for the teacher
 
 
 def upper_lower_index(copies: list[tuple[Decimal, Decimal]]) -> Decimal | None:
@@ -83,17 +85,20 @@ def exam_report(session: Session, exam: Exam) -> ExamReport:
     every = list(
         session.exec(select(ExamCopy).where(ExamCopy.exam_id == exam.id).order_by(col(ExamCopy.id)))
     )
-    copies = [c for c in every if c.statut in FINIES and c.graded_at is not None]
+    finished = [c for c in every if c.statut in FINIES and c.graded_at is not None]
     in_class = session.exec(select(Student.id).where(Student.classe_id == exam.classe_id))
     expected = len({c.student_id for c in every} | set(in_class))
-    names = names_of(session, [c.student_id for c in copies])
-    copies.sort(key=lambda c: (names.get(c.student_id, ""), c.id))
     answers: dict[tuple[int, int], ExamAnswer] = {
         (a.copy_id, a.question): a
         for a in session.exec(
-            select(ExamAnswer).where(col(ExamAnswer.copy_id).in_([c.id for c in copies]))
+            select(ExamAnswer).where(col(ExamAnswer.copy_id).in_([c.id for c in finished]))
         )
     }
+    # A copy whose written answer waits has no total yet (it would count that answer 0).
+    waiting = {a.copy_id for a in answers.values() if redaction.waiting(exam, [a])}
+    copies = [c for c in finished if c.id not in waiting]
+    names = names_of(session, [c.student_id for c in copies])
+    copies.sort(key=lambda c: (names.get(c.student_id, ""), c.id))
     totals = {
         c.id: sum(
             (
@@ -137,4 +142,4 @@ def exam_report(session: Session, exam: Exam) -> ExamReport:
                 ),
             )
         )
-    return ExamReport(exam, len(copies), tuple(reports))
+    return ExamReport(exam, len(copies), tuple(reports), len(waiting))

@@ -19,8 +19,10 @@ from agora.competency.models import Positionnement
 from agora.competency.positionnement import level_set, positionnements_of
 from agora.competency.service import SCALE, EvidenceView, Level, levels_of, student_evidence
 from agora.content.missions import Mission
+from agora.exam import redaction
 from agora.exam.grading import note_sur_20
 from agora.exam.models import STATUTS_LIBELLES, Exam, ExamCopy
+from agora.exam.service import answers_of
 
 
 @dataclass
@@ -37,6 +39,7 @@ class ExamLine:
     copy: ExamCopy
     statut: str
     note: Decimal | None  # on 20, once graded
+    a_corriger: bool = False  # finished, but a written answer waits for the teacher
 
     @property
     def published(self) -> bool:
@@ -118,15 +121,16 @@ def _exam_lines(session: Session, student: Student) -> list[ExamLine]:
         .where(ExamCopy.student_id == student.id)
         .order_by(col(Exam.opens_at), col(Exam.id))
     ).all()
-    return [
-        ExamLine(
-            exam,
-            copy,
-            STATUTS_LIBELLES.get(copy.statut, copy.statut),
-            note_sur_20(copy.points, exam.total_points) if copy.points is not None else None,
-        )
-        for copy, exam in rows
-    ]
+    return [_exam_line(session, copy, exam) for copy, exam in rows]
+
+
+def _exam_line(session: Session, copy: ExamCopy, exam: Exam) -> ExamLine:
+    """A copy's line; no mark while a written answer waits (its points would count it 0)."""
+    waits = copy.points is not None and bool(
+        redaction.waiting(exam, answers_of(session, copy.id).values())
+    )
+    note = None if copy.points is None or waits else note_sur_20(copy.points, exam.total_points)
+    return ExamLine(exam, copy, STATUTS_LIBELLES.get(copy.statut, copy.statut), note, waits)
 
 
 def _competence_lines(session, student, missions: dict[int, Mission], exams: dict[int, Exam]):
