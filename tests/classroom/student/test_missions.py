@@ -53,6 +53,27 @@ def test_dashboard_lists_my_missions_only(
     assert get_mission("la-paie-de-mars").titre not in page.text
 
 
+def test_the_dashboard_summary_names_my_organisation_not_a_placeholder(
+    client, db, make_classe, make_student, make_assignment, as_student
+):
+    # A teacher's own mission whose summary says {organisation} showed the braces raw.
+    from agora.authoring import service
+
+    classe = make_classe()
+    me = make_student(classe)
+    own = service.builtin_text("la-paie-de-mars").replace(
+        "resume:", "resume: Chez {organisation}, un {relation} attend. ", 1
+    )
+    version = service.create(db, classe.teacher_id, own)
+    db.commit()
+    make_assignment(classe, f"perso-{version.mission_id}-v{version.numero}")
+    page = as_student(client, me).get("/eleve").text
+    summary = re.search(r'<p class="carte-resume">(.*?)</p>', page, re.DOTALL).group(1)
+    assert "{" not in summary and company_for(me.org_seed).raison_sociale in summary.replace(
+        "&#39;", "'"
+    )
+
+
 def test_mission_page_shows_story_statement_and_form(client, given, as_student):
     student, assignment = given(MISSION)
     page = as_student(client, student).get(f"/eleve/missions/{assignment.id}")

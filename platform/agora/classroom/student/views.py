@@ -261,6 +261,7 @@ class MissionCard:
     steps_done: int
     score: Decimal | None  # points earned, when corrections are visible
     late: bool
+    resume: str = ""  # the summary as the student's organisation reads it
 
     @property
     def status(self) -> str:
@@ -281,6 +282,7 @@ class DashboardPage:
 
 def dashboard_page(session: Session, user: User, student: Student, now: datetime):
     """The student's missions with progress, and their organisation."""
+    company = company_for(student.org_seed)
     cards = []
     assignments = service.assignments_for(session, student)
     attempts = _attempts_by_assignment(session, student, [a.id for a in assignments])
@@ -301,9 +303,10 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
                 if i < len(mission.etapes)
             ).quantize(Decimal("0.1"), ROUND_DOWN)
         late = assignment.due_at is not None and now > assignment.due_at
-        cards.append(MissionCard(assignment, mission, len(latest), score, late))
+        resume = personalise(mission.resume, company)
+        cards.append(MissionCard(assignment, mission, len(latest), score, late, resume))
     classe = session.get(Classe, student.classe_id)
-    return DashboardPage(user, classe, cards, company_for(student.org_seed))
+    return DashboardPage(user, classe, cards, company)
 
 
 def _attempts_by_assignment(session, student, ids) -> dict[int, list[StepAttempt]]:
