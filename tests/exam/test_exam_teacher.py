@@ -356,3 +356,13 @@ def test_an_evaluation_can_be_edited_until_it_opens_and_not_after(
     late = _post(client, f"{base}/modifier", base, csrf, **(data | {"titre": "Trop tard"}))
     assert late.status_code == 400 and "ne peut plus être modifiée" in late.text
     assert _exam(app, exam.id).titre == "CCF corrigé"
+
+
+def test_the_monitor_agrees_one_question_of_one_point(client, teacher, make_exam, as_teacher):
+    # Teacher audit 11: the monitor read « 1 questions · 5 points ».
+    exam = make_exam(questions=[{"kind": "facture", "niveau": 1, "points": 1}])
+    page = as_teacher(client, teacher).get(f"/enseignant/evaluations/{exam.id}")
+    assert "<dd>1 question · 1 point</dd>" in page.text
+    several = make_exam()
+    page = client.get(f"/enseignant/evaluations/{several.id}")
+    assert "<dd>3 questions · 20 points</dd>" in page.text

@@ -127,7 +127,9 @@ class ProseStep(_Strict):
     def _rubric_total(self) -> ProseStep:
         total = sum(c.points for c in self.rubrique)
         if total != self.points:
-            raise ValueError(f"la rubrique totalise {total} points au lieu de {self.points}")
+            raise ValueError(
+                f"la rubrique totalise {_points(total)} au lieu de {_points(self.points)}"
+            )
         return self
 
 
@@ -277,6 +279,11 @@ def _check_stories(path: Path | str, mission: Mission) -> None:
                     f"d'histoire pour {_famille(manquantes[0])}, et la mission peut être "
                     "donnée à ses organisations."
                 )
+
+
+def _points(n: int) -> str:
+    """« 1 point », « 5 points »."""
+    return f"{n} point{'s' if n > 1 else ''}"
 
 
 def _famille(famille: str) -> str:
