@@ -171,7 +171,8 @@ def test_monitor_time_close_reopen_publish_and_exports(
     monitor = client.get(base)
     assert monitor.status_code == 200 and exam.code in monitor.text
     assert "En cours : <strong>2</strong>" in monitor.text
-    assert "Pas commencé : <strong>1</strong>" in monitor.text
+    # Copies, as in each row (« pas commencée ») and the other counts (« Rendues »): audit 11.
+    assert "Pas commencées : <strong>1</strong>" in monitor.text
     poll = client.get(base, headers={"HX-Request": "true"})
     assert poll.text.lstrip().startswith('<section id="suivi"')
 
