@@ -17,6 +17,7 @@ from agora.calendrier import PARIS
 from agora.content.missions import NIVEAUX
 from agora.exercise import widgets
 from agora.exercise.registry import get_kind
+from agora.francais import de, insecables
 from agora.markdown_html import markdown
 from agora.redaction import prechecks
 from agora.redaction.formats import format_par_code
@@ -103,6 +104,8 @@ FILTERS = {
     "date_fr": french_date,
     "datetime_fr": french_datetime,
     "month_fr": french_month,
+    "de": de,  # « Aménagement {{ nom|de }} » → « Aménagement d'Odette Brunel »
+    "insecables": insecables,  # « clients » with no-break spaces inside the guillemets
 }
 
 
