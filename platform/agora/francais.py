@@ -41,19 +41,26 @@ def _article(nom: str) -> tuple[str, str]:
     return "", nom
 
 
+def prepose(petit_mot: str, nom: str) -> tuple[str, str]:
+    """(« de » or « à » as the name takes it, the rest of the name): (« d' », « Eau de
+    Saint-Denis »), (« du », « Bistrot de Paul Roux »), (« au », « Mans »), (« à », « Amiens »)."""
+    article, reste = _article(nom)
+    if petit_mot == "à":
+        return {"le": "au ", "les": "aux "}.get(article, "à "), reste
+    return {"le": "du ", "les": "des "}.get(article) or ("d'" if elidable(nom) else "de "), reste
+
+
 def de(nom: str, gras: bool = False) -> str:
     """« de » and the name: « d'Eau de Saint-Denis », « du Bistrot de Paul Roux », « des
     Artisans Roux », « de Régie des eaux ». ``gras``: the name in Markdown bold, the small
     word outside (« d'**Eau de Saint-Denis** »)."""
-    article, reste = _article(nom)
-    mot = {"le": "du ", "les": "des "}.get(article) or ("d'" if elidable(nom) else "de ")
+    mot, reste = prepose("de", nom)
     return f"{mot}**{reste}**" if gras else f"{mot}{reste}"
 
 
 def a(nom: str, gras: bool = False) -> str:
     """« à » and the name: « à Saint-Denis », « au Mans », « aux Artisans Roux »."""
-    article, reste = _article(nom)
-    mot = {"le": "au ", "les": "aux "}.get(article, "à ")
+    mot, reste = prepose("à", nom)
     return f"{mot}**{reste}**" if gras else f"{mot}{reste}"
 
 
