@@ -79,6 +79,7 @@ def test_the_writing_step_of_a_teachers_own_mission_is_an_exam_question(
     # keeps a copy of the step instead, so its statement and rubric are there for good.
     from agora.exam import creation, redaction
     from agora.exercise.variants import company_for
+    from agora.francais import de
 
     client, teacher, classe = teacher_at_work
     student = make_student(classe)
@@ -92,7 +93,8 @@ def test_the_writing_step_of_a_teachers_own_mission_is_an_exam_question(
     (question,) = exam.questions
     assert redaction.is_writing(question) and exam.total_points == 6
     statement = redaction.variant(question, 1, student.org_seed).enonce
-    assert statement.startswith("Écrivez le mot d'accueil des nouveaux clients de ")
-    assert company_for(student.org_seed).raison_sociale in statement
+    # « de {organisation} » as the name takes it: « d'Eau… », « des Sportifs… », « de Régie… ».
+    nom = company_for(student.org_seed).raison_sociale
+    assert statement.startswith(f"Écrivez le mot d'accueil des nouveaux clients {de(nom)}")
     assert [c.critere for c in redaction.step_of(question).rubrique] == ["Ton"]
     assert creation.check_questions(exam.questions) == exam.questions  # edit keeps it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
@@ -197,3 +198,14 @@ def test_any_seed_gives_a_valid_organisation(seed, secteur):
     assert siret.is_valid(c.siret) and iban.is_valid(c.banque.iban)
     assert all(s.taux_horaire >= load_bareme(2026).smic.horaire for s in c.salaries)
     assert json.loads(json.dumps(c.to_dict()))["seed"] == seed
+
+
+def test_a_street_named_after_someone_elides_de(companies):
+    # Teacher audit 11: « 71, rue de Étienne ».
+    adresses = [
+        tiers.adresse.rue
+        for company in _all(companies)
+        for tiers in (company, *company.clients, *company.fournisseurs)
+    ]
+    assert not [rue for rue in adresses if re.search(r" de [AEIOUÉÈÊÂÎÔ]", rue)]
+    assert any(" d'" in rue for rue in adresses)

@@ -151,3 +151,21 @@ def test_a_kind_without_a_story_for_a_family_makes_its_missions_refused(monkeypa
         "l'exercice « facture » n'a pas d'histoire pour la famille « prestation de services » (secteurs : batiment, informatique)"
         in str(error.value)
     )
+
+
+def test_de_and_a_before_a_placeholder_follow_the_name():
+    # Teacher audit 11: « au nom de **Eau de Saint-Denis** ».
+    eau = dataclasses.replace(generate_company(1), raison_sociale="Eau de Saint-Denis")
+    texte = "Au nom de **{organisation}**, la réunion de {organisation}, à {organisation}."
+    assert personalise(texte, eau) == (
+        "Au nom d'**Eau de Saint-Denis**, la réunion d'Eau de Saint-Denis, à Eau de Saint-Denis."
+    )
+    bistrot = dataclasses.replace(eau, raison_sociale="Le Bistrot de Paul Roux")
+    assert personalise(texte, bistrot) == (
+        "Au nom du **Bistrot de Paul Roux**, la réunion du Bistrot de Paul Roux, "
+        "au Bistrot de Paul Roux."
+    )
+    regie = dataclasses.replace(eau, raison_sociale="Régie des eaux de Lyon")
+    assert personalise("De {organisation} ; rue de {organisation}", regie) == (
+        "De Régie des eaux de Lyon ; rue de Régie des eaux de Lyon"
+    )

@@ -90,7 +90,14 @@ def test_a_valid_file_loads(tmp_path):
                 "etapes": "[{type: redaction, titre: X, consigne: Y, points: 5, "
                 'competences: ["1.1.2"], rubrique: [{critere: A, points: 2, description: B}]}]'
             },
-            "la rubrique totalise 2 points au lieu de 5",
+            "la rubrique totalise 2 points au lieu de 5 points",
+        ),
+        (
+            {
+                "etapes": "[{type: redaction, titre: X, consigne: Y, points: 1, "
+                'competences: ["1.1.2"], rubrique: [{critere: A, points: 2, description: B}]}]'
+            },
+            "la rubrique totalise 2 points au lieu de 1 point",
         ),
     ],
 )

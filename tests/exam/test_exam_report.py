@@ -162,3 +162,16 @@ def test_stats_page_before_any_copy(client, make_exam, teacher, as_teacher):
     page = as_teacher(client, teacher).get(f"/enseignant/evaluations/{exam.id}/statistiques")
     assert page.status_code == 200 and "Aucune copie corrigée" in page.text
     assert "trop peu de copies" in page.text
+
+
+def test_remediation_for_one_student_says_cet_eleve(
+    client, db, clock, classe, make_student, make_exam, teacher, as_teacher
+):
+    # Teacher audit 11: the button read « … de remédiation à ces 1 élève ».
+    exam = make_exam(questions=QUESTIONS)
+    david = make_student(classe=classe, prenom="David", nom="Dupont", org_seed=1008)
+    _take(db, exam, david, clock, {0: TTC})
+    page = as_teacher(client, teacher).get(f"/enseignant/evaluations/{exam.id}/statistiques")
+    assert "1 élève sur 1" in page.text
+    assert "Donner un exercice de remédiation à cet élève<" in page.text
+    assert "ces 1" not in page.text

@@ -207,7 +207,8 @@ def test_monitor_time_close_reopen_publish_and_exports(
     monitor = client.get(base)
     assert monitor.status_code == 200 and exam.code in monitor.text
     assert "En cours : <strong>2</strong>" in monitor.text
-    assert "Pas commencé : <strong>1</strong>" in monitor.text
+    # Copies, as in each row (« pas commencée ») and the other counts (« Rendues »): audit 11.
+    assert "Pas commencées : <strong>1</strong>" in monitor.text
     poll = client.get(base, headers={"HX-Request": "true"})
     assert poll.text.lstrip().startswith('<section id="suivi"')
 
@@ -465,3 +466,13 @@ def test_while_writings_wait_the_results_page_shows_what_to_do_not_a_publish_but
     rule = "les résultats ne pourront être publiés qu'une fois toutes corrigées"
     assert rule in publication and rule in client.get(f"{base}/redactions").text
     assert "seront publiés" not in page
+
+
+def test_the_monitor_agrees_one_question_of_one_point(client, teacher, make_exam, as_teacher):
+    # Teacher audit 11: the monitor read « 1 questions · 5 points ».
+    exam = make_exam(questions=[{"kind": "facture", "niveau": 1, "points": 1}])
+    page = as_teacher(client, teacher).get(f"/enseignant/evaluations/{exam.id}")
+    assert "<dd>1 question · 1 point</dd>" in page.text
+    several = make_exam()
+    page = client.get(f"/enseignant/evaluations/{several.id}")
+    assert "<dd>3 questions · 20 points</dd>" in page.text

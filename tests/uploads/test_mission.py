@@ -8,6 +8,7 @@ import pytest
 from agora.company.generator import generate_company
 from agora.content.missions import get_mission, personalise
 from agora.content.secteurs import secteur_codes
+from agora.francais import prepose
 from agora.uploads.service import takes_a_file
 
 SLUG = "l-affiche-de-la-journee-portes-ouvertes"
@@ -29,4 +30,5 @@ def test_the_story_is_personalised_in_every_sector(secteur):
     for text in texts:
         shown = personalise(text, company)
         assert "{" not in shown and "}" not in shown
-    assert company.raison_sociale in personalise(mission.histoire, company)
+    # « du **Bistrot de Paul Roux** » for « Le Bistrot de Paul Roux »: the article contracts.
+    assert prepose("de", company.raison_sociale)[1] in personalise(mission.histoire, company)

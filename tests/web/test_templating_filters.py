@@ -36,7 +36,17 @@ def test_dates_in_french_and_paris_time():
     assert french_date("2026-03-03", "short") == "03/03/2026"
     assert french_month("2026-03") == "mars 2026"
     # 23:30 UTC on 31 March is already 1 April in Paris (summer time).
-    assert french_datetime(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "1 avril 2026 à 01:30"
+    assert french_datetime(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "1er avril 2026 à 01:30"
+
+
+def test_the_first_of_the_month_is_written_1er():
+    # French typography (audit 11): « 1er mai 2027 », never « 1 mai 2027 ».
+    assert french_date(date(2027, 5, 1)) == "1er mai 2027"
+    assert french_date(datetime(2026, 11, 1, 9, tzinfo=UTC)) == "1er novembre 2026"
+    assert french_date(date(2027, 5, 1), "short") == "01/05/2027"
+    assert french_date(date(2027, 5, 11)) == "11 mai 2027"
+    assert french_datetime(datetime(2026, 11, 1, 7, 0, tzinfo=UTC)) == "1er novembre 2026 à 08:00"
+    assert french_datetime(datetime(2026, 11, 21, 7, 0, tzinfo=UTC)) == "21 novembre 2026 à 08:00"
 
 
 def test_markdown_keeps_tables_and_drops_raw_html():

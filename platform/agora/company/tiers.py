@@ -10,6 +10,7 @@ from agora.company import identifiers
 from agora.company.model import Adresse, Article, Client, Fournisseur, Subvention
 from agora.company.people import Generation, personne
 from agora.content.secteurs import Commune, communes_proches, load_communes
+from agora.francais import elidable
 from agora.money import cents
 
 DOMAINES_PERSONNELS = ("orange.fr", "free.fr", "gmail.com", "laposte.net", "sfr.fr", "outlook.fr")
@@ -25,8 +26,13 @@ def commune(gen: Generation, pres_de: str | None = None) -> Commune:
 
 
 def adresse(gen: Generation, lieu: Commune) -> Adresse:
-    """A Faker street in a real commune, so that postcode and city always agree."""
-    return Adresse(rue=gen.fake.street_address(), code_postal=lieu.code_postal, ville=lieu.ville)
+    """A Faker street in a real commune, so that postcode and city always agree; « rue de
+    Étienne » becomes « rue d'Étienne » (a surname: elided, never contracted)."""
+    rue = gen.fake.street_address()
+    avant, de_, nom = rue.partition(" de ")
+    if de_ and elidable(nom):
+        rue = f"{avant} d'{nom}"
+    return Adresse(rue=rue, code_postal=lieu.code_postal, ville=lieu.ville)
 
 
 def nom_depuis_modele(gen: Generation, modele: str, ville: str) -> str:

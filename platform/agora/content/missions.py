@@ -31,6 +31,7 @@ from agora.content.remediation import is_remediation, remediation_mission
 from agora.content.secteurs import FAMILLES, familles_presentes, load_secteur, load_secteurs
 from agora.errors import ContentError, InvalidInput, UnknownCode
 from agora.exercise.registry import KINDS
+from agora.francais import prepose
 
 MISSIONS_DIR = SCENARIOS_DIR / "missions"
 
@@ -47,6 +48,8 @@ GENERIQUES = {
     "relation": "client",
 }
 _DEBUT_PHRASE = re.compile(r"(?:\A|[.!?…]\s+)\Z")
+# « de {organisation} », « à **{ville}** »: the small word follows the name (agora.francais).
+_PREPOSE = re.compile(r"(?<![\w'’-])([Dd]e|[Àà]) (\*\*)?\{([a-z_]+)\}")
 # « ::: biens » … « ::: »: the story of some sector families (see the module's docstring).
 _BLOC = re.compile(r"^::: *([a-z_][a-z_ ]*?) *\n(.*?)^::: *(?:\n|\Z)", re.M | re.S)
 _MARQUE = re.compile(r"^:::.*$", re.M)
@@ -137,7 +140,9 @@ class ProseStep(_Strict):
     def _rubric_total(self) -> ProseStep:
         total = sum(c.points for c in self.rubrique)
         if total != self.points:
-            raise ValueError(f"la rubrique totalise {total} points au lieu de {self.points}")
+            raise ValueError(
+                f"la rubrique totalise {_points(total)} au lieu de {_points(self.points)}"
+            )
         return self
 
 
@@ -294,6 +299,11 @@ def _check_stories(path: Path | str, mission: Mission) -> None:
                 )
 
 
+def _points(n: int) -> str:
+    """« 1 point », « 5 points »."""
+    return f"{n} point{'s' if n > 1 else ''}"
+
+
 def _famille(famille: str) -> str:
     """« la famille « service public » (secteurs : regie_eau) », for a refusal message."""
     secteurs = sorted(s.code for s in load_secteurs().values() if s.famille == famille)
@@ -324,7 +334,20 @@ def personalise(text: str, company: Any) -> str:
         "fonction": company.dirigeant_fonction.lower(),
         "relation": company.relation,
     }
+    text = _PREPOSE.sub(lambda m: _prepose(m, values), text)
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _prepose(match: re.Match[str], values: dict[str, str]) -> str:
+    """« de {organisation} » as the name takes it: « d'Eau de Saint-Denis », « du Bistrot… »,
+    « à {ville} » → « au Mans »; « de **{organisation}** » keeps the small word out of the bold."""
+    petit_mot, gras, name = match.groups()
+    if name not in values:
+        return match.group(0)
+    mot, reste = prepose(petit_mot.lower(), values[name])
+    if petit_mot[0].isupper():
+        mot = mot[0].upper() + mot[1:]
+    return f"{mot}{gras or ''}{reste}"
 
 
 def _check_references(path: Path | str, mission: Mission) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from agora.francais import insecables
 from agora.referentiel.loader import load_referentiel
 from agora.referentiel.model import Bloc, Competence, Pole, Referentiel
 from agora.referentiel.search import Hit
@@ -84,7 +85,7 @@ def _wrap(text: str, indent: str, hang: str = "") -> str:
     """One item on as many lines as the terminal needs, continuation lines aligned."""
     width = min(shutil.get_terminal_size().columns, 100)
     # French typography: a guillemet never starts or ends a screen line on its own.
-    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    text = insecables(text)
     return click.wrap_text(
         text,
         width,

@@ -17,6 +17,7 @@ from agora.calendrier import PARIS
 from agora.content.missions import NIVEAUX
 from agora.exercise import widgets
 from agora.exercise.registry import get_kind
+from agora.francais import de, insecables
 from agora.markdown_html import markdown
 from agora.redaction import prechecks
 from agora.redaction.formats import format_par_code
@@ -54,17 +55,21 @@ def rate(value: Decimal | str | None) -> str:
     return f"{number(value)}\u202f%"
 
 
+def _jour(value: date) -> str:
+    """The day of a long date: « 1er » for the first of the month (French typography), else « 3 »."""
+    return "d'er'" if value.day == 1 else "d"
+
+
 def french_date(value: date | datetime | str | None, style: str = "long") -> str:
-    """« 3 mars 2026 » (style "long") or « 03/03/2026 » (style "short")."""
+    """« 3 mars 2026 », « 1er mai 2027 » (style "long") or « 03/03/2026 » (style "short")."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         value = date.fromisoformat(value)
     if isinstance(value, datetime):
         value = _local(value).date()
-    return format_date(
-        value, format="dd/MM/yyyy" if style == "short" else "d MMMM y", locale=LOCALE
-    )
+    long = f"{_jour(value)} MMMM y"
+    return format_date(value, format="dd/MM/yyyy" if style == "short" else long, locale=LOCALE)
 
 
 def french_month(value: date | str | None) -> str:
@@ -77,10 +82,12 @@ def french_month(value: date | str | None) -> str:
 
 
 def french_datetime(value: datetime | None) -> str:
-    """« 3 mars 2026 à 14:05 » in Paris time (naive datetimes are taken as UTC)."""
+    """« 3 mars 2026 à 14:05 », « 1er mai 2027 à 08:00 » in Paris time (naive datetimes are
+    taken as UTC)."""
     if value is None:
         return ""
-    return format_datetime(_local(value), format="d MMMM y 'à' HH:mm", locale=LOCALE)
+    local = _local(value)
+    return format_datetime(local, format=f"{_jour(local)} MMMM y 'à' HH:mm", locale=LOCALE)
 
 
 def _local(value: datetime) -> datetime:
@@ -97,6 +104,8 @@ FILTERS = {
     "date_fr": french_date,
     "datetime_fr": french_datetime,
     "month_fr": french_month,
+    "de": de,  # « Aménagement {{ nom|de }} » → « Aménagement d'Odette Brunel »
+    "insecables": insecables,  # « clients » with no-break spaces inside the guillemets
 }
 
 

@@ -212,3 +212,10 @@ def test_moving_a_student_keeps_their_work_and_gives_them_the_new_missions(
         data=data | {"destination": str(setup["other"].id), "confirmation": "oui"},
     )
     assert same.status_code == 400 and "déjà dans cette classe" in same.text
+
+
+def test_the_screen_reader_labels_elide_de_before_a_vowel(client, setup):
+    # Teacher audit 11: « Minutes en plus de Adrien Bonneau », « Aménagement de Odette Brunel ».
+    page = client.get(f"/enseignant/classes/{setup['classe'].id}/modifier").text
+    assert "Aménagement d&#39;Alice Martin" in page and "Minutes en plus d&#39;Alice Martin" in page
+    assert "Aménagement de Bruno Petit" in page and "de Alice" not in page

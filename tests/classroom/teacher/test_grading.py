@@ -241,3 +241,14 @@ def test_a_teacher_mark_is_shown_back_exactly_everywhere(
     assert ">7</a>" in row.split("</tr>")[0]  # 7/12 kept as 0.5834, never shown 6,9
     seen = as_student(new_client(), lea).get(f"/eleve/missions/{assignment.id}").text
     assert "7 / 12" in seen
+
+
+def test_a_mark_out_of_one_point_says_point():
+    # Teacher audit 11 (French agreement): never « va de 0 à 1 points ».
+    from agora.classroom.teacher.grading import _points_value
+    from agora.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match=r"va de 0 à 1 point\.$"):
+        _points_value("2", 1, "note « Clarté »")
+    with pytest.raises(InvalidInput, match=r"va de 0 à 3 points\.$"):
+        _points_value("4", 3, "note « Clarté »")

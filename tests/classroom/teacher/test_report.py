@@ -103,6 +103,9 @@ def test_report_page_names_the_diagnostic_and_links_each_student_to_the_attempt(
     lea_link = f"/enseignant/devoirs/{assignment.id}/eleves/{students['lea'].id}"
     assert f'{lea_link}#tentative-{attempts["lea"].id}"' in page.text
     assert "Donner un exercice de remédiation à ces 3 élèves" in page.text
+    # Yann alone shows the escompte on the gross (teacher audit 11: « à ces 1 élève »).
+    assert "Donner un exercice de remédiation à cet élève<" in page.text
+    assert "ces 1 élève" not in page.text
     assert "dernière tentative corrigée" in page.text
     progress = client.get(f"/enseignant/devoirs/{assignment.id}")
     assert f"/enseignant/devoirs/{assignment.id}/etapes/1/bilan" in progress.text

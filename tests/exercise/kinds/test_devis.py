@@ -336,3 +336,15 @@ def test_the_invoice_of_a_public_services_quote_grants_no_reduction_nor_escompte
                 assert p["lignes"], (secteur, seed, niveau)
                 assert p["reductions"] == [] and "escompte_taux" not in p, (secteur, seed)
                 assert facture.grade(p, facture.solve(p)).score == 1
+
+
+def test_the_statement_elides_de_before_the_organisations_name():
+    # Teacher audit 11: « au service commercial de **Eau de Saint-Denis** ».
+    import dataclasses
+
+    from agora.company import generate_company
+    from agora.exercise.registry import get_kind
+
+    eau = dataclasses.replace(generate_company(3), raison_sociale="Eau de Saint-Denis")
+    enonce = get_kind("devis").generate(3, 2, eau).enonce
+    assert "commercial d'**Eau de Saint-Denis**" in enonce and "de **Eau" not in enonce

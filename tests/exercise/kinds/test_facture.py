@@ -363,3 +363,15 @@ def test_a_public_service_bills_its_tariffs_without_reduction_nor_escompte():
                     vues["autres"] += 1
                     assert p["reductions"], (secteur, seed, niveau)
     assert vues["service_public"] and vues["autres"]
+
+
+def test_the_statement_elides_de_before_the_organisations_name():
+    # Teacher audit 11: « Vous travaillez au service commercial de **Eau de Saint-Denis** ».
+    import dataclasses
+
+    from agora.company import generate_company
+    from agora.exercise.registry import get_kind
+
+    eau = dataclasses.replace(generate_company(3), raison_sociale="Eau de Saint-Denis")
+    enonce = get_kind("facture").generate(3, 2, eau).enonce
+    assert "d'**Eau de Saint-Denis**" in enonce and "de **Eau" not in enonce

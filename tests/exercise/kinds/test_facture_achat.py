@@ -15,6 +15,7 @@ from agora.content.secteurs import load_secteurs
 from agora.errors import InvalidInput
 from agora.exercise.kinds.facture_achat.regles import load_regles
 from agora.exercise.registry import get_kind
+from agora.francais import prepose
 
 KIND = get_kind("facture_achat")
 
@@ -332,7 +333,8 @@ def test_every_sector_buys_what_it_needs_from_its_own_suppliers(secteur):
     for niveau in (1, 2, 3):
         variant = KIND.generate(3, niveau, org)
         assert KIND.grade(variant.params, KIND.solve(variant.params)).score == 1
-        assert org.raison_sociale in variant.enonce
+        # « du **Pain de Paul Roux** » for « Le Pain de Paul Roux »: the article contracts.
+        assert prepose("de", org.raison_sociale)[1] in variant.enonce
 
 
 def test_every_fixed_asset_drawn_is_above_the_capitalisation_threshold():

@@ -69,7 +69,7 @@ def _comment(text: str) -> str | None:
 def _points_value(text: str, maximum: int, what: str) -> Decimal:
     value = parse_decimal(text, what)
     if not 0 <= value <= maximum:
-        raise InvalidInput(f"La {what} va de 0 à {maximum} points.")
+        raise InvalidInput(f"La {what} va de 0 à {maximum} point{'s' if maximum > 1 else ''}.")
     if value * 2 != int(value * 2):
         raise InvalidInput(f"La {what} se donne au demi-point près (par exemple 7,5).")
     return value

@@ -14,6 +14,7 @@ from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
 from agora.exercise.kinds.avoir.mentions import facturation
 from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.francais import a, de
 from agora.money import cents, euros
 
 QUANTITE_CREDITEE = {"retour": "Quantité retournée", "trop_facture": "Quantité facturée en trop"}
@@ -30,7 +31,7 @@ def situation(h: Histoire) -> list[str]:
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     service = "comptable" if h.achat else "commercial"
     lignes = [
-        f"Vous travaillez au service {service} de **{org.raison_sociale}** ({org.adresse.ville})."
+        f"Vous travaillez au service {service} {de(org.raison_sociale, gras=True)} ({org.adresse.ville})."
     ]
     if p["nature"] != "ristourne":
         lignes.append(
@@ -95,8 +96,8 @@ def facture_origine(h: Histoire) -> list[str]:
     lignes = [
         "### La facture d'origine",
         "",
-        f"Facture n° {invoice['numero']} du {_jour(invoice['date'])}, de {h.vendeur.nom} "
-        f"à {h.client.nom}.",
+        f"Facture n° {invoice['numero']} du {_jour(invoice['date'])}, {de(h.vendeur.nom)} "
+        f"{a(h.client.nom)}.",
         "",
         *_lignes_facture(invoice),
     ]

@@ -9,6 +9,7 @@ from typing import Any
 
 from agora.calendrier import MOIS, date_longue
 from agora.exercise.markdown import sections
+from agora.francais import de
 from agora.money import euros
 
 # Why summer leave needs care, in the words of each sector (a sector not listed gets none).
@@ -169,7 +170,7 @@ def _indemnite(p: dict[str, Any]) -> list[str]:
     s, unite = paie_de(p), UNITE[p["decompte"]]
     mois = MOIS[date.fromisoformat(s["demande"]["depart"]).month - 1]
     return [
-        f"## L'indemnité de congés payés de {_nom(s)}",
+        f"## L'indemnité de congés payés {de(_nom(s))}",
         "",
         f"- Salaire brut de la période de référence, retenu par la paie (primes comprises) : "
         f"{euros(p['indemnite']['brut_reference'])}.",

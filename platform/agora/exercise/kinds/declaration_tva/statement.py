@@ -9,6 +9,7 @@ from typing import Any
 from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
 from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.francais import de
 from agora.money import euros
 
 NATURE = {
@@ -34,7 +35,7 @@ def mois_de(periode: str) -> str:
 def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     jour = date.fromisoformat(p["date_declaration"])
     lignes = [
-        f"Vous travaillez au service comptable de **{org.raison_sociale}** ({org.adresse.ville}).",
+        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
         f"Nous sommes le {date_longue(jour)}.",
         f"Vous préparez la **déclaration de TVA** du mois de **{mois_de(p['periode'])}**.",
         "C'est le formulaire n° 3310-CA3 (déclaration mensuelle).",

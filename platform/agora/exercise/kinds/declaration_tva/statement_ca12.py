@@ -15,6 +15,7 @@ from agora.exercise.kinds.declaration_tva.statement import (
     tableau_ventes,
 )
 from agora.exercise.markdown import cellule, pourcent
+from agora.francais import de
 from agora.money import euros
 
 
@@ -22,7 +23,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     jour = date.fromisoformat(p["date_declaration"])
     annee = p["periode"]
     lignes = [
-        f"Vous travaillez au service comptable de **{org.raison_sociale}** ({org.adresse.ville}).",
+        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
         f"Nous sommes le {date_longue(jour)}.",
         "L'organisation est au **régime simplifié** de TVA : elle déclare sa TVA **une fois par "
         "an**.",

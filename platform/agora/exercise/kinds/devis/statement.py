@@ -9,6 +9,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.francais import de
 from agora.money import euros
 
 MOTIFS_REMISE = (
@@ -195,7 +196,7 @@ def enonce(rng: random.Random, h: Any, p: dict[str, Any], niveau: int) -> str:
         "",
         "### La situation",
         "",
-        f"Vous travaillez au service commercial de **{org.raison_sociale}** ({org.adresse.ville}).",
+        f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
         *_courriel(h, p, jour),
         f"{org.dirigeant} ({org.dirigeant_fonction.lower()}) vous demande de préparer le "
         f"**devis n° {numero}**, daté du {date_longue(jour)}.",

@@ -17,6 +17,7 @@ from agora.exercise.kinds.encaissements.params import (
 )
 from agora.exercise.kinds.encaissements.regles import regles
 from agora.exercise.kinds.encaissements.solve import ecritures
+from agora.francais import de
 from agora.money import euros
 
 NBSP = "\u00a0"
@@ -93,7 +94,7 @@ def _situation(org: Any, e: Encaissements) -> list[str]:
     return [
         f"Vous êtes assistant ou assistante de gestion chez **{org.raison_sociale}**.",
         f"Vous suivez ce que {qui} doivent à l'organisation.",
-        f"Aujourd'hui, c'est le compte de **{e.client}** (compte {e.compte_client}).",
+        f"Aujourd'hui, c'est le compte {de(e.client, gras=True)} (compte {e.compte_client}).",
         "Voici ses documents de la période, dans l'ordre des dates.",
     ]
 
@@ -152,7 +153,7 @@ def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: str | None = 
     """The Markdown statement for the level; ``reprise`` is the number of the invoice the
     student made at an earlier step of the mission."""
     e = lire_params(params)
-    lignes = [f"## Les encaissements de {e.client}", "", *_situation(org, e), ""]
+    lignes = [f"## Les encaissements {de(e.client)}", "", *_situation(org, e), ""]
     if reprise is not None:
         lignes[-1:-1] = [
             f"La facture {reprise} est celle que vous avez préparée à l'étape précédente "

@@ -12,6 +12,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.facture.histoire import Histoire, piece
 from agora.exercise.markdown import cellule
+from agora.francais import de
 from agora.money import euros
 
 NBSP = "\u00a0"
@@ -117,7 +118,7 @@ def _situation(
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     if devis is not None:
         return [
-            f"Vous travaillez au service commercial de **{org.raison_sociale}** "
+            f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} "
             f"({org.adresse.ville}).",
             f"Le client **{nom}** a signé le devis n° {devis['numero']} que vous avez préparé "
             "à l'étape précédente de la mission.",
@@ -135,7 +136,10 @@ def _situation(
             "",
         ]
         if not h.hors_tva:
-            debut = [f"Vous travaillez au service comptable de **{org.raison_sociale}**.", ""]
+            debut = [
+                f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)}.",
+                "",
+            ]
         return [
             *debut,
             f"Le {accepte}, {org.raison_sociale} a accepté le devis n° {devis_numero} "
@@ -149,7 +153,7 @@ def _situation(
             "",
         ]
     return [
-        f"Vous travaillez au service commercial de **{org.raison_sociale}** ({org.adresse.ville}).",
+        f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
         f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis_numero}.",
         f"{fait} le {date_longue(jour)}.",
         f"{chef} vous demande de **préparer la facture** n° {numero}.",

@@ -12,6 +12,7 @@ from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat.params import Achat, lire_params
 from agora.exercise.kinds.facture_achat.solve import facture_imprimee
 from agora.exercise.markdown import cellule, tableau
+from agora.francais import de
 from agora.money import euros
 
 COMPTES = (
@@ -52,7 +53,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     f = p["fournisseur"]
     pays = "" if f["pays"] == "France" else f" (fournisseur installé en {f['pays']})"
     lignes = [
-        f"Vous travaillez au service comptable de **{org.raison_sociale}** ({org.adresse.ville}).",
+        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
         f"Le {_jour(p['commande']['date'])}, nous avons commandé à **{f['nom']}**{pays}.",
         (
             f"La livraison est arrivée le {_jour(p['livraison']['date'])}."

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
+from agora.francais import de
 from agora.money import euros
 
 UNITES = {"jour": "par jour", "participant": "par participant", "session": "la session"}
@@ -113,7 +114,7 @@ def convocation(p: dict[str, Any]) -> list[str]:
     lignes = [
         "### La convocation",
         "",
-        f"Vous préparez la convocation de **{c['participant']}** à la formation "
+        f"Vous préparez la convocation {de(c['participant'], gras=True)} à la formation "
         f"« {session['intitule']} ». Pour chaque information, dites si elle doit figurer "
         "dans la convocation.",
         "",

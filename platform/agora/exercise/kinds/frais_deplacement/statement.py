@@ -13,6 +13,7 @@ from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, li
 from agora.exercise.kinds.frais_deplacement.regles import load_frais, puissance
 from agora.exercise.kinds.frais_deplacement.solve import bareme
 from agora.exercise.markdown import cellule
+from agora.francais import de
 from agora.money import euros
 
 NATURES = {
@@ -36,7 +37,7 @@ def _km(km: int) -> str:
 def _situation(org: Any, n: Note) -> list[str]:
     o = n.ordre
     lignes = [
-        f"Vous travaillez au service administratif de **{org.raison_sociale}** "
+        f"Vous travaillez au service administratif {de(org.raison_sociale, gras=True)} "
         f"({org.adresse.ville}).",
         f"**{o.salarie}** ({o.emploi}) part en déplacement professionnel.",
         "Vous préparez le budget de son ordre de mission.",
@@ -147,7 +148,7 @@ def _tva(j: Justificatif) -> str:
 
 def _note(n: Note) -> list[str]:
     lignes = [
-        f"### La note de frais de {n.ordre.salarie}",
+        f"### La note de frais {de(n.ordre.salarie)}",
         "",
         "| N° | Date | Dépense | Montant TTC | dont TVA | Justificatif |",
         "|---|---|---|---:|---:|---|",
@@ -223,7 +224,7 @@ def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement."""
     n = lire_params(p)
     lignes = [
-        f"## Le déplacement de {n.ordre.salarie}",
+        f"## Le déplacement {de(n.ordre.salarie)}",
         "",
         "### La situation",
         "",

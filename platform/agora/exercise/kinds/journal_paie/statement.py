@@ -11,6 +11,7 @@ from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.journal_paie.params import Bulletin, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import regles
 from agora.exercise.kinds.journal_paie.solve import echeance, jour_regle, piece
+from agora.francais import de
 from agora.money import ZERO, euros
 
 
@@ -57,7 +58,7 @@ def _recapitulatif(b: Bulletin) -> list[str]:
 
 def _bulletin(b: Bulletin, niveau: int) -> list[str]:
     tableau = _recapitulatif(b) if niveau == 2 else _lignes(b, niveau)
-    lignes = [f"### Bulletin de {b.salarie}", "", *tableau]
+    lignes = [f"### Bulletin {de(b.salarie)}", "", *tableau]
     lignes += [
         "",
         f"Salaire brut : **{euros(b.brut)}** ; net avant impôt : {euros(b.net_avant_impot)} ; "
@@ -115,7 +116,7 @@ def _qui(p: Paie, de_mois: str) -> str:
     n = len(p.bulletins)
     if n == 1:
         return (
-            f"Le bulletin de paie {de_mois} de {p.bulletins[0].salarie} est prêt. Vous "
+            f"Le bulletin de paie {de_mois} {de(p.bulletins[0].salarie)} est prêt. Vous "
             "l'enregistrez dans le PGI, puis vous préparez les paiements."
         )
     autres = " (un collègue enregistre les autres)" if n < p.effectif else ""

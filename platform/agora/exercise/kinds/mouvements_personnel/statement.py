@@ -11,6 +11,7 @@ from agora.exercise.fields import JOUR
 from agora.exercise.kinds.mouvements_personnel.params import Mouvements, lire_params
 from agora.exercise.kinds.mouvements_personnel.regles import mois_essai, piece
 from agora.exercise.markdown import cellule
+from agora.francais import de
 from agora.money import euros
 
 CATEGORIES = {
@@ -158,7 +159,7 @@ def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
     m = lire_params(params)
     guide = niveau == 1
     tete = [
-        f"Vous travaillez au service du personnel de **{org.raison_sociale}** "
+        f"Vous travaillez au service du personnel {de(org.raison_sociale, gras=True)} "
         f"({org.adresse.ville}). Cette semaine, une personne arrive et une autre part.",
         "",
     ]

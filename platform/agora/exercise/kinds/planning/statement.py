@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from agora.calendrier import date_longue
 from agora.company.model import Company
+from agora.francais import de
 
 if TYPE_CHECKING:  # generate imports this module
     from agora.exercise.kinds.planning.generate import Choix
@@ -32,7 +33,7 @@ def enonce(params: dict[str, Any], niveau: int, organisation: Company, choix: Ch
 
 def _situation(organisation: Company, effectif: int, niveau: int) -> str:
     texte = (
-        f"Vous travaillez au service administratif de **{organisation.raison_sociale}**. "
+        f"Vous travaillez au service administratif {de(organisation.raison_sociale, gras=True)}. "
         f"{organisation.dirigeant} ({organisation.dirigeant_fonction.lower()}) vous demande de "
         f"préparer le planning de {effectif} salariés pour la semaine prochaine. "
         "Le planning doit respecter le Code du travail, le contrat de chacun et les besoins en "

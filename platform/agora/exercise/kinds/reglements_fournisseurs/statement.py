@@ -14,6 +14,7 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
     Reglements,
     lire_params,
 )
+from agora.francais import de
 from agora.money import euros
 
 
@@ -29,7 +30,7 @@ def _taux(taux: Any) -> str:
 
 def _situation(r: Reglements) -> list[str]:
     return [
-        f"Vous travaillez au service comptable de **{r.organisation}**.",
+        f"Vous travaillez au service comptable {de(r.organisation, gras=True)}.",
         f"Nous sommes le **{date_longue(r.date_paiement, jour_semaine=True)}**.",
         "Chaque lundi, vous préparez les virements aux fournisseurs de la semaine.",
         f"La semaine se termine le {date_longue(r.fin_semaine, jour_semaine=True)}.",

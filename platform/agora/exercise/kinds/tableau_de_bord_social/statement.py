@@ -10,6 +10,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.tableau_de_bord_social.params import MOTIFS, Donnees, lire_params
 from agora.exercise.markdown import cellule
+from agora.francais import de
 
 MOIS = (
     "Janvier",
@@ -51,7 +52,7 @@ def _nombre(valeur: Any) -> str:
 
 def _situation(org: Any, d: Donnees) -> list[str]:
     return [
-        f"Vous travaillez au service des ressources humaines de **{org.raison_sociale}** "
+        f"Vous travaillez au service des ressources humaines {de(org.raison_sociale, gras=True)} "
         f"({org.adresse.ville}).",
         f"Nous sommes le {date_longue(d.date_bilan)}.",
         f"La direction veut le **tableau de bord social de l'année {d.annee}**.",
