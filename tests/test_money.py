@@ -42,6 +42,34 @@ def test_parse_amount_refuses_more_than_two_decimals():
 
 
 @pytest.mark.parametrize(
+    ("text", "milliers", "centimes"),
+    [
+        ("1.234", "1\u00a0234", "1,23"),
+        ("12.500", "12\u00a0500", "12,50"),
+        ("999.999 €", "999\u00a0999", "1\u00a0000,00"),
+        ("-1.234", "-1\u00a0234", "-1,23"),
+    ],
+)
+def test_a_dot_before_three_digits_is_ambiguous_and_refused_with_both_writings(
+    text, milliers, centimes
+):
+    # « 1.234 »: the student may mean 1 234 € (English-style thousands), not a rounding.
+    with pytest.raises(InvalidInput) as error:
+        parse_amount(text)
+    message = str(error.value)
+    assert "arrondissez" not in message
+    assert (
+        f"Pour {milliers} €, écrivez {milliers} ; pour {centimes} €, écrivez {centimes}." in message
+    )
+
+
+@pytest.mark.parametrize("text", ["12,345", "1234.567", "1.2345", "0.005"])
+def test_other_amounts_with_three_decimals_still_ask_to_round(text):
+    with pytest.raises(InvalidInput, match="arrondissez au centime"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
     ("value", "expected"),
     [("0.005", "0.01"), ("2.675", "2.68"), ("-0.005", "-0.01"), ("7.7049", "7.70")],
 )

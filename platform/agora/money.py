@@ -53,7 +53,7 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
         return value
     if not isinstance(text, str):
         raise InvalidInput(f"Le {what} doit être un nombre écrit en chiffres.")
-    cleaned = text.translate(_SPACES).removesuffix("€").removesuffix("EUR").translate(_SPACES)
+    cleaned = _cleaned(text)
     if not cleaned:
         raise InvalidInput(f"Le {what} est vide : écrivez un nombre, par exemple 1 234,56.")
     if other_digits(cleaned):
@@ -71,6 +71,11 @@ def parse_decimal(text: str | int | Decimal, what: str = "montant") -> Decimal:
         return Decimal(cleaned.replace(",", "."))
     except InvalidOperation as error:  # pragma: no cover - the regex already filters
         raise InvalidInput(f"« {_cite(text)} » n'est pas un {what} valide.") from error
+
+
+def _cleaned(text: str) -> str:
+    """``text`` without its spaces and its euro sign: the number as written."""
+    return text.translate(_SPACES).removesuffix("€").removesuffix("EUR").translate(_SPACES)
 
 
 # A number as the contract writes it (« 1234.50 », « -12 »), short enough for parse_decimal.
@@ -96,9 +101,25 @@ def _cite(text: str) -> str:
     return " ".join(text.split())[:30]
 
 
+# « 1.234 », « 12.500 »: a dot before three digits may be English-style thousands (1 234 €).
+_POINT_MILLIERS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}", re.ASCII)
+
+
 def parse_amount(text: str | int | Decimal) -> Decimal:
-    """Read an amount in euros (« 1 234,56 € », « 1234.56 »): at most two decimals."""
+    """Read an amount in euros (« 1 234,56 € », « 1234.56 »): at most two decimals.
+
+    « 1.234 » or « 12.500 » is refused without a guess: the writer may mean thousands
+    (1 234 €, 12 500 €) or cents (1,23 €, 12,50 €).
+    """
     value = parse_decimal(text, "montant")
+    if isinstance(text, str) and _POINT_MILLIERS.fullmatch(_cleaned(text)):
+        milliers = f"{int(value * 1000):,}".replace(",", "\u00a0")
+        centimes = euros(value, symbol=False)
+        raise InvalidInput(
+            f"Le montant « {_cite(text)} » est ambigu : en France, le point ne sépare pas "
+            f"les milliers. Pour {milliers} €, écrivez {milliers} ; "
+            f"pour {centimes} €, écrivez {centimes}."
+        )
     if value != cents(value):
         raise InvalidInput(
             f"Le montant « {str(text).strip()[:30]} » a plus de deux décimales : "

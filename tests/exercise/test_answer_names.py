@@ -52,6 +52,54 @@ def test_every_name_of_the_form_the_solution_and_the_samples_is_accepted(name, n
     assert not refused, refused
 
 
+class Posted(HTMLParser):
+    """What a browser posts from a rendered form, and the names the student fills in (neither
+    hidden nor a submit button)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self.typed: list[str] = []
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name")
+        if tag in ("input", "textarea") and name and a.get("type") not in ("submit", "button"):
+            self.values[name] = a.get("value") or ""
+            if a.get("type") != "hidden":
+                self.typed.append(name)
+        elif tag == "select" and name:
+            self._select = name
+            self.typed.append(name)
+        elif (
+            tag == "option"
+            and self._select
+            and (self._select not in self.values or "selected" in a)
+        ):
+            self.values[self._select] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+@pytest.mark.parametrize("niveau", (1, 2, 3))
+@pytest.mark.parametrize("name", KINDS)
+def test_the_empty_form_holds_nothing_typed_and_one_field_filled_counts(name, niveau):
+    # The hidden values a form writes itself (a rate, a reference, a ledger line) are not
+    # typed: a form sent untouched is empty and costs no attempt (classroom.service).
+    kind = get_kind(name)
+    for seed in (0, 7, 23):
+        params = kind.generate(seed, niveau, generate_company(seed)).params
+        template = ENV.get_template(f"exercise/{name}/form.html")
+        posted = Posted()
+        posted.feed(template.render(params=params, niveau=niveau, form=AnswerForm()))
+        assert kind.ANSWER_SCHEMA.saisis(posted.values) == 0, (seed, posted.values)
+        for champ in (posted.typed[0], posted.typed[-1]):
+            assert kind.ANSWER_SCHEMA.saisis({**posted.values, champ: "12"}) == 1, champ
+
+
 FACTURE = get_kind("facture").ANSWER_SCHEMA
 
 

@@ -1,7 +1,12 @@
 """Form names <-> answer JSON: what a student types must reach the grader intact."""
 
+import re
+
+import pytest
+
 from agora.exercise.base import unflatten
 from agora.exercise.forms import AnswerForm, flatten, merge_fields
+from agora.exercise.registry import KINDS
 
 
 def test_unflatten_builds_nested_lists_and_dicts():
@@ -75,3 +80,17 @@ def test_unflatten_leaves_out_huge_indexes_and_deep_names_without_building_them(
     assert answer["total_ht"] == "1" and "lignes" not in answer and "groupes" not in answer
     assert sum(len(v) for k, v in answer.items() if k.startswith("l")) <= 20_000  # row budget
     assert peak < 20_000_000  # bytes: the 80-million-row list alone would be gigabytes
+
+
+# An amount of a thousand or more written without its thousands space: « 1492,62 ».
+_SANS_MILLIERS = re.compile(r"(?<![\d,.])\d{4,},\d{2}(?!\d)")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_amount_a_form_prints_has_its_thousands_space(kind, variant, form_html):
+    # « Montant TTC : 1492,62 € » beside a table printing « 1 492,62 € »: one writing only.
+    for niveau in (1, 2, 3):
+        for seed in range(4):
+            params = variant(kind, seed, niveau).params
+            texte = re.sub(r"<[^>]*>", " ", form_html(kind, params, niveau, AnswerForm()))
+            assert _SANS_MILLIERS.findall(texte) == [], (niveau, seed)

@@ -61,7 +61,9 @@ def test_the_planning_mission_shows_one_step_at_a_time_and_keeps_what_was_typed(
     expect(page.locator("#etape-0")).to_be_visible()
     expect(cellule).to_have_value("9h-12h")  # nothing lost on the way
 
-    # After a submit (htmx), the step list says the step was sent.
+    # After a submit (htmx), the step list says the step was sent. One cell of the week
+    # filled: the page asks « envoyer quand même ? » (js/saisie.js) and the student says yes.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#etape-0 button[type=submit]").click()
     page.locator("#etape-0 .bilan-score").wait_for()
     expect(liens.first).to_contain_text("envoyée")

@@ -110,6 +110,7 @@ def test_after_a_submit_the_summary_of_errors_has_focus_and_links_to_its_cell(
     etape = page.locator("#etape-0")
     premier = params["salaries"][0]["nom"]
     etape.locator(".planning-saisie").first.fill("0h-23h")  # outside the opening hours
+    page.once("dialog", lambda dialog: dialog.accept())  # « envoyer quand même ? »: yes
     etape.locator("button[type=submit]").click()
 
     resume = page.locator("#etape-0 [data-resume]")

@@ -25,7 +25,7 @@ from agora.competency.service import attempt_competences, record_evidence
 from agora.content.missions import ExerciseStep, Mission, ProseStep, variant_seed
 from agora.errors import AttemptLimitReached, DeadlinePassed, InvalidInput, StaleTry
 from agora.exercise.answer_names import check_fields
-from agora.exercise.base import Grade, Variant, unflatten
+from agora.exercise.base import EmptyAnswer, Grade, Variant, unflatten
 from agora.exercise.fields import EMPTY
 from agora.exercise.history import stored_columns
 from agora.exercise.registry import get_kind
@@ -280,8 +280,9 @@ def submit_exercise(
     now: datetime,
     essai: int | None = None,
 ) -> Submitted:
-    """Grade and keep an answer (FormatErrors, costing no attempt, when it cannot be read),
-    with the variant it was graded against: the one of the step's previous attempt, if any.
+    """Grade and keep an answer, with the variant it was graded against: the one of the
+    step's previous attempt, if any. FormatErrors, costing no attempt, when it cannot be read,
+    or when no field is filled in (EmptyAnswer: a form sent untouched).
 
     A field name the kind's form does not have is refused (InvalidInput) before anything is
     built or stored. ``essai``, when the form says which try it was shown for (0 = the first),
@@ -300,6 +301,8 @@ def submit_exercise(
             "Cet énoncé n'est plus celui de votre essai : la page a changé depuis. "
             "Rechargez-la pour voir votre nouvel énoncé (aucun essai n'est décompté)."
         )
+    if not kind.ANSWER_SCHEMA.saisis(fields):
+        raise EmptyAnswer  # a form sent untouched (Enter, a click): no attempt is spent
     attempts = [a for a in attempts_of(session, student, assignment) if a.step_index == index]
     variant = next_variant(student, assignment, mission, index, attempts)
     answer = unflatten(fields)

@@ -17,7 +17,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import unflatten
-from agora.exercise.fields import Field
+from agora.exercise.fields import Field, is_empty
 from agora.exercise.forms import flatten
 from agora.exercise.reading import Lecture, Reader, pattern_of
 
@@ -40,6 +40,9 @@ class AnswerSchema:
 
     champs: Mapping[str, Field]
     bornes: Mapping[str, int]
+    # The names the form writes itself in hidden inputs (a rate, a reference, a ledger line:
+    # « pointage.#.0 »), never typed: left out when counting what the student filled in.
+    donnes: tuple[str, ...] = ()
     _arbre: dict[str, Any] = field(init=False, repr=False, compare=False)
     _reader: Reader = field(init=False, repr=False, compare=False)
     _profondeur: int = field(init=False, repr=False, compare=False)
@@ -60,6 +63,15 @@ class AnswerSchema:
             return unknown_name(nom)
         return type_champ.validate(valeur)
 
+    def saisis(self, fields: Mapping[str, Any]) -> int:
+        """How many posted fields hold something the student typed or chose: the form's own
+        hidden values (``donnes``) and blank fields are not counted."""
+        return sum(
+            1
+            for nom, valeur in fields.items()
+            if not is_empty(valeur) and not any(_comme(nom, d) for d in self.donnes)
+        )
+
     def read(self, answer: Any) -> Lecture:
         """The answer JSON read field by field (never raises; see ``reading.Reader``)."""
         return self._reader.read(answer)
@@ -78,6 +90,9 @@ class AnswerSchema:
         object.__setattr__(self, "_reader", Reader(self.champs))
         # Counted once: every name checked (``accepte``, ``type_of``) needs it twice.
         object.__setattr__(self, "_profondeur", max(len(nom.split(".")) for nom in self.noms))
+        for donne in self.donnes:
+            if not self.accepte(donne.replace(INDEX, "0")):
+                raise ValueError(f"{donne}: not a name of this answer")
 
     @property
     def profondeur(self) -> int:
@@ -100,6 +115,15 @@ class AnswerSchema:
                 return False
             noeud = noeud[part]
         return _FIN in noeud or INDEX in noeud
+
+
+def _comme(nom: str, motif: str) -> bool:
+    """True when ``nom`` is written as ``motif``, each ``#`` standing for an index."""
+    parts, motifs = nom.split("."), motif.split(".")
+    return len(parts) == len(motifs) and all(
+        m == p or (m == INDEX and p.isascii() and p.isdigit())
+        for p, m in zip(parts, motifs, strict=True)
+    )
 
 
 def _index_below(part: str, borne: int) -> bool:

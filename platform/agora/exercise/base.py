@@ -140,6 +140,16 @@ class FormatErrors(InvalidInput):
         super().__init__(f"{first[0]} : {first[1]}")
 
 
+class EmptyAnswer(FormatErrors):
+    """An answer with no field filled in (a form sent untouched): nothing to grade."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.args = (
+            "Vous n'avez rempli aucun champ : remplissez au moins un champ avant d'envoyer.",
+        )
+
+
 @dataclass(frozen=True)
 class SampleAnswer:
     """A typical answer for tests and demos: what it is, and what grading should find."""

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from sqlmodel import select
@@ -155,6 +156,60 @@ def test_format_error_costs_no_attempt(client, db, given, as_student, csrf):
     assert "champ--erreur" in page.text
     assert 'value="douze euros"' in page.text  # what was typed is kept
     assert _attempts(db, student) == []
+
+
+class _Posted(HTMLParser):
+    """What a browser posts from the first step form of a page, as it was rendered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self._select: str | None = None
+        self._done = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self._done:
+            return
+        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button"):
+            self.values[a["name"]] = a.get("value") or ""
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+        elif tag == "option" and self._select and self._select not in self.values:
+            self.values[self._select] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "form" and self.values:
+            self._done = True
+
+
+def _blank_form(html: str) -> dict[str, str]:
+    parser = _Posted()
+    parser.feed(html[html.index('<section id="etape-0"') :])
+    return parser.values
+
+
+def test_an_empty_answer_is_refused_and_costs_no_attempt(client, db, given, as_student, csrf):
+    # « Envoyer ma réponse » on the form as shown (its hidden rates posted, nothing typed).
+    student, assignment = given(MISSION)
+    as_student(client, student)
+    page = client.get(f"/eleve/missions/{assignment.id}")
+    fields = _blank_form(page.text)
+    assert fields.get("groupes.0.taux_tva") and fields.get("csrf_token")  # the form's own
+    for htmx in (False, True):
+        headers = {"HX-Request": "true"} if htmx else {}
+        page = client.post(
+            f"/eleve/missions/{assignment.id}/etapes/0", data=fields, headers=headers
+        )
+        assert "Vous n&#39;avez rempli aucun champ" in page.text
+        assert "Cette tentative n&#39;est pas décomptée" in page.text
+        assert "tentative utilisée : 0 sur 3" in page.text
+        assert _attempts(db, student) == []
+    fields["total_ht"] = "12"  # one field typed: it is an answer, graded
+    client.post(f"/eleve/missions/{assignment.id}/etapes/0", data=fields)
+    assert len(_attempts(db, student)) == 1
 
 
 def test_attempt_limit_is_the_teachers(client, db, given, as_student, csrf):

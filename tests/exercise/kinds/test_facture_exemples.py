@@ -241,10 +241,12 @@ def test_13_rows_are_matched_by_rate_whatever_their_order():
 
 
 def test_14_french_writing_is_read_and_bad_writing_is_explained():
-    answer = {"total_ttc": "488,46 €", "total_ht": "407.05\u00a0", "net_a_payer": "488.461"}
+    answer = {"total_ttc": "488,46 €", "total_ht": "407.05\u00a0", "net_a_payer": "488,461"}
     verdicts = _verdicts(CONTRAT, answer)
     assert verdicts["total_ttc"].correct and verdicts["total_ht"].correct
     assert "deux décimales" in verdicts["net_a_payer"].message
+    # « 488.461 »: 488 461 € or 488,46 € ? Refused as ambiguous, both writings given.
+    assert "ambigu" in _verdicts(CONTRAT, {"net_a_payer": "488.461"})["net_a_payer"].message
     assert _verdicts(CONTRAT, {"total_ttc": ""})["total_ttc"].message == "Champ non rempli."
     # an absent field is not graded
     assert set(_verdicts(CONTRAT, {"total_ttc": "488.46"})) == {"total_ttc"}

@@ -349,6 +349,14 @@ def test_what_each_level_puts_in_the_file(niveau):
         assert "Aide pour le SIRET" in variant.enonce and "## Indices" not in variant.enonce
 
 
+@pytest.mark.parametrize("niveau", (1, 2, 3))
+def test_the_statement_asks_no_sliding_of_a_table_a_phone_shows_as_cards(niveau):
+    # On a phone a statement's table is one card per row (agora.css): nothing to slide.
+    variant = qualite.generate(4, niveau, generate_company(4), {"fichier": "clients"})
+    assert "faites glisser" not in variant.enonce
+    assert "## Le fichier des clients" in variant.enonce
+
+
 @pytest.mark.parametrize("fichier_", ("clients", "prospects", "fournisseurs"))
 def test_every_organisation_and_file_gives_a_gradable_exercise(fichier_):
     # Seeds 0 to 15 cover every sector of scenarios/secteurs (business, association, public).

@@ -21,7 +21,7 @@ from agora.db import SessionDep, utcnow
 from agora.documents import commercial, facturx, pdf
 from agora.errors import DomainError, InvalidInput
 from agora.exercise.answer_names import known_fields, unknown_name
-from agora.exercise.base import FormatErrors
+from agora.exercise.base import EmptyAnswer, FormatErrors
 from agora.exercise.forms import AnswerForm, field_dom_id
 from agora.exercise.registry import get_kind
 from agora.exercise.variants import company_for
@@ -164,6 +164,9 @@ def submit(
         else:
             done = service.submit_exercise(session, student, assignment, index, fields, now, essai)
             message = _saved_message(assignment, done, now)
+    except EmptyAnswer as error:
+        form = AnswerForm(values=fields)  # the form's own hidden values, as they were
+        message, message_kind = f"{error} Cette tentative n'est pas décomptée.", "erreur"
     except FormatErrors as errors:
         form = AnswerForm(values=fields, errors=errors.errors)
         message, message_kind = (

@@ -49,4 +49,12 @@ ANSWER_SCHEMA = AnswerSchema(
         **{f"mentions.{code}": ETAT for code in CODES_MENTIONS},
     },
     {"lignes": MAX_LIGNES, "groupes": 5, "groupes.#.reductions": 10, "tva": 5},
+    # Written by the form (hidden), never typed: the invoice's lines, rates and reductions.
+    donnes=(
+        "lignes.#.reference",
+        "groupes.#.taux_tva",
+        "groupes.#.reductions.#.nature",
+        "groupes.#.reductions.#.taux",
+        "tva.#.taux",
+    ),
 )

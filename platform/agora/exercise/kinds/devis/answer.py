@@ -76,4 +76,6 @@ ANSWER_SCHEMA = AnswerSchema(
         "taux.#.remises": MAX_REMISES,
         "livraison": MAX_LIGNES,
     },
+    # Written by the form (hidden), never typed: the rates and the delivered references.
+    donnes=("taux.#.taux", "taux.#.remises.#.taux", "livraison.#.reference"),
 )

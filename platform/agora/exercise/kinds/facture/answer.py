@@ -57,6 +57,7 @@ ANSWER_SCHEMA = AnswerSchema(
         "groupes.#.reductions": MAX_REDUCTIONS,
         "tva": MAX_LIGNES,
     },
+    donnes=("groupes.#.taux_tva", "tva.#.taux"),  # written by the form (hidden), never typed
 )
 
 LISTE = "Une liste […] est attendue ici."

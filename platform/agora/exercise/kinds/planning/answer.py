@@ -26,6 +26,7 @@ CHAMPS = {"salarie": SALARIE, "jour": JOUR, "debut": HORAIRE, "fin": HORAIRE}
 ANSWER_SCHEMA = AnswerSchema(
     {f"creneaux.#.{nom}": champ for nom, champ in CHAMPS.items()},
     {"creneaux": MAX_SALARIES * 7 * PERIODES_PAR_JOUR},
+    donnes=("creneaux.#.salarie", "creneaux.#.jour"),  # written by the form (hidden)
 )
 
 LISTE_ILLISIBLE = "La liste des créneaux est illisible."

@@ -206,8 +206,6 @@ def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:
         "",
         *_tableau(p),
         "",
-        "Sur un téléphone, faites glisser le tableau pour voir toutes ses colonnes.",
-        "",
         "## Les codes postaux des villes du fichier",
         "",
         *_communes(p),

@@ -60,6 +60,7 @@ ANSWER_SCHEMA = AnswerSchema(
         **{f"{cote}.{liste}": MAX_LIGNES for cote in COTES for liste in LISTES},
         "ecritures": MAX_LIGNES,
     },
+    donnes=("pointage.#.0",),  # the ledger line of each pair: written by the form (hidden)
 )
 
 
