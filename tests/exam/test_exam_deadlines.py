@@ -91,7 +91,9 @@ def test_late_saves_and_submissions_are_refused_and_change_nothing(
         f"/examen/copies/{copy_id}/questions/1", data={"total_ht": "3", "csrf_token": tok}
     )
     assert plain.status_code == 400 and "heure limite est passée" in plain.text
-    late = client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
+    late = client.post(
+        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+    )
     assert late.status_code == 400 and "heure limite est passée" in late.text
     with Session(app.state.engine) as s:
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()

@@ -25,9 +25,13 @@ def test_a_second_click_on_rendre_shows_the_copy_and_is_logged(
     as_student(client, make_student(classe=classe))
     copy_id = start_exam(client, exam.code)
     tok = token(client, f"/examen/copies/{copy_id}")
-    first = client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
+    first = client.post(
+        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+    )
     second = client.post(
-        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok}, follow_redirects=False
+        f"/examen/copies/{copy_id}/rendre",
+        data={"csrf_token": tok, "confirmation": "oui"},
+        follow_redirects=False,
     )
     assert first.status_code == 200 and "Copie rendue" in first.text
     assert second.status_code == 303
@@ -43,7 +47,9 @@ def test_a_late_hand_in_is_refused_and_logged(
     copy_id = start_exam(client, exam.code)
     tok = token(client, f"/examen/copies/{copy_id}")
     clock.advance(minutes=11)
-    late = client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
+    late = client.post(
+        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+    )
     assert late.status_code == 400 and "heure limite est passée" in late.text
     assert _refusals(app) == ["remise refusée : après la fermeture"]
 
