@@ -336,3 +336,33 @@ def test_the_invoice_of_a_public_services_quote_grants_no_reduction_nor_escompte
                 assert p["lignes"], (secteur, seed, niveau)
                 assert p["reductions"] == [] and "escompte_taux" not in p, (secteur, seed)
                 assert facture.grade(p, facture.solve(p)).score == 1
+
+
+def test_the_form_gives_each_quantity_its_unit_in_the_plural_from_2():
+    """« 41 couverts », « 8,5 heures », but « 1,5 heure » (plural from 2), « 1 pièce », and a
+    symbol never takes an s (« 12 m² »); a word ending in -s stays as it is (« 6 mois »)."""
+    import re
+
+    import agora
+    from agora.exercise.forms import AnswerForm
+    from agora.web.templating import make_environment
+
+    rows = [("41", "couvert"), ("8.5", "heure"), ("1.5", "heure"), ("1", "pièce")]
+    rows += [("9", "personne"), ("12", "m²"), ("6", "mois"), ("3", "plateau"), ("2", "kg")]
+    params = devis([(f"R{i}", q, "1.00", "20") for i, (q, _) in enumerate(rows)])
+    for line, (_, unite) in zip(params["lignes"], rows, strict=True):
+        line["unite"] = unite
+    form = make_environment(agora.TEMPLATES_DIR).get_template("exercise/devis/form.html")
+    html = form.render(params=params, niveau=2, form=AnswerForm())
+    shown = re.findall(r'data-label="Quantité">([^<]*)</td>', html)
+    assert shown == [
+        "41 couverts",
+        "8,5 heures",
+        "1,5 heure",
+        "1 pièce",
+        "9 personnes",
+        "12 m²",
+        "6 mois",
+        "3 plateaux",
+        "2 kg",
+    ]
