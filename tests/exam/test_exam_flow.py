@@ -141,3 +141,22 @@ def test_handing_in_asks_for_a_confirmation_that_counts_the_questions_left_blank
         f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
     )
     assert "Copie rendue" in done.text and _copy(app, copy_id).statut == "rendue"
+
+
+def test_the_handed_in_copy_gives_its_time_once_in_french(
+    client, make_student, classe, make_exam, clock, as_student, start_exam, token
+):
+    from agora.calendrier import PARIS
+    from agora.web.templating import french_date
+
+    as_student(client, make_student(classe=classe))
+    copy_id = start_exam(client, make_exam(duree=30).code)
+    clock.advance(minutes=3)
+    tok = token(client, f"/examen/copies/{copy_id}")
+    page = client.post(
+        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+    ).text
+    local = clock().astimezone(PARIS)
+    day = french_date(clock())
+    assert f"Terminée le {day} à {local.hour} h {local.minute:02d}." in page
+    assert f"{local:%H:%M}" not in page and "(à " not in page
