@@ -106,7 +106,10 @@ async def take(client: httpx.AsyncClient, meter: Meter, code: str, token: str, s
         if "Enregistré à" not in r.text:
             raise SystemExit(f"sauvegarde refusée : {r.text[:300]}")
     await meter(
-        "remise", client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": token})
+        "remise",
+        client.post(
+            f"/examen/copies/{copy_id}/rendre", data={"csrf_token": token, "confirmation": "oui"}
+        ),
     )
 
 

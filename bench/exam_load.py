@@ -464,7 +464,8 @@ class Eleve:
             stats,
             "remise",
             self.client.post(
-                f"/examen/copies/{self.copy_id}/rendre", data={"csrf_token": self.token}
+                f"/examen/copies/{self.copy_id}/rendre",
+                data={"csrf_token": self.token, "confirmation": "oui"},
             ),
         )
         if r is None or r.status_code != 303:

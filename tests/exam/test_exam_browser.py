@@ -126,3 +126,45 @@ def test_the_next_question_opens_on_its_statement_with_the_timer_in_view(
     page.mouse.wheel(0, 1500)
     wait_until(page, "window.scrollY > 0")
     assert in_view("#minuteur")
+
+
+@ON_SQLITE_ONLY  # what the page's script does: see ON_SQLITE_ONLY
+def test_the_timer_turns_amber_and_says_so_once_at_5_minutes_and_at_1_minute_left(
+    app, db, classe, make_student, make_exam, clock, uvicorn_server, browser_page
+):
+    """Between two polls the page's own count crosses 5:00 (the class and a polite message in
+    a live region outside the timer, which every poll replaces), then 1:00."""
+    from datetime import timedelta
+
+    from playwright.sync_api import expect
+
+    student = make_student(classe=classe)
+    exam = make_exam(duree=60, melange=False)
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    base = uvicorn_server(app).url
+    page = browser_page
+    _log_in(page, base, login)
+    page.goto(f"{base}/examen")
+    page.fill("#code", exam.code)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/questions/1$"))
+    timer, said = page.locator("#minuteur"), page.locator("#minuteur-annonce")
+    expect(timer).not_to_have_class(re.compile("minuteur--bientot"))
+    assert said.inner_text() == "" and timer.get_attribute("aria-live") == "off"
+
+    def left(seconds: int) -> None:
+        with Session(app.state.engine) as s:
+            copy = s.exec(select(ExamCopy).where(ExamCopy.student_id == student.id)).one()
+            copy.deadline = clock() + timedelta(seconds=seconds)
+            s.add(copy)
+            s.commit()
+        page.reload()
+
+    left(302)
+    expect(timer).not_to_have_class(re.compile("minuteur--bientot"))
+    assert said.inner_text() == ""  # not on arrival: only when the count crosses 5:00
+    expect(timer).to_have_class(re.compile("minuteur--bientot"), timeout=5_000)
+    expect(said).to_have_text("Il reste 5 minutes.")
+    left(62)
+    expect(timer).to_have_class(re.compile("minuteur--bientot"))  # from the server
+    expect(said).to_have_text("Il reste 1 minute.", timeout=5_000)

@@ -198,8 +198,10 @@ def test_every_exam_write_takes_the_process_lock_before_sqlites(
     copy_id = start_exam(client, exam.code)
     tok = token(client, f"/examen/copies/{copy_id}/questions/1")
     assert "Enregistré" in autosave(client, copy_id, 1, {"total_ht": "1"}, tok).text
-    client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
-    client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})  # double click
+    client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"})
+    client.post(
+        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+    )  # double click
     assert NOT_SAVED in autosave(client, copy_id, 1, {"total_ht": "2"}, tok).text
     late = as_student(new_client(), tom)
     late_copy = start_exam(late, exam.code)

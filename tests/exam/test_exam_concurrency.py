@@ -64,7 +64,7 @@ class Student:
     def hand_in(self) -> None:
         r = self.client.post(
             f"/examen/copies/{self.copy_id}/rendre",
-            data={"csrf_token": self.token},
+            data={"csrf_token": self.token, "confirmation": "oui"},
             follow_redirects=True,
         )
         self.handed_in = r.status_code == 200 and "Copie rendue" in r.text

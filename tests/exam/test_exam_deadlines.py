@@ -91,7 +91,9 @@ def test_late_saves_and_submissions_are_refused_and_change_nothing(
         f"/examen/copies/{copy_id}/questions/1", data={"total_ht": "3", "csrf_token": tok}
     )
     assert plain.status_code == 400 and "heure limite est passée" in plain.text
-    late = client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
+    late = client.post(
+        f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+    )
     assert late.status_code == 400 and "heure limite est passée" in late.text
     with Session(app.state.engine) as s:
         answers = s.exec(select(ExamAnswer).where(ExamAnswer.copy_id == copy_id)).all()
@@ -261,3 +263,24 @@ def test_regrade_recomputes_from_stored_answers_and_counts_changes(
     assert closing.regrade(db, exam_row, clock()) == (1, 3)
     db.commit()
     assert closing.regrade(db, exam_row, clock()) == (0, 3)
+
+
+def test_the_countdown_gives_the_real_end_to_the_second_and_warns_in_the_last_5_minutes(
+    client, classe, make_student, make_exam, clock, as_student, start_exam
+):
+    """« fin à 13 h 13 » for a deadline at 13:13:40 made a student stop 40 s early: the end is
+    given to the second. From 5 minutes left the timer changes (a class the page styles)."""
+    from agora.calendrier import PARIS
+
+    as_student(client, make_student(classe=classe))
+    clock.advance(seconds=40 - clock().second)  # started at hh:mm:40
+    copy_id = start_exam(client, make_exam(duree=10).code)
+    end = (clock() + timedelta(minutes=10)).astimezone(PARIS)
+    url = f"/examen/copies/{copy_id}/minuteur"
+    timer = client.get(url).text
+    assert f"(fin à {end.hour} h {end.minute:02d} min 40 s)" in timer
+    assert "minuteur--bientot" not in timer
+    clock.advance(minutes=4, seconds=59)  # 5 min 01 s left
+    assert "minuteur--bientot" not in client.get(url).text
+    clock.advance(seconds=1)
+    assert 'class="minuteur minuteur--bientot"' in client.get(url).text

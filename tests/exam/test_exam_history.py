@@ -53,7 +53,7 @@ def test_an_upgraded_generator_changes_nothing_of_a_started_copy(
 
     tok = token(client)
     assert "Enregistré à" in autosave(client, copy_id, 1, fields, tok).text
-    client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok})
+    client.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"})
     with Session(app.state.engine) as s:
         closing.finalise(s, clock(), exam.id)
         assert s.get(ExamCopy, copy_id).points == Decimal(8)  # graded on the stored variant

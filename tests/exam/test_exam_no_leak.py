@@ -153,7 +153,12 @@ def test_a_full_exam_leaks_nothing_before_publication(
         rec.get(f"/examen/copies/{copy_id}/minuteur", headers={"HX-Request": "true"})
         rec.get(f"/examen/copies/{copy_id}/minuteur")
     rec.get(f"/examen/copies/{copy_id}")
-    assert rec.post(f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok}).status_code == 200
+    assert (
+        rec.post(
+            f"/examen/copies/{copy_id}/rendre", data={"csrf_token": tok, "confirmation": "oui"}
+        ).status_code
+        == 200
+    )
     for path in ("", "/questions/1", "/minuteur", "/correction"):
         rec.get(f"/examen/copies/{copy_id}{path}")
     late_field = dict([next(iter(fields.items()))])  # a field of the last question shown

@@ -95,7 +95,9 @@ def test_a_save_and_a_hand_in_cost_a_few_statements(
     response, seen = _counting_statements(
         app,
         lambda: client.post(
-            f"/examen/copies/{copy_id}/rendre", data={"csrf_token": csrf}, follow_redirects=False
+            f"/examen/copies/{copy_id}/rendre",
+            data={"csrf_token": csrf, "confirmation": "oui"},
+            follow_redirects=False,
         ),
     )
     assert response.status_code == 303, response.text[:500]

@@ -238,7 +238,7 @@ def test_monitor_time_close_reopen_publish_and_exports(
     refused = autosave(
         browsers[0], copy_ids[0], 1, {"total_ht": "1"}, token(browsers[0], "/examen")
     )
-    assert "heure limite est passée" in refused.text
+    assert "clôturée par votre enseignant" in refused.text
 
     # Technical incident: the teacher gives 10 minutes back to one student.
     _post(client, f"{base}/copies/{copy_ids[0]}/rouvrir", base, csrf, minutes="10")
@@ -476,3 +476,60 @@ def test_the_monitor_agrees_one_question_of_one_point(client, teacher, make_exam
     several = make_exam()
     page = client.get(f"/enseignant/evaluations/{several.id}")
     assert "<dd>3 questions · 20 points</dd>" in page.text
+
+
+def test_a_copy_closed_by_the_teacher_says_so_to_the_student_and_in_the_journal(
+    app,
+    client,
+    new_client,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    clock,
+    as_teacher,
+    as_student,
+    start_exam,
+    autosave,
+    token,
+    csrf,
+):
+    """« Clôturer maintenant » is not the time limit: a save refused after it says the teacher
+    closed the evaluation, and the journal logs each copy « relevée à la clôture par
+    l'enseignant »; a copy whose own deadline had passed before keeps the deadline's words."""
+    from agora.exam.models import ExamEvent
+
+    exam = make_exam(duree=30, melange=False)
+    late_one, typing = (as_student(new_client(), make_student(classe=classe)) for _ in range(2))
+    expired_id = start_exam(late_one, exam.code)
+    with Session(app.state.engine) as s:  # a copy whose own (short) deadline is already past
+        expired = s.get(ExamCopy, expired_id)
+        expired.deadline = clock() + timedelta(minutes=1)
+        s.add(expired)
+        s.commit()
+    copy_id = start_exam(typing, exam.code)
+    tok = token(typing, f"/examen/copies/{copy_id}")
+    clock.advance(minutes=2)
+    as_teacher(client, teacher)
+    base = f"/enseignant/evaluations/{exam.id}"
+    _post(client, f"{base}/cloturer", base, csrf, confirmation="oui")
+
+    refused = autosave(typing, copy_id, 1, {"total_ht": "1"}, tok)
+    assert "L&#39;évaluation a été clôturée par votre enseignant" in refused.text
+    assert "cette réponse n&#39;a pas été enregistrée" in refused.text
+    assert "heure limite" not in refused.text
+    late = autosave(late_one, expired_id, 1, {"total_ht": "1"}, token(late_one, "/examen"))
+    assert "L&#39;heure limite est passée" in late.text and "clôturée" not in late.text
+
+    with Session(app.state.engine) as s:
+        closures = {
+            e.copy_id: e.detail
+            for e in s.exec(select(ExamEvent).where(ExamEvent.type == "cloture")).all()
+        }
+    assert closures == {
+        None: "évaluation close par l'enseignant",
+        copy_id: "relevée à la clôture par l'enseignant",
+        expired_id: "relevée à l'heure limite",
+    }
+    journal = client.get(f"{base}/journal").text.replace("&#39;", "'")
+    assert "relevée à la clôture par l'enseignant" in journal

@@ -99,7 +99,7 @@ def test_anonymous_multipart_login_is_refused_before_parsing(client, monkeypatch
         files={"piece": ("gros.bin", b"\0" * 10_000, "application/octet-stream")},
     )
     assert response.status_code == 403
-    assert "Jeton de sécurité" in response.text
+    assert "La page a expiré" in response.text
     assert parsed == []
 
 

@@ -67,3 +67,21 @@ def test_a_table_cell_carries_its_column_name_as_plain_escaped_text():
         '<td data-label="code">2</td>' in html
         and '<td data-label="Prix &quot;HT&quot;">3</td>' in html
     )
+
+
+def test_a_unit_agrees_with_its_quantity_from_2():
+    from agora.web.templating import accord
+
+    assert [accord("heure", q) for q in ("1", "1.5", "1,99", "2", Decimal("8.5"), 41)] == [
+        "heure",
+        "heure",
+        "heure",
+        "heures",
+        "heures",
+        "heures",
+    ]
+    assert accord("plateau", "3") == "plateaux" and accord("mois", "6") == "mois"
+    assert accord("heure de cours", "3") == "heures de cours"
+    for symbol in ("kg", "m²", "mg/L", "n/100 mL", "h"):
+        assert accord(symbol, "12") == symbol
+    assert accord("pièce", "beaucoup") == "pièce" and accord(None, "3") == ""

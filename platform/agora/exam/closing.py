@@ -21,7 +21,16 @@ from sqlmodel import Session, col, select
 from agora.competency.service import record_exam_evidence
 from agora.errors import InvalidInput
 from agora.exam import grading, redaction
-from agora.exam.models import EN_COURS, FINIES, RELEVEE, Exam, ExamAnswer, ExamCopy
+from agora.exam.models import (
+    EN_COURS,
+    FINIES,
+    RELEVEE,
+    RELEVEE_CLOTURE,
+    STATUTS_LIBELLES,
+    Exam,
+    ExamAnswer,
+    ExamCopy,
+)
 from agora.exam.service import (
     answers_of,
     heure_courte,
@@ -52,10 +61,16 @@ def close_expired_copy(session: Session, copy_id: int, deadline: datetime, now: 
         .execution_options(synchronize_session=False)
     ).rowcount
     if won:
-        exam_id = session.execute(
-            select(ExamCopy.exam_id).where(col(ExamCopy.id) == copy_id)
-        ).scalar_one()
-        log_event(session, exam_id, copy_id, "cloture", "relevée à l'heure limite", now, None, None)
+        exam_id, closed_early_at = session.execute(
+            select(ExamCopy.exam_id, Exam.closed_early_at)
+            .join(Exam, col(Exam.id) == col(ExamCopy.exam_id))
+            .where(col(ExamCopy.id) == copy_id)
+        ).one()
+        # Cut short by « Clôturer maintenant » (the student had time left: close_early set its
+        # deadline to the closing time, the rule of status_label), or at its own time limit.
+        early = closed_early_at is not None and closed_early_at == deadline
+        detail = RELEVEE_CLOTURE if early else STATUTS_LIBELLES[RELEVEE]
+        log_event(session, exam_id, copy_id, "cloture", detail, now, None, None)
     return bool(won)
 
 

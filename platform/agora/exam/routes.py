@@ -24,6 +24,7 @@ from agora.exam.models import Exam, ExamCopy
 from agora.exercise.forms import field_dom_id
 from agora.exercise.registry import get_kind
 from agora.web.deps import FormFields, StudentDep, student_in_one_statement
+from agora.web.flash import flash
 from agora.web.ids import DbId, Position
 from agora.web.rendering import is_htmx, redirect, refused_form, render, render_fragment
 
@@ -77,6 +78,9 @@ def wake_finaliser(request: Request) -> None:
 
 
 student = APIRouter(prefix="/examen")
+CONFIRM_HAND_IN = (
+    "Rien n'a été rendu : cochez « Je confirme » pour rendre votre copie, puis « Rendre ma copie »."
+)
 _NOT_ANSWERS = {"csrf_token", "aller"}
 
 
@@ -231,11 +235,16 @@ def timer(request: Request, copy_id: DbId, clock: ClockDep):
 
 
 @student.post("/copies/{copy_id}/rendre", name="exam_submit")
-def submit(request: Request, copy_id: DbId, clock: ClockDep):
+def submit(request: Request, copy_id: DbId, clock: ClockDep, confirmation: str = Form("")):
     """Hand in: closed at once (committed); the background finaliser grades it right away.
 
-    A second click (the copy is already handed in) is logged and shows the copy.
+    Only with the box « Je confirme » ticked (checked here, so without JavaScript too): one
+    tap must not end a copy for good. A second click (the copy is already handed in) is
+    logged and shows the copy.
     """
+    if confirmation != "oui":
+        flash(request, CONFIRM_HAND_IN, "erreur")
+        return redirect(request, str(request.url_for("exam_copy", copy_id=copy_id)))
     with (
         copy_session(request, copy_id) as (session, _, copy, _),
         contextlib.suppress(service.AlreadyHandedIn),

@@ -278,14 +278,22 @@ _LOCKED_STATE = (
 )
 
 
-def _refuse_if_closed(copy, statut, deadline, now, ip, ua, what: str) -> None:
+def _refuse_if_closed(session, copy, statut, deadline, now, ip, ua, what: str) -> None:
     """A late or duplicate write changes nothing: ExamClosed, carrying the refusal to log.
 
-    ``writing`` rolls the write back and logs the refusal (a service only flushes).
+    ``writing`` rolls the write back and logs the refusal (a service only flushes). The
+    message says why: handed in, closed early by the teacher, or the time limit.
     """
     if statut == EN_COURS and deadline is not None and now < deadline:
         return
-    why = "copie déjà rendue" if statut == RENDUE else "après la fermeture"
+    early = statut != RENDUE and closed_by_teacher(session, copy.exam_id, deadline)
+    why = (
+        "copie déjà rendue"
+        if statut == RENDUE
+        else "après la clôture par l'enseignant"
+        if early
+        else "après la fermeture"
+    )
     refusal = {
         "exam_id": copy.exam_id,
         "copy_id": copy.id,
@@ -299,11 +307,29 @@ def _refuse_if_closed(copy, statut, deadline, now, ip, ua, what: str) -> None:
         raise AlreadyHandedIn(
             "Votre copie est déjà rendue : cette réponse n'a pas été enregistrée.", refusal
         )
+    if early:
+        raise ExamClosed(
+            "L'évaluation a été clôturée par votre enseignant : cette réponse n'a pas été "
+            "enregistrée. Votre copie a été relevée avec les réponses déjà enregistrées.",
+            refusal,
+        )
     raise ExamClosed(
         "L'heure limite est passée : cette réponse n'a pas été enregistrée. "
         "Votre copie a été relevée avec les réponses enregistrées avant l'heure limite.",
         refusal,
     )
+
+
+def closed_by_teacher(session: Session, exam_id: int, deadline: datetime | None) -> bool:
+    """True when a copy with this ``deadline`` was cut short by « Clôturer maintenant »:
+    close_early set the deadline of every copy still running to the closing time (the rule
+    of models.status_label). A copy reopened since has another deadline."""
+    if deadline is None:
+        return False
+    closed_at = session.execute(
+        select(Exam.closed_early_at).where(col(Exam.id) == exam_id)
+    ).scalar_one_or_none()
+    return closed_at is not None and closed_at == deadline
 
 
 def save_answer(
@@ -333,7 +359,7 @@ def save_answer(
         session.execute(_WRITE_ANSWER, this | {"merged": merge_fields(stored[0], fields)})
     # Inside the transaction now (SQLite: we hold the write lock): the stored state decides.
     statut, deadline = locked or _locked_state(session, copy.id)
-    _refuse_if_closed(copy, statut, deadline, clock(), ip, ua, "sauvegarde")
+    _refuse_if_closed(session, copy, statut, deadline, clock(), ip, ua, "sauvegarde")
     if stored is None:
         raise InvalidInput("Cette question n'existe pas dans votre évaluation.")
     log_event(session, copy.exam_id, copy.id, "sauvegarde", f"question {question + 1}", now, ip, ua)
@@ -381,8 +407,8 @@ def submit(
     ).rowcount
     statut, deadline = locked or _locked_state(session, copy.id)  # SQLite: under the write lock
     if not won:
-        _refuse_if_closed(copy, statut, deadline, now, ip, ua, "remise")
-    _refuse_if_closed(copy, EN_COURS, deadline, clock(), ip, ua, "remise")
+        _refuse_if_closed(session, copy, statut, deadline, now, ip, ua, "remise")
+    _refuse_if_closed(session, copy, EN_COURS, deadline, clock(), ip, ua, "remise")
     log_event(session, copy.exam_id, copy.id, "remise", "copie rendue par l'élève", now, ip, ua)
 
 

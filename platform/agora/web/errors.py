@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -11,6 +12,7 @@ from starlette.exceptions import HTTPException
 
 from agora.errors import DomainError
 from agora.web.deps import LoginRequired, PasswordChangeRequired
+from agora.web.flash import flash
 from agora.web.headers import add_security_headers
 from agora.web.rendering import FormRefused, is_htmx, redirect, render
 
@@ -32,6 +34,9 @@ DEFAULT_DETAILS = {
     500: "Une erreur imprévue est survenue. Réessayez ; si elle persiste, prévenez l'enseignant.",
     503: "Le serveur est très occupé : rien n'a été enregistré. Réessayez dans quelques secondes.",
 }
+SESSION_ENDED = (
+    "Votre session a pris fin : reconnectez-vous. Vos réponses déjà enregistrées sont gardées."
+)
 
 
 def error_page(request: Request, status: int, detail: str | None = None):
@@ -53,14 +58,30 @@ def _is_french(detail: str) -> bool:
     return detail not in {"Not Found", "Forbidden", "Method Not Allowed", "Internal Server Error"}
 
 
+def _current_page(request: Request) -> str:
+    """The path of the page an htmx request came from (its HX-Current-URL), when that page is
+    on this site; "/" otherwise. The scheme is not compared: behind a TLS proxy the server
+    may see http where the browser shows https."""
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    if current.netloc != request.url.netloc or not current.path.startswith("/"):
+        return "/"
+    return current.path
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on the app."""
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, _exc: LoginRequired):
-        target = request.url_for("login_form").include_query_params(
-            suivant=request.url.path if request.method == "GET" else "/"
-        )
+        if is_htmx(request):
+            # A page was open and its session ended meanwhile (logged out in another tab,
+            # expired): the whole page goes to the login (HX-Redirect), which says why, and
+            # then back to that page, never to the fragment asked (the bare exam timer).
+            suivant = _current_page(request)
+            flash(request, SESSION_ENDED, "info")
+        else:
+            suivant = request.url.path if request.method == "GET" else "/"
+        target = request.url_for("login_form").include_query_params(suivant=suivant)
         return redirect(request, str(target))
 
     @app.exception_handler(PasswordChangeRequired)

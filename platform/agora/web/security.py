@@ -26,7 +26,10 @@ from agora.account.models import User
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
-FORBIDDEN = "Jeton de sécurité manquant ou périmé : rechargez la page."
+# Said to a 15-year-old whose page outlived its session: no jargon (« jeton »), what to do.
+FORBIDDEN = (
+    "La page a expiré : rechargez-la (touche F5). Ce que vous avez déjà enregistré est gardé."
+)
 
 
 def csrf_token(request: Request) -> str:

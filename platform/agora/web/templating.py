@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -90,12 +90,39 @@ def french_datetime(value: datetime | None) -> str:
     return format_datetime(local, format=f"{_jour(local)} MMMM y 'à' HH:mm", locale=LOCALE)
 
 
+# Unit symbols never take the plural (« 2 kg », « 3 h »); a word does (« 2 heures »).
+_SYMBOLES = frozenset(
+    {"g", "kg", "mg", "µg", "t"}  # masses
+    | {"l", "L", "cl", "cL", "ml", "mL"}  # volumes
+    | {"m", "cm", "mm", "km"}  # lengths
+    | {"h", "min", "s"}  # durations
+    | {"W", "kW", "Wh", "kWh", "ko", "Mo", "Go", "To"}  # power, energy, data
+)
+
+
+def accord(unite: str | None, quantite: Decimal | int | str | None) -> str:
+    """The unit of ``quantite``, agreed: « couverts » for 41, « heures » for 8,5 but « heure »
+    for 1,5 (plural from 2, the usual rule); a symbol (« m² », « kg », « mg/L ») or a word
+    already ending in -s, -x, -z (« mois ») stays as it is; -au, -eu take an x (« plateaux »).
+    In a unit of several words, the first one agrees (« heures de cours »)."""
+    unite = unite or ""
+    try:
+        several = Decimal(str(quantite).replace(",", ".").replace(" ", "")) >= 2
+    except (InvalidOperation, ValueError):
+        return unite
+    head, space, rest = unite.partition(" ")
+    if not several or head in _SYMBOLES or not head.isalpha() or head[-1] in "sxz":
+        return unite
+    return head + ("x" if head.endswith(("au", "eu")) else "s") + space + rest
+
+
 def _local(value: datetime) -> datetime:
     aware = value if value.tzinfo else value.replace(tzinfo=ZoneInfo("UTC"))
     return aware.astimezone(PARIS)
 
 
 FILTERS = {
+    "accord": accord,
     "markdown": markdown,
     "money": money,
     "number": number,

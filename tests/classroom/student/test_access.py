@@ -76,7 +76,7 @@ def test_missing_or_wrong_csrf_token_is_403_and_saves_nothing(
     assert wrong.status_code == 403
     header = client.post(url, data={"texte": "Bonjour"}, headers={"X-CSRF-Token": "faux"})
     assert header.status_code == 403
-    assert "Jeton de sécurité" in wrong.text
+    assert "La page a expiré" in wrong.text
     assert _count(db) == 0
 
 

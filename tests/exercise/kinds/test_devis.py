@@ -348,3 +348,33 @@ def test_the_statement_elides_de_before_the_organisations_name():
     eau = dataclasses.replace(generate_company(3), raison_sociale="Eau de Saint-Denis")
     enonce = get_kind("devis").generate(3, 2, eau).enonce
     assert "commercial d'**Eau de Saint-Denis**" in enonce and "de **Eau" not in enonce
+
+
+def test_the_form_gives_each_quantity_its_unit_in_the_plural_from_2():
+    """« 41 couverts », « 8,5 heures », but « 1,5 heure » (plural from 2), « 1 pièce », and a
+    symbol never takes an s (« 12 m² »); a word ending in -s stays as it is (« 6 mois »)."""
+    import re
+
+    import agora
+    from agora.exercise.forms import AnswerForm
+    from agora.web.templating import make_environment
+
+    rows = [("41", "couvert"), ("8.5", "heure"), ("1.5", "heure"), ("1", "pièce")]
+    rows += [("9", "personne"), ("12", "m²"), ("6", "mois"), ("3", "plateau"), ("2", "kg")]
+    params = devis([(f"R{i}", q, "1.00", "20") for i, (q, _) in enumerate(rows)])
+    for line, (_, unite) in zip(params["lignes"], rows, strict=True):
+        line["unite"] = unite
+    form = make_environment(agora.TEMPLATES_DIR).get_template("exercise/devis/form.html")
+    html = form.render(params=params, niveau=2, form=AnswerForm())
+    shown = re.findall(r'data-label="Quantité">([^<]*)</td>', html)
+    assert shown == [
+        "41 couverts",
+        "8,5 heures",
+        "1,5 heure",
+        "1 pièce",
+        "9 personnes",
+        "12 m²",
+        "6 mois",
+        "3 plateaux",
+        "2 kg",
+    ]
