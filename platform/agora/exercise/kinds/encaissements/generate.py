@@ -327,7 +327,8 @@ def reprendre(
 def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
     """The ageing balance left after the period (a ``balance_agee`` document for a later step,
     the reminders): the customer, the balance date and each invoice still owed, with what was
-    received or credited on it. Amounts are the solver's, not the student's."""
+    received or credited on it, and every invoice's number and date. Amounts are the solver's,
+    not the student's."""
     e = solve.lire_params(variant.params)
     client = next((c for c in organisation.clients if c.nom == e.client), None)
     return {
@@ -348,4 +349,6 @@ def document(variant: Variant, organisation: Any, documents: Any = None) -> dict
             for f, reste, _ in solve.balance(e)["lignes"]
             if reste > 0
         ],
+        # Every invoice of the period, paid or not: a later step numbers others around them.
+        "pieces": [{"numero": f.piece, "date": f.jour.isoformat()} for f in e.factures],
     }
