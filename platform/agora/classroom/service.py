@@ -62,7 +62,7 @@ def _source(student: Student, mission: Mission, depuis: int | None) -> Source | 
     assert isinstance(earlier, ExerciseStep)
     seed = variant_seed(student.org_seed, mission.slug, depuis - 1)
     upstream = _source(student, mission, earlier.depuis)
-    return source_of(earlier.kind, earlier.niveau, seed, earlier.options, upstream)
+    return source_of(earlier.kind, earlier.niveau, seed, earlier.options, upstream, depuis)
 
 
 def attempt_variant(attempt: StepAttempt) -> Variant:

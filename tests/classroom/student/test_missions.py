@@ -336,7 +336,7 @@ def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one
         owed = encaissements_document(recorded, organisation)["factures"]
         reminding = step_variant(student, mission, 4)
         reminder = reminding.params
-        if owed and "étape précédente" in reminding.enonce:
+        if owed and "à l'étape 4 de la mission et qui restent dues" in reminding.enonce:
             reminded += 1
             assert reminder["lettre_client"] == quote["client"]["nom"]
             assert {f["numero"] for f in owed} <= {f["numero"] for f in reminder["factures"]}
@@ -354,3 +354,34 @@ def test_a_statement_titles_sit_just_under_the_step_title():
     assert demote_headings("# Titre\n## Sous-titre", 3) == "### Titre\n#### Sous-titre"
     assert demote_headings("#motdièse\n## Titre", 3) == "#motdièse\n### Titre"
     assert demote_headings("Sans titre", 3) == "Sans titre"
+
+
+def test_a_chained_step_names_the_step_it_takes_its_document_from(make_student):
+    # « à l'étape précédente » was wrong when an e-mail step sits between: du-devis step 3
+    # records the invoice of step 1, relance step 4 the invoice of step 2.
+    for slug, index, quoi in (
+        ("du-devis-a-l-encaissement", 2, "à l'étape 1 de la mission"),
+        ("de-la-demande-du-client-a-la-relance", 3, "à l'étape 2 de la mission"),
+        ("de-la-demande-du-client-a-la-relance", 4, "à l'étape 4 de la mission"),
+        ("de-la-demande-du-client-a-la-relance", 1, "à l'étape 1 de la mission"),
+        ("la-cloture-de-la-paie-du-mois", 2, "à l'étape 1 de la mission"),
+    ):
+        mission = get_mission(slug)
+        nommes = 0
+        for org_seed in range(4):
+            enonce = step_variant(make_student(org_seed=org_seed), mission, index).enonce
+            assert "l'étape précédente" not in enonce, (slug, index, org_seed)
+            nommes += quoi in enonce
+        assert nommes, (slug, index)
+
+
+def test_the_overview_lists_the_steps_in_their_order():
+    # du-devis: the story said « 2. enregistrer … 3. répondre par courriel » while step 2 is the
+    # e-mail and step 3 the encaissements.
+    mission = get_mission(MISSION)
+    temps = re.findall(r"^\d\. \*\*(.+?)\*\*", mission.histoire, re.M)
+    assert len(temps) == len(mission.etapes)
+    for texte, step in zip(temps, mission.etapes, strict=True):
+        mots = {"courriel": "courriel", "encaissements": "encaissements", "facture": "facture"}
+        attendu = next(m for m in mots if m in step.titre.lower())
+        assert attendu in texte, (texte, step.titre)

@@ -14,7 +14,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Documents, Options, Variant, generateur, tirage
+from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
 from agora.exercise.kinds.encaissements import solve, statement
 from agora.exercise.kinds.encaissements.params import NAME
 from agora.exercise.kinds.encaissements.regles import regles
@@ -320,7 +320,8 @@ def reprendre(
         return generate(seed, niveau, organisation, options)
     rng = tirage(NAME, seed, niveau, "depuis")
     p = params(rng, organisation, niveau, emise)
-    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"])
+    ou = a_l_etape(emise)
+    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"], ou=ou)
     return Variant(NAME, seed, niveau, p, texte)
 
 

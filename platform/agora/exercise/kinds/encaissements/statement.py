@@ -148,14 +148,20 @@ def _a_faire(e: Encaissements, niveau: int) -> list[str]:
     return lignes
 
 
-def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
+def enonce(
+    org: Any,
+    params: dict[str, Any],
+    niveau: int,
+    reprise: str | None = None,
+    ou: str = "dans une étape précédente",
+) -> str:
     """The Markdown statement for the level; ``reprise`` is the number of the invoice the
-    student made at an earlier step of the mission."""
+    student made at an earlier step of the mission, ``ou`` that step (« à l'étape 1 »)."""
     e = lire_params(params)
     lignes = [f"## Les encaissements de {e.client}", "", *_situation(org, e), ""]
     if reprise is not None:
         lignes[-1:-1] = [
-            f"La facture {reprise} est celle que vous avez préparée à l'étape précédente "
+            f"La facture {reprise} est celle que vous avez préparée {ou} "
             "de la mission : enregistrez ses montants justes."
         ]
     lignes += ["| Date | Pièce | Document | Détail |", "|---|---|---|---|"]

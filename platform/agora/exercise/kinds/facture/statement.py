@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.exercise.base import a_l_etape
 from agora.exercise.kinds.facture.histoire import Histoire, piece
 from agora.exercise.markdown import cellule
 from agora.money import euros
@@ -120,7 +121,7 @@ def _situation(
             f"Vous travaillez au service commercial de **{org.raison_sociale}** "
             f"({org.adresse.ville}).",
             f"Le client **{nom}** a signé le devis n° {devis['numero']} que vous avez préparé "
-            "à l'étape précédente de la mission.",
+            f"{a_l_etape(devis)} de la mission.",
             f"{fait} le {date_longue(jour)}.",
             f"{chef} vous demande de **préparer la facture** n° {numero}, aux conditions du devis.",
             "",

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.company.cgv import PENALITES
-from agora.exercise.base import Documents, Options, Variant, generateur, tirage
+from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
 from agora.exercise.kinds.relances.params import NAME
 from agora.exercise.kinds.relances.regles import Semestre, baremes
 from agora.exercise.kinds.relances.solve import TROIS, echeance, lire_params
@@ -276,13 +276,15 @@ def reprendre(
     """The balance at the end of the month after an earlier step's receipts (a ``balance_agee``
     document): the invoices that customer still owes join the others, and the letter goes to
     them. Drawn as usual when nothing is left unpaid, or no rate is known for that month."""
-    reprise = _reprise(documents.get("balance_agee"))
+    balance = documents.get("balance_agee")
+    reprise = _reprise(balance)
     if reprise is None:
         return generate(seed, niveau, organisation, options)
     rng = tirage(NAME, seed, niveau, "depuis")
     document = params(rng, organisation, niveau, reprise)
     client = reprise[1][0]["client"]
-    return Variant(NAME, seed, niveau, document, enonce(organisation, document, niveau, client))
+    texte = enonce(organisation, document, niveau, client, a_l_etape(balance))
+    return Variant(NAME, seed, niveau, document, texte)
 
 
 def _reprise(
