@@ -1,7 +1,7 @@
 """A student's missions: dashboard, mission page, answering, format errors, attempts, policies."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
@@ -385,3 +385,22 @@ def test_the_overview_lists_the_steps_in_their_order():
         mots = {"courriel": "courriel", "encaissements": "encaissements", "facture": "facture"}
         attendu = next(m for m in mots if m in step.titre.lower())
         assert attendu in texte, (texte, step.titre)
+
+
+def test_the_invoice_step_gives_the_due_date_the_e_mail_asks_for(make_student):
+    # The e-mail step asks for the invoice's due date: the invoice step must state it, the
+    # same the recording step shows later (« échéance 12/03/2026 »).
+    for slug, facture, encaissements in (
+        ("du-devis-a-l-encaissement", 0, 2),
+        ("de-la-demande-du-client-a-la-relance", 1, 3),
+    ):
+        mission = get_mission(slug)
+        for org_seed in range(5):
+            student = make_student(org_seed=org_seed)
+            invoice = step_variant(student, mission, facture)
+            recorded = step_variant(student, mission, encaissements).params["documents"]
+            first = next(d for d in recorded if d["type"] == "facture")
+            if first["facture"]["numero"] not in invoice.enonce:
+                continue  # a purchase checked (organisation outside VAT): nothing recorded
+            echeance = date.fromisoformat(first["echeance"]).strftime("%d/%m/%Y")
+            assert f"échéance le {echeance}" in invoice.enonce, (slug, org_seed)

@@ -117,8 +117,10 @@ class Tirage:
         # the cap of any buyer
         return self._emet(plafonne(invoice, self.org, None), jour)
 
-    def _emet(self, invoice: dict[str, Any], jour: date) -> dict[str, Any]:
-        echeance = jour + timedelta(days=self.delai)
+    def _emet(
+        self, invoice: dict[str, Any], jour: date, echeance: date | None = None
+    ) -> dict[str, Any]:
+        echeance = echeance or jour + timedelta(days=self.delai)
         document = {"type": "facture", "echeance": echeance.isoformat(), "facture": invoice}
         self.documents.append(document)
         return invoice
@@ -130,7 +132,9 @@ class Tirage:
         self.numero = int(emise["numero"].rpartition("-")[2])
         invoice = {"numero": emise["numero"], "date": jour.isoformat(), **emise["facture"]}
         rang = self.reserve() if "acompte" in invoice else -1
-        self._emet(invoice, jour)
+        # The due date the earlier step's statement gave (its CGV's term, 0 days: comptant).
+        echue = emise.get("echeance")
+        self._emet(invoice, jour, date.fromisoformat(echue) if echue else None)
         if rang >= 0:
             _depot(self, rang, invoice)
         return invoice

@@ -76,6 +76,7 @@ def document(
     return {
         "numero": numero,
         "date": jour.isoformat(),
+        "echeance": recit.echeance(organisation, jour).isoformat(),  # as the statement gives it
         "achat": histoire.achat,
         "client": None if tiers is None else {"nom": tiers.nom, "code": tiers.code},
         "facture": variant.params,

@@ -11,7 +11,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.base import a_l_etape
-from agora.exercise.kinds.facture.histoire import Histoire, piece
+from agora.exercise.kinds.facture.histoire import Histoire, echeance, piece
 from agora.exercise.markdown import cellule
 from agora.money import euros
 
@@ -84,6 +84,16 @@ TARIFS_DU_SERVICE = (
     "- Les prix sont les tarifs du service votés par l'assemblée délibérante, les mêmes pour "
     "tous les usagers : ni remise, ni rabais, ni ristourne, ni escompte."
 )
+
+
+def _paiement(h: Histoire, jour: date) -> list[str]:
+    """A sale's payment term and due date, as the invoice prints them (a later step of a
+    mission asks for the due date, or records it)."""
+    if h.achat:
+        return []
+    delai = h.organisation.cgv.delai_paiement_jours
+    quand = f"à {delai} jours date de facture" if delai else "comptant, à réception de la facture"
+    return [f"- Paiement {quand} : échéance le {echeance(h.organisation, jour):%d/%m/%Y}."]
 
 
 def _conditions(rng: random.Random, p: dict[str, Any], h: Histoire) -> list[str]:
@@ -255,7 +265,7 @@ def enonce(
     lignes += _situation(rng, h, jour, numero, devis)
     lignes += _tiers(h)
     lignes += [f"### {FAITS[h.famille][0]}", "", *_articles(p)]
-    lignes += ["### Les conditions", "", *_conditions(rng, p, h), ""]
+    lignes += ["### Les conditions", "", *_conditions(rng, p, h), *_paiement(h, jour), ""]
     if niveau == 1:
         lignes += METHODE if p["reductions"] else METHODE_SANS_REDUCTION
     if niveau == 3:
