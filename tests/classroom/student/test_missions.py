@@ -404,3 +404,28 @@ def test_the_invoice_step_gives_the_due_date_the_e_mail_asks_for(make_student):
                 continue  # a purchase checked (organisation outside VAT): nothing recorded
             echeance = date.fromisoformat(first["echeance"]).strftime("%d/%m/%Y")
             assert f"échéance le {echeance}" in invoice.enonce, (slug, org_seed)
+
+
+def test_arrhes_paid_at_signature_keep_their_name_in_the_later_steps(make_student):
+    # Step 1 grades « Des arrhes » when the CGV say arrhes (Code civil, art. 1590): the invoice
+    # and the receipts that follow must not call the same payment an « acompte ».
+    from agora.exercise.kinds.devis.generate import document as devis_document
+
+    mission = get_mission("de-la-demande-du-client-a-la-relance")
+    vus = 0
+    for org_seed in range(12):
+        student = make_student(org_seed=org_seed)
+        quote = devis_document(step_variant(student, mission, 0), company_for(org_seed))
+        invoice = step_variant(student, mission, 1)
+        if quote["devis"]["versement"]["nature"] != "arrhes" or "acompte" not in invoice.params:
+            continue
+        if quote["numero"] not in invoice.enonce:
+            continue  # drawn as usual
+        vus += 1
+        assert "Arrhes versées à la signature du devis" in invoice.enonce
+        assert "acompte" not in invoice.enonce.lower(), org_seed
+        recorded = step_variant(student, mission, 3)
+        texte = recorded.enonce
+        assert "| Arrhes |" in texte and "arrhes (" in texte and "| Acompte |" not in texte
+        assert "Les arrhes reçues avant la facture vont au compte 4191" in texte
+    assert vus >= 1

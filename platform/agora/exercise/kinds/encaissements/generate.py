@@ -136,7 +136,7 @@ class Tirage:
         echue = emise.get("echeance")
         self._emet(invoice, jour, date.fromisoformat(echue) if echue else None)
         if rang >= 0:
-            _depot(self, rang, invoice)
+            _depot(self, rang, invoice, emise.get("versement") == "arrhes")
         return invoice
 
     def avoir(self, invoice: dict[str, Any]) -> None:
@@ -267,8 +267,9 @@ def _acompte(rng: random.Random, invoice: dict[str, Any]) -> None:
     invoice["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
 
 
-def _depot(t: Tirage, rang: int, invoice: dict[str, Any]) -> None:
-    """The deposit, received a few days before its invoice, by transfer or cheque."""
+def _depot(t: Tirage, rang: int, invoice: dict[str, Any], arrhes: bool = False) -> None:
+    """The deposit, received a few days before its invoice, by transfer or cheque; ``arrhes``:
+    paid as arrhes (the quote's CGV), recorded as a deposit (4191) all the same."""
     rng = t.rng
     jour = jour_ouvre(date.fromisoformat(invoice["date"]) - timedelta(days=rng.randint(6, 12)))
     mode = rng.choice(("virement", "cheque"))
@@ -279,6 +280,7 @@ def _depot(t: Tirage, rang: int, invoice: dict[str, Any]) -> None:
         "mode": mode,
         "montant": invoice["acompte"],
         "facture": invoice["numero"],
+        **({"nature": "arrhes"} if arrhes else {}),
     }
 
 
