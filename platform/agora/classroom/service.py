@@ -342,7 +342,7 @@ def submit_prose(
     step = mission.etape(index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape attend les réponses d'un exercice, pas un texte.")
-    pieces = pieces_disponibles(company_for(student.org_seed), mission, index)
+    pieces = pieces_disponibles(company_for(student.org_seed), mission, index, student.org_seed)
     answer = lire(format_de(step), fields, pieces)
     _check_open(session, student, assignment, index, now)
     attempt = StepAttempt(
