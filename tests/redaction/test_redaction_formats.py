@@ -1,6 +1,8 @@
 """Writing formats: the parts a student fills, what is refused (with the text kept), and how an
 answer reads back as its document, old plain-text answers included."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from agora.company import generate_company
@@ -91,6 +93,25 @@ def test_attachments_are_the_earlier_documents_then_the_organisations():
 
     company = generate_company(7)
     mission = get_mission("du-devis-a-l-encaissement")
-    pieces = pieces_disponibles(company, mission, 1)
+    pieces = pieces_disponibles(company, mission, 1, 7)
     assert pieces[0].endswith("(étape 1)")
     assert any(company.raison_sociale in p for p in pieces[1:])
+
+
+def test_an_earlier_document_is_offered_by_its_type_and_number_not_the_kinds_title():
+    # la-facture-contestee step 3 offered « Facture avec réductions, escompte, port et TVA
+    # (étape 1) » for an invoice with none of these: the kind's title is no document's name.
+    from agora.classroom.service import step_variant
+    from agora.content.missions import get_mission
+    from agora.exercise.kinds.facture.generate import document as facture_document
+
+    mission = get_mission("la-facture-contestee")
+    for org_seed in (1, 7):
+        company = generate_company(org_seed)
+        pieces = pieces_disponibles(company, mission, 2, org_seed)
+        student = SimpleNamespace(org_seed=org_seed)
+        facture = facture_document(step_variant(student, mission, 0), company)
+        assert not any("réductions, escompte" in p for p in pieces)
+        assert f"Facture n° {facture['numero']} (étape 1)" in pieces, pieces
+        assert any(p.startswith("Avoir n° ") and p.endswith("(étape 2)") for p in pieces)
+    assert "Document de l'étape 1" in pieces_disponibles(company, mission, 2)

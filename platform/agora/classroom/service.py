@@ -62,7 +62,7 @@ def _source(student: Student, mission: Mission, depuis: int | None) -> Source | 
     assert isinstance(earlier, ExerciseStep)
     seed = variant_seed(student.org_seed, mission.slug, depuis - 1)
     upstream = _source(student, mission, earlier.depuis)
-    return source_of(earlier.kind, earlier.niveau, seed, earlier.options, upstream)
+    return source_of(earlier.kind, earlier.niveau, seed, earlier.options, upstream, depuis)
 
 
 def attempt_variant(attempt: StepAttempt) -> Variant:
@@ -345,7 +345,7 @@ def submit_prose(
     step = mission.etape(index)
     if not isinstance(step, ProseStep):
         raise InvalidInput("Cette étape attend les réponses d'un exercice, pas un texte.")
-    pieces = pieces_disponibles(company_for(student.org_seed), mission, index)
+    pieces = pieces_disponibles(company_for(student.org_seed), mission, index, student.org_seed)
     answer = lire(format_de(step), fields, pieces)
     _check_open(session, student, assignment, index, now)
     attempt = StepAttempt(

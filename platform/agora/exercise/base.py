@@ -302,6 +302,16 @@ Options = Mapping[str, str] | None
 Documents = Mapping[str, dict[str, Any]]
 
 
+def a_l_etape(document: Mapping[str, Any] | None) -> str:
+    """Where the student made an earlier step's document, as a statement says it: « à l'étape
+    2 » (its number in the mission, carried by the document), else « dans une étape
+    précédente » (the step before may be another one, an e-mail to write)."""
+    etape = (document or {}).get("etape")
+    if type(etape) is int and etape > 0:
+        return f"à l'étape {etape}"
+    return "dans une étape précédente"
+
+
 def variante(
     nom: str,
     seed: int,

@@ -22,13 +22,15 @@ def company_for(org_seed: int):
 @dataclass(frozen=True)
 class Source:
     """The earlier step whose document a chained step takes (a mission's ``depuis``), and the
-    step that one was itself built on, if any."""
+    step that one was itself built on, if any; ``etape``: its number in the mission, which the
+    document carries (a statement says « à l'étape 1 »), None outside a mission."""
 
     kind: str
     niveau: int
     seed: int
     options: tuple[tuple[str, str], ...] = ()
     source: Source | None = None
+    etape: int | None = None
 
 
 def build_variant(
@@ -78,7 +80,10 @@ def _documents(consumer: ExerciseKind, source: Source, org_seed: int) -> dict[st
         source.kind, source.niveau, source.seed, org_seed, source.options, source.source
     )
     upstream = _documents(producer, source.source, org_seed) if source.source else None
-    return {produit: producer.document(earlier, company_for(org_seed), upstream or None)}
+    document = producer.document(earlier, company_for(org_seed), upstream or None)
+    if source.etape is not None:
+        document = {**document, "etape": source.etape}
+    return {produit: document}
 
 
 def documents_of(kind: str, source: Source | None, org_seed: int) -> dict[str, Any] | None:
@@ -92,10 +97,12 @@ def source_of(
     seed: int,
     options: Mapping[str, Any] | None,
     source: Source | None = None,
+    etape: int | None = None,
 ) -> Source:
-    """The Source of an earlier step, its options completed as its variant was built."""
+    """The Source of an earlier step (step ``etape`` of its mission), its options completed as
+    its variant was built."""
     chosen = get_kind(kind).choose_options(options)
-    return Source(kind, niveau, seed, tuple(sorted(chosen.items())), source)
+    return Source(kind, niveau, seed, tuple(sorted(chosen.items())), source, etape)
 
 
 def warm_up() -> None:

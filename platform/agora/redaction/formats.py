@@ -222,18 +222,46 @@ def document(answer: dict[str, Any] | None, step: Any = None) -> Document:
     return Document(fmt, {p.nom: str(answer.get(p.nom) or "") for p in fmt.parties})
 
 
-def pieces_disponibles(company: Any, mission: Any = None, index: int = 0) -> list[str]:
+def pieces_disponibles(
+    company: Any, mission: Any = None, index: int = 0, org_seed: int | None = None
+) -> list[str]:
     """What a student may attach to an e-mail: the documents made at earlier steps of the
-    mission, then the organisation's own documents (names shown as the student reads them)."""
+    mission (« Facture n° FA2026-0158 (étape 1) » for the student of ``org_seed``), then the
+    organisation's own documents (names shown as the student reads them)."""
     from agora.exercise.registry import KINDS
 
     documents_precedents = [
-        f"{KINDS[step.kind].TITRE} (étape {number})"
+        _piece_de_l_etape(mission, number - 1, org_seed)
         for number, step in enumerate((mission.etapes[:index] if mission else []), start=1)
         if getattr(step, "type", "") == "exercice" and KINDS[step.kind].piece_commerciale
     ]
     situation = pieces_de_la_situation(mission.etapes[index], company) if mission else []
     return situation + documents_precedents + pieces_propres(company)
+
+
+NOMS_DES_PIECES = {"facture": "Facture", "devis": "Devis", "avoir": "Avoir"}
+
+
+def _piece_de_l_etape(mission: Any, index: int, org_seed: int | None) -> str:
+    """The name of the commercial document a student made at step ``index`` (its type and
+    number, as it was issued), not the kind's title (« Facture avec réductions, escompte… »,
+    which the document may not have); « Document de l'étape N » when no student is known."""
+    if org_seed is None:
+        return f"Document de l'étape {index + 1}"
+    from types import SimpleNamespace
+
+    from agora.classroom import service
+    from agora.exercise.registry import get_kind
+    from agora.exercise.variants import company_for
+
+    student = SimpleNamespace(org_seed=org_seed)
+    variant = service.step_variant(student, mission, index)
+    kind = get_kind(mission.etapes[index].kind)
+    lecture = kind.read(kind.solve(variant.params))
+    documents = service.step_documents(student, mission, index)
+    doc = kind.piece_commerciale(variant, company_for(org_seed), lecture, documents)
+    nom = NOMS_DES_PIECES.get(doc.type, doc.type.capitalize())
+    return f"{nom} n° {doc.numero} (étape {index + 1})"
 
 
 def pieces_de_la_situation(step: Any, company: Any) -> list[str]:

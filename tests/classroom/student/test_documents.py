@@ -105,7 +105,7 @@ def test_the_invoice_of_a_signed_quote_keeps_the_number_and_customer_its_stateme
     page = client.get(f"/eleve/tentatives/{attempt.id}/document").text
     numero = page.split("Facture n° ")[1].split("<")[0].strip()
     assert f"facture** n° {numero}" in variant.enonce
-    assert "étape précédente" in variant.enonce
+    assert "à l'étape 1 de la mission" in variant.enonce  # the quote's step
 
 
 def test_my_quote_is_shown_as_a_quote_without_an_electronic_invoice(client, db, csrf, logged_in):

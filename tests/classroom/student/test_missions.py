@@ -1,7 +1,7 @@
 """A student's missions: dashboard, mission page, answering, format errors, attempts, policies."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -412,7 +412,7 @@ def test_from_the_request_to_the_reminder_each_document_follows_the_previous_one
         owed = encaissements_document(recorded, organisation)["factures"]
         reminding = step_variant(student, mission, 4)
         reminder = reminding.params
-        if owed and "étape précédente" in reminding.enonce:
+        if owed and "à l'étape 4 de la mission et qui restent dues" in reminding.enonce:
             reminded += 1
             assert reminder["lettre_client"] == quote["client"]["nom"]
             assert {f["numero"] for f in owed} <= {f["numero"] for f in reminder["factures"]}
@@ -430,3 +430,78 @@ def test_a_statement_titles_sit_just_under_the_step_title():
     assert demote_headings("# Titre\n## Sous-titre", 3) == "### Titre\n#### Sous-titre"
     assert demote_headings("#motdièse\n## Titre", 3) == "#motdièse\n### Titre"
     assert demote_headings("Sans titre", 3) == "Sans titre"
+
+
+def test_a_chained_step_names_the_step_it_takes_its_document_from(make_student):
+    # « à l'étape précédente » was wrong when an e-mail step sits between: du-devis step 3
+    # records the invoice of step 1, relance step 4 the invoice of step 2.
+    for slug, index, quoi in (
+        ("du-devis-a-l-encaissement", 2, "à l'étape 1 de la mission"),
+        ("de-la-demande-du-client-a-la-relance", 3, "à l'étape 2 de la mission"),
+        ("de-la-demande-du-client-a-la-relance", 4, "à l'étape 4 de la mission"),
+        ("de-la-demande-du-client-a-la-relance", 1, "à l'étape 1 de la mission"),
+        ("la-cloture-de-la-paie-du-mois", 2, "à l'étape 1 de la mission"),
+    ):
+        mission = get_mission(slug)
+        nommes = 0
+        for org_seed in range(4):
+            enonce = step_variant(make_student(org_seed=org_seed), mission, index).enonce
+            assert "l'étape précédente" not in enonce, (slug, index, org_seed)
+            nommes += quoi in enonce
+        assert nommes, (slug, index)
+
+
+def test_the_overview_lists_the_steps_in_their_order():
+    # du-devis: the story said « 2. enregistrer … 3. répondre par courriel » while step 2 is the
+    # e-mail and step 3 the encaissements.
+    mission = get_mission(MISSION)
+    temps = re.findall(r"^\d\. \*\*(.+?)\*\*", mission.histoire, re.M)
+    assert len(temps) == len(mission.etapes)
+    for texte, step in zip(temps, mission.etapes, strict=True):
+        mots = {"courriel": "courriel", "encaissements": "encaissements", "facture": "facture"}
+        attendu = next(m for m in mots if m in step.titre.lower())
+        assert attendu in texte, (texte, step.titre)
+
+
+def test_the_invoice_step_gives_the_due_date_the_e_mail_asks_for(make_student):
+    # The e-mail step asks for the invoice's due date: the invoice step must state it, the
+    # same the recording step shows later (« échéance 12/03/2026 »).
+    for slug, facture, encaissements in (
+        ("du-devis-a-l-encaissement", 0, 2),
+        ("de-la-demande-du-client-a-la-relance", 1, 3),
+    ):
+        mission = get_mission(slug)
+        for org_seed in range(5):
+            student = make_student(org_seed=org_seed)
+            invoice = step_variant(student, mission, facture)
+            recorded = step_variant(student, mission, encaissements).params["documents"]
+            first = next(d for d in recorded if d["type"] == "facture")
+            if first["facture"]["numero"] not in invoice.enonce:
+                continue  # a purchase checked (organisation outside VAT): nothing recorded
+            echeance = date.fromisoformat(first["echeance"]).strftime("%d/%m/%Y")
+            assert f"échéance le {echeance}" in invoice.enonce, (slug, org_seed)
+
+
+def test_arrhes_paid_at_signature_keep_their_name_in_the_later_steps(make_student):
+    # Step 1 grades « Des arrhes » when the CGV say arrhes (Code civil, art. 1590): the invoice
+    # and the receipts that follow must not call the same payment an « acompte ».
+    from agora.exercise.kinds.devis.generate import document as devis_document
+
+    mission = get_mission("de-la-demande-du-client-a-la-relance")
+    vus = 0
+    for org_seed in range(12):
+        student = make_student(org_seed=org_seed)
+        quote = devis_document(step_variant(student, mission, 0), company_for(org_seed))
+        invoice = step_variant(student, mission, 1)
+        if quote["devis"]["versement"]["nature"] != "arrhes" or "acompte" not in invoice.params:
+            continue
+        if quote["numero"] not in invoice.enonce:
+            continue  # drawn as usual
+        vus += 1
+        assert "Arrhes versées à la signature du devis" in invoice.enonce
+        assert "acompte" not in invoice.enonce.lower(), org_seed
+        recorded = step_variant(student, mission, 3)
+        texte = recorded.enonce
+        assert "| Arrhes |" in texte and "arrhes (" in texte and "| Acompte |" not in texte
+        assert "Les arrhes reçues avant la facture vont au compte 4191" in texte
+    assert vus >= 1

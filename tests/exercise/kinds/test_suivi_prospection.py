@@ -236,7 +236,8 @@ def test_chaque_secteur_et_chaque_niveau(seed):
         assert len(p["canaux"]) == niveau and p["canaux"][0]["canal"] == "emailing"
         assert p["couts"] == (niveau > 1)
         retours = [pr["retour"] for pr in p["prospects"]]
-        assert "npai" in retours and "desabonne" in retours
+        # a wrong address only where mail came back: level 3's undelivered e-mails or letters
+        assert ("npai" in retours) is (niveau == 3) and "desabonne" in retours
         assert ("delai_relance" in p) == (niveau == 3)
         nd = sum(c["non_distribues"] for c in p["canaux"])
         assert (nd > 0) == (niveau == 3)
@@ -278,3 +279,41 @@ def test_le_formulaire_ne_demande_action_et_date_qu_au_niveau_3(form_html):
         html = form_html("suivi_prospection", params, niveau, AnswerForm())
         assert ("Date de relance" in html) == (niveau == 3), niveau
         assert "Fichier, " in html, niveau
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_return_to_sender_only_when_the_figures_have_undelivered_mail(seed):
+    # « Envoi revenu (NPAI) » appeared with « Non distribués 0 », in an e-mail-only campaign
+    # and in one without letters: the returns must follow the channels and their figures.
+    org = generate_company(seed)
+    for niveau in (1, 2, 3):
+        variant = KIND.generate(seed, niveau, org)
+        p = variant.params
+        non_distribues = {c["canal"]: c["non_distribues"] for c in p["canaux"]}
+        retours = [pr["retour"] for pr in p["prospects"]]
+        if "npai" in retours:
+            assert non_distribues.get("mailing") or non_distribues.get("emailing"), (niveau, p)
+        if "NPAI" in variant.enonce.split("### Les retours")[1]:
+            assert non_distribues.get("mailing"), (niveau, p["canaux"])
+        if "courrier" in variant.enonce.lower().split("### les retours")[1]:
+            assert "mailing" in non_distribues, niveau
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_prospect_who_signed_has_the_organisations_word_and_its_gender(seed):
+    # « Mme Lefèvre — A signé : devenu client, adhérent ou usager inscrit »: the three words of
+    # the three kinds of organisation in one line, and a man's agreement for a woman.
+    org = generate_company(seed)
+    mot = {"client": "client", "usager": "usag", "adherent": "adhérent"}[org.relation]
+    for niveau in (2, 3):
+        variant = KIND.generate(seed, niveau, org)
+        for pr in variant.params["prospects"]:
+            if pr["retour"] != "devenu_client":
+                continue
+            [ligne] = [x for x in variant.enonce.splitlines() if x.startswith(f"| {pr['nom']} |")]
+            assert "client, adhérent ou usager" not in ligne
+            assert mot in ligne
+            if pr["nom"].startswith("Mme "):
+                assert "devenue" in ligne, ligne
+            else:
+                assert "devenu " in ligne, ligne

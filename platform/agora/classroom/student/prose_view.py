@@ -51,7 +51,7 @@ def prose_view(
         contexte=personalise(step.contexte, company),
         texte=texte or "",  # a poster's comment typed before its file was refused
         redaction=fmt,
-        pieces=pieces_disponibles(company, mission, index),
+        pieces=pieces_disponibles(company, mission, index, student.org_seed),
         prechecks=checks,
         penalite=assignment.penalite_essai,
     )

@@ -14,7 +14,9 @@ KIND = ExerciseKind.from_package(
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
     MESSAGES=methodes.MESSAGES,
-    VERSION=3,  # 3: no return, port nor goods outside the goods family
+    # 4: a chained statement names the invoice's step; 3: no return, port nor goods outside the
+    # goods family
+    VERSION=4,
     OPTIONS={
         "motif": KindOption(
             "Motif de l'avoir",

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Documents, Options, Variant, tirage
+from agora.exercise.base import Documents, Options, Variant, a_l_etape, tirage
 from agora.exercise.kinds.avoir import brouillon, histoire
 from agora.exercise.kinds.avoir import statement as enonce
 from agora.exercise.kinds.avoir.params import NAME
@@ -154,7 +154,7 @@ def reprendre(
     partie2 = brouillon.tire(tirage(NAME, seed, niveau, motif, "mentions"), h, niveau)
     if niveau > 1:
         h.params["mentions"] = brouillon.params_mentions(partie2)
-    texte = enonce.enonce(h, niveau, partie2 if niveau > 1 else None, reprise=True)
+    texte = enonce.enonce(h, niveau, partie2 if niveau > 1 else None, reprise=a_l_etape(emise))
     return Variant(NAME, seed, niveau, h.params, texte)
 
 

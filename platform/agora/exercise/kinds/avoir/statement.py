@@ -285,17 +285,19 @@ def a_faire(p: dict[str, Any], achat: bool) -> list[str]:
     return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)] + [""]
 
 
-def enonce(h: Histoire, niveau: int, partie2: b2.Brouillon | None, reprise: bool = False) -> str:
+def enonce(
+    h: Histoire, niveau: int, partie2: b2.Brouillon | None, reprise: str | None = None
+) -> str:
     """The French Markdown statement of the variant; ``reprise``: the invoice is the one the
-    student made at an earlier step of the mission."""
+    student made at an earlier step of the mission, at that step (« à l'étape 1 »)."""
     p = h.params
     titre = "Vérifier une facture d'avoir reçue" if h.achat else "Établir une facture d'avoir"
     lignes = [f"## {titre}", "", "### La situation", "", *situation(h)]
     if reprise:
         lignes.insert(
             -1,
-            f"La facture n° {p['facture']['numero']} est celle que vous avez préparée à "
-            "l'étape précédente de la mission.",
+            f"La facture n° {p['facture']['numero']} est celle que vous avez préparée "
+            f"{reprise} de la mission.",
         )
     if p["nature"] != "ristourne":
         lignes += facture_origine(h)

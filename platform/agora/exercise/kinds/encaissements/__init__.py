@@ -15,7 +15,9 @@ KIND = ExerciseKind.from_package(
     TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
     COMPETENCES=("1.2.3",),
     MESSAGES=messages.MESSAGES,
-    VERSION=2,  # 2: a bookshop keeps its reductions on new books within the loi Lang
+    # 3: a chained invoice keeps the due date its step gave, names that step and its arrhes;
+    # 2: a bookshop keeps its reductions on new books within the loi Lang
+    VERSION=3,
     PRODUIT="balance_agee",
     CONSOMME={"facture": "la facture de vente"},
 )

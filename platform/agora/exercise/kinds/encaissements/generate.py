@@ -14,7 +14,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
-from agora.exercise.base import Documents, Options, Variant, generateur, tirage
+from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
 from agora.exercise.kinds.encaissements import solve, statement
 from agora.exercise.kinds.encaissements.params import NAME
 from agora.exercise.kinds.encaissements.regles import regles
@@ -117,8 +117,10 @@ class Tirage:
         # the cap of any buyer
         return self._emet(plafonne(invoice, self.org, None), jour)
 
-    def _emet(self, invoice: dict[str, Any], jour: date) -> dict[str, Any]:
-        echeance = jour + timedelta(days=self.delai)
+    def _emet(
+        self, invoice: dict[str, Any], jour: date, echeance: date | None = None
+    ) -> dict[str, Any]:
+        echeance = echeance or jour + timedelta(days=self.delai)
         document = {"type": "facture", "echeance": echeance.isoformat(), "facture": invoice}
         self.documents.append(document)
         return invoice
@@ -130,9 +132,11 @@ class Tirage:
         self.numero = int(emise["numero"].rpartition("-")[2])
         invoice = {"numero": emise["numero"], "date": jour.isoformat(), **emise["facture"]}
         rang = self.reserve() if "acompte" in invoice else -1
-        self._emet(invoice, jour)
+        # The due date the earlier step's statement gave (its CGV's term, 0 days: comptant).
+        echue = emise.get("echeance")
+        self._emet(invoice, jour, date.fromisoformat(echue) if echue else None)
         if rang >= 0:
-            _depot(self, rang, invoice)
+            _depot(self, rang, invoice, emise.get("versement") == "arrhes")
         return invoice
 
     def avoir(self, invoice: dict[str, Any]) -> None:
@@ -263,8 +267,9 @@ def _acompte(rng: random.Random, invoice: dict[str, Any]) -> None:
     invoice["acompte"] = f"{cents(acompte if acompte > 0 else cents(ttc / 4))}"
 
 
-def _depot(t: Tirage, rang: int, invoice: dict[str, Any]) -> None:
-    """The deposit, received a few days before its invoice, by transfer or cheque."""
+def _depot(t: Tirage, rang: int, invoice: dict[str, Any], arrhes: bool = False) -> None:
+    """The deposit, received a few days before its invoice, by transfer or cheque; ``arrhes``:
+    paid as arrhes (the quote's CGV), recorded as a deposit (4191) all the same."""
     rng = t.rng
     jour = jour_ouvre(date.fromisoformat(invoice["date"]) - timedelta(days=rng.randint(6, 12)))
     mode = rng.choice(("virement", "cheque"))
@@ -275,6 +280,7 @@ def _depot(t: Tirage, rang: int, invoice: dict[str, Any]) -> None:
         "mode": mode,
         "montant": invoice["acompte"],
         "facture": invoice["numero"],
+        **({"nature": "arrhes"} if arrhes else {}),
     }
 
 
@@ -320,14 +326,16 @@ def reprendre(
         return generate(seed, niveau, organisation, options)
     rng = tirage(NAME, seed, niveau, "depuis")
     p = params(rng, organisation, niveau, emise)
-    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"])
+    ou = a_l_etape(emise)
+    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"], ou=ou)
     return Variant(NAME, seed, niveau, p, texte)
 
 
 def document(variant: Variant, organisation: Any, documents: Any = None) -> dict[str, Any]:
     """The ageing balance left after the period (a ``balance_agee`` document for a later step,
     the reminders): the customer, the balance date and each invoice still owed, with what was
-    received or credited on it. Amounts are the solver's, not the student's."""
+    received or credited on it, and every invoice's number and date. Amounts are the solver's,
+    not the student's."""
     e = solve.lire_params(variant.params)
     client = next((c for c in organisation.clients if c.nom == e.client), None)
     return {
@@ -348,4 +356,6 @@ def document(variant: Variant, organisation: Any, documents: Any = None) -> dict
             for f, reste, _ in solve.balance(e)["lignes"]
             if reste > 0
         ],
+        # Every invoice of the period, paid or not: a later step numbers others around them.
+        "pieces": [{"numero": f.piece, "date": f.jour.isoformat()} for f in e.factures],
     }

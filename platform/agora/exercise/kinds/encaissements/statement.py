@@ -39,12 +39,12 @@ def _taux(taux: Decimal) -> str:
     return f"{taux.normalize():f}".replace(".", ",") + f"{NBSP}%"
 
 
-def _facture(f: Facture) -> str:
+def _facture(f: Facture, arrhes: bool = False) -> str:
     if f.ttc == f.total_ht + f.port and not f.escompte and not any(m for _, m in f.tva):
         # An organisation outside VAT: one amount, no VAT.
         morceaux = [f"**montant {euros(f.ttc)}** (pas de TVA)"]
         if f.acompte:
-            morceaux.append(f"acompte déjà reçu {euros(f.acompte)}")
+            morceaux.append(f"{_deja(arrhes)} {euros(f.acompte)}")
         return " ; ".join([*morceaux, f"échéance {_jour(f.echeance)}"])
     morceaux = [f"montant HT {euros(f.net_commercial)}"]
     if f.escompte:
@@ -54,7 +54,7 @@ def _facture(f: Facture) -> str:
     morceaux += [f"TVA {_taux(t)} : {euros(m)}" for t, m in f.tva if m]
     morceaux.append(f"**TTC {euros(f.ttc)}**")
     if f.acompte:
-        morceaux.append(f"acompte déjà reçu {euros(f.acompte)}")
+        morceaux.append(f"{_deja(arrhes)} {euros(f.acompte)}")
     morceaux.append(f"échéance {_jour(f.echeance)}")
     return " ; ".join(morceaux)
 
@@ -72,19 +72,36 @@ def _avoir(a: Avoir, niveau: int) -> str:
     return " ; ".join(morceaux)
 
 
-def _reglement(r: Reglement) -> str:
+def _deja(arrhes: bool) -> str:
+    return "arrhes déjà reçues" if arrhes else "acompte déjà reçu"
+
+
+def _reglement(r: Reglement, arrhes: bool = False) -> str:
     if r.acompte:
-        return f"acompte ({MODES[r.mode]}) à valoir sur la facture {r.factures[0]} ; **{euros(r.montant)}**"
+        quoi = "arrhes" if arrhes else "acompte"
+        return f"{quoi} ({MODES[r.mode]}) à valoir sur la facture {r.factures[0]} ; **{euros(r.montant)}**"
     return f"{MODES[r.mode]} pour : {', '.join(r.factures)} ; **{euros(r.montant)}**"
 
 
-def _ligne(d: Any, niveau: int) -> str:
+def _ligne(d: Any, niveau: int, arrhes: frozenset[str] = frozenset()) -> str:
+    """A document's row; ``arrhes``: the invoices whose deposit was paid as arrhes."""
     if isinstance(d, Facture):
-        return f"| {_jour(d.jour)} | {d.piece} | Facture | {_facture(d)} |"
+        return f"| {_jour(d.jour)} | {d.piece} | Facture | {_facture(d, d.piece in arrhes)} |"
     if isinstance(d, Avoir):
         return f"| {_jour(d.jour)} | {d.piece} | Avoir | {_avoir(d, niveau)} |"
-    quoi = "Acompte" if d.acompte else "Règlement"
-    return f"| {_jour(d.jour)} | {d.piece} | {quoi} | {_reglement(d)} |"
+    verses = d.acompte and d.factures[0] in arrhes
+    quoi = "Arrhes" if verses else "Acompte" if d.acompte else "Règlement"
+    return f"| {_jour(d.jour)} | {d.piece} | {quoi} | {_reglement(d, verses)} |"
+
+
+def arrhes_de(params: dict[str, Any]) -> frozenset[str]:
+    """The invoices whose deposit was paid as arrhes (a quote's CGV): recorded as a deposit, at
+    4191 until the invoice, but called by their name."""
+    return frozenset(
+        d.get("facture")
+        for d in params["documents"]
+        if d.get("type") == "acompte" and d.get("nature") == "arrhes"
+    )
 
 
 def _situation(org: Any, e: Encaissements) -> list[str]:
@@ -114,7 +131,7 @@ def _aide(e: Encaissements) -> list[str]:
     return [*lignes, "", f"- Une facture : {facture}.", "- Un règlement : débit 512, crédit 411."]
 
 
-def _a_faire(e: Encaissements, niveau: int) -> list[str]:
+def _a_faire(e: Encaissements, niveau: int, arrhes: frozenset[str] = frozenset()) -> list[str]:
     lignes = [
         "",
         "### Ce que vous devez faire",
@@ -123,7 +140,16 @@ def _a_faire(e: Encaissements, niveau: int) -> list[str]:
         "avoirs, journal de banque (BQ) pour l'argent reçu. Une ligne par compte ; la TVA, "
         "une ligne par taux.",
     ]
-    if any(isinstance(d, Facture) and d.acompte for d in e.documents):
+    avances = [d for d in e.documents if isinstance(d, Facture) and d.acompte]
+    if any(d.piece in arrhes for d in avances):
+        # PCG: arrhes received are an advance on the order, like a deposit (4191), until the
+        # invoice (or, if the customer gives up the sale, until they are kept as income).
+        lignes.append(
+            "   Les arrhes reçues avant la facture vont au compte 4191 (avances et acomptes "
+            "reçus), comme un acompte. Le jour de la facture, passez une écriture à part pour "
+            "les imputer (débit 4191, crédit 411)."
+        )
+    if any(d.piece not in arrhes for d in avances):
         lignes.append(
             "   L'acompte reçu avant la facture va au compte 4191. Le jour de la facture, "
             "passez une écriture à part pour l'imputer (débit 4191, crédit 411)."
@@ -149,21 +175,28 @@ def _a_faire(e: Encaissements, niveau: int) -> list[str]:
     return lignes
 
 
-def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
+def enonce(
+    org: Any,
+    params: dict[str, Any],
+    niveau: int,
+    reprise: str | None = None,
+    ou: str = "dans une étape précédente",
+) -> str:
     """The Markdown statement for the level; ``reprise`` is the number of the invoice the
-    student made at an earlier step of the mission."""
+    student made at an earlier step of the mission, ``ou`` that step (« à l'étape 1 »)."""
     e = lire_params(params)
     lignes = [f"## Les encaissements {de(e.client)}", "", *_situation(org, e), ""]
     if reprise is not None:
         lignes[-1:-1] = [
-            f"La facture {reprise} est celle que vous avez préparée à l'étape précédente "
+            f"La facture {reprise} est celle que vous avez préparée {ou} "
             "de la mission : enregistrez ses montants justes."
         ]
     lignes += ["| Date | Pièce | Document | Détail |", "|---|---|---|---|"]
-    lignes += [_ligne(d, niveau) for d in e.documents]
+    arrhes = arrhes_de(params)
+    lignes += [_ligne(d, niveau, arrhes) for d in e.documents]
     if niveau == 1:
         lignes += _aide(e)
-    lignes += _a_faire(e, niveau)
+    lignes += _a_faire(e, niveau, arrhes)
     lignes.append("")
     lignes.append(f"Il y a {len(ecritures(e))} écritures à passer.")
     return "\n".join(lignes) + "\n"

@@ -11,6 +11,7 @@ from agora.exercise.base import Documents, Options, Variant, tirage
 from agora.exercise.kinds.facture import histoire as recit
 from agora.exercise.kinds.facture import statement as enonce
 from agora.exercise.kinds.facture.params import NAME, verifie_params
+from agora.exercise.kinds.facture.statement import arrhes
 
 
 def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
@@ -76,7 +77,11 @@ def document(
     return {
         "numero": numero,
         "date": jour.isoformat(),
+        "echeance": recit.echeance(organisation, jour).isoformat(),  # as the statement gives it
         "achat": histoire.achat,
         "client": None if tiers is None else {"nom": tiers.nom, "code": tiers.code},
         "facture": variant.params,
+        # What the payment at signature was (« arrhes » when the quote's CGV say so), for a
+        # later step to call it the same.
+        "versement": "arrhes" if arrhes((documents or {}).get("devis")) else "acompte",
     }

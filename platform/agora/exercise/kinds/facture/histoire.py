@@ -195,6 +195,13 @@ def _jour(rng: random.Random, organisation: Any) -> date:
     return jour
 
 
+def echeance(organisation: Any, jour: date) -> date:
+    """A sale invoice's due date: the CGV's payment term after its date (Code de commerce,
+    art. L441-10, I), the day of the invoice when the CGV say « comptant »; the invoice states
+    it (art. L441-9) and a later step records it with that date."""
+    return jour + timedelta(days=organisation.cgv.delai_paiement_jours)
+
+
 def piece(rng: random.Random, organisation: Any) -> tuple[date, str]:
     """The invoice's date (the day of delivery or of the service) and number, drawn after its
     params."""

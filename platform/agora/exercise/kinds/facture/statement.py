@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from agora.calendrier import date_longue
-from agora.exercise.kinds.facture.histoire import Histoire, piece
+from agora.exercise.base import a_l_etape
+from agora.exercise.kinds.facture.histoire import Histoire, echeance, piece
 from agora.exercise.markdown import cellule
 from agora.francais import de
 from agora.money import euros
@@ -86,7 +87,26 @@ TARIFS_DU_SERVICE = (
 )
 
 
-def _conditions(rng: random.Random, p: dict[str, Any], h: Histoire) -> list[str]:
+def _paiement(h: Histoire, jour: date) -> list[str]:
+    """A sale's payment term and due date, as the invoice prints them (a later step of a
+    mission asks for the due date, or records it)."""
+    if h.achat:
+        return []
+    delai = h.organisation.cgv.delai_paiement_jours
+    quand = f"à {delai} jours date de facture" if delai else "comptant, à réception de la facture"
+    return [f"- Paiement {quand} : échéance le {echeance(h.organisation, jour):%d/%m/%Y}."]
+
+
+def arrhes(devis: dict[str, Any] | None) -> bool:
+    """Was the payment at signature of the quote an earlier step made arrhes (the CGV's word,
+    which that step grades), not an acompte?"""
+    versement = ((devis or {}).get("devis") or {}).get("versement") or {}
+    return versement.get("nature") == "arrhes"
+
+
+def _conditions(
+    rng: random.Random, p: dict[str, Any], h: Histoire, devis: dict | None = None
+) -> list[str]:
     famille = h.famille
     lignes = [TARIFS_DU_SERVICE] if h.tarif_public else []
     for r in p["reductions"]:
@@ -104,7 +124,9 @@ def _conditions(rng: random.Random, p: dict[str, Any], h: Histoire) -> list[str]
             f"- {libelle_port(famille)} : {euros(p['frais_port_ht'])} HT, "
             f"TVA à {pourcent(p['taux_tva_port'])}."
         )
-    if "acompte" in p:
+    if "acompte" in p and arrhes(devis):
+        lignes.append(f"- Arrhes versées à la signature du devis : {euros(p['acompte'])}.")
+    elif "acompte" in p:
         lignes.append(f"- Acompte déjà versé à la commande : {euros(p['acompte'])}.")
     return lignes
 
@@ -121,7 +143,7 @@ def _situation(
             f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} "
             f"({org.adresse.ville}).",
             f"Le client **{nom}** a signé le devis n° {devis['numero']} que vous avez préparé "
-            "à l'étape précédente de la mission.",
+            f"{a_l_etape(devis)} de la mission.",
             f"{fait} le {date_longue(jour)}.",
             f"{chef} vous demande de **préparer la facture** n° {numero}, aux conditions du devis.",
             "",
@@ -199,8 +221,9 @@ REFORME = [
 ]
 
 
-def a_faire(p: dict[str, Any], famille: str = "biens") -> list[str]:
-    """The numbered list of what to compute, in the order of the form."""
+def a_faire(p: dict[str, Any], famille: str = "biens", versees: bool = False) -> list[str]:
+    """The numbered list of what to compute, in the order of the form; ``versees``: the
+    payment at signature was arrhes."""
     quoi = "Les articles n'ont pas tous" if famille == "biens" else "Les lignes n'ont pas toutes"
     plusieurs = len({ligne["taux_tva"] for ligne in p["lignes"]}) > 1
     noms = [
@@ -234,7 +257,12 @@ def a_faire(p: dict[str, Any], famille: str = "biens") -> list[str]:
         etapes.append("Le **total TVA**.")
     etapes.append("Le **total TTC**.")
     etapes.append(
-        "Le **net à payer**" + (" (l'acompte est déjà versé)." if "acompte" in p else ".")
+        "Le **net à payer**"
+        + (
+            (" (les arrhes sont déjà versées)." if versees else " (l'acompte est déjà versé).")
+            if "acompte" in p
+            else "."
+        )
     )
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
     return lignes + [f"{i}. {etape[0].upper()}{etape[1:]}" for i, etape in enumerate(etapes, 1)]
@@ -258,10 +286,10 @@ def enonce(
     lignes += _situation(rng, h, jour, numero, devis)
     lignes += _tiers(h)
     lignes += [f"### {FAITS[h.famille][0]}", "", *_articles(p)]
-    lignes += ["### Les conditions", "", *_conditions(rng, p, h), ""]
+    lignes += ["### Les conditions", "", *_conditions(rng, p, h, devis), *_paiement(h, jour), ""]
     if niveau == 1:
         lignes += METHODE if p["reductions"] else METHODE_SANS_REDUCTION
     if niveau == 3:
         lignes += REFORME
-    lignes += a_faire(p, h.famille)
+    lignes += a_faire(p, h.famille, arrhes(devis))
     return "\n".join(lignes) + "\n"

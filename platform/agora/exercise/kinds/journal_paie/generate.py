@@ -20,7 +20,7 @@ from agora.calendrier import MOIS as NOMS_MOIS
 from agora.company.model import Company, Salarie
 from agora.content.baremes import load_bareme
 from agora.errors import InvalidInput
-from agora.exercise.base import Options, Variant, tirage
+from agora.exercise.base import Options, Variant, a_l_etape, tirage
 from agora.exercise.kinds.bulletin_paie import generate as paie
 from agora.exercise.kinds.bulletin_paie.params import lire as lire_bulletin
 from agora.exercise.kinds.bulletin_paie.solve import solution as solution_bulletin
@@ -201,5 +201,5 @@ def reprendre(
         lire_params(p)
     except (InvalidInput, KeyError, TypeError, ValueError, AttributeError):
         return generate(seed, niveau, organisation, options)
-    texte = statement.enonce(organisation, p, niveau, reprise=True)
+    texte = statement.enonce(organisation, p, niveau, reprise=a_l_etape(source))
     return Variant(NAME, seed, niveau, p, texte, {"mois": (options or {}).get("mois", AU_CHOIX)})

@@ -126,9 +126,9 @@ def _qui(p: Paie, de_mois: str) -> str:
     )
 
 
-def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: bool = False) -> str:
+def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
     """The Markdown statement for the level; ``reprise``: the first payslip is the one the
-    student made at the mission's earlier step."""
+    student made at the mission's earlier step, at that step (« à l'étape 1 »)."""
     p = lire_params(params)
     nom_mois = f"{MOIS[p.mois - 1]} {p.annee}"
     de_mois = ("d'" if nom_mois[0] in "aeiouy" else "de ") + nom_mois
@@ -143,8 +143,8 @@ def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: bool = False)
     ]
     if reprise:
         lignes += [
-            f"Le bulletin de {p.bulletins[0].salarie} est celui que vous avez calculé à "
-            "l'étape précédente (avec ses montants justes).",
+            f"Le bulletin de {p.bulletins[0].salarie} est celui que vous avez calculé "
+            f"{reprise} de la mission (avec ses montants justes).",
             "",
         ]
     for b in p.bulletins:

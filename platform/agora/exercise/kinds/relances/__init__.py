@@ -13,7 +13,9 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Relances clients : retards, pénalités, indemnité et lettre de relance",
     COMPETENCES=("1.2.4",),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: invoice numbers of the year of their date, in date order (around an earlier step's);
+    # 2: the régie's director is its dirigeant; no « municipale »
+    VERSION=3,
     PRODUIT="relance",  # the reminder letter and its figures, for a later step
     CONSOMME={"balance_agee": "la balance âgée après les encaissements"},
 )

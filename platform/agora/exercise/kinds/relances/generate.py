@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.company.cgv import PENALITES
-from agora.exercise.base import Documents, Options, Variant, generateur, tirage
+from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
 from agora.exercise.kinds.relances.params import NAME
 from agora.exercise.kinds.relances.regles import Semestre, baremes
 from agora.exercise.kinds.relances.solve import TROIS, echeance, lire_params
@@ -79,9 +79,13 @@ class Tirage:
         bornes = {1: (p[0], p[1] - 1), 2: (p[1], p[2] - 1), 3: (p[2], min(p[2] + 40, 100))}
         return self.rng.randint(*bornes[etape])
 
-    def client(self, pro: bool, pris: list[str]) -> Any:
+    def client(self, pro: bool, pris: list[str], exclus: tuple[str, ...] = ()) -> Any:
+        """A customer of the kind asked not yet drawn; else any, but never one of ``exclus``
+        (the customer an earlier step reminds: its invoices are those of that step)."""
         pool = [c for c in (self.pros if pro else self.personnes) if c.nom not in pris]
-        return self.rng.choice(pool or self.pros or self.personnes)
+        repli = [c for c in (self.pros or self.personnes) if c.nom not in exclus]
+        autres = [c for c in self.org.clients if c.nom not in exclus]
+        return self.rng.choice(pool or repli or autres or self.pros or self.personnes)
 
     def montant(self, pro: bool) -> Decimal:
         bornes = MONTANTS.get(self.org.secteur, MONTANTS_AUTRES)[0 if pro else 1]
@@ -139,8 +143,9 @@ def _factures(t: Tirage, plancher: Decimal, exclus: tuple[str, ...] = ()) -> lis
     pris: list[str] = list(exclus)
     lignes = []
     for pro, etape, piege in _plan(t):
-        client = t.client(pro, pris)
+        client = t.client(pro, pris, exclus)
         pris.append(client.nom)
+        pro = client.type == "entreprise"  # the customer drawn says which, not the plan
         ligne = t.facture(pro, client, etape, piege == "illegal")
         if piege == "acompte":
             ttc = Decimal(ligne["montant_ttc"])
@@ -165,30 +170,61 @@ def _client(t: Tirage, ligne: dict[str, Any]) -> Any:
 
 def _numerote(
     lignes: list[dict[str, Any]],
-    annee: int,
     rng: random.Random,
     repris: list[dict[str, Any]] | None = None,
+    pieces: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Invoice numbers in date order (skipping those of invoices taken from an earlier step),
-    then the balance sorted by customer as a ledger prints it."""
-    pris = {ligne["numero"] for ligne in repris or []}
-    numero = rng.randint(20, 400)
+    """Invoice numbers as the organisation's ledger gives them: the year of the invoice's date,
+    and in each year a later invoice a higher number, around those of an earlier step (the
+    invoices ``repris`` and every invoice of that step, ``pieces``: number → date); then the
+    balance sorted by customer as a ledger prints it."""
+    connus = {**(pieces or {}), **{f["numero"]: f["date"] for f in repris or []}}
+    suites: dict[int, list[tuple[str, int]]] = {}
+    for numero, jour in connus.items():
+        annee, _, rang = numero.removeprefix("FA").partition("-")
+        if annee == jour[:4] and rang.isdigit():
+            suites.setdefault(int(annee), []).append((jour, int(rang)))
+    depart = rng.randint(20, 400)
+    derniere = max((int(ligne["date"][:4]) for ligne in lignes), default=0)
     for ligne in sorted(lignes, key=lambda x: (x["date"], x["client"])):
-        while f"FA{annee}-{numero:04d}" in pris:
-            numero += 1
-        ligne["numero"] = f"FA{annee}-{numero:04d}"
-        numero += 1
+        annee = int(ligne["date"][:4])
+        suite = suites.setdefault(annee, [])
+        # An earlier year's invoices were issued late in that year: higher numbers.
+        rang = _rang(suite, ligne["date"], depart + 300 * (derniere - annee))
+        plus_tard = [jour for jour, n in suite if n < rang and jour > ligne["date"]]
+        if plus_tard:  # no free number on its date: issued the day of the invoice before it
+            ligne["date"] = max(plus_tard)
+        suite.append((ligne["date"], rang))
+        ligne["numero"] = f"FA{annee}-{rang:04d}"
     return sorted([*lignes, *(repris or [])], key=lambda x: (x["client"], x["date"]))
+
+
+def _rang(suite: list[tuple[str, int]], jour: str, depart: int) -> int:
+    """The number of an invoice of ``jour`` in a year's numbers ``suite`` (date, number): the
+    first free one after those of its date or before and under those of a later date (a few
+    under the first of them when none is before); ``depart`` for the year's first. When there
+    is no room, the first free one above (its date then moves, see ``_numerote``)."""
+    if not suite:
+        return depart
+    pris = {n for _, n in suite}
+    avant = [n for d, n in suite if d <= jour]
+    apres = [n for d, n in suite if d > jour]
+    bas = max(avant) + 1 if avant else max(1, min(apres) - 10)
+    rang = bas
+    while rang in pris:
+        rang += 1
+    return rang
 
 
 def params(
     rng: random.Random,
     organisation: Any,
     niveau: int,
-    reprise: tuple[date, list[dict[str, Any]]] | None = None,
+    reprise: tuple[date, list[dict[str, Any]], dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """The params of a balance; ``reprise``: its date and the invoices an earlier step left
-    unpaid (one customer's), which join those drawn and get the letter."""
+    """The params of a balance; ``reprise``: its date, the invoices an earlier step left
+    unpaid (one customer's), which join those drawn and get the letter, and the numbers and
+    dates of all that step's invoices (the others are numbered around them)."""
     if reprise is None:
         jour, semestre = date_balance(rng, organisation)
     else:
@@ -197,7 +233,8 @@ def params(
     plancher = TROIS * semestre.taux_legal_autres
     repris = [dict(f) for f in reprise[1]] if reprise else []
     exclus = tuple({f["client"] for f in repris})
-    lignes = _numerote(_factures(t, plancher, exclus), jour.year, rng, repris)
+    pieces = reprise[2] if reprise else None
+    lignes = _numerote(_factures(t, plancher, exclus), rng, repris, pieces)
     clause = "triple_legal" if organisation.cgv.penalites_retard == PENALITES[1] else "bce"
     document: dict[str, Any] = {
         "date_balance": jour.isoformat(),
@@ -239,21 +276,31 @@ def reprendre(
     """The balance at the end of the month after an earlier step's receipts (a ``balance_agee``
     document): the invoices that customer still owes join the others, and the letter goes to
     them. Drawn as usual when nothing is left unpaid, or no rate is known for that month."""
-    reprise = _reprise(documents.get("balance_agee"))
+    balance = documents.get("balance_agee")
+    reprise = _reprise(balance)
     if reprise is None:
         return generate(seed, niveau, organisation, options)
     rng = tirage(NAME, seed, niveau, "depuis")
     document = params(rng, organisation, niveau, reprise)
     client = reprise[1][0]["client"]
-    return Variant(NAME, seed, niveau, document, enonce(organisation, document, niveau, client))
+    texte = enonce(organisation, document, niveau, client, a_l_etape(balance))
+    return Variant(NAME, seed, niveau, document, texte)
 
 
-def _reprise(balance: dict[str, Any] | None) -> tuple[date, list[dict[str, Any]]] | None:
+def _reprise(
+    balance: dict[str, Any] | None,
+) -> tuple[date, list[dict[str, Any]], dict[str, str]] | None:
     """The month's last day on which the earliest unpaid invoice is late (at most three months
-    after the earlier balance) and its invoices as this kind's params; None when unusable."""
+    after the earlier balance), its invoices as this kind's params and the number and date of
+    every invoice of that step, paid or not; None when unusable."""
     try:
         dues = [f for f in balance["factures"] if Decimal(f["reste_du"]) > 0][:REPRISES_MAX]
-        return _sur(balance, dues) if dues else None
+        sur = _sur(balance, dues) if dues else None
+        pieces = {
+            str(f["numero"]): date.fromisoformat(f["date"]).isoformat()
+            for f in [*balance.get("pieces", []), *balance["factures"]]
+        }
+        return None if sur is None else (*sur, pieces)
     except (KeyError, TypeError, ValueError, ArithmeticError):  # not a balance this kind reads
         return None
 

@@ -167,16 +167,23 @@ def _regles(niveau: int) -> list[str]:
     return [f"- {r}" for r in regles]
 
 
-def enonce(organisation: Any, p: dict[str, Any], niveau: int, reprise: str | None = None) -> str:
+def enonce(
+    organisation: Any,
+    p: dict[str, Any],
+    niveau: int,
+    reprise: str | None = None,
+    ou: str = "dans une étape précédente",
+) -> str:
     """The statement of these params for the organisation, in Markdown; ``reprise``: the
-    customer whose unpaid invoices come from the earlier step's ageing balance."""
+    customer whose unpaid invoices come from the earlier step's ageing balance, ``ou`` that
+    step (« à l'étape 4 »)."""
     qui = QUI.get(organisation.relation, "clients")
     suite = []
     if reprise is not None:
         suite = [
             "",
-            f"Les factures de **{reprise}** sont celles que vous avez enregistrées à l'étape "
-            "précédente et qui restent dues. La lettre est pour ce client.",
+            f"Les factures de **{reprise}** sont celles que vous avez enregistrées {ou} de la "
+            "mission et qui restent dues. La lettre est pour ce client.",
         ]
         if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise):
             suite[-1] += (

@@ -30,9 +30,10 @@ VOLUMES = {
     "telephone": ((60, 200, 5), (100, 250), (300, 600), (0, 60)),
     "salon": ((60, 250, 1), (150, 400), (0, 0), (600, 2200)),
 }
-# Returns in the prospect table: always one NPAI and one unsubscribe (the file update), the
-# rest drawn; level 3 has both follow-up cases.
-FONDS = ("npai", "desabonne", "devenu_client")
+# Returns in the prospect table: always one unsubscribe (the file update), from level 2 a new
+# customer; a mailing returned (NPAI) or an e-mail in error only when the figures have
+# undelivered mail (level 3); the rest drawn; level 3 has both follow-up cases.
+FONDS = ("desabonne", "devenu_client")
 AUTRES = ("ouvert_sans_reponse", "demande_info", "non_ouvert")
 NB_PROSPECTS = {1: 3, 2: 4, 3: 6}
 
@@ -71,9 +72,13 @@ def _canaux(rng: random.Random, niveau: int) -> list[dict[str, Any]]:
     return [_canal(rng, c, niveau) for c in noms]
 
 
-def _prospects(rng: random.Random, niveau: int, debut: date, entreprises: bool) -> list[dict]:
+def _prospects(
+    rng: random.Random, niveau: int, debut: date, entreprises: bool, canaux: list[dict]
+) -> list[dict]:
     n = NB_PROSPECTS[niveau]
-    retours = list(FONDS[: 2 if niveau == 1 else 3])
+    retours = list(FONDS[: 1 if niveau == 1 else 2])
+    if any(c["non_distribues"] for c in canaux if c["canal"] in ("emailing", "mailing")):
+        retours.insert(0, "npai")  # a letter back (NPAI) or an e-mail in error
     if niveau == 3:
         retours += ["ouvert_sans_reponse", "demande_info"]
     retours += [rng.choice(AUTRES) for _ in range(n - len(retours))]
@@ -102,7 +107,7 @@ def params(rng: random.Random, organisation: Any, niveau: int) -> dict[str, Any]
         p["canaux"] = _canaux(rng, niveau)
         if niveau == 1 or _un_meilleur(p | {"prospects": [], "couts": True}):
             break
-    p["prospects"] = _prospects(rng, niveau, debut, c.entreprises)
+    p["prospects"] = _prospects(rng, niveau, debut, c.entreprises, p["canaux"])
     if niveau == 3:
         p["delai_relance"], p["delai_offre"] = rng.choice((5, 7, 8)), rng.choice((2, 3))
     return p

@@ -13,10 +13,29 @@ RETOURS = {
     "ouvert_sans_reponse": "A ouvert l'e-mail, sans répondre",
     "demande_info": "A répondu : demande des informations",
     "desabonne": "A ouvert l'e-mail, puis a cliqué sur « se désabonner »",
-    "npai": "Envoi revenu : adresse fausse (NPAI, « n'habite pas à l'adresse indiquée »)",
+    "npai": "Courrier revenu : adresse fausse (NPAI, « n'habite pas à l'adresse indiquée »)",
     "non_ouvert": "N'a pas ouvert l'e-mail",
-    "devenu_client": "A signé : devenu client, adhérent ou usager inscrit",
 }
+# An e-mail that bounced: the address is wrong too (the same file update), but it is no NPAI.
+EMAIL_EN_ERREUR = "E-mail revenu en erreur : adresse e-mail fausse"
+# Who signed, in the organisation's word, for a man (or a business) and for a woman.
+DEVENU = {
+    "client": ("devenu client", "devenue cliente"),
+    "adherent": ("devenu adhérent", "devenue adhérente"),
+    "usager": ("devenu usager du service", "devenue usagère du service"),
+}
+
+
+def retour(org: Any, p: dict[str, Any], pr: dict[str, str]) -> str:
+    """What the prospect did last, as the file says it for this organisation and campaign."""
+    if pr["retour"] == "devenu_client":
+        homme, femme = DEVENU.get(getattr(org, "relation", "client"), DEVENU["client"])
+        return f"A signé : {femme if pr['nom'].startswith('Mme ') else homme}"
+    if pr["retour"] == "npai" and not any(
+        c["canal"] == "mailing" and c["non_distribues"] for c in p["canaux"]
+    ):
+        return EMAIL_EN_ERREUR
+    return RETOURS[pr["retour"]]
 
 
 def _jour(iso: str) -> str:
@@ -71,15 +90,15 @@ def tableau_canaux(p: dict[str, Any]) -> list[str]:
     return [*lignes, ""]
 
 
-def tableau_prospects(p: dict[str, Any]) -> list[str]:
+def tableau_prospects(org: Any, p: dict[str, Any]) -> list[str]:
     lignes = ["### Les retours sur le fichier des prospects", ""]
     lignes += ["| Prospect | Dernière action | Date |", "|---|---|---|"]
     for pr in p["prospects"]:
-        lignes.append(f"| {pr['nom']} | {RETOURS[pr['retour']]} | {_jour(pr['date'])} |")
+        lignes.append(f"| {pr['nom']} | {retour(org, p, pr)} | {_jour(pr['date'])} |")
     return [*lignes, ""]
 
 
-def regles(p: dict[str, Any]) -> list[str]:
+def regles(org: Any, p: dict[str, Any]) -> list[str]:
     """The rules the company applies (the textbook conventions, stated once)."""
     lignes = [
         "### Les règles du service",
@@ -100,10 +119,15 @@ def regles(p: dict[str, Any]) -> list[str]:
             "- Le canal le plus rentable a le coût par contact gagné le plus bas.",
         ]
     if p.get("delai_relance") is None:  # levels 1 and 2: the file's rules are given
+        mot = {"usager": "usager", "adherent": "adhérent"}.get(
+            getattr(org, "relation", ""), "client"
+        )
+        revenue = any(pr["retour"] == "npai" for pr in p["prospects"])
         lignes += [
-            "- Fichier : une adresse revenue (NPAI) est à corriger ; une personne désabonnée "
-            "s'oppose à la prospection : on note son opposition ; un prospect qui a signé "
-            "passe en client (ou adhérent, usager).",
+            "- Fichier : "
+            + ("une adresse revenue (NPAI) est à corriger ; " if revenue else "")
+            + "une personne désabonnée s'oppose à la prospection : on note son opposition ; "
+            f"un prospect qui a signé passe en {mot}.",
         ]
     else:
         lignes += [
@@ -138,5 +162,5 @@ def a_faire(p: dict[str, Any], niveau: int) -> list[str]:
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement of the variant."""
     lignes = ["## La campagne de prospection", "", "### La situation", "", *situation(org, p)]
-    lignes += tableau_canaux(p) + tableau_prospects(p) + regles(p) + a_faire(p, niveau)
+    lignes += tableau_canaux(p) + tableau_prospects(org, p) + regles(org, p) + a_faire(p, niveau)
     return "\n".join(lignes).rstrip("\n") + "\n"
