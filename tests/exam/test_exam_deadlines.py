@@ -104,13 +104,14 @@ def test_late_saves_and_submissions_are_refused_and_change_nothing(
     assert _copy(app, copy_id).statut != "rendue"
 
 
-def test_an_autosave_brings_back_the_countdown_as_stored_then_none_once_refused(
+def test_an_autosave_brings_back_the_countdown_as_stored_then_the_end_once_refused(
     app, client, classe, make_student, make_exam, clock, as_student, start_exam, autosave, token
 ):
     """A class that types is not polled for its countdown: each autosave's answer swaps the
     timer in (out of band, which restarts the browser's poll), with the deadline as stored at
-    that save, time added included. A refused save leaves the old timer, which keeps polling
-    and leads the browser to the copy (test_lazy_close_on_read)."""
+    that save, time added included. A refused save swaps in the ended timer (the old one still
+    showed minutes left beside « pas enregistré »), which asks once more a moment later and so
+    leads the browser to the copy (test_lazy_close_on_read)."""
     exam = make_exam(duree=10, melange=False)
     as_student(client, make_student(classe=classe))
     copy_id = start_exam(client, exam.code)
@@ -132,7 +133,9 @@ def test_an_autosave_brings_back_the_countdown_as_stored_then_none_once_refused(
     assert 'data-restant="750"' in timer_in(autosave(client, copy_id, 1, {"total_ht": "2"}, tok))
     clock.advance(minutes=13)
     refused = autosave(client, copy_id, 1, {"total_ht": "3"}, tok)
-    assert "heure limite est passée" in refused.text and timer_in(refused) is None
+    assert "heure limite est passée" in refused.text
+    ended = timer_in(refused)
+    assert "minuteur--fini" in ended and 'hx-trigger="load delay:4s"' in ended
 
 
 def test_expired_copies_are_collected_and_graded_without_the_student(
@@ -224,7 +227,7 @@ def test_lazy_close_on_read(
     assert "Copie relevée" in page.text
     assert wait_graded(copy_id).graded_at is not None  # graded by the woken finaliser
     timer = client.get(f"/examen/copies/{copy_id}/minuteur", headers={"HX-Request": "true"})
-    assert "Temps écoulé" in timer.text and "hx-trigger" not in timer.text  # polling stops
+    assert "Évaluation terminée" in timer.text and "hx-trigger" not in timer.text  # polling stops
     assert timer.headers["HX-Redirect"].endswith(f"/examen/copies/{copy_id}")
 
 

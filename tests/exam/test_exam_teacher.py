@@ -518,6 +518,11 @@ def test_a_copy_closed_by_the_teacher_says_so_to_the_student_and_in_the_journal(
     assert "L&#39;évaluation a été clôturée par votre enseignant" in refused.text
     assert "cette réponse n&#39;a pas été enregistrée" in refused.text
     assert "heure limite" not in refused.text
+    # The refusal also brings the countdown up to date (it showed « 37 min » left beside it),
+    # and asks the server once more a moment later, which sends the page to the copy.
+    timer = refused.text.split('id="minuteur"')[1].split("</div>")[0]
+    assert 'hx-swap-oob="true"' in timer and "Temps restant" not in timer
+    assert "Évaluation terminée" in timer and 'hx-trigger="load delay:4s"' in timer
     late = autosave(late_one, expired_id, 1, {"total_ht": "1"}, token(late_one, "/examen"))
     assert "L&#39;heure limite est passée" in late.text and "clôturée" not in late.text
 

@@ -193,6 +193,9 @@ def _save(request, session, student, copy, exam, position, clock, form):
         context["reessayer"] = isinstance(error, ServerBusy)  # the page sends it again
         if not is_htmx(request):
             raise
+        if not context["reessayer"]:  # closed: the countdown says so too (read again: SQLite
+            session.refresh(copy)  # read the copy before the write lock, a deadline ago)
+            context["resynchronise"] = service.state_of(copy, clock())
     if not is_htmx(request):
         target = _next_position(form.get("aller"), position, len(exam.questions))
         url = str(request.url_for("exam_question", copy_id=copy.id, position=target))
