@@ -248,18 +248,9 @@ def _piece_de_l_etape(mission: Any, index: int, org_seed: int | None) -> str:
     which the document may not have); « Document de l'étape N » when no student is known."""
     if org_seed is None:
         return f"Document de l'étape {index + 1}"
-    from types import SimpleNamespace
+    from agora.redaction.faits import piece_de_l_etape
 
-    from agora.classroom import service
-    from agora.exercise.registry import get_kind
-    from agora.exercise.variants import company_for
-
-    student = SimpleNamespace(org_seed=org_seed)
-    variant = service.step_variant(student, mission, index)
-    kind = get_kind(mission.etapes[index].kind)
-    lecture = kind.read(kind.solve(variant.params))
-    documents = service.step_documents(student, mission, index)
-    doc = kind.piece_commerciale(variant, company_for(org_seed), lecture, documents)
+    doc = piece_de_l_etape(mission, index, org_seed)
     nom = NOMS_DES_PIECES.get(doc.type, doc.type.capitalize())
     return f"{nom} n° {doc.numero} (étape {index + 1})"
 
