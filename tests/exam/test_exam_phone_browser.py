@@ -1,0 +1,54 @@
+"""In Chromium at 390 px (a phone): the teacher's « Nouvelle évaluation » and live monitor show
+every field and every button without scrolling sideways (each row becomes a card)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from tests.browser_helpers import ON_SQLITE_ONLY
+
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]
+PASSWORD = "motdepasse-de-test"
+PHONE = 390
+
+# Every box's right edge, the page's width, as the browser laid them out.
+OUT_OF_VIEW = """(selector) => [...document.querySelectorAll(selector)]
+  .map(e => [e.id || e.textContent.trim(), e.getBoundingClientRect()])
+  .filter(([, r]) => r.left < 0 || r.right > window.innerWidth)
+  .map(([name, r]) => name + ' ' + Math.round(r.left) + '..' + Math.round(r.right))"""
+
+
+def _log_in_on_a_phone(page, base: str, login: str) -> None:
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    page.goto(f"{base}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def _shot(page, name: str) -> None:
+    folder = os.environ.get("AGORA_SHOTS")  # set it to look at the pages
+    if folder:
+        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
+
+
+def test_on_a_phone_each_question_of_a_new_exam_shows_all_its_fields(
+    live_server, browser_page, teacher, classe
+):
+    # At 390 px the six exercise selects were squeezed, « Niveau » and « Points » off the right
+    # edge of a box that scrolls sideways.
+    page = browser_page
+    _log_in_on_a_phone(page, live_server, teacher.login)
+    page.goto(f"{live_server}/enseignant/evaluations/nouvelle")
+    _shot(page, "phone-nouvelle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    fields = "select[id^=q], input[id^=q]"
+    assert page.locator(fields).count() == 18
+    assert page.evaluate(OUT_OF_VIEW, fields) == []
+    # a select is wide enough to read the exercise chosen, not squeezed to its arrow
+    assert page.locator("#q0_kind").bounding_box()["width"] >= 200
+    # each field is named on its card, the header row being out of sight
+    assert page.locator("#q0_niveau").locator("xpath=..").is_visible()
+    assert "Niveau" in page.locator("#q0_niveau").locator("xpath=..").inner_text()
