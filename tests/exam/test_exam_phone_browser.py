@@ -6,7 +6,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from sqlmodel import Session
 from tests.browser_helpers import ON_SQLITE_ONLY
+
+from agora.exam.models import RENDUE, ExamCopy
 
 pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]
 PASSWORD = "motdepasse-de-test"
@@ -52,3 +55,41 @@ def test_on_a_phone_each_question_of_a_new_exam_shows_all_its_fields(
     # each field is named on its card, the header row being out of sight
     assert page.locator("#q0_niveau").locator("xpath=..").is_visible()
     assert "Niveau" in page.locator("#q0_niveau").locator("xpath=..").inner_text()
+
+
+def test_on_a_phone_the_live_monitor_shows_every_action_without_scrolling_sideways(
+    app,
+    client,
+    live_server,
+    browser_page,
+    teacher,
+    classe,
+    make_student,
+    make_exam,
+    as_student,
+    start_exam,
+):
+    # At 390 px « + temps » and « Rouvrir » were in the 7th column, reached only by scrolling
+    # the table sideways.
+    exam = make_exam()
+    make_student(classe=classe, prenom="Aline", nom="Attente")  # not started: its aménagement
+    as_student(client, make_student(classe=classe, prenom="Bruno", nom="Encours"))
+    start_exam(client, exam.code)
+    client.cookies.clear()
+    as_student(client, make_student(classe=classe, prenom="Chloé", nom="Rendue"))
+    handed_in = start_exam(client, exam.code)
+    with Session(app.state.engine) as s:
+        copy = s.get(ExamCopy, handed_in)
+        copy.statut = RENDUE
+        s.add(copy)
+        s.commit()
+
+    page = browser_page
+    _log_in_on_a_phone(page, live_server, teacher.login)
+    page.goto(f"{live_server}/enseignant/evaluations/{exam.id}")
+    _shot(page, "phone-suivi")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    actions = "#suivi button, #suivi input:not([type=hidden]), #suivi select"
+    names = page.locator("#suivi button").all_inner_texts()
+    assert {"+ temps", "Rouvrir", "OK"} <= set(names), names
+    assert page.evaluate(OUT_OF_VIEW, actions) == []
