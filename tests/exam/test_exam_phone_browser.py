@@ -3,8 +3,6 @@ every field and every button without scrolling sideways (each row becomes a card
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from sqlmodel import Session
 from tests.browser_helpers import ON_SQLITE_ONLY
@@ -31,12 +29,6 @@ def _log_in_on_a_phone(page, base: str, login: str) -> None:
     page.wait_for_load_state()
 
 
-def _shot(page, name: str) -> None:
-    folder = os.environ.get("AGORA_SHOTS")  # set it to look at the pages
-    if folder:
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
-
-
 def test_on_a_phone_each_question_of_a_new_exam_shows_all_its_fields(
     live_server, browser_page, teacher, classe
 ):
@@ -45,7 +37,6 @@ def test_on_a_phone_each_question_of_a_new_exam_shows_all_its_fields(
     page = browser_page
     _log_in_on_a_phone(page, live_server, teacher.login)
     page.goto(f"{live_server}/enseignant/evaluations/nouvelle")
-    _shot(page, "phone-nouvelle")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     fields = "select[id^=q], input[id^=q]"
     assert page.locator(fields).count() == 18
@@ -87,7 +78,6 @@ def test_on_a_phone_the_live_monitor_shows_every_action_without_scrolling_sidewa
     page = browser_page
     _log_in_on_a_phone(page, live_server, teacher.login)
     page.goto(f"{live_server}/enseignant/evaluations/{exam.id}")
-    _shot(page, "phone-suivi")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     actions = "#suivi button, #suivi input:not([type=hidden]), #suivi select"
     names = page.locator("#suivi button").all_inner_texts()
