@@ -1,7 +1,7 @@
 """Teacher: classes, importing students from CSV, login cards, passwords, assigning missions."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import delete as sa_delete
@@ -87,6 +87,12 @@ def test_create_class_errors_rerender_the_form_block(teacher_client, csrf, nom, 
     )
     assert page.status_code == 400 and message in page.text
     assert page.text.lstrip().startswith('<section id="nouvelle-classe"')
+
+
+def test_the_school_year_changes_on_the_first_of_september():
+    assert current_school_year(date(2027, 8, 31)) == "2026-2027"
+    assert current_school_year(date(2027, 9, 1)) == "2027-2028"
+    assert current_school_year(date(2027, 1, 4)) == "2026-2027"
 
 
 def test_a_school_year_far_from_the_current_one_is_refused_with_the_typed_values(
