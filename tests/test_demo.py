@@ -10,8 +10,11 @@ import pytest
 from sqlmodel import Session, func, select
 
 from agora.account.models import User
+from agora.calendrier import PARIS
 from agora.classroom.models import Assignment, Classe, StepAttempt, Student
+from agora.classroom.teacher.service import current_school_year
 from agora.content.missions import load_missions
+from agora.db import utcnow
 from agora.demo import STUDENT_PASSWORD, TEACHER, create_demo_if_empty
 from agora.exam.models import Exam, ExamCopy
 
@@ -96,3 +99,11 @@ def test_the_first_class_shows_evidence_of_every_competency_a_mission_exercise_a
             )
         )
     assert assessed - shown == set()
+
+
+def test_the_demo_classes_are_of_the_current_school_year(app):
+    """The demo's clock is today's: its classes are this school year's (September switch),
+    not the year the demo was written in."""
+    year = current_school_year(utcnow().astimezone(PARIS).date())
+    with Session(app.state.engine) as session:
+        assert set(session.exec(select(Classe.annee_scolaire)).all()) == {year}

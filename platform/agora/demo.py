@@ -19,6 +19,7 @@ from agora.account.service import create_user, hash_password
 from agora.calendrier import PARIS
 from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
+from agora.classroom.teacher.service import current_school_year
 from agora.company.noms import seed_sans_nom
 from agora.content.missions import ExerciseStep, ProseStep, load_missions
 from agora.db import utcnow
@@ -78,8 +79,9 @@ def create_demo(session: Session) -> None:
     student_hash = hash_password(STUDENT_PASSWORD)
     missions = list(load_missions())
     now = utcnow()
+    annee = current_school_year(now.astimezone(PARIS).date())  # the demo's clock: today's
     for number, nom in enumerate(CLASSES):
-        classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire="2025-2026")
+        classe = Classe(teacher_id=teacher.id, nom=nom, annee_scolaire=annee)
         session.add(classe)
         session.flush()
         students = []

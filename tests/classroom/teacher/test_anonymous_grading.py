@@ -56,6 +56,10 @@ def test_anonymous_grading_hides_every_name_until_all_are_graded(copies, csrf):
         )
         assert saved.status_code == 303
         assert saved.headers["location"].endswith(start)
+        if len(seen) < len(done):  # the next copy says which was saved, by its number only
+            following = client.get(start)
+            assert f"Note de la copie {numbers[-1]} enregistrée : 5 / 8." in following.text
+            _no_name(following.text)
         # The names stay hidden on the reveal page while copies remain.
         if len(seen) < len(done):
             _no_name(client.get(f"/enseignant/devoirs/{assignment.id}/copies-anonymes").text)

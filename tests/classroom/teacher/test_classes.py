@@ -1,7 +1,7 @@
 """Teacher: classes, importing students from CSV, login cards, passwords, assigning missions."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import delete as sa_delete
@@ -13,7 +13,7 @@ from agora.account.service import verify_password
 from agora.calendrier import PARIS
 from agora.classroom.models import Assignment, AssignmentStudent, Classe, Student
 from agora.classroom.teacher.cards import login_cards
-from agora.classroom.teacher.service import Credential, random_password
+from agora.classroom.teacher.service import Credential, current_school_year, random_password
 from agora.content.missions import get_mission
 from agora.db import utcnow
 
@@ -87,6 +87,36 @@ def test_create_class_errors_rerender_the_form_block(teacher_client, csrf, nom, 
     )
     assert page.status_code == 400 and message in page.text
     assert page.text.lstrip().startswith('<section id="nouvelle-classe"')
+
+
+def test_the_school_year_changes_on_the_first_of_september():
+    assert current_school_year(date(2027, 8, 31)) == "2026-2027"
+    assert current_school_year(date(2027, 9, 1)) == "2027-2028"
+    assert current_school_year(date(2027, 1, 4)) == "2026-2027"
+
+
+def test_a_school_year_far_from_the_current_one_is_refused_with_the_typed_values(
+    teacher_client, csrf
+):
+    client, _, _ = teacher_client
+    start = int(current_school_year(utcnow().date())[:4])
+    token = csrf(client, "/enseignant")
+    for annee in ("1999-2000", f"{start + 2}-{start + 3}", f"{start - 2}-{start - 1}"):
+        page = client.post(
+            "/enseignant/classes",
+            data={"nom": "1re A", "annee_scolaire": annee, "csrf_token": token},
+            headers={"HX-Request": "true"},
+        )
+        assert page.status_code == 400, annee
+        assert f"L&#39;année scolaire {annee} est loin de l&#39;année en cours" in page.text
+        assert f"entre {start - 1}-{start} et {start + 1}-{start + 2}" in page.text
+        assert 'value="1re A"' in page.text and f'value="{annee}"' in page.text
+    for annee in (f"{start - 1}-{start}", f"{start + 1}-{start + 2}"):
+        created = client.post(
+            "/enseignant/classes",
+            data={"nom": f"Classe {annee}", "annee_scolaire": annee, "csrf_token": token},
+        )
+        assert created.status_code == 200 and f"Classe {annee}" in created.text
 
 
 def test_import_preview_shows_line_errors_and_saves_nothing(teacher_client, db, csrf):

@@ -132,6 +132,19 @@ def test_renaming_a_class_and_its_school_year(client, db, setup):
     assert _fresh(db, Classe, setup["classe"].id).annee_scolaire == "2026-2027"
 
 
+def test_an_old_class_keeps_its_year_but_a_far_year_is_not_typed_in(client, db, setup):
+    classe = _fresh(db, Classe, setup["classe"].id)
+    classe.annee_scolaire = "2019-2020"
+    db.add(classe)
+    db.commit()
+    url = f"/enseignant/classes/{classe.id}/modifier"
+    data = {"nom": "Ancienne classe", "annee_scolaire": "2019-2020", "csrf_token": setup["token"]}
+    assert client.post(url, data=data).status_code == 200  # renamed, its year kept
+    bad = client.post(url, data=data | {"annee_scolaire": "1999-2000"})
+    assert bad.status_code == 400 and "1999-2000 est loin de l&#39;année en cours" in bad.text
+    assert _fresh(db, Classe, classe.id).annee_scolaire == "2019-2020"
+
+
 def test_an_archived_class_leaves_the_home_list_but_stays_reachable(client, db, setup):
     classe_id = setup["classe"].id
     url = f"/enseignant/classes/{classe_id}/archiver"

@@ -183,11 +183,42 @@ def test_prose_grading_with_the_rubric_then_next_copy(classroom, db, csrf, as_st
     assert done.headers["location"].endswith(f"/enseignant/devoirs/{assignment.id}")
 
 
+def test_saving_and_next_copy_says_whose_mark_was_saved(classroom, db, csrf):
+    client, _, assignment, lea, tom = classroom
+    first, _ = _prose(db, lea, assignment), _prose(db, tom, assignment, "Bonjour.")
+    token = csrf(client, f"/enseignant/tentatives/{first.id}/grille")
+    page = client.post(
+        f"/enseignant/tentatives/{first.id}/grille",
+        data={"points": ["1", "1,5", "1", "1"], "action": "suivant", "csrf_token": token},
+    )
+    assert page.url.path.endswith("/grille") and "Bernard" in page.text
+    assert 'class="message message--succes"' in page.text
+    assert "Note de Léa Arnaud enregistrée : 4,5 / 8." in page.text
+
+
+def test_a_mark_typed_with_a_comma_as_text_is_read(classroom, db, csrf):
+    """A browser without the number input sends the mark as typed: « 1,5 »."""
+    client, _, assignment, lea, _ = classroom
+    attempt = _prose(db, lea, assignment)
+    token = csrf(client, f"/enseignant/tentatives/{attempt.id}/grille")
+    saved = client.post(
+        f"/enseignant/tentatives/{attempt.id}/grille",
+        data={"points": ["1,5", " 2,5 ", "1", "0,5"], "action": "rester", "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    db.expire_all()
+    lines = db.get(StepAttempt, attempt.id).grade["rubrique"]
+    assert [line["points"] for line in lines] == ["1.5", "2.5", "1", "0.5"]
+
+
 @pytest.mark.parametrize(
     ("points", "message"),
     [
         (["3", "0", "0", "0"], "va de 0 à 2"),
         (["1", "1", "1"], "chaque critère"),
+        (["1,5"], "La grille a 4 critères et 1 seule note est arrivée"),
+        (["1,5", "x", "1", "1"], "« x » n&#39;est pas une note"),
         (["1", "", "1", "1"], "Donnez une note au critère"),
     ],
 )

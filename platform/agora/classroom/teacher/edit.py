@@ -12,8 +12,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, delete, func, select
 
+from agora.calendrier import PARIS
 from agora.classroom.models import Assignment, AssignmentStudent, Classe, StepAttempt, Student
 from agora.classroom.teacher.service import check_conditions, clean_classe
+from agora.db import utcnow
 from agora.errors import InvalidInput
 
 PAST_DUE = (
@@ -105,8 +107,11 @@ def delete_assignment(session: Session, assignment: Assignment) -> None:
 
 
 def rename_classe(session: Session, classe: Classe, nom: str, annee_scolaire: str) -> Classe:
-    """A new name and school year; InvalidInput (French) on a missing name or a bad year."""
-    classe.nom, classe.annee_scolaire = clean_classe(nom, annee_scolaire)
+    """A new name and school year; InvalidInput (French) on a missing name or a bad year
+    (a year changed to one far from the current school year; an old class keeps its own)."""
+    changed = annee_scolaire.strip() != classe.annee_scolaire
+    today = utcnow().astimezone(PARIS).date() if changed else None
+    classe.nom, classe.annee_scolaire = clean_classe(nom, annee_scolaire, today)
     session.add(classe)
     session.flush()
     return classe

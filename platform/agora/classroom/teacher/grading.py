@@ -67,7 +67,14 @@ def _comment(text: str) -> str | None:
 
 
 def _points_value(text: str, maximum: int, what: str) -> Decimal:
-    value = parse_decimal(text, what)
+    """A typed mark, « 1,5 » as well as « 1.5 »; the refusal says how to write it."""
+    try:
+        value = parse_decimal(text, what)
+    except InvalidInput:
+        typed = " ".join(text.split())[:40]
+        raise InvalidInput(
+            f"« {typed} » n'est pas une {what} : écrivez-la avec un nombre, par exemple 1,5."
+        ) from None
     if not 0 <= value <= maximum:
         raise InvalidInput(f"La {what} va de 0 à {maximum} point{'s' if maximum > 1 else ''}.")
     if value * 2 != int(value * 2):
@@ -153,7 +160,16 @@ def rubric_lines(
 ) -> list[dict[str, Any]]:
     """The rubric's lines as typed by the teacher, checked (InvalidInput says which is wrong)."""
     if len(criteria_points) != len(step.rubrique):
-        raise InvalidInput("Donnez une note pour chaque critère de la grille.")
+        count, got = len(step.rubrique), len(criteria_points)
+        arrived = (
+            "aucune note n'est arrivée"
+            if not got
+            else (f"{got} seule note est arrivée" if got == 1 else f"{got} notes sont arrivées")
+        )
+        raise InvalidInput(
+            f"La grille a {count} critère{'s' if count > 1 else ''} et {arrived} : "
+            "donnez une note pour chaque critère de la grille."
+        )
     comments = list(criteria_comments)[: len(step.rubrique)]
     comments += [""] * (len(step.rubrique) - len(comments))
     lines = []

@@ -331,6 +331,7 @@ def grade(
             values["commentaires"],
             values["commentaire"],
         )
+    flash(request, work_views.saved_grade_message(session, attempt, anonyme))
     if form.get("action") == "suivant":
         name = "teacher_grade_next_anonymous" if anonyme else "teacher_grade_next"
         return redirect(request, request.url_for(name, assignment_id=assignment.id))

@@ -67,8 +67,12 @@ def current_school_year(today: date) -> str:
     return f"{start}-{start + 1}"
 
 
-def clean_classe(nom: str, annee_scolaire: str) -> tuple[str, str]:
-    """A class's name and school year, tidied; InvalidInput (French) if either is wrong."""
+def clean_classe(nom: str, annee_scolaire: str, today: date | None = None) -> tuple[str, str]:
+    """A class's name and school year, tidied; InvalidInput (French) if either is wrong.
+
+    With ``today``, the year is at most one year away from the current school year (a typo
+    like « 1999-2000 » is refused); without, any well-written year (an old class kept as is).
+    """
     nom = " ".join(nom.split())
     if not nom:
         raise InvalidInput("Donnez un nom à la classe, par exemple « 1re AGOrA A ».")
@@ -77,6 +81,14 @@ def clean_classe(nom: str, annee_scolaire: str) -> tuple[str, str]:
     match = _YEAR.match(annee_scolaire.strip())
     if not match or int(match.group(2)) != int(match.group(1)) + 1:
         raise InvalidInput("L'année scolaire s'écrit comme « 2025-2026 ».")
+    if today is not None:
+        current = int(current_school_year(today)[:4])
+        if abs(int(match.group(1)) - current) > 1:
+            raise InvalidInput(
+                f"L'année scolaire {annee_scolaire.strip()} est loin de l'année en cours "
+                f"({current}-{current + 1}) : choisissez entre {current - 1}-{current} "
+                f"et {current + 1}-{current + 2}."
+            )
     return nom, annee_scolaire.strip()
 
 
@@ -88,8 +100,8 @@ DOUBLE_SUBMIT = timedelta(seconds=10)
 def create_classe(session: Session, teacher: User, nom: str, annee_scolaire: str) -> Classe:
     """A new class of this teacher; InvalidInput (French) on a missing name or a bad year, or
     for the same class created seconds ago (a double submit: a class is never deleted)."""
-    nom, annee_scolaire = clean_classe(nom, annee_scolaire)
     now = utcnow()
+    nom, annee_scolaire = clean_classe(nom, annee_scolaire, now.astimezone(PARIS).date())
     just_created = session.exec(
         select(Classe.id).where(
             Classe.teacher_id == teacher.id,

@@ -25,6 +25,7 @@ from agora.exercise.base import Grade
 from agora.exercise.forms import AnswerForm
 from agora.exercise.registry import form_template
 from agora.exercise.variants import company_for
+from agora.web.templating import number
 
 # Short forms of the levels for the heatmap cells (with the full word in <abbr title>).
 LEVEL_ABBR = {"non-evalue": "–", "en-cours": "…", "insuffisant": "I", "fragile": "F",
@@ -300,6 +301,21 @@ def grading_page(
         comment_bank.bank_for(session, classe.teacher_id, [c.critere for c in step.rubrique]),
         anonymous.copy_number(session, attempt) if anonyme else None,
     )
+
+
+def saved_grade_message(session: Session, attempt: StepAttempt, anonyme: bool) -> str:
+    """« Note de Léa Arnaud enregistrée : 4,5 / 8. », shown on the page that follows the
+    grading; in anonymous grading the copy's number stands for the name."""
+    mission = assignment_mission(session, session.get(Assignment, attempt.assignment_id))
+    step = mission.etape(attempt.step_index)
+    lines = (attempt.grade or {}).get("rubrique", [])
+    total = sum((Decimal(line["points"]) for line in lines), Decimal(0))
+    if anonyme:
+        whose = f"la copie {anonymous.copy_number(session, attempt)}"
+    else:
+        user = session.get(User, session.get(Student, attempt.student_id).user_id)
+        whose = f"{user.prenom} {user.nom}"
+    return f"Note de {whose} enregistrée : {number(total)} / {step.points}."
 
 
 @dataclass
