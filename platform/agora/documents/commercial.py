@@ -71,6 +71,9 @@ class DocumentCommercial:
     total_ttc: Decimal | None
     net_a_payer: Decimal | None
     acompte: Decimal | None = None
+    # What ``acompte`` was paid as: « acompte », or « arrhes » when the quote's CGV said so
+    # (the invoice then keeps that word, as its statement does).
+    versement: str = "acompte"
     echeance: date | None = None
     date_livraison: date | None = None
     nature: str = "biens"  # "biens", "services" or "mixte" (the 2026 e-invoicing mention)
@@ -127,7 +130,8 @@ def pied(doc: DocumentCommercial) -> list[Rangee]:
         rangees.append(Rangee("Montant de l'avoir", doc.net_a_payer, total=True))
         return rangees
     if doc.acompte:
-        rangees.append(Rangee("Acompte déjà versé", doc.acompte))
+        deja = "Arrhes versées" if doc.versement == "arrhes" else "Acompte déjà versé"
+        rangees.append(Rangee(deja, doc.acompte))
     rangees.append(Rangee("Net à payer", doc.net_a_payer, total=True))
     return rangees
 

@@ -131,3 +131,24 @@ def test_my_credit_note_is_shown_with_its_electronic_credit_note(client, db, csr
     facturx = client.get(f"/eleve/tentatives/{attempt.id}/facturx.pdf")
     _, xml = get_xml_from_pdf(facturx.content, check_xsd=True)
     assert b"<ram:TypeCode>381</ram:TypeCode>" in xml
+
+
+def test_arrhes_paid_at_signature_keep_their_name_on_the_invoice_document(
+    client, db, csrf, logged_in
+):
+    # Step 1's CGV ask for arrhes (org 2): the statement of step 2 says « Arrhes versées à la
+    # signature du devis », so the invoice the customer receives (page and PDF) says so too.
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    slug = "de-la-demande-du-client-a-la-relance"
+    student, assignment = logged_in(slug, org_seed=2)
+    variant = step_variant(student, get_mission(slug), 1)
+    assert "Arrhes versées à la signature du devis" in variant.enonce
+    attempt = _send(client, csrf, db, student, assignment, index=1)
+    page = client.get(f"/eleve/tentatives/{attempt.id}/document").text
+    assert "Arrhes versées" in page and "Acompte" not in page
+    pdf = client.get(f"/eleve/tentatives/{attempt.id}/document.pdf").content
+    texte = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    assert "Arrhes versées" in texte and "Acompte" not in texte

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
@@ -505,3 +506,36 @@ def test_arrhes_paid_at_signature_keep_their_name_in_the_later_steps(make_studen
         assert "| Arrhes |" in texte and "arrhes (" in texte and "| Acompte |" not in texte
         assert "Les arrhes reçues avant la facture vont au compte 4191" in texte
     assert vus >= 1
+
+
+def test_the_reminder_names_what_the_customer_s_history_deducted(make_student):
+    # Step 5 said « (acompte, règlement partiel, avoir) » for every customer, also one whose
+    # invoice had arrhes at the quote's signature: it names what the receipts step deducted
+    # from the invoices still owed (arrhes kept by their name).
+    mission = get_mission("de-la-demande-du-client-a-la-relance")
+    noms = {"acompte": "acompte", "reglement": "règlement partiel", "avoir": "avoir"}
+    arrhes = 0
+    for org_seed in range(13):
+        student = make_student(org_seed=org_seed)
+        relance = step_variant(student, mission, 4)
+        phrase = next((x for x in relance.enonce.splitlines() if "déduit (" in x), None)
+        if phrase is None:
+            continue  # drawn as usual, or nothing paid on what is still owed
+        deduit = phrase.split("déduit (")[1].split(")")[0]
+        client = relance.params["lettre_client"]
+        payees = {
+            f["numero"]
+            for f in relance.params["factures"]
+            if f["client"] == client and Decimal(f["deja_paye"])
+        }
+        attendus = set()
+        for d in step_variant(student, mission, 3).params["documents"]:
+            if d["type"] not in noms:
+                continue  # the invoices themselves
+            if {d.get("facture"), *d.get("factures", [])} & payees:
+                nom = "arrhes" if d.get("nature") == "arrhes" else noms[d["type"]]
+                attendus.add(nom)
+        assert attendus, org_seed
+        assert set(deduit.replace(" et ", ", ").split(", ")) == attendus, (org_seed, deduit)
+        arrhes += "arrhes" in attendus
+    assert arrhes >= 1

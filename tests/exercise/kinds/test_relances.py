@@ -415,3 +415,36 @@ def test_invoice_numbers_follow_their_dates_and_years(seed):
     org = generate_company(seed)
     for niveau in (1, 2, 3):
         assert _chronologiques(relances.generate(seed, niveau, org).params["factures"])
+
+
+def test_the_statement_names_what_the_receipts_step_deducted_or_every_kind_when_unknown():
+    # « (acompte, règlement partiel, avoir) » listed kinds the customer never had, and not
+    # arrhes: the balance says what reduced each invoice; an older balance does not.
+    from agora.exercise.kinds.encaissements.generate import document
+    from agora.exercise.kinds.relances.generate import reprendre
+    from agora.exercise.registry import get_kind
+
+    org = generate_company(0)
+    balance = document(get_kind("encaissements").generate(0, 2, org), org)
+    deduit = {
+        x
+        for f in balance["factures"]
+        if Decimal(f["reste_du"]) < Decimal(f["montant_ttc"])
+        for x in f["deduit"]
+    }
+    assert deduit  # this seed has a partly paid invoice
+    texte = reprendre(0, 2, org, {}, {"balance_agee": balance}).enonce
+    phrase = texte.split("déduit (")[1].split(")")[0]
+    noms = {
+        "acompte": "acompte",
+        "arrhes": "arrhes",
+        "reglement": "règlement partiel",
+        "avoir": "avoir",
+    }
+    assert set(phrase.replace(" et ", ", ").split(", ")) == {noms[x] for x in deduit}
+    ancienne = {
+        **balance,
+        "factures": [{k: v for k, v in f.items() if k != "deduit"} for f in balance["factures"]],
+    }
+    texte = reprendre(0, 2, org, {}, {"balance_agee": ancienne}).enonce
+    assert "déduit (acompte ou arrhes, règlement partiel, avoir)" in texte

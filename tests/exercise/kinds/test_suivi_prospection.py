@@ -317,3 +317,28 @@ def test_a_prospect_who_signed_has_the_organisations_word_and_its_gender(seed):
                 assert "devenue" in ligne, ligne
             else:
                 assert "devenu " in ligne, ligne
+
+
+def test_an_e_mail_in_error_is_no_npai_in_the_statement_the_choices_or_the_message(form_html):
+    # « E-mail revenu en erreur » in the returns, then « Adresse fausse (NPAI) » as the only
+    # choice that fits and « une adresse revenue (NPAI) » in the rules: an e-mail is never
+    # « n'habite pas à l'adresse indiquée ». The stored code stays « corriger_adresse ».
+    from agora.exercise.forms import AnswerForm
+    from agora.exercise.kinds.suivi_prospection import solve as calc
+    from agora.exercise.kinds.suivi_prospection.messages import MESSAGES
+    from agora.exercise.kinds.suivi_prospection.statement import EMAIL_EN_ERREUR
+
+    vus = 0
+    for seed in range(30):
+        org = generate_company(seed)
+        for niveau in (1, 2, 3):
+            variant = KIND.generate(seed, niveau, org)
+            if EMAIL_EN_ERREUR not in variant.enonce:
+                continue
+            vus += 1
+            assert "NPAI" not in variant.enonce.split("### Les retours")[1], (seed, niveau)
+            html = form_html("suivi_prospection", variant.params, niveau, AnswerForm())
+            options = [x for x in html.split("<option")[1:] if '"corriger_adresse"' in x]
+            assert options and all("e-mail" in x for x in options), options
+    assert vus
+    assert "e-mail en erreur" in MESSAGES[calc.NPAI_CONSERVE]

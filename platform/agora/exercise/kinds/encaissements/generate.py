@@ -16,7 +16,7 @@ from typing import Any
 from agora.errors import InvalidInput
 from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
 from agora.exercise.kinds.encaissements import solve, statement
-from agora.exercise.kinds.encaissements.params import NAME
+from agora.exercise.kinds.encaissements.params import NAME, Avoir, Encaissements, Reglement
 from agora.exercise.kinds.encaissements.regles import regles
 from agora.exercise.kinds.encaissements.totaux import totaux
 from agora.exercise.plafonds import plafonne
@@ -338,6 +338,7 @@ def document(variant: Variant, organisation: Any, documents: Any = None) -> dict
     not the student's."""
     e = solve.lire_params(variant.params)
     client = next((c for c in organisation.clients if c.nom == e.client), None)
+    deduit = _deduit(e, statement.arrhes_de(variant.params))
     return {
         "client": {
             "nom": e.client,
@@ -352,6 +353,9 @@ def document(variant: Variant, organisation: Any, documents: Any = None) -> dict
                 "echeance": f.echeance.isoformat(),
                 "montant_ttc": f"{f.ttc:.2f}",
                 "reste_du": f"{reste:.2f}",
+                # What reduced it, in the account's order: « acompte » or « arrhes » (the
+                # deposit imputed), « reglement » (a partial payment), « avoir ».
+                "deduit": deduit[f.piece],
             }
             for f, reste, _ in solve.balance(e)["lignes"]
             if reste > 0
@@ -359,3 +363,30 @@ def document(variant: Variant, organisation: Any, documents: Any = None) -> dict
         # Every invoice of the period, paid or not: a later step numbers others around them.
         "pieces": [{"numero": f.piece, "date": f.jour.isoformat()} for f in e.factures],
     }
+
+
+def _deduit(e: Encaissements, arrhes: frozenset[str]) -> dict[str, list[str]]:
+    """Per invoice, what credited it (each credit shared as ``solve.restes`` shares it, a
+    credit that reaches nothing of an invoice not counted): its deposit imputed (« acompte »,
+    « arrhes » when paid as such), a payment (« reglement »), a credit note (« avoir »)."""
+    sortes = {
+        d.piece: "avoir" if isinstance(d, Avoir) else "reglement"
+        for d in e.documents
+        if isinstance(d, Avoir) or (isinstance(d, Reglement) and not d.acompte)
+    }
+    reste = {f.piece: f.ttc for f in e.factures}
+    deduit: dict[str, list[str]] = {f.piece: [] for f in e.factures}
+    for m in solve.mouvements(e):
+        if m.debit:
+            continue
+        # An imputation carries its invoice's number.
+        sorte = sortes.get(m.piece) or ("arrhes" if m.piece in arrhes else "acompte")
+        credit = m.credit
+        for k, piece in enumerate(m.factures):
+            dernier = k == len(m.factures) - 1
+            part = credit if dernier else min(credit, max(reste[piece], Decimal(0)))
+            reste[piece] -= part
+            credit -= part
+            if part > 0 and sorte not in deduit[piece]:
+                deduit[piece].append(sorte)
+    return deduit

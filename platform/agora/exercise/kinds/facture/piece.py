@@ -21,7 +21,7 @@ from agora.documents.commercial import (
 from agora.exercise.base import Variant
 from agora.exercise.kinds.facture.generate import rejoue
 from agora.exercise.kinds.facture.solve import solve
-from agora.exercise.kinds.facture.statement import libelle_port
+from agora.exercise.kinds.facture.statement import arrhes, libelle_port
 from agora.exercise.reading import Lecture
 
 # Code de commerce, L441-10: the rate when the supplier's conditions say nothing else.
@@ -133,6 +133,7 @@ def piece_commerciale(
         total_tva=montant_lu(lecture, "total_tva") or _somme([t.montant for t in tva]),
         total_ttc=montant_lu(lecture, "total_ttc"),
         acompte=Decimal(params["acompte"]) if "acompte" in params else None,
+        versement="arrhes" if arrhes((documents or {}).get("devis")) else "acompte",
         net_a_payer=montant_lu(lecture, "net_a_payer"),
         echeance=echeance,
         date_livraison=jour,

@@ -283,8 +283,23 @@ def reprendre(
     rng = tirage(NAME, seed, niveau, "depuis")
     document = params(rng, organisation, niveau, reprise)
     client = reprise[1][0]["client"]
-    texte = enonce(organisation, document, niveau, client, a_l_etape(balance))
+    deduit = _deduit(balance, reprise[1])
+    texte = enonce(organisation, document, niveau, client, a_l_etape(balance), deduit)
     return Variant(NAME, seed, niveau, document, texte)
+
+
+def _deduit(balance: dict[str, Any], factures: list[dict[str, Any]]) -> tuple[str, ...] | None:
+    """What the earlier step deducted from the invoices taken that are partly paid (« arrhes »,
+    « reglement », « avoir »…, each once, in order); None when the balance does not say."""
+    payees = {f["numero"] for f in factures if Decimal(f["deja_paye"])}
+    quoi: list[str] = []
+    for f in balance["factures"]:
+        if f["numero"] not in payees:
+            continue
+        if not isinstance(f.get("deduit"), list):
+            return None
+        quoi += [str(x) for x in f["deduit"] if x not in quoi]
+    return tuple(quoi) or None
 
 
 def _reprise(

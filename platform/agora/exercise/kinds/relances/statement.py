@@ -17,6 +17,13 @@ CLAUSES = {
     "bce": "taux de la BCE majoré de 10 points",
     "triple_legal": "trois fois le taux de l'intérêt légal",
 }
+# What an earlier step deducted from an invoice (encaissements' balance: « deduit »).
+DEDUITS = {
+    "acompte": "acompte",
+    "arrhes": "arrhes",
+    "reglement": "règlement partiel",
+    "avoir": "avoir",
+}
 
 
 def _jour(iso: str) -> str:
@@ -167,16 +174,26 @@ def _regles(niveau: int) -> list[str]:
     return [f"- {r}" for r in regles]
 
 
+def _deduits(deduit: tuple[str, ...] | None) -> str:
+    """« arrhes et règlement partiel »; every kind when the earlier step does not say."""
+    noms = [DEDUITS[x] for x in deduit or () if x in DEDUITS]
+    if not noms:
+        return "acompte ou arrhes, règlement partiel, avoir"
+    return noms[0] if len(noms) == 1 else ", ".join(noms[:-1]) + " et " + noms[-1]
+
+
 def enonce(
     organisation: Any,
     p: dict[str, Any],
     niveau: int,
     reprise: str | None = None,
     ou: str = "dans une étape précédente",
+    deduit: tuple[str, ...] | None = None,
 ) -> str:
     """The statement of these params for the organisation, in Markdown; ``reprise``: the
     customer whose unpaid invoices come from the earlier step's ageing balance, ``ou`` that
-    step (« à l'étape 4 »)."""
+    step (« à l'étape 4 »), ``deduit`` what that step deducted from them (``DEDUITS``' keys),
+    when known."""
     qui = QUI.get(organisation.relation, "clients")
     suite = []
     if reprise is not None:
@@ -187,8 +204,8 @@ def enonce(
         ]
         if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise):
             suite[-1] += (
-                " Ce qu'il a déjà réglé ou qui lui a été déduit (acompte, règlement partiel, "
-                "avoir) figure dans la colonne « Déjà payé »."
+                f" Ce qu'il a déjà réglé ou qui lui a été déduit ({_deduits(deduit)}) figure "
+                "dans la colonne « Déjà payé »."
             )
     texte = [
         f"# Les relances des {qui} en retard",

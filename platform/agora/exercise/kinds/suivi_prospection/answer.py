@@ -25,7 +25,10 @@ ACTION = Choice(
 FICHIER = Choice(
     {
         "conserver": "Garder le prospect tel quel",
-        "corriger_adresse": "Adresse fausse (NPAI) : chercher la bonne adresse",
+        # One label for a letter back (NPAI) and a bounced e-mail: the same file update.
+        "corriger_adresse": (
+            "Adresse fausse (courrier revenu NPAI ou e-mail en erreur) : chercher la bonne adresse"
+        ),
         "opposition": "Noter l'opposition : ne plus le prospecter",
         "passer_client": "Le passer en client (ou adhérent, usager)",
     }

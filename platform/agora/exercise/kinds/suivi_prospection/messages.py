@@ -34,8 +34,8 @@ MESSAGES = {
         "contacte plus et on note l'opposition dans le fichier."
     ),
     calc.NPAI_CONSERVE: (
-        "Le courrier ou l'e-mail est revenu (NPAI) : l'adresse est fausse, il faut la "
-        "vérifier avant le prochain envoi."
+        "Le courrier est revenu (NPAI) ou l'e-mail en erreur : l'adresse est fausse, il faut "
+        "la vérifier avant le prochain envoi."
     ),
     calc.RELANCE_DEPUIS_CAMPAGNE: (
         "La date de relance se compte à partir de la dernière action du prospect, pas de la "

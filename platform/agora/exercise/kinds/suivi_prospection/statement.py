@@ -31,11 +31,15 @@ def retour(org: Any, p: dict[str, Any], pr: dict[str, str]) -> str:
     if pr["retour"] == "devenu_client":
         homme, femme = DEVENU.get(getattr(org, "relation", "client"), DEVENU["client"])
         return f"A signé : {femme if pr['nom'].startswith('Mme ') else homme}"
-    if pr["retour"] == "npai" and not any(
-        c["canal"] == "mailing" and c["non_distribues"] for c in p["canaux"]
-    ):
+    if pr["retour"] == "npai" and not _courrier_revenu(p):
         return EMAIL_EN_ERREUR
     return RETOURS[pr["retour"]]
+
+
+def _courrier_revenu(p: dict[str, Any]) -> bool:
+    """Is a returned address a letter back (NPAI), not a bounced e-mail? Only a mailing with
+    undelivered letters sends one back."""
+    return any(c["canal"] == "mailing" and c["non_distribues"] for c in p["canaux"])
 
 
 def _jour(iso: str) -> str:
@@ -123,9 +127,14 @@ def regles(org: Any, p: dict[str, Any]) -> list[str]:
             getattr(org, "relation", ""), "client"
         )
         revenue = any(pr["retour"] == "npai" for pr in p["prospects"])
+        adresse = (
+            "une adresse revenue (NPAI) est à corriger ; "
+            if _courrier_revenu(p)
+            else "une adresse e-mail revenue en erreur est à corriger ; "
+        )
         lignes += [
             "- Fichier : "
-            + ("une adresse revenue (NPAI) est à corriger ; " if revenue else "")
+            + (adresse if revenue else "")
             + "une personne désabonnée s'oppose à la prospection : on note son opposition ; "
             f"un prospect qui a signé passe en {mot}.",
         ]
