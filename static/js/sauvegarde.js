@@ -41,6 +41,10 @@
       if (!p) return;
       p.className = "sauvegarde " + classe;
       p.textContent = texte;
+      // Passing states are not read out every few seconds to a screen reader's user: only
+      // the server's answer (« Enregistré à … ») and a failure are.
+      if (classe === "sauvegarde--refus") p.removeAttribute("aria-busy");
+      else p.setAttribute("aria-busy", "true");
     }
 
     function planifier() {

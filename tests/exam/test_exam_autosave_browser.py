@@ -80,6 +80,7 @@ def test_a_save_that_fails_says_not_saved_and_is_sent_again_when_the_network_ret
     page.fill(f'input[name="{second}"]', "222")
     page.locator("#etat-sauvegarde").filter(has_text="Pas enregistré").wait_for(timeout=8_000)
     assert "Enregistré à" not in _status(page)
+    assert page.get_attribute("#etat-sauvegarde", "aria-busy") is None  # read out
     assert "222" not in stored().values()
     page.context.set_offline(False)
     _wait_stored(stored, second, "222")  # sent again, with no new keystroke
@@ -157,7 +158,10 @@ def test_the_save_status_gives_the_second_and_stays_in_view_while_typing(on_ques
     page.set_viewport_size({"width": 390, "height": 700})
     first = _names(page)[0]
     page.fill(f'input[name="{first}"]', "7")
+    # « pas encore enregistré », « enregistrement… »: not read out at each key (aria-busy)
+    assert page.get_attribute("#etat-sauvegarde", "aria-busy") == "true"
     page.locator("#etat-sauvegarde").filter(has_text="Enregistré à").wait_for()
+    assert page.get_attribute("#etat-sauvegarde", "aria-busy") is None
     assert re.search(r"Enregistré à \d+ h \d\d min \d\d s", _status(page)), _status(page)
     page.locator(f'input[name="{first}"]').scroll_into_view_if_needed()
     box = page.locator("#etat-sauvegarde").bounding_box()
