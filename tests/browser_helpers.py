@@ -25,3 +25,13 @@ def wait_until(page, expression: str, arg=None, timeout_ms: int = 10_000) -> Non
             return
         page.wait_for_timeout(step)
     raise AssertionError(f"toujours faux après {timeout_ms} ms : {expression}")
+
+
+def log_in(page, base: str, login: str, password: str = "motdepasse-de-test") -> None:
+    """Log ``login`` in through the login page, as a user types it (the test users' password),
+    and wait for the page it leads to."""
+    page.goto(f"{base}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()

@@ -11,14 +11,13 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlmodel import Session, select
-from tests.browser_helpers import ON_SQLITE_ONLY
+from tests.browser_helpers import ON_SQLITE_ONLY, log_in
 
 from agora.account.models import User
 from agora.exam.models import ExamAnswer, ExamCopy
 from agora.exercise.forms import flatten
 
 pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]
-PASSWORD = "motdepasse-de-test"
 QUESTION = [{"kind": "facture", "niveau": 1, "points": 10}]
 VISIBLE_TEXT = "form.formulaire-etape input[type=text]:visible"
 
@@ -32,11 +31,7 @@ def on_question(app, db, classe, make_student, make_exam, uvicorn_server, browse
     login = db.exec(select(User.login).where(User.id == student.user_id)).one()
     base = uvicorn_server(app).url
     page = browser_page
-    page.goto(f"{base}/connexion")
-    page.fill("#identifiant", login)
-    page.fill("#mot_de_passe", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, base, login)
     page.goto(f"{base}/examen")
     page.fill("#code", exam.code)
     page.click("main form button[type=submit]")

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 from sqlmodel import Session
-from tests.browser_helpers import ON_SQLITE_ONLY
+from tests.browser_helpers import ON_SQLITE_ONLY, log_in
 
 from agora.exam.models import RENDUE, ExamCopy
 
 pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]
-PASSWORD = "motdepasse-de-test"
 PHONE = 390
 
 # Every box's right edge, the page's width, as the browser laid them out.
@@ -22,11 +21,7 @@ OUT_OF_VIEW = """(selector) => [...document.querySelectorAll(selector)]
 
 def _log_in_on_a_phone(page, base: str, login: str) -> None:
     page.set_viewport_size({"width": PHONE, "height": 800})
-    page.goto(f"{base}/connexion")
-    page.fill("#identifiant", login)
-    page.fill("#mot_de_passe", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, base, login)
 
 
 def test_on_a_phone_each_question_of_a_new_exam_shows_all_its_fields(

@@ -4,7 +4,7 @@ while the first is on its way)."""
 
 import pytest
 from sqlmodel import select
-from tests.browser_helpers import ON_SQLITE_ONLY
+from tests.browser_helpers import ON_SQLITE_ONLY, log_in
 
 from agora.classroom.models import Assignment, Classe
 from agora.content.missions import get_mission
@@ -14,10 +14,7 @@ MISSION = "la-paie-de-mars"
 
 
 def _log_in(page, server, login):
-    page.goto(f"{server}/connexion")
-    page.fill("#identifiant", login)
-    page.fill("#mot_de_passe", "motdepasse-de-test")
-    page.click("button[type=submit]")
+    log_in(page, server, login)
     page.wait_for_url("**/enseignant")
 
 
