@@ -1,7 +1,9 @@
-"""Helpers of the browser tests: waiting in a page whose CSP forbids eval, and running a check of
-what the browser does on one database only."""
+"""Helpers of the browser tests: logging in and starting an exam as a user does, waiting in a
+page whose CSP forbids eval, and running a check of what the browser does on one database only."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -35,3 +37,11 @@ def log_in(page, base: str, login: str, password: str = "motdepasse-de-test") ->
     page.fill("#mot_de_passe", password)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+
+
+def start_exam(page, base: str, code: str) -> None:
+    """The logged-in student types the evaluation's code and starts: on its question 1."""
+    page.goto(f"{base}/examen")
+    page.fill("#code", code)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r".*/examen/copies/\d+/questions/1$"))

@@ -11,7 +11,7 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlmodel import Session, select
-from tests.browser_helpers import ON_SQLITE_ONLY, log_in
+from tests.browser_helpers import ON_SQLITE_ONLY, log_in, start_exam
 
 from agora.account.models import User
 from agora.exam.models import ExamAnswer, ExamCopy
@@ -32,10 +32,7 @@ def on_question(app, db, classe, make_student, make_exam, uvicorn_server, browse
     base = uvicorn_server(app).url
     page = browser_page
     log_in(page, base, login)
-    page.goto(f"{base}/examen")
-    page.fill("#code", exam.code)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/questions/1$"))
+    start_exam(page, base, exam.code)
 
     def stored() -> dict[str, str]:
         with Session(app.state.engine) as s:

@@ -8,21 +8,12 @@ import re
 
 import pytest
 from sqlmodel import Session, select
-from tests.browser_helpers import ON_SQLITE_ONLY, wait_until
+from tests.browser_helpers import ON_SQLITE_ONLY, log_in, start_exam, wait_until
 
 from agora.account.models import User
 from agora.exam.models import ExamCopy
 
 pytestmark = pytest.mark.browser
-PASSWORD = "motdepasse-de-test"
-
-
-def _log_in(page, base: str, login: str) -> None:
-    page.goto(f"{base}/connexion")
-    page.fill("#identifiant", login)
-    page.fill("#mot_de_passe", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _seconds(shown: str) -> int:
@@ -49,11 +40,8 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     base = uvicorn_server(app).url
     page = browser_page
 
-    _log_in(page, base, login)
-    page.goto(f"{base}/examen")
-    page.fill("#code", exam.code.lower())
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/examen/copies/\d+/questions/1$"))
+    log_in(page, base, login)
+    start_exam(page, base, exam.code.lower())
     assert "Temps restant" in page.locator("#minuteur").inner_text()
     page.evaluate("window.avantSauvegarde = document.getElementById('minuteur')")
     field = page.locator('input[name="total_ht"]')
@@ -81,7 +69,7 @@ def test_timer_runs_out_copy_graded_teacher_publishes_student_reads_correction(
     assert "Note" not in page.locator("main").inner_text()
 
     teacher_page = page.context.browser.new_context(locale="fr-FR").new_page()
-    _log_in(teacher_page, base, teacher.login)
+    log_in(teacher_page, base, teacher.login)
     teacher_page.goto(f"{base}/enseignant/evaluations/{exam.id}/resultats")
     teacher_page.check("text=Je confirme : chaque élève verra sa note")
     teacher_page.click("text=Publier les résultats")
@@ -107,11 +95,8 @@ def test_the_next_question_opens_on_its_statement_with_the_timer_in_view(
     base = uvicorn_server(app).url
     page = browser_page
     page.set_viewport_size({"width": largeur, "height": 800})
-    _log_in(page, base, login)
-    page.goto(f"{base}/examen")
-    page.fill("#code", exam.code)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/questions/1$"))
+    log_in(page, base, login)
+    start_exam(page, base, exam.code)
     page.locator('input[name="total_ht"]').fill("123,45")
     page.click("text=Enregistrer et question suivante")
     page.wait_for_url(re.compile(r".*/questions/2$"))
@@ -143,11 +128,8 @@ def test_the_timer_turns_amber_and_says_so_once_at_5_minutes_and_at_1_minute_lef
     login = db.exec(select(User.login).where(User.id == student.user_id)).one()
     base = uvicorn_server(app).url
     page = browser_page
-    _log_in(page, base, login)
-    page.goto(f"{base}/examen")
-    page.fill("#code", exam.code)
-    page.click("main form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/questions/1$"))
+    log_in(page, base, login)
+    start_exam(page, base, exam.code)
     timer, said = page.locator("#minuteur"), page.locator("#minuteur-annonce")
     expect(timer).not_to_have_class(re.compile("minuteur--bientot"))
     assert said.inner_text() == "" and timer.get_attribute("aria-live") == "off"
