@@ -9,6 +9,7 @@ any stored raw answer can be re-graded at any time.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import random
 from collections.abc import Callable, Mapping
@@ -172,6 +173,9 @@ class KindOption:
 
 # The modules every kind package has, in the order ``ExerciseKind.from_package`` reads them.
 KIND_MODULES = ("params", "answer", "generate", "solve", "grade", "samples")
+# Where a kind keeps the message of each named wrong method (its ``MESSAGES``), in the order
+# ``ExerciseKind.from_package`` looks: a module of their own, else the grade module.
+MESSAGE_MODULES = ("messages", "methodes", "grade")
 
 # The callables of a kind, typed once (params, answers and solutions are contract JSON).
 Json = dict[str, Any]
@@ -203,7 +207,7 @@ class ExerciseKind:
     sample_answers: Callable[[Json], list[SampleAnswer]]
     OPTIONS: Mapping[str, KindOption] = field(default_factory=dict)
     # What students read for each named method error (diagnostic code -> French message), for
-    # the remediation a teacher gives for it; the grade module's MESSAGES unless declared.
+    # the remediation a teacher gives for it; found in MESSAGE_MODULES unless declared.
     MESSAGES: Mapping[str, str] = field(default_factory=dict)
     # Chaining: the document type this kind's solved answer is (an invoice is a "facture"), and
     # the document types it can take from an earlier step (type -> French description).
@@ -236,12 +240,13 @@ class ExerciseKind:
         ``__init__`` declares only what is its own.
 
         The answer module declares ``ANSWER_SCHEMA``, and ``read`` only when the answer has a
-        shape the schema's generic reader does not know (pairs, lists written « B5, B6 »…)."""
+        shape the schema's generic reader does not know (pairs, lists written « B5, B6 »…);
+        ``MESSAGES`` is read in the first of ``MESSAGE_MODULES`` that declares it."""
         params, answer, generate, solve, grade, samples = (
             importlib.import_module(f"{package}.{module}") for module in KIND_MODULES
         )
         schema = answer.ANSWER_SCHEMA
-        declarations.setdefault("MESSAGES", getattr(grade, "MESSAGES", {}))
+        declarations.setdefault("MESSAGES", _messages(package))
         return cls(
             NAME=params.NAME,
             ANSWER_SCHEMA=schema,
@@ -286,6 +291,19 @@ class ExerciseKind:
                     f"({option.libelle} : {allowed})."
                 )
         return {name: chosen.get(name, option.defaut) for name, option in self.OPTIONS.items()}
+
+
+def _messages(package: str) -> Mapping[str, str]:
+    """The ``MESSAGES`` of the kind package ``package``, from the first of its
+    ``MESSAGE_MODULES`` that declares them; none when no module does."""
+    for module in MESSAGE_MODULES:
+        name = f"{package}.{module}"
+        if importlib.util.find_spec(name) is None:
+            continue
+        messages = getattr(importlib.import_module(name), "MESSAGES", None)
+        if messages is not None:
+            return messages
+    return {}
 
 
 def tirage(nom: str, seed: int, niveau: int, *options: str) -> random.Random:

@@ -7,13 +7,12 @@ Contract: docs/exercices/avoir.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.avoir import methodes, piece
+from agora.exercise.kinds.avoir import piece
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
-    MESSAGES=methodes.MESSAGES,
     # 4: a chained statement names the invoice's step; 3: no return, port nor goods outside the
     # goods family
     VERSION=4,

@@ -9,7 +9,7 @@ step of the exercise's life.
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.conformite import generate, messages
+from agora.exercise.kinds.conformite import generate
 
 FOURNISSEURS = KindOption(
     libelle="Contrôler aussi le fichier fournisseurs (2.1.3)",
@@ -21,7 +21,6 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Conformité : contrôler un registre réglementaire et le fichier fournisseurs",
     COMPETENCES=("2.1.4", "2.1.3"),
-    MESSAGES=messages.MESSAGES,
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"fournisseurs": FOURNISSEURS},
 )

@@ -9,7 +9,7 @@ is in ``solve`` (the CA12's in ``ca12``), the grading in ``grade``, the story in
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.declaration_tva import messages, params
+from agora.exercise.kinds.declaration_tva import params
 
 # A mission may ask for the annual return of the régime simplifié; the monthly CA3 by default.
 REGIME = KindOption(
@@ -20,7 +20,6 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Déclaration de TVA (CA3 ou CA12) et écriture de liquidation",
     COMPETENCES=("2.2.4",),
-    MESSAGES=messages.MESSAGES,
     VERSION=1,  # the CA12 is an option: the default CA3 variants are unchanged
     OPTIONS={"regime": REGIME},
     PRODUIT="declaration_tva",

@@ -7,13 +7,12 @@ Contract: docs/exercices/devis.md. The params are read in ``params``, the calcul
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.devis import messages, piece
+from agora.exercise.kinds.devis import piece
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Devis : remises, port, TVA, validité, acompte ou arrhes",
     COMPETENCES=("1.2.1", "1.2.2"),
-    MESSAGES=messages.MESSAGES,
     VERSION=4,  # 4: a public service quotes its tariffs (no remise); 3: travel charge
     OPTIONS={
         "versement": KindOption(

@@ -8,13 +8,11 @@ story in ``generate`` and ``statement``, the accounts and rules in ``regles``.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.encaissements import messages
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
     COMPETENCES=("1.2.3",),
-    MESSAGES=messages.MESSAGES,
     # 3: a chained invoice keeps the due date its step gave, names that step and its arrhes;
     # 2: a bookshop keeps its reductions on new books within the loi Lang
     VERSION=3,

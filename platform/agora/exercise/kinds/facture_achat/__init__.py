@@ -8,13 +8,11 @@ is in ``solve``, the wrong methods in ``methodes``, the grading in ``grade``, th
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.facture_achat import methodes
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Contrôle et enregistrement d'une facture d'achat",
     COMPETENCES=("2.1.2", "2.2.3"),
-    MESSAGES=methodes.MESSAGES,
     VERSION=1,
     PRODUIT="facture_achat",  # the accepted invoice as recorded: what a VAT return deducts
 )

@@ -10,13 +10,11 @@ bodies, accounts and due dates in ``regles`` (scenarios/baremes/paie_versements.
 
 from agora.exercise.base import ExerciseKind
 from agora.exercise.kinds.bulletin_paie import MOIS_DU_BULLETIN
-from agora.exercise.kinds.journal_paie import methodes
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Journal de paie : l'écriture de paie et le paiement des organismes",
     COMPETENCES=("3.2.5",),
-    MESSAGES=methodes.MESSAGES,
     # 4: a chained statement names the payslip's step; 3: a restaurant's staff are fed (benefit
     # in kind, 708); 2: the régie's director is its dirigeant, no « municipale »
     VERSION=4,

@@ -7,13 +7,12 @@ the statement in ``statement``, the form's grid in ``grille``.
 """
 
 from agora.exercise.base import ExerciseKind
-from agora.exercise.kinds.planning import grille, messages
+from agora.exercise.kinds.planning import grille
 
 KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Planning hebdomadaire du personnel",
     COMPETENCES=("3.2.1",),
     VERSION=3,
-    MESSAGES=messages.MESSAGES,
     formulaire=grille.grille,
 )
