@@ -1,7 +1,10 @@
 """The wrong methods one answer's grading names (agora.exercise.nommes): each listed once, in the
-order found, and read in the field's message before what was expected."""
+order found, and read in the field's message before what was expected; a kind's messages file."""
 
-from agora.exercise.nommes import Nommes
+import pytest
+
+from agora.errors import ContentError
+from agora.exercise.nommes import Nommes, messages_lus
 
 MESSAGES = {"TAUX": "Le taux est faux.", "ARRONDI": "Arrondi au centime."}
 
@@ -23,3 +26,28 @@ def test_the_message_comes_before_what_was_expected_and_no_code_leaves_it_alone(
     assert nommes.devant(None, "Attendu : 20 %.") == "Attendu : 20 %."
     assert nommes.nomme(None) is None
     assert nommes.codes == ["TAUX"]
+
+
+def test_a_kind_s_messages_file_is_read_in_its_order(tmp_path):
+    fichier = tmp_path / "messages.yaml"
+    fichier.write_text("TAUX: >-\n  Le taux\n  est faux.\nARRONDI: Arrondi au centime.\n")
+    assert list(messages_lus(fichier, ("ARRONDI", "TAUX")).items()) == list(MESSAGES.items())
+
+
+@pytest.mark.parametrize(
+    ("contenu", "erreur"),
+    [
+        ("TAUX: Le taux est faux.\n", "aucun message pour ARRONDI"),
+        ("TAUX: Faux.\nARRONDI: Arrondi.\nTVA: La TVA.\n", "code d'erreur inconnu du type : TVA"),
+        ("TAUX: Faux.\nARRONDI: ''\n", "« ARRONDI » : texte trop court"),
+        ("- TAUX\n- ARRONDI\n", "objet"),
+    ],
+)
+def test_a_messages_file_that_misses_or_misspells_a_code_is_refused_naming_it(
+    tmp_path, contenu, erreur
+):
+    fichier = tmp_path / "messages.yaml"
+    fichier.write_text(contenu)
+    with pytest.raises(ContentError, match=erreur) as refus:
+        messages_lus(fichier, ("TAUX", "ARRONDI"))
+    assert str(fichier) in str(refus.value)

@@ -83,6 +83,7 @@ def _reason(first) -> str:
         "decimal_parsing": "nombre décimal attendu",
         "string_pattern_mismatch": "valeur non conforme au format attendu",
         "too_short": "liste trop courte",
+        "string_too_short": "texte trop court",
         "list_type": "liste attendue",
         "dict_type": "objet (clé : valeur) attendu",
         "bool_parsing": "booléen attendu (true ou false)",

@@ -1,10 +1,17 @@
 """The wrong methods one answer's grading names: each listed once, in the order found, with the
-French message it is read with (in a field's verdict and in the grade's diagnostics)."""
+French message it is read with (in a field's verdict and in the grade's diagnostics); and the
+messages of a kind, read from its YAML file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import Annotated
 
+from pydantic import ConfigDict, RootModel, StringConstraints
+
+from agora.content.loading import load_yaml_model
+from agora.errors import ContentError
 from agora.exercise.base import Diagnostic
 
 
@@ -31,3 +38,22 @@ class Nommes:
     def diagnostics(self) -> list[Diagnostic]:
         """A diagnostic per code named, in the order found."""
         return [Diagnostic(code, self.message(code)) for code in self.codes]
+
+
+class Messages(RootModel[dict[str, Annotated[str, StringConstraints(min_length=1)]]]):
+    """A kind's messages file: each diagnostic code with the sentence a student reads."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+def messages_lus(fichier: Path, codes: Collection[str]) -> dict[str, str]:
+    """What the student reads for each wrong method a kind names (code -> French message), in
+    the order of its YAML file ``fichier``: texts are data. ContentError naming the file when
+    one of ``codes`` has no message, or when the file gives one to a code the kind never names
+    (a message the grader would never show, or a code misspelt)."""
+    messages = load_yaml_model(fichier, Messages).root
+    if manquants := [code for code in codes if code not in messages]:
+        raise ContentError(f"{fichier} : aucun message pour {', '.join(manquants)}.")
+    if inconnus := [code for code in messages if code not in codes]:
+        raise ContentError(f"{fichier} : code d'erreur inconnu du type : {', '.join(inconnus)}.")
+    return messages
