@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, NUMERO, TAUX, TEXTE, Choice
+from agora.exercise.fields import MONTANT, NUMERO, Choice
 from agora.exercise.kinds.avoir.params import CODES_MENTIONS, MAX_LIGNES
+from agora.exercise.kinds.facture.answer import corps
 
 # The choices and their labels, as the form's lists show them.
 NATURE = Choice(
@@ -35,16 +36,8 @@ ANSWER_SCHEMA = AnswerSchema(
     {
         "reference_facture": NUMERO,
         "nature": NATURE,
-        "lignes.#.reference": TEXTE,
-        "lignes.#.montant_ht": MONTANT,
-        "groupes.#.taux_tva": TAUX,
-        **{f"groupes.#.{champ}": MONTANT for champ in CHAMPS_GROUPE},
-        "groupes.#.reductions.#.nature": TEXTE,  # as the solution writes it, not graded
-        "groupes.#.reductions.#.taux": TAUX,
-        "groupes.#.reductions.#.montant": MONTANT,
-        "tva.#.taux": TAUX,
-        "tva.#.base": MONTANT,
-        "tva.#.montant": MONTANT,
+        # The invoice's body; a reduction's nature as the solution writes it, not graded.
+        **corps(CHAMPS_GROUPE),
         **dict.fromkeys(TOTAUX, MONTANT),
         **{f"mentions.{code}": ETAT for code in CODES_MENTIONS},
     },

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, TAUX, TEXTE, Lu
+from agora.exercise.fields import MONTANT, TAUX, TEXTE, Field, Lu
 from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS
 from agora.exercise.reading import Lecture
 
@@ -36,21 +36,27 @@ def noeud(path: str) -> str:
     return _INDEX.sub("", path)
 
 
-# The names of an answer (its form, its solution); one group and one VAT row per rate.
-ANSWER_SCHEMA = AnswerSchema(
-    {
+def corps(champs_groupe: tuple[str, ...]) -> dict[str, Field]:
+    """The fields of an invoice's body, in the form's order: its lines, its groups (one per VAT
+    rate: the amounts ``champs_groupe`` and the reductions) and its VAT rows. A credit note
+    (``avoir``) is an invoice too: the same body, with its own amounts of a group."""
+    return {
         "lignes.#.reference": TEXTE,
         "lignes.#.montant_ht": MONTANT,
         "groupes.#.taux_tva": TAUX,
-        **{f"groupes.#.{champ}": MONTANT for champ in CHAMPS_GROUPE},
+        **{f"groupes.#.{champ}": MONTANT for champ in champs_groupe},
         "groupes.#.reductions.#.nature": TEXTE,
         "groupes.#.reductions.#.taux": TAUX,
         "groupes.#.reductions.#.montant": MONTANT,
         "tva.#.taux": TAUX,
         "tva.#.base": MONTANT,
         "tva.#.montant": MONTANT,
-        **dict.fromkeys(SCALAIRES, MONTANT),
-    },
+    }
+
+
+# The names of an answer (its form, its solution); one group and one VAT row per rate.
+ANSWER_SCHEMA = AnswerSchema(
+    {**corps(CHAMPS_GROUPE), **dict.fromkeys(SCALAIRES, MONTANT)},
     {
         "lignes": MAX_LIGNES,
         "groupes": MAX_LIGNES,
