@@ -36,15 +36,12 @@ class ListeTaches(Field):
 TACHES = ListeTaches()
 OUI_NON = Choice({"oui": "Oui", "non": "Non"})
 RESSOURCE = LineRef("S1 ou V2")
+# A task's row, in days from the start, in the order of the form's columns and of the solver.
+CHAMPS_TACHE = ("debut_tot", "fin_tot", "debut_tard", "fin_tard", "marge_totale", "marge_libre")
 
 ANSWER_SCHEMA = AnswerSchema(
     {
-        "taches.#.debut_tot": QUANTITE,
-        "taches.#.fin_tot": QUANTITE,
-        "taches.#.debut_tard": QUANTITE,
-        "taches.#.fin_tard": QUANTITE,
-        "taches.#.marge_totale": QUANTITE,
-        "taches.#.marge_libre": QUANTITE,
+        **{f"taches.#.{champ}": QUANTITE for champ in CHAMPS_TACHE},
         "duree_projet": QUANTITE,
         "chemin_critique": TACHES,
         "date_fin": JOUR,

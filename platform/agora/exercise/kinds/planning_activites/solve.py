@@ -19,7 +19,7 @@ from typing import Any
 from agora.exercise.base import unflatten
 from agora.exercise.grading import Etapes
 from agora.exercise.kinds.planning_activites import reservations
-from agora.exercise.kinds.planning_activites.answer import ANSWER_SCHEMA
+from agora.exercise.kinds.planning_activites.answer import ANSWER_SCHEMA, CHAMPS_TACHE
 from agora.exercise.kinds.planning_activites.calendrier import MAX_JOURS, jour_ouvre
 from agora.exercise.kinds.planning_activites.params import (
     MAX_DEMANDES,
@@ -84,14 +84,8 @@ def _successeurs(n: Projet) -> dict[str, list[str]]:
 
 
 # Each task row's answer paths, written once: (debut_tot, fin_tot, debut_tard, fin_tard,
-# marge_totale, marge_libre).
-CHEMINS = [
-    tuple(
-        f"taches.{i}.{nom}"
-        for nom in ("debut_tot", "fin_tot", "debut_tard", "fin_tard", "marge_totale", "marge_libre")
-    )
-    for i in range(MAX_TACHES)
-]
+# marge_totale, marge_libre), the schema's CHAMPS_TACHE.
+CHEMINS = [tuple(f"taches.{i}.{nom}" for nom in CHAMPS_TACHE) for i in range(MAX_TACHES)]
 
 
 # The passes read the dates of a task's neighbours by ``map(dates.__getitem__, letters)`` in
