@@ -336,9 +336,7 @@ def lire_params(params: Any) -> Budget:
     """The typed budget; InvalidInput (one French line) when the params are unusable."""
     p = kit.lire_objet(params, "les paramètres (un objet JSON)")
     org = kit.lire_objet(p.get("organisation"), "« organisation »")
-    statut = org.get("statut")
-    if not isinstance(statut, str) or statut not in STATUTS:
-        raise InvalidInput(f"Paramètres : « statut » inconnu ({', '.join(STATUTS)}).")
+    statut = kit.code_connu(org.get("statut"), STATUTS, "« statut » inconnu")
     mois = _periode(p.get("mois"))
     n = len(mois)
     fixes = kit.lire_objet(p.get("charges_fixes"), "« charges_fixes »")

@@ -97,10 +97,7 @@ class Mouvements:
 
 
 def _jour(raw: Any, ou: str) -> date:
-    jour = kit.lire_jour(raw, ou)
-    if not 1900 <= jour.year <= 2100:
-        raise kit.refus(ou, "une date de 1900 à 2100 est attendue")
-    return jour
+    return kit.jour_entre(raw, ou, 1900)  # from 1900: a date of birth
 
 
 def _embauche(raw: Any) -> Embauche:
@@ -177,11 +174,8 @@ def lire_params(params: Any) -> Mouvements:
     annonce = kit.lire_objet(p.get("annonce"), "annonce")
     pieces = kit.lire_liste(p.get("conservation"), "conservation", MAX_PIECES, minimum=1)
     phrases = kit.lire_liste(annonce.get("phrases"), "annonce.phrases", MAX_PHRASES, minimum=1)
-    niveau = kit.lire_entier(p.get("niveau"), "niveau", 3)
-    if niveau < 1:
-        raise kit.refus("niveau", "1, 2 ou 3 est attendu")
     return Mouvements(
-        niveau=niveau,
+        niveau=kit.niveau_attendu(p.get("niveau")),
         convention=kit.texte_attendu(convention.get("nom"), "convention.nom"),
         renouvellement_permis=kit.lire_booleen(
             convention.get("renouvellement_essai"), "convention.renouvellement_essai"

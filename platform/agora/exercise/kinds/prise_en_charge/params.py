@@ -104,10 +104,7 @@ _heure = _lecteur(
 
 
 def _jour(raw: Any, ou: str) -> date:
-    jour = kit.lire_jour(raw, ou)
-    if not 2000 <= jour.year <= 2100:
-        raise kit.refus(ou, "une date de 2000 à 2100 est attendue")
-    return jour
+    return kit.jour_entre(raw, ou, 2000)
 
 
 def _demandeur(raw: Any) -> Demandeur:
@@ -156,9 +153,7 @@ def lire_params(params: Any) -> Fiche:
     demande = kit.lire_objet(p.get("demande"), "demande")
     suite = kit.lire_objet(p.get("suite"), "suite")
     regles = kit.lire_objet(p.get("regles"), "regles")
-    niveau = kit.lire_entier(p.get("niveau"), "niveau", 3)
-    if niveau < 1:
-        raise kit.refus("niveau", "1, 2 ou 3 est attendu")
+    niveau = kit.niveau_attendu(p.get("niveau"))
     exprime, reel, propositions = _besoins(p.get("besoin"))
     annuaire = kit.lire_liste(p.get("annuaire"), "annuaire", MAX_ANNUAIRE, minimum=2)
     membres = tuple(_membre(x, f"annuaire {i + 1}") for i, x in enumerate(annuaire))

@@ -239,9 +239,7 @@ def _balance_lue(params: Any) -> Balance:
     """``lire_params`` of any params: each value read by the kit, refused with where it is."""
     p = kit.lire_objet(params, "les paramètres (un objet JSON)")
     b = kit.lire_objet(p.get("baremes"), "« baremes »")
-    clause = p.get("clause_penalites")
-    if not isinstance(clause, str) or clause not in CLAUSES:
-        raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
+    clause = kit.code_connu(p.get("clause_penalites"), CLAUSES, "clause de pénalités inconnue")
     brut = kit.lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
     factures = tuple(_facture_lue(f, i) for i, f in enumerate(brut))
     contrats = {f.taux_contrat for f in factures if f.taux_contrat is not None}

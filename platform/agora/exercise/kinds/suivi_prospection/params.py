@@ -75,9 +75,7 @@ def _ouvertures(row: dict[str, Any], where: str, touches: int) -> tuple[int | No
 def _canal(raw: Any, i: int) -> Canal:
     where = str(i + 1)
     row = kit.lire_objet(raw, f"le canal {where}")
-    canal = row.get("canal")
-    if not isinstance(canal, str) or canal not in CANAUX:
-        raise InvalidInput(f"Paramètres : canal {where} inconnu ({', '.join(CANAUX)}).")
+    canal = kit.code_connu(row.get("canal"), CANAUX, f"canal {where} inconnu")
     envoyes = _compte(row, "envoyes", where, VOLUME_MAX)
     non_distribues = _compte(row, "non_distribues", where, envoyes)
     touches = envoyes - non_distribues
