@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -181,3 +182,18 @@ def niveau_attendu(raw: Any) -> int:
         raise refus("niveau", "1, 2 ou 3 est attendu")
     return niveau
 
+
+@dataclass(slots=True)
+class Memoire:
+    """Typed params that keep what the solver derives from them alone (successors, orders…):
+    a grade computes the exercise several times (right, from the student's values, with wrong
+    methods). Found by identity, where an lru_cache would hash the whole params each time.
+    ``memo`` is keyword-only: a kind builds its params with its own fields, in their order."""
+
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False, kw_only=True)
+
+    def garde(self, cle: Any, construire: Callable[[], Any]) -> Any:
+        """The value kept under ``cle``, built the first time it is asked for."""
+        if cle not in self.memo:
+            self.memo[cle] = construire()
+        return self.memo[cle]

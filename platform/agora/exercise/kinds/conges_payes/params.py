@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -11,7 +10,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES
-from agora.exercise.params import lire_liste, lire_montant, lire_objet
+from agora.exercise.params import Memoire, lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "conges_payes"
@@ -55,8 +54,8 @@ class Salarie(NamedTuple):
     salaire_mensuel: Decimal
 
 
-@dataclass(frozen=True)
-class Conges:
+@dataclass
+class Conges(Memoire):
     """Typed, validated params of one exercise."""
 
     decompte: str
@@ -68,15 +67,6 @@ class Conges:
     salaries: tuple[Salarie, ...]
     paie: int  # the index of the employee whose leave pay is computed
     brut_reference: Decimal
-    # What the solver derives from these params alone, kept with them (a grade computes the
-    # exercise several times: right, from the student's values, with wrong methods).
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def garde(self, cle: Any, construire: Callable[[], Any]) -> Any:
-        """The value kept under ``cle``, built the first time it is asked for."""
-        if cle not in self.memo:
-            self.memo[cle] = construire()
-        return self.memo[cle]
 
 
 def _refus(message: str) -> InvalidInput:

@@ -5,8 +5,7 @@ or refused in one French line."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any
@@ -67,7 +66,7 @@ class Cse:
 
 
 @dataclass
-class Plan:
+class Plan(kit.Memoire):
     """Typed, validated params of one variant."""
 
     niveau: int
@@ -82,15 +81,6 @@ class Plan:
     elements: tuple[str, ...]
     contribution: tuple[int, Decimal] | None  # headcount and gross payroll, when asked
     cse: Cse
-    # What the solver derives from these params alone, kept with them (a grade computes the
-    # exercise several times: right, from the student's values, with a wrong method).
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def garde(self, cle: str, construire: Callable[[], Any]) -> Any:
-        """The value kept under ``cle``, built the first time it is asked for."""
-        if cle not in self.memo:
-            self.memo[cle] = construire()
-        return self.memo[cle]
 
 
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
