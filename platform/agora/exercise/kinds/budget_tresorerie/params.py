@@ -6,7 +6,6 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,11 +27,9 @@ _VENTES = tuple(f"la vente {i + 1}" for i in range(MAX_OPERATIONS))
 _ACHATS = tuple(f"l'achat {i + 1}" for i in range(MAX_OPERATIONS))
 _PAIES = tuple(f"la paie {i + 1}" for i in range(MAX_MOIS + 1))
 STATUTS = ("entreprise", "association", "service_public")
-# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »): what
-# lire_montant accepts, read at once; and the whole percents (« 20 », « 40 »), most of the rates
-# and every part of a sale's payment terms, by their writing.
-_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-_est_montant = _MONTANT.fullmatch
+# An amount written the contract's way (« 1234.50 »), read at once; and the whole percents
+# (« 20 », « 40 »), most of the rates and every part of a sale's payment terms, by their writing.
+_est_montant = kit.MONTANT_ECRIT.fullmatch
 _POURCENTS = {str(p): Decimal(p) for p in range(101)}
 # A percent of an amount is taken × 0.01, not ÷ 100: the same value (the product of an amount
 # and a percent, exact or rounded to the context's 28 digits, only moves its point), for a
@@ -215,7 +212,7 @@ def _signe(raw: Any, ou: str) -> Decimal:
 def _montant(raw: Any, quoi: str, ou: str | None = None) -> Decimal:
     """``lire_montant`` of ``quoi`` (de ``ou``), the place named only when refused (a budget
     holds dozens of amounts, read at each grade)."""
-    if type(raw) is str and _MONTANT.fullmatch(raw):
+    if type(raw) is str and _est_montant(raw):
         return Decimal(raw)
     return kit.lire_montant(raw, quoi if ou is None else f"{quoi} de {ou}")
 

@@ -3,7 +3,6 @@ refused in one French line when it cannot be analysed."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -11,6 +10,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.equilibre_financier.regles import regles
+from agora.exercise.params import MONTANT_ECRIT
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -91,14 +91,9 @@ def _ligne(i: int) -> str:
     return f"la ligne {i + 1}"
 
 
-# An amount as the contract writes it, positive, to the cent and under a milliard: valid at
-# sight (one regex instead of the reading and the checks below, on each of 30 lines).
-_MONTANT_CONTRAT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-
-
 def _montant(raw: Any, i: int) -> Decimal:
     """The amount of line ``i``."""
-    if type(raw) is str and _MONTANT_CONTRAT.fullmatch(raw):
+    if type(raw) is str and MONTANT_ECRIT.fullmatch(raw):
         return Decimal(raw)
     if isinstance(raw, bool) or raw is None:
         raise InvalidInput(f"Paramètres : le montant de {_ligne(i)} manque.")

@@ -4,7 +4,6 @@ or refused in one French line."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
@@ -118,8 +117,6 @@ _OU_ACTIVITE = [
 
 # A session's params, in the order of a Session.
 _VALEURS_SESSION = itemgetter(*_CHAMPS_SESSION)
-# An amount as the contract writes it: what lire_montant takes at sight.
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 
 
 def _session(raw: Any, i: int) -> Session:
@@ -156,8 +153,8 @@ def _session(raw: Any, i: int) -> Session:
         and tarif_par in TARIFS
         and type(tarif) is str
         and type(frais) is str
-        and _MONTANT_ECRIT.fullmatch(tarif)
-        and _MONTANT_ECRIT.fullmatch(frais)
+        and kit.MONTANT_ECRIT.fullmatch(tarif)
+        and kit.MONTANT_ECRIT.fullmatch(frais)
     ):
         return Session(
             intitule,

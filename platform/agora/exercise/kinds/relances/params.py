@@ -85,8 +85,8 @@ def _facture_ecrite(f: Any) -> Facture | None:
         and not client.isspace()
         and type(jour) is str
         and type(ttc) is str
-        and _MONTANT_ECRIT.fullmatch(ttc)
-        and (paye == "0.00" or (type(paye) is str and _MONTANT_ECRIT.fullmatch(paye)))
+        and kit.MONTANT_ECRIT.fullmatch(ttc)
+        and (paye == "0.00" or (type(paye) is str and kit.MONTANT_ECRIT.fullmatch(paye)))
         and (contrat is None or (type(contrat) is str and _TAUX_ECRIT.fullmatch(contrat)))
     ):
         return None
@@ -108,10 +108,9 @@ def _facture_ecrite(f: Any) -> Facture | None:
 _FACTURE = partial(tuple.__new__, Facture)
 _PROCEDURE = partial(tuple.__new__, Procedure)
 _BALANCE = partial(tuple.__new__, Balance)
-# An amount as generate writes it (« 1234.50 »): what lire_montant accepts, read at once
-# (without its checks, nor the label of its refusal written for nothing); a rate (« 7.5 »)
-# that lire_taux reads as it is, below 100 once read.
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+# A rate as generate writes it (« 7.5 »): what lire_taux reads as it is, below 100 once read
+# (an amount so written, kit.MONTANT_ECRIT, is read at once too, without the label of its
+# refusal written for nothing).
 _TAUX_ECRIT = re.compile(r"\d{1,3}(?:\.\d{1,6})?", re.ASCII)
 _RIEN_PAYE = Decimal("0.00")  # most invoices' « deja_paye »
 _CENT = Decimal(100)
@@ -196,7 +195,7 @@ def _balance_ecrite(p: Any) -> Balance | None:
         and type(guide) is bool
         and type(jour) is str
         and type(indemnite) is str
-        and _MONTANT_ECRIT.fullmatch(indemnite)
+        and kit.MONTANT_ECRIT.fullmatch(indemnite)
         and all(type(s) is int for s in seuils)
         and 1 <= seuils[0] < seuils[1] < seuils[2] <= 365
     ):
