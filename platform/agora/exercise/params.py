@@ -4,7 +4,7 @@ one French line that says where (``Paramètres : ligne 2 — …``), as the CLI 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -136,7 +136,7 @@ def lire_parmi(raw: Any, where: str, valeurs: tuple[str, ...]) -> str:
     return raw
 
 
-def code_connu(raw: Any, valeurs: tuple[str, ...], inconnu: str) -> str:
+def code_connu(raw: Any, valeurs: Collection[str], inconnu: str) -> str:
     """One of the contract's codes; else refused as ``inconnu`` (« « statut » inconnu »), with
     the codes it may be."""
     if isinstance(raw, str) and raw in valeurs:

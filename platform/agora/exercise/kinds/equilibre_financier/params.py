@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.equilibre_financier.regles import regles
-from agora.exercise.params import MONTANT_ECRIT
+from agora.exercise.params import MONTANT_ECRIT, code_connu
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -123,10 +123,7 @@ def _poste(raw: Any, i: int) -> Poste:
 
 
 def _choix(p: dict[str, Any], cle: str, valeurs: tuple[str, ...]) -> str:
-    valeur = p.get(cle)
-    if not isinstance(valeur, str) or valeur not in valeurs:
-        raise InvalidInput(f"Paramètres : « {cle} » inconnu ({', '.join(valeurs)}).")
-    return valeur
+    return code_connu(p.get(cle), valeurs, f"« {cle} » inconnu")
 
 
 def lire_params(params: Any) -> Bilan:

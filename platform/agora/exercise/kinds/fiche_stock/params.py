@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.fiche_stock.regles import load_regles
-from agora.exercise.params import lire_jour
+from agora.exercise.params import code_connu, lire_jour
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -134,18 +134,14 @@ def _inventaire(raw: Any) -> Inventaire | None:
     if raw is None:
         return None
     inv = _objet(raw, "« inventaire »")
-    constat = inv.get("constat")
-    if constat not in CONSTATS:
-        raise InvalidInput(f"Paramètres : constat d'inventaire inconnu ({', '.join(CONSTATS)}).")
+    constat = code_connu(inv.get("constat"), CONSTATS, "constat d'inventaire inconnu")
     return Inventaire(_entier(inv.get("quantite_comptee"), "quantite_comptee"), constat)
 
 
 def lire_params(params: Any) -> Fiche:
     """The typed stock card; InvalidInput (one French line) when the params are unusable."""
     p = _objet(params, "les paramètres (un objet JSON)")
-    methode = p.get("methode")
-    if not isinstance(methode, str) or methode not in METHODES:
-        raise InvalidInput(f"Paramètres : méthode inconnue ({', '.join(METHODES)}).")
+    methode = code_connu(p.get("methode"), METHODES, "méthode inconnue")
     si = _objet(p.get("stock_initial"), "« stock_initial »")
     brut = p.get("mouvements")
     if not isinstance(brut, list) or not brut or len(brut) > MAX_MOUVEMENTS:

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import JOUR
+from agora.exercise.params import code_connu
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -107,9 +108,7 @@ def _option(raw: Any, ou: str, de: str = "") -> str | None:
 
 
 def _parmi(raw: Any, valeurs: tuple[str, ...] | dict[str, str], ou: str, de: str = "") -> str:
-    if not isinstance(raw, str) or raw not in valeurs:
-        raise InvalidInput(f"Paramètres : {ou}{de} inconnu ({', '.join(valeurs)}).")
-    return raw
+    return code_connu(raw, valeurs, f"{ou}{de} inconnu")
 
 
 def _jour(raw: Any, ou: str, de: str = "") -> date:
