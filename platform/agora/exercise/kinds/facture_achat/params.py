@@ -11,7 +11,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import QUANTITE, as_text
-from agora.exercise.params import lire_jour, lire_objet
+from agora.exercise.params import lire_jour, lire_liste, lire_objet
 from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -144,9 +144,8 @@ def _ligne(raw: Any, i: int) -> Ligne:
 
 
 def _lignes(raw: Any) -> tuple[Ligne, ...]:
-    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_LIGNES:
-        raise InvalidInput(f"Paramètres : « lignes » doit être une liste de 1 à {MAX_LIGNES}.")
-    lignes = tuple(_ligne(row, i) for i, row in enumerate(raw, 1))
+    brutes = lire_liste(raw, "lignes", MAX_LIGNES, minimum=1)
+    lignes = tuple(_ligne(row, i) for i, row in enumerate(brutes, 1))
     if len({ligne.immobilisation for ligne in lignes}) > 1:
         raise InvalidInput(
             "Paramètres : une facture d'immobilisation ne porte que des immobilisations."
