@@ -85,3 +85,43 @@ def test_a_short_text_or_a_listed_code_is_refused_saying_what_was_expected():
         assert str(refus.value) == (
             "Paramètres : depart.motif — valeur attendue parmi remplacement, saisonnier."
         )
+
+
+def test_an_unknown_code_is_refused_with_the_codes_it_may_be():
+    from agora.exercise.params import code_connu
+
+    assert code_connu("bce", ("bce", "triple_legal"), "clause inconnue") == "bce"
+    assert code_connu("fifo", {"fifo": "PEPS", "cump": "CUMP"}, "méthode inconnue") == "fifo"
+    for mauvais in ("usure", ["bce"], None, 3):
+        with pytest.raises(InvalidInput) as refus:
+            code_connu(mauvais, ("bce", "triple_legal"), "clause inconnue")
+        assert str(refus.value) == "Paramètres : clause inconnue (bce, triple_legal)."
+
+
+def test_a_day_within_the_years_of_a_story_and_a_level_from_1_to_3():
+    from agora.exercise.params import jour_entre, niveau_attendu
+
+    assert jour_entre("1960-05-02", "naissance", 1900) == date(1960, 5, 2)
+    for mauvais, attendu in (("1899-12-31", "une date de 1900 à 2100"), ("02/05/1960", "AAAA")):
+        with pytest.raises(InvalidInput, match=attendu):
+            jour_entre(mauvais, "naissance", 1900)
+    assert [niveau_attendu(n) for n in (1, "2", 3)] == [1, 2, 3]
+    for mauvais in (0, 4, "deux", None):
+        with pytest.raises(InvalidInput, match=r"^Paramètres : niveau"):
+            niveau_attendu(mauvais)
+
+
+def test_params_keep_what_is_derived_from_them_once():
+    from dataclasses import dataclass
+
+    from agora.exercise.params import Memoire
+
+    @dataclass
+    class Exemple(Memoire):
+        valeur: int
+
+    exemple, appels = Exemple(3), []
+    for _ in range(2):
+        assert exemple.garde("double", lambda: appels.append(1) or 2 * exemple.valeur) == 6
+    assert appels == [1]
+    assert Exemple(3) == exemple  # the memo is no part of the params' value

@@ -4,7 +4,8 @@ one French line that says where (``Paramètres : ligne 2 — …``), as the CLI 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -56,14 +57,15 @@ def lire_nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
         raise InvalidInput(f"Paramètres : {where} — {error}") from error
 
 
-# An amount as the contract writes it, positive, to the cent and below MONTANT_MAX: valid at
-# sight, one regex instead of the reading and the three checks below (params hold dozens).
-_MONTANT_CONTRAT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+# An amount as the contract writes it (« 1234.50 »), positive, to the cent and below
+# MONTANT_MAX: valid at sight, one regex instead of the reading and the three checks below
+# (params hold dozens). Kinds whose params are read at every grade test it before their readers.
+MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 
 
 def lire_montant(raw: Any, where: str) -> Decimal:
     """An amount in euros, positive, to the cent."""
-    if type(raw) is str and _MONTANT_CONTRAT.fullmatch(raw):
+    if type(raw) is str and MONTANT_ECRIT.fullmatch(raw):
         return Decimal(raw)
     value = lire_nombre(raw, where, "montant")
     if value < 0 or value != cents(value) or value >= MONTANT_MAX:
@@ -134,6 +136,14 @@ def lire_parmi(raw: Any, where: str, valeurs: tuple[str, ...]) -> str:
     return raw
 
 
+def code_connu(raw: Any, valeurs: Collection[str], inconnu: str) -> str:
+    """One of the contract's codes; else refused as ``inconnu`` (« « statut » inconnu »), with
+    the codes it may be."""
+    if isinstance(raw, str) and raw in valeurs:
+        return raw
+    raise InvalidInput(f"Paramètres : {inconnu} ({', '.join(valeurs)}).")
+
+
 # The readers below refuse with what is expected after the place: « Paramètres : depart.motif —
 # valeur attendue parmi … . », the wording of the kinds that read their params this way.
 
@@ -155,3 +165,35 @@ def code_attendu(raw: Any, ou: str, valeurs: tuple[str, ...]) -> str:
     if isinstance(raw, str) and raw in valeurs:
         return raw
     raise refus(ou, f"valeur attendue parmi {', '.join(valeurs)}")
+
+
+def jour_entre(raw: Any, ou: str, premiere_annee: int, derniere_annee: int = 2100) -> date:
+    """An ISO day (``lire_jour``) of a year the exercise can tell a story in."""
+    jour = lire_jour(raw, ou)
+    if not premiere_annee <= jour.year <= derniere_annee:
+        raise refus(ou, f"une date de {premiere_annee} à {derniere_annee} est attendue")
+    return jour
+
+
+def niveau_attendu(raw: Any) -> int:
+    """The params' ``niveau``: 1, 2 or 3."""
+    niveau = lire_entier(raw, "niveau", 3)
+    if niveau < 1:
+        raise refus("niveau", "1, 2 ou 3 est attendu")
+    return niveau
+
+
+@dataclass(slots=True)
+class Memoire:
+    """Typed params that keep what the solver derives from them alone (successors, orders…):
+    a grade computes the exercise several times (right, from the student's values, with wrong
+    methods). Found by identity, where an lru_cache would hash the whole params each time.
+    ``memo`` is keyword-only: a kind builds its params with its own fields, in their order."""
+
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False, kw_only=True)
+
+    def garde(self, cle: Any, construire: Callable[[], Any]) -> Any:
+        """The value kept under ``cle``, built the first time it is asked for."""
+        if cle not in self.memo:
+            self.memo[cle] = construire()
+        return self.memo[cle]

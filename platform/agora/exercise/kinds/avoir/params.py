@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from agora.errors import InvalidInput
 from agora.exercise.fields import as_text
 from agora.exercise.kinds import facture
+from agora.exercise.params import lire_objet
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -98,12 +99,6 @@ def nombre(raw: Any, where: str, what: str = "nombre") -> Decimal:
         raise InvalidInput(f"Paramètres : {where} — {error}") from None
 
 
-def _objet(raw: Any, where: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {where} doit être un objet {{…}}.")
-    return raw
-
-
 def _liste(raw: Any, where: str, maximum: int) -> list[Any]:
     if not isinstance(raw, list) or not raw or len(raw) > maximum:
         raise InvalidInput(f"Paramètres : {where} doit être une liste de 1 à {maximum} éléments.")
@@ -125,7 +120,7 @@ def _taux(raw: Any, where: str) -> Decimal:
 
 def _facture(raw: Any) -> dict[str, Any]:
     """The original invoice, checked by the ``facture`` kind, with its number and date."""
-    invoice = _objet(raw, "« facture »")
+    invoice = lire_objet(raw, "« facture »")
     _numero(invoice.get("numero"), "le numéro de la facture")
     if not isinstance(invoice.get("date"), str) or not _JOUR.fullmatch(invoice["date"]):
         raise InvalidInput("Paramètres : la date de la facture doit s'écrire AAAA-MM-JJ.")
@@ -169,14 +164,14 @@ def _credits(params: dict[str, Any], invoice: dict[str, Any], nature: str) -> tu
         lignes = tuple(
             _ligne(
                 invoice,
-                _objet(row, f"le crédit {i}").get("ligne"),
+                lire_objet(row, f"le crédit {i}").get("ligne"),
                 row.get("quantite"),
                 f"le crédit {i}",
             )
             for i, row in enumerate(rows, 1)
         )
     else:
-        rabais = _objet(params.get("rabais"), "« rabais »")
+        rabais = lire_objet(params.get("rabais"), "« rabais »")
         numeros = _liste(rabais.get("lignes"), "« rabais.lignes »", MAX_LIGNES)
         lignes = tuple(_ligne(invoice, n, None, f"la ligne {n} du rabais") for n in numeros)
     if len({ligne.numero for ligne in lignes}) != len(lignes):
@@ -227,14 +222,14 @@ def _par_quantite_ou_rabais(params: dict[str, Any], nature: str) -> dict[str, An
 
 def _ristourne(params: dict[str, Any]) -> dict[str, Any]:
     """The year's invoices to the customer: turnover HT and TTC by VAT rate."""
-    ristourne = _objet(params.get("ristourne"), "« ristourne »")
+    ristourne = lire_objet(params.get("ristourne"), "« ristourne »")
     factures = _liste(ristourne.get("factures"), "« ristourne.factures »", MAX_FACTURES)
     montants: list[tuple[Decimal, Decimal]] = []
     for i, row in enumerate(factures, 1):
         where = f"la facture {i} de l'année"
-        _numero(_objet(row, where).get("numero"), f"le numéro de {where}")
+        _numero(lire_objet(row, where).get("numero"), f"le numéro de {where}")
         for item in _liste(row.get("montants_ht"), f"les montants de {where}", 5):
-            item = _objet(item, f"un montant de {where}")
+            item = lire_objet(item, f"un montant de {where}")
             ht = nombre(item.get("montant_ht"), f"montant HT de {where}", "montant")
             if ht <= 0 or ht != cents(ht):
                 raise InvalidInput(f"Paramètres : un montant HT de {where} est invalide.")
@@ -258,7 +253,7 @@ def _mentions(raw: Any) -> tuple[Mention, ...]:
         return ()
     mentions = []
     for row in _liste(raw, "« mentions »", MAX_MENTIONS):
-        row = _objet(row, "une mention")
+        row = lire_objet(row, "une mention")
         code, attendu = row.get("code"), row.get("attendu")
         if code not in CODES_MENTIONS or attendu not in ETATS:
             raise InvalidInput(
@@ -273,12 +268,12 @@ def _mentions(raw: Any) -> tuple[Mention, ...]:
 
 def lire_params(params: Any) -> Avoir:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    params = _objet(params, "l'ensemble")
+    params = lire_objet(params, "l'ensemble")
     nature = params.get("nature")
     if nature not in NATURES:
         raise InvalidInput(f"Paramètres : « nature » doit être l'une de : {', '.join(NATURES)}.")
     pieces = params.get("pieces") or {}
-    autres = tuple(v for v in _objet(pieces, "« pieces »").values() if isinstance(v, str))
+    autres = tuple(v for v in lire_objet(pieces, "« pieces »").values() if isinstance(v, str))
     vide: dict[str, Any] = {"reference": None, "lignes": (), "reductions": (), "hors_credit": ()}
     vide |= {"escompte": Decimal(0), "port": Decimal(0), "taux_port": Decimal(0)}
     vide |= {"rabais": Decimal(0), "ristourne": Decimal(0), "chiffre_ht": (), "chiffre_ttc": ()}

@@ -6,7 +6,6 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -14,18 +13,8 @@ from functools import cached_property
 from typing import Any
 
 from agora.errors import InvalidInput
+from agora.exercise import params as kit
 from agora.exercise.kinds.budget_tresorerie.regles import regles
-from agora.exercise.params import (
-    HUNDRED,
-    MONTANT_MAX,
-    lire_booleen,
-    lire_entier,
-    lire_liste,
-    lire_montant,
-    lire_nombre,
-    lire_objet,
-    lire_taux,
-)
 from agora.money import CENT, ZERO, cents
 
 NAME = "budget_tresorerie"
@@ -38,11 +27,9 @@ _VENTES = tuple(f"la vente {i + 1}" for i in range(MAX_OPERATIONS))
 _ACHATS = tuple(f"l'achat {i + 1}" for i in range(MAX_OPERATIONS))
 _PAIES = tuple(f"la paie {i + 1}" for i in range(MAX_MOIS + 1))
 STATUTS = ("entreprise", "association", "service_public")
-# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »): what
-# lire_montant accepts, read at once; and the whole percents (« 20 », « 40 »), most of the rates
-# and every part of a sale's payment terms, by their writing.
-_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-_est_montant = _MONTANT.fullmatch
+# An amount written the contract's way (« 1234.50 »), read at once; and the whole percents
+# (« 20 », « 40 »), most of the rates and every part of a sale's payment terms, by their writing.
+_est_montant = kit.MONTANT_ECRIT.fullmatch
 _POURCENTS = {str(p): Decimal(p) for p in range(101)}
 # A percent of an amount is taken × 0.01, not ÷ 100: the same value (the product of an amount
 # and a percent, exact or rounded to the context's 28 digits, only moves its point), for a
@@ -53,7 +40,7 @@ _POUR_CENT = Decimal("0.01")
 # and divides. Exact either way (an amount under MONTANT_MAX to the cent has at most eleven
 # digits, far within the context's 28), so the TTC is the same to the last digit.
 _TAUX_TVA = {
-    texte: (taux, (HUNDRED + taux) / HUNDRED)
+    texte: (taux, (kit.HUNDRED + taux) / kit.HUNDRED)
     for texte, taux in {**_POURCENTS, "5.5": Decimal("5.5"), "2.1": Decimal("2.1")}.items()
 }
 
@@ -173,7 +160,7 @@ class Budget:
 
 def ttc(ht: Decimal, taux: Decimal) -> Decimal:
     """HT × (100 + rate) ÷ 100, to the cent."""
-    return (ht * (HUNDRED + taux) / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+    return (ht * (kit.HUNDRED + taux) / kit.HUNDRED).quantize(CENT, ROUND_HALF_UP)
 
 
 def tranches(total: Decimal, parts: tuple[Decimal, ...]) -> list[Decimal]:
@@ -216,8 +203,8 @@ def _mois(raw: Any, ou: str, n: int, avant: int = -MAX_DELAI) -> int:
 
 def _signe(raw: Any, ou: str) -> Decimal:
     """An amount to the cent that may be negative (an opening overdraft)."""
-    valeur = lire_nombre(raw, ou, "montant")
-    if abs(valeur) >= MONTANT_MAX or valeur != cents(valeur):
+    valeur = kit.lire_nombre(raw, ou, "montant")
+    if abs(valeur) >= kit.MONTANT_MAX or valeur != cents(valeur):
         raise InvalidInput(f"Paramètres : {ou} doit être un montant au centime.")
     return valeur
 
@@ -225,21 +212,21 @@ def _signe(raw: Any, ou: str) -> Decimal:
 def _montant(raw: Any, quoi: str, ou: str | None = None) -> Decimal:
     """``lire_montant`` of ``quoi`` (de ``ou``), the place named only when refused (a budget
     holds dozens of amounts, read at each grade)."""
-    if type(raw) is str and _MONTANT.fullmatch(raw):
+    if type(raw) is str and _est_montant(raw):
         return Decimal(raw)
-    return lire_montant(raw, quoi if ou is None else f"{quoi} de {ou}")
+    return kit.lire_montant(raw, quoi if ou is None else f"{quoi} de {ou}")
 
 
 def _taux(raw: Any, quoi: str, ou: str) -> Decimal:
     """``lire_taux`` of ``quoi`` de ``ou``, the place named only when refused."""
     taux = _POURCENTS.get(raw) if type(raw) is str else None
-    return lire_taux(raw, f"{quoi} de {ou}") if taux is None else taux
+    return kit.lire_taux(raw, f"{quoi} de {ou}") if taux is None else taux
 
 
 def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
     brut = raw
     if type(raw) is not list or not 1 <= len(raw) <= MAX_DELAI + 1:  # its place, to refuse it
-        brut = lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
+        brut = kit.lire_liste(raw, f"parts de {ou}", MAX_DELAI + 1, 1)
     # ``_taux`` of each part written out: a whole percent (every part the generator draws) by
     # one look-up, with no call; any other read, or refused, by _taux. (Not a test of None in
     # the parts: each Decimal compared to None fetches the decimal context, a dear call.)
@@ -248,7 +235,7 @@ def _parts(raw: Any, ou: str) -> tuple[Decimal, ...]:
         taux = _POURCENTS.get(p) if type(p) is str else None
         lues.append(_taux(p, "une part", ou) if taux is None else taux)
     parts = tuple(lues)
-    if sum(parts) != HUNDRED:
+    if sum(parts) != kit.HUNDRED:
         raise InvalidInput(f"Paramètres : les parts de {ou} doivent faire 100 %.")
     return parts
 
@@ -275,23 +262,23 @@ def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> t
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
     ou = _VENTES[i]
-    v = lire_objet(raw, ou)
+    v = kit.lire_objet(raw, ou)
     operation, parts = _operation(v, ou, n), _parts(v.get("parts"), ou)
     return Vente(*operation, parts, tuple(tranches(operation[-1], parts)))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
     ou = _ACHATS[i]
-    a = lire_objet(raw, ou)
+    a = kit.lire_objet(raw, ou)
     operation, delai = _operation(a, ou, n), a.get("delai")
     if type(delai) is not int or not 0 <= delai <= MAX_DELAI:  # its place written to refuse it
-        delai = lire_entier(delai, f"le délai de {ou} (en mois)", MAX_DELAI)
+        delai = kit.lire_entier(delai, f"le délai de {ou} (en mois)", MAX_DELAI)
     return Achat(*operation, delai)
 
 
 def _salaires(raw: Any, i: int, n: int) -> Salaires:
     ou = _PAIES[i]
-    s = lire_objet(raw, ou)
+    s = kit.lire_objet(raw, ou)
     mois = s.get("mois")
     if type(mois) is not int or not -1 <= mois < n:  # its reader, to read it otherwise or refuse
         mois = _mois(mois, ou, n, -1)
@@ -303,21 +290,21 @@ def _investissement(raw: Any, n: int) -> Investissement | None:
     if raw is None:
         return None
     ou = "l'investissement"
-    return Investissement(*_operation(lire_objet(raw, ou), ou, n, 0))
+    return Investissement(*_operation(kit.lire_objet(raw, ou), ou, n, 0))
 
 
 def _subvention(raw: Any, n: int) -> Subvention | None:
     if raw is None:
         return None
     ou = "la subvention"
-    s = lire_objet(raw, ou)
+    s = kit.lire_objet(raw, ou)
     versements = []
-    for i, v in enumerate(lire_liste(s.get("versements"), "versements", n, 1)):
-        v = lire_objet(v, f"le versement {i + 1}")
+    for i, v in enumerate(kit.lire_liste(s.get("versements"), "versements", n, 1)):
+        v = kit.lire_objet(v, f"le versement {i + 1}")
         versements.append(
-            (_mois(v.get("mois"), f"le versement {i + 1}", n, 0), lire_taux(v.get("part"), ou))
+            (_mois(v.get("mois"), f"le versement {i + 1}", n, 0), kit.lire_taux(v.get("part"), ou))
         )
-    if sum(p for _, p in versements) != HUNDRED:
+    if sum(p for _, p in versements) != kit.HUNDRED:
         raise InvalidInput("Paramètres : les versements de la subvention doivent faire 100 %.")
     return Subvention(
         _texte(s.get("financeur"), ou),
@@ -327,7 +314,7 @@ def _subvention(raw: Any, n: int) -> Subvention | None:
 
 
 def _periode(raw: Any) -> tuple[str, ...]:
-    mois = lire_liste(raw, "mois", MAX_MOIS, MIN_MOIS)
+    mois = kit.lire_liste(raw, "mois", MAX_MOIS, MIN_MOIS)
     for m in mois:
         if not isinstance(m, str) or len(m) != 7 or m[4] != "-" or not m.replace("-", "").isdigit():
             raise InvalidInput("Paramètres : chaque mois s'écrit AAAA-MM (« 2026-04 »).")
@@ -344,14 +331,12 @@ def _chacune(lire: Callable[[Any, int, int], Any], liste: list[Any], n: int) -> 
 
 def lire_params(params: Any) -> Budget:
     """The typed budget; InvalidInput (one French line) when the params are unusable."""
-    p = lire_objet(params, "les paramètres (un objet JSON)")
-    org = lire_objet(p.get("organisation"), "« organisation »")
-    statut = org.get("statut")
-    if not isinstance(statut, str) or statut not in STATUTS:
-        raise InvalidInput(f"Paramètres : « statut » inconnu ({', '.join(STATUTS)}).")
+    p = kit.lire_objet(params, "les paramètres (un objet JSON)")
+    org = kit.lire_objet(p.get("organisation"), "« organisation »")
+    statut = kit.code_connu(org.get("statut"), STATUTS, "« statut » inconnu")
     mois = _periode(p.get("mois"))
     n = len(mois)
-    fixes = lire_objet(p.get("charges_fixes"), "« charges_fixes »")
+    fixes = kit.lire_objet(p.get("charges_fixes"), "« charges_fixes »")
     return Budget(
         n=n,
         nom=_texte(org.get("nom"), "l'organisation"),
@@ -360,10 +345,12 @@ def lire_params(params: Any) -> Budget:
         tresorerie_initiale=_signe(p.get("tresorerie_initiale"), "la trésorerie initiale"),
         seuil=_montant(p.get("seuil"), "le seuil de sécurité"),
         decouvert_maximum=_montant(p.get("decouvert_maximum"), "le découvert maximum"),
-        assujetti_tva=lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
-        ventes=_chacune(_vente, lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1), n),
-        achats=_chacune(_achat, lire_liste(p.get("achats"), "achats", MAX_OPERATIONS), n),
-        salaires=_chacune(_salaires, lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1), n),
+        assujetti_tva=kit.lire_booleen(p.get("assujetti_tva"), "« assujetti_tva »"),
+        ventes=_chacune(_vente, kit.lire_liste(p.get("ventes"), "ventes", MAX_OPERATIONS, 1), n),
+        achats=_chacune(_achat, kit.lire_liste(p.get("achats"), "achats", MAX_OPERATIONS), n),
+        salaires=_chacune(
+            _salaires, kit.lire_liste(p.get("salaires"), "salaires", MAX_MOIS + 1), n
+        ),
         charges_fixes=_montant(fixes.get("montant"), "le montant des charges fixes"),
         libelle_charges_fixes=_texte(fixes.get("libelle"), "les charges fixes"),
         emprunt=_montant(p.get("emprunt"), "l'échéance d'emprunt"),

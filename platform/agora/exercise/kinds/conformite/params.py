@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from agora.errors import InvalidInput
 from agora.exercise.kinds.conformite.regles import load_regles
 from agora.exercise.params import (
+    code_connu,
     lire_booleen,
     lire_jour,
     lire_liste,
@@ -94,9 +95,7 @@ def _option(raw: Any, ou: str) -> str | None:
 
 
 def _parmi(raw: Any, valeurs: Any, ou: str) -> str:
-    if not isinstance(raw, str) or raw not in valeurs:
-        raise InvalidInput(f"Paramètres : {ou} inconnu ({', '.join(valeurs)}).")
-    return raw
+    return code_connu(raw, valeurs, f"{ou} inconnu")
 
 
 def _valeur(raw: Any, ou: str) -> Decimal | None:

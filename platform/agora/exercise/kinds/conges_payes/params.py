@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -11,7 +10,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.conges_payes.jours import OUVRABLES, OUVRES
-from agora.exercise.params import lire_liste, lire_montant, lire_objet
+from agora.exercise.params import Memoire, code_connu, lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "conges_payes"
@@ -55,8 +54,8 @@ class Salarie(NamedTuple):
     salaire_mensuel: Decimal
 
 
-@dataclass(frozen=True)
-class Conges:
+@dataclass
+class Conges(Memoire):
     """Typed, validated params of one exercise."""
 
     decompte: str
@@ -68,15 +67,6 @@ class Conges:
     salaries: tuple[Salarie, ...]
     paie: int  # the index of the employee whose leave pay is computed
     brut_reference: Decimal
-    # What the solver derives from these params alone, kept with them (a grade computes the
-    # exercise several times: right, from the student's values, with wrong methods).
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def garde(self, cle: Any, construire: Callable[[], Any]) -> Any:
-        """The value kept under ``cle``, built the first time it is asked for."""
-        if cle not in self.memo:
-            self.memo[cle] = construire()
-        return self.memo[cle]
 
 
 def _refus(message: str) -> InvalidInput:
@@ -140,9 +130,7 @@ def _places_absence(n: int, i: int) -> tuple[str, str, str]:
 def _absence(raw: Any, places: tuple[str, str, str], debut: date) -> Absence:
     quoi, ou_debut, ou_fin = places
     a = lire_objet(raw, quoi)
-    motif = a.get("motif")
-    if not isinstance(motif, str) or motif not in MOTIFS:
-        raise _refus(f"motif de {quoi} inconnu ({', '.join(MOTIFS)}).")
+    motif = code_connu(a.get("motif"), MOTIFS, f"motif de {quoi} inconnu")
     premier, dernier = _date(a.get("debut"), ou_debut), _date(a.get("fin"), ou_fin)
     if premier.day != 1 or (dernier + UN_JOUR).day != 1 or dernier < premier:
         raise _refus(f"{quoi} doit couvrir des mois entiers (du 1er au dernier jour du mois).")
@@ -226,11 +214,8 @@ def _paie(raw: Any, salaries: tuple[Salarie, ...]) -> tuple[int, Decimal]:
 def lire_params(params: Any) -> Conges:
     """The typed exercise; InvalidInput (one French line) when the params are unusable."""
     p = lire_objet(params, "les paramètres (un objet JSON)")
-    decompte, priorite = p.get("decompte"), p.get("priorite")
-    if not isinstance(decompte, str) or decompte not in DECOMPTES:
-        raise _refus(f"décompte inconnu ({', '.join(DECOMPTES)}).")
-    if not isinstance(priorite, str) or priorite not in PRIORITES:
-        raise _refus(f"ordre de priorité inconnu ({', '.join(PRIORITES)}).")
+    decompte = code_connu(p.get("decompte"), DECOMPTES, "décompte inconnu")
+    priorite = code_connu(p.get("priorite"), PRIORITES, "ordre de priorité inconnu")
     reference = lire_objet(p.get("periode_reference"), "« periode_reference »")
     debut = _date(reference.get("debut"), "début de la période de référence")
     if debut.day != 1:

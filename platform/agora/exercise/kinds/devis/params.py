@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
+from agora.exercise import params as kit
 from agora.money import contract_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -65,15 +64,10 @@ class Devis(NamedTuple):
 
 
 def _taux(raw: Any, where: str) -> Decimal:
-    value = lire_nombre(raw, where, "taux")
-    if not 0 <= value < HUNDRED:
+    value = kit.lire_nombre(raw, where, "taux")
+    if not 0 <= value < kit.HUNDRED:
         raise InvalidInput(f"Paramètres : {where} doit être compris entre 0 et 100 (exclu).")
     return value
-
-
-# An amount as the contract writes it, positive, to the cent, below the params' maximum (what
-# the kit's ``lire_montant`` takes at sight).
-_MONTANT_CONTRAT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 
 
 def _ligne(raw: Any, i: int) -> Ligne:
@@ -88,9 +82,9 @@ def _ligne(raw: Any, i: int) -> Ligne:
             quantite is not None
             and quantite > 0
             and type(prix) is str
-            and _MONTANT_CONTRAT.fullmatch(prix)
+            and kit.MONTANT_ECRIT.fullmatch(prix)
             and taux is not None
-            and 0 <= taux < HUNDRED
+            and 0 <= taux < kit.HUNDRED
         ):
             return Ligne(
                 str(raw["reference"] if "reference" in raw else f"L{i + 1}")[:40],
@@ -106,8 +100,8 @@ def _ligne(raw: Any, i: int) -> Ligne:
 def _ligne_lue(raw: Any, i: int) -> Ligne:
     """A line read step by step, refused with the message of its first unusable value."""
     where = f"ligne {i + 1}"
-    row = lire_objet(raw, f"la {where}")
-    quantite = lire_nombre(row.get("quantite"), f"quantité de la {where}")
+    row = kit.lire_objet(raw, f"la {where}")
+    quantite = kit.lire_nombre(row.get("quantite"), f"quantité de la {where}")
     if quantite <= 0:
         raise InvalidInput(f"Paramètres : la quantité de la {where} doit être positive.")
     return Ligne(
@@ -115,7 +109,7 @@ def _ligne_lue(raw: Any, i: int) -> Ligne:
         designation=str(row.get("designation", ""))[:120],
         unite=str(row.get("unite", ""))[:20],
         quantite=quantite,
-        prix=lire_montant(row.get("prix_unitaire_ht"), f"prix unitaire HT de la {where}"),
+        prix=kit.lire_montant(row.get("prix_unitaire_ht"), f"prix unitaire HT de la {where}"),
         taux=_taux(row.get("taux_tva"), f"taux de TVA de la {where}"),
     )
 
@@ -123,11 +117,11 @@ def _ligne_lue(raw: Any, i: int) -> Ligne:
 def _port(raw: Any, taux: tuple[Decimal, ...]) -> Port | None:
     if raw is None:
         return None
-    row = lire_objet(raw, "port")
+    row = kit.lire_objet(raw, "port")
     port = Port(
         libelle=str(row.get("libelle", "frais de port"))[:40],
-        forfait=lire_montant(row.get("forfait_ht"), "port.forfait_ht"),
-        franco=lire_montant(row.get("franco_ht"), "port.franco_ht"),
+        forfait=kit.lire_montant(row.get("forfait_ht"), "port.forfait_ht"),
+        franco=kit.lire_montant(row.get("franco_ht"), "port.franco_ht"),
         taux=_taux(row.get("taux_tva"), "port.taux_tva"),
     )
     if port.taux not in taux:
@@ -136,7 +130,7 @@ def _port(raw: Any, taux: tuple[Decimal, ...]) -> Port | None:
 
 
 def _versement(raw: Any) -> tuple[str, Decimal]:
-    row = lire_objet(raw, "versement")
+    row = kit.lire_objet(raw, "versement")
     nature = row.get("nature")
     if nature not in NATURES:
         raise InvalidInput("Paramètres : versement.nature vaut « acompte » ou « arrhes ».")
@@ -159,9 +153,9 @@ def _livre(raw: Any, i: int) -> Livre:
 
 def _livre_lu(raw: Any, i: int) -> Livre:
     """The delivery of line ``i`` read step by step, refused in one line when unusable."""
-    row = lire_objet(raw, f"livraison {i + 1}")
+    row = kit.lire_objet(raw, f"livraison {i + 1}")
     reference = row.get("reference_livree")
-    quantite = lire_nombre(row.get("quantite_livree", "0"), f"quantité livrée {i + 1}")
+    quantite = kit.lire_nombre(row.get("quantite_livree", "0"), f"quantité livrée {i + 1}")
     if quantite < 0 or (reference is not None and not isinstance(reference, str)):
         raise InvalidInput(f"Paramètres : livraison {i + 1} illisible.")
     return Livre(reference[:40] if reference else None, quantite)
@@ -182,17 +176,17 @@ def _jours(raw: Any) -> int:
 
 def lire_params(params: Any) -> Devis:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
+    p = kit.lire_objet(params, "l'ensemble")
     lignes = tuple(
-        _ligne(r, i) for i, r in enumerate(lire_liste(p.get("lignes"), "lignes", MAX_LIGNES, 1))
+        _ligne(r, i) for i, r in enumerate(kit.lire_liste(p.get("lignes"), "lignes", MAX_LIGNES, 1))
     )
     taux = tuple(dict.fromkeys(ligne.taux for ligne in lignes))
-    remises = lire_liste(p.get("remises", []), "remises", MAX_REMISES)
+    remises = kit.lire_liste(p.get("remises", []), "remises", MAX_REMISES)
     remises_taux = tuple(_taux(r, f"remise {k + 1}") for k, r in enumerate(remises))
     if any(r <= 0 for r in remises_taux):
         raise InvalidInput("Paramètres : chaque remise doit avoir un taux positif.")
     nature, part = _versement(p.get("versement"))
-    livraison = lire_liste(p.get("livraison", []), "livraison", MAX_LIGNES)
+    livraison = kit.lire_liste(p.get("livraison", []), "livraison", MAX_LIGNES)
     if livraison and len(livraison) != len(lignes):
         raise InvalidInput("Paramètres : « livraison » a une ligne par ligne du devis.")
     return Devis(

@@ -16,8 +16,8 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
+from agora.exercise import params as kit
 from agora.exercise.kinds.encaissements.totaux import totaux
-from agora.exercise.params import HUNDRED, lire_liste, lire_montant, lire_nombre, lire_objet
 from agora.money import ZERO, cents, contract_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -76,8 +76,6 @@ Document = Facture | Avoir | Reglement
 # NamedTuple generates.
 _facture_de = partial(tuple.__new__, Facture)
 _reglement_de = partial(tuple.__new__, Reglement)
-# An amount as generate writes it: what ``lire_montant`` reads at once, without its checks.
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -114,22 +112,22 @@ def _texte(raw: Any, ou: str, longueur: int = 40) -> str:
 
 def _euros(raw: Any, ou: str) -> Decimal:
     """A positive amount to the cent, written as the contract writes it (« 120.00 »)."""
-    value = lire_montant(raw, ou)
+    value = kit.lire_montant(raw, ou)
     if not value:
         raise _refus(f"{ou} doit être un montant positif au centime.")
     return value
 
 
 def _taux(raw: Any, ou: str) -> Decimal:
-    value = lire_nombre(raw, ou, "taux")
-    if not ZERO <= value < HUNDRED:
+    value = kit.lire_nombre(raw, ou, "taux")
+    if not ZERO <= value < kit.HUNDRED:
         raise _refus(f"{ou} doit être compris entre 0 et 100 (exclu).")
     return value
 
 
 def _facture(doc: dict[str, Any], ou: str) -> Facture:
     """An invoice: its params checked and its totals computed as the ``facture`` kind does."""
-    invoice = lire_objet(doc.get("facture"), f"« facture » du {ou}")
+    invoice = kit.lire_objet(doc.get("facture"), f"« facture » du {ou}")
     piece = _texte(invoice.get("numero"), f"le numéro de la facture du {ou}")
     jour = _jour(invoice.get("date"), f"la date de la facture du {ou}")
     echeance = _jour(doc.get("echeance"), f"l'échéance du {ou}")
@@ -150,9 +148,9 @@ def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
     if not isinstance(motif, str) or motif not in MOTIFS:
         raise _refus(f"le motif du {ou} doit être l'un de : {', '.join(MOTIFS)}.")
     ht = []
-    rows = lire_liste(doc.get("montants_ht"), f"montants_ht du {ou}", MAX_LIGNES_AVOIR, 1)
+    rows = kit.lire_liste(doc.get("montants_ht"), f"montants_ht du {ou}", MAX_LIGNES_AVOIR, 1)
     for i, row in enumerate(rows):
-        row = lire_objet(row, f"le montant {i + 1} du {ou}")
+        row = kit.lire_objet(row, f"le montant {i + 1} du {ou}")
         taux = _taux(row.get("taux_tva"), f"le taux de TVA {i + 1} du {ou}")
         ht.append((taux, _euros(row.get("montant_ht"), f"le montant HT {i + 1} du {ou}")))
     if len({t for t, _ in ht}) < len(ht):
@@ -164,7 +162,7 @@ def _avoir(doc: dict[str, Any], ou: str) -> Avoir:
 
 def _avoir_de(piece: str, jour: date, facture: str, motif: str, ht: list) -> Avoir:
     """A credit note from its values read, its VAT and totals computed."""
-    tva = tuple((t, cents(m * t / HUNDRED)) for t, m in ht)
+    tva = tuple((t, cents(m * t / kit.HUNDRED)) for t, m in ht)
     total_ht = sum((m for _, m in ht), ZERO)
     ttc = total_ht + sum((m for _, m in tva), ZERO)
     return Avoir(piece, jour, facture, motif, tuple(ht), tva, total_ht, ttc)
@@ -177,7 +175,7 @@ def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
     if acompte:
         factures = (_texte(doc.get("facture"), f"la facture du {ou}"),)
     else:
-        brutes = lire_liste(doc.get("factures"), f"factures du {ou}", MAX_FACTURES_REGLEES, 1)
+        brutes = kit.lire_liste(doc.get("factures"), f"factures du {ou}", MAX_FACTURES_REGLEES, 1)
         factures = tuple(_texte(p, f"une facture du {ou}") for p in brutes)
     return Reglement(
         _texte(doc.get("piece"), f"la pièce du {ou}"),
@@ -262,7 +260,7 @@ def _avoir_ecrit(doc: dict[str, Any]) -> Avoir | None:
         if type(row) is not dict:
             return None
         taux, montant = contract_decimal(row.get("taux_tva")), _montant_ecrit(row.get("montant_ht"))
-        if taux is None or not ZERO <= taux < HUNDRED or montant is None:
+        if taux is None or not ZERO <= taux < kit.HUNDRED or montant is None:
             return None
         ht.append((taux, montant))
     if len(ht) > 1 and len({t for t, _ in ht}) < len(ht):
@@ -292,14 +290,14 @@ def _jour_ecrit(raw: Any) -> date | None:
 
 def _montant_ecrit(raw: Any) -> Decimal | None:
     """``_euros`` of an amount written as generate writes it (« 730 », « 3419.30 »)."""
-    montant = Decimal(raw) if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw) else None
+    montant = Decimal(raw) if type(raw) is str and kit.MONTANT_ECRIT.fullmatch(raw) else None
     return montant or None
 
 
 def _document_lu(raw: Any, rang: int) -> Document:
     """``_document`` of any params: each value read by the kit, refused with where it is."""
     ou = f"document {rang}"
-    doc = lire_objet(raw, f"le {ou}")
+    doc = kit.lire_objet(raw, f"le {ou}")
     kind = doc.get("type")
     if kind == "facture":
         return _facture(doc, ou)
@@ -350,14 +348,14 @@ def _comptes(p: dict[str, Any]) -> tuple[str, frozenset[str]]:
 
 def lire_params(params: Any) -> Encaissements:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
-    client = lire_objet(p.get("client"), "« client »")
+    p = kit.lire_objet(params, "l'ensemble")
+    client = kit.lire_objet(p.get("client"), "« client »")
     compte_client = client.get("compte", "411")
     if not isinstance(compte_client, str) or not _COMPTE_CLIENT.fullmatch(compte_client):
         raise _refus("le compte du client doit commencer par 411 (411, 411DUPONT…).")
     compte, acceptes = _comptes(p)
     balance = _jour(p.get("date_balance"), "date_balance")
-    brutes = lire_liste(p.get("documents"), "documents", MAX_DOCUMENTS, 1)
+    brutes = kit.lire_liste(p.get("documents"), "documents", MAX_DOCUMENTS, 1)
     documents = tuple([_document(raw, i + 1) for i, raw in enumerate(brutes)])
     factures = _coherents(documents, balance)
     return Encaissements(

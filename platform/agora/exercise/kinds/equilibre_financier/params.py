@@ -3,7 +3,6 @@ refused in one French line when it cannot be analysed."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -11,6 +10,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.equilibre_financier.regles import regles
+from agora.exercise.params import MONTANT_ECRIT, code_connu, lire_objet
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -80,25 +80,14 @@ class Bilan:
         return totaux
 
 
-def _objet(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {ou} doit être un objet {{…}}.")
-    return raw
-
-
 def _ligne(i: int) -> str:
     """Where line ``i`` is, as a refusal says it (written only then: a sheet has 30 lines)."""
     return f"la ligne {i + 1}"
 
 
-# An amount as the contract writes it, positive, to the cent and under a milliard: valid at
-# sight (one regex instead of the reading and the checks below, on each of 30 lines).
-_MONTANT_CONTRAT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-
-
 def _montant(raw: Any, i: int) -> Decimal:
     """The amount of line ``i``."""
-    if type(raw) is str and _MONTANT_CONTRAT.fullmatch(raw):
+    if type(raw) is str and MONTANT_ECRIT.fullmatch(raw):
         return Decimal(raw)
     if isinstance(raw, bool) or raw is None:
         raise InvalidInput(f"Paramètres : le montant de {_ligne(i)} manque.")
@@ -117,7 +106,7 @@ def _montant(raw: Any, i: int) -> Decimal:
 
 
 def _poste(raw: Any, i: int) -> Poste:
-    p = raw if isinstance(raw, dict) else _objet(raw, _ligne(i))  # _objet refuses the rest
+    p = raw if isinstance(raw, dict) else lire_objet(raw, _ligne(i))  # lire_objet refuses the rest
     nature, libelle = p.get("nature"), p.get("libelle")
     if not isinstance(nature, str) or nature not in MASSE_DE:
         raise InvalidInput(f"Paramètres : nature inconnue à {_ligne(i)} ({', '.join(MASSE_DE)}).")
@@ -128,16 +117,13 @@ def _poste(raw: Any, i: int) -> Poste:
 
 
 def _choix(p: dict[str, Any], cle: str, valeurs: tuple[str, ...]) -> str:
-    valeur = p.get(cle)
-    if not isinstance(valeur, str) or valeur not in valeurs:
-        raise InvalidInput(f"Paramètres : « {cle} » inconnu ({', '.join(valeurs)}).")
-    return valeur
+    return code_connu(p.get(cle), valeurs, f"« {cle} » inconnu")
 
 
 def lire_params(params: Any) -> Bilan:
     """The typed balance sheet; InvalidInput (one French line) when the params are unusable."""
-    p = _objet(params, "les paramètres (un objet JSON)")
-    statut = _choix(_objet(p.get("organisation"), "« organisation »"), "statut", STATUTS)
+    p = lire_objet(params, "les paramètres (un objet JSON)")
+    statut = _choix(lire_objet(p.get("organisation"), "« organisation »"), "statut", STATUTS)
     presentation = _choix(p, "presentation", PRESENTATIONS)
     brut = p.get("postes")
     if not isinstance(brut, list) or not brut or len(brut) > MAX_POSTES:

@@ -11,7 +11,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import QUANTITE, as_text
-from agora.exercise.params import lire_jour
+from agora.exercise.params import lire_jour, lire_liste, lire_objet
 from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -98,12 +98,6 @@ def _borne(raw: Any, where: str, haut: Decimal, au_centime: bool = False) -> Dec
     return value
 
 
-def _objet(raw: Any, where: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {where} doit être un objet {{…}}.")
-    return raw
-
-
 def _texte(raw: Any, where: str, longueur: int = 120) -> str:
     if not isinstance(raw, str) or not raw.strip():
         raise InvalidInput(f"Paramètres : {where} doit être un texte.")
@@ -111,7 +105,7 @@ def _texte(raw: Any, where: str, longueur: int = 120) -> str:
 
 
 def _conditions(raw: Any, where: str) -> Conditions:
-    row = _objet(raw, where)
+    row = lire_objet(raw, where)
     return Conditions(
         quantite=_borne(row.get("quantite"), f"la quantité de {where}", _QUANTITE),
         prix=_borne(row.get("prix_unitaire_ht"), f"le prix de {where}", _PRIX, True),
@@ -128,13 +122,13 @@ def _compte(raw: Any, where: str) -> str:
 
 def _ligne(raw: Any, i: int) -> Ligne:
     where = f"la ligne {i}"
-    row = _objet(raw, where)
+    row = lire_objet(raw, where)
     compte = _compte(row.get("compte"), f"le compte de {where}")
     acceptes = row.get("comptes_acceptes", [compte])
     if not isinstance(acceptes, list) or not acceptes or len(acceptes) > 6:
         raise InvalidInput(f"Paramètres : les comptes acceptés de {where} doivent être une liste.")
     commande = row.get("commande")
-    facture = _objet(row.get("facture"), f"la facture de {where}")
+    facture = lire_objet(row.get("facture"), f"la facture de {where}")
     return Ligne(
         reference=_texte(row.get("reference"), f"la référence de {where}", 30),
         designation=_texte(row.get("designation"), f"la désignation de {where}"),
@@ -150,9 +144,8 @@ def _ligne(raw: Any, i: int) -> Ligne:
 
 
 def _lignes(raw: Any) -> tuple[Ligne, ...]:
-    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_LIGNES:
-        raise InvalidInput(f"Paramètres : « lignes » doit être une liste de 1 à {MAX_LIGNES}.")
-    lignes = tuple(_ligne(row, i) for i, row in enumerate(raw, 1))
+    brutes = lire_liste(raw, "lignes", MAX_LIGNES, minimum=1)
+    lignes = tuple(_ligne(row, i) for i, row in enumerate(brutes, 1))
     if len({ligne.immobilisation for ligne in lignes}) > 1:
         raise InvalidInput(
             "Paramètres : une facture d'immobilisation ne porte que des immobilisations."
@@ -176,9 +169,9 @@ def _colonnes(raw: Any) -> tuple[str, ...]:
 
 def lire_params(params: Any) -> Achat:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = _objet(params, "l'ensemble")
-    facture = _objet(p.get("facture"), "« facture »")
-    fournisseur = _objet(p.get("fournisseur"), "« fournisseur »")
+    p = lire_objet(params, "l'ensemble")
+    facture = lire_objet(p.get("facture"), "« facture »")
+    fournisseur = lire_objet(p.get("fournisseur"), "« fournisseur »")
     achat = Achat(
         fournisseur=_texte(fournisseur.get("nom"), "le nom du fournisseur"),
         numero_facture=_texte(facture.get("numero"), "le numéro de la facture", 30),

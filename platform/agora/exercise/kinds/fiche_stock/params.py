@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.fiche_stock.regles import load_regles
-from agora.exercise.params import lire_jour
+from agora.exercise.params import code_connu, lire_jour, lire_objet
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -61,12 +61,6 @@ class Fiche:
     inventaire: Inventaire | None
 
 
-def _objet(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {ou} doit être un objet {{…}}.")
-    return raw
-
-
 def _nombre(raw: Any, ou: str) -> Decimal:
     valeur = contract_decimal(raw)  # the contract's own writing (« 12.50 »), read at once
     if valeur is None:
@@ -105,7 +99,7 @@ def _montant(raw: Any, ou: str) -> Decimal:
 
 def _mouvement(raw: Any, i: int) -> Mouvement:
     ou = f"mouvement {i + 1}"
-    m = _objet(raw, f"le {ou}")
+    m = lire_objet(raw, f"le {ou}")
     nature = m.get("nature")
     if nature not in ("entree", "sortie"):
         raise InvalidInput(f"Paramètres : nature du {ou} inconnue (entree ou sortie).")
@@ -121,7 +115,7 @@ def _mouvement(raw: Any, i: int) -> Mouvement:
 
 
 def _appro(raw: Any) -> Appro:
-    a = _objet(raw, "« approvisionnement »")
+    a = lire_objet(raw, "« approvisionnement »")
     return Appro(
         consommation_jour=_entier(a.get("consommation_jour"), "consommation_jour"),
         delai_jours=_entier(a.get("delai_jours"), "delai_jours"),
@@ -133,20 +127,16 @@ def _appro(raw: Any) -> Appro:
 def _inventaire(raw: Any) -> Inventaire | None:
     if raw is None:
         return None
-    inv = _objet(raw, "« inventaire »")
-    constat = inv.get("constat")
-    if constat not in CONSTATS:
-        raise InvalidInput(f"Paramètres : constat d'inventaire inconnu ({', '.join(CONSTATS)}).")
+    inv = lire_objet(raw, "« inventaire »")
+    constat = code_connu(inv.get("constat"), CONSTATS, "constat d'inventaire inconnu")
     return Inventaire(_entier(inv.get("quantite_comptee"), "quantite_comptee"), constat)
 
 
 def lire_params(params: Any) -> Fiche:
     """The typed stock card; InvalidInput (one French line) when the params are unusable."""
-    p = _objet(params, "les paramètres (un objet JSON)")
-    methode = p.get("methode")
-    if not isinstance(methode, str) or methode not in METHODES:
-        raise InvalidInput(f"Paramètres : méthode inconnue ({', '.join(METHODES)}).")
-    si = _objet(p.get("stock_initial"), "« stock_initial »")
+    p = lire_objet(params, "les paramètres (un objet JSON)")
+    methode = code_connu(p.get("methode"), METHODES, "méthode inconnue")
+    si = lire_objet(p.get("stock_initial"), "« stock_initial »")
     brut = p.get("mouvements")
     if not isinstance(brut, list) or not brut or len(brut) > MAX_MOUVEMENTS:
         raise InvalidInput(

@@ -4,26 +4,13 @@ or refused in one French line."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from agora.exercise import params as kit
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
-from agora.exercise.params import (
-    lire_booleen,
-    lire_entier,
-    lire_liste,
-    lire_montant,
-    lire_nombre,
-    lire_objet,
-    lire_parmi,
-    lire_taux,
-    lire_texte,
-    refus,
-)
 from agora.money import ZERO
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -78,7 +65,7 @@ class Cse:
 
 
 @dataclass
-class Plan:
+class Plan(kit.Memoire):
     """Typed, validated params of one variant."""
 
     niveau: int
@@ -93,23 +80,14 @@ class Plan:
     elements: tuple[str, ...]
     contribution: tuple[int, Decimal] | None  # headcount and gross payroll, when asked
     cse: Cse
-    # What the solver derives from these params alone, kept with them (a grade computes the
-    # exercise several times: right, from the student's values, with a wrong method).
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def garde(self, cle: str, construire: Callable[[], Any]) -> Any:
-        """The value kept under ``cle``, built the first time it is asked for."""
-        if cle not in self.memo:
-            self.memo[cle] = construire()
-        return self.memo[cle]
 
 
 def _entier(raw: Any, ou: str, bas: int, haut: int) -> int:
     if type(raw) is int and bas <= raw <= haut:
         return raw  # a JSON integer in range, as the params hold them: nothing more to check
-    valeur = lire_entier(raw, ou, haut)
+    valeur = kit.lire_entier(raw, ou, haut)
     if valeur < bas:
-        raise refus(ou, f"un entier de {bas} à {haut} est attendu")
+        raise kit.refus(ou, f"un entier de {bas} à {haut} est attendu")
     return valeur
 
 
@@ -139,8 +117,6 @@ _OU_ACTIVITE = [
 
 # A session's params, in the order of a Session.
 _VALEURS_SESSION = itemgetter(*_CHAMPS_SESSION)
-# An amount as the contract writes it: what lire_montant takes at sight.
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
 
 
 def _session(raw: Any, i: int) -> Session:
@@ -177,8 +153,8 @@ def _session(raw: Any, i: int) -> Session:
         and tarif_par in TARIFS
         and type(tarif) is str
         and type(frais) is str
-        and _MONTANT_ECRIT.fullmatch(tarif)
-        and _MONTANT_ECRIT.fullmatch(frais)
+        and kit.MONTANT_ECRIT.fullmatch(tarif)
+        and kit.MONTANT_ECRIT.fullmatch(frais)
     ):
         return Session(
             intitule,
@@ -203,91 +179,96 @@ def _texte_court(raw: Any) -> bool:
 def _session_lue(raw: Any, i: int) -> Session:
     """A session read param by param: the first wrong one refused, in one French line."""
     ou = _OU_SESSION[i]
-    s = lire_objet(raw, ou[""])
+    s = kit.lire_objet(raw, ou[""])
     return Session(
-        lire_texte(s.get("intitule"), ou["intitule"]),
-        lire_texte(s.get("organisme"), ou["organisme"]),
-        lire_booleen(s.get("obligatoire"), ou["obligatoire"]),
+        kit.lire_texte(s.get("intitule"), ou["intitule"]),
+        kit.lire_texte(s.get("organisme"), ou["organisme"]),
+        kit.lire_booleen(s.get("obligatoire"), ou["obligatoire"]),
         _entier(s.get("priorite"), ou["priorite"], 1, MAX_SESSIONS),
-        lire_booleen(s.get("distanciel"), ou["distanciel"]),
+        kit.lire_booleen(s.get("distanciel"), ou["distanciel"]),
         _entier(s.get("jours"), ou["jours"], 1, MAX_JOURS),
-        lire_montant(s.get("tarif"), ou["tarif"]),
-        lire_parmi(s.get("tarif_par"), ou["tarif_par"], TARIFS),
+        kit.lire_montant(s.get("tarif"), ou["tarif"]),
+        kit.lire_parmi(s.get("tarif_par"), ou["tarif_par"], TARIFS),
         _entier(s.get("participants"), ou["participants"], 1, MAX_PARTICIPANTS),
-        lire_montant(s.get("frais_par_participant"), ou["frais_par_participant"]),
+        kit.lire_montant(s.get("frais_par_participant"), ou["frais_par_participant"]),
     )
 
 
 def _activite(raw: Any, i: int) -> Activite:
     ou = _OU_ACTIVITE[i]
-    a = lire_objet(raw, ou[""])
+    a = kit.lire_objet(raw, ou[""])
     return Activite(
-        lire_texte(a.get("libelle"), ou[".libelle"]), lire_montant(a.get("montant"), ou[".montant"])
+        kit.lire_texte(a.get("libelle"), ou[".libelle"]),
+        kit.lire_montant(a.get("montant"), ou[".montant"]),
     )
 
 
 def _cse(raw: Any) -> Cse:
-    c = lire_objet(raw, "cse")
+    c = kit.lire_objet(raw, "cse")
     nette = c.get("masse_salariale_nette")
     cse = Cse(
         effectif=_entier(c.get("effectif"), "cse.effectif", 1, MAX_EFFECTIF),
-        hypothetique=lire_booleen(c.get("hypothetique"), "cse.hypothetique"),
-        masse_brute=lire_montant(c.get("masse_salariale_brute"), "cse.masse_salariale_brute"),
-        masse_nette=None if nette is None else lire_montant(nette, "cse.masse_salariale_nette"),
-        taux_asc=lire_taux(c.get("taux_asc"), "cse.taux_asc"),
-        fonctionnement=lire_booleen(c.get("fonctionnement"), "cse.fonctionnement"),
+        hypothetique=kit.lire_booleen(c.get("hypothetique"), "cse.hypothetique"),
+        masse_brute=kit.lire_montant(c.get("masse_salariale_brute"), "cse.masse_salariale_brute"),
+        masse_nette=None if nette is None else kit.lire_montant(nette, "cse.masse_salariale_nette"),
+        taux_asc=kit.lire_taux(c.get("taux_asc"), "cse.taux_asc"),
+        fonctionnement=kit.lire_booleen(c.get("fonctionnement"), "cse.fonctionnement"),
         activites=tuple(
             [
                 _activite(r, i)
-                for i, r in enumerate(lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1))
+                for i, r in enumerate(
+                    kit.lire_liste(c.get("activites"), "activites", MAX_ACTIVITES, 1)
+                )
             ]
         ),
     )
     if cse.masse_brute <= ZERO:
-        raise refus("cse.masse_salariale_brute", "un montant positif est attendu")
+        raise kit.refus("cse.masse_salariale_brute", "un montant positif est attendu")
     return cse
 
 
 def _contribution(raw: Any) -> tuple[int, Decimal] | None:
     if raw is None:
         return None
-    c = lire_objet(raw, "contribution")
+    c = kit.lire_objet(raw, "contribution")
     return (
         _entier(c.get("effectif"), "contribution.effectif", 1, MAX_EFFECTIF),
-        lire_montant(c.get("masse_salariale_brute"), "contribution.masse_salariale_brute"),
+        kit.lire_montant(c.get("masse_salariale_brute"), "contribution.masse_salariale_brute"),
     )
 
 
 def _elements(raw: Any) -> tuple[str, ...]:
-    elements = tuple(lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1))
+    elements = tuple(kit.lire_liste(raw, "convocation.elements", MAX_ELEMENTS, 1))
     if not all(type(code) is str and code in ELEMENTS for code in elements):
         # Some code unknown: each read by lire_parmi, whose refusal names what is expected.
-        elements = tuple(lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in elements)
+        elements = tuple(
+            kit.lire_parmi(c, "convocation.elements", CODES_ELEMENTS) for c in elements
+        )
     if len(set(elements)) != len(elements):
-        raise refus("convocation.elements", "chaque élément ne figure qu'une fois")
+        raise kit.refus("convocation.elements", "chaque élément ne figure qu'une fois")
     return elements
 
 
 def lire_params(params: Any) -> Plan:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
+    p = kit.lire_objet(params, "l'ensemble")
     sessions = tuple(
         [
             _session(r, i)
-            for i, r in enumerate(lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
+            for i, r in enumerate(kit.lire_liste(p.get("sessions"), "sessions", MAX_SESSIONS, 1))
         ]
     )
-    convocation = lire_objet(p.get("convocation"), "convocation")
+    convocation = kit.lire_objet(p.get("convocation"), "convocation")
     horaire = p.get("cout_horaire")
     plan = Plan(
         niveau=_entier(p.get("niveau"), "niveau", 1, 3),
         annee=_entier(p.get("annee"), "annee", 2000, 2100),
-        budget=lire_montant(p.get("budget"), "budget"),
-        heures_par_jour=lire_nombre(p.get("heures_par_jour"), "heures_par_jour"),
-        cout_horaire=None if horaire is None else lire_montant(horaire, "cout_horaire"),
-        arbitrage=lire_booleen(p.get("arbitrage"), "arbitrage"),
+        budget=kit.lire_montant(p.get("budget"), "budget"),
+        heures_par_jour=kit.lire_nombre(p.get("heures_par_jour"), "heures_par_jour"),
+        cout_horaire=None if horaire is None else kit.lire_montant(horaire, "cout_horaire"),
+        arbitrage=kit.lire_booleen(p.get("arbitrage"), "arbitrage"),
         sessions=sessions,
-        participant=lire_texte(convocation.get("participant"), "convocation.participant"),
+        participant=kit.lire_texte(convocation.get("participant"), "convocation.participant"),
         session_convoquee=_entier(
             convocation.get("session"), "convocation.session", 0, len(sessions) - 1
         ),
@@ -296,9 +277,9 @@ def lire_params(params: Any) -> Plan:
         cse=_cse(p.get("cse")),
     )
     if plan.budget <= ZERO:
-        raise refus("budget", "un montant positif est attendu")
+        raise kit.refus("budget", "un montant positif est attendu")
     if not 1 <= plan.heures_par_jour <= 12:
-        raise refus("heures_par_jour", "de 1 à 12 heures par jour")
+        raise kit.refus("heures_par_jour", "de 1 à 12 heures par jour")
     return plan
 
 

@@ -4,14 +4,13 @@ French line."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.params import lire_liste, lire_montant, lire_objet
+from agora.exercise.params import MONTANT_ECRIT, lire_liste, lire_montant, lire_objet
 from agora.money import cents
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -139,13 +138,9 @@ def _oui_non(raw: Any, ou: str, champ: str = "") -> bool:
     return raw
 
 
-# An amount as generate writes it: what lire_montant accepts, read without its checks.
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
-
-
 def _montant(raw: Any, ou: str, champ: str) -> Decimal:
     """``lire_montant`` of the receipt's field, at once when written as generate writes it."""
-    if type(raw) is str and _MONTANT_ECRIT.fullmatch(raw):
+    if type(raw) is str and MONTANT_ECRIT.fullmatch(raw):
         return Decimal(raw)
     return lire_montant(raw, f"{ou}.{champ}")
 
@@ -202,8 +197,8 @@ def _justificatif(j: dict[str, Any], ou: str) -> Justificatif:
         and _texte_court(libelle)
         and type(ttc) is str
         and type(taux) is str
-        and _MONTANT_ECRIT.fullmatch(ttc)
-        and _MONTANT_ECRIT.fullmatch(taux)
+        and MONTANT_ECRIT.fullmatch(ttc)
+        and MONTANT_ECRIT.fullmatch(taux)
         and type(fourni) is bool
         and type(personnel) is bool
         and type(etranger) is bool

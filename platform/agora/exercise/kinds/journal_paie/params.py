@@ -16,15 +16,8 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
+from agora.exercise import params as kit
 from agora.exercise.kinds.journal_paie.regles import ORGANISMES_COTISATIONS
-from agora.exercise.params import (
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_montant,
-    lire_objet,
-)
 from agora.money import ZERO, euros
 
 NAME = "journal_paie"
@@ -107,7 +100,7 @@ class Paie(NamedTuple):  # not a frozen dataclass: built at every grade, 3x fast
 def _montant(raw: Any, where: str) -> Decimal:
     if type(raw) is str and CANONIQUE.fullmatch(raw):
         return Decimal(raw)
-    return lire_montant(raw, where)
+    return kit.lire_montant(raw, where)
 
 
 def _montant_de(b: dict[str, Any], nom: str, where: str, defaut: str | None = None) -> Decimal:
@@ -116,7 +109,7 @@ def _montant_de(b: dict[str, Any], nom: str, where: str, defaut: str | None = No
     raw = b.get(nom, defaut)
     if type(raw) is str and CANONIQUE.fullmatch(raw):
         return Decimal(raw)
-    return lire_montant(raw, f"{where}.{nom}")
+    return kit.lire_montant(raw, f"{where}.{nom}")
 
 
 def _texte(raw: Any, where: str) -> str:
@@ -198,7 +191,7 @@ def _parts_lues(lignes: list[Any], bulletin: str) -> dict[str, tuple[list[Decima
 def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
     """A line not written the usual way: read leniently, or refused in one French line."""
     where = f"{bulletin}.cotisations.{rang}"
-    c = lire_objet(raw, where)
+    c = kit.lire_objet(raw, where)
     organisme = c.get("organisme")
     if not isinstance(organisme, str) or organisme not in ORGANISMES_COTISATIONS:
         permis = ", ".join(ORGANISMES_COTISATIONS)
@@ -212,7 +205,7 @@ def _cotisation(raw: Any, bulletin: str, rang: int) -> Cotisation:
 
 
 def _avantage(raw: Any, where: str) -> Avantage:
-    a = lire_objet(raw, where)
+    a = kit.lire_objet(raw, where)
     return Avantage(
         _texte(a.get("libelle"), f"{where}.libelle"), _montant(a.get("montant"), f"{where}.montant")
     )
@@ -248,10 +241,10 @@ def _montants_lus(b: dict[str, Any], where: str, lignes: list[Any]) -> tuple[Any
 
 
 def _bulletin(raw: Any, where: str) -> Bulletin:
-    b = lire_objet(raw, where)
-    lignes = lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
+    b = kit.lire_objet(raw, where)
+    lignes = kit.lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
     avantages = b.get("avantages_nature", [])
-    avantages = lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
+    avantages = kit.lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
     salarie = _texte(b.get("salarie"), f"{where}.salarie")
     montants = _montants_ecrits(b)
     if montants is None:
@@ -298,15 +291,15 @@ def _periode(raw: Any) -> tuple[int, int]:
 
 def lire_params(params: Any) -> Paie:
     """The typed params; InvalidInput (one French line) when they cannot be used."""
-    p = lire_objet(params, "les paramètres")
+    p = kit.lire_objet(params, "les paramètres")
     annee, mois = _periode(p.get("periode"))
-    bulletins = lire_liste(p.get("bulletins"), "bulletins", MAX_BULLETINS, 1)
+    bulletins = kit.lire_liste(p.get("bulletins"), "bulletins", MAX_BULLETINS, 1)
     return Paie(
         annee=annee,
         mois=mois,
-        effectif=max(1, lire_entier(p.get("effectif"), "effectif", EFFECTIF_MAX)),
-        paie_dans_le_mois=lire_booleen(p.get("paie_dans_le_mois", True), "paie_dans_le_mois"),
-        date_paie=lire_jour(p.get("date_paie"), "date_paie"),
+        effectif=max(1, kit.lire_entier(p.get("effectif"), "effectif", EFFECTIF_MAX)),
+        paie_dans_le_mois=kit.lire_booleen(p.get("paie_dans_le_mois", True), "paie_dans_le_mois"),
+        date_paie=kit.lire_jour(p.get("date_paie"), "date_paie"),
         bulletins=tuple(_bulletin(b, f"bulletins.{i}") for i, b in enumerate(bulletins)),
     )
 

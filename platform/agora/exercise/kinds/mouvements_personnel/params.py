@@ -9,18 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from agora.exercise import params as kit
 from agora.exercise.kinds.mouvements_personnel.regles import CATEGORIES, PIECES
-from agora.exercise.params import (
-    code_attendu,
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_montant,
-    lire_objet,
-    refus,
-    texte_attendu,
-)
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "mouvements_personnel"
@@ -107,99 +97,93 @@ class Mouvements:
 
 
 def _jour(raw: Any, ou: str) -> date:
-    jour = lire_jour(raw, ou)
-    if not 1900 <= jour.year <= 2100:
-        raise refus(ou, "une date de 1900 à 2100 est attendue")
-    return jour
+    return kit.jour_entre(raw, ou, 1900)  # from 1900: a date of birth
 
 
 def _embauche(raw: Any) -> Embauche:
-    e = lire_objet(raw, "embauche")
+    e = kit.lire_objet(raw, "embauche")
     embauche = Embauche(
-        salarie=texte_attendu(e.get("salarie"), "embauche.salarie"),
-        emploi=texte_attendu(e.get("emploi"), "embauche.emploi"),
-        categorie=code_attendu(e.get("categorie"), "embauche.categorie", CATEGORIES),
+        salarie=kit.texte_attendu(e.get("salarie"), "embauche.salarie"),
+        emploi=kit.texte_attendu(e.get("emploi"), "embauche.emploi"),
+        categorie=kit.code_attendu(e.get("categorie"), "embauche.categorie", CATEGORIES),
         debut=_jour(e.get("debut"), "embauche.debut"),
         date_naissance=_jour(e.get("date_naissance"), "embauche.date_naissance"),
-        renouvellement_au_contrat=lire_booleen(
+        renouvellement_au_contrat=kit.lire_booleen(
             e.get("renouvellement_au_contrat"), "embauche.renouvellement_au_contrat"
         ),
-        travail_de_nuit=lire_booleen(e.get("travail_de_nuit"), "embauche.travail_de_nuit"),
+        travail_de_nuit=kit.lire_booleen(e.get("travail_de_nuit"), "embauche.travail_de_nuit"),
     )
     if embauche.debut.day > 28:
-        raise refus("embauche.debut", "un premier jour du 1er au 28 du mois est attendu")
+        raise kit.refus("embauche.debut", "un premier jour du 1er au 28 du mois est attendu")
     return embauche
 
 
 def _mois(raw: Any, ou: str) -> Mois:
-    m = lire_objet(raw, ou)
+    m = kit.lire_objet(raw, ou)
     return Mois(
-        mois=texte_attendu(m.get("mois"), f"{ou}.mois", 7),
-        base=lire_montant(m.get("base"), f"{ou}.base"),
-        autres=lire_montant(m.get("autres"), f"{ou}.autres"),
+        mois=kit.texte_attendu(m.get("mois"), f"{ou}.mois", 7),
+        base=kit.lire_montant(m.get("base"), f"{ou}.base"),
+        autres=kit.lire_montant(m.get("autres"), f"{ou}.autres"),
     )
 
 
 def _depart(raw: Any) -> Depart:
-    d = lire_objet(raw, "depart")
-    lignes = lire_liste(d.get("mois"), "depart.mois", MAX_MOIS, minimum=1)
+    d = kit.lire_objet(raw, "depart")
+    lignes = kit.lire_liste(d.get("mois"), "depart.mois", MAX_MOIS, minimum=1)
     depart = Depart(
-        salarie=texte_attendu(d.get("salarie"), "depart.salarie"),
-        emploi=texte_attendu(d.get("emploi"), "depart.emploi"),
+        salarie=kit.texte_attendu(d.get("salarie"), "depart.salarie"),
+        emploi=kit.texte_attendu(d.get("emploi"), "depart.emploi"),
         debut=_jour(d.get("debut"), "depart.debut"),
         fin_prevue=_jour(d.get("fin_prevue"), "depart.fin_prevue"),
         fin=_jour(d.get("fin"), "depart.fin"),
-        motif=code_attendu(d.get("motif"), "depart.motif", MOTIFS),
-        proposition_cdi=code_attendu(
+        motif=kit.code_attendu(d.get("motif"), "depart.motif", MOTIFS),
+        proposition_cdi=kit.code_attendu(
             d.get("proposition_cdi"), "depart.proposition_cdi", PROPOSITIONS
         ),
-        rupture_anticipee=lire_booleen(d.get("rupture_anticipee"), "depart.rupture_anticipee"),
+        rupture_anticipee=kit.lire_booleen(d.get("rupture_anticipee"), "depart.rupture_anticipee"),
         courrier=_jour(d.get("courrier"), "depart.courrier"),
         mois=tuple(_mois(m, f"depart.mois {i + 1}") for i, m in enumerate(lignes)),
     )
     if not depart.debut <= depart.fin <= depart.fin_prevue:
-        raise refus("depart.fin", "le contrat finit entre son début et sa fin prévue")
+        raise kit.refus("depart.fin", "le contrat finit entre son début et sa fin prévue")
     if depart.fin.month == 2 and depart.fin.day == 29:
-        raise refus("depart.fin", "un 29 février n'a pas d'anniversaire")
+        raise kit.refus("depart.fin", "un 29 février n'a pas d'anniversaire")
     return depart
 
 
 def _piece(raw: Any, ou: str) -> Piece:
-    p = lire_objet(raw, ou)
+    p = kit.lire_objet(raw, ou)
     jour = _jour(p.get("date_piece"), f"{ou}.date_piece")
     if jour.month == 2 and jour.day == 29:
-        raise refus(f"{ou}.date_piece", "un 29 février n'a pas d'anniversaire")
-    return Piece(code_attendu(p.get("piece"), f"{ou}.piece", PIECES), jour)
+        raise kit.refus(f"{ou}.date_piece", "un 29 février n'a pas d'anniversaire")
+    return Piece(kit.code_attendu(p.get("piece"), f"{ou}.piece", PIECES), jour)
 
 
 def _phrase(raw: Any, ou: str) -> Phrase:
-    p = lire_objet(raw, ou)
+    p = kit.lire_objet(raw, ou)
     return Phrase(
-        texte_attendu(p.get("texte"), f"{ou}.texte", 300),
-        code_attendu(p.get("critere"), f"{ou}.critere", (AUCUN, *CRITERES)),
+        kit.texte_attendu(p.get("texte"), f"{ou}.texte", 300),
+        kit.code_attendu(p.get("critere"), f"{ou}.critere", (AUCUN, *CRITERES)),
     )
 
 
 def lire_params(params: Any) -> Mouvements:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
-    convention = lire_objet(p.get("convention"), "convention")
-    annonce = lire_objet(p.get("annonce"), "annonce")
-    pieces = lire_liste(p.get("conservation"), "conservation", MAX_PIECES, minimum=1)
-    phrases = lire_liste(annonce.get("phrases"), "annonce.phrases", MAX_PHRASES, minimum=1)
-    niveau = lire_entier(p.get("niveau"), "niveau", 3)
-    if niveau < 1:
-        raise refus("niveau", "1, 2 ou 3 est attendu")
+    p = kit.lire_objet(params, "l'ensemble")
+    convention = kit.lire_objet(p.get("convention"), "convention")
+    annonce = kit.lire_objet(p.get("annonce"), "annonce")
+    pieces = kit.lire_liste(p.get("conservation"), "conservation", MAX_PIECES, minimum=1)
+    phrases = kit.lire_liste(annonce.get("phrases"), "annonce.phrases", MAX_PHRASES, minimum=1)
     return Mouvements(
-        niveau=niveau,
-        convention=texte_attendu(convention.get("nom"), "convention.nom"),
-        renouvellement_permis=lire_booleen(
+        niveau=kit.niveau_attendu(p.get("niveau")),
+        convention=kit.texte_attendu(convention.get("nom"), "convention.nom"),
+        renouvellement_permis=kit.lire_booleen(
             convention.get("renouvellement_essai"), "convention.renouvellement_essai"
         ),
         embauche=_embauche(p.get("embauche")),
         depart=_depart(p.get("depart")),
         pieces=tuple(_piece(x, f"conservation {i + 1}") for i, x in enumerate(pieces)),
-        poste=texte_attendu(annonce.get("poste"), "annonce.poste"),
+        poste=kit.texte_attendu(annonce.get("poste"), "annonce.poste"),
         phrases=tuple(_phrase(x, f"annonce.phrases {i + 1}") for i, x in enumerate(phrases)),
     )
 

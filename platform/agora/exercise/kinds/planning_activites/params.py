@@ -5,15 +5,14 @@ booking requests, read into typed objects or refused in one French line."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.kinds.planning_activites.reservations import affecter
-from agora.exercise.params import lire_liste, lire_montant, lire_objet
+from agora.exercise.params import Memoire, lire_liste, lire_montant, lire_objet
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "planning_activites"
@@ -86,7 +85,7 @@ class Demande:
 
 
 @dataclass(slots=True)
-class Projet:
+class Projet(Memoire):
     """Typed, validated params of one project and its bookings."""
 
     niveau: int
@@ -98,15 +97,6 @@ class Projet:
     unite: str
     ressources: tuple[Ressource, ...]
     demandes: tuple[Demande, ...]
-    # What the solver derives from these params alone (successors, reference booking…), kept
-    # with them: found by identity, where an lru_cache would hash the whole project each time.
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def garde(self, cle: str, construire: Callable[[], Any]) -> Any:
-        """The value kept under ``cle``, built the first time it is asked for."""
-        if cle not in self.memo:
-            self.memo[cle] = construire()
-        return self.memo[cle]
 
     def index(self, lettre: str) -> int:
         return LETTRES.index(lettre)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from agora.exercise import params as kit
 from agora.exercise.coordonnees import COURRIEL, TELEPHONE
 from agora.exercise.fields import HORAIRE, Field
 from agora.exercise.kinds.prise_en_charge.situations import (
@@ -18,16 +19,6 @@ from agora.exercise.kinds.prise_en_charge.situations import (
     FONCTIONS,
     OBJETS,
     PAR_CODE,
-)
-from agora.exercise.params import (
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_objet,
-    lire_parmi,
-    lire_texte,
-    refus,
 )
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -99,7 +90,7 @@ def _lecteur(field: Field, attendu: str) -> Callable[[Any, str], Any]:
     def lire(raw: Any, ou: str) -> Any:
         lu = field.read(raw) if isinstance(raw, str) else None
         if lu is None or lu.valeur is None:
-            raise refus(ou, attendu)
+            raise kit.refus(ou, attendu)
         return lu.valeur
 
     return lire
@@ -113,19 +104,16 @@ _heure = _lecteur(
 
 
 def _jour(raw: Any, ou: str) -> date:
-    jour = lire_jour(raw, ou)
-    if not 2000 <= jour.year <= 2100:
-        raise refus(ou, "une date de 2000 à 2100 est attendue")
-    return jour
+    return kit.jour_entre(raw, ou, 2000)
 
 
 def _demandeur(raw: Any) -> Demandeur:
-    d = lire_objet(raw, "demandeur")
+    d = kit.lire_objet(raw, "demandeur")
     return Demandeur(
-        civilite=lire_parmi(d.get("civilite"), "demandeur.civilite", CIVILITES),
-        prenom=lire_texte(d.get("prenom"), "demandeur.prenom", 40),
-        nom=lire_texte(d.get("nom"), "demandeur.nom", 40),
-        organisation=_option(d.get("organisation"), "demandeur.organisation", lire_texte),
+        civilite=kit.lire_parmi(d.get("civilite"), "demandeur.civilite", CIVILITES),
+        prenom=kit.lire_texte(d.get("prenom"), "demandeur.prenom", 40),
+        nom=kit.lire_texte(d.get("nom"), "demandeur.nom", 40),
+        organisation=_option(d.get("organisation"), "demandeur.organisation", kit.lire_texte),
         telephone=_tel(d.get("telephone"), "demandeur.telephone"),
         telephone_dit=_option(d.get("telephone_dit"), "demandeur.telephone_dit", _tel),
         courriel=_option(d.get("courriel"), "demandeur.courriel", _courriel),
@@ -133,69 +121,67 @@ def _demandeur(raw: Any) -> Demandeur:
 
 
 def _membre(raw: Any, ou: str) -> Membre:
-    m = lire_objet(raw, ou)
+    m = kit.lire_objet(raw, ou)
     return Membre(
-        fonction=lire_parmi(m.get("fonction"), f"{ou}.fonction", tuple(FONCTIONS)),
-        service=lire_texte(m.get("service"), f"{ou}.service", 60),
-        nom=lire_texte(m.get("nom"), f"{ou}.nom", 80),
-        emploi=lire_texte(m.get("emploi"), f"{ou}.emploi", 80),
+        fonction=kit.lire_parmi(m.get("fonction"), f"{ou}.fonction", tuple(FONCTIONS)),
+        service=kit.lire_texte(m.get("service"), f"{ou}.service", 60),
+        nom=kit.lire_texte(m.get("nom"), f"{ou}.nom", 80),
+        emploi=kit.lire_texte(m.get("emploi"), f"{ou}.emploi", 80),
     )
 
 
 def _textes(raw: Any, ou: str, maximum: int, longueur: int) -> tuple[str, ...]:
-    lignes = lire_liste(raw, ou, maximum, minimum=1)
-    return tuple(lire_texte(x, f"{ou} {i + 1}", longueur) for i, x in enumerate(lignes))
+    lignes = kit.lire_liste(raw, ou, maximum, minimum=1)
+    return tuple(kit.lire_texte(x, f"{ou} {i + 1}", longueur) for i, x in enumerate(lignes))
 
 
 def _besoins(raw: Any) -> tuple[str, str, tuple[str, ...]]:
-    b = lire_objet(raw, "besoin")
+    b = kit.lire_objet(raw, "besoin")
     codes = tuple(BESOINS)
-    exprime = lire_parmi(b.get("exprime"), "besoin.exprime", codes)
-    reel = lire_parmi(b.get("reel"), "besoin.reel", codes)
-    liste = lire_liste(b.get("propositions"), "besoin.propositions", 6, minimum=2)
-    propositions = tuple(lire_parmi(x, "besoin.propositions", codes) for x in liste)
+    exprime = kit.lire_parmi(b.get("exprime"), "besoin.exprime", codes)
+    reel = kit.lire_parmi(b.get("reel"), "besoin.reel", codes)
+    liste = kit.lire_liste(b.get("propositions"), "besoin.propositions", 6, minimum=2)
+    propositions = tuple(kit.lire_parmi(x, "besoin.propositions", codes) for x in liste)
     if exprime not in propositions or reel not in propositions:
-        raise refus("besoin.propositions", "le besoin exprimé et le besoin réel y figurent")
+        raise kit.refus("besoin.propositions", "le besoin exprimé et le besoin réel y figurent")
     return exprime, reel, propositions
 
 
 def lire_params(params: Any) -> Fiche:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
-    demande = lire_objet(p.get("demande"), "demande")
-    suite = lire_objet(p.get("suite"), "suite")
-    regles = lire_objet(p.get("regles"), "regles")
-    niveau = lire_entier(p.get("niveau"), "niveau", 3)
-    if niveau < 1:
-        raise refus("niveau", "1, 2 ou 3 est attendu")
+    p = kit.lire_objet(params, "l'ensemble")
+    demande = kit.lire_objet(p.get("demande"), "demande")
+    suite = kit.lire_objet(p.get("suite"), "suite")
+    regles = kit.lire_objet(p.get("regles"), "regles")
+    niveau = kit.niveau_attendu(p.get("niveau"))
     exprime, reel, propositions = _besoins(p.get("besoin"))
-    annuaire = lire_liste(p.get("annuaire"), "annuaire", MAX_ANNUAIRE, minimum=2)
+    annuaire = kit.lire_liste(p.get("annuaire"), "annuaire", MAX_ANNUAIRE, minimum=2)
     membres = tuple(_membre(x, f"annuaire {i + 1}") for i, x in enumerate(annuaire))
-    destinataire = lire_parmi(suite.get("destinataire"), "suite.destinataire", tuple(FONCTIONS))
+    destinataire = kit.lire_parmi(suite.get("destinataire"), "suite.destinataire", tuple(FONCTIONS))
     if destinataire not in {m.fonction for m in membres}:
-        raise refus("suite.destinataire", "un service de l'annuaire est attendu")
-    feries = lire_liste(p.get("feries"), "feries", MAX_FERIES)
+        raise kit.refus("suite.destinataire", "un service de l'annuaire est attendu")
+    feries = kit.lire_liste(p.get("feries"), "feries", MAX_FERIES)
     return Fiche(
         niveau=niveau,
-        situation=lire_parmi(p.get("situation"), "situation", tuple(PAR_CODE)),
-        canal=lire_parmi(p.get("canal"), "canal", CANAUX),
+        situation=kit.lire_parmi(p.get("situation"), "situation", tuple(PAR_CODE)),
+        canal=kit.lire_parmi(p.get("canal"), "canal", CANAUX),
         message=_textes(p.get("message"), "message", MAX_LIGNES, 1200),
         demandeur=_demandeur(p.get("demandeur")),
         jour=_jour(demande.get("date"), "demande.date"),
         heure=_heure(demande.get("heure"), "demande.heure"),
-        objet=lire_parmi(demande.get("objet"), "demande.objet", tuple(OBJETS)),
-        reference=lire_texte(demande.get("reference"), "demande.reference", 40),
-        leurre=_option(demande.get("leurre"), "demande.leurre", lire_texte),
-        urgente=lire_booleen(demande.get("urgente"), "demande.urgente"),
+        objet=kit.lire_parmi(demande.get("objet"), "demande.objet", tuple(OBJETS)),
+        reference=kit.lire_texte(demande.get("reference"), "demande.reference", 40),
+        leurre=_option(demande.get("leurre"), "demande.leurre", kit.lire_texte),
+        urgente=kit.lire_booleen(demande.get("urgente"), "demande.urgente"),
         besoin_exprime=exprime,
         besoin_reel=reel,
         propositions=propositions,
         annuaire=membres,
         destinataire=destinataire,
-        action=lire_parmi(suite.get("action"), "suite.action", tuple(ACTIONS)),
+        action=kit.lire_parmi(suite.get("action"), "suite.action", tuple(ACTIONS)),
         heure_limite=_heure(regles.get("heure_limite"), "regles.heure_limite"),
-        delai_urgent=lire_entier(regles.get("delai_urgent"), "regles.delai_urgent", MAX_DELAI),
-        delai_normal=lire_entier(regles.get("delai_normal"), "regles.delai_normal", MAX_DELAI),
+        delai_urgent=kit.lire_entier(regles.get("delai_urgent"), "regles.delai_urgent", MAX_DELAI),
+        delai_normal=kit.lire_entier(regles.get("delai_normal"), "regles.delai_normal", MAX_DELAI),
         urgences=_textes(regles.get("urgences"), "regles.urgences", 6, 200),
         feries=frozenset(_jour(x, "feries") for x in feries),
     )

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
 from agora.exercise.fields import JOUR
+from agora.exercise.params import code_connu, lire_objet
 from agora.money import cents, contract_decimal, parse_decimal
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -84,12 +85,6 @@ class Fichier:
         return _LIGNE(colonne[i] for colonne in self.colonnes)
 
 
-def _objet(raw: Any, ou: str) -> dict[str, Any]:
-    if not isinstance(raw, dict):
-        raise InvalidInput(f"Paramètres : {ou} doit être un objet {{…}}.")
-    return raw
-
-
 # ``ou`` names the param in a refusal; ``de`` (« de la ligne 3 ») follows it when given, so that
 # a row's eleven fields share one label written once, not eleven written for nothing.
 
@@ -107,9 +102,7 @@ def _option(raw: Any, ou: str, de: str = "") -> str | None:
 
 
 def _parmi(raw: Any, valeurs: tuple[str, ...] | dict[str, str], ou: str, de: str = "") -> str:
-    if not isinstance(raw, str) or raw not in valeurs:
-        raise InvalidInput(f"Paramètres : {ou}{de} inconnu ({', '.join(valeurs)}).")
-    return raw
+    return code_connu(raw, valeurs, f"{ou}{de} inconnu")
 
 
 def _jour(raw: Any, ou: str, de: str = "") -> date:
@@ -204,7 +197,7 @@ _LIGNE = partial(tuple.__new__, Ligne)
 
 
 def _ligne(raw: Any, i: int) -> Ligne:
-    r = _objet(raw, f"la ligne {i + 1}")
+    r = lire_objet(raw, f"la ligne {i + 1}")
     de = f" de la ligne {i + 1}"
     return Ligne(  # positional (a named tuple built by names is slower): code, nom…
         _texte(r.get("code"), "code", de=de),
@@ -251,9 +244,9 @@ _ROLE = partial(tuple.__new__, Role)  # without the named tuple's __new__, a Pyt
 def _role(raw: Any, categories: tuple[str, ...]) -> Role:
     if type(raw) is dict and (role := _role_sur(raw, categories)) is not None:
         return role
-    r = _objet(raw, "un rôle")
+    r = lire_objet(raw, "un rôle")
     code = _parmi(r.get("code"), ROLES, "rôle")
-    taches = _objet(r.get("droits"), f"« droits » du rôle {code}")
+    taches = lire_objet(r.get("droits"), f"« droits » du rôle {code}")
     droits = {c: _parmi(taches.get(c, "aucun"), DROITS, f"droit de {code}") for c in categories}
     return Role(code, _texte(r.get("libelle"), f"libellé du rôle {code}"), droits)
 
@@ -268,7 +261,7 @@ def _liste(raw: Any, ou: str, mini: int, maxi: int) -> list[Any]:
 
 def lire_params(params: Any) -> Fichier:
     """The typed file; InvalidInput (one French line) when the params are unusable."""
-    p = _objet(params, "les paramètres (un objet JSON)")
+    p = lire_objet(params, "les paramètres (un objet JSON)")
     categories = tuple(
         _parmi(c, CATEGORIES, "catégorie")
         for c in _liste(p.get("categories"), "categories", 1, len(CATEGORIES))

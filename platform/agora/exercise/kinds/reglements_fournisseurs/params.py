@@ -31,9 +31,8 @@ FORMES = {
     "reference": (r"[A-Za-z0-9/\-?:().,'+ ]{1,35}", "VIR20260309-417"),
 }
 _MOTIFS = {forme: re.compile(motif, re.ASCII) for forme, (motif, _) in FORMES.items()}
-# The contract's writing of a positive amount under MONTANT_MAX to the cent (« 1234.50 »), and of
-# a rate from 0 to 100 (« 20 », « 5.5 »): what lire_montant and lire_taux accept, read at once.
-_MONTANT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+# The contract's writing of a rate from 0 to 100 (« 20 », « 5.5 »): what lire_taux accepts, read
+# at once (as an amount so written, kit.MONTANT_ECRIT, is).
 _TAUX = re.compile(r"\d{1,2}(?:\.\d{1,6})?|100", re.ASCII)
 RIEN_PAYE = Decimal("0.00")  # the part already paid of an invoice that names none
 
@@ -122,7 +121,7 @@ def _forme(raw: Any, forme: str, ou: str) -> str:
 
 def _montant(raw: Any, ou: str) -> Decimal:
     """``lire_montant``, the contract's writing read at once (each grade reads the params)."""
-    if type(raw) is str and _MONTANT.fullmatch(raw):
+    if type(raw) is str and kit.MONTANT_ECRIT.fullmatch(raw):
         return Decimal(raw)
     return kit.lire_montant(raw, ou)
 

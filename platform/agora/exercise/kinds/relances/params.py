@@ -9,15 +9,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.params import (
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_montant,
-    lire_objet,
-    lire_taux,
-)
+from agora.exercise import params as kit
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "relances"
@@ -93,8 +85,8 @@ def _facture_ecrite(f: Any) -> Facture | None:
         and not client.isspace()
         and type(jour) is str
         and type(ttc) is str
-        and _MONTANT_ECRIT.fullmatch(ttc)
-        and (paye == "0.00" or (type(paye) is str and _MONTANT_ECRIT.fullmatch(paye)))
+        and kit.MONTANT_ECRIT.fullmatch(ttc)
+        and (paye == "0.00" or (type(paye) is str and kit.MONTANT_ECRIT.fullmatch(paye)))
         and (contrat is None or (type(contrat) is str and _TAUX_ECRIT.fullmatch(contrat)))
     ):
         return None
@@ -116,10 +108,9 @@ def _facture_ecrite(f: Any) -> Facture | None:
 _FACTURE = partial(tuple.__new__, Facture)
 _PROCEDURE = partial(tuple.__new__, Procedure)
 _BALANCE = partial(tuple.__new__, Balance)
-# An amount as generate writes it (« 1234.50 »): what lire_montant accepts, read at once
-# (without its checks, nor the label of its refusal written for nothing); a rate (« 7.5 »)
-# that lire_taux reads as it is, below 100 once read.
-_MONTANT_ECRIT = re.compile(r"\d{1,9}(?:\.\d{1,2})?", re.ASCII)
+# A rate as generate writes it (« 7.5 »): what lire_taux reads as it is, below 100 once read
+# (an amount so written, kit.MONTANT_ECRIT, is read at once too, without the label of its
+# refusal written for nothing).
 _TAUX_ECRIT = re.compile(r"\d{1,3}(?:\.\d{1,6})?", re.ASCII)
 _RIEN_PAYE = Decimal("0.00")  # most invoices' « deja_paye »
 _CENT = Decimal(100)
@@ -128,8 +119,8 @@ _CENT = Decimal(100)
 def _facture_lue(raw: Any, i: int) -> Facture:
     """An invoice of any params: each value read by the kit, refused with where it is."""
     ou = f"facture {i + 1}"
-    f = lire_objet(raw, f"la {ou}")
-    conditions = lire_objet(f.get("conditions"), f"les conditions de la {ou}")
+    f = kit.lire_objet(raw, f"la {ou}")
+    conditions = kit.lire_objet(f.get("conditions"), f"les conditions de la {ou}")
     ttc = _montant(f.get("montant_ttc"), "montant TTC", ou)
     paye = _montant(f.get("deja_paye", "0.00"), "déjà payé", ou)
     if paye >= ttc:
@@ -138,19 +129,19 @@ def _facture_lue(raw: Any, i: int) -> Facture:
     return Facture(  # positional (a named tuple built by names is slower): numero, client…
         _texte(f.get("numero"), f"numéro de la {ou}"),
         _texte(f.get("client"), f"client de la {ou}"),
-        lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
-        lire_jour(f.get("date"), f"date de la {ou}"),
-        lire_entier(conditions.get("jours"), f"délai de la {ou}", MAX_JOURS),
-        lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
+        kit.lire_booleen(f.get("professionnel"), f"« professionnel » de la {ou}"),
+        kit.lire_jour(f.get("date"), f"date de la {ou}"),
+        kit.lire_entier(conditions.get("jours"), f"délai de la {ou}", MAX_JOURS),
+        kit.lire_booleen(conditions.get("fin_de_mois"), f"« fin_de_mois » de la {ou}"),
         ttc,
         paye,
-        None if contrat is None else lire_taux(contrat, f"taux du contrat, {ou}"),
+        None if contrat is None else kit.lire_taux(contrat, f"taux du contrat, {ou}"),
     )
 
 
 def _montant(raw: Any, quoi: str, ou: str) -> Decimal:
     """``lire_montant`` of an invoice's amount (``quoi``) at ``ou``."""
-    return lire_montant(raw, f"{quoi} de la {ou}")
+    return kit.lire_montant(raw, f"{quoi} de la {ou}")
 
 
 def _texte(raw: Any, ou: str) -> str:
@@ -161,8 +152,8 @@ def _texte(raw: Any, ou: str) -> str:
 
 
 def _procedure(raw: Any) -> Procedure:
-    p = lire_objet(raw, "« procedure »")
-    seuils = [lire_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
+    p = kit.lire_objet(raw, "« procedure »")
+    seuils = [kit.lire_entier(p.get(n), f"seuil « {n} »", 365) for n in NIVEAUX_RELANCE[1:]]
     if not 1 <= seuils[0] < seuils[1] < seuils[2]:
         raise InvalidInput("Paramètres : les seuils de la procédure doivent croître à partir de 1.")
     return Procedure(*seuils)
@@ -204,7 +195,7 @@ def _balance_ecrite(p: Any) -> Balance | None:
         and type(guide) is bool
         and type(jour) is str
         and type(indemnite) is str
-        and _MONTANT_ECRIT.fullmatch(indemnite)
+        and kit.MONTANT_ECRIT.fullmatch(indemnite)
         and all(type(s) is int for s in seuils)
         and 1 <= seuils[0] < seuils[1] < seuils[2] <= 365
     ):
@@ -245,12 +236,10 @@ def _taux_ecrit(raw: Any) -> Decimal | None:
 
 def _balance_lue(params: Any) -> Balance:
     """``lire_params`` of any params: each value read by the kit, refused with where it is."""
-    p = lire_objet(params, "les paramètres (un objet JSON)")
-    b = lire_objet(p.get("baremes"), "« baremes »")
-    clause = p.get("clause_penalites")
-    if not isinstance(clause, str) or clause not in CLAUSES:
-        raise InvalidInput(f"Paramètres : clause de pénalités inconnue ({', '.join(CLAUSES)}).")
-    brut = lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
+    p = kit.lire_objet(params, "les paramètres (un objet JSON)")
+    b = kit.lire_objet(p.get("baremes"), "« baremes »")
+    clause = kit.code_connu(p.get("clause_penalites"), CLAUSES, "clause de pénalités inconnue")
+    brut = kit.lire_liste(p.get("factures"), "factures", MAX_FACTURES, minimum=1)
     factures = tuple(_facture_lue(f, i) for i, f in enumerate(brut))
     contrats = {f.taux_contrat for f in factures if f.taux_contrat is not None}
     if len(contrats) > 1:
@@ -259,17 +248,17 @@ def _balance_lue(params: Any) -> Balance:
     if lettre not in [f.client for f in factures]:
         raise InvalidInput("Paramètres : « lettre_client » n'a aucune facture dans la balance.")
     return Balance(
-        date_balance=lire_jour(p.get("date_balance"), "« date_balance »"),
-        taux_bce=lire_taux(b.get("taux_bce"), "taux de la BCE"),
-        taux_legal_autres=lire_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
-        taux_legal_particuliers=lire_taux(
+        date_balance=kit.lire_jour(p.get("date_balance"), "« date_balance »"),
+        taux_bce=kit.lire_taux(b.get("taux_bce"), "taux de la BCE"),
+        taux_legal_autres=kit.lire_taux(b.get("taux_legal_autres"), "taux de l'intérêt légal"),
+        taux_legal_particuliers=kit.lire_taux(
             b.get("taux_legal_particuliers"), "taux de l'intérêt légal des particuliers"
         ),
-        indemnite=lire_montant(b.get("indemnite"), "indemnité forfaitaire"),
+        indemnite=kit.lire_montant(b.get("indemnite"), "indemnité forfaitaire"),
         clause=clause,
         procedure=_procedure(p.get("procedure")),
         factures=factures,
-        guide=lire_booleen(p.get("guide", False), "« guide »"),
+        guide=kit.lire_booleen(p.get("guide", False), "« guide »"),
         lettre_client=lettre,
         taux_contrat=next(iter(contrats), None),
         acomptes=any(f.deja_paye for f in factures),

@@ -6,14 +6,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from agora.errors import InvalidInput
-from agora.exercise.params import (
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_montant,
-    lire_objet,
-)
+from agora.exercise import params as kit
 from agora.money import ZERO
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
@@ -69,7 +62,7 @@ def _compte(row: dict[str, Any], cle: str, where: str, maximum: int) -> int:
     raw = row.get(cle)
     if type(raw) is int and 0 <= raw <= maximum:
         return raw  # lire_entier's common case, without writing the place its message names
-    return lire_entier(raw, f"{cle} du canal {where}", maximum)
+    return kit.lire_entier(raw, f"{cle} du canal {where}", maximum)
 
 
 def _ouvertures(row: dict[str, Any], where: str, touches: int) -> tuple[int | None, int | None]:
@@ -81,10 +74,8 @@ def _ouvertures(row: dict[str, Any], where: str, touches: int) -> tuple[int | No
 
 def _canal(raw: Any, i: int) -> Canal:
     where = str(i + 1)
-    row = lire_objet(raw, f"le canal {where}")
-    canal = row.get("canal")
-    if not isinstance(canal, str) or canal not in CANAUX:
-        raise InvalidInput(f"Paramètres : canal {where} inconnu ({', '.join(CANAUX)}).")
+    row = kit.lire_objet(raw, f"le canal {where}")
+    canal = kit.code_connu(row.get("canal"), CANAUX, f"canal {where} inconnu")
     envoyes = _compte(row, "envoyes", where, VOLUME_MAX)
     non_distribues = _compte(row, "non_distribues", where, envoyes)
     touches = envoyes - non_distribues
@@ -93,7 +84,7 @@ def _canal(raw: Any, i: int) -> Canal:
     gagnes = _compte(row, "gagnes", where, reponses)
     if gagnes < 1:
         raise InvalidInput(f"Paramètres : le canal {where} doit avoir au moins un contact gagné.")
-    cout = lire_montant(row.get("cout"), f"coût du canal {where}")
+    cout = kit.lire_montant(row.get("cout"), f"coût du canal {where}")
     if cout <= ZERO:
         raise InvalidInput(f"Paramètres : le coût du canal {where} doit être positif.")
     libelle = row.get("libelle", canal)
@@ -111,36 +102,36 @@ def _canal(raw: Any, i: int) -> Canal:
 
 
 def _prospect(raw: Any, i: int) -> Prospect:
-    row = lire_objet(raw, f"le prospect {i + 1}")
+    row = kit.lire_objet(raw, f"le prospect {i + 1}")
     retour = row.get("retour")
     if not isinstance(retour, str) or retour not in RETOURS:
         raise InvalidInput(f"Paramètres : retour du prospect {i + 1} inconnu.")
-    return Prospect(str(row.get("nom", ""))[:80], retour, lire_jour(row.get("date"), "date"))
+    return Prospect(str(row.get("nom", ""))[:80], retour, kit.lire_jour(row.get("date"), "date"))
 
 
 def _delai(p: dict[str, Any], cle: str) -> int | None:
     if p.get(cle) is None:
         return None
-    return lire_entier(p[cle], cle, 60)
+    return kit.lire_entier(p[cle], cle, 60)
 
 
 def lire_params(params: Any) -> Campagne:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
+    p = kit.lire_objet(params, "l'ensemble")
     canaux = tuple(
-        _canal(r, i) for i, r in enumerate(lire_liste(p.get("canaux"), "canaux", MAX_CANAUX, 1))
+        _canal(r, i) for i, r in enumerate(kit.lire_liste(p.get("canaux"), "canaux", MAX_CANAUX, 1))
     )
     if len({c.canal for c in canaux}) != len(canaux):
         raise InvalidInput("Paramètres : chaque canal ne figure qu'une fois.")
-    prospects = lire_liste(p.get("prospects"), "prospects", MAX_PROSPECTS)
+    prospects = kit.lire_liste(p.get("prospects"), "prospects", MAX_PROSPECTS)
     relance, offre = _delai(p, "delai_relance"), _delai(p, "delai_offre")
     if (relance is None) != (offre is None):
         raise InvalidInput("Paramètres : delai_relance et delai_offre vont ensemble.")
     return Campagne(
-        date_campagne=lire_jour(p.get("date_campagne"), "date_campagne"),
+        date_campagne=kit.lire_jour(p.get("date_campagne"), "date_campagne"),
         canaux=canaux,
         prospects=tuple(_prospect(r, i) for i, r in enumerate(prospects)),
-        couts=lire_booleen(p.get("couts"), "couts"),
+        couts=kit.lire_booleen(p.get("couts"), "couts"),
         delai_relance=relance,
         delai_offre=offre,
     )

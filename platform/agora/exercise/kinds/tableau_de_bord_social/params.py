@@ -11,17 +11,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
-from agora.exercise.params import (
-    code_attendu,
-    lire_booleen,
-    lire_entier,
-    lire_jour,
-    lire_liste,
-    lire_nombre,
-    lire_objet,
-    refus,
-    texte_attendu,
-)
+from agora.exercise import params as kit
 
 # The kind's name, in its variants and grades (every module of the kind may import params).
 NAME = "tableau_de_bord_social"
@@ -115,27 +105,27 @@ class Donnees:
 def _entier(raw: Any, ou: str, haut: int, bas: int = 0) -> int:
     """A whole number written as a JSON integer (not a text), from ``bas`` to ``haut``."""
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise refus(ou, "un nombre entier est attendu")
-    valeur = lire_entier(raw, ou, haut)
+        raise kit.refus(ou, "un nombre entier est attendu")
+    valeur = kit.lire_entier(raw, ou, haut)
     if valeur < bas:
-        raise refus(ou, f"un entier de {bas} à {haut} est attendu")
+        raise kit.refus(ou, f"un entier de {bas} à {haut} est attendu")
     return valeur
 
 
 def _heures(raw: Any, ou: str) -> Decimal:
-    valeur = lire_nombre(raw, ou, "nombre d'heures")
+    valeur = kit.lire_nombre(raw, ou, "nombre d'heures")
     if not 0 <= valeur < MAX_HEURES or valeur != valeur.quantize(CENTIEME):
-        raise refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
+        raise kit.refus(ou, "un nombre d'heures positif (2 décimales au plus) est attendu")
     return valeur
 
 
 def _rangs(raw: Any, ou: str, maximum: int, minimum: int = 1) -> list[dict[str, Any]]:
     """A list of JSON objects. A row's place (« mois 3 ») is spelled out only to refuse it:
     the params are read at every grade, and their rows almost never are refused."""
-    lignes = lire_liste(raw, ou, maximum, minimum=minimum)
+    lignes = kit.lire_liste(raw, ou, maximum, minimum=minimum)
     if not all(map(isinstance, lignes, repeat(dict))):  # every row an object, with no generator
         for i, r in enumerate(lignes):
-            lire_objet(r, _place(ou, i))
+            kit.lire_objet(r, _place(ou, i))
     return lignes
 
 
@@ -145,10 +135,10 @@ def _place(ou: str, i: int) -> str:
 
 
 def _noms(raw: Any, ou: str, valeurs: tuple[str, ...]) -> tuple[str, ...]:
-    liste = lire_liste(raw, ou, len(valeurs), minimum=1)
-    choisis = tuple(code_attendu(v, ou, valeurs) for v in liste)
+    liste = kit.lire_liste(raw, ou, len(valeurs), minimum=1)
+    choisis = tuple(kit.code_attendu(v, ou, valeurs) for v in liste)
     if len(set(choisis)) != len(choisis):
-        raise refus(ou, "chaque valeur une seule fois")
+        raise kit.refus(ou, "chaque valeur une seule fois")
     return choisis
 
 
@@ -175,7 +165,7 @@ def _mois(m: dict[str, Any], i: int) -> Mois:
 
 def _absence(a: dict[str, Any], i: int) -> Absence:
     ou = _place("absences", i)
-    motif = code_attendu(a.get("motif"), f"{ou}.motif", CODES_MOTIFS)
+    motif = kit.code_attendu(a.get("motif"), f"{ou}.motif", CODES_MOTIFS)
     return Absence(motif, _heures(a.get("heures"), f"{ou}.heures"))
 
 
@@ -212,14 +202,14 @@ def _accident_usuel(a: dict[str, Any]) -> Accident | None:
 
 
 def _accident_lu(a: dict[str, Any], ou: str) -> Accident:
-    arret = lire_booleen(a.get("arret"), f"{ou}.arret")
+    arret = kit.lire_booleen(a.get("arret"), f"{ou}.arret")
     jours = _entier(a.get("jours_perdus"), f"{ou}.jours_perdus", 366)
     if not arret and jours:
-        raise refus(f"{ou}.jours_perdus", "0 pour un accident sans arrêt")
+        raise kit.refus(f"{ou}.jours_perdus", "0 pour un accident sans arrêt")
     return Accident(
-        jour=lire_jour(a.get("date"), f"{ou}.date"),
-        salarie=texte_attendu(a.get("salarie"), f"{ou}.salarie", 80),
-        nature=code_attendu(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
+        jour=kit.lire_jour(a.get("date"), f"{ou}.date"),
+        salarie=kit.texte_attendu(a.get("salarie"), f"{ou}.salarie", 80),
+        nature=kit.code_attendu(a.get("nature"), f"{ou}.nature", NATURES_ACCIDENT),
         arret=arret,
         jours_perdus=jours,
     )
@@ -266,25 +256,25 @@ def _personne_usuelle(p: dict[str, Any]) -> Personne | None:
 def _personne_lue(p: dict[str, Any], ou: str) -> Personne:
     sortie = p.get("sortie")
     return Personne(
-        matricule=texte_attendu(p.get("matricule"), f"{ou}.matricule", 8),
-        nom=texte_attendu(p.get("nom"), f"{ou}.nom", 80),
-        prenom=texte_attendu(p.get("prenom"), f"{ou}.prenom", 80),
-        sexe=code_attendu(p.get("sexe"), f"{ou}.sexe", SEXES),
-        naissance=lire_jour(p.get("naissance"), f"{ou}.naissance"),
-        entree=lire_jour(p.get("entree"), f"{ou}.entree"),
-        sortie=None if sortie is None else lire_jour(sortie, f"{ou}.sortie"),
+        matricule=kit.texte_attendu(p.get("matricule"), f"{ou}.matricule", 8),
+        nom=kit.texte_attendu(p.get("nom"), f"{ou}.nom", 80),
+        prenom=kit.texte_attendu(p.get("prenom"), f"{ou}.prenom", 80),
+        sexe=kit.code_attendu(p.get("sexe"), f"{ou}.sexe", SEXES),
+        naissance=kit.lire_jour(p.get("naissance"), f"{ou}.naissance"),
+        entree=kit.lire_jour(p.get("entree"), f"{ou}.entree"),
+        sortie=None if sortie is None else kit.lire_jour(sortie, f"{ou}.sortie"),
     )
 
 
 def lire_params(params: Any) -> Donnees:
     """Validate the contract params; InvalidInput with one French line when they are unusable."""
-    p = lire_objet(params, "l'ensemble")
+    p = kit.lire_objet(params, "l'ensemble")
     annee = _entier(p.get("annee"), "annee", 2100, 2000)
     d = Donnees(
         niveau=_entier(p.get("niveau"), "niveau", 3, 1),
         annee=annee,
-        date_reference=lire_jour(p.get("date_reference"), "date_reference"),
-        date_bilan=lire_jour(p.get("date_bilan"), "date_bilan"),
+        date_reference=kit.lire_jour(p.get("date_reference"), "date_reference"),
+        date_bilan=kit.lire_jour(p.get("date_bilan"), "date_bilan"),
         effectif_debut=_entier(p.get("effectif_debut"), "effectif_debut", MAX_EFFECTIF),
         mois=tuple(_mois(m, i) for i, m in enumerate(_rangs(p.get("mois"), "mois", 12, 12))),
         heures_theoriques=_heures(p.get("heures_theoriques"), "heures_theoriques"),
@@ -304,9 +294,9 @@ def lire_params(params: Any) -> Donnees:
         controles=_noms(p.get("controles"), "controles", CONTROLES),
     )
     if d.heures_theoriques <= 0 or d.heures_travaillees <= 0:
-        raise refus("heures", "des heures théoriques et travaillées positives sont attendues")
+        raise kit.refus("heures", "des heures théoriques et travaillées positives sont attendues")
     if len({a.motif for a in d.absences}) != len(d.absences):
-        raise refus("absences", "un motif une seule fois")
+        raise kit.refus("absences", "un motif une seule fois")
     return d
 
 
