@@ -39,3 +39,15 @@ def sections(*blocs: Sequence[str]) -> list[str]:
     for bloc in blocs:
         lignes += [*([""] if lignes else []), *bloc]
     return lignes
+
+
+def section(titre: str, *lignes: str) -> list[str]:
+    """The lines of a statement's section: its heading (« ### … », written whole), a blank line,
+    its ``lignes`` (a text, a list, a ``tableau``…), then the blank line that closes it."""
+    return [titre, "", *lignes, ""]
+
+
+def texte(*blocs: Sequence[str]) -> str:
+    """A statement's Markdown text: the lines of its ``blocs`` one after the other, each ended
+    by a newline."""
+    return "".join(f"{ligne}\n" for bloc in blocs for ligne in bloc)

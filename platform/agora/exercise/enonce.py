@@ -1,0 +1,19 @@
+"""What the kinds' statements say alike: their head (the title, then the situation) and the
+student's place in the organisation."""
+
+from typing import Any
+
+from agora.exercise.markdown import section
+from agora.francais import de
+
+
+def tete(titre: str, *situation: str) -> list[str]:
+    """The head of a statement: its title (« ## … »), then the section « ### La situation »
+    with the lines ``situation``."""
+    return [titre, "", *section("### La situation", *situation)]
+
+
+def au_service(org: Any, service: str) -> str:
+    """« Vous travaillez au service comptable **de la Boulangerie Martin** (Lyon). »: where the
+    student works, ``service`` named as it follows « au service »."""
+    return f"Vous travaillez au service {service} {de(org.raison_sociale, gras=True)} ({org.adresse.ville})."
