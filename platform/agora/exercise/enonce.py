@@ -16,4 +16,5 @@ def tete(titre: str, *situation: str) -> list[str]:
 def au_service(org: Any, service: str) -> str:
     """« Vous travaillez au service comptable **de la Boulangerie Martin** (Lyon). »: where the
     student works, ``service`` named as it follows « au service »."""
-    return f"Vous travaillez au service {service} {de(org.raison_sociale, gras=True)} ({org.adresse.ville})."
+    qui = de(org.raison_sociale, gras=True)
+    return f"Vous travaillez au service {service} {qui} ({org.adresse.ville})."

@@ -13,6 +13,12 @@ def cellule(texte: Any) -> str:
     return str(texte).translate(_CELLULE)
 
 
+def milliers(nombre: Any, espace: str = NBSP) -> str:
+    """``nombre`` with its thousands set apart by ``espace``: « 12 345 », « 1 234,5 » once its
+    point is written as a comma (a non-breaking space by default, so it never breaks)."""
+    return f"{nombre:,}".replace(",", espace)
+
+
 def pourcent(value: str) -> str:
     """A rate of the contract (« 5.5 ») as a statement prints it: « 5,5 % »."""
     return f"{value.replace('.', ',')}{NBSP}%"

@@ -3,12 +3,12 @@ what is credited, what to compute in the order of the form, and part 2 at levels
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
 from agora.content.secteurs import famille_de
+from agora.exercise.enonce import au_service
 from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
@@ -20,19 +20,13 @@ from agora.money import cents, euros
 QUANTITE_CREDITEE = {"retour": "Quantité retournée", "trop_facture": "Quantité facturée en trop"}
 
 
-def _jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
-
-
 def situation(h: Histoire) -> list[str]:
     """Who the student is, the invoice, what happened, and what is asked."""
     org, p = h.organisation, h.params
     avoir = p["pieces"]["avoir"]
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     service = "comptable" if h.achat else "commercial"
-    lignes = [
-        f"Vous travaillez au service {service} {de(org.raison_sociale, gras=True)} ({org.adresse.ville})."
-    ]
+    lignes = [au_service(org, service)]
     if p["nature"] != "ristourne":
         lignes.append(
             f"Le {date_longue(h.jour_facture)}, **{h.vendeur.nom}** a envoyé la facture "
@@ -96,7 +90,7 @@ def facture_origine(h: Histoire) -> list[str]:
     lignes = [
         "### La facture d'origine",
         "",
-        f"Facture n° {invoice['numero']} du {_jour(invoice['date'])}, {de(h.vendeur.nom)} "
+        f"Facture n° {invoice['numero']} du {date_courte(invoice['date'])}, {de(h.vendeur.nom)} "
         f"{a(h.client.nom)}.",
         "",
         *_lignes_facture(invoice),
@@ -136,7 +130,7 @@ def _releve(p: dict[str, Any]) -> list[str]:
         par_taux = {m["taux_tva"]: Decimal(m["montant_ht"]) for m in f["montants_ht"]}
         ttc = sum(ht + cents(ht * Decimal(t) / 100) for t, ht in par_taux.items())
         montants = " | ".join(euros(par_taux[t]) if t in par_taux else "—" for t in taux)
-        lignes.append(f"| {f['numero']} | {_jour(f['date'])} | {montants} | {euros(ttc)} |")
+        lignes.append(f"| {f['numero']} | {date_courte(f['date'])} | {montants} | {euros(ttc)} |")
     return [*lignes, ""]
 
 

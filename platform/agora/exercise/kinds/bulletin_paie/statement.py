@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from agora.calendrier import MOIS
+from agora.calendrier import mois_annee
 from agora.company.model import Company
 from agora.content.secteurs import load_secteur
 from agora.errors import DomainError
@@ -101,15 +101,10 @@ def de(mot: str) -> str:
     return f"d'{mot}" if mot[:1].lower() in "aeiouyéèêàâîôû" else f"de {mot}"
 
 
-def _mois_texte(params: dict[str, Any]) -> str:
-    annee, mois = params["periode"].split("-")
-    return f"{MOIS[int(mois) - 1]} {annee}"
-
-
 def _situation(org: Company, params: dict[str, Any], mois: Mois, niveau: int) -> str:
     s = mois.salarie
     lines = [
-        f"# Bulletin de paie {de(_mois_texte(params))} : {s.prenom} {s.nom}",
+        f"# Bulletin de paie {de(mois_annee(params['periode']))} : {s.prenom} {s.nom}",
         f"**{org.raison_sociale}** — {org.secteur_libelle} — {len(org.salaries)} salariés.",
         f"{org.dirigeant}, {org.dirigeant_fonction.lower()}, vous confie la paie du mois. "
         f"Vous préparez le bulletin {de(s.prenom)} {s.nom}, {s.emploi.lower()}.",
@@ -138,7 +133,7 @@ def _contrat(params: dict[str, Any], mois: Mois) -> str:
 
 
 def _elements(params: dict[str, Any], mois: Mois, niveau: int) -> str:
-    out = [f"## Les éléments du mois {de(_mois_texte(params).split()[0])}"]
+    out = [f"## Les éléments du mois {de(mois_annee(params['periode']).split()[0])}"]
     if mois.semaines:
         out.append("Relevé des heures travaillées (le contrat prévoit 35 h par semaine) :")
         rows = "\n".join(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from agora.calendrier import MOIS, date_longue
+from agora.calendrier import MOIS, date_longue, mois_annee
 from agora.exercise.markdown import sections
 from agora.francais import de
 from agora.money import euros
@@ -40,11 +40,6 @@ UNITE = {"ouvrables": "jours ouvrables", "ouvres": "jours ouvrés"}
 
 def _jour(iso: str) -> str:
     return date_longue(date.fromisoformat(iso))
-
-
-def _mois(texte: str) -> str:
-    annee, mois = texte.split("-")
-    return f"{MOIS[int(mois) - 1]} {annee}"
 
 
 def _de(mot: str) -> str:
@@ -141,7 +136,7 @@ def _absences(p: dict[str, Any]) -> list[str]:
             travailles = (
                 f"{jours} jours ouvrables travaillés" if jours else "aucun jour ouvrable travaillé"
             )
-            faits.append(f"- {_nom(s)} : {pourquoi} ; en {_mois(m['mois'])}, {travailles}.")
+            faits.append(f"- {_nom(s)} : {pourquoi} ; en {mois_annee(m['mois'])}, {travailles}.")
     return lignes + (faits or ["Aucune absence : tout le monde a travaillé toute la période."])
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.exercise.enonce import au_service
 from agora.exercise.kinds.declaration_tva.params import LIGNE_CA12, lire_params
 from agora.exercise.kinds.declaration_tva.statement import (
     CLUB,
@@ -15,7 +16,6 @@ from agora.exercise.kinds.declaration_tva.statement import (
     tableau_ventes,
 )
 from agora.exercise.markdown import cellule, pourcent
-from agora.francais import de
 from agora.money import euros
 
 
@@ -23,7 +23,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     jour = date.fromisoformat(p["date_declaration"])
     annee = p["periode"]
     lignes = [
-        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "comptable"),
         f"Nous sommes le {date_longue(jour)}.",
         "L'organisation est au **régime simplifié** de TVA : elle déclare sa TVA **une fois par "
         "an**.",

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.exercise.enonce import au_service
 from agora.exercise.markdown import cellule, pourcent, tableau
-from agora.francais import de
 from agora.money import euros
 
 MOTIFS_REMISE = (
@@ -196,7 +196,7 @@ def enonce(rng: random.Random, h: Any, p: dict[str, Any], niveau: int) -> str:
         "",
         "### La situation",
         "",
-        f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "commercial"),
         *_courriel(h, p, jour),
         f"{org.dirigeant} ({org.dirigeant_fonction.lower()}) vous demande de préparer le "
         f"**devis n° {numero}**, daté du {date_longue(jour)}.",

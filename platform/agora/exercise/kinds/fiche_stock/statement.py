@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import MOIS
+from agora.exercise.markdown import milliers
 from agora.money import euros
 
 METHODE = {
@@ -49,7 +50,7 @@ def jour(iso: str) -> str:
 
 
 def _q(texte: str) -> str:
-    return f"{Decimal(texte):,}".replace(",", "\u00a0")
+    return milliers(Decimal(texte))
 
 
 def _qu(texte: str, article: dict[str, str]) -> str:

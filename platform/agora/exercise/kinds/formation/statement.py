@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
+from agora.exercise.markdown import milliers
 from agora.francais import de
 from agora.money import euros
 
@@ -15,7 +16,7 @@ UNITES = {"jour": "par jour", "participant": "par participant", "session": "la s
 
 
 def _nombre(valeur: Any) -> str:
-    return f"{valeur:,}".replace(",", "\u202f")
+    return milliers(valeur, "\u202f")
 
 
 def _taux(texte: str) -> str:

@@ -12,7 +12,7 @@ from agora.exercise.fields import TAUX
 from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, Vehicule, lire_params
 from agora.exercise.kinds.frais_deplacement.regles import Puissance, load_frais, puissance
 from agora.exercise.kinds.frais_deplacement.solve import bareme
-from agora.exercise.markdown import cellule, section, tableau, texte
+from agora.exercise.markdown import NBSP, cellule, milliers, section, tableau, texte
 from agora.francais import de
 from agora.money import euros
 
@@ -27,12 +27,7 @@ NATURES = {
 
 
 def _km(km: int) -> str:
-    return f"{km:,}".replace(",", "\u00a0") + "\u00a0km"
-
-
-def _milliers(nombre: int) -> str:
-    """« 5 000 »: a threshold of the barème, as its table's header writes it."""
-    return f"{nombre:,}".replace(",", " ")
+    return f"{milliers(km)}{NBSP}km"
 
 
 def _situation(org: Any, n: Note) -> list[str]:
@@ -124,11 +119,8 @@ def _vehicule(v: Vehicule) -> tuple[str, ...]:
 def _bareme(n: Note) -> list[str]:
     """The barème's lines of the cars' powers, each once, its bands named from its thresholds."""
     bas, haut = load_frais().bareme_kilometrique.seuils_km
-    bandes = (
-        f"d jusqu'à {_milliers(bas)} km",
-        f"d de {_milliers(bas + 1)} à {_milliers(haut)} km",
-        f"d au-delà de {_milliers(haut)} km",
-    )
+    jusqua, apres, audela = (milliers(km, " ") for km in (bas, bas + 1, haut))
+    bandes = (f"d jusqu'à {jusqua} km", f"d de {apres} à {audela} km", f"d au-delà de {audela} km")
     puissances = {p.cv: p for p in (puissance(v.cv) for v in n.vehicules)}
     return [
         "Barème kilométrique (d = distance professionnelle de l'année avec ce véhicule) :",

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
 from agora.money import euros
 
 PERSONNES = {"client": "Particulier", "usager": "Usager (particulier)", "adherent": "Adhérent"}
@@ -24,10 +24,6 @@ DEDUITS = {
     "reglement": "règlement partiel",
     "avoir": "avoir",
 }
-
-
-def _jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
 def _taux(texte: str) -> str:
@@ -54,15 +50,15 @@ def _balance(p: dict[str, Any], niveau: int) -> list[str]:
     tete, regle = tete + " Montant TTC |", regle + "---:|"
     if acompte:
         tete, regle = tete + " Déjà payé |", regle + "---:|"
-    lignes = [f"## La balance âgée au {_jour(p['date_balance'])}", "", tete, regle]
+    lignes = [f"## La balance âgée au {date_courte(p['date_balance'])}", "", tete, regle]
     # Level 1 gives the due dates, computed as the solver does.
     dues = [echeance(f) for f in lire_params(p).factures] if niveau == 1 else []
     for n, f in enumerate(p["factures"], 1):
         sorte = "Professionnel" if f["professionnel"] else personne
-        ligne = f"| {n} | {f['client']} | {sorte} | {f['numero']} | {_jour(f['date'])} | "
+        ligne = f"| {n} | {f['client']} | {sorte} | {f['numero']} | {date_courte(f['date'])} | "
         ligne += f"{conditions(f['conditions'])} |"
         if niveau == 1:
-            ligne += f" {dues[n - 1]:%d/%m/%Y} |"
+            ligne += f" {date_courte(dues[n - 1])} |"
         ligne += f" {euros(f['montant_ttc'])} |"
         if acompte:
             ligne += f" {euros(f['deja_paye'])} |"
@@ -133,7 +129,7 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
     if not guide:
         pour.append("son **échéance** ;")
     pour.append(
-        f"ses **jours de retard** au {_jour(p['date_balance'])} (0 si elle n'est pas échue) ;"
+        f"ses **jours de retard** au {date_courte(p['date_balance'])} (0 si elle n'est pas échue) ;"
     )
     pour.append("l'**action de relance** que demande la procédure ;")
     if not guide:

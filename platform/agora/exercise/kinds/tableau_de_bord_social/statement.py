@@ -10,7 +10,7 @@ from typing import Any
 from agora.calendrier import date_courte, date_longue
 from agora.exercise.enonce import au_service, tete
 from agora.exercise.kinds.tableau_de_bord_social.params import MOTIFS, Donnees, lire_params
-from agora.exercise.markdown import cellule, section, tableau, texte
+from agora.exercise.markdown import cellule, milliers, section, tableau, texte
 
 MOIS = (
     "Janvier",
@@ -56,7 +56,7 @@ def _jour(jour: date | None) -> str:
 
 
 def _nombre(valeur: Any) -> str:
-    texte = f"{valeur:,}".replace(",", "\u00a0").replace(".", ",")
+    texte = milliers(valeur).replace(".", ",")
     return texte.removesuffix(",00").removesuffix(",0")
 
 
