@@ -38,6 +38,11 @@ def tableau(
     ]
 
 
+def numerotee(elements: Iterable[str]) -> list[str]:
+    """The lines of a numbered list (« 1. … », « 2. … »): what to do, in the form's order."""
+    return [f"{n}. {element}" for n, element in enumerate(elements, 1)]
+
+
 def sections(*blocs: Sequence[str]) -> list[str]:
     """The lines of the blocks ``blocs`` (a heading and its text, a table…), one blank line
     between two of them."""

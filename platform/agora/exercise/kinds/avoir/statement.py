@@ -13,7 +13,7 @@ from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
 from agora.exercise.kinds.avoir.mentions import facturation
-from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.francais import a, de
 from agora.money import cents, euros
 
@@ -179,7 +179,7 @@ def partie_2(b: b2.Brouillon, niveau: int, famille: str) -> list[str]:
         lignes += _reforme(b, famille)
     choix = "**présente**, **manquante** (à ajouter) ou **pas obligatoire sur cette facture**"
     lignes += [f"Pour chaque mention de la liste, dites si elle est {choix} :", ""]
-    lignes += [f"{i}. {r.libelle}" for i, r in enumerate(b.regles, 1)]
+    lignes += numerotee(r.libelle for r in b.regles)
     return [*lignes, ""]
 
 
@@ -230,7 +230,7 @@ def methode(p: dict[str, Any]) -> list[str]:
         "TVA = total HT × taux de TVA ÷ 100.",
         "Total TTC = total HT + TVA.",
     ]
-    return ["### Méthode", "", *(f"{i}. {e}" for i, e in enumerate(etapes, 1)), ""]
+    return ["### Méthode", "", *numerotee(etapes), ""]
 
 
 def _taux(p: dict[str, Any]) -> list[str]:
@@ -276,7 +276,7 @@ def a_faire(p: dict[str, Any], achat: bool) -> list[str]:
     etapes.append("Le **total TTC** de l'avoir.")
     titre = "### À vérifier" if achat else "### À faire"
     lignes = [titre, "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)] + [""]
+    return lignes + numerotee(etapes) + [""]
 
 
 def enonce(

@@ -10,6 +10,7 @@ from agora.company.model import Company
 from agora.content.secteurs import load_secteur
 from agora.errors import DomainError
 from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, nombre
+from agora.exercise.markdown import numerotee
 from agora.money import cents
 
 if TYPE_CHECKING:  # generate imports this module
@@ -282,7 +283,7 @@ def _rappels(params: dict[str, Any], niveau: int) -> str:
     elif niveau == 3:
         steps = [steps[1], steps[6], steps[7]]
     titre = "## Rappels de calcul"
-    rows = "\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1))
+    rows = "\n".join(numerotee(steps))
     return f"{titre}\n\nArrondissez chaque montant au centime, comme sur le bulletin.\n\n{rows}"
 
 
@@ -316,9 +317,7 @@ def _simplifications(params: dict[str, Any], mois: Mois, niveau: int) -> str:
 
 def _travail(params: dict[str, Any], niveau: int) -> str:
     champs = champs_demandes(params, niveau)
-    rows = "\n".join(
-        f"{i}. {LIBELLES[c][0].upper()}{LIBELLES[c][1:]}." for i, c in enumerate(champs, 1)
-    )
+    rows = "\n".join(numerotee(f"{LIBELLES[c][0].upper()}{LIBELLES[c][1:]}." for c in champs))
     return (
         "## Travail à faire\n\nRemplissez le bulletin dans cet ordre "
         f"(les montants en euros, au centime) :\n\n{rows}"

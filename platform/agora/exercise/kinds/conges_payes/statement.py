@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import MOIS, date_longue, mois_annee
-from agora.exercise.markdown import sections
+from agora.exercise.markdown import numerotee, sections
 from agora.francais import de
 from agora.money import euros
 
@@ -194,7 +194,7 @@ def _questions(p: dict[str, Any]) -> list[str]:
         "**maintien de salaire**.",
         "Donnez l'**indemnité** versée : la plus favorable.",
     ]
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:

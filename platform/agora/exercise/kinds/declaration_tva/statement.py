@@ -9,7 +9,7 @@ from typing import Any
 from agora.calendrier import date_longue, mois_annee
 from agora.exercise.enonce import au_service
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
-from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.money import euros
 
 NATURE = {
@@ -160,7 +160,7 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
         " (journal des opérations diverses) : les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int, reprise: tuple[str, str] | None = None) -> str:

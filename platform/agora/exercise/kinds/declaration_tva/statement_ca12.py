@@ -15,7 +15,7 @@ from agora.exercise.kinds.declaration_tva.statement import (
     tableau_achats,
     tableau_ventes,
 )
-from agora.exercise.markdown import cellule, pourcent
+from agora.exercise.markdown import cellule, numerotee, pourcent
 from agora.money import euros
 
 
@@ -92,7 +92,7 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
         " (journal des opérations diverses) : les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

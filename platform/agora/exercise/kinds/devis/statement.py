@@ -9,7 +9,7 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.enonce import au_service
-from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.money import euros
 
 MOTIFS_REMISE = (
@@ -178,7 +178,7 @@ def a_faire(h: Any, p: dict[str, Any]) -> list[str]:
             "**quantité à facturer**."
         )
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def numero_devis(rng: random.Random, jour: date) -> str:

@@ -13,7 +13,7 @@ from agora.calendrier import date_longue
 from agora.exercise.base import a_l_etape
 from agora.exercise.enonce import au_service
 from agora.exercise.kinds.facture.histoire import Histoire, echeance, piece
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, numerotee
 from agora.francais import de
 from agora.money import euros
 
@@ -266,7 +266,7 @@ def a_faire(p: dict[str, Any], famille: str = "biens", versees: bool = False) ->
         )
     )
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape[0].upper()}{etape[1:]}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etape[0].upper() + etape[1:] for etape in etapes)
 
 
 def enonce(

@@ -12,7 +12,7 @@ from agora.exercise.enonce import au_service
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat.params import Achat, lire_params
 from agora.exercise.kinds.facture_achat.solve import facture_imprimee
-from agora.exercise.markdown import cellule, tableau
+from agora.exercise.markdown import cellule, numerotee, tableau
 from agora.money import euros
 
 COMPTES = (
@@ -198,7 +198,7 @@ def a_faire(a: Achat) -> list[str]:
         + "les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

@@ -12,7 +12,7 @@ from agora.exercise.fields import TAUX
 from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, Vehicule, lire_params
 from agora.exercise.kinds.frais_deplacement.regles import Puissance, load_frais, puissance
 from agora.exercise.kinds.frais_deplacement.solve import bareme
-from agora.exercise.markdown import NBSP, cellule, milliers, section, tableau, texte
+from agora.exercise.markdown import NBSP, cellule, milliers, numerotee, section, tableau, texte
 from agora.francais import de
 from agora.money import euros
 
@@ -215,7 +215,7 @@ def a_faire(n: Note) -> list[str]:
         ht = " Montants HT quand la TVA est récupérée." if n.tva_recuperable else ""
         etapes.append(_comptes(n) + ht)
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

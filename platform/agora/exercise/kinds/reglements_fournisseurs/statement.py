@@ -14,6 +14,7 @@ from agora.exercise.kinds.reglements_fournisseurs.params import (
     Reglements,
     lire_params,
 )
+from agora.exercise.markdown import numerotee
 from agora.francais import de
 from agora.money import euros
 
@@ -52,7 +53,7 @@ def _regles(r: Reglements) -> list[str]:
         "Un escompte se prend seulement s'il rapporte **plus** que le découvert ne coûte.",
     )
     lignes = ["### Les règles de paiement de l'organisation", ""]
-    lignes += [f"{k}. {texte}" for k, texte in enumerate(regles, 1)]
+    lignes += numerotee(regles)
     if r.assujettie:
         lignes.append(
             "   L'organisation récupère la TVA : l'escompte rapporte son montant **hors taxes**."
@@ -164,7 +165,7 @@ def _a_faire(r: Reglements) -> list[str]:
         f"{r.date_paiement:%d/%m/%Y} : une ligne 401 par facture payée, puis l'escompte s'il "
         "est pris, puis la banque.",
     ]
-    lignes += [f"{k}. {texte}" for k, texte in enumerate(etapes, 1)]
+    lignes += numerotee(etapes)
     return [*lignes, ""]
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_courte, date_longue
+from agora.exercise.markdown import numerotee
 from agora.money import euros
 
 PERSONNES = {"client": "Particulier", "usager": "Usager (particulier)", "adherent": "Adhérent"}
@@ -148,7 +149,7 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
         "procédure). Citez chaque facture en retard : son numéro, le montant restant dû et "
         "l'échéance. Votre professeur corrigera le reste de la lettre."
     )
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def _regles(niveau: int) -> list[str]:

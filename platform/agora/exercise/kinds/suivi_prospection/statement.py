@@ -7,7 +7,7 @@ from typing import Any
 
 from agora.calendrier import date_courte
 from agora.exercise.kinds.suivi_prospection.campagnes import campagne
-from agora.exercise.markdown import milliers
+from agora.exercise.markdown import milliers, numerotee
 from agora.money import euros
 
 RETOURS = {
@@ -162,7 +162,7 @@ def a_faire(p: dict[str, Any], niveau: int) -> list[str]:
     lignes = ["### À faire", ""]
     if niveau == 1:
         lignes += ["Exemple : 16 réponses pour 256 contacts : 16 ÷ 256 × 100 = 6,25 → 6,3 %.", ""]
-    return lignes + [f"{i}. {e}" for i, e in enumerate(etapes, 1)] + [""]
+    return lignes + numerotee(etapes) + [""]
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from agora.calendrier import date_courte, date_longue
 from agora.exercise.enonce import au_service, tete
 from agora.exercise.kinds.tableau_de_bord_social.params import MOTIFS, Donnees, lire_params
-from agora.exercise.markdown import cellule, milliers, section, tableau, texte
+from agora.exercise.markdown import cellule, milliers, numerotee, section, tableau, texte
 
 MOIS = (
     "Janvier",
@@ -149,6 +149,8 @@ def _regles(d: Donnees) -> list[str]:
 
 def a_faire(d: Donnees) -> list[str]:
     """The numbered list of what to do, in the order of the form."""
+    graphiques = " ; ".join(INDICATEURS_GRAPHIQUES[g] for g in d.graphiques)
+    controles = " ; ".join(CONTROLES[c] for c in d.controles)
     etapes = [
         "L'effectif moyen de l'année.",
         "Le total des heures d'absence, puis le taux d'absentéisme (en %).",
@@ -156,16 +158,11 @@ def a_faire(d: Donnees) -> list[str]:
         "Le nombre d'accidents du travail avec arrêt, le nombre de jours perdus, puis le taux "
         "de fréquence et le taux de gravité.",
         "La pyramide des âges : le nombre de femmes et d'hommes dans chaque tranche.",
-        "Le graphique qui convient pour montrer : "
-        + " ; ".join(INDICATEURS_GRAPHIQUES[g] for g in d.graphiques)
-        + ".",
-    ]
-    controles = " ; ".join(CONTROLES[c] for c in d.controles)
-    etapes.append(
+        f"Le graphique qui convient pour montrer : {graphiques}.",
         f"Les contrôles des données : {controles}. Pour chacun, le matricule (ou le mois) "
-        "concerné, « aucune » s'il n'y en a pas, et ce qu'il faut faire."
-    )
-    return ["### À faire", "", *(f"{i}. {e}" for i, e in enumerate(etapes, 1))]
+        "concerné, « aucune » s'il n'y en a pas, et ce qu'il faut faire.",
+    ]
+    return ["### À faire", "", *numerotee(etapes)]
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
