@@ -19,9 +19,10 @@ def milliers(nombre: Any, espace: str = NBSP) -> str:
     return f"{nombre:,}".replace(",", espace)
 
 
-def pourcent(value: str) -> str:
-    """A rate of the contract (« 5.5 ») as a statement prints it: « 5,5 % »."""
-    return f"{value.replace('.', ',')}{NBSP}%"
+def pourcent(value: str, espace: str = NBSP) -> str:
+    """A rate of the contract (« 5.5 ») as a statement prints it: « 5,5 % » (``espace`` before
+    the sign: a non-breaking one by default)."""
+    return f"{value.replace('.', ',')}{espace}%"
 
 
 def tableau(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import MOIS
-from agora.exercise.markdown import numerotee, tableau
+from agora.exercise.markdown import numerotee, pourcent, tableau
 from agora.money import euros
 
 DEMANDE = {
@@ -54,7 +54,7 @@ def reglement(parts: list[str]) -> str:
 
 
 def _taux(taux: str) -> str:
-    return "sans TVA" if not Decimal(taux) else f"{taux.replace('.', ',')} %"
+    return "sans TVA" if not Decimal(taux) else pourcent(taux, " ")
 
 
 def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple]) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import MOIS, date_longue, mois_annee
-from agora.exercise.markdown import numerotee, sections
+from agora.exercise.markdown import numerotee, sections, tableau
 from agora.francais import de
 from agora.money import euros
 
@@ -101,9 +101,8 @@ def _regles(p: dict[str, Any], niveau: int) -> list[str]:
 
 def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple[str, ...]]) -> list[str]:
     """A titled Markdown table; a column whose name ends in « brut » is right-aligned."""
-    alignement = ["---:" if c.endswith("brut") else "---" for c in colonnes]
-    entete = [f"| {' | '.join(colonnes)} |", f"|{'|'.join(alignement)}|"]
-    return [f"## {titre}", "", *entete, *(f"| {' | '.join(r)} |" for r in rangees)]
+    alignement = "".join(">" if c.endswith("brut") else "<" for c in colonnes)
+    return [f"## {titre}", "", *tableau(colonnes, rangees, alignement)]
 
 
 def _equipe(p: dict[str, Any]) -> list[str]:

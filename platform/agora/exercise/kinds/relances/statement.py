@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_courte, date_longue
-from agora.exercise.markdown import numerotee
+from agora.exercise.markdown import numerotee, pourcent
 from agora.money import euros
 
 PERSONNES = {"client": "Particulier", "usager": "Usager (particulier)", "adherent": "Adhérent"}
@@ -28,7 +28,7 @@ DEDUITS = {
 
 
 def _taux(texte: str) -> str:
-    return f"{Decimal(texte):f}".replace(".", ",") + " %"
+    return pourcent(f"{Decimal(texte):f}", " ")
 
 
 def conditions(c: dict[str, Any]) -> str:
