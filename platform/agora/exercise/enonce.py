@@ -1,10 +1,19 @@
 """What the kinds' statements say alike: their head (the title, then the situation) and the
 student's place in the organisation."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from agora.exercise.markdown import section
 from agora.francais import de
+
+
+class Reprise(NamedTuple):
+    """What a statement takes up from an earlier step of the mission: the document as the
+    statement names it (an invoice's number, a customer), and where the student made it, as
+    ``base.a_l_etape`` says it (« à l'étape 2 »)."""
+
+    quoi: str
+    ou: str
 
 
 def tete(titre: str, *situation: str) -> list[str]:

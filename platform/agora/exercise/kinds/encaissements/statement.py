@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from agora.calendrier import date_courte
+from agora.exercise.enonce import Reprise
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.encaissements.params import (
     RRR,
@@ -166,20 +167,14 @@ def _a_faire(e: Encaissements, niveau: int, arrhes: frozenset[str] = frozenset()
     return lignes
 
 
-def enonce(
-    org: Any,
-    params: dict[str, Any],
-    niveau: int,
-    reprise: str | None = None,
-    ou: str = "dans une étape précédente",
-) -> str:
-    """The Markdown statement for the level; ``reprise`` is the number of the invoice the
-    student made at an earlier step of the mission, ``ou`` that step (« à l'étape 1 »)."""
+def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: Reprise | None = None) -> str:
+    """The Markdown statement for the level; ``reprise``: the invoice the student made at an
+    earlier step of the mission (its number), and that step."""
     e = lire_params(params)
     lignes = [f"## Les encaissements {de(e.client)}", "", *_situation(org, e), ""]
     if reprise is not None:
         lignes[-1:-1] = [
-            f"La facture {reprise} est celle que vous avez préparée {ou} "
+            f"La facture {reprise.quoi} est celle que vous avez préparée {reprise.ou} "
             "de la mission : enregistrez ses montants justes."
         ]
     lignes += ["| Date | Pièce | Document | Détail |", "|---|---|---|---|"]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_courte, date_longue
+from agora.exercise.enonce import Reprise
 from agora.exercise.markdown import numerotee, pourcent
 from agora.money import euros
 
@@ -183,23 +184,21 @@ def enonce(
     organisation: Any,
     p: dict[str, Any],
     niveau: int,
-    reprise: str | None = None,
-    ou: str = "dans une étape précédente",
+    reprise: Reprise | None = None,
     deduit: tuple[str, ...] | None = None,
 ) -> str:
     """The statement of these params for the organisation, in Markdown; ``reprise``: the
-    customer whose unpaid invoices come from the earlier step's ageing balance, ``ou`` that
-    step (« à l'étape 4 »), ``deduit`` what that step deducted from them (``DEDUITS``' keys),
-    when known."""
+    customer whose unpaid invoices come from the earlier step's ageing balance, and that
+    step; ``deduit``: what that step deducted from them (``DEDUITS``' keys), when known."""
     qui = QUI.get(organisation.relation, "clients")
     suite = []
     if reprise is not None:
         suite = [
             "",
-            f"Les factures de **{reprise}** sont celles que vous avez enregistrées {ou} de la "
-            "mission et qui restent dues. La lettre est pour ce client.",
+            f"Les factures de **{reprise.quoi}** sont celles que vous avez enregistrées "
+            f"{reprise.ou} de la mission et qui restent dues. La lettre est pour ce client.",
         ]
-        if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise):
+        if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise.quoi):
             suite[-1] += (
                 f" Ce qu'il a déjà réglé ou qui lui a été déduit ({_deduits(deduit)}) figure "
                 "dans la colonne « Déjà payé »."
