@@ -23,7 +23,7 @@ def tete(titre: str, *situation: str) -> list[str]:
 
 
 def au_service(org: Any, service: str) -> str:
-    """« Vous travaillez au service comptable **de la Boulangerie Martin** (Lyon). »: where the
+    """« Vous travaillez au service comptable de **Boulangerie Martin** (Lyon). »: where the
     student works, ``service`` named as it follows « au service »."""
     qui = de(org.raison_sociale, gras=True)
     return f"Vous travaillez au service {service} {qui} ({org.adresse.ville})."

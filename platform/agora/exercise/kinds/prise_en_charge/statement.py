@@ -10,7 +10,7 @@ from typing import Any
 from agora.calendrier import date_longue, heure_dite
 from agora.exercise.kinds.prise_en_charge.params import Fiche, lire_params
 from agora.exercise.kinds.prise_en_charge.situations import FONCTIONS
-from agora.exercise.markdown import cellule, section, sections, tableau
+from agora.exercise.markdown import cellule, section, tableau
 
 CANAUX = {
     "telephone": "Vous tenez le standard téléphonique",
@@ -28,7 +28,13 @@ def _message(p: dict[str, Any]) -> list[str]:
 
 
 def _regles(d: Fiche) -> list[str]:
-    delais = [
+    lignes = [
+        "Sont **urgents** :",
+        "",
+        *(f"- {regle}" for regle in d.urgences),
+        "",
+        "Délais :",
+        "",
         f"- Une demande urgente est traitée en **{d.delai_urgent} jour ouvré** ; toute autre "
         f"demande en **{d.delai_normal} jours ouvrés**.",
         "- Les jours ouvrés vont du lundi au vendredi, sans les jours fériés. Le jour où la "
@@ -38,12 +44,8 @@ def _regles(d: Fiche) -> list[str]:
     ]
     if d.feries:
         jours = ", ".join(date_longue(j, jour_semaine=True) for j in sorted(d.feries))
-        delais.append(f"- Jours fériés à venir : {jours}.")
-    urgents = [f"- {regle}" for regle in d.urgences]
-    return section(
-        "## Les règles de prise en charge de l'organisation",
-        *sections(["Sont **urgents** :", "", *urgents], ["Délais :", "", *delais]),
-    )
+        lignes.append(f"- Jours fériés à venir : {jours}.")
+    return section("## Les règles de prise en charge de l'organisation", *lignes)
 
 
 def _annuaire(d: Fiche) -> list[str]:
