@@ -10,7 +10,7 @@ from agora.calendrier import date_courte
 from agora.exercise.enonce import au_service
 from agora.exercise.kinds.mouvements_personnel.params import Mouvements, lire_params
 from agora.exercise.kinds.mouvements_personnel.regles import mois_essai, piece
-from agora.exercise.markdown import cellule, section, tableau, texte
+from agora.exercise.markdown import cellule, numerotee, section, tableau, texte
 from agora.money import euros
 
 CATEGORIES = {
@@ -31,10 +31,16 @@ def _arrivee(m: Mouvements, guide: bool) -> list[str]:
     renouvelle = "permet" if m.renouvellement_permis else "ne permet pas"
     contrat = "prévoit" if e.renouvellement_au_contrat else "ne prévoit pas"
     colonnes = ("Nouveau salarié", "Emploi", "Catégorie", "Contrat", "Premier jour", "Né le")
-    debut, naissance = date_courte(e.debut), date_courte(e.date_naissance)
-    salarie = (cellule(e.salarie), cellule(e.emploi), CATEGORIES[e.categorie], "CDI")
+    embauche = (
+        cellule(e.salarie),
+        cellule(e.emploi),
+        CATEGORIES[e.categorie],
+        "CDI",
+        date_courte(e.debut),
+        date_courte(e.date_naissance),
+    )
     lignes = [
-        *tableau(colonnes, [(*salarie, debut, naissance)]),
+        *tableau(colonnes, [embauche]),
         "",
         f"- La convention collective ({cellule(m.convention)}) **{renouvelle}** de renouveler "
         "la période d'essai une fois.",
@@ -119,24 +125,22 @@ def _annonce(m: Mouvements) -> list[str]:
 
 
 def _questions(m: Mouvements) -> list[str]:
-    pieces = len(m.pieces)
-    return [
-        "## À faire",
-        "",
-        "1. Donnez la première et la dernière date pour faire la DPAE.",
-        "2. Donnez la date de fin de la période d'essai, dites si elle peut être renouvelée, et "
+    etapes = [
+        "Donnez la première et la dernière date pour faire la DPAE.",
+        "Donnez la date de fin de la période d'essai, dites si elle peut être renouvelée, et "
         "donnez sa date de fin au plus tard (renouvellement compris s'il est possible).",
-        "3. Donnez la date limite de la visite d'information et de prévention.",
-        "4. Calculez le total brut du CDD, dites si l'indemnité de fin de contrat est due, puis "
+        "Donnez la date limite de la visite d'information et de prévention.",
+        "Calculez le total brut du CDD, dites si l'indemnité de fin de contrat est due, puis "
         "calculez-la (0 si elle n'est pas due) et l'indemnité compensatrice de congés payés. "
         "Arrondissez au centime le plus proche.",
-        "5. Datez le certificat de travail, l'attestation France Travail et le reçu pour solde "
+        "Datez le certificat de travail, l'attestation France Travail et le reçu pour solde "
         "de tout compte.",
-        "6. Registre du personnel : date d'entrée du nouveau salarié, date de sortie du CDD.",
-        f"7. Pour chacune des {pieces} pièces, la date jusqu'à laquelle la garder.",
-        "8. Pour chaque phrase de l'annonce, dites si elle est permise ou quel critère interdit "
+        "Registre du personnel : date d'entrée du nouveau salarié, date de sortie du CDD.",
+        f"Pour chacune des {len(m.pieces)} pièces, la date jusqu'à laquelle la garder.",
+        "Pour chaque phrase de l'annonce, dites si elle est permise ou quel critère interdit "
         "elle utilise (article L1132-1 du Code du travail).",
     ]
+    return ["## À faire", "", *numerotee(etapes)]
 
 
 def enonce(org: Any, params: dict[str, Any], niveau: int) -> str:
