@@ -1,4 +1,5 @@
-"""French calendar: the Paris time zone, month and day names, long dates for documents."""
+"""French calendar: the Paris time zone, month and day names, dates and times as documents write
+them."""
 
 from datetime import date, datetime
 from functools import lru_cache
@@ -20,6 +21,25 @@ def date_longue(jour: date, jour_semaine: bool = False, annee: bool = True) -> s
     if jour_semaine:
         texte = f"{JOURS[jour.weekday()]} {texte}"
     return f"{texte} {jour.year}" if annee else texte
+
+
+def date_courte(jour: date | str) -> str:
+    """« 05/03/2026 »: a day as a form or a table writes it (``jour``, a date or its ISO text)."""
+    if isinstance(jour, str):
+        jour = date.fromisoformat(jour)
+    # Written out rather than strftime (3× its cost): every wrong day's message shows one.
+    return f"{jour.day:02d}/{jour.month:02d}/{jour.year}"
+
+
+def mois_annee(periode: str) -> str:
+    """« mars 2026 »: the month of a period written « 2026-03 »."""
+    annee, mois = periode.split("-")
+    return f"{MOIS[int(mois) - 1]} {annee}"
+
+
+def heure_dite(minutes: int) -> str:
+    """« 9 h 05 »: a time of day (``minutes`` after midnight) as a French text writes it."""
+    return f"{minutes // 60} h {minutes % 60:02d}"
 
 
 def date_heure(moment: datetime) -> str:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from agora.calendrier import MOIS
+from agora.calendrier import date_courte, mois_annee
 from agora.company.identifiers import format_iban
 from agora.company.model import Company, MoisHistorique, Salarie
 from agora.money import euros
@@ -65,8 +65,11 @@ def _presentation(c: Company) -> str:
         ("Courriel", c.email),
         ("Site web", c.site_web),
         ("Dirigeant", f"{c.dirigeant}, {c.dirigeant_fonction.lower()}"),
-        ("Date de création", _date(c.date_creation)),
-        ("Exercice comptable", f"du {_date(c.exercice_debut)} au {_date(c.exercice_fin)}"),
+        ("Date de création", date_courte(c.date_creation)),
+        (
+            "Exercice comptable",
+            f"du {date_courte(c.exercice_debut)} au {date_courte(c.exercice_fin)}",
+        ),
         (
             "Régime de TVA",
             c.regime_tva + (" (option pour la TVA sur les débits)" if c.tva_sur_debits else ""),
@@ -131,11 +134,16 @@ def _chiffres(c: Company, historique: tuple[MoisHistorique, ...]) -> str:
         (f"Chiffre d'affaires HT des douze derniers mois ({_periode(historique)})", euros(total)),
         (f"{RELATIONS[c.relation].capitalize()} du fichier (extrait)", str(len(c.clients))),
         ("Fournisseurs réguliers", str(len(c.fournisseurs))),
-        (f"Solde bancaire au {_date(c.banque.date_solde)}", euros(c.banque.solde_initial)),
+        (f"Solde bancaire au {date_courte(c.banque.date_solde)}", euros(c.banque.solde_initial)),
     ]
     rows += [(f"Subvention : {s.financeur} ({s.objet})", euros(s.montant)) for s in c.subventions]
     history = [
-        (_mois(m.mois), euros(m.chiffre_affaires_ht), str(m.nombre_commandes), str(m.jours_absence))
+        (
+            mois_annee(m.mois),
+            euros(m.chiffre_affaires_ht),
+            str(m.nombre_commandes),
+            str(m.jours_absence),
+        )
         for m in historique
     ]
     return (
@@ -152,12 +160,7 @@ def _periode(historique: tuple[MoisHistorique, ...]) -> str:
     if not historique:
         return ""
     premier, dernier = historique[0].mois, historique[-1].mois
-    return f"de {_mois(premier)} à {_mois(dernier)}"
-
-
-def _mois(mois: str) -> str:
-    annee, numero = mois.split("-")
-    return f"{MOIS[int(numero) - 1]} {annee}"
+    return f"de {mois_annee(premier)} à {mois_annee(dernier)}"
 
 
 def _catalogue(c: Company) -> str:
@@ -196,10 +199,6 @@ def _groups(digits: str, sizes: tuple[int, ...]) -> str:
         out.append(digits[start : start + size])
         start += size
     return " ".join(out)
-
-
-def _date(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 def _plural(count: int, word: str) -> str:

@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
+from agora.calendrier import date_courte
 from agora.errors import InvalidInput
 from agora.exercise.base import ChampResult, champ_result
 from agora.money import cents, euros, fmt, other_digits, parse_amount, parse_decimal
@@ -288,8 +289,7 @@ class Day(Field):
         return value.isoformat()
 
     def display(self, value: date) -> str:
-        # Written out rather than strftime (3× its cost): every wrong day's message shows one.
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return date_courte(value)
 
 
 _ACCOUNT = re.compile(r"\d{2,8}[A-Z0-9]{0,12}", re.ASCII)

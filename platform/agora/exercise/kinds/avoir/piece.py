@@ -21,6 +21,7 @@ from agora.exercise.base import Variant
 from agora.exercise.kinds.avoir import histoire
 from agora.exercise.kinds.avoir.generate import rejoue
 from agora.exercise.kinds.avoir.solve import solve
+from agora.exercise.markdown import pourcent
 from agora.exercise.reading import Lecture
 
 NATURES = {"remise": "Remise", "rabais": "Rabais", "ristourne": "Ristourne"}
@@ -32,10 +33,6 @@ def _partie(p: histoire.Partie) -> Partie:
     return Partie(p.nom, rue, code_postal, ville, siren=p.siren, tva_intracom=p.tva)
 
 
-def _pourcent(taux: str) -> str:
-    return taux.replace(".", ",") + "\u00a0%"
-
-
 def _lignes(params: dict[str, Any], reference: dict[str, Any], lecture: Lecture) -> tuple:
     """The credited lines, as the credit note prints them."""
     if params["nature"] == "ristourne":
@@ -43,7 +40,7 @@ def _lignes(params: dict[str, Any], reference: dict[str, Any], lecture: Lecture)
         return tuple(
             Ligne(
                 "RISTOURNE",
-                f"Ristourne de {_pourcent(r['taux'])} sur le chiffre d'affaires {r['annee']}",
+                f"Ristourne de {pourcent(r['taux'])} sur le chiffre d'affaires {r['annee']}",
                 Decimal(1),
                 Decimal(g["montant_brut_ht"]),
                 Decimal(g["taux_tva"]),
@@ -61,7 +58,7 @@ def _lignes(params: dict[str, Any], reference: dict[str, Any], lecture: Lecture)
         origine = facture[credit["reference"]]
         designation, quantite = origine["designation"], quantites.get(credit["reference"])
         if quantite is None:  # a rabais on the line
-            taux = _pourcent(params["rabais"]["taux"])
+            taux = pourcent(params["rabais"]["taux"])
             designation, quantite = f"Rabais de {taux} sur : {designation}", "1"
         lu = montant_lu(lecture, "lignes", i, "montant_ht")
         prix = (

@@ -3,25 +3,21 @@ what is credited, what to compute in the order of the form, and part 2 at levels
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
 from agora.content.secteurs import famille_de
+from agora.exercise.enonce import au_service
 from agora.exercise.kinds import facture
 from agora.exercise.kinds.avoir import brouillon as b2
 from agora.exercise.kinds.avoir.histoire import Histoire
 from agora.exercise.kinds.avoir.mentions import facturation
-from agora.exercise.markdown import cellule, pourcent, tableau
+from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.francais import a, de
 from agora.money import cents, euros
 
 QUANTITE_CREDITEE = {"retour": "Quantité retournée", "trop_facture": "Quantité facturée en trop"}
-
-
-def _jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
 def situation(h: Histoire) -> list[str]:
@@ -30,9 +26,7 @@ def situation(h: Histoire) -> list[str]:
     avoir = p["pieces"]["avoir"]
     chef = f"{org.dirigeant} ({org.dirigeant_fonction.lower()})"
     service = "comptable" if h.achat else "commercial"
-    lignes = [
-        f"Vous travaillez au service {service} {de(org.raison_sociale, gras=True)} ({org.adresse.ville})."
-    ]
+    lignes = [au_service(org, service)]
     if p["nature"] != "ristourne":
         lignes.append(
             f"Le {date_longue(h.jour_facture)}, **{h.vendeur.nom}** a envoyé la facture "
@@ -96,7 +90,7 @@ def facture_origine(h: Histoire) -> list[str]:
     lignes = [
         "### La facture d'origine",
         "",
-        f"Facture n° {invoice['numero']} du {_jour(invoice['date'])}, {de(h.vendeur.nom)} "
+        f"Facture n° {invoice['numero']} du {date_courte(invoice['date'])}, {de(h.vendeur.nom)} "
         f"{a(h.client.nom)}.",
         "",
         *_lignes_facture(invoice),
@@ -136,7 +130,7 @@ def _releve(p: dict[str, Any]) -> list[str]:
         par_taux = {m["taux_tva"]: Decimal(m["montant_ht"]) for m in f["montants_ht"]}
         ttc = sum(ht + cents(ht * Decimal(t) / 100) for t, ht in par_taux.items())
         montants = " | ".join(euros(par_taux[t]) if t in par_taux else "—" for t in taux)
-        lignes.append(f"| {f['numero']} | {_jour(f['date'])} | {montants} | {euros(ttc)} |")
+        lignes.append(f"| {f['numero']} | {date_courte(f['date'])} | {montants} | {euros(ttc)} |")
     return [*lignes, ""]
 
 
@@ -185,7 +179,7 @@ def partie_2(b: b2.Brouillon, niveau: int, famille: str) -> list[str]:
         lignes += _reforme(b, famille)
     choix = "**présente**, **manquante** (à ajouter) ou **pas obligatoire sur cette facture**"
     lignes += [f"Pour chaque mention de la liste, dites si elle est {choix} :", ""]
-    lignes += [f"{i}. {r.libelle}" for i, r in enumerate(b.regles, 1)]
+    lignes += numerotee(r.libelle for r in b.regles)
     return [*lignes, ""]
 
 
@@ -236,7 +230,7 @@ def methode(p: dict[str, Any]) -> list[str]:
         "TVA = total HT × taux de TVA ÷ 100.",
         "Total TTC = total HT + TVA.",
     ]
-    return ["### Méthode", "", *(f"{i}. {e}" for i, e in enumerate(etapes, 1)), ""]
+    return ["### Méthode", "", *numerotee(etapes), ""]
 
 
 def _taux(p: dict[str, Any]) -> list[str]:
@@ -282,7 +276,7 @@ def a_faire(p: dict[str, Any], achat: bool) -> list[str]:
     etapes.append("Le **total TTC** de l'avoir.")
     titre = "### À vérifier" if achat else "### À faire"
     lignes = [titre, "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)] + [""]
+    return lignes + numerotee(etapes) + [""]
 
 
 def enonce(

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import MOIS
-from agora.exercise.markdown import tableau
+from agora.exercise.markdown import numerotee, pourcent, tableau
 from agora.money import euros
 
 DEMANDE = {
@@ -54,7 +54,7 @@ def reglement(parts: list[str]) -> str:
 
 
 def _taux(taux: str) -> str:
-    return "sans TVA" if not Decimal(taux) else f"{taux.replace('.', ',')} %"
+    return "sans TVA" if not Decimal(taux) else pourcent(taux, " ")
 
 
 def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple]) -> list[str]:
@@ -163,7 +163,7 @@ def _questions(p: dict[str, Any]) -> list[str]:
         "Pour chaque mois, dites s'il est **en tension** (trésorerie de fin sous le seuil).",
         "Choisissez la **mesure à proposer**.",
     ]
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def enonce(organisation: Any, p: dict[str, Any], niveau: int) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from agora.calendrier import MOIS
+from agora.calendrier import mois_annee
 from agora.company.model import Company
 from agora.content.secteurs import load_secteur
 from agora.errors import DomainError
 from agora.exercise.kinds.bulletin_paie.params import LIBELLE_AT_MP, nombre
+from agora.exercise.markdown import numerotee
 from agora.money import cents
 
 if TYPE_CHECKING:  # generate imports this module
@@ -101,15 +102,10 @@ def de(mot: str) -> str:
     return f"d'{mot}" if mot[:1].lower() in "aeiouyéèêàâîôû" else f"de {mot}"
 
 
-def _mois_texte(params: dict[str, Any]) -> str:
-    annee, mois = params["periode"].split("-")
-    return f"{MOIS[int(mois) - 1]} {annee}"
-
-
 def _situation(org: Company, params: dict[str, Any], mois: Mois, niveau: int) -> str:
     s = mois.salarie
     lines = [
-        f"# Bulletin de paie {de(_mois_texte(params))} : {s.prenom} {s.nom}",
+        f"# Bulletin de paie {de(mois_annee(params['periode']))} : {s.prenom} {s.nom}",
         f"**{org.raison_sociale}** — {org.secteur_libelle} — {len(org.salaries)} salariés.",
         f"{org.dirigeant}, {org.dirigeant_fonction.lower()}, vous confie la paie du mois. "
         f"Vous préparez le bulletin {de(s.prenom)} {s.nom}, {s.emploi.lower()}.",
@@ -138,7 +134,7 @@ def _contrat(params: dict[str, Any], mois: Mois) -> str:
 
 
 def _elements(params: dict[str, Any], mois: Mois, niveau: int) -> str:
-    out = [f"## Les éléments du mois {de(_mois_texte(params).split()[0])}"]
+    out = [f"## Les éléments du mois {de(mois_annee(params['periode']).split()[0])}"]
     if mois.semaines:
         out.append("Relevé des heures travaillées (le contrat prévoit 35 h par semaine) :")
         rows = "\n".join(
@@ -287,7 +283,7 @@ def _rappels(params: dict[str, Any], niveau: int) -> str:
     elif niveau == 3:
         steps = [steps[1], steps[6], steps[7]]
     titre = "## Rappels de calcul"
-    rows = "\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1))
+    rows = "\n".join(numerotee(steps))
     return f"{titre}\n\nArrondissez chaque montant au centime, comme sur le bulletin.\n\n{rows}"
 
 
@@ -321,9 +317,7 @@ def _simplifications(params: dict[str, Any], mois: Mois, niveau: int) -> str:
 
 def _travail(params: dict[str, Any], niveau: int) -> str:
     champs = champs_demandes(params, niveau)
-    rows = "\n".join(
-        f"{i}. {LIBELLES[c][0].upper()}{LIBELLES[c][1:]}." for i, c in enumerate(champs, 1)
-    )
+    rows = "\n".join(numerotee(f"{LIBELLES[c][0].upper()}{LIBELLES[c][1:]}." for c in champs))
     return (
         "## Travail à faire\n\nRemplissez le bulletin dans cet ordre "
         f"(les montants en euros, au centime) :\n\n{rows}"

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
 from agora.company.identifiers import format_iban
 from agora.exercise.kinds.conformite.controles import constats, constats_fournisseurs
 from agora.exercise.kinds.conformite.params import REGISTRES, lire_params
@@ -21,7 +21,7 @@ ANALYSE_REGLE = "Un résultat **au-dessus** de la limite de qualité n'est pas c
 
 def jour(texte: str | None) -> str:
     """« 12/03/2026 » from « 2026-03-12 »."""
-    return date.fromisoformat(texte).strftime("%d/%m/%Y") if texte else "—"
+    return date_courte(texte) if texte else "—"
 
 
 def nombre(texte: str) -> str:

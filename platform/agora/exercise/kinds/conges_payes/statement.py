@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from agora.calendrier import MOIS, date_longue
-from agora.exercise.markdown import sections
+from agora.calendrier import MOIS, date_longue, mois_annee
+from agora.exercise.markdown import numerotee, sections, tableau
 from agora.francais import de
 from agora.money import euros
 
@@ -40,11 +40,6 @@ UNITE = {"ouvrables": "jours ouvrables", "ouvres": "jours ouvrés"}
 
 def _jour(iso: str) -> str:
     return date_longue(date.fromisoformat(iso))
-
-
-def _mois(texte: str) -> str:
-    annee, mois = texte.split("-")
-    return f"{MOIS[int(mois) - 1]} {annee}"
 
 
 def _de(mot: str) -> str:
@@ -106,9 +101,8 @@ def _regles(p: dict[str, Any], niveau: int) -> list[str]:
 
 def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple[str, ...]]) -> list[str]:
     """A titled Markdown table; a column whose name ends in « brut » is right-aligned."""
-    alignement = ["---:" if c.endswith("brut") else "---" for c in colonnes]
-    entete = [f"| {' | '.join(colonnes)} |", f"|{'|'.join(alignement)}|"]
-    return [f"## {titre}", "", *entete, *(f"| {' | '.join(r)} |" for r in rangees)]
+    alignement = "".join(">" if c.endswith("brut") else "<" for c in colonnes)
+    return [f"## {titre}", "", *tableau(colonnes, rangees, alignement)]
 
 
 def _equipe(p: dict[str, Any]) -> list[str]:
@@ -141,7 +135,7 @@ def _absences(p: dict[str, Any]) -> list[str]:
             travailles = (
                 f"{jours} jours ouvrables travaillés" if jours else "aucun jour ouvrable travaillé"
             )
-            faits.append(f"- {_nom(s)} : {pourquoi} ; en {_mois(m['mois'])}, {travailles}.")
+            faits.append(f"- {_nom(s)} : {pourquoi} ; en {mois_annee(m['mois'])}, {travailles}.")
     return lignes + (faits or ["Aucune absence : tout le monde a travaillé toute la période."])
 
 
@@ -199,7 +193,7 @@ def _questions(p: dict[str, Any]) -> list[str]:
         "**maintien de salaire**.",
         "Donnez l'**indemnité** versée : la plus favorable.",
     ]
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from agora.calendrier import MOIS, date_longue
+from agora.calendrier import date_longue, mois_annee
+from agora.exercise.enonce import au_service
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
-from agora.exercise.markdown import cellule, pourcent, tableau
-from agora.francais import de
+from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.money import euros
 
 NATURE = {
@@ -27,17 +27,12 @@ CLUB = (
 )
 
 
-def mois_de(periode: str) -> str:
-    annee, mois = periode.split("-")
-    return f"{MOIS[int(mois) - 1]} {annee}"
-
-
 def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     jour = date.fromisoformat(p["date_declaration"])
     lignes = [
-        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "comptable"),
         f"Nous sommes le {date_longue(jour)}.",
-        f"Vous préparez la **déclaration de TVA** du mois de **{mois_de(p['periode'])}**.",
+        f"Vous préparez la **déclaration de TVA** du mois de **{mois_annee(p['periode'])}**.",
         "C'est le formulaire n° 3310-CA3 (déclaration mensuelle).",
         "",
     ]
@@ -165,7 +160,7 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
         " (journal des opérations diverses) : les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int, reprise: tuple[str, str] | None = None) -> str:

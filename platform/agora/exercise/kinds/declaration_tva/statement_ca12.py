@@ -8,14 +8,14 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.exercise.enonce import au_service
 from agora.exercise.kinds.declaration_tva.params import LIGNE_CA12, lire_params
 from agora.exercise.kinds.declaration_tva.statement import (
     CLUB,
     tableau_achats,
     tableau_ventes,
 )
-from agora.exercise.markdown import cellule, pourcent
-from agora.francais import de
+from agora.exercise.markdown import cellule, numerotee, pourcent
 from agora.money import euros
 
 
@@ -23,7 +23,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     jour = date.fromisoformat(p["date_declaration"])
     annee = p["periode"]
     lignes = [
-        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "comptable"),
         f"Nous sommes le {date_longue(jour)}.",
         "L'organisation est au **régime simplifié** de TVA : elle déclare sa TVA **une fois par "
         "an**.",
@@ -92,7 +92,7 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
         " (journal des opérations diverses) : les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

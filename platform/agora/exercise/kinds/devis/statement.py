@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from agora.calendrier import date_longue
-from agora.exercise.markdown import cellule, pourcent, tableau
-from agora.francais import de
+from agora.exercise.enonce import au_service
+from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.money import euros
 
 MOTIFS_REMISE = (
@@ -178,7 +178,7 @@ def a_faire(h: Any, p: dict[str, Any]) -> list[str]:
             "**quantité à facturer**."
         )
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def numero_devis(rng: random.Random, jour: date) -> str:
@@ -196,7 +196,7 @@ def enonce(rng: random.Random, h: Any, p: dict[str, Any], niveau: int) -> str:
         "",
         "### La situation",
         "",
-        f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "commercial"),
         *_courriel(h, p, jour),
         f"{org.dirigeant} ({org.dirigeant_fonction.lower()}) vous demande de préparer le "
         f"**devis n° {numero}**, daté du {date_longue(jour)}.",

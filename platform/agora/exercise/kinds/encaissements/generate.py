@@ -15,6 +15,7 @@ from typing import Any
 
 from agora.errors import InvalidInput
 from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
+from agora.exercise.enonce import Reprise
 from agora.exercise.kinds.encaissements import solve, statement
 from agora.exercise.kinds.encaissements.params import NAME, Avoir, Encaissements, Reglement
 from agora.exercise.kinds.encaissements.regles import regles
@@ -326,8 +327,8 @@ def reprendre(
         return generate(seed, niveau, organisation, options)
     rng = tirage(NAME, seed, niveau, "depuis")
     p = params(rng, organisation, niveau, emise)
-    ou = a_l_etape(emise)
-    texte = statement.enonce(organisation, p, niveau, reprise=emise["numero"], ou=ou)
+    reprise = Reprise(emise["numero"], a_l_etape(emise))
+    texte = statement.enonce(organisation, p, niveau, reprise)
     return Variant(NAME, seed, niveau, p, texte)
 
 

@@ -3,10 +3,11 @@ table, then what to record, letter and follow, in the form's order (Markdown, no
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import date_courte
+from agora.exercise.enonce import Reprise
+from agora.exercise.fields import TAUX
 from agora.exercise.kinds.encaissements.params import (
     RRR,
     Avoir,
@@ -20,7 +21,6 @@ from agora.exercise.kinds.encaissements.solve import ecritures
 from agora.francais import de
 from agora.money import euros
 
-NBSP = "\u00a0"
 MODES = {"cheque": "chèque remis en banque", "virement": "virement reçu", "carte": "carte bancaire"}
 MOTIFS = {
     "rabais": "rabais accordé",
@@ -31,31 +31,23 @@ MOTIFS = {
 }
 
 
-def _jour(jour: date) -> str:
-    return jour.strftime("%d/%m/%Y")
-
-
-def _taux(taux: Decimal) -> str:
-    return f"{taux.normalize():f}".replace(".", ",") + f"{NBSP}%"
-
-
 def _facture(f: Facture, arrhes: bool = False) -> str:
     if f.ttc == f.total_ht + f.port and not f.escompte and not any(m for _, m in f.tva):
         # An organisation outside VAT: one amount, no VAT.
         morceaux = [f"**montant {euros(f.ttc)}** (pas de TVA)"]
         if f.acompte:
             morceaux.append(f"{_deja(arrhes)} {euros(f.acompte)}")
-        return " ; ".join([*morceaux, f"échéance {_jour(f.echeance)}"])
+        return " ; ".join([*morceaux, f"échéance {date_courte(f.echeance)}"])
     morceaux = [f"montant HT {euros(f.net_commercial)}"]
     if f.escompte:
         morceaux.append(f"escompte {euros(f.escompte)} (net financier {euros(f.total_ht)})")
     if f.port:
         morceaux.append(f"port HT {euros(f.port)}")
-    morceaux += [f"TVA {_taux(t)} : {euros(m)}" for t, m in f.tva if m]
+    morceaux += [f"TVA {TAUX.display(t)} : {euros(m)}" for t, m in f.tva if m]
     morceaux.append(f"**TTC {euros(f.ttc)}**")
     if f.acompte:
         morceaux.append(f"{_deja(arrhes)} {euros(f.acompte)}")
-    morceaux.append(f"échéance {_jour(f.echeance)}")
+    morceaux.append(f"échéance {date_courte(f.echeance)}")
     return " ; ".join(morceaux)
 
 
@@ -64,7 +56,7 @@ def _avoir(a: Avoir, niveau: int) -> str:
     if not any(t for t, _ in a.ht):
         return " ; ".join([*morceaux, f"**montant {euros(a.ttc)}** (pas de TVA)"])
     for (t, ht), (_, tva) in zip(a.ht, a.tva, strict=True):
-        morceaux.append(f"HT {euros(ht)} (TVA {_taux(t)})")
+        morceaux.append(f"HT {euros(ht)} (TVA {TAUX.display(t)})")
         if niveau < 3 and tva:
             morceaux.append(f"TVA {euros(tva)}")
     if niveau < 3:
@@ -86,12 +78,12 @@ def _reglement(r: Reglement, arrhes: bool = False) -> str:
 def _ligne(d: Any, niveau: int, arrhes: frozenset[str] = frozenset()) -> str:
     """A document's row; ``arrhes``: the invoices whose deposit was paid as arrhes."""
     if isinstance(d, Facture):
-        return f"| {_jour(d.jour)} | {d.piece} | Facture | {_facture(d, d.piece in arrhes)} |"
+        return f"| {date_courte(d.jour)} | {d.piece} | Facture | {_facture(d, d.piece in arrhes)} |"
     if isinstance(d, Avoir):
-        return f"| {_jour(d.jour)} | {d.piece} | Avoir | {_avoir(d, niveau)} |"
+        return f"| {date_courte(d.jour)} | {d.piece} | Avoir | {_avoir(d, niveau)} |"
     verses = d.acompte and d.factures[0] in arrhes
     quoi = "Arrhes" if verses else "Acompte" if d.acompte else "Règlement"
-    return f"| {_jour(d.jour)} | {d.piece} | {quoi} | {_reglement(d, verses)} |"
+    return f"| {date_courte(d.jour)} | {d.piece} | {quoi} | {_reglement(d, verses)} |"
 
 
 def arrhes_de(params: dict[str, Any]) -> frozenset[str]:
@@ -160,7 +152,7 @@ def _a_faire(e: Encaissements, niveau: int, arrhes: frozenset[str] = frozenset()
         f"2. Lettrez le compte {e.compte_client} : donnez la même lettre (A, B…) aux lignes "
         "dont le total des débits égale exactement le total des crédits. Une ligne qui ne "
         "s'équilibre pas reste « non lettrée ».",
-        f"3. Établissez la balance âgée au **{_jour(e.date_balance)}** : pour chaque facture, "
+        f"3. Établissez la balance âgée au **{date_courte(e.date_balance)}** : pour chaque facture, "
         "le reste dû et sa tranche.",
         "   Retard = date de la balance − date d'échéance, en jours. Tranches : non échu "
         "(0 jour ou moins), de 1 à 30 jours, de 31 à 60 jours, plus de 60 jours. "
@@ -175,20 +167,14 @@ def _a_faire(e: Encaissements, niveau: int, arrhes: frozenset[str] = frozenset()
     return lignes
 
 
-def enonce(
-    org: Any,
-    params: dict[str, Any],
-    niveau: int,
-    reprise: str | None = None,
-    ou: str = "dans une étape précédente",
-) -> str:
-    """The Markdown statement for the level; ``reprise`` is the number of the invoice the
-    student made at an earlier step of the mission, ``ou`` that step (« à l'étape 1 »)."""
+def enonce(org: Any, params: dict[str, Any], niveau: int, reprise: Reprise | None = None) -> str:
+    """The Markdown statement for the level; ``reprise``: the invoice the student made at an
+    earlier step of the mission (its number), and that step."""
     e = lire_params(params)
     lignes = [f"## Les encaissements {de(e.client)}", "", *_situation(org, e), ""]
     if reprise is not None:
         lignes[-1:-1] = [
-            f"La facture {reprise} est celle que vous avez préparée {ou} "
+            f"La facture {reprise.quoi} est celle que vous avez préparée {reprise.ou} "
             "de la mission : enregistrez ses montants justes."
         ]
     lignes += ["| Date | Pièce | Document | Détail |", "|---|---|---|---|"]

@@ -11,6 +11,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.kinds.equilibre_financier.params import MASSE_DE
 from agora.exercise.kinds.equilibre_financier.regles import regles
+from agora.exercise.markdown import numerotee
 from agora.money import euros
 
 TITRES = {
@@ -150,7 +151,7 @@ def _questions(niveau: int) -> list[str]:
     q.append("Calculez la **trésorerie nette**, puis vérifiez-la : FRNG − BFR.")
     q += _ratios(niveau)
     q.append("Choisissez la **lecture de la situation**, puis la **mesure à proposer**.")
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:

@@ -11,8 +11,9 @@ from typing import Any
 
 from agora.calendrier import date_longue
 from agora.exercise.base import a_l_etape
+from agora.exercise.enonce import au_service
 from agora.exercise.kinds.facture.histoire import Histoire, echeance, piece
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import cellule, numerotee
 from agora.francais import de
 from agora.money import euros
 
@@ -175,7 +176,7 @@ def _situation(
             "",
         ]
     return [
-        f"Vous travaillez au service commercial {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "commercial"),
         f"Le {accepte}, le client **{nom}** a accepté le devis n° {devis_numero}.",
         f"{fait} le {date_longue(jour)}.",
         f"{chef} vous demande de **préparer la facture** n° {numero}.",
@@ -265,7 +266,7 @@ def a_faire(p: dict[str, Any], famille: str = "biens", versees: bool = False) ->
         )
     )
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape[0].upper()}{etape[1:]}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etape[0].upper() + etape[1:] for etape in etapes)
 
 
 def enonce(

@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import date_longue
+from agora.exercise.enonce import au_service
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.facture_achat.params import Achat, lire_params
 from agora.exercise.kinds.facture_achat.solve import facture_imprimee
-from agora.exercise.markdown import cellule, tableau
-from agora.francais import de
+from agora.exercise.markdown import cellule, numerotee, tableau
 from agora.money import euros
 
 COMPTES = (
@@ -53,7 +53,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
     f = p["fournisseur"]
     pays = "" if f["pays"] == "France" else f" (fournisseur installé en {f['pays']})"
     lignes = [
-        f"Vous travaillez au service comptable {de(org.raison_sociale, gras=True)} ({org.adresse.ville}).",
+        au_service(org, "comptable"),
         f"Le {_jour(p['commande']['date'])}, nous avons commandé à **{f['nom']}**{pays}.",
         (
             f"La livraison est arrivée le {_jour(p['livraison']['date'])}."
@@ -198,7 +198,7 @@ def a_faire(a: Achat) -> list[str]:
         + "les comptes, les débits et les crédits.",
     ]
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.calendrier import MOIS
+from agora.exercise.markdown import milliers, numerotee
 from agora.money import euros
 
 METHODE = {
@@ -49,7 +50,7 @@ def jour(iso: str) -> str:
 
 
 def _q(texte: str) -> str:
-    return f"{Decimal(texte):,}".replace(",", "\u00a0")
+    return milliers(Decimal(texte))
 
 
 def _qu(texte: str, article: dict[str, str]) -> str:
@@ -155,7 +156,7 @@ def _questions(p: dict[str, Any]) -> list[str]:
         "**quantité** ? (La livraison doit ramener le stock au stock maximum : quantité = stock "
         f"maximum − {nom} + consommation pendant le délai. Sinon, écrivez 0.)",
     ]
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def enonce(p: dict[str, Any], organisation: Any, niveau: int) -> str:

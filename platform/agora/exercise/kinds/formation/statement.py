@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
+from agora.exercise.markdown import milliers, numerotee
 from agora.francais import de
 from agora.money import euros
 
@@ -15,7 +16,7 @@ UNITES = {"jour": "par jour", "participant": "par participant", "session": "la s
 
 
 def _nombre(valeur: Any) -> str:
-    return f"{valeur:,}".replace(",", "\u202f")
+    return milliers(valeur, "\u202f")
 
 
 def _taux(texte: str) -> str:
@@ -119,7 +120,7 @@ def convocation(p: dict[str, Any]) -> list[str]:
         "dans la convocation.",
         "",
     ]
-    lignes += [f"{k}. {ELEMENTS[code][0]}" for k, code in enumerate(c["elements"], 1)]
+    lignes += numerotee(ELEMENTS[code][0] for code in c["elements"])
     return [*lignes, ""]
 
 
@@ -209,7 +210,7 @@ def a_faire(p: dict[str, Any], niveau: int) -> list[str]:
         "Le **budget des activités sociales et culturelles**, le total des **dépenses** des "
         "activités, l'**écart** (dépenses − budget) et son **sens**.",
     ]
-    return ["### À faire", "", *[f"{i}. {e}" for i, e in enumerate(etapes, 1)], ""]
+    return ["### À faire", "", *numerotee(etapes), ""]
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:

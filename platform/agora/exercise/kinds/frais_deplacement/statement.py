@@ -4,15 +4,15 @@ fill in, in the form's order."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
+from agora.exercise.enonce import au_service, tete
 from agora.exercise.fields import TAUX
-from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, lire_params
-from agora.exercise.kinds.frais_deplacement.regles import load_frais, puissance
+from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, Vehicule, lire_params
+from agora.exercise.kinds.frais_deplacement.regles import Puissance, load_frais, puissance
 from agora.exercise.kinds.frais_deplacement.solve import bareme
-from agora.exercise.markdown import cellule
+from agora.exercise.markdown import NBSP, cellule, milliers, numerotee, section, tableau, texte
 from agora.francais import de
 from agora.money import euros
 
@@ -26,25 +26,18 @@ NATURES = {
 }
 
 
-def _jour(jour: date) -> str:
-    return jour.strftime("%d/%m/%Y")
-
-
 def _km(km: int) -> str:
-    return f"{km:,}".replace(",", "\u00a0") + "\u00a0km"
+    return f"{milliers(km)}{NBSP}km"
 
 
 def _situation(org: Any, n: Note) -> list[str]:
     o = n.ordre
-    lignes = [
-        f"Vous travaillez au service administratif {de(org.raison_sociale, gras=True)} "
-        f"({org.adresse.ville}).",
+    return [
+        au_service(org, "administratif"),
         f"**{o.salarie}** ({o.emploi}) part en déplacement professionnel.",
         "Vous préparez le budget de son ordre de mission.",
         f"À son retour, le {date_longue(n.date_note)}, vous contrôlez sa note de frais.",
-        "",
     ]
-    return lignes
 
 
 def _ordre(n: Note) -> list[str]:
@@ -53,17 +46,18 @@ def _ordre(n: Note) -> list[str]:
         ("Salarié", f"{o.salarie}, {o.emploi}"),
         ("Objet", o.objet),
         ("Lieu", o.lieu),
-        ("Départ", _jour(o.depart)),
-        ("Retour", _jour(o.retour)),
+        ("Départ", date_courte(o.depart)),
+        ("Retour", date_courte(o.retour)),
         ("Transport", f"voiture personnelle ({n.vehicules[0].libelle})"),
         ("Distance prévue (aller et retour)", _km(o.km_prevus)),
         ("Nuits prévues", str(o.nuits)),
         ("Repas prévus", str(o.repas)),
         ("Avance versée au départ", euros(o.avance) if o.avance else "aucune"),
     ]
-    tableau = ["| Rubrique | Détail |", "|---|---|"]
-    tableau += [f"| {titre} | {cellule(valeur)} |" for titre, valeur in rangs]
-    return [f"### L'ordre de mission n° {o.numero}", "", *tableau, ""]
+    rangees = [(titre, cellule(valeur)) for titre, valeur in rangs]
+    return section(
+        f"### L'ordre de mission n° {o.numero}", *tableau(("Rubrique", "Détail"), rangees)
+    )
 
 
 def _regles(n: Note) -> list[str]:
@@ -100,44 +94,46 @@ def _regle_tva(n: Note) -> list[str]:
 
 
 def _vehicules(n: Note) -> list[str]:
-    lignes = [
-        "### Les kilomètres",
-        "",
-        "| Véhicule | Km professionnels déjà faits cette année | IK déjà versées cette année "
-        "| Km de ce déplacement |",
-        "|---|---:|---:|---:|",
-    ]
-    for v in n.vehicules:
-        deja = bareme(v.cv, v.km_anterieurs)
-        lignes.append(
-            f"| {cellule(v.libelle)} | {_km(v.km_anterieurs)} | {euros(deja)} | {_km(v.km)} |"
-        )
+    colonnes = (
+        "Véhicule",
+        "Km professionnels déjà faits cette année",
+        "IK déjà versées cette année",
+        "Km de ce déplacement",
+    )
+    lignes = tableau(colonnes, map(_vehicule, n.vehicules), "<>>>")
     if len(n.vehicules) > 1:
         lignes += [
             "",
             "Au retour, sa voiture est tombée en panne : il a fini avec la voiture de son "
             "conjoint, qu'il utilise aussi pour son travail cette année.",
         ]
-    return [*lignes, "", *_bareme(n), ""]
+    return section("### Les kilomètres", *lignes, "", *_bareme(n))
+
+
+def _vehicule(v: Vehicule) -> tuple[str, ...]:
+    """A car's row: its kilometres of the year so far, the IK they were paid, this trip's."""
+    deja = euros(bareme(v.cv, v.km_anterieurs))
+    return (cellule(v.libelle), _km(v.km_anterieurs), deja, _km(v.km))
 
 
 def _bareme(n: Note) -> list[str]:
-    lignes = [
+    """The barème's lines of the cars' powers, each once, its bands named from its thresholds."""
+    bas, haut = load_frais().bareme_kilometrique.seuils_km
+    jusqua, apres, audela = (milliers(km, " ") for km in (bas, bas + 1, haut))
+    bandes = (f"d jusqu'à {jusqua} km", f"d de {apres} à {audela} km", f"d au-delà de {audela} km")
+    puissances = {p.cv: p for p in (puissance(v.cv) for v in n.vehicules)}
+    return [
         "Barème kilométrique (d = distance professionnelle de l'année avec ce véhicule) :",
         "",
-        "| Puissance | d jusqu'à 5 000 km | d de 5 001 à 20 000 km | d au-delà de 20 000 km |",
-        "|---|---|---|---|",
+        *tableau(("Puissance", *bandes), map(_formules, puissances.values())),
     ]
-    vus: list[int] = []
-    for v in n.vehicules:
-        p = puissance(v.cv)
-        if p.cv in vus:
-            continue
-        vus.append(p.cv)
-        t1, t2, t3 = (f"{t.a}".replace(".", ",") for t in p.tranches)
-        b = euros(p.tranches[1].b, symbol=False)
-        lignes.append(f"| {p.libelle} | d × {t1} | (d × {t2}) + {b} | d × {t3} |")
-    return lignes
+
+
+def _formules(p: Puissance) -> tuple[str, ...]:
+    """A power's row of the barème: the amount of each band, d × a (+ b)."""
+    t1, t2, t3 = (f"{t.a}".replace(".", ",") for t in p.tranches)
+    b = euros(p.tranches[1].b, symbol=False)
+    return (p.libelle, f"d × {t1}", f"(d × {t2}) + {b}", f"d × {t3}")
 
 
 def _tva(j: Justificatif) -> str:
@@ -147,20 +143,22 @@ def _tva(j: Justificatif) -> str:
 
 
 def _note(n: Note) -> list[str]:
-    lignes = [
-        f"### La note de frais {de(n.ordre.salarie)}",
-        "",
-        "| N° | Date | Dépense | Montant TTC | dont TVA | Justificatif |",
-        "|---|---|---|---:|---:|---|",
-    ]
-    for j in n.justificatifs:
-        ailleurs = " (payé à l'étranger)" if j.etranger else ""
-        fourni = "joint" if j.fourni else "**non fourni**"
-        lignes.append(
-            f"| {j.numero} | {_jour(j.jour)} | {NATURES[j.nature]} : {cellule(j.libelle)}"
-            f"{ailleurs} | {euros(j.ttc)} | {_tva(j)} | {fourni} |"
+    colonnes = ("N°", "Date", "Dépense", "Montant TTC", "dont TVA", "Justificatif")
+    rangees = [
+        (
+            j.numero,
+            date_courte(j.jour),
+            f"{NATURES[j.nature]} : {cellule(j.libelle)}"
+            + (" (payé à l'étranger)" if j.etranger else ""),
+            euros(j.ttc),
+            _tva(j),
+            "joint" if j.fourni else "**non fourni**",
         )
-    return [*lignes, ""]
+        for j in n.justificatifs
+    ]
+    return section(
+        f"### La note de frais {de(n.ordre.salarie)}", *tableau(colonnes, rangees, "<<<>><")
+    )
 
 
 def _methode(n: Note) -> list[str]:
@@ -217,24 +215,18 @@ def a_faire(n: Note) -> list[str]:
         ht = " Montants HT quand la TVA est récupérée." if n.tva_recuperable else ""
         etapes.append(_comptes(n) + ht)
     lignes = ["### À faire", "", "Arrondissez chaque montant au centime le plus proche.", ""]
-    return lignes + [f"{i}. {etape}" for i, etape in enumerate(etapes, 1)]
+    return lignes + numerotee(etapes)
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement."""
     n = lire_params(p)
-    lignes = [
-        f"## Le déplacement {de(n.ordre.salarie)}",
-        "",
-        "### La situation",
-        "",
-        *_situation(org, n),
-        *_ordre(n),
-        *_regles(n),
-        *_vehicules(n),
-        *_note(n),
-    ]
-    if niveau == 1:
-        lignes += _methode(n)
-    lignes += a_faire(n)
-    return "\n".join(lignes) + "\n"
+    return texte(
+        tete(f"## Le déplacement {de(n.ordre.salarie)}", *_situation(org, n)),
+        _ordre(n),
+        _regles(n),
+        _vehicules(n),
+        _note(n),
+        _methode(n) if niveau == 1 else [],
+        a_faire(n),
+    )

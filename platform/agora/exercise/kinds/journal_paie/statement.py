@@ -11,54 +11,44 @@ from agora.calendrier import MOIS, date_longue
 from agora.exercise.kinds.journal_paie.params import Bulletin, Paie, lire_params
 from agora.exercise.kinds.journal_paie.regles import regles
 from agora.exercise.kinds.journal_paie.solve import echeance, jour_regle, piece
+from agora.exercise.markdown import tableau
 from agora.francais import de
 from agora.money import ZERO, euros
 
 
 def _lignes(b: Bulletin, niveau: int) -> list[str]:
     """The payslip's contribution lines: with their body at level 1, without at level 3."""
-    r = regles()
+    total = ("**Total**", f"**{euros(b.total_salarial)}**", f"**{euros(b.total_patronal)}**")
     if niveau == 1:
-        lignes = [
-            "| Cotisation | Organisme | Part salariale | Part patronale |",
-            "|---|---|---:|---:|",
+        organismes = regles().organismes
+        rangees = [
+            (c.libelle, organismes[c.organisme].libelle, euros(c.salarial), euros(c.patronal))
+            for c in b.cotisations
         ]
-        for c in b.cotisations:
-            organisme = r.organismes[c.organisme].libelle
-            lignes.append(
-                f"| {c.libelle} | {organisme} | {euros(c.salarial)} | {euros(c.patronal)} |"
-            )
-        total = f"| **Total** | | **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |"
-        return [*lignes, total]
-    lignes = ["| Cotisation | Part salariale | Part patronale |", "|---|---:|---:|"]
-    lignes += [
-        f"| {c.libelle} | {euros(c.salarial)} | {euros(c.patronal)} |" for c in b.cotisations
-    ]
-    return [
-        *lignes,
-        f"| **Total** | **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |",
-    ]
+        colonnes = ("Cotisation", "Organisme", "Part salariale", "Part patronale")
+        # The total row leaves its body cell empty: « | | », as the payslip's tables print it.
+        return [*tableau(colonnes, rangees, "<<>>"), f"| {total[0]} | | {total[1]} | {total[2]} |"]
+    rangees = [(c.libelle, euros(c.salarial), euros(c.patronal)) for c in b.cotisations]
+    return tableau(("Cotisation", "Part salariale", "Part patronale"), [*rangees, total], "<>>")
 
 
 def _recapitulatif(b: Bulletin) -> list[str]:
     """Level 2: the payslip's contributions summed by body, as a PGI prints them."""
     r = regles()
-    lignes = ["| Organisme | Part salariale | Part patronale |", "|---|---:|---:|"]
+    rangees = []
     cotisations = b.cotisations  # read from the params' lines at each access
     for o in r.organismes:
         sal = sum((c.salarial for c in cotisations if c.organisme == o), ZERO)
         pat = sum((c.patronal for c in cotisations if c.organisme == o), ZERO)
         if any(c.organisme == o for c in cotisations):
-            lignes.append(f"| {r.organismes[o].libelle} | {euros(sal)} | {euros(pat)} |")
-    return [
-        *lignes,
-        f"| **Total** | **{euros(b.total_salarial)}** | **{euros(b.total_patronal)}** |",
-    ]
+            rangees.append((r.organismes[o].libelle, euros(sal), euros(pat)))
+    total = ("**Total**", f"**{euros(b.total_salarial)}**", f"**{euros(b.total_patronal)}**")
+    return tableau(("Organisme", "Part salariale", "Part patronale"), [*rangees, total], "<>>")
 
 
 def _bulletin(b: Bulletin, niveau: int) -> list[str]:
-    tableau = _recapitulatif(b) if niveau == 2 else _lignes(b, niveau)
-    lignes = [f"### Bulletin {de(b.salarie)}", "", *tableau]
+    cotisations = _recapitulatif(b) if niveau == 2 else _lignes(b, niveau)
+    lignes = [f"### Bulletin {de(b.salarie)}", "", *cotisations]
     lignes += [
         "",
         f"Salaire brut : **{euros(b.brut)}** ; net avant impôt : {euros(b.net_avant_impot)} ; "

@@ -9,11 +9,12 @@ import random
 from datetime import date
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_longue, heure_dite
+from agora.exercise.fields import HORAIRE
+from agora.exercise.kinds.prise_en_charge.answer import CIVILITE
 from agora.exercise.kinds.prise_en_charge.dictee import en_lettres, par_paires
 from agora.exercise.kinds.prise_en_charge.situations import Situation
 
-CIVILITES = {"madame": "Madame", "monsieur": "Monsieur"}
 PIECES = {
     "commande": "la commande",
     "facture": "la facture",
@@ -41,15 +42,9 @@ HORS_SUJET = {
 }
 
 
-def heure_dite(heure: str) -> str:
-    """« 18 h 05 »."""
-    h, m = heure.split(":")
-    return f"{int(h)} h {m}"
-
-
 def _qui(p: dict[str, Any]) -> str:
     d = p["demandeur"]
-    qui = f"{CIVILITES[d['civilite']]} {d['prenom']} {d['nom']}"
+    qui = f"{CIVILITE.display(d['civilite'])} {d['prenom']} {d['nom']}"
     if d["organisation"]:
         if p["situation"] == "paie_heures_manquantes":
             qui += f", du service {d['organisation']}"
@@ -100,7 +95,7 @@ def _contact(p: dict[str, Any]) -> str:
 def lignes(rng: random.Random, p: dict[str, Any], s: Situation, org: Any, article: str) -> list:
     """The message as paragraphs, for the statement to quote."""
     jour = date.fromisoformat(p["demande"]["date"])
-    quand = f"{date_longue(jour, jour_semaine=True)} à {heure_dite(p['demande']['heure'])}"
+    quand = f"{date_longue(jour, jour_semaine=True)} à {heure_dite(HORAIRE.convert(p['demande']['heure']))}"
     corps = " ".join(_corps(rng, p, s, article))
     canal = p["canal"]
     if canal == "courriel":

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_longue, heure_dite
 from agora.exercise.kinds.prise_en_charge.params import Fiche, lire_params
 from agora.exercise.kinds.prise_en_charge.situations import FONCTIONS
-from agora.exercise.markdown import cellule, tableau
+from agora.exercise.markdown import cellule, section, tableau
 
 CANAUX = {
     "telephone": "Vous tenez le standard téléphonique",
@@ -18,10 +18,6 @@ CANAUX = {
     "courriel": "Vous relevez la boîte de courriel de l'accueil",
     "accueil": "Vous tenez l'accueil",
 }
-
-
-def _heure(minutes: int) -> str:
-    return f"{minutes // 60} h {minutes % 60:02d}"
 
 
 def _message(p: dict[str, Any]) -> list[str]:
@@ -33,8 +29,6 @@ def _message(p: dict[str, Any]) -> list[str]:
 
 def _regles(d: Fiche) -> list[str]:
     lignes = [
-        "## Les règles de prise en charge de l'organisation",
-        "",
         "Sont **urgents** :",
         "",
         *(f"- {regle}" for regle in d.urgences),
@@ -45,13 +39,13 @@ def _regles(d: Fiche) -> list[str]:
         f"demande en **{d.delai_normal} jours ouvrés**.",
         "- Les jours ouvrés vont du lundi au vendredi, sans les jours fériés. Le jour où la "
         "demande est reçue ne compte pas.",
-        f"- Une demande arrivée après **{_heure(d.heure_limite)}**, un samedi, un dimanche ou "
+        f"- Une demande arrivée après **{heure_dite(d.heure_limite)}**, un samedi, un dimanche ou "
         "un jour férié compte comme reçue le jour ouvré suivant.",
     ]
     if d.feries:
         jours = ", ".join(date_longue(j, jour_semaine=True) for j in sorted(d.feries))
         lignes.append(f"- Jours fériés à venir : {jours}.")
-    return [*lignes, ""]
+    return section("## Les règles de prise en charge de l'organisation", *lignes)
 
 
 def _annuaire(d: Fiche) -> list[str]:
@@ -60,7 +54,7 @@ def _annuaire(d: Fiche) -> list[str]:
         (cellule(m.service), cellule(m.nom), cellule(m.emploi), FONCTIONS[m.fonction])
         for m in d.annuaire
     ]
-    return ["## L'annuaire interne", "", *tableau(colonnes, membres), ""]
+    return section("## L'annuaire interne", *tableau(colonnes, membres))
 
 
 def _questions(d: Fiche, niveau: int) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
 from agora.company.identifiers import format_iban
 from agora.exercise.kinds.qualite_donnees.controles import attendus, codes_postaux
 from agora.exercise.kinds.qualite_donnees.params import lire_params
@@ -59,10 +59,6 @@ def activite(p: dict[str, Any]) -> str:
     return ACTIVITE.get((p["fichier"], p["relation"]), "Dernière commande")
 
 
-def _jour(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"  # params dates are ISO (checked)
-
-
 def _tableau(p: dict[str, Any]) -> list[str]:
     """The file as the software exports it (a dash where a record has no value)."""
     encours = p["fichier"] != "prospects"
@@ -79,7 +75,7 @@ def _tableau(p: dict[str, Any]) -> list[str]:
         cellules += [r.get("siret") or "—", r.get("tva") or "—"]
         if encours:
             cellules.append(format_iban(r["iban"]) if r.get("iban") else "—")
-        cellules.append(_jour(r["derniere_activite"]))
+        cellules.append(date_courte(r["derniere_activite"]))
         if encours:
             cellules.append(
                 euros(r.get("encours", "0")) if r.get("encours", "0") not in ("0", "0.00") else "—"

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from agora.calendrier import MOIS
+from agora.calendrier import MOIS, date_courte
 from agora.money import euros
 
 if TYPE_CHECKING:  # tirage imports this module
@@ -16,10 +16,6 @@ if TYPE_CHECKING:  # tirage imports this module
 def montant(value: str | Decimal) -> str:
     """« 1 234,56 » (the € is in the column header)."""
     return euros(value, symbol=False)
-
-
-def jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
 
 
 def _montant(raw: str) -> str:
@@ -72,7 +68,7 @@ def _suspens(params: dict[str, Any], ctx: Contexte) -> str:
     ]
     for s in params["suspens_anterieurs"]:
         lignes.append(
-            f"| {s['id']} | {jour(s['date'])} | {s['libelle']} "
+            f"| {s['id']} | {date_courte(s['date'])} | {s['libelle']} "
             f"| {_montant(s['debit'])} | {_montant(s['credit'])} |"
         )
     return "\n".join(lignes)
@@ -91,7 +87,7 @@ def _grand_livre(params: dict[str, Any], ctx: Contexte) -> str:
     ]
     for c in params["compte_512"]:
         lignes.append(
-            f"| {c['id']} | {jour(c['date'])} | {c.get('ref', '')} | {c['libelle']} "
+            f"| {c['id']} | {date_courte(c['date'])} | {c.get('ref', '')} | {c['libelle']} "
             f"| {_montant(c['debit'])} | {_montant(c['credit'])} |"
         )
     return "\n".join(lignes)
@@ -122,7 +118,7 @@ def _releve(params: dict[str, Any], ctx: Contexte, niveau: int) -> str:
     ]
     for b in params["releve"]:
         lignes.append(
-            f"| {b['id']} | {jour(b['date'])} | {b['libelle']} "
+            f"| {b['id']} | {date_courte(b['date'])} | {b['libelle']} "
             f"| {_montant(b['debit'])} | {_montant(b['credit'])} |"
         )
     return "\n".join(lignes)

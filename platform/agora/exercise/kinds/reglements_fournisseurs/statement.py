@@ -4,28 +4,22 @@ then the numbered list of what to fill in, in the form's order."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
 from agora.company.identifiers import format_iban
 from agora.exercise.kinds.reglements_fournisseurs.params import (
     FactureFournisseur,
     Reglements,
     lire_params,
 )
+from agora.exercise.markdown import cellule, numerotee, pourcent, section, tableau
 from agora.francais import de
 from agora.money import euros
 
 
-def _rangee(*cellules: Any) -> str:
-    """A row of a Markdown table; a date as the French write it, no « | » inside a cell."""
-    textes = (f"{c:%d/%m/%Y}" if isinstance(c, date) else str(c) for c in cellules)
-    return "| " + " | ".join(t.replace("|", "/").replace("\n", " ") for t in textes) + " |"
-
-
 def _taux(taux: Any) -> str:
-    return f"{taux.normalize():f}".replace(".", ",") + " %"
+    return pourcent(f"{taux.normalize():f}", " ")
 
 
 def _situation(r: Reglements) -> list[str]:
@@ -52,7 +46,7 @@ def _regles(r: Reglements) -> list[str]:
         "Un escompte se prend seulement s'il rapporte **plus** que le découvert ne coûte.",
     )
     lignes = ["### Les règles de paiement de l'organisation", ""]
-    lignes += [f"{k}. {texte}" for k, texte in enumerate(regles, 1)]
+    lignes += numerotee(regles)
     if r.assujettie:
         lignes.append(
             "   L'organisation récupère la TVA : l'escompte rapporte son montant **hors taxes**."
@@ -94,12 +88,6 @@ def _conditions(f: FactureFournisseur) -> str:
     return " ; ".join(morceaux) or "—"
 
 
-def _tableau(titre: str, colonnes: tuple[str, ...], rangees: list[tuple[Any, ...]]) -> list[str]:
-    """A titled Markdown table: its header, its separator, one row a tuple of cells."""
-    separateur = "|" + "---|" * len(colonnes)
-    return [f"### {titre}", "", _rangee(*colonnes), separateur, *(_rangee(*c) for c in rangees), ""]
-
-
 def _echeancier(r: Reglements) -> list[str]:
     colonnes = (
         "N°",
@@ -115,18 +103,18 @@ def _echeancier(r: Reglements) -> list[str]:
     rangees = [
         (
             i,
-            f.fournisseur,
-            f.numero,
-            f.jour,
-            f.echeance,
+            cellule(f.fournisseur),
+            cellule(f.numero),
+            date_courte(f.jour),
+            date_courte(f.echeance),
             euros(f.ht),
             f"{euros(f.tva)} ({_taux(f.taux_tva)})",
             euros(f.ttc),
-            _conditions(f),
+            cellule(_conditions(f)),
         )
         for i, f in enumerate(r.factures, 1)
     ]
-    return _tableau("L'échéancier des fournisseurs", colonnes, rangees)
+    return section("### L'échéancier des fournisseurs", *tableau(colonnes, rangees))
 
 
 def _coordonnees(r: Reglements) -> list[str]:
@@ -135,7 +123,7 @@ def _coordonnees(r: Reglements) -> list[str]:
         (i, format_iban(f.iban_fichier), f.bic_fichier, format_iban(f.iban), f.bic)
         for i, f in enumerate(r.factures, 1)
     ]
-    return _tableau("Les coordonnées bancaires", colonnes, rangees)
+    return section("### Les coordonnées bancaires", *tableau(colonnes, rangees))
 
 
 def _a_faire(r: Reglements) -> list[str]:
@@ -164,7 +152,7 @@ def _a_faire(r: Reglements) -> list[str]:
         f"{r.date_paiement:%d/%m/%Y} : une ligne 401 par facture payée, puis l'escompte s'il "
         "est pris, puis la banque.",
     ]
-    lignes += [f"{k}. {texte}" for k, texte in enumerate(etapes, 1)]
+    lignes += numerotee(etapes)
     return [*lignes, ""]
 
 

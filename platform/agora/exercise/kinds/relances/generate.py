@@ -13,6 +13,7 @@ from typing import Any
 
 from agora.company.cgv import PENALITES
 from agora.exercise.base import Documents, Options, Variant, a_l_etape, generateur, tirage
+from agora.exercise.enonce import Reprise
 from agora.exercise.kinds.relances.params import NAME
 from agora.exercise.kinds.relances.regles import Semestre, baremes
 from agora.exercise.kinds.relances.solve import TROIS, echeance, lire_params
@@ -284,7 +285,7 @@ def reprendre(
     document = params(rng, organisation, niveau, reprise)
     client = reprise[1][0]["client"]
     deduit = _deduit(balance, reprise[1])
-    texte = enonce(organisation, document, niveau, client, a_l_etape(balance), deduit)
+    texte = enonce(organisation, document, niveau, Reprise(client, a_l_etape(balance)), deduit)
     return Variant(NAME, seed, niveau, document, texte)
 
 

@@ -8,7 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agora.calendrier import date_longue
+from agora.calendrier import date_courte, date_longue
+from agora.exercise.enonce import Reprise
+from agora.exercise.markdown import numerotee, pourcent
 from agora.money import euros
 
 PERSONNES = {"client": "Particulier", "usager": "Usager (particulier)", "adherent": "Adhérent"}
@@ -26,12 +28,8 @@ DEDUITS = {
 }
 
 
-def _jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
-
-
 def _taux(texte: str) -> str:
-    return f"{Decimal(texte):f}".replace(".", ",") + " %"
+    return pourcent(f"{Decimal(texte):f}", " ")
 
 
 def conditions(c: dict[str, Any]) -> str:
@@ -54,15 +52,15 @@ def _balance(p: dict[str, Any], niveau: int) -> list[str]:
     tete, regle = tete + " Montant TTC |", regle + "---:|"
     if acompte:
         tete, regle = tete + " Déjà payé |", regle + "---:|"
-    lignes = [f"## La balance âgée au {_jour(p['date_balance'])}", "", tete, regle]
+    lignes = [f"## La balance âgée au {date_courte(p['date_balance'])}", "", tete, regle]
     # Level 1 gives the due dates, computed as the solver does.
     dues = [echeance(f) for f in lire_params(p).factures] if niveau == 1 else []
     for n, f in enumerate(p["factures"], 1):
         sorte = "Professionnel" if f["professionnel"] else personne
-        ligne = f"| {n} | {f['client']} | {sorte} | {f['numero']} | {_jour(f['date'])} | "
+        ligne = f"| {n} | {f['client']} | {sorte} | {f['numero']} | {date_courte(f['date'])} | "
         ligne += f"{conditions(f['conditions'])} |"
         if niveau == 1:
-            ligne += f" {dues[n - 1]:%d/%m/%Y} |"
+            ligne += f" {date_courte(dues[n - 1])} |"
         ligne += f" {euros(f['montant_ttc'])} |"
         if acompte:
             ligne += f" {euros(f['deja_paye'])} |"
@@ -133,7 +131,7 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
     if not guide:
         pour.append("son **échéance** ;")
     pour.append(
-        f"ses **jours de retard** au {_jour(p['date_balance'])} (0 si elle n'est pas échue) ;"
+        f"ses **jours de retard** au {date_courte(p['date_balance'])} (0 si elle n'est pas échue) ;"
     )
     pour.append("l'**action de relance** que demande la procédure ;")
     if not guide:
@@ -152,7 +150,7 @@ def _questions(p: dict[str, Any], niveau: int) -> list[str]:
         "procédure). Citez chaque facture en retard : son numéro, le montant restant dû et "
         "l'échéance. Votre professeur corrigera le reste de la lettre."
     )
-    return [f"{n}. {texte}" for n, texte in enumerate(q, 1)]
+    return numerotee(q)
 
 
 def _regles(niveau: int) -> list[str]:
@@ -186,23 +184,21 @@ def enonce(
     organisation: Any,
     p: dict[str, Any],
     niveau: int,
-    reprise: str | None = None,
-    ou: str = "dans une étape précédente",
+    reprise: Reprise | None = None,
     deduit: tuple[str, ...] | None = None,
 ) -> str:
     """The statement of these params for the organisation, in Markdown; ``reprise``: the
-    customer whose unpaid invoices come from the earlier step's ageing balance, ``ou`` that
-    step (« à l'étape 4 »), ``deduit`` what that step deducted from them (``DEDUITS``' keys),
-    when known."""
+    customer whose unpaid invoices come from the earlier step's ageing balance, and that
+    step; ``deduit``: what that step deducted from them (``DEDUITS``' keys), when known."""
     qui = QUI.get(organisation.relation, "clients")
     suite = []
     if reprise is not None:
         suite = [
             "",
-            f"Les factures de **{reprise}** sont celles que vous avez enregistrées {ou} de la "
-            "mission et qui restent dues. La lettre est pour ce client.",
+            f"Les factures de **{reprise.quoi}** sont celles que vous avez enregistrées "
+            f"{reprise.ou} de la mission et qui restent dues. La lettre est pour ce client.",
         ]
-        if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise):
+        if any(Decimal(f["deja_paye"]) for f in p["factures"] if f["client"] == reprise.quoi):
             suite[-1] += (
                 f" Ce qu'il a déjà réglé ou qui lui a été déduit ({_deduits(deduit)}) figure "
                 "dans la colonne « Déjà payé »."

@@ -3,10 +3,11 @@ organisation, its figures by channel, the returns on the prospect file, what to 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from agora.calendrier import date_courte
 from agora.exercise.kinds.suivi_prospection.campagnes import campagne
+from agora.exercise.markdown import milliers, numerotee
 from agora.money import euros
 
 RETOURS = {
@@ -42,19 +43,15 @@ def _courrier_revenu(p: dict[str, Any]) -> bool:
     return any(c["canal"] == "mailing" and c["non_distribues"] for c in p["canaux"])
 
 
-def _jour(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
-
-
 def _nombre(valeur: Any) -> str:
-    return "—" if valeur is None else f"{valeur:,}".replace(",", "\u202f")
+    return "—" if valeur is None else milliers(valeur, "\u202f")
 
 
 def situation(org: Any, p: dict[str, Any]) -> list[str]:
     c = campagne(org.secteur)
     return [
         f"Vous êtes assistant ou assistante chez **{org.raison_sociale}**, à {org.adresse.ville}.",
-        f"Le {_jour(p['date_campagne'])}, l'organisation a lancé une campagne de prospection "
+        f"Le {date_courte(p['date_campagne'])}, l'organisation a lancé une campagne de prospection "
         f"pour faire connaître {c.offre}.",
         *(
             [f"L'organisation a aussi tenu un stand {c.salon}."]
@@ -98,7 +95,7 @@ def tableau_prospects(org: Any, p: dict[str, Any]) -> list[str]:
     lignes = ["### Les retours sur le fichier des prospects", ""]
     lignes += ["| Prospect | Dernière action | Date |", "|---|---|---|"]
     for pr in p["prospects"]:
-        lignes.append(f"| {pr['nom']} | {retour(org, p, pr)} | {_jour(pr['date'])} |")
+        lignes.append(f"| {pr['nom']} | {retour(org, p, pr)} | {date_courte(pr['date'])} |")
     return [*lignes, ""]
 
 
@@ -165,7 +162,7 @@ def a_faire(p: dict[str, Any], niveau: int) -> list[str]:
     lignes = ["### À faire", ""]
     if niveau == 1:
         lignes += ["Exemple : 16 réponses pour 256 contacts : 16 ÷ 256 × 100 = 6,25 → 6,3 %.", ""]
-    return lignes + [f"{i}. {e}" for i, e in enumerate(etapes, 1)] + [""]
+    return lignes + numerotee(etapes) + [""]
 
 
 def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
