@@ -1,4 +1,5 @@
-"""The dated legal figures (scenarios/baremes/<année>.yaml), validated with pydantic."""
+"""The dated legal figures (scenarios/baremes/<année>.yaml), validated with pydantic, and the
+models that several kinds' rules files (scenarios/baremes/) share."""
 
 from __future__ import annotations
 
@@ -13,6 +14,21 @@ from agora.content.loading import Sourced, StrictModel, load_yaml_model
 from agora.errors import UnknownCode
 
 BAREMES_DIR = SCENARIOS_DIR / "baremes"
+
+
+class RegleCodee(Sourced):
+    """A rule of method a kind applies, as its rules file lists it: its code and the rule in
+    one sentence."""
+
+    code: str
+    regle: str
+
+
+class ComptePcg(StrictModel):
+    """An account of the PCG a rules file lists: its number and its title."""
+
+    numero: str
+    libelle: str
 
 
 class Smic(Sourced):

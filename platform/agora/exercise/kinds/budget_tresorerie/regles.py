@@ -9,6 +9,7 @@ from datetime import date
 from pydantic import Field
 
 from agora import SCENARIOS_DIR
+from agora.content.baremes import RegleCodee
 from agora.content.loading import Sourced, StrictModel, loaded_once
 
 FICHIER = SCENARIOS_DIR / "baremes" / "tresorerie.yaml"
@@ -25,9 +26,7 @@ class Delai(Sourced):
     depuis: date
 
 
-class Mesure(Sourced):
-    code: str
-    regle: str
+class Mesure(RegleCodee):
     a_verifier: bool = False
 
 

@@ -6,13 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from agora.content.baremes import BAREMES_DIR
-from agora.content.loading import Sourced, StrictModel, loaded_once
-
-
-class Compte(StrictModel):
-    numero: str
-    libelle: str
+from agora.content.baremes import BAREMES_DIR, ComptePcg, RegleCodee
+from agora.content.loading import StrictModel, loaded_once
 
 
 class CompteSecteur(StrictModel):
@@ -23,18 +18,13 @@ class CompteSecteur(StrictModel):
     articles: Literal["stockes", "non_stockes"]
 
 
-class Regle(Sourced):
-    code: str
-    regle: str
-
-
 class Regles(StrictModel):
     en_vigueur_le: str
-    comptes: list[Compte] = Field(min_length=1)
+    comptes: list[ComptePcg] = Field(min_length=1)
     sources_comptes: list[str] = Field(min_length=1)
     secteurs: dict[str, CompteSecteur]
     sources_secteurs: list[str] = Field(min_length=1)
-    regles: list[Regle] = Field(min_length=1)
+    regles: list[RegleCodee] = Field(min_length=1)
 
     def libelle(self, numero: str) -> str:
         """The PCG title of an account (the number itself when the file does not name it)."""

@@ -1,11 +1,10 @@
 """The training plan's costs and the staff's social budgets, run right or with one typical
 mistake.
 
-``calcule`` walks each session from its teaching cost to its cost per trainee, then the plan's
-total, its variance against the budget and (level 3) the sessions to postpone, the
-convocation's checklist, the training contribution and the CSE's budgets. The grader runs it
-right (the reference), from the student's own earlier values (an error carried forward earns
-its credit), and with a known wrong method (a ``faute``) to name the misconception.
+``calcule``, the step-by-step calculation of agora.exercise.etapes, walks each session from its
+teaching cost to its cost per trainee, then the plan's total, its variance against the budget
+and (level 3) the sessions to postpone, the convocation's checklist, the training contribution
+and the CSE's budgets.
 """
 
 from __future__ import annotations

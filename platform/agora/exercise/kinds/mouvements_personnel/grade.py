@@ -4,16 +4,15 @@ method error named, and a score for each of the two competencies."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade
+from agora.exercise.etapes import ReferenceCalculee
 from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
-    Mondes,
-    champs_de_la_forme,
     champs_lus,
     grade_final,
-    methode_fausse,
     par_competence,
     verdict_nomme,
     verdict_reporte,
@@ -22,7 +21,7 @@ from agora.exercise.kinds.mouvements_personnel import solve as calc
 from agora.exercise.kinds.mouvements_personnel.answer import ANSWER_SCHEMA
 from agora.exercise.kinds.mouvements_personnel.messages import MESSAGES, SIGNATURES
 from agora.exercise.kinds.mouvements_personnel.params import AUCUN, NAME, Mouvements, lire_params
-from agora.exercise.reading import Lecture, pattern_of
+from agora.exercise.reading import Lecture
 
 ENTREES_SORTIES, DOSSIERS = "3.1.1", "3.1.2"  # hiring and leaving; the personnel records
 # The fields computed from earlier answers (the others come from the params alone).
@@ -56,27 +55,13 @@ def fautes_possibles(m: Mouvements) -> list[str]:
     return [*fautes, calc.CONSERVATION_DIX_ANS, calc.ARRONDI_TRONQUE]
 
 
-class Reference:
+def reference(params: Any) -> ReferenceCalculee:
     """What grading needs from the params alone: the answer's values, each field's type and
     writing, and the exercise done with each wrong method (on demand)."""
-
-    def __init__(self, m: Mouvements):
-        self.m = m
-        self.valeurs = calc.calcule(m)
-        self.fautes = fautes_possibles(m)
-        self.champs = champs_de_la_forme(tuple(self.valeurs), ANSWER_SCHEMA.type_of)
-        self.canon = {p: field.canonical(self.valeurs[p]) for p, _, field in self.champs}
-        self.monde = Mondes(lambda faute: calc.calcule(m, faute=faute))
-
-    def candidates(self, path: str) -> list[str]:
-        """The wrong methods that may explain a wrong value of ``path``, in the order tried
-        (asked for a wrong field only)."""
-        motif = pattern_of(path)
-        return [f for f in self.fautes if motif in SIGNATURES[f]]
-
-
-def reference(params: Any) -> Reference:
-    return Reference(lire_params(params))
+    m = lire_params(params)
+    return ReferenceCalculee(
+        m, calc.calcule, ANSWER_SCHEMA.type_of, competence_de, fautes_possibles(m)
+    )
 
 
 def code_annonce(attendu: str, choisi: str) -> str | None:
@@ -90,9 +75,9 @@ def code_annonce(attendu: str, choisi: str) -> str | None:
 class Correction:
     """One answer being graded: its verdicts, its named errors, the student's own values."""
 
-    def __init__(self, ref: Reference, own: dict[str, Any]):
+    def __init__(self, ref: ReferenceCalculee, own: dict[str, Any]):
         self.ref, self.own, self.codes = ref, own, []
-        self._ecf: dict[str, Any] | None = None
+        self._ecf: Mapping[str, Any] | None = None
 
     def reporte(self, path: str) -> Any:
         """The value of a field computed from the student's own earlier values (worked out
@@ -100,16 +85,13 @@ class Correction:
         if not path.startswith(REPORTABLES):
             return None
         if self._ecf is None:
-            self._ecf = calc.calcule(self.ref.m, self.own)
+            self._ecf = self.ref.reporte(self.own)
         return self._ecf.get(path)
 
     def nomme(self, code: str | None) -> str | None:
         if code is not None and code not in self.codes:
             self.codes.append(code)
         return MESSAGES[code] if code else None
-
-    def depuis_siens(self, faute: str) -> dict[str, Any]:
-        return calc.calcule(self.ref.m, self.own, faute)
 
     def champ(self, path: str, field: Field, lu: Lu) -> ChampResult:
         ref = self.ref
@@ -123,12 +105,11 @@ class Correction:
         elif lu.valeur == self.reporte(path):
             return verdict_reporte(path, field, attendu, lu)
         else:
-            candidates = ref.candidates(path)
-            code = methode_fausse(candidates, ref.monde, self.depuis_siens, path, lu.valeur)
+            code = ref.signee(SIGNATURES, self.own, path, lu.valeur)
         return verdict_nomme(path, field, attendu, lu, self.nomme(code))
 
 
-def corrige(ref: Reference, lecture: Lecture) -> Grade:
+def corrige(ref: ReferenceCalculee, lecture: Lecture) -> Grade:
     """Grade one answer as read; never raises."""
     donnes, own = champs_lus(ref.champs, lecture)
     correction = Correction(ref, own)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from agora.content.baremes import BAREMES_DIR
+from agora.content.baremes import BAREMES_DIR, ComptePcg, RegleCodee
 from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
@@ -20,23 +20,13 @@ class Decouvert(Sourced):
     base_jours: int
 
 
-class Compte(StrictModel):
-    numero: str
-    libelle: str
-
-
-class Regle(Sourced):
-    code: str
-    regle: str
-
-
 class Regles(StrictModel):
     en_vigueur_le: str
     taux_tva_achats: TauxAchats
     decouvert: Decouvert
-    comptes: list[Compte] = Field(min_length=1)
+    comptes: list[ComptePcg] = Field(min_length=1)
     sources_comptes: list[str] = Field(min_length=1)
-    regles: list[Regle] = Field(min_length=1)
+    regles: list[RegleCodee] = Field(min_length=1)
 
 
 # The rules file, read once (ContentError naming the file and field when it is wrong).

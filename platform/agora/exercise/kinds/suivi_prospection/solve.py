@@ -1,9 +1,8 @@
 """The campaign's figures and the prospect follow-up, run right or with one typical mistake.
 
-``calcule`` walks each channel from the contacts reached to the cost per customer won, picks
-the best channel, and decides each prospect's follow-up and file update. The grader runs it
-right (the reference), from the student's own earlier values (an error carried forward earns
-its credit), and with a known wrong method (a ``faute``) to name the misconception.
+``calcule``, the step-by-step calculation of agora.exercise.etapes, walks each channel from the
+contacts reached to the cost per customer won, picks the best channel, and decides each
+prospect's follow-up and file update.
 """
 
 from __future__ import annotations

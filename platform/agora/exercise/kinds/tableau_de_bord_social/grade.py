@@ -5,13 +5,12 @@ for each competency (the indicators prove 3.3.3, the checks of the data 1.3.1)."
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Grade, champ_result, score_ratio
-from agora.exercise.fields import Lu, verdict
+from agora.exercise.fields import Field, Lu, verdict
 from agora.exercise.grading import (
-    Mondes,
+    ReferenceEtapes,
     champs_lus,
     grade_final,
     methode_fausse,
@@ -45,38 +44,24 @@ def fautes_possibles(d: Donnees) -> list[str]:
     return [*fautes, calc.GRAPHIQUE_INADAPTE, calc.ANOMALIE_NON_VUE, calc.ANOMALIE_CORRIGEE_AU_JUGE]
 
 
-class Reference:
+class Reference(ReferenceEtapes):
     """What grading needs from the params alone: the answer's values, each field's place and
-    type, and the exercise done with each wrong method (on demand)."""
+    type, and the exercise done with each wrong method (on demand, only the parts it changes)."""
 
     def __init__(self, d: Donnees):
+        super().__init__(
+            calc.calcule(d),
+            ANSWER_SCHEMA.type_of,
+            lambda faute: calc.calcule(d, faute=faute, parties=_PARTIES[faute]),
+        )
         self.d = d
-        self.valeurs = calc.calcule(d)
         self.fautes = fautes_possibles(d)
-        forme = _forme(tuple(self.valeurs))
-        self.types, self.champs = forme.types, forme.champs
-        self.canon = {p: self.types[p].canonical(v) for p, v in self.valeurs.items()}
-        self.monde = Mondes(lambda faute: calc.calcule(d, faute=faute, parties=_PARTIES[faute]))
 
     def candidats(self, path: str) -> list[str]:
         """The wrong methods that may explain a wrong value of ``path``, in the order tried
         (asked for a wrong field only)."""
         pattern = pattern_of(path)
         return [f for f in self.fautes if pattern in SIGNATURES[f]]
-
-
-class _Forme:
-    """What the answer's list of paths alone gives (the same for every variant of a level):
-    each path's type, and the fields to read (path, path walked, type)."""
-
-    def __init__(self, paths: tuple[str, ...]):
-        self.types = {p: ANSWER_SCHEMA.champs[pattern_of(p)] for p in paths}
-        self.champs = [(p, tuple(p.split(".")), self.types[p]) for p in paths]
-
-
-@lru_cache(maxsize=16)
-def _forme(paths: tuple[str, ...]) -> _Forme:
-    return _Forme(paths)
 
 
 def reference(params: Any) -> Reference:
@@ -93,10 +78,10 @@ def _code_choix(path: str, valeur: Any) -> str | None:
     return None
 
 
-def _champ(ref: Reference, path: str, lu: Lu, ecf: dict, own: dict, codes: list[str]):
+def _champ(ref: Reference, path: str, field: Field, lu: Lu, ecf: dict, own: dict, codes: list[str]):
     """The verdict on a field not right as such: empty, carried forward from the student's
     values, or wrong with the method error named when one explains it."""
-    field, attendu = ref.types[path], ref.valeurs[path]
+    attendu = ref.valeurs[path]
     if lu.valeur is None:
         return verdict(path, field, attendu, lu)
     if lu.valeur == ecf.get(path):
@@ -124,8 +109,8 @@ def corrige(ref: Reference, lecture: Lecture) -> Grade:
     champs = [
         champ_result((path, canon[path], lu.recu, True, "Juste."))
         if lu.valeur == valeurs[path]
-        else _champ(ref, path, lu, ecf, own, codes)
-        for path, _, lu in donnes
+        else _champ(ref, path, field, lu, ecf, own, codes)
+        for path, field, lu in donnes
     ]
     return grade_final(NAME, champs, lecture, codes, MESSAGES, _competences)
 
