@@ -51,3 +51,12 @@ def test_a_messages_file_that_misses_or_misspells_a_code_is_refused_naming_it(
     with pytest.raises(ContentError, match=erreur) as refus:
         messages_lus(fichier, ("TAUX", "ARRONDI"))
     assert str(fichier) in str(refus.value)
+
+
+def test_without_codes_the_file_is_their_list_and_an_empty_message_is_still_refused(tmp_path):
+    fichier = tmp_path / "messages.yaml"
+    fichier.write_text("TAUX: >-\n  Le taux\n  est faux.\nARRONDI: Arrondi au centime.\n")
+    assert list(messages_lus(fichier).items()) == list(MESSAGES.items())
+    fichier.write_text("TAUX: Faux.\nARRONDI: ''\n")
+    with pytest.raises(ContentError, match="« ARRONDI » : texte trop court"):
+        messages_lus(fichier)

@@ -46,12 +46,15 @@ class Messages(RootModel[dict[str, Annotated[str, StringConstraints(min_length=1
     model_config = ConfigDict(frozen=True)
 
 
-def messages_lus(fichier: Path, codes: Collection[str]) -> dict[str, str]:
+def messages_lus(fichier: Path, codes: Collection[str] | None = None) -> dict[str, str]:
     """What the student reads for each wrong method a kind names (code -> French message), in
     the order of its YAML file ``fichier``: texts are data. ContentError naming the file when
     one of ``codes`` has no message, or when the file gives one to a code the kind never names
-    (a message the grader would never show, or a code misspelt)."""
+    (a message the grader would never show, or a code misspelt). Without ``codes`` (a grader
+    that writes its codes as text, with no constants to list them), the file is their list."""
     messages = load_yaml_model(fichier, Messages).root
+    if codes is None:
+        return messages
     if manquants := [code for code in codes if code not in messages]:
         raise ContentError(f"{fichier} : aucun message pour {', '.join(manquants)}.")
     if inconnus := [code for code in messages if code not in codes]:
