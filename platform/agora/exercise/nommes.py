@@ -4,7 +4,7 @@ messages of a kind, read from its YAML file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -44,6 +44,13 @@ class Messages(RootModel[dict[str, Annotated[str, StringConstraints(min_length=1
     """A kind's messages file: each diagnostic code with the sentence a student reads."""
 
     model_config = ConfigDict(frozen=True)
+
+
+def codes_declares(constantes: Mapping[str, object]) -> tuple[str, ...]:
+    """The codes a module declares as constants, each named as what it holds
+    (``DDM_COMME_DLC = "DDM_COMME_DLC"``), in their order: ``codes_declares(globals())`` after
+    them gives ``messages_lus`` the codes of a kind that lists them nowhere else."""
+    return tuple(code for nom, code in constantes.items() if code == nom)
 
 
 def messages_lus(fichier: Path, codes: Collection[str] | None = None) -> dict[str, str]:

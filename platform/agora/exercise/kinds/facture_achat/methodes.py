@@ -11,7 +11,7 @@ from pathlib import Path
 
 from agora.exercise import journal
 from agora.exercise.kinds.facture_achat.params import Achat
-from agora.exercise.nommes import messages_lus
+from agora.exercise.nommes import codes_declares, messages_lus
 
 QUANTITE_COMMANDEE = "QUANTITE_COMMANDEE"
 REMISE_OUBLIEE = "REMISE_OUBLIEE"
@@ -32,6 +32,7 @@ COMPTE_TVA_CONFONDU = "COMPTE_TVA_CONFONDU"
 AUTOLIQUIDATION_OUBLIEE = "AUTOLIQUIDATION_OUBLIEE"
 ECRITURE_SENS_INVERSE = journal.SENS_INVERSE
 
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), codes_declares(globals()))
 
 _PIED = {"net_commercial", "escompte", "net_financier", "total_ht", "tva.base", "tva.montant"}
 _FIN = {"total_tva", "net_a_payer", "montant_avoir", "cout_achat"}
@@ -54,22 +55,6 @@ SIGNATURES = {
     AUTOLIQUIDATION_PAYEE: {"net_a_payer", "montant_avoir"},
     ARRONDI_TRONQUE: {"lignes.montant_corrige"} | _PIED | _FIN,
 }
-
-MESSAGES = messages_lus(
-    Path(__file__).with_name("messages.yaml"),
-    (
-        *SIGNATURES,
-        ECART_NON_VU,
-        ECART_IMAGINAIRE,
-        ECART_CONFONDU,
-        DECISION_INADAPTEE,
-        COMPTE_ACHAT_CONFONDU,
-        IMMOBILISATION_EN_CHARGE,
-        COMPTE_TVA_CONFONDU,
-        AUTOLIQUIDATION_OUBLIEE,
-        ECRITURE_SENS_INVERSE,
-    ),
-)
 
 
 def fautes_possibles(a: Achat, ecarts: list[str]) -> list[str]:

@@ -1,9 +1,9 @@
-"""The named method errors of a payroll entry, and the French message the student reads
-(messages.yaml beside)."""
+"""The named method errors of a payroll entry, those computed as a whole exercise, and the French
+message the student reads for each (from messages.yaml)."""
 
 from pathlib import Path
 
-from agora.exercise.nommes import messages_lus
+from agora.exercise.nommes import codes_declares, messages_lus
 
 CHARGES_PATRONALES_EN_641 = "CHARGES_PATRONALES_EN_641"
 COTISATIONS_SALARIALES_EN_645 = "COTISATIONS_SALARIALES_EN_645"
@@ -34,7 +34,4 @@ FAUTES = (
     ECHEANCE_NON_REPORTEE,
 )
 
-MESSAGES = messages_lus(
-    Path(__file__).with_name("messages.yaml"),
-    (*FAUTES, AVANTAGE_NEUTRALISE_EN_641, ECRITURE_DESEQUILIBREE, ECRITURE_SENS_INVERSE),
-)
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), codes_declares(globals()))

@@ -1,9 +1,9 @@
-"""The named method errors of a file cleaning, and the message a student reads for each
-(messages.yaml beside)."""
+"""The named method errors of a file cleaning, the message of each (read from messages.yaml),
+and the code naming each problem left out."""
 
 from pathlib import Path
 
-from agora.exercise.nommes import messages_lus
+from agora.exercise.nommes import codes_declares, messages_lus
 
 DOUBLON_NON_VU = "DOUBLON_NON_VU"
 FUSION_MAUVAISE_LIGNE = "FUSION_MAUVAISE_LIGNE"
@@ -19,26 +19,7 @@ FAUSSE_ANOMALIE = "FAUSSE_ANOMALIE"
 DROITS_TROP_LARGES = "DROITS_TROP_LARGES"
 DROITS_INSUFFISANTS = "DROITS_INSUFFISANTS"
 
-# Each code above with its message, and no other: a code left out or misspelt in the file is
-# refused at import.
-MESSAGES = messages_lus(
-    Path(__file__).with_name("messages.yaml"),
-    (
-        DOUBLON_NON_VU,
-        FUSION_MAUVAISE_LIGNE,
-        CLE_NON_VERIFIEE,
-        CP_VILLE_NON_CONTROLE,
-        CONSERVATION_IGNOREE,
-        PIECES_COMPTABLES_SUPPRIMEES,
-        ARCHIVE_AU_LIEU_DE_SUPPRIMER,
-        ENCOURS_OUBLIE,
-        DONNEE_SENSIBLE_GARDEE,
-        SUPPRESSION_ABUSIVE,
-        FAUSSE_ANOMALIE,
-        DROITS_TROP_LARGES,
-        DROITS_INSUFFISANTS,
-    ),
-)
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), codes_declares(globals()))
 
 # The problem left out that each code names, when the student did not report it.
 MANQUE = {
