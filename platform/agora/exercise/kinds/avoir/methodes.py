@@ -34,7 +34,6 @@ MENTION_OBLIGATOIRE_IGNOREE = "MENTION_OBLIGATOIRE_IGNOREE"
 # Internal variants of a wrong method, by the public code that names them.
 CODE_PUBLIC = {PORT_CREDITE_BRUT: PORT_CREDITE}
 
-
 # The named error of a wrong answer about a mention: (expected state, answered state) -> code.
 CODE_MENTION = {
     ("manquante", "presente"): MENTION_OUBLIEE,

@@ -30,7 +30,6 @@ DIXIEME_SANS_PRORATA = "DIXIEME_SANS_PRORATA"
 FERIE_DANS_LE_MOIS = "FERIE_DANS_LE_MOIS"
 MOINS_FAVORABLE = "MOINS_FAVORABLE"
 
-
 # The fields (paths without their row index) where each wrong method shows.
 SIGNATURES = {
     ARRONDI_INFERIEUR: {"salaries.acquis"},
