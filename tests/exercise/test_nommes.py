@@ -4,7 +4,7 @@ order found, and read in the field's message before what was expected; a kind's 
 import pytest
 
 from agora.errors import ContentError
-from agora.exercise.nommes import Nommes, messages_lus
+from agora.exercise.nommes import Nommes, codes_declares, messages_lus
 
 MESSAGES = {"TAUX": "Le taux est faux.", "ARRONDI": "Arrondi au centime."}
 
@@ -51,3 +51,17 @@ def test_a_messages_file_that_misses_or_misspells_a_code_is_refused_naming_it(
     with pytest.raises(ContentError, match=erreur) as refus:
         messages_lus(fichier, ("TAUX", "ARRONDI"))
     assert str(fichier) in str(refus.value)
+
+
+def test_without_codes_the_file_is_their_list_and_an_empty_message_is_still_refused(tmp_path):
+    fichier = tmp_path / "messages.yaml"
+    fichier.write_text("TAUX: >-\n  Le taux\n  est faux.\nARRONDI: Arrondi au centime.\n")
+    assert list(messages_lus(fichier).items()) == list(MESSAGES.items())
+    fichier.write_text("TAUX: Faux.\nARRONDI: ''\n")
+    with pytest.raises(ContentError, match="« ARRONDI » : texte trop court"):
+        messages_lus(fichier)
+
+
+def test_the_codes_a_module_declares_are_its_constants_named_as_what_they_hold():
+    constantes = {"TAUX": "TAUX", "ARRONDI": "ARRONDI", "NAME": "facture", "FAUTES": ("TAUX",)}
+    assert codes_declares(constantes) == ("TAUX", "ARRONDI")

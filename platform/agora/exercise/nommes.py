@@ -4,7 +4,7 @@ messages of a kind, read from its YAML file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -46,12 +46,22 @@ class Messages(RootModel[dict[str, Annotated[str, StringConstraints(min_length=1
     model_config = ConfigDict(frozen=True)
 
 
-def messages_lus(fichier: Path, codes: Collection[str]) -> dict[str, str]:
+def codes_declares(constantes: Mapping[str, object]) -> tuple[str, ...]:
+    """The codes a module declares as constants, each named as what it holds
+    (``DDM_COMME_DLC = "DDM_COMME_DLC"``), in their order: ``codes_declares(globals())`` after
+    them gives ``messages_lus`` the codes of a kind that lists them nowhere else."""
+    return tuple(code for nom, code in constantes.items() if code == nom)
+
+
+def messages_lus(fichier: Path, codes: Collection[str] | None = None) -> dict[str, str]:
     """What the student reads for each wrong method a kind names (code -> French message), in
     the order of its YAML file ``fichier``: texts are data. ContentError naming the file when
     one of ``codes`` has no message, or when the file gives one to a code the kind never names
-    (a message the grader would never show, or a code misspelt)."""
+    (a message the grader would never show, or a code misspelt). Without ``codes`` (a grader
+    that writes its codes as text, with no constants to list them), the file is their list."""
     messages = load_yaml_model(fichier, Messages).root
+    if codes is None:
+        return messages
     if manquants := [code for code in codes if code not in messages]:
         raise ContentError(f"{fichier} : aucun message pour {', '.join(manquants)}.")
     if inconnus := [code for code in messages if code not in codes]:

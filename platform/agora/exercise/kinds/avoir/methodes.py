@@ -3,14 +3,16 @@
 Each wrong method of the credit note's calculation is a switch of ``solve.calcule``; the grader
 runs it on the whole credit note and on the student's own earlier amounts, and names the first
 one that gives the wrong amount a student wrote. The answers to the mandatory mentions and the
-choice fields have their own codes.
+choice fields have their own codes. The messages are data, in messages.yaml beside.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from agora.exercise.kinds.avoir.params import PAR_QUANTITE, Avoir
+from agora.exercise.nommes import messages_lus
 
 REMISE_NON_REPRISE = "REMISE_NON_REPRISE"
 REMISES_ADDITIONNEES = "REMISES_ADDITIONNEES"
@@ -31,40 +33,6 @@ MENTION_OBLIGATOIRE_IGNOREE = "MENTION_OBLIGATOIRE_IGNOREE"
 
 # Internal variants of a wrong method, by the public code that names them.
 CODE_PUBLIC = {PORT_CREDITE_BRUT: PORT_CREDITE}
-
-MESSAGES = {
-    REMISE_NON_REPRISE: "L'avoir reprend les réductions de la facture d'origine : appliquez "
-    "au montant crédité la même remise (les mêmes remises, dans le même ordre).",
-    REMISES_ADDITIONNEES: "Les remises de la facture s'appliquent en cascade : la deuxième "
-    "se calcule sur le montant déjà diminué de la première.",
-    ESCOMPTE_NON_REPRIS: "La facture d'origine déduisait un escompte : l'avoir le reprend "
-    "au même taux, sur son net commercial, avant de calculer la TVA.",
-    PORT_CREDITE: "Les frais de port ne sont pas remboursés par cet avoir : le transport a "
-    "bien eu lieu. N'ajoutez le port ni au montant crédité, ni au total HT.",
-    QUANTITE_FACTUREE_CREDITEE: "L'avoir crédite seulement la quantité retournée (ou "
-    "facturée en trop), pas toute la quantité de la ligne de facture.",
-    RABAIS_SUR_TOUTE_LA_FACTURE: "Le rabais porte seulement sur les lignes concernées par le "
-    "défaut, pas sur toute la facture.",
-    AVOIR_CALCULE_SUR_TTC: "La ristourne se calcule sur le chiffre d'affaires hors taxes : "
-    "la TVA de l'avoir s'ajoute ensuite.",
-    TVA_NON_REGULARISEE: "L'avoir rembourse aussi la TVA : calculez la TVA de chaque taux "
-    "sur le montant HT crédité, puis le total TTC = total HT + TVA.",
-    TAUX_TVA_MELANGES: "Chaque taux de TVA a sa propre base et son propre montant : "
-    "n'appliquez pas un seul taux à tous les montants.",
-    ARRONDI_TRONQUE: "Arrondissez au centime le plus proche : à partir d'un demi-centime, on "
-    "arrondit au centime supérieur (ne coupez pas les décimales).",
-    NATURE_CONFONDUE: "Relisez ce qui s'est passé : un retour rend la marchandise, un rabais "
-    "compense un défaut ou un retard, une ristourne récompense le chiffre d'affaires de "
-    "l'année, une erreur de facturation annule une quantité facturée à tort.",
-    REFERENCE_ERRONEE: "L'avoir cite la facture qu'il corrige : c'est le numéro de la facture "
-    "d'origine, pas celui de l'avoir, du devis ou du bon de livraison.",
-    MENTION_OUBLIEE: "Une mention obligatoire manque sur la facture : relisez-la ligne par "
-    "ligne en cherchant chaque mention de la liste.",
-    MENTION_EN_TROP: "Cette mention n'est pas à ajouter : elle figure déjà sur la facture, "
-    "ou elle n'est pas exigée dans cette situation.",
-    MENTION_OBLIGATOIRE_IGNOREE: "Cette mention est obligatoire sur cette facture : elle "
-    "manque, il faut l'ajouter.",
-}
 
 # The named error of a wrong answer about a mention: (expected state, answered state) -> code.
 CODE_MENTION = {
@@ -94,6 +62,11 @@ SIGNATURES = {
         "tva.montant",
     },
 }
+
+MESSAGES = messages_lus(
+    Path(__file__).with_name("messages.yaml"),
+    (*SIGNATURES, *CODE_MENTION.values(), NATURE_CONFONDUE, REFERENCE_ERRONEE),
+)
 
 Faute = tuple[str, Decimal | None]  # a wrong method, and the one rate of TAUX_TVA_MELANGES
 

@@ -1,40 +1,14 @@
-"""The named method errors of a cash budget: the message a student reads, the rows each shows
-in, and the ones worth looking for in a given budget."""
+"""The named method errors of a cash budget: the message a student reads (messages.yaml
+beside), the rows each shows in, and the ones worth looking for in a given budget."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from agora.exercise.kinds.budget_tresorerie import solve as s
 from agora.exercise.kinds.budget_tresorerie.params import Budget
-
-MESSAGES = {
-    s.VENTES_HT: "Une vente est encaissée toutes taxes comprises : prenez le montant TTC "
-    "(HT × (1 + taux de TVA)), pas le montant HT.",
-    s.ENCAISSEMENT_MOIS_VENTE: "Une vente à crédit n'est pas encaissée le mois de la vente : "
-    "répartissez-la selon ses délais de règlement (à 30 jours = le mois suivant).",
-    s.SUBVENTION_ENTIERE: "La subvention est versée en plusieurs fois : chaque versement est "
-    "encaissé le mois où il est reçu.",
-    s.ACHATS_HT: "Un achat se paie toutes taxes comprises : décaissez le montant TTC, pas le "
-    "montant HT.",
-    s.INVESTISSEMENT_HT: "L'investissement se paie toutes taxes comprises : décaissez le TTC ; "
-    "sa TVA est récupérée ensuite, en moins sur la TVA à payer du mois suivant.",
-    s.CHARGES_SOCIALES_MEME_MOIS: "Les charges sociales d'une paie sont payées à l'Urssaf le "
-    "mois suivant, pas le mois de la paie.",
-    s.TVA_MEME_MOIS: "La TVA d'un mois se paie le mois suivant : en février, on paie la TVA "
-    "de janvier.",
-    s.TVA_DEDUCTIBLE_OUBLIEE: "La TVA à payer = TVA collectée − TVA déductible (sur les achats "
-    "et l'investissement) : la TVA déductible a été oubliée.",
-    s.SOLDE_INVERSE: "Solde du mois = encaissements − décaissements (et non l'inverse).",
-    s.SOLDE_CUMULE: "Le solde du mois ne concerne que ce mois : encaissements du mois − "
-    "décaissements du mois, sans ajouter les mois précédents.",
-    s.DEBUT_NON_REPORTE: "La trésorerie de début de mois est la trésorerie de fin du mois "
-    "précédent, pas celle du début du budget.",
-    s.TENSION_SOUS_ZERO: "Un mois est en tension dès que la trésorerie de fin passe sous le "
-    "seuil de sécurité, même si elle reste positive.",
-    s.DECOUVERT_BESOIN_DURABLE: "Un découvert ne couvre qu'un besoin court et limité : ici le "
-    "manque dure plusieurs mois ou dépasse le découvert possible.",
-}
+from agora.exercise.nommes import messages_lus
 
 # The fields (without the month) where each wrong method shows.
 SIGNATURES = {
@@ -52,6 +26,8 @@ SIGNATURES = {
     s.TENSION_SOUS_ZERO: "tension",
     s.DECOUVERT_BESOIN_DURABLE: "remede",
 }
+
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), SIGNATURES)
 
 
 def signature(path: str) -> str:

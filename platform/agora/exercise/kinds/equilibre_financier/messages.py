@@ -1,39 +1,11 @@
-"""The named method errors of a functional analysis: the message a student reads, the fields
-each shows in, and the ones worth looking for at each presentation of the balance sheet."""
+"""The named method errors of a functional analysis: the message a student reads (messages.yaml
+beside), the fields each shows in, and the ones worth looking for at each presentation of the
+balance sheet."""
+
+from pathlib import Path
 
 from agora.exercise.kinds.equilibre_financier import solve as s
-
-MESSAGES = {
-    s.CLASSEMENT_AMORTISSEMENTS: "Les amortissements et dépréciations ne se déduisent pas de "
-    "l'actif : l'actif se prend brut, et ils vont dans les ressources stables.",
-    s.CONCOURS_EN_RESSOURCES_STABLES: "Les concours bancaires courants (le découvert) sont une "
-    "dette de trésorerie à court terme : trésorerie passive, pas ressources stables.",
-    s.DETTE_IMMOBILISATION_EN_EXPLOITATION: "Une dette envers le fournisseur d'une "
-    "immobilisation n'est pas liée à l'exploitation : dettes hors exploitation.",
-    s.EMPLOIS_NETS: "Les emplois stables se prennent à la valeur brute des immobilisations, "
-    "sans retirer les amortissements.",
-    s.AMORTISSEMENTS_OUBLIES: "Les ressources stables comprennent aussi les amortissements et "
-    "dépréciations (avec les capitaux propres, les provisions et les emprunts).",
-    s.FRNG_INVERSE: "FRNG = ressources stables − emplois stables (et non l'inverse).",
-    s.BFR_INVERSE: "BFR = actif circulant − dettes circulantes (et non l'inverse).",
-    s.BFR_AVEC_TRESORERIE: "Le BFR se calcule hors trésorerie : ni les disponibilités ni les "
-    "concours bancaires courants.",
-    s.TRESORERIE_SANS_CONCOURS: "Trésorerie nette = trésorerie active − trésorerie passive : "
-    "retirez les concours bancaires courants.",
-    s.VERIFICATION_INVERSEE: "La vérification se fait dans ce sens : trésorerie nette = "
-    "FRNG − BFR.",
-    s.RATIO_INVERSE: "Le ratio a été calculé à l'envers : reprenez la formule (numérateur ÷ "
-    "dénominateur).",
-    s.RATIO_TRONQUE: "Le ratio a été coupé à deux décimales au lieu d'être arrondi au plus proche.",
-    s.RATIO_EN_POURCENTAGE: "Un ratio s'écrit comme un nombre décimal (par exemple 1,25), pas "
-    "en pourcentage.",
-    s.LECTURE_MALGRE_TRESORERIE: "La trésorerie nette est négative : ce n'est pas une "
-    "situation d'équilibre.",
-    s.LECTURE_SANS_FRNG: "Le FRNG est négatif : le premier problème est le financement des "
-    "immobilisations, avant le BFR.",
-    s.REMEDE_DECOUVERT: "Un découvert finance un besoin durable par une dette à court terme : il "
-    "aggrave la situation au lieu de la corriger.",
-}
+from agora.exercise.nommes import messages_lus
 
 # The fields (paths without their row index) where each wrong method shows.
 SIGNATURES = {
@@ -66,6 +38,8 @@ SIGNATURES = {
     s.LECTURE_SANS_FRNG: {"lecture.situation"},
     s.REMEDE_DECOUVERT: {"lecture.remede"},
 }
+
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), SIGNATURES)
 
 _CALCULS = (
     s.EMPLOIS_NETS,

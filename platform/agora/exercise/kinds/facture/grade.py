@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, score_ratio
@@ -11,30 +12,9 @@ from agora.exercise.kinds.facture import solve as calc
 from agora.exercise.kinds.facture.answer import CHAMPS_GROUPE, SCALAIRES, noeud
 from agora.exercise.kinds.facture.params import NAME, Calculable, lire_calcul
 from agora.exercise.kinds.facture.solve import calcule, chemins
+from agora.exercise.nommes import messages_lus
 from agora.exercise.reading import Lecture
 from agora.money import CENT, euros
-
-MESSAGES = {
-    calc.REDUCTIONS_ADDITIONNEES: "Les réductions se calculent en cascade : chaque taux s'applique "
-    "au montant déjà réduit, pas au montant brut. On n'additionne pas les taux.",
-    calc.ESCOMPTE_SUR_TTC: "L'escompte se calcule sur le net commercial, pas sur le TTC.",
-    calc.ESCOMPTE_SUR_BRUT: "L'escompte se calcule sur le net commercial (après les réductions), "
-    "pas sur le montant brut.",
-    calc.PORT_REDUIT: "Les frais de port ne sont pas réduits : remise, rabais et ristourne portent "
-    "seulement sur les marchandises. Le port s'ajoute après les réductions.",
-    calc.PORT_HORS_BASE_TVA: "Les frais de port sont soumis à la TVA : ajoutez-les à la base de "
-    "TVA de leur taux.",
-    calc.PORT_OUBLIE: "Total HT = net financier + frais de port : le port a été oublié.",
-    calc.TVA_AVANT_REDUCTIONS: "La TVA se calcule après les réductions : sa base est le net "
-    "financier (plus le port), pas le montant brut.",
-    calc.TVA_AVANT_ESCOMPTE: "La base de TVA est le net financier, après l'escompte, pas le net "
-    "commercial.",
-    calc.ACOMPTE_NON_DEDUIT: "L'acompte déjà versé se déduit : net à payer = total TTC − acompte.",
-    calc.TAUX_TVA_MELANGES: "Chaque taux de TVA a sa propre base et son propre montant : "
-    "n'appliquez pas un seul taux à tous les articles.",
-    calc.ARRONDI_TRONQUE: "Arrondissez au centime le plus proche : à partir d'un demi-centime, on "
-    "arrondit au centime supérieur (ne coupez pas les décimales).",
-}
 
 # Where each wrong method shows first (answer paths without their indexes).
 SIGNATURES = {
@@ -67,6 +47,9 @@ SIGNATURES = {
         "tva.montant",
     },
 }
+
+# What the student reads for each wrong method (messages.yaml beside).
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), SIGNATURES)
 
 # A consequence of an error already named is not named again (the port put in the reduced
 # base is also missing after the net financier; a forgotten port is also out of the VAT base).

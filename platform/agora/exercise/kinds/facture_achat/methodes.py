@@ -2,13 +2,16 @@
 
 The wrong methods of the calculation are switches of ``solve.calcule`` (the grader runs each
 on the whole invoice and on the student's own earlier amounts); the discrepancy choices, the
-decision and the entry have their own codes.
+decision and the entry have their own codes. The messages are data, in messages.yaml beside.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from agora.exercise import journal
 from agora.exercise.kinds.facture_achat.params import Achat
+from agora.exercise.nommes import codes_declares, messages_lus
 
 QUANTITE_COMMANDEE = "QUANTITE_COMMANDEE"
 REMISE_OUBLIEE = "REMISE_OUBLIEE"
@@ -29,44 +32,7 @@ COMPTE_TVA_CONFONDU = "COMPTE_TVA_CONFONDU"
 AUTOLIQUIDATION_OUBLIEE = "AUTOLIQUIDATION_OUBLIEE"
 ECRITURE_SENS_INVERSE = journal.SENS_INVERSE
 
-MESSAGES = {
-    QUANTITE_COMMANDEE: "On paie ce qui a été livré : prenez la quantité du bon de livraison, "
-    "pas celle du bon de commande.",
-    REMISE_OUBLIEE: "La remise du bon de commande se déduit du montant brut de la ligne : "
-    "montant brut × taux de remise ÷ 100.",
-    MONTANT_FACTURE_RECOPIE: "Le montant corrigé est celui que le fournisseur aurait dû "
-    "facturer : recalculez-le avec la quantité livrée et le prix et la remise de la commande.",
-    ESCOMPTE_NON_DEDUIT: "L'escompte se déduit avant la TVA : la base de la TVA est le net "
-    "financier (net commercial − escompte) plus le port.",
-    PORT_OUBLIE: "Les frais de port font partie du total HT et de la base de la TVA.",
-    COUT_SANS_FRAIS: "Le coût d'achat comprend les frais accessoires : coût d'achat = net "
-    "financier + frais de port.",
-    TVA_TAUX_FACTURE: "Le taux de TVA juste est celui du produit (celui du bon de commande), "
-    "pas le taux écrit par erreur sur la facture.",
-    AUTOLIQUIDATION_PAYEE: "Achat dans l'UE : le fournisseur facture hors taxe. Vous calculez "
-    "la TVA, mais vous la déclarez vous-même : le net à payer au fournisseur est le total HT.",
-    ARRONDI_TRONQUE: "Arrondissez au centime le plus proche : à partir d'un demi-centime, on "
-    "arrondit au centime supérieur (ne coupez pas les décimales).",
-    ECART_NON_VU: "Cette ligne a un écart : comparez la quantité facturée à la quantité livrée, "
-    "puis le prix, la remise et le taux de TVA à ceux de la commande, puis refaites le calcul.",
-    ECART_IMAGINAIRE: "Cette ligne est juste : la quantité est celle livrée, le prix, la remise "
-    "et le taux sont ceux de la commande, et le montant est bien calculé.",
-    ECART_CONFONDU: "Nommez le bon écart : comparez dans l'ordre la référence, la quantité, "
-    "le prix, la remise, le taux de TVA, puis le calcul.",
-    DECISION_INADAPTEE: "Sans écart, on accepte la facture. Un montant trop élevé : on demande "
-    "un avoir. Un article jamais commandé ou un mauvais taux de TVA : on refuse la facture.",
-    COMPTE_ACHAT_CONFONDU: "Choisissez le compte de charge selon ce qui est acheté : 601 "
-    "matières premières, 602 autres approvisionnements, 606 achats non stockés, 607 "
-    "marchandises revendues, 61 et 62 services, 6241 transport sur achats.",
-    IMMOBILISATION_EN_CHARGE: "Un bien durable de plus de 500 € HT est une immobilisation : "
-    "compte 21…, TVA au 44562, fournisseur d'immobilisations au 404.",
-    COMPTE_TVA_CONFONDU: "Choisissez le bon compte de TVA : 44566 sur les achats, 44562 sur "
-    "les immobilisations, 445662 et 4452 pour un achat dans l'UE.",
-    AUTOLIQUIDATION_OUBLIEE: "Achat dans l'UE : enregistrez la TVA deux fois, due au crédit "
-    "du 4452 et déductible au débit du 445662.",
-    ECRITURE_SENS_INVERSE: "Une facture d'achat : la charge et la TVA déductible au débit, le "
-    "fournisseur au crédit (et l'escompte obtenu au crédit du 765).",
-}
+MESSAGES = messages_lus(Path(__file__).with_name("messages.yaml"), codes_declares(globals()))
 
 _PIED = {"net_commercial", "escompte", "net_financier", "total_ht", "tva.base", "tva.montant"}
 _FIN = {"total_tva", "net_a_payer", "montant_avoir", "cout_achat"}
