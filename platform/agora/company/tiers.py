@@ -147,10 +147,13 @@ def fournisseurs(gen: Generation, siege: Adresse) -> tuple[Fournisseur, ...]:
 
 
 def catalogue(gen: Generation) -> tuple[Article, ...]:
-    """Most of the sector's catalogue pattern, prices drawn in range, stock for stocked goods."""
+    """Most of the sector's catalogue pattern (all its essential lines), prices drawn in range,
+    stock for stocked goods."""
     modeles = gen.secteur.catalogue
     keep = gen.rng.randint(max(5, len(modeles) - 4), len(modeles))
-    kept = sorted(gen.rng.sample(range(len(modeles)), keep))
+    essentiels = [i for i, modele in enumerate(modeles) if modele.essentiel]
+    autres = [i for i, modele in enumerate(modeles) if not modele.essentiel]
+    kept = sorted(essentiels + gen.rng.sample(autres, max(0, keep - len(essentiels))))
     prefix = gen.secteur.prefixe_reference
     result = []
     for rank, index in enumerate(kept, 1):

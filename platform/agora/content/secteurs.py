@@ -86,6 +86,9 @@ class ModeleArticle(_Strict):
     prix_ht: Fourchette
     taux_tva: Decimal
     stocke: bool = True
+    # What the organisation cannot be without (a water utility's consumption, a bakery's
+    # baguette): always in its catalogue, where other lines may be left out.
+    essentiel: bool = False
 
     @field_validator("taux_tva")
     @classmethod
