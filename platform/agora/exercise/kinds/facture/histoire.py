@@ -69,6 +69,12 @@ TAUX_REDUCTION = {
 # order, no rabais, no ristourne, no escompte for early payment. A supplier's invoice it checks
 # keeps the supplier's own conditions.
 TARIFS_PUBLICS = frozenset({"service_public"})
+# A public water service's bill follows a meter reading, not an order: one fixed part per
+# half-year for each subscription, and every volume line (water, pollution, sanitation,
+# network) on the same metered consumption, from a household to a hotel (m³ per half-year).
+UNITES_ABONNEMENT = frozenset({"semestre"})
+UNITES_VOLUME = frozenset({"m³"})
+VOLUMES_SEMESTRE = (25, 450)
 PORTS = ("12.50", "15.00", "18.90", "22.40", "25.00", "29.90", "30.00", "35.50", "42.00", "48.60")
 
 
@@ -129,6 +135,41 @@ def _choisit_articles(rng: random.Random, articles: tuple, niveau: int) -> list[
     return rng.sample(candidats, min(nombre, len(candidats)))
 
 
+def _releve(rng: random.Random, h: Histoire, niveau: int) -> list[dict[str, str]]:
+    """A public service's half-year bill: its subscriptions and volume lines (the drinking
+    water part only at level 2, its subscription and consumption at level 1, the sanitation
+    part too at level 3), each volume line on one metered consumption, each subscription once."""
+    unites = {a.reference: a.unite for a in h.organisation.catalogue}
+    releve = [a for a in h.articles if unites.get(a[0]) in UNITES_ABONNEMENT | UNITES_VOLUME]
+    if niveau < 3:
+        eau = min((a[3] for a in releve), key=Decimal)
+        releve = [a for a in releve if a[3] == eau]
+    if niveau == 1:  # the subscription and the consumption, two lines to begin with
+        releve = [
+            next((a for a in releve if unites[a[0]] in sorte), None)
+            for sorte in (UNITES_ABONNEMENT, UNITES_VOLUME)
+        ]
+        releve = [a for a in releve if a is not None]
+    volume = str(rng.randint(*VOLUMES_SEMESTRE))
+    return [
+        {
+            "reference": ref,
+            "designation": designation,
+            "quantite": volume if unites[ref] in UNITES_VOLUME else "1",
+            "prix_unitaire_ht": prix,
+            "taux_tva": taux,
+        }
+        for ref, designation, prix, taux in releve
+    ]
+
+
+def volume_releve(p: dict[str, Any], organisation: Any) -> str | None:
+    """The metered consumption a public service's bill charges (None when none is billed)."""
+    unites = {a.reference: a.unite for a in organisation.catalogue}
+    volumes = [x["quantite"] for x in p["lignes"] if unites.get(x["reference"]) in UNITES_VOLUME]
+    return volumes[0] if volumes else None
+
+
 def _quantite(rng: random.Random, prix: str) -> str:
     plafond = max(1, min(40, int(1500 / max(Decimal(prix), Decimal(1)))))
     return str(rng.randint(1, plafond))
@@ -144,9 +185,11 @@ def _reductions(rng: random.Random, niveau: int) -> list[dict[str, str]]:
 
 
 def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
-    """Contract params for the level: lines, reductions and escompte (none on a public
-    service's tariffs), port (goods only: a service is not shipped), deposit."""
-    lignes = [
+    """Contract params for the level: lines (a public service's bill: its meter reading),
+    reductions and escompte (none on a public service's tariffs), port (goods only: a service
+    is not shipped), deposit."""
+    releve = _releve(rng, h, niveau) if h.tarif_public else []
+    lignes = releve or [
         {
             "reference": ref,
             "designation": designation,

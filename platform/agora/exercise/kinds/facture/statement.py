@@ -12,7 +12,7 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.base import a_l_etape
 from agora.exercise.enonce import au_service
-from agora.exercise.kinds.facture.histoire import Histoire, echeance, piece
+from agora.exercise.kinds.facture.histoire import Histoire, echeance, piece, volume_releve
 from agora.exercise.markdown import cellule, numerotee
 from agora.francais import de
 from agora.money import euros
@@ -127,13 +127,36 @@ def _conditions(
         )
     if "acompte" in p and arrhes(devis):
         lignes.append(f"- Arrhes versées à la signature du devis : {euros(p['acompte'])}.")
+    elif "acompte" in p and h.tarif_public:
+        lignes.append(
+            f"- Acomptes déjà prélevés ce semestre (mensualisation) : {euros(p['acompte'])}."
+        )
     elif "acompte" in p:
         lignes.append(f"- Acompte déjà versé à la commande : {euros(p['acompte'])}.")
     return lignes
 
 
+def _releve(h: Histoire, jour: date, numero: str, volume: str) -> list[str]:
+    """A public service bills the half-year after reading the meter, not an order."""
+    org = h.organisation
+    nom = h.tiers.nom if h.tiers else "l'usager"
+    return [
+        au_service(org, "aux usagers"),
+        f"Le compteur d'eau de l'usager **{nom}** a été relevé le {date_longue(jour)} : "
+        f"{volume} m³ consommés depuis le dernier relevé, il y a six mois.",
+        f"{org.dirigeant} ({org.dirigeant_fonction.lower()}) vous demande de **préparer la "
+        f"facture du semestre** n° {numero}.",
+        "",
+    ]
+
+
 def _situation(
-    rng: random.Random, h: Histoire, jour: date, numero: str, devis: dict | None = None
+    rng: random.Random,
+    h: Histoire,
+    p: dict[str, Any],
+    jour: date,
+    numero: str,
+    devis: dict | None = None,
 ) -> list[str]:
     org = h.organisation
     fait = FAITS[h.famille][1]
@@ -149,6 +172,9 @@ def _situation(
             f"{chef} vous demande de **préparer la facture** n° {numero}, aux conditions du devis.",
             "",
         ]
+    volume = volume_releve(p, org) if h.tarif_public else None
+    if volume is not None:
+        return _releve(h, jour, numero, volume)
     devis_numero = f"D{jour.year}-{rng.randint(1, 300):04d}"
     accepte = date_longue(jour - timedelta(days=rng.randint(7, 30)))
     if h.achat:
@@ -284,7 +310,7 @@ def enonce(
     jour, numero, devis = piece_devis if piece_devis else (*piece(rng, org), None)
     titre = "Vérifier une facture fournisseur" if h.achat else "Préparer une facture client"
     lignes = [f"## {titre}", "", "### La situation", ""]
-    lignes += _situation(rng, h, jour, numero, devis)
+    lignes += _situation(rng, h, p, jour, numero, devis)
     lignes += _tiers(h)
     lignes += [f"### {FAITS[h.famille][0]}", "", *_articles(p)]
     lignes += ["### Les conditions", "", *_conditions(rng, p, h, devis), *_paiement(h, jour), ""]
