@@ -118,12 +118,13 @@ def _client_personne(gen: Generation, code: str, lieu: Commune, kind: str) -> Cl
 
 
 def fournisseurs(gen: Generation, siege: Adresse) -> tuple[Fournisseur, ...]:
-    """3 to 6 suppliers with SIRET, VAT number, bank details and payment terms (≤ 60 days): the
+    """3 to 6 suppliers (and the sector's permanent ones) with SIRET, VAT number, bank details and payment terms (≤ 60 days): the
     national ones anywhere, the others near the organisation's ``siege`` (same or neighbouring
     département)."""
     modeles = gen.secteur.fournisseurs
     nationaux = set(gen.secteur.fournisseurs_nationaux)
     chosen = gen.rng.sample(modeles, gen.rng.randint(3, min(6, len(modeles))))
+    chosen += gen.secteur.fournisseurs_permanents
     result = []
     for rank, modele in enumerate(chosen, 1):
         lieu = commune(gen, None if modele in nationaux else siege.code_postal)

@@ -165,6 +165,9 @@ class Secteur(_Strict):
     # Those of ``fournisseurs`` that serve the whole country (a publisher, a telecom operator, a
     # national distributor): their office may be anywhere; the others are near the organisation.
     fournisseurs_nationaux: list[str] = []
+    # Suppliers every organisation of the sector has besides those drawn from ``fournisseurs``
+    # (the caterer of a club's or a firm's events: the one that bills at several VAT rates).
+    fournisseurs_permanents: list[str] = []
     emplois: list[Emploi] = Field(min_length=3)
     horaires: dict[str, tuple[str, str] | None]
     contraintes: list[str] = Field(min_length=1)

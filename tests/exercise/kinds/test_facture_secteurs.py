@@ -1,6 +1,7 @@
 """A ``facture`` tells its sector's story with its sector's figures (audit of the sectors,
 2026-12): a water utility bills one half-year subscription and the metered volume on every
-volume line, after a meter reading, never an order nor a quote."""
+volume line, after a meter reading, never an order nor a quote; a supplier bills what its
+trade sells."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from decimal import Decimal
 import pytest
 
 from agora.company import generate_company
+from agora.content.secteurs import secteur_codes
 from agora.exercise.base import NIVEAUX
+from agora.exercise.kinds.facture.achats import ce_que_vend
 from agora.exercise.registry import KINDS
 
 SEEDS = range(25)
@@ -30,3 +33,36 @@ def test_a_water_bill_charges_one_subscription_and_one_metered_volume(niveau):
         assert "Consommation d'eau potable" in {x["designation"] for x in lignes}
         assert "devis" not in variant.enonce and "à la commande" not in variant.enonce
         assert "compteur" in variant.enonce
+
+
+def _fournisseur_de(variant, organisation):
+    return next(f for f in organisation.fournisseurs if f"**{f.nom}**" in variant.enonce)
+
+
+@pytest.mark.parametrize("secteur", secteur_codes())
+def test_a_supplier_invoices_what_its_trade_sells(secteur):
+    """An IT firm's telecom operator never bills show tickets, a wholesaler's toner maker never
+    a dictionary nor mineral water: every line is an article of the supplier's trade (its
+    name's keyword in facture_achat/achats.yaml), or a caterer's for an event."""
+    for seed in SEEDS:
+        organisation = generate_company(seed, secteur)
+        for niveau in NIVEAUX:
+            variant = KINDS["facture"].generate(seed, niveau, organisation)
+            if "Vérifier une facture fournisseur" not in variant.enonce:
+                continue
+            fournisseur = _fournisseur_de(variant, organisation)
+            vend = {a[0] for a in ce_que_vend(secteur, fournisseur.nom)}
+            lignes = {x["reference"] for x in variant.params["lignes"]}
+            assert vend and lignes <= vend, (seed, niveau, fournisseur.nom, lignes)
+
+
+def test_a_caterer_bills_one_number_of_guests():
+    for seed in SEEDS:
+        organisation = generate_company(seed, "informatique")
+        variant = KINDS["facture"].generate(seed, 3, organisation)
+        par_personne = {
+            x["quantite"]
+            for x in variant.params["lignes"]
+            if x["designation"].endswith("(par personne)")
+        }
+        assert len(par_personne) <= 1, (seed, variant.params["lignes"])

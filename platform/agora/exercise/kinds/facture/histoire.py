@@ -18,6 +18,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.content.secteurs import famille_de
+from agora.exercise.kinds.facture.achats import TRAITEUR, fournisseur_et_achats, pour_les_convives
 from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.kinds.facture.solve import calcule
 from agora.exercise.params import taux_str
@@ -97,7 +98,8 @@ class Histoire:
 
 def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
     """Sale to a business customer; a purchase to check when the organisation is outside VAT,
-    or at level 3 when its catalogue has a single VAT rate (the supplier sells at several)."""
+    or at level 3 when its catalogue has a single VAT rate (from a supplier that sells at
+    several: its caterer); a supplier bills what its trade sells."""
     vendables = tuple(
         (a.reference, a.designation, str(a.prix_ht), taux_str(a.taux_tva))
         for a in organisation.catalogue
@@ -107,10 +109,12 @@ def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
     un_seul_taux = len({article[3] for article in vendables}) < 2
     famille = famille_de(organisation)
     if hors_tva or (niveau == 3 and un_seul_taux):
-        fournisseurs = list(organisation.fournisseurs)
-        tiers = rng.choice(fournisseurs) if fournisseurs else None
-        achats = ACHATS if famille == "biens" else PRESTATIONS_ACHETEES
-        return Histoire(True, hors_tva, organisation, tiers, achats, famille)
+        achat = fournisseur_et_achats(rng, organisation, plusieurs_taux=niveau == 3)
+        if achat is None:  # no supplier of the file sells it: any, with generic purchases
+            fournisseurs = list(organisation.fournisseurs)
+            tiers = rng.choice(fournisseurs) if fournisseurs else None
+            achat = (tiers, ACHATS if famille == "biens" else PRESTATIONS_ACHETEES)
+        return Histoire(True, hors_tva, organisation, *achat, famille)
     clients = list(organisation.clients)
     entreprises = [c for c in clients if c.type == "entreprise" and c.siret]
     tiers = rng.choice(entreprises or clients) if clients else None
@@ -199,6 +203,8 @@ def params(rng: random.Random, h: Histoire, niveau: int) -> dict[str, Any]:
         }
         for ref, designation, prix, taux in _choisit_articles(rng, h.articles, niveau)
     ]
+    if h.articles is TRAITEUR:
+        pour_les_convives(rng, lignes)
     reductions = [] if h.tarif_public else _reductions(rng, niveau)
     result: dict[str, Any] = {"lignes": lignes, "reductions": reductions}
     if niveau == 1:

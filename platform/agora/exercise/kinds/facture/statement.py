@@ -38,6 +38,10 @@ FAITS = {
     "association": ("Les prestations facturées", "Les prestations ont été réalisées"),
 }
 
+# What a supplier's invoice bills an organisation outside the goods family: goods (a club's
+# balls) or services (its coach trips), named alike.
+FACTURE_RECUE = "Ce que facture le fournisseur"
+
 
 def _motifs(nature: str, famille: str) -> tuple[str, ...]:
     return RABAIS_PRESTATION if nature == "rabais" and famille != "biens" else MOTIFS[nature]
@@ -175,8 +179,10 @@ def _situation(
     volume = volume_releve(p, org) if h.tarif_public else None
     if volume is not None:
         return _releve(h, jour, numero, volume)
-    devis_numero = f"D{jour.year}-{rng.randint(1, 300):04d}"
-    accepte = date_longue(jour - timedelta(days=rng.randint(7, 30)))
+    rang = rng.randint(1, 300)
+    accepte_le = jour - timedelta(days=rng.randint(7, 30))
+    devis_numero = f"D{accepte_le.year}-{rang:04d}"  # numbered in the year it was made
+    accepte = date_longue(accepte_le)
     if h.achat:
         debut = [
             f"L'organisation **{org.raison_sociale}** n'est pas assujettie à la TVA : "
@@ -195,8 +201,7 @@ def _situation(
             f"du fournisseur **{nom}**.",
             f"La livraison est arrivée le {date_longue(jour)}, avec la facture n° {numero}."
             if h.famille == "biens"
-            else f"La prestation a eu lieu le {date_longue(jour)}. La facture n° {numero} "
-            "est arrivée.",
+            else f"La facture n° {numero} du {date_longue(jour)} est arrivée.",
             f"{chef} vous demande de **vérifier cette facture** avant de la payer.",
             "Refaites tous les calculs de la facture.",
             "",
@@ -312,7 +317,8 @@ def enonce(
     lignes = [f"## {titre}", "", "### La situation", ""]
     lignes += _situation(rng, h, p, jour, numero, devis)
     lignes += _tiers(h)
-    lignes += [f"### {FAITS[h.famille][0]}", "", *_articles(p)]
+    facture = FACTURE_RECUE if h.achat and h.famille != "biens" else FAITS[h.famille][0]
+    lignes += [f"### {facture}", "", *_articles(p)]
     lignes += ["### Les conditions", "", *_conditions(rng, p, h, devis), *_paiement(h, jour), ""]
     if niveau == 1:
         lignes += METHODE if p["reductions"] else METHODE_SANS_REDUCTION
