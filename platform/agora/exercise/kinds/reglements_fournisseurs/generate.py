@@ -1,6 +1,6 @@
 """A ``reglements_fournisseurs`` variant drawn from the organisation: its suppliers (their bank
-details from the supplier file), its bank, its sector's VAT rates on purchases, a Monday of its
-financial year.
+details from the supplier file), its bank, the VAT rates of what each supplier sells, a Monday
+of its financial year.
 
 Level 1: three invoices (one due this week, one offering an escompte, one whose bank details
 are wrong). Level 2: five invoices (one overdue, one due this week, the escompte, one due
@@ -19,6 +19,7 @@ from typing import Any
 from agora.company import identifiers
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
+from agora.exercise.kinds.facture.achats import ce_que_vend
 from agora.exercise.kinds.reglements_fournisseurs import solve, statement
 from agora.exercise.kinds.reglements_fournisseurs.params import NAME
 from agora.exercise.kinds.reglements_fournisseurs.regles import regles
@@ -45,6 +46,14 @@ def lundi(jour: date) -> date:
     return jour
 
 
+def taux_du_fournisseur(secteur: str, nom: str) -> list[str]:
+    """The VAT rates a supplier bills: those of what its trade sells, else of its trade
+    (reglements.yaml: an insurer's are none), else the sector's purchase rates."""
+    vend = sorted({a[3] for a in ce_que_vend(secteur, nom)}, key=Decimal)
+    metier = next((t for mot, t in regles().taux_tva_achats.metiers.items() if mot in nom), None)
+    return vend or metier or regles().taux_tva_achats.secteurs.get(secteur, ["20"])
+
+
 def _cle_fausse(rng: random.Random, iban: str) -> str:
     """The IBAN with two different adjacent digits of its account number swapped: the
     modulo 97 check always catches it."""
@@ -60,8 +69,6 @@ class Tirage:
         if not org.fournisseurs:
             raise InvalidInput("L'organisation n'a pas de fournisseur à payer.")
         self.rng, self.org, self.niveau = rng, org, niveau
-        taux = regles().taux_tva_achats.secteurs.get(org.secteur, ["20"])
-        self.taux = taux
         self.paiement = lundi(org.exercice_debut + timedelta(days=rng.randint(40, 250)))
         self.fin = self.paiement + timedelta(days=4)
         self.fournisseurs = list(org.fournisseurs)
@@ -95,7 +102,7 @@ class Tirage:
             "date": jour.isoformat(),
             "echeance": echeance.isoformat(),
             "montant_ht": f"{ht}",
-            "taux_tva": rng.choice(self.taux),
+            "taux_tva": rng.choice(taux_du_fournisseur(self.org.secteur, four.nom)),
             "iban": four.iban,
             "bic": four.bic,
         }

@@ -9,6 +9,9 @@ from agora.content.loading import Sourced, StrictModel, loaded_once
 
 
 class TauxAchats(Sourced):
+    # A word of a supplier's name → the rates of its trade, when it sells no article of
+    # facture_achat's table (an insurer's premium is outside VAT).
+    metiers: dict[str, list[str]]
     secteurs: dict[str, list[str]]
 
 
