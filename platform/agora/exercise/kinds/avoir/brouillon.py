@@ -24,6 +24,7 @@ from agora.exercise.kinds.avoir.histoire import (
     articles_fournisseur,
     client_partie,
     fournisseur_partie,
+    fournisseur_vendeur,
     jour_ouvre,
     organisation_partie,
     quantite,
@@ -69,8 +70,7 @@ def _parties(rng: random.Random, org: Any, h: Histoire) -> tuple[bool, Partie, P
     ]
     if articles_de(org) and clients:
         return False, organisation_partie(org), client_partie(rng.choice(clients)), None
-    fournisseurs = list(org.fournisseurs)
-    fournisseur = rng.choice(fournisseurs) if fournisseurs else None
+    fournisseur = fournisseur_vendeur(rng, org)
     vendeur = fournisseur_partie(fournisseur) if fournisseur else h.vendeur
     return True, vendeur, organisation_partie(org), fournisseur
 
@@ -99,7 +99,8 @@ def tire(rng: random.Random, h: Histoire, niveau: int) -> Brouillon:
     """The invoice to check and what the student should answer for each mention."""
     org = h.organisation
     recu, vendeur, client, fournisseur = _parties(rng, org, h)
-    articles = articles_fournisseur(famille_de(org)) if recu else articles_de(org)
+    nom = fournisseur.nom if fournisseur else ""
+    articles = articles_fournisseur(famille_de(org), org.secteur, nom) if recu else articles_de(org)
     choisis = rng.sample(articles, min(3, len(articles)))
     lignes = tuple((a, quantite(rng, a) - (1 if a.unite in QUANTITES else 0)) for a in choisis)
     biens = any(a.bien for a, _ in lignes)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.content.secteurs import famille_de
+from agora.exercise.kinds.facture.achats import TRAITEUR, ce_que_vend, fournisseur_et_achats
 from agora.exercise.kinds.facture.histoire import (  # what a supplier sells, with its VAT
     ACHATS,
     PRESTATIONS_ACHETEES,
@@ -123,9 +124,17 @@ def articles_de(org: Any) -> tuple[Article, ...]:
     return articles
 
 
-def articles_fournisseur(famille: str = "biens") -> tuple[Article, ...]:
-    """What a supplier sells an organisation outside VAT; delivered meals cannot be sent back.
-    Outside the goods family, the services it buys for its activities."""
+def articles_fournisseur(
+    famille: str = "biens", secteur: str = "", nom: str = ""
+) -> tuple[Article, ...]:
+    """What the supplier ``nom`` sells an organisation of ``secteur`` outside VAT: its trade's
+    articles (a coach company its trips, never meals), goods that can be sent back only in the
+    goods family; else generic purchases: delivered meals cannot be sent back, and outside the
+    goods family the services it buys for its activities."""
+    vend = ce_que_vend(secteur, nom)
+    if vend:
+        biens = famille == "biens"
+        return tuple(Article(*a, "pièce", biens and a not in TRAITEUR) for a in vend)
     if famille != "biens":
         return tuple(Article(*achat, "pièce", False) for achat in PRESTATIONS_ACHETEES)
     return tuple(
@@ -140,17 +149,33 @@ def jour_ouvre(jour: date) -> date:
     return jour
 
 
+def fournisseur_vendeur(rng: random.Random, org: Any) -> Any:
+    """A supplier of the organisation that sells it something it buys (not its insurer), any
+    when none does; None without suppliers."""
+    achat = fournisseur_et_achats(rng, org, plusieurs_taux=False)
+    if achat is not None:
+        return achat[0]
+    fournisseurs = list(org.fournisseurs)
+    return rng.choice(fournisseurs) if fournisseurs else None
+
+
 def parties(rng: random.Random, org: Any) -> tuple[bool, Partie, Partie, tuple[Article, ...]]:
     """(purchase?, seller, customer, the seller's articles)."""
     articles = articles_de(org)
     if not articles:
-        fournisseurs = list(org.fournisseurs)
+        fournisseur = fournisseur_vendeur(rng, org)
         vendeur = (
-            fournisseur_partie(rng.choice(fournisseurs))
-            if fournisseurs
+            fournisseur_partie(fournisseur)
+            if fournisseur
             else Partie("Fournitures Martin", "12, rue des Artisans, 69007 Lyon", "412345678", None)
         )
-        return True, vendeur, organisation_partie(org), articles_fournisseur(famille_de(org))
+        nom = fournisseur.nom if fournisseur else ""
+        return (
+            True,
+            vendeur,
+            organisation_partie(org),
+            articles_fournisseur(famille_de(org), org.secteur, nom),
+        )
     clients = list(org.clients)
     entreprises = [c for c in clients if c.type == "entreprise" and c.siret]
     client = client_partie(rng.choice(entreprises or clients))
