@@ -14,8 +14,9 @@ from pathlib import Path
 from agora.content.loading import StrictModel, load_yaml_model
 
 Article = tuple[str, str, str, str, int, int, str, str]
-# (supplier keyword, reference, designation, lowest and highest price HT, account)
-Immobilisation = tuple[str, str, str, int, int, str]
+# (supplier keyword, reference, designation, lowest and highest price HT, account, the
+# supplier when none of the file has the keyword, the accessory line capitalised with it)
+Immobilisation = tuple[str, str, str, int, int, str, str, str]
 
 
 class Achats(StrictModel):

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.company.tiers import elide
 from agora.errors import InvalidInput
 from agora.exercise.base import NIVEAUX, Options, Variant
 from agora.exercise.fields import TAUX
@@ -126,16 +127,20 @@ def _refus(rng: random.Random, lignes: list[dict], articles: list[tuple], niveau
 
 
 def _immobilisation(rng: random.Random, org: Any, niveau: int) -> tuple[str, list[dict]]:
-    mot, ref, designation, bas, haut, compte = achats.IMMOBILISATIONS[org.secteur]
+    mot, ref, designation, bas, haut, compte, vendeur, accessoire = achats.IMMOBILISATIONS[
+        org.secteur
+    ]
     # Above the capitalisation threshold, or it could be expensed (scenarios/baremes/achats.yaml).
     bas = max(bas, int(load_regles().seuil_immobilisation_ht.valeur) + 1)
+    # Its seller: a supplier of the file whose trade it is, else a dealer of the town (never the
+    # club's sports kit maker selling a laptop).
     noms = [f.nom for f in org.fournisseurs if mot.lower() in f.nom.lower()]
-    nom = noms[0] if noms else (org.fournisseurs[0].nom if org.fournisseurs else "Équipements")
+    nom = noms[0] if noms else elide(vendeur.format(ville=org.adresse.ville))
     article = (mot, ref, designation, "pièce", bas, haut, "20", compte)
     lignes = [_ligne(rng, article, niveau, True)]
     lignes[0]["commande"]["quantite"] = lignes[0]["livree"] = Decimal(1)
     lignes[0]["facture"]["quantite"] = Decimal(1)
-    installation = (mot, "INS-MES", "Installation et mise en service", "forfait", 150, 450, "20")
+    installation = (mot, "INS-MES", accessoire, "forfait", 150, 450, "20")
     lignes.append(_ligne(rng, (*installation, compte), niveau, False))
     un = Decimal(1)
     lignes[1]["commande"]["quantite"] = lignes[1]["livree"] = lignes[1]["facture"]["quantite"] = un
