@@ -8,6 +8,28 @@ press). Each tuple: (label, VAT rate, lowest and highest amount HT).
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from agora.content.loading import StrictModel, load_yaml_model
+
+
+class _Vendeurs(StrictModel):
+    vendeurs: dict[str, tuple[tuple[str, ...], str]]
+
+
+# Who sells each purchase: words of a supplier name, the seller when none (vendeurs.yaml).
+VENDEURS = load_yaml_model(Path(__file__).with_name("vendeurs.yaml"), _Vendeurs).vendeurs
+
+
+def vendeur(org: Any, achat: str) -> str:
+    """The supplier of the organisation that sells ``achat`` (its name holds one of the
+    purchase's words), else the seller the purchase names."""
+    mots, autre = VENDEURS[achat]
+    noms = [f.nom for f in org.fournisseurs]
+    return next((n for n in noms if any(m.lower() in n.lower() for m in mots)), autre)
+
+
 ACHATS = {
     "restaurant": (
         ("Viandes et poissons", "5.5", 1800, 6500),

@@ -80,10 +80,9 @@ def _achat(
     niveau: int,
 ) -> dict[str, Any]:
     montant = _montant(rng, bas, haut, niveau)
-    fournisseur = org.fournisseurs[i % len(org.fournisseurs)].nom if org.fournisseurs else "—"
     return {
         "piece": f"FA-{i + 101}",
-        "fournisseur": fournisseur,
+        "fournisseur": activites.vendeur(org, libelle),
         "libelle": libelle,
         "nature": nature,
         "montant_ht": str(montant),
