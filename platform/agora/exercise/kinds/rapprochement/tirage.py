@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from agora.exercise.base import Options, Variant
+from agora.exercise.kinds.rapprochement.jours import jour_bancaire
 from agora.exercise.kinds.rapprochement.libelles import sans_accents
 from agora.exercise.kinds.rapprochement.params import NAME
 from agora.exercise.kinds.rapprochement.statement import rediger
@@ -202,6 +203,9 @@ def _params(rng, niveau, solde, debut, fin, clients, fournisseurs, remise=None) 
     ops += _paires(tirage, rng.randint(p_lo, p_hi), debut, fin, clients, fournisseurs)
     ops += _ledger_seul(tirage, rng.randint(l_lo, l_hi), fin, clients, fournisseurs)
     ops += _releve_seul(tirage, rng.randint(r_lo, r_hi), niveau, debut, fin, clients, fournisseurs)
+    for op in ops:
+        if op is not remise and op.jour_releve is not None:
+            op.jour_releve = jour_bancaire(op.jour_releve, fin)
     if niveau == 3:  # never on the remittance: its amount is the earlier step's
         _erreur_de_saisie(tirage, [o for o in ops if _erreur_possible(o) and o is not remise])
     for op in sorted(ops, key=lambda o: o.jour_512 or o.jour_releve):
