@@ -66,3 +66,18 @@ def test_a_caterer_bills_one_number_of_guests():
             if x["designation"].endswith("(par personne)")
         }
         assert len(par_personne) <= 1, (seed, variant.params["lignes"])
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_a_builders_invoice_is_for_one_kind_of_site(niveau):
+    """Works in a home at reduced VAT (10 %, 5,5 %) and works on business premises or a new
+    building (20 %) are never on one invoice; a business is not invoiced works in homes."""
+    for seed in range(40):
+        organisation = generate_company(seed, "batiment")
+        variant = KINDS["facture"].generate(seed, niveau, organisation)
+        designations = " ".join(x["designation"] for x in variant.params["lignes"])
+        logement = "logement" in designations or "rénovation énergétique" in designations
+        professionnel = "professionnel" in designations or "construction neuve" in designations
+        assert not (logement and professionnel), (seed, designations)
+        if "SIRET" in variant.enonce and "| — |" not in variant.enonce:
+            assert not logement, (seed, designations)

@@ -18,6 +18,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from agora.content.secteurs import famille_de
+from agora.exercise.kinds.devis.generate import POUR_ENTREPRISES, POUR_PARTICULIERS
 from agora.exercise.kinds.facture.achats import TRAITEUR, fournisseur_et_achats, pour_les_convives
 from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.kinds.facture.solve import calcule
@@ -118,7 +119,28 @@ def histoire(rng: random.Random, organisation: Any, niveau: int) -> Histoire:
     clients = list(organisation.clients)
     entreprises = [c for c in clients if c.type == "entreprise" and c.siret]
     tiers = rng.choice(entreprises or clients) if clients else None
-    return Histoire(False, False, organisation, tiers, vendables, famille)
+    articles = _pour(vendables, tiers)
+    particuliers = [c for c in clients if c.type != "entreprise"]
+    if niveau == 3 and _taux(articles) < 2 and particuliers:
+        # Works at reduced VAT are done in homes: the invoice at several rates is a private
+        # customer's (renovation 10 %, energy renovation 5,5 %).
+        tiers = rng.choice(particuliers)
+        articles = _pour(vendables, tiers)
+    return Histoire(False, False, organisation, tiers, articles, famille)
+
+
+def _taux(articles: tuple) -> int:
+    return len({article[3] for article in articles})
+
+
+def _pour(vendables: tuple, client: Any) -> tuple:
+    """What one customer is invoiced: a business no works in homes (« logement », at reduced
+    VAT), a private customer none on business premises or new buildings (at 20 %), as its
+    quotes (devis); one site, one VAT regime."""
+    particulier = client is not None and client.type != "entreprise"
+    reserve = POUR_ENTREPRISES if particulier else POUR_PARTICULIERS
+    pour = tuple(a for a in vendables if not any(mot in a[1].lower() for mot in reserve))
+    return pour or vendables
 
 
 def _choisit_articles(rng: random.Random, articles: tuple, niveau: int) -> list[tuple]:
