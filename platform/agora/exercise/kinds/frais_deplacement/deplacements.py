@@ -92,5 +92,20 @@ def voyages(secteur: str, etranger: bool) -> tuple[Voyage, ...]:
     return tuple(v for v in liste if (v.zone == "etranger") == etranger)
 
 
+# The départements of Île-de-France: a trip « to Paris » from there needs no hotel.
+ILE_DE_FRANCE = frozenset({"75", "77", "78", "91", "92", "93", "94", "95"})
+
+
+def ailleurs(voyages: tuple[Voyage, ...], code_postal: str, ville: str) -> tuple[Voyage, ...]:
+    """The trips that take the traveller away from home: not to Paris from Île-de-France, not
+    to the organisation's own town (all of them when none is left)."""
+
+    def loin(v: Voyage) -> bool:
+        chez_soi = v.lieu.split(" (")[0] == ville
+        return not chez_soi and not (v.zone == "paris" and code_postal[:2] in ILE_DE_FRANCE)
+
+    return tuple(v for v in voyages if loin(v)) or voyages
+
+
 # Words of a job whose holder travels (the mission is « the sales rep's expense report »).
 METIERS_NOMADES = ("commercial", "technico", "chargé", "responsable", "coordinat", "chef")

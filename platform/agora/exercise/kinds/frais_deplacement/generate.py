@@ -172,7 +172,10 @@ def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str
 
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """Contract params for the level."""
-    voyage = rng.choice(deplacements.voyages(org.secteur, niveau == 3))
+    possibles = deplacements.voyages(org.secteur, niveau == 3)
+    voyage = rng.choice(
+        deplacements.ailleurs(possibles, org.adresse.code_postal, org.adresse.ville)
+    )
     salarie = _voyageur(rng, org)
     nuits = niveau if niveau < 3 else rng.randint(2, 3)
     depart = date(ANNEE, rng.randint(1, 11), rng.randint(2, 20))
