@@ -34,3 +34,14 @@ def _designations(enonce: str) -> set[str]:
         elif len(cellules) == 5 and cellules[1].isdigit():
             result.add(cellules[0])
     return result
+
+
+@pytest.mark.parametrize("niveau", NIVEAUX)
+def test_a_water_bill_to_credit_charges_one_metered_volume(niveau):
+    for seed in range(25):
+        organisation = generate_company(seed, "regie_eau")
+        unites = {a.reference: a.unite for a in organisation.catalogue}
+        variant = KINDS["avoir"].generate(seed, niveau, organisation)
+        lignes = variant.params["facture"]["lignes"]
+        volumes = {x["quantite"] for x in lignes if unites.get(x["reference"]) == "m³"}
+        assert len(volumes) <= 1, (seed, niveau, lignes)

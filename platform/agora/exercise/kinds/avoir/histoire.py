@@ -281,6 +281,7 @@ def facture_origine(
         ],
     }
     if h["service_public"]:  # a public service's tariff has no commercial reductions
+        _un_seul_releve(invoice["lignes"], lignes)
         return invoice
     invoice["reductions"] = _reductions(rng, niveau)
     escompte = h["escompte_cgv"]
@@ -292,6 +293,14 @@ def facture_origine(
         invoice["taux_tva_port"] = rng.choice(biens).taux
     # the sector's law caps some reductions (loi Lang on new books)
     return plafonne(invoice, h["organisation"], h["client"].nom)
+
+
+def _un_seul_releve(lignes: list[dict[str, Any]], articles: list[Article]) -> None:
+    """A public service's bill charges one metered volume on all its volume lines (water,
+    pollution, sanitation, network), the first line's."""
+    volumes = [x for x, a in zip(lignes, articles, strict=True) if a.unite == "m³"]
+    for ligne in volumes[1:]:
+        ligne["quantite"] = volumes[0]["quantite"]
 
 
 def credits(rng: random.Random, invoice: dict[str, Any], numeros: list[int], niveau: int):
