@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from faker import Faker
+from faker.providers.person.fr_FR import Provider as _Noms
 
 from agora.company.model import Salarie
 from agora.content.secteurs import Emploi, Secteur
@@ -20,6 +21,9 @@ PART_TEMPS_PARTIEL = 0.12
 # Part-time hours: 24 h is the legal minimum outside derogations (Code du travail, L3123-27).
 HEURES_TEMPS_PARTIEL = ("24", "28", "30")
 
+_PRENOMS_FEMININS = frozenset(_Noms.first_names_female)
+_PRENOMS_MASCULINS = frozenset(_Noms.first_names_male)
+
 
 @dataclass(frozen=True)
 class Generation:
@@ -30,6 +34,14 @@ class Generation:
     secteur: Secteur
     reference: date  # the simulated "today": 1 January of the barème year
     smic: Decimal
+
+
+def femme(prenom: str) -> bool | None:
+    """Whether a first name ``personne`` draws is a woman's (Faker fr_FR's two lists share
+    none), for a civility or an agreement; None for a name from elsewhere."""
+    if prenom in _PRENOMS_FEMININS:
+        return True
+    return False if prenom in _PRENOMS_MASCULINS else None
 
 
 def personne(gen: Generation) -> tuple[str, str, bool]:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from agora.calendrier import feries_francais
+from agora.company.people import femme
 from agora.exercise.base import generateur
 from agora.exercise.kinds.prise_en_charge import message
 from agora.exercise.kinds.prise_en_charge.dictee import ascii_minuscule
@@ -100,8 +101,6 @@ def _quand(rng: random.Random, niveau: int, canal: str) -> tuple[date, str]:
 def _organisation(rng: random.Random, org: Any, s: Situation) -> str | None:
     if s.demandeur == "fournisseur" and org.fournisseurs:
         return rng.choice(org.fournisseurs).nom
-    if s.demandeur == "salarie":
-        return rng.choice(org.salaries).service
     entreprises = [c for c in org.clients if c.type == "entreprise"]
     if entreprises and (s.objet == "intervention" or rng.random() < 0.5):
         return rng.choice(entreprises).nom
@@ -111,7 +110,14 @@ def _organisation(rng: random.Random, org: Any, s: Situation) -> str | None:
 def _demandeur(rng: random.Random, org: Any, s: Situation, niveau: int, canal: str) -> dict:
     civilite = rng.choice(("madame", "monsieur"))
     prenom, nom = rng.choice(PRENOMS[civilite]), rng.choice(NOMS)
-    organisation = _organisation(rng, org, s)
+    if s.demandeur == "salarie":
+        # An employee writes about their own pay: one of the organisation's staff, in their
+        # own service, with the civility of their first name.
+        salarie = rng.choice(org.salaries)
+        prenom, nom, organisation = salarie.prenom, salarie.nom, salarie.service
+        civilite = {True: "madame", False: "monsieur"}.get(femme(prenom), civilite)
+    else:
+        organisation = _organisation(rng, org, s)
     tel = _telephone(rng, organisation is not None and s.demandeur != "salarie")
     dit = niveau == 3 and canal != "courriel" and rng.random() < 0.5
     courriel = None
