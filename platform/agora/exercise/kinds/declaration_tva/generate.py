@@ -24,10 +24,11 @@ DEPOT_CA12 = date(ANNEE + 1, 5, 4)
 
 
 def _montant(rng: random.Random, bas: int, haut: int, niveau: int) -> Decimal:
-    """An amount HT; at level 1 round figures, else to the cent (rounding traps included)."""
+    """An amount HT, with its two decimals (« 3310.00 »); at level 1 round figures, else to
+    the cent (rounding traps included)."""
     if niveau == 1:
-        return Decimal(rng.randint(bas // 10, haut // 10) * 10)
-    return Decimal(rng.randint(bas * 100, haut * 100)) / HUNDRED
+        return cents(Decimal(rng.randint(bas // 10, haut // 10) * 10))
+    return cents(Decimal(rng.randint(bas * 100, haut * 100)) / HUNDRED)
 
 
 def _ventes(

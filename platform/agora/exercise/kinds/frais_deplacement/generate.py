@@ -16,6 +16,7 @@ from agora.exercise.kinds.frais_deplacement.deplacements import PAYS, Voyage
 from agora.exercise.kinds.frais_deplacement.params import NAME, lire_params
 from agora.exercise.kinds.frais_deplacement.regles import load_frais
 from agora.exercise.kinds.frais_deplacement.solve import calcule
+from agora.money import cents
 
 ANNEE = 2026
 VOITURES = {
@@ -32,7 +33,7 @@ FRANCE = deplacements.Pays(Decimal(10), Decimal(10), Decimal(20))
 
 def _euros(rng: random.Random, bas: int, haut: int) -> str:
     """An amount in euros drawn between two amounts in cents."""
-    return str(Decimal(rng.randint(bas, haut)) / 100)
+    return str(cents(Decimal(rng.randint(bas, haut)) / 100))
 
 
 def _voyageur(rng: random.Random, org: Any) -> Any:

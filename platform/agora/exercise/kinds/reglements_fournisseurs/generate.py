@@ -90,7 +90,7 @@ class Tirage:
             echeance = paiement - timedelta(days=rng.randint(1, jours - 1)) + timedelta(delai)
         jour = echeance - timedelta(days=delai)
         self.numeros += rng.randint(5, 40)
-        ht = Decimal(rng.randint(18000, 480000)) / 100
+        ht = cents(Decimal(rng.randint(18000, 480000)) / 100)  # two decimals: « 522.10 »
         facture: dict[str, Any] = {
             "numero": f"{rng.choice(('FA', 'F', 'FAC'))}{jour.year}-{self.numeros:04d}",
             "fournisseur": {
