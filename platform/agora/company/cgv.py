@@ -56,10 +56,16 @@ def _texte(gen: Generation, nom: str, delai: int, penalites: str, escompte: str)
         if gen.secteur.assujetti_tva
         else "L'organisme n'est pas assujetti à la TVA : les montants sont nets de taxe."
     )
+    objet = (
+        "Les présentes conditions, reprises du règlement du service, s'appliquent à tout "
+        f"abonné de « {nom} » : l'ouverture de l'abonnement vaut acceptation par l'usager."
+        if relation == "usager"  # a public service has subscribers, not orders
+        else "Les présentes conditions s'appliquent à toute vente ou prestation de "
+        f"« {nom} ». Toute commande ou inscription vaut acceptation par {qui}."
+    )
     return "\n\n".join(
         [
-            "**Objet.** Les présentes conditions s'appliquent à toute vente ou prestation de "
-            f"« {nom} ». Toute commande ou inscription vaut acceptation par {qui}.",
+            f"**Objet.** {objet}",
             f"**Prix.** {prix}",
             f"**Paiement.** {paiement} {escompte}",
             "**Retard de paiement.** Tout retard entraîne de plein droit des pénalités de "

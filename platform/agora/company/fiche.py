@@ -20,6 +20,9 @@ from agora.money import euros
 CATALOGUE_EXTRAIT = 8
 
 RELATIONS = {"client": "clients", "usager": "usagers", "adherent": "adhérents"}
+# What the month's count is for each public: a water utility issues bills after meter
+# readings (no orders); a club takes memberships and sells a few goods.
+OPERATIONS = {"client": "Commandes", "usager": "Factures", "adherent": "Inscriptions et ventes"}
 CONTRATS = {
     "CDI": "CDI",
     "CDD": "CDD",
@@ -150,7 +153,10 @@ def _chiffres(c: Company, historique: tuple[MoisHistorique, ...]) -> str:
         "## Chiffres clés\n\n"
         + _table(("Indicateur", "Valeur"), rows)
         + f"\n\n### Activité des douze derniers mois, {_periode(historique)}\n\n"
-        + _table(("Mois", "Chiffre d'affaires HT", "Commandes", "Jours d'absence"), history)
+        + _table(
+            ("Mois", "Chiffre d'affaires HT", OPERATIONS[c.relation], "Jours d'absence"),
+            history,
+        )
     )
 
 
