@@ -81,3 +81,13 @@ def test_a_builders_invoice_is_for_one_kind_of_site(niveau):
         assert not (logement and professionnel), (seed, designations)
         if "SIRET" in variant.enonce and "| — |" not in variant.enonce:
             assert not logement, (seed, designations)
+
+
+def test_a_clubs_supplier_grants_no_rabais_for_an_intervention():
+    """A club buys balls, shirts or a coach trip: a rabais makes up for a defect or a delay,
+    never for « une intervention » its supplier never made."""
+    for seed in SEEDS:
+        organisation = generate_company(seed, "association_sportive")
+        for niveau in NIVEAUX:
+            enonce = KINDS["facture"].generate(seed, niveau, organisation).enonce
+            assert "intervention" not in enonce and "interruption" not in enonce, (seed, niveau)

@@ -43,8 +43,15 @@ FAITS = {
 FACTURE_RECUE = "Ce que facture le fournisseur"
 
 
-def _motifs(nature: str, famille: str) -> tuple[str, ...]:
-    return RABAIS_PRESTATION if nature == "rabais" and famille != "biens" else MOTIFS[nature]
+# What a supplier's rabais makes up for, whether it sold goods (a club's balls) or a service
+# (its coach trip): neither is « une intervention ».
+RABAIS_ACHAT = ("pour un défaut de qualité", "pour un retard sur la date prévue")
+
+
+def _motifs(nature: str, famille: str, achat: bool = False) -> tuple[str, ...]:
+    if nature != "rabais" or famille == "biens":
+        return MOTIFS[nature]
+    return RABAIS_ACHAT if achat else RABAIS_PRESTATION
 
 
 def libelle_port(famille: str) -> str:
@@ -115,7 +122,7 @@ def _conditions(
     famille = h.famille
     lignes = [TARIFS_DU_SERVICE] if h.tarif_public else []
     for r in p["reductions"]:
-        motif = rng.choice(_motifs(r["nature"], famille))
+        motif = rng.choice(_motifs(r["nature"], famille, h.achat))
         lignes.append(f"- {r['nature'].capitalize()} de {pourcent(r['taux'])} {motif}.")
     if len(p["reductions"]) > 1:
         lignes.append("- Les réductions s'appliquent dans cet ordre, l'une après l'autre.")
