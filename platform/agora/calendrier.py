@@ -59,3 +59,10 @@ def feries_francais(debut: date, fin: date) -> tuple[tuple[date, str], ...]:
     annees = list(range(debut.year, fin.year + 1))
     calendrier = holidays.France(years=annees, language="fr")
     return tuple(sorted((j, str(nom)) for j, nom in calendrier.items() if debut <= j <= fin))
+
+
+@lru_cache(maxsize=16)
+def feries_de(annee: int) -> frozenset[date]:
+    """The French public holidays of a year, as a set of days (read once per year: a
+    generation that checks many days asks often)."""
+    return frozenset(j for j, _ in feries_francais(date(annee, 1, 1), date(annee, 12, 31)))

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from agora.calendrier import JOURS, feries_de
 from agora.errors import InvalidInput
 from agora.exercise.base import Options, Variant, tirage
 from agora.exercise.kinds.fiche_stock.articles import ArticleStocke, articles, fournisseur
@@ -68,9 +69,23 @@ class Tirage:
         return {"nature": "sortie", "quantite": str(quantite)}
 
 
-def mouvements(t: Tirage, debut: date) -> list[dict[str, str]]:
+def _jours_ouvres(debut: date, horaires: dict[str, Any] | None) -> list[int]:
+    """The days of the month (2 to 27) the store receives and issues goods: a weekday the
+    organisation is open, never a Sunday nor a public holiday."""
+    jours = [debut.replace(day=d) for d in range(2, 28)]
+    ouverts = [
+        j.day
+        for j in jours
+        if j.weekday() < 6
+        and j not in feries_de(j.year)
+        and (horaires is None or horaires.get(JOURS[j.weekday()]) is not None)
+    ]
+    return ouverts if len(ouverts) >= 8 else list(range(2, 28))
+
+
+def mouvements(t: Tirage, debut: date, horaires: dict[str, Any] | None) -> list[dict[str, str]]:
     suite = SUITES[t.niveau]
-    jours = sorted(t.rng.sample(range(2, 28), len(suite)))
+    jours = sorted(t.rng.sample(_jours_ouvres(debut, horaires), len(suite)))
     lignes, bl, bs = [], t.rng.randint(100, 900), t.rng.randint(10, 90)
     for k, sens in enumerate(suite):
         ligne = t.entree() if sens == "E" else t.sortie(k > 0 and suite[k - 1] == "E")
@@ -113,7 +128,7 @@ def params(rng: random.Random, organisation: Any, niveau: int, methode: str) -> 
     t = Tirage(rng, article, niveau)
     debut = _mois(rng, organisation)
     si = {"quantite": str(t.stock), "cout_unitaire": _euros(t.cout)}
-    lignes = mouvements(t, debut)
+    lignes = mouvements(t, debut, getattr(organisation, "horaires", None))
     document: dict[str, Any] = {
         "methode": methode,
         "article": {
