@@ -55,7 +55,10 @@ PROFILS: dict[str, Profil] = {
         ("0.08", "0.14"),
     ),
     "association_sportive": Profil(
-        (("Minibus du club", True), ("Aménagement des vestiaires et du club-house", True)),
+        (
+            ("Minibus et matériel sportif du club", True),
+            ("Aménagement des vestiaires et du club-house", True),
+        ),
         ("0.30", "0.80"),
         ("0.01", "0.03"),
         ("0.06", "0.14"),
