@@ -101,6 +101,20 @@ class Article:
     stock_minimum: int
 
 
+# Catalogue lines of the building trade meant for private homes (at reduced VAT) or for
+# businesses only (business premises, new buildings, at 20 %).
+POUR_PARTICULIERS = ("logement", "rénovation énergétique")
+POUR_ENTREPRISES = ("professionnel", "construction neuve")
+
+
+def pour_ce_client(designation: str, particulier: bool) -> bool:
+    """Whether a catalogue line may be sold to a private customer (``particulier``) or to a
+    business: no works in homes for a business, none on business premises for a household."""
+    reserve = POUR_ENTREPRISES if particulier else POUR_PARTICULIERS
+    nom = designation.lower()
+    return not any(mot in nom for mot in reserve)
+
+
 @dataclass(frozen=True)
 class MoisHistorique:
     mois: str  # "2026-03"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from agora.company import generate_company
+from agora.company.achats import ce_que_vend
 from agora.exercise.base import NIVEAUX
-from agora.exercise.kinds.facture.achats import ce_que_vend
 from agora.exercise.registry import KINDS
 
 

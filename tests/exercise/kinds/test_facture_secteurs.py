@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 
 from agora.company import generate_company
+from agora.company.achats import ce_que_vend
 from agora.content.secteurs import secteur_codes
 from agora.exercise.base import NIVEAUX
-from agora.exercise.kinds.facture.achats import ce_que_vend
 from agora.exercise.registry import KINDS
 
 SEEDS = range(25)
@@ -43,7 +43,7 @@ def _fournisseur_de(variant, organisation):
 def test_a_supplier_invoices_what_its_trade_sells(secteur):
     """An IT firm's telecom operator never bills show tickets, a wholesaler's toner maker never
     a dictionary nor mineral water: every line is an article of the supplier's trade (its
-    name's keyword in facture_achat/achats.yaml), or a caterer's for an event."""
+    name's keyword in scenarios/achats.yaml), or a caterer's for an event."""
     for seed in SEEDS:
         organisation = generate_company(seed, secteur)
         for niveau in NIVEAUX:

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.company.achats import TRAITEUR, ce_que_vend, fournisseur_et_achats
 from agora.content.secteurs import famille_de
-from agora.exercise.kinds.facture.achats import TRAITEUR, ce_que_vend, fournisseur_et_achats
 from agora.exercise.kinds.facture.histoire import (  # what a supplier sells, with its VAT
     ACHATS,
     PRESTATIONS_ACHETEES,

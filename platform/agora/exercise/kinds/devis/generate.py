@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.company.model import pour_ce_client
 from agora.content.secteurs import famille_de
 from agora.errors import InvalidInput
 from agora.exercise.base import Options, Variant, tirage
@@ -22,9 +23,6 @@ from agora.exercise.plafonds import borne, plafond
 # catalogue has too few other articles, a first period (a new subscription) may be quoted.
 NON_DEVISABLES = frozenset({"m³", "semestre", "saison", "séance", "tasse", "verre"})
 JAMAIS_DEVISABLES = frozenset({"m³", "tasse", "verre"})
-# Catalogue lines meant for private homes (reduced VAT) or for businesses only (building trade).
-POUR_PARTICULIERS = ("logement", "rénovation énergétique")
-POUR_ENTREPRISES = ("professionnel", "construction neuve")
 REMISES = ("2", "3", "4", "5", "8", "10", "12", "15")
 FORFAITS = ("9.90", "12.50", "15.00", "19.90", "25.00", "35.00", "45.00")
 VALIDITES = (15, 30, 45, 60, 90)
@@ -52,12 +50,11 @@ def _devisables(organisation: Any, particulier: bool) -> tuple[Any, ...]:
 def _filtre(organisation: Any, particulier: bool, exclues: frozenset[str]) -> tuple[Any, ...]:
     def convient(article: Any) -> bool:
         nom = article.designation.lower()
-        reserve = POUR_ENTREPRISES if particulier else POUR_PARTICULIERS
         return (
             article.prix_ht > 0
             and article.unite not in exclues
             and not nom.startswith("livraison")
-            and not any(mot in nom for mot in reserve)
+            and pour_ce_client(nom, particulier)
         )
 
     return tuple(a for a in organisation.catalogue if convient(a))

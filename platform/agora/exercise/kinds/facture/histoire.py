@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from agora.company.achats import TRAITEUR, fournisseur_et_achats
+from agora.company.model import pour_ce_client
 from agora.content.secteurs import famille_de
-from agora.exercise.kinds.devis.generate import POUR_ENTREPRISES, POUR_PARTICULIERS
-from agora.exercise.kinds.facture.achats import TRAITEUR, fournisseur_et_achats, pour_les_convives
 from agora.exercise.kinds.facture.params import lire_params
 from agora.exercise.kinds.facture.solve import calcule
 from agora.exercise.params import taux_str
@@ -138,8 +138,7 @@ def _pour(vendables: tuple, client: Any) -> tuple:
     VAT), a private customer none on business premises or new buildings (at 20 %), as its
     quotes (devis); one site, one VAT regime."""
     particulier = client is not None and client.type != "entreprise"
-    reserve = POUR_ENTREPRISES if particulier else POUR_PARTICULIERS
-    pour = tuple(a for a in vendables if not any(mot in a[1].lower() for mot in reserve))
+    pour = tuple(a for a in vendables if pour_ce_client(a[1], particulier))
     return pour or vendables
 
 
@@ -335,3 +334,14 @@ def _taux_du_port(taux: str, lignes: list[dict[str, str]]) -> str:
         lignes, key=lambda ligne: Decimal(ligne["quantite"]) * Decimal(ligne["prix_unitaire_ht"])
     )
     return principal["taux_tva"]
+
+
+def pour_les_convives(rng: random.Random, lignes: list[dict[str, str]]) -> None:
+    """A caterer's invoice counts one number of guests: every « par personne » line bills it,
+    a bottle serves four."""
+    convives = rng.randint(15, 60)
+    for ligne in lignes:
+        if ligne["designation"].endswith("(par personne)"):
+            ligne["quantite"] = str(convives)
+        elif "bouteille" in ligne["designation"]:
+            ligne["quantite"] = str(-(-convives // 4))

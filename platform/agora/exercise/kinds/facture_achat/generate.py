@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.company import achats
 from agora.company.tiers import elide
 from agora.errors import InvalidInput
 from agora.exercise.base import NIVEAUX, Options, Variant
 from agora.exercise.fields import TAUX
-from agora.exercise.kinds.facture_achat import achats, statement
 from agora.exercise.kinds.facture_achat import solve as calc
+from agora.exercise.kinds.facture_achat import statement
 from agora.exercise.kinds.facture_achat.params import NAME
 from agora.exercise.kinds.facture_achat.regles import load_regles
 from agora.exercise.kinds.facture_achat.solve import net_ligne

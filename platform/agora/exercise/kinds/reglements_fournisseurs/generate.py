@@ -17,9 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from agora.company import identifiers
+from agora.company.achats import ce_que_vend
 from agora.errors import InvalidInput
 from agora.exercise.base import Variant, tirage
-from agora.exercise.kinds.facture.achats import ce_que_vend
 from agora.exercise.kinds.reglements_fournisseurs import solve, statement
 from agora.exercise.kinds.reglements_fournisseurs.params import NAME
 from agora.exercise.kinds.reglements_fournisseurs.regles import regles

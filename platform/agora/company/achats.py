@@ -1,7 +1,12 @@
-"""What a supplier invoices the organisation: the articles of its trade, read from its name
-(the keywords of facture_achat/achats.yaml: « Autocars Martin » sells coach trips, « Textile
-sportif Morel » club shirts, never a meal), and what a caterer bills for an event, the one
-supplier that bills at several VAT rates (meals at 10 %, wine and tableware at 20 %)."""
+"""What each sector buys, from which of its suppliers, and into which PCG account
+(scenarios/achats.yaml): every purchase document of every exercise fits the organisation (a
+bakery buys flour into 601, a bookshop books to resell into 607, a club coach trips into 624,
+and an invoice from « Autocars Martin » bills coach trips, never a meal).
+
+An article: (supplier keyword, reference, designation, unit, lowest and highest unit price HT,
+VAT rate, account). The keyword is a word of the sector's supplier names (scenarios/secteurs/),
+so an invoice from « Moulins Martin » bills flour.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,32 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.kinds.facture_achat.achats import ARTICLES
+from agora import SCENARIOS_DIR
+from agora.content.loading import StrictModel, load_yaml_model
 from agora.money import cents
+
+Article = tuple[str, str, str, str, int, int, str, str]
+# (supplier keyword, reference, designation, lowest and highest price HT, account, the
+# supplier when none of the file has the keyword, the accessory line capitalised with it)
+Immobilisation = tuple[str, str, str, int, int, str, str, str]
+
+
+class Achats(StrictModel):
+    articles: dict[str, tuple[Article, ...]]
+    aussi_acceptes: dict[str, tuple[str, ...]]
+    immobilisations: dict[str, Immobilisation]
+    fournisseurs_ue: dict[str, tuple[str, str]]  # (name, country)
+
+
+_DONNEES = load_yaml_model(SCENARIOS_DIR / "achats.yaml", Achats)
+
+ARTICLES = _DONNEES.articles
+# Other accounts accepted for an account, besides its three-digit root.
+AUSSI_ACCEPTES = _DONNEES.aussi_acceptes
+# A fixed asset the organisation may buy (level 3), above the capitalisation threshold.
+IMMOBILISATIONS = _DONNEES.immobilisations
+# A supplier in another EU country (level 3, organisations subject to VAT).
+FOURNISSEURS_UE = _DONNEES.fournisseurs_ue
 
 Achat = tuple[str, str, str, str]  # (reference, designation, unit price HT, VAT rate)
 
@@ -50,14 +79,3 @@ def fournisseur_et_achats(
         if vend and (not plusieurs_taux or len({a[3] for a in vend}) > 1):
             return fournisseur, vend
     return None
-
-
-def pour_les_convives(rng: random.Random, lignes: list[dict[str, str]]) -> None:
-    """A caterer's invoice counts one number of guests: every « par personne » line bills it,
-    a bottle serves four."""
-    convives = rng.randint(15, 60)
-    for ligne in lignes:
-        if ligne["designation"].endswith("(par personne)"):
-            ligne["quantite"] = str(convives)
-        elif "bouteille" in ligne["designation"]:
-            ligne["quantite"] = str(-(-convives // 4))
