@@ -1,10 +1,12 @@
 """In Chromium on a phone (360 × 740, touch), the long step of a mission as a student works
-through it: the chosen answer of a list reads whole, every control is big enough for a
-finger, and nothing scrolls sideways."""
+through it: the chosen answer of a list reads whole, the statement's data stay one tap away
+from the field being filled, every control is big enough for a finger, and nothing scrolls
+sideways."""
 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from sqlmodel import select
 from tests.browser_helpers import ON_SQLITE_ONLY
 
@@ -68,6 +70,42 @@ def test_on_a_phone_the_chosen_answer_of_a_list_reads_whole(
         f"#{etape} select",
     )
     assert right <= PHONE["width"]
+
+
+def test_on_a_phone_the_statement_data_are_one_tap_away_from_the_field_being_filled(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of budget_tresorerie at 360 px: the invoices and the payroll (5 000 px of
+    # statement) sat above an 80-field form; to fill September's line the student scrolled
+    # back up through the whole form to read a figure, then down again to find their field.
+    classe = make_classe()
+    assignment = make_assignment(classe, "le-budget-de-tresorerie-du-trimestre")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+
+    fields = page.locator(f"#{etape} form .champ input")
+    last = fields.nth(fields.count() - 1)
+    last.focus()
+    donnees = page.locator(f"#{etape} .donnees")
+    summary = donnees.locator("summary")
+    expect(summary).to_be_in_viewport()
+    expect(summary).to_have_text("Revoir les données de l'énoncé")
+    # the bar never hides the field being filled
+    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= summary.bounding_box()["y"]
+
+    summary.press("Enter")  # the keyboard opens it as a tap does
+    contenu = donnees.get_by_role("region", name="Données de l'énoncé, étape 3")
+    expect(contenu).to_be_visible()
+    expect(contenu).to_be_in_viewport()
+    expect(contenu).to_contain_text("Trésorerie au début")
+    panel = donnees.bounding_box()
+    assert panel["y"] >= 0 and panel["y"] + panel["height"] <= PHONE["height"] + 1
+    summary.press("Enter")
+    expect(contenu).to_be_hidden()
+    expect(last).to_be_in_viewport()  # back on the field, where the student was
+
+    page.set_viewport_size({"width": 1280, "height": 900})  # a school PC: the statement is near
+    expect(donnees).to_be_hidden()
 
 
 def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(
