@@ -89,12 +89,12 @@ def test_on_a_phone_the_statement_data_are_one_tap_away_from_the_field_being_fil
     donnees = page.locator(f"#{etape} .donnees")
     summary = donnees.locator("summary")
     expect(summary).to_be_in_viewport()
-    expect(summary).to_have_text("Revoir les données de l'énoncé")
+    expect(summary).to_have_text("Revoir l'énoncé")
     # the bar never hides the field being filled
     assert last.bounding_box()["y"] + last.bounding_box()["height"] <= summary.bounding_box()["y"]
 
     summary.press("Enter")  # the keyboard opens it as a tap does
-    contenu = donnees.get_by_role("region", name="Données de l'énoncé, étape 3")
+    contenu = donnees.get_by_role("region", name="Énoncé de l'étape 3")
     expect(contenu).to_be_visible()
     expect(contenu).to_be_in_viewport()
     expect(contenu).to_contain_text("Trésorerie au début")
@@ -126,3 +126,4 @@ def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(
         f"#{etape} :is(input, select, textarea, button, summary, a.bouton)",
     )
     assert small == []
+
