@@ -127,3 +127,26 @@ def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(
     )
     assert small == []
 
+
+def test_on_a_phone_a_tasks_dates_sit_two_by_two_as_the_pairs_they_are(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of planning_activites at 360 px: six full-width boxes per task, each for a
+    # number of days, one under the other: 7 800 px of form for ten tasks.
+    classe = make_classe()
+    assignment = make_assignment(classe, "le-planning-du-projet")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+
+    boxes = {
+        name: page.locator(f'#{etape} [name="taches.0.{name}"]').bounding_box()
+        for name in ("debut_tot", "fin_tot", "debut_tard", "fin_tard", "marge_totale")
+    }
+    for debut, fin in (("debut_tot", "fin_tot"), ("debut_tard", "fin_tard")):
+        assert boxes[debut]["y"] == boxes[fin]["y"]  # side by side, level
+        assert boxes[debut]["x"] + boxes[debut]["width"] < boxes[fin]["x"]
+        assert boxes[fin]["x"] + boxes[fin]["width"] <= PHONE["width"]
+    assert boxes["debut_tard"]["y"] > boxes["debut_tot"]["y"]  # the pairs in the table's order
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # a box still shows a number of days whole
+    assert min(box["width"] for box in boxes.values()) >= 88
