@@ -150,3 +150,27 @@ def test_on_a_phone_a_tasks_dates_sit_two_by_two_as_the_pairs_they_are(
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # a box still shows a number of days whole
     assert min(box["width"] for box in boxes.values()) >= 88
+
+
+def test_on_a_phone_each_journal_entry_starts_under_its_own_title(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of encaissements at 360 px: ten entries' row cards one after the other, each
+    # entry's « Écriture N — journal … » in the same plain text as the hints between them.
+    classe = make_classe()
+    assignment = make_assignment(classe, "les-encaissements-du-mois")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 1)
+
+    titles = page.locator(f"#{etape} .table-ecriture caption")
+    assert titles.count() >= 5
+    second = titles.nth(1)
+    expect(second).to_contain_text("Écriture 2 — journal")
+    style = second.evaluate(
+        "c => { const s = getComputedStyle(c);"
+        " return [Number(s.fontWeight), parseFloat(s.borderTopWidth)]; }"
+    )
+    assert style[0] >= 700  # bold, as a title
+    assert style[1] >= 2  # a rule above it ends the previous entry
+    hint = page.locator(f"#{etape} .encaissements .champ-aide").first
+    assert hint.evaluate("e => Number(getComputedStyle(e).fontWeight)") < 700  # set apart
