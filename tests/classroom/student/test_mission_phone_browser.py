@@ -1,0 +1,176 @@
+"""In Chromium on a phone (360 × 740, touch), the long step of a mission as a student works
+through it: the chosen answer of a list reads whole, the statement's data stay one tap away
+from the field being filled, every control is big enough for a finger, and nothing scrolls
+sideways."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import select
+from tests.browser_helpers import ON_SQLITE_ONLY
+
+from agora.account.models import User
+
+pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]  # what the browser does: see ON_SQLITE_ONLY
+PHONE = {"width": 360, "height": 740}
+
+# For each select of the step: the height its chosen option's text needs at the select's
+# width, against the height the select gives it (a closed select used to draw one line, the
+# rest cut off).
+CUT_OFF_OPTIONS = """(step) => [...document.querySelectorAll('#' + step + ' select')].map(s => {
+  const cs = getComputedStyle(s);
+  const probe = document.createElement('div');
+  probe.textContent = s.options[s.selectedIndex].text;
+  Object.assign(probe.style, {position: 'absolute', visibility: 'hidden', font: cs.font,
+    lineHeight: cs.lineHeight, whiteSpace: 'normal',
+    width: (s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)) + 'px'});
+  document.body.append(probe);
+  const needed = probe.getBoundingClientRect().height;
+  probe.remove();
+  const shown = s.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+  return [s.name, s.options[s.selectedIndex].text, Math.round(needed), Math.round(shown)];
+}).filter(([, , needed, shown]) => needed > shown + 1)"""
+
+
+def _open_step(page, live_server, db, student, assignment, etape: int) -> str:
+    """The student logged in on a phone, the mission open on step ``etape`` (1-based)."""
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server}/connexion")
+    page.fill("#identifiant", login)
+    page.fill("#mot_de_passe", "motdepasse-de-test")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/eleve")
+    page.goto(f"{live_server}/eleve/missions/{assignment.id}?etape={etape}")
+    return f"etape-{etape - 1}"
+
+
+def test_on_a_phone_the_chosen_answer_of_a_list_reads_whole(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of suivi_prospection, a prospect's card at 360 px: « Adresse fausse (courrier
+    # revenu NPAI ou e-mail en erreur) : chercher la bonne adresse » showed as « Adresse fausse
+    # (courrier revenu NP », the student could not check what they had picked.
+    classe = make_classe()
+    assignment = make_assignment(classe, "la-campagne-de-prospection")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+
+    selects = page.locator(f"#{etape} select")
+    assert selects.count() >= 10
+    for i in range(selects.count()):
+        longest = max(selects.nth(i).locator("option").all_inner_texts(), key=len)
+        selects.nth(i).select_option(label=longest)
+    assert page.evaluate(CUT_OFF_OPTIONS, etape) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    right = page.evaluate(
+        "s => Math.max(...[...document.querySelectorAll(s)]"
+        ".map(e => e.getBoundingClientRect().right))",
+        f"#{etape} select",
+    )
+    assert right <= PHONE["width"]
+
+
+def test_on_a_phone_the_statement_data_are_one_tap_away_from_the_field_being_filled(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of budget_tresorerie at 360 px: the invoices and the payroll (5 000 px of
+    # statement) sat above an 80-field form; to fill September's line the student scrolled
+    # back up through the whole form to read a figure, then down again to find their field.
+    classe = make_classe()
+    assignment = make_assignment(classe, "le-budget-de-tresorerie-du-trimestre")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+
+    fields = page.locator(f"#{etape} form .champ input")
+    last = fields.nth(fields.count() - 1)
+    last.focus()
+    donnees = page.locator(f"#{etape} .donnees")
+    summary = donnees.locator("summary")
+    expect(summary).to_be_in_viewport()
+    expect(summary).to_have_text("Revoir l'énoncé")
+    # the bar never hides the field being filled
+    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= summary.bounding_box()["y"]
+
+    summary.press("Enter")  # the keyboard opens it as a tap does
+    contenu = donnees.get_by_role("region", name="Énoncé de l'étape 3")
+    expect(contenu).to_be_visible()
+    expect(contenu).to_be_in_viewport()
+    expect(contenu).to_contain_text("Trésorerie au début")
+    panel = donnees.bounding_box()
+    assert panel["y"] >= 0 and panel["y"] + panel["height"] <= PHONE["height"] + 1
+    summary.press("Enter")
+    expect(contenu).to_be_hidden()
+    expect(last).to_be_in_viewport()  # back on the field, where the student was
+
+    page.set_viewport_size({"width": 1280, "height": 900})  # a school PC: the statement is near
+    expect(donnees).to_be_hidden()
+
+
+def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # « Compétences travaillées » and « Mes tentatives » were 32 px high, under the 44 px of a
+    # finger's tap.
+    classe = make_classe()
+    assignment = make_assignment(classe, "la-campagne-de-prospection")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+
+    small = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+             .filter(e => e.type !== 'hidden' && e.offsetParent !== null)
+             .map(e => [e.name || e.textContent.trim(), e.getBoundingClientRect().height])
+             .filter(([, height]) => height < 44)""",
+        f"#{etape} :is(input, select, textarea, button, summary, a.bouton)",
+    )
+    assert small == []
+
+
+def test_on_a_phone_a_tasks_dates_sit_two_by_two_as_the_pairs_they_are(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of planning_activites at 360 px: six full-width boxes per task, each for a
+    # number of days, one under the other: 7 800 px of form for ten tasks.
+    classe = make_classe()
+    assignment = make_assignment(classe, "le-planning-du-projet")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+
+    boxes = {
+        name: page.locator(f'#{etape} [name="taches.0.{name}"]').bounding_box()
+        for name in ("debut_tot", "fin_tot", "debut_tard", "fin_tard", "marge_totale")
+    }
+    for debut, fin in (("debut_tot", "fin_tot"), ("debut_tard", "fin_tard")):
+        assert boxes[debut]["y"] == boxes[fin]["y"]  # side by side, level
+        assert boxes[debut]["x"] + boxes[debut]["width"] < boxes[fin]["x"]
+        assert boxes[fin]["x"] + boxes[fin]["width"] <= PHONE["width"]
+    assert boxes["debut_tard"]["y"] > boxes["debut_tot"]["y"]  # the pairs in the table's order
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # a box still shows a number of days whole
+    assert min(box["width"] for box in boxes.values()) >= 88
+
+
+def test_on_a_phone_each_journal_entry_starts_under_its_own_title(
+    live_server, browser_page, db, make_classe, make_student, make_assignment
+):
+    # Level 3 of encaissements at 360 px: ten entries' row cards one after the other, each
+    # entry's « Écriture N — journal … » in the same plain text as the hints between them.
+    classe = make_classe()
+    assignment = make_assignment(classe, "les-encaissements-du-mois")
+    page = browser_page
+    etape = _open_step(page, live_server, db, make_student(classe), assignment, 1)
+
+    titles = page.locator(f"#{etape} .table-ecriture caption")
+    assert titles.count() >= 5
+    second = titles.nth(1)
+    expect(second).to_contain_text("Écriture 2 — journal")
+    style = second.evaluate(
+        "c => { const s = getComputedStyle(c);"
+        " return [Number(s.fontWeight), parseFloat(s.borderTopWidth)]; }"
+    )
+    assert style[0] >= 700  # bold, as a title
+    assert style[1] >= 2  # a rule above it ends the previous entry
+    hint = page.locator(f"#{etape} .encaissements .champ-aide").first
+    assert hint.evaluate("e => Number(getComputedStyle(e).fontWeight)") < 700  # set apart
