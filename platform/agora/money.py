@@ -34,6 +34,13 @@ def cents_down(value: Decimal) -> Decimal:
 
 def fmt(value: Decimal) -> str:
     """The contract string of an amount: two decimals, a dot, no thousands separator."""
+    if type(value) is Decimal:
+        texte = str(value)
+        # Two decimals written already (« 1234.50 »; the exponent form ends with its exponent)
+        # and at most the context's 28 digits: to the cent, rounding would change nothing (and
+        # a longer one goes to ``cents``, which refuses it). Most amounts printed are so.
+        if texte[-3:-2] == "." and len(texte) < 30:
+            return texte
     return str(cents(value))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from agora.exercise import journal
@@ -30,6 +31,8 @@ from agora.money import ZERO
 _CLIENT = calc.CLIENT  # (a global, not an attribute looked up at every row)
 _JUSTE = "Juste."
 _juge_cote = journal.juge_cote  # (a global, not an attribute looked up at every side)
+# An expected row's account and accepted accounts: the entry's shape ``_rangs`` is kept by.
+_COMPTE_ET_ACCEPTES = itemgetter(0, 4)
 Note = Any  # the grader's ``note`` of a method error code (a dict's setdefault)
 
 
@@ -80,7 +83,7 @@ def _entree(k: int, x: calc.Ecriture, rows: list) -> tuple[list, bool, Any, Any]
     the wrong way round, and the customer's first debit and credit (as ``_clients``); None for
     an entry with a row not found by an account a free expected row accepts by name."""
     lignes = x.lignes
-    par_compte = _rangs(tuple([(row[0], row[4]) for row in lignes]))
+    par_compte = _rangs(tuple(map(_COMPTE_ET_ACCEPTES, lignes)))
     libres = list(range(len(lignes)))
     champs: list[ChampResult] = []
     inverse = False

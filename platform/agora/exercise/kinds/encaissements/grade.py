@@ -179,17 +179,18 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
             totaux_propres[code] += montant
     totaux = lecture.arbre.get("totaux")
     totaux = totaux if isinstance(totaux, dict) else {}
+    somme = ZERO  # the totals as written (the student's own where one is not)
     for code, total in ref.balance["totaux"].items():
         lu = _lu(totaux, code)
         if lu is not None:
             champs.append(_montant(_NOMS_TOTAUX[code], total, totaux_propres[code], lu))
+        somme += lu.valeur if lu is not None and lu.valeur is not None else totaux_propres[code]
     trop = ref.balance["trop_percu"]
     lu = _lu(lecture.arbre, "trop_percu")
+    trop_ecrit = None
     if lu is not None and trop:
         champs.append(_montant("trop_percu", trop, trop_propre, lu))
-    ecrits = {c: _valeur_de(totaux, c) for c in totaux_propres}
-    somme = sum((v if v is not None else totaux_propres[c] for c, v in ecrits.items()), ZERO)
-    trop_ecrit = _valeur_de(lecture.arbre, "trop_percu") if trop else None
+        trop_ecrit = lu.valeur
     lu = _lu(lecture.arbre, "solde_client")
     if lu is not None:
         propre = somme - (trop_ecrit if trop_ecrit is not None else trop)

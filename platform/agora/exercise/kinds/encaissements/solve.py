@@ -219,12 +219,16 @@ def restes(
     in their order, the last one taking what remains. ``montants`` replaces the amount of a
     movement (by its piece and side, ``"FA-1:D"``) with a student's own value; ``mvts``: the
     account's movements, when the caller has them already (a grader, at every answer)."""
-    montants = montants or {}
-    reste = {f.piece: montants.get(f"{f.piece}:D", f.ttc) for f in e.factures}
+    # (No student's amounts, as for the reference itself: no key spelled out to look up.)
+    reste = (
+        {f.piece: montants.get(f"{f.piece}:D", f.ttc) for f in e.factures}
+        if montants
+        else {f.piece: f.ttc for f in e.factures}
+    )
     for m in mouvements(e) if mvts is None else mvts:
         if m.debit:
             continue
-        credit = montants.get(f"{m.piece}:C", m.credit)
+        credit = montants.get(f"{m.piece}:C", m.credit) if montants else m.credit
         for k, piece in enumerate(m.factures):
             part = credit if k == len(m.factures) - 1 else min(credit, max(reste[piece], ZERO))
             reste[piece] -= part
