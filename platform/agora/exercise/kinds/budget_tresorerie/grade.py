@@ -23,6 +23,8 @@ from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
+# The message of a field right from the student's own earlier values, but its amount.
+_REPORTE = f"{REPORTE}Avec les bons résultats : "
 
 
 class Reference:
@@ -146,13 +148,6 @@ def _ecrit(field: Field, attendu: Any) -> str:
     return texte if texte[-3:-2] == "." else field.canonical(attendu)
 
 
-def _montre(field: Field, attendu: Any, texte: str) -> str:
-    """``field.display(attendu)``; of an amount, its French writing found from its contract
-    writing ``texte``: ``euros`` keeps the amounts it has written, and a text is found among
-    them far cheaper than a Decimal (hashed anew each time, a grade's dearest call)."""
-    return euros(texte) if field is MONTANT else field.display(attendu)
-
-
 def _juge_ecarts(ref: Reference, own: dict, ecarts: list, champs: list, codes: list[str]) -> None:
     """The verdicts of the differing fields, put in their places: right from the student's own
     earlier values (error carried forward), or wrong, with the wrong method that gives the
@@ -165,16 +160,20 @@ def _juge_ecarts(ref: Reference, own: dict, ecarts: list, champs: list, codes: l
             siens[faute] = ref.depuis(own, faute)
         return siens[faute]
 
+    reporte, fautes, monde = suite.get, ref.fautes, ref.monde
     for i, path, field, attendu, texte, recu, valeur in ecarts:
-        if suite.get(path) == valeur:  # right from the student's own earlier values
-            reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
-            champs[i] = champ_result((path, texte, recu, True, reporte))
+        # ``field.display(attendu)``; of an amount, its French writing found from its contract
+        # writing ``texte``: ``euros`` keeps the amounts it has written, and a text is found
+        # among them far cheaper than a Decimal (hashed anew each time).
+        montre = euros(texte) if field is MONTANT else field.display(attendu)
+        if reporte(path) == valeur:  # right from the student's own earlier values
+            champs[i] = champ_result((path, texte, recu, True, f"{_REPORTE}{montre}."))
             continue
-        candidates = ref.fautes.get(signature(path), [])
-        code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
+        candidates = fautes.get(signature(path), [])
+        code = methode_fausse(candidates, monde, depuis_siens, path, valeur)
         if code and code not in codes:
             codes.append(code)
-        ko = f"Attendu : {_montre(field, attendu, texte)}."
+        ko = f"Attendu : {montre}."
         champs[i] = champ_result(
             (path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko)
         )

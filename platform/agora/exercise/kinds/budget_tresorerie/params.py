@@ -7,7 +7,7 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
@@ -121,6 +121,14 @@ class Budget:
     investissement: Investissement | None
     subvention: Subvention | None
     n: int  # the number of months, asked at every row of every run
+    # ``lignes()``, found once when read (each run of a grade asks; a cached_property would
+    # take its lock at the first read, and every grade's budget is new).
+    rangees: tuple[tuple[str, ...], tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.rangees = rangees(
+            self.subvention, self.assujetti_tva, self.emprunt, self.investissement
+        )
 
     @cached_property
     def creances_clients(self) -> list[Decimal]:
@@ -139,23 +147,28 @@ class Budget:
                     dues[j] += reste
         return dues
 
-    @cached_property
-    def _lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """``lignes()``, found the first time asked (each run of a grade asks)."""
-        enc = ("ventes",) + (("subvention",) if self.subvention else ())
-        dec = ["achats", "salaires", "charges_sociales"]
-        if self.assujetti_tva:
-            dec.append("tva")
-        if self.emprunt:
-            dec.append("emprunt")
-        dec.append("charges_fixes")
-        if self.investissement:
-            dec.append("investissement")
-        return enc, tuple(dec)
-
     def lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The budget's receipt rows and payment rows, in the order of the table."""
-        return self._lignes
+        return self.rangees
+
+
+def rangees(
+    subvention: Subvention | None,
+    assujetti_tva: bool,
+    emprunt: Decimal,
+    investissement: Investissement | None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The receipt rows and payment rows of a budget with these operations."""
+    enc = ("ventes",) + (("subvention",) if subvention else ())
+    dec = ["achats", "salaires", "charges_sociales"]
+    if assujetti_tva:
+        dec.append("tva")
+    if emprunt:
+        dec.append("emprunt")
+    dec.append("charges_fixes")
+    if investissement:
+        dec.append("investissement")
+    return enc, tuple(dec)
 
 
 def ttc(ht: Decimal, taux: Decimal) -> Decimal:
