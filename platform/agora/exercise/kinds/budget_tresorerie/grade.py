@@ -11,7 +11,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Grade, champ_result
 from agora.exercise.fields import MONTANT, Field, verdict
 from agora.exercise.grading import REPORTE, grade_final, methode_fausse, une_competence
-from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
+from agora.exercise.kinds.budget_tresorerie.answer import CALCULS, REMEDE, SOLDES, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
     MESSAGES,
     fautes_par_champ,
@@ -36,7 +36,7 @@ class Reference:
         juste = calcule(b)
         self.valeurs = juste.valeurs
         self.lignes = juste.lignes
-        self.par_mois = _par_mois(tuple(self.valeurs), b.n)
+        self.par_mois = _par_mois(b.rangees, b.n)
         self.fautes = fautes_par_champ(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
@@ -66,15 +66,14 @@ class Reference:
 
 
 @lru_cache(maxsize=256)
-def _par_mois(paths: tuple[str, ...], n: int) -> list[list[tuple[str, str, Field]]]:
-    """The fields of each month (path, name in the month's row, type), to walk the rows once;
-    found once per shape of budget (its paths: months and rows), whatever its amounts."""
-    par_mois: list[list[tuple[str, str, Field]]] = [[] for _ in range(n)]
-    for path in paths:
-        parcours = path.split(".")
-        if len(parcours) == 3:
-            par_mois[int(parcours[1])].append((path, parcours[2], type_champ(path)))
-    return par_mois
+def _par_mois(
+    rangees: tuple[tuple[str, ...], tuple[str, ...]], n: int
+) -> list[list[tuple[str, str, Field]]]:
+    """The fields of each month (path, name in the month's row, type) in the order the budget
+    computes them (its rows, then the totals, balances and strain), to walk the rows once;
+    found once per shape of budget (its rows and months), whatever its amounts."""
+    noms = (*rangees[0], *rangees[1], *CALCULS, *SOLDES, "tension")
+    return [[(CHEMINS[j][nom], nom, type_champ(CHEMINS[j][nom])) for nom in noms] for j in range(n)]
 
 
 def reference(params: dict[str, Any]) -> Reference:
