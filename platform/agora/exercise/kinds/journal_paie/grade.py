@@ -15,6 +15,7 @@ from agora.exercise.fields import JOUR, MONTANT, Field, Lu, account_root, verdic
 from agora.exercise.grading import (
     Mondes,
     illisibles,
+    justes,
     verdict_nomme,
     verdict_reporte,
 )
@@ -263,6 +264,6 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     c.reglement()
     champs = c.champs + illisibles(c.champs, lecture)
     diagnostics = c.nommes.diagnostics()
-    score = score_ratio(sum(x.correct for x in champs), len(champs))
+    score = score_ratio(justes(champs), len(champs))  # counted in C, not by a generator
     # One competency, proved by every field: its score is the exercise's.
     return Grade(NAME, score, champs, diagnostics, [(COMPETENCE, score)] if champs else [])
