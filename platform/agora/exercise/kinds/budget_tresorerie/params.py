@@ -275,14 +275,16 @@ def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> t
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
     ou = _VENTES[i]
-    v = kit.lire_objet(raw, ou)
+    # An object taken at once (``lire_objet`` only to refuse anything else): every sale,
+    # purchase and payroll of every grade.
+    v = raw if type(raw) is dict else kit.lire_objet(raw, ou)
     operation, parts = _operation(v, ou, n), _parts(v.get("parts"), ou)
     return Vente(*operation, parts, tuple(tranches(operation[-1], parts)))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
     ou = _ACHATS[i]
-    a = kit.lire_objet(raw, ou)
+    a = raw if type(raw) is dict else kit.lire_objet(raw, ou)
     operation, delai = _operation(a, ou, n), a.get("delai")
     if type(delai) is not int or not 0 <= delai <= MAX_DELAI:  # its place written to refuse it
         delai = kit.lire_entier(delai, f"le délai de {ou} (en mois)", MAX_DELAI)
@@ -291,7 +293,7 @@ def _achat(raw: Any, i: int, n: int) -> Achat:
 
 def _salaires(raw: Any, i: int, n: int) -> Salaires:
     ou = _PAIES[i]
-    s = kit.lire_objet(raw, ou)
+    s = raw if type(raw) is dict else kit.lire_objet(raw, ou)
     mois = s.get("mois")
     if type(mois) is not int or not -1 <= mois < n:  # its reader, to read it otherwise or refuse
         mois = _mois(mois, ou, n, -1)
