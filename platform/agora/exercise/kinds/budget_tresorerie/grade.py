@@ -11,7 +11,7 @@ from typing import Any
 from agora.exercise.base import ChampResult, Grade, champ_result
 from agora.exercise.fields import MONTANT, Field, verdict
 from agora.exercise.grading import REPORTE, grade_final, methode_fausse, une_competence
-from agora.exercise.kinds.budget_tresorerie.answer import REMEDE, type_champ
+from agora.exercise.kinds.budget_tresorerie.answer import CALCULS, REMEDE, SOLDES, type_champ
 from agora.exercise.kinds.budget_tresorerie.messages import (
     MESSAGES,
     fautes_par_champ,
@@ -23,6 +23,8 @@ from agora.exercise.reading import Lecture
 from agora.money import euros
 
 COMPETENCE = "2.2.5"  # every field: the cash budget and its reading
+# The message of a field right from the student's own earlier values, but its amount.
+_REPORTE = f"{REPORTE}Avec les bons résultats : "
 
 
 class Reference:
@@ -34,7 +36,7 @@ class Reference:
         juste = calcule(b)
         self.valeurs = juste.valeurs
         self.lignes = juste.lignes
-        self.par_mois = _par_mois(tuple(self.valeurs), b.n)
+        self.par_mois = _par_mois(b.rangees, b.n)
         self.fautes = fautes_par_champ(b)
         self._mondes: dict[str, dict[str, Any]] = {}
 
@@ -64,15 +66,14 @@ class Reference:
 
 
 @lru_cache(maxsize=256)
-def _par_mois(paths: tuple[str, ...], n: int) -> list[list[tuple[str, str, Field]]]:
-    """The fields of each month (path, name in the month's row, type), to walk the rows once;
-    found once per shape of budget (its paths: months and rows), whatever its amounts."""
-    par_mois: list[list[tuple[str, str, Field]]] = [[] for _ in range(n)]
-    for path in paths:
-        parcours = path.split(".")
-        if len(parcours) == 3:
-            par_mois[int(parcours[1])].append((path, parcours[2], type_champ(path)))
-    return par_mois
+def _par_mois(
+    rangees: tuple[tuple[str, ...], tuple[str, ...]], n: int
+) -> list[list[tuple[str, str, Field]]]:
+    """The fields of each month (path, name in the month's row, type) in the order the budget
+    computes them (its rows, then the totals, balances and strain), to walk the rows once;
+    found once per shape of budget (its rows and months), whatever its amounts."""
+    noms = (*rangees[0], *rangees[1], *CALCULS, *SOLDES, "tension")
+    return [[(CHEMINS[j][nom], nom, type_champ(CHEMINS[j][nom])) for nom in noms] for j in range(n)]
 
 
 def reference(params: dict[str, Any]) -> Reference:
@@ -146,13 +147,6 @@ def _ecrit(field: Field, attendu: Any) -> str:
     return texte if texte[-3:-2] == "." else field.canonical(attendu)
 
 
-def _montre(field: Field, attendu: Any, texte: str) -> str:
-    """``field.display(attendu)``; of an amount, its French writing found from its contract
-    writing ``texte``: ``euros`` keeps the amounts it has written, and a text is found among
-    them far cheaper than a Decimal (hashed anew each time, a grade's dearest call)."""
-    return euros(texte) if field is MONTANT else field.display(attendu)
-
-
 def _juge_ecarts(ref: Reference, own: dict, ecarts: list, champs: list, codes: list[str]) -> None:
     """The verdicts of the differing fields, put in their places: right from the student's own
     earlier values (error carried forward), or wrong, with the wrong method that gives the
@@ -165,16 +159,20 @@ def _juge_ecarts(ref: Reference, own: dict, ecarts: list, champs: list, codes: l
             siens[faute] = ref.depuis(own, faute)
         return siens[faute]
 
+    reporte, fautes, monde = suite.get, ref.fautes, ref.monde
     for i, path, field, attendu, texte, recu, valeur in ecarts:
-        if suite.get(path) == valeur:  # right from the student's own earlier values
-            reporte = f"{REPORTE}Avec les bons résultats : {_montre(field, attendu, texte)}."
-            champs[i] = champ_result((path, texte, recu, True, reporte))
+        # ``field.display(attendu)``; of an amount, its French writing found from its contract
+        # writing ``texte``: ``euros`` keeps the amounts it has written, and a text is found
+        # among them far cheaper than a Decimal (hashed anew each time).
+        montre = euros(texte) if field is MONTANT else field.display(attendu)
+        if reporte(path) == valeur:  # right from the student's own earlier values
+            champs[i] = champ_result((path, texte, recu, True, f"{_REPORTE}{montre}."))
             continue
-        candidates = ref.fautes.get(signature(path), [])
-        code = methode_fausse(candidates, ref.monde, depuis_siens, path, valeur)
+        candidates = fautes.get(signature(path), [])
+        code = methode_fausse(candidates, monde, depuis_siens, path, valeur)
         if code and code not in codes:
             codes.append(code)
-        ko = f"Attendu : {_montre(field, attendu, texte)}."
+        ko = f"Attendu : {montre}."
         champs[i] = champ_result(
             (path, texte, recu, False, f"{MESSAGES[code]} {ko}" if code else ko)
         )

@@ -7,7 +7,7 @@ before it (sales and purchases still to be paid, wages whose social charges fall
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
@@ -121,6 +121,14 @@ class Budget:
     investissement: Investissement | None
     subvention: Subvention | None
     n: int  # the number of months, asked at every row of every run
+    # ``lignes()``, found once when read (each run of a grade asks; a cached_property would
+    # take its lock at the first read, and every grade's budget is new).
+    rangees: tuple[tuple[str, ...], tuple[str, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.rangees = rangees(
+            self.subvention, self.assujetti_tva, self.emprunt, self.investissement
+        )
 
     @cached_property
     def creances_clients(self) -> list[Decimal]:
@@ -139,23 +147,28 @@ class Budget:
                     dues[j] += reste
         return dues
 
-    @cached_property
-    def _lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """``lignes()``, found the first time asked (each run of a grade asks)."""
-        enc = ("ventes",) + (("subvention",) if self.subvention else ())
-        dec = ["achats", "salaires", "charges_sociales"]
-        if self.assujetti_tva:
-            dec.append("tva")
-        if self.emprunt:
-            dec.append("emprunt")
-        dec.append("charges_fixes")
-        if self.investissement:
-            dec.append("investissement")
-        return enc, tuple(dec)
-
     def lignes(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The budget's receipt rows and payment rows, in the order of the table."""
-        return self._lignes
+        return self.rangees
+
+
+def rangees(
+    subvention: Subvention | None,
+    assujetti_tva: bool,
+    emprunt: Decimal,
+    investissement: Investissement | None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The receipt rows and payment rows of a budget with these operations."""
+    enc = ("ventes",) + (("subvention",) if subvention else ())
+    dec = ["achats", "salaires", "charges_sociales"]
+    if assujetti_tva:
+        dec.append("tva")
+    if emprunt:
+        dec.append("emprunt")
+    dec.append("charges_fixes")
+    if investissement:
+        dec.append("investissement")
+    return enc, tuple(dec)
 
 
 def ttc(ht: Decimal, taux: Decimal) -> Decimal:
@@ -262,14 +275,16 @@ def _operation(x: dict[str, Any], ou: str, n: int, avant: int = -MAX_DELAI) -> t
 
 def _vente(raw: Any, i: int, n: int) -> Vente:
     ou = _VENTES[i]
-    v = kit.lire_objet(raw, ou)
+    # An object taken at once (``lire_objet`` only to refuse anything else): every sale,
+    # purchase and payroll of every grade.
+    v = raw if type(raw) is dict else kit.lire_objet(raw, ou)
     operation, parts = _operation(v, ou, n), _parts(v.get("parts"), ou)
     return Vente(*operation, parts, tuple(tranches(operation[-1], parts)))
 
 
 def _achat(raw: Any, i: int, n: int) -> Achat:
     ou = _ACHATS[i]
-    a = kit.lire_objet(raw, ou)
+    a = raw if type(raw) is dict else kit.lire_objet(raw, ou)
     operation, delai = _operation(a, ou, n), a.get("delai")
     if type(delai) is not int or not 0 <= delai <= MAX_DELAI:  # its place written to refuse it
         delai = kit.lire_entier(delai, f"le délai de {ou} (en mois)", MAX_DELAI)
@@ -278,7 +293,7 @@ def _achat(raw: Any, i: int, n: int) -> Achat:
 
 def _salaires(raw: Any, i: int, n: int) -> Salaires:
     ou = _PAIES[i]
-    s = kit.lire_objet(raw, ou)
+    s = raw if type(raw) is dict else kit.lire_objet(raw, ou)
     mois = s.get("mois")
     if type(mois) is not int or not -1 <= mois < n:  # its reader, to read it otherwise or refuse
         mois = _mois(mois, ou, n, -1)

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from agora.exercise.grading import Etapes
 from agora.exercise.kinds.budget_tresorerie.answer import (
     CALCULS,
     DECAISSEMENTS,
@@ -52,6 +51,8 @@ CHEMINS = tuple(
     }
     for j in range(MAX_MOIS)
 )
+# The paths of the steps of each month, in the order they are computed.
+ETAPES = tuple(tuple(chemins[nom] for nom in (*CALCULS, *SOLDES, "tension")) for chemins in CHEMINS)
 
 
 def flux(b: Budget, faute: str | None = None) -> dict[str, list[Decimal]]:
@@ -217,11 +218,7 @@ class Calcul:
     ):
         self.b, self.faute = b, faute
         self.own = own or {}
-        self.etapes = Etapes(self.own)
-        self.valeurs = self.etapes.out
-        # Without the student's values a step is only written down, and each path is written
-        # once a run: the dict's own ``setdefault`` does what ``put`` does, with no Python call.
-        self.put = self.etapes.put if self.own else self.valeurs.setdefault
+        self.valeurs: dict[str, Any] = {}
         self.lignes = flux(b, faute) if lignes is None else lignes
         self.enc, self.dec = b.lignes()
 
@@ -242,30 +239,36 @@ class Calcul:
             total += valeur
         return total
 
-    def mois(self, j: int, debut: Decimal, cumul: Decimal) -> tuple[Decimal, Decimal, Decimal]:
-        """Month ``j``'s fields; returns its closing cash, its monthly net and its cumul."""
-        put, b, chemin = self.put, self.b, CHEMINS[j]
-        recu, paye = self.du_mois(j, self.enc), self.du_mois(j, self.dec)  # rows, then totals
-        recu = put(chemin["total_encaissements"], recu)
-        paye = put(chemin["total_decaissements"], paye)
-        net = recu - paye
-        cumul += net  # the nets' running total (SOLDE_CUMULE): sums of amounts, exact
-        if self.faute == SOLDE_INVERSE:
-            solde = put(chemin["solde_mois"], -net)
-        elif self.faute == SOLDE_CUMULE:
-            put(chemin["solde_mois"], cumul)  # the closing cash is right: start + cumul
-            solde = net
-        else:
-            solde = put(chemin["solde_mois"], net)
-        if self.faute == DEBUT_NON_REPORTE:
-            debut = b.tresorerie_initiale
-        debut = put(chemin["tresorerie_debut"], debut)
-        fin = put(chemin["tresorerie_fin"], debut + solde)
-        return fin, net, cumul
-
-    def tension(self, j: int, fin: Decimal) -> str:
-        seuil = ZERO if self.faute == TENSION_SOUS_ZERO else self.b.seuil
-        return self.put(CHEMINS[j]["tension"], "oui" if fin < seuil else "non")
+    def budget(self) -> None:
+        """Every month's fields, then the remedy. Each step is written down in ``valeurs``
+        and the next ones go on from the student's value of it when they gave one: the steps
+        of ``Etapes.put``, written out (six a month, in each of a grade's two runs: a call
+        each cost more than the step)."""
+        b, faute, valeurs, sien = self.b, self.faute, self.valeurs, self.own.get
+        seuil = ZERO if faute == TENSION_SOUS_ZERO else b.seuil
+        debut, cumul, fins, tensions = b.tresorerie_initiale, ZERO, [], []
+        for j in range(b.n):
+            recu_, paye_, solde_, debut_, fin_, tension_ = ETAPES[j]
+            recu, paye = self.du_mois(j, self.enc), self.du_mois(j, self.dec)  # rows, totals
+            valeurs[recu_], valeurs[paye_] = recu, paye
+            net = sien(recu_, recu) - sien(paye_, paye)
+            cumul += net  # the nets' running total (SOLDE_CUMULE): sums of amounts, exact
+            if faute == SOLDE_CUMULE:  # the closing cash is right: start + cumul
+                valeurs[solde_], solde = cumul, net
+            else:
+                solde = valeurs[solde_] = -net if faute == SOLDE_INVERSE else net
+                solde = sien(solde_, solde)
+            if faute == DEBUT_NON_REPORTE:
+                debut = b.tresorerie_initiale
+            valeurs[debut_] = debut
+            debut = sien(debut_, debut)
+            fin = valeurs[fin_] = debut + solde
+            fin = sien(fin_, fin)
+            tension = valeurs[tension_] = "oui" if fin < seuil else "non"
+            fins.append(fin)
+            tensions.append(sien(tension_, tension))
+            debut = fin
+        valeurs["remede"] = remede(b, fins, tensions, faute)
 
 
 def calcule(
@@ -278,14 +281,7 @@ def calcule(
     the student's values ``own``, only the fields computed from earlier ones (totals, net,
     cash, strain, remedy). ``lignes``: the rows of this method when already computed."""
     c = Calcul(b, own, faute, lignes)
-    debut, cumul = b.tresorerie_initiale, ZERO
-    fins, tensions = [], []
-    for j in range(b.n):
-        fin, _, cumul = c.mois(j, debut, cumul)
-        fins.append(fin)
-        tensions.append(c.tension(j, fin))
-        debut = fin
-    c.put("remede", remede(b, fins, tensions, faute))
+    c.budget()
     return c
 
 

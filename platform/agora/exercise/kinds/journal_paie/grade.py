@@ -15,6 +15,7 @@ from agora.exercise.fields import JOUR, MONTANT, Field, Lu, account_root, verdic
 from agora.exercise.grading import (
     Mondes,
     illisibles,
+    justes,
     verdict_nomme,
     verdict_reporte,
 )
@@ -53,11 +54,6 @@ _PAR_CHEMIN = {
 }
 # Each body's amount is the credit of one row of the entry (437 only when it is alone there).
 _COMPTE_DE = {URSSAF: s.SECU, RETRAITE: s.AUTRES, PREVOYANCE: s.AUTRES, DGFIP: s.PAS}
-# The answer path of each body's amount and due date (solve spells them out once).
-_CHEMINS = {
-    **{(o, "montant"): chemin for o, chemin in s.MONTANT_DE.items()},
-    **{(o, "echeance"): chemin for o, chemin in s.ECHEANCE_DE.items()},
-}
 
 
 @lru_cache(maxsize=1024)
@@ -144,22 +140,22 @@ class _Correction:
 
     def ecriture(self) -> None:
         """The payroll entry, each row matched to an expected row; a wrong amount named by the
-        wrong method that gives it."""
+        wrong method that gives it. Only the wrong verdicts are looked at again (the right
+        ones, most of them, are taken as ``juge`` gives them)."""
         champs = journal.juge(
             "ecriture", self.ref.ecriture, self.lecture, (), self._compte, self.nommes.nomme
         )
-        compte = None  # the expected account of the row: ``juge`` gives it before its amounts
-        for c in champs:
+        for k, c in enumerate(champs):
+            if c[3]:  # right
+                continue
             if c.champ == "ecriture":
                 self._manquante(c.attendu)
-                self.champs.append(c)
-            elif c.champ.endswith(".compte"):
-                compte = c.attendu  # None for a row too many, which has no amounts
-                self.champs.append(c)
-            elif c.correct:
-                self.champs.append(c)
-            else:
-                self.champs.append(self._montant(c, compte))
+            elif not c.champ.endswith(".compte"):
+                # The row's expected account: ``juge`` gives a matched row as its account, its
+                # debit and its credit, in this order (a row too many has no amounts).
+                compte = champs[k - 1 if c.champ.endswith(".debit") else k - 2].attendu
+                champs[k] = self._montant(c, compte)
+        self.champs += champs
 
     def _manquante(self, compte: str | None) -> None:
         """A row left out that names a method: the tax or the advance, when the student wrote
@@ -207,8 +203,9 @@ class _Correction:
         lus = self.lecture.noeud("organismes")
         if not isinstance(lus, dict):
             return  # no body's amount or due date written
-        autres = sum(o in (RETRAITE, PREVOYANCE) for o in self.ref.organismes)
-        for o in self.ref.organismes:
+        organismes = self.ref.organismes  # each body once
+        autres = (RETRAITE in organismes) + (PREVOYANCE in organismes)
+        for o in organismes:
             du = lus.get(o)
             if not isinstance(du, dict):
                 continue
@@ -216,10 +213,10 @@ class _Correction:
             if isinstance(montant, Lu):
                 seul = o in (URSSAF, DGFIP) or autres < 2  # 437 may hold two bodies
                 propre = self.siens.get(_COMPTE_DE[o]) if seul else None
-                chemin = _CHEMINS[o, "montant"]
+                chemin = s.MONTANT_DE[o]
                 self.champs.append(self._organisme(chemin, "montant", MONTANT, montant, propre))
             if isinstance(echeance, Lu):
-                chemin = _CHEMINS[o, "echeance"]
+                chemin = s.ECHEANCE_DE[o]
                 self.champs.append(self._organisme(chemin, "echeance", JOUR, echeance, None))
 
     def _organisme(
@@ -267,6 +264,6 @@ def grade(params: dict[str, Any], lecture: Lecture) -> Grade:
     c.reglement()
     champs = c.champs + illisibles(c.champs, lecture)
     diagnostics = c.nommes.diagnostics()
-    score = score_ratio(sum(x.correct for x in champs), len(champs))
+    score = score_ratio(justes(champs), len(champs))  # counted in C, not by a generator
     # One competency, proved by every field: its score is the exercise's.
     return Grade(NAME, score, champs, diagnostics, [(COMPETENCE, score)] if champs else [])

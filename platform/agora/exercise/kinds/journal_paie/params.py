@@ -25,6 +25,8 @@ MAX_BULLETINS = 12
 MAX_LIGNES = 40
 MAX_AVANTAGES = 6
 EFFECTIF_MAX = 100_000
+# The place of each payslip, written once (a refusal names it), as many as are let in.
+_BULLETINS = tuple(f"bulletins.{i}" for i in range(MAX_BULLETINS))
 # An amount already written the contract's way ("1234.50") skips the lenient reader (speed).
 CANONIQUE = re.compile(r"\d{1,9}\.\d{2}", re.ASCII)
 # Amounts so written, each followed by a space: a payslip's shares checked at once.
@@ -36,6 +38,8 @@ _CHAMPS_LIGNE = itemgetter("organisme", "libelle", "salarial", "patronal")
 _MONTANTS_BULLETIN = itemgetter(
     "salaire_brut", "net_avant_impot", "prelevement_source", "net_a_payer"
 )
+# A body's (employee shares, employer shares): each of the two.
+_SALARIALE, _PATRONALE = itemgetter(0), itemgetter(1)
 
 
 class Cotisation(NamedTuple):  # not a frozen dataclass: built 40 times a payslip, 2x faster
@@ -79,13 +83,15 @@ class Bulletin(NamedTuple):
             return ZERO
         return sum((a.montant for a in self.avantages), ZERO)
 
+    # The shares summed by a map in C, not a generator resumed per body: every payslip of
+    # every grade is checked against its employee total.
     @property
     def total_salarial(self) -> Decimal:
-        return sum((salarial for salarial, _ in self.parts.values()), ZERO)
+        return sum(map(_SALARIALE, self.parts.values()), ZERO)
 
     @property
     def total_patronal(self) -> Decimal:
-        return sum((patronal for _, patronal in self.parts.values()), ZERO)
+        return sum(map(_PATRONALE, self.parts.values()), ZERO)
 
 
 class Paie(NamedTuple):  # not a frozen dataclass: built at every grade, 3x faster
@@ -242,10 +248,20 @@ def _montants_lus(b: dict[str, Any], where: str, lignes: list[Any]) -> tuple[Any
 
 def _bulletin(raw: Any, where: str) -> Bulletin:
     b = kit.lire_objet(raw, where)
-    lignes = kit.lire_liste(b.get("cotisations"), f"{where}.cotisations", MAX_LIGNES, 1)
-    avantages = b.get("avantages_nature", [])
-    avantages = kit.lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
-    salarie = _texte(b.get("salarie"), f"{where}.salarie")
+    # Each value taken at once when the params write it as the generator does; read by its
+    # reader, which refuses it naming its place, only otherwise (the place is not written
+    # for nothing: a grade reads every payslip).
+    lignes, avantages, salarie = (
+        b.get("cotisations"),
+        b.get("avantages_nature", []),
+        b.get("salarie"),
+    )
+    if type(lignes) is not list or not 1 <= len(lignes) <= MAX_LIGNES:
+        lignes = kit.lire_liste(lignes, f"{where}.cotisations", MAX_LIGNES, 1)
+    if type(avantages) is not list or len(avantages) > MAX_AVANTAGES:
+        avantages = kit.lire_liste(avantages, f"{where}.avantages_nature", MAX_AVANTAGES, 0)
+    if type(salarie) is not str or not salarie.strip() or len(salarie) > 120:
+        salarie = _texte(salarie, f"{where}.salarie")
     montants = _montants_ecrits(b)
     if montants is None:
         brut, parts, net_avant_impot, pas, net_a_payer, acompte = _montants_lus(b, where, lignes)
@@ -300,7 +316,7 @@ def lire_params(params: Any) -> Paie:
         effectif=max(1, kit.lire_entier(p.get("effectif"), "effectif", EFFECTIF_MAX)),
         paie_dans_le_mois=kit.lire_booleen(p.get("paie_dans_le_mois", True), "paie_dans_le_mois"),
         date_paie=kit.lire_jour(p.get("date_paie"), "date_paie"),
-        bulletins=tuple(_bulletin(b, f"bulletins.{i}") for i, b in enumerate(bulletins)),
+        bulletins=tuple([_bulletin(b, _BULLETINS[i]) for i, b in enumerate(bulletins)]),
     )
 
 
