@@ -7,12 +7,17 @@ refused params."""
 from __future__ import annotations
 
 import copy
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
 from agora.company import generate_company
+from agora.content.baremes import load_bareme
 from agora.errors import InvalidInput
 from agora.exercise.kinds.mouvements_personnel import KIND as mouvements
+from agora.exercise.kinds.mouvements_personnel.solve import plus_mois
+from agora.money import cents
 
 # A bakery (the example of the contract page). Monday 16 March 2026: a baker (employee) starts
 # his CDI; the branch agreement allows one renewal and his contract provides it. A saleswoman's
@@ -329,3 +334,20 @@ def test_levels():
 def test_refused_params(changes, message):
     with pytest.raises(InvalidInput, match=message):
         mouvements.check_params(fournil(**changes))
+
+
+def test_the_cdd_is_never_paid_below_the_smic():
+    # Without a CDD in the organisation, the fixed-term contract takes an employee's job and
+    # hourly rate: never an apprentice's, a % of the SMIC (the apprentices' wage audit).
+    smic = load_bareme(2026).smic.mensuel_35h
+    for seed in range(200):
+        org = generate_company(seed)
+        for niveau in (1, 2, 3):
+            d = mouvements.generate(seed, niveau, org).params["depart"]
+            debut, fin = date.fromisoformat(d["debut"]), date.fromisoformat(d["fin"])
+            for m in d["mois"]:
+                premier = date.fromisoformat(m["mois"] + "-01")
+                dernier = plus_mois(premier, 1) - timedelta(days=1)
+                jours = (min(fin, dernier) - max(debut, premier)).days + 1
+                plancher = cents(smic * jours / dernier.day) - Decimal("0.01")
+                assert Decimal(m["base"]) >= plancher, (seed, niveau, m)

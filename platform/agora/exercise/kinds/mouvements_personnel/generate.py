@@ -105,8 +105,11 @@ def _paie(rng: random.Random, s: Any, debut: date, fin: date, niveau: int) -> li
 def _depart(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     cas = rng.choice(CAS[niveau])
     cdd = [s for s in org.salaries if s.contrat == "CDD"]
-    non_cadres = [s for s in org.salaries if s.statut != "cadre"]
-    s = rng.choice(cdd or non_cadres or list(org.salaries))
+    # Without a CDD, an employee's job and hourly rate serve for the fixed-term contract: never
+    # an apprentice's, a % of the SMIC that a CDD may not be paid.
+    ordinaires = [s for s in org.salaries if s.contrat != "apprentissage"]
+    non_cadres = [s for s in ordinaires if s.statut != "cadre"]
+    s = rng.choice(cdd or non_cadres or ordinaires)
     if cas == "etudiant_vacances":
         debut, duree = date(ANNEE, 7, 1), 2
     else:
