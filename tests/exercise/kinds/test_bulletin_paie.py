@@ -3,6 +3,7 @@ the barème, the misconceptions named, the statement, French messages, what the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
@@ -256,3 +257,24 @@ def test_a_payslip_outside_hotels_and_restaurants_has_no_meal_rule():
         variant = bp.generate(seed, niveau, company(seed))
         assert "avantages_nature" not in variant.params or not variant.params["avantages_nature"]
         assert "Les règles de paie" not in variant.enonce
+
+
+def _apprentis(org) -> set[str]:
+    return {f"{s.prenom} {s.nom}" for s in org.salaries if s.contrat == "apprentissage"}
+
+
+def test_no_payslip_is_an_apprentices():
+    # The kind does not apply an apprentice's payslip rules (employee contributions exempt up
+    # to 50 % of the SMIC, CSG/CRDS on the part above it): it never draws one.
+    for seed in range(200):
+        apprentis = _apprentis(company(seed))
+        for niveau in NIVEAUX:
+            assert variant(seed, niveau).params["salarie"]["nom"] not in apprentis, (seed, niveau)
+
+
+def test_an_organisation_of_apprentices_only_has_no_payslip():
+    org = company(0)
+    seuls = replace(org, salaries=tuple(replace(s, contrat="apprentissage") for s in org.salaries))
+    for niveau in NIVEAUX:
+        with pytest.raises(InvalidInput, match="hors apprentis"):
+            bp.generate(0, niveau, seuls)

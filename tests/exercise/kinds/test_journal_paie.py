@@ -386,3 +386,13 @@ def test_a_payslip_from_an_earlier_step_is_the_first_of_the_month():
     tiree = reprendre(3, 2, org, {"mois": "au_choix"}, {"bulletin_paie": avantages})
     assert tiree == KIND.generate(3, 2, org, {"mois": "au_choix"})
     assert reprendre(3, 1, org, {}, {"bulletin_paie": {"junk": 1}}) == KIND.generate(3, 1, org, {})
+
+
+def test_no_payslip_of_the_month_is_an_apprentices():
+    # bulletin_paie's rule, kept when the payroll draws several payslips: no apprentice.
+    for seed in range(200):
+        org = generate_company(seed)
+        apprentis = {f"{s.prenom} {s.nom}" for s in org.salaries if s.contrat == "apprentissage"}
+        for niveau in (1, 2, 3):
+            noms = {b["salarie"] for b in KIND.generate(seed, niveau, org).params["bulletins"]}
+            assert not noms & apprentis, (seed, niveau)

@@ -88,14 +88,19 @@ class Mois:
 
 
 def choisir_salarie(rng: random.Random, organisation: Company, niveau: int) -> Salarie:
-    """An employee whose payslip the level can show (no apprentice; full time for overtime)."""
-    salaries = list(organisation.salaries)
-    if not salaries:
-        raise InvalidInput("L'organisation n'a aucun salarié : pas de bulletin de paie possible.")
-    ordinaires = [s for s in salaries if s.contrat != "apprentissage" and s.heures_hebdo <= 35]
-    pleins = [s for s in ordinaires if s.heures_hebdo == 35] or ordinaires or salaries
+    """An employee whose payslip the level can show: never an apprentice, whose payslip has its
+    own rules (exemptions up to 50 % of the SMIC) that this kind does not apply; full time for
+    overtime."""
+    ordinaires = [
+        s for s in organisation.salaries if s.contrat != "apprentissage" and s.heures_hebdo <= 35
+    ]
+    if not ordinaires:
+        raise InvalidInput(
+            "L'organisation n'a aucun salarié hors apprentis : pas de bulletin de paie possible."
+        )
+    pleins = [s for s in ordinaires if s.heures_hebdo == 35] or ordinaires
     if niveau == 1:
-        pool = [s for s in ordinaires if s.statut == "non_cadre"] or ordinaires or salaries
+        pool = [s for s in ordinaires if s.statut == "non_cadre"] or ordinaires
     elif niveau == 2:
         pool = [s for s in pleins if s.statut == "non_cadre"] or pleins
     else:
