@@ -19,6 +19,7 @@ from agora.company import choose_secteur, generate_company
 from agora.content.baremes import load_bareme
 from agora.content.secteurs import load_communes, load_secteur, secteur_codes
 from agora.errors import InvalidInput, UnknownCode
+from agora.money import cents
 
 SEEDS = range(200)
 SECTEURS = secteur_codes()
@@ -63,10 +64,50 @@ def test_ibans_carry_a_valid_french_rib_key(companies):
             schwifty.IBAN(f.iban, validate_bban=True)
 
 
+# Code du travail, D6222-26 (contracts from 1 January 2019; D6222-27: under 16 as 16-17):
+# % of the SMIC by age bracket (from that age) and year of the contract, written here apart
+# from the barème so that a wrong figure there is caught.
+SALAIRE_APPRENTI = {0: (27, 39, 55), 18: (43, 51, 67), 21: (53, 61, 78), 26: (100, 100, 100)}
+
+
+def _minimum_mensuel(s, smic_mensuel: Decimal) -> Decimal:
+    """The legal minimum monthly gross of an employee for their weekly hours: the SMIC, or for
+    an apprentice its % for their age and year of the contract on the reference day."""
+    pourcentage = 100
+    if s.contrat == "apprentissage":
+        tranche = max(a for a in SALAIRE_APPRENTI if s.age_le(REFERENCE) >= a)
+        pourcentage = SALAIRE_APPRENTI[tranche][min(s.annee_contrat(REFERENCE), 3) - 1]
+    return smic_mensuel * pourcentage / 100 * s.heures_hebdo / 35
+
+
+def _brut_mensuel(s) -> Decimal:
+    return cents(s.taux_horaire * cents(s.heures_hebdo * 52 / 12))
+
+
+def test_the_bareme_states_the_apprentices_minimum_wage_of_the_law():
+    grille = load_bareme(2026).apprentis
+    assert {t.age_min: tuple(t.pourcentages) for t in grille.tranches} == SALAIRE_APPRENTI
+    assert grille.sources
+
+
 def test_hourly_rates_never_below_the_smic(companies):
     smic = load_bareme(2026).smic.horaire
     for c in _all(companies):
-        assert all(s.taux_horaire >= smic for s in c.salaries)
+        assert all(s.taux_horaire >= smic for s in c.salaries if s.contrat != "apprentissage")
+
+
+def test_apprentices_are_paid_the_legal_minimum_for_their_age_and_year(companies):
+    # Audit: apprentices were paid the SMIC, not the % of it the law sets (D6222-26). Each is
+    # paid at the minimum of their age and year of the contract, or a few euros above it.
+    smic = load_bareme(2026).smic.mensuel_35h
+    vus = set()
+    for c in _all(companies):
+        for s in c.salaries:
+            if s.contrat == "apprentissage":
+                minimum = _minimum_mensuel(s, smic)
+                assert minimum <= _brut_mensuel(s) <= minimum + smic / 100, (c.seed, s)
+                vus.add((s.age_le(REFERENCE) >= 18, s.annee_contrat(REFERENCE)))
+    assert vus == {(False, 1), (False, 2), (True, 1), (True, 2)}
 
 
 def test_every_vat_rate_is_allowed_by_the_sector(companies):
@@ -196,7 +237,10 @@ def test_threads_generating_at_once_get_the_same_organisations(companies):
 def test_any_seed_gives_a_valid_organisation(seed, secteur):
     c = generate_company(seed, secteur)
     assert siret.is_valid(c.siret) and iban.is_valid(c.banque.iban)
-    assert all(s.taux_horaire >= load_bareme(2026).smic.horaire for s in c.salaries)
+    smic = load_bareme(2026).smic
+    apprentis = [s for s in c.salaries if s.contrat == "apprentissage"]
+    assert all(s.taux_horaire >= smic.horaire for s in c.salaries if s not in apprentis)
+    assert all(_brut_mensuel(s) >= _minimum_mensuel(s, smic.mensuel_35h) for s in apprentis)
     assert json.loads(json.dumps(c.to_dict()))["seed"] == seed
 
 

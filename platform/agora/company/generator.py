@@ -20,7 +20,7 @@ from agora.company.identite import identite
 from agora.company.model import Banque, Company, ConventionCollective, MoisHistorique, Salarie
 from agora.company.people import Generation, salaries
 from agora.company.tiers import catalogue, clients, fournisseurs, subventions
-from agora.content.baremes import load_bareme
+from agora.content.baremes import Apprentis, load_bareme
 from agora.content.secteurs import Secteur, load_secteur, secteur_codes
 from agora.errors import InvalidInput
 from agora.money import cents
@@ -44,6 +44,7 @@ class _Contexte:
     secteur: Secteur
     reference: date
     smic: Decimal
+    apprentis: Apprentis
 
     def section(self, nom: str) -> Generation:
         """Fresh sources for the section ``nom``, derived from the seed and that name only.
@@ -62,6 +63,7 @@ class _Contexte:
             secteur=self.secteur,
             reference=self.reference,
             smic=self.smic,
+            apprentis=self.apprentis,
         )
 
 
@@ -73,11 +75,13 @@ def generate_company(seed: int, secteur: str | None = None, annee: int = 2026) -
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise InvalidInput(f"La graine doit être un entier positif ou nul (reçu : {seed!r}).")
     code = secteur if secteur is not None else choose_secteur(seed)
+    bareme = load_bareme(annee)
     contexte = _Contexte(
         seed=seed,
         secteur=load_secteur(code),
         reference=date(annee, 1, 1),
-        smic=load_bareme(annee).smic.horaire,
+        smic=bareme.smic.horaire,
+        apprentis=bareme.apprentis,
     )
     return _build(contexte)
 

@@ -43,6 +43,11 @@ class Banque:
     date_solde: date
 
 
+def annees_revolues(depuis: date, jour: date) -> int:
+    """Whole years from ``depuis`` to ``jour`` (an age, a seniority)."""
+    return jour.year - depuis.year - ((jour.month, jour.day) < (depuis.month, depuis.day))
+
+
 @dataclass(frozen=True)
 class Salarie:
     id: str  # "E1", "E2"… stable within a company
@@ -55,15 +60,18 @@ class Salarie:
     heures_hebdo: Decimal  # contract weekly hours, e.g. Decimal("35")
     date_entree: date
     statut: str  # "cadre" | "non_cadre"
-    taux_horaire: Decimal  # never below the SMIC of the barème year
+    # Never below the SMIC of the barème year; an apprentice's, never below the legal % of it
+    # for their age and year of the contract (scenarios/baremes/<année>.yaml, « apprentis »).
+    taux_horaire: Decimal
 
     def age_le(self, jour: date) -> int:
         """Age in whole years on a given day."""
-        before_birthday = (jour.month, jour.day) < (
-            self.date_naissance.month,
-            self.date_naissance.day,
-        )
-        return jour.year - self.date_naissance.year - before_birthday
+        return annees_revolues(self.date_naissance, jour)
+
+    def annee_contrat(self, jour: date) -> int:
+        """The year of the contract running on ``jour`` (1 in its first twelve months): what an
+        apprentice's minimum wage depends on, with the age."""
+        return annees_revolues(self.date_entree, jour) + 1
 
 
 @dataclass(frozen=True)

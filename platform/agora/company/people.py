@@ -5,14 +5,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from faker import Faker
 from faker.providers.person.fr_FR import Provider as _Noms
 
-from agora.company.model import Salarie
+from agora.company.model import Salarie, annees_revolues
+from agora.content.baremes import Apprentis
 from agora.content.secteurs import Emploi, Secteur
-from agora.money import cents
+from agora.money import CENT, cents
 
 # Shares of contract types among employees whose job allows them (the rest are CDI).
 PART_APPRENTIS = 0.12
@@ -34,6 +35,7 @@ class Generation:
     secteur: Secteur
     reference: date  # the simulated "today": 1 January of the barème year
     smic: Decimal
+    apprentis: Apprentis  # the apprentices' minimum wage, in % of the SMIC
 
 
 def femme(prenom: str) -> bool | None:
@@ -86,6 +88,7 @@ def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Sal
     # very day, a 16-year-old would turn 16 too late to have been hired before it.
     naissance = _anniversaire(gen.reference, -age) - timedelta(days=1 + rng.randrange(364))
     prenom, nom, _ = personne(gen)
+    entree = _entree(gen, contrat, naissance, creation)
     return Salarie(
         id=ident,
         nom=nom,
@@ -95,9 +98,11 @@ def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Sal
         service=emploi.service,
         contrat=contrat,
         heures_hebdo=Decimal(heures),
-        date_entree=_entree(gen, contrat, naissance, creation),
+        date_entree=entree,
         statut=emploi.statut,
-        taux_horaire=gen.smic if apprenti else _taux(rng, emploi, gen.smic),
+        taux_horaire=(
+            _taux_apprenti(gen, naissance, entree) if apprenti else _taux(rng, emploi, gen.smic)
+        ),
     )
 
 
@@ -126,6 +131,16 @@ def _anniversaire(naissance: date, age: int) -> date:
         return naissance.replace(year=naissance.year + age)
     except ValueError:  # born on 29 February
         return date(naissance.year + age, 3, 1)
+
+
+def _taux_apprenti(gen: Generation, naissance: date, entree: date) -> Decimal:
+    """The legal minimum of an apprentice on the reference day, rounded up to the cent: a % of
+    the SMIC by age and year of the contract. Born at least a day before the birthday of that
+    age, the higher bracket already applies (from the first of the month after it)."""
+    age = annees_revolues(naissance, gen.reference)
+    annee = annees_revolues(entree, gen.reference) + 1
+    pourcentage = gen.apprentis.pourcentage(age, annee)
+    return (gen.smic * pourcentage / 100).quantize(CENT, ROUND_CEILING)
 
 
 def _taux(rng: random.Random, emploi: Emploi, smic: Decimal) -> Decimal:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from agora import SCENARIOS_DIR
 from agora.content.loading import Sourced, StrictModel, load_yaml_model
@@ -88,6 +88,35 @@ class Mutuelle(Sourced):
     part_patronale_min: Decimal
 
 
+class TrancheApprentis(StrictModel):
+    """One age bracket of the apprentices' minimum wage: from ``age_min`` years, the % of the
+    SMIC in the 1st, 2nd and 3rd year of the contract."""
+
+    age_min: int = Field(ge=0)
+    pourcentages: list[Decimal] = Field(min_length=3, max_length=3)
+
+
+class Apprentis(Sourced):
+    """The minimum wage of an apprentice (Code du travail, D6222-26): a % of the SMIC by age
+    and year of the contract."""
+
+    depuis: str
+    tranches: list[TrancheApprentis] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tranches_croissantes(self) -> Apprentis:
+        ages = [t.age_min for t in self.tranches]
+        if ages[0] != 0 or ages != sorted(set(ages)):
+            raise ValueError("tranches d'âge croissantes, la première à partir de 0 an")
+        return self
+
+    def pourcentage(self, age: int, annee: int) -> Decimal:
+        """The % of the SMIC at ``age`` in year ``annee`` of the contract (a year beyond the
+        third, an extended contract, keeps the third's rate)."""
+        tranche = [t for t in self.tranches if age >= t.age_min][-1]
+        return tranche.pourcentages[min(max(annee, 1), 3) - 1]
+
+
 class Bareme(StrictModel):
     annee: int
     en_vigueur_le: str
@@ -99,6 +128,7 @@ class Bareme(StrictModel):
     cotisations: list[LigneCotisation] = Field(min_length=1)
     at_mp: AtMp
     mutuelle: Mutuelle
+    apprentis: Apprentis
 
     def cotisations_pour(self, statut: str, effectif: int) -> list[LigneCotisation]:
         """The contribution lines of one payslip, in barème order."""

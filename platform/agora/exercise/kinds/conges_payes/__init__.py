@@ -25,6 +25,6 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Congés payés : droits acquis, demandes de congé d'été et indemnité",
     COMPETENCES=("3.2.1", "3.2.4"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    VERSION=3,  # 3: apprentices paid their legal minimum; 2: the régie's director is its dirigeant
     OPTIONS=OPTIONS,
 )

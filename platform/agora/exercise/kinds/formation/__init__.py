@@ -15,5 +15,5 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Plan de formation : coûts des sessions, budget, convocation, budgets du CSE",
     COMPETENCES=("3.1.3", "3.3.2"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    VERSION=3,  # 3: apprentices paid their legal minimum; 2: the régie's director is its dirigeant
 )
