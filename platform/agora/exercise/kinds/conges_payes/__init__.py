@@ -25,6 +25,8 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Congés payés : droits acquis, demandes de congé d'été et indemnité",
     COMPETENCES=("3.2.1", "3.2.4"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: a job agrees with whoever holds it (« vendeuse »); 2: the régie's director is its
+    # dirigeant; no « municipale »
+    VERSION=3,
     OPTIONS=OPTIONS,
 )

@@ -14,5 +14,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Entrées et sorties du personnel : embauche, fin de CDD, dossiers, annonce",
     COMPETENCES=("3.1.1", "3.1.2"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: a job agrees with whoever holds it (« vendeuse »); 2: the régie's director is its
+    # dirigeant; no « municipale »
+    VERSION=3,
 )
