@@ -61,6 +61,8 @@ def _load_variant(tmp_path: Path, old: str, new: str) -> None:
         ("formes_juridiques: [SAS", "formes_juridiques: [GIE", "forme juridique inconnue"),
         ("code: informatique", "code: numerique", "doit être le nom du fichier"),
         ("  samedi: null\n", "", "sept jours"),
+        ('feminin: "Développeuse", ', "", "emplois.1.feminin"),
+        ('feminin: "Développeuse"', 'feminin: ""', "emplois.1.feminin"),
     ],
 )
 def test_malformed_profile_gets_a_french_error_naming_the_file(tmp_path, old, new, message):

@@ -104,7 +104,7 @@ def _organigramme(c: Company) -> str:
         services.setdefault(salarie.service, []).append(salarie)
     for service, staff in services.items():
         rows = [
-            (s.id, f"{s.prenom} {s.nom}", s.emploi, _contrat(s), s.statut.replace("_", "-"))
+            (s.id, f"{s.prenom} {s.nom}", s.emploi_libelle, _contrat(s), s.statut.replace("_", "-"))
             for s in staff
         ]
         header = ("Matricule", "Nom", "Emploi", "Contrat", "Statut")

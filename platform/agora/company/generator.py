@@ -18,7 +18,7 @@ from agora.company import identifiers
 from agora.company.cgv import conditions_generales
 from agora.company.identite import identite
 from agora.company.model import Banque, Company, ConventionCollective, MoisHistorique, Salarie
-from agora.company.people import Generation, salaries
+from agora.company.people import Generation, femme, salaries
 from agora.company.tiers import catalogue, clients, fournisseurs, subventions
 from agora.content.baremes import Apprentis, load_bareme
 from agora.content.secteurs import Secteur, load_secteur, secteur_codes
@@ -141,13 +141,16 @@ def _dirigeant_salarie(
 ) -> tuple[Salarie, ...]:
     """The employee whose job heads the organisation (« Directeur de la régie ») is the
     dirigeant the fiche names, not a second director: the first one holding it takes the
-    dirigeant's name (nothing is drawn, so the other sections are unchanged)."""
-    postes = {e.intitule for e in secteur.emplois if e.dirige}
+    dirigeant's name, and the job agrees with them (nothing is drawn, so the other sections are
+    unchanged)."""
+    postes = {e.intitule: e for e in secteur.emplois if e.dirige}
     tete = next((s for s in staff if s.emploi in postes), None)
     if tete is None:
         return staff
     prenom, _, nom = dirigeant.partition(" ")
-    return tuple(replace(s, prenom=prenom, nom=nom) if s is tete else s for s in staff)
+    libelle = postes[tete.emploi].accorde(bool(femme(prenom)))
+    dirigeant_salarie = replace(tete, prenom=prenom, nom=nom, emploi_libelle=libelle)
+    return tuple(dirigeant_salarie if s is tete else s for s in staff)
 
 
 def _banque(gen: Generation, chiffre_affaires: Decimal) -> Banque:

@@ -54,7 +54,8 @@ class Salarie:
     nom: str
     prenom: str
     date_naissance: date
-    emploi: str
+    emploi: str  # the job's code in the sector (« Vendeur »): what a kind matches on
+    emploi_libelle: str  # the job beside the name, agreeing with the person (« Vendeuse »)
     service: str
     contrat: str  # "CDI", "CDD", "apprentissage", "temps_partiel"
     heures_hebdo: Decimal  # contract weekly hours, e.g. Decimal("35")

@@ -87,7 +87,7 @@ def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Sal
     # Exactly ``age`` years old on the reference day, the birthday already past: born on that
     # very day, a 16-year-old would turn 16 too late to have been hired before it.
     naissance = _anniversaire(gen.reference, -age) - timedelta(days=1 + rng.randrange(364))
-    prenom, nom, _ = personne(gen)
+    prenom, nom, est_femme = personne(gen)
     entree = _entree(gen, contrat, naissance, creation)
     return Salarie(
         id=ident,
@@ -95,6 +95,7 @@ def _salarie(gen: Generation, ident: str, emploi: Emploi, creation: date) -> Sal
         prenom=prenom,
         date_naissance=naissance,
         emploi=emploi.intitule,
+        emploi_libelle=emploi.accorde(est_femme),
         service=emploi.service,
         contrat=contrat,
         heures_hebdo=Decimal(heures),

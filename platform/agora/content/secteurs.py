@@ -99,7 +99,8 @@ class ModeleArticle(_Strict):
 
 
 class Emploi(_Strict):
-    intitule: str
+    intitule: str  # the job's code, as written beside a man's name (« Vendeur »)
+    feminin: str = Field(min_length=1)  # as written beside a woman's name (« Vendeuse »)
     service: str
     statut: Literal["cadre", "non_cadre"]
     taux_horaire: Fourchette
@@ -107,6 +108,11 @@ class Emploi(_Strict):
     obligatoire: bool = False  # at least one such employee in every organisation
     apprentissage: bool = False  # an apprentice may hold this job
     dirige: bool = False  # the head of the organisation holds it: the dirigeant's own name
+
+    def accorde(self, femme: bool) -> str:
+        """The job as written beside the name of the one who holds it: French agrees it with
+        the person (« Michelle Joly, cheffe boulangère »)."""
+        return self.feminin if femme else self.intitule
 
 
 class ModeleSubvention(_Strict):
@@ -177,6 +183,13 @@ class Secteur(_Strict):
 
     def regle_paie(self, sujet: str) -> ReglePaie | None:
         return next((r for r in self.regles_paie if r.sujet == sujet), None)
+
+    def emploi(self, intitule: str) -> Emploi:
+        """The sector's job of code ``intitule``; UnknownCode when it has none."""
+        for emploi in self.emplois:
+            if emploi.intitule == intitule:
+                return emploi
+        raise UnknownCode(f"Emploi inconnu dans le secteur {self.code} : « {intitule} ».")
 
     @field_validator("taux_tva")
     @classmethod

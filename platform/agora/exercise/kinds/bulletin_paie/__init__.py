@@ -23,7 +23,9 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Bulletin de paie : du salaire brut au net à payer",
     COMPETENCES=("3.2.4",),
-    VERSION=4,  # 4: the régie's director is its dirigeant (3: HCR meals at every level)
+    # 5: a job agrees with whoever holds it (« vendeuse »); 4: the régie's director is its
+    # dirigeant (3: HCR meals at every level)
+    VERSION=5,
     OPTIONS={"mois": MOIS_DU_BULLETIN},
     PRODUIT="bulletin_paie",  # the solved payslip: what a payroll journal step may record
 )

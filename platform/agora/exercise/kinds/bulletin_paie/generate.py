@@ -286,7 +286,7 @@ def params_de(
     """The contract params of the variant (``choisi``: the option ``mois``)."""
     s = mois.salarie
     return {
-        "salarie": {"nom": f"{s.prenom} {s.nom}", "statut": s.statut, "emploi": s.emploi},
+        "salarie": {"nom": f"{s.prenom} {s.nom}", "statut": s.statut, "emploi": s.emploi_libelle},
         "periode": periode(rng, choisi),
         "taux_horaire": fmt(mois.taux_horaire),
         "heures_mensuelles": nombre(mois.heures_mensuelles),

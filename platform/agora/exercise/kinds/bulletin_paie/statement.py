@@ -108,7 +108,7 @@ def _situation(org: Company, params: dict[str, Any], mois: Mois, niveau: int) ->
         f"# Bulletin de paie {de(mois_annee(params['periode']))} : {s.prenom} {s.nom}",
         f"**{org.raison_sociale}** — {org.secteur_libelle} — {len(org.salaries)} salariés.",
         f"{org.dirigeant}, {org.dirigeant_fonction.lower()}, vous confie la paie du mois. "
-        f"Vous préparez le bulletin {de(s.prenom)} {s.nom}, {s.emploi.lower()}.",
+        f"Vous préparez le bulletin {de(s.prenom)} {s.nom}, {s.emploi_libelle.lower()}.",
     ]
     if niveau == 1:
         lines.append("C'est un bulletin simplifié. Suivez les rappels de calcul pas à pas.")
@@ -120,7 +120,7 @@ def _contrat(params: dict[str, Any], mois: Mois) -> str:
     hebdo = cents(mois.heures_mensuelles * 12 / 52).normalize()
     rows = [
         ("Salarié(e)", f"{s.prenom} {s.nom}"),
-        ("Emploi", f"{s.emploi} (service {s.service.lower()})"),
+        ("Emploi", f"{s.emploi_libelle} (service {s.service.lower()})"),
         ("Statut", "cadre" if s.statut == "cadre" else "non-cadre"),
         ("Contrat", f"{s.contrat}, {heures(hebdo)} par semaine"),
         ("Taux horaire brut", eur(params["taux_horaire"])),

@@ -25,6 +25,8 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Congés payés : droits acquis, demandes de congé d'été et indemnité",
     COMPETENCES=("3.2.1", "3.2.4"),
-    VERSION=3,  # 3: apprentices paid their legal minimum; 2: the régie's director is its dirigeant
+    # 4: a job agrees with whoever holds it (« vendeuse »); 3: apprentices paid their legal
+    # minimum; 2: the régie's director is its dirigeant
+    VERSION=4,
     OPTIONS=OPTIONS,
 )

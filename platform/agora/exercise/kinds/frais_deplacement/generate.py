@@ -187,7 +187,7 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     ordre = {
         "numero": f"OM-{ANNEE}-{rng.randint(10, 99):03d}",
         "salarie": f"{salarie.prenom} {salarie.nom}",
-        "emploi": salarie.emploi,
+        "emploi": salarie.emploi_libelle,
         "objet": voyage.objet,
         "lieu": lieu,
         "zone": voyage.zone,

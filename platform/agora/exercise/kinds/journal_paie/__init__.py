@@ -15,9 +15,10 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Journal de paie : l'écriture de paie et le paiement des organismes",
     COMPETENCES=("3.2.5",),
-    # 4: a chained statement names the payslip's step; 3: a restaurant's staff are fed (benefit
-    # in kind, 708); 2: the régie's director is its dirigeant, no « municipale »
-    VERSION=4,
+    # 5: a job agrees with whoever holds it (« vendeuse »); 4: a chained statement names the
+    # payslip's step; 3: a restaurant's staff are fed (benefit in kind, 708); 2: the régie's
+    # director is its dirigeant, no « municipale »
+    VERSION=5,
     OPTIONS={"mois": MOIS_DU_BULLETIN},
     CONSOMME={"bulletin_paie": "les bulletins de paie du mois"},
 )

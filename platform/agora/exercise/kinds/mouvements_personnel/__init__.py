@@ -14,5 +14,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Entrées et sorties du personnel : embauche, fin de CDD, dossiers, annonce",
     COMPETENCES=("3.1.1", "3.1.2"),
-    VERSION=3,  # 3: a CDD never takes an apprentice's rate; 2: the régie's director
+    # 4: a job agrees with whoever holds it (« vendeuse »); 3: a CDD never takes an
+    # apprentice's rate; 2: the régie's director is its dirigeant
+    VERSION=4,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from agora.content.secteurs import Emploi
 from agora.exercise.kinds.mouvements_personnel.params import AUCUN
 
 DISCRIMINANTES = {
@@ -46,7 +47,7 @@ DISCRIMINANTES = {
 }
 
 PERMISES = (
-    "{organisation} recrute un ou une {poste} en CDI, à {ville}.",
+    "{organisation} recrute {poste} en CDI, à {ville}.",
     "Le poste est à temps plein : 35 heures par semaine.",
     "Le salaire suit la convention collective, selon l'expérience.",
     "Une première expérience sur un poste semblable est appréciée.",
@@ -61,7 +62,7 @@ PIEGES = (
 NOMBRES = {1: (4, 2), 2: (6, 2), 3: (8, 3)}  # sentences, of which discriminatory
 
 
-def phrases(rng: random.Random, niveau: int, org: Any, poste: str) -> list[dict[str, str]]:
+def phrases(rng: random.Random, niveau: int, org: Any, poste: Emploi) -> list[dict[str, str]]:
     """The ad's numbered sentences: the allowed ones in their order, the discriminatory ones
     (criteria all different) placed among them."""
     total, n_disc = NOMBRES[niveau]
@@ -74,8 +75,15 @@ def phrases(rng: random.Random, niveau: int, org: Any, poste: str) -> list[dict[
     ordre = [(bonnes[0], AUCUN), *corps, (PERMISES[-1], AUCUN)]
     valeurs = {
         "organisation": org.raison_sociale,
-        "poste": poste.lower(),
+        "poste": _un_ou_une(poste),
         "ville": org.adresse.ville,
     }
     valeurs["email"] = org.email
     return [{"texte": t.format(**valeurs), "critere": c} for t, c in ordre]
+
+
+def _un_ou_une(poste: Emploi) -> str:
+    """Whom the ad seeks, a man or a woman, each with the job's agreed form: « un vendeur ou une
+    vendeuse », « un ou une comptable »."""
+    masculin, feminin = poste.intitule.lower(), poste.feminin.lower()
+    return f"un ou une {masculin}" if masculin == feminin else f"un {masculin} ou une {feminin}"

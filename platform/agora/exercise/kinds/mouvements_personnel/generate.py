@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from agora.content.secteurs import Emploi, load_secteur
 from agora.exercise.base import generateur
 from agora.exercise.kinds.mouvements_personnel import annonce
 from agora.exercise.kinds.mouvements_personnel.params import NAME
@@ -22,6 +23,8 @@ PRENOMS = (
     "Léa", "Hugo", "Inès", "Nathan", "Chloé", "Yanis", "Manon", "Lucas",
     "Sarah", "Enzo", "Jade", "Mehdi", "Camille", "Louis", "Aya", "Tom",
 )  # fmt: skip
+# The women among PRENOMS: the job beside their name agrees with them (« Léa Martin, vendeuse »).
+FEMININS = frozenset(("Léa", "Inès", "Chloé", "Manon", "Sarah", "Jade", "Camille", "Aya"))
 NOMS = (
     "Martin", "Bernard", "Petit", "Robert", "Richard", "Durand", "Moreau", "Laurent",
     "Simon", "Michel", "Garcia", "Fontaine", "Rousseau", "Blanc", "Guérin", "Mercier",
@@ -54,6 +57,11 @@ def _nom(rng: random.Random) -> str:
     return f"{rng.choice(PRENOMS)} {rng.choice(NOMS)}"
 
 
+def _femme(nom: str) -> bool:
+    """Whether ``nom``, drawn by ``_nom``, is a woman's."""
+    return nom.split(" ")[0] in FEMININS
+
+
 def _jour_ouvre(rng: random.Random, premier_mois: int, dernier_mois: int) -> date:
     """A weekday of 2026, from the 1st to the 28th of a month in the range."""
     while True:
@@ -62,18 +70,18 @@ def _jour_ouvre(rng: random.Random, premier_mois: int, dernier_mois: int) -> dat
             return jour
 
 
-def _embauche(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
-    s = rng.choice(org.salaries)
+def _embauche(rng: random.Random, poste: Emploi, niveau: int) -> dict[str, Any]:
     debut = _jour_ouvre(rng, 2, 11)
     piege = rng.choice(("mineur", "nuit", "contrat_muet", "aucun")) if niveau == 3 else "aucun"
-    if piege == "nuit" and not any(m in s.emploi.lower() for m in NUIT):
+    if piege == "nuit" and not any(m in poste.intitule.lower() for m in NUIT):
         piege = "mineur"
     age = rng.randint(16, 17) if piege == "mineur" else rng.randint(19, 55)
     naissance = debut.replace(year=debut.year - age) - timedelta(days=rng.randint(1, 300))
+    nom = _nom(rng)
     return {
-        "salarie": _nom(rng),
-        "emploi": s.emploi,
-        "categorie": categorie(s.emploi, s.statut),
+        "salarie": nom,
+        "emploi": poste.accorde(_femme(nom)),
+        "categorie": categorie(poste.intitule, poste.statut),
         "debut": debut.isoformat(),
         "date_naissance": naissance.isoformat(),
         "renouvellement_au_contrat": piege != "contrat_muet",
@@ -125,9 +133,14 @@ def _depart(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     )
     while fin != fin_prevue and (fin.weekday() > 4 or fin in FERIES):
         fin -= timedelta(days=1)  # an early end falls on a working day
+    if cas == "etudiant_vacances" or not cdd:  # someone else than ``s``, in the job ``s`` holds
+        nom = _nom(rng)
+        emploi = load_secteur(org.secteur).emploi(s.emploi).accorde(_femme(nom))
+    else:
+        nom, emploi = f"{s.prenom} {s.nom}", s.emploi_libelle
     return {
-        "salarie": _nom(rng) if cas == "etudiant_vacances" or not cdd else f"{s.prenom} {s.nom}",
-        "emploi": s.emploi,
+        "salarie": nom,
+        "emploi": emploi,
         "debut": debut.isoformat(),
         "fin_prevue": fin_prevue.isoformat(),
         "fin": fin.isoformat(),
@@ -155,7 +168,9 @@ def _pieces(rng: random.Random, niveau: int, embauche: dict, depart: dict) -> li
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """The params of one variant."""
     permis = niveau == 1 or rng.random() < 0.6
-    embauche = _embauche(rng, org, niveau)
+    # The newcomer's job: one that someone on the staff holds.
+    poste = load_secteur(org.secteur).emploi(rng.choice(org.salaries).emploi)
+    embauche = _embauche(rng, poste, niveau)
     depart = _depart(rng, org, niveau)
     return {
         "niveau": niveau,
@@ -163,9 +178,10 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
         "embauche": embauche,
         "depart": depart,
         "conservation": _pieces(rng, niveau, embauche, depart),
+        # The ad seeks a man or a woman: it names the job by its code, not the newcomer's form.
         "annonce": {
-            "poste": embauche["emploi"],
-            "phrases": annonce.phrases(rng, niveau, org, embauche["emploi"]),
+            "poste": poste.intitule,
+            "phrases": annonce.phrases(rng, niveau, org, poste),
         },
     }
 

@@ -13,6 +13,6 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Planning hebdomadaire du personnel",
     COMPETENCES=("3.2.1",),
-    VERSION=3,
+    VERSION=4,  # 4: a job agrees with whoever holds it (« vendeuse »)
     formulaire=grille.grille,
 )

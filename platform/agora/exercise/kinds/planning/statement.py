@@ -47,7 +47,7 @@ def _situation(organisation: Company, effectif: int, niveau: int) -> str:
 
 
 def _equipe(params: dict[str, Any], choix: Choix) -> str:
-    postes = {s.id: s.emploi for s in choix.salaries}
+    postes = {s.id: s.emploi_libelle for s in choix.salaries}
     lignes = [
         "## L'équipe",
         "",

@@ -14,6 +14,8 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Fiche de prise en charge : noter une demande et la transmettre",
     COMPETENCES=("1.1.1", "1.1.2"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: a job agrees with whoever holds it (« vendeuse »); 2: the régie's director is its
+    # dirigeant; no « municipale »
+    VERSION=3,
     apercu=fiche.apercu,
 )

@@ -49,7 +49,7 @@ def annuaire(org: Any) -> list[dict[str, str]]:
             "fonction": f,
             "service": par_fonction[f].service,
             "nom": f"{par_fonction[f].prenom} {par_fonction[f].nom}",
-            "emploi": par_fonction[f].emploi,
+            "emploi": par_fonction[f].emploi_libelle,
         }
         for f in FONCTIONS
         if f in par_fonction
