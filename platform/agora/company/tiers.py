@@ -194,7 +194,9 @@ def subventions(gen: Generation, ville: str) -> tuple[Subvention, ...]:
         montant = cents(low + (high - low) * Decimal(gen.rng.randrange(101)) / 100)
         result.append(
             Subvention(
-                financeur=modele.financeur.format(ville=ville), objet=modele.objet, montant=montant
+                financeur=elide(modele.financeur.format(ville=ville)),
+                objet=modele.objet,
+                montant=montant,
             )
         )
     return tuple(result)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from agora.francais import de
+
 
 @dataclass(frozen=True)
 class ArticleStocke:
@@ -346,4 +348,4 @@ FOURNISSEURS = {
 
 def fournisseur(article: ArticleStocke, ville: str) -> str:
     """The article's supplier, in the organisation's town."""
-    return f"{FOURNISSEURS.get(article.reference, 'Fournitures')} de {ville}"
+    return f"{FOURNISSEURS.get(article.reference, 'Fournitures')} {de(ville)}"

@@ -9,7 +9,7 @@ from typing import Any
 
 from agora.exercise.kinds.formation.catalogue import ELEMENTS
 from agora.exercise.markdown import milliers, numerotee
-from agora.francais import de
+from agora.francais import a, de
 from agora.money import euros
 
 UNITES = {"jour": "par jour", "participant": "par participant", "session": "la session"}
@@ -25,8 +25,8 @@ def _taux(texte: str) -> str:
 
 def situation(org: Any, p: dict[str, Any]) -> list[str]:
     return [
-        f"Vous êtes assistant ou assistante RH chez **{org.raison_sociale}**, à "
-        f"{org.adresse.ville}. Secteur : {org.secteur_libelle.lower()}.",
+        f"Vous êtes assistant ou assistante RH chez **{org.raison_sociale}**, "
+        f"{a(org.adresse.ville)}. Secteur : {org.secteur_libelle.lower()}.",
         f"L'organisation compte {len(org.salaries)} salariés.",
         f"Votre responsable vous confie le suivi du **plan de développement des compétences** "
         f"{p['annee']} : les formations prévues pour le personnel.",

@@ -9,6 +9,7 @@ from typing import Any
 
 from agora.content.secteurs import Emploi
 from agora.exercise.kinds.mouvements_personnel.params import AUCUN
+from agora.francais import a, de
 
 DISCRIMINANTES = {
     "age": (
@@ -33,7 +34,7 @@ DISCRIMINANTES = {
         "Taille minimum : 1,75 m.",
     ),
     "residence": (
-        "Vous habitez obligatoirement dans le centre-ville de {ville}.",
+        "Vous habitez obligatoirement dans le centre-ville {de_ville}.",
         "Les candidatures venant de certains quartiers ne seront pas étudiées.",
     ),
     "sante_handicap": (
@@ -47,7 +48,7 @@ DISCRIMINANTES = {
 }
 
 PERMISES = (
-    "{organisation} recrute {poste} en CDI, à {ville}.",
+    "{organisation} recrute {poste} en CDI, {a_ville}.",
     "Le poste est à temps plein : 35 heures par semaine.",
     "Le salaire suit la convention collective, selon l'expérience.",
     "Une première expérience sur un poste semblable est appréciée.",
@@ -76,7 +77,8 @@ def phrases(rng: random.Random, niveau: int, org: Any, poste: Emploi) -> list[di
     valeurs = {
         "organisation": org.raison_sociale,
         "poste": _un_ou_une(poste),
-        "ville": org.adresse.ville,
+        "a_ville": a(org.adresse.ville),
+        "de_ville": de(org.adresse.ville),
     }
     valeurs["email"] = org.email
     return [{"texte": t.format(**valeurs), "critere": c} for t, c in ordre]

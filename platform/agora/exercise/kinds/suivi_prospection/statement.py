@@ -8,6 +8,7 @@ from typing import Any
 from agora.calendrier import date_courte
 from agora.exercise.kinds.suivi_prospection.campagnes import campagne
 from agora.exercise.markdown import milliers, numerotee
+from agora.francais import a
 from agora.money import euros
 
 RETOURS = {
@@ -50,7 +51,7 @@ def _nombre(valeur: Any) -> str:
 def situation(org: Any, p: dict[str, Any]) -> list[str]:
     c = campagne(org.secteur)
     return [
-        f"Vous êtes assistant ou assistante chez **{org.raison_sociale}**, à {org.adresse.ville}.",
+        f"Vous êtes assistant ou assistante chez **{org.raison_sociale}**, {a(org.adresse.ville)}.",
         f"Le {date_courte(p['date_campagne'])}, l'organisation a lancé une campagne de prospection "
         f"pour faire connaître {c.offre}.",
         *(
