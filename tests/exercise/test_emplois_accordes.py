@@ -84,3 +84,17 @@ def test_a_job_ad_seeks_a_man_or_a_woman_in_both_forms_of_the_job(secteur):
                 else f"un {masculin} ou une {feminin}"
             )
             assert f" recrute {attendu} en CDI" in params["annonce"]["phrases"][0]["texte"]
+
+
+# What the statements said of a named employee in the masculine, whoever they were (audit,
+# December 2026): the meals of a payslip, the second car of a trip, a summer job.
+MASCULINS = ("il n'est pas nourri", "Il reçoit", "qu'il utilise", "c'est un étudiant")
+
+
+@pytest.mark.parametrize("name", ["bulletin_paie", "frais_deplacement", "mouvements_personnel"])
+def test_what_a_statement_says_of_an_employee_fits_a_woman_as_well(name):
+    kind = KINDS[name]
+    for seed in range(40):
+        for niveau in NIVEAUX:
+            enonce = kind.generate(seed, niveau, generate_company(seed)).enonce
+            assert not [m for m in MASCULINS if m in enonce], (seed, niveau)

@@ -13,9 +13,9 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Facture d'avoir et mentions obligatoires",
     COMPETENCES=("1.2.2",),
-    # 4: a chained statement names the invoice's step; 3: no return, port nor goods outside the
-    # goods family
-    VERSION=4,
+    # 5: a supplier credits what it sold; a water bill one metered volume; 4: a chained statement
+    # names the invoice's step; 3: no return, port nor goods outside the goods family
+    VERSION=5,
     OPTIONS={
         "motif": KindOption(
             "Motif de l'avoir",

@@ -168,8 +168,9 @@ def _repas(mois: Mois) -> str:
     calcul = f"{nb} × {eur(valeur)} = {eur(nb * valeur)}"
     if any(lib.startswith("Indemnité compensatrice") for lib, _ in mois.primes):
         return (
-            f"{mois.salarie.prenom} travaille en dehors des repas du personnel : il n'est pas "
-            f"nourri. Il reçoit l'indemnité compensatrice de nourriture pour {nb} repas, "
+            f"{mois.salarie.prenom} travaille en dehors des repas du personnel : l'employeur ne "
+            f"fournit pas ses repas. {mois.salarie.prenom} reçoit l'indemnité compensatrice de "
+            f"nourriture pour {nb} repas, "
             f"évalués {eur(valeur)} chacun ({calcul})."
         )
     return (

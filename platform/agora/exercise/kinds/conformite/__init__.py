@@ -21,6 +21,8 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Conformité : contrôler un registre réglementaire et le fichier fournisseurs",
     COMPETENCES=("2.1.4", "2.1.3"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: the organisation's catalogue and suppliers (sector audit); 2: the régie's director is its
+    # dirigeant; no « municipale »
+    VERSION=3,
     OPTIONS={"fournisseurs": FOURNISSEURS},
 )

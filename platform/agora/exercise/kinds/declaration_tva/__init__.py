@@ -20,7 +20,9 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Déclaration de TVA (CA3 ou CA12) et écriture de liquidation",
     COMPETENCES=("2.2.4",),
-    VERSION=1,  # the CA12 is an option: the default CA3 variants are unchanged
+    # 2: each purchase from a seller of it; amounts to the cent; the CA12 is an option: the default
+    # CA3 variants are unchanged
+    VERSION=2,
     OPTIONS={"regime": REGIME},
     PRODUIT="declaration_tva",
     CONSOMME={"facture": "la facture de vente", "facture_achat": "la facture d'achat contrôlée"},

@@ -13,7 +13,9 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Devis : remises, port, TVA, validité, acompte ou arrhes",
     COMPETENCES=("1.2.1", "1.2.2"),
-    VERSION=4,  # 4: a public service quotes its tariffs (no remise); 3: travel charge
+    # 5: the organisation's catalogue keeps its essential lines; 4: a public service quotes its
+    # tariffs (no remise); 3: travel charge
+    VERSION=5,
     OPTIONS={
         "versement": KindOption(
             libelle="Ce que le client verse à la signature",

@@ -13,9 +13,10 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Ventes et encaissements : journaux, lettrage et balance âgée",
     COMPETENCES=("1.2.3",),
-    # 3: a chained invoice keeps the due date its step gave, names that step and its arrhes;
-    # 2: a bookshop keeps its reductions on new books within the loi Lang
-    VERSION=3,
+    # 4: the invoices follow the sector audit's catalogue; 3: a chained invoice keeps the due date
+    # its step gave, names that step and its arrhes; 2: a bookshop keeps its reductions on new books
+    # within the loi Lang
+    VERSION=4,
     PRODUIT="balance_agee",
     CONSOMME={"facture": "la facture de vente"},
 )

@@ -26,6 +26,8 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Équilibre financier : bilan fonctionnel, FRNG, BFR, trésorerie et ratios",
     COMPETENCES=("2.2.6",),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: a club's « minibus et matériel sportif »; 2: the régie's director is its dirigeant; no «
+    # municipale »
+    VERSION=3,
     OPTIONS={"situation": SITUATION},
 )

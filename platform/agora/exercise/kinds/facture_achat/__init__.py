@@ -13,6 +13,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Contrôle et enregistrement d'une facture d'achat",
     COMPETENCES=("2.1.2", "2.2.3"),
-    VERSION=1,
+    # 2: a fixed asset from a seller of its trade
+    VERSION=2,
     PRODUIT="facture_achat",  # the accepted invoice as recorded: what a VAT return deducts
 )

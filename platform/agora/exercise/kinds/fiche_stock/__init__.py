@@ -20,7 +20,9 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Fiche de stock : CMUP ou PEPS, stock d'alerte et commande, inventaire",
     COMPETENCES=("2.1.1", "2.3.1"),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: stock moves on open days; « du Mans »; 2: the régie's director is its dirigeant; no «
+    # municipale »
+    VERSION=3,
     OPTIONS={"methode": METHODE},
     PRODUIT="fiche_stock",  # the valued card, for a later step (the inventory entries)
 )

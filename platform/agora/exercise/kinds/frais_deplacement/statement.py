@@ -104,8 +104,8 @@ def _vehicules(n: Note) -> list[str]:
     if len(n.vehicules) > 1:
         lignes += [
             "",
-            "Au retour, sa voiture est tombée en panne : il a fini avec la voiture de son "
-            "conjoint, qu'il utilise aussi pour son travail cette année.",
+            "Au retour, sa voiture est tombée en panne : la fin du trajet s'est faite avec "
+            "l'autre voiture du foyer, utilisée aussi pour son travail cette année.",
         ]
     return section("### Les kilomètres", *lignes, "", *_bareme(n))
 

@@ -22,7 +22,7 @@ MOTIFS = {
     "accroissement": "un surcroît temporaire d'activité",
     "remplacement": "le remplacement d'un salarié absent",
     "saisonnier": "la saison (emploi saisonnier)",
-    "vacances_scolaires": "un emploi d'été : c'est un étudiant, pendant ses vacances",
+    "vacances_scolaires": "un emploi d'été, pendant ses vacances d'études",
 }
 
 

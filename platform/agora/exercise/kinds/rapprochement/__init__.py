@@ -12,6 +12,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="État de rapprochement bancaire",
     COMPETENCES=("2.2.1", "2.2.3"),
-    VERSION=4,  # 4: the statement names no internal field name
+    # 5: the bank books on business days; 4: the statement names no internal field name
+    VERSION=5,
     CONSOMME={"virements": "les virements aux fournisseurs de la semaine"},
 )

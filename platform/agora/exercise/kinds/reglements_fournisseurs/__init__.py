@@ -17,6 +17,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE=TITRE,
     COMPETENCES=grade.COMPETENCES,
-    VERSION=1,
+    # 2: each invoice at its supplier's VAT rate
+    VERSION=2,
     PRODUIT="virements",  # the week's remittance, for a later step (the bank reconciliation)
 )

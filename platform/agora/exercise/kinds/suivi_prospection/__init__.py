@@ -10,5 +10,6 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Suivi d'une campagne de prospection : taux, coûts, relances, fichier",
     COMPETENCES=("1.1.4", "1.3.1"),
-    VERSION=2,  # 2: a returned mail (NPAI) only with undelivered mail in the figures
+    # 3: « au Mans »; 2: a returned mail (NPAI) only with undelivered mail in the figures
+    VERSION=3,
 )
