@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import Session, select
-from tests.browser_helpers import ON_SQLITE_ONLY, log_in, start_exam
+from tests.browser_helpers import (
+    ON_SQLITE_ONLY,
+    close_statement_bar,
+    log_in,
+    open_statement_bar,
+    start_exam,
+)
 
 from agora.account.models import User
 from agora.exam.models import RENDUE, ExamCopy
@@ -102,35 +108,21 @@ def test_on_a_phone_a_questions_statement_opens_over_its_form_without_hiding_the
     months = page.locator('form[data-sauvegarde] input[name$=".tresorerie_fin"]')
     last = months.nth(months.count() - 1)
     last.fill("-1250,40")  # the last month's closing cash, under zero
-    donnees = page.locator("form[data-sauvegarde] .donnees")
-    summary = donnees.locator("summary")
-    expect(summary).to_be_in_viewport()
-    expect(summary).to_have_text("Revoir l'énoncé")
-    # the bar never hides the field being filled
-    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= summary.bounding_box()["y"]
-    # after the buttons in the keyboard's order: Tab from the last field saves first
+    # the bar after the buttons in the keyboard's order: Tab from the last field saves first
     page.locator("form[data-sauvegarde] .champ :is(input, select)").last.press("Tab")
     expect(page.locator("button:focus")).to_have_text("Enregistrer")
     last.focus()
 
-    summary.press("Enter")  # the keyboard opens it as a tap does
-    contenu = donnees.get_by_role("region", name="Énoncé de la question 1")
-    expect(contenu).to_be_visible()
-    expect(contenu).to_be_in_viewport()
-    expect(contenu).to_contain_text("Trésorerie au début")
+    scope = "form[data-sauvegarde]"
+    bar = open_statement_bar(page, scope, last, "Énoncé de la question 1", "Trésorerie au début")
     # the timer and the save status, in the sticky header, stay above the open statement
-    panel = donnees.bounding_box()
+    panel = bar[0].bounding_box()
     for status in ("#minuteur", "#etat-sauvegarde"):
         box = page.locator(status).bounding_box()
         assert box["y"] >= 0 and box["y"] + box["height"] <= panel["y"], status
     assert panel["y"] + panel["height"] <= 740 + 1
     # the autosave goes on: what was typed is stored, and says so
     expect(page.locator("#etat-sauvegarde")).to_contain_text("Enregistré à")
-    expect(contenu).to_be_visible()
-    summary.press("Enter")
-    expect(contenu).to_be_hidden()
-    expect(last).to_be_in_viewport()  # back on the field, where the student was
+    expect(bar[2]).to_be_visible()
+    close_statement_bar(page, bar, last)
     assert last.input_value() == "-1250,40"
-
-    page.set_viewport_size({"width": 1280, "height": 900})  # a school PC: the statement is near
-    expect(donnees).to_be_hidden()
