@@ -1,12 +1,22 @@
-"""In Chromium at 390 px (a phone): the teacher's « Nouvelle évaluation » and live monitor show
-every field and every button without scrolling sideways (each row becomes a card)."""
+"""In Chromium on a phone: the teacher's « Nouvelle évaluation » and live monitor show every
+field and every button without scrolling sideways (each row becomes a card), at 390 px; and a
+student answering a long question at 360 × 740 opens its statement in place, the timer and the
+field being filled still in view, the autosave going on."""
 
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session
-from tests.browser_helpers import ON_SQLITE_ONLY, log_in
+from playwright.sync_api import expect
+from sqlmodel import Session, select
+from tests.browser_helpers import (
+    ON_SQLITE_ONLY,
+    close_statement_bar,
+    log_in,
+    open_statement_bar,
+    start_exam,
+)
 
+from agora.account.models import User
 from agora.exam.models import RENDUE, ExamCopy
 
 pytestmark = [pytest.mark.browser, ON_SQLITE_ONLY]
@@ -78,3 +88,41 @@ def test_on_a_phone_the_live_monitor_shows_every_action_without_scrolling_sidewa
     names = page.locator("#suivi button").all_inner_texts()
     assert {"+ temps", "Rouvrir", "OK"} <= set(names), names
     assert page.evaluate(OUT_OF_VIEW, actions) == []
+
+
+def test_on_a_phone_a_questions_statement_opens_over_its_form_without_hiding_the_timer(
+    app, db, classe, make_student, make_exam, uvicorn_server, browser_page
+):
+    # Level 3 of budget_tresorerie at 360 px: on exam day the student scrolled 5 000 px of
+    # invoices and payroll up from September's line to read a figure, then down again, the
+    # sticky timer over it all.
+    exam = make_exam(questions=[{"kind": "budget_tresorerie", "niveau": 3, "points": 10}])
+    student = make_student(classe=classe)
+    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+    base = uvicorn_server(app).url
+    page = browser_page
+    page.set_viewport_size({"width": 360, "height": 740})
+    log_in(page, base, login)
+    start_exam(page, base, exam.code)
+
+    months = page.locator('form[data-sauvegarde] input[name$=".tresorerie_fin"]')
+    last = months.nth(months.count() - 1)
+    last.fill("-1250,40")  # the last month's closing cash, under zero
+    # the bar after the buttons in the keyboard's order: Tab from the last field saves first
+    page.locator("form[data-sauvegarde] .champ :is(input, select)").last.press("Tab")
+    expect(page.locator("button:focus")).to_have_text("Enregistrer")
+    last.focus()
+
+    scope = "form[data-sauvegarde]"
+    bar = open_statement_bar(page, scope, last, "Énoncé de la question 1", "Trésorerie au début")
+    # the timer and the save status, in the sticky header, stay above the open statement
+    panel = bar[0].bounding_box()
+    for status in ("#minuteur", "#etat-sauvegarde"):
+        box = page.locator(status).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= panel["y"], status
+    assert panel["y"] + panel["height"] <= 740 + 1
+    # the autosave goes on: what was typed is stored, and says so
+    expect(page.locator("#etat-sauvegarde")).to_contain_text("Enregistré à")
+    expect(bar[2]).to_be_visible()
+    close_statement_bar(page, bar, last)
+    assert last.input_value() == "-1250,40"

@@ -58,3 +58,16 @@ def test_champ_picks_the_widget_of_the_fields_type():
     assert 'inputmode="decimal"' in html and "€</span>" in html
     html = widgets.champ(AnswerForm(), schema, "total_ht", "Total HT", unite="sacs")
     assert "sacs</span>" in html and "€" not in html
+
+
+def test_a_number_that_may_be_below_zero_gets_a_keyboard_with_a_minus():
+    # On an iPhone the decimal pad (inputmode="decimal") has no « - »: a month in strain's
+    # closing cash, « -1 250,40 », could not be typed. Its text keyboard's digits layer has one.
+    budget = get_kind("budget_tresorerie").ANSWER_SCHEMA
+    html = widgets.champ(AnswerForm(), budget, "mois.2.tresorerie_fin", "Trésorerie de fin")
+    assert 'inputmode="text"' in html and "€</span>" in html
+    html = widgets.champ(AnswerForm(), budget, "mois.2.total_encaissements", "Total")
+    assert 'inputmode="decimal"' in html  # never below zero: the decimal pad stays
+    formation = get_kind("formation").ANSWER_SCHEMA
+    html = widgets.champ(AnswerForm(), formation, "ecart_pct", "Écart en % du budget")
+    assert 'inputmode="text"' in html and "%</span>" in html

@@ -84,6 +84,9 @@ class Field:
     widget = "texte"
     inputmode = "text"
     suffixe = ""
+    # A number that may be below zero (a closing cash balance, a difference): only the box it is
+    # typed in changes (widgets.champ gives it a keyboard with a « - »); it reads the same.
+    negatif = False
     longueur_saisie = _MAX_TEXT  # the longest value a save accepts for a field of this type
 
     def convert(self, raw: Any) -> Any:
@@ -151,6 +154,9 @@ class Amount(Field):
     inputmode = "decimal"
     suffixe = "€"
 
+    def __init__(self, negatif: bool = False):
+        self.negatif = negatif
+
     def convert(self, raw: Any) -> Decimal:
         if type(raw) is str and _CONTRACT_AMOUNT.fullmatch(raw):
             return Decimal(raw)  # the contract's own writing: the common case, read fast
@@ -171,9 +177,10 @@ class Number(Field):
     widget = "montant"
     inputmode = "decimal"
 
-    def __init__(self, quoi: str = "nombre", suffixe: str = ""):
+    def __init__(self, quoi: str = "nombre", suffixe: str = "", negatif: bool = False):
         self.quoi = quoi
         self.suffixe = suffixe
+        self.negatif = negatif
 
     def convert(self, raw: Any) -> Decimal:
         if type(raw) is str and _CONTRACT_NUMBER.fullmatch(raw):
@@ -455,6 +462,10 @@ class LongText(Text):
 MONTANT = Amount()
 TAUX = Number("taux", "%")
 QUANTITE = Number("nombre")
+# The same, for a value that may be below zero (a balance, a difference: « -1 250,40 »).
+MONTANT_SIGNE = Amount(negatif=True)
+TAUX_SIGNE = Number("taux", "%", negatif=True)
+QUANTITE_SIGNEE = Number("nombre", negatif=True)
 HEURES = Hours()
 HORAIRE = TimeOfDay()
 JOUR = Day()

@@ -17,7 +17,14 @@ from markupsafe import Markup, escape
 from agora.exercise.forms import AnswerForm, FieldState
 
 
-def montant(form: AnswerForm, name: str, label: Any, hint: Any = "", suffix: Any = "€") -> Markup:
+def montant(
+    form: AnswerForm,
+    name: str,
+    label: Any,
+    hint: Any = "",
+    suffix: Any = "€",
+    inputmode: Any = "decimal",
+) -> Markup:
     """A number typed the French way (amount, rate, hours), with its unit beside the box."""
     c = form.field(name)
     unite = (
@@ -30,7 +37,8 @@ def montant(form: AnswerForm, name: str, label: Any, hint: Any = "", suffix: Any
         label,
         hint,
         '  <span class="champ-saisie">\n'
-        '    <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"\n'
+        f'    <input type="text" inputmode="{escape(inputmode)}" autocomplete="off"'
+        ' spellcheck="false"\n'
         f'      id="{escape(c.id)}" name="{escape(name)}" value="{escape(c.value)}"'
         f"{_etat(form, c, hint, True)}>{unite}\n"
         "  </span>\n",
@@ -108,11 +116,17 @@ def champ(
     (``schema = answer_schema("facture")`` in the form template): an amount gets the decimal
     keyboard and its unit, a choice its list, a time or an account a short text (with an
     example as its placeholder, if given). ``unite`` writes beside a number box a unit the
-    params give (an article's « sacs »), in place of its type's own (« € », « h »)."""
+    params give (an article's « sacs »), in place of its type's own (« € », « h »).
+
+    A number that may be below zero gets the phone's text keyboard: the decimal pad of an
+    iPhone has no « - » (browsers « may or may not show a minus key » with ``decimal`` or
+    ``numeric``, MDN), the digits layer of its text keyboard has one, with the comma; the GOV.UK
+    Design System asks for ``decimal`` likewise, unless the number can be negative."""
     type_ = schema.type_of(name)
     widget = type_.widget if type_ else None
     if widget == "montant":
-        return montant(form, name, label, hint, suffix=unite or type_.suffixe)
+        clavier = "text" if type_.negatif else type_.inputmode
+        return montant(form, name, label, hint, suffix=unite or type_.suffixe, inputmode=clavier)
     if widget == "zone":
         return zone(form, name, label, hint, longueur=type_.longueur_saisie)
     if widget == "choix":

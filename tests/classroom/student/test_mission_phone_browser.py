@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
-from tests.browser_helpers import ON_SQLITE_ONLY
+from tests.browser_helpers import ON_SQLITE_ONLY, close_statement_bar, open_statement_bar
 
 from agora.account.models import User
 
@@ -86,26 +86,10 @@ def test_on_a_phone_the_statement_data_are_one_tap_away_from_the_field_being_fil
     fields = page.locator(f"#{etape} form .champ input")
     last = fields.nth(fields.count() - 1)
     last.focus()
-    donnees = page.locator(f"#{etape} .donnees")
-    summary = donnees.locator("summary")
-    expect(summary).to_be_in_viewport()
-    expect(summary).to_have_text("Revoir l'énoncé")
-    # the bar never hides the field being filled
-    assert last.bounding_box()["y"] + last.bounding_box()["height"] <= summary.bounding_box()["y"]
-
-    summary.press("Enter")  # the keyboard opens it as a tap does
-    contenu = donnees.get_by_role("region", name="Énoncé de l'étape 3")
-    expect(contenu).to_be_visible()
-    expect(contenu).to_be_in_viewport()
-    expect(contenu).to_contain_text("Trésorerie au début")
-    panel = donnees.bounding_box()
+    bar = open_statement_bar(page, f"#{etape}", last, "Énoncé de l'étape 3", "Trésorerie au début")
+    panel = bar[0].bounding_box()
     assert panel["y"] >= 0 and panel["y"] + panel["height"] <= PHONE["height"] + 1
-    summary.press("Enter")
-    expect(contenu).to_be_hidden()
-    expect(last).to_be_in_viewport()  # back on the field, where the student was
-
-    page.set_viewport_size({"width": 1280, "height": 900})  # a school PC: the statement is near
-    expect(donnees).to_be_hidden()
+    close_statement_bar(page, bar, last)
 
 
 def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(

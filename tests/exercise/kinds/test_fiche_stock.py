@@ -11,7 +11,7 @@ import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
-from agora.exercise.fields import QUANTITE
+from agora.exercise.fields import QUANTITE, QUANTITE_SIGNEE
 from agora.exercise.forms import AnswerForm
 from agora.exercise.kinds.fiche_stock import KIND as fiche_stock
 
@@ -329,7 +329,7 @@ def _quantity_boxes(html: str) -> dict[str, tuple[str, str]]:
     boxes = {}
     for block in html.split('<div class="champ')[1:]:
         name = re.search(r'<input [^>]*name="([^"]+)"', block)
-        if name and fiche_stock.ANSWER_SCHEMA.type_of(name[1]) is QUANTITE:
+        if name and fiche_stock.ANSWER_SCHEMA.type_of(name[1]) in (QUANTITE, QUANTITE_SIGNEE):
             label = re.search(r"<label [^>]*>(.*?)</label>", block, re.S)[1]
             unit = re.search(r'<span class="champ-unite"[^>]*>(.*?)</span>', block, re.S)
             boxes[name[1]] = (label, unit[1] if unit else "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, Choice, Field
+from agora.exercise.fields import MONTANT, MONTANT_SIGNE, Choice, Field
 from agora.exercise.kinds.budget_tresorerie.params import MAX_MOIS
 
 # The rows of the budget, in the order of the table: receipts, then payments.
@@ -19,6 +19,8 @@ DECAISSEMENTS = (
 )
 CALCULS = ("total_encaissements", "total_decaissements", "solde_mois")
 SOLDES = ("tresorerie_debut", "tresorerie_fin")
+# A month in strain: its net and its cash may be below zero.
+SIGNES = ("solde_mois", *SOLDES)
 
 TENSION = Choice({"oui": "Oui : sous le seuil", "non": "Non"})
 REMEDE = Choice(
@@ -34,7 +36,8 @@ REMEDE = Choice(
 ANSWER_SCHEMA = AnswerSchema(
     {
         **{f"mois.#.{ligne}": MONTANT for ligne in ENCAISSEMENTS + DECAISSEMENTS},
-        **{f"mois.#.{ligne}": MONTANT for ligne in CALCULS + SOLDES},
+        **{f"mois.#.{ligne}": MONTANT for ligne in CALCULS if ligne not in SIGNES},
+        **{f"mois.#.{ligne}": MONTANT_SIGNE for ligne in SIGNES},
         "mois.#.tension": TENSION,
         "remede": REMEDE,
     },

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from agora.exercise import journal
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import JOUR, MONTANT, Choice, Text
+from agora.exercise.fields import JOUR, MONTANT, MONTANT_SIGNE, Choice, Text
 from agora.exercise.kinds.encaissements.params import MAX_DOCUMENTS
 from agora.exercise.kinds.encaissements.solve import LETTRES, NON_LETTRE, SOLDEE, TRANCHES
 
@@ -39,7 +39,7 @@ ANSWER_SCHEMA = AnswerSchema(
         "balance.#.tranche": TRANCHE,
         **{f"totaux.{code}": MONTANT for code, _ in TRANCHES},
         "trop_percu": MONTANT,
-        "solde_client": MONTANT,
+        "solde_client": MONTANT_SIGNE,  # the dues less an overpayment: may be below zero
     },
     {
         "ecritures": 2 * MAX_DOCUMENTS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, Choice, Field, Number
+from agora.exercise.fields import MONTANT, MONTANT_SIGNE, Choice, Field, Number
 from agora.exercise.kinds.equilibre_financier.params import MASSES, MAX_POSTES
 from agora.money import CENT
 
@@ -59,12 +59,13 @@ ANSWER_SCHEMA = AnswerSchema(
     {
         "postes.#.masse": MASSE,
         **{f"masses.{masse}": MONTANT for masse in MASSES},
-        "frng": MONTANT,
-        "bfre": MONTANT,
-        "bfrhe": MONTANT,
-        "bfr": MONTANT,
-        "tresorerie_nette": MONTANT,
-        "verification": MONTANT,
+        # Differences of the balance sheet's masses: each may be below zero.
+        "frng": MONTANT_SIGNE,
+        "bfre": MONTANT_SIGNE,
+        "bfrhe": MONTANT_SIGNE,
+        "bfr": MONTANT_SIGNE,
+        "tresorerie_nette": MONTANT_SIGNE,
+        "verification": MONTANT_SIGNE,
         "ratios.autonomie_financiere": RATIO,
         "ratios.liquidite_generale": RATIO,
         "ratios.couverture_emplois_stables": RATIO,

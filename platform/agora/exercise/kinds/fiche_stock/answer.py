@@ -5,7 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, QUANTITE, Choice, Field
+from agora.exercise.fields import (
+    MONTANT,
+    MONTANT_SIGNE,
+    QUANTITE,
+    QUANTITE_SIGNEE,
+    Choice,
+    Field,
+)
 from agora.exercise.kinds.fiche_stock.params import MAX_MOUVEMENTS
 from agora.exercise.reading import pattern_of
 
@@ -34,8 +41,9 @@ ANSWER_SCHEMA = AnswerSchema(
         "total_sorties_montant": MONTANT,
         "stock_final_quantite": QUANTITE,
         "stock_final_montant": MONTANT,
-        "inventaire.ecart_quantite": QUANTITE,
-        "inventaire.ecart_montant": MONTANT,
+        # counted − on the card: a shortfall is below zero
+        "inventaire.ecart_quantite": QUANTITE_SIGNEE,
+        "inventaire.ecart_montant": MONTANT_SIGNE,
         "inventaire.explication": EXPLICATION,
         "inventaire.stock_montant": MONTANT,
         "appro.consommation_delai": QUANTITE,

@@ -5,7 +5,7 @@ the CSE's budgets, with their types (form, save and grader read them)."""
 from __future__ import annotations
 
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, TAUX, Choice
+from agora.exercise.fields import MONTANT, MONTANT_SIGNE, TAUX_SIGNE, Choice
 from agora.exercise.kinds.formation.params import MAX_ELEMENTS, MAX_SESSIONS
 
 SENS = Choice(
@@ -26,8 +26,9 @@ ANSWER_SCHEMA = AnswerSchema(
         "sessions.#.cout_participant": MONTANT,
         "total_plan": MONTANT,
         "cout_moyen": MONTANT,
-        "ecart": MONTANT,
-        "ecart_pct": TAUX,
+        # spent − budget: below zero when the plan costs less than its budget
+        "ecart": MONTANT_SIGNE,
+        "ecart_pct": TAUX_SIGNE,
         "ecart_sens": SENS,
         "sessions.#.decision": DECISION,
         "convocation.#.figure": FIGURE,
@@ -35,7 +36,7 @@ ANSWER_SCHEMA = AnswerSchema(
         "cse.budget_fonctionnement": MONTANT,
         "cse.budget_asc": MONTANT,
         "cse.asc_realise": MONTANT,
-        "cse.asc_ecart": MONTANT,
+        "cse.asc_ecart": MONTANT_SIGNE,
         "cse.asc_sens": SENS,
     },
     {"sessions": MAX_SESSIONS, "convocation": MAX_ELEMENTS},

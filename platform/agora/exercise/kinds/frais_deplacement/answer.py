@@ -3,7 +3,7 @@ on each receipt, the totals and the entry, with their types (form, save and grad
 
 from agora.exercise import journal
 from agora.exercise.answer_names import AnswerSchema
-from agora.exercise.fields import MONTANT, QUANTITE, Choice
+from agora.exercise.fields import MONTANT, MONTANT_SIGNE, QUANTITE, Choice
 from agora.exercise.kinds.frais_deplacement.params import MAX_JUSTIFICATIFS, MAX_VEHICULES
 from agora.exercise.kinds.frais_deplacement.solve import PLAFONNE, REFUSE, REMBOURSE
 
@@ -23,7 +23,7 @@ ANSWER_SCHEMA = AnswerSchema(
         "budget.hebergement": MONTANT,
         "budget.repas": MONTANT,
         "budget.total": MONTANT,
-        "budget.ecart": MONTANT,
+        "budget.ecart": MONTANT_SIGNE,  # costs − budget: below zero when the budget is kept
         "vehicules.#.distance_annuelle": QUANTITE,
         "vehicules.#.ik_annuelle": MONTANT,
         "vehicules.#.ik": MONTANT,
