@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
-from tests.browser_helpers import ON_SQLITE_ONLY, close_statement_bar, open_statement_bar
+from tests.browser_helpers import (
+    ON_SQLITE_ONLY,
+    close_statement_bar,
+    log_in,
+    open_statement_bar,
+)
 
 from agora.account.models import User
 
@@ -33,29 +38,30 @@ CUT_OFF_OPTIONS = """(step) => [...document.querySelectorAll('#' + step + ' sele
 }).filter(([, , needed, shown]) => needed > shown + 1)"""
 
 
-def _open_step(page, live_server, db, student, assignment, etape: int) -> str:
-    """The student logged in on a phone, the mission open on step ``etape`` (1-based)."""
-    login = db.exec(select(User.login).where(User.id == student.user_id)).one()
-    page.set_viewport_size(PHONE)
-    page.goto(f"{live_server}/connexion")
-    page.fill("#identifiant", login)
-    page.fill("#mot_de_passe", "motdepasse-de-test")
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/eleve")
-    page.goto(f"{live_server}/eleve/missions/{assignment.id}?etape={etape}")
-    return f"etape-{etape - 1}"
+@pytest.fixture
+def open_step(live_server, browser_page, db, make_classe, make_student, make_assignment):
+    """A student of a new class logged in on a phone, on step ``etape`` (1-based) of the mission
+    ``slug`` assigned to the class: the step's element id."""
+
+    def open_(slug: str, etape: int) -> str:
+        classe = make_classe()
+        assignment = make_assignment(classe, slug)
+        student = make_student(classe)
+        login = db.exec(select(User.login).where(User.id == student.user_id)).one()
+        browser_page.set_viewport_size(PHONE)
+        log_in(browser_page, live_server, login)
+        browser_page.goto(f"{live_server}/eleve/missions/{assignment.id}?etape={etape}")
+        return f"etape-{etape - 1}"
+
+    return open_
 
 
-def test_on_a_phone_the_chosen_answer_of_a_list_reads_whole(
-    live_server, browser_page, db, make_classe, make_student, make_assignment
-):
+def test_on_a_phone_the_chosen_answer_of_a_list_reads_whole(browser_page, open_step):
     # Level 3 of suivi_prospection, a prospect's card at 360 px: « Adresse fausse (courrier
     # revenu NPAI ou e-mail en erreur) : chercher la bonne adresse » showed as « Adresse fausse
     # (courrier revenu NP », the student could not check what they had picked.
-    classe = make_classe()
-    assignment = make_assignment(classe, "la-campagne-de-prospection")
     page = browser_page
-    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+    etape = open_step("la-campagne-de-prospection", 3)
 
     selects = page.locator(f"#{etape} select")
     assert selects.count() >= 10
@@ -73,15 +79,13 @@ def test_on_a_phone_the_chosen_answer_of_a_list_reads_whole(
 
 
 def test_on_a_phone_the_statement_data_are_one_tap_away_from_the_field_being_filled(
-    live_server, browser_page, db, make_classe, make_student, make_assignment
+    browser_page, open_step
 ):
     # Level 3 of budget_tresorerie at 360 px: the invoices and the payroll (5 000 px of
     # statement) sat above an 80-field form; to fill September's line the student scrolled
     # back up through the whole form to read a figure, then down again to find their field.
-    classe = make_classe()
-    assignment = make_assignment(classe, "le-budget-de-tresorerie-du-trimestre")
     page = browser_page
-    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+    etape = open_step("le-budget-de-tresorerie-du-trimestre", 3)
 
     fields = page.locator(f"#{etape} form .champ input")
     last = fields.nth(fields.count() - 1)
@@ -92,15 +96,11 @@ def test_on_a_phone_the_statement_data_are_one_tap_away_from_the_field_being_fil
     close_statement_bar(page, bar, last)
 
 
-def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(
-    live_server, browser_page, db, make_classe, make_student, make_assignment
-):
+def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(browser_page, open_step):
     # « Compétences travaillées » and « Mes tentatives » were 32 px high, under the 44 px of a
     # finger's tap.
-    classe = make_classe()
-    assignment = make_assignment(classe, "la-campagne-de-prospection")
     page = browser_page
-    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+    etape = open_step("la-campagne-de-prospection", 3)
 
     small = page.evaluate(
         """(selector) => [...document.querySelectorAll(selector)]
@@ -112,15 +112,11 @@ def test_on_a_phone_every_control_of_a_step_is_big_enough_for_a_finger(
     assert small == []
 
 
-def test_on_a_phone_a_tasks_dates_sit_two_by_two_as_the_pairs_they_are(
-    live_server, browser_page, db, make_classe, make_student, make_assignment
-):
+def test_on_a_phone_a_tasks_dates_sit_two_by_two_as_the_pairs_they_are(browser_page, open_step):
     # Level 3 of planning_activites at 360 px: six full-width boxes per task, each for a
     # number of days, one under the other: 7 800 px of form for ten tasks.
-    classe = make_classe()
-    assignment = make_assignment(classe, "le-planning-du-projet")
     page = browser_page
-    etape = _open_step(page, live_server, db, make_student(classe), assignment, 3)
+    etape = open_step("le-planning-du-projet", 3)
 
     boxes = {
         name: page.locator(f'#{etape} [name="taches.0.{name}"]').bounding_box()
@@ -136,15 +132,11 @@ def test_on_a_phone_a_tasks_dates_sit_two_by_two_as_the_pairs_they_are(
     assert min(box["width"] for box in boxes.values()) >= 88
 
 
-def test_on_a_phone_each_journal_entry_starts_under_its_own_title(
-    live_server, browser_page, db, make_classe, make_student, make_assignment
-):
+def test_on_a_phone_each_journal_entry_starts_under_its_own_title(browser_page, open_step):
     # Level 3 of encaissements at 360 px: ten entries' row cards one after the other, each
     # entry's « Écriture N — journal … » in the same plain text as the hints between them.
-    classe = make_classe()
-    assignment = make_assignment(classe, "les-encaissements-du-mois")
     page = browser_page
-    etape = _open_step(page, live_server, db, make_student(classe), assignment, 1)
+    etape = open_step("les-encaissements-du-mois", 1)
 
     titles = page.locator(f"#{etape} .table-ecriture caption")
     assert titles.count() >= 5
