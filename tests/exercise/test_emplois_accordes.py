@@ -9,6 +9,7 @@ from functools import cache
 
 import pytest
 from faker.providers.person.fr_FR import Provider as Prenoms
+from tests.exercise.tirages import variantes
 
 from agora.company import generate_company
 from agora.content.secteurs import load_secteur, secteur_codes
@@ -93,8 +94,5 @@ MASCULINS = ("il n'est pas nourri", "Il reçoit", "qu'il utilise", "c'est un ét
 
 @pytest.mark.parametrize("name", ["bulletin_paie", "frais_deplacement", "mouvements_personnel"])
 def test_what_a_statement_says_of_an_employee_fits_a_woman_as_well(name):
-    kind = KINDS[name]
-    for seed in range(40):
-        for niveau in NIVEAUX:
-            enonce = kind.generate(seed, niveau, generate_company(seed)).enonce
-            assert not [m for m in MASCULINS if m in enonce], (seed, niveau)
+    for seed, niveau, _, variant in variantes(name, range(40)):
+        assert not [m for m in MASCULINS if m in variant.enonce], (seed, niveau)

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from tests.exercise.tirages import variantes
 
 from agora.company import generate_company
 from agora.exercise.base import NIVEAUX
@@ -39,11 +40,7 @@ A_OU_DE_LE = re.compile(r"\b(?:à|de) (?:Le|Les) [A-Z]")
 
 @pytest.mark.parametrize("name", KINDS)
 def test_a_town_with_an_article_is_written_au_mans_du_mans(name):
-    kind = KINDS[name]
-    for seed in VILLES_A_ARTICLE:
-        organisation = generate_company(seed)
+    for _, _, organisation, variant in variantes(name, VILLES_A_ARTICLE):
         assert organisation.adresse.ville.startswith("Le ")
-        for niveau in NIVEAUX:
-            variant = kind.generate(seed, niveau, organisation)
-            texte = variant.enonce + json.dumps(variant.params, ensure_ascii=False)
-            assert not A_OU_DE_LE.findall(texte), A_OU_DE_LE.findall(texte)
+        texte = variant.enonce + json.dumps(variant.params, ensure_ascii=False)
+        assert not A_OU_DE_LE.findall(texte), A_OU_DE_LE.findall(texte)

@@ -5,26 +5,21 @@ never from its miller, a bookshop's books never from its stationer."""
 from __future__ import annotations
 
 import pytest
+from tests.exercise.tirages import variantes
 
-from agora.company import generate_company
 from agora.content.secteurs import secteur_codes
-from agora.exercise.base import NIVEAUX
 from agora.exercise.kinds.declaration_tva.activites import VENDEURS
-from agora.exercise.registry import KINDS
 
 
 @pytest.mark.parametrize("secteur", secteur_codes())
 def test_each_purchase_comes_from_a_seller_of_it(secteur):
-    for seed in range(12):
-        organisation = generate_company(seed, secteur)
+    for seed, niveau, organisation, variant in variantes("declaration_tva", range(12), secteur):
         fichier = {f.nom for f in organisation.fournisseurs}
-        for niveau in NIVEAUX:
-            variant = KINDS["declaration_tva"].generate(seed, niveau, organisation)
-            for achat in variant.params.get("achats", ()):
-                if achat["libelle"] not in VENDEURS:
-                    continue  # an acquisition from another EU country names its country
-                mots, autre = VENDEURS[achat["libelle"]]
-                nom = achat["fournisseur"]
-                vend = any(m.lower() in nom.lower() for m in mots) and nom in fichier
-                assert vend or nom == autre, (seed, niveau, achat)
-                assert "Assurances" not in nom, (seed, niveau, achat)
+        for achat in variant.params.get("achats", ()):
+            if achat["libelle"] not in VENDEURS:
+                continue  # an acquisition from another EU country names its country
+            mots, autre = VENDEURS[achat["libelle"]]
+            nom = achat["fournisseur"]
+            vend = any(m.lower() in nom.lower() for m in mots) and nom in fichier
+            assert vend or nom == autre, (seed, niveau, achat)
+            assert "Assurances" not in nom, (seed, niveau, achat)

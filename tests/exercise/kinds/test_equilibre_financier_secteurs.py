@@ -7,21 +7,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from tests.exercise.tirages import variantes
 
-from agora.company import generate_company
 from agora.content.secteurs import secteur_codes
-from agora.exercise.base import NIVEAUX
-from agora.exercise.registry import KINDS
 
 UN_SEUL_VEHICULE = ("Minibus du club", "Fourgon", "Camionnette")
 
 
 @pytest.mark.parametrize("secteur", secteur_codes())
 def test_one_vehicle_named_alone_costs_what_a_vehicle_costs(secteur):
-    for seed in range(20):
-        organisation = generate_company(seed, secteur)
-        for niveau in NIVEAUX:
-            postes = KINDS["equilibre_financier"].generate(seed, niveau, organisation).params
-            for poste in postes["postes"]:
-                if poste["nature"] == "immobilisation" and poste["libelle"] in UN_SEUL_VEHICULE:
-                    assert Decimal(poste["montant"]) <= 60000, (seed, niveau, poste)
+    for seed, niveau, _, variant in variantes("equilibre_financier", range(20), secteur):
+        for poste in variant.params["postes"]:
+            if poste["nature"] == "immobilisation" and poste["libelle"] in UN_SEUL_VEHICULE:
+                assert Decimal(poste["montant"]) <= 60000, (seed, niveau, poste)

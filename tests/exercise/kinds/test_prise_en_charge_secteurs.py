@@ -5,26 +5,21 @@ they sign with fits their first name."""
 from __future__ import annotations
 
 import pytest
+from tests.exercise.tirages import variantes
 
-from agora.company import generate_company
 from agora.company.people import femme
 from agora.content.secteurs import secteur_codes
-from agora.exercise.base import NIVEAUX
-from agora.exercise.registry import KINDS
 
 
 @pytest.mark.parametrize("secteur", secteur_codes())
 def test_an_employee_asking_about_pay_is_on_the_staff(secteur):
     vus = 0
-    for seed in range(40):
-        organisation = generate_company(seed, secteur)
+    for seed, niveau, organisation, variant in variantes("prise_en_charge", range(40), secteur):
         personnel = {(s.prenom, s.nom, s.service) for s in organisation.salaries}
-        for niveau in NIVEAUX:
-            params = KINDS["prise_en_charge"].generate(seed, niveau, organisation).params
-            if not params["situation"].startswith("paie"):
-                continue
-            vus += 1
-            d = params["demandeur"]
-            assert (d["prenom"], d["nom"], d["organisation"]) in personnel, (seed, niveau, d)
-            assert d["civilite"] == ("madame" if femme(d["prenom"]) else "monsieur"), d
+        if not variant.params["situation"].startswith("paie"):
+            continue
+        vus += 1
+        d = variant.params["demandeur"]
+        assert (d["prenom"], d["nom"], d["organisation"]) in personnel, (seed, niveau, d)
+        assert d["civilite"] == ("madame" if femme(d["prenom"]) else "monsieur"), d
     assert vus

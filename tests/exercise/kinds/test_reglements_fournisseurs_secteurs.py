@@ -5,11 +5,9 @@ supplier of tableware or sports kit 20 % — never a rate drawn for the whole se
 from __future__ import annotations
 
 import pytest
+from tests.exercise.tirages import variantes
 
-from agora.company import generate_company
 from agora.content.secteurs import secteur_codes
-from agora.exercise.base import NIVEAUX
-from agora.exercise.registry import KINDS
 
 # A word of a supplier's name → the only rates its invoices may carry.
 TAUX_DU_METIER = {
@@ -28,12 +26,9 @@ TAUX_DU_METIER = {
 
 @pytest.mark.parametrize("secteur", secteur_codes())
 def test_each_supplier_invoices_at_the_rate_of_its_trade(secteur):
-    for seed in range(15):
-        organisation = generate_company(seed, secteur)
-        for niveau in NIVEAUX:
-            variant = KINDS["reglements_fournisseurs"].generate(seed, niveau, organisation)
-            for facture in variant.params["factures"]:
-                nom = facture["fournisseur"]["nom"]
-                for mot, taux in TAUX_DU_METIER.items():
-                    if mot in nom:
-                        assert facture["taux_tva"] in taux, (seed, niveau, nom, facture)
+    for seed, niveau, _, variant in variantes("reglements_fournisseurs", range(15), secteur):
+        for facture in variant.params["factures"]:
+            nom = facture["fournisseur"]["nom"]
+            for mot, taux in TAUX_DU_METIER.items():
+                if mot in nom:
+                    assert facture["taux_tva"] in taux, (seed, niveau, nom, facture)
