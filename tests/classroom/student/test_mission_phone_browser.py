@@ -5,6 +5,8 @@ sideways."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
@@ -150,3 +152,36 @@ def test_on_a_phone_each_journal_entry_starts_under_its_own_title(browser_page, 
     assert style[1] >= 2  # a rule above it ends the previous entry
     hint = page.locator(f"#{etape} .encaissements .champ-aide").first
     assert hint.evaluate("e => Number(getComputedStyle(e).fontWeight)") < 700  # set apart
+
+
+def test_on_a_phone_each_row_card_of_a_file_shows_the_record_it_decides_about(
+    browser_page, open_step
+):
+    # Level 3 of qualite_donnees at 360 px: a row's card held its code and name, then its
+    # problem and decision fields; the SIRET, postcode, town or last activity the decision
+    # depends on were a whole form's height above, in the statement's table.
+    page = browser_page
+    etape = open_step("le-fichier-clients-avant-l-envoi", 3)
+
+    table = page.locator(f"#{etape} .enonce table").first
+    columns = table.locator("thead th").all_inner_texts()
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 5
+    for i in range(rows.count()):
+        record = dict(zip(columns, rows.nth(i).locator("td").all_inner_texts(), strict=True))
+        decision = f'[name="lignes.{i}.action"]'
+        card = page.locator(f"#{etape} fieldset").filter(has=page.locator(decision))
+        decision = card.locator(decision)
+        expect(card.locator("legend")).to_contain_text(f"{record['Code']}, {record['Nom']}")
+        for column in columns[3:]:  # after N°, Code and Nom: SIRET, postcode, last activity…
+            shown = card.get_by_text(record[column], exact=True).first
+            expect(shown, f"ligne {i + 1}, {column}").to_be_visible()
+            # in view with the decision: less than a screen's height from it
+            gap = abs(decision.bounding_box()["y"] - shown.bounding_box()["y"])
+            assert gap < PHONE["height"], (i + 1, column, gap)
+        # a screen reader hears the record in each field's name, not only its row number
+        for field in ("probleme", "probleme_2", "action", "fusion_avec"):
+            expect(card.locator(f'[name="lignes.{i}.{field}"]')).to_have_accessible_name(
+                re.compile(re.escape(record["Nom"]))
+            )
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -8,7 +8,7 @@ module of the package does one step of the exercise's life.
 """
 
 from agora.exercise.base import ExerciseKind, KindOption
-from agora.exercise.kinds.qualite_donnees import params
+from agora.exercise.kinds.qualite_donnees import formulaire, params
 
 # A mission chooses the file; a supplier file will also serve 2.1.3 once competencies can
 # follow an option: today the kind declares only what its fields prove for every file.
@@ -20,4 +20,5 @@ KIND = ExerciseKind.from_package(
     COMPETENCES=("1.3.1", "1.3.2", "1.3.3"),
     VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
     OPTIONS={"fichier": FICHIER},
+    formulaire=formulaire.fiches,
 )

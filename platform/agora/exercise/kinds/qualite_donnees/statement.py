@@ -59,8 +59,8 @@ def activite(p: dict[str, Any]) -> str:
     return ACTIVITE.get((p["fichier"], p["relation"]), "Dernière commande")
 
 
-def _tableau(p: dict[str, Any]) -> list[str]:
-    """The file as the software exports it (a dash where a record has no value)."""
+def colonnes(p: dict[str, Any]) -> list[str]:
+    """The file's columns, as the software exports it."""
     encours = p["fichier"] != "prospects"
     tete = ["N°", "Code", "Nom", "Code postal", "Ville", "E-mail", "SIRET", "N° de TVA"]
     if encours:
@@ -68,20 +68,29 @@ def _tableau(p: dict[str, Any]) -> list[str]:
     tete += [activite(p)]
     if encours:
         tete += ["Factures à payer" if p["fichier"] == "fournisseurs" else "Factures à régler"]
-    tete += ["Commentaire"]
+    return [*tete, "Commentaire"]
+
+
+def cellules(p: dict[str, Any], n: int, r: dict[str, Any]) -> list[str]:
+    """Row ``n``'s values under ``colonnes`` (a dash where the record has no value)."""
+    encours = p["fichier"] != "prospects"
+    valeurs = [str(n), r["code"], r["nom"], r["code_postal"], r["ville"], r["email"]]
+    valeurs += [r.get("siret") or "—", r.get("tva") or "—"]
+    if encours:
+        valeurs.append(format_iban(r["iban"]) if r.get("iban") else "—")
+    valeurs.append(date_courte(r["derniere_activite"]))
+    if encours:
+        valeurs.append(
+            euros(r.get("encours", "0")) if r.get("encours", "0") not in ("0", "0.00") else "—"
+        )
+    return [*valeurs, r.get("commentaire") or "—"]
+
+
+def _tableau(p: dict[str, Any]) -> list[str]:
+    """The file as a table."""
+    tete = colonnes(p)
     lignes = [f"| {' | '.join(tete)} |", "|" + "---|" * len(tete)]
-    for n, r in enumerate(p["lignes"], 1):
-        cellules = [str(n), r["code"], r["nom"], r["code_postal"], r["ville"], r["email"]]
-        cellules += [r.get("siret") or "—", r.get("tva") or "—"]
-        if encours:
-            cellules.append(format_iban(r["iban"]) if r.get("iban") else "—")
-        cellules.append(date_courte(r["derniere_activite"]))
-        if encours:
-            cellules.append(
-                euros(r.get("encours", "0")) if r.get("encours", "0") not in ("0", "0.00") else "—"
-            )
-        cellules.append(r.get("commentaire") or "—")
-        lignes.append(f"| {' | '.join(cellules)} |")
+    lignes += [f"| {' | '.join(cellules(p, n, r))} |" for n, r in enumerate(p["lignes"], 1)]
     return lignes
 
 
