@@ -13,7 +13,7 @@ from tests.exercise.tirages import variantes
 from agora.company import generate_company
 from agora.content.secteurs import load_communes, secteur_codes
 from agora.exercise.kinds.frais_deplacement import KIND as frais
-from agora.exercise.kinds.frais_deplacement.deplacements import load_lieux
+from agora.exercise.kinds.frais_deplacement import deplacements
 
 ILE_DE_FRANCE = ("75", "77", "78", "91", "92", "93", "94", "95")
 
@@ -46,7 +46,7 @@ def _a_vol_d_oiseau(a, b) -> float:
 
 
 def _destination(lieu: str):
-    lieux = load_lieux().lieux
+    lieux = deplacements.load_lieux().lieux
     return lieux[lieu] if lieu in lieux else lieux[lieu.rsplit(" (", 1)[0]]
 
 
@@ -88,3 +88,16 @@ def test_a_nearby_trip_is_short_a_far_one_long(ville, secteur, niveau, lieu, km)
         if ordre["lieu"] == lieu:
             vus.append(ordre["km_prevus"])
     assert vus and all(abs(prevus - 2 * km) <= 0.12 * 2 * km for prevus in vus), vus
+
+
+@pytest.mark.parametrize("secteur", [*deplacements.VOYAGES, "secteur sans liste"])
+def test_from_every_town_a_trip_at_home_and_one_abroad_lie_within_a_days_drive(secteur):
+    for commune in load_communes():
+        for etranger in (False, True):
+            voyages = deplacements.ailleurs(deplacements.voyages(secteur, etranger), commune)
+            for voyage in voyages:
+                km = deplacements.km_route(commune, voyage.lieu)
+                assert deplacements.DEPLACEMENT_MIN_KM <= km <= deplacements.PORTEE_KM, (
+                    commune.ville,
+                    voyage,
+                )
