@@ -286,13 +286,17 @@ FORMES_JURIDIQUES: dict[str, FormeJuridique] = {
 
 
 class Commune(BaseModel):
-    """A real (postcode, city) pair, with the RCS registry and phone zone that serve it."""
+    """A real (postcode, city) pair, with the RCS registry and phone zone that serve it, and
+    where it lies (a business trip's kilometres are measured from there)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     code_postal: str = Field(pattern=r"^\d{5}$")
     ville: str
     rcs: str
     zone_tel: str = Field(pattern=r"^0[1-5]$")
+    latitude: float = Field(ge=41, le=52)  # metropolitan France and Corsica
+    longitude: float = Field(ge=-5.5, le=10)
+    port_continent: str | None = None  # an island's: the town of the table its ferry reaches
 
 
 class Departement(BaseModel):
@@ -363,8 +367,17 @@ def load_secteur(code: str) -> Secteur:
 
 @cache
 def load_communes(path: Path = COMMUNES_FILE) -> tuple[Commune, ...]:
-    """The table of real communes addresses are drawn from."""
-    return tuple(load_yaml_model(path, _Communes).communes)
+    """The table of real communes addresses are drawn from; ContentError when an island's
+    ferry lands in a town the table does not hold."""
+    communes = tuple(load_yaml_model(path, _Communes).communes)
+    villes = {c.ville for c in communes}
+    for commune in communes:
+        if commune.port_continent is not None and commune.port_continent not in villes:
+            raise ContentError(
+                f"{path} : port_continent de {commune.ville} : « {commune.port_continent} » "
+                "n'est pas une commune de la table."
+            )
+    return communes
 
 
 def departement(code_postal: str) -> str:

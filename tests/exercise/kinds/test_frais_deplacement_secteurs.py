@@ -1,10 +1,19 @@
 """A business trip takes the traveller away from home (audit of the sectors, 2026-12): a
 Paris-region firm never books hotel nights « in Paris » after 300 km by car, a Lyon restaurant
-never « travels » to Lyon."""
+never « travels » to Lyon; and its kilometres are the road from the town to the place."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from math import acos, cos, radians, sin
+
+import pytest
 from tests.exercise.tirages import variantes
+
+from agora.company import generate_company
+from agora.content.secteurs import load_communes, secteur_codes
+from agora.exercise.kinds.frais_deplacement import KIND as frais
+from agora.exercise.kinds.frais_deplacement import deplacements
 
 ILE_DE_FRANCE = ("75", "77", "78", "91", "92", "93", "94", "95")
 
@@ -15,3 +24,80 @@ def test_no_trip_to_the_organisations_own_area():
         francilienne = organisation.adresse.code_postal.startswith(ILE_DE_FRANCE)
         assert not (francilienne and ordre["zone"] == "paris"), (seed, niveau, ordre)
         assert ordre["lieu"].split(" (")[0] != organisation.adresse.ville, (seed, ordre)
+
+
+# The kilometres follow the map (audit of the distances, 2027-01): a Créteil firm drove 800 km
+# to Paris and back, a Lyon one 250 km, whatever the town.
+
+
+def _centre(organisation):
+    """Where the organisation's car starts by road: its town, or its ferry's mainland port."""
+    communes = load_communes()
+    ville = next(c for c in communes if c.code_postal == organisation.adresse.code_postal)
+    port = ville.port_continent
+    return next(c for c in communes if c.ville == port) if port else ville
+
+
+def _a_vol_d_oiseau(a, b) -> float:
+    """The great-circle distance in km (spherical law of cosines, the Earth a 6 371 km ball)."""
+    la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    angle = sin(la1) * sin(la2) + cos(la1) * cos(la2) * cos(lo2 - lo1)
+    return 6371 * acos(min(1.0, angle))
+
+
+def _destination(lieu: str):
+    lieux = deplacements.load_lieux().lieux
+    return lieux[lieu] if lieu in lieux else lieux[lieu.rsplit(" (", 1)[0]]
+
+
+def test_a_trips_kilometres_are_the_road_from_the_town_to_the_place():
+    # By road, 1.1 to 1.35 times the distance as the crow flies (motorway atlases), there and
+    # back; the cars of the report drive the trip plus a few detours, not a second one.
+    for secteur in secteur_codes():
+        for seed, niveau, organisation, variant in variantes(
+            "frais_deplacement", range(25), secteur
+        ):
+            ordre, vehicules = variant.params["ordre"], variant.params["vehicules"]
+            vol = _a_vol_d_oiseau(_centre(organisation), _destination(ordre["lieu"]))
+            bas, haut = 2 * vol * 1.1 - 5, 2 * vol * 1.35 + 5  # rounded to 5 km
+            assert bas <= ordre["km_prevus"] <= haut, (seed, niveau, ordre)
+            assert vol * 1.1 >= 50, (seed, organisation.adresse, ordre)  # a trip with hotel nights
+            roule = sum(v["km"] for v in vehicules)
+            assert ordre["km_prevus"] <= roule <= ordre["km_prevus"] + 30, (seed, vehicules)
+
+
+# Road distances one way from the atlas: (town, sector, level, place, km).
+ROUTES = [
+    ("Créteil", "association_sportive", 1, "Orléans", 125),
+    ("Créteil", "association_sportive", 1, "Bordeaux", 585),
+    ("Lyon", "informatique", 2, "Grenoble", 110),
+    ("Lyon", "informatique", 2, "Paris (Porte de Versailles)", 465),
+    ("Marseille", "restaurant", 1, "Lyon", 315),
+    ("Lille", "librairie", 3, "Bruxelles (Belgique)", 115),
+]
+
+
+@pytest.mark.parametrize(("ville", "secteur", "niveau", "lieu", "km"), ROUTES)
+def test_a_nearby_trip_is_short_a_far_one_long(ville, secteur, niveau, lieu, km):
+    commune = next(c for c in load_communes() if c.ville == ville)
+    vus = []
+    for seed in range(30):
+        organisation = generate_company(seed, secteur)
+        adresse = replace(organisation.adresse, code_postal=commune.code_postal, ville=ville)
+        ordre = frais.generate(seed, niveau, replace(organisation, adresse=adresse)).params["ordre"]
+        if ordre["lieu"] == lieu:
+            vus.append(ordre["km_prevus"])
+    assert vus and all(abs(prevus - 2 * km) <= 0.12 * 2 * km for prevus in vus), vus
+
+
+@pytest.mark.parametrize("secteur", [*deplacements.VOYAGES, "secteur sans liste"])
+def test_from_every_town_a_trip_at_home_and_one_abroad_lie_within_a_days_drive(secteur):
+    for commune in load_communes():
+        for etranger in (False, True):
+            voyages = deplacements.ailleurs(deplacements.voyages(secteur, etranger), commune)
+            for voyage in voyages:
+                km = deplacements.km_route(commune, voyage.lieu)
+                assert deplacements.DEPLACEMENT_MIN_KM <= km <= deplacements.PORTEE_KM, (
+                    commune.ville,
+                    voyage,
+                )

@@ -1,10 +1,19 @@
-"""The trips each sector's staff make (purpose, place, zone), the countries of a trip abroad with
-the VAT rates their receipts show, and the organisation's own ceilings abroad."""
+"""The trips each sector's staff make (purpose, place, zone), how far by road they take the
+traveller from the organisation's town, the countries of a trip abroad with the VAT rates their
+receipts show, and the organisation's own ceilings abroad."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from math import asin, cos, radians, sin, sqrt
 from typing import NamedTuple
+
+from pydantic import Field
+
+from agora import SCENARIOS_DIR
+from agora.content.loading import StrictModel, loaded_once
+from agora.content.secteurs import Commune, load_communes
+from agora.errors import ContentError
 
 
 class Voyage(NamedTuple):
@@ -35,10 +44,14 @@ PAYS = {
 PLAFOND_REPAS_ETRANGER = Decimal("30.00")
 PLAFOND_NUIT_ETRANGER = Decimal("110.00")
 
+# Each sector goes abroad to the north (Belgium) and to the south (Spain or Italy, both when
+# Italy is far from the south-west): from any town of the table one lies within a day's drive.
 _GENERIQUES = (
     Voyage("Rendez-vous avec un fournisseur", "Lyon", "province"),
     Voyage("Salon professionnel du secteur", "Paris (Porte de Versailles)", "paris"),
     Voyage("Rencontre d'un partenaire européen", "Bruxelles", "etranger", "Belgique"),
+    Voyage("Rencontre d'un fournisseur européen", "Milan", "etranger", "Italie"),
+    Voyage("Rencontre d'un client espagnol", "Barcelone", "etranger", "Espagne"),
 )
 
 VOYAGES: dict[str, tuple[Voyage, ...]] = {
@@ -47,41 +60,50 @@ VOYAGES: dict[str, tuple[Voyage, ...]] = {
         Voyage("Formation d'entraîneur au CREPS", "Bordeaux", "province"),
         Voyage("Réunion à la fédération", "Paris", "paris"),
         Voyage("Tournoi international de jeunes", "Liège", "etranger", "Belgique"),
+        Voyage("Stage d'entraîneurs dans un club partenaire", "Barcelone", "etranger", "Espagne"),
     ),
     "batiment": (
         Voyage("Suivi d'un chantier de rénovation", "Clermont-Ferrand", "province"),
         Voyage("Salon Batimat", "Villepinte (Seine-Saint-Denis)", "paris"),
         Voyage("Visite d'une usine de menuiseries", "Barcelone", "etranger", "Espagne"),
+        Voyage("Salon de la construction Batibouw", "Bruxelles", "etranger", "Belgique"),
     ),
     "boulangerie": (
         Voyage("Formation chez le meunier partenaire", "Reims", "province"),
         Voyage("Salon Europain", "Villepinte (Seine-Saint-Denis)", "paris"),
         Voyage("Visite d'un moulin artisanal", "Namur", "etranger", "Belgique"),
+        Voyage("Rencontre d'un producteur de farines anciennes", "Turin", "etranger", "Italie"),
     ),
     "grossiste_fournitures": (
         Voyage("Tournée des clients professionnels", "Nantes", "province"),
         Voyage("Rendez-vous avec une centrale d'achat", "Paris", "paris"),
         Voyage("Salon européen du bureau", "Milan", "etranger", "Italie"),
+        Voyage("Rendez-vous avec un fabricant de papeterie", "Bruxelles", "etranger", "Belgique"),
+        Voyage("Rencontre d'un distributeur espagnol", "Barcelone", "etranger", "Espagne"),
     ),
     "informatique": (
         Voyage("Installation d'un serveur chez un client", "Grenoble", "province"),
         Voyage("Salon de la cybersécurité", "Paris (Porte de Versailles)", "paris"),
         Voyage("Conférence européenne sur le cloud", "Bruxelles", "etranger", "Belgique"),
+        Voyage("Salon Mobile World Congress", "Barcelone", "etranger", "Espagne"),
     ),
     "librairie": (
         Voyage("Rencontre avec un éditeur régional", "Rennes", "province"),
         Voyage("Festival du livre", "Paris", "paris"),
         Voyage("Foire internationale du livre", "Turin", "etranger", "Italie"),
+        Voyage("Foire du livre de Bruxelles", "Bruxelles", "etranger", "Belgique"),
     ),
     "regie_eau": (
         Voyage("Formation à la télérelève des compteurs", "Limoges", "province"),
         Voyage("Congrès des services publics de l'eau", "Paris", "paris"),
         Voyage("Visite d'une station d'épuration modèle", "Barcelone", "etranger", "Espagne"),
+        Voyage("Échanges avec une compagnie des eaux partenaire", "Liège", "etranger", "Belgique"),
     ),
     "restaurant": (
         Voyage("Salon de la restauration (Sirha)", "Lyon", "province"),
         Voyage("Salon Equip'Hôtel", "Paris (Porte de Versailles)", "paris"),
         Voyage("Visite d'un producteur d'huile d'olive", "Turin", "etranger", "Italie"),
+        Voyage("Visite d'une brasserie artisanale", "Bruxelles", "etranger", "Belgique"),
     ),
 }
 
@@ -95,16 +117,77 @@ def voyages(secteur: str, etranger: bool) -> tuple[Voyage, ...]:
 # The départements of Île-de-France: a trip « to Paris » from there needs no hotel.
 ILE_DE_FRANCE = frozenset({"75", "77", "78", "91", "92", "93", "94", "95"})
 
+# A trip with hotel nights goes at least 50 km away (the URSSAF's « grand déplacement »: 50 km
+# one way, BOSS frais professionnels) and at most a long day's drive (950 km by road one way,
+# some nine hours of motorway).
+DEPLACEMENT_MIN_KM = 50
+PORTEE_KM = 950
 
-def ailleurs(voyages: tuple[Voyage, ...], code_postal: str, ville: str) -> tuple[Voyage, ...]:
-    """The trips that take the traveller away from home: not to Paris from Île-de-France, not
-    to the organisation's own town (all of them when none is left)."""
+# Road distance ÷ great-circle distance: 1.11 to 1.31 on the usual motorway routes between
+# the table's big towns (Paris–Lille 225 km for 203 as the crow flies, Paris–Lyon 465 for 392,
+# Paris–Bordeaux 585 for 497, Lyon–Bordeaux 555 for 434, Lyon–Turin 310 for 236), 1.21 on
+# average; 1.2 keeps a planned round trip within a few per cent of the road atlas.
+FACTEUR_ROUTE = 1.2
+RAYON_TERRE_KM = 6371.0
+
+
+class Coordonnees(StrictModel):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+class _Lieux(StrictModel):
+    lieux: dict[str, Coordonnees]
+
+
+# Where each trip's place lies (scenarios/destinations.yaml, read once).
+load_lieux = loaded_once(SCENARIOS_DIR / "destinations.yaml", _Lieux)
+
+
+def commune(code_postal: str, ville: str) -> Commune:
+    """The organisation's town in the table of communes its address was drawn from."""
+    for c in load_communes():
+        if (c.code_postal, c.ville) == (code_postal, ville):
+            return c
+    raise ContentError(f"{code_postal} {ville} : commune absente de scenarios/communes.yaml.")
+
+
+def _embarquement(depart: Commune) -> Commune:
+    """Where the car starts by road: the town itself, or its ferry's port on the mainland."""
+    if depart.port_continent is None:
+        return depart
+    return next(c for c in load_communes() if c.ville == depart.port_continent)
+
+
+def km_route(depart: Commune, lieu: str) -> float:
+    """The road distance, one way, from the town to the trip's place: the great circle
+    (haversine) times FACTEUR_ROUTE."""
+    a = _embarquement(depart)
+    b = load_lieux().lieux.get(lieu)
+    if b is None:
+        raise ContentError(f"{lieu} : lieu absent de scenarios/destinations.yaml.")
+    la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * RAYON_TERRE_KM * asin(sqrt(h)) * FACTEUR_ROUTE
+
+
+def aller_retour(depart: Commune, lieu: str) -> int:
+    """The round trip by road, in km, rounded to 5 km as the travel order plans it."""
+    return max(5, 5 * round(2 * km_route(depart, lieu) / 5))
+
+
+def ailleurs(voyages: tuple[Voyage, ...], depart: Commune) -> tuple[Voyage, ...]:
+    """The trips that take the traveller away from home (not to Paris from Île-de-France,
+    at least DEPLACEMENT_MIN_KM away; all of them when none is) within a day's drive (else
+    the nearest one)."""
 
     def loin(v: Voyage) -> bool:
-        chez_soi = v.lieu.split(" (")[0] == ville
-        return not chez_soi and not (v.zone == "paris" and code_postal[:2] in ILE_DE_FRANCE)
+        francilien = v.zone == "paris" and depart.code_postal[:2] in ILE_DE_FRANCE
+        return not francilien and km_route(depart, v.lieu) >= DEPLACEMENT_MIN_KM
 
-    return tuple(v for v in voyages if loin(v)) or voyages
+    eloignes = tuple(v for v in voyages if loin(v)) or voyages
+    proches = tuple(v for v in eloignes if km_route(depart, v.lieu) <= PORTEE_KM)
+    return proches or (min(eloignes, key=lambda v: km_route(depart, v.lieu)),)
 
 
 # Words of a job whose holder travels (the mission is « the sales rep's expense report »).

@@ -26,7 +26,6 @@ VOITURES = {
     6: "Škoda Octavia",
     7: "Peugeot 5008",
 }
-_DISTANCE_AR = {"province": (18, 70), "paris": (25, 90), "etranger": (80, 140)}  # × 10 km
 _HOTEL = {"province": (4800, 9500), "paris": (6500, 14000), "etranger": (8000, 15000)}  # cents
 FRANCE = deplacements.Pays(Decimal(10), Decimal(10), Decimal(20))
 
@@ -149,14 +148,21 @@ def _justificatifs(rng, voyage: Voyage, depart: date, retour: date, nuits: int, 
 
 
 def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str, Any]]:
-    """The traveller's car (km already driven this year from level 2); at level 3 a second car."""
+    """The traveller's car (km already driven this year from level 2); at level 3 a second car
+    drives the end of the way back (at most half the trip), the first car the rest."""
     cv = rng.randint(3, 7)
     anterieurs = 0 if niveau == 1 else rng.choice((rng.randint(8, 45), rng.randint(60, 180))) * 100
     if niveau == 3:
         anterieurs = rng.randint(60, 180) * 100
-    km = km_prevus + rng.randint(0, 6) * 5
+    km = km_prevus + rng.randint(0, 6) * 5  # the detours of the trip
+    fin = rng.randint(4, max(4, min(16, km // 20))) * 10 + 5 if niveau == 3 else 0
     vehicules = [
-        {"libelle": f"{VOITURES[cv]}, {cv} CV", "cv": cv, "km_anterieurs": anterieurs, "km": km}
+        {
+            "libelle": f"{VOITURES[cv]}, {cv} CV",
+            "cv": cv,
+            "km_anterieurs": anterieurs,
+            "km": km - fin,
+        }
     ]
     if niveau == 3:
         autre = rng.choice([c for c in VOITURES if c != cv])
@@ -165,7 +171,7 @@ def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str
                 "libelle": f"{VOITURES[autre]} du conjoint, {autre} CV",
                 "cv": autre,
                 "km_anterieurs": rng.randint(5, 40) * 100,
-                "km": rng.randint(4, 16) * 10 + 5,
+                "km": fin,
             }
         )
     return vehicules
@@ -173,16 +179,15 @@ def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str
 
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """Contract params for the level."""
-    possibles = deplacements.voyages(org.secteur, niveau == 3)
+    siege = deplacements.commune(org.adresse.code_postal, org.adresse.ville)
     voyage = rng.choice(
-        deplacements.ailleurs(possibles, org.adresse.code_postal, org.adresse.ville)
+        deplacements.ailleurs(deplacements.voyages(org.secteur, niveau == 3), siege)
     )
     salarie = _voyageur(rng, org)
+    km_prevus = deplacements.aller_retour(siege, voyage.lieu)
     nuits = niveau if niveau < 3 else rng.randint(2, 3)
     depart = date(ANNEE, rng.randint(1, 11), rng.randint(2, 20))
     retour = depart + timedelta(nuits)
-    bas, haut = _DISTANCE_AR[voyage.zone]
-    km_prevus = rng.randint(bas, haut) * 10 + rng.choice((0, 5))
     lieu = voyage.lieu if voyage.pays == "France" else f"{voyage.lieu} ({voyage.pays})"
     ordre = {
         "numero": f"OM-{ANNEE}-{rng.randint(10, 99):03d}",
