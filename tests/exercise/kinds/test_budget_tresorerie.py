@@ -7,17 +7,20 @@ what each level puts in the exercise, and refused params."""
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
 
 import pytest
 
 from agora.company import generate_company
+from agora.content.secteurs import secteur_codes
 from agora.errors import InvalidInput
 from agora.exercise.fields import MONTANT
 from agora.exercise.kinds.budget_tresorerie import KIND
 from agora.exercise.kinds.budget_tresorerie.answer import TENSION
 from agora.exercise.kinds.budget_tresorerie.grade import _ecrit
 from agora.exercise.kinds.budget_tresorerie.params import tranches, ttc
+from tests.exercise.tirages import variantes
 
 
 def vente(mois, ht, parts=("0", "100"), taux="20"):
@@ -323,6 +326,22 @@ def test_the_association_has_its_grant_and_no_vat():
     params = KIND.generate(1, 3, organisation).params
     assert params["subvention"] and not params["assujetti_tva"]
     assert len(params["subvention"]["versements"]) == 2
+
+
+# What the statement may say is paid « sans TVA » each month: a rent (bare premises are exempt,
+# CGI art. 261 D 4°, unless the landlord opted, art. 260-2°) and an insurance (exempt, CGI art.
+# 261 C 2°); never energy or fuel, which bear VAT at 20 % (CGI art. 278).
+SANS_TVA = ("loyer", "assurance")
+
+
+@pytest.mark.parametrize("secteur", secteur_codes())
+def test_the_fixed_charges_said_without_vat_are_only_rent_and_insurance(secteur):
+    for _, _, _, variant in variantes("budget_tresorerie", range(2), secteur, niveaux=(1,)):
+        ligne = next(x for x in variant.enonce.splitlines() if "payés chaque mois" in x)
+        assert ligne.endswith("payés chaque mois (sans TVA)."), ligne
+        libelle = ligne.removeprefix("- ").split(" : ")[0]
+        charges = re.split(r", | et ", libelle)
+        assert all(c.lower().startswith(SANS_TVA) for c in charges), (secteur, libelle)
 
 
 @pytest.mark.parametrize(

@@ -15,5 +15,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Budget de trésorerie : encaissements, décaissements, soldes et tensions",
     COMPETENCES=("2.2.5",),
-    VERSION=2,  # 2: the régie's director is its dirigeant; no « municipale »
+    # 2: the régie's director is its dirigeant; no « municipale »
+    # 3: the charges paid « sans TVA » are rent and insurance only (energy bears VAT)
+    VERSION=3,
 )

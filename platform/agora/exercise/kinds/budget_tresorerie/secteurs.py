@@ -28,6 +28,9 @@ class Profil:
     delai_achats: int  # months
     poids_achats: Fourchette
     poids_salaires: Fourchette  # net wages of a month, share of the average turnover
+    # Paid « sans TVA », so only a rent (bare premises: exempt, CGI art. 261 D 4°, unless the
+    # landlord opted, art. 260-2°) and an insurance (exempt, art. 261 C 2°); energy and fuel
+    # bear VAT at 20 % (art. 278): a régie's pumping power is among its purchases at 20 %.
     charges_fixes: str
     investissement: str
 
@@ -48,7 +51,7 @@ PROFILS: dict[str, Profil] = {
         1,
         ("0.28", "0.35"),
         ("0.22", "0.28"),
-        "Loyer, énergie et assurance",
+        "Loyer et assurance",
         "Un nouveau four",
     ),
     "restaurant": Profil(
@@ -66,7 +69,7 @@ PROFILS: dict[str, Profil] = {
         1,
         ("0.28", "0.34"),
         ("0.25", "0.30"),
-        "Loyer, énergie et assurance",
+        "Loyer et assurance",
         "Une chambre froide",
     ),
     "librairie": Profil(
@@ -84,7 +87,7 @@ PROFILS: dict[str, Profil] = {
         2,
         ("0.58", "0.66"),
         ("0.10", "0.14"),
-        "Loyer, énergie et assurance",
+        "Loyer et assurance",
         "De nouveaux rayonnages",
     ),
     "batiment": Profil(
@@ -104,7 +107,7 @@ PROFILS: dict[str, Profil] = {
         1,
         ("0.35", "0.42"),
         ("0.25", "0.30"),
-        "Loyer du dépôt, carburant et assurance",
+        "Loyer du dépôt et assurance",
         "Une mini-pelle",
     ),
     "grossiste_fournitures": Profil(
@@ -122,7 +125,7 @@ PROFILS: dict[str, Profil] = {
         1,
         ("0.62", "0.68"),
         ("0.07", "0.09"),
-        "Loyer de l'entrepôt, énergie et assurance",
+        "Loyer de l'entrepôt et assurance",
         "Un chariot élévateur",
     ),
     "informatique": Profil(
@@ -145,7 +148,7 @@ PROFILS: dict[str, Profil] = {
         1,
         ("0.12", "0.18"),
         ("0.38", "0.45"),
-        "Loyer des bureaux, énergie et assurance",
+        "Loyer des bureaux et assurance",
         "Des serveurs",
     ),
     "regie_eau": Profil(
@@ -164,12 +167,12 @@ PROFILS: dict[str, Profil] = {
                 semestriel=True,
             ),
         ),
-        "Produits de traitement et pièces du réseau",
+        "Électricité des pompes, produits de traitement et pièces du réseau",
         "20",
         1,
         ("0.10", "0.15"),
         ("0.25", "0.30"),
-        "Énergie des pompes et assurance",
+        "Loyer des locaux et assurance",
         "Un véhicule d'intervention",
     ),
     "association_sportive": Profil(
@@ -182,7 +185,7 @@ PROFILS: dict[str, Profil] = {
         0,
         ("0.15", "0.22"),
         ("0.35", "0.45"),
-        "Location des salles et assurance",
+        "Loyer du local du club et assurance",
         "Un minibus",
     ),
 }
@@ -194,7 +197,7 @@ PAR_DEFAUT = Profil(
     1,
     ("0.30", "0.40"),
     ("0.25", "0.30"),
-    "Loyer, énergie et assurance",
+    "Loyer et assurance",
     "Du matériel informatique",
 )
 
