@@ -5,6 +5,7 @@ never « travels » to Lyon; and its kilometres are the road from the town to th
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from math import acos, cos, radians, sin
 
 import pytest
@@ -69,7 +70,7 @@ def test_a_trips_kilometres_are_the_road_from_the_town_to_the_place():
 # Road distances one way from the atlas: (town, sector, level, place, km).
 ROUTES = [
     ("Créteil", "association_sportive", 1, "Orléans", 125),
-    ("Créteil", "association_sportive", 1, "Bordeaux", 585),
+    ("Créteil", "association_sportive", 2, "Bordeaux", 585),
     ("Lyon", "informatique", 2, "Grenoble", 110),
     ("Lyon", "informatique", 2, "Paris (Porte de Versailles)", 465),
     ("Marseille", "restaurant", 1, "Lyon", 315),
@@ -101,3 +102,62 @@ def test_from_every_town_a_trip_at_home_and_one_abroad_lie_within_a_days_drive(s
                     commune.ville,
                     voyage,
                 )
+
+
+# Tolls follow the road (audit of the receipts, 2027-01): a 1 900 km round trip showed 12 € of
+# tolls, a 100 km one 28 €. A car pays about 0.08 to 0.11 € a km of French toll motorway, which
+# carries 60 to 80 % of the way; abroad, only Italy's motorways charge cars.
+FRANCE_PAR_KM = (0.6 * 0.08 - 0.001, 0.8 * 0.11 + 0.001)
+
+
+def _peages(variant, sens: str) -> list[dict]:
+    return [
+        j
+        for j in variant.params["justificatifs"]
+        if j["nature"] == "peage" and j["libelle"].endswith(f"({sens})")
+    ]
+
+
+def test_a_trips_tolls_grow_with_the_km_driven():
+    for secteur in secteur_codes():
+        for seed, niveau, _, variant in variantes("frais_deplacement", range(20), secteur):
+            ordre = variant.params["ordre"]
+            aller = ordre["km_prevus"] / 2
+            for sens in ("aller", "retour") if niveau > 1 else ("aller",):
+                peages = _peages(variant, sens)
+                francais = [j for j in peages if not j["etranger"]]
+                assert len(francais) == 1 and francais[0]["taux_tva"] == "20", (seed, peages)
+                par_km = float(francais[0]["ttc"]) / aller
+                if ordre["zone"] == "etranger":  # only the km before the border
+                    assert par_km <= FRANCE_PAR_KM[1], (seed, secteur, ordre, peages)
+                else:
+                    assert FRANCE_PAR_KM[0] <= par_km <= FRANCE_PAR_KM[1], (seed, secteur, ordre)
+                for j in peages:
+                    if j["etranger"]:
+                        pays = ordre["lieu"].rsplit(" (", 1)[1].rstrip(")")
+                        assert pays == "Italie" and j["taux_tva"] == "22", (seed, ordre, j)
+                        assert float(j["ttc"]) <= 0.8 * 0.086 * aller, (seed, ordre, j)
+                        assert Decimal(j["ttc"]) % Decimal("0.10") == 0, j  # Italian ticket
+
+
+def test_a_one_night_trip_lies_within_half_a_days_drive():
+    # 1 245 km there and back for one night (La Rochelle–Reims): at level 1 the trip goes at
+    # most 500 km away by road when the sector has such a trip from the town.
+    demi_journee = 500  # km one way, some five hours of motorway
+    for secteur in [*deplacements.VOYAGES, None]:
+        for seed, _, organisation, variant in variantes(
+            "frais_deplacement", range(40), secteur, niveaux=(1,)
+        ):
+            depart = deplacements.commune(
+                organisation.adresse.code_postal, organisation.adresse.ville
+            )
+            proches = [
+                v
+                for v in deplacements.ailleurs(
+                    deplacements.voyages(organisation.secteur, False), depart
+                )
+                if deplacements.km_route(depart, v.lieu) <= demi_journee
+            ]
+            if proches:
+                km = variant.params["ordre"]["km_prevus"]
+                assert km <= 2 * demi_journee + 5, (seed, organisation.adresse, variant.params)

@@ -13,5 +13,5 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Frais de déplacement : ordre de mission, indemnités kilométriques, note de frais",
     COMPETENCES=("3.2.2", "3.2.3"),
-    VERSION=3,  # 3: the km follow the map (town to place by road), within a day's drive
+    VERSION=4,  # 4: tolls follow the km on toll motorways (in France, in Italy); 1 night, half a day away
 )

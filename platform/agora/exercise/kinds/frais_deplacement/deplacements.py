@@ -24,7 +24,8 @@ class Voyage(NamedTuple):
 
 
 class Pays(NamedTuple):
-    """VAT rates on receipts of a country (hotel, restaurant, parking), as they print them."""
+    """VAT rates on receipts of a country (hotel, restaurant, parking), as they print them; the
+    parking's is the standard rate, that of motorway tolls too."""
 
     hotel: Decimal
     restaurant: Decimal
@@ -122,6 +123,8 @@ ILE_DE_FRANCE = frozenset({"75", "77", "78", "91", "92", "93", "94", "95"})
 # some nine hours of motorway).
 DEPLACEMENT_MIN_KM = 50
 PORTEE_KM = 950
+# A one-night trip (level 1) goes within half a day's drive: 500 km one way, some five hours.
+DEMI_JOURNEE_KM = 500
 
 # Road distance ÷ great-circle distance: 1.11 to 1.31 on the usual motorway routes between
 # the table's big towns (Paris–Lille 225 km for 203 as the crow flies, Paris–Lyon 465 for 392,
@@ -138,6 +141,7 @@ class Coordonnees(StrictModel):
 
 class _Lieux(StrictModel):
     lieux: dict[str, Coordonnees]
+    frontieres: dict[str, dict[str, Coordonnees]]
 
 
 # Where each trip's place lies (scenarios/destinations.yaml, read once).
@@ -159,16 +163,39 @@ def _embarquement(depart: Commune) -> Commune:
     return next(c for c in load_communes() if c.ville == depart.port_continent)
 
 
-def km_route(depart: Commune, lieu: str) -> float:
-    """The road distance, one way, from the town to the trip's place: the great circle
-    (haversine) times FACTEUR_ROUTE."""
-    a = _embarquement(depart)
+def _lieu(lieu: str) -> Coordonnees:
     b = load_lieux().lieux.get(lieu)
     if b is None:
         raise ContentError(f"{lieu} : lieu absent de scenarios/destinations.yaml.")
+    return b
+
+
+def _par_la_route(a: Commune | Coordonnees, b: Coordonnees) -> float:
+    """The road distance between two points: the great circle (haversine) times FACTEUR_ROUTE."""
     la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
     return 2 * RAYON_TERRE_KM * asin(sqrt(h)) * FACTEUR_ROUTE
+
+
+def km_route(depart: Commune, lieu: str) -> float:
+    """The road distance, one way, from the town to the trip's place."""
+    return _par_la_route(_embarquement(depart), _lieu(lieu))
+
+
+def km_en_france(depart: Commune, voyage: Voyage) -> float:
+    """The part of the one-way road driven in France (where French tolls are paid): all of it
+    at home; abroad, the share of the way before the border crossing of the shortest route."""
+    total = km_route(depart, voyage.lieu)
+    if voyage.pays == "France":
+        return total
+    postes = load_lieux().frontieres.get(voyage.pays)
+    if not postes:
+        raise ContentError(f"{voyage.pays} : pays sans poste frontière dans destinations.yaml.")
+    a, b = _embarquement(depart), _lieu(voyage.lieu)
+    avant, apres = min(
+        ((_par_la_route(a, p), _par_la_route(p, b)) for p in postes.values()), key=sum
+    )
+    return total * avant / (avant + apres)
 
 
 def aller_retour(depart: Commune, lieu: str) -> int:
@@ -176,17 +203,19 @@ def aller_retour(depart: Commune, lieu: str) -> int:
     return max(5, 5 * round(2 * km_route(depart, lieu) / 5))
 
 
-def ailleurs(voyages: tuple[Voyage, ...], depart: Commune) -> tuple[Voyage, ...]:
+def ailleurs(
+    voyages: tuple[Voyage, ...], depart: Commune, portee: int = PORTEE_KM
+) -> tuple[Voyage, ...]:
     """The trips that take the traveller away from home (not to Paris from Île-de-France,
-    at least DEPLACEMENT_MIN_KM away; all of them when none is) within a day's drive (else
-    the nearest one)."""
+    at least DEPLACEMENT_MIN_KM away; all of them when none is) within ``portee`` km by road
+    (else the nearest one)."""
 
     def loin(v: Voyage) -> bool:
         francilien = v.zone == "paris" and depart.code_postal[:2] in ILE_DE_FRANCE
         return not francilien and km_route(depart, v.lieu) >= DEPLACEMENT_MIN_KM
 
     eloignes = tuple(v for v in voyages if loin(v)) or voyages
-    proches = tuple(v for v in eloignes if km_route(depart, v.lieu) <= PORTEE_KM)
+    proches = tuple(v for v in eloignes if km_route(depart, v.lieu) <= portee)
     return proches or (min(eloignes, key=lambda v: km_route(depart, v.lieu)),)
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from agora.exercise.base import generateur
 from agora.exercise.kinds.frais_deplacement import deplacements, statement
 from agora.exercise.kinds.frais_deplacement.deplacements import PAYS, Voyage
 from agora.exercise.kinds.frais_deplacement.params import NAME, lire_params
-from agora.exercise.kinds.frais_deplacement.regles import load_frais
+from agora.exercise.kinds.frais_deplacement.regles import Fourchette, load_frais
 from agora.exercise.kinds.frais_deplacement.solve import calcule
 from agora.money import cents
 
@@ -28,6 +28,7 @@ VOITURES = {
 }
 _HOTEL = {"province": (4800, 9500), "paris": (6500, 14000), "etranger": (8000, 15000)}  # cents
 FRANCE = deplacements.Pays(Decimal(10), Decimal(10), Decimal(20))
+CENTIME, DIX_CENTIMES = Decimal("0.01"), Decimal("0.1")  # an Italian toll ticket: 10 cents
 
 
 def _euros(rng: random.Random, bas: int, haut: int) -> str:
@@ -101,15 +102,50 @@ def _sejour(rng: random.Random, voyage: Voyage, depart: date, nuits: int, repas:
     return lignes
 
 
-def _route(rng: random.Random, voyage: Voyage, depart: date, retour: date, niveau: int) -> list:
-    """Tolls in France on the way there and back; from level 2 a parking ticket."""
-    vingt = Decimal(20)
-    lignes = [Ligne(depart, "peage", "Péage d'autoroute (aller)", _euros(rng, 420, 2890), vingt)]
+def _peage(rng: random.Random, km: float, tarif: Fourchette, arrondi: Decimal) -> str:
+    """The toll of one way of ``km`` km by road: a share of it on toll motorways at a rate per
+    km, both drawn in scenarios/baremes/frais.yaml, the ticket rounded to ``arrondi``."""
+    peages = load_frais().peages
+    part = _tirage(rng, peages.part_autoroute)
+    ttc = (Decimal(round(km)) * part * _tirage(rng, tarif)).quantize(arrondi, ROUND_HALF_UP)
+    return str(cents(max(ttc, arrondi)))
+
+
+def _tirage(rng: random.Random, fourchette: Fourchette) -> Decimal:
+    """A figure drawn in a range, to the thousandth."""
+    bas, haut = (int(x * 1000) for x in (fourchette.bas, fourchette.haut))
+    return Decimal(rng.randint(bas, haut)) / 1000
+
+
+def _peages(rng: random.Random, voyage: Voyage, siege: Any, depart: date, retour: date, niveau):
+    """The tolls of the way there (and back from level 2, the same route): in France on the
+    km before the border, in the country after it where its motorways charge cars."""
+    peages = load_frais().peages
+    en_france = deplacements.km_en_france(siege, voyage)
+    nom = "Péage d'autoroute en France" if voyage.pays != "France" else "Péage d'autoroute"
+    etapes = [(nom, en_france, peages.france_euros_km, CENTIME, FRANCE, False)]
+    if voyage.pays in peages.etranger_euros_km:
+        reste = deplacements.km_route(siege, voyage.lieu) - en_france
+        tarif = peages.etranger_euros_km[voyage.pays]
+        libelle = f"Péage d'autoroute en {voyage.pays}"
+        etapes.append((libelle, reste, tarif, DIX_CENTIMES, PAYS[voyage.pays], True))
+    lignes = []
+    for libelle, km, tarif, arrondi, pays, ailleurs in etapes:
+        ttc = _peage(rng, km, tarif, arrondi)
+        sens = [(depart, "aller")] + ([(retour, "retour")] if niveau > 1 else [])
+        lignes += [
+            Ligne(jour, "peage", f"{libelle} ({trajet})", ttc, pays.parking, ailleurs)
+            for jour, trajet in sens
+        ]
+    return lignes
+
+
+def _route(rng: random.Random, voyage: Voyage, siege: Any, depart: date, retour: date, niveau):
+    """Tolls on the way there and back; from level 2 a parking ticket."""
+    lignes = _peages(rng, voyage, siege, depart, retour, niveau)
     if niveau > 1:
-        ttc = _euros(rng, 420, 2890)
-        lignes.append(Ligne(retour, "peage", "Péage d'autoroute (retour)", ttc, vingt))
         ailleurs = voyage.zone == "etranger"
-        taux = PAYS[voyage.pays].parking if ailleurs else vingt
+        taux = PAYS[voyage.pays].parking if ailleurs else Decimal(20)
         ttc = _euros(rng, 600, 2400)
         lignes.append(Ligne(depart, "parking", f"Parking à {voyage.lieu}", ttc, taux, ailleurs))
     return lignes
@@ -138,9 +174,10 @@ def _pieges(rng: random.Random, voyage: Voyage, depart: date, retour: date, nive
     return lignes
 
 
-def _justificatifs(rng, voyage: Voyage, depart: date, retour: date, nuits: int, niveau: int):
+def _justificatifs(rng, voyage: Voyage, siege: Any, depart: date, nuits: int, niveau: int):
+    retour = depart + timedelta(nuits)
     lignes = _sejour(rng, voyage, depart, nuits, {1: 2, 2: 3}.get(niveau, 3))
-    lignes += _route(rng, voyage, depart, retour, niveau)
+    lignes += _route(rng, voyage, siege, depart, retour, niveau)
     if niveau > 1:
         lignes += _pieges(rng, voyage, depart, retour, niveau)
     lignes.sort(key=lambda ligne: ligne.jour)
@@ -180,8 +217,9 @@ def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """Contract params for the level."""
     siege = deplacements.commune(org.adresse.code_postal, org.adresse.ville)
+    portee = deplacements.DEMI_JOURNEE_KM if niveau == 1 else deplacements.PORTEE_KM
     voyage = rng.choice(
-        deplacements.ailleurs(deplacements.voyages(org.secteur, niveau == 3), siege)
+        deplacements.ailleurs(deplacements.voyages(org.secteur, niveau == 3), siege, portee)
     )
     salarie = _voyageur(rng, org)
     km_prevus = deplacements.aller_retour(siege, voyage.lieu)
@@ -209,7 +247,7 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
         "plafonds": _plafonds(voyage.zone),
         "ordre": ordre,
         "vehicules": _vehicules(rng, km_prevus, niveau),
-        "justificatifs": _justificatifs(rng, voyage, depart, retour, nuits, niveau),
+        "justificatifs": _justificatifs(rng, voyage, siege, depart, nuits, niveau),
         "date_note": (retour + timedelta(rng.randint(2, 6))).isoformat(),
     }
     ordre["avance"] = _avance(p)

@@ -20,7 +20,7 @@ ZONES = ("province", "paris", "etranger")
 # What a receipt pays for; repas and hotel have a ceiling, the others go to 6251.
 NATURES = ("repas", "hotel", "peage", "parking", "carburant", "divers")
 MAX_TAUX_TVA = Decimal(30)  # receipts abroad carry their country's rates (6 %, 12 %, 21 %…)
-MAX_JUSTIFICATIFS = 12
+MAX_JUSTIFICATIFS = 16  # level 3 in Italy: 12 receipts and the Italian tolls
 MAX_VEHICULES = 2
 MAX_KM = 100_000
 CENT_POUR_CENT = Decimal(100)

@@ -49,12 +49,29 @@ class RegleTva(Sourced):
     regle: str
 
 
+class Fourchette(StrictModel):
+    """A range a figure is drawn in."""
+
+    bas: Decimal = Field(gt=0, lt=1)
+    haut: Decimal = Field(gt=0, lt=1)
+
+
+class Peages(Sourced):
+    """Motorway tolls of a car: a share of the way on toll motorways at a rate per km (TTC)."""
+
+    a_verifier: bool = False
+    part_autoroute: Fourchette
+    france_euros_km: Fourchette
+    etranger_euros_km: dict[str, Fourchette]
+
+
 class Frais(StrictModel):
     annee: int
     en_vigueur_le: str
     bareme_kilometrique: BaremeKilometrique
     urssaf: LimitesUrssaf
     tva: RegleTva
+    peages: Peages
 
 
 # The figures file, read once (ContentError naming the file and field when it is wrong).
