@@ -12,6 +12,7 @@ import pytest
 from tests.exercise.tirages import variantes
 
 from agora.company import generate_company
+from agora.content import geographie
 from agora.content.secteurs import load_communes, secteur_codes
 from agora.exercise.kinds.frais_deplacement import KIND as frais
 from agora.exercise.kinds.frais_deplacement import deplacements
@@ -148,7 +149,7 @@ def test_a_one_night_trip_lies_within_half_a_days_drive():
         for seed, _, organisation, variant in variantes(
             "frais_deplacement", range(40), secteur, niveaux=(1,)
         ):
-            depart = deplacements.commune(
+            depart = geographie.commune(
                 organisation.adresse.code_postal, organisation.adresse.ville
             )
             proches = [

@@ -5,12 +5,12 @@ receipts show, and the organisation's own ceilings abroad."""
 from __future__ import annotations
 
 from decimal import Decimal
-from math import asin, cos, radians, sin, sqrt
 from typing import NamedTuple
 
 from pydantic import Field
 
 from agora import SCENARIOS_DIR
+from agora.content.geographie import vol_oiseau_km
 from agora.content.loading import StrictModel, loaded_once
 from agora.content.secteurs import Commune, load_communes
 from agora.errors import ContentError
@@ -131,7 +131,6 @@ DEMI_JOURNEE_KM = 500
 # Paris–Bordeaux 585 for 497, Lyon–Bordeaux 555 for 434, Lyon–Turin 310 for 236), 1.21 on
 # average; 1.2 keeps a planned round trip within a few per cent of the road atlas.
 FACTEUR_ROUTE = 1.2
-RAYON_TERRE_KM = 6371.0
 
 
 class Coordonnees(StrictModel):
@@ -146,14 +145,6 @@ class _Lieux(StrictModel):
 
 # Where each trip's place lies (scenarios/destinations.yaml, read once).
 load_lieux = loaded_once(SCENARIOS_DIR / "destinations.yaml", _Lieux)
-
-
-def commune(code_postal: str, ville: str) -> Commune:
-    """The organisation's town in the table of communes its address was drawn from."""
-    for c in load_communes():
-        if (c.code_postal, c.ville) == (code_postal, ville):
-            return c
-    raise ContentError(f"{code_postal} {ville} : commune absente de scenarios/communes.yaml.")
 
 
 def _embarquement(depart: Commune) -> Commune:
@@ -171,10 +162,8 @@ def _lieu(lieu: str) -> Coordonnees:
 
 
 def _par_la_route(a: Commune | Coordonnees, b: Coordonnees) -> float:
-    """The road distance between two points: the great circle (haversine) times FACTEUR_ROUTE."""
-    la1, lo1, la2, lo2 = map(radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
-    return 2 * RAYON_TERRE_KM * asin(sqrt(h)) * FACTEUR_ROUTE
+    """The road distance between two points: the great circle times FACTEUR_ROUTE."""
+    return vol_oiseau_km(a, b) * FACTEUR_ROUTE
 
 
 def km_route(depart: Commune, lieu: str) -> float:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
+from agora.content import geographie
 from agora.exercise.base import generateur
 from agora.exercise.kinds.frais_deplacement import deplacements, statement
 from agora.exercise.kinds.frais_deplacement.deplacements import PAYS, Voyage
@@ -216,7 +217,7 @@ def _vehicules(rng: random.Random, km_prevus: int, niveau: int) -> list[dict[str
 
 def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     """Contract params for the level."""
-    siege = deplacements.commune(org.adresse.code_postal, org.adresse.ville)
+    siege = geographie.commune(org.adresse.code_postal, org.adresse.ville)
     portee = deplacements.DEMI_JOURNEE_KM if niveau == 1 else deplacements.PORTEE_KM
     voyage = rng.choice(
         deplacements.ailleurs(deplacements.voyages(org.secteur, niveau == 3), siege, portee)
