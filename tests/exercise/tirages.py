@@ -12,11 +12,17 @@ from agora.exercise.registry import KINDS
 
 
 def variantes(
-    kind: str, seeds: Iterable[int], secteur: str | None = None, niveaux=NIVEAUX
+    kind: str, seeds: Iterable[int], secteur: str | None = None, niveaux=NIVEAUX, options=None
 ) -> Iterator[tuple[int, int, Any, Variant]]:
     """(seed, level, organisation, variant) of ``kind`` for each seed and level, the
-    organisation drawn once per seed (in ``secteur``, or the seed's own sector)."""
+    organisation drawn once per seed (in ``secteur``, or the seed's own sector), with the
+    mission's ``options`` if any."""
     for seed in seeds:
         organisation = generate_company(seed, secteur)
         for niveau in niveaux:
-            yield seed, niveau, organisation, KINDS[kind].generate(seed, niveau, organisation)
+            yield (
+                seed,
+                niveau,
+                organisation,
+                KINDS[kind].generate(seed, niveau, organisation, options),
+            )

@@ -267,9 +267,7 @@ def test_every_sector_gives_a_return_at_every_level(seed):
         variant = KIND.generate(seed, niveau, organisation)
         p = variant.params
         assert KIND.grade(p, KIND.solve(p)).score == 1
-        assert bool(p["acquisitions_ue"]) == (
-            niveau == 3 and organisation.secteur != "association_sportive"
-        )
+        assert bool(p["acquisitions_ue"]) == (niveau == 3)
         assert any(a["nature"] == "immobilisation" for a in p["achats"]) == (niveau > 1)
     if organisation.secteur == "regie_eau":
         assert {v["taux"] for v in KIND.generate(seed, 2, organisation).params["ventes"]} <= {

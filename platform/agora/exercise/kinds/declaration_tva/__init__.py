@@ -22,7 +22,8 @@ KIND = ExerciseKind.from_package(
     COMPETENCES=("2.2.4",),
     # 2: each purchase from a seller of it; amounts to the cent; the CA12 is an option: the default
     # CA3 variants are unchanged
-    VERSION=2,
+    # 3: a club not liable to VAT files no return: its student prepares a sponsor's
+    VERSION=3,
     OPTIONS={"regime": REGIME},
     PRODUIT="declaration_tva",
     CONSOMME={"facture": "la facture de vente", "facture_achat": "la facture d'achat contrôlée"},

@@ -1,5 +1,5 @@
-"""What each sector buys in a month, the fixed asset it may acquire, what it may buy in another EU
-country, and the taxable sales of a club outside VAT: the VAT return's documents fit the sector.
+"""What each sector liable to VAT buys in a month, the fixed asset it may acquire and what it may
+buy in another EU country: the VAT return's documents fit the sector.
 
 Rates: CGI art. 278 (20 %), 278-0 bis (5,5 % : food for later consumption, water, books…),
 279 (10 % : on-site food, sanitation, passenger transport, works in homes), 298 septies (2,1 % :
@@ -74,12 +74,6 @@ ACHATS = {
         ("Électricité des stations de pompage", "20", 4000, 15000),
         ("Pièces pour compteurs d'eau", "20", 600, 2500),
     ),
-    "association_sportive": (
-        ("Boissons sans alcool pour la buvette", "5.5", 150, 700),
-        ("Sandwichs et friandises pour la buvette", "5.5", 120, 500),
-        ("Maillots du club à revendre", "20", 300, 1500),
-        ("Impression des panneaux des partenaires", "20", 150, 800),
-    ),
 }
 
 IMMOBILISATIONS = {
@@ -90,7 +84,6 @@ IMMOBILISATIONS = {
     "informatique": ("Serveur informatique", 3000, 9000),
     "batiment": ("Camionnette utilitaire", 18000, 32000),
     "regie_eau": ("Pompe de relevage", 6000, 15000),
-    "association_sportive": ("Tableau d'affichage électronique", 2000, 5000),
 }
 
 # Goods bought from a supplier in another EU country (normal rate), by sector.
@@ -111,17 +104,5 @@ PAYS_FOURNISSEUR = {
     "Espagne": "ES",
 }
 
-# A club outside VAT for its non-profit activity is taxed on its commercial one (sponsorship,
-# refreshment bar, goods sold): CGI art. 261-7-1° b (franchise of the commercial activities).
-ASSOCIATION_VENTES = (
-    ("Partenariats : panneaux publicitaires autour du terrain", "20", 800, 3000),
-    ("Buvette : boissons sans alcool servies à consommer sur place", "10", 300, 1200),
-    ("Buvette : sandwichs servis à consommer sur place", "10", 200, 900),
-    ("Vente de maillots du club", "20", 200, 900),
-)
-ASSOCIATION_EXONEREES = (
-    "Cotisations des adhérents (exonérées : CGI art. 261-7-1° a)",
-    "Licences fédérales refacturées (exonérées)",
-)
 # Sectors whose sales are mostly services: VAT due on receipts unless the débits option.
 SERVICES = frozenset({"batiment", "informatique"})

@@ -13,6 +13,7 @@ from agora.errors import InvalidInput
 from agora.exercise.base import Documents, Options, Variant, tirage
 from agora.exercise.kinds.declaration_tva import activites, statement, statement_ca12
 from agora.exercise.kinds.declaration_tva.params import CA12, LIGNE_DU_TAUX, NAME
+from agora.exercise.kinds.declaration_tva.partenaire import declarante
 from agora.exercise.params import HUNDRED, taux_str
 from agora.money import cents, euros
 
@@ -36,12 +37,6 @@ def _ventes(
 ) -> list[dict[str, Any]]:
     """The month's taxable sales by line of the catalogue: quantity × price HT; with ``total``,
     the sales of a period of that amount (the year of a CA12) instead of the month's."""
-    if org.secteur == "association_sportive":
-        lignes = activites.ASSOCIATION_VENTES[: 2 if niveau == 1 else 4]
-        return [
-            {"libelle": lib, "taux": t, "montant_ht": str(_montant(rng, b, h, niveau))}
-            for lib, t, b, h in lignes
-        ]
     articles = [a for a in org.catalogue if a.prix_ht > 0 and a.taux_tva > 0]
     par_taux: dict[Decimal, list[Any]] = {}
     for a in articles:
@@ -167,11 +162,6 @@ def params(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
     services = _services(rng, org, ventes, niveau)
     p["ventes"] = ventes
     p.update(services)
-    if org.secteur == "association_sportive" and niveau > 1:
-        p["exonerees"] = [
-            {"libelle": lib, "montant": str(_montant(rng, 500, 4000, niveau))}
-            for lib in activites.ASSOCIATION_EXONEREES
-        ]
     total = sum(Decimal(v["montant_ht"]) for v in ventes)
     p["achats"] = _achats(rng, org, niveau, total)
     p["acquisitions_ue"] = _acquisitions(rng, org, niveau)
@@ -187,9 +177,6 @@ def params_ca12(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
         raise InvalidInput(f"Pas de déclaration de TVA prévue pour le secteur {org.secteur}.")
     annuel = Decimal(rng.randint(6, 18) * 10000)  # within the régime simplifié
     ventes = _ventes(rng, org, 1, niveau, annuel)
-    if org.secteur == "association_sportive":
-        for v in ventes:
-            v["montant_ht"] = str(Decimal(v["montant_ht"]) * 12)
     total = sum(Decimal(v["montant_ht"]) for v in ventes)
     p: dict[str, Any] = {
         "regime": CA12,
@@ -198,11 +185,6 @@ def params_ca12(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
         "ventes": ventes,
         "achats": _achats(rng, org, niveau, total),
     }
-    if org.secteur == "association_sportive" and niveau > 1:
-        p["exonerees"] = [
-            {"libelle": lib, "montant": str(_montant(rng, 6000, 40000, niveau))}
-            for lib in activites.ASSOCIATION_EXONEREES
-        ]
     credit = niveau > 1 and rng.random() < 0.5
     p["credit_anterieur"] = str(_montant(rng, 150, 2500, niveau)) if credit else "0.00"
     sous_seuil = niveau == 3 and rng.random() < 0.5
@@ -215,12 +197,13 @@ def params_ca12(rng: random.Random, org: Any, niveau: int) -> dict[str, Any]:
 def generate(seed: int, niveau: int, organisation: Any, options: Options = None) -> Variant:
     """A variant drawn from the organisation: its catalogue, its suppliers, its VAT regime;
     the annual CA12 when the mission chose it (option ``regime``)."""
+    d = declarante(organisation)
     if dict(options or {}).get("regime") == CA12:
-        p = params_ca12(tirage(NAME, seed, niveau, CA12), organisation, niveau)
-        return Variant(NAME, seed, niveau, p, statement_ca12.enonce(organisation, p, niveau))
+        p = params_ca12(tirage(NAME, seed, niveau, CA12), d.organisation, niveau)
+        return Variant(NAME, seed, niveau, p, statement_ca12.enonce(d, p, niveau))
     rng = tirage(NAME, seed, niveau)
-    p = params(rng, organisation, niveau)
-    return Variant(NAME, seed, niveau, p, statement.enonce(organisation, p, niveau))
+    p = params(rng, d.organisation, niveau)
+    return Variant(NAME, seed, niveau, p, statement.enonce(d, p, niveau))
 
 
 def reprendre(
@@ -231,14 +214,16 @@ def reprendre(
     checked (``facture_achat``: its VAT by rate among the month's purchases). Drawn as usual
     when the document cannot serve (a purchase checked instead of a sale, a refused or
     intra-EU invoice, VAT not recoverable, no taxed base), and always for a CA12 (a year's
-    return is not one invoice's month)."""
+    return is not one invoice's month) or another organisation's (partenaire: the student's
+    own files none)."""
     if dict(options or {}).get("regime") == CA12:
         return generate(seed, niveau, organisation, options)
     emise, recue = documents.get("facture"), documents.get("facture_achat")
     ventes = _ventes_de(emise) if emise and not emise["achat"] and emise["client"] else []
     achats = _achats_de(recue) if recue else []
     piece = emise if ventes else recue if achats else None
-    if piece is None:
+    d = declarante(organisation)
+    if piece is None or d.pour is not None:
         return generate(seed, niveau, organisation, options)
     p = params(tirage(NAME, seed, niveau, "depuis"), organisation, niveau)
     jour = date.fromisoformat(piece["date"])
@@ -247,7 +232,7 @@ def reprendre(
     p["ventes"] = [*ventes, *p["ventes"]]
     p["achats"] = [*achats, *p["achats"]]
     reprise = (piece["numero"], "achat" if achats else "vente")
-    texte = statement.enonce(organisation, p, niveau, reprise=reprise)
+    texte = statement.enonce(d, p, niveau, reprise=reprise)
     return Variant(NAME, seed, niveau, p, texte)
 
 

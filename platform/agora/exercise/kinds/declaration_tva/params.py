@@ -68,7 +68,7 @@ class Declaration:
     ventes: tuple[Vente, ...]  # HT, VAT due this month
     encaissements: tuple[Vente, ...]  # TTC received on services (VAT on receipts)
     prestations_facturees: tuple[Vente, ...]  # HT invoiced, not yet received: not due
-    exonerees: tuple[Vente, ...]  # outside VAT (an association's membership fees)
+    exonerees: tuple[Vente, ...]  # exempt receipts: on no line of the return
     achats: tuple[Achat, ...]
     acquisitions_ue: tuple[Achat, ...]
     credit_anterieur: Decimal

@@ -9,6 +9,7 @@ from typing import Any
 from agora.calendrier import date_longue, mois_annee
 from agora.exercise.enonce import au_service
 from agora.exercise.kinds.declaration_tva.params import LIGNE_DU_TAUX, TAUX_UE, lire_params
+from agora.exercise.kinds.declaration_tva.partenaire import Declarante, prelude
 from agora.exercise.markdown import cellule, numerotee, pourcent, tableau
 from agora.money import euros
 
@@ -17,14 +18,6 @@ NATURE = {
     "immobilisation": "immobilisation",
     "non_deductible": "cadeau",
 }
-
-
-# A sports club's VAT: its members' fees are exempt, its commercial receipts taxed.
-CLUB = (
-    "Le club n'a pas de TVA sur ses cotisations : elles sont **exonérées**.",
-    "Mais ses recettes commerciales (partenaires, buvette, boutique) sont **taxées**.",
-    "",
-)
 
 
 def _situation(org: Any, p: dict[str, Any]) -> list[str]:
@@ -36,9 +29,7 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
         "C'est le formulaire n° 3310-CA3 (déclaration mensuelle).",
         "",
     ]
-    if org.secteur == "association_sportive":
-        lignes += CLUB
-    elif org.regime_tva == "réel simplifié":
+    if org.regime_tva == "réel simplifié":
         lignes += ["L'entreprise a choisi de déclarer sa TVA **chaque mois**.", ""]
     if "encaissements" in p:
         lignes += [
@@ -163,7 +154,9 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
     return lignes + numerotee(etapes)
 
 
-def enonce(org: Any, p: dict[str, Any], niveau: int, reprise: tuple[str, str] | None = None) -> str:
+def enonce(
+    d: Declarante, p: dict[str, Any], niveau: int, reprise: tuple[str, str] | None = None
+) -> str:
     """The French Markdown statement; ``reprise``: (number, "vente" | "achat") of the invoice
     of an earlier step that is among the month's sales or purchases."""
     taux = list(lire_params(p).taux)
@@ -185,7 +178,8 @@ def enonce(org: Any, p: dict[str, Any], niveau: int, reprise: tuple[str, str] | 
         "",
         "### La situation",
         "",
-        *_situation(org, p),
+        *prelude(d),
+        *_situation(d.organisation, p),
         *suite,
         *_ventes(p),
         *_achats(p),

@@ -10,8 +10,8 @@ from typing import Any
 from agora.calendrier import date_longue
 from agora.exercise.enonce import au_service
 from agora.exercise.kinds.declaration_tva.params import LIGNE_CA12, lire_params
+from agora.exercise.kinds.declaration_tva.partenaire import Declarante, prelude
 from agora.exercise.kinds.declaration_tva.statement import (
-    CLUB,
     tableau_achats,
     tableau_ventes,
 )
@@ -35,8 +35,6 @@ def _situation(org: Any, p: dict[str, Any]) -> list[str]:
         "immobilisations : c'est la **ligne 57** de la CA12 précédente.",
         "",
     ]
-    if org.secteur == "association_sportive":
-        lignes += CLUB
     return lignes
 
 
@@ -95,7 +93,7 @@ def a_faire(p: dict[str, Any], taux: list[str]) -> list[str]:
     return lignes + numerotee(etapes)
 
 
-def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
+def enonce(d: Declarante, p: dict[str, Any], niveau: int) -> str:
     """The French Markdown statement of a CA12."""
     taux = [t for t in LIGNE_CA12 if t in lire_params(p).taux]
     lignes = [
@@ -103,7 +101,8 @@ def enonce(org: Any, p: dict[str, Any], niveau: int) -> str:
         "",
         "### La situation",
         "",
-        *_situation(org, p),
+        *prelude(d),
+        *_situation(d.organisation, p),
         *tableau_ventes("Les ventes de l'année", p["ventes"], "Montant HT", "montant_ht"),
     ]
     if p.get("exonerees"):
