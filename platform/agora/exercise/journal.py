@@ -381,7 +381,14 @@ def _compte(
 def juge_cote(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | None) -> ChampResult:
     """One side of a row, ``attendu`` expected: a blank side is 0; an amount from the student's
     own results (carried forward) earns its credit. (``verdict``'s messages, built at once.)"""
-    canon = _ZERO_ECRIT if attendu is ZERO else fmt(attendu)  # most rows leave a side at ZERO
+    # The canonical text by ``fmt``'s own fast path, written out: a grade judges some fifty
+    # sides, and the call to ``fmt`` costs more than the text. (Most rows leave a side at ZERO.)
+    if attendu is ZERO:
+        canon = _ZERO_ECRIT
+    else:
+        canon = str(attendu)
+        if type(attendu) is not Decimal or canon[-3:-2] != "." or len(canon) >= 30:
+            canon = fmt(attendu)
     if lu is None:
         return champ_result((champ, canon, None, not attendu, EMPTY if attendu else "Juste."))
     brut, valeur, erreur = lu

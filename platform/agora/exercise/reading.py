@@ -123,19 +123,21 @@ def _nom(chemin: Chemin) -> str:
 
 
 def _objet(spec: dict[str, Any]) -> Lecteur:
-    feuilles = {k: (f, f.memo) for k, f in spec.items() if type(f) is not dict}
+    # Each leaf's memo by its name, the field itself apart: a leaf's memo found in one look-up,
+    # the field only asked for a text not read yet (a grade reads a few hundred leaves).
+    memos = {k: f.memo for k, f in spec.items() if type(f) is not dict}
+    feuilles = {k: f for k, f in spec.items() if type(f) is not dict}
     lignes = {k: _conteneur(sous) for k, sous in spec.items() if type(sous) is dict}
 
     def objet(node: dict, path: Chemin, erreurs: dict[str, str]) -> dict:
         lu_dict: dict[str, Any] = {}
         for key, value in node.items():
-            feuille = feuilles.get(key)
-            if feuille is not None:
-                field, memo = feuille
+            memo = memos.get(key)
+            if memo is not None:
                 # Most of an answer is short texts already read: one look-up, no call.
                 lu = memo.get(value) if type(value) is str else None
                 if lu is None:
-                    lu = field.read(value)
+                    lu = feuilles[key].read(value)
                 lu_dict[key] = lu
                 if lu[2]:
                     erreurs[_nom((path, key))] = lu[2]

@@ -242,7 +242,11 @@ def tranche(e: Encaissements, depuis: date, reste: Decimal) -> str:
     if not reste:
         return SOLDEE
     retard = (e.date_balance - depuis).days
-    return next(code for code, fin in TRANCHES if fin is None or retard <= fin)
+    # (A loop, not next() of a generator: asked of every invoice. The last band has no end.)
+    for code, fin in TRANCHES[:-1]:
+        if retard <= fin:
+            return code
+    return TRANCHES[-1][0]
 
 
 def balance(e: Encaissements, mvts: list[Mouvement] | None = None) -> dict[str, Any]:
