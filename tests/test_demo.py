@@ -107,3 +107,53 @@ def test_the_demo_classes_are_of_the_current_school_year(app):
     year = current_school_year(utcnow().astimezone(PARIS).date())
     with Session(app.state.engine) as session:
         assert set(session.exec(select(Classe.annee_scolaire)).all()) == {year}
+
+
+def _first_class_levels(session) -> tuple[list[Student], dict]:
+    """The first demo class's students (in the order they were created) and their levels."""
+    from agora.classroom.teacher.coverage import class_levels
+
+    first = session.exec(select(Classe).order_by(Classe.id)).first()
+    students = session.exec(
+        select(Student).where(Student.classe_id == first.id).order_by(Student.id)
+    ).all()
+    return list(students), class_levels(session, first)
+
+
+def test_the_first_class_competency_map_shows_every_band(app):
+    # A class where everyone is « très bon » looks fake and hides what the map is for.
+    with Session(app.state.engine) as session:
+        _, levels = _first_class_levels(session)
+    shown = {level.code for by_code in levels.values() for level in by_code.values()}
+    assert {"insuffisant", "fragile", "satisfaisant", "tres-bon"} <= shown
+
+
+def test_a_struggling_demo_student_has_lower_levels_than_one_at_ease(app):
+    from agora.demo import SEED
+    from agora.demo_profils import A_L_AISE, EN_DIFFICULTE, class_profils
+
+    with Session(app.state.engine) as session:
+        students, levels = _first_class_levels(session)
+    profils = class_profils(SEED, 0, len(students))
+
+    def mean_rank(student: Student) -> float:
+        ranks = [level.rang for level in levels[student.id].values() if level.rang]
+        return sum(ranks) / len(ranks)
+
+    by_profile = {
+        profil: [mean_rank(s) for s, p in zip(students, profils, strict=True) if p is profil]
+        for profil in (EN_DIFFICULTE, A_L_AISE)
+    }
+    assert by_profile[EN_DIFFICULTE] and by_profile[A_L_AISE]
+    assert max(by_profile[EN_DIFFICULTE]) < min(by_profile[A_L_AISE])
+
+
+def test_the_demo_practice_exam_has_marks_from_failing_to_full(app):
+    with Session(app.state.engine) as session:
+        practice = session.exec(select(Exam).order_by(Exam.id)).first()
+        points = session.exec(
+            select(ExamCopy.points).where(
+                ExamCopy.exam_id == practice.id, ExamCopy.points.is_not(None)
+            )
+        ).all()
+    assert min(points) < 10 <= 16 < max(points)  # out of 20

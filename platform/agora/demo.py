@@ -1,6 +1,8 @@
 """The demo school: one teacher, two classes of 24 students, missions assigned, attempts done.
 
 Deterministic (Faker fr_FR seeded, random.Random seeded): the same database every time.
+Each student answers as a profile drawn once (agora.demo_profils: at ease, average,
+struggling), so the teacher's pages show a class's spread.
 Demo accounts do not have to change their password (they are printed for everyone to use).
 """
 
@@ -21,11 +23,10 @@ from agora.classroom import service
 from agora.classroom.models import Assignment, Classe, Student
 from agora.classroom.teacher.service import current_school_year
 from agora.company.noms import seed_sans_nom
-from agora.content.missions import ExerciseStep, ProseStep, load_missions
+from agora.content.missions import ExerciseStep, Mission, ProseStep, load_missions
 from agora.db import utcnow
+from agora.demo_profils import Profil, answer_of, class_profils
 from agora.exam.demo import create_demo_exams, open_demo_code
-from agora.exercise.base import FormatErrors
-from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
 SEED = 2026
@@ -105,6 +106,9 @@ def create_demo(session: Session) -> None:
             session.add(student)
             students.append(student)
         session.flush()
+        profils = dict(
+            zip([s.id for s in students], class_profils(SEED, number, len(students)), strict=True)
+        )
         given = missions if number == 0 else missions[:2]
         for rank, slug in enumerate(given):
             assignment = Assignment(
@@ -117,9 +121,17 @@ def create_demo(session: Session) -> None:
             session.add(assignment)
             session.flush()
             for student in _workers(students, rank, number):
-                _work(session, rng, student, assignment, now - timedelta(days=2), rank >= 2)
+                _work(
+                    session,
+                    rng,
+                    student,
+                    profils[student.id],
+                    assignment,
+                    now - timedelta(days=2),
+                    rank >= 2,
+                )
         if number == 0:
-            create_demo_exams(session, teacher.id, classe, students, now)
+            create_demo_exams(session, teacher.id, classe, students, profils, now)
 
 
 def _workers(students: list[Student], rank: int, number: int) -> list[Student]:
@@ -140,10 +152,16 @@ def _evening(now: datetime, days: int) -> datetime:
 
 
 def _work(
-    session: Session, rng: random.Random, student, assignment, when, assidu: bool = False
+    session: Session,
+    rng: random.Random,
+    student: Student,
+    profil: Profil,
+    assignment: Assignment,
+    when: datetime,
+    assidu: bool = False,
 ) -> None:
-    """Some students answer the first steps: right, or with a typical mistake. An ``assidu``
-    student starts the mission and answers every step."""
+    """Some students answer the first steps, as their profile answers; an ``assidu`` student
+    starts the mission and answers every step."""
     if not assidu and rng.random() < 0.25:
         return  # not started yet
     mission = load_missions()[assignment.mission_slug]
@@ -155,26 +173,30 @@ def _work(
             service.submit_prose(session, student, assignment, index, PROSE_SAMPLE, moment)
             continue
         assert isinstance(step, ExerciseStep)
-        kind = get_kind(step.kind)
-        first_try = service.step_variant(student, mission, index)
-        samples = [s for s in kind.sample_answers(first_try.params) if not s.invalid]
-        first = samples[0] if rng.random() < 0.5 else rng.choice(samples)
-        retry = not first.correct and rng.random() < 0.5
-        for offset in range(2 if retry else 1):
-            done = service.attempts_of(session, student, assignment)
-            variant = service.next_variant(
-                student, assignment, mission, index, [a for a in done if a.step_index == index]
-            )
-            right = kind.sample_answers(variant.params)[0]  # the first sample is the solution
-            answer = first.answer if offset == 0 else right.answer
-            try:
-                service.submit_exercise(
-                    session,
-                    student,
-                    assignment,
-                    index,
-                    flatten(answer),
-                    moment + timedelta(minutes=5 * offset),
-                )
-            except FormatErrors:
-                break
+        _answer_step(session, rng, student, profil, assignment, mission, index, moment)
+
+
+def _answer_step(
+    session: Session,
+    rng: random.Random,
+    student: Student,
+    profil: Profil,
+    assignment: Assignment,
+    mission: Mission,
+    index: int,
+    moment: datetime,
+) -> None:
+    """One exercise step: a first try, and a second one after a wrong answer if the student's
+    profile retries (on the new variant the platform gives for it)."""
+    kind = get_kind(mission.etape(index).kind)
+    for essai in range(2):
+        done = service.attempts_of(session, student, assignment)
+        variant = service.next_variant(
+            student, assignment, mission, index, [a for a in done if a.step_index == index]
+        )
+        fields = answer_of(profil, kind, variant.params, rng, again=essai > 0)
+        submitted = service.submit_exercise(
+            session, student, assignment, index, fields, moment + timedelta(minutes=5 * essai)
+        )
+        if submitted.attempt.score == 1 or rng.random() >= profil.reessai:
+            return

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from agora.classroom.models import Classe, Student
+from agora.demo_profils import Profil, answer_of
 from agora.exam import closing, creation, service
 from agora.exam.models import Exam
-from agora.exercise.forms import flatten
 from agora.exercise.registry import get_kind
 
 DEMO_IP, DEMO_UA = "127.0.0.1", "démonstration"
@@ -18,9 +18,15 @@ OPEN_TITLE = "CCF blanc — rapprochement bancaire"
 
 
 def create_demo_exams(
-    session: Session, teacher_id: int, classe: Classe, students: list[Student], now: datetime
+    session: Session,
+    teacher_id: int,
+    classe: Classe,
+    students: list[Student],
+    profils: dict[int, Profil],
+    now: datetime,
 ) -> None:
-    """A practice exam sat three days ago (graded, published) and one open for a week."""
+    """A practice exam sat three days ago (graded, published), each student answering as
+    their profile (``profils``, by student id) answers, and one open for a week."""
     past = creation.create_exam(
         session,
         teacher_id,
@@ -40,7 +46,7 @@ def create_demo_exams(
     for student in students:
         if rng.random() < 0.1:
             continue  # absent
-        _sit(session, past, student, start, rng)
+        _sit(session, past, student, profils[student.id], start, rng)
     closing.finalise(session, now, past.id)
     closing.publish(session, past, now)
     creation.create_exam(
@@ -56,19 +62,16 @@ def create_demo_exams(
     )
 
 
-def _sit(session: Session, exam: Exam, student: Student, start: datetime, rng) -> None:
-    """One student starts, answers each question (right or with a typical mistake), hands in."""
+def _sit(
+    session: Session, exam: Exam, student: Student, profil: Profil, start: datetime, rng
+) -> None:
+    """One student starts, answers each question as their profile answers, hands in."""
     copy = service.start(session, exam, student, start, DEMO_IP, DEMO_UA)
     for index, row in sorted(service.answers_of(session, copy.id).items()):
         variant = service.stored_variant(exam, row)
-        samples = [
-            s for s in get_kind(variant.kind).sample_answers(variant.params) if not s.invalid
-        ]
-        answer = samples[0] if rng.random() < 0.6 else rng.choice(samples)
+        fields = answer_of(profil, get_kind(variant.kind), variant.params, rng)
         moment = start + timedelta(minutes=15 * (index + 1))
-        service.save_answer(
-            session, copy, index, flatten(answer.answer), lambda m=moment: m, DEMO_IP, DEMO_UA
-        )
+        service.save_answer(session, copy, index, fields, lambda m=moment: m, DEMO_IP, DEMO_UA)
     service.submit(session, copy, lambda: start + timedelta(minutes=40), DEMO_IP, DEMO_UA)
 
 
