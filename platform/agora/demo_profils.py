@@ -53,8 +53,9 @@ def answer_of(
     drawn share of its fields left blank. Always readable: when a blank makes the answer
     unreadable (a planning's slot without its employee), the platform would refuse it rather
     than grade it, so the wrong answer goes as it is."""
-    # The kind's samples: the solution, its typical wrong answers (readable), an unreadable one.
-    right, *wrongs, _ = kind.sample_answers(params)
+    # The kind's samples: the solution first, then typical wrong answers, readable or not.
+    right, *autres = kind.sample_answers(params)
+    wrongs = [s for s in autres if not s.invalid and not s.correct] or [right]
     if (again and profil.reessai_juste) or (not again and rng.random() < profil.juste):
         return flatten(right.answer)
     wrong = flatten(rng.choice(wrongs).answer)
