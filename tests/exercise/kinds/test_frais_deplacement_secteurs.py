@@ -162,3 +162,15 @@ def test_a_one_night_trip_lies_within_half_a_days_drive():
             if proches:
                 km = variant.params["ordre"]["km_prevus"]
                 assert km <= 2 * demi_journee + 5, (seed, organisation.adresse, variant.params)
+
+
+@pytest.mark.parametrize(("ville", "ferry"), [("Ajaccio", True), ("Lyon", False)])
+def test_from_an_island_the_statement_says_the_car_crosses_by_ferry(ville, ferry):
+    """An organisation in Ajaccio counts its km from Marseille (deplacements): its statement
+    says why, else a Corsican student reads 950 km for a trip to Lyon and no sea."""
+    commune = next(c for c in load_communes() if c.ville == ville)
+    organisation = generate_company(3, "batiment")
+    adresse = replace(organisation.adresse, code_postal=commune.code_postal, ville=ville)
+    enonce = frais.generate(3, 2, replace(organisation, adresse=adresse)).enonce
+    assert ("traverse en ferry jusqu'à Marseille" in enonce) == ferry
+    assert ("à partir du port de Marseille" in enonce) == ferry

@@ -13,5 +13,7 @@ KIND = ExerciseKind.from_package(
     __name__,
     TITRE="Frais de déplacement : ordre de mission, indemnités kilométriques, note de frais",
     COMPETENCES=("3.2.2", "3.2.3"),
-    VERSION=4,  # 4: tolls follow the km on toll motorways (in France, in Italy); 1 night, half a day away
+    # 4: tolls follow the km on toll motorways (in France, in Italy); 1 night, half a day away
+    # 5: from an island, the statement says the car crosses by ferry (its km start at the port)
+    VERSION=5,
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from agora.calendrier import date_courte, date_longue
+from agora.content.geographie import commune
 from agora.exercise.enonce import au_service, tete
 from agora.exercise.fields import TAUX
 from agora.exercise.kinds.frais_deplacement.params import Justificatif, Note, Vehicule, lire_params
@@ -35,8 +36,20 @@ def _situation(org: Any, n: Note) -> list[str]:
     return [
         au_service(org, "administratif"),
         f"**{o.salarie}** ({o.emploi}) part en déplacement professionnel.",
+        *_traversee(org),
         "Vous préparez le budget de son ordre de mission.",
         f"À son retour, le {date_longue(n.date_note)}, vous contrôlez sa note de frais.",
+    ]
+
+
+def _traversee(org: Any) -> list[str]:
+    """From an island, the car crosses by ferry: where its kilometres start (deplacements)."""
+    port = commune(org.adresse.code_postal, org.adresse.ville).port_continent
+    if port is None:
+        return []
+    return [
+        f"La voiture traverse en ferry jusqu'à {port} (billet réglé directement par "
+        f"l'organisation) : les kilomètres se comptent à partir du port de {port}."
     ]
 
 
