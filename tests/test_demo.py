@@ -157,3 +157,73 @@ def test_the_demo_practice_exam_has_marks_from_failing_to_full(app):
             )
         ).all()
     assert min(points) < 10 <= 16 < max(points)  # out of 20
+
+
+def _prose_copies(session) -> list[tuple[StepAttempt, Student, object, object]]:
+    """Every written copy of the demo: (attempt, its student, its mission, its step)."""
+    from agora.classroom.service import PROSE_KIND
+
+    missions = load_missions()
+    rows = session.exec(
+        select(StepAttempt, Student, Assignment)
+        .join(Student, Student.id == StepAttempt.student_id)
+        .join(Assignment, Assignment.id == StepAttempt.assignment_id)
+        .where(StepAttempt.kind == PROSE_KIND)
+        .order_by(StepAttempt.id)
+    ).all()
+    return [
+        (a, s, missions[g.mission_slug], missions[g.mission_slug].etape(a.step_index))
+        for a, s, g in rows
+    ]
+
+
+def test_the_demo_copies_are_written_in_their_steps_format(app):
+    # A teacher grading a web page, a staff note or a reply to a complaint must not read the
+    # same letter about an invoice in each of them.
+    from agora.redaction.formats import document
+
+    with Session(app.state.engine) as session:
+        copies = _prose_copies(session)
+    by_format: dict[str, list] = {}
+    for attempt, _, _, step in copies:
+        by_format.setdefault(document(attempt.answer, step).format.code, []).append(
+            document(attempt.answer, step)
+        )
+    assert {"lettre", "note", "courriel", "compte_rendu", "page_web"} <= set(by_format)
+    texts = {code: {d.texte for d in docs} for code, docs in by_format.items()}
+    for code, other in [("lettre", "note"), ("page_web", "courriel"), ("compte_rendu", "lettre")]:
+        assert texts[code].isdisjoint(texts[other])
+    for code, docs in by_format.items():
+        # Someone in the class hands in every part the format expects.
+        expected = [p.nom for p in docs[0].format.parties if p.attendue]
+        assert any(all(d[nom] for nom in expected) for d in docs), code
+    assert any(d["formule_appel"] for d in by_format["lettre"])
+    for code in ("page_web", "publication", "compte_rendu"):
+        assert not any("Madame, Monsieur" in d.texte for d in by_format[code]), code
+    assert not any("facture" in d.texte.lower() for d in by_format["page_web"])
+
+
+def test_a_demo_student_at_ease_writes_a_copy_that_passes_more_prechecks(app):
+    # The grading page shows the pre-checks beside each copy: a class where every copy passes
+    # (or fails) the same ones hides what they are for.
+    from agora.demo import SEED
+    from agora.demo_profils import A_L_AISE, EN_DIFFICULTE, class_profils
+    from agora.redaction.prechecks import prechecks_de
+
+    with Session(app.state.engine) as session:
+        copies = _prose_copies(session)
+        students, _ = _first_class_levels(session)
+    profils = dict(
+        zip([s.id for s in students], class_profils(SEED, 0, len(students)), strict=True)
+    )
+    passed: dict[tuple, dict] = {}
+    for attempt, student, mission, step in copies:
+        profil = profils.get(student.id)
+        if profil in (A_L_AISE, EN_DIFFICULTE) and (step.faits or step.depuis):
+            ok = sum(c.ok for c in prechecks_de(attempt.answer, step, student.org_seed, mission))
+            key = (mission.slug, attempt.step_index)
+            passed.setdefault(key, {}).setdefault(profil, []).append(ok)
+    compared = [by for by in passed.values() if len(by) == 2]
+    assert compared
+    for by in compared:
+        assert min(by[A_L_AISE]) > max(by[EN_DIFFICULTE])

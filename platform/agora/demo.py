@@ -2,7 +2,8 @@
 
 Deterministic (Faker fr_FR seeded, random.Random seeded): the same database every time.
 Each student answers as a profile drawn once (agora.demo_profils: at ease, average,
-struggling), so the teacher's pages show a class's spread.
+struggling), so the teacher's pages show a class's spread; at a writing step, a copy of that
+step's format about the student's organisation (agora.demo_redaction).
 Demo accounts do not have to change their password (they are printed for everyone to use).
 """
 
@@ -26,6 +27,7 @@ from agora.company.noms import seed_sans_nom
 from agora.content.missions import ExerciseStep, Mission, ProseStep, load_missions
 from agora.db import utcnow
 from agora.demo_profils import Profil, answer_of, class_profils
+from agora.demo_redaction import copie
 from agora.exam.demo import create_demo_exams, open_demo_code
 from agora.exercise.registry import get_kind
 
@@ -34,12 +36,6 @@ TEACHER = ("enseignant.demo", "agora-demo-2026")
 STUDENT_PASSWORD = "eleve-demo-2026"
 CLASSES = ("1re AGOrA A", "Tle AGOrA B")
 STUDENTS_PER_CLASS = 24
-PROSE_SAMPLE = (
-    "Objet : votre facture\n\nMadame, Monsieur,\n\nNous vous remercions pour votre commande. "
-    "Vous trouverez ci-joint la facture correspondante. Le montant net à payer est indiqué "
-    "en bas de la facture.\n\nNous vous prions d'agréer nos salutations distinguées.\n\n"
-    "L'assistant de gestion"
-)
 
 
 @dataclass(frozen=True)
@@ -170,7 +166,12 @@ def _work(
             break
         moment = when + timedelta(minutes=10 * index + rng.randrange(60))
         if isinstance(step, ProseStep):
-            service.submit_prose(session, student, assignment, index, PROSE_SAMPLE, moment)
+            user = session.get(User, student.user_id)
+            jour = moment.astimezone(PARIS).date()
+            texte = copie(
+                mission, index, student.org_seed, profil, f"{user.prenom} {user.nom}", jour
+            )
+            service.submit_prose(session, student, assignment, index, texte, moment)
             continue
         assert isinstance(step, ExerciseStep)
         _answer_step(session, rng, student, profil, assignment, mission, index, moment)
