@@ -127,6 +127,16 @@ def test_spelling_finds_real_mistakes_and_leaves_names_alone():
     assert constat.details == ("recu", "facturre", "Facturrre")
 
 
+def test_an_address_or_a_web_site_is_no_spelling_mistake():
+    """A student who gives an e-mail address or a site was told « Mots inconnus : comptabilite,
+    gall » (found with the demo's copies): they are addresses, not French words."""
+    texte = (
+        "Écrivez à office-pro-gall-lyon@comptabilite.fr ou consultez www.mairie-exemple.fr et "
+        "https://service-public.fr/particuliers/vosdroits. Merci, a bientot."
+    )
+    assert orthographe(texte).details == ("bientot",)
+
+
 def test_a_correct_text_has_no_unknown_word():
     assert orthographe("Nous vous prions d'agréer, Madame, l'expression de nos sentiments.").ok
 

@@ -38,6 +38,10 @@ MOIS = [
     "décembre",
 ]
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+# An e-mail address, a link or a site's name: spelled as registered, never a French word.
+_ADRESSE = re.compile(
+    r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?:https?://|www\.)\S+|[\w\-]+\.(?:fr|com|org|net|eu)\b\S*"
+)
 _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 LCEN = (
     ("l'éditeur du site", ("editeur", "edite ")),
@@ -243,7 +247,8 @@ def orthographe(text: str, connus: set[str] = frozenset()) -> Constat:
     if dico is None:
         return Constat("orthographe", True, "Orthographe non vérifiée : dictionnaire indisponible.")
     inconnus: list[str] = []
-    for match in _WORD.finditer(text.replace("’", "'")):
+    text = _ADRESSE.sub(lambda m: " " * len(m.group()), text.replace("’", "'"))
+    for match in _WORD.finditer(text):
         word = match.group()
         before = text[: match.start()].rstrip()
         gap = text[len(before) : match.start()]
