@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from tests.exercise.tirages import variantes
 
 from agora.company import generate_company
 from agora.content.secteurs import secteur_codes
@@ -20,7 +21,6 @@ from agora.exercise.kinds.budget_tresorerie import KIND
 from agora.exercise.kinds.budget_tresorerie.answer import TENSION
 from agora.exercise.kinds.budget_tresorerie.grade import _ecrit
 from agora.exercise.kinds.budget_tresorerie.params import tranches, ttc
-from tests.exercise.tirages import variantes
 
 
 def vente(mois, ht, parts=("0", "100"), taux="20"):
