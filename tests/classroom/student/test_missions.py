@@ -539,3 +539,41 @@ def test_the_reminder_names_what_the_customer_s_history_deducted(make_student):
         assert set(deduit.replace(" et ", ", ").split(", ")) == attendus, (org_seed, deduit)
         arrhes += "arrhes" in attendus
     assert arrhes >= 1
+
+
+def test_the_dashboard_puts_the_missions_to_do_first_and_folds_the_others(
+    client, db, make_classe, make_student, make_assignment, as_student
+):
+    """A class's year piles up missions: those left to do come first; the finished ones and
+    those past their due date are folded under their count (on a phone a card is a screen
+    tall, and the demo's mission to do sat under 16 000 px of others)."""
+    from markupsafe import escape
+
+    from agora.classroom import service
+    from agora.db import utcnow
+
+    classe = make_classe()
+    me = make_student(classe)
+    finie = make_assignment(classe, "un-courrier-de-mecontentement")
+    make_assignment(classe, "la-note-d-information-sur-les-conges", due_in=timedelta(days=-1))
+    make_assignment(classe, MISSION)
+    service.submit_prose(db, me, finie, 0, "Madame, nous reprenons contact avec vous.", utcnow())
+    db.commit()
+    page = as_student(client, me).get("/eleve").text
+    a_faire, *replies = page.split('<details class="missions-repliees">')
+    titre = {
+        slug: str(escape(get_mission(slug).titre))
+        for slug in (
+            MISSION,
+            "un-courrier-de-mecontentement",
+            "la-note-d-information-sur-les-conges",
+        )
+    }
+    assert titre[MISSION] in a_faire
+    assert titre["un-courrier-de-mecontentement"] not in a_faire
+    assert titre["la-note-d-information-sur-les-conges"] not in a_faire
+    assert len(replies) == 2
+    assert "<summary>Date limite passée (1)</summary>" in replies[0]
+    assert titre["la-note-d-information-sur-les-conges"] in replies[0]
+    assert "<summary>Missions terminées (1)</summary>" in replies[1]
+    assert titre["un-courrier-de-mecontentement"] in replies[1]

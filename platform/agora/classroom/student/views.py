@@ -278,6 +278,11 @@ class DashboardPage:
     classe: Classe
     cards: list[MissionCard]
     company: Any
+    # The cards by what the student has left to do: a class's year piles up thirty missions,
+    # and on a phone the ones to do sank under those done (a card is a screen tall).
+    a_faire: list[MissionCard]
+    passees: list[MissionCard]  # due date passed, not finished
+    terminees: list[MissionCard]
 
 
 def dashboard_page(session: Session, user: User, student: Student, now: datetime):
@@ -306,7 +311,15 @@ def dashboard_page(session: Session, user: User, student: Student, now: datetime
         resume = personalise(mission.resume, company)
         cards.append(MissionCard(assignment, mission, len(latest), score, late, resume))
     classe = session.get(Classe, student.classe_id)
-    return DashboardPage(user, classe, cards, company)
+    return DashboardPage(
+        user,
+        classe,
+        cards,
+        company,
+        a_faire=[c for c in cards if c.status in ("à faire", "en cours")],  # nearest due first
+        passees=[c for c in cards if c.status == "date limite passée"],
+        terminees=[c for c in cards if c.status == "terminée"],
+    )
 
 
 def _attempts_by_assignment(session, student, ids) -> dict[int, list[StepAttempt]]:
