@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
-from agora.exercise.fields import EMPTY, Lu, verdict
+from agora.exercise.fields import EMPTY, Choice, Lu
 from agora.exercise.grading import illisibles, justes
 from agora.exercise.journal import REPORTE, juge_cote
 from agora.exercise.kinds.encaissements import ecritures
@@ -81,7 +81,7 @@ def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResu
         if lu is None:
             continue
         attendue = ref.lettres[i]
-        resultat = verdict(_nom_lettre(i), LETTRE, attendue, lu)
+        resultat = _choix(_nom_lettre(i), LETTRE, attendue, lu)
         if lu.valeur is None:
             champs.append(resultat)
             continue
@@ -132,6 +132,18 @@ def _noms_balance(k: int) -> tuple[str, str]:
 _NOMS_TOTAUX = {code: f"totaux.{code}" for code, _ in calc.TRANCHES}
 
 
+def _choix(champ: str, choix: Choice, attendue: str, lu: Lu) -> ChampResult:
+    """``verdict`` of a choice (a band, a letter), built at once: a Choice writes its code as
+    it is and compares it as it is, so neither needs a call (asked of every invoice and
+    movement of every grade)."""
+    recu = lu.recu
+    if lu.valeur is None:
+        return champ_result((champ, attendue, recu, False, lu.erreur or EMPTY))
+    if lu.valeur == attendue:
+        return champ_result((champ, attendue, recu, True, "Juste."))
+    return champ_result((champ, attendue, recu, False, f"Attendu : {choix.display(attendue)}."))
+
+
 def _ligne_balance(
     ref: Reference, k: int, f: Facture, propre: Decimal, rangee: dict[str, Any], codes: _Codes
 ) -> list[ChampResult]:
@@ -149,7 +161,7 @@ def _ligne_balance(
         champs.append(resultat)
     lu_t = _lu(rangee, "tranche")
     if lu_t is not None:
-        resultat = verdict(nom_tranche, TRANCHE, bande, lu_t)
+        resultat = _choix(nom_tranche, TRANCHE, bande, lu_t)
         if not resultat.correct and lu_t.valeur is not None:
             ecrit = lu.valeur if lu is not None and lu.valeur is not None else reste
             # A band right for the amount the student found earns its credit (error carried).
