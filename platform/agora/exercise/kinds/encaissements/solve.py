@@ -90,11 +90,11 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
     ecritures = [_ecriture(("VT", f.piece, f.jour, f"Facture {f.piece}", lignes, f, False))]
     if f.acompte:
         libelle = "Imputation de l'acompte"
-        rows = [
+        # (Both rows have the deposit, not 0: none to leave out.)
+        imputation = (
             (ACOMPTES, f.acompte, ZERO, libelle, _AUCUN),
             (CLIENT, ZERO, f.acompte, libelle, _AUCUN),
-        ]
-        imputation = _lignes(rows)
+        )
         ecritures.append(_ecriture(("VT", f.piece, f.jour, libelle, imputation, f, True)))
     return ecritures
 
@@ -122,11 +122,11 @@ def _avoir(e: Encaissements, a: Avoir) -> Ecriture:
 def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
     credit = ACOMPTES if r.acompte else CLIENT
     quoi = "Acompte" if r.acompte else "Règlement"
-    rows = [
+    # (Both rows have the amount: params refuse a receipt of 0, so none to leave out.)
+    lignes = (
         (BANQUE, r.montant, ZERO, f"{quoi} {e.client}", _AUCUN),
         (credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", _AUCUN),
-    ]
-    lignes = _lignes(rows)
+    )
     return _ecriture(("BQ", r.piece, r.jour, f"{quoi} {r.piece}", lignes, r, False))
 
 
