@@ -39,6 +39,9 @@ COMPTES_COLLECTIFS = frozenset({"401", "404", "411", "416", "421", "467"})
 REPORTE = "Calcul juste à partir de vos résultats précédents (erreur reportée) : point accordé."
 LIGNE_EN_TROP = "Cette ligne est de trop dans l'écriture."
 _ZERO_ECRIT = fmt(ZERO)
+# A side expected blank but written: the same words every time (a row written the wrong way
+# round has one on each row), spelled out once.
+_ZERO_ATTENDU = f"Attendu : {euros(_ZERO_ECRIT)}."
 
 
 class _une_fois:
@@ -403,6 +406,8 @@ def juge_cote(champ: str, attendu: Decimal, propre: Decimal | None, lu: Lu | Non
     if propre is not None and valeur == propre:
         ko = f"{REPORTE} Avec les bons résultats : {euros(canon)}."
         return champ_result((champ, canon, recu, True, ko))
+    if attendu is ZERO:
+        return champ_result((champ, canon, recu, False, _ZERO_ATTENDU))
     return champ_result((champ, canon, recu, False, f"Attendu : {euros(canon)}."))
 
 

@@ -3,6 +3,7 @@ that kind's solution, and its refusals the same, whatever the invoice's writing.
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 
 from agora.company import generate_company
 from agora.errors import InvalidInput
-from agora.exercise.kinds.encaissements.totaux import totaux
+from agora.exercise.kinds.encaissements.totaux import _CONTRAT, _LIGNE_ECRITE, _TAUX_ECRIT, totaux
 from agora.exercise.registry import get_kind
 
 FACTURE = get_kind("facture")
@@ -92,3 +93,36 @@ def test_refusals_are_the_facture_kinds(extra):
     with pytest.raises(InvalidInput) as refus:
         totaux(invoice)
     assert str(refus.value) == str(attendu.value)
+
+
+def _ecritures(rng: random.Random) -> list[str]:
+    """Numbers as the contract writes them, and near misses: a digit, a dot, a sign or a space
+    more or less, another digit (« ٣ »), the bounds of the contract's lengths."""
+    valides = ["0", "3", "20", "5.5", "10.005", "2.1", "19.6", "123456789012.345", "0.01"]
+    alphabet = "0123456789.. -+,e٣"
+    ecrits = [*valides, "", ".", "5.", ".5", "05", "5.50", "100", "8.50", "1234567890123"]
+    for _ in range(400):
+        texte = list(rng.choice(valides))
+        for _ in range(rng.randint(1, 3)):
+            k = rng.randint(0, len(texte))
+            quoi = rng.random()
+            if quoi < 0.4 and texte:
+                texte[min(k, len(texte) - 1)] = rng.choice(alphabet)
+            elif quoi < 0.7:
+                texte.insert(k, rng.choice(alphabet))
+            elif texte:
+                del texte[min(k, len(texte) - 1)]
+        ecrits.append("".join(texte))
+    ecrits += ["".join(rng.choices(alphabet, k=rng.randint(1, 17))) for _ in range(200)]
+    return ecrits
+
+
+def test_a_line_is_recognised_in_one_match_exactly_as_number_by_number():
+    # The line's quick reading matches its three numbers at once: it must accept and refuse
+    # exactly what the three matches, one a number, accept and refuse.
+    rng = random.Random(7)
+    ecrits = _ecritures(rng)
+    for _ in range(20_000):
+        q, p, t = rng.choice(ecrits), rng.choice(ecrits), rng.choice(ecrits)
+        un_a_un = bool(_CONTRAT.fullmatch(q) and _CONTRAT.fullmatch(p) and _TAUX_ECRIT.fullmatch(t))
+        assert bool(_LIGNE_ECRITE.fullmatch(f"{q} {p} {t}")) == un_a_un, (q, p, t)

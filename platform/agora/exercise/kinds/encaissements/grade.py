@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from agora.exercise.base import ChampResult, Diagnostic, Grade, champ_result, score_ratio
-from agora.exercise.fields import EMPTY, Lu, verdict
+from agora.exercise.fields import EMPTY, Choice, Lu
 from agora.exercise.grading import illisibles, justes
 from agora.exercise.journal import REPORTE, juge_cote
 from agora.exercise.kinds.encaissements import ecritures
@@ -53,10 +53,15 @@ def _lu(rangee: dict[str, Any], nom: str) -> Lu | None:
     return lu if isinstance(lu, Lu) else None
 
 
-def _valeur_de(rangee: dict[str, Any], nom: str) -> Any:
-    """The typed value of a cell (None when absent, empty or unreadable), as ``Lecture.valeur``."""
-    lu = rangee.get(nom)
-    return lu.valeur if isinstance(lu, Lu) else None
+def _lus(rows: list, nom: str, n: int) -> list[Lu | None]:
+    """The cell ``nom`` of each of the first ``n`` rows as read (None: absent, or no row):
+    one call for them all, not two a row (``rangee`` then ``_lu``)."""
+    lus: list[Lu | None] = []
+    for i in range(n):
+        row = rows[i] if i < len(rows) else None
+        lu = row.get(nom) if isinstance(row, dict) else None
+        lus.append(lu if isinstance(lu, Lu) else None)
+    return lus
 
 
 @lru_cache(maxsize=64)  # a shape: the same few rows' names at every grade
@@ -67,12 +72,15 @@ def _nom_lettre(i: int) -> str:
 def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResult]:
     """Each letter is right when it groups exactly the movements of the expected group."""
     rows = liste(lecture.arbre, "lettrage")
-    lus = [_lu(rangee(rows, i), "lettre") for i in range(len(ref.mvts))]
+    lus = _lus(rows, "lettre", len(ref.mvts))
     ecrites = [lu.valeur if lu is not None else None for lu in lus]
     if ecrites == ref.lettres:
         # The expected letters themselves: each groups its expected group, which balances.
+        # (A letter typed is a text, reported as it is: ``Lu.recu`` is a call.)
         return [
-            champ_result((_nom_lettre(i), attendue, lu.recu, True, "Juste."))
+            champ_result(
+                (_nom_lettre(i), attendue, lu[0] if type(lu[0]) is str else lu.recu, True, "Juste.")
+            )
             for i, (lu, attendue) in enumerate(zip(lus, ref.lettres, strict=True))
         ]
     groupes, attendus = _groupes(ecrites), _groupes(ref.lettres)
@@ -81,7 +89,7 @@ def _lettrage(ref: Reference, lecture: Lecture, codes: _Codes) -> list[ChampResu
         if lu is None:
             continue
         attendue = ref.lettres[i]
-        resultat = verdict(_nom_lettre(i), LETTRE, attendue, lu)
+        resultat = _choix(_nom_lettre(i), LETTRE, attendue, lu)
         if lu.valeur is None:
             champs.append(resultat)
             continue
@@ -132,13 +140,32 @@ def _noms_balance(k: int) -> tuple[str, str]:
 _NOMS_TOTAUX = {code: f"totaux.{code}" for code, _ in calc.TRANCHES}
 
 
+def _choix(champ: str, choix: Choice, attendue: str, lu: Lu) -> ChampResult:
+    """``verdict`` of a choice (a band, a letter), built at once: a Choice writes its code as
+    it is and compares it as it is, so neither needs a call (asked of every invoice and
+    movement of every grade)."""
+    brut = lu[0]
+    recu = brut if type(brut) is str else lu.recu  # (a text typed: as it is, no call)
+    if lu.valeur is None:
+        return champ_result((champ, attendue, recu, False, lu.erreur or EMPTY))
+    if lu.valeur == attendue:
+        return champ_result((champ, attendue, recu, True, "Juste."))
+    return champ_result((champ, attendue, recu, False, f"Attendu : {choix.display(attendue)}."))
+
+
 def _ligne_balance(
-    ref: Reference, k: int, f: Facture, propre: Decimal, rangee: dict[str, Any], codes: _Codes
+    ref: Reference,
+    k: int,
+    f: Facture,
+    propre: Decimal,
+    lu: Lu | None,
+    lu_t: Lu | None,
+    codes: _Codes,
 ) -> list[ChampResult]:
+    """An invoice's amount due and band (``lu``, ``lu_t``: as read, None when absent)."""
     _, reste, bande = ref.balance["lignes"][k]
     champs = []
     nom_reste, nom_tranche = _noms_balance(k)
-    lu = _lu(rangee, "reste_du")
     if lu is not None:
         resultat = _montant(nom_reste, reste, propre, lu)
         if not resultat.correct and lu.valeur == f.ttc:
@@ -147,9 +174,8 @@ def _ligne_balance(
                 message=f"{m.MESSAGES[m.RESTE_DU_NON_DIMINUE]} {resultat.message}"
             )
         champs.append(resultat)
-    lu_t = _lu(rangee, "tranche")
     if lu_t is not None:
-        resultat = verdict(nom_tranche, TRANCHE, bande, lu_t)
+        resultat = _choix(nom_tranche, TRANCHE, bande, lu_t)
         if not resultat.correct and lu_t.valeur is not None:
             ecrit = lu.valeur if lu is not None and lu.valeur is not None else reste
             # A band right for the amount the student found earns its credit (error carried).
@@ -171,9 +197,12 @@ def _balance(ref: Reference, lecture: Lecture, propres: dict, codes: _Codes) -> 
     rows = liste(lecture.arbre, "balance")
     for k, f in enumerate(ref.e.factures):
         cellules = rangee(rows, k)
-        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], cellules, codes)
+        lu, lu_t = _lu(cellules, "reste_du"), _lu(cellules, "tranche")
+        champs += _ligne_balance(ref, k, f, restes_propres[f.piece], lu, lu_t, codes)
         _, reste, bande = ref.balance["lignes"][k]
-        montant, code = _valeur_de(cellules, "reste_du"), _valeur_de(cellules, "tranche")
+        # (Each cell's typed value, None when absent, empty or unreadable.)
+        montant = lu.valeur if lu is not None else None
+        code = lu_t.valeur if lu_t is not None else None
         montant, code = (reste, bande) if montant is None or code is None else (montant, code)
         if code in totaux_propres:
             totaux_propres[code] += montant

@@ -9,7 +9,6 @@ are those the ``facture`` kind computes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -78,8 +77,8 @@ _facture_de = partial(tuple.__new__, Facture)
 _reglement_de = partial(tuple.__new__, Reglement)
 
 
-@dataclass(frozen=True)
-class Encaissements:
+# A named tuple too, built at every grade as the documents are.
+class Encaissements(NamedTuple):
     """Typed, validated params."""
 
     client: str
@@ -89,6 +88,9 @@ class Encaissements:
     date_balance: date
     documents: tuple[Document, ...]
     factures: tuple[Facture, ...]  # the invoices among the documents, in their order
+
+
+_encaissements = partial(tuple.__new__, Encaissements)
 
 
 def _refus(message: str) -> InvalidInput:
@@ -185,11 +187,6 @@ def _reglement(doc: dict[str, Any], ou: str, acompte: bool) -> Reglement:
         factures,
         acompte,
     )
-
-
-def _document(raw: Any, rang: int) -> Document:
-    """One document: as generate writes it, read at once; any other, read by the kit."""
-    return _document_ecrit(raw) or _document_lu(raw, rang)
 
 
 def _document_ecrit(doc: Any) -> Document | None:
@@ -320,8 +317,9 @@ def _coherents(documents: tuple[Document, ...], balance: date) -> tuple[Facture,
     for d in documents:
         genre = type(d)
         nommees = d.factures if genre is Reglement else (d.facture,) if genre is Avoir else ()
-        if any(p not in factures for p in nommees):
-            raise _refus(f"le document {d.piece} cite une facture absente des documents.")
+        for p in nommees:  # (a loop, not any() of a generator: one or two names a document)
+            if p not in factures:
+                raise _refus(f"le document {d.piece} cite une facture absente des documents.")
         if genre is Avoir and d.ttc > factures[d.facture].ttc:
             raise _refus(f"l'avoir {d.piece} dépasse sa facture.")
         if d.jour > balance:
@@ -356,17 +354,13 @@ def lire_params(params: Any) -> Encaissements:
     compte, acceptes = _comptes(p)
     balance = _jour(p.get("date_balance"), "date_balance")
     brutes = kit.lire_liste(p.get("documents"), "documents", MAX_DOCUMENTS, 1)
-    documents = tuple([_document(raw, i + 1) for i, raw in enumerate(brutes)])
-    factures = _coherents(documents, balance)
-    return Encaissements(
-        _texte(client.get("nom"), "le nom du client", 120),
-        compte_client,
-        compte,
-        acceptes,
-        balance,
-        documents,
-        factures,
+    # Each document as generate writes it, read at once; any other, read by the kit.
+    documents = tuple(
+        [_document_ecrit(raw) or _document_lu(raw, i + 1) for i, raw in enumerate(brutes)]
     )
+    factures = _coherents(documents, balance)
+    nom = _texte(client.get("nom"), "le nom du client", 120)
+    return _encaissements((nom, compte_client, compte, acceptes, balance, documents, factures))
 
 
 def check_params(params: dict[str, Any]) -> dict[str, Any]:

@@ -80,20 +80,21 @@ def _facture(e: Encaissements, f: Facture) -> list[Ecriture]:
         (ESCOMPTE, f.escompte, ZERO, "Escompte accordé", _AUCUN),
         (e.compte_produits, ZERO, f.net_commercial, "Ventes", e.acceptes),
         (PORT, ZERO, f.port, "Port facturé", _AUCUN),
-        *(
-            (TVA, ZERO, montant, f"TVA collectée {taux.normalize():f} %", _AUCUN)
-            for taux, montant in f.tva
-        ),
+    ]
+    # (A list, not a generator unpacked: built for every invoice of every grade.)
+    rows += [
+        (TVA, ZERO, montant, f"TVA collectée {taux.normalize():f} %", _AUCUN)
+        for taux, montant in f.tva
     ]
     lignes = _lignes(rows)
     ecritures = [_ecriture(("VT", f.piece, f.jour, f"Facture {f.piece}", lignes, f, False))]
     if f.acompte:
         libelle = "Imputation de l'acompte"
-        rows = [
+        # (Both rows have the deposit, not 0: none to leave out.)
+        imputation = (
             (ACOMPTES, f.acompte, ZERO, libelle, _AUCUN),
             (CLIENT, ZERO, f.acompte, libelle, _AUCUN),
-        ]
-        imputation = _lignes(rows)
+        )
         ecritures.append(_ecriture(("VT", f.piece, f.jour, libelle, imputation, f, True)))
     return ecritures
 
@@ -121,11 +122,11 @@ def _avoir(e: Encaissements, a: Avoir) -> Ecriture:
 def _reglement(e: Encaissements, r: Reglement) -> Ecriture:
     credit = ACOMPTES if r.acompte else CLIENT
     quoi = "Acompte" if r.acompte else "Règlement"
-    rows = [
+    # (Both rows have the amount: params refuse a receipt of 0, so none to leave out.)
+    lignes = (
         (BANQUE, r.montant, ZERO, f"{quoi} {e.client}", _AUCUN),
         (credit, ZERO, r.montant, f"{quoi} {', '.join(r.factures)}", _AUCUN),
-    ]
-    lignes = _lignes(rows)
+    )
     return _ecriture(("BQ", r.piece, r.jour, f"{quoi} {r.piece}", lignes, r, False))
 
 
@@ -177,7 +178,8 @@ def mouvements(e: Encaissements) -> list[Mouvement]:
 
 def groupes(mvts: list[Mouvement]) -> list[frozenset[int]]:
     """The movements that settle one another: invoices joined by a credit naming both, with
-    every credit naming them (each movement in one group)."""
+    every credit naming them (each movement in one group); the groups in the order of their
+    first movement."""
     parent: dict[str, str] = {}
 
     def racine(p: str) -> str:
@@ -186,24 +188,34 @@ def groupes(mvts: list[Mouvement]) -> list[frozenset[int]]:
         return p
 
     for m in mvts:
-        for autre in m.factures[1:]:
-            parent[racine(autre)] = racine(m.factures[0])
+        if len(m.factures) > 1:  # (most movements name one invoice: nothing to join)
+            for autre in m.factures[1:]:
+                parent[racine(autre)] = racine(m.factures[0])
     par_racine: dict[str, set[int]] = {}
     for i, m in enumerate(mvts):
-        par_racine.setdefault(racine(m.factures[0]), set()).add(i)
+        p = m.factures[0]
+        # (An invoice never joined is its own root: no call to find it, as for most.)
+        if parent.get(p, p) != p:
+            p = racine(p)
+        par_racine.setdefault(p, set()).add(i)
     return [frozenset(g) for g in par_racine.values()]
 
 
 def equilibre(mvts: list[Mouvement], groupe: frozenset[int] | set[int]) -> bool:
     """Debits equal credits: the group can be lettered."""
-    return sum((mvts[i].debit - mvts[i].credit for i in groupe), ZERO) == 0
+    solde = ZERO  # (a loop, not sum() of a generator: asked of every group at every grade)
+    for i in groupe:
+        m = mvts[i]
+        solde += m.debit - m.credit
+    return solde == 0
 
 
 def lettres(mvts: list[Mouvement]) -> list[str]:
     """The letter of each movement (A, B… in the order of their first movement); NON_LETTRE
     for a movement left open."""
     result = [NON_LETTRE] * len(mvts)
-    equilibres = sorted((g for g in groupes(mvts) if equilibre(mvts, g)), key=min)
+    # (``groupes`` gives them in the order of their first movement already.)
+    equilibres = [g for g in groupes(mvts) if equilibre(mvts, g)]
     for lettre, groupe in zip(LETTRES, equilibres, strict=False):
         for i in groupe:
             result[i] = lettre
@@ -233,8 +245,12 @@ def restes(
             part = credit if k == len(m.factures) - 1 else min(credit, max(reste[piece], ZERO))
             reste[piece] -= part
             credit -= part
-    trop_percu = sum((-r for r in reste.values() if r < 0), ZERO)
-    return {p: max(r, ZERO) for p, r in reste.items()}, trop_percu
+    trop_percu = ZERO  # (a loop, not a sum and a copy: asked twice at every grade)
+    for piece, r in reste.items():
+        if r < 0:
+            trop_percu -= r
+            reste[piece] = ZERO
+    return reste, trop_percu
 
 
 def tranche(e: Encaissements, depuis: date, reste: Decimal) -> str:

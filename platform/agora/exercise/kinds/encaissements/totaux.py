@@ -14,18 +14,23 @@ it. Either way the totals follow the ``facture`` kind's correct method step by s
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from agora.exercise.kinds.facture.params import MAX_LIGNES, MAX_REDUCTIONS, NATURES, lire_params
 from agora.exercise.params import HUNDRED, taux_str
-from agora.money import ZERO, cents
+from agora.money import CENT, ZERO, cents
 
 # A number as the contract writes it, never negative, as the ``facture`` kind reads it at once.
 _CONTRAT = re.compile(r"\d{1,12}(\.\d{1,3})?", re.ASCII)
 _NUL = Decimal(0)  # what an invoice without carriage, escompte or deposit has (built once)
 # A VAT rate written as the solution prints it, below 100 (« 20 », « 5.5 »; not « 5.50 »).
 _TAUX_ECRIT = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{0,2}[1-9])?", re.ASCII)
+# A line's quantity, price and VAT rate, each written so, joined by spaces: one match a line,
+# not three (none of the three has a space, so the parts cannot shift across the joins).
+_LIGNE_ECRITE = re.compile(
+    rf"{_CONTRAT.pattern} {_CONTRAT.pattern} {_TAUX_ECRIT.pattern}", re.ASCII
+)
 
 
 class Saisie(NamedTuple):
@@ -130,7 +135,8 @@ def _lue(invoice: dict[str, Any]) -> Saisie | None:
             return None
     elif port > 0 and len({t for _, _, t in lues}) > 1:
         return None
-    return Saisie(lues, taux_reductions, port, taux_port, escompte, acompte)
+    # (The named tuple's own __new__ is a Python call: every invoice of every grade is read so.)
+    return tuple.__new__(Saisie, (lues, taux_reductions, port, taux_port, escompte, acompte))
 
 
 def _ligne(raw: Any) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -143,9 +149,7 @@ def _ligne(raw: Any) -> tuple[Decimal, Decimal, Decimal] | None:
         and type(taux) is str
         and len(quantite) < 16
         and len(prix) < 16
-        and _CONTRAT.fullmatch(quantite)
-        and _CONTRAT.fullmatch(prix)
-        and _TAUX_ECRIT.fullmatch(taux)
+        and _LIGNE_ECRITE.fullmatch(f"{quantite} {prix} {taux}")
     ):
         quantite = Decimal(quantite)
         return (quantite, Decimal(prix), Decimal(taux)) if quantite else None
@@ -164,10 +168,11 @@ def _reduction(raw: Any) -> Decimal | None:
 def calcule(s: Saisie) -> Totaux:
     """The totals by the ``facture`` kind's correct method, in its order of operations: each
     line to the cent, the reductions in cascade then the escompte per VAT rate, the carriage
-    in the base of its rate."""
+    in the base of its rate. (Each Decimal rounded to the cent as ``cents`` does, by its
+    method: ``cents`` is a Python call, a dozen an invoice, every invoice of every grade.)"""
     bruts: dict[Decimal, Decimal] = {}  # each rate's lines, in the order of their first line
     for q, p, t in s.lignes:
-        bruts[t] = bruts.get(t, ZERO) + cents(q * p)
+        bruts[t] = bruts.get(t, ZERO) + (q * p).quantize(CENT, ROUND_HALF_UP)
     taux = tuple(bruts)
     groupe_port = taux.index(s.taux_port) if s.taux_port is not None else 0
     net_commercial = escompte = net_financier = total_tva = ZERO
@@ -176,31 +181,31 @@ def calcule(s: Saisie) -> Totaux:
         base = brut
         reduit = ZERO
         for r in s.reductions:
-            montant = cents(base * r / HUNDRED)
+            montant = (base * r / HUNDRED).quantize(CENT, ROUND_HALF_UP)
             base -= montant
             reduit += montant
         nc = brut - reduit
         e = ZERO  # (most have no escompte)
         if s.escompte:
-            e = cents(nc * s.escompte / HUNDRED)
+            e = (nc * s.escompte / HUNDRED).quantize(CENT, ROUND_HALF_UP)
         nf = nc - e
         net_commercial += nc
         escompte += e
         net_financier += nf
         base_tva = nf + (s.port if g == groupe_port else ZERO)
-        vat = cents(base_tva * t / HUNDRED)
+        vat = (base_tva * t / HUNDRED).quantize(CENT, ROUND_HALF_UP)
         total_tva += vat
         tva.append((t, vat))
     total_ht = net_financier + s.port
     return tuple.__new__(  # (the named tuple's own __new__ is a Python call)
         Totaux,
         (
-            cents(total_ht + total_tva),
-            cents(total_ht),
-            cents(net_commercial),
-            cents(escompte),
-            cents(s.port),
+            (total_ht + total_tva).quantize(CENT, ROUND_HALF_UP),
+            total_ht.quantize(CENT, ROUND_HALF_UP),
+            net_commercial.quantize(CENT, ROUND_HALF_UP),
+            escompte.quantize(CENT, ROUND_HALF_UP),
+            s.port.quantize(CENT, ROUND_HALF_UP),
             tuple(tva),
-            cents(s.acompte),
+            s.acompte.quantize(CENT, ROUND_HALF_UP),
         ),
     )
