@@ -97,7 +97,7 @@ def test_competences_page_shows_every_competency_and_the_evidence(
     assignment = make_assignment(classe, "du-devis-a-l-encaissement")
     as_student(client, student)
     before = client.get("/eleve/competences").text
-    assert before.count('<td><span class="niveau niveau--non-evalue"') == 37
+    assert before.count('<td data-label="Niveau"><span class="niveau niveau--non-evalue"') == 37
     variant = step_variant(student, get_mission("du-devis-a-l-encaissement"), 0)
     answer = get_kind("facture").sample_answers(variant.params)[0].answer
     token = csrf(client, "/eleve")
@@ -106,8 +106,13 @@ def test_competences_page_shows_every_competency_and_the_evidence(
     )
     after = client.get("/eleve/competences").text
     proven = len(get_kind("facture").COMPETENCES)
-    assert after.count('<td><span class="niveau niveau--en-cours"') == proven  # one proof
-    assert after.count('<td><span class="niveau niveau--non-evalue"') == 37 - proven
+    assert (
+        after.count('<td data-label="Niveau"><span class="niveau niveau--en-cours"') == proven
+    )  # one proof
+    assert (
+        after.count('<td data-label="Niveau"><span class="niveau niveau--non-evalue"')
+        == 37 - proven
+    )
     assert "Établir la facture" in after and "100" in after
     assert "(niveau 2, compte 2)" in after
 
